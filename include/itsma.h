@@ -1,0 +1,21 @@
+/**
+ * @file itsma.h
+ * @brief Umbrella header: include this to use itsma.
+ *
+ * itsma assesses IT service management against requirement catalogues such as
+ * ISO/IEC 20000-1: catalogues (catalogue.h), assessments with evidence (assessment.h),
+ * scoring (result.h) and comparison of two results (diff.h).
+ */
+#ifndef ITSMA_H
+#define ITSMA_H
+
+#include "itsma/common.h"
+#include "itsma/errors.h"
+#include "itsma/version.h"
+#include "itsma/rating.h"
+#include "itsma/catalogue.h"
+#include "itsma/assessment.h"
+#include "itsma/result.h"
+#include "itsma/diff.h"
+
+#endif /* ITSMA_H */

@@ -1,0 +1,421 @@
+/**
+ * @file itsma/catalogue.h
+ * @brief Requirement catalogues (`itsma-catalogue/1`): sections, processes, requirements.
+ *
+ * A catalogue is a tree of sections (clauses, process groups, processes) holding
+ * requirements. Sections and requirements share one id namespace. "Catalogue order"
+ * is depth-first: a section, then its own requirements, then its sub-sections.
+ * Sections and requirements are numbered in that order from 0 (their *index*).
+ *
+ * Objects returned by getters are **Borrowed**: valid until the catalogue is freed
+ * or modified. A catalogue that assessments refer to must not be modified or freed
+ * while they exist.
+ *
+ * **Thread safety:** concurrent const access to one catalogue is safe (it has no
+ * hidden caches); modification needs external locking.
+ */
+#ifndef ITSMA_CATALOGUE_H
+#define ITSMA_CATALOGUE_H
+
+#include "common.h"
+#include "errors.h"
+
+ITSMA_BEGIN_DECL
+
+/** A requirement catalogue. Opaque; create with a load, builtin or new function. */
+typedef struct itsma_catalogue itsma_catalogue;
+/** A section (clause, group or process) of a catalogue. Opaque, Borrowed. */
+typedef struct itsma_section itsma_section;
+/** A requirement of a catalogue. Opaque, Borrowed. */
+typedef struct itsma_requirement itsma_requirement;
+
+/** Section kind. */
+typedef enum itsma_section_kind {
+	ITSMA_SECTION_GROUP = 0,  /**< A clause or group (the default). */
+	ITSMA_SECTION_PROCESS = 1 /**< A process: capability levels are computed for it. */
+} itsma_section_kind;
+
+/** Requirement obligation. */
+typedef enum itsma_obligation {
+	ITSMA_SHALL = 0, /**< Part 1 style, critical (the default). */
+	ITSMA_SHOULD = 1 /**< Part 2 style, recommended. */
+} itsma_obligation;
+
+/** Whether assessments may exclude parts of the catalogue from their scope. */
+typedef enum itsma_exclusions {
+	ITSMA_EXCLUSIONS_ALLOWED = 0,  /**< Exclusions allowed (the default). */
+	ITSMA_EXCLUSIONS_FORBIDDEN = 1 /**< Any exclusion is rejected (ISO/IEC 20000-1:2018). */
+} itsma_exclusions;
+
+/** Default maximum nesting depth of JSON input. */
+#define ITSMA_DEFAULT_MAX_DEPTH 64
+/** Default maximum length in bytes of one JSON string. */
+#define ITSMA_DEFAULT_MAX_STRING (1u << 20)
+/** Default maximum number of records (sections, requirements, evidence, ratings...) of a kind. */
+#define ITSMA_DEFAULT_MAX_RECORDS 50000000u
+/** Default maximum size in bytes of an input document (4 GiB - 1). */
+#define ITSMA_DEFAULT_MAX_BYTES 0xFFFFFFFFu
+
+/** Options for loading catalogues and assessments. Versioned; fields are only appended. */
+typedef struct itsma_load_options {
+	unsigned int version;  /**< Set to #ITSMA_LOAD_OPTIONS_VERSION. */
+	unsigned int max_depth; /**< Nesting limit; 0 means #ITSMA_DEFAULT_MAX_DEPTH. */
+	size_t max_string;     /**< String length limit in bytes; 0 means the default. */
+	size_t max_records;    /**< Records of one kind; 0 means the default. */
+	size_t max_bytes;      /**< Input size limit; 0 means the default. */
+} itsma_load_options;
+
+/** Current version of itsma_load_options. */
+#define ITSMA_LOAD_OPTIONS_VERSION 1
+/** Static initialiser for itsma_load_options (all defaults). */
+#define ITSMA_LOAD_OPTIONS_INIT { ITSMA_LOAD_OPTIONS_VERSION, 0, 0, 0, 0 }
+
+/**
+ * Initialise load options to their defaults.
+ * @param opts options to fill. @param version #ITSMA_LOAD_OPTIONS_VERSION.
+ * @return 0, or #ITSMA_EINVAL for an unknown version or NULL @p opts.
+ */
+ITSMA_EXTERN(int) itsma_load_options_init(itsma_load_options *opts, unsigned int version);
+
+/* ---- loading, building, saving -------------------------------------------------------- */
+
+/**
+ * Load and validate a catalogue from a JSON file.
+ *
+ * @param[out] out the new catalogue; NULL on failure.
+ * @param path file name (UTF-8).
+ * @param opts limits, or NULL for defaults.
+ * @param err details on failure, or NULL.
+ * @return 0; #ITSMA_EIO if the file cannot be read; #ITSMA_EPARSE for a JSON
+ *         syntax error or invalid UTF-8 (line and column set); #ITSMA_ESCHEMA for a
+ *         broken format rule (pointer set, line and column of the value where known);
+ *         #ITSMA_ELIMIT past a limit; #ITSMA_ENOMEM.
+ *
+ * **Ownership:** `*out` is Owned: free it with itsma_catalogue_free(). @p path is Copied.
+ * **Thread safety:** safe.
+ */
+ITSMA_EXTERN(int) itsma_catalogue_load_file(itsma_catalogue **out, const char *path,
+                                            const itsma_load_options *opts, itsma_error *err)
+	ITSMA_WARN_UNUSED;
+
+/**
+ * Load and validate a catalogue from a memory buffer.
+ *
+ * @param[out] out the new catalogue; NULL on failure.
+ * @param buf JSON text (need not be NUL-terminated). @param len its length in bytes.
+ * @param source_name name used in errors; NULL means "<buffer>".
+ * @param opts limits, or NULL. @param err details on failure, or NULL.
+ * @return as itsma_catalogue_load_file(), without #ITSMA_EIO.
+ * **Ownership:** `*out` is Owned; @p buf is only read during the call.
+ */
+ITSMA_EXTERN(int) itsma_catalogue_load_buffer(itsma_catalogue **out, const char *buf, size_t len,
+                                              const char *source_name,
+                                              const itsma_load_options *opts, itsma_error *err)
+	ITSMA_WARN_UNUSED;
+
+/**
+ * Create an empty catalogue to build in code.
+ * @param[out] out the new catalogue. @param id catalogue id (identifier rules).
+ * @param title non-empty title. @param err details, or NULL.
+ * @return 0; #ITSMA_EINVAL for a bad id or title; #ITSMA_ENOMEM.
+ * **Ownership:** `*out` is Owned; strings are Copied.
+ */
+ITSMA_EXTERN(int) itsma_catalogue_new(itsma_catalogue **out, const char *id, const char *title,
+                                      itsma_error *err) ITSMA_WARN_UNUSED;
+
+/**
+ * Free a catalogue and everything it owns. NULL is allowed. Assessments that refer to
+ * it must be freed first.
+ */
+ITSMA_EXTERN(void) itsma_catalogue_free(itsma_catalogue *cat);
+
+/**
+ * Write the catalogue as pretty-printed `itsma-catalogue/1` JSON (two-space indent,
+ * fixed key order, `x-` extensions kept, final newline). The same catalogue always
+ * gives the same bytes.
+ * @param[out] out NUL-terminated UTF-8 text. @param cat the catalogue. @param err details.
+ * @return 0 or #ITSMA_ENOMEM.
+ * **Ownership:** `*out` is Owned: release it with itsma_free().
+ */
+ITSMA_EXTERN(int) itsma_catalogue_to_json(char **out, const itsma_catalogue *cat, itsma_error *err)
+	ITSMA_WARN_UNUSED;
+
+/**
+ * Save the catalogue to a file atomically: the JSON is written to a temporary file
+ * in the same folder, flushed to disk and renamed over @p path, so a failed save
+ * leaves any previous file intact.
+ * @return 0; #ITSMA_EIO (sys_errno set); #ITSMA_ENOMEM.
+ * **Ownership:** @p path is only read.
+ */
+ITSMA_EXTERN(int) itsma_catalogue_save_file(const itsma_catalogue *cat, const char *path,
+                                            itsma_error *err) ITSMA_WARN_UNUSED;
+
+/* ---- built-in catalogues --------------------------------------------------------------- */
+
+/**
+ * Load a catalogue built into the library (no file needed at run time).
+ * @param[out] out the new catalogue. @param id e.g. "iso20000-1:2018".
+ * @return 0; #ITSMA_ENOTFOUND for an unknown id; #ITSMA_ENOMEM.
+ * **Ownership:** `*out` is Owned: free it with itsma_catalogue_free().
+ */
+ITSMA_EXTERN(int) itsma_catalogue_builtin(itsma_catalogue **out, const char *id, itsma_error *err)
+	ITSMA_WARN_UNUSED;
+
+/** Number of built-in catalogues. */
+ITSMA_EXTERN(size_t) itsma_catalogue_builtin_count(void);
+/** Id of the i-th built-in catalogue, or NULL past the end. **Ownership:** static. */
+ITSMA_EXTERN(const char *) itsma_catalogue_builtin_id(size_t index);
+/** Title of the i-th built-in catalogue, or NULL past the end. **Ownership:** static. */
+ITSMA_EXTERN(const char *) itsma_catalogue_builtin_title(size_t index);
+/**
+ * The JSON text of the i-th built-in catalogue, exactly as shipped, or NULL.
+ * @param[out] len_out its length in bytes (may be NULL). **Ownership:** static.
+ */
+ITSMA_EXTERN(const char *) itsma_catalogue_builtin_json(size_t index, size_t *len_out);
+
+/* ---- catalogue properties ---------------------------------------------------------------- */
+
+/** Catalogue id. Borrowed, never NULL. */
+ITSMA_EXTERN(const char *) itsma_catalogue_id(const itsma_catalogue *cat);
+/** Catalogue title. Borrowed, never NULL. */
+ITSMA_EXTERN(const char *) itsma_catalogue_title(const itsma_catalogue *cat);
+/** Optional `version` string, or NULL. Borrowed. */
+ITSMA_EXTERN(const char *) itsma_catalogue_version(const itsma_catalogue *cat);
+/** Optional `publisher`, or NULL. Borrowed. */
+ITSMA_EXTERN(const char *) itsma_catalogue_publisher(const itsma_catalogue *cat);
+/** Optional `description`, or NULL. Borrowed. */
+ITSMA_EXTERN(const char *) itsma_catalogue_description(const itsma_catalogue *cat);
+/** Optional `source`, or NULL. Borrowed. */
+ITSMA_EXTERN(const char *) itsma_catalogue_source(const itsma_catalogue *cat);
+/** Whether exclusions are allowed. */
+ITSMA_EXTERN(itsma_exclusions) itsma_catalogue_exclusions(const itsma_catalogue *cat);
+/** The file name or "<buffer>" the catalogue was loaded from; "" when built in code. */
+ITSMA_EXTERN(const char *) itsma_catalogue_origin(const itsma_catalogue *cat);
+
+/**
+ * Set one of the optional text properties. @p value NULL clears it.
+ * @param field one of "version", "publisher", "description", "source", "title".
+ * @return 0; #ITSMA_EINVAL for an unknown field or an empty title; #ITSMA_ENOMEM.
+ * **Ownership:** @p value is Copied.
+ */
+ITSMA_EXTERN(int) itsma_catalogue_set_text(itsma_catalogue *cat, const char *field,
+                                           const char *value, itsma_error *err) ITSMA_WARN_UNUSED;
+/** Set whether exclusions are allowed. @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_catalogue_set_exclusions(itsma_catalogue *cat, itsma_exclusions value,
+                                                 itsma_error *err) ITSMA_WARN_UNUSED;
+
+/** Number of declared guidance sources (`guidance_sources`). */
+ITSMA_EXTERN(size_t) itsma_catalogue_guidance_source_count(const itsma_catalogue *cat);
+/** Key of the i-th guidance source ("itil4"), or NULL past the end. Borrowed. */
+ITSMA_EXTERN(const char *) itsma_catalogue_guidance_source_key(const itsma_catalogue *cat,
+                                                               size_t index);
+/** Display name of the i-th guidance source ("ITIL 4"), or NULL past the end. Borrowed. */
+ITSMA_EXTERN(const char *) itsma_catalogue_guidance_source_name(const itsma_catalogue *cat,
+                                                                size_t index);
+/**
+ * Declare a guidance source (or rename an existing one).
+ * @return 0; #ITSMA_EINVAL for a bad key or empty name; #ITSMA_ENOMEM. Strings Copied.
+ */
+ITSMA_EXTERN(int) itsma_catalogue_add_guidance_source(itsma_catalogue *cat, const char *key,
+                                                      const char *name, itsma_error *err)
+	ITSMA_WARN_UNUSED;
+
+/** Number of generic practices (indicators for PA2.1 to PA5.2). */
+ITSMA_EXTERN(size_t) itsma_catalogue_generic_practice_count(const itsma_catalogue *cat);
+/** Attribute ("PA2.1") of the i-th generic practice, or NULL past the end. Borrowed. */
+ITSMA_EXTERN(const char *) itsma_catalogue_generic_practice_attribute(const itsma_catalogue *cat,
+                                                                      size_t index);
+/** Id of the i-th generic practice, or NULL. Borrowed. */
+ITSMA_EXTERN(const char *) itsma_catalogue_generic_practice_id(const itsma_catalogue *cat,
+                                                               size_t index);
+/** Text of the i-th generic practice, or NULL. Borrowed. */
+ITSMA_EXTERN(const char *) itsma_catalogue_generic_practice_text(const itsma_catalogue *cat,
+                                                                 size_t index);
+/**
+ * Add a generic practice.
+ * @param attribute "PA2.1" to "PA5.2". @param id unique among generic practices.
+ * @return 0; #ITSMA_EINVAL (bad attribute, id or empty text); #ITSMA_EEXISTS; #ITSMA_ENOMEM.
+ */
+ITSMA_EXTERN(int) itsma_catalogue_add_generic_practice(itsma_catalogue *cat, const char *attribute,
+                                                       const char *id, const char *text,
+                                                       itsma_error *err) ITSMA_WARN_UNUSED;
+
+/* ---- sections ---------------------------------------------------------------------------- */
+
+/** Number of sections in the whole catalogue. */
+ITSMA_EXTERN(size_t) itsma_catalogue_section_count(const itsma_catalogue *cat);
+/** The section with the given index (catalogue order), or NULL past the end. Borrowed. */
+ITSMA_EXTERN(const itsma_section *) itsma_catalogue_section_at(const itsma_catalogue *cat,
+                                                               size_t index);
+/** Number of top-level sections. */
+ITSMA_EXTERN(size_t) itsma_catalogue_top_count(const itsma_catalogue *cat);
+/** The i-th top-level section, or NULL past the end. Borrowed. */
+ITSMA_EXTERN(const itsma_section *) itsma_catalogue_top_at(const itsma_catalogue *cat,
+                                                           size_t index);
+/** Look up a section by id in O(1); NULL when there is none. Borrowed. */
+ITSMA_EXTERN(const itsma_section *) itsma_catalogue_find_section(const itsma_catalogue *cat,
+                                                                 const char *id);
+/** Number of process sections. */
+ITSMA_EXTERN(size_t) itsma_catalogue_process_count(const itsma_catalogue *cat);
+/** The i-th process in catalogue order, or NULL past the end. Borrowed. */
+ITSMA_EXTERN(const itsma_section *) itsma_catalogue_process_at(const itsma_catalogue *cat,
+                                                               size_t index);
+
+/** Section id. Borrowed, never NULL. */
+ITSMA_EXTERN(const char *) itsma_section_id(const itsma_section *s);
+/** Clause reference, or NULL. Borrowed. */
+ITSMA_EXTERN(const char *) itsma_section_clause(const itsma_section *s);
+/** Title. Borrowed, never NULL. */
+ITSMA_EXTERN(const char *) itsma_section_title(const itsma_section *s);
+/** Purpose, or NULL. Borrowed. */
+ITSMA_EXTERN(const char *) itsma_section_purpose(const itsma_section *s);
+/** Kind (group or process). */
+ITSMA_EXTERN(itsma_section_kind) itsma_section_kind_of(const itsma_section *s);
+/** Weight (default 1). */
+ITSMA_EXTERN(double) itsma_section_weight(const itsma_section *s);
+/** Index in catalogue order. */
+ITSMA_EXTERN(size_t) itsma_section_index(const itsma_section *s);
+/** Depth: 0 for a top-level section. */
+ITSMA_EXTERN(size_t) itsma_section_depth(const itsma_section *s);
+/** Parent section, or NULL at the top. Borrowed. */
+ITSMA_EXTERN(const itsma_section *) itsma_section_parent(const itsma_section *s);
+/** The nearest enclosing process (the section itself if it is one), or NULL. Borrowed. */
+ITSMA_EXTERN(const itsma_section *) itsma_section_process(const itsma_section *s);
+/** Number of direct sub-sections. */
+ITSMA_EXTERN(size_t) itsma_section_child_count(const itsma_section *s);
+/** The i-th direct sub-section, or NULL. Borrowed. */
+ITSMA_EXTERN(const itsma_section *) itsma_section_child_at(const itsma_section *s, size_t index);
+/** Number of the section's own requirements (not those of sub-sections). */
+ITSMA_EXTERN(size_t) itsma_section_requirement_count(const itsma_section *s);
+/** The i-th own requirement, or NULL. Borrowed. */
+ITSMA_EXTERN(const itsma_requirement *) itsma_section_requirement_at(const itsma_section *s,
+                                                                     size_t index);
+/**
+ * Number of guidance values the section lists for one source.
+ * @param source a guidance source key ("itil4").
+ */
+ITSMA_EXTERN(size_t) itsma_section_guidance_count(const itsma_section *s, const char *source);
+/** The i-th guidance value for @p source, or NULL. Borrowed. */
+ITSMA_EXTERN(const char *) itsma_section_guidance_at(const itsma_section *s, const char *source,
+                                                     size_t index);
+
+/** Description of a new section, for itsma_catalogue_add_section(). Versioned. */
+typedef struct itsma_section_spec {
+	unsigned int version;    /**< #ITSMA_SECTION_SPEC_VERSION. */
+	const char *id;          /**< Required identifier. */
+	const char *clause;      /**< Optional clause reference. */
+	const char *title;       /**< Required, non-empty. */
+	const char *purpose;     /**< Optional. */
+	itsma_section_kind kind; /**< Group (default) or process. */
+	double weight;           /**< Finite, >= 0; the initialiser sets 1. */
+} itsma_section_spec;
+/** Current version of itsma_section_spec. */
+#define ITSMA_SECTION_SPEC_VERSION 1
+/** Static initialiser for itsma_section_spec. */
+#define ITSMA_SECTION_SPEC_INIT { ITSMA_SECTION_SPEC_VERSION, NULL, NULL, NULL, NULL, ITSMA_SECTION_GROUP, 1.0 }
+
+/**
+ * Add a section, with the same validation as loading.
+ * @param[out] out the new section (Borrowed), or NULL if not wanted.
+ * @param cat the catalogue. @param parent_id id of the parent section, or NULL for top level.
+ * @param spec the section. @param err details, or NULL.
+ * @return 0; #ITSMA_EINVAL (bad id, empty title, bad weight, a process inside a process);
+ *         #ITSMA_EEXISTS (id taken by a section or requirement); #ITSMA_ENOTFOUND (no such
+ *         parent); #ITSMA_ENOMEM. On failure the catalogue is unchanged.
+ * **Ownership:** the spec's strings are Copied.
+ */
+ITSMA_EXTERN(int) itsma_catalogue_add_section(const itsma_section **out, itsma_catalogue *cat,
+                                              const char *parent_id, const itsma_section_spec *spec,
+                                              itsma_error *err) ITSMA_WARN_UNUSED;
+
+/**
+ * Add a guidance value to a section.
+ * @param section_id the section. @param source a declared guidance source key.
+ * @param value a name or identifier in that framework (duplicates are ignored).
+ * @return 0; #ITSMA_ENOTFOUND (no section); #ITSMA_EINVAL (undeclared source, empty value);
+ *         #ITSMA_ENOMEM.
+ */
+ITSMA_EXTERN(int) itsma_catalogue_add_guidance(itsma_catalogue *cat, const char *section_id,
+                                               const char *source, const char *value,
+                                               itsma_error *err) ITSMA_WARN_UNUSED;
+
+/* ---- requirements -------------------------------------------------------------------------- */
+
+/** Number of requirements in the whole catalogue. */
+ITSMA_EXTERN(size_t) itsma_catalogue_requirement_count(const itsma_catalogue *cat);
+/** The requirement with the given index (catalogue order), or NULL. Borrowed. */
+ITSMA_EXTERN(const itsma_requirement *) itsma_catalogue_requirement_at(const itsma_catalogue *cat,
+                                                                       size_t index);
+/** Look up a requirement by id in O(1); NULL when there is none. Borrowed. */
+ITSMA_EXTERN(const itsma_requirement *)
+itsma_catalogue_find_requirement(const itsma_catalogue *cat, const char *id);
+
+/** Requirement id. Borrowed, never NULL. */
+ITSMA_EXTERN(const char *) itsma_requirement_id(const itsma_requirement *r);
+/** Clause reference, or NULL. Borrowed. */
+ITSMA_EXTERN(const char *) itsma_requirement_clause(const itsma_requirement *r);
+/** Text. Borrowed, never NULL. */
+ITSMA_EXTERN(const char *) itsma_requirement_text(const itsma_requirement *r);
+/** Obligation (shall or should). */
+ITSMA_EXTERN(itsma_obligation) itsma_requirement_obligation(const itsma_requirement *r);
+/** Weight (default 1). */
+ITSMA_EXTERN(double) itsma_requirement_weight(const itsma_requirement *r);
+/** Index in catalogue order. */
+ITSMA_EXTERN(size_t) itsma_requirement_index(const itsma_requirement *r);
+/** The section that holds the requirement. Borrowed, never NULL. */
+ITSMA_EXTERN(const itsma_section *) itsma_requirement_section(const itsma_requirement *r);
+/** The nearest enclosing process, or NULL when it is outside every process. Borrowed. */
+ITSMA_EXTERN(const itsma_section *) itsma_requirement_process(const itsma_requirement *r);
+/** Number of evidence hints. */
+ITSMA_EXTERN(size_t) itsma_requirement_evidence_hint_count(const itsma_requirement *r);
+/** The i-th evidence hint, or NULL. Borrowed. */
+ITSMA_EXTERN(const char *) itsma_requirement_evidence_hint_at(const itsma_requirement *r,
+                                                              size_t index);
+/** Number of tags. */
+ITSMA_EXTERN(size_t) itsma_requirement_tag_count(const itsma_requirement *r);
+/** The i-th tag, or NULL. Borrowed. */
+ITSMA_EXTERN(const char *) itsma_requirement_tag_at(const itsma_requirement *r, size_t index);
+
+/** Description of a new requirement, for itsma_catalogue_add_requirement(). Versioned. */
+typedef struct itsma_requirement_spec {
+	unsigned int version;          /**< #ITSMA_REQUIREMENT_SPEC_VERSION. */
+	const char *id;                /**< Required identifier. */
+	const char *clause;            /**< Optional clause reference. */
+	const char *text;              /**< Required, non-empty. */
+	itsma_obligation obligation;   /**< Shall (default) or should. */
+	double weight;                 /**< Finite, >= 0; the initialiser sets 1. */
+	const char *const *evidence_hints; /**< Optional array of non-empty strings. */
+	size_t evidence_hint_count;    /**< Length of evidence_hints. */
+	const char *const *tags;       /**< Optional array of non-empty strings. */
+	size_t tag_count;              /**< Length of tags. */
+} itsma_requirement_spec;
+/** Current version of itsma_requirement_spec. */
+#define ITSMA_REQUIREMENT_SPEC_VERSION 1
+/** Static initialiser for itsma_requirement_spec. */
+#define ITSMA_REQUIREMENT_SPEC_INIT                                                                 \
+	{ ITSMA_REQUIREMENT_SPEC_VERSION, NULL, NULL, NULL, ITSMA_SHALL, 1.0, NULL, 0, NULL, 0 }
+
+/**
+ * Add a requirement to a section, with the same validation as loading.
+ * @param[out] out the new requirement (Borrowed), or NULL if not wanted.
+ * @param section_id the section that holds it.
+ * @return 0; #ITSMA_EINVAL (bad id, empty text, bad weight or hint); #ITSMA_EEXISTS;
+ *         #ITSMA_ENOTFOUND (no such section); #ITSMA_ENOMEM. On failure nothing changes.
+ * **Ownership:** the spec's strings are Copied.
+ */
+ITSMA_EXTERN(int) itsma_catalogue_add_requirement(const itsma_requirement **out,
+                                                  itsma_catalogue *cat, const char *section_id,
+                                                  const itsma_requirement_spec *spec,
+                                                  itsma_error *err) ITSMA_WARN_UNUSED;
+
+/* ---- small helpers shared by all formats ------------------------------------------------- */
+
+/**
+ * Whether @p s is a valid identifier: 1 to 64 characters of `A-Z a-z 0-9 . _ : -`.
+ * @return 1 or 0. **Thread safety:** safe.
+ */
+ITSMA_EXTERN(int) itsma_id_is_valid(const char *s);
+
+ITSMA_END_DECL
+
+#endif /* ITSMA_CATALOGUE_H */

@@ -1,0 +1,9 @@
+/* The library's allocator, for memory handed to callers. */
+#include "itsma/common.h"
+
+#include <stdlib.h>
+
+void itsma_free(void *p)
+{
+	free(p);
+}

@@ -1,0 +1,878 @@
+/* The assessment model: evidence, ratings, attribute ratings, exclusions, targets. */
+#include "internal/assessment.h"
+#include "internal/error.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const kind_names[] = { "document", "record", "interview", "observation",
+	                                  "metric", "other" };
+
+const char *itsma_evidence_kind_name(itsma_evidence_kind kind)
+{
+	if ((int)kind < 0 || (int)kind > (int)ITSMA_EVIDENCE_OTHER)
+		return "";
+	return kind_names[kind];
+}
+
+int itsma_evidence_kind_parse(itsma_evidence_kind *out, const char *text, itsma_error *err)
+{
+	int i;
+	for (i = 0; text && i <= (int)ITSMA_EVIDENCE_OTHER; i++)
+		if (strcmp(text, kind_names[i]) == 0) {
+			if (out)
+				*out = (itsma_evidence_kind)i;
+			return 0;
+		}
+	return itsma__error_set(err, ITSMA_EINVAL,
+	                        "expected an evidence kind: document, record, interview, observation, metric or other, not \"%.40s\"",
+	                        text ? text : "");
+}
+
+static int bad_id(itsma_error *err, const char *what, const char *id)
+{
+	return itsma__error_set(err, ITSMA_EINVAL,
+	                        "expected %s: an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"",
+	                        what, id ? id : "");
+}
+
+/* ---- life cycle --------------------------------------------------------------------------- */
+
+itsma_assessment *itsma__assessment_alloc(void)
+{
+	itsma_assessment *a = calloc(1, sizeof *a);
+	if (!a)
+		return NULL;
+	a->target = -1;
+	a->max_records = ITSMA_DEFAULT_MAX_RECORDS;
+	return a;
+}
+
+int itsma__assessment_attach(itsma_assessment *a, const itsma_catalogue *cat, itsma_error *err)
+{
+	size_t nsec = cat->section_count, nreq = cat->requirement_count, i;
+
+	a->cat = cat;
+	a->rating_by_req = calloc(nreq ? nreq : 1, sizeof *a->rating_by_req);
+	a->attr_by_sec = calloc(nsec ? nsec * ITSMA_ATTRIBUTE_COUNT : 1, sizeof *a->attr_by_sec);
+	a->sec_excluded = calloc(nsec ? nsec : 1, 1);
+	a->req_excluded = calloc(nreq ? nreq : 1, 1);
+	a->target_by_sec = malloc(nsec ? nsec : 1);
+	if (!a->rating_by_req || !a->attr_by_sec || !a->sec_excluded || !a->req_excluded ||
+	    !a->target_by_sec)
+		return itsma__error_nomem(err);
+	for (i = 0; i < nsec; i++)
+		a->target_by_sec[i] = -1;
+	return 0;
+}
+
+int itsma_assessment_new(itsma_assessment **out, const itsma_catalogue *cat, const char *id,
+                         const char *date, itsma_error *err)
+{
+	itsma_assessment *a;
+	long day;
+
+	if (!out)
+		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
+	*out = NULL;
+	if (!cat)
+		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
+	if (!itsma_id_is_valid(id))
+		return bad_id(err, "an assessment id", id);
+	if (itsma_date_parse(&day, date, err) < 0)
+		return ITSMA_EINVAL;
+	a = itsma__assessment_alloc();
+	if (!a)
+		return itsma__error_nomem(err);
+	a->day = day;
+	memcpy(a->date_s, date, 11);
+	a->id = strdup(id);
+	if (!a->id || itsma__assessment_attach(a, cat, err) < 0) {
+		itsma_assessment_free(a);
+		return itsma__error_nomem(err);
+	}
+	*out = a;
+	return 0;
+}
+
+static void free_evidence(itsma_evidence *e)
+{
+	if (!e)
+		return;
+	free(e->strings);
+	itsma__ext_free(e->ext);
+	free(e);
+}
+
+static void free_rating(itsma_rating *r)
+{
+	if (!r)
+		return;
+	itsma__ext_free(r->ext);
+	free(r);
+}
+
+static void free_attribute(itsma_attribute_rating *r)
+{
+	if (!r)
+		return;
+	itsma__ext_free(r->ext);
+	free(r);
+}
+
+static void free_exclusion(itsma_exclusion *x)
+{
+	if (!x)
+		return;
+	itsma__ext_free(x->ext);
+	free(x);
+}
+
+void itsma_assessment_free(itsma_assessment *a)
+{
+	size_t i;
+	if (!a)
+		return;
+	for (i = 0; i < a->evidence_count; i++)
+		free_evidence(a->evidence[i]);
+	for (i = 0; i < a->rating_count; i++)
+		free_rating(a->ratings[i]);
+	for (i = 0; i < a->attribute_count; i++)
+		free_attribute(a->attributes[i]);
+	for (i = 0; i < a->exclusion_count; i++)
+		free_exclusion(a->exclusions[i]);
+	free(a->evidence);
+	free(a->ratings);
+	free(a->attributes);
+	free(a->exclusions);
+	itsma__strmap_free(&a->evidence_ids);
+	free(a->rating_by_req);
+	free(a->attr_by_sec);
+	free(a->sec_excluded);
+	free(a->req_excluded);
+	free(a->target_by_sec);
+	free(a->id);
+	free(a->title);
+	free(a->organisation);
+	free(a->assessor);
+	free(a->origin);
+	itsma__ext_free(a->ext);
+	itsma__ext_free(a->scope_ext);
+	itsma__ext_free(a->targets_ext);
+	itsma_catalogue_free(a->owned_cat);
+	free(a);
+}
+
+/* ---- properties --------------------------------------------------------------------------- */
+
+const itsma_catalogue *itsma_assessment_catalogue(const itsma_assessment *a) { return a->cat; }
+const char *itsma_assessment_id(const itsma_assessment *a) { return a->id; }
+const char *itsma_assessment_date(const itsma_assessment *a) { return a->date_s; }
+long itsma_assessment_day(const itsma_assessment *a) { return a->day; }
+const char *itsma_assessment_title(const itsma_assessment *a) { return a->title; }
+const char *itsma_assessment_organisation(const itsma_assessment *a) { return a->organisation; }
+const char *itsma_assessment_assessor(const itsma_assessment *a) { return a->assessor; }
+const char *itsma_assessment_origin(const itsma_assessment *a) { return a->origin ? a->origin : ""; }
+
+int itsma_assessment_set_text(itsma_assessment *a, const char *field, const char *value,
+                              itsma_error *err)
+{
+	char **slot = NULL, *copy;
+
+	if (!a || !field)
+		return itsma__error_set(err, ITSMA_EINVAL, "assessment and field must not be NULL");
+	if (strcmp(field, "date") == 0) {
+		long day;
+		if (itsma_date_parse(&day, value, err) < 0)
+			return ITSMA_EINVAL;
+		a->day = day;
+		memcpy(a->date_s, value, 11);
+		return 0;
+	}
+	if (strcmp(field, "id") == 0) {
+		if (!itsma_id_is_valid(value))
+			return bad_id(err, "an assessment id", value);
+		slot = &a->id;
+	} else if (strcmp(field, "title") == 0) {
+		slot = &a->title;
+	} else if (strcmp(field, "organisation") == 0) {
+		slot = &a->organisation;
+	} else if (strcmp(field, "assessor") == 0) {
+		slot = &a->assessor;
+	} else {
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "unknown field \"%.40s\": expected id, date, title, organisation or assessor",
+		                        field);
+	}
+	copy = value ? strdup(value) : NULL;
+	if (value && !copy)
+		return itsma__error_nomem(err);
+	free(*slot);
+	*slot = copy;
+	return 0;
+}
+
+/* ---- evidence ------------------------------------------------------------------------------ */
+
+size_t itsma_assessment_evidence_count(const itsma_assessment *a) { return a->evidence_count; }
+
+const itsma_evidence *itsma_assessment_evidence_at(const itsma_assessment *a, size_t i)
+{
+	return i < a->evidence_count ? a->evidence[i] : NULL;
+}
+
+const itsma_evidence *itsma_assessment_find_evidence(const itsma_assessment *a, const char *id)
+{
+	return id ? itsma__strmap_get(&a->evidence_ids, id) : NULL;
+}
+
+const char *itsma_evidence_id(const itsma_evidence *e) { return e->id; }
+const char *itsma_evidence_title(const itsma_evidence *e) { return e->title; }
+itsma_evidence_kind itsma_evidence_kind_of(const itsma_evidence *e) { return e->kind; }
+const char *itsma_evidence_collected(const itsma_evidence *e) { return e->collected_s; }
+const char *itsma_evidence_expires(const itsma_evidence *e) { return e->has_expires ? e->expires_s : NULL; }
+const char *itsma_evidence_uri(const itsma_evidence *e) { return e->uri; }
+const char *itsma_evidence_sha256(const itsma_evidence *e) { return e->sha256; }
+const char *itsma_evidence_by(const itsma_evidence *e) { return e->by; }
+const char *itsma_evidence_note(const itsma_evidence *e) { return e->note; }
+size_t itsma_evidence_index(const itsma_evidence *e) { return e->index; }
+
+int itsma_evidence_is_current(const itsma_evidence *e, long day)
+{
+	return e->collected <= day && (!e->has_expires || e->expires >= day);
+}
+
+int itsma__is_sha256(const char *s)
+{
+	size_t i;
+	for (i = 0; i < 64; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return 0;
+	return s[64] == '\0';
+}
+
+/* Copy the optional strings of a spec into one block; returns 0 or -1 (no memory). */
+static int pack_strings(itsma_evidence *e, const itsma_evidence_spec *s)
+{
+	const char *src[6];
+	char **dst[6];
+	size_t total = 0, i, n;
+	char *p;
+
+	src[0] = s->id; dst[0] = &e->id;
+	src[1] = s->title; dst[1] = &e->title;
+	src[2] = s->uri; dst[2] = &e->uri;
+	src[3] = s->sha256; dst[3] = &e->sha256;
+	src[4] = s->by; dst[4] = &e->by;
+	src[5] = s->note; dst[5] = &e->note;
+	for (i = 0; i < 6; i++)
+		if (src[i])
+			total += strlen(src[i]) + 1;
+	p = malloc(total ? total : 1);
+	if (!p)
+		return -1;
+	e->strings = p;
+	for (i = 0; i < 6; i++) {
+		if (!src[i]) {
+			*dst[i] = NULL;
+			continue;
+		}
+		n = strlen(src[i]) + 1;
+		memcpy(p, src[i], n);
+		*dst[i] = p;
+		p += n;
+	}
+	return 0;
+}
+
+int itsma_assessment_put_evidence(itsma_assessment *a, const itsma_evidence_spec *spec,
+                                  itsma_error *err)
+{
+	long collected, expires = 0;
+	itsma_evidence *old, tmp;
+
+	if (!a || !spec)
+		return itsma__error_set(err, ITSMA_EINVAL, "assessment and spec must not be NULL");
+	if (spec->version != ITSMA_EVIDENCE_SPEC_VERSION)
+		return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_evidence_spec version %u", spec->version);
+	if (!itsma_id_is_valid(spec->id))
+		return bad_id(err, "an evidence id", spec->id);
+	if (!spec->title || !*spec->title)
+		return itsma__error_set(err, ITSMA_EINVAL, "evidence \"%s\": expected a non-empty title", spec->id);
+	if ((int)spec->kind < 0 || (int)spec->kind > (int)ITSMA_EVIDENCE_OTHER)
+		return itsma__error_set(err, ITSMA_EINVAL, "evidence \"%s\": unknown kind %d", spec->id, (int)spec->kind);
+	if (itsma_date_parse(&collected, spec->collected, err) < 0)
+		return ITSMA_EINVAL;
+	if (spec->expires) {
+		if (itsma_date_parse(&expires, spec->expires, err) < 0)
+			return ITSMA_EINVAL;
+		if (expires < collected)
+			return itsma__error_set(err, ITSMA_EINVAL,
+			                        "evidence \"%s\" expires (%s) before it was collected (%s)", spec->id,
+			                        spec->expires, spec->collected);
+	}
+	if (spec->sha256 && !itsma__is_sha256(spec->sha256))
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "evidence \"%s\": expected sha256 as 64 lowercase hexadecimal digits",
+		                        spec->id);
+	old = itsma__strmap_get(&a->evidence_ids, spec->id);
+	memset(&tmp, 0, sizeof tmp);
+	if (pack_strings(&tmp, spec) < 0)
+		return itsma__error_nomem(err);
+	tmp.kind = spec->kind;
+	tmp.collected = collected;
+	memcpy(tmp.collected_s, spec->collected, 11);
+	tmp.has_expires = spec->expires != NULL;
+	tmp.expires = expires;
+	if (spec->expires)
+		memcpy(tmp.expires_s, spec->expires, 11);
+	if (old) {
+		/* replace in place: the struct stays where ratings point at it */
+		free(old->strings);
+		tmp.index = old->index;
+		tmp.cite_count = old->cite_count;
+		tmp.ext = old->ext;
+		*old = tmp;
+		itsma__strmap_put(&a->evidence_ids, old->id, old); /* same key: re-points, no allocation */
+		return 0;
+	}
+	if (a->evidence_count >= a->max_records) {
+		free(tmp.strings);
+		return itsma__error_set(err, ITSMA_ELIMIT, "more evidence records than the limit of %zu",
+		                        a->max_records);
+	}
+	{
+		itsma_evidence *e = malloc(sizeof *e);
+		if (!e || itsma__grow((void **)&a->evidence, &a->evidence_cap, a->evidence_count + 1,
+		                      sizeof *a->evidence) < 0 ||
+		    itsma__strmap_reserve(&a->evidence_ids, 1) < 0) {
+			free(e);
+			free(tmp.strings);
+			return itsma__error_nomem(err);
+		}
+		*e = tmp;
+		e->index = a->evidence_count;
+		a->evidence[a->evidence_count++] = e;
+		itsma__strmap_put(&a->evidence_ids, e->id, e);
+	}
+	return 0;
+}
+
+int itsma_assessment_remove_evidence(itsma_assessment *a, const char *id, itsma_error *err)
+{
+	itsma_evidence *e;
+	size_t i;
+	if (!a || !id)
+		return itsma__error_set(err, ITSMA_EINVAL, "assessment and id must not be NULL");
+	e = itsma__strmap_get(&a->evidence_ids, id);
+	if (!e)
+		return itsma__error_set(err, ITSMA_ENOTFOUND, "no evidence \"%.64s\"", id);
+	if (e->cite_count)
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "evidence \"%s\" is still cited by %zu rating(s); remove the citations first",
+		                        id, e->cite_count);
+	itsma__strmap_del(&a->evidence_ids, id);
+	for (i = e->index + 1; i < a->evidence_count; i++) {
+		a->evidence[i - 1] = a->evidence[i];
+		a->evidence[i - 1]->index = i - 1;
+	}
+	a->evidence_count--;
+	free_evidence(e);
+	return 0;
+}
+
+/* ---- shared by ratings and attribute ratings --------------------------------------------- */
+
+/*
+ * Resolve cited evidence ids into a block that holds `head` bytes, then the evidence
+ * pointer array, then the note. Returns the block or NULL with err set.
+ */
+static void *build_cites(itsma_assessment *a, size_t head, const char *const *ids, size_t n,
+                         const char *note, itsma_evidence ***ev_out, char **note_out,
+                         const char *who, itsma_error *err)
+{
+	size_t i, j, nlen = note ? strlen(note) + 1 : 0;
+	char *block;
+	itsma_evidence **ev;
+
+	if (n && !ids) {
+		itsma__error_set(err, ITSMA_EINVAL, "%s: evidence is NULL but evidence_count is %zu", who, n);
+		return NULL;
+	}
+	if (n > ((size_t)-1 - head - nlen) / sizeof *ev) {
+		itsma__error_nomem(err);
+		return NULL;
+	}
+	block = calloc(1, head + n * sizeof *ev + nlen);
+	if (!block) {
+		itsma__error_nomem(err);
+		return NULL;
+	}
+	ev = (itsma_evidence **)(void *)(block + head);
+	for (i = 0; i < n; i++) {
+		ev[i] = ids[i] ? itsma__strmap_get(&a->evidence_ids, ids[i]) : NULL;
+		if (!ev[i]) {
+			itsma__error_set(err, ITSMA_ENOTFOUND, "%s cites evidence \"%.64s\", which does not exist",
+			                 who, ids[i] ? ids[i] : "(null)");
+			free(block);
+			return NULL;
+		}
+	}
+	/* each evidence record at most once: mark through cite_count's top bit */
+	for (i = 0; i < n; i++) {
+		if (ev[i]->cite_count & ~((size_t)-1 >> 1)) {
+			for (j = 0; j < i; j++)
+				ev[j]->cite_count &= (size_t)-1 >> 1;
+			itsma__error_set(err, ITSMA_EINVAL, "%s cites evidence \"%s\" more than once", who, ev[i]->id);
+			free(block);
+			return NULL;
+		}
+		ev[i]->cite_count |= ~((size_t)-1 >> 1);
+	}
+	for (i = 0; i < n; i++)
+		ev[i]->cite_count &= (size_t)-1 >> 1;
+	*ev_out = ev;
+	*note_out = NULL;
+	if (note) {
+		*note_out = block + head + n * sizeof *ev;
+		memcpy(*note_out, note, nlen);
+	}
+	return block;
+}
+
+static void cite(itsma_evidence **ev, size_t n, int delta)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		ev[i]->cite_count = (size_t)((long long)ev[i]->cite_count + delta);
+}
+
+static int check_value(itsma_letter letter, double value, const char *who, itsma_error *err)
+{
+	if ((int)letter < (int)ITSMA_LETTER_NONE || (int)letter > (int)ITSMA_LETTER_F)
+		return itsma__error_set(err, ITSMA_EINVAL, "%s: unknown rating letter %d", who, (int)letter);
+	if (letter == ITSMA_LETTER_NONE && (!isfinite(value) || value < 0 || value > 100))
+		return itsma__error_set(err, ITSMA_EINVAL, "%s: expected a rating from 0 to 100, not %g", who, value);
+	return 0;
+}
+
+/* ---- requirement ratings ------------------------------------------------------------------- */
+
+int itsma_assessment_put_rating(itsma_assessment *a, const itsma_rating_spec *spec,
+                                itsma_error *err)
+{
+	const itsma_requirement *req;
+	itsma_rating *r, *old;
+	itsma_evidence **ev = NULL;
+	char *note = NULL, who[96];
+
+	if (!a || !spec)
+		return itsma__error_set(err, ITSMA_EINVAL, "assessment and spec must not be NULL");
+	if (spec->version != ITSMA_RATING_SPEC_VERSION)
+		return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_rating_spec version %u", spec->version);
+	req = itsma_catalogue_find_requirement(a->cat, spec->requirement);
+	if (!req)
+		return itsma__error_set(err, ITSMA_ENOTFOUND, "catalogue \"%s\" has no requirement \"%.64s\"",
+		                        a->cat->id, spec->requirement ? spec->requirement : "");
+	snprintf(who, sizeof who, "the rating of %s", req->id);
+	if (check_value(spec->letter, spec->value, who, err) < 0)
+		return ITSMA_EINVAL;
+	old = a->rating_by_req[req->index];
+	if (!old && a->rating_count >= a->max_records)
+		return itsma__error_set(err, ITSMA_ELIMIT, "more ratings than the limit of %zu", a->max_records);
+	if (!old && itsma__grow((void **)&a->ratings, &a->rating_cap, a->rating_count + 1,
+	                        sizeof *a->ratings) < 0)
+		return itsma__error_nomem(err);
+	r = build_cites(a, sizeof *r, spec->evidence, spec->evidence_count, spec->note, &ev, &note, who, err);
+	if (!r)
+		return err ? err->code : ITSMA_EINVAL;
+	r->evidence = ev;
+	r->evidence_count = spec->evidence_count;
+	r->note = note;
+	r->requirement = req;
+	r->letter = spec->letter;
+	r->value = spec->letter == ITSMA_LETTER_NONE ? spec->value : itsma_letter_achievement(spec->letter);
+	cite(r->evidence, r->evidence_count, +1);
+	if (old) {
+		r->index = old->index;
+		r->ext = old->ext;
+		old->ext = NULL;
+		cite(old->evidence, old->evidence_count, -1);
+		a->ratings[r->index] = r;
+		free_rating(old);
+	} else {
+		r->index = a->rating_count;
+		a->ratings[a->rating_count++] = r;
+	}
+	a->rating_by_req[req->index] = r;
+	return 0;
+}
+
+int itsma_assessment_remove_rating(itsma_assessment *a, const char *requirement_id,
+                                   itsma_error *err)
+{
+	const itsma_requirement *req;
+	itsma_rating *r;
+	size_t i;
+
+	if (!a)
+		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
+	req = itsma_catalogue_find_requirement(a->cat, requirement_id);
+	r = req ? a->rating_by_req[req->index] : NULL;
+	if (!r)
+		return itsma__error_set(err, ITSMA_ENOTFOUND, "requirement \"%.64s\" is not rated",
+		                        requirement_id ? requirement_id : "");
+	for (i = r->index + 1; i < a->rating_count; i++) {
+		a->ratings[i - 1] = a->ratings[i];
+		a->ratings[i - 1]->index = i - 1;
+	}
+	a->rating_count--;
+	a->rating_by_req[req->index] = NULL;
+	cite(r->evidence, r->evidence_count, -1);
+	free_rating(r);
+	return 0;
+}
+
+size_t itsma_assessment_rating_count(const itsma_assessment *a) { return a->rating_count; }
+
+const itsma_rating *itsma_assessment_rating_at(const itsma_assessment *a, size_t i)
+{
+	return i < a->rating_count ? a->ratings[i] : NULL;
+}
+
+const itsma_rating *itsma_assessment_find_rating(const itsma_assessment *a, const char *id)
+{
+	const itsma_requirement *req = itsma_catalogue_find_requirement(a->cat, id);
+	return req ? a->rating_by_req[req->index] : NULL;
+}
+
+const itsma_requirement *itsma_rating_requirement(const itsma_rating *r) { return r->requirement; }
+itsma_letter itsma_rating_letter(const itsma_rating *r) { return r->letter; }
+double itsma_rating_value(const itsma_rating *r) { return r->value; }
+size_t itsma_rating_evidence_count(const itsma_rating *r) { return r->evidence_count; }
+
+const itsma_evidence *itsma_rating_evidence_at(const itsma_rating *r, size_t i)
+{
+	return i < r->evidence_count ? r->evidence[i] : NULL;
+}
+
+const char *itsma_rating_note(const itsma_rating *r) { return r->note; }
+size_t itsma_rating_index(const itsma_rating *r) { return r->index; }
+
+/* ---- attribute ratings ---------------------------------------------------------------------- */
+
+static const itsma_section *find_process(const itsma_assessment *a, const char *id, itsma_error *err)
+{
+	const itsma_section *s = itsma_catalogue_find_section(a->cat, id);
+	if (!s) {
+		itsma__error_set(err, ITSMA_ENOTFOUND, "catalogue \"%s\" has no section \"%.64s\"", a->cat->id,
+		                 id ? id : "");
+		return NULL;
+	}
+	if (s->kind != ITSMA_SECTION_PROCESS) {
+		itsma__error_set(err, ITSMA_EINVAL, "section \"%s\" is not a process", id);
+		return NULL;
+	}
+	return s;
+}
+
+int itsma_assessment_put_attribute(itsma_assessment *a, const itsma_attribute_spec *spec,
+                                   itsma_error *err)
+{
+	const itsma_section *p;
+	itsma_attribute_rating *r, *old, **slot;
+	itsma_evidence **ev = NULL;
+	char *note = NULL, who[96];
+
+	if (!a || !spec)
+		return itsma__error_set(err, ITSMA_EINVAL, "assessment and spec must not be NULL");
+	if (spec->version != ITSMA_ATTRIBUTE_SPEC_VERSION)
+		return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_attribute_spec version %u", spec->version);
+	p = find_process(a, spec->process, err);
+	if (!p)
+		return err ? err->code : ITSMA_EINVAL;
+	if ((int)spec->attribute <= (int)ITSMA_PA1_1 || (int)spec->attribute >= (int)ITSMA_ATTRIBUTE_COUNT)
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        spec->attribute == ITSMA_PA1_1
+		                            ? "PA1.1 is derived from the process's requirements and cannot be rated"
+		                            : "expected a process attribute PA2.1 to PA5.2");
+	snprintf(who, sizeof who, "the rating of %s/%s", p->id, itsma_attribute_name(spec->attribute));
+	if (check_value(spec->letter, spec->value, who, err) < 0)
+		return ITSMA_EINVAL;
+	slot = &a->attr_by_sec[p->index * ITSMA_ATTRIBUTE_COUNT + (size_t)spec->attribute];
+	old = *slot;
+	if (!old && a->attribute_count >= a->max_records)
+		return itsma__error_set(err, ITSMA_ELIMIT, "more attribute ratings than the limit of %zu",
+		                        a->max_records);
+	if (!old && itsma__grow((void **)&a->attributes, &a->attribute_cap, a->attribute_count + 1,
+	                        sizeof *a->attributes) < 0)
+		return itsma__error_nomem(err);
+	r = build_cites(a, sizeof *r, spec->evidence, spec->evidence_count, spec->note, &ev, &note, who, err);
+	if (!r)
+		return err ? err->code : ITSMA_EINVAL;
+	r->evidence = ev;
+	r->evidence_count = spec->evidence_count;
+	r->note = note;
+	r->process = p;
+	r->attribute = spec->attribute;
+	r->letter = spec->letter;
+	r->value = spec->letter == ITSMA_LETTER_NONE ? spec->value : itsma_letter_achievement(spec->letter);
+	cite(r->evidence, r->evidence_count, +1);
+	if (old) {
+		r->index = old->index;
+		r->ext = old->ext;
+		old->ext = NULL;
+		cite(old->evidence, old->evidence_count, -1);
+		a->attributes[r->index] = r;
+		free_attribute(old);
+	} else {
+		r->index = a->attribute_count;
+		a->attributes[a->attribute_count++] = r;
+	}
+	*slot = r;
+	return 0;
+}
+
+int itsma_assessment_remove_attribute(itsma_assessment *a, const char *process_id,
+                                      itsma_attribute attribute, itsma_error *err)
+{
+	const itsma_section *p;
+	itsma_attribute_rating *r = NULL;
+	size_t i;
+
+	if (!a)
+		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
+	p = itsma_catalogue_find_section(a->cat, process_id);
+	if (p && (int)attribute >= 0 && (int)attribute < (int)ITSMA_ATTRIBUTE_COUNT)
+		r = a->attr_by_sec[p->index * ITSMA_ATTRIBUTE_COUNT + (size_t)attribute];
+	if (!r)
+		return itsma__error_set(err, ITSMA_ENOTFOUND, "%.64s/%s is not rated",
+		                        process_id ? process_id : "", itsma_attribute_name(attribute));
+	for (i = r->index + 1; i < a->attribute_count; i++) {
+		a->attributes[i - 1] = a->attributes[i];
+		a->attributes[i - 1]->index = i - 1;
+	}
+	a->attribute_count--;
+	a->attr_by_sec[p->index * ITSMA_ATTRIBUTE_COUNT + (size_t)attribute] = NULL;
+	cite(r->evidence, r->evidence_count, -1);
+	free_attribute(r);
+	return 0;
+}
+
+size_t itsma_assessment_attribute_count(const itsma_assessment *a) { return a->attribute_count; }
+
+const itsma_attribute_rating *itsma_assessment_attribute_at(const itsma_assessment *a, size_t i)
+{
+	return i < a->attribute_count ? a->attributes[i] : NULL;
+}
+
+const itsma_attribute_rating *itsma_assessment_find_attribute(const itsma_assessment *a,
+                                                              const char *process_id,
+                                                              itsma_attribute attribute)
+{
+	const itsma_section *p = itsma_catalogue_find_section(a->cat, process_id);
+	if (!p || (int)attribute < 0 || (int)attribute >= (int)ITSMA_ATTRIBUTE_COUNT)
+		return NULL;
+	return a->attr_by_sec[p->index * ITSMA_ATTRIBUTE_COUNT + (size_t)attribute];
+}
+
+const itsma_section *itsma_attribute_rating_process(const itsma_attribute_rating *r) { return r->process; }
+itsma_attribute itsma_attribute_rating_attribute(const itsma_attribute_rating *r) { return r->attribute; }
+itsma_letter itsma_attribute_rating_letter(const itsma_attribute_rating *r) { return r->letter; }
+double itsma_attribute_rating_value(const itsma_attribute_rating *r) { return r->value; }
+size_t itsma_attribute_rating_evidence_count(const itsma_attribute_rating *r) { return r->evidence_count; }
+
+const itsma_evidence *itsma_attribute_rating_evidence_at(const itsma_attribute_rating *r, size_t i)
+{
+	return i < r->evidence_count ? r->evidence[i] : NULL;
+}
+
+const char *itsma_attribute_rating_note(const itsma_attribute_rating *r) { return r->note; }
+size_t itsma_attribute_rating_index(const itsma_attribute_rating *r) { return r->index; }
+
+/* ---- exclusions ------------------------------------------------------------------------------- */
+
+static long find_exclusion(const itsma_assessment *a, const char *id)
+{
+	size_t i;
+	for (i = 0; id && i < a->exclusion_count; i++)
+		if (strcmp(a->exclusions[i]->id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+int itsma_assessment_put_exclusion(itsma_assessment *a, const char *id, const char *reason,
+                                   itsma_error *err)
+{
+	const itsma_section *s;
+	const itsma_requirement *r = NULL;
+	itsma_exclusion *x;
+	size_t il, rl;
+	long at;
+
+	if (!a)
+		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
+	if (a->cat->exclusions == ITSMA_EXCLUSIONS_FORBIDDEN)
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "catalogue \"%s\" forbids exclusions: every requirement is in scope",
+		                        a->cat->id);
+	s = itsma_catalogue_find_section(a->cat, id);
+	if (!s)
+		r = itsma_catalogue_find_requirement(a->cat, id);
+	if (!s && !r)
+		return itsma__error_set(err, ITSMA_ENOTFOUND,
+		                        "catalogue \"%s\" has no section or requirement \"%.64s\"", a->cat->id,
+		                        id ? id : "");
+	if (!reason || !*reason)
+		return itsma__error_set(err, ITSMA_EINVAL, "the exclusion of \"%s\" needs a non-empty reason", id);
+	at = find_exclusion(a, id);
+	if (at < 0 && itsma__grow((void **)&a->exclusions, &a->exclusion_cap, a->exclusion_count + 1,
+	                          sizeof *a->exclusions) < 0)
+		return itsma__error_nomem(err);
+	il = strlen(id) + 1;
+	rl = strlen(reason) + 1;
+	x = calloc(1, sizeof *x + il + rl);
+	if (!x)
+		return itsma__error_nomem(err);
+	x->id = (char *)(x + 1);
+	memcpy(x->id, id, il);
+	x->reason = x->id + il;
+	memcpy(x->reason, reason, rl);
+	x->section = s;
+	x->requirement = r;
+	if (at >= 0) {
+		x->ext = a->exclusions[at]->ext;
+		a->exclusions[at]->ext = NULL;
+		free_exclusion(a->exclusions[at]);
+		a->exclusions[at] = x;
+	} else {
+		a->exclusions[a->exclusion_count++] = x;
+	}
+	if (s)
+		a->sec_excluded[s->index] = 1;
+	else
+		a->req_excluded[r->index] = 1;
+	return 0;
+}
+
+int itsma_assessment_remove_exclusion(itsma_assessment *a, const char *id, itsma_error *err)
+{
+	long at;
+	itsma_exclusion *x;
+	size_t i;
+	if (!a)
+		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
+	at = find_exclusion(a, id);
+	if (at < 0)
+		return itsma__error_set(err, ITSMA_ENOTFOUND, "\"%.64s\" is not excluded", id ? id : "");
+	x = a->exclusions[at];
+	if (x->section)
+		a->sec_excluded[x->section->index] = 0;
+	else
+		a->req_excluded[x->requirement->index] = 0;
+	for (i = (size_t)at + 1; i < a->exclusion_count; i++)
+		a->exclusions[i - 1] = a->exclusions[i];
+	a->exclusion_count--;
+	free_exclusion(x);
+	return 0;
+}
+
+size_t itsma_assessment_exclusion_count(const itsma_assessment *a) { return a->exclusion_count; }
+
+const itsma_exclusion *itsma_assessment_exclusion_at(const itsma_assessment *a, size_t i)
+{
+	return i < a->exclusion_count ? a->exclusions[i] : NULL;
+}
+
+const itsma_exclusion *itsma_assessment_find_exclusion(const itsma_assessment *a, const char *id)
+{
+	long at = find_exclusion(a, id);
+	return at < 0 ? NULL : a->exclusions[at];
+}
+
+const char *itsma_exclusion_id(const itsma_exclusion *x) { return x->id; }
+const char *itsma_exclusion_reason(const itsma_exclusion *x) { return x->reason; }
+
+int itsma_assessment_is_excluded(const itsma_assessment *a, const char *id)
+{
+	const itsma_section *s = itsma_catalogue_find_section(a->cat, id);
+	if (!s) {
+		const itsma_requirement *r = itsma_catalogue_find_requirement(a->cat, id);
+		if (!r)
+			return 0;
+		if (a->req_excluded[r->index])
+			return 1;
+		s = r->section;
+	}
+	for (; s; s = s->parent)
+		if (a->sec_excluded[s->index])
+			return 1;
+	return 0;
+}
+
+/* ---- targets ----------------------------------------------------------------------------------- */
+
+int itsma_assessment_set_target(itsma_assessment *a, int level, itsma_error *err)
+{
+	if (!a)
+		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
+	if (level < -1 || level > 5)
+		return itsma__error_set(err, ITSMA_EINVAL, "expected a target capability level from 0 to 5, not %d", level);
+	a->target = level;
+	return 0;
+}
+
+int itsma_assessment_set_process_target(itsma_assessment *a, const char *process_id, int level,
+                                        itsma_error *err)
+{
+	const itsma_section *p;
+	if (!a)
+		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
+	p = find_process(a, process_id, err);
+	if (!p)
+		return err ? err->code : ITSMA_EINVAL;
+	if (level < -1 || level > 5)
+		return itsma__error_set(err, ITSMA_EINVAL, "expected a target capability level from 0 to 5, not %d", level);
+	a->target_by_sec[p->index] = (signed char)level;
+	return 0;
+}
+
+int itsma_assessment_target(const itsma_assessment *a) { return a->target; }
+
+size_t itsma_assessment_process_target_count(const itsma_assessment *a)
+{
+	size_t i, n = 0;
+	for (i = 0; i < a->cat->process_count; i++)
+		if (a->target_by_sec[a->cat->processes[i]->index] >= 0)
+			n++;
+	return n;
+}
+
+int itsma_assessment_process_target_at(const itsma_assessment *a, size_t index,
+                                       const itsma_section **process_out)
+{
+	size_t i, n = 0;
+	if (process_out)
+		*process_out = NULL;
+	for (i = 0; i < a->cat->process_count; i++) {
+		const itsma_section *p = a->cat->processes[i];
+		if (a->target_by_sec[p->index] < 0)
+			continue;
+		if (n++ == index) {
+			if (process_out)
+				*process_out = p;
+			return a->target_by_sec[p->index];
+		}
+	}
+	return -1;
+}
+
+int itsma_assessment_target_for(const itsma_assessment *a, const char *process_id)
+{
+	const itsma_section *p = itsma_catalogue_find_section(a->cat, process_id);
+	if (!p || p->kind != ITSMA_SECTION_PROCESS)
+		return -1;
+	return a->target_by_sec[p->index] >= 0 ? a->target_by_sec[p->index] : a->target;
+}

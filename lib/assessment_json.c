@@ -1,0 +1,875 @@
+/*
+ * Assessment JSON (itsma-assessment/1): a streaming loader and a deterministic saver.
+ *
+ * The top-level object is read member by member. The large arrays (evidence, ratings,
+ * attributes) are parsed one record at a time with json-c, used and freed, so memory
+ * stays close to the model's own size. A member whose dependencies are not known yet
+ * (ratings before evidence, anything needing the catalogue before "catalogue") is parsed
+ * whole and processed at the end.
+ */
+#include "internal/assessment.h"
+#include "internal/json_in.h"
+#include "internal/buf.h"
+#include "internal/error.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ASSESSMENT_FORMAT "itsma-assessment/1"
+
+enum { K_FORMAT, K_ID, K_CATALOGUE, K_TITLE, K_ORGANISATION, K_ASSESSOR, K_DATE, K_SCOPE,
+       K_EVIDENCE, K_RATINGS, K_ATTRIBUTES, K_TARGETS, K_COUNT };
+static const char *const top_keys[] = { "format", "id", "catalogue", "title", "organisation",
+	                                "assessor", "date", "scope", "evidence", "ratings",
+	                                "attributes", "targets", NULL };
+static const char *const evidence_keys[] = { "id", "title", "kind", "uri", "sha256", "collected",
+	                                     "expires", "by", "note", NULL };
+static const char *const rating_keys[] = { "requirement", "rating", "evidence", "note", NULL };
+static const char *const attribute_keys[] = { "process", "attribute", "rating", "evidence", "note",
+	                                      NULL };
+static const char *const scope_keys[] = { "exclude", NULL };
+static const char *const exclusion_keys[] = { "id", "reason", NULL };
+static const char *const target_keys[] = { "level", "processes", NULL };
+
+typedef struct loader {
+	itsma__reader rd;
+	itsma_assessment *a;
+	const itsma_catalogue *cat_arg;
+	int seen[K_COUNT];
+	size_t at[K_COUNT];            /* offset of each member's value */
+	json_object *deferred[K_COUNT]; /* parsed, waiting for their dependencies */
+	int evidence_done;
+	char *catalogue_id;
+} loader;
+
+typedef int (*element_fn)(loader *ld, json_object *el, const char *ptr);
+
+/* ---- records --------------------------------------------------------------------------------- */
+
+static int convert(loader *ld, int rc, const char *ptr, const char *key)
+{
+	char msg[ITSMA_ERROR_MESSAGE_LENGTH];
+	if (rc == ITSMA_ENOMEM)
+		return rc;
+	snprintf(msg, sizeof msg, "%s", ld->rd.err ? ld->rd.err->message : "invalid");
+	rc = itsma__schema(&ld->rd, ptr, key, "%s", msg);
+	return rc;
+}
+
+static int limit(loader *ld, size_t count, const char *ptr, const char *what)
+{
+	if (count < ld->rd.max_records)
+		return 0;
+	itsma__schema(&ld->rd, ptr, NULL, "more %s than the limit of %zu", what, ld->rd.max_records);
+	if (ld->rd.err)
+		ld->rd.err->code = ITSMA_ELIMIT;
+	return ITSMA_ELIMIT;
+}
+
+static int load_evidence(loader *ld, json_object *o, const char *ptr)
+{
+	itsma__reader *rd = &ld->rd;
+	itsma_evidence_spec spec = ITSMA_EVIDENCE_SPEC_INIT;
+	const char *kind;
+	long collected, expires;
+	itsma__ext *ext = NULL;
+	itsma_evidence *e;
+	int rc;
+
+	if ((rc = itsma__expect_object(rd, o, ptr, "an evidence record")) < 0 ||
+	    (rc = itsma__check_keys(rd, o, ptr, "an evidence record", evidence_keys, &ext)) < 0 ||
+	    (rc = itsma__get_id(rd, o, ptr, "id", 1, &spec.id)) < 0 ||
+	    (rc = itsma__get_string(rd, o, ptr, "title", 1, 1, &spec.title)) < 0 ||
+	    (rc = itsma__get_string(rd, o, ptr, "kind", 1, 0, &kind)) < 0 ||
+	    (rc = itsma__get_string(rd, o, ptr, "uri", 0, 1, &spec.uri)) < 0 ||
+	    (rc = itsma__get_string(rd, o, ptr, "sha256", 0, 0, &spec.sha256)) < 0 ||
+	    (rc = itsma__get_date(rd, o, ptr, "collected", 1, &spec.collected, &collected)) < 0 ||
+	    (rc = itsma__get_date(rd, o, ptr, "expires", 0, &spec.expires, &expires)) < 0 ||
+	    (rc = itsma__get_string(rd, o, ptr, "by", 0, 0, &spec.by)) < 0 ||
+	    (rc = itsma__get_string(rd, o, ptr, "note", 0, 0, &spec.note)) < 0)
+		goto out;
+	if (itsma_evidence_kind_parse(&spec.kind, kind, rd->err) < 0) {
+		rc = convert(ld, ITSMA_EINVAL, ptr, "kind");
+		goto out;
+	}
+	if (spec.sha256 && !itsma__is_sha256(spec.sha256)) {
+		rc = itsma__schema(rd, ptr, "sha256", "expected 64 lowercase hexadecimal digits");
+		goto out;
+	}
+	if (spec.expires && expires < collected) {
+		rc = itsma__schema(rd, ptr, "expires", "evidence \"%s\" expires (%s) before it was collected (%s)",
+		                   spec.id, spec.expires, spec.collected);
+		goto out;
+	}
+	if (itsma__strmap_get(&ld->a->evidence_ids, spec.id)) {
+		const itsma_evidence *first = itsma__strmap_get(&ld->a->evidence_ids, spec.id);
+		rc = itsma__schema(rd, ptr, "id", "evidence id \"%s\" is used twice (first at /evidence/%zu)",
+		                   spec.id, first->index);
+		goto out;
+	}
+	if ((rc = limit(ld, ld->a->evidence_count, ptr, "evidence records")) < 0)
+		goto out;
+	if ((rc = itsma_assessment_put_evidence(ld->a, &spec, rd->err)) < 0) {
+		rc = convert(ld, rc, ptr, NULL);
+		goto out;
+	}
+	e = ld->a->evidence[ld->a->evidence_count - 1];
+	e->ext = ext;
+	ext = NULL;
+out:
+	itsma__ext_free(ext);
+	return rc;
+}
+
+/* Resolve a list of cited evidence ids, reporting the first unknown one precisely. */
+static int check_cites(loader *ld, json_object *o, const char *ptr, const char ***ids, size_t *n)
+{
+	size_t i;
+	int rc = itsma__get_id_list(&ld->rd, o, ptr, "evidence", ids, n);
+	if (rc < 0)
+		return rc;
+	for (i = 0; i < *n; i++) {
+		if (!itsma__strmap_get(&ld->a->evidence_ids, (*ids)[i])) {
+			char p[ITSMA_ERROR_POINTER_LENGTH];
+			itsma__ptr_key(p, ptr, "evidence");
+			itsma__ptr_index(p, p, i);
+			rc = itsma__schema(&ld->rd, p, NULL, "cites evidence \"%s\", which is not in /evidence",
+			                   (*ids)[i]);
+			free(*ids);
+			*ids = NULL;
+			return rc;
+		}
+	}
+	return 0;
+}
+
+static int load_rating(loader *ld, json_object *o, const char *ptr)
+{
+	itsma__reader *rd = &ld->rd;
+	itsma_rating_spec spec = ITSMA_RATING_SPEC_INIT;
+	const char **ids = NULL;
+	const itsma_requirement *req;
+	itsma__ext *ext = NULL;
+	int rc;
+
+	if ((rc = itsma__expect_object(rd, o, ptr, "a rating")) < 0 ||
+	    (rc = itsma__check_keys(rd, o, ptr, "a rating", rating_keys, &ext)) < 0 ||
+	    (rc = itsma__get_id(rd, o, ptr, "requirement", 1, &spec.requirement)) < 0 ||
+	    (rc = itsma__get_rating(rd, o, ptr, "rating", &spec.letter, &spec.value)) < 0 ||
+	    (rc = itsma__get_string(rd, o, ptr, "note", 0, 0, &spec.note)) < 0)
+		goto out;
+	req = itsma_catalogue_find_requirement(ld->a->cat, spec.requirement);
+	if (!req) {
+		rc = itsma__schema(rd, ptr, "requirement", "catalogue \"%s\" has no requirement \"%s\"",
+		                   ld->a->cat->id, spec.requirement);
+		goto out;
+	}
+	if (ld->a->rating_by_req[req->index]) {
+		rc = itsma__schema(rd, ptr, "requirement", "requirement \"%s\" is rated twice (first at /ratings/%zu)",
+		                   spec.requirement, ld->a->rating_by_req[req->index]->index);
+		goto out;
+	}
+	if ((rc = check_cites(ld, o, ptr, &ids, &spec.evidence_count)) < 0 ||
+	    (rc = limit(ld, ld->a->rating_count, ptr, "ratings")) < 0)
+		goto out;
+	spec.evidence = ids;
+	if ((rc = itsma_assessment_put_rating(ld->a, &spec, rd->err)) < 0) {
+		rc = convert(ld, rc, ptr, "evidence");
+		goto out;
+	}
+	ld->a->ratings[ld->a->rating_count - 1]->ext = ext;
+	ext = NULL;
+out:
+	free(ids);
+	itsma__ext_free(ext);
+	return rc;
+}
+
+static int load_attribute(loader *ld, json_object *o, const char *ptr)
+{
+	itsma__reader *rd = &ld->rd;
+	itsma_attribute_spec spec = ITSMA_ATTRIBUTE_SPEC_INIT;
+	const char **ids = NULL, *attr;
+	const itsma_section *p;
+	itsma__ext *ext = NULL;
+	int rc;
+
+	if ((rc = itsma__expect_object(rd, o, ptr, "an attribute rating")) < 0 ||
+	    (rc = itsma__check_keys(rd, o, ptr, "an attribute rating", attribute_keys, &ext)) < 0 ||
+	    (rc = itsma__get_id(rd, o, ptr, "process", 1, &spec.process)) < 0 ||
+	    (rc = itsma__get_string(rd, o, ptr, "attribute", 1, 0, &attr)) < 0 ||
+	    (rc = itsma__get_rating(rd, o, ptr, "rating", &spec.letter, &spec.value)) < 0 ||
+	    (rc = itsma__get_string(rd, o, ptr, "note", 0, 0, &spec.note)) < 0)
+		goto out;
+	p = itsma_catalogue_find_section(ld->a->cat, spec.process);
+	if (!p || p->kind != ITSMA_SECTION_PROCESS) {
+		rc = itsma__schema(rd, ptr, "process",
+		                   p ? "section \"%s\" is not a process" : "catalogue has no process \"%s\"",
+		                   spec.process);
+		goto out;
+	}
+	if (itsma_attribute_parse(&spec.attribute, attr, 0, rd->err) < 0) {
+		rc = convert(ld, ITSMA_EINVAL, ptr, "attribute");
+		goto out;
+	}
+	if (ld->a->attr_by_sec[p->index * ITSMA_ATTRIBUTE_COUNT + (size_t)spec.attribute]) {
+		rc = itsma__schema(rd, ptr, "attribute", "%s of process \"%s\" is rated twice (first at /attributes/%zu)",
+		                   attr, spec.process,
+		                   ld->a->attr_by_sec[p->index * ITSMA_ATTRIBUTE_COUNT + (size_t)spec.attribute]->index);
+		goto out;
+	}
+	if ((rc = check_cites(ld, o, ptr, &ids, &spec.evidence_count)) < 0 ||
+	    (rc = limit(ld, ld->a->attribute_count, ptr, "attribute ratings")) < 0)
+		goto out;
+	spec.evidence = ids;
+	if ((rc = itsma_assessment_put_attribute(ld->a, &spec, rd->err)) < 0) {
+		rc = convert(ld, rc, ptr, "evidence");
+		goto out;
+	}
+	ld->a->attributes[ld->a->attribute_count - 1]->ext = ext;
+	ext = NULL;
+out:
+	free(ids);
+	itsma__ext_free(ext);
+	return rc;
+}
+
+static int load_exclusion(loader *ld, json_object *o, const char *ptr)
+{
+	itsma__reader *rd = &ld->rd;
+	const char *id, *reason;
+	itsma__ext *ext = NULL;
+	int rc;
+
+	if ((rc = itsma__expect_object(rd, o, ptr, "an exclusion")) < 0 ||
+	    (rc = itsma__check_keys(rd, o, ptr, "an exclusion", exclusion_keys, &ext)) < 0 ||
+	    (rc = itsma__get_id(rd, o, ptr, "id", 1, &id)) < 0 ||
+	    (rc = itsma__get_string(rd, o, ptr, "reason", 1, 1, &reason)) < 0)
+		goto out;
+	if (ld->a->cat->exclusions == ITSMA_EXCLUSIONS_FORBIDDEN) {
+		rc = itsma__schema(rd, ptr, NULL,
+		                   "catalogue \"%s\" forbids exclusions: every requirement is in scope, so \"%s\" cannot be excluded",
+		                   ld->a->cat->id, id);
+		goto out;
+	}
+	if (itsma_assessment_find_exclusion(ld->a, id)) {
+		rc = itsma__schema(rd, ptr, "id", "\"%s\" is excluded twice", id);
+		goto out;
+	}
+	if ((rc = itsma_assessment_put_exclusion(ld->a, id, reason, rd->err)) < 0) {
+		rc = convert(ld, rc, ptr, rc == ITSMA_ENOTFOUND ? "id" : NULL);
+		goto out;
+	}
+	ld->a->exclusions[ld->a->exclusion_count - 1]->ext = ext;
+	ext = NULL;
+out:
+	itsma__ext_free(ext);
+	return rc;
+}
+
+static int get_level(loader *ld, json_object *v, const char *ptr, const char *key, int *out)
+{
+	int64_t n;
+	if (!v || !json_object_is_type(v, json_type_int))
+		return itsma__schema(&ld->rd, ptr, key, "expected a capability level: an integer from 0 to 5, found %s",
+		                     v ? itsma__json_type_name(v) : "null");
+	n = json_object_get_int64(v);
+	if (n < 0 || n > 5)
+		return itsma__schema(&ld->rd, ptr, key, "expected a capability level from 0 to 5, not %lld",
+		                     (long long)n);
+	*out = (int)n;
+	return 0;
+}
+
+/* ---- members ---------------------------------------------------------------------------------- */
+
+static int for_each(loader *ld, json_object *arr, const char *key, element_fn fn)
+{
+	size_t i, n = json_object_array_length(arr);
+	char p[ITSMA_ERROR_POINTER_LENGTH];
+	int rc;
+	for (i = 0; i < n; i++) {
+		itsma__ptr_key(p, "", key);
+		itsma__ptr_index(p, p, i);
+		if ((rc = fn(ld, json_object_array_get_idx(arr, i), p)) < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Stream the array at pos element by element; *end is set after it. */
+static int stream_array(loader *ld, size_t pos, const char *key, element_fn fn, size_t *end)
+{
+	itsma__reader *rd = &ld->rd;
+	char p[ITSMA_ERROR_POINTER_LENGTH];
+	size_t i = 0;
+	int rc;
+
+	pos = itsma__json_ws(rd, pos);
+	if (pos >= rd->len || rd->buf[pos] != '[') {
+		json_object *v = NULL;
+		/* not an array: parse it to report its type (or its syntax error) */
+		if ((rc = itsma__json_parse(rd, pos, 1, "", &v, end)) < 0)
+			return rc;
+		itsma__ptr_key(p, "", key);
+		rc = itsma__schema(rd, p, NULL, "expected an array, found %s", itsma__json_type_name(v));
+		json_object_put(v);
+		return rc;
+	}
+	pos = itsma__json_ws(rd, pos + 1);
+	if (pos < rd->len && rd->buf[pos] == ']') {
+		*end = pos + 1;
+		return 0;
+	}
+	for (;;) {
+		json_object *el = NULL;
+		itsma__ptr_key(p, "", key);
+		itsma__ptr_index(p, p, i);
+		if ((rc = itsma__json_parse(rd, pos, 2, p, &el, &pos)) < 0)
+			return rc;
+		rc = fn(ld, el, p);
+		json_object_put(el);
+		if (rc < 0)
+			return rc;
+		i++;
+		pos = itsma__json_ws(rd, pos);
+		if (pos >= rd->len)
+			return itsma__json_syntax(rd, pos, "unexpected end of input inside the \"%s\" array", key);
+		if (rd->buf[pos] == ']') {
+			*end = pos + 1;
+			return 0;
+		}
+		if (rd->buf[pos] != ',')
+			return itsma__json_syntax(rd, pos, "expected ',' or ']' after an element of \"%s\"", key);
+		pos++;
+	}
+}
+
+static int resolve_catalogue(loader *ld)
+{
+	itsma__reader *rd = &ld->rd;
+	const itsma_catalogue *cat = ld->cat_arg;
+	int rc;
+
+	if (cat) {
+		if (strcmp(cat->id, ld->catalogue_id) != 0)
+			return itsma__schema(rd, "", "catalogue",
+			                     "the assessment is of catalogue \"%s\", but catalogue \"%s\" was given",
+			                     ld->catalogue_id, cat->id);
+	} else {
+		itsma_catalogue *own = NULL;
+		itsma_error e = ITSMA_ERROR_INIT;
+		rc = itsma_catalogue_builtin(&own, ld->catalogue_id, &e);
+		if (rc == ITSMA_ENOTFOUND) {
+			itsma__schema(rd, "", "catalogue",
+			              "\"%s\" is not a built-in catalogue: give the catalogue to load it against",
+			              ld->catalogue_id);
+			if (rd->err)
+				rd->err->code = ITSMA_ENOTFOUND;
+			return ITSMA_ENOTFOUND;
+		}
+		if (rc < 0)
+			return rc == ITSMA_ENOMEM ? itsma__error_nomem(rd->err)
+			                          : itsma__error_set(rd->err, rc, "%s", e.message);
+		ld->a->owned_cat = own;
+		cat = own;
+	}
+	return itsma__assessment_attach(ld->a, cat, rd->err);
+}
+
+static int process_scope(loader *ld, json_object *v)
+{
+	json_object *ex = NULL;
+	int rc;
+	if ((rc = itsma__expect_object(&ld->rd, v, "/scope", "the scope")) < 0 ||
+	    (rc = itsma__check_keys(&ld->rd, v, "/scope", "the scope", scope_keys, &ld->a->scope_ext)) < 0 ||
+	    (rc = itsma__get_array(&ld->rd, v, "/scope", "exclude", 0, &ex)) < 0)
+		return rc;
+	ld->a->has_scope = 1;
+	if (!ex)
+		return 0;
+	{
+		size_t i, n = json_object_array_length(ex);
+		char p[ITSMA_ERROR_POINTER_LENGTH];
+		for (i = 0; i < n; i++) {
+			itsma__ptr_index(p, "/scope/exclude", i);
+			if ((rc = load_exclusion(ld, json_object_array_get_idx(ex, i), p)) < 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+static int process_targets(loader *ld, json_object *v)
+{
+	json_object *lv, *procs = NULL;
+	int rc, level;
+	if ((rc = itsma__expect_object(&ld->rd, v, "/targets", "the targets")) < 0 ||
+	    (rc = itsma__check_keys(&ld->rd, v, "/targets", "the targets", target_keys, &ld->a->targets_ext)) < 0 ||
+	    (rc = itsma__get_object(&ld->rd, v, "/targets", "processes", 0, &procs)) < 0)
+		return rc;
+	ld->a->has_targets = 1;
+	if (json_object_object_get_ex(v, "level", &lv)) {
+		if ((rc = get_level(ld, lv, "/targets", "level", &level)) < 0)
+			return rc;
+		ld->a->target = level;
+	}
+	if (procs) {
+		json_object_iter it;
+		json_object_object_foreachC(procs, it)
+		{
+			const itsma_section *p = itsma_catalogue_find_section(ld->a->cat, it.key);
+			if (!p || p->kind != ITSMA_SECTION_PROCESS)
+				return itsma__schema(&ld->rd, "/targets/processes", it.key,
+				                     p ? "section \"%s\" is not a process" : "catalogue has no process \"%s\"",
+				                     it.key);
+			if ((rc = get_level(ld, it.val, "/targets/processes", it.key, &level)) < 0)
+				return rc;
+			ld->a->target_by_sec[p->index] = (signed char)level;
+		}
+	}
+	return 0;
+}
+
+static int scalar(loader *ld, int k, json_object *v)
+{
+	itsma__reader *rd = &ld->rd;
+	const char *key = top_keys[k];
+	const char *s;
+	char *copy;
+	int rc;
+
+	if (!v || !json_object_is_type(v, json_type_string))
+		return itsma__schema(rd, "", key, "expected a string, found %s",
+		                     v ? itsma__json_type_name(v) : "null");
+	s = json_object_get_string(v);
+	switch (k) {
+	case K_FORMAT:
+		if (strcmp(s, ASSESSMENT_FORMAT) != 0)
+			return itsma__schema(rd, "", key, "expected format \"" ASSESSMENT_FORMAT "\", not \"%.60s\"", s);
+		return 0;
+	case K_DATE:
+		if (itsma_date_parse(&ld->a->day, s, rd->err) < 0)
+			return convert(ld, ITSMA_EINVAL, "", key);
+		memcpy(ld->a->date_s, s, 11);
+		return 0;
+	case K_ID:
+	case K_CATALOGUE:
+		if (!itsma_id_is_valid(s))
+			return itsma__schema(rd, "", key,
+			                     "expected an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"", s);
+		break;
+	default:
+		break;
+	}
+	copy = strdup(s);
+	if (!copy)
+		return itsma__error_nomem(rd->err);
+	switch (k) {
+	case K_ID: ld->a->id = copy; break;
+	case K_CATALOGUE:
+		ld->catalogue_id = copy;
+		if ((rc = resolve_catalogue(ld)) < 0)
+			return rc;
+		break;
+	case K_TITLE: ld->a->title = copy; break;
+	case K_ORGANISATION: ld->a->organisation = copy; break;
+	default: ld->a->assessor = copy; break;
+	}
+	return 0;
+}
+
+static int process_tree(loader *ld, int k, json_object *v)
+{
+	char p[ITSMA_ERROR_POINTER_LENGTH];
+	itsma__ptr_key(p, "", top_keys[k]);
+	switch (k) {
+	case K_SCOPE: return process_scope(ld, v);
+	case K_TARGETS: return process_targets(ld, v);
+	case K_EVIDENCE:
+	case K_RATINGS:
+	case K_ATTRIBUTES:
+		if (!json_object_is_type(v, json_type_array))
+			return itsma__schema(&ld->rd, p, NULL, "expected an array, found %s", itsma__json_type_name(v));
+		return for_each(ld, v, top_keys[k],
+		                k == K_EVIDENCE ? load_evidence : k == K_RATINGS ? load_rating : load_attribute);
+	default: return scalar(ld, k, v);
+	}
+}
+
+static int ready(const loader *ld, int k)
+{
+	switch (k) {
+	case K_SCOPE:
+	case K_TARGETS: return ld->a->cat != NULL;
+	case K_RATINGS:
+	case K_ATTRIBUTES: return ld->a->cat != NULL && ld->evidence_done;
+	default: return 1;
+	}
+}
+
+static int member(loader *ld, const char *key, size_t pos, size_t *end)
+{
+	itsma__reader *rd = &ld->rd;
+	json_object *v = NULL;
+	char p[ITSMA_ERROR_POINTER_LENGTH];
+	int k, rc;
+
+	for (k = 0; k < K_COUNT; k++)
+		if (strcmp(key, top_keys[k]) == 0)
+			break;
+	itsma__ptr_key(p, "", key);
+	if (k == K_COUNT) {
+		if (strncmp(key, "x-", 2) != 0) {
+			char list[200] = "";
+			int i;
+			for (i = 0; i < K_COUNT; i++) {
+				if (i)
+					strcat(list, ", ");
+				strcat(list, top_keys[i]);
+			}
+			return itsma__schema(rd, "", key,
+			                     "unknown key \"%.60s\" in an assessment (expected %s, or an x- extension)",
+			                     key, list);
+		}
+		/* an extension: keep it */
+		if ((rc = itsma__json_parse(rd, pos, 1, p, &v, end)) < 0)
+			return rc;
+		{
+			json_object *wrap = json_object_new_object();
+			static const char *const none[] = { NULL };
+			if (!wrap) {
+				json_object_put(v);
+				return itsma__error_nomem(rd->err);
+			}
+			json_object_object_add(wrap, key, v);
+			rc = itsma__check_keys(rd, wrap, "", "an assessment", none, &ld->a->ext);
+			json_object_put(wrap);
+			return rc;
+		}
+	}
+	if (ld->seen[k]) {
+		/* json-c cannot see duplicates across streamed members: we do */
+		itsma__error_set(rd->err, ITSMA_EPARSE, "duplicate key \"%s\" in an object", key);
+		itsma__error_source(rd->err, rd->source);
+		itsma__error_pointer(rd->err, "%s", p);
+		itsma__error_position(rd->err, rd->buf, rd->len, pos);
+		return ITSMA_EPARSE;
+	}
+	ld->seen[k] = 1;
+	ld->at[k] = pos;
+	if (ready(ld, k) && (k == K_EVIDENCE || k == K_RATINGS || k == K_ATTRIBUTES)) {
+		rc = stream_array(ld, pos, key,
+		                  k == K_EVIDENCE ? load_evidence : k == K_RATINGS ? load_rating : load_attribute,
+		                  end);
+		if (k == K_EVIDENCE && rc == 0)
+			ld->evidence_done = 1;
+		return rc;
+	}
+	if ((rc = itsma__json_parse(rd, pos, 1, p, &v, end)) < 0)
+		return rc;
+	if (!ready(ld, k)) {
+		ld->deferred[k] = v;
+		return 0;
+	}
+	rc = process_tree(ld, k, v);
+	json_object_put(v);
+	return rc;
+}
+
+static int load_top(loader *ld)
+{
+	itsma__reader *rd = &ld->rd;
+	size_t pos = itsma__json_ws(rd, 0), end;
+	int rc, k;
+	static const int order[] = { K_SCOPE, K_EVIDENCE, K_RATINGS, K_ATTRIBUTES, K_TARGETS };
+
+	if (pos >= rd->len)
+		return itsma__json_syntax(rd, pos, "the document is empty: expected an assessment object");
+	if (rd->buf[pos] != '{') {
+		json_object *v = NULL;
+		if ((rc = itsma__json_parse(rd, pos, 0, "", &v, &end)) < 0)
+			return rc;
+		rc = itsma__schema(rd, "", NULL, "expected an assessment (an object), found %s",
+		                   itsma__json_type_name(v));
+		json_object_put(v);
+		return rc;
+	}
+	pos = itsma__json_ws(rd, pos + 1);
+	if (pos < rd->len && rd->buf[pos] == '}') {
+		pos++;
+	} else {
+		for (;;) {
+			char *key = NULL;
+			if (pos >= rd->len)
+				return itsma__json_syntax(rd, pos, "unexpected end of input: expected a key");
+			if (rd->buf[pos] != '"')
+				return itsma__json_syntax(rd, pos, "expected a key (a string in double quotes)");
+			if ((rc = itsma__json_parse_string(rd, pos, &key, &pos)) < 0)
+				return rc;
+			pos = itsma__json_ws(rd, pos);
+			if (pos >= rd->len || rd->buf[pos] != ':') {
+				free(key);
+				return itsma__json_syntax(rd, pos, "expected ':' after a key");
+			}
+			rc = member(ld, key, pos + 1, &pos);
+			free(key);
+			if (rc < 0)
+				return rc;
+			pos = itsma__json_ws(rd, pos);
+			if (pos >= rd->len)
+				return itsma__json_syntax(rd, pos, "unexpected end of input: expected ',' or '}'");
+			if (rd->buf[pos] == '}') {
+				pos++;
+				break;
+			}
+			if (rd->buf[pos] != ',')
+				return itsma__json_syntax(rd, pos, "expected ',' or '}' after a member");
+			pos = itsma__json_ws(rd, pos + 1);
+		}
+	}
+	pos = itsma__json_ws(rd, pos);
+	if (pos < rd->len)
+		return itsma__json_syntax(rd, pos, "unexpected text after the end of the document");
+	/* required members */
+	{
+		static const int required[] = { K_FORMAT, K_ID, K_CATALOGUE, K_DATE };
+		size_t i;
+		for (i = 0; i < sizeof required / sizeof *required; i++)
+			if (!ld->seen[required[i]])
+				return itsma__schema(rd, "", NULL, "missing required key \"%s\"", top_keys[required[i]]);
+	}
+	ld->evidence_done = 1;
+	for (k = 0; k < (int)(sizeof order / sizeof *order); k++) {
+		json_object *v = ld->deferred[order[k]];
+		if (!v)
+			continue;
+		ld->deferred[order[k]] = NULL;
+		rc = process_tree(ld, order[k], v);
+		json_object_put(v);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+int itsma_assessment_load_buffer(itsma_assessment **out, const char *buf, size_t len,
+                                 const char *source_name, const itsma_catalogue *cat,
+                                 const itsma_load_options *opts, itsma_error *err)
+{
+	loader ld;
+	int rc, k;
+
+	if (err)
+		itsma_error_clear(err);
+	if (!out)
+		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
+	*out = NULL;
+	if (!buf && len)
+		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
+	memset(&ld, 0, sizeof ld);
+	if ((rc = itsma__reader_init(&ld.rd, buf ? buf : "", len, source_name, opts, err)) < 0)
+		return rc;
+	if (len > ld.rd.max_bytes) {
+		itsma__error_set(err, ITSMA_ELIMIT, "input is %zu bytes, over the limit of %zu", len,
+		                 ld.rd.max_bytes);
+		itsma__error_source(err, ld.rd.source);
+		return ITSMA_ELIMIT;
+	}
+	ld.cat_arg = cat;
+	ld.a = itsma__assessment_alloc();
+	if (!ld.a)
+		return itsma__error_nomem(err);
+	ld.a->max_records = ld.rd.max_records;
+	rc = load_top(&ld);
+	for (k = 0; k < K_COUNT; k++)
+		json_object_put(ld.deferred[k]);
+	free(ld.catalogue_id);
+	if (rc == 0) {
+		ld.a->origin = strdup(ld.rd.source);
+		if (!ld.a->origin)
+			rc = itsma__error_nomem(err);
+	}
+	if (rc < 0) {
+		if (rc != ITSMA_ENOMEM) {
+			itsma__error_source(err, ld.rd.source);
+			itsma__json_locate_error(&ld.rd);
+		}
+		itsma_assessment_free(ld.a);
+	} else {
+		*out = ld.a;
+	}
+	itsma__reader_fini(&ld.rd);
+	return rc;
+}
+
+int itsma_assessment_load_file(itsma_assessment **out, const char *path, const itsma_catalogue *cat,
+                               const itsma_load_options *opts, itsma_error *err)
+{
+	char *buf;
+	size_t len;
+	int rc;
+	itsma__reader rd;
+
+	if (err)
+		itsma_error_clear(err);
+	if (!out)
+		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
+	*out = NULL;
+	if ((rc = itsma__reader_init(&rd, "", 0, path, opts, err)) < 0)
+		return rc;
+	if ((rc = itsma__read_file(path, rd.max_bytes, &buf, &len, err)) < 0)
+		return rc;
+	rc = itsma_assessment_load_buffer(out, buf, len, path, cat, opts, err);
+	free(buf);
+	return rc;
+}
+
+/* ---- saving ------------------------------------------------------------------------------------ */
+
+static void write_rating_value(itsma__jw *w, itsma_letter letter, double value)
+{
+	if (letter != ITSMA_LETTER_NONE)
+		itsma__jw_string(w, "rating", itsma_letter_name(letter));
+	else
+		itsma__jw_number(w, "rating", value);
+}
+
+static void write_cites(itsma__jw *w, itsma_evidence *const *ev, size_t n)
+{
+	size_t i;
+	if (!n)
+		return;
+	itsma__jw_begin_array(w, "evidence");
+	for (i = 0; i < n; i++)
+		itsma__jw_string(w, NULL, ev[i]->id);
+	itsma__jw_end_array(w);
+}
+
+int itsma_assessment_to_json(char **out, const itsma_assessment *a, itsma_error *err)
+{
+	itsma__buf b = ITSMA__BUF_INIT;
+	itsma__jw w;
+	size_t i;
+	const itsma_catalogue *c;
+
+	if (!out || !a)
+		return itsma__error_set(err, ITSMA_EINVAL, "out and assessment must not be NULL");
+	*out = NULL;
+	c = a->cat;
+	itsma__jw_init(&w, &b);
+	itsma__jw_begin_object(&w, NULL);
+	itsma__jw_string(&w, "format", ASSESSMENT_FORMAT);
+	itsma__jw_string(&w, "id", a->id);
+	itsma__jw_string(&w, "catalogue", c->id);
+	if (a->title)
+		itsma__jw_string(&w, "title", a->title);
+	if (a->organisation)
+		itsma__jw_string(&w, "organisation", a->organisation);
+	if (a->assessor)
+		itsma__jw_string(&w, "assessor", a->assessor);
+	itsma__jw_string(&w, "date", a->date_s);
+	if (a->has_scope || a->exclusion_count || a->scope_ext) {
+		itsma__jw_begin_object(&w, "scope");
+		if (a->exclusion_count) {
+			itsma__jw_begin_array(&w, "exclude");
+			for (i = 0; i < a->exclusion_count; i++) {
+				const itsma_exclusion *x = a->exclusions[i];
+				itsma__jw_begin_object(&w, NULL);
+				itsma__jw_string(&w, "id", x->id);
+				itsma__jw_string(&w, "reason", x->reason);
+				itsma__write_ext(&w, x->ext);
+				itsma__jw_end_object(&w);
+			}
+			itsma__jw_end_array(&w);
+		}
+		itsma__write_ext(&w, a->scope_ext);
+		itsma__jw_end_object(&w);
+	}
+	itsma__jw_begin_array(&w, "evidence");
+	for (i = 0; i < a->evidence_count; i++) {
+		const itsma_evidence *e = a->evidence[i];
+		itsma__jw_begin_object(&w, NULL);
+		itsma__jw_string(&w, "id", e->id);
+		itsma__jw_string(&w, "title", e->title);
+		itsma__jw_string(&w, "kind", itsma_evidence_kind_name(e->kind));
+		if (e->uri)
+			itsma__jw_string(&w, "uri", e->uri);
+		if (e->sha256)
+			itsma__jw_string(&w, "sha256", e->sha256);
+		itsma__jw_string(&w, "collected", e->collected_s);
+		if (e->has_expires)
+			itsma__jw_string(&w, "expires", e->expires_s);
+		if (e->by)
+			itsma__jw_string(&w, "by", e->by);
+		if (e->note)
+			itsma__jw_string(&w, "note", e->note);
+		itsma__write_ext(&w, e->ext);
+		itsma__jw_end_object(&w);
+	}
+	itsma__jw_end_array(&w);
+	itsma__jw_begin_array(&w, "ratings");
+	for (i = 0; i < a->rating_count; i++) {
+		const itsma_rating *r = a->ratings[i];
+		itsma__jw_begin_object(&w, NULL);
+		itsma__jw_string(&w, "requirement", r->requirement->id);
+		write_rating_value(&w, r->letter, r->value);
+		write_cites(&w, r->evidence, r->evidence_count);
+		if (r->note)
+			itsma__jw_string(&w, "note", r->note);
+		itsma__write_ext(&w, r->ext);
+		itsma__jw_end_object(&w);
+	}
+	itsma__jw_end_array(&w);
+	itsma__jw_begin_array(&w, "attributes");
+	for (i = 0; i < a->attribute_count; i++) {
+		const itsma_attribute_rating *r = a->attributes[i];
+		itsma__jw_begin_object(&w, NULL);
+		itsma__jw_string(&w, "process", r->process->id);
+		itsma__jw_string(&w, "attribute", itsma_attribute_name(r->attribute));
+		write_rating_value(&w, r->letter, r->value);
+		write_cites(&w, r->evidence, r->evidence_count);
+		if (r->note)
+			itsma__jw_string(&w, "note", r->note);
+		itsma__write_ext(&w, r->ext);
+		itsma__jw_end_object(&w);
+	}
+	itsma__jw_end_array(&w);
+	{
+		size_t nt = itsma_assessment_process_target_count(a);
+		if (a->has_targets || a->target >= 0 || nt || a->targets_ext) {
+			itsma__jw_begin_object(&w, "targets");
+			if (a->target >= 0)
+				itsma__jw_int(&w, "level", a->target);
+			if (nt) {
+				itsma__jw_begin_object(&w, "processes");
+				for (i = 0; i < c->process_count; i++) {
+					const itsma_section *p = c->processes[i];
+					if (a->target_by_sec[p->index] >= 0)
+						itsma__jw_int(&w, p->id, a->target_by_sec[p->index]);
+				}
+				itsma__jw_end_object(&w);
+			}
+			itsma__write_ext(&w, a->targets_ext);
+			itsma__jw_end_object(&w);
+		}
+	}
+	itsma__write_ext(&w, a->ext);
+	itsma__jw_end_object(&w);
+	itsma__jw_finish(&w);
+	return itsma__buf_finish(&b, out, err);
+}
+
+int itsma_assessment_save_file(const itsma_assessment *a, const char *path, itsma_error *err)
+{
+	char *text;
+	int rc;
+	if (err)
+		itsma_error_clear(err);
+	if ((rc = itsma_assessment_to_json(&text, a, err)) < 0)
+		return rc;
+	rc = itsma__write_file_atomic(path, text, strlen(text), err);
+	free(text);
+	return rc;
+}

@@ -1,0 +1,286 @@
+/* Growable byte buffer and pretty JSON writer (internal). */
+#include "internal/buf.h"
+#include "internal/error.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int reserve(itsma__buf *b, size_t extra)
+{
+	size_t need, cap;
+	char *p;
+
+	if (b->oom)
+		return -1;
+	if (extra > (size_t)-1 - b->len - 1) {
+		b->oom = 1;
+		return -1;
+	}
+	need = b->len + extra + 1;
+	if (need <= b->cap)
+		return 0;
+	cap = b->cap ? b->cap : 256;
+	while (cap < need)
+		cap = cap > ((size_t)-1) / 2 ? need : cap * 2;
+	p = realloc(b->data, cap);
+	if (!p) {
+		b->oom = 1;
+		return -1;
+	}
+	b->data = p;
+	b->cap = cap;
+	return 0;
+}
+
+void itsma__buf_append(itsma__buf *b, const char *s, size_t n)
+{
+	if (reserve(b, n) < 0)
+		return;
+	if (n)
+		memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void itsma__buf_puts(itsma__buf *b, const char *s)
+{
+	itsma__buf_append(b, s, strlen(s));
+}
+
+void itsma__buf_putc(itsma__buf *b, char c)
+{
+	itsma__buf_append(b, &c, 1);
+}
+
+void itsma__buf_spaces(itsma__buf *b, size_t n)
+{
+	if (reserve(b, n) < 0)
+		return;
+	memset(b->data + b->len, ' ', n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void itsma__buf_printf(itsma__buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char small[256];
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		b->oom = 1;
+		return;
+	}
+	if ((size_t)n < sizeof small) {
+		itsma__buf_append(b, small, (size_t)n);
+		return;
+	}
+	if (reserve(b, (size_t)n) < 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void itsma__buf_free(itsma__buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+	b->oom = 0;
+}
+
+int itsma__buf_finish(itsma__buf *b, char **out, itsma_error *err)
+{
+	if (!b->oom && !b->data)
+		reserve(b, 0);
+	if (b->oom) {
+		itsma__buf_free(b);
+		*out = NULL;
+		return itsma__error_nomem(err);
+	}
+	b->data[b->len] = '\0';
+	*out = b->data;
+	b->data = NULL;
+	b->len = b->cap = 0;
+	return 0;
+}
+
+void itsma__buf_json_string(itsma__buf *b, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p, *run;
+
+	if (!s) {
+		itsma__buf_append(b, "null", 4);
+		return;
+	}
+	itsma__buf_putc(b, '"');
+	run = (const unsigned char *)s;
+	for (p = run; *p; p++) {
+		const char *esc = NULL;
+		char u[7];
+		if (*p >= 0x20 && *p != '"' && *p != '\\')
+			continue;
+		itsma__buf_append(b, (const char *)run, (size_t)(p - run));
+		switch (*p) {
+		case '"': esc = "\\\""; break;
+		case '\\': esc = "\\\\"; break;
+		case '\n': esc = "\\n"; break;
+		case '\r': esc = "\\r"; break;
+		case '\t': esc = "\\t"; break;
+		case '\b': esc = "\\b"; break;
+		case '\f': esc = "\\f"; break;
+		default:
+			u[0] = '\\'; u[1] = 'u'; u[2] = '0'; u[3] = '0';
+			u[4] = hex[*p >> 4]; u[5] = hex[*p & 15]; u[6] = '\0';
+			esc = u;
+			break;
+		}
+		itsma__buf_puts(b, esc);
+		run = p + 1;
+	}
+	itsma__buf_append(b, (const char *)run, (size_t)(p - run));
+	itsma__buf_putc(b, '"');
+}
+
+void itsma__format_number(char *buf, double v)
+{
+	int prec;
+
+	if (!isfinite(v)) {
+		strcpy(buf, "null");
+		return;
+	}
+	if (v == 0) {
+		strcpy(buf, "0"); /* also turns -0 into 0 */
+		return;
+	}
+	if (fabs(v) < 1e15 && v == (double)(long long)v) {
+		snprintf(buf, 32, "%lld", (long long)v);
+		return;
+	}
+	for (prec = 6; prec <= 17; prec++) {
+		snprintf(buf, 32, "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+}
+
+void itsma__buf_json_number(itsma__buf *b, double v)
+{
+	char tmp[40];
+	itsma__format_number(tmp, v);
+	itsma__buf_puts(b, tmp);
+}
+
+/* ---- pretty writer ---------------------------------------------------------------------- */
+
+void itsma__jw_init(itsma__jw *w, itsma__buf *b)
+{
+	memset(w, 0, sizeof *w);
+	w->b = b;
+	w->first[0] = 1;
+}
+
+static void member(itsma__jw *w, const char *key)
+{
+	int d = w->depth;
+
+	if (d > 0) {
+		if (w->inline_[d]) {
+			if (!w->first[d])
+				itsma__buf_append(w->b, ", ", 2);
+		} else {
+			if (!w->first[d])
+				itsma__buf_putc(w->b, ',');
+			itsma__buf_putc(w->b, '\n');
+			itsma__buf_spaces(w->b, (size_t)d * 2);
+		}
+	}
+	w->first[d] = 0;
+	if (key) {
+		itsma__buf_json_string(w->b, key);
+		itsma__buf_append(w->b, ": ", 2);
+	}
+}
+
+static void begin(itsma__jw *w, const char *key, char open, int inl)
+{
+	member(w, key);
+	itsma__buf_putc(w->b, open);
+	if (w->depth + 1 >= ITSMA__JW_MAX_DEPTH) {
+		w->b->oom = 1;
+		return;
+	}
+	w->depth++;
+	w->first[w->depth] = 1;
+	w->inline_[w->depth] = (unsigned char)(inl || w->inline_[w->depth - 1]);
+}
+
+static void end(itsma__jw *w, char close)
+{
+	int d = w->depth;
+	if (d <= 0)
+		return;
+	if (!w->first[d] && !w->inline_[d]) {
+		itsma__buf_putc(w->b, '\n');
+		itsma__buf_spaces(w->b, (size_t)(d - 1) * 2);
+	}
+	itsma__buf_putc(w->b, close);
+	w->depth--;
+}
+
+void itsma__jw_begin_object(itsma__jw *w, const char *key) { begin(w, key, '{', 0); }
+void itsma__jw_end_object(itsma__jw *w) { end(w, '}'); }
+void itsma__jw_begin_array(itsma__jw *w, const char *key) { begin(w, key, '[', 0); }
+void itsma__jw_begin_inline_array(itsma__jw *w, const char *key) { begin(w, key, '[', 1); }
+void itsma__jw_end_array(itsma__jw *w) { end(w, ']'); }
+
+void itsma__jw_string(itsma__jw *w, const char *key, const char *value)
+{
+	member(w, key);
+	itsma__buf_json_string(w->b, value);
+}
+
+void itsma__jw_number(itsma__jw *w, const char *key, double value)
+{
+	member(w, key);
+	itsma__buf_json_number(w->b, value);
+}
+
+void itsma__jw_int(itsma__jw *w, const char *key, long long value)
+{
+	member(w, key);
+	itsma__buf_printf(w->b, "%lld", value);
+}
+
+void itsma__jw_bool(itsma__jw *w, const char *key, int value)
+{
+	member(w, key);
+	itsma__buf_puts(w->b, value ? "true" : "false");
+}
+
+void itsma__jw_null(itsma__jw *w, const char *key)
+{
+	member(w, key);
+	itsma__buf_append(w->b, "null", 4);
+}
+
+void itsma__jw_raw(itsma__jw *w, const char *key, const char *raw)
+{
+	member(w, key);
+	itsma__buf_puts(w->b, raw);
+}
+
+void itsma__jw_finish(itsma__jw *w)
+{
+	itsma__buf_putc(w->b, '\n');
+}

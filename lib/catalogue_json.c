@@ -1,0 +1,564 @@
+/* Catalogue JSON (itsma-catalogue/1): loading with validation, and deterministic saving. */
+#include "internal/model.h"
+#include "internal/json_in.h"
+#include "internal/buf.h"
+#include "internal/builtin.h"
+#include "internal/error.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CATALOGUE_FORMAT "itsma-catalogue/1"
+
+static const char *const catalogue_keys[] = { "format", "id", "title", "version", "publisher",
+	                                       "description", "source", "exclusions",
+	                                       "guidance_sources", "generic_practices", "sections",
+	                                       NULL };
+static const char *const section_keys[] = { "id", "clause", "title", "kind", "purpose", "weight",
+	                                    "guidance", "requirements", "sections", NULL };
+static const char *const requirement_keys[] = { "id", "clause", "text", "obligation", "weight",
+	                                        "evidence_hint", "tags", NULL };
+static const char *const gp_keys[] = { "attribute", "id", "text", NULL };
+
+/* Turn a builder error into a schema error at ptr[/key], keeping its message. */
+static int rebuild_error(itsma__reader *rd, int rc, const char *ptr, const char *key)
+{
+	if (rc == ITSMA_ENOMEM || rc == ITSMA_ELIMIT) {
+		if (rc == ITSMA_ELIMIT) {
+			itsma__error_source(rd->err, rd->source);
+			itsma__error_pointer(rd->err, "%s", ptr);
+		}
+		return rc;
+	}
+	{
+		char msg[ITSMA_ERROR_MESSAGE_LENGTH];
+		snprintf(msg, sizeof msg, "%s", rd->err ? rd->err->message : "invalid");
+		return itsma__schema(rd, ptr, key, "%s", msg);
+	}
+}
+
+static int load_requirement(itsma__reader *rd, itsma_catalogue *c, itsma_section *s,
+                            json_object *o, const char *ptr)
+{
+	itsma_requirement_spec spec = ITSMA_REQUIREMENT_SPEC_INIT;
+	const char *obl = NULL;
+	const char **hints = NULL, **tags = NULL;
+	itsma__ext *ext = NULL;
+	const itsma_requirement *r = NULL;
+	int rc, has_weight = 0;
+
+	if ((rc = itsma__expect_object(rd, o, ptr, "a requirement")) < 0 ||
+	    (rc = itsma__check_keys(rd, o, ptr, "a requirement", requirement_keys, &ext)) < 0 ||
+	    (rc = itsma__get_id(rd, o, ptr, "id", 1, &spec.id)) < 0 ||
+	    (rc = itsma__get_string(rd, o, ptr, "clause", 0, 1, &spec.clause)) < 0 ||
+	    (rc = itsma__get_string(rd, o, ptr, "text", 1, 1, &spec.text)) < 0 ||
+	    (rc = itsma__get_string(rd, o, ptr, "obligation", 0, 0, &obl)) < 0 ||
+	    (rc = itsma__get_weight(rd, o, ptr, "weight", &spec.weight, &has_weight)) < 0 ||
+	    (rc = itsma__get_string_list(rd, o, ptr, "evidence_hint", &hints,
+	                                 &spec.evidence_hint_count)) < 0 ||
+	    (rc = itsma__get_string_list(rd, o, ptr, "tags", &tags, &spec.tag_count)) < 0)
+		goto out;
+	if (obl) {
+		if (strcmp(obl, "shall") == 0)
+			spec.obligation = ITSMA_SHALL;
+		else if (strcmp(obl, "should") == 0)
+			spec.obligation = ITSMA_SHOULD;
+		else {
+			rc = itsma__schema(rd, ptr, "obligation",
+			                   "expected an obligation \"shall\" or \"should\", not \"%.40s\"", obl);
+			goto out;
+		}
+	}
+	if (c->requirement_count >= rd->max_records) {
+		rc = itsma__schema(rd, ptr, NULL, "more requirements than the limit of %zu", rd->max_records);
+		if (rd->err)
+			rd->err->code = ITSMA_ELIMIT;
+		goto out;
+	}
+	spec.evidence_hints = hints;
+	spec.tags = tags;
+	rc = itsma_catalogue_add_requirement(&r, c, s->id, &spec, rd->err);
+	if (rc < 0) {
+		rc = rebuild_error(rd, rc, ptr, rc == ITSMA_EEXISTS ? "id" : NULL);
+		goto out;
+	}
+	((itsma_requirement *)r)->has_weight = has_weight;
+	((itsma_requirement *)r)->has_obligation = obl != NULL;
+	((itsma_requirement *)r)->ext = ext;
+	ext = NULL;
+out:
+	free(hints);
+	free(tags);
+	itsma__ext_free(ext);
+	return rc;
+}
+
+static int load_section(itsma__reader *rd, itsma_catalogue *c, const char *parent_id,
+                        json_object *o, const char *ptr)
+{
+	itsma_section_spec spec = ITSMA_SECTION_SPEC_INIT;
+	const char *kind = NULL;
+	json_object *guidance = NULL, *reqs = NULL, *subs = NULL;
+	itsma__ext *ext = NULL;
+	const itsma_section *s = NULL;
+	int rc, has_weight = 0;
+	size_t i, n;
+	char p[ITSMA_ERROR_POINTER_LENGTH], q[ITSMA_ERROR_POINTER_LENGTH];
+
+	if ((rc = itsma__expect_object(rd, o, ptr, "a section")) < 0 ||
+	    (rc = itsma__check_keys(rd, o, ptr, "a section", section_keys, &ext)) < 0 ||
+	    (rc = itsma__get_id(rd, o, ptr, "id", 1, &spec.id)) < 0 ||
+	    (rc = itsma__get_string(rd, o, ptr, "clause", 0, 1, &spec.clause)) < 0 ||
+	    (rc = itsma__get_string(rd, o, ptr, "title", 1, 1, &spec.title)) < 0 ||
+	    (rc = itsma__get_string(rd, o, ptr, "kind", 0, 0, &kind)) < 0 ||
+	    (rc = itsma__get_string(rd, o, ptr, "purpose", 0, 1, &spec.purpose)) < 0 ||
+	    (rc = itsma__get_weight(rd, o, ptr, "weight", &spec.weight, &has_weight)) < 0 ||
+	    (rc = itsma__get_object(rd, o, ptr, "guidance", 0, &guidance)) < 0 ||
+	    (rc = itsma__get_array(rd, o, ptr, "requirements", 0, &reqs)) < 0 ||
+	    (rc = itsma__get_array(rd, o, ptr, "sections", 0, &subs)) < 0)
+		goto out;
+	if (kind) {
+		if (strcmp(kind, "group") == 0)
+			spec.kind = ITSMA_SECTION_GROUP;
+		else if (strcmp(kind, "process") == 0)
+			spec.kind = ITSMA_SECTION_PROCESS;
+		else {
+			rc = itsma__schema(rd, ptr, "kind", "expected kind \"group\" or \"process\", not \"%.40s\"",
+			                   kind);
+			goto out;
+		}
+	}
+	if ((!reqs || !json_object_array_length(reqs)) && (!subs || !json_object_array_length(subs))) {
+		rc = itsma__schema(rd, ptr, NULL,
+		                   "section \"%s\" holds nothing: expected non-empty \"sections\" and/or \"requirements\"",
+		                   spec.id);
+		goto out;
+	}
+	if (c->section_count >= rd->max_records) {
+		rc = itsma__schema(rd, ptr, NULL, "more sections than the limit of %zu", rd->max_records);
+		if (rd->err)
+			rd->err->code = ITSMA_ELIMIT;
+		goto out;
+	}
+	rc = itsma_catalogue_add_section(&s, c, parent_id, &spec, rd->err);
+	if (rc < 0) {
+		rc = rebuild_error(rd, rc, ptr,
+		                   rc == ITSMA_EEXISTS ? "id" : rc == ITSMA_EINVAL && kind ? "kind" : NULL);
+		goto out;
+	}
+	((itsma_section *)s)->has_weight = has_weight;
+	((itsma_section *)s)->ext = ext;
+	ext = NULL;
+	if (guidance) {
+		json_object_iter it;
+		itsma__ptr_key(p, ptr, "guidance");
+		json_object_object_foreachC(guidance, it)
+		{
+			const char **vals = NULL;
+			size_t nv = 0, k;
+			json_object *wrap = json_object_new_object();
+			if (!wrap) {
+				rc = itsma__error_nomem(rd->err);
+				goto out;
+			}
+			/* reuse the list reader: it wants an object member */
+			json_object_object_add(wrap, it.key, json_object_get(it.val));
+			rc = it.val ? itsma__get_string_list(rd, wrap, p, it.key, &vals, &nv)
+			            : itsma__schema(rd, p, it.key, "expected an array of names, found null");
+			json_object_put(wrap);
+			if (rc < 0) {
+				free(vals);
+				goto out;
+			}
+			for (k = 0; k < nv; k++) {
+				rc = itsma_catalogue_add_guidance(c, s->id, it.key, vals[k], rd->err);
+				if (rc < 0) {
+					free(vals);
+					if (rc != ITSMA_ENOMEM) {
+						itsma__ptr_key(q, p, it.key);
+						rc = rebuild_error(rd, rc, q, NULL);
+					}
+					goto out;
+				}
+			}
+			free(vals);
+		}
+	}
+	n = reqs ? json_object_array_length(reqs) : 0;
+	itsma__ptr_key(p, ptr, "requirements");
+	for (i = 0; i < n; i++) {
+		itsma__ptr_index(q, p, i);
+		if ((rc = load_requirement(rd, c, (itsma_section *)s, json_object_array_get_idx(reqs, i), q)) < 0)
+			goto out;
+	}
+	n = subs ? json_object_array_length(subs) : 0;
+	itsma__ptr_key(p, ptr, "sections");
+	for (i = 0; i < n; i++) {
+		itsma__ptr_index(q, p, i);
+		if ((rc = load_section(rd, c, s->id, json_object_array_get_idx(subs, i), q)) < 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	itsma__ext_free(ext);
+	return rc;
+}
+
+static int load_tree(itsma__reader *rd, json_object *root, itsma_catalogue **out)
+{
+	const char *format, *id, *title, *s;
+	json_object *gs = NULL, *gps = NULL, *sections = NULL;
+	itsma_catalogue *c = NULL;
+	itsma__ext *ext = NULL;
+	int rc;
+	size_t i, n;
+	char p[ITSMA_ERROR_POINTER_LENGTH];
+
+	if ((rc = itsma__expect_object(rd, root, "", "a catalogue")) < 0 ||
+	    (rc = itsma__get_string(rd, root, "", "format", 1, 0, &format)) < 0)
+		return rc;
+	if (strcmp(format, CATALOGUE_FORMAT) != 0)
+		return itsma__schema(rd, "", "format", "expected format \"" CATALOGUE_FORMAT "\", not \"%.60s\"",
+		                     format);
+	if ((rc = itsma__check_keys(rd, root, "", "a catalogue", catalogue_keys, &ext)) < 0 ||
+	    (rc = itsma__get_id(rd, root, "", "id", 1, &id)) < 0 ||
+	    (rc = itsma__get_string(rd, root, "", "title", 1, 1, &title)) < 0 ||
+	    (rc = itsma__get_object(rd, root, "", "guidance_sources", 0, &gs)) < 0 ||
+	    (rc = itsma__get_array(rd, root, "", "generic_practices", 0, &gps)) < 0 ||
+	    (rc = itsma__get_array(rd, root, "", "sections", 1, &sections)) < 0)
+		goto fail;
+	if (!json_object_array_length(sections)) {
+		rc = itsma__schema(rd, "", "sections", "expected at least one section");
+		goto fail;
+	}
+	if ((rc = itsma_catalogue_new(&c, id, title, rd->err)) < 0) {
+		rc = rebuild_error(rd, rc, "", NULL);
+		goto fail;
+	}
+	c->ext = ext;
+	ext = NULL;
+	{
+		static const char *const fields[] = { "version", "publisher", "description", "source" };
+		for (i = 0; i < 4; i++) {
+			if ((rc = itsma__get_string(rd, root, "", fields[i], 0, 1, &s)) < 0)
+				goto fail;
+			if (s && (rc = itsma_catalogue_set_text(c, fields[i], s, rd->err)) < 0)
+				goto fail;
+		}
+	}
+	if ((rc = itsma__get_string(rd, root, "", "exclusions", 0, 0, &s)) < 0)
+		goto fail;
+	if (s) {
+		if (strcmp(s, "allowed") == 0)
+			c->exclusions = ITSMA_EXCLUSIONS_ALLOWED;
+		else if (strcmp(s, "forbidden") == 0)
+			c->exclusions = ITSMA_EXCLUSIONS_FORBIDDEN;
+		else {
+			rc = itsma__schema(rd, "", "exclusions",
+			                   "expected \"allowed\" or \"forbidden\", not \"%.40s\"", s);
+			goto fail;
+		}
+		c->has_exclusions = 1;
+	}
+	if (gs) {
+		json_object_iter it;
+		json_object_object_foreachC(gs, it)
+		{
+			itsma__ptr_key(p, "/guidance_sources", it.key);
+			if (!it.val || !json_object_is_type(it.val, json_type_string)) {
+				rc = itsma__schema(rd, p, NULL, "expected the name of the framework (a string), found %s",
+				                   it.val ? itsma__json_type_name(it.val) : "null");
+				goto fail;
+			}
+			rc = itsma_catalogue_add_guidance_source(c, it.key, json_object_get_string(it.val), rd->err);
+			if (rc < 0) {
+				rc = rebuild_error(rd, rc, p, NULL);
+				goto fail;
+			}
+		}
+	}
+	n = gps ? json_object_array_length(gps) : 0;
+	for (i = 0; i < n; i++) {
+		json_object *g = json_object_array_get_idx(gps, i);
+		const char *attr, *gid, *text;
+		itsma__ext *gext = NULL;
+		itsma__ptr_index(p, "/generic_practices", i);
+		if ((rc = itsma__expect_object(rd, g, p, "a generic practice")) < 0 ||
+		    (rc = itsma__check_keys(rd, g, p, "a generic practice", gp_keys, &gext)) < 0 ||
+		    (rc = itsma__get_string(rd, g, p, "attribute", 1, 0, &attr)) < 0 ||
+		    (rc = itsma__get_id(rd, g, p, "id", 1, &gid)) < 0 ||
+		    (rc = itsma__get_string(rd, g, p, "text", 1, 1, &text)) < 0) {
+			itsma__ext_free(gext);
+			goto fail;
+		}
+		rc = itsma_catalogue_add_generic_practice(c, attr, gid, text, rd->err);
+		if (rc < 0) {
+			itsma__ext_free(gext);
+			rc = rebuild_error(rd, rc, p, rc == ITSMA_EEXISTS ? "id" : "attribute");
+			goto fail;
+		}
+		c->gps[c->gp_count - 1].ext = gext;
+	}
+	n = json_object_array_length(sections);
+	for (i = 0; i < n; i++) {
+		itsma__ptr_index(p, "/sections", i);
+		if ((rc = load_section(rd, c, NULL, json_object_array_get_idx(sections, i), p)) < 0)
+			goto fail;
+	}
+	*out = c;
+	return 0;
+fail:
+	itsma__ext_free(ext);
+	itsma_catalogue_free(c);
+	return rc;
+}
+
+int itsma_catalogue_load_buffer(itsma_catalogue **out, const char *buf, size_t len,
+                                const char *source_name, const itsma_load_options *opts,
+                                itsma_error *err)
+{
+	itsma__reader rd;
+	json_object *root = NULL;
+	size_t end;
+	int rc;
+
+	if (err)
+		itsma_error_clear(err);
+	if (!out)
+		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
+	*out = NULL;
+	if (!buf && len)
+		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
+	if ((rc = itsma__reader_init(&rd, buf ? buf : "", len, source_name, opts, err)) < 0)
+		return rc;
+	if (len > rd.max_bytes) {
+		itsma__error_set(err, ITSMA_ELIMIT, "input is %zu bytes, over the limit of %zu", len,
+		                 rd.max_bytes);
+		itsma__error_source(err, rd.source);
+		return ITSMA_ELIMIT;
+	}
+	rc = itsma__json_parse(&rd, 0, 0, "", &root, &end);
+	if (rc == 0) {
+		end = itsma__json_ws(&rd, end);
+		if (end < len)
+			rc = itsma__json_syntax(&rd, end, "unexpected text after the end of the document");
+	}
+	if (rc == 0)
+		rc = load_tree(&rd, root, out);
+	if (rc < 0 && rc != ITSMA_ENOMEM) {
+		itsma__error_source(err, rd.source);
+		itsma__json_locate_error(&rd);
+	}
+	json_object_put(root);
+	itsma__reader_fini(&rd);
+	if (rc == 0) {
+		(*out)->origin = strdup(rd.source);
+		if (!(*out)->origin) {
+			itsma_catalogue_free(*out);
+			*out = NULL;
+			return itsma__error_nomem(err);
+		}
+	}
+	return rc;
+}
+
+int itsma_catalogue_load_file(itsma_catalogue **out, const char *path,
+                              const itsma_load_options *opts, itsma_error *err)
+{
+	char *buf;
+	size_t len;
+	int rc;
+	itsma__reader rd;
+
+	if (err)
+		itsma_error_clear(err);
+	if (!out)
+		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
+	*out = NULL;
+	if ((rc = itsma__reader_init(&rd, "", 0, path, opts, err)) < 0)
+		return rc;
+	if ((rc = itsma__read_file(path, rd.max_bytes, &buf, &len, err)) < 0)
+		return rc;
+	rc = itsma_catalogue_load_buffer(out, buf, len, path, opts, err);
+	free(buf);
+	return rc;
+}
+
+/* ---- built-in catalogues ------------------------------------------------------------------- */
+
+size_t itsma_catalogue_builtin_count(void) { return itsma__builtin_blob_count; }
+
+const char *itsma_catalogue_builtin_id(size_t index)
+{
+	return index < itsma__builtin_blob_count ? itsma__builtin_blobs[index].id : NULL;
+}
+
+const char *itsma_catalogue_builtin_title(size_t index)
+{
+	return index < itsma__builtin_blob_count ? itsma__builtin_blobs[index].title : NULL;
+}
+
+const char *itsma_catalogue_builtin_json(size_t index, size_t *len_out)
+{
+	if (index >= itsma__builtin_blob_count)
+		return NULL;
+	if (len_out)
+		*len_out = itsma__builtin_blobs[index].len;
+	return itsma__builtin_blobs[index].json;
+}
+
+int itsma_catalogue_builtin(itsma_catalogue **out, const char *id, itsma_error *err)
+{
+	size_t i;
+	if (err)
+		itsma_error_clear(err);
+	if (!out)
+		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
+	*out = NULL;
+	for (i = 0; id && i < itsma__builtin_blob_count; i++) {
+		if (strcmp(itsma__builtin_blobs[i].id, id) == 0) {
+			char name[96];
+			snprintf(name, sizeof name, "<builtin:%s>", id);
+			return itsma_catalogue_load_buffer(out, itsma__builtin_blobs[i].json,
+			                                   itsma__builtin_blobs[i].len, name, NULL, err);
+		}
+	}
+	return itsma__error_set(err, ITSMA_ENOTFOUND, "no built-in catalogue \"%.64s\"", id ? id : "");
+}
+
+/* ---- saving --------------------------------------------------------------------------------- */
+
+static void write_list(itsma__jw *w, const char *key, const char *const *v, size_t n)
+{
+	size_t i;
+	if (!n)
+		return;
+	itsma__jw_begin_array(w, key);
+	for (i = 0; i < n; i++)
+		itsma__jw_string(w, NULL, v[i]);
+	itsma__jw_end_array(w);
+}
+
+static void write_requirement(itsma__jw *w, const itsma_requirement *r)
+{
+	itsma__jw_begin_object(w, NULL);
+	itsma__jw_string(w, "id", r->id);
+	if (r->clause)
+		itsma__jw_string(w, "clause", r->clause);
+	itsma__jw_string(w, "text", r->text);
+	if (r->has_obligation || r->obligation != ITSMA_SHALL)
+		itsma__jw_string(w, "obligation", r->obligation == ITSMA_SHOULD ? "should" : "shall");
+	if (r->has_weight || r->weight != 1.0)
+		itsma__jw_number(w, "weight", r->weight);
+	write_list(w, "evidence_hint", r->hints, r->hint_count);
+	write_list(w, "tags", r->tags, r->tag_count);
+	itsma__write_ext(w, r->ext);
+	itsma__jw_end_object(w);
+}
+
+static void write_section(itsma__jw *w, const itsma_section *s)
+{
+	size_t i;
+	itsma__jw_begin_object(w, NULL);
+	itsma__jw_string(w, "id", s->id);
+	if (s->clause)
+		itsma__jw_string(w, "clause", s->clause);
+	itsma__jw_string(w, "title", s->title);
+	if (s->kind == ITSMA_SECTION_PROCESS)
+		itsma__jw_string(w, "kind", "process");
+	if (s->purpose)
+		itsma__jw_string(w, "purpose", s->purpose);
+	if (s->has_weight || s->weight != 1.0)
+		itsma__jw_number(w, "weight", s->weight);
+	if (s->guidance_count) {
+		size_t g, k;
+		itsma__jw_begin_object(w, "guidance");
+		/* in the order of guidance_sources */
+		for (k = 0; k < s->cat->gs_count; k++)
+			for (g = 0; g < s->guidance_count; g++)
+				if (s->guidance[g].source == k)
+					write_list(w, s->cat->gs_keys[k], s->guidance[g].values, s->guidance[g].count);
+		itsma__jw_end_object(w);
+	}
+	if (s->req_count) {
+		itsma__jw_begin_array(w, "requirements");
+		for (i = 0; i < s->req_count; i++)
+			write_requirement(w, s->reqs[i]);
+		itsma__jw_end_array(w);
+	}
+	if (s->child_count) {
+		itsma__jw_begin_array(w, "sections");
+		for (i = 0; i < s->child_count; i++)
+			write_section(w, s->children[i]);
+		itsma__jw_end_array(w);
+	}
+	itsma__write_ext(w, s->ext);
+	itsma__jw_end_object(w);
+}
+
+int itsma_catalogue_to_json(char **out, const itsma_catalogue *c, itsma_error *err)
+{
+	itsma__buf b = ITSMA__BUF_INIT;
+	itsma__jw w;
+	size_t i;
+
+	if (!out || !c)
+		return itsma__error_set(err, ITSMA_EINVAL, "out and catalogue must not be NULL");
+	*out = NULL;
+	itsma__jw_init(&w, &b);
+	itsma__jw_begin_object(&w, NULL);
+	itsma__jw_string(&w, "format", CATALOGUE_FORMAT);
+	itsma__jw_string(&w, "id", c->id);
+	itsma__jw_string(&w, "title", c->title);
+	if (c->version)
+		itsma__jw_string(&w, "version", c->version);
+	if (c->publisher)
+		itsma__jw_string(&w, "publisher", c->publisher);
+	if (c->description)
+		itsma__jw_string(&w, "description", c->description);
+	if (c->source)
+		itsma__jw_string(&w, "source", c->source);
+	if (c->has_exclusions || c->exclusions != ITSMA_EXCLUSIONS_ALLOWED)
+		itsma__jw_string(&w, "exclusions",
+		                 c->exclusions == ITSMA_EXCLUSIONS_FORBIDDEN ? "forbidden" : "allowed");
+	if (c->gs_count) {
+		itsma__jw_begin_object(&w, "guidance_sources");
+		for (i = 0; i < c->gs_count; i++)
+			itsma__jw_string(&w, c->gs_keys[i], c->gs_names[i]);
+		itsma__jw_end_object(&w);
+	}
+	if (c->gp_count) {
+		itsma__jw_begin_array(&w, "generic_practices");
+		for (i = 0; i < c->gp_count; i++) {
+			itsma__jw_begin_object(&w, NULL);
+			itsma__jw_string(&w, "attribute", c->gps[i].attribute);
+			itsma__jw_string(&w, "id", c->gps[i].id);
+			itsma__jw_string(&w, "text", c->gps[i].text);
+			itsma__write_ext(&w, c->gps[i].ext);
+			itsma__jw_end_object(&w);
+		}
+		itsma__jw_end_array(&w);
+	}
+	itsma__jw_begin_array(&w, "sections");
+	for (i = 0; i < c->top_count; i++)
+		write_section(&w, c->tops[i]);
+	itsma__jw_end_array(&w);
+	itsma__write_ext(&w, c->ext);
+	itsma__jw_end_object(&w);
+	itsma__jw_finish(&w);
+	return itsma__buf_finish(&b, out, err);
+}
+
+int itsma_catalogue_save_file(const itsma_catalogue *c, const char *path, itsma_error *err)
+{
+	char *text;
+	int rc;
+	if (err)
+		itsma_error_clear(err);
+	if ((rc = itsma_catalogue_to_json(&text, c, err)) < 0)
+		return rc;
+	rc = itsma__write_file_atomic(path, text, strlen(text), err);
+	free(text);
+	return rc;
+}

@@ -1,0 +1,173 @@
+/* Reading whole files and saving them atomically (temporary file, fsync, rename). */
+#include "internal/json_in.h"
+#include "internal/buf.h"
+#include "internal/error.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int io_error(itsma_error *err, int e, const char *path, const char *what)
+{
+	itsma__error_set(err, ITSMA_EIO, "cannot %s \"%.100s\": %s", what, path, strerror(e));
+	if (err)
+		err->sys_errno = e;
+	itsma__error_source(err, path);
+	return ITSMA_EIO;
+}
+
+int itsma__read_file(const char *path, size_t max_bytes, char **out, size_t *len, itsma_error *err)
+{
+	int fd, e;
+	struct stat st;
+	char *buf = NULL;
+	size_t cap, n = 0;
+
+	*out = NULL;
+	*len = 0;
+	if (!path)
+		return itsma__error_set(err, ITSMA_EINVAL, "path must not be NULL");
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return io_error(err, errno, path, "open");
+	if (fstat(fd, &st) < 0) {
+		e = errno;
+		close(fd);
+		return io_error(err, e, path, "stat");
+	}
+	if (S_ISDIR(st.st_mode)) {
+		close(fd);
+		return io_error(err, EISDIR, path, "read");
+	}
+	if (st.st_size > 0 && (unsigned long long)st.st_size > max_bytes) {
+		close(fd);
+		itsma__error_set(err, ITSMA_ELIMIT, "file is %lld bytes, over the limit of %zu bytes",
+		                 (long long)st.st_size, max_bytes);
+		itsma__error_source(err, path);
+		return ITSMA_ELIMIT;
+	}
+	cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096;
+	buf = malloc(cap);
+	if (!buf) {
+		close(fd);
+		return itsma__error_nomem(err);
+	}
+	for (;;) {
+		ssize_t r;
+		if (n + 1 >= cap) {
+			char *nb;
+			if (cap > max_bytes) {
+				free(buf);
+				close(fd);
+				itsma__error_set(err, ITSMA_ELIMIT, "file is over the limit of %zu bytes", max_bytes);
+				itsma__error_source(err, path);
+				return ITSMA_ELIMIT;
+			}
+			nb = realloc(buf, cap * 2);
+			if (!nb) {
+				free(buf);
+				close(fd);
+				return itsma__error_nomem(err);
+			}
+			buf = nb;
+			cap *= 2;
+		}
+		r = read(fd, buf + n, cap - n - 1);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			e = errno;
+			free(buf);
+			close(fd);
+			return io_error(err, e, path, "read");
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return 0;
+}
+
+int itsma__write_file_atomic(const char *path, const char *data, size_t len, itsma_error *err)
+{
+	char *tmp;
+	size_t plen, off = 0;
+	int fd, e;
+	struct stat st;
+	mode_t mode = 0644;
+
+	if (!path || !*path)
+		return itsma__error_set(err, ITSMA_EINVAL, "path must not be empty");
+	plen = strlen(path);
+	tmp = malloc(plen + 16);
+	if (!tmp)
+		return itsma__error_nomem(err);
+	memcpy(tmp, path, plen);
+	memcpy(tmp + plen, ".tmp-XXXXXX", 12);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		e = errno;
+		free(tmp);
+		return io_error(err, e, path, "create a temporary file beside");
+	}
+	/* keep the permissions of the file being replaced, else rw-r--r-- */
+	if (stat(path, &st) == 0)
+		mode = st.st_mode & 07777;
+	while (off < len) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			e = errno;
+			goto fail;
+		}
+		if (w == 0) {
+			e = EIO;
+			goto fail;
+		}
+		off += (size_t)w;
+	}
+	if (fchmod(fd, mode) < 0) {
+		e = errno;
+		goto fail;
+	}
+	if (fsync(fd) < 0) {
+		e = errno;
+		goto fail;
+	}
+	if (close(fd) < 0) {
+		e = errno;
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, path) < 0) {
+		e = errno;
+		goto fail;
+	}
+	free(tmp);
+	return 0;
+fail:
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	free(tmp);
+	return io_error(err, e, path, "write");
+}
+
+void itsma__write_ext(itsma__jw *w, const itsma__ext *ext)
+{
+	size_t i;
+	if (!ext)
+		return;
+	for (i = 0; i < ext->count; i++)
+		itsma__jw_raw(w, ext->keys[i], ext->values[i]);
+}

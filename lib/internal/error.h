@@ -1,0 +1,24 @@
+/* Setting error details (internal). */
+#ifndef ITSMA_INTERNAL_ERROR_H
+#define ITSMA_INTERNAL_ERROR_H
+
+#include <stddef.h>
+#include "itsma/errors.h"
+
+/*
+ * Set err (if non-NULL): code and printf-style message; keeps source, pointer and
+ * position as they are. Returns `code` so callers can `return itsma__error_set(...)`.
+ */
+int itsma__error_set(itsma_error *err, int code, const char *fmt, ...) ITSMA_FORMAT_PRINTF(3, 4);
+/* Out of memory: static message, allocates nothing. Returns ITSMA_ENOMEM. */
+int itsma__error_nomem(itsma_error *err);
+/* Set the JSON Pointer of the error (printf-style). */
+void itsma__error_pointer(itsma_error *err, const char *fmt, ...) ITSMA_FORMAT_PRINTF(2, 3);
+/* Set the source name (NULL means "<buffer>"). */
+void itsma__error_source(itsma_error *err, const char *source);
+/* Set line and column from a byte offset into buf. */
+void itsma__error_position(itsma_error *err, const char *buf, size_t len, size_t offset);
+/* Append the escaped token `tok` (RFC 6901: ~ -> ~0, / -> ~1) to a pointer string. */
+void itsma__pointer_append(char *ptr, size_t size, const char *tok);
+
+#endif

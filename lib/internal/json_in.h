@@ -1,0 +1,110 @@
+/*
+ * Reading JSON documents with json-c (internal): strict parsing of one value at a time
+ * with positions, duplicate-key and limit checks, and typed member access that reports
+ * errors with a JSON Pointer.
+ */
+#ifndef ITSMA_INTERNAL_JSON_IN_H
+#define ITSMA_INTERNAL_JSON_IN_H
+
+#include <stddef.h>
+#include <json-c/json.h>
+
+#include "itsma/catalogue.h"
+#include "internal/model.h"
+
+typedef struct itsma__reader {
+	const char *buf;
+	size_t len;
+	const char *source;
+	itsma_error *err;
+	unsigned int max_depth;
+	size_t max_string, max_records, max_bytes;
+	json_tokener *tok;
+	unsigned int tok_depth;
+} itsma__reader;
+
+/* Initialise limits from options (NULL = defaults). Returns 0 or ITSMA_EINVAL. */
+int itsma__reader_init(itsma__reader *rd, const char *buf, size_t len, const char *source,
+                       const itsma_load_options *opts, itsma_error *err);
+void itsma__reader_fini(itsma__reader *rd);
+
+/* Skip JSON whitespace from pos; returns the new position. */
+size_t itsma__json_ws(const itsma__reader *rd, size_t pos);
+
+/*
+ * Parse one JSON value that starts at `pos` (after whitespace), at nesting depth `depth`
+ * of the document. On success *out is the value (caller puts it) and *end the offset after
+ * it. Errors: ITSMA_EPARSE with line/column, ITSMA_ELIMIT, ITSMA_ENOMEM. `ptr` names the
+ * value in errors about limits and duplicate keys.
+ */
+int itsma__json_parse(itsma__reader *rd, size_t pos, unsigned int depth, const char *ptr,
+                      json_object **out, size_t *end);
+
+/* Parse a JSON string literal at pos into a malloc'd UTF-8 string (keys of the top level). */
+int itsma__json_parse_string(itsma__reader *rd, size_t pos, char **out, size_t *end);
+
+/* Report a syntax error at `offset` with message. Returns ITSMA_EPARSE. */
+int itsma__json_syntax(itsma__reader *rd, size_t offset, const char *fmt, ...)
+	ITSMA_FORMAT_PRINTF(3, 4);
+
+/* Fill line/column of a schema error from its pointer (best effort). */
+void itsma__json_locate_error(itsma__reader *rd);
+
+/* Schema error at ptr[/key]. Returns ITSMA_ESCHEMA. */
+int itsma__schema(itsma__reader *rd, const char *ptr, const char *key, const char *fmt, ...)
+	ITSMA_FORMAT_PRINTF(4, 5);
+
+/* Build "ptr/key" or "ptr/index" into out (size ITSMA_ERROR_POINTER_LENGTH). */
+void itsma__ptr_key(char *out, const char *ptr, const char *key);
+void itsma__ptr_index(char *out, const char *ptr, size_t index);
+
+/* Name of a JSON type for messages ("a string", "an array", ...). */
+const char *itsma__json_type_name(const json_object *v);
+
+/*
+ * Check that every key of object `obj` is in `allowed` (NULL-terminated) or starts with
+ * "x-"; collect x- members into *ext (may stay NULL). `what` names the object in the
+ * message ("a section").
+ */
+int itsma__check_keys(itsma__reader *rd, json_object *obj, const char *ptr, const char *what,
+                      const char *const *allowed, itsma__ext **ext);
+
+/* Expect an object. */
+int itsma__expect_object(itsma__reader *rd, json_object *v, const char *ptr, const char *what);
+
+/*
+ * Typed members. `required`: a missing key is an error; otherwise *out is left NULL/unset
+ * and the function returns 0 with *present = 0 (present may be NULL).
+ */
+int itsma__get_string(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,
+                      int required, int nonempty, const char **out);
+int itsma__get_id(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,
+                  int required, const char **out);
+int itsma__get_date(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,
+                    int required, const char **out, long *day);
+int itsma__get_weight(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,
+                      double *out, int *present);
+int itsma__get_array(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,
+                     int required, json_object **out);
+int itsma__get_object(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,
+                      int required, json_object **out);
+/* A rating value: a letter string or a number 0..100. */
+int itsma__get_rating(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,
+                      itsma_letter *letter, double *value);
+/* An array of unique ids; *out is a malloc'd array of borrowed strings (free it). */
+int itsma__get_id_list(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,
+                       const char ***out, size_t *count);
+/* An array of non-empty strings. */
+int itsma__get_string_list(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,
+                           const char ***out, size_t *count);
+
+/* Write x- extensions into a pretty JSON writer (values re-indented). */
+struct itsma__jw;
+void itsma__write_ext(struct itsma__jw *w, const itsma__ext *ext);
+
+/* File helpers. Read a whole file (with a size limit); returns 0, ITSMA_EIO, ITSMA_ELIMIT. */
+int itsma__read_file(const char *path, size_t max_bytes, char **out, size_t *len, itsma_error *err);
+/* Write atomically: temporary file in the same folder, fsync, rename. */
+int itsma__write_file_atomic(const char *path, const char *data, size_t len, itsma_error *err);
+
+#endif

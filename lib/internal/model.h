@@ -1,0 +1,175 @@
+/*
+ * The in-memory model of catalogues and assessments (internal).
+ *
+ * Catalogue: sections and requirements are allocated from the catalogue's arena and never
+ * move; `sections` and `requirements` hold them in catalogue order (a section, its own
+ * requirements, then its sub-sections, depth first) and each knows its index there.
+ *
+ * Assessment: records are individually allocated so that replacing one frees its old
+ * strings. Evidence records never move while they exist (ratings point at them).
+ * Ratings are also indexed by requirement index, attribute ratings by
+ * section index * ITSMA_ATTRIBUTE_COUNT + attribute.
+ */
+#ifndef ITSMA_INTERNAL_MODEL_H
+#define ITSMA_INTERNAL_MODEL_H
+
+#include <stddef.h>
+
+#include "itsma/assessment.h"
+#include "itsma/catalogue.h"
+#include "internal/arena.h"
+#include "internal/strmap.h"
+
+/* x- extension members of one JSON object, kept for saving: key and compact JSON text. */
+typedef struct itsma__ext {
+	size_t count;
+	char **keys;
+	char **values; /* serialised JSON */
+} itsma__ext;
+void itsma__ext_free(itsma__ext *x);
+
+typedef struct itsma__guidance {
+	size_t source;       /* index into the catalogue's guidance sources */
+	const char **values; /* arena strings */
+	size_t count, cap;
+} itsma__guidance;
+
+struct itsma_section {
+	itsma_catalogue *cat;
+	const char *id, *clause, *title, *purpose;
+	itsma_section_kind kind;
+	double weight;
+	int has_weight; /* weight was written explicitly (kept on save) */
+	size_t index, depth;
+	itsma_section *parent;
+	itsma_section *process; /* nearest enclosing process, itself included */
+	itsma_section **children;
+	size_t child_count, child_cap;
+	itsma_requirement **reqs;
+	size_t req_count, req_cap;
+	itsma__guidance *guidance;
+	size_t guidance_count, guidance_cap;
+	/* catalogue-order ranges of the subtree: sections [index, sec_end), requirements
+	 * [req_begin, req_end) */
+	size_t sec_end, req_begin, req_end;
+	itsma__ext *ext;
+};
+
+struct itsma_requirement {
+	itsma_catalogue *cat;
+	const char *id, *clause, *text;
+	itsma_obligation obligation;
+	int has_obligation; /* written explicitly */
+	double weight;
+	int has_weight;
+	size_t index;
+	itsma_section *section;
+	const char **hints;
+	size_t hint_count;
+	const char **tags;
+	size_t tag_count;
+	itsma__ext *ext;
+};
+
+typedef struct itsma__gp {
+	const char *attribute, *id, *text;
+	itsma__ext *ext;
+} itsma__gp;
+
+struct itsma_catalogue {
+	itsma__arena arena;
+	char *origin;
+	const char *id, *title, *version, *publisher, *description, *source;
+	itsma_exclusions exclusions;
+	int has_exclusions;
+	const char **gs_keys, **gs_names;
+	size_t gs_count, gs_cap;
+	itsma__gp *gps;
+	size_t gp_count, gp_cap;
+	itsma_section **sections;
+	size_t section_count, section_cap;
+	itsma_section **tops;
+	size_t top_count, top_cap;
+	itsma_section **processes;
+	size_t process_count, process_cap;
+	itsma_requirement **requirements;
+	size_t requirement_count, requirement_cap;
+	itsma__strmap section_ids, requirement_ids;
+	itsma__ext *ext;
+	itsma__ext *gs_ext; /* x- keys inside guidance_sources are plain keys: unused */
+};
+
+/* Renumber sections/requirements and recompute ranges after an out-of-order insertion. */
+void itsma__catalogue_renumber(itsma_catalogue *cat);
+
+struct itsma_evidence {
+	char *id, *title, *uri, *sha256, *by, *note; /* one malloc block: `strings` */
+	char *strings;
+	itsma_evidence_kind kind;
+	long collected, expires; /* day numbers */
+	int has_expires;
+	char collected_s[11], expires_s[11];
+	size_t index;
+	size_t cite_count; /* ratings and attribute ratings citing it */
+	itsma__ext *ext;
+};
+
+struct itsma_rating {
+	const itsma_requirement *requirement;
+	itsma_letter letter;
+	double value;
+	itsma_evidence **evidence;
+	size_t evidence_count;
+	char *note;
+	size_t index;
+	itsma__ext *ext;
+};
+
+struct itsma_attribute_rating {
+	const itsma_section *process;
+	itsma_attribute attribute;
+	itsma_letter letter;
+	double value;
+	itsma_evidence **evidence;
+	size_t evidence_count;
+	char *note;
+	size_t index;
+	itsma__ext *ext;
+};
+
+struct itsma_exclusion {
+	char *id;
+	char *reason;
+	const itsma_section *section;         /* one of these two is set */
+	const itsma_requirement *requirement;
+	itsma__ext *ext;
+};
+
+struct itsma_assessment {
+	const itsma_catalogue *cat;
+	itsma_catalogue *owned_cat;
+	char *origin;
+	char *id, *title, *organisation, *assessor;
+	char date_s[11];
+	long day;
+	itsma_evidence **evidence;
+	size_t evidence_count, evidence_cap;
+	itsma__strmap evidence_ids;
+	itsma_rating **ratings;
+	size_t rating_count, rating_cap;
+	itsma_rating **rating_by_req; /* [requirement index] */
+	itsma_attribute_rating **attributes;
+	size_t attribute_count, attribute_cap;
+	itsma_attribute_rating **attr_by_sec; /* [section index * ITSMA_ATTRIBUTE_COUNT + pa] */
+	itsma_exclusion **exclusions;
+	size_t exclusion_count, exclusion_cap;
+	unsigned char *sec_excluded; /* [section index]: directly excluded */
+	unsigned char *req_excluded; /* [requirement index] */
+	int target;                  /* -1 = none */
+	signed char *target_by_sec;  /* [section index], -1 = none */
+	int has_scope, has_targets;  /* keep empty objects on save */
+	itsma__ext *ext, *scope_ext, *targets_ext;
+	size_t max_records;
+};
+
+#endif

@@ -1,0 +1,169 @@
+/*
+ * The in-memory form of scoring results and diffs (internal).
+ *
+ * A result scores a contiguous slice of the catalogue: the sections with index in
+ * [sec_base, sec_base + section_count) and the requirements with index in
+ * [req_base, req_base + req_count) (the whole catalogue, or one section's subtree,
+ * which catalogue order keeps contiguous). Entries are stored in catalogue order, so
+ * the entry of a catalogue object is found in O(1) from its index.
+ *
+ * Everything a result owns lives in its arena, except the result struct itself.
+ */
+#ifndef ITSMA_INTERNAL_RESULT_H
+#define ITSMA_INTERNAL_RESULT_H
+
+#include <stddef.h>
+
+#include "itsma/diff.h"
+#include "itsma/result.h"
+#include "internal/arena.h"
+#include "internal/model.h"
+
+/* Merged guidance of a section and all its enclosing sections (nearest first). */
+typedef struct itsma__merged_guidance {
+	size_t count;          /* sources that have at least one value */
+	const char **keys;     /* [count] source keys, in the catalogue's guidance_sources order */
+	const char ***values;  /* [count][value_count[i]] */
+	size_t *value_count;   /* [count] */
+} itsma__merged_guidance;
+
+struct itsma_requirement_result {
+	const itsma_requirement *req;
+	const itsma_rating *rating; /* NULL when not rated */
+	itsma_status status;
+	itsma_nonconformity nc;
+	itsma_letter letter;        /* band letter; NONE when excluded */
+	double achievement;         /* NaN when excluded */
+	double weight;              /* effective weight in the default model; 0 when excluded */
+	double gain;                /* weight x (100 - achievement); 0 when excluded */
+	int has_current;            /* the rating cites at least one current evidence record */
+};
+
+struct itsma_section_result {
+	const itsma_section *sec;
+	int excluded;     /* out of the assessment's scope (itself or an enclosing section) */
+	int applicable;   /* not excluded, with at least one applicable requirement beneath */
+	double achievement; /* default model; NaN when not applicable */
+	itsma_letter letter;
+	double weight;      /* effective weight (product along the path); 0 when not applicable */
+	/* default model, over the applicable children: their count and total weight */
+	size_t child_n;
+	double child_wsum;
+	/* applicable requirements beneath, all / shall / should */
+	size_t n_all, n_shall, n_should;
+	double ach_shall, ach_should; /* the shall / should models; NaN without such requirements */
+	/* processes */
+	int is_process;
+	int level;  /* 0-5 for an applicable process, else -1 */
+	int target; /* effective target, or -1 */
+	double attr_ach[ITSMA_ATTRIBUTE_COUNT];
+	itsma_letter attr_letter[ITSMA_ATTRIBUTE_COUNT];
+	itsma_attribute_status attr_status[ITSMA_ATTRIBUTE_COUNT];
+	const itsma_attribute_rating *attr_rating[ITSMA_ATTRIBUTE_COUNT];
+	const itsma__merged_guidance *guidance; /* computed for sections holding gaps; else NULL */
+};
+
+struct itsma_gap {
+	const itsma_requirement_result *q;
+	int rank; /* 0: major or unsupported, 1: unassessed, 2: minor (scoring.md §6) */
+	const itsma__merged_guidance *guidance;
+};
+
+struct itsma_capability_gap {
+	const itsma_section *process;
+	int level, target;
+	size_t count;
+	itsma_attribute attr[ITSMA_ATTRIBUTE_COUNT];
+	itsma_letter letter[ITSMA_ATTRIBUTE_COUNT];
+	itsma_letter needed[ITSMA_ATTRIBUTE_COUNT];
+};
+
+struct itsma_evidence_issue {
+	const itsma_evidence *evidence;
+	itsma_evidence_problem problem;
+	size_t cited_count;
+	const char **cited_by; /* requirement ids (borrowed) and "PROCESS/PAx.y" (arena) */
+};
+
+struct itsma_result {
+	const itsma_assessment *a;
+	const itsma_catalogue *cat;
+	itsma_evidence_policy policy;
+	const itsma_section *scope; /* NULL: the whole catalogue */
+	size_t sec_base, req_base;
+	double compliance[ITSMA_MODEL_COUNT]; /* NaN when null */
+	itsma_verdict verdict;
+	size_t tally[ITSMA_TALLY_COUNT];
+	int cap_min, cap_max; /* -1 without applicable process */
+	double cap_mean;      /* NaN without applicable process */
+	/* the top level (the catalogue, or the scoped section alone): applicable children */
+	size_t top_n;
+	double top_wsum;
+	const char **warnings;
+	size_t warning_count;
+	itsma_section_result *sections;
+	size_t section_count;
+	itsma_requirement_result *reqs;
+	size_t req_count;
+	itsma_gap *gaps;
+	size_t gap_count;
+	itsma_capability_gap *cgaps;
+	size_t cgap_count;
+	itsma_evidence_issue *issues;
+	size_t issue_count;
+	itsma__arena arena;
+};
+
+/* The result entry of a catalogue section / requirement, or NULL when outside the result. */
+const itsma_section_result *itsma__result_section_entry(const itsma_result *r,
+                                                        const itsma_section *s);
+const itsma_requirement_result *itsma__result_requirement_entry(const itsma_result *r,
+                                                                const itsma_requirement *q);
+/* The top-level sections of a result: the catalogue's, or the scoped section alone. */
+size_t itsma__result_top_count(const itsma_result *r);
+const itsma_section *itsma__result_top_at(const itsma_result *r, size_t index);
+/* The exclusion that puts a section or requirement out of scope (its own, else the
+ * nearest enclosing section's), or NULL. */
+const itsma_exclusion *itsma__result_exclusion_for(const itsma_assessment *a,
+                                                   const itsma_section *s,
+                                                   const itsma_requirement *q);
+/* Whether an assessment's evidence record is current on its date. */
+int itsma__evidence_current(const itsma_assessment *a, const itsma_evidence *e);
+
+/* ---- diffs ---------------------------------------------------------------------------------- */
+
+struct itsma_requirement_diff {
+	const char *id;
+	itsma_change change;
+	const itsma_requirement_result *before, *after; /* NULL when not listed on that side */
+};
+
+struct itsma_process_diff {
+	const char *id;
+	itsma_change change;
+	int level_before, level_after;   /* -1 when not applicable / not listed */
+	int target_before, target_after; /* -1 without target */
+};
+
+struct itsma_nonconformity_diff {
+	const char *id;
+	itsma_nc_change change;
+	itsma_nonconformity before, after;
+};
+
+struct itsma_diff {
+	const itsma_result *before, *after;
+	size_t tally[ITSMA_DIFF_TALLY_COUNT];
+	itsma_requirement_diff *reqs;
+	size_t req_count;
+	itsma_requirement_diff *scope;
+	size_t scope_count;
+	itsma_process_diff *procs;
+	size_t proc_count;
+	itsma_nonconformity_diff *ncs;
+	size_t nc_count;
+	itsma__strmap by_id; /* requirement id -> itsma_requirement_diff */
+	itsma__arena arena;
+};
+
+#endif

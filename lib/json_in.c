@@ -1,0 +1,824 @@
+/* Reading JSON with json-c: strict one-value parsing, positions, limits, typed members. */
+#include "internal/json_in.h"
+#include "internal/buf.h"
+#include "internal/error.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int itsma__reader_init(itsma__reader *rd, const char *buf, size_t len, const char *source,
+                       const itsma_load_options *opts, itsma_error *err)
+{
+	memset(rd, 0, sizeof *rd);
+	rd->buf = buf;
+	rd->len = len;
+	rd->source = source ? source : "<buffer>";
+	rd->err = err;
+	rd->max_depth = ITSMA_DEFAULT_MAX_DEPTH;
+	rd->max_string = ITSMA_DEFAULT_MAX_STRING;
+	rd->max_records = ITSMA_DEFAULT_MAX_RECORDS;
+	rd->max_bytes = ITSMA_DEFAULT_MAX_BYTES;
+	if (opts) {
+		if (opts->version != ITSMA_LOAD_OPTIONS_VERSION)
+			return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_load_options version %u",
+			                        opts->version);
+		if (opts->max_depth)
+			rd->max_depth = opts->max_depth;
+		if (opts->max_string)
+			rd->max_string = opts->max_string;
+		if (opts->max_records)
+			rd->max_records = opts->max_records;
+		if (opts->max_bytes)
+			rd->max_bytes = opts->max_bytes;
+	}
+	if (rd->max_depth > 10000)
+		rd->max_depth = 10000;
+	return 0;
+}
+
+void itsma__reader_fini(itsma__reader *rd)
+{
+	if (rd->tok)
+		json_tokener_free(rd->tok);
+	rd->tok = NULL;
+}
+
+size_t itsma__json_ws(const itsma__reader *rd, size_t pos)
+{
+	while (pos < rd->len) {
+		char c = rd->buf[pos];
+		if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+			break;
+		pos++;
+	}
+	return pos;
+}
+
+int itsma__json_syntax(itsma__reader *rd, size_t offset, const char *fmt, ...)
+{
+	char tmp[ITSMA_ERROR_MESSAGE_LENGTH];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	itsma__error_set(rd->err, ITSMA_EPARSE, "%s", tmp);
+	itsma__error_source(rd->err, rd->source);
+	itsma__error_position(rd->err, rd->buf, rd->len, offset);
+	return ITSMA_EPARSE;
+}
+
+void itsma__ptr_key(char *out, const char *ptr, const char *key)
+{
+	size_t n = strlen(ptr);
+	if (out != ptr) {
+		if (n >= ITSMA_ERROR_POINTER_LENGTH)
+			n = ITSMA_ERROR_POINTER_LENGTH - 1;
+		memmove(out, ptr, n);
+		out[n] = '\0';
+	}
+	if (key)
+		itsma__pointer_append(out, ITSMA_ERROR_POINTER_LENGTH, key);
+}
+
+void itsma__ptr_index(char *out, const char *ptr, size_t index)
+{
+	char tok[32];
+	snprintf(tok, sizeof tok, "%zu", index);
+	itsma__ptr_key(out, ptr, tok);
+}
+
+int itsma__schema(itsma__reader *rd, const char *ptr, const char *key, const char *fmt, ...)
+{
+	char tmp[ITSMA_ERROR_MESSAGE_LENGTH];
+	char p[ITSMA_ERROR_POINTER_LENGTH];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	itsma__error_set(rd->err, ITSMA_ESCHEMA, "%s", tmp);
+	itsma__error_source(rd->err, rd->source);
+	itsma__ptr_key(p, ptr, key);
+	itsma__error_pointer(rd->err, "%s", p);
+	return ITSMA_ESCHEMA;
+}
+
+/* ---- raw scanning (on text json-c accepted) ------------------------------------------------ */
+
+/* End of the string literal starting at pos (buf[pos] == '"'). */
+static size_t skip_string(const char *b, size_t len, size_t pos)
+{
+	pos++;
+	while (pos < len) {
+		char c = b[pos];
+		if (c == '\\')
+			pos += 2;
+		else if (c == '"')
+			return pos + 1;
+		else
+			pos++;
+	}
+	return len;
+}
+
+static size_t skip_ws(const char *b, size_t len, size_t pos)
+{
+	while (pos < len && (b[pos] == ' ' || b[pos] == '\t' || b[pos] == '\n' || b[pos] == '\r'))
+		pos++;
+	return pos;
+}
+
+/* End of the value starting at pos (valid JSON assumed), iterative. */
+static size_t skip_value(const char *b, size_t len, size_t pos)
+{
+	size_t depth = 0;
+	pos = skip_ws(b, len, pos);
+	while (pos < len) {
+		char c = b[pos];
+		if (c == '"') {
+			pos = skip_string(b, len, pos);
+			if (!depth)
+				return pos;
+			continue;
+		}
+		if (c == '{' || c == '[') {
+			depth++;
+		} else if (c == '}' || c == ']') {
+			if (depth == 0)
+				return pos;
+			if (--depth == 0)
+				return pos + 1;
+		} else if (!depth && (c == ',' || c == ' ' || c == '\n' || c == '\r' || c == '\t')) {
+			return pos;
+		}
+		pos++;
+	}
+	return pos;
+}
+
+/* Count ':' outside strings in [pos, end): the number of object members in the text. */
+static size_t count_members(const char *b, size_t pos, size_t end)
+{
+	size_t n = 0;
+	while (pos < end) {
+		const char *q = b + pos;
+		size_t left = end - pos, i;
+		for (i = 0; i < left; i++)
+			if (q[i] == '"' || q[i] == ':')
+				break;
+		pos += i;
+		if (pos >= end)
+			break;
+		if (b[pos] == ':') {
+			n++;
+			pos++;
+		} else {
+			pos = skip_string(b, end, pos);
+		}
+	}
+	return n;
+}
+
+/* Compare a raw key literal at b[k..] (quote included) with a pointer token. */
+static int raw_key_equals(const char *b, size_t len, size_t k, size_t kend, const char *tok,
+                          size_t toklen)
+{
+	size_t i = k + 1, j = 0;
+	(void)len;
+	while (i < kend - 1 && j < toklen) {
+		char want = tok[j];
+		if (want == '~' && j + 1 < toklen) {
+			want = tok[j + 1] == '0' ? '~' : '/';
+			j++;
+		}
+		if (b[i] == '\\')
+			return 0; /* escaped keys are not located exactly */
+		if (b[i] != want)
+			return 0;
+		i++;
+		j++;
+	}
+	return i == kend - 1 && j == toklen;
+}
+
+/* Offset of the value that `ptr` names, starting from the value at pos. */
+static size_t locate(const char *b, size_t len, size_t pos, const char *ptr)
+{
+	pos = skip_ws(b, len, pos);
+	while (*ptr == '/') {
+		const char *tok = ptr + 1;
+		size_t toklen = strcspn(tok, "/");
+		ptr = tok + toklen;
+		if (pos >= len)
+			return len;
+		if (b[pos] == '{') {
+			size_t p = skip_ws(b, len, pos + 1), found = (size_t)-1;
+			while (p < len && b[p] == '"') {
+				size_t kend = skip_string(b, len, p), v;
+				v = skip_ws(b, len, kend);
+				v = skip_ws(b, len, v + 1); /* ':' */
+				if (raw_key_equals(b, len, p, kend, tok, toklen))
+					found = v; /* last wins, like json-c */
+				p = skip_ws(b, len, skip_value(b, len, v));
+				if (p < len && b[p] == ',')
+					p = skip_ws(b, len, p + 1);
+			}
+			if (found == (size_t)-1)
+				return pos;
+			pos = found;
+		} else if (b[pos] == '[') {
+			size_t idx = (size_t)strtoul(tok, NULL, 10), i, p = skip_ws(b, len, pos + 1);
+			for (i = 0; i < idx && p < len && b[p] != ']'; i++) {
+				p = skip_ws(b, len, skip_value(b, len, p));
+				if (p < len && b[p] == ',')
+					p = skip_ws(b, len, p + 1);
+			}
+			if (p >= len || b[p] == ']')
+				return pos;
+			pos = p;
+		} else {
+			return pos;
+		}
+	}
+	return pos;
+}
+
+void itsma__json_locate_error(itsma__reader *rd)
+{
+	size_t off;
+	if (!rd->err || rd->err->line > 0 || rd->err->pointer[0] != '/' || !rd->buf)
+		return;
+	off = locate(rd->buf, rd->len, 0, rd->err->pointer);
+	itsma__error_position(rd->err, rd->buf, rd->len, off);
+}
+
+/*
+ * Find the first duplicate key in the value at pos; on success set *dup to the offset of
+ * the second occurrence and append its pointer (relative) to `ptr`. Returns 1 if found.
+ */
+static int find_duplicate(const char *b, size_t len, size_t pos, char *ptr, size_t *dup,
+                          unsigned depth)
+{
+	pos = skip_ws(b, len, pos);
+	if (pos >= len || depth > 10000)
+		return 0;
+	if (b[pos] == '{') {
+		size_t keys[64], *kv = keys, nk = 0, capk = 64, p = skip_ws(b, len, pos + 1);
+		int found = 0;
+		while (p < len && b[p] == '"') {
+			size_t kend = skip_string(b, len, p), v, i;
+			for (i = 0; i < nk && !found; i++) {
+				size_t o = kv[i], oend = skip_string(b, len, o);
+				if (oend - o == kend - p && memcmp(b + o, b + p, kend - p) == 0) {
+					*dup = p;
+					found = 1;
+				}
+			}
+			if (found)
+				break;
+			if (nk == capk) {
+				size_t *nkv = malloc(capk * 2 * sizeof *nkv);
+				if (!nkv)
+					break;
+				memcpy(nkv, kv, nk * sizeof *kv);
+				if (kv != keys)
+					free(kv);
+				kv = nkv;
+				capk *= 2;
+			}
+			kv[nk++] = p;
+			v = skip_ws(b, len, skip_ws(b, len, kend) + 1);
+			{
+				size_t plen = strlen(ptr);
+				char key[ITSMA_ERROR_POINTER_LENGTH];
+				size_t kl = kend - p - 2 < sizeof key - 1 ? kend - p - 2 : sizeof key - 1;
+				memcpy(key, b + p + 1, kl);
+				key[kl] = '\0';
+				itsma__pointer_append(ptr, ITSMA_ERROR_POINTER_LENGTH, key);
+				if (find_duplicate(b, len, v, ptr, dup, depth + 1)) {
+					found = 2;
+					break;
+				}
+				ptr[plen] = '\0';
+			}
+			p = skip_ws(b, len, skip_value(b, len, v));
+			if (p < len && b[p] == ',')
+				p = skip_ws(b, len, p + 1);
+		}
+		if (found == 1) {
+			char key[ITSMA_ERROR_POINTER_LENGTH];
+			size_t kend = skip_string(b, len, *dup);
+			size_t kl = kend - *dup - 2 < sizeof key - 1 ? kend - *dup - 2 : sizeof key - 1;
+			memcpy(key, b + *dup + 1, kl);
+			key[kl] = '\0';
+			itsma__pointer_append(ptr, ITSMA_ERROR_POINTER_LENGTH, key);
+		}
+		if (kv != keys)
+			free(kv);
+		return found != 0;
+	}
+	if (b[pos] == '[') {
+		size_t p = skip_ws(b, len, pos + 1), i = 0;
+		while (p < len && b[p] != ']') {
+			size_t plen = strlen(ptr);
+			char tok[32];
+			snprintf(tok, sizeof tok, "%zu", i++);
+			itsma__pointer_append(ptr, ITSMA_ERROR_POINTER_LENGTH, tok);
+			if (find_duplicate(b, len, p, ptr, dup, depth + 1))
+				return 1;
+			ptr[plen] = '\0';
+			p = skip_ws(b, len, skip_value(b, len, p));
+			if (p < len && b[p] == ',')
+				p = skip_ws(b, len, p + 1);
+		}
+	}
+	return 0;
+}
+
+/* ---- checks on parsed trees -------------------------------------------------------------- */
+
+typedef struct walk {
+	size_t keys;
+	size_t max_string;
+	const char *path[64]; /* tokens of the failing value, innermost first */
+	size_t path_idx[64];
+	int path_isidx[64];
+	size_t path_len;
+	const char *problem;
+} walk;
+
+/* Returns 1 on a violation (string too long or holding NUL). */
+static int walk_value(walk *w, json_object *v)
+{
+	size_t i, n;
+	switch (json_object_get_type(v)) {
+	case json_type_string:
+		n = (size_t)json_object_get_string_len(v);
+		if (n > w->max_string) {
+			w->problem = "too long";
+			return 1;
+		}
+		if (memchr(json_object_get_string(v), '\0', n)) {
+			w->problem = "nul";
+			return 1;
+		}
+		return 0;
+	case json_type_object: {
+		json_object_iter it;
+		json_object_object_foreachC(v, it)
+		{
+			w->keys++;
+			if (strlen(it.key) > w->max_string) {
+				w->problem = "too long";
+				goto fail_key;
+			}
+			if (walk_value(w, it.val)) {
+			fail_key:
+				if (w->path_len < 64) {
+					w->path[w->path_len] = it.key;
+					w->path_isidx[w->path_len] = 0;
+					w->path_len++;
+				}
+				return 1;
+			}
+		}
+		return 0;
+	}
+	case json_type_array:
+		n = json_object_array_length(v);
+		for (i = 0; i < n; i++) {
+			if (walk_value(w, json_object_array_get_idx(v, i))) {
+				if (w->path_len < 64) {
+					w->path_idx[w->path_len] = i;
+					w->path_isidx[w->path_len] = 1;
+					w->path_len++;
+				}
+				return 1;
+			}
+		}
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+int itsma__json_parse(itsma__reader *rd, size_t pos, unsigned int depth, const char *ptr,
+                      json_object **out, size_t *end)
+{
+	json_object *obj;
+	enum json_tokener_error jerr;
+	size_t avail, stop;
+	unsigned int limit;
+	walk w;
+
+	*out = NULL;
+	pos = itsma__json_ws(rd, pos);
+	if (pos >= rd->len)
+		return itsma__json_syntax(rd, pos, "unexpected end of input: expected a value");
+	limit = rd->max_depth > depth ? rd->max_depth - depth : 1;
+	if (!rd->tok || rd->tok_depth != limit) {
+		if (rd->tok)
+			json_tokener_free(rd->tok);
+		rd->tok = json_tokener_new_ex((int)limit);
+		if (!rd->tok)
+			return itsma__error_nomem(rd->err);
+		rd->tok_depth = limit;
+	} else {
+		json_tokener_reset(rd->tok);
+	}
+	json_tokener_set_flags(rd->tok, JSON_TOKENER_STRICT | JSON_TOKENER_ALLOW_TRAILING_CHARS |
+	                                    JSON_TOKENER_VALIDATE_UTF8);
+	avail = rd->len - pos;
+	if (avail > INT_MAX)
+		avail = INT_MAX;
+	obj = json_tokener_parse_ex(rd->tok, rd->buf + pos, (int)avail);
+	jerr = json_tokener_get_error(rd->tok);
+	stop = pos + json_tokener_get_parse_end(rd->tok);
+	if (jerr == json_tokener_continue) {
+		/* a number at the very end of the input is complete; anything else is cut off */
+		obj = json_tokener_parse_ex(rd->tok, "", 1);
+		jerr = json_tokener_get_error(rd->tok);
+		if (jerr != json_tokener_success) {
+			json_object_put(obj);
+			return itsma__json_syntax(rd, rd->len, "unexpected end of input");
+		}
+		stop = rd->len;
+	}
+	if (jerr != json_tokener_success) {
+		json_object_put(obj);
+		if (jerr == json_tokener_error_depth) {
+			itsma__json_syntax(rd, stop, "nesting deeper than the limit of %u levels",
+			                   rd->max_depth);
+			rd->err ? (void)(rd->err->code = ITSMA_ELIMIT) : (void)0;
+			return ITSMA_ELIMIT;
+		}
+		return itsma__json_syntax(rd, stop, "%s", json_tokener_error_desc(jerr));
+	}
+	memset(&w, 0, sizeof w);
+	w.max_string = rd->max_string;
+	if (obj && walk_value(&w, obj)) {
+		char p[ITSMA_ERROR_POINTER_LENGTH];
+		size_t i;
+		itsma__ptr_key(p, ptr, NULL);
+		for (i = w.path_len; i-- > 0;) {
+			if (w.path_isidx[i])
+				itsma__ptr_index(p, p, w.path_idx[i]);
+			else
+				itsma__ptr_key(p, p, w.path[i]);
+		}
+		json_object_put(obj);
+		if (strcmp(w.problem, "nul") == 0)
+			itsma__schema(rd, p, NULL, "strings may not contain the character U+0000");
+		else {
+			itsma__schema(rd, p, NULL, "string longer than the limit of %zu bytes", rd->max_string);
+			rd->err ? (void)(rd->err->code = ITSMA_ELIMIT) : (void)0;
+		}
+		itsma__json_locate_error(rd);
+		return rd->err ? rd->err->code : ITSMA_ESCHEMA;
+	}
+	if (w.keys != count_members(rd->buf, pos, stop)) {
+		char p[ITSMA_ERROR_POINTER_LENGTH];
+		size_t dup = pos;
+		itsma__ptr_key(p, ptr, NULL);
+		json_object_put(obj);
+		find_duplicate(rd->buf, rd->len, pos, p, &dup, 0);
+		itsma__error_set(rd->err, ITSMA_EPARSE, "duplicate key in an object");
+		itsma__error_source(rd->err, rd->source);
+		itsma__error_pointer(rd->err, "%s", p);
+		itsma__error_position(rd->err, rd->buf, rd->len, dup);
+		return ITSMA_EPARSE;
+	}
+	*out = obj;
+	*end = stop;
+	return 0;
+}
+
+int itsma__json_parse_string(itsma__reader *rd, size_t pos, char **out, size_t *end)
+{
+	size_t e, n;
+	json_object *v;
+	int rc;
+
+	*out = NULL;
+	pos = itsma__json_ws(rd, pos);
+	if (pos >= rd->len || rd->buf[pos] != '"')
+		return itsma__json_syntax(rd, pos, "expected a string (an object key)");
+	e = skip_string(rd->buf, rd->len, pos);
+	/* plain keys need no decoding */
+	if (e <= rd->len && e - pos >= 2 && !memchr(rd->buf + pos, '\\', e - pos)) {
+		n = e - pos - 2;
+		*out = malloc(n + 1);
+		if (!*out)
+			return itsma__error_nomem(rd->err);
+		memcpy(*out, rd->buf + pos + 1, n);
+		(*out)[n] = '\0';
+		if (e > rd->len || rd->buf[e - 1] != '"') {
+			free(*out);
+			*out = NULL;
+			return itsma__json_syntax(rd, rd->len, "unexpected end of input inside a string");
+		}
+		*end = e;
+		return 0;
+	}
+	rc = itsma__json_parse(rd, pos, 1, "", &v, end);
+	if (rc < 0)
+		return rc;
+	*out = strdup(json_object_get_string(v));
+	json_object_put(v);
+	return *out ? 0 : itsma__error_nomem(rd->err);
+}
+
+/* ---- typed members ------------------------------------------------------------------------ */
+
+const char *itsma__json_type_name(const json_object *v)
+{
+	switch (json_object_get_type(v)) {
+	case json_type_null: return "null";
+	case json_type_boolean: return "a boolean";
+	case json_type_double:
+	case json_type_int: return "a number";
+	case json_type_object: return "an object";
+	case json_type_array: return "an array";
+	case json_type_string: return "a string";
+	}
+	return "a value";
+}
+
+int itsma__expect_object(itsma__reader *rd, json_object *v, const char *ptr, const char *what)
+{
+	if (!json_object_is_type(v, json_type_object))
+		return itsma__schema(rd, ptr, NULL, "expected %s (an object), found %s", what,
+		                     itsma__json_type_name(v));
+	return 0;
+}
+
+int itsma__check_keys(itsma__reader *rd, json_object *obj, const char *ptr, const char *what,
+                      const char *const *allowed, itsma__ext **ext)
+{
+	json_object_iter it;
+	json_object_object_foreachC(obj, it)
+	{
+		size_t i;
+		int ok = 0;
+		for (i = 0; allowed[i]; i++)
+			if (strcmp(it.key, allowed[i]) == 0) {
+				ok = 1;
+				break;
+			}
+		if (ok)
+			continue;
+		if (strncmp(it.key, "x-", 2) == 0) {
+			itsma__ext *x;
+			char **nk, **nv, *k, *v;
+			if (!ext)
+				continue;
+			if (!*ext) {
+				*ext = calloc(1, sizeof **ext);
+				if (!*ext)
+					return itsma__error_nomem(rd->err);
+			}
+			x = *ext;
+			nk = realloc(x->keys, (x->count + 1) * sizeof *nk);
+			if (!nk)
+				return itsma__error_nomem(rd->err);
+			x->keys = nk;
+			nv = realloc(x->values, (x->count + 1) * sizeof *nv);
+			if (!nv)
+				return itsma__error_nomem(rd->err);
+			x->values = nv;
+			k = strdup(it.key);
+			v = strdup(it.val ? json_object_to_json_string_ext(it.val, JSON_C_TO_STRING_PLAIN |
+			                                                               JSON_C_TO_STRING_NOSLASHESCAPE)
+			                  : "null");
+			if (!k || !v) {
+				free(k);
+				free(v);
+				return itsma__error_nomem(rd->err);
+			}
+			x->keys[x->count] = k;
+			x->values[x->count] = v;
+			x->count++;
+			continue;
+		}
+		{
+			char list[200] = "";
+			for (i = 0; allowed[i]; i++) {
+				if (i)
+					strncat(list, ", ", sizeof list - strlen(list) - 1);
+				strncat(list, allowed[i], sizeof list - strlen(list) - 1);
+			}
+			return itsma__schema(rd, ptr, it.key,
+			                     "unknown key \"%.60s\" in %s (expected %s, or an x- extension)",
+			                     it.key, what, list);
+		}
+	}
+	return 0;
+}
+
+static json_object *member(json_object *obj, const char *key)
+{
+	json_object *v = NULL;
+	if (!json_object_object_get_ex(obj, key, &v))
+		return NULL;
+	return v ? v : (json_object *)obj; /* present but null: return obj as a marker */
+}
+
+static int missing(itsma__reader *rd, const char *ptr, const char *key)
+{
+	return itsma__schema(rd, ptr, NULL, "missing required key \"%s\"", key);
+}
+
+int itsma__get_string(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,
+                      int required, int nonempty, const char **out)
+{
+	json_object *v = member(obj, key);
+	*out = NULL;
+	if (!v)
+		return required ? missing(rd, ptr, key) : 0;
+	if (v == obj || !json_object_is_type(v, json_type_string))
+		return itsma__schema(rd, ptr, key, "expected a string, found %s",
+		                     v == obj ? "null" : itsma__json_type_name(v));
+	*out = json_object_get_string(v);
+	if (nonempty && !**out)
+		return itsma__schema(rd, ptr, key, "expected a non-empty string");
+	return 0;
+}
+
+int itsma__get_id(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,
+                  int required, const char **out)
+{
+	int rc = itsma__get_string(rd, obj, ptr, key, required, 0, out);
+	if (rc < 0 || !*out)
+		return rc;
+	if (!itsma_id_is_valid(*out))
+		return itsma__schema(rd, ptr, key,
+		                     "expected an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"",
+		                     *out);
+	return 0;
+}
+
+int itsma__get_date(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,
+                    int required, const char **out, long *day)
+{
+	itsma_error e = ITSMA_ERROR_INIT;
+	int rc = itsma__get_string(rd, obj, ptr, key, required, 0, out);
+	if (rc < 0 || !*out)
+		return rc;
+	if (itsma_date_parse(day, *out, &e) < 0)
+		return itsma__schema(rd, ptr, key, "%s", e.message);
+	return 0;
+}
+
+int itsma__get_weight(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,
+                      double *out, int *present)
+{
+	json_object *v = member(obj, key);
+	double d;
+	if (present)
+		*present = v != NULL;
+	*out = 1.0;
+	if (!v)
+		return 0;
+	if (v == obj || !(json_object_is_type(v, json_type_int) || json_object_is_type(v, json_type_double)))
+		return itsma__schema(rd, ptr, key, "expected a weight (a number >= 0), found %s",
+		                     v == obj ? "null" : itsma__json_type_name(v));
+	d = json_object_get_double(v);
+	if (!isfinite(d) || d < 0)
+		return itsma__schema(rd, ptr, key, "expected a weight: a finite number >= 0");
+	*out = d;
+	return 0;
+}
+
+static int get_typed(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,
+                     int required, json_object **out, json_type type, const char *what)
+{
+	json_object *v = member(obj, key);
+	*out = NULL;
+	if (!v)
+		return required ? missing(rd, ptr, key) : 0;
+	if (v == obj || !json_object_is_type(v, type))
+		return itsma__schema(rd, ptr, key, "expected %s, found %s", what,
+		                     v == obj ? "null" : itsma__json_type_name(v));
+	*out = v;
+	return 0;
+}
+
+int itsma__get_array(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,
+                     int required, json_object **out)
+{
+	return get_typed(rd, obj, ptr, key, required, out, json_type_array, "an array");
+}
+
+int itsma__get_object(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,
+                      int required, json_object **out)
+{
+	return get_typed(rd, obj, ptr, key, required, out, json_type_object, "an object");
+}
+
+int itsma__get_rating(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,
+                      itsma_letter *letter, double *value)
+{
+	json_object *v = member(obj, key);
+	itsma_error e = ITSMA_ERROR_INIT;
+	if (!v)
+		return missing(rd, ptr, key);
+	if (v != obj && json_object_is_type(v, json_type_string)) {
+		const char *s = json_object_get_string(v);
+		int i;
+		for (i = ITSMA_LETTER_N; i <= ITSMA_LETTER_F; i++)
+			if (strcmp(s, itsma_letter_name((itsma_letter)i)) == 0) {
+				*letter = (itsma_letter)i;
+				*value = itsma_letter_achievement(*letter);
+				return 0;
+			}
+		return itsma__schema(rd, ptr, key,
+		                     "expected a rating: one of N, P-, P, P+, L-, L, L+, F or a number from 0 to 100, not \"%.20s\"",
+		                     s);
+	}
+	if (v != obj && (json_object_is_type(v, json_type_int) || json_object_is_type(v, json_type_double))) {
+		double d = json_object_get_double(v);
+		if (!isfinite(d) || d < 0 || d > 100)
+			return itsma__schema(rd, ptr, key, "expected a rating: a number from 0 to 100, found %g", d);
+		*letter = ITSMA_LETTER_NONE;
+		*value = d;
+		return 0;
+	}
+	(void)e;
+	return itsma__schema(rd, ptr, key,
+	                     "expected a rating (a letter N, P-, P, P+, L-, L, L+, F or a number from 0 to 100), found %s",
+	                     v == obj ? "null" : itsma__json_type_name(v));
+}
+
+static int get_list(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,
+                    const char ***out, size_t *count, int ids)
+{
+	json_object *arr;
+	size_t n, i, j;
+	const char **list;
+	char p[ITSMA_ERROR_POINTER_LENGTH];
+	int rc = itsma__get_array(rd, obj, ptr, key, 0, &arr);
+
+	*out = NULL;
+	*count = 0;
+	if (rc < 0 || !arr)
+		return rc;
+	n = json_object_array_length(arr);
+	if (!n)
+		return 0;
+	list = malloc(n * sizeof *list);
+	if (!list)
+		return itsma__error_nomem(rd->err);
+	itsma__ptr_key(p, ptr, key);
+	for (i = 0; i < n; i++) {
+		json_object *v = json_object_array_get_idx(arr, i);
+		if (!v || !json_object_is_type(v, json_type_string)) {
+			char q[ITSMA_ERROR_POINTER_LENGTH];
+			itsma__ptr_index(q, p, i);
+			free(list);
+			return itsma__schema(rd, q, NULL, "expected %s, found %s",
+			                     ids ? "an identifier (a string)" : "a string",
+			                     v ? itsma__json_type_name(v) : "null");
+		}
+		list[i] = json_object_get_string(v);
+		if (ids ? !itsma_id_is_valid(list[i]) : !*list[i]) {
+			char q[ITSMA_ERROR_POINTER_LENGTH];
+			itsma__ptr_index(q, p, i);
+			rc = ids ? itsma__schema(rd, q, NULL,
+			                         "expected an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"",
+			                         list[i])
+			         : itsma__schema(rd, q, NULL, "expected a non-empty string");
+			free(list);
+			return rc;
+		}
+		if (ids && n <= 64) {
+			for (j = 0; j < i; j++)
+				if (strcmp(list[j], list[i]) == 0) {
+					char q[ITSMA_ERROR_POINTER_LENGTH];
+					itsma__ptr_index(q, p, i);
+					rc = itsma__schema(rd, q, NULL, "\"%s\" is cited more than once", list[i]);
+					free(list);
+					return rc;
+				}
+		}
+	}
+	*out = list;
+	*count = n;
+	return 0;
+}
+
+int itsma__get_id_list(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,
+                       const char ***out, size_t *count)
+{
+	return get_list(rd, obj, ptr, key, out, count, 1);
+}
+
+int itsma__get_string_list(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,
+                           const char ***out, size_t *count)
+{
+	return get_list(rd, obj, ptr, key, out, count, 0);
+}

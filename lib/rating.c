@@ -1,0 +1,202 @@
+/* Rating letters and values, process attributes and calendar dates. */
+#include "itsma/rating.h"
+#include "internal/error.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const letter_names[] = { "", "N", "P-", "P", "P+", "L-", "L", "L+", "F" };
+static const double letter_values[] = { 0, 0, 23.75, 32.5, 41.25, 58.75, 67.5, 76.25, 100 };
+
+const char *itsma_letter_name(itsma_letter letter)
+{
+	if ((int)letter < 0 || (int)letter > (int)ITSMA_LETTER_F)
+		return "";
+	return letter_names[letter];
+}
+
+double itsma_letter_achievement(itsma_letter letter)
+{
+	if ((int)letter < 0 || (int)letter > (int)ITSMA_LETTER_F)
+		return 0;
+	return letter_values[letter];
+}
+
+itsma_letter itsma_letter_from_achievement(double a)
+{
+	if (a <= 15)
+		return ITSMA_LETTER_N;
+	if (a <= 50)
+		return ITSMA_LETTER_P;
+	if (a <= 85)
+		return ITSMA_LETTER_L;
+	return ITSMA_LETTER_F;
+}
+
+itsma_letter itsma_letter_band(itsma_letter letter)
+{
+	switch (letter) {
+	case ITSMA_LETTER_P_MINUS:
+	case ITSMA_LETTER_P_PLUS: return ITSMA_LETTER_P;
+	case ITSMA_LETTER_L_MINUS:
+	case ITSMA_LETTER_L_PLUS: return ITSMA_LETTER_L;
+	default: return letter;
+	}
+}
+
+int itsma_rating_parse(itsma_letter *letter_out, double *value_out, const char *text,
+                       itsma_error *err)
+{
+	int i;
+	char *end;
+	double v;
+
+	if (!text || !*text)
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "expected a rating: N, P-, P, P+, L-, L, L+, F or a number from 0 to 100");
+	for (i = 1; i <= (int)ITSMA_LETTER_F; i++) {
+		if (strcmp(text, letter_names[i]) == 0) {
+			if (letter_out)
+				*letter_out = (itsma_letter)i;
+			if (value_out)
+				*value_out = letter_values[i];
+			return 0;
+		}
+	}
+	if ((*text >= '0' && *text <= '9') || *text == '.') {
+		v = strtod(text, &end);
+		if (*end == '\0' && isfinite(v) && v >= 0 && v <= 100) {
+			if (letter_out)
+				*letter_out = ITSMA_LETTER_NONE;
+			if (value_out)
+				*value_out = v;
+			return 0;
+		}
+	}
+	return itsma__error_set(err, ITSMA_EINVAL,
+	                        "expected a rating: N, P-, P, P+, L-, L, L+, F or a number from 0 to 100, not \"%.40s\"",
+	                        text);
+}
+
+static const char *const attribute_names[] = { "PA1.1", "PA2.1", "PA2.2", "PA3.1", "PA3.2",
+	                                       "PA4.1", "PA4.2", "PA5.1", "PA5.2" };
+static const int attribute_levels[] = { 1, 2, 2, 3, 3, 4, 4, 5, 5 };
+
+const char *itsma_attribute_name(itsma_attribute a)
+{
+	if ((int)a < 0 || (int)a >= (int)ITSMA_ATTRIBUTE_COUNT)
+		return "";
+	return attribute_names[a];
+}
+
+int itsma_attribute_level(itsma_attribute a)
+{
+	if ((int)a < 0 || (int)a >= (int)ITSMA_ATTRIBUTE_COUNT)
+		return 0;
+	return attribute_levels[a];
+}
+
+int itsma_attribute_parse(itsma_attribute *out, const char *text, int allow_pa11, itsma_error *err)
+{
+	int i;
+	if (text) {
+		for (i = allow_pa11 ? 0 : 1; i < (int)ITSMA_ATTRIBUTE_COUNT; i++) {
+			if (strcmp(text, attribute_names[i]) == 0) {
+				if (out)
+					*out = (itsma_attribute)i;
+				return 0;
+			}
+		}
+		if (!allow_pa11 && strcmp(text, "PA1.1") == 0)
+			return itsma__error_set(err, ITSMA_EINVAL,
+			                        "PA1.1 is derived from the process's requirements and cannot be rated");
+	}
+	return itsma__error_set(err, ITSMA_EINVAL,
+	                        "expected a process attribute PA2.1, PA2.2, PA3.1, PA3.2, PA4.1, PA4.2, PA5.1 or PA5.2, not \"%.20s\"",
+	                        text ? text : "");
+}
+
+/* Days from civil (Howard Hinnant's algorithm). */
+static long days_from_civil(long y, unsigned m, unsigned d)
+{
+	long era, yoe, doy, doe;
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (long)(m + (m > 2 ? -3 : 9)) + 2) / 5 + (long)d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static int is_leap(long y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int itsma_date_parse(long *days_out, const char *s, itsma_error *err)
+{
+	static const unsigned mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	long y;
+	unsigned m, d, dim;
+	int i;
+
+	if (!s)
+		goto bad;
+	for (i = 0; i < 10; i++) {
+		if (i == 4 || i == 7) {
+			if (s[i] != '-')
+				goto bad;
+		} else if (s[i] < '0' || s[i] > '9') {
+			goto bad;
+		}
+	}
+	if (s[10] != '\0')
+		goto bad;
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	m = (unsigned)((s[5] - '0') * 10 + (s[6] - '0'));
+	d = (unsigned)((s[8] - '0') * 10 + (s[9] - '0'));
+	if (m < 1 || m > 12)
+		return itsma__error_set(err, ITSMA_EINVAL, "expected a calendar date YYYY-MM-DD: month %u of \"%s\" does not exist", m, s);
+	dim = mdays[m - 1] + (m == 2 && is_leap(y));
+	if (d < 1 || d > dim)
+		return itsma__error_set(err, ITSMA_EINVAL, "expected a calendar date YYYY-MM-DD: \"%s\" does not exist (that month has %u days)", s, dim);
+	if (days_out)
+		*days_out = days_from_civil(y, m, d);
+	return 0;
+bad:
+	return itsma__error_set(err, ITSMA_EINVAL, "expected a calendar date YYYY-MM-DD, not \"%.20s\"",
+	                        s ? s : "");
+}
+
+char *itsma_date_format(char *buf, long z)
+{
+	long era, doe, yoe, y, doy, mp, d, m;
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp < 10 ? mp + 3 : mp - 9;
+	y += m <= 2;
+	if (y < 0 || y > 9999)
+		y = y < 0 ? 0 : 9999;
+	{
+		unsigned uy = (unsigned)y, um = (unsigned)m, ud = (unsigned)d;
+		buf[0] = (char)('0' + uy / 1000 % 10);
+		buf[1] = (char)('0' + uy / 100 % 10);
+		buf[2] = (char)('0' + uy / 10 % 10);
+		buf[3] = (char)('0' + uy % 10);
+		buf[4] = '-';
+		buf[5] = (char)('0' + um / 10 % 10);
+		buf[6] = (char)('0' + um % 10);
+		buf[7] = '-';
+		buf[8] = (char)('0' + ud / 10 % 10);
+		buf[9] = (char)('0' + ud % 10);
+		buf[10] = '\0';
+	}
+	return buf;
+}

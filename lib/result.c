@@ -1,0 +1,437 @@
+/* Scoring results: names of the enums of result.h and the result's getters. */
+#include "internal/result.h"
+#include "internal/error.h"
+
+#include <math.h>
+#include <string.h>
+
+/* ---- enum names ---------------------------------------------------------------------------- */
+
+static const char *const policy_names[] = { "required", "advisory" };
+static const char *const model_names[] = { "default", "flat",  "flat_unweighted",
+	                                   "absolute", "shall", "should" };
+static const char *const verdict_names[] = { "conformant", "conditional", "incomplete",
+	                                     "nonconformant" };
+static const char *const status_names[] = { "rated", "unassessed", "unsupported", "excluded" };
+static const char *const nc_names[] = { "", "none", "minor", "major", "unassessed" };
+static const char *const attr_status_names[] = { "derived", "rated", "unassessed", "unsupported" };
+static const char *const problem_names[] = { "unused", "expired", "future" };
+
+#define NAME_OF(table, v)                                                                          \
+	(((int)(v) >= 0 && (size_t)(v) < sizeof(table) / sizeof(table[0])) ? table[(int)(v)] : "")
+
+const char *itsma_evidence_policy_name(itsma_evidence_policy policy)
+{
+	return NAME_OF(policy_names, policy);
+}
+
+int itsma_evidence_policy_parse(itsma_evidence_policy *out, const char *text, itsma_error *err)
+{
+	int i;
+	for (i = 0; text && i < 2; i++) {
+		if (strcmp(text, policy_names[i]) == 0) {
+			if (out)
+				*out = (itsma_evidence_policy)i;
+			return 0;
+		}
+	}
+	return itsma__error_set(err, ITSMA_EINVAL,
+	                        "expected an evidence policy \"required\" or \"advisory\", not \"%.40s\"",
+	                        text ? text : "");
+}
+
+const char *itsma_model_name(itsma_model model)
+{
+	return NAME_OF(model_names, model);
+}
+
+const char *itsma_verdict_name(itsma_verdict verdict)
+{
+	return NAME_OF(verdict_names, verdict);
+}
+
+int itsma_verdict_parse(itsma_verdict *out, const char *text, itsma_error *err)
+{
+	int i;
+	for (i = 0; text && i < 4; i++) {
+		if (strcmp(text, verdict_names[i]) == 0) {
+			if (out)
+				*out = (itsma_verdict)i;
+			return 0;
+		}
+	}
+	return itsma__error_set(err, ITSMA_EINVAL,
+	                        "expected a verdict: conformant, conditional, incomplete or "
+	                        "nonconformant, not \"%.40s\"",
+	                        text ? text : "");
+}
+
+const char *itsma_status_name(itsma_status status)
+{
+	return NAME_OF(status_names, status);
+}
+
+const char *itsma_nonconformity_name(itsma_nonconformity nc)
+{
+	return NAME_OF(nc_names, nc);
+}
+
+const char *itsma_attribute_status_name(itsma_attribute_status status)
+{
+	return NAME_OF(attr_status_names, status);
+}
+
+const char *itsma_evidence_problem_name(itsma_evidence_problem problem)
+{
+	return NAME_OF(problem_names, problem);
+}
+
+/* ---- summary ------------------------------------------------------------------------------- */
+
+const itsma_assessment *itsma_result_assessment(const itsma_result *r)
+{
+	return r ? r->a : NULL;
+}
+
+itsma_evidence_policy itsma_result_policy(const itsma_result *r)
+{
+	return r ? r->policy : ITSMA_POLICY_REQUIRED;
+}
+
+const itsma_section *itsma_result_scope(const itsma_result *r)
+{
+	return r ? r->scope : NULL;
+}
+
+double itsma_result_compliance(const itsma_result *r, itsma_model model)
+{
+	if (!r || (int)model < 0 || model >= ITSMA_MODEL_COUNT)
+		return NAN;
+	return r->compliance[model];
+}
+
+itsma_verdict itsma_result_verdict(const itsma_result *r)
+{
+	return r ? r->verdict : ITSMA_VERDICT_CONFORMANT;
+}
+
+size_t itsma_result_tally(const itsma_result *r, itsma_tally which)
+{
+	if (!r || (int)which < 0 || which >= ITSMA_TALLY_COUNT)
+		return 0;
+	return r->tally[which];
+}
+
+int itsma_result_capability_min(const itsma_result *r)
+{
+	return r ? r->cap_min : -1;
+}
+
+int itsma_result_capability_max(const itsma_result *r)
+{
+	return r ? r->cap_max : -1;
+}
+
+double itsma_result_capability_mean(const itsma_result *r)
+{
+	return r ? r->cap_mean : NAN;
+}
+
+size_t itsma_result_warning_count(const itsma_result *r)
+{
+	return r ? r->warning_count : 0;
+}
+
+const char *itsma_result_warning_at(const itsma_result *r, size_t index)
+{
+	if (!r || index >= r->warning_count)
+		return NULL;
+	return r->warnings[index];
+}
+
+/* ---- sections ------------------------------------------------------------------------------ */
+
+size_t itsma_result_section_count(const itsma_result *r)
+{
+	return r ? r->section_count : 0;
+}
+
+const itsma_section_result *itsma_result_section_at(const itsma_result *r, size_t index)
+{
+	if (!r || index >= r->section_count)
+		return NULL;
+	return &r->sections[index];
+}
+
+const itsma_section_result *itsma_result_find_section(const itsma_result *r, const char *id)
+{
+	if (!r || !id)
+		return NULL;
+	return itsma__result_section_entry(r, itsma_catalogue_find_section(r->cat, id));
+}
+
+const itsma_section *itsma_section_result_section(const itsma_section_result *s)
+{
+	return s ? s->sec : NULL;
+}
+
+int itsma_section_result_applicable(const itsma_section_result *s)
+{
+	return s ? s->applicable : 0;
+}
+
+double itsma_section_result_achievement(const itsma_section_result *s)
+{
+	return s && s->applicable ? s->achievement : NAN;
+}
+
+itsma_letter itsma_section_result_letter(const itsma_section_result *s)
+{
+	return s && s->applicable ? s->letter : ITSMA_LETTER_NONE;
+}
+
+int itsma_section_result_capability_level(const itsma_section_result *s)
+{
+	return s && s->is_process && s->applicable ? s->level : -1;
+}
+
+int itsma_section_result_target_level(const itsma_section_result *s)
+{
+	return s && s->is_process ? s->target : -1;
+}
+
+static int attr_ok(const itsma_section_result *s, itsma_attribute attribute)
+{
+	return s && s->is_process && (int)attribute >= 0 && attribute < ITSMA_ATTRIBUTE_COUNT;
+}
+
+double itsma_section_result_attribute_achievement(const itsma_section_result *s,
+                                                  itsma_attribute attribute)
+{
+	return attr_ok(s, attribute) && s->applicable ? s->attr_ach[attribute] : NAN;
+}
+
+itsma_letter itsma_section_result_attribute_letter(const itsma_section_result *s,
+                                                   itsma_attribute attribute)
+{
+	return attr_ok(s, attribute) && s->applicable ? s->attr_letter[attribute] : ITSMA_LETTER_NONE;
+}
+
+itsma_attribute_status itsma_section_result_attribute_status(const itsma_section_result *s,
+                                                             itsma_attribute attribute)
+{
+	if (!attr_ok(s, attribute))
+		return ITSMA_ATTR_UNASSESSED;
+	return s->attr_status[attribute];
+}
+
+/* ---- requirements -------------------------------------------------------------------------- */
+
+size_t itsma_result_requirement_count(const itsma_result *r)
+{
+	return r ? r->req_count : 0;
+}
+
+const itsma_requirement_result *itsma_result_requirement_at(const itsma_result *r, size_t index)
+{
+	if (!r || index >= r->req_count)
+		return NULL;
+	return &r->reqs[index];
+}
+
+const itsma_requirement_result *itsma_result_find_requirement(const itsma_result *r,
+                                                              const char *id)
+{
+	if (!r || !id)
+		return NULL;
+	return itsma__result_requirement_entry(r, itsma_catalogue_find_requirement(r->cat, id));
+}
+
+const itsma_requirement *itsma_requirement_result_requirement(const itsma_requirement_result *q)
+{
+	return q ? q->req : NULL;
+}
+
+itsma_status itsma_requirement_result_status(const itsma_requirement_result *q)
+{
+	return q ? q->status : ITSMA_STATUS_EXCLUDED;
+}
+
+double itsma_requirement_result_achievement(const itsma_requirement_result *q)
+{
+	return q ? q->achievement : NAN;
+}
+
+itsma_letter itsma_requirement_result_letter(const itsma_requirement_result *q)
+{
+	return q ? q->letter : ITSMA_LETTER_NONE;
+}
+
+itsma_nonconformity itsma_requirement_result_nonconformity(const itsma_requirement_result *q)
+{
+	return q ? q->nc : ITSMA_NC_NULL;
+}
+
+double itsma_requirement_result_weight(const itsma_requirement_result *q)
+{
+	return q ? q->weight : 0;
+}
+
+double itsma_requirement_result_gain(const itsma_requirement_result *q)
+{
+	return q ? q->gain : 0;
+}
+
+const itsma_rating *itsma_requirement_result_rating(const itsma_requirement_result *q)
+{
+	return q ? q->rating : NULL;
+}
+
+/* ---- gaps ---------------------------------------------------------------------------------- */
+
+size_t itsma_result_gap_count(const itsma_result *r)
+{
+	return r ? r->gap_count : 0;
+}
+
+const itsma_gap *itsma_result_gap_at(const itsma_result *r, size_t index)
+{
+	if (!r || index >= r->gap_count)
+		return NULL;
+	return &r->gaps[index];
+}
+
+const itsma_requirement_result *itsma_gap_requirement(const itsma_gap *g)
+{
+	return g ? g->q : NULL;
+}
+
+double itsma_gap_gain(const itsma_gap *g)
+{
+	return g ? g->q->gain : 0;
+}
+
+size_t itsma_gap_guidance_source_count(const itsma_gap *g)
+{
+	return g && g->guidance ? g->guidance->count : 0;
+}
+
+const char *itsma_gap_guidance_source_key(const itsma_gap *g, size_t index)
+{
+	if (!g || !g->guidance || index >= g->guidance->count)
+		return NULL;
+	return g->guidance->keys[index];
+}
+
+static size_t guidance_slot(const itsma_gap *g, const char *source)
+{
+	size_t i;
+	if (!g || !g->guidance || !source)
+		return (size_t)-1;
+	for (i = 0; i < g->guidance->count; i++)
+		if (strcmp(g->guidance->keys[i], source) == 0)
+			return i;
+	return (size_t)-1;
+}
+
+size_t itsma_gap_guidance_count(const itsma_gap *g, const char *source)
+{
+	size_t i = guidance_slot(g, source);
+	return i == (size_t)-1 ? 0 : g->guidance->value_count[i];
+}
+
+const char *itsma_gap_guidance_at(const itsma_gap *g, const char *source, size_t index)
+{
+	size_t i = guidance_slot(g, source);
+	if (i == (size_t)-1 || index >= g->guidance->value_count[i])
+		return NULL;
+	return g->guidance->values[i][index];
+}
+
+/* ---- capability gaps ----------------------------------------------------------------------- */
+
+size_t itsma_result_capability_gap_count(const itsma_result *r)
+{
+	return r ? r->cgap_count : 0;
+}
+
+const itsma_capability_gap *itsma_result_capability_gap_at(const itsma_result *r, size_t index)
+{
+	if (!r || index >= r->cgap_count)
+		return NULL;
+	return &r->cgaps[index];
+}
+
+const itsma_section *itsma_capability_gap_process(const itsma_capability_gap *g)
+{
+	return g ? g->process : NULL;
+}
+
+int itsma_capability_gap_level(const itsma_capability_gap *g)
+{
+	return g ? g->level : -1;
+}
+
+int itsma_capability_gap_target(const itsma_capability_gap *g)
+{
+	return g ? g->target : -1;
+}
+
+size_t itsma_capability_gap_attribute_count(const itsma_capability_gap *g)
+{
+	return g ? g->count : 0;
+}
+
+itsma_attribute itsma_capability_gap_attribute_at(const itsma_capability_gap *g, size_t index,
+                                                  itsma_letter *letter_out,
+                                                  itsma_letter *needed_out)
+{
+	if (!g || index >= g->count) {
+		if (letter_out)
+			*letter_out = ITSMA_LETTER_NONE;
+		if (needed_out)
+			*needed_out = ITSMA_LETTER_NONE;
+		return ITSMA_ATTRIBUTE_COUNT;
+	}
+	if (letter_out)
+		*letter_out = g->letter[index];
+	if (needed_out)
+		*needed_out = g->needed[index];
+	return g->attr[index];
+}
+
+/* ---- evidence issues ----------------------------------------------------------------------- */
+
+size_t itsma_result_evidence_issue_count(const itsma_result *r)
+{
+	return r ? r->issue_count : 0;
+}
+
+const itsma_evidence_issue *itsma_result_evidence_issue_at(const itsma_result *r, size_t index)
+{
+	if (!r || index >= r->issue_count)
+		return NULL;
+	return &r->issues[index];
+}
+
+const itsma_evidence *itsma_evidence_issue_evidence(const itsma_evidence_issue *i)
+{
+	return i ? i->evidence : NULL;
+}
+
+itsma_evidence_problem itsma_evidence_issue_problem(const itsma_evidence_issue *i)
+{
+	return i ? i->problem : ITSMA_EVIDENCE_UNUSED;
+}
+
+size_t itsma_evidence_issue_cited_by_count(const itsma_evidence_issue *i)
+{
+	return i ? i->cited_count : 0;
+}
+
+const char *itsma_evidence_issue_cited_by_at(const itsma_evidence_issue *i, size_t index)
+{
+	if (!i || index >= i->cited_count)
+		return NULL;
+	return i->cited_by[index];
+}

@@ -1,0 +1,1039 @@
+/*
+ * The scoring engine (scoring.md): requirement statuses, the compliance models, section
+ * achievements and effective weights, process capability, conformity, gaps, evidence
+ * issues and warnings.
+ *
+ * Readings of points scoring.md leaves open are marked "Reading:" below and collected
+ * in docs/scoring-notes.md.
+ */
+#include "internal/result.h"
+#include "internal/error.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- small helpers ------------------------------------------------------------------------ */
+
+/* Zeroed arena array of n elements (n may be 0); NULL on overflow or allocation failure. */
+static void *arena_array(itsma__arena *ar, size_t n, size_t size)
+{
+	if (n == 0)
+		n = 1;
+	if (size != 0 && n > ((size_t)-1) / size)
+		return NULL;
+	return itsma__arena_alloc(ar, n * size);
+}
+
+/* printf into the arena; NULL on allocation failure. */
+static const char *arena_printf(itsma__arena *ar, const char *fmt, ...) ITSMA_FORMAT_PRINTF(2, 3);
+static const char *arena_printf(itsma__arena *ar, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *p;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return NULL;
+	p = itsma__arena_alloc(ar, (size_t)n + 1);
+	if (!p)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+/* The model's lookup tables may be left unallocated while empty: read them defensively. */
+static const itsma_rating *rating_of(const itsma_assessment *a, size_t req_index)
+{
+	return a->rating_by_req ? a->rating_by_req[req_index] : NULL;
+}
+
+static const itsma_attribute_rating *attribute_of(const itsma_assessment *a, size_t sec_index,
+                                                  int pa)
+{
+	return a->attr_by_sec ? a->attr_by_sec[sec_index * ITSMA_ATTRIBUTE_COUNT + (size_t)pa] : NULL;
+}
+
+static int section_directly_excluded(const itsma_assessment *a, size_t sec_index)
+{
+	return a->sec_excluded && a->sec_excluded[sec_index];
+}
+
+static int requirement_directly_excluded(const itsma_assessment *a, size_t req_index)
+{
+	return a->req_excluded && a->req_excluded[req_index];
+}
+
+/* Effective target of a process: its own, else the general one; -1 without either. */
+static int target_of(const itsma_assessment *a, size_t sec_index)
+{
+	int t = a->target_by_sec ? a->target_by_sec[sec_index] : -1;
+	return t >= 0 ? t : (a->target >= 0 ? a->target : -1);
+}
+
+int itsma__evidence_current(const itsma_assessment *a, const itsma_evidence *e)
+{
+	return itsma_evidence_is_current(e, itsma_assessment_day(a));
+}
+
+const itsma_exclusion *itsma__result_exclusion_for(const itsma_assessment *a,
+                                                   const itsma_section *s,
+                                                   const itsma_requirement *q)
+{
+	const itsma_section *p;
+
+	if (q) {
+		if (requirement_directly_excluded(a, q->index))
+			return itsma_assessment_find_exclusion(a, q->id);
+		s = q->section;
+	}
+	for (p = s; p; p = p->parent)
+		if (section_directly_excluded(a, p->index))
+			return itsma_assessment_find_exclusion(a, p->id);
+	return NULL;
+}
+
+static int is_in_band(itsma_letter l, itsma_letter lo)
+{
+	/* band letters only: N < P < L < F */
+	return l != ITSMA_LETTER_NONE && l >= lo;
+}
+
+/* Weighted mean accumulator: the rule of scoring.md §3 for one node and one model. */
+typedef struct mean_acc {
+	size_t n;          /* children included */
+	double wsum;       /* their total weight */
+	double wasum;      /* sum of weight x achievement */
+	double asum;       /* sum of achievements */
+	double lo, hi;     /* smallest and largest achievement */
+} mean_acc;
+
+static void acc_add(mean_acc *m, double w, double ach)
+{
+	if (m->n == 0 || ach < m->lo)
+		m->lo = ach;
+	if (m->n == 0 || ach > m->hi)
+		m->hi = ach;
+	m->n++;
+	m->wsum += w;
+	m->wasum += w * ach;
+	m->asum += ach;
+}
+
+/*
+ * The weighted mean, or the unweighted mean when every included child weighs 0; NaN
+ * with no child. A mean lies between the smallest and the largest value averaged, so the
+ * result is clamped to that range: rounding can then never push a section of F-rated
+ * children (all 100) below 100 or any figure outside 0-100.
+ */
+static double acc_mean(const mean_acc *m)
+{
+	double v;
+	if (m->n == 0)
+		return NAN;
+	v = m->wsum > 0 ? m->wasum / m->wsum : m->asum / (double)m->n;
+	if (v < m->lo)
+		v = m->lo;
+	if (v > m->hi)
+		v = m->hi;
+	return v;
+}
+
+/* ---- the steps ---------------------------------------------------------------------------- */
+
+typedef struct scorer {
+	itsma_result *r;
+	const itsma_assessment *a;
+	const itsma_catalogue *cat;
+	itsma_error *err;
+} scorer;
+
+static itsma_section_result *sec_entry(itsma_result *r, const itsma_section *s)
+{
+	return &r->sections[s->index - r->sec_base];
+}
+
+static itsma_requirement_result *req_entry(itsma_result *r, const itsma_requirement *q)
+{
+	return &r->reqs[q->index - r->req_base];
+}
+
+/* Scope flags of sections, in catalogue order (a parent comes before its children). */
+static void step_scope(scorer *sc)
+{
+	itsma_result *r = sc->r;
+	const itsma_section *p;
+	int above = 0; /* a section enclosing the scoped section is excluded */
+	size_t i;
+
+	/*
+	 * Reading: scoring one section "as if it were the whole catalogue" does not bring
+	 * back what the assessment's scope leaves out: when a section enclosing the scored
+	 * one is excluded, everything scored is excluded too.
+	 */
+	if (r->scope)
+		for (p = r->scope->parent; p; p = p->parent)
+			if (section_directly_excluded(sc->a, p->index))
+				above = 1;
+	for (i = 0; i < r->section_count; i++) {
+		itsma_section_result *sr = &r->sections[i];
+		const itsma_section *s = sc->cat->sections[r->sec_base + i];
+		int parent_out;
+		sr->sec = s;
+		parent_out = (s == r->scope || !s->parent) ? above : sec_entry(r, s->parent)->excluded;
+		sr->excluded = parent_out || section_directly_excluded(sc->a, s->index);
+		sr->achievement = NAN;
+		sr->ach_shall = sr->ach_should = NAN;
+		sr->letter = ITSMA_LETTER_NONE;
+		sr->is_process = s->kind == ITSMA_SECTION_PROCESS;
+		sr->level = -1;
+		sr->target = sr->is_process ? target_of(sc->a, s->index) : -1;
+	}
+}
+
+/* scoring.md §2 (status and achievement) and §5 (nonconformity class). */
+static void step_requirements(scorer *sc)
+{
+	itsma_result *r = sc->r;
+	size_t j, k;
+
+	for (j = 0; j < r->req_count; j++) {
+		itsma_requirement_result *q = &r->reqs[j];
+		const itsma_requirement *req = sc->cat->requirements[r->req_base + j];
+		const itsma_rating *rt = rating_of(sc->a, req->index);
+		double ach;
+
+		q->req = req;
+		q->rating = rt;
+		q->nc = ITSMA_NC_NULL;
+		r->tally[ITSMA_TALLY_TOTAL]++;
+		if (rt)
+			for (k = 0; k < rt->evidence_count && !q->has_current; k++)
+				q->has_current = itsma__evidence_current(sc->a, rt->evidence[k]);
+		/* 1. excluded: the requirement or an enclosing section is out of scope */
+		if (sec_entry(r, req->section)->excluded ||
+		    requirement_directly_excluded(sc->a, req->index)) {
+			q->status = ITSMA_STATUS_EXCLUDED;
+			q->achievement = NAN;
+			q->letter = ITSMA_LETTER_NONE;
+			r->tally[ITSMA_TALLY_EXCLUDED]++;
+			continue;
+		}
+		r->tally[ITSMA_TALLY_APPLICABLE]++;
+		if (!rt) {
+			/* 2. unassessed */
+			q->status = ITSMA_STATUS_UNASSESSED;
+			ach = 0;
+			r->tally[ITSMA_TALLY_UNASSESSED]++;
+		} else if (rt->value > 0 && !q->has_current) {
+			/* 3. unsupported: above 0, no cited evidence current (none cited counts) */
+			q->status = ITSMA_STATUS_UNSUPPORTED;
+			ach = r->policy == ITSMA_POLICY_ADVISORY ? rt->value : 0;
+			r->tally[ITSMA_TALLY_UNSUPPORTED]++;
+		} else {
+			/* 4. rated (a rating of 0 needs no evidence) */
+			q->status = ITSMA_STATUS_RATED;
+			ach = rt->value;
+			r->tally[ITSMA_TALLY_RATED]++;
+		}
+		q->achievement = ach;
+		q->letter = itsma_letter_from_achievement(ach);
+		if (req->obligation == ITSMA_SHALL) {
+			if (q->status == ITSMA_STATUS_UNASSESSED) {
+				q->nc = ITSMA_NC_UNASSESSED;
+				r->tally[ITSMA_TALLY_NC_UNASSESSED]++;
+			} else if (q->letter == ITSMA_LETTER_F) {
+				q->nc = ITSMA_NC_NONE;
+			} else if (q->letter == ITSMA_LETTER_L) {
+				q->nc = ITSMA_NC_MINOR;
+				r->tally[ITSMA_TALLY_NC_MINOR]++;
+			} else {
+				/* P or N, which includes unsupported under the required policy */
+				q->nc = ITSMA_NC_MAJOR;
+				r->tally[ITSMA_TALLY_NC_MAJOR]++;
+			}
+		}
+	}
+}
+
+/* Section roll-up (scoring.md §3), children before parents: default, shall, should. */
+static void step_rollup(scorer *sc)
+{
+	itsma_result *r = sc->r;
+	size_t i, k, t;
+
+	for (i = r->section_count; i-- > 0;) {
+		itsma_section_result *sr = &r->sections[i];
+		const itsma_section *s = sr->sec;
+		mean_acc m[3];
+
+		if (sr->excluded)
+			continue;
+		memset(m, 0, sizeof m);
+		for (k = 0; k < s->req_count; k++) {
+			const itsma_requirement_result *q = req_entry(r, s->reqs[k]);
+			if (q->status == ITSMA_STATUS_EXCLUDED)
+				continue;
+			acc_add(&m[0], q->req->weight, q->achievement);
+			sr->n_all++;
+			if (q->req->obligation == ITSMA_SHALL) {
+				acc_add(&m[1], q->req->weight, q->achievement);
+				sr->n_shall++;
+			} else {
+				acc_add(&m[2], q->req->weight, q->achievement);
+				sr->n_should++;
+			}
+		}
+		for (k = 0; k < s->child_count; k++) {
+			const itsma_section_result *cr = sec_entry(r, s->children[k]);
+			double w = cr->sec->weight;
+			if (cr->excluded)
+				continue;
+			/* a child section without any (shall / should) requirement is left out */
+			if (cr->n_all > 0)
+				acc_add(&m[0], w, cr->achievement);
+			if (cr->n_shall > 0)
+				acc_add(&m[1], w, cr->ach_shall);
+			if (cr->n_should > 0)
+				acc_add(&m[2], w, cr->ach_should);
+			sr->n_all += cr->n_all;
+			sr->n_shall += cr->n_shall;
+			sr->n_should += cr->n_should;
+		}
+		sr->applicable = sr->n_all > 0;
+		sr->achievement = acc_mean(&m[0]);
+		sr->ach_shall = acc_mean(&m[1]);
+		sr->ach_should = acc_mean(&m[2]);
+		sr->child_n = m[0].n;
+		sr->child_wsum = m[0].wsum;
+		if (sr->applicable)
+			sr->letter = itsma_letter_from_achievement(sr->achievement);
+	}
+
+	/* the top level: the catalogue's applicable top-level sections, or the scoped one */
+	{
+		mean_acc m[3];
+		memset(m, 0, sizeof m);
+		for (t = 0; t < itsma__result_top_count(r); t++) {
+			const itsma_section_result *cr = sec_entry(r, itsma__result_top_at(r, t));
+			double w = cr->sec->weight;
+			if (cr->n_all > 0 && !cr->excluded)
+				acc_add(&m[0], w, cr->achievement);
+			if (cr->n_shall > 0 && !cr->excluded)
+				acc_add(&m[1], w, cr->ach_shall);
+			if (cr->n_should > 0 && !cr->excluded)
+				acc_add(&m[2], w, cr->ach_should);
+		}
+		r->top_n = m[0].n;
+		r->top_wsum = m[0].wsum;
+		r->compliance[ITSMA_MODEL_DEFAULT] = acc_mean(&m[0]);
+		r->compliance[ITSMA_MODEL_SHALL] = acc_mean(&m[1]);
+		r->compliance[ITSMA_MODEL_SHOULD] = acc_mean(&m[2]);
+	}
+}
+
+/* The share of one applicable child in its parent's mean (scoring.md §6). */
+static double share(double w, double wsum, size_t n)
+{
+	return wsum > 0 ? w / wsum : 1.0 / (double)n;
+}
+
+/* Effective weights (scoring.md §6), parents before children, and gains. */
+static void step_weights(scorer *sc)
+{
+	itsma_result *r = sc->r;
+	size_t i, k, t;
+
+	for (t = 0; t < itsma__result_top_count(r); t++) {
+		itsma_section_result *cr = sec_entry(r, itsma__result_top_at(r, t));
+		if (cr->applicable)
+			cr->weight = share(cr->sec->weight, r->top_wsum, r->top_n);
+	}
+	for (i = 0; i < r->section_count; i++) {
+		itsma_section_result *sr = &r->sections[i];
+		const itsma_section *s = sr->sec;
+		if (!sr->applicable)
+			continue;
+		for (k = 0; k < s->req_count; k++) {
+			itsma_requirement_result *q = req_entry(r, s->reqs[k]);
+			if (q->status == ITSMA_STATUS_EXCLUDED)
+				continue;
+			q->weight = sr->weight * share(q->req->weight, sr->child_wsum, sr->child_n);
+			q->gain = q->weight * (100 - q->achievement);
+		}
+		for (k = 0; k < s->child_count; k++) {
+			itsma_section_result *cr = sec_entry(r, s->children[k]);
+			if (cr->applicable)
+				cr->weight = sr->weight * share(cr->sec->weight, sr->child_wsum, sr->child_n);
+		}
+	}
+}
+
+/* flat, flat_unweighted and absolute (scoring.md §3). */
+static void step_flat(scorer *sc)
+{
+	itsma_result *r = sc->r;
+	mean_acc flat, plain;
+	int all_f = 1;
+	size_t j;
+
+	memset(&flat, 0, sizeof flat);
+	memset(&plain, 0, sizeof plain);
+	for (j = 0; j < r->req_count; j++) {
+		const itsma_requirement_result *q = &r->reqs[j];
+		if (q->status == ITSMA_STATUS_EXCLUDED)
+			continue;
+		acc_add(&flat, q->req->weight, q->achievement);
+		acc_add(&plain, 0, q->achievement);
+		if (!(q->achievement > 85))
+			all_f = 0;
+	}
+	r->compliance[ITSMA_MODEL_FLAT] = acc_mean(&flat);
+	r->compliance[ITSMA_MODEL_FLAT_UNWEIGHTED] = acc_mean(&plain);
+	r->compliance[ITSMA_MODEL_ABSOLUTE] = flat.n == 0 ? NAN : (all_f ? 100 : 0);
+	if (flat.n == 0) {
+		/* every compliance figure is null when no requirement is applicable */
+		int m;
+		for (m = 0; m < ITSMA_MODEL_COUNT; m++)
+			r->compliance[m] = NAN;
+	}
+}
+
+/* Capability level (scoring.md §4) from the attributes' band letters. */
+static int capability_level(const itsma_letter *letter)
+{
+	int k, pa, level = 0;
+	for (k = 1; k <= 5; k++) {
+		int ok = 1;
+		for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++) {
+			int lv = itsma_attribute_level((itsma_attribute)pa);
+			if (lv == k && !is_in_band(letter[pa], ITSMA_LETTER_L))
+				ok = 0;
+			if (lv < k && letter[pa] != ITSMA_LETTER_F)
+				ok = 0;
+		}
+		if (!ok)
+			break;
+		level = k;
+	}
+	return level;
+}
+
+/* Process attributes, capability levels, targets and capability gaps (scoring.md §4). */
+static int step_processes(scorer *sc)
+{
+	itsma_result *r = sc->r;
+	size_t i, n_gaps = 0, n_proc = 0;
+	long sum = 0;
+	int pa;
+
+	r->cap_min = r->cap_max = -1;
+	r->cap_mean = NAN;
+	for (i = 0; i < r->section_count; i++) {
+		itsma_section_result *sr = &r->sections[i];
+		const itsma_section *s = sr->sec;
+
+		if (!sr->is_process)
+			continue;
+		for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++) {
+			sr->attr_ach[pa] = NAN;
+			sr->attr_letter[pa] = ITSMA_LETTER_NONE;
+			sr->attr_status[pa] = pa == 0 ? ITSMA_ATTR_DERIVED : ITSMA_ATTR_UNASSESSED;
+			sr->attr_rating[pa] = pa == 0 ? NULL : attribute_of(sc->a, s->index, pa);
+		}
+		if (!sr->applicable)
+			continue;
+		/* PA1.1: the default model over the applicable shall requirements, or over all
+		 * applicable requirements when there is no shall one */
+		sr->attr_ach[0] = sr->n_shall > 0 ? sr->ach_shall : sr->achievement;
+		for (pa = 1; pa < ITSMA_ATTRIBUTE_COUNT; pa++) {
+			const itsma_attribute_rating *ar = sr->attr_rating[pa];
+			size_t k;
+			int current = 0;
+			if (!ar) {
+				sr->attr_status[pa] = ITSMA_ATTR_UNASSESSED;
+				sr->attr_ach[pa] = 0;
+				continue;
+			}
+			for (k = 0; k < ar->evidence_count && !current; k++)
+				current = itsma__evidence_current(sc->a, ar->evidence[k]);
+			if (ar->value > 0 && !current) {
+				sr->attr_status[pa] = ITSMA_ATTR_UNSUPPORTED;
+				sr->attr_ach[pa] = r->policy == ITSMA_POLICY_ADVISORY ? ar->value : 0;
+			} else {
+				sr->attr_status[pa] = ITSMA_ATTR_RATED;
+				sr->attr_ach[pa] = ar->value;
+			}
+		}
+		for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++)
+			sr->attr_letter[pa] = itsma_letter_from_achievement(sr->attr_ach[pa]);
+		sr->level = capability_level(sr->attr_letter);
+
+		n_proc++;
+		sum += sr->level;
+		if (r->cap_min < 0 || sr->level < r->cap_min)
+			r->cap_min = sr->level;
+		if (sr->level > r->cap_max)
+			r->cap_max = sr->level;
+		if (sr->target >= 0) {
+			r->tally[ITSMA_TALLY_TARGETS_SET]++;
+			if (sr->level >= sr->target)
+				r->tally[ITSMA_TALLY_TARGETS_MET]++;
+			else
+				n_gaps++;
+		}
+	}
+	r->tally[ITSMA_TALLY_PROCESSES] = n_proc;
+	if (n_proc > 0)
+		r->cap_mean = (double)sum / (double)n_proc;
+
+	r->cgaps = arena_array(&r->arena, n_gaps, sizeof *r->cgaps);
+	if (!r->cgaps)
+		return itsma__error_nomem(sc->err);
+	for (i = 0; i < r->section_count; i++) {
+		const itsma_section_result *sr = &r->sections[i];
+		itsma_capability_gap *g;
+		if (!sr->is_process || !sr->applicable || sr->target < 0 || sr->level >= sr->target)
+			continue;
+		g = &r->cgaps[r->cgap_count++];
+		g->process = sr->sec;
+		g->level = sr->level;
+		g->target = sr->target;
+		for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++) {
+			int lv = itsma_attribute_level((itsma_attribute)pa);
+			itsma_letter l = sr->attr_letter[pa], needed = ITSMA_LETTER_NONE;
+			if (lv < sr->target && l != ITSMA_LETTER_F)
+				needed = ITSMA_LETTER_F;
+			else if (lv == sr->target && !is_in_band(l, ITSMA_LETTER_L))
+				needed = ITSMA_LETTER_L;
+			if (needed == ITSMA_LETTER_NONE)
+				continue;
+			g->attr[g->count] = (itsma_attribute)pa;
+			g->letter[g->count] = l;
+			g->needed[g->count] = needed;
+			g->count++;
+		}
+	}
+	return 0;
+}
+
+/* Conformity verdict (scoring.md §5): the first that applies. */
+static void step_verdict(scorer *sc)
+{
+	itsma_result *r = sc->r;
+	if (r->tally[ITSMA_TALLY_NC_MAJOR] > 0)
+		r->verdict = ITSMA_VERDICT_NONCONFORMANT;
+	else if (r->tally[ITSMA_TALLY_NC_UNASSESSED] > 0)
+		r->verdict = ITSMA_VERDICT_INCOMPLETE;
+	else if (r->tally[ITSMA_TALLY_NC_MINOR] > 0)
+		r->verdict = ITSMA_VERDICT_CONDITIONAL;
+	else
+		r->verdict = ITSMA_VERDICT_CONFORMANT;
+}
+
+/* Merged guidance of a section and its enclosing sections, nearest first, no duplicates,
+ * sources in the catalogue's guidance_sources order. */
+static const itsma__merged_guidance *merged_guidance(scorer *sc, const itsma_section *s)
+{
+	itsma__arena *ar = &sc->r->arena;
+	const itsma_catalogue *cat = sc->cat;
+	itsma__merged_guidance *mg;
+	const itsma_section *p;
+	size_t src, i, k, v;
+
+	mg = itsma__arena_alloc(ar, sizeof *mg);
+	if (!mg)
+		return NULL;
+	if (cat->gs_count == 0)
+		return mg;
+	mg->keys = arena_array(ar, cat->gs_count, sizeof *mg->keys);
+	mg->values = arena_array(ar, cat->gs_count, sizeof *mg->values);
+	mg->value_count = arena_array(ar, cat->gs_count, sizeof *mg->value_count);
+	if (!mg->keys || !mg->values || !mg->value_count)
+		return NULL;
+	for (src = 0; src < cat->gs_count; src++) {
+		size_t bound = 0, n = 0;
+		const char **vals;
+		for (p = s; p; p = p->parent)
+			for (i = 0; i < p->guidance_count; i++)
+				if (p->guidance[i].source == src)
+					bound += p->guidance[i].count;
+		if (bound == 0)
+			continue;
+		vals = arena_array(ar, bound, sizeof *vals);
+		if (!vals)
+			return NULL;
+		for (p = s; p; p = p->parent) {
+			for (i = 0; i < p->guidance_count; i++) {
+				const itsma__guidance *g = &p->guidance[i];
+				if (g->source != src)
+					continue;
+				for (v = 0; v < g->count; v++) {
+					for (k = 0; k < n; k++)
+						if (strcmp(vals[k], g->values[v]) == 0)
+							break;
+					if (k == n)
+						vals[n++] = g->values[v];
+				}
+			}
+		}
+		mg->keys[mg->count] = cat->gs_keys[src];
+		mg->values[mg->count] = vals;
+		mg->value_count[mg->count] = n;
+		mg->count++;
+	}
+	return mg;
+}
+
+/* Rank of a gap (scoring.md §6): major or unsupported, then unassessed, then minor. */
+static int gap_rank(const itsma_requirement_result *q)
+{
+	if (q->status == ITSMA_STATUS_UNASSESSED)
+		return 1;
+	if (q->status == ITSMA_STATUS_UNSUPPORTED)
+		return 0;
+	/*
+	 * Reading: scoring.md ranks by nonconformity class, which `should` requirements do
+	 * not have; they are ranked by the same rule applied to their band letter (P or N
+	 * like major, L like minor).
+	 */
+	return q->letter == ITSMA_LETTER_L ? 2 : 0;
+}
+
+/*
+ * Gains are compared on a grid of 1e-9 percentage points. Reading: effective weights
+ * reached along different paths of equal structure can differ in the last bit (1/3 x
+ * 1/2 against 1/2 x 1/3); such gains are meant to be equal, and equal gains are ordered
+ * by catalogue order. Rounding to a grid keeps the order total and deterministic.
+ */
+static long long gain_key(double gain)
+{
+	return llround(gain * 1e9);
+}
+
+static int gap_cmp(const void *pa, const void *pb)
+{
+	const itsma_gap *a = pa, *b = pb;
+	long long ga, gb;
+	if (a->q->req->obligation != b->q->req->obligation)
+		return a->q->req->obligation == ITSMA_SHALL ? -1 : 1;
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	ga = gain_key(a->q->gain);
+	gb = gain_key(b->q->gain);
+	if (ga != gb)
+		return ga > gb ? -1 : 1;
+	if (a->q->req->index != b->q->req->index)
+		return a->q->req->index < b->q->req->index ? -1 : 1;
+	return 0;
+}
+
+/* Gaps in priority order, each with its merged guidance (scoring.md §6). */
+static int step_gaps(scorer *sc)
+{
+	itsma_result *r = sc->r;
+	size_t j, n = 0;
+
+	for (j = 0; j < r->req_count; j++)
+		if (r->reqs[j].status != ITSMA_STATUS_EXCLUDED && r->reqs[j].letter != ITSMA_LETTER_F)
+			n++;
+	r->gaps = arena_array(&r->arena, n, sizeof *r->gaps);
+	if (!r->gaps)
+		return itsma__error_nomem(sc->err);
+	for (j = 0; j < r->req_count; j++) {
+		const itsma_requirement_result *q = &r->reqs[j];
+		itsma_section_result *sr;
+		itsma_gap *g;
+		if (q->status == ITSMA_STATUS_EXCLUDED || q->letter == ITSMA_LETTER_F)
+			continue;
+		sr = sec_entry(r, q->req->section);
+		if (!sr->guidance) {
+			sr->guidance = merged_guidance(sc, sr->sec);
+			if (!sr->guidance)
+				return itsma__error_nomem(sc->err);
+		}
+		g = &r->gaps[r->gap_count++];
+		g->q = q;
+		g->rank = gap_rank(q);
+		g->guidance = sr->guidance;
+	}
+	if (r->gap_count > 1)
+		qsort(r->gaps, r->gap_count, sizeof *r->gaps, gap_cmp);
+	return 0;
+}
+
+/* The problem of an evidence record on the assessment date, if any. */
+static int evidence_problem(const itsma_assessment *a, const itsma_evidence *e,
+                            itsma_evidence_problem *out)
+{
+	long day = itsma_assessment_day(a);
+	if (e->has_expires && e->expires < day) {
+		*out = ITSMA_EVIDENCE_EXPIRED;
+		return 1;
+	}
+	if (e->collected > day) {
+		*out = ITSMA_EVIDENCE_FUTURE;
+		return 1;
+	}
+	return 0;
+}
+
+static int rating_in_scope(const itsma_result *r, const itsma_rating *rt)
+{
+	size_t i = rt->requirement->index;
+	return i >= r->req_base && i - r->req_base < r->req_count;
+}
+
+static int attribute_in_scope(const itsma_result *r, const itsma_attribute_rating *ar)
+{
+	size_t i = ar->process->index;
+	return i >= r->sec_base && i - r->sec_base < r->section_count;
+}
+
+/* Position of an evidence record in the assessment's list. */
+static size_t evidence_pos(const itsma_assessment *a, const itsma_evidence *e)
+{
+	size_t i;
+	if (e->index < a->evidence_count && a->evidence[e->index] == e)
+		return e->index;
+	for (i = 0; i < a->evidence_count; i++) /* not expected: the model keeps index right */
+		if (a->evidence[i] == e)
+			return i;
+	return a->evidence_count;
+}
+
+/* Evidence issues (scoring.md §7). */
+static int step_issues(scorer *sc)
+{
+	itsma_result *r = sc->r;
+	const itsma_assessment *a = sc->a;
+	size_t ne = a->evidence_count, i, k, n_issues = 0;
+	size_t *cites = NULL, *listed = NULL;
+	unsigned char *problem = NULL;
+	itsma_evidence_problem *kind = NULL;
+	itsma_evidence_issue **issue_of = NULL;
+	int rc = 0;
+
+	r->issues = arena_array(&r->arena, ne, sizeof *r->issues);
+	if (!r->issues)
+		return itsma__error_nomem(sc->err);
+	if (ne == 0)
+		return 0;
+	cites = calloc(ne, sizeof *cites);
+	listed = calloc(ne, sizeof *listed);
+	problem = calloc(ne, 1);
+	kind = calloc(ne, sizeof *kind);
+	issue_of = calloc(ne, sizeof *issue_of);
+	if (!cites || !listed || !problem || !kind || !issue_of) {
+		rc = itsma__error_nomem(sc->err);
+		goto done;
+	}
+	for (i = 0; i < ne; i++)
+		problem[i] = (unsigned char)evidence_problem(a, a->evidence[i], &kind[i]);
+
+	/* count: every citation (whatever the scope) decides "unused"; citations from
+	 * inside a section-scoped result are the ones listed */
+	for (i = 0; i < a->rating_count; i++) {
+		const itsma_rating *rt = a->ratings[i];
+		for (k = 0; k < rt->evidence_count; k++) {
+			size_t e = evidence_pos(a, rt->evidence[k]);
+			if (e >= ne)
+				continue;
+			cites[e]++;
+			if (problem[e] && rating_in_scope(r, rt))
+				listed[e]++;
+		}
+	}
+	for (i = 0; i < a->attribute_count; i++) {
+		const itsma_attribute_rating *ar = a->attributes[i];
+		for (k = 0; k < ar->evidence_count; k++) {
+			size_t e = evidence_pos(a, ar->evidence[k]);
+			if (e >= ne)
+				continue;
+			cites[e]++;
+			if (problem[e] && attribute_in_scope(r, ar))
+				listed[e]++;
+		}
+	}
+
+	/* the issues, in the assessment's evidence order */
+	for (i = 0; i < ne; i++) {
+		itsma_evidence_issue *is;
+		if (cites[i] == 0) {
+			/* unused takes precedence over expired and future */
+			is = &r->issues[n_issues++];
+			is->evidence = a->evidence[i];
+			is->problem = ITSMA_EVIDENCE_UNUSED;
+		} else if (problem[i] && listed[i] > 0) {
+			is = &r->issues[n_issues++];
+			is->evidence = a->evidence[i];
+			is->problem = kind[i];
+			is->cited_by = arena_array(&r->arena, listed[i], sizeof *is->cited_by);
+			if (!is->cited_by) {
+				rc = itsma__error_nomem(sc->err);
+				goto done;
+			}
+			issue_of[i] = is;
+		}
+	}
+	r->issue_count = n_issues;
+
+	/* citers: requirements in the order of ratings, then PROCESS/PAx.y in the order of
+	 * attributes */
+	for (i = 0; i < a->rating_count; i++) {
+		const itsma_rating *rt = a->ratings[i];
+		if (!rating_in_scope(r, rt))
+			continue;
+		for (k = 0; k < rt->evidence_count; k++) {
+			size_t e = evidence_pos(a, rt->evidence[k]);
+			if (e < ne && issue_of[e])
+				issue_of[e]->cited_by[issue_of[e]->cited_count++] = rt->requirement->id;
+		}
+	}
+	for (i = 0; i < a->attribute_count; i++) {
+		const itsma_attribute_rating *ar = a->attributes[i];
+		const char *name = NULL;
+		if (!attribute_in_scope(r, ar))
+			continue;
+		for (k = 0; k < ar->evidence_count; k++) {
+			size_t e = evidence_pos(a, ar->evidence[k]);
+			if (e >= ne || !issue_of[e])
+				continue;
+			if (!name) {
+				name = arena_printf(&r->arena, "%s/%s", ar->process->id,
+				                    itsma_attribute_name(ar->attribute));
+				if (!name) {
+					rc = itsma__error_nomem(sc->err);
+					goto done;
+				}
+			}
+			issue_of[e]->cited_by[issue_of[e]->cited_count++] = name;
+		}
+	}
+done:
+	free(cites);
+	free(listed);
+	free(problem);
+	free(kind);
+	free(issue_of);
+	return rc;
+}
+
+/* Warnings: ratings that scoring ignores (scoring.md §2: a warning, not an error). */
+static int step_warnings(scorer *sc)
+{
+	itsma_result *r = sc->r;
+	const itsma_assessment *a = sc->a;
+	size_t pass, i, n = 0;
+
+	for (pass = 0; pass < 2; pass++) {
+		if (pass == 1) {
+			r->warnings = arena_array(&r->arena, n, sizeof *r->warnings);
+			if (!r->warnings)
+				return itsma__error_nomem(sc->err);
+		}
+		for (i = 0; i < a->rating_count; i++) {
+			const itsma_rating *rt = a->ratings[i];
+			const itsma_exclusion *x;
+			const char *w;
+			if (!rating_in_scope(r, rt) ||
+			    req_entry(r, rt->requirement)->status != ITSMA_STATUS_EXCLUDED)
+				continue;
+			if (pass == 0) {
+				n++;
+				continue;
+			}
+			x = itsma__result_exclusion_for(a, NULL, rt->requirement);
+			w = arena_printf(&r->arena,
+			                 "requirement %s is rated but excluded from the scope (%s: %s); "
+			                 "its rating is ignored",
+			                 rt->requirement->id, x ? itsma_exclusion_id(x) : "?",
+			                 x ? itsma_exclusion_reason(x) : "?");
+			if (!w)
+				return itsma__error_nomem(sc->err);
+			r->warnings[r->warning_count++] = w;
+		}
+		for (i = 0; i < a->attribute_count; i++) {
+			const itsma_attribute_rating *ar = a->attributes[i];
+			const itsma_section_result *sr;
+			const char *w;
+			if (!attribute_in_scope(r, ar))
+				continue;
+			sr = sec_entry(r, ar->process);
+			if (sr->applicable)
+				continue;
+			if (pass == 0) {
+				n++;
+				continue;
+			}
+			if (sr->excluded) {
+				const itsma_exclusion *x = itsma__result_exclusion_for(a, ar->process, NULL);
+				w = arena_printf(&r->arena,
+				                 "process %s is rated on %s but excluded from the scope "
+				                 "(%s: %s); the rating is ignored",
+				                 ar->process->id, itsma_attribute_name(ar->attribute),
+				                 x ? itsma_exclusion_id(x) : "?",
+				                 x ? itsma_exclusion_reason(x) : "?");
+			} else {
+				w = arena_printf(&r->arena,
+				                 "process %s is rated on %s but has no applicable "
+				                 "requirement; the rating is ignored",
+				                 ar->process->id, itsma_attribute_name(ar->attribute));
+			}
+			if (!w)
+				return itsma__error_nomem(sc->err);
+			r->warnings[r->warning_count++] = w;
+		}
+	}
+	return 0;
+}
+
+/* ---- entry points --------------------------------------------------------------------------- */
+
+size_t itsma__result_top_count(const itsma_result *r)
+{
+	return r->scope ? 1 : r->cat->top_count;
+}
+
+const itsma_section *itsma__result_top_at(const itsma_result *r, size_t index)
+{
+	if (index >= itsma__result_top_count(r))
+		return NULL;
+	return r->scope ? r->scope : r->cat->tops[index];
+}
+
+const itsma_section_result *itsma__result_section_entry(const itsma_result *r,
+                                                        const itsma_section *s)
+{
+	if (!r || !s || s->cat != r->cat || s->index < r->sec_base ||
+	    s->index - r->sec_base >= r->section_count)
+		return NULL;
+	return &r->sections[s->index - r->sec_base];
+}
+
+const itsma_requirement_result *itsma__result_requirement_entry(const itsma_result *r,
+                                                                const itsma_requirement *q)
+{
+	if (!r || !q || q->cat != r->cat || q->index < r->req_base ||
+	    q->index - r->req_base >= r->req_count)
+		return NULL;
+	return &r->reqs[q->index - r->req_base];
+}
+
+int itsma_score_options_init(itsma_score_options *opts, unsigned int version)
+{
+	itsma_score_options def = ITSMA_SCORE_OPTIONS_INIT;
+	if (!opts || version != ITSMA_SCORE_OPTIONS_VERSION)
+		return ITSMA_EINVAL;
+	*opts = def;
+	return 0;
+}
+
+static int build(scorer *sc)
+{
+	itsma_result *r = sc->r;
+	int rc;
+
+	r->sections = arena_array(&r->arena, r->section_count, sizeof *r->sections);
+	r->reqs = arena_array(&r->arena, r->req_count, sizeof *r->reqs);
+	if (!r->sections || !r->reqs)
+		return itsma__error_nomem(sc->err);
+	step_scope(sc);
+	step_requirements(sc);
+	step_rollup(sc);
+	step_weights(sc);
+	step_flat(sc);
+	if ((rc = step_processes(sc)) < 0)
+		return rc;
+	step_verdict(sc);
+	if ((rc = step_gaps(sc)) < 0)
+		return rc;
+	if ((rc = step_issues(sc)) < 0)
+		return rc;
+	return step_warnings(sc);
+}
+
+int itsma_score(itsma_result **out, const itsma_assessment *a, const itsma_score_options *opts,
+                itsma_error *err)
+{
+	itsma_score_options defaults = ITSMA_SCORE_OPTIONS_INIT;
+	const itsma_catalogue *cat;
+	const itsma_section *scope = NULL;
+	itsma_result *r;
+	scorer sc;
+	int rc;
+
+	if (!out)
+		return itsma__error_set(err, ITSMA_EINVAL, "itsma_score: the output pointer is NULL");
+	*out = NULL;
+	if (!a)
+		return itsma__error_set(err, ITSMA_EINVAL, "itsma_score: no assessment given");
+	if (!opts)
+		opts = &defaults;
+	if (opts->version != ITSMA_SCORE_OPTIONS_VERSION)
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "unknown itsma_score_options version %u (expected %u)",
+		                        opts->version, (unsigned)ITSMA_SCORE_OPTIONS_VERSION);
+	if (opts->evidence_policy != ITSMA_POLICY_REQUIRED &&
+	    opts->evidence_policy != ITSMA_POLICY_ADVISORY)
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "unknown evidence policy %d (expected required or advisory)",
+		                        (int)opts->evidence_policy);
+	cat = itsma_assessment_catalogue(a);
+	if (opts->section) {
+		scope = itsma_catalogue_find_section(cat, opts->section);
+		if (!scope) {
+			if (itsma_catalogue_find_requirement(cat, opts->section))
+				return itsma__error_set(err, ITSMA_ENOTFOUND,
+				                        "\"%.64s\" is a requirement, not a section: only a "
+				                        "section can be scored alone",
+				                        opts->section);
+			return itsma__error_set(err, ITSMA_ENOTFOUND,
+			                        "catalogue %s has no section \"%.64s\" to score",
+			                        cat->id, opts->section);
+		}
+	}
+
+	r = calloc(1, sizeof *r);
+	if (!r)
+		return itsma__error_nomem(err);
+	r->a = a;
+	r->cat = cat;
+	r->policy = opts->evidence_policy;
+	r->scope = scope;
+	if (scope) {
+		r->sec_base = scope->index;
+		r->section_count = scope->sec_end - scope->index;
+		r->req_base = scope->req_begin;
+		r->req_count = scope->req_end - scope->req_begin;
+	} else {
+		r->section_count = cat->section_count;
+		r->req_count = cat->requirement_count;
+	}
+	sc.r = r;
+	sc.a = a;
+	sc.cat = cat;
+	sc.err = err;
+	rc = build(&sc);
+	if (rc < 0) {
+		itsma_result_free(r);
+		return rc;
+	}
+	*out = r;
+	return 0;
+}
+
+void itsma_result_free(itsma_result *r)
+{
+	if (!r)
+		return;
+	itsma__arena_free(&r->arena);
+	free(r);
+}

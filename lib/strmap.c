@@ -1,0 +1,134 @@
+/* String-keyed open-addressing hash map (internal). */
+#include "internal/strmap.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char tombstone_byte = 0;
+#define TOMBSTONE (&tombstone_byte)
+
+size_t itsma__strhash(const char *s)
+{
+	/* FNV-1a, 64-bit, finished with a multiply-xorshift for better high bits. */
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	h ^= h >> 29;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 32;
+	return (size_t)h;
+}
+
+void *itsma__strmap_get(const itsma__strmap *m, const char *key)
+{
+	size_t h, i, mask;
+	if (!m->cap)
+		return NULL;
+	h = itsma__strhash(key);
+	mask = m->cap - 1;
+	for (i = h & mask;; i = (i + 1) & mask) {
+		const itsma__strmap_slot *s = &m->slots[i];
+		if (!s->key)
+			return NULL;
+		if (s->key != TOMBSTONE && s->hash == h && strcmp(s->key, key) == 0)
+			return s->value;
+	}
+}
+
+static int rehash(itsma__strmap *m, size_t cap)
+{
+	itsma__strmap_slot *slots = calloc(cap, sizeof *slots);
+	size_t i, j;
+	if (!slots)
+		return -1;
+	for (i = 0; i < m->cap; i++) {
+		itsma__strmap_slot *s = &m->slots[i];
+		if (!s->key || s->key == TOMBSTONE)
+			continue;
+		for (j = s->hash & (cap - 1); slots[j].key; j = (j + 1) & (cap - 1))
+			;
+		slots[j] = *s;
+	}
+	free(m->slots);
+	m->slots = slots;
+	m->cap = cap;
+	m->used = m->count;
+	return 0;
+}
+
+int itsma__strmap_reserve(itsma__strmap *m, size_t extra)
+{
+	size_t need = m->used + extra, cap = m->cap ? m->cap : 16;
+	if (need > ((size_t)-1) / 4)
+		return -1;
+	if (m->cap && need * 4 < m->cap * 3)
+		return 0;
+	while (need * 4 >= cap * 3)
+		cap *= 2;
+	return rehash(m, cap);
+}
+
+int itsma__strmap_put(itsma__strmap *m, const char *key, void *value)
+{
+	size_t h, i, mask;
+	itsma__strmap_slot *tomb = NULL;
+
+	if (itsma__strmap_reserve(m, 1) < 0)
+		return -1;
+	h = itsma__strhash(key);
+	mask = m->cap - 1;
+	for (i = h & mask;; i = (i + 1) & mask) {
+		itsma__strmap_slot *s = &m->slots[i];
+		if (!s->key) {
+			if (tomb) {
+				s = tomb;
+			} else {
+				m->used++;
+			}
+			s->key = key;
+			s->value = value;
+			s->hash = h;
+			m->count++;
+			return 0;
+		}
+		if (s->key == TOMBSTONE) {
+			if (!tomb)
+				tomb = s;
+			continue;
+		}
+		if (s->hash == h && strcmp(s->key, key) == 0) {
+			s->key = key;
+			s->value = value;
+			return 0;
+		}
+	}
+}
+
+void itsma__strmap_del(itsma__strmap *m, const char *key)
+{
+	size_t h, i, mask;
+	if (!m->cap)
+		return;
+	h = itsma__strhash(key);
+	mask = m->cap - 1;
+	for (i = h & mask;; i = (i + 1) & mask) {
+		itsma__strmap_slot *s = &m->slots[i];
+		if (!s->key)
+			return;
+		if (s->key != TOMBSTONE && s->hash == h && strcmp(s->key, key) == 0) {
+			s->key = TOMBSTONE;
+			s->value = NULL;
+			m->count--;
+			return;
+		}
+	}
+}
+
+void itsma__strmap_free(itsma__strmap *m)
+{
+	free(m->slots);
+	memset(m, 0, sizeof *m);
+}
