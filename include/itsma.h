@@ -17,5 +17,6 @@
 #include "itsma/assessment.h"
 #include "itsma/result.h"
 #include "itsma/diff.h"
+#include "itsma/validate.h"
 
 #endif /* ITSMA_H */

@@ -292,7 +292,8 @@ static int for_each(loader *ld, json_object *arr, const char *key, element_fn fn
 	for (i = 0; i < n; i++) {
 		itsma__ptr_key(p, "", key);
 		itsma__ptr_index(p, p, i);
-		if ((rc = fn(ld, json_object_array_get_idx(arr, i), p)) < 0)
+		rc = fn(ld, json_object_array_get_idx(arr, i), p);
+		if ((rc = itsma__reader_problem(&ld->rd, rc)) < 0)
 			return rc;
 	}
 	return 0;
@@ -330,7 +331,7 @@ static int stream_array(loader *ld, size_t pos, const char *key, element_fn fn, 
 			return rc;
 		rc = fn(ld, el, p);
 		json_object_put(el);
-		if (rc < 0)
+		if ((rc = itsma__reader_problem(rd, rc)) < 0)
 			return rc;
 		i++;
 		pos = itsma__json_ws(rd, pos);
@@ -394,7 +395,8 @@ static int process_scope(loader *ld, json_object *v)
 		char p[ITSMA_ERROR_POINTER_LENGTH];
 		for (i = 0; i < n; i++) {
 			itsma__ptr_index(p, "/scope/exclude", i);
-			if ((rc = load_exclusion(ld, json_object_array_get_idx(ex, i), p)) < 0)
+			rc = load_exclusion(ld, json_object_array_get_idx(ex, i), p);
+			if ((rc = itsma__reader_problem(&ld->rd, rc)) < 0)
 				return rc;
 		}
 	}
@@ -420,12 +422,19 @@ static int process_targets(loader *ld, json_object *v)
 		json_object_object_foreachC(procs, it)
 		{
 			const itsma_section *p = itsma_catalogue_find_section(ld->a->cat, it.key);
-			if (!p || p->kind != ITSMA_SECTION_PROCESS)
-				return itsma__schema(&ld->rd, "/targets/processes", it.key,
-				                     p ? "section \"%s\" is not a process" : "catalogue has no process \"%s\"",
-				                     it.key);
-			if ((rc = get_level(ld, it.val, "/targets/processes", it.key, &level)) < 0)
-				return rc;
+			if (!p || p->kind != ITSMA_SECTION_PROCESS) {
+				rc = itsma__schema(&ld->rd, "/targets/processes", it.key,
+				                   p ? "section \"%s\" is not a process" : "catalogue has no process \"%s\"",
+				                   it.key);
+				if ((rc = itsma__reader_problem(&ld->rd, rc)) < 0)
+					return rc;
+				continue;
+			}
+			if ((rc = get_level(ld, it.val, "/targets/processes", it.key, &level)) < 0) {
+				if ((rc = itsma__reader_problem(&ld->rd, rc)) < 0)
+					return rc;
+				continue;
+			}
 			ld->a->target_by_sec[p->index] = (signed char)level;
 		}
 	}
@@ -516,6 +525,7 @@ static int member(loader *ld, const char *key, size_t pos, size_t *end)
 	char p[ITSMA_ERROR_POINTER_LENGTH];
 	int k, rc;
 
+	*end = (size_t)-1;
 	for (k = 0; k < K_COUNT; k++)
 		if (strcmp(key, top_keys[k]) == 0)
 			break;
@@ -524,6 +534,10 @@ static int member(loader *ld, const char *key, size_t pos, size_t *end)
 		if (strncmp(key, "x-", 2) != 0) {
 			char list[200] = "";
 			int i;
+			/* parse the value first so that validation can go on after it */
+			if ((rc = itsma__json_parse(rd, pos, 1, p, &v, end)) < 0)
+				return rc;
+			json_object_put(v);
 			for (i = 0; i < K_COUNT; i++) {
 				if (i)
 					strcat(list, ", ");
@@ -613,10 +627,16 @@ static int load_top(loader *ld)
 				free(key);
 				return itsma__json_syntax(rd, pos, "expected ':' after a key");
 			}
-			rc = member(ld, key, pos + 1, &pos);
-			free(key);
-			if (rc < 0)
-				return rc;
+			{
+				size_t vend;
+				rc = member(ld, key, pos + 1, &vend);
+				free(key);
+				if (rc < 0 && vend != (size_t)-1)
+					rc = itsma__reader_problem(rd, rc);
+				if (rc < 0)
+					return rc;
+				pos = vend;
+			}
 			pos = itsma__json_ws(rd, pos);
 			if (pos >= rd->len)
 				return itsma__json_syntax(rd, pos, "unexpected end of input: expected ',' or '}'");
@@ -636,14 +656,18 @@ static int load_top(loader *ld)
 	{
 		static const int required[] = { K_FORMAT, K_ID, K_CATALOGUE, K_DATE };
 		size_t i;
-		for (i = 0; i < sizeof required / sizeof *required; i++)
-			if (!ld->seen[required[i]])
-				return itsma__schema(rd, "", NULL, "missing required key \"%s\"", top_keys[required[i]]);
+		for (i = 0; i < sizeof required / sizeof *required; i++) {
+			if (ld->seen[required[i]])
+				continue;
+			rc = itsma__schema(rd, "", NULL, "missing required key \"%s\"", top_keys[required[i]]);
+			if ((rc = itsma__reader_problem(rd, rc)) < 0)
+				return rc;
+		}
 	}
 	ld->evidence_done = 1;
 	for (k = 0; k < (int)(sizeof order / sizeof *order); k++) {
 		json_object *v = ld->deferred[order[k]];
-		if (!v)
+		if (!v || !ld->a->cat)
 			continue;
 		ld->deferred[order[k]] = NULL;
 		rc = process_tree(ld, order[k], v);
@@ -654,27 +678,20 @@ static int load_top(loader *ld)
 	return 0;
 }
 
-int itsma_assessment_load_buffer(itsma_assessment **out, const char *buf, size_t len,
-                                 const char *source_name, const itsma_catalogue *cat,
-                                 const itsma_load_options *opts, itsma_error *err)
+int itsma__assessment_load_reader(itsma__reader *rd, const itsma_catalogue *cat,
+                                  itsma_assessment **out)
 {
 	loader ld;
 	int rc, k;
+	itsma_error *err = rd->err;
 
-	if (err)
-		itsma_error_clear(err);
-	if (!out)
-		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
-	if (!buf && len)
-		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
 	memset(&ld, 0, sizeof ld);
-	if ((rc = itsma__reader_init(&ld.rd, buf ? buf : "", len, source_name, opts, err)) < 0)
-		return rc;
-	if (len > ld.rd.max_bytes) {
-		itsma__error_set(err, ITSMA_ELIMIT, "input is %zu bytes, over the limit of %zu", len,
-		                 ld.rd.max_bytes);
-		itsma__error_source(err, ld.rd.source);
+	ld.rd = *rd;
+	if (rd->len > rd->max_bytes) {
+		itsma__error_set(err, ITSMA_ELIMIT, "input is %zu bytes, over the limit of %zu", rd->len,
+		                 rd->max_bytes);
+		itsma__error_source(err, rd->source);
 		return ITSMA_ELIMIT;
 	}
 	ld.cat_arg = cat;
@@ -683,6 +700,11 @@ int itsma_assessment_load_buffer(itsma_assessment **out, const char *buf, size_t
 		return itsma__error_nomem(err);
 	ld.a->max_records = ld.rd.max_records;
 	rc = load_top(&ld);
+	if (rc == 0 && ld.rd.problems) {
+		rc = ld.rd.first.code;
+		if (err)
+			*err = ld.rd.first;
+	}
 	for (k = 0; k < K_COUNT; k++)
 		json_object_put(ld.deferred[k]);
 	free(ld.catalogue_id);
@@ -692,7 +714,7 @@ int itsma_assessment_load_buffer(itsma_assessment **out, const char *buf, size_t
 			rc = itsma__error_nomem(err);
 	}
 	if (rc < 0) {
-		if (rc != ITSMA_ENOMEM) {
+		if (rc != ITSMA_ENOMEM && err && err->line == 0) {
 			itsma__error_source(err, ld.rd.source);
 			itsma__json_locate_error(&ld.rd);
 		}
@@ -700,7 +722,28 @@ int itsma_assessment_load_buffer(itsma_assessment **out, const char *buf, size_t
 	} else {
 		*out = ld.a;
 	}
-	itsma__reader_fini(&ld.rd);
+	*rd = ld.rd;
+	return rc;
+}
+
+int itsma_assessment_load_buffer(itsma_assessment **out, const char *buf, size_t len,
+                                 const char *source_name, const itsma_catalogue *cat,
+                                 const itsma_load_options *opts, itsma_error *err)
+{
+	itsma__reader rd;
+	int rc;
+
+	if (err)
+		itsma_error_clear(err);
+	if (!out)
+		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
+	*out = NULL;
+	if (!buf && len)
+		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
+	if ((rc = itsma__reader_init(&rd, buf ? buf : "", len, source_name, opts, err)) < 0)
+		return rc;
+	rc = itsma__assessment_load_reader(&rd, cat, out);
+	itsma__reader_fini(&rd);
 	return rc;
 }
 

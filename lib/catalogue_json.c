@@ -189,14 +189,16 @@ static int load_section(itsma__reader *rd, itsma_catalogue *c, const char *paren
 	itsma__ptr_key(p, ptr, "requirements");
 	for (i = 0; i < n; i++) {
 		itsma__ptr_index(q, p, i);
-		if ((rc = load_requirement(rd, c, (itsma_section *)s, json_object_array_get_idx(reqs, i), q)) < 0)
+		rc = load_requirement(rd, c, (itsma_section *)s, json_object_array_get_idx(reqs, i), q);
+		if ((rc = itsma__reader_problem(rd, rc)) < 0)
 			goto out;
 	}
 	n = subs ? json_object_array_length(subs) : 0;
 	itsma__ptr_key(p, ptr, "sections");
 	for (i = 0; i < n; i++) {
 		itsma__ptr_index(q, p, i);
-		if ((rc = load_section(rd, c, s->id, json_object_array_get_idx(subs, i), q)) < 0)
+		rc = load_section(rd, c, s->id, json_object_array_get_idx(subs, i), q);
+		if ((rc = itsma__reader_problem(rd, rc)) < 0)
 			goto out;
 	}
 	rc = 0;
@@ -221,7 +223,8 @@ static int load_tree(itsma__reader *rd, json_object *root, itsma_catalogue **out
 	if (strcmp(format, CATALOGUE_FORMAT) != 0)
 		return itsma__schema(rd, "", "format", "expected format \"" CATALOGUE_FORMAT "\", not \"%.60s\"",
 		                     format);
-	if ((rc = itsma__check_keys(rd, root, "", "a catalogue", catalogue_keys, &ext)) < 0 ||
+	if ((rc = itsma__reader_problem(rd, itsma__check_keys(rd, root, "", "a catalogue",
+	                                                      catalogue_keys, &ext))) < 0 ||
 	    (rc = itsma__get_id(rd, root, "", "id", 1, &id)) < 0 ||
 	    (rc = itsma__get_string(rd, root, "", "title", 1, 1, &title)) < 0 ||
 	    (rc = itsma__get_object(rd, root, "", "guidance_sources", 0, &gs)) < 0 ||
@@ -290,20 +293,25 @@ static int load_tree(itsma__reader *rd, json_object *root, itsma_catalogue **out
 		    (rc = itsma__get_id(rd, g, p, "id", 1, &gid)) < 0 ||
 		    (rc = itsma__get_string(rd, g, p, "text", 1, 1, &text)) < 0) {
 			itsma__ext_free(gext);
-			goto fail;
+			if ((rc = itsma__reader_problem(rd, rc)) < 0)
+				goto fail;
+			continue;
 		}
 		rc = itsma_catalogue_add_generic_practice(c, attr, gid, text, rd->err);
 		if (rc < 0) {
 			itsma__ext_free(gext);
 			rc = rebuild_error(rd, rc, p, rc == ITSMA_EEXISTS ? "id" : "attribute");
-			goto fail;
+			if ((rc = itsma__reader_problem(rd, rc)) < 0)
+				goto fail;
+			continue;
 		}
 		c->gps[c->gp_count - 1].ext = gext;
 	}
 	n = json_object_array_length(sections);
 	for (i = 0; i < n; i++) {
 		itsma__ptr_index(p, "/sections", i);
-		if ((rc = load_section(rd, c, NULL, json_object_array_get_idx(sections, i), p)) < 0)
+		rc = load_section(rd, c, NULL, json_object_array_get_idx(sections, i), p);
+		if ((rc = itsma__reader_problem(rd, rc)) < 0)
 			goto fail;
 	}
 	*out = c;
@@ -314,13 +322,56 @@ fail:
 	return rc;
 }
 
+int itsma__catalogue_load_reader(itsma__reader *rd, itsma_catalogue **out)
+{
+	json_object *root = NULL;
+	size_t end;
+	int rc;
+	itsma_error *err = rd->err;
+
+	*out = NULL;
+	if (rd->len > rd->max_bytes) {
+		itsma__error_set(err, ITSMA_ELIMIT, "input is %zu bytes, over the limit of %zu", rd->len,
+		                 rd->max_bytes);
+		itsma__error_source(err, rd->source);
+		return ITSMA_ELIMIT;
+	}
+	rc = itsma__json_parse(rd, 0, 0, "", &root, &end);
+	if (rc == 0) {
+		end = itsma__json_ws(rd, end);
+		if (end < rd->len)
+			rc = itsma__json_syntax(rd, end, "unexpected text after the end of the document");
+	}
+	if (rc == 0)
+		rc = load_tree(rd, root, out);
+	if (rc == 0 && rd->problems) {
+		itsma_catalogue_free(*out);
+		*out = NULL;
+		rc = rd->first.code;
+		if (err)
+			*err = rd->first;
+	}
+	if (rc < 0 && rc != ITSMA_ENOMEM && err && err->line == 0) {
+		itsma__error_source(err, rd->source);
+		itsma__json_locate_error(rd);
+	}
+	json_object_put(root);
+	if (rc == 0) {
+		(*out)->origin = strdup(rd->source);
+		if (!(*out)->origin) {
+			itsma_catalogue_free(*out);
+			*out = NULL;
+			return itsma__error_nomem(err);
+		}
+	}
+	return rc;
+}
+
 int itsma_catalogue_load_buffer(itsma_catalogue **out, const char *buf, size_t len,
                                 const char *source_name, const itsma_load_options *opts,
                                 itsma_error *err)
 {
 	itsma__reader rd;
-	json_object *root = NULL;
-	size_t end;
 	int rc;
 
 	if (err)
@@ -332,34 +383,8 @@ int itsma_catalogue_load_buffer(itsma_catalogue **out, const char *buf, size_t l
 		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
 	if ((rc = itsma__reader_init(&rd, buf ? buf : "", len, source_name, opts, err)) < 0)
 		return rc;
-	if (len > rd.max_bytes) {
-		itsma__error_set(err, ITSMA_ELIMIT, "input is %zu bytes, over the limit of %zu", len,
-		                 rd.max_bytes);
-		itsma__error_source(err, rd.source);
-		return ITSMA_ELIMIT;
-	}
-	rc = itsma__json_parse(&rd, 0, 0, "", &root, &end);
-	if (rc == 0) {
-		end = itsma__json_ws(&rd, end);
-		if (end < len)
-			rc = itsma__json_syntax(&rd, end, "unexpected text after the end of the document");
-	}
-	if (rc == 0)
-		rc = load_tree(&rd, root, out);
-	if (rc < 0 && rc != ITSMA_ENOMEM) {
-		itsma__error_source(err, rd.source);
-		itsma__json_locate_error(&rd);
-	}
-	json_object_put(root);
+	rc = itsma__catalogue_load_reader(&rd, out);
 	itsma__reader_fini(&rd);
-	if (rc == 0) {
-		(*out)->origin = strdup(rd.source);
-		if (!(*out)->origin) {
-			itsma_catalogue_free(*out);
-			*out = NULL;
-			return itsma__error_nomem(err);
-		}
-	}
 	return rc;
 }
 

@@ -40,6 +40,30 @@ int itsma__reader_init(itsma__reader *rd, const char *buf, size_t len, const cha
 	return 0;
 }
 
+int itsma__reader_problem(itsma__reader *rd, int rc)
+{
+	itsma_error tmp;
+	int r;
+
+	if (!rd->collect || rc >= 0 || rc == ITSMA_ENOMEM || rc == ITSMA_EPARSE || rd->stop)
+		return rc;
+	if (!rd->err)
+		return rc;
+	itsma__error_source(rd->err, rd->source);
+	itsma__json_locate_error(rd);
+	tmp = *rd->err;
+	if (!rd->problems)
+		rd->first = tmp;
+	rd->problems++;
+	r = rd->collect(&tmp, rd->payload);
+	itsma_error_clear(rd->err);
+	if (r) {
+		rd->stop = r;
+		return rc;
+	}
+	return 0;
+}
+
 void itsma__reader_fini(itsma__reader *rd)
 {
 	if (rd->tok)
@@ -251,7 +275,9 @@ static size_t locate(const char *b, size_t len, size_t pos, const char *ptr)
 void itsma__json_locate_error(itsma__reader *rd)
 {
 	size_t off;
-	if (!rd->err || rd->err->line > 0 || rd->err->pointer[0] != '/' || !rd->buf)
+	if (!rd->err || rd->err->line > 0 || !rd->buf || !rd->len)
+		return;
+	if (rd->err->pointer[0] != '/' && rd->err->pointer[0] != '\0')
 		return;
 	off = locate(rd->buf, rd->len, 0, rd->err->pointer);
 	itsma__error_position(rd->err, rd->buf, rd->len, off);
@@ -487,7 +513,11 @@ int itsma__json_parse(itsma__reader *rd, size_t pos, unsigned int depth, const c
 		itsma__ptr_key(p, ptr, NULL);
 		json_object_put(obj);
 		find_duplicate(rd->buf, rd->len, pos, p, &dup, 0);
-		itsma__error_set(rd->err, ITSMA_EPARSE, "duplicate key in an object");
+		{
+			const char *last = strrchr(p, '/');
+			itsma__error_set(rd->err, ITSMA_EPARSE, "duplicate key \"%s\" in an object",
+			                 last ? last + 1 : "");
+		}
 		itsma__error_source(rd->err, rd->source);
 		itsma__error_pointer(rd->err, "%s", p);
 		itsma__error_position(rd->err, rd->buf, rd->len, dup);

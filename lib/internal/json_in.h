@@ -10,6 +10,7 @@
 #include <json-c/json.h>
 
 #include "itsma/catalogue.h"
+#include "itsma/assessment.h"
 #include "internal/model.h"
 
 typedef struct itsma__reader {
@@ -21,7 +22,20 @@ typedef struct itsma__reader {
 	size_t max_string, max_records, max_bytes;
 	json_tokener *tok;
 	unsigned int tok_depth;
+	/* validation mode: report problems and go on */
+	int (*collect)(const itsma_error *problem, void *payload);
+	void *payload;
+	size_t problems;
+	int stop;          /* the callback's non-zero return */
+	itsma_error first; /* the first problem */
 } itsma__reader;
+
+/*
+ * After a record-level failure `rc`: in validation mode, report the problem (with its
+ * position) and return 0 so that the caller skips the record and goes on; otherwise (or
+ * for errors that cannot be skipped, or when the callback stops) return rc.
+ */
+int itsma__reader_problem(itsma__reader *rd, int rc);
 
 /* Initialise limits from options (NULL = defaults). Returns 0 or ITSMA_EINVAL. */
 int itsma__reader_init(itsma__reader *rd, const char *buf, size_t len, const char *source,
@@ -97,6 +111,11 @@ int itsma__get_id_list(itsma__reader *rd, json_object *obj, const char *ptr, con
 /* An array of non-empty strings. */
 int itsma__get_string_list(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,
                            const char ***out, size_t *count);
+
+/* Loaders working from an initialised reader (validation sets rd->collect). */
+int itsma__catalogue_load_reader(itsma__reader *rd, itsma_catalogue **out);
+int itsma__assessment_load_reader(itsma__reader *rd, const itsma_catalogue *cat,
+                                  itsma_assessment **out);
 
 /* Write x- extensions into a pretty JSON writer (values re-indented). */
 struct itsma__jw;

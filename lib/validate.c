@@ -1,0 +1,144 @@
+/* Validation that reports every problem of a catalogue or assessment document. */
+#include "itsma/validate.h"
+#include "internal/json_in.h"
+#include "internal/error.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Read the top-level "format" string without building a tree (best effort). */
+static itsma_document_kind sniff(const char *buf, size_t len)
+{
+	static const char key[] = "\"format\"";
+	const char *p = buf, *end = buf + len;
+	/* the key must be a top-level member: accept the first occurrence at depth 1 */
+	size_t depth = 0;
+	while (p < end) {
+		char c = *p;
+		if (c == '"') {
+			if (depth == 1 && (size_t)(end - p) >= sizeof key - 1 &&
+			    memcmp(p, key, sizeof key - 1) == 0) {
+				const char *q = p + sizeof key - 1;
+				while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
+					q++;
+				if (q < end && *q == ':') {
+					q++;
+					while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
+						q++;
+					if ((size_t)(end - q) >= 19 && memcmp(q, "\"itsma-catalogue/1\"", 19) == 0)
+						return ITSMA_DOCUMENT_CATALOGUE;
+					if ((size_t)(end - q) >= 20 && memcmp(q, "\"itsma-assessment/1\"", 20) == 0)
+						return ITSMA_DOCUMENT_ASSESSMENT;
+					return ITSMA_DOCUMENT_UNKNOWN;
+				}
+			}
+			p++;
+			while (p < end && *p != '"') {
+				if (*p == '\\')
+					p++;
+				p++;
+			}
+			p++;
+			continue;
+		}
+		if (c == '{' || c == '[')
+			depth++;
+		else if (c == '}' || c == ']')
+			depth--;
+		p++;
+	}
+	return ITSMA_DOCUMENT_UNKNOWN;
+}
+
+int itsma_validate_buffer(itsma_document_kind *kind_out, const char *buf, size_t len,
+                          const char *source_name, const itsma_catalogue *cat, itsma_problem_cb cb,
+                          void *payload, itsma_error *err)
+{
+	itsma__reader rd;
+	itsma_error local = ITSMA_ERROR_INIT;
+	itsma_document_kind kind;
+	int rc;
+
+	if (err)
+		itsma_error_clear(err);
+	if (kind_out)
+		*kind_out = ITSMA_DOCUMENT_UNKNOWN;
+	if (!buf && len)
+		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
+	if (!buf)
+		buf = "";
+	/* the reader always needs an error struct to collect into */
+	if ((rc = itsma__reader_init(&rd, buf, len, source_name, NULL, &local)) < 0)
+		return rc;
+	rd.collect = cb;
+	rd.payload = payload;
+	if (!rd.collect) {
+		/* still go through every problem, so that err holds the first one */
+		rd.collect = NULL;
+	}
+	kind = sniff(buf, len);
+	if (kind_out)
+		*kind_out = kind;
+	if (kind == ITSMA_DOCUMENT_CATALOGUE) {
+		itsma_catalogue *c = NULL;
+		rc = itsma__catalogue_load_reader(&rd, &c);
+		itsma_catalogue_free(c);
+	} else if (kind == ITSMA_DOCUMENT_ASSESSMENT) {
+		itsma_assessment *a = NULL;
+		rc = itsma__assessment_load_reader(&rd, cat, &a);
+		itsma_assessment_free(a);
+	} else {
+		/* not one of ours: a syntax error is more useful than "unknown format" */
+		itsma_catalogue *c = NULL;
+		rc = itsma__catalogue_load_reader(&rd, &c);
+		itsma_catalogue_free(c);
+		if (rc != ITSMA_EPARSE && rc != ITSMA_ENOMEM && rc != ITSMA_ELIMIT) {
+			itsma_error_clear(&local);
+			rc = itsma__error_set(&local, ITSMA_ESCHEMA,
+			                      "unknown document: expected \"format\": \"itsma-catalogue/1\" or \"itsma-assessment/1\"");
+			itsma__error_source(&local, rd.source);
+			itsma__error_pointer(&local, "/format");
+			rd.err = &local;
+			itsma__json_locate_error(&rd);
+		}
+	}
+	itsma__reader_fini(&rd);
+	if (rd.stop) {
+		if (err)
+			*err = rd.first;
+		return rd.stop;
+	}
+	if (rc < 0) {
+		/* a problem that ended the run (syntax, or not collectable) is reported too */
+		if (cb && local.code != 0 && !(rd.problems && memcmp(&local, &rd.first, sizeof local) == 0))
+			cb(&local, payload);
+		if (err)
+			*err = rd.problems ? rd.first : local;
+	}
+	return rc;
+}
+
+int itsma_validate_file(itsma_document_kind *kind_out, const char *path, const itsma_catalogue *cat,
+                        itsma_problem_cb cb, void *payload, itsma_error *err)
+{
+	char *buf;
+	size_t len;
+	int rc;
+	itsma_error local = ITSMA_ERROR_INIT;
+
+	if (err)
+		itsma_error_clear(err);
+	if (kind_out)
+		*kind_out = ITSMA_DOCUMENT_UNKNOWN;
+	rc = itsma__read_file(path, ITSMA_DEFAULT_MAX_BYTES, &buf, &len, &local);
+	if (rc < 0) {
+		if (cb)
+			cb(&local, payload);
+		if (err)
+			*err = local;
+		return rc;
+	}
+	rc = itsma_validate_buffer(kind_out, buf, len, path, cat, cb, payload, err);
+	free(buf);
+	return rc;
+}
