@@ -2,6 +2,8 @@
 #include "internal/model.h"
 #include "internal/error.h"
 
+#include <json-c/json_object.h>
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,7 +40,7 @@ void itsma__ext_free(itsma__ext *x)
 		return;
 	for (i = 0; i < x->count; i++) {
 		free(x->keys[i]);
-		free(x->values[i]);
+		json_object_put(x->values[i]);
 	}
 	free(x->keys);
 	free(x->values);

@@ -71,9 +71,10 @@ static int load_requirement(itsma__reader *rd, itsma_catalogue *c, itsma_section
 		}
 	}
 	if (c->requirement_count >= rd->max_records) {
-		rc = itsma__schema(rd, ptr, NULL, "more requirements than the limit of %zu", rd->max_records);
+		itsma__schema(rd, ptr, NULL, "more requirements than the limit of %zu", rd->max_records);
 		if (rd->err)
 			rd->err->code = ITSMA_ELIMIT;
+		rc = ITSMA_ELIMIT;
 		goto out;
 	}
 	spec.evidence_hints = hints;
@@ -136,9 +137,10 @@ static int load_section(itsma__reader *rd, itsma_catalogue *c, const char *paren
 		goto out;
 	}
 	if (c->section_count >= rd->max_records) {
-		rc = itsma__schema(rd, ptr, NULL, "more sections than the limit of %zu", rd->max_records);
+		itsma__schema(rd, ptr, NULL, "more sections than the limit of %zu", rd->max_records);
 		if (rd->err)
 			rd->err->code = ITSMA_ELIMIT;
+		rc = ITSMA_ELIMIT;
 		goto out;
 	}
 	rc = itsma_catalogue_add_section(&s, c, parent_id, &spec, rd->err);

@@ -163,11 +163,41 @@ fail:
 	return io_error(err, e, path, "write");
 }
 
+/* Write any json-c value in the writer's pretty layout (key NULL inside arrays). */
+static void write_value(itsma__jw *w, const char *key, json_object *v)
+{
+	switch (json_object_get_type(v)) {
+	case json_type_null: itsma__jw_null(w, key); break;
+	case json_type_boolean: itsma__jw_bool(w, key, json_object_get_boolean(v)); break;
+	case json_type_int: itsma__jw_int(w, key, (long long)json_object_get_int64(v)); break;
+	case json_type_double: itsma__jw_number(w, key, json_object_get_double(v)); break;
+	case json_type_string: itsma__jw_string(w, key, json_object_get_string(v)); break;
+	case json_type_array: {
+		size_t i, n = json_object_array_length(v);
+		itsma__jw_begin_array(w, key);
+		for (i = 0; i < n; i++)
+			write_value(w, NULL, json_object_array_get_idx(v, i));
+		itsma__jw_end_array(w);
+		break;
+	}
+	case json_type_object: {
+		json_object_iter it;
+		itsma__jw_begin_object(w, key);
+		json_object_object_foreachC(v, it)
+		{
+			write_value(w, it.key, it.val);
+		}
+		itsma__jw_end_object(w);
+		break;
+	}
+	}
+}
+
 void itsma__write_ext(itsma__jw *w, const itsma__ext *ext)
 {
 	size_t i;
 	if (!ext)
 		return;
 	for (i = 0; i < ext->count; i++)
-		itsma__jw_raw(w, ext->keys[i], ext->values[i]);
+		write_value(w, ext->keys[i], ext->values[i]);
 }

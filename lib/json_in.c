@@ -604,7 +604,8 @@ int itsma__check_keys(itsma__reader *rd, json_object *obj, const char *ptr, cons
 			continue;
 		if (strncmp(it.key, "x-", 2) == 0) {
 			itsma__ext *x;
-			char **nk, **nv, *k, *v;
+			char **nk, *k;
+			json_object **nv;
 			if (!ext)
 				continue;
 			if (!*ext) {
@@ -622,16 +623,10 @@ int itsma__check_keys(itsma__reader *rd, json_object *obj, const char *ptr, cons
 				return itsma__error_nomem(rd->err);
 			x->values = nv;
 			k = strdup(it.key);
-			v = strdup(it.val ? json_object_to_json_string_ext(it.val, JSON_C_TO_STRING_PLAIN |
-			                                                               JSON_C_TO_STRING_NOSLASHESCAPE)
-			                  : "null");
-			if (!k || !v) {
-				free(k);
-				free(v);
+			if (!k)
 				return itsma__error_nomem(rd->err);
-			}
 			x->keys[x->count] = k;
-			x->values[x->count] = v;
+			x->values[x->count] = json_object_get(it.val);
 			x->count++;
 			continue;
 		}

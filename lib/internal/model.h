@@ -20,11 +20,13 @@
 #include "internal/arena.h"
 #include "internal/strmap.h"
 
-/* x- extension members of one JSON object, kept for saving: key and compact JSON text. */
+struct json_object;
+
+/* x- extension members of one JSON object, kept for saving: key and json-c value. */
 typedef struct itsma__ext {
 	size_t count;
 	char **keys;
-	char **values; /* serialised JSON */
+	struct json_object **values; /* one reference each (json_object_put frees) */
 } itsma__ext;
 void itsma__ext_free(itsma__ext *x);
 

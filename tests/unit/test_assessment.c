@@ -1,0 +1,450 @@
+/* The assessment module: loading, records, mutators, targets, exclusions, saving. */
+#include "harness.h"
+
+#include <unistd.h>
+
+static itsma_catalogue *small_catalogue(void)
+{
+	itsma_catalogue *c = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	CU_ASSERT_EQUAL_FATAL(itsma_catalogue_load_file(&c, ITSMA_TEST_DATA "/catalogue-small.json", NULL, &err), 0);
+	return c;
+}
+
+static itsma_assessment *load_small(const itsma_catalogue *c)
+{
+	itsma_assessment *a = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	int rc = itsma_assessment_load_file(&a, ITSMA_TEST_DATA "/assessment-small.json", c, NULL, &err);
+	if (rc)
+		fprintf(stderr, "\n%s\n", err.message);
+	CU_ASSERT_EQUAL_FATAL(rc, 0);
+	return a;
+}
+
+static void test_assessment__load_and_read_everything(void)
+{
+	itsma_catalogue *c = small_catalogue();
+	itsma_assessment *a = load_small(c);
+	const itsma_evidence *e;
+	const itsma_rating *r;
+	const itsma_attribute_rating *pa;
+	const itsma_exclusion *x;
+	const itsma_section *p = NULL;
+
+	CU_ASSERT_PTR_EQUAL(itsma_assessment_catalogue(a), c);
+	CU_ASSERT_STRING_EQUAL(itsma_assessment_id(a), "small-q4");
+	CU_ASSERT_STRING_EQUAL(itsma_assessment_date(a), "2026-11-20");
+	CU_ASSERT_EQUAL(itsma_assessment_day(a), 20777); /* days from 1970-01-01 */
+	CU_ASSERT_STRING_EQUAL(itsma_assessment_title(a), "Small assessment");
+	CU_ASSERT_STRING_EQUAL(itsma_assessment_organisation(a), "Example IT");
+	CU_ASSERT_STRING_EQUAL(itsma_assessment_assessor(a), "A. Assessor");
+	CU_ASSERT_STRING_EQUAL(itsma_assessment_origin(a), ITSMA_TEST_DATA "/assessment-small.json");
+
+	CU_ASSERT_EQUAL(itsma_assessment_evidence_count(a), 2);
+	e = itsma_assessment_evidence_at(a, 0);
+	CU_ASSERT_PTR_EQUAL(itsma_assessment_find_evidence(a, "EV-1"), e);
+	CU_ASSERT_PTR_NULL(itsma_assessment_evidence_at(a, 2));
+	CU_ASSERT_PTR_NULL(itsma_assessment_find_evidence(a, "EV-3"));
+	CU_ASSERT_STRING_EQUAL(itsma_evidence_id(e), "EV-1");
+	CU_ASSERT_STRING_EQUAL(itsma_evidence_title(e), "Incident procedure");
+	CU_ASSERT_EQUAL(itsma_evidence_kind_of(e), ITSMA_EVIDENCE_DOCUMENT);
+	CU_ASSERT_STRING_EQUAL(itsma_evidence_uri(e), "docs/incident.pdf");
+	CU_ASSERT_EQUAL(strlen(itsma_evidence_sha256(e)), 64);
+	CU_ASSERT_STRING_EQUAL(itsma_evidence_collected(e), "2026-10-01");
+	CU_ASSERT_STRING_EQUAL(itsma_evidence_expires(e), "2027-10-01");
+	CU_ASSERT_STRING_EQUAL(itsma_evidence_by(e), "J. Auditor");
+	CU_ASSERT_STRING_EQUAL(itsma_evidence_note(e), "Version 3.");
+	CU_ASSERT_EQUAL(itsma_evidence_index(e), 0);
+	e = itsma_assessment_evidence_at(a, 1);
+	CU_ASSERT_PTR_NULL(itsma_evidence_expires(e));
+	CU_ASSERT_PTR_NULL(itsma_evidence_uri(e));
+	CU_ASSERT_PTR_NULL(itsma_evidence_sha256(e));
+	CU_ASSERT_PTR_NULL(itsma_evidence_by(e));
+	CU_ASSERT_PTR_NULL(itsma_evidence_note(e));
+
+	CU_ASSERT_EQUAL(itsma_assessment_rating_count(a), 2);
+	r = itsma_assessment_find_rating(a, "8.1-01");
+	CU_ASSERT_PTR_EQUAL(itsma_assessment_rating_at(a, 0), r);
+	CU_ASSERT_PTR_NULL(itsma_assessment_rating_at(a, 2));
+	CU_ASSERT_PTR_NULL(itsma_assessment_find_rating(a, "8.1-02"));
+	CU_ASSERT_PTR_NULL(itsma_assessment_find_rating(a, "nope"));
+	CU_ASSERT_STRING_EQUAL(itsma_requirement_id(itsma_rating_requirement(r)), "8.1-01");
+	CU_ASSERT_EQUAL(itsma_rating_letter(r), ITSMA_LETTER_L);
+	ASSERT_NEAR(itsma_rating_value(r), 67.5);
+	CU_ASSERT_EQUAL(itsma_rating_evidence_count(r), 2);
+	CU_ASSERT_STRING_EQUAL(itsma_evidence_id(itsma_rating_evidence_at(r, 1)), "EV-2");
+	CU_ASSERT_PTR_NULL(itsma_rating_evidence_at(r, 2));
+	CU_ASSERT_STRING_EQUAL(itsma_rating_note(r), "Most incidents recorded.");
+	CU_ASSERT_EQUAL(itsma_rating_index(r), 0);
+	r = itsma_assessment_rating_at(a, 1);
+	CU_ASSERT_EQUAL(itsma_rating_letter(r), ITSMA_LETTER_NONE);
+	ASSERT_NEAR(itsma_rating_value(r), 72.5);
+	CU_ASSERT_PTR_NULL(itsma_rating_note(r));
+
+	CU_ASSERT_EQUAL(itsma_assessment_attribute_count(a), 1);
+	pa = itsma_assessment_find_attribute(a, "8.1", ITSMA_PA2_1);
+	CU_ASSERT_PTR_EQUAL(itsma_assessment_attribute_at(a, 0), pa);
+	CU_ASSERT_PTR_NULL(itsma_assessment_attribute_at(a, 1));
+	CU_ASSERT_PTR_NULL(itsma_assessment_find_attribute(a, "8.1", ITSMA_PA2_2));
+	CU_ASSERT_PTR_NULL(itsma_assessment_find_attribute(a, "zz", ITSMA_PA2_1));
+	CU_ASSERT_PTR_NULL(itsma_assessment_find_attribute(a, "8.1", ITSMA_ATTRIBUTE_COUNT));
+	CU_ASSERT_STRING_EQUAL(itsma_section_id(itsma_attribute_rating_process(pa)), "8.1");
+	CU_ASSERT_EQUAL(itsma_attribute_rating_attribute(pa), ITSMA_PA2_1);
+	CU_ASSERT_EQUAL(itsma_attribute_rating_letter(pa), ITSMA_LETTER_P);
+	ASSERT_NEAR(itsma_attribute_rating_value(pa), 32.5);
+	CU_ASSERT_EQUAL(itsma_attribute_rating_evidence_count(pa), 1);
+	CU_ASSERT_STRING_EQUAL(itsma_evidence_id(itsma_attribute_rating_evidence_at(pa, 0)), "EV-1");
+	CU_ASSERT_PTR_NULL(itsma_attribute_rating_evidence_at(pa, 1));
+	CU_ASSERT_PTR_NULL(itsma_attribute_rating_note(pa));
+	CU_ASSERT_EQUAL(itsma_attribute_rating_index(pa), 0);
+
+	CU_ASSERT_EQUAL(itsma_assessment_exclusion_count(a), 1);
+	x = itsma_assessment_exclusion_at(a, 0);
+	CU_ASSERT_PTR_EQUAL(itsma_assessment_find_exclusion(a, "4"), x);
+	CU_ASSERT_PTR_NULL(itsma_assessment_exclusion_at(a, 1));
+	CU_ASSERT_PTR_NULL(itsma_assessment_find_exclusion(a, "8"));
+	CU_ASSERT_STRING_EQUAL(itsma_exclusion_id(x), "4");
+	CU_ASSERT_STRING_EQUAL(itsma_exclusion_reason(x), "Out of scope for this test.");
+	CU_ASSERT_TRUE(itsma_assessment_is_excluded(a, "4"));
+	CU_ASSERT_TRUE(itsma_assessment_is_excluded(a, "4-01"));
+	CU_ASSERT_FALSE(itsma_assessment_is_excluded(a, "8.1-01"));
+	CU_ASSERT_FALSE(itsma_assessment_is_excluded(a, "unknown"));
+
+	CU_ASSERT_EQUAL(itsma_assessment_target(a), 2);
+	CU_ASSERT_EQUAL(itsma_assessment_process_target_count(a), 1);
+	CU_ASSERT_EQUAL(itsma_assessment_process_target_at(a, 0, &p), 3);
+	CU_ASSERT_STRING_EQUAL(itsma_section_id(p), "8.1");
+	CU_ASSERT_EQUAL(itsma_assessment_process_target_at(a, 1, &p), -1);
+	CU_ASSERT_PTR_NULL(p);
+	CU_ASSERT_EQUAL(itsma_assessment_target_for(a, "8.1"), 3);
+	CU_ASSERT_EQUAL(itsma_assessment_target_for(a, "8.2"), 2);
+	CU_ASSERT_EQUAL(itsma_assessment_target_for(a, "8"), -1);
+	itsma_assessment_free(a);
+	itsma_assessment_free(NULL);
+	itsma_catalogue_free(c);
+}
+
+static void test_assessment__round_trip_is_byte_identical(void)
+{
+	itsma_catalogue *c = small_catalogue();
+	itsma_assessment *a = load_small(c);
+	itsma_error err = ITSMA_ERROR_INIT;
+	char *out = NULL, *orig = itsma_test_slurp(ITSMA_TEST_DATA "/assessment-small.json", NULL);
+	CU_ASSERT_EQUAL(itsma_assessment_to_json(&out, a, &err), 0);
+	CU_ASSERT_STRING_EQUAL(out, orig);
+	itsma_free(out);
+	free(orig);
+	itsma_assessment_free(a);
+	itsma_catalogue_free(c);
+}
+
+static void test_assessment__members_in_any_order(void)
+{
+	/* ratings before evidence and the catalogue id last: everything is still checked */
+	static const char doc[] =
+	    "{\"ratings\": [{\"requirement\": \"8.1-01\", \"rating\": \"F\", \"evidence\": [\"E\"]}],"
+	    " \"targets\": {\"level\": 1}, \"scope\": {},"
+	    " \"evidence\": [{\"id\": \"E\", \"title\": \"t\", \"kind\": \"other\", \"collected\": \"2026-01-01\"}],"
+	    " \"date\": \"2026-02-01\", \"id\": \"x\", \"format\": \"itsma-assessment/1\", \"catalogue\": \"test:small\"}";
+	static const char bad[] =
+	    "{\"ratings\": [{\"requirement\": \"8.1-01\", \"rating\": \"F\", \"evidence\": [\"Q\"]}],"
+	    " \"evidence\": [], \"date\": \"2026-02-01\", \"id\": \"x\", \"format\": \"itsma-assessment/1\", \"catalogue\": \"test:small\"}";
+	itsma_catalogue *c = small_catalogue();
+	itsma_assessment *a = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	CU_ASSERT_EQUAL(itsma_assessment_load_buffer(&a, doc, sizeof doc - 1, "o.json", c, NULL, &err), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_rating_count(a), 1);
+	CU_ASSERT_EQUAL(itsma_assessment_target(a), 1);
+	itsma_assessment_free(a);
+	CU_ASSERT_EQUAL(itsma_assessment_load_buffer(&a, bad, sizeof bad - 1, "o.json", c, NULL, &err), ITSMA_ESCHEMA);
+	CU_ASSERT_STRING_EQUAL(err.pointer, "/ratings/0/evidence/0");
+	CU_ASSERT_EQUAL(err.line, 1);
+	CU_ASSERT_EQUAL(err.column, 68);
+	itsma_catalogue_free(c);
+}
+
+static void test_assessment__builtin_catalogue_resolved_and_owned(void)
+{
+	static const char doc[] = "{\"format\": \"itsma-assessment/1\", \"id\": \"a\", \"catalogue\": \"iso20000-1:2018\","
+	                          " \"date\": \"2026-11-20\", \"ratings\": [{\"requirement\": \"8.6.1-01\", \"rating\": \"N\"}]}";
+	itsma_assessment *a = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	CU_ASSERT_EQUAL_FATAL(itsma_assessment_load_buffer(&a, doc, sizeof doc - 1, NULL, NULL, NULL, &err), 0);
+	CU_ASSERT_STRING_EQUAL(itsma_catalogue_id(itsma_assessment_catalogue(a)), "iso20000-1:2018");
+	CU_ASSERT_STRING_EQUAL(itsma_assessment_origin(a), "<buffer>");
+	CU_ASSERT_EQUAL(itsma_assessment_rating_count(a), 1);
+	itsma_assessment_free(a); /* frees the catalogue it loaded */
+}
+
+static void test_assessment__create_and_modify(void)
+{
+	itsma_catalogue *c = small_catalogue();
+	itsma_assessment *a = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	itsma_evidence_spec e = ITSMA_EVIDENCE_SPEC_INIT;
+	itsma_rating_spec r = ITSMA_RATING_SPEC_INIT;
+	itsma_attribute_spec pa = ITSMA_ATTRIBUTE_SPEC_INIT;
+	static const char *const ev1[] = { "EV-1" };
+	static const char *const twice[] = { "EV-1", "EV-1" };
+	static const char *const ghost[] = { "EV-9" };
+	const itsma_evidence *kept;
+
+	CU_ASSERT_EQUAL(itsma_assessment_new(&a, c, "bad id", "2026-01-01", &err), ITSMA_EINVAL);
+	CU_ASSERT_PTR_NULL(a);
+	CU_ASSERT_EQUAL(itsma_assessment_new(&a, c, "x", "2026-13-01", &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_new(&a, NULL, "x", "2026-01-01", &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL_FATAL(itsma_assessment_new(&a, c, "new", "2026-11-20", &err), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_evidence_count(a), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_target(a), -1);
+
+	CU_ASSERT_EQUAL(itsma_assessment_set_text(a, "title", "T", &err), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_set_text(a, "organisation", "O", &err), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_set_text(a, "assessor", "A", &err), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_set_text(a, "assessor", NULL, &err), 0);
+	CU_ASSERT_PTR_NULL(itsma_assessment_assessor(a));
+	CU_ASSERT_EQUAL(itsma_assessment_set_text(a, "id", "renamed", &err), 0);
+	CU_ASSERT_STRING_EQUAL(itsma_assessment_id(a), "renamed");
+	CU_ASSERT_EQUAL(itsma_assessment_set_text(a, "id", "bad id", &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_set_text(a, "date", "2026-02-30", &err), ITSMA_EINVAL);
+	CU_ASSERT_STRING_EQUAL(itsma_assessment_date(a), "2026-11-20");
+	CU_ASSERT_EQUAL(itsma_assessment_set_text(a, "date", "2026-11-21", &err), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_set_text(a, "colour", "x", &err), ITSMA_EINVAL);
+
+	/* evidence: add, replace (same position, citations kept), bad input changes nothing */
+	e.id = "EV-1";
+	e.title = "Procedure";
+	e.collected = "2026-10-01";
+	CU_ASSERT_EQUAL(itsma_assessment_put_evidence(a, &e, &err), 0);
+	e.id = "EV-2";
+	e.kind = ITSMA_EVIDENCE_METRIC;
+	CU_ASSERT_EQUAL(itsma_assessment_put_evidence(a, &e, &err), 0);
+	kept = itsma_assessment_find_evidence(a, "EV-1");
+	e.id = "EV-1";
+	e.title = "Procedure v2";
+	e.expires = "2027-01-01";
+	e.sha256 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+	CU_ASSERT_EQUAL(itsma_assessment_put_evidence(a, &e, &err), 0);
+	CU_ASSERT_PTR_EQUAL(itsma_assessment_find_evidence(a, "EV-1"), kept);
+	CU_ASSERT_STRING_EQUAL(itsma_evidence_title(kept), "Procedure v2");
+	CU_ASSERT_EQUAL(itsma_evidence_index(kept), 0);
+	e.expires = "2026-01-01"; /* before collected */
+	CU_ASSERT_EQUAL(itsma_assessment_put_evidence(a, &e, &err), ITSMA_EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "before it was collected"));
+	e.expires = NULL;
+	e.sha256 = "ABC";
+	CU_ASSERT_EQUAL(itsma_assessment_put_evidence(a, &e, &err), ITSMA_EINVAL);
+	e.sha256 = NULL;
+	e.title = "";
+	CU_ASSERT_EQUAL(itsma_assessment_put_evidence(a, &e, &err), ITSMA_EINVAL);
+	e.title = "t";
+	e.collected = "yesterday";
+	CU_ASSERT_EQUAL(itsma_assessment_put_evidence(a, &e, &err), ITSMA_EINVAL);
+	e.collected = "2026-10-01";
+	e.kind = (itsma_evidence_kind)42;
+	CU_ASSERT_EQUAL(itsma_assessment_put_evidence(a, &e, &err), ITSMA_EINVAL);
+	e.kind = ITSMA_EVIDENCE_DOCUMENT;
+	e.id = "a b";
+	CU_ASSERT_EQUAL(itsma_assessment_put_evidence(a, &e, &err), ITSMA_EINVAL);
+	CU_ASSERT_STRING_EQUAL(itsma_evidence_title(kept), "Procedure v2");
+	CU_ASSERT_STRING_EQUAL(itsma_evidence_expires(kept), "2027-01-01");
+	CU_ASSERT_EQUAL(itsma_assessment_evidence_count(a), 2);
+	CU_ASSERT_TRUE(itsma_evidence_is_current(kept, itsma_assessment_day(a)));
+
+	/* ratings */
+	r.requirement = "8.1-01";
+	r.letter = ITSMA_LETTER_L_PLUS;
+	r.evidence = ev1;
+	r.evidence_count = 1;
+	r.note = "n";
+	CU_ASSERT_EQUAL(itsma_assessment_put_rating(a, &r, &err), 0);
+	ASSERT_NEAR(itsma_rating_value(itsma_assessment_find_rating(a, "8.1-01")), 76.25);
+	r.requirement = "8.2-01";
+	r.letter = ITSMA_LETTER_NONE;
+	r.value = 12.5;
+	r.evidence_count = 0;
+	r.note = NULL;
+	CU_ASSERT_EQUAL(itsma_assessment_put_rating(a, &r, &err), 0);
+	r.requirement = "8.1-01"; /* replace keeps the position */
+	r.value = 90;
+	CU_ASSERT_EQUAL(itsma_assessment_put_rating(a, &r, &err), 0);
+	CU_ASSERT_STRING_EQUAL(itsma_requirement_id(itsma_rating_requirement(itsma_assessment_rating_at(a, 0))), "8.1-01");
+	ASSERT_NEAR(itsma_rating_value(itsma_assessment_rating_at(a, 0)), 90);
+	r.value = 100.5;
+	CU_ASSERT_EQUAL(itsma_assessment_put_rating(a, &r, &err), ITSMA_EINVAL);
+	r.value = 50;
+	r.evidence = twice;
+	r.evidence_count = 2;
+	CU_ASSERT_EQUAL(itsma_assessment_put_rating(a, &r, &err), ITSMA_EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "more than once"));
+	r.evidence = ghost;
+	r.evidence_count = 1;
+	CU_ASSERT_EQUAL(itsma_assessment_put_rating(a, &r, &err), ITSMA_ENOTFOUND);
+	r.requirement = "9-99";
+	CU_ASSERT_EQUAL(itsma_assessment_put_rating(a, &r, &err), ITSMA_ENOTFOUND);
+	ASSERT_NEAR(itsma_rating_value(itsma_assessment_rating_at(a, 0)), 90);
+	CU_ASSERT_EQUAL(itsma_assessment_rating_count(a), 2);
+
+	/* attribute ratings */
+	pa.process = "8.1";
+	pa.attribute = ITSMA_PA3_2;
+	pa.letter = ITSMA_LETTER_F;
+	pa.evidence = ev1;
+	pa.evidence_count = 1;
+	CU_ASSERT_EQUAL(itsma_assessment_put_attribute(a, &pa, &err), 0);
+	pa.letter = ITSMA_LETTER_L;
+	CU_ASSERT_EQUAL(itsma_assessment_put_attribute(a, &pa, &err), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_attribute_count(a), 1);
+	CU_ASSERT_EQUAL(itsma_attribute_rating_letter(itsma_assessment_attribute_at(a, 0)), ITSMA_LETTER_L);
+	pa.attribute = ITSMA_PA1_1;
+	CU_ASSERT_EQUAL(itsma_assessment_put_attribute(a, &pa, &err), ITSMA_EINVAL);
+	pa.attribute = ITSMA_PA2_1;
+	pa.process = "8";
+	CU_ASSERT_EQUAL(itsma_assessment_put_attribute(a, &pa, &err), ITSMA_EINVAL);
+	pa.process = "77";
+	CU_ASSERT_EQUAL(itsma_assessment_put_attribute(a, &pa, &err), ITSMA_ENOTFOUND);
+	CU_ASSERT_EQUAL(itsma_assessment_attribute_count(a), 1);
+
+	/* evidence that is cited cannot be removed; citations are counted across replacements */
+	CU_ASSERT_EQUAL(itsma_assessment_remove_evidence(a, "EV-1", &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_remove_evidence(a, "EV-7", &err), ITSMA_ENOTFOUND);
+	CU_ASSERT_EQUAL(itsma_assessment_remove_attribute(a, "8.1", ITSMA_PA3_2, &err), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_remove_attribute(a, "8.1", ITSMA_PA3_2, &err), ITSMA_ENOTFOUND);
+	/* the rating of 8.1-01 was replaced by one without evidence: EV-1 is no longer cited */
+	CU_ASSERT_EQUAL(itsma_assessment_remove_rating(a, "8.1-01", &err), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_remove_rating(a, "8.1-01", &err), ITSMA_ENOTFOUND);
+	CU_ASSERT_STRING_EQUAL(itsma_requirement_id(itsma_rating_requirement(itsma_assessment_rating_at(a, 0))), "8.2-01");
+	CU_ASSERT_EQUAL(itsma_rating_index(itsma_assessment_rating_at(a, 0)), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_remove_evidence(a, "EV-1", &err), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_evidence_count(a), 1);
+	CU_ASSERT_EQUAL(itsma_evidence_index(itsma_assessment_evidence_at(a, 0)), 0);
+	CU_ASSERT_PTR_NULL(itsma_assessment_find_evidence(a, "EV-1"));
+
+	/* exclusions */
+	CU_ASSERT_EQUAL(itsma_assessment_put_exclusion(a, "8.2", "Not offered.", &err), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_put_exclusion(a, "8.2", "Not offered at all.", &err), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_exclusion_count(a), 1);
+	CU_ASSERT_STRING_EQUAL(itsma_exclusion_reason(itsma_assessment_exclusion_at(a, 0)), "Not offered at all.");
+	CU_ASSERT_TRUE(itsma_assessment_is_excluded(a, "8.2-01"));
+	CU_ASSERT_EQUAL(itsma_assessment_put_exclusion(a, "8.1-02", "Not needed.", &err), 0);
+	CU_ASSERT_TRUE(itsma_assessment_is_excluded(a, "8.1-02"));
+	CU_ASSERT_EQUAL(itsma_assessment_put_exclusion(a, "nothing", "x", &err), ITSMA_ENOTFOUND);
+	CU_ASSERT_EQUAL(itsma_assessment_put_exclusion(a, "8.1", "", &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_remove_exclusion(a, "8.2", &err), 0);
+	CU_ASSERT_FALSE(itsma_assessment_is_excluded(a, "8.2-01"));
+	CU_ASSERT_EQUAL(itsma_assessment_remove_exclusion(a, "8.2", &err), ITSMA_ENOTFOUND);
+
+	/* targets */
+	CU_ASSERT_EQUAL(itsma_assessment_set_target(a, 2, &err), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_set_target(a, 6, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_target(a), 2);
+	CU_ASSERT_EQUAL(itsma_assessment_set_process_target(a, "8.2", 4, &err), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_set_process_target(a, "8", 4, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_set_process_target(a, "9", 4, &err), ITSMA_ENOTFOUND);
+	CU_ASSERT_EQUAL(itsma_assessment_set_process_target(a, "8.2", -2, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_target_for(a, "8.2"), 4);
+	CU_ASSERT_EQUAL(itsma_assessment_set_process_target(a, "8.2", -1, &err), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_target_for(a, "8.2"), 2);
+	CU_ASSERT_EQUAL(itsma_assessment_set_target(a, -1, &err), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_target_for(a, "8.2"), -1);
+
+	/* a saved assessment loads back to the same bytes */
+	{
+		char *j1 = NULL, *j2 = NULL;
+		itsma_assessment *b = NULL;
+		CU_ASSERT_EQUAL(itsma_assessment_to_json(&j1, a, &err), 0);
+		CU_ASSERT_EQUAL(itsma_assessment_load_buffer(&b, j1, strlen(j1), NULL, c, NULL, &err), 0);
+		CU_ASSERT_EQUAL(itsma_assessment_to_json(&j2, b, &err), 0);
+		CU_ASSERT_STRING_EQUAL(j1, j2);
+		itsma_free(j1);
+		itsma_free(j2);
+		itsma_assessment_free(b);
+	}
+	itsma_assessment_free(a);
+	itsma_catalogue_free(c);
+}
+
+static void test_assessment__evidence_currency(void)
+{
+	itsma_catalogue *c = small_catalogue();
+	itsma_assessment *a = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	itsma_evidence_spec e = ITSMA_EVIDENCE_SPEC_INIT;
+	long day;
+	CU_ASSERT_EQUAL_FATAL(itsma_assessment_new(&a, c, "a", "2026-11-20", &err), 0);
+	day = itsma_assessment_day(a);
+	e.title = "t";
+	e.id = "on-the-day";
+	e.collected = "2026-01-01";
+	e.expires = "2026-11-20";
+	CU_ASSERT_EQUAL(itsma_assessment_put_evidence(a, &e, &err), 0);
+	e.id = "day-before";
+	e.expires = "2026-11-19";
+	CU_ASSERT_EQUAL(itsma_assessment_put_evidence(a, &e, &err), 0);
+	e.id = "future";
+	e.collected = "2026-11-21";
+	e.expires = NULL;
+	CU_ASSERT_EQUAL(itsma_assessment_put_evidence(a, &e, &err), 0);
+	e.id = "collected-today";
+	e.collected = "2026-11-20";
+	CU_ASSERT_EQUAL(itsma_assessment_put_evidence(a, &e, &err), 0);
+	CU_ASSERT_TRUE(itsma_evidence_is_current(itsma_assessment_find_evidence(a, "on-the-day"), day));
+	CU_ASSERT_FALSE(itsma_evidence_is_current(itsma_assessment_find_evidence(a, "day-before"), day));
+	CU_ASSERT_FALSE(itsma_evidence_is_current(itsma_assessment_find_evidence(a, "future"), day));
+	CU_ASSERT_TRUE(itsma_evidence_is_current(itsma_assessment_find_evidence(a, "collected-today"), day));
+	itsma_assessment_free(a);
+	itsma_catalogue_free(c);
+}
+
+static void test_assessment__forbidden_exclusions_and_kinds(void)
+{
+	itsma_catalogue *c = NULL;
+	itsma_assessment *a = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	itsma_evidence_kind k;
+	int i;
+	CU_ASSERT_EQUAL_FATAL(itsma_catalogue_builtin(&c, "iso20000-1:2018", &err), 0);
+	CU_ASSERT_EQUAL_FATAL(itsma_assessment_new(&a, c, "a", "2026-11-20", &err), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_put_exclusion(a, "8.2.3", "No parties.", &err), ITSMA_EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "forbids exclusions"));
+	CU_ASSERT_EQUAL(itsma_assessment_exclusion_count(a), 0);
+	for (i = 0; i <= (int)ITSMA_EVIDENCE_OTHER; i++) {
+		CU_ASSERT_EQUAL(itsma_evidence_kind_parse(&k, itsma_evidence_kind_name((itsma_evidence_kind)i), &err), 0);
+		CU_ASSERT_EQUAL((int)k, i);
+	}
+	CU_ASSERT_EQUAL(itsma_evidence_kind_parse(&k, "email", &err), ITSMA_EINVAL);
+	CU_ASSERT_STRING_EQUAL(itsma_evidence_kind_name((itsma_evidence_kind)99), "");
+	itsma_assessment_free(a);
+	itsma_catalogue_free(c);
+}
+
+static void test_assessment__save_file(void)
+{
+	itsma_catalogue *c = small_catalogue();
+	itsma_assessment *a = load_small(c), *b = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	const char *path = ITSMA_TEST_TMP "/assessment-save.json";
+	unlink(path);
+	CU_ASSERT_EQUAL(itsma_assessment_save_file(a, path, &err), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_load_file(&b, path, c, NULL, &err), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_rating_count(b), 2);
+	CU_ASSERT_EQUAL(itsma_assessment_save_file(a, ITSMA_TEST_TMP "/nope/a.json", &err), ITSMA_EIO);
+	CU_ASSERT(err.sys_errno != 0);
+	CU_ASSERT_EQUAL(itsma_assessment_load_file(&b, ITSMA_TEST_TMP "/nope.json", c, NULL, &err), ITSMA_EIO);
+	itsma_assessment_free(a);
+	itsma_catalogue_free(c);
+}
+
+static const itsma_test_case cases[] = {
+	{ "load_and_read_everything", test_assessment__load_and_read_everything },
+	{ "round_trip_is_byte_identical", test_assessment__round_trip_is_byte_identical },
+	{ "members_in_any_order", test_assessment__members_in_any_order },
+	{ "builtin_catalogue_resolved_and_owned", test_assessment__builtin_catalogue_resolved_and_owned },
+	{ "create_and_modify", test_assessment__create_and_modify },
+	{ "evidence_currency", test_assessment__evidence_currency },
+	{ "forbidden_exclusions_and_kinds", test_assessment__forbidden_exclusions_and_kinds },
+	{ "save_file", test_assessment__save_file },
+	{ NULL, NULL }
+};
+
+ITSMA_TEST_MAIN("assessment", cases)

@@ -1,0 +1,410 @@
+/* The catalogue module: loading, walking, lookups, building, saving, built-ins. */
+#include "harness.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+static itsma_catalogue *load_small(void)
+{
+	itsma_catalogue *c = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	CU_ASSERT_EQUAL_FATAL(
+	    itsma_catalogue_load_file(&c, ITSMA_TEST_DATA "/catalogue-small.json", NULL, &err), 0);
+	CU_ASSERT_EQUAL(err.code, 0);
+	return c;
+}
+
+static void test_catalogue__load_file_properties(void)
+{
+	itsma_catalogue *c = load_small();
+	CU_ASSERT_STRING_EQUAL(itsma_catalogue_id(c), "test:small");
+	CU_ASSERT_STRING_EQUAL(itsma_catalogue_title(c), "A small catalogue for tests");
+	CU_ASSERT_STRING_EQUAL(itsma_catalogue_version(c), "1");
+	CU_ASSERT_PTR_NULL(itsma_catalogue_publisher(c));
+	CU_ASSERT_PTR_NULL(itsma_catalogue_description(c));
+	CU_ASSERT_PTR_NULL(itsma_catalogue_source(c));
+	CU_ASSERT_EQUAL(itsma_catalogue_exclusions(c), ITSMA_EXCLUSIONS_ALLOWED);
+	CU_ASSERT_STRING_EQUAL(itsma_catalogue_origin(c), ITSMA_TEST_DATA "/catalogue-small.json");
+	CU_ASSERT_EQUAL(itsma_catalogue_guidance_source_count(c), 2);
+	CU_ASSERT_STRING_EQUAL(itsma_catalogue_guidance_source_key(c, 1), "cobit2019");
+	CU_ASSERT_STRING_EQUAL(itsma_catalogue_guidance_source_name(c, 0), "ITIL 4");
+	CU_ASSERT_PTR_NULL(itsma_catalogue_guidance_source_key(c, 2));
+	CU_ASSERT_PTR_NULL(itsma_catalogue_guidance_source_name(c, 2));
+	CU_ASSERT_EQUAL(itsma_catalogue_generic_practice_count(c), 1);
+	CU_ASSERT_STRING_EQUAL(itsma_catalogue_generic_practice_attribute(c, 0), "PA2.1");
+	CU_ASSERT_STRING_EQUAL(itsma_catalogue_generic_practice_id(c, 0), "GP2.1.1");
+	CU_ASSERT_STRING_EQUAL(itsma_catalogue_generic_practice_text(c, 0), "Performance is planned and monitored.");
+	CU_ASSERT_PTR_NULL(itsma_catalogue_generic_practice_id(c, 1));
+	CU_ASSERT_PTR_NULL(itsma_catalogue_generic_practice_attribute(c, 1));
+	CU_ASSERT_PTR_NULL(itsma_catalogue_generic_practice_text(c, 1));
+	itsma_catalogue_free(c);
+	itsma_catalogue_free(NULL);
+}
+
+static void test_catalogue__walk_tree_in_catalogue_order(void)
+{
+	itsma_catalogue *c = load_small();
+	const itsma_section *s8, *p1, *p2;
+	static const char *const order[] = { "4", "8", "8.1", "8.2" };
+	static const char *const reqs[] = { "4-01", "8.1-01", "8.1-02", "8.2-01" };
+	size_t i;
+
+	CU_ASSERT_EQUAL(itsma_catalogue_section_count(c), 4);
+	for (i = 0; i < 4; i++) {
+		CU_ASSERT_STRING_EQUAL(itsma_section_id(itsma_catalogue_section_at(c, i)), order[i]);
+		CU_ASSERT_EQUAL(itsma_section_index(itsma_catalogue_section_at(c, i)), i);
+	}
+	CU_ASSERT_PTR_NULL(itsma_catalogue_section_at(c, 4));
+	CU_ASSERT_EQUAL(itsma_catalogue_requirement_count(c), 4);
+	for (i = 0; i < 4; i++) {
+		const itsma_requirement *r = itsma_catalogue_requirement_at(c, i);
+		CU_ASSERT_STRING_EQUAL(itsma_requirement_id(r), reqs[i]);
+		CU_ASSERT_EQUAL(itsma_requirement_index(r), i);
+	}
+	CU_ASSERT_PTR_NULL(itsma_catalogue_requirement_at(c, 4));
+	CU_ASSERT_EQUAL(itsma_catalogue_top_count(c), 2);
+	CU_ASSERT_PTR_NULL(itsma_catalogue_top_at(c, 2));
+	s8 = itsma_catalogue_top_at(c, 1);
+	CU_ASSERT_STRING_EQUAL(itsma_section_title(s8), "Operation");
+	CU_ASSERT_STRING_EQUAL(itsma_section_clause(s8), "8");
+	ASSERT_NEAR(itsma_section_weight(s8), 2);
+	CU_ASSERT_EQUAL(itsma_section_kind_of(s8), ITSMA_SECTION_GROUP);
+	CU_ASSERT_EQUAL(itsma_section_depth(s8), 0);
+	CU_ASSERT_PTR_NULL(itsma_section_parent(s8));
+	CU_ASSERT_PTR_NULL(itsma_section_process(s8));
+	CU_ASSERT_PTR_NULL(itsma_section_purpose(s8));
+	CU_ASSERT_EQUAL(itsma_section_child_count(s8), 2);
+	CU_ASSERT_EQUAL(itsma_section_requirement_count(s8), 0);
+	CU_ASSERT_PTR_NULL(itsma_section_requirement_at(s8, 0));
+	CU_ASSERT_PTR_NULL(itsma_section_child_at(s8, 2));
+	p1 = itsma_section_child_at(s8, 0);
+	p2 = itsma_section_child_at(s8, 1);
+	CU_ASSERT_EQUAL(itsma_section_kind_of(p1), ITSMA_SECTION_PROCESS);
+	CU_ASSERT_PTR_EQUAL(itsma_section_process(p1), p1);
+	CU_ASSERT_PTR_EQUAL(itsma_section_parent(p1), s8);
+	CU_ASSERT_EQUAL(itsma_section_depth(p1), 1);
+	CU_ASSERT_STRING_EQUAL(itsma_section_purpose(p1), "Restore service quickly.");
+	CU_ASSERT_EQUAL(itsma_section_requirement_count(p1), 2);
+	CU_ASSERT_EQUAL(itsma_catalogue_process_count(c), 2);
+	CU_ASSERT_PTR_EQUAL(itsma_catalogue_process_at(c, 0), p1);
+	CU_ASSERT_PTR_EQUAL(itsma_catalogue_process_at(c, 1), p2);
+	CU_ASSERT_PTR_NULL(itsma_catalogue_process_at(c, 2));
+	/* guidance */
+	CU_ASSERT_EQUAL(itsma_section_guidance_count(p1, "itil4"), 1);
+	CU_ASSERT_STRING_EQUAL(itsma_section_guidance_at(p1, "cobit2019", 0), "DSS02");
+	CU_ASSERT_PTR_NULL(itsma_section_guidance_at(p1, "cobit2019", 1));
+	CU_ASSERT_EQUAL(itsma_section_guidance_count(p2, "itil4"), 0);
+	CU_ASSERT_EQUAL(itsma_section_guidance_count(p1, "mof4"), 0);
+	CU_ASSERT_EQUAL(itsma_section_guidance_count(p1, NULL), 0);
+	itsma_catalogue_free(c);
+}
+
+static void test_catalogue__requirements_know_section_and_process(void)
+{
+	itsma_catalogue *c = load_small();
+	const itsma_requirement *r = itsma_catalogue_find_requirement(c, "8.1-02");
+	const itsma_requirement *r4 = itsma_catalogue_find_requirement(c, "4-01");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	CU_ASSERT_STRING_EQUAL(itsma_requirement_text(r), "Incidents are prioritised.");
+	CU_ASSERT_STRING_EQUAL(itsma_requirement_clause(r), "8.1");
+	CU_ASSERT_EQUAL(itsma_requirement_obligation(r), ITSMA_SHOULD);
+	ASSERT_NEAR(itsma_requirement_weight(r), 0.5);
+	CU_ASSERT_STRING_EQUAL(itsma_section_id(itsma_requirement_section(r)), "8.1");
+	CU_ASSERT_STRING_EQUAL(itsma_section_id(itsma_requirement_process(r)), "8.1");
+	CU_ASSERT_PTR_NULL(itsma_requirement_process(r4));
+	CU_ASSERT_EQUAL(itsma_requirement_obligation(r4), ITSMA_SHALL);
+	CU_ASSERT_EQUAL(itsma_requirement_evidence_hint_count(r4), 1);
+	CU_ASSERT_STRING_EQUAL(itsma_requirement_evidence_hint_at(r4, 0), "document");
+	CU_ASSERT_PTR_NULL(itsma_requirement_evidence_hint_at(r4, 1));
+	CU_ASSERT_EQUAL(itsma_requirement_tag_count(r4), 0);
+	CU_ASSERT_PTR_NULL(itsma_requirement_tag_at(r4, 0));
+	CU_ASSERT_STRING_EQUAL(itsma_requirement_tag_at(itsma_catalogue_find_requirement(c, "8.1-01"), 0), "resolution");
+	CU_ASSERT_PTR_NULL(itsma_requirement_clause(itsma_catalogue_find_requirement(c, "8.2-01")));
+	CU_ASSERT_PTR_NULL(itsma_catalogue_find_requirement(c, "8.1"));
+	CU_ASSERT_PTR_NULL(itsma_catalogue_find_section(c, "8.1-01"));
+	CU_ASSERT_PTR_NULL(itsma_catalogue_find_section(c, NULL));
+	CU_ASSERT_PTR_NULL(itsma_catalogue_find_requirement(c, NULL));
+	CU_ASSERT_PTR_NOT_NULL(itsma_catalogue_find_section(c, "8.2"));
+	itsma_catalogue_free(c);
+}
+
+static void test_catalogue__round_trip_is_byte_identical_and_keeps_extensions(void)
+{
+	size_t len;
+	char *orig = itsma_test_slurp(ITSMA_TEST_DATA "/catalogue-small.json", &len), *out = NULL;
+	itsma_catalogue *c = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	CU_ASSERT_EQUAL_FATAL(itsma_catalogue_load_buffer(&c, orig, len, NULL, NULL, &err), 0);
+	CU_ASSERT_STRING_EQUAL(itsma_catalogue_origin(c), "<buffer>");
+	CU_ASSERT_EQUAL_FATAL(itsma_catalogue_to_json(&out, c, &err), 0);
+	CU_ASSERT_STRING_EQUAL(out, orig);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"x-owner\""));
+	itsma_free(out);
+	itsma_catalogue_free(c);
+	free(orig);
+}
+
+static void test_catalogue__builtins_are_listed_loadable_and_identical_when_saved(void)
+{
+	size_t i, n = itsma_catalogue_builtin_count();
+	CU_ASSERT(n >= 2);
+	for (i = 0; i < n; i++) {
+		itsma_catalogue *c = NULL;
+		itsma_error err = ITSMA_ERROR_INIT;
+		char *out = NULL;
+		size_t len;
+		const char *json = itsma_catalogue_builtin_json(i, &len);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(itsma_catalogue_builtin_id(i));
+		CU_ASSERT_PTR_NOT_NULL(itsma_catalogue_builtin_title(i));
+		CU_ASSERT_EQUAL_FATAL(itsma_catalogue_builtin(&c, itsma_catalogue_builtin_id(i), &err), 0);
+		CU_ASSERT_STRING_EQUAL(itsma_catalogue_id(c), itsma_catalogue_builtin_id(i));
+		CU_ASSERT_STRING_EQUAL(itsma_catalogue_title(c), itsma_catalogue_builtin_title(i));
+		CU_ASSERT_EQUAL_FATAL(itsma_catalogue_to_json(&out, c, &err), 0);
+		CU_ASSERT_EQUAL(strlen(out), len);
+		CU_ASSERT_STRING_EQUAL(out, json);
+		itsma_free(out);
+		itsma_catalogue_free(c);
+	}
+	CU_ASSERT_PTR_NULL(itsma_catalogue_builtin_id(n));
+	CU_ASSERT_PTR_NULL(itsma_catalogue_builtin_title(n));
+	CU_ASSERT_PTR_NULL(itsma_catalogue_builtin_json(n, NULL));
+	{
+		itsma_catalogue *c = (itsma_catalogue *)1;
+		itsma_error err = ITSMA_ERROR_INIT;
+		CU_ASSERT_EQUAL(itsma_catalogue_builtin(&c, "iso20000-1:1999", &err), ITSMA_ENOTFOUND);
+		CU_ASSERT_PTR_NULL(c);
+		CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "iso20000-1:1999"));
+	}
+}
+
+static void test_catalogue__build_in_code(void)
+{
+	itsma_catalogue *c = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	itsma_section_spec s = ITSMA_SECTION_SPEC_INIT;
+	itsma_requirement_spec r = ITSMA_REQUIREMENT_SPEC_INIT;
+	const itsma_section *sec = NULL;
+	const itsma_requirement *req = NULL;
+	static const char *const hints[] = { "record" };
+	char *json = NULL;
+
+	CU_ASSERT_EQUAL_FATAL(itsma_catalogue_new(&c, "mine", "My catalogue", &err), 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_set_text(c, "publisher", "Us", &err), 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_set_text(c, "description", "d", &err), 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_set_text(c, "source", "s", &err), 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_set_text(c, "version", "2", &err), 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_set_text(c, "title", "Renamed", &err), 0);
+	CU_ASSERT_STRING_EQUAL(itsma_catalogue_title(c), "Renamed");
+	CU_ASSERT_EQUAL(itsma_catalogue_set_text(c, "version", NULL, &err), 0);
+	CU_ASSERT_PTR_NULL(itsma_catalogue_version(c));
+	CU_ASSERT_EQUAL(itsma_catalogue_set_exclusions(c, ITSMA_EXCLUSIONS_FORBIDDEN, &err), 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance_source(c, "itil4", "ITIL 4", &err), 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance_source(c, "itil4", "ITIL four", &err), 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_guidance_source_count(c), 1);
+	CU_ASSERT_STRING_EQUAL(itsma_catalogue_guidance_source_name(c, 0), "ITIL four");
+	CU_ASSERT_EQUAL(itsma_catalogue_add_generic_practice(c, "PA3.1", "GP3.1.1", "Defined.", &err), 0);
+
+	s.id = "B";
+	s.title = "Second top-level section";
+	CU_ASSERT_EQUAL(itsma_catalogue_add_section(&sec, c, NULL, &s, &err), 0);
+	s.id = "A";
+	s.title = "A process";
+	s.kind = ITSMA_SECTION_PROCESS;
+	s.weight = 3;
+	CU_ASSERT_EQUAL(itsma_catalogue_add_section(&sec, c, "B", &s, &err), 0);
+	CU_ASSERT_STRING_EQUAL(itsma_section_id(sec), "A");
+	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance(c, "A", "itil4", "Incident management", &err), 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance(c, "A", "itil4", "Incident management", &err), 0);
+	CU_ASSERT_EQUAL(itsma_section_guidance_count(sec, "itil4"), 1);
+	r.id = "A-2";
+	r.text = "Second.";
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(&req, c, "A", &r, &err), 0);
+	/* a requirement of B is added after A's: catalogue order puts it first */
+	r.id = "B-1";
+	r.text = "First.";
+	r.evidence_hints = hints;
+	r.evidence_hint_count = 1;
+	r.obligation = ITSMA_SHOULD;
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(&req, c, "B", &r, &err), 0);
+	CU_ASSERT_STRING_EQUAL(itsma_requirement_id(itsma_catalogue_requirement_at(c, 0)), "B-1");
+	CU_ASSERT_STRING_EQUAL(itsma_requirement_id(itsma_catalogue_requirement_at(c, 1)), "A-2");
+	CU_ASSERT_EQUAL(itsma_requirement_index(req), 0);
+	/* a new top section goes last */
+	s.id = "C";
+	s.kind = ITSMA_SECTION_GROUP;
+	s.weight = 1;
+	CU_ASSERT_EQUAL(itsma_catalogue_add_section(NULL, c, NULL, &s, &err), 0);
+	CU_ASSERT_STRING_EQUAL(itsma_section_id(itsma_catalogue_section_at(c, 2)), "C");
+
+	/* the same validation as loading, and nothing changes on failure */
+	CU_ASSERT_EQUAL(itsma_catalogue_add_section(NULL, c, "nope", &s, &err), ITSMA_ENOTFOUND);
+	s.id = "A";
+	CU_ASSERT_EQUAL(itsma_catalogue_add_section(NULL, c, NULL, &s, &err), ITSMA_EEXISTS);
+	s.id = "B-1";
+	CU_ASSERT_EQUAL(itsma_catalogue_add_section(NULL, c, NULL, &s, &err), ITSMA_EEXISTS);
+	s.id = "bad id";
+	CU_ASSERT_EQUAL(itsma_catalogue_add_section(NULL, c, NULL, &s, &err), ITSMA_EINVAL);
+	s.id = "D";
+	s.title = "";
+	CU_ASSERT_EQUAL(itsma_catalogue_add_section(NULL, c, NULL, &s, &err), ITSMA_EINVAL);
+	s.title = "x";
+	s.weight = -1;
+	CU_ASSERT_EQUAL(itsma_catalogue_add_section(NULL, c, NULL, &s, &err), ITSMA_EINVAL);
+	s.weight = 1;
+	s.kind = ITSMA_SECTION_PROCESS;
+	CU_ASSERT_EQUAL(itsma_catalogue_add_section(NULL, c, "A", &s, &err), ITSMA_EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "inside process"));
+	s.version = 99;
+	CU_ASSERT_EQUAL(itsma_catalogue_add_section(NULL, c, NULL, &s, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_section_count(c), 3);
+	r.id = "A-2";
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, c, "A", &r, &err), ITSMA_EEXISTS);
+	r.id = "A-3";
+	r.text = NULL;
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, c, "A", &r, &err), ITSMA_EINVAL);
+	r.text = "t";
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, c, "Z", &r, &err), ITSMA_ENOTFOUND);
+	r.weight = 1.0 / 0.0;
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, c, "A", &r, &err), ITSMA_EINVAL);
+	r.weight = 1;
+	r.obligation = (itsma_obligation)7;
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, c, "A", &r, &err), ITSMA_EINVAL);
+	r.obligation = ITSMA_SHALL;
+	r.evidence_hint_count = 2; /* hints has only one... and an empty one is refused */
+	{
+		static const char *const bad[] = { "record", "" };
+		r.evidence_hints = bad;
+		CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, c, "A", &r, &err), ITSMA_EINVAL);
+	}
+	CU_ASSERT_EQUAL(itsma_catalogue_requirement_count(c), 2);
+	CU_ASSERT_PTR_NULL(itsma_catalogue_find_requirement(c, "A-3"));
+	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance(c, "A", "cobit", "DSS02", &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance(c, "Q", "itil4", "x", &err), ITSMA_ENOTFOUND);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance(c, "A", "itil4", "", &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance_source(c, "bad key", "x", &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance_source(c, "k", "", &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_generic_practice(c, "PA1.1", "GP", "t", &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_generic_practice(c, "PA3.1", "GP3.1.1", "t", &err), ITSMA_EEXISTS);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_generic_practice(c, "PA3.1", "GP3.1.2", "", &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_set_text(c, "colour", "x", &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_set_text(c, "title", "", &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_set_exclusions(c, (itsma_exclusions)5, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_new(&c, "bad id", "t", &err), ITSMA_EINVAL);
+	CU_ASSERT_PTR_NULL(c);
+	CU_ASSERT_EQUAL(itsma_catalogue_new(&c, "ok", "", &err), ITSMA_EINVAL);
+	/* c was set to NULL above: rebuild to check the saved form of a built catalogue */
+	CU_ASSERT_EQUAL_FATAL(itsma_catalogue_new(&c, "mine", "Mine", &err), 0);
+	s.version = ITSMA_SECTION_SPEC_VERSION;
+	s.id = "S";
+	s.kind = ITSMA_SECTION_GROUP;
+	CU_ASSERT_EQUAL(itsma_catalogue_add_section(NULL, c, NULL, &s, &err), 0);
+	r.id = "S-1";
+	r.evidence_hint_count = 0;
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, c, "S", &r, &err), 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_to_json(&json, c, &err), 0);
+	CU_ASSERT_STRING_EQUAL(json,
+	                       "{\n  \"format\": \"itsma-catalogue/1\",\n  \"id\": \"mine\",\n  \"title\": \"Mine\",\n"
+	                       "  \"sections\": [\n    {\n      \"id\": \"S\",\n      \"title\": \"x\",\n"
+	                       "      \"requirements\": [\n        {\n          \"id\": \"S-1\",\n"
+	                       "          \"text\": \"t\"\n        }\n      ]\n    }\n  ]\n}\n");
+	itsma_free(json);
+	itsma_catalogue_free(c);
+}
+
+static void test_catalogue__save_file_is_atomic(void)
+{
+	itsma_catalogue *c = load_small(), *back = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	const char *path = ITSMA_TEST_TMP "/catalogue-save.json";
+	char *text;
+
+	unlink(path);
+	CU_ASSERT_EQUAL(itsma_catalogue_save_file(c, path, &err), 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_load_file(&back, path, NULL, &err), 0);
+	itsma_catalogue_free(back);
+	/* a save that cannot happen leaves the old file as it was */
+	CU_ASSERT_EQUAL(itsma_catalogue_save_file(c, ITSMA_TEST_TMP "/no/such/dir/x.json", &err), ITSMA_EIO);
+	CU_ASSERT(err.sys_errno != 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_save_file(c, ITSMA_TEST_TMP, &err), ITSMA_EIO);
+	text = itsma_test_slurp(path, NULL);
+	CU_ASSERT_PTR_NOT_NULL(text);
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "test:small"));
+	free(text);
+	CU_ASSERT_EQUAL(itsma_catalogue_load_file(&back, ITSMA_TEST_TMP "/missing.json", NULL, &err), ITSMA_EIO);
+	CU_ASSERT_PTR_NULL(back);
+	CU_ASSERT_STRING_EQUAL(err.source, ITSMA_TEST_TMP "/missing.json");
+	CU_ASSERT(err.sys_errno != 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_load_file(&back, ITSMA_TEST_TMP, NULL, &err), ITSMA_EIO);
+	itsma_catalogue_free(c);
+}
+
+static void test_catalogue__limits(void)
+{
+	itsma_catalogue *c = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	itsma_load_options o = ITSMA_LOAD_OPTIONS_INIT;
+	size_t len;
+	char *buf = itsma_test_slurp(ITSMA_TEST_DATA "/catalogue-small.json", &len);
+
+	CU_ASSERT_EQUAL(itsma_load_options_init(&o, ITSMA_LOAD_OPTIONS_VERSION), 0);
+	CU_ASSERT_EQUAL(itsma_load_options_init(&o, 99), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_load_options_init(NULL, ITSMA_LOAD_OPTIONS_VERSION), ITSMA_EINVAL);
+	o.version = ITSMA_LOAD_OPTIONS_VERSION;
+	o.max_string = 10;
+	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&c, buf, len, "c.json", &o, &err), ITSMA_ELIMIT);
+	CU_ASSERT_STRING_EQUAL(err.pointer, "/format");
+	CU_ASSERT_EQUAL(err.line, 2);
+	CU_ASSERT_EQUAL(err.column, 13);
+	o.max_string = 0;
+	o.max_records = 2;
+	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&c, buf, len, "c.json", &o, &err), ITSMA_ELIMIT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "limit"));
+	o.max_records = 0;
+	o.max_depth = 3;
+	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&c, buf, len, "c.json", &o, &err), ITSMA_ELIMIT);
+	CU_ASSERT(err.line > 0);
+	o.max_depth = 0;
+	o.max_bytes = 100;
+	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&c, buf, len, "c.json", &o, &err), ITSMA_ELIMIT);
+	CU_ASSERT_EQUAL(itsma_catalogue_load_file(&c, ITSMA_TEST_DATA "/catalogue-small.json", &o, &err), ITSMA_ELIMIT);
+	o.version = 7;
+	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&c, buf, len, "c.json", &o, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&c, NULL, 5, "c.json", NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(NULL, buf, len, "c.json", NULL, &err), ITSMA_EINVAL);
+	/* err may be NULL */
+	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&c, "{", 1, NULL, NULL, NULL), ITSMA_EPARSE);
+	CU_ASSERT_PTR_NULL(c);
+	free(buf);
+}
+
+static void test_catalogue__id_rules(void)
+{
+	char long_id[66];
+	memset(long_id, 'a', 65);
+	long_id[65] = '\0';
+	CU_ASSERT_TRUE(itsma_id_is_valid("iso20000-1:2018"));
+	CU_ASSERT_TRUE(itsma_id_is_valid("A.b_c:d-9"));
+	CU_ASSERT_FALSE(itsma_id_is_valid(""));
+	CU_ASSERT_FALSE(itsma_id_is_valid(NULL));
+	CU_ASSERT_FALSE(itsma_id_is_valid("a b"));
+	CU_ASSERT_FALSE(itsma_id_is_valid("a/b"));
+	CU_ASSERT_FALSE(itsma_id_is_valid("é"));
+	CU_ASSERT_FALSE(itsma_id_is_valid(long_id));
+	long_id[64] = '\0';
+	CU_ASSERT_TRUE(itsma_id_is_valid(long_id));
+}
+
+static const itsma_test_case cases[] = {
+	{ "load_file_properties", test_catalogue__load_file_properties },
+	{ "walk_tree_in_catalogue_order", test_catalogue__walk_tree_in_catalogue_order },
+	{ "requirements_know_section_and_process", test_catalogue__requirements_know_section_and_process },
+	{ "round_trip_is_byte_identical_and_keeps_extensions", test_catalogue__round_trip_is_byte_identical_and_keeps_extensions },
+	{ "builtins_are_listed_loadable_and_identical_when_saved", test_catalogue__builtins_are_listed_loadable_and_identical_when_saved },
+	{ "build_in_code", test_catalogue__build_in_code },
+	{ "save_file_is_atomic", test_catalogue__save_file_is_atomic },
+	{ "limits", test_catalogue__limits },
+	{ "id_rules", test_catalogue__id_rules },
+	{ NULL, NULL }
+};
+
+ITSMA_TEST_MAIN("catalogue", cases)
