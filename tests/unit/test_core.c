@@ -1,0 +1,229 @@
+/* Errors, version, rating scale, attributes and dates. */
+#include "harness.h"
+
+#include "internal/buf.h"
+
+static void test_core__strerror_and_names(void)
+{
+	static const int codes[] = { ITSMA_OK, ITSMA_ERROR, ITSMA_ENOMEM, ITSMA_EINVAL, ITSMA_EIO,
+		                     ITSMA_EPARSE, ITSMA_ESCHEMA, ITSMA_ENOTFOUND, ITSMA_EEXISTS,
+		                     ITSMA_ELIMIT, ITSMA_ITEROVER };
+	size_t i;
+	for (i = 0; i < sizeof codes / sizeof *codes; i++) {
+		CU_ASSERT_PTR_NOT_NULL(itsma_strerror(codes[i]));
+		CU_ASSERT_STRING_NOT_EQUAL(itsma_strerror(codes[i]), "unknown error");
+		CU_ASSERT_STRING_NOT_EQUAL(itsma_error_name(codes[i]), "ITSMA_UNKNOWN");
+	}
+	CU_ASSERT_STRING_EQUAL(itsma_strerror(-99), "unknown error");
+	CU_ASSERT_STRING_EQUAL(itsma_error_name(-99), "ITSMA_UNKNOWN");
+	CU_ASSERT_STRING_EQUAL(itsma_error_name(ITSMA_ESCHEMA), "ITSMA_ESCHEMA");
+}
+
+static void test_core__error_format_and_clear(void)
+{
+	itsma_error e = ITSMA_ERROR_INIT;
+	char buf[300], tiny[8];
+	e.code = ITSMA_ESCHEMA;
+	strcpy(e.message, "bad");
+	CU_ASSERT_EQUAL(itsma_error_format(buf, sizeof buf, &e), 3);
+	CU_ASSERT_STRING_EQUAL(buf, "bad");
+	strcpy(e.source, "a.json");
+	itsma_error_format(buf, sizeof buf, &e);
+	CU_ASSERT_STRING_EQUAL(buf, "a.json: bad");
+	strcpy(e.pointer, "/x/0");
+	itsma_error_format(buf, sizeof buf, &e);
+	CU_ASSERT_STRING_EQUAL(buf, "a.json: /x/0: bad");
+	e.line = 3;
+	e.column = 7;
+	itsma_error_format(buf, sizeof buf, &e);
+	CU_ASSERT_STRING_EQUAL(buf, "a.json:3:7: /x/0: bad");
+	e.pointer[0] = '\0';
+	itsma_error_format(buf, sizeof buf, &e);
+	CU_ASSERT_STRING_EQUAL(buf, "a.json:3:7: bad");
+	CU_ASSERT_EQUAL(itsma_error_format(tiny, sizeof tiny, &e), strlen("a.json:3:7: bad"));
+	CU_ASSERT_EQUAL(strlen(tiny), 7);
+	e.source[0] = '\0';
+	strcpy(e.pointer, "/p");
+	itsma_error_format(buf, sizeof buf, &e);
+	CU_ASSERT_STRING_EQUAL(buf, "/p: bad");
+	e.message[0] = '\0';
+	e.pointer[0] = '\0';
+	itsma_error_format(buf, sizeof buf, &e);
+	CU_ASSERT_STRING_EQUAL(buf, "invalid document");
+	itsma_error_clear(&e);
+	CU_ASSERT_EQUAL(e.code, 0);
+	CU_ASSERT_EQUAL(e.line, 0);
+	CU_ASSERT_STRING_EQUAL(e.message, "");
+	itsma_error_clear(NULL);
+}
+
+static void test_core__long_messages_are_truncated_safely(void)
+{
+	/* a 300-character id in an error message must not overflow the struct */
+	itsma_error e = ITSMA_ERROR_INIT;
+	itsma_catalogue *c = NULL;
+	char doc[1200];
+	char id[301];
+	memset(id, 'a', 300);
+	id[300] = '\0';
+	snprintf(doc, sizeof doc, "{\"format\": \"itsma-catalogue/1\", \"id\": \"%s\", \"title\": \"t\", \"sections\": []}", id);
+	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&c, doc, strlen(doc), NULL, NULL, &e), ITSMA_ESCHEMA);
+	CU_ASSERT(strlen(e.message) < ITSMA_ERROR_MESSAGE_LENGTH);
+	CU_ASSERT_STRING_EQUAL(e.pointer, "/id");
+}
+
+static void test_core__version(void)
+{
+	char v[32];
+	snprintf(v, sizeof v, "%d.%d.%d", ITSMA_VERSION_MAJOR, ITSMA_VERSION_MINOR, ITSMA_VERSION_PATCH);
+	CU_ASSERT_STRING_EQUAL(itsma_version(), ITSMA_VERSION);
+	CU_ASSERT_STRING_EQUAL(itsma_version(), v);
+	CU_ASSERT_EQUAL(itsma_version_number(), (unsigned)ITSMA_VERSION_NUMBER);
+	CU_ASSERT_TRUE(ITSMA_VERSION_CHECK(0, 0, 0));
+	CU_ASSERT_FALSE(ITSMA_VERSION_CHECK(999, 0, 0));
+}
+
+static void test_core__letters_and_bands(void)
+{
+	static const char *const names[] = { "N", "P-", "P", "P+", "L-", "L", "L+", "F" };
+	static const double values[] = { 0, 23.75, 32.5, 41.25, 58.75, 67.5, 76.25, 100 };
+	static const itsma_letter bands[] = { ITSMA_LETTER_N, ITSMA_LETTER_P, ITSMA_LETTER_P, ITSMA_LETTER_P,
+		                              ITSMA_LETTER_L, ITSMA_LETTER_L, ITSMA_LETTER_L, ITSMA_LETTER_F };
+	int i;
+	for (i = 0; i < 8; i++) {
+		itsma_letter l = (itsma_letter)(ITSMA_LETTER_N + i), got;
+		double v;
+		CU_ASSERT_STRING_EQUAL(itsma_letter_name(l), names[i]);
+		ASSERT_NEAR(itsma_letter_achievement(l), values[i]);
+		CU_ASSERT_EQUAL(itsma_letter_band(l), bands[i]);
+		/* each refined letter's value falls in its own band */
+		CU_ASSERT_EQUAL(itsma_letter_from_achievement(values[i]), bands[i]);
+		CU_ASSERT_EQUAL(itsma_rating_parse(&got, &v, names[i], NULL), 0);
+		CU_ASSERT_EQUAL(got, l);
+		ASSERT_NEAR(v, values[i]);
+	}
+	CU_ASSERT_STRING_EQUAL(itsma_letter_name(ITSMA_LETTER_NONE), "");
+	CU_ASSERT_STRING_EQUAL(itsma_letter_name((itsma_letter)42), "");
+	ASSERT_NEAR(itsma_letter_achievement((itsma_letter)42), 0);
+	/* ISO/IEC 33020 band edges */
+	CU_ASSERT_EQUAL(itsma_letter_from_achievement(0), ITSMA_LETTER_N);
+	CU_ASSERT_EQUAL(itsma_letter_from_achievement(15), ITSMA_LETTER_N);
+	CU_ASSERT_EQUAL(itsma_letter_from_achievement(15.0001), ITSMA_LETTER_P);
+	CU_ASSERT_EQUAL(itsma_letter_from_achievement(50), ITSMA_LETTER_P);
+	CU_ASSERT_EQUAL(itsma_letter_from_achievement(50.0001), ITSMA_LETTER_L);
+	CU_ASSERT_EQUAL(itsma_letter_from_achievement(85), ITSMA_LETTER_L);
+	CU_ASSERT_EQUAL(itsma_letter_from_achievement(85.0001), ITSMA_LETTER_F);
+	CU_ASSERT_EQUAL(itsma_letter_from_achievement(100), ITSMA_LETTER_F);
+}
+
+static void test_core__rating_parse_numbers_and_errors(void)
+{
+	itsma_letter l;
+	double v;
+	itsma_error e = ITSMA_ERROR_INIT;
+	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, "72.5", &e), 0);
+	CU_ASSERT_EQUAL(l, ITSMA_LETTER_NONE);
+	ASSERT_NEAR(v, 72.5);
+	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, "0", &e), 0);
+	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, "100", &e), 0);
+	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, "100.01", &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, "-1", &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, "l", &e), ITSMA_EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "expected a rating"));
+	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, "", &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, NULL, &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, "50x", &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, "nan", &e), ITSMA_EINVAL);
+}
+
+static void test_core__attributes(void)
+{
+	static const char *const names[] = { "PA1.1", "PA2.1", "PA2.2", "PA3.1", "PA3.2",
+		                             "PA4.1", "PA4.2", "PA5.1", "PA5.2" };
+	static const int levels[] = { 1, 2, 2, 3, 3, 4, 4, 5, 5 };
+	itsma_attribute a;
+	itsma_error e = ITSMA_ERROR_INIT;
+	int i;
+	for (i = 0; i < (int)ITSMA_ATTRIBUTE_COUNT; i++) {
+		CU_ASSERT_STRING_EQUAL(itsma_attribute_name((itsma_attribute)i), names[i]);
+		CU_ASSERT_EQUAL(itsma_attribute_level((itsma_attribute)i), levels[i]);
+		CU_ASSERT_EQUAL(itsma_attribute_parse(&a, names[i], 1, &e), 0);
+		CU_ASSERT_EQUAL((int)a, i);
+	}
+	CU_ASSERT_EQUAL(itsma_attribute_parse(&a, "PA1.1", 0, &e), ITSMA_EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "derived"));
+	CU_ASSERT_EQUAL(itsma_attribute_parse(&a, "PA6.1", 1, &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_attribute_parse(&a, NULL, 1, &e), ITSMA_EINVAL);
+	CU_ASSERT_STRING_EQUAL(itsma_attribute_name(ITSMA_ATTRIBUTE_COUNT), "");
+	CU_ASSERT_EQUAL(itsma_attribute_level(ITSMA_ATTRIBUTE_COUNT), 0);
+}
+
+static void test_core__dates(void)
+{
+	long d;
+	char buf[11];
+	itsma_error e = ITSMA_ERROR_INIT;
+	CU_ASSERT_EQUAL(itsma_date_parse(&d, "1970-01-01", &e), 0);
+	CU_ASSERT_EQUAL(d, 0);
+	CU_ASSERT_EQUAL(itsma_date_parse(&d, "2024-02-29", &e), 0); /* leap year */
+	CU_ASSERT_STRING_EQUAL(itsma_date_format(buf, d), "2024-02-29");
+	CU_ASSERT_EQUAL(itsma_date_parse(&d, "2000-02-29", &e), 0); /* divisible by 400 */
+	CU_ASSERT_EQUAL(itsma_date_parse(&d, "1900-02-29", &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_date_parse(&d, "2026-02-29", &e), ITSMA_EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "does not exist"));
+	CU_ASSERT_EQUAL(itsma_date_parse(&d, "2026-04-31", &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_date_parse(&d, "2026-00-10", &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_date_parse(&d, "2026-12-00", &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_date_parse(&d, "2026-1-01", &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_date_parse(&d, "2026-01-011", &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_date_parse(&d, NULL, &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_date_parse(NULL, "1999-12-31", &e), 0);
+	CU_ASSERT_EQUAL(itsma_date_parse(&d, "1969-12-31", &e), 0);
+	CU_ASSERT_EQUAL(d, -1);
+	CU_ASSERT_STRING_EQUAL(itsma_date_format(buf, -1), "1969-12-31");
+	CU_ASSERT_EQUAL(itsma_date_parse(&d, "2026-11-20", &e), 0);
+	CU_ASSERT_STRING_EQUAL(itsma_date_format(buf, d), "2026-11-20");
+	CU_ASSERT_STRING_EQUAL(itsma_date_format(buf, d + 11), "2026-12-01");
+}
+
+static void test_core__number_formatting_is_shortest_round_trip(void)
+{
+	char b[40];
+	itsma__format_number(b, 1);
+	CU_ASSERT_STRING_EQUAL(b, "1");
+	itsma__format_number(b, 67.5);
+	CU_ASSERT_STRING_EQUAL(b, "67.5");
+	itsma__format_number(b, 0.15);
+	CU_ASSERT_STRING_EQUAL(b, "0.15");
+	itsma__format_number(b, 100.0 / 3);
+	CU_ASSERT_EQUAL(strtod(b, NULL), 100.0 / 3);
+	itsma__format_number(b, -0.0);
+	CU_ASSERT_STRING_EQUAL(b, "0");
+	itsma__format_number(b, 0.0 / 0.0);
+	CU_ASSERT_STRING_EQUAL(b, "null");
+	itsma__format_number(b, 1e300);
+	CU_ASSERT_EQUAL(strtod(b, NULL), 1e300);
+}
+
+static void test_core__free_accepts_null(void)
+{
+	itsma_free(NULL);
+	itsma_result_free(NULL);
+	CU_PASS("nothing crashed");
+}
+
+static const itsma_test_case cases[] = {
+	{ "strerror_and_names", test_core__strerror_and_names },
+	{ "error_format_and_clear", test_core__error_format_and_clear },
+	{ "long_messages_are_truncated_safely", test_core__long_messages_are_truncated_safely },
+	{ "version", test_core__version },
+	{ "letters_and_bands", test_core__letters_and_bands },
+	{ "rating_parse_numbers_and_errors", test_core__rating_parse_numbers_and_errors },
+	{ "attributes", test_core__attributes },
+	{ "dates", test_core__dates },
+	{ "number_formatting_is_shortest_round_trip", test_core__number_formatting_is_shortest_round_trip },
+	{ "free_accepts_null", test_core__free_accepts_null },
+	{ NULL, NULL }
+};
+
+ITSMA_TEST_MAIN("core", cases)
