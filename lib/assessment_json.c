@@ -334,6 +334,8 @@ static int stream_array(loader *ld, size_t pos, const char *key, element_fn fn, 
 		if ((rc = itsma__reader_problem(rd, rc)) < 0)
 			return rc;
 		i++;
+		if (rd->input)
+			itsma__input_release(rd->input, pos);
 		pos = itsma__json_ws(rd, pos);
 		if (pos >= rd->len)
 			return itsma__json_syntax(rd, pos, "unexpected end of input inside the \"%s\" array", key);
@@ -406,7 +408,7 @@ static int process_scope(loader *ld, json_object *v)
 static int process_targets(loader *ld, json_object *v)
 {
 	json_object *lv, *procs = NULL;
-	int rc, level;
+	int rc, level = 0;
 	if ((rc = itsma__expect_object(&ld->rd, v, "/targets", "the targets")) < 0 ||
 	    (rc = itsma__check_keys(&ld->rd, v, "/targets", "the targets", target_keys, &ld->a->targets_ext)) < 0 ||
 	    (rc = itsma__get_object(&ld->rd, v, "/targets", "processes", 0, &procs)) < 0)
@@ -750,8 +752,7 @@ int itsma_assessment_load_buffer(itsma_assessment **out, const char *buf, size_t
 int itsma_assessment_load_file(itsma_assessment **out, const char *path, const itsma_catalogue *cat,
                                const itsma_load_options *opts, itsma_error *err)
 {
-	char *buf;
-	size_t len;
+	itsma__input in;
 	int rc;
 	itsma__reader rd;
 
@@ -762,10 +763,14 @@ int itsma_assessment_load_file(itsma_assessment **out, const char *path, const i
 	*out = NULL;
 	if ((rc = itsma__reader_init(&rd, "", 0, path, opts, err)) < 0)
 		return rc;
-	if ((rc = itsma__read_file(path, rd.max_bytes, &buf, &len, err)) < 0)
+	if ((rc = itsma__input_open(&in, path, rd.max_bytes, err)) < 0)
 		return rc;
-	rc = itsma_assessment_load_buffer(out, buf, len, path, cat, opts, err);
-	free(buf);
+	rd.buf = in.data ? in.data : "";
+	rd.len = in.len;
+	rd.input = &in;
+	rc = itsma__assessment_load_reader(&rd, cat, out);
+	itsma__reader_fini(&rd);
+	itsma__input_close(&in);
 	return rc;
 }
 

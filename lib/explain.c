@@ -124,21 +124,36 @@ static void share_line(itsma__buf *b, const itsma_result *r, const char *what, c
 {
 	double wsum;
 	size_t n;
+	char among[160];
 
 	sibling_totals(r, parent, &wsum, &n);
 	itsma__buf_printf(b, "  %s %s: ", what, id);
+	if (!parent && r->scope) {
+		itsma__buf_puts(b, "the section scored alone = 1\n");
+		return;
+	}
+	if (n == 1) {
+		if (parent)
+			itsma__buf_printf(b, "the only applicable child of %s = 1\n", parent->id);
+		else
+			itsma__buf_puts(b, "the only applicable top-level section = 1\n");
+		return;
+	}
+	if (parent)
+		snprintf(among, sizeof among, "the %zu applicable children of %s", n, parent->id);
+	else
+		snprintf(among, sizeof among, "the %zu applicable top-level sections", n);
 	if (wsum > 0) {
 		itsma__buf_puts(b, "weight ");
 		num(b, w);
 		itsma__buf_puts(b, " of a total ");
 		num(b, wsum);
-		itsma__buf_printf(b, " among %zu applicable sibling%s = ", n, n == 1 ? "" : "s");
+		itsma__buf_printf(b, " over %s = ", among);
 		num(b, w / wsum);
 		if (w == 0)
 			itsma__buf_puts(b, " (weight 0: informational)");
 	} else {
-		itsma__buf_printf(b, "every one of the %zu applicable sibling%s weighs 0, so 1 of %zu = ",
-		                  n, n == 1 ? "" : "s", n);
+		itsma__buf_printf(b, "all of %s weigh 0, so 1 of %zu = ", among, n);
 		num(b, 1.0 / (double)n);
 	}
 	itsma__buf_putc(b, '\n');
@@ -417,31 +432,33 @@ static void explain_mean(itsma__buf *b, const itsma_result *r, const itsma_secti
 	arithmetic(b, r, s);
 }
 
+/* "  PA2.1 rated L (67.5) with current evidence: achievement 67.5, band L." and the
+ * cited evidence records. */
 static void explain_attribute(itsma__buf *b, const itsma_result *r, const itsma_section_result *sr,
                               int pa)
 {
 	const itsma_attribute_rating *ar = sr->attr_rating[pa];
 	size_t k;
 
-	itsma__buf_printf(b, "  %s: ", itsma_attribute_name((itsma_attribute)pa));
-	letter_value(b, sr->attr_letter[pa], sr->attr_ach[pa]);
+	itsma__buf_printf(b, "  %s ", itsma_attribute_name((itsma_attribute)pa));
 	switch (sr->attr_status[pa]) {
 	case ITSMA_ATTR_DERIVED:
 		if (sr->n_shall > 0)
-			itsma__buf_printf(b, ", derived: the default model over its %zu applicable shall "
-			                  "requirement%s.\n", sr->n_shall, sr->n_shall == 1 ? "" : "s");
+			itsma__buf_printf(b, "derived, the default model over the process's %zu "
+			                  "applicable shall requirement%s", sr->n_shall,
+			                  sr->n_shall == 1 ? "" : "s");
 		else
-			itsma__buf_printf(b, ", derived: the default model over its %zu applicable "
-			                  "requirement%s (it has no shall one).\n", sr->n_all,
+			itsma__buf_printf(b, "derived, the default model over the process's %zu "
+			                  "applicable requirement%s (it has no shall one)", sr->n_all,
 			                  sr->n_all == 1 ? "" : "s");
-		return;
+		break;
 	case ITSMA_ATTR_UNASSESSED:
-		itsma__buf_puts(b, ", unassessed: the assessment does not rate it, so it counts 0.\n");
-		return;
+		itsma__buf_puts(b, "unassessed (not rated), so it counts 0");
+		break;
 	case ITSMA_ATTR_UNSUPPORTED:
-		itsma__buf_puts(b, ", unsupported: rated ");
+		itsma__buf_puts(b, "unsupported: rated ");
 		written_rating(b, ar->letter, ar->value);
-		itsma__buf_printf(b, " but %s; %s.\n",
+		itsma__buf_printf(b, " but %s; %s",
 		                  ar->evidence_count ? "none of its cited evidence is current"
 		                                     : "it cites no evidence",
 		                  r->policy == ITSMA_POLICY_REQUIRED
@@ -449,12 +466,15 @@ static void explain_attribute(itsma__buf *b, const itsma_result *r, const itsma_
 		                      : "under the advisory policy it keeps its rating");
 		break;
 	default:
-		itsma__buf_puts(b, ", rated ");
+		itsma__buf_puts(b, "rated ");
 		written_rating(b, ar->letter, ar->value);
-		itsma__buf_puts(b, ar->value == 0 ? " (a rating of 0 needs no evidence).\n"
-		                                  : " with current evidence.\n");
+		itsma__buf_puts(b, ar->value == 0 ? " (a rating of 0 needs no evidence)"
+		                                  : " with current evidence");
 		break;
 	}
+	itsma__buf_puts(b, ": achievement ");
+	num(b, sr->attr_ach[pa]);
+	itsma__buf_printf(b, ", band %s.\n", itsma_letter_name(sr->attr_letter[pa]));
 	for (k = 0; ar && k < ar->evidence_count; k++)
 		evidence_line(b, r->a, ar->evidence[k], "    ");
 }

@@ -1,4 +1,5 @@
 /* Reading whole files and saving them atomically (temporary file, fsync, rename). */
+#define _DEFAULT_SOURCE 1 /* madvise(MADV_DONTNEED): posix_madvise is a no-op for it in glibc */
 #include "internal/json_in.h"
 #include "internal/buf.h"
 #include "internal/error.h"
@@ -8,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -94,6 +96,59 @@ int itsma__read_file(const char *path, size_t max_bytes, char **out, size_t *len
 	*out = buf;
 	*len = n;
 	return 0;
+}
+
+/* Files at least this large are mapped rather than read. */
+#define MAP_THRESHOLD ((size_t)64 << 20)
+
+int itsma__input_open(itsma__input *in, const char *path, size_t max_bytes, itsma_error *err)
+{
+	struct stat st;
+	int fd;
+
+	memset(in, 0, sizeof *in);
+	if (path && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (unsigned long long)st.st_size >= MAP_THRESHOLD &&
+	    (unsigned long long)st.st_size <= max_bytes) {
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd >= 0) {
+			void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+			close(fd);
+			if (p != MAP_FAILED) {
+				(void)madvise(p, (size_t)st.st_size, MADV_SEQUENTIAL);
+				in->data = p;
+				in->len = (size_t)st.st_size;
+				in->mapped = 1;
+				return 0;
+			}
+		}
+		/* fall back to reading */
+	}
+	return itsma__read_file(path, max_bytes, &in->data, &in->len, err);
+}
+
+void itsma__input_release(itsma__input *in, size_t upto)
+{
+	size_t page = 4096, start, end;
+	if (!in || !in->mapped || upto <= in->released)
+		return;
+	start = in->released & ~(page - 1);
+	end = upto & ~(page - 1);
+	if (end - start < ((size_t)8 << 20))
+		return; /* in steps of 8 MiB */
+	(void)madvise(in->data + start, end - start, MADV_DONTNEED);
+	in->released = end;
+}
+
+void itsma__input_close(itsma__input *in)
+{
+	if (!in->data)
+		return;
+	if (in->mapped)
+		munmap(in->data, in->len);
+	else
+		free(in->data);
+	memset(in, 0, sizeof *in);
 }
 
 int itsma__write_file_atomic(const char *path, const char *data, size_t len, itsma_error *err)

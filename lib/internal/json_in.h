@@ -13,6 +13,17 @@
 #include "itsma/assessment.h"
 #include "internal/model.h"
 
+/*
+ * A whole input file in memory: read into a buffer, or, for large regular files, mapped
+ * read-only so that a streaming reader can hand back the pages it has finished with
+ * (itsma__input_release), keeping resident memory near the model's own size.
+ */
+typedef struct itsma__input {
+	char *data;
+	size_t len;
+	int mapped;
+	size_t released; /* bytes [0, released) handed back (mapped inputs only) */
+} itsma__input;
 typedef struct itsma__reader {
 	const char *buf;
 	size_t len;
@@ -27,6 +38,7 @@ typedef struct itsma__reader {
 	void *payload;
 	size_t problems;
 	int stop;          /* the callback's non-zero return */
+	itsma__input *input; /* set when reading a file: consumed pages can be released */
 	itsma_error first; /* the first problem */
 } itsma__reader;
 
@@ -123,6 +135,11 @@ void itsma__write_ext(struct itsma__jw *w, const itsma__ext *ext);
 
 /* File helpers. Read a whole file (with a size limit); returns 0, ITSMA_EIO, ITSMA_ELIMIT. */
 int itsma__read_file(const char *path, size_t max_bytes, char **out, size_t *len, itsma_error *err);
+
+int itsma__input_open(itsma__input *in, const char *path, size_t max_bytes, itsma_error *err);
+/* Hand back the pages that lie wholly before `upto` (no-op for read buffers). */
+void itsma__input_release(itsma__input *in, size_t upto);
+void itsma__input_close(itsma__input *in);
 /* Write atomically: temporary file in the same folder, fsync, rename. */
 int itsma__write_file_atomic(const char *path, const char *data, size_t len, itsma_error *err);
 
