@@ -55,6 +55,8 @@ int itsma__assessment_attach(itsma_assessment *a, const itsma_catalogue *cat, it
 	size_t nsec = cat->section_count, nreq = cat->requirement_count, i;
 
 	a->cat = cat;
+	a->section_count = nsec;
+	a->requirement_count = nreq;
 	a->rating_by_req = calloc(nreq ? nreq : 1, sizeof *a->rating_by_req);
 	a->attr_by_sec = calloc(nsec ? nsec * ITSMA_ATTRIBUTE_COUNT : 1, sizeof *a->attr_by_sec);
 	a->sec_excluded = calloc(nsec ? nsec : 1, 1);

@@ -154,6 +154,7 @@ void itsma__buf_json_string(itsma__buf *b, const char *s)
 void itsma__format_number(char *buf, double v)
 {
 	int prec;
+	char *p;
 
 	if (!isfinite(v)) {
 		strcpy(buf, "null");
@@ -167,11 +168,16 @@ void itsma__format_number(char *buf, double v)
 		snprintf(buf, 32, "%lld", (long long)v);
 		return;
 	}
+	/* printf and strtod follow LC_NUMERIC: test the round trip in the caller's locale ... */
 	for (prec = 6; prec <= 17; prec++) {
 		snprintf(buf, 32, "%.*g", prec, v);
 		if (strtod(buf, NULL) == v)
 			break;
 	}
+	/* ... then write JSON's decimal point, whatever the locale uses */
+	for (p = buf; *p; p++)
+		if (!((*p >= '0' && *p <= '9') || *p == '-' || *p == '+' || *p == 'e' || *p == 'E'))
+			*p = '.';
 }
 
 void itsma__buf_json_number(itsma__buf *b, double v)

@@ -987,6 +987,11 @@ int itsma_score(itsma_result **out, const itsma_assessment *a, const itsma_score
 		                        "unknown evidence policy %d (expected required or advisory)",
 		                        (int)opts->evidence_policy);
 	cat = itsma_assessment_catalogue(a);
+	if (cat->section_count != a->section_count || cat->requirement_count != a->requirement_count)
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "catalogue %s was changed after assessment %s was made of it "
+		                        "(sections or requirements added): load the assessment again",
+		                        cat->id, a->id);
 	if (opts->section) {
 		scope = itsma_catalogue_find_section(cat, opts->section);
 		if (!scope) {

@@ -170,6 +170,7 @@ struct itsma_assessment {
 	int target;                  /* -1 = none */
 	signed char *target_by_sec;  /* [section index], -1 = none */
 	int has_scope, has_targets;  /* keep empty objects on save */
+	size_t section_count, requirement_count; /* the catalogue's when the indexes were sized */
 	itsma__ext *ext, *scope_ext, *targets_ext;
 	size_t max_records;
 };

@@ -130,7 +130,7 @@ static void test_catalogue__requirements_know_section_and_process(void)
 
 static void test_catalogue__round_trip_is_byte_identical_and_keeps_extensions(void)
 {
-	size_t len;
+	size_t len = 0;
 	char *orig = itsma_test_slurp(ITSMA_TEST_DATA "/catalogue-small.json", &len), *out = NULL;
 	itsma_catalogue *c = NULL;
 	itsma_error err = ITSMA_ERROR_INIT;
@@ -152,7 +152,7 @@ static void test_catalogue__builtins_are_listed_loadable_and_identical_when_save
 		itsma_catalogue *c = NULL;
 		itsma_error err = ITSMA_ERROR_INIT;
 		char *out = NULL;
-		size_t len;
+		size_t len = 0;
 		const char *json = itsma_catalogue_builtin_json(i, &len);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(itsma_catalogue_builtin_id(i));
 		CU_ASSERT_PTR_NOT_NULL(itsma_catalogue_builtin_title(i));
@@ -343,7 +343,7 @@ static void test_catalogue__limits(void)
 	itsma_catalogue *c = NULL;
 	itsma_error err = ITSMA_ERROR_INIT;
 	itsma_load_options o = ITSMA_LOAD_OPTIONS_INIT;
-	size_t len;
+	size_t len = 0;
 	char *buf = itsma_test_slurp(ITSMA_TEST_DATA "/catalogue-small.json", &len);
 
 	CU_ASSERT_EQUAL(itsma_load_options_init(&o, ITSMA_LOAD_OPTIONS_VERSION), 0);

@@ -3,6 +3,8 @@
 
 #include "internal/buf.h"
 
+#include <locale.h>
+
 static void test_core__strerror_and_names(void)
 {
 	static const int codes[] = { ITSMA_OK, ITSMA_ERROR, ITSMA_ENOMEM, ITSMA_EINVAL, ITSMA_EIO,
@@ -205,6 +207,49 @@ static void test_core__number_formatting_is_shortest_round_trip(void)
 	CU_ASSERT_EQUAL(strtod(b, NULL), 1e300);
 }
 
+static void test_core__numbers_ignore_the_locale(void)
+{
+	/* a program that sets a comma-decimal locale still gets valid JSON numbers */
+	static const char *const locales[] = { "de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "C.UTF-8" };
+	char b[40];
+	size_t i;
+	for (i = 0; i < sizeof locales / sizeof *locales; i++)
+		if (setlocale(LC_NUMERIC, locales[i]))
+			break;
+	itsma__format_number(b, 67.5);
+	CU_ASSERT_STRING_EQUAL(b, "67.5");
+	itsma__format_number(b, 0.15);
+	CU_ASSERT_STRING_EQUAL(b, "0.15");
+	setlocale(LC_NUMERIC, "C");
+}
+
+static void test_core__scoring_refuses_a_catalogue_changed_afterwards(void)
+{
+	itsma_catalogue *c = NULL;
+	itsma_assessment *a = NULL;
+	itsma_result *r = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	itsma_section_spec s = ITSMA_SECTION_SPEC_INIT;
+	itsma_requirement_spec q = ITSMA_REQUIREMENT_SPEC_INIT;
+	CU_ASSERT_EQUAL_FATAL(itsma_catalogue_new(&c, "c", "C", &err), 0);
+	s.id = "S";
+	s.title = "S";
+	CU_ASSERT_EQUAL(itsma_catalogue_add_section(NULL, c, NULL, &s, &err), 0);
+	q.id = "R1";
+	q.text = "One.";
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, c, "S", &q, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(itsma_assessment_new(&a, c, "a", "2026-11-20", &err), 0);
+	CU_ASSERT_EQUAL(itsma_score(&r, a, NULL, &err), 0);
+	itsma_result_free(r);
+	q.id = "R2";
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, c, "S", &q, &err), 0);
+	CU_ASSERT_EQUAL(itsma_score(&r, a, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_PTR_NULL(r);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "changed after"));
+	itsma_assessment_free(a);
+	itsma_catalogue_free(c);
+}
+
 static void test_core__free_accepts_null(void)
 {
 	itsma_free(NULL);
@@ -222,6 +267,8 @@ static const itsma_test_case cases[] = {
 	{ "attributes", test_core__attributes },
 	{ "dates", test_core__dates },
 	{ "number_formatting_is_shortest_round_trip", test_core__number_formatting_is_shortest_round_trip },
+	{ "numbers_ignore_the_locale", test_core__numbers_ignore_the_locale },
+	{ "scoring_refuses_a_catalogue_changed_afterwards", test_core__scoring_refuses_a_catalogue_changed_afterwards },
 	{ "free_accepts_null", test_core__free_accepts_null },
 	{ NULL, NULL }
 };

@@ -59,7 +59,7 @@ static void test_validation__every_invalid_case(void)
 	CU_ASSERT(n >= 60);
 	for (i = 0; i < n; i++) {
 		char path[1024], line[900], got[1024], *buf, *expected;
-		size_t len;
+		size_t len = 0;
 		itsma_error err = ITSMA_ERROR_INIT;
 		int rc;
 
