@@ -331,13 +331,14 @@ int itsma_assessment_put_evidence(itsma_assessment *a, const itsma_evidence_spec
 	if (spec->expires)
 		memcpy(tmp.expires_s, spec->expires, 11);
 	if (old) {
-		/* replace in place: the struct stays where ratings point at it */
+		/* replace in place: the struct stays where ratings point at it; the map's key is
+		 * re-pointed at the new id string before the old strings are freed */
+		itsma__strmap_put(&a->evidence_ids, tmp.id, old); /* same key: no allocation */
 		free(old->strings);
 		tmp.index = old->index;
 		tmp.cite_count = old->cite_count;
 		tmp.ext = old->ext;
 		*old = tmp;
-		itsma__strmap_put(&a->evidence_ids, old->id, old); /* same key: re-points, no allocation */
 		return 0;
 	}
 	if (a->evidence_count >= a->max_records) {

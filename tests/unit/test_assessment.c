@@ -428,9 +428,11 @@ static void test_assessment__save_file(void)
 	CU_ASSERT_EQUAL(itsma_assessment_save_file(a, path, &err), 0);
 	CU_ASSERT_EQUAL(itsma_assessment_load_file(&b, path, c, NULL, &err), 0);
 	CU_ASSERT_EQUAL(itsma_assessment_rating_count(b), 2);
+	itsma_assessment_free(b);
 	CU_ASSERT_EQUAL(itsma_assessment_save_file(a, ITSMA_TEST_TMP "/nope/a.json", &err), ITSMA_EIO);
 	CU_ASSERT(err.sys_errno != 0);
 	CU_ASSERT_EQUAL(itsma_assessment_load_file(&b, ITSMA_TEST_TMP "/nope.json", c, NULL, &err), ITSMA_EIO);
+	CU_ASSERT_PTR_NULL(b);
 	itsma_assessment_free(a);
 	itsma_catalogue_free(c);
 }
