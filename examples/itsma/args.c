@@ -1,0 +1,125 @@
+/*
+ * Option parsing for the commands: GNU-style long options ("--format md" or
+ * "--format=md"), single-letter short options ("-o FILE"), "--" to end options, and
+ * operands anywhere on the line.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void cli_args_init(cli_args *a, const char *cmd, int argc, char **argv)
+{
+	a->argc = argc;
+	a->argv = argv;
+	a->index = 1;
+	a->only_operands = 0;
+	a->cmd = cmd;
+}
+
+static const cli_option *find_long(const cli_option *opts, const char *name, size_t n)
+{
+	for (const cli_option *o = opts; o && o->name; o++)
+		if (strlen(o->name) == n && strncmp(o->name, name, n) == 0)
+			return o;
+	return NULL;
+}
+
+static const cli_option *find_short(const cli_option *opts, char c)
+{
+	for (const cli_option *o = opts; o && o->name; o++)
+		if (o->short_name == c)
+			return o;
+	return NULL;
+}
+
+int cli_args_next(cli_args *a, const cli_option *opts, int *id, const char **value)
+{
+	*value = NULL;
+	if (a->index >= a->argc)
+		return CLI_ARG_END;
+	const char *arg = a->argv[a->index++];
+	if (a->only_operands || arg[0] != '-' || arg[1] == '\0') {
+		*value = arg;
+		return CLI_ARG_OPERAND;
+	}
+	if (strcmp(arg, "--") == 0) {
+		a->only_operands = 1;
+		return cli_args_next(a, opts, id, value);
+	}
+	if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)
+		return CLI_ARG_HELP;
+
+	const cli_option *o;
+	const char *inline_value = NULL;
+	if (arg[1] == '-') {
+		const char *name = arg + 2;
+		const char *eq = strchr(name, '=');
+		size_t n = eq ? (size_t)(eq - name) : strlen(name);
+		o = find_long(opts, name, n);
+		if (!o) {
+			cli_usage_error(a->cmd, "unknown option '--%.*s'", (int)n, name);
+			return CLI_ARG_ERROR;
+		}
+		if (eq) {
+			if (!o->has_value) {
+				cli_usage_error(a->cmd, "option '--%s' takes no value", o->name);
+				return CLI_ARG_ERROR;
+			}
+			inline_value = eq + 1;
+		}
+	} else {
+		o = find_short(opts, arg[1]);
+		if (!o) {
+			cli_usage_error(a->cmd, "unknown option '-%c'", arg[1]);
+			return CLI_ARG_ERROR;
+		}
+		if (arg[2] != '\0') {
+			if (!o->has_value) {
+				cli_usage_error(a->cmd, "option '-%c' takes no value", arg[1]);
+				return CLI_ARG_ERROR;
+			}
+			inline_value = arg + 2;
+		}
+	}
+	*id = o->id;
+	if (o->has_value) {
+		if (inline_value) {
+			*value = inline_value;
+		} else if (a->index < a->argc) {
+			*value = a->argv[a->index++];
+		} else {
+			cli_usage_error(a->cmd, "option '--%s' needs a value", o->name);
+			return CLI_ARG_ERROR;
+		}
+	}
+	return CLI_ARG_OPTION;
+}
+
+int cli_parse_number(const char *text, double *out)
+{
+	char *end = NULL;
+	if (!text || !*text || strchr(" \t\n+-", text[0]))
+		return -1;
+	errno = 0;
+	double v = strtod(text, &end);
+	if (errno || !end || *end || !isfinite(v) || v < 0)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int cli_parse_size(const char *text, size_t *out)
+{
+	char *end = NULL;
+	if (!text || text[0] < '0' || text[0] > '9')
+		return -1;
+	errno = 0;
+	unsigned long long v = strtoull(text, &end, 10);
+	if (errno || !end || *end || v > (unsigned long long)((size_t)-1))
+		return -1;
+	*out = (size_t)v;
+	return 0;
+}

@@ -1,0 +1,177 @@
+/*
+ * itsma report ASSESSMENT.json [--format text|md|html|csv|json] [-o FILE]
+ *              [--baseline EARLIER.json] [--catalogue FILE] [--evidence-policy P]
+ *              [--section ID] [--top N]
+ */
+#include "report.h"
+
+#include <string.h>
+
+static const char help[] =
+	"Usage: itsma report ASSESSMENT.json [--format text|md|html|csv|json] [-o FILE]\n"
+	"                    [--baseline EARLIER.json] [--catalogue ID|FILE]\n"
+	"                    [--evidence-policy POLICY] [--section ID] [--top N]\n"
+	"\n"
+	"A report of where the organisation stands, what to fix first and, with --baseline,\n"
+	"what changed since an earlier assessment.\n"
+	"\n"
+	"Formats:\n"
+	"  text   for the terminal (the default; coloured on a terminal unless NO_COLOR is set)\n"
+	"  md     Markdown: verdict, compliance, capability profile, top gaps with their gain and\n"
+	"         guidance, nonconformities, evidence issues, and changes since the baseline\n"
+	"  html   one self-contained page (no external files; prints well) with charts: capability\n"
+	"         level against target per process, compliance per clause, before and after\n"
+	"  csv    one row per requirement: id, clause, process, obligation, status,\n"
+	"         achievement, rating, nonconformity, gain\n"
+	"  json   the itsma-result/1 document\n"
+	"With -o and no --format, the format follows the file's extension (.txt, .md, .html,\n"
+	".csv, .json).\n"
+	"\n"
+	"Options:\n"
+	"  --format FORMAT           text, md, html, csv or json\n"
+	"  -o, --output FILE         write to FILE (atomically) instead of standard output\n"
+	"  --baseline EARLIER.json   an earlier assessment of the same catalogue to compare with\n"
+	"  --catalogue ID|FILE       the catalogue of the assessments\n"
+	"  --evidence-policy POLICY  required (the default) or advisory\n"
+	"  --section ID              report on one section as if it were the whole catalogue\n"
+	"  --top N                   how many gaps to list (default 10)\n"
+	"  -h, --help                show this help\n"
+	"\n"
+	"Examples:\n"
+	"  itsma report q4.json\n"
+	"  itsma report q4.json --baseline q3.json -o q4.html\n";
+
+enum { OPT_FORMAT, OPT_OUTPUT, OPT_BASELINE, OPT_CATALOGUE, OPT_POLICY, OPT_SECTION, OPT_TOP };
+static const cli_option options[] = {
+	{ "format", 0, 1, OPT_FORMAT },       { "output", 'o', 1, OPT_OUTPUT },
+	{ "baseline", 0, 1, OPT_BASELINE },   { "catalogue", 0, 1, OPT_CATALOGUE },
+	{ "evidence-policy", 0, 1, OPT_POLICY }, { "section", 0, 1, OPT_SECTION },
+	{ "top", 0, 1, OPT_TOP },             { NULL, 0, 0, 0 }
+};
+
+static const char *const formats[] = { "text", "md", "html", "csv", "json", NULL };
+
+static const char *format_of_path(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	if (!dot || strchr(dot, '/'))
+		return NULL;
+	if (strcmp(dot, ".md") == 0 || strcmp(dot, ".markdown") == 0)
+		return "md";
+	if (strcmp(dot, ".html") == 0 || strcmp(dot, ".htm") == 0)
+		return "html";
+	if (strcmp(dot, ".csv") == 0)
+		return "csv";
+	if (strcmp(dot, ".json") == 0)
+		return "json";
+	if (strcmp(dot, ".txt") == 0)
+		return "text";
+	return NULL;
+}
+
+int cmd_report(int argc, char **argv)
+{
+	cli_args args;
+	int id, kind;
+	const char *value, *path = NULL, *format = NULL, *output = NULL, *baseline = NULL;
+	const char *catalogue = NULL;
+	size_t top = 10;
+	itsma_score_options opts = ITSMA_SCORE_OPTIONS_INIT;
+	cli_args_init(&args, "report", argc, argv);
+	while ((kind = cli_args_next(&args, options, &id, &value)) != CLI_ARG_END) {
+		if (kind == CLI_ARG_HELP) {
+			fputs(help, stdout);
+			return CLI_OK;
+		}
+		if (kind == CLI_ARG_ERROR)
+			return CLI_USAGE;
+		if (kind == CLI_ARG_OPERAND) {
+			if (path)
+				return cli_usage_error("report", "unexpected argument '%s'", value);
+			path = value;
+			continue;
+		}
+		switch (id) {
+		case OPT_FORMAT:
+			format = NULL;
+			for (size_t i = 0; formats[i]; i++)
+				if (strcmp(formats[i], value) == 0)
+					format = formats[i];
+			if (!format)
+				return cli_usage_error("report", "--format must be text, md, html, csv or json, not '%s'",
+				                       value);
+			break;
+		case OPT_OUTPUT: output = value; break;
+		case OPT_BASELINE: baseline = value; break;
+		case OPT_CATALOGUE: catalogue = value; break;
+		case OPT_SECTION: opts.section = value; break;
+		case OPT_POLICY:
+			if (itsma_evidence_policy_parse(&opts.evidence_policy, value, NULL) < 0)
+				return cli_usage_error("report",
+				                       "--evidence-policy must be required or advisory, not '%s'",
+				                       value);
+			break;
+		case OPT_TOP:
+			if (cli_parse_size(value, &top) < 0)
+				return cli_usage_error("report", "--top must be a whole number, not '%s'", value);
+			break;
+		default: break;
+		}
+	}
+	if (!path)
+		return cli_usage_error("report", "name the assessment to report on");
+	if (!format)
+		format = output && format_of_path(output) ? format_of_path(output) : "text";
+
+	itsma_catalogue *cat = NULL;
+	itsma_assessment *a = NULL, *b = NULL;
+	itsma_result *r = NULL, *rb = NULL;
+	itsma_diff *d = NULL;
+	char *json = NULL;
+	sb out = SB_INIT;
+	itsma_error err = ITSMA_ERROR_INIT;
+	int rc;
+	if ((catalogue && (rc = cli_load_catalogue(&cat, catalogue)) != CLI_OK) ||
+	    (rc = cli_load_assessment(&a, path, cat)) != CLI_OK || (rc = cli_score(&r, a, &opts)) != CLI_OK)
+		goto done;
+	if (baseline) {
+		if ((rc = cli_load_assessment(&b, baseline, cat)) != CLI_OK ||
+		    (rc = cli_score(&rb, b, &opts)) != CLI_OK)
+			goto done;
+		if (itsma_compare(&d, rb, r, &err) < 0) {
+			fprintf(stderr, "%s: %s\n", baseline, err.message);
+			rc = CLI_INVALID;
+			goto done;
+		}
+	}
+
+	report rp = { r, a, itsma_assessment_catalogue(a), rb, d, top, 0 };
+	if (strcmp(format, "json") == 0) {
+		if (itsma_result_to_json(&json, r, &err) < 0) {
+			cli_print_error(&err);
+			rc = CLI_INVALID;
+			goto done;
+		}
+		sb_puts(&out, json);
+	} else if (strcmp(format, "md") == 0) {
+		report_md(&out, &rp);
+	} else if (strcmp(format, "html") == 0) {
+		report_html(&out, &rp);
+	} else if (strcmp(format, "csv") == 0) {
+		report_csv(&out, &rp);
+	} else {
+		rp.colour = !output && cli_colour_wanted(stdout);
+		report_text(&out, &rp);
+	}
+	rc = cli_write_output(output, sb_str(&out), out.len);
+done:
+	sb_free(&out);
+	itsma_free(json);
+	itsma_diff_free(d);
+	itsma_result_free(rb);
+	itsma_result_free(r);
+	itsma_assessment_free(b);
+	itsma_assessment_free(a);
+	itsma_catalogue_free(cat);
+	return rc;
+}

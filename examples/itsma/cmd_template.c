@@ -1,0 +1,271 @@
+/*
+ * itsma template CATALOGUE [--format json|csv|evidence-csv] [--id ID] [--date DATE]
+ *                          [--target LEVEL] [-o FILE]
+ *
+ * A new assessment to fill in. The CSV questionnaire has one row per requirement, then one
+ * row per process attribute (PA2.1 to PA5.2 of every process) and one row per process for
+ * its target capability level; `itsma import` reads it back.
+ */
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char help[] =
+	"Usage: itsma template CATALOGUE [--format json|csv|evidence-csv] [-o FILE]\n"
+	"                      [--id ID] [--date YYYY-MM-DD] [--target LEVEL]\n"
+	"\n"
+	"Start a new assessment of CATALOGUE (a built-in id such as iso20000-1:2018, or a\n"
+	"catalogue file).\n"
+	"\n"
+	"  json          an itsma-assessment/1 document with no ratings yet, and the checklist of\n"
+	"                requirements and processes to rate under \"x-checklist\" (the default)\n"
+	"  csv           a questionnaire for spreadsheets: one row per requirement (type,\n"
+	"                id, clause, process, obligation, text, rating, evidence, note), one row\n"
+	"                per process attribute PA2.1-PA5.2 of every process, and one row per\n"
+	"                process for its target capability level. Fill in the rating, evidence\n"
+	"                and note columns, then run 'itsma import'.\n"
+	"  evidence-csv  the header of the evidence list that 'itsma import --evidence' reads:\n"
+	"                id,title,kind,collected,expires,uri,sha256,by,note\n"
+	"The CSV forms start with a UTF-8 byte-order mark, so that spreadsheets read them as\n"
+	"UTF-8, and end rows with CRLF.\n"
+	"\n"
+	"Ratings are N, P-, P, P+, L-, L, L+, F or a percentage from 0 to 100; evidence is a list\n"
+	"of evidence ids separated by spaces, commas or semicolons.\n"
+	"\n"
+	"Options:\n"
+	"  --format FORMAT    json, csv or evidence-csv (default json)\n"
+	"  --id ID            the new assessment's id (json; default 'new-assessment')\n"
+	"  --date YYYY-MM-DD  its as-of date (json; default today)\n"
+	"  --target LEVEL     a target capability level 0-5 for every process\n"
+	"  -o, --output FILE  write to FILE instead of standard output\n"
+	"  -h, --help         show this help\n"
+	"\n"
+	"Example:\n"
+	"  itsma template iso20000-1:2018 --format csv --target 2 -o questionnaire.csv\n";
+
+/* Spreadsheets (Excel in particular) read a CSV file as UTF-8 only when it starts with a
+ * byte-order mark; `itsma import` accepts files with or without one. */
+#define UTF8_BOM "\xEF\xBB\xBF"
+
+enum { OPT_FORMAT, OPT_OUTPUT, OPT_ID, OPT_DATE, OPT_TARGET };
+static const cli_option options[] = {
+	{ "format", 0, 1, OPT_FORMAT }, { "output", 'o', 1, OPT_OUTPUT }, { "id", 0, 1, OPT_ID },
+	{ "date", 0, 1, OPT_DATE },     { "target", 0, 1, OPT_TARGET },   { NULL, 0, 0, 0 }
+};
+
+/* What a process attribute row asks: the attribute's generic practices in one text. */
+static void attribute_text(sb *out, const itsma_catalogue *cat, itsma_attribute attr,
+                           const itsma_section *process)
+{
+	const char *name = itsma_attribute_name(attr);
+	sb_printf(out, "%s %s of %s", name, attribute_title(attr), itsma_section_title(process));
+	size_t n = itsma_catalogue_generic_practice_count(cat);
+	int first = 1;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(itsma_catalogue_generic_practice_attribute(cat, i), name) != 0)
+			continue;
+		sb_puts(out, first ? ": " : " ");
+		first = 0;
+		sb_puts(out, itsma_catalogue_generic_practice_text(cat, i));
+	}
+	if (first)
+		sb_puts(out, ".");
+}
+
+static void template_csv(sb *out, const itsma_catalogue *cat, int target)
+{
+	csv_writer w = CSV_WRITER_INIT;
+	sb_puts(&w.out, UTF8_BOM);
+	static const char *const header[] = { "type",   "id",     "clause",   "process", "obligation",
+		                                  "text",   "rating", "evidence", "note" };
+	for (size_t i = 0; i < sizeof header / sizeof header[0]; i++)
+		csv_field(&w, header[i]);
+	csv_end_row(&w);
+
+	size_t n = itsma_catalogue_requirement_count(cat);
+	for (size_t i = 0; i < n; i++) {
+		const itsma_requirement *q = itsma_catalogue_requirement_at(cat, i);
+		const char *clause = itsma_requirement_clause(q);
+		csv_field(&w, "requirement");
+		csv_field(&w, itsma_requirement_id(q));
+		csv_field(&w, clause ? clause : "");
+		csv_field(&w, requirement_process_id(q));
+		csv_field(&w, itsma_requirement_obligation(q) == ITSMA_SHALL ? "shall" : "should");
+		csv_field(&w, itsma_requirement_text(q));
+		csv_field(&w, "");
+		csv_field(&w, "");
+		csv_field(&w, "");
+		csv_end_row(&w);
+	}
+	size_t np = itsma_catalogue_process_count(cat);
+	sb text = SB_INIT;
+	for (size_t p = 0; p < np; p++) {
+		const itsma_section *s = itsma_catalogue_process_at(cat, p);
+		const char *clause = itsma_section_clause(s);
+		for (int a = ITSMA_PA2_1; a < ITSMA_ATTRIBUTE_COUNT; a++) {
+			sb_clear(&text);
+			attribute_text(&text, cat, (itsma_attribute)a, s);
+			csv_field(&w, "attribute");
+			csv_field(&w, itsma_attribute_name((itsma_attribute)a));
+			csv_field(&w, clause ? clause : "");
+			csv_field(&w, itsma_section_id(s));
+			csv_field(&w, "");
+			csv_field(&w, sb_str(&text));
+			csv_field(&w, "");
+			csv_field(&w, "");
+			csv_field(&w, "");
+			csv_end_row(&w);
+		}
+	}
+	for (size_t p = 0; p < np; p++) {
+		const itsma_section *s = itsma_catalogue_process_at(cat, p);
+		const char *clause = itsma_section_clause(s);
+		char level[16] = "";
+		if (target >= 0)
+			snprintf(level, sizeof level, "%d", target);
+		sb_clear(&text);
+		sb_printf(&text, "Target capability level (0-5) for %s", itsma_section_title(s));
+		csv_field(&w, "target");
+		csv_field(&w, itsma_section_id(s));
+		csv_field(&w, clause ? clause : "");
+		csv_field(&w, itsma_section_id(s));
+		csv_field(&w, "");
+		csv_field(&w, sb_str(&text));
+		csv_field(&w, level);
+		csv_field(&w, "");
+		csv_field(&w, "");
+		csv_end_row(&w);
+	}
+	sb_free(&text);
+	sb_putn(out, sb_str(&w.out), w.out.len);
+	sb_free(&w.out);
+}
+
+static void template_json(sb *out, const itsma_catalogue *cat, const char *id, const char *date,
+                          int target)
+{
+	sb_puts(out, "{\n  \"format\": \"itsma-assessment/1\",\n  \"id\": ");
+	json_escape(out, id);
+	sb_puts(out, ",\n  \"catalogue\": ");
+	json_escape(out, itsma_catalogue_id(cat));
+	sb_puts(out, ",\n  \"title\": ");
+	sb tmp = SB_INIT;
+	sb_printf(&tmp, "Self-assessment against %s", itsma_catalogue_title(cat));
+	json_escape(out, sb_str(&tmp));
+	sb_free(&tmp);
+	sb_puts(out, ",\n  \"date\": ");
+	json_escape(out, date);
+	sb_puts(out, ",\n  \"evidence\": [],\n  \"ratings\": [],\n  \"attributes\": []");
+	if (target >= 0)
+		sb_printf(out, ",\n  \"targets\": { \"level\": %d }", target);
+	sb_puts(out, ",\n  \"x-instructions\": ");
+	json_escape(out,
+	            "Rate each requirement of x-checklist by adding to \"ratings\" an object "
+	            "{ \"requirement\": ID, \"rating\": \"N|P-|P|P+|L-|L|L+|F\" or 0-100, \"evidence\": "
+	            "[EVIDENCE IDS], \"note\": TEXT }, with the evidence recorded in \"evidence\" as "
+	            "{ \"id\", \"title\", \"kind\", \"collected\", \"expires\", \"uri\", \"sha256\" }. "
+	            "Rate the process attributes PA2.1-PA5.2 of each process in \"attributes\" as "
+	            "{ \"process\": ID, \"attribute\": \"PA2.1\", \"rating\": ..., \"evidence\": [...] }. "
+	            "Then run: itsma validate FILE && itsma report FILE. "
+	            "The x-checklist member is ignored by itsma; delete it when you are done.");
+	sb_puts(out, ",\n  \"x-checklist\": {\n    \"requirements\": [");
+	size_t n = itsma_catalogue_requirement_count(cat);
+	for (size_t i = 0; i < n; i++) {
+		const itsma_requirement *q = itsma_catalogue_requirement_at(cat, i);
+		sb_puts(out, i ? ",\n      " : "\n      ");
+		sb_puts(out, "{ \"requirement\": ");
+		json_escape(out, itsma_requirement_id(q));
+		sb_puts(out, ", \"obligation\": ");
+		json_escape(out, itsma_requirement_obligation(q) == ITSMA_SHALL ? "shall" : "should");
+		sb_puts(out, ", \"text\": ");
+		json_escape(out, itsma_requirement_text(q));
+		sb_puts(out, " }");
+	}
+	sb_puts(out, "\n    ],\n    \"processes\": [");
+	size_t np = itsma_catalogue_process_count(cat);
+	for (size_t i = 0; i < np; i++) {
+		const itsma_section *s = itsma_catalogue_process_at(cat, i);
+		sb_puts(out, i ? ",\n      " : "\n      ");
+		sb_puts(out, "{ \"process\": ");
+		json_escape(out, itsma_section_id(s));
+		sb_puts(out, ", \"title\": ");
+		json_escape(out, itsma_section_title(s));
+		sb_puts(out, ", \"attributes\": [\"PA2.1\", \"PA2.2\", \"PA3.1\", \"PA3.2\", \"PA4.1\", "
+		             "\"PA4.2\", \"PA5.1\", \"PA5.2\"] }");
+	}
+	sb_puts(out, "\n    ]\n  }\n}\n");
+}
+
+int cmd_template(int argc, char **argv)
+{
+	cli_args a;
+	int id, kind;
+	const char *value, *name = NULL, *format = "json", *output = NULL, *aid = "new-assessment";
+	const char *date = NULL;
+	char today[11];
+	size_t target = (size_t)-1;
+	cli_args_init(&a, "template", argc, argv);
+	while ((kind = cli_args_next(&a, options, &id, &value)) != CLI_ARG_END) {
+		if (kind == CLI_ARG_HELP) {
+			fputs(help, stdout);
+			return CLI_OK;
+		}
+		if (kind == CLI_ARG_ERROR)
+			return CLI_USAGE;
+		if (kind == CLI_ARG_OPERAND) {
+			if (name)
+				return cli_usage_error("template", "unexpected argument '%s'", value);
+			name = value;
+		} else if (id == OPT_FORMAT) {
+			if (strcmp(value, "json") && strcmp(value, "csv") && strcmp(value, "evidence-csv"))
+				return cli_usage_error("template",
+				                       "--format must be json, csv or evidence-csv, not '%s'", value);
+			format = value;
+		} else if (id == OPT_OUTPUT) {
+			output = value;
+		} else if (id == OPT_ID) {
+			if (!itsma_id_is_valid(value))
+				return cli_usage_error("template",
+				                       "--id '%s' is not an identifier (1 to 64 of A-Z a-z 0-9 . _ : -)",
+				                       value);
+			aid = value;
+		} else if (id == OPT_DATE) {
+			if (itsma_date_parse(NULL, value, NULL) < 0)
+				return cli_usage_error("template", "--date '%s' is not a date YYYY-MM-DD", value);
+			date = value;
+		} else if (id == OPT_TARGET) {
+			if (cli_parse_size(value, &target) < 0 || target > 5)
+				return cli_usage_error("template", "--target must be a level from 0 to 5, not '%s'",
+				                       value);
+		}
+	}
+	sb out = SB_INIT;
+	if (strcmp(format, "evidence-csv") == 0) {
+		if (name)
+			return cli_usage_error("template", "evidence-csv takes no catalogue");
+		sb_puts(&out, UTF8_BOM "id,title,kind,collected,expires,uri,sha256,by,note\r\n");
+		int rc = cli_write_output(output, sb_str(&out), out.len);
+		sb_free(&out);
+		return rc;
+	}
+	if (!name)
+		return cli_usage_error("template", "name a catalogue (see 'itsma catalogue list')");
+	if (!date) {
+		cli_today(today);
+		date = today;
+	}
+	itsma_catalogue *cat = NULL;
+	int rc = cli_load_catalogue(&cat, name);
+	if (rc)
+		return rc;
+	int level = target == (size_t)-1 ? -1 : (int)target;
+	if (strcmp(format, "csv") == 0)
+		template_csv(&out, cat, level);
+	else
+		template_json(&out, cat, aid, date, level);
+	rc = cli_write_output(output, sb_str(&out), out.len);
+	sb_free(&out);
+	itsma_catalogue_free(cat);
+	return rc;
+}

@@ -1,0 +1,171 @@
+/*
+ * Loading catalogues and assessments for the commands, with library errors printed the
+ * way compilers print theirs: "file:line:column: message" or "file: /json/pointer: message".
+ */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void cli_print_error(const itsma_error *err)
+{
+	char buf[1024];
+	itsma_error_format(buf, sizeof buf, err);
+	fprintf(stderr, "%s\n", buf);
+}
+
+/* A catalogue argument names a file when it exists, or looks like a path. */
+static int looks_like_path(const char *arg)
+{
+	size_t n = strlen(arg);
+	return cli_is_file(arg) || strchr(arg, '/') || (n > 5 && strcmp(arg + n - 5, ".json") == 0);
+}
+
+int cli_load_catalogue(itsma_catalogue **out, const char *arg)
+{
+	itsma_error err = ITSMA_ERROR_INIT;
+	*out = NULL;
+	if (looks_like_path(arg)) {
+		if (itsma_catalogue_load_file(out, arg, NULL, &err) < 0) {
+			cli_print_error(&err);
+			return CLI_INVALID;
+		}
+		return CLI_OK;
+	}
+	int rc = itsma_catalogue_builtin(out, arg, &err);
+	if (rc == ITSMA_ENOTFOUND) {
+		fprintf(stderr,
+		        "%s: no such file, and no built-in catalogue has that id "
+		        "(see 'itsma catalogue list')\n",
+		        arg);
+		return CLI_INVALID;
+	}
+	if (rc < 0) {
+		cli_print_error(&err);
+		return CLI_INVALID;
+	}
+	return CLI_OK;
+}
+
+int cli_load_assessment(itsma_assessment **out, const char *path, const itsma_catalogue *cat)
+{
+	itsma_error err = ITSMA_ERROR_INIT;
+	*out = NULL;
+	if (itsma_assessment_load_file(out, path, cat, NULL, &err) < 0) {
+		cli_print_error(&err);
+		if (err.code == ITSMA_ENOTFOUND && !cat)
+			fprintf(stderr, "%s: hint: name the catalogue file with --catalogue FILE\n", path);
+		return CLI_INVALID;
+	}
+	return CLI_OK;
+}
+
+int cli_score(itsma_result **out, const itsma_assessment *a, const itsma_score_options *opts)
+{
+	itsma_error err = ITSMA_ERROR_INIT;
+	*out = NULL;
+	if (itsma_score(out, a, opts, &err) < 0) {
+		if (!err.source[0])
+			snprintf(err.source, sizeof err.source, "%s", itsma_assessment_origin(a));
+		cli_print_error(&err);
+		return CLI_INVALID;
+	}
+	return CLI_OK;
+}
+
+/* ---- a minimal look into JSON text ----------------------------------------------------------- */
+
+typedef struct peek {
+	const char *p, *end;
+} peek;
+
+static void skip_ws(peek *k)
+{
+	while (k->p < k->end && strchr(" \t\r\n", *k->p) && *k->p)
+		k->p++;
+}
+
+/* Skip a string starting at '"'; on success k->p is past the closing quote. */
+static int skip_string(peek *k)
+{
+	if (k->p >= k->end || *k->p != '"')
+		return -1;
+	for (k->p++; k->p < k->end; k->p++) {
+		if (*k->p == '\\')
+			k->p++;
+		else if (*k->p == '"') {
+			k->p++;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static int skip_value(peek *k)
+{
+	int depth = 0;
+	while (k->p < k->end) {
+		char c = *k->p;
+		if (c == '"') {
+			if (skip_string(k) < 0)
+				return -1;
+			if (depth == 0)
+				return 0;
+			continue;
+		}
+		if (c == '{' || c == '[') {
+			depth++;
+		} else if (c == '}' || c == ']') {
+			if (depth == 0)
+				return 0;
+			if (--depth == 0) {
+				k->p++;
+				return 0;
+			}
+		} else if (c == ',' && depth == 0) {
+			return 0;
+		}
+		k->p++;
+	}
+	return -1;
+}
+
+char *cli_json_peek_string(const char *json, size_t len, const char *key)
+{
+	peek k = { json, json + len };
+	if (len >= 3 && (unsigned char)json[0] == 0xEF && (unsigned char)json[1] == 0xBB &&
+	    (unsigned char)json[2] == 0xBF)
+		k.p += 3;
+	skip_ws(&k);
+	if (k.p >= k.end || *k.p != '{')
+		return NULL;
+	k.p++;
+	size_t klen = strlen(key);
+	for (;;) {
+		skip_ws(&k);
+		const char *name = k.p + 1;
+		if (skip_string(&k) < 0)
+			return NULL;
+		size_t nlen = (size_t)(k.p - name - 1);
+		skip_ws(&k);
+		if (k.p >= k.end || *k.p != ':')
+			return NULL;
+		k.p++;
+		skip_ws(&k);
+		if (nlen == klen && memcmp(name, key, klen) == 0) {
+			const char *start = k.p + 1;
+			if (skip_string(&k) < 0)
+				return NULL;
+			size_t vlen = (size_t)(k.p - start - 1);
+			if (memchr(start, '\\', vlen))
+				return NULL; /* identifiers never need escapes */
+			return xstrndup(start, vlen);
+		}
+		if (skip_value(&k) < 0)
+			return NULL;
+		skip_ws(&k);
+		if (k.p >= k.end || *k.p != ',')
+			return NULL;
+		k.p++;
+	}
+}

@@ -1,0 +1,656 @@
+/*
+ * The HTML report: one self-contained page (no external script, style sheet, font or
+ * image; a Content-Security-Policy forbids loading any) that opens offline and prints
+ * well. Inline SVG charts show capability against target per process and compliance per
+ * clause group, and with a baseline what changed. Tables sort when their headers are
+ * clicked, with a few lines of inline script; without script they still read well.
+ */
+#include "report.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const style[] = {
+	":root{--ink:#1c1917;--muted:#57534e;--line:#e7e5e4;--bg:#f7f7f5;--card:#fff;",
+	"--n:#c2410c;--p:#d97706;--l:#0e7490;--f:#15803d;--accent:#2563eb}\n",
+	"*{box-sizing:border-box}\n",
+	"body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.5 system-ui,-apple-system,",
+	"\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,sans-serif}\n",
+	"header.top{background:#292524;color:#fafaf9;padding:28px 0 24px}\n",
+	".wrap{max-width:1160px;margin:0 auto;padding:0 28px}\n",
+	"header.top h1{margin:0 0 6px;font-size:26px;font-weight:600;letter-spacing:-.01em}\n",
+	"header.top p{margin:0;color:#d6d3d1;font-size:14px}\n",
+	"main{padding:24px 0 40px}\n",
+	"section{background:var(--card);border:1px solid var(--line);border-radius:10px;",
+	"padding:20px 24px;margin:0 0 20px}\n",
+	"h2{font-size:19px;margin:0 0 12px;font-weight:600}\n",
+	"h3{font-size:16px;margin:18px 0 8px;font-weight:600}\n",
+	"p.lead{margin:0 0 14px;color:var(--muted)}\n",
+	".cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(140px,1fr));gap:14px;",
+	"background:none;border:0;padding:0}\n",
+	".card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:14px 16px}\n",
+	".card .k{font-size:11px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}\n",
+	".card .v{font-size:28px;font-weight:600;margin:2px 0}\n",
+	".card.verdict{grid-column:span 2}.card.verdict .v{font-size:26px}\n",
+	".card .s{font-size:13px;color:var(--muted)}\n",
+	".verdict-conformant{border-top:4px solid var(--f)}.verdict-conformant .v{color:var(--f)}\n",
+	".verdict-conditional{border-top:4px solid var(--l)}.verdict-conditional .v{color:var(--l)}\n",
+	".verdict-incomplete{border-top:4px solid var(--p)}.verdict-incomplete .v{color:var(--p)}\n",
+	".verdict-nonconformant{border-top:4px solid var(--n)}.verdict-nonconformant .v{color:var(--n)}\n",
+	".charts{display:grid;grid-template-columns:1fr 1fr;align-items:start;gap:20px;background:none;border:0;padding:0}\n",
+	".charts figure{margin:0;background:var(--card);border:1px solid var(--line);border-radius:10px;",
+	"padding:16px 18px}\n",
+	"figcaption{font-weight:600;margin-bottom:8px}\n",
+	"figcaption span{display:block;font-weight:400;font-size:13px;color:var(--muted)}\n",
+	"svg.chart{width:100%;height:auto;display:block}\n",
+	"table{border-collapse:collapse;width:100%;font-size:14px}\n",
+	"th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}\n",
+	"th{font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);",
+	"font-weight:600;white-space:nowrap}\n",
+	"td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}\n",
+	"td.c,th.c{text-align:center}\n",
+	"table.sortable th{cursor:pointer;user-select:none}\n",
+	"table.sortable th::after{content:\"\";margin-left:4px}\n",
+	"table.sortable th[aria-sort=ascending]::after{content:\"\\25B2\"}\n",
+	"table.sortable th[aria-sort=descending]::after{content:\"\\25BC\"}\n",
+	"tbody tr:hover{background:#fafaf9}\n",
+	".b{display:inline-block;min-width:1.7em;padding:0 5px;border-radius:4px;color:#fff;",
+	"text-align:center;font-weight:600;font-size:12px}\n",
+	".b-N{background:var(--n)}.b-P{background:var(--p)}.b-L{background:var(--l)}.b-F{background:var(--f)}\n",
+	".b-none{background:#a8a29e}.b-quiet{background:#e7e5e4;color:#78716c}\n"
+	"td.nw{white-space:nowrap}\n",
+	".tag{display:inline-block;padding:0 6px;border-radius:4px;font-size:12px;border:1px solid var(--line)}\n",
+	".tag.major{color:#9a3412;border-color:#fdba74;background:#fff7ed}\n",
+	".tag.minor{color:#0e7490;border-color:#a5f3fc;background:#ecfeff}\n",
+	".tag.unassessed{color:#854d0e;border-color:#fde68a;background:#fefce8}\n",
+	".up{color:var(--f)}.down{color:#b91c1c}.muted{color:var(--muted)}\n",
+	".guidance{color:var(--muted);font-size:13px}\n",
+	".pill{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:2px;",
+	"background:#e7e5e4}\n.pill.on{background:var(--accent)}\n",
+	"details summary{cursor:pointer;font-weight:600;font-size:16px;margin:14px 0 8px}\n",
+	"footer{color:var(--muted);font-size:13px;padding:0 0 30px}\n",
+	"code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px}\n",
+	"@media (max-width:860px){.charts{grid-template-columns:1fr}}\n",
+	"@media print{body{background:#fff;font-size:11px}header.top{background:#fff;color:#000;",
+	"padding:0 0 8px;border-bottom:2px solid #000}header.top p{color:#333}",
+	".wrap{max-width:none;padding:0}section,.charts figure,.card{border:1px solid #ccc;",
+	"break-inside:avoid;page-break-inside:avoid}section.long{break-inside:auto;page-break-inside:auto}",
+	"tr{break-inside:avoid}thead{display:table-header-group}",
+	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}",
+	".charts{grid-template-columns:1fr 1fr}table.sortable th::after{content:\"\"}}\n",
+	NULL
+};
+
+static const char script[] =
+	"(function(){\n"
+	"function key(td){var v=td.getAttribute('data-sort');return v!==null?v:td.textContent.trim();}\n"
+	"var num=/^-?\\d+(\\.\\d+)?$/;\n"
+	"Array.prototype.forEach.call(document.querySelectorAll('table.sortable'),function(t){\n"
+	" var ths=t.tHead.rows[0].cells;\n"
+	" Array.prototype.forEach.call(ths,function(th,i){\n"
+	"  th.tabIndex=0;th.title='Sort';\n"
+	"  function go(){\n"
+	"   var dir=th.getAttribute('aria-sort')==='ascending'?-1:1;\n"
+	"   Array.prototype.forEach.call(ths,function(h){h.removeAttribute('aria-sort');});\n"
+	"   th.setAttribute('aria-sort',dir===1?'ascending':'descending');\n"
+	"   var body=t.tBodies[0],rows=Array.prototype.slice.call(body.rows);\n"
+	"   rows.sort(function(x,y){var a=key(x.cells[i]),b=key(y.cells[i]);\n"
+	"    var r=num.test(a)&&num.test(b)?parseFloat(a)-parseFloat(b):"
+	"a.localeCompare(b,undefined,{numeric:true});return r*dir;});\n"
+	"   rows.forEach(function(r){body.appendChild(r);});\n"
+	"  }\n"
+	"  th.addEventListener('click',go);\n"
+	"  th.addEventListener('keydown',function(e){if(e.key==='Enter'||e.key===' '){e.preventDefault();go();}});\n"
+	" });\n"
+	"});\n"
+	"window.addEventListener('beforeprint',function(){"
+	"Array.prototype.forEach.call(document.querySelectorAll('details'),function(d){d.open=true;});});\n"
+	"})();\n";
+
+static void esc(sb *out, const char *s)
+{
+	html_escape(out, s);
+}
+
+static void badge(sb *out, itsma_letter l)
+{
+	const char *name = itsma_letter_name(itsma_letter_band(l));
+	if (!*name)
+		sb_puts(out, "<span class=\"b b-none\">&ndash;</span>");
+	else
+		sb_printf(out, "<span class=\"b b-%s\">%s</span>", name, name);
+}
+
+static void card(sb *out, const char *cls, const char *key, const char *value, const char *sub)
+{
+	sb_printf(out, "<div class=\"card %s\"><div class=\"k\">", cls);
+	esc(out, key);
+	sb_puts(out, "</div><div class=\"v\">");
+	esc(out, value);
+	sb_puts(out, "</div><div class=\"s\">");
+	esc(out, sub);
+	sb_puts(out, "</div></div>\n");
+}
+
+static void head(sb *out, const report *rp)
+{
+	const itsma_assessment *a = rp->a;
+	sb_puts(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+	             "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n"
+	             "<meta name=\"generator\" content=\"itsma\">\n<title>");
+	esc(out, report_title(a));
+	sb_printf(out, " \xE2\x80\x94 %s</title>\n<style>\n", itsma_assessment_date(a));
+	for (size_t i = 0; style[i]; i++)
+		sb_puts(out, style[i]);
+	sb_puts(out, "</style>\n</head>\n<body>\n");
+	sb_puts(out, "<header class=\"top\"><div class=\"wrap\">\n<h1>");
+	esc(out, report_title(a));
+	sb_puts(out, "</h1>\n<p>");
+	if (itsma_assessment_organisation(a)) {
+		esc(out, itsma_assessment_organisation(a));
+		sb_puts(out, " &middot; ");
+	}
+	sb_puts(out, "assessment <code>");
+	esc(out, itsma_assessment_id(a));
+	sb_printf(out, "</code> as of %s &middot; ", itsma_assessment_date(a));
+	esc(out, itsma_catalogue_title(rp->cat));
+	if (itsma_result_scope(rp->r)) {
+		sb_puts(out, " &middot; section ");
+		esc(out, itsma_section_id(itsma_result_scope(rp->r)));
+		sb_puts(out, " only");
+	}
+	sb_printf(out, " &middot; evidence policy %s", itsma_evidence_policy_name(itsma_result_policy(rp->r)));
+	if (itsma_assessment_assessor(a)) {
+		sb_puts(out, " &middot; assessor ");
+		esc(out, itsma_assessment_assessor(a));
+	}
+	sb_puts(out, "</p>\n</div></header>\n<main class=\"wrap\">\n");
+}
+
+static void cards(sb *out, const report *rp)
+{
+	const itsma_result *r = rp->r;
+	char v[64], s[200], b1[48], b2[48], b3[48];
+	itsma_verdict verdict = itsma_result_verdict(r);
+	sb cls = SB_INIT;
+	sb_printf(&cls, "verdict verdict-%s", itsma_verdict_name(verdict));
+	sb_puts(out, "<section class=\"cards\" aria-label=\"Summary\">\n");
+	card(out, sb_str(&cls), "Verdict", itsma_verdict_name(verdict), verdict_meaning(verdict));
+	sb_free(&cls);
+
+	double overall = itsma_result_compliance(r, ITSMA_MODEL_DEFAULT);
+	snprintf(s, sizeof s, "shall %s \xC2\xB7 should %s", fmt_pct(b1, itsma_result_compliance(r, ITSMA_MODEL_SHALL)),
+	         fmt_pct(b2, itsma_result_compliance(r, ITSMA_MODEL_SHOULD)));
+	if (rp->diff)
+		snprintf(s + strlen(s), sizeof s - strlen(s), " \xC2\xB7 %s since the baseline",
+		         fmt_delta(b3, itsma_diff_compliance_difference(rp->diff, ITSMA_MODEL_DEFAULT), 1));
+	card(out, "", "Overall compliance", fmt_pct(b3, overall), s);
+
+	snprintf(v, sizeof v, "%zu", itsma_result_tally(r, ITSMA_TALLY_NC_MAJOR));
+	snprintf(s, sizeof s, "major, %zu minor, %zu not assessed", itsma_result_tally(r, ITSMA_TALLY_NC_MINOR),
+	         itsma_result_tally(r, ITSMA_TALLY_NC_UNASSESSED));
+	card(out, "", "Nonconformities", v, s);
+
+	if (itsma_result_tally(r, ITSMA_TALLY_PROCESSES)) {
+		snprintf(v, sizeof v, "%zu / %zu", itsma_result_tally(r, ITSMA_TALLY_TARGETS_MET),
+		         itsma_result_tally(r, ITSMA_TALLY_TARGETS_SET));
+		snprintf(s, sizeof s, "targets met; %zu processes, levels %d\xE2\x80\x93%d, mean %s",
+		         itsma_result_tally(r, ITSMA_TALLY_PROCESSES), itsma_result_capability_min(r),
+		         itsma_result_capability_max(r), fmt_num(b1, itsma_result_capability_mean(r), 2));
+		card(out, "", "Capability", v, s);
+	}
+	snprintf(v, sizeof v, "%zu", itsma_result_tally(r, ITSMA_TALLY_APPLICABLE));
+	snprintf(s, sizeof s, "requirements: %zu rated, %zu without current evidence, %zu not assessed",
+	         itsma_result_tally(r, ITSMA_TALLY_RATED), itsma_result_tally(r, ITSMA_TALLY_UNSUPPORTED),
+	         itsma_result_tally(r, ITSMA_TALLY_UNASSESSED));
+	card(out, "", "Applicable", v, s);
+	snprintf(v, sizeof v, "%zu", itsma_result_evidence_issue_count(r));
+	card(out, "", "Evidence issues", v, "expired, dated after the assessment, or unused");
+	sb_puts(out, "</section>\n");
+}
+
+static size_t group_items(const itsma_result *r, const itsma_result *base, bar_item **out)
+{
+	const itsma_section_result **groups;
+	size_t n = report_groups(r, &groups);
+	bar_item *items = xcalloc(n + 1, sizeof *items);
+	for (size_t i = 0; i < n; i++) {
+		const itsma_section *s = itsma_section_result_section(groups[i]);
+		const char *clause = itsma_section_clause(s);
+		items[i].label = clause ? clause : itsma_section_id(s);
+		items[i].title = itsma_section_title(s);
+		items[i].value = itsma_section_result_achievement(groups[i]);
+		items[i].before = NAN;
+		if (base) {
+			const itsma_section_result *b = itsma_result_find_section(base, itsma_section_id(s));
+			if (b)
+				items[i].before = itsma_section_result_achievement(b);
+		}
+	}
+	free(groups);
+	*out = items;
+	return n;
+}
+
+static void charts(sb *out, const report *rp)
+{
+	const itsma_section_result **procs;
+	size_t np = report_processes(rp->r, &procs);
+	radar_axis *axes = xcalloc(np + 1, sizeof *axes);
+	for (size_t i = 0; i < np; i++) {
+		const itsma_section *s = itsma_section_result_section(procs[i]);
+		const char *clause = itsma_section_clause(s);
+		axes[i].label = clause ? clause : itsma_section_id(s);
+		axes[i].title = itsma_section_title(s);
+		axes[i].level = itsma_section_result_capability_level(procs[i]);
+		axes[i].target = itsma_section_result_target_level(procs[i]);
+		axes[i].before = -1;
+		if (rp->base) {
+			const itsma_section_result *b = itsma_result_find_section(rp->base, itsma_section_id(s));
+			if (b && itsma_section_result_applicable(b))
+				axes[i].before = itsma_section_result_capability_level(b);
+		}
+	}
+	bar_item *items;
+	size_t ng = group_items(rp->r, NULL, &items);
+
+	sb_puts(out, "<div class=\"charts\">\n");
+	if (np) {
+		sb_puts(out, "<figure>\n<figcaption>Capability profile<span>Capability level (0\xE2\x80\x93""5) of each "
+		             "process");
+		if (rp->base)
+			sb_puts(out, ", the baseline's level");
+		sb_puts(out, " and the target; hover a point for its figures.</span></figcaption>\n");
+		svg_radar(out, axes, np);
+		sb_puts(out, "</figure>\n");
+	}
+	sb_puts(out, "<figure>\n<figcaption>Compliance by clause<span>Achievement of each clause group, "
+	             "against the N / P / L / F bands of ISO/IEC 33020.</span></figcaption>\n");
+	svg_bars(out, items, ng, 0, "Compliance by clause group");
+	sb_puts(out, "</figure>\n</div>\n");
+	free(items);
+	free(axes);
+	free(procs);
+}
+
+static void requirement_row_cells(sb *out, const itsma_requirement_result *q)
+{
+	const itsma_requirement *req = itsma_requirement_result_requirement(q);
+	char b[48];
+	sb_printf(out, "<td data-sort=\"%zu\"><code>", itsma_requirement_index(req));
+	esc(out, itsma_requirement_id(req));
+	sb_puts(out, "</code></td><td>");
+	esc(out, itsma_requirement_text(req));
+	sb_printf(out, "</td><td>%s</td><td>%s</td><td class=\"c\" data-sort=\"%s\">",
+	          itsma_requirement_obligation(req) == ITSMA_SHALL ? "shall" : "should",
+	          itsma_status_name(itsma_requirement_result_status(q)),
+	          fmt_num(b, isnan(itsma_requirement_result_achievement(q)) ? -1 : itsma_requirement_result_achievement(q), 4));
+	badge(out, itsma_requirement_result_letter(q));
+	sb_puts(out, "</td>");
+}
+
+static void diff_section(sb *out, const report *rp)
+{
+	const itsma_diff *d = rp->diff;
+	const itsma_assessment *b = itsma_result_assessment(rp->base);
+	char b1[48], b2[48], b3[48];
+	static const itsma_model models[] = { ITSMA_MODEL_DEFAULT, ITSMA_MODEL_SHALL, ITSMA_MODEL_SHOULD,
+		                                  ITSMA_MODEL_FLAT,    ITSMA_MODEL_FLAT_UNWEIGHTED,
+		                                  ITSMA_MODEL_ABSOLUTE };
+	static const char *const labels[] = { "Overall", "shall", "should", "Flat", "Flat, unweighted",
+		                                  "Absolute" };
+
+	sb_printf(out, "<section id=\"changes\">\n<h2>Changes since %s</h2>\n<p class=\"lead\">Compared with "
+	               "assessment <code>",
+	          itsma_assessment_date(b));
+	esc(out, itsma_assessment_id(b));
+	sb_printf(out, "</code>: verdict %s &rarr; <strong>%s</strong>; %zu requirements improved, %zu regressed; "
+	               "%zu nonconformities closed, %zu opened; %zu processes up a level, %zu down.</p>\n",
+	          itsma_verdict_name(itsma_diff_verdict_before(d)), itsma_verdict_name(itsma_diff_verdict_after(d)),
+	          itsma_diff_tally_of(d, ITSMA_DIFF_IMPROVED), itsma_diff_tally_of(d, ITSMA_DIFF_REGRESSED),
+	          itsma_diff_tally_of(d, ITSMA_DIFF_NC_CLOSED), itsma_diff_tally_of(d, ITSMA_DIFF_NC_OPENED),
+	          itsma_diff_tally_of(d, ITSMA_DIFF_PROCESSES_IMPROVED),
+	          itsma_diff_tally_of(d, ITSMA_DIFF_PROCESSES_REGRESSED));
+
+	sb_puts(out, "<div class=\"charts\">\n<figure>\n<figcaption>Compliance by clause, before and after"
+	             "<span>Grey: the baseline; coloured: now.</span></figcaption>\n");
+	bar_item *items;
+	size_t ng = group_items(rp->r, rp->base, &items);
+	svg_bars(out, items, ng, 1, "Compliance by clause group, before and after");
+	free(items);
+	sb_puts(out, "</figure>\n<figure>\n<figcaption>Figures<span>Every compliance model, before and "
+	             "after.</span></figcaption>\n<table>\n<thead><tr><th>Figure</th><th class=\"num\">Before</th>"
+	             "<th class=\"num\">After</th><th class=\"num\">Change</th></tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < sizeof models / sizeof models[0]; i++) {
+		double delta = itsma_diff_compliance_difference(d, models[i]);
+		sb_printf(out, "<tr><td>%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td>"
+		               "<td class=\"num %s\">%s</td></tr>\n",
+		          labels[i], fmt_pct(b1, itsma_diff_compliance_before(d, models[i])),
+		          fmt_pct(b2, itsma_diff_compliance_after(d, models[i])),
+		          isnan(delta) || fabs(delta) < 0.05 ? "" : delta > 0 ? "up" : "down", fmt_delta(b3, delta, 1));
+	}
+	sb_printf(out, "<tr><td>Verdict</td><td class=\"num\">%s</td><td class=\"num\">%s</td><td></td></tr>\n",
+	          itsma_verdict_name(itsma_diff_verdict_before(d)), itsma_verdict_name(itsma_diff_verdict_after(d)));
+	sb_puts(out, "</tbody>\n</table>\n</figure>\n</div>\n");
+
+	for (int pass = 0; pass < 2; pass++) {
+		itsma_change want = pass == 0 ? ITSMA_CHANGE_IMPROVED : ITSMA_CHANGE_REGRESSED;
+		const itsma_requirement_diff **list;
+		size_t n = diff_sorted(d, want, &list);
+		if (n) {
+			size_t shown = rp->top && rp->top < n ? rp->top : n;
+			sb_printf(out, "<h3>%s (%zu%s)</h3>\n<table class=\"sortable\">\n<thead><tr><th>Requirement</th>"
+			               "<th>Text</th><th class=\"c\">Before</th><th class=\"c\">After</th>"
+			               "<th class=\"num\">Change</th></tr></thead>\n<tbody>\n",
+			          pass == 0 ? "Improved most" : "Regressed", n,
+			          shown < n ? ", the largest changes" : "");
+			for (size_t i = 0; i < shown; i++) {
+				const itsma_requirement_result *x = itsma_requirement_diff_before(list[i]);
+				const itsma_requirement_result *y = itsma_requirement_diff_after(list[i]);
+				const itsma_requirement_result *any = y ? y : x;
+				double delta = itsma_requirement_diff_difference(list[i]);
+				sb_puts(out, "<tr><td><code>");
+				esc(out, itsma_requirement_diff_id(list[i]));
+				sb_puts(out, "</code></td><td>");
+				if (any)
+					esc(out, itsma_requirement_text(itsma_requirement_result_requirement(any)));
+				sb_puts(out, "</td><td class=\"c\">");
+				badge(out, x ? itsma_requirement_result_letter(x) : ITSMA_LETTER_NONE);
+				sb_puts(out, "</td><td class=\"c\">");
+				badge(out, y ? itsma_requirement_result_letter(y) : ITSMA_LETTER_NONE);
+				sb_printf(out, "</td><td class=\"num %s\" data-sort=\"%s\">%s</td></tr>\n",
+				          pass == 0 ? "up" : "down", fmt_num(b1, isnan(delta) ? 0 : delta, 4),
+				          fmt_delta(b2, delta, 1));
+			}
+			sb_puts(out, "</tbody>\n</table>\n");
+		}
+		free(list);
+	}
+	sb_puts(out, "</section>\n");
+}
+
+static void attribute_td(sb *out, const itsma_section_result *s, itsma_attribute a)
+{
+	itsma_attribute_status st = itsma_section_result_attribute_status(s, a);
+	char b[48];
+	sb_printf(out, "<td class=\"c\" data-sort=\"%s\" title=\"%s %s: %s\">",
+	          fmt_num(b, itsma_section_result_attribute_achievement(s, a), 4), itsma_attribute_name(a),
+	          attribute_title(a), itsma_attribute_status_name(st));
+	itsma_letter l = itsma_section_result_attribute_letter(s, a);
+	if (st == ITSMA_ATTR_UNASSESSED)
+		sb_puts(out, "<span class=\"muted\">&ndash;</span>");
+	else if (l == ITSMA_LETTER_N && st == ITSMA_ATTR_RATED && a >= ITSMA_PA3_1)
+		sb_puts(out, "<span class=\"b b-quiet\">N</span>"); /* not reached yet: no alarm */
+	else
+		badge(out, l);
+	if (st == ITSMA_ATTR_UNSUPPORTED)
+		sb_puts(out, "*");
+	sb_puts(out, "</td>");
+}
+
+static void capability(sb *out, const report *rp)
+{
+	const itsma_section_result **procs;
+	size_t np = report_processes(rp->r, &procs);
+	if (!np) {
+		free(procs);
+		return;
+	}
+	sb_puts(out, "<section id=\"capability\">\n<h2>Capability profile</h2>\n<p class=\"lead\">A process "
+	             "reaches level k when the attributes of level k are largely or fully achieved and those "
+	             "below fully. PA1.1 is derived from the process's requirements; &ndash; not assessed; * "
+	             "rated without current evidence.</p>\n<table class=\"sortable\">\n<thead><tr><th>Process</th>"
+	             "<th>Title</th><th class=\"num\">Level</th><th class=\"num\">Target</th><th>Status</th>");
+	for (int a = 0; a < ITSMA_ATTRIBUTE_COUNT; a++)
+		sb_printf(out, "<th class=\"c\">%s</th>", itsma_attribute_name((itsma_attribute)a));
+	sb_puts(out, "</tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < np; i++) {
+		const itsma_section *s = itsma_section_result_section(procs[i]);
+		int level = itsma_section_result_capability_level(procs[i]);
+		int target = itsma_section_result_target_level(procs[i]);
+		sb_printf(out, "<tr><td data-sort=\"%zu\"><code>", itsma_section_index(s));
+		esc(out, itsma_section_id(s));
+		sb_puts(out, "</code></td><td>");
+		esc(out, itsma_section_title(s));
+		sb_printf(out, "</td><td class=\"num nw\" data-sort=\"%d\">", level);
+		for (int k = 1; k <= 5; k++)
+			sb_printf(out, "<span class=\"pill%s\"></span>", k <= level ? " on" : "");
+		sb_printf(out, " %d</td><td class=\"num\">", level);
+		if (target >= 0)
+			sb_printf(out, "%d", target);
+		else
+			sb_puts(out, "&ndash;");
+		sb_printf(out, "</td><td class=\"nw%s\">%s</td>", target >= 0 && level < target ? " down" : "",
+		          target_status(level, target));
+		for (int a = 0; a < ITSMA_ATTRIBUTE_COUNT; a++)
+			attribute_td(out, procs[i], (itsma_attribute)a);
+		sb_puts(out, "</tr>\n");
+	}
+	sb_puts(out, "</tbody>\n</table>\n");
+	free(procs);
+
+	size_t ng = itsma_result_capability_gap_count(rp->r);
+	if (ng) {
+		sb_printf(out, "<h3>Below target (%zu)</h3>\n<ul>\n", ng);
+		for (size_t i = 0; i < ng; i++) {
+			const itsma_capability_gap *g = itsma_result_capability_gap_at(rp->r, i);
+			const itsma_section *p = itsma_capability_gap_process(g);
+			sb_puts(out, "<li><strong>");
+			esc(out, itsma_section_id(p));
+			sb_putc(out, ' ');
+			esc(out, itsma_section_title(p));
+			sb_printf(out, "</strong>: level %d, target %d. Needs ", itsma_capability_gap_level(g),
+			          itsma_capability_gap_target(g));
+			size_t na = itsma_capability_gap_attribute_count(g);
+			for (size_t k = 0; k < na; k++) {
+				itsma_letter have, need;
+				itsma_attribute at = itsma_capability_gap_attribute_at(g, k, &have, &need);
+				sb_printf(out, "%s%s %s (now %s)", k ? ", " : "", itsma_attribute_name(at),
+				          itsma_letter_name(need), itsma_letter_name(have));
+			}
+			sb_puts(out, ".</li>\n");
+		}
+		sb_puts(out, "</ul>\n");
+	}
+	sb_puts(out, "</section>\n");
+}
+
+static void nc_tag(sb *out, itsma_nonconformity nc)
+{
+	const char *w = nc_word(nc);
+	if (*w && nc != ITSMA_NC_NONE)
+		sb_printf(out, "<span class=\"tag %s\">%s</span>", w, w);
+	else if (nc == ITSMA_NC_NONE)
+		sb_puts(out, "none");
+}
+
+static void gaps(sb *out, const report *rp)
+{
+	size_t n = itsma_result_gap_count(rp->r);
+	size_t shown = rp->top < n ? rp->top : n;
+	char b[48], b2[48];
+	if (!shown)
+		return;
+	sb_printf(out, "<section id=\"gaps\">\n<h2>Top %zu gaps: what to fix first</h2>\n<p class=\"lead\">In "
+	               "priority order: shall before should; major nonconformities and unsupported ratings, then "
+	               "unassessed, then minor; then by gain, the points of overall compliance the requirement "
+	               "would add if fully achieved. %zu gaps in all.</p>\n",
+	          shown, n);
+	sb_puts(out, "<table class=\"sortable\">\n<thead><tr><th class=\"num\">#</th><th>Requirement</th>"
+	             "<th>What is needed</th><th>Class</th><th class=\"c\">Rating</th><th class=\"num\">Gain"
+	             "</th></tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < shown; i++) {
+		const itsma_gap *g = itsma_result_gap_at(rp->r, i);
+		const itsma_requirement_result *q = itsma_gap_requirement(g);
+		const itsma_requirement *req = itsma_requirement_result_requirement(q);
+		const itsma_section *p = itsma_requirement_process(req);
+		const itsma_section *sec = p ? p : itsma_requirement_section(req);
+		sb_printf(out, "<tr><td class=\"num\">%zu</td><td><code>", i + 1);
+		esc(out, itsma_requirement_id(req));
+		sb_puts(out, "</code><br><span class=\"muted\">");
+		esc(out, itsma_section_title(sec));
+		sb_puts(out, "</span></td><td>");
+		esc(out, itsma_requirement_text(req));
+		sb guidance = SB_INIT;
+		gap_guidance(&guidance, g, rp->cat, "; ", html_escape);
+		if (guidance.len)
+			sb_printf(out, "<div class=\"guidance\">%s</div>", sb_str(&guidance));
+		sb_free(&guidance);
+		sb_puts(out, "</td><td>");
+		if (itsma_requirement_result_status(q) == ITSMA_STATUS_UNSUPPORTED)
+			sb_puts(out, "<span class=\"tag major\">no evidence</span><br>");
+		nc_tag(out, itsma_requirement_result_nonconformity(q));
+		if (itsma_requirement_result_nonconformity(q) == ITSMA_NC_NULL)
+			sb_puts(out, "should");
+		sb_printf(out, "</td><td class=\"c\" data-sort=\"%s\">", fmt_num(b2, itsma_requirement_result_achievement(q), 4));
+		badge(out, itsma_requirement_result_letter(q));
+		sb_printf(out, "</td><td class=\"num\" data-sort=\"%s\">%s</td></tr>\n", fmt_num(b2, itsma_gap_gain(g), 6),
+		          fmt_gain(b, itsma_gap_gain(g)));
+	}
+	sb_puts(out, "</tbody>\n</table>\n</section>\n");
+}
+
+static void nonconformities(sb *out, const report *rp)
+{
+	const itsma_result *r = rp->r;
+	size_t total = itsma_result_tally(r, ITSMA_TALLY_NC_MAJOR) + itsma_result_tally(r, ITSMA_TALLY_NC_MINOR) +
+	               itsma_result_tally(r, ITSMA_TALLY_NC_UNASSESSED);
+	if (!total)
+		return;
+	sb_printf(out, "<section id=\"nonconformities\" class=\"long\">\n<h2>Nonconformities (%zu)</h2>\n"
+	               "<p class=\"lead\">%zu major, %zu minor, %zu shall requirements not assessed.</p>\n",
+	          total, itsma_result_tally(r, ITSMA_TALLY_NC_MAJOR), itsma_result_tally(r, ITSMA_TALLY_NC_MINOR),
+	          itsma_result_tally(r, ITSMA_TALLY_NC_UNASSESSED));
+	static const itsma_nonconformity order[] = { ITSMA_NC_MAJOR, ITSMA_NC_UNASSESSED, ITSMA_NC_MINOR };
+	static const char *const titles[] = { "Major", "Not assessed", "Minor" };
+	size_t n = itsma_result_requirement_count(r);
+	for (size_t k = 0; k < 3; k++) {
+		size_t count = 0;
+		for (size_t i = 0; i < n; i++)
+			if (itsma_requirement_result_nonconformity(itsma_result_requirement_at(r, i)) == order[k])
+				count++;
+		if (!count)
+			continue;
+		/* minor ones are many and less urgent: folded away (opened for printing) */
+		if (order[k] == ITSMA_NC_MINOR)
+			sb_printf(out, "<details>\n<summary>%s (%zu)</summary>\n", titles[k], count);
+		else
+			sb_printf(out, "<h3>%s (%zu)</h3>\n", titles[k], count);
+		sb_puts(out, "<table class=\"sortable\">\n<thead><tr><th>Requirement</th><th>Text</th><th>Obligation</th>"
+		             "<th>Status</th><th class=\"c\">Rating</th><th>Note</th></tr></thead>\n<tbody>\n");
+		for (size_t i = 0; i < n; i++) {
+			const itsma_requirement_result *q = itsma_result_requirement_at(r, i);
+			if (itsma_requirement_result_nonconformity(q) != order[k])
+				continue;
+			const itsma_rating *rating = itsma_requirement_result_rating(q);
+			sb_puts(out, "<tr>");
+			requirement_row_cells(out, q);
+			sb_puts(out, "<td class=\"guidance\">");
+			if (rating && itsma_rating_note(rating))
+				esc(out, itsma_rating_note(rating));
+			sb_puts(out, "</td></tr>\n");
+		}
+		sb_puts(out, "</tbody>\n</table>\n");
+		if (order[k] == ITSMA_NC_MINOR)
+			sb_puts(out, "</details>\n");
+	}
+	sb_puts(out, "</section>\n");
+}
+
+static void evidence_issues(sb *out, const report *rp)
+{
+	size_t n = itsma_result_evidence_issue_count(rp->r);
+	if (!n)
+		return;
+	sb_printf(out, "<section id=\"evidence\">\n<h2>Evidence issues (%zu)</h2>\n<table class=\"sortable\">\n"
+	               "<thead><tr><th>Evidence</th><th>Title</th><th>Kind</th><th>Problem</th><th>Cited by</th>"
+	               "</tr></thead>\n<tbody>\n",
+	          n);
+	for (size_t i = 0; i < n; i++) {
+		const itsma_evidence_issue *x = itsma_result_evidence_issue_at(rp->r, i);
+		const itsma_evidence *e = itsma_evidence_issue_evidence(x);
+		sb_puts(out, "<tr><td><code>");
+		esc(out, itsma_evidence_id(e));
+		sb_puts(out, "</code></td><td>");
+		esc(out, itsma_evidence_title(e));
+		sb_printf(out, "</td><td>%s</td><td><strong>%s</strong>: ",
+		          itsma_evidence_kind_name(itsma_evidence_kind_of(e)),
+		          itsma_evidence_problem_name(itsma_evidence_issue_problem(x)));
+		sb detail = SB_INIT;
+		evidence_issue_detail(&detail, x);
+		esc(out, sb_str(&detail));
+		sb_free(&detail);
+		sb_puts(out, "</td><td>");
+		size_t c = itsma_evidence_issue_cited_by_count(x);
+		for (size_t k = 0; k < c; k++) {
+			if (k)
+				sb_puts(out, ", ");
+			esc(out, itsma_evidence_issue_cited_by_at(x, k));
+		}
+		if (!c)
+			sb_puts(out, "&ndash;");
+		sb_puts(out, "</td></tr>\n");
+	}
+	sb_puts(out, "</tbody>\n</table>\n</section>\n");
+}
+
+static void all_requirements(sb *out, const report *rp)
+{
+	size_t n = itsma_result_requirement_count(rp->r);
+	char b[48];
+	sb_printf(out, "<section id=\"requirements\" class=\"long\">\n<details>\n<summary>All requirements "
+	               "(%zu)</summary>\n<table class=\"sortable\">\n<thead><tr><th>Requirement</th><th>Text</th>"
+	               "<th>Obligation</th><th>Status</th><th class=\"c\">Rating</th><th>Class</th>"
+	               "<th class=\"num\">Gain</th></tr></thead>\n<tbody>\n",
+	          n);
+	for (size_t i = 0; i < n; i++) {
+		const itsma_requirement_result *q = itsma_result_requirement_at(rp->r, i);
+		itsma_nonconformity nc = itsma_requirement_result_nonconformity(q);
+		sb_puts(out, "<tr>");
+		requirement_row_cells(out, q);
+		sb_printf(out, "<td data-sort=\"%d\">", (int)nc);
+		nc_tag(out, nc);
+		sb_printf(out, "</td><td class=\"num\">%s</td></tr>\n", fmt_num(b, itsma_requirement_result_gain(q), 3));
+	}
+	sb_puts(out, "</tbody>\n</table>\n</details>\n</section>\n");
+}
+
+static void warnings(sb *out, const report *rp)
+{
+	size_t n = itsma_result_warning_count(rp->r);
+	if (!n)
+		return;
+	sb_puts(out, "<section id=\"warnings\">\n<h2>Warnings</h2>\n<ul>\n");
+	for (size_t i = 0; i < n; i++) {
+		sb_puts(out, "<li>");
+		esc(out, itsma_result_warning_at(rp->r, i));
+		sb_puts(out, "</li>\n");
+	}
+	sb_puts(out, "</ul>\n</section>\n");
+}
+
+void report_html(sb *out, const report *rp)
+{
+	head(out, rp);
+	cards(out, rp);
+	charts(out, rp);
+	if (rp->diff)
+		diff_section(out, rp);
+	capability(out, rp);
+	gaps(out, rp);
+	nonconformities(out, rp);
+	evidence_issues(out, rp);
+	warnings(out, rp);
+	all_requirements(out, rp);
+	sb_puts(out, "</main>\n<footer class=\"wrap\">Made with itsma from assessment <code>");
+	esc(out, itsma_assessment_id(rp->a));
+	sb_puts(out, "</code> and catalogue <code>");
+	esc(out, itsma_catalogue_id(rp->cat));
+	sb_puts(out, "</code>. Run <code>itsma explain ASSESSMENT ID</code> to see how any figure came about. "
+	             "This page is self-contained: it loads nothing from anywhere.</footer>\n<script>\n");
+	sb_puts(out, script);
+	sb_puts(out, "</script>\n</body>\n</html>\n");
+}

@@ -1,0 +1,928 @@
+#!/usr/bin/python3
+"""Tests of the itsma command-line program (Python standard library only).
+
+    cli_tests.py --itsma BIN --source DIR --work DIR [--examples DIR] GROUP...
+    cli_tests.py ... --update-golden golden     (rewrite tests/cli/golden/ after a reviewed change)
+
+Each GROUP is one CTest test (cli_GROUP). Every command, option and exit status is run;
+error messages are checked for their file:line:column or file: /pointer form; the reports
+of the sample data are compared with golden files whose figures were checked by hand once.
+"""
+import argparse
+import csv
+import hashlib
+import html.parser
+import io
+import json
+import os
+import pty
+import re
+import shutil
+import subprocess
+import sys
+
+ARGS = None
+FAILURES = []
+# ITSMA_CLI_VALGRIND=1 runs every command under valgrind; a leak or memory error fails it (99).
+WRAPPER = ['valgrind', '-q', '--leak-check=full', '--show-leak-kinds=definite,indirect',
+           '--errors-for-leak-kinds=definite,indirect', '--error-exitcode=99'] \
+    if os.environ.get('ITSMA_CLI_VALGRIND') else []
+
+
+# ---- helpers ----------------------------------------------------------------------------------
+
+class Result:
+    def __init__(self, rc, out, err):
+        self.rc, self.out, self.err = rc, out, err
+
+    def __repr__(self):
+        return 'rc=%d\n--- stdout ---\n%s\n--- stderr ---\n%s' % (self.rc, self.out[:3000], self.err[:3000])
+
+
+def run(*args, input=None, env=None, cwd=None, binary=None):
+    """Run itsma (or another program) and return its status and output as text."""
+    e = dict(os.environ)
+    e.pop('NO_COLOR', None)
+    if env:
+        e.update(env)
+    cmd = WRAPPER + [binary or ARGS.itsma] + [str(a) for a in args]
+    p = subprocess.run(cmd, input=input.encode() if isinstance(input, str) else input,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=e, cwd=cwd, timeout=120)
+    return Result(p.returncode, p.stdout.decode('utf-8', 'replace'), p.stderr.decode('utf-8', 'replace'))
+
+
+def run_tty(*args, env=None):
+    """Run itsma with its standard output on a pseudo-terminal; return (status, output)."""
+    e = dict(os.environ)
+    e.pop('NO_COLOR', None)
+    e['TERM'] = 'xterm'
+    if env:
+        e.update(env)
+    master, slave = pty.openpty()
+    p = subprocess.Popen(WRAPPER + [ARGS.itsma] + [str(a) for a in args], stdout=slave, stderr=subprocess.PIPE,
+                         env=e)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    p.wait(timeout=120)
+    p.stderr.close()
+    return p.returncode, b''.join(chunks).decode('utf-8', 'replace')
+
+
+def check(cond, what, result=None):
+    if not cond:
+        msg = what if result is None else '%s\n%r' % (what, result)
+        FAILURES.append(msg)
+        print('FAIL: ' + msg.splitlines()[0], file=sys.stderr)
+        if result is not None:
+            print(repr(result), file=sys.stderr)
+
+
+def expect(result, rc, what):
+    check(result.rc == rc, '%s: expected exit status %d, got %d' % (what, rc, result.rc), result)
+    return result
+
+
+def src(*parts):
+    return os.path.join(ARGS.source, *parts)
+
+
+def work(*parts):
+    return os.path.join(ARGS.work, *parts)
+
+
+def data(name):
+    return src('tests', 'cli', 'data', name)
+
+
+Q3 = None
+Q4 = None
+MINI_CAT = None
+MINI = None
+
+
+def golden(name, text):
+    path = src('tests', 'cli', 'golden', name)
+    if ARGS.update_golden:
+        with open(path, 'w', encoding='utf-8', newline='') as f:
+            f.write(text)
+        return
+    with open(path, encoding='utf-8', newline='') as f:
+        want = f.read()
+    if want != text:
+        got_path = work(name + '.got')
+        with open(got_path, 'w', encoding='utf-8', newline='') as f:
+            f.write(text)
+        check(False, 'golden %s differs; got is in %s (diff -u %s %s)' % (name, got_path, path, got_path))
+
+
+# ---- help, version, usage errors ------------------------------------------------------------
+
+COMMANDS = ['catalogue', 'template', 'import', 'validate', 'score', 'report', 'compare', 'explain',
+            'evidence']
+
+
+def test_help():
+    r = expect(run('--help'), 0, 'itsma --help')
+    for word in COMMANDS + ['Exit status', 'NO_COLOR']:
+        check(word in r.out, 'itsma --help mentions %s' % word, r)
+    for status in ('0  success', '1  invalid input', '2  usage error', '3  below a threshold'):
+        check(status in r.out, 'itsma --help documents exit status "%s"' % status, r)
+    r = expect(run('-h'), 0, 'itsma -h')
+    r = expect(run('--version'), 0, 'itsma --version')
+    check(re.match(r'itsma \d+\.\d+\.\d+ \(library \d+\.\d+\.\d+\)\n$', r.out), 'version format', r)
+    for c in COMMANDS:
+        r = expect(run(c, '--help'), 0, 'itsma %s --help' % c)
+        check(r.out.startswith('Usage: itsma %s' % c), '%s --help starts with its usage' % c, r)
+        check(r.err == '', '%s --help writes nothing on stderr' % c, r)
+        r = expect(run('help', c), 0, 'itsma help %s' % c)
+        check(r.out.startswith('Usage: itsma %s' % c), 'itsma help %s' % c, r)
+    r = expect(run(), 2, 'itsma with no command')
+    check('Usage: itsma' in r.err, 'usage on stderr', r)
+    r = expect(run('frobnicate'), 2, 'unknown command')
+    check("unknown command 'frobnicate'" in r.err and "Try 'itsma --help'" in r.err, 'unknown command message', r)
+    r = expect(run('--frob'), 2, 'unknown global option')
+    r = expect(run('help', 'frob'), 2, 'help for an unknown command')
+    r = expect(run('score', '--frob', Q4), 2, 'unknown option')
+    check("itsma score: unknown option '--frob'" in r.err and "Try 'itsma score --help'" in r.err,
+          'unknown option message', r)
+    r = expect(run('score', Q4, '--fail-under'), 2, 'option without its value')
+    check("needs a value" in r.err, 'missing value message', r)
+    r = expect(run('score', '--output=x', '--fail-under=abc', Q4), 2, '--opt=value form is parsed')
+    check('--fail-under must be a percentage' in r.err, 'bad --fail-under message', r)
+    r = expect(run('validate', '--quiet=yes', Q4), 2, 'a flag given a value')
+
+
+# ---- catalogue --------------------------------------------------------------------------------
+
+def test_catalogue():
+    r = expect(run('catalogue', 'list'), 0, 'catalogue list')
+    lines = r.out.splitlines()
+    check(any(l.startswith('iso20000-1:2018 ') and '429 requirements, 21 processes' in l for l in lines),
+          'catalogue list shows iso20000-1:2018 with its size', r)
+    check(any(l.startswith('iso20000-1:2011 ') for l in lines), 'catalogue list shows iso20000-1:2011', r)
+
+    r = expect(run('catalogue', 'show', 'iso20000-1:2018', '--format', 'json'), 0, 'show json')
+    with open(src('data', 'catalogues', 'iso20000-1-2018.json'), encoding='utf-8', newline='') as f:
+        check(r.out == f.read(), 'catalogue show --format json is the shipped JSON, byte for byte')
+
+    r = expect(run('catalogue', 'show', 'iso20000-1:2018'), 0, 'show md (default)')
+    md = r.out
+    check(md.startswith('# ISO/IEC 20000-1:2018'), 'md starts with the title', r)
+    check(md.count('- [ ] `') == 429 + 36, 'one checkbox per requirement and generic practice (%d)' % md.count('- [ ] `'))
+    for heading in ('## 4 Context of the organization', '#### 8.6.1 Incident management (process)',
+                    '## Process attributes: generic practices', '### PA2.1 Performance management (level 2)'):
+        check(heading in md, 'checklist has heading %r' % heading)
+    check('*Purpose:*' in md and 'Guidance: ITIL 4 Incident management' in md, 'process purpose and guidance shown')
+    check('*(shall; evidence: record)*' in md and '*(should;' in md, 'obligation and evidence hints shown')
+    r2 = expect(run('catalogue', 'show', 'iso20000-1:2018', '--format', 'md'), 0, 'show --format md')
+    check(r2.out == md, 'md is the default format')
+
+    out = work('checklist.md')
+    r = expect(run('catalogue', 'show', 'iso20000-1:2011', '--format=md', '-o', out), 0, 'show -o')
+    check(r.out == '' and open(out, encoding='utf-8').read().startswith('# ISO/IEC 20000-1:2011'), 'written to -o')
+
+    # a catalogue file: escaped Markdown and the JSON as the library writes it
+    r = expect(run('catalogue', 'show', MINI_CAT), 0, 'show a file')
+    check('A policy exists & is approved \\<by the board\\>.' in r.out, 'md escapes <>', r)
+    check('The policy is reviewed \\| yearly \\*on time\\*.' in r.out, 'md escapes | and *', r)
+    r = expect(run('catalogue', 'show', MINI_CAT, '--format', 'json'), 0, 'show a file as json')
+    check(json.loads(r.out)['id'] == 'mini:1', 'json of a file', r)
+
+    r = expect(run('catalogue', 'show', 'no-such:catalogue'), 1, 'unknown catalogue id')
+    check("no built-in catalogue has that id" in r.err, 'unknown id message', r)
+    r = expect(run('catalogue', 'show', data('syntax-error.json')), 1, 'show a broken file')
+    check(re.search(r'syntax-error\.json:\d+:\d+: ', r.err), 'file:line:column on a broken catalogue', r)
+    expect(run('catalogue'), 2, 'catalogue without subcommand')
+    expect(run('catalogue', 'show'), 2, 'show without id')
+    expect(run('catalogue', 'list', 'extra'), 2, 'list with an argument')
+    expect(run('catalogue', 'frob'), 2, 'unknown subcommand')
+    expect(run('catalogue', 'show', 'iso20000-1:2018', '--format', 'pdf'), 2, 'bad format')
+
+
+# ---- template ----------------------------------------------------------------------------------
+
+def read_csv_text(text):
+    if text.startswith('\ufeff'):
+        text = text[1:]
+    return list(csv.reader(io.StringIO(text, newline='')))
+
+
+def test_template():
+    r = expect(run('template', 'iso20000-1:2018', '--format', 'csv'), 0, 'template csv')
+    check(r.out.startswith('\ufefftype,id,'), 'a byte-order mark for spreadsheets', r)
+    check('\r\n' in r.out and '\n' not in r.out.replace('\r\n', ''), 'CSV rows end with CRLF', r)
+    rows = read_csv_text(r.out)
+    check(rows[0] == ['type', 'id', 'clause', 'process', 'obligation', 'text', 'rating', 'evidence', 'note'],
+          'questionnaire header', rows[0])
+    kinds = [row[0] for row in rows[1:]]
+    check(kinds.count('requirement') == 429, 'one row per requirement')
+    check(kinds.count('attribute') == 21 * 8, 'PA2.1-PA5.2 rows for each of the 21 processes')
+    check(kinds.count('target') == 21, 'a target row per process')
+    inc = [row for row in rows if row[1] == '8.6.1-01'][0]
+    check(inc[2:5] == ['8.6.1', '8.6.1', 'shall'] and inc[5].startswith('Every incident is recorded'),
+          'requirement row columns', inc)
+    pa = [row for row in rows if row[0] == 'attribute' and row[3] == '8.6.1' and row[1] == 'PA3.1'][0]
+    check(pa[5].startswith('PA3.1 Process definition of Incident management: '), 'attribute row text', pa)
+    r = expect(run('template', MINI_CAT, '--format', 'csv', '--target', '3'), 0, 'template csv of a file')
+    rows = read_csv_text(r.out)
+    b102 = [row for row in rows if row[1] == 'B.1-02'][0]
+    check(b102[5] == 'Incidents are resolved, as agreed, within "target" times.', 'quoted CSV field', b102)
+    check('"Incidents are resolved, as agreed, within ""target"" times."' in r.out, 'RFC 4180 quoting', r)
+    check([row[6] for row in rows if row[0] == 'target'] == ['3', '3'], '--target fills target rows', rows)
+
+    out = work('template.json')
+    r = expect(run('template', 'iso20000-1:2018', '--id', 'acme-q1', '--date', '2027-02-01', '--target', '2',
+                   '-o', out), 0, 'template json')
+    t = json.load(open(out, encoding='utf-8'))
+    check(t['format'] == 'itsma-assessment/1' and t['id'] == 'acme-q1' and t['date'] == '2027-02-01',
+          'template json header', t)
+    check(t['targets'] == {'level': 2} and t['ratings'] == [], 'template json targets and ratings')
+    check(len(t['x-checklist']['requirements']) == 429 and len(t['x-checklist']['processes']) == 21,
+          'template json checklist')
+    r = expect(run('validate', out), 0, 'the JSON template is a valid assessment')
+    r = expect(run('score', out), 0, 'the JSON template scores')
+    check(json.loads(r.out)['summary']['verdict'] == 'incomplete', 'an empty assessment is incomplete', r)
+
+    r = expect(run('template', '--format', 'evidence-csv'), 0, 'evidence csv header')
+    check(r.out == '\ufeffid,title,kind,collected,expires,uri,sha256,by,note\r\n', 'evidence header', r)
+    r = expect(run('template', 'iso20000-1:2018'), 0, 'template json with today as date')
+    check(re.match(r'\d{4}-\d\d-\d\d$', json.loads(r.out)['date']), 'today', r)
+
+    expect(run('template'), 2, 'template without catalogue')
+    expect(run('template', 'iso20000-1:2018', '--format', 'xml'), 2, 'bad format')
+    expect(run('template', 'iso20000-1:2018', '--date', '2026-02-30'), 2, 'bad date')
+    expect(run('template', 'iso20000-1:2018', '--id', 'bad id!'), 2, 'bad id')
+    expect(run('template', 'iso20000-1:2018', '--target', '6'), 2, 'bad target')
+    expect(run('template', 'iso20000-1:2018', 'extra'), 2, 'extra argument')
+    expect(run('template', 'nope:1'), 1, 'unknown catalogue')
+
+
+# ---- import and the questionnaire round trip -------------------------------------------------
+
+def write_csv(path, rows, bom=True, crlf=True):
+    buf = io.StringIO(newline='')
+    w = csv.writer(buf, lineterminator='\r\n' if crlf else '\n')
+    for row in rows:
+        w.writerow(row)
+    with open(path, 'w', encoding='utf-8-sig' if bom else 'utf-8', newline='') as f:
+        f.write(buf.getvalue())
+
+
+def fill_questionnaire(rows, assessment, note_override=None):
+    """Fill a questionnaire (rows of `itsma template --format csv`) from an assessment."""
+    header = rows[0]
+    col = {name: header.index(name) for name in header}
+    ratings = {x['requirement']: x for x in assessment['ratings']}
+    attrs = {(x['process'], x['attribute']): x for x in assessment['attributes']}
+    targets = assessment.get('targets', {}).get('processes', {})
+    seps = ['; ', ', ', ' ', ';', ',\n']
+    out = [header]
+    for i, row in enumerate(rows[1:]):
+        row = list(row)
+        kind = row[col['type']]
+        x = None
+        if kind == 'requirement':
+            x = ratings.get(row[col['id']])
+        elif kind == 'attribute':
+            x = attrs.get((row[col['process']], row[col['id']]))
+        elif kind == 'target' and row[col['id']] in targets:
+            row[col['rating']] = str(targets[row[col['id']]])
+        if x:
+            row[col['rating']] = x['rating'] if i % 7 else x['rating'].lower()
+            row[col['evidence']] = seps[i % len(seps)].join(x.get('evidence', []))
+            row[col['note']] = x.get('note', '')
+            if note_override and kind == 'requirement' and row[col['id']] in note_override:
+                row[col['note']] = note_override[row[col['id']]]
+        out.append(row)
+    return out
+
+
+def evidence_rows(assessment):
+    fields = ['id', 'title', 'kind', 'collected', 'expires', 'uri', 'sha256', 'by', 'note']
+    rows = [fields]
+    for e in assessment['evidence']:
+        rows.append([e.get(f, '') for f in fields])
+    return rows
+
+
+def test_roundtrip():
+    """template -> filled questionnaire -> import -> validate -> score gives the sample's figures."""
+    q4 = json.load(open(Q4, encoding='utf-8'))
+    tricky = 'Spreadsheet note, with a comma;\na line break and "quotes" \u2014 all kept.'
+    q4_expected = json.loads(json.dumps(q4))
+    for x in q4_expected['ratings']:
+        if x['requirement'] == '8.6.1-02':
+            x['note'] = tricky
+
+    r = expect(run('template', 'iso20000-1:2018', '--format', 'csv'), 0, 'template csv')
+    rows = fill_questionnaire(read_csv_text(r.out), q4, {'8.6.1-02': tricky})
+    # spreadsheets reorder columns and add their own: move "note" first and add "owner"
+    order = [8, 0, 1, 2, 3, 4, 5, 6, 7]
+    rows = [[row[i] for i in order] + ['owner' if n == 0 else 'J. Smith'] for n, row in enumerate(rows)]
+    qpath, epath, out = work('rt-questionnaire.csv'), work('rt-evidence.csv'), work('rt-q4.json')
+    write_csv(qpath, rows)
+    write_csv(epath, evidence_rows(q4))
+    r = expect(run('import', qpath, '--catalogue', 'iso20000-1:2018', '--id', q4['id'], '--date', q4['date'],
+                   '--evidence', epath, '--title', q4['title'], '--organisation', q4['organisation'],
+                   '--assessor', q4['assessor'], '--target', '2', '-o', out), 0, 'import')
+    check('429 ratings, 168 process attributes, 87 evidence records' in r.err, 'import summary', r)
+    got = json.load(open(out, encoding='utf-8'))
+    for key in ('format', 'id', 'catalogue', 'title', 'organisation', 'assessor', 'date', 'evidence',
+                'ratings', 'attributes', 'targets'):
+        check(got.get(key) == q4_expected.get(key), 'imported %s equals the sample\'s' % key,
+              None if got.get(key) == q4_expected.get(key) else '%r\n!=\n%r' % (got.get(key), q4_expected.get(key)))
+    expect(run('validate', out), 0, 'validate the imported assessment')
+    a = expect(run('score', out), 0, 'score the imported assessment')
+    b = expect(run('score', Q4), 0, 'score the sample')
+    check(a.out == b.out, 'the imported assessment scores exactly like the sample')
+
+    # the same with LF line endings, no byte-order mark, standard column order, to stdout
+    rows = fill_questionnaire(read_csv_text(run('template', 'iso20000-1:2018', '--format', 'csv').out), q4)
+    write_csv(qpath, rows, bom=False, crlf=False)
+    write_csv(epath, evidence_rows(q4), bom=False, crlf=False)
+    r = expect(run('import', qpath, '--catalogue', 'iso20000-1:2018', '--id', q4['id'], '--date', q4['date'],
+                   '--evidence', epath, '--title', q4['title'], '--organisation', q4['organisation'],
+                   '--assessor', q4['assessor'], '--target', '2'), 0, 'import to stdout')
+    with open(out, 'w', encoding='utf-8') as f:
+        f.write(r.out)
+    check(run('score', out).out == b.out, 'LF, no BOM: same figures')
+
+
+def test_import():
+    # a small questionnaire of the mini catalogue with spreadsheet habits
+    qpath, epath, out = work('mini-q.csv'), work('mini-e.csv'), work('mini-imported.json')
+    write_csv(epath, [['id', 'title', 'kind', 'collected', 'expires', 'uri', 'sha256', 'by', 'note'],
+                      ['E1', 'Policy, approved', 'Document', '2026-01-10', '2027-01-10', '', '', '', 'Signed\nby the board'],
+                      ['E2', 'Tickets', 'record', '2026-02-01', '', 'exports/t.csv',
+                       '763D16B822D4B39A86ACA4CF9F9DC7D5994D2901C03161F21271185F1E9A0E0F', 'Ops', '']])
+    write_csv(qpath, [['Type', 'ID', 'Rating', 'Evidence IDs', 'Note'],
+                      ['requirement', 'A-01', 'l+', 'E1', 'multi\nline, "note"'],
+                      ['', 'A-02', '72,5 %', 'E1;E2', ''],
+                      ['requirement', 'B.1-01', '', '', 'not assessed yet'],
+                      ['requirement', 'B.2-01', 'excluded', '', 'We make no changes.'],
+                      ['attribute', 'PA2.1', 'F', 'E2', ''],
+                      ['target', 'B.1', '3', '', '']], bom=True)
+    # the attribute row needs a process column: add it
+    rows = read_csv_text(open(qpath, encoding='utf-8').read())
+    rows = [row + (['process'] if i == 0 else ['B.1' if row[0] == 'attribute' else '']) for i, row in enumerate(rows)]
+    write_csv(qpath, rows)
+    r = expect(run('import', qpath, '--catalogue', MINI_CAT, '--id', 'mini-import', '--date', '2026-03-01',
+                   '--evidence', epath, '-o', out), 0, 'import of a spreadsheet-style questionnaire')
+    a = json.load(open(out, encoding='utf-8'))
+    ratings = {x['requirement']: x for x in a['ratings']}
+    check(ratings['A-01']['rating'] == 'L+' and ratings['A-01']['note'] == 'multi\nline, "note"', 'letters upper-cased, notes kept', a)
+    check(ratings['A-02']['rating'] == 72.5 and ratings['A-02']['evidence'] == ['E1', 'E2'], 'decimal comma and %', a)
+    check('B.1-01' not in ratings, 'empty rating: unassessed', a)
+    check(a['scope']['exclude'] == [{'id': 'B.2-01', 'reason': 'We make no changes.'}], 'excluded with the note as reason', a)
+    check(a['attributes'] == [{'process': 'B.1', 'attribute': 'PA2.1', 'rating': 'F', 'evidence': ['E2']}], 'attribute', a)
+    check(a['targets'] == {'processes': {'B.1': 3}}, 'target row', a)
+    check(a['evidence'][0]['kind'] == 'document' and a['evidence'][0]['note'] == 'Signed\nby the board', 'evidence kind and note', a)
+    check(a['evidence'][1]['sha256'] == '763d16b822d4b39a86aca4cf9f9dc7d5994d2901c03161f21271185f1e9a0e0f', 'digest lower-cased', a)
+    expect(run('validate', '--catalogue', MINI_CAT, out), 0, 'imported mini assessment is valid')
+
+    # bad cells: every problem is reported with its line and column name, and nothing is written
+    write_csv(epath, [['id', 'title', 'kind', 'collected', 'expires', 'uri', 'sha256', 'by', 'note'],
+                      ['E1', 'Policy', 'memo', '2026-01-10', '', '', '', '', ''],
+                      ['E2', '', 'record', '2026-02-30', '2025-01-01', '', 'abc', '', ''],
+                      ['E1', 'Again', 'record', '2026-01-10', '', '', '', '', '']], bom=False, crlf=False)
+    write_csv(qpath, [['type', 'id', 'process', 'rating', 'evidence', 'note'],
+                      ['requirement', 'A-01', '', 'Q', '', 'long\nnote\nover lines'],
+                      ['requirement', 'A-99', '', 'F', '', ''],
+                      ['requirement', 'A-02', '', 'F', 'E7', ''],
+                      ['requirement', 'B.1-01', '', 'F', '', ''],
+                      ['requirement', 'B.1-01', '', 'L', '', ''],
+                      ['attribute', 'PA1.1', 'B.1', 'F', '', ''],
+                      ['attribute', 'PA2.1', 'A', 'F', '', ''],
+                      ['attribute', 'PA9.9', 'B.1', 'F', '', ''],
+                      ['target', 'B.1', '', '7', '', ''],
+                      ['thing', 'B.1', '', '', '', ''],
+                      ['requirement', 'B.2-01', '', 'n/a', '', '']], bom=False, crlf=False)
+    if os.path.exists(out):
+        os.remove(out)
+    r = expect(run('import', qpath, '--catalogue', MINI_CAT, '--id', 'x', '--date', '2026-03-01',
+                   '--evidence', epath, '-o', out), 1, 'import with bad cells')
+    q, e = qpath, epath
+    for fname, line, colname, text in [
+            (e, 2, 'kind', 'expected document, record, interview, observation, metric or other, not "memo"'),
+            (e, 3, 'title', 'an evidence record needs a title'),
+            (e, 3, 'collected', 'expected a date YYYY-MM-DD, not "2026-02-30"'),
+            (e, 3, 'sha256', 'expected 64 hexadecimal digits, not "abc"'),
+            (e, 4, 'id', 'evidence "E1" is already on line 2'),
+            (q, 2, 'rating', 'expected N, P-, P, P+, L-, L, L+, F or a number from 0 to 100, not "Q"'),
+            (q, 5, 'id', 'no requirement "A-99" in catalogue mini:1'),
+            (q, 6, 'evidence', 'no evidence record "E7" in the evidence list'),
+            (q, 8, 'id', 'requirement B.1-01 is already on line 7'),
+            (q, 9, 'id', 'PA1.1 is derived'),
+            (q, 10, 'process', '"A" is not a process of catalogue mini:1'),
+            (q, 11, 'id', 'expected a process attribute PA2.1 to PA5.2, not "PA9.9"'),
+            (q, 12, 'rating', 'a target is a capability level from 0 to 5, not "7"'),
+            (q, 13, 'type', 'expected requirement, attribute or target, not "thing"'),
+            (q, 14, 'note', 'an excluded requirement needs the reason in the note')]:
+        wanted = '%s:%d: column "%s": %s' % (fname, line, colname, text)
+        check(any(l.startswith(wanted) for l in r.err.splitlines()), 'import reports %s' % wanted, r)
+    check('problems found; nothing was written' in r.err, 'summary of problems', r)
+    check(not os.path.exists(out), 'nothing written after problems')
+
+    # an exclusion the 2018 catalogue forbids
+    write_csv(qpath, [['id', 'rating', 'note'], ['8.6.1-01', 'excluded', 'Not for us']], bom=False)
+    r = expect(run('import', qpath, '--catalogue', 'iso20000-1:2018', '--id', 'x', '--date', '2026-03-01'), 1,
+               'an exclusion the catalogue forbids')
+    check(re.search(r':2: column "rating": .*', r.err), 'forbidden exclusion names the cell', r)
+    # evidence cited without an evidence list
+    write_csv(qpath, [['id', 'rating', 'evidence'], ['8.6.1-01', 'F', 'EV-1']], bom=False)
+    r = expect(run('import', qpath, '--catalogue', 'iso20000-1:2018', '--id', 'x', '--date', '2026-03-01'), 1,
+               'evidence without --evidence')
+    check('(no --evidence list was given)' in r.err, 'hint about --evidence', r)
+
+    # CSV syntax: an unclosed quote is reported at its line and column
+    with open(qpath, 'w', encoding='utf-8', newline='') as f:
+        f.write('\ufeffid,rating,note\r\n8.6.1-01,F,"fine, quoted"\r\n8.6.1-02,L,"never\r\nclosed\r\n')
+    r = expect(run('import', qpath, '--catalogue', 'iso20000-1:2018', '--id', 'x', '--date', '2026-03-01'), 1,
+               'unclosed quote')
+    check('%s:3:12: a quoted field is never closed' % qpath in r.err, 'unclosed quote position', r)
+    with open(qpath, 'w', encoding='utf-8', newline='') as f:
+        f.write('id,rating\n8.6.1-01,"F"x\n')
+    r = expect(run('import', qpath, '--catalogue', 'iso20000-1:2018', '--id', 'x', '--date', '2026-03-01'), 1,
+               'text after a closing quote')
+    check('%s:2:13: unexpected character after a closing quote' % qpath in r.err, 'stray quote position', r)
+    with open(qpath, 'w', encoding='utf-8', newline='') as f:
+        f.write('id,grade\n8.6.1-01,F\n')
+    r = expect(run('import', qpath, '--catalogue', 'iso20000-1:2018', '--id', 'x', '--date', '2026-03-01'), 1,
+               'missing column')
+    check('%s:1: the header row has no "rating" column' % qpath in r.err, 'missing column message', r)
+    with open(qpath, 'w', encoding='utf-8', newline='') as f:
+        f.write('')
+    expect(run('import', qpath, '--catalogue', 'iso20000-1:2018', '--id', 'x', '--date', '2026-03-01'), 1, 'empty file')
+    expect(run('import', work('no-such.csv'), '--catalogue', 'iso20000-1:2018', '--id', 'x', '--date', '2026-03-01'),
+           1, 'missing file')
+
+    # usage errors
+    expect(run('import', qpath, '--id', 'x', '--date', '2026-03-01'), 2, 'import without --catalogue')
+    expect(run('import', qpath, '--catalogue', 'iso20000-1:2018', '--date', '2026-03-01'), 2, 'without --id')
+    expect(run('import', qpath, '--catalogue', 'iso20000-1:2018', '--id', 'x'), 2, 'without --date')
+    expect(run('import', '--catalogue', 'iso20000-1:2018', '--id', 'x', '--date', '2026-03-01'), 2, 'without file')
+    expect(run('import', qpath, '--catalogue', 'iso20000-1:2018', '--id', 'x y', '--date', '2026-03-01'), 2, 'bad id')
+    expect(run('import', qpath, '--catalogue', 'iso20000-1:2018', '--id', 'x', '--date', '1.3.2026'), 2, 'bad date')
+    expect(run('import', qpath, '--catalogue', 'iso20000-1:2018', '--id', 'x', '--date', '2026-03-01',
+               '--target', 'high'), 2, 'bad target')
+    expect(run('import', qpath, 'extra', '--catalogue', 'iso20000-1:2018', '--id', 'x', '--date', '2026-03-01'),
+           2, 'extra argument')
+
+
+# ---- validate -----------------------------------------------------------------------------------
+
+def test_validate():
+    r = expect(run('validate', Q3, Q4), 0, 'validate the samples')
+    check(r.out == '%s: valid itsma-assessment/1\n%s: valid itsma-assessment/1\n' % (Q3, Q4), 'valid lines', r)
+    r = expect(run('validate', '-q', Q3), 0, 'validate -q')
+    check(r.out == '', 'quiet', r)
+    r = expect(run('validate', src('data', 'catalogues', 'iso20000-1-2018.json')), 0, 'validate a catalogue')
+    check('valid itsma-catalogue/1' in r.out, 'catalogue recognised', r)
+
+    f = data('syntax-error.json')
+    r = expect(run('validate', f), 1, 'syntax error')
+    check(r.err.startswith('%s:5:3: ' % f), 'syntax error as file:line:column', r)
+    f = data('schema-error.json')
+    r = expect(run('validate', f), 1, 'schema error')
+    check(r.err.startswith('%s:7:44: /ratings/0/rating: expected a rating' % f), 'schema error with its pointer', r)
+
+    f = data('many-problems.json')
+    r = expect(run('validate', f), 1, 'several problems')
+    lines = [l for l in r.err.splitlines() if l.startswith(f)]
+    check(len(lines) == 5, 'every problem is listed, not only the first (%d)' % len(lines), r)
+    for ptr in ('/evidence/0/collected', '/ratings/1/requirement', '/ratings/2/evidence/0',
+                '/ratings/3/rating', '/attributes/0/process'):
+        check(any((': %s: ' % ptr) in l for l in lines), 'problem at %s' % ptr, r)
+    check(any('EV-404' in l for l in lines), 'the dangling evidence reference is named', r)
+    check(any('8.6.1-99' in l for l in lines), 'the dangling requirement reference is named', r)
+    check('5 problems in 1 of 1 file' in r.err, 'problem count', r)
+
+    # a catalogue on the same command line serves the assessment naming its id
+    r = expect(run('validate', MINI_CAT, MINI), 0, 'catalogue and assessment together')
+    r = expect(run('validate', '--catalogue', MINI_CAT, MINI), 0, 'assessment with --catalogue')
+    r = expect(run('validate', MINI), 1, 'assessment of a catalogue that is not built in')
+    check('/catalogue:' in r.err, 'names the catalogue member', r)
+    r = expect(run('validate', Q4, data('syntax-error.json'), data('schema-error.json')), 1, 'mixed files')
+    check('2 problems in 2 of 3 files' in r.err and 'valid itsma-assessment/1' in r.out, 'mixed summary', r)
+    bad = work('not-itsma.json')
+    with open(bad, 'w') as fh:
+        fh.write('{"format": "something/9"}\n')
+    r = expect(run('validate', bad), 1, 'unknown format')
+    check(r.err.startswith(bad), 'unknown format names the file', r)
+    r = expect(run('validate', work('missing.json')), 1, 'missing file')
+    check('missing.json' in r.err, 'missing file is named', r)
+    expect(run('validate'), 2, 'validate without files')
+    expect(run('validate', '--catalogue', 'nope:1', Q4), 1, 'unknown --catalogue')
+
+
+# ---- score -----------------------------------------------------------------------------------------
+
+def test_score():
+    r = expect(run('score', Q4), 0, 'score')
+    golden('acme-2026-q4.result.json', r.out)
+    res = json.loads(r.out)
+    check(res['format'] == 'itsma-result/1' and res['summary']['verdict'] == 'nonconformant', 'result', res['summary'])
+    check(run('score', Q4).out == r.out, 'scoring twice gives the same bytes')
+    out = work('score.json')
+    r2 = expect(run('score', Q4, '-o', out), 0, 'score -o')
+    check(r2.out == '' and open(out, encoding='utf-8').read() == r.out, 'score -o writes the same JSON')
+
+    # gates: overall compliance of the Q4 sample is 69.7%, its verdict nonconformant
+    expect(run('score', '--fail-under', '69', Q4), 0, '--fail-under below the figure')
+    r = expect(run('score', '--fail-under', '70', Q4), 3, '--fail-under above the figure')
+    check(json.loads(r.out)['format'] == 'itsma-result/1', 'JSON still written when short', r)
+    check('compliance 69.7% is below the 70% required by --fail-under' in r.err, 'fail-under message', r)
+    expect(run('score', '--fail-under', '0', Q4), 0, '--fail-under 0')
+    expect(run('score', '--require-verdict', 'nonconformant', Q4), 0, '--require-verdict nonconformant')
+    for v in ('incomplete', 'conditional', 'conformant'):
+        r = expect(run('score', '--require-verdict', v, Q4), 3, '--require-verdict %s' % v)
+        check('the verdict is nonconformant, worse than the %s required' % v in r.err, 'verdict message', r)
+    r = expect(run('score', '--require-verdict', 'incomplete', '--fail-under', '50', Q4), 3, 'both gates')
+    expect(run('score', '--fail-under', '101', Q4), 2, '--fail-under over 100')
+    expect(run('score', '--fail-under', '-5', Q4), 2, 'negative --fail-under')
+    expect(run('score', '--require-verdict', 'great', Q4), 2, 'unknown verdict')
+
+    # options
+    adv = json.loads(expect(run('score', '--evidence-policy', 'advisory', Q4), 0, 'advisory').out)
+    check(adv['policy']['evidence'] == 'advisory' and adv['summary']['requirements']['unsupported'] == 4 and
+          adv['summary']['compliance']['default'] > res['summary']['compliance']['default'],
+          'advisory counts unsupported ratings', adv['summary'])
+    expect(run('score', '--evidence-policy', 'lenient', Q4), 2, 'unknown policy')
+    sec = json.loads(expect(run('score', '--section', '8.6', Q4), 0, '--section').out)
+    check(sec['summary']['requirements']['total'] == 18 + 11 + 14, 'a section scored alone', sec['summary'])
+    r = expect(run('score', '--section', '8.99', Q4), 1, 'unknown section')
+    check('8.99' in r.err, 'unknown section named', r)
+    r = expect(run('score', '--catalogue', MINI_CAT, MINI), 0, 'score with --catalogue FILE')
+    mini = json.loads(r.out)
+    check(mini['summary']['requirements']['excluded'] == 1, 'mini exclusions', mini['summary'])
+    r = expect(run('score', MINI), 1, 'score without the catalogue it needs')
+    check('hint: name the catalogue file with --catalogue FILE' in r.err or '/catalogue' in r.err, 'hint', r)
+    r = expect(run('score', '--catalogue', 'iso20000-1:2011', Q4), 1, 'wrong catalogue')
+    check(re.search(r'acme-2026-q4\.json:\d+:\d+: /catalogue: ', r.err), 'wrong catalogue pointer', r)
+    r = expect(run('score', data('syntax-error.json')), 1, 'syntax error')
+    check(re.search(r'syntax-error\.json:5:3: ', r.err), 'file:line:column', r)
+    r = expect(run('score', data('schema-error.json')), 1, 'schema error')
+    check(re.search(r'schema-error\.json:7:44: /ratings/0/rating: ', r.err), 'file:line:column: /pointer', r)
+    r = expect(run('score', data('many-problems.json')), 1, 'dangling references (first problem)')
+    r = expect(run('score', work('nothing-here.json')), 1, 'missing file')
+    check('nothing-here.json' in r.err, 'missing file named', r)
+    expect(run('score'), 2, 'score without a file')
+    expect(run('score', Q3, Q4), 2, 'two files')
+
+
+# ---- reports ---------------------------------------------------------------------------------------
+
+class Page(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.attrs, self.stack, self.svgs = [], [], [], []
+        self.text, self.style, self.script = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs.append((tag, dict(attrs)))
+        if tag == 'svg':
+            self.svgs.append({'class': dict(attrs).get('class', ''), 'tags': []})
+        elif self.svgs and 'svg' in self.stack:
+            self.svgs[-1]['tags'].append(tag)
+        if tag not in ('meta', 'br', 'input', 'img', 'link', 'circle', 'rect', 'line', 'polygon', 'path'):
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if self.stack and self.stack[-1] == tag:
+            self.stack.pop()
+
+    def handle_endtag(self, tag):
+        if tag in self.stack:
+            while self.stack and self.stack.pop() != tag:
+                pass
+
+    def handle_data(self, d):
+        where = self.stack[-1] if self.stack else ''
+        (self.style if where == 'style' else self.script if where == 'script' else self.text).append(d)
+
+
+def parse_page(text):
+    p = Page()
+    p.feed(text)
+    p.close()
+    return p
+
+
+def check_self_contained(p, what):
+    for tag, attrs in p.attrs:
+        check(tag not in ('link', 'img', 'iframe', 'object', 'embed', 'source', 'base', 'audio', 'video'),
+              '%s: no <%s> element' % (what, tag))
+        for name, value in attrs.items():
+            if name in ('xmlns',) or value is None:
+                continue
+            if name in ('src', 'href', 'xlink:href', 'action', 'data', 'poster', 'srcset'):
+                check(False, '%s: no %s= reference (%s)' % (what, name, value))
+            check(not re.match(r'\s*(https?:|//|ftp:)', value), '%s: no external reference in %s=%r' % (what, name, value))
+    css = ''.join(p.style)
+    check('url(' not in css and '@import' not in css, '%s: CSS loads nothing' % what)
+    js = ''.join(p.script)
+    check(not re.search(r'fetch\(|XMLHttpRequest|import\(|\bsrc\b', js), '%s: script loads nothing' % what)
+
+
+def test_report():
+    # Markdown, CSV and JSON of the sample data against golden files
+    r = expect(run('report', Q4, '--format', 'md', '--baseline', Q3), 0, 'md report with baseline')
+    golden('acme-2026-q4.md', r.out)
+    md = r.out
+    for piece in ('## Verdict: nonconformant', '| **Overall** (weighted by clause) | 69.7% |',
+                  '## Capability profile', '## Top 10 gaps: what to fix first', '## Nonconformities',
+                  '### Major (32)', '## Evidence issues (4)', '## Changes since 2026-08-20',
+                  '| Compliance, overall | 52.9% | 69.7% | +16.8 |', '### Improved (378)',
+                  '### Regressed (28)', 'Guidance: ITIL 4: Capacity and performance management'):
+        check(piece in md, 'md report has %r' % piece)
+    r = expect(run('report', Q4, '--format', 'csv'), 0, 'csv report')
+    golden('acme-2026-q4.csv', r.out)
+    rows = read_csv_text(r.out)
+    check(rows[0] == ['id', 'clause', 'process', 'obligation', 'status', 'achievement', 'rating',
+                      'nonconformity', 'gain'], 'csv header', rows[0])
+    check(len(rows) == 430, 'one row per requirement')
+    row = [x for x in rows if x[0] == '9.2-07'][0]
+    check(row == ['9.2-07', '9.2', '', 'shall', 'unsupported', '0', 'N', 'major', '0.3968'], 'csv row of 9.2-07', row)
+    total_gain = sum(float(x[8]) for x in rows[1:])
+    check(abs(total_gain - (100 - 69.71349043766135)) < 0.05, 'gains add up to 100 - compliance (%f)' % total_gain)
+    r = expect(run('report', Q4, '--format', 'json'), 0, 'json report')
+    check(r.out == run('score', Q4).out, 'json report is the itsma-result/1 of score')
+
+    # text: for people, coloured only on a terminal
+    r = expect(run('report', Q4), 0, 'text report')
+    for piece in ('Verdict          nonconformant', 'Compliance       69.7% overall', 'Compliance by clause',
+                  'Capability profile (level / target)', 'Top 10 gaps', 'Major nonconformities (32)',
+                  'Evidence issues (4)'):
+        check(piece in r.out, 'text report has %r' % piece, r)
+    check('\x1b[' not in r.out, 'no colour when piped', r)
+    rc, out = run_tty('report', Q4)
+    check(rc == 0 and '\x1b[' in out, 'colour on a terminal')
+    rc, out = run_tty('report', Q4, env={'NO_COLOR': '1'})
+    check(rc == 0 and '\x1b[' not in out and 'Compliance by clause' in out, 'NO_COLOR respected on a terminal')
+    rc, out = run_tty('report', Q4, env={'TERM': 'dumb'})
+    check(rc == 0 and '\x1b[' not in out, 'no colour on a dumb terminal')
+    r = expect(run('report', Q4, '--baseline', Q3, '--top', '3'), 0, 'text with baseline')
+    check('Since 2026-08-20 (acme-2026-q3)' in r.out and 'Top 3 gaps' in r.out, 'text baseline and --top', r)
+
+    # -o: the format follows the extension
+    for ext, probe in (('md', '# Acme'), ('html', '<!DOCTYPE html>'), ('csv', 'id,clause,'),
+                       ('json', '{\n  "format": "itsma-result/1"'), ('txt', 'Acme IT Services: ')):
+        out = work('report.' + ext)
+        r = expect(run('report', Q4, '-o', out), 0, 'report -o *.%s' % ext)
+        text = open(out, encoding='utf-8').read()
+        check(text.startswith(probe) and '\x1b[' not in text, 'report -o *.%s is %s' % (ext, probe), r)
+    out = work('report.anything')
+    expect(run('report', Q4, '-o', out, '--format', 'md'), 0, '--format wins over the extension')
+    check(open(out, encoding='utf-8').read().startswith('# Acme'), '--format md to any file')
+
+    # HTML: one self-contained page with its charts
+    r = expect(run('report', Q4, '--format', 'html', '--baseline', Q3), 0, 'html with baseline')
+    p = parse_page(r.out)
+    check_self_contained(p, 'html report')
+    check(r.out.startswith('<!DOCTYPE html>') and p.tags.count('script') == 1 and p.tags.count('style') == 1,
+          'one inline style sheet and one inline script')
+    radar = [s for s in p.svgs if 'radar' in s['class']]
+    bars = [s for s in p.svgs if 'bars' in s['class']]
+    check(len(radar) == 1, 'one radar chart')
+    check(len(bars) == 2, 'a clause bar chart and a before/after chart')
+    if radar:
+        check(radar[0]['tags'].count('circle') == 21, 'a radar point per process')
+        check(radar[0]['tags'].count('polygon') == 5 + 3, 'five level rings, level, target and baseline polygons')
+        check(radar[0]['tags'].count('title') >= 22, 'radar marks carry their figures')
+    if len(bars) == 2:
+        check(bars[0]['tags'].count('rect') == 4 + 7, 'band backgrounds and a bar per clause group')
+        check(bars[1]['tags'].count('rect') == 4 + 2 * 7 + 2, 'before and after bars per group, and a legend')
+    text = ''.join(p.text)
+    for piece in ('Capability profile', 'Compliance by clause', 'Changes since 2026-08-20', 'Top 10 gaps',
+                  'Nonconformities (268)', 'Evidence issues (4)', 'All requirements (429)'):
+        check(piece in text, 'html has %r' % piece)
+    check('@media print' in ''.join(p.style), 'print styles')
+    check(sum(1 for t, a in p.attrs if t == 'table' and 'sortable' in a.get('class', '')) >= 5, 'sortable tables')
+    r = expect(run('report', Q4, '--format', 'html'), 0, 'html without baseline')
+    p = parse_page(r.out)
+    check(len([s for s in p.svgs if 'bars' in s['class']]) == 1 and 'Changes since' not in ''.join(p.text),
+          'no comparison without a baseline')
+
+    # everything from the assessment is escaped
+    r = expect(run('report', '--catalogue', MINI_CAT, MINI, '--format', 'html'), 0, 'html of the mini assessment')
+    p = parse_page(r.out)
+    check(p.tags.count('script') == 1, 'a title with <script> does not become a script', r)
+    check('Mini "test" assessment <script>alert(1)</script>' in ''.join(p.text), 'the title is shown as text')
+    check_self_contained(p, 'mini html')
+    r = expect(run('report', '--catalogue', MINI_CAT, MINI, '--format', 'md'), 0, 'md of the mini assessment')
+    check('# Mini "test" assessment \\<script\\>alert(1)\\</script\\>' in r.out, 'md escapes the title', r)
+    check('| Organisation | Example & Co \\| \\*bold\\* |' in r.out, 'md escapes table cells', r)
+    r = expect(run('report', '--catalogue', MINI_CAT, MINI, '--format', 'csv'), 0, 'csv of the mini assessment')
+    rows = read_csv_text(r.out)
+    excluded = [x for x in rows if x[0] == 'B.2-01'][0]
+    check(excluded[4:] == ['excluded', '', '', '', ''], 'excluded requirement has empty figures', excluded)
+
+    # errors
+    expect(run('report'), 2, 'report without a file')
+    expect(run('report', Q4, '--format', 'pdf'), 2, 'bad format')
+    expect(run('report', Q4, '--top', 'many'), 2, 'bad --top')
+    expect(run('report', Q4, '--evidence-policy', 'x'), 2, 'bad policy')
+    r = expect(run('report', Q4, '--baseline', work('missing.json')), 1, 'missing baseline')
+    r = expect(run('report', Q4, '--baseline', other_catalogue_assessment()), 1, 'baseline of another catalogue')
+    check('iso20000-1:2011' in r.err, 'catalogue mismatch named', r)
+    r = expect(run('report', data('schema-error.json')), 1, 'invalid assessment')
+    check(re.search(r'schema-error\.json:7:44: /ratings/0/rating: ', r.err), 'error position', r)
+    r = expect(run('report', Q4, '-o', work('no-such-dir', 'r.md')), 1, 'unwritable output')
+    r = expect(run('report', Q4, '--section', '8.6', '--format', 'md'), 0, 'report on a section')
+    check('| Scope | section 8.6 Resolution and fulfilment only |' in r.out, 'scope shown', r)
+    r = expect(run('report', Q4, '--evidence-policy', 'advisory', '--top', '0', '--format', 'md'), 0, 'advisory, no gaps')
+    check('advisory' in r.out and '## Top' not in r.out, 'advisory report without gap list', r)
+
+
+# ---- compare ---------------------------------------------------------------------------------------
+
+def other_catalogue_assessment():
+    path = work('iso2011.json')
+    with open(path, 'w') as fh:
+        json.dump({'format': 'itsma-assessment/1', 'id': 'old-edition', 'catalogue': 'iso20000-1:2011',
+                   'date': '2026-01-01'}, fh)
+    return path
+
+
+def test_compare():
+    r = expect(run('compare', Q3, Q4), 0, 'compare (JSON when not on a terminal)')
+    d = json.loads(r.out)
+    check(d.get('format') == 'itsma-diff/1', 'itsma-diff/1', d.get('format'))
+    r2 = expect(run('compare', Q3, Q4, '--format', 'json'), 0, 'compare --format json')
+    check(r2.out == r.out, 'same JSON')
+    r = expect(run('compare', Q3, Q4, '--format', 'text'), 0, 'compare text')
+    for piece in ('Comparison acme-2026-q3 (2026-08-20)', 'Verdict           nonconformant',
+                  'overall             52.9%     69.7%     +16.8', '378 improved, 28 regressed',
+                  'Capability levels that changed', 'Improved (378, largest change first)'):
+        check(piece in r.out, 'compare text has %r' % piece, r)
+    check('... and 363 more' in r.out, 'text lists are capped at 15 by default', r)
+    r = expect(run('compare', Q3, Q4, '--format', 'text', '--limit', '0'), 0, 'compare --limit 0')
+    check('... and' not in r.out and r.out.count('\n') > 500, 'every change listed with --limit 0', r)
+    r = expect(run('compare', Q3, Q4, '--format', 'text', '--limit', '2'), 0, 'compare --limit 2')
+    check('... and 376 more' in r.out and '... and 26 more' in r.out, '--limit 2', r)
+    expect(run('compare', Q3, Q4, '--limit', 'some'), 2, 'bad --limit')
+    rc, out = run_tty('compare', Q3, Q4)
+    check(rc == 0 and 'Comparison' in out and '\x1b[' in out, 'text with colour on a terminal')
+    r = expect(run('compare', Q3, Q4, '--format', 'md'), 0, 'compare md')
+    for piece in ('# Comparison of acme-2026-q3 (2026-08-20) with acme-2026-q4 (2026-11-20)',
+                  '| Compliance, overall | 52.9% | 69.7% | +16.8 |', '## Capability levels', '## Improved (378)',
+                  '## Regressed (28)', '## Nonconformities that changed'):
+        check(piece in r.out, 'compare md has %r' % piece, r)
+    out = work('changes.md')
+    expect(run('compare', Q3, Q4, '-o', out), 0, 'compare -o *.md')
+    check(open(out, encoding='utf-8').read().startswith('# Comparison'), '-o .md gives Markdown')
+    r = expect(run('compare', Q4, Q4, '--format', 'text'), 0, 'an assessment with itself')
+    check('0 improved, 0 regressed, 429 unchanged' in r.out, 'nothing changed', r)
+    r = expect(run('compare', '--catalogue', MINI_CAT, MINI, MINI, '--evidence-policy', 'advisory'), 0,
+               'compare with --catalogue and a policy')
+    r = expect(run('compare', other_catalogue_assessment(), Q4), 1, 'assessments of different catalogues')
+    check('iso20000-1:2011' in r.err and 'iso20000-1:2018' in r.err, 'both catalogue ids named', r)
+    expect(run('compare', Q3), 2, 'one file')
+    expect(run('compare', Q3, Q4, Q4), 2, 'three files')
+    expect(run('compare', Q3, Q4, '--format', 'html'), 2, 'bad format')
+    r = expect(run('compare', Q3, data('syntax-error.json')), 1, 'broken after')
+    check(re.search(r'syntax-error\.json:5:3: ', r.err), 'error position', r)
+
+
+# ---- explain ---------------------------------------------------------------------------------------
+
+def test_explain():
+    r = expect(run('explain', Q4, '8.4.3-01'), 0, 'explain a requirement')
+    for piece in ('Requirement 8.4.3-01 (shall)', 'EV-843-1', 'is not current', 'expired on 2026-10-31',
+                  'Status: unsupported', 'Nonconformity: major'):
+        check(piece in r.out, 'explanation mentions %r' % piece, r)
+    r = expect(run('explain', Q4, '8.6.1'), 0, 'explain a process')
+    check('Section 8.6.1' in r.out and 'capability' in r.out.lower() and 'weight' in r.out, 'process explanation', r)
+    r = expect(run('explain', '--evidence-policy', 'advisory', Q4, '8.4.3-01'), 0, 'explain under advisory')
+    check('advisory' in r.out, 'advisory explained', r)
+    r = expect(run('explain', '--catalogue', MINI_CAT, MINI, 'B.2-01'), 0, 'explain an excluded requirement')
+    check('exclu' in r.out, 'exclusion explained', r)
+    r = expect(run('explain', Q4, 'no-such-id'), 1, 'unknown id')
+    check('no requirement or section "no-such-id" in catalogue iso20000-1:2018' in r.err, 'unknown id message', r)
+    expect(run('explain', Q4), 2, 'explain without an id')
+    expect(run('explain', Q4, 'a', 'b'), 2, 'explain with too many arguments')
+    expect(run('explain', Q4, '8.6.1', '--evidence-policy', 'x'), 2, 'bad policy')
+    r = expect(run('explain', data('schema-error.json'), '8.6.1-01'), 1, 'invalid assessment')
+
+
+# ---- evidence verify ------------------------------------------------------------------------------
+
+def test_evidence():
+    f = data('evidence-assessment.json')
+    r = expect(run('evidence', 'verify', f, '--catalogue', MINI_CAT), 1, 'verify with problems (root: its folder)')
+    lines = r.out.splitlines()
+    root = os.path.dirname(f)
+    check(('ok        E-OK         %s/evidence/policy.txt' % root) in lines, 'a matching file', r)
+    check(('ok        E-SPACE      %s/evidence/tickets export.csv' % root) in lines, 'a percent-encoded uri', r)
+    check(any(l.startswith('CHANGED   E-TAMPERED ') and 'sha256 is 2112cb36' in l and
+              'the assessment records 62caa137' in l for l in lines), 'a tampered file', r)
+    check(any(l.startswith('MISSING   E-MISSING ') and 'audit-report.pdf' in l for l in lines), 'a missing file', r)
+    check(any(l.startswith('REFUSED   E-ESCAPE ') for l in lines), 'a uri leaving the root', r)
+    check(not any('E-WEB' in l or 'E-NODIGEST' in l for l in lines), 'absolute uris and records without digest skipped', r)
+    check(lines[-1] == '5 checked: 2 ok, 1 missing, 1 changed, 1 refused; skipped 1 without a digest and 1 not '
+          'under the root (absolute uri)', 'summary', r)
+    r = expect(run('evidence', 'verify', f, '--catalogue', MINI_CAT, '-q'), 1, 'verify -q')
+    check('ok ' not in r.out and 'CHANGED' in r.out, 'quiet shows only problems', r)
+
+    # SHA-256 of files of awkward sizes against Python's hashlib
+    root = work('evroot')
+    shutil.rmtree(root, ignore_errors=True)
+    os.makedirs(os.path.join(root, 'sub dir'))
+    evidence = []
+    for i, size in enumerate((0, 1, 55, 56, 63, 64, 65, 119, 120, 1000, 65536, 65537, 1 << 20)):
+        blob = bytes((j * 7 + i) % 251 for j in range(size))
+        name = 'sub dir/file-%d.bin' % size
+        with open(os.path.join(root, name), 'wb') as fh:
+            fh.write(blob)
+        evidence.append({'id': 'F%d' % i, 'title': 'File of %d bytes' % size, 'kind': 'record',
+                         'collected': '2026-01-01', 'uri': name.replace(' ', '%20'),
+                         'sha256': hashlib.sha256(blob).hexdigest()})
+    a = {'format': 'itsma-assessment/1', 'id': 'digests', 'catalogue': 'mini:1', 'date': '2026-03-01',
+         'evidence': evidence}
+    path = work('digests.json')
+    with open(path, 'w') as fh:
+        json.dump(a, fh)
+    r = expect(run('evidence', 'verify', path, '--root', root, '--catalogue', MINI_CAT), 0, 'digests of many sizes')
+    check(r.out.splitlines()[-1] == '13 checked: 13 ok, 0 missing, 0 changed', 'every digest matches', r)
+
+    expect(run('evidence'), 2, 'evidence without subcommand')
+    expect(run('evidence', 'check', f), 2, 'unknown subcommand')
+    expect(run('evidence', 'verify'), 2, 'verify without a file')
+    expect(run('evidence', 'verify', f, 'extra'), 2, 'extra argument')
+    r = expect(run('evidence', 'verify', f), 1, 'catalogue missing')
+    r = expect(run('evidence', 'verify', data('syntax-error.json')), 1, 'broken assessment')
+    check(re.search(r'syntax-error\.json:5:3: ', r.err), 'error position', r)
+
+
+# ---- the C examples ----------------------------------------------------------------------------------
+
+def test_examples():
+    if not ARGS.examples:
+        print('C examples not built; skipped')
+        return
+    ex = lambda name: os.path.join(ARGS.examples, name)
+    r = expect(run(Q4, binary=ex('score_gaps')), 0, 'score_gaps')
+    check(r.out.startswith('acme-2026-q4 (2026-11-20): nonconformant\noverall compliance 69.7%'), 'score_gaps output', r)
+    check(r.out.count('\n') == 3 + 5 and '1. 9.2-07' in r.out, 'five gaps', r)
+    expect(run(binary=ex('score_gaps')), 2, 'score_gaps usage')
+    r = expect(run(data('schema-error.json'), binary=ex('score_gaps')), 1, 'score_gaps on a bad file')
+    check(':7:44: /ratings/0/rating: ' in r.err, 'score_gaps error position', r)
+    r = expect(run(Q3, Q4, binary=ex('compare_two')), 0, 'compare_two')
+    check('overall compliance: 52.9% -> 69.7% (+16.8 points)' in r.out and 'process 8.6.1: level 1 -> 3' in r.out,
+          'compare_two output', r)
+    out = work('built.json')
+    r = expect(run(out, binary=ex('build_assessment')), 0, 'build_assessment')
+    expect(run('validate', out), 0, 'the built assessment is valid')
+    a = json.load(open(out))
+    check(len(a['ratings']) == 8 and len(a['evidence']) == 4, 'ratings and evidence from the export', a)
+    r = expect(run(binary=ex('build_assessment')), 0, 'build_assessment to stdout')
+    check(json.loads(r.out)['id'] == 'itsm-export-2026-11', 'json on stdout', r)
+
+
+GROUPS = {
+    'help': test_help, 'catalogue': test_catalogue, 'template': test_template, 'import': test_import,
+    'roundtrip': test_roundtrip, 'validate': test_validate, 'score': test_score, 'report': test_report,
+    'compare': test_compare, 'explain': test_explain, 'evidence': test_evidence, 'examples': test_examples,
+}
+
+
+def main():
+    global ARGS, Q3, Q4, MINI_CAT, MINI
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--itsma', required=True)
+    ap.add_argument('--source', required=True)
+    ap.add_argument('--work', required=True)
+    ap.add_argument('--examples')
+    ap.add_argument('--update-golden', action='store_true')
+    ap.add_argument('groups', nargs='*')
+    ARGS = ap.parse_args()
+    ARGS.itsma = os.path.abspath(ARGS.itsma)
+    ARGS.source = os.path.abspath(ARGS.source)
+    ARGS.work = os.path.abspath(ARGS.work)
+    os.makedirs(ARGS.work, exist_ok=True)
+    Q3 = src('examples', 'data', 'acme-2026-q3.json')
+    Q4 = src('examples', 'data', 'acme-2026-q4.json')
+    MINI_CAT, MINI = data('mini-catalogue.json'), data('mini-assessment.json')
+    for g in ARGS.groups or sorted(GROUPS):
+        if g not in GROUPS:
+            sys.exit('unknown group %s' % g)
+        GROUPS[g]()
+    if FAILURES:
+        print('%d check(s) failed' % len(FAILURES), file=sys.stderr)
+        sys.exit(1)
+    print('all checks passed')
+
+
+if __name__ == '__main__':
+    main()
