@@ -4,7 +4,8 @@
  *
  * itsma assesses IT service management against requirement catalogues such as
  * ISO/IEC 20000-1: catalogues (catalogue.h), assessments with evidence (assessment.h),
- * scoring (result.h) and comparison of two results (diff.h).
+ * scoring (result.h), comparison of two results (diff.h) and incremental re-scoring
+ * (scorer.h).
  */
 #ifndef ITSMA_H
 #define ITSMA_H
@@ -17,6 +18,7 @@
 #include "itsma/assessment.h"
 #include "itsma/result.h"
 #include "itsma/diff.h"
+#include "itsma/scorer.h"
 #include "itsma/validate.h"
 
 #endif /* ITSMA_H */

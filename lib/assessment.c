@@ -103,7 +103,8 @@ static void free_evidence(itsma_evidence *e)
 {
 	if (!e)
 		return;
-	free(e->strings);
+	if (e->strings != (char *)(e + 1)) /* a replacement's own block */
+		free(e->strings);
 	itsma__ext_free(e->ext);
 	free(e);
 }
@@ -334,7 +335,8 @@ int itsma_assessment_put_evidence(itsma_assessment *a, const itsma_evidence_spec
 		/* replace in place: the struct stays where ratings point at it; the map's key is
 		 * re-pointed at the new id string before the old strings are freed */
 		itsma__strmap_put(&a->evidence_ids, tmp.id, old); /* same key: no allocation */
-		free(old->strings);
+		if (old->strings != (char *)(old + 1)) /* not the strings allocated with the record */
+			free(old->strings);
 		tmp.index = old->index;
 		tmp.cite_count = old->cite_count;
 		tmp.ext = old->ext;
@@ -346,20 +348,77 @@ int itsma_assessment_put_evidence(itsma_assessment *a, const itsma_evidence_spec
 		return itsma__error_set(err, ITSMA_ELIMIT, "more evidence records than the limit of %zu",
 		                        a->max_records);
 	}
+	free(tmp.strings);
 	{
-		itsma_evidence *e = malloc(sizeof *e);
-		if (!e || itsma__grow((void **)&a->evidence, &a->evidence_cap, a->evidence_count + 1,
-		                      sizeof *a->evidence) < 0 ||
-		    itsma__strmap_reserve(&a->evidence_ids, 1) < 0) {
-			free(e);
-			free(tmp.strings);
+		itsma__evidence_in in;
+		size_t hash, i;
+		itsma__strmap_slot *slot;
+		memset(&in, 0, sizeof in);
+		in.str[0] = spec->id;
+		in.str[1] = spec->title;
+		in.str[2] = spec->uri;
+		in.str[3] = spec->sha256;
+		in.str[4] = spec->by;
+		in.str[5] = spec->note;
+		for (i = 0; i < 6; i++)
+			in.len[i] = in.str[i] ? strlen(in.str[i]) : 0;
+		in.kind = spec->kind;
+		in.collected_s = spec->collected;
+		in.collected = collected;
+		in.expires_s = spec->expires;
+		in.expires = expires;
+		if (itsma__strmap_reserve(&a->evidence_ids, 1) < 0)
 			return itsma__error_nomem(err);
-		}
-		*e = tmp;
-		e->index = a->evidence_count;
-		a->evidence[a->evidence_count++] = e;
-		itsma__strmap_put(&a->evidence_ids, e->id, e);
+		hash = itsma__strhash_n(in.str[0], in.len[0]);
+		slot = itsma__strmap_probe(&a->evidence_ids, in.str[0], in.len[0], hash);
+		return itsma__assessment_append_evidence(a, &in, slot, hash, err);
 	}
+}
+
+int itsma__assessment_append_evidence(itsma_assessment *a, const itsma__evidence_in *in,
+                                      itsma__strmap_slot *slot, size_t hash, itsma_error *err)
+{
+	size_t total = 0, i;
+	itsma_evidence *e;
+	char *p, **dst[6];
+
+	for (i = 0; i < 6; i++)
+		if (in->str[i])
+			total += in->len[i] + 1;
+	if (itsma__grow((void **)&a->evidence, &a->evidence_cap, a->evidence_count + 1,
+	                sizeof *a->evidence) < 0)
+		return itsma__error_nomem(err);
+	e = malloc(sizeof *e + total);
+	if (!e)
+		return itsma__error_nomem(err);
+	memset(e, 0, sizeof *e);
+	p = (char *)(e + 1);
+	e->strings = p;
+	dst[0] = &e->id;
+	dst[1] = &e->title;
+	dst[2] = &e->uri;
+	dst[3] = &e->sha256;
+	dst[4] = &e->by;
+	dst[5] = &e->note;
+	for (i = 0; i < 6; i++) {
+		if (!in->str[i])
+			continue;
+		memcpy(p, in->str[i], in->len[i]);
+		p[in->len[i]] = '\0';
+		*dst[i] = p;
+		p += in->len[i] + 1;
+	}
+	e->kind = in->kind;
+	e->collected = in->collected;
+	memcpy(e->collected_s, in->collected_s, 11);
+	if (in->expires_s) {
+		e->has_expires = 1;
+		e->expires = in->expires;
+		memcpy(e->expires_s, in->expires_s, 11);
+	}
+	e->index = a->evidence_count;
+	a->evidence[a->evidence_count++] = e;
+	itsma__strmap_fill(&a->evidence_ids, slot, e->id, hash, e);
 	return 0;
 }
 
@@ -392,15 +451,16 @@ int itsma_assessment_remove_evidence(itsma_assessment *a, const char *id, itsma_
  * Resolve cited evidence ids into a block that holds `head` bytes, then the evidence
  * pointer array, then the note. Returns the block or NULL with err set.
  */
-static void *build_cites(itsma_assessment *a, size_t head, const char *const *ids, size_t n,
-                         const char *note, itsma_evidence ***ev_out, char **note_out,
-                         const char *who, itsma_error *err)
+static void *build_cites(itsma_assessment *a, size_t head, const char *const *ids,
+                         itsma_evidence *const *resolved, size_t n, const char *note,
+                         itsma_evidence ***ev_out, char **note_out, const char *who,
+                         itsma_error *err)
 {
 	size_t i, j, nlen = note ? strlen(note) + 1 : 0;
 	char *block;
 	itsma_evidence **ev;
 
-	if (n && !ids) {
+	if (n && !ids && !resolved) {
 		itsma__error_set(err, ITSMA_EINVAL, "%s: evidence is NULL but evidence_count is %zu", who, n);
 		return NULL;
 	}
@@ -414,7 +474,9 @@ static void *build_cites(itsma_assessment *a, size_t head, const char *const *id
 		return NULL;
 	}
 	ev = (itsma_evidence **)(void *)(block + head);
-	for (i = 0; i < n; i++) {
+	if (resolved && n)
+		memcpy(ev, resolved, n * sizeof *ev);
+	for (i = 0; i < n && !resolved; i++) {
 		ev[i] = ids[i] ? itsma__strmap_get(&a->evidence_ids, ids[i]) : NULL;
 		if (!ev[i]) {
 			itsma__error_set(err, ITSMA_ENOTFOUND, "%s cites evidence \"%.64s\", which does not exist",
@@ -463,13 +525,14 @@ static int check_value(itsma_letter letter, double value, const char *who, itsma
 
 /* ---- requirement ratings ------------------------------------------------------------------- */
 
+static int put_rating(itsma_assessment *a, const itsma_requirement *req, itsma_letter letter,
+                      double value, const char *const *ids, itsma_evidence *const *resolved,
+                      size_t count, const char *note_in, itsma_error *err);
+
 int itsma_assessment_put_rating(itsma_assessment *a, const itsma_rating_spec *spec,
                                 itsma_error *err)
 {
 	const itsma_requirement *req;
-	itsma_rating *r, *old;
-	itsma_evidence **ev = NULL;
-	char *note = NULL, who[96];
 
 	if (!a || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment and spec must not be NULL");
@@ -479,8 +542,27 @@ int itsma_assessment_put_rating(itsma_assessment *a, const itsma_rating_spec *sp
 	if (!req)
 		return itsma__error_set(err, ITSMA_ENOTFOUND, "catalogue \"%s\" has no requirement \"%.64s\"",
 		                        a->cat->id, spec->requirement ? spec->requirement : "");
+	return put_rating(a, req, spec->letter, spec->value, spec->evidence, NULL, spec->evidence_count,
+	                  spec->note, err);
+}
+
+int itsma__assessment_put_rating_ev(itsma_assessment *a, const itsma_requirement *req,
+                                    itsma_letter letter, double value, itsma_evidence *const *ev,
+                                    size_t n, const char *note, itsma_error *err)
+{
+	return put_rating(a, req, letter, value, NULL, ev, n, note, err);
+}
+
+static int put_rating(itsma_assessment *a, const itsma_requirement *req, itsma_letter letter,
+                      double value, const char *const *ids, itsma_evidence *const *resolved,
+                      size_t count, const char *note_in, itsma_error *err)
+{
+	itsma_rating *r, *old;
+	itsma_evidence **ev = NULL;
+	char *note = NULL, who[96];
+
 	snprintf(who, sizeof who, "the rating of %s", req->id);
-	if (check_value(spec->letter, spec->value, who, err) < 0)
+	if (check_value(letter, value, who, err) < 0)
 		return ITSMA_EINVAL;
 	old = a->rating_by_req[req->index];
 	if (!old && a->rating_count >= a->max_records)
@@ -488,15 +570,15 @@ int itsma_assessment_put_rating(itsma_assessment *a, const itsma_rating_spec *sp
 	if (!old && itsma__grow((void **)&a->ratings, &a->rating_cap, a->rating_count + 1,
 	                        sizeof *a->ratings) < 0)
 		return itsma__error_nomem(err);
-	r = build_cites(a, sizeof *r, spec->evidence, spec->evidence_count, spec->note, &ev, &note, who, err);
+	r = build_cites(a, sizeof *r, ids, resolved, count, note_in, &ev, &note, who, err);
 	if (!r)
 		return err ? err->code : ITSMA_EINVAL;
 	r->evidence = ev;
-	r->evidence_count = spec->evidence_count;
+	r->evidence_count = count;
 	r->note = note;
 	r->requirement = req;
-	r->letter = spec->letter;
-	r->value = spec->letter == ITSMA_LETTER_NONE ? spec->value : itsma_letter_achievement(spec->letter);
+	r->letter = letter;
+	r->value = letter == ITSMA_LETTER_NONE ? value : itsma_letter_achievement(letter);
 	cite(r->evidence, r->evidence_count, +1);
 	if (old) {
 		r->index = old->index;
@@ -581,13 +663,15 @@ static const itsma_section *find_process(const itsma_assessment *a, const char *
 	return s;
 }
 
+static int put_attribute(itsma_assessment *a, const itsma_section *p, itsma_attribute attribute,
+                         itsma_letter letter, double value, const char *const *ids,
+                         itsma_evidence *const *resolved, size_t count, const char *note_in,
+                         itsma_error *err);
+
 int itsma_assessment_put_attribute(itsma_assessment *a, const itsma_attribute_spec *spec,
                                    itsma_error *err)
 {
 	const itsma_section *p;
-	itsma_attribute_rating *r, *old, **slot;
-	itsma_evidence **ev = NULL;
-	char *note = NULL, who[96];
 
 	if (!a || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment and spec must not be NULL");
@@ -601,10 +685,31 @@ int itsma_assessment_put_attribute(itsma_assessment *a, const itsma_attribute_sp
 		                        spec->attribute == ITSMA_PA1_1
 		                            ? "PA1.1 is derived from the process's requirements and cannot be rated"
 		                            : "expected a process attribute PA2.1 to PA5.2");
-	snprintf(who, sizeof who, "the rating of %s/%s", p->id, itsma_attribute_name(spec->attribute));
-	if (check_value(spec->letter, spec->value, who, err) < 0)
+	return put_attribute(a, p, spec->attribute, spec->letter, spec->value, spec->evidence, NULL,
+	                     spec->evidence_count, spec->note, err);
+}
+
+int itsma__assessment_put_attribute_ev(itsma_assessment *a, const itsma_section *p,
+                                       itsma_attribute attribute, itsma_letter letter,
+                                       double value, itsma_evidence *const *ev, size_t n,
+                                       const char *note, itsma_error *err)
+{
+	return put_attribute(a, p, attribute, letter, value, NULL, ev, n, note, err);
+}
+
+static int put_attribute(itsma_assessment *a, const itsma_section *p, itsma_attribute attribute,
+                         itsma_letter letter, double value, const char *const *ids,
+                         itsma_evidence *const *resolved, size_t count, const char *note_in,
+                         itsma_error *err)
+{
+	itsma_attribute_rating *r, *old, **slot;
+	itsma_evidence **ev = NULL;
+	char *note = NULL, who[96];
+
+	snprintf(who, sizeof who, "the rating of %s/%s", p->id, itsma_attribute_name(attribute));
+	if (check_value(letter, value, who, err) < 0)
 		return ITSMA_EINVAL;
-	slot = &a->attr_by_sec[p->index * ITSMA_ATTRIBUTE_COUNT + (size_t)spec->attribute];
+	slot = &a->attr_by_sec[p->index * ITSMA_ATTRIBUTE_COUNT + (size_t)attribute];
 	old = *slot;
 	if (!old && a->attribute_count >= a->max_records)
 		return itsma__error_set(err, ITSMA_ELIMIT, "more attribute ratings than the limit of %zu",
@@ -612,16 +717,16 @@ int itsma_assessment_put_attribute(itsma_assessment *a, const itsma_attribute_sp
 	if (!old && itsma__grow((void **)&a->attributes, &a->attribute_cap, a->attribute_count + 1,
 	                        sizeof *a->attributes) < 0)
 		return itsma__error_nomem(err);
-	r = build_cites(a, sizeof *r, spec->evidence, spec->evidence_count, spec->note, &ev, &note, who, err);
+	r = build_cites(a, sizeof *r, ids, resolved, count, note_in, &ev, &note, who, err);
 	if (!r)
 		return err ? err->code : ITSMA_EINVAL;
 	r->evidence = ev;
-	r->evidence_count = spec->evidence_count;
+	r->evidence_count = count;
 	r->note = note;
 	r->process = p;
-	r->attribute = spec->attribute;
-	r->letter = spec->letter;
-	r->value = spec->letter == ITSMA_LETTER_NONE ? spec->value : itsma_letter_achievement(spec->letter);
+	r->attribute = attribute;
+	r->letter = letter;
+	r->value = letter == ITSMA_LETTER_NONE ? value : itsma_letter_achievement(letter);
 	cite(r->evidence, r->evidence_count, +1);
 	if (old) {
 		r->index = old->index;

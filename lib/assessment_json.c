@@ -11,6 +11,7 @@
 #include "internal/json_in.h"
 #include "internal/buf.h"
 #include "internal/error.h"
+#include "internal/fastrec.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +42,10 @@ typedef struct loader {
 	json_object *deferred[K_COUNT]; /* parsed, waiting for their dependencies */
 	int evidence_done;
 	char *catalogue_id;
+	itsma_evidence **cites; /* scratch for the fast rating path */
+	size_t cites_cap;
+	char *note;             /* scratch: a NUL-terminated note */
+	size_t note_cap;
 } loader;
 
 typedef int (*element_fn)(loader *ld, json_object *el, const char *ptr);
@@ -67,80 +72,209 @@ static int limit(loader *ld, size_t count, const char *ptr, const char *what)
 	return ITSMA_ELIMIT;
 }
 
+/* Index of an evidence member key in evidence_keys, or -1. */
+static int evidence_key(const char *k)
+{
+	switch (k[0]) {
+	case 'i': return strcmp(k, "id") == 0 ? 0 : -1;
+	case 't': return strcmp(k, "title") == 0 ? 1 : -1;
+	case 'k': return strcmp(k, "kind") == 0 ? 2 : -1;
+	case 'u': return strcmp(k, "uri") == 0 ? 3 : -1;
+	case 's': return strcmp(k, "sha256") == 0 ? 4 : -1;
+	case 'c': return strcmp(k, "collected") == 0 ? 5 : -1;
+	case 'e': return strcmp(k, "expires") == 0 ? 6 : -1;
+	case 'b': return strcmp(k, "by") == 0 ? 7 : -1;
+	case 'n': return strcmp(k, "note") == 0 ? 8 : -1;
+	default: return -1;
+	}
+}
+
+/* Keep an x- member (as itsma__check_keys does). */
+static int keep_ext(loader *ld, itsma__ext **ext, const char *key, json_object *val)
+{
+	itsma__ext *x;
+	char **nk, *k;
+	json_object **nv;
+	if (!*ext) {
+		*ext = calloc(1, sizeof **ext);
+		if (!*ext)
+			return itsma__error_nomem(ld->rd.err);
+	}
+	x = *ext;
+	nk = realloc(x->keys, (x->count + 1) * sizeof *nk);
+	if (!nk)
+		return itsma__error_nomem(ld->rd.err);
+	x->keys = nk;
+	nv = realloc(x->values, (x->count + 1) * sizeof *nv);
+	if (!nv)
+		return itsma__error_nomem(ld->rd.err);
+	x->values = nv;
+	k = strdup(key);
+	if (!k)
+		return itsma__error_nomem(ld->rd.err);
+	x->keys[x->count] = k;
+	x->values[x->count] = json_object_get(val);
+	x->count++;
+	return 0;
+}
+
+/*
+ * One evidence record. Its members are gathered in one pass over the object (rather than a
+ * hash lookup per key), checked in the same order and with the same messages as before,
+ * and the record is added with one probe of the id index and one allocation.
+ */
 static int load_evidence(loader *ld, json_object *o, const char *ptr)
 {
 	itsma__reader *rd = &ld->rd;
-	itsma_evidence_spec spec = ITSMA_EVIDENCE_SPEC_INIT;
-	const char *kind;
-	long collected, expires;
+	itsma__evidence_in in;
+	json_object *v[9] = { NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+	const char *kind, *sha256 = NULL, *collected_s = NULL, *expires_s = NULL;
+	long collected = 0, expires = 0;
 	itsma__ext *ext = NULL;
-	itsma_evidence *e;
-	int rc;
+	itsma__strmap_slot *slot;
+	json_object_iter it;
+	size_t hash;
+	int rc, k;
 
-	if ((rc = itsma__expect_object(rd, o, ptr, "an evidence record")) < 0 ||
-	    (rc = itsma__check_keys(rd, o, ptr, "an evidence record", evidence_keys, &ext)) < 0 ||
-	    (rc = itsma__get_id(rd, o, ptr, "id", 1, &spec.id)) < 0 ||
-	    (rc = itsma__get_string(rd, o, ptr, "title", 1, 1, &spec.title)) < 0 ||
-	    (rc = itsma__get_string(rd, o, ptr, "kind", 1, 0, &kind)) < 0 ||
-	    (rc = itsma__get_string(rd, o, ptr, "uri", 0, 1, &spec.uri)) < 0 ||
-	    (rc = itsma__get_string(rd, o, ptr, "sha256", 0, 0, &spec.sha256)) < 0 ||
-	    (rc = itsma__get_date(rd, o, ptr, "collected", 1, &spec.collected, &collected)) < 0 ||
-	    (rc = itsma__get_date(rd, o, ptr, "expires", 0, &spec.expires, &expires)) < 0 ||
-	    (rc = itsma__get_string(rd, o, ptr, "by", 0, 0, &spec.by)) < 0 ||
-	    (rc = itsma__get_string(rd, o, ptr, "note", 0, 0, &spec.note)) < 0)
+	if ((rc = itsma__expect_object(rd, o, ptr, "an evidence record")) < 0)
+		return rc;
+	json_object_object_foreachC(o, it)
+	{
+		k = evidence_key(it.key);
+		if (k >= 0) {
+			v[k] = it.val ? it.val : o; /* o marks a JSON null */
+		} else if (strncmp(it.key, "x-", 2) == 0) {
+			if ((rc = keep_ext(ld, &ext, it.key, it.val)) < 0)
+				goto out;
+		} else {
+			/* the same report as the generic check */
+			rc = itsma__check_keys(rd, o, ptr, "an evidence record", evidence_keys, NULL);
+			goto out;
+		}
+	}
+	memset(&in, 0, sizeof in);
+	if ((rc = itsma__id_at(rd, o, v[0], ptr, "id", 1, &in.str[0])) < 0 ||
+	    (rc = itsma__string_at(rd, o, v[1], ptr, "title", 1, 1, &in.str[1])) < 0 ||
+	    (rc = itsma__string_at(rd, o, v[2], ptr, "kind", 1, 0, &kind)) < 0 ||
+	    (rc = itsma__string_at(rd, o, v[3], ptr, "uri", 0, 1, &in.str[2])) < 0 ||
+	    (rc = itsma__string_at(rd, o, v[4], ptr, "sha256", 0, 0, &sha256)) < 0 ||
+	    (rc = itsma__date_at(rd, o, v[5], ptr, "collected", 1, &collected_s, &collected)) < 0 ||
+	    (rc = itsma__date_at(rd, o, v[6], ptr, "expires", 0, &expires_s, &expires)) < 0 ||
+	    (rc = itsma__string_at(rd, o, v[7], ptr, "by", 0, 0, &in.str[4])) < 0 ||
+	    (rc = itsma__string_at(rd, o, v[8], ptr, "note", 0, 0, &in.str[5])) < 0)
 		goto out;
-	if (itsma_evidence_kind_parse(&spec.kind, kind, rd->err) < 0) {
+	if (itsma_evidence_kind_parse(&in.kind, kind, rd->err) < 0) {
 		rc = convert(ld, ITSMA_EINVAL, ptr, "kind");
 		goto out;
 	}
-	if (spec.sha256 && !itsma__is_sha256(spec.sha256)) {
+	in.str[3] = sha256;
+	if (sha256 && !itsma__is_sha256(sha256)) {
 		rc = itsma__schema(rd, ptr, "sha256", "expected 64 lowercase hexadecimal digits");
 		goto out;
 	}
-	if (spec.expires && expires < collected) {
+	if (expires_s && expires < collected) {
 		rc = itsma__schema(rd, ptr, "expires", "evidence \"%s\" expires (%s) before it was collected (%s)",
-		                   spec.id, spec.expires, spec.collected);
+		                   in.str[0], expires_s, collected_s);
 		goto out;
 	}
-	if (itsma__strmap_get(&ld->a->evidence_ids, spec.id)) {
-		const itsma_evidence *first = itsma__strmap_get(&ld->a->evidence_ids, spec.id);
+	{
+		static const int at[6] = { 0, 1, 3, 4, 7, 8 };
+		for (k = 0; k < 6; k++)
+			if (in.str[k])
+				in.len[k] = (size_t)json_object_get_string_len(v[at[k]]);
+	}
+	if (itsma__strmap_reserve(&ld->a->evidence_ids, 1) < 0) {
+		rc = itsma__error_nomem(rd->err);
+		goto out;
+	}
+	hash = itsma__strhash_n(in.str[0], in.len[0]);
+	slot = itsma__strmap_probe(&ld->a->evidence_ids, in.str[0], in.len[0], hash);
+	if (slot->key) {
+		const itsma_evidence *first = slot->value;
 		rc = itsma__schema(rd, ptr, "id", "evidence id \"%s\" is used twice (first at /evidence/%zu)",
-		                   spec.id, first->index);
+		                   in.str[0], first->index);
 		goto out;
 	}
 	if ((rc = limit(ld, ld->a->evidence_count, ptr, "evidence records")) < 0)
 		goto out;
-	if ((rc = itsma_assessment_put_evidence(ld->a, &spec, rd->err)) < 0) {
-		rc = convert(ld, rc, ptr, NULL);
+	in.collected_s = collected_s;
+	in.collected = collected;
+	in.expires_s = expires_s;
+	in.expires = expires;
+	if ((rc = itsma__assessment_append_evidence(ld->a, &in, slot, hash, rd->err)) < 0)
 		goto out;
-	}
-	e = ld->a->evidence[ld->a->evidence_count - 1];
-	e->ext = ext;
+	ld->a->evidence[ld->a->evidence_count - 1]->ext = ext;
 	ext = NULL;
 out:
 	itsma__ext_free(ext);
 	return rc;
 }
 
-/* Resolve a list of cited evidence ids, reporting the first unknown one precisely. */
-static int check_cites(loader *ld, json_object *o, const char *ptr, const char ***ids, size_t *n)
+/*
+ * Resolve a list of cited evidence ids in one pass: each id is checked (type, identifier,
+ * duplicates in short lists, as itsma__get_id_list does) and looked up once; the first
+ * unknown one is reported after every id was checked, as before. *ev is malloc'd.
+ */
+static int check_cites(loader *ld, json_object *o, const char *ptr, itsma_evidence ***ev, size_t *n)
 {
-	size_t i;
-	int rc = itsma__get_id_list(&ld->rd, o, ptr, "evidence", ids, n);
-	if (rc < 0)
+	itsma__reader *rd = &ld->rd;
+	json_object *arr = NULL;
+	size_t i, j, count, unknown = (size_t)-1;
+	itsma_evidence **list;
+	char p[ITSMA_ERROR_POINTER_LENGTH], q[ITSMA_ERROR_POINTER_LENGTH];
+	int rc;
+
+	*ev = NULL;
+	*n = 0;
+	if ((rc = itsma__get_array(rd, o, ptr, "evidence", 0, &arr)) < 0 || !arr)
 		return rc;
-	for (i = 0; i < *n; i++) {
-		if (!itsma__strmap_get(&ld->a->evidence_ids, (*ids)[i])) {
-			char p[ITSMA_ERROR_POINTER_LENGTH];
-			itsma__ptr_key(p, ptr, "evidence");
-			itsma__ptr_index(p, p, i);
-			rc = itsma__schema(&ld->rd, p, NULL, "cites evidence \"%s\", which is not in /evidence",
-			                   (*ids)[i]);
-			free(*ids);
-			*ids = NULL;
-			return rc;
+	count = json_object_array_length(arr);
+	if (!count)
+		return 0;
+	list = malloc(count * sizeof *list);
+	if (!list)
+		return itsma__error_nomem(rd->err);
+	itsma__ptr_key(p, ptr, "evidence");
+	for (i = 0; i < count; i++) {
+		json_object *v = json_object_array_get_idx(arr, i);
+		const char *id;
+		size_t len;
+		if (!v || !json_object_is_type(v, json_type_string)) {
+			itsma__ptr_index(q, p, i);
+			free(list);
+			return itsma__schema(rd, q, NULL, "expected %s, found %s", "an identifier (a string)",
+			                     v ? itsma__json_type_name(v) : "null");
 		}
+		id = json_object_get_string(v);
+		len = (size_t)json_object_get_string_len(v);
+		if (!itsma__id_valid_n(id, len)) {
+			itsma__ptr_index(q, p, i);
+			free(list);
+			return itsma__schema(rd, q, NULL,
+			                     "expected an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"",
+			                     id);
+		}
+		if (count <= 64) {
+			for (j = 0; j < i; j++)
+				if (strcmp(json_object_get_string(json_object_array_get_idx(arr, j)), id) == 0) {
+					itsma__ptr_index(q, p, i);
+					free(list);
+					return itsma__schema(rd, q, NULL, "\"%s\" is cited more than once", id);
+				}
+		}
+		list[i] = itsma__strmap_get_n(&ld->a->evidence_ids, id, len);
+		if (!list[i] && unknown == (size_t)-1)
+			unknown = i;
 	}
+	if (unknown != (size_t)-1) {
+		itsma__ptr_index(q, p, unknown);
+		rc = itsma__schema(rd, q, NULL, "cites evidence \"%s\", which is not in /evidence",
+		                   json_object_get_string(json_object_array_get_idx(arr, unknown)));
+		free(list);
+		return rc;
+	}
+	*ev = list;
+	*n = count;
 	return 0;
 }
 
@@ -148,7 +282,7 @@ static int load_rating(loader *ld, json_object *o, const char *ptr)
 {
 	itsma__reader *rd = &ld->rd;
 	itsma_rating_spec spec = ITSMA_RATING_SPEC_INIT;
-	const char **ids = NULL;
+	itsma_evidence **ids = NULL;
 	const itsma_requirement *req;
 	itsma__ext *ext = NULL;
 	int rc;
@@ -173,8 +307,8 @@ static int load_rating(loader *ld, json_object *o, const char *ptr)
 	if ((rc = check_cites(ld, o, ptr, &ids, &spec.evidence_count)) < 0 ||
 	    (rc = limit(ld, ld->a->rating_count, ptr, "ratings")) < 0)
 		goto out;
-	spec.evidence = ids;
-	if ((rc = itsma_assessment_put_rating(ld->a, &spec, rd->err)) < 0) {
+	if ((rc = itsma__assessment_put_rating_ev(ld->a, req, spec.letter, spec.value, ids,
+	                                          spec.evidence_count, spec.note, rd->err)) < 0) {
 		rc = convert(ld, rc, ptr, "evidence");
 		goto out;
 	}
@@ -190,7 +324,8 @@ static int load_attribute(loader *ld, json_object *o, const char *ptr)
 {
 	itsma__reader *rd = &ld->rd;
 	itsma_attribute_spec spec = ITSMA_ATTRIBUTE_SPEC_INIT;
-	const char **ids = NULL, *attr;
+	itsma_evidence **ids = NULL;
+	const char *attr;
 	const itsma_section *p;
 	itsma__ext *ext = NULL;
 	int rc;
@@ -222,8 +357,8 @@ static int load_attribute(loader *ld, json_object *o, const char *ptr)
 	if ((rc = check_cites(ld, o, ptr, &ids, &spec.evidence_count)) < 0 ||
 	    (rc = limit(ld, ld->a->attribute_count, ptr, "attribute ratings")) < 0)
 		goto out;
-	spec.evidence = ids;
-	if ((rc = itsma_assessment_put_attribute(ld->a, &spec, rd->err)) < 0) {
+	if ((rc = itsma__assessment_put_attribute_ev(ld->a, p, spec.attribute, spec.letter, spec.value,
+	                                             ids, spec.evidence_count, spec.note, rd->err)) < 0) {
 		rc = convert(ld, rc, ptr, "evidence");
 		goto out;
 	}
@@ -282,6 +417,125 @@ static int get_level(loader *ld, json_object *v, const char *ptr, const char *ke
 	return 0;
 }
 
+
+/* ---- the fast path for plain records (see internal/fastrec.h) ------------------------------ */
+
+static const char *const fast_evidence_keys[] = { "id", "title", "kind", "uri", "sha256",
+	                                          "collected", "expires", "by", "note", NULL };
+static const char *const fast_rating_keys[] = { "requirement", "rating", "evidence", "note", NULL };
+
+/* A date span "YYYY-MM-DD" into buf (11 bytes) and its day number; 0 if not a real date. */
+static int span_date(const itsma__span *sp, char *buf, long *day)
+{
+	if (sp->n != 10)
+		return 0;
+	memcpy(buf, sp->p, 10);
+	buf[10] = '\0';
+	return itsma_date_parse(day, buf, NULL) == 0;
+}
+
+/*
+ * An evidence record of plain strings that passes every rule, added directly: 1. Anything
+ * else: 0, and the general path reads the record (and words any error). <0: no memory.
+ */
+static int fast_evidence(loader *ld, size_t pos, size_t *end)
+{
+	itsma__reader *rd = &ld->rd;
+	itsma__span v[9];
+	itsma__evidence_in in;
+	itsma__strmap_slot *slot;
+	char col[11], exp[11];
+	size_t hash, i;
+	int k;
+
+	if (!itsma__fast_object(rd->buf, rd->len, pos, fast_evidence_keys, 0, rd->max_string, v, end))
+		return 0;
+	memset(&in, 0, sizeof in);
+	if (!v[0].p || !v[1].p || !v[2].p || !v[5].p || !itsma__id_valid_n(v[0].p, v[0].n) ||
+	    !v[1].n || (v[3].p && !v[3].n) || !span_date(&v[5], col, &in.collected))
+		return 0;
+	for (k = 0; k <= (int)ITSMA_EVIDENCE_OTHER; k++)
+		if (itsma__span_is(&v[2], itsma_evidence_kind_name((itsma_evidence_kind)k)))
+			break;
+	if (k > (int)ITSMA_EVIDENCE_OTHER)
+		return 0;
+	in.kind = (itsma_evidence_kind)k;
+	if (v[4].p) {
+		if (v[4].n != 64)
+			return 0;
+		for (i = 0; i < 64; i++)
+			if (!((v[4].p[i] >= '0' && v[4].p[i] <= '9') || (v[4].p[i] >= 'a' && v[4].p[i] <= 'f')))
+				return 0;
+	}
+	if (v[6].p && (!span_date(&v[6], exp, &in.expires) || in.expires < in.collected))
+		return 0;
+	if (ld->a->evidence_count >= rd->max_records)
+		return 0;
+	if (itsma__strmap_reserve(&ld->a->evidence_ids, 1) < 0)
+		return itsma__error_nomem(rd->err);
+	hash = itsma__strhash_n(v[0].p, v[0].n);
+	slot = itsma__strmap_probe(&ld->a->evidence_ids, v[0].p, v[0].n, hash);
+	if (slot->key)
+		return 0; /* a duplicate id: the general path reports it */
+	{
+		static const int at[6] = { 0, 1, 3, 4, 7, 8 }; /* id, title, uri, sha256, by, note */
+		for (k = 0; k < 6; k++) {
+			in.str[k] = v[at[k]].p;
+			in.len[k] = v[at[k]].n;
+		}
+	}
+	in.collected_s = col;
+	in.expires_s = v[6].p ? exp : NULL;
+	if (itsma__assessment_append_evidence(ld->a, &in, slot, hash, rd->err) < 0)
+		return ITSMA_ENOMEM;
+	return 1;
+}
+
+/* A rating of plain strings that passes every rule, added directly: as fast_evidence. */
+static int fast_rating(loader *ld, size_t pos, size_t *end)
+{
+	itsma__reader *rd = &ld->rd;
+	itsma__span v[4], id;
+	const itsma_requirement *req;
+	itsma_letter letter = ITSMA_LETTER_NONE;
+	itsma_error e = ITSMA_ERROR_INIT;
+	size_t n = 0, at = 0;
+	int k, rc;
+
+	if (!itsma__fast_object(rd->buf, rd->len, pos, fast_rating_keys, 1u << 2, rd->max_string, v, end))
+		return 0;
+	if (!v[0].p || !v[1].p)
+		return 0;
+	req = itsma__strmap_get_n(&ld->a->cat->requirement_ids, v[0].p, v[0].n);
+	if (!req || ld->a->rating_by_req[req->index] || ld->a->rating_count >= rd->max_records)
+		return 0;
+	for (k = ITSMA_LETTER_N; k <= ITSMA_LETTER_F; k++)
+		if (itsma__span_is(&v[1], itsma_letter_name((itsma_letter)k)))
+			letter = (itsma_letter)k;
+	if (letter == ITSMA_LETTER_NONE)
+		return 0;
+	while (v[2].p && itsma__fast_next(&v[2], &at, &id)) {
+		itsma_evidence *ev = itsma__strmap_get_n(&ld->a->evidence_ids, id.p, id.n);
+		if (!ev || n >= rd->max_records)
+			return 0;
+		if (n == ld->cites_cap &&
+		    itsma__grow((void **)&ld->cites, &ld->cites_cap, n + 1, sizeof *ld->cites) < 0)
+			return itsma__error_nomem(rd->err);
+		ld->cites[n++] = ev;
+	}
+	if (v[3].p) {
+		if (itsma__grow((void **)&ld->note, &ld->note_cap, v[3].n + 1, 1) < 0)
+			return itsma__error_nomem(rd->err);
+		memcpy(ld->note, v[3].p, v[3].n);
+		ld->note[v[3].n] = '\0';
+	}
+	rc = itsma__assessment_put_rating_ev(ld->a, req, letter, itsma_letter_achievement(letter),
+	                                     ld->cites, n, v[3].p ? ld->note : NULL, &e);
+	if (rc == ITSMA_ENOMEM)
+		return itsma__error_nomem(rd->err);
+	return rc < 0 ? 0 : 1; /* e.g. evidence cited twice: the general path words it */
+}
+
 /* ---- members ---------------------------------------------------------------------------------- */
 
 static int for_each(loader *ld, json_object *arr, const char *key, element_fn fn)
@@ -325,6 +579,18 @@ static int stream_array(loader *ld, size_t pos, const char *key, element_fn fn, 
 	}
 	for (;;) {
 		json_object *el = NULL;
+		/* plain records skip json-c (nesting: document, array, record, cited ids) */
+		if (rd->max_depth >= 4 && !rd->collect) {
+			size_t fend;
+			rc = fn == load_evidence ? fast_evidence(ld, pos, &fend)
+			     : fn == load_rating ? fast_rating(ld, pos, &fend) : 0;
+			if (rc < 0)
+				return rc;
+			if (rc == 1) {
+				pos = fend;
+				goto next;
+			}
+		}
 		itsma__ptr_key(p, "", key);
 		itsma__ptr_index(p, p, i);
 		if ((rc = itsma__json_parse(rd, pos, 2, p, &el, &pos)) < 0)
@@ -333,6 +599,7 @@ static int stream_array(loader *ld, size_t pos, const char *key, element_fn fn, 
 		json_object_put(el);
 		if ((rc = itsma__reader_problem(rd, rc)) < 0)
 			return rc;
+	next:
 		i++;
 		if (rd->input)
 			itsma__input_release(rd->input, pos);
@@ -559,7 +826,11 @@ static int member(loader *ld, const char *key, size_t pos, size_t *end)
 				json_object_put(v);
 				return itsma__error_nomem(rd->err);
 			}
-			json_object_object_add(wrap, key, v);
+			if (json_object_object_add(wrap, key, v) < 0) {
+				json_object_put(v); /* json-c keeps no reference on failure */
+				json_object_put(wrap);
+				return itsma__error_nomem(rd->err);
+			}
 			rc = itsma__check_keys(rd, wrap, "", "an assessment", none, &ld->a->ext);
 			json_object_put(wrap);
 			return rc;
@@ -710,6 +981,8 @@ int itsma__assessment_load_reader(itsma__reader *rd, const itsma_catalogue *cat,
 	for (k = 0; k < K_COUNT; k++)
 		json_object_put(ld.deferred[k]);
 	free(ld.catalogue_id);
+	free(ld.cites);
+	free(ld.note);
 	if (rc == 0) {
 		ld.a->origin = strdup(ld.rd.source);
 		if (!ld.a->origin)

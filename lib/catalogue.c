@@ -513,7 +513,7 @@ int itsma_catalogue_add_guidance(itsma_catalogue *c, const char *section_id, con
 	size_t i;
 	itsma__guidance *g = NULL;
 	const char *v;
-	int failed = 0;
+	int failed = 0, fresh = 0;
 
 	if (!c || !section_id || !source)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue, section id and source must not be NULL");
@@ -534,20 +534,29 @@ int itsma_catalogue_add_guidance(itsma_catalogue *c, const char *section_id, con
 			if (strcmp(g->values[i], value) == 0)
 				return 0;
 	} else {
+		/* a new source for this section: counted only once its value is stored, so that a
+		 * failure below leaves no empty entry behind */
 		if (itsma__grow((void **)&s->guidance, &s->guidance_cap, s->guidance_count + 1,
 		                sizeof *s->guidance) < 0)
 			return itsma__error_nomem(err);
 		g = &s->guidance[s->guidance_count];
 		memset(g, 0, sizeof *g);
 		g->source = (size_t)src;
-		s->guidance_count++;
+		fresh = 1;
 	}
 	if (itsma__grow((void **)&g->values, &g->cap, g->count + 1, sizeof *g->values) < 0)
 		return itsma__error_nomem(err);
 	v = itsma__arena_strdup(&c->arena, value, &failed);
-	if (failed)
+	if (failed) {
+		if (fresh) {
+			free(g->values);
+			memset(g, 0, sizeof *g);
+		}
 		return itsma__error_nomem(err);
+	}
 	g->values[g->count++] = v;
+	if (fresh)
+		s->guidance_count++;
 	return 0;
 }
 

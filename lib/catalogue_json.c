@@ -165,7 +165,12 @@ static int load_section(itsma__reader *rd, itsma_catalogue *c, const char *paren
 				goto out;
 			}
 			/* reuse the list reader: it wants an object member */
-			json_object_object_add(wrap, it.key, json_object_get(it.val));
+			if (json_object_object_add(wrap, it.key, json_object_get(it.val)) < 0) {
+				json_object_put(it.val); /* json-c keeps no reference on failure */
+				json_object_put(wrap);
+				rc = itsma__error_nomem(rd->err);
+				goto out;
+			}
 			rc = it.val ? itsma__get_string_list(rd, wrap, p, it.key, &vals, &nv)
 			            : itsma__schema(rd, p, it.key, "expected an array of names, found null");
 			json_object_put(wrap);

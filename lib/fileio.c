@@ -62,21 +62,36 @@ int itsma__read_file(const char *path, size_t max_bytes, char **out, size_t *len
 		ssize_t r;
 		if (n + 1 >= cap) {
 			char *nb;
-			if (cap > max_bytes) {
+			size_t ncap;
+			if (n >= max_bytes || cap > (size_t)-1 / 2) {
+				/* at the limit: only the end of the file may follow (a file of exactly
+				 * max_bytes is fine) */
+				char extra;
+				ssize_t got = read(fd, &extra, 1);
+				if (got < 0 && errno == EINTR)
+					continue;
+				e = errno;
+				if (got == 0)
+					break;
 				free(buf);
 				close(fd);
+				if (got < 0)
+					return io_error(err, e, path, "read");
 				itsma__error_set(err, ITSMA_ELIMIT, "file is over the limit of %zu bytes", max_bytes);
 				itsma__error_source(err, path);
 				return ITSMA_ELIMIT;
 			}
-			nb = realloc(buf, cap * 2);
+			ncap = cap * 2;
+			if (ncap - 1 > max_bytes)
+				ncap = max_bytes + 1;
+			nb = realloc(buf, ncap);
 			if (!nb) {
 				free(buf);
 				close(fd);
 				return itsma__error_nomem(err);
 			}
 			buf = nb;
-			cap *= 2;
+			cap = ncap;
 		}
 		r = read(fd, buf + n, cap - n - 1);
 		if (r < 0) {

@@ -3,6 +3,7 @@
 #include "internal/buf.h"
 #include "internal/error.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
@@ -35,8 +36,8 @@ int itsma__reader_init(itsma__reader *rd, const char *buf, size_t len, const cha
 		if (opts->max_bytes)
 			rd->max_bytes = opts->max_bytes;
 	}
-	if (rd->max_depth > 10000)
-		rd->max_depth = 10000;
+	if (rd->max_depth > ITSMA__MAX_DEPTH_CAP)
+		rd->max_depth = ITSMA__MAX_DEPTH_CAP;
 	return 0;
 }
 
@@ -459,6 +460,215 @@ static int walk_value(walk *w, json_object *v)
 	}
 }
 
+/* ---- limits json-c cannot enforce while it parses -------------------------------------------- */
+
+/*
+ * json-c builds the whole tree of a value before itsma sees it, and a tree costs far more
+ * memory than its text (a 3-byte "{}," becomes half a kilobyte). So before json-c runs on
+ * a large input, a scan of the raw text checks what json-c would otherwise allocate for:
+ * the decoded length of every string and key (max_string), the elements of any one array
+ * and the members of any one object (max_records), and the number of values in the value
+ * being parsed (ITSMA__MAX_VALUES). The scan is iterative, allocates one small array of
+ * levels, and stops at the end of the value or at the first byte it does not understand
+ * (json-c then reports the syntax error).
+ */
+typedef struct scan_level {
+	size_t count;        /* elements (array) or members (object) so far */
+	size_t key, key_end; /* object: raw text of the current member's key */
+	int object;
+} scan_level;
+
+typedef struct scan_result {
+	size_t at;                               /* offset of the offending value or key */
+	char message[ITSMA_ERROR_MESSAGE_LENGTH];
+	char pointer[ITSMA_ERROR_POINTER_LENGTH];
+} scan_result;
+
+static unsigned hex4(const char *p)
+{
+	unsigned v = 0;
+	int i;
+	for (i = 0; i < 4; i++) {
+		char c = p[i];
+		v <<= 4;
+		if (c >= '0' && c <= '9')
+			v |= (unsigned)(c - '0');
+		else if (c >= 'a' && c <= 'f')
+			v |= (unsigned)(c - 'a' + 10);
+		else if (c >= 'A' && c <= 'F')
+			v |= (unsigned)(c - 'A' + 10);
+		else
+			return 0; /* invalid: json-c reports it; count it short */
+	}
+	return v;
+}
+
+/* Bytes the string literal at b[pos] == '"' decodes to (never more); *end after it. */
+static size_t decoded_length(const char *b, size_t len, size_t pos, size_t *end)
+{
+	size_t n = 0;
+	pos++;
+	while (pos < len && b[pos] != '"') {
+		if (b[pos] != '\\') {
+			n++;
+			pos++;
+		} else if (pos + 5 < len && b[pos + 1] == 'u') {
+			unsigned cp = hex4(b + pos + 2);
+			if (cp >= 0xD800 && cp <= 0xDBFF && pos + 11 < len && b[pos + 6] == '\\' &&
+			    b[pos + 7] == 'u' && hex4(b + pos + 8) >= 0xDC00 && hex4(b + pos + 8) <= 0xDFFF) {
+				n += 4;
+				pos += 12;
+				continue;
+			}
+			n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
+			pos += 6;
+		} else {
+			n++;
+			pos += 2;
+		}
+	}
+	*end = pos < len ? pos + 1 : len;
+	return n;
+}
+
+static void scan_pointer(const itsma__reader *rd, const scan_level *lv, size_t d, const char *ptr,
+                         char *out)
+{
+	size_t i;
+	itsma__ptr_key(out, ptr, NULL);
+	for (i = 0; i < d; i++) {
+		if (lv[i].object) {
+			char key[ITSMA_ERROR_POINTER_LENGTH];
+			size_t n = lv[i].key_end > lv[i].key ? lv[i].key_end - lv[i].key : 0;
+			if (n >= sizeof key)
+				n = sizeof key - 1;
+			memcpy(key, rd->buf + lv[i].key, n);
+			key[n] = '\0';
+			itsma__ptr_key(out, out, key);
+		} else {
+			itsma__ptr_index(out, out, lv[i].count ? lv[i].count - 1 : 0);
+		}
+	}
+}
+
+/* Is a scan worth it: could the remaining input break one of the limits at all? */
+static int scan_needed(const itsma__reader *rd, size_t avail)
+{
+	return avail > rd->max_string + 2 || avail / 2 >= rd->max_records ||
+	       avail / 2 >= ITSMA__MAX_VALUES(rd->max_records);
+}
+
+/* 1 and *res when the value at pos breaks a limit; 0 when not; ITSMA_ENOMEM. */
+static int prescan(const itsma__reader *rd, size_t pos, unsigned int depth, const char *ptr,
+                   scan_result *res)
+{
+	const char *b = rd->buf;
+	size_t len = rd->len, d = 0, values = 0, e, n;
+	size_t max_values = ITSMA__MAX_VALUES(rd->max_records);
+	size_t levels = rd->max_depth > depth ? rd->max_depth - depth : 1;
+	scan_level *lv = malloc(levels * sizeof *lv);
+	int found = 0;
+
+	if (!lv)
+		return ITSMA_ENOMEM;
+	for (;;) {
+		/* a value starts at pos */
+		pos = skip_ws(b, len, pos);
+		if (pos >= len)
+			break;
+		if (d && !lv[d - 1].object && ++lv[d - 1].count > rd->max_records) {
+			snprintf(res->message, sizeof res->message,
+			         "more than %zu elements in one array (over the max_records limit)", rd->max_records);
+			found = 1;
+			break;
+		}
+		if (++values > max_values) {
+			snprintf(res->message, sizeof res->message,
+			         "more than %zu values in one document or record (over the limit of 64 per max_records)",
+			         max_values);
+			found = 1;
+			break;
+		}
+		if (b[pos] == '"') {
+			if (decoded_length(b, len, pos, &e) > rd->max_string) {
+				snprintf(res->message, sizeof res->message, "string longer than the limit of %zu bytes",
+				         rd->max_string);
+				found = 1;
+				break;
+			}
+			pos = e;
+		} else if (b[pos] == '{' || b[pos] == '[') {
+			if (d >= levels)
+				break; /* too deep: json-c reports it */
+			memset(&lv[d], 0, sizeof lv[d]);
+			lv[d].object = b[pos] == '{';
+			d++;
+			pos = skip_ws(b, len, pos + 1);
+			if (pos < len && b[pos] == (lv[d - 1].object ? '}' : ']')) {
+				d--;
+				pos++;
+			} else if (lv[d - 1].object) {
+				goto key;
+			} else {
+				continue;
+			}
+		} else {
+			while (pos < len && b[pos] != ',' && b[pos] != ']' && b[pos] != '}' && b[pos] != ':' &&
+			       b[pos] != ' ' && b[pos] != '\t' && b[pos] != '\n' && b[pos] != '\r' && b[pos] != '"')
+				pos++;
+		}
+		/* after a value: close what ends here, then a separator */
+		for (;;) {
+			if (d == 0)
+				goto done;
+			pos = skip_ws(b, len, pos);
+			if (pos >= len)
+				goto done;
+			if (b[pos] == (lv[d - 1].object ? '}' : ']')) {
+				d--;
+				pos++;
+				continue;
+			}
+			if (b[pos] != ',')
+				goto done;
+			pos++;
+			break;
+		}
+		if (!lv[d - 1].object)
+			continue;
+	key:
+		pos = skip_ws(b, len, pos);
+		if (pos >= len || b[pos] != '"')
+			break;
+		n = decoded_length(b, len, pos, &e);
+		lv[d - 1].key = pos + 1;
+		lv[d - 1].key_end = e > pos + 1 && b[e - 1] == '"' ? e - 1 : e;
+		if (++lv[d - 1].count > rd->max_records) {
+			snprintf(res->message, sizeof res->message,
+			         "more than %zu members in one object (over the max_records limit)", rd->max_records);
+			found = 1;
+			break;
+		}
+		if (n > rd->max_string) {
+			snprintf(res->message, sizeof res->message, "key longer than the limit of %zu bytes",
+			         rd->max_string);
+			found = 1;
+			break;
+		}
+		pos = skip_ws(b, len, e);
+		if (pos >= len || b[pos] != ':')
+			break;
+		pos++;
+	}
+done:
+	if (found) {
+		res->at = pos;
+		scan_pointer(rd, lv, d, ptr, res->pointer);
+	}
+	free(lv);
+	return found;
+}
+
 int itsma__json_parse(itsma__reader *rd, size_t pos, unsigned int depth, const char *ptr,
                       json_object **out, size_t *end)
 {
@@ -466,6 +676,7 @@ int itsma__json_parse(itsma__reader *rd, size_t pos, unsigned int depth, const c
 	enum json_tokener_error jerr;
 	size_t avail, stop;
 	unsigned int limit;
+	int cut;
 	walk w;
 
 	*out = NULL;
@@ -488,13 +699,43 @@ int itsma__json_parse(itsma__reader *rd, size_t pos, unsigned int depth, const c
 	avail = rd->len - pos;
 	if (avail > INT_MAX)
 		avail = INT_MAX;
+	if (scan_needed(rd, avail)) {
+		scan_result sr;
+		int found = prescan(rd, pos, depth, ptr, &sr);
+		if (found < 0)
+			return itsma__error_nomem(rd->err);
+		if (found) {
+			/* reported before json-c reads anything: it would build the whole tree first, so a
+			 * syntax error that comes earlier in the text goes unreported */
+			itsma__error_set(rd->err, ITSMA_ELIMIT, "%s", sr.message);
+			itsma__error_source(rd->err, rd->source);
+			itsma__error_pointer(rd->err, "%s", sr.pointer);
+			itsma__error_position(rd->err, rd->buf, rd->len, sr.at);
+			return ITSMA_ELIMIT;
+		}
+	}
+	/*
+	 * json-c 0.16 has no "out of memory" parse error: a failed allocation inside the
+	 * tokener shows up as a syntax error, as a success with a truncated string, or not at
+	 * all. malloc sets errno to ENOMEM, so a parse that ran into one is an ENOMEM failure.
+	 */
+	errno = 0;
 	obj = json_tokener_parse_ex(rd->tok, rd->buf + pos, (int)avail);
 	jerr = json_tokener_get_error(rd->tok);
 	stop = pos + json_tokener_get_parse_end(rd->tok);
-	if (jerr == json_tokener_continue) {
+	cut = jerr == json_tokener_continue;
+	if (cut && errno != ENOMEM) {
 		/* a number at the very end of the input is complete; anything else is cut off */
 		obj = json_tokener_parse_ex(rd->tok, "", 1);
 		jerr = json_tokener_get_error(rd->tok);
+	}
+	if (errno == ENOMEM) {
+		json_object_put(obj);
+		json_tokener_free(rd->tok); /* its state after the failure is not to be trusted */
+		rd->tok = NULL;
+		return itsma__error_nomem(rd->err);
+	}
+	if (cut) {
 		if (jerr != json_tokener_success) {
 			json_object_put(obj);
 			return itsma__json_syntax(rd, rd->len, "unexpected end of input");
@@ -560,6 +801,15 @@ int itsma__json_parse(itsma__reader *rd, size_t pos, unsigned int depth, const c
 	return 0;
 }
 
+static int plain_ascii(const char *p, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (p[i] < 0x20 || p[i] > 0x7e || p[i] == '\\')
+			return 0;
+	return 1;
+}
+
 int itsma__json_parse_string(itsma__reader *rd, size_t pos, char **out, size_t *end)
 {
 	size_t e, n;
@@ -570,9 +820,15 @@ int itsma__json_parse_string(itsma__reader *rd, size_t pos, char **out, size_t *
 	pos = itsma__json_ws(rd, pos);
 	if (pos >= rd->len || rd->buf[pos] != '"')
 		return itsma__json_syntax(rd, pos, "expected a string (an object key)");
+	if (decoded_length(rd->buf, rd->len, pos, &e) > rd->max_string) {
+		itsma__error_set(rd->err, ITSMA_ELIMIT, "key longer than the limit of %zu bytes", rd->max_string);
+		itsma__error_source(rd->err, rd->source);
+		itsma__error_position(rd->err, rd->buf, rd->len, pos);
+		return ITSMA_ELIMIT;
+	}
 	e = skip_string(rd->buf, rd->len, pos);
-	/* plain keys need no decoding */
-	if (e <= rd->len && e - pos >= 2 && !memchr(rd->buf + pos, '\\', e - pos)) {
+	/* plain keys (printable ASCII, no escapes) need no decoding nor checking */
+	if (e <= rd->len && e - pos >= 2 && plain_ascii(rd->buf + pos + 1, e - pos - 2)) {
 		n = e - pos - 2;
 		*out = malloc(n + 1);
 		if (!*out)
@@ -693,7 +949,12 @@ static int missing(itsma__reader *rd, const char *ptr, const char *key)
 int itsma__get_string(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,
                       int required, int nonempty, const char **out)
 {
-	json_object *v = member(obj, key);
+	return itsma__string_at(rd, obj, member(obj, key), ptr, key, required, nonempty, out);
+}
+
+int itsma__string_at(itsma__reader *rd, json_object *obj, json_object *v, const char *ptr,
+                     const char *key, int required, int nonempty, const char **out)
+{
 	*out = NULL;
 	if (!v)
 		return required ? missing(rd, ptr, key) : 0;
@@ -709,10 +970,16 @@ int itsma__get_string(itsma__reader *rd, json_object *obj, const char *ptr, cons
 int itsma__get_id(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,
                   int required, const char **out)
 {
-	int rc = itsma__get_string(rd, obj, ptr, key, required, 0, out);
+	return itsma__id_at(rd, obj, member(obj, key), ptr, key, required, out);
+}
+
+int itsma__id_at(itsma__reader *rd, json_object *obj, json_object *v, const char *ptr,
+                 const char *key, int required, const char **out)
+{
+	int rc = itsma__string_at(rd, obj, v, ptr, key, required, 0, out);
 	if (rc < 0 || !*out)
 		return rc;
-	if (!itsma_id_is_valid(*out))
+	if (!itsma__id_valid_n(*out, (size_t)json_object_get_string_len(v)))
 		return itsma__schema(rd, ptr, key,
 		                     "expected an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"",
 		                     *out);
@@ -722,12 +989,20 @@ int itsma__get_id(itsma__reader *rd, json_object *obj, const char *ptr, const ch
 int itsma__get_date(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,
                     int required, const char **out, long *day)
 {
-	itsma_error e = ITSMA_ERROR_INIT;
-	int rc = itsma__get_string(rd, obj, ptr, key, required, 0, out);
+	return itsma__date_at(rd, obj, member(obj, key), ptr, key, required, out, day);
+}
+
+int itsma__date_at(itsma__reader *rd, json_object *obj, json_object *v, const char *ptr,
+                   const char *key, int required, const char **out, long *day)
+{
+	int rc = itsma__string_at(rd, obj, v, ptr, key, required, 0, out);
 	if (rc < 0 || !*out)
 		return rc;
-	if (itsma_date_parse(day, *out, &e) < 0)
-		return itsma__schema(rd, ptr, key, "%s", e.message);
+	if (itsma_date_parse(day, *out, NULL) < 0) {
+		itsma_error e = ITSMA_ERROR_INIT; /* only now: the message */
+		if (itsma_date_parse(day, *out, &e) < 0)
+			return itsma__schema(rd, ptr, key, "%s", e.message);
+	}
 	return 0;
 }
 
@@ -878,4 +1153,28 @@ int itsma__get_string_list(itsma__reader *rd, json_object *obj, const char *ptr,
                            const char ***out, size_t *count)
 {
 	return get_list(rd, obj, ptr, key, out, count, 0);
+}
+
+/* Identifier characters (A-Z a-z 0-9 . _ : -), as itsma_id_is_valid() checks them. */
+static const unsigned char id_chars[256] = {
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+	['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+	['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+	['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1,
+	['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1,
+	['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['.'] = 1, ['_'] = 1,
+	[':'] = 1, ['-'] = 1,
+};
+
+int itsma__id_valid_n(const char *s, size_t len)
+{
+	size_t i;
+	if (len < 1 || len > 64)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (!id_chars[(unsigned char)s[i]])
+			return 0;
+	return 1;
 }

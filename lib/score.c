@@ -106,14 +106,7 @@ static int is_in_band(itsma_letter l, itsma_letter lo)
 	return l != ITSMA_LETTER_NONE && l >= lo;
 }
 
-/* Weighted mean accumulator: the rule of scoring.md §3 for one node and one model. */
-typedef struct mean_acc {
-	size_t n;          /* children included */
-	double wsum;       /* their total weight */
-	double wasum;      /* sum of weight x achievement */
-	double asum;       /* sum of achievements */
-	double lo, hi;     /* smallest and largest achievement */
-} mean_acc;
+typedef itsma__acc mean_acc;
 
 static void acc_add(mean_acc *m, double w, double ach)
 {
@@ -125,6 +118,35 @@ static void acc_add(mean_acc *m, double w, double ach)
 	m->wsum += w;
 	m->wasum += w * ach;
 	m->asum += ach;
+}
+
+/* Add a whole subtree's accumulator (the flat models). */
+static void acc_merge(mean_acc *m, const mean_acc *c)
+{
+	if (c->n == 0)
+		return;
+	if (m->n == 0 || c->lo < m->lo)
+		m->lo = c->lo;
+	if (m->n == 0 || c->hi > m->hi)
+		m->hi = c->hi;
+	m->n += c->n;
+	m->wsum += c->wsum;
+	m->wasum += c->wasum;
+	m->asum += c->asum;
+}
+
+/* The plain mean (flat_unweighted), clamped like acc_mean. */
+static double acc_plain(const mean_acc *m)
+{
+	double v;
+	if (m->n == 0)
+		return NAN;
+	v = m->asum / (double)m->n;
+	if (v < m->lo)
+		v = m->lo;
+	if (v > m->hi)
+		v = m->hi;
+	return v;
 }
 
 /*
@@ -198,7 +220,68 @@ static void step_scope(scorer *sc)
 	}
 }
 
-/* scoring.md §2 (status and achievement) and §5 (nonconformity class). */
+/* scoring.md §2 (status and achievement) and §5 (nonconformity class) of an applicable
+ * requirement; its gain from the effective weight already set. */
+void itsma__score_requirement(itsma_result *r, itsma_requirement_result *q)
+{
+	const itsma_requirement *req = q->req;
+	const itsma_rating *rt = rating_of(r->a, req->index);
+	long day = itsma_assessment_day(r->a);
+	double ach;
+	size_t k;
+
+	q->rating = rt;
+	q->nc = ITSMA_NC_NULL;
+	q->has_current = 0;
+	if (rt)
+		for (k = 0; k < rt->evidence_count && !q->has_current; k++)
+			q->has_current = itsma_evidence_is_current(rt->evidence[k], day);
+	if (!rt) {
+		/* 2. unassessed */
+		q->status = ITSMA_STATUS_UNASSESSED;
+		ach = 0;
+	} else if (rt->value > 0 && !q->has_current) {
+		/* 3. unsupported: above 0, no cited evidence current (none cited counts) */
+		q->status = ITSMA_STATUS_UNSUPPORTED;
+		ach = r->policy == ITSMA_POLICY_ADVISORY ? rt->value : 0;
+	} else {
+		/* 4. rated (a rating of 0 needs no evidence) */
+		q->status = ITSMA_STATUS_RATED;
+		ach = rt->value;
+	}
+	q->achievement = ach;
+	q->letter = itsma_letter_from_achievement(ach);
+	q->gain = q->weight * (100 - q->achievement);
+	if (req->obligation == ITSMA_SHALL) {
+		if (q->status == ITSMA_STATUS_UNASSESSED)
+			q->nc = ITSMA_NC_UNASSESSED;
+		else if (q->letter == ITSMA_LETTER_F)
+			q->nc = ITSMA_NC_NONE;
+		else if (q->letter == ITSMA_LETTER_L)
+			q->nc = ITSMA_NC_MINOR;
+		else
+			q->nc = ITSMA_NC_MAJOR; /* P or N, which includes unsupported under the required policy */
+	}
+}
+
+void itsma__tally_requirement(itsma_result *r, const itsma_requirement_result *q, int sign)
+{
+	size_t *t = r->tally;
+	size_t d = (size_t)(long)sign; /* wraps for -1: unsigned arithmetic adds it back */
+	switch (q->status) {
+	case ITSMA_STATUS_UNASSESSED: t[ITSMA_TALLY_UNASSESSED] += d; break;
+	case ITSMA_STATUS_UNSUPPORTED: t[ITSMA_TALLY_UNSUPPORTED] += d; break;
+	case ITSMA_STATUS_RATED: t[ITSMA_TALLY_RATED] += d; break;
+	default: break;
+	}
+	switch (q->nc) {
+	case ITSMA_NC_UNASSESSED: t[ITSMA_TALLY_NC_UNASSESSED] += d; break;
+	case ITSMA_NC_MINOR: t[ITSMA_TALLY_NC_MINOR] += d; break;
+	case ITSMA_NC_MAJOR: t[ITSMA_TALLY_NC_MAJOR] += d; break;
+	default: break;
+	}
+}
+
 static void step_requirements(scorer *sc)
 {
 	itsma_result *r = sc->r;
@@ -207,19 +290,18 @@ static void step_requirements(scorer *sc)
 	for (j = 0; j < r->req_count; j++) {
 		itsma_requirement_result *q = &r->reqs[j];
 		const itsma_requirement *req = sc->cat->requirements[r->req_base + j];
-		const itsma_rating *rt = rating_of(sc->a, req->index);
-		double ach;
 
 		q->req = req;
-		q->rating = rt;
-		q->nc = ITSMA_NC_NULL;
 		r->tally[ITSMA_TALLY_TOTAL]++;
-		if (rt)
-			for (k = 0; k < rt->evidence_count && !q->has_current; k++)
-				q->has_current = itsma__evidence_current(sc->a, rt->evidence[k]);
 		/* 1. excluded: the requirement or an enclosing section is out of scope */
 		if (sec_entry(r, req->section)->excluded ||
 		    requirement_directly_excluded(sc->a, req->index)) {
+			const itsma_rating *rt = rating_of(sc->a, req->index);
+			q->rating = rt;
+			q->nc = ITSMA_NC_NULL;
+			if (rt)
+				for (k = 0; k < rt->evidence_count && !q->has_current; k++)
+					q->has_current = itsma__evidence_current(sc->a, rt->evidence[k]);
 			q->status = ITSMA_STATUS_EXCLUDED;
 			q->achievement = NAN;
 			q->letter = ITSMA_LETTER_NONE;
@@ -227,116 +309,120 @@ static void step_requirements(scorer *sc)
 			continue;
 		}
 		r->tally[ITSMA_TALLY_APPLICABLE]++;
-		if (!rt) {
-			/* 2. unassessed */
-			q->status = ITSMA_STATUS_UNASSESSED;
-			ach = 0;
-			r->tally[ITSMA_TALLY_UNASSESSED]++;
-		} else if (rt->value > 0 && !q->has_current) {
-			/* 3. unsupported: above 0, no cited evidence current (none cited counts) */
-			q->status = ITSMA_STATUS_UNSUPPORTED;
-			ach = r->policy == ITSMA_POLICY_ADVISORY ? rt->value : 0;
-			r->tally[ITSMA_TALLY_UNSUPPORTED]++;
-		} else {
-			/* 4. rated (a rating of 0 needs no evidence) */
-			q->status = ITSMA_STATUS_RATED;
-			ach = rt->value;
-			r->tally[ITSMA_TALLY_RATED]++;
-		}
-		q->achievement = ach;
-		q->letter = itsma_letter_from_achievement(ach);
-		if (req->obligation == ITSMA_SHALL) {
-			if (q->status == ITSMA_STATUS_UNASSESSED) {
-				q->nc = ITSMA_NC_UNASSESSED;
-				r->tally[ITSMA_TALLY_NC_UNASSESSED]++;
-			} else if (q->letter == ITSMA_LETTER_F) {
-				q->nc = ITSMA_NC_NONE;
-			} else if (q->letter == ITSMA_LETTER_L) {
-				q->nc = ITSMA_NC_MINOR;
-				r->tally[ITSMA_TALLY_NC_MINOR]++;
-			} else {
-				/* P or N, which includes unsupported under the required policy */
-				q->nc = ITSMA_NC_MAJOR;
-				r->tally[ITSMA_TALLY_NC_MAJOR]++;
-			}
-		}
+		itsma__score_requirement(r, q); /* gain set again once weights are known */
+		itsma__tally_requirement(r, q, +1);
 	}
 }
 
-/* Section roll-up (scoring.md §3), children before parents: default, shall, should. */
+/* Section roll-up (scoring.md §3) of one non-excluded section: default, shall, should, and the
+ * flat accumulators of its subtree. */
+void itsma__rollup_section(itsma_result *r, itsma_section_result *sr)
+{
+	const itsma_section *s = sr->sec;
+	mean_acc m[3], flat;
+	size_t k, notf = 0;
+
+	memset(m, 0, sizeof m);
+	memset(&flat, 0, sizeof flat);
+	sr->n_all = sr->n_shall = sr->n_should = 0;
+	for (k = 0; k < s->req_count; k++) {
+		const itsma_requirement_result *q = req_entry(r, s->reqs[k]);
+		if (q->status == ITSMA_STATUS_EXCLUDED)
+			continue;
+		acc_add(&m[0], q->req->weight, q->achievement);
+		acc_add(&flat, q->req->weight, q->achievement);
+		if (!(q->achievement > 85))
+			notf++;
+		sr->n_all++;
+		if (q->req->obligation == ITSMA_SHALL) {
+			acc_add(&m[1], q->req->weight, q->achievement);
+			sr->n_shall++;
+		} else {
+			acc_add(&m[2], q->req->weight, q->achievement);
+			sr->n_should++;
+		}
+	}
+	for (k = 0; k < s->child_count; k++) {
+		const itsma_section_result *cr = sec_entry(r, s->children[k]);
+		double w = cr->sec->weight;
+		if (cr->excluded)
+			continue;
+		/* a child section without any (shall / should) requirement is left out */
+		if (cr->n_all > 0)
+			acc_add(&m[0], w, cr->achievement);
+		if (cr->n_shall > 0)
+			acc_add(&m[1], w, cr->ach_shall);
+		if (cr->n_should > 0)
+			acc_add(&m[2], w, cr->ach_should);
+		acc_merge(&flat, &cr->flat);
+		notf += cr->n_notf;
+		sr->n_all += cr->n_all;
+		sr->n_shall += cr->n_shall;
+		sr->n_should += cr->n_should;
+	}
+	sr->applicable = sr->n_all > 0;
+	sr->achievement = acc_mean(&m[0]);
+	sr->ach_shall = acc_mean(&m[1]);
+	sr->ach_should = acc_mean(&m[2]);
+	sr->child_n = m[0].n;
+	sr->child_wsum = m[0].wsum;
+	sr->flat = flat;
+	sr->n_notf = notf;
+	sr->letter = sr->applicable ? itsma_letter_from_achievement(sr->achievement) : ITSMA_LETTER_NONE;
+}
+
+/*
+ * The top level: the catalogue's applicable top-level sections, or the scoped one; and the
+ * flat models (scoring.md §3) over all applicable requirements, accumulated subtree by
+ * subtree. Reading: the sums of the flat models are formed per subtree (catalogue order
+ * within each), so that a live scorer can carry one change up one path and still give the
+ * same figures to the last bit as scoring from scratch.
+ */
+void itsma__rollup_top(itsma_result *r)
+{
+	mean_acc m[3], flat;
+	size_t t, notf = 0;
+	int k;
+
+	memset(m, 0, sizeof m);
+	memset(&flat, 0, sizeof flat);
+	for (t = 0; t < itsma__result_top_count(r); t++) {
+		const itsma_section_result *cr = sec_entry(r, itsma__result_top_at(r, t));
+		double w = cr->sec->weight;
+		if (cr->excluded)
+			continue;
+		if (cr->n_all > 0)
+			acc_add(&m[0], w, cr->achievement);
+		if (cr->n_shall > 0)
+			acc_add(&m[1], w, cr->ach_shall);
+		if (cr->n_should > 0)
+			acc_add(&m[2], w, cr->ach_should);
+		acc_merge(&flat, &cr->flat);
+		notf += cr->n_notf;
+	}
+	r->top_n = m[0].n;
+	r->top_wsum = m[0].wsum;
+	r->compliance[ITSMA_MODEL_DEFAULT] = acc_mean(&m[0]);
+	r->compliance[ITSMA_MODEL_SHALL] = acc_mean(&m[1]);
+	r->compliance[ITSMA_MODEL_SHOULD] = acc_mean(&m[2]);
+	r->compliance[ITSMA_MODEL_FLAT] = acc_mean(&flat);
+	r->compliance[ITSMA_MODEL_FLAT_UNWEIGHTED] = acc_plain(&flat);
+	r->compliance[ITSMA_MODEL_ABSOLUTE] = flat.n == 0 ? NAN : (notf == 0 ? 100 : 0);
+	if (flat.n == 0) /* every compliance figure is null when no requirement is applicable */
+		for (k = 0; k < ITSMA_MODEL_COUNT; k++)
+			r->compliance[k] = NAN;
+}
+
+/* Section roll-up, children before parents, then the top level. */
 static void step_rollup(scorer *sc)
 {
 	itsma_result *r = sc->r;
-	size_t i, k, t;
+	size_t i;
 
-	for (i = r->section_count; i-- > 0;) {
-		itsma_section_result *sr = &r->sections[i];
-		const itsma_section *s = sr->sec;
-		mean_acc m[3];
-
-		if (sr->excluded)
-			continue;
-		memset(m, 0, sizeof m);
-		for (k = 0; k < s->req_count; k++) {
-			const itsma_requirement_result *q = req_entry(r, s->reqs[k]);
-			if (q->status == ITSMA_STATUS_EXCLUDED)
-				continue;
-			acc_add(&m[0], q->req->weight, q->achievement);
-			sr->n_all++;
-			if (q->req->obligation == ITSMA_SHALL) {
-				acc_add(&m[1], q->req->weight, q->achievement);
-				sr->n_shall++;
-			} else {
-				acc_add(&m[2], q->req->weight, q->achievement);
-				sr->n_should++;
-			}
-		}
-		for (k = 0; k < s->child_count; k++) {
-			const itsma_section_result *cr = sec_entry(r, s->children[k]);
-			double w = cr->sec->weight;
-			if (cr->excluded)
-				continue;
-			/* a child section without any (shall / should) requirement is left out */
-			if (cr->n_all > 0)
-				acc_add(&m[0], w, cr->achievement);
-			if (cr->n_shall > 0)
-				acc_add(&m[1], w, cr->ach_shall);
-			if (cr->n_should > 0)
-				acc_add(&m[2], w, cr->ach_should);
-			sr->n_all += cr->n_all;
-			sr->n_shall += cr->n_shall;
-			sr->n_should += cr->n_should;
-		}
-		sr->applicable = sr->n_all > 0;
-		sr->achievement = acc_mean(&m[0]);
-		sr->ach_shall = acc_mean(&m[1]);
-		sr->ach_should = acc_mean(&m[2]);
-		sr->child_n = m[0].n;
-		sr->child_wsum = m[0].wsum;
-		if (sr->applicable)
-			sr->letter = itsma_letter_from_achievement(sr->achievement);
-	}
-
-	/* the top level: the catalogue's applicable top-level sections, or the scoped one */
-	{
-		mean_acc m[3];
-		memset(m, 0, sizeof m);
-		for (t = 0; t < itsma__result_top_count(r); t++) {
-			const itsma_section_result *cr = sec_entry(r, itsma__result_top_at(r, t));
-			double w = cr->sec->weight;
-			if (cr->n_all > 0 && !cr->excluded)
-				acc_add(&m[0], w, cr->achievement);
-			if (cr->n_shall > 0 && !cr->excluded)
-				acc_add(&m[1], w, cr->ach_shall);
-			if (cr->n_should > 0 && !cr->excluded)
-				acc_add(&m[2], w, cr->ach_should);
-		}
-		r->top_n = m[0].n;
-		r->top_wsum = m[0].wsum;
-		r->compliance[ITSMA_MODEL_DEFAULT] = acc_mean(&m[0]);
-		r->compliance[ITSMA_MODEL_SHALL] = acc_mean(&m[1]);
-		r->compliance[ITSMA_MODEL_SHOULD] = acc_mean(&m[2]);
-	}
+	for (i = r->section_count; i-- > 0;)
+		if (!r->sections[i].excluded)
+			itsma__rollup_section(r, &r->sections[i]);
+	itsma__rollup_top(r);
 }
 
 /* The share of one applicable child in its parent's mean (scoring.md §6). */
@@ -376,36 +462,6 @@ static void step_weights(scorer *sc)
 	}
 }
 
-/* flat, flat_unweighted and absolute (scoring.md §3). */
-static void step_flat(scorer *sc)
-{
-	itsma_result *r = sc->r;
-	mean_acc flat, plain;
-	int all_f = 1;
-	size_t j;
-
-	memset(&flat, 0, sizeof flat);
-	memset(&plain, 0, sizeof plain);
-	for (j = 0; j < r->req_count; j++) {
-		const itsma_requirement_result *q = &r->reqs[j];
-		if (q->status == ITSMA_STATUS_EXCLUDED)
-			continue;
-		acc_add(&flat, q->req->weight, q->achievement);
-		acc_add(&plain, 0, q->achievement);
-		if (!(q->achievement > 85))
-			all_f = 0;
-	}
-	r->compliance[ITSMA_MODEL_FLAT] = acc_mean(&flat);
-	r->compliance[ITSMA_MODEL_FLAT_UNWEIGHTED] = acc_mean(&plain);
-	r->compliance[ITSMA_MODEL_ABSOLUTE] = flat.n == 0 ? NAN : (all_f ? 100 : 0);
-	if (flat.n == 0) {
-		/* every compliance figure is null when no requirement is applicable */
-		int m;
-		for (m = 0; m < ITSMA_MODEL_COUNT; m++)
-			r->compliance[m] = NAN;
-	}
-}
-
 /* Capability level (scoring.md §4) from the attributes' band letters. */
 static int capability_level(const itsma_letter *letter)
 {
@@ -424,6 +480,67 @@ static int capability_level(const itsma_letter *letter)
 		level = k;
 	}
 	return level;
+}
+
+/* Attributes and capability level of one applicable process (scoring.md §4). */
+void itsma__score_process(itsma_result *r, itsma_section_result *sr)
+{
+	long day = itsma_assessment_day(r->a);
+	int pa;
+
+	/* PA1.1: the default model over the applicable shall requirements, or over all
+	 * applicable requirements when there is no shall one */
+	sr->attr_ach[0] = sr->n_shall > 0 ? sr->ach_shall : sr->achievement;
+	sr->attr_status[0] = ITSMA_ATTR_DERIVED;
+	for (pa = 1; pa < ITSMA_ATTRIBUTE_COUNT; pa++) {
+		const itsma_attribute_rating *ar = attribute_of(r->a, sr->sec->index, pa);
+		size_t k;
+		int current = 0;
+		sr->attr_rating[pa] = ar;
+		if (!ar) {
+			sr->attr_status[pa] = ITSMA_ATTR_UNASSESSED;
+			sr->attr_ach[pa] = 0;
+			continue;
+		}
+		for (k = 0; k < ar->evidence_count && !current; k++)
+			current = itsma_evidence_is_current(ar->evidence[k], day);
+		if (ar->value > 0 && !current) {
+			sr->attr_status[pa] = ITSMA_ATTR_UNSUPPORTED;
+			sr->attr_ach[pa] = r->policy == ITSMA_POLICY_ADVISORY ? ar->value : 0;
+		} else {
+			sr->attr_status[pa] = ITSMA_ATTR_RATED;
+			sr->attr_ach[pa] = ar->value;
+		}
+	}
+	for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++)
+		sr->attr_letter[pa] = itsma_letter_from_achievement(sr->attr_ach[pa]);
+	sr->level = capability_level(sr->attr_letter);
+}
+
+int itsma__capability_gap(const itsma_section_result *sr, itsma_capability_gap *g)
+{
+	int pa;
+	if (!sr->is_process || !sr->applicable || sr->target < 0 || sr->level >= sr->target)
+		return 0;
+	memset(g, 0, sizeof *g);
+	g->process = sr->sec;
+	g->level = sr->level;
+	g->target = sr->target;
+	for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++) {
+		int lv = itsma_attribute_level((itsma_attribute)pa);
+		itsma_letter l = sr->attr_letter[pa], needed = ITSMA_LETTER_NONE;
+		if (lv < sr->target && l != ITSMA_LETTER_F)
+			needed = ITSMA_LETTER_F;
+		else if (lv == sr->target && !is_in_band(l, ITSMA_LETTER_L))
+			needed = ITSMA_LETTER_L;
+		if (needed == ITSMA_LETTER_NONE)
+			continue;
+		g->attr[g->count] = (itsma_attribute)pa;
+		g->letter[g->count] = l;
+		g->needed[g->count] = needed;
+		g->count++;
+	}
+	return 1;
 }
 
 /* Process attributes, capability levels, targets and capability gaps (scoring.md §4). */
@@ -450,31 +567,7 @@ static int step_processes(scorer *sc)
 		}
 		if (!sr->applicable)
 			continue;
-		/* PA1.1: the default model over the applicable shall requirements, or over all
-		 * applicable requirements when there is no shall one */
-		sr->attr_ach[0] = sr->n_shall > 0 ? sr->ach_shall : sr->achievement;
-		for (pa = 1; pa < ITSMA_ATTRIBUTE_COUNT; pa++) {
-			const itsma_attribute_rating *ar = sr->attr_rating[pa];
-			size_t k;
-			int current = 0;
-			if (!ar) {
-				sr->attr_status[pa] = ITSMA_ATTR_UNASSESSED;
-				sr->attr_ach[pa] = 0;
-				continue;
-			}
-			for (k = 0; k < ar->evidence_count && !current; k++)
-				current = itsma__evidence_current(sc->a, ar->evidence[k]);
-			if (ar->value > 0 && !current) {
-				sr->attr_status[pa] = ITSMA_ATTR_UNSUPPORTED;
-				sr->attr_ach[pa] = r->policy == ITSMA_POLICY_ADVISORY ? ar->value : 0;
-			} else {
-				sr->attr_status[pa] = ITSMA_ATTR_RATED;
-				sr->attr_ach[pa] = ar->value;
-			}
-		}
-		for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++)
-			sr->attr_letter[pa] = itsma_letter_from_achievement(sr->attr_ach[pa]);
-		sr->level = capability_level(sr->attr_letter);
+		itsma__score_process(r, sr);
 
 		n_proc++;
 		sum += sr->level;
@@ -497,37 +590,15 @@ static int step_processes(scorer *sc)
 	r->cgaps = arena_array(&r->arena, n_gaps, sizeof *r->cgaps);
 	if (!r->cgaps)
 		return itsma__error_nomem(sc->err);
-	for (i = 0; i < r->section_count; i++) {
-		const itsma_section_result *sr = &r->sections[i];
-		itsma_capability_gap *g;
-		if (!sr->is_process || !sr->applicable || sr->target < 0 || sr->level >= sr->target)
-			continue;
-		g = &r->cgaps[r->cgap_count++];
-		g->process = sr->sec;
-		g->level = sr->level;
-		g->target = sr->target;
-		for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++) {
-			int lv = itsma_attribute_level((itsma_attribute)pa);
-			itsma_letter l = sr->attr_letter[pa], needed = ITSMA_LETTER_NONE;
-			if (lv < sr->target && l != ITSMA_LETTER_F)
-				needed = ITSMA_LETTER_F;
-			else if (lv == sr->target && !is_in_band(l, ITSMA_LETTER_L))
-				needed = ITSMA_LETTER_L;
-			if (needed == ITSMA_LETTER_NONE)
-				continue;
-			g->attr[g->count] = (itsma_attribute)pa;
-			g->letter[g->count] = l;
-			g->needed[g->count] = needed;
-			g->count++;
-		}
-	}
+	for (i = 0; i < r->section_count; i++)
+		if (itsma__capability_gap(&r->sections[i], &r->cgaps[r->cgap_count]))
+			r->cgap_count++;
 	return 0;
 }
 
 /* Conformity verdict (scoring.md §5): the first that applies. */
-static void step_verdict(scorer *sc)
+void itsma__score_verdict(itsma_result *r)
 {
-	itsma_result *r = sc->r;
 	if (r->tally[ITSMA_TALLY_NC_MAJOR] > 0)
 		r->verdict = ITSMA_VERDICT_NONCONFORMANT;
 	else if (r->tally[ITSMA_TALLY_NC_UNASSESSED] > 0)
@@ -540,10 +611,10 @@ static void step_verdict(scorer *sc)
 
 /* Merged guidance of a section and its enclosing sections, nearest first, no duplicates,
  * sources in the catalogue's guidance_sources order. */
-static const itsma__merged_guidance *merged_guidance(scorer *sc, const itsma_section *s)
+static const itsma__merged_guidance *merged_guidance(itsma_result *r, const itsma_section *s)
 {
-	itsma__arena *ar = &sc->r->arena;
-	const itsma_catalogue *cat = sc->cat;
+	itsma__arena *ar = &r->arena;
+	const itsma_catalogue *cat = r->cat;
 	itsma__merged_guidance *mg;
 	const itsma_section *p;
 	size_t src, i, k, v;
@@ -592,8 +663,15 @@ static const itsma__merged_guidance *merged_guidance(scorer *sc, const itsma_sec
 	return mg;
 }
 
+const itsma__merged_guidance *itsma__section_guidance(itsma_result *r, itsma_section_result *sr)
+{
+	if (!sr->guidance)
+		sr->guidance = merged_guidance(r, sr->sec);
+	return sr->guidance;
+}
+
 /* Rank of a gap (scoring.md §6): major or unsupported, then unassessed, then minor. */
-static int gap_rank(const itsma_requirement_result *q)
+int itsma__gap_rank(const itsma_requirement_result *q)
 {
 	if (q->status == ITSMA_STATUS_UNASSESSED)
 		return 1;
@@ -618,7 +696,7 @@ static long long gain_key(double gain)
 	return llround(gain * 1e9);
 }
 
-static int gap_cmp(const void *pa, const void *pb)
+int itsma__gap_cmp(const void *pa, const void *pb)
 {
 	const itsma_gap *a = pa, *b = pb;
 	long long ga, gb;
@@ -654,23 +732,20 @@ static int step_gaps(scorer *sc)
 		if (q->status == ITSMA_STATUS_EXCLUDED || q->letter == ITSMA_LETTER_F)
 			continue;
 		sr = sec_entry(r, q->req->section);
-		if (!sr->guidance) {
-			sr->guidance = merged_guidance(sc, sr->sec);
-			if (!sr->guidance)
-				return itsma__error_nomem(sc->err);
-		}
 		g = &r->gaps[r->gap_count++];
 		g->q = q;
-		g->rank = gap_rank(q);
-		g->guidance = sr->guidance;
+		g->rank = itsma__gap_rank(q);
+		g->guidance = itsma__section_guidance(r, sr);
+		if (!g->guidance)
+			return itsma__error_nomem(sc->err);
 	}
 	if (r->gap_count > 1)
-		qsort(r->gaps, r->gap_count, sizeof *r->gaps, gap_cmp);
+		qsort(r->gaps, r->gap_count, sizeof *r->gaps, itsma__gap_cmp);
 	return 0;
 }
 
 /* The problem of an evidence record on the assessment date, if any. */
-static int evidence_problem(const itsma_assessment *a, const itsma_evidence *e,
+int itsma__evidence_problem(const itsma_assessment *a, const itsma_evidence *e,
                             itsma_evidence_problem *out)
 {
 	long day = itsma_assessment_day(a);
@@ -736,7 +811,7 @@ static int step_issues(scorer *sc)
 		goto done;
 	}
 	for (i = 0; i < ne; i++)
-		problem[i] = (unsigned char)evidence_problem(a, a->evidence[i], &kind[i]);
+		problem[i] = (unsigned char)itsma__evidence_problem(a, a->evidence[i], &kind[i]);
 
 	/* count: every citation (whatever the scope) decides "unused"; citations from
 	 * inside a section-scoped result are the ones listed */
@@ -949,10 +1024,9 @@ static int build(scorer *sc)
 	step_requirements(sc);
 	step_rollup(sc);
 	step_weights(sc);
-	step_flat(sc);
 	if ((rc = step_processes(sc)) < 0)
 		return rc;
-	step_verdict(sc);
+	itsma__score_verdict(sc->r);
 	if ((rc = step_gaps(sc)) < 0)
 		return rc;
 	if ((rc = step_issues(sc)) < 0)

@@ -22,6 +22,60 @@ size_t itsma__strhash(const char *s)
 	return (size_t)h;
 }
 
+size_t itsma__strhash_n(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	h ^= h >> 29;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 32;
+	return (size_t)h;
+}
+
+itsma__strmap_slot *itsma__strmap_probe(itsma__strmap *m, const char *key, size_t len, size_t hash)
+{
+	size_t i, mask = m->cap - 1;
+	for (i = hash & mask;; i = (i + 1) & mask) {
+		itsma__strmap_slot *s = &m->slots[i];
+		if (!s->key)
+			return s;
+		if (s->hash == hash && s->key != TOMBSTONE && strncmp(s->key, key, len) == 0 &&
+		    s->key[len] == '\0')
+			return s;
+	}
+}
+
+void itsma__strmap_fill(itsma__strmap *m, itsma__strmap_slot *s, const char *key, size_t hash,
+                        void *value)
+{
+	s->key = key;
+	s->hash = hash;
+	s->value = value;
+	m->count++;
+	m->used++;
+}
+
+void *itsma__strmap_get_n(const itsma__strmap *m, const char *key, size_t len)
+{
+	size_t h, i, mask;
+	if (!m->cap)
+		return NULL;
+	h = itsma__strhash_n(key, len);
+	mask = m->cap - 1;
+	for (i = h & mask;; i = (i + 1) & mask) {
+		const itsma__strmap_slot *s = &m->slots[i];
+		if (!s->key)
+			return NULL;
+		if (s->hash == h && s->key != TOMBSTONE && strncmp(s->key, key, len) == 0 &&
+		    s->key[len] == '\0')
+			return s->value;
+	}
+}
+
 void *itsma__strmap_get(const itsma__strmap *m, const char *key)
 {
 	size_t h, i, mask;

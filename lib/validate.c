@@ -108,6 +108,8 @@ int itsma_validate_buffer(itsma_document_kind *kind_out, const char *buf, size_t
 			*err = rd.first;
 		return rd.stop;
 	}
+	if (rc == ITSMA_ENOMEM)
+		return itsma__error_nomem(err); /* not a problem of the document */
 	if (rc < 0) {
 		/* a problem that ended the run (syntax, or not collectable) is reported too */
 		if (cb && local.code != 0 && !(rd.problems && memcmp(&local, &rd.first, sizeof local) == 0))

@@ -12,4 +12,32 @@ int itsma__assessment_attach(itsma_assessment *a, const itsma_catalogue *cat, it
 /* 64 lowercase hexadecimal digits? */
 int itsma__is_sha256(const char *s);
 
+/* The fields of a new evidence record, checked already; strings with their lengths. */
+typedef struct itsma__evidence_in {
+	const char *str[6]; /* id, title, uri, sha256, by, note (NULL when absent) */
+	size_t len[6];
+	itsma_evidence_kind kind;
+	const char *collected_s, *expires_s; /* expires_s NULL when absent */
+	long collected, expires;
+} itsma__evidence_in;
+
+/*
+ * Add a new evidence record into the slot that itsma__strmap_probe() found empty for its id
+ * (after itsma__strmap_reserve(&a->evidence_ids, 1)). Returns 0 or ITSMA_ENOMEM.
+ */
+int itsma__assessment_append_evidence(itsma_assessment *a, const itsma__evidence_in *in,
+                                      itsma__strmap_slot *slot, size_t hash, itsma_error *err);
+
+/*
+ * Rate a requirement or a process attribute with the cited evidence already resolved (each
+ * at most once is still checked). As itsma_assessment_put_rating() / _put_attribute().
+ */
+int itsma__assessment_put_rating_ev(itsma_assessment *a, const itsma_requirement *req,
+                                    itsma_letter letter, double value, itsma_evidence *const *ev,
+                                    size_t n, const char *note, itsma_error *err);
+int itsma__assessment_put_attribute_ev(itsma_assessment *a, const itsma_section *p,
+                                       itsma_attribute attribute, itsma_letter letter,
+                                       double value, itsma_evidence *const *ev, size_t n,
+                                       const char *note, itsma_error *err);
+
 #endif

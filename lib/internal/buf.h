@@ -51,7 +51,7 @@ void itsma__format_number(char *buf, double v);
  * Pretty JSON writer on top of a buffer: two-space indent, "key": value, one member per
  * line, empty containers as [] / {}. Keeps a small stack of "first member" flags.
  */
-#define ITSMA__JW_MAX_DEPTH 256
+#define ITSMA__JW_MAX_DEPTH 1040 /* above the loaders' depth cap (ITSMA__MAX_DEPTH_CAP) */
 typedef struct itsma__jw {
 	itsma__buf *b;
 	int depth;

@@ -49,6 +49,13 @@ typedef struct itsma__reader {
  */
 int itsma__reader_problem(itsma__reader *rd, int rc);
 
+/* max_depth is capped here, whatever the options say: it bounds recursion (json-c's own
+ * freeing, the writers) and the pretty writer's nesting (ITSMA__JW_MAX_DEPTH). */
+#define ITSMA__MAX_DEPTH_CAP 1000u
+/* Values (of any type) one parse may hold: 64 per record allowed, plus some slack. */
+#define ITSMA__MAX_VALUES(max_records)                                                              \
+	((max_records) > ((size_t)-1 - 4096) / 64 ? (size_t)-1 : (max_records)*64 + 4096)
+
 /* Initialise limits from options (NULL = defaults). Returns 0 or ITSMA_EINVAL. */
 int itsma__reader_init(itsma__reader *rd, const char *buf, size_t len, const char *source,
                        const itsma_load_options *opts, itsma_error *err);
@@ -108,6 +115,18 @@ int itsma__get_id(itsma__reader *rd, json_object *obj, const char *ptr, const ch
                   int required, const char **out);
 int itsma__get_date(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,
                     int required, const char **out, long *day);
+/*
+ * The same checks on a member already looked up: `v` is its value, NULL when the key is absent,
+ * or `obj` itself when the value is JSON null.
+ */
+int itsma__string_at(itsma__reader *rd, json_object *obj, json_object *v, const char *ptr,
+                     const char *key, int required, int nonempty, const char **out);
+int itsma__id_at(itsma__reader *rd, json_object *obj, json_object *v, const char *ptr,
+                 const char *key, int required, const char **out);
+int itsma__date_at(itsma__reader *rd, json_object *obj, json_object *v, const char *ptr,
+                   const char *key, int required, const char **out, long *day);
+/* itsma_id_is_valid() of a string of known length. */
+int itsma__id_valid_n(const char *s, size_t len);
 int itsma__get_weight(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,
                       double *out, int *present);
 int itsma__get_array(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,

@@ -104,16 +104,23 @@ struct itsma_catalogue {
 /* Renumber sections/requirements and recompute ranges after an out-of-order insertion. */
 void itsma__catalogue_renumber(itsma_catalogue *cat);
 
+/*
+ * An evidence record and its strings are one allocation: the struct, then id, title and the
+ * optional strings (`strings` points there; a replacement moves them to a block of their own).
+ * The fields that lookups and scoring touch come last, next to the id, so that resolving a
+ * citation reads one cache line of the record.
+ */
 struct itsma_evidence {
-	char *id, *title, *uri, *sha256, *by, *note; /* one malloc block: `strings` */
+	char *title, *uri, *sha256, *by, *note;
 	char *strings;
-	itsma_evidence_kind kind;
-	long collected, expires; /* day numbers */
-	int has_expires;
-	char collected_s[11], expires_s[11];
-	size_t index;
-	size_t cite_count; /* ratings and attribute ratings citing it */
 	itsma__ext *ext;
+	size_t index;
+	itsma_evidence_kind kind;
+	char collected_s[11], expires_s[11];
+	int has_expires;
+	long collected, expires; /* day numbers */
+	size_t cite_count;       /* ratings and attribute ratings citing it */
+	char *id;
 };
 
 struct itsma_rating {

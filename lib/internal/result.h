@@ -27,6 +27,15 @@ typedef struct itsma__merged_guidance {
 	size_t *value_count;   /* [count] */
 } itsma__merged_guidance;
 
+/* Weighted mean accumulator: the rule of scoring.md §3 for one node and one model. */
+typedef struct itsma__acc {
+	size_t n;      /* children included */
+	double wsum;   /* their total weight */
+	double wasum;  /* sum of weight x achievement */
+	double asum;   /* sum of achievements */
+	double lo, hi; /* smallest and largest achievement */
+} itsma__acc;
+
 struct itsma_requirement_result {
 	const itsma_requirement *req;
 	const itsma_rating *rating; /* NULL when not rated */
@@ -52,6 +61,11 @@ struct itsma_section_result {
 	/* applicable requirements beneath, all / shall / should */
 	size_t n_all, n_shall, n_should;
 	double ach_shall, ach_should; /* the shall / should models; NaN without such requirements */
+	/* the flat models over the applicable requirements of the subtree, accumulated per
+	 * subtree (own requirements in order, then each child's subtree) so that a change can
+	 * be carried up one path; n_notf counts those not above 85 (the absolute model) */
+	itsma__acc flat;
+	size_t n_notf;
 	/* processes */
 	int is_process;
 	int level;  /* 0-5 for an applicable process, else -1 */
@@ -112,6 +126,9 @@ struct itsma_result {
 	itsma_evidence_issue *issues;
 	size_t issue_count;
 	itsma__arena arena;
+	/* set for the result of a live scorer (scorer.c): gaps, cgaps and issues then point
+	 * into arrays the scorer owns and frees */
+	int live;
 };
 
 /* The result entry of a catalogue section / requirement, or NULL when outside the result. */
@@ -127,6 +144,34 @@ const itsma_section *itsma__result_top_at(const itsma_result *r, size_t index);
 const itsma_exclusion *itsma__result_exclusion_for(const itsma_assessment *a,
                                                    const itsma_section *s,
                                                    const itsma_requirement *q);
+/* ---- single steps of scoring, shared by itsma_score and the live scorer (score.c) ---------- */
+
+/* Status, achievement, letter, nonconformity and gain of an applicable requirement entry
+ * (req and weight already set), from the assessment as it is. */
+void itsma__score_requirement(itsma_result *r, itsma_requirement_result *q);
+/* Add (sign +1) or take away (-1) an applicable requirement's status and nonconformity
+ * counts. */
+void itsma__tally_requirement(itsma_result *r, const itsma_requirement_result *q, int sign);
+/* The verdict from the nonconformity counts. */
+void itsma__score_verdict(itsma_result *r);
+/* Recompute a non-excluded section's figures from its children (requirements and
+ * sub-sections, in catalogue order). */
+void itsma__rollup_section(itsma_result *r, itsma_section_result *sr);
+/* Recompute the compliance figures from the top-level sections. */
+void itsma__rollup_top(itsma_result *r);
+/* Attributes and capability level of an applicable process. */
+void itsma__score_process(itsma_result *r, itsma_section_result *sr);
+/* Fill the capability gap of a process; 1 when it has one (applicable, below target). */
+int itsma__capability_gap(const itsma_section_result *sr, itsma_capability_gap *g);
+/* Gap order (scoring.md §6) and rank. */
+int itsma__gap_cmp(const void *a, const void *b);
+int itsma__gap_rank(const itsma_requirement_result *q);
+/* Merged guidance of a section (computed once, kept in sr->guidance); NULL on ENOMEM. */
+const itsma__merged_guidance *itsma__section_guidance(itsma_result *r, itsma_section_result *sr);
+/* The problem of an evidence record on the assessment date: 1 and *out set, or 0. */
+int itsma__evidence_problem(const itsma_assessment *a, const itsma_evidence *e,
+                            itsma_evidence_problem *out);
+
 /* Whether an assessment's evidence record is current on its date. */
 int itsma__evidence_current(const itsma_assessment *a, const itsma_evidence *e);
 

@@ -24,6 +24,18 @@ typedef struct itsma__strmap {
 
 size_t itsma__strhash(const char *s);
 void *itsma__strmap_get(const itsma__strmap *m, const char *key);
+/* The same hash as itsma__strhash, of the first len bytes. */
+size_t itsma__strhash_n(const char *s, size_t len);
+/* Lookup of a key of known length (it need not be NUL-terminated). */
+void *itsma__strmap_get_n(const itsma__strmap *m, const char *key, size_t len);
+/*
+ * One probe for get-or-insert: the slot holding the key, or the empty slot where it would go
+ * (key NULL). The map must have room (itsma__strmap_reserve(m, 1)) and a capacity.
+ */
+itsma__strmap_slot *itsma__strmap_probe(itsma__strmap *m, const char *key, size_t len, size_t hash);
+/* Fill the empty slot itsma__strmap_probe returned. */
+void itsma__strmap_fill(itsma__strmap *m, itsma__strmap_slot *s, const char *key, size_t hash,
+                        void *value);
 /* Insert or overwrite; -1 on allocation failure (map unchanged). */
 int itsma__strmap_put(itsma__strmap *m, const char *key, void *value);
 /* Make sure `extra` more keys fit without rehashing; -1 on allocation failure. */

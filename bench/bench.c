@@ -1,0 +1,833 @@
+/*
+ * itsma_bench: loading, scoring and writing large assessments, against json-c's own
+ * record-by-record parse of the same bytes (the floor) and, when /usr/bin/python3 is there,
+ * a straightforward Python script (bench/baseline.py); incremental re-scoring on the
+ * built-in catalogue; a typical built-in-catalogue assessment as a whole `itsma` process.
+ *
+ *   itsma_bench [--sizes 10000,100000,1000000] [--dir DIR] [--regen] [--updates N]
+ *               [--no-python] [--cli PATH] [--smoke]
+ *
+ * Every measurement runs in a fresh child process (this program re-executed), so that each
+ * peak resident set size (getrusage through wait4) is that measurement's alone. Times are
+ * CPU times (user + system, CLOCK_PROCESS_CPUTIME_ID): the machines this runs on are shared,
+ * and ratios taken in the same run are what count. Nothing here fails on time: the exit
+ * status is non-zero only when something could not be run at all or gave a wrong result.
+ */
+#define _GNU_SOURCE 1
+#include <itsma.h>
+
+#include "floor.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef ITSMA_BENCH_GEN
+#define ITSMA_BENCH_GEN ""
+#endif
+#ifndef ITSMA_BENCH_CLI
+#define ITSMA_BENCH_CLI ""
+#endif
+#ifndef ITSMA_BENCH_BASELINE
+#define ITSMA_BENCH_BASELINE ""
+#endif
+
+#define BUILTIN_ID "iso20000-1:2018"
+
+static double cpu_now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+static double wall_now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+static void die(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("itsma_bench: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	exit(2);
+}
+
+static int file_exists(const char *path, off_t *size)
+{
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0)
+		return 0;
+	if (size)
+		*size = st.st_size;
+	return 1;
+}
+
+/* ---- children ------------------------------------------------------------------------------ */
+
+static char *slurp(const char *path, size_t *len)
+{
+	int fd = open(path, O_RDONLY);
+	struct stat st;
+	char *buf;
+	size_t n = 0;
+	if (fd < 0 || fstat(fd, &st) != 0)
+		die("cannot open %s: %s", path, strerror(errno));
+	buf = malloc((size_t)st.st_size + 1);
+	if (!buf)
+		die("out of memory");
+	while (n < (size_t)st.st_size) {
+		ssize_t k = read(fd, buf + n, (size_t)st.st_size - n);
+		if (k <= 0)
+			die("cannot read %s", path);
+		n += (size_t)k;
+	}
+	close(fd);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+/* The floor: read the file, then json-c parses it record by record. */
+static int child_floor(const char *path)
+{
+	double t0 = cpu_now(), t1, t2;
+	size_t len;
+	char *buf = slurp(path, &len);
+	long records;
+	t1 = cpu_now();
+	records = itsma_bench_floor(buf, len);
+	t2 = cpu_now();
+	if (records < 0)
+		die("the floor could not parse %s", path);
+	printf("read=%.6f parse=%.6f records=%ld\n", t1 - t0, t2 - t1, records);
+	free(buf);
+	return 0;
+}
+
+/* itsma: load + validate, score, write the JSON result (as `itsma score -o FILE` does). */
+static int child_itsma(const char *cat_path, const char *asm_path, const char *out_path)
+{
+	itsma_error err = ITSMA_ERROR_INIT;
+	itsma_catalogue *cat = NULL;
+	itsma_assessment *a = NULL;
+	itsma_result *r = NULL;
+	char *json = NULL;
+	double t0, t1, t2, t3, t4, t5;
+	size_t n;
+	FILE *f;
+
+	t0 = cpu_now();
+	if (*cat_path && itsma_catalogue_load_file(&cat, cat_path, NULL, &err) < 0)
+		die("%s:%d:%d: %s", err.source, err.line, err.column, err.message);
+	t1 = cpu_now();
+	if (itsma_assessment_load_file(&a, asm_path, cat, NULL, &err) < 0)
+		die("%s:%d:%d: %s", err.source, err.line, err.column, err.message);
+	t2 = cpu_now();
+	if (itsma_score(&r, a, NULL, &err) < 0)
+		die("score: %s", err.message);
+	t3 = cpu_now();
+	if (itsma_result_to_json(&json, r, &err) < 0)
+		die("to_json: %s", err.message);
+	n = strlen(json);
+	t4 = cpu_now();
+	f = fopen(out_path, "wb");
+	if (!f || fwrite(json, 1, n, f) != n || fclose(f) != 0)
+		die("cannot write %s", out_path);
+	t5 = cpu_now();
+	printf("cat=%.6f load=%.6f score=%.6f json=%.6f write=%.6f bytes=%zu compliance=%.6f\n",
+	       t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, n,
+	       itsma_result_compliance(r, ITSMA_MODEL_DEFAULT));
+	itsma_free(json);
+	itsma_result_free(r);
+	itsma_assessment_free(a);
+	itsma_catalogue_free(cat);
+	return 0;
+}
+
+/* A small deterministic generator for the built-in-catalogue assessment and the changes. */
+static unsigned long long rng_state = 0x9E3779B97F4A7C15ULL;
+static unsigned long long rng(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return rng_state;
+}
+
+static void random_date(char *buf, int year_lo)
+{
+	unsigned long long x = rng();
+	snprintf(buf, 11, "%04d-%02d-%02d", year_lo + (int)(x % 2), 1 + (int)(x / 2 % 12),
+	         1 + (int)(x / 24 % 28));
+}
+
+/* Evidence i with pseudo-random dates: a few expired or collected after the date. */
+static void evidence_spec(itsma_evidence_spec *e, long i, char *id, char *title, char *col,
+                          char *exp)
+{
+	unsigned long long x = rng();
+	snprintf(id, 32, "EV-%ld", i);
+	snprintf(title, 80, "Ticket %ld exported from the service desk", i);
+	e->id = id;
+	e->title = title;
+	e->kind = (itsma_evidence_kind)(x % 5);
+	random_date(col, 2025);
+	if (x % 23 == 0)
+		memcpy(col, "2026-12-01", 11); /* after the assessment date: future */
+	e->collected = col;
+	strcpy(exp, x % 17 == 0 ? "2026-02-28" : "2027-12-31");
+	if (strcmp(exp, col) < 0)
+		strcpy(exp, "2027-12-31");
+	e->expires = exp;
+}
+
+static const itsma_letter letters[] = { ITSMA_LETTER_N, ITSMA_LETTER_P_MINUS, ITSMA_LETTER_P,
+	                                ITSMA_LETTER_P_PLUS, ITSMA_LETTER_L_MINUS, ITSMA_LETTER_L,
+	                                ITSMA_LETTER_L_PLUS, ITSMA_LETTER_F, ITSMA_LETTER_F,
+	                                ITSMA_LETTER_F };
+
+/* Rating of requirement q citing `k` pseudo-random evidence records out of `ne`. */
+static int put_random_rating(itsma_assessment *a, itsma_scorer *s, const itsma_requirement *q,
+                             long ne, int k, itsma_error *err)
+{
+	itsma_rating_spec rs = ITSMA_RATING_SPEC_INIT;
+	char ids[16][32];
+	const char *p[16];
+	long base = (long)(rng() % (unsigned long long)ne);
+	int i;
+	if (k > 16)
+		k = 16;
+	for (i = 0; i < k; i++) {
+		snprintf(ids[i], sizeof ids[i], "EV-%ld", (base + (long)i * 7919) % ne);
+		p[i] = ids[i];
+	}
+	rs.requirement = itsma_requirement_id(q);
+	rs.letter = letters[rng() % 10];
+	rs.evidence = p;
+	rs.evidence_count = (size_t)k;
+	return s ? itsma_scorer_put_rating(s, &rs, err) : itsma_assessment_put_rating(a, &rs, err);
+}
+
+static int put_random_attribute(itsma_assessment *a, itsma_scorer *s, const itsma_section *p,
+                                long ne, itsma_error *err)
+{
+	itsma_attribute_spec as = ITSMA_ATTRIBUTE_SPEC_INIT;
+	char id[32];
+	const char *ev[1];
+	unsigned long long x = rng();
+	snprintf(id, sizeof id, "EV-%ld", (long)(x % (unsigned long long)ne));
+	ev[0] = id;
+	as.process = itsma_section_id(p);
+	as.attribute = (itsma_attribute)(1 + x / 7 % 8);
+	as.letter = letters[x / 61 % 10];
+	as.evidence = ev;
+	as.evidence_count = 1;
+	return s ? itsma_scorer_put_attribute(s, &as, err) : itsma_assessment_put_attribute(a, &as, err);
+}
+
+/* A new rating of requirement q that keeps the evidence it cites (as an assessor re-rates). */
+static int rerate(itsma_scorer *s, const itsma_assessment *a, const itsma_requirement *q,
+                  itsma_error *err)
+{
+	itsma_rating_spec rs = ITSMA_RATING_SPEC_INIT;
+	const itsma_rating *old = itsma_assessment_find_rating(a, itsma_requirement_id(q));
+	const char *p[64];
+	size_t i, n = old ? itsma_rating_evidence_count(old) : 0;
+	if (n > 64)
+		n = 64;
+	for (i = 0; i < n; i++)
+		p[i] = itsma_evidence_id(itsma_rating_evidence_at(old, i));
+	rs.requirement = itsma_requirement_id(q);
+	rs.letter = letters[rng() % 10];
+	rs.evidence = p;
+	rs.evidence_count = n;
+	return itsma_scorer_put_rating(s, &rs, err);
+}
+
+/* The typical assessment: built-in catalogue, `ne` evidence records, every requirement
+ * rated citing a dozen records, every process attribute rated. */
+static itsma_assessment *typical_assessment(const itsma_catalogue *cat, long ne)
+{
+	itsma_error err = ITSMA_ERROR_INIT;
+	itsma_assessment *a = NULL;
+	size_t i, nq = itsma_catalogue_requirement_count(cat);
+	int k = (int)(ne * 3 / (long)(nq ? nq : 1));
+	long j;
+	if (k < 1)
+		k = 1;
+	if (itsma_assessment_new(&a, cat, "bench-typical", "2026-11-20", &err) < 0)
+		die("%s", err.message);
+	if (itsma_assessment_set_text(a, "organisation", "Benchmark Ltd", &err) < 0 ||
+	    itsma_assessment_set_target(a, 2, &err) < 0)
+		die("%s", err.message);
+	for (j = 0; j < ne; j++) {
+		itsma_evidence_spec e = ITSMA_EVIDENCE_SPEC_INIT;
+		char id[32], title[80], col[11], exp[11];
+		evidence_spec(&e, j, id, title, col, exp);
+		if (itsma_assessment_put_evidence(a, &e, &err) < 0)
+			die("%s", err.message);
+	}
+	for (i = 0; i < nq; i++)
+		if (put_random_rating(a, NULL, itsma_catalogue_requirement_at(cat, i), ne, k, &err) < 0)
+			die("%s", err.message);
+	for (i = 0; i < itsma_catalogue_section_count(cat); i++) {
+		const itsma_section *p = itsma_catalogue_section_at(cat, i);
+		int pa;
+		if (itsma_section_kind_of(p) != ITSMA_SECTION_PROCESS)
+			continue;
+		for (pa = 1; pa < ITSMA_ATTRIBUTE_COUNT; pa++) {
+			itsma_attribute_spec as = ITSMA_ATTRIBUTE_SPEC_INIT;
+			char id[32];
+			const char *ev[1];
+			snprintf(id, sizeof id, "EV-%ld", (long)(rng() % (unsigned long long)ne));
+			ev[0] = id;
+			as.process = itsma_section_id(p);
+			as.attribute = (itsma_attribute)pa;
+			as.letter = letters[pa < 3 ? 5 + rng() % 5 : rng() % 10];
+			as.evidence = ev;
+			as.evidence_count = 1;
+			if (itsma_assessment_put_attribute(a, &as, &err) < 0)
+				die("%s", err.message);
+		}
+	}
+	return a;
+}
+
+static int child_make_typical(const char *out_path, long ne)
+{
+	itsma_error err = ITSMA_ERROR_INIT;
+	itsma_catalogue *cat = NULL;
+	itsma_assessment *a;
+	if (itsma_catalogue_builtin(&cat, BUILTIN_ID, &err) < 0)
+		die("%s", err.message);
+	a = typical_assessment(cat, ne);
+	if (itsma_assessment_save_file(a, out_path, &err) < 0)
+		die("%s", err.message);
+	itsma_assessment_free(a);
+	itsma_catalogue_free(cat);
+	printf("ok=1\n");
+	return 0;
+}
+
+/* Incremental re-scoring: `n` random single changes through a scorer. */
+static int child_updates(long n, long ne)
+{
+	itsma_error err = ITSMA_ERROR_INIT;
+	itsma_catalogue *cat = NULL;
+	itsma_assessment *a;
+	itsma_scorer *s = NULL;
+	itsma_result *fresh = NULL;
+	char *j1 = NULL, *j2 = NULL;
+	size_t nq, np = 0, i, inc = 0, full = 0;
+	const itsma_section *procs[256];
+	double t0, t1, t2, t3, t4;
+	long u, n_full;
+
+	if (itsma_catalogue_builtin(&cat, BUILTIN_ID, &err) < 0)
+		die("%s", err.message);
+	a = typical_assessment(cat, ne);
+	nq = itsma_catalogue_requirement_count(cat);
+	for (i = 0; i < itsma_catalogue_section_count(cat) && np < 256; i++)
+		if (itsma_section_kind_of(itsma_catalogue_section_at(cat, i)) == ITSMA_SECTION_PROCESS)
+			procs[np++] = itsma_catalogue_section_at(cat, i);
+	t0 = cpu_now();
+	if (itsma_scorer_new(&s, a, NULL, &err) < 0)
+		die("scorer: %s", err.message);
+	t1 = cpu_now();
+	for (u = 0; u < n; u++) {
+		unsigned long long x = rng() % 100;
+		int rc;
+		if (x < 50) {
+			rc = rerate(s, a, itsma_catalogue_requirement_at(cat, rng() % nq), &err);
+		} else if (x < 60) {
+			int k = (int)(ne * 3 / (long)nq);
+			rc = put_random_rating(a, s, itsma_catalogue_requirement_at(cat, rng() % nq), ne,
+			                       k < 1 ? 1 : k, &err);
+		} else if (x < 85) {
+			itsma_evidence_spec e = ITSMA_EVIDENCE_SPEC_INIT;
+			char id[32], title[80], col[11], exp[11];
+			evidence_spec(&e, (long)(rng() % (unsigned long long)ne), id, title, col, exp);
+			rc = itsma_scorer_put_evidence(s, &e, &err);
+		} else {
+			rc = put_random_attribute(a, s, procs[rng() % np], ne, &err);
+		}
+		if (rc < 0)
+			die("update %ld: %s", u, err.message);
+	}
+	t2 = cpu_now();
+	itsma_scorer_stats(s, &inc, &full);
+	/* the same result as scoring from scratch, to the byte */
+	if (itsma_score(&fresh, a, NULL, &err) < 0 || itsma_result_to_json(&j1, fresh, &err) < 0 ||
+	    itsma_result_to_json(&j2, itsma_scorer_result(s), &err) < 0)
+		die("%s", err.message);
+	if (strcmp(j1, j2) != 0)
+		die("the incremental result differs from scoring from scratch");
+	/* for comparison: scoring from scratch */
+	n_full = n / 50 > 20 ? n / 50 : 20;
+	t3 = cpu_now();
+	for (u = 0; u < n_full; u++) {
+		itsma_result *r = NULL;
+		if (itsma_score(&r, a, NULL, &err) < 0)
+			die("%s", err.message);
+		itsma_result_free(r);
+	}
+	t4 = cpu_now();
+	printf("updates=%ld secs=%.6f build=%.6f incremental=%zu rescored=%zu full_rate=%.1f identical=1\n",
+	       n, t2 - t1, t1 - t0, inc, full, (double)n_full / (t4 - t3));
+	itsma_free(j1);
+	itsma_free(j2);
+	itsma_result_free(fresh);
+	itsma_scorer_free(s);
+	itsma_assessment_free(a);
+	itsma_catalogue_free(cat);
+	return 0;
+}
+
+/* ---- running children ----------------------------------------------------------------------- */
+
+typedef struct run {
+	char out[1024];  /* the child's output line */
+	double cpu;      /* user + system of the child */
+	double wall;
+	long maxrss_kb;
+	int status;
+} run;
+
+static void run_child(run *res, char *const argv[], int quiet_stderr)
+{
+	int fds[2];
+	pid_t pid;
+	struct rusage ru;
+	size_t n = 0;
+	ssize_t k;
+	double t0 = wall_now();
+
+	memset(res, 0, sizeof *res);
+	if (pipe(fds) != 0)
+		die("pipe: %s", strerror(errno));
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0)
+		die("fork: %s", strerror(errno));
+	if (pid == 0) {
+		dup2(fds[1], 1);
+		close(fds[0]);
+		close(fds[1]);
+		if (quiet_stderr) {
+			int nul = open("/dev/null", O_WRONLY);
+			if (nul >= 0)
+				dup2(nul, 2);
+		}
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	close(fds[1]);
+	while (n + 1 < sizeof res->out && (k = read(fds[0], res->out + n, sizeof res->out - 1 - n)) > 0)
+		n += (size_t)k;
+	res->out[n] = '\0';
+	{
+		char sink[4096];
+		while (read(fds[0], sink, sizeof sink) > 0)
+			;
+	}
+	close(fds[0]);
+	if (wait4(pid, &res->status, 0, &ru) < 0)
+		die("wait4: %s", strerror(errno));
+	res->wall = wall_now() - t0;
+	res->cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec * 1e-6 +
+	           (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec * 1e-6;
+	res->maxrss_kb = ru.ru_maxrss;
+}
+
+static int run_ok(const run *r)
+{
+	return WIFEXITED(r->status) && WEXITSTATUS(r->status) == 0;
+}
+
+/* Value of `key=` in a child's output line (NaN when missing). */
+static double field(const run *r, const char *key)
+{
+	char pat[64];
+	const char *p;
+	snprintf(pat, sizeof pat, "%s=", key);
+	for (p = r->out; (p = strstr(p, pat)) != NULL; p++)
+		if (p == r->out || p[-1] == ' ')
+			return strtod(p + strlen(pat), NULL);
+	return NAN;
+}
+
+static char self_path[4096];
+
+static void run_self(run *res, const char *mode, const char *a1, const char *a2, const char *a3)
+{
+	char *argv[7];
+	argv[0] = self_path;
+	argv[1] = (char *)"--child";
+	argv[2] = (char *)mode;
+	argv[3] = (char *)a1;
+	argv[4] = (char *)a2;
+	argv[5] = (char *)a3;
+	argv[6] = NULL;
+	run_child(res, argv, 0);
+	if (!run_ok(res))
+		die("the %s measurement failed (status %d)", mode, res->status);
+}
+
+/* ---- the benchmark ------------------------------------------------------------------------- */
+
+typedef struct size_row {
+	long n;
+	double file_mb, floor_cpu, floor_read, floor_parse, floor_peak_mb;
+	double cat, load, score, json, write, peak_mb, compliance;
+	double py_cpu, py_peak_mb, py_compliance;
+	int have_py;
+} size_row;
+
+static const char *gen_path(void)
+{
+	static char buf[4200];
+	char *slash;
+	if (*ITSMA_BENCH_GEN && file_exists(ITSMA_BENCH_GEN, NULL))
+		return ITSMA_BENCH_GEN;
+	snprintf(buf, sizeof buf, "%s", self_path);
+	slash = strrchr(buf, '/');
+	if (slash) {
+		strcpy(slash + 1, "itsma_bench_gen");
+		if (file_exists(buf, NULL))
+			return buf;
+	}
+	die("cannot find the generator itsma_bench_gen");
+	return NULL;
+}
+
+static void generate(const char *dir, long n, int regen, char *cat, char *asmp)
+{
+	if (strlen(dir) > 4000)
+		die("the data folder's name is too long");
+	char num[32], reqs[] = "5000", procs[] = "100", cites[] = "3";
+	char *argv[14];
+	run r;
+	snprintf(cat, 4096, "%.4000s/bench-catalogue.json", dir);
+	snprintf(asmp, 4096, "%.4000s/bench-%ld.json", dir, n);
+	if (!regen && file_exists(cat, NULL) && file_exists(asmp, NULL))
+		return;
+	snprintf(num, sizeof num, "%ld", n);
+	argv[0] = (char *)gen_path();
+	argv[1] = cat;
+	argv[2] = asmp;
+	argv[3] = (char *)"--processes";
+	argv[4] = procs;
+	argv[5] = (char *)"--requirements";
+	argv[6] = reqs;
+	argv[7] = (char *)"--evidence";
+	argv[8] = num;
+	argv[9] = (char *)"--cites";
+	argv[10] = cites;
+	argv[11] = NULL;
+	run_child(&r, argv, 0);
+	if (!run_ok(&r))
+		die("the generator failed for %ld records", n);
+}
+
+static const char *python_path(void)
+{
+	return access("/usr/bin/python3", X_OK) == 0 ? "/usr/bin/python3" : NULL;
+}
+
+static const char *baseline_path(void)
+{
+	static char buf[4200];
+	if (*ITSMA_BENCH_BASELINE && file_exists(ITSMA_BENCH_BASELINE, NULL))
+		return ITSMA_BENCH_BASELINE;
+	snprintf(buf, sizeof buf, "bench/baseline.py");
+	return file_exists(buf, NULL) ? buf : NULL;
+}
+
+static void measure_size(size_row *row, const char *dir, long n, int regen, int python)
+{
+	char cat[4096], asmp[4096], out[4200];
+	off_t size = 0;
+	run r;
+
+	memset(row, 0, sizeof *row);
+	row->n = n;
+	generate(dir, n, regen, cat, asmp);
+	file_exists(asmp, &size);
+	row->file_mb = (double)size / 1e6;
+	snprintf(out, sizeof out, "%s/bench-%ld.result.json", dir, n);
+
+	run_self(&r, "floor", asmp, NULL, NULL);
+	row->floor_read = field(&r, "read");
+	row->floor_parse = field(&r, "parse");
+	row->floor_cpu = row->floor_read + row->floor_parse;
+	row->floor_peak_mb = (double)r.maxrss_kb / 1024.0;
+
+	run_self(&r, "itsma", cat, asmp, out);
+	row->cat = field(&r, "cat");
+	row->load = field(&r, "load");
+	row->score = field(&r, "score");
+	row->json = field(&r, "json") + field(&r, "write");
+	row->peak_mb = (double)r.maxrss_kb / 1024.0;
+	row->compliance = field(&r, "compliance");
+	unlink(out);
+
+	if (python && python_path() && baseline_path()) {
+		char *argv[5];
+		argv[0] = (char *)python_path();
+		argv[1] = (char *)baseline_path();
+		argv[2] = cat;
+		argv[3] = asmp;
+		argv[4] = NULL;
+		run_child(&r, argv, 1);
+		if (run_ok(&r)) {
+			row->have_py = 1;
+			row->py_cpu = r.cpu;
+			row->py_peak_mb = (double)r.maxrss_kb / 1024.0;
+			row->py_compliance = field(&r, "compliance");
+		}
+	}
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Median wall time of `reps` runs of the CLI. */
+static double cli_median(const char *cli, char *const args[], int reps)
+{
+	double t[32];
+	int i;
+	if (reps > 32)
+		reps = 32;
+	for (i = 0; i < reps; i++) {
+		char *argv[12];
+		int k;
+		run r;
+		argv[0] = (char *)cli;
+		for (k = 0; args[k] && k < 10; k++)
+			argv[k + 1] = args[k];
+		argv[k + 1] = NULL;
+		run_child(&r, argv, 1);
+		if (!WIFEXITED(r.status) || WEXITSTATUS(r.status) > 1) /* 1: short of a threshold */
+			return NAN;
+		t[i] = r.wall;
+	}
+	qsort(t, (size_t)reps, sizeof *t, cmp_double);
+	return t[reps / 2];
+}
+
+static void usage(void)
+{
+	fputs("usage: itsma_bench [--sizes N,N,...] [--dir DIR] [--regen] [--updates N] [--no-python]\n"
+	      "                   [--cli PATH] [--typical N] [--smoke]\n",
+	      stderr);
+	exit(2);
+}
+
+int main(int argc, char **argv)
+{
+	long sizes[16], updates = 200000, typical = 5000;
+	size_t nsizes = 0, i;
+	const char *dir = NULL, *cli = *ITSMA_BENCH_CLI ? ITSMA_BENCH_CLI : NULL;
+	int regen = 0, python = 1, smoke = 0, k;
+	char tmpdir[4096];
+	size_row rows[16];
+	ssize_t sl;
+
+	if (argc >= 3 && strcmp(argv[1], "--child") == 0) {
+		const char *mode = argv[2];
+		if (strcmp(mode, "floor") == 0 && argc >= 4)
+			return child_floor(argv[3]);
+		if (strcmp(mode, "itsma") == 0 && argc >= 6)
+			return child_itsma(argv[3], argv[4], argv[5]);
+		if (strcmp(mode, "typical") == 0 && argc >= 5)
+			return child_make_typical(argv[3], strtol(argv[4], NULL, 10));
+		if (strcmp(mode, "updates") == 0 && argc >= 5)
+			return child_updates(strtol(argv[3], NULL, 10), strtol(argv[4], NULL, 10));
+		usage();
+	}
+	sl = readlink("/proc/self/exe", self_path, sizeof self_path - 1);
+	if (sl <= 0)
+		die("cannot find this program's path");
+	self_path[sl] = '\0';
+
+	for (k = 1; k < argc; k++) {
+		if (strcmp(argv[k], "--sizes") == 0 && k + 1 < argc) {
+			char *p = argv[++k];
+			nsizes = 0;
+			while (*p && nsizes < 16) {
+				sizes[nsizes++] = strtol(p, &p, 10);
+				if (*p == ',')
+					p++;
+				else if (*p)
+					usage();
+			}
+		} else if (strcmp(argv[k], "--dir") == 0 && k + 1 < argc) {
+			dir = argv[++k];
+		} else if (strcmp(argv[k], "--updates") == 0 && k + 1 < argc) {
+			updates = strtol(argv[++k], NULL, 10);
+		} else if (strcmp(argv[k], "--typical") == 0 && k + 1 < argc) {
+			typical = strtol(argv[++k], NULL, 10);
+		} else if (strcmp(argv[k], "--cli") == 0 && k + 1 < argc) {
+			cli = argv[++k];
+		} else if (strcmp(argv[k], "--regen") == 0) {
+			regen = 1;
+		} else if (strcmp(argv[k], "--no-python") == 0) {
+			python = 0;
+		} else if (strcmp(argv[k], "--smoke") == 0) {
+			smoke = 1;
+		} else {
+			usage();
+		}
+	}
+	if (!nsizes) {
+		if (smoke) {
+			sizes[nsizes++] = 2000;
+		} else {
+			sizes[nsizes++] = 10000;
+			sizes[nsizes++] = 100000;
+			sizes[nsizes++] = 1000000;
+		}
+	}
+	if (smoke && updates == 200000)
+		updates = 2000;
+	for (i = 0; i < nsizes; i++)
+		if (sizes[i] < 1)
+			usage();
+	if (!dir) {
+		const char *t = getenv("TMPDIR");
+		snprintf(tmpdir, sizeof tmpdir, "%s/itsma-bench", t && *t ? t : "/tmp");
+		dir = tmpdir;
+	}
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+		die("cannot create %s: %s", dir, strerror(errno));
+	if (cli && access(cli, X_OK) != 0)
+		cli = NULL;
+
+	printf("itsma %s benchmark: synthetic catalogue of 5000 requirements in 100 processes,\n"
+	       "each evidence record cited by about 3 ratings; files in %s.\n"
+	       "Times are CPU seconds (user + system) of a fresh process per measurement.\n\n",
+	       itsma_version(), dir);
+	for (i = 0; i < nsizes; i++)
+		measure_size(&rows[i], dir, sizes[i], regen, python);
+
+	printf("%9s %8s | %8s %8s %8s %8s %8s | %7s %9s %10s | %8s %9s %10s\n", "records", "file MB",
+	       "floor s", "load s", "score s", "json s", "whole s", "MB/s", "load/floor",
+	       "whole/floor", "peak MB", "peak/file", "floor peak");
+	for (i = 0; i < nsizes; i++) {
+		const size_row *r = &rows[i];
+		double whole = r->cat + r->load + r->score + r->json;
+		printf("%9ld %8.1f | %8.3f %8.3f %8.3f %8.3f %8.3f | %7.0f %9.2fx %10.2fx | %8.1f %8.2fx %9.1f\n",
+		       r->n, r->file_mb, r->floor_cpu, r->load, r->score, r->json, whole,
+		       r->file_mb / r->load, r->load / r->floor_cpu, whole / r->floor_cpu, r->peak_mb,
+		       r->peak_mb / r->file_mb, r->floor_peak_mb);
+	}
+	printf("\nPer evidence record (microseconds; linear growth keeps these flat):\n");
+	printf("%9s | %8s %8s %8s %8s | %11s\n", "records", "floor", "load", "score", "json",
+	       "score/load");
+	for (i = 0; i < nsizes; i++) {
+		const size_row *r = &rows[i];
+		double n = (double)r->n;
+		printf("%9ld | %8.3f %8.3f %8.3f %8.3f | %10.3fx\n", r->n, r->floor_cpu / n * 1e6,
+		       r->load / n * 1e6, r->score / n * 1e6, r->json / n * 1e6, r->score / r->load);
+	}
+	{
+		int any = 0;
+		for (i = 0; i < nsizes; i++)
+			any |= rows[i].have_py;
+		if (any) {
+			printf("\nPython baseline (bench/baseline.py, json module, same statuses and default "
+			       "compliance):\n");
+			printf("%9s | %9s %8s %11s | %14s %14s\n", "records", "python s", "peak MB",
+			       "python/itsma", "py compliance", "itsma compl.");
+			for (i = 0; i < nsizes; i++) {
+				const size_row *r = &rows[i];
+				double whole = r->cat + r->load + r->score + r->json;
+				if (!r->have_py)
+					continue;
+				printf("%9ld | %9.3f %8.1f %10.2fx | %14.6f %14.6f\n", r->n, r->py_cpu,
+				       r->py_peak_mb, r->py_cpu / whole, r->py_compliance, r->compliance);
+			}
+		} else if (python) {
+			printf("\nPython baseline: skipped (no /usr/bin/python3 or bench/baseline.py).\n");
+		}
+	}
+
+	/* the typical assessment and incremental re-scoring on the built-in catalogue */
+	{
+		char path[4200], out[4300];
+		run r;
+		double load, score, json, whole, cpu_rate;
+		snprintf(path, sizeof path, "%s/typical-%ld.json", dir, typical);
+		if (regen || !file_exists(path, NULL)) {
+			char num[32];
+			snprintf(num, sizeof num, "%ld", typical);
+			run_self(&r, "typical", path, num, NULL);
+		}
+		snprintf(out, sizeof out, "%s.result.json", path);
+		run_self(&r, "itsma", "", path, out);
+		load = field(&r, "load");
+		score = field(&r, "score");
+		json = field(&r, "json") + field(&r, "write");
+		whole = load + score + json;
+		unlink(out);
+		printf("\nTypical assessment: built-in %s, %ld evidence records (%s):\n", BUILTIN_ID,
+		       typical, path);
+		printf("  in the library: load %.2f ms, score %.2f ms, JSON %.2f ms; peak %.1f MB\n",
+		       load * 1e3, score * 1e3, json * 1e3, (double)r.maxrss_kb / 1024.0);
+		(void)whole;
+		if (cli) {
+			char *score_args[] = { (char *)"score", path, (char *)"-o", (char *)"/dev/null", NULL };
+			char *md_args[] = { (char *)"report", path, (char *)"--format", (char *)"md",
+				            (char *)"-o", (char *)"/dev/null", NULL };
+			int reps = smoke ? 3 : 15;
+			double ts = cli_median(cli, score_args, reps), tm = cli_median(cli, md_args, reps);
+			printf("  whole `itsma` process (wall, median of %d): score %.1f ms, report --format md "
+			       "%.1f ms\n",
+			       reps, ts * 1e3, tm * 1e3);
+		} else {
+			printf("  whole `itsma` process: skipped (the CLI was not built)\n");
+		}
+
+		{
+			char num[32], ne[32];
+			snprintf(num, sizeof num, "%ld", updates);
+			snprintf(ne, sizeof ne, "%ld", typical);
+			run_self(&r, "updates", num, ne, NULL);
+		}
+		cpu_rate = field(&r, "updates") / field(&r, "secs");
+		printf("\nIncremental re-scoring (itsma_scorer), built-in %s, %ld evidence records:\n",
+		       BUILTIN_ID, typical);
+		printf("  %.0f single changes (50%% re-ratings, 10%% ratings citing new evidence, 25%% evidence\n"
+		       "  dates, 15%% attribute ratings) in "
+		       "%.3f s: %.0f updates/s (%.2f us each)\n",
+		       field(&r, "updates"), field(&r, "secs"), cpu_rate, 1e6 / cpu_rate);
+		printf("  %.0f applied incrementally, %.0f rescored from scratch; scoring from scratch: "
+		       "%.0f/s; scorer built in %.2f ms\n",
+		       field(&r, "incremental"), field(&r, "rescored"), field(&r, "full_rate"),
+		       field(&r, "build") * 1e3);
+		printf("  result identical to itsma_score() (itsma_result_to_json bytes): %s\n",
+		       field(&r, "identical") == 1 ? "yes" : "NO");
+	}
+	printf("\nbench: done\n");
+	return 0;
+}

@@ -1,0 +1,910 @@
+/*
+ * SWIG interface of the itsma Python bindings (style guide section 8).
+ *
+ * Builds the extension module `itsma._itsma` and its SWIG proxy `itsma.itsma`. Both are
+ * private: the hand-written package `itsma` (bindings/python/itsma/) builds the public,
+ * Pythonic API on top of them and is what users import.
+ *
+ * Rules followed here:
+ * - the C headers are %include'd for their enum constants and infallible getters;
+ * - every fallible C function (`itsma_error *err` last) is %ignore'd and re-exposed as a
+ *   `py_*` shim in %extend or %inline that returns the object (never an int);
+ * - `itsma_error *err` is hidden by a typemap; a failure raises the exception class that
+ *   `itsma._errors._from_c()` chooses (imported lazily, no %init code);
+ * - nothing uses SWIG_Python_AppendOutput, -builtin or %init internals, so the interface
+ *   means the same on SWIG 4.1 (Debian) and 4.3+;
+ * - owned objects get destructors that call itsma_<type>_free(); no free() is exposed;
+ * - long calls (load, score, save, to_json, compare, explain) release the GIL: the C
+ *   library has no global state.
+ */
+
+%define ITSMA_MODULE_DOC
+"Low-level SWIG wrapper of the itsma C library.
+
+This module is private: import the ``itsma`` package, which builds the public API on
+top of it. Objects here are raw C handles; their lifetimes are managed by ``itsma``."
+%enddef
+
+%module(package="itsma", docstring=ITSMA_MODULE_DOC) itsma
+
+%feature("autodoc", "3");
+
+%{
+#include <stdlib.h>
+#include <string.h>
+
+#include "itsma.h"
+
+/* A string of an itsma_error: truncated at a fixed size, possibly inside a UTF-8 sequence. */
+static PyObject *itsma_py_text(const char *s)
+{
+	return PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), "replace");
+}
+
+/*
+ * Raise the Python exception for a filled itsma_error. The exception classes are plain
+ * Python in itsma/_errors.py; the module is imported on first use (not in %init, whose
+ * shape changed with SWIG 4.4's multi-phase initialisation).
+ */
+static void itsma_py_raise(const itsma_error *e)
+{
+	PyObject *mod, *fn, *args = NULL, *exc = NULL;
+
+	mod = PyImport_ImportModule("itsma._errors");
+	if (!mod)
+		return;
+	fn = PyObject_GetAttrString(mod, "_from_c");
+	Py_DECREF(mod);
+	if (!fn)
+		return;
+	args = Py_BuildValue("(iNNiiNNi)", e->code, itsma_py_text(e->message),
+	                     itsma_py_text(e->source), e->line, e->column,
+	                     PyLong_FromSize_t(e->offset), itsma_py_text(e->pointer), e->sys_errno);
+	if (args)
+		exc = PyObject_CallObject(fn, args);
+	Py_DECREF(fn);
+	Py_XDECREF(args);
+	if (!exc)
+		return; /* the failure to build it is the exception */
+	PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
+	Py_DECREF(exc);
+}
+
+static void itsma_py_limits(itsma_load_options *o, unsigned int max_depth, size_t max_string,
+                            size_t max_records, size_t max_bytes)
+{
+	(void)itsma_load_options_init(o, ITSMA_LOAD_OPTIONS_VERSION);
+	o->max_depth = max_depth;
+	o->max_string = max_string;
+	o->max_records = max_records;
+	o->max_bytes = max_bytes;
+}
+
+/* A str argument as UTF-8 without embedded NULs; NULL with an exception set otherwise. */
+static const char *itsma_py_utf8(PyObject *o, const char *what)
+{
+	Py_ssize_t n = 0;
+	const char *s;
+
+	if (!PyUnicode_Check(o)) {
+		PyErr_Format(PyExc_TypeError, "%s must be str, not %.100s", what, Py_TYPE(o)->tp_name);
+		return NULL;
+	}
+	s = PyUnicode_AsUTF8AndSize(o, &n);
+	if (s && strlen(s) != (size_t)n) {
+		PyErr_Format(PyExc_ValueError, "%s contains an embedded null character", what);
+		return NULL;
+	}
+	return s;
+}
+%}
+
+/* ---- error handling ---------------------------------------------------------------------- */
+
+/* `err` is always the last parameter, so this argout runs after every other one. */
+%typemap(in, numinputs=0) itsma_error *err (itsma_error temp) {
+	itsma_error_clear(&temp);
+	$1 = &temp;
+}
+%typemap(argout) itsma_error *err {
+	if ($1->code != ITSMA_OK) {
+		Py_CLEAR($result);
+		itsma_py_raise($1);
+		SWIG_fail;
+	}
+}
+
+/* ---- strings -------------------------------------------------------------------------------- */
+
+/* str (UTF-8, no embedded NUL) or None (NULL). Anything else is a TypeError. */
+%typemap(in) const char * {
+	if ($input == Py_None) {
+		$1 = NULL;
+	} else {
+		$1 = ($1_ltype)itsma_py_utf8($input, "argument '$1_name'");
+		if (!$1)
+			SWIG_fail;
+	}
+}
+%typemap(freearg) const char * "";
+%typemap(typecheck, precedence=SWIG_TYPECHECK_STRING) const char * {
+	$1 = ($input == Py_None || PyUnicode_Check($input)) ? 1 : 0;
+}
+
+/* Owned strings from the library are released with itsma_free(). */
+%typemap(newfree) char * "itsma_free($1);";
+
+/* A JSON document: str (taken as UTF-8) or bytes, both immutable while the GIL is released. */
+%typemap(in) (const char *buf, size_t len) {
+	if (PyBytes_Check($input)) {
+		char *b = NULL;
+		Py_ssize_t n = 0;
+		if (PyBytes_AsStringAndSize($input, &b, &n) < 0)
+			SWIG_fail;
+		$1 = b;
+		$2 = (size_t)n;
+	} else if (PyUnicode_Check($input)) {
+		Py_ssize_t n = 0;
+		$1 = ($1_ltype)PyUnicode_AsUTF8AndSize($input, &n);
+		if (!$1)
+			SWIG_fail;
+		$2 = (size_t)n;
+	} else {
+		PyErr_Format(PyExc_TypeError, "a JSON document must be str or bytes, not %.100s",
+		             Py_TYPE($input)->tp_name);
+		SWIG_fail;
+	}
+}
+%typemap(freearg) (const char *buf, size_t len) "";
+
+/* A sequence of str (evidence ids, hints, tags) as a C array that borrows their UTF-8. */
+%typemap(in) (const char *const *strv, size_t strc) (PyObject *seq = NULL) {
+	Py_ssize_t i, n;
+	const char **v;
+	seq = PySequence_Fast($input, "expected a sequence of str");
+	if (!seq)
+		SWIG_fail;
+	n = PySequence_Fast_GET_SIZE(seq);
+	v = (const char **)malloc(sizeof(char *) * (size_t)(n > 0 ? n : 1));
+	if (!v) {
+		PyErr_NoMemory();
+		SWIG_fail;
+	}
+	$1 = ($1_ltype)v;
+	$2 = (size_t)n;
+	for (i = 0; i < n; i++) {
+		v[i] = itsma_py_utf8(PySequence_Fast_GET_ITEM(seq, i), "every item");
+		if (!v[i])
+			SWIG_fail;
+	}
+}
+%typemap(freearg) (const char *const *strv, size_t strc) {
+	free((void *)$1);
+	Py_XDECREF(seq$argnum);
+}
+
+/*
+ * The list typemap is keyed on parameter names; these are the names the shims use. (Typemaps
+ * must be in place before the structs are declared: an %extend written later is wrapped with
+ * the typemaps of the declaration point.)
+ */
+%apply (const char *const *strv, size_t strc) { (const char *const *hints, size_t hint_count) };
+%apply (const char *const *strv, size_t strc) { (const char *const *tags, size_t tag_count) };
+%apply (const char *const *strv, size_t strc) { (const char *const *evidence, size_t evidence_count) };
+
+/*
+ * No C function is ever handed a NULL object: None where an itsma object is expected is a
+ * ValueError, not a crash (the getters do not check). The one optional object, the catalogue
+ * of an assessment load (None: resolve a built-in catalogue), is exempt by name.
+ */
+%define ITSMA_NONNULL(TYPE)
+%typemap(check) const TYPE *, TYPE *, struct TYPE * {
+	if (!$1) {
+		PyErr_SetString(PyExc_ValueError, "argument '$1_name' must not be None");
+		SWIG_fail;
+	}
+}
+%enddef
+ITSMA_NONNULL(itsma_catalogue)
+ITSMA_NONNULL(itsma_section)
+ITSMA_NONNULL(itsma_requirement)
+ITSMA_NONNULL(itsma_assessment)
+ITSMA_NONNULL(itsma_evidence)
+ITSMA_NONNULL(itsma_rating)
+ITSMA_NONNULL(itsma_attribute_rating)
+ITSMA_NONNULL(itsma_exclusion)
+ITSMA_NONNULL(itsma_result)
+ITSMA_NONNULL(itsma_section_result)
+ITSMA_NONNULL(itsma_requirement_result)
+ITSMA_NONNULL(itsma_gap)
+ITSMA_NONNULL(itsma_capability_gap)
+ITSMA_NONNULL(itsma_evidence_issue)
+ITSMA_NONNULL(itsma_diff)
+ITSMA_NONNULL(itsma_requirement_diff)
+ITSMA_NONNULL(itsma_process_diff)
+ITSMA_NONNULL(itsma_nonconformity_diff)
+%typemap(check) const itsma_catalogue *cat "";
+
+/* ---- the C API: constants and infallible getters ---------------------------------------- */
+
+#define ITSMA_BEGIN_DECL
+#define ITSMA_END_DECL
+#define ITSMA_EXTERN(type) type
+#define ITSMA_WARN_UNUSED
+#define ITSMA_DEPRECATED
+#define ITSMA_FORMAT_PRINTF(a, b)
+
+/* Plain value structs: Python never sees them. */
+%ignore itsma_error;
+%ignore itsma_load_options;
+%ignore itsma_score_options;
+%ignore itsma_section_spec;
+%ignore itsma_requirement_spec;
+%ignore itsma_evidence_spec;
+%ignore itsma_rating_spec;
+%ignore itsma_attribute_spec;
+
+/* Memory management is the proxies' job. */
+%ignore itsma_free;
+%ignore itsma_catalogue_free;
+%ignore itsma_assessment_free;
+%ignore itsma_result_free;
+%ignore itsma_diff_free;
+%ignore itsma_error_clear;
+%ignore itsma_error_format;
+%ignore itsma_load_options_init;
+%ignore itsma_score_options_init;
+
+/* Raw fallible functions and out-parameters: re-exposed below as py_* shims. */
+%ignore itsma_rating_parse;
+%ignore itsma_attribute_parse;
+%ignore itsma_date_parse;
+%ignore itsma_date_format;
+%ignore itsma_evidence_kind_parse;
+%ignore itsma_evidence_policy_parse;
+%ignore itsma_verdict_parse;
+%ignore itsma_change_parse;
+%ignore itsma_catalogue_load_file;
+%ignore itsma_catalogue_load_buffer;
+%ignore itsma_catalogue_new;
+%ignore itsma_catalogue_to_json;
+%ignore itsma_catalogue_save_file;
+%ignore itsma_catalogue_builtin;
+%ignore itsma_catalogue_builtin_json;
+%ignore itsma_catalogue_set_text;
+%ignore itsma_catalogue_set_exclusions;
+%ignore itsma_catalogue_add_guidance_source;
+%ignore itsma_catalogue_add_generic_practice;
+%ignore itsma_catalogue_add_section;
+%ignore itsma_catalogue_add_guidance;
+%ignore itsma_catalogue_add_requirement;
+%ignore itsma_assessment_load_file;
+%ignore itsma_assessment_load_buffer;
+%ignore itsma_assessment_new;
+%ignore itsma_assessment_to_json;
+%ignore itsma_assessment_save_file;
+%ignore itsma_assessment_set_text;
+%ignore itsma_assessment_put_evidence;
+%ignore itsma_assessment_remove_evidence;
+%ignore itsma_assessment_put_rating;
+%ignore itsma_assessment_remove_rating;
+%ignore itsma_assessment_put_attribute;
+%ignore itsma_assessment_remove_attribute;
+%ignore itsma_assessment_put_exclusion;
+%ignore itsma_assessment_remove_exclusion;
+%ignore itsma_assessment_set_target;
+%ignore itsma_assessment_set_process_target;
+%ignore itsma_assessment_process_target_at;
+%ignore itsma_score;
+%ignore itsma_result_to_json;
+%ignore itsma_result_explain;
+%ignore itsma_capability_gap_attribute_at;
+%ignore itsma_compare;
+%ignore itsma_diff_to_json;
+
+/*
+ * The owned object types get proxy classes (for their destructors); SWIG only needs to
+ * know that they are structs. The borrowed types stay raw pointers: the itsma package
+ * wraps them together with a reference to their owner.
+ */
+%nodefaultctor itsma_catalogue;
+%nodefaultctor itsma_assessment;
+%nodefaultctor itsma_result;
+%nodefaultctor itsma_diff;
+%rename(CCatalogue) itsma_catalogue;
+%rename(CAssessment) itsma_assessment;
+%rename(CResult) itsma_result;
+%rename(CDiff) itsma_diff;
+struct itsma_catalogue {};
+struct itsma_assessment {};
+struct itsma_result {};
+struct itsma_diff {};
+
+%include "itsma/common.h"
+%include "itsma/errors.h"
+%include "itsma/version.h"
+%include "itsma/rating.h"
+%include "itsma/catalogue.h"
+%include "itsma/assessment.h"
+%include "itsma/result.h"
+%include "itsma/diff.h"
+
+%include "docs.i"
+
+/* ---- GIL release for the long calls ------------------------------------------------------- */
+
+%define ITSMA_NOGIL(name)
+%exception name {
+	Py_BEGIN_ALLOW_THREADS
+	$action
+	Py_END_ALLOW_THREADS
+}
+%enddef
+
+ITSMA_NOGIL(itsma_catalogue::py_load_file)
+ITSMA_NOGIL(itsma_catalogue::py_load_buffer)
+ITSMA_NOGIL(itsma_catalogue::py_builtin)
+ITSMA_NOGIL(itsma_catalogue::py_to_json)
+ITSMA_NOGIL(itsma_catalogue::py_save_file)
+ITSMA_NOGIL(itsma_assessment::py_load_file)
+ITSMA_NOGIL(itsma_assessment::py_load_buffer)
+ITSMA_NOGIL(itsma_assessment::py_to_json)
+ITSMA_NOGIL(itsma_assessment::py_save_file)
+ITSMA_NOGIL(itsma_assessment::py_score)
+ITSMA_NOGIL(itsma_result::py_to_json)
+ITSMA_NOGIL(itsma_result::py_explain)
+ITSMA_NOGIL(itsma_diff::py_compare)
+ITSMA_NOGIL(itsma_diff::py_to_json)
+
+%newobject itsma_catalogue::py_load_file;
+%newobject itsma_catalogue::py_load_buffer;
+%newobject itsma_catalogue::py_builtin;
+%newobject itsma_catalogue::py_create;
+%newobject itsma_catalogue::py_to_json;
+%newobject itsma_assessment::py_load_file;
+%newobject itsma_assessment::py_load_buffer;
+%newobject itsma_assessment::py_create;
+%newobject itsma_assessment::py_to_json;
+%newobject itsma_assessment::py_score;
+%newobject itsma_result::py_to_json;
+%newobject itsma_result::py_explain;
+%newobject itsma_diff::py_compare;
+%newobject itsma_diff::py_to_json;
+
+
+/* ---- catalogues ------------------------------------------------------------------------------- */
+
+%extend itsma_catalogue {
+	~itsma_catalogue() { itsma_catalogue_free($self); }
+
+	static itsma_catalogue *py_load_file(const char *path, unsigned int max_depth,
+	                                     size_t max_string, size_t max_records, size_t max_bytes,
+	                                     itsma_error *err) {
+		itsma_catalogue *c = NULL;
+		itsma_load_options o;
+		itsma_py_limits(&o, max_depth, max_string, max_records, max_bytes);
+		if (itsma_catalogue_load_file(&c, path, &o, err) < 0)
+			return NULL;
+		return c;
+	}
+	static itsma_catalogue *py_load_buffer(const char *buf, size_t len, const char *source_name,
+	                                       unsigned int max_depth, size_t max_string,
+	                                       size_t max_records, size_t max_bytes,
+	                                       itsma_error *err) {
+		itsma_catalogue *c = NULL;
+		itsma_load_options o;
+		itsma_py_limits(&o, max_depth, max_string, max_records, max_bytes);
+		if (itsma_catalogue_load_buffer(&c, buf, len, source_name, &o, err) < 0)
+			return NULL;
+		return c;
+	}
+	static itsma_catalogue *py_builtin(const char *id, itsma_error *err) {
+		itsma_catalogue *c = NULL;
+		if (itsma_catalogue_builtin(&c, id, err) < 0)
+			return NULL;
+		return c;
+	}
+	static itsma_catalogue *py_create(const char *id, const char *title, itsma_error *err) {
+		itsma_catalogue *c = NULL;
+		if (itsma_catalogue_new(&c, id, title, err) < 0)
+			return NULL;
+		return c;
+	}
+	char *py_to_json(itsma_error *err) {
+		char *out = NULL;
+		if (itsma_catalogue_to_json(&out, $self, err) < 0)
+			return NULL;
+		return out;
+	}
+	void py_save_file(const char *path, itsma_error *err) {
+		if (itsma_catalogue_save_file($self, path, err) < 0)
+			return;
+	}
+	void py_set_text(const char *field, const char *value, itsma_error *err) {
+		if (itsma_catalogue_set_text($self, field, value, err) < 0)
+			return;
+	}
+	void py_set_exclusions(int value, itsma_error *err) {
+		if (itsma_catalogue_set_exclusions($self, (itsma_exclusions)value, err) < 0)
+			return;
+	}
+	void py_add_guidance_source(const char *key, const char *name, itsma_error *err) {
+		if (itsma_catalogue_add_guidance_source($self, key, name, err) < 0)
+			return;
+	}
+	void py_add_generic_practice(const char *attribute, const char *id, const char *text,
+	                             itsma_error *err) {
+		if (itsma_catalogue_add_generic_practice($self, attribute, id, text, err) < 0)
+			return;
+	}
+	const itsma_section *py_add_section(const char *parent_id, const char *id,
+	                                    const char *clause, const char *title,
+	                                    const char *purpose, int kind, double weight,
+	                                    itsma_error *err) {
+		const itsma_section *s = NULL;
+		itsma_section_spec spec = ITSMA_SECTION_SPEC_INIT;
+		spec.id = id;
+		spec.clause = clause;
+		spec.title = title;
+		spec.purpose = purpose;
+		spec.kind = (itsma_section_kind)kind;
+		spec.weight = weight;
+		if (itsma_catalogue_add_section(&s, $self, parent_id, &spec, err) < 0)
+			return NULL;
+		return s;
+	}
+	void py_add_guidance(const char *section_id, const char *source, const char *value,
+	                     itsma_error *err) {
+		if (itsma_catalogue_add_guidance($self, section_id, source, value, err) < 0)
+			return;
+	}
+}
+
+%extend itsma_catalogue {
+	const itsma_requirement *py_add_requirement(const char *section_id, const char *id,
+	                                            const char *clause, const char *text,
+	                                            int obligation, double weight,
+	                                            const char *const *hints, size_t hint_count,
+	                                            const char *const *tags, size_t tag_count,
+	                                            itsma_error *err) {
+		const itsma_requirement *r = NULL;
+		itsma_requirement_spec spec = ITSMA_REQUIREMENT_SPEC_INIT;
+		spec.id = id;
+		spec.clause = clause;
+		spec.text = text;
+		spec.obligation = (itsma_obligation)obligation;
+		spec.weight = weight;
+		spec.evidence_hints = hints;
+		spec.evidence_hint_count = hint_count;
+		spec.tags = tags;
+		spec.tag_count = tag_count;
+		if (itsma_catalogue_add_requirement(&r, $self, section_id, &spec, err) < 0)
+			return NULL;
+		return r;
+	}
+}
+
+/* ---- assessments ------------------------------------------------------------------------------ */
+
+%extend itsma_assessment {
+	~itsma_assessment() { itsma_assessment_free($self); }
+
+	static itsma_assessment *py_load_file(const char *path, const itsma_catalogue *cat,
+	                                      unsigned int max_depth, size_t max_string,
+	                                      size_t max_records, size_t max_bytes,
+	                                      itsma_error *err) {
+		itsma_assessment *a = NULL;
+		itsma_load_options o;
+		itsma_py_limits(&o, max_depth, max_string, max_records, max_bytes);
+		if (itsma_assessment_load_file(&a, path, cat, &o, err) < 0)
+			return NULL;
+		return a;
+	}
+	static itsma_assessment *py_load_buffer(const char *buf, size_t len, const char *source_name,
+	                                        const itsma_catalogue *cat, unsigned int max_depth,
+	                                        size_t max_string, size_t max_records,
+	                                        size_t max_bytes, itsma_error *err) {
+		itsma_assessment *a = NULL;
+		itsma_load_options o;
+		itsma_py_limits(&o, max_depth, max_string, max_records, max_bytes);
+		if (itsma_assessment_load_buffer(&a, buf, len, source_name, cat, &o, err) < 0)
+			return NULL;
+		return a;
+	}
+	static itsma_assessment *py_create(const itsma_catalogue *cat, const char *id,
+	                                   const char *date, itsma_error *err) {
+		itsma_assessment *a = NULL;
+		if (itsma_assessment_new(&a, cat, id, date, err) < 0)
+			return NULL;
+		return a;
+	}
+	char *py_to_json(itsma_error *err) {
+		char *out = NULL;
+		if (itsma_assessment_to_json(&out, $self, err) < 0)
+			return NULL;
+		return out;
+	}
+	void py_save_file(const char *path, itsma_error *err) {
+		if (itsma_assessment_save_file($self, path, err) < 0)
+			return;
+	}
+	void py_set_text(const char *field, const char *value, itsma_error *err) {
+		if (itsma_assessment_set_text($self, field, value, err) < 0)
+			return;
+	}
+	void py_put_evidence(const char *id, const char *title, const char *kind,
+	                     const char *collected, const char *expires, const char *uri,
+	                     const char *sha256, const char *by, const char *note,
+	                     itsma_error *err) {
+		itsma_evidence_spec spec = ITSMA_EVIDENCE_SPEC_INIT;
+		if (itsma_evidence_kind_parse(&spec.kind, kind, err) < 0)
+			return;
+		spec.id = id;
+		spec.title = title;
+		spec.collected = collected;
+		spec.expires = expires;
+		spec.uri = uri;
+		spec.sha256 = sha256;
+		spec.by = by;
+		spec.note = note;
+		if (itsma_assessment_put_evidence($self, &spec, err) < 0)
+			return;
+	}
+	void py_remove_evidence(const char *id, itsma_error *err) {
+		if (itsma_assessment_remove_evidence($self, id, err) < 0)
+			return;
+	}
+	void py_put_rating(const char *requirement, int letter, double value,
+	                   const char *const *evidence, size_t evidence_count, const char *note,
+	                   itsma_error *err) {
+		itsma_rating_spec spec = ITSMA_RATING_SPEC_INIT;
+		spec.requirement = requirement;
+		spec.letter = (itsma_letter)letter;
+		spec.value = value;
+		spec.evidence = evidence;
+		spec.evidence_count = evidence_count;
+		spec.note = note;
+		if (itsma_assessment_put_rating($self, &spec, err) < 0)
+			return;
+	}
+	void py_remove_rating(const char *requirement, itsma_error *err) {
+		if (itsma_assessment_remove_rating($self, requirement, err) < 0)
+			return;
+	}
+	void py_put_attribute(const char *process, int attribute, int letter, double value,
+	                      const char *const *evidence, size_t evidence_count, const char *note,
+	                      itsma_error *err) {
+		itsma_attribute_spec spec = ITSMA_ATTRIBUTE_SPEC_INIT;
+		spec.process = process;
+		spec.attribute = (itsma_attribute)attribute;
+		spec.letter = (itsma_letter)letter;
+		spec.value = value;
+		spec.evidence = evidence;
+		spec.evidence_count = evidence_count;
+		spec.note = note;
+		if (itsma_assessment_put_attribute($self, &spec, err) < 0)
+			return;
+	}
+	void py_remove_attribute(const char *process, int attribute, itsma_error *err) {
+		if (itsma_assessment_remove_attribute($self, process, (itsma_attribute)attribute, err) < 0)
+			return;
+	}
+	void py_put_exclusion(const char *id, const char *reason, itsma_error *err) {
+		if (itsma_assessment_put_exclusion($self, id, reason, err) < 0)
+			return;
+	}
+	void py_remove_exclusion(const char *id, itsma_error *err) {
+		if (itsma_assessment_remove_exclusion($self, id, err) < 0)
+			return;
+	}
+	void py_set_target(int level, itsma_error *err) {
+		if (itsma_assessment_set_target($self, level, err) < 0)
+			return;
+	}
+	void py_set_process_target(const char *process, int level, itsma_error *err) {
+		if (itsma_assessment_set_process_target($self, process, level, err) < 0)
+			return;
+	}
+	itsma_result *py_score(int policy, const char *section, itsma_error *err) {
+		itsma_result *r = NULL;
+		itsma_score_options o = ITSMA_SCORE_OPTIONS_INIT;
+		o.evidence_policy = (itsma_evidence_policy)policy;
+		o.section = section;
+		if (itsma_score(&r, $self, &o, err) < 0)
+			return NULL;
+		return r;
+	}
+}
+
+/* ---- results and diffs ------------------------------------------------------------------------ */
+
+%extend itsma_result {
+	~itsma_result() { itsma_result_free($self); }
+
+	char *py_to_json(itsma_error *err) {
+		char *out = NULL;
+		if (itsma_result_to_json(&out, $self, err) < 0)
+			return NULL;
+		return out;
+	}
+	char *py_explain(const char *id, itsma_error *err) {
+		char *out = NULL;
+		if (itsma_result_explain(&out, $self, id, err) < 0)
+			return NULL;
+		return out;
+	}
+}
+
+%extend itsma_diff {
+	~itsma_diff() { itsma_diff_free($self); }
+
+	static itsma_diff *py_compare(const itsma_result *before, const itsma_result *after,
+	                              itsma_error *err) {
+		itsma_diff *d = NULL;
+		if (itsma_compare(&d, before, after, err) < 0)
+			return NULL;
+		return d;
+	}
+	char *py_to_json(itsma_error *err) {
+		char *out = NULL;
+		if (itsma_diff_to_json(&out, $self, err) < 0)
+			return NULL;
+		return out;
+	}
+}
+
+/* ---- module-level helpers ------------------------------------------------------------------- */
+
+%{
+/* A C string or None. */
+static PyObject *itsma_py_str_or_none(const char *s)
+{
+	if (!s)
+		Py_RETURN_NONE;
+	return PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), "surrogateescape");
+}
+
+/* The ids of evidence records cited by a rating or attribute rating (count, at). */
+static PyObject *itsma_py_evidence_ids(size_t n, const itsma_evidence *(*at)(const void *, size_t),
+                                       const void *owner)
+{
+	size_t i;
+	PyObject *t = PyTuple_New((Py_ssize_t)n);
+	if (!t)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		const itsma_evidence *e = at(owner, i);
+		PyObject *s = itsma_py_str_or_none(e ? itsma_evidence_id(e) : NULL);
+		if (!s) {
+			Py_DECREF(t);
+			return NULL;
+		}
+		PyTuple_SET_ITEM(t, (Py_ssize_t)i, s);
+	}
+	return t;
+}
+
+static const itsma_evidence *itsma_py_rating_ev(const void *r, size_t i)
+{
+	return itsma_rating_evidence_at((const itsma_rating *)r, i);
+}
+
+static const itsma_evidence *itsma_py_attribute_ev(const void *r, size_t i)
+{
+	return itsma_attribute_rating_evidence_at((const itsma_attribute_rating *)r, i);
+}
+%}
+
+%inline %{
+/* (letter, value) of a rating written as text ("L+", "72.5"). */
+static PyObject *itsma_py_rating_parse(const char *text, itsma_error *err)
+{
+	itsma_letter letter = ITSMA_LETTER_NONE;
+	double value = 0;
+	if (itsma_rating_parse(&letter, &value, text, err) < 0)
+		return NULL;
+	return Py_BuildValue("(id)", (int)letter, value);
+}
+
+/* The attribute named by "PA2.1" and friends. */
+static int itsma_py_attribute_parse(const char *text, int allow_pa11, itsma_error *err)
+{
+	itsma_attribute a = ITSMA_PA1_1;
+	if (itsma_attribute_parse(&a, text, allow_pa11, err) < 0)
+		return -1;
+	return (int)a;
+}
+
+/* The day number of a date "YYYY-MM-DD". */
+static long itsma_py_date_parse(const char *text, itsma_error *err)
+{
+	long days = 0;
+	if (itsma_date_parse(&days, text, err) < 0)
+		return 0;
+	return days;
+}
+
+/* The date "YYYY-MM-DD" of a day number. */
+static PyObject *itsma_py_date_format(long days)
+{
+	char buf[32];
+	return PyUnicode_FromString(itsma_date_format(buf, days));
+}
+
+/* The JSON text of the i-th built-in catalogue, or None. */
+static PyObject *itsma_py_builtin_json(size_t index)
+{
+	size_t len = 0;
+	const char *s = itsma_catalogue_builtin_json(index, &len);
+	if (!s)
+		Py_RETURN_NONE;
+	return PyUnicode_DecodeUTF8(s, (Py_ssize_t)len, "strict");
+}
+
+/*
+ * Snapshots of assessment records, one call each:
+ * evidence: (id, title, kind, collected, expires, uri, sha256, by, note, current)
+ * rating: (requirement id, letter, value, evidence ids, note)
+ * attribute rating: (process id, attribute, letter, value, evidence ids, note)
+ * exclusion: (id, reason)
+ */
+static PyObject *itsma_py_evidence_record(const itsma_evidence *e, long day)
+{
+	return Py_BuildValue("(NNiNNNNNNO)", itsma_py_str_or_none(itsma_evidence_id(e)),
+	                     itsma_py_str_or_none(itsma_evidence_title(e)),
+	                     (int)itsma_evidence_kind_of(e),
+	                     itsma_py_str_or_none(itsma_evidence_collected(e)),
+	                     itsma_py_str_or_none(itsma_evidence_expires(e)),
+	                     itsma_py_str_or_none(itsma_evidence_uri(e)),
+	                     itsma_py_str_or_none(itsma_evidence_sha256(e)),
+	                     itsma_py_str_or_none(itsma_evidence_by(e)),
+	                     itsma_py_str_or_none(itsma_evidence_note(e)),
+	                     itsma_evidence_is_current(e, day) ? Py_True : Py_False);
+}
+
+static PyObject *itsma_py_rating_record(const itsma_rating *r)
+{
+	const itsma_requirement *q = itsma_rating_requirement(r);
+	return Py_BuildValue("(NidNN)", itsma_py_str_or_none(q ? itsma_requirement_id(q) : NULL),
+	                     (int)itsma_rating_letter(r), itsma_rating_value(r),
+	                     itsma_py_evidence_ids(itsma_rating_evidence_count(r), itsma_py_rating_ev, r),
+	                     itsma_py_str_or_none(itsma_rating_note(r)));
+}
+
+static PyObject *itsma_py_attribute_record(const itsma_attribute_rating *r)
+{
+	const itsma_section *p = itsma_attribute_rating_process(r);
+	return Py_BuildValue("(NiidNN)", itsma_py_str_or_none(p ? itsma_section_id(p) : NULL),
+	                     (int)itsma_attribute_rating_attribute(r),
+	                     (int)itsma_attribute_rating_letter(r), itsma_attribute_rating_value(r),
+	                     itsma_py_evidence_ids(itsma_attribute_rating_evidence_count(r),
+	                                           itsma_py_attribute_ev, r),
+	                     itsma_py_str_or_none(itsma_attribute_rating_note(r)));
+}
+
+static PyObject *itsma_py_exclusion_record(const itsma_exclusion *x)
+{
+	return Py_BuildValue("(NN)", itsma_py_str_or_none(itsma_exclusion_id(x)),
+	                     itsma_py_str_or_none(itsma_exclusion_reason(x)));
+}
+
+/*
+ * Look up and snapshot an assessment record in one call, so that no other thread can
+ * remove the record between the two (each wrapper call holds the GIL). None when absent.
+ */
+static PyObject *itsma_py_evidence_at(const itsma_assessment *a, size_t index)
+{
+	const itsma_evidence *e = itsma_assessment_evidence_at(a, index);
+	if (!e)
+		Py_RETURN_NONE;
+	return itsma_py_evidence_record(e, itsma_assessment_day(a));
+}
+
+static PyObject *itsma_py_evidence_find(const itsma_assessment *a, const char *id)
+{
+	const itsma_evidence *e = itsma_assessment_find_evidence(a, id);
+	if (!e)
+		Py_RETURN_NONE;
+	return itsma_py_evidence_record(e, itsma_assessment_day(a));
+}
+
+static PyObject *itsma_py_rating_at(const itsma_assessment *a, size_t index)
+{
+	const itsma_rating *r = itsma_assessment_rating_at(a, index);
+	if (!r)
+		Py_RETURN_NONE;
+	return itsma_py_rating_record(r);
+}
+
+static PyObject *itsma_py_rating_find(const itsma_assessment *a, const char *requirement_id)
+{
+	const itsma_rating *r = itsma_assessment_find_rating(a, requirement_id);
+	if (!r)
+		Py_RETURN_NONE;
+	return itsma_py_rating_record(r);
+}
+
+static PyObject *itsma_py_attribute_at(const itsma_assessment *a, size_t index)
+{
+	const itsma_attribute_rating *r = itsma_assessment_attribute_at(a, index);
+	if (!r)
+		Py_RETURN_NONE;
+	return itsma_py_attribute_record(r);
+}
+
+static PyObject *itsma_py_attribute_find(const itsma_assessment *a, const char *process_id,
+                                         int attribute)
+{
+	const itsma_attribute_rating *r;
+	if (attribute < 0 || attribute >= (int)ITSMA_ATTRIBUTE_COUNT)
+		Py_RETURN_NONE;
+	r = itsma_assessment_find_attribute(a, process_id, (itsma_attribute)attribute);
+	if (!r)
+		Py_RETURN_NONE;
+	return itsma_py_attribute_record(r);
+}
+
+static PyObject *itsma_py_exclusion_at(const itsma_assessment *a, size_t index)
+{
+	const itsma_exclusion *x = itsma_assessment_exclusion_at(a, index);
+	if (!x)
+		Py_RETURN_NONE;
+	return itsma_py_exclusion_record(x);
+}
+
+static PyObject *itsma_py_exclusion_find(const itsma_assessment *a, const char *id)
+{
+	const itsma_exclusion *x = itsma_assessment_find_exclusion(a, id);
+	if (!x)
+		Py_RETURN_NONE;
+	return itsma_py_exclusion_record(x);
+}
+
+/* [(process id, level)] of the per-process targets. */
+static PyObject *itsma_py_process_targets(const itsma_assessment *a)
+{
+	size_t i, n = itsma_assessment_process_target_count(a);
+	PyObject *list = PyList_New(0);
+	if (!list)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		const itsma_section *p = NULL;
+		int level = itsma_assessment_process_target_at(a, i, &p);
+		PyObject *item;
+		if (level < 0 || !p)
+			continue;
+		item = Py_BuildValue("(Ni)", itsma_py_str_or_none(itsma_section_id(p)), level);
+		if (!item || PyList_Append(list, item) < 0) {
+			Py_XDECREF(item);
+			Py_DECREF(list);
+			return NULL;
+		}
+		Py_DECREF(item);
+	}
+	return list;
+}
+
+/* [(attribute, letter, needed)] standing in the way of a capability gap. */
+static PyObject *itsma_py_capability_gap_attributes(const itsma_capability_gap *g)
+{
+	size_t i, n = itsma_capability_gap_attribute_count(g);
+	PyObject *list = PyList_New(0);
+	if (!list)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		itsma_letter letter = ITSMA_LETTER_NONE, needed = ITSMA_LETTER_NONE;
+		itsma_attribute a = itsma_capability_gap_attribute_at(g, i, &letter, &needed);
+		PyObject *item;
+		if (a == ITSMA_ATTRIBUTE_COUNT)
+			break;
+		item = Py_BuildValue("(iii)", (int)a, (int)letter, (int)needed);
+		if (!item || PyList_Append(list, item) < 0) {
+			Py_XDECREF(item);
+			Py_DECREF(list);
+			return NULL;
+		}
+		Py_DECREF(item);
+	}
+	return list;
+}
+%}

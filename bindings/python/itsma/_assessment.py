@@ -1,0 +1,642 @@
+"""Assessments: :class:`Assessment` and its records (:class:`Evidence`, :class:`Rating`,
+:class:`AttributeRating`, :class:`Exclusion`)."""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+from typing import Any, Dict, Iterable, Optional, Tuple, Union
+
+from . import itsma as _c
+from ._catalogue import Catalogue, Section, _id_of
+from ._core import (DateLike, PathLike, RatingLike, View, _date, _ids, _limits, _neg_none,
+                    _no_init, _path, _Pins, _rating, _text)
+from ._enums import Attribute, EvidenceKind, EvidencePolicy, Letter, _letter
+from ._errors import ErrorCode, InvalidArgumentError
+
+__all__ = ["Assessment", "Evidence", "Rating", "AttributeRating", "Exclusion"]
+
+_MISSING: Any = object()
+
+
+# ---- records ---------------------------------------------------------------------------------
+#
+# Records are values: a snapshot taken when they are read. Changing the assessment later
+# does not change (or invalidate) a record already read.
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """An evidence record of an assessment (a snapshot).
+
+    ``current`` says whether it was current on the assessment's date: collected on or
+    before it and not expiring before it.
+    """
+
+    id: str
+    title: str
+    kind: EvidenceKind
+    collected: str
+    expires: Optional[str] = None
+    uri: Optional[str] = None
+    sha256: Optional[str] = None
+    by: Optional[str] = None
+    note: Optional[str] = None
+    current: bool = True
+
+
+@dataclass(frozen=True)
+class Rating:
+    """The rating of a requirement (a snapshot): a letter, or a number (``letter`` None)."""
+
+    requirement: str
+    letter: Optional[Letter]
+    value: float
+    evidence: Tuple[str, ...] = ()
+    note: Optional[str] = None
+
+    @property
+    def rating(self) -> Union[Letter, float]:
+        """The rating as written: the letter, or the number."""
+        return self.letter if self.letter is not None else self.value
+
+
+@dataclass(frozen=True)
+class AttributeRating:
+    """The rating of a process attribute (a snapshot)."""
+
+    process: str
+    attribute: Attribute
+    letter: Optional[Letter]
+    value: float
+    evidence: Tuple[str, ...] = ()
+    note: Optional[str] = None
+
+    @property
+    def rating(self) -> Union[Letter, float]:
+        """The rating as written: the letter, or the number."""
+        return self.letter if self.letter is not None else self.value
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """A scope exclusion: a section or requirement left out, and why."""
+
+    id: str
+    reason: str
+
+
+def _evidence(t: Tuple[Any, ...]) -> Evidence:
+    return Evidence(t[0], t[1], EvidenceKind(t[2]), t[3], t[4], t[5], t[6], t[7], t[8], t[9])
+
+
+def _rating_record(t: Tuple[Any, ...]) -> Rating:
+    return Rating(t[0], _letter(t[1]), t[2], t[3], t[4])
+
+
+def _attribute_record(t: Tuple[Any, ...]) -> AttributeRating:
+    return AttributeRating(t[0], Attribute(t[1]), _letter(t[2]), t[3], t[4], t[5])
+
+
+# ---- the C object and who uses it -------------------------------------------------------------
+
+
+class _Handle:
+    """One C assessment, its catalogue, and the objects that need it unchanged.
+
+    A result borrows the assessment it scored. Rather than forbid changes while results
+    exist, an Assessment that is about to change a C assessment someone else uses first
+    switches to a private copy ("copy on write"): old results keep the old C object.
+    """
+
+    __slots__ = ("p", "cat", "origin", "users", "pins", "__weakref__")
+
+    def __init__(self, p: Any, cat: Catalogue, origin: Optional[str] = None) -> None:
+        self.p = p
+        self.cat = cat
+        self.origin = _c.itsma_assessment_origin(p) if origin is None else origin
+        self.users: "weakref.WeakSet[Any]" = weakref.WeakSet()
+        self.pins = _Pins()
+        cat._users.add(self)
+
+    def clone(self) -> "_Handle":
+        with self.pins:
+            text = self.p.py_to_json()
+            with self.cat._pins:
+                p = _c.CAssessment.py_load_buffer(text, self.origin or None, self.cat._p,
+                                                  0, 0, 0, 0)
+        return _Handle(p, self.cat, self.origin)
+
+
+class Assessment:
+    """An assessment (``itsma-assessment/1``): evidence, ratings of requirements and
+    process attributes, scope exclusions and capability targets, checked against a
+    :class:`Catalogue`.
+
+    ::
+
+        asm = itsma.Assessment.new("iso20000-1:2018", id="acme-q4", date="2026-11-20")
+        asm.add_evidence("EV-1", "Incident procedure", kind="document", collected="2026-10-01")
+        asm.rate("8.6.1-01", "L", evidence=["EV-1"])
+        res = asm.score()
+        asm.save("acme.json")
+
+    Every change is checked at once: a bad call raises and changes nothing. The assessment
+    keeps its catalogue alive. Results keep the assessment *as it was scored*: changing the
+    assessment afterwards does not change them.
+    """
+
+    __slots__ = ("_h", "__weakref__")
+
+    __init__ = _no_init("use Assessment.load(), from_string() or new()")
+
+    # ---- construction ----------------------------------------------------------------------
+
+    @classmethod
+    def _wrap(cls, h: _Handle) -> Assessment:
+        self = object.__new__(cls)
+        self._h = h
+        h.users.add(self)
+        return self
+
+    @classmethod
+    def _adopt(cls, p: Any, catalogue: Optional[Catalogue]) -> Assessment:
+        if catalogue is None:
+            # The assessment loaded a built-in catalogue itself and owns it.
+            catalogue = Catalogue._wrap(_c.itsma_assessment_catalogue(p), keep=p)
+        return cls._wrap(_Handle(p, catalogue))
+
+    @classmethod
+    def load(cls, path: PathLike, catalogue: Union[Catalogue, str, None] = None, *,
+             max_depth: Optional[int] = None, max_string: Optional[int] = None,
+             max_records: Optional[int] = None,
+             max_bytes: Optional[int] = None) -> Assessment:
+        """Load and validate an assessment from a JSON file.
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+            The file.
+        catalogue : Catalogue or str, optional
+            The catalogue to check it against (or the id of a built-in one). When None,
+            the assessment's ``catalogue`` id is looked up among the built-in catalogues.
+        max_depth, max_string, max_records, max_bytes : int, optional
+            Input limits (see :meth:`Catalogue.load`).
+
+        Raises
+        ------
+        ItsmaOSError, ParseError, LimitError
+            As :meth:`Catalogue.load`.
+        ValidationError
+            A broken rule, a dangling reference, a ``catalogue`` id that does not match.
+        NotFoundError
+            No built-in catalogue has the assessment's catalogue id.
+        """
+        cat = _catalogue(catalogue, optional=True)
+        path = _path(path)
+        limits = _limits(max_depth, max_string, max_records, max_bytes)
+        if cat is None:
+            p = _c.CAssessment.py_load_file(path, None, *limits)
+        else:
+            with cat._pins:
+                p = _c.CAssessment.py_load_file(path, cat._p, *limits)
+        return cls._adopt(p, cat)
+
+    #: Alias of :meth:`load`.
+    load_file = load
+
+    @classmethod
+    def from_string(cls, text: Union[str, bytes], catalogue: Union[Catalogue, str, None] = None,
+                    source: Optional[str] = "<string>", *, max_depth: Optional[int] = None,
+                    max_string: Optional[int] = None, max_records: Optional[int] = None,
+                    max_bytes: Optional[int] = None) -> Assessment:
+        """Load and validate an assessment from JSON text. As :meth:`load`; *source* is the
+        name used in error messages."""
+        cat = _catalogue(catalogue, optional=True)
+        if isinstance(text, (bytearray, memoryview)):
+            text = bytes(text)
+        source = _text(source, "source", optional=True)
+        limits = _limits(max_depth, max_string, max_records, max_bytes)
+        if cat is None:
+            p = _c.CAssessment.py_load_buffer(text, source, None, *limits)
+        else:
+            with cat._pins:
+                p = _c.CAssessment.py_load_buffer(text, source, cat._p, *limits)
+        return cls._adopt(p, cat)
+
+    @classmethod
+    def new(cls, catalogue: Union[Catalogue, str], id: str, date: DateLike) -> Assessment:
+        """Create an empty assessment of a catalogue (a :class:`Catalogue` or a built-in id).
+
+        *date* is the as-of date (``"YYYY-MM-DD"`` or a :class:`datetime.date`): evidence is
+        judged current or not on that day. Raises :class:`InvalidArgumentError` for a bad id
+        or date.
+        """
+        cat = _catalogue(catalogue)
+        p = _c.CAssessment.py_create(cat._p, _text(id, "id"), _date(date, "date"))
+        return cls._wrap(_Handle(p, cat))  # type: ignore[arg-type]
+
+    def copy(self) -> Assessment:
+        """An independent copy of the assessment (of the same catalogue)."""
+        return Assessment._wrap(self._h.clone())
+
+    def __copy__(self) -> Assessment:
+        return self.copy()
+
+    def __deepcopy__(self, memo: Dict[int, Any]) -> Assessment:
+        return self.copy()
+
+    def __reduce__(self) -> Any:
+        return (_restore, (self.to_json(), self._h.cat, self.origin or None))
+
+    # ---- output ------------------------------------------------------------------------------
+
+    def to_json(self) -> str:
+        """The assessment as pretty-printed ``itsma-assessment/1`` JSON (deterministic)."""
+        h = self._h
+        with h.pins:
+            return h.p.py_to_json()
+
+    def save(self, path: PathLike) -> None:
+        """Save the assessment as JSON, atomically (a failed save leaves the old file).
+
+        Raises :class:`ItsmaOSError` when the file cannot be written.
+        """
+        path = _path(path)
+        h = self._h
+        with h.pins:
+            h.p.py_save_file(path)
+
+    # ---- scoring -----------------------------------------------------------------------------
+
+    def score(self, evidence_policy: Union[EvidencePolicy, str] = EvidencePolicy.REQUIRED,
+              section: Union[str, Section, None] = None) -> Result:
+        """Score the assessment (scoring.md) and return a :class:`Result`.
+
+        Parameters
+        ----------
+        evidence_policy : EvidencePolicy or str
+            ``"required"`` (the default: ratings above N without current evidence count 0)
+            or ``"advisory"`` (they count as rated).
+        section : str or Section, optional
+            Score only this section, as if it were the whole catalogue.
+
+        Raises :class:`NotFoundError` for an unknown section. The result keeps the
+        assessment as it is now; later changes to the assessment do not affect it.
+        """
+        policy = EvidencePolicy.parse(evidence_policy, "evidence_policy")
+        sec = _id_of(section, "section", optional=True)
+        h = self._h
+        with h.pins:
+            rp = h.p.py_score(int(policy), sec)
+            # Registered before the pin is released: nothing may change h in between.
+            return Result._wrap(rp, h)
+
+    # ---- properties --------------------------------------------------------------------------
+
+    @property
+    def catalogue(self) -> Catalogue:
+        """The catalogue the assessment is checked against."""
+        return self._h.cat
+
+    @property
+    def id(self) -> str:
+        """Assessment id (settable)."""
+        return _c.itsma_assessment_id(self._h.p)
+
+    @id.setter
+    def id(self, value: str) -> None:
+        self._mutate("py_set_text", "id", _text(value, "id"))
+
+    @property
+    def date(self) -> str:
+        """As-of date ``"YYYY-MM-DD"`` (settable, also with a :class:`datetime.date`)."""
+        return _c.itsma_assessment_date(self._h.p)
+
+    @date.setter
+    def date(self, value: DateLike) -> None:
+        self._mutate("py_set_text", "date", _date(value, "date"))
+
+    @property
+    def title(self) -> Optional[str]:
+        """Optional title (settable; None clears it)."""
+        return _c.itsma_assessment_title(self._h.p)
+
+    @title.setter
+    def title(self, value: Optional[str]) -> None:
+        self._mutate("py_set_text", "title", _text(value, "title", optional=True))
+
+    @property
+    def organisation(self) -> Optional[str]:
+        """Optional organisation (settable)."""
+        return _c.itsma_assessment_organisation(self._h.p)
+
+    @organisation.setter
+    def organisation(self, value: Optional[str]) -> None:
+        self._mutate("py_set_text", "organisation", _text(value, "organisation", optional=True))
+
+    @property
+    def assessor(self) -> Optional[str]:
+        """Optional assessor (settable)."""
+        return _c.itsma_assessment_assessor(self._h.p)
+
+    @assessor.setter
+    def assessor(self, value: Optional[str]) -> None:
+        self._mutate("py_set_text", "assessor", _text(value, "assessor", optional=True))
+
+    @property
+    def origin(self) -> str:
+        """The file (or ``"<string>"``) it was loaded from; "" when created in code."""
+        return self._h.origin
+
+    # ---- evidence ----------------------------------------------------------------------------
+
+    @property
+    def evidence(self) -> View[Evidence]:
+        """The evidence records, in order; ``evidence["EV-1"]`` looks one up by id."""
+        def count() -> int:
+            return _c.itsma_assessment_evidence_count(self._h.p)
+
+        def at(i: int) -> Optional[Evidence]:
+            t = _c.itsma_py_evidence_at(self._h.p, i)
+            return None if t is None else _evidence(t)
+
+        def find(key: Any) -> Optional[Evidence]:
+            if not isinstance(key, str):
+                return None
+            t = _c.itsma_py_evidence_find(self._h.p, key)
+            return None if t is None else _evidence(t)
+        return View("evidence", count, at, find, item="evidence record")
+
+    def add_evidence(self, id: str, title: str, kind: Union[EvidenceKind, str],
+                     collected: DateLike, *, expires: Optional[DateLike] = None,
+                     uri: Optional[str] = None, sha256: Optional[str] = None,
+                     by: Optional[str] = None, note: Optional[str] = None) -> Evidence:
+        """Add an evidence record, or replace the one with the same id (keeping its place
+        and the ratings that cite it). Returns the record.
+
+        Parameters
+        ----------
+        id : str
+            Identifier (1 to 64 characters of ``A-Z a-z 0-9 . _ : -``).
+        title : str
+            Non-empty title.
+        kind : EvidenceKind or str
+            ``document``, ``record``, ``interview``, ``observation``, ``metric`` or ``other``.
+        collected : str or datetime.date
+            When it was collected.
+        expires : str or datetime.date, optional
+            When it stops being current (not before *collected*).
+        uri, sha256, by, note : str, optional
+            Where it is, its SHA-256 digest (64 lowercase hex digits), who collected it, a note.
+
+        Raises :class:`InvalidArgumentError` naming the bad field.
+        """
+        k = kind.label if isinstance(kind, EvidenceKind) else _text(kind, "kind")
+        self._mutate("py_put_evidence", _text(id, "id"), _text(title, "title"), k,
+                     _date(collected, "collected"), _date(expires, "expires", optional=True),
+                     _text(uri, "uri", optional=True), _text(sha256, "sha256", optional=True),
+                     _text(by, "by", optional=True), _text(note, "note", optional=True))
+        return self.evidence[id]
+
+    def remove_evidence(self, id: str) -> None:
+        """Remove an evidence record.
+
+        Raises :class:`NotFoundError`, or :class:`InvalidArgumentError` while a rating
+        still cites it.
+        """
+        self._mutate("py_remove_evidence", _text(id, "id"))
+
+    # ---- ratings -----------------------------------------------------------------------------
+
+    @property
+    def ratings(self) -> View[Rating]:
+        """The requirement ratings, in order; ``ratings["8.6.1-01"]`` finds the rating of a
+        requirement."""
+        def count() -> int:
+            return _c.itsma_assessment_rating_count(self._h.p)
+
+        def at(i: int) -> Optional[Rating]:
+            t = _c.itsma_py_rating_at(self._h.p, i)
+            return None if t is None else _rating_record(t)
+
+        def find(key: Any) -> Optional[Rating]:
+            if not isinstance(key, str):
+                return None
+            t = _c.itsma_py_rating_find(self._h.p, key)
+            return None if t is None else _rating_record(t)
+        return View("ratings", count, at, find, item="rating of",
+                    key=lambda r: r.requirement)
+
+    def rate(self, requirement: Union[str, Any], rating: RatingLike, *,
+             evidence: Union[Iterable[str], str] = (), note: Optional[str] = None) -> Rating:
+        """Rate a requirement (or replace its rating). Returns the rating.
+
+        Parameters
+        ----------
+        requirement : str or Requirement
+            The requirement id.
+        rating : str, Letter, int or float
+            A letter (``"N"``, ``"P-"``, ``"P"``, ``"P+"``, ``"L-"``, ``"L"``, ``"L+"``,
+            ``"F"``) or a number from 0 to 100 (also as text, ``"72.5"``).
+        evidence : iterable of str, or str
+            Ids of the evidence records that support it (each at most once).
+        note : str, optional
+            A note.
+
+        Raises :class:`NotFoundError` (no such requirement or evidence) or
+        :class:`InvalidArgumentError` (bad rating, evidence cited twice).
+        """
+        rid = _id_of(requirement, "requirement")
+        letter, value = _rating(rating)
+        self._mutate("py_put_rating", rid, letter, value, list(_ids(evidence, "evidence")),
+                     _text(note, "note", optional=True))
+        return self.ratings[rid]  # type: ignore[index]
+
+    def remove_rating(self, requirement: Union[str, Any]) -> None:
+        """Remove the rating of a requirement. Raises :class:`NotFoundError`."""
+        self._mutate("py_remove_rating", _id_of(requirement, "requirement"))
+
+    # ---- process attributes -------------------------------------------------------------------
+
+    @property
+    def attributes(self) -> View[AttributeRating]:
+        """The process-attribute ratings, in order; ``attributes["8.6.1", "PA2.1"]`` finds
+        one."""
+        def count() -> int:
+            return _c.itsma_assessment_attribute_count(self._h.p)
+
+        def at(i: int) -> Optional[AttributeRating]:
+            t = _c.itsma_py_attribute_at(self._h.p, i)
+            return None if t is None else _attribute_record(t)
+
+        def find(key: Any) -> Optional[AttributeRating]:
+            if not (isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], str)):
+                return None
+            try:
+                attr = Attribute.parse(key[1])
+            except (TypeError, ValueError):
+                return None
+            t = _c.itsma_py_attribute_find(self._h.p, key[0], int(attr))
+            return None if t is None else _attribute_record(t)
+        return View("attributes", count, at, find, item="attribute rating",
+                    key=lambda a: (a.process, str(a.attribute)))
+
+    def rate_attribute(self, process: Union[str, Section], attribute: Union[Attribute, str],
+                       rating: RatingLike, *, evidence: Union[Iterable[str], str] = (),
+                       note: Optional[str] = None) -> AttributeRating:
+        """Rate a process attribute from PA2.1 to PA5.2 (PA1.1 is derived) of a process.
+        Returns the rating. Raises as :meth:`rate`, and :class:`InvalidArgumentError` when
+        the section is not a process."""
+        pid = _id_of(process, "process")
+        attr = _attribute(attribute)
+        letter, value = _rating(rating)
+        self._mutate("py_put_attribute", pid, int(attr), letter, value,
+                     list(_ids(evidence, "evidence")), _text(note, "note", optional=True))
+        return self.attributes[pid, attr]  # type: ignore[index]
+
+    def remove_attribute(self, process: Union[str, Section],
+                         attribute: Union[Attribute, str]) -> None:
+        """Remove a process-attribute rating. Raises :class:`NotFoundError`."""
+        self._mutate("py_remove_attribute", _id_of(process, "process"), int(_attribute(attribute)))
+
+    # ---- scope -------------------------------------------------------------------------------
+
+    @property
+    def exclusions(self) -> View[Exclusion]:
+        """The scope exclusions, in order; ``exclusions["8.2.3"]`` looks one up."""
+        def count() -> int:
+            return _c.itsma_assessment_exclusion_count(self._h.p)
+
+        def at(i: int) -> Optional[Exclusion]:
+            t = _c.itsma_py_exclusion_at(self._h.p, i)
+            return None if t is None else Exclusion(*t)
+
+        def find(key: Any) -> Optional[Exclusion]:
+            if not isinstance(key, str):
+                return None
+            t = _c.itsma_py_exclusion_find(self._h.p, key)
+            return None if t is None else Exclusion(*t)
+        return View("exclusions", count, at, find)
+
+    def exclude(self, id: Union[str, Any], reason: str) -> Exclusion:
+        """Exclude a section or requirement from the scope (or change the reason).
+
+        Raises :class:`NotFoundError` (no such id) or :class:`InvalidArgumentError` (empty
+        reason, or a catalogue that forbids exclusions, such as ISO/IEC 20000-1:2018).
+        """
+        xid = _id_of(id, "id")
+        self._mutate("py_put_exclusion", xid, _text(reason, "reason"))
+        return self.exclusions[xid]  # type: ignore[index]
+
+    def remove_exclusion(self, id: Union[str, Any]) -> None:
+        """Bring an excluded section or requirement back into scope. Raises
+        :class:`NotFoundError`."""
+        self._mutate("py_remove_exclusion", _id_of(id, "id"))
+
+    def is_excluded(self, id: Union[str, Any]) -> bool:
+        """Whether a section or requirement is out of scope (it, or an enclosing section,
+        is excluded). False for unknown ids."""
+        return bool(_c.itsma_assessment_is_excluded(self._h.p, _id_of(id, "id")))
+
+    # ---- targets -----------------------------------------------------------------------------
+
+    def set_target(self, process: Union[str, Section, int, None] = None,
+                   level: Optional[int] = _MISSING) -> None:
+        """Set a target capability level (0 to 5), or remove it with ``level=None``.
+
+        ``set_target(level=2)`` (or ``set_target(2)``) sets the target of every process;
+        ``set_target("8.6.1", 3)`` sets (overrides) one process's target.
+
+        Raises :class:`InvalidArgumentError` (level out of range, not a process) or
+        :class:`NotFoundError` (no such process).
+        """
+        if level is _MISSING:
+            if isinstance(process, int) and not isinstance(process, bool):
+                process, level = None, process
+            else:
+                raise TypeError("set_target() needs a level (an int from 0 to 5, or None)")
+        if level is None:
+            lv = -1
+        elif isinstance(level, bool) or not isinstance(level, int):
+            raise TypeError(f"level must be int or None, not {type(level).__name__}")
+        else:
+            if level < 0:
+                raise InvalidArgumentError(f"target level {level} is out of range (0 to 5)",
+                                           code=ErrorCode.EINVAL)
+            lv = level
+        if process is None:
+            self._mutate("py_set_target", lv)
+        else:
+            self._mutate("py_set_process_target", _id_of(process, "process"), lv)
+
+    def remove_target(self, process: Union[str, Section, None] = None) -> None:
+        """Remove the general target, or the target of one process."""
+        self.set_target(process, None)
+
+    @property
+    def target(self) -> Optional[int]:
+        """The general target level of every process, or None."""
+        return _neg_none(_c.itsma_assessment_target(self._h.p))
+
+    @property
+    def process_targets(self) -> Dict[str, int]:
+        """Per-process targets: process id to level."""
+        return dict(_c.itsma_py_process_targets(self._h.p))
+
+    def target_for(self, process: Union[str, Section]) -> Optional[int]:
+        """The effective target of a process (its own, else the general one), or None."""
+        return _neg_none(_c.itsma_assessment_target_for(self._h.p, _id_of(process, "process")))
+
+    # ---- internals ---------------------------------------------------------------------------
+
+    def _mutate(self, method: str, *args: Any) -> None:
+        """Call a mutating shim on a C assessment nobody else uses (copying it first if a
+        result or another reader still needs the current one)."""
+        while True:
+            h = self._h
+            with h.pins.lock:
+                if h.pins.count == 0 and all(u is self for u in h.users):
+                    getattr(h.p, method)(*args)
+                    return
+            h2 = h.clone()
+            with h.pins.lock:
+                if self._h is h:
+                    h.users.discard(self)
+                    h2.users.add(self)
+                    self._h = h2
+
+    def __repr__(self) -> str:
+        p = self._h.p
+        return (f"<itsma.Assessment {self.id!r} catalogue={self.catalogue.id!r} date={self.date}"
+                f" evidence={_c.itsma_assessment_evidence_count(p)}"
+                f" ratings={_c.itsma_assessment_rating_count(p)}"
+                f" attributes={_c.itsma_assessment_attribute_count(p)}"
+                f" exclusions={_c.itsma_assessment_exclusion_count(p)}>")
+
+
+def _catalogue(value: Any, optional: bool = False) -> Optional[Catalogue]:
+    if value is None and optional:
+        return None
+    if isinstance(value, Catalogue):
+        return value
+    if isinstance(value, str):
+        return Catalogue.builtin(value)
+    raise TypeError(f"catalogue must be a Catalogue or a built-in catalogue id, "
+                    f"not {type(value).__name__}")
+
+
+def _attribute(value: Any) -> Attribute:
+    if isinstance(value, Attribute):
+        return value
+    if isinstance(value, str):
+        return Attribute(_c.itsma_py_attribute_parse(value, 1))
+    return Attribute.parse(value, "attribute")
+
+
+def _restore(text: str, catalogue: Catalogue, source: Optional[str]) -> Assessment:
+    return Assessment.from_string(text, catalogue, source)
+
+
+# Results refer back to assessments; imported last so that both modules are complete.
+from ._result import Result  # noqa: E402

@@ -1,0 +1,831 @@
+/*
+ * The live scorer (include/itsma/scorer.h): a result kept up to date, change by change.
+ *
+ * After a change to one rating, evidence record or attribute rating, only what depends on
+ * it is recomputed, with the very functions itsma_score() uses (score.c), so the figures are
+ * the same to the last bit:
+ *   - the requirement's entry (status, achievement, letter, nonconformity, gain), the
+ *     summary counts and the verdict;
+ *   - each enclosing section, nearest first, from its children (itsma__rollup_section), then
+ *     the top level: O(depth x fanout), independent of the assessment's size;
+ *   - processes on that path (PA1.1) or whose attribute changed: level, capability summary
+ *     (a histogram of levels), capability gap (kept in catalogue order);
+ *   - the gap list, kept sorted: the entry leaves and re-enters at its place (binary search
+ *     with the same comparison as the full sort);
+ *   - evidence issues, kept in evidence order: an index of who cites each evidence record
+ *     (ratings in the order of `ratings`, then attribute ratings in the order of
+ *     `attributes`) gives each issue its `cited_by` list directly.
+ * Changes that alter scope or applicability (ratings of excluded requirements, attribute
+ * ratings of processes without applicable requirements, whose warnings change), removing
+ * evidence (which renumbers the records after it) and itsma_scorer_rescore() score from
+ * scratch.
+ */
+#include "internal/result.h"
+#include "internal/error.h"
+
+#include "itsma/scorer.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Who cites one evidence record: names (as in cited_by) and order keys, in citation order.
+ * A key is a requirement index (a rating), or requirement_count + section index x 9 + PA
+ * (an attribute rating). */
+typedef struct citers {
+	const char **names;
+	size_t *keys;
+	size_t n, cap;
+} citers;
+
+struct itsma_scorer {
+	itsma_assessment *a;
+	itsma_score_options opts;
+	itsma_result *r;
+	size_t nreq;       /* requirements in the catalogue */
+	citers *cit;       /* [evidence index] */
+	size_t cit_cap;
+	char *attr_names;  /* "PROCESS/PAx.y" for every section x attribute, fixed stride */
+	size_t name_stride;
+	int level_hist[6]; /* applicable processes by capability level */
+	long level_sum;
+	/* arrays the live result points into */
+	itsma_gap *gaps;
+	size_t gap_cap;
+	itsma_capability_gap *cgaps;
+	size_t cgap_cap;
+	itsma_evidence_issue *issues;
+	size_t issue_cap;
+	/* scratch: evidence cited before a change, and marks by evidence index */
+	itsma_evidence **old_ev;
+	size_t old_cap;
+	unsigned char *mark;
+	size_t mark_cap;
+	size_t n_incremental, n_rescored;
+};
+
+/* ---- the citation index ---------------------------------------------------------------- */
+
+static size_t attr_key(const itsma_scorer *s, size_t sec_index, int pa)
+{
+	return s->nreq + sec_index * ITSMA_ATTRIBUTE_COUNT + (size_t)pa;
+}
+
+static const char *attr_name(const itsma_scorer *s, size_t key)
+{
+	return s->attr_names + (key - s->nreq) * s->name_stride;
+}
+
+/* Current order of a citer: ratings by their position, then attribute ratings by theirs. */
+static size_t order_of(const itsma_scorer *s, size_t key)
+{
+	const itsma_assessment *a = s->a;
+	if (key < s->nreq)
+		return a->rating_by_req[key]->index;
+	return a->rating_count + a->attr_by_sec[key - s->nreq]->index;
+}
+
+static void citers_free(citers *c)
+{
+	free(c->names);
+	free(c->keys);
+	memset(c, 0, sizeof *c);
+}
+
+static int citers_reserve(citers *c, size_t need)
+{
+	size_t cap = c->cap ? c->cap : 2;
+	const char **nn;
+	size_t *nk;
+	if (need <= c->cap)
+		return 0;
+	while (cap < need)
+		cap *= 2;
+	nn = realloc(c->names, cap * sizeof *nn);
+	if (!nn)
+		return -1;
+	c->names = nn;
+	nk = realloc(c->keys, cap * sizeof *nk);
+	if (!nk)
+		return -1;
+	c->keys = nk;
+	c->cap = cap;
+	return 0;
+}
+
+/* Append (building the index in citation order). */
+static int citers_push(citers *c, const char *name, size_t key)
+{
+	if (citers_reserve(c, c->n + 1) < 0)
+		return -1;
+	c->names[c->n] = name;
+	c->keys[c->n] = key;
+	c->n++;
+	return 0;
+}
+
+static void citers_remove(citers *c, size_t key)
+{
+	size_t i;
+	for (i = 0; i < c->n; i++)
+		if (c->keys[i] == key) {
+			memmove(c->names + i, c->names + i + 1, (c->n - i - 1) * sizeof *c->names);
+			memmove(c->keys + i, c->keys + i + 1, (c->n - i - 1) * sizeof *c->keys);
+			c->n--;
+			return;
+		}
+}
+
+/* Insert at its place in citation order (the citer must be in the assessment already). */
+static int citers_insert(const itsma_scorer *s, citers *c, const char *name, size_t key)
+{
+	size_t lo = 0, hi = c->n, order = order_of(s, key);
+	if (citers_reserve(c, c->n + 1) < 0)
+		return -1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (order_of(s, c->keys[mid]) < order)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	memmove(c->names + lo + 1, c->names + lo, (c->n - lo) * sizeof *c->names);
+	memmove(c->keys + lo + 1, c->keys + lo, (c->n - lo) * sizeof *c->keys);
+	c->names[lo] = name;
+	c->keys[lo] = key;
+	c->n++;
+	return 0;
+}
+
+static int cit_reserve(itsma_scorer *s, size_t need)
+{
+	size_t cap = s->cit_cap ? s->cit_cap : 16;
+	citers *n;
+	if (need <= s->cit_cap)
+		return 0;
+	while (cap < need)
+		cap *= 2;
+	n = realloc(s->cit, cap * sizeof *n);
+	if (!n)
+		return -1;
+	memset(n + s->cit_cap, 0, (cap - s->cit_cap) * sizeof *n);
+	s->cit = n;
+	s->cit_cap = cap;
+	return 0;
+}
+
+static void cit_free_all(citers *cit, size_t cap)
+{
+	size_t i;
+	for (i = 0; i < cap; i++)
+		citers_free(&cit[i]);
+	free(cit);
+}
+
+/* A fresh citation index of the assessment as it is; NULL when out of memory. */
+static citers *cit_build(const itsma_scorer *s, size_t *cap_out)
+{
+	const itsma_assessment *a = s->a;
+	size_t i, k, cap = a->evidence_count + 16;
+	citers *cit = calloc(cap, sizeof *cit);
+	if (!cit)
+		return NULL;
+	for (i = 0; i < a->rating_count; i++) {
+		const itsma_rating *rt = a->ratings[i];
+		for (k = 0; k < rt->evidence_count; k++)
+			if (citers_push(&cit[rt->evidence[k]->index], rt->requirement->id,
+			                rt->requirement->index) < 0)
+				goto fail;
+	}
+	for (i = 0; i < a->attribute_count; i++) {
+		const itsma_attribute_rating *ar = a->attributes[i];
+		size_t key = attr_key(s, ar->process->index, (int)ar->attribute);
+		for (k = 0; k < ar->evidence_count; k++)
+			if (citers_push(&cit[ar->evidence[k]->index], attr_name(s, key), key) < 0)
+				goto fail;
+	}
+	*cap_out = cap;
+	return cit;
+fail:
+	cit_free_all(cit, cap);
+	return NULL;
+}
+
+/* ---- building ------------------------------------------------------------------------------ */
+
+static int grow(void **items, size_t *cap, size_t need, size_t elsize)
+{
+	return itsma__grow(items, cap, need ? need : 1, elsize);
+}
+
+/* Score from scratch and make the result live (its lists in arrays with room to change).
+ * On failure the previous result and index are kept. */
+static int rebuild(itsma_scorer *s, itsma_error *err)
+{
+	itsma_result *r = NULL;
+	itsma_gap *gaps = NULL;
+	itsma_capability_gap *cgaps = NULL;
+	itsma_evidence_issue *issues = NULL;
+	citers *cit = NULL;
+	size_t i, gap_cap = 0, cgap_cap = 0, issue_cap = 0, cit_cap = 0;
+	int rc;
+
+	if ((rc = itsma_score(&r, s->a, &s->opts, err)) < 0)
+		return rc;
+	if (grow((void **)&gaps, &gap_cap, r->req_count, sizeof *gaps) < 0 ||
+	    grow((void **)&cgaps, &cgap_cap, r->section_count, sizeof *cgaps) < 0 ||
+	    grow((void **)&issues, &issue_cap, s->a->evidence_count + 16, sizeof *issues) < 0 ||
+	    (cit = cit_build(s, &cit_cap)) == NULL) {
+		itsma_result_free(r);
+		free(gaps);
+		free(cgaps);
+		free(issues);
+		return itsma__error_nomem(err);
+	}
+	if (r->gap_count)
+		memcpy(gaps, r->gaps, r->gap_count * sizeof *gaps);
+	if (r->cgap_count)
+		memcpy(cgaps, r->cgaps, r->cgap_count * sizeof *cgaps);
+	for (i = 0; i < r->issue_count; i++) {
+		itsma_evidence_issue *is = &issues[i];
+		*is = r->issues[i];
+		if (is->problem != ITSMA_EVIDENCE_UNUSED) {
+			const citers *c = &cit[is->evidence->index];
+			is->cited_by = c->names;
+			is->cited_count = c->n;
+		}
+	}
+	r->gaps = gaps;
+	r->cgaps = cgaps;
+	r->issues = issues;
+	r->live = 1;
+
+	itsma_result_free(s->r);
+	free(s->gaps);
+	free(s->cgaps);
+	free(s->issues);
+	cit_free_all(s->cit, s->cit_cap);
+	s->r = r;
+	s->gaps = gaps;
+	s->gap_cap = gap_cap;
+	s->cgaps = cgaps;
+	s->cgap_cap = cgap_cap;
+	s->issues = issues;
+	s->issue_cap = issue_cap;
+	s->cit = cit;
+	s->cit_cap = cit_cap;
+	memset(s->level_hist, 0, sizeof s->level_hist);
+	s->level_sum = 0;
+	for (i = 0; i < r->section_count; i++) {
+		const itsma_section_result *sr = &r->sections[i];
+		if (sr->is_process && sr->applicable) {
+			s->level_hist[sr->level]++;
+			s->level_sum += sr->level;
+		}
+	}
+	return 0;
+}
+
+int itsma_scorer_new(itsma_scorer **out, itsma_assessment *a, const itsma_score_options *opts,
+                     itsma_error *err)
+{
+	itsma_score_options defaults = ITSMA_SCORE_OPTIONS_INIT;
+	const itsma_catalogue *cat;
+	itsma_scorer *s;
+	size_t i, maxlen = 0;
+	int rc;
+
+	if (err)
+		itsma_error_clear(err);
+	if (!out)
+		return itsma__error_set(err, ITSMA_EINVAL, "itsma_scorer_new: the output pointer is NULL");
+	*out = NULL;
+	if (!a)
+		return itsma__error_set(err, ITSMA_EINVAL, "itsma_scorer_new: no assessment given");
+	if (!opts)
+		opts = &defaults;
+	if (opts->version != ITSMA_SCORE_OPTIONS_VERSION)
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "unknown itsma_score_options version %u (expected %u)",
+		                        opts->version, (unsigned)ITSMA_SCORE_OPTIONS_VERSION);
+	if (opts->section)
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "a scorer scores the whole catalogue: options.section must be NULL");
+	if (opts->evidence_policy != ITSMA_POLICY_REQUIRED &&
+	    opts->evidence_policy != ITSMA_POLICY_ADVISORY)
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "unknown evidence policy %d (expected required or advisory)",
+		                        (int)opts->evidence_policy);
+	cat = a->cat;
+	s = calloc(1, sizeof *s);
+	if (!s)
+		return itsma__error_nomem(err);
+	s->a = a;
+	s->opts = *opts;
+	s->nreq = cat->requirement_count;
+	for (i = 0; i < cat->section_count; i++) {
+		size_t n = strlen(cat->sections[i]->id);
+		if (n > maxlen)
+			maxlen = n;
+	}
+	s->name_stride = maxlen + 8; /* "/PAx.y" and NUL */
+	s->attr_names = calloc(cat->section_count ? cat->section_count * ITSMA_ATTRIBUTE_COUNT : 1,
+	                       s->name_stride);
+	if (!s->attr_names) {
+		itsma_scorer_free(s);
+		return itsma__error_nomem(err);
+	}
+	for (i = 0; i < cat->section_count; i++) {
+		int pa;
+		for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++)
+			snprintf(s->attr_names + (i * ITSMA_ATTRIBUTE_COUNT + (size_t)pa) * s->name_stride,
+			         s->name_stride, "%s/%s", cat->sections[i]->id,
+			         itsma_attribute_name((itsma_attribute)pa));
+	}
+	if ((rc = rebuild(s, err)) < 0) {
+		itsma_scorer_free(s);
+		return rc;
+	}
+	*out = s;
+	return 0;
+}
+
+void itsma_scorer_free(itsma_scorer *s)
+{
+	if (!s)
+		return;
+	itsma_result_free(s->r);
+	cit_free_all(s->cit, s->cit_cap);
+	free(s->gaps);
+	free(s->cgaps);
+	free(s->issues);
+	free(s->attr_names);
+	free(s->old_ev);
+	free(s->mark);
+	free(s);
+}
+
+const itsma_result *itsma_scorer_result(const itsma_scorer *s)
+{
+	return s ? s->r : NULL;
+}
+
+itsma_assessment *itsma_scorer_assessment(itsma_scorer *s)
+{
+	return s ? s->a : NULL;
+}
+
+void itsma_scorer_stats(const itsma_scorer *s, size_t *incremental_out, size_t *rescored_out)
+{
+	if (incremental_out)
+		*incremental_out = s ? s->n_incremental : 0;
+	if (rescored_out)
+		*rescored_out = s ? s->n_rescored : 0;
+}
+
+int itsma_scorer_rescore(itsma_scorer *s, itsma_error *err)
+{
+	if (err)
+		itsma_error_clear(err);
+	if (!s)
+		return itsma__error_set(err, ITSMA_EINVAL, "itsma_scorer_rescore: no scorer given");
+	s->n_rescored++;
+	return rebuild(s, err);
+}
+
+/* ---- keeping lists in order ------------------------------------------------------------------ */
+
+/* Position of a gap (or where it goes) in the sorted list. */
+static size_t gap_pos(const itsma_result *r, const itsma_gap *g)
+{
+	size_t lo = 0, hi = r->gap_count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (itsma__gap_cmp(&r->gaps[mid], g) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int is_gap(const itsma_requirement_result *q)
+{
+	return q->status != ITSMA_STATUS_EXCLUDED && q->letter != ITSMA_LETTER_F;
+}
+
+/* Take a requirement's gap out of the list (its entry still holds the old figures). */
+static void gap_remove(itsma_result *r, const itsma_requirement_result *q)
+{
+	itsma_gap key;
+	size_t at;
+	key.q = q;
+	key.rank = itsma__gap_rank(q);
+	key.guidance = NULL;
+	at = gap_pos(r, &key);
+	if (at < r->gap_count && r->gaps[at].q == q) {
+		memmove(r->gaps + at, r->gaps + at + 1, (r->gap_count - at - 1) * sizeof *r->gaps);
+		r->gap_count--;
+	}
+}
+
+static int gap_insert(itsma_result *r, itsma_requirement_result *q)
+{
+	itsma_gap g;
+	size_t at;
+	g.q = q;
+	g.rank = itsma__gap_rank(q);
+	g.guidance = itsma__section_guidance(r, &r->sections[q->req->section->index - r->sec_base]);
+	if (!g.guidance)
+		return -1;
+	at = gap_pos(r, &g);
+	memmove(r->gaps + at + 1, r->gaps + at, (r->gap_count - at) * sizeof *r->gaps);
+	r->gaps[at] = g;
+	r->gap_count++;
+	return 0;
+}
+
+/* Bring the capability gap of one process up to date (list in catalogue order). */
+static void cgap_update(itsma_result *r, const itsma_section_result *sr)
+{
+	size_t lo = 0, hi = r->cgap_count;
+	itsma_capability_gap g;
+	int has = itsma__capability_gap(sr, &g), there;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (r->cgaps[mid].process->index < sr->sec->index)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	there = lo < r->cgap_count && r->cgaps[lo].process == sr->sec;
+	if (has && there) {
+		r->cgaps[lo] = g;
+	} else if (has) {
+		memmove(r->cgaps + lo + 1, r->cgaps + lo, (r->cgap_count - lo) * sizeof *r->cgaps);
+		r->cgaps[lo] = g;
+		r->cgap_count++;
+	} else if (there) {
+		memmove(r->cgaps + lo, r->cgaps + lo + 1, (r->cgap_count - lo - 1) * sizeof *r->cgaps);
+		r->cgap_count--;
+	}
+}
+
+/* Bring the issue of one evidence record up to date (list in evidence order). */
+static void issue_update(itsma_scorer *s, const itsma_evidence *e)
+{
+	itsma_result *r = s->r;
+	const citers *c = &s->cit[e->index];
+	itsma_evidence_problem problem = ITSMA_EVIDENCE_UNUSED;
+	int has, there;
+	size_t lo = 0, hi = r->issue_count;
+
+	if (c->n == 0)
+		has = 1; /* unused takes precedence over expired and future */
+	else
+		has = itsma__evidence_problem(s->a, e, &problem);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (r->issues[mid].evidence->index < e->index)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	there = lo < r->issue_count && r->issues[lo].evidence == e;
+	if (has) {
+		itsma_evidence_issue is;
+		memset(&is, 0, sizeof is);
+		is.evidence = e;
+		is.problem = problem;
+		if (problem != ITSMA_EVIDENCE_UNUSED) {
+			is.cited_by = c->names;
+			is.cited_count = c->n;
+		}
+		if (!there) {
+			memmove(r->issues + lo + 1, r->issues + lo, (r->issue_count - lo) * sizeof *r->issues);
+			r->issue_count++;
+		}
+		r->issues[lo] = is;
+	} else if (there) {
+		memmove(r->issues + lo, r->issues + lo + 1, (r->issue_count - lo - 1) * sizeof *r->issues);
+		r->issue_count--;
+	}
+}
+
+/* ---- carrying a change through ------------------------------------------------------------- */
+
+static void level_set(itsma_scorer *s, int old_level, int new_level)
+{
+	itsma_result *r = s->r;
+	int k;
+	s->level_hist[old_level]--;
+	s->level_hist[new_level]++;
+	s->level_sum += new_level - old_level;
+	r->cap_min = r->cap_max = -1;
+	for (k = 0; k <= 5; k++)
+		if (s->level_hist[k]) {
+			if (r->cap_min < 0)
+				r->cap_min = k;
+			r->cap_max = k;
+		}
+	r->cap_mean = (double)s->level_sum / (double)r->tally[ITSMA_TALLY_PROCESSES];
+}
+
+/* An applicable process's attributes or PA1.1 may have changed. */
+static void process_changed(itsma_scorer *s, itsma_section_result *sr)
+{
+	itsma_result *r = s->r;
+	int old = sr->level;
+	itsma__score_process(r, sr);
+	if (sr->level != old) {
+		level_set(s, old, sr->level);
+		if (sr->target >= 0) {
+			r->tally[ITSMA_TALLY_TARGETS_MET] -= (size_t)(old >= sr->target);
+			r->tally[ITSMA_TALLY_TARGETS_MET] += (size_t)(sr->level >= sr->target);
+		}
+	}
+	cgap_update(r, sr);
+}
+
+/* An applicable requirement's rating, or the evidence it cites, changed. */
+static int requirement_changed(itsma_scorer *s, itsma_requirement_result *q)
+{
+	itsma_result *r = s->r;
+	double before = q->achievement;
+	const itsma_section *sec;
+
+	if (is_gap(q))
+		gap_remove(r, q);
+	itsma__tally_requirement(r, q, -1);
+	itsma__score_requirement(r, q);
+	itsma__tally_requirement(r, q, +1);
+	itsma__score_verdict(r);
+	if (is_gap(q) && gap_insert(r, q) < 0)
+		return -1;
+	if (memcmp(&before, &q->achievement, sizeof before) == 0)
+		return 0; /* the same figure: nothing above it moves */
+	for (sec = q->req->section; sec; sec = sec->parent)
+		itsma__rollup_section(r, &r->sections[sec->index - r->sec_base]);
+	itsma__rollup_top(r);
+	for (sec = q->req->section; sec; sec = sec->parent) {
+		itsma_section_result *sr = &r->sections[sec->index - r->sec_base];
+		if (sr->is_process)
+			process_changed(s, sr);
+	}
+	return 0;
+}
+
+static int keep_old(itsma_scorer *s, itsma_evidence *const *ev, size_t n)
+{
+	size_t cap = s->mark_cap;
+	if (grow((void **)&s->old_ev, &s->old_cap, n, sizeof *s->old_ev) < 0 ||
+	    grow((void **)&s->mark, &s->mark_cap, s->a->evidence_count, 1) < 0)
+		return -1;
+	if (s->mark_cap > cap)
+		memset(s->mark + cap, 0, s->mark_cap - cap);
+	if (n)
+		memcpy(s->old_ev, ev, n * sizeof *ev);
+	return 0;
+}
+
+/*
+ * Re-index a citer whose citations went from old_ev[0..n_old) to ev[0..n) and refresh the
+ * issues of the records that gained or lost it. A record cited before and after keeps its
+ * place in the citer's order (a replaced rating keeps its position), so it is left alone.
+ */
+static int recite(itsma_scorer *s, size_t key, const char *name, size_t n_old,
+                  itsma_evidence *const *ev, size_t n)
+{
+	size_t i;
+	if (n_old && grow((void **)&s->mark, &s->mark_cap, s->a->evidence_count, 1) < 0)
+		return -1;
+	for (i = 0; i < n_old; i++)
+		s->mark[s->old_ev[i]->index] = 1;
+	for (i = 0; i < n; i++) {
+		size_t e = ev[i]->index;
+		if (n_old && e < s->mark_cap && s->mark[e] == 1) {
+			s->mark[e] = 2; /* cited before and after */
+			continue;
+		}
+		if (citers_insert(s, &s->cit[e], name, key) < 0) {
+			for (i = 0; i < n_old; i++)
+				s->mark[s->old_ev[i]->index] = 0;
+			return -1;
+		}
+		issue_update(s, ev[i]);
+	}
+	for (i = 0; i < n_old; i++) {
+		size_t e = s->old_ev[i]->index;
+		if (s->mark[e] == 1) {
+			citers_remove(&s->cit[e], key);
+			issue_update(s, s->old_ev[i]);
+		}
+		s->mark[e] = 0;
+	}
+	return 0;
+}
+
+/* After a failure past the point of no return: score from scratch, or report. */
+static int recover(itsma_scorer *s, itsma_error *err)
+{
+	s->n_rescored++;
+	if (rebuild(s, NULL) == 0)
+		return 0;
+	return itsma__error_nomem(err);
+}
+
+static int rescored(itsma_scorer *s, itsma_error *err)
+{
+	s->n_rescored++;
+	return rebuild(s, err);
+}
+
+/* ---- requirement ratings ----------------------------------------------------------------------- */
+
+static int rating_change(itsma_scorer *s, const itsma_rating_spec *spec, const char *remove_id,
+                         itsma_error *err)
+{
+	itsma_assessment *a = s->a;
+	const itsma_requirement *req;
+	const itsma_rating *old, *now;
+	itsma_requirement_result *q;
+	size_t n_old = 0;
+	int rc;
+
+	req = itsma_catalogue_find_requirement(a->cat, spec ? spec->requirement : remove_id);
+	old = req ? a->rating_by_req[req->index] : NULL;
+	if (old) {
+		n_old = old->evidence_count;
+		if (keep_old(s, old->evidence, n_old) < 0)
+			return itsma__error_nomem(err);
+	}
+	rc = spec ? itsma_assessment_put_rating(a, spec, err)
+	          : itsma_assessment_remove_rating(a, remove_id, err);
+	if (rc < 0)
+		return rc; /* nothing changed */
+	q = &s->r->reqs[req->index];
+	if (q->status == ITSMA_STATUS_EXCLUDED)
+		return rescored(s, err); /* its warning comes or goes */
+	now = a->rating_by_req[req->index];
+	if (recite(s, req->index, req->id, n_old, now ? now->evidence : NULL,
+	           now ? now->evidence_count : 0) < 0 ||
+	    requirement_changed(s, q) < 0)
+		return recover(s, err);
+	s->n_incremental++;
+	return 0;
+}
+
+int itsma_scorer_put_rating(itsma_scorer *s, const itsma_rating_spec *spec, itsma_error *err)
+{
+	if (err)
+		itsma_error_clear(err);
+	if (!s || !spec)
+		return itsma__error_set(err, ITSMA_EINVAL, "scorer and spec must not be NULL");
+	return rating_change(s, spec, NULL, err);
+}
+
+int itsma_scorer_remove_rating(itsma_scorer *s, const char *requirement_id, itsma_error *err)
+{
+	if (err)
+		itsma_error_clear(err);
+	if (!s || !requirement_id)
+		return itsma__error_set(err, ITSMA_EINVAL, "scorer and requirement id must not be NULL");
+	return rating_change(s, NULL, requirement_id, err);
+}
+
+/* ---- process-attribute ratings ---------------------------------------------------------------- */
+
+static int attribute_change(itsma_scorer *s, const itsma_attribute_spec *spec,
+                            const char *process_id, itsma_attribute attribute, itsma_error *err)
+{
+	itsma_assessment *a = s->a;
+	const itsma_section *p;
+	const itsma_attribute_rating *old, *now;
+	itsma_section_result *sr;
+	size_t n_old = 0, key, slot = 0;
+	int rc;
+
+	if (spec) {
+		process_id = spec->process;
+		attribute = spec->attribute;
+	}
+	p = itsma_catalogue_find_section(a->cat, process_id);
+	old = NULL;
+	if (p && (int)attribute >= 0 && (int)attribute < (int)ITSMA_ATTRIBUTE_COUNT) {
+		slot = p->index * ITSMA_ATTRIBUTE_COUNT + (size_t)attribute;
+		old = a->attr_by_sec[slot];
+	}
+	if (old) {
+		n_old = old->evidence_count;
+		if (keep_old(s, old->evidence, n_old) < 0)
+			return itsma__error_nomem(err);
+	}
+	rc = spec ? itsma_assessment_put_attribute(a, spec, err)
+	          : itsma_assessment_remove_attribute(a, process_id, attribute, err);
+	if (rc < 0)
+		return rc; /* nothing changed */
+	sr = &s->r->sections[p->index];
+	if (!sr->applicable)
+		return rescored(s, err); /* its warning comes or goes */
+	now = a->attr_by_sec[slot];
+	key = attr_key(s, p->index, (int)attribute);
+	if (recite(s, key, attr_name(s, key), n_old, now ? now->evidence : NULL,
+	           now ? now->evidence_count : 0) < 0)
+		return recover(s, err);
+	process_changed(s, sr);
+	s->n_incremental++;
+	return 0;
+}
+
+int itsma_scorer_put_attribute(itsma_scorer *s, const itsma_attribute_spec *spec, itsma_error *err)
+{
+	if (err)
+		itsma_error_clear(err);
+	if (!s || !spec)
+		return itsma__error_set(err, ITSMA_EINVAL, "scorer and spec must not be NULL");
+	return attribute_change(s, spec, NULL, ITSMA_PA1_1, err);
+}
+
+int itsma_scorer_remove_attribute(itsma_scorer *s, const char *process_id,
+                                  itsma_attribute attribute, itsma_error *err)
+{
+	if (err)
+		itsma_error_clear(err);
+	if (!s || !process_id)
+		return itsma__error_set(err, ITSMA_EINVAL, "scorer and process id must not be NULL");
+	return attribute_change(s, NULL, process_id, attribute, err);
+}
+
+/* ---- evidence ----------------------------------------------------------------------------------- */
+
+int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, itsma_error *err)
+{
+	itsma_assessment *a;
+	itsma_result *r;
+	const itsma_evidence *e;
+	size_t i, n;
+	int rc, added;
+
+	if (err)
+		itsma_error_clear(err);
+	if (!s || !spec)
+		return itsma__error_set(err, ITSMA_EINVAL, "scorer and spec must not be NULL");
+	a = s->a;
+	r = s->r;
+	/* room first, so that nothing can fail once the assessment has changed */
+	if (cit_reserve(s, a->evidence_count + 1) < 0 ||
+	    grow((void **)&s->issues, &s->issue_cap, r->issue_count + 1, sizeof *s->issues) < 0)
+		return itsma__error_nomem(err);
+	r->issues = s->issues;
+	n = a->evidence_count;
+	if ((rc = itsma_assessment_put_evidence(a, spec, err)) < 0)
+		return rc; /* nothing changed */
+	added = a->evidence_count > n;
+	e = itsma_assessment_find_evidence(a, spec->id);
+	if (added) {
+		citers_free(&s->cit[e->index]);
+	} else {
+		/* the dates may have changed: whoever cites it */
+		const citers *c = &s->cit[e->index];
+		for (i = 0; i < c->n; i++) {
+			size_t key = c->keys[i];
+			if (key < s->nreq) {
+				itsma_requirement_result *q = &r->reqs[key];
+				if (q->status == ITSMA_STATUS_EXCLUDED) {
+					q->has_current = 0; /* as itsma_score sets it for excluded ones */
+					itsma__score_requirement(r, q);
+					q->status = ITSMA_STATUS_EXCLUDED;
+					q->achievement = NAN;
+					q->letter = ITSMA_LETTER_NONE;
+					q->nc = ITSMA_NC_NULL;
+					q->gain = 0;
+					continue;
+				}
+				if (requirement_changed(s, q) < 0)
+					return recover(s, err);
+			} else {
+				itsma_section_result *sr = &r->sections[(key - s->nreq) / ITSMA_ATTRIBUTE_COUNT];
+				if (sr->applicable)
+					process_changed(s, sr);
+			}
+		}
+	}
+	issue_update(s, e);
+	s->n_incremental++;
+	return 0;
+}
+
+int itsma_scorer_remove_evidence(itsma_scorer *s, const char *id, itsma_error *err)
+{
+	int rc;
+	if (err)
+		itsma_error_clear(err);
+	if (!s || !id)
+		return itsma__error_set(err, ITSMA_EINVAL, "scorer and id must not be NULL");
+	if ((rc = itsma_assessment_remove_evidence(s->a, id, err)) < 0)
+		return rc; /* nothing changed */
+	/* the records after it move up one place: score from scratch (the removal itself costs
+	 * as much) */
+	return rescored(s, err);
+}
