@@ -580,7 +580,7 @@ static int stream_array(loader *ld, size_t pos, const char *key, element_fn fn, 
 	for (;;) {
 		json_object *el = NULL;
 		/* plain records skip json-c (nesting: document, array, record, cited ids) */
-		if (rd->max_depth >= 4 && !rd->collect) {
+		if (rd->max_depth >= 4 && !rd->collect && !rd->no_fast) {
 			size_t fend;
 			rc = fn == load_evidence ? fast_evidence(ld, pos, &fend)
 			     : fn == load_rating ? fast_rating(ld, pos, &fend) : 0;

@@ -39,6 +39,7 @@ typedef struct itsma__reader {
 	size_t problems;
 	int stop;          /* the callback's non-zero return */
 	itsma__input *input; /* set when reading a file: consumed pages can be released */
+	int no_fast;         /* tests: read every record through json-c */
 	itsma_error first; /* the first problem */
 } itsma__reader;
 
