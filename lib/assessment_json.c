@@ -1184,13 +1184,10 @@ int itsma_assessment_to_json(char **out, const itsma_assessment *a, itsma_error 
 
 int itsma_assessment_save_file(const itsma_assessment *a, const char *path, itsma_error *err)
 {
-	char *text;
+	char *text = NULL;
 	int rc;
 	if (err)
 		itsma_error_clear(err);
-	if ((rc = itsma_assessment_to_json(&text, a, err)) < 0)
-		return rc;
-	rc = itsma__write_file_atomic(path, text, strlen(text), err);
-	free(text);
-	return rc;
+	rc = itsma_assessment_to_json(&text, a, err);
+	return itsma__save_text(path, rc, text, err);
 }

@@ -584,13 +584,10 @@ int itsma_catalogue_to_json(char **out, const itsma_catalogue *c, itsma_error *e
 
 int itsma_catalogue_save_file(const itsma_catalogue *c, const char *path, itsma_error *err)
 {
-	char *text;
+	char *text = NULL;
 	int rc;
 	if (err)
 		itsma_error_clear(err);
-	if ((rc = itsma_catalogue_to_json(&text, c, err)) < 0)
-		return rc;
-	rc = itsma__write_file_atomic(path, text, strlen(text), err);
-	free(text);
-	return rc;
+	rc = itsma_catalogue_to_json(&text, c, err);
+	return itsma__save_text(path, rc, text, err);
 }

@@ -166,6 +166,14 @@ void itsma__input_close(itsma__input *in)
 	memset(in, 0, sizeof *in);
 }
 
+int itsma__save_text(const char *path, int rc, char *text, itsma_error *err)
+{
+	if (rc == 0)
+		rc = itsma__write_file_atomic(path, text, strlen(text), err);
+	free(text);
+	return rc;
+}
+
 int itsma__write_file_atomic(const char *path, const char *data, size_t len, itsma_error *err)
 {
 	char *tmp;

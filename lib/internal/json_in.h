@@ -160,6 +160,11 @@ int itsma__input_open(itsma__input *in, const char *path, size_t max_bytes, itsm
 /* Hand back the pages that lie wholly before `upto` (no-op for read buffers). */
 void itsma__input_release(itsma__input *in, size_t upto);
 void itsma__input_close(itsma__input *in);
+/*
+ * The end of every *_save_file: given the return code of a *_to_json call and the text it
+ * made, write the text atomically (when rc is 0), free it and return the outcome.
+ */
+int itsma__save_text(const char *path, int rc, char *text, itsma_error *err);
 /* Write atomically: temporary file in the same folder, fsync, rename. */
 int itsma__write_file_atomic(const char *path, const char *data, size_t len, itsma_error *err);
 
