@@ -114,7 +114,7 @@ int itsma__read_file(const char *path, size_t max_bytes, char **out, size_t *len
 }
 
 /* Files at least this large are mapped rather than read. */
-#define MAP_THRESHOLD ((size_t)64 << 20)
+#define MAP_THRESHOLD ((size_t)8 << 20)
 
 int itsma__input_open(itsma__input *in, const char *path, size_t max_bytes, itsma_error *err)
 {
@@ -149,8 +149,8 @@ void itsma__input_release(itsma__input *in, size_t upto)
 		return;
 	start = in->released & ~(page - 1);
 	end = upto & ~(page - 1);
-	if (end - start < ((size_t)8 << 20))
-		return; /* in steps of 8 MiB */
+	if (end - start < ((size_t)4 << 20))
+		return; /* in steps of 4 MiB */
 	(void)madvise(in->data + start, end - start, MADV_DONTNEED);
 	in->released = end;
 }
