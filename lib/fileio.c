@@ -247,8 +247,12 @@ static void write_value(itsma__jw *w, const char *key, json_object *v)
 	switch (json_object_get_type(v)) {
 	case json_type_null: itsma__jw_null(w, key); break;
 	case json_type_boolean: itsma__jw_bool(w, key, json_object_get_boolean(v)); break;
-	case json_type_int: itsma__jw_int(w, key, (long long)json_object_get_int64(v)); break;
-	case json_type_double: itsma__jw_number(w, key, json_object_get_double(v)); break;
+	case json_type_int:
+	case json_type_double:
+		/* json-c keeps the number's own text (uint64 beyond int64, 1e400, -0): write it as
+		 * it was, so that load and save keep extensions exactly */
+		itsma__jw_raw(w, key, json_object_to_json_string_ext(v, JSON_C_TO_STRING_PLAIN));
+		break;
 	case json_type_string: itsma__jw_string(w, key, json_object_get_string(v)); break;
 	case json_type_array: {
 		size_t i, n = json_object_array_length(v);

@@ -144,6 +144,23 @@ static void test_catalogue__round_trip_is_byte_identical_and_keeps_extensions(vo
 	free(orig);
 }
 
+static void test_catalogue__extension_numbers_keep_their_text(void)
+{
+	static const char doc[] =
+	    "{\"format\": \"itsma-catalogue/1\", \"id\": \"c\", \"title\": \"t\", \"sections\": [{\"id\": \"s\","
+	    " \"title\": \"s\", \"requirements\": [{\"id\": \"r\", \"text\": \"t\"}]}],"
+	    " \"x-n\": [18446744073709551615, 1e400, 0.1, 1.50, -5, true, null, {\"k\": \"v\"}]}";
+	itsma_catalogue *c = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	char *out = NULL;
+	CU_ASSERT_EQUAL_FATAL(itsma_catalogue_load_buffer(&c, doc, sizeof doc - 1, NULL, NULL, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(itsma_catalogue_to_json(&out, c, &err), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\n    18446744073709551615,\n    1e400,\n    0.1,\n    1.50,\n    -5,\n"
+	                                   "    true,\n    null,\n    {\n      \"k\": \"v\"\n    }\n  ]"));
+	itsma_free(out);
+	itsma_catalogue_free(c);
+}
+
 static void test_catalogue__builtins_are_listed_loadable_and_identical_when_saved(void)
 {
 	size_t i, n = itsma_catalogue_builtin_count();
@@ -404,6 +421,7 @@ static const itsma_test_case cases[] = {
 	{ "walk_tree_in_catalogue_order", test_catalogue__walk_tree_in_catalogue_order },
 	{ "requirements_know_section_and_process", test_catalogue__requirements_know_section_and_process },
 	{ "round_trip_is_byte_identical_and_keeps_extensions", test_catalogue__round_trip_is_byte_identical_and_keeps_extensions },
+	{ "extension_numbers_keep_their_text", test_catalogue__extension_numbers_keep_their_text },
 	{ "builtins_are_listed_loadable_and_identical_when_saved", test_catalogue__builtins_are_listed_loadable_and_identical_when_saved },
 	{ "build_in_code", test_catalogue__build_in_code },
 	{ "save_file_is_atomic", test_catalogue__save_file_is_atomic },
