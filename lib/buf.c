@@ -151,6 +151,24 @@ void itsma__buf_json_string(itsma__buf *b, const char *s)
 	itsma__buf_putc(b, '"');
 }
 
+/* Decimal text of an integer into buf (at least 21 bytes); returns its length. */
+static size_t format_int(char *buf, long long v)
+{
+	char tmp[24], *p = tmp + sizeof tmp;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	size_t n;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
+	n = (size_t)(tmp + sizeof tmp - p);
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	return n;
+}
+
 void itsma__format_number(char *buf, double v)
 {
 	int prec;
@@ -165,14 +183,26 @@ void itsma__format_number(char *buf, double v)
 		return;
 	}
 	if (fabs(v) < 1e15 && v == (double)(long long)v) {
-		snprintf(buf, 32, "%lld", (long long)v);
+		format_int(buf, (long long)v);
 		return;
 	}
-	/* printf and strtod follow LC_NUMERIC: test the round trip in the caller's locale ... */
-	for (prec = 6; prec <= 17; prec++) {
+	/*
+	 * The shortest precision whose text reads back as v. Reading back succeeds for every
+	 * precision from the shortest one up (17 always does), so a binary search finds it.
+	 * printf and strtod follow LC_NUMERIC: the round trip is tested in the caller's locale ...
+	 */
+	{
+		int lo = 1, hi = 17;
+		while (lo < hi) {
+			prec = lo + (hi - lo) / 2;
+			snprintf(buf, 32, "%.*g", prec, v);
+			if (strtod(buf, NULL) == v)
+				hi = prec;
+			else
+				lo = prec + 1;
+		}
+		prec = lo;
 		snprintf(buf, 32, "%.*g", prec, v);
-		if (strtod(buf, NULL) == v)
-			break;
 	}
 	/* ... then write JSON's decimal point, whatever the locale uses */
 	for (p = buf; *p; p++)
@@ -264,8 +294,9 @@ void itsma__jw_number(itsma__jw *w, const char *key, double value)
 
 void itsma__jw_int(itsma__jw *w, const char *key, long long value)
 {
+	char tmp[24];
 	member(w, key);
-	itsma__buf_printf(w->b, "%lld", value);
+	itsma__buf_append(w->b, tmp, format_int(tmp, value));
 }
 
 void itsma__jw_bool(itsma__jw *w, const char *key, int value)
