@@ -2,6 +2,7 @@
 #include "internal/assessment.h"
 #include "internal/error.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -244,7 +245,7 @@ size_t itsma_evidence_index(const itsma_evidence *e) { return e->index; }
 
 int itsma_evidence_is_current(const itsma_evidence *e, long day)
 {
-	return e->collected <= day && (!e->has_expires || e->expires >= day);
+	return e->collected <= day && e->expires >= day; /* LONG_MAX without an expiry date */
 }
 
 int itsma__is_sha256(const char *s)
@@ -293,8 +294,18 @@ static int pack_strings(itsma_evidence *e, const itsma_evidence_spec *s)
 int itsma_assessment_put_evidence(itsma_assessment *a, const itsma_evidence_spec *spec,
                                   itsma_error *err)
 {
+	int rc = itsma__assessment_put_evidence(a, spec, NULL, NULL, err);
+	return rc < 0 ? rc : 0;
+}
+
+int itsma__assessment_put_evidence(itsma_assessment *a, const itsma_evidence_spec *spec,
+                                   itsma_evidence **rec_out, itsma_evidence *before,
+                                   itsma_error *err)
+{
 	long collected, expires = 0;
-	itsma_evidence *old, tmp;
+	itsma_evidence *old = NULL, tmp;
+	itsma__strmap_slot *slot = NULL;
+	size_t id_len, hash;
 
 	if (!a || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment and spec must not be NULL");
@@ -320,39 +331,46 @@ int itsma_assessment_put_evidence(itsma_assessment *a, const itsma_evidence_spec
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "evidence \"%s\": expected sha256 as 64 lowercase hexadecimal digits",
 		                        spec->id);
-	old = itsma__strmap_get(&a->evidence_ids, spec->id);
-	memset(&tmp, 0, sizeof tmp);
-	if (pack_strings(&tmp, spec) < 0)
-		return itsma__error_nomem(err);
-	tmp.kind = spec->kind;
-	tmp.collected = collected;
-	memcpy(tmp.collected_s, spec->collected, 11);
-	tmp.has_expires = spec->expires != NULL;
-	tmp.expires = expires;
-	if (spec->expires)
-		memcpy(tmp.expires_s, spec->expires, 11);
+	/* one hash of the id: the slot holding it, or where it goes */
+	id_len = strlen(spec->id);
+	hash = itsma__strhash_n(spec->id, id_len);
+	if (a->evidence_ids.cap) {
+		slot = itsma__strmap_probe(&a->evidence_ids, spec->id, id_len, hash);
+		old = slot->key ? slot->value : NULL;
+	}
 	if (old) {
 		/* replace in place: the struct stays where ratings point at it; the map's key is
 		 * re-pointed at the new id string before the old strings are freed */
-		itsma__strmap_put(&a->evidence_ids, tmp.id, old); /* same key: no allocation */
+		memset(&tmp, 0, sizeof tmp);
+		if (pack_strings(&tmp, spec) < 0)
+			return itsma__error_nomem(err);
+		tmp.kind = spec->kind;
+		tmp.collected = collected;
+		memcpy(tmp.collected_s, spec->collected, 11);
+		tmp.has_expires = spec->expires != NULL;
+		tmp.expires = spec->expires ? expires : LONG_MAX;
+		if (spec->expires)
+			memcpy(tmp.expires_s, spec->expires, 11);
+		slot->key = tmp.id;
 		if (old->strings != (char *)(old + 1)) /* not the strings allocated with the record */
 			free(old->strings);
+		if (before)
+			*before = *old; /* its strings are gone: the caller reads the dates */
 		tmp.index = old->index;
 		tmp.cite_count = old->cite_count;
 		tmp.ext = old->ext;
 		*old = tmp;
-		return 0;
+		if (rec_out)
+			*rec_out = old;
+		return 1;
 	}
-	if (a->evidence_count >= a->max_records) {
-		free(tmp.strings);
+	if (a->evidence_count >= a->max_records)
 		return itsma__error_set(err, ITSMA_ELIMIT, "more evidence records than the limit of %zu",
 		                        a->max_records);
-	}
-	free(tmp.strings);
 	{
 		itsma__evidence_in in;
-		size_t hash, i;
-		itsma__strmap_slot *slot;
+		size_t i;
+		int rc;
 		memset(&in, 0, sizeof in);
 		in.str[0] = spec->id;
 		in.str[1] = spec->title;
@@ -360,7 +378,8 @@ int itsma_assessment_put_evidence(itsma_assessment *a, const itsma_evidence_spec
 		in.str[3] = spec->sha256;
 		in.str[4] = spec->by;
 		in.str[5] = spec->note;
-		for (i = 0; i < 6; i++)
+		in.len[0] = id_len;
+		for (i = 1; i < 6; i++)
 			in.len[i] = in.str[i] ? strlen(in.str[i]) : 0;
 		in.kind = spec->kind;
 		in.collected_s = spec->collected;
@@ -369,9 +388,12 @@ int itsma_assessment_put_evidence(itsma_assessment *a, const itsma_evidence_spec
 		in.expires = expires;
 		if (itsma__strmap_reserve(&a->evidence_ids, 1) < 0)
 			return itsma__error_nomem(err);
-		hash = itsma__strhash_n(in.str[0], in.len[0]);
 		slot = itsma__strmap_probe(&a->evidence_ids, in.str[0], in.len[0], hash);
-		return itsma__assessment_append_evidence(a, &in, slot, hash, err);
+		if ((rc = itsma__assessment_append_evidence(a, &in, slot, hash, err)) < 0)
+			return rc;
+		if (rec_out)
+			*rec_out = a->evidence[a->evidence_count - 1];
+		return 0;
 	}
 }
 
@@ -411,6 +433,7 @@ int itsma__assessment_append_evidence(itsma_assessment *a, const itsma__evidence
 	e->kind = in->kind;
 	e->collected = in->collected;
 	memcpy(e->collected_s, in->collected_s, 11);
+	e->expires = LONG_MAX; /* never */
 	if (in->expires_s) {
 		e->has_expires = 1;
 		e->expires = in->expires;
@@ -447,21 +470,49 @@ int itsma_assessment_remove_evidence(itsma_assessment *a, const char *id, itsma_
 
 /* ---- shared by ratings and attribute ratings --------------------------------------------- */
 
+/* Whose rating a message is about: "the rating of ID" or "the rating of ID/PAx.y". Formatted
+ * only when there is something to report. */
+typedef struct rater {
+	const char *id;
+	itsma_attribute pa; /* ITSMA_ATTRIBUTE_COUNT for a requirement */
+} rater;
+
+static const char *who_text(const rater *w, char *buf, size_t size)
+{
+	if (w->pa == ITSMA_ATTRIBUTE_COUNT)
+		snprintf(buf, size, "the rating of %s", w->id);
+	else
+		snprintf(buf, size, "the rating of %s/%s", w->id, itsma_attribute_name(w->pa));
+	return buf;
+}
+
+/* The cited record ids[i]: the one at the same place in the rating being replaced when the
+ * id is the same (re-rating with the same evidence needs no lookup), else by its id. */
+static itsma_evidence *resolve_cite(const itsma_assessment *a, const char *id, size_t i,
+                                    itsma_evidence *const *prev, size_t prev_n)
+{
+	if (i < prev_n && (prev[i]->id == id || strcmp(prev[i]->id, id) == 0))
+		return prev[i];
+	return itsma__strmap_get(&a->evidence_ids, id);
+}
+
 /*
  * Resolve cited evidence ids into a block that holds `head` bytes, then the evidence
- * pointer array, then the note. Returns the block or NULL with err set.
+ * pointer array, then the note. `prev` is what the rating being replaced cites (a hint).
+ * Returns the block or NULL with err set.
  */
 static void *build_cites(itsma_assessment *a, size_t head, const char *const *ids,
                          itsma_evidence *const *resolved, size_t n, const char *note,
-                         itsma_evidence ***ev_out, char **note_out, const char *who,
-                         itsma_error *err)
+                         itsma_evidence *const *prev, size_t prev_n, itsma_evidence ***ev_out,
+                         char **note_out, const rater *who, itsma_error *err)
 {
 	size_t i, j, nlen = note ? strlen(note) + 1 : 0;
-	char *block;
+	char *block, wb[96];
 	itsma_evidence **ev;
 
 	if (n && !ids && !resolved) {
-		itsma__error_set(err, ITSMA_EINVAL, "%s: evidence is NULL but evidence_count is %zu", who, n);
+		itsma__error_set(err, ITSMA_EINVAL, "%s: evidence is NULL but evidence_count is %zu",
+		                 who_text(who, wb, sizeof wb), n);
 		return NULL;
 	}
 	if (n > ((size_t)-1 - head - nlen) / sizeof *ev) {
@@ -477,10 +528,10 @@ static void *build_cites(itsma_assessment *a, size_t head, const char *const *id
 	if (resolved && n)
 		memcpy(ev, resolved, n * sizeof *ev);
 	for (i = 0; i < n && !resolved; i++) {
-		ev[i] = ids[i] ? itsma__strmap_get(&a->evidence_ids, ids[i]) : NULL;
+		ev[i] = ids[i] ? resolve_cite(a, ids[i], i, prev, prev_n) : NULL;
 		if (!ev[i]) {
 			itsma__error_set(err, ITSMA_ENOTFOUND, "%s cites evidence \"%.64s\", which does not exist",
-			                 who, ids[i] ? ids[i] : "(null)");
+			                 who_text(who, wb, sizeof wb), ids[i] ? ids[i] : "(null)");
 			free(block);
 			return NULL;
 		}
@@ -490,7 +541,8 @@ static void *build_cites(itsma_assessment *a, size_t head, const char *const *id
 		if (ev[i]->cite_count & ~((size_t)-1 >> 1)) {
 			for (j = 0; j < i; j++)
 				ev[j]->cite_count &= (size_t)-1 >> 1;
-			itsma__error_set(err, ITSMA_EINVAL, "%s cites evidence \"%s\" more than once", who, ev[i]->id);
+			itsma__error_set(err, ITSMA_EINVAL, "%s cites evidence \"%s\" more than once",
+			                 who_text(who, wb, sizeof wb), ev[i]->id);
 			free(block);
 			return NULL;
 		}
@@ -507,6 +559,27 @@ static void *build_cites(itsma_assessment *a, size_t head, const char *const *id
 	return block;
 }
 
+/*
+ * Whether a replacement cites exactly what the rating it replaces cites, with the same note:
+ * then only the letter and value change, in place (an assessor re-rating).
+ */
+static int same_cites(itsma_evidence *const *prev, size_t prev_n, const char *prev_note,
+                      const char *const *ids, itsma_evidence *const *resolved, size_t n,
+                      const char *note)
+{
+	size_t i;
+	if (prev_n != n || (n && !ids && !resolved))
+		return 0;
+	if ((prev_note == NULL) != (note == NULL) || (note && strcmp(prev_note, note) != 0))
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (resolved ? resolved[i] != prev[i]
+		             : !ids[i] || (ids[i] != prev[i]->id && strcmp(ids[i], prev[i]->id) != 0))
+			return 0;
+	}
+	return 1;
+}
+
 static void cite(itsma_evidence **ev, size_t n, int delta)
 {
 	size_t i;
@@ -514,12 +587,15 @@ static void cite(itsma_evidence **ev, size_t n, int delta)
 		ev[i]->cite_count = (size_t)((long long)ev[i]->cite_count + delta);
 }
 
-static int check_value(itsma_letter letter, double value, const char *who, itsma_error *err)
+static int check_value(itsma_letter letter, double value, const rater *who, itsma_error *err)
 {
+	char wb[96];
 	if ((int)letter < (int)ITSMA_LETTER_NONE || (int)letter > (int)ITSMA_LETTER_F)
-		return itsma__error_set(err, ITSMA_EINVAL, "%s: unknown rating letter %d", who, (int)letter);
+		return itsma__error_set(err, ITSMA_EINVAL, "%s: unknown rating letter %d",
+		                        who_text(who, wb, sizeof wb), (int)letter);
 	if (letter == ITSMA_LETTER_NONE && (!isfinite(value) || value < 0 || value > 100))
-		return itsma__error_set(err, ITSMA_EINVAL, "%s: expected a rating from 0 to 100, not %g", who, value);
+		return itsma__error_set(err, ITSMA_EINVAL, "%s: expected a rating from 0 to 100, not %g",
+		                        who_text(who, wb, sizeof wb), value);
 	return 0;
 }
 
@@ -536,9 +612,15 @@ int itsma_assessment_put_rating(itsma_assessment *a, const itsma_rating_spec *sp
 
 	if (!a || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment and spec must not be NULL");
+	req = itsma_catalogue_find_requirement(a->cat, spec->requirement);
+	return itsma__assessment_put_rating_spec(a, req, spec, err);
+}
+
+int itsma__assessment_put_rating_spec(itsma_assessment *a, const itsma_requirement *req,
+                                      const itsma_rating_spec *spec, itsma_error *err)
+{
 	if (spec->version != ITSMA_RATING_SPEC_VERSION)
 		return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_rating_spec version %u", spec->version);
-	req = itsma_catalogue_find_requirement(a->cat, spec->requirement);
 	if (!req)
 		return itsma__error_set(err, ITSMA_ENOTFOUND, "catalogue \"%s\" has no requirement \"%.64s\"",
 		                        a->cat->id, spec->requirement ? spec->requirement : "");
@@ -559,18 +641,27 @@ static int put_rating(itsma_assessment *a, const itsma_requirement *req, itsma_l
 {
 	itsma_rating *r, *old;
 	itsma_evidence **ev = NULL;
-	char *note = NULL, who[96];
+	char *note = NULL;
+	rater who;
 
-	snprintf(who, sizeof who, "the rating of %s", req->id);
-	if (check_value(letter, value, who, err) < 0)
+	who.id = req->id;
+	who.pa = ITSMA_ATTRIBUTE_COUNT;
+	if (check_value(letter, value, &who, err) < 0)
 		return ITSMA_EINVAL;
 	old = a->rating_by_req[req->index];
+	if (old && same_cites(old->evidence, old->evidence_count, old->note, ids, resolved, count,
+	                      note_in)) {
+		old->letter = letter;
+		old->value = letter == ITSMA_LETTER_NONE ? value : itsma_letter_achievement(letter);
+		return 0;
+	}
 	if (!old && a->rating_count >= a->max_records)
 		return itsma__error_set(err, ITSMA_ELIMIT, "more ratings than the limit of %zu", a->max_records);
 	if (!old && itsma__grow((void **)&a->ratings, &a->rating_cap, a->rating_count + 1,
 	                        sizeof *a->ratings) < 0)
 		return itsma__error_nomem(err);
-	r = build_cites(a, sizeof *r, ids, resolved, count, note_in, &ev, &note, who, err);
+	r = build_cites(a, sizeof *r, ids, resolved, count, note_in, old ? old->evidence : NULL,
+	                old ? old->evidence_count : 0, &ev, &note, &who, err);
 	if (!r)
 		return err ? err->code : ITSMA_EINVAL;
 	r->evidence = ev;
@@ -704,20 +795,29 @@ static int put_attribute(itsma_assessment *a, const itsma_section *p, itsma_attr
 {
 	itsma_attribute_rating *r, *old, **slot;
 	itsma_evidence **ev = NULL;
-	char *note = NULL, who[96];
+	char *note = NULL;
+	rater who;
 
-	snprintf(who, sizeof who, "the rating of %s/%s", p->id, itsma_attribute_name(attribute));
-	if (check_value(letter, value, who, err) < 0)
+	who.id = p->id;
+	who.pa = attribute;
+	if (check_value(letter, value, &who, err) < 0)
 		return ITSMA_EINVAL;
 	slot = &a->attr_by_sec[p->index * ITSMA_ATTRIBUTE_COUNT + (size_t)attribute];
 	old = *slot;
+	if (old && same_cites(old->evidence, old->evidence_count, old->note, ids, resolved, count,
+	                      note_in)) {
+		old->letter = letter;
+		old->value = letter == ITSMA_LETTER_NONE ? value : itsma_letter_achievement(letter);
+		return 0;
+	}
 	if (!old && a->attribute_count >= a->max_records)
 		return itsma__error_set(err, ITSMA_ELIMIT, "more attribute ratings than the limit of %zu",
 		                        a->max_records);
 	if (!old && itsma__grow((void **)&a->attributes, &a->attribute_cap, a->attribute_count + 1,
 	                        sizeof *a->attributes) < 0)
 		return itsma__error_nomem(err);
-	r = build_cites(a, sizeof *r, ids, resolved, count, note_in, &ev, &note, who, err);
+	r = build_cites(a, sizeof *r, ids, resolved, count, note_in, old ? old->evidence : NULL,
+	                old ? old->evidence_count : 0, &ev, &note, &who, err);
 	if (!r)
 		return err ? err->code : ITSMA_EINVAL;
 	r->evidence = ev;

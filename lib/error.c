@@ -7,8 +7,15 @@
 
 void itsma_error_clear(itsma_error *err)
 {
-	if (err)
-		memset(err, 0, sizeof *err);
+	/* the fields and the first byte of each string: what ITSMA_ERROR_INIT gives, without
+	 * clearing the buffers on every call */
+	if (!err)
+		return;
+	err->code = ITSMA_OK;
+	err->sys_errno = 0;
+	err->line = err->column = 0;
+	err->offset = 0;
+	err->source[0] = err->pointer[0] = err->message[0] = '\0';
 }
 
 const char *itsma_strerror(int code)

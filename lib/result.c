@@ -1,6 +1,7 @@
 /* Scoring results: names of the enums of result.h and the result's getters. */
 #include "internal/result.h"
 #include "internal/error.h"
+#include "internal/fenwick.h"
 
 #include <math.h>
 #include <string.h>
@@ -411,6 +412,10 @@ const itsma_evidence_issue *itsma_result_evidence_issue_at(const itsma_result *r
 {
 	if (!r || index >= r->issue_count)
 		return NULL;
+	if (r->issue_marks) /* a live result */
+		return (const itsma_evidence_issue *)(const void *)((const char *)r->issue_slot +
+		                                                    itsma__fenwick_find(r->issue_marks, index) *
+		                                                        r->issue_stride);
 	return &r->issues[index];
 }
 

@@ -186,7 +186,7 @@ static void write_issues(itsma__jw *w, const itsma_result *r)
 
 	itsma__jw_begin_array(w, "evidence_issues");
 	for (i = 0; i < r->issue_count; i++) {
-		const itsma_evidence_issue *is = &r->issues[i];
+		const itsma_evidence_issue *is = itsma_result_evidence_issue_at(r, i);
 		itsma__jw_begin_object(w, NULL);
 		itsma__jw_string(w, "evidence", itsma_evidence_id(is->evidence));
 		itsma__jw_string(w, "problem", itsma_evidence_problem_name(is->problem));

@@ -696,20 +696,26 @@ static long long gain_key(double gain)
 	return llround(gain * 1e9);
 }
 
+void itsma__gap_key(itsma_gap *g, const itsma_requirement_result *figures)
+{
+	g->rank = itsma__gap_rank(figures);
+	g->should = figures->req->obligation != ITSMA_SHALL;
+	g->gain_key = gain_key(figures->gain);
+	g->order = figures->req->index;
+}
+
+/* shall before should, then by rank, larger gain first, then in catalogue order */
 int itsma__gap_cmp(const void *pa, const void *pb)
 {
 	const itsma_gap *a = pa, *b = pb;
-	long long ga, gb;
-	if (a->q->req->obligation != b->q->req->obligation)
-		return a->q->req->obligation == ITSMA_SHALL ? -1 : 1;
+	if (a->should != b->should)
+		return a->should < b->should ? -1 : 1;
 	if (a->rank != b->rank)
 		return a->rank < b->rank ? -1 : 1;
-	ga = gain_key(a->q->gain);
-	gb = gain_key(b->q->gain);
-	if (ga != gb)
-		return ga > gb ? -1 : 1;
-	if (a->q->req->index != b->q->req->index)
-		return a->q->req->index < b->q->req->index ? -1 : 1;
+	if (a->gain_key != b->gain_key)
+		return a->gain_key > b->gain_key ? -1 : 1;
+	if (a->order != b->order)
+		return a->order < b->order ? -1 : 1;
 	return 0;
 }
 
@@ -734,7 +740,7 @@ static int step_gaps(scorer *sc)
 		sr = sec_entry(r, q->req->section);
 		g = &r->gaps[r->gap_count++];
 		g->q = q;
-		g->rank = itsma__gap_rank(q);
+		itsma__gap_key(g, q);
 		g->guidance = itsma__section_guidance(r, sr);
 		if (!g->guidance)
 			return itsma__error_nomem(sc->err);

@@ -10,18 +10,24 @@
  *     the top level: O(depth x fanout), independent of the assessment's size;
  *   - processes on that path (PA1.1) or whose attribute changed: level, capability summary
  *     (a histogram of levels), capability gap (kept in catalogue order);
- *   - the gap list, kept sorted: the entry leaves and re-enters at its place (binary search
- *     with the same comparison as the full sort);
- *   - evidence issues, kept in evidence order: an index of who cites each evidence record
- *     (ratings in the order of `ratings`, then attribute ratings in the order of
- *     `attributes`) gives each issue its `cited_by` list directly.
+ *   - the gap list, kept sorted: the entry moves from its old place to its new one (binary
+ *     search with the same comparison as the full sort, on keys kept in the list);
+ *   - evidence issues, kept by evidence index with a Fenwick tree over the indexes, so that
+ *     one comes or goes in O(log n) and the list is still read in evidence order by index;
+ *     an index of who cites each evidence record (ratings in the order of `ratings`, then
+ *     attribute ratings in the order of `attributes`) gives each issue its `cited_by` list.
+ * A change that leaves a figure as it was stops there: re-rating with the same evidence skips
+ * the citation index, an unchanged achievement skips the roll-up, and an evidence record
+ * whose currency and problem are unchanged touches nothing that cites it.
  * Changes that alter scope or applicability (ratings of excluded requirements, attribute
  * ratings of processes without applicable requirements, whose warnings change), removing
  * evidence (which renumbers the records after it) and itsma_scorer_rescore() score from
  * scratch.
  */
 #include "internal/result.h"
+#include "internal/assessment.h"
 #include "internal/error.h"
+#include "internal/fenwick.h"
 
 #include "itsma/scorer.h"
 
@@ -30,22 +36,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Who cites one evidence record: names (as in cited_by) and order keys, in citation order.
- * A key is a requirement index (a rating), or requirement_count + section index x 9 + PA
- * (an attribute rating). */
+/* Who cites one evidence record: names (as in cited_by) and order keys, in citation order,
+ * in one block (names[cap], then keys[cap]). A key is a requirement index (a rating), or
+ * requirement_count + section index x 9 + PA (an attribute rating). */
 typedef struct citers {
 	const char **names;
 	size_t *keys;
 	size_t n, cap;
 } citers;
 
+/* What the scorer keeps for one evidence record: its issue in the live result (evidence
+ * NULL: none) and who cites it; one cache line. */
+typedef struct evstate {
+	itsma_evidence_issue issue;
+	citers c;
+} evstate;
+#define EVSTATE_ALIGN 64
+
 struct itsma_scorer {
 	itsma_assessment *a;
 	itsma_score_options opts;
 	itsma_result *r;
 	size_t nreq;       /* requirements in the catalogue */
-	citers *cit;       /* [evidence index] */
-	size_t cit_cap;
+	evstate *st;       /* [evidence index] */
+	size_t st_cap;
 	char *attr_names;  /* "PROCESS/PAx.y" for every section x attribute, fixed stride */
 	size_t name_stride;
 	int level_hist[6]; /* applicable processes by capability level */
@@ -55,8 +69,7 @@ struct itsma_scorer {
 	size_t gap_cap;
 	itsma_capability_gap *cgaps;
 	size_t cgap_cap;
-	itsma_evidence_issue *issues;
-	size_t issue_cap;
+	itsma__fenwick marks; /* which records have an issue */
 	/* scratch: evidence cited before a change, and marks by evidence index */
 	itsma_evidence **old_ev;
 	size_t old_cap;
@@ -89,26 +102,32 @@ static size_t order_of(const itsma_scorer *s, size_t key)
 static void citers_free(citers *c)
 {
 	free(c->names);
-	free(c->keys);
 	memset(c, 0, sizeof *c);
 }
 
 static int citers_reserve(citers *c, size_t need)
 {
 	size_t cap = c->cap ? c->cap : 2;
+	void *block;
 	const char **nn;
 	size_t *nk;
 	if (need <= c->cap)
 		return 0;
 	while (cap < need)
 		cap *= 2;
-	nn = realloc(c->names, cap * sizeof *nn);
-	if (!nn)
+	if (cap > ((size_t)-1) / (sizeof *nn + sizeof *nk))
 		return -1;
+	block = malloc(cap * (sizeof *nn + sizeof *nk));
+	if (!block)
+		return -1;
+	nn = block;
+	nk = (size_t *)(void *)(nn + cap);
+	if (c->n) {
+		memcpy(nn, c->names, c->n * sizeof *nn);
+		memcpy(nk, c->keys, c->n * sizeof *nk);
+	}
+	free(c->names);
 	c->names = nn;
-	nk = realloc(c->keys, cap * sizeof *nk);
-	if (!nk)
-		return -1;
 	c->keys = nk;
 	c->cap = cap;
 	return 0;
@@ -158,43 +177,41 @@ static int citers_insert(const itsma_scorer *s, citers *c, const char *name, siz
 	return 0;
 }
 
-static int cit_reserve(itsma_scorer *s, size_t need)
-{
-	size_t cap = s->cit_cap ? s->cit_cap : 16;
-	citers *n;
-	if (need <= s->cit_cap)
-		return 0;
-	while (cap < need)
-		cap *= 2;
-	n = realloc(s->cit, cap * sizeof *n);
-	if (!n)
-		return -1;
-	memset(n + s->cit_cap, 0, (cap - s->cit_cap) * sizeof *n);
-	s->cit = n;
-	s->cit_cap = cap;
-	return 0;
-}
-
-static void cit_free_all(citers *cit, size_t cap)
+static void st_free(evstate *st, size_t cap)
 {
 	size_t i;
 	for (i = 0; i < cap; i++)
-		citers_free(&cit[i]);
-	free(cit);
+		citers_free(&st[i].c);
+	free(st);
 }
 
-/* A fresh citation index of the assessment as it is; NULL when out of memory. */
-static citers *cit_build(const itsma_scorer *s, size_t *cap_out)
+/* A zeroed, cache-line-aligned array of `cap` records' state; NULL when out of memory. */
+static evstate *st_alloc(size_t cap)
+{
+	evstate *st;
+	if (cap == 0)
+		cap = 1;
+	if (cap > ((size_t)-1) / sizeof *st)
+		return NULL;
+	st = aligned_alloc(EVSTATE_ALIGN, cap * sizeof *st);
+	if (st)
+		memset(st, 0, cap * sizeof *st);
+	return st;
+}
+
+/* A fresh citation index of the assessment as it is, with room for `cap` records; NULL when
+ * out of memory. */
+static evstate *st_build(const itsma_scorer *s, size_t cap)
 {
 	const itsma_assessment *a = s->a;
-	size_t i, k, cap = a->evidence_count + 16;
-	citers *cit = calloc(cap, sizeof *cit);
-	if (!cit)
+	size_t i, k;
+	evstate *st = st_alloc(cap);
+	if (!st)
 		return NULL;
 	for (i = 0; i < a->rating_count; i++) {
 		const itsma_rating *rt = a->ratings[i];
 		for (k = 0; k < rt->evidence_count; k++)
-			if (citers_push(&cit[rt->evidence[k]->index], rt->requirement->id,
+			if (citers_push(&st[rt->evidence[k]->index].c, rt->requirement->id,
 			                rt->requirement->index) < 0)
 				goto fail;
 	}
@@ -202,13 +219,12 @@ static citers *cit_build(const itsma_scorer *s, size_t *cap_out)
 		const itsma_attribute_rating *ar = a->attributes[i];
 		size_t key = attr_key(s, ar->process->index, (int)ar->attribute);
 		for (k = 0; k < ar->evidence_count; k++)
-			if (citers_push(&cit[ar->evidence[k]->index], attr_name(s, key), key) < 0)
+			if (citers_push(&st[ar->evidence[k]->index].c, attr_name(s, key), key) < 0)
 				goto fail;
 	}
-	*cap_out = cap;
-	return cit;
+	return st;
 fail:
-	cit_free_all(cit, cap);
+	st_free(st, cap);
 	return NULL;
 }
 
@@ -226,21 +242,20 @@ static int rebuild(itsma_scorer *s, itsma_error *err)
 	itsma_result *r = NULL;
 	itsma_gap *gaps = NULL;
 	itsma_capability_gap *cgaps = NULL;
-	itsma_evidence_issue *issues = NULL;
-	citers *cit = NULL;
-	size_t i, gap_cap = 0, cgap_cap = 0, issue_cap = 0, cit_cap = 0;
+	itsma__fenwick marks = { NULL, 0 };
+	evstate *st = NULL;
+	size_t i, gap_cap = 0, cgap_cap = 0, st_cap = s->a->evidence_count + 16;
 	int rc;
 
 	if ((rc = itsma_score(&r, s->a, &s->opts, err)) < 0)
 		return rc;
 	if (grow((void **)&gaps, &gap_cap, r->req_count, sizeof *gaps) < 0 ||
 	    grow((void **)&cgaps, &cgap_cap, r->section_count, sizeof *cgaps) < 0 ||
-	    grow((void **)&issues, &issue_cap, s->a->evidence_count + 16, sizeof *issues) < 0 ||
-	    (cit = cit_build(s, &cit_cap)) == NULL) {
+	    itsma__fenwick_init(&marks, st_cap) < 0 || (st = st_build(s, st_cap)) == NULL) {
 		itsma_result_free(r);
 		free(gaps);
 		free(cgaps);
-		free(issues);
+		itsma__fenwick_free(&marks);
 		return itsma__error_nomem(err);
 	}
 	if (r->gap_count)
@@ -248,33 +263,35 @@ static int rebuild(itsma_scorer *s, itsma_error *err)
 	if (r->cgap_count)
 		memcpy(cgaps, r->cgaps, r->cgap_count * sizeof *cgaps);
 	for (i = 0; i < r->issue_count; i++) {
-		itsma_evidence_issue *is = &issues[i];
+		size_t e = r->issues[i].evidence->index;
+		itsma_evidence_issue *is = &st[e].issue;
 		*is = r->issues[i];
 		if (is->problem != ITSMA_EVIDENCE_UNUSED) {
-			const citers *c = &cit[is->evidence->index];
-			is->cited_by = c->names;
-			is->cited_count = c->n;
+			is->cited_by = st[e].c.names;
+			is->cited_count = st[e].c.n;
 		}
+		itsma__fenwick_add(&marks, e, +1);
 	}
-	r->gaps = gaps;
-	r->cgaps = cgaps;
-	r->issues = issues;
-	r->live = 1;
-
 	itsma_result_free(s->r);
 	free(s->gaps);
 	free(s->cgaps);
-	free(s->issues);
-	cit_free_all(s->cit, s->cit_cap);
+	itsma__fenwick_free(&s->marks);
+	st_free(s->st, s->st_cap);
 	s->r = r;
 	s->gaps = gaps;
 	s->gap_cap = gap_cap;
 	s->cgaps = cgaps;
 	s->cgap_cap = cgap_cap;
-	s->issues = issues;
-	s->issue_cap = issue_cap;
-	s->cit = cit;
-	s->cit_cap = cit_cap;
+	s->st = st;
+	s->st_cap = st_cap;
+	s->marks = marks;
+	r->gaps = gaps;
+	r->cgaps = cgaps;
+	r->issues = NULL; /* read through issue_slot and issue_marks */
+	r->issue_slot = &st[0].issue;
+	r->issue_stride = sizeof *st;
+	r->issue_marks = &s->marks;
+	r->live = 1;
 	memset(s->level_hist, 0, sizeof s->level_hist);
 	s->level_sum = 0;
 	for (i = 0; i < r->section_count; i++) {
@@ -356,10 +373,10 @@ void itsma_scorer_free(itsma_scorer *s)
 	if (!s)
 		return;
 	itsma_result_free(s->r);
-	cit_free_all(s->cit, s->cit_cap);
+	st_free(s->st, s->st_cap);
 	free(s->gaps);
 	free(s->cgaps);
-	free(s->issues);
+	itsma__fenwick_free(&s->marks);
 	free(s->attr_names);
 	free(s->old_ev);
 	free(s->mark);
@@ -415,34 +432,46 @@ static int is_gap(const itsma_requirement_result *q)
 	return q->status != ITSMA_STATUS_EXCLUDED && q->letter != ITSMA_LETTER_F;
 }
 
-/* Take a requirement's gap out of the list (its entry still holds the old figures). */
-static void gap_remove(itsma_result *r, const itsma_requirement_result *q)
-{
-	itsma_gap key;
-	size_t at;
-	key.q = q;
-	key.rank = itsma__gap_rank(q);
-	key.guidance = NULL;
-	at = gap_pos(r, &key);
-	if (at < r->gap_count && r->gaps[at].q == q) {
-		memmove(r->gaps + at, r->gaps + at + 1, (r->gap_count - at - 1) * sizeof *r->gaps);
-		r->gap_count--;
-	}
-}
-
-static int gap_insert(itsma_result *r, itsma_requirement_result *q)
+/*
+ * Move requirement q's gap from where its figures `before` put it to where its figures put
+ * it now, taking it out or putting it in as it stops or starts being a gap: one memmove of
+ * the entries in between.
+ */
+static int gap_move(itsma_result *r, const itsma_requirement_result *before,
+                    itsma_requirement_result *q)
 {
 	itsma_gap g;
-	size_t at;
+	size_t from = r->gap_count, to;
+	if (is_gap(before)) {
+		itsma__gap_key(&g, before);
+		from = gap_pos(r, &g);
+		if (from >= r->gap_count || r->gaps[from].q != q)
+			from = r->gap_count; /* not expected: the list is kept with these keys */
+	}
+	if (!is_gap(q)) {
+		if (from < r->gap_count) {
+			memmove(r->gaps + from, r->gaps + from + 1,
+			        (r->gap_count - from - 1) * sizeof *r->gaps);
+			r->gap_count--;
+		}
+		return 0;
+	}
 	g.q = q;
-	g.rank = itsma__gap_rank(q);
+	itsma__gap_key(&g, q);
 	g.guidance = itsma__section_guidance(r, &r->sections[q->req->section->index - r->sec_base]);
 	if (!g.guidance)
 		return -1;
-	at = gap_pos(r, &g);
-	memmove(r->gaps + at + 1, r->gaps + at, (r->gap_count - at) * sizeof *r->gaps);
-	r->gaps[at] = g;
-	r->gap_count++;
+	to = gap_pos(r, &g); /* among the entries, its own old one included */
+	if (from == r->gap_count) {
+		memmove(r->gaps + to + 1, r->gaps + to, (r->gap_count - to) * sizeof *r->gaps);
+		r->gap_count++;
+	} else if (to > from) {
+		to--; /* its old entry, before the new place, leaves */
+		memmove(r->gaps + from, r->gaps + from + 1, (to - from) * sizeof *r->gaps);
+	} else if (to < from) {
+		memmove(r->gaps + to + 1, r->gaps + to, (from - to) * sizeof *r->gaps);
+	}
+	r->gaps[to] = g;
 	return 0;
 }
 
@@ -472,44 +501,33 @@ static void cgap_update(itsma_result *r, const itsma_section_result *sr)
 	}
 }
 
-/* Bring the issue of one evidence record up to date (list in evidence order). */
+/* Bring the issue of one evidence record up to date (its slot and mark). */
 static void issue_update(itsma_scorer *s, const itsma_evidence *e)
 {
 	itsma_result *r = s->r;
-	const citers *c = &s->cit[e->index];
+	evstate *es = &s->st[e->index];
+	const citers *c = &es->c;
+	itsma_evidence_issue *is = &es->issue;
 	itsma_evidence_problem problem = ITSMA_EVIDENCE_UNUSED;
-	int has, there;
-	size_t lo = 0, hi = r->issue_count;
+	int has;
 
 	if (c->n == 0)
 		has = 1; /* unused takes precedence over expired and future */
 	else
 		has = itsma__evidence_problem(s->a, e, &problem);
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (r->issues[mid].evidence->index < e->index)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	there = lo < r->issue_count && r->issues[lo].evidence == e;
 	if (has) {
-		itsma_evidence_issue is;
-		memset(&is, 0, sizeof is);
-		is.evidence = e;
-		is.problem = problem;
-		if (problem != ITSMA_EVIDENCE_UNUSED) {
-			is.cited_by = c->names;
-			is.cited_count = c->n;
-		}
-		if (!there) {
-			memmove(r->issues + lo + 1, r->issues + lo, (r->issue_count - lo) * sizeof *r->issues);
+		if (!is->evidence) {
+			itsma__fenwick_add(&s->marks, e->index, +1);
 			r->issue_count++;
 		}
-		r->issues[lo] = is;
-	} else if (there) {
-		memmove(r->issues + lo, r->issues + lo + 1, (r->issue_count - lo - 1) * sizeof *r->issues);
+		is->evidence = e;
+		is->problem = problem;
+		is->cited_by = problem != ITSMA_EVIDENCE_UNUSED ? c->names : NULL;
+		is->cited_count = problem != ITSMA_EVIDENCE_UNUSED ? c->n : 0;
+	} else if (is->evidence) {
+		itsma__fenwick_add(&s->marks, e->index, -1);
 		r->issue_count--;
+		memset(is, 0, sizeof *is);
 	}
 }
 
@@ -548,22 +566,28 @@ static void process_changed(itsma_scorer *s, itsma_section_result *sr)
 	cgap_update(r, sr);
 }
 
+static int same_double(double x, double y)
+{
+	return memcmp(&x, &y, sizeof x) == 0;
+}
+
 /* An applicable requirement's rating, or the evidence it cites, changed. */
 static int requirement_changed(itsma_scorer *s, itsma_requirement_result *q)
 {
 	itsma_result *r = s->r;
-	double before = q->achievement;
+	itsma_requirement_result before = *q;
 	const itsma_section *sec;
 
-	if (is_gap(q))
-		gap_remove(r, q);
-	itsma__tally_requirement(r, q, -1);
 	itsma__score_requirement(r, q);
+	if (q->status == before.status && q->nc == before.nc && q->letter == before.letter &&
+	    same_double(q->achievement, before.achievement))
+		return 0; /* the same figures (the gain follows the achievement): nothing moves */
+	itsma__tally_requirement(r, &before, -1);
 	itsma__tally_requirement(r, q, +1);
 	itsma__score_verdict(r);
-	if (is_gap(q) && gap_insert(r, q) < 0)
+	if (gap_move(r, &before, q) < 0)
 		return -1;
-	if (memcmp(&before, &q->achievement, sizeof before) == 0)
+	if (same_double(q->achievement, before.achievement))
 		return 0; /* the same figure: nothing above it moves */
 	for (sec = q->req->section; sec; sec = sec->parent)
 		itsma__rollup_section(r, &r->sections[sec->index - r->sec_base]);
@@ -608,7 +632,7 @@ static int recite(itsma_scorer *s, size_t key, const char *name, size_t n_old,
 			s->mark[e] = 2; /* cited before and after */
 			continue;
 		}
-		if (citers_insert(s, &s->cit[e], name, key) < 0) {
+		if (citers_insert(s, &s->st[e].c, name, key) < 0) {
 			for (i = 0; i < n_old; i++)
 				s->mark[s->old_ev[i]->index] = 0;
 			return -1;
@@ -618,12 +642,18 @@ static int recite(itsma_scorer *s, size_t key, const char *name, size_t n_old,
 	for (i = 0; i < n_old; i++) {
 		size_t e = s->old_ev[i]->index;
 		if (s->mark[e] == 1) {
-			citers_remove(&s->cit[e], key);
+			citers_remove(&s->st[e].c, key);
 			issue_update(s, s->old_ev[i]);
 		}
 		s->mark[e] = 0;
 	}
 	return 0;
+}
+
+/* Whether a citer cites just what it cited before the change (kept by keep_old). */
+static int same_evidence(const itsma_scorer *s, size_t n_old, itsma_evidence *const *ev, size_t n)
+{
+	return n == n_old && (n == 0 || memcmp(s->old_ev, ev, n * sizeof *ev) == 0);
 }
 
 /* After a failure past the point of no return: score from scratch, or report. */
@@ -660,7 +690,7 @@ static int rating_change(itsma_scorer *s, const itsma_rating_spec *spec, const c
 		if (keep_old(s, old->evidence, n_old) < 0)
 			return itsma__error_nomem(err);
 	}
-	rc = spec ? itsma_assessment_put_rating(a, spec, err)
+	rc = spec ? itsma__assessment_put_rating_spec(a, req, spec, err)
 	          : itsma_assessment_remove_rating(a, remove_id, err);
 	if (rc < 0)
 		return rc; /* nothing changed */
@@ -668,9 +698,11 @@ static int rating_change(itsma_scorer *s, const itsma_rating_spec *spec, const c
 	if (q->status == ITSMA_STATUS_EXCLUDED)
 		return rescored(s, err); /* its warning comes or goes */
 	now = a->rating_by_req[req->index];
-	if (recite(s, req->index, req->id, n_old, now ? now->evidence : NULL,
-	           now ? now->evidence_count : 0) < 0 ||
-	    requirement_changed(s, q) < 0)
+	if (!same_evidence(s, n_old, now ? now->evidence : NULL, now ? now->evidence_count : 0) &&
+	    recite(s, req->index, req->id, n_old, now ? now->evidence : NULL,
+	           now ? now->evidence_count : 0) < 0)
+		return recover(s, err);
+	if (requirement_changed(s, q) < 0)
 		return recover(s, err);
 	s->n_incremental++;
 	return 0;
@@ -730,7 +762,8 @@ static int attribute_change(itsma_scorer *s, const itsma_attribute_spec *spec,
 		return rescored(s, err); /* its warning comes or goes */
 	now = a->attr_by_sec[slot];
 	key = attr_key(s, p->index, (int)attribute);
-	if (recite(s, key, attr_name(s, key), n_old, now ? now->evidence : NULL,
+	if (!same_evidence(s, n_old, now ? now->evidence : NULL, now ? now->evidence_count : 0) &&
+	    recite(s, key, attr_name(s, key), n_old, now ? now->evidence : NULL,
 	           now ? now->evidence_count : 0) < 0)
 		return recover(s, err);
 	process_changed(s, sr);
@@ -759,13 +792,46 @@ int itsma_scorer_remove_attribute(itsma_scorer *s, const char *process_id,
 
 /* ---- evidence ----------------------------------------------------------------------------------- */
 
+/* Room for one more evidence record's state and mark (before the assessment changes, so
+ * that nothing can fail after it). */
+static int room_for_evidence(itsma_scorer *s)
+{
+	size_t need = s->a->evidence_count + 1, cap = s->st_cap, i;
+	evstate *st;
+	itsma__fenwick marks = { NULL, 0 };
+	if (need <= cap)
+		return 0;
+	while (cap < need)
+		cap = cap < 16 ? 16 : cap * 2;
+	if (itsma__fenwick_init(&marks, cap) < 0)
+		return -1;
+	st = st_alloc(cap);
+	if (!st) {
+		itsma__fenwick_free(&marks);
+		return -1;
+	}
+	memcpy(st, s->st, s->st_cap * sizeof *st);
+	for (i = 0; i < s->st_cap; i++)
+		if (st[i].issue.evidence)
+			itsma__fenwick_add(&marks, i, +1);
+	free(s->st); /* its citers moved */
+	itsma__fenwick_free(&s->marks);
+	s->marks = marks;
+	s->st = st;
+	s->st_cap = cap;
+	s->r->issue_slot = &st[0].issue;
+	return 0;
+}
+
 int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, itsma_error *err)
 {
 	itsma_assessment *a;
 	itsma_result *r;
-	const itsma_evidence *e;
-	size_t i, n;
-	int rc, added;
+	itsma_evidence *e = NULL, before;
+	itsma_evidence_problem p_before = ITSMA_EVIDENCE_UNUSED, p_now = ITSMA_EVIDENCE_UNUSED;
+	size_t i;
+	long day;
+	int rc, had, has;
 
 	if (err)
 		itsma_error_clear(err);
@@ -773,21 +839,27 @@ int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, 
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and spec must not be NULL");
 	a = s->a;
 	r = s->r;
-	/* room first, so that nothing can fail once the assessment has changed */
-	if (cit_reserve(s, a->evidence_count + 1) < 0 ||
-	    grow((void **)&s->issues, &s->issue_cap, r->issue_count + 1, sizeof *s->issues) < 0)
+	if (room_for_evidence(s) < 0)
 		return itsma__error_nomem(err);
-	r->issues = s->issues;
-	n = a->evidence_count;
-	if ((rc = itsma_assessment_put_evidence(a, spec, err)) < 0)
+	if ((rc = itsma__assessment_put_evidence(a, spec, &e, &before, err)) < 0)
 		return rc; /* nothing changed */
-	added = a->evidence_count > n;
-	e = itsma_assessment_find_evidence(a, spec->id);
-	if (added) {
-		citers_free(&s->cit[e->index]);
-	} else {
-		/* the dates may have changed: whoever cites it */
-		const citers *c = &s->cit[e->index];
+	s->n_incremental++;
+	if (rc == 0) { /* added: cited by nothing yet, so unused */
+		citers_free(&s->st[e->index].c);
+		issue_update(s, e);
+		return 0;
+	}
+	/* replaced: what cites it changes only if whether it is current changed, and its issue
+	 * only if its problem did */
+	day = itsma_assessment_day(a);
+	had = itsma__evidence_problem(a, &before, &p_before);
+	has = itsma__evidence_problem(a, e, &p_now);
+	if (had != has || p_before != p_now)
+		issue_update(s, e);
+	if (itsma_evidence_is_current(&before, day) == itsma_evidence_is_current(e, day))
+		return 0;
+	{
+		const citers *c = &s->st[e->index].c;
 		for (i = 0; i < c->n; i++) {
 			size_t key = c->keys[i];
 			if (key < s->nreq) {
@@ -811,8 +883,6 @@ int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, 
 			}
 		}
 	}
-	issue_update(s, e);
-	s->n_incremental++;
 	return 0;
 }
 

@@ -29,6 +29,20 @@ int itsma__assessment_append_evidence(itsma_assessment *a, const itsma__evidence
                                       itsma__strmap_slot *slot, size_t hash, itsma_error *err);
 
 /*
+ * itsma_assessment_put_evidence(), telling what happened: 0 when the record was added, 1
+ * when it replaced one (then *before, when not NULL, gets a copy of the replaced record
+ * whose strings are freed already: read only its dates and kind), or an error code.
+ * *rec_out (may be NULL) is the record now in the assessment.
+ */
+int itsma__assessment_put_evidence(itsma_assessment *a, const itsma_evidence_spec *spec,
+                                   itsma_evidence **rec_out, itsma_evidence *before,
+                                   itsma_error *err);
+
+/* itsma_assessment_put_rating() with the requirement looked up already (NULL: not found). */
+int itsma__assessment_put_rating_spec(itsma_assessment *a, const itsma_requirement *req,
+                                      const itsma_rating_spec *spec, itsma_error *err);
+
+/*
  * Rate a requirement or a process attribute with the cited evidence already resolved (each
  * at most once is still checked). As itsma_assessment_put_rating() / _put_attribute().
  */

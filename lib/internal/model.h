@@ -114,11 +114,12 @@ struct itsma_evidence {
 	char *title, *uri, *sha256, *by, *note;
 	char *strings;
 	itsma__ext *ext;
-	size_t index;
 	itsma_evidence_kind kind;
 	char collected_s[11], expires_s[11];
 	int has_expires;
-	long collected, expires; /* day numbers */
+	/* what resolving a citation and scoring read, next to each other and to the id string */
+	size_t index;
+	long collected, expires; /* day numbers; expires is LONG_MAX without an expiry date */
 	size_t cite_count;       /* ratings and attribute ratings citing it */
 	char *id;
 };

@@ -81,6 +81,11 @@ struct itsma_gap {
 	const itsma_requirement_result *q;
 	int rank; /* 0: major or unsupported, 1: unassessed, 2: minor (scoring.md §6) */
 	const itsma__merged_guidance *guidance;
+	/* the sort key (itsma__gap_cmp), kept here so that ordering reads no other memory:
+	 * 0 for shall, 1 for should; the gain on its grid; the catalogue order */
+	int should;
+	long long gain_key;
+	size_t order;
 };
 
 struct itsma_capability_gap {
@@ -126,9 +131,14 @@ struct itsma_result {
 	itsma_evidence_issue *issues;
 	size_t issue_count;
 	itsma__arena arena;
-	/* set for the result of a live scorer (scorer.c): gaps, cgaps and issues then point
-	 * into arrays the scorer owns and frees */
+	/* set for the result of a live scorer (scorer.c): gaps and cgaps then point into
+	 * arrays the scorer owns and frees, and the evidence issues are kept by evidence index
+	 * instead of in `issues`: the issue of record i is at byte i x issue_stride from
+	 * issue_slot (evidence NULL: none), and issue_marks finds the k-th issue of the list */
 	int live;
+	itsma_evidence_issue *issue_slot;
+	size_t issue_stride;
+	const struct itsma__fenwick *issue_marks;
 };
 
 /* The result entry of a catalogue section / requirement, or NULL when outside the result. */
@@ -163,9 +173,11 @@ void itsma__rollup_top(itsma_result *r);
 void itsma__score_process(itsma_result *r, itsma_section_result *sr);
 /* Fill the capability gap of a process; 1 when it has one (applicable, below target). */
 int itsma__capability_gap(const itsma_section_result *sr, itsma_capability_gap *g);
-/* Gap order (scoring.md §6) and rank. */
+/* Gap order (scoring.md §6) and rank. itsma__gap_key() sets the rank and sort key of a gap
+ * from a requirement entry's figures (not its q). */
 int itsma__gap_cmp(const void *a, const void *b);
 int itsma__gap_rank(const itsma_requirement_result *q);
+void itsma__gap_key(itsma_gap *g, const itsma_requirement_result *figures);
 /* Merged guidance of a section (computed once, kept in sr->guidance); NULL on ENOMEM. */
 const itsma__merged_guidance *itsma__section_guidance(itsma_result *r, itsma_section_result *sr);
 /* The problem of an evidence record on the assessment date: 1 and *out set, or 0. */

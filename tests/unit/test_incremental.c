@@ -99,6 +99,43 @@ static int put_rating(world *w, itsma_scorer *s, const char *req, itsma_error *e
 	return s ? itsma_scorer_put_rating(s, &r, err) : itsma_assessment_put_rating(w->a, &r, err);
 }
 
+/* A new letter or value for a rating that keeps citing what it cites, in the same order
+ * (as an assessor re-rates), with the same note or another one. */
+static int rerate(world *w, itsma_scorer *s, const char *req, itsma_error *err)
+{
+	static const char *const notes[] = { NULL, "seen on site", "from the interview" };
+	const itsma_rating *old = itsma_assessment_find_rating(w->a, req);
+	itsma_rating_spec r = ITSMA_RATING_SPEC_INIT;
+	char ids[8][32];
+	const char *p[8];
+	size_t i, n;
+	if (!old)
+		return put_rating(w, s, req, err);
+	n = itsma_rating_evidence_count(old);
+	if (n > 8)
+		n = 8;
+	for (i = 0; i < n; i++) {
+		/* copies, or the record's own id string (both must work) */
+		if (pick(2)) {
+			snprintf(ids[i], sizeof ids[i], "%s", itsma_evidence_id(itsma_rating_evidence_at(old, i)));
+			p[i] = ids[i];
+		} else {
+			p[i] = itsma_evidence_id(itsma_rating_evidence_at(old, i));
+		}
+	}
+	r.requirement = req;
+	if (pick(4) == 0) {
+		r.letter = itsma_rating_letter(old); /* the same rating again */
+		r.value = itsma_rating_value(old);
+	} else {
+		random_value(&r.letter, &r.value);
+	}
+	r.note = pick(3) ? itsma_rating_note(old) : notes[pick(3)];
+	r.evidence_count = n;
+	r.evidence = p;
+	return itsma_scorer_put_rating(s, &r, err);
+}
+
 static int put_attribute(world *w, itsma_scorer *s, const char *proc, itsma_attribute pa,
                          itsma_error *err)
 {
@@ -181,8 +218,10 @@ static void random_change(world *w, itsma_scorer *s)
 	char id[32];
 	int rc = 0;
 
-	if (k < 40) {
+	if (k < 28) {
 		rc = put_rating(w, s, itsma_requirement_id(itsma_catalogue_requirement_at(c, pick(nq))), &err);
+	} else if (k < 40) {
+		rc = rerate(w, s, itsma_requirement_id(itsma_catalogue_requirement_at(c, pick(nq))), &err);
 	} else if (k < 47) {
 		rc = itsma_scorer_remove_rating(s, itsma_requirement_id(itsma_catalogue_requirement_at(c, pick(nq))),
 		                                &err);
