@@ -458,6 +458,7 @@ static int child_updates(long n, long ne)
 	if (itsma_scorer_new(&s, a, NULL, &err) < 0)
 		die("scorer: %s", err.message);
 	t1 = cpu_now();
+	if (getenv("XX_ONLY")) { run_changes(s, cat, n, ne, atoi(getenv("XX_ONLY")), procs, np); return 0; }
 	mix = run_changes(s, cat, n, ne, -1, procs, np);
 	for (kind = 0; kind < CH_KINDS; kind++) {
 		long nk = n / 4 > 100 ? n / 4 : 100;

@@ -108,12 +108,19 @@ static int is_in_band(itsma_letter l, itsma_letter lo)
 
 typedef itsma__acc mean_acc;
 
+/* An empty accumulator: lo and hi start beyond any achievement, so adding needs no test. */
+static void acc_init(mean_acc *m)
+{
+	m->n = 0;
+	m->wsum = m->wasum = m->asum = 0;
+	m->lo = HUGE_VAL;
+	m->hi = -HUGE_VAL;
+}
+
 static void acc_add(mean_acc *m, double w, double ach)
 {
-	if (m->n == 0 || ach < m->lo)
-		m->lo = ach;
-	if (m->n == 0 || ach > m->hi)
-		m->hi = ach;
+	m->lo = ach < m->lo ? ach : m->lo;
+	m->hi = ach > m->hi ? ach : m->hi;
 	m->n++;
 	m->wsum += w;
 	m->wasum += w * ach;
@@ -125,10 +132,8 @@ static void acc_merge(mean_acc *m, const mean_acc *c)
 {
 	if (c->n == 0)
 		return;
-	if (m->n == 0 || c->lo < m->lo)
-		m->lo = c->lo;
-	if (m->n == 0 || c->hi > m->hi)
-		m->hi = c->hi;
+	m->lo = c->lo < m->lo ? c->lo : m->lo;
+	m->hi = c->hi > m->hi ? c->hi : m->hi;
 	m->n += c->n;
 	m->wsum += c->wsum;
 	m->wasum += c->wasum;
@@ -319,29 +324,28 @@ static void step_requirements(scorer *sc)
 void itsma__rollup_section(itsma_result *r, itsma_section_result *sr)
 {
 	const itsma_section *s = sr->sec;
+	/* a section's own requirements come first in its catalogue-order range */
+	const itsma_requirement_result *q = &r->reqs[s->req_begin - r->req_base];
 	mean_acc m[3], flat;
 	size_t k, notf = 0;
 
-	memset(m, 0, sizeof m);
-	memset(&flat, 0, sizeof flat);
-	sr->n_all = sr->n_shall = sr->n_should = 0;
-	for (k = 0; k < s->req_count; k++) {
-		const itsma_requirement_result *q = req_entry(r, s->reqs[k]);
+	acc_init(&m[0]);
+	acc_init(&m[1]);
+	acc_init(&m[2]);
+	for (k = 0; k < s->req_count; k++, q++) {
+		const itsma_requirement *req = q->req;
+		double w = req->weight, ach = q->achievement;
 		if (q->status == ITSMA_STATUS_EXCLUDED)
 			continue;
-		acc_add(&m[0], q->req->weight, q->achievement);
-		acc_add(&flat, q->req->weight, q->achievement);
-		if (!(q->achievement > 85))
-			notf++;
-		sr->n_all++;
-		if (q->req->obligation == ITSMA_SHALL) {
-			acc_add(&m[1], q->req->weight, q->achievement);
-			sr->n_shall++;
-		} else {
-			acc_add(&m[2], q->req->weight, q->achievement);
-			sr->n_should++;
-		}
+		acc_add(&m[0], w, ach);
+		notf += !(ach > 85);
+		acc_add(&m[req->obligation == ITSMA_SHALL ? 1 : 2], w, ach);
 	}
+	/* the flat models add the same requirements the same way first */
+	flat = m[0];
+	sr->n_all = m[0].n;
+	sr->n_shall = m[1].n;
+	sr->n_should = m[2].n;
 	for (k = 0; k < s->child_count; k++) {
 		const itsma_section_result *cr = sec_entry(r, s->children[k]);
 		double w = cr->sec->weight;
@@ -384,8 +388,10 @@ void itsma__rollup_top(itsma_result *r)
 	size_t t, notf = 0;
 	int k;
 
-	memset(m, 0, sizeof m);
-	memset(&flat, 0, sizeof flat);
+	acc_init(&m[0]);
+	acc_init(&m[1]);
+	acc_init(&m[2]);
+	acc_init(&flat);
 	for (t = 0; t < itsma__result_top_count(r); t++) {
 		const itsma_section_result *cr = sec_entry(r, itsma__result_top_at(r, t));
 		double w = cr->sec->weight;

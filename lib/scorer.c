@@ -36,22 +36,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Who cites one evidence record: names (as in cited_by) and order keys, in citation order,
- * in one block (names[cap], then keys[cap]). A key is a requirement index (a rating), or
- * requirement_count + section index x 9 + PA (an attribute rating). */
+/* Who cites one evidence record: names (as in cited_by) and order keys, in citation order.
+ * A key is a requirement index (a rating), or requirement_count + section index x 9 + PA
+ * (an attribute rating). The first CITERS_INLINE live in the struct itself, more in one
+ * block (names[cap], then keys[cap]). */
+#define CITERS_INLINE 4
 typedef struct citers {
-	const char **names;
+	const char **names; /* in_names, the block, or NULL before the first citer */
 	size_t *keys;
 	size_t n, cap;
+	const char *in_names[CITERS_INLINE];
+	size_t in_keys[CITERS_INLINE];
 } citers;
 
 /* What the scorer keeps for one evidence record: its issue in the live result (evidence
- * NULL: none) and who cites it; one cache line. */
+ * NULL: none) and who cites it; two adjacent cache lines. */
 typedef struct evstate {
 	itsma_evidence_issue issue;
 	citers c;
 } evstate;
-#define EVSTATE_ALIGN 64
+#define EVSTATE_ALIGN 128
 
 struct itsma_scorer {
 	itsma_assessment *a;
@@ -78,6 +82,12 @@ struct itsma_scorer {
 	size_t n_incremental, n_rescored;
 };
 
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
 /* ---- the citation index ---------------------------------------------------------------- */
 
 static size_t attr_key(const itsma_scorer *s, size_t sec_index, int pa)
@@ -101,16 +111,34 @@ static size_t order_of(const itsma_scorer *s, size_t key)
 
 static void citers_free(citers *c)
 {
-	free(c->names);
+	if (c->names != c->in_names)
+		free(c->names);
 	memset(c, 0, sizeof *c);
+}
+
+/* After a struct copy to another place: point at its own inline arrays (and so the issue
+ * `is`, when it lists these citers). */
+static void citers_moved(citers *c, const citers *from, itsma_evidence_issue *is)
+{
+	if (c->names != from->in_names)
+		return;
+	c->names = c->in_names;
+	c->keys = c->in_keys;
+	if (is->cited_by == from->in_names)
+		is->cited_by = c->in_names;
 }
 
 static int citers_reserve(citers *c, size_t need)
 {
-	size_t cap = c->cap ? c->cap : 2;
+	size_t cap = c->cap * 2;
 	void *block;
 	const char **nn;
 	size_t *nk;
+	if (!c->names) {
+		c->names = c->in_names;
+		c->keys = c->in_keys;
+		c->cap = CITERS_INLINE;
+	}
 	if (need <= c->cap)
 		return 0;
 	while (cap < need)
@@ -126,7 +154,8 @@ static int citers_reserve(citers *c, size_t need)
 		memcpy(nn, c->names, c->n * sizeof *nn);
 		memcpy(nk, c->keys, c->n * sizeof *nk);
 	}
-	free(c->names);
+	if (c->names != c->in_names)
+		free(c->names);
 	c->names = nn;
 	c->keys = nk;
 	c->cap = cap;
@@ -189,11 +218,13 @@ static void st_free(evstate *st, size_t cap)
 static evstate *st_alloc(size_t cap)
 {
 	evstate *st;
+	size_t bytes;
 	if (cap == 0)
 		cap = 1;
-	if (cap > ((size_t)-1) / sizeof *st)
+	if (cap > ((size_t)-1 - EVSTATE_ALIGN) / sizeof *st)
 		return NULL;
-	st = aligned_alloc(EVSTATE_ALIGN, cap * sizeof *st);
+	bytes = (cap * sizeof *st + EVSTATE_ALIGN - 1) / EVSTATE_ALIGN * EVSTATE_ALIGN;
+	st = aligned_alloc(EVSTATE_ALIGN, bytes);
 	if (st)
 		memset(st, 0, cap * sizeof *st);
 	return st;
@@ -624,10 +655,19 @@ static int recite(itsma_scorer *s, size_t key, const char *name, size_t n_old,
 	size_t i;
 	if (n_old && grow((void **)&s->mark, &s->mark_cap, s->a->evidence_count, 1) < 0)
 		return -1;
-	for (i = 0; i < n_old; i++)
-		s->mark[s->old_ev[i]->index] = 1;
+	/* the records' states are scattered: ask for all of them at once */
+	for (i = 0; i < n_old; i++) {
+		size_t e = s->old_ev[i]->index;
+		s->mark[e] = 1;
+		PREFETCH(&s->st[e]);
+		PREFETCH((const char *)&s->st[e] + 64);
+	}
 	for (i = 0; i < n; i++) {
-		size_t e = ev[i]->index;
+		PREFETCH(&s->st[ev[i]->index]);
+		PREFETCH((const char *)&s->st[ev[i]->index] + 64);
+	}
+	for (i = 0; i < n; i++) {
+		size_t e = ev[i]->index, before = s->st[e].c.n;
 		if (n_old && e < s->mark_cap && s->mark[e] == 1) {
 			s->mark[e] = 2; /* cited before and after */
 			continue;
@@ -637,13 +677,16 @@ static int recite(itsma_scorer *s, size_t key, const char *name, size_t n_old,
 				s->mark[s->old_ev[i]->index] = 0;
 			return -1;
 		}
-		issue_update(s, ev[i]);
+		/* a record cited before with no issue has none now either */
+		if (before == 0 || s->st[e].issue.evidence)
+			issue_update(s, ev[i]);
 	}
 	for (i = 0; i < n_old; i++) {
 		size_t e = s->old_ev[i]->index;
 		if (s->mark[e] == 1) {
 			citers_remove(&s->st[e].c, key);
-			issue_update(s, s->old_ev[i]);
+			if (s->st[e].c.n == 0 || s->st[e].issue.evidence)
+				issue_update(s, s->old_ev[i]);
 		}
 		s->mark[e] = 0;
 	}
@@ -811,9 +854,11 @@ static int room_for_evidence(itsma_scorer *s)
 		return -1;
 	}
 	memcpy(st, s->st, s->st_cap * sizeof *st);
-	for (i = 0; i < s->st_cap; i++)
+	for (i = 0; i < s->st_cap; i++) {
+		citers_moved(&st[i].c, &s->st[i].c, &st[i].issue);
 		if (st[i].issue.evidence)
 			itsma__fenwick_add(&marks, i, +1);
+	}
 	free(s->st); /* its citers moved */
 	itsma__fenwick_free(&s->marks);
 	s->marks = marks;
