@@ -1,6 +1,7 @@
 /* The assessment model: evidence, ratings, attribute ratings, exclusions, targets. */
 #include "internal/assessment.h"
 #include "internal/error.h"
+#include "internal/prefetch.h"
 
 #include <limits.h>
 #include <math.h>
@@ -572,6 +573,9 @@ static int same_cites(itsma_evidence *const *prev, size_t prev_n, const char *pr
 		return 0;
 	if ((prev_note == NULL) != (note == NULL) || (note && strcmp(prev_note, note) != 0))
 		return 0;
+	/* the records are scattered: ask for their ids all at once before comparing */
+	for (i = 0; i < n && !resolved; i++)
+		ITSMA__PREFETCH(&prev[i]->id);
 	for (i = 0; i < n; i++) {
 		if (resolved ? resolved[i] != prev[i]
 		             : !ids[i] || (ids[i] != prev[i]->id && strcmp(ids[i], prev[i]->id) != 0))

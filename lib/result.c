@@ -314,23 +314,23 @@ double itsma_gap_gain(const itsma_gap *g)
 
 size_t itsma_gap_guidance_source_count(const itsma_gap *g)
 {
-	return g && g->guidance ? g->guidance->count : 0;
+	return g && g->q->guidance ? g->q->guidance->count : 0;
 }
 
 const char *itsma_gap_guidance_source_key(const itsma_gap *g, size_t index)
 {
-	if (!g || !g->guidance || index >= g->guidance->count)
+	if (!g || !g->q->guidance || index >= g->q->guidance->count)
 		return NULL;
-	return g->guidance->keys[index];
+	return g->q->guidance->keys[index];
 }
 
 static size_t guidance_slot(const itsma_gap *g, const char *source)
 {
 	size_t i;
-	if (!g || !g->guidance || !source)
+	if (!g || !g->q->guidance || !source)
 		return (size_t)-1;
-	for (i = 0; i < g->guidance->count; i++)
-		if (strcmp(g->guidance->keys[i], source) == 0)
+	for (i = 0; i < g->q->guidance->count; i++)
+		if (strcmp(g->q->guidance->keys[i], source) == 0)
 			return i;
 	return (size_t)-1;
 }
@@ -338,15 +338,15 @@ static size_t guidance_slot(const itsma_gap *g, const char *source)
 size_t itsma_gap_guidance_count(const itsma_gap *g, const char *source)
 {
 	size_t i = guidance_slot(g, source);
-	return i == (size_t)-1 ? 0 : g->guidance->value_count[i];
+	return i == (size_t)-1 ? 0 : g->q->guidance->value_count[i];
 }
 
 const char *itsma_gap_guidance_at(const itsma_gap *g, const char *source, size_t index)
 {
 	size_t i = guidance_slot(g, source);
-	if (i == (size_t)-1 || index >= g->guidance->value_count[i])
+	if (i == (size_t)-1 || index >= g->q->guidance->value_count[i])
 		return NULL;
-	return g->guidance->values[i][index];
+	return g->q->guidance->values[i][index];
 }
 
 /* ---- capability gaps ----------------------------------------------------------------------- */

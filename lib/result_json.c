@@ -140,10 +140,10 @@ static void write_gaps(itsma__jw *w, const itsma_result *r)
 		itsma__jw_number(w, "achievement", q->achievement);
 		itsma__jw_number(w, "gain", q->gain);
 		itsma__jw_begin_object(w, "guidance");
-		for (k = 0; g->guidance && k < g->guidance->count; k++) {
-			itsma__jw_begin_inline_array(w, g->guidance->keys[k]);
-			for (v = 0; v < g->guidance->value_count[k]; v++)
-				itsma__jw_string(w, NULL, g->guidance->values[k][v]);
+		for (k = 0; g->q->guidance && k < g->q->guidance->count; k++) {
+			itsma__jw_begin_inline_array(w, g->q->guidance->keys[k]);
+			for (v = 0; v < g->q->guidance->value_count[k]; v++)
+				itsma__jw_string(w, NULL, g->q->guidance->values[k][v]);
 			itsma__jw_end_array(w);
 		}
 		itsma__jw_end_object(w);

@@ -471,14 +471,15 @@ static void step_weights(scorer *sc)
 /* Capability level (scoring.md §4) from the attributes' band letters. */
 static int capability_level(const itsma_letter *letter)
 {
-	int k, pa, level = 0;
+	int k, pa, level = 0, lv[ITSMA_ATTRIBUTE_COUNT];
+	for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++)
+		lv[pa] = itsma_attribute_level((itsma_attribute)pa);
 	for (k = 1; k <= 5; k++) {
 		int ok = 1;
 		for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++) {
-			int lv = itsma_attribute_level((itsma_attribute)pa);
-			if (lv == k && !is_in_band(letter[pa], ITSMA_LETTER_L))
+			if (lv[pa] == k && !is_in_band(letter[pa], ITSMA_LETTER_L))
 				ok = 0;
-			if (lv < k && letter[pa] != ITSMA_LETTER_F)
+			if (lv[pa] < k && letter[pa] != ITSMA_LETTER_F)
 				ok = 0;
 		}
 		if (!ok)
@@ -488,26 +489,25 @@ static int capability_level(const itsma_letter *letter)
 	return level;
 }
 
-/* Attributes and capability level of one applicable process (scoring.md §4). */
-void itsma__score_process(itsma_result *r, itsma_section_result *sr)
+void itsma__score_attribute(itsma_result *r, itsma_section_result *sr, int pa)
 {
-	long day = itsma_assessment_day(r->a);
-	int pa;
+	const itsma_attribute_rating *ar;
+	long day;
+	size_t k;
+	int current = 0;
 
-	/* PA1.1: the default model over the applicable shall requirements, or over all
-	 * applicable requirements when there is no shall one */
-	sr->attr_ach[0] = sr->n_shall > 0 ? sr->ach_shall : sr->achievement;
-	sr->attr_status[0] = ITSMA_ATTR_DERIVED;
-	for (pa = 1; pa < ITSMA_ATTRIBUTE_COUNT; pa++) {
-		const itsma_attribute_rating *ar = attribute_of(r->a, sr->sec->index, pa);
-		size_t k;
-		int current = 0;
+	if (pa == 0) {
+		/* PA1.1: the default model over the applicable shall requirements, or over all
+		 * applicable requirements when there is no shall one */
+		sr->attr_ach[0] = sr->n_shall > 0 ? sr->ach_shall : sr->achievement;
+		sr->attr_status[0] = ITSMA_ATTR_DERIVED;
+	} else if ((ar = attribute_of(r->a, sr->sec->index, pa)) == NULL) {
+		sr->attr_rating[pa] = NULL;
+		sr->attr_status[pa] = ITSMA_ATTR_UNASSESSED;
+		sr->attr_ach[pa] = 0;
+	} else {
 		sr->attr_rating[pa] = ar;
-		if (!ar) {
-			sr->attr_status[pa] = ITSMA_ATTR_UNASSESSED;
-			sr->attr_ach[pa] = 0;
-			continue;
-		}
+		day = itsma_assessment_day(r->a);
 		for (k = 0; k < ar->evidence_count && !current; k++)
 			current = itsma_evidence_is_current(ar->evidence[k], day);
 		if (ar->value > 0 && !current) {
@@ -518,9 +518,21 @@ void itsma__score_process(itsma_result *r, itsma_section_result *sr)
 			sr->attr_ach[pa] = ar->value;
 		}
 	}
-	for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++)
-		sr->attr_letter[pa] = itsma_letter_from_achievement(sr->attr_ach[pa]);
+	sr->attr_letter[pa] = itsma_letter_from_achievement(sr->attr_ach[pa]);
+}
+
+void itsma__score_level(itsma_section_result *sr)
+{
 	sr->level = capability_level(sr->attr_letter);
+}
+
+/* Attributes and capability level of one applicable process (scoring.md §4). */
+void itsma__score_process(itsma_result *r, itsma_section_result *sr)
+{
+	int pa;
+	for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++)
+		itsma__score_attribute(r, sr, pa);
+	itsma__score_level(sr);
 }
 
 int itsma__capability_gap(const itsma_section_result *sr, itsma_capability_gap *g)
@@ -702,11 +714,23 @@ static long long gain_key(double gain)
 	return llround(gain * 1e9);
 }
 
+/*
+ * One 64-bit key in ascending order: bit 63 for should (shall first), bits 61-62 for the
+ * rank, then the gain on its grid, inverted (larger gains first). Gains lie between 0 and
+ * 100 (effective weights are at most 1), far below the 2^61 the key has room for; anything
+ * outside is clamped, which can only make such gains tie and fall back to catalogue order.
+ */
 void itsma__gap_key(itsma_gap *g, const itsma_requirement_result *figures)
 {
-	g->rank = itsma__gap_rank(figures);
-	g->should = figures->req->obligation != ITSMA_SHALL;
-	g->gain_key = gain_key(figures->gain);
+	const unsigned long long gain_max = (1ULL << 61) - 1;
+	double gain = figures->gain;
+	unsigned long long gk = 0;
+	if (gain > 0)
+		gk = gain * 1e9 >= (double)gain_max ? gain_max : (unsigned long long)gain_key(gain);
+	if (gk > gain_max)
+		gk = gain_max;
+	g->key = (unsigned long long)(figures->req->obligation != ITSMA_SHALL) << 63 |
+	         (unsigned long long)itsma__gap_rank(figures) << 61 | (gain_max - gk);
 	g->order = figures->req->index;
 }
 
@@ -714,12 +738,8 @@ void itsma__gap_key(itsma_gap *g, const itsma_requirement_result *figures)
 int itsma__gap_cmp(const void *pa, const void *pb)
 {
 	const itsma_gap *a = pa, *b = pb;
-	if (a->should != b->should)
-		return a->should < b->should ? -1 : 1;
-	if (a->rank != b->rank)
-		return a->rank < b->rank ? -1 : 1;
-	if (a->gain_key != b->gain_key)
-		return a->gain_key > b->gain_key ? -1 : 1;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
 	if (a->order != b->order)
 		return a->order < b->order ? -1 : 1;
 	return 0;
@@ -738,7 +758,7 @@ static int step_gaps(scorer *sc)
 	if (!r->gaps)
 		return itsma__error_nomem(sc->err);
 	for (j = 0; j < r->req_count; j++) {
-		const itsma_requirement_result *q = &r->reqs[j];
+		itsma_requirement_result *q = &r->reqs[j];
 		itsma_section_result *sr;
 		itsma_gap *g;
 		if (q->status == ITSMA_STATUS_EXCLUDED || q->letter == ITSMA_LETTER_F)
@@ -747,8 +767,8 @@ static int step_gaps(scorer *sc)
 		g = &r->gaps[r->gap_count++];
 		g->q = q;
 		itsma__gap_key(g, q);
-		g->guidance = itsma__section_guidance(r, sr);
-		if (!g->guidance)
+		q->guidance = itsma__section_guidance(r, sr);
+		if (!q->guidance)
 			return itsma__error_nomem(sc->err);
 	}
 	if (r->gap_count > 1)

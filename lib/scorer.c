@@ -28,6 +28,7 @@
 #include "internal/assessment.h"
 #include "internal/error.h"
 #include "internal/fenwick.h"
+#include "internal/prefetch.h"
 
 #include "itsma/scorer.h"
 
@@ -81,12 +82,6 @@ struct itsma_scorer {
 	size_t mark_cap;
 	size_t n_incremental, n_rescored;
 };
-
-#if defined(__GNUC__) || defined(__clang__)
-#define PREFETCH(p) __builtin_prefetch(p)
-#else
-#define PREFETCH(p) ((void)(p))
-#endif
 
 /* ---- the citation index ---------------------------------------------------------------- */
 
@@ -480,6 +475,7 @@ static int gap_move(itsma_result *r, const itsma_requirement_result *before,
 			from = r->gap_count; /* not expected: the list is kept with these keys */
 	}
 	if (!is_gap(q)) {
+		q->guidance = NULL;
 		if (from < r->gap_count) {
 			memmove(r->gaps + from, r->gaps + from + 1,
 			        (r->gap_count - from - 1) * sizeof *r->gaps);
@@ -489,8 +485,8 @@ static int gap_move(itsma_result *r, const itsma_requirement_result *before,
 	}
 	g.q = q;
 	itsma__gap_key(&g, q);
-	g.guidance = itsma__section_guidance(r, &r->sections[q->req->section->index - r->sec_base]);
-	if (!g.guidance)
+	q->guidance = itsma__section_guidance(r, &r->sections[q->req->section->index - r->sec_base]);
+	if (!q->guidance)
 		return -1;
 	to = gap_pos(r, &g); /* among the entries, its own old one included */
 	if (from == r->gap_count) {
@@ -581,12 +577,16 @@ static void level_set(itsma_scorer *s, int old_level, int new_level)
 	r->cap_mean = (double)s->level_sum / (double)r->tally[ITSMA_TALLY_PROCESSES];
 }
 
-/* An applicable process's attributes or PA1.1 may have changed. */
-static void process_changed(itsma_scorer *s, itsma_section_result *sr)
+/* Attribute pa of an applicable process may have changed (PA1.1 with its requirements). */
+static void process_changed(itsma_scorer *s, itsma_section_result *sr, int pa)
 {
 	itsma_result *r = s->r;
 	int old = sr->level;
-	itsma__score_process(r, sr);
+	itsma_letter before = sr->attr_letter[pa];
+	itsma__score_attribute(r, sr, pa);
+	if (sr->attr_letter[pa] == before)
+		return; /* the level and the capability gap follow the letters */
+	itsma__score_level(sr);
 	if (sr->level != old) {
 		level_set(s, old, sr->level);
 		if (sr->target >= 0) {
@@ -626,7 +626,7 @@ static int requirement_changed(itsma_scorer *s, itsma_requirement_result *q)
 	for (sec = q->req->section; sec; sec = sec->parent) {
 		itsma_section_result *sr = &r->sections[sec->index - r->sec_base];
 		if (sr->is_process)
-			process_changed(s, sr);
+			process_changed(s, sr, 0);
 	}
 	return 0;
 }
@@ -659,12 +659,12 @@ static int recite(itsma_scorer *s, size_t key, const char *name, size_t n_old,
 	for (i = 0; i < n_old; i++) {
 		size_t e = s->old_ev[i]->index;
 		s->mark[e] = 1;
-		PREFETCH(&s->st[e]);
-		PREFETCH((const char *)&s->st[e] + 64);
+		ITSMA__PREFETCH(&s->st[e]);
+		ITSMA__PREFETCH((const char *)&s->st[e] + 64);
 	}
 	for (i = 0; i < n; i++) {
-		PREFETCH(&s->st[ev[i]->index]);
-		PREFETCH((const char *)&s->st[ev[i]->index] + 64);
+		ITSMA__PREFETCH(&s->st[ev[i]->index]);
+		ITSMA__PREFETCH((const char *)&s->st[ev[i]->index] + 64);
 	}
 	for (i = 0; i < n; i++) {
 		size_t e = ev[i]->index, before = s->st[e].c.n;
@@ -809,7 +809,7 @@ static int attribute_change(itsma_scorer *s, const itsma_attribute_spec *spec,
 	    recite(s, key, attr_name(s, key), n_old, now ? now->evidence : NULL,
 	           now ? now->evidence_count : 0) < 0)
 		return recover(s, err);
-	process_changed(s, sr);
+	process_changed(s, sr, (int)attribute);
 	s->n_incremental++;
 	return 0;
 }
@@ -922,9 +922,10 @@ int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, 
 				if (requirement_changed(s, q) < 0)
 					return recover(s, err);
 			} else {
-				itsma_section_result *sr = &r->sections[(key - s->nreq) / ITSMA_ATTRIBUTE_COUNT];
+				size_t slot = key - s->nreq;
+				itsma_section_result *sr = &r->sections[slot / ITSMA_ATTRIBUTE_COUNT];
 				if (sr->applicable)
-					process_changed(s, sr);
+					process_changed(s, sr, (int)(slot % ITSMA_ATTRIBUTE_COUNT));
 			}
 		}
 	}

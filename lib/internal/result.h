@@ -46,6 +46,7 @@ struct itsma_requirement_result {
 	double weight;              /* effective weight in the default model; 0 when excluded */
 	double gain;                /* weight x (100 - achievement); 0 when excluded */
 	int has_current;            /* the rating cites at least one current evidence record */
+	const itsma__merged_guidance *guidance; /* of its section, while it is a gap; else NULL */
 };
 
 struct itsma_section_result {
@@ -77,15 +78,12 @@ struct itsma_section_result {
 	const itsma__merged_guidance *guidance; /* computed for sections holding gaps; else NULL */
 };
 
+/* A gap: the requirement (its guidance is q->guidance) and its sort key, kept here so that
+ * ordering reads no other memory and a live list moves few bytes (itsma__gap_key). */
 struct itsma_gap {
 	const itsma_requirement_result *q;
-	int rank; /* 0: major or unsupported, 1: unassessed, 2: minor (scoring.md §6) */
-	const itsma__merged_guidance *guidance;
-	/* the sort key (itsma__gap_cmp), kept here so that ordering reads no other memory:
-	 * 0 for shall, 1 for should; the gain on its grid; the catalogue order */
-	int should;
-	long long gain_key;
-	size_t order;
+	unsigned long long key; /* shall before should, then rank, then the larger gain */
+	size_t order;           /* then catalogue order */
 };
 
 struct itsma_capability_gap {
@@ -169,8 +167,11 @@ void itsma__score_verdict(itsma_result *r);
 void itsma__rollup_section(itsma_result *r, itsma_section_result *sr);
 /* Recompute the compliance figures from the top-level sections. */
 void itsma__rollup_top(itsma_result *r);
-/* Attributes and capability level of an applicable process. */
+/* Attributes and capability level of an applicable process: all of them, or one attribute
+ * (PA1.1 from the section's figures, the others from their ratings) and then the level. */
 void itsma__score_process(itsma_result *r, itsma_section_result *sr);
+void itsma__score_attribute(itsma_result *r, itsma_section_result *sr, int pa);
+void itsma__score_level(itsma_section_result *sr);
 /* Fill the capability gap of a process; 1 when it has one (applicable, below target). */
 int itsma__capability_gap(const itsma_section_result *sr, itsma_capability_gap *g);
 /* Gap order (scoring.md §6) and rank. itsma__gap_key() sets the rank and sort key of a gap
