@@ -487,12 +487,22 @@ static const char *who_text(const rater *w, char *buf, size_t size)
 	return buf;
 }
 
+/* Equal strings? Ids are short: a plain loop beats a call to strcmp here. */
+static int same_id(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
 /* The cited record ids[i]: the one at the same place in the rating being replaced when the
  * id is the same (re-rating with the same evidence needs no lookup), else by its id. */
 static itsma_evidence *resolve_cite(const itsma_assessment *a, const char *id, size_t i,
                                     itsma_evidence *const *prev, size_t prev_n)
 {
-	if (i < prev_n && (prev[i]->id == id || strcmp(prev[i]->id, id) == 0))
+	if (i < prev_n && (prev[i]->id == id || same_id(prev[i]->id, id)))
 		return prev[i];
 	return itsma__strmap_get(&a->evidence_ids, id);
 }
@@ -578,7 +588,7 @@ static int same_cites(itsma_evidence *const *prev, size_t prev_n, const char *pr
 		ITSMA__PREFETCH(&prev[i]->id);
 	for (i = 0; i < n; i++) {
 		if (resolved ? resolved[i] != prev[i]
-		             : !ids[i] || (ids[i] != prev[i]->id && strcmp(ids[i], prev[i]->id) != 0))
+		             : !ids[i] || (ids[i] != prev[i]->id && !same_id(ids[i], prev[i]->id)))
 			return 0;
 	}
 	return 1;

@@ -445,7 +445,7 @@ static size_t gap_pos(const itsma_result *r, const itsma_gap *g)
 	size_t lo = 0, hi = r->gap_count;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (itsma__gap_cmp(&r->gaps[mid], g) < 0)
+		if (itsma__gap_before(&r->gaps[mid], g))
 			lo = mid + 1;
 		else
 			hi = mid;

@@ -175,7 +175,12 @@ void itsma__score_level(itsma_section_result *sr);
 /* Fill the capability gap of a process; 1 when it has one (applicable, below target). */
 int itsma__capability_gap(const itsma_section_result *sr, itsma_capability_gap *g);
 /* Gap order (scoring.md §6) and rank. itsma__gap_key() sets the rank and sort key of a gap
- * from a requirement entry's figures (not its q). */
+ * from a requirement entry's figures (not its q); itsma__gap_before() is the order itself,
+ * itsma__gap_cmp() the same for qsort. */
+static inline int itsma__gap_before(const itsma_gap *a, const itsma_gap *b)
+{
+	return a->key < b->key || (a->key == b->key && a->order < b->order);
+}
 int itsma__gap_cmp(const void *a, const void *b);
 int itsma__gap_rank(const itsma_requirement_result *q);
 void itsma__gap_key(itsma_gap *g, const itsma_requirement_result *figures);
