@@ -928,7 +928,7 @@ int main(int argc, char **argv)
 		       BUILTIN_ID, typical);
 		printf("  %.0f single changes (50%% re-ratings, 10%% ratings citing other evidence, 25%%\n"
 		       "  evidence records with new dates, 15%% attribute ratings), generated before timing;\n"
-		       "  CPU time of the library alone, %d runs (median, best):\n",
+		       "  updates/s in the library's CPU time alone, %d runs (median, best):\n",
 		       field(&r, "updates"), repeats);
 		printf("    %-32s %9.0f/s %9.0f/s  (%.2f us each at the median)\n", "the mix",
 		       upd[0][repeats / 2], upd[0][repeats - 1], 1e6 / upd[0][repeats / 2]);

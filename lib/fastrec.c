@@ -131,8 +131,4 @@ int itsma__fast_next(const itsma__span *array, size_t *at, itsma__span *out)
 	return 1;
 }
 
-int itsma__span_is(const itsma__span *sp, const char *s)
-{
-	size_t n = strlen(s);
-	return sp->n == n && memcmp(sp->p, s, n) == 0;
-}
+

@@ -1,5 +1,6 @@
 /* String-keyed open-addressing hash map (internal). */
 #include "internal/strmap.h"
+#include "internal/prefetch.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -61,10 +62,16 @@ void itsma__strmap_fill(itsma__strmap *m, itsma__strmap_slot *s, const char *key
 
 void *itsma__strmap_get_n(const itsma__strmap *m, const char *key, size_t len)
 {
-	size_t h, i, mask;
 	if (!m->cap)
 		return NULL;
-	h = itsma__strhash_n(key, len);
+	return itsma__strmap_get_hashed(m, key, len, itsma__strhash_n(key, len));
+}
+
+void *itsma__strmap_get_hashed(const itsma__strmap *m, const char *key, size_t len, size_t h)
+{
+	size_t i, mask;
+	if (!m->cap)
+		return NULL;
 	mask = m->cap - 1;
 	for (i = h & mask;; i = (i + 1) & mask) {
 		const itsma__strmap_slot *s = &m->slots[i];
@@ -90,6 +97,38 @@ void *itsma__strmap_get(const itsma__strmap *m, const char *key)
 		if (s->key != TOMBSTONE && s->hash == h && strcmp(s->key, key) == 0)
 			return s->value;
 	}
+}
+
+void itsma__strmap_get_n_batch(const itsma__strmap *m, const char *const *keys, const size_t *lens,
+                               size_t n, void **out)
+{
+	size_t h[16], i, base, mask;
+	if (!m->cap) {
+		for (i = 0; i < n; i++)
+			out[i] = NULL;
+		return;
+	}
+	mask = m->cap - 1;
+	for (base = 0; base < n; base += 16) {
+		size_t k = n - base < 16 ? n - base : 16;
+		/* the hashes first, asking for every home slot, then the keys those hold, then the
+		 * comparisons: the cache misses of up to 16 lookups overlap instead of following
+		 * one another */
+		for (i = 0; i < k; i++) {
+			h[i] = itsma__strhash_n(keys[base + i], lens[base + i]);
+			ITSMA__PREFETCH(&m->slots[h[i] & mask]);
+		}
+		for (i = 0; i < k; i++)
+			ITSMA__PREFETCH(m->slots[h[i] & mask].key);
+		for (i = 0; i < k; i++)
+			out[base + i] = itsma__strmap_get_hashed(m, keys[base + i], lens[base + i], h[i]);
+	}
+}
+
+void itsma__strmap_prefetch(const itsma__strmap *m, size_t hash)
+{
+	if (m->cap)
+		ITSMA__PREFETCH(&m->slots[hash & (m->cap - 1)]);
 }
 
 static int rehash(itsma__strmap *m, size_t cap)

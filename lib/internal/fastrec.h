@@ -41,6 +41,14 @@ int itsma__fast_object(const char *b, size_t len, size_t pos, const char *const 
 int itsma__fast_next(const itsma__span *array, size_t *at, itsma__span *out);
 
 /* Does the span hold exactly the NUL-terminated string s? */
-int itsma__span_is(const itsma__span *sp, const char *s);
+static inline int itsma__span_is(const itsma__span *sp, const char *s)
+{
+	/* byte by byte: most candidates differ in the first byte (a NUL in s differs too) */
+	size_t i;
+	for (i = 0; i < sp->n; i++)
+		if (sp->p[i] != s[i] || !s[i])
+			return 0;
+	return s[sp->n] == '\0';
+}
 
 #endif

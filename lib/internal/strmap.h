@@ -28,6 +28,14 @@ void *itsma__strmap_get(const itsma__strmap *m, const char *key);
 size_t itsma__strhash_n(const char *s, size_t len);
 /* Lookup of a key of known length (it need not be NUL-terminated). */
 void *itsma__strmap_get_n(const itsma__strmap *m, const char *key, size_t len);
+/* The same with the key's hash (itsma__strhash_n) computed already. */
+void *itsma__strmap_get_hashed(const itsma__strmap *m, const char *key, size_t len, size_t hash);
+/* n lookups of keys of known length at once (out[i] for keys[i], NULL when absent): on a map
+ * larger than the cache, their cache misses overlap. */
+void itsma__strmap_get_n_batch(const itsma__strmap *m, const char *const *keys, const size_t *lens,
+                               size_t n, void **out);
+/* Ask for the cache line of the slot where a key of this hash starts probing. */
+void itsma__strmap_prefetch(const itsma__strmap *m, size_t hash);
 /*
  * One probe for get-or-insert: the slot holding the key, or the empty slot where it would go
  * (key NULL). The map must have room (itsma__strmap_reserve(m, 1)) and a capacity.
