@@ -223,6 +223,7 @@ ITSMA_NONNULL(itsma_diff)
 ITSMA_NONNULL(itsma_requirement_diff)
 ITSMA_NONNULL(itsma_process_diff)
 ITSMA_NONNULL(itsma_nonconformity_diff)
+ITSMA_NONNULL(itsma_scorer)
 %typemap(check) const itsma_catalogue *cat "";
 
 /* ---- the C API: constants and infallible getters ---------------------------------------- */
@@ -301,6 +302,20 @@ ITSMA_NONNULL(itsma_nonconformity_diff)
 %ignore itsma_capability_gap_attribute_at;
 %ignore itsma_compare;
 %ignore itsma_diff_to_json;
+%ignore itsma_validate_buffer;
+%ignore itsma_validate_file;
+%ignore itsma_problem_cb;
+%ignore itsma_scorer_new;
+%ignore itsma_scorer_free;
+%ignore itsma_scorer_assessment;
+%ignore itsma_scorer_put_rating;
+%ignore itsma_scorer_remove_rating;
+%ignore itsma_scorer_put_evidence;
+%ignore itsma_scorer_remove_evidence;
+%ignore itsma_scorer_put_attribute;
+%ignore itsma_scorer_remove_attribute;
+%ignore itsma_scorer_rescore;
+%ignore itsma_scorer_stats;
 
 /*
  * The owned object types get proxy classes (for their destructors); SWIG only needs to
@@ -311,6 +326,8 @@ ITSMA_NONNULL(itsma_nonconformity_diff)
 %nodefaultctor itsma_assessment;
 %nodefaultctor itsma_result;
 %nodefaultctor itsma_diff;
+%nodefaultctor itsma_scorer;
+%rename(CScorer) itsma_scorer;
 %rename(CCatalogue) itsma_catalogue;
 %rename(CAssessment) itsma_assessment;
 %rename(CResult) itsma_result;
@@ -319,6 +336,7 @@ struct itsma_catalogue {};
 struct itsma_assessment {};
 struct itsma_result {};
 struct itsma_diff {};
+struct itsma_scorer {};
 
 %include "itsma/common.h"
 %include "itsma/errors.h"
@@ -328,6 +346,8 @@ struct itsma_diff {};
 %include "itsma/assessment.h"
 %include "itsma/result.h"
 %include "itsma/diff.h"
+%include "itsma/validate.h"
+%include "itsma/scorer.h"
 
 %include "docs.i"
 
@@ -355,6 +375,10 @@ ITSMA_NOGIL(itsma_result::py_to_json)
 ITSMA_NOGIL(itsma_result::py_explain)
 ITSMA_NOGIL(itsma_diff::py_compare)
 ITSMA_NOGIL(itsma_diff::py_to_json)
+ITSMA_NOGIL(itsma_scorer::py_create)
+ITSMA_NOGIL(itsma_scorer::py_rescore)
+ITSMA_NOGIL(itsma_scorer::py_to_json)
+ITSMA_NOGIL(itsma_scorer::py_explain)
 
 %newobject itsma_catalogue::py_load_file;
 %newobject itsma_catalogue::py_load_buffer;
@@ -370,6 +394,9 @@ ITSMA_NOGIL(itsma_diff::py_to_json)
 %newobject itsma_result::py_explain;
 %newobject itsma_diff::py_compare;
 %newobject itsma_diff::py_to_json;
+%newobject itsma_scorer::py_create;
+%newobject itsma_scorer::py_to_json;
+%newobject itsma_scorer::py_explain;
 
 
 /* ---- catalogues ------------------------------------------------------------------------------- */
@@ -653,6 +680,103 @@ ITSMA_NOGIL(itsma_diff::py_to_json)
 	}
 }
 
+/*
+ * The live scorer. It borrows the C assessment it is created on: the Python Scorer keeps
+ * that assessment (a private copy nobody else sees) alive for as long as the scorer, and is
+ * its only writer. Single changes are microseconds: they keep the GIL.
+ */
+%extend itsma_scorer {
+	~itsma_scorer() { itsma_scorer_free($self); }
+
+	static itsma_scorer *py_create(itsma_assessment *a, int policy, itsma_error *err) {
+		itsma_scorer *s = NULL;
+		itsma_score_options o = ITSMA_SCORE_OPTIONS_INIT;
+		o.evidence_policy = (itsma_evidence_policy)policy;
+		if (itsma_scorer_new(&s, a, &o, err) < 0)
+			return NULL;
+		return s;
+	}
+	void py_put_evidence(const char *id, const char *title, const char *kind,
+	                     const char *collected, const char *expires, const char *uri,
+	                     const char *sha256, const char *by, const char *note,
+	                     itsma_error *err) {
+		itsma_evidence_spec spec = ITSMA_EVIDENCE_SPEC_INIT;
+		if (itsma_evidence_kind_parse(&spec.kind, kind, err) < 0)
+			return;
+		spec.id = id;
+		spec.title = title;
+		spec.collected = collected;
+		spec.expires = expires;
+		spec.uri = uri;
+		spec.sha256 = sha256;
+		spec.by = by;
+		spec.note = note;
+		if (itsma_scorer_put_evidence($self, &spec, err) < 0)
+			return;
+	}
+	void py_remove_evidence(const char *id, itsma_error *err) {
+		if (itsma_scorer_remove_evidence($self, id, err) < 0)
+			return;
+	}
+	void py_put_rating(const char *requirement, int letter, double value,
+	                   const char *const *evidence, size_t evidence_count, const char *note,
+	                   itsma_error *err) {
+		itsma_rating_spec spec = ITSMA_RATING_SPEC_INIT;
+		spec.requirement = requirement;
+		spec.letter = (itsma_letter)letter;
+		spec.value = value;
+		spec.evidence = evidence;
+		spec.evidence_count = evidence_count;
+		spec.note = note;
+		if (itsma_scorer_put_rating($self, &spec, err) < 0)
+			return;
+	}
+	void py_remove_rating(const char *requirement, itsma_error *err) {
+		if (itsma_scorer_remove_rating($self, requirement, err) < 0)
+			return;
+	}
+	void py_put_attribute(const char *process, int attribute, int letter, double value,
+	                      const char *const *evidence, size_t evidence_count, const char *note,
+	                      itsma_error *err) {
+		itsma_attribute_spec spec = ITSMA_ATTRIBUTE_SPEC_INIT;
+		spec.process = process;
+		spec.attribute = (itsma_attribute)attribute;
+		spec.letter = (itsma_letter)letter;
+		spec.value = value;
+		spec.evidence = evidence;
+		spec.evidence_count = evidence_count;
+		spec.note = note;
+		if (itsma_scorer_put_attribute($self, &spec, err) < 0)
+			return;
+	}
+	void py_remove_attribute(const char *process, int attribute, itsma_error *err) {
+		if (itsma_scorer_remove_attribute($self, process, (itsma_attribute)attribute, err) < 0)
+			return;
+	}
+	void py_rescore(itsma_error *err) {
+		if (itsma_scorer_rescore($self, err) < 0)
+			return;
+	}
+	char *py_to_json(itsma_error *err) {
+		char *out = NULL;
+		if (itsma_result_to_json(&out, itsma_scorer_result($self), err) < 0)
+			return NULL;
+		return out;
+	}
+	char *py_explain(const char *id, itsma_error *err) {
+		char *out = NULL;
+		if (itsma_result_explain(&out, itsma_scorer_result($self), id, err) < 0)
+			return NULL;
+		return out;
+	}
+	/* (changes applied incrementally, changes that scored from scratch) */
+	PyObject *py_stats() {
+		size_t inc = 0, full = 0;
+		itsma_scorer_stats($self, &inc, &full);
+		return Py_BuildValue("(nn)", (Py_ssize_t)inc, (Py_ssize_t)full);
+	}
+}
+
 /* ---- module-level helpers ------------------------------------------------------------------- */
 
 %{
@@ -695,7 +819,80 @@ static const itsma_evidence *itsma_py_attribute_ev(const void *r, size_t i)
 }
 %}
 
+%{
+/* Problems of a validation run, collected as itsma._errors._from_c argument tuples. The run
+ * releases the GIL; the callback takes it back for each problem. */
+typedef struct itsma_py_problems {
+	PyObject *list;
+	int failed; /* a Python error is pending: the run was stopped */
+} itsma_py_problems;
+
+static int itsma_py_problem_cb(const itsma_error *e, void *payload)
+{
+	itsma_py_problems *pp = (itsma_py_problems *)payload;
+	PyGILState_STATE g = PyGILState_Ensure();
+	PyObject *t = Py_BuildValue("(iNNiiNNi)", e->code, itsma_py_text(e->message),
+	                            itsma_py_text(e->source), e->line, e->column,
+	                            PyLong_FromSize_t(e->offset), itsma_py_text(e->pointer),
+	                            e->sys_errno);
+	int stop = 0;
+	if (!t || PyList_Append(pp->list, t) < 0) {
+		pp->failed = 1;
+		stop = 1;
+	}
+	Py_XDECREF(t);
+	PyGILState_Release(g);
+	return stop;
+}
+
+/* (document kind, [problem tuples]) of a validation run; NULL with an exception set. */
+static PyObject *itsma_py_validation(itsma_py_problems *pp, int rc, itsma_document_kind kind)
+{
+	if (pp->failed || (rc == ITSMA_ENOMEM && PyList_GET_SIZE(pp->list) == 0)) {
+		if (!pp->failed)
+			PyErr_NoMemory();
+		Py_DECREF(pp->list);
+		return NULL;
+	}
+	return Py_BuildValue("(iN)", (int)kind, pp->list);
+}
+%}
+
 %inline %{
+/* Validate a document in memory: (kind, problems). Never raises for the document's own
+ * problems: they are in the list. */
+static PyObject *itsma_py_validate_buffer(const char *buf, size_t len, const char *source_name,
+                                          const itsma_catalogue *cat)
+{
+	itsma_py_problems pp;
+	itsma_document_kind kind = ITSMA_DOCUMENT_UNKNOWN;
+	int rc;
+	pp.list = PyList_New(0);
+	pp.failed = 0;
+	if (!pp.list)
+		return NULL;
+	Py_BEGIN_ALLOW_THREADS
+	rc = itsma_validate_buffer(&kind, buf, len, source_name, cat, itsma_py_problem_cb, &pp, NULL);
+	Py_END_ALLOW_THREADS
+	return itsma_py_validation(&pp, rc, kind);
+}
+
+/* Validate a file: (kind, problems); an unreadable file is one EIO problem. */
+static PyObject *itsma_py_validate_file(const char *path, const itsma_catalogue *cat)
+{
+	itsma_py_problems pp;
+	itsma_document_kind kind = ITSMA_DOCUMENT_UNKNOWN;
+	int rc;
+	pp.list = PyList_New(0);
+	pp.failed = 0;
+	if (!pp.list)
+		return NULL;
+	Py_BEGIN_ALLOW_THREADS
+	rc = itsma_validate_file(&kind, path, cat, itsma_py_problem_cb, &pp, NULL);
+	Py_END_ALLOW_THREADS
+	return itsma_py_validation(&pp, rc, kind);
+}
+
 /* (letter, value) of a rating written as text ("L+", "72.5"). */
 static PyObject *itsma_py_rating_parse(const char *text, itsma_error *err)
 {

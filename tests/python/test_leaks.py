@@ -62,6 +62,41 @@ def test_load_score_loop_keeps_rss_flat(catalogue_path, assessment_path):
                             f"{[round(s / 2**20, 2) for s in samples]})")
 
 
+def test_scorer_and_validation_keep_rss_flat():
+    """Scorers (created, changed, refused changes, snapshots, freed) and validation runs
+    that find problems, 20,000 times."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    cat = itsma.Catalogue.load(os.path.join(here, "data", "catalogue.json"))
+    text = open(os.path.join(here, "data", "assessment.json"), encoding="utf-8").read()
+    asm = itsma.Assessment.from_string(text, cat)
+    broken = text.replace('"document"', '"rumour"', 1)
+
+    def one(i: int) -> None:
+        sc = itsma.Scorer(asm)
+        sc.rate("8.1-01", "LF"[i % 2], evidence=["EV-1"])
+        sc.add_evidence("EV-9", "Log", "record", "2026-09-01")
+        try:
+            sc.rate("8.1-01", "L", evidence=["EV-404"])
+        except itsma.NotFoundError:
+            pass
+        sc.compliance
+        if i % 10 == 0:
+            sc.result().to_json()
+            sc.to_json()
+        v = itsma.validate_string(broken, cat)
+        assert not v.ok
+
+    for i in range(2000):
+        one(i)
+    gc.collect()
+    start = rss_bytes()
+    for i in range(20000):
+        one(i)
+    gc.collect()
+    growth = rss_bytes() - start
+    assert growth < LIMIT, f"resident size grew by {growth / 2**20:.1f} MiB"
+
+
 @pytest.mark.parametrize("case", ["builtin", "errors"])
 def test_other_paths_keep_rss_flat(case, tmp_path):
     """Built-in catalogue loads (500, each a few MB) and every error path (20,000 times)."""

@@ -16,7 +16,9 @@ and ratings in an assessment, score it, and compare results::
 
 Main classes: :class:`Catalogue` (with :class:`Section`, :class:`Requirement`),
 :class:`Assessment` (with :class:`Evidence`, :class:`Rating`, :class:`AttributeRating`,
-:class:`Exclusion`), :class:`Result` and :func:`compare` / :class:`Diff`.
+:class:`Exclusion`), :class:`Result` and :func:`compare` / :class:`Diff`; :class:`Scorer`
+keeps a result up to date change by change, and :func:`validate_file` /
+:func:`validate_string` report every problem of a document at once.
 
 Errors are exceptions derived from :class:`Error` and from the matching built-in
 (:class:`ParseError` and :class:`ValidationError` are ``ValueError``, :class:`NotFoundError`
@@ -43,6 +45,8 @@ from ._errors import (AlreadyExistsError, Error, ErrorCode, InvalidArgumentError
 from ._result import (AttributeNeed, AttributeResult, Capability, CapabilityGap,
                       EvidenceIssue, Gap, NonconformityCounts, RequirementCounts,
                       RequirementResult, Result, SectionResult)
+from ._scorer import Scorer
+from ._validate import Validation, validate_file, validate_string
 
 #: Version of the itsma C library the module runs with ("0.1.0").
 __version__: str = _c.itsma_version()
@@ -84,6 +88,8 @@ __all__ = [
     "Result", "SectionResult", "RequirementResult", "Gap", "CapabilityGap", "EvidenceIssue",
     "AttributeResult", "AttributeNeed", "RequirementCounts", "NonconformityCounts",
     "Capability",
+    # incremental re-scoring and validation
+    "Scorer", "Validation", "validate_file", "validate_string",
     # comparison
     "compare", "Diff", "RequirementDiff", "ProcessDiff", "NonconformityDiff",
     "ComplianceChange", "DiffCounts",

@@ -392,11 +392,8 @@ class Assessment:
 
         Raises :class:`InvalidArgumentError` naming the bad field.
         """
-        k = kind.label if isinstance(kind, EvidenceKind) else _text(kind, "kind")
-        self._mutate("py_put_evidence", _text(id, "id"), _text(title, "title"), k,
-                     _date(collected, "collected"), _date(expires, "expires", optional=True),
-                     _text(uri, "uri", optional=True), _text(sha256, "sha256", optional=True),
-                     _text(by, "by", optional=True), _text(note, "note", optional=True))
+        self._mutate("py_put_evidence", *_evidence_args(id, title, kind, collected, expires, uri,
+                                                        sha256, by, note))
         return self.evidence[id]
 
     def remove_evidence(self, id: str) -> None:
@@ -447,11 +444,9 @@ class Assessment:
         Raises :class:`NotFoundError` (no such requirement or evidence) or
         :class:`InvalidArgumentError` (bad rating, evidence cited twice).
         """
-        rid = _id_of(requirement, "requirement")
-        letter, value = _rating(rating)
-        self._mutate("py_put_rating", rid, letter, value, list(_ids(evidence, "evidence")),
-                     _text(note, "note", optional=True))
-        return self.ratings[rid]  # type: ignore[index]
+        args = _rating_args(requirement, rating, evidence, note)
+        self._mutate("py_put_rating", *args)
+        return self.ratings[args[0]]  # type: ignore[index]
 
     def remove_rating(self, requirement: Union[str, Any]) -> None:
         """Remove the rating of a requirement. Raises :class:`NotFoundError`."""
@@ -488,12 +483,9 @@ class Assessment:
         """Rate a process attribute from PA2.1 to PA5.2 (PA1.1 is derived) of a process.
         Returns the rating. Raises as :meth:`rate`, and :class:`InvalidArgumentError` when
         the section is not a process."""
-        pid = _id_of(process, "process")
-        attr = _attribute(attribute)
-        letter, value = _rating(rating)
-        self._mutate("py_put_attribute", pid, int(attr), letter, value,
-                     list(_ids(evidence, "evidence")), _text(note, "note", optional=True))
-        return self.attributes[pid, attr]  # type: ignore[index]
+        args = _attribute_args(process, attribute, rating, evidence, note)
+        self._mutate("py_put_attribute", *args)
+        return self.attributes[args[0], Attribute(args[1])]  # type: ignore[index]
 
     def remove_attribute(self, process: Union[str, Section],
                          attribute: Union[Attribute, str]) -> None:
@@ -632,6 +624,36 @@ def _attribute(value: Any) -> Attribute:
     if isinstance(value, str):
         return Attribute(_c.itsma_py_attribute_parse(value, 1))
     return Attribute.parse(value, "attribute")
+
+
+# The arguments of the C shims that put evidence, ratings and attribute ratings (shared by
+# Assessment and Scorer, which take the same parameters).
+
+def _evidence_args(id: str, title: str, kind: Union[EvidenceKind, str], collected: DateLike,
+                   expires: Optional[DateLike], uri: Optional[str], sha256: Optional[str],
+                   by: Optional[str], note: Optional[str]) -> Tuple[Any, ...]:
+    k = kind.label if isinstance(kind, EvidenceKind) else _text(kind, "kind")
+    return (_text(id, "id"), _text(title, "title"), k, _date(collected, "collected"),
+            _date(expires, "expires", optional=True), _text(uri, "uri", optional=True),
+            _text(sha256, "sha256", optional=True), _text(by, "by", optional=True),
+            _text(note, "note", optional=True))
+
+
+def _rating_args(requirement: Union[str, Any], rating: RatingLike,
+                 evidence: Union[Iterable[str], str], note: Optional[str]) -> Tuple[Any, ...]:
+    rid = _id_of(requirement, "requirement")
+    letter, value = _rating(rating)
+    return (rid, letter, value, list(_ids(evidence, "evidence")), _text(note, "note", optional=True))
+
+
+def _attribute_args(process: Union[str, Section], attribute: Union[Attribute, str],
+                    rating: RatingLike, evidence: Union[Iterable[str], str],
+                    note: Optional[str]) -> Tuple[Any, ...]:
+    pid = _id_of(process, "process")
+    attr = _attribute(attribute)
+    letter, value = _rating(rating)
+    return (pid, int(attr), letter, value, list(_ids(evidence, "evidence")),
+            _text(note, "note", optional=True))
 
 
 def _restore(text: str, catalogue: Catalogue, source: Optional[str]) -> Assessment:

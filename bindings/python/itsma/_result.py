@@ -158,50 +158,34 @@ class Result:
     @property
     def verdict(self) -> Verdict:
         """The conformity verdict."""
-        return Verdict(_c.itsma_result_verdict(self._p))
+        return _verdict(self._p)
 
     @property
     def compliance(self) -> Dict[str, Optional[float]]:
         """Compliance figures (0 to 100, or None) by model: ``default``, ``flat``,
         ``flat_unweighted``, ``absolute``, ``shall``, ``should``."""
-        p = self._p
-        return {m.label: _nan_none(_c.itsma_result_compliance(p, int(m))) for m in Model}
-
-    def _tally(self, which: int) -> int:
-        return int(_c.itsma_result_tally(self._p, which))
+        return _compliance(self._p)
 
     @property
     def requirement_counts(self) -> RequirementCounts:
         """Requirement counts: total, applicable, excluded, rated, unassessed, unsupported."""
-        t = self._tally
-        return RequirementCounts(t(_c.ITSMA_TALLY_TOTAL), t(_c.ITSMA_TALLY_APPLICABLE),
-                                 t(_c.ITSMA_TALLY_EXCLUDED), t(_c.ITSMA_TALLY_RATED),
-                                 t(_c.ITSMA_TALLY_UNASSESSED), t(_c.ITSMA_TALLY_UNSUPPORTED))
+        return _requirement_counts(self._p)
 
     @property
     def nonconformities(self) -> NonconformityCounts:
         """Counts of major and minor nonconformities and unassessed ``shall``
         requirements."""
-        t = self._tally
-        return NonconformityCounts(t(_c.ITSMA_TALLY_NC_MAJOR), t(_c.ITSMA_TALLY_NC_MINOR),
-                                   t(_c.ITSMA_TALLY_NC_UNASSESSED))
+        return _nonconformities(self._p)
 
     @property
     def capability(self) -> Capability:
         """Capability summary: processes, min, max, mean, targets_set, targets_met."""
-        p = self._p
-        t = self._tally
-        return Capability(t(_c.ITSMA_TALLY_PROCESSES),
-                          _neg_none(_c.itsma_result_capability_min(p)),
-                          _neg_none(_c.itsma_result_capability_max(p)),
-                          _nan_none(_c.itsma_result_capability_mean(p)),
-                          t(_c.ITSMA_TALLY_TARGETS_SET), t(_c.ITSMA_TALLY_TARGETS_MET))
+        return _capability(self._p)
 
     @property
     def warnings(self) -> List[str]:
         """Warnings (for example ratings of excluded requirements)."""
-        p = self._p
-        return [_c.itsma_result_warning_at(p, i) for i in range(_c.itsma_result_warning_count(p))]
+        return _warnings(self._p)
 
     # ---- entries -----------------------------------------------------------------------------
 
@@ -280,6 +264,44 @@ class Result:
         scope = self.scope
         return (f"<itsma.Result {_c.itsma_assessment_id(self._h.p)!r} verdict={self.verdict}"
                 f" compliance={figure}{' scope=' + repr(scope.id) if scope else ''}>")
+
+
+# ---- summary figures of a C result (shared with the live Scorer, which reads them at once) --
+
+def _verdict(p: Any) -> Verdict:
+    return Verdict(_c.itsma_result_verdict(p))
+
+
+def _compliance(p: Any) -> Dict[str, Optional[float]]:
+    return {m.label: _nan_none(_c.itsma_result_compliance(p, int(m))) for m in Model}
+
+
+def _tally(p: Any, which: int) -> int:
+    return int(_c.itsma_result_tally(p, which))
+
+
+def _requirement_counts(p: Any) -> RequirementCounts:
+    return RequirementCounts(*(_tally(p, w) for w in (
+        _c.ITSMA_TALLY_TOTAL, _c.ITSMA_TALLY_APPLICABLE, _c.ITSMA_TALLY_EXCLUDED,
+        _c.ITSMA_TALLY_RATED, _c.ITSMA_TALLY_UNASSESSED, _c.ITSMA_TALLY_UNSUPPORTED)))
+
+
+def _nonconformities(p: Any) -> NonconformityCounts:
+    return NonconformityCounts(_tally(p, _c.ITSMA_TALLY_NC_MAJOR),
+                               _tally(p, _c.ITSMA_TALLY_NC_MINOR),
+                               _tally(p, _c.ITSMA_TALLY_NC_UNASSESSED))
+
+
+def _capability(p: Any) -> Capability:
+    return Capability(_tally(p, _c.ITSMA_TALLY_PROCESSES),
+                      _neg_none(_c.itsma_result_capability_min(p)),
+                      _neg_none(_c.itsma_result_capability_max(p)),
+                      _nan_none(_c.itsma_result_capability_mean(p)),
+                      _tally(p, _c.ITSMA_TALLY_TARGETS_SET), _tally(p, _c.ITSMA_TALLY_TARGETS_MET))
+
+
+def _warnings(p: Any) -> List[str]:
+    return [_c.itsma_result_warning_at(p, i) for i in range(_c.itsma_result_warning_count(p))]
 
 
 class _Entry:
