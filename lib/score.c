@@ -319,15 +319,41 @@ static void step_requirements(scorer *sc)
 	}
 }
 
+/*
+ * Which of the obligation models a roll-up recomputes: all of them (ITSMA__ROLL_ALL), or,
+ * after a change to one requirement's figure, only its obligation's: the other model and
+ * the counts of applicable requirements cannot have changed, and are left as they are.
+ */
+static int roll_shall(int only) { return only != (int)ITSMA_SHOULD; }
+static int roll_should(int only) { return only != (int)ITSMA_SHALL; }
+
+/* Add one child section (or top-level section) to a parent's accumulators. */
+static void add_child(const itsma_section_result *cr, mean_acc m[3], mean_acc *flat,
+                      size_t *notf, int only)
+{
+	double w = cr->sec->weight;
+	if (cr->excluded)
+		return;
+	/* a child section without any (shall / should) requirement is left out */
+	if (cr->n_all > 0)
+		acc_add(&m[0], w, cr->achievement);
+	if (cr->n_shall > 0 && roll_shall(only))
+		acc_add(&m[1], w, cr->ach_shall);
+	if (cr->n_should > 0 && roll_should(only))
+		acc_add(&m[2], w, cr->ach_should);
+	acc_merge(flat, &cr->flat);
+	*notf += cr->n_notf;
+}
+
 /* Section roll-up (scoring.md §3) of one non-excluded section: default, shall, should, and the
  * flat accumulators of its subtree. */
-void itsma__rollup_section(itsma_result *r, itsma_section_result *sr)
+void itsma__rollup_section(itsma_result *r, itsma_section_result *sr, int only)
 {
 	const itsma_section *s = sr->sec;
 	/* a section's own requirements come first in its catalogue-order range */
 	const itsma_requirement_result *q = &r->reqs[s->req_begin - r->req_base];
 	mean_acc m[3], flat;
-	size_t k, notf = 0;
+	size_t k, notf = 0, n_all, n_shall = 0, n_should = 0;
 
 	acc_init(&m[0]);
 	acc_init(&m[1]);
@@ -339,35 +365,39 @@ void itsma__rollup_section(itsma_result *r, itsma_section_result *sr)
 			continue;
 		acc_add(&m[0], w, ach);
 		notf += !(ach > 85);
-		acc_add(&m[req->obligation == ITSMA_SHALL ? 1 : 2], w, ach);
+		if (req->obligation == ITSMA_SHALL) {
+			n_shall++;
+			if (roll_shall(only))
+				acc_add(&m[1], w, ach);
+		} else {
+			n_should++;
+			if (roll_should(only))
+				acc_add(&m[2], w, ach);
+		}
 	}
 	/* the flat models add the same requirements the same way first */
 	flat = m[0];
-	sr->n_all = m[0].n;
-	sr->n_shall = m[1].n;
-	sr->n_should = m[2].n;
+	n_all = m[0].n;
 	for (k = 0; k < s->child_count; k++) {
 		const itsma_section_result *cr = sec_entry(r, s->children[k]);
-		double w = cr->sec->weight;
-		if (cr->excluded)
-			continue;
-		/* a child section without any (shall / should) requirement is left out */
-		if (cr->n_all > 0)
-			acc_add(&m[0], w, cr->achievement);
-		if (cr->n_shall > 0)
-			acc_add(&m[1], w, cr->ach_shall);
-		if (cr->n_should > 0)
-			acc_add(&m[2], w, cr->ach_should);
-		acc_merge(&flat, &cr->flat);
-		notf += cr->n_notf;
-		sr->n_all += cr->n_all;
-		sr->n_shall += cr->n_shall;
-		sr->n_should += cr->n_should;
+		add_child(cr, m, &flat, &notf, only);
+		if (only == ITSMA__ROLL_ALL && !cr->excluded) {
+			n_all += cr->n_all;
+			n_shall += cr->n_shall;
+			n_should += cr->n_should;
+		}
 	}
-	sr->applicable = sr->n_all > 0;
+	if (only == ITSMA__ROLL_ALL) {
+		sr->n_all = n_all;
+		sr->n_shall = n_shall;
+		sr->n_should = n_should;
+		sr->applicable = n_all > 0;
+	}
 	sr->achievement = acc_mean(&m[0]);
-	sr->ach_shall = acc_mean(&m[1]);
-	sr->ach_should = acc_mean(&m[2]);
+	if (roll_shall(only))
+		sr->ach_shall = acc_mean(&m[1]);
+	if (roll_should(only))
+		sr->ach_should = acc_mean(&m[2]);
 	sr->child_n = m[0].n;
 	sr->child_wsum = m[0].wsum;
 	sr->flat = flat;
@@ -382,7 +412,7 @@ void itsma__rollup_section(itsma_result *r, itsma_section_result *sr)
  * within each), so that a live scorer can carry one change up one path and still give the
  * same figures to the last bit as scoring from scratch.
  */
-void itsma__rollup_top(itsma_result *r)
+void itsma__rollup_top(itsma_result *r, int only)
 {
 	mean_acc m[3], flat;
 	size_t t, notf = 0;
@@ -392,25 +422,15 @@ void itsma__rollup_top(itsma_result *r)
 	acc_init(&m[1]);
 	acc_init(&m[2]);
 	acc_init(&flat);
-	for (t = 0; t < itsma__result_top_count(r); t++) {
-		const itsma_section_result *cr = sec_entry(r, itsma__result_top_at(r, t));
-		double w = cr->sec->weight;
-		if (cr->excluded)
-			continue;
-		if (cr->n_all > 0)
-			acc_add(&m[0], w, cr->achievement);
-		if (cr->n_shall > 0)
-			acc_add(&m[1], w, cr->ach_shall);
-		if (cr->n_should > 0)
-			acc_add(&m[2], w, cr->ach_should);
-		acc_merge(&flat, &cr->flat);
-		notf += cr->n_notf;
-	}
+	for (t = 0; t < itsma__result_top_count(r); t++)
+		add_child(sec_entry(r, itsma__result_top_at(r, t)), m, &flat, &notf, only);
 	r->top_n = m[0].n;
 	r->top_wsum = m[0].wsum;
 	r->compliance[ITSMA_MODEL_DEFAULT] = acc_mean(&m[0]);
-	r->compliance[ITSMA_MODEL_SHALL] = acc_mean(&m[1]);
-	r->compliance[ITSMA_MODEL_SHOULD] = acc_mean(&m[2]);
+	if (roll_shall(only))
+		r->compliance[ITSMA_MODEL_SHALL] = acc_mean(&m[1]);
+	if (roll_should(only))
+		r->compliance[ITSMA_MODEL_SHOULD] = acc_mean(&m[2]);
 	r->compliance[ITSMA_MODEL_FLAT] = acc_mean(&flat);
 	r->compliance[ITSMA_MODEL_FLAT_UNWEIGHTED] = acc_plain(&flat);
 	r->compliance[ITSMA_MODEL_ABSOLUTE] = flat.n == 0 ? NAN : (notf == 0 ? 100 : 0);
@@ -427,8 +447,8 @@ static void step_rollup(scorer *sc)
 
 	for (i = r->section_count; i-- > 0;)
 		if (!r->sections[i].excluded)
-			itsma__rollup_section(r, &r->sections[i]);
-	itsma__rollup_top(r);
+			itsma__rollup_section(r, &r->sections[i], ITSMA__ROLL_ALL);
+	itsma__rollup_top(r, ITSMA__ROLL_ALL);
 }
 
 /* The share of one applicable child in its parent's mean (scoring.md §6). */

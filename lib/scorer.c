@@ -621,8 +621,8 @@ static int requirement_changed(itsma_scorer *s, itsma_requirement_result *q)
 	if (same_double(q->achievement, before.achievement))
 		return 0; /* the same figure: nothing above it moves */
 	for (sec = q->req->section; sec; sec = sec->parent)
-		itsma__rollup_section(r, &r->sections[sec->index - r->sec_base]);
-	itsma__rollup_top(r);
+		itsma__rollup_section(r, &r->sections[sec->index - r->sec_base], (int)q->req->obligation);
+	itsma__rollup_top(r, (int)q->req->obligation);
 	for (sec = q->req->section; sec; sec = sec->parent) {
 		itsma_section_result *sr = &r->sections[sec->index - r->sec_base];
 		if (sr->is_process)

@@ -163,10 +163,13 @@ void itsma__tally_requirement(itsma_result *r, const itsma_requirement_result *q
 /* The verdict from the nonconformity counts. */
 void itsma__score_verdict(itsma_result *r);
 /* Recompute a non-excluded section's figures from its children (requirements and
- * sub-sections, in catalogue order). */
-void itsma__rollup_section(itsma_result *r, itsma_section_result *sr);
-/* Recompute the compliance figures from the top-level sections. */
-void itsma__rollup_top(itsma_result *r);
+ * sub-sections, in catalogue order), and the compliance figures from the top-level
+ * sections. `only` is ITSMA__ROLL_ALL, or the obligation (ITSMA_SHALL / ITSMA_SHOULD) of the
+ * one requirement whose figure changed since the last roll-up: then the other obligation's
+ * model and the counts of applicable requirements are kept as they are. */
+#define ITSMA__ROLL_ALL (-1)
+void itsma__rollup_section(itsma_result *r, itsma_section_result *sr, int only);
+void itsma__rollup_top(itsma_result *r, int only);
 /* Attributes and capability level of an applicable process: all of them, or one attribute
  * (PA1.1 from the section's figures, the others from their ratings) and then the level. */
 void itsma__score_process(itsma_result *r, itsma_section_result *sr);
