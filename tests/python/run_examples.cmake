@@ -29,3 +29,6 @@ if(NOT EXISTS ${WORK}/imported.json)
 endif()
 run_step("assess.py imported.json" "itsm-import:.*Top 3 of [0-9]+ gaps"
          ${EXAMPLES}/assess.py ${WORK}/imported.json --top 3 --policy advisory)
+# live.py: a Scorer fed by a simulated ITSM tool; the live result must equal a fresh score.
+run_step("live.py" "incidents fed.*live result equals scoring from scratch: yes"
+         ${EXAMPLES}/live.py --records 500)
