@@ -111,20 +111,13 @@ static void free_evidence(itsma_evidence *e)
 	free(e);
 }
 
-static void free_rating(itsma_rating *r)
+/* A rating or attribute rating: one block (the struct, its evidence list and its note). */
+static void free_cited(itsma__cited *c)
 {
-	if (!r)
+	if (!c)
 		return;
-	itsma__ext_free(r->ext);
-	free(r);
-}
-
-static void free_attribute(itsma_attribute_rating *r)
-{
-	if (!r)
-		return;
-	itsma__ext_free(r->ext);
-	free(r);
+	itsma__ext_free(c->ext);
+	free(c);
 }
 
 static void free_exclusion(itsma_exclusion *x)
@@ -143,9 +136,9 @@ void itsma_assessment_free(itsma_assessment *a)
 	for (i = 0; i < a->evidence_count; i++)
 		free_evidence(a->evidence[i]);
 	for (i = 0; i < a->rating_count; i++)
-		free_rating(a->ratings[i]);
+		free_cited(&a->ratings[i]->c);
 	for (i = 0; i < a->attribute_count; i++)
-		free_attribute(a->attributes[i]);
+		free_cited(&a->attributes[i]->c);
 	for (i = 0; i < a->exclusion_count; i++)
 		free_exclusion(a->exclusions[i]);
 	free(a->evidence);
@@ -613,6 +606,62 @@ static int check_value(itsma_letter letter, double value, const rater *who, itsm
 	return 0;
 }
 
+/*
+ * What putting a rating and an attribute rating share. `old` is the current one (NULL when
+ * there is none); `list`, `count` and `cap` are the assessment's list of that kind, made room
+ * in for a new one; `what` names the kind in the limit message.
+ * Returns 0 when the rating was changed in place (the same evidence and note: only the letter
+ * and value change; *out = old); 1 with *out a new block of `size` bytes whose shared fields
+ * are filled, its citations counted and, when it replaces old, old's place, extensions and
+ * citations taken over: the caller fills its own fields, puts it at its index in its list
+ * (counting it when new) and frees old. A negative code on failure (nothing changed).
+ */
+static int put_cited(itsma_assessment *a, itsma__cited *old, size_t size, void **list,
+                     size_t count, size_t *cap, size_t elsize, const char *what,
+                     itsma_letter letter, double value, const char *const *ids,
+                     itsma_evidence *const *resolved, size_t n, const char *note_in,
+                     const rater *who, itsma__cited **out, itsma_error *err)
+{
+	itsma__cited *c;
+	itsma_evidence **ev = NULL;
+	char *note = NULL;
+
+	if (check_value(letter, value, who, err) < 0)
+		return ITSMA_EINVAL;
+	value = letter == ITSMA_LETTER_NONE ? value : itsma_letter_achievement(letter);
+	if (old && same_cites(old->evidence, old->evidence_count, old->note, ids, resolved, n, note_in)) {
+		old->letter = letter;
+		old->value = value;
+		*out = old;
+		return 0;
+	}
+	if (!old && count >= a->max_records)
+		return itsma__error_set(err, ITSMA_ELIMIT, "more %s than the limit of %zu", what,
+		                        a->max_records);
+	if (!old && itsma__grow(list, cap, count + 1, elsize) < 0)
+		return itsma__error_nomem(err);
+	c = build_cites(a, size, ids, resolved, n, note_in, old ? old->evidence : NULL,
+	                old ? old->evidence_count : 0, &ev, &note, who, err);
+	if (!c)
+		return err ? err->code : ITSMA_EINVAL;
+	c->evidence = ev;
+	c->evidence_count = n;
+	c->note = note;
+	c->letter = letter;
+	c->value = value;
+	cite(c->evidence, c->evidence_count, +1);
+	if (old) {
+		c->index = old->index;
+		c->ext = old->ext;
+		old->ext = NULL;
+		cite(old->evidence, old->evidence_count, -1);
+	} else {
+		c->index = count;
+	}
+	*out = c;
+	return 1;
+}
+
 /* ---- requirement ratings ------------------------------------------------------------------- */
 
 static int put_rating(itsma_assessment *a, const itsma_requirement *req, itsma_letter letter,
@@ -653,49 +702,25 @@ static int put_rating(itsma_assessment *a, const itsma_requirement *req, itsma_l
                       double value, const char *const *ids, itsma_evidence *const *resolved,
                       size_t count, const char *note_in, itsma_error *err)
 {
-	itsma_rating *r, *old;
-	itsma_evidence **ev = NULL;
-	char *note = NULL;
+	itsma_rating *old = a->rating_by_req[req->index], *r;
+	itsma__cited *c;
 	rater who;
+	int rc;
 
 	who.id = req->id;
 	who.pa = ITSMA_ATTRIBUTE_COUNT;
-	if (check_value(letter, value, &who, err) < 0)
-		return ITSMA_EINVAL;
-	old = a->rating_by_req[req->index];
-	if (old && same_cites(old->evidence, old->evidence_count, old->note, ids, resolved, count,
-	                      note_in)) {
-		old->letter = letter;
-		old->value = letter == ITSMA_LETTER_NONE ? value : itsma_letter_achievement(letter);
-		return 0;
-	}
-	if (!old && a->rating_count >= a->max_records)
-		return itsma__error_set(err, ITSMA_ELIMIT, "more ratings than the limit of %zu", a->max_records);
-	if (!old && itsma__grow((void **)&a->ratings, &a->rating_cap, a->rating_count + 1,
-	                        sizeof *a->ratings) < 0)
-		return itsma__error_nomem(err);
-	r = build_cites(a, sizeof *r, ids, resolved, count, note_in, old ? old->evidence : NULL,
-	                old ? old->evidence_count : 0, &ev, &note, &who, err);
-	if (!r)
-		return err ? err->code : ITSMA_EINVAL;
-	r->evidence = ev;
-	r->evidence_count = count;
-	r->note = note;
+	rc = put_cited(a, old ? &old->c : NULL, sizeof *r, (void **)&a->ratings, a->rating_count,
+	               &a->rating_cap, sizeof *a->ratings, "ratings", letter, value, ids, resolved,
+	               count, note_in, &who, &c, err);
+	if (rc <= 0)
+		return rc; /* an error, or changed in place */
+	r = (itsma_rating *)(void *)c; /* the first member of the block allocated for an itsma_rating */
 	r->requirement = req;
-	r->letter = letter;
-	r->value = letter == ITSMA_LETTER_NONE ? value : itsma_letter_achievement(letter);
-	cite(r->evidence, r->evidence_count, +1);
-	if (old) {
-		r->index = old->index;
-		r->ext = old->ext;
-		old->ext = NULL;
-		cite(old->evidence, old->evidence_count, -1);
-		a->ratings[r->index] = r;
-		free_rating(old);
-	} else {
-		r->index = a->rating_count;
-		a->ratings[a->rating_count++] = r;
-	}
+	a->ratings[c->index] = r;
+	if (old)
+		free_cited(&old->c);
+	else
+		a->rating_count++;
 	a->rating_by_req[req->index] = r;
 	return 0;
 }
@@ -714,14 +739,14 @@ int itsma_assessment_remove_rating(itsma_assessment *a, const char *requirement_
 	if (!r)
 		return itsma__error_set(err, ITSMA_ENOTFOUND, "requirement \"%.64s\" is not rated",
 		                        requirement_id ? requirement_id : "");
-	for (i = r->index + 1; i < a->rating_count; i++) {
+	for (i = r->c.index + 1; i < a->rating_count; i++) {
 		a->ratings[i - 1] = a->ratings[i];
-		a->ratings[i - 1]->index = i - 1;
+		a->ratings[i - 1]->c.index = i - 1;
 	}
 	a->rating_count--;
 	a->rating_by_req[req->index] = NULL;
-	cite(r->evidence, r->evidence_count, -1);
-	free_rating(r);
+	cite(r->c.evidence, r->c.evidence_count, -1);
+	free_cited(&r->c);
 	return 0;
 }
 
@@ -739,17 +764,17 @@ const itsma_rating *itsma_assessment_find_rating(const itsma_assessment *a, cons
 }
 
 const itsma_requirement *itsma_rating_requirement(const itsma_rating *r) { return r->requirement; }
-itsma_letter itsma_rating_letter(const itsma_rating *r) { return r->letter; }
-double itsma_rating_value(const itsma_rating *r) { return r->value; }
-size_t itsma_rating_evidence_count(const itsma_rating *r) { return r->evidence_count; }
+itsma_letter itsma_rating_letter(const itsma_rating *r) { return r->c.letter; }
+double itsma_rating_value(const itsma_rating *r) { return r->c.value; }
+size_t itsma_rating_evidence_count(const itsma_rating *r) { return r->c.evidence_count; }
 
 const itsma_evidence *itsma_rating_evidence_at(const itsma_rating *r, size_t i)
 {
-	return i < r->evidence_count ? r->evidence[i] : NULL;
+	return i < r->c.evidence_count ? r->c.evidence[i] : NULL;
 }
 
-const char *itsma_rating_note(const itsma_rating *r) { return r->note; }
-size_t itsma_rating_index(const itsma_rating *r) { return r->index; }
+const char *itsma_rating_note(const itsma_rating *r) { return r->c.note; }
+size_t itsma_rating_index(const itsma_rating *r) { return r->c.index; }
 
 /* ---- attribute ratings ---------------------------------------------------------------------- */
 
@@ -807,52 +832,28 @@ static int put_attribute(itsma_assessment *a, const itsma_section *p, itsma_attr
                          itsma_evidence *const *resolved, size_t count, const char *note_in,
                          itsma_error *err)
 {
-	itsma_attribute_rating *r, *old, **slot;
-	itsma_evidence **ev = NULL;
-	char *note = NULL;
+	itsma_attribute_rating **slot, *old, *r;
+	itsma__cited *c;
 	rater who;
+	int rc;
 
 	who.id = p->id;
 	who.pa = attribute;
-	if (check_value(letter, value, &who, err) < 0)
-		return ITSMA_EINVAL;
 	slot = &a->attr_by_sec[p->index * ITSMA_ATTRIBUTE_COUNT + (size_t)attribute];
 	old = *slot;
-	if (old && same_cites(old->evidence, old->evidence_count, old->note, ids, resolved, count,
-	                      note_in)) {
-		old->letter = letter;
-		old->value = letter == ITSMA_LETTER_NONE ? value : itsma_letter_achievement(letter);
-		return 0;
-	}
-	if (!old && a->attribute_count >= a->max_records)
-		return itsma__error_set(err, ITSMA_ELIMIT, "more attribute ratings than the limit of %zu",
-		                        a->max_records);
-	if (!old && itsma__grow((void **)&a->attributes, &a->attribute_cap, a->attribute_count + 1,
-	                        sizeof *a->attributes) < 0)
-		return itsma__error_nomem(err);
-	r = build_cites(a, sizeof *r, ids, resolved, count, note_in, old ? old->evidence : NULL,
-	                old ? old->evidence_count : 0, &ev, &note, &who, err);
-	if (!r)
-		return err ? err->code : ITSMA_EINVAL;
-	r->evidence = ev;
-	r->evidence_count = count;
-	r->note = note;
+	rc = put_cited(a, old ? &old->c : NULL, sizeof *r, (void **)&a->attributes,
+	               a->attribute_count, &a->attribute_cap, sizeof *a->attributes,
+	               "attribute ratings", letter, value, ids, resolved, count, note_in, &who, &c, err);
+	if (rc <= 0)
+		return rc; /* an error, or changed in place */
+	r = (itsma_attribute_rating *)(void *)c; /* the first member, as in put_rating */
 	r->process = p;
 	r->attribute = attribute;
-	r->letter = letter;
-	r->value = letter == ITSMA_LETTER_NONE ? value : itsma_letter_achievement(letter);
-	cite(r->evidence, r->evidence_count, +1);
-	if (old) {
-		r->index = old->index;
-		r->ext = old->ext;
-		old->ext = NULL;
-		cite(old->evidence, old->evidence_count, -1);
-		a->attributes[r->index] = r;
-		free_attribute(old);
-	} else {
-		r->index = a->attribute_count;
-		a->attributes[a->attribute_count++] = r;
-	}
+	a->attributes[c->index] = r;
+	if (old)
+		free_cited(&old->c);
+	else
+		a->attribute_count++;
 	*slot = r;
 	return 0;
 }
@@ -872,14 +873,14 @@ int itsma_assessment_remove_attribute(itsma_assessment *a, const char *process_i
 	if (!r)
 		return itsma__error_set(err, ITSMA_ENOTFOUND, "%.64s/%s is not rated",
 		                        process_id ? process_id : "", itsma_attribute_name(attribute));
-	for (i = r->index + 1; i < a->attribute_count; i++) {
+	for (i = r->c.index + 1; i < a->attribute_count; i++) {
 		a->attributes[i - 1] = a->attributes[i];
-		a->attributes[i - 1]->index = i - 1;
+		a->attributes[i - 1]->c.index = i - 1;
 	}
 	a->attribute_count--;
 	a->attr_by_sec[p->index * ITSMA_ATTRIBUTE_COUNT + (size_t)attribute] = NULL;
-	cite(r->evidence, r->evidence_count, -1);
-	free_attribute(r);
+	cite(r->c.evidence, r->c.evidence_count, -1);
+	free_cited(&r->c);
 	return 0;
 }
 
@@ -902,17 +903,17 @@ const itsma_attribute_rating *itsma_assessment_find_attribute(const itsma_assess
 
 const itsma_section *itsma_attribute_rating_process(const itsma_attribute_rating *r) { return r->process; }
 itsma_attribute itsma_attribute_rating_attribute(const itsma_attribute_rating *r) { return r->attribute; }
-itsma_letter itsma_attribute_rating_letter(const itsma_attribute_rating *r) { return r->letter; }
-double itsma_attribute_rating_value(const itsma_attribute_rating *r) { return r->value; }
-size_t itsma_attribute_rating_evidence_count(const itsma_attribute_rating *r) { return r->evidence_count; }
+itsma_letter itsma_attribute_rating_letter(const itsma_attribute_rating *r) { return r->c.letter; }
+double itsma_attribute_rating_value(const itsma_attribute_rating *r) { return r->c.value; }
+size_t itsma_attribute_rating_evidence_count(const itsma_attribute_rating *r) { return r->c.evidence_count; }
 
 const itsma_evidence *itsma_attribute_rating_evidence_at(const itsma_attribute_rating *r, size_t i)
 {
-	return i < r->evidence_count ? r->evidence[i] : NULL;
+	return i < r->c.evidence_count ? r->c.evidence[i] : NULL;
 }
 
-const char *itsma_attribute_rating_note(const itsma_attribute_rating *r) { return r->note; }
-size_t itsma_attribute_rating_index(const itsma_attribute_rating *r) { return r->index; }
+const char *itsma_attribute_rating_note(const itsma_attribute_rating *r) { return r->c.note; }
+size_t itsma_attribute_rating_index(const itsma_attribute_rating *r) { return r->c.index; }
 
 /* ---- exclusions ------------------------------------------------------------------------------- */
 

@@ -301,7 +301,7 @@ static int load_rating(loader *ld, json_object *o, const char *ptr)
 	}
 	if (ld->a->rating_by_req[req->index]) {
 		rc = itsma__schema(rd, ptr, "requirement", "requirement \"%s\" is rated twice (first at /ratings/%zu)",
-		                   spec.requirement, ld->a->rating_by_req[req->index]->index);
+		                   spec.requirement, ld->a->rating_by_req[req->index]->c.index);
 		goto out;
 	}
 	if ((rc = check_cites(ld, o, ptr, &ids, &spec.evidence_count)) < 0 ||
@@ -312,7 +312,7 @@ static int load_rating(loader *ld, json_object *o, const char *ptr)
 		rc = convert(ld, rc, ptr, "evidence");
 		goto out;
 	}
-	ld->a->ratings[ld->a->rating_count - 1]->ext = ext;
+	ld->a->ratings[ld->a->rating_count - 1]->c.ext = ext;
 	ext = NULL;
 out:
 	free(ids);
@@ -351,7 +351,7 @@ static int load_attribute(loader *ld, json_object *o, const char *ptr)
 	if (ld->a->attr_by_sec[p->index * ITSMA_ATTRIBUTE_COUNT + (size_t)spec.attribute]) {
 		rc = itsma__schema(rd, ptr, "attribute", "%s of process \"%s\" is rated twice (first at /attributes/%zu)",
 		                   attr, spec.process,
-		                   ld->a->attr_by_sec[p->index * ITSMA_ATTRIBUTE_COUNT + (size_t)spec.attribute]->index);
+		                   ld->a->attr_by_sec[p->index * ITSMA_ATTRIBUTE_COUNT + (size_t)spec.attribute]->c.index);
 		goto out;
 	}
 	if ((rc = check_cites(ld, o, ptr, &ids, &spec.evidence_count)) < 0 ||
@@ -362,7 +362,7 @@ static int load_attribute(loader *ld, json_object *o, const char *ptr)
 		rc = convert(ld, rc, ptr, "evidence");
 		goto out;
 	}
-	ld->a->attributes[ld->a->attribute_count - 1]->ext = ext;
+	ld->a->attributes[ld->a->attribute_count - 1]->c.ext = ext;
 	ext = NULL;
 out:
 	free(ids);
@@ -1082,6 +1082,16 @@ static void write_cites(itsma__jw *w, itsma_evidence *const *ev, size_t n)
 	itsma__jw_end_array(w);
 }
 
+/* What a rating and an attribute rating write alike, after the members naming what is rated. */
+static void write_cited(itsma__jw *w, const itsma__cited *c)
+{
+	write_rating_value(w, c->letter, c->value);
+	write_cites(w, c->evidence, c->evidence_count);
+	if (c->note)
+		itsma__jw_string(w, "note", c->note);
+	itsma__write_ext(w, c->ext);
+}
+
 int itsma_assessment_to_json(char **out, const itsma_assessment *a, itsma_error *err)
 {
 	itsma__buf b = ITSMA__BUF_INIT;
@@ -1149,11 +1159,7 @@ int itsma_assessment_to_json(char **out, const itsma_assessment *a, itsma_error 
 		const itsma_rating *r = a->ratings[i];
 		itsma__jw_begin_object(&w, NULL);
 		itsma__jw_string(&w, "requirement", r->requirement->id);
-		write_rating_value(&w, r->letter, r->value);
-		write_cites(&w, r->evidence, r->evidence_count);
-		if (r->note)
-			itsma__jw_string(&w, "note", r->note);
-		itsma__write_ext(&w, r->ext);
+		write_cited(&w, &r->c);
 		itsma__jw_end_object(&w);
 	}
 	itsma__jw_end_array(&w);
@@ -1163,11 +1169,7 @@ int itsma_assessment_to_json(char **out, const itsma_assessment *a, itsma_error 
 		itsma__jw_begin_object(&w, NULL);
 		itsma__jw_string(&w, "process", r->process->id);
 		itsma__jw_string(&w, "attribute", itsma_attribute_name(r->attribute));
-		write_rating_value(&w, r->letter, r->value);
-		write_cites(&w, r->evidence, r->evidence_count);
-		if (r->note)
-			itsma__jw_string(&w, "note", r->note);
-		itsma__write_ext(&w, r->ext);
+		write_cited(&w, &r->c);
 		itsma__jw_end_object(&w);
 	}
 	itsma__jw_end_array(&w);

@@ -210,7 +210,7 @@ static void explain_requirement(itsma__buf *b, const itsma_result *r,
 		                   "(no achievement, no nonconformity, no weight).\n");
 		if (rt) {
 			itsma__buf_puts(b, "Its rating ");
-			written_rating(b, rt->letter, rt->value);
+			written_rating(b, rt->c.letter, rt->c.value);
 			itsma__buf_puts(b, " is ignored, with a warning.\n");
 		}
 		return;
@@ -222,17 +222,17 @@ static void explain_requirement(itsma__buf *b, const itsma_result *r,
 		                   "achievement is 0.\n");
 	} else {
 		itsma__buf_puts(b, "Rating: ");
-		written_rating(b, rt->letter, rt->value);
-		if (rt->evidence_count == 0)
+		written_rating(b, rt->c.letter, rt->c.value);
+		if (rt->c.evidence_count == 0)
 			itsma__buf_puts(b, ", citing no evidence.\n");
 		else
-			itsma__buf_printf(b, ", citing %zu evidence record%s:\n", rt->evidence_count,
-			                  rt->evidence_count == 1 ? "" : "s");
-		for (k = 0; k < rt->evidence_count; k++)
-			evidence_line(b, a, rt->evidence[k], "  ");
+			itsma__buf_printf(b, ", citing %zu evidence record%s:\n", rt->c.evidence_count,
+			                  rt->c.evidence_count == 1 ? "" : "s");
+		for (k = 0; k < rt->c.evidence_count; k++)
+			evidence_line(b, a, rt->c.evidence[k], "  ");
 		if (q->status == ITSMA_STATUS_UNSUPPORTED) {
 			itsma__buf_printf(b, "Status: unsupported: the rating is above 0 and %s.\n",
-			                  rt->evidence_count ? "none of its cited evidence is current"
+			                  rt->c.evidence_count ? "none of its cited evidence is current"
 			                                     : "it cites no evidence");
 			if (r->policy == ITSMA_POLICY_REQUIRED)
 				itsma__buf_puts(b, "Under the required evidence policy an unsupported "
@@ -242,7 +242,7 @@ static void explain_requirement(itsma__buf *b, const itsma_result *r,
 				                   "rating counts as rated.\n");
 		} else {
 			itsma__buf_printf(b, "Status: rated: %s (evidence policy %s).\n",
-			                  rt->value == 0 ? "a rating of 0 (N) needs no evidence"
+			                  rt->c.value == 0 ? "a rating of 0 (N) needs no evidence"
 			                                 : "at least one cited evidence record is current",
 			                  itsma_evidence_policy_name(r->policy));
 		}
@@ -457,9 +457,9 @@ static void explain_attribute(itsma__buf *b, const itsma_result *r, const itsma_
 		break;
 	case ITSMA_ATTR_UNSUPPORTED:
 		itsma__buf_puts(b, "unsupported: rated ");
-		written_rating(b, ar->letter, ar->value);
+		written_rating(b, ar->c.letter, ar->c.value);
 		itsma__buf_printf(b, " but %s; %s",
-		                  ar->evidence_count ? "none of its cited evidence is current"
+		                  ar->c.evidence_count ? "none of its cited evidence is current"
 		                                     : "it cites no evidence",
 		                  r->policy == ITSMA_POLICY_REQUIRED
 		                      ? "under the required policy it counts 0"
@@ -467,16 +467,16 @@ static void explain_attribute(itsma__buf *b, const itsma_result *r, const itsma_
 		break;
 	default:
 		itsma__buf_puts(b, "rated ");
-		written_rating(b, ar->letter, ar->value);
-		itsma__buf_puts(b, ar->value == 0 ? " (a rating of 0 needs no evidence)"
+		written_rating(b, ar->c.letter, ar->c.value);
+		itsma__buf_puts(b, ar->c.value == 0 ? " (a rating of 0 needs no evidence)"
 		                                  : " with current evidence");
 		break;
 	}
 	itsma__buf_puts(b, ": achievement ");
 	num(b, sr->attr_ach[pa]);
 	itsma__buf_printf(b, ", band %s.\n", itsma_letter_name(sr->attr_letter[pa]));
-	for (k = 0; ar && k < ar->evidence_count; k++)
-		evidence_line(b, r->a, ar->evidence[k], "    ");
+	for (k = 0; ar && k < ar->c.evidence_count; k++)
+		evidence_line(b, r->a, ar->c.evidence[k], "    ");
 }
 
 /* Why the capability level is what it is, and what the target asks for. */

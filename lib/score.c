@@ -239,20 +239,20 @@ void itsma__score_requirement(itsma_result *r, itsma_requirement_result *q)
 	q->nc = ITSMA_NC_NULL;
 	q->has_current = 0;
 	if (rt)
-		for (k = 0; k < rt->evidence_count && !q->has_current; k++)
-			q->has_current = itsma_evidence_is_current(rt->evidence[k], day);
+		for (k = 0; k < rt->c.evidence_count && !q->has_current; k++)
+			q->has_current = itsma_evidence_is_current(rt->c.evidence[k], day);
 	if (!rt) {
 		/* 2. unassessed */
 		q->status = ITSMA_STATUS_UNASSESSED;
 		ach = 0;
-	} else if (rt->value > 0 && !q->has_current) {
+	} else if (rt->c.value > 0 && !q->has_current) {
 		/* 3. unsupported: above 0, no cited evidence current (none cited counts) */
 		q->status = ITSMA_STATUS_UNSUPPORTED;
-		ach = r->policy == ITSMA_POLICY_ADVISORY ? rt->value : 0;
+		ach = r->policy == ITSMA_POLICY_ADVISORY ? rt->c.value : 0;
 	} else {
 		/* 4. rated (a rating of 0 needs no evidence) */
 		q->status = ITSMA_STATUS_RATED;
-		ach = rt->value;
+		ach = rt->c.value;
 	}
 	q->achievement = ach;
 	q->letter = itsma_letter_from_achievement(ach);
@@ -305,8 +305,8 @@ static void step_requirements(scorer *sc)
 			q->rating = rt;
 			q->nc = ITSMA_NC_NULL;
 			if (rt)
-				for (k = 0; k < rt->evidence_count && !q->has_current; k++)
-					q->has_current = itsma__evidence_current(sc->a, rt->evidence[k]);
+				for (k = 0; k < rt->c.evidence_count && !q->has_current; k++)
+					q->has_current = itsma__evidence_current(sc->a, rt->c.evidence[k]);
 			q->status = ITSMA_STATUS_EXCLUDED;
 			q->achievement = NAN;
 			q->letter = ITSMA_LETTER_NONE;
@@ -528,14 +528,14 @@ void itsma__score_attribute(itsma_result *r, itsma_section_result *sr, int pa)
 	} else {
 		sr->attr_rating[pa] = ar;
 		day = itsma_assessment_day(r->a);
-		for (k = 0; k < ar->evidence_count && !current; k++)
-			current = itsma_evidence_is_current(ar->evidence[k], day);
-		if (ar->value > 0 && !current) {
+		for (k = 0; k < ar->c.evidence_count && !current; k++)
+			current = itsma_evidence_is_current(ar->c.evidence[k], day);
+		if (ar->c.value > 0 && !current) {
 			sr->attr_status[pa] = ITSMA_ATTR_UNSUPPORTED;
-			sr->attr_ach[pa] = r->policy == ITSMA_POLICY_ADVISORY ? ar->value : 0;
+			sr->attr_ach[pa] = r->policy == ITSMA_POLICY_ADVISORY ? ar->c.value : 0;
 		} else {
 			sr->attr_status[pa] = ITSMA_ATTR_RATED;
-			sr->attr_ach[pa] = ar->value;
+			sr->attr_ach[pa] = ar->c.value;
 		}
 	}
 	sr->attr_letter[pa] = itsma_letter_from_achievement(sr->attr_ach[pa]);
@@ -836,6 +836,21 @@ static size_t evidence_pos(const itsma_assessment *a, const itsma_evidence *e)
 	return a->evidence_count;
 }
 
+/* Count the citations of one rating or attribute rating; those made from within the result's
+ * scope (in_scope) of records with a problem are also counted as listed. */
+static void count_cites(const itsma_assessment *a, const itsma__cited *c, int in_scope,
+                        const unsigned char *problem, size_t *cites, size_t *listed)
+{
+	size_t k, e;
+	for (k = 0; k < c->evidence_count; k++) {
+		if ((e = evidence_pos(a, c->evidence[k])) >= a->evidence_count)
+			continue;
+		cites[e]++;
+		if (problem[e] && in_scope)
+			listed[e]++;
+	}
+}
+
 /* Evidence issues (scoring.md §7). */
 static int step_issues(scorer *sc)
 {
@@ -867,28 +882,11 @@ static int step_issues(scorer *sc)
 
 	/* count: every citation (whatever the scope) decides "unused"; citations from
 	 * inside a section-scoped result are the ones listed */
-	for (i = 0; i < a->rating_count; i++) {
-		const itsma_rating *rt = a->ratings[i];
-		for (k = 0; k < rt->evidence_count; k++) {
-			size_t e = evidence_pos(a, rt->evidence[k]);
-			if (e >= ne)
-				continue;
-			cites[e]++;
-			if (problem[e] && rating_in_scope(r, rt))
-				listed[e]++;
-		}
-	}
-	for (i = 0; i < a->attribute_count; i++) {
-		const itsma_attribute_rating *ar = a->attributes[i];
-		for (k = 0; k < ar->evidence_count; k++) {
-			size_t e = evidence_pos(a, ar->evidence[k]);
-			if (e >= ne)
-				continue;
-			cites[e]++;
-			if (problem[e] && attribute_in_scope(r, ar))
-				listed[e]++;
-		}
-	}
+	for (i = 0; i < a->rating_count; i++)
+		count_cites(a, &a->ratings[i]->c, rating_in_scope(r, a->ratings[i]), problem, cites, listed);
+	for (i = 0; i < a->attribute_count; i++)
+		count_cites(a, &a->attributes[i]->c, attribute_in_scope(r, a->attributes[i]), problem, cites,
+		            listed);
 
 	/* the issues, in the assessment's evidence order */
 	for (i = 0; i < ne; i++) {
@@ -918,8 +916,8 @@ static int step_issues(scorer *sc)
 		const itsma_rating *rt = a->ratings[i];
 		if (!rating_in_scope(r, rt))
 			continue;
-		for (k = 0; k < rt->evidence_count; k++) {
-			size_t e = evidence_pos(a, rt->evidence[k]);
+		for (k = 0; k < rt->c.evidence_count; k++) {
+			size_t e = evidence_pos(a, rt->c.evidence[k]);
 			if (e < ne && issue_of[e])
 				issue_of[e]->cited_by[issue_of[e]->cited_count++] = rt->requirement->id;
 		}
@@ -929,8 +927,8 @@ static int step_issues(scorer *sc)
 		const char *name = NULL;
 		if (!attribute_in_scope(r, ar))
 			continue;
-		for (k = 0; k < ar->evidence_count; k++) {
-			size_t e = evidence_pos(a, ar->evidence[k]);
+		for (k = 0; k < ar->c.evidence_count; k++) {
+			size_t e = evidence_pos(a, ar->c.evidence[k]);
 			if (e >= ne || !issue_of[e])
 				continue;
 			if (!name) {
@@ -1086,6 +1084,20 @@ static int build(scorer *sc)
 	return step_warnings(sc);
 }
 
+int itsma__check_score_options(const itsma_score_options *opts, itsma_error *err)
+{
+	if (opts->version != ITSMA_SCORE_OPTIONS_VERSION)
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "unknown itsma_score_options version %u (expected %u)",
+		                        opts->version, (unsigned)ITSMA_SCORE_OPTIONS_VERSION);
+	if (opts->evidence_policy != ITSMA_POLICY_REQUIRED &&
+	    opts->evidence_policy != ITSMA_POLICY_ADVISORY)
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "unknown evidence policy %d (expected required or advisory)",
+		                        (int)opts->evidence_policy);
+	return 0;
+}
+
 int itsma_score(itsma_result **out, const itsma_assessment *a, const itsma_score_options *opts,
                 itsma_error *err)
 {
@@ -1103,15 +1115,8 @@ int itsma_score(itsma_result **out, const itsma_assessment *a, const itsma_score
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_score: no assessment given");
 	if (!opts)
 		opts = &defaults;
-	if (opts->version != ITSMA_SCORE_OPTIONS_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "unknown itsma_score_options version %u (expected %u)",
-		                        opts->version, (unsigned)ITSMA_SCORE_OPTIONS_VERSION);
-	if (opts->evidence_policy != ITSMA_POLICY_REQUIRED &&
-	    opts->evidence_policy != ITSMA_POLICY_ADVISORY)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "unknown evidence policy %d (expected required or advisory)",
-		                        (int)opts->evidence_policy);
+	if ((rc = itsma__check_score_options(opts, err)) < 0)
+		return rc;
 	cat = itsma_assessment_catalogue(a);
 	if (cat->section_count != a->section_count || cat->requirement_count != a->requirement_count)
 		return itsma__error_set(err, ITSMA_EINVAL,

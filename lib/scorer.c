@@ -100,8 +100,8 @@ static size_t order_of(const itsma_scorer *s, size_t key)
 {
 	const itsma_assessment *a = s->a;
 	if (key < s->nreq)
-		return a->rating_by_req[key]->index;
-	return a->rating_count + a->attr_by_sec[key - s->nreq]->index;
+		return a->rating_by_req[key]->c.index;
+	return a->rating_count + a->attr_by_sec[key - s->nreq]->c.index;
 }
 
 static void citers_free(citers *c)
@@ -236,16 +236,16 @@ static evstate *st_build(const itsma_scorer *s, size_t cap)
 		return NULL;
 	for (i = 0; i < a->rating_count; i++) {
 		const itsma_rating *rt = a->ratings[i];
-		for (k = 0; k < rt->evidence_count; k++)
-			if (citers_push(&st[rt->evidence[k]->index].c, rt->requirement->id,
+		for (k = 0; k < rt->c.evidence_count; k++)
+			if (citers_push(&st[rt->c.evidence[k]->index].c, rt->requirement->id,
 			                rt->requirement->index) < 0)
 				goto fail;
 	}
 	for (i = 0; i < a->attribute_count; i++) {
 		const itsma_attribute_rating *ar = a->attributes[i];
 		size_t key = attr_key(s, ar->process->index, (int)ar->attribute);
-		for (k = 0; k < ar->evidence_count; k++)
-			if (citers_push(&st[ar->evidence[k]->index].c, attr_name(s, key), key) < 0)
+		for (k = 0; k < ar->c.evidence_count; k++)
+			if (citers_push(&st[ar->c.evidence[k]->index].c, attr_name(s, key), key) < 0)
 				goto fail;
 	}
 	return st;
@@ -348,18 +348,11 @@ int itsma_scorer_new(itsma_scorer **out, itsma_assessment *a, const itsma_score_
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_scorer_new: no assessment given");
 	if (!opts)
 		opts = &defaults;
-	if (opts->version != ITSMA_SCORE_OPTIONS_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "unknown itsma_score_options version %u (expected %u)",
-		                        opts->version, (unsigned)ITSMA_SCORE_OPTIONS_VERSION);
+	if ((rc = itsma__check_score_options(opts, err)) < 0)
+		return rc;
 	if (opts->section)
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "a scorer scores the whole catalogue: options.section must be NULL");
-	if (opts->evidence_policy != ITSMA_POLICY_REQUIRED &&
-	    opts->evidence_policy != ITSMA_POLICY_ADVISORY)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "unknown evidence policy %d (expected required or advisory)",
-		                        (int)opts->evidence_policy);
 	cat = a->cat;
 	s = calloc(1, sizeof *s);
 	if (!s)
@@ -729,8 +722,8 @@ static int rating_change(itsma_scorer *s, const itsma_rating_spec *spec, const c
 	req = itsma_catalogue_find_requirement(a->cat, spec ? spec->requirement : remove_id);
 	old = req ? a->rating_by_req[req->index] : NULL;
 	if (old) {
-		n_old = old->evidence_count;
-		if (keep_old(s, old->evidence, n_old) < 0)
+		n_old = old->c.evidence_count;
+		if (keep_old(s, old->c.evidence, n_old) < 0)
 			return itsma__error_nomem(err);
 	}
 	rc = spec ? itsma__assessment_put_rating_spec(a, req, spec, err)
@@ -741,9 +734,9 @@ static int rating_change(itsma_scorer *s, const itsma_rating_spec *spec, const c
 	if (q->status == ITSMA_STATUS_EXCLUDED)
 		return rescored(s, err); /* its warning comes or goes */
 	now = a->rating_by_req[req->index];
-	if (!same_evidence(s, n_old, now ? now->evidence : NULL, now ? now->evidence_count : 0) &&
-	    recite(s, req->index, req->id, n_old, now ? now->evidence : NULL,
-	           now ? now->evidence_count : 0) < 0)
+	if (!same_evidence(s, n_old, now ? now->c.evidence : NULL, now ? now->c.evidence_count : 0) &&
+	    recite(s, req->index, req->id, n_old, now ? now->c.evidence : NULL,
+	           now ? now->c.evidence_count : 0) < 0)
 		return recover(s, err);
 	if (requirement_changed(s, q) < 0)
 		return recover(s, err);
@@ -792,8 +785,8 @@ static int attribute_change(itsma_scorer *s, const itsma_attribute_spec *spec,
 		old = a->attr_by_sec[slot];
 	}
 	if (old) {
-		n_old = old->evidence_count;
-		if (keep_old(s, old->evidence, n_old) < 0)
+		n_old = old->c.evidence_count;
+		if (keep_old(s, old->c.evidence, n_old) < 0)
 			return itsma__error_nomem(err);
 	}
 	rc = spec ? itsma_assessment_put_attribute(a, spec, err)
@@ -805,9 +798,9 @@ static int attribute_change(itsma_scorer *s, const itsma_attribute_spec *spec,
 		return rescored(s, err); /* its warning comes or goes */
 	now = a->attr_by_sec[slot];
 	key = attr_key(s, p->index, (int)attribute);
-	if (!same_evidence(s, n_old, now ? now->evidence : NULL, now ? now->evidence_count : 0) &&
-	    recite(s, key, attr_name(s, key), n_old, now ? now->evidence : NULL,
-	           now ? now->evidence_count : 0) < 0)
+	if (!same_evidence(s, n_old, now ? now->c.evidence : NULL, now ? now->c.evidence_count : 0) &&
+	    recite(s, key, attr_name(s, key), n_old, now ? now->c.evidence : NULL,
+	           now ? now->c.evidence_count : 0) < 0)
 		return recover(s, err);
 	process_changed(s, sr, (int)attribute);
 	s->n_incremental++;

@@ -124,8 +124,12 @@ struct itsma_evidence {
 	char *id;
 };
 
-struct itsma_rating {
-	const itsma_requirement *requirement;
+/*
+ * What a requirement rating and a process-attribute rating share: the rating, the evidence
+ * records it cites, its note, its place in the assessment's list and its x- extensions. It
+ * is the first member of both, so that one piece of code keeps both kinds.
+ */
+typedef struct itsma__cited {
 	itsma_letter letter;
 	double value;
 	itsma_evidence **evidence;
@@ -133,18 +137,17 @@ struct itsma_rating {
 	char *note;
 	size_t index;
 	itsma__ext *ext;
+} itsma__cited;
+
+struct itsma_rating {
+	itsma__cited c;
+	const itsma_requirement *requirement;
 };
 
 struct itsma_attribute_rating {
+	itsma__cited c;
 	const itsma_section *process;
 	itsma_attribute attribute;
-	itsma_letter letter;
-	double value;
-	itsma_evidence **evidence;
-	size_t evidence_count;
-	char *note;
-	size_t index;
-	itsma__ext *ext;
 };
 
 struct itsma_exclusion {

@@ -154,6 +154,9 @@ const itsma_exclusion *itsma__result_exclusion_for(const itsma_assessment *a,
                                                    const itsma_requirement *q);
 /* ---- single steps of scoring, shared by itsma_score and the live scorer (score.c) ---------- */
 
+/* The version and evidence policy of scoring options: 0, or ITSMA_EINVAL with err set. */
+int itsma__check_score_options(const itsma_score_options *opts, itsma_error *err);
+
 /* Status, achievement, letter, nonconformity and gain of an applicable requirement entry
  * (req and weight already set), from the assessment as it is. */
 void itsma__score_requirement(itsma_result *r, itsma_requirement_result *q);
