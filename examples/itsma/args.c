@@ -7,16 +7,37 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-void cli_args_init(cli_args *a, const char *cmd, int argc, char **argv)
+void cli_args_init(cli_args *a, const char *cmd, const char *help, int argc, char **argv)
 {
+	memset(a, 0, sizeof *a);
 	a->argc = argc;
 	a->argv = argv;
 	a->index = 1;
-	a->only_operands = 0;
 	a->cmd = cmd;
+	a->help = help;
+}
+
+void cli_args_operands(cli_args *a, const char **const *slots, size_t n)
+{
+	a->slots = slots;
+	a->nslots = n;
+	a->filled = 0;
+}
+
+int cli_args_exit(int kind)
+{
+	return kind == CLI_ARG_HELP ? CLI_OK : CLI_USAGE;
+}
+
+int cli_parse_policy(const char *cmd, const char *text, itsma_evidence_policy *out)
+{
+	if (itsma_evidence_policy_parse(out, text, NULL) < 0)
+		return cli_usage_error(cmd, "--evidence-policy must be required or advisory, not '%s'", text);
+	return CLI_OK;
 }
 
 static const cli_option *find_long(const cli_option *opts, const char *name, size_t n)
@@ -42,15 +63,26 @@ int cli_args_next(cli_args *a, const cli_option *opts, int *id, const char **val
 		return CLI_ARG_END;
 	const char *arg = a->argv[a->index++];
 	if (a->only_operands || arg[0] != '-' || arg[1] == '\0') {
-		*value = arg;
-		return CLI_ARG_OPERAND;
+		if (!a->slots) {
+			*value = arg;
+			return CLI_ARG_OPERAND;
+		}
+		if (a->filled == a->nslots) {
+			cli_usage_error(a->cmd, "unexpected argument '%s'", arg);
+			return CLI_ARG_ERROR;
+		}
+		*a->slots[a->filled++] = arg;
+		return cli_args_next(a, opts, id, value);
 	}
 	if (strcmp(arg, "--") == 0) {
 		a->only_operands = 1;
 		return cli_args_next(a, opts, id, value);
 	}
-	if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)
+	if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+		if (a->help)
+			fputs(a->help, stdout);
 		return CLI_ARG_HELP;
+	}
 
 	const cli_option *o;
 	const char *inline_value = NULL;

@@ -92,18 +92,36 @@ typedef struct cli_args {
 	int index;         /* next argument to look at */
 	int only_operands; /* after "--" */
 	const char *cmd;   /* command name for messages, e.g. "report" */
+	const char *help;  /* printed for -h / --help */
+	const char **const *slots; /* where operands go, in order (cli_args_operands) */
+	size_t nslots, filled;
 } cli_args;
 
 enum {
 	CLI_ARG_END = 0,     /* no more arguments */
 	CLI_ARG_OPTION = 1,  /* *id and *value set */
-	CLI_ARG_OPERAND = 2, /* *value set */
-	CLI_ARG_HELP = 3,    /* -h or --help */
+	CLI_ARG_OPERAND = 2, /* *value set (only without operand slots) */
+	CLI_ARG_HELP = 3,    /* -h or --help: the help was printed; exit with CLI_OK */
 	CLI_ARG_ERROR = 4    /* message printed; exit with CLI_USAGE */
 };
-/* Options with id 0..n-1 in a table ended by a zero entry. */
-void cli_args_init(cli_args *a, const char *cmd, int argc, char **argv);
+/*
+ * A command's arguments: options with id 0..n-1 in a table ended by a zero entry.
+ *
+ *     cli_args_init(&a, "score", help, argc, argv);
+ *     cli_args_operands(&a, operands, 1);          // or handle CLI_ARG_OPERAND yourself
+ *     while ((kind = cli_args_next(&a, options, &id, &value)) == CLI_ARG_OPTION)
+ *             ... switch (id) ...
+ *     if (kind != CLI_ARG_END)
+ *             return cli_args_exit(kind);          // --help shown, or a usage error
+ */
+void cli_args_init(cli_args *a, const char *cmd, const char *help, int argc, char **argv);
+/* Operands fill *slots[0], *slots[1], ... in turn; one more is a usage error. */
+void cli_args_operands(cli_args *a, const char **const *slots, size_t n);
 int cli_args_next(cli_args *a, const cli_option *opts, int *id, const char **value);
+/* The exit status after cli_args_next() ended with CLI_ARG_HELP or CLI_ARG_ERROR. */
+int cli_args_exit(int kind);
+/* --evidence-policy's value into *out: CLI_OK, or a usage error (CLI_USAGE). */
+int cli_parse_policy(const char *cmd, const char *text, itsma_evidence_policy *out);
 /* Parse a non-negative decimal number; returns 0 on success. */
 int cli_parse_number(const char *text, double *out);
 /* Parse a non-negative integer; returns 0 on success. */

@@ -246,22 +246,11 @@ int cmd_catalogue(int argc, char **argv)
 	cli_args a;
 	int id, kind;
 	const char *value, *sub = NULL, *name = NULL, *format = "md", *output = NULL;
-	cli_args_init(&a, "catalogue", argc, argv);
-	while ((kind = cli_args_next(&a, options, &id, &value)) != CLI_ARG_END) {
-		if (kind == CLI_ARG_HELP) {
-			fputs(help, stdout);
-			return CLI_OK;
-		}
-		if (kind == CLI_ARG_ERROR)
-			return CLI_USAGE;
-		if (kind == CLI_ARG_OPERAND) {
-			if (!sub)
-				sub = value;
-			else if (!name)
-				name = value;
-			else
-				return cli_usage_error("catalogue", "unexpected argument '%s'", value);
-		} else if (id == OPT_FORMAT) {
+	const char **const operands[] = { &sub, &name };
+	cli_args_init(&a, "catalogue", help, argc, argv);
+	cli_args_operands(&a, operands, 2);
+	while ((kind = cli_args_next(&a, options, &id, &value)) == CLI_ARG_OPTION) {
+		if (id == OPT_FORMAT) {
 			if (strcmp(value, "md") != 0 && strcmp(value, "json") != 0)
 				return cli_usage_error("catalogue", "--format must be md or json, not '%s'", value);
 			format = value;
@@ -269,6 +258,8 @@ int cmd_catalogue(int argc, char **argv)
 			output = value;
 		}
 	}
+	if (kind != CLI_ARG_END)
+		return cli_args_exit(kind);
 	if (!sub)
 		return cli_usage_error("catalogue", "say 'list' or 'show ID'");
 	if (strcmp(sub, "list") == 0) {

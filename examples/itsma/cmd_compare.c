@@ -49,23 +49,10 @@ int cmd_compare(int argc, char **argv)
 	const char *catalogue = NULL;
 	itsma_score_options opts = ITSMA_SCORE_OPTIONS_INIT;
 	size_t limit = (size_t)-1;
-	cli_args_init(&args, "compare", argc, argv);
-	while ((kind = cli_args_next(&args, options, &id, &value)) != CLI_ARG_END) {
-		if (kind == CLI_ARG_HELP) {
-			fputs(help, stdout);
-			return CLI_OK;
-		}
-		if (kind == CLI_ARG_ERROR)
-			return CLI_USAGE;
-		if (kind == CLI_ARG_OPERAND) {
-			if (!before)
-				before = value;
-			else if (!after)
-				after = value;
-			else
-				return cli_usage_error("compare", "unexpected argument '%s'", value);
-			continue;
-		}
+	const char **const operands[] = { &before, &after };
+	cli_args_init(&args, "compare", help, argc, argv);
+	cli_args_operands(&args, operands, 2);
+	while ((kind = cli_args_next(&args, options, &id, &value)) == CLI_ARG_OPTION) {
 		switch (id) {
 		case OPT_FORMAT:
 			if (strcmp(value, "text") && strcmp(value, "json") && strcmp(value, "md"))
@@ -80,14 +67,14 @@ int cmd_compare(int argc, char **argv)
 				return cli_usage_error("compare", "--limit must be a whole number, not '%s'", value);
 			break;
 		case OPT_POLICY:
-			if (itsma_evidence_policy_parse(&opts.evidence_policy, value, NULL) < 0)
-				return cli_usage_error("compare",
-				                       "--evidence-policy must be required or advisory, not '%s'",
-				                       value);
+			if (cli_parse_policy("compare", value, &opts.evidence_policy) != CLI_OK)
+				return CLI_USAGE;
 			break;
 		default: break;
 		}
 	}
+	if (kind != CLI_ARG_END)
+		return cli_args_exit(kind);
 	if (!before || !after)
 		return cli_usage_error("compare", "name two assessments: BEFORE.json AFTER.json");
 	if (!format) {

@@ -170,22 +170,11 @@ int cmd_evidence(int argc, char **argv)
 	cli_args args;
 	int id, kind, quiet = 0;
 	const char *value, *sub = NULL, *path = NULL, *root = NULL, *catalogue = NULL;
-	cli_args_init(&args, "evidence", argc, argv);
-	while ((kind = cli_args_next(&args, options, &id, &value)) != CLI_ARG_END) {
-		if (kind == CLI_ARG_HELP) {
-			fputs(help, stdout);
-			return CLI_OK;
-		}
-		if (kind == CLI_ARG_ERROR)
-			return CLI_USAGE;
-		if (kind == CLI_ARG_OPERAND) {
-			if (!sub)
-				sub = value;
-			else if (!path)
-				path = value;
-			else
-				return cli_usage_error("evidence", "unexpected argument '%s'", value);
-		} else if (id == OPT_ROOT) {
+	const char **const operands[] = { &sub, &path };
+	cli_args_init(&args, "evidence", help, argc, argv);
+	cli_args_operands(&args, operands, 2);
+	while ((kind = cli_args_next(&args, options, &id, &value)) == CLI_ARG_OPTION) {
+		if (id == OPT_ROOT) {
 			root = value;
 		} else if (id == OPT_CATALOGUE) {
 			catalogue = value;
@@ -193,6 +182,8 @@ int cmd_evidence(int argc, char **argv)
 			quiet = 1;
 		}
 	}
+	if (kind != CLI_ARG_END)
+		return cli_args_exit(kind);
 	if (!sub)
 		return cli_usage_error("evidence", "say 'verify ASSESSMENT.json'");
 	if (strcmp(sub, "verify") != 0)

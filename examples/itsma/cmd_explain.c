@@ -37,30 +37,19 @@ int cmd_explain(int argc, char **argv)
 	int id, kind;
 	const char *value, *path = NULL, *what = NULL, *catalogue = NULL;
 	itsma_score_options opts = ITSMA_SCORE_OPTIONS_INIT;
-	cli_args_init(&args, "explain", argc, argv);
-	while ((kind = cli_args_next(&args, options, &id, &value)) != CLI_ARG_END) {
-		if (kind == CLI_ARG_HELP) {
-			fputs(help, stdout);
-			return CLI_OK;
-		}
-		if (kind == CLI_ARG_ERROR)
-			return CLI_USAGE;
-		if (kind == CLI_ARG_OPERAND) {
-			if (!path)
-				path = value;
-			else if (!what)
-				what = value;
-			else
-				return cli_usage_error("explain", "unexpected argument '%s'", value);
-		} else if (id == OPT_CATALOGUE) {
+	const char **const operands[] = { &path, &what };
+	cli_args_init(&args, "explain", help, argc, argv);
+	cli_args_operands(&args, operands, 2);
+	while ((kind = cli_args_next(&args, options, &id, &value)) == CLI_ARG_OPTION) {
+		if (id == OPT_CATALOGUE) {
 			catalogue = value;
 		} else if (id == OPT_POLICY) {
-			if (itsma_evidence_policy_parse(&opts.evidence_policy, value, NULL) < 0)
-				return cli_usage_error("explain",
-				                       "--evidence-policy must be required or advisory, not '%s'",
-				                       value);
+			if (cli_parse_policy("explain", value, &opts.evidence_policy) != CLI_OK)
+				return CLI_USAGE;
 		}
 	}
+	if (kind != CLI_ARG_END)
+		return cli_args_exit(kind);
 	if (!path || !what)
 		return cli_usage_error("explain", "name an assessment and a requirement or section id");
 

@@ -561,20 +561,10 @@ int cmd_import(int argc, char **argv)
 	const char *value, *path = NULL, *catalogue = NULL, *aid = NULL, *date = NULL;
 	const char *evidence = NULL, *output = NULL, *title = NULL, *org = NULL, *assessor = NULL;
 	size_t target = (size_t)-1;
-	cli_args_init(&args, "import", argc, argv);
-	while ((kind = cli_args_next(&args, options, &id, &value)) != CLI_ARG_END) {
-		if (kind == CLI_ARG_HELP) {
-			fputs(help, stdout);
-			return CLI_OK;
-		}
-		if (kind == CLI_ARG_ERROR)
-			return CLI_USAGE;
-		if (kind == CLI_ARG_OPERAND) {
-			if (path)
-				return cli_usage_error("import", "unexpected argument '%s'", value);
-			path = value;
-			continue;
-		}
+	const char **const operands[] = { &path };
+	cli_args_init(&args, "import", help, argc, argv);
+	cli_args_operands(&args, operands, 1);
+	while ((kind = cli_args_next(&args, options, &id, &value)) == CLI_ARG_OPTION) {
 		switch (id) {
 		case OPT_CATALOGUE: catalogue = value; break;
 		case OPT_ID: aid = value; break;
@@ -592,6 +582,8 @@ int cmd_import(int argc, char **argv)
 		default: break;
 		}
 	}
+	if (kind != CLI_ARG_END)
+		return cli_args_exit(kind);
 	if (!path)
 		return cli_usage_error("import", "name the questionnaire (CSV) to import");
 	if (!catalogue)

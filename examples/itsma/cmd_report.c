@@ -77,20 +77,10 @@ int cmd_report(int argc, char **argv)
 	const char *catalogue = NULL;
 	size_t top = 10;
 	itsma_score_options opts = ITSMA_SCORE_OPTIONS_INIT;
-	cli_args_init(&args, "report", argc, argv);
-	while ((kind = cli_args_next(&args, options, &id, &value)) != CLI_ARG_END) {
-		if (kind == CLI_ARG_HELP) {
-			fputs(help, stdout);
-			return CLI_OK;
-		}
-		if (kind == CLI_ARG_ERROR)
-			return CLI_USAGE;
-		if (kind == CLI_ARG_OPERAND) {
-			if (path)
-				return cli_usage_error("report", "unexpected argument '%s'", value);
-			path = value;
-			continue;
-		}
+	const char **const operands[] = { &path };
+	cli_args_init(&args, "report", help, argc, argv);
+	cli_args_operands(&args, operands, 1);
+	while ((kind = cli_args_next(&args, options, &id, &value)) == CLI_ARG_OPTION) {
 		switch (id) {
 		case OPT_FORMAT:
 			format = NULL;
@@ -106,10 +96,8 @@ int cmd_report(int argc, char **argv)
 		case OPT_CATALOGUE: catalogue = value; break;
 		case OPT_SECTION: opts.section = value; break;
 		case OPT_POLICY:
-			if (itsma_evidence_policy_parse(&opts.evidence_policy, value, NULL) < 0)
-				return cli_usage_error("report",
-				                       "--evidence-policy must be required or advisory, not '%s'",
-				                       value);
+			if (cli_parse_policy("report", value, &opts.evidence_policy) != CLI_OK)
+				return CLI_USAGE;
 			break;
 		case OPT_TOP:
 			if (cli_parse_size(value, &top) < 0)
@@ -118,6 +106,8 @@ int cmd_report(int argc, char **argv)
 		default: break;
 		}
 	}
+	if (kind != CLI_ARG_END)
+		return cli_args_exit(kind);
 	if (!path)
 		return cli_usage_error("report", "name the assessment to report on");
 	if (!format)

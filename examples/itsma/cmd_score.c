@@ -52,29 +52,17 @@ int cmd_score(int argc, char **argv)
 	double fail_under = -1;
 	itsma_verdict required = ITSMA_VERDICT_NONCONFORMANT;
 	itsma_score_options opts = ITSMA_SCORE_OPTIONS_INIT;
-	cli_args_init(&args, "score", argc, argv);
-	while ((kind = cli_args_next(&args, options, &id, &value)) != CLI_ARG_END) {
-		if (kind == CLI_ARG_HELP) {
-			fputs(help, stdout);
-			return CLI_OK;
-		}
-		if (kind == CLI_ARG_ERROR)
-			return CLI_USAGE;
-		if (kind == CLI_ARG_OPERAND) {
-			if (path)
-				return cli_usage_error("score", "unexpected argument '%s'", value);
-			path = value;
-			continue;
-		}
+	const char **const operands[] = { &path };
+	cli_args_init(&args, "score", help, argc, argv);
+	cli_args_operands(&args, operands, 1);
+	while ((kind = cli_args_next(&args, options, &id, &value)) == CLI_ARG_OPTION) {
 		switch (id) {
 		case OPT_CATALOGUE: catalogue = value; break;
 		case OPT_SECTION: opts.section = value; break;
 		case OPT_OUTPUT: output = value; break;
 		case OPT_POLICY:
-			if (itsma_evidence_policy_parse(&opts.evidence_policy, value, NULL) < 0)
-				return cli_usage_error("score",
-				                       "--evidence-policy must be required or advisory, not '%s'",
-				                       value);
+			if (cli_parse_policy("score", value, &opts.evidence_policy) != CLI_OK)
+				return CLI_USAGE;
 			break;
 		case OPT_FAIL_UNDER:
 			if (cli_parse_number(value, &fail_under) < 0 || fail_under > 100)
@@ -92,6 +80,8 @@ int cmd_score(int argc, char **argv)
 		default: break;
 		}
 	}
+	if (kind != CLI_ARG_END)
+		return cli_args_exit(kind);
 	if (!path)
 		return cli_usage_error("score", "name the assessment to score");
 

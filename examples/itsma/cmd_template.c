@@ -205,19 +205,11 @@ int cmd_template(int argc, char **argv)
 	const char *date = NULL;
 	char today[11];
 	size_t target = (size_t)-1;
-	cli_args_init(&a, "template", argc, argv);
-	while ((kind = cli_args_next(&a, options, &id, &value)) != CLI_ARG_END) {
-		if (kind == CLI_ARG_HELP) {
-			fputs(help, stdout);
-			return CLI_OK;
-		}
-		if (kind == CLI_ARG_ERROR)
-			return CLI_USAGE;
-		if (kind == CLI_ARG_OPERAND) {
-			if (name)
-				return cli_usage_error("template", "unexpected argument '%s'", value);
-			name = value;
-		} else if (id == OPT_FORMAT) {
+	const char **const operands[] = { &name };
+	cli_args_init(&a, "template", help, argc, argv);
+	cli_args_operands(&a, operands, 1);
+	while ((kind = cli_args_next(&a, options, &id, &value)) == CLI_ARG_OPTION) {
+		if (id == OPT_FORMAT) {
 			if (strcmp(value, "json") && strcmp(value, "csv") && strcmp(value, "evidence-csv"))
 				return cli_usage_error("template",
 				                       "--format must be json, csv or evidence-csv, not '%s'", value);
@@ -240,6 +232,8 @@ int cmd_template(int argc, char **argv)
 				                       value);
 		}
 	}
+	if (kind != CLI_ARG_END)
+		return cli_args_exit(kind);
 	sb out = SB_INIT;
 	if (strcmp(format, "evidence-csv") == 0) {
 		if (name)

@@ -60,16 +60,11 @@ int cmd_validate(int argc, char **argv)
 	const char *value, *catalogue = NULL;
 	const char **files = xcalloc((size_t)argc, sizeof *files);
 	size_t nfiles = 0;
-	cli_args_init(&a, "validate", argc, argv);
+	cli_args_init(&a, "validate", help, argc, argv);
 	while ((kind = cli_args_next(&a, options, &id, &value)) != CLI_ARG_END) {
-		if (kind == CLI_ARG_HELP) {
-			fputs(help, stdout);
+		if (kind == CLI_ARG_HELP || kind == CLI_ARG_ERROR) {
 			free(files);
-			return CLI_OK;
-		}
-		if (kind == CLI_ARG_ERROR) {
-			free(files);
-			return CLI_USAGE;
+			return cli_args_exit(kind);
 		}
 		if (kind == CLI_ARG_OPERAND)
 			files[nfiles++] = value;
