@@ -413,9 +413,7 @@ const itsma_evidence_issue *itsma_result_evidence_issue_at(const itsma_result *r
 	if (!r || index >= r->issue_count)
 		return NULL;
 	if (r->issue_marks) /* a live result */
-		return (const itsma_evidence_issue *)(const void *)((const char *)r->issue_slot +
-		                                                    itsma__fenwick_find(r->issue_marks, index) *
-		                                                        r->issue_stride);
+		return &r->issue_slot[itsma__fenwick_find(r->issue_marks, index)];
 	return &r->issues[index];
 }
 
@@ -438,5 +436,5 @@ const char *itsma_evidence_issue_cited_by_at(const itsma_evidence_issue *i, size
 {
 	if (!i || index >= i->cited_count)
 		return NULL;
-	return i->cited_by[index];
+	return i->namer ? itsma__namer_name(i->namer, i->keys[index]) : i->cited_by[index];
 }

@@ -192,7 +192,7 @@ static void write_issues(itsma__jw *w, const itsma_result *r)
 		itsma__jw_string(w, "problem", itsma_evidence_problem_name(is->problem));
 		itsma__jw_begin_inline_array(w, "cited_by");
 		for (k = 0; k < is->cited_count; k++)
-			itsma__jw_string(w, NULL, is->cited_by[k]);
+			itsma__jw_string(w, NULL, itsma_evidence_issue_cited_by_at(is, k));
 		itsma__jw_end_array(w);
 		itsma__jw_end_object(w);
 	}

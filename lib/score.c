@@ -863,9 +863,6 @@ static int step_issues(scorer *sc)
 	itsma_evidence_issue **issue_of = NULL;
 	int rc = 0;
 
-	r->issues = arena_array(&r->arena, ne, sizeof *r->issues);
-	if (!r->issues)
-		return itsma__error_nomem(sc->err);
 	if (ne == 0)
 		return 0;
 	cites = calloc(ne, sizeof *cites);
@@ -888,7 +885,15 @@ static int step_issues(scorer *sc)
 		count_cites(a, &a->attributes[i]->c, attribute_in_scope(r, a->attributes[i]), problem, cites,
 		            listed);
 
-	/* the issues, in the assessment's evidence order */
+	/* the issues, in the assessment's evidence order (the list sized to them) */
+	for (i = 0; i < ne; i++)
+		n_issues += cites[i] == 0 || (problem[i] && listed[i] > 0);
+	r->issues = arena_array(&r->arena, n_issues ? n_issues : 1, sizeof *r->issues);
+	if (!r->issues) {
+		rc = itsma__error_nomem(sc->err);
+		goto done;
+	}
+	n_issues = 0;
 	for (i = 0; i < ne; i++) {
 		itsma_evidence_issue *is;
 		if (cites[i] == 0) {

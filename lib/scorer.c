@@ -37,36 +37,35 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Who cites one evidence record: names (as in cited_by) and order keys, in citation order.
- * A key is a requirement index (a rating), or requirement_count + section index x 9 + PA
- * (an attribute rating). The first CITERS_INLINE live in the struct itself, more in one
- * block (names[cap], then keys[cap]). */
-#define CITERS_INLINE 4
-typedef struct citers {
-	const char **names; /* in_names, the block, or NULL before the first citer */
-	size_t *keys;
-	size_t n, cap;
-	const char *in_names[CITERS_INLINE];
-	size_t in_keys[CITERS_INLINE];
-} citers;
+/*
+ * What the scorer keeps for one evidence record is its slot of the live result's issues
+ * (struct itsma_evidence_issue, 64 bytes, one cache line): whether it has an issue, and who
+ * cites it, as keys in citation order. A key is a requirement index (a rating), or
+ * requirement_count + section index x 9 + PA (an attribute rating); the namer turns keys
+ * into the names of cited_by.
+ */
+#define SLOT_ALIGN 64
 
-/* What the scorer keeps for one evidence record: its issue in the live result (evidence
- * NULL: none) and who cites it; two adjacent cache lines. */
-typedef struct evstate {
-	itsma_evidence_issue issue;
-	citers c;
-} evstate;
-#define EVSTATE_ALIGN 128
+struct itsma__namer {
+	itsma_requirement *const *reqs; /* the catalogue's, by index */
+	size_t nreq;
+	char *attr_names; /* "PROCESS/PAx.y" for every section x attribute, fixed stride */
+	size_t stride;
+};
+
+const char *itsma__namer_name(const itsma__namer *n, uint32_t key)
+{
+	return key < n->nreq ? n->reqs[key]->id : n->attr_names + (key - n->nreq) * n->stride;
+}
 
 struct itsma_scorer {
 	itsma_assessment *a;
 	itsma_score_options opts;
 	itsma_result *r;
-	size_t nreq;       /* requirements in the catalogue */
-	evstate *st;       /* [evidence index] */
+	size_t nreq;                /* requirements in the catalogue */
+	itsma_evidence_issue *st;   /* [evidence index]: issue slots holding the citation index */
 	size_t st_cap;
-	char *attr_names;  /* "PROCESS/PAx.y" for every section x attribute, fixed stride */
-	size_t name_stride;
+	itsma__namer namer;
 	int level_hist[6]; /* applicable processes by capability level */
 	long level_sum;
 	/* arrays the live result points into */
@@ -85,18 +84,13 @@ struct itsma_scorer {
 
 /* ---- the citation index ---------------------------------------------------------------- */
 
-static size_t attr_key(const itsma_scorer *s, size_t sec_index, int pa)
+static uint32_t attr_key(const itsma_scorer *s, size_t sec_index, int pa)
 {
-	return s->nreq + sec_index * ITSMA_ATTRIBUTE_COUNT + (size_t)pa;
-}
-
-static const char *attr_name(const itsma_scorer *s, size_t key)
-{
-	return s->attr_names + (key - s->nreq) * s->name_stride;
+	return (uint32_t)(s->nreq + sec_index * ITSMA_ATTRIBUTE_COUNT + (size_t)pa);
 }
 
 /* Current order of a citer: ratings by their position, then attribute ratings by theirs. */
-static size_t order_of(const itsma_scorer *s, size_t key)
+static size_t order_of(const itsma_scorer *s, uint32_t key)
 {
 	const itsma_assessment *a = s->a;
 	if (key < s->nreq)
@@ -104,76 +98,60 @@ static size_t order_of(const itsma_scorer *s, size_t key)
 	return a->rating_count + a->attr_by_sec[key - s->nreq]->c.index;
 }
 
-static void citers_free(citers *c)
+static void citers_free(itsma_evidence_issue *c)
 {
-	if (c->names != c->in_names)
-		free(c->names);
-	memset(c, 0, sizeof *c);
+	if (c->keys != c->in_keys)
+		free(c->keys);
+	c->keys = NULL;
+	c->n = c->cap = 0;
 }
 
-/* After a struct copy to another place: point at its own inline arrays (and so the issue
- * `is`, when it lists these citers). */
-static void citers_moved(citers *c, const citers *from, itsma_evidence_issue *is)
+/* After a struct copy to another place: point at its own inline keys. */
+static void citers_moved(itsma_evidence_issue *c, const itsma_evidence_issue *from)
 {
-	if (c->names != from->in_names)
-		return;
-	c->names = c->in_names;
-	c->keys = c->in_keys;
-	if (is->cited_by == from->in_names)
-		is->cited_by = c->in_names;
-}
-
-static int citers_reserve(citers *c, size_t need)
-{
-	size_t cap = c->cap * 2;
-	void *block;
-	const char **nn;
-	size_t *nk;
-	if (!c->names) {
-		c->names = c->in_names;
+	if (c->keys == from->in_keys)
 		c->keys = c->in_keys;
-		c->cap = CITERS_INLINE;
+}
+
+static int citers_reserve(itsma_evidence_issue *c, size_t need)
+{
+	size_t cap = (size_t)c->cap * 2;
+	uint32_t *k;
+	if (!c->keys) {
+		c->keys = c->in_keys;
+		c->cap = (uint32_t)(sizeof c->in_keys / sizeof c->in_keys[0]);
 	}
 	if (need <= c->cap)
 		return 0;
 	while (cap < need)
 		cap *= 2;
-	if (cap > ((size_t)-1) / (sizeof *nn + sizeof *nk))
+	if (cap > UINT32_MAX || cap > ((size_t)-1) / sizeof *k)
 		return -1;
-	block = malloc(cap * (sizeof *nn + sizeof *nk));
-	if (!block)
+	k = malloc(cap * sizeof *k);
+	if (!k)
 		return -1;
-	nn = block;
-	nk = (size_t *)(void *)(nn + cap);
-	if (c->n) {
-		memcpy(nn, c->names, c->n * sizeof *nn);
-		memcpy(nk, c->keys, c->n * sizeof *nk);
-	}
-	if (c->names != c->in_names)
-		free(c->names);
-	c->names = nn;
-	c->keys = nk;
-	c->cap = cap;
+	memcpy(k, c->keys, c->n * sizeof *k);
+	if (c->keys != c->in_keys)
+		free(c->keys);
+	c->keys = k;
+	c->cap = (uint32_t)cap;
 	return 0;
 }
 
 /* Append (building the index in citation order). */
-static int citers_push(citers *c, const char *name, size_t key)
+static int citers_push(itsma_evidence_issue *c, uint32_t key)
 {
-	if (citers_reserve(c, c->n + 1) < 0)
+	if (citers_reserve(c, (size_t)c->n + 1) < 0)
 		return -1;
-	c->names[c->n] = name;
-	c->keys[c->n] = key;
-	c->n++;
+	c->keys[c->n++] = key;
 	return 0;
 }
 
-static void citers_remove(citers *c, size_t key)
+static void citers_remove(itsma_evidence_issue *c, uint32_t key)
 {
-	size_t i;
+	uint32_t i;
 	for (i = 0; i < c->n; i++)
 		if (c->keys[i] == key) {
-			memmove(c->names + i, c->names + i + 1, (c->n - i - 1) * sizeof *c->names);
 			memmove(c->keys + i, c->keys + i + 1, (c->n - i - 1) * sizeof *c->keys);
 			c->n--;
 			return;
@@ -181,10 +159,10 @@ static void citers_remove(citers *c, size_t key)
 }
 
 /* Insert at its place in citation order (the citer must be in the assessment already). */
-static int citers_insert(const itsma_scorer *s, citers *c, const char *name, size_t key)
+static int citers_insert(const itsma_scorer *s, itsma_evidence_issue *c, uint32_t key)
 {
 	size_t lo = 0, hi = c->n, order = order_of(s, key);
-	if (citers_reserve(c, c->n + 1) < 0)
+	if (citers_reserve(c, (size_t)c->n + 1) < 0)
 		return -1;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -193,33 +171,31 @@ static int citers_insert(const itsma_scorer *s, citers *c, const char *name, siz
 		else
 			hi = mid;
 	}
-	memmove(c->names + lo + 1, c->names + lo, (c->n - lo) * sizeof *c->names);
 	memmove(c->keys + lo + 1, c->keys + lo, (c->n - lo) * sizeof *c->keys);
-	c->names[lo] = name;
 	c->keys[lo] = key;
 	c->n++;
 	return 0;
 }
 
-static void st_free(evstate *st, size_t cap)
+static void st_free(itsma_evidence_issue *st, size_t cap)
 {
 	size_t i;
-	for (i = 0; i < cap; i++)
-		citers_free(&st[i].c);
+	for (i = 0; st && i < cap; i++)
+		citers_free(&st[i]);
 	free(st);
 }
 
-/* A zeroed, cache-line-aligned array of `cap` records' state; NULL when out of memory. */
-static evstate *st_alloc(size_t cap)
+/* A zeroed, cache-line-aligned array of `cap` slots; NULL when out of memory. */
+static itsma_evidence_issue *st_alloc(size_t cap)
 {
-	evstate *st;
+	itsma_evidence_issue *st;
 	size_t bytes;
 	if (cap == 0)
 		cap = 1;
-	if (cap > ((size_t)-1 - EVSTATE_ALIGN) / sizeof *st)
+	if (cap > ((size_t)-1 - SLOT_ALIGN) / sizeof *st)
 		return NULL;
-	bytes = (cap * sizeof *st + EVSTATE_ALIGN - 1) / EVSTATE_ALIGN * EVSTATE_ALIGN;
-	st = aligned_alloc(EVSTATE_ALIGN, bytes);
+	bytes = (cap * sizeof *st + SLOT_ALIGN - 1) / SLOT_ALIGN * SLOT_ALIGN;
+	st = aligned_alloc(SLOT_ALIGN, bytes);
 	if (st)
 		memset(st, 0, cap * sizeof *st);
 	return st;
@@ -227,25 +203,24 @@ static evstate *st_alloc(size_t cap)
 
 /* A fresh citation index of the assessment as it is, with room for `cap` records; NULL when
  * out of memory. */
-static evstate *st_build(const itsma_scorer *s, size_t cap)
+static itsma_evidence_issue *st_build(const itsma_scorer *s, size_t cap)
 {
 	const itsma_assessment *a = s->a;
 	size_t i, k;
-	evstate *st = st_alloc(cap);
+	itsma_evidence_issue *st = st_alloc(cap);
 	if (!st)
 		return NULL;
 	for (i = 0; i < a->rating_count; i++) {
 		const itsma_rating *rt = a->ratings[i];
 		for (k = 0; k < rt->c.evidence_count; k++)
-			if (citers_push(&st[rt->c.evidence[k]->index].c, rt->requirement->id,
-			                rt->requirement->index) < 0)
+			if (citers_push(&st[rt->c.evidence[k]->index], (uint32_t)rt->requirement->index) < 0)
 				goto fail;
 	}
 	for (i = 0; i < a->attribute_count; i++) {
 		const itsma_attribute_rating *ar = a->attributes[i];
-		size_t key = attr_key(s, ar->process->index, (int)ar->attribute);
+		uint32_t key = attr_key(s, ar->process->index, (int)ar->attribute);
 		for (k = 0; k < ar->c.evidence_count; k++)
-			if (citers_push(&st[ar->c.evidence[k]->index].c, attr_name(s, key), key) < 0)
+			if (citers_push(&st[ar->c.evidence[k]->index], key) < 0)
 				goto fail;
 	}
 	return st;
@@ -269,7 +244,7 @@ static int rebuild(itsma_scorer *s, itsma_error *err)
 	itsma_gap *gaps = NULL;
 	itsma_capability_gap *cgaps = NULL;
 	itsma__fenwick marks = { NULL, 0 };
-	evstate *st = NULL;
+	itsma_evidence_issue *st = NULL;
 	size_t i, gap_cap = 0, cgap_cap = 0, st_cap = s->a->evidence_count + 16;
 	int rc;
 
@@ -290,12 +265,12 @@ static int rebuild(itsma_scorer *s, itsma_error *err)
 		memcpy(cgaps, r->cgaps, r->cgap_count * sizeof *cgaps);
 	for (i = 0; i < r->issue_count; i++) {
 		size_t e = r->issues[i].evidence->index;
-		itsma_evidence_issue *is = &st[e].issue;
-		*is = r->issues[i];
-		if (is->problem != ITSMA_EVIDENCE_UNUSED) {
-			is->cited_by = st[e].c.names;
-			is->cited_count = st[e].c.n;
-		}
+		itsma_evidence_issue *is = &st[e];
+		is->evidence = r->issues[i].evidence;
+		is->problem = r->issues[i].problem;
+		/* a scorer scores the whole catalogue: every citer is listed */
+		is->cited_count = is->problem != ITSMA_EVIDENCE_UNUSED ? is->n : 0;
+		is->namer = &s->namer;
 		itsma__fenwick_add(&marks, e, +1);
 	}
 	itsma_result_free(s->r);
@@ -314,8 +289,7 @@ static int rebuild(itsma_scorer *s, itsma_error *err)
 	r->gaps = gaps;
 	r->cgaps = cgaps;
 	r->issues = NULL; /* read through issue_slot and issue_marks */
-	r->issue_slot = &st[0].issue;
-	r->issue_stride = sizeof *st;
+	r->issue_slot = st;
 	r->issue_marks = &s->marks;
 	r->live = 1;
 	memset(s->level_hist, 0, sizeof s->level_hist);
@@ -360,23 +334,29 @@ int itsma_scorer_new(itsma_scorer **out, itsma_assessment *a, const itsma_score_
 	s->a = a;
 	s->opts = *opts;
 	s->nreq = cat->requirement_count;
+	if (cat->requirement_count + cat->section_count * ITSMA_ATTRIBUTE_COUNT > UINT32_MAX) {
+		itsma_scorer_free(s);
+		return itsma__error_set(err, ITSMA_ELIMIT, "the catalogue is too large for a scorer");
+	}
 	for (i = 0; i < cat->section_count; i++) {
 		size_t n = strlen(cat->sections[i]->id);
 		if (n > maxlen)
 			maxlen = n;
 	}
-	s->name_stride = maxlen + 8; /* "/PAx.y" and NUL */
-	s->attr_names = calloc(cat->section_count ? cat->section_count * ITSMA_ATTRIBUTE_COUNT : 1,
-	                       s->name_stride);
-	if (!s->attr_names) {
+	s->namer.reqs = cat->requirements;
+	s->namer.nreq = cat->requirement_count;
+	s->namer.stride = maxlen + 8; /* "/PAx.y" and NUL */
+	s->namer.attr_names = calloc(cat->section_count ? cat->section_count * ITSMA_ATTRIBUTE_COUNT : 1,
+	                             s->namer.stride);
+	if (!s->namer.attr_names) {
 		itsma_scorer_free(s);
 		return itsma__error_nomem(err);
 	}
 	for (i = 0; i < cat->section_count; i++) {
 		int pa;
 		for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++)
-			snprintf(s->attr_names + (i * ITSMA_ATTRIBUTE_COUNT + (size_t)pa) * s->name_stride,
-			         s->name_stride, "%s/%s", cat->sections[i]->id,
+			snprintf(s->namer.attr_names + (i * ITSMA_ATTRIBUTE_COUNT + (size_t)pa) * s->namer.stride,
+			         s->namer.stride, "%s/%s", cat->sections[i]->id,
 			         itsma_attribute_name((itsma_attribute)pa));
 	}
 	if ((rc = rebuild(s, err)) < 0) {
@@ -396,7 +376,7 @@ void itsma_scorer_free(itsma_scorer *s)
 	free(s->gaps);
 	free(s->cgaps);
 	itsma__fenwick_free(&s->marks);
-	free(s->attr_names);
+	free(s->namer.attr_names);
 	free(s->old_ev);
 	free(s->mark);
 	free(s);
@@ -525,13 +505,11 @@ static void cgap_update(itsma_result *r, const itsma_section_result *sr)
 static void issue_update(itsma_scorer *s, const itsma_evidence *e)
 {
 	itsma_result *r = s->r;
-	evstate *es = &s->st[e->index];
-	const citers *c = &es->c;
-	itsma_evidence_issue *is = &es->issue;
+	itsma_evidence_issue *is = &s->st[e->index];
 	itsma_evidence_problem problem = ITSMA_EVIDENCE_UNUSED;
 	int has;
 
-	if (c->n == 0)
+	if (is->n == 0)
 		has = 1; /* unused takes precedence over expired and future */
 	else
 		has = itsma__evidence_problem(s->a, e, &problem);
@@ -542,12 +520,14 @@ static void issue_update(itsma_scorer *s, const itsma_evidence *e)
 		}
 		is->evidence = e;
 		is->problem = problem;
-		is->cited_by = problem != ITSMA_EVIDENCE_UNUSED ? c->names : NULL;
-		is->cited_count = problem != ITSMA_EVIDENCE_UNUSED ? c->n : 0;
+		is->namer = &s->namer;
+		is->cited_count = problem != ITSMA_EVIDENCE_UNUSED ? is->n : 0;
 	} else if (is->evidence) {
 		itsma__fenwick_add(&s->marks, e->index, -1);
 		r->issue_count--;
-		memset(is, 0, sizeof *is);
+		is->evidence = NULL; /* the citers stay */
+		is->problem = ITSMA_EVIDENCE_UNUSED;
+		is->cited_count = 0;
 	}
 }
 
@@ -642,8 +622,8 @@ static int keep_old(itsma_scorer *s, itsma_evidence *const *ev, size_t n)
  * issues of the records that gained or lost it. A record cited before and after keeps its
  * place in the citer's order (a replaced rating keeps its position), so it is left alone.
  */
-static int recite(itsma_scorer *s, size_t key, const char *name, size_t n_old,
-                  itsma_evidence *const *ev, size_t n)
+static int recite(itsma_scorer *s, uint32_t key, size_t n_old, itsma_evidence *const *ev,
+                  size_t n)
 {
 	size_t i;
 	if (n_old && grow((void **)&s->mark, &s->mark_cap, s->a->evidence_count, 1) < 0)
@@ -653,32 +633,30 @@ static int recite(itsma_scorer *s, size_t key, const char *name, size_t n_old,
 		size_t e = s->old_ev[i]->index;
 		s->mark[e] = 1;
 		ITSMA__PREFETCH(&s->st[e]);
-		ITSMA__PREFETCH((const char *)&s->st[e] + 64);
 	}
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		ITSMA__PREFETCH(&s->st[ev[i]->index]);
-		ITSMA__PREFETCH((const char *)&s->st[ev[i]->index] + 64);
-	}
 	for (i = 0; i < n; i++) {
-		size_t e = ev[i]->index, before = s->st[e].c.n;
+		size_t e = ev[i]->index;
+		uint32_t before = s->st[e].n;
 		if (n_old && e < s->mark_cap && s->mark[e] == 1) {
 			s->mark[e] = 2; /* cited before and after */
 			continue;
 		}
-		if (citers_insert(s, &s->st[e].c, name, key) < 0) {
+		if (citers_insert(s, &s->st[e], key) < 0) {
 			for (i = 0; i < n_old; i++)
 				s->mark[s->old_ev[i]->index] = 0;
 			return -1;
 		}
 		/* a record cited before with no issue has none now either */
-		if (before == 0 || s->st[e].issue.evidence)
+		if (before == 0 || s->st[e].evidence)
 			issue_update(s, ev[i]);
 	}
 	for (i = 0; i < n_old; i++) {
 		size_t e = s->old_ev[i]->index;
 		if (s->mark[e] == 1) {
-			citers_remove(&s->st[e].c, key);
-			if (s->st[e].c.n == 0 || s->st[e].issue.evidence)
+			citers_remove(&s->st[e], key);
+			if (s->st[e].n == 0 || s->st[e].evidence)
 				issue_update(s, s->old_ev[i]);
 		}
 		s->mark[e] = 0;
@@ -735,7 +713,7 @@ static int rating_change(itsma_scorer *s, const itsma_rating_spec *spec, const c
 		return rescored(s, err); /* its warning comes or goes */
 	now = a->rating_by_req[req->index];
 	if (!same_evidence(s, n_old, now ? now->c.evidence : NULL, now ? now->c.evidence_count : 0) &&
-	    recite(s, req->index, req->id, n_old, now ? now->c.evidence : NULL,
+	    recite(s, (uint32_t)req->index, n_old, now ? now->c.evidence : NULL,
 	           now ? now->c.evidence_count : 0) < 0)
 		return recover(s, err);
 	if (requirement_changed(s, q) < 0)
@@ -799,7 +777,7 @@ static int attribute_change(itsma_scorer *s, const itsma_attribute_spec *spec,
 	now = a->attr_by_sec[slot];
 	key = attr_key(s, p->index, (int)attribute);
 	if (!same_evidence(s, n_old, now ? now->c.evidence : NULL, now ? now->c.evidence_count : 0) &&
-	    recite(s, key, attr_name(s, key), n_old, now ? now->c.evidence : NULL,
+	    recite(s, key, n_old, now ? now->c.evidence : NULL,
 	           now ? now->c.evidence_count : 0) < 0)
 		return recover(s, err);
 	process_changed(s, sr, (int)attribute);
@@ -833,7 +811,7 @@ int itsma_scorer_remove_attribute(itsma_scorer *s, const char *process_id,
 static int room_for_evidence(itsma_scorer *s)
 {
 	size_t need = s->a->evidence_count + 1, cap = s->st_cap, i;
-	evstate *st;
+	itsma_evidence_issue *st;
 	itsma__fenwick marks = { NULL, 0 };
 	if (need <= cap)
 		return 0;
@@ -848,8 +826,8 @@ static int room_for_evidence(itsma_scorer *s)
 	}
 	memcpy(st, s->st, s->st_cap * sizeof *st);
 	for (i = 0; i < s->st_cap; i++) {
-		citers_moved(&st[i].c, &s->st[i].c, &st[i].issue);
-		if (st[i].issue.evidence)
+		citers_moved(&st[i], &s->st[i]);
+		if (st[i].evidence)
 			itsma__fenwick_add(&marks, i, +1);
 	}
 	free(s->st); /* its citers moved */
@@ -857,7 +835,7 @@ static int room_for_evidence(itsma_scorer *s)
 	s->marks = marks;
 	s->st = st;
 	s->st_cap = cap;
-	s->r->issue_slot = &st[0].issue;
+	s->r->issue_slot = st;
 	return 0;
 }
 
@@ -883,7 +861,7 @@ int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, 
 		return rc; /* nothing changed */
 	s->n_incremental++;
 	if (rc == 0) { /* added: cited by nothing yet, so unused */
-		citers_free(&s->st[e->index].c);
+		citers_free(&s->st[e->index]);
 		issue_update(s, e);
 		return 0;
 	}
@@ -897,7 +875,7 @@ int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, 
 	if (itsma_evidence_is_current(&before, day) == itsma_evidence_is_current(e, day))
 		return 0;
 	{
-		const citers *c = &s->st[e->index].c;
+		const itsma_evidence_issue *c = &s->st[e->index];
 		for (i = 0; i < c->n; i++) {
 			size_t key = c->keys[i];
 			if (key < s->nreq) {

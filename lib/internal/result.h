@@ -13,6 +13,7 @@
 #define ITSMA_INTERNAL_RESULT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "itsma/diff.h"
 #include "itsma/result.h"
@@ -95,11 +96,25 @@ struct itsma_capability_gap {
 	itsma_letter needed[ITSMA_ATTRIBUTE_COUNT];
 };
 
+/* Names a live result's citers by their keys (scorer.c). */
+typedef struct itsma__namer itsma__namer;
+const char *itsma__namer_name(const itsma__namer *n, uint32_t key);
+
+/*
+ * An evidence issue. In a result of itsma_score() the citers' names are in cited_by. In a
+ * live result (scorer.c) every evidence record has one of these, 64 bytes, also holding who
+ * cites it: the keys of all its citers in citation order (the first four inline), named
+ * through `namer`; it is an issue when `evidence` is set.
+ */
 struct itsma_evidence_issue {
 	const itsma_evidence *evidence;
+	const char **cited_by;     /* requirement ids (borrowed) and "PROCESS/PAx.y" (arena) */
+	const itsma__namer *namer; /* a live result's: names keys[0..cited_count) */
+	uint32_t *keys;            /* a live result's: the n citers' keys (in_keys or a block) */
+	uint32_t cited_count;      /* citers listed (0 for an unused record) */
 	itsma_evidence_problem problem;
-	size_t cited_count;
-	const char **cited_by; /* requirement ids (borrowed) and "PROCESS/PAx.y" (arena) */
+	uint32_t n, cap;           /* a live result's: its citers, and room for them */
+	uint32_t in_keys[4];
 };
 
 struct itsma_result {
@@ -131,11 +146,10 @@ struct itsma_result {
 	itsma__arena arena;
 	/* set for the result of a live scorer (scorer.c): gaps and cgaps then point into
 	 * arrays the scorer owns and frees, and the evidence issues are kept by evidence index
-	 * instead of in `issues`: the issue of record i is at byte i x issue_stride from
-	 * issue_slot (evidence NULL: none), and issue_marks finds the k-th issue of the list */
+	 * instead of in `issues`: issue_slot[i] is the issue of record i (evidence NULL: none),
+	 * and issue_marks finds the k-th issue of the list */
 	int live;
 	itsma_evidence_issue *issue_slot;
-	size_t issue_stride;
 	const struct itsma__fenwick *issue_marks;
 };
 
