@@ -239,7 +239,7 @@ size_t itsma_evidence_index(const itsma_evidence *e) { return e->index; }
 
 int itsma_evidence_is_current(const itsma_evidence *e, long day)
 {
-	return e->collected <= day && e->expires >= day; /* LONG_MAX without an expiry date */
+	return itsma__current_on(e, day);
 }
 
 int itsma__is_sha256(const char *s)

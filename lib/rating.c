@@ -1,6 +1,7 @@
 /* Rating letters and values, process attributes and calendar dates. */
 #include "itsma/rating.h"
 #include "internal/error.h"
+#include "internal/rating.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -25,13 +26,7 @@ double itsma_letter_achievement(itsma_letter letter)
 
 itsma_letter itsma_letter_from_achievement(double a)
 {
-	if (a <= 15)
-		return ITSMA_LETTER_N;
-	if (a <= 50)
-		return ITSMA_LETTER_P;
-	if (a <= 85)
-		return ITSMA_LETTER_L;
-	return ITSMA_LETTER_F;
+	return itsma__band_of(a);
 }
 
 itsma_letter itsma_letter_band(itsma_letter letter)

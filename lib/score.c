@@ -7,6 +7,7 @@
  * in docs/scoring-notes.md.
  */
 #include "internal/result.h"
+#include "internal/rating.h"
 #include "internal/error.h"
 
 #include <math.h>
@@ -80,7 +81,7 @@ static int target_of(const itsma_assessment *a, size_t sec_index)
 
 int itsma__evidence_current(const itsma_assessment *a, const itsma_evidence *e)
 {
-	return itsma_evidence_is_current(e, itsma_assessment_day(a));
+	return itsma__current_on(e, a->day);
 }
 
 const itsma_exclusion *itsma__result_exclusion_for(const itsma_assessment *a,
@@ -231,7 +232,7 @@ void itsma__score_requirement(itsma_result *r, itsma_requirement_result *q)
 {
 	const itsma_requirement *req = q->req;
 	const itsma_rating *rt = rating_of(r->a, req->index);
-	long day = itsma_assessment_day(r->a);
+	long day = r->a->day;
 	double ach;
 	size_t k;
 
@@ -240,7 +241,7 @@ void itsma__score_requirement(itsma_result *r, itsma_requirement_result *q)
 	q->has_current = 0;
 	if (rt)
 		for (k = 0; k < rt->c.evidence_count && !q->has_current; k++)
-			q->has_current = itsma_evidence_is_current(rt->c.evidence[k], day);
+			q->has_current = itsma__current_on(rt->c.evidence[k], day);
 	if (!rt) {
 		/* 2. unassessed */
 		q->status = ITSMA_STATUS_UNASSESSED;
@@ -255,7 +256,7 @@ void itsma__score_requirement(itsma_result *r, itsma_requirement_result *q)
 		ach = rt->c.value;
 	}
 	q->achievement = ach;
-	q->letter = itsma_letter_from_achievement(ach);
+	q->letter = itsma__band_of(ach);
 	q->gain = q->weight * (100 - q->achievement);
 	if (req->obligation == ITSMA_SHALL) {
 		if (q->status == ITSMA_STATUS_UNASSESSED)
@@ -402,7 +403,7 @@ void itsma__rollup_section(itsma_result *r, itsma_section_result *sr, int only)
 	sr->child_wsum = m[0].wsum;
 	sr->flat = flat;
 	sr->n_notf = notf;
-	sr->letter = sr->applicable ? itsma_letter_from_achievement(sr->achievement) : ITSMA_LETTER_NONE;
+	sr->letter = sr->applicable ? itsma__band_of(sr->achievement) : ITSMA_LETTER_NONE;
 }
 
 /*
@@ -527,9 +528,9 @@ void itsma__score_attribute(itsma_result *r, itsma_section_result *sr, int pa)
 		sr->attr_ach[pa] = 0;
 	} else {
 		sr->attr_rating[pa] = ar;
-		day = itsma_assessment_day(r->a);
+		day = r->a->day;
 		for (k = 0; k < ar->c.evidence_count && !current; k++)
-			current = itsma_evidence_is_current(ar->c.evidence[k], day);
+			current = itsma__current_on(ar->c.evidence[k], day);
 		if (ar->c.value > 0 && !current) {
 			sr->attr_status[pa] = ITSMA_ATTR_UNSUPPORTED;
 			sr->attr_ach[pa] = r->policy == ITSMA_POLICY_ADVISORY ? ar->c.value : 0;
@@ -538,7 +539,7 @@ void itsma__score_attribute(itsma_result *r, itsma_section_result *sr, int pa)
 			sr->attr_ach[pa] = ar->c.value;
 		}
 	}
-	sr->attr_letter[pa] = itsma_letter_from_achievement(sr->attr_ach[pa]);
+	sr->attr_letter[pa] = itsma__band_of(sr->attr_ach[pa]);
 }
 
 void itsma__score_level(itsma_section_result *sr)
@@ -800,7 +801,7 @@ static int step_gaps(scorer *sc)
 int itsma__evidence_problem(const itsma_assessment *a, const itsma_evidence *e,
                             itsma_evidence_problem *out)
 {
-	long day = itsma_assessment_day(a);
+	long day = a->day;
 	if (e->has_expires && e->expires < day) {
 		*out = ITSMA_EVIDENCE_EXPIRED;
 		return 1;

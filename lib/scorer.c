@@ -25,6 +25,7 @@
  * scratch.
  */
 #include "internal/result.h"
+#include "internal/rating.h"
 #include "internal/assessment.h"
 #include "internal/error.h"
 #include "internal/fenwick.h"
@@ -867,12 +868,12 @@ int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, 
 	}
 	/* replaced: what cites it changes only if whether it is current changed, and its issue
 	 * only if its problem did */
-	day = itsma_assessment_day(a);
+	day = a->day;
 	had = itsma__evidence_problem(a, &before, &p_before);
 	has = itsma__evidence_problem(a, e, &p_now);
 	if (had != has || p_before != p_now)
 		issue_update(s, e);
-	if (itsma_evidence_is_current(&before, day) == itsma_evidence_is_current(e, day))
+	if (itsma__current_on(&before, day) == itsma__current_on(e, day))
 		return 0;
 	{
 		const itsma_evidence_issue *c = &s->st[e->index];

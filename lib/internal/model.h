@@ -124,6 +124,13 @@ struct itsma_evidence {
 	char *id;
 };
 
+/* Is the record current on that day: collected by then and not expired (inline for the
+ * scoring loops; itsma_evidence_is_current() is this). */
+static inline int itsma__current_on(const itsma_evidence *e, long day)
+{
+	return e->collected <= day && e->expires >= day; /* expires: LONG_MAX without a date */
+}
+
 /*
  * What a requirement rating and a process-attribute rating share: the rating, the evidence
  * records it cites, its note, its place in the assessment's list and its x- extensions. It
