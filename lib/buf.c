@@ -2,6 +2,7 @@
 #include "internal/buf.h"
 #include "internal/error.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -187,11 +188,23 @@ void itsma__format_number(char *buf, double v)
 		return;
 	}
 	/*
-	 * The shortest precision whose text reads back as v. Reading back succeeds for every
-	 * precision from the shortest one up (17 always does), so a binary search finds it.
-	 * printf and strtod follow LC_NUMERIC: the round trip is tested in the caller's locale ...
+	 * The shortest text that reads back as v. Reading back succeeds for every precision from
+	 * the shortest one up (17 always does). For a normal double whose shortest text has 15
+	 * digits or fewer, %.15g writes exactly it: the double is within 1.2e-16 (relative) of
+	 * that decimal, far inside half a unit of the 15th digit, so rounding to 15 digits gives
+	 * the same digits followed by zeros, which %g drops (and a non-integer never has more
+	 * integer digits than significant ones, so %g picks the same notation); otherwise the
+	 * shortest has 16 or 17 digits. Subnormals, with fewer bits, get a binary search over
+	 * all precisions. printf and strtod follow LC_NUMERIC: the round trip is tested in the
+	 * caller's locale ...
 	 */
-	{
+	if (fabs(v) >= DBL_MIN) {
+		for (prec = 15; prec < 17; prec++) {
+			snprintf(buf, 32, "%.*g", prec, v);
+			if (strtod(buf, NULL) == v)
+				break;
+		}
+	} else {
 		int lo = 1, hi = 17;
 		while (lo < hi) {
 			prec = lo + (hi - lo) / 2;
@@ -202,8 +215,8 @@ void itsma__format_number(char *buf, double v)
 				lo = prec + 1;
 		}
 		prec = lo;
-		snprintf(buf, 32, "%.*g", prec, v);
 	}
+	snprintf(buf, 32, "%.*g", prec, v);
 	/* ... then write JSON's decimal point, whatever the locale uses */
 	for (p = buf; *p; p++)
 		if (!((*p >= '0' && *p <= '9') || *p == '-' || *p == '+' || *p == 'e' || *p == 'E'))
