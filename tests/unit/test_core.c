@@ -1,9 +1,13 @@
-/* Errors, version, rating scale, attributes and dates. */
+/* Errors, version, rating scale, attributes, dates and number formatting. */
 #include "harness.h"
 
 #include "internal/buf.h"
 
 #include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 static void test_core__strerror_and_names(void)
 {
@@ -207,6 +211,53 @@ static void test_core__number_formatting_is_shortest_round_trip(void)
 	CU_ASSERT_EQUAL(strtod(b, NULL), 1e300);
 }
 
+/* The shortest text by definition: the least precision whose text reads back as v. */
+static void shortest(char *buf, double v)
+{
+	int p;
+	for (p = 1; p < 17; p++) {
+		snprintf(buf, 40, "%.*g", p, v);
+		if (strtod(buf, NULL) == v)
+			return;
+	}
+	snprintf(buf, 40, "%.17g", v);
+}
+
+static void test_core__number_formatting_matches_the_definition(void)
+{
+	/* short, 15-, 16- and 17-digit texts, near powers of ten, huge, tiny and subnormal */
+	static const double fixed[] = { 0.1, 0.3, 0.1 + 0.2, 1.0 / 3, 2.0 / 3, 100.0 / 7, 1e-5,
+	                                123456789012345.6, 1e15, 1e16 + 2, 9.999999999999999e22,
+	                                1e23, 5e-324, 2.2250738585072014e-308,
+	                                2.2250738585072009e-308, 1.7976931348623157e308,
+	                                4.9406564584124654e-320, 0.000377929, 85.00000000000001 };
+	char got[40], want[40];
+	unsigned long long x = 0x9E3779B97F4A7C15ULL;
+	size_t i;
+	for (i = 0; i < sizeof fixed / sizeof *fixed + 20000; i++) {
+		double v;
+		if (i < sizeof fixed / sizeof *fixed) {
+			v = fixed[i];
+		} else {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			memcpy(&v, &x, sizeof v);
+			if (!isfinite(v))
+				continue;
+		}
+		if (v == 0 || (fabs(v) < 1e15 && v == (double)(long long)v))
+			continue; /* written as integers */
+		itsma__format_number(got, v);
+		shortest(want, v);
+		if (strcmp(got, want) != 0) {
+			fprintf(stderr, "%.17g: %s, expected %s\n", v, got, want);
+			CU_FAIL("not the shortest round-trip text");
+			break;
+		}
+	}
+}
+
 static void test_core__numbers_ignore_the_locale(void)
 {
 	/* a program that sets a comma-decimal locale still gets valid JSON numbers */
@@ -267,6 +318,7 @@ static const itsma_test_case cases[] = {
 	{ "attributes", test_core__attributes },
 	{ "dates", test_core__dates },
 	{ "number_formatting_is_shortest_round_trip", test_core__number_formatting_is_shortest_round_trip },
+	{ "number_formatting_matches_the_definition", test_core__number_formatting_matches_the_definition },
 	{ "numbers_ignore_the_locale", test_core__numbers_ignore_the_locale },
 	{ "scoring_refuses_a_catalogue_changed_afterwards", test_core__scoring_refuses_a_catalogue_changed_afterwards },
 	{ "free_accepts_null", test_core__free_accepts_null },
