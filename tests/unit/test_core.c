@@ -2,6 +2,7 @@
 #include "harness.h"
 
 #include "internal/buf.h"
+#include "internal/fenwick.h"
 
 #include <locale.h>
 #include <math.h>
@@ -258,6 +259,42 @@ static void test_core__number_formatting_matches_the_definition(void)
 	}
 }
 
+/* The k-th mark found by the Fenwick tree equals a linear count, through random marks and
+ * unmarks, at sizes that are and are not powers of two. */
+static void test_core__fenwick_finds_the_kth_mark(void)
+{
+	static const size_t sizes[] = { 1, 2, 7, 64, 1000 };
+	unsigned long long x = 12345;
+	size_t z;
+	for (z = 0; z < sizeof sizes / sizeof *sizes; z++) {
+		itsma__fenwick f = { NULL, 0 };
+		unsigned char marked[1000] = { 0 };
+		size_t n = sizes[z], step, count = 0, k, pos;
+		CU_ASSERT_EQUAL_FATAL(itsma__fenwick_init(&f, n), 0);
+		CU_ASSERT(f.n >= n);
+		for (step = 0; step < 4 * n + 20; step++) {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			pos = (size_t)(x % n);
+			itsma__fenwick_add(&f, pos, marked[pos] ? -1 : +1);
+			count += marked[pos] ? (size_t)-1 : 1;
+			marked[pos] ^= 1;
+			for (k = 0, pos = 0; k < count; k++, pos++) {
+				while (!marked[pos])
+					pos++;
+				if (itsma__fenwick_find(&f, k) != pos) {
+					CU_FAIL("the k-th mark differs from a linear count");
+					k = count;
+					step = 4 * n + 20;
+				}
+			}
+		}
+		itsma__fenwick_free(&f);
+		CU_ASSERT_PTR_NULL(f.t);
+	}
+}
+
 static void test_core__numbers_ignore_the_locale(void)
 {
 	/* a program that sets a comma-decimal locale still gets valid JSON numbers */
@@ -319,6 +356,7 @@ static const itsma_test_case cases[] = {
 	{ "dates", test_core__dates },
 	{ "number_formatting_is_shortest_round_trip", test_core__number_formatting_is_shortest_round_trip },
 	{ "number_formatting_matches_the_definition", test_core__number_formatting_matches_the_definition },
+	{ "fenwick_finds_the_kth_mark", test_core__fenwick_finds_the_kth_mark },
 	{ "numbers_ignore_the_locale", test_core__numbers_ignore_the_locale },
 	{ "scoring_refuses_a_catalogue_changed_afterwards", test_core__scoring_refuses_a_catalogue_changed_afterwards },
 	{ "free_accepts_null", test_core__free_accepts_null },
