@@ -3,7 +3,6 @@
 #include "internal/error.h"
 #include "internal/prefetch.h"
 
-#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -230,7 +229,7 @@ const char *itsma_evidence_id(const itsma_evidence *e) { return e->id; }
 const char *itsma_evidence_title(const itsma_evidence *e) { return e->title; }
 itsma_evidence_kind itsma_evidence_kind_of(const itsma_evidence *e) { return e->kind; }
 const char *itsma_evidence_collected(const itsma_evidence *e) { return e->collected_s; }
-const char *itsma_evidence_expires(const itsma_evidence *e) { return e->has_expires ? e->expires_s : NULL; }
+const char *itsma_evidence_expires(const itsma_evidence *e) { return itsma__has_expiry(e) ? e->expires_s : NULL; }
 const char *itsma_evidence_uri(const itsma_evidence *e) { return e->uri; }
 const char *itsma_evidence_sha256(const itsma_evidence *e) { return e->sha256; }
 const char *itsma_evidence_by(const itsma_evidence *e) { return e->by; }
@@ -341,8 +340,7 @@ int itsma__assessment_put_evidence(itsma_assessment *a, const itsma_evidence_spe
 		tmp.kind = spec->kind;
 		tmp.collected = collected;
 		memcpy(tmp.collected_s, spec->collected, 11);
-		tmp.has_expires = spec->expires != NULL;
-		tmp.expires = spec->expires ? expires : LONG_MAX;
+		tmp.expires = spec->expires ? expires : ITSMA__NEVER;
 		if (spec->expires)
 			memcpy(tmp.expires_s, spec->expires, 11);
 		slot->key = tmp.id;
@@ -427,9 +425,8 @@ int itsma__assessment_append_evidence(itsma_assessment *a, const itsma__evidence
 	e->kind = in->kind;
 	e->collected = in->collected;
 	memcpy(e->collected_s, in->collected_s, 11);
-	e->expires = LONG_MAX; /* never */
+	e->expires = ITSMA__NEVER;
 	if (in->expires_s) {
-		e->has_expires = 1;
 		e->expires = in->expires;
 		memcpy(e->expires_s, in->expires_s, 11);
 	}

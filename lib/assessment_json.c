@@ -1144,7 +1144,7 @@ int itsma_assessment_to_json(char **out, const itsma_assessment *a, itsma_error 
 		if (e->sha256)
 			itsma__jw_string(&w, "sha256", e->sha256);
 		itsma__jw_string(&w, "collected", e->collected_s);
-		if (e->has_expires)
+		if (itsma__has_expiry(e))
 			itsma__jw_string(&w, "expires", e->expires_s);
 		if (e->by)
 			itsma__jw_string(&w, "by", e->by);

@@ -79,13 +79,13 @@ static void evidence_line(itsma__buf *b, const itsma_assessment *a, const itsma_
 	if (e->collected > a->day) {
 		itsma__buf_printf(b, "is not current: it was collected on %s, after the assessment "
 		                  "date %s.\n", itsma_evidence_collected(e), date);
-	} else if (e->has_expires && e->expires < a->day) {
+	} else if (itsma__has_expiry(e) && e->expires < a->day) {
 		itsma__buf_printf(b, "is not current: it expired on %s, before the assessment date %s.\n",
 		                  exp, date);
-	} else if (e->has_expires && e->expires == a->day) {
+	} else if (itsma__has_expiry(e) && e->expires == a->day) {
 		itsma__buf_printf(b, "is current: collected on %s, it expires on %s, the assessment "
 		                  "date itself.\n", itsma_evidence_collected(e), exp);
-	} else if (e->has_expires) {
+	} else if (itsma__has_expiry(e)) {
 		itsma__buf_printf(b, "is current: collected on %s, on or before the assessment date "
 		                  "%s, and expiring on %s, after it.\n",
 		                  itsma_evidence_collected(e), date, exp);

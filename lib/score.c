@@ -802,7 +802,7 @@ int itsma__evidence_problem(const itsma_assessment *a, const itsma_evidence *e,
                             itsma_evidence_problem *out)
 {
 	long day = a->day;
-	if (e->has_expires && e->expires < day) {
+	if (e->expires < day) { /* never for ITSMA__NEVER */
 		*out = ITSMA_EVIDENCE_EXPIRED;
 		return 1;
 	}

@@ -13,6 +13,7 @@
 #ifndef ITSMA_INTERNAL_MODEL_H
 #define ITSMA_INTERNAL_MODEL_H
 
+#include <limits.h>
 #include <stddef.h>
 
 #include "itsma/assessment.h"
@@ -116,19 +117,26 @@ struct itsma_evidence {
 	itsma__ext *ext;
 	itsma_evidence_kind kind;
 	char collected_s[11], expires_s[11];
-	int has_expires;
 	/* what resolving a citation and scoring read, next to each other and to the id string */
 	size_t index;
-	long collected, expires; /* day numbers; expires is LONG_MAX without an expiry date */
+	long collected, expires; /* day numbers; expires is ITSMA__NEVER without an expiry date */
 	size_t cite_count;       /* ratings and attribute ratings citing it */
 	char *id;
 };
+
+/* The expiry day of a record without an expiry date: after every day. */
+#define ITSMA__NEVER LONG_MAX
+
+static inline int itsma__has_expiry(const itsma_evidence *e)
+{
+	return e->expires != ITSMA__NEVER;
+}
 
 /* Is the record current on that day: collected by then and not expired (inline for the
  * scoring loops; itsma_evidence_is_current() is this). */
 static inline int itsma__current_on(const itsma_evidence *e, long day)
 {
-	return e->collected <= day && e->expires >= day; /* expires: LONG_MAX without a date */
+	return e->collected <= day && e->expires >= day;
 }
 
 /*
