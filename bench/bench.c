@@ -274,11 +274,28 @@ static void gen_evidence(change *c, long ne)
 	              c->exp);
 }
 
-static int apply_change(itsma_scorer *s, change *c, itsma_error *err)
+/* The cited ids of a change, as the array a spec takes (pointing into the change). */
+static const char **cited_ids(change *c)
 {
 	size_t i;
 	for (i = 0; i < c->n; i++)
 		c->idp[i] = c->ids[i];
+	return c->idp;
+}
+
+/* The rating spec of a rating change (its strings are the change's). */
+static itsma_rating_spec rating_spec_of(change *c)
+{
+	itsma_rating_spec rs = ITSMA_RATING_SPEC_INIT;
+	rs.requirement = c->target;
+	rs.letter = c->letter;
+	rs.evidence = cited_ids(c);
+	rs.evidence_count = c->n;
+	return rs;
+}
+
+static int apply_change(itsma_scorer *s, change *c, itsma_error *err)
+{
 	if (c->kind == CH_EVIDENCE) {
 		c->ev.id = c->ids[0];
 		c->ev.title = c->title;
@@ -291,15 +308,11 @@ static int apply_change(itsma_scorer *s, change *c, itsma_error *err)
 		as.process = c->target;
 		as.attribute = c->attribute;
 		as.letter = c->letter;
-		as.evidence = c->idp;
+		as.evidence = cited_ids(c);
 		as.evidence_count = c->n;
 		return itsma_scorer_put_attribute(s, &as, err);
 	} else {
-		itsma_rating_spec rs = ITSMA_RATING_SPEC_INIT;
-		rs.requirement = c->target;
-		rs.letter = c->letter;
-		rs.evidence = c->idp;
-		rs.evidence_count = c->n;
+		itsma_rating_spec rs = rating_spec_of(c);
 		return itsma_scorer_put_rating(s, &rs, err);
 	}
 }
@@ -309,16 +322,10 @@ static int apply_change(itsma_scorer *s, change *c, itsma_error *err)
 static int put_random_rating(itsma_assessment *a, const itsma_requirement *q, long ne, int k,
                              itsma_error *err)
 {
-	itsma_rating_spec rs = ITSMA_RATING_SPEC_INIT;
+	itsma_rating_spec rs;
 	change c;
-	size_t i;
 	gen_cite(&c, q, ne, k);
-	for (i = 0; i < c.n; i++)
-		c.idp[i] = c.ids[i];
-	rs.requirement = c.target;
-	rs.letter = c.letter;
-	rs.evidence = c.idp;
-	rs.evidence_count = c.n;
+	rs = rating_spec_of(&c);
 	return itsma_assessment_put_rating(a, &rs, err);
 }
 
