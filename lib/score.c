@@ -852,6 +852,13 @@ static void count_cites(const itsma_assessment *a, const itsma__cited *c, int in
 	}
 }
 
+/* Whether a record is listed among the issues: unused (cited by nothing at all), or with a
+ * problem and cited from within the result's scope. */
+static int is_issue(size_t cites, unsigned char problem, size_t listed)
+{
+	return cites == 0 || (problem && listed > 0);
+}
+
 /* Evidence issues (scoring.md §7). */
 static int step_issues(scorer *sc)
 {
@@ -888,7 +895,7 @@ static int step_issues(scorer *sc)
 
 	/* the issues, in the assessment's evidence order (the list sized to them) */
 	for (i = 0; i < ne; i++)
-		n_issues += cites[i] == 0 || (problem[i] && listed[i] > 0);
+		n_issues += is_issue(cites[i], problem[i], listed[i]);
 	r->issues = arena_array(&r->arena, n_issues ? n_issues : 1, sizeof *r->issues);
 	if (!r->issues) {
 		rc = itsma__error_nomem(sc->err);
@@ -897,22 +904,21 @@ static int step_issues(scorer *sc)
 	n_issues = 0;
 	for (i = 0; i < ne; i++) {
 		itsma_evidence_issue *is;
+		if (!is_issue(cites[i], problem[i], listed[i]))
+			continue;
+		is = &r->issues[n_issues++];
+		is->evidence = a->evidence[i];
 		if (cites[i] == 0) {
-			/* unused takes precedence over expired and future */
-			is = &r->issues[n_issues++];
-			is->evidence = a->evidence[i];
-			is->problem = ITSMA_EVIDENCE_UNUSED;
-		} else if (problem[i] && listed[i] > 0) {
-			is = &r->issues[n_issues++];
-			is->evidence = a->evidence[i];
-			is->problem = kind[i];
-			is->cited_by = arena_array(&r->arena, listed[i], sizeof *is->cited_by);
-			if (!is->cited_by) {
-				rc = itsma__error_nomem(sc->err);
-				goto done;
-			}
-			issue_of[i] = is;
+			is->problem = ITSMA_EVIDENCE_UNUSED; /* takes precedence over expired and future */
+			continue;
 		}
+		is->problem = kind[i];
+		is->cited_by = arena_array(&r->arena, listed[i], sizeof *is->cited_by);
+		if (!is->cited_by) {
+			rc = itsma__error_nomem(sc->err);
+			goto done;
+		}
+		issue_of[i] = is;
 	}
 	r->issue_count = n_issues;
 
