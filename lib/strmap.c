@@ -11,20 +11,12 @@ static const char tombstone_byte = 0;
 
 size_t itsma__strhash(const char *s)
 {
-	/* FNV-1a, 64-bit, finished with a multiply-xorshift for better high bits. */
-	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
-	}
-	h ^= h >> 29;
-	h *= 0xbf58476d1ce4e5b9ULL;
-	h ^= h >> 32;
-	return (size_t)h;
+	return itsma__strhash_n(s, strlen(s));
 }
 
 size_t itsma__strhash_n(const char *s, size_t len)
 {
+	/* FNV-1a, 64-bit, finished with a multiply-xorshift for better high bits. */
 	uint64_t h = 1469598103934665603ULL;
 	size_t i;
 	for (i = 0; i < len; i++) {
@@ -37,17 +29,25 @@ size_t itsma__strhash_n(const char *s, size_t len)
 	return (size_t)h;
 }
 
-itsma__strmap_slot *itsma__strmap_probe(itsma__strmap *m, const char *key, size_t len, size_t hash)
+/* The slot holding the key, or the empty slot that ends its probe sequence (the map has a
+ * capacity). */
+static const itsma__strmap_slot *find(const itsma__strmap *m, const char *key, size_t len,
+                                      size_t hash)
 {
 	size_t i, mask = m->cap - 1;
 	for (i = hash & mask;; i = (i + 1) & mask) {
-		itsma__strmap_slot *s = &m->slots[i];
+		const itsma__strmap_slot *s = &m->slots[i];
 		if (!s->key)
 			return s;
 		if (s->hash == hash && s->key != TOMBSTONE && strncmp(s->key, key, len) == 0 &&
 		    s->key[len] == '\0')
 			return s;
 	}
+}
+
+itsma__strmap_slot *itsma__strmap_probe(itsma__strmap *m, const char *key, size_t len, size_t hash)
+{
+	return (itsma__strmap_slot *)(uintptr_t)find(m, key, len, hash); /* m is not const here */
 }
 
 void itsma__strmap_fill(itsma__strmap *m, itsma__strmap_slot *s, const char *key, size_t hash,
@@ -69,34 +69,16 @@ void *itsma__strmap_get_n(const itsma__strmap *m, const char *key, size_t len)
 
 void *itsma__strmap_get_hashed(const itsma__strmap *m, const char *key, size_t len, size_t h)
 {
-	size_t i, mask;
+	const itsma__strmap_slot *s;
 	if (!m->cap)
 		return NULL;
-	mask = m->cap - 1;
-	for (i = h & mask;; i = (i + 1) & mask) {
-		const itsma__strmap_slot *s = &m->slots[i];
-		if (!s->key)
-			return NULL;
-		if (s->hash == h && s->key != TOMBSTONE && strncmp(s->key, key, len) == 0 &&
-		    s->key[len] == '\0')
-			return s->value;
-	}
+	s = find(m, key, len, h);
+	return s->key ? s->value : NULL;
 }
 
 void *itsma__strmap_get(const itsma__strmap *m, const char *key)
 {
-	size_t h, i, mask;
-	if (!m->cap)
-		return NULL;
-	h = itsma__strhash(key);
-	mask = m->cap - 1;
-	for (i = h & mask;; i = (i + 1) & mask) {
-		const itsma__strmap_slot *s = &m->slots[i];
-		if (!s->key)
-			return NULL;
-		if (s->key != TOMBSTONE && s->hash == h && strcmp(s->key, key) == 0)
-			return s->value;
-	}
+	return itsma__strmap_get_n(m, key, strlen(key));
 }
 
 void itsma__strmap_get_n_batch(const itsma__strmap *m, const char *const *keys, const size_t *lens,
@@ -202,22 +184,17 @@ int itsma__strmap_put(itsma__strmap *m, const char *key, void *value)
 
 void itsma__strmap_del(itsma__strmap *m, const char *key)
 {
-	size_t h, i, mask;
+	size_t len;
+	itsma__strmap_slot *s;
 	if (!m->cap)
 		return;
-	h = itsma__strhash(key);
-	mask = m->cap - 1;
-	for (i = h & mask;; i = (i + 1) & mask) {
-		itsma__strmap_slot *s = &m->slots[i];
-		if (!s->key)
-			return;
-		if (s->key != TOMBSTONE && s->hash == h && strcmp(s->key, key) == 0) {
-			s->key = TOMBSTONE;
-			s->value = NULL;
-			m->count--;
-			return;
-		}
-	}
+	len = strlen(key);
+	s = itsma__strmap_probe(m, key, len, itsma__strhash_n(key, len));
+	if (!s->key)
+		return;
+	s->key = TOMBSTONE;
+	s->value = NULL;
+	m->count--;
 }
 
 void itsma__strmap_free(itsma__strmap *m)
