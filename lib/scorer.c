@@ -622,14 +622,14 @@ static int keep_old(itsma_scorer *s, itsma_evidence *const *ev, size_t n)
  * Re-index a citer whose citations went from old_ev[0..n_old) to ev[0..n) and refresh the
  * issues of the records that gained or lost it. A record cited before and after keeps its
  * place in the citer's order (a replaced rating keeps its position), so it is left alone.
+ * old_ev and the marks are keep_old()'s.
  */
 static int recite(itsma_scorer *s, uint32_t key, size_t n_old, itsma_evidence *const *ev,
                   size_t n)
 {
 	size_t i;
-	if (n_old && grow((void **)&s->mark, &s->mark_cap, s->a->evidence_count, 1) < 0)
-		return -1;
-	/* the records' states are scattered: ask for all of them at once */
+	/* (keep_old() sized and zeroed the marks.) The records' states are scattered: ask for all
+	 * of them at once */
 	for (i = 0; i < n_old; i++) {
 		size_t e = s->old_ev[i]->index;
 		s->mark[e] = 1;
