@@ -250,28 +250,28 @@ int itsma__is_sha256(const char *s)
 	return s[64] == '\0';
 }
 
-/* Copy the optional strings of a spec into one block; returns 0 or -1 (no memory). */
+/* Copy the strings of a spec other than its id (a replacement keeps the id string it was
+ * created with) into one block; returns 0 or -1 (no memory). */
 static int pack_strings(itsma_evidence *e, const itsma_evidence_spec *s)
 {
-	const char *src[6];
-	char **dst[6];
+	const char *src[5];
+	char **dst[5];
 	size_t total = 0, i, n;
 	char *p;
 
-	src[0] = s->id; dst[0] = &e->id;
-	src[1] = s->title; dst[1] = &e->title;
-	src[2] = s->uri; dst[2] = &e->uri;
-	src[3] = s->sha256; dst[3] = &e->sha256;
-	src[4] = s->by; dst[4] = &e->by;
-	src[5] = s->note; dst[5] = &e->note;
-	for (i = 0; i < 6; i++)
+	src[0] = s->title; dst[0] = &e->title;
+	src[1] = s->uri; dst[1] = &e->uri;
+	src[2] = s->sha256; dst[2] = &e->sha256;
+	src[3] = s->by; dst[3] = &e->by;
+	src[4] = s->note; dst[4] = &e->note;
+	for (i = 0; i < 5; i++)
 		if (src[i])
 			total += strlen(src[i]) + 1;
 	p = malloc(total ? total : 1);
 	if (!p)
 		return -1;
 	e->strings = p;
-	for (i = 0; i < 6; i++) {
+	for (i = 0; i < 5; i++) {
 		if (!src[i]) {
 			*dst[i] = NULL;
 			continue;
@@ -332,18 +332,18 @@ int itsma__assessment_put_evidence(itsma_assessment *a, const itsma_evidence_spe
 		old = slot->key ? slot->value : NULL;
 	}
 	if (old) {
-		/* replace in place: the struct stays where ratings point at it; the map's key is
-		 * re-pointed at the new id string before the old strings are freed */
+		/* replace in place: the struct stays where ratings point at it, and its id string
+		 * (the map's key) where it was created, right after it */
 		memset(&tmp, 0, sizeof tmp);
 		if (pack_strings(&tmp, spec) < 0)
 			return itsma__error_nomem(err);
+		tmp.id = old->id;
 		tmp.kind = spec->kind;
 		tmp.collected = collected;
 		memcpy(tmp.collected_s, spec->collected, 11);
 		tmp.expires = spec->expires ? expires : ITSMA__NEVER;
 		if (spec->expires)
 			memcpy(tmp.expires_s, spec->expires, 11);
-		slot->key = tmp.id;
 		if (old->strings != (char *)(old + 1)) /* not the strings allocated with the record */
 			free(old->strings);
 		if (before)
@@ -477,14 +477,10 @@ static const char *who_text(const rater *w, char *buf, size_t size)
 	return buf;
 }
 
-/* Equal strings? Ids are short: a plain loop beats a call to strcmp here. */
+/* Equal ids? (libc's strcmp: a third of the instructions of a byte loop on short ids) */
 static int same_id(const char *a, const char *b)
 {
-	while (*a && *a == *b) {
-		a++;
-		b++;
-	}
-	return *a == *b;
+	return strcmp(a, b) == 0;
 }
 
 /*
@@ -585,9 +581,12 @@ static int same_cites(itsma_evidence *const *prev, size_t prev_n, const char *pr
 		return 0;
 	if ((prev_note == NULL) != (note == NULL) || (note && strcmp(prev_note, note) != 0))
 		return 0;
-	/* the records are scattered: ask for their ids all at once before comparing */
-	for (i = 0; i < n && !resolved; i++)
+	/* the records are scattered: ask for their ids (the pointer, and the string after the
+	 * struct) all at once before comparing */
+	for (i = 0; i < n && !resolved; i++) {
 		ITSMA__PREFETCH(&prev[i]->id);
+		ITSMA__PREFETCH(prev[i] + 1);
+	}
 	for (i = 0; i < n; i++) {
 		if (resolved ? resolved[i] != prev[i]
 		             : !ids[i] || (ids[i] != prev[i]->id && !same_id(ids[i], prev[i]->id)))

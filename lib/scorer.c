@@ -66,6 +66,7 @@ struct itsma_scorer {
 	size_t nreq;                /* requirements in the catalogue */
 	itsma_evidence_issue *st;   /* [evidence index]: issue slots holding the citation index */
 	size_t st_cap;
+	uint32_t *order; /* [key]: the citer's place in citation order (see order_set) */
 	itsma__namer namer;
 	int level_hist[6]; /* applicable processes by capability level */
 	long level_sum;
@@ -90,13 +91,31 @@ static uint32_t attr_key(const itsma_scorer *s, size_t sec_index, int pa)
 	return (uint32_t)(s->nreq + sec_index * ITSMA_ATTRIBUTE_COUNT + (size_t)pa);
 }
 
-/* Current order of a citer: ratings by their position, then attribute ratings by theirs. */
-static size_t order_of(const itsma_scorer *s, uint32_t key)
+/*
+ * Citation order: ratings by their place in the assessment's list, then attribute ratings by
+ * theirs. The scorer keeps each citer's place by key in one small array, so that inserting a
+ * citer compares numbers at hand rather than reading rating records scattered in memory.
+ */
+#define ORDER_ATTR 0x80000000u
+
+static void order_set(itsma_scorer *s, uint32_t key, const itsma__cited *c)
+{
+	if (c)
+		s->order[key] = (uint32_t)c->index | (key < s->nreq ? 0 : ORDER_ATTR);
+}
+
+/* The places of the ratings (or attribute ratings) from `from` on: after a removal. */
+static void order_from(itsma_scorer *s, size_t from, int attributes)
 {
 	const itsma_assessment *a = s->a;
-	if (key < s->nreq)
-		return a->rating_by_req[key]->c.index;
-	return a->rating_count + a->attr_by_sec[key - s->nreq]->c.index;
+	size_t i;
+	if (!attributes)
+		for (i = from; i < a->rating_count; i++)
+			order_set(s, (uint32_t)a->ratings[i]->requirement->index, &a->ratings[i]->c);
+	else
+		for (i = from; i < a->attribute_count; i++)
+			order_set(s, attr_key(s, a->attributes[i]->process->index, (int)a->attributes[i]->attribute),
+			          &a->attributes[i]->c);
 }
 
 static void citers_free(itsma_evidence_issue *c)
@@ -151,29 +170,24 @@ static int citers_push(itsma_evidence_issue *c, uint32_t key)
 static void citers_remove(itsma_evidence_issue *c, uint32_t key)
 {
 	uint32_t i;
-	for (i = 0; i < c->n; i++)
-		if (c->keys[i] == key) {
-			memmove(c->keys + i, c->keys + i + 1, (c->n - i - 1) * sizeof *c->keys);
-			c->n--;
-			return;
-		}
+	for (i = 0; i < c->n && c->keys[i] != key; i++)
+		;
+	if (i == c->n)
+		return;
+	for (c->n--; i < c->n; i++)
+		c->keys[i] = c->keys[i + 1];
 }
 
 /* Insert at its place in citation order (the citer must be in the assessment already). */
 static int citers_insert(const itsma_scorer *s, itsma_evidence_issue *c, uint32_t key)
 {
-	size_t lo = 0, hi = c->n, order = order_of(s, key);
+	uint32_t i, order = s->order[key];
 	if (citers_reserve(c, (size_t)c->n + 1) < 0)
 		return -1;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (order_of(s, c->keys[mid]) < order)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	memmove(c->keys + lo + 1, c->keys + lo, (c->n - lo) * sizeof *c->keys);
-	c->keys[lo] = key;
+	/* from the end: a record has a few citers */
+	for (i = c->n; i > 0 && s->order[c->keys[i - 1]] > order; i--)
+		c->keys[i] = c->keys[i - 1];
+	c->keys[i] = key;
 	c->n++;
 	return 0;
 }
@@ -251,6 +265,8 @@ static int rebuild(itsma_scorer *s, itsma_error *err)
 
 	if ((rc = itsma_score(&r, s->a, &s->opts, err)) < 0)
 		return rc;
+	order_from(s, 0, 0);
+	order_from(s, 0, 1);
 	if (grow((void **)&gaps, &gap_cap, r->req_count, sizeof *gaps) < 0 ||
 	    grow((void **)&cgaps, &cgap_cap, r->section_count, sizeof *cgaps) < 0 ||
 	    itsma__fenwick_init(&marks, st_cap) < 0 || (st = st_build(s, st_cap)) == NULL) {
@@ -344,6 +360,11 @@ int itsma_scorer_new(itsma_scorer **out, itsma_assessment *a, const itsma_score_
 		if (n > maxlen)
 			maxlen = n;
 	}
+	s->order = malloc((s->nreq + cat->section_count * ITSMA_ATTRIBUTE_COUNT + 1) * sizeof *s->order);
+	if (!s->order) {
+		itsma_scorer_free(s);
+		return itsma__error_nomem(err);
+	}
 	s->namer.reqs = cat->requirements;
 	s->namer.nreq = cat->requirement_count;
 	s->namer.stride = maxlen + 8; /* "/PAx.y" and NUL */
@@ -378,6 +399,7 @@ void itsma_scorer_free(itsma_scorer *s)
 	free(s->cgaps);
 	itsma__fenwick_free(&s->marks);
 	free(s->namer.attr_names);
+	free(s->order);
 	free(s->old_ev);
 	free(s->mark);
 	free(s);
@@ -695,13 +717,14 @@ static int rating_change(itsma_scorer *s, const itsma_rating_spec *spec, const c
 	const itsma_requirement *req;
 	const itsma_rating *old, *now;
 	itsma_requirement_result *q;
-	size_t n_old = 0;
+	size_t n_old = 0, old_index = 0;
 	int rc;
 
 	req = itsma_catalogue_find_requirement(a->cat, spec ? spec->requirement : remove_id);
 	old = req ? a->rating_by_req[req->index] : NULL;
 	if (old) {
 		n_old = old->c.evidence_count;
+		old_index = old->c.index;
 		if (keep_old(s, old->c.evidence, n_old) < 0)
 			return itsma__error_nomem(err);
 	}
@@ -709,10 +732,14 @@ static int rating_change(itsma_scorer *s, const itsma_rating_spec *spec, const c
 	          : itsma_assessment_remove_rating(a, remove_id, err);
 	if (rc < 0)
 		return rc; /* nothing changed */
+	now = a->rating_by_req[req->index];
+	if (!now)
+		order_from(s, old_index, 0); /* the ratings after it moved up */
+	else if (!old)
+		order_set(s, (uint32_t)req->index, &now->c);
 	q = &s->r->reqs[req->index];
 	if (q->status == ITSMA_STATUS_EXCLUDED)
 		return rescored(s, err); /* its warning comes or goes */
-	now = a->rating_by_req[req->index];
 	if (!same_evidence(s, n_old, now ? now->c.evidence : NULL, now ? now->c.evidence_count : 0) &&
 	    recite(s, (uint32_t)req->index, n_old, now ? now->c.evidence : NULL,
 	           now ? now->c.evidence_count : 0) < 0)
@@ -750,7 +777,7 @@ static int attribute_change(itsma_scorer *s, const itsma_attribute_spec *spec,
 	const itsma_section *p;
 	const itsma_attribute_rating *old, *now;
 	itsma_section_result *sr;
-	size_t n_old = 0, key, slot = 0;
+	size_t n_old = 0, old_index = 0, key, slot = 0;
 	int rc;
 
 	if (spec) {
@@ -765,6 +792,7 @@ static int attribute_change(itsma_scorer *s, const itsma_attribute_spec *spec,
 	}
 	if (old) {
 		n_old = old->c.evidence_count;
+		old_index = old->c.index;
 		if (keep_old(s, old->c.evidence, n_old) < 0)
 			return itsma__error_nomem(err);
 	}
@@ -772,11 +800,15 @@ static int attribute_change(itsma_scorer *s, const itsma_attribute_spec *spec,
 	          : itsma_assessment_remove_attribute(a, process_id, attribute, err);
 	if (rc < 0)
 		return rc; /* nothing changed */
+	now = a->attr_by_sec[slot];
+	key = attr_key(s, p->index, (int)attribute);
+	if (!now)
+		order_from(s, old_index, 1); /* the attribute ratings after it moved up */
+	else if (!old)
+		order_set(s, (uint32_t)key, &now->c);
 	sr = &s->r->sections[p->index];
 	if (!sr->applicable)
 		return rescored(s, err); /* its warning comes or goes */
-	now = a->attr_by_sec[slot];
-	key = attr_key(s, p->index, (int)attribute);
 	if (!same_evidence(s, n_old, now ? now->c.evidence : NULL, now ? now->c.evidence_count : 0) &&
 	    recite(s, key, n_old, now ? now->c.evidence : NULL,
 	           now ? now->c.evidence_count : 0) < 0)

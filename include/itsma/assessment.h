@@ -189,7 +189,7 @@ ITSMA_EXTERN(const itsma_evidence *) itsma_assessment_evidence_at(const itsma_as
 /** Look up evidence by id in O(1), or NULL. Borrowed. */
 ITSMA_EXTERN(const itsma_evidence *) itsma_assessment_find_evidence(const itsma_assessment *a,
                                                                     const char *id);
-/** Evidence id. Borrowed. */
+/** Evidence id. Borrowed: valid while the record is in the assessment (a replacement keeps it). */
 ITSMA_EXTERN(const char *) itsma_evidence_id(const itsma_evidence *e);
 /** Evidence title. Borrowed. */
 ITSMA_EXTERN(const char *) itsma_evidence_title(const itsma_evidence *e);

@@ -121,7 +121,8 @@ struct itsma_evidence {
 	size_t index;
 	long collected, expires; /* day numbers; expires is ITSMA__NEVER without an expiry date */
 	size_t cite_count;       /* ratings and attribute ratings citing it */
-	char *id;
+	char *id; /* always (char *)(this + 1): the id string directly follows the struct, in the
+	           * block it was created in, and stays there when the record is replaced */
 };
 
 /* The expiry day of a record without an expiry date: after every day. */

@@ -189,6 +189,7 @@ static void test_assessment__create_and_modify(void)
 	static const char *const twice[] = { "EV-1", "EV-1" };
 	static const char *const ghost[] = { "EV-9" };
 	const itsma_evidence *kept;
+	const char *kept_id;
 
 	CU_ASSERT_EQUAL(itsma_assessment_new(&a, c, "bad id", "2026-01-01", &err), ITSMA_EINVAL);
 	CU_ASSERT_PTR_NULL(a);
@@ -220,12 +221,14 @@ static void test_assessment__create_and_modify(void)
 	e.kind = ITSMA_EVIDENCE_METRIC;
 	CU_ASSERT_EQUAL(itsma_assessment_put_evidence(a, &e, &err), 0);
 	kept = itsma_assessment_find_evidence(a, "EV-1");
+	kept_id = itsma_evidence_id(kept);
 	e.id = "EV-1";
 	e.title = "Procedure v2";
 	e.expires = "2027-01-01";
 	e.sha256 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 	CU_ASSERT_EQUAL(itsma_assessment_put_evidence(a, &e, &err), 0);
 	CU_ASSERT_PTR_EQUAL(itsma_assessment_find_evidence(a, "EV-1"), kept);
+	CU_ASSERT_PTR_EQUAL(itsma_evidence_id(kept), kept_id); /* the id string stays where it was */
 	CU_ASSERT_STRING_EQUAL(itsma_evidence_title(kept), "Procedure v2");
 	CU_ASSERT_EQUAL(itsma_evidence_index(kept), 0);
 	e.expires = "2026-01-01"; /* before collected */
