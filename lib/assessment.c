@@ -432,7 +432,7 @@ int itsma__assessment_append_evidence(itsma_assessment *a, const itsma__evidence
 	}
 	e->index = a->evidence_count;
 	a->evidence[a->evidence_count++] = e;
-	itsma__strmap_fill(&a->evidence_ids, slot, e->id, hash, e);
+	itsma__strmap_fill(&a->evidence_ids, slot, e->id, in->len[0], hash, e);
 	return 0;
 }
 

@@ -255,7 +255,7 @@ void itsma__score_requirement(itsma_result *r, itsma_requirement_result *q)
 		q->status = ITSMA_STATUS_RATED;
 		ach = rt->c.value;
 	}
-	q->achievement = ach;
+	itsma__set_achievement(r, q, ach);
 	q->letter = itsma__band_of(ach);
 	q->gain = q->weight * (100 - q->achievement);
 	if (req->obligation == ITSMA_SHALL) {
@@ -298,6 +298,8 @@ static void step_requirements(scorer *sc)
 		const itsma_requirement *req = sc->cat->requirements[r->req_base + j];
 
 		q->req = req;
+		r->roll[j].w = req->weight;
+		r->shall[j] = req->obligation == ITSMA_SHALL;
 		r->tally[ITSMA_TALLY_TOTAL]++;
 		/* 1. excluded: the requirement or an enclosing section is out of scope */
 		if (sec_entry(r, req->section)->excluded ||
@@ -309,7 +311,7 @@ static void step_requirements(scorer *sc)
 				for (k = 0; k < rt->c.evidence_count && !q->has_current; k++)
 					q->has_current = itsma__evidence_current(sc->a, rt->c.evidence[k]);
 			q->status = ITSMA_STATUS_EXCLUDED;
-			q->achievement = NAN;
+			itsma__set_achievement(r, q, NAN);
 			q->letter = ITSMA_LETTER_NONE;
 			r->tally[ITSMA_TALLY_EXCLUDED]++;
 			continue;
@@ -352,21 +354,21 @@ void itsma__rollup_section(itsma_result *r, itsma_section_result *sr, int only)
 {
 	const itsma_section *s = sr->sec;
 	/* a section's own requirements come first in its catalogue-order range */
-	const itsma_requirement_result *q = &r->reqs[s->req_begin - r->req_base];
+	const itsma__roll_in *in = &r->roll[s->req_begin - r->req_base];
+	const unsigned char *shall = &r->shall[s->req_begin - r->req_base];
 	mean_acc m[3], flat;
 	size_t k, notf = 0, n_all, n_shall = 0, n_should = 0;
 
 	acc_init(&m[0]);
 	acc_init(&m[1]);
 	acc_init(&m[2]);
-	for (k = 0; k < s->req_count; k++, q++) {
-		const itsma_requirement *req = q->req;
-		double w = req->weight, ach = q->achievement;
-		if (q->status == ITSMA_STATUS_EXCLUDED)
-			continue;
+	for (k = 0; k < s->req_count; k++) {
+		double w = in[k].w, ach = in[k].ach;
+		if (isnan(ach))
+			continue; /* excluded */
 		acc_add(&m[0], w, ach);
 		notf += !(ach > 85);
-		if (req->obligation == ITSMA_SHALL) {
+		if (shall[k]) {
 			n_shall++;
 			if (roll_shall(only))
 				acc_add(&m[1], w, ach);
@@ -1080,7 +1082,9 @@ static int build(scorer *sc)
 
 	r->sections = arena_array(&r->arena, r->section_count, sizeof *r->sections);
 	r->reqs = arena_array(&r->arena, r->req_count, sizeof *r->reqs);
-	if (!r->sections || !r->reqs)
+	r->roll = arena_array(&r->arena, r->req_count, sizeof *r->roll);
+	r->shall = arena_array(&r->arena, r->req_count, sizeof *r->shall);
+	if (!r->sections || !r->reqs || !r->roll || !r->shall)
 		return itsma__error_nomem(sc->err);
 	step_scope(sc);
 	step_requirements(sc);

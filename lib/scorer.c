@@ -917,7 +917,7 @@ int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, 
 					q->has_current = 0; /* as itsma_score sets it for excluded ones */
 					itsma__score_requirement(r, q);
 					q->status = ITSMA_STATUS_EXCLUDED;
-					q->achievement = NAN;
+					itsma__set_achievement(r, q, NAN);
 					q->letter = ITSMA_LETTER_NONE;
 					q->nc = ITSMA_NC_NULL;
 					q->gain = 0;

@@ -14,19 +14,59 @@ size_t itsma__strhash(const char *s)
 	return itsma__strhash_n(s, strlen(s));
 }
 
+/* Unaligned little words of a key (memcpy: no alignment or aliasing assumed). */
+static uint64_t load64(const char *p)
+{
+	uint64_t v;
+	memcpy(&v, p, sizeof v);
+	return v;
+}
+
+static uint32_t load32(const char *p)
+{
+	uint32_t v;
+	memcpy(&v, p, sizeof v);
+	return v;
+}
+
+/* Up to 8 bytes of a key of length 1 to 8 in one word, every byte in it (the two loads of
+ * 4 to 8 bytes overlap; for 1 to 3 bytes, the first, middle and last cover them all). */
+static uint64_t tail_word(const char *s, size_t len)
+{
+	if (len == 8)
+		return load64(s);
+	if (len >= 4)
+		return load32(s) | (uint64_t)load32(s + len - 4) << 32;
+	return (uint64_t)(unsigned char)s[0] << 16 | (uint64_t)(unsigned char)s[len >> 1] << 8 |
+	       (unsigned char)s[len - 1];
+}
+
 size_t itsma__strhash_n(const char *s, size_t len)
 {
-	/* FNV-1a, 64-bit, finished with a multiply-xorshift for better high bits. */
-	uint64_t h = 1469598103934665603ULL;
+	/* a word at a time (the length seeds it, so the overlapping tail stays unambiguous),
+	 * each word multiplied in and folded, then a multiply-xorshift finish */
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ (uint64_t)len * 0xff51afd7ed558ccdULL;
 	size_t i;
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
+	for (i = 0; i + 8 < len; i += 8) {
+		h = (h ^ load64(s + i)) * 0xbf58476d1ce4e5b9ULL;
+		h ^= h >> 31;
 	}
+	if (len)
+		h = (h ^ tail_word(s + i, len - i)) * 0x94d049bb133111ebULL;
 	h ^= h >> 29;
 	h *= 0xbf58476d1ce4e5b9ULL;
 	h ^= h >> 32;
-	return (size_t)h;
+	return (size_t)(uint32_t)h;
+}
+
+/* Equal keys of the same length len (both readable for len bytes). */
+static int same_key(const char *a, const char *b, size_t len)
+{
+	if (len > 16)
+		return memcmp(a, b, len) == 0;
+	if (len > 8)
+		return load64(a) == load64(b) && load64(a + len - 8) == load64(b + len - 8);
+	return len == 0 || tail_word(a, len) == tail_word(b, len);
 }
 
 /* The slot holding the key, or the empty slot that ends its probe sequence (the map has a
@@ -39,8 +79,7 @@ static const itsma__strmap_slot *find(const itsma__strmap *m, const char *key, s
 		const itsma__strmap_slot *s = &m->slots[i];
 		if (!s->key)
 			return s;
-		if (s->hash == hash && s->key != TOMBSTONE && strncmp(s->key, key, len) == 0 &&
-		    s->key[len] == '\0')
+		if (s->hash == hash && s->len == len && s->key != TOMBSTONE && same_key(s->key, key, len))
 			return s;
 	}
 }
@@ -50,11 +89,12 @@ itsma__strmap_slot *itsma__strmap_probe(itsma__strmap *m, const char *key, size_
 	return (itsma__strmap_slot *)(uintptr_t)find(m, key, len, hash); /* m is not const here */
 }
 
-void itsma__strmap_fill(itsma__strmap *m, itsma__strmap_slot *s, const char *key, size_t hash,
-                        void *value)
+void itsma__strmap_fill(itsma__strmap *m, itsma__strmap_slot *s, const char *key, size_t len,
+                        size_t hash, void *value)
 {
 	s->key = key;
-	s->hash = hash;
+	s->hash = (uint32_t)hash;
+	s->len = (uint32_t)len;
 	s->value = value;
 	m->count++;
 	m->used++;
@@ -148,12 +188,12 @@ int itsma__strmap_reserve(itsma__strmap *m, size_t extra)
 
 int itsma__strmap_put(itsma__strmap *m, const char *key, void *value)
 {
-	size_t h, i, mask;
+	size_t h, i, mask, len = strlen(key);
 	itsma__strmap_slot *tomb = NULL;
 
-	if (itsma__strmap_reserve(m, 1) < 0)
+	if (len > UINT32_MAX || itsma__strmap_reserve(m, 1) < 0)
 		return -1;
-	h = itsma__strhash(key);
+	h = itsma__strhash_n(key, len);
 	mask = m->cap - 1;
 	for (i = h & mask;; i = (i + 1) & mask) {
 		itsma__strmap_slot *s = &m->slots[i];
@@ -165,7 +205,8 @@ int itsma__strmap_put(itsma__strmap *m, const char *key, void *value)
 			}
 			s->key = key;
 			s->value = value;
-			s->hash = h;
+			s->hash = (uint32_t)h;
+			s->len = (uint32_t)len;
 			m->count++;
 			return 0;
 		}
@@ -174,7 +215,7 @@ int itsma__strmap_put(itsma__strmap *m, const char *key, void *value)
 				tomb = s;
 			continue;
 		}
-		if (s->hash == h && strcmp(s->key, key) == 0) {
+		if (s->hash == h && s->len == len && same_key(s->key, key, len)) {
 			s->key = key;
 			s->value = value;
 			return 0;

@@ -28,6 +28,14 @@ typedef struct itsma__merged_guidance {
 	size_t *value_count;   /* [count] */
 } itsma__merged_guidance;
 
+/* What a roll-up reads of one requirement entry, packed four to a cache line (a section's
+ * roll-up reads its own requirements' in a row): the entry's achievement, NaN when it is
+ * excluded, and the requirement's weight in the catalogue. */
+typedef struct itsma__roll_in {
+	double ach;
+	double w;
+} itsma__roll_in;
+
 /* Weighted mean accumulator: the rule of scoring.md §3 for one node and one model. */
 typedef struct itsma__acc {
 	size_t n;      /* children included */
@@ -137,6 +145,8 @@ struct itsma_result {
 	size_t section_count;
 	itsma_requirement_result *reqs;
 	size_t req_count;
+	itsma__roll_in *roll;  /* [req_count]: kept with reqs[i].achievement (set_achievement) */
+	unsigned char *shall;  /* [req_count]: 1 when the requirement's obligation is shall */
 	itsma_gap *gaps;
 	size_t gap_count;
 	itsma_capability_gap *cgaps;
@@ -166,6 +176,13 @@ const itsma_section *itsma__result_top_at(const itsma_result *r, size_t index);
 const itsma_exclusion *itsma__result_exclusion_for(const itsma_assessment *a,
                                                    const itsma_section *s,
                                                    const itsma_requirement *q);
+/* Set the achievement of an entry (and the roll-up's copy of it). */
+static inline void itsma__set_achievement(itsma_result *r, itsma_requirement_result *q, double ach)
+{
+	q->achievement = ach;
+	r->roll[q - r->reqs].ach = ach;
+}
+
 /* ---- single steps of scoring, shared by itsma_score and the live scorer (score.c) ---------- */
 
 /* The version and evidence policy of scoring options: 0, or ITSMA_EINVAL with err set. */

@@ -1,16 +1,19 @@
 /*
  * String-keyed hash map (internal): open addressing, keys borrowed (the caller keeps
- * them alive and unchanged), values are pointers. O(1) expected lookups.
+ * them alive and unchanged), values are pointers. O(1) expected lookups. Keys are shorter
+ * than 4 GiB (itsma's are identifiers, at most 64 bytes).
  */
 #ifndef ITSMA_INTERNAL_STRMAP_H
 #define ITSMA_INTERNAL_STRMAP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct itsma__strmap_slot {
-	const char *key; /* NULL = empty; ITSMA__TOMBSTONE = deleted */
+	const char *key; /* NULL = empty; a private address = deleted */
 	void *value;
-	size_t hash;
+	uint32_t hash;   /* itsma__strhash_n of the key */
+	uint32_t len;    /* its length: keys are compared without reading past either end */
 } itsma__strmap_slot;
 
 typedef struct itsma__strmap {
@@ -22,6 +25,7 @@ typedef struct itsma__strmap {
 
 #define ITSMA__STRMAP_INIT { NULL, 0, 0, 0 }
 
+/* The hash of a key (32 bits, in a size_t), read a word at a time. */
 size_t itsma__strhash(const char *s);
 void *itsma__strmap_get(const itsma__strmap *m, const char *key);
 /* The same hash as itsma__strhash, of the first len bytes. */
@@ -41,10 +45,10 @@ void itsma__strmap_prefetch(const itsma__strmap *m, size_t hash);
  * (key NULL). The map must have room (itsma__strmap_reserve(m, 1)) and a capacity.
  */
 itsma__strmap_slot *itsma__strmap_probe(itsma__strmap *m, const char *key, size_t len, size_t hash);
-/* Fill the empty slot itsma__strmap_probe returned. */
-void itsma__strmap_fill(itsma__strmap *m, itsma__strmap_slot *s, const char *key, size_t hash,
-                        void *value);
-/* Insert or overwrite; -1 on allocation failure (map unchanged). */
+/* Fill the empty slot itsma__strmap_probe returned (key of length len, hash as probed). */
+void itsma__strmap_fill(itsma__strmap *m, itsma__strmap_slot *s, const char *key, size_t len,
+                        size_t hash, void *value);
+/* Insert or overwrite; -1 on allocation failure or a key of 4 GiB or more (map unchanged). */
 int itsma__strmap_put(itsma__strmap *m, const char *key, void *value);
 /* Make sure `extra` more keys fit without rehashing; -1 on allocation failure. */
 int itsma__strmap_reserve(itsma__strmap *m, size_t extra);

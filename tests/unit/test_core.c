@@ -3,6 +3,7 @@
 
 #include "internal/buf.h"
 #include "internal/fenwick.h"
+#include "internal/strmap.h"
 
 #include <locale.h>
 #include <math.h>
@@ -295,6 +296,77 @@ static void test_core__fenwick_finds_the_kth_mark(void)
 	}
 }
 
+/*
+ * The string map finds every key of every length from 0 to 40 and nothing else: keys that
+ * differ in one byte anywhere (first, middle, last, in and across the hash's overlapping
+ * words), prefixes of each other, keys looked up by length inside a longer buffer without
+ * a terminator, after deletes and rehashes, one at a time and in batches.
+ */
+static void test_core__strmap_tells_near_twins_apart(void)
+{
+	enum { MAXLEN = 40, NK = (MAXLEN + 1) * 3 };
+	static char keys[NK][MAXLEN + 1];
+	itsma__strmap m = ITSMA__STRMAP_INIT;
+	char probe[MAXLEN + 8];
+	size_t len, v, i;
+	for (len = 0; len <= MAXLEN; len++)
+		for (v = 0; v < 3; v++) {
+			char *k = keys[len * 3 + v];
+			for (i = 0; i < len; i++)
+				k[i] = (char)('a' + (i * 7 + len) % 26);
+			k[len] = '\0';
+			if (len && v == 1)
+				k[0] = 'Z'; /* differs from variant 0 in the first byte */
+			if (len && v == 2)
+				k[len - 1] = 'Y'; /* in the last */
+			if (len == 0 && v)
+				continue;
+			CU_ASSERT_EQUAL_FATAL(itsma__strmap_put(&m, k, k), 0);
+		}
+	for (len = 0; len <= MAXLEN; len++)
+		for (v = 0; v < 3; v++) {
+			const char *k = keys[len * 3 + v];
+			if (len == 0 && v)
+				continue;
+			CU_ASSERT_PTR_EQUAL(itsma__strmap_get(&m, k), k);
+			/* the same bytes without a terminator, inside a longer buffer */
+			memcpy(probe, k, len);
+			memcpy(probe + len, "xxxxxxx", 8);
+			CU_ASSERT_PTR_EQUAL(itsma__strmap_get_n(&m, probe, len), k);
+			/* one byte changed anywhere: not there */
+			for (i = 0; i < len; i++) {
+				memcpy(probe, k, len + 1);
+				probe[i] = '#';
+				CU_ASSERT_PTR_NULL(itsma__strmap_get_n(&m, probe, len));
+			}
+			/* one byte longer or shorter: not there (unless that is another key) */
+			memcpy(probe, k, len);
+			probe[len] = 'q';
+			CU_ASSERT_PTR_NULL(itsma__strmap_get_n(&m, probe, len + 1));
+		}
+	/* batches, with some keys deleted */
+	for (len = 1; len <= MAXLEN; len += 2)
+		itsma__strmap_del(&m, keys[len * 3 + 1]);
+	{
+		const char *ks[NK];
+		size_t lens[NK], n = 0;
+		void *out[NK];
+		for (len = 1; len <= MAXLEN; len++)
+			for (v = 0; v < 3; v++) {
+				ks[n] = keys[len * 3 + v];
+				lens[n++] = len;
+			}
+		itsma__strmap_get_n_batch(&m, ks, lens, n, out);
+		for (i = 0; i < n; i++) {
+			size_t l = lens[i], var = (size_t)(ks[i] - keys[0]) / sizeof keys[0] % 3;
+			const void *want = (l % 2 == 1 && var == 1) ? NULL : ks[i];
+			CU_ASSERT_PTR_EQUAL(out[i], want);
+		}
+	}
+	CU_ASSERT_EQUAL(m.count, NK - 2 - (MAXLEN / 2));
+	itsma__strmap_free(&m);
+}
+
 static void test_core__numbers_ignore_the_locale(void)
 {
 	/* a program that sets a comma-decimal locale still gets valid JSON numbers */
@@ -357,6 +429,7 @@ static const itsma_test_case cases[] = {
 	{ "number_formatting_is_shortest_round_trip", test_core__number_formatting_is_shortest_round_trip },
 	{ "number_formatting_matches_the_definition", test_core__number_formatting_matches_the_definition },
 	{ "fenwick_finds_the_kth_mark", test_core__fenwick_finds_the_kth_mark },
+	{ "strmap_tells_near_twins_apart", test_core__strmap_tells_near_twins_apart },
 	{ "numbers_ignore_the_locale", test_core__numbers_ignore_the_locale },
 	{ "scoring_refuses_a_catalogue_changed_afterwards", test_core__scoring_refuses_a_catalogue_changed_afterwards },
 	{ "free_accepts_null", test_core__free_accepts_null },
