@@ -581,10 +581,11 @@ static int same_cites(itsma_evidence *const *prev, size_t prev_n, const char *pr
 		return 0;
 	if ((prev_note == NULL) != (note == NULL) || (note && strcmp(prev_note, note) != 0))
 		return 0;
-	/* the records are scattered: ask for their ids (the pointer, and the string after the
-	 * struct) all at once before comparing */
+	/* the records are scattered: ask for them all at once before comparing, from the dates
+	 * (which scoring reads next) to the id string after the struct (two lines at most, and
+	 * the id pointer between them is in one of the two) */
 	for (i = 0; i < n && !resolved; i++) {
-		ITSMA__PREFETCH(&prev[i]->id);
+		ITSMA__PREFETCH(&prev[i]->collected);
 		ITSMA__PREFETCH(prev[i] + 1);
 	}
 	for (i = 0; i < n; i++) {

@@ -28,6 +28,20 @@ static void *arena_array(itsma__arena *ar, size_t n, size_t size)
 	return itsma__arena_alloc(ar, n * size);
 }
 
+/* The same, starting at a multiple of `align` (a power of two). */
+static void *arena_array_aligned(itsma__arena *ar, size_t n, size_t size, size_t align)
+{
+	char *p;
+	if (n == 0)
+		n = 1;
+	if (size != 0 && n > ((size_t)-1 - align) / size)
+		return NULL;
+	p = itsma__arena_alloc(ar, n * size + align - 1);
+	if (!p)
+		return NULL;
+	return p + ((align - (uintptr_t)p % align) % align);
+}
+
 /* printf into the arena; NULL on allocation failure. */
 static const char *arena_printf(itsma__arena *ar, const char *fmt, ...) ITSMA_FORMAT_PRINTF(2, 3);
 static const char *arena_printf(itsma__arena *ar, const char *fmt, ...)
@@ -215,6 +229,10 @@ static void step_scope(scorer *sc)
 		const itsma_section *s = sc->cat->sections[r->sec_base + i];
 		int parent_out;
 		sr->sec = s;
+		sr->span = (uint32_t)(s->sec_end - s->index);
+		sr->w = s->weight;
+		sr->req_first = (uint32_t)(s->req_begin - r->req_base);
+		sr->req_n = (uint32_t)s->req_count;
 		parent_out = (s == r->scope || !s->parent) ? above : sec_entry(r, s->parent)->excluded;
 		sr->excluded = parent_out || section_directly_excluded(sc->a, s->index);
 		sr->achievement = NAN;
@@ -334,7 +352,7 @@ static int roll_should(int only) { return only != (int)ITSMA_SHALL; }
 static void add_child(const itsma_section_result *cr, mean_acc m[3], mean_acc *flat,
                       size_t *notf, int only)
 {
-	double w = cr->sec->weight;
+	double w = cr->w;
 	if (cr->excluded)
 		return;
 	/* a child section without any (shall / should) requirement is left out */
@@ -352,17 +370,18 @@ static void add_child(const itsma_section_result *cr, mean_acc m[3], mean_acc *f
  * flat accumulators of its subtree. */
 void itsma__rollup_section(itsma_result *r, itsma_section_result *sr, int only)
 {
-	const itsma_section *s = sr->sec;
-	/* a section's own requirements come first in its catalogue-order range */
-	const itsma__roll_in *in = &r->roll[s->req_begin - r->req_base];
-	const unsigned char *shall = &r->shall[s->req_begin - r->req_base];
+	/* a section's own requirements come first in its catalogue-order range; its children's
+	 * entries follow its own, each subtree `span` entries long */
+	const itsma__roll_in *in = &r->roll[sr->req_first];
+	const unsigned char *shall = &r->shall[sr->req_first];
+	const itsma_section_result *cr, *end = sr + sr->span;
 	mean_acc m[3], flat;
 	size_t k, notf = 0, n_all, n_shall = 0, n_should = 0;
 
 	acc_init(&m[0]);
 	acc_init(&m[1]);
 	acc_init(&m[2]);
-	for (k = 0; k < s->req_count; k++) {
+	for (k = 0; k < sr->req_n; k++) {
 		double w = in[k].w, ach = in[k].ach;
 		if (isnan(ach))
 			continue; /* excluded */
@@ -381,8 +400,7 @@ void itsma__rollup_section(itsma_result *r, itsma_section_result *sr, int only)
 	/* the flat models add the same requirements the same way first */
 	flat = m[0];
 	n_all = m[0].n;
-	for (k = 0; k < s->child_count; k++) {
-		const itsma_section_result *cr = sec_entry(r, s->children[k]);
+	for (cr = sr + 1; cr < end; cr += cr->span) {
 		add_child(cr, m, &flat, &notf, only);
 		if (only == ITSMA__ROLL_ALL && !cr->excluded) {
 			n_all += cr->n_all;
@@ -417,16 +435,19 @@ void itsma__rollup_section(itsma_result *r, itsma_section_result *sr, int only)
  */
 void itsma__rollup_top(itsma_result *r, int only)
 {
+	/* the top-level sections' entries: the first one's, then each next one `span` on (the
+	 * scoped section's spans them all) */
+	const itsma_section_result *cr, *end = r->sections + r->section_count;
 	mean_acc m[3], flat;
-	size_t t, notf = 0;
+	size_t notf = 0;
 	int k;
 
 	acc_init(&m[0]);
 	acc_init(&m[1]);
 	acc_init(&m[2]);
 	acc_init(&flat);
-	for (t = 0; t < itsma__result_top_count(r); t++)
-		add_child(sec_entry(r, itsma__result_top_at(r, t)), m, &flat, &notf, only);
+	for (cr = r->sections; cr < end; cr += cr->span)
+		add_child(cr, m, &flat, &notf, only);
 	r->top_n = m[0].n;
 	r->top_wsum = m[0].wsum;
 	r->compliance[ITSMA_MODEL_DEFAULT] = acc_mean(&m[0]);
@@ -1080,7 +1101,8 @@ static int build(scorer *sc)
 	itsma_result *r = sc->r;
 	int rc;
 
-	r->sections = arena_array(&r->arena, r->section_count, sizeof *r->sections);
+	r->sections = arena_array_aligned(&r->arena, r->section_count, sizeof *r->sections,
+	                                  ITSMA__SECTION_ALIGN);
 	r->reqs = arena_array(&r->arena, r->req_count, sizeof *r->reqs);
 	r->roll = arena_array(&r->arena, r->req_count, sizeof *r->roll);
 	r->shall = arena_array(&r->arena, r->req_count, sizeof *r->shall);

@@ -721,6 +721,11 @@ static int rating_change(itsma_scorer *s, const itsma_rating_spec *spec, const c
 	int rc;
 
 	req = itsma_catalogue_find_requirement(a->cat, spec ? spec->requirement : remove_id);
+	if (req) {
+		/* its entry is read once the assessment has changed: ask for it now */
+		ITSMA__PREFETCH(&s->r->reqs[req->index]);
+		ITSMA__PREFETCH(&s->r->roll[req->index]);
+	}
 	old = req ? a->rating_by_req[req->index] : NULL;
 	if (old) {
 		n_old = old->c.evidence_count;

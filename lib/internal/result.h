@@ -58,24 +58,37 @@ struct itsma_requirement_result {
 	const itsma__merged_guidance *guidance; /* of its section, while it is a gap; else NULL */
 };
 
+/*
+ * A section's entry. What the roll-up of its parent reads of it comes first, in two cache
+ * lines (entries are 64-byte aligned, ITSMA__SECTION_ALIGN): a roll-up walks the children's
+ * entries by their spans and reads nothing else.
+ */
+#define ITSMA__SECTION_ALIGN 64
 struct itsma_section_result {
-	const itsma_section *sec;
-	int excluded;     /* out of the assessment's scope (itself or an enclosing section) */
-	int applicable;   /* not excluded, with at least one applicable requirement beneath */
+	_Alignas(ITSMA__SECTION_ALIGN) int excluded; /* out of the assessment's scope (itself or
+	                                              * an enclosing section) */
+	uint32_t span;      /* entries of its subtree, itself included: its next sibling's is
+	                     * `span` entries on */
+	double w;           /* its own weight in the catalogue */
 	double achievement; /* default model; NaN when not applicable */
-	itsma_letter letter;
-	double weight;      /* effective weight (product along the path); 0 when not applicable */
-	/* default model, over the applicable children: their count and total weight */
-	size_t child_n;
-	double child_wsum;
+	double ach_shall, ach_should; /* the shall / should models; NaN without such requirements */
 	/* applicable requirements beneath, all / shall / should */
 	size_t n_all, n_shall, n_should;
-	double ach_shall, ach_should; /* the shall / should models; NaN without such requirements */
 	/* the flat models over the applicable requirements of the subtree, accumulated per
 	 * subtree (own requirements in order, then each child's subtree) so that a change can
 	 * be carried up one path; n_notf counts those not above 85 (the absolute model) */
 	itsma__acc flat;
 	size_t n_notf;
+	/* its own requirements' range of the result's entries (and of roll and shall) */
+	uint32_t req_first, req_n;
+	/* the rest */
+	const itsma_section *sec;
+	int applicable;   /* not excluded, with at least one applicable requirement beneath */
+	itsma_letter letter;
+	double weight;      /* effective weight (product along the path); 0 when not applicable */
+	/* default model, over the applicable children: their count and total weight */
+	size_t child_n;
+	double child_wsum;
 	/* processes */
 	int is_process;
 	int level;  /* 0-5 for an applicable process, else -1 */
