@@ -233,6 +233,8 @@ static void step_scope(scorer *sc)
 		sr->w = s->weight;
 		sr->req_first = (uint32_t)(s->req_begin - r->req_base);
 		sr->req_n = (uint32_t)s->req_count;
+		sr->parent = (s == r->scope || !s->parent) ? ITSMA__NO_ENTRY
+		                                           : (uint32_t)(s->parent->index - r->sec_base);
 		parent_out = (s == r->scope || !s->parent) ? above : sec_entry(r, s->parent)->excluded;
 		sr->excluded = parent_out || section_directly_excluded(sc->a, s->index);
 		sr->achievement = NAN;
@@ -316,6 +318,7 @@ static void step_requirements(scorer *sc)
 		const itsma_requirement *req = sc->cat->requirements[r->req_base + j];
 
 		q->req = req;
+		q->sec = (uint32_t)(req->section->index - r->sec_base);
 		r->roll[j].w = req->weight;
 		r->shall[j] = req->obligation == ITSMA_SHALL;
 		r->tally[ITSMA_TALLY_TOTAL]++;

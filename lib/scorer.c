@@ -351,7 +351,8 @@ int itsma_scorer_new(itsma_scorer **out, itsma_assessment *a, const itsma_score_
 	s->a = a;
 	s->opts = *opts;
 	s->nreq = cat->requirement_count;
-	if (cat->requirement_count + cat->section_count * ITSMA_ATTRIBUTE_COUNT > UINT32_MAX) {
+	/* keys and places in citation order are 31-bit numbers (ORDER_ATTR marks attributes) */
+	if (cat->requirement_count + cat->section_count * ITSMA_ATTRIBUTE_COUNT >= ORDER_ATTR) {
 		itsma_scorer_free(s);
 		return itsma__error_set(err, ITSMA_ELIMIT, "the catalogue is too large for a scorer");
 	}
@@ -481,7 +482,7 @@ static int gap_move(itsma_result *r, const itsma_requirement_result *before,
 	}
 	g.q = q;
 	itsma__gap_key(&g, q);
-	q->guidance = itsma__section_guidance(r, &r->sections[q->req->section->index - r->sec_base]);
+	q->guidance = itsma__section_guidance(r, &r->sections[q->sec]);
 	if (!q->guidance)
 		return -1;
 	to = gap_pos(r, &g); /* among the entries, its own old one included */
@@ -603,7 +604,8 @@ static int requirement_changed(itsma_scorer *s, itsma_requirement_result *q)
 {
 	itsma_result *r = s->r;
 	itsma_requirement_result before = *q;
-	const itsma_section *sec;
+	itsma_section_result *sr;
+	int only;
 
 	itsma__score_requirement(r, q);
 	if (q->status == before.status && q->nc == before.nc && q->letter == before.letter &&
@@ -616,13 +618,19 @@ static int requirement_changed(itsma_scorer *s, itsma_requirement_result *q)
 		return -1;
 	if (same_double(q->achievement, before.achievement))
 		return 0; /* the same figure: nothing above it moves */
-	for (sec = q->req->section; sec; sec = sec->parent)
-		itsma__rollup_section(r, &r->sections[sec->index - r->sec_base], (int)q->req->obligation);
-	itsma__rollup_top(r, (int)q->req->obligation);
-	for (sec = q->req->section; sec; sec = sec->parent) {
-		itsma_section_result *sr = &r->sections[sec->index - r->sec_base];
+	/* up the path through the result's entries (the catalogue's records are not read) */
+	only = r->shall[q - r->reqs] ? (int)ITSMA_SHALL : (int)ITSMA_SHOULD;
+	for (sr = &r->sections[q->sec];; sr = &r->sections[sr->parent]) {
+		itsma__rollup_section(r, sr, only);
+		if (sr->parent == ITSMA__NO_ENTRY)
+			break;
+	}
+	itsma__rollup_top(r, only);
+	for (sr = &r->sections[q->sec];; sr = &r->sections[sr->parent]) {
 		if (sr->is_process)
 			process_changed(s, sr, 0);
+		if (sr->parent == ITSMA__NO_ENTRY)
+			break;
 	}
 	return 0;
 }

@@ -55,6 +55,7 @@ struct itsma_requirement_result {
 	double weight;              /* effective weight in the default model; 0 when excluded */
 	double gain;                /* weight x (100 - achievement); 0 when excluded */
 	int has_current;            /* the rating cites at least one current evidence record */
+	uint32_t sec;               /* its section's entry (index into the result's sections) */
 	const itsma__merged_guidance *guidance; /* of its section, while it is a gap; else NULL */
 };
 
@@ -64,6 +65,7 @@ struct itsma_requirement_result {
  * entries by their spans and reads nothing else.
  */
 #define ITSMA__SECTION_ALIGN 64
+#define ITSMA__NO_ENTRY UINT32_MAX
 struct itsma_section_result {
 	_Alignas(ITSMA__SECTION_ALIGN) int excluded; /* out of the assessment's scope (itself or
 	                                              * an enclosing section) */
@@ -83,6 +85,7 @@ struct itsma_section_result {
 	uint32_t req_first, req_n;
 	/* the rest */
 	const itsma_section *sec;
+	uint32_t parent;  /* the enclosing section's entry, ITSMA__NO_ENTRY at the top level */
 	int applicable;   /* not excluded, with at least one applicable requirement beneath */
 	itsma_letter letter;
 	double weight;      /* effective weight (product along the path); 0 when not applicable */
