@@ -534,8 +534,11 @@ static void *build_cites(itsma_assessment *a, size_t head, const char *const *id
 			at[k++] = i;
 		}
 		itsma__strmap_get_n_batch(&a->evidence_ids, keys, lens, k, found);
-		for (j = 0; j < k; j++)
+		for (j = 0; j < k; j++) {
 			ev[at[j]] = found[j];
+			if (found[j]) /* its id was read; its index and count are read next */
+				ITSMA__PREFETCH(&ev[at[j]]->index);
+		}
 	}
 	for (i = 0; i < n && !resolved; i++) {
 		if (!ev[i]) {
@@ -581,11 +584,11 @@ static int same_cites(itsma_evidence *const *prev, size_t prev_n, const char *pr
 		return 0;
 	if ((prev_note == NULL) != (note == NULL) || (note && strcmp(prev_note, note) != 0))
 		return 0;
-	/* the records are scattered: ask for them all at once before comparing, from the dates
-	 * (which scoring reads next) to the id string after the struct (two lines at most, and
-	 * the id pointer between them is in one of the two) */
+	/* the records are scattered: ask for them all at once before comparing, from the index
+	 * to the id string after the struct (40 bytes apart: two cache lines cover the index,
+	 * dates, citation count and id that citing and scoring read) */
 	for (i = 0; i < n && !resolved; i++) {
-		ITSMA__PREFETCH(&prev[i]->collected);
+		ITSMA__PREFETCH(&prev[i]->index);
 		ITSMA__PREFETCH(prev[i] + 1);
 	}
 	for (i = 0; i < n; i++) {

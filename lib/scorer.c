@@ -139,7 +139,7 @@ static int citers_reserve(itsma_evidence_issue *c, size_t need)
 	uint32_t *k;
 	if (!c->keys) {
 		c->keys = c->in_keys;
-		c->cap = (uint32_t)(sizeof c->in_keys / sizeof c->in_keys[0]);
+		c->cap = ITSMA__IN_KEYS;
 	}
 	if (need <= c->cap)
 		return 0;
@@ -176,6 +176,15 @@ static void citers_remove(itsma_evidence_issue *c, uint32_t key)
 		return;
 	for (c->n--; i < c->n; i++)
 		c->keys[i] = c->keys[i + 1];
+	if (c->keys != c->in_keys && c->n < ITSMA__IN_KEYS) {
+		/* back into the slot (a heap array costs a cache miss on every visit); not at
+		 * the inline capacity itself, so that one citer coming and going does not
+		 * allocate and free each time */
+		memcpy(c->in_keys, c->keys, c->n * sizeof *c->keys);
+		free(c->keys);
+		c->keys = c->in_keys;
+		c->cap = ITSMA__IN_KEYS;
+	}
 }
 
 /* Insert at its place in citation order (the citer must be in the assessment already). */
@@ -649,48 +658,65 @@ static int keep_old(itsma_scorer *s, itsma_evidence *const *ev, size_t n)
 }
 
 /*
+ * A record gained or lost a citer. Its issue changes only when it becomes or stops being
+ * unused (no citer); an issue it keeps (expired, future) only counts its citers anew.
+ */
+static void citers_changed(itsma_scorer *s, const itsma_evidence *e, uint32_t before)
+{
+	itsma_evidence_issue *is = &s->st[e->index];
+	if (before == 0 || is->n == 0)
+		issue_update(s, e);
+	else if (is->evidence)
+		is->cited_count = is->n;
+}
+
+/*
  * Re-index a citer whose citations went from old_ev[0..n_old) to ev[0..n) and refresh the
  * issues of the records that gained or lost it. A record cited before and after keeps its
  * place in the citer's order (a replaced rating keeps its position), so it is left alone.
- * old_ev and the marks are keep_old()'s.
+ * old_ev and the marks are keep_old()'s (sized when there is an old rating).
  */
 static int recite(itsma_scorer *s, uint32_t key, size_t n_old, itsma_evidence *const *ev,
                   size_t n)
 {
-	size_t i;
-	/* (keep_old() sized and zeroed the marks.) The records' states are scattered: ask for all
-	 * of them at once */
-	for (i = 0; i < n_old; i++) {
-		size_t e = s->old_ev[i]->index;
-		s->mark[e] = 1;
-		ITSMA__PREFETCH(&s->st[e]);
-	}
-	for (i = 0; i < n; i++)
-		ITSMA__PREFETCH(&s->st[ev[i]->index]);
+	size_t i, j, e;
+	uint32_t before;
+	/* The records' states are scattered: ask for all of them at once, the old ones first,
+	 * and use them in that order (the ones asked for first arrive first). A new record is
+	 * marked 1, and 2 when it was cited before too. */
+	for (i = 0; i < n_old; i++)
+		ITSMA__PREFETCH(&s->st[s->old_ev[i]->index]);
 	for (i = 0; i < n; i++) {
-		size_t e = ev[i]->index;
-		uint32_t before = s->st[e].n;
-		if (n_old && e < s->mark_cap && s->mark[e] == 1) {
+		e = ev[i]->index;
+		ITSMA__PREFETCH(&s->st[e]);
+		if (n_old)
+			s->mark[e] = 1;
+	}
+	for (i = 0; i < n_old; i++) {
+		e = s->old_ev[i]->index;
+		if (s->mark[e] == 1) {
 			s->mark[e] = 2; /* cited before and after */
 			continue;
 		}
+		before = s->st[e].n;
+		citers_remove(&s->st[e], key);
+		citers_changed(s, s->old_ev[i], before);
+	}
+	for (i = 0; i < n; i++) {
+		e = ev[i]->index;
+		if (n_old && s->mark[e] == 2) {
+			s->mark[e] = 0;
+			continue;
+		}
+		if (n_old)
+			s->mark[e] = 0;
+		before = s->st[e].n;
 		if (citers_insert(s, &s->st[e], key) < 0) {
-			for (i = 0; i < n_old; i++)
-				s->mark[s->old_ev[i]->index] = 0;
+			for (j = i + 1; n_old && j < n; j++)
+				s->mark[ev[j]->index] = 0;
 			return -1;
 		}
-		/* a record cited before with no issue has none now either */
-		if (before == 0 || s->st[e].evidence)
-			issue_update(s, ev[i]);
-	}
-	for (i = 0; i < n_old; i++) {
-		size_t e = s->old_ev[i]->index;
-		if (s->mark[e] == 1) {
-			citers_remove(&s->st[e], key);
-			if (s->st[e].n == 0 || s->st[e].evidence)
-				issue_update(s, s->old_ev[i]);
-		}
-		s->mark[e] = 0;
+		citers_changed(s, ev[i], before);
 	}
 	return 0;
 }

@@ -130,6 +130,7 @@ const char *itsma__namer_name(const itsma__namer *n, uint32_t key);
  * cites it: the keys of all its citers in citation order (the first four inline), named
  * through `namer`; it is an issue when `evidence` is set.
  */
+#define ITSMA__IN_KEYS 4 /* citers' keys held in the slot itself */
 struct itsma_evidence_issue {
 	const itsma_evidence *evidence;
 	const char **cited_by;     /* requirement ids (borrowed) and "PROCESS/PAx.y" (arena) */
@@ -138,7 +139,7 @@ struct itsma_evidence_issue {
 	uint32_t cited_count;      /* citers listed (0 for an unused record) */
 	itsma_evidence_problem problem;
 	uint32_t n, cap;           /* a live result's: its citers, and room for them */
-	uint32_t in_keys[4];
+	uint32_t in_keys[ITSMA__IN_KEYS];
 };
 
 struct itsma_result {
