@@ -88,9 +88,44 @@ static void test_fastrec__reads_only_what_it_can_decide(void)
 	}
 }
 
+/*
+ * Every byte value (other than NUL) at every position of strings of 1 to 24 bytes is taken
+ * as plain exactly when the definition says so (printable ASCII other than '"' and '\\'),
+ * and a plain string ends exactly at its closing quote.
+ */
+static void test_fastrec__scan_agrees_with_the_definition(void)
+{
+	static const char *const keys[] = { "id", NULL };
+	char doc[64];
+	itsma__span v[1];
+	size_t len, at, end, n = 0;
+	int c;
+	for (len = 1; len <= 24; len++)
+		for (at = 0; at < len; at++)
+			for (c = 1; c < 256; c++) {
+				int plain = c >= 0x20 && c <= 0x7e && c != '"' && c != '\\', r;
+				size_t k = 0, i;
+				memcpy(doc, "{\"id\":\"", 7);
+				k = 7;
+				for (i = 0; i < len; i++)
+					doc[k++] = i == at ? (char)c : (char)('a' + i % 26);
+				memcpy(doc + k, "\"}  ", 5);
+				r = itsma__fast_object(doc, k + 4, 0, keys, 0u, 64, v, &end);
+				if (c == '"') {
+					/* the string ends at the quote; what follows is not a member */
+					CU_ASSERT_EQUAL(r, 0);
+				} else if (r != plain || (r && (v[0].n != len || end != k + 2))) {
+					if (n++ < 5)
+						fprintf(stderr, "\nbyte 0x%02x at %zu of %zu: %d\n", c, at, len, r);
+					CU_FAIL("the scan disagrees with the definition of a plain string");
+				}
+			}
+}
+
 static const itsma_test_case cases[] = {
 	{ "same_model_with_and_without", test_fastrec__same_model_with_and_without },
 	{ "reads_only_what_it_can_decide", test_fastrec__reads_only_what_it_can_decide },
+	{ "scan_agrees_with_the_definition", test_fastrec__scan_agrees_with_the_definition },
 	{ NULL, NULL }
 };
 
