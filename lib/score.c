@@ -759,7 +759,11 @@ int itsma__gap_rank(const itsma_requirement_result *q)
  */
 static long long gain_key(double gain)
 {
-	return llround(gain * 1e9);
+	/* llround() for the positive values below 2^61 that reach here (gain > 0), without a
+	 * library call: the truncation is exact, and so is the fraction it leaves */
+	double x = gain * 1e9;
+	long long t = (long long)x;
+	return t + (x - (double)t >= 0.5);
 }
 
 /*
