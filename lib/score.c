@@ -868,10 +868,22 @@ static size_t evidence_pos(const itsma_assessment *a, const itsma_evidence *e)
  * records are scattered, and a rating cites many. */
 #define CITE_AHEAD 8
 
-/* Count the citations of one rating or attribute rating; those made from within the result's
- * scope (in_scope) of records with a problem are also counted as listed. */
+/*
+ * What scoring counts of one evidence record: its citations (whatever the scope), and those
+ * made from within the result's scope when it has a problem (the ones listed in its issue);
+ * once the issues are made, `listed` holds 1 + the record's place among them (0: none). One
+ * small struct per record, so that a citation touches one place. (Counts are 32-bit: a
+ * record cited 2^32 times would need more memory than there is for the citations alone.)
+ */
+typedef struct ev_tally {
+	uint32_t cites;
+	uint32_t listed;
+} ev_tally;
+
+/* Count the citations of one rating or attribute rating (in_scope: made from within the
+ * result's scope). */
 static void count_cites(const itsma_assessment *a, const itsma__cited *c, int in_scope,
-                        const unsigned char *problem, size_t *cites, size_t *listed)
+                        const unsigned char *problem, ev_tally *t)
 {
 	size_t k, e;
 	for (k = 0; k < c->evidence_count; k++) {
@@ -879,17 +891,23 @@ static void count_cites(const itsma_assessment *a, const itsma__cited *c, int in
 			ITSMA__PREFETCH(&c->evidence[k + CITE_AHEAD]->index);
 		if ((e = evidence_pos(a, c->evidence[k])) >= a->evidence_count)
 			continue;
-		cites[e]++;
+		t[e].cites++;
 		if (problem[e] && in_scope)
-			listed[e]++;
+			t[e].listed++;
 	}
 }
 
 /* Whether a record is listed among the issues: unused (cited by nothing at all), or with a
  * problem and cited from within the result's scope. */
-static int is_issue(size_t cites, unsigned char problem, size_t listed)
+static int is_issue(const ev_tally *t, unsigned char problem)
 {
-	return cites == 0 || (problem && listed > 0);
+	return t->cites == 0 || (problem && t->listed > 0);
+}
+
+/* The issue a citation of record e adds its citer to, or NULL. */
+static itsma_evidence_issue *issue_cited(itsma_result *r, const ev_tally *t, size_t e, size_t ne)
+{
+	return e < ne && t[e].listed ? &r->issues[t[e].listed - 1] : NULL;
 }
 
 /* Evidence issues (scoring.md §7). */
@@ -898,37 +916,36 @@ static int step_issues(scorer *sc)
 	itsma_result *r = sc->r;
 	const itsma_assessment *a = sc->a;
 	size_t ne = a->evidence_count, i, k, n_issues = 0;
-	size_t *cites = NULL, *listed = NULL;
-	unsigned char *problem = NULL;
-	itsma_evidence_problem *kind = NULL;
-	itsma_evidence_issue **issue_of = NULL;
+	ev_tally *t = NULL;
+	unsigned char *problem = NULL, *kind = NULL;
+	itsma_evidence_issue *is;
 	int rc = 0;
 
 	if (ne == 0)
 		return 0;
-	cites = calloc(ne, sizeof *cites);
-	listed = calloc(ne, sizeof *listed);
+	t = calloc(ne, sizeof *t);
 	problem = calloc(ne, 1);
-	kind = calloc(ne, sizeof *kind);
-	issue_of = calloc(ne, sizeof *issue_of);
-	if (!cites || !listed || !problem || !kind || !issue_of) {
+	kind = calloc(ne, 1);
+	if (!t || !problem || !kind) {
 		rc = itsma__error_nomem(sc->err);
 		goto done;
 	}
-	for (i = 0; i < ne; i++)
-		problem[i] = (unsigned char)itsma__evidence_problem(a, a->evidence[i], &kind[i]);
+	for (i = 0; i < ne; i++) {
+		itsma_evidence_problem pk = ITSMA_EVIDENCE_UNUSED;
+		problem[i] = (unsigned char)itsma__evidence_problem(a, a->evidence[i], &pk);
+		kind[i] = (unsigned char)pk;
+	}
 
 	/* count: every citation (whatever the scope) decides "unused"; citations from
 	 * inside a section-scoped result are the ones listed */
 	for (i = 0; i < a->rating_count; i++)
-		count_cites(a, &a->ratings[i]->c, rating_in_scope(r, a->ratings[i]), problem, cites, listed);
+		count_cites(a, &a->ratings[i]->c, rating_in_scope(r, a->ratings[i]), problem, t);
 	for (i = 0; i < a->attribute_count; i++)
-		count_cites(a, &a->attributes[i]->c, attribute_in_scope(r, a->attributes[i]), problem, cites,
-		            listed);
+		count_cites(a, &a->attributes[i]->c, attribute_in_scope(r, a->attributes[i]), problem, t);
 
 	/* the issues, in the assessment's evidence order (the list sized to them) */
 	for (i = 0; i < ne; i++)
-		n_issues += is_issue(cites[i], problem[i], listed[i]);
+		n_issues += is_issue(&t[i], problem[i]);
 	r->issues = arena_array(&r->arena, n_issues ? n_issues : 1, sizeof *r->issues);
 	if (!r->issues) {
 		rc = itsma__error_nomem(sc->err);
@@ -936,24 +953,25 @@ static int step_issues(scorer *sc)
 	}
 	n_issues = 0;
 	for (i = 0; i < ne; i++) {
-		itsma_evidence_issue *is;
-		if (!is_issue(cites[i], problem[i], listed[i]))
+		size_t listed = t[i].listed;
+		if (!is_issue(&t[i], problem[i]))
 			continue;
 		is = &r->issues[n_issues++];
 		is->evidence = a->evidence[i];
-		if (cites[i] == 0) {
+		if (t[i].cites == 0) {
 			is->problem = ITSMA_EVIDENCE_UNUSED; /* takes precedence over expired and future */
 			continue;
 		}
-		is->problem = kind[i];
-		is->cited_by = arena_array(&r->arena, listed[i], sizeof *is->cited_by);
+		is->problem = (itsma_evidence_problem)kind[i];
+		is->cited_by = arena_array(&r->arena, listed, sizeof *is->cited_by);
 		if (!is->cited_by) {
 			rc = itsma__error_nomem(sc->err);
 			goto done;
 		}
-		issue_of[i] = is;
+		t[i].listed = (uint32_t)n_issues; /* 1 + its place */
 	}
 	r->issue_count = n_issues;
+	/* a record that is no issue has listed 0 already: it is only counted with a problem */
 
 	/* citers: requirements in the order of ratings, then PROCESS/PAx.y in the order of
 	 * attributes */
@@ -962,12 +980,11 @@ static int step_issues(scorer *sc)
 		if (!rating_in_scope(r, rt))
 			continue;
 		for (k = 0; k < rt->c.evidence_count; k++) {
-			size_t e;
 			if (k + CITE_AHEAD < rt->c.evidence_count)
 				ITSMA__PREFETCH(&rt->c.evidence[k + CITE_AHEAD]->index);
-			e = evidence_pos(a, rt->c.evidence[k]);
-			if (e < ne && issue_of[e])
-				issue_of[e]->cited_by[issue_of[e]->cited_count++] = rt->requirement->id;
+			is = issue_cited(r, t, evidence_pos(a, rt->c.evidence[k]), ne);
+			if (is)
+				is->cited_by[is->cited_count++] = rt->requirement->id;
 		}
 	}
 	for (i = 0; i < a->attribute_count; i++) {
@@ -976,8 +993,8 @@ static int step_issues(scorer *sc)
 		if (!attribute_in_scope(r, ar))
 			continue;
 		for (k = 0; k < ar->c.evidence_count; k++) {
-			size_t e = evidence_pos(a, ar->c.evidence[k]);
-			if (e >= ne || !issue_of[e])
+			is = issue_cited(r, t, evidence_pos(a, ar->c.evidence[k]), ne);
+			if (!is)
 				continue;
 			if (!name) {
 				name = arena_printf(&r->arena, "%s/%s", ar->process->id,
@@ -987,15 +1004,13 @@ static int step_issues(scorer *sc)
 					goto done;
 				}
 			}
-			issue_of[e]->cited_by[issue_of[e]->cited_count++] = name;
+			is->cited_by[is->cited_count++] = name;
 		}
 	}
 done:
-	free(cites);
-	free(listed);
+	free(t);
 	free(problem);
 	free(kind);
-	free(issue_of);
 	return rc;
 }
 
