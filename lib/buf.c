@@ -53,6 +53,11 @@ void itsma__buf_puts(itsma__buf *b, const char *s)
 
 void itsma__buf_putc(itsma__buf *b, char c)
 {
+	if (b->len + 2 <= b->cap && !b->oom) { /* the usual case: room for it and the NUL */
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+		return;
+	}
 	itsma__buf_append(b, &c, 1);
 }
 
@@ -117,39 +122,52 @@ int itsma__buf_finish(itsma__buf *b, char **out, itsma_error *err)
 void itsma__buf_json_string(itsma__buf *b, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
-	const unsigned char *p, *run;
+	const unsigned char *p;
+	size_t n;
+	char *o;
 
 	if (!s) {
 		itsma__buf_append(b, "null", 4);
 		return;
 	}
-	itsma__buf_putc(b, '"');
-	run = (const unsigned char *)s;
-	for (p = run; *p; p++) {
-		const char *esc = NULL;
-		char u[7];
-		if (*p >= 0x20 && *p != '"' && *p != '\\')
+	/* room for the worst case (every byte a \u00XX escape), then one pass writing straight
+	 * into the buffer */
+	n = strlen(s);
+	if (n > ((size_t)-1 - 2) / 6) {
+		b->oom = 1;
+		return;
+	}
+	if (reserve(b, 2 + 6 * n) < 0)
+		return;
+	o = b->data + b->len;
+	*o++ = '"';
+	for (p = (const unsigned char *)s; *p; p++) {
+		unsigned char c = *p;
+		if (c >= 0x20 && c != '"' && c != '\\') {
+			*o++ = (char)c;
 			continue;
-		itsma__buf_append(b, (const char *)run, (size_t)(p - run));
-		switch (*p) {
-		case '"': esc = "\\\""; break;
-		case '\\': esc = "\\\\"; break;
-		case '\n': esc = "\\n"; break;
-		case '\r': esc = "\\r"; break;
-		case '\t': esc = "\\t"; break;
-		case '\b': esc = "\\b"; break;
-		case '\f': esc = "\\f"; break;
+		}
+		*o++ = '\\';
+		switch (c) {
+		case '"': *o++ = '"'; break;
+		case '\\': *o++ = '\\'; break;
+		case '\n': *o++ = 'n'; break;
+		case '\r': *o++ = 'r'; break;
+		case '\t': *o++ = 't'; break;
+		case '\b': *o++ = 'b'; break;
+		case '\f': *o++ = 'f'; break;
 		default:
-			u[0] = '\\'; u[1] = 'u'; u[2] = '0'; u[3] = '0';
-			u[4] = hex[*p >> 4]; u[5] = hex[*p & 15]; u[6] = '\0';
-			esc = u;
+			*o++ = 'u';
+			*o++ = '0';
+			*o++ = '0';
+			*o++ = hex[c >> 4];
+			*o++ = hex[c & 15];
 			break;
 		}
-		itsma__buf_puts(b, esc);
-		run = p + 1;
 	}
-	itsma__buf_append(b, (const char *)run, (size_t)(p - run));
-	itsma__buf_putc(b, '"');
+	*o++ = '"';
+	b->len = (size_t)(o - b->data);
+	b->data[b->len] = '\0';
 }
 
 /* Decimal text of an integer into buf (at least 21 bytes); returns its length. */
@@ -170,6 +188,44 @@ static size_t format_int(char *buf, long long v)
 	return n;
 }
 
+/*
+ * The shortest text of a non-integer v with 1e-4 <= |v| < 1e9 when it has at most six
+ * decimals, without printf or strtod; 0 when it has more. Reading: the fewest decimals d
+ * whose nearest multiple k / 10^d reads back as v. k is found exactly (v x 10^d < 1e15 is off
+ * by at most 1/16 from the true product), the test (double)k / 10^d == v is what strtod of
+ * that text gives (both round the same decimal correctly), and at such magnitudes two
+ * decimals of d places are further apart than a double's step, so the text is unique and is
+ * what "%.15g" writes (fixed notation between 1e-4 and 1e15, no trailing zeros).
+ */
+static int format_short_decimal(char *buf, double v)
+{
+	static const double p10[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6 };
+	static const long long i10[] = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
+	double a = fabs(v);
+	int d, j;
+	if (!(a >= 1e-4 && a < 1e9))
+		return 0;
+	for (d = 1; d <= 6; d++) {
+		long long k = (long long)(a * p10[d] + 0.5), frac;
+		size_t n;
+		if ((double)k / p10[d] != a)
+			continue;
+		n = 0;
+		if (v < 0)
+			buf[n++] = '-';
+		n += format_int(buf + n, k / i10[d]);
+		buf[n++] = '.';
+		frac = k % i10[d];
+		for (j = d - 1; j >= 0; j--) {
+			buf[n + (size_t)j] = (char)('0' + frac % 10);
+			frac /= 10;
+		}
+		buf[n + (size_t)d] = '\0';
+		return 1;
+	}
+	return 0;
+}
+
 void itsma__format_number(char *buf, double v)
 {
 	int prec;
@@ -187,6 +243,8 @@ void itsma__format_number(char *buf, double v)
 		format_int(buf, (long long)v);
 		return;
 	}
+	if (format_short_decimal(buf, v))
+		return;
 	/*
 	 * The shortest text that reads back as v. Reading back succeeds for every precision from
 	 * the shortest one up (17 always does). For a normal double whose shortest text has 15

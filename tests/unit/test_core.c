@@ -236,7 +236,7 @@ static void test_core__number_formatting_matches_the_definition(void)
 	char got[40], want[40];
 	unsigned long long x = 0x9E3779B97F4A7C15ULL;
 	size_t i;
-	for (i = 0; i < sizeof fixed / sizeof *fixed + 20000; i++) {
+	for (i = 0; i < sizeof fixed / sizeof *fixed + 220000; i++) {
 		double v;
 		if (i < sizeof fixed / sizeof *fixed) {
 			v = fixed[i];
@@ -244,7 +244,20 @@ static void test_core__number_formatting_matches_the_definition(void)
 			x ^= x << 13;
 			x ^= x >> 7;
 			x ^= x << 17;
-			memcpy(&v, &x, sizeof v);
+			if (i % 11 < 10) {
+				/* few decimals (most figures are): k / 10^d, also just beside it, near
+				 * the bounds of the short path (1e-4 and 1e9) and beyond them */
+				static const double p10[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8 };
+				int d = (int)(x % 9), e = (int)(x / 9 % 15) - 5;
+				double k = (double)(x >> 20 & ((1ULL << (x / 135 % 40 + 1)) - 1));
+				v = k / p10[d] * (e < 0 ? 1.0 / p10[-e < 9 ? -e : 8] : 1.0);
+				if (x / 7 % 5 == 0)
+					v = nextafter(v, x & 1 ? 0 : 2e9);
+				if (x & 2)
+					v = -v;
+			} else {
+				memcpy(&v, &x, sizeof v);
+			}
 			if (!isfinite(v))
 				continue;
 		}
@@ -258,6 +271,46 @@ static void test_core__number_formatting_matches_the_definition(void)
 			break;
 		}
 	}
+}
+
+/* JSON strings: every byte from 1 to 255, after text already in the buffer and followed by
+ * more, comes out as itself or as JSON's escape for it (one pass writing into the buffer,
+ * so the buffer grows and keeps what was before). */
+static void test_core__json_strings_escape_exactly(void)
+{
+	char in[256], want[2048], *w = want;
+	itsma__buf b = ITSMA__BUF_INIT;
+	int c;
+	for (c = 1; c < 256; c++)
+		in[c - 1] = (char)c;
+	in[255] = '\0';
+	w += sprintf(w, "x\"");
+	for (c = 1; c < 256; c++) {
+		switch (c) {
+		case '"': w += sprintf(w, "\\\""); break;
+		case '\\': w += sprintf(w, "\\\\"); break;
+		case '\n': w += sprintf(w, "\\n"); break;
+		case '\r': w += sprintf(w, "\\r"); break;
+		case '\t': w += sprintf(w, "\\t"); break;
+		case '\b': w += sprintf(w, "\\b"); break;
+		case '\f': w += sprintf(w, "\\f"); break;
+		default:
+			if (c < 0x20)
+				w += sprintf(w, "\\u%04x", c);
+			else
+				*w++ = (char)c;
+		}
+	}
+	w += sprintf(w, "\"y\"\"null");
+	itsma__buf_putc(&b, 'x');
+	itsma__buf_json_string(&b, in);
+	itsma__buf_putc(&b, 'y');
+	itsma__buf_json_string(&b, "");
+	itsma__buf_json_string(&b, NULL);
+	CU_ASSERT_FALSE(b.oom);
+	CU_ASSERT_EQUAL(b.len, strlen(want));
+	CU_ASSERT_STRING_EQUAL(b.data, want);
+	itsma__buf_free(&b);
 }
 
 /* The k-th mark found by the Fenwick tree equals a linear count, through random marks and
@@ -428,6 +481,7 @@ static const itsma_test_case cases[] = {
 	{ "dates", test_core__dates },
 	{ "number_formatting_is_shortest_round_trip", test_core__number_formatting_is_shortest_round_trip },
 	{ "number_formatting_matches_the_definition", test_core__number_formatting_matches_the_definition },
+	{ "json_strings_escape_exactly", test_core__json_strings_escape_exactly },
 	{ "fenwick_finds_the_kth_mark", test_core__fenwick_finds_the_kth_mark },
 	{ "strmap_tells_near_twins_apart", test_core__strmap_tells_near_twins_apart },
 	{ "numbers_ignore_the_locale", test_core__numbers_ignore_the_locale },
