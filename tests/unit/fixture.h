@@ -133,16 +133,24 @@ static inline void ev(itsma_assessment *a, const char *id, const char *collected
 	ASSERT_OK(itsma_assessment_put_evidence(a, &e, NULL));
 }
 
+/* The evidence ids of a rate() or rate_pa() call: up to 8, up to the NULL. */
+static inline size_t cited_ids(const char *ids[8], va_list ap)
+{
+	size_t n = 0;
+	while (n < 8 && (ids[n] = va_arg(ap, const char *)) != NULL)
+		n++;
+	return n;
+}
+
 /* Rate a requirement: "L+", "72.5"...; evidence: NULL-terminated list of ids. */
 static inline void rate(itsma_assessment *a, const char *requirement, const char *rating, ...)
 {
 	itsma_rating_spec s = ITSMA_RATING_SPEC_INIT;
 	const char *ids[8];
-	size_t n = 0;
+	size_t n;
 	va_list ap;
 	va_start(ap, rating);
-	while (n < 8 && (ids[n] = va_arg(ap, const char *)) != NULL)
-		n++;
+	n = cited_ids(ids, ap);
 	va_end(ap);
 	s.requirement = requirement;
 	ASSERT_OK(itsma_rating_parse(&s.letter, &s.value, rating, NULL));
@@ -156,11 +164,10 @@ static inline void rate_pa(itsma_assessment *a, const char *process, itsma_attri
 {
 	itsma_attribute_spec s = ITSMA_ATTRIBUTE_SPEC_INIT;
 	const char *ids[8];
-	size_t n = 0;
+	size_t n;
 	va_list ap;
 	va_start(ap, rating);
-	while (n < 8 && (ids[n] = va_arg(ap, const char *)) != NULL)
-		n++;
+	n = cited_ids(ids, ap);
 	va_end(ap);
 	s.process = process;
 	s.attribute = pa;
