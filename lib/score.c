@@ -19,17 +19,8 @@
 
 /* ---- small helpers ------------------------------------------------------------------------ */
 
-/* Zeroed arena array of n elements (n may be 0); NULL on overflow or allocation failure. */
-static void *arena_array(itsma__arena *ar, size_t n, size_t size)
-{
-	if (n == 0)
-		n = 1;
-	if (size != 0 && n > ((size_t)-1) / size)
-		return NULL;
-	return itsma__arena_alloc(ar, n * size);
-}
-
-/* The same, starting at a multiple of `align` (a power of two). */
+/* Zeroed arena array of n elements (n may be 0) starting at a multiple of `align` (a power
+ * of two); NULL on overflow or allocation failure. */
 static void *arena_array_aligned(itsma__arena *ar, size_t n, size_t size, size_t align)
 {
 	char *p;
@@ -41,6 +32,12 @@ static void *arena_array_aligned(itsma__arena *ar, size_t n, size_t size, size_t
 	if (!p)
 		return NULL;
 	return p + ((align - (uintptr_t)p % align) % align);
+}
+
+/* The same with the arena's own alignment. */
+static void *arena_array(itsma__arena *ar, size_t n, size_t size)
+{
+	return arena_array_aligned(ar, n, size, 1);
 }
 
 /* printf into the arena; NULL on allocation failure. */

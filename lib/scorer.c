@@ -188,6 +188,18 @@ static void citers_remove(itsma_evidence_issue *c, uint32_t key)
 }
 
 /* Insert at its place in citation order (the citer must be in the assessment already). */
+/* After a put or remove of the citer `key` (there was one before when `had`, at old_index;
+ * `now` is what there is now): removing moves the later ones of its kind up; adding puts it
+ * last; replacing keeps its place. */
+static void order_changed(itsma_scorer *s, uint32_t key, int had, size_t old_index,
+                          const itsma__cited *now, int attributes)
+{
+	if (!now)
+		order_from(s, old_index, attributes);
+	else if (!had)
+		order_set(s, key, now);
+}
+
 static int citers_insert(const itsma_scorer *s, itsma_evidence_issue *c, uint32_t key)
 {
 	uint32_t i, order = s->order[key];
@@ -772,10 +784,7 @@ static int rating_change(itsma_scorer *s, const itsma_rating_spec *spec, const c
 	if (rc < 0)
 		return rc; /* nothing changed */
 	now = a->rating_by_req[req->index];
-	if (!now)
-		order_from(s, old_index, 0); /* the ratings after it moved up */
-	else if (!old)
-		order_set(s, (uint32_t)req->index, &now->c);
+	order_changed(s, (uint32_t)req->index, old != NULL, old_index, now ? &now->c : NULL, 0);
 	q = &s->r->reqs[req->index];
 	if (q->status == ITSMA_STATUS_EXCLUDED)
 		return rescored(s, err); /* its warning comes or goes */
@@ -841,10 +850,7 @@ static int attribute_change(itsma_scorer *s, const itsma_attribute_spec *spec,
 		return rc; /* nothing changed */
 	now = a->attr_by_sec[slot];
 	key = attr_key(s, p->index, (int)attribute);
-	if (!now)
-		order_from(s, old_index, 1); /* the attribute ratings after it moved up */
-	else if (!old)
-		order_set(s, (uint32_t)key, &now->c);
+	order_changed(s, (uint32_t)key, old != NULL, old_index, now ? &now->c : NULL, 1);
 	sr = &s->r->sections[p->index];
 	if (!sr->applicable)
 		return rescored(s, err); /* its warning comes or goes */
