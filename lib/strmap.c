@@ -14,7 +14,8 @@ size_t itsma__strhash(const char *s)
 	return itsma__strhash_n(s, strlen(s));
 }
 
-/* Unaligned little words of a key (memcpy: no alignment or aliasing assumed). */
+/* Words of a key in host byte order, from any address (memcpy: no alignment or aliasing
+ * assumed). */
 static uint64_t load64(const char *p)
 {
 	uint64_t v;
