@@ -9,11 +9,6 @@
 static const char tombstone_byte = 0;
 #define TOMBSTONE (&tombstone_byte)
 
-size_t itsma__strhash(const char *s)
-{
-	return itsma__strhash_n(s, strlen(s));
-}
-
 /* Words of a key in host byte order, from any address (memcpy: no alignment or aliasing
  * assumed). */
 static uint64_t load64(const char *p)

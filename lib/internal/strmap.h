@@ -25,10 +25,8 @@ typedef struct itsma__strmap {
 
 #define ITSMA__STRMAP_INIT { NULL, 0, 0, 0 }
 
-/* The hash of a key (32 bits, in a size_t), read a word at a time. */
-size_t itsma__strhash(const char *s);
 void *itsma__strmap_get(const itsma__strmap *m, const char *key);
-/* The same hash as itsma__strhash, of the first len bytes. */
+/* The hash of the first len bytes of a key (32 bits, in a size_t), read a word at a time. */
 size_t itsma__strhash_n(const char *s, size_t len);
 /* Lookup of a key of known length (it need not be NUL-terminated). */
 void *itsma__strmap_get_n(const itsma__strmap *m, const char *key, size_t len);
