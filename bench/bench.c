@@ -905,11 +905,15 @@ int main(int argc, char **argv)
 		       load * 1e3, score * 1e3, json * 1e3, (double)r.maxrss_kb / 1024.0);
 		(void)whole;
 		if (cli) {
-			char *score_args[] = { (char *)"score", path, (char *)"-o", (char *)"/dev/null", NULL };
+			/* a regular file in the bench folder: never -o /dev/null (see issue 19) */
+			char sink[4300];
+			snprintf(sink, sizeof sink, "%s.cli-out", path);
+			char *score_args[] = { (char *)"score", path, (char *)"-o", sink, NULL };
 			char *md_args[] = { (char *)"report", path, (char *)"--format", (char *)"md",
-				            (char *)"-o", (char *)"/dev/null", NULL };
+				            (char *)"-o", sink, NULL };
 			int reps = smoke ? 3 : 15;
 			double ts = cli_median(cli, score_args, reps), tm = cli_median(cli, md_args, reps);
+			unlink(sink);
 			printf("  whole `itsma` process (wall, median of %d): score %.1f ms, report --format md "
 			       "%.1f ms\n",
 			       reps, ts * 1e3, tm * 1e3);
