@@ -124,8 +124,8 @@ typedef itsma__acc mean_acc;
 /* An empty accumulator: lo and hi start beyond any achievement, so adding needs no test. */
 static void acc_init(mean_acc *m)
 {
-	m->n = 0;
-	m->wsum = m->wasum = m->asum = 0;
+	m->n = m->npos = 0;
+	m->wsum = m->wasum = m->apos = m->azero = 0;
 	m->lo = HUGE_VAL;
 	m->hi = -HUGE_VAL;
 }
@@ -137,7 +137,12 @@ static void acc_add(mean_acc *m, double w, double ach)
 	m->n++;
 	m->wsum += w;
 	m->wasum += w * ach;
-	m->asum += ach;
+	if (w > 0) {
+		m->npos++;
+		m->apos += ach;
+	} else {
+		m->azero += ach;
+	}
 }
 
 /* Add a whole subtree's accumulator (the flat models). */
@@ -148,18 +153,25 @@ static void acc_merge(mean_acc *m, const mean_acc *c)
 	m->lo = c->lo < m->lo ? c->lo : m->lo;
 	m->hi = c->hi > m->hi ? c->hi : m->hi;
 	m->n += c->n;
+	m->npos += c->npos;
 	m->wsum += c->wsum;
 	m->wasum += c->wasum;
-	m->asum += c->asum;
+	m->apos += c->apos;
+	m->azero += c->azero;
 }
 
-/* The plain mean (flat_unweighted), clamped like acc_mean. */
+/*
+ * The plain mean of the children weighing more than 0 (flat_unweighted: XCCDF 1.2's
+ * flat-unweighted model gives every item of weight above 0 the weight 1 and leaves items
+ * of weight 0 at 0, so they do not count), or of all of them when every one weighs 0 (our
+ * extension, as for the weighted means; scoring-notes.md); clamped like acc_mean.
+ */
 static double acc_plain(const mean_acc *m)
 {
 	double v;
 	if (m->n == 0)
 		return NAN;
-	v = m->asum / (double)m->n;
+	v = m->npos > 0 ? m->apos / (double)m->npos : m->azero / (double)m->n;
 	if (v < m->lo)
 		v = m->lo;
 	if (v > m->hi)
@@ -178,7 +190,7 @@ static double acc_mean(const mean_acc *m)
 	double v;
 	if (m->n == 0)
 		return NAN;
-	v = m->wsum > 0 ? m->wasum / m->wsum : m->asum / (double)m->n;
+	v = m->wsum > 0 ? m->wasum / m->wsum : m->azero / (double)m->n;
 	if (v < m->lo)
 		v = m->lo;
 	if (v > m->hi)
@@ -351,7 +363,7 @@ static int roll_should(int only) { return only != (int)ITSMA_SHALL; }
 
 /* Add one child section (or top-level section) to a parent's accumulators. */
 static void add_child(const itsma_section_result *cr, mean_acc m[3], mean_acc *flat,
-                      size_t *notf, int only)
+                      size_t notf[2], int only)
 {
 	double w = cr->w;
 	if (cr->excluded)
@@ -364,7 +376,8 @@ static void add_child(const itsma_section_result *cr, mean_acc m[3], mean_acc *f
 	if (cr->n_should > 0 && roll_should(only))
 		acc_add(&m[2], w, cr->ach_should);
 	acc_merge(flat, &cr->flat);
-	*notf += cr->n_notf;
+	notf[0] += cr->n_notf;
+	notf[1] += cr->n_notf_pos;
 }
 
 /* Section roll-up (scoring.md §3) of one non-excluded section: default, shall, should, and the
@@ -377,7 +390,7 @@ void itsma__rollup_section(itsma_result *r, itsma_section_result *sr, int only)
 	const unsigned char *shall = &r->shall[sr->req_first];
 	const itsma_section_result *cr, *end = sr + sr->span;
 	mean_acc m[3], flat;
-	size_t k, notf = 0, n_all, n_shall = 0, n_should = 0;
+	size_t k, notf[2] = { 0, 0 }, n_all, n_shall = 0, n_should = 0;
 
 	acc_init(&m[0]);
 	acc_init(&m[1]);
@@ -387,7 +400,8 @@ void itsma__rollup_section(itsma_result *r, itsma_section_result *sr, int only)
 		if (isnan(ach))
 			continue; /* excluded */
 		acc_add(&m[0], w, ach);
-		notf += !(ach > 85);
+		notf[0] += !(ach > 85);
+		notf[1] += !(ach > 85) && w > 0;
 		if (shall[k]) {
 			n_shall++;
 			if (roll_shall(only))
@@ -402,7 +416,7 @@ void itsma__rollup_section(itsma_result *r, itsma_section_result *sr, int only)
 	flat = m[0];
 	n_all = m[0].n;
 	for (cr = sr + 1; cr < end; cr += cr->span) {
-		add_child(cr, m, &flat, &notf, only);
+		add_child(cr, m, &flat, notf, only);
 		if (only == ITSMA__ROLL_ALL && !cr->excluded) {
 			n_all += cr->n_all;
 			n_shall += cr->n_shall;
@@ -423,7 +437,8 @@ void itsma__rollup_section(itsma_result *r, itsma_section_result *sr, int only)
 	sr->child_n = m[0].n;
 	sr->child_wsum = m[0].wsum;
 	sr->flat = flat;
-	sr->n_notf = notf;
+	sr->n_notf = (uint32_t)notf[0];
+	sr->n_notf_pos = (uint32_t)notf[1];
 	sr->letter = sr->applicable ? itsma__band_of(sr->achievement) : ITSMA_LETTER_NONE;
 }
 
@@ -440,7 +455,7 @@ void itsma__rollup_top(itsma_result *r, int only)
 	 * scoped section's spans them all) */
 	const itsma_section_result *cr, *end = r->sections + r->section_count;
 	mean_acc m[3], flat;
-	size_t notf = 0;
+	size_t notf[2] = { 0, 0 };
 	int k;
 
 	acc_init(&m[0]);
@@ -448,7 +463,7 @@ void itsma__rollup_top(itsma_result *r, int only)
 	acc_init(&m[2]);
 	acc_init(&flat);
 	for (cr = r->sections; cr < end; cr += cr->span)
-		add_child(cr, m, &flat, &notf, only);
+		add_child(cr, m, &flat, notf, only);
 	r->top_n = m[0].n;
 	r->top_wsum = m[0].wsum;
 	r->compliance[ITSMA_MODEL_DEFAULT] = acc_mean(&m[0]);
@@ -458,7 +473,11 @@ void itsma__rollup_top(itsma_result *r, int only)
 		r->compliance[ITSMA_MODEL_SHOULD] = acc_mean(&m[2]);
 	r->compliance[ITSMA_MODEL_FLAT] = acc_mean(&flat);
 	r->compliance[ITSMA_MODEL_FLAT_UNWEIGHTED] = acc_plain(&flat);
-	r->compliance[ITSMA_MODEL_ABSOLUTE] = flat.n == 0 ? NAN : (notf == 0 ? 100 : 0);
+	/* absolute (XCCDF 1.2): the flat model, then 100 when its score reaches its maximum, so
+	 * requirements weighing 0 do not matter; when every one weighs 0, all of them must be F
+	 * (our extension, as for the means) */
+	r->compliance[ITSMA_MODEL_ABSOLUTE] =
+	        flat.n == 0 ? NAN : (notf[flat.npos > 0 ? 1 : 0] == 0 ? 100 : 0);
 	if (flat.n == 0) /* every compliance figure is null when no requirement is applicable */
 		for (k = 0; k < ITSMA_MODEL_COUNT; k++)
 			r->compliance[k] = NAN;

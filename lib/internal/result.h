@@ -38,10 +38,12 @@ typedef struct itsma__roll_in {
 
 /* Weighted mean accumulator: the rule of scoring.md §3 for one node and one model. */
 typedef struct itsma__acc {
-	size_t n;      /* children included */
+	uint32_t n;    /* children included */
+	uint32_t npos; /* of them, those whose weight is above 0 */
 	double wsum;   /* their total weight */
 	double wasum;  /* sum of weight x achievement */
-	double asum;   /* sum of achievements */
+	double apos;   /* sum of the achievements of those weighing more than 0 */
+	double azero;  /* sum of the achievements of those weighing 0 */
 	double lo, hi; /* smallest and largest achievement */
 } itsma__acc;
 
@@ -78,9 +80,10 @@ struct itsma_section_result {
 	size_t n_all, n_shall, n_should;
 	/* the flat models over the applicable requirements of the subtree, accumulated per
 	 * subtree (own requirements in order, then each child's subtree) so that a change can
-	 * be carried up one path; n_notf counts those not above 85 (the absolute model) */
+	 * be carried up one path; n_notf counts those not above 85 and n_notf_pos those of them
+	 * weighing more than 0 (the absolute model) */
 	itsma__acc flat;
-	size_t n_notf;
+	uint32_t n_notf, n_notf_pos;
 	/* its own requirements' range of the result's entries (and of roll and shall) */
 	uint32_t req_first, req_n;
 	/* the rest */

@@ -430,6 +430,70 @@ static void test_score__flat_all_zero_weights(void)
 	itsma_catalogue_free(c);
 }
 
+/*
+ * XCCDF 1.2 (NISTIR 7275 rev. 4, 7.3.2.3 and 7.3.2.4): flat-unweighted gives every item of
+ * weight above 0 the weight 1 and leaves weight-0 items out; absolute is 100 exactly when the
+ * flat score reaches its maximum, so a failing weight-0 requirement does not matter.
+ * (Before itsma 0.2 both counted weight-0 requirements: 50 and 0 here.)
+ */
+static void test_score__xccdf_weight_zero_flat_unweighted_and_absolute(void)
+{
+	itsma_catalogue *c;
+	itsma_assessment *a;
+	itsma_result *r;
+
+	one_group(&c, &a);
+	req(c, "G", "R1", 1, SHALL);
+	req(c, "G", "R2", 0.5, SHALL);
+	req(c, "G", "R3", 0, SHALL);
+	a = asm_new(c);
+	rate(a, "R1", "F", "EV", NULL);
+	rate(a, "R2", "F", "EV", NULL);
+	rate(a, "R3", "N", NULL);
+	r = score(a, REQUIRED, NULL);
+	/* flat_unweighted over R1 and R2 only: (100 + 100) / 2 */
+	CU_ASSERT_DOUBLE_EQUAL(compliance(r, ITSMA_MODEL_FLAT_UNWEIGHTED), 100, 0);
+	/* absolute: every requirement weighing more than 0 is F */
+	CU_ASSERT_DOUBLE_EQUAL(compliance(r, ITSMA_MODEL_ABSOLUTE), 100, 0);
+	/* the flat model: (1 x 100 + 0.5 x 100 + 0 x 0) / 1.5 */
+	CU_ASSERT_DOUBLE_EQUAL(compliance(r, ITSMA_MODEL_FLAT), 100, 0);
+	itsma_result_free(r);
+
+	rate(a, "R2", "P", "EV", NULL);
+	r = score(a, REQUIRED, NULL);
+	ASSERT_NEAR(compliance(r, ITSMA_MODEL_FLAT_UNWEIGHTED), (100 + 32.5) / 2);
+	CU_ASSERT_DOUBLE_EQUAL(compliance(r, ITSMA_MODEL_ABSOLUTE), 0, 0);
+	itsma_result_free(r);
+	itsma_assessment_free(a);
+	itsma_catalogue_free(c);
+}
+
+/* Our extension when every requirement weighs 0 (0/0 in XCCDF): flat_unweighted is the plain
+ * mean of all of them, and absolute needs all of them F. */
+static void test_score__xccdf_all_zero_flat_unweighted_and_absolute(void)
+{
+	itsma_catalogue *c;
+	itsma_assessment *a;
+	itsma_result *r;
+
+	one_group(&c, &a);
+	req(c, "G", "R1", 0, SHALL);
+	req(c, "G", "R2", 0, SHALL);
+	a = asm_new(c);
+	rate(a, "R1", "F", "EV", NULL);
+	rate(a, "R2", "P", "EV", NULL);
+	r = score(a, REQUIRED, NULL);
+	ASSERT_NEAR(compliance(r, ITSMA_MODEL_FLAT_UNWEIGHTED), 66.25);
+	CU_ASSERT_DOUBLE_EQUAL(compliance(r, ITSMA_MODEL_ABSOLUTE), 0, 0);
+	itsma_result_free(r);
+	rate(a, "R2", "F", "EV", NULL);
+	r = score(a, REQUIRED, NULL);
+	CU_ASSERT_DOUBLE_EQUAL(compliance(r, ITSMA_MODEL_ABSOLUTE), 100, 0);
+	itsma_result_free(r);
+	itsma_assessment_free(a);
+	itsma_catalogue_free(c);
+}
+
 /* shall and should: the default model over only those requirements; null without any. */
 static void test_score__shall_should_models(void)
 {
@@ -1579,6 +1643,10 @@ static const itsma_test_case tests[] = {
 	{ "default_model", test_score__default_model },
 	{ "flat_and_absolute_models", test_score__flat_and_absolute_models },
 	{ "flat_all_zero_weights", test_score__flat_all_zero_weights },
+	{ "xccdf_weight_zero_flat_unweighted_and_absolute",
+	  test_score__xccdf_weight_zero_flat_unweighted_and_absolute },
+	{ "xccdf_all_zero_flat_unweighted_and_absolute",
+	  test_score__xccdf_all_zero_flat_unweighted_and_absolute },
 	{ "shall_should_models", test_score__shall_should_models },
 	{ "weight_zero_is_informational", test_score__weight_zero_is_informational },
 	{ "all_zero_weights", test_score__all_zero_weights },
