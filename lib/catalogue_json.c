@@ -533,6 +533,15 @@ const char *itsma_catalogue_builtin_json(size_t index, size_t *len_out)
 	return itsma__builtin_blobs[index].json;
 }
 
+const char *itsma_catalogue_builtin_clauses(size_t index, size_t *len_out)
+{
+	if (index >= itsma__builtin_blob_count || !itsma__builtin_blobs[index].clauses)
+		return NULL;
+	if (len_out)
+		*len_out = itsma__builtin_blobs[index].clauses_len;
+	return itsma__builtin_blobs[index].clauses;
+}
+
 int itsma_catalogue_builtin(itsma_catalogue **out, const char *id, itsma_error *err)
 {
 	size_t i;

@@ -193,6 +193,14 @@ ITSMA_EXTERN(const char *) itsma_catalogue_builtin_title(size_t index);
  */
 ITSMA_EXTERN(const char *) itsma_catalogue_builtin_json(size_t index, size_t *len_out);
 
+/**
+ * The clause list shipped with the i-th built-in catalogue: every clause of the standard's
+ * tree, one per line as "CLAUSE<TAB>TITLE" (for itsma_lint_options.clauses); NULL when it
+ * has none or past the end.
+ * @param[out] len_out its length in bytes (may be NULL). **Ownership:** static.
+ */
+ITSMA_EXTERN(const char *) itsma_catalogue_builtin_clauses(size_t index, size_t *len_out);
+
 /* ---- catalogue properties ---------------------------------------------------------------- */
 
 /** Catalogue id. Borrowed, never NULL. */
