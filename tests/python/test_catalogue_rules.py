@@ -1,0 +1,126 @@
+"""Basis, list items, verify, content revision, retired ids, effective weights and the lint."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+
+import pytest
+
+import itsma
+
+V2 = pathlib.Path(__file__).resolve().parent.parent / "data" / "catalogue-v2.json"
+
+
+@pytest.fixture()
+def v2() -> itsma.Catalogue:
+    return itsma.Catalogue.load(V2)
+
+
+def test_basis_item_verify(v2):
+    r = v2.requirements["8.1-03"]
+    assert r.basis is itsma.Basis.STANDARD and str(r.basis) == "standard"
+    assert r.item == "b) 2)"
+    assert r.verify.startswith("In the same sample")
+    s = v2.requirements["8.1-04"]
+    assert s.basis is itsma.Basis.GOOD_PRACTICE and s.item is None and s.verify is None
+    small = itsma.Catalogue.builtin("iso20000-1:2011")
+    assert small.requirements[0].basis is None or isinstance(small.requirements[0].basis, itsma.Basis)
+
+
+def test_revision_and_retired(v2):
+    assert v2.revision == 2
+    assert v2.retired == [itsma.Retired("4-01", 2, "Not an obligation of the clause; now 4-02."),
+                          itsma.Retired("8.1-02", 2, "Merged into 8.1-01.")]
+    assert v2.find_retired("8.1-02").reason == "Merged into 8.1-01."
+    assert v2.is_retired("4-01") and not v2.is_retired("4-02")
+    assert v2.to_json() == V2.read_text(encoding="utf-8")
+
+
+def test_build_with_basis_and_retired():
+    cat = itsma.Catalogue.new("t", "T")
+    assert cat.revision is None and cat.retired == []
+    cat.revision = 2
+    cat.add_section("5", "Leadership", clause="5")
+    with pytest.raises(itsma.InvalidArgumentError, match="good-practice"):
+        cat.add_requirement("5", "5-01", "Commitment is shown.", basis="good-practice")
+    with pytest.raises(itsma.InvalidArgumentError):
+        cat.add_requirement("5", "5-01", "Commitment is shown.", basis="iso")
+    r = cat.add_requirement("5", "5-01", "Commitment is shown.", item="a)",
+                            basis=itsma.Basis.STANDARD, verify="Interview top management.")
+    assert (r.basis, r.item, r.verify) == (itsma.Basis.STANDARD, "a)", "Interview top management.")
+    cat.add_requirement("5", "5-02", "Reviews are held.", obligation="should", basis="good-practice")
+    with pytest.raises(itsma.AlreadyExistsError):
+        cat.add_retired("5-01", 2, "In use.")
+    with pytest.raises(itsma.InvalidArgumentError):
+        cat.add_retired("5-09", 3, "After the revision.")
+    with pytest.raises(TypeError):
+        cat.add_retired("5-09", "2", "Not an int.")
+    cat.add_retired("5-09", 2, "Not an obligation of clause 5.")
+    with pytest.raises(itsma.AlreadyExistsError, match="retired"):
+        cat.add_requirement("5", "5-09", "Reused.")
+    with pytest.raises(itsma.InvalidArgumentError):
+        cat.revision = 1
+    with pytest.raises(TypeError):
+        cat.revision = 2.0
+    doc = json.loads(cat.to_json())
+    assert doc["revision"] == 2
+    assert doc["retired"] == [{"id": "5-09", "revision": 2, "reason": "Not an obligation of clause 5."}]
+    assert list(doc["sections"][0]["requirements"][0]) == ["id", "item", "text", "basis", "verify"]
+    assert itsma.Catalogue.from_string(cat.to_json()).to_json() == cat.to_json()
+
+
+def test_load_errors_point_at_the_key():
+    doc = json.loads(V2.read_text(encoding="utf-8"))
+    doc["sections"][0]["requirements"][0]["basis"] = "good-practice"
+    with pytest.raises(itsma.ValidationError) as e:
+        itsma.Catalogue.from_string(json.dumps(doc))
+    assert e.value.pointer == "/sections/0/requirements/0/basis"
+    doc = json.loads(V2.read_text(encoding="utf-8"))
+    doc["retired"].append({"id": "8.1-01", "revision": 2, "reason": "Oops."})
+    with pytest.raises(itsma.ValidationError, match="retired") as e:
+        itsma.Catalogue.from_string(json.dumps(doc))
+    assert e.value.pointer == "/sections/1/sections/0/requirements/0/id"
+
+
+def test_effective_weights(v2):
+    w = v2.effective_weights()
+    assert list(w) == [r.id for r in v2.requirements]
+    assert w["8.1-04"] == pytest.approx(0.25 / 3.25)
+    assert sum(w.values()) == pytest.approx(1)
+    assert v2.requirements["4-02"].effective_weight == pytest.approx(1 / 3.25)
+    # the same as the gains of an assessment where nothing is rated
+    a = itsma.Assessment.new(v2, "empty", "2026-01-01")
+    res = a.score()
+    for q in res.requirements:
+        assert q.gain == pytest.approx(100 * w[q.requirement.id])
+
+
+def test_lint(v2):
+    assert v2.lint(clauses=["4", "8", "8.1"]) == []
+    cat = v2.copy()
+    cat.add_requirement("8.1", "8.1-5", "The organization shall close incidents.")
+    problems = cat.lint(clauses=["4", "8", "8.2"])
+    kinds = [p.kind for p in problems]
+    assert kinds == [itsma.LintKind.SHALL_BASIS, itsma.LintKind.SHALL_VERIFY,
+                     itsma.LintKind.SHALL_IN_TEXT, itsma.LintKind.ID_FORM,
+                     itsma.LintKind.MISSING_CLAUSE]
+    assert problems[0].subject == "8.1-5" and "basis" in problems[0].message
+    assert problems[-1] == itsma.LintProblem(itsma.LintKind.MISSING_CLAUSE, "8.2",
+                                             "clause 8.2 is missing: no section has it as its clause")
+    assert cat.lint(skip=["shall-basis", itsma.LintKind.SHALL_VERIFY, "shall-in-text", "id-form"]) == []
+    assert cat.lint(skip="shall-basis")[0].kind is itsma.LintKind.SHALL_VERIFY
+    with pytest.raises(itsma.InvalidArgumentError):
+        cat.lint(skip=["nope"])
+    with pytest.raises(TypeError):
+        cat.lint(clauses=[4])
+
+
+def test_builtin_clauses():
+    clauses = itsma.Catalogue.builtin_clauses("iso20000-1:2018")
+    assert "8.6.1" in clauses and "4" in clauses and all("\t" not in c for c in clauses)
+    cat = itsma.Catalogue.builtin("iso20000-1:2018")
+    assert cat.lint(clauses=clauses, skip=["shall-basis", "shall-verify", "weight", "no-guidance",
+                                           "duplicate-text"]) == []
+    with pytest.raises(itsma.NotFoundError):
+        itsma.Catalogue.builtin_clauses("nope:1")
