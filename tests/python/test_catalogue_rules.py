@@ -124,3 +124,52 @@ def test_builtin_clauses():
                                            "duplicate-text"]) == []
     with pytest.raises(itsma.NotFoundError):
         itsma.Catalogue.builtin_clauses("nope:1")
+
+
+SCRIPT = pathlib.Path(__file__).resolve().parent.parent.parent / "scripts" / "catalogue-weights"
+
+
+def run_script(*args):
+    import subprocess
+    import sys
+    return subprocess.run([sys.executable, str(SCRIPT), *map(str, args)], capture_output=True,
+                          text=True, check=False)
+
+
+def test_weights_script(tmp_path):
+    # unbalanced on purpose: a clause of 1 shall, a process of 3 shalls under a lone should
+    doc = {"format": "itsma-catalogue/1", "id": "w", "title": "W", "x-top": 1, "sections": [
+        {"id": "4", "clause": "4", "title": "Four", "requirements": [
+            {"id": "4-01", "text": "One.", "x-r": True}]},
+        {"id": "8", "title": "Eight", "weight": 7, "requirements": [
+            {"id": "8-01", "text": "Lone should.", "obligation": "should"}], "sections": [
+            {"purpose": "P.", "id": "8.1", "title": "Process", "kind": "process", "requirements": [
+                {"id": "8.1-01", "text": "A.", "weight": 3}, {"id": "8.1-02", "text": "B."},
+                {"id": "8.1-03", "text": "C.", "obligation": "shall"}]}]}]}
+    path = tmp_path / "w.json"
+    path.write_text(json.dumps(doc))
+    r = run_script(path)
+    assert r.returncode == 0, r.stderr
+    text = path.read_text(encoding="utf-8")
+    cat = itsma.Catalogue.load(path)
+    assert cat.to_json() == text                       # canonical: the library saves it unchanged
+    w = cat.effective_weights()
+    assert w["4-01"] == w["8.1-01"] == w["8.1-02"] == w["8.1-03"] == pytest.approx(1 / 4.25)
+    assert w["8-01"] == pytest.approx(0.25 / 4.25)
+    assert cat.sections["8"].weight == 3.25 and cat.sections["8.1"].weight == 3
+    assert cat.lint(skip=["shall-basis", "shall-verify", "no-guidance", "id-form"]) == []
+    assert list(json.loads(text)["sections"][1]["sections"][0]) == [
+        "id", "title", "kind", "purpose", "weight", "requirements"]
+    assert json.loads(text)["x-top"] == 1 and json.loads(text)["sections"][0]["requirements"][0]["x-r"]
+    # idempotent, and --check tells a file that would change
+    assert run_script("--check", path).returncode == 0
+    r = run_script(path)
+    assert r.returncode == 0 and path.read_text(encoding="utf-8") == text and r.stdout == ""
+    doc["sections"][0]["weight"] = 2
+    path.write_text(json.dumps(doc))
+    r = run_script("--check", path)
+    assert r.returncode == 1 and "differ" in r.stderr
+    assert json.loads(path.read_text())["sections"][0]["weight"] == 2   # --check writes nothing
+    path.write_text('{"format": "itsma-catalogue/1", "sections": [], "oops": 1}')
+    r = run_script(path)
+    assert r.returncode == 1 and "unknown key 'oops'" in r.stderr
