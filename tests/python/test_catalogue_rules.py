@@ -173,3 +173,30 @@ def test_weights_script(tmp_path):
     path.write_text('{"format": "itsma-catalogue/1", "sections": [], "oops": 1}')
     r = run_script(path)
     assert r.returncode == 1 and "unknown key 'oops'" in r.stderr
+
+
+def test_weights_script_fixes_the_builtin_weights(tmp_path):
+    """Issue 13 section 4: with every weight 1, the should 4.1-03 weighed 1.19 % of the 2018
+    figure, 26 times the median shall, and lone shoulds beside a process's sub-sections
+    (8.5.1-01) a quarter of the process. After the script: every shall the same, every
+    should a quarter of that, and the lint's weight rule holds."""
+    for cid in ("iso20000-1:2018", "iso20000-1:2011"):
+        before = itsma.Catalogue.builtin(cid)
+        path = tmp_path / (cid.replace(":", "-") + ".json")
+        path.write_text(itsma.Catalogue.builtin_json(cid), encoding="utf-8")
+        assert run_script(path).returncode == 0
+        cat = itsma.Catalogue.load(path)
+        w = cat.effective_weights()
+        shall = [w[r.id] for r in cat.requirements if r.obligation is itsma.Obligation.SHALL]
+        should = [w[r.id] for r in cat.requirements if r.obligation is itsma.Obligation.SHOULD]
+        assert max(shall) == pytest.approx(min(shall))
+        assert all(x == pytest.approx(0.25 * shall[0]) for x in should)
+        assert cat.lint(skip=[k for k in itsma.LintKind if k is not itsma.LintKind.WEIGHT]) == []
+        # the content is untouched: only weights (and key order) change
+        assert [(r.id, r.text, r.obligation) for r in cat.requirements] == \
+            [(r.id, r.text, r.obligation) for r in before.requirements]
+    cat18 = itsma.Catalogue.builtin("iso20000-1:2018")
+    if cat18.revision is None:              # 0.1.0 content: the defect the issue names
+        problems = {p.subject for p in cat18.lint(skip=[k for k in itsma.LintKind
+                                                         if k is not itsma.LintKind.WEIGHT])}
+        assert "4.1-03" in problems
