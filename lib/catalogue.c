@@ -100,6 +100,10 @@ void itsma_catalogue_free(itsma_catalogue *c)
 	free(c->tops);
 	free(c->processes);
 	free(c->requirements);
+	for (i = 0; i < c->retired_count; i++)
+		itsma__ext_free(c->retired[i]->ext);
+	free(c->retired);
+	itsma__strmap_free(&c->retired_ids);
 	itsma__strmap_free(&c->section_ids);
 	itsma__strmap_free(&c->requirement_ids);
 	itsma__ext_free(c->ext);
@@ -119,6 +123,121 @@ const char *itsma_catalogue_description(const itsma_catalogue *c) { return c->de
 const char *itsma_catalogue_source(const itsma_catalogue *c) { return c->source; }
 itsma_exclusions itsma_catalogue_exclusions(const itsma_catalogue *c) { return c->exclusions; }
 const char *itsma_catalogue_origin(const itsma_catalogue *c) { return c->origin ? c->origin : ""; }
+int itsma_catalogue_revision(const itsma_catalogue *c) { return c->revision; }
+
+static const char *const basis_names[] = { "", "standard", "good-practice" };
+
+const char *itsma_basis_name(itsma_basis basis)
+{
+	if ((int)basis < 0 || (int)basis > (int)ITSMA_BASIS_GOOD_PRACTICE)
+		return "";
+	return basis_names[basis];
+}
+
+int itsma_basis_parse(itsma_basis *out, const char *text, itsma_error *err)
+{
+	int i;
+	for (i = ITSMA_BASIS_STANDARD; text && i <= (int)ITSMA_BASIS_GOOD_PRACTICE; i++)
+		if (strcmp(text, basis_names[i]) == 0) {
+			if (out)
+				*out = (itsma_basis)i;
+			return 0;
+		}
+	return itsma__error_set(err, ITSMA_EINVAL,
+	                        "expected a basis \"standard\" or \"good-practice\", not \"%.40s\"",
+	                        text ? text : "");
+}
+
+/* The highest revision that retired an id (0 without retired ids). */
+static int highest_retired_revision(const itsma_catalogue *c)
+{
+	int hi = 0;
+	size_t i;
+	for (i = 0; i < c->retired_count; i++)
+		if (c->retired[i]->revision > hi)
+			hi = c->retired[i]->revision;
+	return hi;
+}
+
+int itsma_catalogue_set_revision(itsma_catalogue *c, int revision, itsma_error *err)
+{
+	int hi;
+	if (!c)
+		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
+	if (revision < 0)
+		return itsma__error_set(err, ITSMA_EINVAL, "expected a revision >= 1 (or 0 for none), not %d",
+		                        revision);
+	hi = highest_retired_revision(c);
+	if (revision && revision < hi)
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "revision %d is lower than revision %d that retired an id", revision, hi);
+	c->revision = revision;
+	return 0;
+}
+
+/* ---- retired ids --------------------------------------------------------------------------- */
+
+size_t itsma_catalogue_retired_count(const itsma_catalogue *c) { return c->retired_count; }
+
+const itsma_retired *itsma_catalogue_retired_at(const itsma_catalogue *c, size_t i)
+{
+	return i < c->retired_count ? c->retired[i] : NULL;
+}
+
+const itsma_retired *itsma_catalogue_find_retired(const itsma_catalogue *c, const char *id)
+{
+	return id ? itsma__strmap_get(&c->retired_ids, id) : NULL;
+}
+
+const char *itsma_retired_id(const itsma_retired *r) { return r->id; }
+int itsma_retired_revision(const itsma_retired *r) { return r->revision; }
+const char *itsma_retired_reason(const itsma_retired *r) { return r->reason; }
+
+static int id_taken(const itsma_catalogue *c, const char *id, itsma_error *err);
+
+int itsma_catalogue_add_retired(itsma_catalogue *c, const char *id, int revision,
+                                const char *reason, itsma_error *err)
+{
+	itsma_retired *r;
+	int failed = 0;
+
+	if (!c)
+		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
+	if (!itsma_id_is_valid(id))
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "expected an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"",
+		                        id ? id : "");
+	if (revision < 1)
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "expected the revision that retired \"%s\": an integer >= 1", id);
+	if (c->revision && revision > c->revision)
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "\"%s\" is retired by revision %d, after the catalogue's revision %d", id,
+		                        revision, c->revision);
+	if (!reason || !*reason)
+		return itsma__error_set(err, ITSMA_EINVAL, "expected a non-empty reason why \"%s\" is retired", id);
+	if (itsma__strmap_get(&c->retired_ids, id))
+		return itsma__error_set(err, ITSMA_EEXISTS, "id \"%s\" is already retired", id);
+	if (id_taken(c, id, err) < 0)
+		return itsma__error_set(err, ITSMA_EEXISTS,
+		                        "id \"%s\" is retired but a %s still uses it: a retired id may never be used again",
+		                        id, itsma__strmap_get(&c->section_ids, id) ? "section" : "requirement");
+	if (itsma__grow((void **)&c->retired, &c->retired_cap, c->retired_count + 1, sizeof *c->retired) < 0 ||
+	    itsma__strmap_reserve(&c->retired_ids, 1) < 0)
+		return itsma__error_nomem(err);
+	r = itsma__arena_alloc(&c->arena, sizeof *r);
+	if (!r)
+		return itsma__error_nomem(err);
+	r->id = itsma__arena_strdup(&c->arena, id, &failed);
+	r->reason = itsma__arena_strdup(&c->arena, reason, &failed);
+	if (failed)
+		return itsma__error_nomem(err);
+	r->revision = revision;
+	r->ext = NULL;
+	itsma__strmap_put(&c->retired_ids, r->id, r); /* cannot fail: reserved */
+	c->retired[c->retired_count++] = r;
+	return 0;
+}
 
 int itsma_catalogue_set_text(itsma_catalogue *c, const char *field, const char *value,
                              itsma_error *err)
@@ -384,6 +503,11 @@ static int check_weight(double w, itsma_error *err)
 
 static int id_taken(const itsma_catalogue *c, const char *id, itsma_error *err)
 {
+	const itsma_retired *r = itsma__strmap_get(&c->retired_ids, id);
+	if (r)
+		return itsma__error_set(err, ITSMA_EEXISTS,
+		                        "id \"%s\" is retired (revision %d: %.200s): a retired id may never be used again",
+		                        id, r->revision, r->reason);
 	if (itsma__strmap_get(&c->section_ids, id))
 		return itsma__error_set(err, ITSMA_EEXISTS, "id \"%s\" is already used by a section", id);
 	if (itsma__strmap_get(&c->requirement_ids, id))
@@ -578,6 +702,9 @@ const char *itsma_requirement_id(const itsma_requirement *r) { return r->id; }
 const char *itsma_requirement_clause(const itsma_requirement *r) { return r->clause; }
 const char *itsma_requirement_text(const itsma_requirement *r) { return r->text; }
 itsma_obligation itsma_requirement_obligation(const itsma_requirement *r) { return r->obligation; }
+itsma_basis itsma_requirement_basis(const itsma_requirement *r) { return r->basis; }
+const char *itsma_requirement_item(const itsma_requirement *r) { return r->item; }
+const char *itsma_requirement_verify(const itsma_requirement *r) { return r->verify; }
 double itsma_requirement_weight(const itsma_requirement *r) { return r->weight; }
 size_t itsma_requirement_index(const itsma_requirement *r) { return r->index; }
 const itsma_section *itsma_requirement_section(const itsma_requirement *r) { return r->section; }
@@ -631,6 +758,8 @@ int itsma_catalogue_add_requirement(const itsma_requirement **out, itsma_catalog
 {
 	itsma_section *s, *a;
 	itsma_requirement *r;
+	const char *item = NULL, *verify = NULL;
+	itsma_basis basis = ITSMA_BASIS_UNSPECIFIED;
 	int failed = 0, bad = 0, append;
 	size_t cap;
 
@@ -638,9 +767,15 @@ int itsma_catalogue_add_requirement(const itsma_requirement **out, itsma_catalog
 		*out = NULL;
 	if (!c || !spec || !section_id)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue, section id and spec must not be NULL");
-	if (spec->version != ITSMA_REQUIREMENT_SPEC_VERSION)
+	if (spec->version != 1 && spec->version != ITSMA_REQUIREMENT_SPEC_VERSION)
 		return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_requirement_spec version %u",
 		                        spec->version);
+	/* version 1 callers have no item, basis or verify (their struct ends before them) */
+	if (spec->version >= 2) {
+		item = spec->item;
+		basis = spec->basis;
+		verify = spec->verify;
+	}
 	s = itsma__strmap_get(&c->section_ids, section_id);
 	if (!s)
 		return itsma__error_set(err, ITSMA_ENOTFOUND, "no section \"%.64s\"", section_id);
@@ -656,6 +791,17 @@ int itsma_catalogue_add_requirement(const itsma_requirement **out, itsma_catalog
 		return itsma__error_set(err, ITSMA_EINVAL, "expected obligation shall or should");
 	if (check_weight(spec->weight, err) < 0)
 		return ITSMA_EINVAL;
+	if ((int)basis < 0 || (int)basis > (int)ITSMA_BASIS_GOOD_PRACTICE)
+		return itsma__error_set(err, ITSMA_EINVAL, "expected basis standard, good-practice or unspecified");
+	if (basis == ITSMA_BASIS_GOOD_PRACTICE && spec->obligation == ITSMA_SHALL)
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "requirement \"%s\" has basis \"good-practice\" but obligation \"shall\": "
+		                        "a good practice is a \"should\" (only the standard's own obligations are \"shall\")",
+		                        spec->id);
+	if (item && !*item)
+		return itsma__error_set(err, ITSMA_EINVAL, "expected a non-empty item (such as \"a)\") or none");
+	if (verify && !*verify)
+		return itsma__error_set(err, ITSMA_EINVAL, "expected a non-empty verify text or none");
 	if (spec->evidence_hint_count && !spec->evidence_hints)
 		return itsma__error_set(err, ITSMA_EINVAL, "evidence_hints is NULL but its count is %zu",
 		                        spec->evidence_hint_count);
@@ -675,6 +821,9 @@ int itsma_catalogue_add_requirement(const itsma_requirement **out, itsma_catalog
 	r->id = itsma__arena_strdup(&c->arena, spec->id, &failed);
 	r->clause = itsma__arena_strdup(&c->arena, spec->clause, &failed);
 	r->text = itsma__arena_strdup(&c->arena, spec->text, &failed);
+	r->item = itsma__arena_strdup(&c->arena, item, &failed);
+	r->verify = itsma__arena_strdup(&c->arena, verify, &failed);
+	r->basis = basis;
 	r->hints = copy_list(&c->arena, spec->evidence_hints, spec->evidence_hint_count,
 	                     "evidence_hints", &failed, err, &bad);
 	if (bad)

@@ -5,21 +5,44 @@
 #include "internal/builtin.h"
 #include "internal/error.h"
 
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define CATALOGUE_FORMAT "itsma-catalogue/1"
 
-static const char *const catalogue_keys[] = { "format", "id", "title", "version", "publisher",
-	                                       "description", "source", "exclusions",
+static const char *const catalogue_keys[] = { "format", "id", "title", "version", "revision",
+	                                       "publisher", "description", "source", "exclusions",
 	                                       "guidance_sources", "generic_practices", "sections",
-	                                       NULL };
+	                                       "retired", NULL };
 static const char *const section_keys[] = { "id", "clause", "title", "kind", "purpose", "weight",
 	                                    "guidance", "requirements", "sections", NULL };
-static const char *const requirement_keys[] = { "id", "clause", "text", "obligation", "weight",
-	                                        "evidence_hint", "tags", NULL };
+static const char *const requirement_keys[] = { "id", "clause", "item", "text", "obligation",
+	                                        "basis", "weight", "evidence_hint", "verify",
+	                                        "tags", NULL };
 static const char *const gp_keys[] = { "attribute", "id", "text", NULL };
+static const char *const retired_keys[] = { "id", "revision", "reason", NULL };
+
+/* An optional integer member >= 1 (a revision); *out is 0 when absent. */
+static int get_revision(itsma__reader *rd, json_object *obj, const char *ptr, const char *key,
+                        int *out)
+{
+	json_object *v = NULL;
+	int64_t n;
+	*out = 0;
+	if (!json_object_object_get_ex(obj, key, &v))
+		return 0;
+	if (!v || !json_object_is_type(v, json_type_int))
+		return itsma__schema(rd, ptr, key, "expected a revision (an integer >= 1), found %s",
+		                     v ? itsma__json_type_name(v) : "null");
+	n = json_object_get_int64(v);
+	if (n < 1 || n > INT_MAX)
+		return itsma__schema(rd, ptr, key, "expected a revision: an integer from 1 to %d", INT_MAX);
+	*out = (int)n;
+	return 0;
+}
 
 /* Turn a builder error into a schema error at ptr[/key], keeping its message. */
 static int rebuild_error(itsma__reader *rd, int rc, const char *ptr, const char *key)
@@ -42,7 +65,7 @@ static int load_requirement(itsma__reader *rd, itsma_catalogue *c, itsma_section
                             json_object *o, const char *ptr)
 {
 	itsma_requirement_spec spec = ITSMA_REQUIREMENT_SPEC_INIT;
-	const char *obl = NULL;
+	const char *obl = NULL, *basis = NULL;
 	const char **hints = NULL, **tags = NULL;
 	itsma__ext *ext = NULL;
 	const itsma_requirement *r = NULL;
@@ -52,8 +75,11 @@ static int load_requirement(itsma__reader *rd, itsma_catalogue *c, itsma_section
 	    (rc = itsma__check_keys(rd, o, ptr, "a requirement", requirement_keys, &ext)) < 0 ||
 	    (rc = itsma__get_id(rd, o, ptr, "id", 1, &spec.id)) < 0 ||
 	    (rc = itsma__get_string(rd, o, ptr, "clause", 0, 1, &spec.clause)) < 0 ||
+	    (rc = itsma__get_string(rd, o, ptr, "item", 0, 1, &spec.item)) < 0 ||
 	    (rc = itsma__get_string(rd, o, ptr, "text", 1, 1, &spec.text)) < 0 ||
 	    (rc = itsma__get_string(rd, o, ptr, "obligation", 0, 0, &obl)) < 0 ||
+	    (rc = itsma__get_string(rd, o, ptr, "basis", 0, 0, &basis)) < 0 ||
+	    (rc = itsma__get_string(rd, o, ptr, "verify", 0, 1, &spec.verify)) < 0 ||
 	    (rc = itsma__get_weight(rd, o, ptr, "weight", &spec.weight, &has_weight)) < 0 ||
 	    (rc = itsma__get_string_list(rd, o, ptr, "evidence_hint", &hints,
 	                                 &spec.evidence_hint_count)) < 0 ||
@@ -69,6 +95,18 @@ static int load_requirement(itsma__reader *rd, itsma_catalogue *c, itsma_section
 			                   "expected an obligation \"shall\" or \"should\", not \"%.40s\"", obl);
 			goto out;
 		}
+	}
+	if (basis && itsma_basis_parse(&spec.basis, basis, NULL) < 0) {
+		rc = itsma__schema(rd, ptr, "basis",
+		                   "expected a basis \"standard\" or \"good-practice\", not \"%.40s\"", basis);
+		goto out;
+	}
+	if (spec.basis == ITSMA_BASIS_GOOD_PRACTICE && spec.obligation == ITSMA_SHALL) {
+		rc = itsma__schema(rd, ptr, "basis",
+		                   "requirement \"%s\" has basis \"good-practice\" but obligation \"shall\": "
+		                   "a good practice is a \"should\" (only the standard's own obligations are \"shall\")",
+		                   spec.id);
+		goto out;
 	}
 	if (c->requirement_count >= rd->max_records) {
 		itsma__schema(rd, ptr, NULL, "more requirements than the limit of %zu", rd->max_records);
@@ -214,6 +252,58 @@ out:
 	return rc;
 }
 
+/* The retired ids, read before the sections so that a section or requirement that uses one
+ * is reported where it stands. */
+static int load_retired(itsma__reader *rd, itsma_catalogue *c, json_object *root)
+{
+	json_object *list = NULL;
+	size_t i, n;
+	int rc;
+	char p[ITSMA_ERROR_POINTER_LENGTH];
+
+	if ((rc = itsma__get_array(rd, root, "", "retired", 0, &list)) < 0 || !list)
+		return rc;
+	n = json_object_array_length(list);
+	for (i = 0; i < n; i++) {
+		json_object *o = json_object_array_get_idx(list, i);
+		const char *id = NULL, *reason = NULL;
+		int revision = 0;
+		itsma__ext *ext = NULL;
+		itsma__ptr_index(p, "/retired", i);
+		if ((rc = itsma__expect_object(rd, o, p, "a retired id")) < 0 ||
+		    (rc = itsma__check_keys(rd, o, p, "a retired id", retired_keys, &ext)) < 0 ||
+		    (rc = itsma__get_id(rd, o, p, "id", 1, &id)) < 0 ||
+		    (rc = get_revision(rd, o, p, "revision", &revision)) < 0 ||
+		    (rc = itsma__get_string(rd, o, p, "reason", 1, 1, &reason)) < 0) {
+			itsma__ext_free(ext);
+			if ((rc = itsma__reader_problem(rd, rc)) < 0)
+				return rc;
+			continue;
+		}
+		if (!revision) {
+			itsma__ext_free(ext);
+			rc = itsma__schema(rd, p, NULL,
+			                   "missing required key \"revision\": the catalogue revision that retired \"%s\"",
+			                   id);
+		} else if (c->retired_count >= rd->max_records) {
+			itsma__ext_free(ext);
+			itsma__schema(rd, p, NULL, "more retired ids than the limit of %zu", rd->max_records);
+			if (rd->err)
+				rd->err->code = ITSMA_ELIMIT;
+			return ITSMA_ELIMIT;
+		} else if ((rc = itsma_catalogue_add_retired(c, id, revision, reason, rd->err)) < 0) {
+			itsma__ext_free(ext);
+			rc = rebuild_error(rd, rc, p,
+			                   rc == ITSMA_EEXISTS ? "id" : revision > c->revision ? "revision" : NULL);
+		} else {
+			c->retired[c->retired_count - 1]->ext = ext;
+		}
+		if ((rc = itsma__reader_problem(rd, rc)) < 0)
+			return rc;
+	}
+	return 0;
+}
+
 static int load_tree(itsma__reader *rd, json_object *root, itsma_catalogue **out)
 {
 	const char *format, *id, *title, *s;
@@ -257,6 +347,9 @@ static int load_tree(itsma__reader *rd, json_object *root, itsma_catalogue **out
 				goto fail;
 		}
 	}
+	if ((rc = get_revision(rd, root, "", "revision", &c->revision)) < 0 ||
+	    (rc = load_retired(rd, c, root)) < 0)
+		goto fail;
 	if ((rc = itsma__get_string(rd, root, "", "exclusions", 0, 0, &s)) < 0)
 		goto fail;
 	if (s) {
@@ -440,6 +533,15 @@ const char *itsma_catalogue_builtin_json(size_t index, size_t *len_out)
 	return itsma__builtin_blobs[index].json;
 }
 
+const char *itsma_catalogue_builtin_clauses(size_t index, size_t *len_out)
+{
+	if (index >= itsma__builtin_blob_count || !itsma__builtin_blobs[index].clauses)
+		return NULL;
+	if (len_out)
+		*len_out = itsma__builtin_blobs[index].clauses_len;
+	return itsma__builtin_blobs[index].clauses;
+}
+
 int itsma_catalogue_builtin(itsma_catalogue **out, const char *id, itsma_error *err)
 {
 	size_t i;
@@ -478,12 +580,18 @@ static void write_requirement(itsma__jw *w, const itsma_requirement *r)
 	itsma__jw_string(w, "id", r->id);
 	if (r->clause)
 		itsma__jw_string(w, "clause", r->clause);
+	if (r->item)
+		itsma__jw_string(w, "item", r->item);
 	itsma__jw_string(w, "text", r->text);
 	if (r->has_obligation || r->obligation != ITSMA_SHALL)
 		itsma__jw_string(w, "obligation", r->obligation == ITSMA_SHOULD ? "should" : "shall");
+	if (r->basis != ITSMA_BASIS_UNSPECIFIED)
+		itsma__jw_string(w, "basis", itsma_basis_name(r->basis));
 	if (r->has_weight || r->weight != 1.0)
 		itsma__jw_number(w, "weight", r->weight);
 	write_list(w, "evidence_hint", r->hints, r->hint_count);
+	if (r->verify)
+		itsma__jw_string(w, "verify", r->verify);
 	write_list(w, "tags", r->tags, r->tag_count);
 	itsma__write_ext(w, r->ext);
 	itsma__jw_end_object(w);
@@ -545,6 +653,8 @@ int itsma_catalogue_to_json(char **out, const itsma_catalogue *c, itsma_error *e
 	itsma__jw_string(&w, "title", c->title);
 	if (c->version)
 		itsma__jw_string(&w, "version", c->version);
+	if (c->revision)
+		itsma__jw_int(&w, "revision", c->revision);
 	if (c->publisher)
 		itsma__jw_string(&w, "publisher", c->publisher);
 	if (c->description)
@@ -576,6 +686,19 @@ int itsma_catalogue_to_json(char **out, const itsma_catalogue *c, itsma_error *e
 	for (i = 0; i < c->top_count; i++)
 		write_section(&w, c->tops[i]);
 	itsma__jw_end_array(&w);
+	if (c->retired_count) {
+		itsma__jw_begin_array(&w, "retired");
+		for (i = 0; i < c->retired_count; i++) {
+			const itsma_retired *r = c->retired[i];
+			itsma__jw_begin_object(&w, NULL);
+			itsma__jw_string(&w, "id", r->id);
+			itsma__jw_int(&w, "revision", r->revision);
+			itsma__jw_string(&w, "reason", r->reason);
+			itsma__write_ext(&w, r->ext);
+			itsma__jw_end_object(&w);
+		}
+		itsma__jw_end_array(&w);
+	}
 	itsma__write_ext(&w, c->ext);
 	itsma__jw_end_object(&w);
 	itsma__jw_finish(&w);

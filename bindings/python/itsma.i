@@ -97,6 +97,21 @@ static const char *itsma_py_utf8(PyObject *o, const char *what)
 	}
 	return s;
 }
+
+/* Lint problems collected as (kind, subject, message) tuples. */
+typedef struct itsma_py_lint {
+	PyObject *list;
+} itsma_py_lint;
+
+static int itsma_py_lint_cb(itsma_lint_kind kind, const char *subject, const char *message,
+                            void *payload)
+{
+	itsma_py_lint *pl = (itsma_py_lint *)payload;
+	PyObject *t = Py_BuildValue("(iNN)", (int)kind, itsma_py_text(subject), itsma_py_text(message));
+	int stop = !t || PyList_Append(pl->list, t) < 0;
+	Py_XDECREF(t);
+	return stop; /* 1 stops the lint with a Python error pending */
+}
 %}
 
 /* ---- error handling ---------------------------------------------------------------------- */
@@ -191,6 +206,7 @@ static const char *itsma_py_utf8(PyObject *o, const char *what)
 %apply (const char *const *strv, size_t strc) { (const char *const *hints, size_t hint_count) };
 %apply (const char *const *strv, size_t strc) { (const char *const *tags, size_t tag_count) };
 %apply (const char *const *strv, size_t strc) { (const char *const *evidence, size_t evidence_count) };
+%apply (const char *const *strv, size_t strc) { (const char *const *clauses, size_t clause_count) };
 
 /*
  * No C function is ever handed a NULL object: None where an itsma object is expected is a
@@ -208,6 +224,7 @@ static const char *itsma_py_utf8(PyObject *o, const char *what)
 ITSMA_NONNULL(itsma_catalogue)
 ITSMA_NONNULL(itsma_section)
 ITSMA_NONNULL(itsma_requirement)
+ITSMA_NONNULL(itsma_retired)
 ITSMA_NONNULL(itsma_assessment)
 ITSMA_NONNULL(itsma_evidence)
 ITSMA_NONNULL(itsma_rating)
@@ -241,6 +258,8 @@ ITSMA_NONNULL(itsma_scorer)
 %ignore itsma_score_options;
 %ignore itsma_section_spec;
 %ignore itsma_requirement_spec;
+%ignore itsma_lint_options;
+%ignore itsma_lint_cb;
 %ignore itsma_evidence_spec;
 %ignore itsma_rating_spec;
 %ignore itsma_attribute_spec;
@@ -279,6 +298,13 @@ ITSMA_NONNULL(itsma_scorer)
 %ignore itsma_catalogue_add_section;
 %ignore itsma_catalogue_add_guidance;
 %ignore itsma_catalogue_add_requirement;
+%ignore itsma_catalogue_set_revision;
+%ignore itsma_catalogue_add_retired;
+%ignore itsma_catalogue_effective_weights;
+%ignore itsma_catalogue_lint;
+%ignore itsma_catalogue_builtin_clauses;
+%ignore itsma_basis_parse;
+%ignore itsma_lint_kind_parse;
 %ignore itsma_assessment_load_file;
 %ignore itsma_assessment_load_buffer;
 %ignore itsma_assessment_new;
@@ -493,12 +519,16 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 	                                            int obligation, double weight,
 	                                            const char *const *hints, size_t hint_count,
 	                                            const char *const *tags, size_t tag_count,
+	                                            const char *item, int basis, const char *verify,
 	                                            itsma_error *err) {
 		const itsma_requirement *r = NULL;
 		itsma_requirement_spec spec = ITSMA_REQUIREMENT_SPEC_INIT;
 		spec.id = id;
 		spec.clause = clause;
 		spec.text = text;
+		spec.item = item;
+		spec.basis = (itsma_basis)basis;
+		spec.verify = verify;
 		spec.obligation = (itsma_obligation)obligation;
 		spec.weight = weight;
 		spec.evidence_hints = hints;
@@ -508,6 +538,62 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 		if (itsma_catalogue_add_requirement(&r, $self, section_id, &spec, err) < 0)
 			return NULL;
 		return r;
+	}
+}
+
+
+%extend itsma_catalogue {
+	void py_set_revision(int revision, itsma_error *err) {
+		if (itsma_catalogue_set_revision($self, revision, err) < 0)
+			return;
+	}
+	void py_add_retired(const char *id, int revision, const char *reason, itsma_error *err) {
+		if (itsma_catalogue_add_retired($self, id, revision, reason, err) < 0)
+			return;
+	}
+	/* The effective weights in catalogue order, as a list of float. */
+	PyObject *py_effective_weights(itsma_error *err) {
+		size_t n = itsma_catalogue_requirement_count($self), i;
+		double *w = (double *)malloc(sizeof(double) * (n ? n : 1));
+		PyObject *list;
+		if (!w)
+			return PyErr_NoMemory();
+		if (itsma_catalogue_effective_weights(w, n, $self, err) < 0) {
+			free(w);
+			return NULL;
+		}
+		list = PyList_New((Py_ssize_t)n);
+		for (i = 0; list && i < n; i++) {
+			PyObject *f = PyFloat_FromDouble(w[i]);
+			if (!f) {
+				Py_CLEAR(list);
+				break;
+			}
+			PyList_SET_ITEM(list, (Py_ssize_t)i, f);
+		}
+		free(w);
+		return list;
+	}
+	/* [(kind, subject, message)] of a lint run. */
+	PyObject *py_lint(const char *const *clauses, size_t clause_count, unsigned int skip,
+	                  itsma_error *err) {
+		itsma_lint_options o = ITSMA_LINT_OPTIONS_INIT;
+		itsma_py_lint pl;
+		int rc;
+		o.clauses = clauses;
+		o.clause_count = clause_count;
+		o.skip = skip;
+		pl.list = PyList_New(0);
+		if (!pl.list)
+			return NULL;
+		rc = itsma_catalogue_lint(NULL, $self, &o, itsma_py_lint_cb, &pl, err);
+		if (rc != 0) {
+			Py_DECREF(pl.list);
+			if (rc > 0 && !PyErr_Occurred())
+				PyErr_NoMemory();
+			return NULL;
+		}
+		return pl.list;
 	}
 }
 
@@ -933,6 +1019,16 @@ static PyObject *itsma_py_builtin_json(size_t index)
 {
 	size_t len = 0;
 	const char *s = itsma_catalogue_builtin_json(index, &len);
+	if (!s)
+		Py_RETURN_NONE;
+	return PyUnicode_DecodeUTF8(s, (Py_ssize_t)len, "strict");
+}
+
+/* The clause list shipped with the i-th built-in catalogue (clause TAB title per line), or None. */
+static PyObject *itsma_py_builtin_clauses(size_t index)
+{
+	size_t len = 0;
+	const char *s = itsma_catalogue_builtin_clauses(index, &len);
 	if (!s)
 		Py_RETURN_NONE;
 	return PyUnicode_DecodeUTF8(s, (Py_ssize_t)len, "strict");

@@ -41,6 +41,26 @@ typedef enum itsma_obligation {
 	ITSMA_SHOULD = 1 /**< Part 2 style, recommended. */
 } itsma_obligation;
 
+/** Where a requirement comes from (`basis`). */
+typedef enum itsma_basis {
+	ITSMA_BASIS_UNSPECIFIED = 0,  /**< No `basis` key (the default). */
+	ITSMA_BASIS_STANDARD = 1,     /**< Restates an obligation the cited clause states with "shall". */
+	ITSMA_BASIS_GOOD_PRACTICE = 2 /**< Recommended practice; only allowed on a `should`. */
+} itsma_basis;
+
+/**
+ * The JSON word of a basis: "standard", "good-practice"; "" for #ITSMA_BASIS_UNSPECIFIED or
+ * out of range. **Ownership:** static, never NULL.
+ */
+ITSMA_EXTERN(const char *) itsma_basis_name(itsma_basis basis);
+/**
+ * Parse "standard" or "good-practice".
+ * @param[out] out the basis (may be NULL to only check). @param text the word.
+ * @return 0 or #ITSMA_EINVAL (any other word, NULL).
+ */
+ITSMA_EXTERN(int) itsma_basis_parse(itsma_basis *out, const char *text, itsma_error *err)
+	ITSMA_WARN_UNUSED;
+
 /** Whether assessments may exclude parts of the catalogue from their scope. */
 typedef enum itsma_exclusions {
 	ITSMA_EXCLUSIONS_ALLOWED = 0,  /**< Exclusions allowed (the default). */
@@ -173,6 +193,14 @@ ITSMA_EXTERN(const char *) itsma_catalogue_builtin_title(size_t index);
  */
 ITSMA_EXTERN(const char *) itsma_catalogue_builtin_json(size_t index, size_t *len_out);
 
+/**
+ * The clause list shipped with the i-th built-in catalogue: every clause of the standard's
+ * tree, one per line as "CLAUSE<TAB>TITLE" (for itsma_lint_options.clauses); NULL when it
+ * has none or past the end.
+ * @param[out] len_out its length in bytes (may be NULL). **Ownership:** static.
+ */
+ITSMA_EXTERN(const char *) itsma_catalogue_builtin_clauses(size_t index, size_t *len_out);
+
 /* ---- catalogue properties ---------------------------------------------------------------- */
 
 /** Catalogue id. Borrowed, never NULL. */
@@ -189,6 +217,16 @@ ITSMA_EXTERN(const char *) itsma_catalogue_description(const itsma_catalogue *ca
 ITSMA_EXTERN(const char *) itsma_catalogue_source(const itsma_catalogue *cat);
 /** Whether exclusions are allowed. */
 ITSMA_EXTERN(itsma_exclusions) itsma_catalogue_exclusions(const itsma_catalogue *cat);
+/** Revision of the catalogue's content (`revision`, >= 1), or 0 when it has none. */
+ITSMA_EXTERN(int) itsma_catalogue_revision(const itsma_catalogue *cat);
+/**
+ * Set the content revision.
+ * @param revision >= 1, or 0 to remove it. It may not be lower than the revision of a
+ *        retired id (itsma_retired_revision()).
+ * @return 0 or #ITSMA_EINVAL.
+ */
+ITSMA_EXTERN(int) itsma_catalogue_set_revision(itsma_catalogue *cat, int revision, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 /** The file name or "<buffer>" the catalogue was loaded from; "" when built in code. */
 ITSMA_EXTERN(const char *) itsma_catalogue_origin(const itsma_catalogue *cat);
 
@@ -239,6 +277,41 @@ ITSMA_EXTERN(const char *) itsma_catalogue_generic_practice_text(const itsma_cat
 ITSMA_EXTERN(int) itsma_catalogue_add_generic_practice(itsma_catalogue *cat, const char *attribute,
                                                        const char *id, const char *text,
                                                        itsma_error *err) ITSMA_WARN_UNUSED;
+
+/* ---- retired ids -------------------------------------------------------------------------- */
+
+/**
+ * A retired id (`retired`): an id that a section or requirement of an earlier revision of
+ * the catalogue had, and that no section or requirement may use again. Opaque, Borrowed.
+ */
+typedef struct itsma_retired itsma_retired;
+
+/** Number of retired ids. */
+ITSMA_EXTERN(size_t) itsma_catalogue_retired_count(const itsma_catalogue *cat);
+/** The i-th retired id, in the order of the catalogue's `retired` list, or NULL. Borrowed. */
+ITSMA_EXTERN(const itsma_retired *) itsma_catalogue_retired_at(const itsma_catalogue *cat,
+                                                               size_t index);
+/** Look up a retired id in O(1); NULL when @p id is not retired. Borrowed. */
+ITSMA_EXTERN(const itsma_retired *) itsma_catalogue_find_retired(const itsma_catalogue *cat,
+                                                                 const char *id);
+/** The retired id. Borrowed, never NULL. */
+ITSMA_EXTERN(const char *) itsma_retired_id(const itsma_retired *r);
+/** The catalogue revision that retired it (>= 1). */
+ITSMA_EXTERN(int) itsma_retired_revision(const itsma_retired *r);
+/** Why it was retired (non-empty). Borrowed, never NULL. */
+ITSMA_EXTERN(const char *) itsma_retired_reason(const itsma_retired *r);
+/**
+ * Retire an id.
+ * @param id an identifier that no section or requirement of @p cat uses and that is not
+ *        retired yet. @param revision the revision that retired it: >= 1 and not above
+ *        the catalogue's revision when it has one. @param reason non-empty.
+ * @return 0; #ITSMA_EINVAL (bad id, revision or reason); #ITSMA_EEXISTS (the id is used by a
+ *         section or requirement, or retired already); #ITSMA_ENOMEM. On failure nothing changes.
+ * **Ownership:** strings are Copied.
+ */
+ITSMA_EXTERN(int) itsma_catalogue_add_retired(itsma_catalogue *cat, const char *id, int revision,
+                                              const char *reason, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 
 /* ---- sections ---------------------------------------------------------------------------- */
 
@@ -320,7 +393,7 @@ typedef struct itsma_section_spec {
  * @param cat the catalogue. @param parent_id id of the parent section, or NULL for top level.
  * @param spec the section. @param err details, or NULL.
  * @return 0; #ITSMA_EINVAL (bad id, empty title, bad weight, a process inside a process);
- *         #ITSMA_EEXISTS (id taken by a section or requirement); #ITSMA_ENOTFOUND (no such
+ *         #ITSMA_EEXISTS (id taken by a section or requirement, or retired); #ITSMA_ENOTFOUND (no such
  *         parent); #ITSMA_ENOMEM. On failure the catalogue is unchanged.
  * **Ownership:** the spec's strings are Copied.
  */
@@ -366,6 +439,12 @@ ITSMA_EXTERN(size_t) itsma_requirement_index(const itsma_requirement *r);
 ITSMA_EXTERN(const itsma_section *) itsma_requirement_section(const itsma_requirement *r);
 /** The nearest enclosing process, or NULL when it is outside every process. Borrowed. */
 ITSMA_EXTERN(const itsma_section *) itsma_requirement_process(const itsma_requirement *r);
+/** Basis (`basis`): standard, good practice, or unspecified. */
+ITSMA_EXTERN(itsma_basis) itsma_requirement_basis(const itsma_requirement *r);
+/** The list item of the clause (`item`, e.g. "b) 2)"), or NULL. Borrowed. */
+ITSMA_EXTERN(const char *) itsma_requirement_item(const itsma_requirement *r);
+/** How an auditor tests the requirement (`verify`), or NULL. Borrowed. */
+ITSMA_EXTERN(const char *) itsma_requirement_verify(const itsma_requirement *r);
 /** Number of evidence hints. */
 ITSMA_EXTERN(size_t) itsma_requirement_evidence_hint_count(const itsma_requirement *r);
 /** The i-th evidence hint, or NULL. Borrowed. */
@@ -388,18 +467,27 @@ typedef struct itsma_requirement_spec {
 	size_t evidence_hint_count;    /**< Length of evidence_hints. */
 	const char *const *tags;       /**< Optional array of non-empty strings. */
 	size_t tag_count;              /**< Length of tags. */
+	/* version 2 */
+	const char *item;              /**< Optional list item of the clause ("a)", "b) 2)"). */
+	itsma_basis basis;             /**< Optional basis; good practice needs #ITSMA_SHOULD. */
+	const char *verify;            /**< Optional: how an auditor tests it. */
 } itsma_requirement_spec;
-/** Current version of itsma_requirement_spec. */
-#define ITSMA_REQUIREMENT_SPEC_VERSION 1
+/**
+ * Current version of itsma_requirement_spec. Version 1 (without item, basis and verify)
+ * is still accepted.
+ */
+#define ITSMA_REQUIREMENT_SPEC_VERSION 2
 /** Static initialiser for itsma_requirement_spec. */
 #define ITSMA_REQUIREMENT_SPEC_INIT                                                                 \
-	{ ITSMA_REQUIREMENT_SPEC_VERSION, NULL, NULL, NULL, ITSMA_SHALL, 1.0, NULL, 0, NULL, 0 }
+	{ ITSMA_REQUIREMENT_SPEC_VERSION, NULL, NULL, NULL, ITSMA_SHALL, 1.0, NULL, 0, NULL, 0,    \
+	  NULL, ITSMA_BASIS_UNSPECIFIED, NULL }
 
 /**
  * Add a requirement to a section, with the same validation as loading.
  * @param[out] out the new requirement (Borrowed), or NULL if not wanted.
  * @param section_id the section that holds it.
- * @return 0; #ITSMA_EINVAL (bad id, empty text, bad weight or hint); #ITSMA_EEXISTS;
+ * @return 0; #ITSMA_EINVAL (bad id, empty text, bad weight or hint, an empty item or verify,
+ *         an unknown basis, a good-practice shall); #ITSMA_EEXISTS (the id is taken or retired);
  *         #ITSMA_ENOTFOUND (no such section); #ITSMA_ENOMEM. On failure nothing changes.
  * **Ownership:** the spec's strings are Copied.
  */
@@ -407,6 +495,96 @@ ITSMA_EXTERN(int) itsma_catalogue_add_requirement(const itsma_requirement **out,
                                                   itsma_catalogue *cat, const char *section_id,
                                                   const itsma_requirement_spec *spec,
                                                   itsma_error *err) ITSMA_WARN_UNUSED;
+
+/* ---- effective weights -------------------------------------------------------------------- */
+
+/**
+ * The effective weight of every requirement in the default model with everything
+ * applicable (scoring.md section 6): the product, along the path from the top, of each
+ * node's weight over the total weight of its siblings (sections with no requirement beneath
+ * them do not count), or 1 over their number where all of them weigh 0. They add up to 1
+ * (0 without requirements); a requirement's gain in an empty assessment is 100 times it.
+ * One linear pass.
+ *
+ * @param[out] out an array of @p count values, filled in catalogue order (index =
+ *        itsma_requirement_index()).
+ * @param count at least itsma_catalogue_requirement_count(); only that many are written.
+ * @param cat the catalogue. @param err details, or NULL.
+ * @return 0; #ITSMA_EINVAL (NULL arguments, @p count too small); #ITSMA_ENOMEM.
+ * **Ownership:** @p out is the caller's. **Thread safety:** safe (const access).
+ */
+ITSMA_EXTERN(int) itsma_catalogue_effective_weights(double *out, size_t count,
+                                                    const itsma_catalogue *cat, itsma_error *err)
+	ITSMA_WARN_UNUSED;
+
+/* ---- lint ------------------------------------------------------------------------------- */
+
+/** Kinds of problem itsma_catalogue_lint() reports (docs/catalogues.md). */
+typedef enum itsma_lint_kind {
+	ITSMA_LINT_SHALL_BASIS = 0,     /**< "shall-basis": a shall without basis standard. */
+	ITSMA_LINT_SHALL_VERIFY,        /**< "shall-verify": a shall without verify. */
+	ITSMA_LINT_GOOD_PRACTICE_SHALL, /**< "good-practice-shall" (also refused by loading and building). */
+	ITSMA_LINT_WEIGHT,              /**< "weight": an effective weight outside the rule. */
+	ITSMA_LINT_NO_GUIDANCE,         /**< "no-guidance": no guidance on the section or above. */
+	ITSMA_LINT_SHALL_IN_TEXT,       /**< "shall-in-text": the text says "shall". */
+	ITSMA_LINT_DUPLICATE_TEXT,      /**< "duplicate-text": the same text as an earlier one. */
+	ITSMA_LINT_ID_FORM,             /**< "id-form": the id is not CLAUSE-NN of its clause. */
+	ITSMA_LINT_MISSING_CLAUSE       /**< "missing-clause": a listed clause has no section. */
+} itsma_lint_kind;
+/** Number of lint kinds. */
+#define ITSMA_LINT_KIND_COUNT 9
+
+/** The name of a lint kind ("shall-basis"); "" out of range. **Ownership:** static. */
+ITSMA_EXTERN(const char *) itsma_lint_kind_name(itsma_lint_kind kind);
+/** Parse a lint kind name. @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_lint_kind_parse(itsma_lint_kind *out, const char *text, itsma_error *err)
+	ITSMA_WARN_UNUSED;
+
+/** Options of itsma_catalogue_lint(). Versioned; fields are only appended. */
+typedef struct itsma_lint_options {
+	unsigned int version;       /**< #ITSMA_LINT_OPTIONS_VERSION. */
+	const char *const *clauses; /**< Clauses that must each be a section's clause, or NULL. */
+	size_t clause_count;        /**< Length of @c clauses. */
+	unsigned int skip;          /**< Kinds not to check: a bit (1u << kind) for each. */
+} itsma_lint_options;
+/** Current version of itsma_lint_options. */
+#define ITSMA_LINT_OPTIONS_VERSION 1
+/** Static initialiser for itsma_lint_options (every check, no clause list). */
+#define ITSMA_LINT_OPTIONS_INIT { ITSMA_LINT_OPTIONS_VERSION, NULL, 0, 0 }
+
+/**
+ * Called once per lint problem.
+ * @param kind what is wrong. @param subject the requirement id, or the missing clause.
+ * @param message a sentence saying what is wrong and what was expected.
+ * @param payload the caller's pointer.
+ * @return 0 to go on; anything else stops the lint, which returns it.
+ * **Ownership:** @p subject and @p message are Borrowed for the call only.
+ */
+typedef int (*itsma_lint_cb)(itsma_lint_kind kind, const char *subject, const char *message,
+                             void *payload);
+
+/**
+ * Check a catalogue against the authoring rules of docs/catalogues.md, on any catalogue:
+ * per requirement in catalogue order, a shall without basis standard, a shall without
+ * verify, a good-practice shall, an effective weight outside the rule (every shall within
+ * 4 times the median shall's, no should above it), no guidance on its section or the
+ * sections above, the word "shall" in its text, a text equal to an earlier one (ignoring
+ * case, spacing and a final full stop), an id not of the form CLAUSE-NN of its clause;
+ * then each clause of @c opts->clauses that no section has. Time and memory are linear in
+ * the catalogue's size (plus n log n to find the median).
+ *
+ * @param[out] count_out the number of problems reported (may be NULL).
+ * @param cat the catalogue. @param opts options, or NULL for every check and no clause list.
+ * @param cb called per problem (may be NULL to only count). @param payload passed to @p cb.
+ * @param err details, or NULL.
+ * @return 0 (whether or not there were problems); the non-zero return of @p cb that stopped
+ *         the lint; #ITSMA_EINVAL (NULL catalogue, unknown options version, NULL clause);
+ *         #ITSMA_ENOMEM.
+ * **Thread safety:** safe (const access).
+ */
+ITSMA_EXTERN(int) itsma_catalogue_lint(size_t *count_out, const itsma_catalogue *cat,
+                                       const itsma_lint_options *opts, itsma_lint_cb cb,
+                                       void *payload, itsma_error *err) ITSMA_WARN_UNUSED;
 
 /* ---- small helpers shared by all formats ------------------------------------------------- */
 

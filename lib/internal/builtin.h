@@ -9,6 +9,8 @@ typedef struct itsma__builtin_blob {
 	size_t len;
 	const char *id;
 	const char *title;
+	const char *clauses; /* NAME.clauses.tsv (clause TAB title per line), or NULL */
+	size_t clauses_len;
 } itsma__builtin_blob;
 
 extern const itsma__builtin_blob itsma__builtin_blobs[];

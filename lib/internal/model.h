@@ -60,7 +60,8 @@ struct itsma_section {
 
 struct itsma_requirement {
 	itsma_catalogue *cat;
-	const char *id, *clause, *text;
+	const char *id, *clause, *text, *item, *verify;
+	itsma_basis basis;
 	itsma_obligation obligation;
 	int has_obligation; /* written explicitly */
 	double weight;
@@ -71,6 +72,12 @@ struct itsma_requirement {
 	size_t hint_count;
 	const char **tags;
 	size_t tag_count;
+	itsma__ext *ext;
+};
+
+struct itsma_retired {
+	const char *id, *reason; /* arena strings */
+	int revision;
 	itsma__ext *ext;
 };
 
@@ -85,6 +92,10 @@ struct itsma_catalogue {
 	const char *id, *title, *version, *publisher, *description, *source;
 	itsma_exclusions exclusions;
 	int has_exclusions;
+	int revision; /* 0 = none */
+	itsma_retired **retired; /* in list order; the records live in the arena */
+	size_t retired_count, retired_cap;
+	itsma__strmap retired_ids;
 	const char **gs_keys, **gs_names;
 	size_t gs_count, gs_cap;
 	itsma__gp *gps;

@@ -182,7 +182,9 @@ def test_catalogue():
                     '## Process attributes: generic practices', '### PA2.1 Performance management (level 2)'):
         check(heading in md, 'checklist has heading %r' % heading)
     check('*Purpose:*' in md and 'Guidance: ITIL 4 Incident management' in md, 'process purpose and guidance shown')
-    check('*(shall; evidence: record)*' in md and '*(should;' in md, 'obligation and evidence hints shown')
+    check(re.search(r'\*\(shall; weighs [0-9.]+%; evidence: record\)\*', md) and '*(should;' in md,
+          'obligation, effective weight and evidence hints shown', r)
+    check('Each requirement shows its effective weight' in md, 'md says what the weights are', r)
     r2 = expect(run('catalogue', 'show', 'iso20000-1:2018', '--format', 'md'), 0, 'show --format md')
     check(r2.out == md, 'md is the default format')
 
@@ -206,6 +208,77 @@ def test_catalogue():
     expect(run('catalogue', 'list', 'extra'), 2, 'list with an argument')
     expect(run('catalogue', 'frob'), 2, 'unknown subcommand')
     expect(run('catalogue', 'show', 'iso20000-1:2018', '--format', 'pdf'), 2, 'bad format')
+
+    # basis, item, verify and revision where the catalogue has them (issue 13)
+    v2 = src('tests', 'data', 'catalogue-v2.json')
+    r = expect(run('catalogue', 'show', v2), 0, 'show md with basis, item and verify')
+    check('Catalogue `test:v2`, version 1, content revision 2.' in r.out, 'md shows the content revision', r)
+    check('- [ ] `8.1-03` Every incident is given a priority from its impact and urgency. '
+          '*(shall; item b) 2); basis standard; weighs 30.8%; evidence: record)*\n'
+          '  *Verify:* In the same sample, each priority matches the agreed impact and urgency criteria.\n'
+          in r.out, 'md shows item, basis, effective weight and verify', r)
+    check('*(should; basis good-practice; weighs 7.69%; evidence: record)*' in r.out, 'md of a should', r)
+    r = expect(run('catalogue', 'show', v2, '--format', 'text'), 0, 'show text')
+    check('    8.1-03 [shall, item b) 2), standard, weighs 30.8%] Every incident is given a priority'
+          in r.out and '      verify: In the same sample,' in r.out, 'text shows item, basis, weight, verify', r)
+    r = expect(run('catalogue', 'show', v2, '--weights', '--format', 'json'), 0, 'weights json')
+    w = json.loads(r.out)
+    check(w['catalogue'] == 'test:v2' and w['revision'] == 2 and len(w['requirements']) == 4, 'weights json head', r)
+    check(abs(sum(q['effective_weight'] for q in w['requirements']) - 1) < 1e-9, 'effective weights add up to 1', r)
+    check(w['requirements'][3] == {'id': '8.1-04', 'obligation': 'should', 'weight': 0.25,
+                                   'effective_weight': w['requirements'][3]['effective_weight']}
+          and abs(w['requirements'][3]['effective_weight'] - 0.25 / 3.25) < 1e-12, 'weights json row', r)
+    r = expect(run('catalogue', 'show', v2, '--weights', '--format', 'text'), 0, 'weights text')
+    check(re.search(r'^8\.1-04 +should +0\.25 +7\.69%$', r.out, re.M), 'weights text row', r)
+    r = expect(run('catalogue', 'show', v2, '--weights'), 0, 'weights md')
+    check('| `8.1-04` | should | 0.25 | 7.69% |' in r.out, 'weights md row', r)
+    r = expect(run('catalogue', 'show', 'iso20000-1:2018', '--weights', '--format', 'json'), 0, 'weights of a built-in')
+    check(abs(sum(q['effective_weight'] for q in json.loads(r.out)['requirements']) - 1) < 1e-9,
+          'built-in effective weights add up to 1', r)
+    # control characters never reach the terminal
+    bad = work('control.json')
+    with open(v2, encoding='utf-8') as f:
+        doc = json.load(f)
+    doc['sections'][0]['title'] = 'Con\u001b[31mtext\u0085'
+    with open(bad, 'w', encoding='utf-8') as f:
+        json.dump(doc, f)
+    r = expect(run('catalogue', 'show', bad, '--format', 'text'), 0, 'text of hostile titles')
+    check('4 Con?[31mtext?\n' in r.out and '\x1b' not in r.out, 'control characters replaced in text', r)
+
+    # lint: a clean catalogue, then one with every kind of problem
+    r = expect(run('catalogue', 'lint', v2), 0, 'lint a clean catalogue')
+    check(r.out == '' and '0 problems in 4 requirements' in r.err, 'lint says there is no problem', r)
+    clauses = work('clauses.tsv')
+    with open(clauses, 'w', encoding='utf-8') as f:
+        f.write('# clause\ttitle\n4\tContext\n8\tOperation\n8.1\tIncidents\n8.2\tProblems\n\n')
+    flawed = work('flawed.json')
+    doc = json.load(open(v2, encoding='utf-8'))
+    reqs = doc['sections'][1]['sections'][0]['requirements']
+    reqs.append({'id': '8.1-05', 'text': 'The organization shall close incidents.', 'obligation': 'shall'})
+    reqs.append({'id': '8.1-6', 'text': 'every incident is recorded', 'obligation': 'should', 'weight': 9})
+    doc['sections'].append({'id': '9', 'clause': '9', 'title': 'Evaluation', 'weight': 1, 'requirements': [
+        {'id': '9-01', 'text': 'Results are evaluated.', 'basis': 'standard', 'verify': 'Read the minutes.'}]})
+    with open(flawed, 'w', encoding='utf-8') as f:
+        json.dump(doc, f)
+    r = expect(run('catalogue', 'lint', flawed, '--clauses', clauses), 1, 'lint finds problems')
+    kinds = sorted(set(re.findall(r' \[([a-z-]+)\]$', r.out, re.M)))
+    check(kinds == ['duplicate-text', 'id-form', 'missing-clause', 'no-guidance', 'shall-basis',
+                    'shall-in-text', 'shall-verify', 'weight'], 'every kind reported: %s' % kinds, r)
+    check('8.1-05 is a shall without "verify": say how an auditor tests it [shall-verify]\n' in r.out, 'lint line', r)
+    check('clause 8.2 is missing: no section has it as its clause [missing-clause]' in r.out, 'missing clause', r)
+    check(re.search(r'flawed\.json: \d+ problems in 7 requirements\n', r.err), 'lint summary', r)
+    r = expect(run('catalogue', 'lint', flawed, '--clauses', clauses, '--skip',
+                   'weight,id-form,duplicate-text,shall-basis,shall-verify,shall-in-text,no-guidance,missing-clause'),
+               0, 'lint with every kind skipped')
+    expect(run('catalogue', 'lint', flawed, '--skip', 'nope'), 2, 'lint --skip of an unknown kind')
+    expect(run('catalogue', 'lint'), 2, 'lint without a catalogue')
+    expect(run('catalogue', 'lint', v2, '--weights'), 2, '--weights with lint')
+    expect(run('catalogue', 'show', v2, '--clauses', clauses), 2, '--clauses with show')
+    expect(run('catalogue', 'lint', v2, '--clauses', work('no-such.tsv')), 1, 'lint with a missing clause file')
+    r = expect(run('catalogue', 'lint', 'iso20000-1:2018', '--skip',
+                   'weight,duplicate-text,shall-basis,shall-verify,no-guidance'), 0,
+               'the built-in 2018 catalogue has every clause, well-formed ids and no "shall" in its texts')
+    check('clause tree was not checked' not in r.err, 'a built-in is checked against its shipped clause list', r)
 
 
 # ---- template ----------------------------------------------------------------------------------

@@ -72,6 +72,26 @@ cat_case("duplicate-requirement-id", lambda d: d["sections"][1]["sections"][1]["
 cat_case("exclusions-invalid", lambda d: d.update({"exclusions": "never"}))
 cat_case("generic-practice-pa11", lambda d: d["generic_practices"][0].update({"attribute": "PA1.1"}))
 cat_case("generic-practice-bad-attribute", lambda d: d["generic_practices"][0].update({"attribute": "PA9.9"}))
+# basis, item, verify, revision and retired ids (issue 13)
+R0 = lambda d: d["sections"][0]["requirements"][0]
+cat_case("basis-invalid", lambda d: R0(d).update({"basis": "iso"}))
+cat_case("basis-good-practice-shall", lambda d: R0(d).update({"basis": "good-practice"}))
+cat_case("item-empty", lambda d: R0(d).update({"item": ""}))
+cat_case("verify-not-string", lambda d: R0(d).update({"verify": ["Sample ten records."]}))
+cat_case("revision-not-integer", lambda d: d.update({"revision": 1.5}))
+cat_case("revision-zero", lambda d: d.update({"revision": 0}))
+cat_case("retired-live-requirement", lambda d: d.update({"revision": 2, "retired": [
+    {"id": "4-01", "revision": 2, "reason": "Split in two."}]}))
+cat_case("retired-live-section", lambda d: d.update({"revision": 2, "retired": [
+    {"id": "8.1", "revision": 2, "reason": "Merged into 8."}]}))
+cat_case("retired-twice", lambda d: d.update({"revision": 2, "retired": [
+    {"id": "4-02", "revision": 2, "reason": "Split."}, {"id": "4-02", "revision": 2, "reason": "Again."}]}))
+cat_case("retired-reason-missing", lambda d: d.update({"revision": 2, "retired": [{"id": "4-02", "revision": 2}]}))
+cat_case("retired-revision-missing", lambda d: d.update({"revision": 2, "retired": [{"id": "4-02", "reason": "Split."}]}))
+cat_case("retired-after-revision", lambda d: d.update({"revision": 2, "retired": [
+    {"id": "4-02", "revision": 3, "reason": "Split."}]}))
+cat_case("retired-unknown-key", lambda d: d.update({"retired": [
+    {"id": "4-02", "revision": 1, "reason": "Split.", "why": "typo"}]}))
 cat_case("evidence-hint-not-string", lambda d: d["sections"][0]["requirements"][0].update({"evidence_hint": [1]}))
 
 # --- assessment rules --------------------------------------------------------------------------

@@ -95,11 +95,17 @@ def test_enums_match_the_library():
                                               "excluded"]
     assert [str(x) for x in itsma.EvidenceKind] == ["document", "record", "interview",
                                                     "observation", "metric", "other"]
+    assert [str(x) for x in itsma.Basis] == ["standard", "good-practice"]
+    assert [str(x) for x in itsma.LintKind] == [
+        "shall-basis", "shall-verify", "good-practice-shall", "weight", "no-guidance",
+        "shall-in-text", "duplicate-text", "id-form", "missing-clause"]
+    assert len(itsma.LintKind) == c.ITSMA_LINT_KIND_COUNT
     assert len(itsma.Model) == c.ITSMA_MODEL_COUNT
     assert len(itsma.Attribute) == c.ITSMA_ATTRIBUTE_COUNT
     for enum in (itsma.Nonconformity, itsma.AttributeStatus, itsma.EvidenceProblem,
                  itsma.Change, itsma.NonconformityChange, itsma.EvidencePolicy,
-                 itsma.SectionKind, itsma.Obligation, itsma.Exclusions):
+                 itsma.SectionKind, itsma.Obligation, itsma.Exclusions, itsma.Basis,
+                 itsma.LintKind):
         for member in enum:
             assert enum(str(member)) is member
             assert enum.parse(str(member)) is member and enum.parse(int(member)) is member

@@ -335,7 +335,7 @@ static unsigned long sampled_out;
 
 static const char CAT_JSON[] =
 	"{\"format\": \"itsma-catalogue/1\", \"id\": \"demo:1\", \"title\": \"Demo\",\n"
-	" \"version\": \"1\", \"publisher\": \"itsma\", \"description\": \"Small.\", \"source\": \"none\",\n"
+	" \"version\": \"1\", \"revision\": 3, \"publisher\": \"itsma\", \"description\": \"Small.\", \"source\": \"none\",\n"
 	" \"exclusions\": \"allowed\",\n"
 	" \"guidance_sources\": {\"itil4\": \"ITIL 4\", \"cobit2019\": \"COBIT 2019\"},\n"
 	" \"generic_practices\": [{\"attribute\": \"PA2.1\", \"id\": \"GP2.1.1\", \"text\": \"Targets.\"},\n"
@@ -348,15 +348,19 @@ static const char CAT_JSON[] =
 	"    {\"id\": \"8.1\", \"title\": \"Incidents\", \"kind\": \"process\", \"purpose\": \"Restore.\",\n"
 	"     \"guidance\": {\"itil4\": [\"Incident management\"], \"cobit2019\": [\"DSS02\"]},\n"
 	"     \"requirements\": [\n"
-	"      {\"id\": \"8.1-01\", \"clause\": \"8.1\", \"text\": \"Recorded.\", \"weight\": 1.5,\n"
-	"       \"evidence_hint\": [\"record\", \"procedure\"], \"tags\": [\"resolution\"]},\n"
-	"      {\"id\": \"8.1-02\", \"text\": \"Prioritised.\", \"obligation\": \"should\", \"x-row\": 12}],\n"
+	"      {\"id\": \"8.1-01\", \"clause\": \"8.1\", \"item\": \"a)\", \"text\": \"Recorded.\", \"weight\": 1.5,\n"
+	"       \"basis\": \"standard\", \"evidence_hint\": [\"record\", \"procedure\"],\n"
+	"       \"verify\": \"Sample ten.\", \"tags\": [\"resolution\"]},\n"
+	"      {\"id\": \"8.1-02\", \"text\": \"Prioritised.\", \"obligation\": \"should\",\n"
+	"       \"basis\": \"good-practice\", \"x-row\": 12}],\n"
 	"     \"sections\": [{\"id\": \"8.1.1\", \"title\": \"Major\",\n"
 	"       \"requirements\": [{\"id\": \"8.1.1-01\", \"text\": \"Major incidents.\"}]}]},\n"
 	"    {\"id\": \"8.2\", \"title\": \"Changes\", \"kind\": \"process\",\n"
 	"     \"requirements\": [{\"id\": \"8.2-01\", \"text\": \"Assessed \\u00e9.\"}]}]},\n"
 	"  {\"id\": \"9\", \"title\": \"Evaluation\", \"x-kept\": true,\n"
 	"   \"requirements\": [{\"id\": \"9-01\", \"text\": \"Measured.\"}]}],\n"
+	" \"retired\": [{\"id\": \"8.1-03\", \"revision\": 2, \"reason\": \"Merged.\", \"x-n\": 1},\n"
+	"   {\"id\": \"7-01\", \"revision\": 3, \"reason\": \"Moved.\"}],\n"
 	" \"x-generator\": {\"name\": \"oom\", \"list\": [[], {}, 1.5, \"a\\tb\"]}}\n";
 
 /* Ratings come before evidence: the loader defers them (parses them whole). */
@@ -778,6 +782,33 @@ static int op_cat_set_text(ctx *c, itsma_error *err)
 	return steps(c, err, 1200, step_cat_set_text);
 }
 
+static int step_retired(ctx *c, int i, itsma_error *err)
+{
+	char id[16];
+	snprintf(id, sizeof id, "R-%02d", i);
+	return itsma_catalogue_add_retired(c->cat, id, 1 + i % 3, "Retired for the test.", err);
+}
+
+static int op_cat_add_retired(ctx *c, itsma_error *err)
+{
+	return steps(c, err, 40, step_retired);
+}
+
+static int op_cat_effective_weights(ctx *c, itsma_error *err)
+{
+	double w[64];
+	return itsma_catalogue_effective_weights(w, 64, c->cat, err);
+}
+
+static int op_cat_lint(ctx *c, itsma_error *err)
+{
+	static const char *const clauses[] = { "8", "8.1", "9", "10" };
+	itsma_lint_options o = ITSMA_LINT_OPTIONS_INIT;
+	o.clauses = clauses;
+	o.clause_count = 4;
+	return itsma_catalogue_lint(&c->problems, c->cat, &o, NULL, NULL, err);
+}
+
 static int op_cat_to_json(ctx *c, itsma_error *err)
 {
 	return itsma_catalogue_to_json(&c->out_text, c->cat, err);
@@ -1122,6 +1153,9 @@ static const scenario scenarios[] = {
 	{ "catalogue_add_guidance", N_CAT, op_cat_add_guidance, 0 },
 	{ "catalogue_add_generic_practice", N_CAT, op_cat_add_generic_practice, 0 },
 	{ "catalogue_set_text", N_CAT, op_cat_set_text, 0 },
+	{ "catalogue_add_retired", N_CAT, op_cat_add_retired, 0 },
+	{ "catalogue_effective_weights", N_CAT, op_cat_effective_weights, 0 },
+	{ "catalogue_lint", N_CAT, op_cat_lint, 0 },
 	{ "catalogue_to_json", N_CAT, op_cat_to_json, 0 },
 	{ "catalogue_save_file", N_CAT | N_SAVE, op_cat_save, 0 },
 	{ "assessment_load_buffer_deferred", N_CAT, op_asm_load, 0 },

@@ -416,6 +416,231 @@ static void test_catalogue__id_rules(void)
 	CU_ASSERT_TRUE(itsma_id_is_valid(long_id));
 }
 
+
+static itsma_catalogue *load_v2(void)
+{
+	itsma_catalogue *c = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	CU_ASSERT_EQUAL_FATAL(
+	    itsma_catalogue_load_file(&c, ITSMA_TEST_DATA "/catalogue-v2.json", NULL, &err), 0);
+	return c;
+}
+
+static void test_catalogue__basis_item_verify_revision_and_retired(void)
+{
+	itsma_catalogue *c = load_v2();
+	const itsma_requirement *r = itsma_catalogue_find_requirement(c, "8.1-03");
+	const itsma_retired *x;
+	size_t len = 0;
+	char *orig = itsma_test_slurp(ITSMA_TEST_DATA "/catalogue-v2.json", &len), *out = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+
+	CU_ASSERT_EQUAL(itsma_catalogue_revision(c), 2);
+	CU_ASSERT_EQUAL(itsma_requirement_basis(r), ITSMA_BASIS_STANDARD);
+	CU_ASSERT_STRING_EQUAL(itsma_requirement_item(r), "b) 2)");
+	CU_ASSERT_STRING_EQUAL(itsma_requirement_verify(r),
+	                       "In the same sample, each priority matches the agreed impact and urgency criteria.");
+	r = itsma_catalogue_find_requirement(c, "8.1-04");
+	CU_ASSERT_EQUAL(itsma_requirement_basis(r), ITSMA_BASIS_GOOD_PRACTICE);
+	CU_ASSERT_PTR_NULL(itsma_requirement_item(r));
+	CU_ASSERT_PTR_NULL(itsma_requirement_verify(r));
+	CU_ASSERT_EQUAL(itsma_catalogue_retired_count(c), 2);
+	x = itsma_catalogue_retired_at(c, 1);
+	CU_ASSERT_STRING_EQUAL(itsma_retired_id(x), "8.1-02");
+	CU_ASSERT_EQUAL(itsma_retired_revision(x), 2);
+	CU_ASSERT_STRING_EQUAL(itsma_retired_reason(x), "Merged into 8.1-01.");
+	CU_ASSERT_PTR_NULL(itsma_catalogue_retired_at(c, 2));
+	CU_ASSERT_PTR_EQUAL(itsma_catalogue_find_retired(c, "4-01"), itsma_catalogue_retired_at(c, 0));
+	CU_ASSERT_PTR_NULL(itsma_catalogue_find_retired(c, "4-02"));
+	CU_ASSERT_PTR_NULL(itsma_catalogue_find_retired(c, NULL));
+	/* saved in the fixed key order, x- keys of retired entries kept: byte for byte */
+	CU_ASSERT_EQUAL_FATAL(itsma_catalogue_to_json(&out, c, &err), 0);
+	CU_ASSERT_STRING_EQUAL(out, orig);
+	itsma_free(out);
+	free(orig);
+	/* a catalogue without them has none, and saves none */
+	itsma_catalogue_free(c);
+	c = load_small();
+	CU_ASSERT_EQUAL(itsma_catalogue_revision(c), 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_retired_count(c), 0);
+	CU_ASSERT_EQUAL(itsma_requirement_basis(itsma_catalogue_requirement_at(c, 0)), ITSMA_BASIS_UNSPECIFIED);
+	itsma_catalogue_free(c);
+}
+
+static void test_catalogue__basis_names(void)
+{
+	itsma_basis b = ITSMA_BASIS_UNSPECIFIED;
+	itsma_error err = ITSMA_ERROR_INIT;
+	CU_ASSERT_STRING_EQUAL(itsma_basis_name(ITSMA_BASIS_STANDARD), "standard");
+	CU_ASSERT_STRING_EQUAL(itsma_basis_name(ITSMA_BASIS_GOOD_PRACTICE), "good-practice");
+	CU_ASSERT_STRING_EQUAL(itsma_basis_name(ITSMA_BASIS_UNSPECIFIED), "");
+	CU_ASSERT_STRING_EQUAL(itsma_basis_name((itsma_basis)7), "");
+	CU_ASSERT_EQUAL(itsma_basis_parse(&b, "good-practice", &err), 0);
+	CU_ASSERT_EQUAL(b, ITSMA_BASIS_GOOD_PRACTICE);
+	CU_ASSERT_EQUAL(itsma_basis_parse(&b, "Standard", &err), ITSMA_EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "\"standard\" or \"good-practice\""));
+	CU_ASSERT_EQUAL(itsma_basis_parse(&b, "", &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_basis_parse(&b, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(b, ITSMA_BASIS_GOOD_PRACTICE);
+}
+
+static void test_catalogue__build_basis_item_verify_and_retired(void)
+{
+	itsma_catalogue *c = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	itsma_section_spec ss = ITSMA_SECTION_SPEC_INIT;
+	itsma_requirement_spec rs = ITSMA_REQUIREMENT_SPEC_INIT;
+	const itsma_requirement *r = NULL;
+	char *out = NULL;
+
+	ASSERT_OK(itsma_catalogue_new(&c, "t", "T", &err));
+	ss.id = "5";
+	ss.title = "Leadership";
+	ASSERT_OK(itsma_catalogue_add_section(NULL, c, NULL, &ss, &err));
+	/* a good-practice shall is refused, and nothing changes */
+	rs.id = "5-01";
+	rs.text = "Top management shows commitment.";
+	rs.basis = ITSMA_BASIS_GOOD_PRACTICE;
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(&r, c, "5", &rs, &err), ITSMA_EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "good-practice"));
+	CU_ASSERT_EQUAL(itsma_catalogue_requirement_count(c), 0);
+	rs.basis = (itsma_basis)9;
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(&r, c, "5", &rs, &err), ITSMA_EINVAL);
+	rs.basis = ITSMA_BASIS_STANDARD;
+	rs.item = "";
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(&r, c, "5", &rs, &err), ITSMA_EINVAL);
+	rs.item = "a)";
+	rs.verify = "";
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(&r, c, "5", &rs, &err), ITSMA_EINVAL);
+	rs.verify = "Interview top management; minutes show the commitments.";
+	ASSERT_OK(itsma_catalogue_add_requirement(&r, c, "5", &rs, &err));
+	CU_ASSERT_EQUAL(itsma_requirement_basis(r), ITSMA_BASIS_STANDARD);
+	CU_ASSERT_STRING_EQUAL(itsma_requirement_item(r), "a)");
+	CU_ASSERT_STRING_EQUAL(itsma_requirement_verify(r), rs.verify);
+	/* version 1 of the spec has no item, basis or verify: they are not read */
+	rs.version = 1;
+	rs.id = "5-02";
+	rs.text = "Another.";
+	ASSERT_OK(itsma_catalogue_add_requirement(&r, c, "5", &rs, &err));
+	CU_ASSERT_EQUAL(itsma_requirement_basis(r), ITSMA_BASIS_UNSPECIFIED);
+	CU_ASSERT_PTR_NULL(itsma_requirement_item(r));
+	CU_ASSERT_PTR_NULL(itsma_requirement_verify(r));
+	rs.version = 3;
+	rs.id = "5-03";
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(&r, c, "5", &rs, &err), ITSMA_EINVAL);
+	rs.version = ITSMA_REQUIREMENT_SPEC_VERSION;
+
+	/* revision and retired ids */
+	CU_ASSERT_EQUAL(itsma_catalogue_set_revision(c, -1, &err), ITSMA_EINVAL);
+	ASSERT_OK(itsma_catalogue_set_revision(c, 2, &err));
+	CU_ASSERT_EQUAL(itsma_catalogue_add_retired(c, "5-01", 2, "Split.", &err), ITSMA_EEXISTS);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "requirement still uses it"));
+	CU_ASSERT_EQUAL(itsma_catalogue_add_retired(c, "5", 2, "Gone.", &err), ITSMA_EEXISTS);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_retired(c, "5-09", 3, "Later.", &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_retired(c, "5-09", 0, "Never.", &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_retired(c, "5-09", 1, "", &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_retired(c, "bad id", 1, "x", &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_retired(NULL, "5-09", 1, "x", &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_retired_count(c), 0);
+	ASSERT_OK(itsma_catalogue_add_retired(c, "5-09", 2, "Not an obligation of clause 5.", &err));
+	CU_ASSERT_EQUAL(itsma_catalogue_add_retired(c, "5-09", 2, "Again.", &err), ITSMA_EEXISTS);
+	/* a retired id can never be used again, by a requirement or a section */
+	rs.id = "5-09";
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(&r, c, "5", &rs, &err), ITSMA_EEXISTS);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "retired"));
+	ss.id = "5-09";
+	CU_ASSERT_EQUAL(itsma_catalogue_add_section(NULL, c, NULL, &ss, &err), ITSMA_EEXISTS);
+	/* the revision cannot fall below one that retired an id */
+	CU_ASSERT_EQUAL(itsma_catalogue_set_revision(c, 1, &err), ITSMA_EINVAL);
+	ASSERT_OK(itsma_catalogue_set_revision(c, 3, &err));
+	ASSERT_OK(itsma_catalogue_to_json(&out, c, &err));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"title\": \"T\",\n  \"revision\": 3,"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"id\": \"5-01\",\n          \"item\": \"a)\",\n          \"text\""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"basis\": \"standard\",\n          \"verify\""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "],\n  \"retired\": [\n    {\n      \"id\": \"5-09\",\n      \"revision\": 2,"));
+	itsma_free(out);
+	itsma_catalogue_free(c);
+}
+
+/* The effective weights are the gains of an assessment with nothing rated, divided by 100. */
+static void check_weights_are_gains(itsma_catalogue *c)
+{
+	itsma_assessment *a = NULL;
+	itsma_result *res = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	size_t n = itsma_catalogue_requirement_count(c), i;
+	double *w = malloc((n + 1) * sizeof *w), sum = 0;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(w);
+	ASSERT_OK(itsma_catalogue_effective_weights(w, n, c, &err));
+	ASSERT_OK(itsma_assessment_new(&a, c, "empty", "2026-01-01", &err));
+	ASSERT_OK(itsma_score(&res, a, NULL, &err));
+	for (i = 0; i < n; i++) {
+		const itsma_requirement_result *q = itsma_result_requirement_at(res, i);
+		CU_ASSERT(fabs(itsma_requirement_result_gain(q) - 100 * w[i]) < 1e-9);
+		sum += w[i];
+	}
+	CU_ASSERT(fabs(sum - 1) < 1e-9);
+	CU_ASSERT_EQUAL(itsma_catalogue_effective_weights(w, n ? n - 1 : 0, c, &err), n ? ITSMA_EINVAL : 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_effective_weights(NULL, n, c, &err), n ? ITSMA_EINVAL : 0);
+	itsma_result_free(res);
+	itsma_assessment_free(a);
+	free(w);
+}
+
+static void test_catalogue__effective_weights(void)
+{
+	itsma_catalogue *c = load_v2();
+	double w[4];
+	itsma_error err = ITSMA_ERROR_INIT;
+	size_t i;
+	ASSERT_OK(itsma_catalogue_effective_weights(w, 4, c, &err));
+	/* 4 weighs 1 of 3.25, 8 weighs 2.25; inside 8.1 the shalls weigh 1 and the should 0.25 */
+	ASSERT_NEAR(w[0], 1 / 3.25);
+	ASSERT_NEAR(w[1], 1 / 3.25);
+	ASSERT_NEAR(w[2], 1 / 3.25);
+	ASSERT_NEAR(w[3], 0.25 / 3.25);
+	check_weights_are_gains(c);
+	itsma_catalogue_free(c);
+	c = load_small();
+	check_weights_are_gains(c);
+	itsma_catalogue_free(c);
+	for (i = 0; i < itsma_catalogue_builtin_count(); i++) {
+		ASSERT_OK(itsma_catalogue_builtin(&c, itsma_catalogue_builtin_id(i), &err));
+		check_weights_are_gains(c);
+		itsma_catalogue_free(c);
+	}
+	/* a section with nothing beneath it does not count; all-zero siblings share equally */
+	{
+		itsma_section_spec ss = ITSMA_SECTION_SPEC_INIT;
+		itsma_requirement_spec rs = ITSMA_REQUIREMENT_SPEC_INIT;
+		ASSERT_OK(itsma_catalogue_new(&c, "t", "T", &err));
+		ss.id = "a";
+		ss.title = "A";
+		ss.weight = 5;
+		ASSERT_OK(itsma_catalogue_add_section(NULL, c, NULL, &ss, &err));
+		ss.id = "empty";
+		ss.weight = 100;
+		ASSERT_OK(itsma_catalogue_add_section(NULL, c, NULL, &ss, &err));
+		rs.weight = 0;
+		rs.id = "a-01";
+		rs.text = "One.";
+		ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, "a", &rs, &err));
+		rs.id = "a-02";
+		rs.text = "Two.";
+		ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, "a", &rs, &err));
+		ASSERT_OK(itsma_catalogue_effective_weights(w, 2, c, &err));
+		ASSERT_NEAR(w[0], 0.5);
+		ASSERT_NEAR(w[1], 0.5);
+		check_weights_are_gains(c);
+		itsma_catalogue_free(c);
+	}
+	ASSERT_OK(itsma_catalogue_new(&c, "t", "T", &err));
+	CU_ASSERT_EQUAL(itsma_catalogue_effective_weights(NULL, 0, c, &err), 0);
+	itsma_catalogue_free(c);
+	CU_ASSERT_EQUAL(itsma_catalogue_effective_weights(w, 4, NULL, &err), ITSMA_EINVAL);
+}
+
 static const itsma_test_case cases[] = {
 	{ "load_file_properties", test_catalogue__load_file_properties },
 	{ "walk_tree_in_catalogue_order", test_catalogue__walk_tree_in_catalogue_order },
@@ -427,6 +652,10 @@ static const itsma_test_case cases[] = {
 	{ "save_file_is_atomic", test_catalogue__save_file_is_atomic },
 	{ "limits", test_catalogue__limits },
 	{ "id_rules", test_catalogue__id_rules },
+	{ "basis_item_verify_revision_and_retired", test_catalogue__basis_item_verify_revision_and_retired },
+	{ "basis_names", test_catalogue__basis_names },
+	{ "build_basis_item_verify_and_retired", test_catalogue__build_basis_item_verify_and_retired },
+	{ "effective_weights", test_catalogue__effective_weights },
 	{ NULL, NULL }
 };
 

@@ -32,12 +32,12 @@ from typing import Optional, Tuple
 
 from . import itsma as _c
 from ._assessment import Assessment, AttributeRating, Evidence, Exclusion, Rating
-from ._catalogue import Catalogue, GenericPractice, Requirement, Section
+from ._catalogue import Catalogue, GenericPractice, LintProblem, Requirement, Retired, Section
 from ._core import View
 from ._diff import (ComplianceChange, Diff, DiffCounts, NonconformityDiff, ProcessDiff,
                     RequirementDiff, compare)
-from ._enums import (Attribute, AttributeStatus, Change, EvidenceKind, EvidencePolicy,
-                     EvidenceProblem, Exclusions, Letter, Model, Nonconformity,
+from ._enums import (Attribute, AttributeStatus, Basis, Change, EvidenceKind, EvidencePolicy,
+                     EvidenceProblem, Exclusions, Letter, LintKind, Model, Nonconformity,
                      NonconformityChange, Obligation, SectionKind, Status, Verdict)
 from ._errors import (AlreadyExistsError, Error, ErrorCode, InvalidArgumentError,
                       ItsmaMemoryError, ItsmaOSError, LimitError, NotFoundError, ParseError,
@@ -81,7 +81,7 @@ def is_valid_id(text: str) -> bool:
 
 __all__ = [
     # catalogues
-    "Catalogue", "Section", "Requirement", "GenericPractice",
+    "Catalogue", "Section", "Requirement", "GenericPractice", "Retired", "LintProblem",
     # assessments
     "Assessment", "Evidence", "Rating", "AttributeRating", "Exclusion",
     # results
@@ -94,7 +94,8 @@ __all__ = [
     "compare", "Diff", "RequirementDiff", "ProcessDiff", "NonconformityDiff",
     "ComplianceChange", "DiffCounts",
     # enums
-    "Letter", "Attribute", "EvidenceKind", "SectionKind", "Obligation", "Exclusions",
+    "Letter", "Attribute", "EvidenceKind", "SectionKind", "Obligation", "Basis", "LintKind",
+    "Exclusions",
     "EvidencePolicy", "Model", "Verdict", "Status", "Nonconformity", "AttributeStatus",
     "EvidenceProblem", "Change", "NonconformityChange",
     # errors

@@ -7,10 +7,10 @@ from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tu
 
 from . import itsma as _c
 from ._core import (PathLike, View, _Pins, _ids, _limits, _no_init, _path, _short, _text)
-from ._enums import Attribute, Exclusions, Obligation, SectionKind
+from ._enums import Attribute, Basis, Exclusions, LintKind, Obligation, SectionKind
 from ._errors import ErrorCode, InvalidArgumentError
 
-__all__ = ["Catalogue", "Section", "Requirement", "GenericPractice"]
+__all__ = ["Catalogue", "Section", "Requirement", "GenericPractice", "Retired", "LintProblem"]
 
 
 class GenericPractice(NamedTuple):
@@ -19,6 +19,22 @@ class GenericPractice(NamedTuple):
     attribute: Attribute
     id: str
     text: str
+
+
+class Retired(NamedTuple):
+    """A retired id: no section or requirement of the catalogue may use it again."""
+
+    id: str
+    revision: int  #: the catalogue revision that retired it
+    reason: str
+
+
+class LintProblem(NamedTuple):
+    """A problem found by :meth:`Catalogue.lint`."""
+
+    kind: LintKind
+    subject: str  #: the requirement id, or the missing clause
+    message: str
 
 
 class Catalogue:
@@ -125,6 +141,18 @@ class Catalogue:
                 return _c.itsma_py_builtin_json(i)
         raise _not_found(f"no built-in catalogue {id!r}")
 
+    @staticmethod
+    def builtin_clauses(id: str) -> List[str]:
+        """The clauses of the standard's tree shipped with a built-in catalogue (for
+        :meth:`lint`); ``[]`` when it has no clause list."""
+        _text(id, "id")
+        for i in range(_c.itsma_catalogue_builtin_count()):
+            if _c.itsma_catalogue_builtin_id(i) == id:
+                text = _c.itsma_py_builtin_clauses(i) or ""
+                return [line.split("\t", 1)[0].strip() for line in text.splitlines()
+                        if line.strip() and not line.startswith("#")]
+        raise _not_found(f"no built-in catalogue {id!r}")
+
     @classmethod
     def new(cls, id: str, title: str) -> Catalogue:
         """Create an empty catalogue to build in code with :meth:`add_section` and
@@ -222,6 +250,83 @@ class Catalogue:
     def exclusions(self, value: Union[Exclusions, str]) -> None:
         v = Exclusions.parse(value, "exclusions")
         self._mutate(self._p.py_set_exclusions, int(v))
+
+    @property
+    def revision(self) -> Optional[int]:
+        """Revision of the catalogue's content (an int >= 1), or None (settable)."""
+        return _c.itsma_catalogue_revision(self._p) or None
+
+    @revision.setter
+    def revision(self, value: Optional[int]) -> None:
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+            raise TypeError(f"revision must be an int or None, not {type(value).__name__}")
+        if value is not None and not 1 <= value <= 2**31 - 1:
+            raise InvalidArgumentError(f"revision must be from 1 to {2**31 - 1}, not {value}",
+                                       code=ErrorCode.EINVAL)
+        self._mutate(self._p.py_set_revision, value or 0)
+
+    @property
+    def retired(self) -> List[Retired]:
+        """The retired ids, in the order of the catalogue's ``retired`` list."""
+        p = self._p
+        out = []
+        for i in range(_c.itsma_catalogue_retired_count(p)):
+            r = _c.itsma_catalogue_retired_at(p, i)
+            out.append(Retired(_c.itsma_retired_id(r), _c.itsma_retired_revision(r),
+                               _c.itsma_retired_reason(r)))
+        return out
+
+    def find_retired(self, id: str) -> Optional[Retired]:
+        """The retired entry of *id*, or None when *id* is not retired."""
+        r = _c.itsma_catalogue_find_retired(self._p, _text(id, "id"))
+        if r is None:
+            return None
+        return Retired(_c.itsma_retired_id(r), _c.itsma_retired_revision(r),
+                       _c.itsma_retired_reason(r))
+
+    def is_retired(self, id: str) -> bool:
+        """Whether *id* is retired (may never be used again)."""
+        return self.find_retired(id) is not None
+
+    def add_retired(self, id: str, revision: int, reason: str) -> None:
+        """Retire an id that no section or requirement uses.
+
+        Raises :class:`AlreadyExistsError` (in use, or retired already) or
+        :class:`InvalidArgumentError` (bad id, revision after :attr:`revision`, empty reason).
+        """
+        if isinstance(revision, bool) or not isinstance(revision, int):
+            raise TypeError(f"revision must be an int, not {type(revision).__name__}")
+        if not 1 <= revision <= 2**31 - 1:
+            raise InvalidArgumentError(f"revision must be from 1 to {2**31 - 1}, not {revision}",
+                                       code=ErrorCode.EINVAL)
+        self._mutate(self._p.py_add_retired, _text(id, "id"), revision, _text(reason, "reason"))
+
+    def effective_weights(self) -> Dict[str, float]:
+        """Every requirement's effective weight in the default model with everything
+        applicable (its share of the overall figure; they add up to 1), by id in catalogue
+        order. One linear pass: prefer it to :attr:`Requirement.effective_weight` in loops."""
+        p = self._p
+        with self._pins:
+            weights = self._p.py_effective_weights()
+        return {_c.itsma_requirement_id(_c.itsma_catalogue_requirement_at(p, i)): w
+                for i, w in enumerate(weights)}
+
+    def lint(self, clauses: Optional[Iterable[str]] = None,
+             skip: Iterable[Union[LintKind, str]] = ()) -> List[LintProblem]:
+        """Check the catalogue against the authoring rules of docs/catalogues.md.
+
+        *clauses* lists clauses that must each be a section's clause (for a built-in
+        catalogue, :meth:`builtin_clauses`); *skip* names kinds not to check. Returns the
+        problems, per requirement in catalogue order, then the missing clauses; ``[]`` when
+        there is none.
+        """
+        mask = 0
+        for k in ([skip] if isinstance(skip, (str, LintKind)) else skip):
+            mask |= 1 << int(LintKind.parse(k, "skip"))
+        names = list(_ids(clauses, "clauses")) if clauses is not None else []
+        with self._pins:
+            found = self._p.py_lint(names, mask)
+        return [LintProblem(LintKind(k), subject, message) for k, subject, message in found]
 
     @property
     def origin(self) -> str:
@@ -327,13 +432,18 @@ class Catalogue:
                         clause: Optional[str] = None,
                         obligation: Union[Obligation, str] = Obligation.SHALL,
                         weight: float = 1.0, evidence_hints: Iterable[str] = (),
-                        tags: Iterable[str] = ()) -> Requirement:
-        """Add a requirement to a section and return it. Raises as :meth:`add_section`."""
+                        tags: Iterable[str] = (), item: Optional[str] = None,
+                        basis: Union[Basis, str, None] = None,
+                        verify: Optional[str] = None) -> Requirement:
+        """Add a requirement to a section and return it. Raises as :meth:`add_section`, and
+        :class:`InvalidArgumentError` for a good-practice shall or an empty item or verify."""
         o = Obligation.parse(obligation, "obligation")
+        b = int(Basis.parse(basis, "basis")) if basis is not None else 0
         r = self._mutate(self._p.py_add_requirement, _id_of(section, "section"), _text(id, "id"),
                          _text(clause, "clause", optional=True), _text(text, "text"), int(o),
                          _weight(weight), list(_ids(evidence_hints, "evidence_hints")),
-                         list(_ids(tags, "tags")))
+                         list(_ids(tags, "tags")), _text(item, "item", optional=True), b,
+                         _text(verify, "verify", optional=True))
         return self._requirement(r)  # type: ignore[return-value]
 
     def add_guidance(self, section: Union[str, Section], source: str, value: str) -> None:
@@ -563,6 +673,30 @@ class Requirement:
     def weight(self) -> float:
         """Weight (default 1)."""
         return _c.itsma_requirement_weight(self._p)
+
+    @property
+    def basis(self) -> Optional[Basis]:
+        """:attr:`Basis.STANDARD`, :attr:`Basis.GOOD_PRACTICE`, or None when unspecified."""
+        b = _c.itsma_requirement_basis(self._p)
+        return Basis(b) if b else None
+
+    @property
+    def item(self) -> Optional[str]:
+        """The list item of the clause (``"a)"``, ``"b) 2)"``), or None."""
+        return _c.itsma_requirement_item(self._p)
+
+    @property
+    def verify(self) -> Optional[str]:
+        """How an auditor tests the requirement, or None."""
+        return _c.itsma_requirement_verify(self._p)
+
+    @property
+    def effective_weight(self) -> float:
+        """Share of the overall figure in the default model with everything applicable
+        (computed for the whole catalogue: use :meth:`Catalogue.effective_weights` in loops)."""
+        cat = self._cat
+        with cat._pins:
+            return cat._p.py_effective_weights()[self.index]  # type: ignore[no-any-return]
 
     @property
     def index(self) -> int:

@@ -24,6 +24,8 @@ __all__ = [
     "EvidenceKind",
     "SectionKind",
     "Obligation",
+    "Basis",
+    "LintKind",
     "Exclusions",
     "EvidencePolicy",
     "Model",
@@ -176,6 +178,29 @@ class Obligation(_Labelled):
     SHOULD = _c.ITSMA_SHOULD
 
 
+class Basis(_Labelled):
+    """Where a requirement comes from: ``standard`` (it restates a "shall" of the cited
+    clause) or ``good-practice`` (recommended practice; only on a ``should``). A requirement
+    without a ``basis`` key has ``None``."""
+
+    STANDARD = _c.ITSMA_BASIS_STANDARD
+    GOOD_PRACTICE = _c.ITSMA_BASIS_GOOD_PRACTICE
+
+
+class LintKind(_Labelled):
+    """Kind of a catalogue lint problem (docs/catalogues.md)."""
+
+    SHALL_BASIS = _c.ITSMA_LINT_SHALL_BASIS
+    SHALL_VERIFY = _c.ITSMA_LINT_SHALL_VERIFY
+    GOOD_PRACTICE_SHALL = _c.ITSMA_LINT_GOOD_PRACTICE_SHALL
+    WEIGHT = _c.ITSMA_LINT_WEIGHT
+    NO_GUIDANCE = _c.ITSMA_LINT_NO_GUIDANCE
+    SHALL_IN_TEXT = _c.ITSMA_LINT_SHALL_IN_TEXT
+    DUPLICATE_TEXT = _c.ITSMA_LINT_DUPLICATE_TEXT
+    ID_FORM = _c.ITSMA_LINT_ID_FORM
+    MISSING_CLAUSE = _c.ITSMA_LINT_MISSING_CLAUSE
+
+
 class Exclusions(_Labelled):
     """Whether a catalogue lets assessments exclude parts of it from their scope."""
 
@@ -269,6 +294,8 @@ _labels(Attribute, _c.itsma_attribute_name)
 _labels(EvidenceKind, _c.itsma_evidence_kind_name)
 _fixed(SectionKind, {_c.ITSMA_SECTION_GROUP: "group", _c.ITSMA_SECTION_PROCESS: "process"})
 _fixed(Obligation, {_c.ITSMA_SHALL: "shall", _c.ITSMA_SHOULD: "should"})
+_labels(Basis, _c.itsma_basis_name)
+_labels(LintKind, _c.itsma_lint_kind_name)
 _fixed(Exclusions, {_c.ITSMA_EXCLUSIONS_ALLOWED: "allowed",
                     _c.ITSMA_EXCLUSIONS_FORBIDDEN: "forbidden"})
 _labels(EvidencePolicy, _c.itsma_evidence_policy_name)
