@@ -411,23 +411,23 @@ def test_import():
     r = expect(run('import', qpath, '--catalogue', MINI_CAT, '--id', 'x', '--date', '2026-03-01',
                    '--evidence', epath, '-o', out), 1, 'import with bad cells')
     q, e = qpath, epath
-    for fname, line, colname, text in [
-            (e, 2, 'kind', 'expected document, record, interview, observation, metric or other, not "memo"'),
-            (e, 3, 'title', 'an evidence record needs a title'),
-            (e, 3, 'collected', 'expected a date YYYY-MM-DD, not "2026-02-30"'),
-            (e, 3, 'sha256', 'expected 64 hexadecimal digits, not "abc"'),
-            (e, 4, 'id', 'evidence "E1" is already on line 2'),
-            (q, 2, 'rating', 'expected N, P-, P, P+, L-, L, L+, F or a number from 0 to 100, not "Q"'),
-            (q, 5, 'id', 'no requirement "A-99" in catalogue mini:1'),
-            (q, 6, 'evidence', 'no evidence record "E7" in the evidence list'),
-            (q, 8, 'id', 'requirement B.1-01 is already on line 7'),
-            (q, 9, 'id', 'PA1.1 is derived'),
-            (q, 10, 'process', '"A" is not a process of catalogue mini:1'),
-            (q, 11, 'id', 'expected a process attribute PA2.1 to PA5.2, not "PA9.9"'),
-            (q, 12, 'rating', 'a target is a capability level from 0 to 5, not "7"'),
-            (q, 13, 'type', 'expected requirement, attribute or target, not "thing"'),
-            (q, 14, 'note', 'an excluded requirement needs the reason in the note')]:
-        wanted = '%s:%d: column "%s": %s' % (fname, line, colname, text)
+    for fname, line, column, colname, text in [
+            (e, 2, 11, 'kind', 'expected document, record, interview, observation, metric or other, not "memo"'),
+            (e, 3, 4, 'title', 'an evidence record needs a title'),
+            (e, 3, 12, 'collected', 'expected a date YYYY-MM-DD, not "2026-02-30"'),
+            (e, 3, 35, 'sha256', 'expected 64 hexadecimal digits, not "abc"'),
+            (e, 4, 1, 'id', 'evidence "E1" is already on line 2'),
+            (q, 2, 19, 'rating', 'expected N, P-, P, P+, L-, L, L+, F or a number from 0 to 100, not "Q"'),
+            (q, 5, 13, 'id', 'no requirement "A-99" in catalogue mini:1'),
+            (q, 6, 21, 'evidence', 'no evidence record "E7" in the evidence list'),
+            (q, 8, 13, 'id', 'requirement B.1-01 is already on line 7'),
+            (q, 9, 11, 'id', 'PA1.1 is derived'),
+            (q, 10, 17, 'process', '"A" is not a process of catalogue mini:1'),
+            (q, 11, 11, 'id', 'expected a process attribute PA2.1 to PA5.2, not "PA9.9"'),
+            (q, 12, 13, 'rating', 'a target is a capability level from 0 to 5, not "7"'),
+            (q, 13, 1, 'type', 'expected requirement, attribute or target, not "thing"'),
+            (q, 14, 26, 'note', 'an excluded requirement needs the reason in the note')]:
+        wanted = '%s:%d:%d: column "%s": %s' % (fname, line, column, colname, text)
         check(any(l.startswith(wanted) for l in r.err.splitlines()), 'import reports %s' % wanted, r)
     check('problems found; nothing was written' in r.err, 'summary of problems', r)
     check(not os.path.exists(out), 'nothing written after problems')
@@ -436,12 +436,12 @@ def test_import():
     write_csv(qpath, [['id', 'rating', 'note'], ['8.6.1-01', 'excluded', 'Not for us']], bom=False)
     r = expect(run('import', qpath, '--catalogue', 'iso20000-1:2018', '--id', 'x', '--date', '2026-03-01'), 1,
                'an exclusion the catalogue forbids')
-    check(re.search(r':2: column "rating": .*', r.err), 'forbidden exclusion names the cell', r)
+    check(re.search(r':2:10: column "rating": .*', r.err), 'forbidden exclusion names the cell', r)
     # evidence cited without an evidence list
     write_csv(qpath, [['id', 'rating', 'evidence'], ['8.6.1-01', 'F', 'EV-1']], bom=False)
     r = expect(run('import', qpath, '--catalogue', 'iso20000-1:2018', '--id', 'x', '--date', '2026-03-01'), 1,
                'evidence without --evidence')
-    check('(no --evidence list was given)' in r.err, 'hint about --evidence', r)
+    check('no evidence record "EV-1" (no evidence list was given)' in r.err, 'hint about --evidence', r)
 
     # CSV syntax: an unclosed quote is reported at its line and column
     with open(qpath, 'w', encoding='utf-8', newline='') as f:
@@ -458,7 +458,7 @@ def test_import():
         f.write('id,grade\n8.6.1-01,F\n')
     r = expect(run('import', qpath, '--catalogue', 'iso20000-1:2018', '--id', 'x', '--date', '2026-03-01'), 1,
                'missing column')
-    check('%s:1: the header row has no "rating" column' % qpath in r.err, 'missing column message', r)
+    check('%s:1:1: the header row has no "rating" column' % qpath in r.err, 'missing column message', r)
     with open(qpath, 'w', encoding='utf-8', newline='') as f:
         f.write('')
     expect(run('import', qpath, '--catalogue', 'iso20000-1:2018', '--id', 'x', '--date', '2026-03-01'), 1, 'empty file')
