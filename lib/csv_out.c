@@ -34,14 +34,28 @@ static int is_plain_number(const char *s)
 	return *p == '\0';
 }
 
+/* Apostrophes followed by a trigger: a cell that reads back as one apostrophe shorter. */
+static int is_guarded(const char *s)
+{
+	if (*s != '\'')
+		return 0;
+	while (*s == '\'')
+		s++;
+	return is_trigger(*s);
+}
+
 int itsma__csv_is_formula(const char *s)
 {
-	return s && is_trigger(s[0]) && !is_plain_number(s);
+	if (!s)
+		return 0;
+	/* a text that already looks guarded gets one more apostrophe, so that it reads back
+	 * as itself */
+	return (is_trigger(s[0]) && !is_plain_number(s)) || is_guarded(s);
 }
 
 char *itsma__csv_unneutralise(char *s)
 {
-	return s[0] == '\'' && is_trigger(s[1]) ? s + 1 : s;
+	return is_guarded(s) ? s + 1 : s;
 }
 
 void itsma__csv_cell(itsma__csv_writer *w, const char *s)

@@ -66,7 +66,9 @@ typedef struct itsma__csv_writer {
  * quote, a line break or leading/trailing spaces. A cell that a spreadsheet would take for
  * a formula (one that starts with '=', '+', '-', '@', a tab or a carriage return, and is
  * not a plain number such as "-1.5") is written as text: prefixed with an apostrophe and
- * quoted, as OWASP recommends; itsma__csv_unneutralise undoes exactly that.
+ * quoted, as OWASP recommends; itsma__csv_unneutralise undoes exactly that. A cell that is
+ * apostrophes followed by such a character gets one apostrophe more, so every text reads
+ * back as itself.
  */
 void itsma__csv_cell(itsma__csv_writer *w, const char *s);
 /* End the row (CRLF). */
@@ -74,7 +76,7 @@ void itsma__csv_end_row(itsma__csv_writer *w);
 /* Whether a cell would be neutralised by itsma__csv_cell. */
 int itsma__csv_is_formula(const char *s);
 /* The text a neutralised cell stood for: `s` without the apostrophe itsma__csv_cell added
- * (so "'=1+2" gives "=1+2"); `s` itself otherwise. */
+ * (so "'=1+2" gives "=1+2" and "''=1" gives "'=1"); `s` itself otherwise. */
 char *itsma__csv_unneutralise(char *s);
 
 #endif
