@@ -222,19 +222,13 @@ static void attribute_rows(sheet_out *s, const itsma_catalogue *cat, const itsma
 	}
 }
 
-/* The target a process's row shows: the option's, else the assessment's own for it. */
+/* The target a process's row shows: the option's, else the assessment's for it (its own or
+ * the general one). */
 static int process_target(const itsma_assessment *a, const itsma_section *process, int target)
 {
 	if (target >= 0 || !a)
 		return target;
-	size_t n = itsma_assessment_process_target_count(a);
-	for (size_t i = 0; i < n; i++) {
-		const itsma_section *p = NULL;
-		int level = itsma_assessment_process_target_at(a, i, &p);
-		if (p == process)
-			return level;
-	}
-	return -1;
+	return itsma_assessment_target_for(a, itsma_section_id(process));
 }
 
 static void target_rows(sheet_out *s, const itsma_catalogue *cat, const itsma_assessment *a,

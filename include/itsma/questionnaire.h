@@ -47,8 +47,9 @@ typedef struct itsma_questionnaire_options {
 	char delimiter;       /**< `,` (also for 0), `;` or a tab. */
 	int no_bom;           /**< Non-zero: no UTF-8 byte-order mark at the start. */
 	/**
-	 * An assessment to pre-fill the rating, evidence and note columns from (and target rows
-	 * from its per-process targets), e.g. last quarter's to start this quarter's; NULL for
+	 * An assessment to pre-fill the rating, evidence and note columns from (and the target
+	 * rows from its targets, when @p target is -1), e.g. last quarter's to start this
+	 * quarter's; NULL for
 	 * an empty questionnaire. For the evidence sheet: the assessment whose evidence records
 	 * fill the rows (NULL: the header only). Borrowed during the call.
 	 */
