@@ -1052,6 +1052,22 @@ def test_examples():
     check(len(a['ratings']) == 8 and len(a['evidence']) == 4, 'ratings and evidence from the export', a)
     r = expect(run(binary=ex('build_assessment')), 0, 'build_assessment to stdout')
     check(json.loads(r.out)['id'] == 'itsm-export-2026-11', 'json on stdout', r)
+    # questionnaire: write the sheets through a callback, fill one row, import them back
+    qpath, epath = work('ex-q.csv'), work('ex-e.csv')
+    r = expect(run('write', qpath, epath, binary=ex('questionnaire')), 0, 'questionnaire write')
+    rows = read_csv_text(open(qpath, encoding='utf-8-sig').read())
+    check(rows[0][:2] == ['type', 'id'] and [x[6] for x in rows if x[0] == 'target'] == ['2'] * 21,
+          'the written questionnaire, targets filled', rows[:2])
+    for row in rows:
+        if row[1] == '8.6.1-01':
+            row[6], row[7] = 'L', 'EV-1'
+    write_csv(qpath, rows)
+    write_csv(epath, [['id', 'title', 'kind', 'collected'], ['EV-1', 'Incident procedure', 'document', '2026-10-01']])
+    r = expect(run('import', qpath, epath, binary=ex('questionnaire')), 0, 'questionnaire import')
+    check(r.out.startswith('1 ratings, 0 process attributes, 1 evidence records: '), 'imported', r)
+    write_csv(epath, [['id', 'title', 'kind', 'collected'], ['EV-1', 'Incident procedure', 'document', '2026-10-32']])
+    r = expect(run('import', qpath, epath, binary=ex('questionnaire')), 1, 'questionnaire import with a bad date')
+    check('%s:2:' % epath in r.err and '2 problems; nothing imported' in r.err, 'problems with positions', r)
 
 
 GROUPS = {
