@@ -195,9 +195,10 @@ static void test_write_questionnaire(void)
 	o.target = -1;
 	ASSERT_OK(itsma_questionnaire_to_string(&text, cat, &o, &err));
 	CU_ASSERT_EQUAL(strncmp(text, "type;id;clause;", 15), 0);
+	itsma_free(text);
 	o.delimiter = '|';
 	CU_ASSERT_EQUAL(itsma_questionnaire_to_string(&text, cat, &o, &err), ITSMA_EINVAL);
-	itsma_free(text);
+	CU_ASSERT_PTR_NULL(text);
 	itsma__buf_free(&s.b);
 	itsma_catalogue_free(cat);
 }
