@@ -56,6 +56,7 @@ typedef struct importer {
 	itsma__csv_reader rd;
 	itsma__strmap seen;  /* keys of rows read so far -> their line */
 	itsma__strmap row_ids; /* evidence ids of the current cell (when there are many) */
+	char empty[1];         /* the text of a cell the row does not have */
 } importer;
 
 /* ---- problems --------------------------------------------------------------------------- */
@@ -181,10 +182,11 @@ static const char *raw_cell(importer *im, int col)
  * the row's text in place: read each cell either trimmed or raw, once. */
 static char *trimmed_cell(importer *im, int col)
 {
-	static char empty[1];
 	itsma__csv_field *c = cell_at(im, col);
-	if (!c)
-		return empty;
+	if (!c) {
+		im->empty[0] = '\0';
+		return im->empty;
+	}
 	char *s = itsma__csv_unneutralise(c->text);
 	while (is_space(*s))
 		s++;
@@ -294,7 +296,8 @@ static int duplicate(importer *im, const itsma__csv_field *at, const char *col, 
 	}
 	int failed = 0;
 	char *copy = itsma__arena_strdup(&im->arena, key, &failed);
-	if (failed || itsma__strmap_put(&im->seen, copy, (void *)(intptr_t)(at ? at->line : 1)) < 0)
+	int row_line = at ? at->line : im->rd.cells[0].line;
+	if (failed || itsma__strmap_put(&im->seen, copy, (void *)(intptr_t)row_line) < 0)
 		im->nomem = 1;
 	return 0;
 }
