@@ -137,11 +137,12 @@ ITSMA_EXTERN(int) itsma_import_options_init(itsma_import_options *opts, unsigned
  * Import a filled questionnaire, and optionally its evidence sheet, as a new assessment.
  *
  * Columns are found by their header (case and surrounding spaces do not matter), so a
- * spreadsheet may reorder them or add its own. Every problem is reported, in file order,
- * to `opts->problem`: CSV syntax, encoding, a missing column, a bad cell, a duplicate row.
- * A broken evidence row is reported once, with the number of questionnaire rows that cite
- * it; an evidence id that no record has is reported once, at its first citation, with the
- * number of rows citing it. The assessment is made only when there is no problem at all.
+ * spreadsheet may reorder them or add its own. Every problem is reported to
+ * `opts->problem`, the evidence sheet's first, each file's in row order: CSV syntax,
+ * encoding, a missing column, a bad cell, a duplicate row. Then, once each: a broken
+ * evidence row that questionnaire rows cite, with their number, and an evidence id that no
+ * record has, at its first citation, with the number of rows citing it (not one problem per
+ * citing row). The assessment is made only when there is no problem at all.
  *
  * @param[out] out the new assessment; NULL when anything was wrong.
  * @param questionnaire the questionnaire CSV (Borrowed). @param len its length in bytes.
