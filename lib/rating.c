@@ -85,6 +85,18 @@ const char *itsma_attribute_name(itsma_attribute a)
 	return attribute_names[a];
 }
 
+const char *itsma_attribute_title(itsma_attribute a)
+{
+	static const char *const titles[ITSMA_ATTRIBUTE_COUNT] = {
+		"Process performance",   "Performance management", "Work product management",
+		"Process definition",    "Process deployment",     "Quantitative analysis",
+		"Quantitative control",  "Process innovation",     "Process innovation implementation"
+	};
+	if ((int)a < 0 || (int)a >= (int)ITSMA_ATTRIBUTE_COUNT)
+		return "";
+	return titles[a];
+}
+
 int itsma_attribute_level(itsma_attribute a)
 {
 	if ((int)a < 0 || (int)a >= (int)ITSMA_ATTRIBUTE_COUNT)

@@ -242,6 +242,7 @@ ITSMA_NONNULL(itsma_process_diff)
 ITSMA_NONNULL(itsma_nonconformity_diff)
 ITSMA_NONNULL(itsma_scorer)
 %typemap(check) const itsma_catalogue *cat "";
+%typemap(check) const itsma_assessment *prefill "";
 
 /* ---- the C API: constants and infallible getters ---------------------------------------- */
 
@@ -423,6 +424,8 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 %newobject itsma_scorer::py_create;
 %newobject itsma_scorer::py_to_json;
 %newobject itsma_scorer::py_explain;
+%newobject itsma_py_questionnaire;
+%newobject itsma_py_evidence_sheet;
 
 
 /* ---- catalogues ------------------------------------------------------------------------------- */
@@ -977,6 +980,122 @@ static PyObject *itsma_py_validate_file(const char *path, const itsma_catalogue 
 	rc = itsma_validate_file(&kind, path, cat, itsma_py_problem_cb, &pp, NULL);
 	Py_END_ALLOW_THREADS
 	return itsma_py_validation(&pp, rc, kind);
+}
+
+/* ---- questionnaires (itsma/questionnaire.h) ----------------------------------------------- */
+
+/* The questionnaire of a catalogue, pre-filled from `prefill` when it is not NULL. */
+static char *itsma_py_questionnaire(const itsma_catalogue *cat, const itsma_assessment *prefill,
+                                    int target, int delimiter, int bom, itsma_error *err)
+{
+	itsma_questionnaire_options o = ITSMA_QUESTIONNAIRE_OPTIONS_INIT;
+	char *out = NULL;
+	o.target = target;
+	o.delimiter = (char)delimiter;
+	o.no_bom = !bom;
+	o.assessment = prefill;
+	int rc;
+	Py_BEGIN_ALLOW_THREADS
+	rc = itsma_questionnaire_to_string(&out, cat, &o, err);
+	Py_END_ALLOW_THREADS
+	return rc == 0 ? out : NULL;
+}
+
+/* The evidence sheet: the header, and the evidence records of `prefill` when not NULL. */
+static char *itsma_py_evidence_sheet(const itsma_assessment *prefill, int delimiter, int bom,
+                                     itsma_error *err)
+{
+	itsma_questionnaire_options o = ITSMA_QUESTIONNAIRE_OPTIONS_INIT;
+	char *out = NULL;
+	o.delimiter = (char)delimiter;
+	o.no_bom = !bom;
+	o.assessment = prefill;
+	int rc;
+	Py_BEGIN_ALLOW_THREADS
+	rc = itsma_evidence_sheet_to_string(&out, &o, err);
+	Py_END_ALLOW_THREADS
+	return rc == 0 ? out : NULL;
+}
+%}
+
+%{
+/* bytes or str (as UTF-8) without copying, or None (NULL); 0, or -1 with TypeError set. */
+static int itsma_py_csv_input(PyObject *o, const char **data, size_t *len, const char *what)
+{
+	Py_ssize_t n = 0;
+	char *b = NULL;
+	*data = NULL;
+	*len = 0;
+	if (o == Py_None)
+		return 0;
+	if (PyBytes_Check(o)) {
+		if (PyBytes_AsStringAndSize(o, &b, &n) < 0)
+			return -1;
+		*data = b;
+	} else if (PyUnicode_Check(o)) {
+		*data = PyUnicode_AsUTF8AndSize(o, &n);
+		if (!*data)
+			return -1;
+	} else {
+		PyErr_Format(PyExc_TypeError, "%s must be str or bytes, not %.100s", what,
+		             Py_TYPE(o)->tp_name);
+		return -1;
+	}
+	*len = (size_t)n;
+	return 0;
+}
+%}
+
+%inline %{
+/*
+ * Import a questionnaire (and an evidence sheet, or None): (CAssessment or None, [problem
+ * tuples]). Never raises for the files' own problems: they are in the list.
+ */
+static PyObject *itsma_py_questionnaire_import(PyObject *questionnaire, const char *source,
+                                               PyObject *evidence, const char *evidence_source,
+                                               const itsma_catalogue *cat, const char *id,
+                                               const char *date, int delimiter)
+{
+	itsma_py_problems pp;
+	itsma_import_options o = ITSMA_IMPORT_OPTIONS_INIT;
+	itsma_error err = ITSMA_ERROR_INIT;
+	itsma_assessment *a = NULL;
+	const char *q = NULL, *ev = NULL;
+	size_t qlen = 0, evlen = 0;
+	int rc;
+	if (questionnaire == Py_None) {
+		PyErr_SetString(PyExc_TypeError, "questionnaire must be str or bytes, not None");
+		return NULL;
+	}
+	if (itsma_py_csv_input(questionnaire, &q, &qlen, "questionnaire") < 0 ||
+	    itsma_py_csv_input(evidence, &ev, &evlen, "evidence") < 0)
+		return NULL;
+	pp.list = PyList_New(0);
+	pp.failed = 0;
+	if (!pp.list)
+		return NULL;
+	o.catalogue = cat;
+	o.id = id;
+	o.date = date;
+	o.delimiter = (char)delimiter;
+	o.problem = itsma_py_problem_cb;
+	o.payload = &pp;
+	Py_BEGIN_ALLOW_THREADS
+	rc = itsma_questionnaire_import(&a, q, qlen, source, ev, evlen, evidence_source, &o, &err);
+	Py_END_ALLOW_THREADS
+	if (pp.failed) {
+		Py_DECREF(pp.list);
+		itsma_assessment_free(a);
+		return NULL;
+	}
+	if (rc != 0 && PyList_GET_SIZE(pp.list) == 0) { /* bad options, out of memory */
+		Py_DECREF(pp.list);
+		itsma_py_raise(&err);
+		return NULL;
+	}
+	PyObject *obj = a ? SWIG_NewPointerObj(a, SWIGTYPE_p_itsma_assessment, SWIG_POINTER_OWN)
+	                  : (Py_INCREF(Py_None), Py_None);
+	return Py_BuildValue("(NN)", obj, pp.list);
 }
 
 /* (letter, value) of a rating written as text ("L+", "72.5"). */

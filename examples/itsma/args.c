@@ -155,3 +155,16 @@ int cli_parse_size(const char *text, size_t *out)
 	*out = (size_t)v;
 	return 0;
 }
+
+int cli_parse_delimiter(const char *text, char *out)
+{
+	if (strcmp(text, ",") == 0 || strcmp(text, ";") == 0 || strcmp(text, "\t") == 0) {
+		*out = text[0];
+		return 0;
+	}
+	if (strcmp(text, "tab") == 0 || strcmp(text, "\\t") == 0) {
+		*out = '\t';
+		return 0;
+	}
+	return -1;
+}

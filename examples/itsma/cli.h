@@ -126,6 +126,8 @@ int cli_parse_policy(const char *cmd, const char *text, itsma_evidence_policy *o
 int cli_parse_number(const char *text, double *out);
 /* Parse a non-negative integer; returns 0 on success. */
 int cli_parse_size(const char *text, size_t *out);
+/* Parse a CSV separator: ",", ";", "tab" (or a tab character); returns 0 on success. */
+int cli_parse_delimiter(const char *text, char *out);
 
 /* ---- files (io.c) ------------------------------------------------------------------------- */
 /* Read a whole file ("-" is standard input). Prints "path: reason" on failure. 0 or -1. */
@@ -197,20 +199,6 @@ cli_colour cli_letter_colour(itsma_letter l);
 cli_colour cli_verdict_colour(itsma_verdict v);
 
 /* ---- CSV (csv.c) ---------------------------------------------------------------------------- */
-/* A parsed CSV file: rows of fields. RFC 4180 with a UTF-8 byte-order mark, CRLF or LF line
- * endings, quoted fields with commas, quotes and line breaks. */
-typedef struct csv_row {
-	char **fields;
-	size_t count;
-	long line; /* line of the file where the row starts (1-based) */
-} csv_row;
-typedef struct csv_table {
-	csv_row *rows;
-	size_t count;
-} csv_table;
-/* Parse; on a syntax error prints "source:line:column: message" and returns -1. */
-int csv_parse(csv_table *out, const char *data, size_t len, const char *source);
-void csv_free(csv_table *t);
 /* Writing CSV: fields are quoted when needed; records end with CRLF (RFC 4180). */
 typedef struct csv_writer {
 	sb out;

@@ -1,10 +1,9 @@
 /*
  * itsma template CATALOGUE [--format json|csv|evidence-csv] [--id ID] [--date DATE]
- *                          [--target LEVEL] [-o FILE]
+ *                          [--target LEVEL] [--delimiter C] [--from ASSESSMENT] [-o FILE]
  *
- * A new assessment to fill in. The CSV questionnaire has one row per requirement, then one
- * row per process attribute (PA2.1 to PA5.2 of every process) and one row per process for
- * its target capability level; `itsma import` reads it back.
+ * A new assessment to fill in. The CSV questionnaire and evidence sheet are written by the
+ * library (itsma/questionnaire.h); `itsma import` reads them back.
  */
 #include "report.h"
 
@@ -14,6 +13,7 @@
 static const char help[] =
 	"Usage: itsma template CATALOGUE [--format json|csv|evidence-csv] [-o FILE]\n"
 	"                      [--id ID] [--date YYYY-MM-DD] [--target LEVEL]\n"
+	"                      [--delimiter ,|;|tab] [--from ASSESSMENT]\n"
 	"\n"
 	"Start a new assessment of CATALOGUE (a built-in id such as iso20000-1:2018, or a\n"
 	"catalogue file).\n"
@@ -28,7 +28,9 @@ static const char help[] =
 	"  evidence-csv  the header of the evidence list that 'itsma import --evidence' reads:\n"
 	"                id,title,kind,collected,expires,uri,sha256,by,note\n"
 	"The CSV forms start with a UTF-8 byte-order mark, so that spreadsheets read them as\n"
-	"UTF-8, and end rows with CRLF.\n"
+	"UTF-8, and end rows with CRLF. A cell a spreadsheet would run as a formula (starting\n"
+	"with = + - @, a tab or a carriage return, and not a plain number) is written as text:\n"
+	"quoted, with an apostrophe in front, which 'itsma import' removes again.\n"
 	"\n"
 	"Ratings are N, P-, P, P+, L-, L, L+, F or a percentage from 0 to 100; evidence is a list\n"
 	"of evidence ids separated by spaces, commas or semicolons.\n"
@@ -38,108 +40,37 @@ static const char help[] =
 	"  --id ID            the new assessment's id (json; default 'new-assessment')\n"
 	"  --date YYYY-MM-DD  its as-of date (json; default today)\n"
 	"  --target LEVEL     a target capability level 0-5 for every process\n"
+	"  --delimiter C      the CSV separator: ',' (the default), ';' or tab\n"
+	"  --from ASSESSMENT  fill the csv form's ratings, evidence, notes and targets, or the\n"
+	"                     evidence-csv form's rows, from an assessment (e.g. last quarter's)\n"
 	"  -o, --output FILE  write to FILE instead of standard output\n"
 	"  -h, --help         show this help\n"
 	"\n"
 	"Example:\n"
 	"  itsma template iso20000-1:2018 --format csv --target 2 -o questionnaire.csv\n";
 
-/* Spreadsheets (Excel in particular) read a CSV file as UTF-8 only when it starts with a
- * byte-order mark; `itsma import` accepts files with or without one. */
-#define UTF8_BOM "\xEF\xBB\xBF"
-
-enum { OPT_FORMAT, OPT_OUTPUT, OPT_ID, OPT_DATE, OPT_TARGET };
+enum { OPT_FORMAT, OPT_OUTPUT, OPT_ID, OPT_DATE, OPT_TARGET, OPT_DELIMITER, OPT_FROM };
 static const cli_option options[] = {
 	{ "format", 0, 1, OPT_FORMAT }, { "output", 'o', 1, OPT_OUTPUT }, { "id", 0, 1, OPT_ID },
-	{ "date", 0, 1, OPT_DATE },     { "target", 0, 1, OPT_TARGET },   { NULL, 0, 0, 0 }
+	{ "date", 0, 1, OPT_DATE },     { "target", 0, 1, OPT_TARGET },   { "delimiter", 0, 1, OPT_DELIMITER },
+	{ "from", 0, 1, OPT_FROM },     { NULL, 0, 0, 0 }
 };
 
-/* What a process attribute row asks: the attribute's generic practices in one text. */
-static void attribute_text(sb *out, const itsma_catalogue *cat, itsma_attribute attr,
-                           const itsma_section *process)
+/* The questionnaire or evidence sheet, written by the library into `out`. */
+static int template_csv(sb *out, const char *format, const itsma_catalogue *cat,
+                        const itsma_questionnaire_options *opts)
 {
-	const char *name = itsma_attribute_name(attr);
-	sb_printf(out, "%s %s of %s", name, attribute_title(attr), itsma_section_title(process));
-	size_t n = itsma_catalogue_generic_practice_count(cat);
-	int first = 1;
-	for (size_t i = 0; i < n; i++) {
-		if (strcmp(itsma_catalogue_generic_practice_attribute(cat, i), name) != 0)
-			continue;
-		sb_puts(out, first ? ": " : " ");
-		first = 0;
-		sb_puts(out, itsma_catalogue_generic_practice_text(cat, i));
+	itsma_error err = ITSMA_ERROR_INIT;
+	char *text = NULL;
+	int rc = strcmp(format, "csv") == 0 ? itsma_questionnaire_to_string(&text, cat, opts, &err)
+	                                    : itsma_evidence_sheet_to_string(&text, opts, &err);
+	if (rc < 0) {
+		cli_print_error(&err);
+		return CLI_INVALID;
 	}
-	if (first)
-		sb_puts(out, ".");
-}
-
-static void template_csv(sb *out, const itsma_catalogue *cat, int target)
-{
-	csv_writer w = CSV_WRITER_INIT;
-	sb_puts(&w.out, UTF8_BOM);
-	static const char *const header[] = { "type",   "id",     "clause",   "process", "obligation",
-		                                  "text",   "rating", "evidence", "note" };
-	for (size_t i = 0; i < sizeof header / sizeof header[0]; i++)
-		csv_field(&w, header[i]);
-	csv_end_row(&w);
-
-	size_t n = itsma_catalogue_requirement_count(cat);
-	for (size_t i = 0; i < n; i++) {
-		const itsma_requirement *q = itsma_catalogue_requirement_at(cat, i);
-		const char *clause = itsma_requirement_clause(q);
-		csv_field(&w, "requirement");
-		csv_field(&w, itsma_requirement_id(q));
-		csv_field(&w, clause ? clause : "");
-		csv_field(&w, requirement_process_id(q));
-		csv_field(&w, itsma_requirement_obligation(q) == ITSMA_SHALL ? "shall" : "should");
-		csv_field(&w, itsma_requirement_text(q));
-		csv_field(&w, "");
-		csv_field(&w, "");
-		csv_field(&w, "");
-		csv_end_row(&w);
-	}
-	size_t np = itsma_catalogue_process_count(cat);
-	sb text = SB_INIT;
-	for (size_t p = 0; p < np; p++) {
-		const itsma_section *s = itsma_catalogue_process_at(cat, p);
-		const char *clause = itsma_section_clause(s);
-		for (int a = ITSMA_PA2_1; a < ITSMA_ATTRIBUTE_COUNT; a++) {
-			sb_clear(&text);
-			attribute_text(&text, cat, (itsma_attribute)a, s);
-			csv_field(&w, "attribute");
-			csv_field(&w, itsma_attribute_name((itsma_attribute)a));
-			csv_field(&w, clause ? clause : "");
-			csv_field(&w, itsma_section_id(s));
-			csv_field(&w, "");
-			csv_field(&w, sb_str(&text));
-			csv_field(&w, "");
-			csv_field(&w, "");
-			csv_field(&w, "");
-			csv_end_row(&w);
-		}
-	}
-	for (size_t p = 0; p < np; p++) {
-		const itsma_section *s = itsma_catalogue_process_at(cat, p);
-		const char *clause = itsma_section_clause(s);
-		char level[16] = "";
-		if (target >= 0)
-			snprintf(level, sizeof level, "%d", target);
-		sb_clear(&text);
-		sb_printf(&text, "Target capability level (0-5) for %s", itsma_section_title(s));
-		csv_field(&w, "target");
-		csv_field(&w, itsma_section_id(s));
-		csv_field(&w, clause ? clause : "");
-		csv_field(&w, itsma_section_id(s));
-		csv_field(&w, "");
-		csv_field(&w, sb_str(&text));
-		csv_field(&w, level);
-		csv_field(&w, "");
-		csv_field(&w, "");
-		csv_end_row(&w);
-	}
-	sb_free(&text);
-	sb_putn(out, sb_str(&w.out), w.out.len);
-	sb_free(&w.out);
+	sb_puts(out, text);
+	itsma_free(text);
+	return CLI_OK;
 }
 
 static void template_json(sb *out, const itsma_catalogue *cat, const char *id, const char *date,
@@ -203,7 +134,8 @@ int cmd_template(int argc, char **argv)
 	int id, kind;
 	const char *value, *name = NULL, *format = "json", *output = NULL, *aid = "new-assessment";
 	const char *date = NULL;
-	char today[11];
+	const char *from = NULL;
+	char today[11], delimiter = ',';
 	size_t target = (size_t)-1;
 	const char **const operands[] = { &name };
 	cli_args_init(&a, "template", help, argc, argv);
@@ -230,36 +162,50 @@ int cmd_template(int argc, char **argv)
 			if (cli_parse_size(value, &target) < 0 || target > 5)
 				return cli_usage_error("template", "--target must be a level from 0 to 5, not '%s'",
 				                       value);
+		} else if (id == OPT_DELIMITER) {
+			if (cli_parse_delimiter(value, &delimiter) < 0)
+				return cli_usage_error("template",
+				                       "--delimiter must be ',', ';' or tab, not '%s'", value);
+		} else if (id == OPT_FROM) {
+			from = value;
 		}
 	}
 	if (kind != CLI_ARG_END)
 		return cli_args_exit(kind);
-	sb out = SB_INIT;
-	if (strcmp(format, "evidence-csv") == 0) {
-		if (name)
-			return cli_usage_error("template", "evidence-csv takes no catalogue");
-		sb_puts(&out, UTF8_BOM "id,title,kind,collected,expires,uri,sha256,by,note\r\n");
-		int rc = cli_write_output(output, sb_str(&out), out.len);
-		sb_free(&out);
-		return rc;
-	}
-	if (!name)
+	if (strcmp(format, "evidence-csv") == 0 && name)
+		return cli_usage_error("template", "evidence-csv takes no catalogue");
+	if (strcmp(format, "evidence-csv") != 0 && !name)
 		return cli_usage_error("template", "name a catalogue (see 'itsma catalogue list')");
+	if (from && strcmp(format, "json") == 0)
+		return cli_usage_error("template", "--from fills a csv or evidence-csv template");
 	if (!date) {
 		cli_today(today);
 		date = today;
 	}
 	itsma_catalogue *cat = NULL;
-	int rc = cli_load_catalogue(&cat, name);
-	if (rc)
+	itsma_assessment *prev = NULL;
+	int rc = name ? cli_load_catalogue(&cat, name) : CLI_OK;
+	if (rc == CLI_OK && from)
+		rc = cli_load_assessment(&prev, from, cat);
+	if (rc != CLI_OK) {
+		itsma_catalogue_free(cat);
 		return rc;
+	}
 	int level = target == (size_t)-1 ? -1 : (int)target;
-	if (strcmp(format, "csv") == 0)
-		template_csv(&out, cat, level);
-	else
+	sb out = SB_INIT;
+	if (strcmp(format, "json") == 0) {
 		template_json(&out, cat, aid, date, level);
-	rc = cli_write_output(output, sb_str(&out), out.len);
+	} else {
+		itsma_questionnaire_options qo = ITSMA_QUESTIONNAIRE_OPTIONS_INIT;
+		qo.target = level;
+		qo.delimiter = delimiter;
+		qo.assessment = prev;
+		rc = template_csv(&out, format, cat, &qo);
+	}
+	if (rc == CLI_OK)
+		rc = cli_write_output(output, sb_str(&out), out.len);
 	sb_free(&out);
+	itsma_assessment_free(prev);
 	itsma_catalogue_free(cat);
 	return rc;
 }

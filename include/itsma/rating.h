@@ -64,6 +64,9 @@ typedef enum itsma_attribute {
 
 /** "PA2.1" for #ITSMA_PA2_1; "" for an out-of-range value. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_attribute_name(itsma_attribute attribute);
+/** The attribute's title in English ("Performance management" for #ITSMA_PA2_1), as
+ *  ISO/IEC 33020 names it; "" for an out-of-range value. Static, never NULL. */
+ITSMA_EXTERN(const char *) itsma_attribute_title(itsma_attribute attribute);
 /** The capability level (1 to 5) an attribute belongs to; 0 if out of range. */
 ITSMA_EXTERN(int) itsma_attribute_level(itsma_attribute attribute);
 /**

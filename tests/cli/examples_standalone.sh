@@ -20,6 +20,8 @@ LD_LIBRARY_PATH=$libdir "$work/cmake/compare_two" "$source/examples/data/acme-20
   | grep -q '^overall compliance: 49.2% -> 68.3% (+19.0 points)$'
 LD_LIBRARY_PATH=$libdir "$work/cmake/build_assessment" "$work/built.json" 2>/dev/null
 LD_LIBRARY_PATH=$libdir "$prefix/bin/itsma" validate -q "$work/built.json"
+LD_LIBRARY_PATH=$libdir "$work/cmake/questionnaire" write "$work/q.csv" "$work/e.csv" | grep -q '^wrote '
+LD_LIBRARY_PATH=$libdir "$work/cmake/questionnaire" import "$work/q.csv" "$work/e.csv" | grep -q '^0 ratings, '
 
 # 2. pkg-config
 if command -v pkg-config >/dev/null; then

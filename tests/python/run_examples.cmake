@@ -32,3 +32,8 @@ run_step("assess.py imported.json" "itsm-import:.*Top 3 of [0-9]+ gaps"
 # live.py: a Scorer fed by a simulated ITSM tool; the live result must equal a fresh score.
 run_step("live.py" "incidents fed.*live result equals scoring from scratch: yes"
          ${EXAMPLES}/live.py --records 500)
+# questionnaire.py: last quarter's assessment as spreadsheets, edited, read back.
+run_step("questionnaire.py write" "wrote questionnaire.csv \\(429 ratings from acme-2026-q3\\)"
+         ${EXAMPLES}/questionnaire.py write ${WORK}/sheets)
+run_step("questionnaire.py import" "imported 429 ratings and 88 evidence records into assessment.json: 8.6.1-01 is F"
+         ${EXAMPLES}/questionnaire.py import ${WORK}/sheets)

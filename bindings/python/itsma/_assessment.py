@@ -3,16 +3,17 @@
 
 from __future__ import annotations
 
+import os
 import weakref
 from dataclasses import dataclass
 from typing import Any, Dict, Iterable, Optional, Tuple, Union
 
 from . import itsma as _c
-from ._catalogue import Catalogue, Section, _id_of
+from ._catalogue import Catalogue, Section, _delimiter, _id_of, _level
 from ._core import (DateLike, PathLike, RatingLike, View, _date, _ids, _limits, _neg_none,
                     _no_init, _path, _Pins, _rating, _text)
 from ._enums import Attribute, EvidenceKind, EvidencePolicy, Letter, _letter
-from ._errors import ErrorCode, InvalidArgumentError
+from ._errors import ErrorCode, InvalidArgumentError, _from_c
 
 __all__ = ["Assessment", "Evidence", "Rating", "AttributeRating", "Exclusion"]
 
@@ -235,6 +236,66 @@ class Assessment:
         cat = _catalogue(catalogue)
         p = _c.CAssessment.py_create(cat._p, _text(id, "id"), _date(date, "date"))
         return cls._wrap(_Handle(p, cat))  # type: ignore[arg-type]
+
+    @classmethod
+    def from_questionnaire(cls, questionnaire: Union[str, bytes, PathLike],
+                           catalogue: Union[Catalogue, str], id: str, date: DateLike, *,
+                           evidence: Union[str, bytes, PathLike, None] = None,
+                           delimiter: Optional[str] = None) -> Assessment:
+        """Import a filled questionnaire (see :meth:`Catalogue.questionnaire`) and, when
+        given, its evidence sheet, as a new assessment of *catalogue* with *id* and *date*.
+
+        *questionnaire* and *evidence* are CSV text (``bytes``, or a ``str`` that holds a
+        line break) or the path of a file (an ``os.PathLike``, or a ``str`` without a line
+        break). *delimiter* (``","``, ``";"`` or ``"\t"``) is the separator of both; by
+        default it is found from each header row. Columns are found by their header names.
+
+        Raises
+        ------
+        ParseError
+            CSV syntax, a NUL byte or invalid UTF-8 (line and column set).
+        ValidationError
+            A missing column or a bad cell. The exception describes the first problem; its
+            ``problems`` attribute lists them all (a broken evidence record is reported once,
+            with the number of rows citing it).
+        ItsmaOSError
+            A file cannot be read.
+        """
+        cat = _catalogue(catalogue)
+        q, qsource = _csv_input(questionnaire, "questionnaire", "<questionnaire>")
+        ev, evsource = (None, None) if evidence is None else _csv_input(evidence, "evidence",
+                                                                        "<evidence>")
+        with cat._pins:
+            p, problems = _c.itsma_py_questionnaire_import(
+                q, qsource, ev, evsource, cat._p, _text(id, "id"), _date(date, "date"),
+                _delimiter(delimiter, optional=True))
+        if p is None:
+            errors = [_from_c(*t) for t in problems]
+            first = errors[0]
+            first.problems = errors
+            raise first
+        return cls._wrap(_Handle(p, cat, ""))
+
+    def questionnaire(self, target: Optional[int] = None, *, delimiter: str = ",",
+                      bom: bool = True) -> str:
+        """The questionnaire of the assessment's catalogue (see
+        :meth:`Catalogue.questionnaire`) with this assessment's ratings, evidence ids, notes,
+        exclusions and per-process targets filled in: a start for the next assessment, or a
+        spreadsheet view of this one. Importing it (with :meth:`evidence_sheet`) with
+        :meth:`from_questionnaire` gives the same records back."""
+        level = -1 if target is None else _level(target)
+        h = self._h
+        with h.pins, h.cat._pins:
+            return _c.itsma_py_questionnaire(h.cat._p, h.p, level, _delimiter(delimiter),
+                                             int(bool(bom)))
+
+    def evidence_sheet(self, *, delimiter: str = ",", bom: bool = True) -> str:
+        """The assessment's evidence records as CSV, one row each, with the columns id,
+        title, kind, collected, expires, uri, sha256, by and note (what
+        :meth:`from_questionnaire` reads as *evidence*)."""
+        h = self._h
+        with h.pins:
+            return _c.itsma_py_evidence_sheet(h.p, _delimiter(delimiter), int(bool(bom)))
 
     def copy(self) -> Assessment:
         """An independent copy of the assessment (of the same catalogue)."""
@@ -605,6 +666,23 @@ class Assessment:
                 f" ratings={_c.itsma_assessment_rating_count(p)}"
                 f" attributes={_c.itsma_assessment_attribute_count(p)}"
                 f" exclusions={_c.itsma_assessment_exclusion_count(p)}>")
+
+
+def _csv_input(value: Any, what: str, default_source: str) -> Tuple[Any, str]:
+    """CSV text (bytes, or str with a line break) as is, or a file's bytes; and its name."""
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value), default_source
+    if isinstance(value, str) and ("\n" in value or "\r" in value):
+        return value, default_source
+    if isinstance(value, (str, os.PathLike)):
+        path = _path(value)
+        try:
+            with open(path, "rb") as f:
+                return f.read(), path
+        except OSError as e:
+            raise _from_c(ErrorCode.EIO, f"cannot read \"{path}\": {e.strerror}", path, 0, 0, 0,
+                          "", e.errno or 0) from None
+    raise TypeError(f"{what} must be str, bytes or a path, not {type(value).__name__}")
 
 
 def _catalogue(value: Any, optional: bool = False) -> Optional[Catalogue]:

@@ -179,6 +179,30 @@ class Catalogue:
         with self._pins:
             return self._p.py_to_json()
 
+    def questionnaire(self, target: Optional[int] = None, *, delimiter: str = ",",
+                      bom: bool = True) -> str:
+        """The questionnaire of this catalogue as CSV text, for a spreadsheet: one row per
+        requirement, per process attribute (PA2.1 to PA5.2 of every process) and per process
+        target, with the columns type, id, clause, process, obligation, text, rating,
+        evidence and note. Fill it in and read it back with
+        :meth:`Assessment.from_questionnaire`.
+
+        *target* (0 to 5) fills every target row; *delimiter* is ``","``, ``";"`` or
+        ``"\t"``; *bom* starts the text with a UTF-8 byte-order mark (so that spreadsheets
+        read it as UTF-8). Cells a spreadsheet would run as formulas are written as text
+        (see docs/questionnaire.md). To start from an earlier assessment's ratings, use
+        :meth:`Assessment.questionnaire`.
+        """
+        level = -1 if target is None else _level(target)
+        with self._pins:
+            return _c.itsma_py_questionnaire(self._p, None, level, _delimiter(delimiter), int(bool(bom)))
+
+    def evidence_sheet(self, *, delimiter: str = ",", bom: bool = True) -> str:
+        """An empty evidence sheet (CSV): the header ``id,title,kind,collected,expires,uri,
+        sha256,by,note`` that :meth:`Assessment.from_questionnaire` reads as *evidence*. The
+        evidence sheet of an assessment's records is :meth:`Assessment.evidence_sheet`."""
+        return _c.itsma_py_evidence_sheet(None, _delimiter(delimiter), int(bool(bom)))
+
     def save(self, path: PathLike) -> None:
         """Save the catalogue as JSON, atomically (a failed save leaves the old file).
 
@@ -739,3 +763,24 @@ class Requirement:
 
     def __repr__(self) -> str:
         return f"<itsma.Requirement {self.id!r} {self.obligation}: {_short(self.text)!r}>"
+
+
+_DELIMITERS = {",": ",", ";": ";", "\t": "\t", "tab": "\t"}
+
+
+def _delimiter(value: Optional[str], optional: bool = False) -> int:
+    """A CSV separator as the C library takes it (0: find it from the header row)."""
+    if value is None and optional:
+        return 0
+    if not isinstance(value, str) or value not in _DELIMITERS:
+        raise InvalidArgumentError(f"delimiter must be ',', ';' or a tab, not {value!r}",
+                                   code=ErrorCode.EINVAL)
+    return ord(_DELIMITERS[value])
+
+
+def _level(value: Any) -> int:
+    """A target capability level 0 to 5."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 5:
+        raise InvalidArgumentError(f"target must be a capability level from 0 to 5, not {value!r}",
+                                   code=ErrorCode.EINVAL)
+    return value
