@@ -17,11 +17,13 @@
 /* Text is handed to the caller's sink in pieces of about this size. */
 #define FLUSH_AT 65536
 
-enum q_column { Q_TYPE, Q_ID, Q_CLAUSE, Q_PROCESS, Q_OBLIGATION, Q_TEXT, Q_RATING, Q_EVIDENCE,
-	            Q_NOTE, Q_COLUMNS };
-static const char *const q_header[Q_COLUMNS] = { "type",       "id",   "clause",
-	                                             "process",    "obligation", "text",
-	                                             "rating",     "evidence",   "note" };
+/* item and verify come last, so the columns people fill in keep their places; they are for the
+ * people filling it in (the importer does not read them) */
+enum q_column { Q_TYPE, Q_ID,     Q_CLAUSE, Q_PROCESS, Q_OBLIGATION, Q_TEXT,
+	            Q_RATING, Q_EVIDENCE, Q_NOTE, Q_ITEM, Q_VERIFY, Q_COLUMNS };
+static const char *const q_header[Q_COLUMNS] = { "type",   "id",       "clause", "process",
+	                                             "obligation", "text",  "rating", "evidence",
+	                                             "note",   "item",     "verify" };
 
 enum e_column { E_ID, E_TITLE, E_KIND, E_COLLECTED, E_EXPIRES, E_URI, E_SHA256, E_BY, E_NOTE,
 	            E_COLUMNS };
@@ -155,7 +157,9 @@ static void requirement_rows(sheet_out *s, const itsma_catalogue *cat, const its
 		cells[Q_CLAUSE] = itsma_requirement_clause(q);
 		cells[Q_PROCESS] = p ? itsma_section_id(p) : NULL;
 		cells[Q_OBLIGATION] = itsma_requirement_obligation(q) == ITSMA_SHALL ? "shall" : "should";
+		cells[Q_ITEM] = itsma_requirement_item(q);
 		cells[Q_TEXT] = itsma_requirement_text(q);
+		cells[Q_VERIFY] = itsma_requirement_verify(q);
 		const itsma_rating *r = a ? itsma_assessment_find_rating(a, itsma_requirement_id(q)) : NULL;
 		const itsma_exclusion *x =
 			a ? itsma_assessment_find_exclusion(a, itsma_requirement_id(q)) : NULL;

@@ -294,7 +294,8 @@ def test_template():
     check(r.out.startswith('\ufefftype,id,'), 'a byte-order mark for spreadsheets', r)
     check('\r\n' in r.out and '\n' not in r.out.replace('\r\n', ''), 'CSV rows end with CRLF', r)
     rows = read_csv_text(r.out)
-    check(rows[0] == ['type', 'id', 'clause', 'process', 'obligation', 'text', 'rating', 'evidence', 'note'],
+    check(rows[0] == ['type', 'id', 'clause', 'process', 'obligation', 'text', 'rating', 'evidence', 'note',
+                      'item', 'verify'],
           'questionnaire header', rows[0])
     kinds = [row[0] for row in rows[1:]]
     check(kinds.count('requirement') == 539, 'one row per requirement')

@@ -33,7 +33,7 @@ run_step("assess.py imported.json" "itsm-import:.*Top 3 of [0-9]+ gaps"
 run_step("live.py" "incidents fed.*live result equals scoring from scratch: yes"
          ${EXAMPLES}/live.py --records 500)
 # questionnaire.py: last quarter's assessment as spreadsheets, edited, read back.
-run_step("questionnaire.py write" "wrote questionnaire.csv \\(429 ratings from acme-2026-q3\\)"
+run_step("questionnaire.py write" "wrote questionnaire.csv \\(539 ratings from acme-2026-q3\\)"
          ${EXAMPLES}/questionnaire.py write ${WORK}/sheets)
-run_step("questionnaire.py import" "imported 429 ratings and 88 evidence records into assessment.json: 8.6.1-01 is F"
+run_step("questionnaire.py import" "imported 539 ratings and 88 evidence records into assessment.json: 8.6.1-01 is F"
          ${EXAMPLES}/questionnaire.py import ${WORK}/sheets)

@@ -26,10 +26,10 @@ def iso() -> itsma.Catalogue:
 
 def test_catalogue_questionnaire(iso):
     text = iso.questionnaire(target=2)
-    assert text.startswith("\ufefftype,id,clause,process,obligation,text,rating,evidence,note\r\n")
+    assert text.startswith("\ufefftype,id,clause,process,obligation,text,rating,evidence,note,item,verify\r\n")
     r = rows(text)
     kinds = [x[0] for x in r[1:]]
-    assert kinds.count("requirement") == 429 and kinds.count("attribute") == 168
+    assert kinds.count("requirement") == 539 and kinds.count("attribute") == 168
     assert [x[6] for x in r if x[0] == "target"] == ["2"] * 21
     assert not iso.questionnaire(bom=False, delimiter=";").startswith("\ufeff")
     assert iso.questionnaire(delimiter="tab").startswith("\ufefftype\tid\t")
