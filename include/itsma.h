@@ -20,5 +20,6 @@
 #include "itsma/diff.h"
 #include "itsma/scorer.h"
 #include "itsma/validate.h"
+#include "itsma/report.h"
 
 #endif /* ITSMA_H */

@@ -59,7 +59,7 @@ static void attribute_text(sb *out, const itsma_catalogue *cat, itsma_attribute 
                            const itsma_section *process)
 {
 	const char *name = itsma_attribute_name(attr);
-	sb_printf(out, "%s %s of %s", name, attribute_title(attr), itsma_section_title(process));
+	sb_printf(out, "%s %s of %s", name, itsma_attribute_title(attr), itsma_section_title(process));
 	size_t n = itsma_catalogue_generic_practice_count(cat);
 	int first = 1;
 	for (size_t i = 0; i < n; i++) {
@@ -90,7 +90,7 @@ static void template_csv(sb *out, const itsma_catalogue *cat, int target)
 		csv_field(&w, "requirement");
 		csv_field(&w, itsma_requirement_id(q));
 		csv_field(&w, clause ? clause : "");
-		csv_field(&w, requirement_process_id(q));
+		csv_field(&w, itsma_requirement_process(q) ? itsma_section_id(itsma_requirement_process(q)) : "");
 		csv_field(&w, itsma_requirement_obligation(q) == ITSMA_SHALL ? "shall" : "should");
 		csv_field(&w, itsma_requirement_text(q));
 		csv_field(&w, "");

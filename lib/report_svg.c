@@ -4,7 +4,7 @@
  * horizontal bars of compliance per clause group (with before and after bars against a
  * baseline). Every label is escaped; every mark has a <title> for its exact figures.
  */
-#include "report.h"
+#include "internal/report.h"
 
 #include <math.h>
 #include <string.h>
@@ -36,22 +36,22 @@ static double axis_angle(size_t i, size_t n)
 	return -M_PI / 2 + 2 * M_PI * (double)i / (double)n;
 }
 
-static void polygon(sb *out, const radar_axis *axes, size_t n, int which, double cx, double cy,
+static void polygon(itsma__buf *out, const itsma__radar_axis *axes, size_t n, int which, double cx, double cy,
                     double radius, const char *attrs)
 {
-	sb_puts(out, "<polygon points=\"");
+	itsma__buf_puts(out, "<polygon points=\"");
 	for (size_t i = 0; i < n; i++) {
 		int v = which == 0 ? axes[i].level : which == 1 ? axes[i].target : axes[i].before;
 		if (v < 0)
 			v = 0;
 		double x, y;
 		point(cx, cy, radius * v / 5.0, axis_angle(i, n), &x, &y);
-		sb_printf(out, "%s%.1f,%.1f", i ? " " : "", x, y);
+		itsma__buf_printf(out, "%s%.1f,%.1f", i ? " " : "", x, y);
 	}
-	sb_printf(out, "\" %s/>\n", attrs);
+	itsma__buf_printf(out, "\" %s/>\n", attrs);
 }
 
-void svg_radar(sb *out, const radar_axis *axes, size_t n)
+void itsma__svg_radar(itsma__buf *out, const itsma__radar_axis *axes, size_t n)
 {
 	const double w = 560, h = 500, cx = 280, cy = 245, radius = 180;
 	int any_target = 0, any_before = 0;
@@ -61,36 +61,36 @@ void svg_radar(sb *out, const radar_axis *axes, size_t n)
 		if (axes[i].before >= 0)
 			any_before = 1;
 	}
-	sb_printf(out,
+	itsma__buf_printf(out,
 	          "<svg class=\"chart radar\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
 	          "aria-labelledby=\"radar-title\" xmlns=\"http://www.w3.org/2000/svg\">\n"
 	          "<title id=\"radar-title\">Capability level%s per process</title>\n",
 	          w, h, any_target ? " against target" : "");
 	if (n == 0) {
-		sb_puts(out, "<text x=\"20\" y=\"40\" class=\"muted\">No applicable process.</text>\n</svg>\n");
+		itsma__buf_puts(out, "<text x=\"20\" y=\"40\" class=\"muted\">No applicable process.</text>\n</svg>\n");
 		return;
 	}
 	/* rings for levels 1-5 and the axes */
-	sb_puts(out, "<g class=\"grid\" fill=\"none\" stroke=\"#d6d3d1\" stroke-width=\"1\">\n");
+	itsma__buf_puts(out, "<g class=\"grid\" fill=\"none\" stroke=\"#d6d3d1\" stroke-width=\"1\">\n");
 	for (int level = 1; level <= 5; level++) {
-		sb_puts(out, "<polygon points=\"");
+		itsma__buf_puts(out, "<polygon points=\"");
 		for (size_t i = 0; i < n; i++) {
 			double x, y;
 			point(cx, cy, radius * level / 5.0, axis_angle(i, n), &x, &y);
-			sb_printf(out, "%s%.1f,%.1f", i ? " " : "", x, y);
+			itsma__buf_printf(out, "%s%.1f,%.1f", i ? " " : "", x, y);
 		}
-		sb_puts(out, "\"/>\n");
+		itsma__buf_puts(out, "\"/>\n");
 	}
 	for (size_t i = 0; i < n; i++) {
 		double x, y;
 		point(cx, cy, radius, axis_angle(i, n), &x, &y);
-		sb_printf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", cx, cy, x, y);
+		itsma__buf_printf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", cx, cy, x, y);
 	}
-	sb_puts(out, "</g>\n<g class=\"ring-labels\" font-size=\"10\" fill=\"#78716c\">\n");
+	itsma__buf_puts(out, "</g>\n<g class=\"ring-labels\" font-size=\"10\" fill=\"#78716c\">\n");
 	for (int level = 1; level <= 5; level++)
-		sb_printf(out, "<text x=\"%.1f\" y=\"%.1f\">%d</text>\n", cx + 3, cy - radius * level / 5.0 + 11,
+		itsma__buf_printf(out, "<text x=\"%.1f\" y=\"%.1f\">%d</text>\n", cx + 3, cy - radius * level / 5.0 + 11,
 		          level);
-	sb_puts(out, "</g>\n");
+	itsma__buf_puts(out, "</g>\n");
 
 	if (any_before)
 		polygon(out, axes, n, 2, cx, cy, radius,
@@ -105,124 +105,124 @@ void svg_radar(sb *out, const radar_axis *axes, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		double a = axis_angle(i, n), x, y, lx, ly;
 		point(cx, cy, radius * axes[i].level / 5.0, a, &x, &y);
-		sb_printf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"#2563eb\"><title>", x, y);
-		html_escape(out, axes[i].label);
-		sb_putc(out, ' ');
-		html_escape(out, axes[i].title);
-		sb_printf(out, ": level %d", axes[i].level);
+		itsma__buf_printf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"#2563eb\"><title>", x, y);
+		itsma__html_escape(out, axes[i].label);
+		itsma__buf_putc(out, ' ');
+		itsma__html_escape(out, axes[i].title);
+		itsma__buf_printf(out, ": level %d", axes[i].level);
 		if (axes[i].target >= 0)
-			sb_printf(out, ", target %d", axes[i].target);
+			itsma__buf_printf(out, ", target %d", axes[i].target);
 		if (axes[i].before >= 0)
-			sb_printf(out, ", was %d", axes[i].before);
-		sb_puts(out, "</title></circle>\n");
+			itsma__buf_printf(out, ", was %d", axes[i].before);
+		itsma__buf_puts(out, "</title></circle>\n");
 		point(cx, cy, radius + 16, a, &lx, &ly);
 		double c = cos(a);
 		const char *anchor = fabs(c) < 0.2 ? "middle" : c > 0 ? "start" : "end";
-		sb_printf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" dominant-baseline=\"middle\" "
+		itsma__buf_printf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" dominant-baseline=\"middle\" "
 		               "font-size=\"11\" fill=\"#44403c\"><title>",
 		          lx, ly, anchor);
-		html_escape(out, axes[i].title);
-		sb_puts(out, "</title>");
-		html_escape(out, axes[i].label);
-		sb_puts(out, "</text>\n");
+		itsma__html_escape(out, axes[i].title);
+		itsma__buf_puts(out, "</title>");
+		itsma__html_escape(out, axes[i].label);
+		itsma__buf_puts(out, "</text>\n");
 	}
 	/* legend */
 	double ly = h - 18, lx = 40;
-	sb_printf(out, "<g font-size=\"12\" fill=\"#44403c\">\n"
+	itsma__buf_printf(out, "<g font-size=\"12\" fill=\"#44403c\">\n"
 	               "<rect x=\"%.0f\" y=\"%.0f\" width=\"14\" height=\"10\" fill=\"#2563eb\" "
 	               "fill-opacity=\"0.3\" stroke=\"#2563eb\"/><text x=\"%.0f\" y=\"%.0f\">level</text>\n",
 	          lx, ly - 9, lx + 20, ly);
 	lx += 80;
 	if (any_target) {
-		sb_printf(out, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"#b45309\" "
+		itsma__buf_printf(out, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"#b45309\" "
 		               "stroke-width=\"2\" stroke-dasharray=\"6 4\"/><text x=\"%.0f\" y=\"%.0f\">target</text>\n",
 		          lx, ly - 4, lx + 22, ly - 4, lx + 28, ly);
 		lx += 90;
 	}
 	if (any_before)
-		sb_printf(out, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"#57534e\" "
+		itsma__buf_printf(out, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"#57534e\" "
 		               "stroke-width=\"1.8\" stroke-dasharray=\"3 3\"/><text x=\"%.0f\" y=\"%.0f\">baseline "
 		               "level</text>\n",
 		          lx, ly - 4, lx + 22, ly - 4, lx + 28, ly);
-	sb_puts(out, "</g>\n</svg>\n");
+	itsma__buf_puts(out, "</g>\n</svg>\n");
 }
 
-void svg_bars(sb *out, const bar_item *items, size_t n, int compare, const char *caption)
+void itsma__svg_bars(itsma__buf *out, const itsma__bar_item *items, size_t n, int compare, const char *caption)
 {
 	const double label_w = 200, bar_w = 240, value_w = compare ? 104 : 56, top = 34;
 	const double row_h = compare ? 36 : n <= 10 ? 40 : 26;
 	const double w = label_w + bar_w + value_w + 10, h = top + row_h * (double)n + 34;
 	char b1[48], b2[48];
-	sb_printf(out,
+	itsma__buf_printf(out,
 	          "<svg class=\"chart bars\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
 	          "xmlns=\"http://www.w3.org/2000/svg\">\n<title>",
 	          w, h);
-	html_escape(out, caption);
-	sb_puts(out, "</title>\n");
+	itsma__html_escape(out, caption);
+	itsma__buf_puts(out, "</title>\n");
 	/* band edges of ISO/IEC 33020: N up to 15, P up to 50, L up to 85, F above */
 	static const double edges[] = { 0, 15, 50, 85, 100 };
 	static const char *const bands[] = { "N", "P", "L", "F" };
-	sb_puts(out, "<g font-size=\"11\" fill=\"#78716c\" text-anchor=\"middle\">\n");
+	itsma__buf_puts(out, "<g font-size=\"11\" fill=\"#78716c\" text-anchor=\"middle\">\n");
 	for (int i = 0; i < 4; i++) {
 		double x0 = label_w + bar_w * edges[i] / 100, x1 = label_w + bar_w * edges[i + 1] / 100;
-		sb_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>\n", x0, top - 6,
+		itsma__buf_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>\n", x0, top - 6,
 		          x1 - x0, row_h * (double)n + 8, i % 2 ? "#f5f5f4" : "#fafaf9");
-		sb_printf(out, "<text x=\"%.1f\" y=\"%.1f\">%s</text>\n", (x0 + x1) / 2, top - 12, bands[i]);
+		itsma__buf_printf(out, "<text x=\"%.1f\" y=\"%.1f\">%s</text>\n", (x0 + x1) / 2, top - 12, bands[i]);
 	}
 	for (int i = 0; i <= 4; i++)
-		sb_printf(out, "<text x=\"%.1f\" y=\"%.1f\">%g</text>\n", label_w + bar_w * edges[i] / 100,
+		itsma__buf_printf(out, "<text x=\"%.1f\" y=\"%.1f\">%g</text>\n", label_w + bar_w * edges[i] / 100,
 		          top + row_h * (double)n + 16, edges[i]);
-	sb_puts(out, "</g>\n");
+	itsma__buf_puts(out, "</g>\n");
 
 	for (size_t i = 0; i < n; i++) {
 		double y = top + row_h * (double)i;
-		const bar_item *it = &items[i];
-		sb_printf(out, "<g class=\"bar\"><title>");
-		html_escape(out, it->label);
-		sb_putc(out, ' ');
-		html_escape(out, it->title);
-		sb_printf(out, ": %s", fmt_pct(b1, it->value));
+		const itsma__bar_item *it = &items[i];
+		itsma__buf_printf(out, "<g class=\"bar\"><title>");
+		itsma__html_escape(out, it->label);
+		itsma__buf_putc(out, ' ');
+		itsma__html_escape(out, it->title);
+		itsma__buf_printf(out, ": %s", itsma__fmt_pct(b1, it->value));
 		if (compare)
-			sb_printf(out, " (was %s)", fmt_pct(b2, it->before));
-		sb_puts(out, "</title>\n");
+			itsma__buf_printf(out, " (was %s)", itsma__fmt_pct(b2, it->before));
+		itsma__buf_puts(out, "</title>\n");
 		/* label: clause and a title cut to fit */
-		sb label = SB_INIT;
-		sb_put_fitted(&label, it->title, 26, 0);
-		sb_printf(out, "<text x=\"0\" y=\"%.1f\" font-size=\"12\" fill=\"#292524\" dominant-baseline=\"middle\">"
+		itsma__buf label = ITSMA__BUF_INIT;
+		itsma__term_fit(&label, it->title, 26, 0);
+		itsma__buf_printf(out, "<text x=\"0\" y=\"%.1f\" font-size=\"12\" fill=\"#292524\" dominant-baseline=\"middle\">"
 		               "<tspan font-weight=\"600\">",
 		          y + row_h / 2 - 2);
-		html_escape(out, it->label);
-		sb_puts(out, "</tspan> ");
-		html_escape(out, sb_str(&label));
-		sb_puts(out, "</text>\n");
-		sb_free(&label);
+		itsma__html_escape(out, it->label);
+		itsma__buf_puts(out, "</tspan> ");
+		itsma__html_escape(out, itsma__buf_str(&label));
+		itsma__buf_puts(out, "</text>\n");
+		itsma__buf_free(&label);
 		if (compare) {
 			double bw = isnan(it->before) ? 0 : bar_w * it->before / 100;
-			sb_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"9\" rx=\"2\" fill=\"#a8a29e\"/>\n",
+			itsma__buf_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"9\" rx=\"2\" fill=\"#a8a29e\"/>\n",
 			          label_w, y + 3, bw);
 			double aw = isnan(it->value) ? 0 : bar_w * it->value / 100;
-			sb_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"13\" rx=\"2\" fill=\"%s\"/>\n",
+			itsma__buf_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"13\" rx=\"2\" fill=\"%s\"/>\n",
 			          label_w, y + 14, aw, band_colour(it->value));
 			double delta = it->value - it->before;
 			const char *dc = isnan(delta) || fabs(delta) < 0.05 ? "#78716c" : delta > 0 ? "#15803d" : "#b91c1c";
-			sb_printf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" fill=\"#292524\" dominant-baseline=\"middle\">%s</text>\n",
-			          label_w + bar_w + 8, y + row_h / 2 - 2, fmt_pct(b1, it->value));
-			sb_printf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" fill=\"%s\" dominant-baseline=\"middle\">%s</text>\n",
-			          label_w + bar_w + 58, y + row_h / 2 - 2, dc, fmt_delta(b2, delta, 1));
+			itsma__buf_printf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" fill=\"#292524\" dominant-baseline=\"middle\">%s</text>\n",
+			          label_w + bar_w + 8, y + row_h / 2 - 2, itsma__fmt_pct(b1, it->value));
+			itsma__buf_printf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" fill=\"%s\" dominant-baseline=\"middle\">%s</text>\n",
+			          label_w + bar_w + 58, y + row_h / 2 - 2, dc, itsma__fmt_delta(b2, delta, 1));
 		} else {
 			double vw = isnan(it->value) ? 0 : bar_w * it->value / 100;
-			sb_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"2\" fill=\"%s\"/>\n",
+			itsma__buf_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"2\" fill=\"%s\"/>\n",
 			          label_w, y + row_h * 0.2 - 2, vw, row_h * 0.6, band_colour(it->value));
-			sb_printf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" fill=\"#292524\" dominant-baseline=\"middle\">%s</text>\n",
-			          label_w + bar_w + 8, y + row_h / 2 - 2, fmt_pct(b1, it->value));
+			itsma__buf_printf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" fill=\"#292524\" dominant-baseline=\"middle\">%s</text>\n",
+			          label_w + bar_w + 8, y + row_h / 2 - 2, itsma__fmt_pct(b1, it->value));
 		}
-		sb_puts(out, "</g>\n");
+		itsma__buf_puts(out, "</g>\n");
 	}
 	if (compare)
-		sb_printf(out, "<g font-size=\"12\" fill=\"#44403c\"><rect x=\"%.0f\" y=\"%.0f\" width=\"14\" height=\"8\" "
+		itsma__buf_printf(out, "<g font-size=\"12\" fill=\"#44403c\"><rect x=\"%.0f\" y=\"%.0f\" width=\"14\" height=\"8\" "
 		               "fill=\"#a8a29e\"/><text x=\"%.0f\" y=\"%.0f\">before</text>"
 		               "<rect x=\"%.0f\" y=\"%.0f\" width=\"14\" height=\"10\" fill=\"#0e7490\"/>"
 		               "<text x=\"%.0f\" y=\"%.0f\">after</text></g>\n",
 		          label_w, h - 11, label_w + 20, h - 3, label_w + 80, h - 12, label_w + 100, h - 3);
-	sb_puts(out, "</svg>\n");
+	itsma__buf_puts(out, "</svg>\n");
 }
