@@ -114,6 +114,13 @@ void itsma__buf_clear(itsma__buf *b)
 		b->data[0] = '\0';
 }
 
+void itsma__buf_drop(itsma__buf *scratch, itsma__buf *into)
+{
+	if (scratch->oom)
+		into->oom = 1;
+	itsma__buf_free(scratch);
+}
+
 void itsma__buf_free(itsma__buf *b)
 {
 	free(b->data);

@@ -4,8 +4,9 @@
  * Markdown: every character that could start emphasis, a link, an image, raw HTML, a
  * table cell or a heading is backslash-escaped; the extended autolinks of GitHub's
  * Markdown ("www.", "scheme://", "name@host") are broken by escaping their '.', ':' or
- * '@'; a line break becomes a space and other controls are shown as "\x1b"-style escapes,
- * so no text can start a line of its own. HTML: the five markup characters as entities.
+ * '@'; a line break becomes a space and other controls are shown as "\x1b"-style escapes
+ * (C1 controls and bidirectional overrides as "\u009b", as on a terminal: term.c), so no
+ * text can start a line of its own or reorder the text around it. HTML: the five markup characters as entities.
  */
 #include "internal/report.h"
 
@@ -22,6 +23,17 @@ static int control(itsma__buf *b, unsigned char c)
 	else if (c != '\r')
 		itsma__buf_printf(b, "\\x%02x", c);
 	return 1;
+}
+
+/* A character beyond ASCII as a terminal would show it (C1 controls, line separators and
+ * bidirectional overrides escaped, bytes that are not UTF-8 as U+FFFD): a Markdown file is
+ * often read with cat. Returns the bytes of @p s used. */
+static size_t non_ascii(itsma__buf *b, const char *s)
+{
+	char rep[12];
+	size_t len, n = itsma__term_unit((const unsigned char *)s, rep, &len);
+	itsma__buf_append(b, rep, len);
+	return n;
 }
 
 static int is_alpha(char c)
@@ -45,6 +57,10 @@ void itsma__md_escape(itsma__buf *b, const char *s)
 		char c = *s;
 		if (control(b, (unsigned char)c))
 			continue;
+		if ((unsigned char)c >= 0x80) {
+			s += non_ascii(b, s) - 1;
+			continue;
+		}
 		if (strchr("\\`*_[]<>|#~@", c)) {
 			itsma__buf_putc(b, '\\');
 			itsma__buf_putc(b, c);
@@ -78,6 +94,10 @@ void itsma__md_code(itsma__buf *b, const char *s, int in_table)
 	for (; *s; s++) {
 		if (control(b, (unsigned char)*s))
 			continue;
+		if ((unsigned char)*s >= 0x80) {
+			s += non_ascii(b, s) - 1;
+			continue;
+		}
 		if (*s == '|' && in_table)
 			itsma__buf_putc(b, '\\');
 		itsma__buf_putc(b, *s);

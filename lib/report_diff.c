@@ -93,7 +93,7 @@ static void text_requirements(itsma__buf *out, const itsma__changes *c, itsma_ch
 			itsma__term_fit(out, diff_text_of(q), 44, 0);
 			itsma__buf_putc(out, '\n');
 		}
-		itsma__buf_free(&side_text);
+		itsma__buf_drop(&side_text, out);
 		if (shown < n)
 			itsma__buf_printf(out, "  ... and %zu more\n", n - shown);
 	}

@@ -1,6 +1,7 @@
 /*
  * The HTML report: one self-contained page (no external script, style sheet, font or
- * image; a Content-Security-Policy forbids loading any) that opens offline and prints
+ * image; a Content-Security-Policy forbids loading any, and runs only its own inline
+ * style and script, allowed by hash) that opens offline and prints
  * well. Inline SVG charts show capability against target per process and compliance per
  * clause group, and with a baseline what changed. Tables sort when their headers are
  * clicked, with a few lines of inline script; without script they still read well.
@@ -108,6 +109,17 @@ static const char script[] =
 	"Array.prototype.forEach.call(document.querySelectorAll('details'),function(d){d.open=true;});});\n"
 	"})();\n";
 
+/*
+ * The page's Content-Security-Policy allows its one <style> element and its one <script>
+ * element by the SHA-256 of their text (the text between the tags: a newline, then the
+ * style or the script above), and nothing else: no other script, style, image, font or
+ * connection. Both texts are constants, so their hashes are too; tests/python
+ * test_report.py recomputes them from a rendered page with hashlib, so a change to the
+ * style or the script that forgets its hash fails the tests.
+ */
+#define STYLE_SHA256 "aYpiKl3DqS/Wts7CBmHdBvUo1XTo3L/MFMNiREJ8Mp8="
+#define SCRIPT_SHA256 "r5nxLpkLEd2b3X9VJxSI61eabxenHa7BZeu/55niLpY="
+
 static void esc(itsma__buf *out, const char *s)
 {
 	itsma__html_escape(out, s);
@@ -139,7 +151,7 @@ static void head(itsma__buf *out, const itsma__report *rp)
 	itsma__buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 	             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-	             "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n"
+	             "style-src 'sha256-" STYLE_SHA256 "'; script-src 'sha256-" SCRIPT_SHA256 "'\">\n"
 	             "<meta name=\"generator\" content=\"itsma\">\n<title>");
 	esc(out, rp->title);
 	itsma__buf_printf(out, " \xE2\x80\x94 %s</title>\n<style>\n", itsma_assessment_date(a));
@@ -179,7 +191,7 @@ static void cards(itsma__buf *out, const itsma__report *rp)
 	itsma__buf_printf(&cls, "verdict verdict-%s", itsma_verdict_name(verdict));
 	itsma__buf_puts(out, "<section class=\"cards\" aria-label=\"Summary\">\n");
 	card(out, itsma__buf_str(&cls), "Verdict", itsma_verdict_name(verdict), itsma_verdict_meaning(verdict));
-	itsma__buf_free(&cls);
+	itsma__buf_drop(&cls, out);
 
 	double overall = itsma_result_compliance(r, ITSMA_MODEL_DEFAULT);
 	snprintf(s, sizeof s, "shall %s \xC2\xB7 should %s", itsma__fmt_pct(b1, itsma_result_compliance(r, ITSMA_MODEL_SHALL)),
@@ -502,7 +514,7 @@ static void gaps(itsma__buf *out, const itsma__report *rp)
 		itsma__gap_guidance(&guidance, g, rp->cat, "; ", itsma__html_escape);
 		if (guidance.len)
 			itsma__buf_printf(out, "<div class=\"guidance\">%s</div>", itsma__buf_str(&guidance));
-		itsma__buf_free(&guidance);
+		itsma__buf_drop(&guidance, out);
 		itsma__buf_puts(out, "</td><td>");
 		if (itsma_requirement_result_status(q) == ITSMA_STATUS_UNSUPPORTED)
 			itsma__buf_puts(out, "<span class=\"tag major\">no evidence</span><br>");
@@ -586,7 +598,7 @@ static void evidence_issues(itsma__buf *out, const itsma__report *rp)
 		itsma__buf detail = ITSMA__BUF_INIT;
 		itsma__evidence_issue_detail(&detail, x);
 		esc(out, itsma__buf_str(&detail));
-		itsma__buf_free(&detail);
+		itsma__buf_drop(&detail, out);
 		itsma__buf_puts(out, "</td><td>");
 		size_t c = itsma_evidence_issue_cited_by_count(x);
 		for (size_t k = 0; k < c; k++) {

@@ -227,7 +227,7 @@ static void gaps(itsma__buf *out, const itsma__report *rp)
 		itsma__gap_guidance(&guidance, g, rp->cat, "; ", itsma__md_escape);
 		if (guidance.len)
 			itsma__buf_printf(out, "  \n   Guidance: %s", itsma__buf_str(&guidance));
-		itsma__buf_free(&guidance);
+		itsma__buf_drop(&guidance, out);
 		itsma__buf_putc(out, '\n');
 	}
 	itsma__buf_putc(out, '\n');

@@ -195,7 +195,7 @@ void itsma__svg_bars(itsma__buf *out, const itsma__bar_item *items, size_t n, in
 		itsma__buf_puts(out, "</tspan> ");
 		itsma__html_escape(out, itsma__buf_str(&label));
 		itsma__buf_puts(out, "</text>\n");
-		itsma__buf_free(&label);
+		itsma__buf_drop(&label, out);
 		if (compare) {
 			double bw = isnan(it->before) ? 0 : bar_w * it->before / 100;
 			itsma__buf_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"9\" rx=\"2\" fill=\"#a8a29e\"/>\n",

@@ -207,7 +207,7 @@ static void gaps(const ctx *x, const itsma__report *rp)
 			itsma__term_fit(x->out, itsma__buf_str(&guidance), 56, 0);
 			itsma__buf_printf(x->out, "%s\n", col(x, ITSMA__COL_RESET));
 		}
-		itsma__buf_free(&guidance);
+		itsma__buf_drop(&guidance, x->out);
 	}
 	itsma__buf_printf(x->out, "  %s(gain: points of overall compliance if the requirement were fully achieved)%s\n",
 	          col(x, ITSMA__COL_DIM), col(x, ITSMA__COL_RESET));
@@ -265,7 +265,7 @@ static void evidence(const ctx *x, const itsma__report *rp)
 			itsma__buf_printf(&detail, "; cited by %zu", c);
 		itsma__buf_printf(x->out, " %s\n", itsma__buf_str(&detail));
 	}
-	itsma__buf_free(&detail);
+	itsma__buf_drop(&detail, x->out);
 }
 
 void itsma__report_text(itsma__buf *out, const itsma__report *rp)

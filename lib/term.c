@@ -12,13 +12,12 @@
 #include "internal/report.h"
 #include "internal/error.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* One character of @p p as it is shown: its bytes, or an escape, into rep[12] (rep_len);
- * returns the number of bytes of @p p it stands for (at least 1). */
-static size_t unit(const unsigned char *p, char *rep, size_t *rep_len)
+size_t itsma__term_unit(const unsigned char *p, char *rep, size_t *rep_len)
 {
 	unsigned char c = p[0];
 	unsigned long cp;
@@ -81,7 +80,7 @@ static size_t put_range(itsma__buf *b, const char *s, const char *end)
 	char rep[12];
 	size_t len, w = 0;
 	while (s < end) {
-		s += unit((const unsigned char *)s, rep, &len);
+		s += itsma__term_unit((const unsigned char *)s, rep, &len);
 		if (b)
 			itsma__buf_append(b, rep, len);
 		w += rep_width(rep, len);
@@ -115,7 +114,7 @@ void itsma__term_fit(itsma__buf *b, const char *s, size_t width, int pad)
 	const char *p = s, *keep = s;
 	size_t kept = 0, keep_w = 0;
 	while (*p) {
-		size_t n = unit((const unsigned char *)p, rep, &len), rw = rep_width(rep, len);
+		size_t n = itsma__term_unit((const unsigned char *)p, rep, &len), rw = rep_width(rep, len);
 		if (kept + rw > width - 1)
 			break;
 		kept += rw;
@@ -157,6 +156,36 @@ void itsma__term_wrap(itsma__buf *b, const char *text, size_t indent, size_t wid
 		col += w;
 		p = end;
 	}
+}
+
+void itsma__term_printf(itsma__buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	while (*fmt) {
+		const char *pct = strchr(fmt, '%');
+		if (!pct) {
+			itsma__buf_puts(b, fmt);
+			break;
+		}
+		itsma__buf_append(b, fmt, (size_t)(pct - fmt));
+		fmt = pct + 1;
+		if (*fmt == 's') {
+			itsma__term_put(b, va_arg(ap, const char *));
+			fmt++;
+		} else if (*fmt == 'd') {
+			itsma__buf_printf(b, "%d", va_arg(ap, int));
+			fmt++;
+		} else if (fmt[0] == 'z' && fmt[1] == 'u') {
+			itsma__buf_printf(b, "%zu", va_arg(ap, size_t));
+			fmt += 2;
+		} else {
+			itsma__buf_putc(b, '%');
+			if (*fmt == '%')
+				fmt++;
+		}
+	}
+	va_end(ap);
 }
 
 const char *itsma__col(int enabled, itsma__colour c)

@@ -35,6 +35,8 @@ void itsma__buf_repeat(itsma__buf *b, const char *s, size_t n);
 const char *itsma__buf_str(const itsma__buf *b);
 /* Empty the buffer, keeping its memory. */
 void itsma__buf_clear(itsma__buf *b);
+/* Release a scratch buffer, carrying its allocation failure (if any) over to @p into. */
+void itsma__buf_drop(itsma__buf *scratch, itsma__buf *into);
 /* Release the buffer. */
 void itsma__buf_free(itsma__buf *b);
 /*

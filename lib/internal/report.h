@@ -143,6 +143,9 @@ void itsma__md_code(itsma__buf *b, const char *s, int in_table);
 void itsma__html_escape(itsma__buf *b, const char *s);
 
 /* ---- terminal text (term.c) ----------------------------------------------------------------- */
+/* One character of @p p as a terminal shows it: its bytes, or an escape, into rep[12]
+ * (*rep_len bytes); returns the number of bytes of @p p it stands for (at least 1). */
+size_t itsma__term_unit(const unsigned char *p, char *rep, size_t *rep_len);
 /* Append @p s with every control shown as a visible escape (itsma_terminal_escape()). */
 void itsma__term_put(itsma__buf *b, const char *s);
 /* Columns @p s takes once escaped (one per code point, or per escape character). */
@@ -154,6 +157,9 @@ void itsma__term_fit(itsma__buf *b, const char *s, size_t width, int pad);
 /* Append @p text escaped and wrapped at @p width columns; the first line starts at column
  * @p indent (already written) and later lines are indented by as many spaces. */
 void itsma__term_wrap(itsma__buf *b, const char *text, size_t indent, size_t width);
+/* printf for terminal text: every %s argument is appended escaped (itsma__term_put);
+ * understands only %s, %d, %zu and %%. */
+void itsma__term_printf(itsma__buf *b, const char *fmt, ...);
 /* ANSI colours of the text formats. */
 typedef enum itsma__colour {
 	ITSMA__COL_RESET = 0,
