@@ -299,7 +299,7 @@ void itsma__report_text(itsma__buf *out, const itsma__report *rp)
 		itsma__diff_text(out, &rp->changes, rp->colour, 8);
 	}
 	itsma__buf_printf(out, "\n%sitsma explain ", col(&x, ITSMA__COL_DIM));
-	itsma__term_put(out, itsma_assessment_origin(rp->a));
+	itsma__term_put(out, *itsma_assessment_origin(rp->a) ? itsma_assessment_origin(rp->a) : "ASSESSMENT");
 	itsma__buf_printf(out, " ID shows how any figure came about; --format html makes a report to share.%s\n",
 	                  col(&x, ITSMA__COL_RESET));
 }

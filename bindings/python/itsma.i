@@ -194,8 +194,9 @@ static const char *itsma_py_utf8(PyObject *o, const char *what)
 
 /*
  * No C function is ever handed a NULL object: None where an itsma object is expected is a
- * ValueError, not a crash (the getters do not check). The one optional object, the catalogue
- * of an assessment load (None: resolve a built-in catalogue), is exempt by name.
+ * ValueError, not a crash (the getters do not check). The optional objects, the catalogue
+ * of an assessment load (None: resolve a built-in catalogue) and the baseline of a report
+ * (None: no comparison), are exempt by name.
  */
 %define ITSMA_NONNULL(TYPE)
 %typemap(check) const TYPE *, TYPE *, struct TYPE * {
@@ -225,6 +226,8 @@ ITSMA_NONNULL(itsma_process_diff)
 ITSMA_NONNULL(itsma_nonconformity_diff)
 ITSMA_NONNULL(itsma_scorer)
 %typemap(check) const itsma_catalogue *cat "";
+/* The baseline of a report is optional too (None: no comparison). */
+%typemap(check) const itsma_result *baseline "";
 
 /* ---- the C API: constants and infallible getters ---------------------------------------- */
 
@@ -302,6 +305,16 @@ ITSMA_NONNULL(itsma_scorer)
 %ignore itsma_capability_gap_attribute_at;
 %ignore itsma_compare;
 %ignore itsma_diff_to_json;
+%ignore itsma_report_format_parse;
+%ignore itsma_report_options_init;
+%ignore itsma_report_sink;
+%ignore itsma_report_write;
+%ignore itsma_report_file;
+%ignore itsma_report_string;
+%ignore itsma_diff_report_write;
+%ignore itsma_diff_report_string;
+%ignore itsma_terminal_escape;
+%ignore itsma_report_options;
 %ignore itsma_validate_buffer;
 %ignore itsma_validate_file;
 %ignore itsma_problem_cb;
@@ -348,6 +361,7 @@ struct itsma_scorer {};
 %include "itsma/diff.h"
 %include "itsma/validate.h"
 %include "itsma/scorer.h"
+%include "itsma/report.h"
 
 %include "docs.i"
 
@@ -375,6 +389,8 @@ ITSMA_NOGIL(itsma_result::py_to_json)
 ITSMA_NOGIL(itsma_result::py_explain)
 ITSMA_NOGIL(itsma_diff::py_compare)
 ITSMA_NOGIL(itsma_diff::py_to_json)
+ITSMA_NOGIL(itsma_result::py_report)
+ITSMA_NOGIL(itsma_diff::py_report)
 ITSMA_NOGIL(itsma_scorer::py_create)
 ITSMA_NOGIL(itsma_scorer::py_rescore)
 ITSMA_NOGIL(itsma_scorer::py_to_json)
@@ -394,6 +410,8 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 %newobject itsma_result::py_explain;
 %newobject itsma_diff::py_compare;
 %newobject itsma_diff::py_to_json;
+%newobject itsma_result::py_report;
+%newobject itsma_diff::py_report;
 %newobject itsma_scorer::py_create;
 %newobject itsma_scorer::py_to_json;
 %newobject itsma_scorer::py_explain;
@@ -660,6 +678,20 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 			return NULL;
 		return out;
 	}
+	/* A report (itsma/report.h) of this result, with a baseline result or None. */
+	char *py_report(const itsma_result *baseline, int format, size_t top, unsigned int sections,
+	                int colour, size_t width, itsma_error *err) {
+		char *out = NULL;
+		itsma_report_options o = ITSMA_REPORT_OPTIONS_INIT;
+		o.format = (itsma_report_format)format;
+		o.top = top;
+		o.sections = sections;
+		o.colour = colour;
+		o.width = width;
+		if (itsma_report_string(&out, NULL, $self, baseline, &o, err) < 0)
+			return NULL;
+		return out;
+	}
 }
 
 %extend itsma_diff {
@@ -675,6 +707,17 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 	char *py_to_json(itsma_error *err) {
 		char *out = NULL;
 		if (itsma_diff_to_json(&out, $self, err) < 0)
+			return NULL;
+		return out;
+	}
+	/* The comparison in words (text or Markdown); limit -1: the format's default. */
+	char *py_report(int format, int colour, long limit, itsma_error *err) {
+		char *out = NULL;
+		itsma_report_options o = ITSMA_REPORT_OPTIONS_INIT;
+		o.format = (itsma_report_format)format;
+		o.colour = colour;
+		o.limit = limit < 0 ? ITSMA_REPORT_LIMIT_DEFAULT : (size_t)limit;
+		if (itsma_diff_report_string(&out, NULL, $self, &o, err) < 0)
 			return NULL;
 		return out;
 	}

@@ -990,6 +990,11 @@ def test_examples():
     check(len(a['ratings']) == 8 and len(a['evidence']) == 4, 'ratings and evidence from the export', a)
     r = expect(run(binary=ex('build_assessment')), 0, 'build_assessment to stdout')
     check(json.loads(r.out)['id'] == 'itsm-export-2026-11', 'json on stdout', r)
+    r = expect(run(Q4, Q3, binary=ex('html_report')), 0, 'html_report')
+    cli = expect(run('report', Q4, '--baseline', Q3, '--format', 'html', '--top', '15'), 0, 'the same report')
+    check(r.out == cli.out, 'html_report writes the bytes of itsma report --format html', r)
+    expect(run(binary=ex('html_report')), 2, 'html_report usage')
+    expect(run(data('schema-error.json'), binary=ex('html_report')), 1, 'html_report on a bad file')
 
 
 GROUPS = {

@@ -32,3 +32,11 @@ run_step("assess.py imported.json" "itsm-import:.*Top 3 of [0-9]+ gaps"
 # live.py: a Scorer fed by a simulated ITSM tool; the live result must equal a fresh score.
 run_step("live.py" "incidents fed.*live result equals scoring from scratch: yes"
          ${EXAMPLES}/live.py --records 500)
+# html_report.py: the HTML report of the sample data with its baseline, written by the library.
+run_step("html_report.py" "q4.html: nonconformant, overall compliance 69.7%, since 2026-08-20"
+         ${EXAMPLES}/html_report.py ${EXAMPLES}/../data/acme-2026-q4.json
+         --baseline ${EXAMPLES}/../data/acme-2026-q3.json -o ${WORK}/q4.html)
+file(READ ${WORK}/q4.html page)
+if(NOT page MATCHES "^<!DOCTYPE html>.*script-src 'sha256-.*</html>\n$")
+  message(FATAL_ERROR "html_report.py did not write a whole page")
+endif()

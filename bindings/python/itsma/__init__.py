@@ -43,7 +43,7 @@ from ._errors import (AlreadyExistsError, Error, ErrorCode, InvalidArgumentError
                       ItsmaMemoryError, ItsmaOSError, LimitError, NotFoundError, ParseError,
                       SchemaError, ValidationError)
 from ._result import (AttributeNeed, AttributeResult, Capability, CapabilityGap,
-                      EvidenceIssue, Gap, NonconformityCounts, RequirementCounts,
+                      EvidenceIssue, Gap, NonconformityCounts, REPORT_SECTIONS, RequirementCounts,
                       RequirementResult, Result, SectionResult)
 from ._scorer import Scorer
 from ._validate import Validation, validate_file, validate_string
@@ -87,7 +87,7 @@ __all__ = [
     # results
     "Result", "SectionResult", "RequirementResult", "Gap", "CapabilityGap", "EvidenceIssue",
     "AttributeResult", "AttributeNeed", "RequirementCounts", "NonconformityCounts",
-    "Capability",
+    "Capability", "REPORT_SECTIONS",
     # incremental re-scoring and validation
     "Scorer", "Validation", "validate_file", "validate_string",
     # comparison
