@@ -4,8 +4,8 @@
  *
  * itsma assesses IT service management against requirement catalogues such as
  * ISO/IEC 20000-1: catalogues (catalogue.h), assessments with evidence (assessment.h),
- * scoring (result.h), comparison of two results (diff.h) and incremental re-scoring
- * (scorer.h).
+ * scoring (result.h), comparison of two results (diff.h), incremental re-scoring
+ * (scorer.h) and reports for people and spreadsheets (report.h).
  */
 #ifndef ITSMA_H
 #define ITSMA_H
