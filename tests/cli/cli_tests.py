@@ -930,6 +930,14 @@ def test_output_safety():
     # error messages that quote a document
     r = expect(run('explain', q2, 'X' + ESC_CLEAR, '--catalogue', cat), 1, 'explain of an unknown id')
     check('\x1b' not in r.err, 'the error message shows no raw escape', r)
+    bad = work('hostile-invalid.json')
+    with open(bad, 'w') as fh:
+        json.dump({'format': 'itsma-assessment/1', 'id': 'x', 'catalogue': 'iso20000-1:2018',
+                   'date': '2026-01-01', ESC_CLEAR + 'key': 1,
+                   'ratings': [{'requirement': OSC_TITLE, 'rating': 'F'}]}, fh)
+    r = expect(run('validate', bad), 1, 'validate a document with hostile keys and values')
+    check_terminal_safe(r.err, 'validate messages')
+    check('/\\x1b[2J\\x1b[Hkey: unknown key "\\x1b[2J' in r.err, 'the key is shown escaped, pointer too', r)
     # CSV: formulas neutralised, numbers kept
     r = expect(run('report', q2, '--catalogue', cat, '--format', 'csv'), 0, 'csv of a hostile catalogue')
     rows = read_csv_text(r.out)
