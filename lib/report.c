@@ -133,6 +133,19 @@ int itsma_diff_report_write(const itsma_diff *d, const itsma_report_options *opt
 	return deliver(&b, sink, payload, err);
 }
 
+int itsma_trend_report_write(const itsma_trend *t, const itsma_report_options *opts, itsma_report_sink sink,
+                             void *payload, itsma_error *err)
+{
+	itsma__buf b = ITSMA__BUF_INIT;
+	int rc;
+	if (!t || !sink)
+		return itsma__error_set(err, ITSMA_EINVAL, "itsma_trend_report_write: NULL trend or sink");
+	if ((rc = check_options(&opts, err)) < 0)
+		return rc;
+	itsma__trend_report(&b, t, opts);
+	return deliver(&b, sink, payload, err);
+}
+
 /* ---- sinks ------------------------------------------------------------------------------------ */
 
 static int file_sink(void *payload, const char *data, size_t len)
@@ -202,4 +215,16 @@ int itsma_diff_report_string(char **out, size_t *len_out, const itsma_diff *d, c
 	if (len_out)
 		*len_out = 0;
 	return finish_string(itsma_diff_report_write(d, opts, buf_sink, &b, err), &b, out, len_out, err);
+}
+
+int itsma_trend_report_string(char **out, size_t *len_out, const itsma_trend *t, const itsma_report_options *opts,
+                              itsma_error *err)
+{
+	itsma__buf b = ITSMA__BUF_INIT;
+	if (!out)
+		return itsma__error_set(err, ITSMA_EINVAL, "itsma_trend_report_string: out is NULL");
+	*out = NULL;
+	if (len_out)
+		*len_out = 0;
+	return finish_string(itsma_trend_report_write(t, opts, buf_sink, &b, err), &b, out, len_out, err);
 }

@@ -226,3 +226,71 @@ void itsma__svg_bars(itsma__buf *out, const itsma__bar_item *items, size_t n, in
 		          label_w, h - 11, label_w + 20, h - 3, label_w + 80, h - 12, label_w + 100, h - 3);
 	itsma__buf_puts(out, "</svg>\n");
 }
+
+void itsma__svg_lines(itsma__buf *out, const char *const *labels, size_t n, const itsma__line_series *series,
+                      size_t ns, const char *caption)
+{
+	const double left = 44, right = 44, top = 20, plot_h = 240, w = 640, h = top + plot_h + 66;
+	const double plot_w = w - left - right;
+	char b1[48];
+	itsma__buf_printf(out,
+	                  "<svg class=\"chart lines\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
+	                  "xmlns=\"http://www.w3.org/2000/svg\">\n<title>",
+	                  w, h);
+	itsma__html_escape(out, caption);
+	itsma__buf_puts(out, "</title>\n");
+	/* the band edges of ISO/IEC 33020 as grid lines */
+	static const double edges[] = { 0, 15, 50, 85, 100 };
+	itsma__buf_puts(out, "<g font-size=\"11\" fill=\"#78716c\" stroke=\"#e7e5e4\">\n");
+	for (int i = 0; i < 5; i++) {
+		double y = top + plot_h * (1 - edges[i] / 100);
+		itsma__buf_printf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
+		                       "<text x=\"%.1f\" y=\"%.1f\" stroke=\"none\" text-anchor=\"end\">%g</text>\n",
+		                  left, y, w - right, y, left - 6, y + 4, edges[i]);
+	}
+	itsma__buf_puts(out, "</g>\n");
+	double step = n > 1 ? plot_w / (double)(n - 1) : 0;
+	itsma__buf_puts(out, "<g font-size=\"11\" fill=\"#44403c\" text-anchor=\"middle\">\n");
+	for (size_t i = 0; i < n; i++) {
+		itsma__buf_printf(out, "<text x=\"%.1f\" y=\"%.1f\">", n > 1 ? left + step * (double)i : left + plot_w / 2,
+		                  top + plot_h + 18);
+		itsma__html_escape(out, labels[i]);
+		itsma__buf_puts(out, "</text>\n");
+	}
+	itsma__buf_puts(out, "</g>\n");
+	for (size_t k = 0; k < ns; k++) {
+		const itsma__line_series *s = &series[k];
+		itsma__buf_printf(out, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"", s->colour);
+		int first = 1;
+		for (size_t i = 0; i < n; i++) {
+			if (isnan(s->values[i]))
+				continue;
+			itsma__buf_printf(out, "%s%.1f,%.1f", first ? "" : " ", n > 1 ? left + step * (double)i : left + plot_w / 2,
+			                  top + plot_h * (1 - s->values[i] / 100));
+			first = 0;
+		}
+		itsma__buf_puts(out, "\"/>\n");
+		for (size_t i = 0; i < n; i++) {
+			if (isnan(s->values[i]))
+				continue;
+			itsma__buf_printf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>",
+			                  n > 1 ? left + step * (double)i : left + plot_w / 2,
+			                  top + plot_h * (1 - s->values[i] / 100), s->colour);
+			itsma__html_escape(out, s->name);
+			itsma__buf_puts(out, ", ");
+			itsma__html_escape(out, labels[i]);
+			itsma__buf_printf(out, ": %s</title></circle>\n", itsma__fmt_pct(b1, s->values[i]));
+		}
+	}
+	/* legend */
+	itsma__buf_puts(out, "<g font-size=\"12\" fill=\"#44403c\">\n");
+	for (size_t k = 0; k < ns; k++) {
+		double x = left + 110 * (double)k;
+		itsma__buf_printf(out, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"%s\" stroke-width=\"2\"/>"
+		                       "<text x=\"%.0f\" y=\"%.0f\">",
+		                  x, h - 14, x + 22, h - 14, series[k].colour, x + 28, h - 10);
+		itsma__html_escape(out, series[k].name);
+		itsma__buf_puts(out, "</text>\n");
+	}
+	itsma__buf_puts(out, "</g>\n</svg>\n");
+}

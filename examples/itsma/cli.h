@@ -43,6 +43,7 @@ int cmd_report(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_evidence(int argc, char **argv);
+int cmd_trend(int argc, char **argv);
 
 /* ---- memory and strings (strbuf.c) ---------------------------------------------------------- */
 /* Allocation that cannot fail: on exhaustion the program says so and exits with status 1. */

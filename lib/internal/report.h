@@ -99,6 +99,15 @@ void itsma__report_html(itsma__buf *out, const itsma__report *rp);
 void itsma__diff_text(itsma__buf *out, const itsma__changes *c, int colour, size_t limit);
 /* A comparison as Markdown; @p level is the heading level of its sub-headings. */
 void itsma__diff_md(itsma__buf *out, const itsma__changes *c, int level, size_t limit);
+/* A trend (report_trend.c) in a format; colour and width as for the text report. */
+void itsma__trend_report(itsma__buf *out, const itsma_trend *t, const itsma_report_options *o);
+
+/* ---- HTML pages (html_page.c) ------------------------------------------------------------- */
+/* From the doctype to <body>: the Content-Security-Policy, "<title>TITLE — DATE</title>"
+ * (@p title escaped) and the style sheet. */
+void itsma__html_begin(itsma__buf *out, const char *title, const char *date);
+/* The script that sorts tables (allowed by its hash), then </body></html>. */
+void itsma__html_end(itsma__buf *out);
 
 /* ---- charts (report_svg.c) ----------------------------------------------------------------- */
 typedef struct itsma__radar_axis {
@@ -121,6 +130,15 @@ typedef struct itsma__bar_item {
  * per group. */
 void itsma__svg_bars(itsma__buf *out, const itsma__bar_item *items, size_t n, int compare,
                      const char *caption);
+
+typedef struct itsma__line_series {
+	const char *name;     /* "overall" */
+	const char *colour;   /* "#2563eb" */
+	const double *values; /* one per point, 0-100, NaN: no point */
+} itsma__line_series;
+/* Line charts of percentages over @p n points labelled @p labels (dates). */
+void itsma__svg_lines(itsma__buf *out, const char *const *labels, size_t n, const itsma__line_series *series,
+                      size_t ns, const char *caption);
 
 /* ---- numbers for people (numfmt.c); each writes into buf (at least 48 bytes) -------------- */
 /* At most @p decimals decimals, trailing zeros dropped ("67.5"); "n/a" for NaN. */
