@@ -50,6 +50,13 @@ static int check_inputs(const itsma_result *const *results, size_t n, itsma_erro
 	for (size_t i = 1; i < n; i++) {
 		const itsma_assessment *a = itsma_result_assessment(results[i - 1]);
 		const itsma_assessment *b = itsma_result_assessment(results[i]);
+		const char *ca = itsma_catalogue_id(itsma_assessment_catalogue(a));
+		const char *cb = itsma_catalogue_id(itsma_assessment_catalogue(b));
+		if (strcmp(ca, cb) != 0)
+			return itsma__error_set(err, ITSMA_EINVAL,
+			                        "a trend needs assessments of one catalogue: \"%.64s\" is of \"%.64s\", "
+			                        "\"%.64s\" of \"%.64s\"",
+			                        itsma_assessment_id(a), ca, itsma_assessment_id(b), cb);
 		if (strcmp(itsma_assessment_date(a), itsma_assessment_date(b)) > 0)
 			return itsma__error_set(err, ITSMA_EINVAL,
 			                        "the results of a trend must be oldest first: \"%.64s\" (%s) comes "

@@ -184,3 +184,9 @@ current on day).";
 
 %feature("docstring") itsma_py_exclusion_find
 "Snapshot of the exclusion of an id, or None.";
+
+%feature("docstring") itsma_trend::py_create
+"A trend over a sequence of CResult (itsma_trend_new), oldest first; it borrows them.";
+
+%feature("docstring") itsma_trend::py_report
+"A report of the trend (itsma_trend_report_string): format ITSMA_REPORT_*, colour, width.";

@@ -224,6 +224,7 @@ ITSMA_NONNULL(itsma_diff)
 ITSMA_NONNULL(itsma_requirement_diff)
 ITSMA_NONNULL(itsma_process_diff)
 ITSMA_NONNULL(itsma_nonconformity_diff)
+ITSMA_NONNULL(itsma_trend)
 ITSMA_NONNULL(itsma_scorer)
 %typemap(check) const itsma_catalogue *cat "";
 /* The baseline of a report is optional too (None: no comparison). */
@@ -314,6 +315,10 @@ ITSMA_NONNULL(itsma_scorer)
 %ignore itsma_diff_report_write;
 %ignore itsma_diff_report_string;
 %ignore itsma_terminal_escape;
+%ignore itsma_trend_new;
+%ignore itsma_trend_free;
+%ignore itsma_trend_report_write;
+%ignore itsma_trend_report_string;
 %ignore itsma_report_options;
 %ignore itsma_validate_buffer;
 %ignore itsma_validate_file;
@@ -340,6 +345,8 @@ ITSMA_NONNULL(itsma_scorer)
 %nodefaultctor itsma_result;
 %nodefaultctor itsma_diff;
 %nodefaultctor itsma_scorer;
+%nodefaultctor itsma_trend;
+%rename(CTrend) itsma_trend;
 %rename(CScorer) itsma_scorer;
 %rename(CCatalogue) itsma_catalogue;
 %rename(CAssessment) itsma_assessment;
@@ -350,6 +357,7 @@ struct itsma_assessment {};
 struct itsma_result {};
 struct itsma_diff {};
 struct itsma_scorer {};
+struct itsma_trend {};
 
 %include "itsma/common.h"
 %include "itsma/errors.h"
@@ -362,6 +370,7 @@ struct itsma_scorer {};
 %include "itsma/validate.h"
 %include "itsma/scorer.h"
 %include "itsma/report.h"
+%include "itsma/trend.h"
 
 %include "docs.i"
 
@@ -391,6 +400,7 @@ ITSMA_NOGIL(itsma_diff::py_compare)
 ITSMA_NOGIL(itsma_diff::py_to_json)
 ITSMA_NOGIL(itsma_result::py_report)
 ITSMA_NOGIL(itsma_diff::py_report)
+ITSMA_NOGIL(itsma_trend::py_report)
 ITSMA_NOGIL(itsma_scorer::py_create)
 ITSMA_NOGIL(itsma_scorer::py_rescore)
 ITSMA_NOGIL(itsma_scorer::py_to_json)
@@ -412,6 +422,8 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 %newobject itsma_diff::py_to_json;
 %newobject itsma_result::py_report;
 %newobject itsma_diff::py_report;
+%newobject itsma_trend::py_create;
+%newobject itsma_trend::py_report;
 %newobject itsma_scorer::py_create;
 %newobject itsma_scorer::py_to_json;
 %newobject itsma_scorer::py_explain;
@@ -718,6 +730,62 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 		o.colour = colour;
 		o.limit = limit < 0 ? ITSMA_REPORT_LIMIT_DEFAULT : (size_t)limit;
 		if (itsma_diff_report_string(&out, NULL, $self, &o, err) < 0)
+			return NULL;
+		return out;
+	}
+}
+
+/*
+ * A trend over results (itsma/trend.h). It borrows the C results: the Python Trend keeps
+ * the Result objects alive. Made from a sequence of CResult proxies (the GIL is held while
+ * they are read).
+ */
+%extend itsma_trend {
+	~itsma_trend() { itsma_trend_free($self); }
+
+	static itsma_trend *py_create(PyObject *results, itsma_error *err) {
+		itsma_trend *t = NULL;
+		PyObject *seq = PySequence_Fast(results, "results must be a sequence");
+		Py_ssize_t n;
+		const itsma_result **rs;
+		if (!seq) {
+			PyErr_Clear();
+			err->code = ITSMA_EINVAL;
+			snprintf(err->message, sizeof err->message, "results must be a sequence of results");
+			return NULL;
+		}
+		n = PySequence_Fast_GET_SIZE(seq);
+		rs = (const itsma_result **)calloc((size_t)n + 1, sizeof *rs);
+		if (!rs) {
+			Py_DECREF(seq);
+			err->code = ITSMA_ENOMEM;
+			snprintf(err->message, sizeof err->message, "out of memory");
+			return NULL;
+		}
+		for (Py_ssize_t i = 0; i < n; i++) {
+			void *p = NULL;
+			if (!SWIG_IsOK(SWIG_ConvertPtr(PySequence_Fast_GET_ITEM(seq, i), &p, SWIGTYPE_p_itsma_result, 0)) || !p) {
+				free(rs);
+				Py_DECREF(seq);
+				err->code = ITSMA_EINVAL;
+				snprintf(err->message, sizeof err->message, "item %zd of the results is not a result", i);
+				return NULL;
+			}
+			rs[i] = (const itsma_result *)p;
+		}
+		if (itsma_trend_new(&t, rs, (size_t)n, err) < 0)
+			t = NULL;
+		free(rs);
+		Py_DECREF(seq);
+		return t;
+	}
+	char *py_report(int format, int colour, size_t width, itsma_error *err) {
+		char *out = NULL;
+		itsma_report_options o = ITSMA_REPORT_OPTIONS_INIT;
+		o.format = (itsma_report_format)format;
+		o.colour = colour;
+		o.width = width;
+		if (itsma_trend_report_string(&out, NULL, $self, &o, err) < 0)
 			return NULL;
 		return out;
 	}

@@ -975,6 +975,42 @@ def check_csp(page, what):
               '%s: %s allows the inline %s by its hash %s (%r)' % (what, directive, tag, digest, csp))
 
 
+# ---- trend -------------------------------------------------------------------------------------------
+
+def test_trend():
+    quarters = [src('examples', 'data', 'acme-2026-q%d.json' % q) for q in (1, 2, 3, 4)]
+    r = expect(run('trend', *quarters), 0, 'trend of four quarters')
+    check(r.out.startswith('Trend of 4 assessments: ISO/IEC 20000-1:2018'), 'trend heading', r)
+    check(re.search(r'^acme-2026-q4 +2026-11-20  nonconformant +69\.7% +72\.8% +61\.5% +32 +236 +0 +60$',
+                    r.out, re.M), 'the last quarter with its opened and closed nonconformities', r)
+    check(re.search(r'^  8\.6\.1 +Incident management +1 \u2192 1 \u2192 1 \u2192 3   \(3\)$', r.out, re.M),
+          'incident management over four quarters', r)
+    check('Requirements that regressed more than once (7)' in r.out and '  9.2-07       2 times' in r.out,
+          'requirements that regressed twice', r)
+    r = expect(run('trend', *quarters, '--format', 'csv'), 0, 'trend csv')
+    rows = read_csv_text(r.out)
+    check(len(rows) == 5 and rows[0][:4] == ['assessment', 'date', 'verdict', 'overall'], 'one row per quarter', rows)
+    check([row[1] for row in rows[1:]] == ['2026-02-20', '2026-05-20', '2026-08-20', '2026-11-20'], 'dates', rows)
+    out = work('trend.html')
+    expect(run('trend', *quarters, '-o', out), 0, 'trend html by extension')
+    page = open(out, encoding='utf-8').read()
+    check(page.startswith('<!DOCTYPE html>') and page.count('<polyline') == 3, 'three lines in the chart')
+    check_csp(page, 'trend page')
+    p = Page()
+    p.feed(page)
+    check_self_contained(p, 'trend page')
+    r = expect(run('trend', *quarters, '--format', 'md'), 0, 'trend md')
+    check('| `acme-2026-q1` | 2026-02-20 | nonconformant | 33.4% |' in r.out, 'md row', r)
+    r = expect(run('trend', quarters[3], quarters[2]), 1, 'out of order')
+    check('oldest first' in r.err and 'acme-2026-q3' in r.err, 'the order is explained', r)
+    expect(run('trend'), 2, 'no assessment')
+    expect(run('trend', quarters[0], '--format', 'pdf'), 2, 'bad format')
+    r = expect(run('trend', quarters[0], other_catalogue_assessment()), 1, 'two catalogues')
+    check('iso20000-1:2011' in r.err, 'both catalogue ids named', r)
+    r = expect(run('trend', '--help'), 0, 'trend --help')
+    check(r.out.startswith('Usage: itsma trend'), 'trend help', r)
+
+
 # ---- the C examples ----------------------------------------------------------------------------------
 
 def test_examples():
@@ -1002,6 +1038,13 @@ def test_examples():
     cli = expect(run('report', Q4, '--baseline', Q3, '--format', 'html', '--top', '15'), 0, 'the same report')
     check(r.out == cli.out, 'html_report writes the bytes of itsma report --format html', r)
     expect(run(binary=ex('html_report')), 2, 'html_report usage')
+    quarters = [src('examples', 'data', 'acme-2026-q%d.json' % q) for q in (1, 2, 3, 4)]
+    r = expect(run(*quarters, binary=ex('trend')), 0, 'trend example')
+    check('2026-11-20  nonconformant   69.7%  nonconformities: 0 opened, 60 closed' in r.out
+          and 'process 8.6.1: level 1 -> 3' in r.out and '9.2-07 regressed 2 times' in r.out, 'trend example output', r)
+    r = expect(run('--md', *quarters, binary=ex('trend')), 0, 'trend example --md')
+    check(r.out == run('trend', *quarters, '--format', 'md').out, 'the Markdown of itsma trend', r)
+    expect(run(quarters[1], quarters[0], binary=ex('trend')), 1, 'trend example out of order')
     expect(run(data('schema-error.json'), binary=ex('html_report')), 1, 'html_report on a bad file')
 
 
@@ -1009,7 +1052,7 @@ GROUPS = {
     'help': test_help, 'catalogue': test_catalogue, 'template': test_template, 'import': test_import,
     'roundtrip': test_roundtrip, 'validate': test_validate, 'score': test_score, 'report': test_report,
     'compare': test_compare, 'explain': test_explain, 'evidence': test_evidence, 'examples': test_examples,
-    'output_safety': test_output_safety,
+    'output_safety': test_output_safety, 'trend': test_trend,
 }
 
 

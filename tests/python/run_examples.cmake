@@ -40,3 +40,7 @@ file(READ ${WORK}/q4.html page)
 if(NOT page MATCHES "^<!DOCTYPE html>.*script-src 'sha256-.*</html>\n$")
   message(FATAL_ERROR "html_report.py did not write a whole page")
 endif()
+# trend.py: four quarters of the sample data.
+run_step("trend.py" "2026-02-20  nonconformant +33.4% overall.*2026-11-20  nonconformant +69.7% overall, 0 nonconformities opened, 60 closed.*process 8.6.1: level 1 -> 1 -> 1 -> 3.*9.2-07 regressed 2 times"
+         ${EXAMPLES}/trend.py ${EXAMPLES}/../data/acme-2026-q1.json ${EXAMPLES}/../data/acme-2026-q2.json
+         ${EXAMPLES}/../data/acme-2026-q3.json ${EXAMPLES}/../data/acme-2026-q4.json -o ${WORK}/trend.html)

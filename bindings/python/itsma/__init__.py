@@ -46,6 +46,7 @@ from ._result import (AttributeNeed, AttributeResult, Capability, CapabilityGap,
                       EvidenceIssue, Gap, NonconformityCounts, REPORT_SECTIONS, RequirementCounts,
                       RequirementResult, Result, SectionResult)
 from ._scorer import Scorer
+from ._trend import Trend, TrendPoint, trend
 from ._validate import Validation, validate_file, validate_string
 
 #: Version of the itsma C library the module runs with ("0.1.0").
@@ -93,6 +94,8 @@ __all__ = [
     # comparison
     "compare", "Diff", "RequirementDiff", "ProcessDiff", "NonconformityDiff",
     "ComplianceChange", "DiffCounts",
+    # trends
+    "trend", "Trend", "TrendPoint",
     # enums
     "Letter", "Attribute", "EvidenceKind", "SectionKind", "Obligation", "Exclusions",
     "EvidencePolicy", "Model", "Verdict", "Status", "Nonconformity", "AttributeStatus",
