@@ -67,8 +67,6 @@ static void summary(itsma__buf *out, const itsma__report *rp)
 	const itsma_result *r = rp->r;
 	itsma_verdict v = itsma_result_verdict(r);
 	char b1[48];
-	if (!ITSMA__WANT(rp, ITSMA_REPORT_SUMMARY))
-		goto clauses;
 	itsma__buf_printf(out, "## Verdict: %s\n\n%s\n\n", itsma_verdict_name(v), itsma_verdict_meaning(v));
 
 	itsma__buf_puts(out, "## Compliance\n\n| Figure | Compliance |\n|---|---:|\n");
@@ -96,11 +94,15 @@ static void summary(itsma__buf *out, const itsma__report *rp)
 		          itsma_result_capability_max(r), itsma__fmt_num(b1, itsma_result_capability_mean(r), 2),
 		          itsma_result_tally(r, ITSMA_TALLY_TARGETS_MET),
 		          itsma_result_tally(r, ITSMA_TALLY_TARGETS_SET));
+}
 
-clauses:;
+/* Compliance by clause group. */
+static void clauses(itsma__buf *out, const itsma__report *rp)
+{
 	const itsma_section_result *const *groups = rp->groups;
 	size_t ng = rp->ngroups;
-	if (ng && ITSMA__WANT(rp, ITSMA_REPORT_CLAUSES)) {
+	char b1[48];
+	if (ng) {
 		itsma__buf_puts(out, "### By clause\n\n| Clause | Title | Compliance | Band |\n|---|---|---:|:---:|\n");
 		for (size_t i = 0; i < ng; i++) {
 			const itsma_section *s = itsma_section_result_section(groups[i]);
@@ -325,8 +327,10 @@ static void warnings(itsma__buf *out, const itsma__report *rp)
 void itsma__report_md(itsma__buf *out, const itsma__report *rp)
 {
 	header(out, rp);
-	if (ITSMA__WANT(rp, ITSMA_REPORT_SUMMARY | ITSMA_REPORT_CLAUSES))
+	if (ITSMA__WANT(rp, ITSMA_REPORT_SUMMARY))
 		summary(out, rp);
+	if (ITSMA__WANT(rp, ITSMA_REPORT_CLAUSES))
+		clauses(out, rp);
 	if (rp->diff && ITSMA__WANT(rp, ITSMA_REPORT_CHANGES)) {
 		const itsma_assessment *b = itsma_result_assessment(rp->base);
 		itsma__buf_printf(out, "## Changes since %s (", itsma_assessment_date(b));
