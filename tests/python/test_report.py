@@ -80,6 +80,7 @@ def test_write_report(tmp_path, q3q4):
 
 def test_report_options(q3q4):
     q3, q4 = q3q4
+    assert q4.report() == q4.report("html")
     only_gaps = q4.report("text", sections=["gaps"], top=2)
     assert "Top 2 gaps" in only_gaps and "Compliance by clause" not in only_gaps
     assert not re.search(r"^Verdict", only_gaps, re.M)

@@ -112,12 +112,12 @@ class Result:
         """Write :meth:`to_json` to a file, atomically (temporary file, then rename)."""
         _write_text(_path(path), self.to_json())
 
-    def report(self, format: str = "text", baseline: Optional[Result] = None, *, top: int = 10,
+    def report(self, format: str = "html", baseline: Optional[Result] = None, *, top: int = 10,
                sections: Optional[Iterable[str]] = None, colour: bool = False, width: int = 96) -> str:
         """A report of this result for people or spreadsheets, the same bytes as
-        ``itsma report``: ``format`` is ``"text"`` (a terminal; ANSI colour only with
-        ``colour=True``), ``"md"``, ``"html"`` (one self-contained page with SVG charts) or
-        ``"csv"`` (one row per requirement). With ``baseline``, an earlier result of the same
+        ``itsma report``: ``format`` is ``"html"`` (the default: one self-contained page with
+        SVG charts), ``"text"`` (a terminal; ANSI colour only with ``colour=True``), ``"md"``
+        or ``"csv"`` (one row per requirement). With ``baseline``, an earlier result of the same
         catalogue, the report also says what changed. ``top`` gaps are listed; ``sections``
         chooses parts by name (:data:`REPORT_SECTIONS`; default all); ``width`` is where
         the text report's prose wraps. Text from the documents is escaped for the format
