@@ -6,7 +6,7 @@
  * that starts so is prefixed with an apostrophe and quoted; a plain decimal number such as
  * "-5" stays as it is, and so do the figures the library formats itself.
  */
-#include "internal/report.h"
+#include "internal/csv_out.h"
 
 #include <string.h>
 

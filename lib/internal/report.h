@@ -2,7 +2,8 @@
  * Reports (internal): the report model computed once and shared by every format, the
  * renderers (report_text.c, report_md.c, report_html.c, report_csv.c, report_diff.c,
  * report_svg.c), and the text helpers they use: numbers for people (numfmt.c), Markdown
- * and HTML escaping (markup.c), safe terminal text (term.c) and CSV cells (csv_out.c).
+ * and HTML escaping (markup.c), safe terminal text (term.c) and CSV cells (csv_out.c,
+ * declared in internal/csv_out.h).
  */
 #ifndef ITSMA_INTERNAL_REPORT_H
 #define ITSMA_INTERNAL_REPORT_H
@@ -10,6 +11,7 @@
 #include "itsma.h"
 #include "itsma/report.h"
 #include "internal/buf.h"
+#include "internal/csv_out.h"
 
 /* ---- the model (report_model.c) -------------------------------------------------------------- */
 
@@ -196,21 +198,5 @@ const char *itsma__col(int enabled, itsma__colour c);
 itsma__colour itsma__letter_colour(itsma_letter l);
 /* The colour of a verdict. */
 itsma__colour itsma__verdict_colour(itsma_verdict v);
-
-/* ---- CSV cells (csv_out.c) ------------------------------------------------------------------ */
-/* How a CSV cell is written. */
-typedef enum itsma__csv_kind {
-	ITSMA__CSV_TEXT = 0, /* text from a document: neutralised if a spreadsheet would run it */
-	ITSMA__CSV_OWN       /* the library's own words and figures: written as they are */
-} itsma__csv_kind;
-/*
- * Append one RFC 4180 cell (no separator): quoted when it holds a comma, quote, CR or LF
- * or starts or ends with a space. A text cell that starts with '=', '+', '-', '@', tab or
- * CR and is not a plain decimal number is neutralised as OWASP recommends: prefixed with
- * "'" and quoted, so no spreadsheet reads it as a formula.
- */
-void itsma__csv_cell(itsma__buf *b, const char *s, itsma__csv_kind kind);
-/* Whether a text cell would be neutralised. */
-int itsma__csv_is_formula(const char *s);
 
 #endif
