@@ -5,7 +5,8 @@
  * itsma assesses IT service management against requirement catalogues such as
  * ISO/IEC 20000-1: catalogues (catalogue.h), assessments with evidence (assessment.h),
  * scoring (result.h), comparison of two results (diff.h), incremental re-scoring
- * (scorer.h) and spreadsheet questionnaires (questionnaire.h).
+ * (scorer.h), spreadsheet questionnaires (questionnaire.h), reports for people and
+ * spreadsheets (report.h) and trends over several assessments (trend.h).
  */
 #ifndef ITSMA_H
 #define ITSMA_H
@@ -21,5 +22,7 @@
 #include "itsma/scorer.h"
 #include "itsma/validate.h"
 #include "itsma/questionnaire.h"
+#include "itsma/report.h"
+#include "itsma/trend.h"
 
 #endif /* ITSMA_H */

@@ -95,6 +95,32 @@ void itsma__buf_printf(itsma__buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
+void itsma__buf_repeat(itsma__buf *b, const char *s, size_t n)
+{
+	size_t len = strlen(s);
+	for (size_t i = 0; i < n; i++)
+		itsma__buf_append(b, s, len);
+}
+
+const char *itsma__buf_str(const itsma__buf *b)
+{
+	return b->data ? b->data : "";
+}
+
+void itsma__buf_clear(itsma__buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+void itsma__buf_drop(itsma__buf *scratch, itsma__buf *into)
+{
+	if (scratch->oom)
+		into->oom = 1;
+	itsma__buf_free(scratch);
+}
+
 void itsma__buf_free(itsma__buf *b)
 {
 	free(b->data);

@@ -6,6 +6,7 @@
  * they stay numbers.
  */
 #include "internal/csv.h"
+#include "internal/csv_out.h"
 
 #include <string.h>
 
@@ -58,29 +59,41 @@ char *itsma__csv_unneutralise(char *s)
 	return is_guarded(s) ? s + 1 : s;
 }
 
+/* One cell into `b`: quoted when it must be, neutralised when `text` and a spreadsheet would
+ * run it. The one cell writer of the library (questionnaires, reports, trends). */
+static void put_cell(itsma__buf *b, char delimiter, const char *s, int text)
+{
+	if (!s || !*s)
+		return;
+	size_t n = strlen(s);
+	int formula = text && itsma__csv_is_formula(s);
+	int quote = formula || s[0] == ' ' || s[n - 1] == ' ' || strchr(s, delimiter) ||
+	            strpbrk(s, "\"\r\n");
+	if (!quote) {
+		itsma__buf_append(b, s, n);
+		return;
+	}
+	itsma__buf_putc(b, '"');
+	if (formula)
+		itsma__buf_putc(b, '\'');
+	for (const char *q; (q = strchr(s, '"')) != NULL; s = q + 1) {
+		itsma__buf_append(b, s, (size_t)(q - s) + 1); /* up to and with the quote */
+		itsma__buf_putc(b, '"');
+	}
+	itsma__buf_puts(b, s);
+	itsma__buf_putc(b, '"');
+}
+
 void itsma__csv_cell(itsma__csv_writer *w, const char *s)
 {
 	if (w->column++ > 0)
 		itsma__buf_putc(w->out, w->delimiter);
-	if (!s || !*s)
-		return;
-	size_t n = strlen(s);
-	int formula = itsma__csv_is_formula(s);
-	int quote = formula || s[0] == ' ' || s[n - 1] == ' ' || strchr(s, w->delimiter) ||
-	            strpbrk(s, "\"\r\n");
-	if (!quote) {
-		itsma__buf_append(w->out, s, n);
-		return;
-	}
-	itsma__buf_putc(w->out, '"');
-	if (formula)
-		itsma__buf_putc(w->out, '\'');
-	for (const char *q; (q = strchr(s, '"')) != NULL; s = q + 1) {
-		itsma__buf_append(w->out, s, (size_t)(q - s) + 1); /* up to and with the quote */
-		itsma__buf_putc(w->out, '"');
-	}
-	itsma__buf_puts(w->out, s);
-	itsma__buf_putc(w->out, '"');
+	put_cell(w->out, w->delimiter, s, 1);
+}
+
+void itsma__csv_put(itsma__buf *b, const char *s, itsma__csv_kind kind)
+{
+	put_cell(b, ',', s, kind == ITSMA__CSV_TEXT);
 }
 
 void itsma__csv_end_row(itsma__csv_writer *w)

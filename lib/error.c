@@ -1,5 +1,6 @@
 /* Error codes, messages and the caller-owned error struct. */
 #include "internal/error.h"
+#include "internal/report.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -54,16 +55,21 @@ const char *itsma_error_name(int code)
 	}
 }
 
-/* Copy with truncation that never splits a UTF-8 sequence. */
+/* Copy with truncation that never splits a character, with controls shown as escapes
+ * (term.c): a message quoting a document cannot carry terminal escapes or forge a line. */
 static void copy_trunc(char *dst, size_t size, const char *src)
 {
-	size_t n = strlen(src);
-	if (n >= size) {
-		n = size - 1;
-		while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
-			n--;
+	char tmp[ITSMA_ERROR_MESSAGE_LENGTH * 2], rep[12];
+	size_t n = 0, len;
+	const unsigned char *p = (const unsigned char *)src;
+	while (*p) {
+		p += itsma__term_unit(p, rep, &len);
+		if (n + len >= size || n + len >= sizeof tmp)
+			break;
+		memcpy(tmp + n, rep, len);
+		n += len;
 	}
-	memmove(dst, src, n);
+	memcpy(dst, tmp, n);
 	dst[n] = '\0';
 }
 

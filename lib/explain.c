@@ -2,10 +2,13 @@
  * Explaining a figure in plain English (itsma_result_explain): how a requirement's or a
  * section's figure came about, from the ratings and the evidence, step by step.
  * Numbers are shown with up to six significant digits; letters come from the unrounded
- * values.
+ * values. Ids, titles and texts from the documents are shown with their controls escaped
+ * (term.c), so an explanation printed on a terminal cannot carry escape sequences and a
+ * newline in a title cannot forge a line.
  */
 #include "internal/buf.h"
 #include "internal/error.h"
+#include "internal/report.h"
 #include "internal/result.h"
 
 #include <math.h>
@@ -74,7 +77,7 @@ static void evidence_line(itsma__buf *b, const itsma_assessment *a, const itsma_
 	const char *date = itsma_assessment_date(a);
 	const char *exp = itsma_evidence_expires(e);
 
-	itsma__buf_printf(b, "%s- %s (\"%s\", %s) ", indent, itsma_evidence_id(e),
+	itsma__term_printf(b, "%s- %s (\"%s\", %s) ", indent, itsma_evidence_id(e),
 	                  itsma_evidence_title(e), itsma_evidence_kind_name(itsma_evidence_kind_of(e)));
 	if (e->collected > a->day) {
 		itsma__buf_printf(b, "is not current: it was collected on %s, after the assessment "
@@ -98,7 +101,7 @@ static void evidence_line(itsma__buf *b, const itsma_assessment *a, const itsma_
 static void exclusion_words(itsma__buf *b, const itsma_exclusion *x)
 {
 	if (x)
-		itsma__buf_printf(b, "%s is excluded (\"%s\")", itsma_exclusion_id(x),
+		itsma__term_printf(b, "%s is excluded (\"%s\")", itsma_exclusion_id(x),
 		                  itsma_exclusion_reason(x));
 	else
 		itsma__buf_puts(b, "it is excluded");
@@ -127,14 +130,14 @@ static void share_line(itsma__buf *b, const itsma_result *r, const char *what, c
 	char among[160];
 
 	sibling_totals(r, parent, &wsum, &n);
-	itsma__buf_printf(b, "  %s %s: ", what, id);
+	itsma__term_printf(b, "  %s %s: ", what, id);
 	if (!parent && r->scope) {
 		itsma__buf_puts(b, "the section scored alone = 1\n");
 		return;
 	}
 	if (n == 1) {
 		if (parent)
-			itsma__buf_printf(b, "the only applicable child of %s = 1\n", parent->id);
+			itsma__term_printf(b, "the only applicable child of %s = 1\n", parent->id);
 		else
 			itsma__buf_puts(b, "the only applicable top-level section = 1\n");
 		return;
@@ -148,12 +151,12 @@ static void share_line(itsma__buf *b, const itsma_result *r, const char *what, c
 		num(b, w);
 		itsma__buf_puts(b, " of a total ");
 		num(b, wsum);
-		itsma__buf_printf(b, " over %s = ", among);
+		itsma__term_printf(b, " over %s = ", among);
 		num(b, w / wsum);
 		if (w == 0)
 			itsma__buf_puts(b, " (weight 0: informational)");
 	} else {
-		itsma__buf_printf(b, "all of %s weigh 0, so 1 of %zu = ", among, n);
+		itsma__term_printf(b, "all of %s weigh 0, so 1 of %zu = ", among, n);
 		num(b, 1.0 / (double)n);
 	}
 	itsma__buf_putc(b, '\n');
@@ -197,10 +200,10 @@ static void explain_requirement(itsma__buf *b, const itsma_result *r,
 	const itsma_section *proc = itsma_requirement_process(req);
 	size_t k;
 
-	itsma__buf_printf(b, "Requirement %s (%s): \"%s\"\n", req->id, obligation_word(req), req->text);
-	itsma__buf_printf(b, "It belongs to section %s", req->section->id);
+	itsma__term_printf(b, "Requirement %s (%s): \"%s\"\n", req->id, obligation_word(req), req->text);
+	itsma__term_printf(b, "It belongs to section %s", req->section->id);
 	if (proc)
-		itsma__buf_printf(b, ", in process %s", proc->id);
+		itsma__term_printf(b, ", in process %s", proc->id);
 	itsma__buf_puts(b, ".\n");
 
 	if (q->status == ITSMA_STATUS_EXCLUDED) {
@@ -297,7 +300,7 @@ static void explain_requirement(itsma__buf *b, const itsma_result *r,
 static void child_line(itsma__buf *b, const char *what, const char *id, double w, double ach,
                        itsma_letter l, const char *status, int all_zero)
 {
-	itsma__buf_printf(b, "  - %s %s: weight ", what, id);
+	itsma__term_printf(b, "  - %s %s: weight ", what, id);
 	num(b, w);
 	itsma__buf_puts(b, ", achievement ");
 	letter_value(b, l, ach);
@@ -410,7 +413,7 @@ static void explain_mean(itsma__buf *b, const itsma_result *r, const itsma_secti
 			const itsma_requirement_result *q = itsma__result_requirement_entry(r, s->reqs[k]);
 			if (q && q->status != ITSMA_STATUS_EXCLUDED)
 				continue;
-			itsma__buf_printf(b, "  - requirement %s: excluded: ", s->reqs[k]->id);
+			itsma__term_printf(b, "  - requirement %s: excluded: ", s->reqs[k]->id);
 			exclusion_words(b, itsma__result_exclusion_for(r->a, NULL, s->reqs[k]));
 			itsma__buf_puts(b, ".\n");
 		}
@@ -419,7 +422,7 @@ static void explain_mean(itsma__buf *b, const itsma_result *r, const itsma_secti
 			const itsma_section_result *cr = itsma__result_section_entry(r, c);
 			if (cr && cr->applicable)
 				continue;
-			itsma__buf_printf(b, "  - section %s: ", c->id);
+			itsma__term_printf(b, "  - section %s: ", c->id);
 			if (cr && cr->excluded) {
 				itsma__buf_puts(b, "excluded: ");
 				exclusion_words(b, itsma__result_exclusion_for(r->a, c, NULL));
@@ -549,10 +552,10 @@ static void explain_section(itsma__buf *b, const itsma_result *r, const itsma_se
 	const itsma_section *s = sr->sec;
 	const itsma_section *parent = parent_in_result(r, s);
 
-	itsma__buf_printf(b, "Section %s (%s): \"%s\"\n", s->id,
+	itsma__term_printf(b, "Section %s (%s): \"%s\"\n", s->id,
 	                  sr->is_process ? "a process" : "a group", s->title);
 	if (parent)
-		itsma__buf_printf(b, "It belongs to section %s.\n", parent->id);
+		itsma__term_printf(b, "It belongs to section %s.\n", parent->id);
 	else if (r->scope == s)
 		itsma__buf_puts(b, "It is the section this result scores alone: its achievement is the "
 		                   "result's default compliance.\n");
@@ -588,11 +591,11 @@ static void explain_catalogue(itsma__buf *b, const itsma_result *r)
 {
 	int m;
 
-	itsma__buf_printf(b, "Catalogue %s, assessment %s of %s, evidence policy %s.\n", r->cat->id,
+	itsma__term_printf(b, "Catalogue %s, assessment %s of %s, evidence policy %s.\n", r->cat->id,
 	                  itsma_assessment_id(r->a), itsma_assessment_date(r->a),
 	                  itsma_evidence_policy_name(r->policy));
 	if (r->scope)
-		itsma__buf_printf(b, "This result scores section %s alone, as if it were the whole "
+		itsma__term_printf(b, "This result scores section %s alone, as if it were the whole "
 		                  "catalogue.\n", r->scope->id);
 	if (isnan(r->compliance[ITSMA_MODEL_DEFAULT])) {
 		itsma__buf_puts(b, "No requirement is applicable, so every compliance figure is null.\n");

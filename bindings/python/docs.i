@@ -119,6 +119,14 @@ returns a CResult that borrows the assessment.";
 %feature("docstring") itsma_diff::py_to_json
 "The diff as itsma-diff/1 JSON.";
 
+%feature("docstring") itsma_result::py_report
+"A report of the result (itsma_report_string): format ITSMA_REPORT_*, an optional baseline
+CResult, the number of gaps, ITSMA_REPORT_* section bits, colour and wrap width.";
+
+%feature("docstring") itsma_diff::py_report
+"The comparison in words (itsma_diff_report_string): format ITSMA_REPORT_TEXT or _MD,
+colour, and the list limit (-1: the format's default).";
+
 %feature("docstring") itsma_py_rating_parse
 "Parse a rating (\"L+\", \"72.5\"): returns (letter, value).";
 
@@ -176,3 +184,9 @@ current on day).";
 
 %feature("docstring") itsma_py_exclusion_find
 "Snapshot of the exclusion of an id, or None.";
+
+%feature("docstring") itsma_trend::py_create
+"A trend over a sequence of CResult (itsma_trend_new), oldest first; it borrows them.";
+
+%feature("docstring") itsma_trend::py_report
+"A report of the trend (itsma_trend_report_string): format ITSMA_REPORT_*, colour, width.";

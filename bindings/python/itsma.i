@@ -210,8 +210,9 @@ static int itsma_py_lint_cb(itsma_lint_kind kind, const char *subject, const cha
 
 /*
  * No C function is ever handed a NULL object: None where an itsma object is expected is a
- * ValueError, not a crash (the getters do not check). The one optional object, the catalogue
- * of an assessment load (None: resolve a built-in catalogue), is exempt by name.
+ * ValueError, not a crash (the getters do not check). The optional objects, the catalogue
+ * of an assessment load (None: resolve a built-in catalogue) and the baseline of a report
+ * (None: no comparison), are exempt by name.
  */
 %define ITSMA_NONNULL(TYPE)
 %typemap(check) const TYPE *, TYPE *, struct TYPE * {
@@ -240,9 +241,12 @@ ITSMA_NONNULL(itsma_diff)
 ITSMA_NONNULL(itsma_requirement_diff)
 ITSMA_NONNULL(itsma_process_diff)
 ITSMA_NONNULL(itsma_nonconformity_diff)
+ITSMA_NONNULL(itsma_trend)
 ITSMA_NONNULL(itsma_scorer)
 %typemap(check) const itsma_catalogue *cat "";
 %typemap(check) const itsma_assessment *prefill "";
+/* The baseline of a report is optional too (None: no comparison). */
+%typemap(check) const itsma_result *baseline "";
 
 /* ---- the C API: constants and infallible getters ---------------------------------------- */
 
@@ -329,6 +333,20 @@ ITSMA_NONNULL(itsma_scorer)
 %ignore itsma_capability_gap_attribute_at;
 %ignore itsma_compare;
 %ignore itsma_diff_to_json;
+%ignore itsma_report_format_parse;
+%ignore itsma_report_options_init;
+%ignore itsma_report_sink;
+%ignore itsma_report_write;
+%ignore itsma_report_file;
+%ignore itsma_report_string;
+%ignore itsma_diff_report_write;
+%ignore itsma_diff_report_string;
+%ignore itsma_terminal_escape;
+%ignore itsma_trend_new;
+%ignore itsma_trend_free;
+%ignore itsma_trend_report_write;
+%ignore itsma_trend_report_string;
+%ignore itsma_report_options;
 %ignore itsma_validate_buffer;
 %ignore itsma_validate_file;
 %ignore itsma_problem_cb;
@@ -354,6 +372,8 @@ ITSMA_NONNULL(itsma_scorer)
 %nodefaultctor itsma_result;
 %nodefaultctor itsma_diff;
 %nodefaultctor itsma_scorer;
+%nodefaultctor itsma_trend;
+%rename(CTrend) itsma_trend;
 %rename(CScorer) itsma_scorer;
 %rename(CCatalogue) itsma_catalogue;
 %rename(CAssessment) itsma_assessment;
@@ -364,6 +384,7 @@ struct itsma_assessment {};
 struct itsma_result {};
 struct itsma_diff {};
 struct itsma_scorer {};
+struct itsma_trend {};
 
 %include "itsma/common.h"
 %include "itsma/errors.h"
@@ -375,6 +396,8 @@ struct itsma_scorer {};
 %include "itsma/diff.h"
 %include "itsma/validate.h"
 %include "itsma/scorer.h"
+%include "itsma/report.h"
+%include "itsma/trend.h"
 
 %include "docs.i"
 
@@ -402,6 +425,9 @@ ITSMA_NOGIL(itsma_result::py_to_json)
 ITSMA_NOGIL(itsma_result::py_explain)
 ITSMA_NOGIL(itsma_diff::py_compare)
 ITSMA_NOGIL(itsma_diff::py_to_json)
+ITSMA_NOGIL(itsma_result::py_report)
+ITSMA_NOGIL(itsma_diff::py_report)
+ITSMA_NOGIL(itsma_trend::py_report)
 ITSMA_NOGIL(itsma_scorer::py_create)
 ITSMA_NOGIL(itsma_scorer::py_rescore)
 ITSMA_NOGIL(itsma_scorer::py_to_json)
@@ -421,6 +447,10 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 %newobject itsma_result::py_explain;
 %newobject itsma_diff::py_compare;
 %newobject itsma_diff::py_to_json;
+%newobject itsma_result::py_report;
+%newobject itsma_diff::py_report;
+%newobject itsma_trend::py_create;
+%newobject itsma_trend::py_report;
 %newobject itsma_scorer::py_create;
 %newobject itsma_scorer::py_to_json;
 %newobject itsma_scorer::py_explain;
@@ -749,6 +779,20 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 			return NULL;
 		return out;
 	}
+	/* A report (itsma/report.h) of this result, with a baseline result or None. */
+	char *py_report(const itsma_result *baseline, int format, size_t top, unsigned int sections,
+	                int colour, size_t width, itsma_error *err) {
+		char *out = NULL;
+		itsma_report_options o = ITSMA_REPORT_OPTIONS_INIT;
+		o.format = (itsma_report_format)format;
+		o.top = top;
+		o.sections = sections;
+		o.colour = colour;
+		o.width = width;
+		if (itsma_report_string(&out, NULL, $self, baseline, &o, err) < 0)
+			return NULL;
+		return out;
+	}
 }
 
 %extend itsma_diff {
@@ -764,6 +808,73 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 	char *py_to_json(itsma_error *err) {
 		char *out = NULL;
 		if (itsma_diff_to_json(&out, $self, err) < 0)
+			return NULL;
+		return out;
+	}
+	/* The comparison in words (text or Markdown); limit -1: the format's default. */
+	char *py_report(int format, int colour, long limit, itsma_error *err) {
+		char *out = NULL;
+		itsma_report_options o = ITSMA_REPORT_OPTIONS_INIT;
+		o.format = (itsma_report_format)format;
+		o.colour = colour;
+		o.limit = limit < 0 ? ITSMA_REPORT_LIMIT_DEFAULT : (size_t)limit;
+		if (itsma_diff_report_string(&out, NULL, $self, &o, err) < 0)
+			return NULL;
+		return out;
+	}
+}
+
+/*
+ * A trend over results (itsma/trend.h). It borrows the C results: the Python Trend keeps
+ * the Result objects alive. Made from a sequence of CResult proxies (the GIL is held while
+ * they are read).
+ */
+%extend itsma_trend {
+	~itsma_trend() { itsma_trend_free($self); }
+
+	static itsma_trend *py_create(PyObject *results, itsma_error *err) {
+		itsma_trend *t = NULL;
+		PyObject *seq = PySequence_Fast(results, "results must be a sequence");
+		Py_ssize_t n;
+		const itsma_result **rs;
+		if (!seq) {
+			PyErr_Clear();
+			err->code = ITSMA_EINVAL;
+			snprintf(err->message, sizeof err->message, "results must be a sequence of results");
+			return NULL;
+		}
+		n = PySequence_Fast_GET_SIZE(seq);
+		rs = (const itsma_result **)calloc((size_t)n + 1, sizeof *rs);
+		if (!rs) {
+			Py_DECREF(seq);
+			err->code = ITSMA_ENOMEM;
+			snprintf(err->message, sizeof err->message, "out of memory");
+			return NULL;
+		}
+		for (Py_ssize_t i = 0; i < n; i++) {
+			void *p = NULL;
+			if (!SWIG_IsOK(SWIG_ConvertPtr(PySequence_Fast_GET_ITEM(seq, i), &p, SWIGTYPE_p_itsma_result, 0)) || !p) {
+				free(rs);
+				Py_DECREF(seq);
+				err->code = ITSMA_EINVAL;
+				snprintf(err->message, sizeof err->message, "item %zd of the results is not a result", i);
+				return NULL;
+			}
+			rs[i] = (const itsma_result *)p;
+		}
+		if (itsma_trend_new(&t, rs, (size_t)n, err) < 0)
+			t = NULL;
+		free(rs);
+		Py_DECREF(seq);
+		return t;
+	}
+	char *py_report(int format, int colour, size_t width, itsma_error *err) {
+		char *out = NULL;
+		itsma_report_options o = ITSMA_REPORT_OPTIONS_INIT;
+		o.format = (itsma_report_format)format;
+		o.colour = colour;
+		o.width = width;
+		if (itsma_trend_report_string(&out, NULL, $self, &o, err) < 0)
 			return NULL;
 		return out;
 	}

@@ -3,9 +3,10 @@
  *
  * One concept per file: main.c dispatches to the commands (cmd_*.c); args.c parses
  * options; strbuf.c is a growable string; io.c reads and writes files; load.c loads
- * catalogues and assessments and prints library errors; text.c formats numbers and
- * escapes text for Markdown, HTML and JSON; colour.c decides on terminal colour; csv.c
- * reads and writes RFC 4180 CSV; sha256.c computes digests; report_*.c write reports.
+ * catalogues and assessments and prints library errors; text.c formats percentages and
+ * escapes text for Markdown and JSON; colour.c decides on terminal colour; csv.c reads and
+ * writes RFC 4180 CSV; sha256.c computes digests. Reports come from the library
+ * (itsma/report.h).
  */
 #ifndef ITSMA_CLI_H
 #define ITSMA_CLI_H
@@ -42,6 +43,7 @@ int cmd_report(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_evidence(int argc, char **argv);
+int cmd_trend(int argc, char **argv);
 
 /* ---- memory and strings (strbuf.c) ---------------------------------------------------------- */
 /* Allocation that cannot fail: on exhaustion the program says so and exits with status 1. */
@@ -152,25 +154,12 @@ int cli_score(itsma_result **out, const itsma_assessment *a, const itsma_score_o
  * loading it: a copy to free, or NULL when absent or unreadable. */
 char *cli_json_peek_string(const char *json, size_t len, const char *key);
 
-/* ---- numbers and escaping (text.c) ---------------------------------------------------------- */
-/* A number with at most @p decimals decimals, trailing zeros dropped ("67.5", "0.1235");
- * "n/a" for NaN. Writes into @p buf (at least 48 bytes) and returns it. */
-const char *fmt_num(char *buf, double v, int decimals);
+/* ---- percentages and escaping (text.c) ---------------------------------------------------------- */
 /* A percentage with one decimal and a "%" sign ("63.2%"), "n/a" for NaN. */
 const char *fmt_pct(char *buf, double v);
-/* A signed difference in points with one decimal ("+4.1", "-0.3", "0.0"), "n/a" for NaN. */
-const char *fmt_delta(char *buf, double v, int decimals);
+const char *fmt_num(char *buf, double v, int decimals);
 void md_escape(sb *b, const char *s);   /* inline Markdown text, table-cell safe */
-void html_escape(sb *b, const char *s); /* HTML text and attribute values */
 void json_escape(sb *b, const char *s); /* a JSON string with its quotes */
-/* Number of Unicode code points in a UTF-8 string (for aligning columns). */
-size_t utf8_width(const char *s);
-/* Append at most @p width code points of @p s, ending with an ellipsis when cut, then pad
- * with spaces to @p width when @p pad is set. */
-void sb_put_fitted(sb *b, const char *s, size_t width, int pad);
-/* Append @p text wrapped at @p width columns; the first line starts at column @p indent
- * (already written) and later lines are indented by as many spaces. */
-void sb_wrap(sb *b, const char *text, size_t indent, size_t width);
 /* Today's date as "YYYY-MM-DD" (local time) into buf[11]. */
 void cli_today(char *buf);
 
@@ -193,10 +182,6 @@ typedef enum cli_colour {
 	COL_CYAN
 } cli_colour;
 const char *cli_col(int enabled, cli_colour c);
-/* The colour of a band letter: N red, P yellow, L cyan, F green. */
-cli_colour cli_letter_colour(itsma_letter l);
-/* The colour of a verdict. */
-cli_colour cli_verdict_colour(itsma_verdict v);
 
 /* ---- CSV (csv.c) ---------------------------------------------------------------------------- */
 /* Writing CSV: fields are quoted when needed; records end with CRLF (RFC 4180). */

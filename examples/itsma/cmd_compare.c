@@ -5,7 +5,7 @@
  * Scores both assessments the same way and says what changed (scoring.md §8). The default
  * format is text on a terminal and itsma-diff/1 JSON otherwise, so scripts get JSON.
  */
-#include "report.h"
+#include "cli.h"
 
 #include <string.h>
 
@@ -91,8 +91,8 @@ int cmd_compare(int argc, char **argv)
 	itsma_assessment *a = NULL, *b = NULL;
 	itsma_result *ra = NULL, *rb = NULL;
 	itsma_diff *d = NULL;
-	char *json = NULL;
-	sb out = SB_INIT;
+	char *text = NULL;
+	size_t len = 0;
 	itsma_error err = ITSMA_ERROR_INIT;
 	int rc;
 	if ((catalogue && (rc = cli_load_catalogue(&cat, catalogue)) != CLI_OK) ||
@@ -106,33 +106,25 @@ int cmd_compare(int argc, char **argv)
 		goto done;
 	}
 	if (strcmp(format, "json") == 0) {
-		if (itsma_diff_to_json(&json, d, &err) < 0) {
-			cli_print_error(&err);
-			rc = CLI_INVALID;
-			goto done;
-		}
-		sb_puts(&out, json);
-	} else if (strcmp(format, "md") == 0) {
-		sb_printf(&out, "# Comparison of %s (%s) with %s (%s)\n\n", itsma_assessment_id(b),
-		          itsma_assessment_date(b), itsma_assessment_id(a), itsma_assessment_date(a));
-		sb_puts(&out, "Catalogue: ");
-		md_escape(&out, itsma_catalogue_title(itsma_assessment_catalogue(a)));
-		sb_printf(&out, " (`%s`). Evidence policy: %s.\n\n",
-		          itsma_catalogue_id(itsma_assessment_catalogue(a)),
-		          itsma_evidence_policy_name(opts.evidence_policy));
-		diff_md(&out, d, 2, limit == (size_t)-1 ? 0 : limit);
+		if (itsma_diff_to_json(&text, d, &err) == 0)
+			len = strlen(text);
 	} else {
-		int colour = !output && cli_colour_wanted(stdout);
-		sb_printf(&out, "%sComparison%s %s (%s) \xE2\x86\x92 %s (%s), catalogue %s\n\n",
-		          cli_col(colour, COL_BOLD), cli_col(colour, COL_RESET), itsma_assessment_id(b),
-		          itsma_assessment_date(b), itsma_assessment_id(a), itsma_assessment_date(a),
-		          itsma_catalogue_id(itsma_assessment_catalogue(a)));
-		diff_text(&out, d, colour, limit == (size_t)-1 ? 15 : limit);
+		itsma_report_options ro;
+		(void)itsma_report_options_init(&ro, ITSMA_REPORT_OPTIONS_VERSION);
+		ro.format = strcmp(format, "md") == 0 ? ITSMA_REPORT_MD : ITSMA_REPORT_TEXT;
+		ro.colour = ro.format == ITSMA_REPORT_TEXT && !output && cli_colour_wanted(stdout);
+		ro.limit = limit;
+		if (itsma_diff_report_string(&text, &len, d, &ro, &err) < 0)
+			text = NULL;
 	}
-	rc = cli_write_output(output, sb_str(&out), out.len);
+	if (!text) {
+		cli_print_error(&err);
+		rc = CLI_INVALID;
+		goto done;
+	}
+	rc = cli_write_output(output, text, len);
 done:
-	sb_free(&out);
-	itsma_free(json);
+	itsma_free(text);
 	itsma_diff_free(d);
 	itsma_result_free(ra);
 	itsma_result_free(rb);

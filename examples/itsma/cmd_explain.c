@@ -63,11 +63,13 @@ int cmd_explain(int argc, char **argv)
 	    (rc = cli_load_assessment(&a, path, cat)) != CLI_OK || (rc = cli_score(&r, a, &opts)) != CLI_OK)
 		goto done;
 	if (itsma_result_explain(&text, r, what, &err) < 0) {
-		if (err.code == ITSMA_ENOTFOUND)
-			fprintf(stderr, "%s: no requirement or section \"%s\" in catalogue %s\n", path, what,
+		char *shown = NULL;
+		if (err.code == ITSMA_ENOTFOUND && itsma_terminal_escape(&shown, what, NULL) == 0)
+			fprintf(stderr, "%s: no requirement or section \"%s\" in catalogue %s\n", path, shown,
 			        itsma_catalogue_id(itsma_assessment_catalogue(a)));
 		else
 			cli_print_error(&err);
+		itsma_free(shown);
 		rc = CLI_INVALID;
 		goto done;
 	}

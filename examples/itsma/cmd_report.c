@@ -3,7 +3,7 @@
  *              [--baseline EARLIER.json] [--catalogue FILE] [--evidence-policy P]
  *              [--section ID] [--top N]
  */
-#include "report.h"
+#include "cli.h"
 
 #include <string.h>
 
@@ -116,48 +116,41 @@ int cmd_report(int argc, char **argv)
 	itsma_catalogue *cat = NULL;
 	itsma_assessment *a = NULL, *b = NULL;
 	itsma_result *r = NULL, *rb = NULL;
-	itsma_diff *d = NULL;
-	char *json = NULL;
-	sb out = SB_INIT;
+	char *text = NULL;
+	size_t len = 0;
 	itsma_error err = ITSMA_ERROR_INIT;
 	int rc;
 	if ((catalogue && (rc = cli_load_catalogue(&cat, catalogue)) != CLI_OK) ||
 	    (rc = cli_load_assessment(&a, path, cat)) != CLI_OK || (rc = cli_score(&r, a, &opts)) != CLI_OK)
 		goto done;
-	if (baseline) {
-		if ((rc = cli_load_assessment(&b, baseline, cat)) != CLI_OK ||
-		    (rc = cli_score(&rb, b, &opts)) != CLI_OK)
-			goto done;
-		if (itsma_compare(&d, rb, r, &err) < 0) {
-			fprintf(stderr, "%s: %s\n", baseline, err.message);
-			rc = CLI_INVALID;
-			goto done;
-		}
-	}
+	if (baseline && ((rc = cli_load_assessment(&b, baseline, cat)) != CLI_OK ||
+	                 (rc = cli_score(&rb, b, &opts)) != CLI_OK))
+		goto done;
 
-	report rp = { r, a, itsma_assessment_catalogue(a), rb, d, top, 0 };
 	if (strcmp(format, "json") == 0) {
-		if (itsma_result_to_json(&json, r, &err) < 0) {
-			cli_print_error(&err);
-			rc = CLI_INVALID;
-			goto done;
-		}
-		sb_puts(&out, json);
-	} else if (strcmp(format, "md") == 0) {
-		report_md(&out, &rp);
-	} else if (strcmp(format, "html") == 0) {
-		report_html(&out, &rp);
-	} else if (strcmp(format, "csv") == 0) {
-		report_csv(&out, &rp);
+		if (itsma_result_to_json(&text, r, &err) == 0)
+			len = strlen(text);
 	} else {
-		rp.colour = !output && cli_colour_wanted(stdout);
-		report_text(&out, &rp);
+		itsma_report_options ro;
+		(void)itsma_report_options_init(&ro, ITSMA_REPORT_OPTIONS_VERSION);
+		ro.top = top;
+		if (itsma_report_format_parse(&ro.format, format, &err) == 0) {
+			ro.colour = ro.format == ITSMA_REPORT_TEXT && !output && cli_colour_wanted(stdout);
+			if (itsma_report_string(&text, &len, r, rb, &ro, &err) < 0)
+				text = NULL;
+		}
 	}
-	rc = cli_write_output(output, sb_str(&out), out.len);
+	if (!text) {
+		if (baseline && err.code == ITSMA_EINVAL)
+			fprintf(stderr, "%s: %s\n", baseline, err.message);
+		else
+			cli_print_error(&err);
+		rc = CLI_INVALID;
+		goto done;
+	}
+	rc = cli_write_output(output, text, len);
 done:
-	sb_free(&out);
-	itsma_free(json);
-	itsma_diff_free(d);
+	itsma_free(text);
 	itsma_result_free(rb);
 	itsma_result_free(r);
 	itsma_assessment_free(b);

@@ -32,24 +32,3 @@ const char *cli_col(int enabled, cli_colour c)
 		return "";
 	return seq[c];
 }
-
-cli_colour cli_letter_colour(itsma_letter l)
-{
-	switch (itsma_letter_band(l)) {
-	case ITSMA_LETTER_N: return COL_RED;
-	case ITSMA_LETTER_P: return COL_YELLOW;
-	case ITSMA_LETTER_L: return COL_CYAN;
-	case ITSMA_LETTER_F: return COL_GREEN;
-	default: return COL_DIM;
-	}
-}
-
-cli_colour cli_verdict_colour(itsma_verdict v)
-{
-	switch (v) {
-	case ITSMA_VERDICT_CONFORMANT: return COL_GREEN;
-	case ITSMA_VERDICT_CONDITIONAL: return COL_CYAN;
-	case ITSMA_VERDICT_INCOMPLETE: return COL_YELLOW;
-	default: return COL_RED;
-	}
-}

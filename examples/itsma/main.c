@@ -24,6 +24,7 @@ static const char usage[] =
 	"  score ASSESSMENT.json        the figures as itsma-result/1 JSON; gate a pipeline on them\n"
 	"  report ASSESSMENT.json       a report for people: text, Markdown, HTML, CSV or JSON\n"
 	"  compare BEFORE.json AFTER.json  what improved and what regressed\n"
+	"  trend A1.json A2.json ...    compliance, verdicts and capability, assessment after assessment\n"
 	"  explain ASSESSMENT.json ID   how the figure of a requirement or section came about\n"
 	"  evidence verify ASSESSMENT.json --root DIR\n"
 	"                               check evidence files against their SHA-256 digests\n"
@@ -60,7 +61,7 @@ static const struct command commands[] = {
 	{ "catalogue", cmd_catalogue }, { "template", cmd_template }, { "import", cmd_import },
 	{ "validate", cmd_validate },   { "score", cmd_score },       { "report", cmd_report },
 	{ "compare", cmd_compare },     { "explain", cmd_explain },   { "evidence", cmd_evidence },
-	{ NULL, NULL }
+	{ "trend", cmd_trend },         { NULL, NULL }
 };
 
 static const char *current_command = NULL;

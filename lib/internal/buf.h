@@ -29,6 +29,14 @@ void itsma__buf_printf(itsma__buf *b, const char *fmt, ...)
 	;
 /* Append `n` copies of ' '. */
 void itsma__buf_spaces(itsma__buf *b, size_t n);
+/* Append @p s repeated @p n times. */
+void itsma__buf_repeat(itsma__buf *b, const char *s, size_t n);
+/* The text so far ("" when empty). */
+const char *itsma__buf_str(const itsma__buf *b);
+/* Empty the buffer, keeping its memory. */
+void itsma__buf_clear(itsma__buf *b);
+/* Release a scratch buffer, carrying its allocation failure (if any) over to @p into. */
+void itsma__buf_drop(itsma__buf *scratch, itsma__buf *into);
 /* Release the buffer. */
 void itsma__buf_free(itsma__buf *b);
 /*

@@ -9,6 +9,7 @@ error messages are checked for their file:line:column or file: /pointer form; th
 of the sample data are compared with golden files whose figures were checked by hand once.
 """
 import argparse
+import base64
 import csv
 import hashlib
 import html.parser
@@ -926,6 +927,7 @@ def test_report():
 
     # HTML: one self-contained page with its charts
     r = expect(run('report', Q4, '--format', 'html', '--baseline', Q3), 0, 'html with baseline')
+    check_csp(r.out, 'html with baseline')
     p = parse_page(r.out)
     check_self_contained(p, 'html report')
     check(r.out.startswith('<!DOCTYPE html>') and p.tags.count('script') == 1 and p.tags.count('style') == 1,
@@ -1103,6 +1105,150 @@ def test_evidence():
     check(re.search(r'syntax-error\.json:5:3: ', r.err), 'error position', r)
 
 
+# ---- output that cannot attack its reader (issue 19 section 4) ------------------------------------
+
+ESC_CLEAR = '\x1b[2J\x1b[H'
+OSC_TITLE = '\x1b]0;owned\x07'
+OSC_LINK = '\x1b]8;;https://evil.example/\x1b\\'
+FORGED = '\nVerdict          conformant\n'
+
+
+def hostile_files():
+    """A catalogue and two assessments whose free texts carry terminal escapes, a forged
+    line, spreadsheet formulas and Markdown emphasis and autolinks."""
+    cat = {
+        'format': 'itsma-catalogue/1', 'id': 'hostile:1', 'title': 'Hostile' + ESC_CLEAR,
+        'sections': [
+            {'id': 'G', 'clause': '=1+2', 'title': 'Operations' + ESC_CLEAR + OSC_TITLE + FORGED + 'end',
+             'sections': [
+                 {'id': 'P', 'title': 'Process ' + OSC_LINK + 'link ' + 'x' * 60, 'kind': 'process',
+                  'requirements': [
+                      {'id': 'R1', 'clause': '@SUM(A1)', 'text': 'Keep\r' + ESC_CLEAR + 'records ' + 'y' * 40
+                       + OSC_LINK + 'tail', 'obligation': 'shall'},
+                      {'id': '_em_', 'clause': '-2-3', 'text': 'Emphasis id', 'obligation': 'shall'},
+                      {'id': 'www.example.com', 'clause': '-5', 'text': 'Link id', 'obligation': 'should'},
+                  ]}]}]}
+    q = {'format': 'itsma-assessment/1', 'id': 'q2', 'catalogue': 'hostile:1', 'date': '2026-11-20',
+         'title': 'Acme' + ESC_CLEAR + OSC_TITLE + FORGED + 'tail', 'organisation': 'Org\x07\x7f\u009b31m',
+         'evidence': [{'id': 'EV', 'title': 'Evidence' + ESC_CLEAR, 'kind': 'document', 'collected': '2026-01-01'}],
+         'ratings': [{'requirement': 'R1', 'rating': 'P', 'evidence': ['EV'], 'note': 'n' + ESC_CLEAR},
+                     {'requirement': '_em_', 'rating': 'P', 'evidence': ['EV']}],
+         'targets': {'level': 2}}
+    q1 = dict(q, id='q1', date='2026-08-20', ratings=[{'requirement': 'R1', 'rating': 'L', 'evidence': ['EV']}])
+    paths = []
+    for name, doc in (('hostile-catalogue.json', cat), ('hostile-q2.json', q), ('hostile-q1.json', q1)):
+        path = work(name)
+        with open(path, 'w') as fh:
+            json.dump(doc, fh)
+        paths.append(path)
+    return paths
+
+
+def check_terminal_safe(text, what):
+    bad = [c for c in text if (ord(c) < 0x20 and c != '\n') or 0x7f <= ord(c) <= 0x9f]
+    check(not bad, '%s: no terminal control reaches the reader (found %r)' % (what, sorted(set(bad))))
+    check(not re.search(r'^Verdict +conformant', text, re.M), '%s: a title does not forge a verdict line' % what)
+
+
+def test_output_safety():
+    cat, q2, q1 = hostile_files()
+    for args in (('report', q2), ('report', q2, '--baseline', q1), ('compare', q1, q2, '--format', 'text'),
+                 ('explain', q2, 'R1'), ('explain', q2, 'P'), ('explain', q2, 'G')):
+        r = expect(run(*args, '--catalogue', cat), 0, ' '.join(args[:1]) + ' of a hostile assessment')
+        check_terminal_safe(r.out, ' '.join(args[:1] + args[2:]))
+        check('\\x1b' in r.out, '%s: the escape is shown, not run' % args[0], r)
+    # on a terminal, only the report's own colours are escape sequences
+    rc, out = run_tty('report', q2, '--catalogue', cat)
+    check(rc == 0 and '\x1b[1m' in out, 'coloured on a terminal')
+    check_terminal_safe(re.sub(r'\x1b\[[0-9]{1,2}m', '', out).replace('\r', ''), 'report on a terminal')
+    # the column fitter cuts between characters, never inside an escape
+    r = run('report', q2, '--catalogue', cat)
+    for line in r.out.splitlines():
+        check(not re.search(r'\\(x[0-9a-f]?|u[0-9a-f]{0,3})\u2026', line), 'no escape cut by the fitter: %r' % line)
+    # error messages that quote a document
+    r = expect(run('explain', q2, 'X' + ESC_CLEAR, '--catalogue', cat), 1, 'explain of an unknown id')
+    check('\x1b' not in r.err, 'the error message shows no raw escape', r)
+    bad = work('hostile-invalid.json')
+    with open(bad, 'w') as fh:
+        json.dump({'format': 'itsma-assessment/1', 'id': 'x', 'catalogue': 'iso20000-1:2018',
+                   'date': '2026-01-01', ESC_CLEAR + 'key': 1,
+                   'ratings': [{'requirement': OSC_TITLE, 'rating': 'F'}]}, fh)
+    r = expect(run('validate', bad), 1, 'validate a document with hostile keys and values')
+    check_terminal_safe(r.err, 'validate messages')
+    check('/\\x1b[2J\\x1b[Hkey: unknown key "\\x1b[2J' in r.err, 'the key is shown escaped, pointer too', r)
+    # CSV: formulas neutralised, numbers kept
+    r = expect(run('report', q2, '--catalogue', cat, '--format', 'csv'), 0, 'csv of a hostile catalogue')
+    rows = read_csv_text(r.out)
+    by_id = {row[0]: row for row in rows[1:]}
+    check(by_id['R1'][1] == "'@SUM(A1)", 'clause @SUM neutralised', by_id.get('R1'))
+    check(by_id['_em_'][1] == "'-2-3", 'clause -2-3 neutralised', by_id.get('_em_'))
+    check(by_id['www.example.com'][1] == '-5', 'a number stays a number', by_id.get('www.example.com'))
+    check(',"\'@SUM(A1)",' in r.out, 'a neutralised cell is quoted', r)
+    for row in rows[1:]:
+        for cell in row:
+            check(not cell or cell[0] not in '=+@\t\r' and not re.match(r'-(?![0-9.]+$)', cell),
+                  'no CSV cell starts a formula: %r' % cell)
+    # Markdown: ids escaped
+    r = expect(run('report', q2, '--catalogue', cat, '--format', 'md'), 0, 'md of a hostile catalogue')
+    check('_em_' not in r.out.replace('\\_em\\_', ''), 'the id _em_ is escaped', r)
+    check('www.example' not in r.out and 'www\\.example.com' in r.out, 'the id www.example.com is no link', r)
+    check_terminal_safe(r.out, 'md report')
+    # HTML: the script runs by hash, nothing unsafe-inline
+    r = expect(run('report', q2, '--catalogue', cat, '--format', 'html'), 0, 'html of a hostile catalogue')
+    check_csp(r.out, 'html report')
+
+
+def check_csp(page, what):
+    m = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page)
+    check(m is not None, '%s: a Content-Security-Policy' % what)
+    if not m:
+        return
+    csp = m.group(1)
+    check('unsafe-inline' not in csp, '%s: no unsafe-inline in %r' % (what, csp))
+    for tag, directive in (('script', 'script-src'), ('style', 'style-src')):
+        bodies = re.findall(r'<%s>(.*?)</%s>' % (tag, tag), page, re.S)
+        check(len(bodies) == 1, '%s: one <%s> element' % (what, tag))
+        digest = base64.b64encode(hashlib.sha256(bodies[0].encode('utf-8')).digest()).decode()
+        check("%s 'sha256-%s'" % (directive, digest) in csp,
+              '%s: %s allows the inline %s by its hash %s (%r)' % (what, directive, tag, digest, csp))
+
+
+# ---- trend -------------------------------------------------------------------------------------------
+
+def test_trend():
+    quarters = [src('examples', 'data', 'acme-2026-q%d.json' % q) for q in (1, 2, 3, 4)]
+    r = expect(run('trend', *quarters), 0, 'trend of four quarters')
+    check(r.out.startswith('Trend of 4 assessments: ISO/IEC 20000-1:2018'), 'trend heading', r)
+    check(re.search(r'^acme-2026-q4 +2026-11-20  nonconformant +68\.3% +68\.5% +64\.2% +38 +304 +0 +45$',
+                    r.out, re.M), 'the last quarter with its opened and closed nonconformities', r)
+    check(re.search(r'^  8\.6\.1 +Incident management +1 \u2192 1 \u2192 1 \u2192 3   \(3\)$', r.out, re.M),
+          'incident management over four quarters', r)
+    check('Requirements that regressed more than once (7)' in r.out and '  9.2-07       2 times' in r.out,
+          'requirements that regressed twice', r)
+    r = expect(run('trend', *quarters, '--format', 'csv'), 0, 'trend csv')
+    rows = read_csv_text(r.out)
+    check(len(rows) == 5 and rows[0][:4] == ['assessment', 'date', 'verdict', 'overall'], 'one row per quarter', rows)
+    check([row[1] for row in rows[1:]] == ['2026-02-20', '2026-05-20', '2026-08-20', '2026-11-20'], 'dates', rows)
+    out = work('trend.html')
+    expect(run('trend', *quarters, '-o', out), 0, 'trend html by extension')
+    page = open(out, encoding='utf-8').read()
+    check(page.startswith('<!DOCTYPE html>') and page.count('<polyline') == 3, 'three lines in the chart')
+    check_csp(page, 'trend page')
+    p = Page()
+    p.feed(page)
+    check_self_contained(p, 'trend page')
+    r = expect(run('trend', *quarters, '--format', 'md'), 0, 'trend md')
+    check('| `acme-2026-q1` | 2026-02-20 | nonconformant | 33.2% |' in r.out, 'md row', r)
+    r = expect(run('trend', quarters[3], quarters[2]), 1, 'out of order')
+    check('oldest first' in r.err and 'acme-2026-q3' in r.err, 'the order is explained', r)
+    expect(run('trend'), 2, 'no assessment')
+    expect(run('trend', quarters[0], '--format', 'pdf'), 2, 'bad format')
+    r = expect(run('trend', quarters[0], other_catalogue_assessment()), 1, 'two catalogues')
+    check('iso20000-1:2011' in r.err, 'both catalogue ids named', r)
+    r = expect(run('trend', '--help'), 0, 'trend --help')
+    check(r.out.startswith('Usage: itsma trend'), 'trend help', r)
+
+
 # ---- the C examples ----------------------------------------------------------------------------------
 
 def test_examples():
@@ -1142,12 +1288,25 @@ def test_examples():
     write_csv(epath, [['id', 'title', 'kind', 'collected'], ['EV-1', 'Incident procedure', 'document', '2026-10-32']])
     r = expect(run('import', qpath, epath, binary=ex('questionnaire')), 1, 'questionnaire import with a bad date')
     check('%s:2:' % epath in r.err and '2 problems; nothing imported' in r.err, 'problems with positions', r)
+    r = expect(run(Q4, Q3, binary=ex('html_report')), 0, 'html_report')
+    cli = expect(run('report', Q4, '--baseline', Q3, '--format', 'html', '--top', '15'), 0, 'the same report')
+    check(r.out == cli.out, 'html_report writes the bytes of itsma report --format html', r)
+    expect(run(binary=ex('html_report')), 2, 'html_report usage')
+    quarters = [src('examples', 'data', 'acme-2026-q%d.json' % q) for q in (1, 2, 3, 4)]
+    r = expect(run(*quarters, binary=ex('trend')), 0, 'trend example')
+    check('2026-11-20  nonconformant   68.3%  nonconformities: 0 opened, 45 closed' in r.out
+          and 'process 8.6.1: level 1 -> 3' in r.out and '9.2-07 regressed 2 times' in r.out, 'trend example output', r)
+    r = expect(run('--md', *quarters, binary=ex('trend')), 0, 'trend example --md')
+    check(r.out == run('trend', *quarters, '--format', 'md').out, 'the Markdown of itsma trend', r)
+    expect(run(quarters[1], quarters[0], binary=ex('trend')), 1, 'trend example out of order')
+    expect(run(data('schema-error.json'), binary=ex('html_report')), 1, 'html_report on a bad file')
 
 
 GROUPS = {
     'help': test_help, 'catalogue': test_catalogue, 'template': test_template, 'import': test_import,
     'roundtrip': test_roundtrip, 'csv': test_csv, 'validate': test_validate, 'score': test_score, 'report': test_report,
     'compare': test_compare, 'explain': test_explain, 'evidence': test_evidence, 'examples': test_examples,
+    'output_safety': test_output_safety, 'trend': test_trend,
 }
 
 

@@ -37,3 +37,15 @@ run_step("questionnaire.py write" "wrote questionnaire.csv \\(539 ratings from a
          ${EXAMPLES}/questionnaire.py write ${WORK}/sheets)
 run_step("questionnaire.py import" "imported 539 ratings and 88 evidence records into assessment.json: 8.6.1-01 is F"
          ${EXAMPLES}/questionnaire.py import ${WORK}/sheets)
+# html_report.py: the HTML report of the sample data with its baseline, written by the library.
+run_step("html_report.py" "q4.html: nonconformant, overall compliance 68.3%, since 2026-08-20"
+         ${EXAMPLES}/html_report.py ${EXAMPLES}/../data/acme-2026-q4.json
+         --baseline ${EXAMPLES}/../data/acme-2026-q3.json -o ${WORK}/q4.html)
+file(READ ${WORK}/q4.html page)
+if(NOT page MATCHES "^<!DOCTYPE html>.*script-src 'sha256-.*</html>\n$")
+  message(FATAL_ERROR "html_report.py did not write a whole page")
+endif()
+# trend.py: four quarters of the sample data.
+run_step("trend.py" "2026-02-20  nonconformant +33.2% overall.*2026-11-20  nonconformant +68.3% overall, 0 nonconformities opened, 45 closed.*process 8.6.1: level 1 -> 1 -> 1 -> 3.*9.2-07 regressed 2 times"
+         ${EXAMPLES}/trend.py ${EXAMPLES}/../data/acme-2026-q1.json ${EXAMPLES}/../data/acme-2026-q2.json
+         ${EXAMPLES}/../data/acme-2026-q3.json ${EXAMPLES}/../data/acme-2026-q4.json -o ${WORK}/trend.html)

@@ -43,9 +43,10 @@ from ._errors import (AlreadyExistsError, Error, ErrorCode, InvalidArgumentError
                       ItsmaMemoryError, ItsmaOSError, LimitError, NotFoundError, ParseError,
                       SchemaError, ValidationError)
 from ._result import (AttributeNeed, AttributeResult, Capability, CapabilityGap,
-                      EvidenceIssue, Gap, NonconformityCounts, RequirementCounts,
+                      EvidenceIssue, Gap, NonconformityCounts, REPORT_SECTIONS, RequirementCounts,
                       RequirementResult, Result, SectionResult)
 from ._scorer import Scorer
+from ._trend import Trend, TrendPoint, trend
 from ._validate import Validation, validate_file, validate_string
 
 #: Version of the itsma C library the module runs with ("0.1.0").
@@ -87,12 +88,14 @@ __all__ = [
     # results
     "Result", "SectionResult", "RequirementResult", "Gap", "CapabilityGap", "EvidenceIssue",
     "AttributeResult", "AttributeNeed", "RequirementCounts", "NonconformityCounts",
-    "Capability",
+    "Capability", "REPORT_SECTIONS",
     # incremental re-scoring and validation
     "Scorer", "Validation", "validate_file", "validate_string",
     # comparison
     "compare", "Diff", "RequirementDiff", "ProcessDiff", "NonconformityDiff",
     "ComplianceChange", "DiffCounts",
+    # trends
+    "trend", "Trend", "TrendPoint",
     # enums
     "Letter", "Attribute", "EvidenceKind", "SectionKind", "Obligation", "Basis", "LintKind",
     "Exclusions",

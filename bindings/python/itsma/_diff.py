@@ -77,6 +77,18 @@ class Diff:
         """The diff as plain Python data (the parsed :meth:`to_json`)."""
         return json.loads(self.to_json())
 
+    def report(self, format: str = "text", *, colour: bool = False, limit: Optional[int] = None) -> str:
+        """The comparison in words, the same bytes as ``itsma compare``: ``format`` is
+        ``"text"`` or ``"md"``; ``limit`` caps each list of requirements (default: 15 for
+        text, all for Markdown; 0: all)."""
+        formats = {"text": _c.ITSMA_REPORT_TEXT, "md": _c.ITSMA_REPORT_MD}
+        if format not in formats:
+            raise ValueError(f"format must be 'text' or 'md', not {format!r}")
+        if limit is not None and limit < 0:
+            raise ValueError("limit must not be negative")
+        return self._p.py_report(formats[format], 1 if colour else 0,
+                                 -1 if limit is None else limit)
+
     @property
     def before(self) -> Result:
         """The earlier result."""

@@ -152,6 +152,11 @@ class Attribute(_Labelled):
         """The capability level (1 to 5) the attribute belongs to."""
         return int(_c.itsma_attribute_level(int(self)))
 
+    @property
+    def title(self) -> str:
+        """The attribute's title, such as ``"Performance management"`` for PA2.1."""
+        return str(_c.itsma_attribute_title(int(self)))
+
 
 class EvidenceKind(_Labelled):
     """Kind of an evidence record."""
@@ -234,6 +239,11 @@ class Verdict(_Labelled):
     CONDITIONAL = _c.ITSMA_VERDICT_CONDITIONAL
     INCOMPLETE = _c.ITSMA_VERDICT_INCOMPLETE
     NONCONFORMANT = _c.ITSMA_VERDICT_NONCONFORMANT
+
+    @property
+    def meaning(self) -> str:
+        """One sentence saying what the verdict means (the reports' words)."""
+        return str(_c.itsma_verdict_meaning(int(self)))
 
 
 class Status(_Labelled):

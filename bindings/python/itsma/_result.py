@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from typing import Any, Dict, Iterator, List, Mapping, NamedTuple, Optional, Union
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Union
 
 from . import itsma as _c
 from ._assessment import Assessment, Evidence, Rating, _evidence, _Handle, _rating_record
@@ -16,7 +16,7 @@ from ._enums import (Attribute, AttributeStatus, EvidencePolicy, EvidenceProblem
 
 __all__ = ["Result", "SectionResult", "RequirementResult", "Gap", "CapabilityGap",
            "EvidenceIssue", "AttributeResult", "AttributeNeed", "RequirementCounts",
-           "NonconformityCounts", "Capability"]
+           "NonconformityCounts", "Capability", "REPORT_SECTIONS"]
 
 
 class RequirementCounts(NamedTuple):
@@ -110,22 +110,41 @@ class Result:
 
     def save(self, path: PathLike) -> None:
         """Write :meth:`to_json` to a file, atomically (temporary file, then rename)."""
+        _write_text(_path(path), self.to_json())
+
+    def report(self, format: str = "html", baseline: Optional[Result] = None, *, top: int = 10,
+               sections: Optional[Iterable[str]] = None, colour: bool = False, width: int = 96) -> str:
+        """A report of this result for people or spreadsheets, the same bytes as
+        ``itsma report``: ``format`` is ``"html"`` (the default: one self-contained page with
+        SVG charts), ``"text"`` (a terminal; ANSI colour only with ``colour=True``), ``"md"``
+        or ``"csv"`` (one row per requirement). With ``baseline``, an earlier result of the same
+        catalogue, the report also says what changed. ``top`` gaps are listed; ``sections``
+        chooses parts by name (:data:`REPORT_SECTIONS`; default all); ``width`` is where
+        the text report's prose wraps. Text from the documents is escaped for the format
+        (terminal controls, Markdown, HTML, CSV formulas). ::
+
+            html = q4.report("html", baseline=q3)
+        """
+        if format not in _REPORT_FORMATS:
+            raise ValueError(f"format must be one of {', '.join(_REPORT_FORMATS)}, not {format!r}")
+        if baseline is not None and not isinstance(baseline, Result):
+            raise TypeError(f"baseline must be a Result or None, not {type(baseline).__name__}")
+        bits = _report_sections(sections)
+        if top < 0 or width < 0:
+            raise ValueError("top and width must not be negative")
+        return self._p.py_report(baseline._p if baseline is not None else None, _REPORT_FORMATS[format],
+                                 top, bits, 1 if colour else 0, width)
+
+    def write_report(self, path: PathLike, format: Optional[str] = None,
+                     baseline: Optional[Result] = None, **options: Any) -> None:
+        """Write :meth:`report` to a file, atomically. Without ``format``, it follows the
+        file's extension (``.txt``, ``.md``, ``.html``, ``.csv``), as ``itsma report -o``
+        does; other options are those of :meth:`report`."""
         path = _path(path)
-        text = self.to_json()
-        folder = os.path.dirname(os.path.abspath(path))
-        fd, tmp = tempfile.mkstemp(prefix=".itsma-", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-                f.write(text)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        if format is None:
+            format = _format_of_path(path)
+        _write_text(path, self.report(format, baseline, **options))
+
 
     def explain(self, id: Union[str, Requirement, Section]) -> str:
         """Explain in words how the figure of a requirement or section came about (its
@@ -267,6 +286,58 @@ class Result:
 
 
 # ---- summary figures of a C result (shared with the live Scorer, which reads them at once) --
+
+#: The parts of a report that ``sections=`` can choose (itsma_report_section).
+REPORT_SECTIONS = {
+    "summary": _c.ITSMA_REPORT_SUMMARY, "clauses": _c.ITSMA_REPORT_CLAUSES,
+    "capability": _c.ITSMA_REPORT_CAPABILITY, "gaps": _c.ITSMA_REPORT_GAPS,
+    "nonconformities": _c.ITSMA_REPORT_NONCONFORMITIES, "evidence": _c.ITSMA_REPORT_EVIDENCE,
+    "warnings": _c.ITSMA_REPORT_WARNINGS, "changes": _c.ITSMA_REPORT_CHANGES,
+    "requirements": _c.ITSMA_REPORT_REQUIREMENTS,
+}
+_REPORT_FORMATS = {"text": _c.ITSMA_REPORT_TEXT, "md": _c.ITSMA_REPORT_MD, "html": _c.ITSMA_REPORT_HTML,
+                   "csv": _c.ITSMA_REPORT_CSV}
+_EXTENSIONS = {".txt": "text", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+               ".csv": "csv"}
+
+
+def _report_sections(sections: Optional[Iterable[str]]) -> int:
+    if sections is None:
+        return int(_c.ITSMA_REPORT_ALL)
+    if isinstance(sections, str):
+        sections = [sections]
+    bits = 0
+    for name in sections:
+        if name not in REPORT_SECTIONS:
+            raise ValueError(f"unknown report section {name!r} (expected one of {', '.join(REPORT_SECTIONS)})")
+        bits |= REPORT_SECTIONS[name]
+    return bits
+
+
+def _format_of_path(path: str) -> str:
+    ext = os.path.splitext(path)[1].lower()
+    if ext not in _EXTENSIONS:
+        raise ValueError(f"cannot tell the report format from {path!r}: pass format=")
+    return _EXTENSIONS[ext]
+
+
+def _write_text(path: str, text: str) -> None:
+    """Write text to a file atomically (temporary file, then rename), bytes as they are."""
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".itsma-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
 
 def _verdict(p: Any) -> Verdict:
     return Verdict(_c.itsma_result_verdict(p))
