@@ -83,6 +83,26 @@ static int is_full(itsma_relationship rel)
 	return rel == ITSMA_REL_EQUAL_TO || rel == ITSMA_REL_EQUIVALENT_TO || rel == ITSMA_REL_SUPERSET_OF;
 }
 
+/* A map between processes as wholes: every source and every target a process section. It
+ * carries attribute ratings; requirement ratings go by the requirement-level maps. */
+static int is_process_map(const itsma_catalogue *scat, const itsma_catalogue *tcat, const itsma_map *map)
+{
+	size_t j;
+	if (!map->target_count)
+		return 0;
+	for (j = 0; j < map->source_count; j++) {
+		const itsma_section *s = itsma_catalogue_find_section(scat, map->sources[j]);
+		if (!s || s->kind != ITSMA_SECTION_PROCESS)
+			return 0;
+	}
+	for (j = 0; j < map->target_count; j++) {
+		const itsma_section *s = itsma_catalogue_find_section(tcat, map->targets[j]);
+		if (!s || s->kind != ITSMA_SECTION_PROCESS)
+			return 0;
+	}
+	return 1;
+}
+
 typedef struct edge {
 	size_t target; /* requirement index in the target catalogue */
 	size_t map;
@@ -285,7 +305,7 @@ static int carry_requirements(work *w, itsma_carry_report *rep, unsigned char *s
 
 	for (mi = 0; mi < w->m->map_count; mi++) {
 		const itsma_map *map = w->m->maps[mi];
-		if (map->relationship == ITSMA_REL_NO_RELATIONSHIP)
+		if (map->relationship == ITSMA_REL_NO_RELATIONSHIP || is_process_map(w->scat, w->tcat, map))
 			continue;
 		for (j = 0; j < map->source_count; j++) {
 			size_t b, end;
@@ -335,12 +355,11 @@ static int carry_attributes(work *w, itsma_carry_report *rep)
 
 	for (mi = 0; mi < w->m->map_count; mi++) {
 		const itsma_map *map = w->m->maps[mi];
-		if (map->relationship != ITSMA_REL_EQUAL_TO && map->relationship != ITSMA_REL_EQUIVALENT_TO)
+		if ((map->relationship != ITSMA_REL_EQUAL_TO && map->relationship != ITSMA_REL_EQUIVALENT_TO) ||
+		    !is_process_map(w->scat, w->tcat, map))
 			continue;
 		for (k = 0; k < map->target_count; k++) {
 			const itsma_section *tp = itsma_catalogue_find_section(w->tcat, map->targets[k]);
-			if (!tp || tp->kind != ITSMA_SECTION_PROCESS)
-				continue;
 			for (pa = ITSMA_PA2_1; pa < ITSMA_ATTRIBUTE_COUNT; pa++) {
 				const itsma_attribute_rating *best = NULL;
 				size_t nids = 0, nev = 0, stamp = stamp_base++;
@@ -351,8 +370,6 @@ static int carry_attributes(work *w, itsma_carry_report *rep)
 				for (j = 0; j < map->source_count; j++) {
 					const itsma_section *sp = itsma_catalogue_find_section(w->scat, map->sources[j]);
 					const itsma_attribute_rating *r;
-					if (!sp || sp->kind != ITSMA_SECTION_PROCESS)
-						continue;
 					r = w->src->attr_by_sec[sp->index * ITSMA_ATTRIBUTE_COUNT + pa];
 					if (!r) {
 						missing = 1;
@@ -366,8 +383,7 @@ static int carry_attributes(work *w, itsma_carry_report *rep)
 					continue;
 				for (j = 0; j < map->source_count; j++) {
 					const itsma_section *sp = itsma_catalogue_find_section(w->scat, map->sources[j]);
-					if (sp && sp->kind == ITSMA_SECTION_PROCESS &&
-					    w->src->attr_by_sec[sp->index * ITSMA_ATTRIBUTE_COUNT + pa] &&
+					if (w->src->attr_by_sec[sp->index * ITSMA_ATTRIBUTE_COUNT + pa] &&
 					    (rc = bring_cites(w, &w->src->attr_by_sec[sp->index * ITSMA_ATTRIBUTE_COUNT + pa]->c,
 					                      stamp, &nev)) < 0)
 						return rc;

@@ -133,6 +133,23 @@ static void rating_text(char *buf, size_t size, itsma_letter letter, double valu
 		snprintf(buf, size, "%.4g", value);
 }
 
+/* Whether `value` (item `index` of section p's guidance from `key`) was listed before: by a
+ * section between s and p, or earlier in p's own list. */
+static int seen_below(const itsma_section *s, const itsma_section *p, const char *key, const char *value,
+                      size_t index)
+{
+	const itsma_section *q;
+	size_t g;
+	for (g = 0; g < index; g++)
+		if (strcmp(itsma_section_guidance_at(p, key, g), value) == 0)
+			return 1;
+	for (q = s; q && q != p; q = q->parent)
+		for (g = 0; g < itsma_section_guidance_count(q, key); g++)
+			if (strcmp(itsma_section_guidance_at(q, key, g), value) == 0)
+				return 1;
+	return 0;
+}
+
 /* Guidance of a section and the sections above it, "ITIL 4: Incident management; ...". */
 static void guidance_line(out *o, const itsma_section *s)
 {
@@ -144,6 +161,8 @@ static void guidance_line(out *o, const itsma_section *s)
 		int first = 1;
 		for (p = s; p; p = p->parent)
 			for (g = 0; g < itsma_section_guidance_count(p, key); g++) {
+				if (seen_below(s, p, key, itsma_section_guidance_at(p, key, g), g))
+					continue; /* named already, by a section further down or earlier here */
 				if (first) {
 					itsma__buf_puts(o->b, shown++ ? "; " : "");
 					put(o, itsma_catalogue_guidance_source_name(cat, k));

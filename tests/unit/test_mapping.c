@@ -63,7 +63,7 @@ static void test_load_and_accessors(void)
 	CU_ASSERT_EQUAL(itsma_mapping_status_of(m), ITSMA_MAPPING_COMPLETE);
 	CU_ASSERT_STRING_EQUAL(itsma_mapping_description(m), "Fixture for the tests.");
 	CU_ASSERT_STRING_EQUAL(itsma_mapping_origin(m), "mapping.json");
-	CU_ASSERT_EQUAL(itsma_mapping_map_count(m), 9);
+	CU_ASSERT_EQUAL(itsma_mapping_map_count(m), 10);
 	map = itsma_mapping_map_at(m, 4);
 	CU_ASSERT_EQUAL(itsma_map_relationship(map), ITSMA_REL_SUPERSET_OF);
 	CU_ASSERT_EQUAL(itsma_map_source_count(map), 2);
@@ -77,7 +77,7 @@ static void test_load_and_accessors(void)
 	CU_ASSERT_STRING_EQUAL(itsma_map_note(map), "Not required any more.");
 	CU_ASSERT_EQUAL(itsma_map_confidence(itsma_mapping_map_at(m, 0)), ITSMA_CONFIDENCE_HIGH);
 	CU_ASSERT_EQUAL(itsma_map_confidence(itsma_mapping_map_at(m, 1)), ITSMA_CONFIDENCE_NONE);
-	CU_ASSERT_PTR_NULL(itsma_mapping_map_at(m, 9));
+	CU_ASSERT_PTR_NULL(itsma_mapping_map_at(m, 10));
 	itsma_mapping_free(m);
 	fixture_close(&f);
 }
@@ -452,10 +452,14 @@ static void test_carry_rules(void)
 	CU_ASSERT_EQUAL(itsma_rating_carried_relationship(r), ITSMA_REL_SUPERSET_OF);
 	CU_ASSERT_EQUAL(itsma_rating_carried_review(r), 0);
 	CU_ASSERT_STRING_EQUAL(itsma_rating_note(r), "Backlog");
-	/* a section map: every requirement of S from all of R */
-	CU_ASSERT_EQUAL(itsma_rating_letter(rating(out, "S-01")), ITSMA_LETTER_L);
-	CU_ASSERT_EQUAL(itsma_rating_letter(rating(out, "S-02")), ITSMA_LETTER_L);
-	CU_ASSERT_EQUAL(itsma_rating_carried_source_count(rating(out, "S-02")), 2);
+	/* a group section stands for every requirement under it */
+	r = rating(out, "G-02");
+	CU_ASSERT_EQUAL(itsma_rating_letter(r), ITSMA_LETTER_L);
+	CU_ASSERT_EQUAL(itsma_rating_carried_review(r), 1);
+	CU_ASSERT_EQUAL(itsma_rating_carried_source_count(r), 3);
+	/* a map between processes carries attribute ratings only: S's requirements are new */
+	CU_ASSERT_PTR_NULL(rating(out, "S-01"));
+	CU_ASSERT_EQUAL(status_of(rep, "S-02"), ITSMA_CARRY_NEW);
 	/* attributes between processes mapped equivalent-to; P is not mapped as a process */
 	ar = itsma_assessment_find_attribute(out, "S", ITSMA_PA2_1);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(ar);
@@ -467,9 +471,11 @@ static void test_carry_rules(void)
 	CU_ASSERT_PTR_NULL(itsma_assessment_find_attribute(out, "Q", ITSMA_PA2_1));
 	CU_ASSERT_EQUAL(itsma_carry_report_attribute_count(rep), 2);
 	/* dropped */
-	CU_ASSERT_EQUAL(itsma_carry_report_dropped_count(rep), 1);
-	CU_ASSERT_STRING_EQUAL(itsma_carry_report_dropped_at(rep, 0), "X-01");
-	CU_ASSERT_EQUAL(itsma_carry_report_status_count(rep, ITSMA_CARRY_NEW), 2);
+	/* dropped: no requirement-level map (R's requirements only move with the process map) */
+	CU_ASSERT_EQUAL(itsma_carry_report_dropped_count(rep), 3);
+	CU_ASSERT_STRING_EQUAL(itsma_carry_report_dropped_at(rep, 0), "R-01");
+	CU_ASSERT_STRING_EQUAL(itsma_carry_report_dropped_at(rep, 2), "X-01");
+	CU_ASSERT_EQUAL(itsma_carry_report_status_count(rep, ITSMA_CARRY_NEW), 4);
 	CU_ASSERT_STRING_EQUAL(itsma_carry_status_name(ITSMA_CARRY_REVIEW), "review");
 	itsma_carry_report_free(rep);
 	itsma_assessment_free(out);
