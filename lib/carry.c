@@ -116,12 +116,34 @@ typedef struct work {
 	itsma_error *err;
 	edge *edges;
 	size_t edge_count, edge_cap;
+	size_t work;      /* source and target ids expanded so far, against CARRY_MAX_WORK */
 	size_t *stamp;  /* [source requirement index]: last target that listed it, + 1 */
 	size_t *ev_stamp; /* [source evidence index] */
 	const char **ids; /* scratch: contributing source ids */
 	itsma_evidence **ev; /* scratch: cited records in the output */
 	size_t ev_cap;
 } work;
+
+/*
+ * Section ids expand to every requirement under them, so a mapping of a few kilobytes could
+ * ask for billions of source-target pairs. Carrying stops with ITSMA_ELIMIT beyond this many
+ * expanded ids (far above what a real mapping of real catalogues needs: the built-in 2011 ->
+ * 2018 mapping expands to about two thousand).
+ */
+#define CARRY_MAX_WORK 20000000u
+
+static int spend(work *w, size_t n, size_t map)
+{
+	w->work += n;
+	if (w->work <= CARRY_MAX_WORK)
+		return 0;
+	itsma__error_set(w->err, ITSMA_ELIMIT,
+	                 "the mapping expands to more than %u source and target requirements "
+	                 "(its section ids stand for every requirement under them)",
+	                 CARRY_MAX_WORK);
+	itsma__error_pointer(w->err, "/maps/%zu", w->m->maps[map]->index);
+	return ITSMA_ELIMIT;
+}
 
 static int add_edge(work *w, size_t target, size_t map)
 {
@@ -257,6 +279,8 @@ static int carry_class(work *w, const itsma_requirement *treq, size_t first, siz
 		for (j = 0; j < map->source_count; j++) {
 			size_t b, end;
 			id_range(w->scat, map->sources[j], &b, &end);
+			if ((rc = spend(w, end - b, w->edges[e].map)) < 0)
+				return rc;
 			for (i = b; i < end; i++) {
 				const itsma_rating *r = w->src->rating_by_req[i];
 				if (w->stamp[i] == stamp)
@@ -310,12 +334,16 @@ static int carry_requirements(work *w, itsma_carry_report *rep, unsigned char *s
 		for (j = 0; j < map->source_count; j++) {
 			size_t b, end;
 			id_range(w->scat, map->sources[j], &b, &end);
+			if ((rc = spend(w, end - b, mi)) < 0)
+				return rc;
 			for (i = b; i < end; i++)
 				src_used[i] = 1;
 		}
 		for (j = 0; j < map->target_count; j++) {
 			size_t b, end;
 			id_range(w->tcat, map->targets[j], &b, &end);
+			if ((rc = spend(w, end - b, mi)) < 0)
+				return rc;
 			for (i = b; i < end; i++)
 				if ((rc = add_edge(w, i, mi)) < 0)
 					return rc;

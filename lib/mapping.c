@@ -46,6 +46,7 @@ static void free_map(itsma_map *map)
 	if (!map)
 		return;
 	itsma__ext_free(map->ext);
+	free(map->note);
 	free(map->key);
 	free(map);
 }
@@ -279,8 +280,6 @@ int itsma_mapping_add_map(const itsma_map **out, itsma_mapping *m, const itsma_m
 	map = NULL;
 	rc = 0;
 out:
-	if (map)
-		free(map->note);
 	free_map(map);
 	free((void *)sorted);
 	return rc;

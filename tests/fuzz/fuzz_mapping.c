@@ -82,9 +82,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(itsma_mapping_load_buffer(&again, one, strlen(one), "again", &cats, &err) == 0);
 		FUZZ_CHECK(itsma_mapping_to_json(&two, again, &err) == 0);
 		FUZZ_CHECK(strcmp(one, two) == 0);
-		FUZZ_CHECK(itsma_assessment_carry(&out, &rep, f->a2011, m, f->c2018, NULL, &err) == 0);
-		FUZZ_CHECK(itsma_carry_report_target_count(rep) == itsma_catalogue_requirement_count(f->c2018));
-		FUZZ_CHECK(itsma_transition_report(&report, out, rep, m, ITSMA_TRANSITION_HTML, &err) == 0);
+		rc = itsma_assessment_carry(&out, &rep, f->a2011, m, f->c2018, NULL, &err);
+		/* section ids may expand past the carry's work limit: then ELIMIT, nothing else */
+		FUZZ_CHECK(rc == 0 || (rc == ITSMA_ELIMIT && out == NULL && rep == NULL));
+		if (rc == 0) {
+			FUZZ_CHECK(itsma_carry_report_target_count(rep) ==
+			           itsma_catalogue_requirement_count(f->c2018));
+			FUZZ_CHECK(itsma_transition_report(&report, out, rep, m, ITSMA_TRANSITION_HTML, &err) == 0);
+		}
 		itsma_free(report);
 		itsma_carry_report_free(rep);
 		itsma_assessment_free(out);

@@ -629,6 +629,60 @@ static void test_carry_errors(void)
 	carry_close(&c);
 }
 
+/* A catalogue of one section `sec` with n requirements "<sec>-<i>". */
+static itsma_catalogue *big_catalogue(const char *id, const char *sec, int n)
+{
+	itsma_catalogue *c = NULL;
+	itsma_section_spec ss = ITSMA_SECTION_SPEC_INIT;
+	int i;
+	ASSERT_OK(itsma_catalogue_new(&c, id, "Big", NULL));
+	ss.id = sec;
+	ss.title = "All";
+	ASSERT_OK(itsma_catalogue_add_section(NULL, c, NULL, &ss, NULL));
+	for (i = 0; i < n; i++) {
+		itsma_requirement_spec rs = ITSMA_REQUIREMENT_SPEC_INIT;
+		char rid[32];
+		snprintf(rid, sizeof rid, "%s-%d", sec, i);
+		rs.id = rid;
+		rs.text = "Something is done.";
+		ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, sec, &rs, NULL));
+	}
+	return c;
+}
+
+static void test_carry_expansion_is_bounded(void)
+{
+	/* a small mapping whose section ids expand to billions of pairs stops with ELIMIT */
+	itsma_catalogue *s = big_catalogue("big:s", "S", 5000), *t = big_catalogue("big:t", "T", 5000);
+	itsma_assessment *a = NULL, *out = NULL;
+	itsma_mapping *m = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	int i;
+	ASSERT_OK(itsma_assessment_new(&a, s, "a", "2026-01-01", NULL));
+	ASSERT_OK(itsma_mapping_new(&m, "big", "big:s", 1, "big:t", 1, NULL));
+	for (i = 0; i < 40; i++) {
+		itsma_map_spec spec = ITSMA_MAP_SPEC_INIT;
+		char extra[32];
+		const char *src[2], *tgt[] = { "T" };
+		snprintf(extra, sizeof extra, "S-%d", i);
+		src[0] = "S";
+		src[1] = extra;
+		spec.sources = src;
+		spec.source_count = 2;
+		spec.targets = tgt;
+		spec.target_count = 1;
+		ASSERT_OK(itsma_mapping_add_map(NULL, m, &spec, NULL));
+	}
+	CU_ASSERT_EQUAL(itsma_assessment_carry(&out, NULL, a, m, t, NULL, &err), ITSMA_ELIMIT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "expands to more than"));
+	CU_ASSERT_EQUAL(strncmp(err.pointer, "/maps/", 6), 0);
+	CU_ASSERT_PTR_NULL(out);
+	itsma_mapping_free(m);
+	itsma_assessment_free(a);
+	itsma_catalogue_free(s);
+	itsma_catalogue_free(t);
+}
+
 static void test_transition_report(void)
 {
 	carried_fixture c;
@@ -652,7 +706,12 @@ static void test_transition_report(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(html, "Knowledge &lt;new&gt; &amp; *marked*"));
 	CU_ASSERT_PTR_NULL(strstr(html, "<new>"));
 	CU_ASSERT_PTR_NULL(strstr(html, "http"));  /* self-contained: nothing fetched */
-	CU_ASSERT_EQUAL(itsma_transition_report(&text, out, rep, c.m, (itsma_transition_format)7, NULL), ITSMA_EINVAL);
+	{
+		char *none = NULL;
+		CU_ASSERT_EQUAL(itsma_transition_report(&none, out, rep, c.m, (itsma_transition_format)7, NULL),
+		                ITSMA_EINVAL);
+		CU_ASSERT_PTR_NULL(none);
+	}
 	itsma_free(text);
 	itsma_free(md);
 	itsma_free(html);
@@ -690,6 +749,7 @@ static const itsma_test_case tests[] = {
 	{ "carried_field_errors", test_carried_field_errors },
 	{ "carry_merge_never_overwrites", test_carry_merge_never_overwrites },
 	{ "carry_errors", test_carry_errors },
+	{ "carry_expansion_is_bounded", test_carry_expansion_is_bounded },
 	{ "transition_report", test_transition_report },
 	{ "builtin_listing", test_builtin_listing },
 	{ NULL, NULL },
