@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const carried_keys[] = { "mapping", "relationship", "sources", "review", NULL };
+static const char *const carried_keys[] = {"mapping", "relationship", "sources", "review", NULL};
 
 itsma__carried *itsma__carried_new(const char *mapping, itsma_relationship rel, int review,
                                    const char *const *sources, size_t source_count)
@@ -69,18 +69,21 @@ int itsma__load_carried(itsma__reader *rd, json_object *o, const char *ptr, itsm
 	    (rc = itsma__get_string(rd, v, p, "relationship", 1, 0, &rel_s)) < 0 ||
 	    (rc = itsma__get_id_list(rd, v, p, "sources", &sources, &n)) < 0)
 		goto out;
-	if (itsma_relationship_parse(&rel, rel_s, rd->err) < 0 || rel == ITSMA_REL_NO_RELATIONSHIP) {
+	if (itsma_relationship_parse(&rel, rel_s, rd->err) < 0 ||
+	    rel == ITSMA_REL_NO_RELATIONSHIP) {
 		if (rd->err)
 			itsma_error_clear(rd->err);
-		rc = itsma__schema(rd, p, "relationship",
-		                   "expected the relationship a rating was carried through (equal-to, "
-		                   "equivalent-to, subset-of, superset-of or intersects-with), not \"%.40s\"",
-		                   rel_s);
+		rc = itsma__schema(
+		    rd, p, "relationship",
+		    "expected the relationship a rating was carried through (equal-to, "
+		    "equivalent-to, subset-of, superset-of or intersects-with), not \"%.40s\"",
+		    rel_s);
 		goto out;
 	}
 	if (!n) {
-		rc = itsma__schema(rd, p, json_object_object_get_ex(v, "sources", NULL) ? "sources" : NULL,
-		                   "expected the ids of the source requirements it was carried from");
+		rc = itsma__schema(
+		    rd, p, json_object_object_get_ex(v, "sources", NULL) ? "sources" : NULL,
+		    "expected the ids of the source requirements it was carried from");
 		goto out;
 	}
 	if (json_object_object_get_ex(v, "review", &rv)) {
@@ -133,10 +136,19 @@ void itsma__write_carried(itsma__jw *w, const itsma__carried *c)
 
 /* ---- accessors ------------------------------------------------------------------------------ */
 
-static const itsma__carried *of_rating(const itsma_rating *r) { return r ? r->c.carried : NULL; }
-static const itsma__carried *of_attr(const itsma_attribute_rating *r) { return r ? r->c.carried : NULL; }
+static const itsma__carried *of_rating(const itsma_rating *r)
+{
+	return r ? r->c.carried : NULL;
+}
+static const itsma__carried *of_attr(const itsma_attribute_rating *r)
+{
+	return r ? r->c.carried : NULL;
+}
 
-int itsma_rating_is_carried(const itsma_rating *r) { return of_rating(r) != NULL; }
+int itsma_rating_is_carried(const itsma_rating *r)
+{
+	return of_rating(r) != NULL;
+}
 const char *itsma_rating_carried_mapping(const itsma_rating *r)
 {
 	return of_rating(r) ? of_rating(r)->mapping : NULL;
@@ -145,17 +157,24 @@ itsma_relationship itsma_rating_carried_relationship(const itsma_rating *r)
 {
 	return of_rating(r) ? of_rating(r)->relationship : ITSMA_REL_NO_RELATIONSHIP;
 }
-int itsma_rating_carried_review(const itsma_rating *r) { return of_rating(r) ? of_rating(r)->review : 0; }
+int itsma_rating_carried_review(const itsma_rating *r)
+{
+	return of_rating(r) ? of_rating(r)->review : 0;
+}
 size_t itsma_rating_carried_source_count(const itsma_rating *r)
 {
 	return of_rating(r) ? of_rating(r)->source_count : 0;
 }
 const char *itsma_rating_carried_source_at(const itsma_rating *r, size_t index)
 {
-	return of_rating(r) && index < of_rating(r)->source_count ? of_rating(r)->sources[index] : NULL;
+	return of_rating(r) && index < of_rating(r)->source_count ? of_rating(r)->sources[index]
+	                                                          : NULL;
 }
 
-int itsma_attribute_rating_is_carried(const itsma_attribute_rating *r) { return of_attr(r) != NULL; }
+int itsma_attribute_rating_is_carried(const itsma_attribute_rating *r)
+{
+	return of_attr(r) != NULL;
+}
 const char *itsma_attribute_rating_carried_mapping(const itsma_attribute_rating *r)
 {
 	return of_attr(r) ? of_attr(r)->mapping : NULL;

@@ -19,7 +19,7 @@ struct itsma_carry_report {
 
 const char *itsma_carry_status_name(itsma_carry_status s)
 {
-	static const char *const names[] = { "carried", "review", "kept", "unrated", "new" };
+	static const char *const names[] = {"carried", "review", "kept", "unrated", "new"};
 	return (unsigned)s < sizeof names / sizeof names[0] ? names[(unsigned)s] : "";
 }
 
@@ -38,14 +38,18 @@ void itsma_carry_report_free(itsma_carry_report *r)
 	free(r);
 }
 
-size_t itsma_carry_report_target_count(const itsma_carry_report *r) { return r ? r->target_count : 0; }
+size_t itsma_carry_report_target_count(const itsma_carry_report *r)
+{
+	return r ? r->target_count : 0;
+}
 const char *itsma_carry_report_target_id(const itsma_carry_report *r, size_t index)
 {
 	return r && index < r->target_count ? r->target_ids[index] : NULL;
 }
 itsma_carry_status itsma_carry_report_target_status(const itsma_carry_report *r, size_t index)
 {
-	return r && index < r->target_count ? (itsma_carry_status)r->status[index] : ITSMA_CARRY_NEW;
+	return r && index < r->target_count ? (itsma_carry_status)r->status[index]
+	                                    : ITSMA_CARRY_NEW;
 }
 size_t itsma_carry_report_status_count(const itsma_carry_report *r, itsma_carry_status status)
 {
@@ -54,14 +58,21 @@ size_t itsma_carry_report_status_count(const itsma_carry_report *r, itsma_carry_
 		n += r->status[i] == (unsigned char)status;
 	return n;
 }
-size_t itsma_carry_report_dropped_count(const itsma_carry_report *r) { return r ? r->dropped_count : 0; }
+size_t itsma_carry_report_dropped_count(const itsma_carry_report *r)
+{
+	return r ? r->dropped_count : 0;
+}
 const char *itsma_carry_report_dropped_at(const itsma_carry_report *r, size_t index)
 {
 	return r && index < r->dropped_count ? r->dropped_ids[index] : NULL;
 }
-size_t itsma_carry_report_attribute_count(const itsma_carry_report *r) { return r ? r->attribute_count : 0; }
+size_t itsma_carry_report_attribute_count(const itsma_carry_report *r)
+{
+	return r ? r->attribute_count : 0;
+}
 
-/* ---- the work ----------------------------------------------------------------------------------- */
+/* ---- the work -----------------------------------------------------------------------------------
+ */
 
 /* A map's ids on one side as a requirement range [begin, end) per id. */
 static void id_range(const itsma_catalogue *cat, const char *id, size_t *begin, size_t *end)
@@ -80,12 +91,14 @@ static void id_range(const itsma_catalogue *cat, const char *id, size_t *begin, 
 
 static int is_full(itsma_relationship rel)
 {
-	return rel == ITSMA_REL_EQUAL_TO || rel == ITSMA_REL_EQUIVALENT_TO || rel == ITSMA_REL_SUPERSET_OF;
+	return rel == ITSMA_REL_EQUAL_TO || rel == ITSMA_REL_EQUIVALENT_TO ||
+	       rel == ITSMA_REL_SUPERSET_OF;
 }
 
 /* A map between processes as wholes: every source and every target a process section. It
  * carries attribute ratings; requirement ratings go by the requirement-level maps. */
-static int is_process_map(const itsma_catalogue *scat, const itsma_catalogue *tcat, const itsma_map *map)
+static int is_process_map(const itsma_catalogue *scat, const itsma_catalogue *tcat,
+                          const itsma_map *map)
 {
 	size_t j;
 	if (!map->target_count)
@@ -116,10 +129,10 @@ typedef struct work {
 	itsma_error *err;
 	edge *edges;
 	size_t edge_count, edge_cap;
-	size_t work;      /* source and target ids expanded so far, against CARRY_MAX_WORK */
-	size_t *stamp;  /* [source requirement index]: last target that listed it, + 1 */
-	size_t *ev_stamp; /* [source evidence index] */
-	const char **ids; /* scratch: contributing source ids */
+	size_t work;         /* source and target ids expanded so far, against CARRY_MAX_WORK */
+	size_t *stamp;       /* [source requirement index]: last target that listed it, + 1 */
+	size_t *ev_stamp;    /* [source evidence index] */
+	const char **ids;    /* scratch: contributing source ids */
 	itsma_evidence **ev; /* scratch: cited records in the output */
 	size_t ev_cap;
 } work;
@@ -183,13 +196,14 @@ static int bring_evidence(work *w, const itsma_evidence *e, itsma_evidence **out
 	itsma_evidence_spec spec = ITSMA_EVIDENCE_SPEC_INIT;
 	int rc;
 	if (have) {
-		if (have->kind != e->kind || have->collected != e->collected || have->expires != e->expires ||
-		    strcmp(have->title, e->title) != 0 || !same_text(have->uri, e->uri) ||
-		    !same_text(have->sha256, e->sha256))
-			return itsma__error_set(w->err, ITSMA_EEXISTS,
-			                        "evidence \"%s\" is in both assessments with different content; "
-			                        "rename one of them",
-			                        e->id);
+		if (have->kind != e->kind || have->collected != e->collected ||
+		    have->expires != e->expires || strcmp(have->title, e->title) != 0 ||
+		    !same_text(have->uri, e->uri) || !same_text(have->sha256, e->sha256))
+			return itsma__error_set(
+			    w->err, ITSMA_EEXISTS,
+			    "evidence \"%s\" is in both assessments with different content; "
+			    "rename one of them",
+			    e->id);
 		*out = (itsma_evidence *)have;
 		return 0;
 	}
@@ -292,7 +306,8 @@ static int carry_class(work *w, const itsma_requirement *treq, size_t first, siz
 				}
 				w->ids[nids++] = w->scat->requirements[i]->id;
 				if (!best || r->c.value < best->c.value ||
-				    (r->c.value == best->c.value && r->requirement->index < best->requirement->index)) {
+				    (r->c.value == best->c.value &&
+				     r->requirement->index < best->requirement->index)) {
 					best = r;
 					best_rel = map->relationship;
 				}
@@ -312,8 +327,8 @@ static int carry_class(work *w, const itsma_requirement *treq, size_t first, siz
 	if (!full)
 		cap_below_f(&letter, &value);
 	*review_out = !full || unrated;
-	if ((rc = itsma__assessment_put_rating_ev(w->out, treq, letter, value, w->ev, nev, best->c.note,
-	                                          w->err)) < 0)
+	if ((rc = itsma__assessment_put_rating_ev(w->out, treq, letter, value, w->ev, nev,
+	                                          best->c.note, w->err)) < 0)
 		return rc;
 	prov = itsma__carried_new(w->m->id, best_rel, *review_out, w->ids, nids);
 	if (!prov)
@@ -329,7 +344,8 @@ static int carry_requirements(work *w, itsma_carry_report *rep, unsigned char *s
 
 	for (mi = 0; mi < w->m->map_count; mi++) {
 		const itsma_map *map = w->m->maps[mi];
-		if (map->relationship == ITSMA_REL_NO_RELATIONSHIP || is_process_map(w->scat, w->tcat, map))
+		if (map->relationship == ITSMA_REL_NO_RELATIONSHIP ||
+		    is_process_map(w->scat, w->tcat, map))
 			continue;
 		for (j = 0; j < map->source_count; j++) {
 			size_t b, end;
@@ -358,7 +374,8 @@ static int carry_requirements(work *w, itsma_carry_report *rep, unsigned char *s
 		while (e < w->edge_count && w->edges[e].target == t)
 			e++;
 		if (first == e) {
-			rep->status[t] = w->out->rating_by_req[t] ? ITSMA_CARRY_KEPT : ITSMA_CARRY_NEW;
+			rep->status[t] =
+			    w->out->rating_by_req[t] ? ITSMA_CARRY_KEPT : ITSMA_CARRY_NEW;
 			continue;
 		}
 		if (w->out->rating_by_req[t] || itsma_assessment_is_excluded(w->out, treq->id)) {
@@ -370,7 +387,9 @@ static int carry_requirements(work *w, itsma_carry_report *rep, unsigned char *s
 			got = carry_class(w, treq, first, e, 0, 2 * t + 2, &review);
 		if (got < 0)
 			return got;
-		rep->status[t] = got == 0 ? ITSMA_CARRY_UNRATED : review ? ITSMA_CARRY_REVIEW : ITSMA_CARRY_CARRIED;
+		rep->status[t] = got == 0 ? ITSMA_CARRY_UNRATED
+		                 : review ? ITSMA_CARRY_REVIEW
+		                          : ITSMA_CARRY_CARRIED;
 	}
 	return 0;
 }
@@ -383,22 +402,27 @@ static int carry_attributes(work *w, itsma_carry_report *rep)
 
 	for (mi = 0; mi < w->m->map_count; mi++) {
 		const itsma_map *map = w->m->maps[mi];
-		if ((map->relationship != ITSMA_REL_EQUAL_TO && map->relationship != ITSMA_REL_EQUIVALENT_TO) ||
+		if ((map->relationship != ITSMA_REL_EQUAL_TO &&
+		     map->relationship != ITSMA_REL_EQUIVALENT_TO) ||
 		    !is_process_map(w->scat, w->tcat, map))
 			continue;
 		for (k = 0; k < map->target_count; k++) {
-			const itsma_section *tp = itsma_catalogue_find_section(w->tcat, map->targets[k]);
+			const itsma_section *tp =
+			    itsma_catalogue_find_section(w->tcat, map->targets[k]);
 			for (pa = ITSMA_PA2_1; pa < ITSMA_ATTRIBUTE_COUNT; pa++) {
 				const itsma_attribute_rating *best = NULL;
 				size_t nids = 0, nev = 0, stamp = stamp_base++;
 				int missing = 0;
 				itsma__carried *prov;
 				if (w->out->attr_by_sec[tp->index * ITSMA_ATTRIBUTE_COUNT + pa])
-					continue; /* rated already (merged into, or an earlier map) */
+					continue; /* rated already (merged into, or an earlier map)
+					           */
 				for (j = 0; j < map->source_count; j++) {
-					const itsma_section *sp = itsma_catalogue_find_section(w->scat, map->sources[j]);
+					const itsma_section *sp =
+					    itsma_catalogue_find_section(w->scat, map->sources[j]);
 					const itsma_attribute_rating *r;
-					r = w->src->attr_by_sec[sp->index * ITSMA_ATTRIBUTE_COUNT + pa];
+					r = w->src->attr_by_sec[sp->index * ITSMA_ATTRIBUTE_COUNT +
+					                        pa];
 					if (!r) {
 						missing = 1;
 						continue;
@@ -410,20 +434,29 @@ static int carry_attributes(work *w, itsma_carry_report *rep)
 				if (!best)
 					continue;
 				for (j = 0; j < map->source_count; j++) {
-					const itsma_section *sp = itsma_catalogue_find_section(w->scat, map->sources[j]);
-					if (w->src->attr_by_sec[sp->index * ITSMA_ATTRIBUTE_COUNT + pa] &&
-					    (rc = bring_cites(w, &w->src->attr_by_sec[sp->index * ITSMA_ATTRIBUTE_COUNT + pa]->c,
-					                      stamp, &nev)) < 0)
+					const itsma_section *sp =
+					    itsma_catalogue_find_section(w->scat, map->sources[j]);
+					if (w->src->attr_by_sec[sp->index * ITSMA_ATTRIBUTE_COUNT +
+					                        pa] &&
+					    (rc = bring_cites(
+					         w,
+					         &w->src
+					              ->attr_by_sec
+					                  [sp->index * ITSMA_ATTRIBUTE_COUNT + pa]
+					              ->c,
+					         stamp, &nev)) < 0)
 						return rc;
 				}
-				if ((rc = itsma__assessment_put_attribute_ev(w->out, tp, (itsma_attribute)pa,
-				                                             best->c.letter, best->c.value, w->ev, nev,
-				                                             best->c.note, w->err)) < 0)
+				if ((rc = itsma__assessment_put_attribute_ev(
+				         w->out, tp, (itsma_attribute)pa, best->c.letter,
+				         best->c.value, w->ev, nev, best->c.note, w->err)) < 0)
 					return rc;
-				prov = itsma__carried_new(w->m->id, map->relationship, missing, w->ids, nids);
+				prov = itsma__carried_new(w->m->id, map->relationship, missing,
+				                          w->ids, nids);
 				if (!prov)
 					return itsma__error_nomem(w->err);
-				w->out->attr_by_sec[tp->index * ITSMA_ATTRIBUTE_COUNT + pa]->c.carried = prov;
+				w->out->attr_by_sec[tp->index * ITSMA_ATTRIBUTE_COUNT + pa]
+				    ->c.carried = prov;
 				rep->attribute_count++;
 			}
 		}
@@ -433,15 +466,16 @@ static int carry_attributes(work *w, itsma_carry_report *rep)
 
 /* The output to fill: a copy of `into`, or a new assessment with the source's details. */
 static int start_output(itsma_assessment **out, const itsma_assessment *src,
-                        const itsma_catalogue *target, const itsma_assessment *into, itsma_error *err)
+                        const itsma_catalogue *target, const itsma_assessment *into,
+                        itsma_error *err)
 {
 	int rc;
 	if (into) {
 		char *text = NULL;
 		if ((rc = itsma_assessment_to_json(&text, into, err)) < 0)
 			return rc;
-		rc = itsma_assessment_load_buffer(out, text, strlen(text), itsma_assessment_origin(into), target,
-		                                  NULL, err);
+		rc = itsma_assessment_load_buffer(out, text, strlen(text),
+		                                  itsma_assessment_origin(into), target, NULL, err);
 		itsma_free(text);
 		return rc;
 	}
@@ -458,7 +492,8 @@ static int start_output(itsma_assessment **out, const itsma_assessment *src,
 }
 
 static int fill_report_ids(itsma_carry_report *rep, const itsma_catalogue *scat,
-                           const itsma_catalogue *tcat, const unsigned char *src_used, itsma_error *err)
+                           const itsma_catalogue *tcat, const unsigned char *src_used,
+                           itsma_error *err)
 {
 	size_t i, n = 0;
 	for (i = 0; i < tcat->requirement_count; i++)
@@ -471,7 +506,8 @@ static int fill_report_ids(itsma_carry_report *rep, const itsma_catalogue *scat,
 		return itsma__error_nomem(err);
 	for (i = 0; i < scat->requirement_count; i++)
 		if (!src_used[i]) {
-			if (!(rep->dropped_ids[rep->dropped_count] = strdup(scat->requirements[i]->id)))
+			if (!(rep->dropped_ids[rep->dropped_count] =
+			          strdup(scat->requirements[i]->id)))
 				return itsma__error_nomem(err);
 			rep->dropped_count++;
 		}
@@ -496,19 +532,23 @@ int itsma_assessment_carry(itsma_assessment **out_assessment, itsma_carry_report
 	if (report_out)
 		*report_out = NULL;
 	if (!out_assessment || !source || !mapping || !target)
-		return itsma__error_set(err, ITSMA_EINVAL, "out, source, mapping and target must not be NULL");
-	if (into && strcmp(itsma_catalogue_id(itsma_assessment_catalogue(into)), itsma_catalogue_id(target)) != 0)
 		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "the assessment to merge into is of catalogue \"%s\", not \"%s\"",
-		                        itsma_catalogue_id(itsma_assessment_catalogue(into)),
-		                        itsma_catalogue_id(target));
+		                        "out, source, mapping and target must not be NULL");
+	if (into && strcmp(itsma_catalogue_id(itsma_assessment_catalogue(into)),
+	                   itsma_catalogue_id(target)) != 0)
+		return itsma__error_set(
+		    err, ITSMA_EINVAL,
+		    "the assessment to merge into is of catalogue \"%s\", not \"%s\"",
+		    itsma_catalogue_id(itsma_assessment_catalogue(into)),
+		    itsma_catalogue_id(target));
 	memset(&w, 0, sizeof w);
 	w.src = source;
 	w.scat = source->cat;
 	w.tcat = target;
 	w.m = mapping;
 	w.err = err;
-	if ((rc = itsma__mapping_check(mapping, w.scat, target, NULL, NULL, mapping->origin, err)) < 0)
+	if ((rc = itsma__mapping_check(mapping, w.scat, target, NULL, NULL, mapping->origin, err)) <
+	    0)
 		return rc;
 	nsrc = w.scat->requirement_count;
 	ntgt = target->requirement_count;
@@ -517,14 +557,16 @@ int itsma_assessment_carry(itsma_assessment **out_assessment, itsma_carry_report
 	    !(rep->target_ids = calloc(ntgt ? ntgt : 1, sizeof *rep->target_ids)) ||
 	    !(src_used = calloc(nsrc ? nsrc : 1, 1)) ||
 	    !(w.stamp = calloc(nsrc ? nsrc : 1, sizeof *w.stamp)) ||
-	    !(w.ev_stamp = calloc(source->evidence_count ? source->evidence_count : 1, sizeof *w.ev_stamp)) ||
+	    !(w.ev_stamp = calloc(source->evidence_count ? source->evidence_count : 1,
+	                          sizeof *w.ev_stamp)) ||
 	    !(w.ids = calloc(nsrc + w.scat->section_count + 1, sizeof *w.ids))) {
 		rc = itsma__error_nomem(err);
 		goto out;
 	}
 	rep->target_count = ntgt;
 	if ((rc = start_output(&w.out, source, target, into, err)) < 0 ||
-	    (rc = carry_requirements(&w, rep, src_used)) < 0 || (rc = carry_attributes(&w, rep)) < 0 ||
+	    (rc = carry_requirements(&w, rep, src_used)) < 0 ||
+	    (rc = carry_attributes(&w, rep)) < 0 ||
 	    (rc = fill_report_ids(rep, w.scat, target, src_used, err)) < 0)
 		goto out;
 	*out_assessment = w.out;

@@ -7,22 +7,39 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- vocabulary -------------------------------------------------------------------------------- */
+/* ---- vocabulary --------------------------------------------------------------------------------
+ */
 
-static const char *const relationship_names[] = { "equal-to",    "equivalent-to",   "subset-of",
-	                                          "superset-of", "intersects-with", "no-relationship" };
-static const char *const method_names[] = { "human", "automation", "hybrid" };
-static const char *const rationale_names[] = { "syntactic", "semantic", "functional" };
-static const char *const status_names[] = { "draft", "complete", "deprecated" };
-static const char *const confidence_names[] = { "", "high", "medium", "low" };
+static const char *const relationship_names[] = {
+    "equal-to", "equivalent-to", "subset-of", "superset-of", "intersects-with", "no-relationship"};
+static const char *const method_names[] = {"human", "automation", "hybrid"};
+static const char *const rationale_names[] = {"syntactic", "semantic", "functional"};
+static const char *const status_names[] = {"draft", "complete", "deprecated"};
+static const char *const confidence_names[] = {"", "high", "medium", "low"};
 
-#define NAME_OF(table, v) ((unsigned)(v) < sizeof table / sizeof table[0] ? table[(unsigned)(v)] : "")
+#define NAME_OF(table, v)                                                                          \
+	((unsigned)(v) < sizeof table / sizeof table[0] ? table[(unsigned)(v)] : "")
 
-const char *itsma_relationship_name(itsma_relationship rel) { return NAME_OF(relationship_names, rel); }
-const char *itsma_mapping_method_name(itsma_mapping_method m) { return NAME_OF(method_names, m); }
-const char *itsma_mapping_rationale_name(itsma_mapping_rationale r) { return NAME_OF(rationale_names, r); }
-const char *itsma_mapping_status_name(itsma_mapping_status s) { return NAME_OF(status_names, s); }
-const char *itsma_confidence_name(itsma_confidence c) { return NAME_OF(confidence_names, c); }
+const char *itsma_relationship_name(itsma_relationship rel)
+{
+	return NAME_OF(relationship_names, rel);
+}
+const char *itsma_mapping_method_name(itsma_mapping_method m)
+{
+	return NAME_OF(method_names, m);
+}
+const char *itsma_mapping_rationale_name(itsma_mapping_rationale r)
+{
+	return NAME_OF(rationale_names, r);
+}
+const char *itsma_mapping_status_name(itsma_mapping_status s)
+{
+	return NAME_OF(status_names, s);
+}
+const char *itsma_confidence_name(itsma_confidence c)
+{
+	return NAME_OF(confidence_names, c);
+}
 
 int itsma_relationship_parse(itsma_relationship *out, const char *text, itsma_error *err)
 {
@@ -33,13 +50,15 @@ int itsma_relationship_parse(itsma_relationship *out, const char *text, itsma_er
 				*out = (itsma_relationship)i;
 			return 0;
 		}
-	return itsma__error_set(err, ITSMA_EINVAL,
-	                        "expected a relationship (equal-to, equivalent-to, subset-of, superset-of, "
-	                        "intersects-with or no-relationship), not \"%.40s\"",
-	                        text ? text : "");
+	return itsma__error_set(
+	    err, ITSMA_EINVAL,
+	    "expected a relationship (equal-to, equivalent-to, subset-of, superset-of, "
+	    "intersects-with or no-relationship), not \"%.40s\"",
+	    text ? text : "");
 }
 
-/* ---- life cycle ---------------------------------------------------------------------------------- */
+/* ---- life cycle
+ * ---------------------------------------------------------------------------------- */
 
 static void free_map(itsma_map *map)
 {
@@ -84,12 +103,14 @@ int itsma_mapping_new(itsma_mapping **out, const char *id, const char *source_ca
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
 	if (!id || !itsma_id_is_valid(id))
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "mapping id \"%.64s\" is not an identifier (1 to 64 of A-Z a-z 0-9 . _ : -)",
-		                        id ? id : "");
+		return itsma__error_set(
+		    err, ITSMA_EINVAL,
+		    "mapping id \"%.64s\" is not an identifier (1 to 64 of A-Z a-z 0-9 . _ : -)",
+		    id ? id : "");
 	if (!source_catalogue || !itsma_id_is_valid(source_catalogue) || !target_catalogue ||
 	    !itsma_id_is_valid(target_catalogue))
-		return itsma__error_set(err, ITSMA_EINVAL, "source and target catalogue must be identifiers");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "source and target catalogue must be identifiers");
 	if (source_revision < 1 || target_revision < 1)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue revisions start at 1");
 	m = calloc(1, sizeof *m);
@@ -141,7 +162,8 @@ int itsma_mapping_set_provenance(itsma_mapping *m, itsma_mapping_method method,
 {
 	if (!m)
 		return itsma__error_set(err, ITSMA_EINVAL, "mapping must not be NULL");
-	if ((unsigned)method > ITSMA_METHOD_HYBRID || (unsigned)rationale > ITSMA_RATIONALE_FUNCTIONAL ||
+	if ((unsigned)method > ITSMA_METHOD_HYBRID ||
+	    (unsigned)rationale > ITSMA_RATIONALE_FUNCTIONAL ||
 	    (unsigned)status > ITSMA_MAPPING_DEPRECATED)
 		return itsma__error_set(err, ITSMA_EINVAL, "provenance value out of range");
 	m->method = method;
@@ -150,7 +172,8 @@ int itsma_mapping_set_provenance(itsma_mapping *m, itsma_mapping_method method,
 	return 0;
 }
 
-/* ---- adding maps ----------------------------------------------------------------------------------- */
+/* ---- adding maps
+ * ----------------------------------------------------------------------------------- */
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -172,7 +195,8 @@ static int check_ids(const char *const *ids, size_t n, const char **sorted, cons
 	qsort((void *)sorted, n, sizeof *sorted, cmp_str);
 	for (i = 1; i < n; i++)
 		if (strcmp(sorted[i - 1], sorted[i]) == 0)
-			return itsma__error_set(err, ITSMA_EINVAL, "%s \"%s\" is listed twice", side, sorted[i]);
+			return itsma__error_set(err, ITSMA_EINVAL, "%s \"%s\" is listed twice",
+			                        side, sorted[i]);
 	return 0;
 }
 
@@ -190,16 +214,19 @@ int itsma_mapping_add_map(const itsma_map **out, itsma_mapping *m, const itsma_m
 	if (!m || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "mapping and spec must not be NULL");
 	if (spec->version != ITSMA_MAP_SPEC_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_map_spec version %u", spec->version);
+		return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_map_spec version %u",
+		                        spec->version);
 	if ((unsigned)spec->relationship > ITSMA_REL_NO_RELATIONSHIP)
 		return itsma__error_set(err, ITSMA_EINVAL, "relationship out of range");
 	if ((unsigned)spec->confidence > ITSMA_CONFIDENCE_LOW)
 		return itsma__error_set(err, ITSMA_EINVAL, "confidence out of range");
 	if (!spec->source_count || !spec->sources)
 		return itsma__error_set(err, ITSMA_EINVAL, "a map needs at least one source");
-	if ((!spec->target_count || !spec->targets) && spec->relationship != ITSMA_REL_NO_RELATIONSHIP)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "a map needs at least one target (only no-relationship may have none)");
+	if ((!spec->target_count || !spec->targets) &&
+	    spec->relationship != ITSMA_REL_NO_RELATIONSHIP)
+		return itsma__error_set(
+		    err, ITSMA_EINVAL,
+		    "a map needs at least one target (only no-relationship may have none)");
 	if (spec->target_count && !spec->targets)
 		return itsma__error_set(err, ITSMA_EINVAL, "targets must not be NULL");
 	n = spec->source_count + spec->target_count;
@@ -209,8 +236,8 @@ int itsma_mapping_add_map(const itsma_map **out, itsma_mapping *m, const itsma_m
 	if (!sorted)
 		return itsma__error_nomem(err);
 	if ((rc = check_ids(spec->sources, spec->source_count, sorted, "source", err)) < 0 ||
-	    (rc = check_ids(spec->targets, spec->target_count, sorted + spec->source_count, "target",
-	                    err)) < 0)
+	    (rc = check_ids(spec->targets, spec->target_count, sorted + spec->source_count,
+	                    "target", err)) < 0)
 		goto out;
 	/* one block: struct, pointer arrays, the id strings */
 	size = sizeof *map + n * sizeof(char *);
@@ -247,8 +274,9 @@ int itsma_mapping_add_map(const itsma_map **out, itsma_mapping *m, const itsma_m
 	*p = '\0';
 	old = itsma__strmap_get(&m->keys, map->key);
 	if (old) {
-		rc = itsma__error_set(err, ITSMA_EEXISTS,
-		                      "the same sources and targets are already mapped at /maps/%zu", old->index);
+		rc = itsma__error_set(
+		    err, ITSMA_EEXISTS,
+		    "the same sources and targets are already mapped at /maps/%zu", old->index);
 		goto out;
 	}
 	if (m->map_count == m->map_cap) {
@@ -285,43 +313,96 @@ out:
 	return rc;
 }
 
-/* ---- accessors --------------------------------------------------------------------------------------- */
+/* ---- accessors
+ * --------------------------------------------------------------------------------------- */
 
-const char *itsma_mapping_id(const itsma_mapping *m) { return m ? m->id : NULL; }
-const char *itsma_mapping_title(const itsma_mapping *m) { return m ? m->title : NULL; }
-const char *itsma_mapping_source_catalogue(const itsma_mapping *m) { return m ? m->source_catalogue : NULL; }
-int itsma_mapping_source_revision(const itsma_mapping *m) { return m ? m->source_revision : 0; }
-const char *itsma_mapping_target_catalogue(const itsma_mapping *m) { return m ? m->target_catalogue : NULL; }
-int itsma_mapping_target_revision(const itsma_mapping *m) { return m ? m->target_revision : 0; }
-itsma_mapping_method itsma_mapping_method_of(const itsma_mapping *m) { return m ? m->method : ITSMA_METHOD_HUMAN; }
+const char *itsma_mapping_id(const itsma_mapping *m)
+{
+	return m ? m->id : NULL;
+}
+const char *itsma_mapping_title(const itsma_mapping *m)
+{
+	return m ? m->title : NULL;
+}
+const char *itsma_mapping_source_catalogue(const itsma_mapping *m)
+{
+	return m ? m->source_catalogue : NULL;
+}
+int itsma_mapping_source_revision(const itsma_mapping *m)
+{
+	return m ? m->source_revision : 0;
+}
+const char *itsma_mapping_target_catalogue(const itsma_mapping *m)
+{
+	return m ? m->target_catalogue : NULL;
+}
+int itsma_mapping_target_revision(const itsma_mapping *m)
+{
+	return m ? m->target_revision : 0;
+}
+itsma_mapping_method itsma_mapping_method_of(const itsma_mapping *m)
+{
+	return m ? m->method : ITSMA_METHOD_HUMAN;
+}
 itsma_mapping_rationale itsma_mapping_rationale_of(const itsma_mapping *m)
 {
 	return m ? m->rationale : ITSMA_RATIONALE_SEMANTIC;
 }
-itsma_mapping_status itsma_mapping_status_of(const itsma_mapping *m) { return m ? m->status : ITSMA_MAPPING_DRAFT; }
-const char *itsma_mapping_description(const itsma_mapping *m) { return m ? m->description : NULL; }
-const char *itsma_mapping_origin(const itsma_mapping *m) { return m ? m->origin : NULL; }
-size_t itsma_mapping_map_count(const itsma_mapping *m) { return m ? m->map_count : 0; }
+itsma_mapping_status itsma_mapping_status_of(const itsma_mapping *m)
+{
+	return m ? m->status : ITSMA_MAPPING_DRAFT;
+}
+const char *itsma_mapping_description(const itsma_mapping *m)
+{
+	return m ? m->description : NULL;
+}
+const char *itsma_mapping_origin(const itsma_mapping *m)
+{
+	return m ? m->origin : NULL;
+}
+size_t itsma_mapping_map_count(const itsma_mapping *m)
+{
+	return m ? m->map_count : 0;
+}
 const itsma_map *itsma_mapping_map_at(const itsma_mapping *m, size_t index)
 {
 	return m && index < m->map_count ? m->maps[index] : NULL;
 }
-itsma_relationship itsma_map_relationship(const itsma_map *map) { return map ? map->relationship : ITSMA_REL_NO_RELATIONSHIP; }
-size_t itsma_map_source_count(const itsma_map *map) { return map ? map->source_count : 0; }
+itsma_relationship itsma_map_relationship(const itsma_map *map)
+{
+	return map ? map->relationship : ITSMA_REL_NO_RELATIONSHIP;
+}
+size_t itsma_map_source_count(const itsma_map *map)
+{
+	return map ? map->source_count : 0;
+}
 const char *itsma_map_source_at(const itsma_map *map, size_t index)
 {
 	return map && index < map->source_count ? map->sources[index] : NULL;
 }
-size_t itsma_map_target_count(const itsma_map *map) { return map ? map->target_count : 0; }
+size_t itsma_map_target_count(const itsma_map *map)
+{
+	return map ? map->target_count : 0;
+}
 const char *itsma_map_target_at(const itsma_map *map, size_t index)
 {
 	return map && index < map->target_count ? map->targets[index] : NULL;
 }
-itsma_confidence itsma_map_confidence(const itsma_map *map) { return map ? map->confidence : ITSMA_CONFIDENCE_NONE; }
-const char *itsma_map_note(const itsma_map *map) { return map ? map->note : NULL; }
-size_t itsma_map_index(const itsma_map *map) { return map ? map->index : 0; }
+itsma_confidence itsma_map_confidence(const itsma_map *map)
+{
+	return map ? map->confidence : ITSMA_CONFIDENCE_NONE;
+}
+const char *itsma_map_note(const itsma_map *map)
+{
+	return map ? map->note : NULL;
+}
+size_t itsma_map_index(const itsma_map *map)
+{
+	return map ? map->index : 0;
+}
 
-/* ---- checking against catalogues ------------------------------------------------------------------------ */
+/* ---- checking against catalogues
+ * ------------------------------------------------------------------------ */
 
 int itsma__catalogue_content_revision(const itsma_catalogue *cat)
 {
@@ -360,8 +441,8 @@ static int problem(checker *ck, const char *ptr, const char *fmt, ...)
 	}
 }
 
-static int check_side(checker *ck, const itsma_catalogue *cat, const char *side, const char *want_id,
-                      int want_rev)
+static int check_side(checker *ck, const itsma_catalogue *cat, const char *side,
+                      const char *want_id, int want_rev)
 {
 	char ptr[ITSMA_ERROR_POINTER_LENGTH];
 	int rc, rev;
@@ -369,15 +450,16 @@ static int check_side(checker *ck, const itsma_catalogue *cat, const char *side,
 		return 0;
 	if (strcmp(itsma_catalogue_id(cat), want_id) != 0) {
 		snprintf(ptr, sizeof ptr, "/%s/catalogue", side);
-		if ((rc = problem(ck, ptr, "the mapping's %s is catalogue \"%s\", not \"%s\"", side, want_id,
-		                  itsma_catalogue_id(cat))) != 0)
+		if ((rc = problem(ck, ptr, "the mapping's %s is catalogue \"%s\", not \"%s\"", side,
+		                  want_id, itsma_catalogue_id(cat))) != 0)
 			return rc;
 	}
 	rev = itsma__catalogue_content_revision(cat);
 	if (rev != want_rev) {
 		snprintf(ptr, sizeof ptr, "/%s/revision", side);
 		if ((rc = problem(ck, ptr,
-		                  "the mapping is for revision %d of catalogue \"%s\", which is at revision %d",
+		                  "the mapping is for revision %d of catalogue \"%s\", which is at "
+		                  "revision %d",
 		                  want_rev, want_id, rev)) != 0)
 			return rc;
 	}
@@ -403,7 +485,8 @@ int itsma__mapping_check(const itsma_mapping *m, const itsma_catalogue *source,
 	ck.payload = payload;
 	ck.source = source_name;
 	ck.err = err;
-	if ((rc = check_side(&ck, source, "source", m->source_catalogue, m->source_revision)) != 0 ||
+	if ((rc = check_side(&ck, source, "source", m->source_catalogue, m->source_revision)) !=
+	        0 ||
 	    (rc = check_side(&ck, target, "target", m->target_catalogue, m->target_revision)) != 0)
 		goto out;
 	for (i = 0; i < m->map_count; i++) {
@@ -411,15 +494,19 @@ int itsma__mapping_check(const itsma_mapping *m, const itsma_catalogue *source,
 		for (j = 0; source && j < map->source_count; j++)
 			if (!known(source, map->sources[j])) {
 				snprintf(ptr, sizeof ptr, "/maps/%zu/sources/%zu", map->index, j);
-				if ((rc = problem(&ck, ptr, "catalogue \"%s\" has no requirement or section \"%s\"",
-				                  m->source_catalogue, map->sources[j])) != 0)
+				if ((rc = problem(
+				         &ck, ptr,
+				         "catalogue \"%s\" has no requirement or section \"%s\"",
+				         m->source_catalogue, map->sources[j])) != 0)
 					goto out;
 			}
 		for (j = 0; target && j < map->target_count; j++)
 			if (!known(target, map->targets[j])) {
 				snprintf(ptr, sizeof ptr, "/maps/%zu/targets/%zu", map->index, j);
-				if ((rc = problem(&ck, ptr, "catalogue \"%s\" has no requirement or section \"%s\"",
-				                  m->target_catalogue, map->targets[j])) != 0)
+				if ((rc = problem(
+				         &ck, ptr,
+				         "catalogue \"%s\" has no requirement or section \"%s\"",
+				         m->target_catalogue, map->targets[j])) != 0)
 					goto out;
 			}
 	}
@@ -440,6 +527,7 @@ int itsma_mapping_check(const itsma_mapping *m, const itsma_catalogue *source,
 	if (err)
 		itsma_error_clear(err);
 	if (!m || !source || !target)
-		return itsma__error_set(err, ITSMA_EINVAL, "mapping and catalogues must not be NULL");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "mapping and catalogues must not be NULL");
 	return itsma__mapping_check(m, source, target, cb, payload, m->origin, err);
 }

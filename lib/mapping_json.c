@@ -1,4 +1,5 @@
-/* Mapping JSON (itsma-mapping/1): loading with validation, built-in mappings, deterministic saving. */
+/* Mapping JSON (itsma-mapping/1): loading with validation, built-in mappings, deterministic saving.
+ */
 #include "internal/mapping.h"
 #include "internal/json_in.h"
 #include "internal/buf.h"
@@ -12,15 +13,16 @@
 
 #define MAPPING_FORMAT "itsma-mapping/1"
 
-static const char *const top_keys[] = { "format", "id",         "title", "source",
-	                                "target", "provenance", "maps",  NULL };
-static const char *const side_keys[] = { "catalogue", "revision", NULL };
-static const char *const provenance_keys[] = { "method", "rationale", "status", "description", NULL };
-static const char *const map_keys[] = { "relationship", "sources", "targets", "confidence", "note", NULL };
+static const char *const top_keys[] = {"format", "id",         "title", "source",
+                                       "target", "provenance", "maps",  NULL};
+static const char *const side_keys[] = {"catalogue", "revision", NULL};
+static const char *const provenance_keys[] = {"method", "rationale", "status", "description", NULL};
+static const char *const map_keys[] = {"relationship", "sources", "targets",
+                                       "confidence",   "note",    NULL};
 
 /* A word of a closed vocabulary: its index, or a schema error listing the words. */
-static int get_word(itsma__reader *rd, json_object *o, const char *ptr, const char *key, int required,
-                    const char *const *words, size_t n, int *out, int *present)
+static int get_word(itsma__reader *rd, json_object *o, const char *ptr, const char *key,
+                    int required, const char *const *words, size_t n, int *out, int *present)
 {
 	const char *s = NULL;
 	size_t i;
@@ -40,8 +42,8 @@ static int get_word(itsma__reader *rd, json_object *o, const char *ptr, const ch
 		}
 	for (i = 0; i < n; i++) {
 		size_t used = strlen(list);
-		snprintf(list + used, sizeof list - used, "%s\"%s\"", i ? (i + 1 == n ? " or " : ", ") : "",
-		         words[i]);
+		snprintf(list + used, sizeof list - used, "%s\"%s\"",
+		         i ? (i + 1 == n ? " or " : ", ") : "", words[i]);
 	}
 	return itsma__schema(rd, ptr, key, "expected %s, not \"%.40s\"", list, s);
 }
@@ -53,11 +55,13 @@ static int get_revision(itsma__reader *rd, json_object *o, const char *ptr, int 
 	if (!json_object_object_get_ex(o, "revision", &v))
 		return itsma__schema(rd, ptr, NULL, "missing required member \"revision\"");
 	if (!v || !json_object_is_type(v, json_type_int))
-		return itsma__schema(rd, ptr, "revision", "expected the catalogue revision (an integer >= 1), found %s",
+		return itsma__schema(rd, ptr, "revision",
+		                     "expected the catalogue revision (an integer >= 1), found %s",
 		                     v ? itsma__json_type_name(v) : "null");
 	n = json_object_get_int64(v);
 	if (n < 1 || n > INT_MAX)
-		return itsma__schema(rd, ptr, "revision", "expected a revision >= 1, found %lld", (long long)n);
+		return itsma__schema(rd, ptr, "revision", "expected a revision >= 1, found %lld",
+		                     (long long)n);
 	*out = (int)n;
 	return 0;
 }
@@ -77,16 +81,18 @@ static int load_side(itsma__reader *rd, json_object *root, const char *key, cons
 	return 0;
 }
 
-static int load_map(itsma__reader *rd, itsma_mapping *m, json_object *o, const char *ptr, size_t index)
+static int load_map(itsma__reader *rd, itsma_mapping *m, json_object *o, const char *ptr,
+                    size_t index)
 {
 	itsma_map_spec spec = ITSMA_MAP_SPEC_INIT;
 	const char **sources = NULL, **targets = NULL;
 	itsma__ext *ext = NULL;
 	const itsma_map *map = NULL;
 	int rel = 0, conf = 0, has_conf = 0, rc;
-	static const char *const confidences[] = { "high", "medium", "low" };
-	static const char *const relationships[] = { "equal-to",    "equivalent-to",   "subset-of",
-		                                     "superset-of", "intersects-with", "no-relationship" };
+	static const char *const confidences[] = {"high", "medium", "low"};
+	static const char *const relationships[] = {"equal-to",        "equivalent-to",
+	                                            "subset-of",       "superset-of",
+	                                            "intersects-with", "no-relationship"};
 
 	if ((rc = itsma__expect_object(rd, o, ptr, "a map")) < 0 ||
 	    (rc = itsma__check_keys(rd, o, ptr, "a map", map_keys, &ext)) < 0 ||
@@ -103,10 +109,12 @@ static int load_map(itsma__reader *rd, itsma_mapping *m, json_object *o, const c
 		goto out;
 	}
 	if (!spec.target_count && spec.relationship != ITSMA_REL_NO_RELATIONSHIP) {
-		rc = itsma__schema(rd, ptr, spec.target_count || json_object_object_get_ex(o, "targets", NULL)
-		                                ? "targets" : NULL,
-		                   "a %s map needs at least one target id (only no-relationship may have none)",
-		                   itsma_relationship_name(spec.relationship));
+		rc = itsma__schema(
+		    rd, ptr,
+		    spec.target_count || json_object_object_get_ex(o, "targets", NULL) ? "targets"
+		                                                                       : NULL,
+		    "a %s map needs at least one target id (only no-relationship may have none)",
+		    itsma_relationship_name(spec.relationship));
 		goto out;
 	}
 	if (m->map_count >= rd->max_records) {
@@ -139,7 +147,8 @@ out:
 
 static int load_tree(itsma__reader *rd, json_object *root, itsma_mapping **out)
 {
-	const char *format = NULL, *id = NULL, *title = NULL, *src = NULL, *tgt = NULL, *desc = NULL;
+	const char *format = NULL, *id = NULL, *title = NULL, *src = NULL, *tgt = NULL,
+	           *desc = NULL;
 	int src_rev = 1, tgt_rev = 1, method = 0, rationale = 0, status = 0, rc;
 	json_object *prov = NULL, *maps = NULL;
 	itsma__ext *ext = NULL, *src_ext = NULL, *tgt_ext = NULL, *prov_ext = NULL;
@@ -152,8 +161,8 @@ static int load_tree(itsma__reader *rd, json_object *root, itsma_mapping **out)
 	    (rc = itsma__get_string(rd, root, "", "format", 1, 0, &format)) < 0)
 		goto fail;
 	if (strcmp(format, MAPPING_FORMAT) != 0) {
-		rc = itsma__schema(rd, "", "format", "expected \"format\": \"%s\", not \"%.40s\"", MAPPING_FORMAT,
-		                   format);
+		rc = itsma__schema(rd, "", "format", "expected \"format\": \"%s\", not \"%.40s\"",
+		                   MAPPING_FORMAT, format);
 		goto fail;
 	}
 	if ((rc = itsma__check_keys(rd, root, "", "a mapping document", top_keys, &ext)) < 0 ||
@@ -162,13 +171,17 @@ static int load_tree(itsma__reader *rd, json_object *root, itsma_mapping **out)
 	    (rc = load_side(rd, root, "source", &src, &src_rev, &src_ext)) < 0 ||
 	    (rc = load_side(rd, root, "target", &tgt, &tgt_rev, &tgt_ext)) < 0 ||
 	    (rc = itsma__get_object(rd, root, "", "provenance", 1, &prov)) < 0 ||
-	    (rc = itsma__check_keys(rd, prov, "/provenance", "the provenance", provenance_keys, &prov_ext)) < 0 ||
-	    (rc = get_word(rd, prov, "/provenance", "method", 1, (const char *const[]){ "human", "automation", "hybrid" },
-	                   3, &method, NULL)) < 0 ||
+	    (rc = itsma__check_keys(rd, prov, "/provenance", "the provenance", provenance_keys,
+	                            &prov_ext)) < 0 ||
+	    (rc = get_word(rd, prov, "/provenance", "method", 1,
+	                   (const char *const[]){"human", "automation", "hybrid"}, 3, &method,
+	                   NULL)) < 0 ||
 	    (rc = get_word(rd, prov, "/provenance", "rationale", 1,
-	                   (const char *const[]){ "syntactic", "semantic", "functional" }, 3, &rationale, NULL)) < 0 ||
+	                   (const char *const[]){"syntactic", "semantic", "functional"}, 3,
+	                   &rationale, NULL)) < 0 ||
 	    (rc = get_word(rd, prov, "/provenance", "status", 1,
-	                   (const char *const[]){ "draft", "complete", "deprecated" }, 3, &status, NULL)) < 0 ||
+	                   (const char *const[]){"draft", "complete", "deprecated"}, 3, &status,
+	                   NULL)) < 0 ||
 	    (rc = itsma__get_string(rd, prov, "/provenance", "description", 0, 1, &desc)) < 0 ||
 	    (rc = itsma__get_array(rd, root, "", "maps", 1, &maps)) < 0)
 		goto fail;
@@ -223,7 +236,8 @@ static int side_catalogue(itsma__reader *rd, const itsma_mapping_catalogues *cat
 		char msg[ITSMA_ERROR_MESSAGE_LENGTH];
 		if (code == ITSMA_ENOMEM)
 			return code;
-		snprintf(msg, sizeof msg, "%s", rd->err && rd->err->message[0] ? rd->err->message : "not found");
+		snprintf(msg, sizeof msg, "%s",
+		         rd->err && rd->err->message[0] ? rd->err->message : "not found");
 		itsma_error_clear(rd->err);
 		itsma__schema(rd, target ? "/target" : "/source", "catalogue",
 		              "cannot find catalogue \"%s\": %s", id, msg);
@@ -241,10 +255,12 @@ static int forward_problem(const itsma_error *problem, void *payload)
 	itsma__reader *rd = payload;
 	if (rd->err)
 		*rd->err = *problem;
-	return itsma__reader_problem(rd, problem->code) < 0 ? (rd->stop ? rd->stop : problem->code) : 0;
+	return itsma__reader_problem(rd, problem->code) < 0 ? (rd->stop ? rd->stop : problem->code)
+	                                                    : 0;
 }
 
-static int check_catalogues(itsma__reader *rd, itsma_mapping *m, const itsma_mapping_catalogues *cats)
+static int check_catalogues(itsma__reader *rd, itsma_mapping *m,
+                            const itsma_mapping_catalogues *cats)
 {
 	const itsma_catalogue *src = NULL, *tgt = NULL;
 	itsma_catalogue *own_src = NULL, *own_tgt = NULL;
@@ -281,11 +297,12 @@ static int load_reader(itsma__reader *rd, const itsma_mapping_catalogues *cats, 
 
 	*out = NULL;
 	if (cats && cats->version != ITSMA_MAPPING_CATALOGUES_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_mapping_catalogues version %u",
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "unknown itsma_mapping_catalogues version %u",
 		                        cats->version);
 	if (rd->len > rd->max_bytes) {
-		itsma__error_set(err, ITSMA_ELIMIT, "input is %zu bytes, over the limit of %zu", rd->len,
-		                 rd->max_bytes);
+		itsma__error_set(err, ITSMA_ELIMIT, "input is %zu bytes, over the limit of %zu",
+		                 rd->len, rd->max_bytes);
 		itsma__error_source(err, rd->source);
 		return ITSMA_ELIMIT;
 	}
@@ -293,7 +310,8 @@ static int load_reader(itsma__reader *rd, const itsma_mapping_catalogues *cats, 
 	if (rc == 0) {
 		end = itsma__json_ws(rd, end);
 		if (end < rd->len)
-			rc = itsma__json_syntax(rd, end, "unexpected text after the end of the document");
+			rc = itsma__json_syntax(rd, end,
+			                        "unexpected text after the end of the document");
 	}
 	if (rc == 0)
 		rc = load_tree(rd, root, out);
@@ -321,8 +339,9 @@ static int load_reader(itsma__reader *rd, const itsma_mapping_catalogues *cats, 
 	return rc;
 }
 
-int itsma_mapping_load_buffer(itsma_mapping **out, const char *buf, size_t len, const char *source_name,
-                              const itsma_mapping_catalogues *cats, itsma_error *err)
+int itsma_mapping_load_buffer(itsma_mapping **out, const char *buf, size_t len,
+                              const char *source_name, const itsma_mapping_catalogues *cats,
+                              itsma_error *err)
 {
 	itsma__reader rd;
 	int rc;
@@ -341,8 +360,8 @@ int itsma_mapping_load_buffer(itsma_mapping **out, const char *buf, size_t len, 
 	return rc;
 }
 
-int itsma_mapping_load_file(itsma_mapping **out, const char *path, const itsma_mapping_catalogues *cats,
-                            itsma_error *err)
+int itsma_mapping_load_file(itsma_mapping **out, const char *path,
+                            const itsma_mapping_catalogues *cats, itsma_error *err)
 {
 	char *buf;
 	size_t len;
@@ -391,7 +410,8 @@ int itsma_mapping_validate_buffer(const char *buf, size_t len, const char *sourc
 		return itsma__error_nomem(err);
 	if (rc < 0) {
 		/* a problem that ended the run (syntax, a missing member) is reported too */
-		if (cb && local.code != 0 && !(rd.problems && memcmp(&local, &rd.first, sizeof local) == 0))
+		if (cb && local.code != 0 &&
+		    !(rd.problems && memcmp(&local, &rd.first, sizeof local) == 0))
 			cb(&local, payload);
 		if (err)
 			*err = rd.problems ? rd.first : local;
@@ -423,9 +443,13 @@ int itsma_mapping_validate_file(const char *path, const itsma_mapping_catalogues
 	return rc;
 }
 
-/* ---- built-in mappings ------------------------------------------------------------------------- */
+/* ---- built-in mappings -------------------------------------------------------------------------
+ */
 
-size_t itsma_mapping_builtin_count(void) { return itsma__builtin_mapping_count; }
+size_t itsma_mapping_builtin_count(void)
+{
+	return itsma__builtin_mapping_count;
+}
 
 const char *itsma_mapping_builtin_id(size_t index)
 {
@@ -460,12 +484,15 @@ int itsma_mapping_builtin(itsma_mapping **out, const char *id, const itsma_mappi
 			char name[96];
 			snprintf(name, sizeof name, "<builtin:%s>", id);
 			return itsma_mapping_load_buffer(out, itsma__builtin_mappings[i].json,
-			                                 itsma__builtin_mappings[i].len, name, cats, err);
+			                                 itsma__builtin_mappings[i].len, name, cats,
+			                                 err);
 		}
-	return itsma__error_set(err, ITSMA_ENOTFOUND, "no built-in mapping \"%.64s\"", id ? id : "");
+	return itsma__error_set(err, ITSMA_ENOTFOUND, "no built-in mapping \"%.64s\"",
+	                        id ? id : "");
 }
 
-/* ---- saving ----------------------------------------------------------------------------------------- */
+/* ---- saving
+ * ----------------------------------------------------------------------------------------- */
 
 static void write_ids(itsma__jw *w, const char *key, char *const *ids, size_t n)
 {
@@ -476,7 +503,8 @@ static void write_ids(itsma__jw *w, const char *key, char *const *ids, size_t n)
 	itsma__jw_end_array(w);
 }
 
-static void write_side(itsma__jw *w, const char *key, const char *cat, int rev, const itsma__ext *ext)
+static void write_side(itsma__jw *w, const char *key, const char *cat, int rev,
+                       const itsma__ext *ext)
 {
 	itsma__jw_begin_object(w, key);
 	itsma__jw_string(w, "catalogue", cat);

@@ -43,14 +43,26 @@ static void put(out *o, const char *text)
 		}
 		if (o->format == ITSMA_TRANSITION_HTML) {
 			switch (*s) {
-			case '&': itsma__buf_puts(o->b, "&amp;"); break;
-			case '<': itsma__buf_puts(o->b, "&lt;"); break;
-			case '>': itsma__buf_puts(o->b, "&gt;"); break;
-			case '"': itsma__buf_puts(o->b, "&quot;"); break;
-			case '\'': itsma__buf_puts(o->b, "&#39;"); break;
-			default: itsma__buf_putc(o->b, (char)*s);
+			case '&':
+				itsma__buf_puts(o->b, "&amp;");
+				break;
+			case '<':
+				itsma__buf_puts(o->b, "&lt;");
+				break;
+			case '>':
+				itsma__buf_puts(o->b, "&gt;");
+				break;
+			case '"':
+				itsma__buf_puts(o->b, "&quot;");
+				break;
+			case '\'':
+				itsma__buf_puts(o->b, "&#39;");
+				break;
+			default:
+				itsma__buf_putc(o->b, (char)*s);
 			}
-		} else if (o->format == ITSMA_TRANSITION_MARKDOWN && strchr("\\`*_{}[]<>#|!~&", *s)) {
+		} else if (o->format == ITSMA_TRANSITION_MARKDOWN &&
+		           strchr("\\`*_{}[]<>#|!~&", *s)) {
 			itsma__buf_putc(o->b, '\\');
 			itsma__buf_putc(o->b, (char)*s);
 		} else
@@ -88,7 +100,8 @@ static void fact(out *o, const char *label, const char *value)
 		put(o, value);
 		itsma__buf_puts(o->b, "</td></tr>\n");
 	} else {
-		itsma__buf_printf(o->b, "%s%s: ", o->format == ITSMA_TRANSITION_MARKDOWN ? "- " : "  ", label);
+		itsma__buf_printf(
+		    o->b, "%s%s: ", o->format == ITSMA_TRANSITION_MARKDOWN ? "- " : "  ", label);
 		put(o, value);
 		itsma__buf_putc(o->b, '\n');
 	}
@@ -108,7 +121,9 @@ static void list_end(out *o)
 
 static void item_begin(out *o)
 {
-	itsma__buf_puts(o->b, o->format == ITSMA_TRANSITION_HTML ? "<li>" : o->format == ITSMA_TRANSITION_MARKDOWN ? "- " : "  - ");
+	itsma__buf_puts(o->b, o->format == ITSMA_TRANSITION_HTML       ? "<li>"
+	                      : o->format == ITSMA_TRANSITION_MARKDOWN ? "- "
+	                                                               : "  - ");
 }
 
 static void item_end(out *o)
@@ -135,8 +150,8 @@ static void rating_text(char *buf, size_t size, itsma_letter letter, double valu
 
 /* Whether `value` (item `index` of section p's guidance from `key`) was listed before: by a
  * section between s and p, or earlier in p's own list. */
-static int seen_below(const itsma_section *s, const itsma_section *p, const char *key, const char *value,
-                      size_t index)
+static int seen_below(const itsma_section *s, const itsma_section *p, const char *key,
+                      const char *value, size_t index)
 {
 	const itsma_section *q;
 	size_t g;
@@ -162,7 +177,8 @@ static void guidance_line(out *o, const itsma_section *s)
 		for (p = s; p; p = p->parent)
 			for (g = 0; g < itsma_section_guidance_count(p, key); g++) {
 				if (seen_below(s, p, key, itsma_section_guidance_at(p, key, g), g))
-					continue; /* named already, by a section further down or earlier here */
+					continue; /* named already, by a section further down or
+					             earlier here */
 				if (first) {
 					itsma__buf_puts(o->b, shown++ ? "; " : "");
 					put(o, itsma_catalogue_guidance_source_name(cat, k));
@@ -187,8 +203,9 @@ static void summary(out *o, const itsma_assessment *a, const itsma_carry_report 
 	fact(o, "Assessment", itsma_assessment_id(a));
 	if (itsma_assessment_organisation(a))
 		fact(o, "Organisation", itsma_assessment_organisation(a));
-	snprintf(buf, sizeof buf, "%s (revision %d) to %s (revision %d)", itsma_mapping_source_catalogue(m),
-	         itsma_mapping_source_revision(m), itsma_catalogue_id(cat), itsma_mapping_target_revision(m));
+	snprintf(buf, sizeof buf, "%s (revision %d) to %s (revision %d)",
+	         itsma_mapping_source_catalogue(m), itsma_mapping_source_revision(m),
+	         itsma_catalogue_id(cat), itsma_mapping_target_revision(m));
 	fact(o, "Carried", buf);
 	snprintf(buf, sizeof buf, "%s (%s, %s, %s)", itsma_mapping_id(m),
 	         itsma_mapping_method_name(itsma_mapping_method_of(m)),
@@ -198,15 +215,16 @@ static void summary(out *o, const itsma_assessment *a, const itsma_carry_report 
 	snprintf(buf, sizeof buf, "%.1f %%", itsma_result_compliance(res, ITSMA_MODEL_DEFAULT));
 	fact(o, "Carried compliance", buf);
 	fact(o, "Verdict", itsma_verdict_name(itsma_result_verdict(res)));
-	snprintf(buf, sizeof buf,
-	         "%zu carried, %zu to review, %zu kept, %zu mapped but unrated, %zu new, %zu dropped; "
-	         "%zu attribute ratings carried",
-	         itsma_carry_report_status_count(rep, ITSMA_CARRY_CARRIED),
-	         itsma_carry_report_status_count(rep, ITSMA_CARRY_REVIEW),
-	         itsma_carry_report_status_count(rep, ITSMA_CARRY_KEPT),
-	         itsma_carry_report_status_count(rep, ITSMA_CARRY_UNRATED),
-	         itsma_carry_report_status_count(rep, ITSMA_CARRY_NEW), itsma_carry_report_dropped_count(rep),
-	         itsma_carry_report_attribute_count(rep));
+	snprintf(
+	    buf, sizeof buf,
+	    "%zu carried, %zu to review, %zu kept, %zu mapped but unrated, %zu new, %zu dropped; "
+	    "%zu attribute ratings carried",
+	    itsma_carry_report_status_count(rep, ITSMA_CARRY_CARRIED),
+	    itsma_carry_report_status_count(rep, ITSMA_CARRY_REVIEW),
+	    itsma_carry_report_status_count(rep, ITSMA_CARRY_KEPT),
+	    itsma_carry_report_status_count(rep, ITSMA_CARRY_UNRATED),
+	    itsma_carry_report_status_count(rep, ITSMA_CARRY_NEW),
+	    itsma_carry_report_dropped_count(rep), itsma_carry_report_attribute_count(rep));
 	fact(o, "Requirements", buf);
 	if (o->format == ITSMA_TRANSITION_HTML)
 		itsma__buf_puts(o->b, "</table>\n");
@@ -218,7 +236,8 @@ static void review_section(out *o, const itsma_assessment *a, const itsma_carry_
 	char buf[64];
 	heading(o, 2, "Ratings to review");
 	if (!itsma_carry_report_status_count(rep, ITSMA_CARRY_REVIEW)) {
-		para(o, "None: every carried rating comes from sources that cover its requirement fully.");
+		para(o, "None: every carried rating comes from sources that cover its requirement "
+		        "fully.");
 		return;
 	}
 	para(o, "Carried from partial cover (capped below F) or from a cover with unrated sources: "
@@ -271,12 +290,15 @@ static void new_section(out *o, const itsma_assessment *a, const itsma_carry_rep
 			char title[200];
 			if (open)
 				list_end(o);
-			snprintf(title, sizeof title, "%s %s", s->clause ? s->clause : s->id, s->title);
+			snprintf(title, sizeof title, "%s %s", s->clause ? s->clause : s->id,
+			         s->title);
 			heading(o, 3, title);
 			if (o->format == ITSMA_TRANSITION_HTML)
 				itsma__buf_puts(o->b, "<p class=\"guidance\">Guidance: ");
 			else
-				itsma__buf_puts(o->b, o->format == ITSMA_TRANSITION_MARKDOWN ? "*Guidance:* " : "  Guidance: ");
+				itsma__buf_puts(o->b, o->format == ITSMA_TRANSITION_MARKDOWN
+				                          ? "*Guidance:* "
+				                          : "  Guidance: ");
 			guidance_line(o, s);
 			itsma__buf_puts(o->b, o->format == ITSMA_TRANSITION_HTML ? "</p>\n" : "\n");
 			if (o->format == ITSMA_TRANSITION_MARKDOWN)
@@ -298,7 +320,8 @@ static void new_section(out *o, const itsma_assessment *a, const itsma_carry_rep
 static void id_list_section(out *o, const char *title, const char *none, const char *intro,
                             const itsma_carry_report *rep, int dropped)
 {
-	size_t i, n = dropped ? itsma_carry_report_dropped_count(rep) : itsma_carry_report_target_count(rep);
+	size_t i, n = dropped ? itsma_carry_report_dropped_count(rep)
+	                      : itsma_carry_report_target_count(rep);
 	size_t shown = 0;
 	heading(o, 2, title);
 	for (i = 0; i < n; i++)
@@ -313,19 +336,21 @@ static void id_list_section(out *o, const char *title, const char *none, const c
 		if (!dropped && itsma_carry_report_target_status(rep, i) != ITSMA_CARRY_UNRATED)
 			continue;
 		item_begin(o);
-		put(o, dropped ? itsma_carry_report_dropped_at(rep, i) : itsma_carry_report_target_id(rep, i));
+		put(o, dropped ? itsma_carry_report_dropped_at(rep, i)
+		               : itsma_carry_report_target_id(rep, i));
 		item_end(o);
 	}
 	list_end(o);
 }
 
 static const char html_head[] =
-	"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-	"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
+    "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
 static const char html_style[] =
-	"</title>\n<style>\nbody{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;"
-	"color:#222}\nth{text-align:left;padding-right:1em}\nh2{border-bottom:1px solid #ccc}\n"
-	".guidance{color:#555;font-size:90%}\n</style>\n</head>\n<body>\n";
+    "</title>\n<style>\nbody{font-family:system-ui,sans-serif;max-width:60em;margin:2em "
+    "auto;padding:0 1em;"
+    "color:#222}\nth{text-align:left;padding-right:1em}\nh2{border-bottom:1px solid #ccc}\n"
+    ".guidance{color:#555;font-size:90%}\n</style>\n</head>\n<body>\n";
 
 int itsma_transition_report(char **out_text, const itsma_assessment *carried,
                             const itsma_carry_report *report, const itsma_mapping *mapping,
@@ -340,19 +365,22 @@ int itsma_transition_report(char **out_text, const itsma_assessment *carried,
 	if (err)
 		itsma_error_clear(err);
 	if (!out_text || !carried || !report || !mapping)
-		return itsma__error_set(err, ITSMA_EINVAL, "out, assessment, report and mapping must not be NULL");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "out, assessment, report and mapping must not be NULL");
 	*out_text = NULL;
 	if ((unsigned)format > ITSMA_TRANSITION_HTML)
-		return itsma__error_set(err, ITSMA_EINVAL, "unknown transition report format %d", (int)format);
+		return itsma__error_set(err, ITSMA_EINVAL, "unknown transition report format %d",
+		                        (int)format);
 	if (itsma_carry_report_target_count(report) !=
 	    itsma_catalogue_requirement_count(itsma_assessment_catalogue(carried)))
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "the carry report is not about this assessment's catalogue");
+		return itsma__error_set(
+		    err, ITSMA_EINVAL, "the carry report is not about this assessment's catalogue");
 	if ((rc = itsma_score(&res, carried, NULL, err)) < 0)
 		return rc;
 	o.b = &b;
 	o.format = format;
-	snprintf(title, sizeof title, "Transition report: %s to %s", itsma_mapping_source_catalogue(mapping),
+	snprintf(title, sizeof title, "Transition report: %s to %s",
+	         itsma_mapping_source_catalogue(mapping),
 	         itsma_catalogue_id(itsma_assessment_catalogue(carried)));
 	if (format == ITSMA_TRANSITION_HTML) {
 		itsma__buf_puts(&b, html_head);
@@ -363,15 +391,17 @@ int itsma_transition_report(char **out_text, const itsma_assessment *carried,
 	summary(&o, carried, report, mapping, res);
 	review_section(&o, carried, report);
 	new_section(&o, carried, report);
-	id_list_section(&o, "Mapped but not rated",
-	                "None: every requirement with a counterpart was carried or kept.",
-	                "These requirements have counterparts, but none of them was rated in the source "
-	                "assessment: assess them.",
-	                report, 0);
-	id_list_section(&o, "Dropped", "Nothing: every source requirement maps to the target catalogue.",
-	                "Source requirements that map to nothing in the target catalogue (their ratings "
-	                "are not carried):",
-	                report, 1);
+	id_list_section(
+	    &o, "Mapped but not rated",
+	    "None: every requirement with a counterpart was carried or kept.",
+	    "These requirements have counterparts, but none of them was rated in the source "
+	    "assessment: assess them.",
+	    report, 0);
+	id_list_section(
+	    &o, "Dropped", "Nothing: every source requirement maps to the target catalogue.",
+	    "Source requirements that map to nothing in the target catalogue (their ratings "
+	    "are not carried):",
+	    report, 1);
 	if (format == ITSMA_TRANSITION_HTML)
 		itsma__buf_puts(&b, "</body>\n</html>\n");
 	itsma_result_free(res);

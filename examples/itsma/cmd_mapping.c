@@ -14,61 +14,62 @@
 #include <string.h>
 
 static const char mapping_help[] =
-	"Usage: itsma mapping list\n"
-	"       itsma mapping show ID|FILE [--format md|json] [--source CATALOGUE] [--target CATALOGUE]\n"
-	"       itsma mapping validate FILE... [--source CATALOGUE] [--target CATALOGUE] [-q]\n"
-	"\n"
-	"Mapping sets (itsma-mapping/1) say how the requirements of a source catalogue relate\n"
-	"to those of a target catalogue, with OSCAL's relationships: equal-to, equivalent-to,\n"
-	"subset-of, superset-of, intersects-with, no-relationship (read 'source RELATIONSHIP\n"
-	"target').\n"
-	"\n"
-	"  list       the built-in mappings\n"
-	"  show       a mapping as a Markdown table (default) or as JSON\n"
-	"  validate   check mapping files and list every problem, as\n"
-	"             'file:line:column: message'\n"
-	"\n"
-	"A mapping is checked against the catalogues it names: the built-in ones, or the files\n"
-	"given with --source and --target.\n"
-	"\n"
-	"Options:\n"
-	"  --format md|json        output of show (default md)\n"
-	"  --source ID|FILE        the source catalogue\n"
-	"  --target ID|FILE        the target catalogue\n"
-	"  -q, --quiet             validate: do not say which files are valid\n"
-	"  -h, --help              show this help\n"
-	"\n"
-	"Example:\n"
-	"  itsma mapping show iso20000-1-2011-to-2018 --format md\n";
+    "Usage: itsma mapping list\n"
+    "       itsma mapping show ID|FILE [--format md|json] [--source CATALOGUE] [--target "
+    "CATALOGUE]\n"
+    "       itsma mapping validate FILE... [--source CATALOGUE] [--target CATALOGUE] [-q]\n"
+    "\n"
+    "Mapping sets (itsma-mapping/1) say how the requirements of a source catalogue relate\n"
+    "to those of a target catalogue, with OSCAL's relationships: equal-to, equivalent-to,\n"
+    "subset-of, superset-of, intersects-with, no-relationship (read 'source RELATIONSHIP\n"
+    "target').\n"
+    "\n"
+    "  list       the built-in mappings\n"
+    "  show       a mapping as a Markdown table (default) or as JSON\n"
+    "  validate   check mapping files and list every problem, as\n"
+    "             'file:line:column: message'\n"
+    "\n"
+    "A mapping is checked against the catalogues it names: the built-in ones, or the files\n"
+    "given with --source and --target.\n"
+    "\n"
+    "Options:\n"
+    "  --format md|json        output of show (default md)\n"
+    "  --source ID|FILE        the source catalogue\n"
+    "  --target ID|FILE        the target catalogue\n"
+    "  -q, --quiet             validate: do not say which files are valid\n"
+    "  -h, --help              show this help\n"
+    "\n"
+    "Example:\n"
+    "  itsma mapping show iso20000-1-2011-to-2018 --format md\n";
 
 static const char carry_help[] =
-	"Usage: itsma carry ASSESSMENT --to CATALOGUE [--mapping ID|FILE] [--into EXISTING]\n"
-	"                   -o OUT [--catalogue FILE] [--report FILE] [--report-format text|md|html]\n"
-	"\n"
-	"Carry an assessment of one catalogue to another through a mapping: each target\n"
-	"requirement gets the weakest rating of the sources that cover it fully (equal-to,\n"
-	"equivalent-to, superset-of); with only partial cover (subset-of, intersects-with) the\n"
-	"weakest partial rating, capped below F and marked for review. Cited evidence comes\n"
-	"along unchanged; every carried rating says where it came from in its 'carried' member.\n"
-	"Target requirements no map reaches stay unassessed: they are the new obligations.\n"
-	"\n"
-	"Options:\n"
-	"  --to ID|FILE           the target catalogue (required)\n"
-	"  --mapping ID|FILE      the mapping; default: the built-in mapping between the\n"
-	"                         assessment's catalogue and the target\n"
-	"  --into FILE            merge into this assessment of the target catalogue; ratings it\n"
-	"                         has are never overwritten\n"
-	"  -o, --output FILE      the carried assessment ('-' for standard output; required)\n"
-	"  --catalogue ID|FILE    the assessment's catalogue (default: the one it names)\n"
-	"  --report FILE          also write the transition report ('-' for standard output)\n"
-	"  --report-format FMT    text (default), md or html\n"
-	"  -h, --help             show this help\n"
-	"\n"
-	"Exit status: 0 on success, 1 on invalid input, 2 on a usage error.\n"
-	"\n"
-	"Example:\n"
-	"  itsma carry acme-2011.json --to iso20000-1:2018 -o acme-2018.json \\\n"
-	"        --report transition.html --report-format html\n";
+    "Usage: itsma carry ASSESSMENT --to CATALOGUE [--mapping ID|FILE] [--into EXISTING]\n"
+    "                   -o OUT [--catalogue FILE] [--report FILE] [--report-format text|md|html]\n"
+    "\n"
+    "Carry an assessment of one catalogue to another through a mapping: each target\n"
+    "requirement gets the weakest rating of the sources that cover it fully (equal-to,\n"
+    "equivalent-to, superset-of); with only partial cover (subset-of, intersects-with) the\n"
+    "weakest partial rating, capped below F and marked for review. Cited evidence comes\n"
+    "along unchanged; every carried rating says where it came from in its 'carried' member.\n"
+    "Target requirements no map reaches stay unassessed: they are the new obligations.\n"
+    "\n"
+    "Options:\n"
+    "  --to ID|FILE           the target catalogue (required)\n"
+    "  --mapping ID|FILE      the mapping; default: the built-in mapping between the\n"
+    "                         assessment's catalogue and the target\n"
+    "  --into FILE            merge into this assessment of the target catalogue; ratings it\n"
+    "                         has are never overwritten\n"
+    "  -o, --output FILE      the carried assessment ('-' for standard output; required)\n"
+    "  --catalogue ID|FILE    the assessment's catalogue (default: the one it names)\n"
+    "  --report FILE          also write the transition report ('-' for standard output)\n"
+    "  --report-format FMT    text (default), md or html\n"
+    "  -h, --help             show this help\n"
+    "\n"
+    "Exit status: 0 on success, 1 on invalid input, 2 on a usage error.\n"
+    "\n"
+    "Example:\n"
+    "  itsma carry acme-2011.json --to iso20000-1:2018 -o acme-2018.json \\\n"
+    "        --report transition.html --report-format html\n";
 
 /* The catalogues for a mapping: given ones (IDs or files), else the built-ins. */
 static int load_side(itsma_catalogue **out, const char *arg)
@@ -88,8 +89,10 @@ static int load_mapping(itsma_mapping **out, const char *arg, const itsma_mappin
 	else {
 		rc = itsma_mapping_builtin(out, arg, cats, &err);
 		if (rc == ITSMA_ENOTFOUND && strncmp(err.message, "no built-in mapping", 19) == 0) {
-			fprintf(stderr, "%s: no such file, and no built-in mapping has that id "
-			                "(see 'itsma mapping list')\n", arg);
+			fprintf(stderr,
+			        "%s: no such file, and no built-in mapping has that id "
+			        "(see 'itsma mapping list')\n",
+			        arg);
 			return CLI_INVALID;
 		}
 	}
@@ -139,7 +142,8 @@ static void show_md(sb *b, const itsma_mapping *m)
 		md_escape(b, itsma_mapping_description(m));
 		sb_puts(b, "\n");
 	}
-	sb_puts(b, "\n| # | Sources | Relationship | Targets | Confidence | Note |\n|---|---|---|---|---|---|\n");
+	sb_puts(b, "\n| # | Sources | Relationship | Targets | Confidence | Note "
+	           "|\n|---|---|---|---|---|---|\n");
 	for (i = 0; i < itsma_mapping_map_count(m); i++) {
 		const itsma_map *map = itsma_mapping_map_at(m, i);
 		sb_printf(b, "| %zu | ", i);
@@ -153,11 +157,11 @@ static void show_md(sb *b, const itsma_mapping *m)
 }
 
 enum { OPT_FORMAT, OPT_SOURCE, OPT_TARGET, OPT_QUIET };
-static const cli_option mapping_options[] = { { "format", 0, 1, OPT_FORMAT },
-	                                          { "source", 0, 1, OPT_SOURCE },
-	                                          { "target", 0, 1, OPT_TARGET },
-	                                          { "quiet", 'q', 0, OPT_QUIET },
-	                                          { NULL, 0, 0, 0 } };
+static const cli_option mapping_options[] = {{"format", 0, 1, OPT_FORMAT},
+                                             {"source", 0, 1, OPT_SOURCE},
+                                             {"target", 0, 1, OPT_TARGET},
+                                             {"quiet", 'q', 0, OPT_QUIET},
+                                             {NULL, 0, 0, 0}};
 
 static int print_problem(const itsma_error *problem, void *payload)
 {
@@ -196,18 +200,22 @@ int cmd_mapping(int argc, char **argv)
 		else
 			quiet = 1;
 	}
-	if (!verb || (strcmp(verb, "list") != 0 && strcmp(verb, "show") != 0 && strcmp(verb, "validate") != 0)) {
+	if (!verb || (strcmp(verb, "list") != 0 && strcmp(verb, "show") != 0 &&
+	              strcmp(verb, "validate") != 0)) {
 		free(operands);
-		return cli_usage_error("mapping", "expected 'list', 'show ID|FILE' or 'validate FILE...'");
+		return cli_usage_error("mapping",
+		                       "expected 'list', 'show ID|FILE' or 'validate FILE...'");
 	}
 	if (strcmp(verb, "list") == 0) {
 		free(operands);
-		return nops ? cli_usage_error("mapping", "'list' takes no arguments") : mapping_list();
+		return nops ? cli_usage_error("mapping", "'list' takes no arguments")
+		            : mapping_list();
 	}
-	if (strcmp(verb, "show") == 0 && (nops != 1 || (strcmp(format, "md") != 0 && strcmp(format, "json") != 0))) {
+	if (strcmp(verb, "show") == 0 &&
+	    (nops != 1 || (strcmp(format, "md") != 0 && strcmp(format, "json") != 0))) {
 		free(operands);
 		return cli_usage_error("mapping", nops != 1 ? "'show' takes one mapping id or file"
-		                                           : "--format is md or json");
+		                                            : "--format is md or json");
 	}
 	if (strcmp(verb, "validate") == 0 && nops == 0) {
 		free(operands);
@@ -247,7 +255,8 @@ int cmd_mapping(int argc, char **argv)
 		for (i = 0; i < nops; i++) {
 			size_t found = 0;
 			itsma_error err = ITSMA_ERROR_INIT;
-			int r = itsma_mapping_validate_file(operands[i], &cats, print_problem, &found, &err);
+			int r = itsma_mapping_validate_file(operands[i], &cats, print_problem,
+			                                    &found, &err);
 			if (r < 0 && !found) {
 				cli_print_error(&err);
 				found = 1;
@@ -259,8 +268,8 @@ int cmd_mapping(int argc, char **argv)
 				printf("%s: valid itsma-mapping/1\n", operands[i]);
 		}
 		if (problems) {
-			cli_warn("%zu problem%s in %zu of %zu file%s", problems, problems == 1 ? "" : "s", bad,
-			         nops, nops == 1 ? "" : "s");
+			cli_warn("%zu problem%s in %zu of %zu file%s", problems,
+			         problems == 1 ? "" : "s", bad, nops, nops == 1 ? "" : "s");
 			rc = CLI_INVALID;
 		}
 	}
@@ -271,17 +280,18 @@ out:
 	return rc;
 }
 
-/* ---- carry ------------------------------------------------------------------------------------ */
+/* ---- carry ------------------------------------------------------------------------------------
+ */
 
 enum { OPT_TO, OPT_MAPPING, OPT_INTO, OPT_OUTPUT, OPT_CATALOGUE, OPT_REPORT, OPT_REPORT_FORMAT };
-static const cli_option carry_options[] = { { "to", 0, 1, OPT_TO },
-	                                        { "mapping", 0, 1, OPT_MAPPING },
-	                                        { "into", 0, 1, OPT_INTO },
-	                                        { "output", 'o', 1, OPT_OUTPUT },
-	                                        { "catalogue", 0, 1, OPT_CATALOGUE },
-	                                        { "report", 0, 1, OPT_REPORT },
-	                                        { "report-format", 0, 1, OPT_REPORT_FORMAT },
-	                                        { NULL, 0, 0, 0 } };
+static const cli_option carry_options[] = {{"to", 0, 1, OPT_TO},
+                                           {"mapping", 0, 1, OPT_MAPPING},
+                                           {"into", 0, 1, OPT_INTO},
+                                           {"output", 'o', 1, OPT_OUTPUT},
+                                           {"catalogue", 0, 1, OPT_CATALOGUE},
+                                           {"report", 0, 1, OPT_REPORT},
+                                           {"report-format", 0, 1, OPT_REPORT_FORMAT},
+                                           {NULL, 0, 0, 0}};
 
 /* The built-in mapping from catalogue `from` to `to`, or NULL. */
 static const char *default_mapping(const char *from, const char *to)
@@ -293,8 +303,10 @@ static const char *default_mapping(const char *from, const char *to)
 		char *src = NULL, *tgt = NULL;
 		const char *s = strstr(json, "\"source\""), *t = strstr(json, "\"target\"");
 		if (s && t) {
-			src = cli_json_peek_string(s + 9, len - (size_t)(s + 9 - json), "catalogue");
-			tgt = cli_json_peek_string(t + 9, len - (size_t)(t + 9 - json), "catalogue");
+			src =
+			    cli_json_peek_string(s + 9, len - (size_t)(s + 9 - json), "catalogue");
+			tgt =
+			    cli_json_peek_string(t + 9, len - (size_t)(t + 9 - json), "catalogue");
 		}
 		if (src && tgt && strcmp(src, from) == 0 && strcmp(tgt, to) == 0) {
 			free(src);
@@ -313,7 +325,7 @@ int cmd_carry(int argc, char **argv)
 	int id, kind, rc = CLI_INVALID;
 	const char *value, *input = NULL, *to = NULL, *mapping_arg = NULL, *into_path = NULL;
 	const char *output = NULL, *catalogue = NULL, *report = NULL, *report_format = "text";
-	const char **slots[] = { &input };
+	const char **slots[] = {&input};
 	itsma_catalogue *scat = NULL, *tcat = NULL;
 	itsma_assessment *src = NULL, *into = NULL, *out = NULL;
 	itsma_mapping *m = NULL;
@@ -327,13 +339,27 @@ int cmd_carry(int argc, char **argv)
 	cli_args_operands(&a, slots, 1);
 	while ((kind = cli_args_next(&a, carry_options, &id, &value)) == CLI_ARG_OPTION) {
 		switch (id) {
-		case OPT_TO: to = value; break;
-		case OPT_MAPPING: mapping_arg = value; break;
-		case OPT_INTO: into_path = value; break;
-		case OPT_OUTPUT: output = value; break;
-		case OPT_CATALOGUE: catalogue = value; break;
-		case OPT_REPORT: report = value; break;
-		default: report_format = value; break;
+		case OPT_TO:
+			to = value;
+			break;
+		case OPT_MAPPING:
+			mapping_arg = value;
+			break;
+		case OPT_INTO:
+			into_path = value;
+			break;
+		case OPT_OUTPUT:
+			output = value;
+			break;
+		case OPT_CATALOGUE:
+			catalogue = value;
+			break;
+		case OPT_REPORT:
+			report = value;
+			break;
+		default:
+			report_format = value;
+			break;
 		}
 	}
 	if (kind != CLI_ARG_END)
@@ -352,13 +378,15 @@ int cmd_carry(int argc, char **argv)
 		return cli_usage_error("carry", "--report-format is text, md or html");
 
 	if ((catalogue && cli_load_catalogue(&scat, catalogue) != CLI_OK) ||
-	    cli_load_assessment(&src, input, scat) != CLI_OK || cli_load_catalogue(&tcat, to) != CLI_OK ||
+	    cli_load_assessment(&src, input, scat) != CLI_OK ||
+	    cli_load_catalogue(&tcat, to) != CLI_OK ||
 	    (into_path && cli_load_assessment(&into, into_path, tcat) != CLI_OK))
 		goto out;
 	cats.source = itsma_assessment_catalogue(src);
 	cats.target = tcat;
 	if (!mapping_arg) {
-		mapping_arg = default_mapping(itsma_catalogue_id(cats.source), itsma_catalogue_id(tcat));
+		mapping_arg =
+		    default_mapping(itsma_catalogue_id(cats.source), itsma_catalogue_id(tcat));
 		if (!mapping_arg) {
 			cli_warn("no built-in mapping from %s to %s: name one with --mapping FILE",
 			         itsma_catalogue_id(cats.source), itsma_catalogue_id(tcat));
@@ -386,12 +414,14 @@ int cmd_carry(int argc, char **argv)
 		if (rc != CLI_OK)
 			goto out;
 	}
-	cli_warn("%zu carried, %zu to review, %zu kept, %zu unrated, %zu new obligations, %zu dropped",
-	         itsma_carry_report_status_count(rep, ITSMA_CARRY_CARRIED),
-	         itsma_carry_report_status_count(rep, ITSMA_CARRY_REVIEW),
-	         itsma_carry_report_status_count(rep, ITSMA_CARRY_KEPT),
-	         itsma_carry_report_status_count(rep, ITSMA_CARRY_UNRATED),
-	         itsma_carry_report_status_count(rep, ITSMA_CARRY_NEW), itsma_carry_report_dropped_count(rep));
+	cli_warn(
+	    "%zu carried, %zu to review, %zu kept, %zu unrated, %zu new obligations, %zu dropped",
+	    itsma_carry_report_status_count(rep, ITSMA_CARRY_CARRIED),
+	    itsma_carry_report_status_count(rep, ITSMA_CARRY_REVIEW),
+	    itsma_carry_report_status_count(rep, ITSMA_CARRY_KEPT),
+	    itsma_carry_report_status_count(rep, ITSMA_CARRY_UNRATED),
+	    itsma_carry_report_status_count(rep, ITSMA_CARRY_NEW),
+	    itsma_carry_report_dropped_count(rep));
 	rc = CLI_OK;
 out:
 	itsma_free(json);

@@ -27,39 +27,49 @@ typedef struct itsma_map itsma_map;
 
 /** Relationship of a map, read "sources RELATIONSHIP targets" (OSCAL 1.2 vocabulary). */
 typedef enum itsma_relationship {
-	ITSMA_REL_EQUAL_TO = 0,     /**< The same requirement (wording aside). */
-	ITSMA_REL_EQUIVALENT_TO,    /**< Different words, the same effective meaning. */
-	ITSMA_REL_SUBSET_OF,        /**< The targets ask for everything the sources ask, and more. */
-	ITSMA_REL_SUPERSET_OF,      /**< The sources ask for everything the targets ask, and more. */
-	ITSMA_REL_INTERSECTS_WITH,  /**< Some overlap; each asks for something the other does not. */
-	ITSMA_REL_NO_RELATIONSHIP   /**< No overlap (a source that has no counterpart). */
+	ITSMA_REL_EQUAL_TO = 0,    /**< The same requirement (wording aside). */
+	ITSMA_REL_EQUIVALENT_TO,   /**< Different words, the same effective meaning. */
+	ITSMA_REL_SUBSET_OF,       /**< The targets ask for everything the sources ask, and more. */
+	ITSMA_REL_SUPERSET_OF,     /**< The sources ask for everything the targets ask, and more. */
+	ITSMA_REL_INTERSECTS_WITH, /**< Some overlap; each asks for something the other does not. */
+	ITSMA_REL_NO_RELATIONSHIP  /**< No overlap (a source that has no counterpart). */
 } itsma_relationship;
 
 /** How the mapping was made (`provenance.method`). */
 typedef enum itsma_mapping_method {
-	ITSMA_METHOD_HUMAN = 0, ITSMA_METHOD_AUTOMATION, ITSMA_METHOD_HYBRID
+	ITSMA_METHOD_HUMAN = 0,
+	ITSMA_METHOD_AUTOMATION,
+	ITSMA_METHOD_HYBRID
 } itsma_mapping_method;
 
 /** What the maps compare (`provenance.rationale`, OSCAL's matching-rationale). */
 typedef enum itsma_mapping_rationale {
-	ITSMA_RATIONALE_SYNTACTIC = 0, ITSMA_RATIONALE_SEMANTIC, ITSMA_RATIONALE_FUNCTIONAL
+	ITSMA_RATIONALE_SYNTACTIC = 0,
+	ITSMA_RATIONALE_SEMANTIC,
+	ITSMA_RATIONALE_FUNCTIONAL
 } itsma_mapping_rationale;
 
 /** State of the mapping (`provenance.status`). */
 typedef enum itsma_mapping_status {
-	ITSMA_MAPPING_DRAFT = 0, ITSMA_MAPPING_COMPLETE, ITSMA_MAPPING_DEPRECATED
+	ITSMA_MAPPING_DRAFT = 0,
+	ITSMA_MAPPING_COMPLETE,
+	ITSMA_MAPPING_DEPRECATED
 } itsma_mapping_status;
 
 /** The author's confidence in a map; #ITSMA_CONFIDENCE_NONE when not stated. */
 typedef enum itsma_confidence {
-	ITSMA_CONFIDENCE_NONE = 0, ITSMA_CONFIDENCE_HIGH, ITSMA_CONFIDENCE_MEDIUM, ITSMA_CONFIDENCE_LOW
+	ITSMA_CONFIDENCE_NONE = 0,
+	ITSMA_CONFIDENCE_HIGH,
+	ITSMA_CONFIDENCE_MEDIUM,
+	ITSMA_CONFIDENCE_LOW
 } itsma_confidence;
 
 /** "equal-to" etc.; "" when out of range. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_relationship_name(itsma_relationship rel);
 /** Parse a relationship name. @return 0 or #ITSMA_EINVAL (the message lists the vocabulary). */
-ITSMA_EXTERN(int) itsma_relationship_parse(itsma_relationship *out, const char *text,
-                                           itsma_error *err) ITSMA_WARN_UNUSED;
+ITSMA_EXTERN(int)
+itsma_relationship_parse(itsma_relationship *out, const char *text,
+                         itsma_error *err) ITSMA_WARN_UNUSED;
 /** "human", "automation", "hybrid"; "" when out of range. Static. */
 ITSMA_EXTERN(const char *) itsma_mapping_method_name(itsma_mapping_method m);
 /** "syntactic", "semantic", "functional"; "" when out of range. Static. */
@@ -92,7 +102,10 @@ typedef struct itsma_mapping_catalogues {
 	void *payload;                    /**< Passed to @p resolve. */
 } itsma_mapping_catalogues;
 #define ITSMA_MAPPING_CATALOGUES_VERSION 1
-#define ITSMA_MAPPING_CATALOGUES_INIT { ITSMA_MAPPING_CATALOGUES_VERSION, NULL, NULL, NULL, NULL }
+#define ITSMA_MAPPING_CATALOGUES_INIT                                                              \
+	{                                                                                          \
+		ITSMA_MAPPING_CATALOGUES_VERSION, NULL, NULL, NULL, NULL                           \
+	}
 
 /* ---- loading, validating, saving ---------------------------------------------------------- */
 
@@ -106,15 +119,14 @@ typedef struct itsma_mapping_catalogues {
  *         #ITSMA_ENOTFOUND (no catalogue of a named id); #ITSMA_ELIMIT; #ITSMA_ENOMEM.
  * **Ownership:** `*out` Owned: free with itsma_mapping_free(). Catalogues are not kept.
  */
-ITSMA_EXTERN(int) itsma_mapping_load_buffer(itsma_mapping **out, const char *buf, size_t len,
-                                            const char *source_name,
-                                            const itsma_mapping_catalogues *cats, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+ITSMA_EXTERN(int)
+itsma_mapping_load_buffer(itsma_mapping **out, const char *buf, size_t len, const char *source_name,
+                          const itsma_mapping_catalogues *cats, itsma_error *err) ITSMA_WARN_UNUSED;
 
 /** Load a mapping file. As itsma_mapping_load_buffer(); plus #ITSMA_EIO. */
-ITSMA_EXTERN(int) itsma_mapping_load_file(itsma_mapping **out, const char *path,
-                                          const itsma_mapping_catalogues *cats, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+ITSMA_EXTERN(int)
+itsma_mapping_load_file(itsma_mapping **out, const char *path, const itsma_mapping_catalogues *cats,
+                        itsma_error *err) ITSMA_WARN_UNUSED;
 
 /**
  * Validate a mapping in memory and report every problem through @p cb (JSON Pointer, line,
@@ -122,17 +134,16 @@ ITSMA_EXTERN(int) itsma_mapping_load_file(itsma_mapping **out, const char *path,
  * @return 0 when valid; the first problem's code; the callback's non-zero value when it
  *         stopped the run; #ITSMA_ENOMEM. **Ownership:** nothing kept.
  */
-ITSMA_EXTERN(int) itsma_mapping_validate_buffer(const char *buf, size_t len,
-                                                const char *source_name,
-                                                const itsma_mapping_catalogues *cats,
-                                                itsma_problem_cb cb, void *payload,
-                                                itsma_error *err) ITSMA_WARN_UNUSED;
+ITSMA_EXTERN(int)
+itsma_mapping_validate_buffer(const char *buf, size_t len, const char *source_name,
+                              const itsma_mapping_catalogues *cats, itsma_problem_cb cb,
+                              void *payload, itsma_error *err) ITSMA_WARN_UNUSED;
 
-/** Validate a mapping file. As itsma_mapping_validate_buffer(); an unreadable file is one #ITSMA_EIO problem. */
-ITSMA_EXTERN(int) itsma_mapping_validate_file(const char *path,
-                                              const itsma_mapping_catalogues *cats,
-                                              itsma_problem_cb cb, void *payload, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+/** Validate a mapping file. As itsma_mapping_validate_buffer(); an unreadable file is one
+ * #ITSMA_EIO problem. */
+ITSMA_EXTERN(int)
+itsma_mapping_validate_file(const char *path, const itsma_mapping_catalogues *cats,
+                            itsma_problem_cb cb, void *payload, itsma_error *err) ITSMA_WARN_UNUSED;
 
 /**
  * Check a mapping (loaded or built) against a source and a target catalogue: catalogue ids
@@ -140,20 +151,22 @@ ITSMA_EXTERN(int) itsma_mapping_validate_file(const char *path,
  * goes on), and the first one to @p err, with the map's JSON Pointer ("/maps/12/targets/0").
  * @return 0; #ITSMA_ESCHEMA; the callback's non-zero value; #ITSMA_EINVAL (NULL argument).
  */
-ITSMA_EXTERN(int) itsma_mapping_check(const itsma_mapping *m, const itsma_catalogue *source,
-                                      const itsma_catalogue *target, itsma_problem_cb cb,
-                                      void *payload, itsma_error *err) ITSMA_WARN_UNUSED;
+ITSMA_EXTERN(int)
+itsma_mapping_check(const itsma_mapping *m, const itsma_catalogue *source,
+                    const itsma_catalogue *target, itsma_problem_cb cb, void *payload,
+                    itsma_error *err) ITSMA_WARN_UNUSED;
 
 /**
  * Write the mapping as deterministic, pretty-printed `itsma-mapping/1` JSON (key order of
  * docs/formats.md; maps in their order; `x-` extensions kept).
  * @param[out] out Owned: release with itsma_free(). @return 0 or #ITSMA_ENOMEM.
  */
-ITSMA_EXTERN(int) itsma_mapping_to_json(char **out, const itsma_mapping *m, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+ITSMA_EXTERN(int)
+itsma_mapping_to_json(char **out, const itsma_mapping *m, itsma_error *err) ITSMA_WARN_UNUSED;
 /** Save atomically. @return 0; #ITSMA_EIO; #ITSMA_ENOMEM. */
-ITSMA_EXTERN(int) itsma_mapping_save_file(const itsma_mapping *m, const char *path,
-                                          itsma_error *err) ITSMA_WARN_UNUSED;
+ITSMA_EXTERN(int)
+itsma_mapping_save_file(const itsma_mapping *m, const char *path,
+                        itsma_error *err) ITSMA_WARN_UNUSED;
 /** Free a mapping; NULL is allowed. */
 ITSMA_EXTERN(void) itsma_mapping_free(itsma_mapping *m);
 
@@ -172,9 +185,9 @@ ITSMA_EXTERN(const char *) itsma_mapping_builtin_json(size_t index, size_t *len_
  * @return 0; #ITSMA_ENOTFOUND; the errors of itsma_mapping_load_buffer().
  * **Ownership:** `*out` Owned.
  */
-ITSMA_EXTERN(int) itsma_mapping_builtin(itsma_mapping **out, const char *id,
-                                        const itsma_mapping_catalogues *cats, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+ITSMA_EXTERN(int)
+itsma_mapping_builtin(itsma_mapping **out, const char *id, const itsma_mapping_catalogues *cats,
+                      itsma_error *err) ITSMA_WARN_UNUSED;
 
 /* ---- properties ------------------------------------------------------------------------------ */
 
@@ -195,7 +208,8 @@ ITSMA_EXTERN(itsma_mapping_rationale) itsma_mapping_rationale_of(const itsma_map
 ITSMA_EXTERN(itsma_mapping_status) itsma_mapping_status_of(const itsma_mapping *m);
 /** Provenance description, or NULL. Borrowed. */
 ITSMA_EXTERN(const char *) itsma_mapping_description(const itsma_mapping *m);
-/** Where the mapping was loaded from ("<builtin:ID>", a file name), or NULL when built. Borrowed. */
+/** Where the mapping was loaded from ("<builtin:ID>", a file name), or NULL when built. Borrowed.
+ */
 ITSMA_EXTERN(const char *) itsma_mapping_origin(const itsma_mapping *m);
 
 /** Number of maps. */
@@ -215,7 +229,8 @@ ITSMA_EXTERN(const char *) itsma_map_note(const itsma_map *map);
 /** Position of the map in its mapping (its index in `/maps`). */
 ITSMA_EXTERN(size_t) itsma_map_index(const itsma_map *map);
 
-/* ---- building ---------------------------------------------------------------------------------- */
+/* ---- building ----------------------------------------------------------------------------------
+ */
 
 /**
  * Create an empty mapping (provenance: human, semantic, draft).
@@ -224,21 +239,23 @@ ITSMA_EXTERN(size_t) itsma_map_index(const itsma_map *map);
  *        target_revision content revisions, >= 1. Strings Copied.
  * @return 0; #ITSMA_EINVAL; #ITSMA_ENOMEM.
  */
-ITSMA_EXTERN(int) itsma_mapping_new(itsma_mapping **out, const char *id,
-                                    const char *source_catalogue, int source_revision,
-                                    const char *target_catalogue, int target_revision,
-                                    itsma_error *err) ITSMA_WARN_UNUSED;
+ITSMA_EXTERN(int)
+itsma_mapping_new(itsma_mapping **out, const char *id, const char *source_catalogue,
+                  int source_revision, const char *target_catalogue, int target_revision,
+                  itsma_error *err) ITSMA_WARN_UNUSED;
 
-/** Set the title or the provenance description (NULL removes it). Copied. @return 0; #ITSMA_ENOMEM. */
-ITSMA_EXTERN(int) itsma_mapping_set_title(itsma_mapping *m, const char *title, itsma_error *err)
-	ITSMA_WARN_UNUSED;
-ITSMA_EXTERN(int) itsma_mapping_set_description(itsma_mapping *m, const char *description,
-                                                itsma_error *err) ITSMA_WARN_UNUSED;
+/** Set the title or the provenance description (NULL removes it). Copied. @return 0; #ITSMA_ENOMEM.
+ */
+ITSMA_EXTERN(int)
+itsma_mapping_set_title(itsma_mapping *m, const char *title, itsma_error *err) ITSMA_WARN_UNUSED;
+ITSMA_EXTERN(int)
+itsma_mapping_set_description(itsma_mapping *m, const char *description,
+                              itsma_error *err) ITSMA_WARN_UNUSED;
 /** Set the provenance. @return 0 or #ITSMA_EINVAL (a value out of range). */
-ITSMA_EXTERN(int) itsma_mapping_set_provenance(itsma_mapping *m, itsma_mapping_method method,
-                                               itsma_mapping_rationale rationale,
-                                               itsma_mapping_status status, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+ITSMA_EXTERN(int)
+itsma_mapping_set_provenance(itsma_mapping *m, itsma_mapping_method method,
+                             itsma_mapping_rationale rationale, itsma_mapping_status status,
+                             itsma_error *err) ITSMA_WARN_UNUSED;
 
 /** What itsma_mapping_add_map() adds. */
 typedef struct itsma_map_spec {
@@ -246,13 +263,17 @@ typedef struct itsma_map_spec {
 	itsma_relationship relationship; /**< One of the vocabulary. */
 	const char *const *sources;      /**< At least one id, each once. */
 	size_t source_count;
-	const char *const *targets;      /**< Ids, each once; at least one unless no-relationship. */
+	const char *const *targets; /**< Ids, each once; at least one unless no-relationship. */
 	size_t target_count;
-	itsma_confidence confidence;     /**< Optional. */
-	const char *note;                /**< Optional. */
+	itsma_confidence confidence; /**< Optional. */
+	const char *note;            /**< Optional. */
 } itsma_map_spec;
 #define ITSMA_MAP_SPEC_VERSION 1
-#define ITSMA_MAP_SPEC_INIT { ITSMA_MAP_SPEC_VERSION, ITSMA_REL_EQUAL_TO, NULL, 0, NULL, 0, ITSMA_CONFIDENCE_NONE, NULL }
+#define ITSMA_MAP_SPEC_INIT                                                                        \
+	{                                                                                          \
+		ITSMA_MAP_SPEC_VERSION, ITSMA_REL_EQUAL_TO, NULL, 0, NULL, 0,                      \
+		    ITSMA_CONFIDENCE_NONE, NULL                                                    \
+	}
 
 /**
  * Append a map. Ids are checked for form, not against catalogues (itsma_mapping_check()).
@@ -262,19 +283,21 @@ typedef struct itsma_map_spec {
  *         targets are already mapped; the message names that map); #ITSMA_ENOMEM.
  * **Ownership:** strings Copied.
  */
-ITSMA_EXTERN(int) itsma_mapping_add_map(const itsma_map **out, itsma_mapping *m,
-                                        const itsma_map_spec *spec, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+ITSMA_EXTERN(int)
+itsma_mapping_add_map(const itsma_map **out, itsma_mapping *m, const itsma_map_spec *spec,
+                      itsma_error *err) ITSMA_WARN_UNUSED;
 
-/* ---- carrying an assessment ---------------------------------------------------------------------- */
+/* ---- carrying an assessment
+ * ---------------------------------------------------------------------- */
 
 /** What happened to one target requirement when an assessment was carried. */
 typedef enum itsma_carry_status {
 	ITSMA_CARRY_CARRIED = 0, /**< Rated from fully covering sources. */
-	ITSMA_CARRY_REVIEW,      /**< Rated from partial cover (capped below F) or incomplete cover: review it. */
-	ITSMA_CARRY_KEPT,        /**< The assessment merged into already rated it: kept as it was. */
-	ITSMA_CARRY_UNRATED,     /**< Mapped, but none of its sources is rated: left unassessed. */
-	ITSMA_CARRY_NEW          /**< No source maps to it: a new obligation, left unassessed. */
+	ITSMA_CARRY_REVIEW,      /**< Rated from partial cover (capped below F) or incomplete cover:
+	                            review it. */
+	ITSMA_CARRY_KEPT,    /**< The assessment merged into already rated it: kept as it was. */
+	ITSMA_CARRY_UNRATED, /**< Mapped, but none of its sources is rated: left unassessed. */
+	ITSMA_CARRY_NEW      /**< No source maps to it: a new obligation, left unassessed. */
 } itsma_carry_status;
 
 /** "carried", "review", "kept", "unrated", "new"; "" out of range. Static. */
@@ -310,24 +333,22 @@ typedef struct itsma_carry_report itsma_carry_report;
  *         e.g. "/maps/12/targets/0"); #ITSMA_EEXISTS (evidence id conflict); #ITSMA_EINVAL
  *         (NULL argument, @p into of another catalogue); #ITSMA_ENOMEM.
  */
-ITSMA_EXTERN(int) itsma_assessment_carry(itsma_assessment **out_assessment,
-                                         itsma_carry_report **report_out,
-                                         const itsma_assessment *source,
-                                         const itsma_mapping *mapping,
-                                         const itsma_catalogue *target,
-                                         const itsma_assessment *into, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+ITSMA_EXTERN(int)
+itsma_assessment_carry(itsma_assessment **out_assessment, itsma_carry_report **report_out,
+                       const itsma_assessment *source, const itsma_mapping *mapping,
+                       const itsma_catalogue *target, const itsma_assessment *into,
+                       itsma_error *err) ITSMA_WARN_UNUSED;
 
 ITSMA_EXTERN(void) itsma_carry_report_free(itsma_carry_report *r);
 /** Number of target requirements (all of the target catalogue, in catalogue order). */
 ITSMA_EXTERN(size_t) itsma_carry_report_target_count(const itsma_carry_report *r);
 /** Target requirement id @p index. Borrowed (from the report). */
 ITSMA_EXTERN(const char *) itsma_carry_report_target_id(const itsma_carry_report *r, size_t index);
-ITSMA_EXTERN(itsma_carry_status) itsma_carry_report_target_status(const itsma_carry_report *r,
-                                                                   size_t index);
+ITSMA_EXTERN(itsma_carry_status)
+itsma_carry_report_target_status(const itsma_carry_report *r, size_t index);
 /** Number of entries of a status. */
-ITSMA_EXTERN(size_t) itsma_carry_report_status_count(const itsma_carry_report *r,
-                                                     itsma_carry_status status);
+ITSMA_EXTERN(size_t)
+itsma_carry_report_status_count(const itsma_carry_report *r, itsma_carry_status status);
 /** Number of dropped source requirements (rated or not) and the id of one. Borrowed. */
 ITSMA_EXTERN(size_t) itsma_carry_report_dropped_count(const itsma_carry_report *r);
 ITSMA_EXTERN(const char *) itsma_carry_report_dropped_at(const itsma_carry_report *r, size_t index);
@@ -354,8 +375,8 @@ ITSMA_EXTERN(itsma_relationship)
 itsma_attribute_rating_carried_relationship(const itsma_attribute_rating *r);
 ITSMA_EXTERN(int) itsma_attribute_rating_carried_review(const itsma_attribute_rating *r);
 ITSMA_EXTERN(size_t) itsma_attribute_rating_carried_source_count(const itsma_attribute_rating *r);
-ITSMA_EXTERN(const char *) itsma_attribute_rating_carried_source_at(const itsma_attribute_rating *r,
-                                                                    size_t index);
+ITSMA_EXTERN(const char *)
+itsma_attribute_rating_carried_source_at(const itsma_attribute_rating *r, size_t index);
 
 /* ---- transition report ---------------------------------------------------------------------- */
 
@@ -371,14 +392,14 @@ typedef enum itsma_transition_format {
  * verdict (scored with the default model), the ratings to review, the new obligations to
  * assess grouped by clause with their guidance, and what was dropped.
  * @param[out] out Owned text: release with itsma_free().
- * @param carried the carried assessment; @param report its carry report; @param mapping the mapping.
+ * @param carried the carried assessment; @param report its carry report; @param mapping the
+ * mapping.
  * @return 0; #ITSMA_EINVAL; #ITSMA_ENOMEM; scoring errors.
  */
-ITSMA_EXTERN(int) itsma_transition_report(char **out, const itsma_assessment *carried,
-                                          const itsma_carry_report *report,
-                                          const itsma_mapping *mapping,
-                                          itsma_transition_format format, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+ITSMA_EXTERN(int)
+itsma_transition_report(char **out, const itsma_assessment *carried,
+                        const itsma_carry_report *report, const itsma_mapping *mapping,
+                        itsma_transition_format format, itsma_error *err) ITSMA_WARN_UNUSED;
 
 ITSMA_END_DECL
 

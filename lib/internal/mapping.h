@@ -45,12 +45,12 @@ int itsma__mapping_check(const itsma_mapping *m, const itsma_catalogue *source,
 
 /* Where a carried rating came from (the `carried` member of a rating): one allocation. */
 typedef struct itsma__carried {
-	char *mapping;      /* or NULL */
+	char *mapping; /* or NULL */
 	itsma_relationship relationship;
 	int review;
-	char **sources;     /* in the same block as the struct */
+	char **sources; /* in the same block as the struct */
 	size_t source_count;
-	itsma__ext *ext;    /* its x- members */
+	itsma__ext *ext; /* its x- members */
 } itsma__carried;
 
 /* One allocation: copies mapping id and sources. NULL on failure. */

@@ -27,7 +27,8 @@ static const fixed *fuzz_fixed(void)
 		/* a rating on every third requirement, letters in turn */
 		for (i = 0; i < itsma_catalogue_requirement_count(f.c2011); i += 3) {
 			itsma_rating_spec r = ITSMA_RATING_SPEC_INIT;
-			r.requirement = itsma_requirement_id(itsma_catalogue_requirement_at(f.c2011, i));
+			r.requirement =
+			    itsma_requirement_id(itsma_catalogue_requirement_at(f.c2011, i));
 			r.letter = (itsma_letter)(ITSMA_LETTER_N + (int)(i % 8));
 			if (itsma_assessment_put_rating(f.a2011, &r, &err) < 0)
 				abort();
@@ -55,8 +56,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	cats.source = f->c2011;
 	cats.target = f->c2018;
 	rc = itsma_mapping_load_buffer(&m, (const char *)data, size, "fuzz.json", &cats, &err);
-	vrc = itsma_mapping_validate_buffer((const char *)data, size, "fuzz.json", &cats, count_problem,
-	                                    &problems, &verr);
+	vrc = itsma_mapping_validate_buffer((const char *)data, size, "fuzz.json", &cats,
+	                                    count_problem, &problems, &verr);
 	FUZZ_CHECK((rc == 0) == (vrc == 0));
 	if (rc < 0) {
 		FUZZ_CHECK(m == NULL);
@@ -79,7 +80,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				FUZZ_CHECK(itsma_map_source_at(map, j) != NULL);
 		}
 		FUZZ_CHECK(itsma_mapping_to_json(&one, m, &err) == 0);
-		FUZZ_CHECK(itsma_mapping_load_buffer(&again, one, strlen(one), "again", &cats, &err) == 0);
+		FUZZ_CHECK(
+		    itsma_mapping_load_buffer(&again, one, strlen(one), "again", &cats, &err) == 0);
 		FUZZ_CHECK(itsma_mapping_to_json(&two, again, &err) == 0);
 		FUZZ_CHECK(strcmp(one, two) == 0);
 		rc = itsma_assessment_carry(&out, &rep, f->a2011, m, f->c2018, NULL, &err);
@@ -88,7 +90,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (rc == 0) {
 			FUZZ_CHECK(itsma_carry_report_target_count(rep) ==
 			           itsma_catalogue_requirement_count(f->c2018));
-			FUZZ_CHECK(itsma_transition_report(&report, out, rep, m, ITSMA_TRANSITION_HTML, &err) == 0);
+			FUZZ_CHECK(itsma_transition_report(&report, out, rep, m,
+			                                   ITSMA_TRANSITION_HTML, &err) == 0);
 		}
 		itsma_free(report);
 		itsma_carry_report_free(rep);

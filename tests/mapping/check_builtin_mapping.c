@@ -13,7 +13,7 @@
 #include <string.h>
 
 #define MAPPING_ID "iso20000-1-2011-to-2018"
-#define SAMPLE ITSMA_SOURCE_DIR "/examples/data/acme-2011-selfassessment.json"
+#define SAMPLE     ITSMA_SOURCE_DIR "/examples/data/acme-2011-selfassessment.json"
 
 static int failures;
 #define CHECK(cond, ...)                                                                           \
@@ -26,7 +26,8 @@ static int failures;
 		}                                                                                  \
 	} while (0)
 
-/* The content revision a built-in catalogue declares ("revision": N at the top level), 1 without. */
+/* The content revision a built-in catalogue declares ("revision": N at the top level), 1 without.
+ */
 static int builtin_revision(const char *id)
 {
 	size_t i, len;
@@ -47,11 +48,14 @@ int main(void)
 	itsma_carry_report *rep = NULL;
 	itsma_error err = ITSMA_ERROR_INIT;
 	size_t i, j, k, unmapped = 0;
-	int r2011 = builtin_revision("iso20000-1:2011"), r2018 = builtin_revision("iso20000-1:2018");
+	int r2011 = builtin_revision("iso20000-1:2011"),
+	    r2018 = builtin_revision("iso20000-1:2018");
 
 	if (r2011 < 2 || r2018 < 2) {
-		printf("SKIP: the built-in catalogues are at content revision %d (2011) and %d (2018); the "
-		       "built-in mapping is written for the rebased catalogues (revision 2, issue 13). "
+		printf("SKIP: the built-in catalogues are at content revision %d (2011) and %d "
+		       "(2018); the "
+		       "built-in mapping is written for the rebased catalogues (revision 2, issue "
+		       "13). "
 		       "This test checks it once they are in.\n",
 		       r2011, r2018);
 		return 77;
@@ -68,7 +72,8 @@ int main(void)
 		return 1;
 	}
 	CHECK(itsma_mapping_method_of(m) == ITSMA_METHOD_HUMAN, "method is not human");
-	CHECK(itsma_mapping_rationale_of(m) == ITSMA_RATIONALE_SEMANTIC, "rationale is not semantic");
+	CHECK(itsma_mapping_rationale_of(m) == ITSMA_RATIONALE_SEMANTIC,
+	      "rationale is not semantic");
 	/* every 2011 shall is mapped (a requirement-level source) or marked no-relationship */
 	for (i = 0; i < itsma_catalogue_requirement_count(c2011); i++) {
 		const itsma_requirement *r = itsma_catalogue_requirement_at(c2011, i);
@@ -78,7 +83,8 @@ int main(void)
 		for (j = 0; !found && j < itsma_mapping_map_count(m); j++) {
 			const itsma_map *map = itsma_mapping_map_at(m, j);
 			for (k = 0; !found && k < itsma_map_source_count(map); k++)
-				found = strcmp(itsma_map_source_at(map, k), itsma_requirement_id(r)) == 0;
+				found = strcmp(itsma_map_source_at(map, k),
+				               itsma_requirement_id(r)) == 0;
 		}
 		if (!found)
 			unmapped++;
@@ -86,7 +92,8 @@ int main(void)
 	}
 	/* the sample carries into a valid 2018 assessment */
 	if (itsma_assessment_load_file(&a, SAMPLE, c2011, NULL, &err) < 0) {
-		fprintf(stderr, "FAIL: %s:%d:%d: %s\n", err.source, err.line, err.column, err.message);
+		fprintf(stderr, "FAIL: %s:%d:%d: %s\n", err.source, err.line, err.column,
+		        err.message);
 		return 1;
 	}
 	if (itsma_assessment_carry(&carried, &rep, a, m, c2018, NULL, &err) < 0) {
@@ -97,22 +104,27 @@ int main(void)
 		char *json = NULL, *report = NULL;
 		itsma_transition_format f;
 		CHECK(itsma_assessment_to_json(&json, carried, &err) == 0, "save");
-		CHECK(json && itsma_assessment_load_buffer(&again, json, strlen(json), "carried", c2018, NULL, &err) == 0,
+		CHECK(json && itsma_assessment_load_buffer(&again, json, strlen(json), "carried",
+		                                           c2018, NULL, &err) == 0,
 		      "the carried assessment does not load: %s", err.message);
 		itsma_free(json);
-		for (f = ITSMA_TRANSITION_TEXT; f <= ITSMA_TRANSITION_HTML; f = (itsma_transition_format)(f + 1)) {
-			CHECK(itsma_transition_report(&report, carried, rep, m, f, &err) == 0, "report %d", (int)f);
+		for (f = ITSMA_TRANSITION_TEXT; f <= ITSMA_TRANSITION_HTML;
+		     f = (itsma_transition_format)(f + 1)) {
+			CHECK(itsma_transition_report(&report, carried, rep, m, f, &err) == 0,
+			      "report %d", (int)f);
 			itsma_free(report);
 			report = NULL;
 		}
 	}
 	CHECK(itsma_carry_report_status_count(rep, ITSMA_CARRY_NEW) > 0, "no new obligations");
-	printf("built-in mapping: %zu maps; 2011 shalls unmapped: %zu; carried %zu, to review %zu, new %zu, "
+	printf("built-in mapping: %zu maps; 2011 shalls unmapped: %zu; carried %zu, to review %zu, "
+	       "new %zu, "
 	       "dropped %zu, attribute ratings %zu\n",
-	       itsma_mapping_map_count(m), unmapped, itsma_carry_report_status_count(rep, ITSMA_CARRY_CARRIED),
+	       itsma_mapping_map_count(m), unmapped,
+	       itsma_carry_report_status_count(rep, ITSMA_CARRY_CARRIED),
 	       itsma_carry_report_status_count(rep, ITSMA_CARRY_REVIEW),
-	       itsma_carry_report_status_count(rep, ITSMA_CARRY_NEW), itsma_carry_report_dropped_count(rep),
-	       itsma_carry_report_attribute_count(rep));
+	       itsma_carry_report_status_count(rep, ITSMA_CARRY_NEW),
+	       itsma_carry_report_dropped_count(rep), itsma_carry_report_attribute_count(rep));
 	itsma_carry_report_free(rep);
 	itsma_assessment_free(again);
 	itsma_assessment_free(carried);

@@ -52,7 +52,8 @@ static void test_load_and_accessors(void)
 	itsma_mapping *m = NULL;
 	const itsma_map *map;
 	fixture_open(&f);
-	ASSERT_OK(itsma_mapping_load_buffer(&m, f.mapping_text, f.mapping_len, "mapping.json", &f.cats, NULL));
+	ASSERT_OK(itsma_mapping_load_buffer(&m, f.mapping_text, f.mapping_len, "mapping.json",
+	                                    &f.cats, NULL));
 	CU_ASSERT_STRING_EQUAL(itsma_mapping_id(m), "test:old-to-new");
 	CU_ASSERT_STRING_EQUAL(itsma_mapping_title(m), "Old to new (test)");
 	CU_ASSERT_STRING_EQUAL(itsma_mapping_source_catalogue(m), "test:old");
@@ -88,7 +89,8 @@ static void test_save_roundtrip(void)
 	itsma_mapping *m = NULL, *again = NULL;
 	char *one = NULL, *two = NULL;
 	fixture_open(&f);
-	ASSERT_OK(itsma_mapping_load_buffer(&m, f.mapping_text, f.mapping_len, NULL, &f.cats, NULL));
+	ASSERT_OK(
+	    itsma_mapping_load_buffer(&m, f.mapping_text, f.mapping_len, NULL, &f.cats, NULL));
 	ASSERT_OK(itsma_mapping_to_json(&one, m, NULL));
 	CU_ASSERT_PTR_NOT_NULL(strstr(one, "\"x-tool\""));
 	CU_ASSERT_PTR_NOT_NULL(strstr(one, "\"x-reviewed\": \"2026-12-01\""));
@@ -128,47 +130,53 @@ typedef struct bad_case {
 static void test_every_validation_error(void)
 {
 	static const bad_case cases[] = {
-		{ "\"itsma-mapping/1\"", "\"itsma-mapping/2\"", ITSMA_ESCHEMA, "/format", "itsma-mapping/1" },
-		{ "\"title\": \"Old", "\"titel\": \"Old", ITSMA_ESCHEMA, "/titel", "unknown key" },
-		{ "\"id\": \"test:old-to-new\"", "\"id\": \"bad id\"", ITSMA_ESCHEMA, "/id", "" },
-		{ "\"source\": {", "\"src\": {", ITSMA_ESCHEMA, "/src", "unknown key" },
-		{ "\"revision\": 1", "\"revision\": \"1\"", ITSMA_ESCHEMA, "/source/revision", "integer" },
-		{ "\"revision\": 1", "\"revision\": 0", ITSMA_ESCHEMA, "/source/revision", ">= 1" },
-		{ "\"revision\": 1", "\"revision\": 1.5", ITSMA_ESCHEMA, "/source/revision", "integer" },
-		{ "\"catalogue\": \"test:old\"", "\"catalogue\": \"test:old\", \"edition\": 1", ITSMA_ESCHEMA,
-		  "/source/edition", "unknown key" },
-		{ "\"method\": \"human\"", "\"method\": \"magic\"", ITSMA_ESCHEMA, "/provenance/method",
-		  "\"human\", \"automation\" or \"hybrid\"" },
-		{ "\"rationale\": \"semantic\"", "\"rationale\": \"gut\"", ITSMA_ESCHEMA, "/provenance/rationale",
-		  "semantic" },
-		{ "\"status\": \"complete\"", "\"status\": \"done\"", ITSMA_ESCHEMA, "/provenance/status", "draft" },
-		{ "\"status\": \"complete\",", "", ITSMA_ESCHEMA, "/provenance", "status" },
-		{ "\"relationship\": \"equal-to\"", "\"relationship\": \"same-as\"", ITSMA_ESCHEMA,
-		  "/maps/0/relationship", "intersects-with" },
-		{ "\"sources\": [\n        \"A-01\"\n      ]", "\"sources\": []", ITSMA_ESCHEMA, "/maps/0/sources",
-		  "at least one source" },
-		{ "\"targets\": [\n        \"M-01\"\n      ],", "", ITSMA_ESCHEMA, "/maps/0",
-		  "at least one target" },
-		{ "\"targets\": [\n        \"M-01\"\n      ]", "\"targets\": [\"M-01\", \"M-01\"]", ITSMA_ESCHEMA,
-		  "/maps/0/targets/1", "more than once" },
-		{ "\"confidence\": \"high\"", "\"confidence\": \"certain\"", ITSMA_ESCHEMA, "/maps/0/confidence",
-		  "\"high\", \"medium\" or \"low\"" },
-		{ "\"confidence\": \"high\"", "\"confidence\": \"high\", \"weight\": 2", ITSMA_ESCHEMA,
-		  "/maps/0/weight", "unknown key" },
-		{ "\"note\": \"Not required any more.\"", "\"note\": \"\"", ITSMA_ESCHEMA, "/maps/5/note", "" },
-		{ "\"sources\": [\n        \"A-01\"\n      ]", "\"sources\": [\"A-99\"]", ITSMA_ESCHEMA,
-		  "/maps/0/sources/0", "catalogue \"test:old\" has no requirement or section \"A-99\"" },
-		{ "\"targets\": [\n        \"Q-03\"\n      ]", "\"targets\": [\"Q-03\", \"Z-1\"]", ITSMA_ESCHEMA,
-		  "/maps/7/targets/1", "catalogue \"test:new\" has no requirement or section \"Z-1\"" },
-		{ "\"sources\": [\n        \"P-04\"\n      ],\n      \"targets\": [\n        \"Q-03\"\n      ]",
-		  "\"sources\": [\"P-01\"], \"targets\": [\"Q-01\"]", ITSMA_ESCHEMA, "/maps/7",
-		  "already mapped at /maps/3" },
-		{ "\"catalogue\": \"test:new\"", "\"catalogue\": \"test:newer\"", ITSMA_ESCHEMA, "/target/catalogue",
-		  "not \"test:new\"" },
-		{ "\"revision\": 1\n  },\n  \"provenance\"", "\"revision\": 2\n  },\n  \"provenance\"", ITSMA_ESCHEMA,
-		  "/target/revision", "revision 2" },
-		{ "\"maps\": [", "\"maps\": [,", ITSMA_EPARSE, "", "" },
-		{ "\"maps\": [", "\"mapz\": [", ITSMA_ESCHEMA, "/mapz", "unknown key" },
+	    {"\"itsma-mapping/1\"", "\"itsma-mapping/2\"", ITSMA_ESCHEMA, "/format",
+	     "itsma-mapping/1"},
+	    {"\"title\": \"Old", "\"titel\": \"Old", ITSMA_ESCHEMA, "/titel", "unknown key"},
+	    {"\"id\": \"test:old-to-new\"", "\"id\": \"bad id\"", ITSMA_ESCHEMA, "/id", ""},
+	    {"\"source\": {", "\"src\": {", ITSMA_ESCHEMA, "/src", "unknown key"},
+	    {"\"revision\": 1", "\"revision\": \"1\"", ITSMA_ESCHEMA, "/source/revision",
+	     "integer"},
+	    {"\"revision\": 1", "\"revision\": 0", ITSMA_ESCHEMA, "/source/revision", ">= 1"},
+	    {"\"revision\": 1", "\"revision\": 1.5", ITSMA_ESCHEMA, "/source/revision", "integer"},
+	    {"\"catalogue\": \"test:old\"", "\"catalogue\": \"test:old\", \"edition\": 1",
+	     ITSMA_ESCHEMA, "/source/edition", "unknown key"},
+	    {"\"method\": \"human\"", "\"method\": \"magic\"", ITSMA_ESCHEMA, "/provenance/method",
+	     "\"human\", \"automation\" or \"hybrid\""},
+	    {"\"rationale\": \"semantic\"", "\"rationale\": \"gut\"", ITSMA_ESCHEMA,
+	     "/provenance/rationale", "semantic"},
+	    {"\"status\": \"complete\"", "\"status\": \"done\"", ITSMA_ESCHEMA,
+	     "/provenance/status", "draft"},
+	    {"\"status\": \"complete\",", "", ITSMA_ESCHEMA, "/provenance", "status"},
+	    {"\"relationship\": \"equal-to\"", "\"relationship\": \"same-as\"", ITSMA_ESCHEMA,
+	     "/maps/0/relationship", "intersects-with"},
+	    {"\"sources\": [\n        \"A-01\"\n      ]", "\"sources\": []", ITSMA_ESCHEMA,
+	     "/maps/0/sources", "at least one source"},
+	    {"\"targets\": [\n        \"M-01\"\n      ],", "", ITSMA_ESCHEMA, "/maps/0",
+	     "at least one target"},
+	    {"\"targets\": [\n        \"M-01\"\n      ]", "\"targets\": [\"M-01\", \"M-01\"]",
+	     ITSMA_ESCHEMA, "/maps/0/targets/1", "more than once"},
+	    {"\"confidence\": \"high\"", "\"confidence\": \"certain\"", ITSMA_ESCHEMA,
+	     "/maps/0/confidence", "\"high\", \"medium\" or \"low\""},
+	    {"\"confidence\": \"high\"", "\"confidence\": \"high\", \"weight\": 2", ITSMA_ESCHEMA,
+	     "/maps/0/weight", "unknown key"},
+	    {"\"note\": \"Not required any more.\"", "\"note\": \"\"", ITSMA_ESCHEMA,
+	     "/maps/5/note", ""},
+	    {"\"sources\": [\n        \"A-01\"\n      ]", "\"sources\": [\"A-99\"]", ITSMA_ESCHEMA,
+	     "/maps/0/sources/0", "catalogue \"test:old\" has no requirement or section \"A-99\""},
+	    {"\"targets\": [\n        \"Q-03\"\n      ]", "\"targets\": [\"Q-03\", \"Z-1\"]",
+	     ITSMA_ESCHEMA, "/maps/7/targets/1",
+	     "catalogue \"test:new\" has no requirement or section \"Z-1\""},
+	    {"\"sources\": [\n        \"P-04\"\n      ],\n      \"targets\": [\n        \"Q-03\"\n "
+	     "     ]",
+	     "\"sources\": [\"P-01\"], \"targets\": [\"Q-01\"]", ITSMA_ESCHEMA, "/maps/7",
+	     "already mapped at /maps/3"},
+	    {"\"catalogue\": \"test:new\"", "\"catalogue\": \"test:newer\"", ITSMA_ESCHEMA,
+	     "/target/catalogue", "not \"test:new\""},
+	    {"\"revision\": 1\n  },\n  \"provenance\"", "\"revision\": 2\n  },\n  \"provenance\"",
+	     ITSMA_ESCHEMA, "/target/revision", "revision 2"},
+	    {"\"maps\": [", "\"maps\": [,", ITSMA_EPARSE, "", ""},
+	    {"\"maps\": [", "\"mapz\": [", ITSMA_ESCHEMA, "/mapz", "unknown key"},
 	};
 	fixture f;
 	size_t i;
@@ -180,8 +188,9 @@ static void test_every_validation_error(void)
 		int rc = itsma_mapping_load_buffer(&m, text, strlen(text), "m.json", &f.cats, &err);
 		if (rc != cases[i].code || strcmp(err.pointer, cases[i].pointer) != 0 ||
 		    !strstr(err.message, cases[i].words) || err.line == 0)
-			fprintf(stderr, "\ncase %zu: got %s %s:%d:%d: %s: %s\n", i, itsma_error_name(rc), err.source,
-			        err.line, err.column, err.pointer, err.message);
+			fprintf(stderr, "\ncase %zu: got %s %s:%d:%d: %s: %s\n", i,
+			        itsma_error_name(rc), err.source, err.line, err.column, err.pointer,
+			        err.message);
 		CU_ASSERT_EQUAL(rc, cases[i].code);
 		CU_ASSERT_STRING_EQUAL(err.pointer, cases[i].pointer);
 		CU_ASSERT_PTR_NOT_NULL(strstr(err.message, cases[i].words));
@@ -235,8 +244,9 @@ static void test_validate_reports_every_problem(void)
 	f.mapping_text = b;
 	f.mapping_len = strlen(b);
 	c = edit(&f, "\"targets\": [\n        \"M-04\"\n      ]", "\"targets\": [\"M-99\"]");
-	CU_ASSERT_EQUAL(itsma_mapping_validate_buffer(c, strlen(c), "v.json", &f.cats, collect, &s, &err),
-	                ITSMA_ESCHEMA);
+	CU_ASSERT_EQUAL(
+	    itsma_mapping_validate_buffer(c, strlen(c), "v.json", &f.cats, collect, &s, &err),
+	    ITSMA_ESCHEMA);
 	CU_ASSERT_EQUAL(s.count, 3);
 	CU_ASSERT_STRING_EQUAL(s.pointers[0], "/maps/0/relationship");
 	CU_ASSERT_STRING_EQUAL(s.pointers[1], "/maps/3/sources/0");
@@ -244,13 +254,18 @@ static void test_validate_reports_every_problem(void)
 	CU_ASSERT(s.lines[0] > 0 && s.lines[1] > s.lines[0] && s.lines[2] > s.lines[1]);
 	CU_ASSERT_STRING_EQUAL(err.pointer, "/maps/0/relationship");
 	/* the callback's non-zero value stops the run */
-	CU_ASSERT_EQUAL(itsma_mapping_validate_buffer(c, strlen(c), "v.json", &f.cats, stop_at_first, &calls, NULL), 7);
+	CU_ASSERT_EQUAL(itsma_mapping_validate_buffer(c, strlen(c), "v.json", &f.cats,
+	                                              stop_at_first, &calls, NULL),
+	                7);
 	CU_ASSERT_EQUAL(calls, 1);
 	/* a valid document */
-	CU_ASSERT_EQUAL(itsma_mapping_validate_file(DATA "mapping.json", &f.cats, collect, &s, NULL), 0);
+	CU_ASSERT_EQUAL(
+	    itsma_mapping_validate_file(DATA "mapping.json", &f.cats, collect, &s, NULL), 0);
 	/* an unreadable file is one problem */
 	s.count = 0;
-	CU_ASSERT_EQUAL(itsma_mapping_validate_file(DATA "no-such.json", &f.cats, collect, &s, NULL), ITSMA_EIO);
+	CU_ASSERT_EQUAL(
+	    itsma_mapping_validate_file(DATA "no-such.json", &f.cats, collect, &s, NULL),
+	    ITSMA_EIO);
 	CU_ASSERT_EQUAL(s.count, 1);
 	free(c);
 	fixture_close(&f);
@@ -272,7 +287,8 @@ static int resolve_dir(itsma_catalogue **out, const char *id, void *payload, its
 {
 	char path[512];
 	(void)payload;
-	snprintf(path, sizeof path, DATA "%s-catalogue.json", strcmp(id, "test:old") == 0 ? "old" : "new");
+	snprintf(path, sizeof path, DATA "%s-catalogue.json",
+	         strcmp(id, "test:old") == 0 ? "old" : "new");
 	return itsma_catalogue_load_file(out, path, NULL, err);
 }
 
@@ -287,13 +303,15 @@ static void test_resolvers(void)
 	ASSERT_OK(itsma_mapping_load_buffer(&m, f.mapping_text, f.mapping_len, NULL, &cats, NULL));
 	itsma_mapping_free(m);
 	cats.resolve = resolve_none;
-	CU_ASSERT_EQUAL(itsma_mapping_load_buffer(&m, f.mapping_text, f.mapping_len, NULL, &cats, &err),
-	                ITSMA_ENOTFOUND);
+	CU_ASSERT_EQUAL(
+	    itsma_mapping_load_buffer(&m, f.mapping_text, f.mapping_len, NULL, &cats, &err),
+	    ITSMA_ENOTFOUND);
 	CU_ASSERT_STRING_EQUAL(err.pointer, "/source/catalogue");
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "no catalogue test:old here"));
 	/* no resolver: the built-in catalogues, which have no "test:old" */
-	CU_ASSERT_EQUAL(itsma_mapping_load_buffer(&m, f.mapping_text, f.mapping_len, NULL, NULL, &err),
-	                ITSMA_ENOTFOUND);
+	CU_ASSERT_EQUAL(
+	    itsma_mapping_load_buffer(&m, f.mapping_text, f.mapping_len, NULL, NULL, &err),
+	    ITSMA_ENOTFOUND);
 	CU_ASSERT_PTR_NULL(m);
 	fixture_close(&f);
 }
@@ -304,8 +322,8 @@ static void test_builder(void)
 	itsma_map_spec spec = ITSMA_MAP_SPEC_INIT;
 	itsma_error err = ITSMA_ERROR_INIT;
 	const itsma_map *map = NULL;
-	const char *src[] = { "A-01" }, *tgt[] = { "M-01", "M-02" }, *tgt_rev[] = { "M-02", "M-01" };
-	const char *twice[] = { "A-01", "A-01" };
+	const char *src[] = {"A-01"}, *tgt[] = {"M-01", "M-02"}, *tgt_rev[] = {"M-02", "M-01"};
+	const char *twice[] = {"A-01", "A-01"};
 	char *json = NULL;
 	itsma_relationship rel;
 
@@ -336,14 +354,17 @@ static void test_builder(void)
 	ASSERT_OK(itsma_mapping_add_map(&map, m, &spec, &err));
 	spec.relationship = (itsma_relationship)42;
 	CU_ASSERT_EQUAL(itsma_mapping_add_map(&map, m, &spec, &err), ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_mapping_set_provenance(m, ITSMA_METHOD_HYBRID, ITSMA_RATIONALE_FUNCTIONAL,
-	                                             (itsma_mapping_status)9, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_mapping_set_provenance(m, ITSMA_METHOD_HYBRID,
+	                                             ITSMA_RATIONALE_FUNCTIONAL,
+	                                             (itsma_mapping_status)9, &err),
+	                ITSMA_EINVAL);
 	ASSERT_OK(itsma_mapping_set_provenance(m, ITSMA_METHOD_HYBRID, ITSMA_RATIONALE_FUNCTIONAL,
 	                                       ITSMA_MAPPING_DEPRECATED, &err));
 	ASSERT_OK(itsma_mapping_set_title(m, "Built", &err));
 	ASSERT_OK(itsma_mapping_to_json(&json, m, &err));
 	CU_ASSERT_PTR_NOT_NULL(strstr(json, "\"method\": \"hybrid\""));
-	CU_ASSERT_PTR_NOT_NULL(strstr(json, "\"relationship\": \"no-relationship\",\n      \"sources\": [\"A-01\"]\n    }"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(
+	    json, "\"relationship\": \"no-relationship\",\n      \"sources\": [\"A-01\"]\n    }"));
 	itsma_free(json);
 	CU_ASSERT_EQUAL(itsma_mapping_map_count(m), 2);
 	/* vocabulary */
@@ -356,7 +377,8 @@ static void test_builder(void)
 	itsma_mapping_free(m);
 }
 
-/* ---- carrying ----------------------------------------------------------------------------------- */
+/* ---- carrying -----------------------------------------------------------------------------------
+ */
 
 typedef struct carried_fixture {
 	fixture f;
@@ -370,9 +392,10 @@ static void carry_open(carried_fixture *c)
 	fixture_open(&c->f);
 	c->m = NULL;
 	c->old = NULL;
-	ASSERT_OK(itsma_mapping_load_buffer(&c->m, c->f.mapping_text, c->f.mapping_len, "mapping.json",
-	                                    &c->f.cats, &err));
-	ASSERT_OK(itsma_assessment_load_file(&c->old, DATA "old-assessment.json", c->f.old_cat, NULL, &err));
+	ASSERT_OK(itsma_mapping_load_buffer(&c->m, c->f.mapping_text, c->f.mapping_len,
+	                                    "mapping.json", &c->f.cats, &err));
+	ASSERT_OK(itsma_assessment_load_file(&c->old, DATA "old-assessment.json", c->f.old_cat,
+	                                     NULL, &err));
 }
 
 static void carry_close(carried_fixture *c)
@@ -437,8 +460,10 @@ static void test_carry_rules(void)
 	CU_ASSERT_EQUAL(itsma_rating_carried_relationship(r), ITSMA_REL_SUBSET_OF);
 	CU_ASSERT_EQUAL(itsma_rating_carried_review(r), 1);
 	/* evidence dates and expiry unchanged */
-	CU_ASSERT_STRING_EQUAL(itsma_evidence_expires(itsma_rating_evidence_at(r, 0)), "2026-04-01");
-	CU_ASSERT_STRING_EQUAL(itsma_evidence_collected(itsma_rating_evidence_at(r, 0)), "2025-04-01");
+	CU_ASSERT_STRING_EQUAL(itsma_evidence_expires(itsma_rating_evidence_at(r, 0)),
+	                       "2026-04-01");
+	CU_ASSERT_STRING_EQUAL(itsma_evidence_collected(itsma_rating_evidence_at(r, 0)),
+	                       "2025-04-01");
 	/* new obligations and mapped-but-unrated stay unassessed */
 	CU_ASSERT_PTR_NULL(rating(out, "M-03"));
 	CU_ASSERT_EQUAL(status_of(rep, "M-03"), ITSMA_CARRY_NEW);
@@ -492,15 +517,18 @@ static void test_carried_field_roundtrip_and_determinism(void)
 	carry_open(&c);
 	ASSERT_OK(itsma_assessment_carry(&out, &rep, c.old, c.m, c.f.new_cat, NULL, NULL));
 	ASSERT_OK(itsma_assessment_to_json(&one, out, NULL));
-	CU_ASSERT_PTR_NOT_NULL(strstr(one, "\"carried\": {\n        \"mapping\": \"test:old-to-new\",\n"
-	                                   "        \"relationship\": \"intersects-with\",\n"
-	                                   "        \"sources\": [\"A-02\", \"A-03\"],\n        \"review\": true\n"));
+	CU_ASSERT_PTR_NOT_NULL(
+	    strstr(one, "\"carried\": {\n        \"mapping\": \"test:old-to-new\",\n"
+	                "        \"relationship\": \"intersects-with\",\n"
+	                "        \"sources\": [\"A-02\", \"A-03\"],\n        \"review\": true\n"));
 	/* a valid itsma-assessment/1 document that loads back the same */
-	ASSERT_OK(itsma_assessment_load_buffer(&again, one, strlen(one), "carried.json", c.f.new_cat, NULL, &err));
+	ASSERT_OK(itsma_assessment_load_buffer(&again, one, strlen(one), "carried.json",
+	                                       c.f.new_cat, NULL, &err));
 	CU_ASSERT(itsma_rating_carried_review(itsma_assessment_find_rating(again, "M-02")));
 	ASSERT_OK(itsma_assessment_to_json(&two, again, NULL));
 	CU_ASSERT_STRING_EQUAL(one, two);
-	CU_ASSERT_EQUAL(itsma_validate_buffer(NULL, one, strlen(one), NULL, c.f.new_cat, NULL, NULL, NULL), 0);
+	CU_ASSERT_EQUAL(
+	    itsma_validate_buffer(NULL, one, strlen(one), NULL, c.f.new_cat, NULL, NULL, NULL), 0);
 	/* deterministic */
 	ASSERT_OK(itsma_assessment_carry(&second, NULL, c.old, c.m, c.f.new_cat, NULL, NULL));
 	ASSERT_OK(itsma_assessment_to_json(&three, second, NULL));
@@ -520,13 +548,17 @@ static void test_carried_field_errors(void)
 	static const struct {
 		const char *carried, *pointer;
 	} cases[] = {
-		{ "{\"sources\": [\"A-1\"]}", "/ratings/0/carried" },
-		{ "{\"relationship\": \"no-relationship\", \"sources\": [\"A-1\"]}", "/ratings/0/carried/relationship" },
-		{ "{\"relationship\": \"equal-to\", \"sources\": []}", "/ratings/0/carried/sources" },
-		{ "{\"relationship\": \"equal-to\", \"sources\": [\"A-1\"], \"review\": 1}", "/ratings/0/carried/review" },
-		{ "{\"relationship\": \"equal-to\", \"sources\": [\"A-1\"], \"why\": 1}", "/ratings/0/carried/why" },
-		{ "{\"relationship\": \"equal-to\", \"sources\": [\"A 1\"]}", "/ratings/0/carried/sources/0" },
-		{ "[]", "/ratings/0/carried" },
+	    {"{\"sources\": [\"A-1\"]}", "/ratings/0/carried"},
+	    {"{\"relationship\": \"no-relationship\", \"sources\": [\"A-1\"]}",
+	     "/ratings/0/carried/relationship"},
+	    {"{\"relationship\": \"equal-to\", \"sources\": []}", "/ratings/0/carried/sources"},
+	    {"{\"relationship\": \"equal-to\", \"sources\": [\"A-1\"], \"review\": 1}",
+	     "/ratings/0/carried/review"},
+	    {"{\"relationship\": \"equal-to\", \"sources\": [\"A-1\"], \"why\": 1}",
+	     "/ratings/0/carried/why"},
+	    {"{\"relationship\": \"equal-to\", \"sources\": [\"A 1\"]}",
+	     "/ratings/0/carried/sources/0"},
+	    {"[]", "/ratings/0/carried"},
 	};
 	fixture f;
 	size_t i;
@@ -537,13 +569,17 @@ static void test_carried_field_errors(void)
 		itsma_error err = ITSMA_ERROR_INIT;
 		int rc;
 		snprintf(doc, sizeof doc,
-		         "{\"format\": \"itsma-assessment/1\", \"id\": \"a\", \"catalogue\": \"test:new\", "
-		         "\"date\": \"2026-01-01\", \"ratings\": [{\"requirement\": \"M-01\", \"rating\": \"F\", "
+		         "{\"format\": \"itsma-assessment/1\", \"id\": \"a\", \"catalogue\": "
+		         "\"test:new\", "
+		         "\"date\": \"2026-01-01\", \"ratings\": [{\"requirement\": \"M-01\", "
+		         "\"rating\": \"F\", "
 		         "\"carried\": %s}]}",
 		         cases[i].carried);
-		rc = itsma_assessment_load_buffer(&a, doc, strlen(doc), NULL, f.new_cat, NULL, &err);
+		rc =
+		    itsma_assessment_load_buffer(&a, doc, strlen(doc), NULL, f.new_cat, NULL, &err);
 		if (rc != ITSMA_ESCHEMA || strcmp(err.pointer, cases[i].pointer) != 0)
-			fprintf(stderr, "\ncarried case %zu: %s %s: %s\n", i, itsma_error_name(rc), err.pointer, err.message);
+			fprintf(stderr, "\ncarried case %zu: %s %s: %s\n", i, itsma_error_name(rc),
+			        err.pointer, err.message);
 		CU_ASSERT_EQUAL(rc, ITSMA_ESCHEMA);
 		CU_ASSERT_STRING_EQUAL(err.pointer, cases[i].pointer);
 		itsma_assessment_free(a);
@@ -558,7 +594,8 @@ static void test_carry_merge_never_overwrites(void)
 	itsma_carry_report *rep = NULL;
 	const itsma_rating *r;
 	carry_open(&c);
-	ASSERT_OK(itsma_assessment_load_file(&into, DATA "new-partial.json", c.f.new_cat, NULL, NULL));
+	ASSERT_OK(
+	    itsma_assessment_load_file(&into, DATA "new-partial.json", c.f.new_cat, NULL, NULL));
 	ASSERT_OK(itsma_assessment_carry(&out, &rep, c.old, c.m, c.f.new_cat, into, NULL));
 	/* the existing rating stays, with its own evidence and note, and no provenance */
 	r = rating(out, "M-01");
@@ -567,11 +604,14 @@ static void test_carry_merge_never_overwrites(void)
 	CU_ASSERT_FALSE(itsma_rating_is_carried(r));
 	CU_ASSERT_EQUAL(status_of(rep, "M-01"), ITSMA_CARRY_KEPT);
 	/* the existing attribute rating stays; the other one is carried */
-	CU_ASSERT_EQUAL(itsma_attribute_rating_letter(itsma_assessment_find_attribute(out, "S", ITSMA_PA2_2)),
-	                ITSMA_LETTER_P);
-	CU_ASSERT_FALSE(itsma_attribute_rating_is_carried(itsma_assessment_find_attribute(out, "S", ITSMA_PA2_2)));
-	CU_ASSERT_EQUAL(itsma_attribute_rating_letter(itsma_assessment_find_attribute(out, "S", ITSMA_PA2_1)),
-	                ITSMA_LETTER_F);
+	CU_ASSERT_EQUAL(
+	    itsma_attribute_rating_letter(itsma_assessment_find_attribute(out, "S", ITSMA_PA2_2)),
+	    ITSMA_LETTER_P);
+	CU_ASSERT_FALSE(itsma_attribute_rating_is_carried(
+	    itsma_assessment_find_attribute(out, "S", ITSMA_PA2_2)));
+	CU_ASSERT_EQUAL(
+	    itsma_attribute_rating_letter(itsma_assessment_find_attribute(out, "S", ITSMA_PA2_1)),
+	    ITSMA_LETTER_F);
 	/* the merged-into assessment's details stay; the rest is carried */
 	CU_ASSERT_STRING_EQUAL(itsma_assessment_id(out), "new-2026");
 	CU_ASSERT_STRING_EQUAL(itsma_assessment_date(out), "2026-01-15");
@@ -593,7 +633,7 @@ static void test_carry_errors(void)
 	itsma_map_spec spec = ITSMA_MAP_SPEC_INIT;
 	itsma_evidence_spec ev = ITSMA_EVIDENCE_SPEC_INIT;
 	itsma_error err = ITSMA_ERROR_INIT;
-	const char *src[] = { "A-01" }, *tgt[] = { "M-01" }, *bad[] = { "Q-77" };
+	const char *src[] = {"A-01"}, *tgt[] = {"M-01"}, *bad[] = {"Q-77"};
 	carry_open(&c);
 	/* a built mapping whose target id does not exist: the error names the map */
 	ASSERT_OK(itsma_mapping_new(&m, "built", "test:old", 1, "test:new", 1, NULL));
@@ -605,25 +645,31 @@ static void test_carry_errors(void)
 	spec.targets = bad;
 	spec.relationship = ITSMA_REL_SUBSET_OF;
 	ASSERT_OK(itsma_mapping_add_map(NULL, m, &spec, NULL));
-	CU_ASSERT_EQUAL(itsma_assessment_carry(&out, NULL, c.old, m, c.f.new_cat, NULL, &err), ITSMA_ESCHEMA);
+	CU_ASSERT_EQUAL(itsma_assessment_carry(&out, NULL, c.old, m, c.f.new_cat, NULL, &err),
+	                ITSMA_ESCHEMA);
 	CU_ASSERT_STRING_EQUAL(err.pointer, "/maps/1/targets/0");
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "Q-77"));
 	CU_ASSERT_PTR_NULL(out);
 	/* the wrong way round */
-	CU_ASSERT_EQUAL(itsma_assessment_carry(&out, NULL, c.old, c.m, c.f.old_cat, NULL, &err), ITSMA_ESCHEMA);
+	CU_ASSERT_EQUAL(itsma_assessment_carry(&out, NULL, c.old, c.m, c.f.old_cat, NULL, &err),
+	                ITSMA_ESCHEMA);
 	CU_ASSERT_STRING_EQUAL(err.pointer, "/target/catalogue");
 	/* merging into an assessment of another catalogue */
-	CU_ASSERT_EQUAL(itsma_assessment_carry(&out, NULL, c.old, c.m, c.f.new_cat, c.old, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_carry(&out, NULL, c.old, c.m, c.f.new_cat, c.old, &err),
+	                ITSMA_EINVAL);
 	/* an evidence id in both with different content */
-	ASSERT_OK(itsma_assessment_load_file(&into, DATA "new-partial.json", c.f.new_cat, NULL, NULL));
+	ASSERT_OK(
+	    itsma_assessment_load_file(&into, DATA "new-partial.json", c.f.new_cat, NULL, NULL));
 	ev.id = "e2";
 	ev.title = "Another policy";
 	ev.collected = "2025-01-01";
 	ASSERT_OK(itsma_assessment_put_evidence(into, &ev, NULL));
-	CU_ASSERT_EQUAL(itsma_assessment_carry(&out, NULL, c.old, c.m, c.f.new_cat, into, &err), ITSMA_EEXISTS);
+	CU_ASSERT_EQUAL(itsma_assessment_carry(&out, NULL, c.old, c.m, c.f.new_cat, into, &err),
+	                ITSMA_EEXISTS);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "\"e2\""));
 	CU_ASSERT_PTR_NULL(out);
-	CU_ASSERT_EQUAL(itsma_assessment_carry(NULL, NULL, c.old, c.m, c.f.new_cat, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_carry(NULL, NULL, c.old, c.m, c.f.new_cat, NULL, &err),
+	                ITSMA_EINVAL);
 	itsma_assessment_free(into);
 	itsma_mapping_free(m);
 	carry_close(&c);
@@ -653,7 +699,8 @@ static itsma_catalogue *big_catalogue(const char *id, const char *sec, int n)
 static void test_carry_expansion_is_bounded(void)
 {
 	/* a small mapping whose section ids expand to billions of pairs stops with ELIMIT */
-	itsma_catalogue *s = big_catalogue("big:s", "S", 5000), *t = big_catalogue("big:t", "T", 5000);
+	itsma_catalogue *s = big_catalogue("big:s", "S", 5000),
+	                *t = big_catalogue("big:t", "T", 5000);
 	itsma_assessment *a = NULL, *out = NULL;
 	itsma_mapping *m = NULL;
 	itsma_error err = ITSMA_ERROR_INIT;
@@ -663,7 +710,7 @@ static void test_carry_expansion_is_bounded(void)
 	for (i = 0; i < 40; i++) {
 		itsma_map_spec spec = ITSMA_MAP_SPEC_INIT;
 		char extra[32];
-		const char *src[2], *tgt[] = { "T" };
+		const char *src[2], *tgt[] = {"T"};
 		snprintf(extra, sizeof extra, "S-%d", i);
 		src[0] = "S";
 		src[1] = extra;
@@ -705,11 +752,12 @@ static void test_transition_report(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(html, "<!DOCTYPE html>"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(html, "Knowledge &lt;new&gt; &amp; *marked*"));
 	CU_ASSERT_PTR_NULL(strstr(html, "<new>"));
-	CU_ASSERT_PTR_NULL(strstr(html, "http"));  /* self-contained: nothing fetched */
+	CU_ASSERT_PTR_NULL(strstr(html, "http")); /* self-contained: nothing fetched */
 	{
 		char *none = NULL;
-		CU_ASSERT_EQUAL(itsma_transition_report(&none, out, rep, c.m, (itsma_transition_format)7, NULL),
-		                ITSMA_EINVAL);
+		CU_ASSERT_EQUAL(
+		    itsma_transition_report(&none, out, rep, c.m, (itsma_transition_format)7, NULL),
+		    ITSMA_EINVAL);
 		CU_ASSERT_PTR_NULL(none);
 	}
 	itsma_free(text);
@@ -738,21 +786,21 @@ static void test_builtin_listing(void)
 }
 
 static const itsma_test_case tests[] = {
-	{ "load_and_accessors", test_load_and_accessors },
-	{ "save_roundtrip", test_save_roundtrip },
-	{ "every_validation_error", test_every_validation_error },
-	{ "validate_reports_every_problem", test_validate_reports_every_problem },
-	{ "resolvers", test_resolvers },
-	{ "builder", test_builder },
-	{ "carry_rules", test_carry_rules },
-	{ "carried_field_roundtrip_and_determinism", test_carried_field_roundtrip_and_determinism },
-	{ "carried_field_errors", test_carried_field_errors },
-	{ "carry_merge_never_overwrites", test_carry_merge_never_overwrites },
-	{ "carry_errors", test_carry_errors },
-	{ "carry_expansion_is_bounded", test_carry_expansion_is_bounded },
-	{ "transition_report", test_transition_report },
-	{ "builtin_listing", test_builtin_listing },
-	{ NULL, NULL },
+    {"load_and_accessors", test_load_and_accessors},
+    {"save_roundtrip", test_save_roundtrip},
+    {"every_validation_error", test_every_validation_error},
+    {"validate_reports_every_problem", test_validate_reports_every_problem},
+    {"resolvers", test_resolvers},
+    {"builder", test_builder},
+    {"carry_rules", test_carry_rules},
+    {"carried_field_roundtrip_and_determinism", test_carried_field_roundtrip_and_determinism},
+    {"carried_field_errors", test_carried_field_errors},
+    {"carry_merge_never_overwrites", test_carry_merge_never_overwrites},
+    {"carry_errors", test_carry_errors},
+    {"carry_expansion_is_bounded", test_carry_expansion_is_bounded},
+    {"transition_report", test_transition_report},
+    {"builtin_listing", test_builtin_listing},
+    {NULL, NULL},
 };
 
 ITSMA_TEST_MAIN("mapping", tests)
