@@ -33,7 +33,7 @@ from __future__ import annotations
 from typing import Optional, Tuple
 
 from . import itsma as _c
-from ._assessment import Assessment, AttributeRating, Carried, Evidence, Exclusion, Rating
+from ._assessment import Assessment, AttributeRating, Evidence, Exclusion, Rating
 from ._catalogue import Catalogue, GenericPractice, Requirement, Section
 from ._core import View
 from ._diff import (ComplianceChange, Diff, DiffCounts, NonconformityDiff, ProcessDiff,
@@ -49,6 +49,7 @@ from ._result import (AttributeNeed, AttributeResult, Capability, CapabilityGap,
                       RequirementResult, Result, SectionResult)
 from ._scorer import Scorer
 from ._validate import Validation, validate_file, validate_string
+from ._assessment import Carried
 from ._mapping import RELATIONSHIPS, Carry, CarryReport, Map, Mapping
 
 #: Version of the itsma C library the module runs with ("0.1.0").
