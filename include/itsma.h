@@ -6,7 +6,8 @@
  * ISO/IEC 20000-1: catalogues (catalogue.h), assessments with evidence (assessment.h),
  * scoring (result.h), comparison of two results (diff.h), incremental re-scoring
  * (scorer.h), spreadsheet questionnaires (questionnaire.h), reports for people and
- * spreadsheets (report.h) and trends over several assessments (trend.h).
+ * spreadsheets (report.h), trends over several assessments (trend.h) and mapping sets
+ * between catalogues with the carrying of assessments (mapping.h).
  */
 #ifndef ITSMA_H
 #define ITSMA_H
@@ -24,5 +25,6 @@
 #include "itsma/questionnaire.h"
 #include "itsma/report.h"
 #include "itsma/trend.h"
+#include "itsma/mapping.h"
 
 #endif /* ITSMA_H */

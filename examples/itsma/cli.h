@@ -5,8 +5,8 @@
  * options; strbuf.c is a growable string; io.c reads and writes files; load.c loads
  * catalogues and assessments and prints library errors; text.c formats percentages and
  * escapes text for Markdown and JSON; colour.c decides on terminal colour; csv.c reads and
- * writes RFC 4180 CSV; sha256.c computes digests. Reports come from the library
- * (itsma/report.h).
+ * writes RFC 4180 CSV; sha256.c computes digests; cmd_mapping.c holds `mapping` and `carry`.
+ * Reports come from the library (itsma/report.h).
  */
 #ifndef ITSMA_CLI_H
 #define ITSMA_CLI_H
@@ -44,6 +44,8 @@ int cmd_compare(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_evidence(int argc, char **argv);
 int cmd_trend(int argc, char **argv);
+int cmd_mapping(int argc, char **argv);
+int cmd_carry(int argc, char **argv);
 
 /* ---- memory and strings (strbuf.c) ---------------------------------------------------------- */
 /* Allocation that cannot fail: on exhaustion the program says so and exits with status 1. */

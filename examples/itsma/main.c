@@ -28,6 +28,10 @@ static const char usage[] =
 	"  explain ASSESSMENT.json ID   how the figure of a requirement or section came about\n"
 	"  evidence verify ASSESSMENT.json --root DIR\n"
 	"                               check evidence files against their SHA-256 digests\n"
+	"  mapping list|show|validate   mapping sets between catalogues (itsma-mapping/1)\n"
+	"  carry ASSESSMENT.json --to CATALOGUE\n"
+	"                               carry an assessment to another catalogue (2011 to 2018)\n"
+	"                               and write a transition report\n"
 	"\n"
 	"Run 'itsma COMMAND --help' for the options of a command.\n"
 	"\n"
@@ -61,7 +65,8 @@ static const struct command commands[] = {
 	{ "catalogue", cmd_catalogue }, { "template", cmd_template }, { "import", cmd_import },
 	{ "validate", cmd_validate },   { "score", cmd_score },       { "report", cmd_report },
 	{ "compare", cmd_compare },     { "explain", cmd_explain },   { "evidence", cmd_evidence },
-	{ "trend", cmd_trend },         { NULL, NULL }
+	{ "trend", cmd_trend },         { "mapping", cmd_mapping },
+	{ "carry", cmd_carry },         { NULL, NULL }
 };
 
 static const char *current_command = NULL;
