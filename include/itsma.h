@@ -20,5 +20,6 @@
 #include "itsma/diff.h"
 #include "itsma/scorer.h"
 #include "itsma/validate.h"
+#include "itsma/file.h"
 
 #endif /* ITSMA_H */

@@ -190,6 +190,9 @@ int cmd_evidence(int argc, char **argv)
 		return cli_usage_error("evidence", "unknown subcommand '%s' (say 'verify')", sub);
 	if (!path)
 		return cli_usage_error("evidence", "name the assessment whose evidence to verify");
+	const char *inputs[] = { catalogue, path };
+	if (cli_stdin_once("evidence", inputs, 2) != CLI_OK)
+		return CLI_USAGE;
 
 	itsma_catalogue *cat = NULL;
 	itsma_assessment *a = NULL;

@@ -77,6 +77,12 @@ int cmd_validate(int argc, char **argv)
 		free(files);
 		return cli_usage_error("validate", "name at least one file to check");
 	}
+	files[nfiles] = catalogue; /* files has argc slots: one is free */
+	if (cli_stdin_once("validate", files, nfiles + 1) != CLI_OK) {
+		free(files);
+		return CLI_USAGE;
+	}
+	files[nfiles] = NULL;
 
 	itsma_catalogue *given = NULL;
 	if (catalogue && cli_load_catalogue(&given, catalogue) != CLI_OK) {

@@ -865,6 +865,123 @@ def test_evidence():
     check(re.search(r'syntax-error\.json:5:3: ', r.err), 'error position', r)
 
 
+# ---- files: -o never destroys what it names; reads are bounded ------------------------------
+
+def test_files():
+    """-o replaces only regular files (keeping their mode); devices, FIFOs and /dev/std* are
+    written into; a symlink stays a link; inputs that are devices are refused."""
+    import stat
+    import threading
+    d = work('files')
+    shutil.rmtree(d, ignore_errors=True)
+    os.makedirs(d)
+    want = expect(run('score', Q4), 0, 'score').out
+
+    # a private character device with /dev/null's numbers (as root): still a device after -o
+    if os.geteuid() == 0:
+        dev = os.path.join(d, 'null')
+        os.mknod(dev, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        expect(run('score', Q4, '-o', dev), 0, '-o a character device')
+        check(stat.S_ISCHR(os.lstat(dev).st_mode) and os.lstat(dev).st_rdev == os.makedev(1, 3),
+              '-o keeps a character device a device (it was replaced by a regular file)')
+        check(not [n for n in os.listdir(d) if n.startswith('null.')], 'no temporary file left beside a device')
+    else:
+        print('not root: the mknod case is skipped')
+
+    # a FIFO: the reader gets the bytes, and the FIFO stays a FIFO
+    fifo = os.path.join(d, 'fifo')
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(open(fifo, 'rb').read()))
+    reader.start()
+    r = expect(run('score', Q4, '-o', fifo), 0, '-o a FIFO')
+    reader.join(30)
+    check(stat.S_ISFIFO(os.lstat(fifo).st_mode), '-o keeps a FIFO a FIFO', r)
+    check(got and got[0].decode() == want, 'the FIFO reader gets the JSON', r)
+
+    # /dev/stdout (a symlink into /proc/self/fd) writes to standard output
+    r = expect(run('score', Q4, '-o', '/dev/stdout'), 0, '-o /dev/stdout')
+    check(r.out == want, '-o /dev/stdout writes to standard output', r)
+    with open(os.path.join(d, 'captured'), 'w') as fh:
+        p = subprocess.run([ARGS.itsma, 'score', Q4, '-o', '/dev/stdout'], stdout=fh, stderr=subprocess.PIPE)
+    check(p.returncode == 0 and open(os.path.join(d, 'captured')).read() == want and
+          not [n for n in os.listdir(d) if n.startswith('captured.')],
+          '-o /dev/stdout redirected to a file writes into that file, never renames over it', p.stderr)
+
+    # modes of a replaced file are kept
+    for mode in (0o600, 0o640, 0o444):
+        f = os.path.join(d, 'mode-%o.json' % mode)
+        with open(f, 'w') as fh:
+            fh.write('old')
+        os.chmod(f, mode)
+        expect(run('score', Q4, '-o', f), 0, '-o over a %o file' % mode)
+        check(stat.S_IMODE(os.stat(f).st_mode) == mode, '-o keeps mode %o (got %o)' % (mode, stat.S_IMODE(os.stat(f).st_mode)))
+        check(open(f).read() == want, 'the %o file holds the new JSON' % mode)
+
+    # a symlink stays a link; the file it points to is replaced, in its own folder
+    os.makedirs(os.path.join(d, 'real'))
+    target = os.path.join(d, 'real', 'report.json')
+    with open(target, 'w') as fh:
+        fh.write('old')
+    link = os.path.join(d, 'latest.json')
+    os.symlink(os.path.join('real', 'report.json'), link)
+    expect(run('score', Q4, '-o', link), 0, '-o a symlink')
+    check(os.path.islink(link) and open(target).read() == want, 'the link stays, its target is replaced')
+    dangling = os.path.join(d, 'next.json')
+    os.symlink(os.path.join('real', 'next.json'), dangling)
+    expect(run('score', Q4, '-o', dangling), 0, '-o a dangling symlink')
+    check(os.path.islink(dangling) and open(os.path.join(d, 'real', 'next.json')).read() == want,
+          'a dangling link gets its target created')
+    check(sorted(os.listdir(os.path.join(d, 'real'))) == ['next.json', 'report.json'], 'no temporary files left')
+
+    # a directory and a socket are refused and left alone
+    r = expect(run('score', Q4, '-o', d), 1, '-o a directory')
+    check('it is a directory' in r.err, 'directory named as such', r)
+    import socket
+    sock_path = os.path.join(d, 'sock')
+    sk = socket.socket(socket.AF_UNIX)
+    sk.bind(sock_path)
+    r = expect(run('score', Q4, '-o', sock_path), 1, '-o a socket')
+    check('it is a socket' in r.err and stat.S_ISSOCK(os.lstat(sock_path).st_mode), 'a socket is left alone', r)
+    sk.close()
+
+    # a failing write leaves no temporary file (a read-only folder: the temporary cannot be made)
+    if os.geteuid() != 0:
+        ro = os.path.join(d, 'ro')
+        os.makedirs(ro)
+        os.chmod(ro, 0o555)
+        expect(run('score', Q4, '-o', os.path.join(ro, 'x.json')), 1, '-o into a read-only folder')
+        check(os.listdir(ro) == [], 'nothing left in a read-only folder')
+    full = '/dev/full'
+    if os.path.exists(full):
+        r = expect(run('score', Q4, '-o', full), 1, '-o /dev/full')
+        check('No space left' in r.err and stat.S_ISCHR(os.lstat(full).st_mode), '/dev/full reports ENOSPC', r)
+
+    # inputs: devices are refused before a byte is read, for every command that reads a document
+    for args in (['validate', '/dev/zero'], ['score', '/dev/zero'], ['report', '/dev/zero'],
+                 ['explain', '/dev/zero', '8.4.3-01'], ['evidence', 'verify', '/dev/zero']):
+        r = expect(run(*args), 1, ' '.join(args))
+        check('it is a character device' in r.err, '%s refused as a device' % ' '.join(args), r)
+    r = expect(run('compare', '/dev/zero', Q4), 1, 'compare /dev/zero')
+    check('it is a character device' in r.err, 'compare /dev/zero refused', r)
+    r = expect(run('score', '--catalogue', '/dev/zero', Q4), 1, '--catalogue /dev/zero')
+    check('it is a character device' in r.err, '--catalogue /dev/zero refused', r)
+
+    # "-" is standard input for every command that reads a document
+    q4 = open(Q4).read()
+    check(expect(run('score', '-', input=q4), 0, 'score -').out == want, 'score - reads standard input')
+    expect(run('validate', '-', input=q4), 0, 'validate -')
+    r = expect(run('report', '-', input=q4), 0, 'report -')
+    check('acme-2026-q4' in r.out, 'report - reads standard input', r)
+    expect(run('explain', '-', '8.4.3-01', input=q4), 0, 'explain -')
+    expect(run('compare', Q3, '-', input=q4), 0, 'compare - (after)')
+    r = expect(run('score', '--catalogue', '-', MINI, input=open(MINI_CAT).read()), 0, '--catalogue -')
+    check(json.loads(r.out)['format'] == 'itsma-result/1', '--catalogue - reads standard input', r)
+    r = expect(run('compare', '-', '-', input=q4), 2, 'standard input named twice')
+    r = expect(run('score', '-', input='{"format": '), 1, 'syntax error on standard input')
+    check(r.err.startswith('<stdin>:1:'), 'standard input named <stdin> in errors', r)
+
+
 # ---- the C examples ----------------------------------------------------------------------------------
 
 def test_examples():
@@ -894,6 +1011,7 @@ GROUPS = {
     'help': test_help, 'catalogue': test_catalogue, 'template': test_template, 'import': test_import,
     'roundtrip': test_roundtrip, 'validate': test_validate, 'score': test_score, 'report': test_report,
     'compare': test_compare, 'explain': test_explain, 'evidence': test_evidence, 'examples': test_examples,
+    'files': test_files,
 }
 
 
