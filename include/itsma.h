@@ -21,5 +21,6 @@
 #include "itsma/scorer.h"
 #include "itsma/validate.h"
 #include "itsma/file.h"
+#include "itsma/verify.h"
 
 #endif /* ITSMA_H */

@@ -5,7 +5,7 @@
  * options; strbuf.c is a growable string; io.c reads and writes files; load.c loads
  * catalogues and assessments and prints library errors; text.c formats numbers and
  * escapes text for Markdown, HTML and JSON; colour.c decides on terminal colour; csv.c
- * reads and writes RFC 4180 CSV; sha256.c computes digests; report_*.c write reports.
+ * reads and writes RFC 4180 CSV; report_*.c write reports.
  */
 #ifndef ITSMA_CLI_H
 #define ITSMA_CLI_H
@@ -225,18 +225,5 @@ typedef struct csv_writer {
 #define CSV_WRITER_INIT { SB_INIT, 0 }
 void csv_field(csv_writer *w, const char *s);
 void csv_end_row(csv_writer *w);
-
-/* ---- SHA-256 (sha256.c) ---------------------------------------------------------------------- */
-typedef struct sha256_ctx {
-	unsigned int state[8];
-	unsigned long long bytes;
-	unsigned char block[64];
-	size_t used;
-} sha256_ctx;
-void sha256_init(sha256_ctx *c);
-void sha256_update(sha256_ctx *c, const void *data, size_t len);
-void sha256_final(sha256_ctx *c, unsigned char digest[32]);
-/* Hex digest of a file into hex[65]: 0, or -1 with errno set. */
-int sha256_file(const char *path, char hex[65]);
 
 #endif /* ITSMA_CLI_H */

@@ -856,6 +856,50 @@ def test_evidence():
     r = expect(run('evidence', 'verify', path, '--root', root, '--catalogue', MINI_CAT), 0, 'digests of many sizes')
     check(r.out.splitlines()[-1] == '13 checked: 13 ok, 0 missing, 0 changed', 'every digest matches', r)
 
+    # confinement: links out of the root, /proc/kmsg, a FIFO, a folder, a device are reported,
+    # never read (these used to hash /etc/passwd through the link, and hang on the FIFO)
+    jail = work('evjail')
+    shutil.rmtree(jail, ignore_errors=True)
+    os.makedirs(os.path.join(jail, 'folder'))
+    os.symlink('/etc', os.path.join(jail, 'etcdir'))
+    os.symlink('/proc/kmsg', os.path.join(jail, 'kmsg'))
+    os.mkfifo(os.path.join(jail, 'fifo'))
+    with open(os.path.join(jail, 'ok.txt'), 'wb') as fh:
+        fh.write(b'hello\n')
+    passwd = hashlib.sha256(open('/etc/passwd', 'rb').read()).hexdigest()
+    recs = [('OK', 'ok.txt', hashlib.sha256(b'hello\n').hexdigest()), ('ETC', 'etcdir/passwd', passwd),
+            ('KMSG', 'kmsg', passwd), ('FIFO', 'fifo', passwd), ('DIR', 'folder', passwd),
+            ('UP', '../evroot/x', passwd)]
+    if os.geteuid() == 0:
+        import stat
+        os.mknod(os.path.join(jail, 'null'), 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        recs.append(('DEV', 'null', passwd))
+    a = {'format': 'itsma-assessment/1', 'id': 'jail', 'catalogue': 'mini:1', 'date': '2026-03-01',
+         'evidence': [{'id': i, 'title': i, 'kind': 'record', 'collected': '2026-01-01', 'uri': u, 'sha256': h}
+                      for i, u, h in recs]}
+    path = work('jail.json')
+    with open(path, 'w') as fh:
+        json.dump(a, fh)
+    r = expect(run('evidence', 'verify', path, '--root', jail, '--catalogue', MINI_CAT), 1, 'verify in a jail')
+    lines = r.out.splitlines()
+    check(any(l.startswith('ok ') and ' OK ' in l for l in lines), 'the regular file is checked', r)
+    check(any(l.startswith('REFUSED   ETC ') and 'symbolic link' in l for l in lines), 'a link out of the root refused', r)
+    check(any(l.startswith('REFUSED   KMSG ') for l in lines), 'a link to /proc/kmsg refused', r)
+    check(any(l.startswith('NOT-FILE  FIFO ') and 'a FIFO, not a regular file' in l for l in lines), 'a FIFO named', r)
+    check(any(l.startswith('NOT-FILE  DIR ') and 'a directory' in l for l in lines), 'a folder named', r)
+    check(any(l.startswith('REFUSED   UP ') for l in lines), '.. refused', r)
+    if os.geteuid() == 0:
+        check(any(l.startswith('NOT-FILE  DEV ') and 'a character device' in l for l in lines), 'a device named', r)
+    check(not any('No such file' in l for l in lines), 'nothing reported as missing', r)
+
+    # nothing checkable (every uri absolute): exit 1 and say so
+    a['evidence'] = [{'id': 'W', 'title': 'w', 'kind': 'record', 'collected': '2026-01-01',
+                      'uri': 'https://example.org/w', 'sha256': passwd}]
+    with open(path, 'w') as fh:
+        json.dump(a, fh)
+    r = expect(run('evidence', 'verify', path, '--root', jail, '--catalogue', MINI_CAT), 1, 'nothing checkable')
+    check('nothing could be checked' in r.err, 'nothing checkable said', r)
+
     expect(run('evidence'), 2, 'evidence without subcommand')
     expect(run('evidence', 'check', f), 2, 'unknown subcommand')
     expect(run('evidence', 'verify'), 2, 'verify without a file')
