@@ -10,7 +10,7 @@
 
 int itsma_load_options_init(itsma_load_options *opts, unsigned int version)
 {
-	if (!opts || version != ITSMA_LOAD_OPTIONS_VERSION)
+	if (!opts || version < 1 || version > ITSMA_LOAD_OPTIONS_VERSION)
 		return ITSMA_EINVAL;
 	memset(opts, 0, sizeof *opts);
 	opts->version = version;

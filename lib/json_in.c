@@ -24,7 +24,7 @@ int itsma__reader_init(itsma__reader *rd, const char *buf, size_t len, const cha
 	rd->max_records = ITSMA_DEFAULT_MAX_RECORDS;
 	rd->max_bytes = ITSMA_DEFAULT_MAX_BYTES;
 	if (opts) {
-		if (opts->version != ITSMA_LOAD_OPTIONS_VERSION)
+		if (opts->version < 1 || opts->version > ITSMA_LOAD_OPTIONS_VERSION)
 			return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_load_options version %u",
 			                        opts->version);
 		if (opts->max_depth)
@@ -35,6 +35,10 @@ int itsma__reader_init(itsma__reader *rd, const char *buf, size_t len, const cha
 			rd->max_records = opts->max_records;
 		if (opts->max_bytes)
 			rd->max_bytes = opts->max_bytes;
+		if (opts->version >= 2) {
+			rd->resolve = opts->resolve;
+			rd->resolve_payload = opts->resolve_payload;
+		}
 	}
 	if (rd->max_depth > ITSMA__MAX_DEPTH_CAP)
 		rd->max_depth = ITSMA__MAX_DEPTH_CAP;

@@ -152,9 +152,6 @@ int cli_load_assessment(itsma_assessment **out, const char *path, const itsma_ca
 int cli_stdin_once(const char *cmd, const char *const *paths, size_t n);
 /* Score with the given options; prints errors. */
 int cli_score(itsma_result **out, const itsma_assessment *a, const itsma_score_options *opts);
-/* The value of a top-level string member of a JSON object text (e.g. "catalogue"), without
- * loading it: a copy to free, or NULL when absent or unreadable. */
-char *cli_json_peek_string(const char *json, size_t len, const char *key);
 
 /* ---- numbers and escaping (text.c) ---------------------------------------------------------- */
 /* A number with at most @p decimals decimals, trailing zeros dropped ("67.5", "0.1235");

@@ -214,7 +214,7 @@ static int show(const char *id, const char *format, const char *output)
 		/* a built-in catalogue exactly as shipped; a file as the library writes it */
 		const char *text = NULL;
 		size_t len = 0;
-		if (!cli_is_file(id)) {
+		if (!strchr(id, '/') && strcmp(id, "-") != 0) { /* a built-in id means the built-in */
 			for (size_t i = 0; i < itsma_catalogue_builtin_count(); i++)
 				if (strcmp(itsma_catalogue_builtin_id(i), id) == 0)
 					text = itsma_catalogue_builtin_json(i, &len);

@@ -39,6 +39,8 @@ typedef struct itsma__reader {
 	size_t problems;
 	int stop;          /* the callback's non-zero return */
 	itsma__input *input; /* set when reading a file: consumed pages can be released */
+	itsma_catalogue_resolver resolve; /* finds an assessment's catalogue (load options v2) */
+	void *resolve_payload;
 	int no_fast;         /* tests: read every record through json-c */
 	itsma_error first; /* the first problem */
 } itsma__reader;

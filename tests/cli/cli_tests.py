@@ -1001,6 +1001,34 @@ def test_files():
         r = expect(run('score', Q4, '-o', full), 1, '-o /dev/full')
         check('No space left' in r.err and stat.S_ISCHR(os.lstat(full).st_mode), '/dev/full reports ENOSPC', r)
 
+    # a built-in id means the built-in, even beside a file of that name in the current folder
+    # (a doctored copy used to replace it silently); ./NAME loads the file
+    cwd = os.path.join(d, 'cwd')
+    os.makedirs(cwd)
+    doctored = json.load(open(MINI_CAT))
+    doctored['id'] = 'iso20000-1:2018'
+    with open(os.path.join(cwd, 'iso20000-1:2018'), 'w') as fh:
+        json.dump(doctored, fh)
+    r = expect(run('score', '--catalogue', 'iso20000-1:2018', Q4, cwd=cwd), 0, 'built-in id beside a file of that name')
+    check(r.out == want and "'iso20000-1:2018' is the built-in catalogue" in r.err and './iso20000-1:2018' in r.err,
+          'the built-in is used, and the file named', r)
+    builtin_json = expect(run('catalogue', 'show', 'iso20000-1:2018', '--format', 'json'), 0, 'show built-in').out
+    r = expect(run('catalogue', 'show', 'iso20000-1:2018', '--format', 'json', cwd=cwd), 0, 'show beside a file')
+    check(r.out == builtin_json, 'catalogue show gives the built-in beside a file of that name', r)
+    r = expect(run('score', '--catalogue', './iso20000-1:2018', Q4, cwd=cwd), 1, './NAME loads the file')
+    check('is the built-in' not in r.err, 'no warning for an explicit path', r)
+    shutil.copy(MINI_CAT, os.path.join(cwd, 'minicat'))
+    r = expect(run('score', '--catalogue', 'minicat', MINI, cwd=cwd), 0, 'a file without a path-like name')
+    check("no built-in catalogue is called 'minicat'" in r.err, 'the ambiguity is warned about', r)
+    r = expect(run('score', '--catalogue', 'nosuch', MINI, cwd=cwd), 1, 'neither file nor built-in')
+    check('no such file, and no built-in catalogue has that id' in r.err, 'unknown catalogue named', r)
+
+    # validate: catalogues on the command line serve the assessments that name them (the
+    # library's resolver, no JSON peeking in the CLI); order does not matter
+    r = expect(run('validate', MINI, MINI_CAT), 0, 'validate assessment before its catalogue')
+    check('mini-assessment.json: valid itsma-assessment/1' in r.out, 'resolved through the resolver', r)
+    r = expect(run('validate', MINI), 1, 'validate without its catalogue')
+
     # inputs: devices are refused before a byte is read, for every command that reads a document
     for args in (['validate', '/dev/zero'], ['score', '/dev/zero'], ['report', '/dev/zero'],
                  ['explain', '/dev/zero', '8.4.3-01'], ['evidence', 'verify', '/dev/zero']):
