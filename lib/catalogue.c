@@ -377,8 +377,8 @@ void itsma__catalogue_renumber(itsma_catalogue *c)
 
 static int check_weight(double w, itsma_error *err)
 {
-	if (!isfinite(w) || w < 0)
-		return itsma__error_set(err, ITSMA_EINVAL, "expected a weight: a finite number >= 0");
+	if (!isfinite(w) || w < 0 || w > ITSMA_MAX_WEIGHT)
+		return itsma__error_set(err, ITSMA_EINVAL, "expected a weight: a number from 0 to 1000000");
 	return 0;
 }
 

@@ -754,6 +754,10 @@ int itsma__json_parse(itsma__reader *rd, size_t pos, unsigned int depth, const c
 			rd->err ? (void)(rd->err->code = ITSMA_ELIMIT) : (void)0;
 			return ITSMA_ELIMIT;
 		}
+		if (pos == 0 && rd->len >= 3 && memcmp(rd->buf, "\xEF\xBB\xBF", 3) == 0)
+			return itsma__json_syntax(rd, 0, "the text starts with a UTF-8 byte order mark, which "
+			                                 "JSON does not allow (RFC 8259, 8.1): save it as UTF-8 "
+			                                 "without BOM");
 		return itsma__json_syntax(rd, stop, "%s", json_tokener_error_desc(jerr));
 	}
 	memset(&w, 0, sizeof w);
@@ -1024,8 +1028,8 @@ int itsma__get_weight(itsma__reader *rd, json_object *obj, const char *ptr, cons
 		return itsma__schema(rd, ptr, key, "expected a weight (a number >= 0), found %s",
 		                     v == obj ? "null" : itsma__json_type_name(v));
 	d = json_object_get_double(v);
-	if (!isfinite(d) || d < 0)
-		return itsma__schema(rd, ptr, key, "expected a weight: a finite number >= 0");
+	if (!isfinite(d) || d < 0 || d > ITSMA_MAX_WEIGHT)
+		return itsma__schema(rd, ptr, key, "expected a weight: a number from 0 to 1000000");
 	*out = d;
 	return 0;
 }

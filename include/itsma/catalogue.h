@@ -53,6 +53,10 @@ typedef enum itsma_exclusions {
 #define ITSMA_DEFAULT_MAX_STRING (1u << 20)
 /** Default maximum number of records (sections, requirements, evidence, ratings...) of a kind. */
 #define ITSMA_DEFAULT_MAX_RECORDS 50000000u
+/** Largest weight of a section or requirement: weights times achievements (at most 1) and
+ * their sums over millions of requirements stay far from overflow. */
+#define ITSMA_MAX_WEIGHT 1e6
+
 /** Default maximum size in bytes of an input document (4 GiB - 1). */
 #define ITSMA_DEFAULT_MAX_BYTES 0xFFFFFFFFu
 
@@ -323,7 +327,7 @@ typedef struct itsma_section_spec {
 	const char *title;       /**< Required, non-empty. */
 	const char *purpose;     /**< Optional. */
 	itsma_section_kind kind; /**< Group (default) or process. */
-	double weight;           /**< Finite, >= 0; the initialiser sets 1. */
+	double weight;           /**< 0 to #ITSMA_MAX_WEIGHT; the initialiser sets 1. */
 } itsma_section_spec;
 /** Current version of itsma_section_spec. */
 #define ITSMA_SECTION_SPEC_VERSION 1
@@ -399,7 +403,7 @@ typedef struct itsma_requirement_spec {
 	const char *clause;            /**< Optional clause reference. */
 	const char *text;              /**< Required, non-empty. */
 	itsma_obligation obligation;   /**< Shall (default) or should. */
-	double weight;                 /**< Finite, >= 0; the initialiser sets 1. */
+	double weight;                 /**< 0 to #ITSMA_MAX_WEIGHT; the initialiser sets 1. */
 	const char *const *evidence_hints; /**< Optional array of non-empty strings. */
 	size_t evidence_hint_count;    /**< Length of evidence_hints. */
 	const char *const *tags;       /**< Optional array of non-empty strings. */
