@@ -1075,6 +1075,11 @@ def test_examples():
     expect(run('validate', out), 0, 'the built assessment is valid')
     a = json.load(open(out))
     check(len(a['ratings']) == 8 and len(a['evidence']) == 4, 'ratings and evidence from the export', a)
+    r = expect(run(data('evidence-assessment.json'), os.path.dirname(data('evidence-assessment.json')), MINI_CAT,
+                   binary=ex('verify_evidence')), 1, 'verify_evidence with a changed file')
+    check('ok            E-OK: evidence/policy.txt' in r.out and 'changed       E-TAMPERED: ' in r.out and
+          'refused       E-ESCAPE: ' in r.out and 'missing       E-MISSING: ' in r.out, 'verify_evidence output', r)
+    expect(run(binary=ex('verify_evidence')), 2, 'verify_evidence usage')
     r = expect(run(binary=ex('build_assessment')), 0, 'build_assessment to stdout')
     check(json.loads(r.out)['id'] == 'itsm-export-2026-11', 'json on stdout', r)
 

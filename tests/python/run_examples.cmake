@@ -32,3 +32,10 @@ run_step("assess.py imported.json" "itsm-import:.*Top 3 of [0-9]+ gaps"
 # live.py: a Scorer fed by a simulated ITSM tool; the live result must equal a fresh score.
 run_step("live.py" "incidents fed.*live result equals scoring from scratch: yes"
          ${EXAMPLES}/live.py --records 500)
+# verify_evidence.py: one evidence file written here, its digest recorded, then checked.
+file(MAKE_DIRECTORY ${WORK}/evidence)
+file(WRITE ${WORK}/evidence/policy.txt "The incident policy, version 3.\n")
+file(SHA256 ${WORK}/evidence/policy.txt _digest)
+file(WRITE ${WORK}/evidenced.json "{\"format\": \"itsma-assessment/1\", \"id\": \"ev\", \"catalogue\": \"iso20000-1:2018\", \"date\": \"2026-03-01\", \"evidence\": [{\"id\": \"EV-1\", \"title\": \"Policy\", \"kind\": \"document\", \"collected\": \"2026-01-01\", \"uri\": \"policy.txt\", \"sha256\": \"${_digest}\"}]}\n")
+run_step("verify_evidence.py" "ok +EV-1: policy.txt.*1 checked, 1 ok"
+         ${EXAMPLES}/verify_evidence.py ${WORK}/evidenced.json ${WORK}/evidence)
