@@ -1050,6 +1050,10 @@ def test_files():
     r = expect(run('score', '--catalogue', '-', MINI, input=open(MINI_CAT).read()), 0, '--catalogue -')
     check(json.loads(r.out)['format'] == 'itsma-result/1', '--catalogue - reads standard input', r)
     r = expect(run('compare', '-', '-', input=q4), 2, 'standard input named twice')
+    expect(run('report', '-', '--baseline', '-', input=q4), 2, 'report and baseline both from standard input')
+    expect(run('import', '-', '--evidence', '-', '--catalogue', 'iso20000-1:2018', '--id', 'x', '--date',
+               '2026-01-01', input=''), 2, 'import: questionnaire and evidence both from standard input')
+    r = expect(run('report', Q4, '--baseline', '-', input=open(Q3).read()), 0, 'report --baseline -')
     r = expect(run('score', '-', input='{"format": '), 1, 'syntax error on standard input')
     check(r.err.startswith('<stdin>:1:'), 'standard input named <stdin> in errors', r)
 
