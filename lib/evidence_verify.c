@@ -265,6 +265,8 @@ int itsma_evidence_verify(const itsma_assessment *a, const char *root, unsigned 
 	size_t i, n;
 	int rootfd, rc = 0;
 
+	if (err)
+		itsma_error_clear(err);
 	if (!a || !root || !cb)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment, root and callback must not be NULL");
 	rootfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
