@@ -26,5 +26,7 @@
 #include "itsma/report.h"
 #include "itsma/trend.h"
 #include "itsma/mapping.h"
+#include "itsma/file.h"
+#include "itsma/verify.h"
 
 #endif /* ITSMA_H */

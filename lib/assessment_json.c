@@ -648,6 +648,19 @@ static int resolve_catalogue(loader *ld)
 	const itsma_catalogue *cat = ld->cat_arg;
 	int rc;
 
+	if (!cat && rd->resolve) {
+		/* the caller's resolver first (catalogue files it was given), then the built-ins */
+		const itsma_catalogue *found = NULL;
+		rc = rd->resolve(&found, ld->catalogue_id, rd->resolve_payload);
+		if (rc < 0 && rc != ITSMA_ENOTFOUND)
+			return rc == ITSMA_ENOMEM
+			               ? itsma__error_nomem(rd->err)
+			               : itsma__schema(rd, "", "catalogue",
+			                               "the catalogue resolver failed for \"%s\" (%s)",
+			                               ld->catalogue_id, itsma_error_name(rc));
+		if (rc == 0 && found)
+			cat = found;
+	}
 	if (cat) {
 		if (strcmp(cat->id, ld->catalogue_id) != 0)
 			return itsma__schema(rd, "", "catalogue",

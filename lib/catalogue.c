@@ -10,7 +10,7 @@
 
 int itsma_load_options_init(itsma_load_options *opts, unsigned int version)
 {
-	if (!opts || version != ITSMA_LOAD_OPTIONS_VERSION)
+	if (!opts || version < 1 || version > ITSMA_LOAD_OPTIONS_VERSION)
 		return ITSMA_EINVAL;
 	memset(opts, 0, sizeof *opts);
 	opts->version = version;
@@ -496,8 +496,8 @@ void itsma__catalogue_renumber(itsma_catalogue *c)
 
 static int check_weight(double w, itsma_error *err)
 {
-	if (!isfinite(w) || w < 0)
-		return itsma__error_set(err, ITSMA_EINVAL, "expected a weight: a finite number >= 0");
+	if (!isfinite(w) || w < 0 || w > ITSMA_MAX_WEIGHT)
+		return itsma__error_set(err, ITSMA_EINVAL, "expected a weight: a number from 0 to 1000000");
 	return 0;
 }
 

@@ -24,7 +24,7 @@ int itsma__reader_init(itsma__reader *rd, const char *buf, size_t len, const cha
 	rd->max_records = ITSMA_DEFAULT_MAX_RECORDS;
 	rd->max_bytes = ITSMA_DEFAULT_MAX_BYTES;
 	if (opts) {
-		if (opts->version != ITSMA_LOAD_OPTIONS_VERSION)
+		if (opts->version < 1 || opts->version > ITSMA_LOAD_OPTIONS_VERSION)
 			return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_load_options version %u",
 			                        opts->version);
 		if (opts->max_depth)
@@ -35,6 +35,10 @@ int itsma__reader_init(itsma__reader *rd, const char *buf, size_t len, const cha
 			rd->max_records = opts->max_records;
 		if (opts->max_bytes)
 			rd->max_bytes = opts->max_bytes;
+		if (opts->version >= 2) {
+			rd->resolve = opts->resolve;
+			rd->resolve_payload = opts->resolve_payload;
+		}
 	}
 	if (rd->max_depth > ITSMA__MAX_DEPTH_CAP)
 		rd->max_depth = ITSMA__MAX_DEPTH_CAP;
@@ -750,6 +754,10 @@ int itsma__json_parse(itsma__reader *rd, size_t pos, unsigned int depth, const c
 			rd->err ? (void)(rd->err->code = ITSMA_ELIMIT) : (void)0;
 			return ITSMA_ELIMIT;
 		}
+		if (pos == 0 && rd->len >= 3 && memcmp(rd->buf, "\xEF\xBB\xBF", 3) == 0)
+			return itsma__json_syntax(rd, 0, "the text starts with a UTF-8 byte order mark, which "
+			                                 "JSON does not allow (RFC 8259, 8.1): save it as UTF-8 "
+			                                 "without BOM");
 		return itsma__json_syntax(rd, stop, "%s", json_tokener_error_desc(jerr));
 	}
 	memset(&w, 0, sizeof w);
@@ -1020,8 +1028,8 @@ int itsma__get_weight(itsma__reader *rd, json_object *obj, const char *ptr, cons
 		return itsma__schema(rd, ptr, key, "expected a weight (a number >= 0), found %s",
 		                     v == obj ? "null" : itsma__json_type_name(v));
 	d = json_object_get_double(v);
-	if (!isfinite(d) || d < 0)
-		return itsma__schema(rd, ptr, key, "expected a weight: a finite number >= 0");
+	if (!isfinite(d) || d < 0 || d > ITSMA_MAX_WEIGHT)
+		return itsma__schema(rd, ptr, key, "expected a weight: a number from 0 to 1000000");
 	*out = d;
 	return 0;
 }

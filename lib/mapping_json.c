@@ -227,10 +227,23 @@ static int side_catalogue(itsma__reader *rd, const itsma_mapping_catalogues *cat
 	*cat = given;
 	if (given)
 		return 0;
-	if (cats && cats->resolve)
-		rc = cats->resolve(owned, id, cats->payload, rd->err);
-	else
-		rc = itsma_catalogue_builtin(owned, id, rd->err);
+	if (cats && cats->resolve) {
+		const itsma_catalogue *found = NULL;
+		rc = cats->resolve(&found, id, cats->payload);
+		if (rc < 0 && rc != ITSMA_ENOTFOUND) {
+			itsma__schema(rd, target ? "/target" : "/source", "catalogue",
+			              "cannot find catalogue \"%s\": the resolver failed (%s)", id,
+			              itsma_strerror(rc));
+			if (rd->err)
+				rd->err->code = rc;
+			return rc;
+		}
+		if (found) {
+			*cat = found;
+			return 0;
+		}
+	}
+	rc = itsma_catalogue_builtin(owned, id, rd->err);
 	if (rc < 0 || !*owned) {
 		int code = rc < 0 ? rc : ITSMA_ENOTFOUND;
 		char msg[ITSMA_ERROR_MESSAGE_LENGTH];
@@ -459,6 +472,18 @@ const char *itsma_mapping_builtin_id(size_t index)
 const char *itsma_mapping_builtin_title(size_t index)
 {
 	return index < itsma__builtin_mapping_count ? itsma__builtin_mappings[index].title : NULL;
+}
+
+const char *itsma_mapping_builtin_find(const char *source, const char *target)
+{
+	size_t i;
+	if (!source || !target)
+		return NULL;
+	for (i = 0; i < itsma__builtin_mapping_count; i++)
+		if (strcmp(itsma__builtin_mappings[i].source, source) == 0 &&
+		    strcmp(itsma__builtin_mappings[i].target, target) == 0)
+			return itsma__builtin_mappings[i].id;
+	return NULL;
 }
 
 const char *itsma_mapping_builtin_json(size_t index, size_t *len_out)

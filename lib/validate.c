@@ -50,9 +50,22 @@ static itsma_document_kind sniff(const char *buf, size_t len)
 	return ITSMA_DOCUMENT_UNKNOWN;
 }
 
+itsma_document_kind itsma_document_kind_of(const char *buf, size_t len)
+{
+	return buf ? sniff(buf, len) : ITSMA_DOCUMENT_UNKNOWN;
+}
+
 int itsma_validate_buffer(itsma_document_kind *kind_out, const char *buf, size_t len,
                           const char *source_name, const itsma_catalogue *cat, itsma_problem_cb cb,
                           void *payload, itsma_error *err)
+{
+	return itsma_validate_buffer_ext(kind_out, buf, len, source_name, cat, NULL, cb, payload, err);
+}
+
+int itsma_validate_buffer_ext(itsma_document_kind *kind_out, const char *buf, size_t len,
+                              const char *source_name, const itsma_catalogue *cat,
+                              const itsma_load_options *opts, itsma_problem_cb cb, void *payload,
+                              itsma_error *err)
 {
 	itsma__reader rd;
 	itsma_error local = ITSMA_ERROR_INIT;
@@ -68,8 +81,11 @@ int itsma_validate_buffer(itsma_document_kind *kind_out, const char *buf, size_t
 	if (!buf)
 		buf = "";
 	/* the reader always needs an error struct to collect into */
-	if ((rc = itsma__reader_init(&rd, buf, len, source_name, NULL, &local)) < 0)
+	if ((rc = itsma__reader_init(&rd, buf, len, source_name, opts, &local)) < 0) {
+		if (err)
+			*err = local;
 		return rc;
+	}
 	rd.collect = cb;
 	rd.payload = payload;
 	if (!rd.collect) {

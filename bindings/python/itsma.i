@@ -350,6 +350,12 @@ ITSMA_NONNULL(itsma_scorer)
 %ignore itsma_validate_buffer;
 %ignore itsma_validate_file;
 %ignore itsma_problem_cb;
+%ignore itsma_evidence_verify;
+%ignore itsma_evidence_cb;
+%ignore itsma_evidence_finding;
+%ignore itsma_file_write;
+%ignore itsma_file_read;
+%ignore itsma_file_read_fd;
 %ignore itsma_scorer_new;
 %ignore itsma_scorer_free;
 %ignore itsma_scorer_assessment;
@@ -395,6 +401,7 @@ struct itsma_trend {};
 %include "itsma/result.h"
 %include "itsma/diff.h"
 %include "itsma/validate.h"
+%include "itsma/verify.h"
 %include "itsma/scorer.h"
 %include "itsma/report.h"
 %include "itsma/trend.h"
@@ -1083,6 +1090,37 @@ static int itsma_py_problem_cb(const itsma_error *e, void *payload)
 	return stop;
 }
 
+/* Findings of an evidence verification, collected as tuples. */
+static PyObject *itsma_py_opt_text(const char *s)
+{
+	if (!s)
+		Py_RETURN_NONE;
+	return itsma_py_text(s);
+}
+
+typedef struct itsma_py_findings {
+	PyObject *list;
+	int failed; /* a Python error is pending: the run was stopped */
+} itsma_py_findings;
+
+static int itsma_py_finding_cb(const itsma_evidence_finding *f, void *payload)
+{
+	itsma_py_findings *pf = (itsma_py_findings *)payload;
+	PyGILState_STATE g = PyGILState_Ensure();
+	PyObject *t = Py_BuildValue("(NiNNNiK)", itsma_py_text(itsma_evidence_id(f->evidence)),
+	                            (int)f->check, itsma_py_opt_text(f->path),
+	                            itsma_py_opt_text(f->actual_sha256), itsma_py_opt_text(f->reason),
+	                            f->sys_errno, f->size);
+	int stop = 0;
+	if (!t || PyList_Append(pf->list, t) < 0) {
+		pf->failed = 1;
+		stop = 1;
+	}
+	Py_XDECREF(t);
+	PyGILState_Release(g);
+	return stop;
+}
+
 /* (document kind, [problem tuples]) of a validation run; NULL with an exception set. */
 static PyObject *itsma_py_validation(itsma_py_problems *pp, int rc, itsma_document_kind kind)
 {
@@ -1245,6 +1283,29 @@ static PyObject *itsma_py_questionnaire_import(PyObject *questionnaire, const ch
 	PyObject *obj = a ? SWIG_NewPointerObj(a, SWIGTYPE_p_itsma_assessment, SWIG_POINTER_OWN)
 	                  : (Py_INCREF(Py_None), Py_None);
 	return Py_BuildValue("(NN)", obj, pp.list);
+}
+
+/* Evidence verification: a list of (evidence id, check, path, actual sha256, reason, errno,
+ * size) tuples, one per record. Runs without the GIL; the callback takes it per record. */
+static PyObject *itsma_py_verify_evidence(const itsma_assessment *a, const char *root,
+                                          unsigned long long max_bytes, itsma_error *err)
+{
+	itsma_py_findings pf;
+	int rc;
+	pf.list = PyList_New(0);
+	pf.failed = 0;
+	if (!pf.list)
+		return NULL;
+	Py_BEGIN_ALLOW_THREADS
+	rc = itsma_evidence_verify(a, root, max_bytes, itsma_py_finding_cb, &pf, err);
+	Py_END_ALLOW_THREADS
+	if (pf.failed || rc != 0) {
+		if (rc > 0 && !pf.failed)
+			PyErr_SetString(PyExc_RuntimeError, "evidence verification stopped");
+		Py_DECREF(pf.list);
+		return NULL;
+	}
+	return pf.list;
 }
 
 /* (letter, value) of a rating written as text ("L+", "72.5"). */

@@ -5,8 +5,8 @@
  * options; strbuf.c is a growable string; io.c reads and writes files; load.c loads
  * catalogues and assessments and prints library errors; text.c formats percentages and
  * escapes text for Markdown and JSON; colour.c decides on terminal colour; csv.c reads and
- * writes RFC 4180 CSV; sha256.c computes digests; cmd_mapping.c holds `mapping` and `carry`.
- * Reports come from the library (itsma/report.h).
+ * writes RFC 4180 CSV; cmd_mapping.c holds `mapping` and `carry`. Reports, evidence checks
+ * (libcrypto) and questionnaires come from the library.
  */
 #ifndef ITSMA_CLI_H
 #define ITSMA_CLI_H
@@ -134,10 +134,12 @@ int cli_parse_size(const char *text, size_t *out);
 int cli_parse_delimiter(const char *text, char *out);
 
 /* ---- files (io.c) ------------------------------------------------------------------------- */
-/* Read a whole file ("-" is standard input). Prints "path: reason" on failure. 0 or -1. */
+/* Read a whole file ("-" is standard input), bounded by the library's input limit; devices,
+ * sockets and directories are refused. Prints "path: reason" on failure. 0 or -1. */
 int cli_read_file(const char *path, char **data, size_t *len);
-/* Write @p data to @p path atomically (temporary file, rename), or to standard output when
- * @p path is NULL or "-". Prints the reason on failure. Returns CLI_OK or CLI_INVALID. */
+/* Write @p data to @p path with itsma_file_write() (a regular file is replaced atomically,
+ * a device or FIFO written into), or to standard output when @p path is NULL or "-".
+ * Prints the reason on failure. Returns CLI_OK or CLI_INVALID. */
 int cli_write_output(const char *path, const char *data, size_t len);
 /* Whether a path names an existing regular file. */
 int cli_is_file(const char *path);
@@ -145,16 +147,17 @@ int cli_is_file(const char *path);
 /* ---- library objects (load.c) ----------------------------------------------------------------- */
 /* Print a library error the way compilers do ("file:line:column: message"). */
 void cli_print_error(const itsma_error *err);
-/* Load a catalogue from a file, or a built-in one by id when @p arg is not a file.
- * Prints the error and returns CLI_INVALID on failure. */
+/* Load a catalogue: "-" is standard input; an argument with a '/' or ending in ".json" is a
+ * file; anything else is a built-in id, and only when no built-in has that id is a file of
+ * that name read (with a warning). Prints the error and returns CLI_INVALID on failure. */
 int cli_load_catalogue(itsma_catalogue **out, const char *arg);
-/* Load an assessment; @p cat NULL resolves its catalogue among the built-ins. */
+/* Load an assessment ("-" is standard input); @p cat NULL resolves its catalogue among the
+ * built-ins. */
 int cli_load_assessment(itsma_assessment **out, const char *path, const itsma_catalogue *cat);
+/* A usage error when more than one of @p paths is "-"; else CLI_OK. */
+int cli_stdin_once(const char *cmd, const char *const *paths, size_t n);
 /* Score with the given options; prints errors. */
 int cli_score(itsma_result **out, const itsma_assessment *a, const itsma_score_options *opts);
-/* The value of a top-level string member of a JSON object text (e.g. "catalogue"), without
- * loading it: a copy to free, or NULL when absent or unreadable. */
-char *cli_json_peek_string(const char *json, size_t len, const char *key);
 
 /* ---- percentages and escaping (text.c) ---------------------------------------------------------- */
 /* A percentage with one decimal and a "%" sign ("63.2%"), "n/a" for NaN. */
@@ -194,18 +197,5 @@ typedef struct csv_writer {
 #define CSV_WRITER_INIT { SB_INIT, 0 }
 void csv_field(csv_writer *w, const char *s);
 void csv_end_row(csv_writer *w);
-
-/* ---- SHA-256 (sha256.c) ---------------------------------------------------------------------- */
-typedef struct sha256_ctx {
-	unsigned int state[8];
-	unsigned long long bytes;
-	unsigned char block[64];
-	size_t used;
-} sha256_ctx;
-void sha256_init(sha256_ctx *c);
-void sha256_update(sha256_ctx *c, const void *data, size_t len);
-void sha256_final(sha256_ctx *c, unsigned char digest[32]);
-/* Hex digest of a file into hex[65]: 0, or -1 with errno set. */
-int sha256_file(const char *path, char hex[65]);
 
 #endif /* ITSMA_CLI_H */

@@ -420,9 +420,11 @@ static int show(const char *id, const char *format, int weights, const char *out
 		/* a built-in catalogue exactly as shipped; a file as the library writes it */
 		const char *text = NULL;
 		size_t len = 0;
-		long b = builtin_index(id);
-		if (b >= 0)
-			text = itsma_catalogue_builtin_json((size_t)b, &len);
+		if (!strchr(id, '/') && strcmp(id, "-") != 0) { /* a built-in id means the built-in */
+			for (size_t i = 0; i < itsma_catalogue_builtin_count(); i++)
+				if (strcmp(itsma_catalogue_builtin_id(i), id) == 0)
+					text = itsma_catalogue_builtin_json(i, &len);
+		}
 		if (text) {
 			sb_putn(&out, text, len);
 		} else {

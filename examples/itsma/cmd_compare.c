@@ -77,6 +77,9 @@ int cmd_compare(int argc, char **argv)
 		return cli_args_exit(kind);
 	if (!before || !after)
 		return cli_usage_error("compare", "name two assessments: BEFORE.json AFTER.json");
+	const char *inputs[] = { catalogue, before, after };
+	if (cli_stdin_once("compare", inputs, 3) != CLI_OK)
+		return CLI_USAGE;
 	if (!format) {
 		size_t n = output ? strlen(output) : 0;
 		if (output && n > 3 && strcmp(output + n - 3, ".md") == 0)

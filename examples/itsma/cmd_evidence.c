@@ -1,14 +1,12 @@
 /*
  * itsma evidence verify ASSESSMENT.json [--root DIR] [--catalogue FILE]
  *
- * For every evidence record with a sha256 digest and a relative uri, hashes the file
- * under DIR and compares: a missing file or a different digest (tampered or replaced
- * evidence) makes the check fail.
+ * Prints what itsma_evidence_verify() (itsma/verify.h) finds for each evidence record: a
+ * missing file, a different digest (tampered or replaced evidence), a path leaving DIR or a
+ * file that is not a regular file makes the check fail; so does having nothing to check.
  */
 #include "cli.h"
 
-#include <ctype.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,8 +16,10 @@ static const char help[] =
 	"Check the evidence files of an assessment: for each evidence record with a sha256\n"
 	"digest and a relative uri (such as records/cab-minutes-2026-10.pdf), compute the\n"
 	"SHA-256 of that file under DIR and compare. Missing files and digests that differ\n"
-	"(evidence changed since it was recorded) are reported. Records with an absolute uri\n"
-	"(https://..., /path) or without a digest are skipped and counted.\n"
+	"(evidence changed since it was recorded) are reported. Files are looked up inside DIR\n"
+	"only: '..' and symbolic links are refused, and only regular files are read (a FIFO,\n"
+	"device or folder is reported as such). Records with an absolute uri (https://...,\n"
+	"/path) or without a digest are skipped and counted.\n"
 	"\n"
 	"Options:\n"
 	"  --root DIR            the folder relative uris start from (default: the folder of\n"
@@ -28,8 +28,9 @@ static const char help[] =
 	"  -q, --quiet           report only problems\n"
 	"  -h, --help            show this help\n"
 	"\n"
-	"Exit status: 0 when every checked file matches, 1 when a file is missing or differs\n"
-	"(or the assessment is invalid), 2 on a usage error.\n"
+	"Exit status: 0 when every checked file matches, 1 when a file is missing, differs or\n"
+	"was refused, when nothing could be checked, or when the assessment is invalid; 2 on a\n"
+	"usage error.\n"
 	"\n"
 	"Example:\n"
 	"  itsma evidence verify q4.json --root /srv/audit/evidence\n";
@@ -39,64 +40,6 @@ static const cli_option options[] = { { "root", 0, 1, OPT_ROOT },
 	                                  { "catalogue", 0, 1, OPT_CATALOGUE },
 	                                  { "quiet", 'q', 0, OPT_QUIET },
 	                                  { NULL, 0, 0, 0 } };
-
-/* A uri with a scheme ("https:") or an absolute path is not checked. */
-static int is_relative(const char *uri)
-{
-	if (uri[0] == '/' || uri[0] == '\\' || uri[0] == '\0')
-		return 0;
-	const char *p = uri;
-	if (isalpha((unsigned char)*p)) {
-		while (isalnum((unsigned char)*p) || *p == '+' || *p == '-' || *p == '.')
-			p++;
-		if (*p == ':')
-			return 0;
-	}
-	return 1;
-}
-
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = (char)tolower((unsigned char)c);
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
-/* The file path of a relative uri: percent-decoded, without query or fragment; NULL when it
- * would leave the root (a ".." segment) or is malformed. */
-static char *uri_path(const char *uri)
-{
-	size_t n = strcspn(uri, "?#");
-	char *out = xmalloc(n + 1);
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (uri[i] == '%') {
-			int hi = i + 2 < n ? hexval(uri[i + 1]) : -1;
-			int lo = hi >= 0 ? hexval(uri[i + 2]) : -1;
-			if (hi < 0 || lo < 0 || (hi == 0 && lo == 0)) {
-				free(out);
-				return NULL;
-			}
-			out[k++] = (char)(hi * 16 + lo);
-			i += 2;
-		} else {
-			out[k++] = uri[i];
-		}
-	}
-	out[k] = '\0';
-	/* refuse to leave the root */
-	for (char *seg = out; seg;) {
-		char *slash = strchr(seg, '/');
-		size_t len = slash ? (size_t)(slash - seg) : strlen(seg);
-		if (len == 2 && seg[0] == '.' && seg[1] == '.') {
-			free(out);
-			return NULL;
-		}
-		seg = slash ? slash + 1 : NULL;
-	}
-	return out;
-}
 
 static char *dir_of(const char *path)
 {
@@ -108,61 +51,95 @@ static char *dir_of(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
+/* Counts and output settings of a run; itsma_evidence_verify() does the checking. */
+typedef struct verify_run {
+	const char *root;
+	int quiet, colour;
+	size_t checked, count[ITSMA_EVIDENCE_NO_DIGEST + 1];
+	sb path;
+} verify_run;
+
+static const char *const labels[] = { "ok",       "CHANGED",   "MISSING",    "REFUSED",
+	                              "NOT-FILE", "TOO-LARGE", "UNREADABLE" };
+
+static int print_finding(const itsma_evidence_finding *f, void *payload)
+{
+	verify_run *v = payload;
+	const char *eid = itsma_evidence_id(f->evidence), *uri = itsma_evidence_uri(f->evidence);
+	const char *red = cli_col(v->colour, COL_RED), *green = cli_col(v->colour, COL_GREEN);
+	const char *reset = cli_col(v->colour, COL_RESET);
+	if ((unsigned)f->check > ITSMA_EVIDENCE_NO_DIGEST)
+		return 0;
+	if (f->check == ITSMA_EVIDENCE_NOT_CHECKABLE) {
+		if (itsma_evidence_sha256(f->evidence))
+			v->count[f->check]++; /* a digest we cannot check */
+		return 0;
+	}
+	v->count[f->check]++;
+	if (f->check == ITSMA_EVIDENCE_NO_DIGEST)
+		return 0;
+	v->checked++;
+	sb_clear(&v->path);
+	sb_printf(&v->path, "%s/%s", v->root, f->path ? f->path : uri);
+	switch (f->check) {
+	case ITSMA_EVIDENCE_OK:
+		if (!v->quiet)
+			printf("%s%-9s%s %-12s %s\n", green, labels[f->check], reset, eid, sb_str(&v->path));
+		break;
+	case ITSMA_EVIDENCE_CHANGED:
+		printf("%s%-9s%s %-12s %s: sha256 is %s, the assessment records %s\n", red, labels[f->check],
+		       reset, eid, sb_str(&v->path), f->actual_sha256, itsma_evidence_sha256(f->evidence));
+		break;
+	case ITSMA_EVIDENCE_REFUSED:
+		printf("%s%-9s%s %-12s %s: refused: %s\n", red, labels[f->check], reset, eid, uri, f->reason);
+		break;
+	case ITSMA_EVIDENCE_NOT_REGULAR:
+		printf("%s%-9s%s %-12s %s: %s, not a regular file; not read\n", red, labels[f->check], reset,
+		       eid, sb_str(&v->path), f->reason);
+		break;
+	case ITSMA_EVIDENCE_TOO_LARGE:
+		printf("%s%-9s%s %-12s %s: %llu bytes, larger than the size bound; not read\n", red,
+		       labels[f->check], reset, eid, sb_str(&v->path), f->size);
+		break;
+	default:
+		printf("%s%-9s%s %-12s %s: %s\n", red, labels[f->check], reset, eid, sb_str(&v->path),
+		       f->reason ? f->reason : "");
+		break;
+	}
+	return 0;
+}
+
 static int verify(const itsma_assessment *a, const char *root, int quiet, int colour)
 {
-	size_t n = itsma_assessment_evidence_count(a);
-	size_t checked = 0, ok = 0, missing = 0, mismatch = 0, refused = 0, no_digest = 0, not_local = 0;
-	sb path = SB_INIT;
-	const char *red = cli_col(colour, COL_RED), *green = cli_col(colour, COL_GREEN);
-	const char *reset = cli_col(colour, COL_RESET);
-	for (size_t i = 0; i < n; i++) {
-		const itsma_evidence *e = itsma_assessment_evidence_at(a, i);
-		const char *uri = itsma_evidence_uri(e), *want = itsma_evidence_sha256(e);
-		const char *eid = itsma_evidence_id(e);
-		if (!uri || !is_relative(uri)) {
-			if (want)
-				not_local++;
-			continue;
-		}
-		if (!want) {
-			no_digest++;
-			continue;
-		}
-		checked++;
-		char *rel = uri_path(uri);
-		if (!rel) {
-			printf("%s%-9s%s %-12s %s: refused: the uri leaves the root folder or is malformed\n", red,
-			       "REFUSED", reset, eid, uri);
-			refused++;
-			continue;
-		}
-		sb_clear(&path);
-		sb_printf(&path, "%s/%s", root, rel);
-		free(rel);
-		char got[65];
-		if (!cli_is_file(sb_str(&path)) || sha256_file(sb_str(&path), got) < 0) {
-			int e2 = cli_is_file(sb_str(&path)) ? errno : ENOENT;
-			printf("%s%-9s%s %-12s %s: %s\n", red, "MISSING", reset, eid, sb_str(&path), strerror(e2));
-			missing++;
-		} else if (strcmp(got, want) != 0) {
-			printf("%s%-9s%s %-12s %s: sha256 is %s, the assessment records %s\n", red, "CHANGED",
-			       reset, eid, sb_str(&path), got, want);
-			mismatch++;
-		} else {
-			if (!quiet)
-				printf("%s%-9s%s %-12s %s\n", green, "ok", reset, eid, sb_str(&path));
-			ok++;
-		}
+	verify_run v = { root, quiet, colour, 0, { 0 }, SB_INIT };
+	itsma_error err = ITSMA_ERROR_INIT;
+	int rc = itsma_evidence_verify(a, root, 0, print_finding, &v, &err);
+	sb_free(&v.path);
+	if (rc < 0) {
+		cli_print_error(&err);
+		return CLI_INVALID;
 	}
-	sb_free(&path);
-	printf("%zu checked: %zu ok, %zu missing, %zu changed", checked, ok, missing, mismatch);
-	if (refused)
-		printf(", %zu refused", refused);
+	printf("%zu checked: %zu ok, %zu missing, %zu changed", v.checked, v.count[ITSMA_EVIDENCE_OK],
+	       v.count[ITSMA_EVIDENCE_MISSING], v.count[ITSMA_EVIDENCE_CHANGED]);
+	if (v.count[ITSMA_EVIDENCE_REFUSED])
+		printf(", %zu refused", v.count[ITSMA_EVIDENCE_REFUSED]);
+	if (v.count[ITSMA_EVIDENCE_NOT_REGULAR])
+		printf(", %zu not regular files", v.count[ITSMA_EVIDENCE_NOT_REGULAR]);
+	if (v.count[ITSMA_EVIDENCE_TOO_LARGE])
+		printf(", %zu too large", v.count[ITSMA_EVIDENCE_TOO_LARGE]);
+	if (v.count[ITSMA_EVIDENCE_UNREADABLE])
+		printf(", %zu unreadable", v.count[ITSMA_EVIDENCE_UNREADABLE]);
+	size_t no_digest = v.count[ITSMA_EVIDENCE_NO_DIGEST], not_local = v.count[ITSMA_EVIDENCE_NOT_CHECKABLE];
 	if (no_digest || not_local)
-		printf("; skipped %zu without a digest and %zu not under the root (absolute uri)",
-		       no_digest, not_local);
+		printf("; skipped %zu without a digest and %zu not under the root (absolute uri)", no_digest,
+		       not_local);
 	printf("\n");
-	return missing || mismatch || refused ? CLI_INVALID : CLI_OK;
+	if (v.checked == 0) {
+		cli_warn("nothing could be checked: no evidence record has both a relative uri and a "
+		         "sha256 digest");
+		return CLI_INVALID;
+	}
+	return v.checked == v.count[ITSMA_EVIDENCE_OK] ? CLI_OK : CLI_INVALID;
 }
 
 int cmd_evidence(int argc, char **argv)
@@ -190,6 +167,9 @@ int cmd_evidence(int argc, char **argv)
 		return cli_usage_error("evidence", "unknown subcommand '%s' (say 'verify')", sub);
 	if (!path)
 		return cli_usage_error("evidence", "name the assessment whose evidence to verify");
+	const char *inputs[] = { catalogue, path };
+	if (cli_stdin_once("evidence", inputs, 2) != CLI_OK)
+		return CLI_USAGE;
 
 	itsma_catalogue *cat = NULL;
 	itsma_assessment *a = NULL;

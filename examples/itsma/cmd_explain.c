@@ -52,6 +52,9 @@ int cmd_explain(int argc, char **argv)
 		return cli_args_exit(kind);
 	if (!path || !what)
 		return cli_usage_error("explain", "name an assessment and a requirement or section id");
+	const char *inputs[] = { catalogue, path };
+	if (cli_stdin_once("explain", inputs, 2) != CLI_OK)
+		return CLI_USAGE;
 
 	itsma_catalogue *cat = NULL;
 	itsma_assessment *a = NULL;

@@ -120,6 +120,9 @@ int cmd_import(int argc, char **argv)
 		return cli_usage_error("import", "name the questionnaire (CSV) to import");
 	if (!catalogue)
 		return cli_usage_error("import", "--catalogue is required (e.g. iso20000-1:2018)");
+	const char *inputs[] = { catalogue, path, evidence };
+	if (cli_stdin_once("import", inputs, 3) != CLI_OK)
+		return CLI_USAGE;
 	if (!aid)
 		return cli_usage_error("import", "--id is required (the new assessment's id)");
 	if (!date)

@@ -293,32 +293,6 @@ static const cli_option carry_options[] = {{"to", 0, 1, OPT_TO},
                                            {"report-format", 0, 1, OPT_REPORT_FORMAT},
                                            {NULL, 0, 0, 0}};
 
-/* The built-in mapping from catalogue `from` to `to`, or NULL. */
-static const char *default_mapping(const char *from, const char *to)
-{
-	size_t i;
-	for (i = 0; i < itsma_mapping_builtin_count(); i++) {
-		size_t len = 0;
-		const char *json = itsma_mapping_builtin_json(i, &len);
-		char *src = NULL, *tgt = NULL;
-		const char *s = strstr(json, "\"source\""), *t = strstr(json, "\"target\"");
-		if (s && t) {
-			src =
-			    cli_json_peek_string(s + 9, len - (size_t)(s + 9 - json), "catalogue");
-			tgt =
-			    cli_json_peek_string(t + 9, len - (size_t)(t + 9 - json), "catalogue");
-		}
-		if (src && tgt && strcmp(src, from) == 0 && strcmp(tgt, to) == 0) {
-			free(src);
-			free(tgt);
-			return itsma_mapping_builtin_id(i);
-		}
-		free(src);
-		free(tgt);
-	}
-	return NULL;
-}
-
 int cmd_carry(int argc, char **argv)
 {
 	cli_args a;
@@ -386,7 +360,7 @@ int cmd_carry(int argc, char **argv)
 	cats.target = tcat;
 	if (!mapping_arg) {
 		mapping_arg =
-		    default_mapping(itsma_catalogue_id(cats.source), itsma_catalogue_id(tcat));
+		    itsma_mapping_builtin_find(itsma_catalogue_id(cats.source), itsma_catalogue_id(tcat));
 		if (!mapping_arg) {
 			cli_warn("no built-in mapping from %s to %s: name one with --mapping FILE",
 			         itsma_catalogue_id(cats.source), itsma_catalogue_id(tcat));

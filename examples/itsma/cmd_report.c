@@ -110,6 +110,9 @@ int cmd_report(int argc, char **argv)
 		return cli_args_exit(kind);
 	if (!path)
 		return cli_usage_error("report", "name the assessment to report on");
+	const char *inputs[] = { catalogue, path, baseline };
+	if (cli_stdin_once("report", inputs, 3) != CLI_OK)
+		return CLI_USAGE;
 	if (!format)
 		format = output && format_of_path(output) ? format_of_path(output) : "text";
 

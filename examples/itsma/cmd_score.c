@@ -84,6 +84,9 @@ int cmd_score(int argc, char **argv)
 		return cli_args_exit(kind);
 	if (!path)
 		return cli_usage_error("score", "name the assessment to score");
+	const char *inputs[] = { catalogue, path };
+	if (cli_stdin_once("score", inputs, 2) != CLI_OK)
+		return CLI_USAGE;
 
 	itsma_catalogue *cat = NULL;
 	itsma_assessment *a = NULL;

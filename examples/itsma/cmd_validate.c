@@ -40,10 +40,36 @@ static const cli_option options[] = { { "catalogue", 0, 1, OPT_CATALOGUE },
 	                                  { "quiet", 'q', 0, OPT_QUIET },
 	                                  { NULL, 0, 0, 0 } };
 
-typedef struct known_catalogue {
-	char *id;
-	itsma_catalogue *cat;
-} known_catalogue;
+/* The files of the command line, as the catalogue resolver sees them: the catalogues
+ * among them are loaded when an assessment first names an id. */
+typedef struct given_files {
+	const char **names;
+	char **data;
+	size_t *len;
+	itsma_catalogue **cats; /* loaded catalogue, or NULL */
+	int *tried;
+	size_t n;
+} given_files;
+
+static int resolve_among_files(const itsma_catalogue **out, const char *id, void *payload)
+{
+	given_files *g = payload;
+	for (size_t i = 0; i < g->n; i++) {
+		if (!g->tried[i] && g->data[i] &&
+		    itsma_document_kind_of(g->data[i], g->len[i]) == ITSMA_DOCUMENT_CATALOGUE) {
+			/* an invalid catalogue serves nobody; its problems are listed when it is checked */
+			if (itsma_catalogue_load_buffer(&g->cats[i], g->data[i], g->len[i], g->names[i], NULL,
+			                                NULL) < 0)
+				g->cats[i] = NULL;
+		}
+		g->tried[i] = 1;
+		if (g->cats[i] && strcmp(itsma_catalogue_id(g->cats[i]), id) == 0) {
+			*out = g->cats[i];
+			return 0;
+		}
+	}
+	return ITSMA_ENOTFOUND;
+}
 
 static int print_problem(const itsma_error *problem, void *payload)
 {
@@ -77,6 +103,12 @@ int cmd_validate(int argc, char **argv)
 		free(files);
 		return cli_usage_error("validate", "name at least one file to check");
 	}
+	files[nfiles] = catalogue; /* files has argc slots: one is free */
+	if (cli_stdin_once("validate", files, nfiles + 1) != CLI_OK) {
+		free(files);
+		return CLI_USAGE;
+	}
+	files[nfiles] = NULL;
 
 	itsma_catalogue *given = NULL;
 	if (catalogue && cli_load_catalogue(&given, catalogue) != CLI_OK) {
@@ -85,43 +117,29 @@ int cmd_validate(int argc, char **argv)
 	}
 
 	/* Read every file; catalogues among them serve the assessments that name their id. */
-	char **data = xcalloc(nfiles, sizeof *data);
-	size_t *len = xcalloc(nfiles, sizeof *len);
-	known_catalogue *known = xcalloc(nfiles, sizeof *known);
-	size_t nknown = 0, problems = 0, invalid_files = 0;
-	for (size_t i = 0; i < nfiles; i++) {
-		if (cli_read_file(files[i], &data[i], &len[i]) < 0)
-			continue;
-		char *format = cli_json_peek_string(data[i], len[i], "format");
-		if (format && strcmp(format, "itsma-catalogue/1") == 0) {
-			itsma_catalogue *cat = NULL;
-			if (itsma_catalogue_load_buffer(&cat, data[i], len[i], files[i], NULL, NULL) == 0) {
-				known[nknown].id = xstrdup(itsma_catalogue_id(cat));
-				known[nknown++].cat = cat;
-			}
-		}
-		free(format);
-	}
+	given_files g = { files, xcalloc(nfiles, sizeof(char *)), xcalloc(nfiles, sizeof(size_t)),
+		          xcalloc(nfiles, sizeof(itsma_catalogue *)), xcalloc(nfiles, sizeof(int)),
+		          nfiles };
+	size_t problems = 0, invalid_files = 0;
+	for (size_t i = 0; i < nfiles; i++)
+		if (cli_read_file(files[i], &g.data[i], &g.len[i]) < 0)
+			g.data[i] = NULL;
+	itsma_load_options opts = ITSMA_LOAD_OPTIONS_INIT;
+	opts.resolve = resolve_among_files;
+	opts.resolve_payload = &g;
 
 	for (size_t i = 0; i < nfiles; i++) {
 		size_t found = 0;
-		if (!data[i]) {
+		if (!g.data[i]) {
 			problems++;
 			invalid_files++;
 			continue;
 		}
-		const itsma_catalogue *cat = given;
-		if (!cat) {
-			char *cid = cli_json_peek_string(data[i], len[i], "catalogue");
-			for (size_t k = 0; cid && k < nknown; k++)
-				if (strcmp(known[k].id, cid) == 0)
-					cat = known[k].cat;
-			free(cid);
-		}
 		itsma_document_kind doc = ITSMA_DOCUMENT_UNKNOWN;
 		itsma_error err = ITSMA_ERROR_INIT;
-		int rc = itsma_validate_buffer(&doc, data[i], len[i], files[i], cat, print_problem, &found,
-		                               &err);
+		const char *name = strcmp(files[i], "-") == 0 ? "<stdin>" : files[i];
+		int rc = itsma_validate_buffer_ext(&doc, g.data[i], g.len[i], name, given, &opts,
+		                                   print_problem, &found, &err);
 		if (rc < 0 && found == 0) {
 			/* a failure that was not reported as a problem (out of memory, ...) */
 			cli_print_error(&err);
@@ -131,7 +149,7 @@ int cmd_validate(int argc, char **argv)
 			problems += found;
 			invalid_files++;
 		} else if (!quiet) {
-			printf("%s: valid %s\n", files[i],
+			printf("%s: valid %s\n", name,
 			       doc == ITSMA_DOCUMENT_CATALOGUE ? "itsma-catalogue/1" : "itsma-assessment/1");
 		}
 	}
@@ -139,15 +157,14 @@ int cmd_validate(int argc, char **argv)
 		cli_warn("%zu problem%s in %zu of %zu file%s", problems, problems == 1 ? "" : "s",
 		         invalid_files, nfiles, nfiles == 1 ? "" : "s");
 
-	for (size_t k = 0; k < nknown; k++) {
-		itsma_catalogue_free(known[k].cat);
-		free(known[k].id);
+	for (size_t i = 0; i < nfiles; i++) {
+		itsma_catalogue_free(g.cats[i]);
+		itsma_free(g.data[i]);
 	}
-	for (size_t i = 0; i < nfiles; i++)
-		free(data[i]);
-	free(known);
-	free(data);
-	free(len);
+	free(g.data);
+	free(g.len);
+	free(g.cats);
+	free(g.tried);
 	free(files);
 	itsma_catalogue_free(given);
 	return problems ? CLI_INVALID : CLI_OK;

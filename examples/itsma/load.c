@@ -14,32 +14,20 @@ void cli_print_error(const itsma_error *err)
 	fprintf(stderr, "%s\n", buf);
 }
 
-/* A catalogue argument names a file when it exists, or looks like a path. */
-static int looks_like_path(const char *arg)
-{
-	size_t n = strlen(arg);
-	return cli_is_file(arg) || strchr(arg, '/') || (n > 5 && strcmp(arg + n - 5, ".json") == 0);
-}
-
-int cli_load_catalogue(itsma_catalogue **out, const char *arg)
+/* A catalogue or assessment read from standard input ("-"). */
+static int load_stdin(itsma_catalogue **cat_out, itsma_assessment **a_out, const itsma_catalogue *cat)
 {
 	itsma_error err = ITSMA_ERROR_INIT;
-	*out = NULL;
-	if (looks_like_path(arg)) {
-		if (itsma_catalogue_load_file(out, arg, NULL, &err) < 0) {
-			cli_print_error(&err);
-			return CLI_INVALID;
-		}
-		return CLI_OK;
-	}
-	int rc = itsma_catalogue_builtin(out, arg, &err);
-	if (rc == ITSMA_ENOTFOUND) {
-		fprintf(stderr,
-		        "%s: no such file, and no built-in catalogue has that id "
-		        "(see 'itsma catalogue list')\n",
-		        arg);
+	char *data;
+	size_t len;
+	int rc;
+	if (cli_read_file("-", &data, &len) < 0)
 		return CLI_INVALID;
-	}
+	if (cat_out)
+		rc = itsma_catalogue_load_buffer(cat_out, data, len, "<stdin>", NULL, &err);
+	else
+		rc = itsma_assessment_load_buffer(a_out, data, len, "<stdin>", cat, NULL, &err);
+	itsma_free(data);
 	if (rc < 0) {
 		cli_print_error(&err);
 		return CLI_INVALID;
@@ -47,16 +35,78 @@ int cli_load_catalogue(itsma_catalogue **out, const char *arg)
 	return CLI_OK;
 }
 
+/* A catalogue argument looks like a path when it has a '/' or ends in ".json". */
+static int looks_like_path(const char *arg)
+{
+	size_t n = strlen(arg);
+	return strchr(arg, '/') || (n > 5 && strcmp(arg + n - 5, ".json") == 0);
+}
+
+int cli_load_catalogue(itsma_catalogue **out, const char *arg)
+{
+	itsma_error err = ITSMA_ERROR_INIT;
+	*out = NULL;
+	if (strcmp(arg, "-") == 0)
+		return load_stdin(out, NULL, NULL);
+	if (looks_like_path(arg)) {
+		if (itsma_catalogue_load_file(out, arg, NULL, &err) < 0) {
+			cli_print_error(&err);
+			return CLI_INVALID;
+		}
+		return CLI_OK;
+	}
+	/* a built-in id means the built-in, whatever files the current folder holds */
+	int rc = itsma_catalogue_builtin(out, arg, &err);
+	if (rc == 0) {
+		if (cli_is_file(arg))
+			cli_warn("'%s' is the built-in catalogue; the file of that name in the current "
+			         "folder is not read (write ./%s to load it)",
+			         arg, arg);
+		return CLI_OK;
+	}
+	if (rc == ITSMA_ENOTFOUND && cli_is_file(arg)) {
+		cli_warn("no built-in catalogue is called '%s': reading the file of that name (write "
+		         "./%s to say so)",
+		         arg, arg);
+		if (itsma_catalogue_load_file(out, arg, NULL, &err) < 0) {
+			cli_print_error(&err);
+			return CLI_INVALID;
+		}
+		return CLI_OK;
+	}
+	if (rc == ITSMA_ENOTFOUND) {
+		fprintf(stderr,
+		        "%s: no such file, and no built-in catalogue has that id "
+		        "(see 'itsma catalogue list')\n",
+		        arg);
+		return CLI_INVALID;
+	}
+	cli_print_error(&err);
+	return CLI_INVALID;
+}
+
 int cli_load_assessment(itsma_assessment **out, const char *path, const itsma_catalogue *cat)
 {
 	itsma_error err = ITSMA_ERROR_INIT;
 	*out = NULL;
+	if (strcmp(path, "-") == 0)
+		return load_stdin(NULL, out, cat);
 	if (itsma_assessment_load_file(out, path, cat, NULL, &err) < 0) {
 		cli_print_error(&err);
 		if (err.code == ITSMA_ENOTFOUND && !cat)
 			fprintf(stderr, "%s: hint: name the catalogue file with --catalogue FILE\n", path);
 		return CLI_INVALID;
 	}
+	return CLI_OK;
+}
+
+int cli_stdin_once(const char *cmd, const char *const *paths, size_t n)
+{
+	size_t i, dashes = 0;
+	for (i = 0; i < n; i++)
+		dashes += paths[i] && strcmp(paths[i], "-") == 0;
+	if (dashes > 1)
+		return cli_usage_error(cmd, "standard input (-) can be read only once");
 	return CLI_OK;
 }
 
@@ -71,101 +121,4 @@ int cli_score(itsma_result **out, const itsma_assessment *a, const itsma_score_o
 		return CLI_INVALID;
 	}
 	return CLI_OK;
-}
-
-/* ---- a minimal look into JSON text ----------------------------------------------------------- */
-
-typedef struct peek {
-	const char *p, *end;
-} peek;
-
-static void skip_ws(peek *k)
-{
-	while (k->p < k->end && strchr(" \t\r\n", *k->p) && *k->p)
-		k->p++;
-}
-
-/* Skip a string starting at '"'; on success k->p is past the closing quote. */
-static int skip_string(peek *k)
-{
-	if (k->p >= k->end || *k->p != '"')
-		return -1;
-	for (k->p++; k->p < k->end; k->p++) {
-		if (*k->p == '\\')
-			k->p++;
-		else if (*k->p == '"') {
-			k->p++;
-			return 0;
-		}
-	}
-	return -1;
-}
-
-static int skip_value(peek *k)
-{
-	int depth = 0;
-	while (k->p < k->end) {
-		char c = *k->p;
-		if (c == '"') {
-			if (skip_string(k) < 0)
-				return -1;
-			if (depth == 0)
-				return 0;
-			continue;
-		}
-		if (c == '{' || c == '[') {
-			depth++;
-		} else if (c == '}' || c == ']') {
-			if (depth == 0)
-				return 0;
-			if (--depth == 0) {
-				k->p++;
-				return 0;
-			}
-		} else if (c == ',' && depth == 0) {
-			return 0;
-		}
-		k->p++;
-	}
-	return -1;
-}
-
-char *cli_json_peek_string(const char *json, size_t len, const char *key)
-{
-	peek k = { json, json + len };
-	if (len >= 3 && (unsigned char)json[0] == 0xEF && (unsigned char)json[1] == 0xBB &&
-	    (unsigned char)json[2] == 0xBF)
-		k.p += 3;
-	skip_ws(&k);
-	if (k.p >= k.end || *k.p != '{')
-		return NULL;
-	k.p++;
-	size_t klen = strlen(key);
-	for (;;) {
-		skip_ws(&k);
-		const char *name = k.p + 1;
-		if (skip_string(&k) < 0)
-			return NULL;
-		size_t nlen = (size_t)(k.p - name - 1);
-		skip_ws(&k);
-		if (k.p >= k.end || *k.p != ':')
-			return NULL;
-		k.p++;
-		skip_ws(&k);
-		if (nlen == klen && memcmp(name, key, klen) == 0) {
-			const char *start = k.p + 1;
-			if (skip_string(&k) < 0)
-				return NULL;
-			size_t vlen = (size_t)(k.p - start - 1);
-			if (memchr(start, '\\', vlen))
-				return NULL; /* identifiers never need escapes */
-			return xstrndup(start, vlen);
-		}
-		if (skip_value(&k) < 0)
-			return NULL;
-		skip_ws(&k);
-		if (k.p >= k.end || *k.p != ',')
-			return NULL;
-		k.p++;
-	}
 }

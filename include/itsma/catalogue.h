@@ -73,22 +73,42 @@ typedef enum itsma_exclusions {
 #define ITSMA_DEFAULT_MAX_STRING (1u << 20)
 /** Default maximum number of records (sections, requirements, evidence, ratings...) of a kind. */
 #define ITSMA_DEFAULT_MAX_RECORDS 50000000u
+/** Largest weight of a section or requirement: weights times achievements (at most 1) and
+ * their sums over millions of requirements stay far from overflow. */
+#define ITSMA_MAX_WEIGHT 1e6
+
 /** Default maximum size in bytes of an input document (4 GiB - 1). */
 #define ITSMA_DEFAULT_MAX_BYTES 0xFFFFFFFFu
 
+/**
+ * Finds the catalogue an assessment names, when no catalogue was given to the load (or
+ * validation): called with the assessment's `catalogue` id before the built-in catalogues
+ * are looked at.
+ * @param[out] out the catalogue with that id. Borrowed: it must stay alive (and unchanged)
+ *        as long as the loaded assessment does.
+ * @param id the id the assessment names. @param payload the caller's pointer.
+ * @return 0 with `*out` set when found; #ITSMA_ENOTFOUND (or 0 with `*out` NULL) to fall
+ *         back to the built-in catalogues; another negative code ends the load with it.
+ */
+typedef int (*itsma_catalogue_resolver)(const struct itsma_catalogue **out, const char *id,
+                                        void *payload);
+
 /** Options for loading catalogues and assessments. Versioned; fields are only appended. */
 typedef struct itsma_load_options {
-	unsigned int version;  /**< Set to #ITSMA_LOAD_OPTIONS_VERSION. */
+	unsigned int version;  /**< Set to #ITSMA_LOAD_OPTIONS_VERSION (1 is still accepted). */
 	unsigned int max_depth; /**< Nesting limit; 0 means #ITSMA_DEFAULT_MAX_DEPTH. */
 	size_t max_string;     /**< String length limit in bytes; 0 means the default. */
 	size_t max_records;    /**< Records of one kind; 0 means the default. */
 	size_t max_bytes;      /**< Input size limit; 0 means the default. */
+	/* version 2 */
+	itsma_catalogue_resolver resolve; /**< Finds an assessment's catalogue; NULL: built-ins. */
+	void *resolve_payload;            /**< Passed to @p resolve. */
 } itsma_load_options;
 
 /** Current version of itsma_load_options. */
-#define ITSMA_LOAD_OPTIONS_VERSION 1
+#define ITSMA_LOAD_OPTIONS_VERSION 2
 /** Static initialiser for itsma_load_options (all defaults). */
-#define ITSMA_LOAD_OPTIONS_INIT { ITSMA_LOAD_OPTIONS_VERSION, 0, 0, 0, 0 }
+#define ITSMA_LOAD_OPTIONS_INIT { ITSMA_LOAD_OPTIONS_VERSION, 0, 0, 0, 0, NULL, NULL }
 
 /**
  * Initialise load options to their defaults.
@@ -380,7 +400,7 @@ typedef struct itsma_section_spec {
 	const char *title;       /**< Required, non-empty. */
 	const char *purpose;     /**< Optional. */
 	itsma_section_kind kind; /**< Group (default) or process. */
-	double weight;           /**< Finite, >= 0; the initialiser sets 1. */
+	double weight;           /**< 0 to #ITSMA_MAX_WEIGHT; the initialiser sets 1. */
 } itsma_section_spec;
 /** Current version of itsma_section_spec. */
 #define ITSMA_SECTION_SPEC_VERSION 1
@@ -462,7 +482,7 @@ typedef struct itsma_requirement_spec {
 	const char *clause;            /**< Optional clause reference. */
 	const char *text;              /**< Required, non-empty. */
 	itsma_obligation obligation;   /**< Shall (default) or should. */
-	double weight;                 /**< Finite, >= 0; the initialiser sets 1. */
+	double weight;                 /**< 0 to #ITSMA_MAX_WEIGHT; the initialiser sets 1. */
 	const char *const *evidence_hints; /**< Optional array of non-empty strings. */
 	size_t evidence_hint_count;    /**< Length of evidence_hints. */
 	const char *const *tags;       /**< Optional array of non-empty strings. */

@@ -80,19 +80,11 @@ ITSMA_EXTERN(const char *) itsma_mapping_status_name(itsma_mapping_status s);
 ITSMA_EXTERN(const char *) itsma_confidence_name(itsma_confidence c);
 
 /**
- * Finds a catalogue named by a mapping.
- * @param[out] out the catalogue, Owned by the caller of the resolver (the loader frees it
- *        with itsma_catalogue_free() when done).
- * @param id the catalogue id the mapping names. @param payload the caller's pointer.
- * @return 0, or a negative code with @p err set (the load then fails with it).
- */
-typedef int (*itsma_catalogue_resolver)(itsma_catalogue **out, const char *id, void *payload,
-                                        itsma_error *err);
-
-/**
  * The catalogues a mapping is checked against when it is loaded or validated. For each side:
  * the explicit catalogue when set (its id must be the one the mapping names), else the
- * resolver's, else the built-in catalogue of that id.
+ * resolver's (the same itsma_catalogue_resolver as in itsma_load_options, catalogue.h: the
+ * catalogue it gives is Borrowed and must outlive the load; #ITSMA_ENOTFOUND or NULL falls
+ * back), else the built-in catalogue of that id.
  */
 typedef struct itsma_mapping_catalogues {
 	unsigned int version;             /**< #ITSMA_MAPPING_CATALOGUES_VERSION. */
@@ -178,6 +170,11 @@ ITSMA_EXTERN(size_t) itsma_mapping_builtin_count(void);
 ITSMA_EXTERN(const char *) itsma_mapping_builtin_id(size_t index);
 /** Title of built-in mapping @p index, or NULL. Static. */
 ITSMA_EXTERN(const char *) itsma_mapping_builtin_title(size_t index);
+/**
+ * The id of the built-in mapping from catalogue @p source to catalogue @p target (ids, such
+ * as "iso20000-1:2011" and "iso20000-1:2018"), or NULL when there is none. Static.
+ */
+ITSMA_EXTERN(const char *) itsma_mapping_builtin_find(const char *source, const char *target);
 /** JSON text of built-in mapping @p index (length in @p len_out), or NULL. Static. */
 ITSMA_EXTERN(const char *) itsma_mapping_builtin_json(size_t index, size_t *len_out);
 /**

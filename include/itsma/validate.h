@@ -54,6 +54,25 @@ ITSMA_EXTERN(int) itsma_validate_buffer(itsma_document_kind *kind_out, const cha
 	ITSMA_WARN_UNUSED;
 
 /**
+ * As itsma_validate_buffer(), with load options: their limits, and their catalogue
+ * resolver (`resolve`), which finds the catalogue of an assessment when @p cat is NULL
+ * before the built-in catalogues are looked at (so a tool validating several files can let
+ * the catalogues among them serve the assessments).
+ * @param opts options, or NULL for the defaults; #ITSMA_EINVAL for an unknown version.
+ */
+ITSMA_EXTERN(int) itsma_validate_buffer_ext(itsma_document_kind *kind_out, const char *buf,
+                                            size_t len, const char *source_name,
+                                            const itsma_catalogue *cat,
+                                            const itsma_load_options *opts, itsma_problem_cb cb,
+                                            void *payload, itsma_error *err) ITSMA_WARN_UNUSED;
+
+/**
+ * The kind of document a JSON text says it is, from its top-level "format" member, without
+ * parsing the whole document (a quick look: the document may still be invalid).
+ */
+ITSMA_EXTERN(itsma_document_kind) itsma_document_kind_of(const char *buf, size_t len);
+
+/**
  * Validate a file. As itsma_validate_buffer(); a file that cannot be read is reported as
  * one #ITSMA_EIO problem.
  */

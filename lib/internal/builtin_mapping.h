@@ -9,6 +9,8 @@ typedef struct itsma__builtin_mapping {
 	size_t len;
 	const char *id;
 	const char *title;
+	const char *source; /* the source and target catalogue ids */
+	const char *target;
 } itsma__builtin_mapping;
 
 extern const itsma__builtin_mapping itsma__builtin_mappings[];

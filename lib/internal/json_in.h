@@ -39,6 +39,8 @@ typedef struct itsma__reader {
 	size_t problems;
 	int stop;          /* the callback's non-zero return */
 	itsma__input *input; /* set when reading a file: consumed pages can be released */
+	itsma_catalogue_resolver resolve; /* finds an assessment's catalogue (load options v2) */
+	void *resolve_payload;
 	int no_fast;         /* tests: read every record through json-c */
 	itsma_error first; /* the first problem */
 } itsma__reader;
@@ -156,7 +158,15 @@ void itsma__write_ext(struct itsma__jw *w, const itsma__ext *ext);
 /* File helpers. Read a whole file (with a size limit); returns 0, ITSMA_EIO, ITSMA_ELIMIT. */
 int itsma__read_file(const char *path, size_t max_bytes, char **out, size_t *len, itsma_error *err);
 
+/* Open @p path (regular file or FIFO; the kind checked on the opened descriptor) as an input:
+ * mapped when large, else read. */
 int itsma__input_open(itsma__input *in, const char *path, size_t max_bytes, itsma_error *err);
+/* As itsma__input_open() on an open descriptor (left open): the size mapped comes from
+ * fstat() of @p fd, so a file replaced at its path meanwhile cannot shorten the mapping. */
+int itsma__input_from_fd(itsma__input *in, int fd, const char *path, size_t max_bytes,
+                         itsma_error *err);
+/* "a regular file", "a directory", "a character device", ... for a st_mode. */
+const char *itsma__file_kind(unsigned int mode);
 /* Hand back the pages that lie wholly before `upto` (no-op for read buffers). */
 void itsma__input_release(itsma__input *in, size_t upto);
 void itsma__input_close(itsma__input *in);
@@ -165,7 +175,5 @@ void itsma__input_close(itsma__input *in);
  * made, write the text atomically (when rc is 0), free it and return the outcome.
  */
 int itsma__save_text(const char *path, int rc, char *text, itsma_error *err);
-/* Write atomically: temporary file in the same folder, fsync, rename. */
-int itsma__write_file_atomic(const char *path, const char *data, size_t len, itsma_error *err);
 
 #endif

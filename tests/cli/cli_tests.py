@@ -1096,6 +1096,50 @@ def test_evidence():
     r = expect(run('evidence', 'verify', path, '--root', root, '--catalogue', MINI_CAT), 0, 'digests of many sizes')
     check(r.out.splitlines()[-1] == '13 checked: 13 ok, 0 missing, 0 changed', 'every digest matches', r)
 
+    # confinement: links out of the root, /proc/kmsg, a FIFO, a folder, a device are reported,
+    # never read (these used to hash /etc/passwd through the link, and hang on the FIFO)
+    jail = work('evjail')
+    shutil.rmtree(jail, ignore_errors=True)
+    os.makedirs(os.path.join(jail, 'folder'))
+    os.symlink('/etc', os.path.join(jail, 'etcdir'))
+    os.symlink('/proc/kmsg', os.path.join(jail, 'kmsg'))
+    os.mkfifo(os.path.join(jail, 'fifo'))
+    with open(os.path.join(jail, 'ok.txt'), 'wb') as fh:
+        fh.write(b'hello\n')
+    passwd = hashlib.sha256(open('/etc/passwd', 'rb').read()).hexdigest()
+    recs = [('OK', 'ok.txt', hashlib.sha256(b'hello\n').hexdigest()), ('ETC', 'etcdir/passwd', passwd),
+            ('KMSG', 'kmsg', passwd), ('FIFO', 'fifo', passwd), ('DIR', 'folder', passwd),
+            ('UP', '../evroot/x', passwd)]
+    if os.geteuid() == 0:
+        import stat
+        os.mknod(os.path.join(jail, 'null'), 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        recs.append(('DEV', 'null', passwd))
+    a = {'format': 'itsma-assessment/1', 'id': 'jail', 'catalogue': 'mini:1', 'date': '2026-03-01',
+         'evidence': [{'id': i, 'title': i, 'kind': 'record', 'collected': '2026-01-01', 'uri': u, 'sha256': h}
+                      for i, u, h in recs]}
+    path = work('jail.json')
+    with open(path, 'w') as fh:
+        json.dump(a, fh)
+    r = expect(run('evidence', 'verify', path, '--root', jail, '--catalogue', MINI_CAT), 1, 'verify in a jail')
+    lines = r.out.splitlines()
+    check(any(l.startswith('ok ') and ' OK ' in l for l in lines), 'the regular file is checked', r)
+    check(any(l.startswith('REFUSED   ETC ') and 'symbolic link' in l for l in lines), 'a link out of the root refused', r)
+    check(any(l.startswith('REFUSED   KMSG ') for l in lines), 'a link to /proc/kmsg refused', r)
+    check(any(l.startswith('NOT-FILE  FIFO ') and 'a FIFO, not a regular file' in l for l in lines), 'a FIFO named', r)
+    check(any(l.startswith('NOT-FILE  DIR ') and 'a directory' in l for l in lines), 'a folder named', r)
+    check(any(l.startswith('REFUSED   UP ') for l in lines), '.. refused', r)
+    if os.geteuid() == 0:
+        check(any(l.startswith('NOT-FILE  DEV ') and 'a character device' in l for l in lines), 'a device named', r)
+    check(not any('No such file' in l for l in lines), 'nothing reported as missing', r)
+
+    # nothing checkable (every uri absolute): exit 1 and say so
+    a['evidence'] = [{'id': 'W', 'title': 'w', 'kind': 'record', 'collected': '2026-01-01',
+                      'uri': 'https://example.org/w', 'sha256': passwd}]
+    with open(path, 'w') as fh:
+        json.dump(a, fh)
+    r = expect(run('evidence', 'verify', path, '--root', jail, '--catalogue', MINI_CAT), 1, 'nothing checkable')
+    check('nothing could be checked' in r.err, 'nothing checkable said', r)
+
     expect(run('evidence'), 2, 'evidence without subcommand')
     expect(run('evidence', 'check', f), 2, 'unknown subcommand')
     expect(run('evidence', 'verify'), 2, 'verify without a file')
@@ -1247,6 +1291,153 @@ def test_trend():
     check('iso20000-1:2011' in r.err, 'both catalogue ids named', r)
     r = expect(run('trend', '--help'), 0, 'trend --help')
     check(r.out.startswith('Usage: itsma trend'), 'trend help', r)
+# ---- files: -o never destroys what it names; reads are bounded ------------------------------
+
+def test_files():
+    """-o replaces only regular files (keeping their mode); devices, FIFOs and /dev/std* are
+    written into; a symlink stays a link; inputs that are devices are refused."""
+    import stat
+    import threading
+    d = work('files')
+    shutil.rmtree(d, ignore_errors=True)
+    os.makedirs(d)
+    want = expect(run('score', Q4), 0, 'score').out
+
+    # a private character device with /dev/null's numbers (as root): still a device after -o
+    if os.geteuid() == 0:
+        dev = os.path.join(d, 'null')
+        os.mknod(dev, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        expect(run('score', Q4, '-o', dev), 0, '-o a character device')
+        check(stat.S_ISCHR(os.lstat(dev).st_mode) and os.lstat(dev).st_rdev == os.makedev(1, 3),
+              '-o keeps a character device a device (it was replaced by a regular file)')
+        check(not [n for n in os.listdir(d) if n.startswith('null.')], 'no temporary file left beside a device')
+    else:
+        print('not root: the mknod case is skipped')
+
+    # a FIFO: the reader gets the bytes, and the FIFO stays a FIFO
+    fifo = os.path.join(d, 'fifo')
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(open(fifo, 'rb').read()))
+    reader.start()
+    r = expect(run('score', Q4, '-o', fifo), 0, '-o a FIFO')
+    reader.join(30)
+    check(stat.S_ISFIFO(os.lstat(fifo).st_mode), '-o keeps a FIFO a FIFO', r)
+    check(got and got[0].decode() == want, 'the FIFO reader gets the JSON', r)
+
+    # /dev/stdout (a symlink into /proc/self/fd) writes to standard output
+    r = expect(run('score', Q4, '-o', '/dev/stdout'), 0, '-o /dev/stdout')
+    check(r.out == want, '-o /dev/stdout writes to standard output', r)
+    with open(os.path.join(d, 'captured'), 'w') as fh:
+        p = subprocess.run([ARGS.itsma, 'score', Q4, '-o', '/dev/stdout'], stdout=fh, stderr=subprocess.PIPE)
+    check(p.returncode == 0 and open(os.path.join(d, 'captured')).read() == want and
+          not [n for n in os.listdir(d) if n.startswith('captured.')],
+          '-o /dev/stdout redirected to a file writes into that file, never renames over it', p.stderr)
+
+    # modes of a replaced file are kept
+    for mode in (0o600, 0o640, 0o444):
+        f = os.path.join(d, 'mode-%o.json' % mode)
+        with open(f, 'w') as fh:
+            fh.write('old')
+        os.chmod(f, mode)
+        expect(run('score', Q4, '-o', f), 0, '-o over a %o file' % mode)
+        check(stat.S_IMODE(os.stat(f).st_mode) == mode, '-o keeps mode %o (got %o)' % (mode, stat.S_IMODE(os.stat(f).st_mode)))
+        check(open(f).read() == want, 'the %o file holds the new JSON' % mode)
+
+    # a symlink stays a link; the file it points to is replaced, in its own folder
+    os.makedirs(os.path.join(d, 'real'))
+    target = os.path.join(d, 'real', 'report.json')
+    with open(target, 'w') as fh:
+        fh.write('old')
+    link = os.path.join(d, 'latest.json')
+    os.symlink(os.path.join('real', 'report.json'), link)
+    expect(run('score', Q4, '-o', link), 0, '-o a symlink')
+    check(os.path.islink(link) and open(target).read() == want, 'the link stays, its target is replaced')
+    dangling = os.path.join(d, 'next.json')
+    os.symlink(os.path.join('real', 'next.json'), dangling)
+    expect(run('score', Q4, '-o', dangling), 0, '-o a dangling symlink')
+    check(os.path.islink(dangling) and open(os.path.join(d, 'real', 'next.json')).read() == want,
+          'a dangling link gets its target created')
+    check(sorted(os.listdir(os.path.join(d, 'real'))) == ['next.json', 'report.json'], 'no temporary files left')
+
+    # a directory and a socket are refused and left alone
+    r = expect(run('score', Q4, '-o', d), 1, '-o a directory')
+    check('it is a directory' in r.err, 'directory named as such', r)
+    import socket
+    sock_path = os.path.join(d, 'sock')
+    sk = socket.socket(socket.AF_UNIX)
+    sk.bind(sock_path)
+    r = expect(run('score', Q4, '-o', sock_path), 1, '-o a socket')
+    check('it is a socket' in r.err and stat.S_ISSOCK(os.lstat(sock_path).st_mode), 'a socket is left alone', r)
+    sk.close()
+
+    # a failing write leaves no temporary file (a read-only folder: the temporary cannot be made)
+    if os.geteuid() != 0:
+        ro = os.path.join(d, 'ro')
+        os.makedirs(ro)
+        os.chmod(ro, 0o555)
+        expect(run('score', Q4, '-o', os.path.join(ro, 'x.json')), 1, '-o into a read-only folder')
+        check(os.listdir(ro) == [], 'nothing left in a read-only folder')
+    full = '/dev/full'
+    if os.path.exists(full):
+        r = expect(run('score', Q4, '-o', full), 1, '-o /dev/full')
+        check('No space left' in r.err and stat.S_ISCHR(os.lstat(full).st_mode), '/dev/full reports ENOSPC', r)
+
+    # a built-in id means the built-in, even beside a file of that name in the current folder
+    # (a doctored copy used to replace it silently); ./NAME loads the file
+    cwd = os.path.join(d, 'cwd')
+    os.makedirs(cwd)
+    doctored = json.load(open(MINI_CAT))
+    doctored['id'] = 'iso20000-1:2018'
+    with open(os.path.join(cwd, 'iso20000-1:2018'), 'w') as fh:
+        json.dump(doctored, fh)
+    r = expect(run('score', '--catalogue', 'iso20000-1:2018', Q4, cwd=cwd), 0, 'built-in id beside a file of that name')
+    check(r.out == want and "'iso20000-1:2018' is the built-in catalogue" in r.err and './iso20000-1:2018' in r.err,
+          'the built-in is used, and the file named', r)
+    builtin_json = expect(run('catalogue', 'show', 'iso20000-1:2018', '--format', 'json'), 0, 'show built-in').out
+    r = expect(run('catalogue', 'show', 'iso20000-1:2018', '--format', 'json', cwd=cwd), 0, 'show beside a file')
+    check(r.out == builtin_json, 'catalogue show gives the built-in beside a file of that name', r)
+    r = expect(run('score', '--catalogue', './iso20000-1:2018', Q4, cwd=cwd), 1, './NAME loads the file')
+    check('is the built-in' not in r.err, 'no warning for an explicit path', r)
+    shutil.copy(MINI_CAT, os.path.join(cwd, 'minicat'))
+    r = expect(run('score', '--catalogue', 'minicat', MINI, cwd=cwd), 0, 'a file without a path-like name')
+    check("no built-in catalogue is called 'minicat'" in r.err, 'the ambiguity is warned about', r)
+    r = expect(run('score', '--catalogue', 'nosuch', MINI, cwd=cwd), 1, 'neither file nor built-in')
+    check('no such file, and no built-in catalogue has that id' in r.err, 'unknown catalogue named', r)
+
+    # validate: catalogues on the command line serve the assessments that name them (the
+    # library's resolver, no JSON peeking in the CLI); order does not matter
+    r = expect(run('validate', MINI, MINI_CAT), 0, 'validate assessment before its catalogue')
+    check('mini-assessment.json: valid itsma-assessment/1' in r.out, 'resolved through the resolver', r)
+    r = expect(run('validate', MINI), 1, 'validate without its catalogue')
+
+    # inputs: devices are refused before a byte is read, for every command that reads a document
+    for args in (['validate', '/dev/zero'], ['score', '/dev/zero'], ['report', '/dev/zero'],
+                 ['explain', '/dev/zero', '8.4.3-01'], ['evidence', 'verify', '/dev/zero']):
+        r = expect(run(*args), 1, ' '.join(args))
+        check('it is a character device' in r.err, '%s refused as a device' % ' '.join(args), r)
+    r = expect(run('compare', '/dev/zero', Q4), 1, 'compare /dev/zero')
+    check('it is a character device' in r.err, 'compare /dev/zero refused', r)
+    r = expect(run('score', '--catalogue', '/dev/zero', Q4), 1, '--catalogue /dev/zero')
+    check('it is a character device' in r.err, '--catalogue /dev/zero refused', r)
+
+    # "-" is standard input for every command that reads a document
+    q4 = open(Q4).read()
+    check(expect(run('score', '-', input=q4), 0, 'score -').out == want, 'score - reads standard input')
+    expect(run('validate', '-', input=q4), 0, 'validate -')
+    r = expect(run('report', '-', input=q4), 0, 'report -')
+    check('acme-2026-q4' in r.out, 'report - reads standard input', r)
+    expect(run('explain', '-', '8.4.3-01', input=q4), 0, 'explain -')
+    expect(run('compare', Q3, '-', input=q4), 0, 'compare - (after)')
+    r = expect(run('score', '--catalogue', '-', MINI, input=open(MINI_CAT).read()), 0, '--catalogue -')
+    check(json.loads(r.out)['format'] == 'itsma-result/1', '--catalogue - reads standard input', r)
+    r = expect(run('compare', '-', '-', input=q4), 2, 'standard input named twice')
+    expect(run('report', '-', '--baseline', '-', input=q4), 2, 'report and baseline both from standard input')
+    expect(run('import', '-', '--evidence', '-', '--catalogue', 'iso20000-1:2018', '--id', 'x', '--date',
+               '2026-01-01', input=''), 2, 'import: questionnaire and evidence both from standard input')
+    r = expect(run('report', Q4, '--baseline', '-', input=open(Q3).read()), 0, 'report --baseline -')
+    r = expect(run('score', '-', input='{"format": '), 1, 'syntax error on standard input')
+    check(r.err.startswith('<stdin>:1:'), 'standard input named <stdin> in errors', r)
 
 
 # ---- the C examples ----------------------------------------------------------------------------------
@@ -1270,6 +1461,11 @@ def test_examples():
     expect(run('validate', out), 0, 'the built assessment is valid')
     a = json.load(open(out))
     check(len(a['ratings']) == 8 and len(a['evidence']) == 4, 'ratings and evidence from the export', a)
+    r = expect(run(data('evidence-assessment.json'), os.path.dirname(data('evidence-assessment.json')), MINI_CAT,
+                   binary=ex('verify_evidence')), 1, 'verify_evidence with a changed file')
+    check('ok            E-OK: evidence/policy.txt' in r.out and 'changed       E-TAMPERED: ' in r.out and
+          'refused       E-ESCAPE: ' in r.out and 'missing       E-MISSING: ' in r.out, 'verify_evidence output', r)
+    expect(run(binary=ex('verify_evidence')), 2, 'verify_evidence usage')
     r = expect(run(binary=ex('build_assessment')), 0, 'build_assessment to stdout')
     check(json.loads(r.out)['id'] == 'itsm-export-2026-11', 'json on stdout', r)
     # questionnaire: write the sheets through a callback, fill one row, import them back
@@ -1463,6 +1659,7 @@ GROUPS = {
     'compare': test_compare, 'explain': test_explain, 'evidence': test_evidence, 'examples': test_examples,
     'output_safety': test_output_safety, 'trend': test_trend,
     'mapping': test_mapping, 'carry': test_carry,
+    'files': test_files,
 }
 
 

@@ -49,3 +49,10 @@ endif()
 run_step("trend.py" "2026-02-20  nonconformant +33.2% overall.*2026-11-20  nonconformant +68.3% overall, 0 nonconformities opened, 45 closed.*process 8.6.1: level 1 -> 1 -> 1 -> 3.*9.2-07 regressed 2 times"
          ${EXAMPLES}/trend.py ${EXAMPLES}/../data/acme-2026-q1.json ${EXAMPLES}/../data/acme-2026-q2.json
          ${EXAMPLES}/../data/acme-2026-q3.json ${EXAMPLES}/../data/acme-2026-q4.json -o ${WORK}/trend.html)
+# verify_evidence.py: one evidence file written here, its digest recorded, then checked.
+file(MAKE_DIRECTORY ${WORK}/evidence)
+file(WRITE ${WORK}/evidence/policy.txt "The incident policy, version 3.\n")
+file(SHA256 ${WORK}/evidence/policy.txt _digest)
+file(WRITE ${WORK}/evidenced.json "{\"format\": \"itsma-assessment/1\", \"id\": \"ev\", \"catalogue\": \"iso20000-1:2018\", \"date\": \"2026-03-01\", \"evidence\": [{\"id\": \"EV-1\", \"title\": \"Policy\", \"kind\": \"document\", \"collected\": \"2026-01-01\", \"uri\": \"policy.txt\", \"sha256\": \"${_digest}\"}]}\n")
+run_step("verify_evidence.py" "ok +EV-1: policy.txt.*1 checked, 1 ok"
+         ${EXAMPLES}/verify_evidence.py ${WORK}/evidenced.json ${WORK}/evidence)

@@ -306,3 +306,44 @@ def test_wrong_types(cat, assessment_path):
         itsma.Assessment.load(None)
     with pytest.raises(TypeError):
         itsma.Assessment.from_string(None, cat)
+
+
+def test_verify_evidence(tmp_path):
+    import hashlib
+    import os
+    root = tmp_path / "evidence"
+    (root / "sub").mkdir(parents=True)
+    (root / "sub" / "ok.txt").write_bytes(b"hello\n")
+    (root / "changed.txt").write_bytes(b"tampered\n")
+    (root / "folder").mkdir()
+    os.symlink("/etc", root / "etcdir")
+    os.symlink("/proc/kmsg", root / "kmsg")
+    os.mkfifo(root / "fifo")
+    good = hashlib.sha256(b"hello\n").hexdigest()
+    asm = itsma.Assessment.new("iso20000-1:2018", "acme", "2026-11-20")
+    records = [("OK", "sub/ok.txt", good), ("CHANGED", "changed.txt", good),
+               ("MISSING", "gone.txt", good), ("UP", "../x", good), ("ETC", "etcdir/passwd", good),
+               ("KMSG", "kmsg", good), ("FIFO", "fifo", good), ("DIR", "folder", good),
+               ("WEB", "https://example.org/x", good), ("NODIGEST", "sub/ok.txt", None)]
+    for eid, uri, sha in records:
+        asm.add_evidence(eid, eid, "record", "2026-10-01", uri=uri, sha256=sha)
+    checks = asm.verify_evidence(root)
+    assert [c.evidence for c in checks] == [r[0] for r in records]
+    status = {c.evidence: c for c in checks}
+    assert status["OK"].ok and status["OK"].actual_sha256 == good and status["OK"].size == 6
+    assert status["OK"].path == "sub/ok.txt"
+    assert status["CHANGED"].status == "changed"
+    assert status["CHANGED"].actual_sha256 == hashlib.sha256(b"tampered\n").hexdigest()
+    assert status["MISSING"].status == "missing" and status["MISSING"].errno == 2
+    assert status["UP"].status == "refused"
+    assert status["ETC"].status == "refused" and "symbolic link" in status["ETC"].reason
+    assert status["KMSG"].status == "refused"
+    assert (status["FIFO"].status, status["FIFO"].reason) == ("not-regular", "a FIFO")
+    assert (status["DIR"].status, status["DIR"].reason) == ("not-regular", "a directory")
+    assert status["WEB"].status == "not-checkable" and status["WEB"].path is None
+    assert status["NODIGEST"].status == "no-digest"
+    assert asm.verify_evidence(str(root), max_bytes=5)[0].status == "too-large"
+    with pytest.raises(itsma.ItsmaOSError):
+        asm.verify_evidence(root / "sub" / "ok.txt")
+    with pytest.raises(TypeError):
+        asm.verify_evidence(root, max_bytes=-1)

@@ -497,17 +497,17 @@ static char *millions_of_numbers_in_extension(size_t *len)
 
 static const hostile hostiles[] = {
 	{ "100000 nested arrays", nest_arrays, 0, ITSMA_LOAD_OPTIONS_INIT, NULL, 64 },
-	{ "100000 nested arrays, max_depth raised", nest_arrays, 0, { ITSMA_LOAD_OPTIONS_VERSION, 4000000000u, 0, 0, 0 }, NULL, 64 },
+	{ "100000 nested arrays, max_depth raised", nest_arrays, 0, { ITSMA_LOAD_OPTIONS_VERSION, 4000000000u, 0, 0, 0, NULL, NULL }, NULL, 64 },
 	{ "100000 nested objects in an assessment", nest_objects_in_assessment, 1, ITSMA_LOAD_OPTIONS_INIT, NULL, 64 },
-	{ "100000 nested objects, max_depth raised", nest_objects_in_assessment, 1, { ITSMA_LOAD_OPTIONS_VERSION, 4000000000u, 0, 0, 0 }, NULL, 64 },
+	{ "100000 nested objects, max_depth raised", nest_objects_in_assessment, 1, { ITSMA_LOAD_OPTIONS_VERSION, 4000000000u, 0, 0, 0, NULL, NULL }, NULL, 64 },
 	{ "100000 unclosed levels in a record", nest_unclosed, 1, ITSMA_LOAD_OPTIONS_INIT, NULL, 64 },
 	{ "a 100 MB string", string_100mb, 0, ITSMA_LOAD_OPTIONS_INIT, "/description", 64 },
 	{ "a 100 MB escaped string in a record", string_100mb_escaped_in_assessment, 1, ITSMA_LOAD_OPTIONS_INIT, "/evidence/0/title", 64 },
-	{ "3 million requirements, max_records 1000", millions_of_requirements, 0, { ITSMA_LOAD_OPTIONS_VERSION, 0, 0, 1000, 0 }, NULL, 64 },
-	{ "1000 sections of 1000 requirements, max_records 1000", thousand_by_thousand, 0, { ITSMA_LOAD_OPTIONS_VERSION, 0, 0, 1000, 0 }, NULL, 64 },
-	{ "3 million deferred ratings, max_records 1000", millions_of_deferred_ratings, 1, { ITSMA_LOAD_OPTIONS_VERSION, 0, 0, 1000, 0 }, NULL, 64 },
-	{ "2 million evidence records, max_records 1000", millions_of_streamed_evidence, 1, { ITSMA_LOAD_OPTIONS_VERSION, 0, 0, 1000, 0 }, "/evidence/1000", 64 },
-	{ "5 million numbers in an extension, max_records 1000", millions_of_numbers_in_extension, 0, { ITSMA_LOAD_OPTIONS_VERSION, 0, 0, 1000, 0 }, NULL, 64 },
+	{ "3 million requirements, max_records 1000", millions_of_requirements, 0, { ITSMA_LOAD_OPTIONS_VERSION, 0, 0, 1000, 0, NULL, NULL }, NULL, 64 },
+	{ "1000 sections of 1000 requirements, max_records 1000", thousand_by_thousand, 0, { ITSMA_LOAD_OPTIONS_VERSION, 0, 0, 1000, 0, NULL, NULL }, NULL, 64 },
+	{ "3 million deferred ratings, max_records 1000", millions_of_deferred_ratings, 1, { ITSMA_LOAD_OPTIONS_VERSION, 0, 0, 1000, 0, NULL, NULL }, NULL, 64 },
+	{ "2 million evidence records, max_records 1000", millions_of_streamed_evidence, 1, { ITSMA_LOAD_OPTIONS_VERSION, 0, 0, 1000, 0, NULL, NULL }, "/evidence/1000", 64 },
+	{ "5 million numbers in an extension, max_records 1000", millions_of_numbers_in_extension, 0, { ITSMA_LOAD_OPTIONS_VERSION, 0, 0, 1000, 0, NULL, NULL }, NULL, 64 },
 	{ NULL, NULL, 0, ITSMA_LOAD_OPTIONS_INIT, NULL, 0 }
 };
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 from typing import Optional, Tuple
 
 from . import itsma as _c
-from ._assessment import Assessment, AttributeRating, Evidence, Exclusion, Rating
+from ._assessment import Assessment, AttributeRating, Evidence, EvidenceCheck, Exclusion, Rating
 from ._catalogue import Catalogue, GenericPractice, LintProblem, Requirement, Retired, Section
 from ._core import View
 from ._diff import (ComplianceChange, Diff, DiffCounts, NonconformityDiff, ProcessDiff,
@@ -88,7 +88,7 @@ __all__ = [
     # catalogues
     "Catalogue", "Section", "Requirement", "GenericPractice", "Retired", "LintProblem",
     # assessments
-    "Assessment", "Evidence", "Rating", "AttributeRating", "Exclusion",
+    "Assessment", "Evidence", "EvidenceCheck", "Rating", "AttributeRating", "Exclusion",
     # results
     "Result", "SectionResult", "RequirementResult", "Gap", "CapabilityGap", "EvidenceIssue",
     "AttributeResult", "AttributeNeed", "RequirementCounts", "NonconformityCounts",

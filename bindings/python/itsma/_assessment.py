@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import weakref
 from dataclasses import dataclass
-from typing import Any, Dict, Iterable, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 
 from . import itsma as _c
 from ._catalogue import Catalogue, Section, _delimiter, _id_of, _level
@@ -44,6 +44,41 @@ class Evidence:
     by: Optional[str] = None
     note: Optional[str] = None
     current: bool = True
+
+
+_CHECKS = {
+    _c.ITSMA_EVIDENCE_OK: "ok", _c.ITSMA_EVIDENCE_CHANGED: "changed",
+    _c.ITSMA_EVIDENCE_MISSING: "missing", _c.ITSMA_EVIDENCE_REFUSED: "refused",
+    _c.ITSMA_EVIDENCE_NOT_REGULAR: "not-regular", _c.ITSMA_EVIDENCE_TOO_LARGE: "too-large",
+    _c.ITSMA_EVIDENCE_UNREADABLE: "unreadable", _c.ITSMA_EVIDENCE_NOT_CHECKABLE: "not-checkable",
+    _c.ITSMA_EVIDENCE_NO_DIGEST: "no-digest",
+}
+
+
+@dataclass(frozen=True)
+class EvidenceCheck:
+    """What :meth:`Assessment.verify_evidence` found for one evidence record.
+
+    ``status`` is ``"ok"``, ``"changed"``, ``"missing"``, ``"refused"`` (the uri leaves the
+    root or is malformed), ``"not-regular"`` (a folder, FIFO, device or socket; never read),
+    ``"too-large"``, ``"unreadable"``, ``"not-checkable"`` (no uri, absolute or remote) or
+    ``"no-digest"``. ``path`` is the decoded path below the root, ``actual_sha256`` the
+    digest computed (ok, changed), ``reason`` a short explanation, ``errno`` the system error
+    and ``size`` the bytes hashed (or the size found, too-large).
+    """
+
+    evidence: str
+    status: str
+    path: Optional[str] = None
+    actual_sha256: Optional[str] = None
+    reason: Optional[str] = None
+    errno: int = 0
+    size: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """True when the file matched its recorded digest."""
+        return self.status == "ok"
 
 
 @dataclass(frozen=True)
@@ -346,6 +381,25 @@ class Assessment:
         h = self._h
         with h.pins:
             h.p.py_save_file(path)
+
+    # ---- evidence files ----------------------------------------------------------------------
+
+    def verify_evidence(self, root: PathLike, max_bytes: int = 0) -> List["EvidenceCheck"]:
+        """Check each evidence record's ``sha256`` against the file its relative ``uri``
+        names below the folder *root* (the C library's ``itsma_evidence_verify``).
+
+        Files are reached inside *root* only: ``..`` and symbolic links are refused, and only
+        regular files are read (a FIFO, device or folder is reported as such, never read);
+        files over *max_bytes* (0: 16 GiB) are not read. Returns one :class:`EvidenceCheck`
+        per evidence record, in order. Raises :class:`ItsmaOSError` when *root* is no folder.
+        """
+        r = _path(root)
+        if not isinstance(max_bytes, int) or isinstance(max_bytes, bool) or max_bytes < 0:
+            raise TypeError("max_bytes must be a non-negative int")
+        h = self._h
+        with h.pins:
+            rows = _c.itsma_py_verify_evidence(h.p, r, max_bytes)
+        return [EvidenceCheck(i, _CHECKS[c], p, a, why, e, n) for i, c, p, a, why, e, n in rows]
 
     # ---- scoring -----------------------------------------------------------------------------
 
