@@ -42,6 +42,8 @@ int cmd_report(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_evidence(int argc, char **argv);
+int cmd_import_catalogue(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 /* ---- memory and strings (strbuf.c) ---------------------------------------------------------- */
 /* Allocation that cannot fail: on exhaustion the program says so and exits with status 1. */

@@ -27,6 +27,11 @@ static const char usage[] =
 	"  explain ASSESSMENT.json ID   how the figure of a requirement or section came about\n"
 	"  evidence verify ASSESSMENT.json --root DIR\n"
 	"                               check evidence files against their SHA-256 digests\n"
+	"  import-catalogue --from oscal|ciso FILE -o OUT\n"
+	"                               an OSCAL catalog or CISO Assistant library as a catalogue\n"
+	"  export --to oscal-ar|oscal-poam|ciso-audit-csv ASSESSMENT -o OUT\n"
+	"  export --to ciso-library CATALOGUE -o OUT\n"
+	"                               OSCAL and CISO Assistant formats (docs/interop.md)\n"
 	"\n"
 	"Run 'itsma COMMAND --help' for the options of a command.\n"
 	"\n"
@@ -60,6 +65,7 @@ static const struct command commands[] = {
 	{ "catalogue", cmd_catalogue }, { "template", cmd_template }, { "import", cmd_import },
 	{ "validate", cmd_validate },   { "score", cmd_score },       { "report", cmd_report },
 	{ "compare", cmd_compare },     { "explain", cmd_explain },   { "evidence", cmd_evidence },
+	{ "import-catalogue", cmd_import_catalogue }, { "export", cmd_export },
 	{ NULL, NULL }
 };
 
