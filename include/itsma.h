@@ -20,5 +20,6 @@
 #include "itsma/diff.h"
 #include "itsma/scorer.h"
 #include "itsma/validate.h"
+#include "itsma/interop.h"
 
 #endif /* ITSMA_H */

@@ -47,6 +47,7 @@ from ._result import (AttributeNeed, AttributeResult, Capability, CapabilityGap,
                       RequirementResult, Result, SectionResult)
 from ._scorer import Scorer
 from ._validate import Validation, validate_file, validate_string
+from . import _interop  # noqa: F401  (adds the OSCAL and CISO Assistant methods)
 
 #: Version of the itsma C library the module runs with ("0.1.0").
 __version__: str = _c.itsma_version()
