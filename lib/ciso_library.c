@@ -342,6 +342,26 @@ static int hints_from(json_object *req, const char *te)
 	return 0;
 }
 
+/* A node's `weight` (a number >= 0) as the requirement's weight. */
+static int weight_of(yin *y, json_object *src, const char *ptr, json_object *req)
+{
+	const char *w;
+	char *end, p[ITSMA_ERROR_POINTER_LENGTH];
+	double v;
+	int rc;
+	json_object *n;
+	if ((rc = str(y, src, ptr, "weight", &w)) < 0 || !w)
+		return rc;
+	v = strtod(w, &end);
+	if (*end || end == w || !(v >= 0) || v > 1e15) {
+		itsma__ptr_key(p, ptr, "weight");
+		return bad(y, p, "expected a weight (a number >= 0), found \"%s\"", w);
+	}
+	if (!(n = json_object_new_double(v)) || json_object_object_add(req, "weight", n) < 0)
+		return itsma__error_nomem(&y->e);
+	return 0;
+}
+
 /* Build the itsma object of node i (a requirement or a section). */
 static int build_node(yin *y, itsma__idgen *ids, node *nodes, size_t i, const char *ptr,
                       json_object **req_out, json_object **sec_out)
@@ -379,6 +399,8 @@ static int build_node(yin *y, itsma__idgen *ids, node *nodes, size_t i, const ch
 			    (imp && strcmp(imp, "mandatory") != 0 && set_str(req, "obligation", "should") < 0) ||
 			    hints_from(req, te) < 0)
 				goto nomem;
+			if ((rc = weight_of(y, src, ptr, req)) < 0)
+				goto fail;
 			if (imp && strcmp(imp, "mandatory") && strcmp(imp, "recommended") &&
 			    strcmp(imp, "nice_to_have")) {
 				char p[ITSMA_ERROR_POINTER_LENGTH];

@@ -349,6 +349,11 @@ static int render_prose(oc *c, itsma__buf *b, const char *s, int nested)
 		idlen = (size_t)(close - id);
 		while (idlen > 0 && (id[idlen - 1] == ' ' || id[idlen - 1] == '\t'))
 			idlen--;
+		if (idlen == 0) { /* no parameter named: keep the text as it is */
+			itsma__buf_append(b, open, (size_t)(close + 2 - open));
+			s = close + 2;
+			continue;
+		}
 		if ((rc = render_param(c, b, id, idlen, nested)) < 0)
 			return rc;
 		s = close + 2;

@@ -477,6 +477,9 @@ int itsma_result_to_oscal_poam(char **out, const itsma_result *r, itsma_error *e
 	*out = NULL;
 	if ((rc = start(&o, r, err)) < 0)
 		return rc;
+	if (itsma_result_gap_count(r) == 0)
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "the result has no gaps: a POA&M needs at least one poam-item");
 	itsma__jw_begin_object(&o.w, NULL);
 	itsma__jw_begin_object(&o.w, "plan-of-action-and-milestones");
 	put_uuid(&o, "uuid", "plan-of-action-and-milestones", "");

@@ -106,7 +106,8 @@ ITSMA_EXTERN(int) itsma_result_to_oscal_ar(char **out, const itsma_result *r, it
  * Write a result as an OSCAL 1.1.2 `plan-of-action-and-milestones` document (JSON): a
  * poam-item per gap in gap order, with the findings and risks of the assessment results
  * (same uuids as itsma_result_to_oscal_ar()).
- * @return as itsma_result_to_oscal_ar(). **Ownership:** `*out` is Owned.
+ * @return as itsma_result_to_oscal_ar(); #ITSMA_EINVAL also when the result has no gap (OSCAL
+ *         requires at least one poam-item). **Ownership:** `*out` is Owned.
  */
 ITSMA_EXTERN(int) itsma_result_to_oscal_poam(char **out, const itsma_result *r, itsma_error *err)
 	ITSMA_WARN_UNUSED;

@@ -1118,6 +1118,7 @@ def test_interop():
     reqs = c['sections'][0]['sections'][0]['requirements']
     check(reqs[0]['id'] == '4.1' and reqs[0]['tags'] == ['Clauses'], 'ref_id and implementation groups', reqs)
     check(reqs[1]['obligation'] == 'should' and reqs[1]['evidence_hint'] == ['Policy', 'Minutes'], 'importance, typical_evidence', reqs)
+    check(reqs[1]['weight'] == 3 and 'weight' not in reqs[0], 'weight', reqs)
     r = expect(run('import-catalogue', '--from', 'ciso', data('ciso-bad.yaml')), 1, 'bad parent')
     check('/objects/framework/requirement_nodes/0/parent_urn' in r.err and ':11:19:' in r.err, 'error with pointer and line', r.err)
 
