@@ -852,7 +852,7 @@ int itsma_catalogue_from_oscal(itsma_catalogue **out, const char *buf, size_t le
 	}
 	if (rc == 0)
 		rc = import_catalog(&c, root, opts);
-	if (rc != 0 && rc != ITSMA_ENOMEM && c.e.line == 0 && c.e.pointer[0]) {
+	if (rc != 0 && rc != ITSMA_ENOMEM && c.e.line == 0 && (rc == ITSMA_ESCHEMA || c.e.pointer[0])) {
 		itsma__error_source(&c.e, c.rd.source);
 		itsma__json_locate_error(&c.rd);
 	}
