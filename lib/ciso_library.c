@@ -938,6 +938,8 @@ static int emit_requirement(yout *o, json_object *req, const char *prefix, const
 	scalar_style(o, num, YAML_PLAIN_SCALAR_STYLE);
 	text(o, "parent_urn", parent);
 	text(o, "ref_id", json_object_get_string(member(req, "id")));
+	if ((v = member(req, "clause")))
+		text(o, "name", json_object_get_string(v));
 	text(o, "description", json_object_get_string(member(req, "text")));
 	if ((v = member(req, "evidence_hint")))
 		for (k = 0; k < json_object_array_length(v); k++) {

@@ -169,7 +169,7 @@ int cmd_export(int argc, char **argv)
 	}
 	if (r2 < 0) {
 		cli_print_error(&err);
-		rc = r2 == ITSMA_EINVAL ? CLI_USAGE : CLI_INVALID;
+		rc = CLI_INVALID;
 	} else
 		rc = cli_write_output(output, text, strlen(text));
 done:
