@@ -21,5 +21,6 @@
 #include "itsma/scorer.h"
 #include "itsma/validate.h"
 #include "itsma/interop.h"
+#include "itsma/mapping.h"
 
 #endif /* ITSMA_H */

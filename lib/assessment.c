@@ -1,5 +1,6 @@
 /* The assessment model: evidence, ratings, attribute ratings, exclusions, targets. */
 #include "internal/assessment.h"
+#include "internal/mapping.h"
 #include "internal/error.h"
 #include "internal/prefetch.h"
 
@@ -116,6 +117,7 @@ static void free_cited(itsma__cited *c)
 	if (!c)
 		return;
 	itsma__ext_free(c->ext);
+	itsma__carried_free(c->carried);
 	free(c);
 }
 

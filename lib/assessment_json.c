@@ -9,6 +9,7 @@
  */
 #include "internal/assessment.h"
 #include "internal/json_in.h"
+#include "internal/mapping.h"
 #include "internal/buf.h"
 #include "internal/error.h"
 #include "internal/fastrec.h"
@@ -26,8 +27,9 @@ static const char *const top_keys[] = { "format", "id", "catalogue", "title", "o
 	                                "attributes", "targets", NULL };
 static const char *const evidence_keys[] = { "id", "title", "kind", "uri", "sha256", "collected",
 	                                     "expires", "by", "note", NULL };
-static const char *const rating_keys[] = { "requirement", "rating", "evidence", "note", NULL };
-static const char *const attribute_keys[] = { "process", "attribute", "rating", "evidence", "note",
+static const char *const rating_keys[] = { "requirement", "rating", "evidence", "note", "carried",
+	                                   NULL };
+static const char *const attribute_keys[] = { "process", "attribute", "rating", "evidence", "note", "carried",
 	                                      NULL };
 static const char *const scope_keys[] = { "exclude", NULL };
 static const char *const exclusion_keys[] = { "id", "reason", NULL };
@@ -285,13 +287,15 @@ static int load_rating(loader *ld, json_object *o, const char *ptr)
 	itsma_evidence **ids = NULL;
 	const itsma_requirement *req;
 	itsma__ext *ext = NULL;
+	itsma__carried *carried = NULL;
 	int rc;
 
 	if ((rc = itsma__expect_object(rd, o, ptr, "a rating")) < 0 ||
 	    (rc = itsma__check_keys(rd, o, ptr, "a rating", rating_keys, &ext)) < 0 ||
 	    (rc = itsma__get_id(rd, o, ptr, "requirement", 1, &spec.requirement)) < 0 ||
 	    (rc = itsma__get_rating(rd, o, ptr, "rating", &spec.letter, &spec.value)) < 0 ||
-	    (rc = itsma__get_string(rd, o, ptr, "note", 0, 0, &spec.note)) < 0)
+	    (rc = itsma__get_string(rd, o, ptr, "note", 0, 0, &spec.note)) < 0 ||
+	    (rc = itsma__load_carried(rd, o, ptr, &carried)) < 0)
 		goto out;
 	req = itsma_catalogue_find_requirement(ld->a->cat, spec.requirement);
 	if (!req) {
@@ -313,9 +317,12 @@ static int load_rating(loader *ld, json_object *o, const char *ptr)
 		goto out;
 	}
 	ld->a->ratings[ld->a->rating_count - 1]->c.ext = ext;
+	ld->a->ratings[ld->a->rating_count - 1]->c.carried = carried;
 	ext = NULL;
+	carried = NULL;
 out:
 	free(ids);
+	itsma__carried_free(carried);
 	itsma__ext_free(ext);
 	return rc;
 }
@@ -328,6 +335,7 @@ static int load_attribute(loader *ld, json_object *o, const char *ptr)
 	const char *attr;
 	const itsma_section *p;
 	itsma__ext *ext = NULL;
+	itsma__carried *carried = NULL;
 	int rc;
 
 	if ((rc = itsma__expect_object(rd, o, ptr, "an attribute rating")) < 0 ||
@@ -335,7 +343,8 @@ static int load_attribute(loader *ld, json_object *o, const char *ptr)
 	    (rc = itsma__get_id(rd, o, ptr, "process", 1, &spec.process)) < 0 ||
 	    (rc = itsma__get_string(rd, o, ptr, "attribute", 1, 0, &attr)) < 0 ||
 	    (rc = itsma__get_rating(rd, o, ptr, "rating", &spec.letter, &spec.value)) < 0 ||
-	    (rc = itsma__get_string(rd, o, ptr, "note", 0, 0, &spec.note)) < 0)
+	    (rc = itsma__get_string(rd, o, ptr, "note", 0, 0, &spec.note)) < 0 ||
+	    (rc = itsma__load_carried(rd, o, ptr, &carried)) < 0)
 		goto out;
 	p = itsma_catalogue_find_section(ld->a->cat, spec.process);
 	if (!p || p->kind != ITSMA_SECTION_PROCESS) {
@@ -363,9 +372,12 @@ static int load_attribute(loader *ld, json_object *o, const char *ptr)
 		goto out;
 	}
 	ld->a->attributes[ld->a->attribute_count - 1]->c.ext = ext;
+	ld->a->attributes[ld->a->attribute_count - 1]->c.carried = carried;
 	ext = NULL;
+	carried = NULL;
 out:
 	free(ids);
+	itsma__carried_free(carried);
 	itsma__ext_free(ext);
 	return rc;
 }
@@ -1089,6 +1101,7 @@ static void write_cited(itsma__jw *w, const itsma__cited *c)
 	write_cites(w, c->evidence, c->evidence_count);
 	if (c->note)
 		itsma__jw_string(w, "note", c->note);
+	itsma__write_carried(w, c->carried);
 	itsma__write_ext(w, c->ext);
 }
 

@@ -398,6 +398,44 @@ struct itsma_scorer {};
 %include "itsma/validate.h"
 %include "itsma/scorer.h"
 
+/* ---- mapping sets (itsma/mapping.h): fallible calls re-exposed at the end of this file ----- */
+%ignore itsma_relationship_parse;
+%ignore itsma_catalogue_resolver;
+%ignore itsma_mapping_catalogues;
+%ignore itsma_map_spec;
+%ignore itsma_mapping_load_buffer;
+%ignore itsma_mapping_load_file;
+%ignore itsma_mapping_validate_buffer;
+%ignore itsma_mapping_validate_file;
+%ignore itsma_mapping_check;
+%ignore itsma_mapping_to_json;
+%ignore itsma_mapping_save_file;
+%ignore itsma_mapping_free;
+%ignore itsma_mapping_builtin;
+%ignore itsma_mapping_builtin_json;
+%ignore itsma_mapping_new;
+%ignore itsma_mapping_set_title;
+%ignore itsma_mapping_set_description;
+%ignore itsma_mapping_set_provenance;
+%ignore itsma_mapping_add_map;
+%ignore itsma_assessment_carry;
+%ignore itsma_carry_report_free;
+%ignore itsma_transition_report;
+ITSMA_NONNULL(itsma_mapping)
+ITSMA_NONNULL(itsma_map)
+ITSMA_NONNULL(itsma_carry_report)
+/* the optional objects of the shims below, exempt by name (None: the built-ins, no merge) */
+%typemap(check) const itsma_catalogue *source_cat "";
+%typemap(check) const itsma_catalogue *target_cat "";
+%typemap(check) const itsma_assessment *into "";
+%nodefaultctor itsma_mapping;
+%nodefaultctor itsma_carry_report;
+%rename(CMapping) itsma_mapping;
+%rename(CCarryReport) itsma_carry_report;
+struct itsma_mapping {};
+struct itsma_carry_report {};
+%include "itsma/mapping.h"
+
 %include "docs.i"
 
 /* ---- GIL release for the long calls ------------------------------------------------------- */
@@ -1134,24 +1172,67 @@ static PyObject *itsma_py_evidence_record(const itsma_evidence *e, long day)
 	                     itsma_evidence_is_current(e, day) ? Py_True : Py_False);
 }
 
+/* The provenance of a carried rating: (mapping, relationship, (sources...), review) or None. */
+static PyObject *itsma_py_carried(int carried, const char *mapping, itsma_relationship rel, int review,
+                                  size_t n, const char *(*at)(const void *, size_t), const void *r)
+{
+	PyObject *ids;
+	size_t i;
+	if (!carried)
+		Py_RETURN_NONE;
+	ids = PyTuple_New((Py_ssize_t)n);
+	if (!ids)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		PyObject *s = itsma_py_str_or_none(at(r, i));
+		if (!s) {
+			Py_DECREF(ids);
+			return NULL;
+		}
+		PyTuple_SET_ITEM(ids, (Py_ssize_t)i, s);
+	}
+	return Py_BuildValue("(NsNO)", itsma_py_str_or_none(mapping), itsma_relationship_name(rel), ids,
+	                     review ? Py_True : Py_False);
+}
+
+static const char *itsma_py_rating_src(const void *r, size_t i)
+{
+	return itsma_rating_carried_source_at((const itsma_rating *)r, i);
+}
+
+static const char *itsma_py_attribute_src(const void *r, size_t i)
+{
+	return itsma_attribute_rating_carried_source_at((const itsma_attribute_rating *)r, i);
+}
+
 static PyObject *itsma_py_rating_record(const itsma_rating *r)
 {
 	const itsma_requirement *q = itsma_rating_requirement(r);
-	return Py_BuildValue("(NidNN)", itsma_py_str_or_none(q ? itsma_requirement_id(q) : NULL),
+	return Py_BuildValue("(NidNNN)", itsma_py_str_or_none(q ? itsma_requirement_id(q) : NULL),
 	                     (int)itsma_rating_letter(r), itsma_rating_value(r),
 	                     itsma_py_evidence_ids(itsma_rating_evidence_count(r), itsma_py_rating_ev, r),
-	                     itsma_py_str_or_none(itsma_rating_note(r)));
+	                     itsma_py_str_or_none(itsma_rating_note(r)),
+	                     itsma_py_carried(itsma_rating_is_carried(r), itsma_rating_carried_mapping(r),
+	                                      itsma_rating_carried_relationship(r),
+	                                      itsma_rating_carried_review(r),
+	                                      itsma_rating_carried_source_count(r), itsma_py_rating_src, r));
 }
 
 static PyObject *itsma_py_attribute_record(const itsma_attribute_rating *r)
 {
 	const itsma_section *p = itsma_attribute_rating_process(r);
-	return Py_BuildValue("(NiidNN)", itsma_py_str_or_none(p ? itsma_section_id(p) : NULL),
+	return Py_BuildValue("(NiidNNN)", itsma_py_str_or_none(p ? itsma_section_id(p) : NULL),
 	                     (int)itsma_attribute_rating_attribute(r),
 	                     (int)itsma_attribute_rating_letter(r), itsma_attribute_rating_value(r),
 	                     itsma_py_evidence_ids(itsma_attribute_rating_evidence_count(r),
 	                                           itsma_py_attribute_ev, r),
-	                     itsma_py_str_or_none(itsma_attribute_rating_note(r)));
+	                     itsma_py_str_or_none(itsma_attribute_rating_note(r)),
+	                     itsma_py_carried(itsma_attribute_rating_is_carried(r),
+	                                      itsma_attribute_rating_carried_mapping(r),
+	                                      itsma_attribute_rating_carried_relationship(r),
+	                                      itsma_attribute_rating_carried_review(r),
+	                                      itsma_attribute_rating_carried_source_count(r),
+	                                      itsma_py_attribute_src, r));
 }
 
 static PyObject *itsma_py_exclusion_record(const itsma_exclusion *x)
@@ -1276,6 +1357,139 @@ static PyObject *itsma_py_capability_gap_attributes(const itsma_capability_gap *
 			return NULL;
 		}
 		Py_DECREF(item);
+	}
+	return list;
+}
+%}
+
+/* ---- mapping sets and carrying (itsma/mapping.h) ------------------------------------------------ */
+
+ITSMA_NOGIL(itsma_mapping::py_load_file)
+ITSMA_NOGIL(itsma_mapping::py_load_buffer)
+ITSMA_NOGIL(itsma_mapping::py_builtin)
+ITSMA_NOGIL(itsma_mapping::py_to_json)
+ITSMA_NOGIL(itsma_carry_report::py_transition_report)
+%newobject itsma_mapping::py_load_file;
+%newobject itsma_mapping::py_load_buffer;
+%newobject itsma_mapping::py_builtin;
+%newobject itsma_mapping::py_to_json;
+%newobject itsma_carry_report::py_transition_report;
+
+
+%extend itsma_mapping {
+	~itsma_mapping() { itsma_mapping_free($self); }
+
+	static itsma_mapping *py_load_file(const char *path, const itsma_catalogue *source_cat,
+	                                   const itsma_catalogue *target_cat, itsma_error *err) {
+		itsma_mapping *m = NULL;
+		itsma_mapping_catalogues c = ITSMA_MAPPING_CATALOGUES_INIT;
+		c.source = source_cat;
+		c.target = target_cat;
+		if (itsma_mapping_load_file(&m, path, &c, err) < 0)
+			return NULL;
+		return m;
+	}
+	static itsma_mapping *py_load_buffer(const char *buf, size_t len, const char *source_name,
+	                                     const itsma_catalogue *source_cat,
+	                                     const itsma_catalogue *target_cat, itsma_error *err) {
+		itsma_mapping *m = NULL;
+		itsma_mapping_catalogues c = ITSMA_MAPPING_CATALOGUES_INIT;
+		c.source = source_cat;
+		c.target = target_cat;
+		if (itsma_mapping_load_buffer(&m, buf, len, source_name, &c, err) < 0)
+			return NULL;
+		return m;
+	}
+	static itsma_mapping *py_builtin(const char *id, const itsma_catalogue *source_cat,
+	                                 const itsma_catalogue *target_cat, itsma_error *err) {
+		itsma_mapping *m = NULL;
+		itsma_mapping_catalogues c = ITSMA_MAPPING_CATALOGUES_INIT;
+		c.source = source_cat;
+		c.target = target_cat;
+		if (itsma_mapping_builtin(&m, id, &c, err) < 0)
+			return NULL;
+		return m;
+	}
+	char *py_to_json(itsma_error *err) {
+		char *out = NULL;
+		if (itsma_mapping_to_json(&out, $self, err) < 0)
+			return NULL;
+		return out;
+	}
+}
+
+%extend itsma_carry_report {
+	~itsma_carry_report() { itsma_carry_report_free($self); }
+
+	char *py_transition_report(const itsma_assessment *a, const itsma_mapping *mapping, int format,
+	                           itsma_error *err) {
+		char *out = NULL;
+		if (itsma_transition_report(&out, a, $self, mapping, (itsma_transition_format)format, err) < 0)
+			return NULL;
+		return out;
+	}
+}
+
+%inline %{
+/* Carry an assessment: (CAssessment, CCarryReport), both owned by Python. */
+static PyObject *itsma_py_carry(const itsma_assessment *source, const itsma_mapping *mapping,
+                                const itsma_catalogue *target, const itsma_assessment *into,
+                                itsma_error *err)
+{
+	itsma_assessment *out = NULL;
+	itsma_carry_report *rep = NULL;
+	PyObject *a, *r;
+	int rc;
+	Py_BEGIN_ALLOW_THREADS
+	rc = itsma_assessment_carry(&out, &rep, source, mapping, target, into, err);
+	Py_END_ALLOW_THREADS
+	if (rc < 0)
+		return NULL;
+	a = SWIG_NewPointerObj(out, SWIGTYPE_p_itsma_assessment, SWIG_POINTER_OWN);
+	if (!a) {
+		itsma_assessment_free(out);
+		itsma_carry_report_free(rep);
+		return NULL;
+	}
+	r = SWIG_NewPointerObj(rep, SWIGTYPE_p_itsma_carry_report, SWIG_POINTER_OWN);
+	if (!r) {
+		Py_DECREF(a);
+		itsma_carry_report_free(rep);
+		return NULL;
+	}
+	return Py_BuildValue("(NN)", a, r);
+}
+
+/* The maps of a mapping: [(relationship, (sources...), (targets...), confidence, note)]. */
+static PyObject *itsma_py_maps(const itsma_mapping *m)
+{
+	size_t i, j, n = itsma_mapping_map_count(m);
+	PyObject *list = PyList_New((Py_ssize_t)n);
+	if (!list)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		const itsma_map *map = itsma_mapping_map_at(m, i);
+		PyObject *src = PyTuple_New((Py_ssize_t)itsma_map_source_count(map));
+		PyObject *tgt = PyTuple_New((Py_ssize_t)itsma_map_target_count(map));
+		PyObject *item;
+		if (!src || !tgt) {
+			Py_XDECREF(src);
+			Py_XDECREF(tgt);
+			Py_DECREF(list);
+			return NULL;
+		}
+		for (j = 0; j < itsma_map_source_count(map); j++)
+			PyTuple_SET_ITEM(src, (Py_ssize_t)j, itsma_py_str_or_none(itsma_map_source_at(map, j)));
+		for (j = 0; j < itsma_map_target_count(map); j++)
+			PyTuple_SET_ITEM(tgt, (Py_ssize_t)j, itsma_py_str_or_none(itsma_map_target_at(map, j)));
+		item = Py_BuildValue("(sNNsN)", itsma_relationship_name(itsma_map_relationship(map)), src, tgt,
+		                     itsma_confidence_name(itsma_map_confidence(map)),
+		                     itsma_py_str_or_none(itsma_map_note(map)));
+		if (!item) {
+			Py_DECREF(list);
+			return NULL;
+		}
+		PyList_SET_ITEM(list, (Py_ssize_t)i, item);
 	}
 	return list;
 }

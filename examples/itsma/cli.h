@@ -3,7 +3,7 @@
  *
  * One concept per file: main.c dispatches to the commands (cmd_*.c); args.c parses
  * options; strbuf.c is a growable string; io.c reads and writes files; load.c loads
- * catalogues and assessments and prints library errors; text.c formats numbers and
+ * catalogues and assessments and prints library errors; cmd_mapping.c holds `mapping` and `carry`; text.c formats numbers and
  * escapes text for Markdown, HTML and JSON; colour.c decides on terminal colour; csv.c
  * reads and writes RFC 4180 CSV; sha256.c computes digests; report_*.c write reports.
  */
@@ -44,6 +44,8 @@ int cmd_explain(int argc, char **argv);
 int cmd_evidence(int argc, char **argv);
 int cmd_import_catalogue(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_mapping(int argc, char **argv);
+int cmd_carry(int argc, char **argv);
 
 /* ---- memory and strings (strbuf.c) ---------------------------------------------------------- */
 /* Allocation that cannot fail: on exhaustion the program says so and exits with status 1. */

@@ -32,6 +32,10 @@ static const char usage[] =
 	"  export --to oscal-ar|oscal-poam|ciso-audit-csv ASSESSMENT -o OUT\n"
 	"  export --to ciso-library CATALOGUE -o OUT\n"
 	"                               OSCAL and CISO Assistant formats (docs/interop.md)\n"
+	"  mapping list|show|validate   mapping sets between catalogues (itsma-mapping/1)\n"
+	"  carry ASSESSMENT.json --to CATALOGUE\n"
+	"                               carry an assessment to another catalogue (2011 to 2018)\n"
+	"                               and write a transition report\n"
 	"\n"
 	"Run 'itsma COMMAND --help' for the options of a command.\n"
 	"\n"
@@ -66,6 +70,7 @@ static const struct command commands[] = {
 	{ "validate", cmd_validate },   { "score", cmd_score },       { "report", cmd_report },
 	{ "compare", cmd_compare },     { "explain", cmd_explain },   { "evidence", cmd_evidence },
 	{ "import-catalogue", cmd_import_catalogue }, { "export", cmd_export },
+	{ "mapping", cmd_mapping },     { "carry", cmd_carry },
 	{ NULL, NULL }
 };
 

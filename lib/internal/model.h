@@ -164,6 +164,7 @@ typedef struct itsma__cited {
 	char *note;
 	size_t index;
 	itsma__ext *ext;
+	struct itsma__carried *carried; /* provenance of a carried rating (`carried`), or NULL */
 } itsma__cited;
 
 struct itsma_rating {

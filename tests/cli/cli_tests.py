@@ -127,7 +127,7 @@ def golden(name, text):
 # ---- help, version, usage errors ------------------------------------------------------------
 
 COMMANDS = ['catalogue', 'template', 'import', 'validate', 'score', 'report', 'compare', 'explain',
-            'evidence']
+            'evidence', 'mapping', 'carry']
 
 
 def test_help():
@@ -1121,12 +1121,166 @@ def test_interop():
     check(reqs[1]['weight'] == 3 and 'weight' not in reqs[0], 'weight', reqs)
     r = expect(run('import-catalogue', '--from', 'ciso', data('ciso-bad.yaml')), 1, 'bad parent')
     check('/objects/framework/requirement_nodes/0/parent_urn' in r.err and ':11:19:' in r.err, 'error with pointer and line', r.err)
+# ---- mapping sets and carrying (issue 14) --------------------------------------------------------
+
+def mdata(name):
+    return src('tests', 'data', 'mapping', name)
+
+
+def builtin_revision(cat_id):
+    """The content revision a built-in catalogue declares (1 when it has none)."""
+    r = run('catalogue', 'show', cat_id, '--format', 'json')
+    try:
+        return json.loads(r.out).get('revision', 1)
+    except ValueError:
+        return 1
+
+
+def test_mapping():
+    old_cat, new_cat, mapping = mdata('old-catalogue.json'), mdata('new-catalogue.json'), mdata('mapping.json')
+    sides = ['--source', old_cat, '--target', new_cat]
+    # list
+    r = expect(run('mapping', 'list'), 0, 'mapping list')
+    check('iso20000-1-2011-to-2018' in r.out and 'ISO/IEC 20000-1:2011 to ISO/IEC 20000-1:2018' in r.out,
+          'mapping list names the built-in mapping', r)
+    expect(run('mapping'), 2, 'mapping without a verb')
+    expect(run('mapping', 'frob'), 2, 'mapping with an unknown verb')
+    expect(run('mapping', 'list', 'x'), 2, 'mapping list with an argument')
+    expect(run('mapping', 'validate'), 2, 'mapping validate without files')
+    expect(run('mapping', 'show', mapping, '--format', 'csv', *sides), 2, 'mapping show --format csv')
+    # validate: valid, then every problem of a broken file with its position
+    r = expect(run('mapping', 'validate', mapping, *sides), 0, 'mapping validate (valid)')
+    check(r.out == '%s: valid itsma-mapping/1\n' % mapping, 'valid message', r)
+    expect(run('mapping', 'validate', '-q', mapping, *sides), 0, 'mapping validate -q')
+    doc = json.load(open(mapping))
+    doc['maps'][0]['relationship'] = 'same-as'
+    doc['maps'][3]['targets'] = ['Q-99']
+    doc['maps'][4]['sources'] = ['A-02']
+    doc['maps'][4]['targets'] = ['M-02']
+    bad = work('bad-mapping.json')
+    with open(bad, 'w') as f:
+        f.write(json.dumps(doc, indent=2) + '\n')
+    r = expect(run('mapping', 'validate', bad, *sides), 1, 'mapping validate (broken)')
+    lines = [l for l in r.err.splitlines() if l.startswith(bad)]
+    check(len(lines) == 3, 'three problems listed', r)
+    check(re.match(re.escape(bad) + r':\d+:\d+: /maps/0/relationship: expected "equal-to"', lines[0] if lines else ''),
+          'relationship problem with line, column and pointer', r)
+    check(any('/maps/3/targets/0: catalogue "test:new" has no requirement or section "Q-99"' in l for l in lines),
+          'unknown target id named by its pointer', r)
+    check(any('/maps/4: the same sources and targets are already mapped at /maps/1' in l for l in lines),
+          'duplicate map named', r)
+    check('3 problems in 1 of 1 file' in r.err, 'problem count', r)
+    r = expect(run('mapping', 'validate', work('no-such.json'), *sides), 1, 'mapping validate (missing file)')
+    r = expect(run('mapping', 'validate', mapping), 1, 'mapping validate against the built-in catalogues')
+    check('cannot find catalogue "test:old"' in r.err and '/source/catalogue' in r.err, 'unknown catalogue', r)
+    # show: JSON (deterministic, loads back) and Markdown (escaped)
+    r = expect(run('mapping', 'show', mapping, '--format', 'json', *sides), 0, 'mapping show json')
+    shown = json.loads(r.out)
+    check(shown['format'] == 'itsma-mapping/1' and len(shown['maps']) == len(doc['maps']), 'json show', r)
+    check(shown.get('x-tool') == {'name': 'fixture'}, 'x- extension kept', r)
+    again = work('shown.json')
+    with open(again, 'w') as f:
+        f.write(r.out)
+    r2 = expect(run('mapping', 'show', again, '--format', 'json', *sides), 0, 'mapping show of the shown json')
+    check(r2.out == r.out, 'saving is deterministic', r2)
+    doc = json.load(open(mapping))
+    doc['maps'][0]['note'] = 'Pipe | and <b>bold</b> and *stars*'
+    noted = work('noted-mapping.json')
+    with open(noted, 'w') as f:
+        f.write(json.dumps(doc, indent=2) + '\n')
+    r = expect(run('mapping', 'show', noted, *sides), 0, 'mapping show md')
+    check('| 0 | A-01 | equal-to | M-01 | high | Pipe \\| and \\<b\\>bold\\</b\\> and \\*stars\\* |' in r.out,
+          'markdown table row with escaped note', r)
+    r = expect(run('mapping', 'show', 'no-such-mapping'), 1, 'mapping show of an unknown id')
+    check("no built-in mapping has that id" in r.err, 'unknown mapping message', r)
+
+
+def test_carry():
+    old_cat, new_cat, mapping = mdata('old-catalogue.json'), mdata('new-catalogue.json'), mdata('mapping.json')
+    old = mdata('old-assessment.json')
+    base = ['carry', old, '--catalogue', old_cat, '--to', new_cat, '--mapping', mapping]
+    out = work('carried.json')
+    r = expect(run(*base, '-o', out), 0, 'carry')
+    check('carried' in r.err and 'new obligations' in r.err, 'summary on stderr', r)
+    expect(run('validate', '--catalogue', new_cat, out), 0, 'the carried assessment is valid')
+    a = json.load(open(out))
+    rt = {x['requirement']: x for x in a['ratings']}
+    check(rt['M-01']['rating'] == 'F' and rt['M-01']['evidence'] == ['e1'] and
+          rt['M-01']['carried'] == {'mapping': 'test:old-to-new', 'relationship': 'equal-to', 'sources': ['A-01']},
+          'equal-to carried with evidence and provenance', a)
+    check(rt['M-02']['rating'] == 'L' and rt['M-02']['carried']['review'] is True, 'partial cover marked', a)
+    check(rt['M-04']['rating'] == 'L+', 'partial cover capped below F', a)
+    check(rt['Q-02']['rating'] == 'P', 'weakest link of a full cover', a)
+    check('M-03' not in rt and 'N-01' not in rt, 'new obligations stay unassessed', a)
+    ev = {e['id']: e for e in a['evidence']}
+    check(ev['e2'].get('expires') == '2026-04-01', 'evidence expiry unchanged', a)
+    check(any(x['process'] == 'S' and x['attribute'] == 'PA2.1' and x['rating'] == 'F' for x in a['attributes']),
+          'attribute carried between equivalent processes', a)
+    r2 = expect(run(*base, '-o', '-'), 0, 'carry to standard output')
+    check(r2.out == open(out).read(), 'deterministic output', r2)
+    # merge into an existing assessment: nothing it rated is overwritten
+    merged = work('merged.json')
+    expect(run(*base, '--into', mdata('new-partial.json'), '-o', merged), 0, 'carry --into')
+    m = json.load(open(merged))
+    mr = {x['requirement']: x for x in m['ratings']}
+    check(mr['M-01']['rating'] == 'P' and 'carried' not in mr['M-01'] and m['id'] == 'new-2026',
+          'existing rating kept', m)
+    check(mr['M-02']['rating'] == 'L', 'the rest carried', m)
+    # the transition report in three formats
+    for fmt, name in (('text', 'transition.txt'), ('md', 'transition.md'), ('html', 'transition.html')):
+        rep = work(name)
+        expect(run(*base, '-o', work('c.json'), '--report', rep, '--report-format', fmt), 0, 'carry --report ' + fmt)
+        text = open(rep, encoding='utf-8').read()
+        check('Ratings to review' in text and 'New obligations to assess' in text and 'Dropped' in text,
+              'report sections (%s)' % fmt, text[:2000])
+        check('X-01' in text and 'M-03' in text, 'dropped and new listed (%s)' % fmt, text[:3000])
+        if fmt == 'html':
+            p = parse_page(text)
+            check_self_contained(p, 'transition report')
+            check('Knowledge &lt;new&gt; &amp; *marked*' in text, 'html escaped', text[:3000])
+        if fmt == 'md':
+            check('Knowledge \\<new\\> \\& \\*marked\\*' in text, 'markdown escaped', text[:3000])
+    # terminal control characters never reach the text report
+    cat = json.load(open(new_cat))
+    cat['sections'][-1]['requirements'][0]['text'] = 'Knowledge \u001b[31mred\u001b[0m and \u0007 bell.'
+    evil = work('evil-catalogue.json')
+    with open(evil, 'w') as f:
+        f.write(json.dumps(cat, indent=2) + '\n')
+    r = expect(run('carry', old, '--catalogue', old_cat, '--to', evil, '--mapping', mapping, '-o', work('e.json'),
+                   '--report', '-'), 0, 'carry with control characters in the catalogue')
+    check('\x1b' not in r.out and '\x07' not in r.out and 'Knowledge \ufffd[31mred' in r.out,
+          'controls replaced in the text report', r)
+    # usage and input errors
+    expect(run('carry', old, '-o', out), 2, 'carry without --to')
+    expect(run(*base), 2, 'carry without -o')
+    expect(run('carry', '--to', new_cat, '-o', out), 2, 'carry without an assessment')
+    expect(run(*base, '-o', out, '--report', '-', '--report-format', 'pdf'), 2, 'bad --report-format')
+    r = expect(run('carry', old, '--catalogue', old_cat, '--to', new_cat, '-o', out), 1, 'no default mapping')
+    check('no built-in mapping from test:old to test:new' in r.err, 'no default mapping message', r)
+    r = expect(run('carry', old, '--catalogue', old_cat, '--to', old_cat, '--mapping', mapping, '-o', out), 1,
+               'carry to the wrong catalogue')
+    check('/target/catalogue' in r.err, 'mismatch named by its pointer', r)
+    r = expect(run(*base, '--into', old, '-o', out), 1, '--into an assessment of another catalogue')
+    # the sample: Acme's 2011 self-assessment carried with the built-in mapping
+    if builtin_revision('iso20000-1:2011') < 2 or builtin_revision('iso20000-1:2018') < 2:
+        print('note: built-in catalogues are at revision 1; the sample carry (revision 2 content) is not run')
+        return
+    sample = src('examples', 'data', 'acme-2011-selfassessment.json')
+    out18 = work('acme-2018.json')
+    r = expect(run('carry', sample, '--to', 'iso20000-1:2018', '-o', out18, '--report', work('acme.html'),
+                   '--report-format', 'html'), 0, 'carry the Acme sample with the built-in mapping')
+    expect(run('validate', out18), 0, 'the carried sample is a valid 2018 assessment')
+    expect(run('report', out18, '--format', 'md'), 0, 'the carried sample reports')
+    expect(run('mapping', 'validate', src('data', 'mappings', 'iso20000-1-2011-to-2018.json')), 0,
+           'the built-in mapping file validates against the built-in catalogues')
+    r = expect(run('mapping', 'show', 'iso20000-1-2011-to-2018', '--format', 'md'), 0, 'show the built-in mapping')
 
 
 GROUPS = {
     'help': test_help, 'catalogue': test_catalogue, 'template': test_template, 'import': test_import,
     'roundtrip': test_roundtrip, 'validate': test_validate, 'score': test_score, 'report': test_report,
-    'compare': test_compare, 'explain': test_explain, 'evidence': test_evidence, 'examples': test_examples, 'interop': test_interop,
+    'compare': test_compare, 'explain': test_explain, 'evidence': test_evidence, 'examples': test_examples,
+    'mapping': test_mapping, 'carry': test_carry, 'interop': test_interop,
 }
 
 

@@ -288,7 +288,86 @@ def write(what, files):
             f.write(data)
 
 
+RELS = ["equal-to", "equivalent-to", "subset-of", "superset-of", "intersects-with"]
+
+
+def mapping_doc(c2011, c2018, n, seed):
+    """A mapping between the built-in catalogues: n maps of every relationship and shape."""
+    r = random.Random(seed)
+    s_secs, s_reqs, s_procs = walk(c2011)
+    t_secs, t_reqs, t_procs = walk(c2018)
+    maps, seen = [], set()
+    while len(maps) < n:
+        rel = r.choice(RELS + ["no-relationship"])
+        src = sorted(set(r.sample(s_reqs, r.choice([1, 1, 1, 2, 3]))))
+        tgt = [] if rel == "no-relationship" else sorted(set(r.sample(t_reqs, r.choice([1, 1, 2]))))
+        if r.random() < 0.1 and rel in ("equal-to", "equivalent-to"):
+            src, tgt = [r.choice(s_procs)], [r.choice(t_procs)]
+        key = (tuple(src), tuple(tgt))
+        if key in seen:
+            continue
+        seen.add(key)
+        m = {"relationship": rel, "sources": src}
+        if tgt:
+            m["targets"] = tgt
+        if r.random() < 0.5:
+            m["confidence"] = r.choice(["high", "medium", "low"])
+        if r.random() < 0.3:
+            m["note"] = "Note <%d> & *more*" % len(maps)
+        maps.append(m)
+    return {"format": "itsma-mapping/1", "id": "fuzz-%d" % seed, "title": "Fuzz mapping",
+            "source": {"catalogue": c2011["id"], "revision": 1},
+            "target": {"catalogue": c2018["id"], "revision": 1},
+            "provenance": {"method": "automation", "rationale": "syntactic", "status": "draft",
+                           "description": "generated"},
+            "maps": maps}
+
+
+def mapping_misses(good):
+    """Documents with one broken rule each."""
+    out = []
+
+    def variant(f):
+        d = json.loads(json.dumps(good))
+        f(d)
+        out.append(dump(d))
+    variant(lambda d: d.update({"format": "itsma-mapping/2"}))
+    variant(lambda d: d.update({"extra": 1}))
+    variant(lambda d: d["source"].update({"revision": 0}))
+    variant(lambda d: d["source"].update({"revision": "1"}))
+    variant(lambda d: d["target"].update({"revision": 2}))
+    variant(lambda d: d["target"].update({"catalogue": "other"}))
+    variant(lambda d: d["provenance"].update({"method": "magic"}))
+    variant(lambda d: d["provenance"].pop("status"))
+    variant(lambda d: d["maps"][0].update({"relationship": "same-as"}))
+    variant(lambda d: d["maps"][0].update({"sources": []}))
+    variant(lambda d: d["maps"][0].update({"sources": ["nope"]}))
+    variant(lambda d: d["maps"][1].update({"targets": ["nope", "nope"]}))
+    variant(lambda d: d["maps"].append(dict(d["maps"][0])))
+    variant(lambda d: d["maps"][0].update({"confidence": 3}))
+    variant(lambda d: d["maps"][0].update({"x-ext": {"a": [1, 2]}}))
+    return out
+
+
+def mapping_seeds(c2011, c2018):
+    good = [mapping_doc(c2011, c2018, n, seed) for seed, n in ((1, 5), (2, 40), (3, 150))]
+    files = [("m-%d.json" % i, dump(d)) for i, d in enumerate(good)]
+    files.append(("m-compact.json", dump(good[1], False)))
+    files += [("m-miss-%02d.json" % i, d) for i, d in enumerate(mapping_misses(good[0]))]
+    files += [("m-cut-%d.json" % i, d) for i, d in enumerate(cut(dump(good[1])))]
+    files += [("m-garbled-%d.json" % i, d) for i, d in enumerate(garble(dump(good[1]), 6, 3))]
+    builtin = os.path.join(ROOT, "data", "mappings", "iso20000-1-2011-to-2018.json")
+    if os.path.exists(builtin):
+        with open(builtin, "rb") as f:
+            files.append(("builtin-2011-to-2018.json", f.read()))
+    return files
+
+
 def main():
+    if sys.argv[1:] == ["mapping"]:
+        write("mapping", mapping_seeds(json.loads(load_builtin("iso20000-1-2011.json")),
+                                       json.loads(load_builtin("iso20000-1-2018.json"))))
+        return
     b2018 = load_builtin("iso20000-1-2018.json")
     b2011 = load_builtin("iso20000-1-2011.json")
     c2018 = json.loads(b2018)
@@ -329,6 +408,7 @@ def main():
     write("assessment", valid + misses + cutg)
     write("score", valid + misses[:6])
     write("save_roundtrip", valid + cats[:5] + misses[-6:])
+    write("mapping", mapping_seeds(c2011, c2018))
 
 
 if __name__ == "__main__":

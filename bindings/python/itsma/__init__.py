@@ -18,7 +18,9 @@ Main classes: :class:`Catalogue` (with :class:`Section`, :class:`Requirement`),
 :class:`Assessment` (with :class:`Evidence`, :class:`Rating`, :class:`AttributeRating`,
 :class:`Exclusion`), :class:`Result` and :func:`compare` / :class:`Diff`; :class:`Scorer`
 keeps a result up to date change by change, and :func:`validate_file` /
-:func:`validate_string` report every problem of a document at once.
+:func:`validate_string` report every problem of a document at once. :class:`Mapping`
+relates two catalogues; :meth:`Assessment.carry` carries an assessment across one (for
+example from ISO/IEC 20000-1:2011 to 2018) and renders the transition report.
 
 Errors are exceptions derived from :class:`Error` and from the matching built-in
 (:class:`ParseError` and :class:`ValidationError` are ``ValueError``, :class:`NotFoundError`
@@ -48,6 +50,8 @@ from ._result import (AttributeNeed, AttributeResult, Capability, CapabilityGap,
 from ._scorer import Scorer
 from ._validate import Validation, validate_file, validate_string
 from . import _interop  # noqa: F401  (adds the OSCAL and CISO Assistant methods)
+from ._assessment import Carried
+from ._mapping import RELATIONSHIPS, Carry, CarryReport, Map, Mapping
 
 #: Version of the itsma C library the module runs with ("0.1.0").
 __version__: str = _c.itsma_version()
@@ -91,6 +95,8 @@ __all__ = [
     "Capability",
     # incremental re-scoring and validation
     "Scorer", "Validation", "validate_file", "validate_string",
+    # mapping sets and carrying
+    "Mapping", "Map", "Carry", "CarryReport", "Carried", "RELATIONSHIPS",
     # comparison
     "compare", "Diff", "RequirementDiff", "ProcessDiff", "NonconformityDiff",
     "ComplianceChange", "DiffCounts",

@@ -14,7 +14,7 @@ from ._core import (DateLike, PathLike, RatingLike, View, _date, _ids, _limits, 
 from ._enums import Attribute, EvidenceKind, EvidencePolicy, Letter, _letter
 from ._errors import ErrorCode, InvalidArgumentError
 
-__all__ = ["Assessment", "Evidence", "Rating", "AttributeRating", "Exclusion"]
+__all__ = ["Assessment", "Evidence", "Rating", "AttributeRating", "Exclusion", "Carried"]
 
 _MISSING: Any = object()
 
@@ -46,14 +46,28 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Carried:
+    """Where a carried rating came from (its ``carried`` member, docs/formats.md): the
+    mapping, the relationship of the map it came through, the source requirement (or
+    process) ids, and whether it is marked for review."""
+
+    mapping: Optional[str]
+    relationship: str
+    sources: Tuple[str, ...]
+    review: bool = False
+
+
+@dataclass(frozen=True)
 class Rating:
-    """The rating of a requirement (a snapshot): a letter, or a number (``letter`` None)."""
+    """The rating of a requirement (a snapshot): a letter, or a number (``letter`` None).
+    ``carried`` is set when the rating was carried from another catalogue."""
 
     requirement: str
     letter: Optional[Letter]
     value: float
     evidence: Tuple[str, ...] = ()
     note: Optional[str] = None
+    carried: Optional[Carried] = None
 
     @property
     def rating(self) -> Union[Letter, float]:
@@ -71,6 +85,7 @@ class AttributeRating:
     value: float
     evidence: Tuple[str, ...] = ()
     note: Optional[str] = None
+    carried: Optional[Carried] = None
 
     @property
     def rating(self) -> Union[Letter, float]:
@@ -90,12 +105,16 @@ def _evidence(t: Tuple[Any, ...]) -> Evidence:
     return Evidence(t[0], t[1], EvidenceKind(t[2]), t[3], t[4], t[5], t[6], t[7], t[8], t[9])
 
 
+def _carried(t: Optional[Tuple[Any, ...]]) -> Optional[Carried]:
+    return None if t is None else Carried(t[0], t[1], tuple(t[2]), bool(t[3]))
+
+
 def _rating_record(t: Tuple[Any, ...]) -> Rating:
-    return Rating(t[0], _letter(t[1]), t[2], t[3], t[4])
+    return Rating(t[0], _letter(t[1]), t[2], t[3], t[4], _carried(t[5]))
 
 
 def _attribute_record(t: Tuple[Any, ...]) -> AttributeRating:
-    return AttributeRating(t[0], Attribute(t[1]), _letter(t[2]), t[3], t[4], t[5])
+    return AttributeRating(t[0], Attribute(t[1]), _letter(t[2]), t[3], t[4], t[5], _carried(t[6]))
 
 
 # ---- the C object and who uses it -------------------------------------------------------------
@@ -291,6 +310,48 @@ class Assessment:
             rp = h.p.py_score(int(policy), sec)
             # Registered before the pin is released: nothing may change h in between.
             return Result._wrap(rp, h)
+
+    # ---- carrying to another catalogue ------------------------------------------------------
+
+    def carry(self, mapping: Any, catalogue: Union[Catalogue, str, None] = None, *,
+              into: Optional[Assessment] = None) -> Any:
+        """Carry the assessment to another catalogue through a :class:`~itsma.Mapping`.
+
+        Returns a :class:`~itsma.Carry`: the new assessment of *catalogue* and a
+        :class:`~itsma.CarryReport` (carried, to review, new obligations, dropped), which
+        also renders the transition report. See docs/mappings.md for the rules.
+
+        Parameters
+        ----------
+        mapping : Mapping or str
+            The mapping, or the id of a built-in one.
+        catalogue : Catalogue or str, optional
+            The target catalogue (default: the built-in catalogue the mapping names).
+        into : Assessment, optional
+            An assessment of the target catalogue to merge into: what it rated stays.
+
+        Raises :class:`ValidationError` when the mapping does not fit the catalogues (the
+        pointer names the map, e.g. ``/maps/12/targets/0``), :class:`AlreadyExistsError`
+        for an evidence id in both assessments with different content.
+        """
+        from ._mapping import Carry, CarryReport, Mapping
+        m = mapping if isinstance(mapping, Mapping) else Mapping.builtin(
+            mapping, source=self._h.cat, target=catalogue)
+        cat = _catalogue(catalogue, optional=True)
+        if cat is None:
+            cat = Catalogue.builtin(m.target_catalogue)
+        h = self._h
+        with h.pins, cat._pins:
+            ih = into._h if into is not None else None
+            if ih is not None:
+                ih.pins.__enter__()
+            try:
+                ap, rp = _c.itsma_py_carry(h.p, m._p, cat._p, ih.p if ih is not None else None)
+            finally:
+                if ih is not None:
+                    ih.pins.__exit__(None, None, None)
+        carried = Assessment._wrap(_Handle(ap, cat))
+        return Carry(carried, CarryReport._wrap(rp, carried, m))
 
     # ---- properties --------------------------------------------------------------------------
 

@@ -1,0 +1,271 @@
+"""Mapping sets (``itsma-mapping/1``): :class:`Mapping` and its :class:`Map` records, and
+what carrying an assessment gives (:class:`Carry`, :class:`CarryReport`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator, List, NamedTuple, Optional, Tuple, Union
+
+from . import itsma as _c
+from ._assessment import Assessment, _catalogue
+from ._catalogue import Catalogue
+from ._core import PathLike, _no_init, _path, _text
+
+__all__ = ["Mapping", "Map", "Carry", "CarryReport", "RELATIONSHIPS"]
+
+#: The relationship vocabulary (OSCAL 1.2), read "sources RELATIONSHIP targets".
+RELATIONSHIPS: Tuple[str, ...] = ("equal-to", "equivalent-to", "subset-of", "superset-of",
+                                  "intersects-with", "no-relationship")
+
+_FORMATS = {"text": _c.ITSMA_TRANSITION_TEXT, "md": _c.ITSMA_TRANSITION_MARKDOWN,
+            "markdown": _c.ITSMA_TRANSITION_MARKDOWN, "html": _c.ITSMA_TRANSITION_HTML}
+_STATUS = {_c.ITSMA_CARRY_CARRIED: "carried", _c.ITSMA_CARRY_REVIEW: "review",
+           _c.ITSMA_CARRY_KEPT: "kept", _c.ITSMA_CARRY_UNRATED: "unrated",
+           _c.ITSMA_CARRY_NEW: "new"}
+
+
+@dataclass(frozen=True)
+class Map:
+    """One map of a mapping: ``sources RELATIONSHIP targets`` (requirement or section ids)."""
+
+    index: int
+    relationship: str
+    sources: Tuple[str, ...]
+    targets: Tuple[str, ...]
+    confidence: Optional[str] = None
+    note: Optional[str] = None
+
+
+def _side(value: Any) -> Optional[Catalogue]:
+    return _catalogue(value, optional=True)
+
+
+class Mapping:
+    """A mapping set between two catalogues (``itsma-mapping/1``), checked against them on
+    load: every id exists, the revisions match, no map is given twice.
+
+    ::
+
+        m = itsma.Mapping.builtin("iso20000-1-2011-to-2018")
+        for mp in m:
+            print(mp.sources, mp.relationship, mp.targets)
+
+    The catalogues default to the built-in ones the mapping names; pass ``source=`` and
+    ``target=`` (a :class:`Catalogue` or a built-in id) for others. The mapping keeps no
+    reference to them.
+    """
+
+    __slots__ = ("_p", "_maps", "__weakref__")
+
+    __init__ = _no_init("use Mapping.load(), from_string() or builtin()")
+
+    @classmethod
+    def _wrap(cls, p: Any) -> Mapping:
+        self = object.__new__(cls)
+        self._p = p
+        self._maps = None
+        return self
+
+    @classmethod
+    def load(cls, path: PathLike, source: Union[Catalogue, str, None] = None,
+             target: Union[Catalogue, str, None] = None) -> Mapping:
+        """Load and check a mapping file. Raises :class:`ParseError`,
+        :class:`ValidationError` (JSON Pointer, line and column), :class:`NotFoundError`
+        (a catalogue it names is not built in) or :class:`ItsmaOSError`."""
+        s, t = _side(source), _side(target)
+        return cls._wrap(_c.CMapping.py_load_file(_path(path), s._p if s else None, t._p if t else None))
+
+    @classmethod
+    def from_string(cls, text: Union[str, bytes], source: Union[Catalogue, str, None] = None,
+                    target: Union[Catalogue, str, None] = None,
+                    name: Optional[str] = "<string>") -> Mapping:
+        """Load and check a mapping from JSON text. As :meth:`load`."""
+        s, t = _side(source), _side(target)
+        if isinstance(text, (bytearray, memoryview)):
+            text = bytes(text)
+        return cls._wrap(_c.CMapping.py_load_buffer(text, _text(name, "name", optional=True),
+                                                     s._p if s else None, t._p if t else None))
+
+    @classmethod
+    def builtin(cls, id: str, source: Union[Catalogue, str, None] = None,
+                target: Union[Catalogue, str, None] = None) -> Mapping:
+        """A mapping built into the library, such as ``"iso20000-1-2011-to-2018"``."""
+        s, t = _side(source), _side(target)
+        return cls._wrap(_c.CMapping.py_builtin(_text(id, "id"), s._p if s else None,
+                                                t._p if t else None))
+
+    @staticmethod
+    def builtins() -> List[Tuple[str, str]]:
+        """The built-in mappings, as a list of ``(id, title)``."""
+        return [(_c.itsma_mapping_builtin_id(i), _c.itsma_mapping_builtin_title(i))
+                for i in range(_c.itsma_mapping_builtin_count())]
+
+    def to_json(self) -> str:
+        """The mapping as deterministic, pretty-printed ``itsma-mapping/1`` JSON."""
+        return self._p.py_to_json()
+
+    # ---- properties ---------------------------------------------------------------------------
+
+    @property
+    def id(self) -> str:
+        """The mapping id."""
+        return _c.itsma_mapping_id(self._p)
+
+    @property
+    def title(self) -> Optional[str]:
+        """The title, or None."""
+        return _c.itsma_mapping_title(self._p)
+
+    @property
+    def source_catalogue(self) -> str:
+        """The id of the source catalogue."""
+        return _c.itsma_mapping_source_catalogue(self._p)
+
+    @property
+    def source_revision(self) -> int:
+        """The content revision of the source catalogue it is written for."""
+        return _c.itsma_mapping_source_revision(self._p)
+
+    @property
+    def target_catalogue(self) -> str:
+        """The id of the target catalogue."""
+        return _c.itsma_mapping_target_catalogue(self._p)
+
+    @property
+    def target_revision(self) -> int:
+        """The content revision of the target catalogue it is written for."""
+        return _c.itsma_mapping_target_revision(self._p)
+
+    @property
+    def method(self) -> str:
+        """``"human"``, ``"automation"`` or ``"hybrid"``."""
+        return _c.itsma_mapping_method_name(_c.itsma_mapping_method_of(self._p))
+
+    @property
+    def rationale(self) -> str:
+        """``"syntactic"``, ``"semantic"`` or ``"functional"``."""
+        return _c.itsma_mapping_rationale_name(_c.itsma_mapping_rationale_of(self._p))
+
+    @property
+    def status(self) -> str:
+        """``"draft"``, ``"complete"`` or ``"deprecated"``."""
+        return _c.itsma_mapping_status_name(_c.itsma_mapping_status_of(self._p))
+
+    @property
+    def description(self) -> Optional[str]:
+        """The provenance description, or None."""
+        return _c.itsma_mapping_description(self._p)
+
+    @property
+    def origin(self) -> Optional[str]:
+        """Where it was loaded from (a file name, ``"<builtin:ID>"``)."""
+        return _c.itsma_mapping_origin(self._p)
+
+    @property
+    def maps(self) -> Tuple[Map, ...]:
+        """The maps, in document order."""
+        if self._maps is None:
+            self._maps = tuple(Map(i, t[0], tuple(t[1]), tuple(t[2]), t[3] or None, t[4])
+                               for i, t in enumerate(_c.itsma_py_maps(self._p)))
+        return self._maps
+
+    def __iter__(self) -> Iterator[Map]:
+        """The maps, in document order."""
+        return iter(self.maps)
+
+    def __len__(self) -> int:
+        """The number of maps."""
+        return _c.itsma_mapping_map_count(self._p)
+
+    def __repr__(self) -> str:
+        return (f"<itsma.Mapping {self.id!r} {self.source_catalogue}@{self.source_revision} -> "
+                f"{self.target_catalogue}@{self.target_revision} maps={len(self)}>")
+
+
+class CarryReport:
+    """What carrying did to each target requirement, and the sources it dropped.
+
+    Statuses: ``"carried"`` (full cover), ``"review"`` (partial cover, capped below F, or a
+    cover with unrated sources), ``"kept"`` (the assessment merged into rated it already),
+    ``"unrated"`` (mapped, but no source rated), ``"new"`` (no source: a new obligation).
+    """
+
+    __slots__ = ("_p", "_assessment", "_mapping")
+
+    __init__ = _no_init("use Assessment.carry()")
+
+    @classmethod
+    def _wrap(cls, p: Any, assessment: Assessment, mapping: Mapping) -> CarryReport:
+        self = object.__new__(cls)
+        self._p = p
+        self._assessment = assessment
+        self._mapping = mapping
+        return self
+
+    @property
+    def statuses(self) -> List[Tuple[str, str]]:
+        """``[(target requirement id, status)]`` in catalogue order."""
+        return [(_c.itsma_carry_report_target_id(self._p, i),
+                 _STATUS[_c.itsma_carry_report_target_status(self._p, i)])
+                for i in range(_c.itsma_carry_report_target_count(self._p))]
+
+    def _with(self, status: str) -> List[str]:
+        return [i for i, s in self.statuses if s == status]
+
+    @property
+    def carried(self) -> List[str]:
+        """Target requirements rated from sources that cover them fully."""
+        return self._with("carried")
+
+    @property
+    def to_review(self) -> List[str]:
+        """Target requirements rated from partial cover (or with unrated sources): review them."""
+        return self._with("review")
+
+    @property
+    def kept(self) -> List[str]:
+        """Target requirements the assessment merged into had rated already."""
+        return self._with("kept")
+
+    @property
+    def unrated(self) -> List[str]:
+        """Target requirements with counterparts that were not rated."""
+        return self._with("unrated")
+
+    @property
+    def new_obligations(self) -> List[str]:
+        """Target requirements no source maps to: new obligations to assess."""
+        return self._with("new")
+
+    @property
+    def dropped(self) -> List[str]:
+        """Source requirements that map to nothing in the target catalogue."""
+        return [_c.itsma_carry_report_dropped_at(self._p, i)
+                for i in range(_c.itsma_carry_report_dropped_count(self._p))]
+
+    @property
+    def attributes_carried(self) -> int:
+        """Number of process attribute ratings carried."""
+        return _c.itsma_carry_report_attribute_count(self._p)
+
+    def transition_report(self, format: str = "text") -> str:
+        """The transition report: ``"text"``, ``"md"`` or ``"html"`` (self-contained).
+        Every string is escaped for its reader."""
+        try:
+            f = _FORMATS[format]
+        except (KeyError, TypeError):
+            raise ValueError(f"format must be 'text', 'md' or 'html', not {format!r}") from None
+        h = self._assessment._h
+        with h.pins:
+            return self._p.py_transition_report(h.p, self._mapping._p, f)
+
+    def __repr__(self) -> str:
+        return (f"<itsma.CarryReport carried={len(self.carried)} review={len(self.to_review)} "
+                f"new={len(self.new_obligations)} dropped={len(self.dropped)}>")
+
+
+class Carry(NamedTuple):
+    """The outcome of :meth:`Assessment.carry`: the new assessment and the report."""
+
+    assessment: Assessment
+    report: CarryReport
