@@ -30,41 +30,14 @@ static const char *compliance_result(const itsma_requirement_result *q)
 	}
 }
 
-/* The urn of a node (as the library export makes it): unique with "-2", "-3"... */
-static int urn_of(itsma__buf *u, itsma__strmap *seen, char ***keys, size_t *count, size_t *cap,
-                  const char *prefix, const char *id)
-{
-	size_t base;
-	unsigned long k = 2;
-	char *key;
-	u->len = 0;
-	itsma__buf_puts(u, prefix);
-	itsma__ciso_urn_part(u, id);
-	base = u->len;
-	while (!u->oom && itsma__strmap_get(seen, u->data)) {
-		u->len = base;
-		itsma__buf_printf(u, "-%lu", k++);
-	}
-	if (u->oom || !(key = strdup(u->data)))
-		return -1;
-	if (itsma__grow((void **)keys, cap, *count + 1, sizeof **keys) < 0) {
-		free(key);
-		return -1;
-	}
-	(*keys)[(*count)++] = key;
-	return itsma__strmap_put(seen, key, (void *)1);
-}
-
 int itsma_result_to_ciso_audit_csv(char **out, const itsma_result *r, const char *packager,
                                    itsma_error *err)
 {
 	const itsma_assessment *a;
 	const itsma_catalogue *cat;
-	itsma__buf b = ITSMA__BUF_INIT, u = ITSMA__BUF_INIT, prefix = ITSMA__BUF_INIT,
-	           te = ITSMA__BUF_INIT, obs = ITSMA__BUF_INIT;
-	itsma__strmap seen = ITSMA__STRMAP_INIT;
-	char **keys = NULL;
-	size_t count = 0, cap = 0, i, j, k;
+	itsma__buf b = ITSMA__BUF_INIT, te = ITSMA__BUF_INIT, obs = ITSMA__BUF_INIT;
+	itsma__urns urns;
+	size_t i, j, k;
 	const char *pk;
 	int rc;
 
@@ -77,15 +50,12 @@ int itsma_result_to_ciso_audit_csv(char **out, const itsma_result *r, const char
 		return rc;
 	a = itsma_result_assessment(r);
 	cat = itsma_assessment_catalogue(a);
-	itsma__buf_printf(&prefix, "urn:%s:risk:req_node:", pk);
-	itsma__ciso_urn_part(&prefix, itsma_catalogue_id(cat));
-	itsma__buf_putc(&prefix, ':');
+	if ((rc = itsma__urns_build(&urns, cat, pk, err)) < 0)
+		return rc;
 	itsma__buf_puts(&b, "urn,ref_id,name,description,typical_evidence,annotation,compliance_result,"
 	                    "extended_result,requirement_progress,score,observations\r\n");
-	for (i = 0; i < itsma_catalogue_section_count(cat) && !prefix.oom; i++) {
+	for (i = 0; i < itsma_catalogue_section_count(cat); i++) {
 		const itsma_section *s = itsma_catalogue_section_at(cat, i);
-		if (urn_of(&u, &seen, &keys, &count, &cap, prefix.data, itsma_section_id(s)) < 0)
-			goto nomem;
 		for (j = 0; j < itsma_section_requirement_count(s); j++) {
 			const itsma_requirement *req = itsma_section_requirement_at(s, j);
 			const itsma_requirement_result *q =
@@ -95,8 +65,6 @@ int itsma_result_to_ciso_audit_csv(char **out, const itsma_result *r, const char
 			itsma_nonconformity nc = q ? itsma_requirement_result_nonconformity(q) : ITSMA_NC_NULL;
 			if (!q)
 				continue; /* not in the result (cannot happen for a whole-catalogue result) */
-			if (urn_of(&u, &seen, &keys, &count, &cap, prefix.data, itsma_requirement_id(req)) < 0)
-				goto nomem;
 			te.len = 0;
 			if (te.data)
 				te.data[0] = '\0';
@@ -120,7 +88,7 @@ int itsma_result_to_ciso_audit_csv(char **out, const itsma_result *r, const char
 				itsma__buf_printf(&obs, "%s[%s] %s", obs.len ? "\n" : "", itsma_evidence_id(e),
 				                  itsma_evidence_title(e));
 			}
-			itsma__csv_text(&b, u.data);
+			itsma__csv_text(&b, itsma__strmap_get(&urns.by_id, itsma_requirement_id(req)));
 			itsma__buf_putc(&b, ',');
 			itsma__csv_text(&b, itsma_requirement_id(req));
 			itsma__buf_putc(&b, ',');
@@ -148,7 +116,7 @@ int itsma_result_to_ciso_audit_csv(char **out, const itsma_result *r, const char
 			itsma__buf_puts(&b, "\r\n");
 		}
 	}
-	if (u.oom || te.oom || obs.oom || prefix.oom)
+	if (te.oom || obs.oom)
 		goto nomem;
 	rc = itsma__buf_finish(&b, out, err);
 	goto done;
@@ -156,12 +124,7 @@ nomem:
 	itsma__buf_free(&b);
 	rc = itsma__error_nomem(err);
 done:
-	for (i = 0; i < count; i++)
-		free(keys[i]);
-	free(keys);
-	itsma__strmap_free(&seen);
-	itsma__buf_free(&u);
-	itsma__buf_free(&prefix);
+	itsma__urns_fini(&urns);
 	itsma__buf_free(&te);
 	itsma__buf_free(&obs);
 	return rc;

@@ -444,7 +444,8 @@ static int build_node(yin *y, itsma__idgen *ids, node *nodes, size_t i, const ch
 			if (set_str(sec, "clause", ref) < 0 ||
 			    set_str(sec, "title", name ? name : desc ? desc : ref ? ref : urn) < 0 ||
 			    (name && desc && set_str(sec, "purpose", desc) < 0) ||
-			    set_str(sec, "x-ciso-urn", urn) < 0 || set_str(sec, "x-ciso-annotation", ann) < 0)
+			    (!nodes[i].assessable && set_str(sec, "x-ciso-urn", urn) < 0) ||
+			    set_str(sec, "x-ciso-annotation", ann) < 0)
 				goto nomem;
 		} else if (name && set_str(sec, "title", name) < 0)
 			goto nomem;
@@ -543,13 +544,14 @@ static int import_library(yin *y, json_object *root, const itsma_import_options 
 	if (set_str(cat, "format", "itsma-catalogue/1") < 0 || set_str(cat, "id", cid) < 0)
 		goto nomem;
 	if (!mine) {
-		const char *urn;
-		if ((rc = str(y, root, "", "urn", &urn)) < 0)
+		const char *urn, *fw_urn;
+		if ((rc = str(y, root, "", "urn", &urn)) < 0 ||
+		    (rc = str(y, fw, "/objects/framework", "urn", &fw_urn)) < 0)
 			goto out;
 		if (set_str(cat, "title", name ? name : ref ? ref : "CISO Assistant framework") < 0 ||
 		    set_str(cat, "description", desc) < 0 || set_str(cat, "publisher", provider) < 0 ||
 		    set_str(cat, "version", version) < 0 || set_str(cat, "source", "CISO Assistant library") < 0 ||
-		    set_str(cat, "x-ciso-urn", urn) < 0)
+		    set_str(cat, "x-ciso-urn", urn) < 0 || set_str(cat, "x-ciso-framework-urn", fw_urn) < 0)
 			goto nomem;
 	} else if (name && set_str(cat, "title", name) < 0)
 		goto nomem;
@@ -774,9 +776,7 @@ typedef struct yout {
 	yaml_emitter_t em;
 	itsma__buf b;
 	int failed;
-	itsma__strmap urns; /* urns handed out (keys in `keys`) */
-	char **keys;
-	size_t key_count, key_cap;
+	const itsma__urns *urns;
 } yout;
 
 static int write_cb(void *data, unsigned char *buffer, size_t size)
@@ -871,28 +871,10 @@ static void seq_end(yout *o)
 	ev(o, &e, yaml_sequence_end_event_initialize(&e));
 }
 
-/* A node urn, unique in the library: PREFIX + the id's urn form, "-2", "-3"... on a clash. */
-static int node_urn(yout *o, itsma__buf *u, const char *prefix, const char *id)
+/* The urn of a node (the shared table has every section and requirement id). */
+static const char *node_urn(yout *o, const char *id)
 {
-	size_t base;
-	unsigned long k = 2;
-	char *key;
-	u->len = 0;
-	itsma__buf_puts(u, prefix);
-	itsma__ciso_urn_part(u, id);
-	base = u->len;
-	while (!u->oom && itsma__strmap_get(&o->urns, u->data)) {
-		u->len = base;
-		itsma__buf_printf(u, "-%lu", k++);
-	}
-	if (u->oom || !(key = strdup(u->data)) ||
-	    itsma__grow((void **)&o->keys, &o->key_cap, o->key_count + 1, sizeof *o->keys) < 0) {
-		if (!u->oom)
-			free(key);
-		return -1;
-	}
-	o->keys[o->key_count++] = key;
-	return itsma__strmap_put(&o->urns, key, (void *)1);
+	return itsma__strmap_get(&o->urns->by_id, id);
 }
 
 /* The itsma JSON of an object without its children: a section or requirement saved alone. */
@@ -914,23 +896,22 @@ static const char *const drop_children[] = { "requirements", "sections", NULL };
 static const char *const drop_none[] = { NULL };
 static const char *const drop_sections[] = { "sections", NULL };
 
-static int emit_section(yout *o, json_object *sec, const char *prefix, const char *parent,
-                        unsigned depth, itsma__buf *u);
+static int emit_section(yout *o, json_object *sec, const char *parent, unsigned depth);
 
-static int emit_requirement(yout *o, json_object *req, const char *prefix, const char *parent,
-                            unsigned depth, itsma__buf *u)
+static int emit_requirement(yout *o, json_object *req, const char *parent, unsigned depth)
 {
 	json_object *v;
 	char *own = own_json(req, drop_none);
 	char num[16];
 	itsma__buf te = ITSMA__BUF_INIT;
+	const char *urn = node_urn(o, json_object_get_string(member(req, "id")));
 	size_t k;
-	if (!own || node_urn(o, u, prefix, json_object_get_string(member(req, "id"))) < 0) {
+	if (!own || !urn) {
 		free(own);
 		return -1;
 	}
 	map_start(o);
-	text(o, "urn", u->data);
+	text(o, "urn", urn);
 	scalar(o, "assessable");
 	scalar_style(o, "true", YAML_PLAIN_SCALAR_STYLE);
 	snprintf(num, sizeof num, "%u", depth);
@@ -978,18 +959,14 @@ static int emit_requirement(yout *o, json_object *req, const char *prefix, const
 	return o->failed ? -1 : 0;
 }
 
-static int emit_section(yout *o, json_object *sec, const char *prefix, const char *parent,
-                        unsigned depth, itsma__buf *u)
+static int emit_section(yout *o, json_object *sec, const char *parent, unsigned depth)
 {
 	json_object *reqs = member(sec, "requirements"), *subs = member(sec, "sections"), *v;
-	char *own = own_json(sec, drop_children), *me;
+	char *own = own_json(sec, drop_children);
+	const char *me = node_urn(o, json_object_get_string(member(sec, "id")));
 	char num[16];
 	size_t k;
-	if (!own || node_urn(o, u, prefix, json_object_get_string(member(sec, "id"))) < 0) {
-		free(own);
-		return -1;
-	}
-	if (!(me = strdup(u->data))) {
+	if (!own || !me) {
 		free(own);
 		return -1;
 	}
@@ -1009,12 +986,11 @@ static int emit_section(yout *o, json_object *sec, const char *prefix, const cha
 	map_end(o);
 	free(own);
 	for (k = 0; reqs && k < json_object_array_length(reqs) && !o->failed; k++)
-		if (emit_requirement(o, json_object_array_get_idx(reqs, k), prefix, me, depth + 1, u) < 0)
+		if (emit_requirement(o, json_object_array_get_idx(reqs, k), me, depth + 1) < 0)
 			o->failed = 1;
 	for (k = 0; subs && k < json_object_array_length(subs) && !o->failed; k++)
-		if (emit_section(o, json_object_array_get_idx(subs, k), prefix, me, depth + 1, u) < 0)
+		if (emit_section(o, json_object_array_get_idx(subs, k), me, depth + 1) < 0)
 			o->failed = 1;
-	free(me);
 	return o->failed ? -1 : 0;
 }
 
@@ -1042,8 +1018,7 @@ int itsma_catalogue_to_ciso_library(char **out, const itsma_catalogue *cat, cons
 	yaml_event_t e;
 	char *json = NULL, *own = NULL;
 	json_object *doc = NULL, *sections, *tags = NULL;
-	itsma__buf u = ITSMA__BUF_INIT, ref = ITSMA__BUF_INIT, prefix = ITSMA__BUF_INIT,
-	           lib = ITSMA__BUF_INIT;
+	itsma__urns urns;
 	itsma__strmap seen = ITSMA__STRMAP_INIT;
 	const char *pk;
 	char ver[16];
@@ -1057,17 +1032,20 @@ int itsma_catalogue_to_ciso_library(char **out, const itsma_catalogue *cat, cons
 	*out = NULL;
 	if ((rc = itsma__ciso_packager(&pk, packager, err)) < 0)
 		return rc;
-	if ((rc = itsma_catalogue_to_json(&json, cat, err)) < 0)
+	if ((rc = itsma__urns_build(&urns, cat, pk, err)) < 0)
 		return rc;
+	if ((rc = itsma_catalogue_to_json(&json, cat, err)) < 0) {
+		itsma__urns_fini(&urns);
+		return rc;
+	}
 	memset(&o, 0, sizeof o);
+	o.urns = &urns;
 	doc = json_tokener_parse(json);
 	itsma_free(json);
 	if (!doc || !(own = own_json(doc, drop_sections)) || !(tags = json_object_new_array()))
 		goto nomem;
 	sections = member(doc, "sections");
-	itsma__ciso_urn_part(&ref, itsma_catalogue_id(cat));
-	itsma__buf_printf(&prefix, "urn:%s:risk:req_node:%s:", pk, ref.data ? ref.data : "");
-	if (ref.oom || prefix.oom || !yaml_emitter_initialize(&o.em))
+	if (!yaml_emitter_initialize(&o.em))
 		goto nomem;
 	yaml_emitter_set_output(&o.em, write_cb, &o.b);
 	yaml_emitter_set_unicode(&o.em, 1);
@@ -1075,8 +1053,7 @@ int itsma_catalogue_to_ciso_library(char **out, const itsma_catalogue *cat, cons
 	ev(&o, &e, yaml_stream_start_event_initialize(&e, YAML_UTF8_ENCODING));
 	ev(&o, &e, yaml_document_start_event_initialize(&e, NULL, NULL, NULL, 1));
 	map_start(&o);
-	itsma__buf_printf(&lib, "urn:%s:risk:library:%s", pk, ref.data);
-	text(&o, "urn", lib.data);
+	text(&o, "urn", urns.library);
 	text(&o, "locale", "en");
 	text(&o, "ref_id", itsma_catalogue_id(cat));
 	text(&o, "name", itsma_catalogue_title(cat));
@@ -1092,9 +1069,7 @@ int itsma_catalogue_to_ciso_library(char **out, const itsma_catalogue *cat, cons
 	map_start(&o);
 	scalar(&o, "framework");
 	map_start(&o);
-	lib.len = 0;
-	itsma__buf_printf(&lib, "urn:%s:risk:framework:%s", pk, ref.data);
-	text(&o, "urn", lib.data);
+	text(&o, "urn", urns.framework);
 	text(&o, "ref_id", itsma_catalogue_id(cat));
 	text(&o, "name", itsma_catalogue_title(cat));
 	text(&o, "description", itsma_catalogue_description(cat) ? itsma_catalogue_description(cat)
@@ -1118,7 +1093,7 @@ int itsma_catalogue_to_ciso_library(char **out, const itsma_catalogue *cat, cons
 	scalar(&o, "requirement_nodes");
 	seq_start(&o);
 	for (k = 0; sections && k < json_object_array_length(sections) && !o.failed; k++)
-		if (emit_section(&o, json_object_array_get_idx(sections, k), prefix.data, NULL, 1, &u) < 0)
+		if (emit_section(&o, json_object_array_get_idx(sections, k), NULL, 1) < 0)
 			o.failed = 1;
 	seq_end(&o);
 	map_end(&o);
@@ -1128,7 +1103,7 @@ int itsma_catalogue_to_ciso_library(char **out, const itsma_catalogue *cat, cons
 	ev(&o, &e, yaml_stream_end_event_initialize(&e));
 	yaml_emitter_flush(&o.em);
 	yaml_emitter_delete(&o.em);
-	if (o.failed || o.b.oom || u.oom || lib.oom)
+	if (o.failed || o.b.oom)
 		goto nomem;
 	rc = itsma__buf_finish(&o.b, out, err);
 	goto out;
@@ -1136,17 +1111,10 @@ nomem:
 	rc = itsma__error_nomem(err);
 	itsma__buf_free(&o.b);
 out:
-	for (k = 0; k < o.key_count; k++)
-		free(o.keys[k]);
-	free(o.keys);
-	itsma__strmap_free(&o.urns);
+	itsma__urns_fini(&urns);
 	itsma__strmap_free(&seen);
 	json_object_put(doc);
 	json_object_put(tags);
 	free(own);
-	itsma__buf_free(&u);
-	itsma__buf_free(&ref);
-	itsma__buf_free(&prefix);
-	itsma__buf_free(&lib);
 	return rc;
 }

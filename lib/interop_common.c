@@ -259,3 +259,103 @@ void itsma__ciso_urn_part(itsma__buf *b, const char *id)
 		itsma__buf_putc(b, c);
 	}
 }
+
+static char *own(itsma__urns *u, const char *s)
+{
+	char *c = strdup(s);
+	if (!c || itsma__grow((void **)&u->owned, &u->cap, u->count + 1, sizeof *u->owned) < 0) {
+		free(c);
+		return NULL;
+	}
+	u->owned[u->count++] = c;
+	return c;
+}
+
+static const char *ext_string(const itsma__ext *x, const char *key)
+{
+	json_object *v = itsma__ext_get(x, key);
+	return v && json_object_is_type(v, json_type_string) ? json_object_get_string(v) : NULL;
+}
+
+/* Give `id` its urn: `given` when free, else prefix + id, unique. */
+static int urn_for(itsma__urns *u, itsma__buf *b, const char *prefix, const char *id,
+                   const char *given)
+{
+	char *urn, *key;
+	unsigned long k = 2;
+	size_t base;
+	b->len = 0;
+	if (given && !itsma__strmap_get(&u->by_urn, given)) {
+		itsma__buf_puts(b, given);
+	} else {
+		itsma__buf_puts(b, prefix);
+		itsma__ciso_urn_part(b, id);
+		base = b->len;
+		while (!b->oom && itsma__strmap_get(&u->by_urn, b->data)) {
+			b->len = base;
+			itsma__buf_printf(b, "-%lu", k++);
+		}
+	}
+	if (b->oom || !(urn = own(u, b->data)) || !(key = own(u, id)) ||
+	    itsma__strmap_put(&u->by_urn, urn, key) < 0 || itsma__strmap_put(&u->by_id, key, urn) < 0)
+		return -1;
+	return 0;
+}
+
+int itsma__urns_build(itsma__urns *u, const itsma_catalogue *cat, const char *packager,
+                      itsma_error *err)
+{
+	itsma__buf b = ITSMA__BUF_INIT, ref = ITSMA__BUF_INIT, prefix = ITSMA__BUF_INIT;
+	const char *given;
+	size_t i, j;
+	int rc = 0;
+	memset(u, 0, sizeof *u);
+	itsma__ciso_urn_part(&ref, itsma_catalogue_id(cat));
+	itsma__buf_printf(&prefix, "urn:%s:risk:req_node:%s:", packager, ref.data ? ref.data : "");
+	given = ext_string(cat->ext, "x-ciso-framework-urn");
+	if (given)
+		itsma__buf_puts(&b, given);
+	else
+		itsma__buf_printf(&b, "urn:%s:risk:framework:%s", packager, ref.data ? ref.data : "");
+	if (b.oom || !(u->framework = own(u, b.data)))
+		goto nomem;
+	b.len = 0;
+	given = ext_string(cat->ext, "x-ciso-urn");
+	if (given)
+		itsma__buf_puts(&b, given);
+	else
+		itsma__buf_printf(&b, "urn:%s:risk:library:%s", packager, ref.data ? ref.data : "");
+	if (b.oom || !(u->library = own(u, b.data)) || prefix.oom)
+		goto nomem;
+	for (i = 0; i < itsma_catalogue_section_count(cat); i++) {
+		const itsma_section *s = itsma_catalogue_section_at(cat, i);
+		if (urn_for(u, &b, prefix.data, itsma_section_id(s), ext_string(s->ext, "x-ciso-urn")) < 0)
+			goto nomem;
+		for (j = 0; j < itsma_section_requirement_count(s); j++) {
+			const itsma_requirement *r = itsma_section_requirement_at(s, j);
+			if (urn_for(u, &b, prefix.data, itsma_requirement_id(r),
+			            ext_string(r->ext, "x-ciso-urn")) < 0)
+				goto nomem;
+		}
+	}
+	goto out;
+nomem:
+	rc = itsma__error_nomem(err);
+	itsma__urns_fini(u);
+out:
+	itsma__buf_free(&b);
+	itsma__buf_free(&ref);
+	itsma__buf_free(&prefix);
+	return rc;
+}
+
+void itsma__urns_fini(itsma__urns *u)
+{
+	size_t i;
+	for (i = 0; i < u->count; i++)
+		free(u->owned[i]);
+	free(u->owned);
+	itsma__strmap_free(&u->by_id);
+	itsma__strmap_free(&u->by_urn);
+	memset(u, 0, sizeof *u);
+}

@@ -73,4 +73,23 @@ int itsma__ciso_packager(const char **out, const char *packager, itsma_error *er
 /* A urn segment made from an itsma id: lower case, characters outside a-z 0-9 . - _ as '-'. */
 void itsma__ciso_urn_part(itsma__buf *b, const char *id);
 
+/*
+ * The CISO Assistant urn of every section and requirement of a catalogue, both ways: its
+ * x-ciso-urn when it has one (it came from CISO Assistant), else
+ * urn:PACKAGER:risk:req_node:REF:ID made unique with "-2", "-3"... in catalogue order (a section,
+ * its requirements, its sub-sections). The library export, the audit CSV and the mapping sets
+ * all use it, so their urns agree.
+ */
+typedef struct itsma__urns {
+	itsma__strmap by_id;  /* id -> urn */
+	itsma__strmap by_urn; /* urn -> id */
+	char **owned;
+	size_t count, cap;
+	char *framework;      /* urn:PACKAGER:risk:framework:REF (or the catalogue's x-ciso-framework-urn) */
+	char *library;        /* urn:PACKAGER:risk:library:REF (or its x-ciso-urn) */
+} itsma__urns;
+int itsma__urns_build(itsma__urns *u, const itsma_catalogue *cat, const char *packager,
+                      itsma_error *err);
+void itsma__urns_fini(itsma__urns *u);
+
 #endif
