@@ -33,7 +33,10 @@ typedef struct yin {
 	size_t max_string;
 	itsma__warner w;
 	int stop;
+	int loaded; /* doc holds a document */
 } yin;
+
+static void yaml_close(yin *y);
 
 static int yerror_at(yin *y, const yaml_node_t *n, const char *ptr, int code, const char *fmt, ...)
 	ITSMA_FORMAT_PRINTF(5, 6);
@@ -671,85 +674,114 @@ out:
 	return rc;
 }
 
+/*
+ * Read a YAML document into a json-c tree (*root, Owned) with the limits of opts. On failure the
+ * error is in y->e and, when err is set, copied there; the reader is closed then.
+ */
+static int yaml_open(yin *y, json_object **root, const char *buf, size_t len,
+                     const char *source_name, const itsma_import_options *opts, itsma_error *err)
+{
+	yaml_parser_t parser;
+	itsma__reader limits;
+	int rc = 0;
+
+	*root = NULL;
+	memset(y, 0, sizeof *y);
+	if (!buf && len)
+		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
+	if (opts && opts->version != ITSMA_IMPORT_OPTIONS_VERSION)
+		return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_import_options version %u",
+		                        opts->version);
+	if ((rc = itsma__reader_init(&limits, "", 0, source_name, opts ? opts->load : NULL, &y->e)) < 0) {
+		if (err)
+			*err = y->e;
+		return rc;
+	}
+	y->source = source_name ? source_name : "<buffer>";
+	y->max_depth = limits.max_depth;
+	y->max_string = limits.max_string;
+	y->w.cb = opts ? opts->warn : NULL;
+	y->w.payload = opts ? opts->payload : NULL;
+	y->w.source = y->source;
+	itsma__reader_fini(&limits); /* only its limits were wanted */
+	if (len > limits.max_bytes) {
+		rc = itsma__error_set(&y->e, ITSMA_ELIMIT, "input is %zu bytes, over the limit of %zu", len,
+		                      limits.max_bytes);
+		itsma__error_source(&y->e, y->source);
+		goto fail;
+	}
+	if (!yaml_parser_initialize(&parser)) {
+		rc = itsma__error_nomem(&y->e);
+		goto fail;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)(buf ? buf : ""), len);
+	if (!yaml_parser_load(&parser, &y->doc)) {
+		rc = parser.error == YAML_MEMORY_ERROR ? itsma__error_nomem(&y->e) : ITSMA_EPARSE;
+		if (rc == ITSMA_EPARSE) {
+			itsma__error_set(&y->e, ITSMA_EPARSE, "YAML syntax: %s%s%s",
+			                 parser.problem ? parser.problem : "error",
+			                 parser.context ? " " : "", parser.context ? parser.context : "");
+			itsma__error_source(&y->e, y->source);
+			y->e.line = (int)parser.problem_mark.line + 1;
+			y->e.column = (int)parser.problem_mark.column + 1;
+		}
+		yaml_parser_delete(&parser);
+		goto fail;
+	}
+	yaml_parser_delete(&parser);
+	y->loaded = 1;
+	y->node_count = (size_t)(y->doc.nodes.top - y->doc.nodes.start);
+	if (y->node_count == 0) {
+		rc = yerror_at(y, NULL, "", ITSMA_ESCHEMA, "the document is empty");
+		goto fail;
+	}
+	if (!(y->seen = calloc(y->node_count, 1))) {
+		rc = itsma__error_nomem(&y->e);
+		goto fail;
+	}
+	if ((rc = to_json(y, 1, "", 0, root)) < 0)
+		goto fail;
+	return 0;
+fail:
+	json_object_put(*root);
+	*root = NULL;
+	yaml_close(y);
+	if (err)
+		*err = y->e;
+	return rc;
+}
+
+static void yaml_close(yin *y)
+{
+	free(y->seen);
+	y->seen = NULL;
+	if (y->loaded)
+		yaml_document_delete(&y->doc);
+	y->loaded = 0;
+}
+
 int itsma_catalogue_from_ciso_library(itsma_catalogue **out, const char *buf, size_t len,
                                       const char *source_name, const itsma_import_options *opts,
                                       itsma_error *err)
 {
-	yaml_parser_t parser;
 	yin y;
 	json_object *root = NULL, *cat = NULL;
-	itsma__reader limits;
-	int rc = 0, loaded = 0;
+	int rc;
 
 	if (err)
 		itsma_error_clear(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
-	if (!buf && len)
-		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
-	if (opts && opts->version != ITSMA_IMPORT_OPTIONS_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_import_options version %u",
-		                        opts->version);
-	memset(&y, 0, sizeof y);
-	if ((rc = itsma__reader_init(&limits, "", 0, source_name, opts ? opts->load : NULL, &y.e)) < 0) {
-		if (err)
-			*err = y.e;
+	if ((rc = yaml_open(&y, &root, buf, len, source_name, opts, err)) != 0)
 		return rc;
-	}
-	y.source = source_name ? source_name : "<buffer>";
-	y.max_depth = limits.max_depth;
-	y.max_string = limits.max_string;
-	y.w.cb = opts ? opts->warn : NULL;
-	y.w.payload = opts ? opts->payload : NULL;
-	y.w.source = y.source;
-	if (len > limits.max_bytes) {
-		rc = itsma__error_set(&y.e, ITSMA_ELIMIT, "input is %zu bytes, over the limit of %zu", len,
-		                      limits.max_bytes);
-		itsma__error_source(&y.e, y.source);
-		goto done;
-	}
-	if (!yaml_parser_initialize(&parser)) {
-		rc = itsma__error_nomem(&y.e);
-		goto done;
-	}
-	yaml_parser_set_input_string(&parser, (const unsigned char *)(buf ? buf : ""), len);
-	if (!yaml_parser_load(&parser, &y.doc)) {
-		rc = parser.error == YAML_MEMORY_ERROR ? itsma__error_nomem(&y.e) : ITSMA_EPARSE;
-		if (rc == ITSMA_EPARSE) {
-			itsma__error_set(&y.e, ITSMA_EPARSE, "YAML syntax: %s%s%s",
-			                 parser.problem ? parser.problem : "error",
-			                 parser.context ? " " : "", parser.context ? parser.context : "");
-			itsma__error_source(&y.e, y.source);
-			y.e.line = (int)parser.problem_mark.line + 1;
-			y.e.column = (int)parser.problem_mark.column + 1;
-		}
-		yaml_parser_delete(&parser);
-		goto done;
-	}
-	yaml_parser_delete(&parser);
-	loaded = 1;
-	y.node_count = (size_t)(y.doc.nodes.top - y.doc.nodes.start);
-	if (y.node_count == 0) {
-		rc = yerror_at(&y, NULL, "", ITSMA_ESCHEMA, "the document is empty");
-		goto done;
-	}
-	if (!(y.seen = calloc(y.node_count, 1))) {
-		rc = itsma__error_nomem(&y.e);
-		goto done;
-	}
-	if ((rc = to_json(&y, 1, "", 0, &root)) < 0 || (rc = import_library(&y, root, opts, &cat)) != 0)
-		goto done;
-	{
+	if ((rc = import_library(&y, root, opts, &cat)) == 0) {
 		const char *text = json_object_to_json_string_ext(cat, JSON_C_TO_STRING_PLAIN);
 		itsma_error le = ITSMA_ERROR_INIT;
-		if (!text) {
+		if (!text)
 			rc = itsma__error_nomem(&y.e);
-			goto done;
-		}
-		rc = itsma_catalogue_load_buffer(out, text, strlen(text), y.source, opts ? opts->load : NULL,
-		                                 &le);
-		if (rc < 0) {
+		else if ((rc = itsma_catalogue_load_buffer(out, text, strlen(text), y.source,
+		                                           opts ? opts->load : NULL, &le)) < 0) {
 			itsma_error_clear(&y.e);
 			y.e.code = rc;
 			snprintf(y.e.message, sizeof y.e.message,
@@ -758,13 +790,9 @@ int itsma_catalogue_from_ciso_library(itsma_catalogue **out, const char *buf, si
 			itsma__error_source(&y.e, y.source);
 		}
 	}
-done:
 	json_object_put(root);
 	json_object_put(cat);
-	free(y.seen);
-	if (loaded)
-		yaml_document_delete(&y.doc);
-	itsma__reader_fini(&limits);
+	yaml_close(&y);
 	if (rc != 0 && err)
 		*err = y.e;
 	return rc;
@@ -1116,5 +1144,310 @@ out:
 	json_object_put(doc);
 	json_object_put(tags);
 	free(own);
+	return rc;
+}
+
+/* ---- mapping sets --------------------------------------------------------------------------- */
+
+static const char *const ciso_rel[] = { "equal", "equal", "subset", "superset", "intersect",
+	                                "not_related" };
+
+int itsma_mapping_to_ciso(char **out, const itsma_mapping *m, const itsma_catalogue *source,
+                          const itsma_catalogue *target, const char *packager, itsma_error *err)
+{
+	yout o;
+	yaml_event_t e;
+	itsma__urns us, ut;
+	itsma__buf ref = ITSMA__BUF_INIT, t = ITSMA__BUF_INIT;
+	const char *pk;
+	size_t i, j, k;
+	int rc;
+
+	if (err)
+		itsma_error_clear(err);
+	if (!out || !m || !source || !target)
+		return itsma__error_set(err, ITSMA_EINVAL, "out, m, source and target must not be NULL");
+	*out = NULL;
+	if ((rc = itsma__ciso_packager(&pk, packager, err)) < 0 ||
+	    (rc = itsma_mapping_check(m, source, target, NULL, NULL, err)) < 0)
+		return rc;
+	if ((rc = itsma__urns_build(&us, source, pk, err)) < 0)
+		return rc;
+	if ((rc = itsma__urns_build(&ut, target, pk, err)) < 0) {
+		itsma__urns_fini(&us);
+		return rc;
+	}
+	memset(&o, 0, sizeof o);
+	itsma__ciso_urn_part(&ref, itsma_mapping_id(m));
+	if (ref.oom || !yaml_emitter_initialize(&o.em)) {
+		rc = itsma__error_nomem(err);
+		goto out;
+	}
+	yaml_emitter_set_output(&o.em, write_cb, &o.b);
+	yaml_emitter_set_unicode(&o.em, 1);
+	yaml_emitter_set_width(&o.em, -1);
+	ev(&o, &e, yaml_stream_start_event_initialize(&e, YAML_UTF8_ENCODING));
+	ev(&o, &e, yaml_document_start_event_initialize(&e, NULL, NULL, NULL, 1));
+	map_start(&o);
+	itsma__buf_printf(&t, "urn:%s:risk:library:mapping-%s", pk, ref.data);
+	text(&o, "urn", t.data);
+	text(&o, "locale", "en");
+	text(&o, "ref_id", itsma_mapping_id(m));
+	t.len = 0;
+	itsma__buf_printf(&t, "Mapping from %s to %s", itsma_mapping_source_catalogue(m),
+	                  itsma_mapping_target_catalogue(m));
+	text(&o, "name", itsma_mapping_title(m) ? itsma_mapping_title(m) : t.data);
+	text(&o, "description", itsma_mapping_description(m) ? itsma_mapping_description(m) : t.data);
+	scalar(&o, "version");
+	scalar_style(&o, "1", YAML_PLAIN_SCALAR_STYLE);
+	text(&o, "packager", pk);
+	scalar(&o, "dependencies");
+	seq_start(&o);
+	value(&o, us.library);
+	value(&o, ut.library);
+	seq_end(&o);
+	scalar(&o, "objects");
+	map_start(&o);
+	scalar(&o, "requirement_mapping_set");
+	map_start(&o);
+	t.len = 0;
+	itsma__buf_printf(&t, "urn:%s:risk:req_mapping_set:%s", pk, ref.data);
+	text(&o, "urn", t.data);
+	text(&o, "ref_id", itsma_mapping_id(m));
+	text(&o, "name", itsma_mapping_title(m) ? itsma_mapping_title(m) : itsma_mapping_id(m));
+	text(&o, "source_framework_urn", us.framework);
+	text(&o, "target_framework_urn", ut.framework);
+	scalar(&o, "requirement_mappings");
+	seq_start(&o);
+	for (i = 0; i < itsma_mapping_map_count(m); i++) {
+		const itsma_map *map = itsma_mapping_map_at(m, i);
+		itsma_confidence c = itsma_map_confidence(map);
+		for (j = 0; j < itsma_map_source_count(map); j++)
+			for (k = 0; k < itsma_map_target_count(map); k++) {
+				map_start(&o);
+				text(&o, "source_requirement_urn",
+				     itsma__strmap_get(&us.by_id, itsma_map_source_at(map, j)));
+				text(&o, "target_requirement_urn",
+				     itsma__strmap_get(&ut.by_id, itsma_map_target_at(map, k)));
+				text(&o, "relationship", ciso_rel[itsma_map_relationship(map)]);
+				text(&o, "rationale", itsma_mapping_rationale_name(itsma_mapping_rationale_of(m)));
+				if (c != ITSMA_CONFIDENCE_NONE)
+					number(&o, "strength_of_relationship",
+					       c == ITSMA_CONFIDENCE_HIGH ? 10 : c == ITSMA_CONFIDENCE_MEDIUM ? 6 : 3);
+				text(&o, "annotation", itsma_map_note(map));
+				map_end(&o);
+			}
+	}
+	seq_end(&o);
+	map_end(&o);
+	map_end(&o);
+	map_end(&o);
+	ev(&o, &e, yaml_document_end_event_initialize(&e, 1));
+	ev(&o, &e, yaml_stream_end_event_initialize(&e));
+	yaml_emitter_flush(&o.em);
+	yaml_emitter_delete(&o.em);
+	if (o.failed || o.b.oom || t.oom) {
+		itsma__buf_free(&o.b);
+		rc = itsma__error_nomem(err);
+	} else
+		rc = itsma__buf_finish(&o.b, out, err);
+out:
+	itsma__buf_free(&ref);
+	itsma__buf_free(&t);
+	itsma__urns_fini(&us);
+	itsma__urns_fini(&ut);
+	return rc;
+}
+
+/* The packager of a urn "urn:PACKAGER:..." into out (NULL when it has none). */
+static const char *packager_of(const char *urn, char out[65])
+{
+	const char *p, *q;
+	if (!urn || strncmp(urn, "urn:", 4) != 0)
+		return NULL;
+	p = urn + 4;
+	q = strchr(p, ':');
+	if (!q || q == p || q - p > 64)
+		return NULL;
+	memcpy(out, p, (size_t)(q - p));
+	out[q - p] = '\0';
+	return itsma__ciso_packager(&p, out, NULL) == 0 ? out : NULL;
+}
+
+static int import_mapping_set(yin *y, json_object *root, const itsma_catalogue *source,
+                              const itsma_catalogue *target, const itsma_import_options *opts,
+                              itsma_mapping **out)
+{
+	static const char *const rationales[] = { "syntactic", "semantic", "functional" };
+	json_object *objects = member(root, "objects"), *set, *maps;
+	const char *urn, *ref, *name, *pk;
+	char pkbuf[65], mid[65], p[ITSMA_ERROR_POINTER_LENGTH], base[ITSMA_ERROR_POINTER_LENGTH];
+	itsma__urns us, ut;
+	itsma_mapping *m = NULL;
+	size_t i, n;
+	int rc, have_rationale = 0;
+
+	set = member(objects, "requirement_mapping_set");
+	snprintf(base, sizeof base, "/objects/requirement_mapping_set");
+	if (!set && (set = member(objects, "requirement_mapping_sets")) &&
+	    json_object_is_type(set, json_type_array)) {
+		if (json_object_array_length(set) > 1 &&
+		    (rc = ywarn(y, "/objects/requirement_mapping_sets/1",
+		                "only the first mapping set is imported")) != 0)
+			return rc;
+		set = json_object_array_get_idx(set, 0);
+		snprintf(base, sizeof base, "/objects/requirement_mapping_sets/0");
+	}
+	if (!set || !json_object_is_type(set, json_type_object))
+		return bad(y, objects ? "/objects" : "", "expected objects.requirement_mapping_set");
+	if ((rc = str(y, set, base, "urn", &urn)) < 0 || (rc = str(y, set, base, "ref_id", &ref)) < 0 ||
+	    (rc = str(y, set, base, "name", &name)) < 0)
+		return rc;
+	maps = member(set, "requirement_mappings");
+	if (!maps || !json_object_is_type(maps, json_type_array))
+		return bad(y, base, "expected a list requirement_mappings");
+	pk = packager_of(urn, pkbuf);
+	if ((rc = itsma__urns_build(&us, source, pk ? pk : "itsma", &y->e)) < 0)
+		return rc;
+	if ((rc = itsma__urns_build(&ut, target, pk ? pk : "itsma", &y->e)) < 0) {
+		itsma__urns_fini(&us);
+		return rc;
+	}
+	if (opts && opts->catalogue_id)
+		snprintf(mid, sizeof mid, "%s", opts->catalogue_id);
+	else {
+		itsma__idgen g;
+		const char *raw = ref ? ref : urn ? urn : "";
+		itsma__idgen_init(&g);
+		rc = itsma__idgen_make(&g, raw, strlen(raw), "mapping", mid, &y->e);
+		itsma__idgen_fini(&g);
+		if (rc < 0)
+			goto out;
+	}
+	if ((rc = itsma_mapping_new(&m, mid, itsma_catalogue_id(source),
+	                            itsma_catalogue_revision(source) ? itsma_catalogue_revision(source) : 1,
+	                            itsma_catalogue_id(target),
+	                            itsma_catalogue_revision(target) ? itsma_catalogue_revision(target) : 1,
+	                            &y->e)) < 0 ||
+	    (rc = itsma_mapping_set_title(m, name, &y->e)) < 0)
+		goto out;
+	n = json_object_array_length(maps);
+	for (i = 0; i < n; i++) {
+		json_object *rm = json_object_array_get_idx(maps, i);
+		itsma_map_spec spec = ITSMA_MAP_SPEC_INIT;
+		const char *su, *tu, *rel, *rat, *strength, *ann, *sid, *tid;
+		char q[ITSMA_ERROR_POINTER_LENGTH], mp[ITSMA_ERROR_POINTER_LENGTH];
+		int k;
+		itsma__ptr_key(mp, base, "requirement_mappings");
+		itsma__ptr_index(p, mp, i);
+		if (!rm || !json_object_is_type(rm, json_type_object)) {
+			rc = bad(y, p, "expected a requirement mapping (a mapping)");
+			goto out;
+		}
+		if ((rc = str(y, rm, p, "source_requirement_urn", &su)) < 0 ||
+		    (rc = str(y, rm, p, "target_requirement_urn", &tu)) < 0 ||
+		    (rc = str(y, rm, p, "relationship", &rel)) < 0 ||
+		    (rc = str(y, rm, p, "rationale", &rat)) < 0 ||
+		    (rc = str(y, rm, p, "strength_of_relationship", &strength)) < 0 ||
+		    (rc = str(y, rm, p, "annotation", &ann)) < 0)
+			goto out;
+		if (!su || !tu || !rel) {
+			rc = bad(y, p, "expected source_requirement_urn, target_requirement_urn and relationship");
+			goto out;
+		}
+		if (!(sid = itsma__strmap_get(&us.by_urn, su))) {
+			itsma__ptr_key(q, p, "source_requirement_urn");
+			rc = bad(y, q, "\"%s\" is no requirement or section of catalogue %s", su,
+			         itsma_catalogue_id(source));
+			goto out;
+		}
+		if (!(tid = itsma__strmap_get(&ut.by_urn, tu))) {
+			itsma__ptr_key(q, p, "target_requirement_urn");
+			rc = bad(y, q, "\"%s\" is no requirement or section of catalogue %s", tu,
+			         itsma_catalogue_id(target));
+			goto out;
+		}
+		for (k = 1; k < 6 && strcmp(rel, ciso_rel[k]) != 0; k++)
+			;
+		if (k == 6) {
+			itsma__ptr_key(q, p, "relationship");
+			rc = bad(y, q, "expected equal, subset, superset, intersect or not_related, found \"%s\"",
+			         rel);
+			goto out;
+		}
+		spec.relationship = k == 1 ? ITSMA_REL_EQUAL_TO : (itsma_relationship)k;
+		if (rat && !have_rationale) {
+			int r;
+			for (r = 0; r < 3 && strcmp(rat, rationales[r]) != 0; r++)
+				;
+			if (r < 3 && (rc = itsma_mapping_set_provenance(m, ITSMA_METHOD_HUMAN,
+			                                                (itsma_mapping_rationale)r,
+			                                                ITSMA_MAPPING_COMPLETE, &y->e)) < 0)
+				goto out;
+			have_rationale = 1;
+		}
+		if (strength && *strength) {
+			char *end;
+			double v = strtod(strength, &end);
+			if (*end || !(v >= 0 && v <= 10)) {
+				itsma__ptr_key(q, p, "strength_of_relationship");
+				rc = bad(y, q, "expected a number from 0 to 10, found \"%s\"", strength);
+				goto out;
+			}
+			spec.confidence = v >= 7 ? ITSMA_CONFIDENCE_HIGH
+			                  : v >= 4 ? ITSMA_CONFIDENCE_MEDIUM
+			                           : ITSMA_CONFIDENCE_LOW;
+		}
+		spec.sources = &sid;
+		spec.source_count = 1;
+		spec.targets = &tid;
+		spec.target_count = 1;
+		spec.note = ann && *ann ? ann : NULL;
+		if ((rc = itsma_mapping_add_map(NULL, m, &spec, &y->e)) < 0) {
+			if (rc != ITSMA_ENOMEM) {
+				char msg[ITSMA_ERROR_MESSAGE_LENGTH];
+				snprintf(msg, sizeof msg, "%s", y->e.message);
+				rc = bad(y, p, "%s", msg);
+			}
+			goto out;
+		}
+	}
+	if (!have_rationale &&
+	    (rc = itsma_mapping_set_provenance(m, ITSMA_METHOD_HUMAN, ITSMA_RATIONALE_SEMANTIC,
+	                                       ITSMA_MAPPING_COMPLETE, &y->e)) < 0)
+		goto out;
+	*out = m;
+	m = NULL;
+	rc = 0;
+out:
+	itsma_mapping_free(m);
+	itsma__urns_fini(&us);
+	itsma__urns_fini(&ut);
+	return rc;
+}
+
+int itsma_mapping_from_ciso(itsma_mapping **out, const char *buf, size_t len,
+                            const char *source_name, const itsma_catalogue *source,
+                            const itsma_catalogue *target, const itsma_import_options *opts,
+                            itsma_error *err)
+{
+	json_object *root = NULL;
+	yin y;
+	int rc;
+	if (err)
+		itsma_error_clear(err);
+	if (!out || !source || !target)
+		return itsma__error_set(err, ITSMA_EINVAL, "out, source and target must not be NULL");
+	*out = NULL;
+	if (opts && opts->catalogue_id && !itsma_id_is_valid(opts->catalogue_id))
+		return itsma__error_set(err, ITSMA_EINVAL, "\"%s\" is not a valid mapping id",
+		                        opts->catalogue_id);
+	if ((rc = yaml_open(&y, &root, buf, len, source_name, opts, err)) != 0)
+		return rc;
+	rc = import_mapping_set(&y, root, source, target, opts, out);
+	json_object_put(root);
+	yaml_close(&y);
+	if (rc != 0 && err)
+		*err = y.e;
 	return rc;
 }

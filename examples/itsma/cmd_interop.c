@@ -179,3 +179,151 @@ done:
 	itsma_catalogue_free(cat);
 	return rc;
 }
+
+/* ---- itsma mapping import | export --------------------------------------------------------- */
+
+static const char mapping_import_help[] =
+	"Usage: itsma mapping import --from oscal|ciso FILE [-o OUT] [--id ID]\n"
+	"                            [--source CATALOGUE --target CATALOGUE]\n"
+	"\n"
+	"Make an itsma-mapping/1 from an OSCAL mapping collection (JSON) or a CISO Assistant\n"
+	"mapping library (YAML). A CISO Assistant set names requirements by urn: --source and\n"
+	"--target (built-in ids or files) are the catalogues they belong to (required for ciso).\n"
+	"An OSCAL mapping is checked against them when they are given.\n"
+	"\n"
+	"Examples:\n"
+	"  itsma mapping import --from oscal map.json -o map.itsma.json\n"
+	"  itsma mapping import --from ciso map.yaml --source csf.json --target iso27001.json\n";
+
+static const char mapping_export_help[] =
+	"Usage: itsma mapping export --to oscal|ciso MAPPING [-o OUT] [--packager NAME]\n"
+	"                            [--source CATALOGUE] [--target CATALOGUE]\n"
+	"\n"
+	"Write a mapping (a built-in id or a file) as an OSCAL mapping collection (JSON) or a\n"
+	"CISO Assistant mapping library (YAML, urns as `export --to ciso-library` makes them).\n"
+	"The mapping is checked against its catalogues: --source and --target, else the\n"
+	"built-in catalogues it names.\n"
+	"\n"
+	"Examples:\n"
+	"  itsma mapping export --to oscal iso20000-1-2011-to-2018 -o map.oscal.json\n"
+	"  itsma mapping export --to ciso iso20000-1-2011-to-2018 -o map.yaml\n";
+
+enum { MO_FROM, MO_TO, MO_OUT, MO_ID, MO_SOURCE, MO_TARGET, MO_PACKAGER };
+static const cli_option mapping_options[] = { { "from", 0, 1, MO_FROM },
+	                                      { "to", 0, 1, MO_TO },
+	                                      { "output", 'o', 1, MO_OUT },
+	                                      { "id", 0, 1, MO_ID },
+	                                      { "source", 0, 1, MO_SOURCE },
+	                                      { "target", 0, 1, MO_TARGET },
+	                                      { "packager", 0, 1, MO_PACKAGER },
+	                                      { NULL, 0, 0, 0 } };
+
+typedef struct mapping_args {
+	const char *from, *to, *output, *id, *source, *target, *packager, *path;
+} mapping_args;
+
+static int parse_mapping_args(mapping_args *m, const char *cmd, const char *help, int argc,
+                              char **argv)
+{
+	cli_args args;
+	int id, kind;
+	const char *value;
+	const char **const operands[] = { &m->path };
+	memset(m, 0, sizeof *m);
+	cli_args_init(&args, cmd, help, argc, argv);
+	cli_args_operands(&args, operands, 1);
+	while ((kind = cli_args_next(&args, mapping_options, &id, &value)) == CLI_ARG_OPTION) {
+		const char **slot[] = { &m->from, &m->to, &m->output, &m->id, &m->source, &m->target,
+			                &m->packager };
+		*slot[id] = value;
+	}
+	return kind == CLI_ARG_END ? CLI_OK : cli_args_exit(kind) + 100;
+}
+
+int cmd_mapping_import(int argc, char **argv)
+{
+	mapping_args m;
+	int rc = parse_mapping_args(&m, "mapping import", mapping_import_help, argc, argv);
+	itsma_catalogue *scat = NULL, *tcat = NULL;
+	itsma_mapping *map = NULL;
+	itsma_import_options opts = ITSMA_IMPORT_OPTIONS_INIT;
+	itsma_error err = ITSMA_ERROR_INIT;
+	char *data = NULL, *json = NULL;
+	size_t len = 0;
+	if (rc >= 100)
+		return rc - 100;
+	if (!m.from || (strcmp(m.from, "oscal") != 0 && strcmp(m.from, "ciso") != 0))
+		return cli_usage_error("mapping import", "--from must be oscal or ciso");
+	if (!m.path)
+		return cli_usage_error("mapping import", "name the file to import");
+	if (strcmp(m.from, "ciso") == 0 && (!m.source || !m.target))
+		return cli_usage_error("mapping import",
+		                       "a CISO Assistant set needs --source and --target catalogues");
+	if ((m.source && (rc = cli_load_catalogue(&scat, m.source)) != CLI_OK) ||
+	    (m.target && (rc = cli_load_catalogue(&tcat, m.target)) != CLI_OK) ||
+	    (rc = cli_read_file(m.path, &data, &len)) != CLI_OK)
+		goto done;
+	opts.warn = print_warning;
+	opts.catalogue_id = m.id;
+	if ((strcmp(m.from, "oscal") == 0
+	         ? itsma_mapping_from_oscal(&map, data, len, m.path, &opts, &err)
+	         : itsma_mapping_from_ciso(&map, data, len, m.path, scat, tcat, &opts, &err)) != 0 ||
+	    (scat && tcat && itsma_mapping_check(map, scat, tcat, NULL, NULL, &err) < 0) ||
+	    itsma_mapping_to_json(&json, map, &err) < 0) {
+		cli_print_error(&err);
+		rc = CLI_INVALID;
+	} else
+		rc = cli_write_output(m.output, json, strlen(json));
+done:
+	itsma_free(json);
+	itsma_mapping_free(map);
+	itsma_catalogue_free(scat);
+	itsma_catalogue_free(tcat);
+	free(data);
+	return rc;
+}
+
+int cmd_mapping_export(int argc, char **argv)
+{
+	mapping_args m;
+	int rc = parse_mapping_args(&m, "mapping export", mapping_export_help, argc, argv);
+	itsma_catalogue *scat = NULL, *tcat = NULL;
+	itsma_mapping *map = NULL;
+	itsma_mapping_catalogues cats = ITSMA_MAPPING_CATALOGUES_INIT;
+	itsma_error err = ITSMA_ERROR_INIT;
+	char *text = NULL;
+	if (rc >= 100)
+		return rc - 100;
+	if (!m.to || (strcmp(m.to, "oscal") != 0 && strcmp(m.to, "ciso") != 0))
+		return cli_usage_error("mapping export", "--to must be oscal or ciso");
+	if (!m.path)
+		return cli_usage_error("mapping export", "name the mapping (a built-in id or a file)");
+	if ((m.source && (rc = cli_load_catalogue(&scat, m.source)) != CLI_OK) ||
+	    (m.target && (rc = cli_load_catalogue(&tcat, m.target)) != CLI_OK))
+		goto done;
+	cats.source = scat;
+	cats.target = tcat;
+	if ((cli_is_file(m.path) ? itsma_mapping_load_file(&map, m.path, &cats, &err)
+	                         : itsma_mapping_builtin(&map, m.path, &cats, &err)) < 0) {
+		cli_print_error(&err);
+		rc = CLI_INVALID;
+		goto done;
+	}
+	if (strcmp(m.to, "ciso") == 0 &&
+	    ((!scat && (rc = cli_load_catalogue(&scat, itsma_mapping_source_catalogue(map))) != CLI_OK) ||
+	     (!tcat && (rc = cli_load_catalogue(&tcat, itsma_mapping_target_catalogue(map))) != CLI_OK)))
+		goto done;
+	if ((strcmp(m.to, "oscal") == 0 ? itsma_mapping_to_oscal(&text, map, &err)
+	                                : itsma_mapping_to_ciso(&text, map, scat, tcat, m.packager, &err)) <
+	    0) {
+		cli_print_error(&err);
+		rc = CLI_INVALID;
+	} else
+		rc = cli_write_output(m.output, text, strlen(text));
+done:
+	itsma_free(text);
+	itsma_mapping_free(map);
+	itsma_catalogue_free(scat);
+	itsma_catalogue_free(tcat);
+	return rc;
+}

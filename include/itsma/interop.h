@@ -20,6 +20,7 @@
 #include "errors.h"
 #include "catalogue.h"
 #include "result.h"
+#include "mapping.h"
 
 ITSMA_BEGIN_DECL
 
@@ -123,6 +124,65 @@ ITSMA_EXTERN(int) itsma_result_to_oscal_poam(char **out, const itsma_result *r, 
 ITSMA_EXTERN(int) itsma_result_to_ciso_audit_csv(char **out, const itsma_result *r,
                                                  const char *packager, itsma_error *err)
 	ITSMA_WARN_UNUSED;
+
+/* ---- mapping sets (itsma-mapping/1, docs/mappings.md) ----------------------------------- */
+
+/**
+ * Make a mapping from an OSCAL `mapping-collection` (JSON, OSCAL 1.2): its first `mapping`
+ * (a warning names any further one). Relationships, provenance and confidence categories are
+ * the same vocabulary; `sources`/`targets` `id-ref`s become ids. The source and target
+ * catalogue ids and revisions come from the resources' itsma props (what
+ * itsma_mapping_to_oscal() writes), else from their `href` (a `urn:itsma:catalogue:ID` or the
+ * file name) with revision 1. The mapping is not checked against catalogues: use
+ * itsma_mapping_check(). @p opts->catalogue_id names the mapping (default: from the title).
+ * @return 0; #ITSMA_EPARSE; #ITSMA_ESCHEMA (pointer, line, column); #ITSMA_ELIMIT;
+ *         #ITSMA_ENOMEM; the warning callback's non-zero value.
+ * **Ownership:** `*out` is Owned: free it with itsma_mapping_free().
+ */
+ITSMA_EXTERN(int) itsma_mapping_from_oscal(itsma_mapping **out, const char *buf, size_t len,
+                                           const char *source_name,
+                                           const itsma_import_options *opts, itsma_error *err)
+	ITSMA_WARN_UNUSED;
+
+/**
+ * Write a mapping as an OSCAL 1.2 `mapping-collection` (JSON) with one `mapping`; every uuid
+ * is a version-5 UUID of the mapping id and the object's path.
+ * @return 0; #ITSMA_ENOMEM. **Ownership:** `*out` is Owned: release it with itsma_free().
+ */
+ITSMA_EXTERN(int) itsma_mapping_to_oscal(char **out, const itsma_mapping *m, itsma_error *err)
+	ITSMA_WARN_UNUSED;
+
+/**
+ * Make a mapping from a CISO Assistant library with a `requirement_mapping_set` (YAML). Its
+ * urns are resolved to ids through the two catalogues (their x-ciso-urn, or the urns that
+ * itsma_catalogue_to_ciso_library() gives them with the packager of the set's urn).
+ * Relationships: equal -> equal-to, subset -> subset-of, superset -> superset-of, intersect ->
+ * intersects-with, not_related -> no-relationship; `strength_of_relationship` 7-10 high, 4-6
+ * medium, 0-3 low; `annotation` -> note; the first map's `rationale` -> provenance.
+ * @param source, target the catalogues the set maps (Borrowed; ids and revisions are named).
+ * @return as itsma_mapping_from_oscal(); #ITSMA_EINVAL (NULL catalogues).
+ */
+ITSMA_EXTERN(int) itsma_mapping_from_ciso(itsma_mapping **out, const char *buf, size_t len,
+                                          const char *source_name,
+                                          const itsma_catalogue *source,
+                                          const itsma_catalogue *target,
+                                          const itsma_import_options *opts, itsma_error *err)
+	ITSMA_WARN_UNUSED;
+
+/**
+ * Write a mapping as a CISO Assistant mapping library (YAML): one requirement mapping per
+ * (source, target) pair of each map (CISO Assistant's mappings are 1:1), equal-to and
+ * equivalent-to as `equal`; a no-relationship map without targets has no pair and is left out.
+ * Urns as the library export of the two catalogues makes them.
+ * @param source, target the mapping's catalogues (checked with itsma_mapping_check()).
+ * @param packager as itsma_catalogue_to_ciso_library().
+ * @return 0; #ITSMA_ESCHEMA (the mapping does not fit the catalogues); #ITSMA_EINVAL;
+ *         #ITSMA_ENOMEM. **Ownership:** `*out` is Owned.
+ */
+ITSMA_EXTERN(int) itsma_mapping_to_ciso(char **out, const itsma_mapping *m,
+                                        const itsma_catalogue *source,
+                                        const itsma_catalogue *target, const char *packager,
+                                        itsma_error *err) ITSMA_WARN_UNUSED;
 
 ITSMA_END_DECL
 

@@ -1119,6 +1119,31 @@ def test_interop():
     check(reqs[0]['id'] == '4.1' and reqs[0]['tags'] == ['Clauses'], 'ref_id and implementation groups', reqs)
     check(reqs[1]['obligation'] == 'should' and reqs[1]['evidence_hint'] == ['Policy', 'Minutes'], 'importance, typical_evidence', reqs)
     check(reqs[1]['weight'] == 3 and 'weight' not in reqs[0], 'weight', reqs)
+    # mapping sets: itsma-mapping/1 -> OSCAL mapping-collection / CISO Assistant set -> back
+    mdir = src('tests', 'data', 'mapping')
+    cats = ['--source', os.path.join(mdir, 'old-catalogue.json'), '--target', os.path.join(mdir, 'new-catalogue.json')]
+    orig = json.loads(expect(run('mapping', 'show', os.path.join(mdir, 'mapping.json'), '--format', 'json', *cats), 0, 'show').out)
+    strip = lambda m: {k: ([{a: b for a, b in x.items() if not a.startswith('x-')} for x in v] if k == 'maps' else v)
+                       for k, v in m.items() if not k.startswith('x-')}
+    expect(run('mapping', 'export', '--to', 'oscal', os.path.join(mdir, 'mapping.json'), *cats, '-o', work('m.oscal.json')), 0, 'mapping to OSCAL')
+    mc = json.load(open(work('m.oscal.json')))['mapping-collection']
+    if req is not None:
+        check_required(mc, 'mapping-collection', req, 'mapping-collection')
+        check_required(mc['provenance'], 'mapping-provenance', req, 'provenance')
+        for mp in mc['mappings']:
+            check_required(mp, 'mapping', req, 'mapping')
+            for x in mp['maps']:
+                check_required(x, 'map', req, 'map')
+    r = expect(run('mapping', 'import', '--from', 'oscal', work('m.oscal.json'), *cats), 0, 'mapping from OSCAL')
+    check(json.loads(r.out) == strip(orig), 'itsma -> OSCAL -> itsma mapping is equal (but for x- keys)')
+    expect(run('mapping', 'export', '--to', 'ciso', os.path.join(mdir, 'mapping.json'), *cats, '-o', work('m.yaml')), 0, 'mapping to CISO')
+    y = open(work('m.yaml')).read()
+    check('requirement_mapping_set:' in y and 'relationship: superset' in y and 'strength_of_relationship: 10' in y, 'a CISO set', y[:400])
+    r = expect(run('mapping', 'import', '--from', 'ciso', work('m.yaml'), *cats), 0, 'mapping from CISO')
+    back = json.loads(r.out)
+    pairs = lambda m: sorted((s, t) for x in m['maps'] for s in x['sources'] for t in x.get('targets', []))
+    check(pairs(back) == pairs(orig), 'the same source-target pairs come back', (pairs(back), pairs(orig)))
+    r = expect(run('mapping', 'import', '--from', 'ciso', work('m.yaml')), 2, 'CISO needs the catalogues')
     r = expect(run('import-catalogue', '--from', 'ciso', data('ciso-bad.yaml')), 1, 'bad parent')
     check('/objects/framework/requirement_nodes/0/parent_urn' in r.err and ':11:19:' in r.err, 'error with pointer and line', r.err)
 # ---- mapping sets and carrying (issue 14) --------------------------------------------------------
