@@ -102,9 +102,14 @@ static int to_json(yin *y, int index, const char *ptr, unsigned depth, json_obje
 		for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++, i++) {
 			json_object *v;
 			itsma__ptr_index(p, ptr, i);
-			if ((rc = to_json(y, *it, p, depth + 1, &v)) < 0 || json_object_array_add(o, v) < 0) {
+			if ((rc = to_json(y, *it, p, depth + 1, &v)) < 0) {
 				json_object_put(o);
-				return rc < 0 ? rc : itsma__error_nomem(&y->e);
+				return rc;
+			}
+			if (json_object_array_add(o, v) < 0) {
+				json_object_put(v);
+				json_object_put(o);
+				return itsma__error_nomem(&y->e);
 			}
 		}
 		*out = o;
@@ -128,10 +133,14 @@ static int to_json(yin *y, int index, const char *ptr, unsigned depth, json_obje
 				json_object_put(o);
 				return yerror_at(y, k, p, ITSMA_EPARSE, "duplicate key \"%s\"", key);
 			}
-			if ((rc = to_json(y, pr->value, p, depth + 1, &v)) < 0 ||
-			    json_object_object_add(o, key, v) < 0) {
+			if ((rc = to_json(y, pr->value, p, depth + 1, &v)) < 0) {
 				json_object_put(o);
-				return rc < 0 ? rc : itsma__error_nomem(&y->e);
+				return rc;
+			}
+			if (json_object_object_add(o, key, v) < 0) {
+				json_object_put(v);
+				json_object_put(o);
+				return itsma__error_nomem(&y->e);
 			}
 		}
 		*out = o;
@@ -275,27 +284,123 @@ typedef struct node {
 	json_object *reqs;    /* its "requirements" array when it is a section */
 	json_object *secs;    /* its "sections" array */
 	size_t parent;        /* index + 1, 0 at the top */
+	unsigned depth;       /* 0 at the top */
 	size_t children;
 	int assessable;
 } node;
 
-/* Append a value to o[key] (an array, created on first use). */
+/* Append a value to o[key] (an array, created on first use). On failure v is the caller's. */
 static int push(json_object *o, const char *key, json_object *v, json_object **arr)
 {
 	if (!*arr) {
-		if (!(*arr = json_object_new_array()) || json_object_object_add(o, key, *arr) < 0)
+		json_object *a = json_object_new_array();
+		if (!a)
 			return -1;
+		if (json_object_object_add(o, key, a) < 0) {
+			json_object_put(a);
+			return -1;
+		}
+		*arr = a;
 	}
 	return json_object_array_add(*arr, v);
 }
 
+/* o[key] = v (taking v's reference, also on failure); -1 on failure. */
+static int set_value(json_object *o, const char *key, json_object *v)
+{
+	if (!v)
+		return -1;
+	if (json_object_object_add(o, key, v) < 0) {
+		json_object_put(v);
+		return -1;
+	}
+	return 0;
+}
+
 static int set_str(json_object *o, const char *key, const char *v)
 {
-	json_object *s;
-	if (!v)
-		return 0;
-	s = json_object_new_string(v);
-	return s && json_object_object_add(o, key, s) == 0 ? 0 : -1;
+	return v ? set_value(o, key, json_object_new_string(v)) : 0;
+}
+
+/*
+ * Write a json-c value as compact JSON into b (its allocation failures are recorded in b->oom;
+ * json-c 0.16's own printer returns truncated text when it runs out of memory). Keys of
+ * objects listed in `drop` are left out at the top level. Depth is bounded by the callers
+ * (the itsma parser's and the node depth limit).
+ */
+static void write_json(itsma__buf *b, json_object *v, const char *const *drop)
+{
+	size_t i, n;
+	int first = 1;
+	switch (json_object_get_type(v)) {
+	case json_type_null:
+		itsma__buf_puts(b, "null");
+		break;
+	case json_type_boolean:
+		itsma__buf_puts(b, json_object_get_boolean(v) ? "true" : "false");
+		break;
+	case json_type_int:
+		itsma__buf_printf(b, "%lld", (long long)json_object_get_int64(v));
+		break;
+	case json_type_double:
+		itsma__buf_json_number(b, json_object_get_double(v));
+		break;
+	case json_type_string:
+		itsma__buf_json_string(b, json_object_get_string(v));
+		break;
+	case json_type_array:
+		itsma__buf_putc(b, '[');
+		n = json_object_array_length(v);
+		for (i = 0; i < n; i++) {
+			if (i)
+				itsma__buf_putc(b, ',');
+			write_json(b, json_object_array_get_idx(v, i), NULL);
+		}
+		itsma__buf_putc(b, ']');
+		break;
+	case json_type_object: {
+		json_object_iter it;
+		itsma__buf_putc(b, '{');
+		json_object_object_foreachC(v, it)
+		{
+			int skip = 0;
+			for (i = 0; drop && drop[i] && !skip; i++)
+				skip = strcmp(it.key, drop[i]) == 0;
+			if (skip)
+				continue;
+			if (!first)
+				itsma__buf_putc(b, ',');
+			first = 0;
+			itsma__buf_json_string(b, it.key);
+			itsma__buf_putc(b, ':');
+			write_json(b, it.val, NULL);
+		}
+		itsma__buf_putc(b, '}');
+		break;
+	}
+	}
+}
+
+/* Parse JSON text that itsma wrote (an `itsma` key, a saved catalogue) with itsma's parser:
+ * limits, duplicate keys and allocation failures handled as for every loader. */
+static int parse_json(json_object **out, const char *text, size_t len, const itsma_load_options *load,
+                      itsma_error *err)
+{
+	itsma__reader rd;
+	size_t end;
+	int rc;
+	*out = NULL;
+	if ((rc = itsma__reader_init(&rd, text, len, "<itsma>", load, err)) < 0)
+		return rc;
+	rc = itsma__json_parse(&rd, 0, 0, "", out, &end);
+	if (rc == 0 && itsma__json_ws(&rd, end) < len)
+		rc = itsma__json_syntax(&rd, end, "unexpected text after the end of the document");
+	if (rc < 0) {
+		json_object_put(*out);
+		*out = NULL;
+	}
+	itsma__reader_fini(&rd);
+	return rc;
 }
 
 /* The parsed `itsma` key of an exported node (an object), or NULL. */
@@ -303,24 +408,21 @@ static int itsma_of(yin *y, json_object *o, const char *ptr, json_object **out)
 {
 	const char *text;
 	char p[ITSMA_ERROR_POINTER_LENGTH];
-	json_tokener *tok;
+	itsma_error e = ITSMA_ERROR_INIT;
 	int rc;
 	*out = NULL;
 	if ((rc = str(y, o, ptr, "itsma", &text)) < 0 || !text)
 		return rc;
-	tok = json_tokener_new_ex(64);
-	if (!tok)
+	rc = parse_json(out, text, strlen(text), NULL, &e);
+	if (rc == ITSMA_ENOMEM)
 		return itsma__error_nomem(&y->e);
-	*out = json_tokener_parse_ex(tok, text, (int)strlen(text));
-	if (!*out || json_tokener_get_error(tok) != json_tokener_success ||
-	    !json_object_is_type(*out, json_type_object)) {
-		json_tokener_free(tok);
+	if (rc < 0 || !json_object_is_type(*out, json_type_object)) {
 		json_object_put(*out);
 		*out = NULL;
 		itsma__ptr_key(p, ptr, "itsma");
-		return bad(y, p, "expected the JSON object itsma wrote here");
+		return bad(y, p, "expected the JSON object itsma wrote here (%.100s)",
+		           rc < 0 ? e.message : "not an object");
 	}
-	json_tokener_free(tok);
 	return 0;
 }
 
@@ -337,8 +439,12 @@ static int hints_from(json_object *req, const char *te)
 			te++, len--;
 		if (len) {
 			json_object *s = json_object_new_string_len(te, (int)len);
-			if (!s || push(req, "evidence_hint", s, &arr) < 0)
+			if (!s)
 				return -1;
+			if (push(req, "evidence_hint", s, &arr) < 0) {
+				json_object_put(s);
+				return -1;
+			}
 		}
 		te = nl ? nl + 1 : te + strlen(te);
 	}
@@ -352,7 +458,6 @@ static int weight_of(yin *y, json_object *src, const char *ptr, json_object *req
 	char *end, p[ITSMA_ERROR_POINTER_LENGTH];
 	double v;
 	int rc;
-	json_object *n;
 	if ((rc = str(y, src, ptr, "weight", &w)) < 0 || !w)
 		return rc;
 	v = strtod(w, &end);
@@ -360,7 +465,7 @@ static int weight_of(yin *y, json_object *src, const char *ptr, json_object *req
 		itsma__ptr_key(p, ptr, "weight");
 		return bad(y, p, "expected a weight (a number >= 0), found \"%s\"", w);
 	}
-	if (!(n = json_object_new_double(v)) || json_object_object_add(req, "weight", n) < 0)
+	if (set_value(req, "weight", json_object_new_double(v)) < 0)
 		return itsma__error_nomem(&y->e);
 	return 0;
 }
@@ -414,12 +519,15 @@ static int build_node(yin *y, itsma__idgen *ids, node *nodes, size_t i, const ch
 			if (ig && json_object_is_type(ig, json_type_array) && json_object_array_length(ig)) {
 				json_object *tags = json_object_new_array();
 				size_t k;
-				if (!tags || json_object_object_add(req, "tags", tags) < 0)
+				if (set_value(req, "tags", tags) < 0)
 					goto nomem;
 				for (k = 0; k < json_object_array_length(ig); k++) {
 					json_object *t = json_object_array_get_idx(ig, k);
-					if (t && json_object_is_type(t, json_type_string))
-						json_object_array_add(tags, json_object_get(t));
+					if (t && json_object_is_type(t, json_type_string) &&
+					    json_object_array_add(tags, json_object_get(t)) < 0) {
+						json_object_put(t);
+						goto nomem;
+					}
 				}
 			}
 			if (set_str(req, "x-ciso-urn", urn) < 0 || set_str(req, "x-ciso-name", name) < 0 ||
@@ -429,7 +537,7 @@ static int build_node(yin *y, itsma__idgen *ids, node *nodes, size_t i, const ch
 				goto nomem;
 		} else if (desc && set_str(req, "text", desc) < 0)
 			goto nomem;
-		if (json_object_object_add(req, "id", json_object_new_string(id)) < 0)
+		if (set_str(req, "id", id) < 0)
 			goto nomem;
 	}
 	if (!nodes[i].assessable || nodes[i].children) {
@@ -452,7 +560,7 @@ static int build_node(yin *y, itsma__idgen *ids, node *nodes, size_t i, const ch
 				goto nomem;
 		} else if (name && set_str(sec, "title", name) < 0)
 			goto nomem;
-		if (json_object_object_add(sec, "id", json_object_new_string(sid)) < 0)
+		if (set_str(sec, "id", sid) < 0)
 			goto nomem;
 	}
 	json_object_put(mine);
@@ -558,7 +666,7 @@ static int import_library(yin *y, json_object *root, const itsma_import_options 
 			goto nomem;
 	} else if (name && set_str(cat, "title", name) < 0)
 		goto nomem;
-	if (!(sections = json_object_new_array()) || json_object_object_add(cat, "sections", sections) < 0)
+	if (set_value(cat, "sections", sections = json_object_new_array()) < 0)
 		goto nomem;
 
 	n = json_object_array_length(nodes_arr);
@@ -598,6 +706,14 @@ static int import_library(yin *y, json_object *root, const itsma_import_options 
 				goto out;
 			}
 			nodes[i].parent = (size_t)(pn - nodes) + 1;
+			nodes[i].depth = pn->depth + 1;
+			if (nodes[i].depth >= y->max_depth) {
+				char q[ITSMA_ERROR_POINTER_LENGTH];
+				itsma__ptr_key(q, p, "parent_urn");
+				rc = yerror_at(y, ylocate(y, q), q, ITSMA_ELIMIT,
+				               "requirement nodes nest deeper than %u", y->max_depth);
+				goto out;
+			}
 			pn->children++;
 		}
 		if (itsma__strmap_put(&urns, urn, &nodes[i]) < 0)
@@ -776,12 +892,15 @@ int itsma_catalogue_from_ciso_library(itsma_catalogue **out, const char *buf, si
 	if ((rc = yaml_open(&y, &root, buf, len, source_name, opts, err)) != 0)
 		return rc;
 	if ((rc = import_library(&y, root, opts, &cat)) == 0) {
-		const char *text = json_object_to_json_string_ext(cat, JSON_C_TO_STRING_PLAIN);
+		itsma__buf text = ITSMA__BUF_INIT;
 		itsma_error le = ITSMA_ERROR_INIT;
-		if (!text)
+		write_json(&text, cat, NULL);
+		if (text.oom)
 			rc = itsma__error_nomem(&y.e);
-		else if ((rc = itsma_catalogue_load_buffer(out, text, strlen(text), y.source,
-		                                           opts ? opts->load : NULL, &le)) < 0) {
+		else if ((rc = itsma_catalogue_load_buffer(out, text.data, text.len, y.source,
+		                                           opts ? opts->load : NULL, &le)) == ITSMA_ENOMEM)
+			rc = itsma__error_nomem(&y.e);
+		else if (rc < 0) {
 			itsma_error_clear(&y.e);
 			y.e.code = rc;
 			snprintf(y.e.message, sizeof y.e.message,
@@ -789,6 +908,7 @@ int itsma_catalogue_from_ciso_library(itsma_catalogue **out, const char *buf, si
 			         le.message, le.pointer);
 			itsma__error_source(&y.e, y.source);
 		}
+		itsma__buf_free(&text);
 	}
 	json_object_put(root);
 	json_object_put(cat);
@@ -905,18 +1025,15 @@ static const char *node_urn(yout *o, const char *id)
 	return itsma__strmap_get(&o->urns->by_id, id);
 }
 
-/* The itsma JSON of an object without its children: a section or requirement saved alone. */
+/* The itsma JSON of an object without its children: a section or requirement saved alone
+ * (Owned, NULL when out of memory). */
 static char *own_json(json_object *full, const char *const *drop)
 {
-	json_object *copy = NULL;
-	char *s;
-	size_t i;
-	if (json_object_deep_copy(full, &copy, NULL) < 0)
+	itsma__buf b = ITSMA__BUF_INIT;
+	char *s = NULL;
+	write_json(&b, full, drop);
+	if (itsma__buf_finish(&b, &s, NULL) < 0)
 		return NULL;
-	for (i = 0; drop[i]; i++)
-		json_object_object_del(copy, drop[i]);
-	s = strdup(json_object_to_json_string_ext(copy, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
-	json_object_put(copy);
 	return s;
 }
 
@@ -1022,21 +1139,30 @@ static int emit_section(yout *o, json_object *sec, const char *parent, unsigned 
 	return o->failed ? -1 : 0;
 }
 
-/* Collect the tags of every requirement (first use order) into arr. */
-static void collect_tags(json_object *sec, json_object *arr, itsma__strmap *seen)
+/* Collect the tags of every requirement (first use order) into arr; -1 when out of memory. */
+static int collect_tags(json_object *sec, json_object *arr, itsma__strmap *seen)
 {
 	json_object *reqs = member(sec, "requirements"), *subs = member(sec, "sections");
 	size_t k, t;
 	for (k = 0; reqs && k < json_object_array_length(reqs); k++) {
 		json_object *tags = member(json_object_array_get_idx(reqs, k), "tags");
 		for (t = 0; tags && t < json_object_array_length(tags); t++) {
-			const char *s = json_object_get_string(json_object_array_get_idx(tags, t));
-			if (!itsma__strmap_get(seen, s) && itsma__strmap_put(seen, s, (void *)1) == 0)
-				json_object_array_add(arr, json_object_get(json_object_array_get_idx(tags, t)));
+			json_object *tag = json_object_array_get_idx(tags, t);
+			const char *s = json_object_get_string(tag);
+			if (itsma__strmap_get(seen, s))
+				continue;
+			if (itsma__strmap_put(seen, s, (void *)1) < 0)
+				return -1;
+			if (json_object_array_add(arr, json_object_get(tag)) < 0) {
+				json_object_put(tag);
+				return -1;
+			}
 		}
 	}
 	for (k = 0; subs && k < json_object_array_length(subs); k++)
-		collect_tags(json_object_array_get_idx(subs, k), arr, seen);
+		if (collect_tags(json_object_array_get_idx(subs, k), arr, seen) < 0)
+			return -1;
+	return 0;
 }
 
 int itsma_catalogue_to_ciso_library(char **out, const itsma_catalogue *cat, const char *packager,
@@ -1068,8 +1194,10 @@ int itsma_catalogue_to_ciso_library(char **out, const itsma_catalogue *cat, cons
 	}
 	memset(&o, 0, sizeof o);
 	o.urns = &urns;
-	doc = json_tokener_parse(json);
+	rc = parse_json(&doc, json, strlen(json), NULL, err);
 	itsma_free(json);
+	if (rc < 0)
+		goto out;
 	if (!doc || !(own = own_json(doc, drop_sections)) || !(tags = json_object_new_array()))
 		goto nomem;
 	sections = member(doc, "sections");
@@ -1105,7 +1233,8 @@ int itsma_catalogue_to_ciso_library(char **out, const itsma_catalogue *cat, cons
 	number(&o, "min_score", 0);
 	number(&o, "max_score", 100);
 	for (k = 0; sections && k < json_object_array_length(sections); k++)
-		collect_tags(json_object_array_get_idx(sections, k), tags, &seen);
+		if (collect_tags(json_object_array_get_idx(sections, k), tags, &seen) < 0)
+			o.failed = 1;
 	if (json_object_array_length(tags)) {
 		scalar(&o, "implementation_groups_definition");
 		seq_start(&o);

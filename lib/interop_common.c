@@ -325,7 +325,7 @@ int itsma__urns_build(itsma__urns *u, const itsma_catalogue *cat, const char *pa
 		itsma__buf_puts(&b, given);
 	else
 		itsma__buf_printf(&b, "urn:%s:risk:library:%s", packager, ref.data ? ref.data : "");
-	if (b.oom || !(u->library = own(u, b.data)) || prefix.oom)
+	if (b.oom || !(u->library = own(u, b.data)) || prefix.oom || ref.oom)
 		goto nomem;
 	for (i = 0; i < itsma_catalogue_section_count(cat); i++) {
 		const itsma_section *s = itsma_catalogue_section_at(cat, i);

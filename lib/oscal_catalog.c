@@ -273,7 +273,12 @@ static int render_param(oc *c, itsma__buf *b, const char *id, size_t idlen, int 
 			if (i)
 				put_capped(&t, 0, "; ");
 			if (json_object_is_type(x, json_type_string)) {
-				render_prose(c, &u, json_object_get_string(x), 1);
+				int r = render_prose(c, &u, json_object_get_string(x), 1);
+				if (r < 0 || u.oom) {
+					itsma__buf_free(&u);
+					itsma__buf_free(&t);
+					return r < 0 ? r : itsma__error_nomem(&c->e);
+				}
 				if (u.data)
 					put_capped(&t, 0, u.data);
 			}

@@ -240,6 +240,27 @@ static void test_interop__ciso_errors_name_the_place(void)
 	            ITSMA_ESCHEMA, "/objects/framework/requirement_nodes/0/importance", 6);
 }
 
+static void test_interop__ciso_deep_nesting_is_a_limit(void)
+{
+	/* a chain of parent_urns: the nesting is bounded before anything recurses over it */
+	itsma__buf b = ITSMA__BUF_INIT;
+	itsma_catalogue *c = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	size_t i;
+	itsma__buf_puts(&b, "objects:\n  framework:\n    requirement_nodes:\n");
+	for (i = 0; i < 100000; i++) {
+		itsma__buf_printf(&b, "    - {urn: 'n%zu', assessable: false, name: N", i);
+		if (i)
+			itsma__buf_printf(&b, ", parent_urn: 'n%zu'", i - 1);
+		itsma__buf_puts(&b, "}\n");
+	}
+	CU_ASSERT_EQUAL(itsma_catalogue_from_ciso_library(&c, b.data, b.len, NULL, NULL, &err),
+	                ITSMA_ELIMIT);
+	CU_ASSERT_STRING_EQUAL(err.pointer, "/objects/framework/requirement_nodes/64/parent_urn");
+	CU_ASSERT_PTR_NULL(c);
+	itsma__buf_free(&b);
+}
+
 static itsma_result *score_sample(itsma_assessment **a_out, itsma_letter letter)
 {
 	itsma_catalogue *cat = NULL;
@@ -312,6 +333,7 @@ static const itsma_test_case cases[] = {
 	{ "oscal_huge_params_stay_linear", test_interop__oscal_huge_params_stay_linear },
 	{ "ciso_round_trip_of_builtins", test_interop__ciso_round_trip_of_builtins },
 	{ "ciso_errors_name_the_place", test_interop__ciso_errors_name_the_place },
+	{ "ciso_deep_nesting_is_a_limit", test_interop__ciso_deep_nesting_is_a_limit },
 	{ "oscal_exports", test_interop__oscal_exports },
 	{ NULL, NULL }
 };
