@@ -25,6 +25,7 @@
 #include "itsma/questionnaire.h"
 #include "itsma/report.h"
 #include "itsma/trend.h"
+#include "itsma/interop.h"
 #include "itsma/mapping.h"
 #include "itsma/file.h"
 #include "itsma/verify.h"

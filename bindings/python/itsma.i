@@ -42,6 +42,22 @@ static PyObject *itsma_py_text(const char *s)
 }
 
 /*
+ * An import warning as a Python UserWarning. When the warning filter turns it into an
+ * exception, the import stops and that exception is dropped for the library's error.
+ */
+static int itsma_py_warn(const itsma_error *w, void *payload)
+{
+	char text[ITSMA_ERROR_SOURCE_LENGTH + ITSMA_ERROR_POINTER_LENGTH + ITSMA_ERROR_MESSAGE_LENGTH + 64];
+	(void)payload;
+	itsma_error_format(text, sizeof text, w);
+	if (PyErr_WarnEx(PyExc_UserWarning, text, 2) < 0) {
+		PyErr_Clear();
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * Raise the Python exception for a filled itsma_error. The exception classes are plain
  * Python in itsma/_errors.py; the module is imported on first use (not in %init, whose
  * shape changed with SWIG 4.4's multi-phase initialisation).
@@ -291,6 +307,14 @@ ITSMA_NONNULL(itsma_scorer)
 %ignore itsma_change_parse;
 %ignore itsma_catalogue_load_file;
 %ignore itsma_catalogue_load_buffer;
+%ignore itsma_catalogue_from_oscal;
+%ignore itsma_catalogue_from_ciso_library;
+%ignore itsma_catalogue_to_ciso_library;
+%ignore itsma_result_to_oscal_ar;
+%ignore itsma_result_to_oscal_poam;
+%ignore itsma_result_to_ciso_audit_csv;
+%ignore itsma_import_options;
+%ignore itsma_interop_options;
 %ignore itsma_catalogue_new;
 %ignore itsma_catalogue_to_json;
 %ignore itsma_catalogue_save_file;
@@ -468,6 +492,10 @@ ITSMA_NOGIL(itsma_assessment::py_save_file)
 ITSMA_NOGIL(itsma_assessment::py_score)
 ITSMA_NOGIL(itsma_result::py_to_json)
 ITSMA_NOGIL(itsma_result::py_explain)
+ITSMA_NOGIL(itsma_catalogue::py_to_ciso_library)
+ITSMA_NOGIL(itsma_result::py_to_oscal_ar)
+ITSMA_NOGIL(itsma_result::py_to_oscal_poam)
+ITSMA_NOGIL(itsma_result::py_to_ciso_audit_csv)
 ITSMA_NOGIL(itsma_diff::py_compare)
 ITSMA_NOGIL(itsma_diff::py_to_json)
 ITSMA_NOGIL(itsma_result::py_report)
@@ -490,6 +518,12 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 %newobject itsma_assessment::py_score;
 %newobject itsma_result::py_to_json;
 %newobject itsma_result::py_explain;
+%newobject itsma_catalogue::py_from_oscal;
+%newobject itsma_catalogue::py_from_ciso_library;
+%newobject itsma_catalogue::py_to_ciso_library;
+%newobject itsma_result::py_to_oscal_ar;
+%newobject itsma_result::py_to_oscal_poam;
+%newobject itsma_result::py_to_ciso_audit_csv;
 %newobject itsma_diff::py_compare;
 %newobject itsma_diff::py_to_json;
 %newobject itsma_result::py_report;
@@ -540,6 +574,34 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 		if (itsma_catalogue_new(&c, id, title, err) < 0)
 			return NULL;
 		return c;
+	}
+	/* Imports (docs/interop.md); warnings become Python UserWarnings (the GIL is held). */
+	static itsma_catalogue *py_from_oscal(const char *buf, size_t len, const char *source_name,
+	                                      const char *catalogue_id, itsma_error *err) {
+		itsma_catalogue *c = NULL;
+		itsma_interop_options o = ITSMA_INTEROP_OPTIONS_INIT;
+		o.warn = itsma_py_warn;
+		o.catalogue_id = catalogue_id;
+		if (itsma_catalogue_from_oscal(&c, buf, len, source_name, &o, err) != 0)
+			return NULL;
+		return c;
+	}
+	static itsma_catalogue *py_from_ciso_library(const char *buf, size_t len,
+	                                             const char *source_name,
+	                                             const char *catalogue_id, itsma_error *err) {
+		itsma_catalogue *c = NULL;
+		itsma_interop_options o = ITSMA_INTEROP_OPTIONS_INIT;
+		o.warn = itsma_py_warn;
+		o.catalogue_id = catalogue_id;
+		if (itsma_catalogue_from_ciso_library(&c, buf, len, source_name, &o, err) != 0)
+			return NULL;
+		return c;
+	}
+	char *py_to_ciso_library(const char *packager, itsma_error *err) {
+		char *out = NULL;
+		if (itsma_catalogue_to_ciso_library(&out, $self, packager, err) < 0)
+			return NULL;
+		return out;
 	}
 	char *py_to_json(itsma_error *err) {
 		char *out = NULL;
@@ -835,6 +897,24 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 		o.colour = colour;
 		o.width = width;
 		if (itsma_report_string(&out, NULL, $self, baseline, &o, err) < 0)
+			return NULL;
+		return out;
+	}
+	char *py_to_oscal_ar(itsma_error *err) {
+		char *out = NULL;
+		if (itsma_result_to_oscal_ar(&out, $self, err) < 0)
+			return NULL;
+		return out;
+	}
+	char *py_to_oscal_poam(itsma_error *err) {
+		char *out = NULL;
+		if (itsma_result_to_oscal_poam(&out, $self, err) < 0)
+			return NULL;
+		return out;
+	}
+	char *py_to_ciso_audit_csv(const char *packager, itsma_error *err) {
+		char *out = NULL;
+		if (itsma_result_to_ciso_audit_csv(&out, $self, packager, err) < 0)
 			return NULL;
 		return out;
 	}

@@ -44,6 +44,10 @@ int cmd_compare(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_evidence(int argc, char **argv);
 int cmd_trend(int argc, char **argv);
+int cmd_import_catalogue(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_mapping_import(int argc, char **argv); /* itsma mapping import (cmd_interop.c) */
+int cmd_mapping_export(int argc, char **argv); /* itsma mapping export (cmd_interop.c) */
 int cmd_mapping(int argc, char **argv);
 int cmd_carry(int argc, char **argv);
 

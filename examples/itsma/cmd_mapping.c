@@ -18,6 +18,8 @@ static const char mapping_help[] =
     "       itsma mapping show ID|FILE [--format md|json] [--source CATALOGUE] [--target "
     "CATALOGUE]\n"
     "       itsma mapping validate FILE... [--source CATALOGUE] [--target CATALOGUE] [-q]\n"
+    "       itsma mapping import --from oscal|ciso FILE -o OUT   (see: mapping import --help)\n"
+    "       itsma mapping export --to oscal|ciso MAPPING -o OUT  (see: mapping export --help)\n"
     "\n"
     "Mapping sets (itsma-mapping/1) say how the requirements of a source catalogue relate\n"
     "to those of a target catalogue, with OSCAL's relationships: equal-to, equivalent-to,\n"
@@ -180,6 +182,12 @@ int cmd_mapping(int argc, char **argv)
 	itsma_catalogue *scat = NULL, *tcat = NULL;
 	itsma_mapping_catalogues cats = ITSMA_MAPPING_CATALOGUES_INIT;
 
+	/* import and export (OSCAL, CISO Assistant) live in cmd_interop.c */
+	if (argc > 1 && (strcmp(argv[1], "import") == 0 || strcmp(argv[1], "export") == 0)) {
+		free(operands);
+		return strcmp(argv[1], "import") == 0 ? cmd_mapping_import(argc - 1, argv + 1)
+		                                      : cmd_mapping_export(argc - 1, argv + 1);
+	}
 	cli_args_init(&a, "mapping", mapping_help, argc, argv);
 	while ((kind = cli_args_next(&a, mapping_options, &id, &value)) != CLI_ARG_END) {
 		if (kind == CLI_ARG_HELP || kind == CLI_ARG_ERROR) {

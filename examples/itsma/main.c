@@ -28,6 +28,11 @@ static const char usage[] =
 	"  explain ASSESSMENT.json ID   how the figure of a requirement or section came about\n"
 	"  evidence verify ASSESSMENT.json --root DIR\n"
 	"                               check evidence files against their SHA-256 digests\n"
+	"  import-catalogue --from oscal|ciso FILE -o OUT\n"
+	"                               an OSCAL catalog or CISO Assistant library as a catalogue\n"
+	"  export --to oscal-ar|oscal-poam|ciso-audit-csv ASSESSMENT -o OUT\n"
+	"  export --to ciso-library CATALOGUE -o OUT\n"
+	"                               OSCAL and CISO Assistant formats (docs/interop.md)\n"
 	"  mapping list|show|validate   mapping sets between catalogues (itsma-mapping/1)\n"
 	"  carry ASSESSMENT.json --to CATALOGUE\n"
 	"                               carry an assessment to another catalogue (2011 to 2018)\n"
@@ -66,7 +71,8 @@ static const struct command commands[] = {
 	{ "validate", cmd_validate },   { "score", cmd_score },       { "report", cmd_report },
 	{ "compare", cmd_compare },     { "explain", cmd_explain },   { "evidence", cmd_evidence },
 	{ "trend", cmd_trend },         { "mapping", cmd_mapping },
-	{ "carry", cmd_carry },         { NULL, NULL }
+	{ "carry", cmd_carry },         { "import-catalogue", cmd_import_catalogue },
+	{ "export", cmd_export },       { NULL, NULL }
 };
 
 static const char *current_command = NULL;

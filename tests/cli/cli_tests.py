@@ -1498,6 +1498,189 @@ def test_examples():
     expect(run(data('schema-error.json'), binary=ex('html_report')), 1, 'html_report on a bad file')
 
 
+OSCAL_PARTS = ('tests', 'data', 'oscal')  # NIST's public-domain OSCAL files (README there)
+M_NS = '{http://csrc.nist.gov/ns/oscal/metaschema/1.0}'
+
+
+def metaschema_required():
+    """Required JSON keys of every definition, derived from the metaschema XML: a child with
+    min-occurs="1" (flags: required="yes"), named by its group-as name when it repeats."""
+    import xml.etree.ElementTree as ET
+    req = {}
+    folder = os.environ.get('ITSMA_OSCAL_DIR', src(*OSCAL_PARTS, 'metaschema'))
+    if not os.path.isdir(folder):
+        return None
+
+    def direct(d, out):
+        for el in d:
+            tag = el.tag.replace(M_NS, '')
+            if tag == 'model':
+                direct(el, out)
+                continue
+            if tag in ('choice',):
+                continue
+            if tag not in ('flag', 'field', 'assembly', 'define-flag', 'define-field', 'define-assembly'):
+                continue
+            name = el.get('ref') or el.get('name')
+            if el.get('min-occurs') == '1' or el.get('required') == 'yes':
+                g = el.find(M_NS + 'group-as')
+                u = el.find(M_NS + 'use-name')
+                out.add(g.get('name') if g is not None else u.text if u is not None else name)
+            if tag.startswith('define-'):
+                sub = set()
+                direct(el, sub)
+                req.setdefault(name, sub)
+    for f in sorted(os.listdir(folder)):
+        import re
+        text = open(os.path.join(folder, f), encoding='utf-8').read()
+        text = re.sub(r'<!DOCTYPE[^\[>]*(\[.*?\])?\s*>', '', text, flags=re.S)
+        text = re.sub(r'&(?!lt;|gt;|amp;|quot;|apos;|#)[A-Za-z][\w.-]*;', '', text)
+        root = ET.fromstring(text)
+        for d in root:
+            tag = d.tag.replace(M_NS, '')
+            if tag in ('define-assembly', 'define-field'):
+                out = set()
+                direct(d, out)
+                req[d.get('name')] = out
+    return req
+
+
+def check_required(obj, definition, req, path):
+    for k in sorted(req.get(definition, ())):
+        check(k in obj, '%s: required key %s of %s missing' % (path, k, definition))
+
+
+def test_interop():
+    """OSCAL and CISO Assistant: import, export, round trip (docs/interop.md)."""
+    low = os.path.join(src(*OSCAL_PARTS), 'examples', 'NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog-min.json')
+    os.makedirs(work(), exist_ok=True)
+    if os.path.exists(low):
+        r = expect(run('import-catalogue', '--from', 'oscal', low, '-o', work('low.json')), 0, 'import SP 800-53 LOW')
+        expect(run('validate', work('low.json')), 0, 'the LOW catalogue validates')
+        cat = json.load(open(work('low.json')))
+        ac1 = cat['sections'][0]['requirements'][0]
+        check(ac1['id'] == 'ac-1' and ac1['clause'] == 'AC-1', 'ac-1 keeps its id and label', ac1)
+        check('[Assignment: organization-defined personnel or roles]' in ac1['text'], 'params inserted', ac1['text'])
+        check('[Selection (one or more): organization-level' in ac1['text'], 'selections inserted')
+        check('x-oscal-guidance' in ac1, 'guidance kept as x-oscal-guidance')
+        ids = []
+        def walk(sec):
+            for q in sec.get('requirements', []):
+                ids.append(q['id'])
+            for t in sec.get('sections', []):
+                walk(t)
+        for sec in cat['sections']:
+            walk(sec)
+        check(len(ids) == len(set(ids)) and len(ids) > 140, 'every LOW control is a requirement', len(ids))
+        # a generated assessment of it scores
+        a = {'format': 'itsma-assessment/1', 'id': 'low-1', 'catalogue': cat['id'], 'date': '2026-11-20',
+             'evidence': [{'id': 'EV-1', 'title': 'Policy =SUM(A1)', 'kind': 'document', 'collected': '2026-10-01',
+                           'uri': 'https://example.org/p.pdf', 'sha256': 'a' * 64}],
+             'ratings': [{'requirement': i, 'rating': ['F', 'L', 'P', 'N'][n % 4], 'evidence': ['EV-1']}
+                         for n, i in enumerate(ids[:40])]}
+        json.dump(a, open(work('low-a.json'), 'w'))
+        r = expect(run('score', work('low-a.json'), '--catalogue', work('low.json')), 0, 'score LOW')
+        r = expect(run('export', '--to', 'oscal-ar', work('low-a.json'), '--catalogue', work('low.json'),
+                       '-o', work('low-ar.json')), 0, 'OSCAL AR of LOW')
+        ar = json.load(open(work('low-ar.json')))['assessment-results']
+        f0 = ar['results'][0]['findings'][0]
+        check(f0['target']['target-id'] == 'ac-1_smt', 'OSCAL ids come back in findings', f0['target'])
+        r = expect(run('export', '--to', 'ciso-audit-csv', work('low-a.json'), '--catalogue', work('low.json')), 0, 'audit CSV')
+        check('"\'=SUM(A1)' not in r.out and '[EV-1] Policy =SUM(A1)' in r.out, 'evidence title inside a cell is text')
+    # fixtures: nesting, params, withdrawn, versions, unknown keys
+    r = expect(run('import-catalogue', '--from', 'oscal', data('oscal-nested.json')), 0, 'nested fixture')
+    c = json.loads(r.out)
+    check('not a key of a control' in r.err, 'unknown keys warned', r.err)
+    s = c['sections'][0]
+    check(s['sections'][0]['id'] == 'c-1-group' and s['sections'][0]['requirements'][0]['id'] == 'c-1',
+          'a control with sub-controls is a section with its own requirement', s)
+    sub = s['sections'][0]['requirements']
+    check([q['id'] for q in sub] == ['c-1', 'c-1.1'], 'withdrawn sub-control skipped', sub)
+    check(sub[1]['obligation'] == 'should', 'SOLLTE -> should', sub[1])
+    check('[Assignment: weekly]' not in sub[0]['text'] and 'weekly, monthly' in sub[0]['text'], 'param values used', sub[0])
+    check(any(q['id'] == 'bad_id' for q in s['requirements']) and any(q['id'] == 'bad_id-2' for q in s['requirements']),
+          'ids sanitised without collisions', s['requirements'])
+    for v in ('1.0.0', 'v1.1.2', '1.2.0'):
+        doc = json.load(open(data('oscal-nested.json')))
+        doc['catalog']['metadata']['oscal-version'] = v
+        json.dump(doc, open(work('v.json'), 'w'))
+        expect(run('import-catalogue', '--from', 'oscal', work('v.json')), 0, 'OSCAL version ' + v)
+    doc['catalog']['metadata']['oscal-version'] = '2.0.0'
+    json.dump(doc, open(work('v.json'), 'w'))
+    r = expect(run('import-catalogue', '--from', 'oscal', work('v.json')), 1, 'OSCAL 2.0 refused')
+    check('/catalog/metadata/oscal-version' in r.err, 'error names the pointer', r.err)
+    # assessment results and POA&M of the sample, against the metaschema
+    q4 = src('examples', 'data', 'acme-2026-q4.json')
+    req = metaschema_required()
+    expect(run('export', '--to', 'oscal-ar', q4, '-o', work('ar.json')), 0, 'AR')
+    expect(run('export', '--to', 'oscal-poam', q4, '-o', work('poam.json')), 0, 'POA&M')
+    ar = json.load(open(work('ar.json')))['assessment-results']
+    poam = json.load(open(work('poam.json')))['plan-of-action-and-milestones']
+    r2 = expect(run('export', '--to', 'oscal-ar', q4), 0, 'AR again')
+    check(r2.out == open(work('ar.json')).read(), 'same input, same bytes')
+    if req is not None:
+        check_required(ar, 'assessment-results', req, 'ar')
+        check_required(ar['metadata'], 'metadata', req, 'ar/metadata')
+        res = ar['results'][0]
+        check_required(res, 'result', req, 'result')
+        for o in res.get('observations', []):
+            check_required(o, 'observation', req, 'observation')
+            check(set(o['methods']) <= {'EXAMINE', 'INTERVIEW', 'TEST', 'UNKNOWN'}, 'methods allowed', o['methods'])
+        for f in res['findings']:
+            check_required(f, 'finding', req, 'finding')
+            check(f['target']['status']['state'] in ('satisfied', 'not-satisfied'), 'target state allowed')
+            check(f['target']['type'] in ('statement-id', 'objective-id'), 'target type allowed')
+            check(f['target']['implementation-status']['state'] in
+                  ('implemented', 'partial', 'planned', 'alternative', 'not-applicable'), 'implementation state')
+        for k in res.get('risks', []):
+            check_required(k, 'risk', req, 'risk')
+            check(k['status'] in ('open', 'investigating', 'remediating', 'deviation-requested',
+                                  'deviation-approved', 'closed'), 'risk status allowed')
+        check_required(poam, 'plan-of-action-and-milestones', req, 'poam')
+        for it in poam['poam-items']:
+            check_required(it, 'poam-item', req, 'poam-item')
+        uuids = {f['uuid'] for f in res['findings']}
+        check(all(x['finding-uuid'] in uuids for it in poam['poam-items'] for x in it['related-findings']),
+              'POA&M items refer to the findings of the AR')
+    # CISO Assistant: the 2018 catalogue round trip, and a foreign library
+    for catid, fname in (('iso20000-1:2018', 'iso20000-1-2018.json'), ('iso20000-1:2011', 'iso20000-1-2011.json')):
+        expect(run('export', '--to', 'ciso-library', catid, '-o', work('lib.yaml')), 0, 'CISO library of ' + catid)
+        expect(run('import-catalogue', '--from', 'ciso', work('lib.yaml'), '-o', work('back.json')), 0, 'back')
+        check(json.load(open(work('back.json'))) == json.load(open(src('data', 'catalogues', fname))),
+              catid + ' -> CISO library -> catalogue is equal')
+    r = expect(run('import-catalogue', '--from', 'ciso', data('ciso-small.yaml')), 0, 'foreign CISO library')
+    c = json.loads(r.out)
+    reqs = c['sections'][0]['sections'][0]['requirements']
+    check(reqs[0]['id'] == '4.1' and reqs[0]['tags'] == ['Clauses'], 'ref_id and implementation groups', reqs)
+    check(reqs[1]['obligation'] == 'should' and reqs[1]['evidence_hint'] == ['Policy', 'Minutes'], 'importance, typical_evidence', reqs)
+    check(reqs[1]['weight'] == 3 and 'weight' not in reqs[0], 'weight', reqs)
+    # mapping sets: itsma-mapping/1 -> OSCAL mapping-collection / CISO Assistant set -> back
+    mdir = src('tests', 'data', 'mapping')
+    cats = ['--source', os.path.join(mdir, 'old-catalogue.json'), '--target', os.path.join(mdir, 'new-catalogue.json')]
+    orig = json.loads(expect(run('mapping', 'show', os.path.join(mdir, 'mapping.json'), '--format', 'json', *cats), 0, 'show').out)
+    strip = lambda m: {k: ([{a: b for a, b in x.items() if not a.startswith('x-')} for x in v] if k == 'maps' else v)
+                       for k, v in m.items() if not k.startswith('x-')}
+    expect(run('mapping', 'export', '--to', 'oscal', os.path.join(mdir, 'mapping.json'), *cats, '-o', work('m.oscal.json')), 0, 'mapping to OSCAL')
+    mc = json.load(open(work('m.oscal.json')))['mapping-collection']
+    if req is not None:
+        check_required(mc, 'mapping-collection', req, 'mapping-collection')
+        check_required(mc['provenance'], 'mapping-provenance', req, 'provenance')
+        for mp in mc['mappings']:
+            check_required(mp, 'mapping', req, 'mapping')
+            for x in mp['maps']:
+                check_required(x, 'map', req, 'map')
+    r = expect(run('mapping', 'import', '--from', 'oscal', work('m.oscal.json'), *cats), 0, 'mapping from OSCAL')
+    check(json.loads(r.out) == strip(orig), 'itsma -> OSCAL -> itsma mapping is equal (but for x- keys)')
+    expect(run('mapping', 'export', '--to', 'ciso', os.path.join(mdir, 'mapping.json'), *cats, '-o', work('m.yaml')), 0, 'mapping to CISO')
+    y = open(work('m.yaml')).read()
+    check('requirement_mapping_set:' in y and 'relationship: superset' in y and 'strength_of_relationship: 10' in y, 'a CISO set', y[:400])
+    r = expect(run('mapping', 'import', '--from', 'ciso', work('m.yaml'), *cats), 0, 'mapping from CISO')
+    back = json.loads(r.out)
+    pairs = lambda m: sorted((s, t) for x in m['maps'] for s in x['sources'] for t in x.get('targets', []))
+    check(pairs(back) == pairs(orig), 'the same source-target pairs come back', (pairs(back), pairs(orig)))
+    r = expect(run('mapping', 'import', '--from', 'ciso', work('m.yaml')), 2, 'CISO needs the catalogues')
+    r = expect(run('import-catalogue', '--from', 'ciso', data('ciso-bad.yaml')), 1, 'bad parent')
+    check('/objects/framework/requirement_nodes/0/parent_urn' in r.err and ':11:19:' in r.err, 'error with pointer and line', r.err)
 # ---- mapping sets and carrying (issue 14) --------------------------------------------------------
 
 def mdata(name):
@@ -1660,6 +1843,7 @@ GROUPS = {
     'output_safety': test_output_safety, 'trend': test_trend,
     'mapping': test_mapping, 'carry': test_carry,
     'files': test_files,
+    'interop': test_interop,
 }
 
 

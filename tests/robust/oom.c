@@ -52,6 +52,7 @@
 #include <unistd.h>
 
 #include "itsma.h"
+#include "itsma/interop.h"
 
 /* ---- allocation wrappers --------------------------------------------------------------- */
 
@@ -989,6 +990,88 @@ static int op_result_to_json(ctx *c, itsma_error *err)
 	return itsma_result_to_json(&c->out_text, c->r, err);
 }
 
+/* ---- interop (docs/interop.md): the allocations of itsma and json-c (libyaml's and libcrypto's
+ * own are not wrapped) ---- */
+
+static const char OSCAL_JSON[] =
+	"{\"catalog\": {\"uuid\": \"u\", \"metadata\": {\"title\": \"T\", \"oscal-version\": \"1.1.2\"},"
+	" \"odd\": 1, \"params\": [{\"id\": \"p\", \"label\": \"frequency\"},"
+	" {\"id\": \"q\", \"select\": {\"how-many\": \"one-or-more\", \"choice\": [\"a {{ insert: param, p }}\", \"b\"]}}],"
+	" \"groups\": [{\"id\": \"g\", \"title\": \"G\", \"parts\": [{\"name\": \"overview\", \"prose\": \"O\"}],"
+	" \"controls\": [{\"id\": \"c-1\", \"title\": \"C\", \"props\": [{\"name\": \"label\", \"value\": \"C-1\"}],"
+	" \"parts\": [{\"name\": \"statement\", \"prose\": \"Do {{ insert: param, p }} and {{ insert: param, q }}.\","
+	" \"parts\": [{\"name\": \"item\", \"props\": [{\"name\": \"label\", \"value\": \"a.\"}], \"prose\": \"x\"}]},"
+	" {\"name\": \"guidance\", \"prose\": \"G\"}],"
+	" \"controls\": [{\"id\": \"c-1.1\", \"title\": \"E\"}, {\"id\": \"c 1\", \"title\": \"S\"}]}]}]}}";
+
+static const char CISO_YAML[] =
+	"urn: urn:x:risk:library:l\nlocale: en\nref_id: l\nversion: 1\nodd: 1\nobjects:\n"
+	"  framework:\n    urn: urn:x:risk:framework:l\n    ref_id: l\n    name: L\n"
+	"    requirement_nodes:\n"
+	"    - {urn: 'urn:x:n:a', assessable: false, ref_id: A, name: Clause A}\n"
+	"    - {urn: 'urn:x:n:a1', parent_urn: 'urn:x:n:a', assessable: true, ref_id: A.1,"
+	" description: Do it., importance: recommended, weight: 2, typical_evidence: \"one\\ntwo\","
+	" implementation_groups: [g1]}\n"
+	"    - {urn: 'urn:x:n:a2', parent_urn: 'urn:x:n:a', assessable: true, ref_id: A.1,"
+	" name: Same ref}\n"
+	"    - {urn: 'urn:x:n:a3', parent_urn: 'urn:x:n:a2', assessable: true, ref_id: A.3,"
+	" description: Child.}\n";
+
+static int collect_warnings(const itsma_error *w, void *payload)
+{
+	(void)w;
+	++*(size_t *)payload;
+	return 0;
+}
+
+static int op_oscal_import(ctx *c, itsma_error *err)
+{
+	itsma_interop_options o = ITSMA_INTEROP_OPTIONS_INIT;
+	o.warn = collect_warnings;
+	o.payload = &c->problems;
+	return itsma_catalogue_from_oscal(&c->out_cat, OSCAL_JSON, sizeof OSCAL_JSON - 1, "o.json", &o,
+	                                  err);
+}
+
+static int op_ciso_import(ctx *c, itsma_error *err)
+{
+	itsma_interop_options o = ITSMA_INTEROP_OPTIONS_INIT;
+	o.warn = collect_warnings;
+	o.payload = &c->problems;
+	return itsma_catalogue_from_ciso_library(&c->out_cat, CISO_YAML, sizeof CISO_YAML - 1, "l.yaml",
+	                                         &o, err);
+}
+
+static int op_ciso_export(ctx *c, itsma_error *err)
+{
+	return itsma_catalogue_to_ciso_library(&c->out_text, c->cat, "acme", err);
+}
+
+static int op_ciso_round_trip(ctx *c, itsma_error *err)
+{
+	char *yaml = NULL;
+	int rc = itsma_catalogue_to_ciso_library(&yaml, c->cat, NULL, err);
+	if (rc == 0)
+		rc = itsma_catalogue_from_ciso_library(&c->out_cat, yaml, strlen(yaml), NULL, NULL, err);
+	itsma_free(yaml);
+	return rc;
+}
+
+static int op_oscal_ar(ctx *c, itsma_error *err)
+{
+	return itsma_result_to_oscal_ar(&c->out_text, c->r, err);
+}
+
+static int op_oscal_poam(ctx *c, itsma_error *err)
+{
+	return itsma_result_to_oscal_poam(&c->out_text, c->r, err);
+}
+
+static int op_ciso_audit_csv(ctx *c, itsma_error *err)
+{
+	return itsma_result_to_ciso_audit_csv(&c->out_text, c->r, NULL, err);
+}
+
 static int op_explain_requirement(ctx *c, itsma_error *err)
 {
 	return itsma_result_explain(&c->out_text, c->r, "8.1-01", err);
@@ -1184,6 +1267,13 @@ static const scenario scenarios[] = {
 	{ "scorer_changes", N_ASM | N_BIG | N_SCORER, op_scorer_changes, 0 },
 	{ "validate_assessment", N_CAT, op_validate_assessment, 0 },
 	{ "validate_catalogue", 0, op_validate_catalogue, 0 },
+	{ "oscal_catalog_import", 0, op_oscal_import, 0 },
+	{ "ciso_library_import", 0, op_ciso_import, 0 },
+	{ "ciso_library_export", N_CAT, op_ciso_export, 0 },
+	{ "ciso_library_round_trip", N_CAT, op_ciso_round_trip, 0 },
+	{ "oscal_assessment_results", N_RES, op_oscal_ar, 0 },
+	{ "oscal_poam", N_RES, op_oscal_poam, 0 },
+	{ "ciso_audit_csv", N_RES, op_ciso_audit_csv, 0 },
 	{ NULL, 0, NULL, 0 }
 };
 

@@ -52,4 +52,6 @@ function(itsma_add_variant_library name)
   else()
     target_link_libraries(${name} PUBLIC json-c::json-c m)
   endif()
+  # the interop sources (lib/interop_common.c, lib/ciso_library.c) need libcrypto and libyaml
+  target_link_libraries(${name} PUBLIC OpenSSL::Crypto PkgConfig::YAML)
 endfunction()

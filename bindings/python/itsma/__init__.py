@@ -50,6 +50,7 @@ from ._result import (AttributeNeed, AttributeResult, Capability, CapabilityGap,
 from ._scorer import Scorer
 from ._trend import Trend, TrendPoint, trend
 from ._validate import Validation, validate_file, validate_string
+from . import _interop  # noqa: F401  (adds the OSCAL and CISO Assistant methods)
 from ._assessment import Carried
 from ._mapping import RELATIONSHIPS, Carry, CarryReport, Map, Mapping
 

@@ -1,0 +1,341 @@
+/* OSCAL and CISO Assistant: the shared helpers, the importers' errors and warnings, round trips. */
+#include "harness.h"
+
+#include <stdint.h>
+#include <string.h>
+#include <time.h>
+
+#include "itsma/interop.h"
+#include "internal/interop.h"
+
+static void test_interop__uuid5_matches_rfc_9562(void)
+{
+	/* RFC 9562 appendix A.4: the DNS namespace and "www.example.com" */
+	static const unsigned char dns[16] = { 0x6b, 0xa7, 0xb8, 0x10, 0x9d, 0xad, 0x11, 0xd1,
+		                               0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8 };
+	char out[37];
+	itsma_error err = ITSMA_ERROR_INIT;
+	ASSERT_OK(itsma__uuid5(out, dns, "www.example.com", 15, &err));
+	CU_ASSERT_STRING_EQUAL(out, "2ed6657d-e927-568b-95e1-2665a8aea6a2");
+}
+
+static void test_interop__ids_are_sanitised_without_collisions(void)
+{
+	itsma__idgen g;
+	itsma_error err = ITSMA_ERROR_INIT;
+	char id[65], long_raw[100];
+	size_t i;
+	clock_t t0;
+	itsma__idgen_init(&g);
+	ASSERT_OK(itsma__idgen_make(&g, "a b", 3, "x", id, &err));
+	CU_ASSERT_STRING_EQUAL(id, "a_b");
+	ASSERT_OK(itsma__idgen_make(&g, "a/b", 3, "x", id, &err));
+	CU_ASSERT_STRING_EQUAL(id, "a_b-2");
+	ASSERT_OK(itsma__idgen_make(&g, "a\xc3\xa9\xc3\xa9" "b", 6, "x", id, &err));
+	CU_ASSERT_STRING_EQUAL(id, "a_b-3");
+	ASSERT_OK(itsma__idgen_make(&g, "", 0, "fallback", id, &err));
+	CU_ASSERT_STRING_EQUAL(id, "fallback");
+	memset(long_raw, 'z', sizeof long_raw);
+	ASSERT_OK(itsma__idgen_make(&g, long_raw, sizeof long_raw, "x", id, &err));
+	CU_ASSERT_EQUAL(strlen(id), 64);
+	ASSERT_OK(itsma__idgen_make(&g, long_raw, sizeof long_raw, "x", id, &err));
+	CU_ASSERT_EQUAL(strlen(id), 64);
+	CU_ASSERT(itsma_id_is_valid(id));
+	CU_ASSERT_STRING_EQUAL(id + 62, "-2");
+	/* many equal bases: each gets the next suffix without retrying the earlier ones */
+	t0 = clock();
+	for (i = 0; i < 50000; i++)
+		ASSERT_OK(itsma__idgen_make(&g, "same", 4, "x", id, &err));
+	CU_ASSERT_STRING_EQUAL(id, "same-50000");
+	CU_ASSERT((double)(clock() - t0) / CLOCKS_PER_SEC < 5.0);
+	itsma__idgen_fini(&g);
+}
+
+static void test_interop__csv_cells_neutralise_formulas(void)
+{
+	static const char *const in[] = { "=SUM(A1)", "+1", "-1", "@x", "\tx", "\rx", "plain",
+		                           "a,b", "say \"hi\"" };
+	static const char *const want[] = { "\"'=SUM(A1)\"", "\"'+1\"", "\"'-1\"", "\"'@x\"",
+		                             "\"'\tx\"", "\"'\rx\"", "plain", "\"a,b\"",
+		                             "\"say \"\"hi\"\"\"" };
+	size_t i;
+	for (i = 0; i < sizeof in / sizeof *in; i++) {
+		itsma__buf b = ITSMA__BUF_INIT;
+		itsma__csv_text(&b, in[i]);
+		CU_ASSERT_STRING_EQUAL(b.data, want[i]);
+		itsma__buf_free(&b);
+	}
+	{
+		itsma__buf b = ITSMA__BUF_INIT;
+		itsma__csv_number(&b, -12.5);
+		CU_ASSERT_STRING_EQUAL(b.data, "-12.5"); /* numbers stay numeric */
+		itsma__buf_free(&b);
+	}
+}
+
+static int import_oscal(itsma_catalogue **c, const char *json, itsma_error *err)
+{
+	return itsma_catalogue_from_oscal(c, json, strlen(json), "t.json", NULL, err);
+}
+
+#define META "\"metadata\": {\"title\": \"T\", \"oscal-version\": \"1.1.2\"}"
+
+static void expect_schema(const char *json, const char *pointer)
+{
+	itsma_catalogue *c = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	int rc = import_oscal(&c, json, &err);
+	CU_ASSERT_EQUAL(rc, ITSMA_ESCHEMA);
+	CU_ASSERT_PTR_NULL(c);
+	CU_ASSERT_STRING_EQUAL(err.pointer, pointer);
+	if (strcmp(err.pointer, pointer) != 0)
+		fprintf(stderr, "\n%s: %s\n", err.pointer, err.message);
+	CU_ASSERT(err.line >= 1);
+	CU_ASSERT_STRING_EQUAL(err.source, "t.json");
+}
+
+static void test_interop__oscal_errors_name_the_place(void)
+{
+	itsma_catalogue *c = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	expect_schema("[]", "");
+	expect_schema("{\"catalog\": {\"uuid\": \"u\"}}", "/catalog");
+	expect_schema("{\"catalog\": {\"metadata\": {\"title\": \"T\", \"oscal-version\": \"0.9\"}}}",
+	              "/catalog/metadata/oscal-version");
+	expect_schema("{\"catalog\": {" META ", \"controls\": [{\"id\": \"a\"}]}}", "/catalog/controls/0");
+	expect_schema("{\"catalog\": {" META ", \"controls\": [{\"id\": \"a\", \"title\": \"A\", "
+	              "\"parts\": [{\"name\": \"statement\", \"prose\": 3}]}]}}",
+	              "/catalog/controls/0/parts/0/prose");
+	expect_schema("{\"catalog\": {" META ", \"groups\": [{\"title\": \"G\", \"controls\": "
+	              "[{\"id\": \"a\", \"title\": \"A\", \"props\": [{\"name\": \"status\", "
+	              "\"value\": \"withdrawn\"}]}]}]}}",
+	              "/catalog");
+	CU_ASSERT_EQUAL(import_oscal(&c, "{\"catalog\": ", &err), ITSMA_EPARSE);
+	CU_ASSERT_EQUAL(err.line, 1);
+}
+
+typedef struct warned {
+	int count;
+	char pointer[160];
+	int stop;
+} warned;
+
+static int on_warning(const itsma_error *w, void *payload)
+{
+	warned *s = payload;
+	if (s->count++ == 0)
+		snprintf(s->pointer, sizeof s->pointer, "%s", w->pointer);
+	return s->stop;
+}
+
+static void test_interop__oscal_warnings_and_versions(void)
+{
+	static const char *const versions[] = { "1.0.0", "v1.0.6", "1.1.2", "V1.2.0", "1.2.1-rc1" };
+	static const char *const refused[] = { "2.0.0", "1.3.0", "1", "1.1", "x1.1.0", "1.1.x" };
+	char doc[512];
+	size_t i;
+	for (i = 0; i < sizeof versions / sizeof *versions + sizeof refused / sizeof *refused; i++) {
+		itsma_catalogue *c = NULL;
+		itsma_error err = ITSMA_ERROR_INIT;
+		int ok = i < sizeof versions / sizeof *versions;
+		snprintf(doc, sizeof doc,
+		         "{\"catalog\": {\"uuid\": \"u\", \"metadata\": {\"title\": \"T\", \"oscal-version\": "
+		         "\"%s\"}, \"controls\": [{\"id\": \"a\", \"title\": \"A\"}]}}",
+		         ok ? versions[i] : refused[i - sizeof versions / sizeof *versions]);
+		CU_ASSERT_EQUAL(import_oscal(&c, doc, &err), ok ? 0 : ITSMA_ESCHEMA);
+		itsma_catalogue_free(c);
+	}
+	{
+		const char *json = "{\"catalog\": {\"uuid\": \"u\", " META ", \"odd\": 1, \"controls\": "
+		                   "[{\"id\": \"a\", \"title\": \"A\"}]}}";
+		itsma_interop_options o = ITSMA_INTEROP_OPTIONS_INIT;
+		itsma_catalogue *c = NULL;
+		itsma_error err = ITSMA_ERROR_INIT;
+		warned s = { 0, "", 0 };
+		o.warn = on_warning;
+		o.payload = &s;
+		ASSERT_OK(itsma_catalogue_from_oscal(&c, json, strlen(json), NULL, &o, &err));
+		CU_ASSERT_EQUAL(s.count, 1);
+		CU_ASSERT_STRING_EQUAL(s.pointer, "/catalog/odd");
+		/* the requirement's text is its title when it has no statement */
+		CU_ASSERT_STRING_EQUAL(itsma_requirement_text(itsma_catalogue_requirement_at(c, 0)), "A");
+		itsma_catalogue_free(c);
+		c = NULL;
+		s.count = 0;
+		s.stop = 5;
+		CU_ASSERT_EQUAL(itsma_catalogue_from_oscal(&c, json, strlen(json), NULL, &o, &err), 5);
+		CU_ASSERT_PTR_NULL(c);
+	}
+}
+
+static void test_interop__oscal_huge_params_stay_linear(void)
+{
+	/* one parameter with a long label inserted many times: each insert is cut */
+	size_t n = 20000, i;
+	itsma__buf b = ITSMA__BUF_INIT;
+	itsma_catalogue *c = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	itsma__buf_puts(&b, "{\"catalog\": {\"uuid\": \"u\", " META ", \"params\": [{\"id\": \"p\", "
+	                    "\"label\": \"");
+	for (i = 0; i < 100000; i++)
+		itsma__buf_putc(&b, 'x');
+	itsma__buf_puts(&b, "\"}], \"controls\": [{\"id\": \"a\", \"title\": \"A\", \"parts\": "
+	                    "[{\"name\": \"statement\", \"prose\": \"");
+	for (i = 0; i < n; i++)
+		itsma__buf_puts(&b, "{{ insert: param, p }}");
+	itsma__buf_puts(&b, "\"}]}]}}");
+	ASSERT_OK(itsma_catalogue_from_oscal(&c, b.data, b.len, NULL, NULL, &err));
+	CU_ASSERT(strlen(itsma_requirement_text(itsma_catalogue_requirement_at(c, 0))) <= n * 1024);
+	itsma_catalogue_free(c);
+	itsma__buf_free(&b);
+}
+
+static void test_interop__ciso_round_trip_of_builtins(void)
+{
+	size_t i;
+	for (i = 0; i < itsma_catalogue_builtin_count(); i++) {
+		itsma_catalogue *cat = NULL, *back = NULL;
+		itsma_error err = ITSMA_ERROR_INIT;
+		char *yaml = NULL, *a = NULL, *b = NULL;
+		ASSERT_OK(itsma_catalogue_builtin(&cat, itsma_catalogue_builtin_id(i), &err));
+		ASSERT_OK(itsma_catalogue_to_ciso_library(&yaml, cat, "acme", &err));
+		ASSERT_OK(itsma_catalogue_from_ciso_library(&back, yaml, strlen(yaml), NULL, NULL, &err));
+		ASSERT_OK(itsma_catalogue_to_json(&a, cat, &err));
+		ASSERT_OK(itsma_catalogue_to_json(&b, back, &err));
+		CU_ASSERT_STRING_EQUAL(a, b);
+		itsma_free(a);
+		itsma_free(b);
+		itsma_free(yaml);
+		itsma_catalogue_free(back);
+		itsma_catalogue_free(cat);
+	}
+}
+
+static void expect_ciso(const char *yaml, int code, const char *pointer, int line)
+{
+	itsma_catalogue *c = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	CU_ASSERT_EQUAL(itsma_catalogue_from_ciso_library(&c, yaml, strlen(yaml), "l.yaml", NULL, &err),
+	                code);
+	CU_ASSERT_PTR_NULL(c);
+	if (pointer)
+		CU_ASSERT_STRING_EQUAL(err.pointer, pointer);
+	CU_ASSERT_EQUAL(err.line, line);
+	if (err.line != line || (pointer && strcmp(err.pointer, pointer)))
+		fprintf(stderr, "\n%d %s: %s\n", err.line, err.pointer, err.message);
+}
+
+static void test_interop__ciso_errors_name_the_place(void)
+{
+	expect_ciso("a: [", ITSMA_EPARSE, NULL, 2);
+	expect_ciso("a: 1\na: 2\n", ITSMA_EPARSE, "/a", 2);
+	expect_ciso("a: &x [1]\nb: *x\n", ITSMA_ESCHEMA, "/b", 1);
+	expect_ciso("objects: {}\n", ITSMA_ESCHEMA, "/objects", 1);
+	expect_ciso("objects:\n  framework:\n    requirement_nodes:\n    - urn: a\n      assessable: maybe\n",
+	            ITSMA_ESCHEMA, "/objects/framework/requirement_nodes/0/assessable", 5);
+	expect_ciso("objects:\n  framework:\n    requirement_nodes:\n    - urn: a\n    - urn: a\n",
+	            ITSMA_ESCHEMA, "/objects/framework/requirement_nodes/1/urn", 5);
+	expect_ciso("objects:\n  framework:\n    requirement_nodes:\n    - urn: a\n      assessable: true\n"
+	            "      importance: vital\n",
+	            ITSMA_ESCHEMA, "/objects/framework/requirement_nodes/0/importance", 6);
+}
+
+static void test_interop__ciso_deep_nesting_is_a_limit(void)
+{
+	/* a chain of parent_urns: the nesting is bounded before anything recurses over it */
+	itsma__buf b = ITSMA__BUF_INIT;
+	itsma_catalogue *c = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	size_t i;
+	itsma__buf_puts(&b, "objects:\n  framework:\n    requirement_nodes:\n");
+	for (i = 0; i < 100000; i++) {
+		itsma__buf_printf(&b, "    - {urn: 'n%zu', assessable: false, name: N", i);
+		if (i)
+			itsma__buf_printf(&b, ", parent_urn: 'n%zu'", i - 1);
+		itsma__buf_puts(&b, "}\n");
+	}
+	CU_ASSERT_EQUAL(itsma_catalogue_from_ciso_library(&c, b.data, b.len, NULL, NULL, &err),
+	                ITSMA_ELIMIT);
+	CU_ASSERT_STRING_EQUAL(err.pointer, "/objects/framework/requirement_nodes/64/parent_urn");
+	CU_ASSERT_PTR_NULL(c);
+	itsma__buf_free(&b);
+}
+
+static itsma_result *score_sample(itsma_assessment **a_out, itsma_letter letter)
+{
+	itsma_catalogue *cat = NULL;
+	itsma_assessment *a = NULL;
+	itsma_result *r = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	itsma_rating_spec rs = ITSMA_RATING_SPEC_INIT;
+	itsma_score_options so = ITSMA_SCORE_OPTIONS_INIT;
+	size_t i;
+	CU_ASSERT_EQUAL_FATAL(
+	    itsma_catalogue_load_file(&cat, ITSMA_TEST_DATA "/catalogue-small.json", NULL, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(itsma_assessment_new(&a, cat, "a-1", "2026-01-01", &err), 0);
+	for (i = 0; i < itsma_catalogue_requirement_count(cat); i++) {
+		rs.requirement = itsma_requirement_id(itsma_catalogue_requirement_at(cat, i));
+		rs.letter = letter;
+		CU_ASSERT_EQUAL_FATAL(itsma_assessment_put_rating(a, &rs, &err), 0);
+	}
+	so.evidence_policy = ITSMA_POLICY_ADVISORY; /* no evidence here: count the ratings */
+	CU_ASSERT_EQUAL_FATAL(itsma_score(&r, a, &so, &err), 0);
+	*a_out = a;
+	return r;
+}
+
+static void free_sample(itsma_result *r, itsma_assessment *a)
+{
+	const itsma_catalogue *cat = itsma_assessment_catalogue(a);
+	itsma_result_free(r);
+	itsma_assessment_free(a);
+	itsma_catalogue_free((itsma_catalogue *)(uintptr_t)cat);
+}
+
+static void test_interop__oscal_exports(void)
+{
+	itsma_assessment *a = NULL;
+	itsma_result *r = score_sample(&a, ITSMA_LETTER_N);
+	itsma_error err = ITSMA_ERROR_INIT;
+	char *ar1 = NULL, *ar2 = NULL, *poam = NULL, *csv = NULL;
+	ASSERT_OK(itsma_result_to_oscal_ar(&ar1, r, &err));
+	ASSERT_OK(itsma_result_to_oscal_ar(&ar2, r, &err));
+	CU_ASSERT_STRING_EQUAL(ar1, ar2); /* deterministic */
+	CU_ASSERT_PTR_NOT_NULL(strstr(ar1, "\"oscal-version\": \"1.1.2\""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(ar1, "\"risks\""));
+	ASSERT_OK(itsma_result_to_oscal_poam(&poam, r, &err));
+	CU_ASSERT_PTR_NOT_NULL(strstr(poam, "\"poam-items\""));
+	ASSERT_OK(itsma_result_to_ciso_audit_csv(&csv, r, NULL, &err));
+	CU_ASSERT_PTR_NOT_NULL(strstr(csv, "non_compliant,major_nonconformity,0,0,"));
+	itsma_free(ar1);
+	itsma_free(ar2);
+	itsma_free(poam);
+	itsma_free(csv);
+	free_sample(r, a);
+	/* nothing to plan */
+	r = score_sample(&a, ITSMA_LETTER_F);
+	CU_ASSERT_EQUAL(itsma_result_to_oscal_poam(&poam, r, &err), ITSMA_EINVAL);
+	CU_ASSERT_PTR_NULL(poam);
+	ASSERT_OK(itsma_result_to_ciso_audit_csv(&csv, r, "acme", &err));
+	CU_ASSERT_PTR_NOT_NULL(strstr(csv, "urn:acme:risk:req_node:"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(csv, ",compliant,,100,100,"));
+	itsma_free(csv);
+	CU_ASSERT_EQUAL(itsma_result_to_ciso_audit_csv(&csv, r, "Bad Name", &err), ITSMA_EINVAL);
+	free_sample(r, a);
+}
+
+static const itsma_test_case cases[] = {
+	{ "uuid5_matches_rfc_9562", test_interop__uuid5_matches_rfc_9562 },
+	{ "ids_are_sanitised_without_collisions", test_interop__ids_are_sanitised_without_collisions },
+	{ "csv_cells_neutralise_formulas", test_interop__csv_cells_neutralise_formulas },
+	{ "oscal_errors_name_the_place", test_interop__oscal_errors_name_the_place },
+	{ "oscal_warnings_and_versions", test_interop__oscal_warnings_and_versions },
+	{ "oscal_huge_params_stay_linear", test_interop__oscal_huge_params_stay_linear },
+	{ "ciso_round_trip_of_builtins", test_interop__ciso_round_trip_of_builtins },
+	{ "ciso_errors_name_the_place", test_interop__ciso_errors_name_the_place },
+	{ "ciso_deep_nesting_is_a_limit", test_interop__ciso_deep_nesting_is_a_limit },
+	{ "oscal_exports", test_interop__oscal_exports },
+	{ NULL, NULL }
+};
+
+ITSMA_TEST_MAIN("interop", cases)
