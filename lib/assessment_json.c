@@ -46,6 +46,7 @@ typedef struct loader {
 	size_t cites_cap;
 	char *note;             /* scratch: a NUL-terminated note */
 	size_t note_cap;
+	itsma__strmap xkeys;    /* the top level's x- keys (borrowed from a->ext): duplicates */
 } loader;
 
 typedef int (*element_fn)(loader *ld, json_object *el, const char *ptr);
@@ -801,6 +802,17 @@ static int ready(const loader *ld, int k)
 	}
 }
 
+/* A top-level key met twice (the value at pos). */
+static int duplicate_top(loader *ld, const char *key, const char *ptr, size_t pos)
+{
+	itsma__reader *rd = &ld->rd;
+	itsma__error_set(rd->err, ITSMA_EPARSE, "duplicate key \"%s\" in an object", key);
+	itsma__error_source(rd->err, rd->source);
+	itsma__error_pointer(rd->err, "%s", ptr);
+	itsma__error_position(rd->err, rd->buf, rd->len, pos);
+	return ITSMA_EPARSE;
+}
+
 static int member(loader *ld, const char *key, size_t pos, size_t *end)
 {
 	itsma__reader *rd = &ld->rd;
@@ -830,7 +842,9 @@ static int member(loader *ld, const char *key, size_t pos, size_t *end)
 			                     "unknown key \"%.60s\" in an assessment (expected %s, or an x- extension)",
 			                     key, list);
 		}
-		/* an extension: keep it */
+		/* an extension: keep it (once: json-c cannot see duplicates across streamed members) */
+		if (itsma__strmap_get(&ld->xkeys, key))
+			return duplicate_top(ld, key, p, pos);
 		if ((rc = itsma__json_parse(rd, pos, 1, p, &v, end)) < 0)
 			return rc;
 		{
@@ -847,17 +861,13 @@ static int member(loader *ld, const char *key, size_t pos, size_t *end)
 			}
 			rc = itsma__check_keys(rd, wrap, "", "an assessment", none, &ld->a->ext);
 			json_object_put(wrap);
+			if (rc == 0 && itsma__strmap_put(&ld->xkeys, ld->a->ext->keys[ld->a->ext->count - 1], ld->a->ext) < 0)
+				rc = itsma__error_nomem(rd->err);
 			return rc;
 		}
 	}
-	if (ld->seen[k]) {
-		/* json-c cannot see duplicates across streamed members: we do */
-		itsma__error_set(rd->err, ITSMA_EPARSE, "duplicate key \"%s\" in an object", key);
-		itsma__error_source(rd->err, rd->source);
-		itsma__error_pointer(rd->err, "%s", p);
-		itsma__error_position(rd->err, rd->buf, rd->len, pos);
-		return ITSMA_EPARSE;
-	}
+	if (ld->seen[k])
+		return duplicate_top(ld, key, p, pos); /* json-c cannot see duplicates across members */
 	ld->seen[k] = 1;
 	ld->at[k] = pos;
 	if (ready(ld, k) && (k == K_EVIDENCE || k == K_RATINGS || k == K_ATTRIBUTES)) {
@@ -995,6 +1005,7 @@ int itsma__assessment_load_reader(itsma__reader *rd, const itsma_catalogue *cat,
 	for (k = 0; k < K_COUNT; k++)
 		json_object_put(ld.deferred[k]);
 	free(ld.catalogue_id);
+	itsma__strmap_free(&ld.xkeys);
 	free(ld.cites);
 	free(ld.note);
 	if (rc == 0) {

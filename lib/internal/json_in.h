@@ -24,6 +24,9 @@ typedef struct itsma__input {
 	int mapped;
 	size_t released; /* bytes [0, released) handed back (mapped inputs only) */
 } itsma__input;
+/* Remembered positions of a reader's text (lib/locate.c). */
+typedef struct itsma__where itsma__where;
+void itsma__where_free(itsma__where *w);
 typedef struct itsma__reader {
 	const char *buf;
 	size_t len;
@@ -41,6 +44,7 @@ typedef struct itsma__reader {
 	itsma__input *input; /* set when reading a file: consumed pages can be released */
 	int no_fast;         /* tests: read every record through json-c */
 	itsma_error first; /* the first problem */
+	itsma__where *where; /* positions located so far (NULL until the first; freed by fini) */
 } itsma__reader;
 
 /*
@@ -81,8 +85,13 @@ int itsma__json_parse_string(itsma__reader *rd, size_t pos, char **out, size_t *
 int itsma__json_syntax(itsma__reader *rd, size_t offset, const char *fmt, ...)
 	ITSMA_FORMAT_PRINTF(3, 4);
 
-/* Fill line/column of a schema error from its pointer (best effort). */
+/*
+ * Fill line/column of a schema error from its pointer (best effort). Successive calls that
+ * follow the document's order cost time linear in the text, all together (lib/locate.c).
+ */
 void itsma__json_locate_error(itsma__reader *rd);
+/* Set err's line, column and offset for a byte offset of the reader's text (as above). */
+void itsma__reader_position(itsma__reader *rd, itsma_error *err, size_t offset);
 
 /* Schema error at ptr[/key]. Returns ITSMA_ESCHEMA. */
 int itsma__schema(itsma__reader *rd, const char *ptr, const char *key, const char *fmt, ...)
