@@ -90,35 +90,6 @@ static int evidence_key(const char *k)
 	}
 }
 
-/* Keep an x- member (as itsma__check_keys does). */
-static int keep_ext(loader *ld, itsma__ext **ext, const char *key, json_object *val)
-{
-	itsma__ext *x;
-	char **nk, *k;
-	json_object **nv;
-	if (!*ext) {
-		*ext = calloc(1, sizeof **ext);
-		if (!*ext)
-			return itsma__error_nomem(ld->rd.err);
-	}
-	x = *ext;
-	nk = realloc(x->keys, (x->count + 1) * sizeof *nk);
-	if (!nk)
-		return itsma__error_nomem(ld->rd.err);
-	x->keys = nk;
-	nv = realloc(x->values, (x->count + 1) * sizeof *nv);
-	if (!nv)
-		return itsma__error_nomem(ld->rd.err);
-	x->values = nv;
-	k = strdup(key);
-	if (!k)
-		return itsma__error_nomem(ld->rd.err);
-	x->keys[x->count] = k;
-	x->values[x->count] = json_object_get(val);
-	x->count++;
-	return 0;
-}
-
 /*
  * One evidence record. Its members are gathered in one pass over the object (rather than a
  * hash lookup per key), checked in the same order and with the same messages as before,
@@ -145,8 +116,10 @@ static int load_evidence(loader *ld, json_object *o, const char *ptr)
 		if (k >= 0) {
 			v[k] = it.val ? it.val : o; /* o marks a JSON null */
 		} else if (strncmp(it.key, "x-", 2) == 0) {
-			if ((rc = keep_ext(ld, &ext, it.key, it.val)) < 0)
+			if (itsma__ext_add_json(&ext, it.key, it.val) < 0) {
+				rc = itsma__error_nomem(rd->err);
 				goto out;
+			}
 		} else {
 			/* the same report as the generic check */
 			rc = itsma__check_keys(rd, o, ptr, "an evidence record", evidence_keys, NULL);
