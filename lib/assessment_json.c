@@ -40,6 +40,7 @@ typedef struct loader {
 	int seen[K_COUNT];
 	size_t at[K_COUNT];            /* offset of each member's value */
 	json_object *deferred[K_COUNT]; /* parsed, waiting for their dependencies */
+	int later[K_COUNT];             /* arrays checked and skipped, streamed from at[] later */
 	int evidence_done;
 	char *catalogue_id;
 	itsma_evidence **cites; /* scratch for the fast rating path */
@@ -802,10 +803,9 @@ static int member(loader *ld, const char *key, size_t pos, size_t *end)
 		if (strncmp(key, "x-", 2) != 0) {
 			char list[200] = "";
 			int i;
-			/* parse the value first so that validation can go on after it */
-			if ((rc = itsma__json_parse(rd, pos, 1, p, &v, end)) < 0)
+			/* check the value first so that validation can go on after it */
+			if ((rc = itsma__json_skip(rd, pos, 1, p, end)) < 0)
 				return rc;
-			json_object_put(v);
 			for (i = 0; i < K_COUNT; i++) {
 				if (i)
 					strcat(list, ", ");
@@ -815,29 +815,16 @@ static int member(loader *ld, const char *key, size_t pos, size_t *end)
 			                     "unknown key \"%.60s\" in an assessment (expected %s, or an x- extension)",
 			                     key, list);
 		}
-		/* an extension: keep it (once: json-c cannot see duplicates across streamed members) */
+		/* an extension: keep its text (once: json-c cannot see duplicates across members) */
 		if (itsma__strmap_get(&ld->xkeys, key))
 			return duplicate_top(ld, key, p, pos);
-		if ((rc = itsma__json_parse(rd, pos, 1, p, &v, end)) < 0)
+		if ((rc = itsma__json_skip(rd, pos, 1, p, end)) < 0)
 			return rc;
-		{
-			json_object *wrap = json_object_new_object();
-			static const char *const none[] = { NULL };
-			if (!wrap) {
-				json_object_put(v);
-				return itsma__error_nomem(rd->err);
-			}
-			if (json_object_object_add(wrap, key, v) < 0) {
-				json_object_put(v); /* json-c keeps no reference on failure */
-				json_object_put(wrap);
-				return itsma__error_nomem(rd->err);
-			}
-			rc = itsma__check_keys(rd, wrap, "", "an assessment", none, &ld->a->ext);
-			json_object_put(wrap);
-			if (rc == 0 && itsma__strmap_put(&ld->xkeys, ld->a->ext->keys[ld->a->ext->count - 1], ld->a->ext) < 0)
-				rc = itsma__error_nomem(rd->err);
-			return rc;
-		}
+		pos = itsma__json_ws(rd, pos);
+		if (itsma__ext_add(&ld->a->ext, key, rd->buf + pos, *end - pos) < 0 ||
+		    itsma__strmap_put(&ld->xkeys, ld->a->ext->keys[ld->a->ext->count - 1], ld->a->ext) < 0)
+			return itsma__error_nomem(rd->err);
+		return 0;
 	}
 	if (ld->seen[k])
 		return duplicate_top(ld, key, p, pos); /* json-c cannot see duplicates across members */
@@ -850,6 +837,13 @@ static int member(loader *ld, const char *key, size_t pos, size_t *end)
 		if (k == K_EVIDENCE && rc == 0)
 			ld->evidence_done = 1;
 		return rc;
+	}
+	if (!ready(ld, k) && (k == K_RATINGS || k == K_ATTRIBUTES)) {
+		/* read later from the text: no tree waits in memory */
+		if ((rc = itsma__json_skip(rd, pos, 1, p, end)) < 0)
+			return rc;
+		ld->later[k] = 1;
+		return 0;
 	}
 	if ((rc = itsma__json_parse(rd, pos, 1, p, &v, end)) < 0)
 		return rc;
@@ -937,6 +931,14 @@ static int load_top(loader *ld)
 	ld->evidence_done = 1;
 	for (k = 0; k < (int)(sizeof order / sizeof *order); k++) {
 		json_object *v = ld->deferred[order[k]];
+		if (ld->later[order[k]] && ld->a->cat) {
+			ld->later[order[k]] = 0;
+			rc = stream_array(ld, ld->at[order[k]], top_keys[order[k]],
+			                  order[k] == K_RATINGS ? load_rating : load_attribute, &end);
+			if (rc < 0)
+				return rc;
+			continue;
+		}
 		if (!v || !ld->a->cat)
 			continue;
 		ld->deferred[order[k]] = NULL;

@@ -71,7 +71,7 @@ static void to_text(itsma__buf *b, json_object *v)
 		const char *t = json_object_to_json_string_ext(v, JSON_C_TO_STRING_PLAIN);
 		itsma__text_fault f;
 		size_t n = t ? strlen(t) : 0, end = 0;
-		if (!n || itsma__text_check(t, n, 0, 1, &end, &f) != 0 || end != n)
+		if (!n || itsma__text_check(t, n, 0, 1, 0, &end, &f) != 0 || end != n)
 			b->oom = 1;
 		else
 			itsma__buf_append(b, t, n);

@@ -345,19 +345,35 @@ static void scan_pointer(const itsma__reader *rd, const scan_level *lv, size_t d
 	}
 }
 
+/*
+ * What json-c 0.16 allocates for a tree, about (measured on x86-64 glibc, rounded up): an
+ * object 784 bytes and 130 more per member, an array 152 and 8-16 per element, a string 88
+ * plus its length, a number 72-104. A tree may cost at most ITSMA__TREE_BUDGET of the input.
+ */
+enum { COST_OBJECT = 800, COST_MEMBER = 144, COST_ARRAY = 160, COST_ELEMENT = 16, COST_STRING = 96,
+       COST_SCALAR = 112, COST_MAX_PER_BYTE = 400 };
+
+static size_t tree_budget(const itsma__reader *rd)
+{
+	size_t floor = ITSMA__TREE_BUDGET_FLOOR, k = ITSMA__TREE_BUDGET_PER_BYTE;
+	return rd->len > ((size_t)-1 - floor) / k ? (size_t)-1 : floor + rd->len * k;
+}
+
 /* Is a scan worth it: could the remaining input break one of the limits at all? */
-static int scan_needed(const itsma__reader *rd, size_t avail)
+static int scan_needed(const itsma__reader *rd, size_t avail, int tree)
 {
 	return avail > rd->max_string + 2 || avail / 2 >= rd->max_records ||
-	       avail / 2 >= ITSMA__MAX_VALUES(rd->max_records);
+	       avail / 2 >= ITSMA__MAX_VALUES(rd->max_records) ||
+	       (tree && avail >= tree_budget(rd) / COST_MAX_PER_BYTE);
 }
 
 /* 1 and *res when the value at pos breaks a limit; 0 when not; ITSMA_ENOMEM. */
 static int prescan(const itsma__reader *rd, size_t pos, unsigned int depth, const char *ptr,
-                   scan_result *res)
+                   int tree, scan_result *res)
 {
 	const char *b = rd->buf;
-	size_t len = rd->len, d = 0, values = 0, e, n;
+	size_t len = rd->len, d = 0, values = 0, e, n, cost = 0;
+	size_t budget = tree ? tree_budget(rd) : (size_t)-1;
 	size_t max_values = ITSMA__MAX_VALUES(rd->max_records);
 	size_t levels = rd->max_depth > depth ? rd->max_depth - depth : 1;
 	scan_level *lv = malloc(levels * sizeof *lv);
@@ -383,15 +399,26 @@ static int prescan(const itsma__reader *rd, size_t pos, unsigned int depth, cons
 			found = 1;
 			break;
 		}
+		if (d && !lv[d - 1].object)
+			cost += COST_ELEMENT;
+		if (cost > budget) {
+			snprintf(res->message, sizeof res->message,
+			         "too many values for the size of the input: reading them would take more than %zu MiB (16 MiB + %d times the input)",
+			         budget >> 20, ITSMA__TREE_BUDGET_PER_BYTE);
+			found = 1;
+			break;
+		}
 		if (b[pos] == '"') {
-			if (decoded_length(b, len, pos, &e) > rd->max_string) {
+			if ((n = decoded_length(b, len, pos, &e)) > rd->max_string) {
 				snprintf(res->message, sizeof res->message, "string longer than the limit of %zu bytes",
 				         rd->max_string);
 				found = 1;
 				break;
 			}
+			cost += COST_STRING + n;
 			pos = e;
 		} else if (b[pos] == '{' || b[pos] == '[') {
+			cost += b[pos] == '{' ? COST_OBJECT : COST_ARRAY;
 			if (d >= levels)
 				break; /* too deep: json-c reports it */
 			memset(&lv[d], 0, sizeof lv[d]);
@@ -407,6 +434,7 @@ static int prescan(const itsma__reader *rd, size_t pos, unsigned int depth, cons
 				continue;
 			}
 		} else {
+			cost += COST_SCALAR;
 			while (pos < len && b[pos] != ',' && b[pos] != ']' && b[pos] != '}' && b[pos] != ':' &&
 			       b[pos] != ' ' && b[pos] != '\t' && b[pos] != '\n' && b[pos] != '\r' && b[pos] != '"')
 				pos++;
@@ -435,6 +463,7 @@ static int prescan(const itsma__reader *rd, size_t pos, unsigned int depth, cons
 		if (pos >= len || b[pos] != '"')
 			break;
 		n = decoded_length(b, len, pos, &e);
+		cost += COST_MEMBER + n;
 		lv[d - 1].key = pos + 1;
 		lv[d - 1].key_end = e > pos + 1 && b[e - 1] == '"' ? e - 1 : e;
 		if (++lv[d - 1].count > rd->max_records) {
@@ -463,7 +492,7 @@ done:
 	return found;
 }
 
-/* A fault of the strict check, as a syntax error at its place. */
+/* A fault of the strict check, as a syntax error at its place (U+0000: a schema error). */
 static int text_fault(itsma__reader *rd, const char *ptr, const itsma__text_fault *tf)
 {
 	char p[ITSMA_ERROR_POINTER_LENGTH];
@@ -472,7 +501,90 @@ static int text_fault(itsma__reader *rd, const char *ptr, const itsma__text_faul
 		strcat(p, tf->pointer);
 	itsma__json_syntax(rd, tf->at, "%s", tf->message);
 	itsma__error_pointer(rd->err, "%s", p);
-	return ITSMA_EPARSE;
+	if (tf->lax == 2 && rd->err)
+		rd->err->code = ITSMA_ESCHEMA;
+	return tf->lax == 2 ? ITSMA_ESCHEMA : ITSMA_EPARSE;
+}
+
+/*
+ * Before anything is built from the value at pos: the limits (for a json-c `tree`, its
+ * estimated cost too), checked on the raw text, then the strict RFC 8259 check. Returns 0 with
+ * *stop after the value and *strict set when the text has a plain syntax error (*tf: json-c
+ * words those), or an error already reported. Limits come first: json-c would build the whole
+ * tree before it met a syntax error, so a syntax error earlier in the text goes unreported.
+ */
+static int precheck(itsma__reader *rd, size_t pos, unsigned int depth, const char *ptr, int tree,
+                    size_t *stop, int *strict, itsma__text_fault *tf)
+{
+	unsigned int limit = rd->max_depth > depth ? rd->max_depth - depth : 1;
+	if (scan_needed(rd, rd->len - pos, tree)) {
+		scan_result sr;
+		int found = prescan(rd, pos, depth, ptr, tree, &sr);
+		if (found < 0)
+			return itsma__error_nomem(rd->err);
+		if (found) {
+			itsma__error_set(rd->err, ITSMA_ELIMIT, "%s", sr.message);
+			itsma__error_source(rd->err, rd->source);
+			itsma__error_pointer(rd->err, "%s", sr.pointer);
+			itsma__error_position(rd->err, rd->buf, rd->len, sr.at);
+			return ITSMA_ELIMIT;
+		}
+	}
+	/*
+	 * RFC 8259, strictly: json-c 0.16 accepts NaN, Infinity, 5., 07, raw control characters
+	 * in strings, overlong UTF-8, surrogates and lone \u surrogate escapes, which other
+	 * parsers refuse (and itsma would save back). Those are refused here before json-c
+	 * reads anything. A plain syntax error is left to json-c, whose messages name it; the
+	 * check's own message is used only if json-c accepts the text after all. Without a tree
+	 * (json-c does not run) \u0000 is refused here too, as the tree's walk would.
+	 */
+	*strict = itsma__text_check(rd->buf, rd->len, pos, tree ? (size_t)limit + 1 : limit,
+	                            !tree, stop, tf);
+	if (*strict < 0)
+		return itsma__error_nomem(rd->err);
+	if (*strict && tf->lax)
+		return text_fault(rd, ptr, tf);
+	return 0;
+}
+
+int itsma__json_skip(itsma__reader *rd, size_t pos, unsigned int depth, const char *ptr,
+                     size_t *end)
+{
+	itsma__text_fault tf;
+	size_t stop, dup;
+	int strict, rc;
+
+	pos = itsma__json_ws(rd, pos);
+	if (pos >= rd->len)
+		return itsma__json_syntax(rd, pos, "unexpected end of input: expected a value");
+	if ((rc = precheck(rd, pos, depth, ptr, 0, &stop, &strict, &tf)) < 0)
+		return rc;
+	if (strict) {
+		/* a syntax error: json-c words it (its tree is within the limits just checked) */
+		json_object *v = NULL;
+		rc = itsma__json_parse(rd, pos, depth, ptr, &v, end);
+		json_object_put(v);
+		return rc < 0 ? rc : text_fault(rd, ptr, &tf);
+	}
+	{
+		char p[ITSMA_ERROR_POINTER_LENGTH];
+		unsigned int limit = rd->max_depth > depth ? rd->max_depth - depth : 1;
+		itsma__ptr_key(p, ptr, NULL);
+		rc = itsma__text_find_duplicate(rd->buf, rd->len, pos, limit, p, &dup);
+		if (rc < 0)
+			return itsma__error_nomem(rd->err);
+		if (rc) {
+			const char *last = strrchr(p, '/');
+			itsma__error_set(rd->err, ITSMA_EPARSE, "duplicate key \"%s\" in an object",
+			                 last ? last + 1 : "");
+			itsma__error_source(rd->err, rd->source);
+			itsma__error_pointer(rd->err, "%s", p);
+			itsma__error_position(rd->err, rd->buf, rd->len, dup);
+			return ITSMA_EPARSE;
+		}
+	}
+	*end = stop;
+	return 0;
 }
 
 int itsma__json_parse(itsma__reader *rd, size_t pos, unsigned int depth, const char *ptr,
@@ -482,7 +594,7 @@ int itsma__json_parse(itsma__reader *rd, size_t pos, unsigned int depth, const c
 	enum json_tokener_error jerr;
 	size_t avail, stop;
 	unsigned int limit;
-	int cut, strict;
+	int cut, strict, rc;
 	itsma__text_fault tf;
 	walk w;
 
@@ -506,33 +618,8 @@ int itsma__json_parse(itsma__reader *rd, size_t pos, unsigned int depth, const c
 	avail = rd->len - pos;
 	if (avail > INT_MAX)
 		avail = INT_MAX;
-	if (scan_needed(rd, avail)) {
-		scan_result sr;
-		int found = prescan(rd, pos, depth, ptr, &sr);
-		if (found < 0)
-			return itsma__error_nomem(rd->err);
-		if (found) {
-			/* reported before json-c reads anything: it would build the whole tree first, so a
-			 * syntax error that comes earlier in the text goes unreported */
-			itsma__error_set(rd->err, ITSMA_ELIMIT, "%s", sr.message);
-			itsma__error_source(rd->err, rd->source);
-			itsma__error_pointer(rd->err, "%s", sr.pointer);
-			itsma__error_position(rd->err, rd->buf, rd->len, sr.at);
-			return ITSMA_ELIMIT;
-		}
-	}
-	/*
-	 * RFC 8259, strictly: json-c 0.16 accepts NaN, Infinity, 5., 07, raw control characters
-	 * in strings, overlong UTF-8, surrogates and lone \u surrogate escapes, which other
-	 * parsers refuse (and itsma would save back). Those are refused here before json-c
-	 * reads anything. A plain syntax error is left to json-c, whose messages name it; the
-	 * check's own message is used only if json-c accepts the text after all.
-	 */
-	strict = itsma__text_check(rd->buf, rd->len, pos, (size_t)limit + 1, &stop, &tf);
-	if (strict < 0)
-		return itsma__error_nomem(rd->err);
-	if (strict && tf.lax)
-		return text_fault(rd, ptr, &tf);
+	if ((rc = precheck(rd, pos, depth, ptr, 1, &stop, &strict, &tf)) < 0)
+		return rc;
 	/*
 	 * json-c 0.16 has no "out of memory" parse error: a failed allocation inside the
 	 * tokener shows up as a syntax error, as a success with a truncated string, or not at

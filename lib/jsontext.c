@@ -97,6 +97,7 @@ static void pointer_of(const char *b, const level *lv, size_t d, char *out)
 typedef struct checker {
 	const char *b;
 	size_t len;
+	int no_nul;
 	level *lv;
 	size_t d;
 	itsma__text_fault *f;
@@ -222,6 +223,8 @@ static int check_string(checker *c, size_t *pos)
 			}
 			if (p + 6 > len || (u = unit_at(b, p)) < 0)
 				return fault(c, p, 0, "invalid \\u escape in a string: expected four hexadecimal digits");
+			if (u == 0 && c->no_nul)
+				return fault(c, p, 2, "strings may not contain the character U+0000");
 			if (u >= 0xDC00 && u <= 0xDFFF)
 				return fault(c, p, 1, "a lone UTF-16 low surrogate \\u%04lX in a string: it encodes no character",
 				             u);
@@ -306,12 +309,13 @@ static int check_word(checker *c, size_t *pos)
 	return fault(c, p, 0, "unexpected character: expected a value");
 }
 
-int itsma__text_check(const char *b, size_t len, size_t pos, size_t levels, size_t *end,
-                      itsma__text_fault *f)
+int itsma__text_check(const char *b, size_t len, size_t pos, size_t levels, int no_nul,
+                      size_t *end, itsma__text_fault *f)
 {
 	checker c;
 	int r = 0;
 
+	c.no_nul = no_nul;
 	if (!levels)
 		levels = 1;
 	c.b = b;
@@ -332,14 +336,15 @@ int itsma__text_check(const char *b, size_t len, size_t pos, size_t levels, size
 			break;
 		}
 		ch = b[pos];
+		if (c.d >= levels) {
+			/* as json-c counts: a value inside `levels` containers is one too deep */
+			r = fault(&c, pos, 0, "nesting too deep");
+			break;
+		}
 		if (ch == '"') {
 			if ((r = check_string(&c, &pos)) != 0)
 				break;
 		} else if (ch == '{' || ch == '[') {
-			if (c.d >= levels) {
-				r = fault(&c, pos, 0, "nesting too deep");
-				break;
-			}
 			memset(&c.lv[c.d], 0, sizeof c.lv[c.d]);
 			c.lv[c.d].object = ch == '{';
 			c.d++;

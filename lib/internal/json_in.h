@@ -61,6 +61,15 @@ int itsma__reader_problem(itsma__reader *rd, int rc);
 #define ITSMA__MAX_VALUES(max_records)                                                              \
 	((max_records) > ((size_t)-1 - 4096) / 64 ? (size_t)-1 : (max_records)*64 + 4096)
 
+/*
+ * One json-c tree (the value of one parse) may cost at most this much memory, estimated from
+ * the text before json-c reads it: 16 MiB plus 32 times the input's size. A json-c tree costs
+ * 7 to 30 times the text of real documents, but up to 260 times for hostile ones ("{}," is
+ * almost 800 bytes as a tree); past the budget, ITSMA_ELIMIT.
+ */
+#define ITSMA__TREE_BUDGET_FLOOR ((size_t)16 << 20)
+#define ITSMA__TREE_BUDGET_PER_BYTE 32
+
 /* Initialise limits from options (NULL = defaults). Returns 0 or ITSMA_EINVAL. */
 int itsma__reader_init(itsma__reader *rd, const char *buf, size_t len, const char *source,
                        const itsma_load_options *opts, itsma_error *err);
@@ -77,6 +86,14 @@ size_t itsma__json_ws(const itsma__reader *rd, size_t pos);
  */
 int itsma__json_parse(itsma__reader *rd, size_t pos, unsigned int depth, const char *ptr,
                       json_object **out, size_t *end);
+
+/*
+ * Check the value at pos as itsma__json_parse would (limits, strict RFC 8259, duplicate keys,
+ * no U+0000 in strings) without building it: *end is set after it. For values kept or
+ * re-read as text (top-level x- members, members read later, unknown members).
+ */
+int itsma__json_skip(itsma__reader *rd, size_t pos, unsigned int depth, const char *ptr,
+                     size_t *end);
 
 /* Parse a JSON string literal at pos into a malloc'd UTF-8 string (keys of the top level). */
 int itsma__json_parse_string(itsma__reader *rd, size_t pos, char **out, size_t *end);

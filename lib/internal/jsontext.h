@@ -22,7 +22,7 @@ size_t itsma__text_value_end(const char *b, size_t len, size_t pos);
 typedef struct itsma__text_fault {
 	size_t at; /* byte offset of the offending character */
 	/* 1: text json-c 0.16 accepts although RFC 8259 does not (NaN, 5., a raw tab, overlong
-	 * UTF-8, ...); 0: a syntax error json-c reports itself */
+	 * UTF-8, ...); 0: a syntax error json-c reports itself; 2: \u0000 (when asked) */
 	int lax;
 	char message[ITSMA_ERROR_MESSAGE_LENGTH];
 	char pointer[ITSMA_ERROR_POINTER_LENGTH]; /* relative to the checked value */
@@ -32,10 +32,11 @@ typedef struct itsma__text_fault {
  * Check that the text at pos (after whitespace) is one JSON value as RFC 8259 defines it,
  * nested at most `levels` deep, with every string valid UTF-8 (no overlong forms, no
  * surrogates, nothing above U+10FFFF), no raw control characters, and no lone \u surrogate
- * escape. Returns 0 with *end after the value, 1 with *f filled, or ITSMA_ENOMEM.
+ * escape; with `no_nul`, no \u0000 either (itsma's rule, not JSON's). Returns 0 with *end
+ * after the value, 1 with *f filled, or ITSMA_ENOMEM.
  */
-int itsma__text_check(const char *b, size_t len, size_t pos, size_t levels, size_t *end,
-                      itsma__text_fault *f);
+int itsma__text_check(const char *b, size_t len, size_t pos, size_t levels, int no_nul,
+                      size_t *end, itsma__text_fault *f);
 
 /*
  * Find the first duplicate key (after decoding escapes) in any object of the strictly valid
