@@ -116,6 +116,8 @@ int itsma_validate_buffer(itsma_document_kind *kind_out, const char *buf, size_t
 			cb(&local, payload);
 		if (err)
 			*err = rd.problems ? rd.first : local;
+		if (rd.problems)
+			rc = rd.first.code; /* the first problem's code, as err holds it */
 	}
 	return rc;
 }
