@@ -1019,6 +1019,8 @@ int itsma_assessment_load_buffer(itsma_assessment **out, const char *buf, size_t
 		return rc;
 	rc = itsma__assessment_load_reader(&rd, cat, out);
 	itsma__reader_fini(&rd);
+	if (rc == ITSMA_ENOMEM)
+		itsma__error_source(err, rd.source); /* "file: out of memory" (allocates nothing) */
 	return rc;
 }
 
@@ -1036,14 +1038,19 @@ int itsma_assessment_load_file(itsma_assessment **out, const char *path, const i
 	*out = NULL;
 	if ((rc = itsma__reader_init(&rd, "", 0, path, opts, err)) < 0)
 		return rc;
-	if ((rc = itsma__input_open(&in, path, rd.max_bytes, err)) < 0)
+	if ((rc = itsma__input_open(&in, path, rd.max_bytes, err)) < 0) {
+		if (rc == ITSMA_ENOMEM)
+			itsma__error_source(err, path);
 		return rc;
+	}
 	rd.buf = in.data ? in.data : "";
 	rd.len = in.len;
 	rd.input = &in;
 	rc = itsma__assessment_load_reader(&rd, cat, out);
 	itsma__reader_fini(&rd);
 	itsma__input_close(&in);
+	if (rc == ITSMA_ENOMEM)
+		itsma__error_source(err, path);
 	return rc;
 }
 
