@@ -184,10 +184,43 @@ static void decode(const char *t, size_t *p, itsma__buf *b)
 	*p = i + 1;
 }
 
+/*
+ * Containers that start this deep in the written document are written on one line: one
+ * member per line would indent each line by twice its depth, and the output of a deeply
+ * nested value would grow with the square of its depth.
+ */
+#define INLINE_DEPTH 16
+
+/* The JSON text t[p, end) on one line ("a": 1, "b": [2, 3]), strings re-escaped. */
+static void one_line(itsma__buf *out, itsma__buf *sb, const char *t, size_t p, size_t end)
+{
+	out->len = 0;
+	itsma__buf_append(out, "", 0);
+	while (p < end && !out->oom) {
+		char c = t[p];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			p++;
+		} else if (c == '"') {
+			decode(t, &p, sb);
+			if (sb->oom)
+				out->oom = 1;
+			else
+				itsma__buf_json_string(out, sb->data);
+		} else if (c == ',' || c == ':') {
+			itsma__buf_putc(out, c);
+			itsma__buf_putc(out, ' ');
+			p++;
+		} else {
+			itsma__buf_putc(out, c);
+			p++;
+		}
+	}
+}
+
 /* Write one member (key) or element (key NULL) from its JSON text, iteratively. */
 static void write_text(itsma__jw *w, const char *key, const char *t)
 {
-	itsma__buf kb = ITSMA__BUF_INIT, sb = ITSMA__BUF_INIT;
+	itsma__buf kb = ITSMA__BUF_INIT, sb = ITSMA__BUF_INIT, lb = ITSMA__BUF_INIT;
 	unsigned char obj[ITSMA__JW_MAX_DEPTH]; /* 1: the open container is an object */
 	size_t d = 0, p = 0;
 	const char *k = key;
@@ -213,6 +246,17 @@ static void write_text(itsma__jw *w, const char *key, const char *t)
 		switch (c) {
 		case '{':
 		case '[':
+			if (w->depth >= INLINE_DEPTH) {
+				size_t e = itsma__text_value_end(t, (size_t)-1, p);
+				one_line(&lb, &sb, t, p, e);
+				if (lb.oom) {
+					w->b->oom = 1;
+					goto out;
+				}
+				itsma__jw_raw(w, k, lb.data);
+				p = e;
+				break;
+			}
 			if (d >= sizeof obj) { /* cannot happen: loading caps the depth */
 				w->b->oom = 1;
 				goto out;
@@ -280,6 +324,7 @@ out:
 		w->b->oom = 1;
 	itsma__buf_free(&kb);
 	itsma__buf_free(&sb);
+	itsma__buf_free(&lb);
 }
 
 void itsma__write_ext(itsma__jw *w, const itsma__ext *ext)
