@@ -544,6 +544,13 @@ static int precheck(itsma__reader *rd, size_t pos, unsigned int depth, const cha
 		return itsma__error_nomem(rd->err);
 	if (*strict && tf->lax)
 		return text_fault(rd, ptr, tf);
+	if (*strict && tf->too_deep && !tree) {
+		/* as json-c words it, without building a tree to find out */
+		itsma__json_syntax(rd, tf->at, "nesting deeper than the limit of %u levels", rd->max_depth);
+		if (rd->err)
+			rd->err->code = ITSMA_ELIMIT;
+		return ITSMA_ELIMIT;
+	}
 	return 0;
 }
 

@@ -109,6 +109,7 @@ static int fault(checker *c, size_t at, int lax, const char *fmt, ...)
 	va_list ap;
 	c->f->at = at;
 	c->f->lax = lax;
+	c->f->too_deep = 0;
 	va_start(ap, fmt);
 	vsnprintf(c->f->message, sizeof c->f->message, fmt, ap);
 	va_end(ap);
@@ -339,6 +340,7 @@ int itsma__text_check(const char *b, size_t len, size_t pos, size_t levels, int 
 		if (c.d >= levels) {
 			/* as json-c counts: a value inside `levels` containers is one too deep */
 			r = fault(&c, pos, 0, "nesting too deep");
+			f->too_deep = 1;
 			break;
 		}
 		if (ch == '"') {

@@ -24,6 +24,7 @@ typedef struct itsma__text_fault {
 	/* 1: text json-c 0.16 accepts although RFC 8259 does not (NaN, 5., a raw tab, overlong
 	 * UTF-8, ...); 0: a syntax error json-c reports itself; 2: \u0000 (when asked) */
 	int lax;
+	int too_deep; /* the fault is a value nested deeper than `levels` */
 	char message[ITSMA_ERROR_MESSAGE_LENGTH];
 	char pointer[ITSMA_ERROR_POINTER_LENGTH]; /* relative to the checked value */
 } itsma__text_fault;

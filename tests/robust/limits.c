@@ -806,6 +806,37 @@ static void many_values(const values_case *v)
 	itsma_catalogue_free(cat);
 }
 
+/* Saving a deeply nested extension: the output stays proportional to the input (a container
+ * 16 or more levels deep is written on one line; before, indentation made 1000 values nested
+ * 60 deep twenty times larger when saved; now about twice). */
+static void deep_extension_saved(void)
+{
+	itsma_catalogue *cat = small_catalogue();
+	itsma_assessment *a = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	sbuf b = { 0 };
+	char *out = NULL;
+	size_t i;
+
+	puts_(&b, ASM_HEAD ", \"x-deep\": [");
+	for (i = 0; i < 1000; i++) {
+		puts_(&b, i ? "," : "");
+		repeat(&b, "{\"a\": ", 60); /* 64 levels: the document, x-deep, 60 objects, [1, "x"] */
+		puts_(&b, "[1, \"x\"]");
+		repeat(&b, "}", 60);
+	}
+	puts_(&b, "]}");
+	CHECK(itsma_assessment_load_buffer(&a, b.p, b.len, "deep.json", cat, NULL, &err) == 0, "deep: %s",
+	      err.message);
+	CHECK(a && itsma_assessment_to_json(&out, a, &err) == 0, "deep: save: %s", err.message);
+	CHECK(out && strlen(out) < 3 * b.len, "a deeply nested extension of %zu bytes is saved as %zu", b.len,
+	      out ? strlen(out) : 0);
+	itsma_free(out);
+	itsma_assessment_free(a);
+	itsma_catalogue_free(cat);
+	free(b.p);
+}
+
 static void in_child(const char *name, void (*fn)(void))
 {
 	pid_t pid;
@@ -833,6 +864,7 @@ static void many_values_current(void) { many_values(current_values); }
 static void test_linear(void)
 {
 	const values_case *v;
+	deep_extension_saved();
 	in_child("200000 problems in one validation", many_problems);
 	in_child("100000 problems in a catalogue", many_catalogue_problems);
 	in_child("a duplicate among a million keys", many_keys);
