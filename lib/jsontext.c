@@ -71,11 +71,15 @@ typedef struct level {
 	size_t ndecoded;
 } level;
 
+#define NO_KEY ((size_t)-1) /* key_end while a key is being read */
+
 static void pointer_of(const char *b, const level *lv, size_t d, char *out)
 {
 	size_t i;
 	out[0] = '\0';
 	for (i = 0; i < d; i++) {
+		if (lv[i].object && lv[i].key_end == NO_KEY)
+			break; /* a fault inside a key: the pointer names its object */
 		if (lv[i].object) {
 			char key[ITSMA_ERROR_POINTER_LENGTH];
 			size_t n = lv[i].key_end > lv[i].key ? lv[i].key_end - lv[i].key : 0;
@@ -396,6 +400,7 @@ int itsma__text_check(const char *b, size_t len, size_t pos, size_t levels, int 
 		}
 		c.lv[c.d - 1].count++;
 		c.lv[c.d - 1].key = pos + 1;
+		c.lv[c.d - 1].key_end = NO_KEY;
 		if ((r = check_string(&c, &pos)) != 0)
 			break;
 		c.lv[c.d - 1].key_end = pos - 1;

@@ -133,6 +133,7 @@ raw("assessment-x-duplicate-top", dump(ASM).replace(b'"x-tool": "tests"', b'"x-t
 raw("assessment-record-x-nan", dump(ASM).replace(b'"x-source": "servicenow"', b'"x-source": NaN', 1))
 raw("assessment-note-raw-tab", dump(ASM).replace(b'"note": "Version 3."', b'"note": "Version\t3."', 1))
 raw("catalogue-x-infinity", dump(CAT).replace(b'"x-owner": {', b'"x-owner": {"n": Infinity,', 1))
+raw("catalogue-key-raw-tab", dump(CAT).replace(b'"title": "Context",', b'"ti\ttle": "Context",', 1))
 raw("catalogue-weight-number-dot", dump(CAT).replace(b'"weight": 2,', b'"weight": 2.,', 1))
 
 if os.path.isdir(OUT):
