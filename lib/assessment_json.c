@@ -42,12 +42,14 @@ typedef struct loader {
 	int seen[K_COUNT];
 	size_t at[K_COUNT];            /* offset of each member's value */
 	json_object *deferred[K_COUNT]; /* parsed, waiting for their dependencies */
+	int later[K_COUNT];             /* arrays checked and skipped, streamed from at[] later */
 	int evidence_done;
 	char *catalogue_id;
 	itsma_evidence **cites; /* scratch for the fast rating path */
 	size_t cites_cap;
 	char *note;             /* scratch: a NUL-terminated note */
 	size_t note_cap;
+	itsma__strmap xkeys;    /* the top level's x- keys (borrowed from a->ext): duplicates */
 } loader;
 
 typedef int (*element_fn)(loader *ld, json_object *el, const char *ptr);
@@ -91,35 +93,6 @@ static int evidence_key(const char *k)
 	}
 }
 
-/* Keep an x- member (as itsma__check_keys does). */
-static int keep_ext(loader *ld, itsma__ext **ext, const char *key, json_object *val)
-{
-	itsma__ext *x;
-	char **nk, *k;
-	json_object **nv;
-	if (!*ext) {
-		*ext = calloc(1, sizeof **ext);
-		if (!*ext)
-			return itsma__error_nomem(ld->rd.err);
-	}
-	x = *ext;
-	nk = realloc(x->keys, (x->count + 1) * sizeof *nk);
-	if (!nk)
-		return itsma__error_nomem(ld->rd.err);
-	x->keys = nk;
-	nv = realloc(x->values, (x->count + 1) * sizeof *nv);
-	if (!nv)
-		return itsma__error_nomem(ld->rd.err);
-	x->values = nv;
-	k = strdup(key);
-	if (!k)
-		return itsma__error_nomem(ld->rd.err);
-	x->keys[x->count] = k;
-	x->values[x->count] = json_object_get(val);
-	x->count++;
-	return 0;
-}
-
 /*
  * One evidence record. Its members are gathered in one pass over the object (rather than a
  * hash lookup per key), checked in the same order and with the same messages as before,
@@ -146,8 +119,10 @@ static int load_evidence(loader *ld, json_object *o, const char *ptr)
 		if (k >= 0) {
 			v[k] = it.val ? it.val : o; /* o marks a JSON null */
 		} else if (strncmp(it.key, "x-", 2) == 0) {
-			if ((rc = keep_ext(ld, &ext, it.key, it.val)) < 0)
+			if (itsma__ext_add_json(&ext, it.key, it.val) < 0) {
+				rc = itsma__error_nomem(rd->err);
 				goto out;
+			}
 		} else {
 			/* the same report as the generic check */
 			rc = itsma__check_keys(rd, o, ptr, "an evidence record", evidence_keys, NULL);
@@ -826,6 +801,17 @@ static int ready(const loader *ld, int k)
 	}
 }
 
+/* A top-level key met twice (the value at pos). */
+static int duplicate_top(loader *ld, const char *key, const char *ptr, size_t pos)
+{
+	itsma__reader *rd = &ld->rd;
+	itsma__error_set(rd->err, ITSMA_EPARSE, "duplicate key \"%s\" in an object", key);
+	itsma__error_source(rd->err, rd->source);
+	itsma__error_pointer(rd->err, "%s", ptr);
+	itsma__error_position(rd->err, rd->buf, rd->len, pos);
+	return ITSMA_EPARSE;
+}
+
 static int member(loader *ld, const char *key, size_t pos, size_t *end)
 {
 	itsma__reader *rd = &ld->rd;
@@ -842,10 +828,9 @@ static int member(loader *ld, const char *key, size_t pos, size_t *end)
 		if (strncmp(key, "x-", 2) != 0) {
 			char list[200] = "";
 			int i;
-			/* parse the value first so that validation can go on after it */
-			if ((rc = itsma__json_parse(rd, pos, 1, p, &v, end)) < 0)
+			/* check the value first so that validation can go on after it */
+			if ((rc = itsma__json_skip(rd, pos, 1, p, end)) < 0)
 				return rc;
-			json_object_put(v);
 			for (i = 0; i < K_COUNT; i++) {
 				if (i)
 					strcat(list, ", ");
@@ -855,34 +840,19 @@ static int member(loader *ld, const char *key, size_t pos, size_t *end)
 			                     "unknown key \"%.60s\" in an assessment (expected %s, or an x- extension)",
 			                     key, list);
 		}
-		/* an extension: keep it */
-		if ((rc = itsma__json_parse(rd, pos, 1, p, &v, end)) < 0)
+		/* an extension: keep its text (once: json-c cannot see duplicates across members) */
+		if (itsma__strmap_get(&ld->xkeys, key))
+			return duplicate_top(ld, key, p, pos);
+		if ((rc = itsma__json_skip(rd, pos, 1, p, end)) < 0)
 			return rc;
-		{
-			json_object *wrap = json_object_new_object();
-			static const char *const none[] = { NULL };
-			if (!wrap) {
-				json_object_put(v);
-				return itsma__error_nomem(rd->err);
-			}
-			if (json_object_object_add(wrap, key, v) < 0) {
-				json_object_put(v); /* json-c keeps no reference on failure */
-				json_object_put(wrap);
-				return itsma__error_nomem(rd->err);
-			}
-			rc = itsma__check_keys(rd, wrap, "", "an assessment", none, &ld->a->ext);
-			json_object_put(wrap);
-			return rc;
-		}
+		pos = itsma__json_ws(rd, pos);
+		if (itsma__ext_add(&ld->a->ext, key, rd->buf + pos, *end - pos) < 0 ||
+		    itsma__strmap_put(&ld->xkeys, ld->a->ext->keys[ld->a->ext->count - 1], ld->a->ext) < 0)
+			return itsma__error_nomem(rd->err);
+		return 0;
 	}
-	if (ld->seen[k]) {
-		/* json-c cannot see duplicates across streamed members: we do */
-		itsma__error_set(rd->err, ITSMA_EPARSE, "duplicate key \"%s\" in an object", key);
-		itsma__error_source(rd->err, rd->source);
-		itsma__error_pointer(rd->err, "%s", p);
-		itsma__error_position(rd->err, rd->buf, rd->len, pos);
-		return ITSMA_EPARSE;
-	}
+	if (ld->seen[k])
+		return duplicate_top(ld, key, p, pos); /* json-c cannot see duplicates across members */
 	ld->seen[k] = 1;
 	ld->at[k] = pos;
 	if (ready(ld, k) && (k == K_EVIDENCE || k == K_RATINGS || k == K_ATTRIBUTES)) {
@@ -892,6 +862,13 @@ static int member(loader *ld, const char *key, size_t pos, size_t *end)
 		if (k == K_EVIDENCE && rc == 0)
 			ld->evidence_done = 1;
 		return rc;
+	}
+	if (!ready(ld, k) && (k == K_RATINGS || k == K_ATTRIBUTES)) {
+		/* read later from the text: no tree waits in memory */
+		if ((rc = itsma__json_skip(rd, pos, 1, p, end)) < 0)
+			return rc;
+		ld->later[k] = 1;
+		return 0;
 	}
 	if ((rc = itsma__json_parse(rd, pos, 1, p, &v, end)) < 0)
 		return rc;
@@ -979,6 +956,14 @@ static int load_top(loader *ld)
 	ld->evidence_done = 1;
 	for (k = 0; k < (int)(sizeof order / sizeof *order); k++) {
 		json_object *v = ld->deferred[order[k]];
+		if (ld->later[order[k]] && ld->a->cat) {
+			ld->later[order[k]] = 0;
+			rc = stream_array(ld, ld->at[order[k]], top_keys[order[k]],
+			                  order[k] == K_RATINGS ? load_rating : load_attribute, &end);
+			if (rc < 0)
+				return rc;
+			continue;
+		}
 		if (!v || !ld->a->cat)
 			continue;
 		ld->deferred[order[k]] = NULL;
@@ -1020,6 +1005,7 @@ int itsma__assessment_load_reader(itsma__reader *rd, const itsma_catalogue *cat,
 	for (k = 0; k < K_COUNT; k++)
 		json_object_put(ld.deferred[k]);
 	free(ld.catalogue_id);
+	itsma__strmap_free(&ld.xkeys);
 	free(ld.cites);
 	free(ld.note);
 	if (rc == 0) {
@@ -1058,6 +1044,8 @@ int itsma_assessment_load_buffer(itsma_assessment **out, const char *buf, size_t
 		return rc;
 	rc = itsma__assessment_load_reader(&rd, cat, out);
 	itsma__reader_fini(&rd);
+	if (rc == ITSMA_ENOMEM)
+		itsma__error_source(err, rd.source); /* "file: out of memory" (allocates nothing) */
 	return rc;
 }
 
@@ -1075,14 +1063,19 @@ int itsma_assessment_load_file(itsma_assessment **out, const char *path, const i
 	*out = NULL;
 	if ((rc = itsma__reader_init(&rd, "", 0, path, opts, err)) < 0)
 		return rc;
-	if ((rc = itsma__input_open(&in, path, rd.max_bytes, err)) < 0)
+	if ((rc = itsma__input_open(&in, path, rd.max_bytes, err)) < 0) {
+		if (rc == ITSMA_ENOMEM)
+			itsma__error_source(err, path);
 		return rc;
+	}
 	rd.buf = in.data ? in.data : "";
 	rd.len = in.len;
 	rd.input = &in;
 	rc = itsma__assessment_load_reader(&rd, cat, out);
 	itsma__reader_fini(&rd);
 	itsma__input_close(&in);
+	if (rc == ITSMA_ENOMEM)
+		itsma__error_source(err, path);
 	return rc;
 }
 

@@ -485,6 +485,8 @@ int itsma_catalogue_load_buffer(itsma_catalogue **out, const char *buf, size_t l
 		return rc;
 	rc = itsma__catalogue_load_reader(&rd, out);
 	itsma__reader_fini(&rd);
+	if (rc == ITSMA_ENOMEM)
+		itsma__error_source(err, rd.source); /* "file: out of memory" (allocates nothing) */
 	return rc;
 }
 
@@ -503,8 +505,11 @@ int itsma_catalogue_load_file(itsma_catalogue **out, const char *path,
 	*out = NULL;
 	if ((rc = itsma__reader_init(&rd, "", 0, path, opts, err)) < 0)
 		return rc;
-	if ((rc = itsma__read_file(path, rd.max_bytes, &buf, &len, err)) < 0)
+	if ((rc = itsma__read_file(path, rd.max_bytes, &buf, &len, err)) < 0) {
+		if (rc == ITSMA_ENOMEM)
+			itsma__error_source(err, path);
 		return rc;
+	}
 	rc = itsma_catalogue_load_buffer(out, buf, len, path, opts, err);
 	free(buf);
 	return rc;

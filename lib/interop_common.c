@@ -91,28 +91,10 @@ int itsma__idgen_make(itsma__idgen *g, const char *raw, size_t len, const char *
 
 int itsma__ext_put(itsma__ext **x, const char *key, json_object *value, itsma_error *err)
 {
-	char **nk, *k;
-	json_object **nv;
-	if (!*x && !(*x = calloc(1, sizeof **x))) {
-		json_object_put(value);
-		return itsma__error_nomem(err);
-	}
-	nk = realloc((*x)->keys, ((*x)->count + 1) * sizeof *nk);
-	if (nk)
-		(*x)->keys = nk;
-	nv = realloc((*x)->values, ((*x)->count + 1) * sizeof *nv);
-	if (nv)
-		(*x)->values = nv;
-	k = strdup(key);
-	if (!nk || !nv || !k || !value) {
-		free(k);
-		json_object_put(value);
-		return itsma__error_nomem(err);
-	}
-	(*x)->keys[(*x)->count] = k;
-	(*x)->values[(*x)->count] = value;
-	(*x)->count++;
-	return 0;
+	/* extensions are kept as their JSON text (lib/ext.c) */
+	int rc = value ? itsma__ext_add_json(x, key, value) : ITSMA_ENOMEM;
+	json_object_put(value);
+	return rc < 0 ? itsma__error_nomem(err) : 0;
 }
 
 int itsma__ext_put_string(itsma__ext **x, const char *key, const char *value, itsma_error *err)
@@ -127,7 +109,7 @@ json_object *itsma__ext_get(const itsma__ext *x, const char *key)
 	size_t i;
 	for (i = 0; x && i < x->count; i++)
 		if (strcmp(x->keys[i], key) == 0)
-			return x->values[i];
+			return json_tokener_parse(x->values[i]);
 	return NULL;
 }
 
@@ -271,10 +253,19 @@ static char *own(itsma__urns *u, const char *s)
 	return c;
 }
 
-static const char *ext_string(const itsma__ext *x, const char *key)
+/* The string value of extension `key`, decoded into `tmp` (NULL when absent or not a string). */
+static const char *ext_string(const itsma__ext *x, const char *key, itsma__buf *tmp)
 {
 	json_object *v = itsma__ext_get(x, key);
-	return v && json_object_is_type(v, json_type_string) ? json_object_get_string(v) : NULL;
+	const char *out = NULL;
+	tmp->len = 0;
+	if (v && json_object_is_type(v, json_type_string)) {
+		itsma__buf_append(tmp, json_object_get_string(v), (size_t)json_object_get_string_len(v));
+		itsma__buf_putc(tmp, '\0');
+		out = tmp->oom ? NULL : tmp->data;
+	}
+	json_object_put(v);
+	return out;
 }
 
 /* Give `id` its urn: `given` when free, else prefix + id, unique. */
@@ -306,13 +297,14 @@ int itsma__urns_build(itsma__urns *u, const itsma_catalogue *cat, const char *pa
                       itsma_error *err)
 {
 	itsma__buf b = ITSMA__BUF_INIT, ref = ITSMA__BUF_INIT, prefix = ITSMA__BUF_INIT;
+	itsma__buf tmp = ITSMA__BUF_INIT;
 	const char *given;
 	size_t i, j;
 	int rc = 0;
 	memset(u, 0, sizeof *u);
 	itsma__ciso_urn_part(&ref, itsma_catalogue_id(cat));
 	itsma__buf_printf(&prefix, "urn:%s:risk:req_node:%s:", packager, ref.data ? ref.data : "");
-	given = ext_string(cat->ext, "x-ciso-framework-urn");
+	given = ext_string(cat->ext, "x-ciso-framework-urn", &tmp);
 	if (given)
 		itsma__buf_puts(&b, given);
 	else
@@ -320,7 +312,7 @@ int itsma__urns_build(itsma__urns *u, const itsma_catalogue *cat, const char *pa
 	if (b.oom || !(u->framework = own(u, b.data)))
 		goto nomem;
 	b.len = 0;
-	given = ext_string(cat->ext, "x-ciso-urn");
+	given = ext_string(cat->ext, "x-ciso-urn", &tmp);
 	if (given)
 		itsma__buf_puts(&b, given);
 	else
@@ -329,12 +321,12 @@ int itsma__urns_build(itsma__urns *u, const itsma_catalogue *cat, const char *pa
 		goto nomem;
 	for (i = 0; i < itsma_catalogue_section_count(cat); i++) {
 		const itsma_section *s = itsma_catalogue_section_at(cat, i);
-		if (urn_for(u, &b, prefix.data, itsma_section_id(s), ext_string(s->ext, "x-ciso-urn")) < 0)
+		if (urn_for(u, &b, prefix.data, itsma_section_id(s), ext_string(s->ext, "x-ciso-urn", &tmp)) < 0)
 			goto nomem;
 		for (j = 0; j < itsma_section_requirement_count(s); j++) {
 			const itsma_requirement *r = itsma_section_requirement_at(s, j);
 			if (urn_for(u, &b, prefix.data, itsma_requirement_id(r),
-			            ext_string(r->ext, "x-ciso-urn")) < 0)
+			            ext_string(r->ext, "x-ciso-urn", &tmp)) < 0)
 				goto nomem;
 		}
 	}
@@ -346,6 +338,7 @@ out:
 	itsma__buf_free(&b);
 	itsma__buf_free(&ref);
 	itsma__buf_free(&prefix);
+	itsma__buf_free(&tmp);
 	return rc;
 }
 

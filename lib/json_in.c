@@ -2,6 +2,7 @@
 #include "internal/json_in.h"
 #include "internal/buf.h"
 #include "internal/error.h"
+#include "internal/jsontext.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -74,6 +75,8 @@ void itsma__reader_fini(itsma__reader *rd)
 	if (rd->tok)
 		json_tokener_free(rd->tok);
 	rd->tok = NULL;
+	itsma__where_free(rd->where);
+	rd->where = NULL;
 }
 
 size_t itsma__json_ws(const itsma__reader *rd, size_t pos)
@@ -143,57 +146,6 @@ int itsma__schema(itsma__reader *rd, const char *ptr, const char *key, const cha
 
 /* ---- raw scanning (on text json-c accepted) ------------------------------------------------ */
 
-/* End of the string literal starting at pos (buf[pos] == '"'). */
-static size_t skip_string(const char *b, size_t len, size_t pos)
-{
-	pos++;
-	while (pos < len) {
-		char c = b[pos];
-		if (c == '\\')
-			pos += 2;
-		else if (c == '"')
-			return pos + 1;
-		else
-			pos++;
-	}
-	return len;
-}
-
-static size_t skip_ws(const char *b, size_t len, size_t pos)
-{
-	while (pos < len && (b[pos] == ' ' || b[pos] == '\t' || b[pos] == '\n' || b[pos] == '\r'))
-		pos++;
-	return pos;
-}
-
-/* End of the value starting at pos (valid JSON assumed), iterative. */
-static size_t skip_value(const char *b, size_t len, size_t pos)
-{
-	size_t depth = 0;
-	pos = skip_ws(b, len, pos);
-	while (pos < len) {
-		char c = b[pos];
-		if (c == '"') {
-			pos = skip_string(b, len, pos);
-			if (!depth)
-				return pos;
-			continue;
-		}
-		if (c == '{' || c == '[') {
-			depth++;
-		} else if (c == '}' || c == ']') {
-			if (depth == 0)
-				return pos;
-			if (--depth == 0)
-				return pos + 1;
-		} else if (!depth && (c == ',' || c == ' ' || c == '\n' || c == '\r' || c == '\t')) {
-			return pos;
-		}
-		pos++;
-	}
-	return pos;
-}
-
 /* All ':' bytes in [pos, end), strings included (memchr is fast). */
 static size_t count_colons(const char *b, size_t pos, size_t end)
 {
@@ -223,168 +175,10 @@ static size_t count_members(const char *b, size_t pos, size_t end)
 			n++;
 			pos++;
 		} else {
-			pos = skip_string(b, end, pos);
+			pos = itsma__text_string_end(b, end, pos);
 		}
 	}
 	return n;
-}
-
-/* Compare a raw key literal at b[k..] (quote included) with a pointer token. */
-static int raw_key_equals(const char *b, size_t len, size_t k, size_t kend, const char *tok,
-                          size_t toklen)
-{
-	size_t i = k + 1, j = 0;
-	(void)len;
-	while (i < kend - 1 && j < toklen) {
-		char want = tok[j];
-		if (want == '~' && j + 1 < toklen) {
-			want = tok[j + 1] == '0' ? '~' : '/';
-			j++;
-		}
-		if (b[i] == '\\')
-			return 0; /* escaped keys are not located exactly */
-		if (b[i] != want)
-			return 0;
-		i++;
-		j++;
-	}
-	return i == kend - 1 && j == toklen;
-}
-
-/* Offset of the value that `ptr` names, starting from the value at pos. */
-static size_t locate(const char *b, size_t len, size_t pos, const char *ptr)
-{
-	pos = skip_ws(b, len, pos);
-	while (*ptr == '/') {
-		const char *tok = ptr + 1;
-		size_t toklen = strcspn(tok, "/");
-		ptr = tok + toklen;
-		if (pos >= len)
-			return len;
-		if (b[pos] == '{') {
-			size_t p = skip_ws(b, len, pos + 1), found = (size_t)-1;
-			while (p < len && b[p] == '"') {
-				size_t kend = skip_string(b, len, p), v;
-				v = skip_ws(b, len, kend);
-				v = skip_ws(b, len, v + 1); /* ':' */
-				if (raw_key_equals(b, len, p, kend, tok, toklen))
-					found = v; /* last wins, like json-c */
-				p = skip_ws(b, len, skip_value(b, len, v));
-				if (p < len && b[p] == ',')
-					p = skip_ws(b, len, p + 1);
-			}
-			if (found == (size_t)-1)
-				return pos;
-			pos = found;
-		} else if (b[pos] == '[') {
-			size_t idx = (size_t)strtoul(tok, NULL, 10), i, p = skip_ws(b, len, pos + 1);
-			for (i = 0; i < idx && p < len && b[p] != ']'; i++) {
-				p = skip_ws(b, len, skip_value(b, len, p));
-				if (p < len && b[p] == ',')
-					p = skip_ws(b, len, p + 1);
-			}
-			if (p >= len || b[p] == ']')
-				return pos;
-			pos = p;
-		} else {
-			return pos;
-		}
-	}
-	return pos;
-}
-
-void itsma__json_locate_error(itsma__reader *rd)
-{
-	size_t off;
-	if (!rd->err || rd->err->line > 0 || !rd->buf || !rd->len)
-		return;
-	if (rd->err->pointer[0] != '/' && rd->err->pointer[0] != '\0')
-		return;
-	off = locate(rd->buf, rd->len, 0, rd->err->pointer);
-	itsma__error_position(rd->err, rd->buf, rd->len, off);
-}
-
-/*
- * Find the first duplicate key in the value at pos; on success set *dup to the offset of
- * the second occurrence and append its pointer (relative) to `ptr`. Returns 1 if found.
- */
-static int find_duplicate(const char *b, size_t len, size_t pos, char *ptr, size_t *dup,
-                          unsigned depth)
-{
-	pos = skip_ws(b, len, pos);
-	if (pos >= len || depth > 10000)
-		return 0;
-	if (b[pos] == '{') {
-		size_t keys[64], *kv = keys, nk = 0, capk = 64, p = skip_ws(b, len, pos + 1);
-		int found = 0;
-		while (p < len && b[p] == '"') {
-			size_t kend = skip_string(b, len, p), v, i;
-			for (i = 0; i < nk && !found; i++) {
-				size_t o = kv[i], oend = skip_string(b, len, o);
-				if (oend - o == kend - p && memcmp(b + o, b + p, kend - p) == 0) {
-					*dup = p;
-					found = 1;
-				}
-			}
-			if (found)
-				break;
-			if (nk == capk) {
-				size_t *nkv = malloc(capk * 2 * sizeof *nkv);
-				if (!nkv)
-					break;
-				memcpy(nkv, kv, nk * sizeof *kv);
-				if (kv != keys)
-					free(kv);
-				kv = nkv;
-				capk *= 2;
-			}
-			kv[nk++] = p;
-			v = skip_ws(b, len, skip_ws(b, len, kend) + 1);
-			{
-				size_t plen = strlen(ptr);
-				char key[ITSMA_ERROR_POINTER_LENGTH];
-				size_t kl = kend - p - 2 < sizeof key - 1 ? kend - p - 2 : sizeof key - 1;
-				memcpy(key, b + p + 1, kl);
-				key[kl] = '\0';
-				itsma__pointer_append(ptr, ITSMA_ERROR_POINTER_LENGTH, key);
-				if (find_duplicate(b, len, v, ptr, dup, depth + 1)) {
-					found = 2;
-					break;
-				}
-				ptr[plen] = '\0';
-			}
-			p = skip_ws(b, len, skip_value(b, len, v));
-			if (p < len && b[p] == ',')
-				p = skip_ws(b, len, p + 1);
-		}
-		if (found == 1) {
-			char key[ITSMA_ERROR_POINTER_LENGTH];
-			size_t kend = skip_string(b, len, *dup);
-			size_t kl = kend - *dup - 2 < sizeof key - 1 ? kend - *dup - 2 : sizeof key - 1;
-			memcpy(key, b + *dup + 1, kl);
-			key[kl] = '\0';
-			itsma__pointer_append(ptr, ITSMA_ERROR_POINTER_LENGTH, key);
-		}
-		if (kv != keys)
-			free(kv);
-		return found != 0;
-	}
-	if (b[pos] == '[') {
-		size_t p = skip_ws(b, len, pos + 1), i = 0;
-		while (p < len && b[p] != ']') {
-			size_t plen = strlen(ptr);
-			char tok[32];
-			snprintf(tok, sizeof tok, "%zu", i++);
-			itsma__pointer_append(ptr, ITSMA_ERROR_POINTER_LENGTH, tok);
-			if (find_duplicate(b, len, p, ptr, dup, depth + 1))
-				return 1;
-			ptr[plen] = '\0';
-			p = skip_ws(b, len, skip_value(b, len, p));
-			if (p < len && b[p] == ',')
-				p = skip_ws(b, len, p + 1);
-		}
-	}
-	return 0;
 }
 
 /* ---- checks on parsed trees -------------------------------------------------------------- */
@@ -555,19 +349,35 @@ static void scan_pointer(const itsma__reader *rd, const scan_level *lv, size_t d
 	}
 }
 
+/*
+ * What json-c 0.16 allocates for a tree, about (measured on x86-64 glibc, rounded up): an
+ * object 784 bytes and 130 more per member, an array 152 and 8-16 per element, a string 88
+ * plus its length, a number 72-104. A tree may cost at most ITSMA__TREE_BUDGET of the input.
+ */
+enum { COST_OBJECT = 800, COST_MEMBER = 144, COST_ARRAY = 160, COST_ELEMENT = 16, COST_STRING = 96,
+       COST_SCALAR = 112, COST_MAX_PER_BYTE = 400 };
+
+static size_t tree_budget(const itsma__reader *rd)
+{
+	size_t floor = ITSMA__TREE_BUDGET_FLOOR, k = ITSMA__TREE_BUDGET_PER_BYTE;
+	return rd->len > ((size_t)-1 - floor) / k ? (size_t)-1 : floor + rd->len * k;
+}
+
 /* Is a scan worth it: could the remaining input break one of the limits at all? */
-static int scan_needed(const itsma__reader *rd, size_t avail)
+static int scan_needed(const itsma__reader *rd, size_t avail, int tree)
 {
 	return avail > rd->max_string + 2 || avail / 2 >= rd->max_records ||
-	       avail / 2 >= ITSMA__MAX_VALUES(rd->max_records);
+	       avail / 2 >= ITSMA__MAX_VALUES(rd->max_records) ||
+	       (tree && avail >= tree_budget(rd) / COST_MAX_PER_BYTE);
 }
 
 /* 1 and *res when the value at pos breaks a limit; 0 when not; ITSMA_ENOMEM. */
 static int prescan(const itsma__reader *rd, size_t pos, unsigned int depth, const char *ptr,
-                   scan_result *res)
+                   int tree, scan_result *res)
 {
 	const char *b = rd->buf;
-	size_t len = rd->len, d = 0, values = 0, e, n;
+	size_t len = rd->len, d = 0, values = 0, e, n, cost = 0;
+	size_t budget = tree ? tree_budget(rd) : (size_t)-1;
 	size_t max_values = ITSMA__MAX_VALUES(rd->max_records);
 	size_t levels = rd->max_depth > depth ? rd->max_depth - depth : 1;
 	scan_level *lv = malloc(levels * sizeof *lv);
@@ -577,7 +387,7 @@ static int prescan(const itsma__reader *rd, size_t pos, unsigned int depth, cons
 		return ITSMA_ENOMEM;
 	for (;;) {
 		/* a value starts at pos */
-		pos = skip_ws(b, len, pos);
+		pos = itsma__text_ws(b, len, pos);
 		if (pos >= len)
 			break;
 		if (d && !lv[d - 1].object && ++lv[d - 1].count > rd->max_records) {
@@ -593,21 +403,32 @@ static int prescan(const itsma__reader *rd, size_t pos, unsigned int depth, cons
 			found = 1;
 			break;
 		}
+		if (d && !lv[d - 1].object)
+			cost += COST_ELEMENT;
+		if (cost > budget) {
+			snprintf(res->message, sizeof res->message,
+			         "too many values for the size of the input: reading them would take more than %zu MiB (16 MiB + %d times the input)",
+			         budget >> 20, ITSMA__TREE_BUDGET_PER_BYTE);
+			found = 1;
+			break;
+		}
 		if (b[pos] == '"') {
-			if (decoded_length(b, len, pos, &e) > rd->max_string) {
+			if ((n = decoded_length(b, len, pos, &e)) > rd->max_string) {
 				snprintf(res->message, sizeof res->message, "string longer than the limit of %zu bytes",
 				         rd->max_string);
 				found = 1;
 				break;
 			}
+			cost += COST_STRING + n;
 			pos = e;
 		} else if (b[pos] == '{' || b[pos] == '[') {
+			cost += b[pos] == '{' ? COST_OBJECT : COST_ARRAY;
 			if (d >= levels)
 				break; /* too deep: json-c reports it */
 			memset(&lv[d], 0, sizeof lv[d]);
 			lv[d].object = b[pos] == '{';
 			d++;
-			pos = skip_ws(b, len, pos + 1);
+			pos = itsma__text_ws(b, len, pos + 1);
 			if (pos < len && b[pos] == (lv[d - 1].object ? '}' : ']')) {
 				d--;
 				pos++;
@@ -617,6 +438,7 @@ static int prescan(const itsma__reader *rd, size_t pos, unsigned int depth, cons
 				continue;
 			}
 		} else {
+			cost += COST_SCALAR;
 			while (pos < len && b[pos] != ',' && b[pos] != ']' && b[pos] != '}' && b[pos] != ':' &&
 			       b[pos] != ' ' && b[pos] != '\t' && b[pos] != '\n' && b[pos] != '\r' && b[pos] != '"')
 				pos++;
@@ -625,7 +447,7 @@ static int prescan(const itsma__reader *rd, size_t pos, unsigned int depth, cons
 		for (;;) {
 			if (d == 0)
 				goto done;
-			pos = skip_ws(b, len, pos);
+			pos = itsma__text_ws(b, len, pos);
 			if (pos >= len)
 				goto done;
 			if (b[pos] == (lv[d - 1].object ? '}' : ']')) {
@@ -641,10 +463,11 @@ static int prescan(const itsma__reader *rd, size_t pos, unsigned int depth, cons
 		if (!lv[d - 1].object)
 			continue;
 	key:
-		pos = skip_ws(b, len, pos);
+		pos = itsma__text_ws(b, len, pos);
 		if (pos >= len || b[pos] != '"')
 			break;
 		n = decoded_length(b, len, pos, &e);
+		cost += COST_MEMBER + n;
 		lv[d - 1].key = pos + 1;
 		lv[d - 1].key_end = e > pos + 1 && b[e - 1] == '"' ? e - 1 : e;
 		if (++lv[d - 1].count > rd->max_records) {
@@ -659,7 +482,7 @@ static int prescan(const itsma__reader *rd, size_t pos, unsigned int depth, cons
 			found = 1;
 			break;
 		}
-		pos = skip_ws(b, len, e);
+		pos = itsma__text_ws(b, len, e);
 		if (pos >= len || b[pos] != ':')
 			break;
 		pos++;
@@ -673,6 +496,108 @@ done:
 	return found;
 }
 
+/* A fault of the strict check, as a syntax error at its place (U+0000: a schema error). */
+static int text_fault(itsma__reader *rd, const char *ptr, const itsma__text_fault *tf)
+{
+	char p[ITSMA_ERROR_POINTER_LENGTH];
+	itsma__ptr_key(p, ptr, NULL);
+	if (strlen(p) + strlen(tf->pointer) < sizeof p)
+		strcat(p, tf->pointer);
+	itsma__json_syntax(rd, tf->at, "%s", tf->message);
+	itsma__error_pointer(rd->err, "%s", p);
+	if (tf->lax == 2 && rd->err)
+		rd->err->code = ITSMA_ESCHEMA;
+	return tf->lax == 2 ? ITSMA_ESCHEMA : ITSMA_EPARSE;
+}
+
+/*
+ * Before anything is built from the value at pos: the limits (for a json-c `tree`, its
+ * estimated cost too), checked on the raw text, then the strict RFC 8259 check. Returns 0 with
+ * *stop after the value and *strict set when the text has a plain syntax error (*tf: json-c
+ * words those), or an error already reported. Limits come first: json-c would build the whole
+ * tree before it met a syntax error, so a syntax error earlier in the text goes unreported.
+ */
+static int precheck(itsma__reader *rd, size_t pos, unsigned int depth, const char *ptr, int tree,
+                    size_t *stop, int *strict, itsma__text_fault *tf)
+{
+	unsigned int limit = rd->max_depth > depth ? rd->max_depth - depth : 1;
+	if (scan_needed(rd, rd->len - pos, tree)) {
+		scan_result sr;
+		int found = prescan(rd, pos, depth, ptr, tree, &sr);
+		if (found < 0)
+			return itsma__error_nomem(rd->err);
+		if (found) {
+			itsma__error_set(rd->err, ITSMA_ELIMIT, "%s", sr.message);
+			itsma__error_source(rd->err, rd->source);
+			itsma__error_pointer(rd->err, "%s", sr.pointer);
+			itsma__error_position(rd->err, rd->buf, rd->len, sr.at);
+			return ITSMA_ELIMIT;
+		}
+	}
+	/*
+	 * RFC 8259, strictly: json-c 0.16 accepts NaN, Infinity, 5., 07, raw control characters
+	 * in strings, overlong UTF-8, surrogates and lone \u surrogate escapes, which other
+	 * parsers refuse (and itsma would save back). Those are refused here before json-c
+	 * reads anything. A plain syntax error is left to json-c, whose messages name it; the
+	 * check's own message is used only if json-c accepts the text after all. Without a tree
+	 * (json-c does not run) \u0000 is refused here too, as the tree's walk would.
+	 */
+	*strict = itsma__text_check(rd->buf, rd->len, pos, tree ? (size_t)limit + 1 : limit,
+	                            !tree, stop, tf);
+	if (*strict < 0)
+		return itsma__error_nomem(rd->err);
+	if (*strict && tf->lax)
+		return text_fault(rd, ptr, tf);
+	if (*strict && tf->too_deep && !tree) {
+		/* as json-c words it, without building a tree to find out */
+		itsma__json_syntax(rd, tf->at, "nesting deeper than the limit of %u levels", rd->max_depth);
+		if (rd->err)
+			rd->err->code = ITSMA_ELIMIT;
+		return ITSMA_ELIMIT;
+	}
+	return 0;
+}
+
+int itsma__json_skip(itsma__reader *rd, size_t pos, unsigned int depth, const char *ptr,
+                     size_t *end)
+{
+	itsma__text_fault tf;
+	size_t stop, dup;
+	int strict, rc;
+
+	pos = itsma__json_ws(rd, pos);
+	if (pos >= rd->len)
+		return itsma__json_syntax(rd, pos, "unexpected end of input: expected a value");
+	if ((rc = precheck(rd, pos, depth, ptr, 0, &stop, &strict, &tf)) < 0)
+		return rc;
+	if (strict) {
+		/* a syntax error: json-c words it (its tree is within the limits just checked) */
+		json_object *v = NULL;
+		rc = itsma__json_parse(rd, pos, depth, ptr, &v, end);
+		json_object_put(v);
+		return rc < 0 ? rc : text_fault(rd, ptr, &tf);
+	}
+	{
+		char p[ITSMA_ERROR_POINTER_LENGTH];
+		unsigned int limit = rd->max_depth > depth ? rd->max_depth - depth : 1;
+		itsma__ptr_key(p, ptr, NULL);
+		rc = itsma__text_find_duplicate(rd->buf, rd->len, pos, limit, p, &dup);
+		if (rc < 0)
+			return itsma__error_nomem(rd->err);
+		if (rc) {
+			const char *last = strrchr(p, '/');
+			itsma__error_set(rd->err, ITSMA_EPARSE, "duplicate key \"%s\" in an object",
+			                 last ? last + 1 : "");
+			itsma__error_source(rd->err, rd->source);
+			itsma__error_pointer(rd->err, "%s", p);
+			itsma__error_position(rd->err, rd->buf, rd->len, dup);
+			return ITSMA_EPARSE;
+		}
+	}
+	*end = stop;
+	return 0;
+}
+
 int itsma__json_parse(itsma__reader *rd, size_t pos, unsigned int depth, const char *ptr,
                       json_object **out, size_t *end)
 {
@@ -680,7 +605,8 @@ int itsma__json_parse(itsma__reader *rd, size_t pos, unsigned int depth, const c
 	enum json_tokener_error jerr;
 	size_t avail, stop;
 	unsigned int limit;
-	int cut;
+	int cut, strict, rc;
+	itsma__text_fault tf;
 	walk w;
 
 	*out = NULL;
@@ -703,21 +629,8 @@ int itsma__json_parse(itsma__reader *rd, size_t pos, unsigned int depth, const c
 	avail = rd->len - pos;
 	if (avail > INT_MAX)
 		avail = INT_MAX;
-	if (scan_needed(rd, avail)) {
-		scan_result sr;
-		int found = prescan(rd, pos, depth, ptr, &sr);
-		if (found < 0)
-			return itsma__error_nomem(rd->err);
-		if (found) {
-			/* reported before json-c reads anything: it would build the whole tree first, so a
-			 * syntax error that comes earlier in the text goes unreported */
-			itsma__error_set(rd->err, ITSMA_ELIMIT, "%s", sr.message);
-			itsma__error_source(rd->err, rd->source);
-			itsma__error_pointer(rd->err, "%s", sr.pointer);
-			itsma__error_position(rd->err, rd->buf, rd->len, sr.at);
-			return ITSMA_ELIMIT;
-		}
-	}
+	if ((rc = precheck(rd, pos, depth, ptr, 1, &stop, &strict, &tf)) < 0)
+		return rc;
 	/*
 	 * json-c 0.16 has no "out of memory" parse error: a failed allocation inside the
 	 * tokener shows up as a syntax error, as a success with a truncated string, or not at
@@ -760,6 +673,10 @@ int itsma__json_parse(itsma__reader *rd, size_t pos, unsigned int depth, const c
 			                                 "without BOM");
 		return itsma__json_syntax(rd, stop, "%s", json_tokener_error_desc(jerr));
 	}
+	if (strict) {
+		json_object_put(obj);
+		return text_fault(rd, ptr, &tf);
+	}
 	memset(&w, 0, sizeof w);
 	w.max_string = rd->max_string;
 	if (obj && walk_value(&w, obj)) {
@@ -793,7 +710,8 @@ int itsma__json_parse(itsma__reader *rd, size_t pos, unsigned int depth, const c
 		size_t dup = pos;
 		itsma__ptr_key(p, ptr, NULL);
 		json_object_put(obj);
-		find_duplicate(rd->buf, rd->len, pos, p, &dup, 0);
+		if (itsma__text_find_duplicate(rd->buf, rd->len, pos, (size_t)limit + 1, p, &dup) < 0)
+			return itsma__error_nomem(rd->err);
 		{
 			const char *last = strrchr(p, '/');
 			itsma__error_set(rd->err, ITSMA_EPARSE, "duplicate key \"%s\" in an object",
@@ -834,7 +752,7 @@ int itsma__json_parse_string(itsma__reader *rd, size_t pos, char **out, size_t *
 		itsma__error_position(rd->err, rd->buf, rd->len, pos);
 		return ITSMA_ELIMIT;
 	}
-	e = skip_string(rd->buf, rd->len, pos);
+	e = itsma__text_string_end(rd->buf, rd->len, pos);
 	/* plain keys (printable ASCII, no escapes) need no decoding nor checking */
 	if (e <= rd->len && e - pos >= 2 && plain_ascii(rd->buf + pos + 1, e - pos - 2)) {
 		n = e - pos - 2;
@@ -899,31 +817,8 @@ int itsma__check_keys(itsma__reader *rd, json_object *obj, const char *ptr, cons
 		if (ok)
 			continue;
 		if (strncmp(it.key, "x-", 2) == 0) {
-			itsma__ext *x;
-			char **nk, *k;
-			json_object **nv;
-			if (!ext)
-				continue;
-			if (!*ext) {
-				*ext = calloc(1, sizeof **ext);
-				if (!*ext)
-					return itsma__error_nomem(rd->err);
-			}
-			x = *ext;
-			nk = realloc(x->keys, (x->count + 1) * sizeof *nk);
-			if (!nk)
+			if (ext && itsma__ext_add_json(ext, it.key, it.val) < 0)
 				return itsma__error_nomem(rd->err);
-			x->keys = nk;
-			nv = realloc(x->values, (x->count + 1) * sizeof *nv);
-			if (!nv)
-				return itsma__error_nomem(rd->err);
-			x->values = nv;
-			k = strdup(it.key);
-			if (!k)
-				return itsma__error_nomem(rd->err);
-			x->keys[x->count] = k;
-			x->values[x->count] = json_object_get(it.val);
-			x->count++;
 			continue;
 		}
 		{

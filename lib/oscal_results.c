@@ -80,8 +80,10 @@ static void control_id(char out[80], const itsma_requirement *r)
 	char *p;
 	if (x && json_object_is_type(x, json_type_string)) {
 		snprintf(out, 80, "%s", json_object_get_string(x));
+		json_object_put(x);
 		return;
 	}
+	json_object_put(x);
 	if ((id[0] >= 'A' && id[0] <= 'Z') || (id[0] >= 'a' && id[0] <= 'z') || id[0] == '_')
 		snprintf(out, 80, "%s", id);
 	else

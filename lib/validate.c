@@ -124,14 +124,20 @@ int itsma_validate_buffer_ext(itsma_document_kind *kind_out, const char *buf, si
 			*err = rd.first;
 		return rd.stop;
 	}
-	if (rc == ITSMA_ENOMEM)
-		return itsma__error_nomem(err); /* not a problem of the document */
+	if (rc == ITSMA_ENOMEM) {
+		/* not a problem of the document; its name still says which load ran out */
+		itsma__error_nomem(err);
+		itsma__error_source(err, rd.source);
+		return ITSMA_ENOMEM;
+	}
 	if (rc < 0) {
 		/* a problem that ended the run (syntax, or not collectable) is reported too */
 		if (cb && local.code != 0 && !(rd.problems && memcmp(&local, &rd.first, sizeof local) == 0))
 			cb(&local, payload);
 		if (err)
 			*err = rd.problems ? rd.first : local;
+		if (rd.problems)
+			rc = rd.first.code; /* the first problem's code, as err holds it */
 	}
 	return rc;
 }
@@ -149,6 +155,8 @@ int itsma_validate_file(itsma_document_kind *kind_out, const char *path, const i
 	if (kind_out)
 		*kind_out = ITSMA_DOCUMENT_UNKNOWN;
 	rc = itsma__read_file(path, ITSMA_DEFAULT_MAX_BYTES, &buf, &len, &local);
+	if (rc == ITSMA_ENOMEM)
+		itsma__error_source(&local, path);
 	if (rc < 0) {
 		if (cb)
 			cb(&local, payload);

@@ -37,7 +37,7 @@ int itsma__idgen_make(itsma__idgen *g, const char *raw, size_t len, const char *
 int itsma__ext_put(itsma__ext **x, const char *key, json_object *value, itsma_error *err);
 /* The same with a string value (NULL: nothing added). */
 int itsma__ext_put_string(itsma__ext **x, const char *key, const char *value, itsma_error *err);
-/* The x- value of `key` in ext, or NULL. */
+/* The x- value of `key` in ext as a new json-c value (Owned: json_object_put), or NULL. */
 json_object *itsma__ext_get(const itsma__ext *x, const char *key);
 /* Attach x- keys to a section/requirement built in code (replaces nothing: *x moves). */
 void itsma__section_take_ext(const itsma_section *s, itsma__ext **x);

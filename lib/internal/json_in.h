@@ -24,6 +24,9 @@ typedef struct itsma__input {
 	int mapped;
 	size_t released; /* bytes [0, released) handed back (mapped inputs only) */
 } itsma__input;
+/* Remembered positions of a reader's text (lib/locate.c). */
+typedef struct itsma__where itsma__where;
+void itsma__where_free(itsma__where *w);
 typedef struct itsma__reader {
 	const char *buf;
 	size_t len;
@@ -43,6 +46,7 @@ typedef struct itsma__reader {
 	void *resolve_payload;
 	int no_fast;         /* tests: read every record through json-c */
 	itsma_error first; /* the first problem */
+	itsma__where *where; /* positions located so far (NULL until the first; freed by fini) */
 } itsma__reader;
 
 /*
@@ -58,6 +62,15 @@ int itsma__reader_problem(itsma__reader *rd, int rc);
 /* Values (of any type) one parse may hold: 64 per record allowed, plus some slack. */
 #define ITSMA__MAX_VALUES(max_records)                                                              \
 	((max_records) > ((size_t)-1 - 4096) / 64 ? (size_t)-1 : (max_records)*64 + 4096)
+
+/*
+ * One json-c tree (the value of one parse) may cost at most this much memory, estimated from
+ * the text before json-c reads it: 16 MiB plus 32 times the input's size. A json-c tree costs
+ * 7 to 30 times the text of real documents, but up to 260 times for hostile ones ("{}," is
+ * almost 800 bytes as a tree); past the budget, ITSMA_ELIMIT.
+ */
+#define ITSMA__TREE_BUDGET_FLOOR ((size_t)16 << 20)
+#define ITSMA__TREE_BUDGET_PER_BYTE 32
 
 /* Initialise limits from options (NULL = defaults). Returns 0 or ITSMA_EINVAL. */
 int itsma__reader_init(itsma__reader *rd, const char *buf, size_t len, const char *source,
@@ -76,6 +89,14 @@ size_t itsma__json_ws(const itsma__reader *rd, size_t pos);
 int itsma__json_parse(itsma__reader *rd, size_t pos, unsigned int depth, const char *ptr,
                       json_object **out, size_t *end);
 
+/*
+ * Check the value at pos as itsma__json_parse would (limits, strict RFC 8259, duplicate keys,
+ * no U+0000 in strings) without building it: *end is set after it. For values kept or
+ * re-read as text (top-level x- members, members read later, unknown members).
+ */
+int itsma__json_skip(itsma__reader *rd, size_t pos, unsigned int depth, const char *ptr,
+                     size_t *end);
+
 /* Parse a JSON string literal at pos into a malloc'd UTF-8 string (keys of the top level). */
 int itsma__json_parse_string(itsma__reader *rd, size_t pos, char **out, size_t *end);
 
@@ -83,8 +104,13 @@ int itsma__json_parse_string(itsma__reader *rd, size_t pos, char **out, size_t *
 int itsma__json_syntax(itsma__reader *rd, size_t offset, const char *fmt, ...)
 	ITSMA_FORMAT_PRINTF(3, 4);
 
-/* Fill line/column of a schema error from its pointer (best effort). */
+/*
+ * Fill line/column of a schema error from its pointer (best effort). Successive calls that
+ * follow the document's order cost time linear in the text, all together (lib/locate.c).
+ */
 void itsma__json_locate_error(itsma__reader *rd);
+/* Set err's line, column and offset for a byte offset of the reader's text (as above). */
+void itsma__reader_position(itsma__reader *rd, itsma_error *err, size_t offset);
 
 /* Schema error at ptr[/key]. Returns ITSMA_ESCHEMA. */
 int itsma__schema(itsma__reader *rd, const char *ptr, const char *key, const char *fmt, ...)

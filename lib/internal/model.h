@@ -23,13 +23,20 @@
 
 struct json_object;
 
-/* x- extension members of one JSON object, kept for saving: key and json-c value. */
+/*
+ * x- extension members of one JSON object, kept for saving (lib/ext.c): key and the value's
+ * JSON text, strictly valid (RFC 8259) since loading checked it; both malloc'd.
+ */
 typedef struct itsma__ext {
 	size_t count;
 	char **keys;
-	struct json_object **values; /* one reference each (json_object_put frees) */
+	char **values;
 } itsma__ext;
 void itsma__ext_free(itsma__ext *x);
+/* Append a member whose value is the JSON text[0, len) (copied). 0 or ITSMA_ENOMEM. */
+int itsma__ext_add(itsma__ext **ext, const char *key, const char *text, size_t len);
+/* Append a member whose value is a json-c value (its text is kept). 0 or ITSMA_ENOMEM. */
+int itsma__ext_add_json(itsma__ext **ext, const char *key, struct json_object *v);
 
 typedef struct itsma__guidance {
 	size_t source;       /* index into the catalogue's guidance sources */

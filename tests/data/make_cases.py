@@ -136,6 +136,28 @@ asm_case("builtin-unknown", lambda d: d.update({"catalogue": "iso20000-1:1999"})
 asm_case("exclusion-forbidden", lambda d: d.update({"catalogue": "iso20000-1:2018", "scope": {"exclude": [{"id": "8.2.3", "reason": "No other parties."}]}, "evidence": [], "ratings": [], "attributes": [], "targets": {}}))
 raw("assessment-deep-nesting", dump(ASM).replace(b'"x-tool": "tests"', b'"x-tool": ' + b"[" * 100 + b"]" * 100, 1))
 
+# --- strict JSON (RFC 8259): json-c 0.16 accepts these, other parsers do not ----------------------
+def xtool(name, value):
+    raw("assessment-x-" + name, dump(ASM).replace(b'"x-tool": "tests"', b'"x-tool": ' + value, 1))
+xtool("nan", b"NaN")
+xtool("infinity", b"[1, -Infinity]")
+xtool("number-dot", b"5.")
+xtool("leading-zero", b'{"n": 00}')
+xtool("raw-tab", b'"a\tb"')
+xtool("raw-newline", b'"a\nb"')
+xtool("overlong-utf8", b'"a\xc0\xafb"')
+xtool("surrogate-utf8", b'"\xed\xa0\x80"')
+xtool("above-10ffff", b'"\xf4\x90\x80\x80"')
+xtool("lone-surrogate-escape", b'"\\ud800"')
+xtool("duplicate-key-inside", b'{"a": 1, "a": 2}')
+xtool("nul", b'"a\\u0000b"')
+raw("assessment-x-duplicate-top", dump(ASM).replace(b'"x-tool": "tests"', b'"x-tool": "tests",\n  "x-tool": "again"', 1))
+raw("assessment-record-x-nan", dump(ASM).replace(b'"x-source": "servicenow"', b'"x-source": NaN', 1))
+raw("assessment-note-raw-tab", dump(ASM).replace(b'"note": "Version 3."', b'"note": "Version\t3."', 1))
+raw("catalogue-x-infinity", dump(CAT).replace(b'"x-owner": {', b'"x-owner": {"n": Infinity,', 1))
+raw("catalogue-key-raw-tab", dump(CAT).replace(b'"title": "Context",', b'"ti\ttle": "Context",', 1))
+raw("catalogue-weight-number-dot", dump(CAT).replace(b'"weight": 2,', b'"weight": 2.,', 1))
+
 if os.path.isdir(OUT):
     for name in os.listdir(OUT):
         if name not in cases:

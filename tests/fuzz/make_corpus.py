@@ -6,7 +6,7 @@ assessments of the built-in catalogues with every feature, and broken variants (
 garbled, wrong types, broken rules). Deterministic; re-run after a format change. Files whose
 names do not start with "seed-" (crash-*, regressions) are left alone.
 """
-import json, os, random, sys
+import copy, json, os, random, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -409,6 +409,30 @@ def main():
     write("score", valid + misses[:6])
     write("save_roundtrip", valid + cats[:5] + misses[-6:])
     write("mapping", mapping_seeds(c2011, c2018))
+    # validation: documents with no, one and many problems of every kind
+    many = assessment(c2018, 60, nev=30, seed=10)
+    for i, e in enumerate(many["evidence"]):
+        if i % 3 == 0:
+            e["kind"] = "bogus"
+        elif i % 3 == 1:
+            e["collected"] = "2026-13-01"
+    for i, r in enumerate(many["ratings"]):
+        if i % 2:
+            r["rating"] = "Z"
+    many["x-tool"] = {"rows": [1, 2.5, -0.0, 1e300, "\u00e9\U0001F600", None, True]}
+    late = reorder(copy.deepcopy(many), ["ratings", "attributes", "evidence", "format", "id", "catalogue", "date"])
+    badcat = json.loads(dump(SMALL))
+    for s in badcat["sections"]:
+        s["weight"] = -1
+        for r in s.get("requirements", []):
+            r["text"] = ""
+    write("validate", cats[:8] + valid[:4] + misses[:12] + cutg[:4] +
+          [("many-problems.json", dump(many)), ("many-problems-late.json", dump(late)),
+           ("catalogue-problems.json", dump(badcat)),
+           ("strict-nan.json", dump(ext).replace(b'"x-tool": {', b'"x-tool": {"n": NaN, ', 1)),
+           ("strict-tab.json", dump(ext).replace(b'"name": "sheet"', b'"name": "she\tet"', 1)),
+           ("strict-overlong.json", dump(ext).replace(b'"name": "sheet"', b'"name": "\xc0\xaf"', 1)),
+           ("dup-top-x.json", dump(ext).replace(b'"x-tool": {', b'"x-tool": 1, "x-tool": {', 1))])
 
 
 if __name__ == "__main__":

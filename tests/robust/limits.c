@@ -617,6 +617,263 @@ static void run_hostile(const hostile *h)
 		      (res.peak_kib - res.base_kib) / 1024, h->max_extra_mb);
 }
 
+/* ---- linear time and memory: many problems, many keys, many values -------------------------------- */
+
+/*
+ * Each case runs in a child process under alarm(): it finishes in a second or two when the
+ * work is linear in the input, and cannot finish in time when it is quadratic (validating 200k
+ * bad records took over 300 s, 160k keys with one duplicate 47 s). Nothing here times the work
+ * itself; peak memory is checked (outside sanitizer builds) against the input's size.
+ */
+#define HANG_SECONDS (SANITIZED ? 400 : 120)
+
+typedef struct problems {
+	size_t count, wrong;
+	size_t first_record_col; /* column of the value of "kind" in record 0 */
+	char first_wrong[800];
+} problems;
+
+/* Validation callback: the i-th bad evidence record sits on line i + 2, its "kind" at a column
+ * that grows with the digits of i. */
+static int on_problem(const itsma_error *e, void *payload)
+{
+	problems *p = payload;
+	unsigned long i = 0;
+	int expect_col;
+	if (sscanf(e->pointer, "/evidence/%lu/kind", &i) != 1)
+		i = (unsigned long)-1;
+	/* {"id": "E<i>", "title": "t", "kind": "bogus", ... */
+	expect_col = (int)(strlen("{\"id\": \"E\", \"title\": \"t\", \"kind\": ") + 1) + snprintf(NULL, 0, "%lu", i);
+	if (i != p->count || e->line != (int)i + 2 || e->column != expect_col || e->code != ITSMA_ESCHEMA) {
+		if (!p->wrong++)
+			snprintf(p->first_wrong, sizeof p->first_wrong, "problem %zu: %d:%d %s %s (expected %zu:%d)",
+			         p->count, e->line, e->column, e->pointer, e->message, p->count + 2, expect_col);
+	}
+	p->count++;
+	return 0;
+}
+
+static void many_problems(void)
+{
+	const size_t n = 200000;
+	itsma_catalogue *cat = small_catalogue();
+	problems p;
+	itsma_error err = ITSMA_ERROR_INIT;
+	sbuf b = { 0 };
+	size_t i;
+	int rc;
+
+	puts_(&b, ASM_HEAD ", \"evidence\": [\n");
+	for (i = 0; i < n; i++)
+		printf_(&b, "%s{\"id\": \"E%zu\", \"title\": \"t\", \"kind\": \"bogus\", \"collected\": \"2026-01-01\"}",
+		        i ? ",\n" : "", i);
+	puts_(&b, "]}");
+	memset(&p, 0, sizeof p);
+	rc = itsma_validate_buffer(NULL, b.p, b.len, "many.json", cat, on_problem, &p, &err);
+	CHECK(rc == ITSMA_ESCHEMA, "validate: %s", itsma_error_name(rc));
+	CHECK(p.count == n, "validate reported %zu problems of %zu", p.count, n);
+	CHECK(p.wrong == 0, "%zu problems at the wrong place, first: %s", p.wrong, p.first_wrong);
+	free(b.p);
+	itsma_catalogue_free(cat);
+}
+
+static int count_problem(const itsma_error *e, void *payload)
+{
+	size_t *n = payload;
+	(void)e;
+	++*n;
+	return 0;
+}
+
+static void many_catalogue_problems(void)
+{
+	const size_t n = 100000;
+	itsma_error err = ITSMA_ERROR_INIT;
+	sbuf b = { 0 };
+	size_t i, count = 0;
+	int rc;
+
+	/* requirements with an empty "text", in one tree (the catalogue is read whole) */
+	puts_(&b, CAT_HEAD ", \"sections\": [{\"id\": \"s\", \"title\": \"S\", \"requirements\": [\n");
+	for (i = 0; i < n; i++)
+		printf_(&b, "%s{\"id\": \"r%zu\", \"clause\": \"4.1 Understanding the organization\", \"text\": \"\"}",
+		        i ? ",\n" : "", i);
+	puts_(&b, "]}]}");
+	rc = itsma_validate_buffer(NULL, b.p, b.len, "cat.json", NULL, count_problem, &count, &err);
+	CHECK(rc == ITSMA_ESCHEMA && count == n, "catalogue: %s, %zu problems of %zu", itsma_error_name(rc), count, n);
+	CHECK(err.line == 2 && strcmp(err.pointer, "/sections/0/requirements/0/text") == 0,
+	      "catalogue: first problem at %d %s", err.line, err.pointer);
+	free(b.p);
+}
+
+/* An object of a million keys, the first repeated at the end, where each reader meets it. */
+static void many_keys(void)
+{
+	static const char *const where[] = { "catalogue", "record", "top-level extension" };
+	const size_t n = 1000000;
+	itsma_catalogue *cat = small_catalogue();
+	itsma_error err = ITSMA_ERROR_INIT;
+	size_t i, w;
+
+	for (w = 0; w < 3; w++) {
+		sbuf b = { 0 };
+		int rc;
+		if (w == 0)
+			puts_(&b, CAT_HEAD CAT_SECTIONS ", \"x-big\": {");
+		else if (w == 1)
+			puts_(&b, ASM_HEAD ", \"evidence\": [{\"id\": \"E\", \"title\": \"t\", \"kind\": \"other\", "
+			          "\"collected\": \"2026-01-01\", \"x-big\": {");
+		else
+			puts_(&b, ASM_HEAD ", \"x-big\": {");
+		for (i = 0; i < n; i++)
+			printf_(&b, "\"k%zu\": 0, ", i);
+		puts_(&b, w == 1 ? "\"k0\": 1}}]}" : "\"k0\": 1}}");
+		rc = w == 0 ? load_cat(b.p, b.len, NULL, &err) : load_asm(b.p, b.len, cat, NULL, &err);
+		CHECK(rc == ITSMA_EPARSE && strstr(err.message, "duplicate key \"k0\"") && err.line == 1 &&
+		          (size_t)err.offset == b.len - (w == 1 ? 11 : 9),
+		      "a duplicate among %zu keys (%s): %s at offset %zu: %s %s", n, where[w], itsma_error_name(rc),
+		      (size_t)err.offset, err.pointer, err.message);
+		CHECK(strcmp(err.pointer, w == 1 ? "/evidence/0/x-big/k0" : "/x-big/k0") == 0, "pointer %s", err.pointer);
+		free(b.p);
+	}
+	itsma_catalogue_free(cat);
+}
+
+/* Millions of values, each only a few bytes of text: memory stays a small multiple of it. */
+static char *values_text;
+static size_t values_len;
+
+static void make_values(const char *head, const char *item, size_t n, const char *tail)
+{
+	sbuf b = { 0 };
+	size_t i;
+	puts_(&b, head);
+	for (i = 0; i < n; i++) {
+		if (i)
+			put(&b, ",", 1);
+		puts_(&b, item);
+	}
+	puts_(&b, tail);
+	values_text = b.p;
+	values_len = b.len;
+}
+
+typedef struct values_case {
+	const char *name, *head, *item;
+	size_t n;
+	const char *tail;
+	int assessment, loads;
+	const char *pointer_prefix;
+} values_case;
+
+static const values_case values_cases[] = {
+	{ "10 million {} in a top-level extension", ASM_HEAD ", \"x-a\": [", "{}", 10000000, "]}", 1, 1, NULL },
+	{ "10 million numbers in a top-level extension", ASM_HEAD ", \"x-a\": [", "0", 10000000, "]}", 1, 1, NULL },
+	{ "10 million {} in a catalogue extension", CAT_HEAD CAT_SECTIONS ", \"x-a\": [", "{}", 10000000, "]}", 0, 0, "/x-a/" },
+	{ "10 million numbers in a record's extension",
+	  ASM_HEAD ", \"evidence\": [{\"id\": \"E\", \"title\": \"t\", \"kind\": \"other\", \"collected\": \"2026-01-01\", \"x-a\": [",
+	  "0", 10000000, "]}]}", 1, 0, "/evidence/0/x-a/" },
+	{ "5 million [] before the evidence (read later)", "{\"ratings\": [", "[]", 5000000,
+	  "], \"format\": \"itsma-assessment/1\", \"id\": \"a\", \"catalogue\": \"c\", \"date\": \"2026-01-01\"}", 1, 0, "/ratings/" },
+	{ NULL, NULL, NULL, 0, NULL, 0, 0, NULL }, /* end */
+};
+
+static void many_values(const values_case *v)
+{
+	itsma_catalogue *cat = small_catalogue();
+	itsma_error err = ITSMA_ERROR_INIT;
+	long base;
+	int rc;
+
+	make_values(v->head, v->item, v->n, v->tail);
+	base = peak_kib();
+	rc = v->assessment ? load_asm(values_text, values_len, cat, NULL, &err)
+	                   : load_cat(values_text, values_len, NULL, &err);
+	if (v->loads)
+		CHECK(rc == 0, "%s: %s %s", v->name, itsma_error_name(rc), err.message);
+	else
+		CHECK(rc != 0 && err.line > 0 && v->pointer_prefix &&
+		          strncmp(err.pointer, v->pointer_prefix, strlen(v->pointer_prefix)) == 0,
+		      "%s: %s at %d:%d %s %s", v->name, itsma_error_name(rc), err.line, err.column, err.pointer,
+		      err.message);
+	/* the text, its copy as an extension, and the saved (re-indented) text of it */
+	if (!SANITIZED)
+		CHECK(peak_kib() - base <= (long)(values_len / 1024) * 4 + 64 * 1024,
+		      "%s: %ld MiB beyond the %zu MiB input", v->name, (peak_kib() - base) / 1024, values_len >> 20);
+	printf("%-56s %-13s +%ld MiB for %zu MiB of text\n", v->name, itsma_error_name(rc),
+	       (peak_kib() - base) / 1024, values_len >> 20);
+	free(values_text);
+	itsma_catalogue_free(cat);
+}
+
+/* Saving a deeply nested extension: the output stays proportional to the input (a container
+ * 16 or more levels deep is written on one line; before, indentation made 1000 values nested
+ * 60 deep twenty times larger when saved; now about twice). */
+static void deep_extension_saved(void)
+{
+	itsma_catalogue *cat = small_catalogue();
+	itsma_assessment *a = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	sbuf b = { 0 };
+	char *out = NULL;
+	size_t i;
+
+	puts_(&b, ASM_HEAD ", \"x-deep\": [");
+	for (i = 0; i < 1000; i++) {
+		puts_(&b, i ? "," : "");
+		repeat(&b, "{\"a\": ", 60); /* 64 levels: the document, x-deep, 60 objects, [1, "x"] */
+		puts_(&b, "[1, \"x\"]");
+		repeat(&b, "}", 60);
+	}
+	puts_(&b, "]}");
+	CHECK(itsma_assessment_load_buffer(&a, b.p, b.len, "deep.json", cat, NULL, &err) == 0, "deep: %s",
+	      err.message);
+	CHECK(a && itsma_assessment_to_json(&out, a, &err) == 0, "deep: save: %s", err.message);
+	CHECK(out && strlen(out) < 3 * b.len, "a deeply nested extension of %zu bytes is saved as %zu", b.len,
+	      out ? strlen(out) : 0);
+	itsma_free(out);
+	itsma_assessment_free(a);
+	itsma_catalogue_free(cat);
+	free(b.p);
+}
+
+static void in_child(const char *name, void (*fn)(void))
+{
+	pid_t pid;
+	int status;
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0)
+		abort();
+	if (pid == 0) {
+		failures = 0;
+		alarm(HANG_SECONDS);
+		fn();
+		fflush(NULL);
+		_exit(failures ? 1 : 0);
+	}
+	waitpid(pid, &status, 0);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0, "%s: %s %d%s", name,
+	      WIFSIGNALED(status) ? "signal" : "exit", WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status),
+	      WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM ? " (did not finish: quadratic?)" : "");
+}
+
+static const values_case *current_values;
+static void many_values_current(void) { many_values(current_values); }
+
+static void test_linear(void)
+{
+	const values_case *v;
+	deep_extension_saved();
+	in_child("200000 problems in one validation", many_problems);
+	in_child("100000 problems in a catalogue", many_catalogue_problems);
+	in_child("a duplicate among a million keys", many_keys);
+	for (v = values_cases; v->name; v++) {
+		current_values = v;
+		in_child(v->name, many_values_current);
+	}
+}
+
 int main(void)
 {
 	const hostile *h;
@@ -627,6 +884,7 @@ int main(void)
 	test_bytes();
 	for (h = hostiles; h->name; h++)
 		run_hostile(h);
+	test_linear();
 	printf("%d failure(s)\n", failures);
 	return failures ? 1 : 0;
 }

@@ -1420,6 +1420,8 @@ static int check_run(const scenario *s, unsigned long n, int mode, const char *r
 			fail(s, n, mname, "returned %s (%s), not ITSMA_ENOMEM", itsma_error_name(rc), err.message);
 		else if (err.code != rc || strcmp(err.message, "out of memory") != 0)
 			fail(s, n, mname, "err not filled in: code %d, message \"%s\"", err.code, err.message);
+		else if ((strstr(s->name, "_load_") || strncmp(s->name, "validate_", 9) == 0) && !err.source[0])
+			fail(s, n, mname, "a load that ran out of memory does not name its source");
 		if (!out_null)
 			fail(s, n, mname, "an out-param is not NULL after a failure");
 		if (repaired) {
