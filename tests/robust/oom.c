@@ -1295,7 +1295,8 @@ static void fail(const scenario *s, unsigned long n, const char *mode, const cha
 	fputc('\n', stderr);
 }
 
-static void *leaks[4096]; /* blocks the last run leaked */
+static void *leaks[SET_SIZE]; /* blocks the last run leaked (all of them: json-c can drop a
+                                * whole subtree of a large document) */
 static size_t nleaks;
 
 /* Run the operation once with allocation n failing (0: none); returns rc. */
