@@ -3,16 +3,18 @@
 
 from __future__ import annotations
 
+import datetime
 import weakref
 from dataclasses import dataclass
 from typing import Any, Dict, Iterable, Optional, Tuple, Union
 
 from . import itsma as _c
 from ._catalogue import Catalogue, Section, _id_of
-from ._core import (DateLike, PathLike, RatingLike, View, _date, _ids, _limits, _neg_none,
+from ._core import (TRUSTED_LIMITS, DateLike, PathLike, RatingLike, View, _date, _ids, _limits, _neg_none,
                     _no_init, _path, _Pins, _rating, _text)
 from ._enums import Attribute, EvidenceKind, EvidencePolicy, Letter, _letter
 from ._errors import ErrorCode, InvalidArgumentError
+from ._values import date_out
 
 __all__ = ["Assessment", "Evidence", "Rating", "AttributeRating", "Exclusion"]
 
@@ -36,8 +38,8 @@ class Evidence:
     id: str
     title: str
     kind: EvidenceKind
-    collected: str
-    expires: Optional[str] = None
+    collected: datetime.date
+    expires: Optional[datetime.date] = None
     uri: Optional[str] = None
     sha256: Optional[str] = None
     by: Optional[str] = None
@@ -87,7 +89,8 @@ class Exclusion:
 
 
 def _evidence(t: Tuple[Any, ...]) -> Evidence:
-    return Evidence(t[0], t[1], EvidenceKind(t[2]), t[3], t[4], t[5], t[6], t[7], t[8], t[9])
+    return Evidence(t[0], t[1], EvidenceKind(t[2]), date_out(t[3]),  # type: ignore[arg-type]
+                    date_out(t[4]), t[5], t[6], t[7], t[8], t[9])
 
 
 def _rating_record(t: Tuple[Any, ...]) -> Rating:
@@ -124,7 +127,7 @@ class _Handle:
             text = self.p.py_to_json()
             with self.cat._pins:
                 p = _c.CAssessment.py_load_buffer(text, self.origin or None, self.cat._p,
-                                                  0, 0, 0, 0)
+                                                  *TRUSTED_LIMITS)
         return _Handle(p, self.cat, self.origin)
 
 
@@ -309,9 +312,10 @@ class Assessment:
         self._mutate("py_set_text", "id", _text(value, "id"))
 
     @property
-    def date(self) -> str:
-        """As-of date ``"YYYY-MM-DD"`` (settable, also with a :class:`datetime.date`)."""
-        return _c.itsma_assessment_date(self._h.p)
+    def date(self) -> datetime.date:
+        """As-of date, a :class:`datetime.date` (settable with a date, ``"YYYY-MM-DD"``, or
+        a datetime / pandas ``Timestamp`` at midnight)."""
+        return date_out(_c.itsma_assessment_date(self._h.p))  # type: ignore[return-value]
 
     @date.setter
     def date(self, value: DateLike) -> None:
@@ -657,7 +661,10 @@ def _attribute_args(process: Union[str, Section], attribute: Union[Attribute, st
 
 
 def _restore(text: str, catalogue: Catalogue, source: Optional[str]) -> Assessment:
-    return Assessment.from_string(text, catalogue, source)
+    # A pickle is trusted input (unpickling runs code anyway): no untrusted-input limits.
+    with catalogue._pins:
+        p = _c.CAssessment.py_load_buffer(text, source, catalogue._p, *TRUSTED_LIMITS)
+    return Assessment._wrap(_Handle(p, catalogue))
 
 
 # Results refer back to assessments; imported last so that both modules are complete.

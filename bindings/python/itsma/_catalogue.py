@@ -6,7 +6,7 @@ import weakref
 from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple, Union
 
 from . import itsma as _c
-from ._core import (PathLike, View, _Pins, _ids, _limits, _no_init, _path, _short, _text)
+from ._core import (TRUSTED_LIMITS, PathLike, View, _Pins, _ids, _limits, _no_init, _path, _short, _text)
 from ._enums import Attribute, Basis, Exclusions, LintKind, Obligation, SectionKind
 from ._errors import ErrorCode, InvalidArgumentError
 
@@ -161,7 +161,7 @@ class Catalogue:
 
     def copy(self) -> Catalogue:
         """An independent copy (through its JSON), which may be modified freely."""
-        return Catalogue.from_string(self.to_json(), self.origin or None)
+        return _catalogue_restore(self.to_json(), self.origin or None)
 
     def __copy__(self) -> Catalogue:
         return self.copy()
@@ -170,7 +170,7 @@ class Catalogue:
         return self.copy()
 
     def __reduce__(self) -> Any:
-        return (Catalogue.from_string, (self.to_json(), self.origin or None))
+        return (_catalogue_restore, (self.to_json(), self.origin or None))
 
     # ---- output ------------------------------------------------------------------------------
 
@@ -739,3 +739,9 @@ class Requirement:
 
     def __repr__(self) -> str:
         return f"<itsma.Requirement {self.id!r} {self.obligation}: {_short(self.text)!r}>"
+
+
+def _catalogue_restore(text: str, source: Optional[str]) -> Catalogue:
+    """A catalogue from JSON this package wrote (a copy, a pickle): no untrusted-input
+    limits, which a field the library accepted once must not trip."""
+    return Catalogue._wrap(_c.CCatalogue.py_load_buffer(text, source, *TRUSTED_LIMITS))

@@ -14,12 +14,14 @@ from typing import (Any, Callable, Generic, Iterator, List, Optional, Sequence, 
 from . import itsma as _c
 from ._enums import Letter
 from ._errors import ErrorCode, InvalidArgumentError, NotFoundError
+from ._values import date_in
 
 T = TypeVar("T")
 
 #: What a path argument may be: a str or any :class:`os.PathLike` (``pathlib.Path``).
 PathLike = Union[str, os.PathLike]
-#: A date argument: ``"YYYY-MM-DD"`` or a :class:`datetime.date`.
+#: A date argument: ``"YYYY-MM-DD"``, a :class:`datetime.date`, or a datetime / pandas
+#: ``Timestamp`` at midnight (see :func:`itsma._values.date_in`).
 DateLike = Union[str, datetime.date]
 #: A rating: a letter (``"L+"`` or :class:`Letter`) or a number from 0 to 100.
 RatingLike = Union[str, float, int, Letter]
@@ -57,14 +59,8 @@ def _text(value: Any, what: str, optional: bool = False) -> Optional[str]:
 
 
 def _date(value: Any, what: str, optional: bool = False) -> Optional[str]:
-    """A date argument: "YYYY-MM-DD" or a datetime.date (not a datetime)."""
-    if value is None and optional:
-        return None
-    if isinstance(value, datetime.datetime):
-        raise TypeError(f"{what} must be a date, not a datetime")
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return _text(value, what, optional)
+    """A date argument (see :func:`itsma._values.date_in`)."""
+    return date_in(value, what, optional)
 
 
 def _ids(value: Any, what: str) -> Tuple[str, ...]:
@@ -93,7 +89,13 @@ def _rating(value: Any) -> Tuple[int, float]:
     if isinstance(value, bool):
         raise TypeError("a rating must be a letter or a number, not bool")
     if isinstance(value, numbers.Real):
-        return _c.ITSMA_LETTER_NONE, float(value)
+        try:
+            number = float(value)
+        except OverflowError:                       # an int beyond any float: 10**400
+            raise InvalidArgumentError(
+                f"expected a rating: a letter or a number from 0 to 100, not {value!r:.40}",
+                code=ErrorCode.EINVAL) from None
+        return _c.ITSMA_LETTER_NONE, number
     if isinstance(value, str):
         letter, number = _c.itsma_py_rating_parse(value)
         return letter, number
@@ -114,6 +116,13 @@ def _limits(max_depth: Optional[int], max_string: Optional[int], max_records: Op
             raise InvalidArgumentError(f"{name} must be positive", code=ErrorCode.EINVAL)
         out.append(v)
     return out[0], out[1], out[2], out[3]
+
+
+#: Load limits for re-reading a document this package wrote itself (copies, copy-on-write,
+#: pickles): the limits of Catalogue.load()/Assessment.load() are for untrusted input, and
+#: a field the library accepted once must not make its own copy fail. The depth stays the
+#: default (the formats nest far less); the rest is unbounded in practice.
+TRUSTED_LIMITS: Tuple[int, int, int, int] = (0, 1 << 62, 1 << 62, 1 << 62)
 
 
 def _no_init(made_by: str) -> Callable[..., None]:
