@@ -4,16 +4,17 @@
 from __future__ import annotations
 
 import datetime
-import weakref
+import json
 from dataclasses import dataclass
-from typing import Any, Dict, Iterable, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, Mapping, Optional, Tuple, Union
 
 from . import itsma as _c
 from ._catalogue import Catalogue, Section, _id_of
-from ._core import (TRUSTED_LIMITS, DateLike, PathLike, RatingLike, View, _date, _ids, _limits, _neg_none,
+from ._core import (TRUSTED_LIMITS, IdentitySet, DateLike, PathLike, RatingLike, View, _date, _ids, _limits, _neg_none,
                     _no_init, _path, _Pins, _rating, _text)
 from ._enums import Attribute, EvidenceKind, EvidencePolicy, Letter, _letter
 from ._errors import ErrorCode, InvalidArgumentError
+from ._tables import dataclass_asdict
 from ._values import date_out
 
 __all__ = ["Assessment", "Evidence", "Rating", "AttributeRating", "Exclusion"]
@@ -35,6 +36,8 @@ class Evidence:
     before it and not expiring before it.
     """
 
+    _asdict = dataclass_asdict
+
     id: str
     title: str
     kind: EvidenceKind
@@ -50,6 +53,8 @@ class Evidence:
 @dataclass(frozen=True)
 class Rating:
     """The rating of a requirement (a snapshot): a letter, or a number (``letter`` None)."""
+
+    _asdict = dataclass_asdict
 
     requirement: str
     letter: Optional[Letter]
@@ -67,6 +72,8 @@ class Rating:
 class AttributeRating:
     """The rating of a process attribute (a snapshot)."""
 
+    _asdict = dataclass_asdict
+
     process: str
     attribute: Attribute
     letter: Optional[Letter]
@@ -83,6 +90,8 @@ class AttributeRating:
 @dataclass(frozen=True)
 class Exclusion:
     """A scope exclusion: a section or requirement left out, and why."""
+
+    _asdict = dataclass_asdict
 
     id: str
     reason: str
@@ -118,7 +127,7 @@ class _Handle:
         self.p = p
         self.cat = cat
         self.origin = _c.itsma_assessment_origin(p) if origin is None else origin
-        self.users: "weakref.WeakSet[Any]" = weakref.WeakSet()
+        self.users = IdentitySet()
         self.pins = _Pins()
         cat._users.add(self)
 
@@ -149,7 +158,7 @@ class Assessment:
     assessment afterwards does not change them.
     """
 
-    __slots__ = ("_h", "__weakref__")
+    __slots__ = ("_h", "_gen", "__weakref__")
 
     __init__ = _no_init("use Assessment.load(), from_string() or new()")
 
@@ -159,6 +168,7 @@ class Assessment:
     def _wrap(cls, h: _Handle) -> Assessment:
         self = object.__new__(cls)
         self._h = h
+        self._gen = 0        # counts changes: a view iterating meanwhile raises RuntimeError
         h.users.add(self)
         return self
 
@@ -251,6 +261,31 @@ class Assessment:
 
     def __reduce__(self) -> Any:
         return (_restore, (self.to_json(), self._h.cat, self.origin or None))
+
+    def __eq__(self, other: object) -> bool:
+        """Assessments compare by value: the same document (``to_json()``) of equal
+        catalogues."""
+        if not isinstance(other, Assessment):
+            return NotImplemented
+        return self is other or (self.to_json() == other.to_json()
+                                 and self.catalogue == other.catalogue)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The assessment as plain Python data: the parsed :meth:`to_json`
+        (``itsma-assessment/1``; dates as ``"YYYY-MM-DD"`` text, as in the format)."""
+        return json.loads(self.to_json())  # type: ignore[no-any-return]
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any],
+                  catalogue: Union[Catalogue, str, None] = None) -> Assessment:
+        """An assessment from plain Python data in the ``itsma-assessment/1`` shape (what
+        :meth:`to_dict` returns), validated as :meth:`from_string` does. Dates inside may
+        also be :class:`datetime.date` values."""
+        if not isinstance(data, Mapping):
+            raise TypeError(f"data must be a mapping, not {type(data).__name__}")
+        return cls.from_string(json.dumps(data, default=_json_value), catalogue, "<dict>")
 
     # ---- output ------------------------------------------------------------------------------
 
@@ -370,7 +405,7 @@ class Assessment:
                 return None
             t = _c.itsma_py_evidence_find(self._h.p, key)
             return None if t is None else _evidence(t)
-        return View("evidence", count, at, find, item="evidence record")
+        return View("evidence", count, at, find, item="evidence record", generation=self._generation)
 
     def add_evidence(self, id: str, title: str, kind: Union[EvidenceKind, str],
                      collected: DateLike, *, expires: Optional[DateLike] = None,
@@ -427,7 +462,7 @@ class Assessment:
             t = _c.itsma_py_rating_find(self._h.p, key)
             return None if t is None else _rating_record(t)
         return View("ratings", count, at, find, item="rating of",
-                    key=lambda r: r.requirement)
+                    key=lambda r: r.requirement, generation=self._generation)
 
     def rate(self, requirement: Union[str, Any], rating: RatingLike, *,
              evidence: Union[Iterable[str], str] = (), note: Optional[str] = None) -> Rating:
@@ -479,7 +514,7 @@ class Assessment:
             t = _c.itsma_py_attribute_find(self._h.p, key[0], int(attr))
             return None if t is None else _attribute_record(t)
         return View("attributes", count, at, find, item="attribute rating",
-                    key=lambda a: (a.process, str(a.attribute)))
+                    key=lambda a: (a.process, str(a.attribute)), generation=self._generation)
 
     def rate_attribute(self, process: Union[str, Section], attribute: Union[Attribute, str],
                        rating: RatingLike, *, evidence: Union[Iterable[str], str] = (),
@@ -513,7 +548,7 @@ class Assessment:
                 return None
             t = _c.itsma_py_exclusion_find(self._h.p, key)
             return None if t is None else Exclusion(*t)
-        return View("exclusions", count, at, find)
+        return View("exclusions", count, at, find, generation=self._generation)
 
     def exclude(self, id: Union[str, Any], reason: str) -> Exclusion:
         """Exclude a section or requirement from the scope (or change the reason).
@@ -586,6 +621,9 @@ class Assessment:
 
     # ---- internals ---------------------------------------------------------------------------
 
+    def _generation(self) -> int:
+        return self._gen
+
     def _mutate(self, method: str, *args: Any) -> None:
         """Call a mutating shim on a C assessment nobody else uses (copying it first if a
         result or another reader still needs the current one)."""
@@ -593,7 +631,10 @@ class Assessment:
             h = self._h
             with h.pins.lock:
                 if h.pins.count == 0 and all(u is self for u in h.users):
-                    getattr(h.p, method)(*args)
+                    try:
+                        getattr(h.p, method)(*args)
+                    finally:     # a refused change changes nothing, but counting it is safe
+                        self._gen += 1
                     return
             h2 = h.clone()
             with h.pins.lock:
@@ -658,6 +699,12 @@ def _attribute_args(process: Union[str, Section], attribute: Union[Attribute, st
     letter, value = _rating(rating)
     return (pid, int(attr), letter, value, list(_ids(evidence, "evidence")),
             _text(note, "note", optional=True))
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON data")
 
 
 def _restore(text: str, catalogue: Catalogue, source: Optional[str]) -> Assessment:

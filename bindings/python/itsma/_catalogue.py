@@ -169,6 +169,16 @@ class Catalogue:
     def __deepcopy__(self, memo: Dict[int, Any]) -> Catalogue:
         return self.copy()
 
+    def __eq__(self, other: object) -> bool:
+        """Catalogues compare by value: the same document (``to_json()``)."""
+        if not isinstance(other, Catalogue):
+            return NotImplemented
+        return self is other or int(self._p) == int(other._p) or self.to_json() == other.to_json()
+
+    def __hash__(self) -> int:
+        # equal catalogues have the same id; a catalogue being built should not be a key
+        return hash(("Catalogue", _c.itsma_catalogue_id(self._p)))
+
     def __reduce__(self) -> Any:
         return (_catalogue_restore, (self.to_json(), self.origin or None))
 
@@ -625,6 +635,10 @@ class Section:
     def __hash__(self) -> int:
         return hash(("Section", int(self._p)))
 
+    def __reduce__(self) -> Any:
+        # pickles as (its catalogue, its id): the catalogue pickles as its JSON
+        return (_find_section, (self._cat, self.id))
+
     def __str__(self) -> str:
         return self.id
 
@@ -643,6 +657,9 @@ class Requirement:
     __slots__ = ("_cat", "_p")
 
     __init__ = _no_init("they come from a Catalogue (cat.requirements[...])")
+
+    def __reduce__(self) -> Any:
+        return (_find_requirement, (self._cat, self.id))
 
     @property
     def catalogue(self) -> Catalogue:
@@ -745,3 +762,11 @@ def _catalogue_restore(text: str, source: Optional[str]) -> Catalogue:
     """A catalogue from JSON this package wrote (a copy, a pickle): no untrusted-input
     limits, which a field the library accepted once must not trip."""
     return Catalogue._wrap(_c.CCatalogue.py_load_buffer(text, source, *TRUSTED_LIMITS))
+
+
+def _find_section(catalogue: Catalogue, id: str) -> Section:
+    return catalogue.sections[id]
+
+
+def _find_requirement(catalogue: Catalogue, id: str) -> Requirement:
+    return catalogue.requirements[id]

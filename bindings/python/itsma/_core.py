@@ -8,7 +8,8 @@ import numbers
 import operator
 import os
 import threading
-from typing import (Any, Callable, Generic, Iterator, List, Optional, Sequence, Tuple,
+import weakref
+from typing import (Any, Callable, Dict, Generic, Iterator, List, Optional, Sequence, Tuple,
                     TypeVar, Union, overload)
 
 from . import itsma as _c
@@ -139,6 +140,38 @@ def _short(text: Optional[str], n: int = 40) -> str:
     return text if len(text) <= n else text[: n - 1] + "\u2026"
 
 
+class IdentitySet:
+    """A set of weak references by identity: objects that compare by value (assessments,
+    results) are still told apart, and never hashed (a result's hash reads its JSON)."""
+
+    __slots__ = ("_refs",)
+
+    def __init__(self) -> None:
+        self._refs: Dict[int, "weakref.ref[Any]"] = {}
+
+    def add(self, obj: Any) -> None:
+        key = id(obj)
+        refs = self._refs
+
+        def gone(_: Any, key: int = key) -> None:
+            refs.pop(key, None)
+        self._refs[key] = weakref.ref(obj, gone)
+
+    def discard(self, obj: Any) -> None:
+        ref = self._refs.get(id(obj))
+        if ref is not None and ref() is obj:
+            del self._refs[id(obj)]
+
+    def __iter__(self) -> Iterator[Any]:
+        for ref in list(self._refs.values()):
+            obj = ref()
+            if obj is not None:
+                yield obj
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 class _Pins:
     """Counts calls that read a C object without the GIL, so that nothing changes it then."""
 
@@ -168,18 +201,24 @@ class View(Sequence[T], Generic[T]):
     The view follows its owner: after a change, it shows the new contents.
     """
 
-    __slots__ = ("_count", "_at", "_find", "_name", "_item", "_key")
+    __slots__ = ("_count", "_at", "_find", "_name", "_item", "_key", "_generation")
 
     def __init__(self, name: str, count: Callable[[], int], at: Callable[[int], Optional[T]],
                  find: Optional[Callable[[Any], Optional[T]]] = None, *,
                  item: Optional[str] = None,
-                 key: Optional[Callable[[T], Any]] = None) -> None:
+                 key: Optional[Callable[[T], Any]] = None,
+                 generation: Optional[Callable[[], int]] = None) -> None:
         self._name = name
         self._item = item or (name[:-1] if name.endswith("s") else name)
         self._count = count
         self._at = at
         self._find = find
         self._key = key
+        self._generation = generation
+
+    def _changed(self, start: Optional[int]) -> None:
+        if start is not None and self._generation is not None and self._generation() != start:
+            raise RuntimeError(f"{self._name} changed during iteration")
 
     def __len__(self) -> int:
         return int(self._count())
@@ -205,6 +244,7 @@ class View(Sequence[T], Generic[T]):
     def __getitem__(self, key: str) -> T: ...
 
     def __getitem__(self, key: Any) -> Any:
+        key = _key_of(key)
         if isinstance(key, slice):
             return [self._get(i) for i in range(*key.indices(len(self)))]
         if isinstance(key, int) and not isinstance(key, bool):
@@ -223,18 +263,27 @@ class View(Sequence[T], Generic[T]):
         raise TypeError(f"{self._name} indices must be int or slice, not {type(key).__name__}")
 
     def __iter__(self) -> Iterator[T]:
+        # Like a dict: changing the collection while iterating over it raises RuntimeError
+        # (an iteration by index over a list that shrinks would silently skip items).
+        start = self._generation() if self._generation is not None else None
         for i in range(len(self)):
+            self._changed(start)
             item = self._at(i)
             if item is not None:
                 yield item
+        self._changed(start)
 
     def __reversed__(self) -> Iterator[T]:
+        start = self._generation() if self._generation is not None else None
         for i in reversed(range(len(self))):
+            self._changed(start)
             item = self._at(i)
             if item is not None:
                 yield item
+        self._changed(start)
 
     def __contains__(self, key: object) -> bool:
+        key = _key_of(key)
         if self._find is not None and isinstance(key, (str, tuple)):
             return self._find(key) is not None
         return any(item == key for item in self)
@@ -243,7 +292,7 @@ class View(Sequence[T], Generic[T]):
         """The item with that id, or *default* when there is none."""
         if self._find is None:
             raise TypeError(f"{self._name} have no ids")
-        item = self._find(key)
+        item = self._find(_key_of(key))
         return default if item is None else item
 
     def ids(self) -> List[Any]:
@@ -265,6 +314,18 @@ class View(Sequence[T], Generic[T]):
     def __repr__(self) -> str:
         n = len(self)
         return f"<itsma {self._name}: {n} item{'s' if n != 1 else ''}>"
+
+
+def _key_of(key: Any) -> Any:
+    """An object given as a key by its id: ``asm.ratings[requirement]``,
+    ``res.requirements[gap]``, ``asm.attributes[process, "PA2.1"]`` (catalogue objects and
+    result entries have an ``id``)."""
+    if isinstance(key, (str, int, slice)):
+        return key
+    if isinstance(key, tuple):
+        return tuple(_key_of(k) for k in key)
+    ident = getattr(key, "id", None)
+    return ident if isinstance(ident, str) else key
 
 
 def _key_text(key: Any) -> str:
