@@ -173,7 +173,7 @@ class Catalogue:
         """Catalogues compare by value: the same document (``to_json()``)."""
         if not isinstance(other, Catalogue):
             return NotImplemented
-        return self is other or int(self._p) == int(other._p) or self.to_json() == other.to_json()
+        return self is other or self.to_json() == other.to_json()
 
     def __hash__(self) -> int:
         # equal catalogues have the same id; a catalogue being built should not be a key
