@@ -10,8 +10,8 @@ from typing import Any, Dict, Iterable, Mapping, Optional, Tuple, Union
 
 from . import itsma as _c
 from ._catalogue import Catalogue, Section, _id_of
-from ._core import (TRUSTED_LIMITS, IdentitySet, DateLike, PathLike, RatingLike, View, _date, _ids, _limits, _neg_none,
-                    _no_init, _path, _Pins, _rating, _text)
+from ._core import (TRUSTED_LIMITS, DateLike, IdentitySet, PathLike, RatingLike, View, _date,
+                    _ids, _limits, _neg_none, _path, _Pins, _rating, _refuse_init, _text)
 from ._enums import Attribute, EvidenceKind, EvidencePolicy, Letter, _letter
 from ._errors import ErrorCode, InvalidArgumentError
 from ._tables import dataclass_asdict
@@ -160,7 +160,9 @@ class Assessment:
 
     __slots__ = ("_h", "_gen", "__weakref__")
 
-    __init__ = _no_init("use Assessment.load(), from_string() or new()")
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Not for direct use: use Assessment.load(), from_string() or new()."""
+        _refuse_init(self, "use Assessment.load(), from_string() or new()")
 
     # ---- construction ----------------------------------------------------------------------
 

@@ -6,7 +6,8 @@ import weakref
 from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple, Union
 
 from . import itsma as _c
-from ._core import (TRUSTED_LIMITS, PathLike, View, _Pins, _ids, _limits, _no_init, _path, _short, _text)
+from ._core import (TRUSTED_LIMITS, PathLike, View, _ids, _limits, _path, _Pins, _refuse_init,
+                    _short, _text)
 from ._enums import Attribute, Basis, Exclusions, LintKind, Obligation, SectionKind
 from ._errors import ErrorCode, InvalidArgumentError
 
@@ -55,7 +56,9 @@ class Catalogue:
 
     __slots__ = ("_p", "_keep", "_users", "_pins", "__weakref__")
 
-    __init__ = _no_init("use Catalogue.load(), from_string(), builtin() or new()")
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Not for direct use: use Catalogue.load(), from_string(), builtin() or new()."""
+        _refuse_init(self, "use Catalogue.load(), from_string(), builtin() or new()")
 
     # ---- construction ----------------------------------------------------------------------
 
@@ -523,7 +526,9 @@ class Section:
 
     __slots__ = ("_cat", "_p")
 
-    __init__ = _no_init("they come from a Catalogue (cat.sections[...])")
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Not for direct use: they come from a Catalogue (cat.sections[...])."""
+        _refuse_init(self, "they come from a Catalogue (cat.sections[...])")
 
     @property
     def catalogue(self) -> Catalogue:
@@ -656,7 +661,9 @@ class Requirement:
 
     __slots__ = ("_cat", "_p")
 
-    __init__ = _no_init("they come from a Catalogue (cat.requirements[...])")
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Not for direct use: they come from a Catalogue (cat.requirements[...])."""
+        _refuse_init(self, "they come from a Catalogue (cat.requirements[...])")
 
     def __reduce__(self) -> Any:
         return (_find_requirement, (self._cat, self.id))

@@ -9,8 +9,8 @@ import operator
 import os
 import threading
 import weakref
-from typing import (Any, Callable, Dict, Generic, Iterator, List, Optional, Sequence, Tuple,
-                    TypeVar, Union, overload)
+from typing import (Any, Callable, Dict, Generic, Iterator, List, NoReturn, Optional, Sequence,
+                    Tuple, TypeVar, Union, overload)
 
 from . import itsma as _c
 from ._enums import Letter
@@ -126,8 +126,18 @@ def _limits(max_depth: Optional[int], max_string: Optional[int], max_records: Op
 TRUSTED_LIMITS: Tuple[int, int, int, int] = (0, 1 << 62, 1 << 62, 1 << 62)
 
 
+def _refuse_init(obj: Any, made_by: str) -> NoReturn:
+    """What the ``__init__`` of a class whose objects come from elsewhere does: raise a
+    TypeError that says where they come from. (A real ``def __init__`` that calls this,
+    rather than an ``__init__`` attribute made by a function, keeps the class typed for
+    mypy.)"""
+    raise TypeError(f"{type(obj).__name__} objects are not created directly: {made_by}")
+
+
 def _no_init(made_by: str) -> Callable[..., None]:
-    """An __init__ that refuses direct construction and says where objects come from."""
+    """An __init__ that refuses direct construction and says where objects come from.
+    Kept for modules written against it; mypy sees a class that uses it as untyped, so
+    new classes write ``def __init__`` calling :func:`_refuse_init` instead."""
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
         raise TypeError(f"{type(self).__name__} objects are not created directly: {made_by}")
     __init__.__doc__ = f"Not for direct use: {made_by}"

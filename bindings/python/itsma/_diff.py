@@ -6,7 +6,7 @@ import json
 from typing import Any, Dict, Iterator, NamedTuple, Optional
 
 from . import itsma as _c
-from ._core import View, _linear_find, _nan_none, _neg_none, _no_init
+from ._core import View, _linear_find, _nan_none, _neg_none, _refuse_init
 from ._enums import Change, Model, Nonconformity, NonconformityChange, Verdict, _nonconformity
 from ._result import RequirementResult, Result
 from ._tables import Row, tally
@@ -69,7 +69,9 @@ class Diff:
 
     __slots__ = ("_p", "_before", "_after", "__weakref__")
 
-    __init__ = _no_init("use itsma.compare()")
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Not for direct use: use itsma.compare()."""
+        _refuse_init(self, "use itsma.compare()")
 
     def __reduce__(self) -> Any:
         return (compare, (self._before, self._after))
@@ -202,7 +204,9 @@ _SCOPE = (Change.EXCLUDED, Change.INCLUDED)
 class _DiffEntry(Row):
     __slots__ = ("_diff", "_p")
 
-    __init__ = _no_init("they come from a Diff")
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Not for direct use: they come from a Diff."""
+        _refuse_init(self, "they come from a Diff")
 
     @property
     def diff(self) -> Diff:

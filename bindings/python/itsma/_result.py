@@ -10,7 +10,8 @@ from typing import Any, Dict, Iterator, List, Mapping, NamedTuple, Optional, Uni
 from . import itsma as _c
 from ._assessment import Assessment, Evidence, Rating, _evidence, _Handle, _rating_record
 from ._catalogue import Catalogue, Requirement, Section, _id_of
-from ._core import PathLike, View, _linear_find, _nan_none, _neg_none, _no_init, _path, _short
+from ._core import (PathLike, View, _linear_find, _nan_none, _neg_none, _path, _refuse_init,
+                    _short)
 from ._tables import Row, records, tally
 from ._enums import (Attribute, AttributeStatus, EvidencePolicy, EvidenceProblem, Letter, Model,
                      Nonconformity, Obligation, Status, Verdict, _letter, _nonconformity)
@@ -92,7 +93,9 @@ class Result:
 
     __slots__ = ("_p", "_h", "__weakref__")
 
-    __init__ = _no_init("use Assessment.score()")
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Not for direct use: use Assessment.score()."""
+        _refuse_init(self, "use Assessment.score()")
 
     @classmethod
     def _wrap(cls, p: Any, h: _Handle) -> Result:
@@ -339,7 +342,9 @@ class _Entry(Row):
 
     __slots__ = ("_res", "_p")
 
-    __init__ = _no_init("they come from a Result")
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Not for direct use: they come from a Result."""
+        _refuse_init(self, "they come from a Result")
 
     @property
     def result(self) -> Result:
