@@ -32,3 +32,12 @@ run_step("assess.py imported.json" "itsm-import:.*Top 3 of [0-9]+ gaps"
 # live.py: a Scorer fed by a simulated ITSM tool; the live result must equal a fresh score.
 run_step("live.py" "incidents fed.*live result equals scoring from scratch: yes"
          ${EXAMPLES}/live.py --records 500)
+# batch.py: 60 made-up assessments scored by a process pool into one table (needs pandas).
+execute_process(COMMAND ${PYTHON} -c "import pandas" RESULT_VARIABLE _no_pandas
+                OUTPUT_QUIET ERROR_QUIET)
+if(_no_pandas)
+  message(STATUS "---- batch.py skipped: ${PYTHON} has no pandas (python3-pandas)")
+else()
+  run_step("batch.py" "60 assessments scored \\(0 failed\\)"
+           ${EXAMPLES}/batch.py ${WORK}/batch --generate 60 --workers 2 -o ${WORK}/batch.csv)
+endif()
