@@ -88,9 +88,10 @@ def score_row(item: Item, cat_source: Optional[str] = None,
     row.update({"level_min": cap.min, "level_max": cap.max, "level_mean": cap.mean,
                 "targets_met": cap.targets_met, "majors": nc.major, "minors": nc.minor,
                 "unassessed_shall": nc.unassessed})
-    for s in res.sections:
-        if s.is_process:
-            row[f"level {s.id}"] = s.capability_level
+    sections = res.sections
+    for process in asm.catalogue.processes:
+        entry = sections.get(process.id)
+        row[f"level {process.id}"] = None if entry is None else entry.capability_level
     row["error"] = ""
     return row
 
