@@ -212,6 +212,15 @@ def test_view_raises_when_changed_during_iteration(asm):
             asm.add_evidence("EV-NEW", "t", "record", "2026-01-01")
 
 
+def test_catalogue_view_raises_when_changed_during_iteration():
+    cat = itsma.Catalogue.new("test:grow", "Growing")
+    cat.add_section("A", "A")
+    cat.add_requirement("A", "A-01", "Do a thing.")
+    with pytest.raises(RuntimeError, match="changed during iteration"):
+        for n, s in enumerate(cat.sections):
+            cat.add_section(f"B{n}", "B")
+
+
 def test_views_take_objects_as_keys(asm, res, cat):
     rating = asm.ratings[0]
     req = cat.requirements[rating.requirement]

@@ -54,7 +54,7 @@ class Catalogue:
     the assessment): build it completely first, or modify a :meth:`copy`.
     """
 
-    __slots__ = ("_p", "_keep", "_users", "_pins", "__weakref__")
+    __slots__ = ("_p", "_keep", "_users", "_pins", "_gen", "__weakref__")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         """Not for direct use: use Catalogue.load(), from_string(), builtin() or new()."""
@@ -69,7 +69,11 @@ class Catalogue:
         self._keep = keep
         self._users: "weakref.WeakSet[Any]" = weakref.WeakSet()
         self._pins = _Pins()
+        self._gen = 0        # counts changes: a view iterating meanwhile raises RuntimeError
         return self
+
+    def _generation(self) -> int:
+        return self._gen
 
     @classmethod
     def load(cls, path: PathLike, *, max_depth: Optional[int] = None,
@@ -371,7 +375,8 @@ class Catalogue:
         return View("sections", lambda: _c.itsma_catalogue_section_count(p),
                     lambda i: self._section(_c.itsma_catalogue_section_at(p, i)),
                     lambda key: self._section(_c.itsma_catalogue_find_section(p, key))
-                    if isinstance(key, str) else None)
+                    if isinstance(key, str) else None,
+                    generation=self._generation)
 
     @property
     def top_sections(self) -> View[Section]:
@@ -383,7 +388,8 @@ class Catalogue:
                 if isinstance(key, str) else None
             return s if s is not None and s.depth == 0 else None
         return View("top sections", lambda: _c.itsma_catalogue_top_count(p),
-                    lambda i: self._section(_c.itsma_catalogue_top_at(p, i)), find)
+                    lambda i: self._section(_c.itsma_catalogue_top_at(p, i)), find,
+                    generation=self._generation)
 
     @property
     def processes(self) -> View[Section]:
@@ -396,7 +402,7 @@ class Catalogue:
             return s if s is not None and s.is_process else None
         return View("processes", lambda: _c.itsma_catalogue_process_count(p),
                     lambda i: self._section(_c.itsma_catalogue_process_at(p, i)), find,
-                    item="process")
+                    item="process", generation=self._generation)
 
     @property
     def requirements(self) -> View[Requirement]:
@@ -405,7 +411,8 @@ class Catalogue:
         return View("requirements", lambda: _c.itsma_catalogue_requirement_count(p),
                     lambda i: self._requirement(_c.itsma_catalogue_requirement_at(p, i)),
                     lambda key: self._requirement(_c.itsma_catalogue_find_requirement(p, key))
-                    if isinstance(key, str) else None)
+                    if isinstance(key, str) else None,
+                    generation=self._generation)
 
     def walk(self) -> Iterator[Tuple[int, Section]]:
         """Yield ``(depth, section)`` for every section, depth first (catalogue order)."""
@@ -475,7 +482,10 @@ class Catalogue:
                 raise InvalidArgumentError(
                     f"catalogue {self.id!r} is in use by an assessment and cannot be modified; "
                     "build it completely first, or modify a copy()", code=ErrorCode.EINVAL)
-            return fn(*args)
+            try:
+                return fn(*args)
+            finally:
+                self._gen += 1
 
     def _section(self, p: Any) -> Optional[Section]:
         if p is None:
@@ -599,7 +609,8 @@ class Section:
             s = cat.sections.get(key) if isinstance(key, str) else None
             return s if s is not None and s.parent == self else None
         return View("sections", lambda: _c.itsma_section_child_count(p),
-                    lambda i: cat._section(_c.itsma_section_child_at(p, i)), find)
+                    lambda i: cat._section(_c.itsma_section_child_at(p, i)), find,
+                    generation=self._cat._generation)
 
     @property
     def requirements(self) -> View[Requirement]:
@@ -611,7 +622,8 @@ class Section:
             r = cat.requirements.get(key) if isinstance(key, str) else None
             return r if r is not None and r.section == self else None
         return View("requirements", lambda: _c.itsma_section_requirement_count(p),
-                    lambda i: cat._requirement(_c.itsma_section_requirement_at(p, i)), find)
+                    lambda i: cat._requirement(_c.itsma_section_requirement_at(p, i)), find,
+                    generation=self._cat._generation)
 
     def all_requirements(self) -> List[Requirement]:
         """Every requirement in the section and its sub-sections, in catalogue order."""
