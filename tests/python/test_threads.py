@@ -67,6 +67,21 @@ def main_thread_ran_during(fn) -> int:
     return sum(1 for s in stamps if t0 < s < t1)
 
 
+def _python_busy(seconds: float) -> None:
+    """Pure Python work that never releases the GIL by itself (only a forced switch, at a
+    bytecode boundary, could take it away)."""
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        pass
+
+
+def test_method_does_not_count_forced_switches():
+    # The flaky failures came from forced switches being counted as the call releasing the
+    # GIL: with the default switch interval this thread got a turn every 5 ms of the
+    # worker's Python code, and under load such a turn landed inside the window.
+    assert main_thread_ran_during(lambda: _python_busy(0.2)) < 50
+
+
 def test_method_detects_a_call_that_keeps_the_gil(big):
     text, _ = big
     assert main_thread_ran_during(lambda: json.loads(text)) < 50
