@@ -144,10 +144,7 @@ def test_requirement_records_match_the_csv_report(res, asm, tmp_path):
     asm.save(a)
     c.write_text(asm.catalogue.to_json())
     out = subprocess.run([cli, "report", str(a), "--catalogue", str(c), "--format", "csv"],
-                         capture_output=True, text=True)
-    if out.returncode != 0:
-        out = subprocess.run([cli, "report", "--catalogue", str(c), "--format", "csv", str(a)],
-                             capture_output=True, text=True, check=True)
+                         capture_output=True, text=True, check=True)
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
     recs = res.to_records("requirements")
     assert list(rows[0]) == list(recs[0])
@@ -176,6 +173,11 @@ def test_assessment_dict_round_trip(asm):
     assert back == asm and back is not asm
     d["date"] = datetime.date(2026, 1, 1)
     assert itsma.Assessment.from_dict(d, asm.catalogue).date == datetime.date(2026, 1, 1)
+    d["date"] = datetime.datetime(2026, 1, 2)
+    assert itsma.Assessment.from_dict(d, asm.catalogue).date == datetime.date(2026, 1, 2)
+    d["date"] = datetime.datetime(2026, 1, 2, 13, 0)
+    with pytest.raises(itsma.InvalidArgumentError):
+        itsma.Assessment.from_dict(d, asm.catalogue)
 
 
 # ---- 2. pickling -----------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from ._core import (TRUSTED_LIMITS, DateLike, IdentitySet, PathLike, RatingLike,
 from ._enums import Attribute, EvidenceKind, EvidencePolicy, Letter, _letter
 from ._errors import ErrorCode, InvalidArgumentError
 from ._tables import dataclass_asdict
-from ._values import date_out
+from ._values import date_in, date_out
 
 __all__ = ["Assessment", "Evidence", "Rating", "AttributeRating", "Exclusion"]
 
@@ -284,7 +284,8 @@ class Assessment:
                   catalogue: Union[Catalogue, str, None] = None) -> Assessment:
         """An assessment from plain Python data in the ``itsma-assessment/1`` shape (what
         :meth:`to_dict` returns), validated as :meth:`from_string` does. Dates inside may
-        also be :class:`datetime.date` values."""
+        also be :class:`datetime.date` values (or datetimes / pandas ``Timestamp`` at
+        midnight)."""
         if not isinstance(data, Mapping):
             raise TypeError(f"data must be a mapping, not {type(data).__name__}")
         return cls.from_string(json.dumps(data, default=_json_value), catalogue, "<dict>")
@@ -704,8 +705,10 @@ def _attribute_args(process: Union[str, Section], attribute: Union[Attribute, st
 
 
 def _json_value(value: Any) -> Any:
-    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        return value.isoformat()
+    """Dates inside a document given to from_dict: date, datetime / Timestamp at midnight,
+    numpy datetime64 (see :func:`itsma._values.date_in`)."""
+    if isinstance(value, datetime.date) or type(value).__name__ == "datetime64":
+        return date_in(value, "a date in the document")
     raise TypeError(f"{type(value).__name__} is not JSON data")
 
 
