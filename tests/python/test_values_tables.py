@@ -76,6 +76,20 @@ def test_dates_in(asm):
         assert e.collected == datetime.date(2026, 1, 2) and e.expires is None
 
 
+def test_empty_cells_are_no_value(asm):
+    # what a DataFrame row of a GRC export holds in an empty optional cell
+    nan = float("nan")
+    e = asm.add_evidence("EV-C", "t", "record", "2026-01-01", uri=nan, by=nan, note=nan,
+                         expires=nan)
+    assert (e.uri, e.by, e.note, e.expires) == (None, None, None, None)
+    r = asm.rate(asm.ratings[0].requirement, "L", evidence=nan, note=nan)
+    assert (r.evidence, r.note) == ((), None)
+    asm.title = nan
+    assert asm.title is None
+    with pytest.raises(TypeError):
+        asm.add_evidence("EV-D", nan, "record", "2026-01-01")     # a required text
+
+
 # ---- 1. rating text -----------------------------------------------------------------------
 
 def test_rating_text_follows_the_json_rule(asm):

@@ -15,7 +15,7 @@ from typing import (Any, Callable, Dict, Generic, Iterator, List, NoReturn, Opti
 from . import itsma as _c
 from ._enums import Letter
 from ._errors import ErrorCode, InvalidArgumentError, NotFoundError
-from ._values import date_in
+from ._values import date_in, is_missing
 
 T = TypeVar("T")
 
@@ -50,8 +50,9 @@ def _path(path: Any, what: str = "path") -> str:
 
 
 def _text(value: Any, what: str, optional: bool = False) -> Optional[str]:
-    """A text argument: str (or None when optional); TypeError otherwise."""
-    if value is None and optional:
+    """A text argument: str (or "no value" when optional: None, NaN, pandas NA - what an
+    empty cell of a DataFrame holds); TypeError otherwise."""
+    if optional and is_missing(value):
         return None
     if not isinstance(value, str):
         raise TypeError(f"{what} must be str{' or None' if optional else ''}, "
@@ -65,8 +66,8 @@ def _date(value: Any, what: str, optional: bool = False) -> Optional[str]:
 
 
 def _ids(value: Any, what: str) -> Tuple[str, ...]:
-    """A list of ids: any iterable of str, or one str."""
-    if value is None:
+    """A list of ids: any iterable of str, or one str; "no value" (None, NaN) is none."""
+    if is_missing(value):
         return ()
     if isinstance(value, str):
         return (value,)
