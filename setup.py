@@ -19,8 +19,14 @@ import shutil
 import subprocess
 import sys
 
+import setuptools
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
+
+if int(setuptools.__version__.split(".")[0]) < 61:
+    sys.exit(f"itsma needs setuptools >= 61 to read its metadata from pyproject.toml, not "
+             f"{setuptools.__version__}: pip install 'setuptools>=61' (or let pip build in an "
+             f"isolated environment, without --no-build-isolation)")
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
 
