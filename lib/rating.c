@@ -3,6 +3,7 @@
 #include "internal/error.h"
 #include "internal/rating.h"
 
+#include <locale.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,11 +41,78 @@ itsma_letter itsma_letter_band(itsma_letter letter)
 	}
 }
 
+/*
+ * Length of the JSON number (RFC 8259 section 6) at the start of @p s, or 0 when there is
+ * none: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?. No hex, no "inf"/"nan", no leading
+ * "+" or ".", no white space: the rule of the JSON loader, whatever strtod would accept.
+ */
+static size_t json_number_length(const char *s)
+{
+	size_t n = 0;
+	if (s[n] == '-')
+		n++;
+	if (s[n] == '0')
+		n++;
+	else if (s[n] >= '1' && s[n] <= '9')
+		while (s[n] >= '0' && s[n] <= '9')
+			n++;
+	else
+		return 0;
+	if (s[n] == '.') {
+		if (!(s[++n] >= '0' && s[n] <= '9'))
+			return 0;
+		while (s[n] >= '0' && s[n] <= '9')
+			n++;
+	}
+	if (s[n] == 'e' || s[n] == 'E') {
+		n++;
+		if (s[n] == '+' || s[n] == '-')
+			n++;
+		if (!(s[n] >= '0' && s[n] <= '9'))
+			return 0;
+		while (s[n] >= '0' && s[n] <= '9')
+			n++;
+	}
+	return n;
+}
+
+/*
+ * The value of a JSON number of @p n bytes, whatever the program's locale: strtod reads
+ * the decimal point of LC_NUMERIC, so the '.' is written as that locale's decimal point
+ * (localeconv() answers for the calling thread's locale under uselocale()). Returns 0 and
+ * sets *out, or -1 when the text is too long to convert here.
+ */
+static int json_number_value(double *out, const char *s, size_t n)
+{
+	char buf[128];
+	const char *dp = localeconv()->decimal_point;
+	size_t dpn = (dp && *dp) ? strlen(dp) : 1;
+	size_t i, j = 0;
+	char *end;
+	if (!dp || !*dp)
+		dp = ".";
+	for (i = 0; i < n; i++) {
+		if (s[i] == '.') {
+			if (j + dpn >= sizeof buf)
+				return -1;
+			memcpy(buf + j, dp, dpn);
+			j += dpn;
+		} else {
+			if (j + 1 >= sizeof buf)
+				return -1;
+			buf[j++] = s[i];
+		}
+	}
+	buf[j] = '\0';
+	*out = strtod(buf, &end);
+	return (size_t)(end - buf) == j ? 0 : -1;
+}
+
 int itsma_rating_parse(itsma_letter *letter_out, double *value_out, const char *text,
                        itsma_error *err)
 {
 	int i;
-	char *end;
+	size_t n;
 	double v;
 
 	if (!text || !*text)
@@ -59,18 +127,18 @@ int itsma_rating_parse(itsma_letter *letter_out, double *value_out, const char *
 			return 0;
 		}
 	}
-	if ((*text >= '0' && *text <= '9') || *text == '.') {
-		v = strtod(text, &end);
-		if (*end == '\0' && isfinite(v) && v >= 0 && v <= 100) {
-			if (letter_out)
-				*letter_out = ITSMA_LETTER_NONE;
-			if (value_out)
-				*value_out = v;
-			return 0;
-		}
+	n = json_number_length(text);
+	if (n > 0 && text[n] == '\0' && json_number_value(&v, text, n) == 0 && isfinite(v) &&
+	    v >= 0 && v <= 100) {
+		if (letter_out)
+			*letter_out = ITSMA_LETTER_NONE;
+		if (value_out)
+			*value_out = v == 0 ? 0 : v; /* -0 is 0 */
+		return 0;
 	}
 	return itsma__error_set(err, ITSMA_EINVAL,
-	                        "expected a rating: N, P-, P, P+, L-, L, L+, F or a number from 0 to 100, not \"%.40s\"",
+	                        "expected a rating: N, P-, P, P+, L-, L, L+, F or a number from 0 to 100 "
+	                        "(written as in JSON: digits, an optional '.' and fraction, an optional exponent), not \"%.40s\"",
 	                        text);
 }
 

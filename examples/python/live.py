@@ -33,7 +33,7 @@ def show(label: str, sc: itsma.Scorer) -> None:
           f"(major {nc.major}, minor {nc.minor}, unassessed {nc.unassessed})")
 
 
-def main(argv: list) -> int:
+def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("assessment", nargs="?", default=SAMPLE)
     ap.add_argument("--records", type=int, default=2000, help="incident records to feed")
@@ -52,7 +52,7 @@ def main(argv: list) -> int:
     # 2. The ITSM tool feeds its incident records; each one closed within target is cited
     #    by the requirement, the last ten at a time (a sliding window of evidence).
     t0 = time.perf_counter()
-    window: list = []
+    window: list[str] = []
     for n in range(1, args.records + 1):
         rid = f"INC-{n:05d}"
         sc.add_evidence(rid, f"Incident {n} closed within target", "record",

@@ -22,13 +22,15 @@ import io
 import pathlib
 import sys
 
+from typing import Callable, List
+
 import itsma
 
 HERE = pathlib.Path(__file__).resolve().parent
 LAST_QUARTER = HERE.parent / "data" / "acme-2026-q3.json"
 
 
-def edit(path: pathlib.Path, change) -> None:
+def edit(path: pathlib.Path, change: Callable[[List[List[str]]], None]) -> None:
     """Read a CSV file, let `change` edit its rows, save it ';'-separated."""
     text = path.read_text(encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(text, newline="")))
@@ -45,10 +47,10 @@ def write(folder: pathlib.Path) -> None:
     e.write_text(last.evidence_sheet(), encoding="utf-8", newline="")
     print(f"wrote {q.name} ({len(last.ratings)} ratings from {last.id}) and {e.name}")
 
-    def new_evidence(rows):
+    def new_evidence(rows: List[List[str]]) -> None:
         rows.append(["EV-Q4-1", "Incident review, Q4", "record", "2026-11-10", "", "", "", "", ""])
 
-    def rerate(rows):
+    def rerate(rows: List[List[str]]) -> None:
         header = rows[0]
         rid, rating, ev = header.index("id"), header.index("rating"), header.index("evidence")
         for row in rows[1:]:
@@ -71,13 +73,15 @@ def import_(folder: pathlib.Path) -> int:
     out = folder / "assessment.json"
     asm.save(out)
     res = asm.score()
+    r = asm.ratings['8.6.1-01'].rating
+    rating = r.label if isinstance(r, itsma.Letter) else f"{r:g}"
     print(f"imported {len(asm.ratings)} ratings and {len(asm.evidence)} evidence records "
-          f"into {out.name}: 8.6.1-01 is {asm.ratings['8.6.1-01'].rating.label}, "
+          f"into {out.name}: 8.6.1-01 is {rating}, "
           f"verdict {res.verdict.label}")
     return 0
 
 
-def main(argv: list) -> int:
+def main(argv: List[str]) -> int:
     if len(argv) != 3 or argv[1] not in ("write", "import"):
         print(__doc__.split("\n\n")[1], file=sys.stderr)
         return 2

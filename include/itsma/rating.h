@@ -41,6 +41,9 @@ ITSMA_EXTERN(itsma_letter) itsma_letter_band(itsma_letter letter);
 
 /**
  * Parse a rating written as a letter ("L+") or a number from 0 to 100 ("72.5").
+ * A number follows the JSON number grammar, as the JSON loader does: no hex ("0x10"), no
+ * "inf"/"nan", no white space, no leading "+" or "."; the decimal point is always '.',
+ * whatever the program's locale (LC_NUMERIC).
  * @param[out] letter_out the letter, or #ITSMA_LETTER_NONE for a number.
  * @param[out] value_out the achievement (the letter's value for a letter).
  * @return 0 or #ITSMA_EINVAL (message says what was expected).

@@ -56,3 +56,12 @@ file(SHA256 ${WORK}/evidence/policy.txt _digest)
 file(WRITE ${WORK}/evidenced.json "{\"format\": \"itsma-assessment/1\", \"id\": \"ev\", \"catalogue\": \"iso20000-1:2018\", \"date\": \"2026-03-01\", \"evidence\": [{\"id\": \"EV-1\", \"title\": \"Policy\", \"kind\": \"document\", \"collected\": \"2026-01-01\", \"uri\": \"policy.txt\", \"sha256\": \"${_digest}\"}]}\n")
 run_step("verify_evidence.py" "ok +EV-1: policy.txt.*1 checked, 1 ok"
          ${EXAMPLES}/verify_evidence.py ${WORK}/evidenced.json ${WORK}/evidence)
+# batch.py: 60 made-up assessments scored by a process pool into one table (needs pandas).
+execute_process(COMMAND ${PYTHON} -c "import pandas" RESULT_VARIABLE _no_pandas
+                OUTPUT_QUIET ERROR_QUIET)
+if(_no_pandas)
+  message(STATUS "---- batch.py skipped: ${PYTHON} has no pandas (python3-pandas)")
+else()
+  run_step("batch.py" "60 assessments scored \\(0 failed\\)"
+           ${EXAMPLES}/batch.py ${WORK}/batch --generate 60 --workers 2 -o ${WORK}/batch.csv)
+endif()

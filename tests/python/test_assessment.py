@@ -42,7 +42,7 @@ def test_load_resolves_builtin_catalogue(tmp_path):
 def test_properties(asm, cat):
     assert asm.catalogue is cat
     assert asm.id == "small-q4"
-    assert asm.date == "2026-11-20"
+    assert asm.date == datetime.date(2026, 11, 20)
     assert asm.title == "Small assessment"
     assert asm.organisation == "Example IT"
     assert asm.assessor == "A. Assessor"
@@ -61,14 +61,16 @@ def test_setters(asm):
     asm.organisation = "Org"
     asm.assessor = "Me"
     assert (asm.id, asm.date, asm.title, asm.organisation, asm.assessor) == (
-        "renamed", "2026-12-31", None, "Org", "Me")
+        "renamed", datetime.date(2026, 12, 31), None, "Org", "Me")
     with pytest.raises(itsma.InvalidArgumentError):
         asm.date = "2026-02-29"
     with pytest.raises(itsma.InvalidArgumentError):
         asm.id = "bad id!"
-    with pytest.raises(TypeError):
-        asm.date = datetime.datetime(2026, 1, 1)
-    assert asm.date == "2026-12-31"
+    with pytest.raises(itsma.InvalidArgumentError, match="time of day"):
+        asm.date = datetime.datetime(2026, 1, 1, 9, 30)
+    assert asm.date == datetime.date(2026, 12, 31)
+    asm.date = datetime.datetime(2026, 1, 1)              # midnight: its date
+    assert asm.date == datetime.date(2026, 1, 1)
 
 
 def test_evidence(asm):
@@ -77,8 +79,8 @@ def test_evidence(asm):
     e1 = ev["EV-1"]
     assert e1 == itsma.Evidence(
         id="EV-1", title="Incident procedure", kind=itsma.EvidenceKind.DOCUMENT,
-        collected="2026-10-01", expires="2027-10-01", uri="docs/incident.pdf",
-        sha256="0" * 64, by="J. Auditor", note="Version 3.", current=True)
+        collected=datetime.date(2026, 10, 1), expires=datetime.date(2027, 10, 1),
+        uri="docs/incident.pdf", sha256="0" * 64, by="J. Auditor", note="Version 3.", current=True)
     assert ev[-1].kind is itsma.EvidenceKind.INTERVIEW
     assert ev["EV-3"].current is False                   # expired before the date
     assert "EV-9" not in ev and ev.get("EV-9") is None
@@ -88,7 +90,7 @@ def test_evidence(asm):
                            uri="u", sha256="a" * 64, by="b", note="n")
     assert new == asm.evidence["EV-5"] and new.current
     assert (new.kind, new.expires, new.uri, new.sha256, new.by, new.note) == (
-        itsma.EvidenceKind.METRIC, "2026-12-01", "u", "a" * 64, "b", "n")
+        itsma.EvidenceKind.METRIC, datetime.date(2026, 12, 1), "u", "a" * 64, "b", "n")
     future = asm.add_evidence("EV-6", "Later", "record", "2027-01-01")
     assert not future.current
     # Replacing keeps the position.

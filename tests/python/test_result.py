@@ -24,7 +24,7 @@ def check_against_json(res: itsma.Result) -> dict:
     asm = res.assessment
     assert doc["assessment"] == asm.id
     assert doc["catalogue"] == res.catalogue.id
-    assert doc["date"] == asm.date
+    assert doc["date"] == asm.date.isoformat()
     assert doc["policy"]["evidence"] == str(res.policy)
     summ = doc["summary"]
     assert res.compliance == {k: approx(v) for k, v in summ["compliance"].items()}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import threading
 import time
 
@@ -27,7 +28,19 @@ def big(iso):
 
 
 def main_thread_ran_during(fn) -> int:
-    """How often this thread ran while another thread was in the middle of fn()."""
+    """How often this thread ran while another thread was inside fn().
+
+    With the default switch interval (5 ms) the interpreter takes the GIL from a thread by
+    force, so this thread also ran while a GIL-holding fn() was *about* to run: between
+    the worker's start time and its call of fn() (and after fn() returned), and on a loaded
+    machine the worker could wait tens of milliseconds to get a CPU back, so that this
+    thread's forced turn spilled into the middle of the window. That made the check of a
+    call that keeps the GIL fail now and then (3 of 7 runs under load). Here no thread is
+    ever switched by force during the measurement (a switch interval of 30 s): this
+    thread runs inside the window only if fn() itself releases the GIL. This thread yields
+    now and then (a 10 microsecond sleep) so that the worker gets the GIL back whenever it
+    wants it.
+    """
     window = {}
     stamps = []
 
@@ -36,14 +49,37 @@ def main_thread_ran_during(fn) -> int:
         fn()
         window["t1"] = time.perf_counter()
 
-    th = threading.Thread(target=worker)
-    th.start()
-    while th.is_alive():
-        stamps.append(time.perf_counter())
-    th.join()
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(30.0)
+    try:
+        th = threading.Thread(target=worker)
+        th.start()
+        n = 0
+        while th.is_alive():
+            stamps.append(time.perf_counter())
+            n += 1
+            if n % 32 == 0:
+                time.sleep(1e-5)
+        th.join()
+    finally:
+        sys.setswitchinterval(interval)
     t0, t1 = window["t0"], window["t1"]
-    margin = (t1 - t0) * 0.25
-    return sum(1 for s in stamps if t0 + margin < s < t1 - margin)
+    return sum(1 for s in stamps if t0 < s < t1)
+
+
+def _python_busy(seconds: float) -> None:
+    """Pure Python work that never releases the GIL by itself (only a forced switch, at a
+    bytecode boundary, could take it away)."""
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        pass
+
+
+def test_method_does_not_count_forced_switches():
+    # The flaky failures came from forced switches being counted as the call releasing the
+    # GIL: with the default switch interval this thread got a turn every 5 ms of the
+    # worker's Python code, and under load such a turn landed inside the window.
+    assert main_thread_ran_during(lambda: _python_busy(0.2)) < 50
 
 
 def test_method_detects_a_call_that_keeps_the_gil(big):

@@ -23,7 +23,7 @@ def test_trend_figures(results):
     t = itsma.trend(results)
     assert len(t) == 4 and t.results == results
     points = t.points
-    assert [p.date for p in points] == ["2026-02-20", "2026-05-20", "2026-08-20", "2026-11-20"]
+    assert [p.date.isoformat() for p in points] == ["2026-02-20", "2026-05-20", "2026-08-20", "2026-11-20"]
     assert points[0].nonconformities_opened is None and points[0].nonconformities_closed is None
     assert points[3].nonconformities_closed == 45 and points[3].nonconformities_opened == 0
     assert points[3].compliance == results[3].compliance

@@ -142,6 +142,41 @@ static void test_core__rating_parse_numbers_and_errors(void)
 	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, NULL, &e), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, "50x", &e), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, "nan", &e), ITSMA_EINVAL);
+	/* the JSON number rule, not strtod's: no hex, no leading '.', '+' or space */
+	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, "0x10", &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, "0X1p4", &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, ".5", &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, "5.", &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, "+5", &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, " 5", &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, "05", &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, "1e400", &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, "72,5", &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, "5e1", &e), 0);
+	ASSERT_NEAR(v, 50);
+	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, "-0", &e), 0);
+	CU_ASSERT_EQUAL(v, 0);
+	CU_ASSERT_FALSE(signbit(v));
+}
+
+static void test_core__rating_parse_ignores_the_locale(void)
+{
+	/* under a comma-decimal locale, "72.5" is still 72.5 and "72,5" still refused */
+	static const char *const locales[] = { "de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8" };
+	itsma_letter l;
+	double v = 0;
+	size_t i;
+	int set = 0;
+	for (i = 0; i < sizeof locales / sizeof *locales && !set; i++)
+		set = setlocale(LC_NUMERIC, locales[i]) != NULL;
+	if (!set)
+		fprintf(stderr, "  (no comma-decimal locale installed: checked under \"C\" only)\n");
+	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, "72.5", NULL), 0);
+	ASSERT_NEAR(v, 72.5);
+	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, "72,5", NULL), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, "1.25e1", NULL), 0);
+	ASSERT_NEAR(v, 12.5);
+	setlocale(LC_NUMERIC, "C");
 }
 
 static void test_core__attributes(void)
@@ -477,6 +512,7 @@ static const itsma_test_case cases[] = {
 	{ "version", test_core__version },
 	{ "letters_and_bands", test_core__letters_and_bands },
 	{ "rating_parse_numbers_and_errors", test_core__rating_parse_numbers_and_errors },
+	{ "rating_parse_ignores_the_locale", test_core__rating_parse_ignores_the_locale },
 	{ "attributes", test_core__attributes },
 	{ "dates", test_core__dates },
 	{ "number_formatting_is_shortest_round_trip", test_core__number_formatting_is_shortest_round_trip },

@@ -3,17 +3,21 @@
 
 from __future__ import annotations
 
+import datetime
+import json
 import os
 import weakref
 from dataclasses import dataclass
-from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 from . import itsma as _c
 from ._catalogue import Catalogue, Section, _delimiter, _id_of, _level
-from ._core import (DateLike, PathLike, RatingLike, View, _date, _ids, _limits, _neg_none,
-                    _no_init, _path, _Pins, _rating, _text)
+from ._core import (TRUSTED_LIMITS, DateLike, IdentitySet, PathLike, RatingLike, View, _date,
+                    _ids, _limits, _neg_none, _no_init, _path, _Pins, _rating, _refuse_init, _text)
 from ._enums import Attribute, EvidenceKind, EvidencePolicy, Letter, _letter
 from ._errors import ErrorCode, InvalidArgumentError, _from_c
+from ._tables import dataclass_asdict
+from ._values import date_in, date_out
 
 __all__ = ["Assessment", "Evidence", "Rating", "AttributeRating", "Exclusion", "Carried"]
 
@@ -34,11 +38,13 @@ class Evidence:
     before it and not expiring before it.
     """
 
+    _asdict = dataclass_asdict
+
     id: str
     title: str
     kind: EvidenceKind
-    collected: str
-    expires: Optional[str] = None
+    collected: datetime.date
+    expires: Optional[datetime.date] = None
     uri: Optional[str] = None
     sha256: Optional[str] = None
     by: Optional[str] = None
@@ -98,6 +104,8 @@ class Rating:
     """The rating of a requirement (a snapshot): a letter, or a number (``letter`` None).
     ``carried`` is set when the rating was carried from another catalogue."""
 
+    _asdict = dataclass_asdict
+
     requirement: str
     letter: Optional[Letter]
     value: float
@@ -114,6 +122,8 @@ class Rating:
 @dataclass(frozen=True)
 class AttributeRating:
     """The rating of a process attribute (a snapshot)."""
+
+    _asdict = dataclass_asdict
 
     process: str
     attribute: Attribute
@@ -133,12 +143,15 @@ class AttributeRating:
 class Exclusion:
     """A scope exclusion: a section or requirement left out, and why."""
 
+    _asdict = dataclass_asdict
+
     id: str
     reason: str
 
 
 def _evidence(t: Tuple[Any, ...]) -> Evidence:
-    return Evidence(t[0], t[1], EvidenceKind(t[2]), t[3], t[4], t[5], t[6], t[7], t[8], t[9])
+    return Evidence(t[0], t[1], EvidenceKind(t[2]), date_out(t[3]),  # type: ignore[arg-type]
+                    date_out(t[4]), t[5], t[6], t[7], t[8], t[9])
 
 
 def _carried(t: Optional[Tuple[Any, ...]]) -> Optional[Carried]:
@@ -170,7 +183,7 @@ class _Handle:
         self.p = p
         self.cat = cat
         self.origin = _c.itsma_assessment_origin(p) if origin is None else origin
-        self.users: "weakref.WeakSet[Any]" = weakref.WeakSet()
+        self.users = IdentitySet()
         self.pins = _Pins()
         cat._users.add(self)
 
@@ -179,7 +192,7 @@ class _Handle:
             text = self.p.py_to_json()
             with self.cat._pins:
                 p = _c.CAssessment.py_load_buffer(text, self.origin or None, self.cat._p,
-                                                  0, 0, 0, 0)
+                                                  *TRUSTED_LIMITS)
         return _Handle(p, self.cat, self.origin)
 
 
@@ -201,9 +214,11 @@ class Assessment:
     assessment afterwards does not change them.
     """
 
-    __slots__ = ("_h", "__weakref__")
+    __slots__ = ("_h", "_gen", "__weakref__")
 
-    __init__ = _no_init("use Assessment.load(), from_string() or new()")
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Not for direct use: use Assessment.load(), from_string() or new()."""
+        _refuse_init(self, "use Assessment.load(), from_string() or new()")
 
     # ---- construction ----------------------------------------------------------------------
 
@@ -211,6 +226,7 @@ class Assessment:
     def _wrap(cls, h: _Handle) -> Assessment:
         self = object.__new__(cls)
         self._h = h
+        self._gen = 0        # counts changes: a view iterating meanwhile raises RuntimeError
         h.users.add(self)
         return self
 
@@ -364,6 +380,32 @@ class Assessment:
     def __reduce__(self) -> Any:
         return (_restore, (self.to_json(), self._h.cat, self.origin or None))
 
+    def __eq__(self, other: object) -> bool:
+        """Assessments compare by value: the same document (``to_json()``) of equal
+        catalogues."""
+        if not isinstance(other, Assessment):
+            return NotImplemented
+        return self is other or (self.to_json() == other.to_json()
+                                 and self.catalogue == other.catalogue)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The assessment as plain Python data: the parsed :meth:`to_json`
+        (``itsma-assessment/1``; dates as ``"YYYY-MM-DD"`` text, as in the format)."""
+        return json.loads(self.to_json())  # type: ignore[no-any-return]
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any],
+                  catalogue: Union[Catalogue, str, None] = None) -> Assessment:
+        """An assessment from plain Python data in the ``itsma-assessment/1`` shape (what
+        :meth:`to_dict` returns), validated as :meth:`from_string` does. Dates inside may
+        also be :class:`datetime.date` values (or datetimes / pandas ``Timestamp`` at
+        midnight)."""
+        if not isinstance(data, Mapping):
+            raise TypeError(f"data must be a mapping, not {type(data).__name__}")
+        return cls.from_string(json.dumps(data, default=_json_value), catalogue, "<dict>")
+
     # ---- output ------------------------------------------------------------------------------
 
     def to_json(self) -> str:
@@ -485,9 +527,10 @@ class Assessment:
         self._mutate("py_set_text", "id", _text(value, "id"))
 
     @property
-    def date(self) -> str:
-        """As-of date ``"YYYY-MM-DD"`` (settable, also with a :class:`datetime.date`)."""
-        return _c.itsma_assessment_date(self._h.p)
+    def date(self) -> datetime.date:
+        """As-of date, a :class:`datetime.date` (settable with a date, ``"YYYY-MM-DD"``, or
+        a datetime / pandas ``Timestamp`` at midnight)."""
+        return date_out(_c.itsma_assessment_date(self._h.p))  # type: ignore[return-value]
 
     @date.setter
     def date(self, value: DateLike) -> None:
@@ -542,7 +585,7 @@ class Assessment:
                 return None
             t = _c.itsma_py_evidence_find(self._h.p, key)
             return None if t is None else _evidence(t)
-        return View("evidence", count, at, find, item="evidence record")
+        return View("evidence", count, at, find, item="evidence record", generation=self._generation)
 
     def add_evidence(self, id: str, title: str, kind: Union[EvidenceKind, str],
                      collected: DateLike, *, expires: Optional[DateLike] = None,
@@ -599,7 +642,7 @@ class Assessment:
             t = _c.itsma_py_rating_find(self._h.p, key)
             return None if t is None else _rating_record(t)
         return View("ratings", count, at, find, item="rating of",
-                    key=lambda r: r.requirement)
+                    key=lambda r: r.requirement, generation=self._generation)
 
     def rate(self, requirement: Union[str, Any], rating: RatingLike, *,
              evidence: Union[Iterable[str], str] = (), note: Optional[str] = None) -> Rating:
@@ -651,7 +694,7 @@ class Assessment:
             t = _c.itsma_py_attribute_find(self._h.p, key[0], int(attr))
             return None if t is None else _attribute_record(t)
         return View("attributes", count, at, find, item="attribute rating",
-                    key=lambda a: (a.process, str(a.attribute)))
+                    key=lambda a: (a.process, str(a.attribute)), generation=self._generation)
 
     def rate_attribute(self, process: Union[str, Section], attribute: Union[Attribute, str],
                        rating: RatingLike, *, evidence: Union[Iterable[str], str] = (),
@@ -685,7 +728,7 @@ class Assessment:
                 return None
             t = _c.itsma_py_exclusion_find(self._h.p, key)
             return None if t is None else Exclusion(*t)
-        return View("exclusions", count, at, find)
+        return View("exclusions", count, at, find, generation=self._generation)
 
     def exclude(self, id: Union[str, Any], reason: str) -> Exclusion:
         """Exclude a section or requirement from the scope (or change the reason).
@@ -758,6 +801,9 @@ class Assessment:
 
     # ---- internals ---------------------------------------------------------------------------
 
+    def _generation(self) -> int:
+        return self._gen
+
     def _mutate(self, method: str, *args: Any) -> None:
         """Call a mutating shim on a C assessment nobody else uses (copying it first if a
         result or another reader still needs the current one)."""
@@ -765,7 +811,10 @@ class Assessment:
             h = self._h
             with h.pins.lock:
                 if h.pins.count == 0 and all(u is self for u in h.users):
-                    getattr(h.p, method)(*args)
+                    try:
+                        getattr(h.p, method)(*args)
+                    finally:     # a refused change changes nothing, but counting it is safe
+                        self._gen += 1
                     return
             h2 = h.clone()
             with h.pins.lock:
@@ -849,8 +898,19 @@ def _attribute_args(process: Union[str, Section], attribute: Union[Attribute, st
             _text(note, "note", optional=True))
 
 
+def _json_value(value: Any) -> Any:
+    """Dates inside a document given to from_dict: date, datetime / Timestamp at midnight,
+    numpy datetime64 (see :func:`itsma._values.date_in`)."""
+    if isinstance(value, datetime.date) or type(value).__name__ == "datetime64":
+        return date_in(value, "a date in the document")
+    raise TypeError(f"{type(value).__name__} is not JSON data")
+
+
 def _restore(text: str, catalogue: Catalogue, source: Optional[str]) -> Assessment:
-    return Assessment.from_string(text, catalogue, source)
+    # A pickle is trusted input (unpickling runs code anyway): no untrusted-input limits.
+    with catalogue._pins:
+        p = _c.CAssessment.py_load_buffer(text, source, catalogue._p, *TRUSTED_LIMITS)
+    return Assessment._wrap(_Handle(p, catalogue))
 
 
 # Results refer back to assessments; imported last so that both modules are complete.

@@ -6,7 +6,8 @@ import weakref
 from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple, Union
 
 from . import itsma as _c
-from ._core import (PathLike, View, _Pins, _ids, _limits, _no_init, _path, _short, _text)
+from ._core import (TRUSTED_LIMITS, PathLike, View, _ids, _limits, _path, _Pins, _refuse_init,
+                    _short, _text)
 from ._enums import Attribute, Basis, Exclusions, LintKind, Obligation, SectionKind
 from ._errors import ErrorCode, InvalidArgumentError
 
@@ -53,9 +54,11 @@ class Catalogue:
     the assessment): build it completely first, or modify a :meth:`copy`.
     """
 
-    __slots__ = ("_p", "_keep", "_users", "_pins", "__weakref__")
+    __slots__ = ("_p", "_keep", "_users", "_pins", "_gen", "__weakref__")
 
-    __init__ = _no_init("use Catalogue.load(), from_string(), builtin() or new()")
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Not for direct use: use Catalogue.load(), from_string(), builtin() or new()."""
+        _refuse_init(self, "use Catalogue.load(), from_string(), builtin() or new()")
 
     # ---- construction ----------------------------------------------------------------------
 
@@ -66,7 +69,11 @@ class Catalogue:
         self._keep = keep
         self._users: "weakref.WeakSet[Any]" = weakref.WeakSet()
         self._pins = _Pins()
+        self._gen = 0        # counts changes: a view iterating meanwhile raises RuntimeError
         return self
+
+    def _generation(self) -> int:
+        return self._gen
 
     @classmethod
     def load(cls, path: PathLike, *, max_depth: Optional[int] = None,
@@ -161,7 +168,7 @@ class Catalogue:
 
     def copy(self) -> Catalogue:
         """An independent copy (through its JSON), which may be modified freely."""
-        return Catalogue.from_string(self.to_json(), self.origin or None)
+        return _catalogue_restore(self.to_json(), self.origin or None)
 
     def __copy__(self) -> Catalogue:
         return self.copy()
@@ -169,8 +176,18 @@ class Catalogue:
     def __deepcopy__(self, memo: Dict[int, Any]) -> Catalogue:
         return self.copy()
 
+    def __eq__(self, other: object) -> bool:
+        """Catalogues compare by value: the same document (``to_json()``)."""
+        if not isinstance(other, Catalogue):
+            return NotImplemented
+        return self is other or self.to_json() == other.to_json()
+
+    def __hash__(self) -> int:
+        # equal catalogues have the same id; a catalogue being built should not be a key
+        return hash(("Catalogue", _c.itsma_catalogue_id(self._p)))
+
     def __reduce__(self) -> Any:
-        return (Catalogue.from_string, (self.to_json(), self.origin or None))
+        return (_catalogue_restore, (self.to_json(), self.origin or None))
 
     # ---- output ------------------------------------------------------------------------------
 
@@ -382,7 +399,8 @@ class Catalogue:
         return View("sections", lambda: _c.itsma_catalogue_section_count(p),
                     lambda i: self._section(_c.itsma_catalogue_section_at(p, i)),
                     lambda key: self._section(_c.itsma_catalogue_find_section(p, key))
-                    if isinstance(key, str) else None)
+                    if isinstance(key, str) else None,
+                    generation=self._generation)
 
     @property
     def top_sections(self) -> View[Section]:
@@ -394,7 +412,8 @@ class Catalogue:
                 if isinstance(key, str) else None
             return s if s is not None and s.depth == 0 else None
         return View("top sections", lambda: _c.itsma_catalogue_top_count(p),
-                    lambda i: self._section(_c.itsma_catalogue_top_at(p, i)), find)
+                    lambda i: self._section(_c.itsma_catalogue_top_at(p, i)), find,
+                    generation=self._generation)
 
     @property
     def processes(self) -> View[Section]:
@@ -407,7 +426,7 @@ class Catalogue:
             return s if s is not None and s.is_process else None
         return View("processes", lambda: _c.itsma_catalogue_process_count(p),
                     lambda i: self._section(_c.itsma_catalogue_process_at(p, i)), find,
-                    item="process")
+                    item="process", generation=self._generation)
 
     @property
     def requirements(self) -> View[Requirement]:
@@ -416,7 +435,8 @@ class Catalogue:
         return View("requirements", lambda: _c.itsma_catalogue_requirement_count(p),
                     lambda i: self._requirement(_c.itsma_catalogue_requirement_at(p, i)),
                     lambda key: self._requirement(_c.itsma_catalogue_find_requirement(p, key))
-                    if isinstance(key, str) else None)
+                    if isinstance(key, str) else None,
+                    generation=self._generation)
 
     def walk(self) -> Iterator[Tuple[int, Section]]:
         """Yield ``(depth, section)`` for every section, depth first (catalogue order)."""
@@ -486,7 +506,10 @@ class Catalogue:
                 raise InvalidArgumentError(
                     f"catalogue {self.id!r} is in use by an assessment and cannot be modified; "
                     "build it completely first, or modify a copy()", code=ErrorCode.EINVAL)
-            return fn(*args)
+            try:
+                return fn(*args)
+            finally:
+                self._gen += 1
 
     def _section(self, p: Any) -> Optional[Section]:
         if p is None:
@@ -537,7 +560,9 @@ class Section:
 
     __slots__ = ("_cat", "_p")
 
-    __init__ = _no_init("they come from a Catalogue (cat.sections[...])")
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Not for direct use: they come from a Catalogue (cat.sections[...])."""
+        _refuse_init(self, "they come from a Catalogue (cat.sections[...])")
 
     @property
     def catalogue(self) -> Catalogue:
@@ -608,7 +633,8 @@ class Section:
             s = cat.sections.get(key) if isinstance(key, str) else None
             return s if s is not None and s.parent == self else None
         return View("sections", lambda: _c.itsma_section_child_count(p),
-                    lambda i: cat._section(_c.itsma_section_child_at(p, i)), find)
+                    lambda i: cat._section(_c.itsma_section_child_at(p, i)), find,
+                    generation=self._cat._generation)
 
     @property
     def requirements(self) -> View[Requirement]:
@@ -620,7 +646,8 @@ class Section:
             r = cat.requirements.get(key) if isinstance(key, str) else None
             return r if r is not None and r.section == self else None
         return View("requirements", lambda: _c.itsma_section_requirement_count(p),
-                    lambda i: cat._requirement(_c.itsma_section_requirement_at(p, i)), find)
+                    lambda i: cat._requirement(_c.itsma_section_requirement_at(p, i)), find,
+                    generation=self._cat._generation)
 
     def all_requirements(self) -> List[Requirement]:
         """Every requirement in the section and its sub-sections, in catalogue order."""
@@ -649,6 +676,10 @@ class Section:
     def __hash__(self) -> int:
         return hash(("Section", int(self._p)))
 
+    def __reduce__(self) -> Any:
+        # pickles as (its catalogue, its id): the catalogue pickles as its JSON
+        return (_find_section, (self._cat, self.id))
+
     def __str__(self) -> str:
         return self.id
 
@@ -666,7 +697,12 @@ class Requirement:
 
     __slots__ = ("_cat", "_p")
 
-    __init__ = _no_init("they come from a Catalogue (cat.requirements[...])")
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Not for direct use: they come from a Catalogue (cat.requirements[...])."""
+        _refuse_init(self, "they come from a Catalogue (cat.requirements[...])")
+
+    def __reduce__(self) -> Any:
+        return (_find_requirement, (self._cat, self.id))
 
     @property
     def catalogue(self) -> Catalogue:
@@ -784,3 +820,17 @@ def _level(value: Any) -> int:
         raise InvalidArgumentError(f"target must be a capability level from 0 to 5, not {value!r}",
                                    code=ErrorCode.EINVAL)
     return value
+
+
+def _catalogue_restore(text: str, source: Optional[str]) -> Catalogue:
+    """A catalogue from JSON this package wrote (a copy, a pickle): no untrusted-input
+    limits, which a field the library accepted once must not trip."""
+    return Catalogue._wrap(_c.CCatalogue.py_load_buffer(text, source, *TRUSTED_LIMITS))
+
+
+def _find_section(catalogue: Catalogue, id: str) -> Section:
+    return catalogue.sections[id]
+
+
+def _find_requirement(catalogue: Catalogue, id: str) -> Requirement:
+    return catalogue.requirements[id]

@@ -8,18 +8,21 @@ import numbers
 import operator
 import os
 import threading
-from typing import (Any, Callable, Generic, Iterator, List, Optional, Sequence, Tuple,
-                    TypeVar, Union, overload)
+import weakref
+from typing import (Any, Callable, Dict, Generic, Iterator, List, NoReturn, Optional, Sequence,
+                    Tuple, TypeVar, Union, overload)
 
 from . import itsma as _c
 from ._enums import Letter
 from ._errors import ErrorCode, InvalidArgumentError, NotFoundError
+from ._values import date_in, is_missing
 
 T = TypeVar("T")
 
 #: What a path argument may be: a str or any :class:`os.PathLike` (``pathlib.Path``).
 PathLike = Union[str, os.PathLike]
-#: A date argument: ``"YYYY-MM-DD"`` or a :class:`datetime.date`.
+#: A date argument: ``"YYYY-MM-DD"``, a :class:`datetime.date`, or a datetime / pandas
+#: ``Timestamp`` at midnight (see :func:`itsma._values.date_in`).
 DateLike = Union[str, datetime.date]
 #: A rating: a letter (``"L+"`` or :class:`Letter`) or a number from 0 to 100.
 RatingLike = Union[str, float, int, Letter]
@@ -47,8 +50,9 @@ def _path(path: Any, what: str = "path") -> str:
 
 
 def _text(value: Any, what: str, optional: bool = False) -> Optional[str]:
-    """A text argument: str (or None when optional); TypeError otherwise."""
-    if value is None and optional:
+    """A text argument: str (or "no value" when optional: None, NaN, pandas NA - what an
+    empty cell of a DataFrame holds); TypeError otherwise."""
+    if optional and is_missing(value):
         return None
     if not isinstance(value, str):
         raise TypeError(f"{what} must be str{' or None' if optional else ''}, "
@@ -57,19 +61,13 @@ def _text(value: Any, what: str, optional: bool = False) -> Optional[str]:
 
 
 def _date(value: Any, what: str, optional: bool = False) -> Optional[str]:
-    """A date argument: "YYYY-MM-DD" or a datetime.date (not a datetime)."""
-    if value is None and optional:
-        return None
-    if isinstance(value, datetime.datetime):
-        raise TypeError(f"{what} must be a date, not a datetime")
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return _text(value, what, optional)
+    """A date argument (see :func:`itsma._values.date_in`)."""
+    return date_in(value, what, optional)
 
 
 def _ids(value: Any, what: str) -> Tuple[str, ...]:
-    """A list of ids: any iterable of str, or one str."""
-    if value is None:
+    """A list of ids: any iterable of str, or one str; "no value" (None, NaN) is none."""
+    if is_missing(value):
         return ()
     if isinstance(value, str):
         return (value,)
@@ -93,7 +91,13 @@ def _rating(value: Any) -> Tuple[int, float]:
     if isinstance(value, bool):
         raise TypeError("a rating must be a letter or a number, not bool")
     if isinstance(value, numbers.Real):
-        return _c.ITSMA_LETTER_NONE, float(value)
+        try:
+            number = float(value)
+        except OverflowError:                       # an int beyond any float: 10**400
+            raise InvalidArgumentError(
+                f"expected a rating: a letter or a number from 0 to 100, not {value!r:.40}",
+                code=ErrorCode.EINVAL) from None
+        return _c.ITSMA_LETTER_NONE, number
     if isinstance(value, str):
         letter, number = _c.itsma_py_rating_parse(value)
         return letter, number
@@ -116,8 +120,25 @@ def _limits(max_depth: Optional[int], max_string: Optional[int], max_records: Op
     return out[0], out[1], out[2], out[3]
 
 
+#: Load limits for re-reading a document this package wrote itself (copies, copy-on-write,
+#: pickles): the limits of Catalogue.load()/Assessment.load() are for untrusted input, and
+#: a field the library accepted once must not make its own copy fail. The depth stays the
+#: default (the formats nest far less); the rest is unbounded in practice.
+TRUSTED_LIMITS: Tuple[int, int, int, int] = (0, 1 << 62, 1 << 62, 1 << 62)
+
+
+def _refuse_init(obj: Any, made_by: str) -> NoReturn:
+    """What the ``__init__`` of a class whose objects come from elsewhere does: raise a
+    TypeError that says where they come from. (A real ``def __init__`` that calls this,
+    rather than an ``__init__`` attribute made by a function, keeps the class typed for
+    mypy.)"""
+    raise TypeError(f"{type(obj).__name__} objects are not created directly: {made_by}")
+
+
 def _no_init(made_by: str) -> Callable[..., None]:
-    """An __init__ that refuses direct construction and says where objects come from."""
+    """An __init__ that refuses direct construction and says where objects come from.
+    Kept for modules written against it; mypy sees a class that uses it as untyped, so
+    new classes write ``def __init__`` calling :func:`_refuse_init` instead."""
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
         raise TypeError(f"{type(self).__name__} objects are not created directly: {made_by}")
     __init__.__doc__ = f"Not for direct use: {made_by}"
@@ -128,6 +149,38 @@ def _short(text: Optional[str], n: int = 40) -> str:
     if text is None:
         return ""
     return text if len(text) <= n else text[: n - 1] + "\u2026"
+
+
+class IdentitySet:
+    """A set of weak references by identity: objects that compare by value (assessments,
+    results) are still told apart, and never hashed (a result's hash reads its JSON)."""
+
+    __slots__ = ("_refs",)
+
+    def __init__(self) -> None:
+        self._refs: Dict[int, "weakref.ref[Any]"] = {}
+
+    def add(self, obj: Any) -> None:
+        key = id(obj)
+        refs = self._refs
+
+        def gone(_: Any, key: int = key) -> None:
+            refs.pop(key, None)
+        self._refs[key] = weakref.ref(obj, gone)
+
+    def discard(self, obj: Any) -> None:
+        ref = self._refs.get(id(obj))
+        if ref is not None and ref() is obj:
+            del self._refs[id(obj)]
+
+    def __iter__(self) -> Iterator[Any]:
+        for ref in list(self._refs.values()):
+            obj = ref()
+            if obj is not None:
+                yield obj
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 class _Pins:
@@ -159,18 +212,24 @@ class View(Sequence[T], Generic[T]):
     The view follows its owner: after a change, it shows the new contents.
     """
 
-    __slots__ = ("_count", "_at", "_find", "_name", "_item", "_key")
+    __slots__ = ("_count", "_at", "_find", "_name", "_item", "_key", "_generation")
 
     def __init__(self, name: str, count: Callable[[], int], at: Callable[[int], Optional[T]],
                  find: Optional[Callable[[Any], Optional[T]]] = None, *,
                  item: Optional[str] = None,
-                 key: Optional[Callable[[T], Any]] = None) -> None:
+                 key: Optional[Callable[[T], Any]] = None,
+                 generation: Optional[Callable[[], int]] = None) -> None:
         self._name = name
         self._item = item or (name[:-1] if name.endswith("s") else name)
         self._count = count
         self._at = at
         self._find = find
         self._key = key
+        self._generation = generation
+
+    def _changed(self, start: Optional[int]) -> None:
+        if start is not None and self._generation is not None and self._generation() != start:
+            raise RuntimeError(f"{self._name} changed during iteration")
 
     def __len__(self) -> int:
         return int(self._count())
@@ -196,6 +255,7 @@ class View(Sequence[T], Generic[T]):
     def __getitem__(self, key: str) -> T: ...
 
     def __getitem__(self, key: Any) -> Any:
+        key = _key_of(key)
         if isinstance(key, slice):
             return [self._get(i) for i in range(*key.indices(len(self)))]
         if isinstance(key, int) and not isinstance(key, bool):
@@ -214,18 +274,27 @@ class View(Sequence[T], Generic[T]):
         raise TypeError(f"{self._name} indices must be int or slice, not {type(key).__name__}")
 
     def __iter__(self) -> Iterator[T]:
+        # Like a dict: changing the collection while iterating over it raises RuntimeError
+        # (an iteration by index over a list that shrinks would silently skip items).
+        start = self._generation() if self._generation is not None else None
         for i in range(len(self)):
+            self._changed(start)
             item = self._at(i)
             if item is not None:
                 yield item
+        self._changed(start)
 
     def __reversed__(self) -> Iterator[T]:
+        start = self._generation() if self._generation is not None else None
         for i in reversed(range(len(self))):
+            self._changed(start)
             item = self._at(i)
             if item is not None:
                 yield item
+        self._changed(start)
 
     def __contains__(self, key: object) -> bool:
+        key = _key_of(key)
         if self._find is not None and isinstance(key, (str, tuple)):
             return self._find(key) is not None
         return any(item == key for item in self)
@@ -234,7 +303,7 @@ class View(Sequence[T], Generic[T]):
         """The item with that id, or *default* when there is none."""
         if self._find is None:
             raise TypeError(f"{self._name} have no ids")
-        item = self._find(key)
+        item = self._find(_key_of(key))
         return default if item is None else item
 
     def ids(self) -> List[Any]:
@@ -256,6 +325,18 @@ class View(Sequence[T], Generic[T]):
     def __repr__(self) -> str:
         n = len(self)
         return f"<itsma {self._name}: {n} item{'s' if n != 1 else ''}>"
+
+
+def _key_of(key: Any) -> Any:
+    """An object given as a key by its id: ``asm.ratings[requirement]``,
+    ``res.requirements[gap]``, ``asm.attributes[process, "PA2.1"]`` (catalogue objects and
+    result entries have an ``id``)."""
+    if isinstance(key, (str, int, slice)):
+        return key
+    if isinstance(key, tuple):
+        return tuple(_key_of(k) for k in key)
+    ident = getattr(key, "id", None)
+    return ident if isinstance(ident, str) else key
 
 
 def _key_text(key: Any) -> str:

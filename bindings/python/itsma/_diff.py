@@ -6,9 +6,10 @@ import json
 from typing import Any, Dict, Iterator, NamedTuple, Optional
 
 from . import itsma as _c
-from ._core import View, _linear_find, _nan_none, _neg_none, _no_init
+from ._core import View, _linear_find, _nan_none, _neg_none, _refuse_init
 from ._enums import Change, Model, Nonconformity, NonconformityChange, Verdict, _nonconformity
 from ._result import RequirementResult, Result
+from ._tables import Row, tally
 
 __all__ = ["compare", "Diff", "RequirementDiff", "ProcessDiff", "NonconformityDiff",
            "ComplianceChange", "DiffCounts"]
@@ -22,6 +23,7 @@ class ComplianceChange(NamedTuple):
     difference: Optional[float]
 
 
+@tally
 class DiffCounts(NamedTuple):
     """Counts of a diff's summary."""
 
@@ -67,7 +69,20 @@ class Diff:
 
     __slots__ = ("_p", "_before", "_after", "__weakref__")
 
-    __init__ = _no_init("use itsma.compare()")
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Not for direct use: use itsma.compare()."""
+        _refuse_init(self, "use itsma.compare()")
+
+    def __reduce__(self) -> Any:
+        return (compare, (self._before, self._after))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Diff):
+            return NotImplemented
+        return self is other or self.to_json() == other.to_json()
+
+    def __hash__(self) -> int:
+        return hash(self.to_json())
 
     def to_json(self) -> str:
         """The diff as ``itsma-diff/1`` JSON, exactly as the C library writes it."""
@@ -198,10 +213,12 @@ class Diff:
 _SCOPE = (Change.EXCLUDED, Change.INCLUDED)
 
 
-class _DiffEntry:
+class _DiffEntry(Row):
     __slots__ = ("_diff", "_p")
 
-    __init__ = _no_init("they come from a Diff")
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Not for direct use: they come from a Diff."""
+        _refuse_init(self, "they come from a Diff")
 
     @property
     def diff(self) -> Diff:

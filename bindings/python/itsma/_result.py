@@ -10,7 +10,9 @@ from typing import Any, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Opt
 from . import itsma as _c
 from ._assessment import Assessment, Evidence, Rating, _evidence, _Handle, _rating_record
 from ._catalogue import Catalogue, Requirement, Section, _id_of
-from ._core import PathLike, View, _linear_find, _nan_none, _neg_none, _no_init, _path, _short
+from ._core import (PathLike, View, _linear_find, _nan_none, _neg_none, _path, _refuse_init,
+                    _short)
+from ._tables import Row, records, tally
 from ._enums import (Attribute, AttributeStatus, EvidencePolicy, EvidenceProblem, Letter, Model,
                      Nonconformity, Obligation, Status, Verdict, _letter, _nonconformity)
 
@@ -19,6 +21,7 @@ __all__ = ["Result", "SectionResult", "RequirementResult", "Gap", "CapabilityGap
            "NonconformityCounts", "Capability", "REPORT_SECTIONS"]
 
 
+@tally
 class RequirementCounts(NamedTuple):
     """Requirement counts of a result's summary."""
 
@@ -30,6 +33,7 @@ class RequirementCounts(NamedTuple):
     unsupported: int
 
 
+@tally
 class NonconformityCounts(NamedTuple):
     """Nonconformities of applicable ``shall`` requirements."""
 
@@ -38,6 +42,7 @@ class NonconformityCounts(NamedTuple):
     unassessed: int
 
 
+@tally
 class Capability(NamedTuple):
     """Capability summary: applicable processes, min/max/mean level (None when there is
     no applicable process), processes with a target and those meeting it."""
@@ -88,7 +93,9 @@ class Result:
 
     __slots__ = ("_p", "_h", "__weakref__")
 
-    __init__ = _no_init("use Assessment.score()")
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Not for direct use: use Assessment.score()."""
+        _refuse_init(self, "use Assessment.score()")
 
     @classmethod
     def _wrap(cls, p: Any, h: _Handle) -> Result:
@@ -151,6 +158,32 @@ class Result:
         rating, the evidence judged current or not, the weighted mean of a section, the
         attributes and capability level of a process). Raises :class:`NotFoundError`."""
         return self._p.py_explain(_id_of(id, "id"))
+
+    def to_records(self, kind: str = "requirements") -> List[Dict[str, Any]]:
+        """Rows of the result as a list of dicts, for ``pandas.DataFrame(...)``.
+
+        *kind* is ``"requirements"`` (the columns of ``itsma report --format csv``: id,
+        clause, process, obligation, status, achievement, rating, nonconformity, gain),
+        ``"sections"``, ``"processes"`` (one row per applicable process, with a column
+        per attribute), ``"gaps"``, ``"capability_gaps"`` or ``"evidence_issues"``. Each
+        row is the entry's ``_asdict()``; "no value" is None.
+        """
+        return records(self, kind)
+
+    def __reduce__(self) -> Any:
+        # A result pickles as what it scored: the assessment (as JSON, with its catalogue),
+        # the policy and the scope; unpickling scores it again (scoring is deterministic).
+        scope = self.scope
+        return (_result_restore, (self.assessment, self.policy.label,
+                                  None if scope is None else scope.id))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Result):
+            return NotImplemented
+        return self is other or self.to_json() == other.to_json()
+
+    def __hash__(self) -> int:
+        return hash(self.to_json())
 
     # ---- summary -----------------------------------------------------------------------------
 
@@ -375,12 +408,14 @@ def _warnings(p: Any) -> List[str]:
     return [_c.itsma_result_warning_at(p, i) for i in range(_c.itsma_result_warning_count(p))]
 
 
-class _Entry:
+class _Entry(Row):
     """An entry borrowed from a result (which it keeps alive)."""
 
     __slots__ = ("_res", "_p")
 
-    __init__ = _no_init("they come from a Result")
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Not for direct use: they come from a Result."""
+        _refuse_init(self, "they come from a Result")
 
     @property
     def result(self) -> Result:
@@ -721,3 +756,7 @@ class EvidenceIssue(_Entry):
 
     def __repr__(self) -> str:
         return f"<itsma.EvidenceIssue {self.id!r} {self.problem}>"
+
+
+def _result_restore(assessment: Assessment, policy: str, scope: Optional[str]) -> Result:
+    return assessment.score(policy, scope)

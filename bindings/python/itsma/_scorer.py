@@ -10,6 +10,7 @@ from ._assessment import (Assessment, _attribute, _attribute_args, _evidence_arg
                           _rating_args)
 from ._catalogue import Requirement, Section, _id_of
 from ._core import DateLike, RatingLike, _text
+from ._tables import records
 from ._enums import Attribute, EvidenceKind, EvidencePolicy, Verdict
 from ._result import (Capability, NonconformityCounts, RequirementCounts, Result, _capability,
                       _compliance, _nonconformities, _requirement_counts, _verdict, _warnings)
@@ -172,6 +173,33 @@ class Scorer:
         key = _id_of(id, "id")
         with self._lock:
             return self._p.py_explain(key)  # type: ignore[no-any-return]
+
+    # ---- the live entries (rows read at the moment of the call) ------------------------------
+
+    def to_records(self, kind: str = "requirements") -> List[Dict[str, Any]]:
+        """Rows of the live result, as :meth:`Result.to_records` gives them for the
+        assessment as it stands now (the same columns), read without scoring again."""
+        with self._lock:
+            live = Result._wrap(_c.itsma_scorer_result(self._p), self._h)
+            try:
+                return records(live, kind)
+            finally:
+                self._h.users.discard(live)
+
+    @property
+    def gaps(self) -> List[Dict[str, Any]]:
+        """The gaps now, in priority order (rows of :meth:`to_records`)."""
+        return self.to_records("gaps")
+
+    @property
+    def sections(self) -> List[Dict[str, Any]]:
+        """Every section's figures now (rows of :meth:`to_records`)."""
+        return self.to_records("sections")
+
+    @property
+    def requirements(self) -> List[Dict[str, Any]]:
+        """Every requirement's figures now (rows of :meth:`to_records`)."""
+        return self.to_records("requirements")
 
     # ---- snapshots -----------------------------------------------------------------------------
 
