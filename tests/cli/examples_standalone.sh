@@ -17,7 +17,7 @@ libdir=$(dirname "$(find "$prefix" -name 'libitsma.so*' -print -quit)")
 sample=$source/examples/data/acme-2026-q4.json
 LD_LIBRARY_PATH=$libdir "$work/cmake/score_gaps" "$sample" | grep -q '^acme-2026-q4 (2026-11-20): nonconformant$'
 LD_LIBRARY_PATH=$libdir "$work/cmake/compare_two" "$source/examples/data/acme-2026-q3.json" "$sample" \
-  | grep -q '^overall compliance: 49.2% -> 68.3% (+19.0 points)$'
+  | grep -q '^overall compliance: 49.2% -> 68.3% (+19.1 points)$'
 LD_LIBRARY_PATH=$libdir "$work/cmake/html_report" "$sample" >"$work/report.html"
 grep -q "script-src 'sha256-" "$work/report.html"
 LD_LIBRARY_PATH=$libdir "$work/cmake/build_assessment" "$work/built.json" 2>/dev/null
