@@ -21,6 +21,7 @@ const char *itsma_evidence_kind_name(itsma_evidence_kind kind)
 
 int itsma_evidence_kind_parse(itsma_evidence_kind *out, const char *text, itsma_error *err)
 {
+	itsma__error_reset(err);
 	int i;
 	for (i = 0; text && i <= (int)ITSMA_EVIDENCE_OTHER; i++)
 		if (strcmp(text, kind_names[i]) == 0) {
@@ -78,6 +79,7 @@ int itsma_assessment_new(itsma_assessment **out, const itsma_catalogue *cat, con
 	itsma_assessment *a;
 	long day;
 
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -180,6 +182,7 @@ int itsma_assessment_set_text(itsma_assessment *a, const char *field, const char
 {
 	char **slot = NULL, *copy;
 
+	itsma__error_reset(err);
 	if (!a || !field)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment and field must not be NULL");
 	if (strcmp(field, "date") == 0) {
@@ -289,6 +292,7 @@ static int pack_strings(itsma_evidence *e, const itsma_evidence_spec *s)
 int itsma_assessment_put_evidence(itsma_assessment *a, const itsma_evidence_spec *spec,
                                   itsma_error *err)
 {
+	itsma__error_reset(err);
 	int rc = itsma__assessment_put_evidence(a, spec, NULL, NULL, err);
 	return rc < 0 ? rc : 0;
 }
@@ -440,6 +444,7 @@ int itsma__assessment_append_evidence(itsma_assessment *a, const itsma__evidence
 
 int itsma_assessment_remove_evidence(itsma_assessment *a, const char *id, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma_evidence *e;
 	size_t i;
 	if (!a || !id)
@@ -687,6 +692,7 @@ int itsma_assessment_put_rating(itsma_assessment *a, const itsma_rating_spec *sp
 {
 	const itsma_requirement *req;
 
+	itsma__error_reset(err);
 	if (!a || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment and spec must not be NULL");
 	req = itsma_catalogue_find_requirement(a->cat, spec->requirement);
@@ -746,6 +752,7 @@ int itsma_assessment_remove_rating(itsma_assessment *a, const char *requirement_
 	itsma_rating *r;
 	size_t i;
 
+	itsma__error_reset(err);
 	if (!a)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
 	req = itsma_catalogue_find_requirement(a->cat, requirement_id);
@@ -817,6 +824,7 @@ int itsma_assessment_put_attribute(itsma_assessment *a, const itsma_attribute_sp
 {
 	const itsma_section *p;
 
+	itsma__error_reset(err);
 	if (!a || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment and spec must not be NULL");
 	if (spec->version != ITSMA_ATTRIBUTE_SPEC_VERSION)
@@ -879,6 +887,7 @@ int itsma_assessment_remove_attribute(itsma_assessment *a, const char *process_i
 	itsma_attribute_rating *r = NULL;
 	size_t i;
 
+	itsma__error_reset(err);
 	if (!a)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
 	p = itsma_catalogue_find_section(a->cat, process_id);
@@ -949,6 +958,7 @@ int itsma_assessment_put_exclusion(itsma_assessment *a, const char *id, const ch
 	size_t il, rl;
 	long at;
 
+	itsma__error_reset(err);
 	if (!a)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
 	if (a->cat->exclusions == ITSMA_EXCLUSIONS_FORBIDDEN)
@@ -996,6 +1006,7 @@ int itsma_assessment_put_exclusion(itsma_assessment *a, const char *id, const ch
 
 int itsma_assessment_remove_exclusion(itsma_assessment *a, const char *id, itsma_error *err)
 {
+	itsma__error_reset(err);
 	long at;
 	itsma_exclusion *x;
 	size_t i;
@@ -1053,6 +1064,7 @@ int itsma_assessment_is_excluded(const itsma_assessment *a, const char *id)
 
 int itsma_assessment_set_target(itsma_assessment *a, int level, itsma_error *err)
 {
+	itsma__error_reset(err);
 	if (!a)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
 	if (level < -1 || level > 5)
@@ -1064,6 +1076,7 @@ int itsma_assessment_set_target(itsma_assessment *a, int level, itsma_error *err
 int itsma_assessment_set_process_target(itsma_assessment *a, const char *process_id, int level,
                                         itsma_error *err)
 {
+	itsma__error_reset(err);
 	const itsma_section *p;
 	if (!a)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");

@@ -1047,8 +1047,7 @@ int itsma_assessment_load_buffer(itsma_assessment **out, const char *buf, size_t
 	itsma__reader rd;
 	int rc;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -1068,8 +1067,7 @@ int itsma_assessment_load_file(itsma_assessment **out, const char *path, const i
 	int rc;
 	itsma__reader rd;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -1125,6 +1123,7 @@ int itsma_assessment_to_json(char **out, const itsma_assessment *a, itsma_error 
 	size_t i;
 	const itsma_catalogue *c;
 
+	itsma__error_reset(err);
 	if (!out || !a)
 		return itsma__error_set(err, ITSMA_EINVAL, "out and assessment must not be NULL");
 	*out = NULL;
@@ -1228,8 +1227,7 @@ int itsma_assessment_save_file(const itsma_assessment *a, const char *path, itsm
 {
 	char *text = NULL;
 	int rc;
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	rc = itsma_assessment_to_json(&text, a, err);
 	return itsma__save_text(path, rc, text, err);
 }

@@ -52,6 +52,7 @@ int itsma_catalogue_new(itsma_catalogue **out, const char *id, const char *title
 	itsma_catalogue *c;
 	int failed = 0;
 
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -136,6 +137,7 @@ const char *itsma_basis_name(itsma_basis basis)
 
 int itsma_basis_parse(itsma_basis *out, const char *text, itsma_error *err)
 {
+	itsma__error_reset(err);
 	int i;
 	for (i = ITSMA_BASIS_STANDARD; text && i <= (int)ITSMA_BASIS_GOOD_PRACTICE; i++)
 		if (strcmp(text, basis_names[i]) == 0) {
@@ -161,6 +163,7 @@ static int highest_retired_revision(const itsma_catalogue *c)
 
 int itsma_catalogue_set_revision(itsma_catalogue *c, int revision, itsma_error *err)
 {
+	itsma__error_reset(err);
 	int hi;
 	if (!c)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
@@ -201,6 +204,7 @@ int itsma_catalogue_add_retired(itsma_catalogue *c, const char *id, int revision
 	itsma_retired *r;
 	int failed = 0;
 
+	itsma__error_reset(err);
 	if (!c)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
 	if (!itsma_id_is_valid(id))
@@ -246,6 +250,7 @@ int itsma_catalogue_set_text(itsma_catalogue *c, const char *field, const char *
 	char *copy;
 	int failed = 0;
 
+	itsma__error_reset(err);
 	if (!c || !field)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue and field must not be NULL");
 	if (strcmp(field, "version") == 0)
@@ -273,6 +278,7 @@ int itsma_catalogue_set_text(itsma_catalogue *c, const char *field, const char *
 
 int itsma_catalogue_set_exclusions(itsma_catalogue *c, itsma_exclusions value, itsma_error *err)
 {
+	itsma__error_reset(err);
 	if (!c || (value != ITSMA_EXCLUSIONS_ALLOWED && value != ITSMA_EXCLUSIONS_FORBIDDEN))
 		return itsma__error_set(err, ITSMA_EINVAL, "expected ITSMA_EXCLUSIONS_ALLOWED or ITSMA_EXCLUSIONS_FORBIDDEN");
 	c->exclusions = value;
@@ -309,6 +315,7 @@ int itsma_catalogue_add_guidance_source(itsma_catalogue *c, const char *key, con
 	const char *k, *n;
 	size_t cap;
 
+	itsma__error_reset(err);
 	if (!c)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
 	if (!itsma_id_is_valid(key))
@@ -366,6 +373,7 @@ int itsma_catalogue_add_generic_practice(itsma_catalogue *c, const char *attribu
 	int failed = 0;
 	itsma__gp gp;
 
+	itsma__error_reset(err);
 	if (!c)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
 	if (itsma_attribute_parse(&pa, attribute, 0, err) < 0)
@@ -536,6 +544,7 @@ int itsma_catalogue_add_section(const itsma_section **out, itsma_catalogue *c,
 	int failed = 0, append;
 	size_t cap;
 
+	itsma__error_reset(err);
 	if (out)
 		*out = NULL;
 	if (!c || !spec)
@@ -639,6 +648,7 @@ int itsma_catalogue_add_guidance(itsma_catalogue *c, const char *section_id, con
 	const char *v;
 	int failed = 0, fresh = 0;
 
+	itsma__error_reset(err);
 	if (!c || !section_id || !source)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue, section id and source must not be NULL");
 	s = itsma__strmap_get(&c->section_ids, section_id);
@@ -763,6 +773,7 @@ int itsma_catalogue_add_requirement(const itsma_requirement **out, itsma_catalog
 	int failed = 0, bad = 0, append;
 	size_t cap;
 
+	itsma__error_reset(err);
 	if (out)
 		*out = NULL;
 	if (!c || !spec || !section_id)

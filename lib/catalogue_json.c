@@ -474,8 +474,7 @@ int itsma_catalogue_load_buffer(itsma_catalogue **out, const char *buf, size_t l
 	itsma__reader rd;
 	int rc;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -496,8 +495,7 @@ int itsma_catalogue_load_file(itsma_catalogue **out, const char *path,
 	int rc;
 	itsma__reader rd;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -545,8 +543,7 @@ const char *itsma_catalogue_builtin_clauses(size_t index, size_t *len_out)
 int itsma_catalogue_builtin(itsma_catalogue **out, const char *id, itsma_error *err)
 {
 	size_t i;
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -643,6 +640,7 @@ int itsma_catalogue_to_json(char **out, const itsma_catalogue *c, itsma_error *e
 	itsma__jw w;
 	size_t i;
 
+	itsma__error_reset(err);
 	if (!out || !c)
 		return itsma__error_set(err, ITSMA_EINVAL, "out and catalogue must not be NULL");
 	*out = NULL;
@@ -709,8 +707,7 @@ int itsma_catalogue_save_file(const itsma_catalogue *c, const char *path, itsma_
 {
 	char *text = NULL;
 	int rc;
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	rc = itsma_catalogue_to_json(&text, c, err);
 	return itsma__save_text(path, rc, text, err);
 }

@@ -24,6 +24,7 @@ const char *itsma_lint_kind_name(itsma_lint_kind kind)
 
 int itsma_lint_kind_parse(itsma_lint_kind *out, const char *text, itsma_error *err)
 {
+	itsma__error_reset(err);
 	int i;
 	for (i = 0; text && i < ITSMA_LINT_KIND_COUNT; i++)
 		if (strcmp(text, kind_names[i]) == 0) {
@@ -255,8 +256,7 @@ int itsma_catalogue_lint(size_t *count_out, const itsma_catalogue *c, const itsm
 	size_t i;
 	int rc = 0;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (count_out)
 		*count_out = 0;
 	if (!c)

@@ -27,6 +27,7 @@ const char *itsma_change_name(itsma_change change)
 
 int itsma_change_parse(itsma_change *out, const char *text, itsma_error *err)
 {
+	itsma__error_reset(err);
 	int i;
 	for (i = 0; text && i <= (int)ITSMA_CHANGE_INCLUDED; i++) {
 		if (strcmp(text, change_names[i]) == 0) {
@@ -207,6 +208,7 @@ int itsma_compare(itsma_diff **out, const itsma_result *before, const itsma_resu
 {
 	itsma_diff *d;
 
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_compare: the output pointer is NULL");
 	*out = NULL;
@@ -483,6 +485,7 @@ int itsma_diff_to_json(char **out, const itsma_diff *d, itsma_error *err)
 	size_t i;
 	int m;
 
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_diff_to_json: the output pointer is NULL");
 	*out = NULL;

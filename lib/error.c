@@ -17,7 +17,10 @@ void itsma_error_clear(itsma_error *err)
 	err->line = err->column = 0;
 	err->offset = 0;
 	err->source[0] = err->pointer[0] = err->message[0] = '\0';
+	memset(err->reserved, 0, sizeof err->reserved);
 }
+
+void itsma__error_reset(itsma_error *err) { itsma_error_clear(err); }
 
 const char *itsma_strerror(int code)
 {
@@ -32,7 +35,6 @@ const char *itsma_strerror(int code)
 	case ITSMA_ENOTFOUND: return "not found";
 	case ITSMA_EEXISTS: return "already exists";
 	case ITSMA_ELIMIT: return "limit exceeded";
-	case ITSMA_ITEROVER: return "end of iteration";
 	default: return "unknown error";
 	}
 }
@@ -50,7 +52,6 @@ const char *itsma_error_name(int code)
 	case ITSMA_ENOTFOUND: return "ITSMA_ENOTFOUND";
 	case ITSMA_EEXISTS: return "ITSMA_EEXISTS";
 	case ITSMA_ELIMIT: return "ITSMA_ELIMIT";
-	case ITSMA_ITEROVER: return "ITSMA_ITEROVER";
 	default: return "ITSMA_UNKNOWN";
 	}
 }

@@ -265,8 +265,7 @@ int itsma_evidence_verify(const itsma_assessment *a, const char *root, unsigned 
 	size_t i, n;
 	int rootfd, rc = 0;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!a || !root || !cb)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment, root and callback must not be NULL");
 	rootfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);

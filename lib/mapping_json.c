@@ -359,8 +359,7 @@ int itsma_mapping_load_buffer(itsma_mapping **out, const char *buf, size_t len,
 	itsma__reader rd;
 	int rc;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -380,8 +379,7 @@ int itsma_mapping_load_file(itsma_mapping **out, const char *path,
 	size_t len;
 	int rc;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -403,8 +401,7 @@ int itsma_mapping_validate_buffer(const char *buf, size_t len, const char *sourc
 	itsma_mapping *m = NULL;
 	int rc;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!buf && len)
 		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
 	if ((rc = itsma__reader_init(&rd, buf ? buf : "", len, source_name, NULL, &local)) < 0)
@@ -440,8 +437,7 @@ int itsma_mapping_validate_file(const char *path, const itsma_mapping_catalogues
 	int rc;
 	itsma_error local = ITSMA_ERROR_INIT;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	rc = path ? itsma__read_file(path, ITSMA_DEFAULT_MAX_BYTES, &buf, &len, &local)
 	          : itsma__error_set(&local, ITSMA_EINVAL, "path must not be NULL");
 	if (rc < 0) {
@@ -499,8 +495,7 @@ int itsma_mapping_builtin(itsma_mapping **out, const char *id, const itsma_mappi
                           itsma_error *err)
 {
 	size_t i;
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -544,8 +539,7 @@ int itsma_mapping_to_json(char **out, const itsma_mapping *m, itsma_error *err)
 	itsma__jw w;
 	size_t i;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!out || !m)
 		return itsma__error_set(err, ITSMA_EINVAL, "out and mapping must not be NULL");
 	*out = NULL;
@@ -591,8 +585,7 @@ int itsma_mapping_save_file(const itsma_mapping *m, const char *path, itsma_erro
 {
 	char *text = NULL;
 	int rc;
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	rc = itsma_mapping_to_json(&text, m, err);
 	return itsma__save_text(path, rc, text, err);
 }

@@ -18,6 +18,7 @@ const char *itsma_report_format_name(itsma_report_format format)
 
 int itsma_report_format_parse(itsma_report_format *out, const char *text, itsma_error *err)
 {
+	itsma__error_reset(err);
 	if (!out || !text)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_report_format_parse: NULL argument");
 	for (size_t i = 0; i < NFORMATS; i++)
@@ -65,6 +66,7 @@ static int deliver(itsma__buf *b, itsma_report_sink sink, void *payload, itsma_e
 int itsma_report_write(const itsma_result *r, const itsma_result *baseline, const itsma_report_options *opts,
                        itsma_report_sink sink, void *payload, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__report rp;
 	itsma__buf b = ITSMA__BUF_INIT;
 	int rc;
@@ -89,6 +91,7 @@ int itsma_report_write(const itsma_result *r, const itsma_result *baseline, cons
 int itsma_diff_report_write(const itsma_diff *d, const itsma_report_options *opts, itsma_report_sink sink,
                             void *payload, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__changes c;
 	itsma__buf b = ITSMA__BUF_INIT;
 	int rc;
@@ -136,6 +139,7 @@ int itsma_diff_report_write(const itsma_diff *d, const itsma_report_options *opt
 int itsma_trend_report_write(const itsma_trend *t, const itsma_report_options *opts, itsma_report_sink sink,
                              void *payload, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__buf b = ITSMA__BUF_INIT;
 	int rc;
 	if (!t || !sink)
@@ -156,6 +160,7 @@ static int file_sink(void *payload, const char *data, size_t len)
 int itsma_report_file(FILE *f, const itsma_result *r, const itsma_result *baseline,
                       const itsma_report_options *opts, itsma_error *err)
 {
+	itsma__error_reset(err);
 	int rc;
 	if (!f)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_report_file: NULL stream");
@@ -196,6 +201,7 @@ static int finish_string(int rc, itsma__buf *b, char **out, size_t *len_out, its
 int itsma_report_string(char **out, size_t *len_out, const itsma_result *r, const itsma_result *baseline,
                         const itsma_report_options *opts, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__buf b = ITSMA__BUF_INIT;
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_report_string: out is NULL");
@@ -208,6 +214,7 @@ int itsma_report_string(char **out, size_t *len_out, const itsma_result *r, cons
 int itsma_diff_report_string(char **out, size_t *len_out, const itsma_diff *d, const itsma_report_options *opts,
                              itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__buf b = ITSMA__BUF_INIT;
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_diff_report_string: out is NULL");
@@ -220,6 +227,7 @@ int itsma_diff_report_string(char **out, size_t *len_out, const itsma_diff *d, c
 int itsma_trend_report_string(char **out, size_t *len_out, const itsma_trend *t, const itsma_report_options *opts,
                               itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__buf b = ITSMA__BUF_INIT;
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_trend_report_string: out is NULL");

@@ -28,6 +28,7 @@ const char *itsma_evidence_policy_name(itsma_evidence_policy policy)
 
 int itsma_evidence_policy_parse(itsma_evidence_policy *out, const char *text, itsma_error *err)
 {
+	itsma__error_reset(err);
 	int i;
 	for (i = 0; text && i < 2; i++) {
 		if (strcmp(text, policy_names[i]) == 0) {
@@ -53,6 +54,7 @@ const char *itsma_verdict_name(itsma_verdict verdict)
 
 int itsma_verdict_parse(itsma_verdict *out, const char *text, itsma_error *err)
 {
+	itsma__error_reset(err);
 	int i;
 	for (i = 0; text && i < 4; i++) {
 		if (strcmp(text, verdict_names[i]) == 0) {

@@ -351,8 +351,7 @@ int itsma_scorer_new(itsma_scorer **out, itsma_assessment *a, const itsma_score_
 	size_t i, maxlen = 0;
 	int rc;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_scorer_new: the output pointer is NULL");
 	*out = NULL;
@@ -447,8 +446,7 @@ void itsma_scorer_stats(const itsma_scorer *s, size_t *incremental_out, size_t *
 
 int itsma_scorer_rescore(itsma_scorer *s, itsma_error *err)
 {
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!s)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_scorer_rescore: no scorer given");
 	s->n_rescored++;
@@ -800,8 +798,7 @@ static int rating_change(itsma_scorer *s, const itsma_rating_spec *spec, const c
 
 int itsma_scorer_put_rating(itsma_scorer *s, const itsma_rating_spec *spec, itsma_error *err)
 {
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!s || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and spec must not be NULL");
 	return rating_change(s, spec, NULL, err);
@@ -809,8 +806,7 @@ int itsma_scorer_put_rating(itsma_scorer *s, const itsma_rating_spec *spec, itsm
 
 int itsma_scorer_remove_rating(itsma_scorer *s, const char *requirement_id, itsma_error *err)
 {
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!s || !requirement_id)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and requirement id must not be NULL");
 	return rating_change(s, NULL, requirement_id, err);
@@ -865,8 +861,7 @@ static int attribute_change(itsma_scorer *s, const itsma_attribute_spec *spec,
 
 int itsma_scorer_put_attribute(itsma_scorer *s, const itsma_attribute_spec *spec, itsma_error *err)
 {
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!s || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and spec must not be NULL");
 	return attribute_change(s, spec, NULL, ITSMA_PA1_1, err);
@@ -875,8 +870,7 @@ int itsma_scorer_put_attribute(itsma_scorer *s, const itsma_attribute_spec *spec
 int itsma_scorer_remove_attribute(itsma_scorer *s, const char *process_id,
                                   itsma_attribute attribute, itsma_error *err)
 {
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!s || !process_id)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and process id must not be NULL");
 	return attribute_change(s, NULL, process_id, attribute, err);
@@ -927,8 +921,7 @@ int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, 
 	long day;
 	int rc, had, has;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!s || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and spec must not be NULL");
 	a = s->a;
@@ -984,8 +977,7 @@ int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, 
 int itsma_scorer_remove_evidence(itsma_scorer *s, const char *id, itsma_error *err)
 {
 	int rc;
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!s || !id)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and id must not be NULL");
 	if ((rc = itsma_assessment_remove_evidence(s->a, id, err)) < 0)

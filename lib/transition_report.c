@@ -362,8 +362,7 @@ int itsma_transition_report(char **out_text, const itsma_assessment *carried,
 	char title[200];
 	int rc;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!out_text || !carried || !report || !mapping)
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "out, assessment, report and mapping must not be NULL");

@@ -255,7 +255,6 @@ ITSMA_NONNULL(itsma_scorer)
 #define ITSMA_EXTERN(type) type
 #define ITSMA_WARN_UNUSED
 #define ITSMA_DEPRECATED
-#define ITSMA_FORMAT_PRINTF(a, b)
 
 /* Plain value structs: Python never sees them. */
 %ignore itsma_error;

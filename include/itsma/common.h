@@ -32,11 +32,9 @@
 #if defined(__GNUC__) || defined(__clang__)
 #define ITSMA_WARN_UNUSED __attribute__((warn_unused_result))
 #define ITSMA_DEPRECATED __attribute__((deprecated))
-#define ITSMA_FORMAT_PRINTF(a, b) __attribute__((format(printf, a, b)))
 #else
 #define ITSMA_WARN_UNUSED
 #define ITSMA_DEPRECATED
-#define ITSMA_FORMAT_PRINTF(a, b)
 #endif
 
 ITSMA_BEGIN_DECL

@@ -1191,7 +1191,7 @@ static const scenario scenarios[] = {
 
 
 static void fail(const scenario *s, unsigned long n, const char *mode, const char *fmt, ...)
-	ITSMA_FORMAT_PRINTF(4, 5);
+	__attribute__((format(printf, 4, 5)));
 static void fail(const scenario *s, unsigned long n, const char *mode, const char *fmt, ...)
 {
 	va_list ap;

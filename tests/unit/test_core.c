@@ -15,7 +15,7 @@ static void test_core__strerror_and_names(void)
 {
 	static const int codes[] = { ITSMA_OK, ITSMA_ERROR, ITSMA_ENOMEM, ITSMA_EINVAL, ITSMA_EIO,
 		                     ITSMA_EPARSE, ITSMA_ESCHEMA, ITSMA_ENOTFOUND, ITSMA_EEXISTS,
-		                     ITSMA_ELIMIT, ITSMA_ITEROVER };
+		                     ITSMA_ELIMIT };
 	size_t i;
 	for (i = 0; i < sizeof codes / sizeof *codes; i++) {
 		CU_ASSERT_PTR_NOT_NULL(itsma_strerror(codes[i]));
