@@ -116,15 +116,15 @@ void itsma_catalogue_free(itsma_catalogue *c)
 
 /* ---- properties ------------------------------------------------------------------------ */
 
-const char *itsma_catalogue_id(const itsma_catalogue *c) { return c->id; }
-const char *itsma_catalogue_title(const itsma_catalogue *c) { return c->title; }
-const char *itsma_catalogue_version(const itsma_catalogue *c) { return c->version; }
-const char *itsma_catalogue_publisher(const itsma_catalogue *c) { return c->publisher; }
-const char *itsma_catalogue_description(const itsma_catalogue *c) { return c->description; }
-const char *itsma_catalogue_source(const itsma_catalogue *c) { return c->source; }
-itsma_exclusions itsma_catalogue_exclusions(const itsma_catalogue *c) { return c->exclusions; }
-const char *itsma_catalogue_origin(const itsma_catalogue *c) { return c->origin ? c->origin : ""; }
-int itsma_catalogue_revision(const itsma_catalogue *c) { return c->revision; }
+const char *itsma_catalogue_id(const itsma_catalogue *c) { return c ? c->id : NULL; }
+const char *itsma_catalogue_title(const itsma_catalogue *c) { return c ? c->title : NULL; }
+const char *itsma_catalogue_version(const itsma_catalogue *c) { return c ? c->version : NULL; }
+const char *itsma_catalogue_publisher(const itsma_catalogue *c) { return c ? c->publisher : NULL; }
+const char *itsma_catalogue_description(const itsma_catalogue *c) { return c ? c->description : NULL; }
+const char *itsma_catalogue_source(const itsma_catalogue *c) { return c ? c->source : NULL; }
+itsma_exclusions itsma_catalogue_exclusions(const itsma_catalogue *c) { return c ? c->exclusions : 0; }
+const char *itsma_catalogue_origin(const itsma_catalogue *c) { return c ? (c->origin ? c->origin : "") : NULL; }
+int itsma_catalogue_revision(const itsma_catalogue *c) { return c ? c->revision : 0; }
 
 static const char *const basis_names[] = { "", "standard", "good-practice" };
 
@@ -180,21 +180,25 @@ int itsma_catalogue_set_revision(itsma_catalogue *c, int revision, itsma_error *
 
 /* ---- retired ids --------------------------------------------------------------------------- */
 
-size_t itsma_catalogue_retired_count(const itsma_catalogue *c) { return c->retired_count; }
+size_t itsma_catalogue_retired_count(const itsma_catalogue *c) { return c ? c->retired_count : 0; }
 
 const itsma_retired *itsma_catalogue_retired_at(const itsma_catalogue *c, size_t i)
 {
+	if (!c)
+		return NULL;
 	return i < c->retired_count ? c->retired[i] : NULL;
 }
 
 const itsma_retired *itsma_catalogue_find_retired(const itsma_catalogue *c, const char *id)
 {
+	if (!c)
+		return NULL;
 	return id ? itsma__strmap_get(&c->retired_ids, id) : NULL;
 }
 
-const char *itsma_retired_id(const itsma_retired *r) { return r->id; }
-int itsma_retired_revision(const itsma_retired *r) { return r->revision; }
-const char *itsma_retired_reason(const itsma_retired *r) { return r->reason; }
+const char *itsma_retired_id(const itsma_retired *r) { return r ? r->id : NULL; }
+int itsma_retired_revision(const itsma_retired *r) { return r ? r->revision : 0; }
+const char *itsma_retired_reason(const itsma_retired *r) { return r ? r->reason : NULL; }
 
 static int id_taken(const itsma_catalogue *c, const char *id, itsma_error *err);
 
@@ -286,15 +290,19 @@ int itsma_catalogue_set_exclusions(itsma_catalogue *c, itsma_exclusions value, i
 	return 0;
 }
 
-size_t itsma_catalogue_guidance_source_count(const itsma_catalogue *c) { return c->gs_count; }
+size_t itsma_catalogue_guidance_source_count(const itsma_catalogue *c) { return c ? c->gs_count : 0; }
 
 const char *itsma_catalogue_guidance_source_key(const itsma_catalogue *c, size_t i)
 {
+	if (!c)
+		return NULL;
 	return i < c->gs_count ? c->gs_keys[i] : NULL;
 }
 
 const char *itsma_catalogue_guidance_source_name(const itsma_catalogue *c, size_t i)
 {
+	if (!c)
+		return NULL;
 	return i < c->gs_count ? c->gs_names[i] : NULL;
 }
 
@@ -348,20 +356,26 @@ int itsma_catalogue_add_guidance_source(itsma_catalogue *c, const char *key, con
 	return 0;
 }
 
-size_t itsma_catalogue_generic_practice_count(const itsma_catalogue *c) { return c->gp_count; }
+size_t itsma_catalogue_generic_practice_count(const itsma_catalogue *c) { return c ? c->gp_count : 0; }
 
 const char *itsma_catalogue_generic_practice_attribute(const itsma_catalogue *c, size_t i)
 {
+	if (!c)
+		return NULL;
 	return i < c->gp_count ? c->gps[i].attribute : NULL;
 }
 
 const char *itsma_catalogue_generic_practice_id(const itsma_catalogue *c, size_t i)
 {
+	if (!c)
+		return NULL;
 	return i < c->gp_count ? c->gps[i].id : NULL;
 }
 
 const char *itsma_catalogue_generic_practice_text(const itsma_catalogue *c, size_t i)
 {
+	if (!c)
+		return NULL;
 	return i < c->gp_count ? c->gps[i].text : NULL;
 }
 
@@ -401,53 +415,65 @@ int itsma_catalogue_add_generic_practice(itsma_catalogue *c, const char *attribu
 
 /* ---- sections ----------------------------------------------------------------------------- */
 
-size_t itsma_catalogue_section_count(const itsma_catalogue *c) { return c->section_count; }
+size_t itsma_catalogue_section_count(const itsma_catalogue *c) { return c ? c->section_count : 0; }
 
 const itsma_section *itsma_catalogue_section_at(const itsma_catalogue *c, size_t i)
 {
+	if (!c)
+		return NULL;
 	return i < c->section_count ? c->sections[i] : NULL;
 }
 
-size_t itsma_catalogue_top_count(const itsma_catalogue *c) { return c->top_count; }
+size_t itsma_catalogue_top_count(const itsma_catalogue *c) { return c ? c->top_count : 0; }
 
 const itsma_section *itsma_catalogue_top_at(const itsma_catalogue *c, size_t i)
 {
+	if (!c)
+		return NULL;
 	return i < c->top_count ? c->tops[i] : NULL;
 }
 
 const itsma_section *itsma_catalogue_find_section(const itsma_catalogue *c, const char *id)
 {
+	if (!c)
+		return NULL;
 	return id ? itsma__strmap_get(&c->section_ids, id) : NULL;
 }
 
-size_t itsma_catalogue_process_count(const itsma_catalogue *c) { return c->process_count; }
+size_t itsma_catalogue_process_count(const itsma_catalogue *c) { return c ? c->process_count : 0; }
 
 const itsma_section *itsma_catalogue_process_at(const itsma_catalogue *c, size_t i)
 {
+	if (!c)
+		return NULL;
 	return i < c->process_count ? c->processes[i] : NULL;
 }
 
-const char *itsma_section_id(const itsma_section *s) { return s->id; }
-const char *itsma_section_clause(const itsma_section *s) { return s->clause; }
-const char *itsma_section_title(const itsma_section *s) { return s->title; }
-const char *itsma_section_purpose(const itsma_section *s) { return s->purpose; }
-itsma_section_kind itsma_section_kind_of(const itsma_section *s) { return s->kind; }
-double itsma_section_weight(const itsma_section *s) { return s->weight; }
-size_t itsma_section_index(const itsma_section *s) { return s->index; }
-size_t itsma_section_depth(const itsma_section *s) { return s->depth; }
-const itsma_section *itsma_section_parent(const itsma_section *s) { return s->parent; }
-const itsma_section *itsma_section_process(const itsma_section *s) { return s->process; }
-size_t itsma_section_child_count(const itsma_section *s) { return s->child_count; }
+const char *itsma_section_id(const itsma_section *s) { return s ? s->id : NULL; }
+const char *itsma_section_clause(const itsma_section *s) { return s ? s->clause : NULL; }
+const char *itsma_section_title(const itsma_section *s) { return s ? s->title : NULL; }
+const char *itsma_section_purpose(const itsma_section *s) { return s ? s->purpose : NULL; }
+itsma_section_kind itsma_section_kind_of(const itsma_section *s) { return s ? s->kind : 0; }
+double itsma_section_weight(const itsma_section *s) { return s ? s->weight : NAN; }
+size_t itsma_section_index(const itsma_section *s) { return s ? s->index : 0; }
+size_t itsma_section_depth(const itsma_section *s) { return s ? s->depth : 0; }
+const itsma_section *itsma_section_parent(const itsma_section *s) { return s ? s->parent : NULL; }
+const itsma_section *itsma_section_process(const itsma_section *s) { return s ? s->process : NULL; }
+size_t itsma_section_child_count(const itsma_section *s) { return s ? s->child_count : 0; }
 
 const itsma_section *itsma_section_child_at(const itsma_section *s, size_t i)
 {
+	if (!s)
+		return NULL;
 	return i < s->child_count ? s->children[i] : NULL;
 }
 
-size_t itsma_section_requirement_count(const itsma_section *s) { return s->req_count; }
+size_t itsma_section_requirement_count(const itsma_section *s) { return s ? s->req_count : 0; }
 
 const itsma_requirement *itsma_section_requirement_at(const itsma_section *s, size_t i)
 {
+	if (!s)
+		return NULL;
 	return i < s->req_count ? s->reqs[i] : NULL;
 }
 
@@ -464,12 +490,16 @@ static const itsma__guidance *find_guidance(const itsma_section *s, const char *
 
 size_t itsma_section_guidance_count(const itsma_section *s, const char *source)
 {
+	if (!s)
+		return 0;
 	const itsma__guidance *g = find_guidance(s, source);
 	return g ? g->count : 0;
 }
 
 const char *itsma_section_guidance_at(const itsma_section *s, const char *source, size_t i)
 {
+	if (!s)
+		return NULL;
 	const itsma__guidance *g = find_guidance(s, source);
 	return g && i < g->count ? g->values[i] : NULL;
 }
@@ -696,40 +726,48 @@ int itsma_catalogue_add_guidance(itsma_catalogue *c, const char *section_id, con
 
 /* ---- requirements ------------------------------------------------------------------------- */
 
-size_t itsma_catalogue_requirement_count(const itsma_catalogue *c) { return c->requirement_count; }
+size_t itsma_catalogue_requirement_count(const itsma_catalogue *c) { return c ? c->requirement_count : 0; }
 
 const itsma_requirement *itsma_catalogue_requirement_at(const itsma_catalogue *c, size_t i)
 {
+	if (!c)
+		return NULL;
 	return i < c->requirement_count ? c->requirements[i] : NULL;
 }
 
 const itsma_requirement *itsma_catalogue_find_requirement(const itsma_catalogue *c, const char *id)
 {
+	if (!c)
+		return NULL;
 	return id ? itsma__strmap_get(&c->requirement_ids, id) : NULL;
 }
 
-const char *itsma_requirement_id(const itsma_requirement *r) { return r->id; }
-const char *itsma_requirement_clause(const itsma_requirement *r) { return r->clause; }
-const char *itsma_requirement_text(const itsma_requirement *r) { return r->text; }
-itsma_obligation itsma_requirement_obligation(const itsma_requirement *r) { return r->obligation; }
-itsma_basis itsma_requirement_basis(const itsma_requirement *r) { return r->basis; }
-const char *itsma_requirement_item(const itsma_requirement *r) { return r->item; }
-const char *itsma_requirement_verify(const itsma_requirement *r) { return r->verify; }
-double itsma_requirement_weight(const itsma_requirement *r) { return r->weight; }
-size_t itsma_requirement_index(const itsma_requirement *r) { return r->index; }
-const itsma_section *itsma_requirement_section(const itsma_requirement *r) { return r->section; }
-const itsma_section *itsma_requirement_process(const itsma_requirement *r) { return r->section->process; }
-size_t itsma_requirement_evidence_hint_count(const itsma_requirement *r) { return r->hint_count; }
+const char *itsma_requirement_id(const itsma_requirement *r) { return r ? r->id : NULL; }
+const char *itsma_requirement_clause(const itsma_requirement *r) { return r ? r->clause : NULL; }
+const char *itsma_requirement_text(const itsma_requirement *r) { return r ? r->text : NULL; }
+itsma_obligation itsma_requirement_obligation(const itsma_requirement *r) { return r ? r->obligation : 0; }
+itsma_basis itsma_requirement_basis(const itsma_requirement *r) { return r ? r->basis : 0; }
+const char *itsma_requirement_item(const itsma_requirement *r) { return r ? r->item : NULL; }
+const char *itsma_requirement_verify(const itsma_requirement *r) { return r ? r->verify : NULL; }
+double itsma_requirement_weight(const itsma_requirement *r) { return r ? r->weight : NAN; }
+size_t itsma_requirement_index(const itsma_requirement *r) { return r ? r->index : 0; }
+const itsma_section *itsma_requirement_section(const itsma_requirement *r) { return r ? r->section : NULL; }
+const itsma_section *itsma_requirement_process(const itsma_requirement *r) { return r ? r->section->process : NULL; }
+size_t itsma_requirement_evidence_hint_count(const itsma_requirement *r) { return r ? r->hint_count : 0; }
 
 const char *itsma_requirement_evidence_hint_at(const itsma_requirement *r, size_t i)
 {
+	if (!r)
+		return NULL;
 	return i < r->hint_count ? r->hints[i] : NULL;
 }
 
-size_t itsma_requirement_tag_count(const itsma_requirement *r) { return r->tag_count; }
+size_t itsma_requirement_tag_count(const itsma_requirement *r) { return r ? r->tag_count : 0; }
 
 const char *itsma_requirement_tag_at(const itsma_requirement *r, size_t i)
 {
+	if (!r)
+		return NULL;
 	return i < r->tag_count ? r->tags[i] : NULL;
 }
 

@@ -522,7 +522,7 @@ const char *itsma_catalogue_builtin_title(size_t index)
 	return index < itsma__builtin_blob_count ? itsma__builtin_blobs[index].title : NULL;
 }
 
-const char *itsma_catalogue_builtin_json(size_t index, size_t *len_out)
+const char *itsma_catalogue_builtin_json(size_t *len_out, size_t index)
 {
 	if (index >= itsma__builtin_blob_count)
 		return NULL;

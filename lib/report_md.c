@@ -183,7 +183,7 @@ static void capability(itsma__buf *out, const itsma__report *rp)
 			size_t na = itsma_capability_gap_attribute_count(g);
 			for (size_t k = 0; k < na; k++) {
 				itsma_letter have, need;
-				itsma_attribute at = itsma_capability_gap_attribute_at(g, k, &have, &need);
+				itsma_attribute at = itsma_capability_gap_attribute_at(&have, &need, g, k);
 				itsma__buf_printf(out, "%s%s %s (now %s)", k ? ", " : "", itsma_attribute_name(at),
 				          itsma_letter_name(need), itsma_letter_name(have));
 			}

@@ -159,7 +159,7 @@ static void profile(const ctx *x, const itsma__report *rp)
 				size_t na = g ? itsma_capability_gap_attribute_count(g) : 0;
 				for (size_t k = 0; k < na && k < 4; k++) {
 					itsma_letter have, need;
-					itsma_attribute at = itsma_capability_gap_attribute_at(g, k, &have, &need);
+					itsma_attribute at = itsma_capability_gap_attribute_at(&have, &need, g, k);
 					itsma__buf_printf(x->out, "%s %s %s", k ? "," : "", itsma_attribute_name(at),
 					          itsma_letter_name(need));
 				}

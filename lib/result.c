@@ -385,9 +385,9 @@ size_t itsma_capability_gap_attribute_count(const itsma_capability_gap *g)
 	return g ? g->count : 0;
 }
 
-itsma_attribute itsma_capability_gap_attribute_at(const itsma_capability_gap *g, size_t index,
-                                                  itsma_letter *letter_out,
-                                                  itsma_letter *needed_out)
+itsma_attribute itsma_capability_gap_attribute_at(itsma_letter *letter_out, itsma_letter *needed_out,
+                                                  const itsma_capability_gap *g,
+                                                  size_t index)
 {
 	if (!g || index >= g->count) {
 		if (letter_out)

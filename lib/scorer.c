@@ -436,7 +436,7 @@ itsma_assessment *itsma_scorer_assessment(itsma_scorer *s)
 	return s ? s->a : NULL;
 }
 
-void itsma_scorer_stats(const itsma_scorer *s, size_t *incremental_out, size_t *rescored_out)
+void itsma_scorer_stats(size_t *incremental_out, size_t *rescored_out, const itsma_scorer *s)
 {
 	if (incremental_out)
 		*incremental_out = s ? s->n_incremental : 0;

@@ -423,7 +423,7 @@ static int show(const char *id, const char *format, int weights, const char *out
 		if (!strchr(id, '/') && strcmp(id, "-") != 0) { /* a built-in id means the built-in */
 			for (size_t i = 0; i < itsma_catalogue_builtin_count(); i++)
 				if (strcmp(itsma_catalogue_builtin_id(i), id) == 0)
-					text = itsma_catalogue_builtin_json(i, &len);
+					text = itsma_catalogue_builtin_json(&len, i);
 		}
 		if (text) {
 			sb_putn(&out, text, len);

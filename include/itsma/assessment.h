@@ -378,8 +378,8 @@ ITSMA_EXTERN(size_t) itsma_assessment_process_target_count(const itsma_assessmen
  * The i-th per-process target.
  * @param[out] process_out the process (Borrowed). @return its level, or -1 past the end.
  */
-ITSMA_EXTERN(int) itsma_assessment_process_target_at(const itsma_assessment *a, size_t index,
-                                                     const itsma_section **process_out);
+ITSMA_EXTERN(int) itsma_assessment_process_target_at(const itsma_section **process_out, const itsma_assessment *a,
+                                                     size_t index);
 /** The effective target of a process (its own, else the general one), or -1. */
 ITSMA_EXTERN(int) itsma_assessment_target_for(const itsma_assessment *a, const char *process_id);
 

@@ -211,7 +211,7 @@ ITSMA_EXTERN(const char *) itsma_catalogue_builtin_title(size_t index);
  * The JSON text of the i-th built-in catalogue, exactly as shipped, or NULL.
  * @param[out] len_out its length in bytes (may be NULL). **Ownership:** static.
  */
-ITSMA_EXTERN(const char *) itsma_catalogue_builtin_json(size_t index, size_t *len_out);
+ITSMA_EXTERN(const char *) itsma_catalogue_builtin_json(size_t *len_out, size_t index);
 
 /**
  * The clause list shipped with the i-th built-in catalogue: every clause of the standard's

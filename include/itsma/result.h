@@ -294,10 +294,10 @@ ITSMA_EXTERN(size_t) itsma_capability_gap_attribute_count(const itsma_capability
  * @param[out] needed_out the letter needed, L or F (may be NULL).
  * @return the attribute, or #ITSMA_ATTRIBUTE_COUNT past the end.
  */
-ITSMA_EXTERN(itsma_attribute) itsma_capability_gap_attribute_at(const itsma_capability_gap *g,
-                                                                size_t index,
-                                                                itsma_letter *letter_out,
-                                                                itsma_letter *needed_out);
+ITSMA_EXTERN(itsma_attribute) itsma_capability_gap_attribute_at(itsma_letter *letter_out,
+                                                                itsma_letter *needed_out,
+                                                                const itsma_capability_gap *g,
+                                                                size_t index);
 
 /* ---- evidence issues ------------------------------------------------------------------------- */
 

@@ -166,8 +166,8 @@ ITSMA_EXTERN(int) itsma_scorer_rescore(itsma_scorer *s, itsma_error *err) ITSMA_
  * (changes touching excluded requirements or processes without applicable requirements,
  * evidence removal, itsma_scorer_rescore()). Either out-parameter may be NULL.
  */
-ITSMA_EXTERN(void) itsma_scorer_stats(const itsma_scorer *s, size_t *incremental_out,
-                                      size_t *rescored_out);
+ITSMA_EXTERN(void) itsma_scorer_stats(size_t *incremental_out, size_t *rescored_out,
+                                      const itsma_scorer *s);
 
 ITSMA_END_DECL
 

@@ -33,7 +33,7 @@ static int builtin_revision(const char *id)
 	size_t i, len;
 	for (i = 0; i < itsma_catalogue_builtin_count(); i++)
 		if (strcmp(itsma_catalogue_builtin_id(i), id) == 0) {
-			const char *json = itsma_catalogue_builtin_json(i, &len);
+			const char *json = itsma_catalogue_builtin_json(&len, i);
 			const char *p = strstr(json, "\n  \"revision\": ");
 			return p ? atoi(p + 15) : 1;
 		}

@@ -113,9 +113,9 @@ static void test_assessment__load_and_read_everything(void)
 
 	CU_ASSERT_EQUAL(itsma_assessment_target(a), 2);
 	CU_ASSERT_EQUAL(itsma_assessment_process_target_count(a), 1);
-	CU_ASSERT_EQUAL(itsma_assessment_process_target_at(a, 0, &p), 3);
+	CU_ASSERT_EQUAL(itsma_assessment_process_target_at(&p, a, 0), 3);
 	CU_ASSERT_STRING_EQUAL(itsma_section_id(p), "8.1");
-	CU_ASSERT_EQUAL(itsma_assessment_process_target_at(a, 1, &p), -1);
+	CU_ASSERT_EQUAL(itsma_assessment_process_target_at(&p, a, 1), -1);
 	CU_ASSERT_PTR_NULL(p);
 	CU_ASSERT_EQUAL(itsma_assessment_target_for(a, "8.1"), 3);
 	CU_ASSERT_EQUAL(itsma_assessment_target_for(a, "8.2"), 2);

@@ -170,7 +170,7 @@ static void test_catalogue__builtins_are_listed_loadable_and_identical_when_save
 		itsma_error err = ITSMA_ERROR_INIT;
 		char *out = NULL;
 		size_t len = 0;
-		const char *json = itsma_catalogue_builtin_json(i, &len);
+		const char *json = itsma_catalogue_builtin_json(&len, i);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(itsma_catalogue_builtin_id(i));
 		CU_ASSERT_PTR_NOT_NULL(itsma_catalogue_builtin_title(i));
 		CU_ASSERT_EQUAL_FATAL(itsma_catalogue_builtin(&c, itsma_catalogue_builtin_id(i), &err), 0);
@@ -184,7 +184,7 @@ static void test_catalogue__builtins_are_listed_loadable_and_identical_when_save
 	}
 	CU_ASSERT_PTR_NULL(itsma_catalogue_builtin_id(n));
 	CU_ASSERT_PTR_NULL(itsma_catalogue_builtin_title(n));
-	CU_ASSERT_PTR_NULL(itsma_catalogue_builtin_json(n, NULL));
+	CU_ASSERT_PTR_NULL(itsma_catalogue_builtin_json(NULL, n));
 	{
 		itsma_catalogue *c = (itsma_catalogue *)1;
 		itsma_error err = ITSMA_ERROR_INIT;

@@ -280,7 +280,7 @@ static void run_changes(world *w, const itsma_score_options *opts, int batches, 
 		}
 		CU_ASSERT(!bad);
 	}
-	itsma_scorer_stats(s, &inc, &full);
+	itsma_scorer_stats(&inc, &full, s);
 	CU_ASSERT(inc > full);
 	itsma_scorer_free(s);
 }
@@ -372,7 +372,7 @@ static void test_incremental__rescore_after_direct_changes(void)
 	ASSERT_OK(itsma_assessment_set_text(itsma_scorer_assessment(s), "date", "2027-01-10", NULL));
 	ASSERT_OK(itsma_scorer_rescore(s, NULL));
 	CU_ASSERT(same_as_fresh(s, NULL));
-	itsma_scorer_stats(s, &inc, &full);
+	itsma_scorer_stats(&inc, &full, s);
 	CU_ASSERT_EQUAL(inc, 0);
 	CU_ASSERT_EQUAL(full, 1);
 	/* and incremental changes go on from there */
@@ -448,7 +448,7 @@ static void test_incremental__new_errors(void)
 	CU_ASSERT_EQUAL(itsma_scorer_remove_attribute(NULL, "8.1", ITSMA_PA2_1, &err), ITSMA_EINVAL);
 	{
 		size_t inc = 5, full = 5;
-		itsma_scorer_stats(NULL, &inc, &full);
+		itsma_scorer_stats(&inc, &full, NULL);
 		CU_ASSERT_EQUAL(inc, 0);
 		CU_ASSERT_EQUAL(full, 0);
 		itsma_scorer_stats(NULL, NULL, NULL);
