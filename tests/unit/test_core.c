@@ -6,6 +6,8 @@
 #include "internal/strmap.h"
 
 #include <locale.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -463,11 +465,28 @@ static void test_core__scoring_refuses_a_catalogue_changed_afterwards(void)
 	itsma_catalogue_free(c);
 }
 
+/* Every free function of the API (common.h: NULL policy), in a child process so that a crash
+ * is a failed assertion rather than a lost suite. */
 static void test_core__free_accepts_null(void)
 {
-	itsma_free(NULL);
-	itsma_result_free(NULL);
-	CU_PASS("nothing crashed");
+	int status = -1;
+	pid_t pid = fork();
+	CU_ASSERT_FATAL(pid >= 0);
+	if (pid == 0) {
+		itsma_free(NULL);
+		itsma_catalogue_free(NULL);
+		itsma_assessment_free(NULL);
+		itsma_result_free(NULL);
+		itsma_diff_free(NULL);
+		itsma_scorer_free(NULL);
+		itsma_trend_free(NULL);
+		itsma_mapping_free(NULL);
+		itsma_carry_report_free(NULL);
+		_exit(0);
+	}
+	CU_ASSERT_EQUAL(waitpid(pid, &status, 0), pid);
+	CU_ASSERT(WIFEXITED(status));
+	CU_ASSERT_EQUAL(WEXITSTATUS(status), 0);
 }
 
 static const itsma_test_case cases[] = {

@@ -45,8 +45,8 @@ static void build(itsma_catalogue **c_out, itsma_assessment **before, itsma_asse
 	req(c, "Q", "R8", 1, SHALL);
 
 	b = asm_new(c);
-	ASSERT_OK(itsma_assessment_set_text(b, "id", "acme-2026-q2", NULL));
-	ASSERT_OK(itsma_assessment_set_text(b, "date", "2026-05-20", NULL));
+	ASSERT_OK(itsma_assessment_set_text(b, "id", "acme-2026-q2", ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_set_text(b, "date", "2026-05-20", ASSERT_ERR));
 	rate(b, "R1", "P", "EV", NULL);
 	rate(b, "R2", "L", "EV", NULL);
 	rate(b, "R5", "F", "EV", NULL);
@@ -56,7 +56,7 @@ static void build(itsma_catalogue **c_out, itsma_assessment **before, itsma_asse
 	exclude(b, "R6");
 
 	a = asm_new(c);
-	ASSERT_OK(itsma_assessment_set_text(a, "id", "acme-2026-q4", NULL));
+	ASSERT_OK(itsma_assessment_set_text(a, "id", "acme-2026-q4", ASSERT_ERR));
 	rate(a, "R1", "L", "EV", NULL);
 	rate(a, "R2", "F", "EV", NULL);
 	rate(a, "R4", "N", NULL);
@@ -252,7 +252,7 @@ static void test_diff__processes(void)
 	const itsma_process_diff *p;
 
 	build(&c, &b, &a);
-	ASSERT_OK(itsma_assessment_set_target(a, 2, NULL));
+	ASSERT_OK(itsma_assessment_set_target(a, 2, ASSERT_ERR));
 	rb = score(b, REQUIRED, NULL);
 	ra = score(a, REQUIRED, NULL);
 	d = compare(rb, ra);
@@ -544,13 +544,13 @@ static void test_diff__json_golden(void)
 	rb = score(b, REQUIRED, NULL);
 	ra = score(a, REQUIRED, NULL);
 	d = compare(rb, ra);
-	ASSERT_OK(itsma_diff_to_json(&json, d, NULL));
+	ASSERT_OK(itsma_diff_to_json(&json, d, ASSERT_ERR));
 	if (strcmp(json, expected) != 0)
 		fprintf(stderr, "\n--- got:\n%s--- expected:\n%s", json, expected);
 	CU_ASSERT_STRING_EQUAL(json, expected);
 	itsma_diff_free(d);
 	d = compare(rb, ra);
-	ASSERT_OK(itsma_diff_to_json(&again, d, NULL));
+	ASSERT_OK(itsma_diff_to_json(&again, d, ASSERT_ERR));
 	CU_ASSERT_STRING_EQUAL(json, again); /* same inputs, same bytes */
 	itsma_free(again);
 	itsma_free(json);
