@@ -52,6 +52,24 @@ const char *itsma_verdict_name(itsma_verdict verdict)
 	return NAME_OF(verdict_names, verdict);
 }
 
+/* Rank of a verdict from best (0) to worst; unknown values rank after all. */
+static int verdict_rank(itsma_verdict v)
+{
+	switch (v) {
+	case ITSMA_VERDICT_CONFORMANT: return 0;
+	case ITSMA_VERDICT_CONDITIONAL: return 1;
+	case ITSMA_VERDICT_INCOMPLETE: return 2;
+	case ITSMA_VERDICT_NONCONFORMANT: return 3;
+	}
+	return 4;
+}
+
+int itsma_verdict_compare(itsma_verdict a, itsma_verdict b)
+{
+	int ra = verdict_rank(a), rb = verdict_rank(b);
+	return (ra > rb) - (ra < rb);
+}
+
 int itsma_verdict_parse(itsma_verdict *out, const char *text, itsma_error *err)
 {
 	itsma__error_reset(err);

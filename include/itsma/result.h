@@ -109,7 +109,11 @@ typedef enum itsma_model {
 /** "default", "flat", "flat_unweighted", "absolute", "shall", "should". Static. */
 ITSMA_EXTERN(const char *) itsma_model_name(itsma_model model);
 
-/** Conformity verdict (scoring.md §5). */
+/**
+ * Conformity verdict (scoring.md §5). From best to worst: conformant, conditional,
+ * incomplete, nonconformant. Compare verdicts with itsma_verdict_compare(), not with the
+ * enumeration's numeric values (which are append-only, not an order).
+ */
 typedef enum itsma_verdict {
 	ITSMA_VERDICT_CONFORMANT = 0, /**< No nonconformity, nothing unassessed. */
 	ITSMA_VERDICT_CONDITIONAL,    /**< Only minor nonconformities. */
@@ -118,6 +122,13 @@ typedef enum itsma_verdict {
 } itsma_verdict;
 /** "conformant", "conditional", "incomplete", "nonconformant". Static. */
 ITSMA_EXTERN(const char *) itsma_verdict_name(itsma_verdict verdict);
+/**
+ * Order two verdicts from best to worst (see #itsma_verdict).
+ * @return a negative number when @p a is better than @p b, 0 when they are the same, a
+ *         positive number when @p a is worse. A value outside the enumeration is worse than
+ *         every verdict. **Thread safety:** safe.
+ */
+ITSMA_EXTERN(int) itsma_verdict_compare(itsma_verdict a, itsma_verdict b);
 /** Parse a verdict name. @return 0 or #ITSMA_EINVAL. */
 ITSMA_EXTERN(int) itsma_verdict_parse(itsma_verdict *out, const char *text, itsma_error *err)
 	ITSMA_WARN_UNUSED;

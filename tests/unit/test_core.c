@@ -465,6 +465,20 @@ static void test_core__scoring_refuses_a_catalogue_changed_afterwards(void)
 	itsma_catalogue_free(c);
 }
 
+/* Verdicts order best to worst by a documented rule, not by their numeric values. */
+static void test_core__verdict_compare(void)
+{
+	static const itsma_verdict best_to_worst[] = { ITSMA_VERDICT_CONFORMANT, ITSMA_VERDICT_CONDITIONAL,
+		                                       ITSMA_VERDICT_INCOMPLETE, ITSMA_VERDICT_NONCONFORMANT };
+	size_t i, j;
+	for (i = 0; i < 4; i++)
+		for (j = 0; j < 4; j++) {
+			int c = itsma_verdict_compare(best_to_worst[i], best_to_worst[j]);
+			CU_ASSERT(i < j ? c < 0 : i > j ? c > 0 : c == 0);
+		}
+	CU_ASSERT(itsma_verdict_compare((itsma_verdict)99, ITSMA_VERDICT_NONCONFORMANT) > 0);
+}
+
 /* Every free function of the API (common.h: NULL policy), in a child process so that a crash
  * is a failed assertion rather than a lost suite. */
 static void test_core__free_accepts_null(void)
@@ -505,6 +519,7 @@ static const itsma_test_case cases[] = {
 	{ "strmap_tells_near_twins_apart", test_core__strmap_tells_near_twins_apart },
 	{ "numbers_ignore_the_locale", test_core__numbers_ignore_the_locale },
 	{ "scoring_refuses_a_catalogue_changed_afterwards", test_core__scoring_refuses_a_catalogue_changed_afterwards },
+	{ "verdict_compare", test_core__verdict_compare },
 	{ "free_accepts_null", test_core__free_accepts_null },
 	{ NULL, NULL }
 };
