@@ -9,6 +9,33 @@
 #include <stdlib.h>
 #include <string.h>
 
+int itsma_attribute_spec_init(itsma_attribute_spec *spec, unsigned int version)
+{
+	static const itsma_attribute_spec defaults = ITSMA_ATTRIBUTE_SPEC_INIT;
+	if (!spec || itsma__version_check(version, ITSMA_ATTRIBUTE_SPEC_VERSION, NULL, NULL) < 0)
+		return ITSMA_EINVAL;
+	*spec = defaults;
+	return 0;
+}
+
+int itsma_rating_spec_init(itsma_rating_spec *spec, unsigned int version)
+{
+	static const itsma_rating_spec defaults = ITSMA_RATING_SPEC_INIT;
+	if (!spec || itsma__version_check(version, ITSMA_RATING_SPEC_VERSION, NULL, NULL) < 0)
+		return ITSMA_EINVAL;
+	*spec = defaults;
+	return 0;
+}
+
+int itsma_evidence_spec_init(itsma_evidence_spec *spec, unsigned int version)
+{
+	static const itsma_evidence_spec defaults = ITSMA_EVIDENCE_SPEC_INIT;
+	if (!spec || itsma__version_check(version, ITSMA_EVIDENCE_SPEC_VERSION, NULL, NULL) < 0)
+		return ITSMA_EINVAL;
+	*spec = defaults;
+	return 0;
+}
+
 static const char *const kind_names[] = { "document", "record", "interview", "observation",
 	                                  "metric", "other" };
 
@@ -314,8 +341,8 @@ int itsma__assessment_put_evidence(itsma_assessment *a, const itsma_evidence_spe
 
 	if (!a || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment and spec must not be NULL");
-	if (spec->version != ITSMA_EVIDENCE_SPEC_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_evidence_spec version %u", spec->version);
+	if (itsma__version_check(spec->version, ITSMA_EVIDENCE_SPEC_VERSION, "itsma_evidence_spec", err) < 0)
+		return ITSMA_EINVAL;
 	if (!itsma_id_is_valid(spec->id))
 		return bad_id(err, "an evidence id", spec->id);
 	if (!spec->title || !*spec->title)
@@ -708,8 +735,8 @@ int itsma_assessment_put_rating(itsma_assessment *a, const itsma_rating_spec *sp
 int itsma__assessment_put_rating_spec(itsma_assessment *a, const itsma_requirement *req,
                                       const itsma_rating_spec *spec, itsma_error *err)
 {
-	if (spec->version != ITSMA_RATING_SPEC_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_rating_spec version %u", spec->version);
+	if (itsma__version_check(spec->version, ITSMA_RATING_SPEC_VERSION, "itsma_rating_spec", err) < 0)
+		return ITSMA_EINVAL;
 	if (!req)
 		return itsma__error_set(err, ITSMA_ENOTFOUND, "catalogue \"%s\" has no requirement \"%.64s\"",
 		                        a->cat->id, spec->requirement ? spec->requirement : "");
@@ -839,8 +866,8 @@ int itsma_assessment_put_attribute(itsma_assessment *a, const itsma_attribute_sp
 	itsma__error_reset(err);
 	if (!a || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment and spec must not be NULL");
-	if (spec->version != ITSMA_ATTRIBUTE_SPEC_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_attribute_spec version %u", spec->version);
+	if (itsma__version_check(spec->version, ITSMA_ATTRIBUTE_SPEC_VERSION, "itsma_attribute_spec", err) < 0)
+		return ITSMA_EINVAL;
 	p = find_process(a, spec->process, err);
 	if (!p)
 		return err ? err->code : ITSMA_EINVAL;

@@ -8,9 +8,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+int itsma_requirement_spec_init(itsma_requirement_spec *spec, unsigned int version)
+{
+	static const itsma_requirement_spec defaults = ITSMA_REQUIREMENT_SPEC_INIT;
+	if (!spec || itsma__version_check(version, ITSMA_REQUIREMENT_SPEC_VERSION, NULL, NULL) < 0)
+		return ITSMA_EINVAL;
+	*spec = defaults;
+	return 0;
+}
+
+int itsma_section_spec_init(itsma_section_spec *spec, unsigned int version)
+{
+	static const itsma_section_spec defaults = ITSMA_SECTION_SPEC_INIT;
+	if (!spec || itsma__version_check(version, ITSMA_SECTION_SPEC_VERSION, NULL, NULL) < 0)
+		return ITSMA_EINVAL;
+	*spec = defaults;
+	return 0;
+}
+
 int itsma_load_options_init(itsma_load_options *opts, unsigned int version)
 {
-	if (!opts || version < 1 || version > ITSMA_LOAD_OPTIONS_VERSION)
+	if (!opts || itsma__version_check(version, ITSMA_LOAD_OPTIONS_VERSION, NULL, NULL) < 0)
 		return ITSMA_EINVAL;
 	memset(opts, 0, sizeof *opts);
 	opts->version = version;
@@ -579,8 +597,8 @@ int itsma_catalogue_add_section(const itsma_section **out, itsma_catalogue *c,
 		*out = NULL;
 	if (!c || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue and spec must not be NULL");
-	if (spec->version != ITSMA_SECTION_SPEC_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_section_spec version %u", spec->version);
+	if (itsma__version_check(spec->version, ITSMA_SECTION_SPEC_VERSION, "itsma_section_spec", err) < 0)
+		return ITSMA_EINVAL;
 	if (parent_id) {
 		parent = itsma__strmap_get(&c->section_ids, parent_id);
 		if (!parent)
@@ -816,9 +834,8 @@ int itsma_catalogue_add_requirement(const itsma_requirement **out, itsma_catalog
 		*out = NULL;
 	if (!c || !spec || !section_id)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue, section id and spec must not be NULL");
-	if (spec->version != 1 && spec->version != ITSMA_REQUIREMENT_SPEC_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_requirement_spec version %u",
-		                        spec->version);
+	if (itsma__version_check(spec->version, ITSMA_REQUIREMENT_SPEC_VERSION, "itsma_requirement_spec", err) < 0)
+		return ITSMA_EINVAL;
 	/* version 1 callers have no item, basis or verify (their struct ends before them) */
 	if (spec->version >= 2) {
 		item = spec->item;

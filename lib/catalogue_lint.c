@@ -10,6 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+int itsma_lint_options_init(itsma_lint_options *spec, unsigned int version)
+{
+	static const itsma_lint_options defaults = ITSMA_LINT_OPTIONS_INIT;
+	if (!spec || itsma__version_check(version, ITSMA_LINT_OPTIONS_VERSION, NULL, NULL) < 0)
+		return ITSMA_EINVAL;
+	*spec = defaults;
+	return 0;
+}
+
 static const char *const kind_names[ITSMA_LINT_KIND_COUNT] = {
 	"shall-basis", "shall-verify", "good-practice-shall", "weight",          "no-guidance",
 	"shall-in-text", "duplicate-text", "id-form",           "missing-clause"
@@ -261,8 +270,8 @@ int itsma_catalogue_lint(size_t *count_out, const itsma_catalogue *c, const itsm
 		*count_out = 0;
 	if (!c)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
-	if (opts && opts->version != ITSMA_LINT_OPTIONS_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_lint_options version %u", opts->version);
+	if (opts && itsma__version_check(opts->version, ITSMA_LINT_OPTIONS_VERSION, "itsma_lint_options", err) < 0)
+		return ITSMA_EINVAL;
 	if (opts && opts->clause_count && !opts->clauses)
 		return itsma__error_set(err, ITSMA_EINVAL, "clauses is NULL but its count is %zu",
 		                        opts->clause_count);

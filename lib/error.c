@@ -22,6 +22,15 @@ void itsma_error_clear(itsma_error *err)
 
 void itsma__error_reset(itsma_error *err) { itsma_error_clear(err); }
 
+int itsma__version_check(unsigned int version, unsigned int current, const char *type,
+                         itsma_error *err)
+{
+	if (version >= 1 && version <= current)
+		return 0;
+	return itsma__error_set(err, ITSMA_EINVAL, "unknown %s version %u (this library knows 1 to %u)",
+	                        type ? type : "struct", version, current);
+}
+
 const char *itsma_strerror(int code)
 {
 	switch (code) {

@@ -7,6 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+int itsma_map_spec_init(itsma_map_spec *spec, unsigned int version)
+{
+	static const itsma_map_spec defaults = ITSMA_MAP_SPEC_INIT;
+	if (!spec || itsma__version_check(version, ITSMA_MAP_SPEC_VERSION, NULL, NULL) < 0)
+		return ITSMA_EINVAL;
+	*spec = defaults;
+	return 0;
+}
+
 /* ---- vocabulary --------------------------------------------------------------------------------
  */
 
@@ -217,9 +226,8 @@ int itsma_mapping_add_map(const itsma_map **out, itsma_mapping *m, const itsma_m
 		*out = NULL;
 	if (!m || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "mapping and spec must not be NULL");
-	if (spec->version != ITSMA_MAP_SPEC_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_map_spec version %u",
-		                        spec->version);
+	if (itsma__version_check(spec->version, ITSMA_MAP_SPEC_VERSION, "itsma_map_spec", err) < 0)
+		return ITSMA_EINVAL;
 	if ((unsigned)spec->relationship > ITSMA_REL_NO_RELATIONSHIP)
 		return itsma__error_set(err, ITSMA_EINVAL, "relationship out of range");
 	if ((unsigned)spec->confidence > ITSMA_CONFIDENCE_LOW)

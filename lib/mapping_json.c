@@ -11,6 +11,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+int itsma_mapping_catalogues_init(itsma_mapping_catalogues *spec, unsigned int version)
+{
+	static const itsma_mapping_catalogues defaults = ITSMA_MAPPING_CATALOGUES_INIT;
+	if (!spec || itsma__version_check(version, ITSMA_MAPPING_CATALOGUES_VERSION, NULL, NULL) < 0)
+		return ITSMA_EINVAL;
+	*spec = defaults;
+	return 0;
+}
+
 #define MAPPING_FORMAT "itsma-mapping/1"
 
 static const char *const top_keys[] = {"format", "id",         "title", "source",
@@ -309,10 +318,8 @@ static int load_reader(itsma__reader *rd, const itsma_mapping_catalogues *cats, 
 	itsma_error *err = rd->err;
 
 	*out = NULL;
-	if (cats && cats->version != ITSMA_MAPPING_CATALOGUES_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "unknown itsma_mapping_catalogues version %u",
-		                        cats->version);
+	if (cats && itsma__version_check(cats->version, ITSMA_MAPPING_CATALOGUES_VERSION, "itsma_mapping_catalogues", err) < 0)
+		return ITSMA_EINVAL;
 	if (rd->len > rd->max_bytes) {
 		itsma__error_set(err, ITSMA_ELIMIT, "input is %zu bytes, over the limit of %zu",
 		                 rd->len, rd->max_bytes);

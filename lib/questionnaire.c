@@ -33,7 +33,7 @@ static const char *const e_header[E_COLUMNS] = { "id",  "title",  "kind", "colle
 int itsma_questionnaire_options_init(itsma_questionnaire_options *opts, unsigned int version)
 {
 	static const itsma_questionnaire_options defaults = ITSMA_QUESTIONNAIRE_OPTIONS_INIT;
-	if (!opts || version != ITSMA_QUESTIONNAIRE_OPTIONS_VERSION)
+	if (!opts || itsma__version_check(version, ITSMA_QUESTIONNAIRE_OPTIONS_VERSION, NULL, NULL) < 0)
 		return ITSMA_EINVAL;
 	*opts = defaults;
 	return 0;
@@ -54,9 +54,8 @@ static int sheet_begin(sheet_out *s, const itsma_questionnaire_options *opts, it
 	if (!opts)
 		opts = &defaults;
 	memset(s, 0, sizeof *s);
-	if (opts->version != ITSMA_QUESTIONNAIRE_OPTIONS_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL, "unknown questionnaire options version %u",
-		                        opts->version);
+	if (itsma__version_check(opts->version, ITSMA_QUESTIONNAIRE_OPTIONS_VERSION, "itsma_questionnaire_options", err) < 0)
+		return ITSMA_EINVAL;
 	if (opts->delimiter != 0 && opts->delimiter != ',' && opts->delimiter != ';' &&
 	    opts->delimiter != '\t')
 		return itsma__error_set(err, ITSMA_EINVAL, "the delimiter must be ',', ';' or a tab");

@@ -32,7 +32,7 @@ int itsma_report_format_parse(itsma_report_format *out, const char *text, itsma_
 int itsma_report_options_init(itsma_report_options *opts, unsigned int version)
 {
 	itsma_report_options def = ITSMA_REPORT_OPTIONS_INIT;
-	if (!opts || version != ITSMA_REPORT_OPTIONS_VERSION)
+	if (!opts || itsma__version_check(version, ITSMA_REPORT_OPTIONS_VERSION, NULL, NULL) < 0)
 		return ITSMA_EINVAL;
 	*opts = def;
 	return 0;
@@ -43,9 +43,8 @@ static int check_options(const itsma_report_options **o, itsma_error *err)
 	static const itsma_report_options def = ITSMA_REPORT_OPTIONS_INIT;
 	if (!*o)
 		*o = &def;
-	if ((*o)->version != ITSMA_REPORT_OPTIONS_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL, "report options of version %u (expected %u)",
-		                        (*o)->version, ITSMA_REPORT_OPTIONS_VERSION);
+	if (itsma__version_check((*o)->version, ITSMA_REPORT_OPTIONS_VERSION, "itsma_report_options", err) < 0)
+		return ITSMA_EINVAL;
 	if ((unsigned)(*o)->format >= NFORMATS)
 		return itsma__error_set(err, ITSMA_EINVAL, "unknown report format %d", (int)(*o)->format);
 	return 0;

@@ -1134,7 +1134,7 @@ const itsma_requirement_result *itsma__result_requirement_entry(const itsma_resu
 int itsma_score_options_init(itsma_score_options *opts, unsigned int version)
 {
 	itsma_score_options def = ITSMA_SCORE_OPTIONS_INIT;
-	if (!opts || version != ITSMA_SCORE_OPTIONS_VERSION)
+	if (!opts || itsma__version_check(version, ITSMA_SCORE_OPTIONS_VERSION, NULL, NULL) < 0)
 		return ITSMA_EINVAL;
 	*opts = def;
 	return 0;
@@ -1168,10 +1168,8 @@ static int build(scorer *sc)
 
 int itsma__check_score_options(const itsma_score_options *opts, itsma_error *err)
 {
-	if (opts->version != ITSMA_SCORE_OPTIONS_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "unknown itsma_score_options version %u (expected %u)",
-		                        opts->version, (unsigned)ITSMA_SCORE_OPTIONS_VERSION);
+	if (itsma__version_check(opts->version, ITSMA_SCORE_OPTIONS_VERSION, "itsma_score_options", err) < 0)
+		return ITSMA_EINVAL;
 	if (opts->evidence_policy != ITSMA_POLICY_REQUIRED &&
 	    opts->evidence_policy != ITSMA_POLICY_ADVISORY)
 		return itsma__error_set(err, ITSMA_EINVAL,

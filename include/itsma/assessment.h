@@ -166,6 +166,12 @@ typedef struct itsma_evidence_spec {
 #define ITSMA_EVIDENCE_SPEC_INIT                                                                    \
 	{ ITSMA_EVIDENCE_SPEC_VERSION, NULL, NULL, ITSMA_EVIDENCE_DOCUMENT, NULL, NULL, NULL, NULL,     \
 	  NULL, NULL }
+/**
+ * Fill @p spec with the defaults of #ITSMA_EVIDENCE_SPEC_INIT (for callers without C macros, such as FFI).
+ * @param version the #ITSMA_EVIDENCE_SPEC_VERSION the caller was built with; 1 to the current one.
+ * @return 0, or #ITSMA_EINVAL (NULL, unknown version). **Ownership:** none.
+ */
+ITSMA_EXTERN(int) itsma_evidence_spec_init(itsma_evidence_spec *spec, unsigned int version);
 
 /**
  * Add an evidence record, or replace the one with the same id (keeping its position and
@@ -231,6 +237,12 @@ typedef struct itsma_rating_spec {
 #define ITSMA_RATING_SPEC_VERSION 1
 /** Static initialiser for itsma_rating_spec. */
 #define ITSMA_RATING_SPEC_INIT { ITSMA_RATING_SPEC_VERSION, NULL, ITSMA_LETTER_NONE, 0.0, NULL, 0, NULL }
+/**
+ * Fill @p spec with the defaults of #ITSMA_RATING_SPEC_INIT (for callers without C macros, such as FFI).
+ * @param version the #ITSMA_RATING_SPEC_VERSION the caller was built with; 1 to the current one.
+ * @return 0, or #ITSMA_EINVAL (NULL, unknown version). **Ownership:** none.
+ */
+ITSMA_EXTERN(int) itsma_rating_spec_init(itsma_rating_spec *spec, unsigned int version);
 
 /**
  * Rate a requirement (or replace its rating, keeping the position).
@@ -283,6 +295,12 @@ typedef struct itsma_attribute_spec {
 /** Static initialiser for itsma_attribute_spec. */
 #define ITSMA_ATTRIBUTE_SPEC_INIT                                                                   \
 	{ ITSMA_ATTRIBUTE_SPEC_VERSION, NULL, ITSMA_PA2_1, ITSMA_LETTER_NONE, 0.0, NULL, 0, NULL }
+/**
+ * Fill @p spec with the defaults of #ITSMA_ATTRIBUTE_SPEC_INIT (for callers without C macros, such as FFI).
+ * @param version the #ITSMA_ATTRIBUTE_SPEC_VERSION the caller was built with; 1 to the current one.
+ * @return 0, or #ITSMA_EINVAL (NULL, unknown version). **Ownership:** none.
+ */
+ITSMA_EXTERN(int) itsma_attribute_spec_init(itsma_attribute_spec *spec, unsigned int version);
 
 /**
  * Rate a process attribute (or replace that rating, keeping its position).

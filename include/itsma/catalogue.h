@@ -406,6 +406,12 @@ typedef struct itsma_section_spec {
 #define ITSMA_SECTION_SPEC_VERSION 1
 /** Static initialiser for itsma_section_spec. */
 #define ITSMA_SECTION_SPEC_INIT { ITSMA_SECTION_SPEC_VERSION, NULL, NULL, NULL, NULL, ITSMA_SECTION_GROUP, 1.0 }
+/**
+ * Fill @p spec with the defaults of #ITSMA_SECTION_SPEC_INIT (for callers without C macros, such as FFI).
+ * @param version the #ITSMA_SECTION_SPEC_VERSION the caller was built with; 1 to the current one.
+ * @return 0, or #ITSMA_EINVAL (NULL, unknown version). **Ownership:** none.
+ */
+ITSMA_EXTERN(int) itsma_section_spec_init(itsma_section_spec *spec, unsigned int version);
 
 /**
  * Add a section, with the same validation as loading.
@@ -501,6 +507,12 @@ typedef struct itsma_requirement_spec {
 #define ITSMA_REQUIREMENT_SPEC_INIT                                                                 \
 	{ ITSMA_REQUIREMENT_SPEC_VERSION, NULL, NULL, NULL, ITSMA_SHALL, 1.0, NULL, 0, NULL, 0,    \
 	  NULL, ITSMA_BASIS_UNSPECIFIED, NULL }
+/**
+ * Fill @p spec with the defaults of #ITSMA_REQUIREMENT_SPEC_INIT (for callers without C macros, such as FFI).
+ * @param version the #ITSMA_REQUIREMENT_SPEC_VERSION the caller was built with; 1 to the current one.
+ * @return 0, or #ITSMA_EINVAL (NULL, unknown version). **Ownership:** none.
+ */
+ITSMA_EXTERN(int) itsma_requirement_spec_init(itsma_requirement_spec *spec, unsigned int version);
 
 /**
  * Add a requirement to a section, with the same validation as loading.
@@ -571,6 +583,12 @@ typedef struct itsma_lint_options {
 #define ITSMA_LINT_OPTIONS_VERSION 1
 /** Static initialiser for itsma_lint_options (every check, no clause list). */
 #define ITSMA_LINT_OPTIONS_INIT { ITSMA_LINT_OPTIONS_VERSION, NULL, 0, 0 }
+/**
+ * Fill @p spec with the defaults of #ITSMA_LINT_OPTIONS_INIT (for callers without C macros, such as FFI).
+ * @param version the #ITSMA_LINT_OPTIONS_VERSION the caller was built with; 1 to the current one.
+ * @return 0, or #ITSMA_EINVAL (NULL, unknown version). **Ownership:** none.
+ */
+ITSMA_EXTERN(int) itsma_lint_options_init(itsma_lint_options *spec, unsigned int version);
 
 /**
  * Called once per lint problem.

@@ -24,6 +24,12 @@ void itsma__error_reset(itsma_error *err);
  * position as they are. Returns `code` so callers can `return itsma__error_set(...)`.
  */
 int itsma__error_set(itsma_error *err, int code, const char *fmt, ...) ITSMA_FORMAT_PRINTF(3, 4);
+/*
+ * The one version check of the caller-filled structs (`*_spec`, `*_options`): accepts 1 to
+ * `current`. Otherwise sets err (naming `type`) and returns ITSMA_EINVAL.
+ */
+int itsma__version_check(unsigned int version, unsigned int current, const char *type,
+                         itsma_error *err);
 /* Out of memory: static message, allocates nothing. Returns ITSMA_ENOMEM. */
 int itsma__error_nomem(itsma_error *err);
 /* Set the JSON Pointer of the error (printf-style). */

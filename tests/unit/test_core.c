@@ -465,6 +465,48 @@ static void test_core__scoring_refuses_a_catalogue_changed_afterwards(void)
 	itsma_catalogue_free(c);
 }
 
+/* Every versioned struct has an _init function; one version check accepts 1..current. */
+#define CHECK_INIT(type, VERSION)                                                                  \
+	do {                                                                                       \
+		type s_;                                                                           \
+		memset(&s_, 0xA5, sizeof s_);                                                      \
+		CU_ASSERT_EQUAL(type##_init(&s_, VERSION), 0);                                     \
+		CU_ASSERT_EQUAL(s_.version, VERSION);                                              \
+		CU_ASSERT_EQUAL(type##_init(&s_, 0), ITSMA_EINVAL);                                \
+		CU_ASSERT_EQUAL(type##_init(&s_, (VERSION) + 1), ITSMA_EINVAL);                    \
+		CU_ASSERT_EQUAL(type##_init(NULL, VERSION), ITSMA_EINVAL);                         \
+	} while (0)
+
+static void test_core__struct_init_and_versions(void)
+{
+	itsma_catalogue *c = NULL;
+	itsma_section_spec sec = ITSMA_SECTION_SPEC_INIT;
+	itsma_error e = ITSMA_ERROR_INIT;
+
+	CHECK_INIT(itsma_evidence_spec, ITSMA_EVIDENCE_SPEC_VERSION);
+	CHECK_INIT(itsma_rating_spec, ITSMA_RATING_SPEC_VERSION);
+	CHECK_INIT(itsma_attribute_spec, ITSMA_ATTRIBUTE_SPEC_VERSION);
+	CHECK_INIT(itsma_section_spec, ITSMA_SECTION_SPEC_VERSION);
+	CHECK_INIT(itsma_requirement_spec, ITSMA_REQUIREMENT_SPEC_VERSION);
+	CHECK_INIT(itsma_lint_options, ITSMA_LINT_OPTIONS_VERSION);
+	CHECK_INIT(itsma_mapping_catalogues, ITSMA_MAPPING_CATALOGUES_VERSION);
+	CHECK_INIT(itsma_map_spec, ITSMA_MAP_SPEC_VERSION);
+	CHECK_INIT(itsma_score_options, ITSMA_SCORE_OPTIONS_VERSION);
+	CHECK_INIT(itsma_report_options, ITSMA_REPORT_OPTIONS_VERSION);
+	CHECK_INIT(itsma_questionnaire_options, ITSMA_QUESTIONNAIRE_OPTIONS_VERSION);
+	CHECK_INIT(itsma_import_options, ITSMA_IMPORT_OPTIONS_VERSION);
+	CHECK_INIT(itsma_load_options, ITSMA_LOAD_OPTIONS_VERSION);
+
+	/* the shared check names the struct and the accepted range */
+	ASSERT_OK(itsma_catalogue_new(&c, "v", "V", ASSERT_ERR));
+	sec.version = 7;
+	sec.id = "4";
+	sec.title = "Four";
+	CU_ASSERT_EQUAL(itsma_catalogue_add_section(NULL, c, NULL, &sec, &e), ITSMA_EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "itsma_section_spec version 7 (this library knows 1 to 1)"));
+	itsma_catalogue_free(c);
+}
+
 /* Verdicts order best to worst by a documented rule, not by their numeric values. */
 static void test_core__verdict_compare(void)
 {
@@ -520,6 +562,7 @@ static const itsma_test_case cases[] = {
 	{ "numbers_ignore_the_locale", test_core__numbers_ignore_the_locale },
 	{ "scoring_refuses_a_catalogue_changed_afterwards", test_core__scoring_refuses_a_catalogue_changed_afterwards },
 	{ "verdict_compare", test_core__verdict_compare },
+	{ "struct_init_and_versions", test_core__struct_init_and_versions },
 	{ "free_accepts_null", test_core__free_accepts_null },
 	{ NULL, NULL }
 };
