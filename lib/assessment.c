@@ -41,7 +41,7 @@ static const char *const kind_names[] = { "document", "record", "interview", "ob
 
 const char *itsma_evidence_kind_name(itsma_evidence_kind kind)
 {
-	if ((int)kind < 0 || (int)kind > (int)ITSMA_EVIDENCE_OTHER)
+	if ((int)kind < 0 || (int)kind > (int)ITSMA_EVIDENCE_KIND_OTHER)
 		return "";
 	return kind_names[kind];
 }
@@ -50,7 +50,7 @@ int itsma_evidence_kind_parse(itsma_evidence_kind *out, const char *text, itsma_
 {
 	itsma__error_reset(err);
 	int i;
-	for (i = 0; text && i <= (int)ITSMA_EVIDENCE_OTHER; i++)
+	for (i = 0; text && i <= (int)ITSMA_EVIDENCE_KIND_OTHER; i++)
 		if (strcmp(text, kind_names[i]) == 0) {
 			if (out)
 				*out = (itsma_evidence_kind)i;
@@ -347,7 +347,7 @@ int itsma__assessment_put_evidence(itsma_assessment *a, const itsma_evidence_spe
 		return bad_id(err, "an evidence id", spec->id);
 	if (!spec->title || !*spec->title)
 		return itsma__error_set(err, ITSMA_EINVAL, "evidence \"%s\": expected a non-empty title", spec->id);
-	if ((int)spec->kind < 0 || (int)spec->kind > (int)ITSMA_EVIDENCE_OTHER)
+	if ((int)spec->kind < 0 || (int)spec->kind > (int)ITSMA_EVIDENCE_KIND_OTHER)
 		return itsma__error_set(err, ITSMA_EINVAL, "evidence \"%s\": unknown kind %d", spec->id, (int)spec->kind);
 	if (itsma_date_parse(&collected, spec->collected, err) < 0)
 		return ITSMA_EINVAL;

@@ -470,10 +470,10 @@ static int fast_evidence(loader *ld, size_t pos, size_t *end)
 	if (!v[0].p || !v[1].p || !v[2].p || !v[5].p || !itsma__id_valid_n(v[0].p, v[0].n) ||
 	    !v[1].n || (v[3].p && !v[3].n) || !span_date(&v[5], col, &in.collected))
 		return 0;
-	for (k = 0; k <= (int)ITSMA_EVIDENCE_OTHER; k++)
+	for (k = 0; k <= (int)ITSMA_EVIDENCE_KIND_OTHER; k++)
 		if (itsma__span_is(&v[2], itsma_evidence_kind_name((itsma_evidence_kind)k)))
 			break;
-	if (k > (int)ITSMA_EVIDENCE_OTHER)
+	if (k > (int)ITSMA_EVIDENCE_KIND_OTHER)
 		return 0;
 	in.kind = (itsma_evidence_kind)k;
 	if (v[4].p) {

@@ -853,13 +853,13 @@ int itsma_catalogue_add_requirement(const itsma_requirement **out, itsma_catalog
 		return ITSMA_EEXISTS;
 	if (!spec->text || !*spec->text)
 		return itsma__error_set(err, ITSMA_EINVAL, "expected a non-empty text");
-	if (spec->obligation != ITSMA_SHALL && spec->obligation != ITSMA_SHOULD)
+	if (spec->obligation != ITSMA_OBLIGATION_SHALL && spec->obligation != ITSMA_OBLIGATION_SHOULD)
 		return itsma__error_set(err, ITSMA_EINVAL, "expected obligation shall or should");
 	if (check_weight(spec->weight, err) < 0)
 		return ITSMA_EINVAL;
 	if ((int)basis < 0 || (int)basis > (int)ITSMA_BASIS_GOOD_PRACTICE)
 		return itsma__error_set(err, ITSMA_EINVAL, "expected basis standard, good-practice or unspecified");
-	if (basis == ITSMA_BASIS_GOOD_PRACTICE && spec->obligation == ITSMA_SHALL)
+	if (basis == ITSMA_BASIS_GOOD_PRACTICE && spec->obligation == ITSMA_OBLIGATION_SHALL)
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "requirement \"%s\" has basis \"good-practice\" but obligation \"shall\": "
 		                        "a good practice is a \"should\" (only the standard's own obligations are \"shall\")",
@@ -902,7 +902,7 @@ int itsma_catalogue_add_requirement(const itsma_requirement **out, itsma_catalog
 	if (failed)
 		return itsma__error_nomem(err);
 	r->obligation = spec->obligation;
-	r->has_obligation = spec->obligation != ITSMA_SHALL;
+	r->has_obligation = spec->obligation != ITSMA_OBLIGATION_SHALL;
 	r->weight = spec->weight;
 	r->has_weight = spec->weight != 1.0;
 	r->section = s;

@@ -87,9 +87,9 @@ static int load_requirement(itsma__reader *rd, itsma_catalogue *c, itsma_section
 		goto out;
 	if (obl) {
 		if (strcmp(obl, "shall") == 0)
-			spec.obligation = ITSMA_SHALL;
+			spec.obligation = ITSMA_OBLIGATION_SHALL;
 		else if (strcmp(obl, "should") == 0)
-			spec.obligation = ITSMA_SHOULD;
+			spec.obligation = ITSMA_OBLIGATION_SHOULD;
 		else {
 			rc = itsma__schema(rd, ptr, "obligation",
 			                   "expected an obligation \"shall\" or \"should\", not \"%.40s\"", obl);
@@ -101,7 +101,7 @@ static int load_requirement(itsma__reader *rd, itsma_catalogue *c, itsma_section
 		                   "expected a basis \"standard\" or \"good-practice\", not \"%.40s\"", basis);
 		goto out;
 	}
-	if (spec.basis == ITSMA_BASIS_GOOD_PRACTICE && spec.obligation == ITSMA_SHALL) {
+	if (spec.basis == ITSMA_BASIS_GOOD_PRACTICE && spec.obligation == ITSMA_OBLIGATION_SHALL) {
 		rc = itsma__schema(rd, ptr, "basis",
 		                   "requirement \"%s\" has basis \"good-practice\" but obligation \"shall\": "
 		                   "a good practice is a \"should\" (only the standard's own obligations are \"shall\")",
@@ -580,8 +580,8 @@ static void write_requirement(itsma__jw *w, const itsma_requirement *r)
 	if (r->item)
 		itsma__jw_string(w, "item", r->item);
 	itsma__jw_string(w, "text", r->text);
-	if (r->has_obligation || r->obligation != ITSMA_SHALL)
-		itsma__jw_string(w, "obligation", r->obligation == ITSMA_SHOULD ? "should" : "shall");
+	if (r->has_obligation || r->obligation != ITSMA_OBLIGATION_SHALL)
+		itsma__jw_string(w, "obligation", r->obligation == ITSMA_OBLIGATION_SHOULD ? "should" : "shall");
 	if (r->basis != ITSMA_BASIS_UNSPECIFIED)
 		itsma__jw_string(w, "basis", itsma_basis_name(r->basis));
 	if (r->has_weight || r->weight != 1.0)

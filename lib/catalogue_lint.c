@@ -90,7 +90,7 @@ static int median_shall(double *out, const itsma_catalogue *c, const double *eff
 	if (!v)
 		return -1;
 	for (i = 0; i < c->requirement_count; i++)
-		if (c->requirements[i]->obligation == ITSMA_SHALL)
+		if (c->requirements[i]->obligation == ITSMA_OBLIGATION_SHALL)
 			v[n++] = eff[i];
 	*out = 0;
 	if (n) {
@@ -167,7 +167,7 @@ static int lint_requirement(linter *l, const itsma_requirement *r, double eff, d
                             int guided, itsma__strmap *texts, char **norm)
 {
 	const char *id = r->id;
-	int shall = r->obligation == ITSMA_SHALL;
+	int shall = r->obligation == ITSMA_OBLIGATION_SHALL;
 	const char *clause = r->clause ? r->clause : r->section->clause;
 
 	if (shall && r->basis != ITSMA_BASIS_STANDARD && wants(l, ITSMA_LINT_SHALL_BASIS) &&

@@ -290,7 +290,7 @@ itsma_letter itsma_requirement_result_letter(const itsma_requirement_result *q)
 
 itsma_nonconformity itsma_requirement_result_nonconformity(const itsma_requirement_result *q)
 {
-	return q ? q->nc : ITSMA_NC_NULL;
+	return q ? q->nc : ITSMA_NONCONFORMITY_NULL;
 }
 
 double itsma_requirement_result_weight(const itsma_requirement_result *q)
@@ -444,7 +444,7 @@ const itsma_evidence *itsma_evidence_issue_evidence(const itsma_evidence_issue *
 
 itsma_evidence_problem itsma_evidence_issue_problem(const itsma_evidence_issue *i)
 {
-	return i ? i->problem : ITSMA_EVIDENCE_UNUSED;
+	return i ? i->problem : ITSMA_EVIDENCE_PROBLEM_UNUSED;
 }
 
 size_t itsma_evidence_issue_cited_by_count(const itsma_evidence_issue *i)

@@ -307,7 +307,7 @@ static int rebuild(itsma_scorer *s, itsma_error *err)
 		is->evidence = r->issues[i].evidence;
 		is->problem = r->issues[i].problem;
 		/* a scorer scores the whole catalogue: every citer is listed */
-		is->cited_count = is->problem != ITSMA_EVIDENCE_UNUSED ? is->n : 0;
+		is->cited_count = is->problem != ITSMA_EVIDENCE_PROBLEM_UNUSED ? is->n : 0;
 		is->namer = &s->namer;
 		itsma__fenwick_add(&marks, e, +1);
 	}
@@ -549,7 +549,7 @@ static void issue_update(itsma_scorer *s, const itsma_evidence *e)
 {
 	itsma_result *r = s->r;
 	itsma_evidence_issue *is = &s->st[e->index];
-	itsma_evidence_problem problem = ITSMA_EVIDENCE_UNUSED;
+	itsma_evidence_problem problem = ITSMA_EVIDENCE_PROBLEM_UNUSED;
 	int has;
 
 	if (is->n == 0)
@@ -564,12 +564,12 @@ static void issue_update(itsma_scorer *s, const itsma_evidence *e)
 		is->evidence = e;
 		is->problem = problem;
 		is->namer = &s->namer;
-		is->cited_count = problem != ITSMA_EVIDENCE_UNUSED ? is->n : 0;
+		is->cited_count = problem != ITSMA_EVIDENCE_PROBLEM_UNUSED ? is->n : 0;
 	} else if (is->evidence) {
 		itsma__fenwick_add(&s->marks, e->index, -1);
 		r->issue_count--;
 		is->evidence = NULL; /* the citers stay */
-		is->problem = ITSMA_EVIDENCE_UNUSED;
+		is->problem = ITSMA_EVIDENCE_PROBLEM_UNUSED;
 		is->cited_count = 0;
 	}
 }
@@ -638,7 +638,7 @@ static int requirement_changed(itsma_scorer *s, itsma_requirement_result *q)
 	if (same_double(q->achievement, before.achievement))
 		return 0; /* the same figure: nothing above it moves */
 	/* up the path through the result's entries (the catalogue's records are not read) */
-	only = r->shall[q - r->reqs] ? (int)ITSMA_SHALL : (int)ITSMA_SHOULD;
+	only = r->shall[q - r->reqs] ? (int)ITSMA_OBLIGATION_SHALL : (int)ITSMA_OBLIGATION_SHOULD;
 	for (sr = &r->sections[q->sec];; sr = &r->sections[sr->parent]) {
 		itsma__rollup_section(r, sr, only);
 		if (sr->parent == ITSMA__NO_ENTRY)
@@ -916,7 +916,7 @@ int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, 
 	itsma_assessment *a;
 	itsma_result *r;
 	itsma_evidence *e = NULL, before;
-	itsma_evidence_problem p_before = ITSMA_EVIDENCE_UNUSED, p_now = ITSMA_EVIDENCE_UNUSED;
+	itsma_evidence_problem p_before = ITSMA_EVIDENCE_PROBLEM_UNUSED, p_now = ITSMA_EVIDENCE_PROBLEM_UNUSED;
 	size_t i;
 	long day;
 	int rc, had, has;
@@ -957,7 +957,7 @@ int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, 
 					q->status = ITSMA_STATUS_EXCLUDED;
 					itsma__set_achievement(r, q, NAN);
 					q->letter = ITSMA_LETTER_NONE;
-					q->nc = ITSMA_NC_NULL;
+					q->nc = ITSMA_NONCONFORMITY_NULL;
 					q->gain = 0;
 					continue;
 				}

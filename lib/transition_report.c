@@ -309,7 +309,7 @@ static void new_section(out *o, const itsma_assessment *a, const itsma_carry_rep
 		}
 		item_begin(o);
 		put(o, r->id);
-		itsma__buf_puts(o->b, r->obligation == ITSMA_SHOULD ? " (should): " : " (shall): ");
+		itsma__buf_puts(o->b, r->obligation == ITSMA_OBLIGATION_SHOULD ? " (should): " : " (shall): ");
 		put(o, r->text);
 		item_end(o);
 	}

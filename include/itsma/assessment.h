@@ -39,12 +39,12 @@ typedef struct itsma_exclusion itsma_exclusion;
 
 /** Kind of an evidence record. */
 typedef enum itsma_evidence_kind {
-	ITSMA_EVIDENCE_DOCUMENT = 0, /**< A maintained document (policy, procedure, plan). */
-	ITSMA_EVIDENCE_RECORD,       /**< A retained record (ticket, minutes, log). */
-	ITSMA_EVIDENCE_INTERVIEW,    /**< Testimony. */
-	ITSMA_EVIDENCE_OBSERVATION,  /**< Something the assessor saw done. */
-	ITSMA_EVIDENCE_METRIC,       /**< A measurement. */
-	ITSMA_EVIDENCE_OTHER         /**< Anything else. */
+	ITSMA_EVIDENCE_KIND_DOCUMENT = 0, /**< A maintained document (policy, procedure, plan). */
+	ITSMA_EVIDENCE_KIND_RECORD,       /**< A retained record (ticket, minutes, log). */
+	ITSMA_EVIDENCE_KIND_INTERVIEW,    /**< Testimony. */
+	ITSMA_EVIDENCE_KIND_OBSERVATION,  /**< Something the assessor saw done. */
+	ITSMA_EVIDENCE_KIND_METRIC,       /**< A measurement. */
+	ITSMA_EVIDENCE_KIND_OTHER         /**< Anything else. */
 } itsma_evidence_kind;
 
 /** "document", "record", ... Static, never NULL ("" if out of range). */
@@ -164,7 +164,7 @@ typedef struct itsma_evidence_spec {
 #define ITSMA_EVIDENCE_SPEC_VERSION 1
 /** Static initialiser for itsma_evidence_spec. */
 #define ITSMA_EVIDENCE_SPEC_INIT                                                                    \
-	{ ITSMA_EVIDENCE_SPEC_VERSION, NULL, NULL, ITSMA_EVIDENCE_DOCUMENT, NULL, NULL, NULL, NULL,     \
+	{ ITSMA_EVIDENCE_SPEC_VERSION, NULL, NULL, ITSMA_EVIDENCE_KIND_DOCUMENT, NULL, NULL, NULL, NULL,     \
 	  NULL, NULL }
 /**
  * Fill @p spec with the defaults of #ITSMA_EVIDENCE_SPEC_INIT (for callers without C macros, such as FFI).

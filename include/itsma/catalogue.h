@@ -37,8 +37,8 @@ typedef enum itsma_section_kind {
 
 /** Requirement obligation. */
 typedef enum itsma_obligation {
-	ITSMA_SHALL = 0, /**< Part 1 style, critical (the default). */
-	ITSMA_SHOULD = 1 /**< Part 2 style, recommended. */
+	ITSMA_OBLIGATION_SHALL = 0, /**< Part 1 style, critical (the default). */
+	ITSMA_OBLIGATION_SHOULD = 1 /**< Part 2 style, recommended. */
 } itsma_obligation;
 
 /** Where a requirement comes from (`basis`). */
@@ -495,7 +495,7 @@ typedef struct itsma_requirement_spec {
 	size_t tag_count;              /**< Length of tags. */
 	/* version 2 */
 	const char *item;              /**< Optional list item of the clause ("a)", "b) 2)"). */
-	itsma_basis basis;             /**< Optional basis; good practice needs #ITSMA_SHOULD. */
+	itsma_basis basis;             /**< Optional basis; good practice needs #ITSMA_OBLIGATION_SHOULD. */
 	const char *verify;            /**< Optional: how an auditor tests it. */
 } itsma_requirement_spec;
 /**
@@ -505,7 +505,7 @@ typedef struct itsma_requirement_spec {
 #define ITSMA_REQUIREMENT_SPEC_VERSION 2
 /** Static initialiser for itsma_requirement_spec. */
 #define ITSMA_REQUIREMENT_SPEC_INIT                                                                 \
-	{ ITSMA_REQUIREMENT_SPEC_VERSION, NULL, NULL, NULL, ITSMA_SHALL, 1.0, NULL, 0, NULL, 0,    \
+	{ ITSMA_REQUIREMENT_SPEC_VERSION, NULL, NULL, NULL, ITSMA_OBLIGATION_SHALL, 1.0, NULL, 0, NULL, 0,    \
 	  NULL, ITSMA_BASIS_UNSPECIFIED, NULL }
 /**
  * Fill @p spec with the defaults of #ITSMA_REQUIREMENT_SPEC_INIT (for callers without C macros, such as FFI).

@@ -145,13 +145,13 @@ ITSMA_EXTERN(const char *) itsma_status_name(itsma_status status);
 
 /** Nonconformity class (scoring.md §5). */
 typedef enum itsma_nonconformity {
-	ITSMA_NC_NULL = 0,       /**< Not applicable: a `should` or excluded requirement (JSON null). */
-	ITSMA_NC_NONE,           /**< Rated F. */
-	ITSMA_NC_MINOR,          /**< Rated L. */
-	ITSMA_NC_MAJOR,          /**< Rated P or N, or unsupported under `required`. */
-	ITSMA_NC_UNASSESSED      /**< Not rated. */
+	ITSMA_NONCONFORMITY_NULL = 0,       /**< Not applicable: a `should` or excluded requirement (JSON null). */
+	ITSMA_NONCONFORMITY_NONE,           /**< Rated F. */
+	ITSMA_NONCONFORMITY_MINOR,          /**< Rated L. */
+	ITSMA_NONCONFORMITY_MAJOR,          /**< Rated P or N, or unsupported under `required`. */
+	ITSMA_NONCONFORMITY_UNASSESSED      /**< Not rated. */
 } itsma_nonconformity;
-/** "none", "minor", "major", "unassessed", or "" for #ITSMA_NC_NULL. Static. */
+/** "none", "minor", "major", "unassessed", or "" for #ITSMA_NONCONFORMITY_NULL. Static. */
 ITSMA_EXTERN(const char *) itsma_nonconformity_name(itsma_nonconformity nc);
 
 /** Requirement counts of the summary. */
@@ -314,9 +314,9 @@ ITSMA_EXTERN(itsma_attribute) itsma_capability_gap_attribute_at(itsma_letter *le
 
 /** Evidence problems (scoring.md §7). */
 typedef enum itsma_evidence_problem {
-	ITSMA_EVIDENCE_UNUSED = 0, /**< Cited by nothing. */
-	ITSMA_EVIDENCE_EXPIRED,    /**< Expired before the assessment date. */
-	ITSMA_EVIDENCE_FUTURE      /**< Collected after the assessment date. */
+	ITSMA_EVIDENCE_PROBLEM_UNUSED = 0, /**< Cited by nothing. */
+	ITSMA_EVIDENCE_PROBLEM_EXPIRED,    /**< Expired before the assessment date. */
+	ITSMA_EVIDENCE_PROBLEM_FUTURE      /**< Collected after the assessment date. */
 } itsma_evidence_problem;
 /** "unused", "expired", "future". Static. */
 ITSMA_EXTERN(const char *) itsma_evidence_problem_name(itsma_evidence_problem problem);

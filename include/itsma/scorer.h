@@ -19,7 +19,7 @@
  *     fprintf(stderr, "%s\n", err.message);
  * // ... later, when incident INC-42 (cited as evidence) is closed:
  * itsma_evidence_spec ev = ITSMA_EVIDENCE_SPEC_INIT;
- * ev.id = "INC-42"; ev.title = "Incident 42"; ev.kind = ITSMA_EVIDENCE_RECORD;
+ * ev.id = "INC-42"; ev.title = "Incident 42"; ev.kind = ITSMA_EVIDENCE_KIND_RECORD;
  * ev.collected = "2026-11-02";
  * if (itsma_scorer_put_evidence(s, &ev, &err) < 0)
  *     fprintf(stderr, "%s\n", err.message);

@@ -78,7 +78,7 @@ int main(void)
 	for (i = 0; i < itsma_catalogue_requirement_count(c2011); i++) {
 		const itsma_requirement *r = itsma_catalogue_requirement_at(c2011, i);
 		int found = 0;
-		if (itsma_requirement_obligation(r) != ITSMA_SHALL)
+		if (itsma_requirement_obligation(r) != ITSMA_OBLIGATION_SHALL)
 			continue;
 		for (j = 0; !found && j < itsma_mapping_map_count(m); j++) {
 			const itsma_map *map = itsma_mapping_map_at(m, j);

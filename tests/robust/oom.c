@@ -722,7 +722,7 @@ static int step_requirement_insert(ctx *c, int i, itsma_error *err)
 	s.id = id;
 	s.text = "Incidents are closed.";
 	s.clause = "8.1";
-	s.obligation = ITSMA_SHOULD;
+	s.obligation = ITSMA_OBLIGATION_SHOULD;
 	s.weight = 3;
 	return itsma_catalogue_add_requirement(NULL, c->cat, i % 2 ? "8.1" : "8", &s, err);
 }
@@ -872,7 +872,7 @@ static int step_evidence_replace(ctx *c, int i, itsma_error *err)
 	itsma_evidence_spec s = ITSMA_EVIDENCE_SPEC_INIT;
 	s.id = i % 2 ? "EV-2" : "EV-1";
 	s.title = "Replaced";
-	s.kind = ITSMA_EVIDENCE_RECORD;
+	s.kind = ITSMA_EVIDENCE_KIND_RECORD;
 	s.collected = "2026-03-02";
 	s.by = i % 3 ? "K" : NULL;
 	return itsma_assessment_put_evidence(c->a, &s, err);
@@ -1075,7 +1075,7 @@ static int step_scorer_change(ctx *c, int i, itsma_error *err)
 		snprintf(id, sizeof id, "EV-s%d", i);
 		e.id = i % 2 ? id : "EV-1";
 		e.title = "Changed";
-		e.kind = ITSMA_EVIDENCE_METRIC;
+		e.kind = ITSMA_EVIDENCE_KIND_METRIC;
 		e.collected = "2026-02-01";
 		e.expires = i % 3 ? "2026-10-01" : NULL;
 		rc = itsma_scorer_put_evidence(c->scorer, &e, err);

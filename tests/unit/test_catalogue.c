@@ -107,12 +107,12 @@ static void test_catalogue__requirements_know_section_and_process(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
 	CU_ASSERT_STRING_EQUAL(itsma_requirement_text(r), "Incidents are prioritised.");
 	CU_ASSERT_STRING_EQUAL(itsma_requirement_clause(r), "8.1");
-	CU_ASSERT_EQUAL(itsma_requirement_obligation(r), ITSMA_SHOULD);
+	CU_ASSERT_EQUAL(itsma_requirement_obligation(r), ITSMA_OBLIGATION_SHOULD);
 	ASSERT_NEAR(itsma_requirement_weight(r), 0.5);
 	CU_ASSERT_STRING_EQUAL(itsma_section_id(itsma_requirement_section(r)), "8.1");
 	CU_ASSERT_STRING_EQUAL(itsma_section_id(itsma_requirement_process(r)), "8.1");
 	CU_ASSERT_PTR_NULL(itsma_requirement_process(r4));
-	CU_ASSERT_EQUAL(itsma_requirement_obligation(r4), ITSMA_SHALL);
+	CU_ASSERT_EQUAL(itsma_requirement_obligation(r4), ITSMA_OBLIGATION_SHALL);
 	CU_ASSERT_EQUAL(itsma_requirement_evidence_hint_count(r4), 1);
 	CU_ASSERT_STRING_EQUAL(itsma_requirement_evidence_hint_at(r4, 0), "document");
 	CU_ASSERT_PTR_NULL(itsma_requirement_evidence_hint_at(r4, 1));
@@ -241,7 +241,7 @@ static void test_catalogue__build_in_code(void)
 	r.text = "First.";
 	r.evidence_hints = hints;
 	r.evidence_hint_count = 1;
-	r.obligation = ITSMA_SHOULD;
+	r.obligation = ITSMA_OBLIGATION_SHOULD;
 	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(&req, c, "B", &r, &err), 0);
 	CU_ASSERT_STRING_EQUAL(itsma_requirement_id(itsma_catalogue_requirement_at(c, 0)), "B-1");
 	CU_ASSERT_STRING_EQUAL(itsma_requirement_id(itsma_catalogue_requirement_at(c, 1)), "A-2");
@@ -286,7 +286,7 @@ static void test_catalogue__build_in_code(void)
 	r.weight = 1;
 	r.obligation = (itsma_obligation)7;
 	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, c, "A", &r, &err), ITSMA_EINVAL);
-	r.obligation = ITSMA_SHALL;
+	r.obligation = ITSMA_OBLIGATION_SHALL;
 	r.evidence_hint_count = 2; /* hints has only one... and an empty one is refused */
 	{
 		static const char *const bad[] = { "record", "" };

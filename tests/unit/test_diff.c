@@ -9,8 +9,8 @@
 
 #include "fixture.h"
 
-#define SHALL ITSMA_SHALL
-#define SHOULD ITSMA_SHOULD
+#define SHALL ITSMA_OBLIGATION_SHALL
+#define SHOULD ITSMA_OBLIGATION_SHOULD
 #define REQUIRED ITSMA_POLICY_REQUIRED
 #define ADVISORY ITSMA_POLICY_ADVISORY
 
@@ -222,18 +222,18 @@ static void test_diff__summary(void)
 	CU_ASSERT_EQUAL_FATAL(itsma_diff_nonconformity_count(d), 3);
 	n = itsma_diff_nonconformity_at(d, 0);
 	CU_ASSERT_STRING_EQUAL(itsma_nonconformity_diff_id(n), "R1");
-	CU_ASSERT_EQUAL(itsma_nonconformity_diff_change(n), ITSMA_NC_CHANGE_CHANGED);
-	CU_ASSERT_EQUAL(itsma_nonconformity_diff_before(n), ITSMA_NC_MAJOR);
-	CU_ASSERT_EQUAL(itsma_nonconformity_diff_after(n), ITSMA_NC_MINOR);
+	CU_ASSERT_EQUAL(itsma_nonconformity_diff_change(n), ITSMA_NONCONFORMITY_CHANGE_CHANGED);
+	CU_ASSERT_EQUAL(itsma_nonconformity_diff_before(n), ITSMA_NONCONFORMITY_MAJOR);
+	CU_ASSERT_EQUAL(itsma_nonconformity_diff_after(n), ITSMA_NONCONFORMITY_MINOR);
 	n = itsma_diff_nonconformity_at(d, 1);
 	CU_ASSERT_STRING_EQUAL(itsma_nonconformity_diff_id(n), "R2");
-	CU_ASSERT_EQUAL(itsma_nonconformity_diff_change(n), ITSMA_NC_CHANGE_CLOSED);
+	CU_ASSERT_EQUAL(itsma_nonconformity_diff_change(n), ITSMA_NONCONFORMITY_CHANGE_CLOSED);
 	n = itsma_diff_nonconformity_at(d, 2);
 	CU_ASSERT_STRING_EQUAL(itsma_nonconformity_diff_id(n), "R5");
-	CU_ASSERT_EQUAL(itsma_nonconformity_diff_change(n), ITSMA_NC_CHANGE_OPENED);
-	CU_ASSERT_EQUAL(itsma_nonconformity_diff_before(n), ITSMA_NC_NONE);
+	CU_ASSERT_EQUAL(itsma_nonconformity_diff_change(n), ITSMA_NONCONFORMITY_CHANGE_OPENED);
+	CU_ASSERT_EQUAL(itsma_nonconformity_diff_before(n), ITSMA_NONCONFORMITY_NONE);
 	CU_ASSERT_PTR_NULL(itsma_diff_nonconformity_at(d, 3));
-	CU_ASSERT_STRING_EQUAL(itsma_nc_change_name(ITSMA_NC_CHANGE_OPENED), "opened");
+	CU_ASSERT_STRING_EQUAL(itsma_nonconformity_change_name(ITSMA_NONCONFORMITY_CHANGE_OPENED), "opened");
 	itsma_diff_free(d);
 	itsma_result_free(ra);
 	itsma_result_free(rb);
@@ -317,7 +317,7 @@ static void test_diff__status_only_change(void)
 	CU_ASSERT_EQUAL(itsma_requirement_diff_change(itsma_diff_find_requirement(d, "R1")),
 	                ITSMA_CHANGE_REGRESSED);
 	CU_ASSERT_EQUAL(itsma_nonconformity_diff_change(itsma_diff_nonconformity_at(d, 0)),
-	                ITSMA_NC_CHANGE_CHANGED); /* minor -> major */
+	                ITSMA_NONCONFORMITY_CHANGE_CHANGED); /* minor -> major */
 	itsma_diff_free(d);
 	itsma_result_free(r1);
 	itsma_result_free(r2);

@@ -81,7 +81,7 @@ static void test_errors_reuse__every_module(void)
 
 	sec(c, NULL, "4", 1, 0);
 	sec(c, "4", "4.1", 1, 1);
-	req(c, "4.1", "4.1-01", 1, ITSMA_SHALL);
+	req(c, "4.1", "4.1-01", 1, ITSMA_OBLIGATION_SHALL);
 	a = asm_new(c);
 
 	/* the reported defect: a failed load, then a failing rating call */

@@ -240,7 +240,7 @@ static void random_change(world *w, itsma_scorer *s)
 		const itsma_result *r = itsma_scorer_result(s);
 		for (i = 0; i < itsma_result_evidence_issue_count(r); i++) {
 			const itsma_evidence_issue *is = itsma_result_evidence_issue_at(r, i);
-			if (itsma_evidence_issue_problem(is) == ITSMA_EVIDENCE_UNUSED && ne > 1) {
+			if (itsma_evidence_issue_problem(is) == ITSMA_EVIDENCE_PROBLEM_UNUSED && ne > 1) {
 				snprintf(id, sizeof id, "%s", itsma_evidence_id(itsma_evidence_issue_evidence(is)));
 				rc = itsma_scorer_remove_evidence(s, id, &err);
 				break;
@@ -315,7 +315,7 @@ static itsma_catalogue *random_catalogue(void)
 				q.id = rid;
 				q.text = rid;
 				q.weight = pick(6) == 0 ? 0 : (double)(1 + pick(3)) / 2.0;
-				q.obligation = pick(4) == 0 ? ITSMA_SHOULD : ITSMA_SHALL;
+				q.obligation = pick(4) == 0 ? ITSMA_OBLIGATION_SHOULD : ITSMA_OBLIGATION_SHALL;
 				ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, id, &q, ASSERT_ERR));
 			}
 		}
@@ -598,7 +598,7 @@ static void test_incremental__result_getters_follow_changes(void)
 	ASSERT_OK(itsma_scorer_put_evidence(s, &e, ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_requirement_result_status(qr), ITSMA_STATUS_UNSUPPORTED);
 	CU_ASSERT_EQUAL(itsma_result_evidence_issue_count(res), 1);
-	CU_ASSERT_EQUAL(itsma_evidence_issue_problem(itsma_result_evidence_issue_at(res, 0)), ITSMA_EVIDENCE_EXPIRED);
+	CU_ASSERT_EQUAL(itsma_evidence_issue_problem(itsma_result_evidence_issue_at(res, 0)), ITSMA_EVIDENCE_PROBLEM_EXPIRED);
 	CU_ASSERT_STRING_EQUAL(itsma_evidence_issue_cited_by_at(itsma_result_evidence_issue_at(res, 0), 0),
 	                       itsma_requirement_id(q));
 	CU_ASSERT_EQUAL(itsma_result_gap_count(res), itsma_catalogue_requirement_count(cat));

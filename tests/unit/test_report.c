@@ -12,8 +12,8 @@
 #include "fixture.h"
 #include "internal/report.h"
 
-#define SHALL ITSMA_SHALL
-#define SHOULD ITSMA_SHOULD
+#define SHALL ITSMA_OBLIGATION_SHALL
+#define SHOULD ITSMA_OBLIGATION_SHOULD
 #define REQUIRED ITSMA_POLICY_REQUIRED
 
 #define HAS(text, needle)                                                                          \

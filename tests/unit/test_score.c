@@ -35,8 +35,8 @@ static double compliance(const itsma_result *r, itsma_model m)
 	return itsma_result_compliance(r, m);
 }
 
-#define SHALL ITSMA_SHALL
-#define SHOULD ITSMA_SHOULD
+#define SHALL ITSMA_OBLIGATION_SHALL
+#define SHOULD ITSMA_OBLIGATION_SHOULD
 #define REQUIRED ITSMA_POLICY_REQUIRED
 #define ADVISORY ITSMA_POLICY_ADVISORY
 
@@ -179,7 +179,7 @@ static void test_score__status_order(void)
 	CU_ASSERT_EQUAL(itsma_requirement_result_status(rq(r, "EXC")), ITSMA_STATUS_EXCLUDED);
 	CU_ASSERT(isnan(ach(r, "EXC")));
 	CU_ASSERT_EQUAL(itsma_requirement_result_letter(rq(r, "EXC")), ITSMA_LETTER_NONE);
-	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "EXC")), ITSMA_NC_NULL);
+	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "EXC")), ITSMA_NONCONFORMITY_NULL);
 	CU_ASSERT_EQUAL(itsma_requirement_result_weight(rq(r, "EXC")), 0);
 	CU_ASSERT_EQUAL(itsma_requirement_result_status(rq(r, "UNA")), ITSMA_STATUS_UNASSESSED);
 	ASSERT_NEAR(ach(r, "UNA"), 0);
@@ -292,7 +292,7 @@ static void test_score__zero_rating_needs_no_evidence(void)
 	CU_ASSERT_EQUAL(itsma_requirement_result_status(rq(r, "R-N")), ITSMA_STATUS_RATED);
 	CU_ASSERT_EQUAL(itsma_requirement_result_status(rq(r, "R-0")), ITSMA_STATUS_RATED);
 	CU_ASSERT_EQUAL(itsma_result_tally(r, ITSMA_TALLY_UNSUPPORTED), 0);
-	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "R-N")), ITSMA_NC_MAJOR);
+	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "R-N")), ITSMA_NONCONFORMITY_MAJOR);
 	itsma_result_free(r);
 	itsma_assessment_free(a);
 	itsma_catalogue_free(c);
@@ -320,13 +320,13 @@ static void test_score__evidence_policy(void)
 	/* required: R1 = 0, N, major; G = (0 + 100) / 2 = 50 */
 	ASSERT_NEAR(ach(r1, "R1"), 0);
 	CU_ASSERT_EQUAL(itsma_requirement_result_letter(rq(r1, "R1")), ITSMA_LETTER_N);
-	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r1, "R1")), ITSMA_NC_MAJOR);
+	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r1, "R1")), ITSMA_NONCONFORMITY_MAJOR);
 	ASSERT_NEAR(compliance(r1, ITSMA_MODEL_DEFAULT), 50);
 	ASSERT_NEAR(compliance(r3, ITSMA_MODEL_DEFAULT), 50);
 	/* advisory: R1 = 67.5, still unsupported, L, minor; G = (67.5 + 100) / 2 = 83.75 */
 	CU_ASSERT_EQUAL(itsma_requirement_result_status(rq(r2, "R1")), ITSMA_STATUS_UNSUPPORTED);
 	ASSERT_NEAR(ach(r2, "R1"), 67.5);
-	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r2, "R1")), ITSMA_NC_MINOR);
+	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r2, "R1")), ITSMA_NONCONFORMITY_MINOR);
 	ASSERT_NEAR(compliance(r2, ITSMA_MODEL_DEFAULT), 83.75);
 	CU_ASSERT_EQUAL(itsma_result_verdict(r1), ITSMA_VERDICT_NONCONFORMANT);
 	CU_ASSERT_EQUAL(itsma_result_verdict(r2), ITSMA_VERDICT_CONDITIONAL);
@@ -906,19 +906,19 @@ static void test_score__nonconformity_classes(void)
 	rate(a, "S", "N", NULL);
 	exclude(a, "E");
 	r = score(a, REQUIRED, NULL);
-	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "F")), ITSMA_NC_NONE);
-	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "L")), ITSMA_NC_MINOR);
-	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "P")), ITSMA_NC_MAJOR);
-	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "N")), ITSMA_NC_MAJOR);
-	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "U")), ITSMA_NC_MAJOR);
-	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "X")), ITSMA_NC_UNASSESSED);
-	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "S")), ITSMA_NC_NULL);
-	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "E")), ITSMA_NC_NULL);
+	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "F")), ITSMA_NONCONFORMITY_NONE);
+	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "L")), ITSMA_NONCONFORMITY_MINOR);
+	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "P")), ITSMA_NONCONFORMITY_MAJOR);
+	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "N")), ITSMA_NONCONFORMITY_MAJOR);
+	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "U")), ITSMA_NONCONFORMITY_MAJOR);
+	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "X")), ITSMA_NONCONFORMITY_UNASSESSED);
+	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "S")), ITSMA_NONCONFORMITY_NULL);
+	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "E")), ITSMA_NONCONFORMITY_NULL);
 	CU_ASSERT_EQUAL(itsma_result_tally(r, ITSMA_TALLY_NC_MAJOR), 3);
 	CU_ASSERT_EQUAL(itsma_result_tally(r, ITSMA_TALLY_NC_MINOR), 1);
 	CU_ASSERT_EQUAL(itsma_result_tally(r, ITSMA_TALLY_NC_UNASSESSED), 1);
-	CU_ASSERT_STRING_EQUAL(itsma_nonconformity_name(ITSMA_NC_MAJOR), "major");
-	CU_ASSERT_STRING_EQUAL(itsma_nonconformity_name(ITSMA_NC_NULL), "");
+	CU_ASSERT_STRING_EQUAL(itsma_nonconformity_name(ITSMA_NONCONFORMITY_MAJOR), "major");
+	CU_ASSERT_STRING_EQUAL(itsma_nonconformity_name(ITSMA_NONCONFORMITY_NULL), "");
 	itsma_result_free(r);
 	itsma_assessment_free(a);
 	itsma_catalogue_free(c);
@@ -1120,11 +1120,11 @@ static void test_score__evidence_issues(void)
 	CU_ASSERT_EQUAL_FATAL(itsma_result_evidence_issue_count(r), 4);
 	is = itsma_result_evidence_issue_at(r, 0);
 	CU_ASSERT_STRING_EQUAL(itsma_evidence_id(itsma_evidence_issue_evidence(is)), "E-UNUSED");
-	CU_ASSERT_EQUAL(itsma_evidence_issue_problem(is), ITSMA_EVIDENCE_UNUSED);
+	CU_ASSERT_EQUAL(itsma_evidence_issue_problem(is), ITSMA_EVIDENCE_PROBLEM_UNUSED);
 	CU_ASSERT_EQUAL(itsma_evidence_issue_cited_by_count(is), 0);
 	is = itsma_result_evidence_issue_at(r, 1);
 	CU_ASSERT_STRING_EQUAL(itsma_evidence_id(itsma_evidence_issue_evidence(is)), "E-EXPIRED");
-	CU_ASSERT_EQUAL(itsma_evidence_issue_problem(is), ITSMA_EVIDENCE_EXPIRED);
+	CU_ASSERT_EQUAL(itsma_evidence_issue_problem(is), ITSMA_EVIDENCE_PROBLEM_EXPIRED);
 	CU_ASSERT_EQUAL_FATAL(itsma_evidence_issue_cited_by_count(is), 3);
 	CU_ASSERT_STRING_EQUAL(itsma_evidence_issue_cited_by_at(is, 0), "R2");
 	CU_ASSERT_STRING_EQUAL(itsma_evidence_issue_cited_by_at(is, 1), "R1");
@@ -1132,14 +1132,14 @@ static void test_score__evidence_issues(void)
 	CU_ASSERT_PTR_NULL(itsma_evidence_issue_cited_by_at(is, 3));
 	is = itsma_result_evidence_issue_at(r, 2);
 	CU_ASSERT_STRING_EQUAL(itsma_evidence_id(itsma_evidence_issue_evidence(is)), "E-FUTURE");
-	CU_ASSERT_EQUAL(itsma_evidence_issue_problem(is), ITSMA_EVIDENCE_FUTURE);
+	CU_ASSERT_EQUAL(itsma_evidence_issue_problem(is), ITSMA_EVIDENCE_PROBLEM_FUTURE);
 	CU_ASSERT_EQUAL_FATAL(itsma_evidence_issue_cited_by_count(is), 1);
 	CU_ASSERT_STRING_EQUAL(itsma_evidence_issue_cited_by_at(is, 0), "P/PA3.1");
 	is = itsma_result_evidence_issue_at(r, 3);
 	CU_ASSERT_STRING_EQUAL(itsma_evidence_id(itsma_evidence_issue_evidence(is)), "E-EXCL");
-	CU_ASSERT_EQUAL(itsma_evidence_issue_problem(is), ITSMA_EVIDENCE_EXPIRED);
+	CU_ASSERT_EQUAL(itsma_evidence_issue_problem(is), ITSMA_EVIDENCE_PROBLEM_EXPIRED);
 	CU_ASSERT_STRING_EQUAL(itsma_evidence_issue_cited_by_at(is, 0), "R3");
-	CU_ASSERT_STRING_EQUAL(itsma_evidence_problem_name(ITSMA_EVIDENCE_FUTURE), "future");
+	CU_ASSERT_STRING_EQUAL(itsma_evidence_problem_name(ITSMA_EVIDENCE_PROBLEM_FUTURE), "future");
 	itsma_result_free(r);
 	itsma_assessment_free(a);
 	itsma_catalogue_free(c);

@@ -31,10 +31,10 @@ static itsma_catalogue *catalogue(void)
 {
 	itsma_catalogue *c = cat_new("cat");
 	sec(c, NULL, "P", 1, 1);
-	req(c, "P", "R1", 1, ITSMA_SHALL);
-	req(c, "P", "R2", 1, ITSMA_SHALL);
+	req(c, "P", "R1", 1, ITSMA_OBLIGATION_SHALL);
+	req(c, "P", "R2", 1, ITSMA_OBLIGATION_SHALL);
 	sec(c, NULL, "G", 1, 0);
-	req(c, "G", "R3", 1, ITSMA_SHALL);
+	req(c, "G", "R3", 1, ITSMA_OBLIGATION_SHALL);
 	return c;
 }
 
@@ -143,7 +143,7 @@ static void test_trend__errors(void)
 	/* another catalogue */
 	itsma_catalogue *c2 = cat_new("other");
 	sec(c2, NULL, "S", 1, 0);
-	req(c2, "S", "Q1", 1, ITSMA_SHALL);
+	req(c2, "S", "Q1", 1, ITSMA_OBLIGATION_SHALL);
 	itsma_assessment *a2 = asm_new(c2);
 	ASSERT_OK(itsma_assessment_set_text(a2, "date", "2026-12-01", ASSERT_ERR));
 	itsma_result *r2 = score(a2, REQUIRED, NULL);

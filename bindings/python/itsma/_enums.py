@@ -161,12 +161,12 @@ class Attribute(_Labelled):
 class EvidenceKind(_Labelled):
     """Kind of an evidence record."""
 
-    DOCUMENT = _c.ITSMA_EVIDENCE_DOCUMENT
-    RECORD = _c.ITSMA_EVIDENCE_RECORD
-    INTERVIEW = _c.ITSMA_EVIDENCE_INTERVIEW
-    OBSERVATION = _c.ITSMA_EVIDENCE_OBSERVATION
-    METRIC = _c.ITSMA_EVIDENCE_METRIC
-    OTHER = _c.ITSMA_EVIDENCE_OTHER
+    DOCUMENT = _c.ITSMA_EVIDENCE_KIND_DOCUMENT
+    RECORD = _c.ITSMA_EVIDENCE_KIND_RECORD
+    INTERVIEW = _c.ITSMA_EVIDENCE_KIND_INTERVIEW
+    OBSERVATION = _c.ITSMA_EVIDENCE_KIND_OBSERVATION
+    METRIC = _c.ITSMA_EVIDENCE_KIND_METRIC
+    OTHER = _c.ITSMA_EVIDENCE_KIND_OTHER
 
 
 class SectionKind(_Labelled):
@@ -179,8 +179,8 @@ class SectionKind(_Labelled):
 class Obligation(_Labelled):
     """Obligation of a requirement: ``shall`` (Part 1 style) or ``should`` (Part 2 style)."""
 
-    SHALL = _c.ITSMA_SHALL
-    SHOULD = _c.ITSMA_SHOULD
+    SHALL = _c.ITSMA_OBLIGATION_SHALL
+    SHOULD = _c.ITSMA_OBLIGATION_SHOULD
 
 
 class Basis(_Labelled):
@@ -258,10 +258,10 @@ class Status(_Labelled):
 class Nonconformity(_Labelled):
     """Nonconformity class of an applicable ``shall`` requirement (None otherwise)."""
 
-    NONE = _c.ITSMA_NC_NONE
-    MINOR = _c.ITSMA_NC_MINOR
-    MAJOR = _c.ITSMA_NC_MAJOR
-    UNASSESSED = _c.ITSMA_NC_UNASSESSED
+    NONE = _c.ITSMA_NONCONFORMITY_NONE
+    MINOR = _c.ITSMA_NONCONFORMITY_MINOR
+    MAJOR = _c.ITSMA_NONCONFORMITY_MAJOR
+    UNASSESSED = _c.ITSMA_NONCONFORMITY_UNASSESSED
 
 
 class AttributeStatus(_Labelled):
@@ -276,9 +276,9 @@ class AttributeStatus(_Labelled):
 class EvidenceProblem(_Labelled):
     """Problem of an evidence record (scoring.md section 7)."""
 
-    UNUSED = _c.ITSMA_EVIDENCE_UNUSED
-    EXPIRED = _c.ITSMA_EVIDENCE_EXPIRED
-    FUTURE = _c.ITSMA_EVIDENCE_FUTURE
+    UNUSED = _c.ITSMA_EVIDENCE_PROBLEM_UNUSED
+    EXPIRED = _c.ITSMA_EVIDENCE_PROBLEM_EXPIRED
+    FUTURE = _c.ITSMA_EVIDENCE_PROBLEM_FUTURE
 
 
 class Change(_Labelled):
@@ -294,16 +294,16 @@ class Change(_Labelled):
 class NonconformityChange(_Labelled):
     """How the nonconformity class of a ``shall`` requirement changed."""
 
-    CLOSED = _c.ITSMA_NC_CHANGE_CLOSED
-    OPENED = _c.ITSMA_NC_CHANGE_OPENED
-    CHANGED = _c.ITSMA_NC_CHANGE_CHANGED
+    CLOSED = _c.ITSMA_NONCONFORMITY_CHANGE_CLOSED
+    OPENED = _c.ITSMA_NONCONFORMITY_CHANGE_OPENED
+    CHANGED = _c.ITSMA_NONCONFORMITY_CHANGE_CHANGED
 
 
 _labels(Letter, _c.itsma_letter_name)
 _labels(Attribute, _c.itsma_attribute_name)
 _labels(EvidenceKind, _c.itsma_evidence_kind_name)
 _fixed(SectionKind, {_c.ITSMA_SECTION_GROUP: "group", _c.ITSMA_SECTION_PROCESS: "process"})
-_fixed(Obligation, {_c.ITSMA_SHALL: "shall", _c.ITSMA_SHOULD: "should"})
+_fixed(Obligation, {_c.ITSMA_OBLIGATION_SHALL: "shall", _c.ITSMA_OBLIGATION_SHOULD: "should"})
 _labels(Basis, _c.itsma_basis_name)
 _labels(LintKind, _c.itsma_lint_kind_name)
 _fixed(Exclusions, {_c.ITSMA_EXCLUSIONS_ALLOWED: "allowed",
@@ -316,7 +316,7 @@ _labels(Nonconformity, _c.itsma_nonconformity_name)
 _labels(AttributeStatus, _c.itsma_attribute_status_name)
 _labels(EvidenceProblem, _c.itsma_evidence_problem_name)
 _labels(Change, _c.itsma_change_name)
-_labels(NonconformityChange, _c.itsma_nc_change_name)
+_labels(NonconformityChange, _c.itsma_nonconformity_change_name)
 
 
 def _letter(value: int) -> Optional[Letter]:
@@ -325,5 +325,5 @@ def _letter(value: int) -> Optional[Letter]:
 
 
 def _nonconformity(value: int) -> Optional[Nonconformity]:
-    """A C nonconformity class, or None for ITSMA_NC_NULL."""
-    return Nonconformity(value) if value != _c.ITSMA_NC_NULL else None
+    """A C nonconformity class, or None for ITSMA_NONCONFORMITY_NULL."""
+    return Nonconformity(value) if value != _c.ITSMA_NONCONFORMITY_NULL else None
