@@ -144,6 +144,78 @@ itsma_exclusions itsma_catalogue_exclusions(const itsma_catalogue *c) { return c
 const char *itsma_catalogue_origin(const itsma_catalogue *c) { return c ? (c->origin ? c->origin : "") : NULL; }
 int itsma_catalogue_revision(const itsma_catalogue *c) { return c ? c->revision : 0; }
 
+static const char *const obligation_names[] = { "shall", "should" };
+
+const char *itsma_obligation_name(itsma_obligation value)
+{
+	if ((int)value < 0 || (int)value > (int)ITSMA_OBLIGATION_SHOULD)
+		return "";
+	return obligation_names[value];
+}
+
+int itsma_obligation_parse(itsma_obligation *out, const char *word, itsma_error *err)
+{
+	int i;
+
+	itsma__error_reset(err);
+	for (i = 0; word && i <= (int)ITSMA_OBLIGATION_SHOULD; i++)
+		if (strcmp(word, obligation_names[i]) == 0) {
+			if (out)
+				*out = (itsma_obligation)i;
+			return 0;
+		}
+	return itsma__error_set(err, ITSMA_EINVAL, "expected an obligation \"shall\" or \"should\", not \"%.40s\"",
+	                        word ? word : "");
+}
+
+static const char *const section_kind_names[] = { "group", "process" };
+
+const char *itsma_section_kind_name(itsma_section_kind value)
+{
+	if ((int)value < 0 || (int)value > (int)ITSMA_SECTION_PROCESS)
+		return "";
+	return section_kind_names[value];
+}
+
+int itsma_section_kind_parse(itsma_section_kind *out, const char *word, itsma_error *err)
+{
+	int i;
+
+	itsma__error_reset(err);
+	for (i = 0; word && i <= (int)ITSMA_SECTION_PROCESS; i++)
+		if (strcmp(word, section_kind_names[i]) == 0) {
+			if (out)
+				*out = (itsma_section_kind)i;
+			return 0;
+		}
+	return itsma__error_set(err, ITSMA_EINVAL, "expected a section kind \"group\" or \"process\", not \"%.40s\"",
+	                        word ? word : "");
+}
+
+static const char *const exclusions_names[] = { "allowed", "forbidden" };
+
+const char *itsma_exclusions_name(itsma_exclusions value)
+{
+	if ((int)value < 0 || (int)value > (int)ITSMA_EXCLUSIONS_FORBIDDEN)
+		return "";
+	return exclusions_names[value];
+}
+
+int itsma_exclusions_parse(itsma_exclusions *out, const char *word, itsma_error *err)
+{
+	int i;
+
+	itsma__error_reset(err);
+	for (i = 0; word && i <= (int)ITSMA_EXCLUSIONS_FORBIDDEN; i++)
+		if (strcmp(word, exclusions_names[i]) == 0) {
+			if (out)
+				*out = (itsma_exclusions)i;
+			return 0;
+		}
+	return itsma__error_set(err, ITSMA_EINVAL, "expected exclusions \"allowed\" or \"forbidden\", not \"%.40s\"",
+	                        word ? word : "");
+}
+
 static const char *const basis_names[] = { "", "standard", "good-practice" };
 
 const char *itsma_basis_name(itsma_basis basis)

@@ -86,11 +86,7 @@ static int load_requirement(itsma__reader *rd, itsma_catalogue *c, itsma_section
 	    (rc = itsma__get_string_list(rd, o, ptr, "tags", &tags, &spec.tag_count)) < 0)
 		goto out;
 	if (obl) {
-		if (strcmp(obl, "shall") == 0)
-			spec.obligation = ITSMA_OBLIGATION_SHALL;
-		else if (strcmp(obl, "should") == 0)
-			spec.obligation = ITSMA_OBLIGATION_SHOULD;
-		else {
+		if (itsma_obligation_parse(&spec.obligation, obl, NULL) < 0) {
 			rc = itsma__schema(rd, ptr, "obligation",
 			                   "expected an obligation \"shall\" or \"should\", not \"%.40s\"", obl);
 			goto out;
@@ -158,11 +154,7 @@ static int load_section(itsma__reader *rd, itsma_catalogue *c, const char *paren
 	    (rc = itsma__get_array(rd, o, ptr, "sections", 0, &subs)) < 0)
 		goto out;
 	if (kind) {
-		if (strcmp(kind, "group") == 0)
-			spec.kind = ITSMA_SECTION_GROUP;
-		else if (strcmp(kind, "process") == 0)
-			spec.kind = ITSMA_SECTION_PROCESS;
-		else {
+		if (itsma_section_kind_parse(&spec.kind, kind, NULL) < 0) {
 			rc = itsma__schema(rd, ptr, "kind", "expected kind \"group\" or \"process\", not \"%.40s\"",
 			                   kind);
 			goto out;
@@ -353,11 +345,7 @@ static int load_tree(itsma__reader *rd, json_object *root, itsma_catalogue **out
 	if ((rc = itsma__get_string(rd, root, "", "exclusions", 0, 0, &s)) < 0)
 		goto fail;
 	if (s) {
-		if (strcmp(s, "allowed") == 0)
-			c->exclusions = ITSMA_EXCLUSIONS_ALLOWED;
-		else if (strcmp(s, "forbidden") == 0)
-			c->exclusions = ITSMA_EXCLUSIONS_FORBIDDEN;
-		else {
+		if (itsma_exclusions_parse(&c->exclusions, s, NULL) < 0) {
 			rc = itsma__schema(rd, "", "exclusions",
 			                   "expected \"allowed\" or \"forbidden\", not \"%.40s\"", s);
 			goto fail;
@@ -581,7 +569,7 @@ static void write_requirement(itsma__jw *w, const itsma_requirement *r)
 		itsma__jw_string(w, "item", r->item);
 	itsma__jw_string(w, "text", r->text);
 	if (r->has_obligation || r->obligation != ITSMA_OBLIGATION_SHALL)
-		itsma__jw_string(w, "obligation", r->obligation == ITSMA_OBLIGATION_SHOULD ? "should" : "shall");
+		itsma__jw_string(w, "obligation", itsma_obligation_name(r->obligation));
 	if (r->basis != ITSMA_BASIS_UNSPECIFIED)
 		itsma__jw_string(w, "basis", itsma_basis_name(r->basis));
 	if (r->has_weight || r->weight != 1.0)

@@ -31,7 +31,7 @@ static void num(itsma__buf *b, double v)
 
 static const char *obligation_word(const itsma_requirement *q)
 {
-	return q->obligation == ITSMA_OBLIGATION_SHALL ? "shall" : "should";
+	return itsma_obligation_name(q->obligation);
 }
 
 /* "L (67.5)" */

@@ -155,7 +155,7 @@ static void requirement_rows(sheet_out *s, const itsma_catalogue *cat, const its
 		cells[Q_ID] = itsma_requirement_id(q);
 		cells[Q_CLAUSE] = itsma_requirement_clause(q);
 		cells[Q_PROCESS] = p ? itsma_section_id(p) : NULL;
-		cells[Q_OBLIGATION] = itsma_requirement_obligation(q) == ITSMA_OBLIGATION_SHALL ? "shall" : "should";
+		cells[Q_OBLIGATION] = itsma_obligation_name(itsma_requirement_obligation(q));
 		cells[Q_ITEM] = itsma_requirement_item(q);
 		cells[Q_TEXT] = itsma_requirement_text(q);
 		cells[Q_VERIFY] = itsma_requirement_verify(q);

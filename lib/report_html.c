@@ -185,7 +185,7 @@ static void requirement_row_cells(itsma__buf *out, const itsma_requirement_resul
 	itsma__buf_puts(out, "</code></td><td>");
 	esc(out, itsma_requirement_text(req));
 	itsma__buf_printf(out, "</td><td>%s</td><td>%s</td><td class=\"c\" data-sort=\"%s\">",
-	          itsma_requirement_obligation(req) == ITSMA_OBLIGATION_SHALL ? "shall" : "should",
+	          itsma_obligation_name(itsma_requirement_obligation(req)),
 	          itsma_status_name(itsma_requirement_result_status(q)),
 	          itsma__fmt_num(b, isnan(itsma_requirement_result_achievement(q)) ? -1 : itsma_requirement_result_achievement(q), 4));
 	badge(out, itsma_requirement_result_letter(q));

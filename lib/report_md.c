@@ -220,7 +220,7 @@ static void gaps(itsma__buf *out, const itsma__report *rp)
 		itsma__buf_putc(out, ' ');
 		itsma__md_escape(out, itsma_section_title(sec));
 		itsma__buf_printf(out, " \xC2\xB7 %s \xC2\xB7 ",
-		          itsma_requirement_obligation(req) == ITSMA_OBLIGATION_SHALL ? "shall" : "should");
+		          itsma_obligation_name(itsma_requirement_obligation(req)));
 		itsma__rating_summary(out, q);
 		if (*itsma_nonconformity_name(nc) && nc != ITSMA_NONCONFORMITY_NONE)
 			itsma__buf_printf(out, " \xC2\xB7 %s nonconformity", itsma_nonconformity_name(nc));

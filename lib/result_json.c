@@ -110,7 +110,7 @@ static void write_requirements(itsma__jw *w, const itsma_result *r)
 		itsma__jw_string(w, "id", q->req->id);
 		itsma__jw_string(w, "section", q->req->section->id);
 		itsma__jw_string(w, "process", process_id(q->req));
-		itsma__jw_string(w, "obligation", q->req->obligation == ITSMA_OBLIGATION_SHALL ? "shall" : "should");
+		itsma__jw_string(w, "obligation", itsma_obligation_name(q->req->obligation));
 		itsma__jw_string(w, "status", itsma_status_name(q->status));
 		itsma__jw_number(w, "achievement", q->achievement); /* NaN (excluded): null */
 		letter_member(w, "rating", q->letter);
@@ -134,7 +134,7 @@ static void write_gaps(itsma__jw *w, const itsma_result *r)
 		itsma__jw_begin_object(w, NULL);
 		itsma__jw_string(w, "requirement", q->req->id);
 		itsma__jw_string(w, "process", process_id(q->req));
-		itsma__jw_string(w, "obligation", q->req->obligation == ITSMA_OBLIGATION_SHALL ? "shall" : "should");
+		itsma__jw_string(w, "obligation", itsma_obligation_name(q->req->obligation));
 		itsma__jw_string(w, "status", itsma_status_name(q->status));
 		letter_member(w, "rating", q->letter);
 		itsma__jw_number(w, "achievement", q->achievement);

@@ -152,7 +152,7 @@ static void section_guidance(sb *out, const itsma_catalogue *cat, const itsma_se
 
 static const char *obligation_word(const itsma_requirement *q)
 {
-	return itsma_requirement_obligation(q) == ITSMA_OBLIGATION_SHALL ? "shall" : "should";
+	return itsma_obligation_name(itsma_requirement_obligation(q));
 }
 
 static void requirement_item(sb *out, const itsma_requirement *q, const double *eff)

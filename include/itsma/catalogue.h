@@ -34,12 +34,22 @@ typedef enum itsma_section_kind {
 	ITSMA_SECTION_GROUP = 0,  /**< A clause or group (the default). */
 	ITSMA_SECTION_PROCESS = 1 /**< A process: capability levels are computed for it. */
 } itsma_section_kind;
+/** "group", "process" (as in the JSON documents), or "" for a value outside the enumeration. Static. */
+ITSMA_EXTERN(const char *) itsma_section_kind_name(itsma_section_kind value);
+/** Parse the word itsma_section_kind_name() gives. @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_section_kind_parse(itsma_section_kind *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 
 /** Requirement obligation. */
 typedef enum itsma_obligation {
 	ITSMA_OBLIGATION_SHALL = 0, /**< Part 1 style, critical (the default). */
 	ITSMA_OBLIGATION_SHOULD = 1 /**< Part 2 style, recommended. */
 } itsma_obligation;
+/** "shall", "should" (as in the JSON documents), or "" for a value outside the enumeration. Static. */
+ITSMA_EXTERN(const char *) itsma_obligation_name(itsma_obligation value);
+/** Parse the word itsma_obligation_name() gives. @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_obligation_parse(itsma_obligation *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 
 /** Where a requirement comes from (`basis`). */
 typedef enum itsma_basis {
@@ -66,6 +76,11 @@ typedef enum itsma_exclusions {
 	ITSMA_EXCLUSIONS_ALLOWED = 0,  /**< Exclusions allowed (the default). */
 	ITSMA_EXCLUSIONS_FORBIDDEN = 1 /**< Any exclusion is rejected (ISO/IEC 20000-1:2018). */
 } itsma_exclusions;
+/** "allowed", "forbidden" (as in the JSON documents), or "" for a value outside the enumeration. Static. */
+ITSMA_EXTERN(const char *) itsma_exclusions_name(itsma_exclusions value);
+/** Parse the word itsma_exclusions_name() gives. @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_exclusions_parse(itsma_exclusions *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 
 /** Default maximum nesting depth of JSON input. */
 #define ITSMA_DEFAULT_MAX_DEPTH 64

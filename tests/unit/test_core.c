@@ -507,6 +507,32 @@ static void test_core__struct_init_and_versions(void)
 	itsma_catalogue_free(c);
 }
 
+/* Names and parsers of the catalogue enumerations round-trip; unknown words are refused. */
+static void test_core__catalogue_enum_names(void)
+{
+	itsma_obligation ob = ITSMA_OBLIGATION_SHALL;
+	itsma_section_kind kind = ITSMA_SECTION_GROUP;
+	itsma_exclusions ex = ITSMA_EXCLUSIONS_ALLOWED;
+	itsma_error e = ITSMA_ERROR_INIT;
+
+	CU_ASSERT_STRING_EQUAL(itsma_obligation_name(ITSMA_OBLIGATION_SHOULD), "should");
+	ASSERT_OK(itsma_obligation_parse(&ob, "should", ASSERT_ERR));
+	CU_ASSERT_EQUAL(ob, ITSMA_OBLIGATION_SHOULD);
+	CU_ASSERT_EQUAL(itsma_obligation_parse(&ob, "must", &e), ITSMA_EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "\"must\""));
+	CU_ASSERT_STRING_EQUAL(itsma_obligation_name((itsma_obligation)9), "");
+
+	CU_ASSERT_STRING_EQUAL(itsma_section_kind_name(ITSMA_SECTION_PROCESS), "process");
+	ASSERT_OK(itsma_section_kind_parse(&kind, "process", ASSERT_ERR));
+	CU_ASSERT_EQUAL(kind, ITSMA_SECTION_PROCESS);
+	CU_ASSERT_EQUAL(itsma_section_kind_parse(&kind, NULL, &e), ITSMA_EINVAL);
+
+	CU_ASSERT_STRING_EQUAL(itsma_exclusions_name(ITSMA_EXCLUSIONS_FORBIDDEN), "forbidden");
+	ASSERT_OK(itsma_exclusions_parse(&ex, "forbidden", ASSERT_ERR));
+	CU_ASSERT_EQUAL(ex, ITSMA_EXCLUSIONS_FORBIDDEN);
+	CU_ASSERT_EQUAL(itsma_exclusions_parse(&ex, "Forbidden", &e), ITSMA_EINVAL);
+}
+
 /* Verdicts order best to worst by a documented rule, not by their numeric values. */
 static void test_core__verdict_compare(void)
 {
@@ -562,6 +588,7 @@ static const itsma_test_case cases[] = {
 	{ "numbers_ignore_the_locale", test_core__numbers_ignore_the_locale },
 	{ "scoring_refuses_a_catalogue_changed_afterwards", test_core__scoring_refuses_a_catalogue_changed_afterwards },
 	{ "verdict_compare", test_core__verdict_compare },
+	{ "catalogue_enum_names", test_core__catalogue_enum_names },
 	{ "struct_init_and_versions", test_core__struct_init_and_versions },
 	{ "free_accepts_null", test_core__free_accepts_null },
 	{ NULL, NULL }
