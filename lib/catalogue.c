@@ -405,7 +405,7 @@ static long find_source(const itsma_catalogue *c, const char *key)
 	return -1;
 }
 
-int itsma_catalogue_add_guidance_source(itsma_catalogue *c, const char *key, const char *name,
+int itsma_catalogue_put_guidance_source(itsma_catalogue *c, const char *key, const char *name,
                                         itsma_error *err)
 {
 	long at;

@@ -362,7 +362,7 @@ static int load_tree(itsma__reader *rd, json_object *root, itsma_catalogue **out
 				                   it.val ? itsma__json_type_name(it.val) : "null");
 				goto fail;
 			}
-			rc = itsma_catalogue_add_guidance_source(c, it.key, json_object_get_string(it.val), rd->err);
+			rc = itsma_catalogue_put_guidance_source(c, it.key, json_object_get_string(it.val), rd->err);
 			if (rc < 0) {
 				rc = rebuild_error(rd, rc, p, NULL);
 				goto fail;

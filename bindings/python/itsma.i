@@ -297,7 +297,7 @@ ITSMA_NONNULL(itsma_scorer)
 %ignore itsma_catalogue_builtin_json;
 %ignore itsma_catalogue_set_text;
 %ignore itsma_catalogue_set_exclusions;
-%ignore itsma_catalogue_add_guidance_source;
+%ignore itsma_catalogue_put_guidance_source;
 %ignore itsma_catalogue_add_generic_practice;
 %ignore itsma_catalogue_add_section;
 %ignore itsma_catalogue_add_guidance;
@@ -558,8 +558,8 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 		if (itsma_catalogue_set_exclusions($self, (itsma_exclusions)value, err) < 0)
 			return;
 	}
-	void py_add_guidance_source(const char *key, const char *name, itsma_error *err) {
-		if (itsma_catalogue_add_guidance_source($self, key, name, err) < 0)
+	void py_put_guidance_source(const char *key, const char *name, itsma_error *err) {
+		if (itsma_catalogue_put_guidance_source($self, key, name, err) < 0)
 			return;
 	}
 	void py_add_generic_practice(const char *attribute, const char *id, const char *text,

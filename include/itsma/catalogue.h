@@ -289,7 +289,7 @@ ITSMA_EXTERN(const char *) itsma_catalogue_guidance_source_name(const itsma_cata
  * Declare a guidance source (or rename an existing one).
  * @return 0; #ITSMA_EINVAL for a bad key or empty name; #ITSMA_ENOMEM. Strings Copied.
  */
-ITSMA_EXTERN(int) itsma_catalogue_add_guidance_source(itsma_catalogue *cat, const char *key,
+ITSMA_EXTERN(int) itsma_catalogue_put_guidance_source(itsma_catalogue *cat, const char *key,
                                                       const char *name, itsma_error *err)
 	ITSMA_WARN_UNUSED;
 

@@ -736,7 +736,7 @@ static int step_guidance_source(ctx *c, int i, itsma_error *err)
 {
 	char key[16];
 	snprintf(key, sizeof key, "src%d", i);
-	return itsma_catalogue_add_guidance_source(c->cat, i % 5 ? key : "itil4", "A framework", err);
+	return itsma_catalogue_put_guidance_source(c->cat, i % 5 ? key : "itil4", "A framework", err);
 }
 
 static int op_cat_add_guidance_source(ctx *c, itsma_error *err)

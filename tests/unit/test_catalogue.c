@@ -215,8 +215,8 @@ static void test_catalogue__build_in_code(void)
 	CU_ASSERT_EQUAL(itsma_catalogue_set_text(c, "version", NULL, &err), 0);
 	CU_ASSERT_PTR_NULL(itsma_catalogue_version(c));
 	CU_ASSERT_EQUAL(itsma_catalogue_set_exclusions(c, ITSMA_EXCLUSIONS_FORBIDDEN, &err), 0);
-	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance_source(c, "itil4", "ITIL 4", &err), 0);
-	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance_source(c, "itil4", "ITIL four", &err), 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_put_guidance_source(c, "itil4", "ITIL 4", &err), 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_put_guidance_source(c, "itil4", "ITIL four", &err), 0);
 	CU_ASSERT_EQUAL(itsma_catalogue_guidance_source_count(c), 1);
 	CU_ASSERT_STRING_EQUAL(itsma_catalogue_guidance_source_name(c, 0), "ITIL four");
 	CU_ASSERT_EQUAL(itsma_catalogue_add_generic_practice(c, "PA3.1", "GP3.1.1", "Defined.", &err), 0);
@@ -298,8 +298,8 @@ static void test_catalogue__build_in_code(void)
 	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance(c, "A", "cobit", "DSS02", &err), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance(c, "Q", "itil4", "x", &err), ITSMA_ENOTFOUND);
 	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance(c, "A", "itil4", "", &err), ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance_source(c, "bad key", "x", &err), ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance_source(c, "k", "", &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_put_guidance_source(c, "bad key", "x", &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_put_guidance_source(c, "k", "", &err), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_catalogue_add_generic_practice(c, "PA1.1", "GP", "t", &err), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_catalogue_add_generic_practice(c, "PA3.1", "GP3.1.1", "t", &err), ITSMA_EEXISTS);
 	CU_ASSERT_EQUAL(itsma_catalogue_add_generic_practice(c, "PA3.1", "GP3.1.2", "", &err), ITSMA_EINVAL);

@@ -1051,9 +1051,9 @@ static void test_score__gap_guidance(void)
 	itsma_result *r;
 	const itsma_gap *g;
 
-	ASSERT_OK(itsma_catalogue_add_guidance_source(c, "itil4", "ITIL 4", ASSERT_ERR));
-	ASSERT_OK(itsma_catalogue_add_guidance_source(c, "cobit2019", "COBIT 2019", ASSERT_ERR));
-	ASSERT_OK(itsma_catalogue_add_guidance_source(c, "mof4", "MOF 4.0", ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_put_guidance_source(c, "itil4", "ITIL 4", ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_put_guidance_source(c, "cobit2019", "COBIT 2019", ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_put_guidance_source(c, "mof4", "MOF 4.0", ASSERT_ERR));
 	sec(c, NULL, "T", 1, 0);
 	sec(c, "T", "P", 1, 1);
 	req(c, "P", "R1", 1, SHALL);
@@ -1474,8 +1474,8 @@ static void test_score__json_golden(void)
 	itsma_result *r;
 	char *json = NULL, *again = NULL;
 
-	ASSERT_OK(itsma_catalogue_add_guidance_source(c, "itil4", "ITIL 4", ASSERT_ERR));
-	ASSERT_OK(itsma_catalogue_add_guidance_source(c, "cobit2019", "COBIT 2019", ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_put_guidance_source(c, "itil4", "ITIL 4", ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_put_guidance_source(c, "cobit2019", "COBIT 2019", ASSERT_ERR));
 	sec(c, NULL, "P", 1, 1);
 	req(c, "P", "R1", 1, SHALL);
 	req(c, "P", "R2", 1, SHOULD);
@@ -1605,7 +1605,7 @@ static void test_score__allocation_failures(void)
 	return;
 #endif
 	build_levels(&c, &a);
-	ASSERT_OK(itsma_catalogue_add_guidance_source(c, "itil4", "ITIL 4", ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_put_guidance_source(c, "itil4", "ITIL 4", ASSERT_ERR));
 	ASSERT_OK(itsma_catalogue_add_guidance(c, "P1", "itil4", "Incident management", ASSERT_ERR));
 	ASSERT_OK(itsma_assessment_set_target(a, 3, ASSERT_ERR));
 	ev(a, "E-OLD", "2020-01-01", "2020-12-31");
