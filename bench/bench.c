@@ -471,7 +471,7 @@ static int child_updates(long n, long ne)
 		long nk = n / 4 > 100 ? n / 4 : 100;
 		kind_rate[kind] = (double)nk / run_changes(s, cat, nk, ne, kind, procs, np);
 	}
-	itsma_scorer_stats(s, &inc, &full);
+	itsma_scorer_stats(&inc, &full, s);
 	/* the same result as scoring from scratch, to the byte */
 	if (itsma_score(&fresh, a, NULL, &err) < 0 || itsma_result_to_json(&j1, fresh, &err) < 0 ||
 	    itsma_result_to_json(&j2, itsma_scorer_result(s), &err) < 0)

@@ -9,20 +9,49 @@
 #include <stdlib.h>
 #include <string.h>
 
+int itsma_attribute_spec_init(itsma_attribute_spec *spec, unsigned int version)
+{
+	static const itsma_attribute_spec defaults = ITSMA_ATTRIBUTE_SPEC_INIT;
+	if (!spec || itsma__version_check(version, ITSMA_ATTRIBUTE_SPEC_VERSION, NULL, NULL) < 0)
+		return ITSMA_EINVAL;
+	*spec = defaults;
+	return 0;
+}
+
+int itsma_rating_spec_init(itsma_rating_spec *spec, unsigned int version)
+{
+	static const itsma_rating_spec defaults = ITSMA_RATING_SPEC_INIT;
+	if (!spec || itsma__version_check(version, ITSMA_RATING_SPEC_VERSION, NULL, NULL) < 0)
+		return ITSMA_EINVAL;
+	*spec = defaults;
+	return 0;
+}
+
+int itsma_evidence_spec_init(itsma_evidence_spec *spec, unsigned int version)
+{
+	static const itsma_evidence_spec defaults = ITSMA_EVIDENCE_SPEC_INIT;
+	if (!spec || itsma__version_check(version, ITSMA_EVIDENCE_SPEC_VERSION, NULL, NULL) < 0)
+		return ITSMA_EINVAL;
+	*spec = defaults;
+	return 0;
+}
+
 static const char *const kind_names[] = { "document", "record", "interview", "observation",
 	                                  "metric", "other" };
 
 const char *itsma_evidence_kind_name(itsma_evidence_kind kind)
 {
-	if ((int)kind < 0 || (int)kind > (int)ITSMA_EVIDENCE_OTHER)
+	if ((int)kind < 0 || (int)kind > (int)ITSMA_EVIDENCE_KIND_OTHER)
 		return "";
 	return kind_names[kind];
 }
 
 int itsma_evidence_kind_parse(itsma_evidence_kind *out, const char *text, itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	int i;
-	for (i = 0; text && i <= (int)ITSMA_EVIDENCE_OTHER; i++)
+	for (i = 0; text && i <= (int)ITSMA_EVIDENCE_KIND_OTHER; i++)
 		if (strcmp(text, kind_names[i]) == 0) {
 			if (out)
 				*out = (itsma_evidence_kind)i;
@@ -78,6 +107,8 @@ int itsma_assessment_new(itsma_assessment **out, const itsma_catalogue *cat, con
 	itsma_assessment *a;
 	long day;
 
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -166,20 +197,22 @@ void itsma_assessment_free(itsma_assessment *a)
 
 /* ---- properties --------------------------------------------------------------------------- */
 
-const itsma_catalogue *itsma_assessment_catalogue(const itsma_assessment *a) { return a->cat; }
-const char *itsma_assessment_id(const itsma_assessment *a) { return a->id; }
-const char *itsma_assessment_date(const itsma_assessment *a) { return a->date_s; }
-long itsma_assessment_day(const itsma_assessment *a) { return a->day; }
-const char *itsma_assessment_title(const itsma_assessment *a) { return a->title; }
-const char *itsma_assessment_organisation(const itsma_assessment *a) { return a->organisation; }
-const char *itsma_assessment_assessor(const itsma_assessment *a) { return a->assessor; }
-const char *itsma_assessment_origin(const itsma_assessment *a) { return a->origin ? a->origin : ""; }
+const itsma_catalogue *itsma_assessment_catalogue(const itsma_assessment *a) { return a ? a->cat : NULL; }
+const char *itsma_assessment_id(const itsma_assessment *a) { return a ? a->id : NULL; }
+const char *itsma_assessment_date(const itsma_assessment *a) { return a ? a->date_s : NULL; }
+long itsma_assessment_day(const itsma_assessment *a) { return a ? a->day : -1; }
+const char *itsma_assessment_title(const itsma_assessment *a) { return a ? a->title : NULL; }
+const char *itsma_assessment_organisation(const itsma_assessment *a) { return a ? a->organisation : NULL; }
+const char *itsma_assessment_assessor(const itsma_assessment *a) { return a ? a->assessor : NULL; }
+const char *itsma_assessment_origin(const itsma_assessment *a) { return a ? (a->origin ? a->origin : "") : NULL; }
 
 int itsma_assessment_set_text(itsma_assessment *a, const char *field, const char *value,
                               itsma_error *err)
 {
 	char **slot = NULL, *copy;
 
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!a || !field)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment and field must not be NULL");
 	if (strcmp(field, "date") == 0) {
@@ -215,31 +248,37 @@ int itsma_assessment_set_text(itsma_assessment *a, const char *field, const char
 
 /* ---- evidence ------------------------------------------------------------------------------ */
 
-size_t itsma_assessment_evidence_count(const itsma_assessment *a) { return a->evidence_count; }
+size_t itsma_assessment_evidence_count(const itsma_assessment *a) { return a ? a->evidence_count : 0; }
 
 const itsma_evidence *itsma_assessment_evidence_at(const itsma_assessment *a, size_t i)
 {
+	if (!a)
+		return NULL;
 	return i < a->evidence_count ? a->evidence[i] : NULL;
 }
 
 const itsma_evidence *itsma_assessment_find_evidence(const itsma_assessment *a, const char *id)
 {
+	if (!a)
+		return NULL;
 	return id ? itsma__strmap_get(&a->evidence_ids, id) : NULL;
 }
 
-const char *itsma_evidence_id(const itsma_evidence *e) { return e->id; }
-const char *itsma_evidence_title(const itsma_evidence *e) { return e->title; }
-itsma_evidence_kind itsma_evidence_kind_of(const itsma_evidence *e) { return e->kind; }
-const char *itsma_evidence_collected(const itsma_evidence *e) { return e->collected_s; }
-const char *itsma_evidence_expires(const itsma_evidence *e) { return itsma__has_expiry(e) ? e->expires_s : NULL; }
-const char *itsma_evidence_uri(const itsma_evidence *e) { return e->uri; }
-const char *itsma_evidence_sha256(const itsma_evidence *e) { return e->sha256; }
-const char *itsma_evidence_by(const itsma_evidence *e) { return e->by; }
-const char *itsma_evidence_note(const itsma_evidence *e) { return e->note; }
-size_t itsma_evidence_index(const itsma_evidence *e) { return e->index; }
+const char *itsma_evidence_id(const itsma_evidence *e) { return e ? e->id : NULL; }
+const char *itsma_evidence_title(const itsma_evidence *e) { return e ? e->title : NULL; }
+itsma_evidence_kind itsma_evidence_kind_of(const itsma_evidence *e) { return e ? e->kind : 0; }
+const char *itsma_evidence_collected(const itsma_evidence *e) { return e ? e->collected_s : NULL; }
+const char *itsma_evidence_expires(const itsma_evidence *e) { return e ? (itsma__has_expiry(e) ? e->expires_s : NULL) : NULL; }
+const char *itsma_evidence_uri(const itsma_evidence *e) { return e ? e->uri : NULL; }
+const char *itsma_evidence_sha256(const itsma_evidence *e) { return e ? e->sha256 : NULL; }
+const char *itsma_evidence_by(const itsma_evidence *e) { return e ? e->by : NULL; }
+const char *itsma_evidence_note(const itsma_evidence *e) { return e ? e->note : NULL; }
+size_t itsma_evidence_index(const itsma_evidence *e) { return e ? e->index : 0; }
 
 int itsma_evidence_is_current(const itsma_evidence *e, long day)
 {
+	if (!e)
+		return 0;
 	return itsma__current_on(e, day);
 }
 
@@ -289,6 +328,8 @@ static int pack_strings(itsma_evidence *e, const itsma_evidence_spec *s)
 int itsma_assessment_put_evidence(itsma_assessment *a, const itsma_evidence_spec *spec,
                                   itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	int rc = itsma__assessment_put_evidence(a, spec, NULL, NULL, err);
 	return rc < 0 ? rc : 0;
 }
@@ -304,13 +345,13 @@ int itsma__assessment_put_evidence(itsma_assessment *a, const itsma_evidence_spe
 
 	if (!a || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment and spec must not be NULL");
-	if (spec->version != ITSMA_EVIDENCE_SPEC_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_evidence_spec version %u", spec->version);
+	if (itsma__version_check(spec->version, ITSMA_EVIDENCE_SPEC_VERSION, "itsma_evidence_spec", err) < 0)
+		return ITSMA_EINVAL;
 	if (!itsma_id_is_valid(spec->id))
 		return bad_id(err, "an evidence id", spec->id);
 	if (!spec->title || !*spec->title)
 		return itsma__error_set(err, ITSMA_EINVAL, "evidence \"%s\": expected a non-empty title", spec->id);
-	if ((int)spec->kind < 0 || (int)spec->kind > (int)ITSMA_EVIDENCE_OTHER)
+	if ((int)spec->kind < 0 || (int)spec->kind > (int)ITSMA_EVIDENCE_KIND_OTHER)
 		return itsma__error_set(err, ITSMA_EINVAL, "evidence \"%s\": unknown kind %d", spec->id, (int)spec->kind);
 	if (itsma_date_parse(&collected, spec->collected, err) < 0)
 		return ITSMA_EINVAL;
@@ -440,6 +481,8 @@ int itsma__assessment_append_evidence(itsma_assessment *a, const itsma__evidence
 
 int itsma_assessment_remove_evidence(itsma_assessment *a, const char *id, itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	itsma_evidence *e;
 	size_t i;
 	if (!a || !id)
@@ -687,6 +730,8 @@ int itsma_assessment_put_rating(itsma_assessment *a, const itsma_rating_spec *sp
 {
 	const itsma_requirement *req;
 
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!a || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment and spec must not be NULL");
 	req = itsma_catalogue_find_requirement(a->cat, spec->requirement);
@@ -696,8 +741,8 @@ int itsma_assessment_put_rating(itsma_assessment *a, const itsma_rating_spec *sp
 int itsma__assessment_put_rating_spec(itsma_assessment *a, const itsma_requirement *req,
                                       const itsma_rating_spec *spec, itsma_error *err)
 {
-	if (spec->version != ITSMA_RATING_SPEC_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_rating_spec version %u", spec->version);
+	if (itsma__version_check(spec->version, ITSMA_RATING_SPEC_VERSION, "itsma_rating_spec", err) < 0)
+		return ITSMA_EINVAL;
 	if (!req)
 		return itsma__error_set(err, ITSMA_ENOTFOUND, "catalogue \"%s\" has no requirement \"%.64s\"",
 		                        a->cat->id, spec->requirement ? spec->requirement : "");
@@ -746,6 +791,8 @@ int itsma_assessment_remove_rating(itsma_assessment *a, const char *requirement_
 	itsma_rating *r;
 	size_t i;
 
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!a)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
 	req = itsma_catalogue_find_requirement(a->cat, requirement_id);
@@ -764,31 +811,37 @@ int itsma_assessment_remove_rating(itsma_assessment *a, const char *requirement_
 	return 0;
 }
 
-size_t itsma_assessment_rating_count(const itsma_assessment *a) { return a->rating_count; }
+size_t itsma_assessment_rating_count(const itsma_assessment *a) { return a ? a->rating_count : 0; }
 
 const itsma_rating *itsma_assessment_rating_at(const itsma_assessment *a, size_t i)
 {
+	if (!a)
+		return NULL;
 	return i < a->rating_count ? a->ratings[i] : NULL;
 }
 
 const itsma_rating *itsma_assessment_find_rating(const itsma_assessment *a, const char *id)
 {
+	if (!a)
+		return NULL;
 	const itsma_requirement *req = itsma_catalogue_find_requirement(a->cat, id);
 	return req ? a->rating_by_req[req->index] : NULL;
 }
 
-const itsma_requirement *itsma_rating_requirement(const itsma_rating *r) { return r->requirement; }
-itsma_letter itsma_rating_letter(const itsma_rating *r) { return r->c.letter; }
-double itsma_rating_value(const itsma_rating *r) { return r->c.value; }
-size_t itsma_rating_evidence_count(const itsma_rating *r) { return r->c.evidence_count; }
+const itsma_requirement *itsma_rating_requirement(const itsma_rating *r) { return r ? r->requirement : NULL; }
+itsma_letter itsma_rating_letter(const itsma_rating *r) { return r ? r->c.letter : 0; }
+double itsma_rating_value(const itsma_rating *r) { return r ? r->c.value : NAN; }
+size_t itsma_rating_evidence_count(const itsma_rating *r) { return r ? r->c.evidence_count : 0; }
 
 const itsma_evidence *itsma_rating_evidence_at(const itsma_rating *r, size_t i)
 {
+	if (!r)
+		return NULL;
 	return i < r->c.evidence_count ? r->c.evidence[i] : NULL;
 }
 
-const char *itsma_rating_note(const itsma_rating *r) { return r->c.note; }
-size_t itsma_rating_index(const itsma_rating *r) { return r->c.index; }
+const char *itsma_rating_note(const itsma_rating *r) { return r ? r->c.note : NULL; }
+size_t itsma_rating_index(const itsma_rating *r) { return r ? r->c.index : 0; }
 
 /* ---- attribute ratings ---------------------------------------------------------------------- */
 
@@ -817,10 +870,12 @@ int itsma_assessment_put_attribute(itsma_assessment *a, const itsma_attribute_sp
 {
 	const itsma_section *p;
 
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!a || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment and spec must not be NULL");
-	if (spec->version != ITSMA_ATTRIBUTE_SPEC_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_attribute_spec version %u", spec->version);
+	if (itsma__version_check(spec->version, ITSMA_ATTRIBUTE_SPEC_VERSION, "itsma_attribute_spec", err) < 0)
+		return ITSMA_EINVAL;
 	p = find_process(a, spec->process, err);
 	if (!p)
 		return err ? err->code : ITSMA_EINVAL;
@@ -879,6 +934,8 @@ int itsma_assessment_remove_attribute(itsma_assessment *a, const char *process_i
 	itsma_attribute_rating *r = NULL;
 	size_t i;
 
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!a)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
 	p = itsma_catalogue_find_section(a->cat, process_id);
@@ -898,10 +955,12 @@ int itsma_assessment_remove_attribute(itsma_assessment *a, const char *process_i
 	return 0;
 }
 
-size_t itsma_assessment_attribute_count(const itsma_assessment *a) { return a->attribute_count; }
+size_t itsma_assessment_attribute_count(const itsma_assessment *a) { return a ? a->attribute_count : 0; }
 
 const itsma_attribute_rating *itsma_assessment_attribute_at(const itsma_assessment *a, size_t i)
 {
+	if (!a)
+		return NULL;
 	return i < a->attribute_count ? a->attributes[i] : NULL;
 }
 
@@ -909,25 +968,29 @@ const itsma_attribute_rating *itsma_assessment_find_attribute(const itsma_assess
                                                               const char *process_id,
                                                               itsma_attribute attribute)
 {
+	if (!a)
+		return NULL;
 	const itsma_section *p = itsma_catalogue_find_section(a->cat, process_id);
 	if (!p || (int)attribute < 0 || (int)attribute >= (int)ITSMA_ATTRIBUTE_COUNT)
 		return NULL;
 	return a->attr_by_sec[p->index * ITSMA_ATTRIBUTE_COUNT + (size_t)attribute];
 }
 
-const itsma_section *itsma_attribute_rating_process(const itsma_attribute_rating *r) { return r->process; }
-itsma_attribute itsma_attribute_rating_attribute(const itsma_attribute_rating *r) { return r->attribute; }
-itsma_letter itsma_attribute_rating_letter(const itsma_attribute_rating *r) { return r->c.letter; }
-double itsma_attribute_rating_value(const itsma_attribute_rating *r) { return r->c.value; }
-size_t itsma_attribute_rating_evidence_count(const itsma_attribute_rating *r) { return r->c.evidence_count; }
+const itsma_section *itsma_attribute_rating_process(const itsma_attribute_rating *r) { return r ? r->process : NULL; }
+itsma_attribute itsma_attribute_rating_attribute(const itsma_attribute_rating *r) { return r ? r->attribute : 0; }
+itsma_letter itsma_attribute_rating_letter(const itsma_attribute_rating *r) { return r ? r->c.letter : 0; }
+double itsma_attribute_rating_value(const itsma_attribute_rating *r) { return r ? r->c.value : NAN; }
+size_t itsma_attribute_rating_evidence_count(const itsma_attribute_rating *r) { return r ? r->c.evidence_count : 0; }
 
 const itsma_evidence *itsma_attribute_rating_evidence_at(const itsma_attribute_rating *r, size_t i)
 {
+	if (!r)
+		return NULL;
 	return i < r->c.evidence_count ? r->c.evidence[i] : NULL;
 }
 
-const char *itsma_attribute_rating_note(const itsma_attribute_rating *r) { return r->c.note; }
-size_t itsma_attribute_rating_index(const itsma_attribute_rating *r) { return r->c.index; }
+const char *itsma_attribute_rating_note(const itsma_attribute_rating *r) { return r ? r->c.note : NULL; }
+size_t itsma_attribute_rating_index(const itsma_attribute_rating *r) { return r ? r->c.index : 0; }
 
 /* ---- exclusions ------------------------------------------------------------------------------- */
 
@@ -949,6 +1012,8 @@ int itsma_assessment_put_exclusion(itsma_assessment *a, const char *id, const ch
 	size_t il, rl;
 	long at;
 
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!a)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
 	if (a->cat->exclusions == ITSMA_EXCLUSIONS_FORBIDDEN)
@@ -996,6 +1061,8 @@ int itsma_assessment_put_exclusion(itsma_assessment *a, const char *id, const ch
 
 int itsma_assessment_remove_exclusion(itsma_assessment *a, const char *id, itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	long at;
 	itsma_exclusion *x;
 	size_t i;
@@ -1016,24 +1083,30 @@ int itsma_assessment_remove_exclusion(itsma_assessment *a, const char *id, itsma
 	return 0;
 }
 
-size_t itsma_assessment_exclusion_count(const itsma_assessment *a) { return a->exclusion_count; }
+size_t itsma_assessment_exclusion_count(const itsma_assessment *a) { return a ? a->exclusion_count : 0; }
 
 const itsma_exclusion *itsma_assessment_exclusion_at(const itsma_assessment *a, size_t i)
 {
+	if (!a)
+		return NULL;
 	return i < a->exclusion_count ? a->exclusions[i] : NULL;
 }
 
 const itsma_exclusion *itsma_assessment_find_exclusion(const itsma_assessment *a, const char *id)
 {
+	if (!a)
+		return NULL;
 	long at = find_exclusion(a, id);
 	return at < 0 ? NULL : a->exclusions[at];
 }
 
-const char *itsma_exclusion_id(const itsma_exclusion *x) { return x->id; }
-const char *itsma_exclusion_reason(const itsma_exclusion *x) { return x->reason; }
+const char *itsma_exclusion_id(const itsma_exclusion *x) { return x ? x->id : NULL; }
+const char *itsma_exclusion_reason(const itsma_exclusion *x) { return x ? x->reason : NULL; }
 
 int itsma_assessment_is_excluded(const itsma_assessment *a, const char *id)
 {
+	if (!a)
+		return 0;
 	const itsma_section *s = itsma_catalogue_find_section(a->cat, id);
 	if (!s) {
 		const itsma_requirement *r = itsma_catalogue_find_requirement(a->cat, id);
@@ -1053,6 +1126,8 @@ int itsma_assessment_is_excluded(const itsma_assessment *a, const char *id)
 
 int itsma_assessment_set_target(itsma_assessment *a, int level, itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!a)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
 	if (level < -1 || level > 5)
@@ -1064,6 +1139,8 @@ int itsma_assessment_set_target(itsma_assessment *a, int level, itsma_error *err
 int itsma_assessment_set_process_target(itsma_assessment *a, const char *process_id, int level,
                                         itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	const itsma_section *p;
 	if (!a)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
@@ -1076,10 +1153,12 @@ int itsma_assessment_set_process_target(itsma_assessment *a, const char *process
 	return 0;
 }
 
-int itsma_assessment_target(const itsma_assessment *a) { return a->target; }
+int itsma_assessment_target(const itsma_assessment *a) { return a ? a->target : -1; }
 
 size_t itsma_assessment_process_target_count(const itsma_assessment *a)
 {
+	if (!a)
+		return 0;
 	size_t i, n = 0;
 	for (i = 0; i < a->cat->process_count; i++)
 		if (a->target_by_sec[a->cat->processes[i]->index] >= 0)
@@ -1087,12 +1166,14 @@ size_t itsma_assessment_process_target_count(const itsma_assessment *a)
 	return n;
 }
 
-int itsma_assessment_process_target_at(const itsma_assessment *a, size_t index,
-                                       const itsma_section **process_out)
+int itsma_assessment_process_target_at(const itsma_section **process_out, const itsma_assessment *a,
+                                       size_t index)
 {
 	size_t i, n = 0;
 	if (process_out)
 		*process_out = NULL;
+	if (!a)
+		return -1;
 	for (i = 0; i < a->cat->process_count; i++) {
 		const itsma_section *p = a->cat->processes[i];
 		if (a->target_by_sec[p->index] < 0)
@@ -1108,6 +1189,8 @@ int itsma_assessment_process_target_at(const itsma_assessment *a, size_t index,
 
 int itsma_assessment_target_for(const itsma_assessment *a, const char *process_id)
 {
+	if (!a)
+		return -1;
 	const itsma_section *p = itsma_catalogue_find_section(a->cat, process_id);
 	if (!p || p->kind != ITSMA_SECTION_PROCESS)
 		return -1;

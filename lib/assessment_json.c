@@ -445,10 +445,10 @@ static int fast_evidence(loader *ld, size_t pos, size_t *end)
 	if (!v[0].p || !v[1].p || !v[2].p || !v[5].p || !itsma__id_valid_n(v[0].p, v[0].n) ||
 	    !v[1].n || (v[3].p && !v[3].n) || !span_date(&v[5], col, &in.collected))
 		return 0;
-	for (k = 0; k <= (int)ITSMA_EVIDENCE_OTHER; k++)
+	for (k = 0; k <= (int)ITSMA_EVIDENCE_KIND_OTHER; k++)
 		if (itsma__span_is(&v[2], itsma_evidence_kind_name((itsma_evidence_kind)k)))
 			break;
-	if (k > (int)ITSMA_EVIDENCE_OTHER)
+	if (k > (int)ITSMA_EVIDENCE_KIND_OTHER)
 		return 0;
 	in.kind = (itsma_evidence_kind)k;
 	if (v[4].p) {
@@ -1033,8 +1033,8 @@ int itsma_assessment_load_buffer(itsma_assessment **out, const char *buf, size_t
 	itsma__reader rd;
 	int rc;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -1056,8 +1056,8 @@ int itsma_assessment_load_file(itsma_assessment **out, const char *path, const i
 	int rc;
 	itsma__reader rd;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -1118,6 +1118,8 @@ int itsma_assessment_to_json(char **out, const itsma_assessment *a, itsma_error 
 	size_t i;
 	const itsma_catalogue *c;
 
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out || !a)
 		return itsma__error_set(err, ITSMA_EINVAL, "out and assessment must not be NULL");
 	*out = NULL;
@@ -1219,10 +1221,10 @@ int itsma_assessment_to_json(char **out, const itsma_assessment *a, itsma_error 
 
 int itsma_assessment_save_file(const itsma_assessment *a, const char *path, itsma_error *err)
 {
+	itsma__error_reset(err);
 	char *text = NULL;
 	int rc;
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	rc = itsma_assessment_to_json(&text, a, err);
 	return itsma__save_text(path, rc, text, err);
 }

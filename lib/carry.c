@@ -525,8 +525,8 @@ int itsma_assessment_carry(itsma_assessment **out_assessment, itsma_carry_report
 	size_t nsrc, ntgt;
 	int rc;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (out_assessment)
 		*out_assessment = NULL;
 	if (report_out)

@@ -7,9 +7,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+int itsma_requirement_spec_init(itsma_requirement_spec *spec, unsigned int version)
+{
+	static const itsma_requirement_spec defaults = ITSMA_REQUIREMENT_SPEC_INIT;
+	if (!spec || itsma__version_check(version, ITSMA_REQUIREMENT_SPEC_VERSION, NULL, NULL) < 0)
+		return ITSMA_EINVAL;
+	*spec = defaults;
+	return 0;
+}
+
+int itsma_section_spec_init(itsma_section_spec *spec, unsigned int version)
+{
+	static const itsma_section_spec defaults = ITSMA_SECTION_SPEC_INIT;
+	if (!spec || itsma__version_check(version, ITSMA_SECTION_SPEC_VERSION, NULL, NULL) < 0)
+		return ITSMA_EINVAL;
+	*spec = defaults;
+	return 0;
+}
+
 int itsma_load_options_init(itsma_load_options *opts, unsigned int version)
 {
-	if (!opts || version < 1 || version > ITSMA_LOAD_OPTIONS_VERSION)
+	if (!opts || itsma__version_check(version, ITSMA_LOAD_OPTIONS_VERSION, NULL, NULL) < 0)
 		return ITSMA_EINVAL;
 	memset(opts, 0, sizeof *opts);
 	opts->version = version;
@@ -37,6 +55,8 @@ int itsma_catalogue_new(itsma_catalogue **out, const char *id, const char *title
 	itsma_catalogue *c;
 	int failed = 0;
 
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -100,15 +120,90 @@ void itsma_catalogue_free(itsma_catalogue *c)
 
 /* ---- properties ------------------------------------------------------------------------ */
 
-const char *itsma_catalogue_id(const itsma_catalogue *c) { return c->id; }
-const char *itsma_catalogue_title(const itsma_catalogue *c) { return c->title; }
-const char *itsma_catalogue_version(const itsma_catalogue *c) { return c->version; }
-const char *itsma_catalogue_publisher(const itsma_catalogue *c) { return c->publisher; }
-const char *itsma_catalogue_description(const itsma_catalogue *c) { return c->description; }
-const char *itsma_catalogue_source(const itsma_catalogue *c) { return c->source; }
-itsma_exclusions itsma_catalogue_exclusions(const itsma_catalogue *c) { return c->exclusions; }
-const char *itsma_catalogue_origin(const itsma_catalogue *c) { return c->origin ? c->origin : ""; }
-int itsma_catalogue_revision(const itsma_catalogue *c) { return c->revision; }
+const char *itsma_catalogue_id(const itsma_catalogue *c) { return c ? c->id : NULL; }
+const char *itsma_catalogue_title(const itsma_catalogue *c) { return c ? c->title : NULL; }
+const char *itsma_catalogue_version(const itsma_catalogue *c) { return c ? c->version : NULL; }
+const char *itsma_catalogue_publisher(const itsma_catalogue *c) { return c ? c->publisher : NULL; }
+const char *itsma_catalogue_description(const itsma_catalogue *c) { return c ? c->description : NULL; }
+const char *itsma_catalogue_source(const itsma_catalogue *c) { return c ? c->source : NULL; }
+itsma_exclusions itsma_catalogue_exclusions(const itsma_catalogue *c) { return c ? c->exclusions : 0; }
+const char *itsma_catalogue_origin(const itsma_catalogue *c) { return c ? (c->origin ? c->origin : "") : NULL; }
+int itsma_catalogue_revision(const itsma_catalogue *c) { return c ? c->revision : 0; }
+
+static const char *const obligation_names[] = { "shall", "should" };
+
+const char *itsma_obligation_name(itsma_obligation value)
+{
+	if ((int)value < 0 || (int)value > (int)ITSMA_OBLIGATION_SHOULD)
+		return "";
+	return obligation_names[value];
+}
+
+int itsma_obligation_parse(itsma_obligation *out, const char *word, itsma_error *err)
+{
+	int i;
+
+	itsma__error_reset(err);
+	itsma__error_reset(err);
+	for (i = 0; word && i <= (int)ITSMA_OBLIGATION_SHOULD; i++)
+		if (strcmp(word, obligation_names[i]) == 0) {
+			if (out)
+				*out = (itsma_obligation)i;
+			return 0;
+		}
+	return itsma__error_set(err, ITSMA_EINVAL, "expected an obligation \"shall\" or \"should\", not \"%.40s\"",
+	                        word ? word : "");
+}
+
+static const char *const section_kind_names[] = { "group", "process" };
+
+const char *itsma_section_kind_name(itsma_section_kind value)
+{
+	if ((int)value < 0 || (int)value > (int)ITSMA_SECTION_PROCESS)
+		return "";
+	return section_kind_names[value];
+}
+
+int itsma_section_kind_parse(itsma_section_kind *out, const char *word, itsma_error *err)
+{
+	int i;
+
+	itsma__error_reset(err);
+	itsma__error_reset(err);
+	for (i = 0; word && i <= (int)ITSMA_SECTION_PROCESS; i++)
+		if (strcmp(word, section_kind_names[i]) == 0) {
+			if (out)
+				*out = (itsma_section_kind)i;
+			return 0;
+		}
+	return itsma__error_set(err, ITSMA_EINVAL, "expected a section kind \"group\" or \"process\", not \"%.40s\"",
+	                        word ? word : "");
+}
+
+static const char *const exclusions_names[] = { "allowed", "forbidden" };
+
+const char *itsma_exclusions_name(itsma_exclusions value)
+{
+	if ((int)value < 0 || (int)value > (int)ITSMA_EXCLUSIONS_FORBIDDEN)
+		return "";
+	return exclusions_names[value];
+}
+
+int itsma_exclusions_parse(itsma_exclusions *out, const char *word, itsma_error *err)
+{
+	int i;
+
+	itsma__error_reset(err);
+	itsma__error_reset(err);
+	for (i = 0; word && i <= (int)ITSMA_EXCLUSIONS_FORBIDDEN; i++)
+		if (strcmp(word, exclusions_names[i]) == 0) {
+			if (out)
+				*out = (itsma_exclusions)i;
+			return 0;
+		}
+	return itsma__error_set(err, ITSMA_EINVAL, "expected exclusions \"allowed\" or \"forbidden\", not \"%.40s\"",
+	                        word ? word : "");
+}
 
 static const char *const basis_names[] = { "", "standard", "good-practice" };
 
@@ -121,6 +216,8 @@ const char *itsma_basis_name(itsma_basis basis)
 
 int itsma_basis_parse(itsma_basis *out, const char *text, itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	int i;
 	for (i = ITSMA_BASIS_STANDARD; text && i <= (int)ITSMA_BASIS_GOOD_PRACTICE; i++)
 		if (strcmp(text, basis_names[i]) == 0) {
@@ -146,6 +243,8 @@ static int highest_retired_revision(const itsma_catalogue *c)
 
 int itsma_catalogue_set_revision(itsma_catalogue *c, int revision, itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	int hi;
 	if (!c)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
@@ -162,21 +261,25 @@ int itsma_catalogue_set_revision(itsma_catalogue *c, int revision, itsma_error *
 
 /* ---- retired ids --------------------------------------------------------------------------- */
 
-size_t itsma_catalogue_retired_count(const itsma_catalogue *c) { return c->retired_count; }
+size_t itsma_catalogue_retired_count(const itsma_catalogue *c) { return c ? c->retired_count : 0; }
 
 const itsma_retired *itsma_catalogue_retired_at(const itsma_catalogue *c, size_t i)
 {
+	if (!c)
+		return NULL;
 	return i < c->retired_count ? c->retired[i] : NULL;
 }
 
 const itsma_retired *itsma_catalogue_find_retired(const itsma_catalogue *c, const char *id)
 {
+	if (!c)
+		return NULL;
 	return id ? itsma__strmap_get(&c->retired_ids, id) : NULL;
 }
 
-const char *itsma_retired_id(const itsma_retired *r) { return r->id; }
-int itsma_retired_revision(const itsma_retired *r) { return r->revision; }
-const char *itsma_retired_reason(const itsma_retired *r) { return r->reason; }
+const char *itsma_retired_id(const itsma_retired *r) { return r ? r->id : NULL; }
+int itsma_retired_revision(const itsma_retired *r) { return r ? r->revision : 0; }
+const char *itsma_retired_reason(const itsma_retired *r) { return r ? r->reason : NULL; }
 
 static int id_taken(const itsma_catalogue *c, const char *id, itsma_error *err);
 
@@ -186,6 +289,8 @@ int itsma_catalogue_add_retired(itsma_catalogue *c, const char *id, int revision
 	itsma_retired *r;
 	int failed = 0;
 
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!c)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
 	if (!itsma_id_is_valid(id))
@@ -231,6 +336,8 @@ int itsma_catalogue_set_text(itsma_catalogue *c, const char *field, const char *
 	char *copy;
 	int failed = 0;
 
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!c || !field)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue and field must not be NULL");
 	if (strcmp(field, "version") == 0)
@@ -258,6 +365,8 @@ int itsma_catalogue_set_text(itsma_catalogue *c, const char *field, const char *
 
 int itsma_catalogue_set_exclusions(itsma_catalogue *c, itsma_exclusions value, itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!c || (value != ITSMA_EXCLUSIONS_ALLOWED && value != ITSMA_EXCLUSIONS_FORBIDDEN))
 		return itsma__error_set(err, ITSMA_EINVAL, "expected ITSMA_EXCLUSIONS_ALLOWED or ITSMA_EXCLUSIONS_FORBIDDEN");
 	c->exclusions = value;
@@ -265,15 +374,19 @@ int itsma_catalogue_set_exclusions(itsma_catalogue *c, itsma_exclusions value, i
 	return 0;
 }
 
-size_t itsma_catalogue_guidance_source_count(const itsma_catalogue *c) { return c->gs_count; }
+size_t itsma_catalogue_guidance_source_count(const itsma_catalogue *c) { return c ? c->gs_count : 0; }
 
 const char *itsma_catalogue_guidance_source_key(const itsma_catalogue *c, size_t i)
 {
+	if (!c)
+		return NULL;
 	return i < c->gs_count ? c->gs_keys[i] : NULL;
 }
 
 const char *itsma_catalogue_guidance_source_name(const itsma_catalogue *c, size_t i)
 {
+	if (!c)
+		return NULL;
 	return i < c->gs_count ? c->gs_names[i] : NULL;
 }
 
@@ -286,7 +399,7 @@ static long find_source(const itsma_catalogue *c, const char *key)
 	return -1;
 }
 
-int itsma_catalogue_add_guidance_source(itsma_catalogue *c, const char *key, const char *name,
+int itsma_catalogue_put_guidance_source(itsma_catalogue *c, const char *key, const char *name,
                                         itsma_error *err)
 {
 	long at;
@@ -294,6 +407,8 @@ int itsma_catalogue_add_guidance_source(itsma_catalogue *c, const char *key, con
 	const char *k, *n;
 	size_t cap;
 
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!c)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
 	if (!itsma_id_is_valid(key))
@@ -326,20 +441,26 @@ int itsma_catalogue_add_guidance_source(itsma_catalogue *c, const char *key, con
 	return 0;
 }
 
-size_t itsma_catalogue_generic_practice_count(const itsma_catalogue *c) { return c->gp_count; }
+size_t itsma_catalogue_generic_practice_count(const itsma_catalogue *c) { return c ? c->gp_count : 0; }
 
 const char *itsma_catalogue_generic_practice_attribute(const itsma_catalogue *c, size_t i)
 {
+	if (!c)
+		return NULL;
 	return i < c->gp_count ? c->gps[i].attribute : NULL;
 }
 
 const char *itsma_catalogue_generic_practice_id(const itsma_catalogue *c, size_t i)
 {
+	if (!c)
+		return NULL;
 	return i < c->gp_count ? c->gps[i].id : NULL;
 }
 
 const char *itsma_catalogue_generic_practice_text(const itsma_catalogue *c, size_t i)
 {
+	if (!c)
+		return NULL;
 	return i < c->gp_count ? c->gps[i].text : NULL;
 }
 
@@ -351,6 +472,8 @@ int itsma_catalogue_add_generic_practice(itsma_catalogue *c, const char *attribu
 	int failed = 0;
 	itsma__gp gp;
 
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!c)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
 	if (itsma_attribute_parse(&pa, attribute, 0, err) < 0)
@@ -378,53 +501,65 @@ int itsma_catalogue_add_generic_practice(itsma_catalogue *c, const char *attribu
 
 /* ---- sections ----------------------------------------------------------------------------- */
 
-size_t itsma_catalogue_section_count(const itsma_catalogue *c) { return c->section_count; }
+size_t itsma_catalogue_section_count(const itsma_catalogue *c) { return c ? c->section_count : 0; }
 
 const itsma_section *itsma_catalogue_section_at(const itsma_catalogue *c, size_t i)
 {
+	if (!c)
+		return NULL;
 	return i < c->section_count ? c->sections[i] : NULL;
 }
 
-size_t itsma_catalogue_top_count(const itsma_catalogue *c) { return c->top_count; }
+size_t itsma_catalogue_top_count(const itsma_catalogue *c) { return c ? c->top_count : 0; }
 
 const itsma_section *itsma_catalogue_top_at(const itsma_catalogue *c, size_t i)
 {
+	if (!c)
+		return NULL;
 	return i < c->top_count ? c->tops[i] : NULL;
 }
 
 const itsma_section *itsma_catalogue_find_section(const itsma_catalogue *c, const char *id)
 {
+	if (!c)
+		return NULL;
 	return id ? itsma__strmap_get(&c->section_ids, id) : NULL;
 }
 
-size_t itsma_catalogue_process_count(const itsma_catalogue *c) { return c->process_count; }
+size_t itsma_catalogue_process_count(const itsma_catalogue *c) { return c ? c->process_count : 0; }
 
 const itsma_section *itsma_catalogue_process_at(const itsma_catalogue *c, size_t i)
 {
+	if (!c)
+		return NULL;
 	return i < c->process_count ? c->processes[i] : NULL;
 }
 
-const char *itsma_section_id(const itsma_section *s) { return s->id; }
-const char *itsma_section_clause(const itsma_section *s) { return s->clause; }
-const char *itsma_section_title(const itsma_section *s) { return s->title; }
-const char *itsma_section_purpose(const itsma_section *s) { return s->purpose; }
-itsma_section_kind itsma_section_kind_of(const itsma_section *s) { return s->kind; }
-double itsma_section_weight(const itsma_section *s) { return s->weight; }
-size_t itsma_section_index(const itsma_section *s) { return s->index; }
-size_t itsma_section_depth(const itsma_section *s) { return s->depth; }
-const itsma_section *itsma_section_parent(const itsma_section *s) { return s->parent; }
-const itsma_section *itsma_section_process(const itsma_section *s) { return s->process; }
-size_t itsma_section_child_count(const itsma_section *s) { return s->child_count; }
+const char *itsma_section_id(const itsma_section *s) { return s ? s->id : NULL; }
+const char *itsma_section_clause(const itsma_section *s) { return s ? s->clause : NULL; }
+const char *itsma_section_title(const itsma_section *s) { return s ? s->title : NULL; }
+const char *itsma_section_purpose(const itsma_section *s) { return s ? s->purpose : NULL; }
+itsma_section_kind itsma_section_kind_of(const itsma_section *s) { return s ? s->kind : 0; }
+double itsma_section_weight(const itsma_section *s) { return s ? s->weight : NAN; }
+size_t itsma_section_index(const itsma_section *s) { return s ? s->index : 0; }
+size_t itsma_section_depth(const itsma_section *s) { return s ? s->depth : 0; }
+const itsma_section *itsma_section_parent(const itsma_section *s) { return s ? s->parent : NULL; }
+const itsma_section *itsma_section_process(const itsma_section *s) { return s ? s->process : NULL; }
+size_t itsma_section_child_count(const itsma_section *s) { return s ? s->child_count : 0; }
 
 const itsma_section *itsma_section_child_at(const itsma_section *s, size_t i)
 {
+	if (!s)
+		return NULL;
 	return i < s->child_count ? s->children[i] : NULL;
 }
 
-size_t itsma_section_requirement_count(const itsma_section *s) { return s->req_count; }
+size_t itsma_section_requirement_count(const itsma_section *s) { return s ? s->req_count : 0; }
 
 const itsma_requirement *itsma_section_requirement_at(const itsma_section *s, size_t i)
 {
+	if (!s)
+		return NULL;
 	return i < s->req_count ? s->reqs[i] : NULL;
 }
 
@@ -441,12 +576,16 @@ static const itsma__guidance *find_guidance(const itsma_section *s, const char *
 
 size_t itsma_section_guidance_count(const itsma_section *s, const char *source)
 {
+	if (!s)
+		return 0;
 	const itsma__guidance *g = find_guidance(s, source);
 	return g ? g->count : 0;
 }
 
 const char *itsma_section_guidance_at(const itsma_section *s, const char *source, size_t i)
 {
+	if (!s)
+		return NULL;
 	const itsma__guidance *g = find_guidance(s, source);
 	return g && i < g->count ? g->values[i] : NULL;
 }
@@ -521,12 +660,14 @@ int itsma_catalogue_add_section(const itsma_section **out, itsma_catalogue *c,
 	int failed = 0, append;
 	size_t cap;
 
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (out)
 		*out = NULL;
 	if (!c || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue and spec must not be NULL");
-	if (spec->version != ITSMA_SECTION_SPEC_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_section_spec version %u", spec->version);
+	if (itsma__version_check(spec->version, ITSMA_SECTION_SPEC_VERSION, "itsma_section_spec", err) < 0)
+		return ITSMA_EINVAL;
 	if (parent_id) {
 		parent = itsma__strmap_get(&c->section_ids, parent_id);
 		if (!parent)
@@ -624,6 +765,8 @@ int itsma_catalogue_add_guidance(itsma_catalogue *c, const char *section_id, con
 	const char *v;
 	int failed = 0, fresh = 0;
 
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!c || !section_id || !source)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue, section id and source must not be NULL");
 	s = itsma__strmap_get(&c->section_ids, section_id);
@@ -671,40 +814,48 @@ int itsma_catalogue_add_guidance(itsma_catalogue *c, const char *section_id, con
 
 /* ---- requirements ------------------------------------------------------------------------- */
 
-size_t itsma_catalogue_requirement_count(const itsma_catalogue *c) { return c->requirement_count; }
+size_t itsma_catalogue_requirement_count(const itsma_catalogue *c) { return c ? c->requirement_count : 0; }
 
 const itsma_requirement *itsma_catalogue_requirement_at(const itsma_catalogue *c, size_t i)
 {
+	if (!c)
+		return NULL;
 	return i < c->requirement_count ? c->requirements[i] : NULL;
 }
 
 const itsma_requirement *itsma_catalogue_find_requirement(const itsma_catalogue *c, const char *id)
 {
+	if (!c)
+		return NULL;
 	return id ? itsma__strmap_get(&c->requirement_ids, id) : NULL;
 }
 
-const char *itsma_requirement_id(const itsma_requirement *r) { return r->id; }
-const char *itsma_requirement_clause(const itsma_requirement *r) { return r->clause; }
-const char *itsma_requirement_text(const itsma_requirement *r) { return r->text; }
-itsma_obligation itsma_requirement_obligation(const itsma_requirement *r) { return r->obligation; }
-itsma_basis itsma_requirement_basis(const itsma_requirement *r) { return r->basis; }
-const char *itsma_requirement_item(const itsma_requirement *r) { return r->item; }
-const char *itsma_requirement_verify(const itsma_requirement *r) { return r->verify; }
-double itsma_requirement_weight(const itsma_requirement *r) { return r->weight; }
-size_t itsma_requirement_index(const itsma_requirement *r) { return r->index; }
-const itsma_section *itsma_requirement_section(const itsma_requirement *r) { return r->section; }
-const itsma_section *itsma_requirement_process(const itsma_requirement *r) { return r->section->process; }
-size_t itsma_requirement_evidence_hint_count(const itsma_requirement *r) { return r->hint_count; }
+const char *itsma_requirement_id(const itsma_requirement *r) { return r ? r->id : NULL; }
+const char *itsma_requirement_clause(const itsma_requirement *r) { return r ? r->clause : NULL; }
+const char *itsma_requirement_text(const itsma_requirement *r) { return r ? r->text : NULL; }
+itsma_obligation itsma_requirement_obligation(const itsma_requirement *r) { return r ? r->obligation : 0; }
+itsma_basis itsma_requirement_basis(const itsma_requirement *r) { return r ? r->basis : 0; }
+const char *itsma_requirement_item(const itsma_requirement *r) { return r ? r->item : NULL; }
+const char *itsma_requirement_verify(const itsma_requirement *r) { return r ? r->verify : NULL; }
+double itsma_requirement_weight(const itsma_requirement *r) { return r ? r->weight : NAN; }
+size_t itsma_requirement_index(const itsma_requirement *r) { return r ? r->index : 0; }
+const itsma_section *itsma_requirement_section(const itsma_requirement *r) { return r ? r->section : NULL; }
+const itsma_section *itsma_requirement_process(const itsma_requirement *r) { return r ? r->section->process : NULL; }
+size_t itsma_requirement_evidence_hint_count(const itsma_requirement *r) { return r ? r->hint_count : 0; }
 
 const char *itsma_requirement_evidence_hint_at(const itsma_requirement *r, size_t i)
 {
+	if (!r)
+		return NULL;
 	return i < r->hint_count ? r->hints[i] : NULL;
 }
 
-size_t itsma_requirement_tag_count(const itsma_requirement *r) { return r->tag_count; }
+size_t itsma_requirement_tag_count(const itsma_requirement *r) { return r ? r->tag_count : 0; }
 
 const char *itsma_requirement_tag_at(const itsma_requirement *r, size_t i)
 {
+	if (!r)
+		return NULL;
 	return i < r->tag_count ? r->tags[i] : NULL;
 }
 
@@ -748,13 +899,14 @@ int itsma_catalogue_add_requirement(const itsma_requirement **out, itsma_catalog
 	int failed = 0, bad = 0, append;
 	size_t cap;
 
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (out)
 		*out = NULL;
 	if (!c || !spec || !section_id)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue, section id and spec must not be NULL");
-	if (spec->version != 1 && spec->version != ITSMA_REQUIREMENT_SPEC_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_requirement_spec version %u",
-		                        spec->version);
+	if (itsma__version_check(spec->version, ITSMA_REQUIREMENT_SPEC_VERSION, "itsma_requirement_spec", err) < 0)
+		return ITSMA_EINVAL;
 	/* version 1 callers have no item, basis or verify (their struct ends before them) */
 	if (spec->version >= 2) {
 		item = spec->item;
@@ -772,13 +924,13 @@ int itsma_catalogue_add_requirement(const itsma_requirement **out, itsma_catalog
 		return ITSMA_EEXISTS;
 	if (!spec->text || !*spec->text)
 		return itsma__error_set(err, ITSMA_EINVAL, "expected a non-empty text");
-	if (spec->obligation != ITSMA_SHALL && spec->obligation != ITSMA_SHOULD)
+	if (spec->obligation != ITSMA_OBLIGATION_SHALL && spec->obligation != ITSMA_OBLIGATION_SHOULD)
 		return itsma__error_set(err, ITSMA_EINVAL, "expected obligation shall or should");
 	if (check_weight(spec->weight, err) < 0)
 		return ITSMA_EINVAL;
 	if ((int)basis < 0 || (int)basis > (int)ITSMA_BASIS_GOOD_PRACTICE)
 		return itsma__error_set(err, ITSMA_EINVAL, "expected basis standard, good-practice or unspecified");
-	if (basis == ITSMA_BASIS_GOOD_PRACTICE && spec->obligation == ITSMA_SHALL)
+	if (basis == ITSMA_BASIS_GOOD_PRACTICE && spec->obligation == ITSMA_OBLIGATION_SHALL)
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "requirement \"%s\" has basis \"good-practice\" but obligation \"shall\": "
 		                        "a good practice is a \"should\" (only the standard's own obligations are \"shall\")",
@@ -821,7 +973,7 @@ int itsma_catalogue_add_requirement(const itsma_requirement **out, itsma_catalog
 	if (failed)
 		return itsma__error_nomem(err);
 	r->obligation = spec->obligation;
-	r->has_obligation = spec->obligation != ITSMA_SHALL;
+	r->has_obligation = spec->obligation != ITSMA_OBLIGATION_SHALL;
 	r->weight = spec->weight;
 	r->has_weight = spec->weight != 1.0;
 	r->section = s;

@@ -86,11 +86,7 @@ static int load_requirement(itsma__reader *rd, itsma_catalogue *c, itsma_section
 	    (rc = itsma__get_string_list(rd, o, ptr, "tags", &tags, &spec.tag_count)) < 0)
 		goto out;
 	if (obl) {
-		if (strcmp(obl, "shall") == 0)
-			spec.obligation = ITSMA_SHALL;
-		else if (strcmp(obl, "should") == 0)
-			spec.obligation = ITSMA_SHOULD;
-		else {
+		if (itsma_obligation_parse(&spec.obligation, obl, NULL) < 0) {
 			rc = itsma__schema(rd, ptr, "obligation",
 			                   "expected an obligation \"shall\" or \"should\", not \"%.40s\"", obl);
 			goto out;
@@ -101,7 +97,7 @@ static int load_requirement(itsma__reader *rd, itsma_catalogue *c, itsma_section
 		                   "expected a basis \"standard\" or \"good-practice\", not \"%.40s\"", basis);
 		goto out;
 	}
-	if (spec.basis == ITSMA_BASIS_GOOD_PRACTICE && spec.obligation == ITSMA_SHALL) {
+	if (spec.basis == ITSMA_BASIS_GOOD_PRACTICE && spec.obligation == ITSMA_OBLIGATION_SHALL) {
 		rc = itsma__schema(rd, ptr, "basis",
 		                   "requirement \"%s\" has basis \"good-practice\" but obligation \"shall\": "
 		                   "a good practice is a \"should\" (only the standard's own obligations are \"shall\")",
@@ -158,11 +154,7 @@ static int load_section(itsma__reader *rd, itsma_catalogue *c, const char *paren
 	    (rc = itsma__get_array(rd, o, ptr, "sections", 0, &subs)) < 0)
 		goto out;
 	if (kind) {
-		if (strcmp(kind, "group") == 0)
-			spec.kind = ITSMA_SECTION_GROUP;
-		else if (strcmp(kind, "process") == 0)
-			spec.kind = ITSMA_SECTION_PROCESS;
-		else {
+		if (itsma_section_kind_parse(&spec.kind, kind, NULL) < 0) {
 			rc = itsma__schema(rd, ptr, "kind", "expected kind \"group\" or \"process\", not \"%.40s\"",
 			                   kind);
 			goto out;
@@ -353,11 +345,7 @@ static int load_tree(itsma__reader *rd, json_object *root, itsma_catalogue **out
 	if ((rc = itsma__get_string(rd, root, "", "exclusions", 0, 0, &s)) < 0)
 		goto fail;
 	if (s) {
-		if (strcmp(s, "allowed") == 0)
-			c->exclusions = ITSMA_EXCLUSIONS_ALLOWED;
-		else if (strcmp(s, "forbidden") == 0)
-			c->exclusions = ITSMA_EXCLUSIONS_FORBIDDEN;
-		else {
+		if (itsma_exclusions_parse(&c->exclusions, s, NULL) < 0) {
 			rc = itsma__schema(rd, "", "exclusions",
 			                   "expected \"allowed\" or \"forbidden\", not \"%.40s\"", s);
 			goto fail;
@@ -374,7 +362,7 @@ static int load_tree(itsma__reader *rd, json_object *root, itsma_catalogue **out
 				                   it.val ? itsma__json_type_name(it.val) : "null");
 				goto fail;
 			}
-			rc = itsma_catalogue_add_guidance_source(c, it.key, json_object_get_string(it.val), rd->err);
+			rc = itsma_catalogue_put_guidance_source(c, it.key, json_object_get_string(it.val), rd->err);
 			if (rc < 0) {
 				rc = rebuild_error(rd, rc, p, NULL);
 				goto fail;
@@ -474,8 +462,8 @@ int itsma_catalogue_load_buffer(itsma_catalogue **out, const char *buf, size_t l
 	itsma__reader rd;
 	int rc;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -498,8 +486,8 @@ int itsma_catalogue_load_file(itsma_catalogue **out, const char *path,
 	int rc;
 	itsma__reader rd;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -529,7 +517,7 @@ const char *itsma_catalogue_builtin_title(size_t index)
 	return index < itsma__builtin_blob_count ? itsma__builtin_blobs[index].title : NULL;
 }
 
-const char *itsma_catalogue_builtin_json(size_t index, size_t *len_out)
+const char *itsma_catalogue_builtin_json(size_t *len_out, size_t index)
 {
 	if (index >= itsma__builtin_blob_count)
 		return NULL;
@@ -549,9 +537,9 @@ const char *itsma_catalogue_builtin_clauses(size_t index, size_t *len_out)
 
 int itsma_catalogue_builtin(itsma_catalogue **out, const char *id, itsma_error *err)
 {
+	itsma__error_reset(err);
 	size_t i;
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -588,8 +576,8 @@ static void write_requirement(itsma__jw *w, const itsma_requirement *r)
 	if (r->item)
 		itsma__jw_string(w, "item", r->item);
 	itsma__jw_string(w, "text", r->text);
-	if (r->has_obligation || r->obligation != ITSMA_SHALL)
-		itsma__jw_string(w, "obligation", r->obligation == ITSMA_SHOULD ? "should" : "shall");
+	if (r->has_obligation || r->obligation != ITSMA_OBLIGATION_SHALL)
+		itsma__jw_string(w, "obligation", itsma_obligation_name(r->obligation));
 	if (r->basis != ITSMA_BASIS_UNSPECIFIED)
 		itsma__jw_string(w, "basis", itsma_basis_name(r->basis));
 	if (r->has_weight || r->weight != 1.0)
@@ -648,6 +636,8 @@ int itsma_catalogue_to_json(char **out, const itsma_catalogue *c, itsma_error *e
 	itsma__jw w;
 	size_t i;
 
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out || !c)
 		return itsma__error_set(err, ITSMA_EINVAL, "out and catalogue must not be NULL");
 	*out = NULL;
@@ -712,10 +702,10 @@ int itsma_catalogue_to_json(char **out, const itsma_catalogue *c, itsma_error *e
 
 int itsma_catalogue_save_file(const itsma_catalogue *c, const char *path, itsma_error *err)
 {
+	itsma__error_reset(err);
 	char *text = NULL;
 	int rc;
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	rc = itsma_catalogue_to_json(&text, c, err);
 	return itsma__save_text(path, rc, text, err);
 }

@@ -10,6 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+int itsma_lint_options_init(itsma_lint_options *spec, unsigned int version)
+{
+	static const itsma_lint_options defaults = ITSMA_LINT_OPTIONS_INIT;
+	if (!spec || itsma__version_check(version, ITSMA_LINT_OPTIONS_VERSION, NULL, NULL) < 0)
+		return ITSMA_EINVAL;
+	*spec = defaults;
+	return 0;
+}
+
 static const char *const kind_names[ITSMA_LINT_KIND_COUNT] = {
 	"shall-basis", "shall-verify", "good-practice-shall", "weight",          "no-guidance",
 	"shall-in-text", "duplicate-text", "id-form",           "missing-clause"
@@ -24,6 +33,8 @@ const char *itsma_lint_kind_name(itsma_lint_kind kind)
 
 int itsma_lint_kind_parse(itsma_lint_kind *out, const char *text, itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	int i;
 	for (i = 0; text && i < ITSMA_LINT_KIND_COUNT; i++)
 		if (strcmp(text, kind_names[i]) == 0) {
@@ -80,7 +91,7 @@ static int median_shall(double *out, const itsma_catalogue *c, const double *eff
 	if (!v)
 		return -1;
 	for (i = 0; i < c->requirement_count; i++)
-		if (c->requirements[i]->obligation == ITSMA_SHALL)
+		if (c->requirements[i]->obligation == ITSMA_OBLIGATION_SHALL)
 			v[n++] = eff[i];
 	*out = 0;
 	if (n) {
@@ -157,7 +168,7 @@ static int lint_requirement(linter *l, const itsma_requirement *r, double eff, d
                             int guided, itsma__strmap *texts, char **norm)
 {
 	const char *id = r->id;
-	int shall = r->obligation == ITSMA_SHALL;
+	int shall = r->obligation == ITSMA_OBLIGATION_SHALL;
 	const char *clause = r->clause ? r->clause : r->section->clause;
 
 	if (shall && r->basis != ITSMA_BASIS_STANDARD && wants(l, ITSMA_LINT_SHALL_BASIS) &&
@@ -248,6 +259,8 @@ int itsma_catalogue_lint(size_t *count_out, const itsma_catalogue *c, const itsm
                          itsma_lint_cb cb, void *payload, itsma_error *err)
 {
 	linter l;
+
+	itsma__error_reset(err);
 	double *eff = NULL, median = 0;
 	unsigned char *guided = NULL;
 	char *norm = NULL, *store = NULL;
@@ -255,14 +268,13 @@ int itsma_catalogue_lint(size_t *count_out, const itsma_catalogue *c, const itsm
 	size_t i;
 	int rc = 0;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (count_out)
 		*count_out = 0;
 	if (!c)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
-	if (opts && opts->version != ITSMA_LINT_OPTIONS_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_lint_options version %u", opts->version);
+	if (opts && itsma__version_check(opts->version, ITSMA_LINT_OPTIONS_VERSION, "itsma_lint_options", err) < 0)
+		return ITSMA_EINVAL;
 	if (opts && opts->clause_count && !opts->clauses)
 		return itsma__error_set(err, ITSMA_EINVAL, "clauses is NULL but its count is %zu",
 		                        opts->clause_count);

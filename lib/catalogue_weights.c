@@ -18,11 +18,11 @@ static int counts(const itsma_section *s) { return s->req_end > s->req_begin; }
 int itsma_catalogue_effective_weights(double *out, size_t count, const itsma_catalogue *c,
                                       itsma_error *err)
 {
+	itsma__error_reset(err);
 	double *wsum, *eff, top_wsum = 0;
 	size_t *n, top_n = 0, i, k;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!c || (!out && c->requirement_count))
 		return itsma__error_set(err, ITSMA_EINVAL, "out and catalogue must not be NULL");
 	if (count < c->requirement_count)

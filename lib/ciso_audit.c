@@ -41,8 +41,7 @@ int itsma_result_to_ciso_audit_csv(char **out, const itsma_result *r, const char
 	const char *pk;
 	int rc;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!out || !r)
 		return itsma__error_set(err, ITSMA_EINVAL, "out and r must not be NULL");
 	*out = NULL;
@@ -62,7 +61,7 @@ int itsma_result_to_ciso_audit_csv(char **out, const itsma_result *r, const char
 				itsma_result_find_requirement(r, itsma_requirement_id(req));
 			const itsma_rating *rt = q ? itsma_requirement_result_rating(q) : NULL;
 			itsma_status st = q ? itsma_requirement_result_status(q) : ITSMA_STATUS_UNASSESSED;
-			itsma_nonconformity nc = q ? itsma_requirement_result_nonconformity(q) : ITSMA_NC_NULL;
+			itsma_nonconformity nc = q ? itsma_requirement_result_nonconformity(q) : ITSMA_NONCONFORMITY_NULL;
 			if (!q)
 				continue; /* not in the result (cannot happen for a whole-catalogue result) */
 			te.len = 0;
@@ -101,8 +100,8 @@ int itsma_result_to_ciso_audit_csv(char **out, const itsma_result *r, const char
 			itsma__buf_putc(&b, ',');
 			itsma__csv_text(&b, compliance_result(q));
 			itsma__buf_putc(&b, ',');
-			itsma__csv_text(&b, nc == ITSMA_NC_MAJOR   ? "major_nonconformity"
-			                    : nc == ITSMA_NC_MINOR ? "minor_nonconformity"
+			itsma__csv_text(&b, nc == ITSMA_NONCONFORMITY_MAJOR   ? "major_nonconformity"
+			                    : nc == ITSMA_NONCONFORMITY_MINOR ? "minor_nonconformity"
 			                                           : NULL);
 			itsma__buf_putc(&b, ',');
 			if (st != ITSMA_STATUS_UNASSESSED && st != ITSMA_STATUS_EXCLUDED) {

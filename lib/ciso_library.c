@@ -884,8 +884,7 @@ int itsma_catalogue_from_ciso_library(itsma_catalogue **out, const char *buf, si
 	json_object *root = NULL, *cat = NULL;
 	int rc;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -1179,8 +1178,7 @@ int itsma_catalogue_to_ciso_library(char **out, const itsma_catalogue *cat, cons
 	size_t k;
 	int rc;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!out || !cat)
 		return itsma__error_set(err, ITSMA_EINVAL, "out and cat must not be NULL");
 	*out = NULL;
@@ -1292,8 +1290,7 @@ int itsma_mapping_to_ciso(char **out, const itsma_mapping *m, const itsma_catalo
 	size_t i, j, k;
 	int rc;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!out || !m || !source || !target)
 		return itsma__error_set(err, ITSMA_EINVAL, "out, m, source and target must not be NULL");
 	*out = NULL;
@@ -1563,8 +1560,7 @@ int itsma_mapping_from_ciso(itsma_mapping **out, const char *buf, size_t len,
 	json_object *root = NULL;
 	yin y;
 	int rc;
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!out || !source || !target)
 		return itsma__error_set(err, ITSMA_EINVAL, "out, source and target must not be NULL");
 	*out = NULL;

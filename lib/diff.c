@@ -27,6 +27,8 @@ const char *itsma_change_name(itsma_change change)
 
 int itsma_change_parse(itsma_change *out, const char *text, itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	int i;
 	for (i = 0; text && i <= (int)ITSMA_CHANGE_INCLUDED; i++) {
 		if (strcmp(text, change_names[i]) == 0) {
@@ -41,9 +43,9 @@ int itsma_change_parse(itsma_change *out, const char *text, itsma_error *err)
 	                        text ? text : "");
 }
 
-const char *itsma_nc_change_name(itsma_nc_change change)
+const char *itsma_nonconformity_change_name(itsma_nonconformity_change change)
 {
-	if ((int)change < 0 || (int)change > (int)ITSMA_NC_CHANGE_CHANGED)
+	if ((int)change < 0 || (int)change > (int)ITSMA_NONCONFORMITY_CHANGE_CHANGED)
 		return "";
 	return nc_change_names[change];
 }
@@ -84,16 +86,16 @@ static itsma_change requirement_change(const itsma_requirement_result *b,
 
 static int is_nc(itsma_nonconformity nc)
 {
-	return nc == ITSMA_NC_MINOR || nc == ITSMA_NC_MAJOR;
+	return nc == ITSMA_NONCONFORMITY_MINOR || nc == ITSMA_NONCONFORMITY_MAJOR;
 }
 
-static itsma_nc_change nc_change(itsma_nonconformity b, itsma_nonconformity a)
+static itsma_nonconformity_change nc_change(itsma_nonconformity b, itsma_nonconformity a)
 {
-	if (is_nc(b) && a == ITSMA_NC_NONE)
-		return ITSMA_NC_CHANGE_CLOSED;
-	if ((b == ITSMA_NC_NONE || b == ITSMA_NC_UNASSESSED) && is_nc(a))
-		return ITSMA_NC_CHANGE_OPENED;
-	return ITSMA_NC_CHANGE_CHANGED;
+	if (is_nc(b) && a == ITSMA_NONCONFORMITY_NONE)
+		return ITSMA_NONCONFORMITY_CHANGE_CLOSED;
+	if ((b == ITSMA_NONCONFORMITY_NONE || b == ITSMA_NONCONFORMITY_UNASSESSED) && is_nc(a))
+		return ITSMA_NONCONFORMITY_CHANGE_OPENED;
+	return ITSMA_NONCONFORMITY_CHANGE_CHANGED;
 }
 
 static int add_requirement(itsma_diff *d, const char *id, const itsma_requirement_result *b,
@@ -207,6 +209,8 @@ int itsma_compare(itsma_diff **out, const itsma_result *before, const itsma_resu
 {
 	itsma_diff *d;
 
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_compare: the output pointer is NULL");
 	*out = NULL;
@@ -392,19 +396,19 @@ const char *itsma_nonconformity_diff_id(const itsma_nonconformity_diff *n)
 	return n ? n->id : NULL;
 }
 
-itsma_nc_change itsma_nonconformity_diff_change(const itsma_nonconformity_diff *n)
+itsma_nonconformity_change itsma_nonconformity_diff_change(const itsma_nonconformity_diff *n)
 {
-	return n ? n->change : ITSMA_NC_CHANGE_CHANGED;
+	return n ? n->change : ITSMA_NONCONFORMITY_CHANGE_CHANGED;
 }
 
 itsma_nonconformity itsma_nonconformity_diff_before(const itsma_nonconformity_diff *n)
 {
-	return n ? n->before : ITSMA_NC_NULL;
+	return n ? n->before : ITSMA_NONCONFORMITY_NULL;
 }
 
 itsma_nonconformity itsma_nonconformity_diff_after(const itsma_nonconformity_diff *n)
 {
-	return n ? n->after : ITSMA_NC_NULL;
+	return n ? n->after : ITSMA_NONCONFORMITY_NULL;
 }
 
 /* ---- itsma-diff/1 --------------------------------------------------------------------------- */
@@ -448,7 +452,7 @@ static void side_state(itsma__jw *w, const char *key, const itsma_requirement_re
 	else
 		snprintf(letter, sizeof letter, "\"%s\"", itsma_letter_name(q->letter));
 	nc = itsma_nonconformity_name(q->nc);
-	if (q->nc == ITSMA_NC_NULL)
+	if (q->nc == ITSMA_NONCONFORMITY_NULL)
 		snprintf(ncq, sizeof ncq, "null");
 	else
 		snprintf(ncq, sizeof ncq, "\"%s\"", nc);
@@ -483,6 +487,8 @@ int itsma_diff_to_json(char **out, const itsma_diff *d, itsma_error *err)
 	size_t i;
 	int m;
 
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_diff_to_json: the output pointer is NULL");
 	*out = NULL;
@@ -550,12 +556,12 @@ int itsma_diff_to_json(char **out, const itsma_diff *d, itsma_error *err)
 		const itsma_nonconformity_diff *n = &d->ncs[i];
 		itsma__jw_begin_object(&w, NULL);
 		itsma__jw_string(&w, "requirement", n->id);
-		itsma__jw_string(&w, "change", itsma_nc_change_name(n->change));
-		if (n->before == ITSMA_NC_NULL)
+		itsma__jw_string(&w, "change", itsma_nonconformity_change_name(n->change));
+		if (n->before == ITSMA_NONCONFORMITY_NULL)
 			itsma__jw_null(&w, "before");
 		else
 			itsma__jw_string(&w, "before", itsma_nonconformity_name(n->before));
-		if (n->after == ITSMA_NC_NULL)
+		if (n->after == ITSMA_NONCONFORMITY_NULL)
 			itsma__jw_null(&w, "after");
 		else
 			itsma__jw_string(&w, "after", itsma_nonconformity_name(n->after));

@@ -17,6 +17,18 @@ void itsma_error_clear(itsma_error *err)
 	err->line = err->column = 0;
 	err->offset = 0;
 	err->source[0] = err->pointer[0] = err->message[0] = '\0';
+	memset(err->reserved, 0, sizeof err->reserved);
+}
+
+void itsma__error_reset(itsma_error *err) { itsma_error_clear(err); }
+
+int itsma__version_check(unsigned int version, unsigned int current, const char *type,
+                         itsma_error *err)
+{
+	if (version >= 1 && version <= current)
+		return 0;
+	return itsma__error_set(err, ITSMA_EINVAL, "unknown %s version %u (this library knows 1 to %u)",
+	                        type ? type : "struct", version, current);
 }
 
 const char *itsma_strerror(int code)
@@ -32,7 +44,6 @@ const char *itsma_strerror(int code)
 	case ITSMA_ENOTFOUND: return "not found";
 	case ITSMA_EEXISTS: return "already exists";
 	case ITSMA_ELIMIT: return "limit exceeded";
-	case ITSMA_ITEROVER: return "end of iteration";
 	default: return "unknown error";
 	}
 }
@@ -50,7 +61,6 @@ const char *itsma_error_name(int code)
 	case ITSMA_ENOTFOUND: return "ITSMA_ENOTFOUND";
 	case ITSMA_EEXISTS: return "ITSMA_EEXISTS";
 	case ITSMA_ELIMIT: return "ITSMA_ELIMIT";
-	case ITSMA_ITEROVER: return "ITSMA_ITEROVER";
 	default: return "ITSMA_UNKNOWN";
 	}
 }

@@ -22,15 +22,15 @@
 const char *itsma_evidence_check_name(itsma_evidence_check check)
 {
 	switch (check) {
-	case ITSMA_EVIDENCE_OK: return "ok";
-	case ITSMA_EVIDENCE_CHANGED: return "changed";
-	case ITSMA_EVIDENCE_MISSING: return "missing";
-	case ITSMA_EVIDENCE_REFUSED: return "refused";
-	case ITSMA_EVIDENCE_NOT_REGULAR: return "not-regular";
-	case ITSMA_EVIDENCE_TOO_LARGE: return "too-large";
-	case ITSMA_EVIDENCE_UNREADABLE: return "unreadable";
-	case ITSMA_EVIDENCE_NOT_CHECKABLE: return "not-checkable";
-	case ITSMA_EVIDENCE_NO_DIGEST: return "no-digest";
+	case ITSMA_EVIDENCE_CHECK_OK: return "ok";
+	case ITSMA_EVIDENCE_CHECK_CHANGED: return "changed";
+	case ITSMA_EVIDENCE_CHECK_MISSING: return "missing";
+	case ITSMA_EVIDENCE_CHECK_REFUSED: return "refused";
+	case ITSMA_EVIDENCE_CHECK_NOT_REGULAR: return "not-regular";
+	case ITSMA_EVIDENCE_CHECK_TOO_LARGE: return "too-large";
+	case ITSMA_EVIDENCE_CHECK_UNREADABLE: return "unreadable";
+	case ITSMA_EVIDENCE_CHECK_NOT_CHECKABLE: return "not-checkable";
+	case ITSMA_EVIDENCE_CHECK_NO_DIGEST: return "no-digest";
 	}
 	return "?";
 }
@@ -115,13 +115,13 @@ static void open_failed(check_ctx *c, int dirfd, const char *name, int e)
 {
 	struct stat st;
 	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode))
-		set(c, ITSMA_EVIDENCE_REFUSED, "a symbolic link on the way, not followed", 0);
+		set(c, ITSMA_EVIDENCE_CHECK_REFUSED, "a symbolic link on the way, not followed", 0);
 	else if (e == ENOENT)
-		set(c, ITSMA_EVIDENCE_MISSING, strerror(e), e);
+		set(c, ITSMA_EVIDENCE_CHECK_MISSING, strerror(e), e);
 	else if (e == ENOTDIR)
-		set(c, ITSMA_EVIDENCE_MISSING, "a component on the way is not a folder", e);
+		set(c, ITSMA_EVIDENCE_CHECK_MISSING, "a component on the way is not a folder", e);
 	else
-		set(c, ITSMA_EVIDENCE_UNREADABLE, strerror(e), e);
+		set(c, ITSMA_EVIDENCE_CHECK_UNREADABLE, strerror(e), e);
 }
 
 /* Hash the regular file @p fd (size from its fstat: @p size). Returns 0, or -1 after set(). */
@@ -139,7 +139,7 @@ static int hash_fd(check_ctx *c, int fd, unsigned long long size)
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
-			set(c, ITSMA_EVIDENCE_UNREADABLE, strerror(errno), errno);
+			set(c, ITSMA_EVIDENCE_CHECK_UNREADABLE, strerror(errno), errno);
 			return -1;
 		}
 		if (r == 0)
@@ -147,7 +147,7 @@ static int hash_fd(check_ctx *c, int fd, unsigned long long size)
 		total += (unsigned long long)r;
 		if (total > size) {
 			/* more bytes than the file's size: not a plain file (/proc), or growing */
-			set(c, ITSMA_EVIDENCE_UNREADABLE,
+			set(c, ITSMA_EVIDENCE_CHECK_UNREADABLE,
 			    "the file yields more bytes than its size (a /proc file, or it is growing)", 0);
 			return -1;
 		}
@@ -163,7 +163,7 @@ static int hash_fd(check_ctx *c, int fd, unsigned long long size)
 	c->hex[64] = '\0';
 	c->f.actual_sha256 = c->hex;
 	c->f.size = total;
-	set(c, strcasecmp(c->hex, c->want) == 0 ? ITSMA_EVIDENCE_OK : ITSMA_EVIDENCE_CHANGED, NULL, 0);
+	set(c, strcasecmp(c->hex, c->want) == 0 ? ITSMA_EVIDENCE_CHECK_OK : ITSMA_EVIDENCE_CHECK_CHANGED, NULL, 0);
 	return 0;
 }
 
@@ -181,14 +181,14 @@ static int check_path(check_ctx *c, int rootfd, char *rel)
 			*slash = '\0';
 		if (comp[0] == '\0' || strcmp(comp, ".") == 0) {
 			if (!slash) {
-				set(c, ITSMA_EVIDENCE_NOT_REGULAR, "a directory", 0);
+				set(c, ITSMA_EVIDENCE_CHECK_NOT_REGULAR, "a directory", 0);
 				break;
 			}
 			comp = slash + 1;
 			continue;
 		}
 		if (strcmp(comp, "..") == 0) {
-			set(c, ITSMA_EVIDENCE_REFUSED, "a \"..\" component would leave the root folder", 0);
+			set(c, ITSMA_EVIDENCE_CHECK_REFUSED, "a \"..\" component would leave the root folder", 0);
 			break;
 		}
 		if (slash) {
@@ -211,22 +211,22 @@ static int check_path(check_ctx *c, int rootfd, char *rel)
 			break;
 		}
 		if (fstat(fd, &st) < 0) {
-			set(c, ITSMA_EVIDENCE_UNREADABLE, strerror(errno), errno);
+			set(c, ITSMA_EVIDENCE_CHECK_UNREADABLE, strerror(errno), errno);
 			close(fd);
 			break;
 		}
 		close(fd);
 		if (S_ISLNK(st.st_mode)) {
-			set(c, ITSMA_EVIDENCE_REFUSED, "a symbolic link, not followed", 0);
+			set(c, ITSMA_EVIDENCE_CHECK_REFUSED, "a symbolic link, not followed", 0);
 			break;
 		}
 		if (!S_ISREG(st.st_mode)) {
-			set(c, ITSMA_EVIDENCE_NOT_REGULAR, itsma__file_kind(st.st_mode), 0);
+			set(c, ITSMA_EVIDENCE_CHECK_NOT_REGULAR, itsma__file_kind(st.st_mode), 0);
 			break;
 		}
 		if ((unsigned long long)st.st_size > c->max_bytes) {
 			c->f.size = (unsigned long long)st.st_size;
-			set(c, ITSMA_EVIDENCE_TOO_LARGE, "larger than the size bound", 0);
+			set(c, ITSMA_EVIDENCE_CHECK_TOO_LARGE, "larger than the size bound", 0);
 			break;
 		}
 		/* now open it for reading; it must still be a regular file of that size */
@@ -237,13 +237,13 @@ static int check_path(check_ctx *c, int rootfd, char *rel)
 		}
 		if (fstat(fd, &st2) < 0 || !S_ISREG(st2.st_mode) || st2.st_ino != st.st_ino ||
 		    st2.st_dev != st.st_dev) {
-			set(c, ITSMA_EVIDENCE_UNREADABLE, "the file changed while being opened", 0);
+			set(c, ITSMA_EVIDENCE_CHECK_UNREADABLE, "the file changed while being opened", 0);
 			close(fd);
 			break;
 		}
 		if ((unsigned long long)st2.st_size > c->max_bytes) {
 			c->f.size = (unsigned long long)st2.st_size;
-			set(c, ITSMA_EVIDENCE_TOO_LARGE, "larger than the size bound", 0);
+			set(c, ITSMA_EVIDENCE_CHECK_TOO_LARGE, "larger than the size bound", 0);
 			close(fd);
 			break;
 		}
@@ -265,8 +265,8 @@ int itsma_evidence_verify(const itsma_assessment *a, const char *root, unsigned 
 	size_t i, n;
 	int rootfd, rc = 0;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!a || !root || !cb)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment, root and callback must not be NULL");
 	rootfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -299,17 +299,17 @@ int itsma_evidence_verify(const itsma_assessment *a, const char *root, unsigned 
 		c.f.evidence = e;
 		c.want = itsma_evidence_sha256(e);
 		if (!itsma_evidence_uri_is_relative(uri)) {
-			set(&c, ITSMA_EVIDENCE_NOT_CHECKABLE,
+			set(&c, ITSMA_EVIDENCE_CHECK_NOT_CHECKABLE,
 			    uri && *uri ? "an absolute or remote uri" : "no uri", 0);
 		} else if (!(rel = uri_path(uri, &nomem))) {
 			if (nomem) {
 				rc = itsma__error_nomem(err);
 				break;
 			}
-			set(&c, ITSMA_EVIDENCE_REFUSED, "a malformed percent-escape in the uri", 0);
+			set(&c, ITSMA_EVIDENCE_CHECK_REFUSED, "a malformed percent-escape in the uri", 0);
 		} else if (!c.want) {
 			c.f.path = rel;
-			set(&c, ITSMA_EVIDENCE_NO_DIGEST, "no sha256 recorded", 0);
+			set(&c, ITSMA_EVIDENCE_CHECK_NO_DIGEST, "no sha256 recorded", 0);
 		} else {
 			char *walk = strdup(rel);
 			c.f.path = rel;

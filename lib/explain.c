@@ -31,7 +31,7 @@ static void num(itsma__buf *b, double v)
 
 static const char *obligation_word(const itsma_requirement *q)
 {
-	return q->obligation == ITSMA_SHALL ? "shall" : "should";
+	return itsma_obligation_name(q->obligation);
 }
 
 /* "L (67.5)" */
@@ -255,13 +255,13 @@ static void explain_requirement(itsma__buf *b, const itsma_result *r,
 	itsma__buf_printf(b, ", band %s (%s).\n", itsma_letter_name(q->letter), band_range(q->letter));
 
 	switch (q->nc) {
-	case ITSMA_NC_NONE:
+	case ITSMA_NONCONFORMITY_NONE:
 		itsma__buf_puts(b, "Nonconformity: none (a shall requirement rated F).\n");
 		break;
-	case ITSMA_NC_MINOR:
+	case ITSMA_NONCONFORMITY_MINOR:
 		itsma__buf_puts(b, "Nonconformity: minor (a shall requirement rated L).\n");
 		break;
-	case ITSMA_NC_MAJOR:
+	case ITSMA_NONCONFORMITY_MAJOR:
 		if (q->status == ITSMA_STATUS_UNSUPPORTED)
 			itsma__buf_puts(b, "Nonconformity: major (a shall requirement whose rating is "
 			                   "unsupported under the required policy).\n");
@@ -269,7 +269,7 @@ static void explain_requirement(itsma__buf *b, const itsma_result *r,
 			itsma__buf_printf(b, "Nonconformity: major (a shall requirement rated %s).\n",
 			                  itsma_letter_name(q->letter));
 		break;
-	case ITSMA_NC_UNASSESSED:
+	case ITSMA_NONCONFORMITY_UNASSESSED:
 		itsma__buf_puts(b, "Nonconformity: unassessed (a shall requirement without a rating).\n");
 		break;
 	default:
@@ -626,6 +626,8 @@ int itsma_result_explain(char **out, const itsma_result *r, const char *id, itsm
 	const itsma_requirement_result *q;
 	const itsma_section_result *sr;
 
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_result_explain: the output pointer is NULL");
 	*out = NULL;

@@ -192,10 +192,10 @@ int itsma__read_file(const char *path, size_t max_bytes, char **out, size_t *len
 int itsma_file_read(char **out, size_t *len_out, const char *path, size_t max_bytes,
                     itsma_error *err)
 {
+	itsma__error_reset(err);
 	size_t len;
 	int rc;
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!out || !len_out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out and len_out must not be NULL");
 	rc = itsma__read_file(path, max_bytes ? max_bytes : ITSMA_DEFAULT_MAX_BYTES, out, &len, err);
@@ -206,10 +206,10 @@ int itsma_file_read(char **out, size_t *len_out, const char *path, size_t max_by
 int itsma_file_read_fd(char **out, size_t *len_out, int fd, const char *source_name,
                        size_t max_bytes, itsma_error *err)
 {
+	itsma__error_reset(err);
 	struct stat st;
 	const char *name = source_name ? source_name : "<fd>";
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!out || !len_out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out and len_out must not be NULL");
 	*out = NULL;
@@ -506,8 +506,8 @@ int itsma_file_write(const char *path, const void *data, size_t len, itsma_error
 	int fd, e = 0, rc, std, exists = 0;
 	const char *bytes;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!path || !*path)
 		return itsma__error_set(err, ITSMA_EINVAL, "path must not be empty");
 	if (!data && len)

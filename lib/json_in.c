@@ -25,9 +25,8 @@ int itsma__reader_init(itsma__reader *rd, const char *buf, size_t len, const cha
 	rd->max_records = ITSMA_DEFAULT_MAX_RECORDS;
 	rd->max_bytes = ITSMA_DEFAULT_MAX_BYTES;
 	if (opts) {
-		if (opts->version < 1 || opts->version > ITSMA_LOAD_OPTIONS_VERSION)
-			return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_load_options version %u",
-			                        opts->version);
+		if (itsma__version_check(opts->version, ITSMA_LOAD_OPTIONS_VERSION, "itsma_load_options", err) < 0)
+			return ITSMA_EINVAL;
 		if (opts->max_depth)
 			rd->max_depth = opts->max_depth;
 		if (opts->max_string)

@@ -7,6 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+int itsma_map_spec_init(itsma_map_spec *spec, unsigned int version)
+{
+	static const itsma_map_spec defaults = ITSMA_MAP_SPEC_INIT;
+	if (!spec || itsma__version_check(version, ITSMA_MAP_SPEC_VERSION, NULL, NULL) < 0)
+		return ITSMA_EINVAL;
+	*spec = defaults;
+	return 0;
+}
+
 /* ---- vocabulary --------------------------------------------------------------------------------
  */
 
@@ -43,6 +52,8 @@ const char *itsma_confidence_name(itsma_confidence c)
 
 int itsma_relationship_parse(itsma_relationship *out, const char *text, itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	size_t i;
 	for (i = 0; text && i < sizeof relationship_names / sizeof relationship_names[0]; i++)
 		if (strcmp(text, relationship_names[i]) == 0) {
@@ -96,9 +107,9 @@ int itsma_mapping_new(itsma_mapping **out, const char *id, const char *source_ca
                       int source_revision, const char *target_catalogue, int target_revision,
                       itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma_mapping *m;
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -144,6 +155,8 @@ static int set_string(char **field, const char *value, itsma_error *err)
 
 int itsma_mapping_set_title(itsma_mapping *m, const char *title, itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!m)
 		return itsma__error_set(err, ITSMA_EINVAL, "mapping must not be NULL");
 	return set_string(&m->title, title, err);
@@ -151,6 +164,8 @@ int itsma_mapping_set_title(itsma_mapping *m, const char *title, itsma_error *er
 
 int itsma_mapping_set_description(itsma_mapping *m, const char *description, itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!m)
 		return itsma__error_set(err, ITSMA_EINVAL, "mapping must not be NULL");
 	return set_string(&m->description, description, err);
@@ -160,6 +175,8 @@ int itsma_mapping_set_provenance(itsma_mapping *m, itsma_mapping_method method,
                                  itsma_mapping_rationale rationale, itsma_mapping_status status,
                                  itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!m)
 		return itsma__error_set(err, ITSMA_EINVAL, "mapping must not be NULL");
 	if ((unsigned)method > ITSMA_METHOD_HYBRID ||
@@ -209,13 +226,14 @@ int itsma_mapping_add_map(const itsma_map **out, itsma_mapping *m, const itsma_m
 	char *p;
 	int rc;
 
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (out)
 		*out = NULL;
 	if (!m || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "mapping and spec must not be NULL");
-	if (spec->version != ITSMA_MAP_SPEC_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_map_spec version %u",
-		                        spec->version);
+	if (itsma__version_check(spec->version, ITSMA_MAP_SPEC_VERSION, "itsma_map_spec", err) < 0)
+		return ITSMA_EINVAL;
 	if ((unsigned)spec->relationship > ITSMA_REL_NO_RELATIONSHIP)
 		return itsma__error_set(err, ITSMA_EINVAL, "relationship out of range");
 	if ((unsigned)spec->confidence > ITSMA_CONFIDENCE_LOW)
@@ -525,8 +543,8 @@ int itsma_mapping_check(const itsma_mapping *m, const itsma_catalogue *source,
                         const itsma_catalogue *target, itsma_problem_cb cb, void *payload,
                         itsma_error *err)
 {
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!m || !source || !target)
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "mapping and catalogues must not be NULL");

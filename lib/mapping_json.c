@@ -11,6 +11,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+int itsma_mapping_catalogues_init(itsma_mapping_catalogues *spec, unsigned int version)
+{
+	static const itsma_mapping_catalogues defaults = ITSMA_MAPPING_CATALOGUES_INIT;
+	if (!spec || itsma__version_check(version, ITSMA_MAPPING_CATALOGUES_VERSION, NULL, NULL) < 0)
+		return ITSMA_EINVAL;
+	*spec = defaults;
+	return 0;
+}
+
 #define MAPPING_FORMAT "itsma-mapping/1"
 
 static const char *const top_keys[] = {"format", "id",         "title", "source",
@@ -309,10 +318,8 @@ static int load_reader(itsma__reader *rd, const itsma_mapping_catalogues *cats, 
 	itsma_error *err = rd->err;
 
 	*out = NULL;
-	if (cats && cats->version != ITSMA_MAPPING_CATALOGUES_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "unknown itsma_mapping_catalogues version %u",
-		                        cats->version);
+	if (cats && itsma__version_check(cats->version, ITSMA_MAPPING_CATALOGUES_VERSION, "itsma_mapping_catalogues", err) < 0)
+		return ITSMA_EINVAL;
 	if (rd->len > rd->max_bytes) {
 		itsma__error_set(err, ITSMA_ELIMIT, "input is %zu bytes, over the limit of %zu",
 		                 rd->len, rd->max_bytes);
@@ -359,8 +366,8 @@ int itsma_mapping_load_buffer(itsma_mapping **out, const char *buf, size_t len,
 	itsma__reader rd;
 	int rc;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -380,8 +387,8 @@ int itsma_mapping_load_file(itsma_mapping **out, const char *path,
 	size_t len;
 	int rc;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -403,8 +410,8 @@ int itsma_mapping_validate_buffer(const char *buf, size_t len, const char *sourc
 	itsma_mapping *m = NULL;
 	int rc;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!buf && len)
 		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
 	if ((rc = itsma__reader_init(&rd, buf ? buf : "", len, source_name, NULL, &local)) < 0)
@@ -440,8 +447,8 @@ int itsma_mapping_validate_file(const char *path, const itsma_mapping_catalogues
 	int rc;
 	itsma_error local = ITSMA_ERROR_INIT;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	rc = path ? itsma__read_file(path, ITSMA_DEFAULT_MAX_BYTES, &buf, &len, &local)
 	          : itsma__error_set(&local, ITSMA_EINVAL, "path must not be NULL");
 	if (rc < 0) {
@@ -498,9 +505,9 @@ const char *itsma_mapping_builtin_json(size_t index, size_t *len_out)
 int itsma_mapping_builtin(itsma_mapping **out, const char *id, const itsma_mapping_catalogues *cats,
                           itsma_error *err)
 {
+	itsma__error_reset(err);
 	size_t i;
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -544,8 +551,8 @@ int itsma_mapping_to_json(char **out, const itsma_mapping *m, itsma_error *err)
 	itsma__jw w;
 	size_t i;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out || !m)
 		return itsma__error_set(err, ITSMA_EINVAL, "out and mapping must not be NULL");
 	*out = NULL;
@@ -589,10 +596,10 @@ int itsma_mapping_to_json(char **out, const itsma_mapping *m, itsma_error *err)
 
 int itsma_mapping_save_file(const itsma_mapping *m, const char *path, itsma_error *err)
 {
+	itsma__error_reset(err);
 	char *text = NULL;
 	int rc;
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	rc = itsma_mapping_to_json(&text, m, err);
 	return itsma__save_text(path, rc, text, err);
 }

@@ -468,12 +468,12 @@ static itsma_obligation modal(json_object *props, json_object *statement_props)
 	for (i = 0; i < 3 && !v; i++)
 		v = prop_value(props, names[i]);
 	if (!v)
-		return ITSMA_SHALL;
+		return ITSMA_OBLIGATION_SHALL;
 	if (strncasecmp(v, "SOLL", 4) == 0 || strncasecmp(v, "SHOULD", 6) == 0 ||
 	    strncasecmp(v, "KANN", 4) == 0 || strncasecmp(v, "MAY", 3) == 0 ||
 	    strncasecmp(v, "RECOMMENDED", 11) == 0)
-		return ITSMA_SHOULD;
-	return ITSMA_SHALL;
+		return ITSMA_OBLIGATION_SHOULD;
+	return ITSMA_OBLIGATION_SHALL;
 }
 
 static int import_controls(oc *c, json_object *obj, const char *ptr, const char *section_id);
@@ -822,8 +822,7 @@ int itsma_catalogue_from_oscal(itsma_catalogue **out, const char *buf, size_t le
 	size_t end, i;
 	int rc;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;

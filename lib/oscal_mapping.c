@@ -88,8 +88,7 @@ int itsma_mapping_to_oscal(char **out, const itsma_mapping *m, itsma_error *err)
 	mw o;
 	size_t i, n;
 	char desc[400];
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!out || !m)
 		return itsma__error_set(err, ITSMA_EINVAL, "out and m must not be NULL");
 	*out = NULL;
@@ -447,8 +446,7 @@ int itsma_mapping_from_oscal(itsma_mapping **out, const char *buf, size_t len,
 	json_object *root = NULL;
 	size_t end;
 	int rc;
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;

@@ -96,13 +96,13 @@ static void control_id(char out[80], const itsma_requirement *r)
 static const char *method_of(itsma_evidence_kind k)
 {
 	switch (k) {
-	case ITSMA_EVIDENCE_DOCUMENT:
-	case ITSMA_EVIDENCE_RECORD:
+	case ITSMA_EVIDENCE_KIND_DOCUMENT:
+	case ITSMA_EVIDENCE_KIND_RECORD:
 		return "EXAMINE";
-	case ITSMA_EVIDENCE_INTERVIEW:
+	case ITSMA_EVIDENCE_KIND_INTERVIEW:
 		return "INTERVIEW";
-	case ITSMA_EVIDENCE_OBSERVATION:
-	case ITSMA_EVIDENCE_METRIC:
+	case ITSMA_EVIDENCE_KIND_OBSERVATION:
+	case ITSMA_EVIDENCE_KIND_METRIC:
 		return "TEST";
 	default:
 		return "UNKNOWN";
@@ -211,7 +211,7 @@ static void risks(ow *o)
 		const itsma_requirement_result *q = itsma_result_requirement_at(o->r, i);
 		const itsma_requirement *req = itsma_requirement_result_requirement(q);
 		char t[160];
-		if (itsma_requirement_result_nonconformity(q) != ITSMA_NC_MAJOR)
+		if (itsma_requirement_result_nonconformity(q) != ITSMA_NONCONFORMITY_MAJOR)
 			continue;
 		if (k++ == 0)
 			itsma__jw_begin_array(&o->w, "risks");
@@ -273,14 +273,14 @@ static void findings(ow *o)
 		itsma__jw_string(&o->w, "description", itsma_requirement_text(req));
 		itsma__jw_begin_array(&o->w, "props");
 		prop(o, "requirement", itsma_requirement_id(req));
-		prop(o, "obligation", itsma_requirement_obligation(req) == ITSMA_SHOULD ? "should" : "shall");
+		prop(o, "obligation", itsma_requirement_obligation(req) == ITSMA_OBLIGATION_SHOULD ? "should" : "shall");
 		prop(o, "status", itsma_status_name(st));
 		if (st != ITSMA_STATUS_UNASSESSED) {
 			itsma__format_number(num, itsma_requirement_result_achievement(q));
 			prop(o, "rating", itsma_letter_name(itsma_requirement_result_letter(q)));
 			prop(o, "achievement", num);
 		}
-		if (nc != ITSMA_NC_NULL)
+		if (nc != ITSMA_NONCONFORMITY_NULL)
 			prop(o, "nonconformity", itsma_nonconformity_name(nc));
 		itsma__jw_end_array(&o->w);
 		itsma__jw_begin_object(&o->w, "target");
@@ -308,7 +308,7 @@ static void findings(ow *o)
 			}
 			itsma__jw_end_array(&o->w);
 		}
-		if (nc == ITSMA_NC_MAJOR) {
+		if (nc == ITSMA_NONCONFORMITY_MAJOR) {
 			itsma__jw_begin_array(&o->w, "related-risks");
 			itsma__jw_begin_object(&o->w, NULL);
 			put_uuid(o, "risk-uuid", "risk/%s", itsma_requirement_id(req));
@@ -425,6 +425,7 @@ static int finish(ow *o, char **out)
 
 int itsma_result_to_oscal_ar(char **out, const itsma_result *r, itsma_error *err)
 {
+	itsma__error_reset(err);
 	ow o;
 	char summary[256], num[32];
 	int rc;
@@ -471,6 +472,7 @@ int itsma_result_to_oscal_ar(char **out, const itsma_result *r, itsma_error *err
 
 int itsma_result_to_oscal_poam(char **out, const itsma_result *r, itsma_error *err)
 {
+	itsma__error_reset(err);
 	ow o;
 	size_t i, n;
 	int rc;
@@ -541,7 +543,7 @@ int itsma_result_to_oscal_poam(char **out, const itsma_result *r, itsma_error *e
 		put_uuid(&o, "finding-uuid", "finding/%s", itsma_requirement_id(req));
 		itsma__jw_end_object(&o.w);
 		itsma__jw_end_array(&o.w);
-		if (itsma_requirement_result_nonconformity(q) == ITSMA_NC_MAJOR) {
+		if (itsma_requirement_result_nonconformity(q) == ITSMA_NONCONFORMITY_MAJOR) {
 			itsma__jw_begin_array(&o.w, "related-risks");
 			itsma__jw_begin_object(&o.w, NULL);
 			put_uuid(&o, "risk-uuid", "risk/%s", itsma_requirement_id(req));

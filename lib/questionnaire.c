@@ -33,7 +33,7 @@ static const char *const e_header[E_COLUMNS] = { "id",  "title",  "kind", "colle
 int itsma_questionnaire_options_init(itsma_questionnaire_options *opts, unsigned int version)
 {
 	static const itsma_questionnaire_options defaults = ITSMA_QUESTIONNAIRE_OPTIONS_INIT;
-	if (!opts || version != ITSMA_QUESTIONNAIRE_OPTIONS_VERSION)
+	if (!opts || itsma__version_check(version, ITSMA_QUESTIONNAIRE_OPTIONS_VERSION, NULL, NULL) < 0)
 		return ITSMA_EINVAL;
 	*opts = defaults;
 	return 0;
@@ -54,9 +54,8 @@ static int sheet_begin(sheet_out *s, const itsma_questionnaire_options *opts, it
 	if (!opts)
 		opts = &defaults;
 	memset(s, 0, sizeof *s);
-	if (opts->version != ITSMA_QUESTIONNAIRE_OPTIONS_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL, "unknown questionnaire options version %u",
-		                        opts->version);
+	if (itsma__version_check(opts->version, ITSMA_QUESTIONNAIRE_OPTIONS_VERSION, "itsma_questionnaire_options", err) < 0)
+		return ITSMA_EINVAL;
 	if (opts->delimiter != 0 && opts->delimiter != ',' && opts->delimiter != ';' &&
 	    opts->delimiter != '\t')
 		return itsma__error_set(err, ITSMA_EINVAL, "the delimiter must be ',', ';' or a tab");
@@ -156,7 +155,7 @@ static void requirement_rows(sheet_out *s, const itsma_catalogue *cat, const its
 		cells[Q_ID] = itsma_requirement_id(q);
 		cells[Q_CLAUSE] = itsma_requirement_clause(q);
 		cells[Q_PROCESS] = p ? itsma_section_id(p) : NULL;
-		cells[Q_OBLIGATION] = itsma_requirement_obligation(q) == ITSMA_SHALL ? "shall" : "should";
+		cells[Q_OBLIGATION] = itsma_obligation_name(itsma_requirement_obligation(q));
 		cells[Q_ITEM] = itsma_requirement_item(q);
 		cells[Q_TEXT] = itsma_requirement_text(q);
 		cells[Q_VERIFY] = itsma_requirement_verify(q);
@@ -293,6 +292,8 @@ static int questionnaire(char **out, const itsma_catalogue *cat,
 int itsma_questionnaire_write(const itsma_catalogue *cat, const itsma_questionnaire_options *opts,
                               itsma_write_cb write, void *payload, itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!write)
 		return itsma__error_set(err, ITSMA_EINVAL, "write must not be NULL");
 	return questionnaire(NULL, cat, opts, write, payload, err);
@@ -301,6 +302,8 @@ int itsma_questionnaire_write(const itsma_catalogue *cat, const itsma_questionna
 int itsma_questionnaire_to_string(char **out, const itsma_catalogue *cat,
                                   const itsma_questionnaire_options *opts, itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -337,6 +340,8 @@ static int evidence_sheet(char **out, const itsma_questionnaire_options *opts,
 int itsma_evidence_sheet_write(const itsma_questionnaire_options *opts, itsma_write_cb write,
                                void *payload, itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!write)
 		return itsma__error_set(err, ITSMA_EINVAL, "write must not be NULL");
 	return evidence_sheet(NULL, opts, write, payload, err);
@@ -345,6 +350,8 @@ int itsma_evidence_sheet_write(const itsma_questionnaire_options *opts, itsma_wr
 int itsma_evidence_sheet_to_string(char **out, const itsma_questionnaire_options *opts,
                                    itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;

@@ -23,7 +23,7 @@
 int itsma_import_options_init(itsma_import_options *opts, unsigned int version)
 {
 	static const itsma_import_options defaults = ITSMA_IMPORT_OPTIONS_INIT;
-	if (!opts || version != ITSMA_IMPORT_OPTIONS_VERSION)
+	if (!opts || itsma__version_check(version, ITSMA_IMPORT_OPTIONS_VERSION, NULL, NULL) < 0)
 		return ITSMA_EINVAL;
 	*opts = defaults;
 	return 0;
@@ -696,13 +696,17 @@ int itsma_questionnaire_import(itsma_assessment **out, const char *questionnaire
                                const char *evidence_source, const itsma_import_options *opts,
                                itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	importer im;
 	int rc;
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
-	if (!opts || opts->version != ITSMA_IMPORT_OPTIONS_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL, "import options of an unknown version");
+	if (!opts)
+		return itsma__error_set(err, ITSMA_EINVAL, "import options must not be NULL");
+	if (itsma__version_check(opts->version, ITSMA_IMPORT_OPTIONS_VERSION, "itsma_import_options", err) < 0)
+		return ITSMA_EINVAL;
 	if (!opts->catalogue || !opts->id || !opts->date)
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "the import options need a catalogue, an id and a date");
@@ -758,6 +762,8 @@ int itsma_questionnaire_import_file(itsma_assessment **out, const char *path,
                                     const char *evidence_path, const itsma_import_options *opts,
                                     itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	char *q = NULL, *ev = NULL;
 	size_t qlen = 0, evlen = 0;
 	int rc;

@@ -113,7 +113,11 @@ int itsma_rating_parse(itsma_letter *letter_out, double *value_out, const char *
 {
 	int i;
 	size_t n;
+
+	itsma__error_reset(err);
 	double v;
+
+	itsma__error_reset(err);
 
 	if (!text || !*text)
 		return itsma__error_set(err, ITSMA_EINVAL,
@@ -174,6 +178,8 @@ int itsma_attribute_level(itsma_attribute a)
 
 int itsma_attribute_parse(itsma_attribute *out, const char *text, int allow_pa11, itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	int i;
 	if (text) {
 		for (i = allow_pa11 ? 0 : 1; i < (int)ITSMA_ATTRIBUTE_COUNT; i++) {
@@ -216,6 +222,8 @@ int itsma_date_parse(long *days_out, const char *s, itsma_error *err)
 	unsigned m, d, dim;
 	int i;
 
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!s)
 		goto bad;
 	for (i = 0; i < 10; i++) {

@@ -18,6 +18,8 @@ const char *itsma_report_format_name(itsma_report_format format)
 
 int itsma_report_format_parse(itsma_report_format *out, const char *text, itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out || !text)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_report_format_parse: NULL argument");
 	for (size_t i = 0; i < NFORMATS; i++)
@@ -31,7 +33,7 @@ int itsma_report_format_parse(itsma_report_format *out, const char *text, itsma_
 int itsma_report_options_init(itsma_report_options *opts, unsigned int version)
 {
 	itsma_report_options def = ITSMA_REPORT_OPTIONS_INIT;
-	if (!opts || version != ITSMA_REPORT_OPTIONS_VERSION)
+	if (!opts || itsma__version_check(version, ITSMA_REPORT_OPTIONS_VERSION, NULL, NULL) < 0)
 		return ITSMA_EINVAL;
 	*opts = def;
 	return 0;
@@ -42,9 +44,8 @@ static int check_options(const itsma_report_options **o, itsma_error *err)
 	static const itsma_report_options def = ITSMA_REPORT_OPTIONS_INIT;
 	if (!*o)
 		*o = &def;
-	if ((*o)->version != ITSMA_REPORT_OPTIONS_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL, "report options of version %u (expected %u)",
-		                        (*o)->version, ITSMA_REPORT_OPTIONS_VERSION);
+	if (itsma__version_check((*o)->version, ITSMA_REPORT_OPTIONS_VERSION, "itsma_report_options", err) < 0)
+		return ITSMA_EINVAL;
 	if ((unsigned)(*o)->format >= NFORMATS)
 		return itsma__error_set(err, ITSMA_EINVAL, "unknown report format %d", (int)(*o)->format);
 	return 0;
@@ -65,6 +66,8 @@ static int deliver(itsma__buf *b, itsma_report_sink sink, void *payload, itsma_e
 int itsma_report_write(const itsma_result *r, const itsma_result *baseline, const itsma_report_options *opts,
                        itsma_report_sink sink, void *payload, itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	itsma__report rp;
 	itsma__buf b = ITSMA__BUF_INIT;
 	int rc;
@@ -89,6 +92,8 @@ int itsma_report_write(const itsma_result *r, const itsma_result *baseline, cons
 int itsma_diff_report_write(const itsma_diff *d, const itsma_report_options *opts, itsma_report_sink sink,
                             void *payload, itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	itsma__changes c;
 	itsma__buf b = ITSMA__BUF_INIT;
 	int rc;
@@ -136,6 +141,8 @@ int itsma_diff_report_write(const itsma_diff *d, const itsma_report_options *opt
 int itsma_trend_report_write(const itsma_trend *t, const itsma_report_options *opts, itsma_report_sink sink,
                              void *payload, itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	itsma__buf b = ITSMA__BUF_INIT;
 	int rc;
 	if (!t || !sink)
@@ -156,6 +163,8 @@ static int file_sink(void *payload, const char *data, size_t len)
 int itsma_report_file(FILE *f, const itsma_result *r, const itsma_result *baseline,
                       const itsma_report_options *opts, itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	int rc;
 	if (!f)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_report_file: NULL stream");
@@ -196,6 +205,8 @@ static int finish_string(int rc, itsma__buf *b, char **out, size_t *len_out, its
 int itsma_report_string(char **out, size_t *len_out, const itsma_result *r, const itsma_result *baseline,
                         const itsma_report_options *opts, itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	itsma__buf b = ITSMA__BUF_INIT;
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_report_string: out is NULL");
@@ -208,6 +219,8 @@ int itsma_report_string(char **out, size_t *len_out, const itsma_result *r, cons
 int itsma_diff_report_string(char **out, size_t *len_out, const itsma_diff *d, const itsma_report_options *opts,
                              itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	itsma__buf b = ITSMA__BUF_INIT;
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_diff_report_string: out is NULL");
@@ -220,6 +233,8 @@ int itsma_diff_report_string(char **out, size_t *len_out, const itsma_diff *d, c
 int itsma_trend_report_string(char **out, size_t *len_out, const itsma_trend *t, const itsma_report_options *opts,
                               itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	itsma__buf b = ITSMA__BUF_INIT;
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_trend_report_string: out is NULL");

@@ -33,7 +33,7 @@ void itsma__report_csv(itsma__buf *out, const itsma__report *rp)
 		cell(out, itsma_requirement_id(req), ITSMA__CSV_TEXT, 1);
 		cell(out, clause ? clause : "", ITSMA__CSV_TEXT, 0);
 		cell(out, itsma__requirement_process_id(req), ITSMA__CSV_TEXT, 0);
-		cell(out, itsma_requirement_obligation(req) == ITSMA_SHALL ? "shall" : "should", ITSMA__CSV_OWN, 0);
+		cell(out, itsma_obligation_name(itsma_requirement_obligation(req)), ITSMA__CSV_OWN, 0);
 		cell(out, itsma_status_name(st), ITSMA__CSV_OWN, 0);
 		cell(out, isnan(ach) ? "" : itsma__fmt_num(b, ach, 4), ITSMA__CSV_OWN, 0);
 		cell(out, itsma__result_letter(q), ITSMA__CSV_OWN, 0);

@@ -167,14 +167,14 @@ void itsma__diff_text(itsma__buf *out, const itsma__changes *c, int colour, size
 		size_t shown = limit && limit < nn ? limit : nn;
 		for (size_t i = 0; i < shown; i++) {
 			const itsma_nonconformity_diff *x = items[i].x;
-			itsma_nc_change ch = itsma_nonconformity_diff_change(x);
+			itsma_nonconformity_change ch = itsma_nonconformity_diff_change(x);
 			const char *before = itsma_nonconformity_name(itsma_nonconformity_diff_before(x));
 			const char *after = itsma_nonconformity_name(itsma_nonconformity_diff_after(x));
 			itsma__buf_puts(out, "  ");
 			itsma__term_fit(out, itsma_nonconformity_diff_id(x), 12, 1);
-			itsma__buf_puts(out, itsma__col(colour, ch == ITSMA_NC_CHANGE_CLOSED ? ITSMA__COL_GREEN
-			                             : ch == ITSMA_NC_CHANGE_OPENED ? ITSMA__COL_RED : ITSMA__COL_RESET));
-			itsma__term_fit(out, itsma_nc_change_name(ch), 8, 1);
+			itsma__buf_puts(out, itsma__col(colour, ch == ITSMA_NONCONFORMITY_CHANGE_CLOSED ? ITSMA__COL_GREEN
+			                             : ch == ITSMA_NONCONFORMITY_CHANGE_OPENED ? ITSMA__COL_RED : ITSMA__COL_RESET));
+			itsma__term_fit(out, itsma_nonconformity_change_name(ch), 8, 1);
 			itsma__buf_puts(out, reset);
 			itsma__buf_printf(out, " %s \xE2\x86\x92 %s\n", *before ? before : "n/a", *after ? after : "n/a");
 		}
@@ -297,7 +297,7 @@ void itsma__diff_md(itsma__buf *out, const itsma__changes *c, int level, size_t 
 			itsma__buf_puts(out, "| ");
 			itsma__md_escape(out, itsma_nonconformity_diff_id(x));
 			itsma__buf_printf(out, " | %s | %s | %s |\n",
-			          itsma_nc_change_name(itsma_nonconformity_diff_change(x)),
+			          itsma_nonconformity_change_name(itsma_nonconformity_diff_change(x)),
 			          *before ? before : "n/a", *after ? after : "n/a");
 		}
 		itsma__buf_putc(out, '\n');

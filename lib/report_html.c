@@ -185,7 +185,7 @@ static void requirement_row_cells(itsma__buf *out, const itsma_requirement_resul
 	itsma__buf_puts(out, "</code></td><td>");
 	esc(out, itsma_requirement_text(req));
 	itsma__buf_printf(out, "</td><td>%s</td><td>%s</td><td class=\"c\" data-sort=\"%s\">",
-	          itsma_requirement_obligation(req) == ITSMA_SHALL ? "shall" : "should",
+	          itsma_obligation_name(itsma_requirement_obligation(req)),
 	          itsma_status_name(itsma_requirement_result_status(q)),
 	          itsma__fmt_num(b, isnan(itsma_requirement_result_achievement(q)) ? -1 : itsma_requirement_result_achievement(q), 4));
 	badge(out, itsma_requirement_result_letter(q));
@@ -345,7 +345,7 @@ static void capability(itsma__buf *out, const itsma__report *rp)
 			size_t na = itsma_capability_gap_attribute_count(g);
 			for (size_t k = 0; k < na; k++) {
 				itsma_letter have, need;
-				itsma_attribute at = itsma_capability_gap_attribute_at(g, k, &have, &need);
+				itsma_attribute at = itsma_capability_gap_attribute_at(&have, &need, g, k);
 				itsma__buf_printf(out, "%s%s %s (now %s)", k ? ", " : "", itsma_attribute_name(at),
 				          itsma_letter_name(need), itsma_letter_name(have));
 			}
@@ -359,9 +359,9 @@ static void capability(itsma__buf *out, const itsma__report *rp)
 static void nc_tag(itsma__buf *out, itsma_nonconformity nc)
 {
 	const char *w = itsma_nonconformity_name(nc);
-	if (*w && nc != ITSMA_NC_NONE)
+	if (*w && nc != ITSMA_NONCONFORMITY_NONE)
 		itsma__buf_printf(out, "<span class=\"tag %s\">%s</span>", w, w);
-	else if (nc == ITSMA_NC_NONE)
+	else if (nc == ITSMA_NONCONFORMITY_NONE)
 		itsma__buf_puts(out, "none");
 }
 
@@ -401,7 +401,7 @@ static void gaps(itsma__buf *out, const itsma__report *rp)
 		if (itsma_requirement_result_status(q) == ITSMA_STATUS_UNSUPPORTED)
 			itsma__buf_puts(out, "<span class=\"tag major\">no evidence</span><br>");
 		nc_tag(out, itsma_requirement_result_nonconformity(q));
-		if (itsma_requirement_result_nonconformity(q) == ITSMA_NC_NULL)
+		if (itsma_requirement_result_nonconformity(q) == ITSMA_NONCONFORMITY_NULL)
 			itsma__buf_puts(out, "should");
 		itsma__buf_printf(out, "</td><td class=\"c\" data-sort=\"%s\">", itsma__fmt_num(b2, itsma_requirement_result_achievement(q), 4));
 		badge(out, itsma_requirement_result_letter(q));
@@ -422,7 +422,7 @@ static void nonconformities(itsma__buf *out, const itsma__report *rp)
 	               "<p class=\"lead\">%zu major, %zu minor, %zu shall requirements not assessed.</p>\n",
 	          total, itsma_result_tally(r, ITSMA_TALLY_NC_MAJOR), itsma_result_tally(r, ITSMA_TALLY_NC_MINOR),
 	          itsma_result_tally(r, ITSMA_TALLY_NC_UNASSESSED));
-	static const itsma_nonconformity order[] = { ITSMA_NC_MAJOR, ITSMA_NC_UNASSESSED, ITSMA_NC_MINOR };
+	static const itsma_nonconformity order[] = { ITSMA_NONCONFORMITY_MAJOR, ITSMA_NONCONFORMITY_UNASSESSED, ITSMA_NONCONFORMITY_MINOR };
 	static const char *const titles[] = { "Major", "Not assessed", "Minor" };
 	size_t n = itsma_result_requirement_count(r);
 	for (size_t k = 0; k < 3; k++) {
@@ -433,7 +433,7 @@ static void nonconformities(itsma__buf *out, const itsma__report *rp)
 		if (!count)
 			continue;
 		/* minor ones are many and less urgent: folded away (opened for printing) */
-		if (order[k] == ITSMA_NC_MINOR)
+		if (order[k] == ITSMA_NONCONFORMITY_MINOR)
 			itsma__buf_printf(out, "<details>\n<summary>%s (%zu)</summary>\n", titles[k], count);
 		else
 			itsma__buf_printf(out, "<h3>%s (%zu)</h3>\n", titles[k], count);
@@ -452,7 +452,7 @@ static void nonconformities(itsma__buf *out, const itsma__report *rp)
 			itsma__buf_puts(out, "</td></tr>\n");
 		}
 		itsma__buf_puts(out, "</tbody>\n</table>\n");
-		if (order[k] == ITSMA_NC_MINOR)
+		if (order[k] == ITSMA_NONCONFORMITY_MINOR)
 			itsma__buf_puts(out, "</details>\n");
 	}
 	itsma__buf_puts(out, "</section>\n");

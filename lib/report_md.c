@@ -183,7 +183,7 @@ static void capability(itsma__buf *out, const itsma__report *rp)
 			size_t na = itsma_capability_gap_attribute_count(g);
 			for (size_t k = 0; k < na; k++) {
 				itsma_letter have, need;
-				itsma_attribute at = itsma_capability_gap_attribute_at(g, k, &have, &need);
+				itsma_attribute at = itsma_capability_gap_attribute_at(&have, &need, g, k);
 				itsma__buf_printf(out, "%s%s %s (now %s)", k ? ", " : "", itsma_attribute_name(at),
 				          itsma_letter_name(need), itsma_letter_name(have));
 			}
@@ -220,9 +220,9 @@ static void gaps(itsma__buf *out, const itsma__report *rp)
 		itsma__buf_putc(out, ' ');
 		itsma__md_escape(out, itsma_section_title(sec));
 		itsma__buf_printf(out, " \xC2\xB7 %s \xC2\xB7 ",
-		          itsma_requirement_obligation(req) == ITSMA_SHALL ? "shall" : "should");
+		          itsma_obligation_name(itsma_requirement_obligation(req)));
 		itsma__rating_summary(out, q);
-		if (*itsma_nonconformity_name(nc) && nc != ITSMA_NC_NONE)
+		if (*itsma_nonconformity_name(nc) && nc != ITSMA_NONCONFORMITY_NONE)
 			itsma__buf_printf(out, " \xC2\xB7 %s nonconformity", itsma_nonconformity_name(nc));
 		itsma__buf_printf(out, " \xC2\xB7 gain **%s** points", itsma__fmt_gain(b, itsma_gap_gain(g)));
 		itsma__buf guidance = ITSMA__BUF_INIT;
@@ -276,9 +276,9 @@ static void nonconformities(itsma__buf *out, const itsma__report *rp)
 	    0)
 		return;
 	itsma__buf_puts(out, "## Nonconformities\n\n");
-	nc_table(out, rp, ITSMA_NC_MAJOR, "Major");
-	nc_table(out, rp, ITSMA_NC_MINOR, "Minor");
-	nc_table(out, rp, ITSMA_NC_UNASSESSED, "Not assessed");
+	nc_table(out, rp, ITSMA_NONCONFORMITY_MAJOR, "Major");
+	nc_table(out, rp, ITSMA_NONCONFORMITY_MINOR, "Minor");
+	nc_table(out, rp, ITSMA_NONCONFORMITY_UNASSESSED, "Not assessed");
 }
 
 static void evidence_issues(itsma__buf *out, const itsma__report *rp)

@@ -59,9 +59,9 @@ static int by_change(const void *pa, const void *pb)
 static int nc_rank(const itsma_nonconformity_diff *x)
 {
 	switch (itsma_nonconformity_diff_change(x)) {
-	case ITSMA_NC_CHANGE_OPENED: return 0;
-	case ITSMA_NC_CHANGE_CLOSED: return 2;
-	default: return itsma_nonconformity_diff_after(x) == ITSMA_NC_MAJOR ? 1 : 3;
+	case ITSMA_NONCONFORMITY_CHANGE_OPENED: return 0;
+	case ITSMA_NONCONFORMITY_CHANGE_CLOSED: return 2;
+	default: return itsma_nonconformity_diff_after(x) == ITSMA_NONCONFORMITY_MAJOR ? 1 : 3;
 	}
 }
 
@@ -300,10 +300,10 @@ void itsma__evidence_issue_detail(itsma__buf *out, const itsma_evidence_issue *i
 {
 	const itsma_evidence *e = itsma_evidence_issue_evidence(i);
 	switch (itsma_evidence_issue_problem(i)) {
-	case ITSMA_EVIDENCE_EXPIRED:
+	case ITSMA_EVIDENCE_PROBLEM_EXPIRED:
 		itsma__buf_printf(out, "expired on %s", itsma_evidence_expires(e));
 		break;
-	case ITSMA_EVIDENCE_FUTURE:
+	case ITSMA_EVIDENCE_PROBLEM_FUTURE:
 		itsma__buf_printf(out, "collected on %s, after the assessment date", itsma_evidence_collected(e));
 		break;
 	default:

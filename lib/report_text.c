@@ -159,7 +159,7 @@ static void profile(const ctx *x, const itsma__report *rp)
 				size_t na = g ? itsma_capability_gap_attribute_count(g) : 0;
 				for (size_t k = 0; k < na && k < 4; k++) {
 					itsma_letter have, need;
-					itsma_attribute at = itsma_capability_gap_attribute_at(g, k, &have, &need);
+					itsma_attribute at = itsma_capability_gap_attribute_at(&have, &need, g, k);
 					itsma__buf_printf(x->out, "%s %s %s", k ? "," : "", itsma_attribute_name(at),
 					          itsma_letter_name(need));
 				}
@@ -188,12 +188,12 @@ static void gaps(const ctx *x, const itsma__report *rp)
 		const itsma_requirement_result *q = itsma_gap_requirement(g);
 		const itsma_requirement *req = itsma_requirement_result_requirement(q);
 		itsma_nonconformity nc = itsma_requirement_result_nonconformity(q);
-		const char *what = nc == ITSMA_NC_NULL ? "should" : itsma_nonconformity_name(nc);
+		const char *what = nc == ITSMA_NONCONFORMITY_NULL ? "should" : itsma_nonconformity_name(nc);
 		if (itsma_requirement_result_status(q) == ITSMA_STATUS_UNSUPPORTED)
 			what = "no evidence";
 		itsma__buf_printf(x->out, "  %2zu  ", i + 1);
 		itsma__term_fit(x->out, itsma_requirement_id(req), 11, 1);
-		itsma__buf_printf(x->out, " %s", col(x, nc == ITSMA_NC_MAJOR ? ITSMA__COL_RED : ITSMA__COL_YELLOW));
+		itsma__buf_printf(x->out, " %s", col(x, nc == ITSMA_NONCONFORMITY_MAJOR ? ITSMA__COL_RED : ITSMA__COL_YELLOW));
 		itsma__term_fit(x->out, what, 11, 1);
 		itsma__buf_printf(x->out, "%s %s%-2s%s  %-6s ", col(x, ITSMA__COL_RESET),
 		          col(x, itsma__letter_colour(itsma_requirement_result_letter(q))), itsma__result_letter(q),
@@ -224,7 +224,7 @@ static void majors(const ctx *x, const itsma__report *rp)
 	size_t n = itsma_result_requirement_count(rp->r);
 	for (size_t i = 0; i < n; i++) {
 		const itsma_requirement_result *q = itsma_result_requirement_at(rp->r, i);
-		if (itsma_requirement_result_nonconformity(q) != ITSMA_NC_MAJOR)
+		if (itsma_requirement_result_nonconformity(q) != ITSMA_NONCONFORMITY_MAJOR)
 			continue;
 		const itsma_requirement *req = itsma_requirement_result_requirement(q);
 		itsma__buf_puts(x->out, "  ");
@@ -255,7 +255,7 @@ static void evidence(const ctx *x, const itsma__report *rp)
 		itsma__buf_puts(x->out, "  ");
 		itsma__term_fit(x->out, itsma_evidence_id(e), 12, 1);
 		itsma__buf_printf(x->out, " %s%-8s%s ",
-		          col(x, itsma_evidence_issue_problem(ei) == ITSMA_EVIDENCE_UNUSED ? ITSMA__COL_DIM : ITSMA__COL_YELLOW),
+		          col(x, itsma_evidence_issue_problem(ei) == ITSMA_EVIDENCE_PROBLEM_UNUSED ? ITSMA__COL_DIM : ITSMA__COL_YELLOW),
 		          itsma_evidence_problem_name(itsma_evidence_issue_problem(ei)), col(x, ITSMA__COL_RESET));
 		itsma__term_fit(x->out, itsma_evidence_title(e), 42, 1);
 		itsma__buf_clear(&detail);

@@ -28,6 +28,8 @@ const char *itsma_evidence_policy_name(itsma_evidence_policy policy)
 
 int itsma_evidence_policy_parse(itsma_evidence_policy *out, const char *text, itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	int i;
 	for (i = 0; text && i < 2; i++) {
 		if (strcmp(text, policy_names[i]) == 0) {
@@ -51,8 +53,28 @@ const char *itsma_verdict_name(itsma_verdict verdict)
 	return NAME_OF(verdict_names, verdict);
 }
 
+/* Rank of a verdict from best (0) to worst; unknown values rank after all. */
+static int verdict_rank(itsma_verdict v)
+{
+	switch (v) {
+	case ITSMA_VERDICT_CONFORMANT: return 0;
+	case ITSMA_VERDICT_CONDITIONAL: return 1;
+	case ITSMA_VERDICT_INCOMPLETE: return 2;
+	case ITSMA_VERDICT_NONCONFORMANT: return 3;
+	}
+	return 4;
+}
+
+int itsma_verdict_compare(itsma_verdict a, itsma_verdict b)
+{
+	int ra = verdict_rank(a), rb = verdict_rank(b);
+	return (ra > rb) - (ra < rb);
+}
+
 int itsma_verdict_parse(itsma_verdict *out, const char *text, itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	int i;
 	for (i = 0; text && i < 4; i++) {
 		if (strcmp(text, verdict_names[i]) == 0) {
@@ -270,7 +292,7 @@ itsma_letter itsma_requirement_result_letter(const itsma_requirement_result *q)
 
 itsma_nonconformity itsma_requirement_result_nonconformity(const itsma_requirement_result *q)
 {
-	return q ? q->nc : ITSMA_NC_NULL;
+	return q ? q->nc : ITSMA_NONCONFORMITY_NULL;
 }
 
 double itsma_requirement_result_weight(const itsma_requirement_result *q)
@@ -383,9 +405,9 @@ size_t itsma_capability_gap_attribute_count(const itsma_capability_gap *g)
 	return g ? g->count : 0;
 }
 
-itsma_attribute itsma_capability_gap_attribute_at(const itsma_capability_gap *g, size_t index,
-                                                  itsma_letter *letter_out,
-                                                  itsma_letter *needed_out)
+itsma_attribute itsma_capability_gap_attribute_at(itsma_letter *letter_out, itsma_letter *needed_out,
+                                                  const itsma_capability_gap *g,
+                                                  size_t index)
 {
 	if (!g || index >= g->count) {
 		if (letter_out)
@@ -424,7 +446,7 @@ const itsma_evidence *itsma_evidence_issue_evidence(const itsma_evidence_issue *
 
 itsma_evidence_problem itsma_evidence_issue_problem(const itsma_evidence_issue *i)
 {
-	return i ? i->problem : ITSMA_EVIDENCE_UNUSED;
+	return i ? i->problem : ITSMA_EVIDENCE_PROBLEM_UNUSED;
 }
 
 size_t itsma_evidence_issue_cited_by_count(const itsma_evidence_issue *i)

@@ -110,11 +110,11 @@ static void write_requirements(itsma__jw *w, const itsma_result *r)
 		itsma__jw_string(w, "id", q->req->id);
 		itsma__jw_string(w, "section", q->req->section->id);
 		itsma__jw_string(w, "process", process_id(q->req));
-		itsma__jw_string(w, "obligation", q->req->obligation == ITSMA_SHALL ? "shall" : "should");
+		itsma__jw_string(w, "obligation", itsma_obligation_name(q->req->obligation));
 		itsma__jw_string(w, "status", itsma_status_name(q->status));
 		itsma__jw_number(w, "achievement", q->achievement); /* NaN (excluded): null */
 		letter_member(w, "rating", q->letter);
-		if (q->nc == ITSMA_NC_NULL)
+		if (q->nc == ITSMA_NONCONFORMITY_NULL)
 			itsma__jw_null(w, "nonconformity");
 		else
 			itsma__jw_string(w, "nonconformity", itsma_nonconformity_name(q->nc));
@@ -134,7 +134,7 @@ static void write_gaps(itsma__jw *w, const itsma_result *r)
 		itsma__jw_begin_object(w, NULL);
 		itsma__jw_string(w, "requirement", q->req->id);
 		itsma__jw_string(w, "process", process_id(q->req));
-		itsma__jw_string(w, "obligation", q->req->obligation == ITSMA_SHALL ? "shall" : "should");
+		itsma__jw_string(w, "obligation", itsma_obligation_name(q->req->obligation));
 		itsma__jw_string(w, "status", itsma_status_name(q->status));
 		letter_member(w, "rating", q->letter);
 		itsma__jw_number(w, "achievement", q->achievement);
@@ -204,6 +204,8 @@ int itsma_result_to_json(char **out, const itsma_result *r, itsma_error *err)
 	itsma__buf b = ITSMA__BUF_INIT;
 	itsma__jw w;
 
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_result_to_json: the output pointer is NULL");
 	*out = NULL;

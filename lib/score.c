@@ -267,7 +267,7 @@ void itsma__score_requirement(itsma_result *r, itsma_requirement_result *q)
 	size_t k;
 
 	q->rating = rt;
-	q->nc = ITSMA_NC_NULL;
+	q->nc = ITSMA_NONCONFORMITY_NULL;
 	q->has_current = 0;
 	if (rt)
 		for (k = 0; k < rt->c.evidence_count && !q->has_current; k++)
@@ -288,15 +288,15 @@ void itsma__score_requirement(itsma_result *r, itsma_requirement_result *q)
 	itsma__set_achievement(r, q, ach);
 	q->letter = itsma__band_of(ach);
 	q->gain = q->weight * (100 - q->achievement);
-	if (req->obligation == ITSMA_SHALL) {
+	if (req->obligation == ITSMA_OBLIGATION_SHALL) {
 		if (q->status == ITSMA_STATUS_UNASSESSED)
-			q->nc = ITSMA_NC_UNASSESSED;
+			q->nc = ITSMA_NONCONFORMITY_UNASSESSED;
 		else if (q->letter == ITSMA_LETTER_F)
-			q->nc = ITSMA_NC_NONE;
+			q->nc = ITSMA_NONCONFORMITY_NONE;
 		else if (q->letter == ITSMA_LETTER_L)
-			q->nc = ITSMA_NC_MINOR;
+			q->nc = ITSMA_NONCONFORMITY_MINOR;
 		else
-			q->nc = ITSMA_NC_MAJOR; /* P or N, which includes unsupported under the required policy */
+			q->nc = ITSMA_NONCONFORMITY_MAJOR; /* P or N, which includes unsupported under the required policy */
 	}
 }
 
@@ -311,9 +311,9 @@ void itsma__tally_requirement(itsma_result *r, const itsma_requirement_result *q
 	default: break;
 	}
 	switch (q->nc) {
-	case ITSMA_NC_UNASSESSED: t[ITSMA_TALLY_NC_UNASSESSED] += d; break;
-	case ITSMA_NC_MINOR: t[ITSMA_TALLY_NC_MINOR] += d; break;
-	case ITSMA_NC_MAJOR: t[ITSMA_TALLY_NC_MAJOR] += d; break;
+	case ITSMA_NONCONFORMITY_UNASSESSED: t[ITSMA_TALLY_NC_UNASSESSED] += d; break;
+	case ITSMA_NONCONFORMITY_MINOR: t[ITSMA_TALLY_NC_MINOR] += d; break;
+	case ITSMA_NONCONFORMITY_MAJOR: t[ITSMA_TALLY_NC_MAJOR] += d; break;
 	default: break;
 	}
 }
@@ -330,14 +330,14 @@ static void step_requirements(scorer *sc)
 		q->req = req;
 		q->sec = (uint32_t)(req->section->index - r->sec_base);
 		r->roll[j].w = req->weight;
-		r->shall[j] = req->obligation == ITSMA_SHALL;
+		r->shall[j] = req->obligation == ITSMA_OBLIGATION_SHALL;
 		r->tally[ITSMA_TALLY_TOTAL]++;
 		/* 1. excluded: the requirement or an enclosing section is out of scope */
 		if (sec_entry(r, req->section)->excluded ||
 		    requirement_directly_excluded(sc->a, req->index)) {
 			const itsma_rating *rt = rating_of(sc->a, req->index);
 			q->rating = rt;
-			q->nc = ITSMA_NC_NULL;
+			q->nc = ITSMA_NONCONFORMITY_NULL;
 			if (rt)
 				for (k = 0; k < rt->c.evidence_count && !q->has_current; k++)
 					q->has_current = itsma__evidence_current(sc->a, rt->c.evidence[k]);
@@ -358,8 +358,8 @@ static void step_requirements(scorer *sc)
  * after a change to one requirement's figure, only its obligation's: the other model and
  * the counts of applicable requirements cannot have changed, and are left as they are.
  */
-static int roll_shall(int only) { return only != (int)ITSMA_SHOULD; }
-static int roll_should(int only) { return only != (int)ITSMA_SHALL; }
+static int roll_shall(int only) { return only != (int)ITSMA_OBLIGATION_SHOULD; }
+static int roll_should(int only) { return only != (int)ITSMA_OBLIGATION_SHALL; }
 
 /* Add one child section (or top-level section) to a parent's accumulators. */
 static void add_child(const itsma_section_result *cr, mean_acc m[3], mean_acc *flat,
@@ -797,7 +797,7 @@ void itsma__gap_key(itsma_gap *g, const itsma_requirement_result *figures)
 		gk = gain * 1e9 >= (double)gain_max ? gain_max : (unsigned long long)gain_key(gain);
 	if (gk > gain_max)
 		gk = gain_max;
-	g->key = (unsigned long long)(figures->req->obligation != ITSMA_SHALL) << 63 |
+	g->key = (unsigned long long)(figures->req->obligation != ITSMA_OBLIGATION_SHALL) << 63 |
 	         (unsigned long long)itsma__gap_rank(figures) << 61 | (gain_max - gk);
 	g->order = figures->req->index;
 }
@@ -850,11 +850,11 @@ int itsma__evidence_problem(const itsma_assessment *a, const itsma_evidence *e,
 {
 	long day = a->day;
 	if (e->expires < day) { /* never for ITSMA__NEVER */
-		*out = ITSMA_EVIDENCE_EXPIRED;
+		*out = ITSMA_EVIDENCE_PROBLEM_EXPIRED;
 		return 1;
 	}
 	if (e->collected > day) {
-		*out = ITSMA_EVIDENCE_FUTURE;
+		*out = ITSMA_EVIDENCE_PROBLEM_FUTURE;
 		return 1;
 	}
 	return 0;
@@ -947,7 +947,7 @@ static int step_issues(scorer *sc)
 		goto done;
 	}
 	for (i = 0; i < ne; i++) {
-		itsma_evidence_problem pk = ITSMA_EVIDENCE_UNUSED;
+		itsma_evidence_problem pk = ITSMA_EVIDENCE_PROBLEM_UNUSED;
 		problem[i] = (unsigned char)itsma__evidence_problem(a, a->evidence[i], &pk);
 		kind[i] = (unsigned char)pk;
 	}
@@ -975,7 +975,7 @@ static int step_issues(scorer *sc)
 		is = &r->issues[n_issues++];
 		is->evidence = a->evidence[i];
 		if (t[i].cites == 0) {
-			is->problem = ITSMA_EVIDENCE_UNUSED; /* takes precedence over expired and future */
+			is->problem = ITSMA_EVIDENCE_PROBLEM_UNUSED; /* takes precedence over expired and future */
 			continue;
 		}
 		is->problem = (itsma_evidence_problem)kind[i];
@@ -1134,7 +1134,7 @@ const itsma_requirement_result *itsma__result_requirement_entry(const itsma_resu
 int itsma_score_options_init(itsma_score_options *opts, unsigned int version)
 {
 	itsma_score_options def = ITSMA_SCORE_OPTIONS_INIT;
-	if (!opts || version != ITSMA_SCORE_OPTIONS_VERSION)
+	if (!opts || itsma__version_check(version, ITSMA_SCORE_OPTIONS_VERSION, NULL, NULL) < 0)
 		return ITSMA_EINVAL;
 	*opts = def;
 	return 0;
@@ -1168,10 +1168,8 @@ static int build(scorer *sc)
 
 int itsma__check_score_options(const itsma_score_options *opts, itsma_error *err)
 {
-	if (opts->version != ITSMA_SCORE_OPTIONS_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "unknown itsma_score_options version %u (expected %u)",
-		                        opts->version, (unsigned)ITSMA_SCORE_OPTIONS_VERSION);
+	if (itsma__version_check(opts->version, ITSMA_SCORE_OPTIONS_VERSION, "itsma_score_options", err) < 0)
+		return ITSMA_EINVAL;
 	if (opts->evidence_policy != ITSMA_POLICY_REQUIRED &&
 	    opts->evidence_policy != ITSMA_POLICY_ADVISORY)
 		return itsma__error_set(err, ITSMA_EINVAL,
@@ -1190,6 +1188,8 @@ int itsma_score(itsma_result **out, const itsma_assessment *a, const itsma_score
 	scorer sc;
 	int rc;
 
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_score: the output pointer is NULL");
 	*out = NULL;

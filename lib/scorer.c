@@ -307,7 +307,7 @@ static int rebuild(itsma_scorer *s, itsma_error *err)
 		is->evidence = r->issues[i].evidence;
 		is->problem = r->issues[i].problem;
 		/* a scorer scores the whole catalogue: every citer is listed */
-		is->cited_count = is->problem != ITSMA_EVIDENCE_UNUSED ? is->n : 0;
+		is->cited_count = is->problem != ITSMA_EVIDENCE_PROBLEM_UNUSED ? is->n : 0;
 		is->namer = &s->namer;
 		itsma__fenwick_add(&marks, e, +1);
 	}
@@ -351,8 +351,8 @@ int itsma_scorer_new(itsma_scorer **out, itsma_assessment *a, const itsma_score_
 	size_t i, maxlen = 0;
 	int rc;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_scorer_new: the output pointer is NULL");
 	*out = NULL;
@@ -437,7 +437,7 @@ itsma_assessment *itsma_scorer_assessment(itsma_scorer *s)
 	return s ? s->a : NULL;
 }
 
-void itsma_scorer_stats(const itsma_scorer *s, size_t *incremental_out, size_t *rescored_out)
+void itsma_scorer_stats(size_t *incremental_out, size_t *rescored_out, const itsma_scorer *s)
 {
 	if (incremental_out)
 		*incremental_out = s ? s->n_incremental : 0;
@@ -447,8 +447,8 @@ void itsma_scorer_stats(const itsma_scorer *s, size_t *incremental_out, size_t *
 
 int itsma_scorer_rescore(itsma_scorer *s, itsma_error *err)
 {
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!s)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_scorer_rescore: no scorer given");
 	s->n_rescored++;
@@ -551,7 +551,7 @@ static void issue_update(itsma_scorer *s, const itsma_evidence *e)
 {
 	itsma_result *r = s->r;
 	itsma_evidence_issue *is = &s->st[e->index];
-	itsma_evidence_problem problem = ITSMA_EVIDENCE_UNUSED;
+	itsma_evidence_problem problem = ITSMA_EVIDENCE_PROBLEM_UNUSED;
 	int has;
 
 	if (is->n == 0)
@@ -566,12 +566,12 @@ static void issue_update(itsma_scorer *s, const itsma_evidence *e)
 		is->evidence = e;
 		is->problem = problem;
 		is->namer = &s->namer;
-		is->cited_count = problem != ITSMA_EVIDENCE_UNUSED ? is->n : 0;
+		is->cited_count = problem != ITSMA_EVIDENCE_PROBLEM_UNUSED ? is->n : 0;
 	} else if (is->evidence) {
 		itsma__fenwick_add(&s->marks, e->index, -1);
 		r->issue_count--;
 		is->evidence = NULL; /* the citers stay */
-		is->problem = ITSMA_EVIDENCE_UNUSED;
+		is->problem = ITSMA_EVIDENCE_PROBLEM_UNUSED;
 		is->cited_count = 0;
 	}
 }
@@ -640,7 +640,7 @@ static int requirement_changed(itsma_scorer *s, itsma_requirement_result *q)
 	if (same_double(q->achievement, before.achievement))
 		return 0; /* the same figure: nothing above it moves */
 	/* up the path through the result's entries (the catalogue's records are not read) */
-	only = r->shall[q - r->reqs] ? (int)ITSMA_SHALL : (int)ITSMA_SHOULD;
+	only = r->shall[q - r->reqs] ? (int)ITSMA_OBLIGATION_SHALL : (int)ITSMA_OBLIGATION_SHOULD;
 	for (sr = &r->sections[q->sec];; sr = &r->sections[sr->parent]) {
 		itsma__rollup_section(r, sr, only);
 		if (sr->parent == ITSMA__NO_ENTRY)
@@ -800,8 +800,8 @@ static int rating_change(itsma_scorer *s, const itsma_rating_spec *spec, const c
 
 int itsma_scorer_put_rating(itsma_scorer *s, const itsma_rating_spec *spec, itsma_error *err)
 {
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!s || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and spec must not be NULL");
 	return rating_change(s, spec, NULL, err);
@@ -809,8 +809,8 @@ int itsma_scorer_put_rating(itsma_scorer *s, const itsma_rating_spec *spec, itsm
 
 int itsma_scorer_remove_rating(itsma_scorer *s, const char *requirement_id, itsma_error *err)
 {
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!s || !requirement_id)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and requirement id must not be NULL");
 	return rating_change(s, NULL, requirement_id, err);
@@ -865,8 +865,8 @@ static int attribute_change(itsma_scorer *s, const itsma_attribute_spec *spec,
 
 int itsma_scorer_put_attribute(itsma_scorer *s, const itsma_attribute_spec *spec, itsma_error *err)
 {
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!s || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and spec must not be NULL");
 	return attribute_change(s, spec, NULL, ITSMA_PA1_1, err);
@@ -875,8 +875,8 @@ int itsma_scorer_put_attribute(itsma_scorer *s, const itsma_attribute_spec *spec
 int itsma_scorer_remove_attribute(itsma_scorer *s, const char *process_id,
                                   itsma_attribute attribute, itsma_error *err)
 {
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!s || !process_id)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and process id must not be NULL");
 	return attribute_change(s, NULL, process_id, attribute, err);
@@ -922,13 +922,13 @@ int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, 
 	itsma_assessment *a;
 	itsma_result *r;
 	itsma_evidence *e = NULL, before;
-	itsma_evidence_problem p_before = ITSMA_EVIDENCE_UNUSED, p_now = ITSMA_EVIDENCE_UNUSED;
+	itsma_evidence_problem p_before = ITSMA_EVIDENCE_PROBLEM_UNUSED, p_now = ITSMA_EVIDENCE_PROBLEM_UNUSED;
 	size_t i;
 	long day;
 	int rc, had, has;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!s || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and spec must not be NULL");
 	a = s->a;
@@ -964,7 +964,7 @@ int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, 
 					q->status = ITSMA_STATUS_EXCLUDED;
 					itsma__set_achievement(r, q, NAN);
 					q->letter = ITSMA_LETTER_NONE;
-					q->nc = ITSMA_NC_NULL;
+					q->nc = ITSMA_NONCONFORMITY_NULL;
 					q->gain = 0;
 					continue;
 				}
@@ -983,9 +983,9 @@ int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, 
 
 int itsma_scorer_remove_evidence(itsma_scorer *s, const char *id, itsma_error *err)
 {
+	itsma__error_reset(err);
 	int rc;
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
 	if (!s || !id)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and id must not be NULL");
 	if ((rc = itsma_assessment_remove_evidence(s->a, id, err)) < 0)

@@ -309,7 +309,7 @@ static void new_section(out *o, const itsma_assessment *a, const itsma_carry_rep
 		}
 		item_begin(o);
 		put(o, r->id);
-		itsma__buf_puts(o->b, r->obligation == ITSMA_SHOULD ? " (should): " : " (shall): ");
+		itsma__buf_puts(o->b, r->obligation == ITSMA_OBLIGATION_SHOULD ? " (should): " : " (shall): ");
 		put(o, r->text);
 		item_end(o);
 	}
@@ -362,8 +362,8 @@ int itsma_transition_report(char **out_text, const itsma_assessment *carried,
 	char title[200];
 	int rc;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out_text || !carried || !report || !mapping)
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "out, assessment, report and mapping must not be NULL");

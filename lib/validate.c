@@ -59,6 +59,8 @@ int itsma_validate_buffer(itsma_document_kind *kind_out, const char *buf, size_t
                           const char *source_name, const itsma_catalogue *cat, itsma_problem_cb cb,
                           void *payload, itsma_error *err)
 {
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	return itsma_validate_buffer_ext(kind_out, buf, len, source_name, cat, NULL, cb, payload, err);
 }
 
@@ -72,8 +74,8 @@ int itsma_validate_buffer_ext(itsma_document_kind *kind_out, const char *buf, si
 	itsma_document_kind kind;
 	int rc;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (kind_out)
 		*kind_out = ITSMA_DOCUMENT_UNKNOWN;
 	if (!buf && len)
@@ -150,8 +152,8 @@ int itsma_validate_file(itsma_document_kind *kind_out, const char *path, const i
 	int rc;
 	itsma_error local = ITSMA_ERROR_INIT;
 
-	if (err)
-		itsma_error_clear(err);
+	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (kind_out)
 		*kind_out = ITSMA_DOCUMENT_UNKNOWN;
 	rc = itsma__read_file(path, ITSMA_DEFAULT_MAX_BYTES, &buf, &len, &local);

@@ -38,7 +38,7 @@ itsma.ItsmaOSError, itsma.ParseError, itsma.ValidationError, itsma.LimitError
 %feature("docstring") itsma_catalogue::py_set_exclusions
 "Set whether exclusions are allowed (ITSMA_EXCLUSIONS_ALLOWED or _FORBIDDEN).";
 
-%feature("docstring") itsma_catalogue::py_add_guidance_source
+%feature("docstring") itsma_catalogue::py_put_guidance_source
 "Declare (or rename) a guidance source.";
 
 %feature("docstring") itsma_catalogue::py_add_generic_practice

@@ -271,7 +271,6 @@ ITSMA_NONNULL(itsma_scorer)
 #define ITSMA_EXTERN(type) type
 #define ITSMA_WARN_UNUSED
 #define ITSMA_DEPRECATED
-#define ITSMA_FORMAT_PRINTF(a, b)
 
 /* Plain value structs: Python never sees them. */
 %ignore itsma_error;
@@ -322,7 +321,7 @@ ITSMA_NONNULL(itsma_scorer)
 %ignore itsma_catalogue_builtin_json;
 %ignore itsma_catalogue_set_text;
 %ignore itsma_catalogue_set_exclusions;
-%ignore itsma_catalogue_add_guidance_source;
+%ignore itsma_catalogue_put_guidance_source;
 %ignore itsma_catalogue_add_generic_practice;
 %ignore itsma_catalogue_add_section;
 %ignore itsma_catalogue_add_guidance;
@@ -621,8 +620,8 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 		if (itsma_catalogue_set_exclusions($self, (itsma_exclusions)value, err) < 0)
 			return;
 	}
-	void py_add_guidance_source(const char *key, const char *name, itsma_error *err) {
-		if (itsma_catalogue_add_guidance_source($self, key, name, err) < 0)
+	void py_put_guidance_source(const char *key, const char *name, itsma_error *err) {
+		if (itsma_catalogue_put_guidance_source($self, key, name, err) < 0)
 			return;
 	}
 	void py_add_generic_practice(const char *attribute, const char *id, const char *text,
@@ -1097,7 +1096,7 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 	/* (changes applied incrementally, changes that scored from scratch) */
 	PyObject *py_stats() {
 		size_t inc = 0, full = 0;
-		itsma_scorer_stats($self, &inc, &full);
+		itsma_scorer_stats(&inc, &full, $self);
 		return Py_BuildValue("(nn)", (Py_ssize_t)inc, (Py_ssize_t)full);
 	}
 }
@@ -1427,7 +1426,7 @@ static PyObject *itsma_py_date_format(long days)
 static PyObject *itsma_py_builtin_json(size_t index)
 {
 	size_t len = 0;
-	const char *s = itsma_catalogue_builtin_json(index, &len);
+	const char *s = itsma_catalogue_builtin_json(&len, index);
 	if (!s)
 		Py_RETURN_NONE;
 	return PyUnicode_DecodeUTF8(s, (Py_ssize_t)len, "strict");
@@ -1614,7 +1613,7 @@ static PyObject *itsma_py_process_targets(const itsma_assessment *a)
 		return NULL;
 	for (i = 0; i < n; i++) {
 		const itsma_section *p = NULL;
-		int level = itsma_assessment_process_target_at(a, i, &p);
+		int level = itsma_assessment_process_target_at(&p, a, i);
 		PyObject *item;
 		if (level < 0 || !p)
 			continue;
@@ -1638,7 +1637,7 @@ static PyObject *itsma_py_capability_gap_attributes(const itsma_capability_gap *
 		return NULL;
 	for (i = 0; i < n; i++) {
 		itsma_letter letter = ITSMA_LETTER_NONE, needed = ITSMA_LETTER_NONE;
-		itsma_attribute a = itsma_capability_gap_attribute_at(g, i, &letter, &needed);
+		itsma_attribute a = itsma_capability_gap_attribute_at(&letter, &needed, g, i);
 		PyObject *item;
 		if (a == ITSMA_ATTRIBUTE_COUNT)
 			break;

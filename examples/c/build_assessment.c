@@ -58,7 +58,7 @@ int main(int argc, char **argv)
 		itsma_evidence_spec ev = ITSMA_EVIDENCE_SPEC_INIT;
 		ev.id = c->evidence_id;
 		ev.title = c->title;
-		ev.kind = ITSMA_EVIDENCE_RECORD;
+		ev.kind = ITSMA_EVIDENCE_KIND_RECORD;
 		ev.collected = c->collected;
 		ev.by = "itsm-export job";
 		if (itsma_assessment_put_evidence(a, &ev, &err) < 0)

@@ -20,15 +20,15 @@ static int report(const itsma_evidence_finding *f, void *payload)
 	tally *t = payload;
 	const char *id = itsma_evidence_id(f->evidence);
 	switch (f->check) {
-	case ITSMA_EVIDENCE_NOT_CHECKABLE:
-	case ITSMA_EVIDENCE_NO_DIGEST:
+	case ITSMA_EVIDENCE_CHECK_NOT_CHECKABLE:
+	case ITSMA_EVIDENCE_CHECK_NO_DIGEST:
 		printf("%-13s %s: skipped (%s)\n", itsma_evidence_check_name(f->check), id, f->reason);
 		return 0;
-	case ITSMA_EVIDENCE_OK:
+	case ITSMA_EVIDENCE_CHECK_OK:
 		t->ok++;
 		printf("%-13s %s: %s\n", "ok", id, f->path);
 		break;
-	case ITSMA_EVIDENCE_CHANGED:
+	case ITSMA_EVIDENCE_CHECK_CHANGED:
 		printf("%-13s %s: %s has sha256 %s\n", "changed", id, f->path, f->actual_sha256);
 		break;
 	default:

@@ -152,7 +152,7 @@ static void section_guidance(sb *out, const itsma_catalogue *cat, const itsma_se
 
 static const char *obligation_word(const itsma_requirement *q)
 {
-	return itsma_requirement_obligation(q) == ITSMA_SHALL ? "shall" : "should";
+	return itsma_obligation_name(itsma_requirement_obligation(q));
 }
 
 static void requirement_item(sb *out, const itsma_requirement *q, const double *eff)
@@ -214,7 +214,7 @@ static void catalogue_md(sb *out, const itsma_catalogue *cat)
 {
 	size_t nreq = itsma_catalogue_requirement_count(cat), shall = 0;
 	for (size_t i = 0; i < nreq; i++)
-		if (itsma_requirement_obligation(itsma_catalogue_requirement_at(cat, i)) == ITSMA_SHALL)
+		if (itsma_requirement_obligation(itsma_catalogue_requirement_at(cat, i)) == ITSMA_OBLIGATION_SHALL)
 			shall++;
 
 	sb_puts(out, "# ");
@@ -423,7 +423,7 @@ static int show(const char *id, const char *format, int weights, const char *out
 		if (!strchr(id, '/') && strcmp(id, "-") != 0) { /* a built-in id means the built-in */
 			for (size_t i = 0; i < itsma_catalogue_builtin_count(); i++)
 				if (strcmp(itsma_catalogue_builtin_id(i), id) == 0)
-					text = itsma_catalogue_builtin_json(i, &len);
+					text = itsma_catalogue_builtin_json(&len, i);
 		}
 		if (text) {
 			sb_putn(&out, text, len);

@@ -55,7 +55,7 @@ static char *dir_of(const char *path)
 typedef struct verify_run {
 	const char *root;
 	int quiet, colour;
-	size_t checked, count[ITSMA_EVIDENCE_NO_DIGEST + 1];
+	size_t checked, count[ITSMA_EVIDENCE_CHECK_NO_DIGEST + 1];
 	sb path;
 } verify_run;
 
@@ -68,36 +68,36 @@ static int print_finding(const itsma_evidence_finding *f, void *payload)
 	const char *eid = itsma_evidence_id(f->evidence), *uri = itsma_evidence_uri(f->evidence);
 	const char *red = cli_col(v->colour, COL_RED), *green = cli_col(v->colour, COL_GREEN);
 	const char *reset = cli_col(v->colour, COL_RESET);
-	if ((unsigned)f->check > ITSMA_EVIDENCE_NO_DIGEST)
+	if ((unsigned)f->check > ITSMA_EVIDENCE_CHECK_NO_DIGEST)
 		return 0;
-	if (f->check == ITSMA_EVIDENCE_NOT_CHECKABLE) {
+	if (f->check == ITSMA_EVIDENCE_CHECK_NOT_CHECKABLE) {
 		if (itsma_evidence_sha256(f->evidence))
 			v->count[f->check]++; /* a digest we cannot check */
 		return 0;
 	}
 	v->count[f->check]++;
-	if (f->check == ITSMA_EVIDENCE_NO_DIGEST)
+	if (f->check == ITSMA_EVIDENCE_CHECK_NO_DIGEST)
 		return 0;
 	v->checked++;
 	sb_clear(&v->path);
 	sb_printf(&v->path, "%s/%s", v->root, f->path ? f->path : uri);
 	switch (f->check) {
-	case ITSMA_EVIDENCE_OK:
+	case ITSMA_EVIDENCE_CHECK_OK:
 		if (!v->quiet)
 			printf("%s%-9s%s %-12s %s\n", green, labels[f->check], reset, eid, sb_str(&v->path));
 		break;
-	case ITSMA_EVIDENCE_CHANGED:
+	case ITSMA_EVIDENCE_CHECK_CHANGED:
 		printf("%s%-9s%s %-12s %s: sha256 is %s, the assessment records %s\n", red, labels[f->check],
 		       reset, eid, sb_str(&v->path), f->actual_sha256, itsma_evidence_sha256(f->evidence));
 		break;
-	case ITSMA_EVIDENCE_REFUSED:
+	case ITSMA_EVIDENCE_CHECK_REFUSED:
 		printf("%s%-9s%s %-12s %s: refused: %s\n", red, labels[f->check], reset, eid, uri, f->reason);
 		break;
-	case ITSMA_EVIDENCE_NOT_REGULAR:
+	case ITSMA_EVIDENCE_CHECK_NOT_REGULAR:
 		printf("%s%-9s%s %-12s %s: %s, not a regular file; not read\n", red, labels[f->check], reset,
 		       eid, sb_str(&v->path), f->reason);
 		break;
-	case ITSMA_EVIDENCE_TOO_LARGE:
+	case ITSMA_EVIDENCE_CHECK_TOO_LARGE:
 		printf("%s%-9s%s %-12s %s: %llu bytes, larger than the size bound; not read\n", red,
 		       labels[f->check], reset, eid, sb_str(&v->path), f->size);
 		break;
@@ -119,17 +119,17 @@ static int verify(const itsma_assessment *a, const char *root, int quiet, int co
 		cli_print_error(&err);
 		return CLI_INVALID;
 	}
-	printf("%zu checked: %zu ok, %zu missing, %zu changed", v.checked, v.count[ITSMA_EVIDENCE_OK],
-	       v.count[ITSMA_EVIDENCE_MISSING], v.count[ITSMA_EVIDENCE_CHANGED]);
-	if (v.count[ITSMA_EVIDENCE_REFUSED])
-		printf(", %zu refused", v.count[ITSMA_EVIDENCE_REFUSED]);
-	if (v.count[ITSMA_EVIDENCE_NOT_REGULAR])
-		printf(", %zu not regular files", v.count[ITSMA_EVIDENCE_NOT_REGULAR]);
-	if (v.count[ITSMA_EVIDENCE_TOO_LARGE])
-		printf(", %zu too large", v.count[ITSMA_EVIDENCE_TOO_LARGE]);
-	if (v.count[ITSMA_EVIDENCE_UNREADABLE])
-		printf(", %zu unreadable", v.count[ITSMA_EVIDENCE_UNREADABLE]);
-	size_t no_digest = v.count[ITSMA_EVIDENCE_NO_DIGEST], not_local = v.count[ITSMA_EVIDENCE_NOT_CHECKABLE];
+	printf("%zu checked: %zu ok, %zu missing, %zu changed", v.checked, v.count[ITSMA_EVIDENCE_CHECK_OK],
+	       v.count[ITSMA_EVIDENCE_CHECK_MISSING], v.count[ITSMA_EVIDENCE_CHECK_CHANGED]);
+	if (v.count[ITSMA_EVIDENCE_CHECK_REFUSED])
+		printf(", %zu refused", v.count[ITSMA_EVIDENCE_CHECK_REFUSED]);
+	if (v.count[ITSMA_EVIDENCE_CHECK_NOT_REGULAR])
+		printf(", %zu not regular files", v.count[ITSMA_EVIDENCE_CHECK_NOT_REGULAR]);
+	if (v.count[ITSMA_EVIDENCE_CHECK_TOO_LARGE])
+		printf(", %zu too large", v.count[ITSMA_EVIDENCE_CHECK_TOO_LARGE]);
+	if (v.count[ITSMA_EVIDENCE_CHECK_UNREADABLE])
+		printf(", %zu unreadable", v.count[ITSMA_EVIDENCE_CHECK_UNREADABLE]);
+	size_t no_digest = v.count[ITSMA_EVIDENCE_CHECK_NO_DIGEST], not_local = v.count[ITSMA_EVIDENCE_CHECK_NOT_CHECKABLE];
 	if (no_digest || not_local)
 		printf("; skipped %zu without a digest and %zu not under the root (absolute uri)", no_digest,
 		       not_local);
@@ -139,7 +139,7 @@ static int verify(const itsma_assessment *a, const char *root, int quiet, int co
 		         "sha256 digest");
 		return CLI_INVALID;
 	}
-	return v.checked == v.count[ITSMA_EVIDENCE_OK] ? CLI_OK : CLI_INVALID;
+	return v.checked == v.count[ITSMA_EVIDENCE_CHECK_OK] ? CLI_OK : CLI_INVALID;
 }
 
 int cmd_evidence(int argc, char **argv)

@@ -115,7 +115,7 @@ int cmd_score(int argc, char **argv)
 		         fail_under);
 		rc = CLI_SHORT;
 	}
-	if (have_verdict && verdict > required) {
+	if (have_verdict && itsma_verdict_compare(verdict, required) > 0) {
 		cli_warn("the verdict is %s, worse than the %s required by --require-verdict",
 		         itsma_verdict_name(verdict), itsma_verdict_name(required));
 		rc = CLI_SHORT;

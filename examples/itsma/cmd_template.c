@@ -108,7 +108,7 @@ static void template_json(sb *out, const itsma_catalogue *cat, const char *id, c
 		sb_puts(out, "{ \"requirement\": ");
 		json_escape(out, itsma_requirement_id(q));
 		sb_puts(out, ", \"obligation\": ");
-		json_escape(out, itsma_requirement_obligation(q) == ITSMA_SHALL ? "shall" : "should");
+		json_escape(out, itsma_obligation_name(itsma_requirement_obligation(q)));
 		sb_puts(out, ", \"text\": ");
 		json_escape(out, itsma_requirement_text(q));
 		sb_puts(out, " }");

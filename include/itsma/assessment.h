@@ -39,12 +39,12 @@ typedef struct itsma_exclusion itsma_exclusion;
 
 /** Kind of an evidence record. */
 typedef enum itsma_evidence_kind {
-	ITSMA_EVIDENCE_DOCUMENT = 0, /**< A maintained document (policy, procedure, plan). */
-	ITSMA_EVIDENCE_RECORD,       /**< A retained record (ticket, minutes, log). */
-	ITSMA_EVIDENCE_INTERVIEW,    /**< Testimony. */
-	ITSMA_EVIDENCE_OBSERVATION,  /**< Something the assessor saw done. */
-	ITSMA_EVIDENCE_METRIC,       /**< A measurement. */
-	ITSMA_EVIDENCE_OTHER         /**< Anything else. */
+	ITSMA_EVIDENCE_KIND_DOCUMENT = 0, /**< A maintained document (policy, procedure, plan). */
+	ITSMA_EVIDENCE_KIND_RECORD,       /**< A retained record (ticket, minutes, log). */
+	ITSMA_EVIDENCE_KIND_INTERVIEW,    /**< Testimony. */
+	ITSMA_EVIDENCE_KIND_OBSERVATION,  /**< Something the assessor saw done. */
+	ITSMA_EVIDENCE_KIND_METRIC,       /**< A measurement. */
+	ITSMA_EVIDENCE_KIND_OTHER         /**< Anything else. */
 } itsma_evidence_kind;
 
 /** "document", "record", ... Static, never NULL ("" if out of range). */
@@ -164,8 +164,14 @@ typedef struct itsma_evidence_spec {
 #define ITSMA_EVIDENCE_SPEC_VERSION 1
 /** Static initialiser for itsma_evidence_spec. */
 #define ITSMA_EVIDENCE_SPEC_INIT                                                                    \
-	{ ITSMA_EVIDENCE_SPEC_VERSION, NULL, NULL, ITSMA_EVIDENCE_DOCUMENT, NULL, NULL, NULL, NULL,     \
+	{ ITSMA_EVIDENCE_SPEC_VERSION, NULL, NULL, ITSMA_EVIDENCE_KIND_DOCUMENT, NULL, NULL, NULL, NULL,     \
 	  NULL, NULL }
+/**
+ * Fill @p spec with the defaults of #ITSMA_EVIDENCE_SPEC_INIT (for callers without C macros, such as FFI).
+ * @param version the #ITSMA_EVIDENCE_SPEC_VERSION the caller was built with; 1 to the current one.
+ * @return 0, or #ITSMA_EINVAL (NULL, unknown version). **Ownership:** none.
+ */
+ITSMA_EXTERN(int) itsma_evidence_spec_init(itsma_evidence_spec *spec, unsigned int version);
 
 /**
  * Add an evidence record, or replace the one with the same id (keeping its position and
@@ -231,6 +237,12 @@ typedef struct itsma_rating_spec {
 #define ITSMA_RATING_SPEC_VERSION 1
 /** Static initialiser for itsma_rating_spec. */
 #define ITSMA_RATING_SPEC_INIT { ITSMA_RATING_SPEC_VERSION, NULL, ITSMA_LETTER_NONE, 0.0, NULL, 0, NULL }
+/**
+ * Fill @p spec with the defaults of #ITSMA_RATING_SPEC_INIT (for callers without C macros, such as FFI).
+ * @param version the #ITSMA_RATING_SPEC_VERSION the caller was built with; 1 to the current one.
+ * @return 0, or #ITSMA_EINVAL (NULL, unknown version). **Ownership:** none.
+ */
+ITSMA_EXTERN(int) itsma_rating_spec_init(itsma_rating_spec *spec, unsigned int version);
 
 /**
  * Rate a requirement (or replace its rating, keeping the position).
@@ -283,6 +295,12 @@ typedef struct itsma_attribute_spec {
 /** Static initialiser for itsma_attribute_spec. */
 #define ITSMA_ATTRIBUTE_SPEC_INIT                                                                   \
 	{ ITSMA_ATTRIBUTE_SPEC_VERSION, NULL, ITSMA_PA2_1, ITSMA_LETTER_NONE, 0.0, NULL, 0, NULL }
+/**
+ * Fill @p spec with the defaults of #ITSMA_ATTRIBUTE_SPEC_INIT (for callers without C macros, such as FFI).
+ * @param version the #ITSMA_ATTRIBUTE_SPEC_VERSION the caller was built with; 1 to the current one.
+ * @return 0, or #ITSMA_EINVAL (NULL, unknown version). **Ownership:** none.
+ */
+ITSMA_EXTERN(int) itsma_attribute_spec_init(itsma_attribute_spec *spec, unsigned int version);
 
 /**
  * Rate a process attribute (or replace that rating, keeping its position).
@@ -378,8 +396,8 @@ ITSMA_EXTERN(size_t) itsma_assessment_process_target_count(const itsma_assessmen
  * The i-th per-process target.
  * @param[out] process_out the process (Borrowed). @return its level, or -1 past the end.
  */
-ITSMA_EXTERN(int) itsma_assessment_process_target_at(const itsma_assessment *a, size_t index,
-                                                     const itsma_section **process_out);
+ITSMA_EXTERN(int) itsma_assessment_process_target_at(const itsma_section **process_out, const itsma_assessment *a,
+                                                     size_t index);
 /** The effective target of a process (its own, else the general one), or -1. */
 ITSMA_EXTERN(int) itsma_assessment_target_for(const itsma_assessment *a, const char *process_id);
 

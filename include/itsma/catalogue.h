@@ -34,12 +34,22 @@ typedef enum itsma_section_kind {
 	ITSMA_SECTION_GROUP = 0,  /**< A clause or group (the default). */
 	ITSMA_SECTION_PROCESS = 1 /**< A process: capability levels are computed for it. */
 } itsma_section_kind;
+/** "group", "process" (as in the JSON documents), or "" for a value outside the enumeration. Static. */
+ITSMA_EXTERN(const char *) itsma_section_kind_name(itsma_section_kind value);
+/** Parse the word itsma_section_kind_name() gives. @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_section_kind_parse(itsma_section_kind *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 
 /** Requirement obligation. */
 typedef enum itsma_obligation {
-	ITSMA_SHALL = 0, /**< Part 1 style, critical (the default). */
-	ITSMA_SHOULD = 1 /**< Part 2 style, recommended. */
+	ITSMA_OBLIGATION_SHALL = 0, /**< Part 1 style, critical (the default). */
+	ITSMA_OBLIGATION_SHOULD = 1 /**< Part 2 style, recommended. */
 } itsma_obligation;
+/** "shall", "should" (as in the JSON documents), or "" for a value outside the enumeration. Static. */
+ITSMA_EXTERN(const char *) itsma_obligation_name(itsma_obligation value);
+/** Parse the word itsma_obligation_name() gives. @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_obligation_parse(itsma_obligation *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 
 /** Where a requirement comes from (`basis`). */
 typedef enum itsma_basis {
@@ -66,6 +76,11 @@ typedef enum itsma_exclusions {
 	ITSMA_EXCLUSIONS_ALLOWED = 0,  /**< Exclusions allowed (the default). */
 	ITSMA_EXCLUSIONS_FORBIDDEN = 1 /**< Any exclusion is rejected (ISO/IEC 20000-1:2018). */
 } itsma_exclusions;
+/** "allowed", "forbidden" (as in the JSON documents), or "" for a value outside the enumeration. Static. */
+ITSMA_EXTERN(const char *) itsma_exclusions_name(itsma_exclusions value);
+/** Parse the word itsma_exclusions_name() gives. @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_exclusions_parse(itsma_exclusions *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 
 /** Default maximum nesting depth of JSON input. */
 #define ITSMA_DEFAULT_MAX_DEPTH 64
@@ -211,7 +226,7 @@ ITSMA_EXTERN(const char *) itsma_catalogue_builtin_title(size_t index);
  * The JSON text of the i-th built-in catalogue, exactly as shipped, or NULL.
  * @param[out] len_out its length in bytes (may be NULL). **Ownership:** static.
  */
-ITSMA_EXTERN(const char *) itsma_catalogue_builtin_json(size_t index, size_t *len_out);
+ITSMA_EXTERN(const char *) itsma_catalogue_builtin_json(size_t *len_out, size_t index);
 
 /**
  * The clause list shipped with the i-th built-in catalogue: every clause of the standard's
@@ -274,7 +289,7 @@ ITSMA_EXTERN(const char *) itsma_catalogue_guidance_source_name(const itsma_cata
  * Declare a guidance source (or rename an existing one).
  * @return 0; #ITSMA_EINVAL for a bad key or empty name; #ITSMA_ENOMEM. Strings Copied.
  */
-ITSMA_EXTERN(int) itsma_catalogue_add_guidance_source(itsma_catalogue *cat, const char *key,
+ITSMA_EXTERN(int) itsma_catalogue_put_guidance_source(itsma_catalogue *cat, const char *key,
                                                       const char *name, itsma_error *err)
 	ITSMA_WARN_UNUSED;
 
@@ -406,6 +421,12 @@ typedef struct itsma_section_spec {
 #define ITSMA_SECTION_SPEC_VERSION 1
 /** Static initialiser for itsma_section_spec. */
 #define ITSMA_SECTION_SPEC_INIT { ITSMA_SECTION_SPEC_VERSION, NULL, NULL, NULL, NULL, ITSMA_SECTION_GROUP, 1.0 }
+/**
+ * Fill @p spec with the defaults of #ITSMA_SECTION_SPEC_INIT (for callers without C macros, such as FFI).
+ * @param version the #ITSMA_SECTION_SPEC_VERSION the caller was built with; 1 to the current one.
+ * @return 0, or #ITSMA_EINVAL (NULL, unknown version). **Ownership:** none.
+ */
+ITSMA_EXTERN(int) itsma_section_spec_init(itsma_section_spec *spec, unsigned int version);
 
 /**
  * Add a section, with the same validation as loading.
@@ -489,7 +510,7 @@ typedef struct itsma_requirement_spec {
 	size_t tag_count;              /**< Length of tags. */
 	/* version 2 */
 	const char *item;              /**< Optional list item of the clause ("a)", "b) 2)"). */
-	itsma_basis basis;             /**< Optional basis; good practice needs #ITSMA_SHOULD. */
+	itsma_basis basis;             /**< Optional basis; good practice needs #ITSMA_OBLIGATION_SHOULD. */
 	const char *verify;            /**< Optional: how an auditor tests it. */
 } itsma_requirement_spec;
 /**
@@ -499,8 +520,14 @@ typedef struct itsma_requirement_spec {
 #define ITSMA_REQUIREMENT_SPEC_VERSION 2
 /** Static initialiser for itsma_requirement_spec. */
 #define ITSMA_REQUIREMENT_SPEC_INIT                                                                 \
-	{ ITSMA_REQUIREMENT_SPEC_VERSION, NULL, NULL, NULL, ITSMA_SHALL, 1.0, NULL, 0, NULL, 0,    \
+	{ ITSMA_REQUIREMENT_SPEC_VERSION, NULL, NULL, NULL, ITSMA_OBLIGATION_SHALL, 1.0, NULL, 0, NULL, 0,    \
 	  NULL, ITSMA_BASIS_UNSPECIFIED, NULL }
+/**
+ * Fill @p spec with the defaults of #ITSMA_REQUIREMENT_SPEC_INIT (for callers without C macros, such as FFI).
+ * @param version the #ITSMA_REQUIREMENT_SPEC_VERSION the caller was built with; 1 to the current one.
+ * @return 0, or #ITSMA_EINVAL (NULL, unknown version). **Ownership:** none.
+ */
+ITSMA_EXTERN(int) itsma_requirement_spec_init(itsma_requirement_spec *spec, unsigned int version);
 
 /**
  * Add a requirement to a section, with the same validation as loading.
@@ -571,6 +598,12 @@ typedef struct itsma_lint_options {
 #define ITSMA_LINT_OPTIONS_VERSION 1
 /** Static initialiser for itsma_lint_options (every check, no clause list). */
 #define ITSMA_LINT_OPTIONS_INIT { ITSMA_LINT_OPTIONS_VERSION, NULL, 0, 0 }
+/**
+ * Fill @p spec with the defaults of #ITSMA_LINT_OPTIONS_INIT (for callers without C macros, such as FFI).
+ * @param version the #ITSMA_LINT_OPTIONS_VERSION the caller was built with; 1 to the current one.
+ * @return 0, or #ITSMA_EINVAL (NULL, unknown version). **Ownership:** none.
+ */
+ITSMA_EXTERN(int) itsma_lint_options_init(itsma_lint_options *spec, unsigned int version);
 
 /**
  * Called once per lint problem.

@@ -3,6 +3,18 @@
  * @brief Export macros, C++ linkage guards and the library's allocator.
  *
  * Included by every other itsma header; it needs nothing but the C standard library.
+ *
+ * **Conventions that hold for every function of the API:**
+ * - *NULL policy.* Every getter (a function that reads an object and cannot fail) accepts
+ *   NULL for the object and then returns the empty value of its return type: NULL for
+ *   pointers and strings, 0 for counts, indexes, flags and enumerations (the enumeration's
+ *   zero value), NaN for real numbers (weights, values, achievements), -1 for levels,
+ *   targets and days. Every `itsma_<type>_free()` accepts NULL. Functions that can fail
+ *   return #ITSMA_EINVAL when a required object is NULL.
+ * - *Errors.* Functions that can fail return an `int` (0 or a negative itsma_error_code)
+ *   and take `itsma_error *err` (may be NULL) last; they reset it on entry, so a reused
+ *   struct only ever describes the latest call.
+ * - *Out-parameters first*, inputs after them, `err` last.
  */
 #ifndef ITSMA_COMMON_H
 #define ITSMA_COMMON_H
@@ -32,11 +44,9 @@
 #if defined(__GNUC__) || defined(__clang__)
 #define ITSMA_WARN_UNUSED __attribute__((warn_unused_result))
 #define ITSMA_DEPRECATED __attribute__((deprecated))
-#define ITSMA_FORMAT_PRINTF(a, b) __attribute__((format(printf, a, b)))
 #else
 #define ITSMA_WARN_UNUSED
 #define ITSMA_DEPRECATED
-#define ITSMA_FORMAT_PRINTF(a, b)
 #endif
 
 ITSMA_BEGIN_DECL

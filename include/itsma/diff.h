@@ -62,14 +62,14 @@ ITSMA_EXTERN(int) itsma_change_parse(itsma_change *out, const char *text, itsma_
 	ITSMA_WARN_UNUSED;
 
 /** How the nonconformity class of a `shall` requirement changed. */
-typedef enum itsma_nc_change {
-	ITSMA_NC_CHANGE_CLOSED = 0, /**< Was minor or major, now none. */
-	ITSMA_NC_CHANGE_OPENED,     /**< Was none or unassessed, now minor or major. */
-	ITSMA_NC_CHANGE_CHANGED     /**< Any other change of class (major <-> minor, to or
+typedef enum itsma_nonconformity_change {
+	ITSMA_NONCONFORMITY_CHANGE_CLOSED = 0, /**< Was minor or major, now none. */
+	ITSMA_NONCONFORMITY_CHANGE_OPENED,     /**< Was none or unassessed, now minor or major. */
+	ITSMA_NONCONFORMITY_CHANGE_CHANGED     /**< Any other change of class (major <-> minor, to or
 	                                 from unassessed, ...). */
-} itsma_nc_change;
+} itsma_nonconformity_change;
 /** "closed", "opened", "changed". Static, never NULL ("" if out of range). */
-ITSMA_EXTERN(const char *) itsma_nc_change_name(itsma_nc_change change);
+ITSMA_EXTERN(const char *) itsma_nonconformity_change_name(itsma_nonconformity_change change);
 
 /** Counts of a diff's summary. */
 typedef enum itsma_diff_tally {
@@ -273,10 +273,10 @@ ITSMA_EXTERN(const itsma_nonconformity_diff *) itsma_diff_nonconformity_at(const
 /** The requirement id. @return Borrowed, never NULL. **Thread safety:** safe. */
 ITSMA_EXTERN(const char *) itsma_nonconformity_diff_id(const itsma_nonconformity_diff *n);
 /** Closed, opened or changed. **Thread safety:** safe. */
-ITSMA_EXTERN(itsma_nc_change) itsma_nonconformity_diff_change(const itsma_nonconformity_diff *n);
-/** The class before (#ITSMA_NC_NULL for a `should` requirement). */
+ITSMA_EXTERN(itsma_nonconformity_change) itsma_nonconformity_diff_change(const itsma_nonconformity_diff *n);
+/** The class before (#ITSMA_NONCONFORMITY_NULL for a `should` requirement). */
 ITSMA_EXTERN(itsma_nonconformity) itsma_nonconformity_diff_before(const itsma_nonconformity_diff *n);
-/** The class after (#ITSMA_NC_NULL for a `should` requirement). */
+/** The class after (#ITSMA_NONCONFORMITY_NULL for a `should` requirement). */
 ITSMA_EXTERN(itsma_nonconformity) itsma_nonconformity_diff_after(const itsma_nonconformity_diff *n);
 
 ITSMA_END_DECL

@@ -36,8 +36,7 @@ typedef enum itsma_error_code {
 	ITSMA_ESCHEMA = -6,    /**< Valid JSON of the wrong shape or with a broken rule. */
 	ITSMA_ENOTFOUND = -7,  /**< No such object (id, file, built-in catalogue). */
 	ITSMA_EEXISTS = -8,    /**< An object with that id already exists. */
-	ITSMA_ELIMIT = -9,     /**< A documented limit (depth, size, count) was exceeded. */
-	ITSMA_ITEROVER = -30   /**< End of an iteration; not an error. */
+	ITSMA_ELIMIT = -9      /**< A documented limit (depth, size, count) was exceeded. */
 } itsma_error_code;
 
 /** Capacity of itsma_error::message, terminating NUL included. */
@@ -46,11 +45,20 @@ typedef enum itsma_error_code {
 #define ITSMA_ERROR_SOURCE_LENGTH 160
 /** Capacity of itsma_error::pointer, terminating NUL included. */
 #define ITSMA_ERROR_POINTER_LENGTH 160
+/** Size of itsma_error::reserved, in 64-bit words (room for fields added before 2.0). */
+#define ITSMA_ERROR_RESERVED_WORDS 8
 
 /**
  * Details of a failure. Transparent, caller-allocated (usually on the stack).
  * Strings are always NUL-terminated and truncated, never overflowed. Changing
- * this struct's size is an ABI break.
+ * this struct's size is an ABI break, so it ends in a reserved area: later versions
+ * may add fields there without changing the size. Callers must not read or write
+ * `reserved`; #ITSMA_ERROR_INIT and itsma_error_clear() set it to zero.
+ *
+ * Every function that takes an `itsma_error *` resets it on entry (as
+ * itsma_error_clear() does), so one struct can be reused across calls: after a
+ * successful call `code` is #ITSMA_OK and no source, pointer or position of an
+ * earlier failure is left behind.
  */
 typedef struct itsma_error {
 	int code;      /**< Same value the function returned; #ITSMA_OK if none. */
@@ -61,10 +69,12 @@ typedef struct itsma_error {
 	char source[ITSMA_ERROR_SOURCE_LENGTH];   /**< File name or "<buffer>"; "" if none. */
 	char pointer[ITSMA_ERROR_POINTER_LENGTH]; /**< RFC 6901 JSON Pointer; "" if none. */
 	char message[ITSMA_ERROR_MESSAGE_LENGTH]; /**< UTF-8 message, no trailing newline. */
+	/** Reserved for future fields; zero. Not part of the API. */
+	unsigned long long reserved[ITSMA_ERROR_RESERVED_WORDS];
 } itsma_error;
 
 /** Static initialiser for an itsma_error. */
-#define ITSMA_ERROR_INIT { 0, 0, 0, 0, 0, "", "", "" }
+#define ITSMA_ERROR_INIT { 0, 0, 0, 0, 0, "", "", "", { 0 } }
 
 /**
  * Reset an error struct to "no error" (the state of #ITSMA_ERROR_INIT).

@@ -98,6 +98,12 @@ typedef struct itsma_mapping_catalogues {
 	{                                                                                          \
 		ITSMA_MAPPING_CATALOGUES_VERSION, NULL, NULL, NULL, NULL                           \
 	}
+/**
+ * Fill @p spec with the defaults of #ITSMA_MAPPING_CATALOGUES_INIT (for callers without C macros, such as FFI).
+ * @param version the #ITSMA_MAPPING_CATALOGUES_VERSION the caller was built with; 1 to the current one.
+ * @return 0, or #ITSMA_EINVAL (NULL, unknown version). **Ownership:** none.
+ */
+ITSMA_EXTERN(int) itsma_mapping_catalogues_init(itsma_mapping_catalogues *spec, unsigned int version);
 
 /* ---- loading, validating, saving ---------------------------------------------------------- */
 
@@ -271,6 +277,12 @@ typedef struct itsma_map_spec {
 		ITSMA_MAP_SPEC_VERSION, ITSMA_REL_EQUAL_TO, NULL, 0, NULL, 0,                      \
 		    ITSMA_CONFIDENCE_NONE, NULL                                                    \
 	}
+/**
+ * Fill @p spec with the defaults of #ITSMA_MAP_SPEC_INIT (for callers without C macros, such as FFI).
+ * @param version the #ITSMA_MAP_SPEC_VERSION the caller was built with; 1 to the current one.
+ * @return 0, or #ITSMA_EINVAL (NULL, unknown version). **Ownership:** none.
+ */
+ITSMA_EXTERN(int) itsma_map_spec_init(itsma_map_spec *spec, unsigned int version);
 
 /**
  * Append a map. Ids are checked for form, not against catalogues (itsma_mapping_check()).

@@ -109,7 +109,11 @@ typedef enum itsma_model {
 /** "default", "flat", "flat_unweighted", "absolute", "shall", "should". Static. */
 ITSMA_EXTERN(const char *) itsma_model_name(itsma_model model);
 
-/** Conformity verdict (scoring.md §5). */
+/**
+ * Conformity verdict (scoring.md §5). From best to worst: conformant, conditional,
+ * incomplete, nonconformant. Compare verdicts with itsma_verdict_compare(), not with the
+ * enumeration's numeric values (which are append-only, not an order).
+ */
 typedef enum itsma_verdict {
 	ITSMA_VERDICT_CONFORMANT = 0, /**< No nonconformity, nothing unassessed. */
 	ITSMA_VERDICT_CONDITIONAL,    /**< Only minor nonconformities. */
@@ -118,6 +122,13 @@ typedef enum itsma_verdict {
 } itsma_verdict;
 /** "conformant", "conditional", "incomplete", "nonconformant". Static. */
 ITSMA_EXTERN(const char *) itsma_verdict_name(itsma_verdict verdict);
+/**
+ * Order two verdicts from best to worst (see #itsma_verdict).
+ * @return a negative number when @p a is better than @p b, 0 when they are the same, a
+ *         positive number when @p a is worse. A value outside the enumeration is worse than
+ *         every verdict. **Thread safety:** safe.
+ */
+ITSMA_EXTERN(int) itsma_verdict_compare(itsma_verdict a, itsma_verdict b);
 /** Parse a verdict name. @return 0 or #ITSMA_EINVAL. */
 ITSMA_EXTERN(int) itsma_verdict_parse(itsma_verdict *out, const char *text, itsma_error *err)
 	ITSMA_WARN_UNUSED;
@@ -134,13 +145,13 @@ ITSMA_EXTERN(const char *) itsma_status_name(itsma_status status);
 
 /** Nonconformity class (scoring.md §5). */
 typedef enum itsma_nonconformity {
-	ITSMA_NC_NULL = 0,       /**< Not applicable: a `should` or excluded requirement (JSON null). */
-	ITSMA_NC_NONE,           /**< Rated F. */
-	ITSMA_NC_MINOR,          /**< Rated L. */
-	ITSMA_NC_MAJOR,          /**< Rated P or N, or unsupported under `required`. */
-	ITSMA_NC_UNASSESSED      /**< Not rated. */
+	ITSMA_NONCONFORMITY_NULL = 0,       /**< Not applicable: a `should` or excluded requirement (JSON null). */
+	ITSMA_NONCONFORMITY_NONE,           /**< Rated F. */
+	ITSMA_NONCONFORMITY_MINOR,          /**< Rated L. */
+	ITSMA_NONCONFORMITY_MAJOR,          /**< Rated P or N, or unsupported under `required`. */
+	ITSMA_NONCONFORMITY_UNASSESSED      /**< Not rated. */
 } itsma_nonconformity;
-/** "none", "minor", "major", "unassessed", or "" for #ITSMA_NC_NULL. Static. */
+/** "none", "minor", "major", "unassessed", or "" for #ITSMA_NONCONFORMITY_NULL. Static. */
 ITSMA_EXTERN(const char *) itsma_nonconformity_name(itsma_nonconformity nc);
 
 /** Requirement counts of the summary. */
@@ -294,18 +305,18 @@ ITSMA_EXTERN(size_t) itsma_capability_gap_attribute_count(const itsma_capability
  * @param[out] needed_out the letter needed, L or F (may be NULL).
  * @return the attribute, or #ITSMA_ATTRIBUTE_COUNT past the end.
  */
-ITSMA_EXTERN(itsma_attribute) itsma_capability_gap_attribute_at(const itsma_capability_gap *g,
-                                                                size_t index,
-                                                                itsma_letter *letter_out,
-                                                                itsma_letter *needed_out);
+ITSMA_EXTERN(itsma_attribute) itsma_capability_gap_attribute_at(itsma_letter *letter_out,
+                                                                itsma_letter *needed_out,
+                                                                const itsma_capability_gap *g,
+                                                                size_t index);
 
 /* ---- evidence issues ------------------------------------------------------------------------- */
 
 /** Evidence problems (scoring.md §7). */
 typedef enum itsma_evidence_problem {
-	ITSMA_EVIDENCE_UNUSED = 0, /**< Cited by nothing. */
-	ITSMA_EVIDENCE_EXPIRED,    /**< Expired before the assessment date. */
-	ITSMA_EVIDENCE_FUTURE      /**< Collected after the assessment date. */
+	ITSMA_EVIDENCE_PROBLEM_UNUSED = 0, /**< Cited by nothing. */
+	ITSMA_EVIDENCE_PROBLEM_EXPIRED,    /**< Expired before the assessment date. */
+	ITSMA_EVIDENCE_PROBLEM_FUTURE      /**< Collected after the assessment date. */
 } itsma_evidence_problem;
 /** "unused", "expired", "future". Static. */
 ITSMA_EXTERN(const char *) itsma_evidence_problem_name(itsma_evidence_problem problem);

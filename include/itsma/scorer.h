@@ -19,7 +19,7 @@
  *     fprintf(stderr, "%s\n", err.message);
  * // ... later, when incident INC-42 (cited as evidence) is closed:
  * itsma_evidence_spec ev = ITSMA_EVIDENCE_SPEC_INIT;
- * ev.id = "INC-42"; ev.title = "Incident 42"; ev.kind = ITSMA_EVIDENCE_RECORD;
+ * ev.id = "INC-42"; ev.title = "Incident 42"; ev.kind = ITSMA_EVIDENCE_KIND_RECORD;
  * ev.collected = "2026-11-02";
  * if (itsma_scorer_put_evidence(s, &ev, &err) < 0)
  *     fprintf(stderr, "%s\n", err.message);
@@ -166,8 +166,8 @@ ITSMA_EXTERN(int) itsma_scorer_rescore(itsma_scorer *s, itsma_error *err) ITSMA_
  * (changes touching excluded requirements or processes without applicable requirements,
  * evidence removal, itsma_scorer_rescore()). Either out-parameter may be NULL.
  */
-ITSMA_EXTERN(void) itsma_scorer_stats(const itsma_scorer *s, size_t *incremental_out,
-                                      size_t *rescored_out);
+ITSMA_EXTERN(void) itsma_scorer_stats(size_t *incremental_out, size_t *rescored_out,
+                                      const itsma_scorer *s);
 
 ITSMA_END_DECL
 

@@ -23,17 +23,17 @@ ITSMA_BEGIN_DECL
 
 /** The outcome of checking one evidence record. */
 typedef enum itsma_evidence_check {
-	ITSMA_EVIDENCE_OK = 0,        /**< The file's SHA-256 is the recorded one. */
-	ITSMA_EVIDENCE_CHANGED,       /**< The file is there; its SHA-256 differs. */
-	ITSMA_EVIDENCE_MISSING,       /**< No such file (or folder on the way) below the root. */
-	ITSMA_EVIDENCE_REFUSED,       /**< The uri leaves the root (`..`, a symbolic link) or is
+	ITSMA_EVIDENCE_CHECK_OK = 0,        /**< The file's SHA-256 is the recorded one. */
+	ITSMA_EVIDENCE_CHECK_CHANGED,       /**< The file is there; its SHA-256 differs. */
+	ITSMA_EVIDENCE_CHECK_MISSING,       /**< No such file (or folder on the way) below the root. */
+	ITSMA_EVIDENCE_CHECK_REFUSED,       /**< The uri leaves the root (`..`, a symbolic link) or is
 	                                   malformed (bad percent-escape, NUL): nothing opened. */
-	ITSMA_EVIDENCE_NOT_REGULAR,   /**< A directory, FIFO, device or socket: never read. */
-	ITSMA_EVIDENCE_TOO_LARGE,     /**< Larger than the size bound: not read. */
-	ITSMA_EVIDENCE_UNREADABLE,    /**< Open or read failed (permissions, I/O; see sys_errno),
+	ITSMA_EVIDENCE_CHECK_NOT_REGULAR,   /**< A directory, FIFO, device or socket: never read. */
+	ITSMA_EVIDENCE_CHECK_TOO_LARGE,     /**< Larger than the size bound: not read. */
+	ITSMA_EVIDENCE_CHECK_UNREADABLE,    /**< Open or read failed (permissions, I/O; see sys_errno),
 	                                   or the file is not the size it claims (a /proc file). */
-	ITSMA_EVIDENCE_NOT_CHECKABLE, /**< No uri, an absolute path or a remote uri (`https:`). */
-	ITSMA_EVIDENCE_NO_DIGEST      /**< A relative uri but no recorded sha256. */
+	ITSMA_EVIDENCE_CHECK_NOT_CHECKABLE, /**< No uri, an absolute path or a remote uri (`https:`). */
+	ITSMA_EVIDENCE_CHECK_NO_DIGEST      /**< A relative uri but no recorded sha256. */
 } itsma_evidence_check;
 
 /** Default size bound of itsma_evidence_verify(): 16 GiB. */
@@ -62,7 +62,7 @@ typedef int (*itsma_evidence_cb)(const itsma_evidence_finding *finding, void *pa
 /**
  * Check every evidence record of @p a against the files below @p root (see the file
  * comment for the confinement rules). Every record is reported through @p cb, including
- * those that cannot be checked (#ITSMA_EVIDENCE_NOT_CHECKABLE, #ITSMA_EVIDENCE_NO_DIGEST).
+ * those that cannot be checked (#ITSMA_EVIDENCE_CHECK_NOT_CHECKABLE, #ITSMA_EVIDENCE_CHECK_NO_DIGEST).
  *
  * @param a the assessment. @param root the folder relative uris start from (it may itself
  *        be reached through a symbolic link; nothing below it is).

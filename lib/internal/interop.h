@@ -12,6 +12,7 @@
 #include "itsma/interop.h"
 #include "internal/arena.h"
 #include "internal/buf.h"
+#include "internal/error.h"
 #include "internal/model.h"
 #include "internal/strmap.h"
 

@@ -12,6 +12,7 @@
 #include "itsma/catalogue.h"
 #include "itsma/assessment.h"
 #include "internal/model.h"
+#include "internal/error.h"
 
 /*
  * A whole input file in memory: read into a buffer, or, for large regular files, mapped

@@ -218,7 +218,7 @@ void itsma__tally_requirement(itsma_result *r, const itsma_requirement_result *q
 void itsma__score_verdict(itsma_result *r);
 /* Recompute a non-excluded section's figures from its children (requirements and
  * sub-sections, in catalogue order), and the compliance figures from the top-level
- * sections. `only` is ITSMA__ROLL_ALL, or the obligation (ITSMA_SHALL / ITSMA_SHOULD) of the
+ * sections. `only` is ITSMA__ROLL_ALL, or the obligation (ITSMA_OBLIGATION_SHALL / ITSMA_OBLIGATION_SHOULD) of the
  * one requirement whose figure changed since the last roll-up: then the other obligation's
  * model and the counts of applicable requirements are kept as they are. */
 #define ITSMA__ROLL_ALL (-1)
@@ -267,7 +267,7 @@ struct itsma_process_diff {
 
 struct itsma_nonconformity_diff {
 	const char *id;
-	itsma_nc_change change;
+	itsma_nonconformity_change change;
 	itsma_nonconformity before, after;
 };
 

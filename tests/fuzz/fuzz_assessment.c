@@ -41,7 +41,7 @@ static void check_assessment(const itsma_assessment *a)
 		FUZZ_CHECK(itsma_assessment_is_excluded(a, itsma_exclusion_id(x)));
 	}
 	for (i = 0; i < itsma_assessment_process_target_count(a); i++) {
-		int t = itsma_assessment_process_target_at(a, i, NULL);
+		int t = itsma_assessment_process_target_at(NULL, a, i);
 		FUZZ_CHECK(t >= 0 && t <= 5);
 	}
 	FUZZ_CHECK(itsma_assessment_to_json(&json, a, &err) == 0 && json != NULL);

@@ -96,7 +96,7 @@ static void incremental(itsma_assessment *a, const uint8_t *data, size_t size)
 		snprintf(id, sizeof id, "%s", itsma_evidence_id(e));
 		spec.id = id;
 		spec.title = "changed";
-		spec.kind = ITSMA_EVIDENCE_RECORD;
+		spec.kind = ITSMA_EVIDENCE_KIND_RECORD;
 		spec.collected = h & 1 ? "2020-01-01" : "2099-01-01";
 		spec.expires = (h & 1) && (h & 2) ? "2020-06-01" : NULL;
 		FUZZ_CHECK(itsma_scorer_put_evidence(sc, &spec, &err) == 0);

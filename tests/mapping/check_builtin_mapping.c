@@ -33,7 +33,7 @@ static int builtin_revision(const char *id)
 	size_t i, len;
 	for (i = 0; i < itsma_catalogue_builtin_count(); i++)
 		if (strcmp(itsma_catalogue_builtin_id(i), id) == 0) {
-			const char *json = itsma_catalogue_builtin_json(i, &len);
+			const char *json = itsma_catalogue_builtin_json(&len, i);
 			const char *p = strstr(json, "\n  \"revision\": ");
 			return p ? atoi(p + 15) : 1;
 		}
@@ -78,7 +78,7 @@ int main(void)
 	for (i = 0; i < itsma_catalogue_requirement_count(c2011); i++) {
 		const itsma_requirement *r = itsma_catalogue_requirement_at(c2011, i);
 		int found = 0;
-		if (itsma_requirement_obligation(r) != ITSMA_SHALL)
+		if (itsma_requirement_obligation(r) != ITSMA_OBLIGATION_SHALL)
 			continue;
 		for (j = 0; !found && j < itsma_mapping_map_count(m); j++) {
 			const itsma_map *map = itsma_mapping_map_at(m, j);

@@ -82,6 +82,7 @@ class CError(ctypes.Structure):
         ("source", ctypes.c_char * 160),
         ("pointer", ctypes.c_char * 160),
         ("message", ctypes.c_char * 256),
+        ("reserved", ctypes.c_ulonglong * 8),
     ]
 
 

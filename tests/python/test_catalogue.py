@@ -187,7 +187,7 @@ def test_copy_pickle(cat):
 def test_build_in_code():
     cat = itsma.Catalogue.new("my:cat", "My catalogue")
     assert cat.origin == "" and len(cat.sections) == 0
-    cat.add_guidance_source("itil4", "ITIL 4")
+    cat.put_guidance_source("itil4", "ITIL 4")
     cat.add_generic_practice("PA2.1", "GP-1", "Plan it.")
     cat.add_generic_practice(itsma.Attribute.PA3_1, "GP-2", "Define it.")
     top = cat.add_section("1", "Top", clause="1", weight=2)

@@ -73,7 +73,7 @@ static void put(sbuf *b, const char *s, size_t n)
 
 static void puts_(sbuf *b, const char *s) { put(b, s, strlen(s)); }
 
-static void printf_(sbuf *b, const char *fmt, ...) ITSMA_FORMAT_PRINTF(2, 3);
+static void printf_(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void printf_(sbuf *b, const char *fmt, ...)
 {
 	char tmp[512];

@@ -723,7 +723,7 @@ static int step_requirement_insert(ctx *c, int i, itsma_error *err)
 	s.id = id;
 	s.text = "Incidents are closed.";
 	s.clause = "8.1";
-	s.obligation = ITSMA_SHOULD;
+	s.obligation = ITSMA_OBLIGATION_SHOULD;
 	s.weight = 3;
 	return itsma_catalogue_add_requirement(NULL, c->cat, i % 2 ? "8.1" : "8", &s, err);
 }
@@ -737,7 +737,7 @@ static int step_guidance_source(ctx *c, int i, itsma_error *err)
 {
 	char key[16];
 	snprintf(key, sizeof key, "src%d", i);
-	return itsma_catalogue_add_guidance_source(c->cat, i % 5 ? key : "itil4", "A framework", err);
+	return itsma_catalogue_put_guidance_source(c->cat, i % 5 ? key : "itil4", "A framework", err);
 }
 
 static int op_cat_add_guidance_source(ctx *c, itsma_error *err)
@@ -873,7 +873,7 @@ static int step_evidence_replace(ctx *c, int i, itsma_error *err)
 	itsma_evidence_spec s = ITSMA_EVIDENCE_SPEC_INIT;
 	s.id = i % 2 ? "EV-2" : "EV-1";
 	s.title = "Replaced";
-	s.kind = ITSMA_EVIDENCE_RECORD;
+	s.kind = ITSMA_EVIDENCE_KIND_RECORD;
 	s.collected = "2026-03-02";
 	s.by = i % 3 ? "K" : NULL;
 	return itsma_assessment_put_evidence(c->a, &s, err);
@@ -1158,7 +1158,7 @@ static int step_scorer_change(ctx *c, int i, itsma_error *err)
 		snprintf(id, sizeof id, "EV-s%d", i);
 		e.id = i % 2 ? id : "EV-1";
 		e.title = "Changed";
-		e.kind = ITSMA_EVIDENCE_METRIC;
+		e.kind = ITSMA_EVIDENCE_KIND_METRIC;
 		e.collected = "2026-02-01";
 		e.expires = i % 3 ? "2026-10-01" : NULL;
 		rc = itsma_scorer_put_evidence(c->scorer, &e, err);
@@ -1281,7 +1281,7 @@ static const scenario scenarios[] = {
 
 
 static void fail(const scenario *s, unsigned long n, const char *mode, const char *fmt, ...)
-	ITSMA_FORMAT_PRINTF(4, 5);
+	__attribute__((format(printf, 4, 5)));
 static void fail(const scenario *s, unsigned long n, const char *mode, const char *fmt, ...)
 {
 	va_list ap;

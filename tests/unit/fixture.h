@@ -86,7 +86,7 @@ void free(void *p)
 static inline itsma_catalogue *cat_new(const char *id)
 {
 	itsma_catalogue *c = NULL;
-	ASSERT_OK(itsma_catalogue_new(&c, id, "Test catalogue", NULL));
+	ASSERT_OK(itsma_catalogue_new(&c, id, "Test catalogue", ASSERT_ERR));
 	return c;
 }
 
@@ -97,7 +97,7 @@ static inline void sec(itsma_catalogue *c, const char *parent, const char *id, d
 	s.title = id;
 	s.weight = w;
 	s.kind = process ? ITSMA_SECTION_PROCESS : ITSMA_SECTION_GROUP;
-	ASSERT_OK(itsma_catalogue_add_section(NULL, c, parent, &s, NULL));
+	ASSERT_OK(itsma_catalogue_add_section(NULL, c, parent, &s, ASSERT_ERR));
 }
 
 static inline void req(itsma_catalogue *c, const char *section, const char *id, double w,
@@ -108,18 +108,18 @@ static inline void req(itsma_catalogue *c, const char *section, const char *id, 
 	s.text = id;
 	s.weight = w;
 	s.obligation = ob;
-	ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, section, &s, NULL));
+	ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, section, &s, ASSERT_ERR));
 }
 
 static inline itsma_assessment *asm_new(const itsma_catalogue *c)
 {
 	itsma_assessment *a = NULL;
 	itsma_evidence_spec e = ITSMA_EVIDENCE_SPEC_INIT;
-	ASSERT_OK(itsma_assessment_new(&a, c, "test", "2026-11-20", NULL));
+	ASSERT_OK(itsma_assessment_new(&a, c, "test", "2026-11-20", ASSERT_ERR));
 	e.id = "EV";
 	e.title = "Current evidence";
 	e.collected = "2026-01-01";
-	ASSERT_OK(itsma_assessment_put_evidence(a, &e, NULL));
+	ASSERT_OK(itsma_assessment_put_evidence(a, &e, ASSERT_ERR));
 	return a;
 }
 
@@ -130,7 +130,7 @@ static inline void ev(itsma_assessment *a, const char *id, const char *collected
 	e.title = id;
 	e.collected = collected;
 	e.expires = expires;
-	ASSERT_OK(itsma_assessment_put_evidence(a, &e, NULL));
+	ASSERT_OK(itsma_assessment_put_evidence(a, &e, ASSERT_ERR));
 }
 
 /* The evidence ids of a rate() or rate_pa() call: up to 8, up to the NULL. */
@@ -153,10 +153,10 @@ static inline void rate(itsma_assessment *a, const char *requirement, const char
 	n = cited_ids(ids, ap);
 	va_end(ap);
 	s.requirement = requirement;
-	ASSERT_OK(itsma_rating_parse(&s.letter, &s.value, rating, NULL));
+	ASSERT_OK(itsma_rating_parse(&s.letter, &s.value, rating, ASSERT_ERR));
 	s.evidence = ids;
 	s.evidence_count = n;
-	ASSERT_OK(itsma_assessment_put_rating(a, &s, NULL));
+	ASSERT_OK(itsma_assessment_put_rating(a, &s, ASSERT_ERR));
 }
 
 static inline void rate_pa(itsma_assessment *a, const char *process, itsma_attribute pa,
@@ -171,15 +171,15 @@ static inline void rate_pa(itsma_assessment *a, const char *process, itsma_attri
 	va_end(ap);
 	s.process = process;
 	s.attribute = pa;
-	ASSERT_OK(itsma_rating_parse(&s.letter, &s.value, rating, NULL));
+	ASSERT_OK(itsma_rating_parse(&s.letter, &s.value, rating, ASSERT_ERR));
 	s.evidence = ids;
 	s.evidence_count = n;
-	ASSERT_OK(itsma_assessment_put_attribute(a, &s, NULL));
+	ASSERT_OK(itsma_assessment_put_attribute(a, &s, ASSERT_ERR));
 }
 
 static inline void exclude(itsma_assessment *a, const char *id)
 {
-	ASSERT_OK(itsma_assessment_put_exclusion(a, id, "Not relevant here.", NULL));
+	ASSERT_OK(itsma_assessment_put_exclusion(a, id, "Not relevant here.", ASSERT_ERR));
 }
 
 static inline itsma_result *score(const itsma_assessment *a, itsma_evidence_policy policy,

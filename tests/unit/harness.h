@@ -26,13 +26,22 @@ typedef struct itsma_test_case {
 
 /* Approximate equality for computed figures. */
 #define ASSERT_NEAR(actual, expected) CU_ASSERT(fabs((double)(actual) - (double)(expected)) < 1e-9)
+/*
+ * Assert that a call returns 0. Pass ASSERT_ERR as the call's `err` argument: on failure the
+ * code and the error message are printed (a call given its own error struct prints the code).
+ */
 #define ASSERT_OK(call)                                                                            \
 	do {                                                                                       \
 		itsma_error e_ = ITSMA_ERROR_INIT;                                                 \
+		itsma_error *const ASSERT_ERR = &e_;                                               \
 		int rc_ = (call);                                                                  \
-		(void)e_;                                                                          \
-		if (rc_ != 0)                                                                      \
-			fprintf(stderr, "\n%s:%d: %s returned %d\n", __FILE__, __LINE__, #call, rc_); \
+		(void)ASSERT_ERR;                                                                  \
+		if (rc_ != 0) {                                                                    \
+			char m_[ITSMA_ERROR_MESSAGE_LENGTH + ITSMA_ERROR_SOURCE_LENGTH + 400];     \
+			itsma_error_format(m_, sizeof m_, &e_);                                    \
+			fprintf(stderr, "\n%s:%d: %s returned %d (%s): %s\n", __FILE__, __LINE__,  \
+			        #call, rc_, itsma_error_name(rc_), m_);                            \
+		}                                                                                  \
 		CU_ASSERT_EQUAL_FATAL(rc_, 0);                                                     \
 	} while (0)
 

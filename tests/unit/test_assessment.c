@@ -48,7 +48,7 @@ static void test_assessment__load_and_read_everything(void)
 	CU_ASSERT_PTR_NULL(itsma_assessment_find_evidence(a, "EV-3"));
 	CU_ASSERT_STRING_EQUAL(itsma_evidence_id(e), "EV-1");
 	CU_ASSERT_STRING_EQUAL(itsma_evidence_title(e), "Incident procedure");
-	CU_ASSERT_EQUAL(itsma_evidence_kind_of(e), ITSMA_EVIDENCE_DOCUMENT);
+	CU_ASSERT_EQUAL(itsma_evidence_kind_of(e), ITSMA_EVIDENCE_KIND_DOCUMENT);
 	CU_ASSERT_STRING_EQUAL(itsma_evidence_uri(e), "docs/incident.pdf");
 	CU_ASSERT_EQUAL(strlen(itsma_evidence_sha256(e)), 64);
 	CU_ASSERT_STRING_EQUAL(itsma_evidence_collected(e), "2026-10-01");
@@ -113,9 +113,9 @@ static void test_assessment__load_and_read_everything(void)
 
 	CU_ASSERT_EQUAL(itsma_assessment_target(a), 2);
 	CU_ASSERT_EQUAL(itsma_assessment_process_target_count(a), 1);
-	CU_ASSERT_EQUAL(itsma_assessment_process_target_at(a, 0, &p), 3);
+	CU_ASSERT_EQUAL(itsma_assessment_process_target_at(&p, a, 0), 3);
 	CU_ASSERT_STRING_EQUAL(itsma_section_id(p), "8.1");
-	CU_ASSERT_EQUAL(itsma_assessment_process_target_at(a, 1, &p), -1);
+	CU_ASSERT_EQUAL(itsma_assessment_process_target_at(&p, a, 1), -1);
 	CU_ASSERT_PTR_NULL(p);
 	CU_ASSERT_EQUAL(itsma_assessment_target_for(a, "8.1"), 3);
 	CU_ASSERT_EQUAL(itsma_assessment_target_for(a, "8.2"), 2);
@@ -218,7 +218,7 @@ static void test_assessment__create_and_modify(void)
 	e.collected = "2026-10-01";
 	CU_ASSERT_EQUAL(itsma_assessment_put_evidence(a, &e, &err), 0);
 	e.id = "EV-2";
-	e.kind = ITSMA_EVIDENCE_METRIC;
+	e.kind = ITSMA_EVIDENCE_KIND_METRIC;
 	CU_ASSERT_EQUAL(itsma_assessment_put_evidence(a, &e, &err), 0);
 	kept = itsma_assessment_find_evidence(a, "EV-1");
 	kept_id = itsma_evidence_id(kept);
@@ -246,7 +246,7 @@ static void test_assessment__create_and_modify(void)
 	e.collected = "2026-10-01";
 	e.kind = (itsma_evidence_kind)42;
 	CU_ASSERT_EQUAL(itsma_assessment_put_evidence(a, &e, &err), ITSMA_EINVAL);
-	e.kind = ITSMA_EVIDENCE_DOCUMENT;
+	e.kind = ITSMA_EVIDENCE_KIND_DOCUMENT;
 	e.id = "a b";
 	CU_ASSERT_EQUAL(itsma_assessment_put_evidence(a, &e, &err), ITSMA_EINVAL);
 	CU_ASSERT_STRING_EQUAL(itsma_evidence_title(kept), "Procedure v2");
@@ -411,7 +411,7 @@ static void test_assessment__forbidden_exclusions_and_kinds(void)
 	CU_ASSERT_EQUAL(itsma_assessment_put_exclusion(a, "8.2.3", "No parties.", &err), ITSMA_EINVAL);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "forbids exclusions"));
 	CU_ASSERT_EQUAL(itsma_assessment_exclusion_count(a), 0);
-	for (i = 0; i <= (int)ITSMA_EVIDENCE_OTHER; i++) {
+	for (i = 0; i <= (int)ITSMA_EVIDENCE_KIND_OTHER; i++) {
 		CU_ASSERT_EQUAL(itsma_evidence_kind_parse(&k, itsma_evidence_kind_name((itsma_evidence_kind)i), &err), 0);
 		CU_ASSERT_EQUAL((int)k, i);
 	}

@@ -97,7 +97,7 @@ static void check_guidance_and_counts(const itsma_catalogue *c, size_t min_shall
 			const itsma_requirement *r = itsma_catalogue_requirement_at(c, j);
 			if (itsma_requirement_process(r) != p)
 				continue;
-			if (itsma_requirement_obligation(r) == ITSMA_SHALL)
+			if (itsma_requirement_obligation(r) == ITSMA_OBLIGATION_SHALL)
 				ps++;
 			else
 				pw++;
@@ -111,7 +111,7 @@ static void check_guidance_and_counts(const itsma_catalogue *c, size_t min_shall
 	}
 	for (j = 0; j < n; j++) {
 		const itsma_requirement *r = itsma_catalogue_requirement_at(c, j);
-		if (itsma_requirement_obligation(r) == ITSMA_SHALL)
+		if (itsma_requirement_obligation(r) == ITSMA_OBLIGATION_SHALL)
 			shall++;
 		CU_ASSERT_PTR_NOT_NULL(itsma_requirement_clause(r));
 		CU_ASSERT(itsma_requirement_evidence_hint_count(r) > 0);

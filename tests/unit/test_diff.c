@@ -9,8 +9,8 @@
 
 #include "fixture.h"
 
-#define SHALL ITSMA_SHALL
-#define SHOULD ITSMA_SHOULD
+#define SHALL ITSMA_OBLIGATION_SHALL
+#define SHOULD ITSMA_OBLIGATION_SHOULD
 #define REQUIRED ITSMA_POLICY_REQUIRED
 #define ADVISORY ITSMA_POLICY_ADVISORY
 
@@ -45,8 +45,8 @@ static void build(itsma_catalogue **c_out, itsma_assessment **before, itsma_asse
 	req(c, "Q", "R8", 1, SHALL);
 
 	b = asm_new(c);
-	ASSERT_OK(itsma_assessment_set_text(b, "id", "acme-2026-q2", NULL));
-	ASSERT_OK(itsma_assessment_set_text(b, "date", "2026-05-20", NULL));
+	ASSERT_OK(itsma_assessment_set_text(b, "id", "acme-2026-q2", ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_set_text(b, "date", "2026-05-20", ASSERT_ERR));
 	rate(b, "R1", "P", "EV", NULL);
 	rate(b, "R2", "L", "EV", NULL);
 	rate(b, "R5", "F", "EV", NULL);
@@ -56,7 +56,7 @@ static void build(itsma_catalogue **c_out, itsma_assessment **before, itsma_asse
 	exclude(b, "R6");
 
 	a = asm_new(c);
-	ASSERT_OK(itsma_assessment_set_text(a, "id", "acme-2026-q4", NULL));
+	ASSERT_OK(itsma_assessment_set_text(a, "id", "acme-2026-q4", ASSERT_ERR));
 	rate(a, "R1", "L", "EV", NULL);
 	rate(a, "R2", "F", "EV", NULL);
 	rate(a, "R4", "N", NULL);
@@ -222,18 +222,18 @@ static void test_diff__summary(void)
 	CU_ASSERT_EQUAL_FATAL(itsma_diff_nonconformity_count(d), 3);
 	n = itsma_diff_nonconformity_at(d, 0);
 	CU_ASSERT_STRING_EQUAL(itsma_nonconformity_diff_id(n), "R1");
-	CU_ASSERT_EQUAL(itsma_nonconformity_diff_change(n), ITSMA_NC_CHANGE_CHANGED);
-	CU_ASSERT_EQUAL(itsma_nonconformity_diff_before(n), ITSMA_NC_MAJOR);
-	CU_ASSERT_EQUAL(itsma_nonconformity_diff_after(n), ITSMA_NC_MINOR);
+	CU_ASSERT_EQUAL(itsma_nonconformity_diff_change(n), ITSMA_NONCONFORMITY_CHANGE_CHANGED);
+	CU_ASSERT_EQUAL(itsma_nonconformity_diff_before(n), ITSMA_NONCONFORMITY_MAJOR);
+	CU_ASSERT_EQUAL(itsma_nonconformity_diff_after(n), ITSMA_NONCONFORMITY_MINOR);
 	n = itsma_diff_nonconformity_at(d, 1);
 	CU_ASSERT_STRING_EQUAL(itsma_nonconformity_diff_id(n), "R2");
-	CU_ASSERT_EQUAL(itsma_nonconformity_diff_change(n), ITSMA_NC_CHANGE_CLOSED);
+	CU_ASSERT_EQUAL(itsma_nonconformity_diff_change(n), ITSMA_NONCONFORMITY_CHANGE_CLOSED);
 	n = itsma_diff_nonconformity_at(d, 2);
 	CU_ASSERT_STRING_EQUAL(itsma_nonconformity_diff_id(n), "R5");
-	CU_ASSERT_EQUAL(itsma_nonconformity_diff_change(n), ITSMA_NC_CHANGE_OPENED);
-	CU_ASSERT_EQUAL(itsma_nonconformity_diff_before(n), ITSMA_NC_NONE);
+	CU_ASSERT_EQUAL(itsma_nonconformity_diff_change(n), ITSMA_NONCONFORMITY_CHANGE_OPENED);
+	CU_ASSERT_EQUAL(itsma_nonconformity_diff_before(n), ITSMA_NONCONFORMITY_NONE);
 	CU_ASSERT_PTR_NULL(itsma_diff_nonconformity_at(d, 3));
-	CU_ASSERT_STRING_EQUAL(itsma_nc_change_name(ITSMA_NC_CHANGE_OPENED), "opened");
+	CU_ASSERT_STRING_EQUAL(itsma_nonconformity_change_name(ITSMA_NONCONFORMITY_CHANGE_OPENED), "opened");
 	itsma_diff_free(d);
 	itsma_result_free(ra);
 	itsma_result_free(rb);
@@ -252,7 +252,7 @@ static void test_diff__processes(void)
 	const itsma_process_diff *p;
 
 	build(&c, &b, &a);
-	ASSERT_OK(itsma_assessment_set_target(a, 2, NULL));
+	ASSERT_OK(itsma_assessment_set_target(a, 2, ASSERT_ERR));
 	rb = score(b, REQUIRED, NULL);
 	ra = score(a, REQUIRED, NULL);
 	d = compare(rb, ra);
@@ -317,7 +317,7 @@ static void test_diff__status_only_change(void)
 	CU_ASSERT_EQUAL(itsma_requirement_diff_change(itsma_diff_find_requirement(d, "R1")),
 	                ITSMA_CHANGE_REGRESSED);
 	CU_ASSERT_EQUAL(itsma_nonconformity_diff_change(itsma_diff_nonconformity_at(d, 0)),
-	                ITSMA_NC_CHANGE_CHANGED); /* minor -> major */
+	                ITSMA_NONCONFORMITY_CHANGE_CHANGED); /* minor -> major */
 	itsma_diff_free(d);
 	itsma_result_free(r1);
 	itsma_result_free(r2);
@@ -544,13 +544,13 @@ static void test_diff__json_golden(void)
 	rb = score(b, REQUIRED, NULL);
 	ra = score(a, REQUIRED, NULL);
 	d = compare(rb, ra);
-	ASSERT_OK(itsma_diff_to_json(&json, d, NULL));
+	ASSERT_OK(itsma_diff_to_json(&json, d, ASSERT_ERR));
 	if (strcmp(json, expected) != 0)
 		fprintf(stderr, "\n--- got:\n%s--- expected:\n%s", json, expected);
 	CU_ASSERT_STRING_EQUAL(json, expected);
 	itsma_diff_free(d);
 	d = compare(rb, ra);
-	ASSERT_OK(itsma_diff_to_json(&again, d, NULL));
+	ASSERT_OK(itsma_diff_to_json(&again, d, ASSERT_ERR));
 	CU_ASSERT_STRING_EQUAL(json, again); /* same inputs, same bytes */
 	itsma_free(again);
 	itsma_free(json);

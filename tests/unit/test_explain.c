@@ -9,8 +9,8 @@
 
 #include "fixture.h"
 
-#define SHALL ITSMA_SHALL
-#define SHOULD ITSMA_SHOULD
+#define SHALL ITSMA_OBLIGATION_SHALL
+#define SHOULD ITSMA_OBLIGATION_SHOULD
 #define REQUIRED ITSMA_POLICY_REQUIRED
 #define ADVISORY ITSMA_POLICY_ADVISORY
 
@@ -65,8 +65,8 @@ static void build(itsma_catalogue **c_out, itsma_assessment **a_out)
 	rate(a, "X1", "F", "EV", NULL);
 	rate_pa(a, "P", ITSMA_PA2_1, "F", "EV", NULL);
 	rate_pa(a, "P", ITSMA_PA2_2, "L", "EV-7", NULL);
-	ASSERT_OK(itsma_assessment_put_exclusion(a, "R4", "Outsourced entirely.", NULL));
-	ASSERT_OK(itsma_assessment_set_target(a, 2, NULL));
+	ASSERT_OK(itsma_assessment_put_exclusion(a, "R4", "Outsourced entirely.", ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_set_target(a, 2, ASSERT_ERR));
 	*c_out = c;
 	*a_out = a;
 }

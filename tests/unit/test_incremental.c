@@ -192,9 +192,9 @@ static int same_as_fresh(itsma_scorer *s, const itsma_score_options *opts)
 	itsma_result *fresh = NULL;
 	char *a = NULL, *b = NULL;
 	int same;
-	ASSERT_OK(itsma_score(&fresh, itsma_scorer_assessment(s), opts, NULL));
-	ASSERT_OK(itsma_result_to_json(&a, fresh, NULL));
-	ASSERT_OK(itsma_result_to_json(&b, itsma_scorer_result(s), NULL));
+	ASSERT_OK(itsma_score(&fresh, itsma_scorer_assessment(s), opts, ASSERT_ERR));
+	ASSERT_OK(itsma_result_to_json(&a, fresh, ASSERT_ERR));
+	ASSERT_OK(itsma_result_to_json(&b, itsma_scorer_result(s), ASSERT_ERR));
 	same = strcmp(a, b) == 0;
 	if (!same) {
 		size_t k = 0;
@@ -240,7 +240,7 @@ static void random_change(world *w, itsma_scorer *s)
 		const itsma_result *r = itsma_scorer_result(s);
 		for (i = 0; i < itsma_result_evidence_issue_count(r); i++) {
 			const itsma_evidence_issue *is = itsma_result_evidence_issue_at(r, i);
-			if (itsma_evidence_issue_problem(is) == ITSMA_EVIDENCE_UNUSED && ne > 1) {
+			if (itsma_evidence_issue_problem(is) == ITSMA_EVIDENCE_PROBLEM_UNUSED && ne > 1) {
 				snprintf(id, sizeof id, "%s", itsma_evidence_id(itsma_evidence_issue_evidence(is)));
 				rc = itsma_scorer_remove_evidence(s, id, &err);
 				break;
@@ -268,7 +268,7 @@ static void run_changes(world *w, const itsma_score_options *opts, int batches, 
 	itsma_scorer *s = NULL;
 	int b, i, bad = 0;
 	size_t inc = 0, full = 0;
-	ASSERT_OK(itsma_scorer_new(&s, w->a, opts, NULL));
+	ASSERT_OK(itsma_scorer_new(&s, w->a, opts, ASSERT_ERR));
 	CU_ASSERT_PTR_EQUAL(itsma_scorer_assessment(s), w->a);
 	CU_ASSERT_FATAL(same_as_fresh(s, opts));
 	for (b = 0; b < batches && !bad; b++) {
@@ -280,7 +280,7 @@ static void run_changes(world *w, const itsma_score_options *opts, int batches, 
 		}
 		CU_ASSERT(!bad);
 	}
-	itsma_scorer_stats(s, &inc, &full);
+	itsma_scorer_stats(&inc, &full, s);
 	CU_ASSERT(inc > full);
 	itsma_scorer_free(s);
 }
@@ -292,14 +292,14 @@ static itsma_catalogue *random_catalogue(void)
 	itsma_catalogue *c = NULL;
 	char id[32], parent[32];
 	int i, j, k, nreq = 0;
-	ASSERT_OK(itsma_catalogue_new(&c, "test:incremental", "Random catalogue", NULL));
+	ASSERT_OK(itsma_catalogue_new(&c, "test:incremental", "Random catalogue", ASSERT_ERR));
 	for (i = 0; i < 4; i++) {
 		itsma_section_spec g = ITSMA_SECTION_SPEC_INIT;
 		snprintf(parent, sizeof parent, "G%d", i);
 		g.id = parent;
 		g.title = parent;
 		g.weight = i == 3 ? 0 : (double)(1 + pick(3));
-		ASSERT_OK(itsma_catalogue_add_section(NULL, c, NULL, &g, NULL));
+		ASSERT_OK(itsma_catalogue_add_section(NULL, c, NULL, &g, ASSERT_ERR));
 		for (j = 0; j < 3; j++) {
 			itsma_section_spec p = ITSMA_SECTION_SPEC_INIT;
 			snprintf(id, sizeof id, "P%d.%d", i, j);
@@ -307,7 +307,7 @@ static itsma_catalogue *random_catalogue(void)
 			p.title = id;
 			p.weight = pick(5) == 0 ? 0 : (double)(1 + pick(2));
 			p.kind = j < 2 ? ITSMA_SECTION_PROCESS : ITSMA_SECTION_GROUP;
-			ASSERT_OK(itsma_catalogue_add_section(NULL, c, parent, &p, NULL));
+			ASSERT_OK(itsma_catalogue_add_section(NULL, c, parent, &p, ASSERT_ERR));
 			for (k = 0; k < 4 + (int)pick(4); k++) {
 				itsma_requirement_spec q = ITSMA_REQUIREMENT_SPEC_INIT;
 				char rid[32];
@@ -315,8 +315,8 @@ static itsma_catalogue *random_catalogue(void)
 				q.id = rid;
 				q.text = rid;
 				q.weight = pick(6) == 0 ? 0 : (double)(1 + pick(3)) / 2.0;
-				q.obligation = pick(4) == 0 ? ITSMA_SHOULD : ITSMA_SHALL;
-				ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, id, &q, NULL));
+				q.obligation = pick(4) == 0 ? ITSMA_OBLIGATION_SHOULD : ITSMA_OBLIGATION_SHALL;
+				ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, id, &q, ASSERT_ERR));
 			}
 		}
 	}
@@ -327,10 +327,10 @@ static void test_incremental__builtin_random_changes(void)
 {
 	world w = { NULL, NULL, 0 };
 	seed_state = 20261120;
-	ASSERT_OK(itsma_catalogue_builtin(&w.cat, "iso20000-1:2018", NULL));
-	ASSERT_OK(itsma_assessment_new(&w.a, w.cat, "live", "2026-11-20", NULL));
-	ASSERT_OK(itsma_assessment_set_target(w.a, 2, NULL));
-	ASSERT_OK(itsma_assessment_set_process_target(w.a, itsma_section_id(random_process(w.cat)), 3, NULL));
+	ASSERT_OK(itsma_catalogue_builtin(&w.cat, "iso20000-1:2018", ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_new(&w.a, w.cat, "live", "2026-11-20", ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_set_target(w.a, 2, ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_set_process_target(w.a, itsma_section_id(random_process(w.cat)), 3, ASSERT_ERR));
 	populate(&w, 400);
 	run_changes(&w, NULL, 100, 20); /* 2,000 changes */
 	itsma_assessment_free(w.a);
@@ -345,10 +345,10 @@ static void test_incremental__scope_weights_and_advisory_policy(void)
 	for (round = 0; round < 3; round++) {
 		seed_state = 7 + (unsigned long long)round;
 		w.cat = random_catalogue();
-		ASSERT_OK(itsma_assessment_new(&w.a, w.cat, "live", "2026-11-20", NULL));
-		ASSERT_OK(itsma_assessment_set_target(w.a, 1 + round, NULL));
-		ASSERT_OK(itsma_assessment_put_exclusion(w.a, "P1.1", "Outsourced", NULL));
-		ASSERT_OK(itsma_assessment_put_exclusion(w.a, "R3", "Not relevant", NULL));
+		ASSERT_OK(itsma_assessment_new(&w.a, w.cat, "live", "2026-11-20", ASSERT_ERR));
+		ASSERT_OK(itsma_assessment_set_target(w.a, 1 + round, ASSERT_ERR));
+		ASSERT_OK(itsma_assessment_put_exclusion(w.a, "P1.1", "Outsourced", ASSERT_ERR));
+		ASSERT_OK(itsma_assessment_put_exclusion(w.a, "R3", "Not relevant", ASSERT_ERR));
 		populate(&w, 60);
 		opts.evidence_policy = round == 1 ? ITSMA_POLICY_ADVISORY : ITSMA_POLICY_REQUIRED;
 		run_changes(&w, &opts, 40, 25); /* 1,000 changes a round, excluded ones included */
@@ -365,14 +365,14 @@ static void test_incremental__rescore_after_direct_changes(void)
 	size_t inc = 9, full = 9;
 	seed_state = 99;
 	w.cat = random_catalogue();
-	ASSERT_OK(itsma_assessment_new(&w.a, w.cat, "live", "2026-11-20", NULL));
+	ASSERT_OK(itsma_assessment_new(&w.a, w.cat, "live", "2026-11-20", ASSERT_ERR));
 	populate(&w, 30);
-	ASSERT_OK(itsma_scorer_new(&s, w.a, NULL, NULL));
-	ASSERT_OK(itsma_assessment_put_exclusion(itsma_scorer_assessment(s), "G1", "Elsewhere", NULL));
-	ASSERT_OK(itsma_assessment_set_text(itsma_scorer_assessment(s), "date", "2027-01-10", NULL));
-	ASSERT_OK(itsma_scorer_rescore(s, NULL));
+	ASSERT_OK(itsma_scorer_new(&s, w.a, NULL, ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_put_exclusion(itsma_scorer_assessment(s), "G1", "Elsewhere", ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_set_text(itsma_scorer_assessment(s), "date", "2027-01-10", ASSERT_ERR));
+	ASSERT_OK(itsma_scorer_rescore(s, ASSERT_ERR));
 	CU_ASSERT(same_as_fresh(s, NULL));
-	itsma_scorer_stats(s, &inc, &full);
+	itsma_scorer_stats(&inc, &full, s);
 	CU_ASSERT_EQUAL(inc, 0);
 	CU_ASSERT_EQUAL(full, 1);
 	/* and incremental changes go on from there */
@@ -389,7 +389,7 @@ static void test_incremental__rescore_after_direct_changes(void)
 static char *json_of(const itsma_scorer *s)
 {
 	char *j = NULL;
-	ASSERT_OK(itsma_result_to_json(&j, itsma_scorer_result(s), NULL));
+	ASSERT_OK(itsma_result_to_json(&j, itsma_scorer_result(s), ASSERT_ERR));
 	return j;
 }
 
@@ -416,8 +416,8 @@ static void test_incremental__new_errors(void)
 	itsma_score_options opts = ITSMA_SCORE_OPTIONS_INIT;
 	itsma_error err = ITSMA_ERROR_INIT;
 
-	ASSERT_OK(itsma_catalogue_builtin(&cat, "iso20000-1:2018", NULL));
-	ASSERT_OK(itsma_assessment_new(&a, cat, "live", "2026-11-20", NULL));
+	ASSERT_OK(itsma_catalogue_builtin(&cat, "iso20000-1:2018", ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_new(&a, cat, "live", "2026-11-20", ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_scorer_new(NULL, a, NULL, &err), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(err.code, ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_scorer_new(&s, NULL, NULL, &err), ITSMA_EINVAL);
@@ -448,7 +448,7 @@ static void test_incremental__new_errors(void)
 	CU_ASSERT_EQUAL(itsma_scorer_remove_attribute(NULL, "8.1", ITSMA_PA2_1, &err), ITSMA_EINVAL);
 	{
 		size_t inc = 5, full = 5;
-		itsma_scorer_stats(NULL, &inc, &full);
+		itsma_scorer_stats(&inc, &full, NULL);
 		CU_ASSERT_EQUAL(inc, 0);
 		CU_ASSERT_EQUAL(full, 0);
 		itsma_scorer_stats(NULL, NULL, NULL);
@@ -470,12 +470,12 @@ static void test_incremental__refused_changes_change_nothing(void)
 	world w;
 
 	seed_state = 5;
-	ASSERT_OK(itsma_catalogue_builtin(&cat, "iso20000-1:2018", NULL));
-	ASSERT_OK(itsma_assessment_new(&a, cat, "live", "2026-11-20", NULL));
+	ASSERT_OK(itsma_catalogue_builtin(&cat, "iso20000-1:2018", ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_new(&a, cat, "live", "2026-11-20", ASSERT_ERR));
 	w.cat = cat;
 	w.a = a;
 	populate(&w, 20);
-	ASSERT_OK(itsma_scorer_new(&s, a, NULL, NULL));
+	ASSERT_OK(itsma_scorer_new(&s, a, NULL, ASSERT_ERR));
 	proc = random_process(cat);
 	q = itsma_catalogue_requirement_at(cat, 0);
 
@@ -502,7 +502,7 @@ static void test_incremental__refused_changes_change_nothing(void)
 	}
 	/* remove a rating that is not there */
 	if (itsma_assessment_find_rating(a, itsma_requirement_id(q)))
-		ASSERT_OK(itsma_scorer_remove_rating(s, itsma_requirement_id(q), NULL));
+		ASSERT_OK(itsma_scorer_remove_rating(s, itsma_requirement_id(q), ASSERT_ERR));
 	ASSERT_REFUSED(itsma_scorer_remove_rating(s, itsma_requirement_id(q), &e2), ITSMA_ENOTFOUND);
 	ASSERT_REFUSED(itsma_scorer_remove_rating(s, "no-such", &e2), ITSMA_ENOTFOUND);
 	ASSERT_REFUSED(itsma_scorer_remove_rating(s, NULL, &e2), ITSMA_EINVAL);
@@ -528,7 +528,7 @@ static void test_incremental__refused_changes_change_nothing(void)
 		r.letter = ITSMA_LETTER_L;
 		r.evidence = cite;
 		r.evidence_count = 1;
-		ASSERT_OK(itsma_scorer_put_rating(s, &r, NULL));
+		ASSERT_OK(itsma_scorer_put_rating(s, &r, ASSERT_ERR));
 		ASSERT_REFUSED(itsma_scorer_remove_evidence(s, "EV-3", &e2), ITSMA_EINVAL);
 		ASSERT_REFUSED(itsma_scorer_remove_evidence(s, "EV-none", &e2), ITSMA_ENOTFOUND);
 		ASSERT_REFUSED(itsma_scorer_remove_evidence(s, NULL, &e2), ITSMA_EINVAL);
@@ -548,7 +548,7 @@ static void test_incremental__refused_changes_change_nothing(void)
 		ASSERT_REFUSED(itsma_scorer_put_attribute(s, NULL, &e2), ITSMA_EINVAL);
 	}
 	if (itsma_assessment_find_attribute(a, itsma_section_id(proc), ITSMA_PA5_2))
-		ASSERT_OK(itsma_scorer_remove_attribute(s, itsma_section_id(proc), ITSMA_PA5_2, NULL));
+		ASSERT_OK(itsma_scorer_remove_attribute(s, itsma_section_id(proc), ITSMA_PA5_2, ASSERT_ERR));
 	ASSERT_REFUSED(itsma_scorer_remove_attribute(s, itsma_section_id(proc), ITSMA_PA5_2, &e2), ITSMA_ENOTFOUND);
 	ASSERT_REFUSED(itsma_scorer_remove_attribute(s, "no-such", ITSMA_PA2_1, &e2), ITSMA_ENOTFOUND);
 	ASSERT_REFUSED(itsma_scorer_remove_attribute(s, NULL, ITSMA_PA2_1, &e2), ITSMA_EINVAL);
@@ -571,22 +571,22 @@ static void test_incremental__result_getters_follow_changes(void)
 	const itsma_requirement_result *qr;
 	const itsma_result *res;
 
-	ASSERT_OK(itsma_catalogue_builtin(&cat, "iso20000-1:2018", NULL));
-	ASSERT_OK(itsma_assessment_new(&a, cat, "live", "2026-11-20", NULL));
-	ASSERT_OK(itsma_scorer_new(&s, a, NULL, NULL));
+	ASSERT_OK(itsma_catalogue_builtin(&cat, "iso20000-1:2018", ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_new(&a, cat, "live", "2026-11-20", ASSERT_ERR));
+	ASSERT_OK(itsma_scorer_new(&s, a, NULL, ASSERT_ERR));
 	res = itsma_scorer_result(s);
 	CU_ASSERT_EQUAL(itsma_result_gap_count(res), itsma_catalogue_requirement_count(cat));
 	e.id = "EV-A";
 	e.title = "Policy";
 	e.collected = "2026-01-01";
-	ASSERT_OK(itsma_scorer_put_evidence(s, &e, NULL));
+	ASSERT_OK(itsma_scorer_put_evidence(s, &e, ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_result_evidence_issue_count(res), 1); /* unused */
 	q = itsma_catalogue_requirement_at(cat, 0);
 	r.requirement = itsma_requirement_id(q);
 	r.letter = ITSMA_LETTER_F;
 	r.evidence = cite;
 	r.evidence_count = 1;
-	ASSERT_OK(itsma_scorer_put_rating(s, &r, NULL));
+	ASSERT_OK(itsma_scorer_put_rating(s, &r, ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_result_evidence_issue_count(res), 0);
 	qr = itsma_result_find_requirement(res, itsma_requirement_id(q));
 	CU_ASSERT_EQUAL(itsma_requirement_result_status(qr), ITSMA_STATUS_RATED);
@@ -595,16 +595,16 @@ static void test_incremental__result_getters_follow_changes(void)
 	CU_ASSERT_EQUAL(itsma_result_gap_count(res), itsma_catalogue_requirement_count(cat) - 1);
 	/* the record expires before the assessment date: unsupported, and an expired issue */
 	e.expires = "2026-06-30";
-	ASSERT_OK(itsma_scorer_put_evidence(s, &e, NULL));
+	ASSERT_OK(itsma_scorer_put_evidence(s, &e, ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_requirement_result_status(qr), ITSMA_STATUS_UNSUPPORTED);
 	CU_ASSERT_EQUAL(itsma_result_evidence_issue_count(res), 1);
-	CU_ASSERT_EQUAL(itsma_evidence_issue_problem(itsma_result_evidence_issue_at(res, 0)), ITSMA_EVIDENCE_EXPIRED);
+	CU_ASSERT_EQUAL(itsma_evidence_issue_problem(itsma_result_evidence_issue_at(res, 0)), ITSMA_EVIDENCE_PROBLEM_EXPIRED);
 	CU_ASSERT_STRING_EQUAL(itsma_evidence_issue_cited_by_at(itsma_result_evidence_issue_at(res, 0), 0),
 	                       itsma_requirement_id(q));
 	CU_ASSERT_EQUAL(itsma_result_gap_count(res), itsma_catalogue_requirement_count(cat));
 	{
 		char *text = NULL;
-		ASSERT_OK(itsma_result_explain(&text, res, itsma_requirement_id(q), NULL));
+		ASSERT_OK(itsma_result_explain(&text, res, itsma_requirement_id(q), ASSERT_ERR));
 		CU_ASSERT(strstr(text, "EV-A") != NULL);
 		itsma_free(text);
 	}

@@ -167,7 +167,7 @@ static void test_lint__weights_outside_the_rule(void)
 	/* a should heavier than the median shall */
 	c = clean();
 	rs = good("8.1-05", "Incident records are reviewed for quality.");
-	rs.obligation = ITSMA_SHOULD;
+	rs.obligation = ITSMA_OBLIGATION_SHOULD;
 	rs.basis = ITSMA_BASIS_GOOD_PRACTICE;
 	rs.verify = NULL;
 	rs.weight = 2;

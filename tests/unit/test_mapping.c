@@ -53,7 +53,7 @@ static void test_load_and_accessors(void)
 	const itsma_map *map;
 	fixture_open(&f);
 	ASSERT_OK(itsma_mapping_load_buffer(&m, f.mapping_text, f.mapping_len, "mapping.json",
-	                                    &f.cats, NULL));
+	                                    &f.cats, ASSERT_ERR));
 	CU_ASSERT_STRING_EQUAL(itsma_mapping_id(m), "test:old-to-new");
 	CU_ASSERT_STRING_EQUAL(itsma_mapping_title(m), "Old to new (test)");
 	CU_ASSERT_STRING_EQUAL(itsma_mapping_source_catalogue(m), "test:old");
@@ -90,13 +90,13 @@ static void test_save_roundtrip(void)
 	char *one = NULL, *two = NULL;
 	fixture_open(&f);
 	ASSERT_OK(
-	    itsma_mapping_load_buffer(&m, f.mapping_text, f.mapping_len, NULL, &f.cats, NULL));
-	ASSERT_OK(itsma_mapping_to_json(&one, m, NULL));
+	    itsma_mapping_load_buffer(&m, f.mapping_text, f.mapping_len, NULL, &f.cats, ASSERT_ERR));
+	ASSERT_OK(itsma_mapping_to_json(&one, m, ASSERT_ERR));
 	CU_ASSERT_PTR_NOT_NULL(strstr(one, "\"x-tool\""));
 	CU_ASSERT_PTR_NOT_NULL(strstr(one, "\"x-reviewed\": \"2026-12-01\""));
 	CU_ASSERT_PTR_NOT_NULL(strstr(one, "\"sources\": [\"P-02\", \"P-03\"]"));
-	ASSERT_OK(itsma_mapping_load_buffer(&again, one, strlen(one), NULL, &f.cats, NULL));
-	ASSERT_OK(itsma_mapping_to_json(&two, again, NULL));
+	ASSERT_OK(itsma_mapping_load_buffer(&again, one, strlen(one), NULL, &f.cats, ASSERT_ERR));
+	ASSERT_OK(itsma_mapping_to_json(&two, again, ASSERT_ERR));
 	CU_ASSERT_STRING_EQUAL(one, two);
 	itsma_free(one);
 	itsma_free(two);
@@ -295,11 +295,11 @@ static void test_resolvers(void)
 	itsma_error err = ITSMA_ERROR_INIT;
 	itsma_catalogue *loaded[2] = { NULL, NULL };
 	fixture_open(&f);
-	ASSERT_OK(itsma_catalogue_load_file(&loaded[0], DATA "old-catalogue.json", NULL, NULL));
-	ASSERT_OK(itsma_catalogue_load_file(&loaded[1], DATA "new-catalogue.json", NULL, NULL));
+	ASSERT_OK(itsma_catalogue_load_file(&loaded[0], DATA "old-catalogue.json", NULL, ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_load_file(&loaded[1], DATA "new-catalogue.json", NULL, ASSERT_ERR));
 	cats.resolve = resolve_dir;
 	cats.payload = loaded;
-	ASSERT_OK(itsma_mapping_load_buffer(&m, f.mapping_text, f.mapping_len, NULL, &cats, NULL));
+	ASSERT_OK(itsma_mapping_load_buffer(&m, f.mapping_text, f.mapping_len, NULL, &cats, ASSERT_ERR));
 	itsma_mapping_free(m);
 	/* a resolver that knows nothing falls back to the built-ins, which have no "test:old" */
 	cats.resolve = resolve_none;
@@ -430,7 +430,7 @@ static void test_carry_rules(void)
 	const itsma_rating *r;
 	const itsma_attribute_rating *ar;
 	carry_open(&c);
-	ASSERT_OK(itsma_assessment_carry(&out, &rep, c.old, c.m, c.f.new_cat, NULL, NULL));
+	ASSERT_OK(itsma_assessment_carry(&out, &rep, c.old, c.m, c.f.new_cat, NULL, ASSERT_ERR));
 	CU_ASSERT_STRING_EQUAL(itsma_assessment_id(out), "old-2025");
 	CU_ASSERT_STRING_EQUAL(itsma_assessment_date(out), "2025-06-30");
 	CU_ASSERT_STRING_EQUAL(itsma_assessment_organisation(out), "Acme");
@@ -517,8 +517,8 @@ static void test_carried_field_roundtrip_and_determinism(void)
 	char *one = NULL, *two = NULL, *three = NULL;
 	itsma_error err = ITSMA_ERROR_INIT;
 	carry_open(&c);
-	ASSERT_OK(itsma_assessment_carry(&out, &rep, c.old, c.m, c.f.new_cat, NULL, NULL));
-	ASSERT_OK(itsma_assessment_to_json(&one, out, NULL));
+	ASSERT_OK(itsma_assessment_carry(&out, &rep, c.old, c.m, c.f.new_cat, NULL, ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_to_json(&one, out, ASSERT_ERR));
 	CU_ASSERT_PTR_NOT_NULL(
 	    strstr(one, "\"carried\": {\n        \"mapping\": \"test:old-to-new\",\n"
 	                "        \"relationship\": \"intersects-with\",\n"
@@ -527,13 +527,13 @@ static void test_carried_field_roundtrip_and_determinism(void)
 	ASSERT_OK(itsma_assessment_load_buffer(&again, one, strlen(one), "carried.json",
 	                                       c.f.new_cat, NULL, &err));
 	CU_ASSERT(itsma_rating_carried_review(itsma_assessment_find_rating(again, "M-02")));
-	ASSERT_OK(itsma_assessment_to_json(&two, again, NULL));
+	ASSERT_OK(itsma_assessment_to_json(&two, again, ASSERT_ERR));
 	CU_ASSERT_STRING_EQUAL(one, two);
 	CU_ASSERT_EQUAL(
 	    itsma_validate_buffer(NULL, one, strlen(one), NULL, c.f.new_cat, NULL, NULL, NULL), 0);
 	/* deterministic */
-	ASSERT_OK(itsma_assessment_carry(&second, NULL, c.old, c.m, c.f.new_cat, NULL, NULL));
-	ASSERT_OK(itsma_assessment_to_json(&three, second, NULL));
+	ASSERT_OK(itsma_assessment_carry(&second, NULL, c.old, c.m, c.f.new_cat, NULL, ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_to_json(&three, second, ASSERT_ERR));
 	CU_ASSERT_STRING_EQUAL(one, three);
 	itsma_free(one);
 	itsma_free(two);
@@ -597,8 +597,8 @@ static void test_carry_merge_never_overwrites(void)
 	const itsma_rating *r;
 	carry_open(&c);
 	ASSERT_OK(
-	    itsma_assessment_load_file(&into, DATA "new-partial.json", c.f.new_cat, NULL, NULL));
-	ASSERT_OK(itsma_assessment_carry(&out, &rep, c.old, c.m, c.f.new_cat, into, NULL));
+	    itsma_assessment_load_file(&into, DATA "new-partial.json", c.f.new_cat, NULL, ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_carry(&out, &rep, c.old, c.m, c.f.new_cat, into, ASSERT_ERR));
 	/* the existing rating stays, with its own evidence and note, and no provenance */
 	r = rating(out, "M-01");
 	CU_ASSERT_EQUAL(itsma_rating_letter(r), ITSMA_LETTER_P);
@@ -638,15 +638,15 @@ static void test_carry_errors(void)
 	const char *src[] = {"A-01"}, *tgt[] = {"M-01"}, *bad[] = {"Q-77"};
 	carry_open(&c);
 	/* a built mapping whose target id does not exist: the error names the map */
-	ASSERT_OK(itsma_mapping_new(&m, "built", "test:old", 1, "test:new", 1, NULL));
+	ASSERT_OK(itsma_mapping_new(&m, "built", "test:old", 1, "test:new", 1, ASSERT_ERR));
 	spec.sources = src;
 	spec.source_count = 1;
 	spec.targets = tgt;
 	spec.target_count = 1;
-	ASSERT_OK(itsma_mapping_add_map(NULL, m, &spec, NULL));
+	ASSERT_OK(itsma_mapping_add_map(NULL, m, &spec, ASSERT_ERR));
 	spec.targets = bad;
 	spec.relationship = ITSMA_REL_SUBSET_OF;
-	ASSERT_OK(itsma_mapping_add_map(NULL, m, &spec, NULL));
+	ASSERT_OK(itsma_mapping_add_map(NULL, m, &spec, ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_assessment_carry(&out, NULL, c.old, m, c.f.new_cat, NULL, &err),
 	                ITSMA_ESCHEMA);
 	CU_ASSERT_STRING_EQUAL(err.pointer, "/maps/1/targets/0");
@@ -661,11 +661,11 @@ static void test_carry_errors(void)
 	                ITSMA_EINVAL);
 	/* an evidence id in both with different content */
 	ASSERT_OK(
-	    itsma_assessment_load_file(&into, DATA "new-partial.json", c.f.new_cat, NULL, NULL));
+	    itsma_assessment_load_file(&into, DATA "new-partial.json", c.f.new_cat, NULL, ASSERT_ERR));
 	ev.id = "e2";
 	ev.title = "Another policy";
 	ev.collected = "2025-01-01";
-	ASSERT_OK(itsma_assessment_put_evidence(into, &ev, NULL));
+	ASSERT_OK(itsma_assessment_put_evidence(into, &ev, ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_assessment_carry(&out, NULL, c.old, c.m, c.f.new_cat, into, &err),
 	                ITSMA_EEXISTS);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "\"e2\""));
@@ -683,17 +683,17 @@ static itsma_catalogue *big_catalogue(const char *id, const char *sec, int n)
 	itsma_catalogue *c = NULL;
 	itsma_section_spec ss = ITSMA_SECTION_SPEC_INIT;
 	int i;
-	ASSERT_OK(itsma_catalogue_new(&c, id, "Big", NULL));
+	ASSERT_OK(itsma_catalogue_new(&c, id, "Big", ASSERT_ERR));
 	ss.id = sec;
 	ss.title = "All";
-	ASSERT_OK(itsma_catalogue_add_section(NULL, c, NULL, &ss, NULL));
+	ASSERT_OK(itsma_catalogue_add_section(NULL, c, NULL, &ss, ASSERT_ERR));
 	for (i = 0; i < n; i++) {
 		itsma_requirement_spec rs = ITSMA_REQUIREMENT_SPEC_INIT;
 		char rid[32];
 		snprintf(rid, sizeof rid, "%s-%d", sec, i);
 		rs.id = rid;
 		rs.text = "Something is done.";
-		ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, sec, &rs, NULL));
+		ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, sec, &rs, ASSERT_ERR));
 	}
 	return c;
 }
@@ -707,8 +707,8 @@ static void test_carry_expansion_is_bounded(void)
 	itsma_mapping *m = NULL;
 	itsma_error err = ITSMA_ERROR_INIT;
 	int i;
-	ASSERT_OK(itsma_assessment_new(&a, s, "a", "2026-01-01", NULL));
-	ASSERT_OK(itsma_mapping_new(&m, "big", "big:s", 1, "big:t", 1, NULL));
+	ASSERT_OK(itsma_assessment_new(&a, s, "a", "2026-01-01", ASSERT_ERR));
+	ASSERT_OK(itsma_mapping_new(&m, "big", "big:s", 1, "big:t", 1, ASSERT_ERR));
 	for (i = 0; i < 40; i++) {
 		itsma_map_spec spec = ITSMA_MAP_SPEC_INIT;
 		char extra[32];
@@ -720,7 +720,7 @@ static void test_carry_expansion_is_bounded(void)
 		spec.source_count = 2;
 		spec.targets = tgt;
 		spec.target_count = 1;
-		ASSERT_OK(itsma_mapping_add_map(NULL, m, &spec, NULL));
+		ASSERT_OK(itsma_mapping_add_map(NULL, m, &spec, ASSERT_ERR));
 	}
 	CU_ASSERT_EQUAL(itsma_assessment_carry(&out, NULL, a, m, t, NULL, &err), ITSMA_ELIMIT);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "expands to more than"));
@@ -739,8 +739,8 @@ static void test_transition_report(void)
 	itsma_carry_report *rep = NULL;
 	char *text = NULL, *md = NULL, *html = NULL;
 	carry_open(&c);
-	ASSERT_OK(itsma_assessment_carry(&out, &rep, c.old, c.m, c.f.new_cat, NULL, NULL));
-	ASSERT_OK(itsma_transition_report(&text, out, rep, c.m, ITSMA_TRANSITION_TEXT, NULL));
+	ASSERT_OK(itsma_assessment_carry(&out, &rep, c.old, c.m, c.f.new_cat, NULL, ASSERT_ERR));
+	ASSERT_OK(itsma_transition_report(&text, out, rep, c.m, ITSMA_TRANSITION_TEXT, ASSERT_ERR));
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "Transition report: test:old to test:new"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "Ratings to review"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "M-02 L (intersects-with from A-02, A-03)"));
@@ -748,9 +748,9 @@ static void test_transition_report(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "Guidance: COBIT 2019: EDM01"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "X-01"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "Q-03"));
-	ASSERT_OK(itsma_transition_report(&md, out, rep, c.m, ITSMA_TRANSITION_MARKDOWN, NULL));
+	ASSERT_OK(itsma_transition_report(&md, out, rep, c.m, ITSMA_TRANSITION_MARKDOWN, ASSERT_ERR));
 	CU_ASSERT_PTR_NOT_NULL(strstr(md, "Knowledge \\<new\\> \\& \\*marked\\*"));
-	ASSERT_OK(itsma_transition_report(&html, out, rep, c.m, ITSMA_TRANSITION_HTML, NULL));
+	ASSERT_OK(itsma_transition_report(&html, out, rep, c.m, ITSMA_TRANSITION_HTML, ASSERT_ERR));
 	CU_ASSERT_PTR_NOT_NULL(strstr(html, "<!DOCTYPE html>"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(html, "Knowledge &lt;new&gt; &amp; *marked*"));
 	CU_ASSERT_PTR_NULL(strstr(html, "<new>"));

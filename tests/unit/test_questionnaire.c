@@ -366,7 +366,7 @@ static void test_round_trip_formulas(void)
 	itsma_evidence_spec e = ITSMA_EVIDENCE_SPEC_INIT;
 	e.id = "E1";
 	e.title = "=HYPERLINK(\"http://x\",\"y\")";
-	e.kind = ITSMA_EVIDENCE_RECORD;
+	e.kind = ITSMA_EVIDENCE_KIND_RECORD;
 	e.collected = "2026-01-01";
 	e.by = "@team";
 	e.note = "'-already, with a comma\nand a line";

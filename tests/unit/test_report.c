@@ -12,8 +12,8 @@
 #include "fixture.h"
 #include "internal/report.h"
 
-#define SHALL ITSMA_SHALL
-#define SHOULD ITSMA_SHOULD
+#define SHALL ITSMA_OBLIGATION_SHALL
+#define SHOULD ITSMA_OBLIGATION_SHOULD
 #define REQUIRED ITSMA_POLICY_REQUIRED
 
 #define HAS(text, needle)                                                                          \
@@ -45,7 +45,7 @@ static void section(itsma_catalogue *c, const char *parent, const char *id, cons
 	s.title = title;
 	s.weight = 1;
 	s.kind = process ? ITSMA_SECTION_PROCESS : ITSMA_SECTION_GROUP;
-	ASSERT_OK(itsma_catalogue_add_section(NULL, c, parent, &s, NULL));
+	ASSERT_OK(itsma_catalogue_add_section(NULL, c, parent, &s, ASSERT_ERR));
 }
 
 static void requirement(itsma_catalogue *c, const char *sec_id, const char *id, const char *clause,
@@ -57,7 +57,7 @@ static void requirement(itsma_catalogue *c, const char *sec_id, const char *id, 
 	s.text = text;
 	s.weight = 1;
 	s.obligation = ob;
-	ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, sec_id, &s, NULL));
+	ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, sec_id, &s, ASSERT_ERR));
 }
 
 /*
@@ -70,7 +70,7 @@ static void build(itsma_catalogue **c_out, itsma_assessment **a_out, const char 
 {
 	itsma_catalogue *c = NULL;
 	itsma_assessment *a;
-	ASSERT_OK(itsma_catalogue_new(&c, "hostile", "Hostile " CLEAR " catalogue", NULL));
+	ASSERT_OK(itsma_catalogue_new(&c, "hostile", "Hostile " CLEAR " catalogue", ASSERT_ERR));
 	section(c, NULL, "G", "Operations" CLEAR OSC_TITLE FORGED "end", 0);
 	section(c, "G", "P", "Process " OSC_LINK "link", 1);
 	requirement(c, "P", "R1", "8.1", "Keep a record\r" CLEAR "of every change", SHALL);
@@ -82,20 +82,20 @@ static void build(itsma_catalogue **c_out, itsma_assessment **a_out, const char 
 	requirement(c, "H", "-2-3", "+1+2", "Formula id", SHALL);
 	requirement(c, "H", "A1", "@SUM(A1)", "At clause", SHOULD);
 	requirement(c, "H", "T1", "\tx", "Tab clause", SHOULD);
-	ASSERT_OK(itsma_assessment_new(&a, c, "q1", date, NULL));
-	ASSERT_OK(itsma_assessment_set_text(a, "title", "Acme" CLEAR OSC_TITLE FORGED "tail", NULL));
-	ASSERT_OK(itsma_assessment_set_text(a, "organisation", "Org\x07\x7f\xC2\x9B" "31m", NULL));
+	ASSERT_OK(itsma_assessment_new(&a, c, "q1", date, ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_set_text(a, "title", "Acme" CLEAR OSC_TITLE FORGED "tail", ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_set_text(a, "organisation", "Org\x07\x7f\xC2\x9B" "31m", ASSERT_ERR));
 	itsma_evidence_spec e = ITSMA_EVIDENCE_SPEC_INIT;
 	e.id = "EV";
 	e.title = "Evidence" CLEAR;
 	e.collected = "2026-01-01";
-	ASSERT_OK(itsma_assessment_put_evidence(a, &e, NULL));
+	ASSERT_OK(itsma_assessment_put_evidence(a, &e, ASSERT_ERR));
 	rate(a, "R1", "P", "EV", NULL);
 	rate(a, "_em_", "P", "EV", NULL);
 	rate(a, "F1", "L", "EV", NULL);
 	rate(a, "-5", "N", "EV", NULL);
 	rate(a, "A1", "F", "EV", NULL);
-	ASSERT_OK(itsma_assessment_set_target(a, 3, NULL));
+	ASSERT_OK(itsma_assessment_set_target(a, 3, ASSERT_ERR));
 	*c_out = c;
 	*a_out = a;
 }
@@ -166,8 +166,8 @@ static void test_report__text_controls_escaped(void)
 	itsma_result *r, *rb;
 	build(&c, &a, "2026-11-20");
 	b = NULL;
-	ASSERT_OK(itsma_assessment_new(&b, c, "base", "2026-08-20", NULL));
-	ASSERT_OK(itsma_assessment_set_text(b, "title", "Base" OSC_TITLE, NULL));
+	ASSERT_OK(itsma_assessment_new(&b, c, "base", "2026-08-20", ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_set_text(b, "title", "Base" OSC_TITLE, ASSERT_ERR));
 	r = score(a, REQUIRED, NULL);
 	rb = score(b, REQUIRED, NULL);
 	for (int colour = 0; colour <= 1; colour++) {
@@ -184,10 +184,10 @@ static void test_report__text_controls_escaped(void)
 	}
 	/* the comparison in words */
 	itsma_diff *d = NULL;
-	ASSERT_OK(itsma_compare(&d, rb, r, NULL));
+	ASSERT_OK(itsma_compare(&d, rb, r, ASSERT_ERR));
 	itsma_report_options o = ITSMA_REPORT_OPTIONS_INIT;
 	char *s = NULL;
-	ASSERT_OK(itsma_diff_report_string(&s, NULL, d, &o, NULL));
+	ASSERT_OK(itsma_diff_report_string(&s, NULL, d, &o, ASSERT_ERR));
 	assert_terminal_safe(s, 0);
 	HAS(s, "Comparison base (2026-08-20)");
 	itsma_free(s);
@@ -198,7 +198,7 @@ static void test_report__text_controls_escaped(void)
 	/* explanations */
 	static const char *const ids[] = { "R1", "G", "P", "-5" };
 	for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
-		ASSERT_OK(itsma_result_explain(&s, r, ids[i], NULL));
+		ASSERT_OK(itsma_result_explain(&s, r, ids[i], ASSERT_ERR));
 		assert_terminal_safe(s, 0);
 		CU_ASSERT_EQUAL(lines_starting(s, "Verdict"), 0);
 		itsma_free(s);
@@ -360,8 +360,8 @@ static void test_report__gap_lookup(void)
 	rate(a, "R1", "P", "EV", NULL);
 	rate(a, "R3", "L", "EV", NULL);
 	rate_pa(a, "P3", ITSMA_PA2_1, "F", "EV", NULL);
-	ASSERT_OK(itsma_assessment_set_target(a, 2, NULL));
-	ASSERT_OK(itsma_assessment_set_process_target(a, "P5", 0, NULL));
+	ASSERT_OK(itsma_assessment_set_target(a, 2, ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_set_process_target(a, "P5", 0, ASSERT_ERR));
 	r = score(a, REQUIRED, NULL);
 	ASSERT_OK(itsma__report_init(&rp, r, NULL, &o, NULL));
 	CU_ASSERT_EQUAL(rp.nprocs, 6);
@@ -411,12 +411,12 @@ static void test_report__sinks_and_options(void)
 		o.format = (itsma_report_format)f;
 		char *s = render(r, NULL, o.format, 0);
 		chunks k = { ITSMA__BUF_INIT, 0, 0 };
-		ASSERT_OK(itsma_report_write(r, NULL, &o, chunk_sink, &k, NULL));
+		ASSERT_OK(itsma_report_write(r, NULL, &o, chunk_sink, &k, ASSERT_ERR));
 		CU_ASSERT_STRING_EQUAL(itsma__buf_str(&k.b), s);
 		itsma__buf_free(&k.b);
 		FILE *tmp = tmpfile();
 		CU_ASSERT_PTR_NOT_NULL_FATAL(tmp);
-		ASSERT_OK(itsma_report_file(tmp, r, NULL, &o, NULL));
+		ASSERT_OK(itsma_report_file(tmp, r, NULL, &o, ASSERT_ERR));
 		long n = ftell(tmp);
 		CU_ASSERT_EQUAL((size_t)n, strlen(s));
 		rewind(tmp);
@@ -450,14 +450,14 @@ static void test_report__sinks_and_options(void)
 	CU_ASSERT_EQUAL(itsma_report_write(r, NULL, NULL, NULL, NULL, &err), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_report_file(NULL, r, NULL, NULL, &err), ITSMA_EINVAL);
 	itsma_report_format fmt;
-	ASSERT_OK(itsma_report_format_parse(&fmt, "html", NULL));
+	ASSERT_OK(itsma_report_format_parse(&fmt, "html", ASSERT_ERR));
 	CU_ASSERT_EQUAL(fmt, ITSMA_REPORT_HTML);
 	CU_ASSERT_EQUAL(itsma_report_format_parse(&fmt, "pdf", &err), ITSMA_EINVAL);
 	/* sections and width */
 	ASSERT_OK(itsma_report_options_init(&o, ITSMA_REPORT_OPTIONS_VERSION));
 	o.sections = ITSMA_REPORT_GAPS;
 	o.top = 2;
-	ASSERT_OK(itsma_report_string(&s, NULL, r, NULL, &o, NULL));
+	ASSERT_OK(itsma_report_string(&s, NULL, r, NULL, &o, ASSERT_ERR));
 	HAS(s, "Top 2 gaps");
 	LACKS(s, "Compliance by clause");
 	CU_ASSERT_EQUAL(lines_starting(s, "Verdict"), 0);
@@ -465,7 +465,7 @@ static void test_report__sinks_and_options(void)
 	itsma_free(s);
 	o.sections = ITSMA_REPORT_ALL;
 	o.width = 40;
-	ASSERT_OK(itsma_report_string(&s, NULL, r, NULL, &o, NULL));
+	ASSERT_OK(itsma_report_string(&s, NULL, r, NULL, &o, ASSERT_ERR));
 	HAS(s, "At least one shall\n                 requirement");
 	itsma_free(s);
 	/* a baseline of another catalogue */
@@ -484,7 +484,7 @@ static void test_report__sinks_and_options(void)
 	HAS(itsma_verdict_meaning(ITSMA_VERDICT_CONFORMANT), "fully achieved");
 	CU_ASSERT_STRING_EQUAL(itsma_attribute_title(ITSMA_PA2_1), "Performance management");
 	CU_ASSERT_STRING_EQUAL(itsma_attribute_title((itsma_attribute)42), "");
-	ASSERT_OK(itsma_terminal_escape(&s, "a\x1b[31mb\n", NULL));
+	ASSERT_OK(itsma_terminal_escape(&s, "a\x1b[31mb\n", ASSERT_ERR));
 	CU_ASSERT_STRING_EQUAL(s, "a\\x1b[31mb\\x0a");
 	itsma_free(s);
 	CU_ASSERT_EQUAL(itsma_terminal_escape(&s, NULL, &err), ITSMA_EINVAL);

@@ -31,10 +31,10 @@ static itsma_catalogue *catalogue(void)
 {
 	itsma_catalogue *c = cat_new("cat");
 	sec(c, NULL, "P", 1, 1);
-	req(c, "P", "R1", 1, ITSMA_SHALL);
-	req(c, "P", "R2", 1, ITSMA_SHALL);
+	req(c, "P", "R1", 1, ITSMA_OBLIGATION_SHALL);
+	req(c, "P", "R2", 1, ITSMA_OBLIGATION_SHALL);
 	sec(c, NULL, "G", 1, 0);
-	req(c, "G", "R3", 1, ITSMA_SHALL);
+	req(c, "G", "R3", 1, ITSMA_OBLIGATION_SHALL);
 	return c;
 }
 
@@ -42,14 +42,14 @@ static itsma_assessment *quarter(const itsma_catalogue *c, const char *id, const
                                  const char *r2, const char *r3, const char *pa21)
 {
 	itsma_assessment *a = asm_new(c);
-	ASSERT_OK(itsma_assessment_set_text(a, "id", id, NULL));
-	ASSERT_OK(itsma_assessment_set_text(a, "date", date, NULL));
+	ASSERT_OK(itsma_assessment_set_text(a, "id", id, ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_set_text(a, "date", date, ASSERT_ERR));
 	rate(a, "R1", r1, "EV", NULL);
 	rate(a, "R2", r2, "EV", NULL);
 	rate(a, "R3", r3, "EV", NULL);
 	if (pa21)
 		rate_pa(a, "P", ITSMA_PA2_1, pa21, "EV", NULL);
-	ASSERT_OK(itsma_assessment_set_target(a, 2, NULL));
+	ASSERT_OK(itsma_assessment_set_target(a, 2, ASSERT_ERR));
 	return a;
 }
 
@@ -84,7 +84,7 @@ static void test_trend__figures(void)
 	fixture f;
 	itsma_trend *t = NULL;
 	setup(&f);
-	ASSERT_OK(itsma_trend_new(&t, (const itsma_result *const *)f.r, 4, NULL));
+	ASSERT_OK(itsma_trend_new(&t, (const itsma_result *const *)f.r, 4, ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_trend_count(t), 4);
 	CU_ASSERT_PTR_EQUAL(itsma_trend_result_at(t, 2), f.r[2]);
 	CU_ASSERT_PTR_NULL(itsma_trend_result_at(t, 4));
@@ -119,7 +119,7 @@ static void test_trend__figures(void)
 	itsma_trend_free(t);
 
 	/* one result: a trend of one point, nothing regressed */
-	ASSERT_OK(itsma_trend_new(&t, (const itsma_result *const *)f.r, 1, NULL));
+	ASSERT_OK(itsma_trend_new(&t, (const itsma_result *const *)f.r, 1, ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_trend_count(t), 1);
 	CU_ASSERT_EQUAL(itsma_trend_repeat_count(t), 0);
 	itsma_trend_free(t);
@@ -143,9 +143,9 @@ static void test_trend__errors(void)
 	/* another catalogue */
 	itsma_catalogue *c2 = cat_new("other");
 	sec(c2, NULL, "S", 1, 0);
-	req(c2, "S", "Q1", 1, ITSMA_SHALL);
+	req(c2, "S", "Q1", 1, ITSMA_OBLIGATION_SHALL);
 	itsma_assessment *a2 = asm_new(c2);
-	ASSERT_OK(itsma_assessment_set_text(a2, "date", "2026-12-01", NULL));
+	ASSERT_OK(itsma_assessment_set_text(a2, "date", "2026-12-01", ASSERT_ERR));
 	itsma_result *r2 = score(a2, REQUIRED, NULL);
 	const itsma_result *mixed[] = { f.r[0], r2 };
 	CU_ASSERT_EQUAL(itsma_trend_new(&t, mixed, 2, &err), ITSMA_EINVAL);
@@ -165,7 +165,7 @@ static char *render(const itsma_trend *t, itsma_report_format format)
 	itsma_report_options o = ITSMA_REPORT_OPTIONS_INIT;
 	char *s = NULL;
 	o.format = format;
-	ASSERT_OK(itsma_trend_report_string(&s, NULL, t, &o, NULL));
+	ASSERT_OK(itsma_trend_report_string(&s, NULL, t, &o, ASSERT_ERR));
 	if (getenv("ITSMA_TEST_VERBOSE"))
 		fprintf(stderr, "\n%s", s);
 	return s;
@@ -176,8 +176,8 @@ static void test_trend__reports(void)
 	fixture f;
 	itsma_trend *t = NULL;
 	setup(&f);
-	ASSERT_OK(itsma_catalogue_set_text(f.c, "title", "Cat\x1b[2J\nForged", NULL));
-	ASSERT_OK(itsma_trend_new(&t, (const itsma_result *const *)f.r, 4, NULL));
+	ASSERT_OK(itsma_catalogue_set_text(f.c, "title", "Cat\x1b[2J\nForged", ASSERT_ERR));
+	ASSERT_OK(itsma_trend_new(&t, (const itsma_result *const *)f.r, 4, ASSERT_ERR));
 	char *s = render(t, ITSMA_REPORT_TEXT);
 	HAS(s, "Trend of 4 assessments: Cat\\x1b[2J\\x0aForged\n");
 	HAS(s, "q2                  2026-04-10  conditional       91.9%   91.9%     n/a      0      1       1       1\n"); /* (83.75 + 100) / 2 */

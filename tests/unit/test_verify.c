@@ -30,7 +30,7 @@ static int collect(const itsma_evidence_finding *f, void *payload)
 		snprintf(s->ids[s->n], sizeof s->ids[0], "%s", itsma_evidence_id(f->evidence));
 		s->checks[s->n] = f->check;
 		snprintf(s->reasons[s->n], sizeof s->reasons[0], "%s", f->reason ? f->reason : "");
-		if (f->check == ITSMA_EVIDENCE_OK || f->check == ITSMA_EVIDENCE_CHANGED)
+		if (f->check == ITSMA_EVIDENCE_CHECK_OK || f->check == ITSMA_EVIDENCE_CHECK_CHANGED)
 			CU_ASSERT(f->actual_sha256 && strlen(f->actual_sha256) == 64);
 		s->n++;
 	}
@@ -126,42 +126,42 @@ static void test_outcomes(void)
 	memset(&s, 0, sizeof s);
 	ASSERT_OK(itsma_evidence_verify(a, root, 0, collect, &s, &err));
 	CU_ASSERT_EQUAL(s.n, 18);
-	CU_ASSERT_EQUAL(check_of(&s, "OK", NULL), ITSMA_EVIDENCE_OK);
-	CU_ASSERT_EQUAL(check_of(&s, "OK-UPPER", NULL), ITSMA_EVIDENCE_OK);
-	CU_ASSERT_EQUAL(check_of(&s, "EMPTY", NULL), ITSMA_EVIDENCE_OK);
-	CU_ASSERT_EQUAL(check_of(&s, "CHANGED", NULL), ITSMA_EVIDENCE_CHANGED);
-	CU_ASSERT_EQUAL(check_of(&s, "MISSING", NULL), ITSMA_EVIDENCE_MISSING);
-	CU_ASSERT_EQUAL(check_of(&s, "DOTDOT", NULL), ITSMA_EVIDENCE_REFUSED);
-	CU_ASSERT_EQUAL(check_of(&s, "ETC", &why), ITSMA_EVIDENCE_REFUSED);
+	CU_ASSERT_EQUAL(check_of(&s, "OK", NULL), ITSMA_EVIDENCE_CHECK_OK);
+	CU_ASSERT_EQUAL(check_of(&s, "OK-UPPER", NULL), ITSMA_EVIDENCE_CHECK_OK);
+	CU_ASSERT_EQUAL(check_of(&s, "EMPTY", NULL), ITSMA_EVIDENCE_CHECK_OK);
+	CU_ASSERT_EQUAL(check_of(&s, "CHANGED", NULL), ITSMA_EVIDENCE_CHECK_CHANGED);
+	CU_ASSERT_EQUAL(check_of(&s, "MISSING", NULL), ITSMA_EVIDENCE_CHECK_MISSING);
+	CU_ASSERT_EQUAL(check_of(&s, "DOTDOT", NULL), ITSMA_EVIDENCE_CHECK_REFUSED);
+	CU_ASSERT_EQUAL(check_of(&s, "ETC", &why), ITSMA_EVIDENCE_CHECK_REFUSED);
 	CU_ASSERT(strstr(why, "symbolic link") != NULL);
-	CU_ASSERT_EQUAL(check_of(&s, "KMSG", NULL), ITSMA_EVIDENCE_REFUSED);
-	CU_ASSERT_EQUAL(check_of(&s, "LINK-IN", NULL), ITSMA_EVIDENCE_REFUSED);
-	CU_ASSERT_EQUAL(check_of(&s, "FIFO", &why), ITSMA_EVIDENCE_NOT_REGULAR);
+	CU_ASSERT_EQUAL(check_of(&s, "KMSG", NULL), ITSMA_EVIDENCE_CHECK_REFUSED);
+	CU_ASSERT_EQUAL(check_of(&s, "LINK-IN", NULL), ITSMA_EVIDENCE_CHECK_REFUSED);
+	CU_ASSERT_EQUAL(check_of(&s, "FIFO", &why), ITSMA_EVIDENCE_CHECK_NOT_REGULAR);
 	CU_ASSERT_STRING_EQUAL(why, "a FIFO");
-	CU_ASSERT_EQUAL(check_of(&s, "DIR", &why), ITSMA_EVIDENCE_NOT_REGULAR);
+	CU_ASSERT_EQUAL(check_of(&s, "DIR", &why), ITSMA_EVIDENCE_CHECK_NOT_REGULAR);
 	CU_ASSERT_STRING_EQUAL(why, "a directory");
 	if (have_dev) {
-		CU_ASSERT_EQUAL(check_of(&s, "DEV", &why), ITSMA_EVIDENCE_NOT_REGULAR);
+		CU_ASSERT_EQUAL(check_of(&s, "DEV", &why), ITSMA_EVIDENCE_CHECK_NOT_REGULAR);
 		CU_ASSERT_STRING_EQUAL(why, "a character device");
 	}
-	CU_ASSERT_EQUAL(check_of(&s, "BADPCT", NULL), ITSMA_EVIDENCE_REFUSED);
-	CU_ASSERT_EQUAL(check_of(&s, "NUL", NULL), ITSMA_EVIDENCE_REFUSED);
-	CU_ASSERT_EQUAL(check_of(&s, "WEB", NULL), ITSMA_EVIDENCE_NOT_CHECKABLE);
-	CU_ASSERT_EQUAL(check_of(&s, "ABS", NULL), ITSMA_EVIDENCE_NOT_CHECKABLE);
-	CU_ASSERT_EQUAL(check_of(&s, "NODIGEST", NULL), ITSMA_EVIDENCE_NO_DIGEST);
-	CU_ASSERT_EQUAL(check_of(&s, "NOURI", NULL), ITSMA_EVIDENCE_NOT_CHECKABLE);
+	CU_ASSERT_EQUAL(check_of(&s, "BADPCT", NULL), ITSMA_EVIDENCE_CHECK_REFUSED);
+	CU_ASSERT_EQUAL(check_of(&s, "NUL", NULL), ITSMA_EVIDENCE_CHECK_REFUSED);
+	CU_ASSERT_EQUAL(check_of(&s, "WEB", NULL), ITSMA_EVIDENCE_CHECK_NOT_CHECKABLE);
+	CU_ASSERT_EQUAL(check_of(&s, "ABS", NULL), ITSMA_EVIDENCE_CHECK_NOT_CHECKABLE);
+	CU_ASSERT_EQUAL(check_of(&s, "NODIGEST", NULL), ITSMA_EVIDENCE_CHECK_NO_DIGEST);
+	CU_ASSERT_EQUAL(check_of(&s, "NOURI", NULL), ITSMA_EVIDENCE_CHECK_NOT_CHECKABLE);
 
 	/* the size bound: 5 bytes allowed, "hello\n" is 6 */
 	memset(&s, 0, sizeof s);
 	ASSERT_OK(itsma_evidence_verify(a, root, 5, collect, &s, &err));
-	CU_ASSERT_EQUAL(check_of(&s, "OK", NULL), ITSMA_EVIDENCE_TOO_LARGE);
-	CU_ASSERT_EQUAL(check_of(&s, "EMPTY", NULL), ITSMA_EVIDENCE_OK);
+	CU_ASSERT_EQUAL(check_of(&s, "OK", NULL), ITSMA_EVIDENCE_CHECK_TOO_LARGE);
+	CU_ASSERT_EQUAL(check_of(&s, "EMPTY", NULL), ITSMA_EVIDENCE_CHECK_OK);
 
 	/* a root that is no folder */
 	snprintf(p, sizeof p, "%s/empty", root);
 	CU_ASSERT_EQUAL(itsma_evidence_verify(a, p, 0, collect, &s, &err), ITSMA_EIO);
 	CU_ASSERT_EQUAL(itsma_evidence_verify(a, root, 0, NULL, &s, &err), ITSMA_EINVAL);
-	CU_ASSERT_STRING_EQUAL(itsma_evidence_check_name(ITSMA_EVIDENCE_NOT_REGULAR), "not-regular");
+	CU_ASSERT_STRING_EQUAL(itsma_evidence_check_name(ITSMA_EVIDENCE_CHECK_NOT_REGULAR), "not-regular");
 	CU_ASSERT_STRING_EQUAL(itsma_evidence_check_name((itsma_evidence_check)99), "?");
 	itsma_assessment_free(a);
 	itsma_catalogue_free(cat);
@@ -182,7 +182,7 @@ static void test_proc_file(void)
 	memset(&s, 0, sizeof s);
 	ASSERT_OK(itsma_evidence_verify(a, "/proc", 0, collect, &s, &err));
 	/* /proc/self is a symbolic link: refused before anything is opened */
-	CU_ASSERT_EQUAL(check_of(&s, "STATUS", NULL), ITSMA_EVIDENCE_REFUSED);
+	CU_ASSERT_EQUAL(check_of(&s, "STATUS", NULL), ITSMA_EVIDENCE_CHECK_REFUSED);
 	memset(&s, 0, sizeof s);
 	ASSERT_OK(itsma_evidence_verify(a, "/proc/self/..", 0, collect, &s, &err));
 	itsma_assessment_free(a);
@@ -190,7 +190,7 @@ static void test_proc_file(void)
 	add(a, "VERSION", "version", SHA_HELLO);
 	memset(&s, 0, sizeof s);
 	ASSERT_OK(itsma_evidence_verify(a, "/proc", 0, collect, &s, &err));
-	CU_ASSERT_EQUAL(check_of(&s, "VERSION", NULL), ITSMA_EVIDENCE_UNREADABLE);
+	CU_ASSERT_EQUAL(check_of(&s, "VERSION", NULL), ITSMA_EVIDENCE_CHECK_UNREADABLE);
 	itsma_assessment_free(a);
 	itsma_catalogue_free(cat);
 }

@@ -53,11 +53,11 @@ class Evidence:
 
 
 _CHECKS = {
-    _c.ITSMA_EVIDENCE_OK: "ok", _c.ITSMA_EVIDENCE_CHANGED: "changed",
-    _c.ITSMA_EVIDENCE_MISSING: "missing", _c.ITSMA_EVIDENCE_REFUSED: "refused",
-    _c.ITSMA_EVIDENCE_NOT_REGULAR: "not-regular", _c.ITSMA_EVIDENCE_TOO_LARGE: "too-large",
-    _c.ITSMA_EVIDENCE_UNREADABLE: "unreadable", _c.ITSMA_EVIDENCE_NOT_CHECKABLE: "not-checkable",
-    _c.ITSMA_EVIDENCE_NO_DIGEST: "no-digest",
+    _c.ITSMA_EVIDENCE_CHECK_OK: "ok", _c.ITSMA_EVIDENCE_CHECK_CHANGED: "changed",
+    _c.ITSMA_EVIDENCE_CHECK_MISSING: "missing", _c.ITSMA_EVIDENCE_CHECK_REFUSED: "refused",
+    _c.ITSMA_EVIDENCE_CHECK_NOT_REGULAR: "not-regular", _c.ITSMA_EVIDENCE_CHECK_TOO_LARGE: "too-large",
+    _c.ITSMA_EVIDENCE_CHECK_UNREADABLE: "unreadable", _c.ITSMA_EVIDENCE_CHECK_NOT_CHECKABLE: "not-checkable",
+    _c.ITSMA_EVIDENCE_CHECK_NO_DIGEST: "no-digest",
 }
 
 

@@ -445,9 +445,9 @@ class Catalogue:
 
     # ---- building ----------------------------------------------------------------------------
 
-    def add_guidance_source(self, key: str, name: str) -> None:
+    def put_guidance_source(self, key: str, name: str) -> None:
         """Declare a guidance source (``"itil4"``, ``"ITIL 4"``), or rename one."""
-        self._mutate(self._p.py_add_guidance_source, _text(key, "key"), _text(name, "name"))
+        self._mutate(self._p.py_put_guidance_source, _text(key, "key"), _text(name, "name"))
 
     def add_generic_practice(self, attribute: Union[Attribute, str], id: str, text: str) -> None:
         """Add a generic practice for an attribute from PA2.1 to PA5.2."""

@@ -104,12 +104,12 @@ class Attribute(WordEnum):
 class EvidenceKind(WordEnum):
     """Kind of an evidence record."""
 
-    DOCUMENT = _w(_c.ITSMA_EVIDENCE_DOCUMENT, _c.itsma_evidence_kind_name)
-    RECORD = _w(_c.ITSMA_EVIDENCE_RECORD, _c.itsma_evidence_kind_name)
-    INTERVIEW = _w(_c.ITSMA_EVIDENCE_INTERVIEW, _c.itsma_evidence_kind_name)
-    OBSERVATION = _w(_c.ITSMA_EVIDENCE_OBSERVATION, _c.itsma_evidence_kind_name)
-    METRIC = _w(_c.ITSMA_EVIDENCE_METRIC, _c.itsma_evidence_kind_name)
-    OTHER = _w(_c.ITSMA_EVIDENCE_OTHER, _c.itsma_evidence_kind_name)
+    DOCUMENT = _w(_c.ITSMA_EVIDENCE_KIND_DOCUMENT, _c.itsma_evidence_kind_name)
+    RECORD = _w(_c.ITSMA_EVIDENCE_KIND_RECORD, _c.itsma_evidence_kind_name)
+    INTERVIEW = _w(_c.ITSMA_EVIDENCE_KIND_INTERVIEW, _c.itsma_evidence_kind_name)
+    OBSERVATION = _w(_c.ITSMA_EVIDENCE_KIND_OBSERVATION, _c.itsma_evidence_kind_name)
+    METRIC = _w(_c.ITSMA_EVIDENCE_KIND_METRIC, _c.itsma_evidence_kind_name)
+    OTHER = _w(_c.ITSMA_EVIDENCE_KIND_OTHER, _c.itsma_evidence_kind_name)
 
 
 class SectionKind(WordEnum):
@@ -122,8 +122,8 @@ class SectionKind(WordEnum):
 class Obligation(WordEnum):
     """Obligation of a requirement: ``shall`` (Part 1 style) or ``should`` (Part 2 style)."""
 
-    SHALL = ("shall", _c.ITSMA_SHALL)
-    SHOULD = ("should", _c.ITSMA_SHOULD)
+    SHALL = ("shall", _c.ITSMA_OBLIGATION_SHALL)
+    SHOULD = ("should", _c.ITSMA_OBLIGATION_SHOULD)
 
 
 class Basis(WordEnum):
@@ -201,10 +201,10 @@ class Status(WordEnum):
 class Nonconformity(WordEnum):
     """Nonconformity class of an applicable ``shall`` requirement (None otherwise)."""
 
-    NONE = _w(_c.ITSMA_NC_NONE, _c.itsma_nonconformity_name)
-    MINOR = _w(_c.ITSMA_NC_MINOR, _c.itsma_nonconformity_name)
-    MAJOR = _w(_c.ITSMA_NC_MAJOR, _c.itsma_nonconformity_name)
-    UNASSESSED = _w(_c.ITSMA_NC_UNASSESSED, _c.itsma_nonconformity_name)
+    NONE = _w(_c.ITSMA_NONCONFORMITY_NONE, _c.itsma_nonconformity_name)
+    MINOR = _w(_c.ITSMA_NONCONFORMITY_MINOR, _c.itsma_nonconformity_name)
+    MAJOR = _w(_c.ITSMA_NONCONFORMITY_MAJOR, _c.itsma_nonconformity_name)
+    UNASSESSED = _w(_c.ITSMA_NONCONFORMITY_UNASSESSED, _c.itsma_nonconformity_name)
 
 
 class AttributeStatus(WordEnum):
@@ -219,9 +219,9 @@ class AttributeStatus(WordEnum):
 class EvidenceProblem(WordEnum):
     """Problem of an evidence record (scoring.md section 7)."""
 
-    UNUSED = _w(_c.ITSMA_EVIDENCE_UNUSED, _c.itsma_evidence_problem_name)
-    EXPIRED = _w(_c.ITSMA_EVIDENCE_EXPIRED, _c.itsma_evidence_problem_name)
-    FUTURE = _w(_c.ITSMA_EVIDENCE_FUTURE, _c.itsma_evidence_problem_name)
+    UNUSED = _w(_c.ITSMA_EVIDENCE_PROBLEM_UNUSED, _c.itsma_evidence_problem_name)
+    EXPIRED = _w(_c.ITSMA_EVIDENCE_PROBLEM_EXPIRED, _c.itsma_evidence_problem_name)
+    FUTURE = _w(_c.ITSMA_EVIDENCE_PROBLEM_FUTURE, _c.itsma_evidence_problem_name)
 
 
 class Change(WordEnum):
@@ -237,9 +237,9 @@ class Change(WordEnum):
 class NonconformityChange(WordEnum):
     """How the nonconformity class of a ``shall`` requirement changed."""
 
-    CLOSED = _w(_c.ITSMA_NC_CHANGE_CLOSED, _c.itsma_nc_change_name)
-    OPENED = _w(_c.ITSMA_NC_CHANGE_OPENED, _c.itsma_nc_change_name)
-    CHANGED = _w(_c.ITSMA_NC_CHANGE_CHANGED, _c.itsma_nc_change_name)
+    CLOSED = _w(_c.ITSMA_NONCONFORMITY_CHANGE_CLOSED, _c.itsma_nonconformity_change_name)
+    OPENED = _w(_c.ITSMA_NONCONFORMITY_CHANGE_OPENED, _c.itsma_nonconformity_change_name)
+    CHANGED = _w(_c.ITSMA_NONCONFORMITY_CHANGE_CHANGED, _c.itsma_nonconformity_change_name)
 
 
 def _letter(value: int) -> Optional[Letter]:
@@ -248,5 +248,5 @@ def _letter(value: int) -> Optional[Letter]:
 
 
 def _nonconformity(value: int) -> Optional[Nonconformity]:
-    """A C nonconformity class, or None for ITSMA_NC_NULL."""
-    return Nonconformity(value) if value != _c.ITSMA_NC_NULL else None
+    """A C nonconformity class, or None for ITSMA_NONCONFORMITY_NULL."""
+    return Nonconformity(value) if value != _c.ITSMA_NONCONFORMITY_NULL else None

@@ -50,7 +50,6 @@ class ErrorCode(enum.IntEnum):
     ENOTFOUND = -7
     EEXISTS = -8
     ELIMIT = -9
-    ITEROVER = -30
 
     def __str__(self) -> str:
         return "ITSMA_" + self.name
