@@ -18,6 +18,7 @@
 #include "itsma/rating.h"
 #include "itsma/catalogue.h"
 #include "itsma/assessment.h"
+#include "itsma/extension.h"
 #include "itsma/result.h"
 #include "itsma/diff.h"
 #include "itsma/scorer.h"

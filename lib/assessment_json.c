@@ -94,30 +94,7 @@ static int evidence_key(const char *k)
 /* Keep an x- member (as itsma__check_keys does). */
 static int keep_ext(loader *ld, itsma__ext **ext, const char *key, json_object *val)
 {
-	itsma__ext *x;
-	char **nk, *k;
-	json_object **nv;
-	if (!*ext) {
-		*ext = calloc(1, sizeof **ext);
-		if (!*ext)
-			return itsma__error_nomem(ld->rd.err);
-	}
-	x = *ext;
-	nk = realloc(x->keys, (x->count + 1) * sizeof *nk);
-	if (!nk)
-		return itsma__error_nomem(ld->rd.err);
-	x->keys = nk;
-	nv = realloc(x->values, (x->count + 1) * sizeof *nv);
-	if (!nv)
-		return itsma__error_nomem(ld->rd.err);
-	x->values = nv;
-	k = strdup(key);
-	if (!k)
-		return itsma__error_nomem(ld->rd.err);
-	x->keys[x->count] = k;
-	x->values[x->count] = json_object_get(val);
-	x->count++;
-	return 0;
+	return itsma__ext_add(ext, key, val, ld->rd.err);
 }
 
 /*

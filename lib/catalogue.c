@@ -33,20 +33,6 @@ int itsma_id_is_valid(const char *s)
 	return n >= 1 && n <= 64;
 }
 
-void itsma__ext_free(itsma__ext *x)
-{
-	size_t i;
-	if (!x)
-		return;
-	for (i = 0; i < x->count; i++) {
-		free(x->keys[i]);
-		json_object_put(x->values[i]);
-	}
-	free(x->keys);
-	free(x->values);
-	free(x);
-}
-
 int itsma_catalogue_new(itsma_catalogue **out, const char *id, const char *title, itsma_error *err)
 {
 	itsma_catalogue *c;

@@ -899,31 +899,11 @@ int itsma__check_keys(itsma__reader *rd, json_object *obj, const char *ptr, cons
 		if (ok)
 			continue;
 		if (strncmp(it.key, "x-", 2) == 0) {
-			itsma__ext *x;
-			char **nk, *k;
-			json_object **nv;
+			int rc;
 			if (!ext)
 				continue;
-			if (!*ext) {
-				*ext = calloc(1, sizeof **ext);
-				if (!*ext)
-					return itsma__error_nomem(rd->err);
-			}
-			x = *ext;
-			nk = realloc(x->keys, (x->count + 1) * sizeof *nk);
-			if (!nk)
-				return itsma__error_nomem(rd->err);
-			x->keys = nk;
-			nv = realloc(x->values, (x->count + 1) * sizeof *nv);
-			if (!nv)
-				return itsma__error_nomem(rd->err);
-			x->values = nv;
-			k = strdup(it.key);
-			if (!k)
-				return itsma__error_nomem(rd->err);
-			x->keys[x->count] = k;
-			x->values[x->count] = json_object_get(it.val);
-			x->count++;
+			if ((rc = itsma__ext_add(ext, it.key, it.val, rd->err)) < 0)
+				return rc;
 			continue;
 		}
 		{

@@ -23,13 +23,17 @@
 
 struct json_object;
 
-/* x- extension members of one JSON object, kept for saving: key and json-c value. */
+/* x- extension members of one JSON object, kept for saving: key, json-c value and its compact
+ * text (made when the member is added, so that the const getters never write). extension.c */
 typedef struct itsma__ext {
 	size_t count;
 	char **keys;
 	struct json_object **values; /* one reference each (json_object_put frees) */
+	char **texts;
 } itsma__ext;
 void itsma__ext_free(itsma__ext *x);
+/* Append member `key` (a reference to `val` is taken); allocates *x when NULL. */
+int itsma__ext_add(itsma__ext **x, const char *key, struct json_object *val, itsma_error *err);
 
 typedef struct itsma__guidance {
 	size_t source;       /* index into the catalogue's guidance sources */
