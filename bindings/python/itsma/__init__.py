@@ -47,6 +47,7 @@ from ._errors import (AlreadyExistsError, Error, ErrorCode, InvalidArgumentError
 from ._result import (AttributeNeed, AttributeResult, Capability, CapabilityGap,
                       EvidenceIssue, Gap, NonconformityCounts, REPORT_SECTIONS, RequirementCounts,
                       RequirementResult, Result, SectionResult)
+from ._extensions import Extensions
 from ._scorer import Scorer
 from ._trend import Trend, TrendPoint, trend
 from ._validate import Validation, validate_file, validate_string
@@ -92,7 +93,7 @@ __all__ = [
     # results
     "Result", "SectionResult", "RequirementResult", "Gap", "CapabilityGap", "EvidenceIssue",
     "AttributeResult", "AttributeNeed", "RequirementCounts", "NonconformityCounts",
-    "Capability", "REPORT_SECTIONS",
+    "Capability", "REPORT_SECTIONS", "Extensions",
     # incremental re-scoring and validation
     "Scorer", "Validation", "validate_file", "validate_string",
     # mapping sets and carrying
