@@ -438,3 +438,38 @@ const char *itsma_evidence_issue_cited_by_at(const itsma_evidence_issue *i, size
 		return NULL;
 	return i->namer ? itsma__namer_name(i->namer, i->keys[index]) : i->cited_by[index];
 }
+
+/* ---- lookups by object ---------------------------------------------------------------------- */
+
+const itsma_catalogue *itsma_result_catalogue(const itsma_result *r)
+{
+	return r ? r->cat : NULL;
+}
+
+const itsma_section_result *itsma_result_section_of(const itsma_result *r, const itsma_section *s)
+{
+	return itsma__result_section_entry(r, s);
+}
+
+const itsma_requirement_result *itsma_result_requirement_of(const itsma_result *r,
+                                                            const itsma_requirement *q)
+{
+	return itsma__result_requirement_entry(r, q);
+}
+
+const itsma_capability_gap *itsma_result_capability_gap_of(const itsma_result *r,
+                                                           const itsma_section *process)
+{
+	size_t i;
+	if (!r || !process)
+		return NULL;
+	for (i = 0; i < r->cgap_count; i++)
+		if (r->cgaps[i].process == process)
+			return &r->cgaps[i];
+	return NULL;
+}
+
+const char *itsma_gap_requirement_id(const itsma_gap *g)
+{
+	return g && g->q && g->q->req ? g->q->req->id : NULL;
+}

@@ -325,6 +325,24 @@ ITSMA_EXTERN(size_t) itsma_evidence_issue_cited_by_count(const itsma_evidence_is
 ITSMA_EXTERN(const char *) itsma_evidence_issue_cited_by_at(const itsma_evidence_issue *i,
                                                             size_t index);
 
+/* ---- lookups by object (no id round trip) -------------------------------------------------- */
+
+/** The catalogue scored (the assessment's). Borrowed. NULL for NULL. */
+ITSMA_EXTERN(const itsma_catalogue *) itsma_result_catalogue(const itsma_result *r);
+/** The figures of section `s` (a section of the result's catalogue), or NULL when it is of
+ * another catalogue or outside the scope scored. O(1). Borrowed. */
+ITSMA_EXTERN(const itsma_section_result *) itsma_result_section_of(const itsma_result *r,
+                                                                   const itsma_section *s);
+/** The figures of requirement `q`, or NULL (as itsma_result_section_of()). O(1). Borrowed. */
+ITSMA_EXTERN(const itsma_requirement_result *)
+itsma_result_requirement_of(const itsma_result *r, const itsma_requirement *q);
+/** The capability gap of `process`, or NULL when it has none. Linear in the number of
+ * capability gaps. Borrowed. */
+ITSMA_EXTERN(const itsma_capability_gap *)
+itsma_result_capability_gap_of(const itsma_result *r, const itsma_section *process);
+/** The id of the gap's requirement, or NULL for NULL. Borrowed (from the catalogue). */
+ITSMA_EXTERN(const char *) itsma_gap_requirement_id(const itsma_gap *g);
+
 ITSMA_END_DECL
 
 #endif /* ITSMA_RESULT_H */
