@@ -118,7 +118,8 @@ static int has_non_finite(json_object *v)
 {
 	size_t i, n;
 	switch (json_object_get_type(v)) {
-	case json_type_double: return !isfinite(json_object_get_double(v));
+	case json_type_double:
+		return !isfinite(json_object_get_double(v));
 	case json_type_array:
 		n = json_object_array_length(v);
 		for (i = 0; i < n; i++)
@@ -134,7 +135,8 @@ static int has_non_finite(json_object *v)
 		}
 		return 0;
 	}
-	default: return 0;
+	default:
+		return 0;
 	}
 }
 
@@ -151,7 +153,8 @@ static int parse_value(json_object **out, const char *json, itsma_error *err)
 	json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_ALLOW_TRAILING_CHARS);
 	if (len > (size_t)INT_MAX - 1) {
 		json_tokener_free(tok);
-		return itsma__error_set(err, ITSMA_ELIMIT, "extension value: text longer than 2 GiB");
+		return itsma__error_set(err, ITSMA_ELIMIT,
+		                        "extension value: text longer than 2 GiB");
 	}
 	/* the terminating NUL ends a bare number at the end of the text */
 	v = json_tokener_parse_ex(tok, json, (int)len + 1);
@@ -170,7 +173,8 @@ static int parse_value(json_object **out, const char *json, itsma_error *err)
 	if (end < len) {
 		json_object_put(v);
 		return itsma__error_set(err, ITSMA_EPARSE,
-		                        "extension value: text after the JSON value at offset %zu", end);
+		                        "extension value: text after the JSON value at offset %zu",
+		                        end);
 	}
 	if (has_non_finite(v)) {
 		json_object_put(v);
@@ -196,7 +200,8 @@ static int ext_set(itsma__ext **x, const char *key, const char *json, itsma_erro
 	if (!json) {
 		itsma__ext *e = *x;
 		if (i == (size_t)-1)
-			return itsma__error_set(err, ITSMA_ENOTFOUND, "no extension \"%.60s\"", key);
+			return itsma__error_set(err, ITSMA_ENOTFOUND, "no extension \"%.60s\"",
+			                        key);
 		free(e->keys[i]);
 		free(e->texts[i]);
 		json_object_put(e->values[i]);
@@ -227,24 +232,24 @@ static int ext_set(itsma__ext **x, const char *key, const char *json, itsma_erro
 static int not_ours(itsma_error *err, const char *what)
 {
 	itsma_error_clear(err);
-	return itsma__error_set(err, ITSMA_EINVAL, "the %s does not belong to the %s given", what,
-	                        strcmp(what, "section") && strcmp(what, "requirement") ? "assessment"
-	                                                                               : "catalogue");
+	return itsma__error_set(
+	    err, ITSMA_EINVAL, "the %s does not belong to the %s given", what,
+	    strcmp(what, "section") && strcmp(what, "requirement") ? "assessment" : "catalogue");
 }
 
 /* The three getters of one object type; `FIELD(o)` is its itsma__ext pointer. */
 #define ITSMA__EXT_GETTERS(type, FIELD)                                                            \
 	size_t itsma_##type##_extension_count(const itsma_##type *o)                               \
 	{                                                                                          \
-		return o ? ext_count(FIELD(o)) : 0;                                                    \
+		return o ? ext_count(FIELD(o)) : 0;                                                \
 	}                                                                                          \
 	const char *itsma_##type##_extension_key(const itsma_##type *o, size_t index)              \
 	{                                                                                          \
-		return o ? ext_key(FIELD(o), index) : NULL;                                            \
+		return o ? ext_key(FIELD(o), index) : NULL;                                        \
 	}                                                                                          \
 	const char *itsma_##type##_extension(const itsma_##type *o, const char *key)               \
 	{                                                                                          \
-		return o ? ext_text(FIELD(o), key) : NULL;                                             \
+		return o ? ext_text(FIELD(o), key) : NULL;                                         \
 	}
 
 #define PLAIN_EXT(o) ((o)->ext)

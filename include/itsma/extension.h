@@ -34,8 +34,9 @@ ITSMA_EXTERN(const char *) itsma_catalogue_extension_key(const itsma_catalogue *
 /** The JSON text of extension `key`, or NULL when there is none. Borrowed. */
 ITSMA_EXTERN(const char *) itsma_catalogue_extension(const itsma_catalogue *cat, const char *key);
 /** Set (json != NULL; replaces in place) or remove (json == NULL) extension `key`. */
-ITSMA_EXTERN(int) itsma_catalogue_set_extension(itsma_catalogue *cat, const char *key,
-                                                const char *json, itsma_error *err);
+ITSMA_EXTERN(int)
+itsma_catalogue_set_extension(itsma_catalogue *cat, const char *key, const char *json,
+                              itsma_error *err);
 
 /** Sections: as the catalogue calls. */
 ITSMA_EXTERN(size_t) itsma_section_extension_count(const itsma_section *s);
@@ -44,33 +45,32 @@ ITSMA_EXTERN(const char *) itsma_section_extension_key(const itsma_section *s, s
 /** JSON text of extension `key`, or NULL. Borrowed. */
 ITSMA_EXTERN(const char *) itsma_section_extension(const itsma_section *s, const char *key);
 /** Set or remove an extension of section `s`, which must belong to `cat`. */
-ITSMA_EXTERN(int) itsma_section_set_extension(itsma_catalogue *cat, const itsma_section *s,
-                                              const char *key, const char *json, itsma_error *err);
+ITSMA_EXTERN(int)
+itsma_section_set_extension(itsma_catalogue *cat, const itsma_section *s, const char *key,
+                            const char *json, itsma_error *err);
 
 /** Requirements: as the catalogue calls. */
 ITSMA_EXTERN(size_t) itsma_requirement_extension_count(const itsma_requirement *r);
 /** Key of extension `index`, or NULL. Borrowed. */
-ITSMA_EXTERN(const char *) itsma_requirement_extension_key(const itsma_requirement *r,
-                                                           size_t index);
+ITSMA_EXTERN(const char *)
+itsma_requirement_extension_key(const itsma_requirement *r, size_t index);
 /** JSON text of extension `key`, or NULL. Borrowed. */
-ITSMA_EXTERN(const char *) itsma_requirement_extension(const itsma_requirement *r,
-                                                       const char *key);
+ITSMA_EXTERN(const char *) itsma_requirement_extension(const itsma_requirement *r, const char *key);
 /** Set or remove an extension of requirement `r`, which must belong to `cat`. */
-ITSMA_EXTERN(int) itsma_requirement_set_extension(itsma_catalogue *cat,
-                                                  const itsma_requirement *r, const char *key,
-                                                  const char *json, itsma_error *err);
+ITSMA_EXTERN(int)
+itsma_requirement_set_extension(itsma_catalogue *cat, const itsma_requirement *r, const char *key,
+                                const char *json, itsma_error *err);
 
 /** Assessments (top-level object): as the catalogue calls. */
 ITSMA_EXTERN(size_t) itsma_assessment_extension_count(const itsma_assessment *a);
 /** Key of extension `index`, or NULL. Borrowed. */
-ITSMA_EXTERN(const char *) itsma_assessment_extension_key(const itsma_assessment *a,
-                                                          size_t index);
+ITSMA_EXTERN(const char *) itsma_assessment_extension_key(const itsma_assessment *a, size_t index);
 /** JSON text of extension `key`, or NULL. Borrowed. */
-ITSMA_EXTERN(const char *) itsma_assessment_extension(const itsma_assessment *a,
-                                                      const char *key);
+ITSMA_EXTERN(const char *) itsma_assessment_extension(const itsma_assessment *a, const char *key);
 /** Set or remove an extension of the assessment. */
-ITSMA_EXTERN(int) itsma_assessment_set_extension(itsma_assessment *a, const char *key,
-                                                 const char *json, itsma_error *err);
+ITSMA_EXTERN(int)
+itsma_assessment_set_extension(itsma_assessment *a, const char *key, const char *json,
+                               itsma_error *err);
 
 /** Evidence records: as the catalogue calls. */
 ITSMA_EXTERN(size_t) itsma_evidence_extension_count(const itsma_evidence *e);
@@ -79,9 +79,9 @@ ITSMA_EXTERN(const char *) itsma_evidence_extension_key(const itsma_evidence *e,
 /** JSON text of extension `key`, or NULL. Borrowed. */
 ITSMA_EXTERN(const char *) itsma_evidence_extension(const itsma_evidence *e, const char *key);
 /** Set or remove an extension of evidence record `e`, which must belong to `a`. */
-ITSMA_EXTERN(int) itsma_evidence_set_extension(itsma_assessment *a, const itsma_evidence *e,
-                                               const char *key, const char *json,
-                                               itsma_error *err);
+ITSMA_EXTERN(int)
+itsma_evidence_set_extension(itsma_assessment *a, const itsma_evidence *e, const char *key,
+                             const char *json, itsma_error *err);
 
 /** Requirement ratings: as the catalogue calls. */
 ITSMA_EXTERN(size_t) itsma_rating_extension_count(const itsma_rating *r);
@@ -90,23 +90,22 @@ ITSMA_EXTERN(const char *) itsma_rating_extension_key(const itsma_rating *r, siz
 /** JSON text of extension `key`, or NULL. Borrowed. */
 ITSMA_EXTERN(const char *) itsma_rating_extension(const itsma_rating *r, const char *key);
 /** Set or remove an extension of rating `r`, which must belong to `a`. */
-ITSMA_EXTERN(int) itsma_rating_set_extension(itsma_assessment *a, const itsma_rating *r,
-                                             const char *key, const char *json,
-                                             itsma_error *err);
+ITSMA_EXTERN(int)
+itsma_rating_set_extension(itsma_assessment *a, const itsma_rating *r, const char *key,
+                           const char *json, itsma_error *err);
 
 /** Process-attribute ratings: as the catalogue calls. */
 ITSMA_EXTERN(size_t) itsma_attribute_rating_extension_count(const itsma_attribute_rating *r);
 /** Key of extension `index`, or NULL. Borrowed. */
-ITSMA_EXTERN(const char *) itsma_attribute_rating_extension_key(const itsma_attribute_rating *r,
-                                                                size_t index);
+ITSMA_EXTERN(const char *)
+itsma_attribute_rating_extension_key(const itsma_attribute_rating *r, size_t index);
 /** JSON text of extension `key`, or NULL. Borrowed. */
-ITSMA_EXTERN(const char *) itsma_attribute_rating_extension(const itsma_attribute_rating *r,
-                                                            const char *key);
+ITSMA_EXTERN(const char *)
+itsma_attribute_rating_extension(const itsma_attribute_rating *r, const char *key);
 /** Set or remove an extension of attribute rating `r`, which must belong to `a`. */
-ITSMA_EXTERN(int) itsma_attribute_rating_set_extension(itsma_assessment *a,
-                                                       const itsma_attribute_rating *r,
-                                                       const char *key, const char *json,
-                                                       itsma_error *err);
+ITSMA_EXTERN(int)
+itsma_attribute_rating_set_extension(itsma_assessment *a, const itsma_attribute_rating *r,
+                                     const char *key, const char *json, itsma_error *err);
 
 ITSMA_END_DECL
 

@@ -173,7 +173,7 @@ def capi() -> CApi:
     else:
         # The extension has loaded libitsma already; dlopen finds it by its soname.
         try:
-            lib = ctypes.CDLL("libitsma.so.0")
+            lib = ctypes.CDLL("libitsma.so.1")
         except OSError:
             pytest.skip("set ITSMA_LIBRARY to the built libitsma")
     return CApi(lib)

@@ -95,9 +95,9 @@ static void test_extension__checked(void)
 	itsma_assessment *a = assessment(c), *b = assessment(c);
 	const itsma_rating *ra = itsma_assessment_find_rating(a, "R1");
 	itsma_error err = ITSMA_ERROR_INIT;
-	static const char *const bad_json[] = { "", "  ", "{", "1 2", "tru", "{\"a\":1}x",
-		                                "[1,]", "'a'", "NaN", "01", NULL };
-	static const char *const bad_keys[] = { "ticket", "x-", "X-a", "", NULL };
+	static const char *const bad_json[] = {"",     "  ",  "{",   "1 2", "tru", "{\"a\":1}x",
+	                                       "[1,]", "'a'", "NaN", "01",  NULL};
+	static const char *const bad_keys[] = {"ticket", "x-", "X-a", "", NULL};
 	size_t i;
 	ASSERT_OK(itsma_rating_set_extension(a, ra, "x-t", "1", NULL));
 	for (i = 0; bad_json[i]; i++) {
@@ -110,7 +110,8 @@ static void test_extension__checked(void)
 		STR_EQ(itsma_rating_extension(ra, "x-t"), "1"); /* unchanged */
 	}
 	for (i = 0; bad_keys[i]; i++) {
-		CU_ASSERT_EQUAL(itsma_rating_set_extension(a, ra, bad_keys[i], "1", &err), ITSMA_EINVAL);
+		CU_ASSERT_EQUAL(itsma_rating_set_extension(a, ra, bad_keys[i], "1", &err),
+		                ITSMA_EINVAL);
 		CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "x-"));
 	}
 	CU_ASSERT_EQUAL(itsma_rating_set_extension(a, ra, NULL, "1", &err), ITSMA_EINVAL);
@@ -120,9 +121,8 @@ static void test_extension__checked(void)
 	CU_ASSERT_EQUAL(itsma_section_set_extension(other, itsma_catalogue_find_section(c, "P"),
 	                                            "x-t", "1", &err),
 	                ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_requirement_set_extension(other,
-	                                                itsma_catalogue_find_requirement(c, "R1"),
-	                                                "x-t", "1", &err),
+	CU_ASSERT_EQUAL(itsma_requirement_set_extension(
+	                    other, itsma_catalogue_find_requirement(c, "R1"), "x-t", "1", &err),
 	                ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_evidence_set_extension(NULL, NULL, "x-t", "1", &err), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_rating_extension_count(itsma_assessment_find_rating(b, "R1")), 0);
@@ -179,7 +179,8 @@ static void test_extension__allocation_failures(void)
 		                                NULL);
 		fail_countdown = -1;
 		if (rc == 0) {
-			ASSERT_OK(itsma_rating_set_extension(a, ra, n % 2 ? "x-new" : "x-t", NULL, NULL));
+			ASSERT_OK(
+			    itsma_rating_set_extension(a, ra, n % 2 ? "x-new" : "x-t", NULL, NULL));
 			break;
 		}
 		failed++;
@@ -195,11 +196,11 @@ static void test_extension__allocation_failures(void)
 }
 
 static const itsma_test_case tests[] = {
-	{ "every_kind", test_extension__every_kind },
-	{ "checked", test_extension__checked },
-	{ "round_trip", test_extension__round_trip },
-	{ "allocation_failures", test_extension__allocation_failures },
-	{ NULL, NULL },
+    {"every_kind", test_extension__every_kind},
+    {"checked", test_extension__checked},
+    {"round_trip", test_extension__round_trip},
+    {"allocation_failures", test_extension__allocation_failures},
+    {NULL, NULL},
 };
 
 ITSMA_TEST_MAIN("extension", tests)

@@ -27,19 +27,24 @@ static void check(const itsma_result *r, const itsma_catalogue *c, const itsma_c
 	CU_ASSERT_PTR_EQUAL(itsma_result_catalogue(r), c);
 	CU_ASSERT_PTR_EQUAL(itsma_result_section_of(r, p), itsma_result_find_section(r, "P"));
 	CU_ASSERT_PTR_NOT_NULL(itsma_result_section_of(r, p));
-	CU_ASSERT_PTR_EQUAL(itsma_result_requirement_of(r, r1), itsma_result_find_requirement(r, "R1"));
+	CU_ASSERT_PTR_EQUAL(itsma_result_requirement_of(r, r1),
+	                    itsma_result_find_requirement(r, "R1"));
 	CU_ASSERT_PTR_NOT_NULL(itsma_result_requirement_of(r, r1));
 	CU_ASSERT_PTR_EQUAL(itsma_capability_gap_process(itsma_result_capability_gap_of(r, p)), p);
-	CU_ASSERT_PTR_EQUAL(itsma_result_capability_gap_of(r, p), itsma_result_capability_gap_at(r, 0));
+	CU_ASSERT_PTR_EQUAL(itsma_result_capability_gap_of(r, p),
+	                    itsma_result_capability_gap_at(r, 0));
 	/* objects of another catalogue (same ids) are not this result's */
 	CU_ASSERT_PTR_NULL(itsma_result_section_of(r, itsma_catalogue_find_section(other, "P")));
-	CU_ASSERT_PTR_NULL(itsma_result_requirement_of(r, itsma_catalogue_find_requirement(other, "R1")));
-	CU_ASSERT_PTR_NULL(itsma_result_capability_gap_of(r, itsma_catalogue_find_section(other, "P")));
+	CU_ASSERT_PTR_NULL(
+	    itsma_result_requirement_of(r, itsma_catalogue_find_requirement(other, "R1")));
+	CU_ASSERT_PTR_NULL(
+	    itsma_result_capability_gap_of(r, itsma_catalogue_find_section(other, "P")));
 	CU_ASSERT_PTR_NULL(itsma_result_capability_gap_of(r, itsma_catalogue_find_section(c, "G")));
 	CU_ASSERT_TRUE(itsma_result_gap_count(r) > 0);
 	g = itsma_result_gap_at(r, 0);
-	CU_ASSERT_STRING_EQUAL(itsma_gap_requirement_id(g),
-	                       itsma_requirement_id(itsma_requirement_result_requirement(itsma_gap_requirement(g))));
+	CU_ASSERT_STRING_EQUAL(
+	    itsma_gap_requirement_id(g),
+	    itsma_requirement_id(itsma_requirement_result_requirement(itsma_gap_requirement(g))));
 }
 
 static void test_lookup__by_object(void)
@@ -57,7 +62,8 @@ static void test_lookup__by_object(void)
 	scoped = score(a, ITSMA_POLICY_ADVISORY, "P");
 	check(scoped, c, other);
 	CU_ASSERT_PTR_NULL(itsma_result_section_of(scoped, itsma_catalogue_find_section(c, "G")));
-	CU_ASSERT_PTR_NULL(itsma_result_requirement_of(scoped, itsma_catalogue_find_requirement(c, "R3")));
+	CU_ASSERT_PTR_NULL(
+	    itsma_result_requirement_of(scoped, itsma_catalogue_find_requirement(c, "R3")));
 	/* the live scorer's result (default options: required policy, R1 has no evidence) */
 	ASSERT_OK(itsma_scorer_new(&s, a, NULL, NULL));
 	check(itsma_scorer_result(s), c, other);
@@ -76,8 +82,8 @@ static void test_lookup__by_object(void)
 }
 
 static const itsma_test_case tests[] = {
-	{ "by_object", test_lookup__by_object },
-	{ NULL, NULL },
+    {"by_object", test_lookup__by_object},
+    {NULL, NULL},
 };
 
 ITSMA_TEST_MAIN("lookup", tests)
