@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file itsma.h
  * @brief Umbrella header: include this to use itsma.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The assessment model: evidence, ratings, attribute ratings, exclusions, targets. */
 #include "internal/assessment.h"
 #include "internal/mapping.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Assessment JSON (itsma-assessment/1): a streaming loader and a deterministic saver.
  *

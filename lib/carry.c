@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Carrying an assessment across a mapping: the weakest-link rule, evidence, provenance, report. */
 #include "internal/mapping.h"
 #include "internal/assessment.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The catalogue model: sections, requirements, getters and builders. */
 #include "internal/model.h"
 #include "internal/error.h"

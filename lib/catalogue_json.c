@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Catalogue JSON (itsma-catalogue/1): loading with validation, and deterministic saving. */
 #include "internal/model.h"
 #include "internal/json_in.h"

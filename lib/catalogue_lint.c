@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Catalogue lint: the authoring rules of docs/catalogues.md checked on any catalogue, each
  * problem reported as (kind, subject id, message) through a callback.

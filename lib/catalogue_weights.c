@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Effective weights of a catalogue's requirements in the default model, everything applicable. */
 #include "internal/model.h"
 #include "internal/error.h"

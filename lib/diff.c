@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Comparing two results (scoring.md §8) and writing `itsma-diff/1` (docs/diff-format.md).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Evidence verification: each record's file below a root folder, reached component by
  * component without following links, hashed with libcrypto (see itsma/verify.h). */
 #define _GNU_SOURCE 1 /* O_PATH, O_NOFOLLOW, O_DIRECTORY */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Explaining a figure in plain English (itsma_result_explain): how a requirement's or a
  * section's figure came about, from the ratings and the evidence, step by step.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* x- extension members: kept from loading, written on saving, read and set through the API. */
 #include "itsma/extension.h"
 #include "internal/error.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reading whole files and writing them without destroying what the path names (see
  * itsma/file.h): atomic replace of regular files, direct writes into devices and pipes. */
 #define _GNU_SOURCE 1 /* O_PATH; madvise(MADV_DONTNEED): posix_madvise is a no-op for it */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Mapping sets: the model, its vocabulary, the builder, accessors and the catalogue check. */
 #include "internal/mapping.h"
 #include "internal/error.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Mapping JSON (itsma-mapping/1): loading with validation, built-in mappings, deterministic saving.
  */
 #include "internal/mapping.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Writing the spreadsheet questionnaire of a catalogue and the evidence sheet of an
  * assessment as CSV. The columns are tables below: a new column is one more entry in the

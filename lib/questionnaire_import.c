@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Importing a filled questionnaire and its evidence sheet (CSV) as an assessment.
  *

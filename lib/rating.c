@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Rating letters and values, process attributes and calendar dates. */
 #include "itsma/rating.h"
 #include "internal/error.h"

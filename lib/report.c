@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reports: options, formats, and where the bytes go (a sink callback, a stream or a new
  * string). The model is built once (report_model.c) and handed to the format's renderer.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Scoring results: names of the enums of result.h and the result's getters. */
 #include "internal/result.h"
 #include "internal/error.h"

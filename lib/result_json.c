@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Writing a result as `itsma-result/1` JSON (formats.md), key order as the example there. */
 #include "internal/buf.h"
 #include "internal/error.h"

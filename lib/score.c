@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The scoring engine (scoring.md): requirement statuses, the compliance models, section
  * achievements and effective weights, process capability, conformity, gaps, evidence

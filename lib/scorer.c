@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The live scorer (include/itsma/scorer.h): a result kept up to date, change by change.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The transition report: what a carried assessment says about readiness for the target
  * catalogue, as text, Markdown or one self-contained HTML page. Every string from the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Trends (itsma_trend): several results of one catalogue in chronological order, with the
  * comparison of each with the one before (itsma_compare), every process's capability level

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Validation that reports every problem of a catalogue or assessment document. */
 #include "itsma/validate.h"
 #include "internal/json_in.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * SWIG interface of the itsma Python bindings (style guide section 8).
  *

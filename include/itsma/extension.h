@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file itsma/extension.h
  * @brief `x-` extension members (formats.md): read and write them on catalogues, sections,

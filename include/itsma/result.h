@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file itsma/result.h
  * @brief Scoring (scoring.md): compliance, capability levels, conformity verdict,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file itsma/scorer.h
  * @brief Incremental re-scoring: a live scorer that keeps a result up to date while the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Usage: abi_check.sh LIBITSMA.so INCLUDE_DIR BASELINE.abi [--update]
 #
 # Records the ABI of the built library with libabigail's abidw (public headers only, so

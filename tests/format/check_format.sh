@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Usage: check_format.sh SOURCE_ROOT ENFORCED_LIST
 # Fails when a C source named (directly, or below a folder) in ENFORCED_LIST differs from
 # what clang-format makes of it with the project's .clang-format. Exit 77 (skipped) when

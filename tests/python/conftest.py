@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Shared fixtures of the itsma Python test suite.
 
 Run by CTest (test `python`) with the interpreter that built the module and PYTHONPATH set

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """x- extensions: a live dict-like view on catalogues, sections, requirements, the
 assessment, evidence, ratings and attribute ratings; kept through save and load."""
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * x- extensions (itsma/extension.h): read, set, replace and remove them on every object
  * kind that keeps them, check keys and JSON text, refuse objects of another owner, and

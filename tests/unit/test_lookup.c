@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Lookups by object (itsma/result.h): a section's and a requirement's entry, a process's
  * capability gap, the catalogue scored and a gap's requirement id, for a plain result, a

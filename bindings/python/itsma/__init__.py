@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """itsma: ISO/IEC 20000 service management self-assessment.
 
 Python bindings of the itsma C library. Load a requirement catalogue, record evidence

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Assessments: :class:`Assessment` and its records (:class:`Evidence`, :class:`Rating`,
 :class:`AttributeRating`, :class:`Exclusion`)."""
 

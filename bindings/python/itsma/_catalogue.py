@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Requirement catalogues: :class:`Catalogue`, :class:`Section`, :class:`Requirement`."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Enumerations of itsma, as :class:`enum.IntEnum` subclasses.
 
 Each member's value is the C library's enum value and its ``str()`` (and :attr:`label`) is

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """x- extension members as a live, dict-like view (C: itsma/extension.h)."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Scoring results: :class:`Result` and its entries."""
 
 from __future__ import annotations
