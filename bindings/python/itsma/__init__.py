@@ -58,6 +58,9 @@ from ._mapping import RELATIONSHIPS, Carry, CarryReport, Map, Mapping
 #: Version of the itsma C library the module runs with ("0.1.0").
 __version__: str = _c.itsma_version()
 
+#: Licence of itsma (code and built-in data), as an SPDX identifier.
+__license__: str = "Apache-2.0"
+
 #: Version of the itsma C library the module was built against.
 LIBRARY_VERSION: str = _c.ITSMA_VERSION
 
