@@ -151,6 +151,43 @@ const char *itsma_result_warning_at(const itsma_result *r, size_t index)
 	return r->warnings[index];
 }
 
+const char *itsma_warning_kind_name(itsma_warning_kind kind)
+{
+	static const char *const names[] = { "excluded-rating", "excluded-attribute",
+		                             "no-applicable" };
+	return (unsigned)kind < ITSMA_WARNING_KIND_COUNT ? names[kind] : "";
+}
+
+/* Warning `index` in structured form, or NULL. */
+static const struct itsma__warning *warning(const itsma_result *r, size_t index)
+{
+	return r && index < r->warning_count && r->warning_info ? &r->warning_info[index] : NULL;
+}
+
+itsma_warning_kind itsma_result_warning_kind(const itsma_result *r, size_t index)
+{
+	const struct itsma__warning *w = warning(r, index);
+	return w ? w->kind : ITSMA_WARNING_KIND_COUNT;
+}
+
+const char *itsma_result_warning_subject(const itsma_result *r, size_t index)
+{
+	const struct itsma__warning *w = warning(r, index);
+	return w ? w->subject : NULL;
+}
+
+itsma_attribute itsma_result_warning_attribute(const itsma_result *r, size_t index)
+{
+	const struct itsma__warning *w = warning(r, index);
+	return w ? w->attribute : ITSMA_ATTRIBUTE_COUNT;
+}
+
+const char *itsma_result_warning_exclusion(const itsma_result *r, size_t index)
+{
+	const struct itsma__warning *w = warning(r, index);
+	return w ? w->exclusion : NULL;
+}
+
 /* ---- sections ------------------------------------------------------------------------------ */
 
 size_t itsma_result_section_count(const itsma_result *r)

@@ -67,3 +67,18 @@ def test_assessment_records(tmp_path):
     assert b.evidence_extensions("EV")["x-doc"] == "DMS-1"
     assert b.rating_extensions("P-01")["x-ticket"] == "INC-43"
     assert b.attribute_extensions("P", itsma.Attribute.PA2_1)["x-pa"] == [1]
+
+
+def test_structured_warnings():
+    cat = _catalogue()
+    cat.add_section("G", "A group")
+    cat.add_requirement("G", "G-01", "Also do it.")
+    asm = itsma.Assessment.new(cat, "a", "2026-11-20")
+    asm.exclude("G", "Not here.")
+    asm.rate("G-01", "F")
+    res = asm.score("advisory")
+    (w,) = res.warning_details
+    assert w.kind == "excluded-rating" and w.subject == "G-01"
+    assert w.attribute is None and w.exclusion == "G"
+    assert w.text == res.warnings[0]
+    assert isinstance(w, itsma.ResultWarning)

@@ -47,7 +47,7 @@ from ._errors import (AlreadyExistsError, Error, ErrorCode, InvalidArgumentError
                       SchemaError, ValidationError)
 from ._result import (AttributeNeed, AttributeResult, Capability, CapabilityGap,
                       EvidenceIssue, Gap, NonconformityCounts, REPORT_SECTIONS, RequirementCounts,
-                      RequirementResult, Result, SectionResult)
+                      RequirementResult, Result, ResultWarning, SectionResult)
 from ._extensions import Extensions
 from ._scorer import Scorer
 from ._trend import Trend, TrendPoint, trend
@@ -97,7 +97,7 @@ __all__ = [
     # results
     "Result", "SectionResult", "RequirementResult", "Gap", "CapabilityGap", "EvidenceIssue",
     "AttributeResult", "AttributeNeed", "RequirementCounts", "NonconformityCounts",
-    "Capability", "REPORT_SECTIONS", "Extensions",
+    "Capability", "REPORT_SECTIONS", "Extensions", "ResultWarning",
     # incremental re-scoring and validation
     "Scorer", "Validation", "validate_file", "validate_string",
     # mapping sets and carrying
