@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Builds the itsma extension for `pip install .` / `python -m build --wheel`.
 
 The C library is built by the project's own CMake build (a static libitsma, so that the

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """The Python baseline: what someone would script themselves with the json module.
 
     baseline.py CATALOGUE.json ASSESSMENT.json

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * itsma_bench: loading, scoring and writing large assessments, against json-c's own
  * record-by-record parse of the same bytes (the floor) and, when /usr/bin/python3 is there,

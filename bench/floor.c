@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The floor: json-c parsing the same bytes record by record (each record of the large
  * arrays parsed, used and freed in turn; other members parsed whole), from a buffer that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The json-c record-by-record parse that itsma's loading is compared with. */
 #ifndef ITSMA_BENCH_FLOOR_H
 #define ITSMA_BENCH_FLOOR_H

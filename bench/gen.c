@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * bench/gen: writes a synthetic catalogue and assessment of any size, deterministically.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * itsma_bench_hostile: does hostile input cost time and memory linear in its size?
  *

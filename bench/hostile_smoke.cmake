@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # ctest bench_hostile_smoke: the hostile-input benchmark at tiny sizes completes and prints
 # its table with a ratio per doubling (never a judgement on time).
 execute_process(COMMAND ${BENCH} --smoke RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Batch scoring throughput: examples/python/batch.py on generated assessments.
 
 Usage (from the build tree; PYTHONPATH must find the itsma package):

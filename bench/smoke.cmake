@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # ctest bench_smoke: the benchmark at a tiny size completes and prints its table (never a
 # judgement on time).
 file(MAKE_DIRECTORY ${DIR})

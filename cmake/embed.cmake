@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Turn JSON files into a C source: one byte array per file (and per clause list NAME.clauses.tsv
 # beside it) plus a table of them.
 # Usage: cmake -DOUT=file.c "-DINPUTS=a.json;b.json" -P embed.cmake

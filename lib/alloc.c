@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The library's allocator, for memory handed to callers. */
 #include "itsma/common.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Chunked bump allocator and array growth helper (internal). */
 #include "internal/arena.h"
 

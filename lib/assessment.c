@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The assessment model: evidence, ratings, attribute ratings, exclusions, targets. */
 #include "internal/assessment.h"
 #include "internal/mapping.h"
@@ -48,6 +49,7 @@ const char *itsma_evidence_kind_name(itsma_evidence_kind kind)
 
 int itsma_evidence_kind_parse(itsma_evidence_kind *out, const char *text, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	int i;
@@ -107,6 +109,7 @@ int itsma_assessment_new(itsma_assessment **out, const itsma_catalogue *cat, con
 	itsma_assessment *a;
 	long day;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!out)
@@ -211,6 +214,7 @@ int itsma_assessment_set_text(itsma_assessment *a, const char *field, const char
 {
 	char **slot = NULL, *copy;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!a || !field)
@@ -328,6 +332,7 @@ static int pack_strings(itsma_evidence *e, const itsma_evidence_spec *s)
 int itsma_assessment_put_evidence(itsma_assessment *a, const itsma_evidence_spec *spec,
                                   itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	int rc = itsma__assessment_put_evidence(a, spec, NULL, NULL, err);
@@ -481,6 +486,7 @@ int itsma__assessment_append_evidence(itsma_assessment *a, const itsma__evidence
 
 int itsma_assessment_remove_evidence(itsma_assessment *a, const char *id, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma_evidence *e;
@@ -732,6 +738,7 @@ int itsma_assessment_put_rating(itsma_assessment *a, const itsma_rating_spec *sp
 
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!a || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment and spec must not be NULL");
 	req = itsma_catalogue_find_requirement(a->cat, spec->requirement);
@@ -791,6 +798,7 @@ int itsma_assessment_remove_rating(itsma_assessment *a, const char *requirement_
 	itsma_rating *r;
 	size_t i;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!a)
@@ -872,6 +880,7 @@ int itsma_assessment_put_attribute(itsma_assessment *a, const itsma_attribute_sp
 
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!a || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment and spec must not be NULL");
 	if (itsma__version_check(spec->version, ITSMA_ATTRIBUTE_SPEC_VERSION, "itsma_attribute_spec", err) < 0)
@@ -934,6 +943,7 @@ int itsma_assessment_remove_attribute(itsma_assessment *a, const char *process_i
 	itsma_attribute_rating *r = NULL;
 	size_t i;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!a)
@@ -1014,6 +1024,7 @@ int itsma_assessment_put_exclusion(itsma_assessment *a, const char *id, const ch
 
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!a)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
 	if (a->cat->exclusions == ITSMA_EXCLUSIONS_FORBIDDEN)
@@ -1061,6 +1072,7 @@ int itsma_assessment_put_exclusion(itsma_assessment *a, const char *id, const ch
 
 int itsma_assessment_remove_exclusion(itsma_assessment *a, const char *id, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	long at;
@@ -1128,6 +1140,7 @@ int itsma_assessment_set_target(itsma_assessment *a, int level, itsma_error *err
 {
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!a)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
 	if (level < -1 || level > 5)
@@ -1139,6 +1152,7 @@ int itsma_assessment_set_target(itsma_assessment *a, int level, itsma_error *err
 int itsma_assessment_set_process_target(itsma_assessment *a, const char *process_id, int level,
                                         itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	const itsma_section *p;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Assessment JSON (itsma-assessment/1): a streaming loader and a deterministic saver.
  *
@@ -1035,6 +1036,7 @@ int itsma_assessment_load_buffer(itsma_assessment **out, const char *buf, size_t
 
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -1056,6 +1058,7 @@ int itsma_assessment_load_file(itsma_assessment **out, const char *path, const i
 	int rc;
 	itsma__reader rd;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!out)
@@ -1118,6 +1121,7 @@ int itsma_assessment_to_json(char **out, const itsma_assessment *a, itsma_error 
 	size_t i;
 	const itsma_catalogue *c;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!out || !a)
@@ -1221,6 +1225,7 @@ int itsma_assessment_to_json(char **out, const itsma_assessment *a, itsma_error 
 
 int itsma_assessment_save_file(const itsma_assessment *a, const char *path, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	char *text = NULL;
 	int rc;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The provenance of a carried rating: the `carried` member of ratings and attribute ratings. */
 #include "internal/mapping.h"
 #include "internal/json_in.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Carrying an assessment across a mapping: the weakest-link rule, evidence, provenance, report. */
 #include "internal/mapping.h"
 #include "internal/assessment.h"
@@ -525,6 +526,7 @@ int itsma_assessment_carry(itsma_assessment **out_assessment, itsma_carry_report
 	size_t nsrc, ntgt;
 	int rc;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (out_assessment)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The catalogue model: sections, requirements, getters and builders. */
 #include "internal/model.h"
 #include "internal/error.h"
@@ -55,6 +56,7 @@ int itsma_catalogue_new(itsma_catalogue **out, const char *id, const char *title
 	itsma_catalogue *c;
 	int failed = 0;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!out)
@@ -145,6 +147,7 @@ int itsma_obligation_parse(itsma_obligation *out, const char *word, itsma_error 
 
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	for (i = 0; word && i <= (int)ITSMA_OBLIGATION_SHOULD; i++)
 		if (strcmp(word, obligation_names[i]) == 0) {
 			if (out)
@@ -168,6 +171,7 @@ int itsma_section_kind_parse(itsma_section_kind *out, const char *word, itsma_er
 {
 	int i;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	for (i = 0; word && i <= (int)ITSMA_SECTION_PROCESS; i++)
@@ -195,6 +199,7 @@ int itsma_exclusions_parse(itsma_exclusions *out, const char *word, itsma_error 
 
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	for (i = 0; word && i <= (int)ITSMA_EXCLUSIONS_FORBIDDEN; i++)
 		if (strcmp(word, exclusions_names[i]) == 0) {
 			if (out)
@@ -216,6 +221,7 @@ const char *itsma_basis_name(itsma_basis basis)
 
 int itsma_basis_parse(itsma_basis *out, const char *text, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	int i;
@@ -243,6 +249,7 @@ static int highest_retired_revision(const itsma_catalogue *c)
 
 int itsma_catalogue_set_revision(itsma_catalogue *c, int revision, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	int hi;
@@ -289,6 +296,7 @@ int itsma_catalogue_add_retired(itsma_catalogue *c, const char *id, int revision
 	itsma_retired *r;
 	int failed = 0;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!c)
@@ -338,6 +346,7 @@ int itsma_catalogue_set_text(itsma_catalogue *c, const char *field, const char *
 
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!c || !field)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue and field must not be NULL");
 	if (strcmp(field, "version") == 0)
@@ -365,6 +374,7 @@ int itsma_catalogue_set_text(itsma_catalogue *c, const char *field, const char *
 
 int itsma_catalogue_set_exclusions(itsma_catalogue *c, itsma_exclusions value, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!c || (value != ITSMA_EXCLUSIONS_ALLOWED && value != ITSMA_EXCLUSIONS_FORBIDDEN))
@@ -407,6 +417,7 @@ int itsma_catalogue_put_guidance_source(itsma_catalogue *c, const char *key, con
 	const char *k, *n;
 	size_t cap;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!c)
@@ -472,6 +483,7 @@ int itsma_catalogue_add_generic_practice(itsma_catalogue *c, const char *attribu
 	int failed = 0;
 	itsma__gp gp;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!c)
@@ -662,6 +674,7 @@ int itsma_catalogue_add_section(const itsma_section **out, itsma_catalogue *c,
 
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (out)
 		*out = NULL;
 	if (!c || !spec)
@@ -765,6 +778,7 @@ int itsma_catalogue_add_guidance(itsma_catalogue *c, const char *section_id, con
 	const char *v;
 	int failed = 0, fresh = 0;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!c || !section_id || !source)
@@ -899,6 +913,7 @@ int itsma_catalogue_add_requirement(const itsma_requirement **out, itsma_catalog
 	int failed = 0, bad = 0, append;
 	size_t cap;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (out)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Catalogue JSON (itsma-catalogue/1): loading with validation, and deterministic saving. */
 #include "internal/model.h"
 #include "internal/json_in.h"
@@ -464,6 +465,7 @@ int itsma_catalogue_load_buffer(itsma_catalogue **out, const char *buf, size_t l
 
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -486,6 +488,7 @@ int itsma_catalogue_load_file(itsma_catalogue **out, const char *path,
 	int rc;
 	itsma__reader rd;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!out)
@@ -537,6 +540,7 @@ const char *itsma_catalogue_builtin_clauses(size_t index, size_t *len_out)
 
 int itsma_catalogue_builtin(itsma_catalogue **out, const char *id, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	size_t i;
 	itsma__error_reset(err);
@@ -638,6 +642,7 @@ int itsma_catalogue_to_json(char **out, const itsma_catalogue *c, itsma_error *e
 
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out || !c)
 		return itsma__error_set(err, ITSMA_EINVAL, "out and catalogue must not be NULL");
 	*out = NULL;
@@ -702,6 +707,7 @@ int itsma_catalogue_to_json(char **out, const itsma_catalogue *c, itsma_error *e
 
 int itsma_catalogue_save_file(const itsma_catalogue *c, const char *path, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	char *text = NULL;
 	int rc;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Catalogue lint: the authoring rules of docs/catalogues.md checked on any catalogue, each
  * problem reported as (kind, subject id, message) through a callback.
@@ -33,6 +34,7 @@ const char *itsma_lint_kind_name(itsma_lint_kind kind)
 
 int itsma_lint_kind_parse(itsma_lint_kind *out, const char *text, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	int i;
@@ -260,6 +262,7 @@ int itsma_catalogue_lint(size_t *count_out, const itsma_catalogue *c, const itsm
 {
 	linter l;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	double *eff = NULL, median = 0;
 	unsigned char *guided = NULL;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Effective weights of a catalogue's requirements in the default model, everything applicable. */
 #include "internal/model.h"
 #include "internal/error.h"
@@ -18,6 +19,7 @@ static int counts(const itsma_section *s) { return s->req_end > s->req_begin; }
 int itsma_catalogue_effective_weights(double *out, size_t count, const itsma_catalogue *c,
                                       itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	double *wsum, *eff, top_wsum = 0;
 	size_t *n, top_n = 0, i, k;

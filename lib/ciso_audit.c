@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * A result as CSV in CISO Assistant's audit columns (docs/interop.md): one row per requirement
  * in catalogue order, with the urns of itsma_catalogue_to_ciso_library()'s library.
@@ -41,6 +42,7 @@ int itsma_result_to_ciso_audit_csv(char **out, const itsma_result *r, const char
 	const char *pk;
 	int rc;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!out || !r)
 		return itsma__error_set(err, ITSMA_EINVAL, "out and r must not be NULL");

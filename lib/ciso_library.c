@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * CISO Assistant libraries (YAML, read and written with libyaml): a framework's
  * requirement nodes <-> an itsma catalogue. What maps to what is in docs/interop.md.
@@ -885,6 +886,7 @@ int itsma_catalogue_from_ciso_library(itsma_catalogue **out, const char *buf, si
 	int rc;
 
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -1179,6 +1181,7 @@ int itsma_catalogue_to_ciso_library(char **out, const itsma_catalogue *cat, cons
 	int rc;
 
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out || !cat)
 		return itsma__error_set(err, ITSMA_EINVAL, "out and cat must not be NULL");
 	*out = NULL;
@@ -1290,6 +1293,7 @@ int itsma_mapping_to_ciso(char **out, const itsma_mapping *m, const itsma_catalo
 	size_t i, j, k;
 	int rc;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!out || !m || !source || !target)
 		return itsma__error_set(err, ITSMA_EINVAL, "out, m, source and target must not be NULL");
@@ -1557,6 +1561,7 @@ int itsma_mapping_from_ciso(itsma_mapping **out, const char *buf, size_t len,
                             const itsma_catalogue *target, const itsma_interop_options *opts,
                             itsma_error *err)
 {
+	itsma__error_reset(err);
 	json_object *root = NULL;
 	yin y;
 	int rc;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reading CSV as RFC 4180 describes it and spreadsheets write it: an optional UTF-8
  * byte-order mark, CRLF, LF or CR line endings, fields quoted with '"' that hold

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Writing CSV cells: RFC 4180 quoting, and formula neutralisation as the OWASP "CSV
  * Injection" guidance recommends: a cell that starts with '=', '+', '-', '@', a tab or a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Comparing two results (scoring.md §8) and writing `itsma-diff/1` (docs/diff-format.md).
  *
@@ -27,6 +28,7 @@ const char *itsma_change_name(itsma_change change)
 
 int itsma_change_parse(itsma_change *out, const char *text, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	int i;
@@ -209,6 +211,7 @@ int itsma_compare(itsma_diff **out, const itsma_result *before, const itsma_resu
 {
 	itsma_diff *d;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!out)
@@ -487,6 +490,7 @@ int itsma_diff_to_json(char **out, const itsma_diff *d, itsma_error *err)
 	size_t i;
 	int m;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!out)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Error codes, messages and the caller-owned error struct. */
 #include "internal/error.h"
 #include "internal/report.h"

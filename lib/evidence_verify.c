@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Evidence verification: each record's file below a root folder, reached component by
  * component without following links, hashed with libcrypto (see itsma/verify.h). */
 #define _GNU_SOURCE 1 /* O_PATH, O_NOFOLLOW, O_DIRECTORY */
@@ -265,6 +266,7 @@ int itsma_evidence_verify(const itsma_assessment *a, const char *root, unsigned 
 	size_t i, n;
 	int rootfd, rc = 0;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!a || !root || !cb)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Explaining a figure in plain English (itsma_result_explain): how a requirement's or a
  * section's figure came about, from the ratings and the evidence, step by step.
@@ -626,6 +627,7 @@ int itsma_result_explain(char **out, const itsma_result *r, const char *id, itsm
 	const itsma_requirement_result *q;
 	const itsma_section_result *sr;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!out)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * x- extensions: kept as their JSON text (strictly valid, checked when loaded), which costs
  * memory linear in that text, unlike a json-c tree (a 3-byte "{}," is almost 800 bytes as a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The fast path for flat records of plain strings (see internal/fastrec.h). */
 #include "internal/fastrec.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fenwick tree of 0/1 marks (internal/fenwick.h). */
 #include "internal/fenwick.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reading whole files and writing them without destroying what the path names (see
  * itsma/file.h): atomic replace of regular files, direct writes into devices and pipes. */
 #define _GNU_SOURCE 1 /* O_PATH; madvise(MADV_DONTNEED): posix_madvise is a no-op for it */
@@ -193,6 +194,7 @@ int itsma_file_read(char **out, size_t *len_out, const char *path, size_t max_by
                     itsma_error *err)
 {
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	size_t len;
 	int rc;
 	itsma__error_reset(err);
@@ -206,6 +208,7 @@ int itsma_file_read(char **out, size_t *len_out, const char *path, size_t max_by
 int itsma_file_read_fd(char **out, size_t *len_out, int fd, const char *source_name,
                        size_t max_bytes, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	struct stat st;
 	const char *name = source_name ? source_name : "<fd>";
@@ -506,6 +509,7 @@ int itsma_file_write(const char *path, const void *data, size_t len, itsma_error
 	int fd, e = 0, rc, std, exists = 0;
 	const char *bytes;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!path || !*path)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The frame of itsma's HTML pages (the report and the trend): the document head with its
  * Content-Security-Policy and style sheet, and the closing script that sorts tables. The

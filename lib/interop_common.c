@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * What the importers and exporters of OSCAL and CISO Assistant share: ids made from foreign
  * identifiers, x- keys on catalogue objects built in code, warnings, version-5 UUIDs

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reading JSON with json-c: strict one-value parsing, positions, limits, typed members. */
 #include "internal/json_in.h"
 #include "internal/buf.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Raw JSON text: skipping, the strict RFC 8259 check, duplicate keys (internal/jsontext.h). */
 #include "internal/jsontext.h"
 #include "internal/error.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Where an error lies: the offset of the value a JSON Pointer names, and the line and column
  * of an offset, for a reader that may report many problems (validation).

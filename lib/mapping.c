@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Mapping sets: the model, its vocabulary, the builder, accessors and the catalogue check. */
 #include "internal/mapping.h"
 #include "internal/error.h"
@@ -54,6 +55,7 @@ int itsma_relationship_parse(itsma_relationship *out, const char *text, itsma_er
 {
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	size_t i;
 	for (i = 0; text && i < sizeof relationship_names / sizeof relationship_names[0]; i++)
 		if (strcmp(text, relationship_names[i]) == 0) {
@@ -108,6 +110,7 @@ int itsma_mapping_new(itsma_mapping **out, const char *id, const char *source_ca
                       itsma_error *err)
 {
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	itsma_mapping *m;
 	itsma__error_reset(err);
 	if (!out)
@@ -157,6 +160,7 @@ int itsma_mapping_set_title(itsma_mapping *m, const char *title, itsma_error *er
 {
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!m)
 		return itsma__error_set(err, ITSMA_EINVAL, "mapping must not be NULL");
 	return set_string(&m->title, title, err);
@@ -164,6 +168,7 @@ int itsma_mapping_set_title(itsma_mapping *m, const char *title, itsma_error *er
 
 int itsma_mapping_set_description(itsma_mapping *m, const char *description, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!m)
@@ -175,6 +180,7 @@ int itsma_mapping_set_provenance(itsma_mapping *m, itsma_mapping_method method,
                                  itsma_mapping_rationale rationale, itsma_mapping_status status,
                                  itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!m)
@@ -226,6 +232,7 @@ int itsma_mapping_add_map(const itsma_map **out, itsma_mapping *m, const itsma_m
 	char *p;
 	int rc;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (out)
@@ -543,6 +550,7 @@ int itsma_mapping_check(const itsma_mapping *m, const itsma_catalogue *source,
                         const itsma_catalogue *target, itsma_problem_cb cb, void *payload,
                         itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!m || !source || !target)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Mapping JSON (itsma-mapping/1): loading with validation, built-in mappings, deterministic saving.
  */
 #include "internal/mapping.h"
@@ -368,6 +369,7 @@ int itsma_mapping_load_buffer(itsma_mapping **out, const char *buf, size_t len,
 
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -387,6 +389,7 @@ int itsma_mapping_load_file(itsma_mapping **out, const char *path,
 	size_t len;
 	int rc;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!out)
@@ -410,6 +413,7 @@ int itsma_mapping_validate_buffer(const char *buf, size_t len, const char *sourc
 	itsma_mapping *m = NULL;
 	int rc;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!buf && len)
@@ -447,6 +451,7 @@ int itsma_mapping_validate_file(const char *path, const itsma_mapping_catalogues
 	int rc;
 	itsma_error local = ITSMA_ERROR_INIT;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	rc = path ? itsma__read_file(path, ITSMA_DEFAULT_MAX_BYTES, &buf, &len, &local)
@@ -506,6 +511,7 @@ int itsma_mapping_builtin(itsma_mapping **out, const char *id, const itsma_mappi
                           itsma_error *err)
 {
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	size_t i;
 	itsma__error_reset(err);
 	if (!out)
@@ -553,6 +559,7 @@ int itsma_mapping_to_json(char **out, const itsma_mapping *m, itsma_error *err)
 
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out || !m)
 		return itsma__error_set(err, ITSMA_EINVAL, "out and mapping must not be NULL");
 	*out = NULL;
@@ -596,6 +603,7 @@ int itsma_mapping_to_json(char **out, const itsma_mapping *m, itsma_error *err)
 
 int itsma_mapping_save_file(const itsma_mapping *m, const char *path, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	char *text = NULL;
 	int rc;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Text from documents made safe inside Markdown and HTML (internal).
  *

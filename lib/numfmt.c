@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Numbers as people read them in reports: trailing zeros dropped, percentages with one
  * decimal, signed differences, gains in points (internal).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * OSCAL catalog (JSON, OSCAL 1.0.x to 1.2.x) -> itsma catalogue. The field meanings are
  * those of oscal_catalog_metaschema.xml and oscal_control-common_metaschema.xml; what maps
@@ -822,6 +823,7 @@ int itsma_catalogue_from_oscal(itsma_catalogue **out, const char *buf, size_t le
 	size_t end, i;
 	int rc;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * OSCAL 1.2 mapping-collection (JSON) <-> itsma-mapping/1. itsma's relationship, provenance
  * and confidence vocabularies are OSCAL's (oscal_mapping-common_metaschema.xml), so this is a
@@ -85,6 +86,7 @@ static const char *oscal_status(itsma_mapping_status s)
 
 int itsma_mapping_to_oscal(char **out, const itsma_mapping *m, itsma_error *err)
 {
+	itsma__error_reset(err);
 	mw o;
 	size_t i, n;
 	char desc[400];
@@ -442,6 +444,7 @@ int itsma_mapping_from_oscal(itsma_mapping **out, const char *buf, size_t len,
                              const char *source_name, const itsma_interop_options *opts,
                              itsma_error *err)
 {
+	itsma__error_reset(err);
 	mr c;
 	json_object *root = NULL;
 	size_t end;

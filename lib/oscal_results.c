@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * OSCAL 1.1.2 assessment-results and plan-of-action-and-milestones (JSON) from a result.
  * Fields and allowed values follow oscal_assessment-results_metaschema.xml,
@@ -426,6 +427,7 @@ static int finish(ow *o, char **out)
 int itsma_result_to_oscal_ar(char **out, const itsma_result *r, itsma_error *err)
 {
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	ow o;
 	char summary[256], num[32];
 	int rc;
@@ -472,6 +474,7 @@ int itsma_result_to_oscal_ar(char **out, const itsma_result *r, itsma_error *err
 
 int itsma_result_to_oscal_poam(char **out, const itsma_result *r, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	ow o;
 	size_t i, n;

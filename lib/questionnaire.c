@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Writing the spreadsheet questionnaire of a catalogue and the evidence sheet of an
  * assessment as CSV. The columns are tables below: a new column is one more entry in the
@@ -294,6 +295,7 @@ int itsma_questionnaire_write(const itsma_catalogue *cat, const itsma_questionna
 {
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!write)
 		return itsma__error_set(err, ITSMA_EINVAL, "write must not be NULL");
 	return questionnaire(NULL, cat, opts, write, payload, err);
@@ -302,6 +304,7 @@ int itsma_questionnaire_write(const itsma_catalogue *cat, const itsma_questionna
 int itsma_questionnaire_to_string(char **out, const itsma_catalogue *cat,
                                   const itsma_questionnaire_options *opts, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!out)
@@ -342,6 +345,7 @@ int itsma_evidence_sheet_write(const itsma_questionnaire_options *opts, itsma_wr
 {
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!write)
 		return itsma__error_set(err, ITSMA_EINVAL, "write must not be NULL");
 	return evidence_sheet(NULL, opts, write, payload, err);
@@ -350,6 +354,7 @@ int itsma_evidence_sheet_write(const itsma_questionnaire_options *opts, itsma_wr
 int itsma_evidence_sheet_to_string(char **out, const itsma_questionnaire_options *opts,
                                    itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!out)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Importing a filled questionnaire and its evidence sheet (CSV) as an assessment.
  *
@@ -698,6 +699,7 @@ int itsma_questionnaire_import(itsma_assessment **out, const char *questionnaire
 {
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	importer im;
 	int rc;
 	if (!out)
@@ -762,6 +764,7 @@ int itsma_questionnaire_import_file(itsma_assessment **out, const char *path,
                                     const char *evidence_path, const itsma_import_options *opts,
                                     itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	char *q = NULL, *ev = NULL;

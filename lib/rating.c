@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Rating letters and values, process attributes and calendar dates. */
 #include "itsma/rating.h"
 #include "internal/error.h"
@@ -115,6 +116,7 @@ int itsma_rating_parse(itsma_letter *letter_out, double *value_out, const char *
 	size_t n;
 
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	double v;
 
 	itsma__error_reset(err);
@@ -180,6 +182,7 @@ int itsma_attribute_parse(itsma_attribute *out, const char *text, int allow_pa11
 {
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	int i;
 	if (text) {
 		for (i = allow_pa11 ? 0 : 1; i < (int)ITSMA_ATTRIBUTE_COUNT; i++) {
@@ -222,6 +225,7 @@ int itsma_date_parse(long *days_out, const char *s, itsma_error *err)
 	unsigned m, d, dim;
 	int i;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!s)

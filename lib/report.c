@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reports: options, formats, and where the bytes go (a sink callback, a stream or a new
  * string). The model is built once (report_model.c) and handed to the format's renderer.
@@ -18,6 +19,7 @@ const char *itsma_report_format_name(itsma_report_format format)
 
 int itsma_report_format_parse(itsma_report_format *out, const char *text, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!out || !text)
@@ -68,6 +70,7 @@ int itsma_report_write(const itsma_result *r, const itsma_result *baseline, cons
 {
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	itsma__report rp;
 	itsma__buf b = ITSMA__BUF_INIT;
 	int rc;
@@ -92,6 +95,7 @@ int itsma_report_write(const itsma_result *r, const itsma_result *baseline, cons
 int itsma_diff_report_write(const itsma_diff *d, const itsma_report_options *opts, itsma_report_sink sink,
                             void *payload, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__changes c;
@@ -143,6 +147,7 @@ int itsma_trend_report_write(const itsma_trend *t, const itsma_report_options *o
 {
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	itsma__buf b = ITSMA__BUF_INIT;
 	int rc;
 	if (!t || !sink)
@@ -163,6 +168,7 @@ static int file_sink(void *payload, const char *data, size_t len)
 int itsma_report_file(FILE *f, const itsma_result *r, const itsma_result *baseline,
                       const itsma_report_options *opts, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	int rc;
@@ -207,6 +213,7 @@ int itsma_report_string(char **out, size_t *len_out, const itsma_result *r, cons
 {
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	itsma__buf b = ITSMA__BUF_INIT;
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_report_string: out is NULL");
@@ -221,6 +228,7 @@ int itsma_diff_report_string(char **out, size_t *len_out, const itsma_diff *d, c
 {
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	itsma__buf b = ITSMA__BUF_INIT;
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_diff_report_string: out is NULL");
@@ -233,6 +241,7 @@ int itsma_diff_report_string(char **out, size_t *len_out, const itsma_diff *d, c
 int itsma_trend_report_string(char **out, size_t *len_out, const itsma_trend *t, const itsma_report_options *opts,
                               itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__buf b = ITSMA__BUF_INIT;

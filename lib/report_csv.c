@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The CSV report: one row per requirement in catalogue order, for spreadsheets and BI
  * tools. Columns: id, clause, process, obligation, status, achievement, rating,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * A comparison of two results (itsma_diff) in words: as text for the terminal and as
  * Markdown, for `itsma compare` and for the "since the baseline" part of reports.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The HTML report: one self-contained page (html_page.c: no external script, style
  * sheet, font or image; a Content-Security-Policy forbids loading any, and runs only its

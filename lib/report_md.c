@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The Markdown report: what a service manager reads first (verdict and compliance), then
  * the capability profile, what to fix first (gaps with their gain and guidance), the

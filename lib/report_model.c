@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The report model, computed once and shared by every format: the title, the clause
  * groups and processes shown, the capability gap of each process (by section index, in

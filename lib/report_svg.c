@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Inline SVG charts for the HTML report, drawn by hand so that the page needs no script
  * or image from anywhere: a radar chart of capability levels against targets, and

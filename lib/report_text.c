@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The text report for the terminal: the verdict and figures first, then compliance per
  * clause as bars, the capability profile against targets, the top gaps with guidance,

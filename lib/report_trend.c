@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reports of a trend (itsma_trend): for each assessment its date, verdict, compliance
  * (overall, shall, should), nonconformities, and those opened and closed since the one

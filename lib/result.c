@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Scoring results: names of the enums of result.h and the result's getters. */
 #include "internal/result.h"
 #include "internal/error.h"
@@ -28,6 +29,7 @@ const char *itsma_evidence_policy_name(itsma_evidence_policy policy)
 
 int itsma_evidence_policy_parse(itsma_evidence_policy *out, const char *text, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	int i;
@@ -73,6 +75,7 @@ int itsma_verdict_compare(itsma_verdict a, itsma_verdict b)
 
 int itsma_verdict_parse(itsma_verdict *out, const char *text, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	int i;
@@ -170,6 +173,43 @@ const char *itsma_result_warning_at(const itsma_result *r, size_t index)
 	if (!r || index >= r->warning_count)
 		return NULL;
 	return r->warnings[index];
+}
+
+const char *itsma_warning_kind_name(itsma_warning_kind kind)
+{
+	static const char *const names[] = { "excluded-rating", "excluded-attribute",
+		                             "no-applicable" };
+	return (unsigned)kind < ITSMA_WARNING_KIND_COUNT ? names[kind] : "";
+}
+
+/* Warning `index` in structured form, or NULL. */
+static const struct itsma__warning *warning(const itsma_result *r, size_t index)
+{
+	return r && index < r->warning_count && r->warning_info ? &r->warning_info[index] : NULL;
+}
+
+itsma_warning_kind itsma_result_warning_kind(const itsma_result *r, size_t index)
+{
+	const struct itsma__warning *w = warning(r, index);
+	return w ? w->kind : ITSMA_WARNING_KIND_COUNT;
+}
+
+const char *itsma_result_warning_subject(const itsma_result *r, size_t index)
+{
+	const struct itsma__warning *w = warning(r, index);
+	return w ? w->subject : NULL;
+}
+
+itsma_attribute itsma_result_warning_attribute(const itsma_result *r, size_t index)
+{
+	const struct itsma__warning *w = warning(r, index);
+	return w ? w->attribute : ITSMA_ATTRIBUTE_COUNT;
+}
+
+const char *itsma_result_warning_exclusion(const itsma_result *r, size_t index)
+{
+	const struct itsma__warning *w = warning(r, index);
+	return w ? w->exclusion : NULL;
 }
 
 /* ---- sections ------------------------------------------------------------------------------ */
@@ -459,4 +499,39 @@ const char *itsma_evidence_issue_cited_by_at(const itsma_evidence_issue *i, size
 	if (!i || index >= i->cited_count)
 		return NULL;
 	return i->namer ? itsma__namer_name(i->namer, i->keys[index]) : i->cited_by[index];
+}
+
+/* ---- lookups by object ---------------------------------------------------------------------- */
+
+const itsma_catalogue *itsma_result_catalogue(const itsma_result *r)
+{
+	return r ? r->cat : NULL;
+}
+
+const itsma_section_result *itsma_result_section_of(const itsma_result *r, const itsma_section *s)
+{
+	return itsma__result_section_entry(r, s);
+}
+
+const itsma_requirement_result *itsma_result_requirement_of(const itsma_result *r,
+                                                            const itsma_requirement *q)
+{
+	return itsma__result_requirement_entry(r, q);
+}
+
+const itsma_capability_gap *itsma_result_capability_gap_of(const itsma_result *r,
+                                                           const itsma_section *process)
+{
+	size_t i;
+	if (!r || !process)
+		return NULL;
+	for (i = 0; i < r->cgap_count; i++)
+		if (r->cgaps[i].process == process)
+			return &r->cgaps[i];
+	return NULL;
+}
+
+const char *itsma_gap_requirement_id(const itsma_gap *g)
+{
+	return g && g->q && g->q->req ? g->q->req->id : NULL;
 }

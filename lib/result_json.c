@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Writing a result as `itsma-result/1` JSON (formats.md), key order as the example there. */
 #include "internal/buf.h"
 #include "internal/error.h"
@@ -204,6 +205,7 @@ int itsma_result_to_json(char **out, const itsma_result *r, itsma_error *err)
 	itsma__buf b = ITSMA__BUF_INIT;
 	itsma__jw w;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!out)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The scoring engine (scoring.md): requirement statuses, the compliance models, section
  * achievements and effective weights, process capability, conformity, gaps, evidence
@@ -1030,6 +1031,20 @@ done:
 	return rc;
 }
 
+/* The structured form of warning r->warning_count (before it is counted). */
+static int note_warning(itsma_result *r, itsma_warning_kind kind, const char *subject,
+                        itsma_attribute attribute, const itsma_exclusion *x)
+{
+	struct itsma__warning *w = &r->warning_info[r->warning_count];
+	w->kind = kind;
+	w->subject = subject;
+	w->attribute = attribute;
+	w->exclusion = NULL;
+	if (x && !(w->exclusion = arena_printf(&r->arena, "%s", itsma_exclusion_id(x))))
+		return -1;
+	return 0;
+}
+
 /* Warnings: ratings that scoring ignores (scoring.md §2: a warning, not an error). */
 static int step_warnings(scorer *sc)
 {
@@ -1040,7 +1055,8 @@ static int step_warnings(scorer *sc)
 	for (pass = 0; pass < 2; pass++) {
 		if (pass == 1) {
 			r->warnings = arena_array(&r->arena, n, sizeof *r->warnings);
-			if (!r->warnings)
+			r->warning_info = arena_array(&r->arena, n, sizeof *r->warning_info);
+			if (!r->warnings || !r->warning_info)
 				return itsma__error_nomem(sc->err);
 		}
 		for (i = 0; i < a->rating_count; i++) {
@@ -1060,13 +1076,15 @@ static int step_warnings(scorer *sc)
 			                 "its rating is ignored",
 			                 rt->requirement->id, x ? itsma_exclusion_id(x) : "?",
 			                 x ? itsma_exclusion_reason(x) : "?");
-			if (!w)
+			if (!w || note_warning(r, ITSMA_WARNING_EXCLUDED_RATING, rt->requirement->id,
+			                       ITSMA_ATTRIBUTE_COUNT, x) < 0)
 				return itsma__error_nomem(sc->err);
 			r->warnings[r->warning_count++] = w;
 		}
 		for (i = 0; i < a->attribute_count; i++) {
 			const itsma_attribute_rating *ar = a->attributes[i];
 			const itsma_section_result *sr;
+			const itsma_exclusion *x = NULL;
 			const char *w;
 			if (!attribute_in_scope(r, ar))
 				continue;
@@ -1078,7 +1096,7 @@ static int step_warnings(scorer *sc)
 				continue;
 			}
 			if (sr->excluded) {
-				const itsma_exclusion *x = itsma__result_exclusion_for(a, ar->process, NULL);
+				x = itsma__result_exclusion_for(a, ar->process, NULL);
 				w = arena_printf(&r->arena,
 				                 "process %s is rated on %s but excluded from the scope "
 				                 "(%s: %s); the rating is ignored",
@@ -1091,7 +1109,10 @@ static int step_warnings(scorer *sc)
 				                 "requirement; the rating is ignored",
 				                 ar->process->id, itsma_attribute_name(ar->attribute));
 			}
-			if (!w)
+			if (!w || note_warning(r,
+			                       sr->excluded ? ITSMA_WARNING_EXCLUDED_ATTRIBUTE
+			                                    : ITSMA_WARNING_NO_APPLICABLE,
+			                       ar->process->id, ar->attribute, x) < 0)
 				return itsma__error_nomem(sc->err);
 			r->warnings[r->warning_count++] = w;
 		}
@@ -1188,6 +1209,7 @@ int itsma_score(itsma_result **out, const itsma_assessment *a, const itsma_score
 	scorer sc;
 	int rc;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!out)

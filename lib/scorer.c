@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The live scorer (include/itsma/scorer.h): a result kept up to date, change by change.
  *
@@ -353,6 +354,7 @@ int itsma_scorer_new(itsma_scorer **out, itsma_assessment *a, const itsma_score_
 
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_scorer_new: the output pointer is NULL");
 	*out = NULL;
@@ -447,6 +449,7 @@ void itsma_scorer_stats(size_t *incremental_out, size_t *rescored_out, const its
 
 int itsma_scorer_rescore(itsma_scorer *s, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!s)
@@ -802,6 +805,7 @@ int itsma_scorer_put_rating(itsma_scorer *s, const itsma_rating_spec *spec, itsm
 {
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!s || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and spec must not be NULL");
 	return rating_change(s, spec, NULL, err);
@@ -809,6 +813,7 @@ int itsma_scorer_put_rating(itsma_scorer *s, const itsma_rating_spec *spec, itsm
 
 int itsma_scorer_remove_rating(itsma_scorer *s, const char *requirement_id, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!s || !requirement_id)
@@ -867,6 +872,7 @@ int itsma_scorer_put_attribute(itsma_scorer *s, const itsma_attribute_spec *spec
 {
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	if (!s || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and spec must not be NULL");
 	return attribute_change(s, spec, NULL, ITSMA_PA1_1, err);
@@ -875,6 +881,7 @@ int itsma_scorer_put_attribute(itsma_scorer *s, const itsma_attribute_spec *spec
 int itsma_scorer_remove_attribute(itsma_scorer *s, const char *process_id,
                                   itsma_attribute attribute, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!s || !process_id)
@@ -927,6 +934,7 @@ int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, 
 	long day;
 	int rc, had, has;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!s || !spec)
@@ -983,6 +991,7 @@ int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, 
 
 int itsma_scorer_remove_evidence(itsma_scorer *s, const char *id, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	int rc;
 	itsma__error_reset(err);

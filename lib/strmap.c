@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* String-keyed open-addressing hash map (internal). */
 #include "internal/strmap.h"
 #include "internal/prefetch.h"

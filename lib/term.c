@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Text for a terminal that cannot attack it (internal, and itsma_terminal_escape()).
  *
@@ -220,6 +221,7 @@ itsma__colour itsma__verdict_colour(itsma_verdict v)
 
 int itsma_terminal_escape(char **out, const char *text, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__buf b = ITSMA__BUF_INIT;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The transition report: what a carried assessment says about readiness for the target
  * catalogue, as text, Markdown or one self-contained HTML page. Every string from the
@@ -362,6 +363,7 @@ int itsma_transition_report(char **out_text, const itsma_assessment *carried,
 	char title[200];
 	int rc;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!out_text || !carried || !report || !mapping)

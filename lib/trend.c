@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Trends (itsma_trend): several results of one catalogue in chronological order, with the
  * comparison of each with the one before (itsma_compare), every process's capability level
@@ -153,6 +154,7 @@ static int repeats(itsma_trend *t)
 
 int itsma_trend_new(itsma_trend **out, const itsma_result *const *results, size_t n, itsma_error *err)
 {
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma_trend *t;

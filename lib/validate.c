@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Validation that reports every problem of a catalogue or assessment document. */
 #include "itsma/validate.h"
 #include "internal/json_in.h"
@@ -61,6 +62,7 @@ int itsma_validate_buffer(itsma_document_kind *kind_out, const char *buf, size_t
 {
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	itsma__error_reset(err);
 	return itsma_validate_buffer_ext(kind_out, buf, len, source_name, cat, NULL, cb, payload, err);
 }
 
@@ -74,6 +76,7 @@ int itsma_validate_buffer_ext(itsma_document_kind *kind_out, const char *buf, si
 	itsma_document_kind kind;
 	int rc;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (kind_out)
@@ -152,6 +155,7 @@ int itsma_validate_file(itsma_document_kind *kind_out, const char *path, const i
 	int rc;
 	itsma_error local = ITSMA_ERROR_INIT;
 
+	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (kind_out)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Decides whether the Python bindings are built: finds SWIG and Python 3 and defines the
 # option ITSMA_BUILD_PYTHON (on by default when both are found). Included by
 # bindings/python/CMakeLists.txt and by tests/python/CMakeLists.txt, which CMake reads

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Docstrings of the py_* shims of itsma.i (numpydoc). The shims are private: the itsma
  * package documents the public API; these say what each shim does for whoever reads the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * SWIG interface of the itsma Python bindings (style guide section 8).
  *
@@ -30,6 +31,7 @@ top of it. Objects here are raw C handles; their lifetimes are managed by ``itsm
 %feature("autodoc", "3");
 
 %{
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -390,6 +392,13 @@ ITSMA_NONNULL(itsma_scorer)
 %ignore itsma_scorer_remove_attribute;
 %ignore itsma_scorer_rescore;
 %ignore itsma_scorer_stats;
+%ignore itsma_catalogue_set_extension;
+%ignore itsma_section_set_extension;
+%ignore itsma_requirement_set_extension;
+%ignore itsma_assessment_set_extension;
+%ignore itsma_evidence_set_extension;
+%ignore itsma_rating_set_extension;
+%ignore itsma_attribute_rating_set_extension;
 
 /*
  * The owned object types get proxy classes (for their destructors); SWIG only needs to
@@ -421,6 +430,7 @@ struct itsma_trend {};
 %include "itsma/rating.h"
 %include "itsma/catalogue.h"
 %include "itsma/assessment.h"
+%include "itsma/extension.h"
 %include "itsma/result.h"
 %include "itsma/diff.h"
 %include "itsma/validate.h"
@@ -539,6 +549,30 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 /* ---- catalogues ------------------------------------------------------------------------------- */
 
 %extend itsma_catalogue {
+	/* x- extensions: what 0 = the catalogue, 1 = section `id`, 2 = requirement `id`;
+	 * json NULL removes. */
+	void py_set_extension(int what, const char *id, const char *key, const char *json,
+	                      itsma_error *err) {
+		if (what == 1) {
+			const itsma_section *s = itsma_catalogue_find_section($self, id);
+			if (!s) {
+				err->code = ITSMA_ENOTFOUND;
+				snprintf(err->message, sizeof err->message, "no section \"%.60s\"", id ? id : "");
+				return;
+			}
+			(void)itsma_section_set_extension($self, s, key, json, err);
+		} else if (what == 2) {
+			const itsma_requirement *r = itsma_catalogue_find_requirement($self, id);
+			if (!r) {
+				err->code = ITSMA_ENOTFOUND;
+				snprintf(err->message, sizeof err->message, "no requirement \"%.60s\"", id ? id : "");
+				return;
+			}
+			(void)itsma_requirement_set_extension($self, r, key, json, err);
+		} else {
+			(void)itsma_catalogue_set_extension($self, key, json, err);
+		}
+	}
 	~itsma_catalogue() { itsma_catalogue_free($self); }
 
 	static itsma_catalogue *py_load_file(const char *path, unsigned int max_depth,
@@ -739,6 +773,34 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 /* ---- assessments ------------------------------------------------------------------------------ */
 
 %extend itsma_assessment {
+	/* x- extensions: what 0 = the assessment, 1 = evidence `id`, 2 = the rating of
+	 * requirement `id`, 3 = the rating of attribute `attribute` of process `id`; json NULL
+	 * removes. */
+	void py_set_extension(int what, const char *id, int attribute, const char *key,
+	                      const char *json, itsma_error *err) {
+		const void *o = NULL;
+		if (what == 0) {
+			(void)itsma_assessment_set_extension($self, key, json, err);
+			return;
+		}
+		if (what == 1)
+			o = itsma_assessment_find_evidence($self, id ? id : "");
+		else if (what == 2)
+			o = itsma_assessment_find_rating($self, id ? id : "");
+		else
+			o = itsma_assessment_find_attribute($self, id ? id : "", (itsma_attribute)attribute);
+		if (!o) {
+			err->code = ITSMA_ENOTFOUND;
+			snprintf(err->message, sizeof err->message, "no such record \"%.60s\"", id ? id : "");
+			return;
+		}
+		if (what == 1)
+			(void)itsma_evidence_set_extension($self, o, key, json, err);
+		else if (what == 2)
+			(void)itsma_rating_set_extension($self, o, key, json, err);
+		else
+			(void)itsma_attribute_rating_set_extension($self, o, key, json, err);
+	}
 	~itsma_assessment() { itsma_assessment_free($self); }
 
 	static itsma_assessment *py_load_file(const char *path, const itsma_catalogue *cat,

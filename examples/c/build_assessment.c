@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * build_assessment: build an assessment in code from the records an ITSM tool exports,
  * score it, and write it as itsma-assessment/1 JSON.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * compare_two: compare two assessments of the same catalogue and say what changed.
  *

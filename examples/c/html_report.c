@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * html_report: write the HTML report of an assessment (one self-contained page with SVG
  * charts, the same bytes as `itsma report --format html`), optionally with what changed

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * questionnaire: hand a spreadsheet questionnaire out, and read the filled one back.
  *

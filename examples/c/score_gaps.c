@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * score_gaps: score an assessment and print its verdict and the five gaps to fix first.
  *

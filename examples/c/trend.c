@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * trend: the trend over assessments of one catalogue, oldest first: each one's verdict and
  * overall compliance, the processes whose capability level changed, and the requirements

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * verify_evidence: check the evidence files of an assessment against the SHA-256 digests it
  * records, inside one folder.

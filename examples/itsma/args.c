@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Option parsing for the commands: GNU-style long options ("--format md" or
  * "--format=md"), single-letter short options ("-o FILE"), "--" to end options, and

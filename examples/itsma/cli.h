@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The itsma command-line program: declarations shared by its source files.
  *

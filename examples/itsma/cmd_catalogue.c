@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * itsma catalogue list | show ID [--format md|text|json] [--weights] [-o FILE] | lint ID
  *

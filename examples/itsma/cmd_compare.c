@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * itsma compare BEFORE.json AFTER.json [--catalogue FILE] [--format text|json|md]
  *               [--evidence-policy P] [--section ID] [-o FILE]

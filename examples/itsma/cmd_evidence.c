@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * itsma evidence verify ASSESSMENT.json [--root DIR] [--catalogue FILE]
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * itsma explain ASSESSMENT.json ID [--catalogue FILE] [--evidence-policy P]
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * itsma import QUESTIONNAIRE.csv --catalogue ID --id ID --date YYYY-MM-DD
  *              [--evidence EVIDENCE.csv] [-o FILE] [--title T] [--organisation O]

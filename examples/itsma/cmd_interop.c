@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * itsma import-catalogue --from oscal|ciso FILE -o OUT
  * itsma export --to oscal-ar|oscal-poam|ciso-audit-csv ASSESSMENT -o OUT

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * itsma mapping list | show ID|FILE | validate FILE...
  * itsma carry ASSESSMENT --to CATALOGUE [--mapping ID|FILE] [--into EXISTING] -o OUT

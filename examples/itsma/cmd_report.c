@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * itsma report ASSESSMENT.json [--format text|md|html|csv|json] [-o FILE]
  *              [--baseline EARLIER.json] [--catalogue FILE] [--evidence-policy P]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * itsma score [--catalogue FILE] [--evidence-policy required|advisory] [--section ID]
  *             [--fail-under PERCENT] [--require-verdict VERDICT] [-o FILE] ASSESSMENT.json

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * itsma template CATALOGUE [--format json|csv|evidence-csv] [--id ID] [--date DATE]
  *                          [--target LEVEL] [--delimiter C] [--from ASSESSMENT] [-o FILE]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * itsma trend A1.json A2.json ... [--format text|md|html|csv] [-o FILE]
  *             [--catalogue ID|FILE] [--evidence-policy P] [--section ID]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Terminal colour: only when writing to a terminal, never when NO_COLOR is set
  * (https://no-color.org) or TERM is "dumb".

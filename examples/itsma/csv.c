@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Writing RFC 4180 CSV for the report: fields quoted where needed, rows ending with CRLF.
  * (Questionnaires are read and written by the library: itsma/questionnaire.h.)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reading inputs and writing outputs, through the library's file functions (itsma/file.h):
  * reads are bounded and refuse devices; a regular output file is replaced atomically

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Loading catalogues and assessments for the commands, with library errors printed the
  * way compilers print theirs: "file:line:column: message" or "file: /json/pointer: message".

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * itsma: assess IT service management against ISO/IEC 20000 and similar catalogues.
  * This file dispatches to the commands and holds the messages shared by all of them.

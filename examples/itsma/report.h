@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reports are rendered by the library (itsma/report.h); this header remains for the
  * commands that include it and only brings in the CLI's declarations.

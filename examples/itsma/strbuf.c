@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Memory that cannot run out (the program stops with a message instead) and a growable
  * string used to build every output before it is written.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Percentages for messages, text made safe for Markdown and JSON, and today's date.
  * (Reports are rendered by the library: itsma/report.h.)

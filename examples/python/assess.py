@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Score an assessment and print the top gaps with guidance.
 
 Usage:

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Score a folder of assessments into one pandas DataFrame, on one machine or a Dask cluster.
 
 Usage:

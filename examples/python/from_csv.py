@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Build an assessment from a CSV export of an ITSM tool, save it, and score it.
 
 Usage:

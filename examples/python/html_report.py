@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Write the HTML report of an assessment: one self-contained page with SVG charts (the
 same bytes as ``itsma report --format html``), optionally with what changed since an
 earlier assessment.

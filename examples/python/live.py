@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Keep an assessment's figures live while an ITSM tool feeds it records.
 
 Usage:

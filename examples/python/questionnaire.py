@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Hand a spreadsheet questionnaire out, and read the filled one back.
 
     questionnaire.py write FOLDER          # FOLDER/questionnaire.csv, FOLDER/evidence.csv

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """The trend over assessments of one catalogue, quarter after quarter.
 
 Usage:

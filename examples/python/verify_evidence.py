@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Check the evidence files of an assessment against the SHA-256 digests it records.
 
     verify_evidence.py ASSESSMENT.json ROOT [--catalogue CATALOGUE.json]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file itsma/assessment.h
  * @brief Assessments (`itsma-assessment/1`): evidence records, ratings, process-attribute

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file itsma/catalogue.h
  * @brief Requirement catalogues (`itsma-catalogue/1`): sections, processes, requirements.

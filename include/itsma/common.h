@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file itsma/common.h
  * @brief Export macros, C++ linkage guards and the library's allocator.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file itsma/diff.h
  * @brief Comparing two scoring results (scoring.md §8) as a C object and as

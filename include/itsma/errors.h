@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file itsma/errors.h
  * @brief Error codes and the caller-owned error details struct.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file itsma/file.h
  * @brief Reading and writing whole files the way the library does it: bounded reads of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file itsma/interop.h
  * @brief The ecosystem's formats: NIST OSCAL and CISO Assistant (docs/interop.md).

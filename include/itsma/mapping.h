@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file itsma/mapping.h
  * @brief Mapping sets (`itsma-mapping/1`): how the requirements of one catalogue relate to

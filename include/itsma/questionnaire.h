@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file itsma/questionnaire.h
  * @brief Spreadsheet questionnaires and evidence sheets (CSV): write them from a catalogue,

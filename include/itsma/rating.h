@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file itsma/rating.h
  * @brief Rating scale (ISO/IEC 33020 letters and per-cent values), process attributes, dates.

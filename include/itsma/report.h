@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file itsma/report.h
  * @brief Reports of a scoring result for people and spreadsheets: text for a terminal,

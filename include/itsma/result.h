@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file itsma/result.h
  * @brief Scoring (scoring.md): compliance, capability levels, conformity verdict,
@@ -335,6 +336,47 @@ ITSMA_EXTERN(size_t) itsma_evidence_issue_cited_by_count(const itsma_evidence_is
 /** The i-th citer, or NULL. Borrowed. */
 ITSMA_EXTERN(const char *) itsma_evidence_issue_cited_by_at(const itsma_evidence_issue *i,
                                                             size_t index);
+
+/* ---- structured warnings ------------------------------------------------------------------ */
+
+/** What a warning (itsma_result_warning_at()) is about. */
+typedef enum itsma_warning_kind {
+	ITSMA_WARNING_EXCLUDED_RATING = 0,    /**< A requirement is rated but out of scope. */
+	ITSMA_WARNING_EXCLUDED_ATTRIBUTE = 1, /**< A process attribute is rated, the process is out of scope. */
+	ITSMA_WARNING_NO_APPLICABLE = 2,      /**< A process attribute is rated, the process has no
+	                                       * applicable requirement. */
+	ITSMA_WARNING_KIND_COUNT = 3          /**< Number of kinds; also "no such warning". */
+} itsma_warning_kind;
+/** "excluded-rating", "excluded-attribute", "no-applicable"; "" out of range. Static. */
+ITSMA_EXTERN(const char *) itsma_warning_kind_name(itsma_warning_kind kind);
+/** The kind of warning `index`, or #ITSMA_WARNING_KIND_COUNT out of range. */
+ITSMA_EXTERN(itsma_warning_kind) itsma_result_warning_kind(const itsma_result *r, size_t index);
+/** Its subject: the requirement id (excluded-rating) or the process id; NULL out of range.
+ * Borrowed (from the catalogue). */
+ITSMA_EXTERN(const char *) itsma_result_warning_subject(const itsma_result *r, size_t index);
+/** The process attribute rated (attribute kinds), else #ITSMA_ATTRIBUTE_COUNT. */
+ITSMA_EXTERN(itsma_attribute) itsma_result_warning_attribute(const itsma_result *r, size_t index);
+/** The id of the exclusion that puts the subject out of scope (excluded kinds), else NULL.
+ * Borrowed (from the result: it stays when the assessment changes). */
+ITSMA_EXTERN(const char *) itsma_result_warning_exclusion(const itsma_result *r, size_t index);
+
+/* ---- lookups by object (no id round trip) -------------------------------------------------- */
+
+/** The catalogue scored (the assessment's). Borrowed. NULL for NULL. */
+ITSMA_EXTERN(const itsma_catalogue *) itsma_result_catalogue(const itsma_result *r);
+/** The figures of section `s` (a section of the result's catalogue), or NULL when it is of
+ * another catalogue or outside the scope scored. O(1). Borrowed. */
+ITSMA_EXTERN(const itsma_section_result *) itsma_result_section_of(const itsma_result *r,
+                                                                   const itsma_section *s);
+/** The figures of requirement `q`, or NULL (as itsma_result_section_of()). O(1). Borrowed. */
+ITSMA_EXTERN(const itsma_requirement_result *)
+itsma_result_requirement_of(const itsma_result *r, const itsma_requirement *q);
+/** The capability gap of `process`, or NULL when it has none. Linear in the number of
+ * capability gaps. Borrowed. */
+ITSMA_EXTERN(const itsma_capability_gap *)
+itsma_result_capability_gap_of(const itsma_result *r, const itsma_section *process);
+/** The id of the gap's requirement, or NULL for NULL. Borrowed (from the catalogue). */
+ITSMA_EXTERN(const char *) itsma_gap_requirement_id(const itsma_gap *g);
 
 ITSMA_END_DECL
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file itsma/scorer.h
  * @brief Incremental re-scoring: a live scorer that keeps a result up to date while the
@@ -80,8 +81,11 @@ ITSMA_EXTERN(void) itsma_scorer_free(itsma_scorer *s);
 /**
  * The current result.
  * @return the result, never NULL for a valid scorer. **Ownership:** Borrowed: valid until the
- *         next change through the scorer (which updates it in place) or itsma_scorer_free();
- *         every object reached from it (entries, gaps, issues) is Borrowed likewise.
+ *         next change through the scorer or itsma_scorer_free(); every object reached from it
+ *         (entries, gaps, issues) is Borrowed likewise. Most changes update the result where
+ *         it is, but a change that rescores (itsma_scorer_rescore(), and the changes its
+ *         rescored count reports) replaces it: call this again after every change rather
+ *         than keeping the pointer.
  * **Thread safety:** concurrent reads are safe between changes.
  */
 ITSMA_EXTERN(const itsma_result *) itsma_scorer_result(const itsma_scorer *s);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file itsma/trend.h
  * @brief A trend over several results of one catalogue, assessment after assessment: the

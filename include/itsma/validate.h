@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file itsma/validate.h
  * @brief Validate catalogue and assessment documents and report every problem found.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file itsma/verify.h
  * @brief Check evidence files against the SHA-256 digests an assessment records, without

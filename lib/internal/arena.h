@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Chunked bump allocator for strings and small objects that live as long as their owner. */
 #ifndef ITSMA_INTERNAL_ARENA_H
 #define ITSMA_INTERNAL_ARENA_H

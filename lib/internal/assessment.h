@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Assessment internals shared by the model and its JSON reader (internal). */
 #ifndef ITSMA_INTERNAL_ASSESSMENT_H
 #define ITSMA_INTERNAL_ASSESSMENT_H

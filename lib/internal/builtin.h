@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Built-in catalogues embedded at build time (internal). */
 #ifndef ITSMA_INTERNAL_BUILTIN_H
 #define ITSMA_INTERNAL_BUILTIN_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Built-in mappings embedded at build time from the JSON files of data/mappings (internal). */
 #ifndef ITSMA_INTERNAL_BUILTIN_MAPPING_H
 #define ITSMA_INTERNAL_BUILTIN_MAPPING_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Writing CSV cells (internal, lib/csv_out.c): RFC 4180 quoting and the OWASP rule against
  * formula injection, for every CSV the library writes (reports, questionnaires).

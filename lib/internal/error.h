@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Setting error details (internal). */
 #ifndef ITSMA_INTERNAL_ERROR_H
 #define ITSMA_INTERNAL_ERROR_H

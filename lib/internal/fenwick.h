@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * A Fenwick (binary indexed) tree of 0/1 marks over positions 0..n-1 (internal): mark and
  * unmark in O(log n), and find the position of the k-th mark in O(log n). The live scorer

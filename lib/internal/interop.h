@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * What the importers and exporters of the ecosystem's formats share (internal): ids made
  * from foreign identifiers, x- keys on catalogue objects, warnings, version-5 UUIDs and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reading JSON documents with json-c (internal): strict parsing of one value at a time
  * with positions, duplicate-key and limit checks, and typed member access that reports

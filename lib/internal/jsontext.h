@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Raw JSON text (internal): skipping values, a strict RFC 8259 check of one value before
  * json-c reads it, and finding a duplicate key. Everything here is iterative, allocates at

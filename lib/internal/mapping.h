@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Mapping sets (internal): the model behind itsma/mapping.h. */
 #ifndef ITSMA_INTERNAL_MAPPING_H
 #define ITSMA_INTERNAL_MAPPING_H

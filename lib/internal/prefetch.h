@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * ITSMA__PREFETCH(p): ask for the cache line holding p ahead of use (internal). Where a
  * change touches records scattered in memory, asking for all of them first lets their cache

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Rating helpers the scoring loops use millions of times, inline (internal). The public
  * functions of the same meaning (itsma_letter_from_achievement, itsma_evidence_is_current)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reports (internal): the report model computed once and shared by every format, the
  * renderers (report_text.c, report_md.c, report_html.c, report_csv.c, report_diff.c,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The in-memory form of scoring results and diffs (internal).
  *
@@ -145,6 +146,14 @@ struct itsma_evidence_issue {
 	uint32_t in_keys[ITSMA__IN_KEYS];
 };
 
+/* A warning's structured form (itsma_result_warning_kind and the calls after it). */
+struct itsma__warning {
+	itsma_warning_kind kind;
+	itsma_attribute attribute; /* ITSMA_ATTRIBUTE_COUNT for a requirement */
+	const char *subject;       /* requirement or process id (catalogue strings) */
+	const char *exclusion;     /* exclusion id copied into the result's arena, or NULL */
+};
+
 struct itsma_result {
 	const itsma_assessment *a;
 	const itsma_catalogue *cat;
@@ -160,6 +169,7 @@ struct itsma_result {
 	size_t top_n;
 	double top_wsum;
 	const char **warnings;
+	struct itsma__warning *warning_info; /* [warning_count]: the same warnings, structured */
 	size_t warning_count;
 	itsma_section_result *sections;
 	size_t section_count;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * String-keyed hash map (internal): open addressing, keys borrowed (the caller keeps
  * them alive and unchanged), values are pointers. O(1) expected lookups. Keys are shorter

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Usage: check_exports.sh LIBITSMA.so INCLUDE_DIR
 # Fails when the library exports a symbol outside the itsma_ namespace, or when a function
 # declared with ITSMA_EXTERN in the public headers is missing from the library.

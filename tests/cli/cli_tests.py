@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Tests of the itsma command-line program (Python standard library only).
 
     cli_tests.py --itsma BIN --source DIR --work DIR [--examples DIR] GROUP...

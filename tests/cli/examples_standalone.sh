@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # Install itsma from a build tree into a scratch prefix, then build examples/c against it the
 # way an outside project would: with CMake's find_package(itsma), and with pkg-config.
 #   examples_standalone.sh BUILD_DIR SOURCE_DIR WORK_DIR

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Usage: lint_builtin.sh ITSMA CATALOGUE-ID
 # Lints a built-in catalogue (clause tree included). Catalogue content of revision 1 (0.1.0)
 # predates the authoring rules (no basis, verify or deliberate weights): the test is then

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Uses the installed library the way an outside program would: prints a line per built-in. */
 #include <itsma.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Fuzz the assessment loader (the streaming top-level reader and the record loaders)
  * against the built-in ISO/IEC 20000-1:2018 catalogue, and with no catalogue (the loader

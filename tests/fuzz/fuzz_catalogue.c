@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Fuzz the catalogue loader: any bytes either load into a consistent catalogue that
  * serialises, or fail with a well-formed error. Also runs the loader with tight limits,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Shared by the fuzz targets (tests/fuzz/fuzz_<what>.c). Each target defines the libFuzzer
  * entry point LLVMFuzzerTestOneInput; the same sources are linked with replay.c in the normal

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Fuzz the mapping loader (itsma-mapping/1) against the built-in 2011 and 2018 catalogues:
  * any bytes either load into a mapping that saves, reloads to the same text and carries an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Fuzz the OSCAL catalog importer (JSON): any bytes either make a catalogue
  * that serialises and exports back (to a CISO Assistant library), or fail with a

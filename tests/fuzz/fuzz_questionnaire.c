@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Fuzz the questionnaire import (CSV reading, separator detection, cells, evidence sheet)
  * against the built-in ISO/IEC 20000-1:2018 catalogue.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Saving is deterministic and loses nothing: whatever loads (as a catalogue, or as an
  * assessment of a built-in catalogue) saves to text that loads again and saves to the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Fuzz scoring and its outputs: load an assessment (against the built-in 2018 catalogue,
  * else with no catalogue), score it under both evidence policies and for one section,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Fuzz validation (itsma_validate_buffer with a problem callback): every problem is a
  * well-formed error with a position, validation agrees with loading (a document is valid

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Write the seed corpora of the fuzz targets (tests/fuzz/corpus/<what>/seed-*).
 
 Valid documents and near-misses: small catalogues, the built-in catalogues whole and cut,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Regression driver for the normal build: runs files through a fuzz target's
  * LLVMFuzzerTestOneInput exactly as libFuzzer would. Arguments are files or folders

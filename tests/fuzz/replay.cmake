@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Run each fuzz_replay_<what> executable on its corpus folder; fail if any run fails.
 # Usage: cmake "-DRUNS=exe|folder,exe|folder,..." -P replay.cmake
 string(REPLACE "," ";" RUNS "${RUNS}")

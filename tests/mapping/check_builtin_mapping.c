@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The built-in mapping iso20000-1-2011-to-2018 against the built-in catalogues: it loads
  * (every id exists, revisions match, no map twice), every 2011 shall is a source of some map,

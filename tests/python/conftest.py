@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Shared fixtures of the itsma Python test suite.
 
 Run by CTest (test `python`) with the interpreter that built the module and PYTHONPATH set
@@ -174,7 +175,7 @@ def capi() -> CApi:
     else:
         # The extension has loaded libitsma already; dlopen finds it by its soname.
         try:
-            lib = ctypes.CDLL("libitsma.so.0")
+            lib = ctypes.CDLL("libitsma.so.1")
         except OSError:
             pytest.skip("set ITSMA_LIBRARY to the built libitsma")
     return CApi(lib)

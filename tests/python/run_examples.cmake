@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Runs the Python examples (CTest `python_examples`): cmake -DPYTHON=... -DEXAMPLES=...
 # -DWORK=... -P run_examples.cmake, with PYTHONPATH set to the build-tree package.
 # Each step must exit 0 and print what it is meant to.

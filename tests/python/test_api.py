@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The package surface: exports, docstrings, help(), type hints, enums, helpers."""
 
 from __future__ import annotations

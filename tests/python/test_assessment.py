@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Assessment: loading, reading, changing, saving."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """examples/python/batch.py: a folder of assessments into one DataFrame, with a process
 pool and with Dask (issue 18, section 4)."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The bindings give exactly the C library's output: the same result and diff JSON as the
 C API called directly (through ctypes) and as the `itsma score` program."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Catalogue, Section, Requirement: loading, reading, building, saving."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Basis, list items, verify, content revision, retired ids, effective weights and the lint."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """compare() and Diff: every property agrees with the diff JSON."""
 
 from __future__ import annotations

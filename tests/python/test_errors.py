@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Every exception type, with its fields; wrong argument types raise TypeError."""
 
 from __future__ import annotations

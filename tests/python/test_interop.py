@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """OSCAL and CISO Assistant from Python (docs/interop.md)."""
 
 import csv

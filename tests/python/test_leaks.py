@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """No C memory leaks: 100,000 load/score iterations keep the resident size flat."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Lifetimes: objects keep what they borrow alive; deleting in any order never crashes;
 changing an assessment never invalidates results or records already taken."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Mapping sets and carrying from Python (issue 14 §5): itsma.Mapping (load, builtin,
 iterate maps), Assessment.carry(mapping, catalogue=...), the carry report and the
 transition report."""

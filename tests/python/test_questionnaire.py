@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Questionnaires: Catalogue.questionnaire / evidence_sheet, Assessment.questionnaire /
 evidence_sheet / from_questionnaire (the C library's itsma/questionnaire.h)."""
 

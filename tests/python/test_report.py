@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Result.report(), Result.write_report() and Diff.report(): the reports of the C library,
 the same bytes as the itsma program, safe for their readers."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Result: every property agrees with the result JSON; policies, scopes, explain."""
 
 from __future__ import annotations

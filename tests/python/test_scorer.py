@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """itsma.Scorer: a live result, always equal to scoring the assessment from scratch."""
 
 from __future__ import annotations

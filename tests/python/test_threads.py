@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Long calls release the GIL; concurrent use from several threads is safe."""
 
 from __future__ import annotations

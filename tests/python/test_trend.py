@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """itsma.trend() and Trend: the trend of the C library, the same bytes as `itsma trend`."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """itsma.validate_file / validate_string: every problem of a document, none raised."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Values that behave like Python values, tables out, pickling (issue 18)."""
 
 from __future__ import annotations

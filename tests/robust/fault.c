@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Write-failure test (ctest "fault_atomic_save").
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Thread-safety test (ctest "threads"), built and run under ThreadSanitizer.
  *

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Variant builds of the library for the robustness tests: a static archive compiled from
 # exactly the sources of itsma_objects (lib/*.c plus the generated built-in catalogues),
 # with its own compile and link flags, so that a sanitizer or a link-time wrapper can be

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Fixtures shared by the scoring suites (test_score, test_score_props, test_diff,
  * test_explain): an allocation-failure hook and small builders of catalogues and

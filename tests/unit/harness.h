@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Tiny harness shared by the CUnit suites: each tests/unit/test_<module>.c is its own
  * executable and its own CTest test. A suite file defines

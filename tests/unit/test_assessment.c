@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The assessment module: loading, records, mutators, targets, exclusions, saving. */
 #include "harness.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The built-in catalogues: complete clause trees, guidance from real framework lists, counts. */
 #include "harness.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The catalogue module: loading, walking, lookups, building, saving, built-ins. */
 #include "harness.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Errors, version, rating scale, attributes, dates and number formatting. */
 #include "harness.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Comparing two results (itsma_compare, scoring.md §8) and `itsma-diff/1`. The expected
  * figures are worked out by hand beside each check. Evidence "EV" (collected 2026-01-01,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * One itsma_error reused across calls of every module (issue 17 §1): each call resets it on
  * entry, so a failure never shows the source, pointer or position of an earlier one, and a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Explanations (itsma_result_explain): the text says how each figure came about. The
  * expected figures are worked out by hand beside each check. Assessments are dated

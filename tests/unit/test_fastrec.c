@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The fast path for plain records must not change anything: the same documents loaded with
  * and without it give byte-identical models, and what it cannot read exactly falls back.

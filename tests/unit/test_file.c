@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The library's file functions (itsma/file.h) and the loader's input: a write never
  * replaces a device, FIFO or link; modes are kept; reads refuse devices and are bounded;

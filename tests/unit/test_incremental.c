@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The live scorer (itsma/scorer.h): thousands of random single changes (ratings, evidence
  * dates and expiry, new evidence, attribute ratings, removals), and after each batch the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Inputs mean what they say: a UTF-8 byte order mark is named as such (it was "invalid
  * utf-8 string" at 1:1), and weights are bounded (near DBL_MAX, w x achievement overflowed

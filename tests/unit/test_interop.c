@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* OSCAL and CISO Assistant: the shared helpers, the importers' errors and warnings, round trips. */
 #include "harness.h"
 

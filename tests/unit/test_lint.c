@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The catalogue lint: every kind of problem on a small clean fixture with one flaw added. */
 #include "harness.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Mapping sets: the itsma-mapping/1 loader and its every validation error, saving, the
  * builder, built-ins, carrying an assessment (weakest link, partial cover, evidence,
  * provenance, merge, attributes) and the transition report. */

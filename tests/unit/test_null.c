@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The NULL policy of include/itsma/common.h (issue 17 §2): every getter accepts NULL for its
  * object and returns the empty value of its type. Catalogue and assessment getters are

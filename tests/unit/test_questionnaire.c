@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Questionnaires: the CSV reader and cell writer (white box), the questionnaire and
  * evidence sheet writers, and the import (itsma/questionnaire.h).

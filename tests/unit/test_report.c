@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Reports (itsma/report.h): every format renders from one model into any sink, and text
  * from a hostile document cannot attack the report's reader: no terminal control reaches

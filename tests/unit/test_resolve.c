@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The catalogue resolver of the load options (version 2): an assessment that names a
  * catalogue which is not built in is loaded and validated against the catalogue the

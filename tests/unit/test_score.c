@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Scoring (scoring.md): one test per rule, on fixtures built in code. The expected
  * figures are worked out by hand in the comment beside each assertion.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Property tests of scoring over generated catalogues and assessments: a small
  * deterministic PRNG (splitmix64) builds random trees of sections (groups and processes,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Trends (itsma/trend.h): results in chronological order, capability levels over time,
  * nonconformities opened and closed, requirements that regressed more than once, and the

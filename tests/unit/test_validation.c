@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Every validation rule of formats.md, data-driven: tests/data/invalid/<case>/input.json
  * must fail to load with exactly the error in <case>/expected:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Evidence verification (itsma/verify.h): every outcome, and confinement to the root — a
  * symlink out of the root (root/etcdir -> /etc), a symlink to /proc/kmsg, a FIFO, a folder,

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Differential test of itsma's compliance models against OpenSCAP and XCCDF 1.2.
 
 Generates random XCCDF 1.2 benchmarks (nested groups, weights including 0 and fractions,

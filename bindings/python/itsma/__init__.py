@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """itsma: ISO/IEC 20000 service management self-assessment.
 
 Python bindings of the itsma C library. Load a requirement catalogue, record evidence
@@ -46,7 +47,8 @@ from ._errors import (AlreadyExistsError, Error, ErrorCode, InvalidArgumentError
                       SchemaError, ValidationError)
 from ._result import (AttributeNeed, AttributeResult, Capability, CapabilityGap,
                       EvidenceIssue, Gap, NonconformityCounts, REPORT_SECTIONS, RequirementCounts,
-                      RequirementResult, Result, SectionResult)
+                      RequirementResult, Result, ResultWarning, SectionResult)
+from ._extensions import Extensions
 from ._scorer import Scorer
 from ._trend import Trend, TrendPoint, trend
 from ._validate import Validation, validate_file, validate_string
@@ -56,6 +58,9 @@ from ._mapping import RELATIONSHIPS, Carry, CarryReport, Map, Mapping
 
 #: Version of the itsma C library the module runs with ("0.1.0").
 __version__: str = _c.itsma_version()
+
+#: Licence of itsma (code and built-in data), as an SPDX identifier.
+__license__: str = "Apache-2.0"
 
 #: Version of the itsma C library the module was built against.
 LIBRARY_VERSION: str = _c.ITSMA_VERSION
@@ -93,7 +98,7 @@ __all__ = [
     # results
     "Result", "SectionResult", "RequirementResult", "Gap", "CapabilityGap", "EvidenceIssue",
     "AttributeResult", "AttributeNeed", "RequirementCounts", "NonconformityCounts",
-    "Capability", "REPORT_SECTIONS",
+    "Capability", "REPORT_SECTIONS", "Extensions", "ResultWarning",
     # incremental re-scoring and validation
     "Scorer", "Validation", "validate_file", "validate_string",
     # mapping sets and carrying

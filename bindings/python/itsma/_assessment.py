@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Assessments: :class:`Assessment` and its records (:class:`Evidence`, :class:`Rating`,
 :class:`AttributeRating`, :class:`Exclusion`)."""
 
@@ -18,6 +19,7 @@ from ._enums import Attribute, EvidenceKind, EvidencePolicy, Letter, _letter
 from ._errors import ErrorCode, InvalidArgumentError, _from_c
 from ._tables import dataclass_asdict
 from ._values import date_in, date_out
+from ._extensions import Extensions
 
 __all__ = ["Assessment", "Evidence", "Rating", "AttributeRating", "Exclusion", "Carried"]
 
@@ -794,6 +796,52 @@ class Assessment:
     def process_targets(self) -> Dict[str, int]:
         """Per-process targets: process id to level."""
         return dict(_c.itsma_py_process_targets(self._h.p))
+
+    # ---- x- extensions -------------------------------------------------------------------------
+
+    @property
+    def extensions(self) -> Extensions:
+        """The assessment's own ``x-`` members, a live dict-like view (JSON values)."""
+        return self._extensions(0, None, 0, lambda p: p)
+
+    def evidence_extensions(self, id: str) -> Extensions:
+        """The ``x-`` members of evidence record ``id`` (live; the record must exist)."""
+        eid = _text(id, "id")
+        return self._extensions(1, eid, 0, lambda p: _c.itsma_assessment_find_evidence(p, eid))
+
+    def rating_extensions(self, requirement: Union[str, Any]) -> Extensions:
+        """The ``x-`` members of the rating of ``requirement`` (live; such a rating must
+        exist): where an ITSM tool keeps its ticket references."""
+        rid = _id_of(requirement, "requirement")
+        return self._extensions(2, rid, 0, lambda p: _c.itsma_assessment_find_rating(p, rid))
+
+    def attribute_extensions(self, process: Union[str, Section],
+                             attribute: Union[str, Attribute]) -> Extensions:
+        """The ``x-`` members of the rating of a process attribute (live; it must exist)."""
+        pid = _id_of(process, "process")
+        pa = int(_attribute(attribute))
+        return self._extensions(3, pid, pa,
+                                lambda p: _c.itsma_assessment_find_attribute(p, pid, pa))
+
+    def _extensions(self, what: int, id: Optional[str], attribute: int,
+                    find: Any) -> Extensions:
+        names = {0: "assessment", 1: "evidence", 2: "rating", 3: "attribute_rating"}
+        count = getattr(_c, f"itsma_{names[what]}_extension_count")
+        key = getattr(_c, f"itsma_{names[what]}_extension_key")
+        text = getattr(_c, f"itsma_{names[what]}_extension")
+
+        def obj() -> Any:
+            o = find(self._h.p)
+            if o is None:
+                from ._catalogue import _not_found
+                raise _not_found(f"no {names[what].replace('_', ' ')} {id!r} in the assessment")
+            return o
+
+        if what:
+            obj()  # the record must exist now
+        return Extensions(lambda: count(obj()), lambda i: key(obj(), i),
+                          lambda k: text(obj(), k),
+                          lambda k, j: self._mutate("py_set_extension", what, id, attribute, k, j))
 
     def target_for(self, process: Union[str, Section]) -> Optional[int]:
         """The effective target of a process (its own, else the general one), or None."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Requirement catalogues: :class:`Catalogue`, :class:`Section`, :class:`Requirement`."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from ._core import (TRUSTED_LIMITS, PathLike, View, _ids, _limits, _path, _Pins,
                     _short, _text)
 from ._enums import Attribute, Basis, Exclusions, LintKind, Obligation, SectionKind
 from ._errors import ErrorCode, InvalidArgumentError
+from ._extensions import Extensions
 
 __all__ = ["Catalogue", "Section", "Requirement", "GenericPractice", "Retired", "LintProblem"]
 
@@ -370,6 +372,14 @@ class Catalogue:
         return [LintProblem(LintKind(k), subject, message) for k, subject, message in found]
 
     @property
+    def extensions(self) -> Extensions:
+        """The catalogue's ``x-`` members, a live dict-like view (JSON values)."""
+        return Extensions(lambda: _c.itsma_catalogue_extension_count(self._p),
+                          lambda i: _c.itsma_catalogue_extension_key(self._p, i),
+                          lambda k: _c.itsma_catalogue_extension(self._p, k),
+                          lambda k, j: self._mutate(self._p.py_set_extension, 0, None, k, j))
+
+    @property
     def origin(self) -> str:
         """The file (or ``"<string>"``) the catalogue was loaded from; "" when built in code."""
         return _c.itsma_catalogue_origin(self._p)
@@ -565,6 +575,15 @@ class Section:
         _refuse_init(self, "they come from a Catalogue (cat.sections[...])")
 
     @property
+    def extensions(self) -> Extensions:
+        """The section's ``x-`` members, a live dict-like view (JSON values)."""
+        cat = self._cat
+        return Extensions(lambda: _c.itsma_section_extension_count(self._p),
+                          lambda i: _c.itsma_section_extension_key(self._p, i),
+                          lambda k: _c.itsma_section_extension(self._p, k),
+                          lambda k, j: cat._mutate(cat._p.py_set_extension, 1, self.id, k, j))
+
+    @property
     def catalogue(self) -> Catalogue:
         """The catalogue the section belongs to."""
         return self._cat
@@ -703,6 +722,15 @@ class Requirement:
 
     def __reduce__(self) -> Any:
         return (_find_requirement, (self._cat, self.id))
+
+    @property
+    def extensions(self) -> Extensions:
+        """The requirement's ``x-`` members, a live dict-like view (JSON values)."""
+        cat = self._cat
+        return Extensions(lambda: _c.itsma_requirement_extension_count(self._p),
+                          lambda i: _c.itsma_requirement_extension_key(self._p, i),
+                          lambda k: _c.itsma_requirement_extension(self._p, k),
+                          lambda k, j: cat._mutate(cat._p.py_set_extension, 2, self.id, k, j))
 
     @property
     def catalogue(self) -> Catalogue:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Shared plumbing of the itsma package: argument conversion and collection views."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Comparing two results: :func:`compare` and :class:`Diff`."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Enumerations of itsma: :class:`~itsma._values.WordEnum` subclasses.
 
 Each member *is* the word used in the JSON formats (a ``str``): ``Verdict.NONCONFORMANT ==

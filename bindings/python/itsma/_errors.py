@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Exceptions raised by itsma.
 
 Every failure of the C library becomes an exception: never a return code, never a crash.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The ecosystem's formats (docs/interop.md): OSCAL catalogs in, OSCAL assessment results and
 POA&M out, CISO Assistant libraries both ways and its audit CSV out.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Mapping sets (``itsma-mapping/1``): :class:`Mapping` and its :class:`Map` records, and
 what carrying an assessment gives (:class:`Carry`, :class:`CarryReport`)."""
 

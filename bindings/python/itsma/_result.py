@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Scoring results: :class:`Result` and its entries."""
 
 from __future__ import annotations
@@ -239,6 +240,20 @@ class Result:
         """Warnings (for example ratings of excluded requirements)."""
         return _warnings(self._p)
 
+    @property
+    def warning_details(self) -> List[ResultWarning]:
+        """The same warnings, structured: kind, subject id, attribute, exclusion id."""
+        p = self._p
+        out = []
+        for i in range(_c.itsma_result_warning_count(p)):
+            attr = _c.itsma_result_warning_attribute(p, i)
+            out.append(ResultWarning(_c.itsma_warning_kind_name(_c.itsma_result_warning_kind(p, i)),
+                               _c.itsma_result_warning_subject(p, i),
+                               None if attr == _c.ITSMA_ATTRIBUTE_COUNT else Attribute(attr),
+                               _c.itsma_result_warning_exclusion(p, i),
+                               _c.itsma_result_warning_at(p, i)))
+        return out
+
     # ---- entries -----------------------------------------------------------------------------
 
     @property
@@ -402,6 +417,19 @@ def _capability(p: Any) -> Capability:
                       _neg_none(_c.itsma_result_capability_max(p)),
                       _nan_none(_c.itsma_result_capability_mean(p)),
                       _tally(p, _c.ITSMA_TALLY_TARGETS_SET), _tally(p, _c.ITSMA_TALLY_TARGETS_MET))
+
+
+class ResultWarning(NamedTuple):
+    """A warning of a result: ``kind`` is ``"excluded-rating"``, ``"excluded-attribute"`` or
+    ``"no-applicable"``; ``subject`` the requirement or process id; ``attribute`` the rated
+    process attribute (or None); ``exclusion`` the exclusion id behind it (or None);
+    ``text`` the message."""
+
+    kind: str
+    subject: str
+    attribute: Optional[Attribute]
+    exclusion: Optional[str]
+    text: str
 
 
 def _warnings(p: Any) -> List[str]:

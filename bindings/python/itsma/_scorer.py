@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Incremental re-scoring: :class:`Scorer` (the C library's ``itsma_scorer``)."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Tables out: the columns of every row type, in one place.
 
 Each row type of the package (a result's requirement, section, gap, capability gap and

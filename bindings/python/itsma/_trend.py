@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Trends: :func:`trend` over several results of one catalogue, assessment after assessment."""
 
 from __future__ import annotations

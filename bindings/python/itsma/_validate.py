@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Validation that reports every problem of a document: :func:`validate_file`,
 :func:`validate_string` (the C library's ``itsma/validate.h``)."""
 

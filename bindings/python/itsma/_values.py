@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Values where Python code meets itsma: word-valued enums, dates in and out, "no value".
 
 Any wrapper module can adopt these with one line:
