@@ -189,7 +189,9 @@ static void test_extension__allocation_failures(void)
 		CU_ASSERT_PTR_NULL(itsma_rating_extension(ra, n % 2 ? "x-new" : "x-t"));
 	}
 #ifndef NO_HOOK
-	CU_ASSERT(failed > 0);
+	/* the hook sees allocations unless valgrind has replaced malloc (then it is inert) */
+	if (alloc_calls > 0)
+		CU_ASSERT(failed > 0);
 #endif
 	fixture_counters_used();
 	itsma_assessment_free(a);
