@@ -14,6 +14,7 @@
 
 #include "internal/error.h"
 #include "internal/interop.h"
+#include "internal/json_in.h"
 
 /* ---- ids ------------------------------------------------------------------------------------ */
 
@@ -131,6 +132,27 @@ void itsma__requirement_take_ext(const itsma_requirement *r, itsma__ext **x)
 }
 
 /* ---- warnings ------------------------------------------------------------------------------ */
+
+int itsma__warn_located(itsma__warner *w, itsma__reader *rd, itsma_error *e, int *stop,
+                        const char *ptr, const char *msg)
+{
+	int line = 0, col = 0, rc;
+	if (w->cb && w->count < ITSMA__WARN_LOCATED) {
+		itsma_error saved = *e;
+		itsma_error_clear(e);
+		snprintf(e->pointer, sizeof e->pointer, "%s", ptr);
+		itsma__json_locate_error(rd);
+		line = e->line;
+		col = e->column;
+		*e = saved;
+	}
+	rc = itsma__warn(w, ptr, line, col, "%s", msg);
+	if (rc) {
+		*stop = rc;
+		itsma__error_set(e, rc, "stopped by the warning callback at %s", ptr);
+	}
+	return rc;
+}
 
 int itsma__warn(itsma__warner *w, const char *pointer, int line, int column, const char *fmt, ...)
 {

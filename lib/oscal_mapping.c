@@ -190,26 +190,11 @@ static int warn(mr *c, const char *ptr, const char *fmt, ...) ITSMA_FORMAT_PRINT
 static int warn(mr *c, const char *ptr, const char *fmt, ...)
 {
 	char msg[ITSMA_ERROR_MESSAGE_LENGTH];
-	int line = 0, col = 0, rc;
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	if (c->w.cb && c->w.count < ITSMA__WARN_LOCATED) {
-		itsma_error saved = c->e;
-		itsma_error_clear(&c->e);
-		snprintf(c->e.pointer, sizeof c->e.pointer, "%s", ptr);
-		itsma__json_locate_error(&c->rd);
-		line = c->e.line;
-		col = c->e.column;
-		c->e = saved;
-	}
-	rc = itsma__warn(&c->w, ptr, line, col, "%s", msg);
-	if (rc) {
-		c->stop = rc;
-		itsma__error_set(&c->e, rc, "stopped by the warning callback at %s", ptr);
-	}
-	return rc;
+	return itsma__warn_located(&c->w, &c->rd, &c->e, &c->stop, ptr, msg);
 }
 
 /* The itsma prop `name` of an object, or NULL. */

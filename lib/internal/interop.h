@@ -58,6 +58,14 @@ typedef struct itsma__warner {
 /* Report a warning at `pointer` (line/column: 0 when unknown). Returns the callback's value. */
 int itsma__warn(itsma__warner *w, const char *pointer, int line, int column, const char *fmt, ...)
 	ITSMA_FORMAT_PRINTF(5, 6);
+/*
+ * An importer's warning `msg` at JSON Pointer `ptr` of the document `rd` reads (whose error is
+ * `e`): located (line and column) while fewer than ITSMA__WARN_LOCATED were given, `e` kept as
+ * it was. A callback that stops the import sets `*stop` and `e`. Returns the callback's value.
+ */
+struct itsma__reader;
+int itsma__warn_located(itsma__warner *w, struct itsma__reader *rd, itsma_error *e, int *stop,
+                        const char *ptr, const char *msg);
 
 /* Version-5 UUID (RFC 9562, SHA-1) of `name` in the namespace `ns` (16 bytes), as
  * 36 characters plus NUL into out. Returns 0 or ITSMA_ENOMEM/ITSMA_ERROR (libcrypto). */
