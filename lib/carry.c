@@ -15,8 +15,12 @@ struct itsma_carry_report {
 	unsigned char *status; /* itsma_carry_status per target */
 	size_t dropped_count;
 	char **dropped_ids;
+	size_t *dropped_maps; /* per dropped id: position in /maps of its no-relationship map, or
+	                         NO_MAP */
 	size_t attribute_count;
 };
+
+#define NO_MAP ((size_t)-1)
 
 const char *itsma_carry_status_name(itsma_carry_status s)
 {
@@ -35,6 +39,7 @@ void itsma_carry_report_free(itsma_carry_report *r)
 		free(r->dropped_ids[i]);
 	free(r->target_ids);
 	free(r->dropped_ids);
+	free(r->dropped_maps);
 	free(r->status);
 	free(r);
 }
@@ -70,6 +75,18 @@ const char *itsma_carry_report_dropped_at(const itsma_carry_report *r, size_t in
 size_t itsma_carry_report_attribute_count(const itsma_carry_report *r)
 {
 	return r ? r->attribute_count : 0;
+}
+
+const itsma_map *itsma__carry_report_dropped_map(const itsma_carry_report *r,
+                                                 const itsma_mapping *m, size_t index)
+{
+	size_t mi;
+	if (!r || !m || index >= r->dropped_count)
+		return NULL;
+	mi = r->dropped_maps[index];
+	return mi < m->map_count && m->maps[mi]->relationship == ITSMA_REL_NO_RELATIONSHIP
+	           ? m->maps[mi]
+	           : NULL;
 }
 
 /* ---- the work -----------------------------------------------------------------------------------
@@ -132,6 +149,7 @@ typedef struct work {
 	size_t edge_count, edge_cap;
 	size_t work;         /* source and target ids expanded so far, against CARRY_MAX_WORK */
 	size_t *stamp;       /* [source requirement index]: last target that listed it, + 1 */
+	size_t *nr_map;      /* [source requirement index]: its no-relationship map, or NO_MAP */
 	size_t *ev_stamp;    /* [source evidence index] */
 	const char **ids;    /* scratch: contributing source ids */
 	itsma_evidence **ev; /* scratch: cited records in the output */
@@ -338,6 +356,29 @@ static int carry_class(work *w, const itsma_requirement *treq, size_t first, siz
 	return 1;
 }
 
+/* Remember no-relationship map @p mi for its source requirements (for the report's reasons): it
+ * replaces an earlier one only if that had no note and this one has. */
+static int note_no_relationship(work *w, size_t mi)
+{
+	const itsma_map *map = w->m->maps[mi];
+	int noted = map->note && *map->note;
+	size_t j, i;
+	int rc;
+	for (j = 0; j < map->source_count; j++) {
+		size_t b, end;
+		id_range(w->scat, map->sources[j], &b, &end);
+		if ((rc = spend(w, end - b, mi)) < 0)
+			return rc;
+		for (i = b; i < end; i++) {
+			size_t had = w->nr_map[i];
+			if (had == NO_MAP ||
+			    (noted && !(w->m->maps[had]->note && *w->m->maps[had]->note)))
+				w->nr_map[i] = mi;
+		}
+	}
+	return 0;
+}
+
 static int carry_requirements(work *w, itsma_carry_report *rep, unsigned char *src_used)
 {
 	size_t mi, j, i, e = 0, t;
@@ -345,8 +386,12 @@ static int carry_requirements(work *w, itsma_carry_report *rep, unsigned char *s
 
 	for (mi = 0; mi < w->m->map_count; mi++) {
 		const itsma_map *map = w->m->maps[mi];
-		if (map->relationship == ITSMA_REL_NO_RELATIONSHIP ||
-		    is_process_map(w->scat, w->tcat, map))
+		if (map->relationship == ITSMA_REL_NO_RELATIONSHIP) {
+			if ((rc = note_no_relationship(w, mi)) < 0)
+				return rc;
+			continue;
+		}
+		if (is_process_map(w->scat, w->tcat, map))
 			continue;
 		for (j = 0; j < map->source_count; j++) {
 			size_t b, end;
@@ -494,7 +539,7 @@ static int start_output(itsma_assessment **out, const itsma_assessment *src,
 
 static int fill_report_ids(itsma_carry_report *rep, const itsma_catalogue *scat,
                            const itsma_catalogue *tcat, const unsigned char *src_used,
-                           itsma_error *err)
+                           const size_t *nr_map, itsma_error *err)
 {
 	size_t i, n = 0;
 	for (i = 0; i < tcat->requirement_count; i++)
@@ -503,14 +548,15 @@ static int fill_report_ids(itsma_carry_report *rep, const itsma_catalogue *scat,
 	for (i = 0; i < scat->requirement_count; i++)
 		n += !src_used[i];
 	rep->dropped_ids = calloc(n ? n : 1, sizeof *rep->dropped_ids);
-	if (!rep->dropped_ids)
+	rep->dropped_maps = calloc(n ? n : 1, sizeof *rep->dropped_maps);
+	if (!rep->dropped_ids || !rep->dropped_maps)
 		return itsma__error_nomem(err);
 	for (i = 0; i < scat->requirement_count; i++)
 		if (!src_used[i]) {
 			if (!(rep->dropped_ids[rep->dropped_count] =
 			          strdup(scat->requirements[i]->id)))
 				return itsma__error_nomem(err);
-			rep->dropped_count++;
+			rep->dropped_maps[rep->dropped_count++] = nr_map[i];
 		}
 	return 0;
 }
@@ -523,7 +569,7 @@ int itsma_assessment_carry(itsma_assessment **out_assessment, itsma_carry_report
 	work w;
 	itsma_carry_report *rep = NULL;
 	unsigned char *src_used = NULL;
-	size_t nsrc, ntgt;
+	size_t nsrc, ntgt, i;
 	int rc;
 
 	itsma__error_reset(err);
@@ -559,6 +605,7 @@ int itsma_assessment_carry(itsma_assessment **out_assessment, itsma_carry_report
 	    !(rep->target_ids = calloc(ntgt ? ntgt : 1, sizeof *rep->target_ids)) ||
 	    !(src_used = calloc(nsrc ? nsrc : 1, 1)) ||
 	    !(w.stamp = calloc(nsrc ? nsrc : 1, sizeof *w.stamp)) ||
+	    !(w.nr_map = malloc((nsrc ? nsrc : 1) * sizeof *w.nr_map)) ||
 	    !(w.ev_stamp = calloc(source->evidence_count ? source->evidence_count : 1,
 	                          sizeof *w.ev_stamp)) ||
 	    !(w.ids = calloc(nsrc + w.scat->section_count + 1, sizeof *w.ids))) {
@@ -566,10 +613,12 @@ int itsma_assessment_carry(itsma_assessment **out_assessment, itsma_carry_report
 		goto out;
 	}
 	rep->target_count = ntgt;
+	for (i = 0; i < nsrc; i++)
+		w.nr_map[i] = NO_MAP;
 	if ((rc = start_output(&w.out, source, target, into, err)) < 0 ||
 	    (rc = carry_requirements(&w, rep, src_used)) < 0 ||
 	    (rc = carry_attributes(&w, rep)) < 0 ||
-	    (rc = fill_report_ids(rep, w.scat, target, src_used, err)) < 0)
+	    (rc = fill_report_ids(rep, w.scat, target, src_used, w.nr_map, err)) < 0)
 		goto out;
 	*out_assessment = w.out;
 	w.out = NULL;
@@ -583,6 +632,7 @@ out:
 	itsma_carry_report_free(rep);
 	free(src_used);
 	free(w.stamp);
+	free(w.nr_map);
 	free(w.ev_stamp);
 	free((void *)w.ids);
 	free(w.ev);

@@ -318,8 +318,23 @@ static void new_section(out *o, const itsma_assessment *a, const itsma_carry_rep
 		list_end(o);
 }
 
+/* Why dropped source @p i was dropped: the note of the no-relationship map that names it. */
+static void dropped_reason(out *o, const itsma_carry_report *rep, const itsma_mapping *m, size_t i)
+{
+	const itsma_map *map = itsma__carry_report_dropped_map(rep, m, i);
+	if (!map) {
+		itsma__buf_puts(o->b, ": in no requirement-level map");
+		return;
+	}
+	itsma__buf_puts(o->b, ": marked no-relationship");
+	if (map->note && *map->note) {
+		itsma__buf_puts(o->b, ": ");
+		put(o, map->note);
+	}
+}
+
 static void id_list_section(out *o, const char *title, const char *none, const char *intro,
-                            const itsma_carry_report *rep, int dropped)
+                            const itsma_carry_report *rep, const itsma_mapping *dropped)
 {
 	size_t i, n = dropped ? itsma_carry_report_dropped_count(rep)
 	                      : itsma_carry_report_target_count(rep);
@@ -339,6 +354,8 @@ static void id_list_section(out *o, const char *title, const char *none, const c
 		item_begin(o);
 		put(o, dropped ? itsma_carry_report_dropped_at(rep, i)
 		               : itsma_carry_report_target_id(rep, i));
+		if (dropped)
+			dropped_reason(o, rep, dropped, i);
 		item_end(o);
 	}
 	list_end(o);
@@ -398,12 +415,12 @@ int itsma_transition_report(char **out_text, const itsma_assessment *carried,
 	    "None: every requirement with a counterpart was carried or kept.",
 	    "These requirements have counterparts, but none of them was rated in the source "
 	    "assessment: assess them.",
-	    report, 0);
+	    report, NULL);
 	id_list_section(
 	    &o, "Dropped", "Nothing: every source requirement maps to the target catalogue.",
 	    "Source requirements that map to nothing in the target catalogue (their ratings "
-	    "are not carried):",
-	    report, 1);
+	    "are not carried), with the mapping's reason where it gives one:",
+	    report, mapping);
 	if (format == ITSMA_TRANSITION_HTML)
 		itsma__buf_puts(&b, "</body>\n</html>\n");
 	itsma_result_free(res);

@@ -400,10 +400,11 @@ typedef enum itsma_transition_format {
 /**
  * Render what a carry says about readiness for the target catalogue: carried compliance and
  * verdict (scored with the default model), the ratings to review, the new obligations to
- * assess grouped by clause with their guidance, and what was dropped.
+ * assess grouped by clause with their guidance, and what was dropped, each with its reason
+ * (the note of the no-relationship map that names it).
  * @param[out] out Owned text: release with itsma_free().
  * @param carried the carried assessment; @param report its carry report; @param mapping the
- * mapping.
+ * mapping the carry used (the reasons for dropped sources come from its maps).
  * @return 0; #ITSMA_EINVAL; #ITSMA_ENOMEM; scoring errors.
  */
 ITSMA_EXTERN(int)

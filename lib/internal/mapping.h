@@ -69,4 +69,10 @@ int itsma__load_carried(struct itsma__reader *rd, struct json_object *o, const c
                         itsma__carried **out);
 void itsma__write_carried(struct itsma__jw *w, const itsma__carried *c);
 
+/* Why dropped source requirement @p index of the report was dropped: the map of @p m that
+ * marks it no-relationship (the first one with a note, else the first one), or NULL when no
+ * requirement-level map names it. @p m is the mapping the report was made with. Borrowed. */
+const itsma_map *itsma__carry_report_dropped_map(const itsma_carry_report *r,
+                                                 const itsma_mapping *m, size_t index);
+
 #endif

@@ -1795,12 +1795,29 @@ def test_carry():
         check('Ratings to review' in text and 'New obligations to assess' in text and 'Dropped' in text,
               'report sections (%s)' % fmt, text[:2000])
         check('X-01' in text and 'M-03' in text, 'dropped and new listed (%s)' % fmt, text[:3000])
+        check('X-01: marked no-relationship: Not required any more.' in text and
+              'R-01: in no requirement-level map' in text, 'dropped with its reason (%s)' % fmt, text[-2000:])
         if fmt == 'html':
             p = parse_page(text)
             check_self_contained(p, 'transition report')
             check('Knowledge &lt;new&gt; &amp; *marked*' in text, 'html escaped', text[:3000])
         if fmt == 'md':
             check('Knowledge \\<new\\> \\& \\*marked\\*' in text, 'markdown escaped', text[:3000])
+    # the reason for a dropped requirement is a document string: escaped like the others
+    doc = json.load(open(mapping))
+    for mp in doc['maps']:
+        if mp['relationship'] == 'no-relationship':
+            mp['note'] = 'Gone <b>bold</b> & *marked* \u001b[31m'
+    noted = work('noted-mapping.json')
+    with open(noted, 'w') as f:
+        f.write(json.dumps(doc, indent=2) + '\n')
+    for fmt, want in (('html', 'X-01: marked no-relationship: Gone &lt;b&gt;bold&lt;/b&gt; &amp; *marked*'),
+                      ('md', 'X-01: marked no-relationship: Gone \\<b\\>bold\\</b\\> \\& \\*marked\\*'),
+                      ('text', 'X-01: marked no-relationship: Gone <b>bold</b> & *marked* \ufffd[31m')):
+        r = expect(run('carry', old, '--catalogue', old_cat, '--to', new_cat, '--mapping', noted,
+                       '-o', work('n.json'), '--report', '-', '--report-format', fmt), 0,
+                   'carry with a marked-up reason (%s)' % fmt)
+        check(want in r.out and '\x1b' not in r.out, 'dropped reason escaped (%s)' % fmt, r.out[-1500:])
     # terminal control characters never reach the text report
     cat = json.load(open(new_cat))
     cat['sections'][-1]['requirements'][0]['text'] = 'Knowledge \u001b[31mred\u001b[0m and \u0007 bell.'

@@ -6,7 +6,7 @@
  * every map from a 2011 shall to 2018 shoulds only gives its reason in a note, the 2018
  * requirements no map reaches are reported as new, and the Acme 2011 sample carries into a
  * valid 2018 assessment with a transition report in each format, dropping only what a
- * no-relationship map names.
+ * no-relationship map names and giving its reason.
  *
  * Skips (77) while the built-in catalogues are at content revision 1.
  */
@@ -122,11 +122,12 @@ int main(void)
 		for (k = 0; k < itsma_map_target_count(map); k++) {
 			const itsma_requirement *r =
 			    itsma_catalogue_find_requirement(c2018, itsma_map_target_at(map, k));
-			all_should &= r && itsma_requirement_obligation(r) == ITSMA_OBLIGATION_SHOULD;
+			all_should &=
+			    r && itsma_requirement_obligation(r) == ITSMA_OBLIGATION_SHOULD;
 		}
 		CHECK(!(any_shall && all_should && itsma_map_target_count(map) > 0) || has_note,
-		      "/maps/%zu maps 2011 shall %s to 2018 good practice only without saying why", j,
-		      itsma_map_source_at(map, 0));
+		      "/maps/%zu maps 2011 shall %s to 2018 good practice only without saying why",
+		      j, itsma_map_source_at(map, 0));
 	}
 	/* the sample carries into a valid 2018 assessment */
 	if (itsma_assessment_load_file(&a, SAMPLE, c2011, NULL, &err) < 0) {
@@ -150,6 +151,17 @@ int main(void)
 		     f = (itsma_transition_format)(f + 1)) {
 			CHECK(itsma_transition_report(&report, carried, rep, m, f, &err) == 0,
 			      "report %d", (int)f);
+			/* the text report gives the reason for every dropped requirement */
+			for (i = 0; f == ITSMA_TRANSITION_TEXT && report &&
+			            i < itsma_carry_report_dropped_count(rep);
+			     i++) {
+				char line[160];
+				snprintf(line, sizeof line, "  - %s: marked no-relationship: ",
+				         itsma_carry_report_dropped_at(rep, i));
+				CHECK(strstr(report, line) != NULL,
+				      "the transition report gives no reason for dropped %s",
+				      itsma_carry_report_dropped_at(rep, i));
+			}
 			itsma_free(report);
 			report = NULL;
 		}

@@ -120,6 +120,9 @@ def test_transition_report(old, mapping, cats):
     _, report = old.carry(mapping, catalogue=cats[1])
     text = report.transition_report()
     assert "Ratings to review" in text and "N-01 (should)" in text
+    # a dropped source says why: the note of its no-relationship map, or that no map names it
+    assert "X-01: marked no-relationship: Not required any more." in text
+    assert "R-01: in no requirement-level map" in text
     md = report.transition_report("md")
     assert "Knowledge \\<new\\> \\& \\*marked\\*" in md
     html = report.transition_report("html")
