@@ -15,9 +15,9 @@ struct itsma_carry_report {
 	unsigned char *status; /* itsma_carry_status per target */
 	size_t dropped_count;
 	char **dropped_ids;
+	size_t attribute_count;
 	size_t *dropped_maps; /* per dropped id: position in /maps of its no-relationship map, or
 	                         NO_MAP */
-	size_t attribute_count;
 };
 
 #define NO_MAP ((size_t)-1)
