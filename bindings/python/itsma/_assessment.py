@@ -912,7 +912,7 @@ def _attribute(value: Any) -> Attribute:
     if isinstance(value, Attribute):
         return value
     if isinstance(value, str):
-        return Attribute(_c.itsma_py_attribute_parse(value, 1))
+        return Attribute(_c.itsma_py_attribute_parse(value))
     return Attribute.parse(value, "attribute")
 
 
