@@ -598,7 +598,7 @@ static void write_section(itsma__jw *w, const itsma_section *s)
 		itsma__jw_string(w, "clause", s->clause);
 	itsma__jw_string(w, "title", s->title);
 	if (s->kind == ITSMA_SECTION_PROCESS)
-		itsma__jw_string(w, "kind", "process");
+		itsma__jw_string(w, "kind", itsma_section_kind_name(s->kind));
 	if (s->purpose)
 		itsma__jw_string(w, "purpose", s->purpose);
 	if (s->has_weight || s->weight != 1.0)
@@ -657,8 +657,7 @@ int itsma_catalogue_to_json(char **out, const itsma_catalogue *c, itsma_error *e
 	if (c->source)
 		itsma__jw_string(&w, "source", c->source);
 	if (c->has_exclusions || c->exclusions != ITSMA_EXCLUSIONS_ALLOWED)
-		itsma__jw_string(&w, "exclusions",
-		                 c->exclusions == ITSMA_EXCLUSIONS_FORBIDDEN ? "forbidden" : "allowed");
+		itsma__jw_string(&w, "exclusions", itsma_exclusions_name(c->exclusions));
 	if (c->gs_count) {
 		itsma__jw_begin_object(&w, "guidance_sources");
 		for (i = 0; i < c->gs_count; i++)

@@ -28,7 +28,10 @@ static void word_list(char *buf, size_t size, const itsma__enumwords *t)
 		if (w[0] == '\0')
 			continue;
 		k = snprintf(buf + n, size - n, "%s%s",
-		             listed == 0 ? "" : i + 1 == last ? " or " : ", ", w);
+		             listed == 0     ? ""
+		             : i + 1 == last ? " or "
+		                             : ", ",
+		             w);
 		if (k < 0)
 			break;
 		n += (size_t)k;
@@ -49,7 +52,8 @@ int itsma__enum_parse(int *out, const itsma__enumwords *t, const char *word, its
 			}
 	word_list(list, sizeof list, t);
 	if (!word)
-		return itsma__error_set(err, ITSMA_EINVAL, "expected %s: %s, not NULL", t->what, list);
+		return itsma__error_set(err, ITSMA_EINVAL, "expected %s: %s, not NULL", t->what,
+		                        list);
 	return itsma__error_set(err, ITSMA_EINVAL, "expected %s: %s, not \"%.40s\"", t->what, list,
 	                        word);
 }
