@@ -118,7 +118,7 @@ int itsma_rating_parse(itsma_letter *letter_out, double *value_out, const char *
 	if (!text || !*text)
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "expected a rating: N, P-, P, P+, L-, L, L+, F or a number from 0 to 100");
-	if (itsma__enum_parse(&i, &itsma_letter_words, text, NULL) == 0) {
+	if (itsma__enum_parse(&i, &letter_words, text, NULL) == 0) {
 		if (letter_out)
 			*letter_out = (itsma_letter)i;
 		if (value_out)

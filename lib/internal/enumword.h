@@ -8,7 +8,7 @@
  *     ITSMA__ENUM_WORDS(obligation, "an obligation",
  *                       { "shall", ITSMA_OBLIGATION_SHALL }, { "should", ITSMA_OBLIGATION_SHOULD })
  *
- * which defines `itsma_obligation_words` (the table, for other lookups in the module) and
+ * which defines `obligation_words` (the static table, for other lookups in the module) and
  * the exported `itsma_obligation_name()` and `itsma_obligation_parse()`. The rules they
  * follow (docs/api.md "Names"):
  * - name: the word of a value, or "" for a value that has no word (a "no value" member
@@ -51,17 +51,17 @@ int itsma__enum_parse(int *out, const itsma__enumwords *t, const char *word, its
 /* The table and the two public functions of itsma_<type>; see the file comment. */
 #define ITSMA__ENUM_WORDS(type, what_, ...)                                                        \
 	static const itsma__enumword type##_word_list[] = {__VA_ARGS__};                           \
-	static const itsma__enumwords itsma_##type##_words = {                                     \
+	static const itsma__enumwords type##_words = {                                             \
 	    what_, type##_word_list, sizeof type##_word_list / sizeof type##_word_list[0]};        \
 	const char *itsma_##type##_name(itsma_##type value)                                        \
 	{                                                                                          \
-		return itsma__enum_name(&itsma_##type##_words, (int)value);                        \
+		return itsma__enum_name(&type##_words, (int)value);                                \
 	}                                                                                          \
 	int itsma_##type##_parse(itsma_##type *out, const char *word, itsma_error *err)            \
 	{                                                                                          \
 		int v = 0, rc;                                                                     \
 		itsma__error_reset(err);                                                           \
-		rc = itsma__enum_parse(&v, &itsma_##type##_words, word, err);                      \
+		rc = itsma__enum_parse(&v, &type##_words, word, err);                              \
 		if (rc == 0 && out)                                                                \
 			*out = (itsma_##type)v;                                                    \
 		return rc;                                                                         \
