@@ -3,6 +3,7 @@
 #include "internal/assessment.h"
 #include "internal/mapping.h"
 #include "internal/error.h"
+#include "internal/enumword.h"
 #include "internal/prefetch.h"
 
 #include <math.h>
@@ -37,32 +38,11 @@ int itsma_evidence_spec_init(itsma_evidence_spec *spec, unsigned int version)
 	return 0;
 }
 
-static const char *const kind_names[] = { "document", "record", "interview", "observation",
-	                                  "metric", "other" };
-
-const char *itsma_evidence_kind_name(itsma_evidence_kind kind)
-{
-	if ((int)kind < 0 || (int)kind > (int)ITSMA_EVIDENCE_KIND_OTHER)
-		return "";
-	return kind_names[kind];
-}
-
-int itsma_evidence_kind_parse(itsma_evidence_kind *out, const char *text, itsma_error *err)
-{
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	int i;
-	for (i = 0; text && i <= (int)ITSMA_EVIDENCE_KIND_OTHER; i++)
-		if (strcmp(text, kind_names[i]) == 0) {
-			if (out)
-				*out = (itsma_evidence_kind)i;
-			return 0;
-		}
-	return itsma__error_set(err, ITSMA_EINVAL,
-	                        "expected an evidence kind: document, record, interview, observation, metric or other, not \"%.40s\"",
-	                        text ? text : "");
-}
+ITSMA__ENUM_WORDS(evidence_kind, "an evidence kind", { "document", ITSMA_EVIDENCE_KIND_DOCUMENT },
+                  { "record", ITSMA_EVIDENCE_KIND_RECORD },
+                  { "interview", ITSMA_EVIDENCE_KIND_INTERVIEW },
+                  { "observation", ITSMA_EVIDENCE_KIND_OBSERVATION },
+                  { "metric", ITSMA_EVIDENCE_KIND_METRIC }, { "other", ITSMA_EVIDENCE_KIND_OTHER })
 
 static int bad_id(itsma_error *err, const char *what, const char *id)
 {

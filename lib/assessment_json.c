@@ -13,6 +13,7 @@
 #include "internal/mapping.h"
 #include "internal/buf.h"
 #include "internal/error.h"
+#include "internal/rating.h"
 #include "internal/fastrec.h"
 
 #include <stdio.h>
@@ -329,7 +330,7 @@ static int load_attribute(loader *ld, json_object *o, const char *ptr)
 		                   spec.process);
 		goto out;
 	}
-	if (itsma_attribute_parse(&spec.attribute, attr, 0, rd->err) < 0) {
+	if (itsma__attribute_parse_rated(&spec.attribute, attr, rd->err) < 0) {
 		rc = convert(ld, ITSMA_EINVAL, ptr, "attribute");
 		goto out;
 	}
@@ -632,8 +633,8 @@ static int resolve_catalogue(loader *ld)
 			return rc == ITSMA_ENOMEM
 			               ? itsma__error_nomem(rd->err)
 			               : itsma__schema(rd, "", "catalogue",
-			                               "the catalogue resolver failed for \"%s\" (%s)",
-			                               ld->catalogue_id, itsma_error_name(rc));
+			                               "the catalogue resolver failed for \"%s\" (error %d: %s)",
+			                               ld->catalogue_id, rc, itsma_strerror(rc));
 		if (rc == 0 && found)
 			cat = found;
 	}

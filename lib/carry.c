@@ -3,6 +3,7 @@
 #include "internal/mapping.h"
 #include "internal/assessment.h"
 #include "internal/error.h"
+#include "internal/enumword.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -22,11 +23,9 @@ struct itsma_carry_report {
 
 #define NO_MAP ((size_t)-1)
 
-const char *itsma_carry_status_name(itsma_carry_status s)
-{
-	static const char *const names[] = {"carried", "review", "kept", "unrated", "new"};
-	return (unsigned)s < sizeof names / sizeof names[0] ? names[(unsigned)s] : "";
-}
+ITSMA__ENUM_WORDS(carry_status, "a carry status", { "carried", ITSMA_CARRY_CARRIED },
+                  { "review", ITSMA_CARRY_REVIEW }, { "kept", ITSMA_CARRY_KEPT },
+                  { "unrated", ITSMA_CARRY_UNRATED }, { "new", ITSMA_CARRY_NEW })
 
 void itsma_carry_report_free(itsma_carry_report *r)
 {

@@ -2,6 +2,8 @@
 /* The catalogue model: sections, requirements, getters and builders. */
 #include "internal/model.h"
 #include "internal/error.h"
+#include "internal/rating.h"
+#include "internal/enumword.h"
 
 
 #include <math.h>
@@ -132,109 +134,15 @@ itsma_exclusions itsma_catalogue_exclusions(const itsma_catalogue *c) { return c
 const char *itsma_catalogue_origin(const itsma_catalogue *c) { return c ? (c->origin ? c->origin : "") : NULL; }
 int itsma_catalogue_revision(const itsma_catalogue *c) { return c ? c->revision : 0; }
 
-static const char *const obligation_names[] = { "shall", "should" };
-
-const char *itsma_obligation_name(itsma_obligation value)
-{
-	if ((int)value < 0 || (int)value > (int)ITSMA_OBLIGATION_SHOULD)
-		return "";
-	return obligation_names[value];
-}
-
-int itsma_obligation_parse(itsma_obligation *out, const char *word, itsma_error *err)
-{
-	int i;
-
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	for (i = 0; word && i <= (int)ITSMA_OBLIGATION_SHOULD; i++)
-		if (strcmp(word, obligation_names[i]) == 0) {
-			if (out)
-				*out = (itsma_obligation)i;
-			return 0;
-		}
-	return itsma__error_set(err, ITSMA_EINVAL, "expected an obligation \"shall\" or \"should\", not \"%.40s\"",
-	                        word ? word : "");
-}
-
-static const char *const section_kind_names[] = { "group", "process" };
-
-const char *itsma_section_kind_name(itsma_section_kind value)
-{
-	if ((int)value < 0 || (int)value > (int)ITSMA_SECTION_PROCESS)
-		return "";
-	return section_kind_names[value];
-}
-
-int itsma_section_kind_parse(itsma_section_kind *out, const char *word, itsma_error *err)
-{
-	int i;
-
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	for (i = 0; word && i <= (int)ITSMA_SECTION_PROCESS; i++)
-		if (strcmp(word, section_kind_names[i]) == 0) {
-			if (out)
-				*out = (itsma_section_kind)i;
-			return 0;
-		}
-	return itsma__error_set(err, ITSMA_EINVAL, "expected a section kind \"group\" or \"process\", not \"%.40s\"",
-	                        word ? word : "");
-}
-
-static const char *const exclusions_names[] = { "allowed", "forbidden" };
-
-const char *itsma_exclusions_name(itsma_exclusions value)
-{
-	if ((int)value < 0 || (int)value > (int)ITSMA_EXCLUSIONS_FORBIDDEN)
-		return "";
-	return exclusions_names[value];
-}
-
-int itsma_exclusions_parse(itsma_exclusions *out, const char *word, itsma_error *err)
-{
-	int i;
-
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	for (i = 0; word && i <= (int)ITSMA_EXCLUSIONS_FORBIDDEN; i++)
-		if (strcmp(word, exclusions_names[i]) == 0) {
-			if (out)
-				*out = (itsma_exclusions)i;
-			return 0;
-		}
-	return itsma__error_set(err, ITSMA_EINVAL, "expected exclusions \"allowed\" or \"forbidden\", not \"%.40s\"",
-	                        word ? word : "");
-}
-
-static const char *const basis_names[] = { "", "standard", "good-practice" };
-
-const char *itsma_basis_name(itsma_basis basis)
-{
-	if ((int)basis < 0 || (int)basis > (int)ITSMA_BASIS_GOOD_PRACTICE)
-		return "";
-	return basis_names[basis];
-}
-
-int itsma_basis_parse(itsma_basis *out, const char *text, itsma_error *err)
-{
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	int i;
-	for (i = ITSMA_BASIS_STANDARD; text && i <= (int)ITSMA_BASIS_GOOD_PRACTICE; i++)
-		if (strcmp(text, basis_names[i]) == 0) {
-			if (out)
-				*out = (itsma_basis)i;
-			return 0;
-		}
-	return itsma__error_set(err, ITSMA_EINVAL,
-	                        "expected a basis \"standard\" or \"good-practice\", not \"%.40s\"",
-	                        text ? text : "");
-}
+ITSMA__ENUM_WORDS(obligation, "an obligation", { "shall", ITSMA_OBLIGATION_SHALL },
+                  { "should", ITSMA_OBLIGATION_SHOULD })
+ITSMA__ENUM_WORDS(section_kind, "a section kind", { "group", ITSMA_SECTION_GROUP },
+                  { "process", ITSMA_SECTION_PROCESS })
+ITSMA__ENUM_WORDS(exclusions, "exclusions", { "allowed", ITSMA_EXCLUSIONS_ALLOWED },
+                  { "forbidden", ITSMA_EXCLUSIONS_FORBIDDEN })
+/* ITSMA_BASIS_UNSPECIFIED (no `basis` key) has no word. */
+ITSMA__ENUM_WORDS(basis, "a basis", { "standard", ITSMA_BASIS_STANDARD },
+                  { "good-practice", ITSMA_BASIS_GOOD_PRACTICE })
 
 /* The highest revision that retired an id (0 without retired ids). */
 static int highest_retired_revision(const itsma_catalogue *c)
@@ -488,7 +396,7 @@ int itsma_catalogue_add_generic_practice(itsma_catalogue *c, const char *attribu
 	itsma__error_reset(err);
 	if (!c)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
-	if (itsma_attribute_parse(&pa, attribute, 0, err) < 0)
+	if (itsma__attribute_parse_rated(&pa, attribute, err) < 0)
 		return ITSMA_EINVAL;
 	if (!itsma_id_is_valid(id))
 		return itsma__error_set(err, ITSMA_EINVAL,

@@ -70,6 +70,7 @@ static int load_requirement(itsma__reader *rd, itsma_catalogue *c, itsma_section
 	const char **hints = NULL, **tags = NULL;
 	itsma__ext *ext = NULL;
 	const itsma_requirement *r = NULL;
+	itsma_error word_err;
 	int rc, has_weight = 0;
 
 	if ((rc = itsma__expect_object(rd, o, ptr, "a requirement")) < 0 ||
@@ -86,16 +87,12 @@ static int load_requirement(itsma__reader *rd, itsma_catalogue *c, itsma_section
 	                                 &spec.evidence_hint_count)) < 0 ||
 	    (rc = itsma__get_string_list(rd, o, ptr, "tags", &tags, &spec.tag_count)) < 0)
 		goto out;
-	if (obl) {
-		if (itsma_obligation_parse(&spec.obligation, obl, NULL) < 0) {
-			rc = itsma__schema(rd, ptr, "obligation",
-			                   "expected an obligation \"shall\" or \"should\", not \"%.40s\"", obl);
-			goto out;
-		}
+	if (obl && itsma_obligation_parse(&spec.obligation, obl, &word_err) < 0) {
+		rc = itsma__schema(rd, ptr, "obligation", "%s", word_err.message);
+		goto out;
 	}
-	if (basis && itsma_basis_parse(&spec.basis, basis, NULL) < 0) {
-		rc = itsma__schema(rd, ptr, "basis",
-		                   "expected a basis \"standard\" or \"good-practice\", not \"%.40s\"", basis);
+	if (basis && itsma_basis_parse(&spec.basis, basis, &word_err) < 0) {
+		rc = itsma__schema(rd, ptr, "basis", "%s", word_err.message);
 		goto out;
 	}
 	if (spec.basis == ITSMA_BASIS_GOOD_PRACTICE && spec.obligation == ITSMA_OBLIGATION_SHALL) {
@@ -138,6 +135,7 @@ static int load_section(itsma__reader *rd, itsma_catalogue *c, const char *paren
 	json_object *guidance = NULL, *reqs = NULL, *subs = NULL;
 	itsma__ext *ext = NULL;
 	const itsma_section *s = NULL;
+	itsma_error word_err;
 	int rc, has_weight = 0;
 	size_t i, n;
 	char p[ITSMA_ERROR_POINTER_LENGTH], q[ITSMA_ERROR_POINTER_LENGTH];
@@ -154,12 +152,9 @@ static int load_section(itsma__reader *rd, itsma_catalogue *c, const char *paren
 	    (rc = itsma__get_array(rd, o, ptr, "requirements", 0, &reqs)) < 0 ||
 	    (rc = itsma__get_array(rd, o, ptr, "sections", 0, &subs)) < 0)
 		goto out;
-	if (kind) {
-		if (itsma_section_kind_parse(&spec.kind, kind, NULL) < 0) {
-			rc = itsma__schema(rd, ptr, "kind", "expected kind \"group\" or \"process\", not \"%.40s\"",
-			                   kind);
-			goto out;
-		}
+	if (kind && itsma_section_kind_parse(&spec.kind, kind, &word_err) < 0) {
+		rc = itsma__schema(rd, ptr, "kind", "%s", word_err.message);
+		goto out;
 	}
 	if ((!reqs || !json_object_array_length(reqs)) && (!subs || !json_object_array_length(subs))) {
 		rc = itsma__schema(rd, ptr, NULL,
@@ -304,6 +299,7 @@ static int load_tree(itsma__reader *rd, json_object *root, itsma_catalogue **out
 	itsma_catalogue *c = NULL;
 	itsma__ext *ext = NULL;
 	int rc;
+	itsma_error word_err;
 	size_t i, n;
 	char p[ITSMA_ERROR_POINTER_LENGTH];
 
@@ -346,9 +342,8 @@ static int load_tree(itsma__reader *rd, json_object *root, itsma_catalogue **out
 	if ((rc = itsma__get_string(rd, root, "", "exclusions", 0, 0, &s)) < 0)
 		goto fail;
 	if (s) {
-		if (itsma_exclusions_parse(&c->exclusions, s, NULL) < 0) {
-			rc = itsma__schema(rd, "", "exclusions",
-			                   "expected \"allowed\" or \"forbidden\", not \"%.40s\"", s);
+		if (itsma_exclusions_parse(&c->exclusions, s, &word_err) < 0) {
+			rc = itsma__schema(rd, "", "exclusions", "%s", word_err.message);
 			goto fail;
 		}
 		c->has_exclusions = 1;
@@ -603,7 +598,7 @@ static void write_section(itsma__jw *w, const itsma_section *s)
 		itsma__jw_string(w, "clause", s->clause);
 	itsma__jw_string(w, "title", s->title);
 	if (s->kind == ITSMA_SECTION_PROCESS)
-		itsma__jw_string(w, "kind", "process");
+		itsma__jw_string(w, "kind", itsma_section_kind_name(s->kind));
 	if (s->purpose)
 		itsma__jw_string(w, "purpose", s->purpose);
 	if (s->has_weight || s->weight != 1.0)
@@ -662,8 +657,7 @@ int itsma_catalogue_to_json(char **out, const itsma_catalogue *c, itsma_error *e
 	if (c->source)
 		itsma__jw_string(&w, "source", c->source);
 	if (c->has_exclusions || c->exclusions != ITSMA_EXCLUSIONS_ALLOWED)
-		itsma__jw_string(&w, "exclusions",
-		                 c->exclusions == ITSMA_EXCLUSIONS_FORBIDDEN ? "forbidden" : "allowed");
+		itsma__jw_string(&w, "exclusions", itsma_exclusions_name(c->exclusions));
 	if (c->gs_count) {
 		itsma__jw_begin_object(&w, "guidance_sources");
 		for (i = 0; i < c->gs_count; i++)

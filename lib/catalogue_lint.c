@@ -5,6 +5,7 @@
  */
 #include "internal/model.h"
 #include "internal/error.h"
+#include "internal/enumword.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -20,35 +21,13 @@ int itsma_lint_options_init(itsma_lint_options *spec, unsigned int version)
 	return 0;
 }
 
-static const char *const kind_names[ITSMA_LINT_KIND_COUNT] = {
-	"shall-basis", "shall-verify", "good-practice-shall", "weight",          "no-guidance",
-	"shall-in-text", "duplicate-text", "id-form",           "missing-clause"
-};
-
-const char *itsma_lint_kind_name(itsma_lint_kind kind)
-{
-	if ((int)kind < 0 || (int)kind >= ITSMA_LINT_KIND_COUNT)
-		return "";
-	return kind_names[kind];
-}
-
-int itsma_lint_kind_parse(itsma_lint_kind *out, const char *text, itsma_error *err)
-{
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	int i;
-	for (i = 0; text && i < ITSMA_LINT_KIND_COUNT; i++)
-		if (strcmp(text, kind_names[i]) == 0) {
-			if (out)
-				*out = (itsma_lint_kind)i;
-			return 0;
-		}
-	return itsma__error_set(err, ITSMA_EINVAL,
-	                        "expected a lint kind (shall-basis, shall-verify, good-practice-shall, weight, "
-	                        "no-guidance, shall-in-text, duplicate-text, id-form, missing-clause), not \"%.40s\"",
-	                        text ? text : "");
-}
+ITSMA__ENUM_WORDS(lint_kind, "a lint kind", { "shall-basis", ITSMA_LINT_SHALL_BASIS },
+                  { "shall-verify", ITSMA_LINT_SHALL_VERIFY },
+                  { "good-practice-shall", ITSMA_LINT_GOOD_PRACTICE_SHALL },
+                  { "weight", ITSMA_LINT_WEIGHT }, { "no-guidance", ITSMA_LINT_NO_GUIDANCE },
+                  { "shall-in-text", ITSMA_LINT_SHALL_IN_TEXT },
+                  { "duplicate-text", ITSMA_LINT_DUPLICATE_TEXT }, { "id-form", ITSMA_LINT_ID_FORM },
+                  { "missing-clause", ITSMA_LINT_MISSING_CLAUSE })
 
 /* The state of one lint run. */
 typedef struct linter {

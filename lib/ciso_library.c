@@ -505,7 +505,7 @@ static int build_node(yin *y, itsma__idgen *ids, node *nodes, size_t i, const ch
 		if (!mine || nodes[i].children) {
 			if (set_str(req, "id", id) < 0 || set_str(req, "clause", ref) < 0 ||
 			    set_str(req, "text", desc ? desc : name ? name : ref ? ref : urn) < 0 ||
-			    (imp && strcmp(imp, "mandatory") != 0 && set_str(req, "obligation", "should") < 0) ||
+			    (imp && strcmp(imp, "mandatory") != 0 && set_str(req, "obligation", itsma_obligation_name(ITSMA_OBLIGATION_SHOULD)) < 0) ||
 			    hints_from(req, te) < 0)
 				goto nomem;
 			if ((rc = weight_of(y, src, ptr, req)) < 0)
@@ -1086,7 +1086,8 @@ static int emit_requirement(yout *o, json_object *req, const char *parent, unsig
 	text(o, "typical_evidence", te.len ? te.data : NULL);
 	itsma__buf_free(&te);
 	text(o, "importance",
-	     (v = member(req, "obligation")) && strcmp(json_object_get_string(v), "should") == 0
+	     (v = member(req, "obligation")) &&
+	             strcmp(json_object_get_string(v), itsma_obligation_name(ITSMA_OBLIGATION_SHOULD)) == 0
 	             ? "recommended"
 	             : "mandatory");
 	if ((v = member(req, "weight")) && json_object_get_double(v) == (double)(long)json_object_get_double(v) &&

@@ -7,6 +7,7 @@
  */
 #include "internal/buf.h"
 #include "internal/error.h"
+#include "internal/enumword.h"
 #include "internal/result.h"
 #include "internal/strmap.h"
 
@@ -15,42 +16,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const change_names[] = { "unchanged", "improved", "regressed", "excluded",
-	                                    "included" };
-static const char *const nc_change_names[] = { "closed", "opened", "changed" };
-
-const char *itsma_change_name(itsma_change change)
-{
-	if ((int)change < 0 || (int)change > (int)ITSMA_CHANGE_INCLUDED)
-		return "";
-	return change_names[change];
-}
-
-int itsma_change_parse(itsma_change *out, const char *text, itsma_error *err)
-{
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	int i;
-	for (i = 0; text && i <= (int)ITSMA_CHANGE_INCLUDED; i++) {
-		if (strcmp(text, change_names[i]) == 0) {
-			if (out)
-				*out = (itsma_change)i;
-			return 0;
-		}
-	}
-	return itsma__error_set(err, ITSMA_EINVAL,
-	                        "expected a change: unchanged, improved, regressed, excluded or "
-	                        "included, not \"%.40s\"",
-	                        text ? text : "");
-}
-
-const char *itsma_nonconformity_change_name(itsma_nonconformity_change change)
-{
-	if ((int)change < 0 || (int)change > (int)ITSMA_NONCONFORMITY_CHANGE_CHANGED)
-		return "";
-	return nc_change_names[change];
-}
+ITSMA__ENUM_WORDS(change, "a change", { "unchanged", ITSMA_CHANGE_UNCHANGED },
+                  { "improved", ITSMA_CHANGE_IMPROVED }, { "regressed", ITSMA_CHANGE_REGRESSED },
+                  { "excluded", ITSMA_CHANGE_EXCLUDED }, { "included", ITSMA_CHANGE_INCLUDED })
+ITSMA__ENUM_WORDS(nonconformity_change, "a nonconformity change",
+                  { "closed", ITSMA_NONCONFORMITY_CHANGE_CLOSED },
+                  { "opened", ITSMA_NONCONFORMITY_CHANGE_OPENED },
+                  { "changed", ITSMA_NONCONFORMITY_CHANGE_CHANGED })
+ITSMA__ENUM_WORDS(diff_tally, "a diff tally", { "improved", ITSMA_DIFF_IMPROVED },
+                  { "regressed", ITSMA_DIFF_REGRESSED }, { "unchanged", ITSMA_DIFF_UNCHANGED },
+                  { "scope_changes", ITSMA_DIFF_SCOPE_CHANGES },
+                  { "nonconformities_closed", ITSMA_DIFF_NC_CLOSED },
+                  { "nonconformities_opened", ITSMA_DIFF_NC_OPENED },
+                  { "nonconformities_changed", ITSMA_DIFF_NC_CHANGED },
+                  { "processes_improved", ITSMA_DIFF_PROCESSES_IMPROVED },
+                  { "processes_regressed", ITSMA_DIFF_PROCESSES_REGRESSED },
+                  { "processes_unchanged", ITSMA_DIFF_PROCESSES_UNCHANGED })
 
 /* Differences are rounded to 1e-9 percentage points: 63.2 - 55.1 gives 8.1, not
  * 8.100000000000001 (docs/diff-format.md). NaN stays NaN. */

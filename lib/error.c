@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Error codes, messages and the caller-owned error struct. */
 #include "internal/error.h"
+#include "internal/enumword.h"
 #include "internal/report.h"
 
 #include <stdarg.h>
@@ -49,22 +50,12 @@ const char *itsma_strerror(int code)
 	}
 }
 
-const char *itsma_error_name(int code)
-{
-	switch (code) {
-	case ITSMA_OK: return "ITSMA_OK";
-	case ITSMA_ERROR: return "ITSMA_ERROR";
-	case ITSMA_ENOMEM: return "ITSMA_ENOMEM";
-	case ITSMA_EINVAL: return "ITSMA_EINVAL";
-	case ITSMA_EIO: return "ITSMA_EIO";
-	case ITSMA_EPARSE: return "ITSMA_EPARSE";
-	case ITSMA_ESCHEMA: return "ITSMA_ESCHEMA";
-	case ITSMA_ENOTFOUND: return "ITSMA_ENOTFOUND";
-	case ITSMA_EEXISTS: return "ITSMA_EEXISTS";
-	case ITSMA_ELIMIT: return "ITSMA_ELIMIT";
-	default: return "ITSMA_UNKNOWN";
-	}
-}
+ITSMA__ENUM_WORDS(error_code, "an error code name", { "ITSMA_OK", ITSMA_OK },
+                  { "ITSMA_ERROR", ITSMA_ERROR }, { "ITSMA_ENOMEM", ITSMA_ENOMEM },
+                  { "ITSMA_EINVAL", ITSMA_EINVAL }, { "ITSMA_EIO", ITSMA_EIO },
+                  { "ITSMA_EPARSE", ITSMA_EPARSE }, { "ITSMA_ESCHEMA", ITSMA_ESCHEMA },
+                  { "ITSMA_ENOTFOUND", ITSMA_ENOTFOUND }, { "ITSMA_EEXISTS", ITSMA_EEXISTS },
+                  { "ITSMA_ELIMIT", ITSMA_ELIMIT })
 
 /* Copy with truncation that never splits a character, with controls shown as escapes
  * (term.c): a message quoting a document cannot carry terminal escapes or forge a line. */

@@ -4,6 +4,7 @@
 #define _GNU_SOURCE 1 /* O_PATH, O_NOFOLLOW, O_DIRECTORY */
 #include "itsma/verify.h"
 #include "internal/error.h"
+#include "internal/enumword.h"
 #include "internal/json_in.h"
 
 #include <errno.h>
@@ -20,21 +21,15 @@
 #define O_PATH (O_RDONLY | O_NONBLOCK | O_NOCTTY)
 #endif
 
-const char *itsma_evidence_check_name(itsma_evidence_check check)
-{
-	switch (check) {
-	case ITSMA_EVIDENCE_CHECK_OK: return "ok";
-	case ITSMA_EVIDENCE_CHECK_CHANGED: return "changed";
-	case ITSMA_EVIDENCE_CHECK_MISSING: return "missing";
-	case ITSMA_EVIDENCE_CHECK_REFUSED: return "refused";
-	case ITSMA_EVIDENCE_CHECK_NOT_REGULAR: return "not-regular";
-	case ITSMA_EVIDENCE_CHECK_TOO_LARGE: return "too-large";
-	case ITSMA_EVIDENCE_CHECK_UNREADABLE: return "unreadable";
-	case ITSMA_EVIDENCE_CHECK_NOT_CHECKABLE: return "not-checkable";
-	case ITSMA_EVIDENCE_CHECK_NO_DIGEST: return "no-digest";
-	}
-	return "?";
-}
+ITSMA__ENUM_WORDS(evidence_check, "an evidence check outcome", { "ok", ITSMA_EVIDENCE_CHECK_OK },
+                  { "changed", ITSMA_EVIDENCE_CHECK_CHANGED },
+                  { "missing", ITSMA_EVIDENCE_CHECK_MISSING },
+                  { "refused", ITSMA_EVIDENCE_CHECK_REFUSED },
+                  { "not-regular", ITSMA_EVIDENCE_CHECK_NOT_REGULAR },
+                  { "too-large", ITSMA_EVIDENCE_CHECK_TOO_LARGE },
+                  { "unreadable", ITSMA_EVIDENCE_CHECK_UNREADABLE },
+                  { "not-checkable", ITSMA_EVIDENCE_CHECK_NOT_CHECKABLE },
+                  { "no-digest", ITSMA_EVIDENCE_CHECK_NO_DIGEST })
 
 static int is_alpha(char c)
 {

@@ -2,6 +2,7 @@
 /* Mapping sets: the model, its vocabulary, the builder, accessors and the catalogue check. */
 #include "internal/mapping.h"
 #include "internal/error.h"
+#include "internal/enumword.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -20,55 +21,22 @@ int itsma_map_spec_init(itsma_map_spec *spec, unsigned int version)
 /* ---- vocabulary --------------------------------------------------------------------------------
  */
 
-static const char *const relationship_names[] = {
-    "equal-to", "equivalent-to", "subset-of", "superset-of", "intersects-with", "no-relationship"};
-static const char *const method_names[] = {"human", "automation", "hybrid"};
-static const char *const rationale_names[] = {"syntactic", "semantic", "functional"};
-static const char *const status_names[] = {"draft", "complete", "deprecated"};
-static const char *const confidence_names[] = {"", "high", "medium", "low"};
-
-#define NAME_OF(table, v)                                                                          \
-	((unsigned)(v) < sizeof table / sizeof table[0] ? table[(unsigned)(v)] : "")
-
-const char *itsma_relationship_name(itsma_relationship rel)
-{
-	return NAME_OF(relationship_names, rel);
-}
-const char *itsma_mapping_method_name(itsma_mapping_method m)
-{
-	return NAME_OF(method_names, m);
-}
-const char *itsma_mapping_rationale_name(itsma_mapping_rationale r)
-{
-	return NAME_OF(rationale_names, r);
-}
-const char *itsma_mapping_status_name(itsma_mapping_status s)
-{
-	return NAME_OF(status_names, s);
-}
-const char *itsma_confidence_name(itsma_confidence c)
-{
-	return NAME_OF(confidence_names, c);
-}
-
-int itsma_relationship_parse(itsma_relationship *out, const char *text, itsma_error *err)
-{
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	size_t i;
-	for (i = 0; text && i < sizeof relationship_names / sizeof relationship_names[0]; i++)
-		if (strcmp(text, relationship_names[i]) == 0) {
-			if (out)
-				*out = (itsma_relationship)i;
-			return 0;
-		}
-	return itsma__error_set(
-	    err, ITSMA_EINVAL,
-	    "expected a relationship (equal-to, equivalent-to, subset-of, superset-of, "
-	    "intersects-with or no-relationship), not \"%.40s\"",
-	    text ? text : "");
-}
+ITSMA__ENUM_WORDS(relationship, "a relationship", { "equal-to", ITSMA_REL_EQUAL_TO },
+                  { "equivalent-to", ITSMA_REL_EQUIVALENT_TO }, { "subset-of", ITSMA_REL_SUBSET_OF },
+                  { "superset-of", ITSMA_REL_SUPERSET_OF },
+                  { "intersects-with", ITSMA_REL_INTERSECTS_WITH },
+                  { "no-relationship", ITSMA_REL_NO_RELATIONSHIP })
+ITSMA__ENUM_WORDS(mapping_method, "a mapping method", { "human", ITSMA_METHOD_HUMAN },
+                  { "automation", ITSMA_METHOD_AUTOMATION }, { "hybrid", ITSMA_METHOD_HYBRID })
+ITSMA__ENUM_WORDS(mapping_rationale, "a mapping rationale",
+                  { "syntactic", ITSMA_RATIONALE_SYNTACTIC },
+                  { "semantic", ITSMA_RATIONALE_SEMANTIC },
+                  { "functional", ITSMA_RATIONALE_FUNCTIONAL })
+ITSMA__ENUM_WORDS(mapping_status, "a mapping status", { "draft", ITSMA_MAPPING_DRAFT },
+                  { "complete", ITSMA_MAPPING_COMPLETE }, { "deprecated", ITSMA_MAPPING_DEPRECATED })
+/* ITSMA_CONFIDENCE_NONE (not stated) has no word. */
+ITSMA__ENUM_WORDS(confidence, "a confidence", { "high", ITSMA_CONFIDENCE_HIGH },
+                  { "medium", ITSMA_CONFIDENCE_MEDIUM }, { "low", ITSMA_CONFIDENCE_LOW })
 
 /* ---- life cycle
  * ---------------------------------------------------------------------------------- */

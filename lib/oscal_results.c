@@ -274,7 +274,7 @@ static void findings(ow *o)
 		itsma__jw_string(&o->w, "description", itsma_requirement_text(req));
 		itsma__jw_begin_array(&o->w, "props");
 		prop(o, "requirement", itsma_requirement_id(req));
-		prop(o, "obligation", itsma_requirement_obligation(req) == ITSMA_OBLIGATION_SHOULD ? "should" : "shall");
+		prop(o, "obligation", itsma_obligation_name(itsma_requirement_obligation(req)));
 		prop(o, "status", itsma_status_name(st));
 		if (st != ITSMA_STATUS_UNASSESSED) {
 			itsma__format_number(num, itsma_requirement_result_achievement(q));

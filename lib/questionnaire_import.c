@@ -566,7 +566,7 @@ static void attribute_row(importer *im, const int *col, const char *name, const 
 		cell_problem(im, id_cell, "id", "PA1.1 is derived from the process's requirements and never rated");
 		return;
 	}
-	if (itsma_attribute_parse(&attr, name, 0, NULL) < 0) {
+	if (itsma_attribute_parse(&attr, name, NULL) < 0) {
 		cell_problem(im, id_cell, "id", "expected a process attribute PA2.1 to PA5.2, not \"%s\"",
 		             shown(v, sizeof v, name));
 		return;
@@ -633,7 +633,7 @@ static void questionnaire_row(importer *im, const int *col)
 	if (!*type) { /* no type column or cell: tell by the id */
 		if (itsma_catalogue_find_requirement(cat, id))
 			type = "requirement";
-		else if (itsma_attribute_parse(&attr, id, 1, NULL) == 0)
+		else if (itsma_attribute_parse(&attr, id, NULL) == 0)
 			type = "attribute";
 		else if (itsma_catalogue_find_section(cat, id))
 			type = "target";

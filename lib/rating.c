@@ -3,21 +3,19 @@
 #include "itsma/rating.h"
 #include "internal/error.h"
 #include "internal/rating.h"
+#include "internal/enumword.h"
 
 #include <locale.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const letter_names[] = { "", "N", "P-", "P", "P+", "L-", "L", "L+", "F" };
+/* ITSMA_LETTER_NONE (a number, or no rating) has no word. */
+ITSMA__ENUM_WORDS(letter, "a rating letter", { "N", ITSMA_LETTER_N }, { "P-", ITSMA_LETTER_P_MINUS },
+                  { "P", ITSMA_LETTER_P }, { "P+", ITSMA_LETTER_P_PLUS },
+                  { "L-", ITSMA_LETTER_L_MINUS }, { "L", ITSMA_LETTER_L },
+                  { "L+", ITSMA_LETTER_L_PLUS }, { "F", ITSMA_LETTER_F })
 static const double letter_values[] = { 0, 0, 23.75, 32.5, 41.25, 58.75, 67.5, 76.25, 100 };
-
-const char *itsma_letter_name(itsma_letter letter)
-{
-	if ((int)letter < 0 || (int)letter > (int)ITSMA_LETTER_F)
-		return "";
-	return letter_names[letter];
-}
 
 double itsma_letter_achievement(itsma_letter letter)
 {
@@ -114,24 +112,18 @@ int itsma_rating_parse(itsma_letter *letter_out, double *value_out, const char *
 {
 	int i;
 	size_t n;
-
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	double v;
 
 	itsma__error_reset(err);
-
 	if (!text || !*text)
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "expected a rating: N, P-, P, P+, L-, L, L+, F or a number from 0 to 100");
-	for (i = 1; i <= (int)ITSMA_LETTER_F; i++) {
-		if (strcmp(text, letter_names[i]) == 0) {
-			if (letter_out)
-				*letter_out = (itsma_letter)i;
-			if (value_out)
-				*value_out = letter_values[i];
-			return 0;
-		}
+	if (itsma__enum_parse(&i, &letter_words, text, NULL) == 0) {
+		if (letter_out)
+			*letter_out = (itsma_letter)i;
+		if (value_out)
+			*value_out = letter_values[i];
+		return 0;
 	}
 	n = json_number_length(text);
 	if (n > 0 && text[n] == '\0' && json_number_value(&v, text, n) == 0 && isfinite(v) &&
@@ -148,16 +140,17 @@ int itsma_rating_parse(itsma_letter *letter_out, double *value_out, const char *
 	                        text);
 }
 
-static const char *const attribute_names[] = { "PA1.1", "PA2.1", "PA2.2", "PA3.1", "PA3.2",
-	                                       "PA4.1", "PA4.2", "PA5.1", "PA5.2" };
+ITSMA__ENUM_WORDS(attribute, "a process attribute", { "PA1.1", ITSMA_PA1_1 },
+                  { "PA2.1", ITSMA_PA2_1 }, { "PA2.2", ITSMA_PA2_2 }, { "PA3.1", ITSMA_PA3_1 },
+                  { "PA3.2", ITSMA_PA3_2 }, { "PA4.1", ITSMA_PA4_1 }, { "PA4.2", ITSMA_PA4_2 },
+                  { "PA5.1", ITSMA_PA5_1 }, { "PA5.2", ITSMA_PA5_2 })
+/* The attributes an assessment may rate: all but PA1.1. */
+static const itsma__enumwords rated_attribute_words = { "a rated process attribute",
+	                                                attribute_word_list + 1,
+	                                                sizeof attribute_word_list /
+	                                                        sizeof attribute_word_list[0] -
+	                                                1 };
 static const int attribute_levels[] = { 1, 2, 2, 3, 3, 4, 4, 5, 5 };
-
-const char *itsma_attribute_name(itsma_attribute a)
-{
-	if ((int)a < 0 || (int)a >= (int)ITSMA_ATTRIBUTE_COUNT)
-		return "";
-	return attribute_names[a];
-}
 
 const char *itsma_attribute_title(itsma_attribute a)
 {
@@ -178,27 +171,17 @@ int itsma_attribute_level(itsma_attribute a)
 	return attribute_levels[a];
 }
 
-int itsma_attribute_parse(itsma_attribute *out, const char *text, int allow_pa11, itsma_error *err)
+int itsma__attribute_parse_rated(itsma_attribute *out, const char *text, itsma_error *err)
 {
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	int i;
-	if (text) {
-		for (i = allow_pa11 ? 0 : 1; i < (int)ITSMA_ATTRIBUTE_COUNT; i++) {
-			if (strcmp(text, attribute_names[i]) == 0) {
-				if (out)
-					*out = (itsma_attribute)i;
-				return 0;
-			}
-		}
-		if (!allow_pa11 && strcmp(text, "PA1.1") == 0)
-			return itsma__error_set(err, ITSMA_EINVAL,
-			                        "PA1.1 is derived from the process's requirements and cannot be rated");
-	}
-	return itsma__error_set(err, ITSMA_EINVAL,
-	                        "expected a process attribute PA2.1, PA2.2, PA3.1, PA3.2, PA4.1, PA4.2, PA5.1 or PA5.2, not \"%.20s\"",
-	                        text ? text : "");
+	int v = 0;
+	if (text && strcmp(text, itsma_attribute_name(ITSMA_PA1_1)) == 0)
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "PA1.1 is derived from the process's requirements and cannot be rated");
+	if (itsma__enum_parse(&v, &rated_attribute_words, text, err) < 0)
+		return ITSMA_EINVAL;
+	if (out)
+		*out = (itsma_attribute)v;
+	return 0;
 }
 
 /* Days from civil (Howard Hinnant's algorithm). */

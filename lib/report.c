@@ -5,32 +5,20 @@
  */
 #include "internal/report.h"
 #include "internal/error.h"
+#include "internal/enumword.h"
 
 #include <errno.h>
 #include <string.h>
 
-static const char *const format_names[] = { "text", "md", "html", "csv" };
-#define NFORMATS (sizeof format_names / sizeof format_names[0])
-
-const char *itsma_report_format_name(itsma_report_format format)
-{
-	return (unsigned)format < NFORMATS ? format_names[format] : "";
-}
-
-int itsma_report_format_parse(itsma_report_format *out, const char *text, itsma_error *err)
-{
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	if (!out || !text)
-		return itsma__error_set(err, ITSMA_EINVAL, "itsma_report_format_parse: NULL argument");
-	for (size_t i = 0; i < NFORMATS; i++)
-		if (strcmp(text, format_names[i]) == 0) {
-			*out = (itsma_report_format)i;
-			return 0;
-		}
-	return itsma__error_set(err, ITSMA_EINVAL, "unknown report format (expected text, md, html or csv)");
-}
+ITSMA__ENUM_WORDS(report_format, "a report format", { "text", ITSMA_REPORT_TEXT },
+                  { "md", ITSMA_REPORT_MD }, { "html", ITSMA_REPORT_HTML }, { "csv", ITSMA_REPORT_CSV })
+/* The single sections, then all of them; other combinations of bits have no word. */
+ITSMA__ENUM_WORDS(report_section, "a report section", { "summary", ITSMA_REPORT_SUMMARY },
+                  { "clauses", ITSMA_REPORT_CLAUSES }, { "capability", ITSMA_REPORT_CAPABILITY },
+                  { "gaps", ITSMA_REPORT_GAPS }, { "nonconformities", ITSMA_REPORT_NONCONFORMITIES },
+                  { "evidence", ITSMA_REPORT_EVIDENCE }, { "warnings", ITSMA_REPORT_WARNINGS },
+                  { "changes", ITSMA_REPORT_CHANGES }, { "requirements", ITSMA_REPORT_REQUIREMENTS },
+                  { "all", ITSMA_REPORT_ALL })
 
 int itsma_report_options_init(itsma_report_options *opts, unsigned int version)
 {
@@ -48,7 +36,7 @@ static int check_options(const itsma_report_options **o, itsma_error *err)
 		*o = &def;
 	if (itsma__version_check((*o)->version, ITSMA_REPORT_OPTIONS_VERSION, "itsma_report_options", err) < 0)
 		return ITSMA_EINVAL;
-	if ((unsigned)(*o)->format >= NFORMATS)
+	if (itsma_report_format_name((*o)->format)[0] == '\0')
 		return itsma__error_set(err, ITSMA_EINVAL, "unknown report format %d", (int)(*o)->format);
 	return 0;
 }

@@ -403,7 +403,7 @@ static void gaps(itsma__buf *out, const itsma__report *rp)
 			itsma__buf_puts(out, "<span class=\"tag major\">no evidence</span><br>");
 		nc_tag(out, itsma_requirement_result_nonconformity(q));
 		if (itsma_requirement_result_nonconformity(q) == ITSMA_NONCONFORMITY_NULL)
-			itsma__buf_puts(out, "should");
+			itsma__buf_puts(out, itsma_obligation_name(ITSMA_OBLIGATION_SHOULD));
 		itsma__buf_printf(out, "</td><td class=\"c\" data-sort=\"%s\">", itsma__fmt_num(b2, itsma_requirement_result_achievement(q), 4));
 		badge(out, itsma_requirement_result_letter(q));
 		itsma__buf_printf(out, "</td><td class=\"num\" data-sort=\"%s\">%s</td></tr>\n", itsma__fmt_num(b2, itsma_gap_gain(g), 6),

@@ -189,7 +189,8 @@ static void gaps(const ctx *x, const itsma__report *rp)
 		const itsma_requirement_result *q = itsma_gap_requirement(g);
 		const itsma_requirement *req = itsma_requirement_result_requirement(q);
 		itsma_nonconformity nc = itsma_requirement_result_nonconformity(q);
-		const char *what = nc == ITSMA_NONCONFORMITY_NULL ? "should" : itsma_nonconformity_name(nc);
+		const char *what = nc == ITSMA_NONCONFORMITY_NULL ? itsma_obligation_name(ITSMA_OBLIGATION_SHOULD)
+		                                                 : itsma_nonconformity_name(nc);
 		if (itsma_requirement_result_status(q) == ITSMA_STATUS_UNSUPPORTED)
 			what = "no evidence";
 		itsma__buf_printf(x->out, "  %2zu  ", i + 1);

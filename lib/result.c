@@ -2,58 +2,51 @@
 /* Scoring results: names of the enums of result.h and the result's getters. */
 #include "internal/result.h"
 #include "internal/error.h"
+#include "internal/enumword.h"
 #include "internal/fenwick.h"
 
 #include <math.h>
 #include <string.h>
 
-/* ---- enum names ---------------------------------------------------------------------------- */
+/* ---- enum words ---------------------------------------------------------------------------- */
 
-static const char *const policy_names[] = { "required", "advisory" };
-static const char *const model_names[] = { "default", "flat",  "flat_unweighted",
-	                                   "absolute", "shall", "should" };
-static const char *const verdict_names[] = { "conformant", "conditional", "incomplete",
-	                                     "nonconformant" };
-static const char *const status_names[] = { "rated", "unassessed", "unsupported", "excluded" };
-static const char *const nc_names[] = { "", "none", "minor", "major", "unassessed" };
-static const char *const attr_status_names[] = { "derived", "rated", "unassessed", "unsupported" };
-static const char *const problem_names[] = { "unused", "expired", "future" };
-
-#define NAME_OF(table, v)                                                                          \
-	(((int)(v) >= 0 && (size_t)(v) < sizeof(table) / sizeof(table[0])) ? table[(int)(v)] : "")
-
-const char *itsma_evidence_policy_name(itsma_evidence_policy policy)
-{
-	return NAME_OF(policy_names, policy);
-}
-
-int itsma_evidence_policy_parse(itsma_evidence_policy *out, const char *text, itsma_error *err)
-{
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	int i;
-	for (i = 0; text && i < 2; i++) {
-		if (strcmp(text, policy_names[i]) == 0) {
-			if (out)
-				*out = (itsma_evidence_policy)i;
-			return 0;
-		}
-	}
-	return itsma__error_set(err, ITSMA_EINVAL,
-	                        "expected an evidence policy \"required\" or \"advisory\", not \"%.40s\"",
-	                        text ? text : "");
-}
-
-const char *itsma_model_name(itsma_model model)
-{
-	return NAME_OF(model_names, model);
-}
-
-const char *itsma_verdict_name(itsma_verdict verdict)
-{
-	return NAME_OF(verdict_names, verdict);
-}
+ITSMA__ENUM_WORDS(evidence_policy, "an evidence policy", { "required", ITSMA_POLICY_REQUIRED },
+                  { "advisory", ITSMA_POLICY_ADVISORY })
+ITSMA__ENUM_WORDS(model, "a compliance model", { "default", ITSMA_MODEL_DEFAULT },
+                  { "flat", ITSMA_MODEL_FLAT }, { "flat_unweighted", ITSMA_MODEL_FLAT_UNWEIGHTED },
+                  { "absolute", ITSMA_MODEL_ABSOLUTE }, { "shall", ITSMA_MODEL_SHALL },
+                  { "should", ITSMA_MODEL_SHOULD })
+ITSMA__ENUM_WORDS(verdict, "a verdict", { "conformant", ITSMA_VERDICT_CONFORMANT },
+                  { "conditional", ITSMA_VERDICT_CONDITIONAL },
+                  { "incomplete", ITSMA_VERDICT_INCOMPLETE },
+                  { "nonconformant", ITSMA_VERDICT_NONCONFORMANT })
+ITSMA__ENUM_WORDS(status, "a requirement status", { "rated", ITSMA_STATUS_RATED },
+                  { "unassessed", ITSMA_STATUS_UNASSESSED },
+                  { "unsupported", ITSMA_STATUS_UNSUPPORTED }, { "excluded", ITSMA_STATUS_EXCLUDED })
+/* ITSMA_NONCONFORMITY_NULL (JSON null) has no word. */
+ITSMA__ENUM_WORDS(nonconformity, "a nonconformity class", { "none", ITSMA_NONCONFORMITY_NONE },
+                  { "minor", ITSMA_NONCONFORMITY_MINOR }, { "major", ITSMA_NONCONFORMITY_MAJOR },
+                  { "unassessed", ITSMA_NONCONFORMITY_UNASSESSED })
+ITSMA__ENUM_WORDS(tally, "a tally", { "total", ITSMA_TALLY_TOTAL },
+                  { "applicable", ITSMA_TALLY_APPLICABLE }, { "excluded", ITSMA_TALLY_EXCLUDED },
+                  { "rated", ITSMA_TALLY_RATED }, { "unassessed", ITSMA_TALLY_UNASSESSED },
+                  { "unsupported", ITSMA_TALLY_UNSUPPORTED },
+                  { "nonconformities_major", ITSMA_TALLY_NC_MAJOR },
+                  { "nonconformities_minor", ITSMA_TALLY_NC_MINOR },
+                  { "nonconformities_unassessed", ITSMA_TALLY_NC_UNASSESSED },
+                  { "processes", ITSMA_TALLY_PROCESSES }, { "targets_set", ITSMA_TALLY_TARGETS_SET },
+                  { "targets_met", ITSMA_TALLY_TARGETS_MET })
+ITSMA__ENUM_WORDS(attribute_status, "an attribute status", { "derived", ITSMA_ATTR_DERIVED },
+                  { "rated", ITSMA_ATTR_RATED }, { "unassessed", ITSMA_ATTR_UNASSESSED },
+                  { "unsupported", ITSMA_ATTR_UNSUPPORTED })
+ITSMA__ENUM_WORDS(evidence_problem, "an evidence problem",
+                  { "unused", ITSMA_EVIDENCE_PROBLEM_UNUSED },
+                  { "expired", ITSMA_EVIDENCE_PROBLEM_EXPIRED },
+                  { "future", ITSMA_EVIDENCE_PROBLEM_FUTURE })
+ITSMA__ENUM_WORDS(warning_kind, "a warning kind",
+                  { "excluded-rating", ITSMA_WARNING_EXCLUDED_RATING },
+                  { "excluded-attribute", ITSMA_WARNING_EXCLUDED_ATTRIBUTE },
+                  { "no-applicable", ITSMA_WARNING_NO_APPLICABLE })
 
 /* Rank of a verdict from best (0) to worst; unknown values rank after all. */
 static int verdict_rank(itsma_verdict v)
@@ -71,45 +64,6 @@ int itsma_verdict_compare(itsma_verdict a, itsma_verdict b)
 {
 	int ra = verdict_rank(a), rb = verdict_rank(b);
 	return (ra > rb) - (ra < rb);
-}
-
-int itsma_verdict_parse(itsma_verdict *out, const char *text, itsma_error *err)
-{
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	int i;
-	for (i = 0; text && i < 4; i++) {
-		if (strcmp(text, verdict_names[i]) == 0) {
-			if (out)
-				*out = (itsma_verdict)i;
-			return 0;
-		}
-	}
-	return itsma__error_set(err, ITSMA_EINVAL,
-	                        "expected a verdict: conformant, conditional, incomplete or "
-	                        "nonconformant, not \"%.40s\"",
-	                        text ? text : "");
-}
-
-const char *itsma_status_name(itsma_status status)
-{
-	return NAME_OF(status_names, status);
-}
-
-const char *itsma_nonconformity_name(itsma_nonconformity nc)
-{
-	return NAME_OF(nc_names, nc);
-}
-
-const char *itsma_attribute_status_name(itsma_attribute_status status)
-{
-	return NAME_OF(attr_status_names, status);
-}
-
-const char *itsma_evidence_problem_name(itsma_evidence_problem problem)
-{
-	return NAME_OF(problem_names, problem);
 }
 
 /* ---- summary ------------------------------------------------------------------------------- */
@@ -173,13 +127,6 @@ const char *itsma_result_warning_at(const itsma_result *r, size_t index)
 	if (!r || index >= r->warning_count)
 		return NULL;
 	return r->warnings[index];
-}
-
-const char *itsma_warning_kind_name(itsma_warning_kind kind)
-{
-	static const char *const names[] = { "excluded-rating", "excluded-attribute",
-		                             "no-applicable" };
-	return (unsigned)kind < ITSMA_WARNING_KIND_COUNT ? names[kind] : "";
 }
 
 /* Warning `index` in structured form, or NULL. */

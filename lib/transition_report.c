@@ -7,11 +7,16 @@
 #include "internal/mapping.h"
 #include "internal/buf.h"
 #include "internal/error.h"
+#include "internal/enumword.h"
 #include "itsma/result.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+ITSMA__ENUM_WORDS(transition_format, "a transition report format",
+                  { "text", ITSMA_TRANSITION_TEXT }, { "md", ITSMA_TRANSITION_MARKDOWN },
+                  { "html", ITSMA_TRANSITION_HTML })
 
 typedef struct out {
 	itsma__buf *b;
@@ -387,7 +392,7 @@ int itsma_transition_report(char **out_text, const itsma_assessment *carried,
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "out, assessment, report and mapping must not be NULL");
 	*out_text = NULL;
-	if ((unsigned)format > ITSMA_TRANSITION_HTML)
+	if (itsma_transition_format_name(format)[0] == '\0')
 		return itsma__error_set(err, ITSMA_EINVAL, "unknown transition report format %d",
 		                        (int)format);
 	if (itsma_carry_report_target_count(report) !=

@@ -3,6 +3,7 @@
 #include "itsma/validate.h"
 #include "internal/json_in.h"
 #include "internal/error.h"
+#include "internal/enumword.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -51,7 +52,11 @@ static itsma_document_kind sniff(const char *buf, size_t len)
 	return ITSMA_DOCUMENT_UNKNOWN;
 }
 
-itsma_document_kind itsma_document_kind_of(const char *buf, size_t len)
+/* ITSMA_DOCUMENT_UNKNOWN has no word. */
+ITSMA__ENUM_WORDS(document_kind, "a document kind", { "catalogue", ITSMA_DOCUMENT_CATALOGUE },
+                  { "assessment", ITSMA_DOCUMENT_ASSESSMENT })
+
+itsma_document_kind itsma_document_detect(const char *buf, size_t len)
 {
 	return buf ? sniff(buf, len) : ITSMA_DOCUMENT_UNKNOWN;
 }

@@ -132,7 +132,9 @@ colour, and the list limit (-1: the format's default).";
 "Parse a rating (\"L+\", \"72.5\"): returns (letter, value).";
 
 %feature("docstring") itsma_py_attribute_parse
-"Parse an attribute name (\"PA2.1\"); allow_pa11 admits PA1.1.";
+"Parse an attribute name (\"PA1.1\" to \"PA5.2\"): returns its code. Like every
+itsma_py_<type>_parse shim (one per enumeration), an unknown word raises
+InvalidArgumentError whose message lists the accepted words.";
 
 %feature("docstring") itsma_py_date_parse
 "Parse a date YYYY-MM-DD: returns its day number.";

@@ -299,13 +299,8 @@ ITSMA_NONNULL(itsma_scorer)
 
 /* Raw fallible functions and out-parameters: re-exposed below as py_* shims. */
 %ignore itsma_rating_parse;
-%ignore itsma_attribute_parse;
 %ignore itsma_date_parse;
 %ignore itsma_date_format;
-%ignore itsma_evidence_kind_parse;
-%ignore itsma_evidence_policy_parse;
-%ignore itsma_verdict_parse;
-%ignore itsma_change_parse;
 %ignore itsma_catalogue_load_file;
 %ignore itsma_catalogue_load_buffer;
 %ignore itsma_catalogue_from_oscal;
@@ -333,8 +328,6 @@ ITSMA_NONNULL(itsma_scorer)
 %ignore itsma_catalogue_effective_weights;
 %ignore itsma_catalogue_lint;
 %ignore itsma_catalogue_builtin_clauses;
-%ignore itsma_basis_parse;
-%ignore itsma_lint_kind_parse;
 %ignore itsma_assessment_load_file;
 %ignore itsma_assessment_load_buffer;
 %ignore itsma_assessment_new;
@@ -358,7 +351,6 @@ ITSMA_NONNULL(itsma_scorer)
 %ignore itsma_capability_gap_attribute_at;
 %ignore itsma_compare;
 %ignore itsma_diff_to_json;
-%ignore itsma_report_format_parse;
 %ignore itsma_report_options_init;
 %ignore itsma_report_sink;
 %ignore itsma_report_write;
@@ -401,6 +393,54 @@ ITSMA_NONNULL(itsma_scorer)
 %ignore itsma_attribute_rating_set_extension;
 
 /*
+ * Every enumeration's itsma_<type>_parse() as itsma_py_<type>_parse(word) -> its code; an
+ * unknown word raises InvalidArgumentError (the C message lists the words). The package's
+ * enums take their words from the itsma_<type>_name() functions, so both come from C.
+ */
+%define ITSMA_PY_ENUM_PARSE(TYPE)
+%ignore itsma_##TYPE##_parse;
+%inline %{
+static int itsma_py_##TYPE##_parse(const char *word, itsma_error *err)
+{
+	itsma_##TYPE v = (itsma_##TYPE)0;
+	return itsma_##TYPE##_parse(&v, word, err) < 0 ? -1 : (int)v;
+}
+%}
+%enddef
+ITSMA_PY_ENUM_PARSE(error_code)
+ITSMA_PY_ENUM_PARSE(letter)
+ITSMA_PY_ENUM_PARSE(attribute)
+ITSMA_PY_ENUM_PARSE(section_kind)
+ITSMA_PY_ENUM_PARSE(obligation)
+ITSMA_PY_ENUM_PARSE(basis)
+ITSMA_PY_ENUM_PARSE(exclusions)
+ITSMA_PY_ENUM_PARSE(lint_kind)
+ITSMA_PY_ENUM_PARSE(evidence_kind)
+ITSMA_PY_ENUM_PARSE(evidence_policy)
+ITSMA_PY_ENUM_PARSE(model)
+ITSMA_PY_ENUM_PARSE(verdict)
+ITSMA_PY_ENUM_PARSE(status)
+ITSMA_PY_ENUM_PARSE(nonconformity)
+ITSMA_PY_ENUM_PARSE(tally)
+ITSMA_PY_ENUM_PARSE(attribute_status)
+ITSMA_PY_ENUM_PARSE(evidence_problem)
+ITSMA_PY_ENUM_PARSE(warning_kind)
+ITSMA_PY_ENUM_PARSE(change)
+ITSMA_PY_ENUM_PARSE(nonconformity_change)
+ITSMA_PY_ENUM_PARSE(diff_tally)
+ITSMA_PY_ENUM_PARSE(document_kind)
+ITSMA_PY_ENUM_PARSE(evidence_check)
+ITSMA_PY_ENUM_PARSE(report_format)
+ITSMA_PY_ENUM_PARSE(report_section)
+ITSMA_PY_ENUM_PARSE(relationship)
+ITSMA_PY_ENUM_PARSE(mapping_method)
+ITSMA_PY_ENUM_PARSE(mapping_rationale)
+ITSMA_PY_ENUM_PARSE(mapping_status)
+ITSMA_PY_ENUM_PARSE(confidence)
+ITSMA_PY_ENUM_PARSE(carry_status)
+ITSMA_PY_ENUM_PARSE(transition_format)
+
+/*
  * The owned object types get proxy classes (for their destructors); SWIG only needs to
  * know that they are structs. The borrowed types stay raw pointers: the itsma package
  * wraps them together with a reference to their owner.
@@ -440,7 +480,6 @@ struct itsma_trend {};
 %include "itsma/trend.h"
 
 /* ---- mapping sets (itsma/mapping.h): fallible calls re-exposed at the end of this file ----- */
-%ignore itsma_relationship_parse;
 %ignore itsma_catalogue_resolver;
 %ignore itsma_mapping_catalogues;
 %ignore itsma_map_spec;
@@ -1457,15 +1496,6 @@ static PyObject *itsma_py_rating_parse(const char *text, itsma_error *err)
 	if (itsma_rating_parse(&letter, &value, text, err) < 0)
 		return NULL;
 	return Py_BuildValue("(id)", (int)letter, value);
-}
-
-/* The attribute named by "PA2.1" and friends. */
-static int itsma_py_attribute_parse(const char *text, int allow_pa11, itsma_error *err)
-{
-	itsma_attribute a = ITSMA_PA1_1;
-	if (itsma_attribute_parse(&a, text, allow_pa11, err) < 0)
-		return -1;
-	return (int)a;
 }
 
 /* The day number of a date "YYYY-MM-DD". */

@@ -277,7 +277,7 @@ static void catalogue_md(sb *out, const itsma_catalogue *cat)
 			if (strcmp(attr, last) != 0) {
 				itsma_attribute a;
 				itsma_error err = ITSMA_ERROR_INIT;
-				const char *title = itsma_attribute_parse(&a, attr, 1, &err) == 0 ? itsma_attribute_title(a) : "";
+				const char *title = itsma_attribute_parse(&a, attr, &err) == 0 ? itsma_attribute_title(a) : "";
 				if (i)
 					sb_putc(out, '\n');
 				sb_printf(out, "### %s %s (level %c)\n\n", attr, title, attr[2]);

@@ -353,11 +353,7 @@ int cmd_carry(int argc, char **argv)
 		return cli_usage_error("carry", "name the target catalogue with --to");
 	if (!output)
 		return cli_usage_error("carry", "name the output file with -o (or '-')");
-	if (strcmp(report_format, "md") == 0)
-		tf = ITSMA_TRANSITION_MARKDOWN;
-	else if (strcmp(report_format, "html") == 0)
-		tf = ITSMA_TRANSITION_HTML;
-	else if (strcmp(report_format, "text") != 0)
+	if (itsma_transition_format_parse(&tf, report_format, NULL) < 0)
 		return cli_usage_error("carry", "--report-format is text, md or html");
 
 	if ((catalogue && cli_load_catalogue(&scat, catalogue) != CLI_OK) ||

@@ -57,7 +57,7 @@ static int resolve_among_files(const itsma_catalogue **out, const char *id, void
 	given_files *g = payload;
 	for (size_t i = 0; i < g->n; i++) {
 		if (!g->tried[i] && g->data[i] &&
-		    itsma_document_kind_of(g->data[i], g->len[i]) == ITSMA_DOCUMENT_CATALOGUE) {
+		    itsma_document_detect(g->data[i], g->len[i]) == ITSMA_DOCUMENT_CATALOGUE) {
 			/* an invalid catalogue serves nobody; its problems are listed when it is checked */
 			if (itsma_catalogue_load_buffer(&g->cats[i], g->data[i], g->len[i], g->names[i], NULL,
 			                                NULL) < 0)

@@ -48,11 +48,11 @@ typedef enum itsma_evidence_kind {
 	ITSMA_EVIDENCE_KIND_OTHER         /**< Anything else. */
 } itsma_evidence_kind;
 
-/** "document", "record", ... Static, never NULL ("" if out of range). */
-ITSMA_EXTERN(const char *) itsma_evidence_kind_name(itsma_evidence_kind kind);
-/** Parse an evidence kind name. @return 0 or #ITSMA_EINVAL. */
-ITSMA_EXTERN(int) itsma_evidence_kind_parse(itsma_evidence_kind *out, const char *text,
-                                            itsma_error *err) ITSMA_WARN_UNUSED;
+/** "document", "record", "interview", "observation", "metric", "other"; "" for a value outside the enumeration. Static, never NULL. */
+ITSMA_EXTERN(const char *) itsma_evidence_kind_name(itsma_evidence_kind value);
+/** The value of a word of itsma_evidence_kind_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_evidence_kind_parse(itsma_evidence_kind *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 
 /* ---- loading, creating, saving ------------------------------------------------------------ */
 

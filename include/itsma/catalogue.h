@@ -35,9 +35,9 @@ typedef enum itsma_section_kind {
 	ITSMA_SECTION_GROUP = 0,  /**< A clause or group (the default). */
 	ITSMA_SECTION_PROCESS = 1 /**< A process: capability levels are computed for it. */
 } itsma_section_kind;
-/** "group", "process" (as in the JSON documents), or "" for a value outside the enumeration. Static. */
+/** "group", "process" (as in the JSON documents); "" for a value outside the enumeration. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_section_kind_name(itsma_section_kind value);
-/** Parse the word itsma_section_kind_name() gives. @return 0 or #ITSMA_EINVAL. */
+/** The value of a word of itsma_section_kind_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
 ITSMA_EXTERN(int) itsma_section_kind_parse(itsma_section_kind *out, const char *word, itsma_error *err)
 	ITSMA_WARN_UNUSED;
 
@@ -46,9 +46,9 @@ typedef enum itsma_obligation {
 	ITSMA_OBLIGATION_SHALL = 0, /**< Part 1 style, critical (the default). */
 	ITSMA_OBLIGATION_SHOULD = 1 /**< Part 2 style, recommended. */
 } itsma_obligation;
-/** "shall", "should" (as in the JSON documents), or "" for a value outside the enumeration. Static. */
+/** "shall", "should" (as in the JSON documents); "" for a value outside the enumeration. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_obligation_name(itsma_obligation value);
-/** Parse the word itsma_obligation_name() gives. @return 0 or #ITSMA_EINVAL. */
+/** The value of a word of itsma_obligation_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
 ITSMA_EXTERN(int) itsma_obligation_parse(itsma_obligation *out, const char *word, itsma_error *err)
 	ITSMA_WARN_UNUSED;
 
@@ -59,17 +59,11 @@ typedef enum itsma_basis {
 	ITSMA_BASIS_GOOD_PRACTICE = 2 /**< Recommended practice; only allowed on a `should`. */
 } itsma_basis;
 
-/**
- * The JSON word of a basis: "standard", "good-practice"; "" for #ITSMA_BASIS_UNSPECIFIED or
- * out of range. **Ownership:** static, never NULL.
- */
-ITSMA_EXTERN(const char *) itsma_basis_name(itsma_basis basis);
-/**
- * Parse "standard" or "good-practice".
- * @param[out] out the basis (may be NULL to only check). @param text the word.
- * @return 0 or #ITSMA_EINVAL (any other word, NULL).
- */
-ITSMA_EXTERN(int) itsma_basis_parse(itsma_basis *out, const char *text, itsma_error *err)
+/** "standard", "good-practice" (as in the JSON documents); "" for #ITSMA_BASIS_UNSPECIFIED (no
+ * word) or a value outside the enumeration. Static, never NULL. */
+ITSMA_EXTERN(const char *) itsma_basis_name(itsma_basis value);
+/** The value of a word of itsma_basis_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_basis_parse(itsma_basis *out, const char *word, itsma_error *err)
 	ITSMA_WARN_UNUSED;
 
 /** Whether assessments may exclude parts of the catalogue from their scope. */
@@ -77,9 +71,9 @@ typedef enum itsma_exclusions {
 	ITSMA_EXCLUSIONS_ALLOWED = 0,  /**< Exclusions allowed (the default). */
 	ITSMA_EXCLUSIONS_FORBIDDEN = 1 /**< Any exclusion is rejected (ISO/IEC 20000-1:2018). */
 } itsma_exclusions;
-/** "allowed", "forbidden" (as in the JSON documents), or "" for a value outside the enumeration. Static. */
+/** "allowed", "forbidden" (as in the JSON documents); "" for a value outside the enumeration. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_exclusions_name(itsma_exclusions value);
-/** Parse the word itsma_exclusions_name() gives. @return 0 or #ITSMA_EINVAL. */
+/** The value of a word of itsma_exclusions_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
 ITSMA_EXTERN(int) itsma_exclusions_parse(itsma_exclusions *out, const char *word, itsma_error *err)
 	ITSMA_WARN_UNUSED;
 
@@ -582,10 +576,10 @@ typedef enum itsma_lint_kind {
 /** Number of lint kinds. */
 #define ITSMA_LINT_KIND_COUNT 9
 
-/** The name of a lint kind ("shall-basis"); "" out of range. **Ownership:** static. */
-ITSMA_EXTERN(const char *) itsma_lint_kind_name(itsma_lint_kind kind);
-/** Parse a lint kind name. @return 0 or #ITSMA_EINVAL. */
-ITSMA_EXTERN(int) itsma_lint_kind_parse(itsma_lint_kind *out, const char *text, itsma_error *err)
+/** The word of a lint kind ("shall-basis", as listed above); "" for a value outside the enumeration. Static, never NULL. */
+ITSMA_EXTERN(const char *) itsma_lint_kind_name(itsma_lint_kind value);
+/** The value of a word of itsma_lint_kind_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_lint_kind_parse(itsma_lint_kind *out, const char *word, itsma_error *err)
 	ITSMA_WARN_UNUSED;
 
 /** Options of itsma_catalogue_lint(). Versioned; fields are only appended. */

@@ -16,6 +16,21 @@
  *   and take `itsma_error *err` (may be NULL) last; they reset it on entry, so a reused
  *   struct only ever describes the latest call.
  * - *Out-parameters first*, inputs after them, `err` last.
+ * - *Names.* Every enumeration `itsma_<type>` has `const char *itsma_<type>_name(value)`:
+ *   the value's word as the documents, reports and command line write it, static and never
+ *   NULL; "" for a value that has no word ("no value" members such as #ITSMA_LETTER_NONE,
+ *   count sentinels, other combinations of flag bits) or lies outside the enumeration. And
+ *   `int itsma_<type>_parse(itsma_<type> *out, const char *word, itsma_error *err)`: the
+ *   value of exactly that word (a byte comparison: case-sensitive, no trimming, the same in
+ *   every locale); @p out may be NULL to only check; an unknown, empty or NULL word is
+ *   #ITSMA_EINVAL with a message that lists every accepted word.
+ * - *Function names* (the full list is in README.md, "Naming rules"): a getter is
+ *   `itsma_<type>_<property>(object)`; when that spelling is already a type's name
+ *   (`itsma_section_kind`, `itsma_diff_tally`) the getter ends in `_of`, which means "the
+ *   <type> of this object": itsma_section_kind_of(), itsma_diff_tally_of(). Lookups take
+ *   an index (`_at`), an id (`_find_`) or an object (`_of`, as itsma_result_section_of()).
+ *   A function that inspects raw input rather than an object is named for what it does
+ *   (itsma_document_detect()).
  */
 #ifndef ITSMA_COMMON_H
 #define ITSMA_COMMON_H

@@ -56,10 +56,10 @@ typedef enum itsma_change {
 	ITSMA_CHANGE_EXCLUDED,      /**< In scope before, out of scope after (scope change). */
 	ITSMA_CHANGE_INCLUDED       /**< Out of scope before, in scope after (scope change). */
 } itsma_change;
-/** "unchanged", "improved", "regressed", "excluded", "included". Static, never NULL. */
-ITSMA_EXTERN(const char *) itsma_change_name(itsma_change change);
-/** Parse a change name. @return 0 or #ITSMA_EINVAL. */
-ITSMA_EXTERN(int) itsma_change_parse(itsma_change *out, const char *text, itsma_error *err)
+/** "unchanged", "improved", "regressed", "excluded", "included"; "" for a value outside the enumeration. Static, never NULL. */
+ITSMA_EXTERN(const char *) itsma_change_name(itsma_change value);
+/** The value of a word of itsma_change_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_change_parse(itsma_change *out, const char *word, itsma_error *err)
 	ITSMA_WARN_UNUSED;
 
 /** How the nonconformity class of a `shall` requirement changed. */
@@ -69,8 +69,11 @@ typedef enum itsma_nonconformity_change {
 	ITSMA_NONCONFORMITY_CHANGE_CHANGED     /**< Any other change of class (major <-> minor, to or
 	                                 from unassessed, ...). */
 } itsma_nonconformity_change;
-/** "closed", "opened", "changed". Static, never NULL ("" if out of range). */
-ITSMA_EXTERN(const char *) itsma_nonconformity_change_name(itsma_nonconformity_change change);
+/** "closed", "opened", "changed"; "" for a value outside the enumeration. Static, never NULL. */
+ITSMA_EXTERN(const char *) itsma_nonconformity_change_name(itsma_nonconformity_change value);
+/** The value of a word of itsma_nonconformity_change_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_nonconformity_change_parse(itsma_nonconformity_change *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 
 /** Counts of a diff's summary. */
 typedef enum itsma_diff_tally {
@@ -86,6 +89,15 @@ typedef enum itsma_diff_tally {
 	ITSMA_DIFF_PROCESSES_UNCHANGED, /**< Processes at the same level. */
 	ITSMA_DIFF_TALLY_COUNT          /**< Number of tallies. */
 } itsma_diff_tally;
+/** "improved", "regressed", "unchanged", "scope_changes", "nonconformities_closed",
+ * "nonconformities_opened", "nonconformities_changed", "processes_improved",
+ * "processes_regressed", "processes_unchanged" (the keys of the JSON summary, prefixed by
+ * their group); "" for #ITSMA_DIFF_TALLY_COUNT or a value outside the enumeration. Static,
+ * never NULL. */
+ITSMA_EXTERN(const char *) itsma_diff_tally_name(itsma_diff_tally value);
+/** The value of a word of itsma_diff_tally_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_diff_tally_parse(itsma_diff_tally *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 
 /**
  * Compare two results of assessments of the same catalogue (scoring.md §8).

@@ -92,10 +92,13 @@ ITSMA_EXTERN(void) itsma_error_clear(itsma_error *err);
 ITSMA_EXTERN(const char *) itsma_strerror(int code);
 
 /**
- * The symbolic name of an error code ("ITSMA_ESCHEMA"), for logs and tests.
- * @return never NULL ("ITSMA_UNKNOWN" for unknown codes). **Ownership:** static.
+ * The symbolic name of an error code ("ITSMA_ESCHEMA"), for logs and tests; "" for a value
+ * outside the enumeration. **Ownership:** static, never NULL. **Thread safety:** safe.
  */
-ITSMA_EXTERN(const char *) itsma_error_name(int code);
+ITSMA_EXTERN(const char *) itsma_error_code_name(itsma_error_code value);
+/** The code of a name of itsma_error_code_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_error_code_parse(itsma_error_code *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 
 /**
  * Format an error the way compilers do, into a caller buffer:

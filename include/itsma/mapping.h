@@ -65,20 +65,33 @@ typedef enum itsma_confidence {
 	ITSMA_CONFIDENCE_LOW
 } itsma_confidence;
 
-/** "equal-to" etc.; "" when out of range. Static, never NULL. */
-ITSMA_EXTERN(const char *) itsma_relationship_name(itsma_relationship rel);
-/** Parse a relationship name. @return 0 or #ITSMA_EINVAL (the message lists the vocabulary). */
-ITSMA_EXTERN(int)
-itsma_relationship_parse(itsma_relationship *out, const char *text,
-                         itsma_error *err) ITSMA_WARN_UNUSED;
-/** "human", "automation", "hybrid"; "" when out of range. Static. */
-ITSMA_EXTERN(const char *) itsma_mapping_method_name(itsma_mapping_method m);
-/** "syntactic", "semantic", "functional"; "" when out of range. Static. */
-ITSMA_EXTERN(const char *) itsma_mapping_rationale_name(itsma_mapping_rationale r);
-/** "draft", "complete", "deprecated"; "" when out of range. Static. */
-ITSMA_EXTERN(const char *) itsma_mapping_status_name(itsma_mapping_status s);
-/** "high", "medium", "low"; "" for #ITSMA_CONFIDENCE_NONE. Static. */
-ITSMA_EXTERN(const char *) itsma_confidence_name(itsma_confidence c);
+/** "equal-to", "equivalent-to", "subset-of", "superset-of", "intersects-with",
+ * "no-relationship"; "" for a value outside the enumeration. Static, never NULL. */
+ITSMA_EXTERN(const char *) itsma_relationship_name(itsma_relationship value);
+/** The value of a word of itsma_relationship_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_relationship_parse(itsma_relationship *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
+/** "human", "automation", "hybrid"; "" for a value outside the enumeration. Static, never NULL. */
+ITSMA_EXTERN(const char *) itsma_mapping_method_name(itsma_mapping_method value);
+/** The value of a word of itsma_mapping_method_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_mapping_method_parse(itsma_mapping_method *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
+/** "syntactic", "semantic", "functional"; "" for a value outside the enumeration. Static, never NULL. */
+ITSMA_EXTERN(const char *) itsma_mapping_rationale_name(itsma_mapping_rationale value);
+/** The value of a word of itsma_mapping_rationale_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_mapping_rationale_parse(itsma_mapping_rationale *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
+/** "draft", "complete", "deprecated"; "" for a value outside the enumeration. Static, never NULL. */
+ITSMA_EXTERN(const char *) itsma_mapping_status_name(itsma_mapping_status value);
+/** The value of a word of itsma_mapping_status_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_mapping_status_parse(itsma_mapping_status *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
+/** "high", "medium", "low"; "" for #ITSMA_CONFIDENCE_NONE (no word) or a value outside the
+ * enumeration. Static, never NULL. */
+ITSMA_EXTERN(const char *) itsma_confidence_name(itsma_confidence value);
+/** The value of a word of itsma_confidence_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_confidence_parse(itsma_confidence *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 
 /**
  * The catalogues a mapping is checked against when it is loaded or validated. For each side:
@@ -310,8 +323,11 @@ typedef enum itsma_carry_status {
 	ITSMA_CARRY_NEW      /**< No source maps to it: a new obligation, left unassessed. */
 } itsma_carry_status;
 
-/** "carried", "review", "kept", "unrated", "new"; "" out of range. Static. */
-ITSMA_EXTERN(const char *) itsma_carry_status_name(itsma_carry_status s);
+/** "carried", "review", "kept", "unrated", "new"; "" for a value outside the enumeration. Static, never NULL. */
+ITSMA_EXTERN(const char *) itsma_carry_status_name(itsma_carry_status value);
+/** The value of a word of itsma_carry_status_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_carry_status_parse(itsma_carry_status *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 
 /** The outcome of a carry, per target requirement, plus the dropped sources. Opaque. */
 typedef struct itsma_carry_report itsma_carry_report;
@@ -396,6 +412,11 @@ typedef enum itsma_transition_format {
 	ITSMA_TRANSITION_MARKDOWN, /**< Markdown; specials escaped. */
 	ITSMA_TRANSITION_HTML      /**< One self-contained HTML page; everything escaped. */
 } itsma_transition_format;
+/** "text", "md", "html" (as for itsma_report_format); "" for a value outside the enumeration. Static, never NULL. */
+ITSMA_EXTERN(const char *) itsma_transition_format_name(itsma_transition_format value);
+/** The value of a word of itsma_transition_format_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_transition_format_parse(itsma_transition_format *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 
 /**
  * Render what a carry says about readiness for the target catalogue: carried compliance and

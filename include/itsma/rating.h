@@ -28,8 +28,13 @@ typedef enum itsma_letter {
 	ITSMA_LETTER_F         /**< Fully achieved: 100. */
 } itsma_letter;
 
-/** The text of a letter ("P+"), or "" for #ITSMA_LETTER_NONE. Static, never NULL. */
-ITSMA_EXTERN(const char *) itsma_letter_name(itsma_letter letter);
+/** The text of a letter: "N", "P-", "P", "P+", "L-", "L", "L+", "F"; "" for #ITSMA_LETTER_NONE
+ * (no word) or a value outside the enumeration. Static, never NULL. */
+ITSMA_EXTERN(const char *) itsma_letter_name(itsma_letter value);
+/** The letter of a word of itsma_letter_name() (common.h, "Names"); numbers are
+ * itsma_rating_parse()'s. @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_letter_parse(itsma_letter *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 /** The achievement a letter stands for (scoring.md §1); 0 for #ITSMA_LETTER_NONE. */
 ITSMA_EXTERN(double) itsma_letter_achievement(itsma_letter letter);
 /**
@@ -66,19 +71,18 @@ typedef enum itsma_attribute {
 	ITSMA_ATTRIBUTE_COUNT /**< Number of attributes (9). */
 } itsma_attribute;
 
-/** "PA2.1" for #ITSMA_PA2_1; "" for an out-of-range value. Static, never NULL. */
-ITSMA_EXTERN(const char *) itsma_attribute_name(itsma_attribute attribute);
+/** "PA1.1" to "PA5.2" ("PA2.1" for #ITSMA_PA2_1); "" for #ITSMA_ATTRIBUTE_COUNT or a value
+ * outside the enumeration. Static, never NULL. */
+ITSMA_EXTERN(const char *) itsma_attribute_name(itsma_attribute value);
 /** The attribute's title in English ("Performance management" for #ITSMA_PA2_1), as
  *  ISO/IEC 33020 names it; "" for an out-of-range value. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_attribute_title(itsma_attribute attribute);
 /** The capability level (1 to 5) an attribute belongs to; 0 if out of range. */
 ITSMA_EXTERN(int) itsma_attribute_level(itsma_attribute attribute);
-/**
- * Parse "PA2.1" and friends.
- * @return 0, or #ITSMA_EINVAL for anything else (including "PA1.1" when @p allow_pa11 is 0).
- */
-ITSMA_EXTERN(int) itsma_attribute_parse(itsma_attribute *out, const char *text, int allow_pa11,
-                                        itsma_error *err) ITSMA_WARN_UNUSED;
+/** The attribute of a word of itsma_attribute_name(), PA1.1 included (common.h, "Names"); an
+ * assessment cannot rate PA1.1, which its loaders and builders check. @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_attribute_parse(itsma_attribute *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 
 /**
  * Check a calendar date "YYYY-MM-DD" for real (2026-02-29 is rejected) and give its

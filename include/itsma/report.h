@@ -46,11 +46,11 @@ typedef enum itsma_report_format {
 	ITSMA_REPORT_HTML,     /**< One self-contained HTML page with SVG charts. */
 	ITSMA_REPORT_CSV       /**< One row per requirement, RFC 4180 (CRLF). */
 } itsma_report_format;
-/** "text", "md", "html", "csv". Static, never NULL ("" if out of range). */
-ITSMA_EXTERN(const char *) itsma_report_format_name(itsma_report_format format);
-/** Parse a format name ("text", "md", "html", "csv"). @return 0 or #ITSMA_EINVAL. */
-ITSMA_EXTERN(int) itsma_report_format_parse(itsma_report_format *out, const char *text,
-                                            itsma_error *err) ITSMA_WARN_UNUSED;
+/** "text", "md", "html", "csv"; "" for a value outside the enumeration. Static, never NULL. */
+ITSMA_EXTERN(const char *) itsma_report_format_name(itsma_report_format value);
+/** The value of a word of itsma_report_format_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_report_format_parse(itsma_report_format *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 
 /** Parts of a report (bits of itsma_report_options::sections). The title and the
  * assessment's identification are always written; CSV has no sections. */
@@ -66,6 +66,13 @@ typedef enum itsma_report_section {
 	ITSMA_REPORT_REQUIREMENTS = 1u << 8,    /**< HTML: every requirement (folded). */
 	ITSMA_REPORT_ALL = 0x1ffu               /**< Everything (the default). */
 } itsma_report_section;
+/** "summary", "clauses", "capability", "gaps", "nonconformities", "evidence", "warnings",
+ * "changes", "requirements" for the single sections, "all" for #ITSMA_REPORT_ALL; "" for
+ * any other combination of bits. Static, never NULL. */
+ITSMA_EXTERN(const char *) itsma_report_section_name(itsma_report_section value);
+/** The value of a word of itsma_report_section_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_report_section_parse(itsma_report_section *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 
 /** Report options. Versioned; fields are only appended. */
 typedef struct itsma_report_options {

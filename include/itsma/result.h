@@ -41,11 +41,11 @@ typedef enum itsma_evidence_policy {
 	ITSMA_POLICY_ADVISORY = 1  /**< Unsupported ratings count as rated. */
 } itsma_evidence_policy;
 
-/** "required" or "advisory". Static, never NULL. */
-ITSMA_EXTERN(const char *) itsma_evidence_policy_name(itsma_evidence_policy policy);
-/** Parse "required"/"advisory". @return 0 or #ITSMA_EINVAL. */
-ITSMA_EXTERN(int) itsma_evidence_policy_parse(itsma_evidence_policy *out, const char *text,
-                                              itsma_error *err) ITSMA_WARN_UNUSED;
+/** "required", "advisory"; "" for a value outside the enumeration. Static, never NULL. */
+ITSMA_EXTERN(const char *) itsma_evidence_policy_name(itsma_evidence_policy value);
+/** The value of a word of itsma_evidence_policy_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_evidence_policy_parse(itsma_evidence_policy *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 
 /** Scoring options. Versioned; fields are only appended. */
 typedef struct itsma_score_options {
@@ -107,8 +107,12 @@ typedef enum itsma_model {
 	ITSMA_MODEL_SHOULD,           /**< Default model over `should` requirements. */
 	ITSMA_MODEL_COUNT             /**< Number of models. */
 } itsma_model;
-/** "default", "flat", "flat_unweighted", "absolute", "shall", "should". Static. */
-ITSMA_EXTERN(const char *) itsma_model_name(itsma_model model);
+/** "default", "flat", "flat_unweighted", "absolute", "shall", "should"; "" for
+ * #ITSMA_MODEL_COUNT or a value outside the enumeration. Static, never NULL. */
+ITSMA_EXTERN(const char *) itsma_model_name(itsma_model value);
+/** The value of a word of itsma_model_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_model_parse(itsma_model *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 
 /**
  * Conformity verdict (scoring.md §5). From best to worst: conformant, conditional,
@@ -121,8 +125,8 @@ typedef enum itsma_verdict {
 	ITSMA_VERDICT_INCOMPLETE,     /**< No major one, but some `shall` unassessed. */
 	ITSMA_VERDICT_NONCONFORMANT   /**< At least one major nonconformity. */
 } itsma_verdict;
-/** "conformant", "conditional", "incomplete", "nonconformant". Static. */
-ITSMA_EXTERN(const char *) itsma_verdict_name(itsma_verdict verdict);
+/** "conformant", "conditional", "incomplete", "nonconformant"; "" for a value outside the enumeration. Static, never NULL. */
+ITSMA_EXTERN(const char *) itsma_verdict_name(itsma_verdict value);
 /**
  * Order two verdicts from best to worst (see #itsma_verdict).
  * @return a negative number when @p a is better than @p b, 0 when they are the same, a
@@ -130,8 +134,8 @@ ITSMA_EXTERN(const char *) itsma_verdict_name(itsma_verdict verdict);
  *         every verdict. **Thread safety:** safe.
  */
 ITSMA_EXTERN(int) itsma_verdict_compare(itsma_verdict a, itsma_verdict b);
-/** Parse a verdict name. @return 0 or #ITSMA_EINVAL. */
-ITSMA_EXTERN(int) itsma_verdict_parse(itsma_verdict *out, const char *text, itsma_error *err)
+/** The value of a word of itsma_verdict_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_verdict_parse(itsma_verdict *out, const char *word, itsma_error *err)
 	ITSMA_WARN_UNUSED;
 
 /** Requirement status (scoring.md §2). */
@@ -141,8 +145,11 @@ typedef enum itsma_status {
 	ITSMA_STATUS_UNSUPPORTED,  /**< Rated above 0 without current evidence. */
 	ITSMA_STATUS_EXCLUDED      /**< Out of scope. */
 } itsma_status;
-/** "rated", "unassessed", "unsupported", "excluded". Static. */
-ITSMA_EXTERN(const char *) itsma_status_name(itsma_status status);
+/** "rated", "unassessed", "unsupported", "excluded"; "" for a value outside the enumeration. Static, never NULL. */
+ITSMA_EXTERN(const char *) itsma_status_name(itsma_status value);
+/** The value of a word of itsma_status_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_status_parse(itsma_status *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 
 /** Nonconformity class (scoring.md §5). */
 typedef enum itsma_nonconformity {
@@ -152,8 +159,12 @@ typedef enum itsma_nonconformity {
 	ITSMA_NONCONFORMITY_MAJOR,          /**< Rated P or N, or unsupported under `required`. */
 	ITSMA_NONCONFORMITY_UNASSESSED      /**< Not rated. */
 } itsma_nonconformity;
-/** "none", "minor", "major", "unassessed", or "" for #ITSMA_NONCONFORMITY_NULL. Static. */
-ITSMA_EXTERN(const char *) itsma_nonconformity_name(itsma_nonconformity nc);
+/** "none", "minor", "major", "unassessed"; "" for #ITSMA_NONCONFORMITY_NULL (no word: JSON
+ * null) or a value outside the enumeration. Static, never NULL. */
+ITSMA_EXTERN(const char *) itsma_nonconformity_name(itsma_nonconformity value);
+/** The value of a word of itsma_nonconformity_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_nonconformity_parse(itsma_nonconformity *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 
 /** Requirement counts of the summary. */
 typedef enum itsma_tally {
@@ -171,6 +182,14 @@ typedef enum itsma_tally {
 	ITSMA_TALLY_TARGETS_MET,      /**< Of those, the ones at or above their target. */
 	ITSMA_TALLY_COUNT             /**< Number of tallies. */
 } itsma_tally;
+/** "total", "applicable", "excluded", "rated", "unassessed", "unsupported",
+ * "nonconformities_major", "nonconformities_minor", "nonconformities_unassessed",
+ * "processes", "targets_set", "targets_met"; "" for #ITSMA_TALLY_COUNT or a value outside
+ * the enumeration. Static, never NULL. */
+ITSMA_EXTERN(const char *) itsma_tally_name(itsma_tally value);
+/** The value of a word of itsma_tally_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_tally_parse(itsma_tally *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 
 /** The assessment scored. Borrowed. */
 ITSMA_EXTERN(const itsma_assessment *) itsma_result_assessment(const itsma_result *r);
@@ -224,8 +243,11 @@ typedef enum itsma_attribute_status {
 	ITSMA_ATTR_UNASSESSED,   /**< Not rated. */
 	ITSMA_ATTR_UNSUPPORTED   /**< Rated above 0 without current evidence. */
 } itsma_attribute_status;
-/** "derived", "rated", "unassessed", "unsupported". Static. */
-ITSMA_EXTERN(const char *) itsma_attribute_status_name(itsma_attribute_status status);
+/** "derived", "rated", "unassessed", "unsupported"; "" for a value outside the enumeration. Static, never NULL. */
+ITSMA_EXTERN(const char *) itsma_attribute_status_name(itsma_attribute_status value);
+/** The value of a word of itsma_attribute_status_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_attribute_status_parse(itsma_attribute_status *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 /** Achievement of an attribute of an applicable process, or NaN. */
 ITSMA_EXTERN(double) itsma_section_result_attribute_achievement(const itsma_section_result *s,
                                                                 itsma_attribute attribute);
@@ -319,8 +341,11 @@ typedef enum itsma_evidence_problem {
 	ITSMA_EVIDENCE_PROBLEM_EXPIRED,    /**< Expired before the assessment date. */
 	ITSMA_EVIDENCE_PROBLEM_FUTURE      /**< Collected after the assessment date. */
 } itsma_evidence_problem;
-/** "unused", "expired", "future". Static. */
-ITSMA_EXTERN(const char *) itsma_evidence_problem_name(itsma_evidence_problem problem);
+/** "unused", "expired", "future"; "" for a value outside the enumeration. Static, never NULL. */
+ITSMA_EXTERN(const char *) itsma_evidence_problem_name(itsma_evidence_problem value);
+/** The value of a word of itsma_evidence_problem_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_evidence_problem_parse(itsma_evidence_problem *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 
 /** Number of evidence issues. */
 ITSMA_EXTERN(size_t) itsma_result_evidence_issue_count(const itsma_result *r);
@@ -347,8 +372,12 @@ typedef enum itsma_warning_kind {
 	                                       * applicable requirement. */
 	ITSMA_WARNING_KIND_COUNT = 3          /**< Number of kinds; also "no such warning". */
 } itsma_warning_kind;
-/** "excluded-rating", "excluded-attribute", "no-applicable"; "" out of range. Static. */
-ITSMA_EXTERN(const char *) itsma_warning_kind_name(itsma_warning_kind kind);
+/** "excluded-rating", "excluded-attribute", "no-applicable"; "" for #ITSMA_WARNING_KIND_COUNT
+ * or a value outside the enumeration. Static, never NULL. */
+ITSMA_EXTERN(const char *) itsma_warning_kind_name(itsma_warning_kind value);
+/** The value of a word of itsma_warning_kind_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_warning_kind_parse(itsma_warning_kind *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 /** The kind of warning `index`, or #ITSMA_WARNING_KIND_COUNT out of range. */
 ITSMA_EXTERN(itsma_warning_kind) itsma_result_warning_kind(const itsma_result *r, size_t index);
 /** Its subject: the requirement id (excluded-rating) or the process id; NULL out of range.

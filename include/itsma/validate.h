@@ -33,6 +33,12 @@ typedef enum itsma_document_kind {
 	ITSMA_DOCUMENT_CATALOGUE,    /**< `itsma-catalogue/1`. */
 	ITSMA_DOCUMENT_ASSESSMENT    /**< `itsma-assessment/1`. */
 } itsma_document_kind;
+/** "catalogue", "assessment"; "" for #ITSMA_DOCUMENT_UNKNOWN (no word) or a value outside the
+ * enumeration. Static, never NULL. */
+ITSMA_EXTERN(const char *) itsma_document_kind_name(itsma_document_kind value);
+/** The value of a word of itsma_document_kind_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_document_kind_parse(itsma_document_kind *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 
 /**
  * Validate a catalogue or assessment held in memory, recognised by its "format".
@@ -68,10 +74,11 @@ ITSMA_EXTERN(int) itsma_validate_buffer_ext(itsma_document_kind *kind_out, const
                                             void *payload, itsma_error *err) ITSMA_WARN_UNUSED;
 
 /**
- * The kind of document a JSON text says it is, from its top-level "format" member, without
- * parsing the whole document (a quick look: the document may still be invalid).
+ * Detect the kind of document a JSON text says it is, from its top-level "format" member,
+ * without parsing the whole document (a quick look: the document may still be invalid).
+ * @return the kind; #ITSMA_DOCUMENT_UNKNOWN for NULL @p buf or no known "format".
  */
-ITSMA_EXTERN(itsma_document_kind) itsma_document_kind_of(const char *buf, size_t len);
+ITSMA_EXTERN(itsma_document_kind) itsma_document_detect(const char *buf, size_t len);
 
 /**
  * Validate a file. As itsma_validate_buffer(); a file that cannot be read is reported as

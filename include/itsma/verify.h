@@ -80,11 +80,14 @@ ITSMA_EXTERN(int) itsma_evidence_verify(const itsma_assessment *a, const char *r
                                         void *payload, itsma_error *err) ITSMA_WARN_UNUSED;
 
 /**
- * The name of an outcome: "ok", "changed", "missing", "refused", "not-regular",
- * "too-large", "unreadable", "not-checkable", "no-digest"; "?" for other values.
- * Static storage.
+ * The word of an outcome: "ok", "changed", "missing", "refused", "not-regular",
+ * "too-large", "unreadable", "not-checkable", "no-digest"; "" for a value outside the
+ * enumeration. Static, never NULL.
  */
-ITSMA_EXTERN(const char *) itsma_evidence_check_name(itsma_evidence_check check);
+ITSMA_EXTERN(const char *) itsma_evidence_check_name(itsma_evidence_check value);
+/** The value of a word of itsma_evidence_check_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_evidence_check_parse(itsma_evidence_check *out, const char *word, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 
 /**
  * Whether a uri is checked against a root: relative, without a scheme (`https:`), not an

@@ -9,6 +9,12 @@
 
 #include "itsma/rating.h"
 
+/*
+ * Parse the attribute of a rating: as itsma_attribute_parse() without PA1.1 (derived, never
+ * rated; its own message says so). Does not reset err. Returns 0 or ITSMA_EINVAL.
+ */
+int itsma__attribute_parse_rated(itsma_attribute *out, const char *text, itsma_error *err);
+
 /* The band letter of an achievement (scoring.md §1): N up to 15, P up to 50, L up to 85. */
 static inline itsma_letter itsma__band_of(double a)
 {

@@ -197,7 +197,7 @@ def test_error_codes_match_the_library():
     from itsma import itsma as c
     for code in itsma.ErrorCode:
         assert getattr(c, "ITSMA_" + code.name) == code.value
-        assert c.itsma_error_name(code.value) == str(code)
+        assert c.itsma_error_code_name(code.value) == str(code)
 
 
 def test_exceptions_pickle(tmp_path):

@@ -283,7 +283,7 @@ static void run_plan(const plan *p, save_fn save, const char *what, const char *
 	now = slurp(path);
 	n = entries(dir, stray, sizeof stray);
 	if (p->expect_errno) {
-		CHECK(rc == ITSMA_EIO, "%s, %s: returned %s, not ITSMA_EIO", what, p->name, itsma_error_name(rc));
+		CHECK(rc == ITSMA_EIO, "%s, %s: returned %s, not ITSMA_EIO", what, p->name, itsma_error_code_name(rc));
 		CHECK(err.code == ITSMA_EIO, "%s, %s: err.code %d", what, p->name, err.code);
 		CHECK(err.sys_errno == p->expect_errno, "%s, %s: sys_errno %d (%s), expected %d (%s)", what,
 		      p->name, err.sys_errno, strerror(err.sys_errno), p->expect_errno, strerror(p->expect_errno));
@@ -352,7 +352,7 @@ static void real_read_only_folder(save_fn save, const char *what)
 	chmod(dir, 0700);
 	now = slurp(path);
 	CHECK(rc == ITSMA_EIO && err.sys_errno == EACCES, "%s, real read-only folder: %s (errno %d)", what,
-	      itsma_error_name(rc), err.sys_errno);
+	      itsma_error_code_name(rc), err.sys_errno);
 	CHECK(now && strcmp(now, old) == 0, "%s, real read-only folder: the previous file changed", what);
 	CHECK(entries(dir, NULL, 0) == 1, "%s, real read-only folder: a temporary file was left", what);
 	free(now);
@@ -370,7 +370,7 @@ static void real_failures(save_fn save, const char *what)
 	snprintf(path, sizeof path, "%s/no/such/folder/x.json", dir);
 	rc = save(path, &err);
 	CHECK(rc == ITSMA_EIO && err.sys_errno == ENOENT, "%s into a missing folder: %s (errno %d)", what,
-	      itsma_error_name(rc), err.sys_errno);
+	      itsma_error_code_name(rc), err.sys_errno);
 
 	/* the target is a folder: rename fails, the temporary file goes */
 	snprintf(path, sizeof path, "%s/sub", dir);
@@ -378,12 +378,12 @@ static void real_failures(save_fn save, const char *what)
 		abort();
 	rc = save(path, &err);
 	CHECK(rc == ITSMA_EIO && err.sys_errno != 0, "%s onto a folder: %s (errno %d)", what,
-	      itsma_error_name(rc), err.sys_errno);
+	      itsma_error_code_name(rc), err.sys_errno);
 	CHECK(entries(dir, NULL, 0) == 1, "%s onto a folder: a temporary file was left", what);
 	rmdir(path);
 
 	rc = save("", &err);
-	CHECK(rc == ITSMA_EINVAL, "%s to an empty path: %s", what, itsma_error_name(rc));
+	CHECK(rc == ITSMA_EINVAL, "%s to an empty path: %s", what, itsma_error_code_name(rc));
 	remove_dir(dir);
 }
 
@@ -402,7 +402,7 @@ static void read_failures(void)
 	rc = itsma_catalogue_load_file(&c, path, NULL, &err);
 	read_errno = 0;
 	CHECK(rc == ITSMA_EIO && err.sys_errno == EIO && c == NULL, "catalogue read error: %s (errno %d)",
-	      itsma_error_name(rc), err.sys_errno);
+	      itsma_error_code_name(rc), err.sys_errno);
 	CHECK(strcmp(err.source, path) == 0, "catalogue read error: source \"%s\"", err.source);
 
 	snprintf(path, sizeof path, "%s/asm.json", dir);
@@ -411,15 +411,15 @@ static void read_failures(void)
 	rc = itsma_assessment_load_file(&a, path, cat, NULL, &err);
 	read_errno = 0;
 	CHECK(rc == ITSMA_EIO && err.sys_errno == EIO && a == NULL, "assessment read error: %s (errno %d)",
-	      itsma_error_name(rc), err.sys_errno);
+	      itsma_error_code_name(rc), err.sys_errno);
 
 	rc = itsma_catalogue_load_file(&c, dir, NULL, &err);
 	CHECK(rc == ITSMA_EIO && err.sys_errno == EISDIR && c == NULL, "catalogue from a folder: %s (errno %d)",
-	      itsma_error_name(rc), err.sys_errno);
+	      itsma_error_code_name(rc), err.sys_errno);
 	snprintf(path, sizeof path, "%s/missing.json", dir);
 	rc = itsma_assessment_load_file(&a, path, cat, NULL, &err);
 	CHECK(rc == ITSMA_EIO && err.sys_errno == ENOENT && a == NULL, "missing assessment: %s (errno %d)",
-	      itsma_error_name(rc), err.sys_errno);
+	      itsma_error_code_name(rc), err.sys_errno);
 	remove_dir(dir);
 }
 

@@ -158,7 +158,7 @@ static int load_asm(const char *text, size_t len, const itsma_catalogue *cat, co
 /* A limit error: code, source, position, and pointer when one is expected. */
 static void expect_limit(const char *what, int rc, const itsma_error *err, const char *pointer)
 {
-	CHECK(rc == ITSMA_ELIMIT, "%s: %s (%s), expected ITSMA_ELIMIT", what, itsma_error_name(rc),
+	CHECK(rc == ITSMA_ELIMIT, "%s: %s (%s), expected ITSMA_ELIMIT", what, itsma_error_code_name(rc),
 	      err->message);
 	if (rc != ITSMA_ELIMIT)
 		return;
@@ -356,7 +356,7 @@ static void test_bytes(void)
 	c = NULL;
 	o.max_bytes = sizeof text - 2;
 	rc = itsma_catalogue_load_file(&c, path, &o, &err);
-	CHECK(rc == ITSMA_ELIMIT && c == NULL, "file over max_bytes: %s", itsma_error_name(rc));
+	CHECK(rc == ITSMA_ELIMIT && c == NULL, "file over max_bytes: %s", itsma_error_code_name(rc));
 	CHECK(strcmp(err.source, path) == 0, "file over max_bytes: source \"%s\"", err.source);
 	remove(path);
 }
@@ -604,9 +604,9 @@ static void run_hostile(const hostile *h)
 			return;
 		}
 	}
-	printf("%-56s %-13s %5.1fs  +%ld MiB  %s\n", h->name, itsma_error_name(res.rc), secs,
+	printf("%-56s %-13s %5.1fs  +%ld MiB  %s\n", h->name, itsma_error_code_name(res.rc), secs,
 	       (res.peak_kib - res.base_kib) / 1024, res.message);
-	CHECK(res.rc == ITSMA_ELIMIT, "%s: %s (%s), expected ITSMA_ELIMIT", h->name, itsma_error_name(res.rc),
+	CHECK(res.rc == ITSMA_ELIMIT, "%s: %s (%s), expected ITSMA_ELIMIT", h->name, itsma_error_code_name(res.rc),
 	      res.message);
 	CHECK(res.line > 0 && res.column > 0, "%s: no position", h->name);
 	if (h->pointer)
@@ -671,7 +671,7 @@ static void many_problems(void)
 	puts_(&b, "]}");
 	memset(&p, 0, sizeof p);
 	rc = itsma_validate_buffer(NULL, b.p, b.len, "many.json", cat, on_problem, &p, &err);
-	CHECK(rc == ITSMA_ESCHEMA, "validate: %s", itsma_error_name(rc));
+	CHECK(rc == ITSMA_ESCHEMA, "validate: %s", itsma_error_code_name(rc));
 	CHECK(p.count == n, "validate reported %zu problems of %zu", p.count, n);
 	CHECK(p.wrong == 0, "%zu problems at the wrong place, first: %s", p.wrong, p.first_wrong);
 	free(b.p);
@@ -701,7 +701,7 @@ static void many_catalogue_problems(void)
 		        i ? ",\n" : "", i);
 	puts_(&b, "]}]}");
 	rc = itsma_validate_buffer(NULL, b.p, b.len, "cat.json", NULL, count_problem, &count, &err);
-	CHECK(rc == ITSMA_ESCHEMA && count == n, "catalogue: %s, %zu problems of %zu", itsma_error_name(rc), count, n);
+	CHECK(rc == ITSMA_ESCHEMA && count == n, "catalogue: %s, %zu problems of %zu", itsma_error_code_name(rc), count, n);
 	CHECK(err.line == 2 && strcmp(err.pointer, "/sections/0/requirements/0/text") == 0,
 	      "catalogue: first problem at %d %s", err.line, err.pointer);
 	free(b.p);
@@ -732,7 +732,7 @@ static void many_keys(void)
 		rc = w == 0 ? load_cat(b.p, b.len, NULL, &err) : load_asm(b.p, b.len, cat, NULL, &err);
 		CHECK(rc == ITSMA_EPARSE && strstr(err.message, "duplicate key \"k0\"") && err.line == 1 &&
 		          (size_t)err.offset == b.len - (w == 1 ? 11 : 9),
-		      "a duplicate among %zu keys (%s): %s at offset %zu: %s %s", n, where[w], itsma_error_name(rc),
+		      "a duplicate among %zu keys (%s): %s at offset %zu: %s %s", n, where[w], itsma_error_code_name(rc),
 		      (size_t)err.offset, err.pointer, err.message);
 		CHECK(strcmp(err.pointer, w == 1 ? "/evidence/0/x-big/k0" : "/x-big/k0") == 0, "pointer %s", err.pointer);
 		free(b.p);
@@ -791,17 +791,17 @@ static void many_values(const values_case *v)
 	rc = v->assessment ? load_asm(values_text, values_len, cat, NULL, &err)
 	                   : load_cat(values_text, values_len, NULL, &err);
 	if (v->loads)
-		CHECK(rc == 0, "%s: %s %s", v->name, itsma_error_name(rc), err.message);
+		CHECK(rc == 0, "%s: %s %s", v->name, itsma_error_code_name(rc), err.message);
 	else
 		CHECK(rc != 0 && err.line > 0 && v->pointer_prefix &&
 		          strncmp(err.pointer, v->pointer_prefix, strlen(v->pointer_prefix)) == 0,
-		      "%s: %s at %d:%d %s %s", v->name, itsma_error_name(rc), err.line, err.column, err.pointer,
+		      "%s: %s at %d:%d %s %s", v->name, itsma_error_code_name(rc), err.line, err.column, err.pointer,
 		      err.message);
 	/* the text, its copy as an extension, and the saved (re-indented) text of it */
 	if (!SANITIZED)
 		CHECK(peak_kib() - base <= (long)(values_len / 1024) * 4 + 64 * 1024,
 		      "%s: %ld MiB beyond the %zu MiB input", v->name, (peak_kib() - base) / 1024, values_len >> 20);
-	printf("%-56s %-13s +%ld MiB for %zu MiB of text\n", v->name, itsma_error_name(rc),
+	printf("%-56s %-13s +%ld MiB for %zu MiB of text\n", v->name, itsma_error_code_name(rc),
 	       (peak_kib() - base) / 1024, values_len >> 20);
 	free(values_text);
 	itsma_catalogue_free(cat);

@@ -1419,7 +1419,7 @@ static int check_run(const scenario *s, unsigned long n, int mode, const char *r
 			     reference, outcome);
 	} else {
 		if (rc != ITSMA_ENOMEM)
-			fail(s, n, mname, "returned %s (%s), not ITSMA_ENOMEM", itsma_error_name(rc), err.message);
+			fail(s, n, mname, "returned %s (%s), not ITSMA_ENOMEM", itsma_error_code_name(rc), err.message);
 		else if (err.code != rc || strcmp(err.message, "out of memory") != 0)
 			fail(s, n, mname, "err not filled in: code %d, message \"%s\"", err.code, err.message);
 		else if ((strstr(s->name, "_load_") || strncmp(s->name, "validate_", 9) == 0) && !err.source[0])

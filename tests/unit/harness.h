@@ -41,7 +41,7 @@ typedef struct itsma_test_case {
 			char m_[ITSMA_ERROR_MESSAGE_LENGTH + ITSMA_ERROR_SOURCE_LENGTH + 400];     \
 			itsma_error_format(m_, sizeof m_, &e_);                                    \
 			fprintf(stderr, "\n%s:%d: %s returned %d (%s): %s\n", __FILE__, __LINE__,  \
-			        #call, rc_, itsma_error_name(rc_), m_);                            \
+			        #call, rc_, itsma_error_code_name(rc_), m_);                       \
 		}                                                                                  \
 		CU_ASSERT_EQUAL_FATAL(rc_, 0);                                                     \
 	} while (0)

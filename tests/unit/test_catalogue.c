@@ -479,7 +479,7 @@ static void test_catalogue__basis_names(void)
 	CU_ASSERT_EQUAL(itsma_basis_parse(&b, "good-practice", &err), 0);
 	CU_ASSERT_EQUAL(b, ITSMA_BASIS_GOOD_PRACTICE);
 	CU_ASSERT_EQUAL(itsma_basis_parse(&b, "Standard", &err), ITSMA_EINVAL);
-	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "\"standard\" or \"good-practice\""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "standard or good-practice"));
 	CU_ASSERT_EQUAL(itsma_basis_parse(&b, "", &err), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_basis_parse(&b, NULL, &err), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(b, ITSMA_BASIS_GOOD_PRACTICE);

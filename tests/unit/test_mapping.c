@@ -190,7 +190,7 @@ static void test_every_validation_error(void)
 		if (rc != cases[i].code || strcmp(err.pointer, cases[i].pointer) != 0 ||
 		    !strstr(err.message, cases[i].words) || err.line == 0)
 			fprintf(stderr, "\ncase %zu: got %s %s:%d:%d: %s: %s\n", i,
-			        itsma_error_name(rc), err.source, err.line, err.column, err.pointer,
+			        itsma_error_code_name(rc), err.source, err.line, err.column, err.pointer,
 			        err.message);
 		CU_ASSERT_EQUAL(rc, cases[i].code);
 		CU_ASSERT_STRING_EQUAL(err.pointer, cases[i].pointer);
@@ -581,7 +581,7 @@ static void test_carried_field_errors(void)
 		rc =
 		    itsma_assessment_load_buffer(&a, doc, strlen(doc), NULL, f.new_cat, NULL, &err);
 		if (rc != ITSMA_ESCHEMA || strcmp(err.pointer, cases[i].pointer) != 0)
-			fprintf(stderr, "\ncarried case %zu: %s %s: %s\n", i, itsma_error_name(rc),
+			fprintf(stderr, "\ncarried case %zu: %s %s: %s\n", i, itsma_error_code_name(rc),
 			        err.pointer, err.message);
 		CU_ASSERT_EQUAL(rc, ITSMA_ESCHEMA);
 		CU_ASSERT_STRING_EQUAL(err.pointer, cases[i].pointer);

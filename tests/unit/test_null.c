@@ -286,8 +286,54 @@ static void test_null__every_getter(void)
 	CU_ASSERT_EQUAL(itsma_trend_repeat_times(NULL, 0), 0);
 }
 
+/* The enumeration words (common.h "Names"): a NULL word is ITSMA_EINVAL (a fallible
+ * function's required input), a NULL out or err only skips storing; a NULL buffer is no
+ * known document. */
+static void test_null__enum_words(void)
+{
+	itsma_error err = ITSMA_ERROR_INIT;
+	CU_ASSERT_EQUAL(itsma_error_code_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_letter_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_attribute_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_section_kind_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_obligation_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_basis_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_exclusions_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_lint_kind_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_evidence_kind_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_evidence_policy_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_model_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_verdict_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_status_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_nonconformity_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_tally_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_attribute_status_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_evidence_problem_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_warning_kind_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_change_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_nonconformity_change_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_diff_tally_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_document_kind_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_evidence_check_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_report_format_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_report_section_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_relationship_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_mapping_method_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_mapping_rationale_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_mapping_status_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_confidence_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_carry_status_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_transition_format_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(err.code, ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_verdict_parse(NULL, NULL, NULL), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_verdict_parse(NULL, "conformant", NULL), 0);
+	CU_ASSERT_EQUAL(itsma_document_detect(NULL, 0), ITSMA_DOCUMENT_UNKNOWN);
+	CU_ASSERT_EQUAL(itsma_document_detect(NULL, 100), ITSMA_DOCUMENT_UNKNOWN);
+}
+
 static const itsma_test_case cases[] = {
 	{ "every_getter", test_null__every_getter },
+	{ "enum_words", test_null__enum_words },
 	{ NULL, NULL },
 };
 

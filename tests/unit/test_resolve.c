@@ -96,10 +96,10 @@ static void test_validate_with_resolver(void)
 	int problems = 0;
 
 	CU_ASSERT_FATAL(text != NULL && ctext != NULL);
-	CU_ASSERT_EQUAL(itsma_document_kind_of(text, len), ITSMA_DOCUMENT_ASSESSMENT);
-	CU_ASSERT_EQUAL(itsma_document_kind_of(ctext, clen), ITSMA_DOCUMENT_CATALOGUE);
-	CU_ASSERT_EQUAL(itsma_document_kind_of("{\"format\": \"other\"}", 19), ITSMA_DOCUMENT_UNKNOWN);
-	CU_ASSERT_EQUAL(itsma_document_kind_of(NULL, 0), ITSMA_DOCUMENT_UNKNOWN);
+	CU_ASSERT_EQUAL(itsma_document_detect(text, len), ITSMA_DOCUMENT_ASSESSMENT);
+	CU_ASSERT_EQUAL(itsma_document_detect(ctext, clen), ITSMA_DOCUMENT_CATALOGUE);
+	CU_ASSERT_EQUAL(itsma_document_detect("{\"format\": \"other\"}", 19), ITSMA_DOCUMENT_UNKNOWN);
+	CU_ASSERT_EQUAL(itsma_document_detect(NULL, 0), ITSMA_DOCUMENT_UNKNOWN);
 	ASSERT_OK(itsma_catalogue_load_file(&mini, MINI_CAT, NULL, &err));
 	CU_ASSERT_EQUAL(itsma_validate_buffer(&kind, text, len, "mini", NULL, count_problem, &problems, &err),
 	                ITSMA_ENOTFOUND);

@@ -78,7 +78,7 @@ static void test_validation__every_invalid_case(void)
 		if (rc == ITSMA_ESCHEMA)
 			CU_ASSERT(err.pointer[0] == '/' || err.line > 0);
 		itsma_error_format(line, sizeof line, &err);
-		snprintf(got, sizeof got, "%s %s\n", itsma_error_name(err.code), line);
+		snprintf(got, sizeof got, "%s %s\n", itsma_error_code_name(err.code), line);
 
 		/* validation reports the same first problem (for documents it recognises) */
 		{

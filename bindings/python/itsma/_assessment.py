@@ -15,7 +15,7 @@ from . import itsma as _c
 from ._catalogue import Catalogue, Section, _delimiter, _id_of, _level
 from ._core import (TRUSTED_LIMITS, DateLike, IdentitySet, PathLike, RatingLike, View, _date,
                     _ids, _limits, _neg_none, _no_init, _path, _Pins, _rating, _refuse_init, _text)
-from ._enums import Attribute, EvidenceKind, EvidencePolicy, Letter, _letter
+from ._enums import Attribute, EvidenceKind, EvidencePolicy, Letter, _letter, _words
 from ._errors import ErrorCode, InvalidArgumentError, _from_c
 from ._tables import dataclass_asdict
 from ._values import date_in, date_out
@@ -54,13 +54,12 @@ class Evidence:
     current: bool = True
 
 
-_CHECKS = {
-    _c.ITSMA_EVIDENCE_CHECK_OK: "ok", _c.ITSMA_EVIDENCE_CHECK_CHANGED: "changed",
-    _c.ITSMA_EVIDENCE_CHECK_MISSING: "missing", _c.ITSMA_EVIDENCE_CHECK_REFUSED: "refused",
-    _c.ITSMA_EVIDENCE_CHECK_NOT_REGULAR: "not-regular", _c.ITSMA_EVIDENCE_CHECK_TOO_LARGE: "too-large",
-    _c.ITSMA_EVIDENCE_CHECK_UNREADABLE: "unreadable", _c.ITSMA_EVIDENCE_CHECK_NOT_CHECKABLE: "not-checkable",
-    _c.ITSMA_EVIDENCE_CHECK_NO_DIGEST: "no-digest",
-}
+_CHECKS = {code: word for word, code in _words(
+    _c.itsma_evidence_check_name, _c.ITSMA_EVIDENCE_CHECK_OK, _c.ITSMA_EVIDENCE_CHECK_CHANGED,
+    _c.ITSMA_EVIDENCE_CHECK_MISSING, _c.ITSMA_EVIDENCE_CHECK_REFUSED,
+    _c.ITSMA_EVIDENCE_CHECK_NOT_REGULAR, _c.ITSMA_EVIDENCE_CHECK_TOO_LARGE,
+    _c.ITSMA_EVIDENCE_CHECK_UNREADABLE, _c.ITSMA_EVIDENCE_CHECK_NOT_CHECKABLE,
+    _c.ITSMA_EVIDENCE_CHECK_NO_DIGEST).items()}
 
 
 @dataclass(frozen=True)
@@ -86,7 +85,7 @@ class EvidenceCheck:
     @property
     def ok(self) -> bool:
         """True when the file matched its recorded digest."""
-        return self.status == "ok"
+        return self.status == _CHECKS[_c.ITSMA_EVIDENCE_CHECK_OK]
 
 
 @dataclass(frozen=True)
@@ -912,7 +911,7 @@ def _attribute(value: Any) -> Attribute:
     if isinstance(value, Attribute):
         return value
     if isinstance(value, str):
-        return Attribute(_c.itsma_py_attribute_parse(value, 1))
+        return Attribute(_c.itsma_py_attribute_parse(value))
     return Attribute.parse(value, "attribute")
 
 

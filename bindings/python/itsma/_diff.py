@@ -8,7 +8,8 @@ from typing import Any, Dict, Iterator, NamedTuple, Optional
 
 from . import itsma as _c
 from ._core import View, _linear_find, _nan_none, _neg_none, _refuse_init
-from ._enums import Change, Model, Nonconformity, NonconformityChange, Verdict, _nonconformity
+from ._enums import (Change, Model, Nonconformity, NonconformityChange, Verdict, _nonconformity,
+                     _words)
 from ._result import RequirementResult, Result
 from ._tables import Row, tally
 
@@ -97,7 +98,7 @@ class Diff:
         """The comparison in words, the same bytes as ``itsma compare``: ``format`` is
         ``"text"`` or ``"md"``; ``limit`` caps each list of requirements (default: 15 for
         text, all for Markdown; 0: all)."""
-        formats = {"text": _c.ITSMA_REPORT_TEXT, "md": _c.ITSMA_REPORT_MD}
+        formats = _words(_c.itsma_report_format_name, _c.ITSMA_REPORT_TEXT, _c.ITSMA_REPORT_MD)
         if format not in formats:
             raise ValueError(f"format must be 'text' or 'md', not {format!r}")
         if limit is not None and limit < 0:

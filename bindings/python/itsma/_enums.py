@@ -14,7 +14,7 @@ enum order by code (``Letter.P < Letter.L``).
 
 from __future__ import annotations
 
-from typing import Callable, Optional, Tuple
+from typing import Callable, Dict, Optional, Tuple
 
 from . import itsma as _c
 from ._values import WordEnum
@@ -39,9 +39,16 @@ __all__ = [
     "NonconformityChange",
 ]
 
-# The word of each member comes from the C library's name function where there is one.
+# The word of each member comes from the C library's itsma_<type>_name(): C and Python
+# cannot disagree on a word (tests/python/test_enum_words.py checks every enum).
 def _w(code: int, name: Callable[[int], str]) -> Tuple[str, int]:
     return name(code), code
+
+
+def _words(name: Callable[[int], str], *codes: int) -> Dict[str, int]:
+    """``{word: code}`` of C codes, each word from the C name function (vocabularies the
+    package keeps as plain words rather than as an enum)."""
+    return {name(code): code for code in codes}
 
 
 _Labelled = WordEnum  # the name older modules import
@@ -116,15 +123,15 @@ class EvidenceKind(WordEnum):
 class SectionKind(WordEnum):
     """Kind of a catalogue section: a group (clause) or a process."""
 
-    GROUP = ("group", _c.ITSMA_SECTION_GROUP)
-    PROCESS = ("process", _c.ITSMA_SECTION_PROCESS)
+    GROUP = _w(_c.ITSMA_SECTION_GROUP, _c.itsma_section_kind_name)
+    PROCESS = _w(_c.ITSMA_SECTION_PROCESS, _c.itsma_section_kind_name)
 
 
 class Obligation(WordEnum):
     """Obligation of a requirement: ``shall`` (Part 1 style) or ``should`` (Part 2 style)."""
 
-    SHALL = ("shall", _c.ITSMA_OBLIGATION_SHALL)
-    SHOULD = ("should", _c.ITSMA_OBLIGATION_SHOULD)
+    SHALL = _w(_c.ITSMA_OBLIGATION_SHALL, _c.itsma_obligation_name)
+    SHOULD = _w(_c.ITSMA_OBLIGATION_SHOULD, _c.itsma_obligation_name)
 
 
 class Basis(WordEnum):
@@ -153,8 +160,8 @@ class LintKind(WordEnum):
 class Exclusions(WordEnum):
     """Whether a catalogue lets assessments exclude parts of it from their scope."""
 
-    ALLOWED = ("allowed", _c.ITSMA_EXCLUSIONS_ALLOWED)
-    FORBIDDEN = ("forbidden", _c.ITSMA_EXCLUSIONS_FORBIDDEN)
+    ALLOWED = _w(_c.ITSMA_EXCLUSIONS_ALLOWED, _c.itsma_exclusions_name)
+    FORBIDDEN = _w(_c.ITSMA_EXCLUSIONS_FORBIDDEN, _c.itsma_exclusions_name)
 
 
 class EvidencePolicy(WordEnum):

@@ -11,18 +11,18 @@ from . import itsma as _c
 from ._assessment import Assessment, _catalogue
 from ._catalogue import Catalogue
 from ._core import PathLike, _no_init, _path, _text
+from ._enums import _words
 
 __all__ = ["Mapping", "Map", "Carry", "CarryReport", "RELATIONSHIPS"]
 
 #: The relationship vocabulary (OSCAL 1.2), read "sources RELATIONSHIP targets".
-RELATIONSHIPS: Tuple[str, ...] = ("equal-to", "equivalent-to", "subset-of", "superset-of",
-                                  "intersects-with", "no-relationship")
+RELATIONSHIPS: Tuple[str, ...] = tuple(_words(
+    _c.itsma_relationship_name, _c.ITSMA_REL_EQUAL_TO, _c.ITSMA_REL_EQUIVALENT_TO,
+    _c.ITSMA_REL_SUBSET_OF, _c.ITSMA_REL_SUPERSET_OF, _c.ITSMA_REL_INTERSECTS_WITH,
+    _c.ITSMA_REL_NO_RELATIONSHIP))
 
-_FORMATS = {"text": _c.ITSMA_TRANSITION_TEXT, "md": _c.ITSMA_TRANSITION_MARKDOWN,
-            "markdown": _c.ITSMA_TRANSITION_MARKDOWN, "html": _c.ITSMA_TRANSITION_HTML}
-_STATUS = {_c.ITSMA_CARRY_CARRIED: "carried", _c.ITSMA_CARRY_REVIEW: "review",
-           _c.ITSMA_CARRY_KEPT: "kept", _c.ITSMA_CARRY_UNRATED: "unrated",
-           _c.ITSMA_CARRY_NEW: "new"}
+_FORMATS = _words(_c.itsma_transition_format_name, _c.ITSMA_TRANSITION_TEXT,
+                  _c.ITSMA_TRANSITION_MARKDOWN, _c.ITSMA_TRANSITION_HTML)
 
 
 @dataclass(frozen=True)
@@ -207,36 +207,38 @@ class CarryReport:
     def statuses(self) -> List[Tuple[str, str]]:
         """``[(target requirement id, status)]`` in catalogue order."""
         return [(_c.itsma_carry_report_target_id(self._p, i),
-                 _STATUS[_c.itsma_carry_report_target_status(self._p, i)])
+                 _c.itsma_carry_status_name(_c.itsma_carry_report_target_status(self._p, i)))
                 for i in range(_c.itsma_carry_report_target_count(self._p))]
 
-    def _with(self, status: str) -> List[str]:
-        return [i for i, s in self.statuses if s == status]
+    def _with(self, status: int) -> List[str]:
+        return [_c.itsma_carry_report_target_id(self._p, i)
+                for i in range(_c.itsma_carry_report_target_count(self._p))
+                if _c.itsma_carry_report_target_status(self._p, i) == status]
 
     @property
     def carried(self) -> List[str]:
         """Target requirements rated from sources that cover them fully."""
-        return self._with("carried")
+        return self._with(_c.ITSMA_CARRY_CARRIED)
 
     @property
     def to_review(self) -> List[str]:
         """Target requirements rated from partial cover (or with unrated sources): review them."""
-        return self._with("review")
+        return self._with(_c.ITSMA_CARRY_REVIEW)
 
     @property
     def kept(self) -> List[str]:
         """Target requirements the assessment merged into had rated already."""
-        return self._with("kept")
+        return self._with(_c.ITSMA_CARRY_KEPT)
 
     @property
     def unrated(self) -> List[str]:
         """Target requirements with counterparts that were not rated."""
-        return self._with("unrated")
+        return self._with(_c.ITSMA_CARRY_UNRATED)
 
     @property
     def new_obligations(self) -> List[str]:
         """Target requirements no source maps to: new obligations to assess."""
-        return self._with("new")
+        return self._with(_c.ITSMA_CARRY_NEW)
 
     @property
     def dropped(self) -> List[str]:
@@ -255,7 +257,7 @@ class CarryReport:
         try:
             f = _FORMATS[format]
         except (KeyError, TypeError):
-            raise ValueError(f"format must be 'text', 'md' or 'html', not {format!r}") from None
+            raise ValueError(f"format must be one of {', '.join(_FORMATS)}, not {format!r}") from None
         h = self._assessment._h
         with h.pins:
             return self._p.py_transition_report(h.p, self._mapping._p, f)

@@ -15,7 +15,7 @@ from ._core import (PathLike, View, _linear_find, _nan_none, _neg_none, _path, _
                     _short)
 from ._tables import Row, records, tally
 from ._enums import (Attribute, AttributeStatus, EvidencePolicy, EvidenceProblem, Letter, Model,
-                     Nonconformity, Obligation, Status, Verdict, _letter, _nonconformity)
+                     Nonconformity, Obligation, Status, Verdict, _letter, _nonconformity, _words)
 
 __all__ = ["Result", "SectionResult", "RequirementResult", "Gap", "CapabilityGap",
            "EvidenceIssue", "AttributeResult", "AttributeNeed", "RequirementCounts",
@@ -336,15 +336,13 @@ class Result:
 # ---- summary figures of a C result (shared with the live Scorer, which reads them at once) --
 
 #: The parts of a report that ``sections=`` can choose (itsma_report_section).
-REPORT_SECTIONS = {
-    "summary": _c.ITSMA_REPORT_SUMMARY, "clauses": _c.ITSMA_REPORT_CLAUSES,
-    "capability": _c.ITSMA_REPORT_CAPABILITY, "gaps": _c.ITSMA_REPORT_GAPS,
-    "nonconformities": _c.ITSMA_REPORT_NONCONFORMITIES, "evidence": _c.ITSMA_REPORT_EVIDENCE,
-    "warnings": _c.ITSMA_REPORT_WARNINGS, "changes": _c.ITSMA_REPORT_CHANGES,
-    "requirements": _c.ITSMA_REPORT_REQUIREMENTS,
-}
-_REPORT_FORMATS = {"text": _c.ITSMA_REPORT_TEXT, "md": _c.ITSMA_REPORT_MD, "html": _c.ITSMA_REPORT_HTML,
-                   "csv": _c.ITSMA_REPORT_CSV}
+REPORT_SECTIONS = _words(
+    _c.itsma_report_section_name, _c.ITSMA_REPORT_SUMMARY, _c.ITSMA_REPORT_CLAUSES,
+    _c.ITSMA_REPORT_CAPABILITY, _c.ITSMA_REPORT_GAPS, _c.ITSMA_REPORT_NONCONFORMITIES,
+    _c.ITSMA_REPORT_EVIDENCE, _c.ITSMA_REPORT_WARNINGS, _c.ITSMA_REPORT_CHANGES,
+    _c.ITSMA_REPORT_REQUIREMENTS)
+_REPORT_FORMATS = _words(_c.itsma_report_format_name, _c.ITSMA_REPORT_TEXT, _c.ITSMA_REPORT_MD,
+                         _c.ITSMA_REPORT_HTML, _c.ITSMA_REPORT_CSV)
 _EXTENSIONS = {".txt": "text", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
                ".csv": "csv"}
 

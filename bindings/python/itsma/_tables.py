@@ -26,6 +26,8 @@ from __future__ import annotations
 from typing import (Any, Callable, Dict, Iterator, List, Mapping, Sequence, Tuple, Type,
                     TypeVar)
 
+from ._enums import Status
+
 __all__ = ["REQUIREMENT_COLUMNS", "COLUMNS", "KINDS", "asdict_of", "Row", "records", "tally",
            "dataclass_asdict"]
 
@@ -88,7 +90,7 @@ def _requirement_rating(row: Any) -> Any:
 
 
 def _requirement_gain(row: Any) -> Any:
-    return None if row.status == "excluded" else row.gain
+    return None if row.status == Status.EXCLUDED else row.gain
 
 
 def _requirement_clause(row: Any) -> Any:

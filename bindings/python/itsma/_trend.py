@@ -7,7 +7,7 @@ from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 from . import itsma as _c
 from ._core import PathLike, _neg_none, _no_init, _path
-from ._enums import Verdict
+from ._enums import Verdict, _words
 from ._result import Result, _format_of_path, _write_text
 
 __all__ = ["trend", "Trend", "TrendPoint"]
@@ -93,8 +93,8 @@ class Trend:
     def report(self, format: str = "text", *, colour: bool = False, width: int = 96) -> str:
         """The trend as ``itsma trend`` prints it: ``"text"``, ``"md"``, ``"html"`` (a page
         with a line chart) or ``"csv"`` (one row per assessment)."""
-        formats = {"text": _c.ITSMA_REPORT_TEXT, "md": _c.ITSMA_REPORT_MD, "html": _c.ITSMA_REPORT_HTML,
-                   "csv": _c.ITSMA_REPORT_CSV}
+        formats = _words(_c.itsma_report_format_name, _c.ITSMA_REPORT_TEXT, _c.ITSMA_REPORT_MD,
+                         _c.ITSMA_REPORT_HTML, _c.ITSMA_REPORT_CSV)
         if format not in formats:
             raise ValueError(f"format must be one of {', '.join(formats)}, not {format!r}")
         if width < 0:

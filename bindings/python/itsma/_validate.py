@@ -10,11 +10,14 @@ from . import itsma as _c
 from ._assessment import _catalogue
 from ._catalogue import Catalogue
 from ._core import PathLike, _path, _text
+from ._enums import _words
 from ._errors import Error, _from_c
 
 __all__ = ["Validation", "validate_file", "validate_string"]
 
-_KINDS = {_c.ITSMA_DOCUMENT_CATALOGUE: "catalogue", _c.ITSMA_DOCUMENT_ASSESSMENT: "assessment"}
+_KINDS = {code: word for word, code in _words(_c.itsma_document_kind_name,
+                                               _c.ITSMA_DOCUMENT_CATALOGUE,
+                                               _c.ITSMA_DOCUMENT_ASSESSMENT).items()}
 
 
 class Validation(NamedTuple):
