@@ -105,7 +105,7 @@ ITSMA_EXTERN(const char *) itsma_error_name(int code);
  *
  * @param[out] buf destination, NUL-terminated on return when size > 0.
  * @param size capacity of @p buf.
- * @param err the error to format.
+ * @param err the error to format; NULL formats as the empty string.
  * @return the length the full text would have (like snprintf).
  * **Ownership:** none. **Thread safety:** safe.
  */
