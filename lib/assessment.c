@@ -537,7 +537,8 @@ itsma__cited *itsma__assessment_cited(const itsma_assessment *a, const itsma__su
 		return r ? &r->c : NULL;
 	} else {
 		itsma_attribute_rating *r =
-		    a->attr_by_sec[s->process->index * ITSMA_ATTRIBUTE_COUNT + (size_t)s->attribute];
+		    a->attr_by_sec[s->process->index * ITSMA_ATTRIBUTE_COUNT +
+		                   (size_t)s->attribute];
 		return r ? &r->c : NULL;
 	}
 }
@@ -569,7 +570,8 @@ static void place(itsma_assessment *a, const itsma__subject *s, itsma__cited *c)
 			r->attribute = s->attribute;
 			a->attributes[c->index] = r;
 		}
-		a->attr_by_sec[s->process->index * ITSMA_ATTRIBUTE_COUNT + (size_t)s->attribute] = r;
+		a->attr_by_sec[s->process->index * ITSMA_ATTRIBUTE_COUNT + (size_t)s->attribute] =
+		    r;
 	}
 }
 
@@ -737,7 +739,8 @@ static int put_subject(itsma_assessment *a, const itsma__subject *s, itsma_lette
 	if (check_value(letter, value, s, err) < 0)
 		return ITSMA_EINVAL;
 	value = letter == ITSMA_LETTER_NONE ? value : itsma_letter_achievement(letter);
-	if (old && same_cites(old->evidence, old->evidence_count, old->note, ids, resolved, n, note_in)) {
+	if (old &&
+	    same_cites(old->evidence, old->evidence_count, old->note, ids, resolved, n, note_in)) {
 		old->letter = letter;
 		old->value = value;
 		if (out)
@@ -782,8 +785,8 @@ static int put_subject(itsma_assessment *a, const itsma__subject *s, itsma_lette
 }
 
 int itsma__assessment_put_cited(itsma_assessment *a, const itsma__subject *s, itsma_letter letter,
-                                double value, itsma_evidence *const *ev, size_t n,
-                                const char *note, itsma__cited **out, itsma_error *err)
+                                double value, itsma_evidence *const *ev, size_t n, const char *note,
+                                itsma__cited **out, itsma_error *err)
 {
 	return put_subject(a, s, letter, value, NULL, ev, n, note, out, err);
 }

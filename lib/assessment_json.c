@@ -263,10 +263,12 @@ static int rated_requirement(loader *ld, const char *ptr, const char *id, itsma_
 
 	s->requirement = itsma_catalogue_find_requirement(ld->a->cat, id);
 	if (!s->requirement)
-		return itsma__schema(&ld->rd, ptr, "requirement", "catalogue \"%s\" has no requirement \"%s\"",
-		                     ld->a->cat->id, id);
+		return itsma__schema(&ld->rd, ptr, "requirement",
+		                     "catalogue \"%s\" has no requirement \"%s\"", ld->a->cat->id,
+		                     id);
 	if ((first = itsma__assessment_cited(ld->a, s)) != NULL)
-		return itsma__schema(&ld->rd, ptr, "requirement", "requirement \"%s\" is rated twice (first at /ratings/%zu)",
+		return itsma__schema(&ld->rd, ptr, "requirement",
+		                     "requirement \"%s\" is rated twice (first at /ratings/%zu)",
 		                     id, first->index);
 	return 0;
 }
@@ -280,13 +282,16 @@ static int rated_attribute(loader *ld, const char *ptr, const char *id, const ch
 	s->process = itsma_catalogue_find_section(ld->a->cat, id);
 	if (!s->process || s->process->kind != ITSMA_SECTION_PROCESS)
 		return itsma__schema(&ld->rd, ptr, "process",
-		                     s->process ? "section \"%s\" is not a process" : "catalogue has no process \"%s\"",
+		                     s->process ? "section \"%s\" is not a process"
+		                                : "catalogue has no process \"%s\"",
 		                     id);
 	if (itsma_attribute_parse(&s->attribute, attr, 0, ld->rd.err) < 0)
 		return convert(ld, ITSMA_EINVAL, ptr, "attribute");
 	if ((first = itsma__assessment_cited(ld->a, s)) != NULL)
-		return itsma__schema(&ld->rd, ptr, "attribute", "%s of process \"%s\" is rated twice (first at /attributes/%zu)",
-		                     attr, id, first->index);
+		return itsma__schema(
+		    &ld->rd, ptr, "attribute",
+		    "%s of process \"%s\" is rated twice (first at /attributes/%zu)", attr, id,
+		    first->index);
 	return 0;
 }
 
@@ -299,7 +304,7 @@ static int load_cited(loader *ld, json_object *o, const char *ptr, int attr)
 	itsma__reader *rd = &ld->rd;
 	const char *what = attr ? "an attribute rating" : "a rating";
 	const char *id, *attr_name = NULL, *note;
-	itsma__subject s = { NULL, NULL, ITSMA_PA1_1 };
+	itsma__subject s = {NULL, NULL, ITSMA_PA1_1};
 	itsma_letter letter;
 	double value;
 	itsma_evidence **ids = NULL;
@@ -310,7 +315,8 @@ static int load_cited(loader *ld, json_object *o, const char *ptr, int attr)
 	int rc;
 
 	if ((rc = itsma__expect_object(rd, o, ptr, what)) < 0 ||
-	    (rc = itsma__check_keys(rd, o, ptr, what, attr ? attribute_keys : rating_keys, &ext)) < 0 ||
+	    (rc = itsma__check_keys(rd, o, ptr, what, attr ? attribute_keys : rating_keys, &ext)) <
+	        0 ||
 	    (rc = itsma__get_id(rd, o, ptr, attr ? "process" : "requirement", 1, &id)) < 0 ||
 	    (attr && (rc = itsma__get_string(rd, o, ptr, "attribute", 1, 0, &attr_name)) < 0) ||
 	    (rc = itsma__get_rating(rd, o, ptr, "rating", &letter, &value)) < 0 ||
