@@ -490,22 +490,69 @@ int itsma_assessment_remove_evidence(itsma_assessment *a, const char *id, itsma_
 	return 0;
 }
 
-/* ---- shared by ratings and attribute ratings --------------------------------------------- */
+/* ---- ratings of requirements and of process attributes: one implementation ------------------ */
+
+/* An attribute rating's subject (else a requirement's)? */
+static int is_attr(const itsma__subject *s)
+{
+	return s->requirement == NULL;
+}
 
 /* Whose rating a message is about: "the rating of ID" or "the rating of ID/PAx.y". Formatted
  * only when there is something to report. */
-typedef struct rater {
-	const char *id;
-	itsma_attribute pa; /* ITSMA_ATTRIBUTE_COUNT for a requirement */
-} rater;
-
-static const char *who_text(const rater *w, char *buf, size_t size)
+static const char *who_text(const itsma__subject *s, char *buf, size_t size)
 {
-	if (w->pa == ITSMA_ATTRIBUTE_COUNT)
-		snprintf(buf, size, "the rating of %s", w->id);
+	if (!is_attr(s))
+		snprintf(buf, size, "the rating of %s", s->requirement->id);
 	else
-		snprintf(buf, size, "the rating of %s/%s", w->id, itsma_attribute_name(w->pa));
+		snprintf(buf, size, "the rating of %s/%s", s->process->id,
+		         itsma_attribute_name(s->attribute));
 	return buf;
+}
+
+itsma__cited *itsma__assessment_cited(const itsma_assessment *a, const itsma__subject *s)
+{
+	if (!is_attr(s)) {
+		itsma_rating *r = a->rating_by_req[s->requirement->index];
+		return r ? &r->c : NULL;
+	} else {
+		itsma_attribute_rating *r =
+		    a->attr_by_sec[s->process->index * ITSMA_ATTRIBUTE_COUNT +
+		                   (size_t)s->attribute];
+		return r ? &r->c : NULL;
+	}
+}
+
+/* The i-th rating of the list of that kind (attribute ratings when attr), its shared part. */
+static itsma__cited *listed(const itsma_assessment *a, int attr, size_t i)
+{
+	return attr ? &a->attributes[i]->c : &a->ratings[i]->c;
+}
+
+/*
+ * Put c (the shared part, first member, of a block of the subject's kind; its index set) at
+ * its index in its list and in the subject's slot, with the fields naming what it rates.
+ * c NULL empties the subject's slot.
+ */
+static void place(itsma_assessment *a, const itsma__subject *s, itsma__cited *c)
+{
+	if (!is_attr(s)) {
+		itsma_rating *r = (itsma_rating *)(void *)c;
+		if (r) {
+			r->requirement = s->requirement;
+			a->ratings[c->index] = r;
+		}
+		a->rating_by_req[s->requirement->index] = r;
+	} else {
+		itsma_attribute_rating *r = (itsma_attribute_rating *)(void *)c;
+		if (r) {
+			r->process = s->process;
+			r->attribute = s->attribute;
+			a->attributes[c->index] = r;
+		}
+		a->attr_by_sec[s->process->index * ITSMA_ATTRIBUTE_COUNT + (size_t)s->attribute] =
+		    r;
+	}
 }
 
 /* Equal ids? (libc's strcmp: a third of the instructions of a byte loop on short ids) */
@@ -522,7 +569,7 @@ static int same_id(const char *a, const char *b)
 static void *build_cites(itsma_assessment *a, size_t head, const char *const *ids,
                          itsma_evidence *const *resolved, size_t n, const char *note,
                          itsma_evidence *const *prev, size_t prev_n, itsma_evidence ***ev_out,
-                         char **note_out, const rater *who, itsma_error *err)
+                         char **note_out, const itsma__subject *who, itsma_error *err)
 {
 	size_t i, j, nlen = note ? strlen(note) + 1 : 0;
 	char *block, wb[96];
@@ -637,7 +684,8 @@ static void cite(itsma_evidence **ev, size_t n, int delta)
 		ev[i]->cite_count = (size_t)((long long)ev[i]->cite_count + delta);
 }
 
-static int check_value(itsma_letter letter, double value, const rater *who, itsma_error *err)
+static int check_value(itsma_letter letter, double value, const itsma__subject *who,
+                       itsma_error *err)
 {
 	char wb[96];
 	if ((int)letter < (int)ITSMA_LETTER_NONE || (int)letter > (int)ITSMA_LETTER_F)
@@ -650,41 +698,49 @@ static int check_value(itsma_letter letter, double value, const rater *who, itsm
 }
 
 /*
- * What putting a rating and an attribute rating share. `old` is the current one (NULL when
- * there is none); `list`, `count` and `cap` are the assessment's list of that kind, made room
- * in for a new one; `what` names the kind in the limit message.
- * Returns 0 when the rating was changed in place (the same evidence and note: only the letter
- * and value change; *out = old); 1 with *out a new block of `size` bytes whose shared fields
- * are filled, its citations counted and, when it replaces old, old's place, extensions and
- * citations taken over: the caller fills its own fields, puts it at its index in its list
- * (counting it when new) and frees old. A negative code on failure (nothing changed).
+ * Rate a subject: the one implementation behind putting a rating and an attribute rating.
+ * Citations by id (ids) or resolved already (resolved). When the current rating cites the
+ * same evidence with the same note, only its letter and value change, in place (an assessor
+ * re-rating); otherwise a new block takes the current one's place, extensions and citations
+ * (a new one goes last in its list). *out (may be NULL) is the rating now in the assessment.
+ * Returns 0, or a negative code with nothing changed.
  */
-static int put_cited(itsma_assessment *a, itsma__cited *old, size_t size, void **list,
-                     size_t count, size_t *cap, size_t elsize, const char *what,
-                     itsma_letter letter, double value, const char *const *ids,
-                     itsma_evidence *const *resolved, size_t n, const char *note_in,
-                     const rater *who, itsma__cited **out, itsma_error *err)
+static int put_subject(itsma_assessment *a, const itsma__subject *s, itsma_letter letter,
+                       double value, const char *const *ids, itsma_evidence *const *resolved,
+                       size_t n, const char *note_in, itsma__cited **out, itsma_error *err)
 {
-	itsma__cited *c;
+	int attr = is_attr(s);
+	itsma__cited *old = itsma__assessment_cited(a, s), *c;
+	size_t *count = attr ? &a->attribute_count : &a->rating_count;
 	itsma_evidence **ev = NULL;
 	char *note = NULL;
+	int grown;
 
-	if (check_value(letter, value, who, err) < 0)
+	if (check_value(letter, value, s, err) < 0)
 		return ITSMA_EINVAL;
 	value = letter == ITSMA_LETTER_NONE ? value : itsma_letter_achievement(letter);
-	if (old && same_cites(old->evidence, old->evidence_count, old->note, ids, resolved, n, note_in)) {
+	if (old &&
+	    same_cites(old->evidence, old->evidence_count, old->note, ids, resolved, n, note_in)) {
 		old->letter = letter;
 		old->value = value;
-		*out = old;
+		if (out)
+			*out = old;
 		return 0;
 	}
-	if (!old && count >= a->max_records)
-		return itsma__error_set(err, ITSMA_ELIMIT, "more %s than the limit of %zu", what,
-		                        a->max_records);
-	if (!old && itsma__grow(list, cap, count + 1, elsize) < 0)
-		return itsma__error_nomem(err);
-	c = build_cites(a, size, ids, resolved, n, note_in, old ? old->evidence : NULL,
-	                old ? old->evidence_count : 0, &ev, &note, who, err);
+	if (!old && *count >= a->max_records)
+		return itsma__error_set(err, ITSMA_ELIMIT, "more %s than the limit of %zu",
+		                        attr ? "attribute ratings" : "ratings", a->max_records);
+	if (!old) {
+		grown = attr ? itsma__grow((void **)&a->attributes, &a->attribute_cap, *count + 1,
+		                           sizeof *a->attributes)
+		             : itsma__grow((void **)&a->ratings, &a->rating_cap, *count + 1,
+		                           sizeof *a->ratings);
+		if (grown < 0)
+			return itsma__error_nomem(err);
+	}
+	c = build_cites(a, attr ? sizeof(itsma_attribute_rating) : sizeof(itsma_rating), ids,
+	                resolved, n, note_in, old ? old->evidence : NULL,
+	                old ? old->evidence_count : 0, &ev, &note, s, err);
 	if (!c)
 		return err ? err->code : ITSMA_EINVAL;
 	c->evidence = ev;
@@ -699,17 +755,53 @@ static int put_cited(itsma_assessment *a, itsma__cited *old, size_t size, void *
 		old->ext = NULL;
 		cite(old->evidence, old->evidence_count, -1);
 	} else {
-		c->index = count;
+		c->index = (*count)++;
 	}
-	*out = c;
-	return 1;
+	place(a, s, c);
+	free_cited(old);
+	if (out)
+		*out = c;
+	return 0;
+}
+
+int itsma__assessment_put_cited(itsma_assessment *a, const itsma__subject *s, itsma_letter letter,
+                                double value, itsma_evidence *const *ev, size_t n, const char *note,
+                                itsma__cited **out, itsma_error *err)
+{
+	return put_subject(a, s, letter, value, NULL, ev, n, note, out, err);
+}
+
+/* Remove the subject's rating: 0, or ITSMA_ENOTFOUND (err untouched) when it is not rated. */
+static int remove_subject(itsma_assessment *a, const itsma__subject *s)
+{
+	itsma__cited *c = itsma__assessment_cited(a, s);
+	int attr = is_attr(s);
+	size_t *count = attr ? &a->attribute_count : &a->rating_count, i;
+
+	if (!c)
+		return ITSMA_ENOTFOUND;
+	if (attr)
+		memmove(a->attributes + c->index, a->attributes + c->index + 1,
+		        (*count - c->index - 1) * sizeof *a->attributes);
+	else
+		memmove(a->ratings + c->index, a->ratings + c->index + 1,
+		        (*count - c->index - 1) * sizeof *a->ratings);
+	(*count)--;
+	for (i = c->index; i < *count; i++)
+		listed(a, attr, i)->index = i;
+	place(a, s, NULL);
+	cite(c->evidence, c->evidence_count, -1);
+	free_cited(c);
+	return 0;
+}
+
+/* The i-th cited evidence record of a rating or an attribute rating (NULL-safe). */
+static const itsma_evidence *cited_evidence_at(const itsma__cited *c, size_t i)
+{
+	return c && i < c->evidence_count ? c->evidence[i] : NULL;
 }
 
 /* ---- requirement ratings ------------------------------------------------------------------- */
-
-static int put_rating(itsma_assessment *a, const itsma_requirement *req, itsma_letter letter,
-                      double value, const char *const *ids, itsma_evidence *const *resolved,
-                      size_t count, const char *note_in, itsma_error *err);
 
 int itsma_assessment_put_rating(itsma_assessment *a, const itsma_rating_spec *spec,
                                 itsma_error *err)
@@ -728,74 +820,32 @@ int itsma_assessment_put_rating(itsma_assessment *a, const itsma_rating_spec *sp
 int itsma__assessment_put_rating_spec(itsma_assessment *a, const itsma_requirement *req,
                                       const itsma_rating_spec *spec, itsma_error *err)
 {
+	itsma__subject s = { NULL, NULL, ITSMA_PA1_1 };
+
 	if (itsma__version_check(spec->version, ITSMA_RATING_SPEC_VERSION, "itsma_rating_spec", err) < 0)
 		return ITSMA_EINVAL;
 	if (!req)
 		return itsma__error_set(err, ITSMA_ENOTFOUND, "catalogue \"%s\" has no requirement \"%.64s\"",
 		                        a->cat->id, spec->requirement ? spec->requirement : "");
-	return put_rating(a, req, spec->letter, spec->value, spec->evidence, NULL, spec->evidence_count,
-	                  spec->note, err);
-}
-
-int itsma__assessment_put_rating_ev(itsma_assessment *a, const itsma_requirement *req,
-                                    itsma_letter letter, double value, itsma_evidence *const *ev,
-                                    size_t n, const char *note, itsma_error *err)
-{
-	return put_rating(a, req, letter, value, NULL, ev, n, note, err);
-}
-
-static int put_rating(itsma_assessment *a, const itsma_requirement *req, itsma_letter letter,
-                      double value, const char *const *ids, itsma_evidence *const *resolved,
-                      size_t count, const char *note_in, itsma_error *err)
-{
-	itsma_rating *old = a->rating_by_req[req->index], *r;
-	itsma__cited *c;
-	rater who;
-	int rc;
-
-	who.id = req->id;
-	who.pa = ITSMA_ATTRIBUTE_COUNT;
-	rc = put_cited(a, old ? &old->c : NULL, sizeof *r, (void **)&a->ratings, a->rating_count,
-	               &a->rating_cap, sizeof *a->ratings, "ratings", letter, value, ids, resolved,
-	               count, note_in, &who, &c, err);
-	if (rc <= 0)
-		return rc; /* an error, or changed in place */
-	r = (itsma_rating *)(void *)c; /* the first member of the block allocated for an itsma_rating */
-	r->requirement = req;
-	a->ratings[c->index] = r;
-	if (old)
-		free_cited(&old->c);
-	else
-		a->rating_count++;
-	a->rating_by_req[req->index] = r;
-	return 0;
+	s.requirement = req;
+	return put_subject(a, &s, spec->letter, spec->value, spec->evidence, NULL,
+	                   spec->evidence_count, spec->note, NULL, err);
 }
 
 int itsma_assessment_remove_rating(itsma_assessment *a, const char *requirement_id,
                                    itsma_error *err)
 {
-	const itsma_requirement *req;
-	itsma_rating *r;
-	size_t i;
+	itsma__subject s = { NULL, NULL, ITSMA_PA1_1 };
 
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!a)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
-	req = itsma_catalogue_find_requirement(a->cat, requirement_id);
-	r = req ? a->rating_by_req[req->index] : NULL;
-	if (!r)
+	s.requirement = itsma_catalogue_find_requirement(a->cat, requirement_id);
+	if (!s.requirement || remove_subject(a, &s) < 0)
 		return itsma__error_set(err, ITSMA_ENOTFOUND, "requirement \"%.64s\" is not rated",
 		                        requirement_id ? requirement_id : "");
-	for (i = r->c.index + 1; i < a->rating_count; i++) {
-		a->ratings[i - 1] = a->ratings[i];
-		a->ratings[i - 1]->c.index = i - 1;
-	}
-	a->rating_count--;
-	a->rating_by_req[req->index] = NULL;
-	cite(r->c.evidence, r->c.evidence_count, -1);
-	free_cited(&r->c);
 	return 0;
 }
 
@@ -823,9 +873,7 @@ size_t itsma_rating_evidence_count(const itsma_rating *r) { return r ? r->c.evid
 
 const itsma_evidence *itsma_rating_evidence_at(const itsma_rating *r, size_t i)
 {
-	if (!r)
-		return NULL;
-	return i < r->c.evidence_count ? r->c.evidence[i] : NULL;
+	return cited_evidence_at(r ? &r->c : NULL, i);
 }
 
 const char *itsma_rating_note(const itsma_rating *r) { return r ? r->c.note : NULL; }
@@ -848,15 +896,10 @@ static const itsma_section *find_process(const itsma_assessment *a, const char *
 	return s;
 }
 
-static int put_attribute(itsma_assessment *a, const itsma_section *p, itsma_attribute attribute,
-                         itsma_letter letter, double value, const char *const *ids,
-                         itsma_evidence *const *resolved, size_t count, const char *note_in,
-                         itsma_error *err);
-
 int itsma_assessment_put_attribute(itsma_assessment *a, const itsma_attribute_spec *spec,
                                    itsma_error *err)
 {
-	const itsma_section *p;
+	itsma__subject s = { NULL, NULL, ITSMA_PA1_1 };
 
 	itsma__error_reset(err);
 	itsma__error_reset(err);
@@ -865,83 +908,35 @@ int itsma_assessment_put_attribute(itsma_assessment *a, const itsma_attribute_sp
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment and spec must not be NULL");
 	if (itsma__version_check(spec->version, ITSMA_ATTRIBUTE_SPEC_VERSION, "itsma_attribute_spec", err) < 0)
 		return ITSMA_EINVAL;
-	p = find_process(a, spec->process, err);
-	if (!p)
+	s.process = find_process(a, spec->process, err);
+	if (!s.process)
 		return err ? err->code : ITSMA_EINVAL;
 	if ((int)spec->attribute <= (int)ITSMA_PA1_1 || (int)spec->attribute >= (int)ITSMA_ATTRIBUTE_COUNT)
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        spec->attribute == ITSMA_PA1_1
 		                            ? "PA1.1 is derived from the process's requirements and cannot be rated"
 		                            : "expected a process attribute PA2.1 to PA5.2");
-	return put_attribute(a, p, spec->attribute, spec->letter, spec->value, spec->evidence, NULL,
-	                     spec->evidence_count, spec->note, err);
-}
-
-int itsma__assessment_put_attribute_ev(itsma_assessment *a, const itsma_section *p,
-                                       itsma_attribute attribute, itsma_letter letter,
-                                       double value, itsma_evidence *const *ev, size_t n,
-                                       const char *note, itsma_error *err)
-{
-	return put_attribute(a, p, attribute, letter, value, NULL, ev, n, note, err);
-}
-
-static int put_attribute(itsma_assessment *a, const itsma_section *p, itsma_attribute attribute,
-                         itsma_letter letter, double value, const char *const *ids,
-                         itsma_evidence *const *resolved, size_t count, const char *note_in,
-                         itsma_error *err)
-{
-	itsma_attribute_rating **slot, *old, *r;
-	itsma__cited *c;
-	rater who;
-	int rc;
-
-	who.id = p->id;
-	who.pa = attribute;
-	slot = &a->attr_by_sec[p->index * ITSMA_ATTRIBUTE_COUNT + (size_t)attribute];
-	old = *slot;
-	rc = put_cited(a, old ? &old->c : NULL, sizeof *r, (void **)&a->attributes,
-	               a->attribute_count, &a->attribute_cap, sizeof *a->attributes,
-	               "attribute ratings", letter, value, ids, resolved, count, note_in, &who, &c, err);
-	if (rc <= 0)
-		return rc; /* an error, or changed in place */
-	r = (itsma_attribute_rating *)(void *)c; /* the first member, as in put_rating */
-	r->process = p;
-	r->attribute = attribute;
-	a->attributes[c->index] = r;
-	if (old)
-		free_cited(&old->c);
-	else
-		a->attribute_count++;
-	*slot = r;
-	return 0;
+	s.attribute = spec->attribute;
+	return put_subject(a, &s, spec->letter, spec->value, spec->evidence, NULL,
+	                   spec->evidence_count, spec->note, NULL, err);
 }
 
 int itsma_assessment_remove_attribute(itsma_assessment *a, const char *process_id,
                                       itsma_attribute attribute, itsma_error *err)
 {
-	const itsma_section *p;
-	itsma_attribute_rating *r = NULL;
-	size_t i;
+	itsma__subject s = { NULL, NULL, ITSMA_PA1_1 };
 
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!a)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
-	p = itsma_catalogue_find_section(a->cat, process_id);
-	if (p && (int)attribute >= 0 && (int)attribute < (int)ITSMA_ATTRIBUTE_COUNT)
-		r = a->attr_by_sec[p->index * ITSMA_ATTRIBUTE_COUNT + (size_t)attribute];
-	if (!r)
+	s.process = itsma_catalogue_find_section(a->cat, process_id);
+	s.attribute = attribute;
+	if (!s.process || (int)attribute < 0 || (int)attribute >= (int)ITSMA_ATTRIBUTE_COUNT ||
+	    remove_subject(a, &s) < 0)
 		return itsma__error_set(err, ITSMA_ENOTFOUND, "%.64s/%s is not rated",
 		                        process_id ? process_id : "", itsma_attribute_name(attribute));
-	for (i = r->c.index + 1; i < a->attribute_count; i++) {
-		a->attributes[i - 1] = a->attributes[i];
-		a->attributes[i - 1]->c.index = i - 1;
-	}
-	a->attribute_count--;
-	a->attr_by_sec[p->index * ITSMA_ATTRIBUTE_COUNT + (size_t)attribute] = NULL;
-	cite(r->c.evidence, r->c.evidence_count, -1);
-	free_cited(&r->c);
 	return 0;
 }
 
@@ -974,9 +969,7 @@ size_t itsma_attribute_rating_evidence_count(const itsma_attribute_rating *r) { 
 
 const itsma_evidence *itsma_attribute_rating_evidence_at(const itsma_attribute_rating *r, size_t i)
 {
-	if (!r)
-		return NULL;
-	return i < r->c.evidence_count ? r->c.evidence[i] : NULL;
+	return cited_evidence_at(r ? &r->c : NULL, i);
 }
 
 const char *itsma_attribute_rating_note(const itsma_attribute_rating *r) { return r ? r->c.note : NULL; }

@@ -257,44 +257,86 @@ static int check_cites(loader *ld, json_object *o, const char *ptr, itsma_eviden
 	return 0;
 }
 
-static int load_rating(loader *ld, json_object *o, const char *ptr)
+/* The requirement a rating names, not rated yet (a rating's "requirement" member). */
+static int rated_requirement(loader *ld, const char *ptr, const char *id, itsma__subject *s)
+{
+	const itsma__cited *first;
+
+	s->requirement = itsma_catalogue_find_requirement(ld->a->cat, id);
+	if (!s->requirement)
+		return itsma__schema(&ld->rd, ptr, "requirement",
+		                     "catalogue \"%s\" has no requirement \"%s\"", ld->a->cat->id,
+		                     id);
+	if ((first = itsma__assessment_cited(ld->a, s)) != NULL)
+		return itsma__schema(&ld->rd, ptr, "requirement",
+		                     "requirement \"%s\" is rated twice (first at /ratings/%zu)",
+		                     id, first->index);
+	return 0;
+}
+
+/* The process attribute an attribute rating names, not rated yet ("process", "attribute"). */
+static int rated_attribute(loader *ld, const char *ptr, const char *id, const char *attr,
+                           itsma__subject *s)
+{
+	const itsma__cited *first;
+
+	s->process = itsma_catalogue_find_section(ld->a->cat, id);
+	if (!s->process || s->process->kind != ITSMA_SECTION_PROCESS)
+		return itsma__schema(&ld->rd, ptr, "process",
+		                     s->process ? "section \"%s\" is not a process"
+		                                : "catalogue has no process \"%s\"",
+		                     id);
+	if (itsma__attribute_parse_rated(&s->attribute, attr, ld->rd.err) < 0)
+		return convert(ld, ITSMA_EINVAL, ptr, "attribute");
+	if ((first = itsma__assessment_cited(ld->a, s)) != NULL)
+		return itsma__schema(
+		    &ld->rd, ptr, "attribute",
+		    "%s of process \"%s\" is rated twice (first at /attributes/%zu)", attr, id,
+		    first->index);
+	return 0;
+}
+
+/*
+ * A rating ("ratings") or, when attr, an attribute rating ("attributes"): one reader for
+ * both, which differ only in the members naming what is rated.
+ */
+static int load_cited(loader *ld, json_object *o, const char *ptr, int attr)
 {
 	itsma__reader *rd = &ld->rd;
-	itsma_rating_spec spec = ITSMA_RATING_SPEC_INIT;
+	const char *what = attr ? "an attribute rating" : "a rating";
+	const char *id, *attr_name = NULL, *note;
+	itsma__subject s = {NULL, NULL, ITSMA_PA1_1};
+	itsma_letter letter;
+	double value;
 	itsma_evidence **ids = NULL;
-	const itsma_requirement *req;
+	size_t n = 0;
+	itsma__cited *c;
 	itsma__ext *ext = NULL;
 	itsma__carried *carried = NULL;
 	int rc;
 
-	if ((rc = itsma__expect_object(rd, o, ptr, "a rating")) < 0 ||
-	    (rc = itsma__check_keys(rd, o, ptr, "a rating", rating_keys, &ext)) < 0 ||
-	    (rc = itsma__get_id(rd, o, ptr, "requirement", 1, &spec.requirement)) < 0 ||
-	    (rc = itsma__get_rating(rd, o, ptr, "rating", &spec.letter, &spec.value)) < 0 ||
-	    (rc = itsma__get_string(rd, o, ptr, "note", 0, 0, &spec.note)) < 0 ||
+	if ((rc = itsma__expect_object(rd, o, ptr, what)) < 0 ||
+	    (rc = itsma__check_keys(rd, o, ptr, what, attr ? attribute_keys : rating_keys, &ext)) <
+	        0 ||
+	    (rc = itsma__get_id(rd, o, ptr, attr ? "process" : "requirement", 1, &id)) < 0 ||
+	    (attr && (rc = itsma__get_string(rd, o, ptr, "attribute", 1, 0, &attr_name)) < 0) ||
+	    (rc = itsma__get_rating(rd, o, ptr, "rating", &letter, &value)) < 0 ||
+	    (rc = itsma__get_string(rd, o, ptr, "note", 0, 0, &note)) < 0 ||
 	    (rc = itsma__load_carried(rd, o, ptr, &carried)) < 0)
 		goto out;
-	req = itsma_catalogue_find_requirement(ld->a->cat, spec.requirement);
-	if (!req) {
-		rc = itsma__schema(rd, ptr, "requirement", "catalogue \"%s\" has no requirement \"%s\"",
-		                   ld->a->cat->id, spec.requirement);
+	if ((rc = attr ? rated_attribute(ld, ptr, id, attr_name, &s)
+	               : rated_requirement(ld, ptr, id, &s)) < 0 ||
+	    (rc = check_cites(ld, o, ptr, &ids, &n)) < 0 ||
+	    (rc = limit(ld, attr ? ld->a->attribute_count : ld->a->rating_count, ptr,
+	                attr ? "attribute ratings" : "ratings")) < 0)
 		goto out;
-	}
-	if (ld->a->rating_by_req[req->index]) {
-		rc = itsma__schema(rd, ptr, "requirement", "requirement \"%s\" is rated twice (first at /ratings/%zu)",
-		                   spec.requirement, ld->a->rating_by_req[req->index]->c.index);
-		goto out;
-	}
-	if ((rc = check_cites(ld, o, ptr, &ids, &spec.evidence_count)) < 0 ||
-	    (rc = limit(ld, ld->a->rating_count, ptr, "ratings")) < 0)
-		goto out;
-	if ((rc = itsma__assessment_put_rating_ev(ld->a, req, spec.letter, spec.value, ids,
-	                                          spec.evidence_count, spec.note, rd->err)) < 0) {
+	if ((rc = itsma__assessment_put_cited(ld->a, &s, letter, value, ids, n, note, &c,
+	                                      rd->err)) < 0) {
 		rc = convert(ld, rc, ptr, "evidence");
 		goto out;
 	}
-	ld->a->ratings[ld->a->rating_count - 1]->c.ext = ext;
-	ld->a->ratings[ld->a->rating_count - 1]->c.carried = carried;
+	c->ext = ext;
+	c->carried = carried;
 	ext = NULL;
 	carried = NULL;
 out:
@@ -304,59 +346,14 @@ out:
 	return rc;
 }
 
+static int load_rating(loader *ld, json_object *o, const char *ptr)
+{
+	return load_cited(ld, o, ptr, 0);
+}
+
 static int load_attribute(loader *ld, json_object *o, const char *ptr)
 {
-	itsma__reader *rd = &ld->rd;
-	itsma_attribute_spec spec = ITSMA_ATTRIBUTE_SPEC_INIT;
-	itsma_evidence **ids = NULL;
-	const char *attr;
-	const itsma_section *p;
-	itsma__ext *ext = NULL;
-	itsma__carried *carried = NULL;
-	int rc;
-
-	if ((rc = itsma__expect_object(rd, o, ptr, "an attribute rating")) < 0 ||
-	    (rc = itsma__check_keys(rd, o, ptr, "an attribute rating", attribute_keys, &ext)) < 0 ||
-	    (rc = itsma__get_id(rd, o, ptr, "process", 1, &spec.process)) < 0 ||
-	    (rc = itsma__get_string(rd, o, ptr, "attribute", 1, 0, &attr)) < 0 ||
-	    (rc = itsma__get_rating(rd, o, ptr, "rating", &spec.letter, &spec.value)) < 0 ||
-	    (rc = itsma__get_string(rd, o, ptr, "note", 0, 0, &spec.note)) < 0 ||
-	    (rc = itsma__load_carried(rd, o, ptr, &carried)) < 0)
-		goto out;
-	p = itsma_catalogue_find_section(ld->a->cat, spec.process);
-	if (!p || p->kind != ITSMA_SECTION_PROCESS) {
-		rc = itsma__schema(rd, ptr, "process",
-		                   p ? "section \"%s\" is not a process" : "catalogue has no process \"%s\"",
-		                   spec.process);
-		goto out;
-	}
-	if (itsma__attribute_parse_rated(&spec.attribute, attr, rd->err) < 0) {
-		rc = convert(ld, ITSMA_EINVAL, ptr, "attribute");
-		goto out;
-	}
-	if (ld->a->attr_by_sec[p->index * ITSMA_ATTRIBUTE_COUNT + (size_t)spec.attribute]) {
-		rc = itsma__schema(rd, ptr, "attribute", "%s of process \"%s\" is rated twice (first at /attributes/%zu)",
-		                   attr, spec.process,
-		                   ld->a->attr_by_sec[p->index * ITSMA_ATTRIBUTE_COUNT + (size_t)spec.attribute]->c.index);
-		goto out;
-	}
-	if ((rc = check_cites(ld, o, ptr, &ids, &spec.evidence_count)) < 0 ||
-	    (rc = limit(ld, ld->a->attribute_count, ptr, "attribute ratings")) < 0)
-		goto out;
-	if ((rc = itsma__assessment_put_attribute_ev(ld->a, p, spec.attribute, spec.letter, spec.value,
-	                                             ids, spec.evidence_count, spec.note, rd->err)) < 0) {
-		rc = convert(ld, rc, ptr, "evidence");
-		goto out;
-	}
-	ld->a->attributes[ld->a->attribute_count - 1]->c.ext = ext;
-	ld->a->attributes[ld->a->attribute_count - 1]->c.carried = carried;
-	ext = NULL;
-	carried = NULL;
-out:
-	free(ids);
-	itsma__carried_free(carried);
-	itsma__ext_free(ext);
-	return rc;
+	return load_cited(ld, o, ptr, 1);
 }
 
 static int load_exclusion(loader *ld, json_object *o, const char *ptr)
@@ -489,6 +486,7 @@ static int fast_rating(loader *ld, size_t pos, size_t *end)
 	itsma__reader *rd = &ld->rd;
 	itsma__span v[4], id;
 	const itsma_requirement *req;
+	itsma__subject subject = { NULL, NULL, ITSMA_PA1_1 };
 	itsma_letter letter = ITSMA_LETTER_NONE;
 	itsma_error e = ITSMA_ERROR_INIT;
 	size_t n = 0, at = 0;
@@ -532,8 +530,9 @@ static int fast_rating(loader *ld, size_t pos, size_t *end)
 		memcpy(ld->note, v[3].p, v[3].n);
 		ld->note[v[3].n] = '\0';
 	}
-	rc = itsma__assessment_put_rating_ev(ld->a, req, letter, itsma_letter_achievement(letter),
-	                                     ld->cites, n, v[3].p ? ld->note : NULL, &e);
+	subject.requirement = req;
+	rc = itsma__assessment_put_cited(ld->a, &subject, letter, itsma_letter_achievement(letter),
+	                                 ld->cites, n, v[3].p ? ld->note : NULL, NULL, &e);
 	if (rc == ITSMA_ENOMEM)
 		return itsma__error_nomem(rd->err);
 	return rc < 0 ? 0 : 1; /* e.g. evidence cited twice: the general path words it */
@@ -1125,9 +1124,10 @@ int itsma_assessment_to_json(char **out, const itsma_assessment *a, itsma_error 
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	if (out)
+		*out = NULL;
 	if (!out || !a)
 		return itsma__error_set(err, ITSMA_EINVAL, "out and assessment must not be NULL");
-	*out = NULL;
 	c = a->cat;
 	itsma__jw_init(&w, &b);
 	itsma__jw_begin_object(&w, NULL);

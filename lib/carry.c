@@ -301,6 +301,8 @@ static int carry_class(work *w, const itsma_requirement *treq, size_t first, siz
 	itsma_letter letter;
 	double value;
 	itsma__carried *prov;
+	itsma__subject subject = { NULL, NULL, ITSMA_PA1_1 };
+	itsma__cited *put;
 
 	/* ids in catalogue order: mark the rated sources first */
 	for (e = first; e < last; e++) {
@@ -345,13 +347,14 @@ static int carry_class(work *w, const itsma_requirement *treq, size_t first, siz
 	if (!full)
 		cap_below_f(&letter, &value);
 	*review_out = !full || unrated;
-	if ((rc = itsma__assessment_put_rating_ev(w->out, treq, letter, value, w->ev, nev,
-	                                          best->c.note, w->err)) < 0)
+	subject.requirement = treq;
+	if ((rc = itsma__assessment_put_cited(w->out, &subject, letter, value, w->ev, nev,
+	                                      best->c.note, &put, w->err)) < 0)
 		return rc;
 	prov = itsma__carried_new(w->m->id, best_rel, *review_out, w->ids, nids);
 	if (!prov)
 		return itsma__error_nomem(w->err);
-	w->out->rating_by_req[treq->index]->c.carried = prov;
+	put->carried = prov;
 	return 1;
 }
 
@@ -459,6 +462,8 @@ static int carry_attributes(work *w, itsma_carry_report *rep)
 				size_t nids = 0, nev = 0, stamp = stamp_base++;
 				int missing = 0;
 				itsma__carried *prov;
+				itsma__subject subject = { NULL, NULL, ITSMA_PA1_1 };
+				itsma__cited *put;
 				if (w->out->attr_by_sec[tp->index * ITSMA_ATTRIBUTE_COUNT + pa])
 					continue; /* rated already (merged into, or an earlier map)
 					           */
@@ -492,16 +497,17 @@ static int carry_attributes(work *w, itsma_carry_report *rep)
 					         stamp, &nev)) < 0)
 						return rc;
 				}
-				if ((rc = itsma__assessment_put_attribute_ev(
-				         w->out, tp, (itsma_attribute)pa, best->c.letter,
-				         best->c.value, w->ev, nev, best->c.note, w->err)) < 0)
+				subject.process = tp;
+				subject.attribute = (itsma_attribute)pa;
+				if ((rc = itsma__assessment_put_cited(
+				         w->out, &subject, best->c.letter, best->c.value, w->ev,
+				         nev, best->c.note, &put, w->err)) < 0)
 					return rc;
 				prov = itsma__carried_new(w->m->id, map->relationship, missing,
 				                          w->ids, nids);
 				if (!prov)
 					return itsma__error_nomem(w->err);
-				w->out->attr_by_sec[tp->index * ITSMA_ATTRIBUTE_COUNT + pa]
-				    ->c.carried = prov;
+				put->carried = prov;
 				rep->attribute_count++;
 			}
 		}

@@ -638,9 +638,10 @@ int itsma_catalogue_to_json(char **out, const itsma_catalogue *c, itsma_error *e
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	if (out)
+		*out = NULL;
 	if (!out || !c)
 		return itsma__error_set(err, ITSMA_EINVAL, "out and catalogue must not be NULL");
-	*out = NULL;
 	itsma__jw_init(&w, &b);
 	itsma__jw_begin_object(&w, NULL);
 	itsma__jw_string(&w, "format", CATALOGUE_FORMAT);

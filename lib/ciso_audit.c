@@ -44,9 +44,10 @@ int itsma_result_to_ciso_audit_csv(char **out, const itsma_result *r, const char
 
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	if (out)
+		*out = NULL;
 	if (!out || !r)
 		return itsma__error_set(err, ITSMA_EINVAL, "out and r must not be NULL");
-	*out = NULL;
 	if ((rc = itsma__ciso_packager(&pk, packager, err)) < 0)
 		return rc;
 	a = itsma_result_assessment(r);

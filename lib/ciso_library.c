@@ -1183,9 +1183,10 @@ int itsma_catalogue_to_ciso_library(char **out, const itsma_catalogue *cat, cons
 
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	if (out)
+		*out = NULL;
 	if (!out || !cat)
 		return itsma__error_set(err, ITSMA_EINVAL, "out and cat must not be NULL");
-	*out = NULL;
 	if ((rc = itsma__ciso_packager(&pk, packager, err)) < 0)
 		return rc;
 	if ((rc = itsma__urns_build(&urns, cat, pk, err)) < 0)
@@ -1296,9 +1297,10 @@ int itsma_mapping_to_ciso(char **out, const itsma_mapping *m, const itsma_catalo
 
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	if (out)
+		*out = NULL;
 	if (!out || !m || !source || !target)
 		return itsma__error_set(err, ITSMA_EINVAL, "out, m, source and target must not be NULL");
-	*out = NULL;
 	if ((rc = itsma__ciso_packager(&pk, packager, err)) < 0 ||
 	    (rc = itsma_mapping_check(m, source, target, NULL, NULL, err)) < 0)
 		return rc;
@@ -1567,9 +1569,10 @@ int itsma_mapping_from_ciso(itsma_mapping **out, const char *buf, size_t len,
 	yin y;
 	int rc;
 	itsma__error_reset(err);
+	if (out)
+		*out = NULL;
 	if (!out || !source || !target)
 		return itsma__error_set(err, ITSMA_EINVAL, "out, source and target must not be NULL");
-	*out = NULL;
 	if (opts && opts->catalogue_id && !itsma_id_is_valid(opts->catalogue_id))
 		return itsma__error_set(err, ITSMA_EINVAL, "\"%s\" is not a valid mapping id",
 		                        opts->catalogue_id);

@@ -163,7 +163,14 @@ void itsma__pointer_append(char *ptr, size_t size, const char *tok)
 size_t itsma_error_format(char *buf, size_t size, const itsma_error *err)
 {
 	int n;
-	const char *msg = err->message[0] ? err->message : itsma_strerror(err->code);
+	const char *msg;
+
+	if (!err) {
+		if (buf && size)
+			buf[0] = '\0';
+		return 0;
+	}
+	msg = err->message[0] ? err->message : itsma_strerror(err->code);
 
 	if (err->source[0] && err->line > 0 && err->pointer[0])
 		n = snprintf(buf, size, "%s:%d:%d: %s: %s", err->source, err->line, err->column,

@@ -560,9 +560,10 @@ int itsma_mapping_to_json(char **out, const itsma_mapping *m, itsma_error *err)
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	if (out)
+		*out = NULL;
 	if (!out || !m)
 		return itsma__error_set(err, ITSMA_EINVAL, "out and mapping must not be NULL");
-	*out = NULL;
 	itsma__jw_init(&w, &b);
 	itsma__jw_begin_object(&w, NULL);
 	itsma__jw_string(&w, "format", MAPPING_FORMAT);

@@ -91,9 +91,10 @@ int itsma_mapping_to_oscal(char **out, const itsma_mapping *m, itsma_error *err)
 	size_t i, n;
 	char desc[400];
 	itsma__error_reset(err);
+	if (out)
+		*out = NULL;
 	if (!out || !m)
 		return itsma__error_set(err, ITSMA_EINVAL, "out and m must not be NULL");
-	*out = NULL;
 	memset(&o, 0, sizeof o);
 	o.m = m;
 	o.err = err;

@@ -242,6 +242,8 @@ bad:
 char *itsma_date_format(char *buf, long z)
 {
 	long era, doe, yoe, y, doy, mp, d, m;
+	if (!buf)
+		return NULL;
 	z += 719468;
 	era = (z >= 0 ? z : z - 146096) / 146097;
 	doe = z - era * 146097;

@@ -388,10 +388,11 @@ int itsma_transition_report(char **out_text, const itsma_assessment *carried,
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
+	if (out_text)
+		*out_text = NULL;
 	if (!out_text || !carried || !report || !mapping)
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "out, assessment, report and mapping must not be NULL");
-	*out_text = NULL;
 	if (itsma_transition_format_name(format)[0] == '\0')
 		return itsma__error_set(err, ITSMA_EINVAL, "unknown transition report format %d",
 		                        (int)format);

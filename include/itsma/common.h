@@ -9,9 +9,12 @@
  * - *NULL policy.* Every getter (a function that reads an object and cannot fail) accepts
  *   NULL for the object and then returns the empty value of its return type: NULL for
  *   pointers and strings, 0 for counts, indexes, flags and enumerations (the enumeration's
- *   zero value), NaN for real numbers (weights, values, achievements), -1 for levels,
- *   targets and days. Every `itsma_<type>_free()` accepts NULL. Functions that can fail
- *   return #ITSMA_EINVAL when a required object is NULL.
+ *   zero value, or its documented "none" value where zero is a real one, such as
+ *   #ITSMA_ATTRIBUTE_COUNT), NaN for real numbers (weights, values, achievements), -1 for
+ *   levels, targets and days. Every `itsma_<type>_free()` accepts NULL. Functions that can
+ *   fail return #ITSMA_EINVAL when a required object is NULL, and then too set their
+ *   pointer out-parameters (when not NULL themselves) to NULL. tests/unit/test_null.c
+ *   checks this for every exported function that takes a pointer.
  * - *Errors.* Functions that can fail return an `int` (0 or a negative itsma_error_code)
  *   and take `itsma_error *err` (may be NULL) last; they reset it on entry, so a reused
  *   struct only ever describes the latest call.

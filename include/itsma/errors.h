@@ -108,7 +108,7 @@ ITSMA_EXTERN(int) itsma_error_code_parse(itsma_error_code *out, const char *word
  *
  * @param[out] buf destination, NUL-terminated on return when size > 0.
  * @param size capacity of @p buf.
- * @param err the error to format.
+ * @param err the error to format; NULL formats as the empty string.
  * @return the length the full text would have (like snprintf).
  * **Ownership:** none. **Thread safety:** safe.
  */

@@ -94,7 +94,7 @@ ITSMA_EXTERN(int) itsma_date_parse(long *days_out, const char *text, itsma_error
 	ITSMA_WARN_UNUSED;
 /**
  * Format a day number as "YYYY-MM-DD" into @p buf (at least 11 bytes).
- * @return @p buf.
+ * @return @p buf (NULL when @p buf is NULL).
  */
 ITSMA_EXTERN(char *) itsma_date_format(char *buf, long days);
 

@@ -43,16 +43,24 @@ int itsma__assessment_put_evidence(itsma_assessment *a, const itsma_evidence_spe
 int itsma__assessment_put_rating_spec(itsma_assessment *a, const itsma_requirement *req,
                                       const itsma_rating_spec *spec, itsma_error *err);
 
+/* What a rating rates: a requirement, or an attribute of a process. */
+typedef struct itsma__subject {
+	const itsma_requirement *requirement; /* a requirement's rating; NULL for an attribute's */
+	const itsma_section *process;         /* an attribute rating's process and attribute */
+	itsma_attribute attribute;
+} itsma__subject;
+
+/* The current rating of a subject (its shared part), or NULL when it is not rated. */
+itsma__cited *itsma__assessment_cited(const itsma_assessment *a, const itsma__subject *s);
+
 /*
  * Rate a requirement or a process attribute with the cited evidence already resolved (each
- * at most once is still checked). As itsma_assessment_put_rating() / _put_attribute().
+ * at most once is still checked), by the implementation behind itsma_assessment_put_rating()
+ * and _put_attribute(). *out (may be NULL) gets the rating now in the assessment, for the
+ * caller to attach extensions or provenance to.
  */
-int itsma__assessment_put_rating_ev(itsma_assessment *a, const itsma_requirement *req,
-                                    itsma_letter letter, double value, itsma_evidence *const *ev,
-                                    size_t n, const char *note, itsma_error *err);
-int itsma__assessment_put_attribute_ev(itsma_assessment *a, const itsma_section *p,
-                                       itsma_attribute attribute, itsma_letter letter,
-                                       double value, itsma_evidence *const *ev, size_t n,
-                                       const char *note, itsma_error *err);
+int itsma__assessment_put_cited(itsma_assessment *a, const itsma__subject *s, itsma_letter letter,
+                                double value, itsma_evidence *const *ev, size_t n,
+                                const char *note, itsma__cited **out, itsma_error *err);
 
 #endif

@@ -29,7 +29,9 @@ typedef struct itsma_test_case {
 #define ASSERT_NEAR(actual, expected) CU_ASSERT(fabs((double)(actual) - (double)(expected)) < 1e-9)
 /*
  * Assert that a call returns 0. Pass ASSERT_ERR as the call's `err` argument: on failure the
- * code and the error message are printed (a call given its own error struct prints the code).
+ * code's name and the error as itsma_error_format() words it (source:line:column: /pointer:
+ * message) are printed. A call given its own error struct (only where the test reads it
+ * afterwards) or NULL prints the code's name alone.
  */
 #define ASSERT_OK(call)                                                                            \
 	do {                                                                                       \

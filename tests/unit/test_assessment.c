@@ -4,6 +4,8 @@
 
 #include <unistd.h>
 
+#include "fixture.h"
+
 static itsma_catalogue *small_catalogue(void)
 {
 	itsma_catalogue *c = NULL;
@@ -441,6 +443,179 @@ static void test_assessment__save_file(void)
 	itsma_catalogue_free(c);
 }
 
+/*
+ * Requirement ratings and attribute ratings are one implementation behind two sets of calls:
+ * the same sequence (add, re-rate in place, replace keeping place and extensions, refuse bad
+ * citations without change, remove and renumber, round trip) behaves alike for both.
+ */
+typedef struct rated_kind {
+	int attr;
+	const char *subject[3]; /* requirement ids, or process ids (rated on PA2.1) */
+	const char *who;        /* how messages name subject[1] */
+} rated_kind;
+
+static int put_kind(itsma_assessment *a, const rated_kind *k, int i, itsma_letter letter,
+                    const char *const *ev, size_t n, const char *note, itsma_error *err)
+{
+	if (k->attr) {
+		itsma_attribute_spec s = ITSMA_ATTRIBUTE_SPEC_INIT;
+		s.process = k->subject[i];
+		s.attribute = ITSMA_PA2_1;
+		s.letter = letter;
+		s.evidence = ev;
+		s.evidence_count = n;
+		s.note = note;
+		return itsma_assessment_put_attribute(a, &s, err);
+	} else {
+		itsma_rating_spec s = ITSMA_RATING_SPEC_INIT;
+		s.requirement = k->subject[i];
+		s.letter = letter;
+		s.evidence = ev;
+		s.evidence_count = n;
+		s.note = note;
+		return itsma_assessment_put_rating(a, &s, err);
+	}
+}
+
+/* The rating of subject i (NULL if none), and its count, letter, index and citations. */
+static const void *find_kind(const itsma_assessment *a, const rated_kind *k, int i)
+{
+	return k->attr
+	           ? (const void *)itsma_assessment_find_attribute(a, k->subject[i], ITSMA_PA2_1)
+	           : (const void *)itsma_assessment_find_rating(a, k->subject[i]);
+}
+
+static size_t count_kind(const itsma_assessment *a, const rated_kind *k)
+{
+	return k->attr ? itsma_assessment_attribute_count(a) : itsma_assessment_rating_count(a);
+}
+
+static const void *at_kind(const itsma_assessment *a, const rated_kind *k, size_t i)
+{
+	return k->attr ? (const void *)itsma_assessment_attribute_at(a, i)
+	               : (const void *)itsma_assessment_rating_at(a, i);
+}
+
+static itsma_letter letter_kind(const rated_kind *k, const void *r)
+{
+	return k->attr ? itsma_attribute_rating_letter(r) : itsma_rating_letter(r);
+}
+
+static size_t index_kind(const rated_kind *k, const void *r)
+{
+	return k->attr ? itsma_attribute_rating_index(r) : itsma_rating_index(r);
+}
+
+static const char *cited_kind(const rated_kind *k, const void *r, size_t i)
+{
+	return itsma_evidence_id(k->attr ? itsma_attribute_rating_evidence_at(r, i)
+	                                 : itsma_rating_evidence_at(r, i));
+}
+
+static const char *ext_kind(const rated_kind *k, const void *r)
+{
+	return k->attr ? itsma_attribute_rating_extension(r, "x-ticket")
+	               : itsma_rating_extension(r, "x-ticket");
+}
+
+static void rated_alike(const rated_kind *k)
+{
+	static const char *const a_only[] = {"A"}, *const b_only[] = {"B"};
+	static const char *const twice[] = {"B", "B"}, *const ghost[] = {"Z"};
+	itsma_catalogue *c = cat_new("alike");
+	itsma_assessment *a, *back = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	const void *r, *r2;
+	char *json = NULL, *json2 = NULL;
+	int i;
+
+	sec(c, NULL, "4", 1, 0);
+	for (i = 0; i < 3; i++) {
+		static const char *const procs[] = {"4.1", "4.2", "4.3"};
+		sec(c, "4", procs[i], 1, 1);
+	}
+	req(c, "4.1", "4.1-01", 1, ITSMA_OBLIGATION_SHALL);
+	req(c, "4.1", "4.1-02", 1, ITSMA_OBLIGATION_SHALL);
+	req(c, "4.1", "4.1-03", 1, ITSMA_OBLIGATION_SHALL);
+	a = asm_new(c);
+	ev(a, "A", "2026-01-01", NULL);
+	ev(a, "B", "2026-01-01", NULL);
+
+	for (i = 0; i < 3; i++)
+		ASSERT_OK(put_kind(a, k, i, ITSMA_LETTER_F, i == 1 ? a_only : NULL, i == 1, "n",
+		                   ASSERT_ERR));
+	CU_ASSERT_EQUAL(count_kind(a, k), 3);
+	r = find_kind(a, k, 1);
+	CU_ASSERT_EQUAL(index_kind(k, r), 1);
+
+	/* the same evidence and note: re-rated in place */
+	ASSERT_OK(put_kind(a, k, 1, ITSMA_LETTER_L, a_only, 1, "n", ASSERT_ERR));
+	CU_ASSERT_PTR_EQUAL(find_kind(a, k, 1), r);
+	CU_ASSERT_EQUAL(letter_kind(k, r), ITSMA_LETTER_L);
+
+	/* other evidence: a replacement in the same place, with the extensions kept */
+	ASSERT_OK(
+	    k->attr ? itsma_attribute_rating_set_extension(a, r, "x-ticket", "\"T-1\"", ASSERT_ERR)
+	            : itsma_rating_set_extension(a, r, "x-ticket", "\"T-1\"", ASSERT_ERR));
+	ASSERT_OK(put_kind(a, k, 1, ITSMA_LETTER_P, b_only, 1, NULL, ASSERT_ERR));
+	r = find_kind(a, k, 1);
+	CU_ASSERT_PTR_EQUAL(at_kind(a, k, 1), r);
+	CU_ASSERT_EQUAL(index_kind(k, r), 1);
+	CU_ASSERT_STRING_EQUAL(cited_kind(k, r, 0), "B");
+	CU_ASSERT_STRING_EQUAL(ext_kind(k, r), "\"T-1\"");
+	ASSERT_OK(itsma_assessment_remove_evidence(a, "A", ASSERT_ERR)); /* no longer cited */
+	CU_ASSERT_EQUAL(itsma_assessment_remove_evidence(a, "B", &err), ITSMA_EINVAL);
+
+	/* bad citations are refused, naming the rating, and change nothing */
+	CU_ASSERT_EQUAL(put_kind(a, k, 1, ITSMA_LETTER_N, twice, 2, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, k->who));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "more than once"));
+	CU_ASSERT_EQUAL(put_kind(a, k, 1, ITSMA_LETTER_N, ghost, 1, NULL, &err), ITSMA_ENOTFOUND);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, k->who));
+	CU_ASSERT_EQUAL(put_kind(a, k, 1, ITSMA_LETTER_N, NULL, 1, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_PTR_EQUAL(find_kind(a, k, 1), r);
+	CU_ASSERT_EQUAL(letter_kind(k, r), ITSMA_LETTER_P);
+	CU_ASSERT_EQUAL(count_kind(a, k), 3);
+
+	/* removal renumbers the ones after it */
+	ASSERT_OK(k->attr
+	              ? itsma_assessment_remove_attribute(a, k->subject[0], ITSMA_PA2_1, ASSERT_ERR)
+	              : itsma_assessment_remove_rating(a, k->subject[0], ASSERT_ERR));
+	CU_ASSERT_EQUAL(count_kind(a, k), 2);
+	CU_ASSERT_PTR_NULL(find_kind(a, k, 0));
+	CU_ASSERT_PTR_EQUAL(at_kind(a, k, 0), r);
+	CU_ASSERT_EQUAL(index_kind(k, r), 0);
+	r2 = find_kind(a, k, 2);
+	CU_ASSERT_EQUAL(index_kind(k, r2), 1);
+	CU_ASSERT_EQUAL(k->attr
+	                    ? itsma_assessment_remove_attribute(a, k->subject[0], ITSMA_PA2_1, &err)
+	                    : itsma_assessment_remove_rating(a, k->subject[0], &err),
+	                ITSMA_ENOTFOUND);
+
+	/* saved and loaded again: the same document */
+	ASSERT_OK(itsma_assessment_to_json(&json, a, ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_load_buffer(&back, json, strlen(json), "alike.json", c, NULL,
+	                                       ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_to_json(&json2, back, ASSERT_ERR));
+	CU_ASSERT_STRING_EQUAL(json2, json);
+	CU_ASSERT_STRING_EQUAL(ext_kind(k, find_kind(back, k, 1)), "\"T-1\"");
+
+	itsma_free(json2);
+	itsma_free(json);
+	itsma_assessment_free(back);
+	itsma_assessment_free(a);
+	itsma_catalogue_free(c);
+}
+
+static void test_assessment__ratings_and_attribute_ratings_alike(void)
+{
+	static const rated_kind ratings = {
+	    0, {"4.1-01", "4.1-02", "4.1-03"}, "the rating of 4.1-02"};
+	static const rated_kind attributes = {1, {"4.1", "4.2", "4.3"}, "the rating of 4.2/PA2.1"};
+	rated_alike(&ratings);
+	rated_alike(&attributes);
+}
+
 static const itsma_test_case cases[] = {
 	{ "load_and_read_everything", test_assessment__load_and_read_everything },
 	{ "round_trip_is_byte_identical", test_assessment__round_trip_is_byte_identical },
@@ -450,6 +625,7 @@ static const itsma_test_case cases[] = {
 	{ "evidence_currency", test_assessment__evidence_currency },
 	{ "forbidden_exclusions_and_kinds", test_assessment__forbidden_exclusions_and_kinds },
 	{ "save_file", test_assessment__save_file },
+	{ "ratings_and_attribute_ratings_alike", test_assessment__ratings_and_attribute_ratings_alike },
 	{ NULL, NULL }
 };
 

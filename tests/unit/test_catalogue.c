@@ -494,10 +494,10 @@ static void test_catalogue__build_basis_item_verify_and_retired(void)
 	const itsma_requirement *r = NULL;
 	char *out = NULL;
 
-	ASSERT_OK(itsma_catalogue_new(&c, "t", "T", &err));
+	ASSERT_OK(itsma_catalogue_new(&c, "t", "T", ASSERT_ERR));
 	ss.id = "5";
 	ss.title = "Leadership";
-	ASSERT_OK(itsma_catalogue_add_section(NULL, c, NULL, &ss, &err));
+	ASSERT_OK(itsma_catalogue_add_section(NULL, c, NULL, &ss, ASSERT_ERR));
 	/* a good-practice shall is refused, and nothing changes */
 	rs.id = "5-01";
 	rs.text = "Top management shows commitment.";
@@ -514,7 +514,7 @@ static void test_catalogue__build_basis_item_verify_and_retired(void)
 	rs.verify = "";
 	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(&r, c, "5", &rs, &err), ITSMA_EINVAL);
 	rs.verify = "Interview top management; minutes show the commitments.";
-	ASSERT_OK(itsma_catalogue_add_requirement(&r, c, "5", &rs, &err));
+	ASSERT_OK(itsma_catalogue_add_requirement(&r, c, "5", &rs, ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_requirement_basis(r), ITSMA_BASIS_STANDARD);
 	CU_ASSERT_STRING_EQUAL(itsma_requirement_item(r), "a)");
 	CU_ASSERT_STRING_EQUAL(itsma_requirement_verify(r), rs.verify);
@@ -522,7 +522,7 @@ static void test_catalogue__build_basis_item_verify_and_retired(void)
 	rs.version = 1;
 	rs.id = "5-02";
 	rs.text = "Another.";
-	ASSERT_OK(itsma_catalogue_add_requirement(&r, c, "5", &rs, &err));
+	ASSERT_OK(itsma_catalogue_add_requirement(&r, c, "5", &rs, ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_requirement_basis(r), ITSMA_BASIS_UNSPECIFIED);
 	CU_ASSERT_PTR_NULL(itsma_requirement_item(r));
 	CU_ASSERT_PTR_NULL(itsma_requirement_verify(r));
@@ -533,7 +533,7 @@ static void test_catalogue__build_basis_item_verify_and_retired(void)
 
 	/* revision and retired ids */
 	CU_ASSERT_EQUAL(itsma_catalogue_set_revision(c, -1, &err), ITSMA_EINVAL);
-	ASSERT_OK(itsma_catalogue_set_revision(c, 2, &err));
+	ASSERT_OK(itsma_catalogue_set_revision(c, 2, ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_catalogue_add_retired(c, "5-01", 2, "Split.", &err), ITSMA_EEXISTS);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "requirement still uses it"));
 	CU_ASSERT_EQUAL(itsma_catalogue_add_retired(c, "5", 2, "Gone.", &err), ITSMA_EEXISTS);
@@ -543,7 +543,7 @@ static void test_catalogue__build_basis_item_verify_and_retired(void)
 	CU_ASSERT_EQUAL(itsma_catalogue_add_retired(c, "bad id", 1, "x", &err), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_catalogue_add_retired(NULL, "5-09", 1, "x", &err), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_catalogue_retired_count(c), 0);
-	ASSERT_OK(itsma_catalogue_add_retired(c, "5-09", 2, "Not an obligation of clause 5.", &err));
+	ASSERT_OK(itsma_catalogue_add_retired(c, "5-09", 2, "Not an obligation of clause 5.", ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_catalogue_add_retired(c, "5-09", 2, "Again.", &err), ITSMA_EEXISTS);
 	/* a retired id can never be used again, by a requirement or a section */
 	rs.id = "5-09";
@@ -553,8 +553,8 @@ static void test_catalogue__build_basis_item_verify_and_retired(void)
 	CU_ASSERT_EQUAL(itsma_catalogue_add_section(NULL, c, NULL, &ss, &err), ITSMA_EEXISTS);
 	/* the revision cannot fall below one that retired an id */
 	CU_ASSERT_EQUAL(itsma_catalogue_set_revision(c, 1, &err), ITSMA_EINVAL);
-	ASSERT_OK(itsma_catalogue_set_revision(c, 3, &err));
-	ASSERT_OK(itsma_catalogue_to_json(&out, c, &err));
+	ASSERT_OK(itsma_catalogue_set_revision(c, 3, ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_to_json(&out, c, ASSERT_ERR));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"title\": \"T\",\n  \"revision\": 3,"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"id\": \"5-01\",\n          \"item\": \"a)\",\n          \"text\""));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"basis\": \"standard\",\n          \"verify\""));
@@ -573,9 +573,9 @@ static void check_weights_are_gains(itsma_catalogue *c)
 	double *w = malloc((n + 1) * sizeof *w), sum = 0;
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(w);
-	ASSERT_OK(itsma_catalogue_effective_weights(w, n, c, &err));
-	ASSERT_OK(itsma_assessment_new(&a, c, "empty", "2026-01-01", &err));
-	ASSERT_OK(itsma_score(&res, a, NULL, &err));
+	ASSERT_OK(itsma_catalogue_effective_weights(w, n, c, ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_new(&a, c, "empty", "2026-01-01", ASSERT_ERR));
+	ASSERT_OK(itsma_score(&res, a, NULL, ASSERT_ERR));
 	for (i = 0; i < n; i++) {
 		const itsma_requirement_result *q = itsma_result_requirement_at(res, i);
 		CU_ASSERT(fabs(itsma_requirement_result_gain(q) - 100 * w[i]) < 1e-9);
@@ -595,7 +595,7 @@ static void test_catalogue__effective_weights(void)
 	double w[4];
 	itsma_error err = ITSMA_ERROR_INIT;
 	size_t i;
-	ASSERT_OK(itsma_catalogue_effective_weights(w, 4, c, &err));
+	ASSERT_OK(itsma_catalogue_effective_weights(w, 4, c, ASSERT_ERR));
 	/* 4 weighs 1 of 3.25, 8 weighs 2.25; inside 8.1 the shalls weigh 1 and the should 0.25 */
 	ASSERT_NEAR(w[0], 1 / 3.25);
 	ASSERT_NEAR(w[1], 1 / 3.25);
@@ -607,7 +607,7 @@ static void test_catalogue__effective_weights(void)
 	check_weights_are_gains(c);
 	itsma_catalogue_free(c);
 	for (i = 0; i < itsma_catalogue_builtin_count(); i++) {
-		ASSERT_OK(itsma_catalogue_builtin(&c, itsma_catalogue_builtin_id(i), &err));
+		ASSERT_OK(itsma_catalogue_builtin(&c, itsma_catalogue_builtin_id(i), ASSERT_ERR));
 		check_weights_are_gains(c);
 		itsma_catalogue_free(c);
 	}
@@ -615,28 +615,28 @@ static void test_catalogue__effective_weights(void)
 	{
 		itsma_section_spec ss = ITSMA_SECTION_SPEC_INIT;
 		itsma_requirement_spec rs = ITSMA_REQUIREMENT_SPEC_INIT;
-		ASSERT_OK(itsma_catalogue_new(&c, "t", "T", &err));
+		ASSERT_OK(itsma_catalogue_new(&c, "t", "T", ASSERT_ERR));
 		ss.id = "a";
 		ss.title = "A";
 		ss.weight = 5;
-		ASSERT_OK(itsma_catalogue_add_section(NULL, c, NULL, &ss, &err));
+		ASSERT_OK(itsma_catalogue_add_section(NULL, c, NULL, &ss, ASSERT_ERR));
 		ss.id = "empty";
 		ss.weight = 100;
-		ASSERT_OK(itsma_catalogue_add_section(NULL, c, NULL, &ss, &err));
+		ASSERT_OK(itsma_catalogue_add_section(NULL, c, NULL, &ss, ASSERT_ERR));
 		rs.weight = 0;
 		rs.id = "a-01";
 		rs.text = "One.";
-		ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, "a", &rs, &err));
+		ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, "a", &rs, ASSERT_ERR));
 		rs.id = "a-02";
 		rs.text = "Two.";
-		ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, "a", &rs, &err));
-		ASSERT_OK(itsma_catalogue_effective_weights(w, 2, c, &err));
+		ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, "a", &rs, ASSERT_ERR));
+		ASSERT_OK(itsma_catalogue_effective_weights(w, 2, c, ASSERT_ERR));
 		ASSERT_NEAR(w[0], 0.5);
 		ASSERT_NEAR(w[1], 0.5);
 		check_weights_are_gains(c);
 		itsma_catalogue_free(c);
 	}
-	ASSERT_OK(itsma_catalogue_new(&c, "t", "T", &err));
+	ASSERT_OK(itsma_catalogue_new(&c, "t", "T", ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_catalogue_effective_weights(NULL, 0, c, &err), 0);
 	itsma_catalogue_free(c);
 	CU_ASSERT_EQUAL(itsma_catalogue_effective_weights(w, 4, NULL, &err), ITSMA_EINVAL);

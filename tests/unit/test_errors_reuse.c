@@ -34,6 +34,16 @@ static void expect_fresh_failure(const itsma_error *e, int rc)
 	CU_ASSERT_EQUAL(e->sys_errno, 0);
 }
 
+/* A failure located in another document: its own source, and not the earlier pointer. */
+static void expect_own_location(const itsma_error *e, int rc, const char *source)
+{
+	CU_ASSERT(rc < 0);
+	CU_ASSERT_EQUAL(e->code, rc);
+	CU_ASSERT_STRING_EQUAL(e->source, source);
+	CU_ASSERT_STRING_NOT_EQUAL(e->pointer, "/id");
+	CU_ASSERT_EQUAL(e->sys_errno, 0);
+}
+
 /* Dirty the error with a located failure: a bad catalogue document, with source, line,
  * column and pointer. */
 static void dirty(itsma_error *e)
@@ -63,7 +73,10 @@ static int count_finding(const itsma_evidence_finding *finding, void *payload)
 static void test_errors_reuse__every_module(void)
 {
 	itsma_error e = ITSMA_ERROR_INIT;
-	itsma_catalogue *c = cat_new("reuse"), *bi = NULL;
+	itsma_catalogue *c = cat_new("reuse"), *bi = NULL, *bi2 = NULL;
+	itsma_assessment *carried = NULL;
+	itsma_carry_report *carry = NULL;
+	itsma_import_options io = ITSMA_IMPORT_OPTIONS_INIT;
 	itsma_assessment *a, *imported = NULL;
 	itsma_result *r1 = NULL, *r2 = NULL;
 	itsma_diff *d = NULL;
@@ -201,6 +214,83 @@ static void test_errors_reuse__every_module(void)
 	dirty(&e);
 	expect_fresh_failure(&e, itsma_trend_new(NULL, both, 2, &e));
 
+	/* report: a diff's and a trend's */
+	dirty(&e);
+	expect_clean(&e, itsma_diff_report_string(&text, &len, d, NULL, &e));
+	itsma_free(text);
+	text = NULL;
+	dirty(&e);
+	expect_clean(&e, itsma_trend_report_string(&text, &len, t, NULL, &e));
+	itsma_free(text);
+	text = NULL;
+	dirty(&e);
+	expect_clean(&e, itsma_terminal_escape(&text, "plain", &e));
+	itsma_free(text);
+	text = NULL;
+
+	/* explain */
+	dirty(&e);
+	expect_fresh_failure(&e, itsma_result_explain(&text, r1, "no-such-id", &e));
+	dirty(&e);
+	expect_clean(&e, itsma_result_explain(&text, r1, "4.1-01", &e));
+	itsma_free(text);
+	text = NULL;
+
+	/* extension */
+	dirty(&e);
+	expect_fresh_failure(&e, itsma_catalogue_set_extension(c, "no-x-prefix", "1", &e));
+	dirty(&e);
+	expect_clean(&e, itsma_catalogue_set_extension(c, "x-ticket", "\"T-1\"", &e));
+	dirty(&e);
+	expect_fresh_failure(&e, itsma_assessment_set_extension(a, "x-bad", "{", &e));
+
+	/* lint and enum words */
+	dirty(&e);
+	expect_clean(&e, itsma_catalogue_lint(&len, c, NULL, NULL, NULL, &e));
+	dirty(&e);
+	expect_fresh_failure(&e, itsma_evidence_kind_parse(NULL, "bogus", &e));
+
+	/* mapping between catalogues it does not name; carrying through it (located in the
+	 * mapping, a document built in code) */
+	dirty(&e);
+	rc = itsma_mapping_check(m, c, c, NULL, NULL, &e);
+	expect_own_location(&e, rc, "<buffer>");
+	CU_ASSERT_STRING_EQUAL(e.pointer, "/source/catalogue");
+	dirty(&e);
+	rc = itsma_assessment_carry(&carried, &carry, a, m, c, NULL, &e);
+	expect_own_location(&e, rc, "<buffer>");
+
+	/* interop: out of a result, and a failed import that names only its own source */
+	dirty(&e);
+	expect_clean(&e, itsma_result_to_oscal_ar(&text, r1, &e));
+	itsma_free(text);
+	text = NULL;
+	dirty(&e);
+	rc = itsma_catalogue_from_oscal(&bi2, "[1]", 3, "oscal.json", NULL, &e);
+	expect_own_location(&e, rc, "oscal.json");
+
+	/* validate: a success, then a failure in another document */
+	CU_ASSERT_EQUAL_FATAL(itsma_catalogue_to_json(&text, c, NULL), 0);
+	dirty(&e);
+	expect_clean(&e, itsma_validate_buffer(&kind, text, strlen(text), "ok.json", NULL, NULL,
+	                                       NULL, &e));
+	itsma_free(text);
+	text = NULL;
+	dirty(&e);
+	rc = itsma_validate_buffer(&kind, "{\"format\": 1}", 13, "other.json", NULL, NULL, NULL, &e);
+	expect_own_location(&e, rc, "other.json");
+
+	/* questionnaire: a failed import names its own source */
+	io.catalogue = c;
+	io.id = "imported";
+	io.date = "2026-11-20";
+	dirty(&e);
+	rc = itsma_questionnaire_import(&imported, "x\n", 2, "form.csv", NULL, 0, NULL, &io, &e);
+	expect_own_location(&e, rc, "form.csv");
+
+	itsma_carry_report_free(carry);
+	itsma_assessment_free(carried);
+	itsma_catalogue_free(bi2);
 	itsma_trend_free(t);
 	itsma_mapping_free(m);
 	itsma_scorer_free(s);

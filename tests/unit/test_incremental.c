@@ -165,17 +165,16 @@ static const itsma_section *random_process(const itsma_catalogue *c)
 /* Evidence, most requirements rated, attributes of most processes rated. */
 static void populate(world *w, long evidence)
 {
-	itsma_error err = ITSMA_ERROR_INIT;
 	size_t i, nq = itsma_catalogue_requirement_count(w->cat);
 	char id[32];
 	for (w->next_ev = 0; w->next_ev < evidence; w->next_ev++) {
 		snprintf(id, sizeof id, "EV-%ld", w->next_ev);
-		ASSERT_OK(put_evidence(w, NULL, id, &err));
+		ASSERT_OK(put_evidence(w, NULL, id, ASSERT_ERR));
 	}
 	for (i = 0; i < nq; i++)
 		if (pick(10) < 8)
 			ASSERT_OK(put_rating(w, NULL, itsma_requirement_id(itsma_catalogue_requirement_at(w->cat, i)),
-			                     &err));
+			                     ASSERT_ERR));
 	for (i = 0; i < itsma_catalogue_section_count(w->cat); i++) {
 		const itsma_section *p = itsma_catalogue_section_at(w->cat, i);
 		int pa;
@@ -183,7 +182,7 @@ static void populate(world *w, long evidence)
 			continue;
 		for (pa = 1; pa < ITSMA_ATTRIBUTE_COUNT; pa++)
 			if (pick(4) < 3)
-				ASSERT_OK(put_attribute(w, NULL, itsma_section_id(p), (itsma_attribute)pa, &err));
+				ASSERT_OK(put_attribute(w, NULL, itsma_section_id(p), (itsma_attribute)pa, ASSERT_ERR));
 	}
 }
 

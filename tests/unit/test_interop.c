@@ -15,38 +15,36 @@ static void test_interop__uuid5_matches_rfc_9562(void)
 	static const unsigned char dns[16] = { 0x6b, 0xa7, 0xb8, 0x10, 0x9d, 0xad, 0x11, 0xd1,
 		                               0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8 };
 	char out[37];
-	itsma_error err = ITSMA_ERROR_INIT;
-	ASSERT_OK(itsma__uuid5(out, dns, "www.example.com", 15, &err));
+	ASSERT_OK(itsma__uuid5(out, dns, "www.example.com", 15, ASSERT_ERR));
 	CU_ASSERT_STRING_EQUAL(out, "2ed6657d-e927-568b-95e1-2665a8aea6a2");
 }
 
 static void test_interop__ids_are_sanitised_without_collisions(void)
 {
 	itsma__idgen g;
-	itsma_error err = ITSMA_ERROR_INIT;
 	char id[65], long_raw[100];
 	size_t i;
 	clock_t t0;
 	itsma__idgen_init(&g);
-	ASSERT_OK(itsma__idgen_make(&g, "a b", 3, "x", id, &err));
+	ASSERT_OK(itsma__idgen_make(&g, "a b", 3, "x", id, ASSERT_ERR));
 	CU_ASSERT_STRING_EQUAL(id, "a_b");
-	ASSERT_OK(itsma__idgen_make(&g, "a/b", 3, "x", id, &err));
+	ASSERT_OK(itsma__idgen_make(&g, "a/b", 3, "x", id, ASSERT_ERR));
 	CU_ASSERT_STRING_EQUAL(id, "a_b-2");
-	ASSERT_OK(itsma__idgen_make(&g, "a\xc3\xa9\xc3\xa9" "b", 6, "x", id, &err));
+	ASSERT_OK(itsma__idgen_make(&g, "a\xc3\xa9\xc3\xa9" "b", 6, "x", id, ASSERT_ERR));
 	CU_ASSERT_STRING_EQUAL(id, "a_b-3");
-	ASSERT_OK(itsma__idgen_make(&g, "", 0, "fallback", id, &err));
+	ASSERT_OK(itsma__idgen_make(&g, "", 0, "fallback", id, ASSERT_ERR));
 	CU_ASSERT_STRING_EQUAL(id, "fallback");
 	memset(long_raw, 'z', sizeof long_raw);
-	ASSERT_OK(itsma__idgen_make(&g, long_raw, sizeof long_raw, "x", id, &err));
+	ASSERT_OK(itsma__idgen_make(&g, long_raw, sizeof long_raw, "x", id, ASSERT_ERR));
 	CU_ASSERT_EQUAL(strlen(id), 64);
-	ASSERT_OK(itsma__idgen_make(&g, long_raw, sizeof long_raw, "x", id, &err));
+	ASSERT_OK(itsma__idgen_make(&g, long_raw, sizeof long_raw, "x", id, ASSERT_ERR));
 	CU_ASSERT_EQUAL(strlen(id), 64);
 	CU_ASSERT(itsma_id_is_valid(id));
 	CU_ASSERT_STRING_EQUAL(id + 62, "-2");
 	/* many equal bases: each gets the next suffix without retrying the earlier ones */
 	t0 = clock();
 	for (i = 0; i < 50000; i++)
-		ASSERT_OK(itsma__idgen_make(&g, "same", 4, "x", id, &err));
+		ASSERT_OK(itsma__idgen_make(&g, "same", 4, "x", id, ASSERT_ERR));
 	CU_ASSERT_STRING_EQUAL(id, "same-50000");
 	CU_ASSERT((double)(clock() - t0) / CLOCKS_PER_SEC < 5.0);
 	itsma__idgen_fini(&g);
@@ -155,7 +153,7 @@ static void test_interop__oscal_warnings_and_versions(void)
 		warned s = { 0, "", 0 };
 		o.warn = on_warning;
 		o.payload = &s;
-		ASSERT_OK(itsma_catalogue_from_oscal(&c, json, strlen(json), NULL, &o, &err));
+		ASSERT_OK(itsma_catalogue_from_oscal(&c, json, strlen(json), NULL, &o, ASSERT_ERR));
 		CU_ASSERT_EQUAL(s.count, 1);
 		CU_ASSERT_STRING_EQUAL(s.pointer, "/catalog/odd");
 		/* the requirement's text is its title when it has no statement */
@@ -175,7 +173,6 @@ static void test_interop__oscal_huge_params_stay_linear(void)
 	size_t n = 20000, i;
 	itsma__buf b = ITSMA__BUF_INIT;
 	itsma_catalogue *c = NULL;
-	itsma_error err = ITSMA_ERROR_INIT;
 	itsma__buf_puts(&b, "{\"catalog\": {\"uuid\": \"u\", " META ", \"params\": [{\"id\": \"p\", "
 	                    "\"label\": \"");
 	for (i = 0; i < 100000; i++)
@@ -185,7 +182,7 @@ static void test_interop__oscal_huge_params_stay_linear(void)
 	for (i = 0; i < n; i++)
 		itsma__buf_puts(&b, "{{ insert: param, p }}");
 	itsma__buf_puts(&b, "\"}]}]}}");
-	ASSERT_OK(itsma_catalogue_from_oscal(&c, b.data, b.len, NULL, NULL, &err));
+	ASSERT_OK(itsma_catalogue_from_oscal(&c, b.data, b.len, NULL, NULL, ASSERT_ERR));
 	CU_ASSERT(strlen(itsma_requirement_text(itsma_catalogue_requirement_at(c, 0))) <= n * 1024);
 	itsma_catalogue_free(c);
 	itsma__buf_free(&b);
@@ -196,13 +193,12 @@ static void test_interop__ciso_round_trip_of_builtins(void)
 	size_t i;
 	for (i = 0; i < itsma_catalogue_builtin_count(); i++) {
 		itsma_catalogue *cat = NULL, *back = NULL;
-		itsma_error err = ITSMA_ERROR_INIT;
 		char *yaml = NULL, *a = NULL, *b = NULL;
-		ASSERT_OK(itsma_catalogue_builtin(&cat, itsma_catalogue_builtin_id(i), &err));
-		ASSERT_OK(itsma_catalogue_to_ciso_library(&yaml, cat, "acme", &err));
-		ASSERT_OK(itsma_catalogue_from_ciso_library(&back, yaml, strlen(yaml), NULL, NULL, &err));
-		ASSERT_OK(itsma_catalogue_to_json(&a, cat, &err));
-		ASSERT_OK(itsma_catalogue_to_json(&b, back, &err));
+		ASSERT_OK(itsma_catalogue_builtin(&cat, itsma_catalogue_builtin_id(i), ASSERT_ERR));
+		ASSERT_OK(itsma_catalogue_to_ciso_library(&yaml, cat, "acme", ASSERT_ERR));
+		ASSERT_OK(itsma_catalogue_from_ciso_library(&back, yaml, strlen(yaml), NULL, NULL, ASSERT_ERR));
+		ASSERT_OK(itsma_catalogue_to_json(&a, cat, ASSERT_ERR));
+		ASSERT_OK(itsma_catalogue_to_json(&b, back, ASSERT_ERR));
 		CU_ASSERT_STRING_EQUAL(a, b);
 		itsma_free(a);
 		itsma_free(b);
@@ -299,14 +295,14 @@ static void test_interop__oscal_exports(void)
 	itsma_result *r = score_sample(&a, ITSMA_LETTER_N);
 	itsma_error err = ITSMA_ERROR_INIT;
 	char *ar1 = NULL, *ar2 = NULL, *poam = NULL, *csv = NULL;
-	ASSERT_OK(itsma_result_to_oscal_ar(&ar1, r, &err));
-	ASSERT_OK(itsma_result_to_oscal_ar(&ar2, r, &err));
+	ASSERT_OK(itsma_result_to_oscal_ar(&ar1, r, ASSERT_ERR));
+	ASSERT_OK(itsma_result_to_oscal_ar(&ar2, r, ASSERT_ERR));
 	CU_ASSERT_STRING_EQUAL(ar1, ar2); /* deterministic */
 	CU_ASSERT_PTR_NOT_NULL(strstr(ar1, "\"oscal-version\": \"1.1.2\""));
 	CU_ASSERT_PTR_NOT_NULL(strstr(ar1, "\"risks\""));
-	ASSERT_OK(itsma_result_to_oscal_poam(&poam, r, &err));
+	ASSERT_OK(itsma_result_to_oscal_poam(&poam, r, ASSERT_ERR));
 	CU_ASSERT_PTR_NOT_NULL(strstr(poam, "\"poam-items\""));
-	ASSERT_OK(itsma_result_to_ciso_audit_csv(&csv, r, NULL, &err));
+	ASSERT_OK(itsma_result_to_ciso_audit_csv(&csv, r, NULL, ASSERT_ERR));
 	CU_ASSERT_PTR_NOT_NULL(strstr(csv, "non_compliant,major_nonconformity,0,0,"));
 	itsma_free(ar1);
 	itsma_free(ar2);
@@ -317,7 +313,7 @@ static void test_interop__oscal_exports(void)
 	r = score_sample(&a, ITSMA_LETTER_F);
 	CU_ASSERT_EQUAL(itsma_result_to_oscal_poam(&poam, r, &err), ITSMA_EINVAL);
 	CU_ASSERT_PTR_NULL(poam);
-	ASSERT_OK(itsma_result_to_ciso_audit_csv(&csv, r, "acme", &err));
+	ASSERT_OK(itsma_result_to_ciso_audit_csv(&csv, r, "acme", ASSERT_ERR));
 	CU_ASSERT_PTR_NOT_NULL(strstr(csv, "urn:acme:risk:req_node:"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(csv, ",compliant,,100,100,"));
 	itsma_free(csv);

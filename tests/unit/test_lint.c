@@ -182,11 +182,10 @@ static void test_lint__requirement_without_guidance(void)
 	itsma_catalogue *c = clean();
 	itsma_section_spec ss = ITSMA_SECTION_SPEC_INIT;
 	itsma_requirement_spec rs = good("9-01", "Performance is evaluated every quarter.");
-	itsma_error err = ITSMA_ERROR_INIT;
 	ss.id = "9";
 	ss.clause = "9";
 	ss.title = "Performance evaluation";
-	ASSERT_OK(itsma_catalogue_add_section(NULL, c, NULL, &ss, &err));
+	ASSERT_OK(itsma_catalogue_add_section(NULL, c, NULL, &ss, ASSERT_ERR));
 	rs.clause = "9";
 	add(c, "9", &rs);
 	expect_one(c, ITSMA_LINT_NO_GUIDANCE, "9-01", "give its section 9");
@@ -194,8 +193,8 @@ static void test_lint__requirement_without_guidance(void)
 	ss.id = "9.1";
 	ss.clause = "9.1";
 	ss.title = "Monitoring";
-	ASSERT_OK(itsma_catalogue_add_section(NULL, c, "9", &ss, &err));
-	ASSERT_OK(itsma_catalogue_add_guidance(c, "9", "cobit2019", "MEA01", &err));
+	ASSERT_OK(itsma_catalogue_add_section(NULL, c, "9", &ss, ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_guidance(c, "9", "cobit2019", "MEA01", ASSERT_ERR));
 	rs = good("9.1-01", "Monitoring results are analysed.");
 	rs.clause = "9.1";
 	add(c, "9.1", &rs);
@@ -342,11 +341,11 @@ static void test_lint__many_duplicates_are_linear(void)
 	itsma_section_spec ss = ITSMA_SECTION_SPEC_INIT;
 	size_t i, n = 100000, count = 0;
 	char id[32];
-	ASSERT_OK(itsma_catalogue_new(&c, "big", "Big", &err));
+	ASSERT_OK(itsma_catalogue_new(&c, "big", "Big", ASSERT_ERR));
 	ss.id = "1";
 	ss.clause = "1";
 	ss.title = "One";
-	ASSERT_OK(itsma_catalogue_add_section(NULL, c, NULL, &ss, &err));
+	ASSERT_OK(itsma_catalogue_add_section(NULL, c, NULL, &ss, ASSERT_ERR));
 	for (i = 0; i < n; i++) {
 		itsma_requirement_spec rs = ITSMA_REQUIREMENT_SPEC_INIT;
 		snprintf(id, sizeof id, "1-%02zu", i + 1);
@@ -354,7 +353,7 @@ static void test_lint__many_duplicates_are_linear(void)
 		rs.text = "The same thing is done.";
 		rs.basis = ITSMA_BASIS_STANDARD;
 		rs.verify = "Look.";
-		ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, "1", &rs, &err));
+		ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, "1", &rs, ASSERT_ERR));
 	}
 	/* every one after the first is a duplicate and has no guidance */
 	CU_ASSERT_EQUAL(itsma_catalogue_lint(&count, c, NULL, NULL, NULL, &err), 0);

@@ -332,13 +332,13 @@ static void test_builder(void)
 
 	CU_ASSERT_EQUAL(itsma_mapping_new(&m, "bad id", "a", 1, "b", 1, &err), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_mapping_new(&m, "x", "a", 0, "b", 1, &err), ITSMA_EINVAL);
-	ASSERT_OK(itsma_mapping_new(&m, "x", "test:old", 1, "test:new", 1, &err));
+	ASSERT_OK(itsma_mapping_new(&m, "x", "test:old", 1, "test:new", 1, ASSERT_ERR));
 	spec.sources = src;
 	spec.source_count = 1;
 	spec.targets = tgt;
 	spec.target_count = 2;
 	spec.note = "one to two";
-	ASSERT_OK(itsma_mapping_add_map(&map, m, &spec, &err));
+	ASSERT_OK(itsma_mapping_add_map(&map, m, &spec, ASSERT_ERR));
 	CU_ASSERT_STRING_EQUAL(itsma_map_note(map), "one to two");
 	/* the same sets in another order are the same map */
 	spec.targets = tgt_rev;
@@ -354,7 +354,7 @@ static void test_builder(void)
 	CU_ASSERT_EQUAL(itsma_mapping_add_map(&map, m, &spec, &err), ITSMA_EINVAL);
 	spec.relationship = ITSMA_REL_NO_RELATIONSHIP;
 	spec.note = NULL;
-	ASSERT_OK(itsma_mapping_add_map(&map, m, &spec, &err));
+	ASSERT_OK(itsma_mapping_add_map(&map, m, &spec, ASSERT_ERR));
 	spec.relationship = (itsma_relationship)42;
 	CU_ASSERT_EQUAL(itsma_mapping_add_map(&map, m, &spec, &err), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_mapping_set_provenance(m, ITSMA_METHOD_HYBRID,
@@ -362,9 +362,9 @@ static void test_builder(void)
 	                                             (itsma_mapping_status)9, &err),
 	                ITSMA_EINVAL);
 	ASSERT_OK(itsma_mapping_set_provenance(m, ITSMA_METHOD_HYBRID, ITSMA_RATIONALE_FUNCTIONAL,
-	                                       ITSMA_MAPPING_DEPRECATED, &err));
-	ASSERT_OK(itsma_mapping_set_title(m, "Built", &err));
-	ASSERT_OK(itsma_mapping_to_json(&json, m, &err));
+	                                       ITSMA_MAPPING_DEPRECATED, ASSERT_ERR));
+	ASSERT_OK(itsma_mapping_set_title(m, "Built", ASSERT_ERR));
+	ASSERT_OK(itsma_mapping_to_json(&json, m, ASSERT_ERR));
 	CU_ASSERT_PTR_NOT_NULL(strstr(json, "\"method\": \"hybrid\""));
 	CU_ASSERT_PTR_NOT_NULL(strstr(
 	    json, "\"relationship\": \"no-relationship\",\n      \"sources\": [\"A-01\"]\n    }"));
@@ -391,14 +391,13 @@ typedef struct carried_fixture {
 
 static void carry_open(carried_fixture *c)
 {
-	itsma_error err = ITSMA_ERROR_INIT;
 	fixture_open(&c->f);
 	c->m = NULL;
 	c->old = NULL;
 	ASSERT_OK(itsma_mapping_load_buffer(&c->m, c->f.mapping_text, c->f.mapping_len,
-	                                    "mapping.json", &c->f.cats, &err));
+	                                    "mapping.json", &c->f.cats, ASSERT_ERR));
 	ASSERT_OK(itsma_assessment_load_file(&c->old, DATA "old-assessment.json", c->f.old_cat,
-	                                     NULL, &err));
+	                                     NULL, ASSERT_ERR));
 }
 
 static void carry_close(carried_fixture *c)
@@ -516,7 +515,6 @@ static void test_carried_field_roundtrip_and_determinism(void)
 	itsma_assessment *out = NULL, *again = NULL, *second = NULL;
 	itsma_carry_report *rep = NULL;
 	char *one = NULL, *two = NULL, *three = NULL;
-	itsma_error err = ITSMA_ERROR_INIT;
 	carry_open(&c);
 	ASSERT_OK(itsma_assessment_carry(&out, &rep, c.old, c.m, c.f.new_cat, NULL, ASSERT_ERR));
 	ASSERT_OK(itsma_assessment_to_json(&one, out, ASSERT_ERR));
@@ -526,7 +524,7 @@ static void test_carried_field_roundtrip_and_determinism(void)
 	                "        \"sources\": [\"A-02\", \"A-03\"],\n        \"review\": true\n"));
 	/* a valid itsma-assessment/1 document that loads back the same */
 	ASSERT_OK(itsma_assessment_load_buffer(&again, one, strlen(one), "carried.json",
-	                                       c.f.new_cat, NULL, &err));
+	                                       c.f.new_cat, NULL, ASSERT_ERR));
 	CU_ASSERT(itsma_rating_carried_review(itsma_assessment_find_rating(again, "M-02")));
 	ASSERT_OK(itsma_assessment_to_json(&two, again, ASSERT_ERR));
 	CU_ASSERT_STRING_EQUAL(one, two);

@@ -331,9 +331,373 @@ static void test_null__enum_words(void)
 	CU_ASSERT_EQUAL(itsma_document_detect(NULL, 100), ITSMA_DOCUMENT_UNKNOWN);
 }
 
+/*
+ * Getters added after the first list (extensions, builtin tables, lookups by object,
+ * structured warnings): NULL in, the empty value out.
+ */
+static void test_null__later_getters(void)
+{
+	size_t len = 7;
+	char buf[11] = "unchanged";
+
+	CU_ASSERT_PTR_NULL(itsma_assessment_extension(NULL, NULL));
+	CU_ASSERT_EQUAL(itsma_assessment_extension_count(NULL), 0);
+	CU_ASSERT_PTR_NULL(itsma_assessment_extension_key(NULL, 0));
+	CU_ASSERT_PTR_NULL(itsma_attribute_rating_extension(NULL, NULL));
+	CU_ASSERT_EQUAL(itsma_attribute_rating_extension_count(NULL), 0);
+	CU_ASSERT_PTR_NULL(itsma_attribute_rating_extension_key(NULL, 0));
+	CU_ASSERT_PTR_NOT_NULL(itsma_catalogue_builtin_clauses(0, NULL)); /* len_out may be NULL */
+	CU_ASSERT_PTR_NOT_NULL(itsma_catalogue_builtin_json(NULL, 0));
+	CU_ASSERT_PTR_NULL(itsma_catalogue_extension(NULL, NULL));
+	CU_ASSERT_EQUAL(itsma_catalogue_extension_count(NULL), 0);
+	CU_ASSERT_PTR_NULL(itsma_catalogue_extension_key(NULL, 0));
+	CU_ASSERT_PTR_NULL(itsma_date_format(NULL, 0));
+	CU_ASSERT_PTR_NULL(itsma_evidence_extension(NULL, NULL));
+	CU_ASSERT_EQUAL(itsma_evidence_extension_count(NULL), 0);
+	CU_ASSERT_PTR_NULL(itsma_evidence_extension_key(NULL, 0));
+	CU_ASSERT_PTR_NULL(itsma_gap_requirement_id(NULL));
+	CU_ASSERT_PTR_NULL(itsma_mapping_builtin_find(NULL, NULL));
+	CU_ASSERT_PTR_NOT_NULL(itsma_mapping_builtin_json(0, NULL));
+	CU_ASSERT_PTR_NULL(itsma_rating_extension(NULL, NULL));
+	CU_ASSERT_EQUAL(itsma_rating_extension_count(NULL), 0);
+	CU_ASSERT_PTR_NULL(itsma_rating_extension_key(NULL, 0));
+	CU_ASSERT_PTR_NULL(itsma_requirement_extension(NULL, NULL));
+	CU_ASSERT_EQUAL(itsma_requirement_extension_count(NULL), 0);
+	CU_ASSERT_PTR_NULL(itsma_requirement_extension_key(NULL, 0));
+	CU_ASSERT_PTR_NULL(itsma_result_capability_gap_of(NULL, NULL));
+	CU_ASSERT_PTR_NULL(itsma_result_catalogue(NULL));
+	CU_ASSERT_PTR_NULL(itsma_result_requirement_of(NULL, NULL));
+	CU_ASSERT_PTR_NULL(itsma_result_section_of(NULL, NULL));
+	CU_ASSERT_PTR_NULL(itsma_result_warning_exclusion(NULL, 0));
+	CU_ASSERT_PTR_NULL(itsma_result_warning_subject(NULL, 0));
+	CU_ASSERT_PTR_NULL(itsma_scorer_assessment(NULL));
+	CU_ASSERT_PTR_NULL(itsma_section_extension(NULL, NULL));
+	CU_ASSERT_EQUAL(itsma_section_extension_count(NULL), 0);
+	CU_ASSERT_PTR_NULL(itsma_section_extension_key(NULL, 0));
+	CU_ASSERT_PTR_NULL(itsma_catalogue_builtin_json(&len, (size_t)-1));
+	CU_ASSERT_PTR_NULL(itsma_mapping_builtin_json((size_t)-1, &len));
+	CU_ASSERT_PTR_NULL(itsma_catalogue_builtin_clauses((size_t)-1, &len));
+	/* their zero values are real ones: "no such warning" is the documented COUNT */
+	CU_ASSERT_EQUAL((int)itsma_result_warning_attribute(NULL, 0), (int)ITSMA_ATTRIBUTE_COUNT);
+	CU_ASSERT_EQUAL((int)itsma_result_warning_kind(NULL, 0), (int)ITSMA_WARNING_KIND_COUNT);
+	CU_ASSERT_EQUAL((int)itsma_document_detect(NULL, 0), (int)ITSMA_DOCUMENT_UNKNOWN);
+	CU_ASSERT_EQUAL((int)itsma_document_detect(NULL, 5), (int)ITSMA_DOCUMENT_UNKNOWN);
+	CU_ASSERT_EQUAL(itsma_id_is_valid(NULL), 0);
+	CU_ASSERT_EQUAL(itsma_evidence_uri_is_relative(NULL), 0);
+	CU_ASSERT_STRING_EQUAL(buf, "unchanged");
+}
+
+/* The *_init() functions of the versioned structs: NULL is refused, whatever the version. */
+static void test_null__struct_init_refuses_null(void)
+{
+	CU_ASSERT_EQUAL(itsma_evidence_spec_init(NULL, ITSMA_EVIDENCE_SPEC_VERSION), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_rating_spec_init(NULL, ITSMA_RATING_SPEC_VERSION), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_attribute_spec_init(NULL, ITSMA_ATTRIBUTE_SPEC_VERSION),
+	                ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_load_options_init(NULL, ITSMA_LOAD_OPTIONS_VERSION), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_section_spec_init(NULL, ITSMA_SECTION_SPEC_VERSION), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_requirement_spec_init(NULL, ITSMA_REQUIREMENT_SPEC_VERSION),
+	                ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_lint_options_init(NULL, ITSMA_LINT_OPTIONS_VERSION), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_mapping_catalogues_init(NULL, ITSMA_MAPPING_CATALOGUES_VERSION),
+	                ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_map_spec_init(NULL, ITSMA_MAP_SPEC_VERSION), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_questionnaire_options_init(NULL, ITSMA_QUESTIONNAIRE_OPTIONS_VERSION),
+	                ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_import_options_init(NULL, ITSMA_IMPORT_OPTIONS_VERSION),
+	                ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_report_options_init(NULL, ITSMA_REPORT_OPTIONS_VERSION),
+	                ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_score_options_init(NULL, ITSMA_SCORE_OPTIONS_VERSION), ITSMA_EINVAL);
+}
+
+/*
+ * A function that can fail refuses a NULL it needs with ITSMA_EINVAL and a message (common.h),
+ * and leaves its out-parameters NULL. Out-parameters are given; every other pointer is NULL.
+ */
+#define REFUSES(call) refuses((call), &e, #call, __LINE__)
+
+static void refuses(int rc, const itsma_error *e, const char *call, unsigned int line)
+{
+	char what[300];
+	snprintf(what, sizeof what, "%s returned %d (%s), code %d: %s", call, rc,
+	         itsma_error_code_name(rc), e->code, e->message);
+	CU_assertImplementation(rc == ITSMA_EINVAL && e->code == rc && e->message[0] != '\0', line,
+	                        what, __FILE__, "", CU_FALSE);
+}
+
+static void test_null__fallible_functions_refuse_null(void)
+{
+	itsma_error e = ITSMA_ERROR_INIT;
+	char *char_o;
+	const itsma_map *const_itsma_map_o;
+	const itsma_requirement *const_itsma_requirement_o;
+	const itsma_section *const_itsma_section_o;
+	double double_o;
+	itsma_assessment *itsma_assessment_o;
+	itsma_attribute itsma_attribute_o;
+	itsma_basis itsma_basis_o;
+	itsma_carry_report *itsma_carry_report_o;
+	itsma_catalogue *itsma_catalogue_o;
+	itsma_change itsma_change_o;
+	itsma_diff *itsma_diff_o;
+	itsma_document_kind itsma_document_kind_o;
+	itsma_evidence_kind itsma_evidence_kind_o;
+	itsma_evidence_policy itsma_evidence_policy_o;
+	itsma_exclusions itsma_exclusions_o;
+	itsma_letter itsma_letter_o;
+	itsma_lint_kind itsma_lint_kind_o;
+	itsma_mapping *itsma_mapping_o;
+	itsma_obligation itsma_obligation_o;
+	itsma_relationship itsma_relationship_o;
+	itsma_report_format itsma_report_format_o;
+	itsma_result *itsma_result_o;
+	itsma_scorer *itsma_scorer_o;
+	itsma_section_kind itsma_section_kind_o;
+	itsma_trend *itsma_trend_o;
+	itsma_verdict itsma_verdict_o;
+	long long_o;
+	size_t size_t_o;
+
+	/* each pointer out-parameter starts as a non-NULL value (never dereferenced) that the
+	 * refusing call must set to NULL */
+	itsma_assessment_o = (itsma_assessment *)(void *)&e;
+	itsma_carry_report_o = (itsma_carry_report *)(void *)&e;
+	REFUSES(itsma_assessment_carry(&itsma_assessment_o, &itsma_carry_report_o, NULL, NULL, NULL,
+	                               NULL, &e));
+	CU_ASSERT_PTR_NULL(itsma_assessment_o);
+	CU_ASSERT_PTR_NULL(itsma_carry_report_o);
+	itsma_assessment_o = (itsma_assessment *)(void *)&e;
+	REFUSES(itsma_assessment_load_buffer(&itsma_assessment_o, NULL, 1, NULL, NULL, NULL, &e));
+	CU_ASSERT_PTR_NULL(itsma_assessment_o);
+	itsma_assessment_o = (itsma_assessment *)(void *)&e;
+	REFUSES(itsma_assessment_load_file(&itsma_assessment_o, NULL, NULL, NULL, &e));
+	CU_ASSERT_PTR_NULL(itsma_assessment_o);
+	itsma_assessment_o = (itsma_assessment *)(void *)&e;
+	REFUSES(itsma_assessment_new(&itsma_assessment_o, NULL, NULL, NULL, &e));
+	CU_ASSERT_PTR_NULL(itsma_assessment_o);
+	REFUSES(itsma_assessment_put_attribute(NULL, NULL, &e));
+	REFUSES(itsma_assessment_put_evidence(NULL, NULL, &e));
+	REFUSES(itsma_assessment_put_exclusion(NULL, NULL, NULL, &e));
+	REFUSES(itsma_assessment_put_rating(NULL, NULL, &e));
+	REFUSES(itsma_assessment_remove_attribute(NULL, NULL, 0, &e));
+	REFUSES(itsma_assessment_remove_evidence(NULL, NULL, &e));
+	REFUSES(itsma_assessment_remove_exclusion(NULL, NULL, &e));
+	REFUSES(itsma_assessment_remove_rating(NULL, NULL, &e));
+	REFUSES(itsma_assessment_save_file(NULL, NULL, &e));
+	REFUSES(itsma_assessment_set_extension(NULL, NULL, NULL, &e));
+	REFUSES(itsma_assessment_set_process_target(NULL, NULL, 0, &e));
+	REFUSES(itsma_assessment_set_target(NULL, 0, &e));
+	REFUSES(itsma_assessment_set_text(NULL, NULL, NULL, &e));
+	char_o = (char *)(void *)&e;
+	REFUSES(itsma_assessment_to_json(&char_o, NULL, &e));
+	CU_ASSERT_PTR_NULL(char_o);
+	REFUSES(itsma_attribute_parse(&itsma_attribute_o, NULL, &e));
+	REFUSES(itsma_attribute_rating_set_extension(NULL, NULL, NULL, NULL, &e));
+	REFUSES(itsma_basis_parse(&itsma_basis_o, NULL, &e));
+	REFUSES(itsma_catalogue_add_generic_practice(NULL, NULL, NULL, NULL, &e));
+	REFUSES(itsma_catalogue_add_guidance(NULL, NULL, NULL, NULL, &e));
+	const_itsma_requirement_o = (const itsma_requirement *)(void *)&e;
+	REFUSES(itsma_catalogue_add_requirement(&const_itsma_requirement_o, NULL, NULL, NULL, &e));
+	CU_ASSERT_PTR_NULL(const_itsma_requirement_o);
+	REFUSES(itsma_catalogue_add_retired(NULL, NULL, 0, NULL, &e));
+	const_itsma_section_o = (const itsma_section *)(void *)&e;
+	REFUSES(itsma_catalogue_add_section(&const_itsma_section_o, NULL, NULL, NULL, &e));
+	CU_ASSERT_PTR_NULL(const_itsma_section_o);
+	itsma_catalogue_o = (itsma_catalogue *)(void *)&e;
+	CU_ASSERT_EQUAL(itsma_catalogue_builtin(&itsma_catalogue_o, NULL, &e),
+	                ITSMA_ENOTFOUND); /* no such id */
+	REFUSES(itsma_catalogue_builtin(NULL, "iso20000-1:2018", &e));
+	CU_ASSERT_PTR_NULL(itsma_catalogue_o);
+	REFUSES(itsma_catalogue_effective_weights(&double_o, 0, NULL, &e));
+	itsma_catalogue_o = (itsma_catalogue *)(void *)&e;
+	REFUSES(itsma_catalogue_from_ciso_library(&itsma_catalogue_o, NULL, 1, NULL, NULL, &e));
+	CU_ASSERT_PTR_NULL(itsma_catalogue_o);
+	itsma_catalogue_o = (itsma_catalogue *)(void *)&e;
+	REFUSES(itsma_catalogue_from_oscal(&itsma_catalogue_o, NULL, 1, NULL, NULL, &e));
+	CU_ASSERT_PTR_NULL(itsma_catalogue_o);
+	REFUSES(itsma_catalogue_lint(&size_t_o, NULL, NULL, 0, NULL, &e));
+	itsma_catalogue_o = (itsma_catalogue *)(void *)&e;
+	REFUSES(itsma_catalogue_load_buffer(&itsma_catalogue_o, NULL, 1, NULL, NULL, &e));
+	CU_ASSERT_PTR_NULL(itsma_catalogue_o);
+	itsma_catalogue_o = (itsma_catalogue *)(void *)&e;
+	REFUSES(itsma_catalogue_load_file(&itsma_catalogue_o, NULL, NULL, &e));
+	CU_ASSERT_PTR_NULL(itsma_catalogue_o);
+	itsma_catalogue_o = (itsma_catalogue *)(void *)&e;
+	REFUSES(itsma_catalogue_new(&itsma_catalogue_o, NULL, NULL, &e));
+	CU_ASSERT_PTR_NULL(itsma_catalogue_o);
+	REFUSES(itsma_catalogue_put_guidance_source(NULL, NULL, NULL, &e));
+	REFUSES(itsma_catalogue_save_file(NULL, NULL, &e));
+	REFUSES(itsma_catalogue_set_exclusions(NULL, 0, &e));
+	REFUSES(itsma_catalogue_set_extension(NULL, NULL, NULL, &e));
+	REFUSES(itsma_catalogue_set_revision(NULL, 0, &e));
+	REFUSES(itsma_catalogue_set_text(NULL, NULL, NULL, &e));
+	char_o = (char *)(void *)&e;
+	REFUSES(itsma_catalogue_to_ciso_library(&char_o, NULL, NULL, &e));
+	CU_ASSERT_PTR_NULL(char_o);
+	char_o = (char *)(void *)&e;
+	REFUSES(itsma_catalogue_to_json(&char_o, NULL, &e));
+	CU_ASSERT_PTR_NULL(char_o);
+	REFUSES(itsma_change_parse(&itsma_change_o, NULL, &e));
+	itsma_diff_o = (itsma_diff *)(void *)&e;
+	REFUSES(itsma_compare(&itsma_diff_o, NULL, NULL, &e));
+	CU_ASSERT_PTR_NULL(itsma_diff_o);
+	REFUSES(itsma_date_parse(&long_o, NULL, &e));
+	char_o = (char *)(void *)&e;
+	REFUSES(itsma_diff_report_string(&char_o, &size_t_o, NULL, NULL, &e));
+	CU_ASSERT_PTR_NULL(char_o);
+	REFUSES(itsma_diff_report_write(NULL, NULL, 0, NULL, &e));
+	char_o = (char *)(void *)&e;
+	REFUSES(itsma_diff_to_json(&char_o, NULL, &e));
+	CU_ASSERT_PTR_NULL(char_o);
+	REFUSES(itsma_evidence_kind_parse(&itsma_evidence_kind_o, NULL, &e));
+	REFUSES(itsma_evidence_policy_parse(&itsma_evidence_policy_o, NULL, &e));
+	REFUSES(itsma_evidence_set_extension(NULL, NULL, NULL, NULL, &e));
+	REFUSES(itsma_evidence_sheet_to_string(NULL, NULL, &e)); /* NULL options: the defaults */
+	REFUSES(itsma_evidence_sheet_write(NULL, 0, NULL, &e));
+	REFUSES(itsma_evidence_verify(NULL, NULL, 0, 0, NULL, &e));
+	REFUSES(itsma_exclusions_parse(&itsma_exclusions_o, NULL, &e));
+	char_o = (char *)(void *)&e;
+	REFUSES(itsma_file_read(&char_o, &size_t_o, NULL, 0, &e));
+	CU_ASSERT_PTR_NULL(char_o);
+	char_o = (char *)(void *)&e;
+	CU_ASSERT_EQUAL(itsma_file_read_fd(&char_o, &size_t_o, -1, NULL, 0, &e),
+	                ITSMA_EIO); /* a bad descriptor */
+	REFUSES(itsma_file_read_fd(NULL, &size_t_o, -1, NULL, 0, &e));
+	CU_ASSERT_PTR_NULL(char_o);
+	REFUSES(itsma_file_write(NULL, NULL, 0, &e));
+	REFUSES(itsma_lint_kind_parse(&itsma_lint_kind_o, NULL, &e));
+	const_itsma_map_o = (const itsma_map *)(void *)&e;
+	REFUSES(itsma_mapping_add_map(&const_itsma_map_o, NULL, NULL, &e));
+	CU_ASSERT_PTR_NULL(const_itsma_map_o);
+	itsma_mapping_o = (itsma_mapping *)(void *)&e;
+	CU_ASSERT_EQUAL(itsma_mapping_builtin(&itsma_mapping_o, NULL, NULL, &e),
+	                ITSMA_ENOTFOUND); /* no such id */
+	REFUSES(itsma_mapping_builtin(NULL, "x", NULL, &e));
+	CU_ASSERT_PTR_NULL(itsma_mapping_o);
+	REFUSES(itsma_mapping_check(NULL, NULL, NULL, 0, NULL, &e));
+	itsma_mapping_o = (itsma_mapping *)(void *)&e;
+	REFUSES(itsma_mapping_from_ciso(&itsma_mapping_o, NULL, 1, NULL, NULL, NULL, NULL, &e));
+	CU_ASSERT_PTR_NULL(itsma_mapping_o);
+	itsma_mapping_o = (itsma_mapping *)(void *)&e;
+	REFUSES(itsma_mapping_from_oscal(&itsma_mapping_o, NULL, 1, NULL, NULL, &e));
+	CU_ASSERT_PTR_NULL(itsma_mapping_o);
+	itsma_mapping_o = (itsma_mapping *)(void *)&e;
+	REFUSES(itsma_mapping_load_buffer(&itsma_mapping_o, NULL, 1, NULL, NULL, &e));
+	CU_ASSERT_PTR_NULL(itsma_mapping_o);
+	itsma_mapping_o = (itsma_mapping *)(void *)&e;
+	REFUSES(itsma_mapping_load_file(&itsma_mapping_o, NULL, NULL, &e));
+	CU_ASSERT_PTR_NULL(itsma_mapping_o);
+	itsma_mapping_o = (itsma_mapping *)(void *)&e;
+	REFUSES(itsma_mapping_new(&itsma_mapping_o, NULL, NULL, 0, NULL, 0, &e));
+	CU_ASSERT_PTR_NULL(itsma_mapping_o);
+	REFUSES(itsma_mapping_save_file(NULL, NULL, &e));
+	REFUSES(itsma_mapping_set_description(NULL, NULL, &e));
+	REFUSES(itsma_mapping_set_provenance(NULL, 0, 0, 0, &e));
+	REFUSES(itsma_mapping_set_title(NULL, NULL, &e));
+	char_o = (char *)(void *)&e;
+	REFUSES(itsma_mapping_to_ciso(&char_o, NULL, NULL, NULL, NULL, &e));
+	CU_ASSERT_PTR_NULL(char_o);
+	char_o = (char *)(void *)&e;
+	REFUSES(itsma_mapping_to_json(&char_o, NULL, &e));
+	CU_ASSERT_PTR_NULL(char_o);
+	char_o = (char *)(void *)&e;
+	REFUSES(itsma_mapping_to_oscal(&char_o, NULL, &e));
+	CU_ASSERT_PTR_NULL(char_o);
+	REFUSES(itsma_mapping_validate_buffer(NULL, 1, NULL, NULL, 0, NULL, &e));
+	REFUSES(itsma_mapping_validate_file(NULL, NULL, 0, NULL, &e));
+	REFUSES(itsma_obligation_parse(&itsma_obligation_o, NULL, &e));
+	itsma_assessment_o = (itsma_assessment *)(void *)&e;
+	REFUSES(itsma_questionnaire_import(&itsma_assessment_o, NULL, 1, NULL, NULL, 0, NULL, NULL,
+	                                   &e));
+	CU_ASSERT_PTR_NULL(itsma_assessment_o);
+	itsma_assessment_o = (itsma_assessment *)(void *)&e;
+	REFUSES(itsma_questionnaire_import_file(&itsma_assessment_o, NULL, NULL, NULL, &e));
+	CU_ASSERT_PTR_NULL(itsma_assessment_o);
+	char_o = (char *)(void *)&e;
+	REFUSES(itsma_questionnaire_to_string(&char_o, NULL, NULL, &e));
+	CU_ASSERT_PTR_NULL(char_o);
+	REFUSES(itsma_questionnaire_write(NULL, NULL, 0, NULL, &e));
+	REFUSES(itsma_rating_parse(&itsma_letter_o, &double_o, NULL, &e));
+	REFUSES(itsma_rating_set_extension(NULL, NULL, NULL, NULL, &e));
+	REFUSES(itsma_relationship_parse(&itsma_relationship_o, NULL, &e));
+	REFUSES(itsma_report_file(NULL, NULL, NULL, NULL, &e));
+	REFUSES(itsma_report_format_parse(&itsma_report_format_o, NULL, &e));
+	char_o = (char *)(void *)&e;
+	REFUSES(itsma_report_string(&char_o, &size_t_o, NULL, NULL, NULL, &e));
+	CU_ASSERT_PTR_NULL(char_o);
+	REFUSES(itsma_report_write(NULL, NULL, NULL, 0, NULL, &e));
+	REFUSES(itsma_requirement_set_extension(NULL, NULL, NULL, NULL, &e));
+	char_o = (char *)(void *)&e;
+	REFUSES(itsma_result_explain(&char_o, NULL, NULL, &e));
+	CU_ASSERT_PTR_NULL(char_o);
+	char_o = (char *)(void *)&e;
+	REFUSES(itsma_result_to_ciso_audit_csv(&char_o, NULL, NULL, &e));
+	CU_ASSERT_PTR_NULL(char_o);
+	char_o = (char *)(void *)&e;
+	REFUSES(itsma_result_to_json(&char_o, NULL, &e));
+	CU_ASSERT_PTR_NULL(char_o);
+	char_o = (char *)(void *)&e;
+	REFUSES(itsma_result_to_oscal_ar(&char_o, NULL, &e));
+	CU_ASSERT_PTR_NULL(char_o);
+	char_o = (char *)(void *)&e;
+	REFUSES(itsma_result_to_oscal_poam(&char_o, NULL, &e));
+	CU_ASSERT_PTR_NULL(char_o);
+	itsma_result_o = (itsma_result *)(void *)&e;
+	REFUSES(itsma_score(&itsma_result_o, NULL, NULL, &e));
+	CU_ASSERT_PTR_NULL(itsma_result_o);
+	itsma_scorer_o = (itsma_scorer *)(void *)&e;
+	REFUSES(itsma_scorer_new(&itsma_scorer_o, NULL, NULL, &e));
+	CU_ASSERT_PTR_NULL(itsma_scorer_o);
+	REFUSES(itsma_scorer_put_attribute(NULL, NULL, &e));
+	REFUSES(itsma_scorer_put_evidence(NULL, NULL, &e));
+	REFUSES(itsma_scorer_put_rating(NULL, NULL, &e));
+	REFUSES(itsma_scorer_remove_attribute(NULL, NULL, 0, &e));
+	REFUSES(itsma_scorer_remove_evidence(NULL, NULL, &e));
+	REFUSES(itsma_scorer_remove_rating(NULL, NULL, &e));
+	REFUSES(itsma_scorer_rescore(NULL, &e));
+	REFUSES(itsma_section_kind_parse(&itsma_section_kind_o, NULL, &e));
+	REFUSES(itsma_section_set_extension(NULL, NULL, NULL, NULL, &e));
+	char_o = (char *)(void *)&e;
+	REFUSES(itsma_terminal_escape(&char_o, NULL, &e));
+	CU_ASSERT_PTR_NULL(char_o);
+	char_o = (char *)(void *)&e;
+	REFUSES(itsma_transition_report(&char_o, NULL, NULL, NULL, 0, &e));
+	CU_ASSERT_PTR_NULL(char_o);
+	itsma_trend_o = (itsma_trend *)(void *)&e;
+	REFUSES(itsma_trend_new(&itsma_trend_o, NULL, 0, &e));
+	CU_ASSERT_PTR_NULL(itsma_trend_o);
+	char_o = (char *)(void *)&e;
+	REFUSES(itsma_trend_report_string(&char_o, &size_t_o, NULL, NULL, &e));
+	CU_ASSERT_PTR_NULL(char_o);
+	REFUSES(itsma_trend_report_write(NULL, NULL, 0, NULL, &e));
+	REFUSES(itsma_validate_buffer(&itsma_document_kind_o, NULL, 1, NULL, NULL, 0, NULL, &e));
+	REFUSES(itsma_validate_buffer_ext(&itsma_document_kind_o, NULL, 1, NULL, NULL, NULL, 0,
+	                                  NULL, &e));
+	REFUSES(itsma_validate_file(&itsma_document_kind_o, NULL, NULL, 0, NULL, &e));
+	REFUSES(itsma_verdict_parse(&itsma_verdict_o, NULL, &e));
+	(void)double_o;
+	(void)long_o;
+	(void)size_t_o;
+}
+
+/* The error helpers: a NULL error is no error. */
+static void test_null__error_helpers(void)
+{
+	char buf[8] = "x";
+	itsma_error_clear(NULL);
+	CU_ASSERT_EQUAL(itsma_error_format(buf, sizeof buf, NULL), 0);
+	CU_ASSERT_STRING_EQUAL(buf, "");
+	CU_ASSERT_EQUAL(itsma_error_format(NULL, 0, NULL), 0);
+}
+
 static const itsma_test_case cases[] = {
 	{ "every_getter", test_null__every_getter },
 	{ "enum_words", test_null__enum_words },
+	{ "later_getters", test_null__later_getters },
+	{ "struct_init_refuses_null", test_null__struct_init_refuses_null },
+	{ "fallible_functions_refuse_null", test_null__fallible_functions_refuse_null },
+	{ "error_helpers", test_null__error_helpers },
 	{ NULL, NULL },
 };
 

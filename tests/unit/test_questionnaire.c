@@ -175,11 +175,11 @@ static void test_write_questionnaire(void)
 	CU_ASSERT_EQUAL(itsma_questionnaire_options_init(&o, ITSMA_QUESTIONNAIRE_OPTIONS_VERSION), 0);
 	CU_ASSERT_EQUAL(itsma_questionnaire_options_init(&o, 99), ITSMA_EINVAL);
 	o.target = 2;
-	ASSERT_OK(itsma_questionnaire_to_string(&text, cat, &o, &err));
+	ASSERT_OK(itsma_questionnaire_to_string(&text, cat, &o, ASSERT_ERR));
 	CU_ASSERT_EQUAL(strncmp(text, "\xEF\xBB\xBFtype,id,clause,process,obligation,text,rating,evidence,note,item,verify\r\n", 76), 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "\r\ntarget,8.6.1,8.6.1,8.6.1,,Target capability level (0-5) for Incident management,2,,,,\r\n"));
 	/* the sink gets the same bytes, in pieces */
-	ASSERT_OK(itsma_questionnaire_write(cat, &o, collect, &s, &err));
+	ASSERT_OK(itsma_questionnaire_write(cat, &o, collect, &s, ASSERT_ERR));
 	CU_ASSERT(s.calls > 1);
 	CU_ASSERT_EQUAL(s.b.len, strlen(text));
 	CU_ASSERT(s.b.data && memcmp(s.b.data, text, s.b.len) == 0);
@@ -194,7 +194,7 @@ static void test_write_questionnaire(void)
 	o.delimiter = ';';
 	o.no_bom = 1;
 	o.target = -1;
-	ASSERT_OK(itsma_questionnaire_to_string(&text, cat, &o, &err));
+	ASSERT_OK(itsma_questionnaire_to_string(&text, cat, &o, ASSERT_ERR));
 	CU_ASSERT_EQUAL(strncmp(text, "type;id;clause;", 15), 0);
 	itsma_free(text);
 	o.delimiter = '|';
@@ -362,8 +362,7 @@ static void test_round_trip_formulas(void)
 {
 	itsma_catalogue *cat = iso();
 	itsma_assessment *a = NULL, *b = NULL;
-	itsma_error err = ITSMA_ERROR_INIT;
-	ASSERT_OK(itsma_assessment_new(&a, cat, "t", "2026-11-20", &err));
+	ASSERT_OK(itsma_assessment_new(&a, cat, "t", "2026-11-20", ASSERT_ERR));
 	itsma_evidence_spec e = ITSMA_EVIDENCE_SPEC_INIT;
 	e.id = "E1";
 	e.title = "=HYPERLINK(\"http://x\",\"y\")";
@@ -371,7 +370,7 @@ static void test_round_trip_formulas(void)
 	e.collected = "2026-01-01";
 	e.by = "@team";
 	e.note = "'-already, with a comma\nand a line";
-	ASSERT_OK(itsma_assessment_put_evidence(a, &e, &err));
+	ASSERT_OK(itsma_assessment_put_evidence(a, &e, ASSERT_ERR));
 	const char *ids[] = { "E1" };
 	itsma_rating_spec r = ITSMA_RATING_SPEC_INIT;
 	r.requirement = "8.6.1-01";
@@ -379,26 +378,26 @@ static void test_round_trip_formulas(void)
 	r.evidence = ids;
 	r.evidence_count = 1;
 	r.note = "+1 call";
-	ASSERT_OK(itsma_assessment_put_rating(a, &r, &err));
+	ASSERT_OK(itsma_assessment_put_rating(a, &r, ASSERT_ERR));
 	r.requirement = "8.6.1-02";
 	r.letter = ITSMA_LETTER_NONE;
 	r.value = 72.5;
 	r.note = "\tindented";
-	ASSERT_OK(itsma_assessment_put_rating(a, &r, &err));
+	ASSERT_OK(itsma_assessment_put_rating(a, &r, ASSERT_ERR));
 	itsma_attribute_spec at = ITSMA_ATTRIBUTE_SPEC_INIT;
 	at.process = "8.6.1";
 	at.attribute = ITSMA_PA3_1;
 	at.letter = ITSMA_LETTER_P;
 	at.note = "-";
-	ASSERT_OK(itsma_assessment_put_attribute(a, &at, &err));
-	ASSERT_OK(itsma_assessment_set_process_target(a, "8.6.1", 3, &err));
+	ASSERT_OK(itsma_assessment_put_attribute(a, &at, ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_set_process_target(a, "8.6.1", 3, ASSERT_ERR));
 
 	itsma_questionnaire_options o = ITSMA_QUESTIONNAIRE_OPTIONS_INIT;
 	char *q = NULL, *ev = NULL;
 	o.assessment = a;
 	o.delimiter = '\t';
-	ASSERT_OK(itsma_questionnaire_to_string(&q, cat, &o, &err));
-	ASSERT_OK(itsma_evidence_sheet_to_string(&ev, &o, &err));
+	ASSERT_OK(itsma_questionnaire_to_string(&q, cat, &o, ASSERT_ERR));
+	ASSERT_OK(itsma_evidence_sheet_to_string(&ev, &o, ASSERT_ERR));
 	CU_ASSERT_PTR_NOT_NULL(strstr(ev, "\t\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\t"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(ev, "\t\"'@team\"\t\"''-already, with a comma\nand a line\"\r\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(q, "\tL+\tE1\t\"'+1 call\"\t"));
@@ -407,8 +406,8 @@ static void test_round_trip_formulas(void)
 	CU_ASSERT_EQUAL(import(&b, cat, q, ev, 0, &s), 0);
 	CU_ASSERT_FATAL(b != NULL);
 	char *ja = NULL, *jb = NULL;
-	ASSERT_OK(itsma_assessment_to_json(&ja, a, &err));
-	ASSERT_OK(itsma_assessment_to_json(&jb, b, &err));
+	ASSERT_OK(itsma_assessment_to_json(&ja, a, ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_to_json(&jb, b, ASSERT_ERR));
 	CU_ASSERT_STRING_EQUAL(ja, jb);
 	itsma_free(ja);
 	itsma_free(jb);
@@ -453,7 +452,7 @@ static void test_import_stop_and_files(void)
 	fputs("id,rating\n8.6.1-01,F\n", f);
 	fclose(f);
 	o.problem = NULL;
-	ASSERT_OK(itsma_questionnaire_import_file(&a, ITSMA_TEST_TMP "/q.csv", NULL, &o, &err));
+	ASSERT_OK(itsma_questionnaire_import_file(&a, ITSMA_TEST_TMP "/q.csv", NULL, &o, ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_assessment_rating_count(a), 1);
 	itsma_assessment_free(a);
 	itsma_catalogue_free(cat);

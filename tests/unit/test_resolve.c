@@ -36,14 +36,14 @@ static void test_load_with_resolver(void)
 	itsma_load_options opts = ITSMA_LOAD_OPTIONS_INIT;
 	resolver_state st = { NULL, 0, ITSMA_ENOTFOUND, "" };
 
-	ASSERT_OK(itsma_catalogue_load_file(&mini, MINI_CAT, NULL, &err));
+	ASSERT_OK(itsma_catalogue_load_file(&mini, MINI_CAT, NULL, ASSERT_ERR));
 	/* without a resolver the catalogue is not found */
 	CU_ASSERT_EQUAL(itsma_assessment_load_file(&a, MINI, NULL, NULL, &err), ITSMA_ENOTFOUND);
 	/* with one, it is */
 	st.cat = mini;
 	opts.resolve = resolve;
 	opts.resolve_payload = &st;
-	ASSERT_OK(itsma_assessment_load_file(&a, MINI, NULL, &opts, &err));
+	ASSERT_OK(itsma_assessment_load_file(&a, MINI, NULL, &opts, ASSERT_ERR));
 	CU_ASSERT_EQUAL(st.calls, 1);
 	CU_ASSERT_STRING_EQUAL(st.last_id, "mini:1");
 	CU_ASSERT(itsma_assessment_catalogue(a) == mini);
@@ -52,7 +52,7 @@ static void test_load_with_resolver(void)
 	/* a resolver that does not know the id falls back to the built-ins */
 	st.cat = NULL;
 	ASSERT_OK(itsma_assessment_load_file(&a, ITSMA_SOURCE_DIR "/examples/data/acme-2026-q4.json", NULL,
-	                                     &opts, &err));
+	                                     &opts, ASSERT_ERR));
 	CU_ASSERT_STRING_EQUAL(itsma_catalogue_id(itsma_assessment_catalogue(a)), "iso20000-1:2018");
 	itsma_assessment_free(a);
 	a = NULL;
@@ -66,7 +66,7 @@ static void test_load_with_resolver(void)
 		v1.version = 1;
 		v1.resolve = resolve; /* not looked at: a version 1 caller has no such field */
 		ASSERT_OK(itsma_assessment_load_file(&a, ITSMA_SOURCE_DIR "/examples/data/acme-2026-q4.json",
-		                                     NULL, &v1, &err));
+		                                     NULL, &v1, ASSERT_ERR));
 		itsma_assessment_free(a);
 		a = NULL;
 		v1.version = 3;
@@ -100,7 +100,7 @@ static void test_validate_with_resolver(void)
 	CU_ASSERT_EQUAL(itsma_document_detect(ctext, clen), ITSMA_DOCUMENT_CATALOGUE);
 	CU_ASSERT_EQUAL(itsma_document_detect("{\"format\": \"other\"}", 19), ITSMA_DOCUMENT_UNKNOWN);
 	CU_ASSERT_EQUAL(itsma_document_detect(NULL, 0), ITSMA_DOCUMENT_UNKNOWN);
-	ASSERT_OK(itsma_catalogue_load_file(&mini, MINI_CAT, NULL, &err));
+	ASSERT_OK(itsma_catalogue_load_file(&mini, MINI_CAT, NULL, ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_validate_buffer(&kind, text, len, "mini", NULL, count_problem, &problems, &err),
 	                ITSMA_ENOTFOUND);
 	CU_ASSERT_EQUAL(problems, 1);
@@ -109,7 +109,7 @@ static void test_validate_with_resolver(void)
 	opts.resolve_payload = &st;
 	problems = 0;
 	ASSERT_OK(itsma_validate_buffer_ext(&kind, text, len, "mini", NULL, &opts, count_problem, &problems,
-	                                    &err));
+	                                    ASSERT_ERR));
 	CU_ASSERT_EQUAL(problems, 0);
 	CU_ASSERT_EQUAL(kind, ITSMA_DOCUMENT_ASSESSMENT);
 	/* the options' limits apply to validation too */

@@ -103,8 +103,8 @@ static void test_outcomes(void)
 	snprintf(p, sizeof p, "%s/null", root);
 	have_dev = mknod(p, S_IFCHR | 0666, makedev(1, 3)) == 0;
 
-	ASSERT_OK(itsma_catalogue_builtin(&cat, "iso20000-1:2018", &err));
-	ASSERT_OK(itsma_assessment_new(&a, cat, "v", "2026-03-01", &err));
+	ASSERT_OK(itsma_catalogue_builtin(&cat, "iso20000-1:2018", ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_new(&a, cat, "v", "2026-03-01", ASSERT_ERR));
 	add(a, "OK", "sub/ok.txt", SHA_HELLO);
 	add(a, "OK-UPPER", "./sub//ok%2Etxt?x=1#frag", SHA_HELLO);
 	add(a, "EMPTY", "empty", SHA_EMPTY);
@@ -125,7 +125,7 @@ static void test_outcomes(void)
 	add(a, "NOURI", NULL, NULL);
 
 	memset(&s, 0, sizeof s);
-	ASSERT_OK(itsma_evidence_verify(a, root, 0, collect, &s, &err));
+	ASSERT_OK(itsma_evidence_verify(a, root, 0, collect, &s, ASSERT_ERR));
 	CU_ASSERT_EQUAL(s.n, 18);
 	CU_ASSERT_EQUAL(check_of(&s, "OK", NULL), ITSMA_EVIDENCE_CHECK_OK);
 	CU_ASSERT_EQUAL(check_of(&s, "OK-UPPER", NULL), ITSMA_EVIDENCE_CHECK_OK);
@@ -154,7 +154,7 @@ static void test_outcomes(void)
 
 	/* the size bound: 5 bytes allowed, "hello\n" is 6 */
 	memset(&s, 0, sizeof s);
-	ASSERT_OK(itsma_evidence_verify(a, root, 5, collect, &s, &err));
+	ASSERT_OK(itsma_evidence_verify(a, root, 5, collect, &s, ASSERT_ERR));
 	CU_ASSERT_EQUAL(check_of(&s, "OK", NULL), ITSMA_EVIDENCE_CHECK_TOO_LARGE);
 	CU_ASSERT_EQUAL(check_of(&s, "EMPTY", NULL), ITSMA_EVIDENCE_CHECK_OK);
 
@@ -171,26 +171,25 @@ static void test_outcomes(void)
 /* A /proc file is "regular" with size 0 but yields bytes: refused, not hashed forever. */
 static void test_proc_file(void)
 {
-	itsma_error err = ITSMA_ERROR_INIT;
 	itsma_catalogue *cat = NULL;
 	itsma_assessment *a = NULL;
 	seen s;
 	if (access("/proc/self/status", R_OK) != 0)
 		return;
-	ASSERT_OK(itsma_catalogue_builtin(&cat, "iso20000-1:2018", &err));
-	ASSERT_OK(itsma_assessment_new(&a, cat, "v", "2026-03-01", &err));
+	ASSERT_OK(itsma_catalogue_builtin(&cat, "iso20000-1:2018", ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_new(&a, cat, "v", "2026-03-01", ASSERT_ERR));
 	add(a, "STATUS", "self/status", SHA_HELLO);
 	memset(&s, 0, sizeof s);
-	ASSERT_OK(itsma_evidence_verify(a, "/proc", 0, collect, &s, &err));
+	ASSERT_OK(itsma_evidence_verify(a, "/proc", 0, collect, &s, ASSERT_ERR));
 	/* /proc/self is a symbolic link: refused before anything is opened */
 	CU_ASSERT_EQUAL(check_of(&s, "STATUS", NULL), ITSMA_EVIDENCE_CHECK_REFUSED);
 	memset(&s, 0, sizeof s);
-	ASSERT_OK(itsma_evidence_verify(a, "/proc/self/..", 0, collect, &s, &err));
+	ASSERT_OK(itsma_evidence_verify(a, "/proc/self/..", 0, collect, &s, ASSERT_ERR));
 	itsma_assessment_free(a);
-	ASSERT_OK(itsma_assessment_new(&a, cat, "v", "2026-03-01", &err));
+	ASSERT_OK(itsma_assessment_new(&a, cat, "v", "2026-03-01", ASSERT_ERR));
 	add(a, "VERSION", "version", SHA_HELLO);
 	memset(&s, 0, sizeof s);
-	ASSERT_OK(itsma_evidence_verify(a, "/proc", 0, collect, &s, &err));
+	ASSERT_OK(itsma_evidence_verify(a, "/proc", 0, collect, &s, ASSERT_ERR));
 	CU_ASSERT_EQUAL(check_of(&s, "VERSION", NULL), ITSMA_EVIDENCE_CHECK_UNREADABLE);
 	itsma_assessment_free(a);
 	itsma_catalogue_free(cat);
@@ -210,8 +209,8 @@ static void test_callback_stops(void)
 	itsma_catalogue *cat = NULL;
 	itsma_assessment *a = NULL;
 	int calls = 0;
-	ASSERT_OK(itsma_catalogue_builtin(&cat, "iso20000-1:2018", &err));
-	ASSERT_OK(itsma_assessment_new(&a, cat, "v", "2026-03-01", &err));
+	ASSERT_OK(itsma_catalogue_builtin(&cat, "iso20000-1:2018", ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_new(&a, cat, "v", "2026-03-01", ASSERT_ERR));
 	add(a, "A", "https://x/a", NULL);
 	add(a, "B", "https://x/b", NULL);
 	CU_ASSERT_EQUAL(itsma_evidence_verify(a, ".", 0, stop_at_first, &calls, &err), 7);
