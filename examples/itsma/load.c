@@ -15,6 +15,12 @@ void cli_print_error(const itsma_error *err)
 	fprintf(stderr, "%s\n", buf);
 }
 
+int cli_fail(const itsma_error *err)
+{
+	cli_print_error(err);
+	return CLI_INVALID;
+}
+
 /* A catalogue or assessment read from standard input ("-"). */
 static int load_stdin(itsma_catalogue **cat_out, itsma_assessment **a_out, const itsma_catalogue *cat)
 {
@@ -22,7 +28,7 @@ static int load_stdin(itsma_catalogue **cat_out, itsma_assessment **a_out, const
 	char *data;
 	size_t len;
 	int rc;
-	if (cli_read_file("-", &data, &len) < 0)
+	if (cli_read_file("-", &data, &len) != CLI_OK)
 		return CLI_INVALID;
 	if (cat_out)
 		rc = itsma_catalogue_load_buffer(cat_out, data, len, "<stdin>", NULL, &err);
@@ -108,7 +114,7 @@ int cli_stdin_once(const char *cmd, const char *const *paths, size_t n)
 		dashes += paths[i] && strcmp(paths[i], "-") == 0;
 	if (dashes > 1)
 		return cli_usage_error(cmd, "standard input (-) can be read only once");
-	return CLI_OK;
+	return CLI_GO;
 }
 
 int cli_score(itsma_result **out, const itsma_assessment *a, const itsma_score_options *opts)
@@ -122,4 +128,14 @@ int cli_score(itsma_result **out, const itsma_assessment *a, const itsma_score_o
 		return CLI_INVALID;
 	}
 	return CLI_OK;
+}
+
+int cli_load_scored(itsma_catalogue **cat, itsma_assessment **a, itsma_result **r, const char *catalogue,
+                    const char *path, const itsma_score_options *opts)
+{
+	int rc;
+	if ((catalogue && (rc = cli_load_catalogue(cat, catalogue)) != CLI_OK) ||
+	    (rc = cli_load_assessment(a, path, *cat)) != CLI_OK)
+		return rc;
+	return r ? cli_score(r, *a, opts) : CLI_OK;
 }

@@ -98,6 +98,9 @@ void itsma__report_text(itsma__buf *out, const itsma__report *rp);
 void itsma__report_md(itsma__buf *out, const itsma__report *rp);
 void itsma__report_csv(itsma__buf *out, const itsma__report *rp);
 void itsma__report_html(itsma__buf *out, const itsma__report *rp);
+/* A catalogue for people (catalogue_render.c); 0 or an error code with @p err set. */
+int itsma__catalogue_render(itsma__buf *out, const itsma_catalogue *cat, itsma_catalogue_view view,
+                            itsma_report_format format, itsma_error *err);
 /* A comparison as text; @p limit caps each list of requirements (0: no cap). */
 void itsma__diff_text(itsma__buf *out, const itsma__changes *c, int colour, size_t limit);
 /* A comparison as Markdown; @p level is the heading level of its sub-headings. */

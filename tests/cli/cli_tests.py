@@ -1555,6 +1555,10 @@ def test_interop():
     """OSCAL and CISO Assistant: import, export, round trip (docs/interop.md)."""
     low = os.path.join(src(*OSCAL_PARTS), 'examples', 'NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog-min.json')
     os.makedirs(work(), exist_ok=True)
+    # an input that cannot be read is invalid input, status 1 (it was 255, -1 passed on as a status)
+    for cmd in (('import-catalogue', '--from', 'oscal'), ('mapping', 'import', '--from', 'oscal')):
+        r = expect(run(*cmd, work('no-such-file.json')), 1, '%s of a missing file' % cmd[0])
+        check('no-such-file.json' in r.err, 'the missing file is named', r)
     if os.path.exists(low):
         r = expect(run('import-catalogue', '--from', 'oscal', low, '-o', work('low.json')), 0, 'import SP 800-53 LOW')
         expect(run('validate', work('low.json')), 0, 'the LOW catalogue validates')
