@@ -331,6 +331,9 @@ ITSMA_NONNULL(itsma_scorer)
 %ignore itsma_catalogue_set_revision;
 %ignore itsma_catalogue_add_retired;
 %ignore itsma_catalogue_effective_weights;
+%ignore itsma_catalogue_weights_to_json;
+%ignore itsma_lint_kinds_parse;
+%ignore itsma_clause_list_parse;
 %ignore itsma_catalogue_lint;
 %ignore itsma_catalogue_builtin_clauses;
 %ignore itsma_basis_parse;
@@ -371,6 +374,9 @@ ITSMA_NONNULL(itsma_scorer)
 %ignore itsma_trend_free;
 %ignore itsma_trend_report_write;
 %ignore itsma_trend_report_string;
+%ignore itsma_catalogue_render_write;
+%ignore itsma_catalogue_render_string;
+%ignore itsma_evidence_verify_report;
 %ignore itsma_report_options;
 %ignore itsma_validate_buffer;
 %ignore itsma_validate_file;
@@ -450,6 +456,7 @@ struct itsma_trend {};
 %ignore itsma_mapping_validate_file;
 %ignore itsma_mapping_check;
 %ignore itsma_mapping_to_json;
+%ignore itsma_mapping_to_markdown;
 %ignore itsma_mapping_save_file;
 %ignore itsma_mapping_free;
 %ignore itsma_mapping_builtin;
@@ -493,6 +500,9 @@ ITSMA_NOGIL(itsma_catalogue::py_load_file)
 ITSMA_NOGIL(itsma_catalogue::py_load_buffer)
 ITSMA_NOGIL(itsma_catalogue::py_builtin)
 ITSMA_NOGIL(itsma_catalogue::py_to_json)
+ITSMA_NOGIL(itsma_catalogue::py_render)
+ITSMA_NOGIL(itsma_catalogue::py_weights_json)
+ITSMA_NOGIL(itsma_catalogue::py_template_json)
 ITSMA_NOGIL(itsma_catalogue::py_save_file)
 ITSMA_NOGIL(itsma_assessment::py_load_file)
 ITSMA_NOGIL(itsma_assessment::py_load_buffer)
@@ -520,6 +530,9 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 %newobject itsma_catalogue::py_builtin;
 %newobject itsma_catalogue::py_create;
 %newobject itsma_catalogue::py_to_json;
+%newobject itsma_catalogue::py_render;
+%newobject itsma_catalogue::py_weights_json;
+%newobject itsma_catalogue::py_template_json;
 %newobject itsma_assessment::py_load_file;
 %newobject itsma_assessment::py_load_buffer;
 %newobject itsma_assessment::py_create;
@@ -746,6 +759,27 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 		}
 		free(w);
 		return list;
+	}
+	/* The catalogue for people (report.h): view ITSMA_CATALOGUE_*, format ITSMA_REPORT_*. */
+	char *py_render(int view, int format, itsma_error *err) {
+		char *out = NULL;
+		if (itsma_catalogue_render_string(&out, NULL, $self, (itsma_catalogue_view)view,
+		                                  (itsma_report_format)format, err) < 0)
+			return NULL;
+		return out;
+	}
+	char *py_weights_json(itsma_error *err) {
+		char *out = NULL;
+		if (itsma_catalogue_weights_to_json(&out, $self, err) < 0)
+			return NULL;
+		return out;
+	}
+	/* A new assessment to fill in (questionnaire.h). */
+	char *py_template_json(const char *id, const char *date, int target, itsma_error *err) {
+		char *out = NULL;
+		if (itsma_assessment_template_json(&out, $self, id, date, target, err) < 0)
+			return NULL;
+		return out;
 	}
 	/* [(kind, subject, message)] of a lint run. */
 	PyObject *py_lint(const char *const *clauses, size_t clause_count, unsigned int skip,
@@ -1721,11 +1755,13 @@ ITSMA_NOGIL(itsma_mapping::py_load_file)
 ITSMA_NOGIL(itsma_mapping::py_load_buffer)
 ITSMA_NOGIL(itsma_mapping::py_builtin)
 ITSMA_NOGIL(itsma_mapping::py_to_json)
+ITSMA_NOGIL(itsma_mapping::py_to_markdown)
 ITSMA_NOGIL(itsma_carry_report::py_transition_report)
 %newobject itsma_mapping::py_load_file;
 %newobject itsma_mapping::py_load_buffer;
 %newobject itsma_mapping::py_builtin;
 %newobject itsma_mapping::py_to_json;
+%newobject itsma_mapping::py_to_markdown;
 %newobject itsma_carry_report::py_transition_report;
 
 
@@ -1766,6 +1802,12 @@ ITSMA_NOGIL(itsma_carry_report::py_transition_report)
 	char *py_to_json(itsma_error *err) {
 		char *out = NULL;
 		if (itsma_mapping_to_json(&out, $self, err) < 0)
+			return NULL;
+		return out;
+	}
+	char *py_to_markdown(itsma_error *err) {
+		char *out = NULL;
+		if (itsma_mapping_to_markdown(&out, $self, err) < 0)
 			return NULL;
 		return out;
 	}
