@@ -146,8 +146,7 @@ int cmd_import(int argc, char **argv)
 		cli_warn("%zu problem%s found; nothing was written", problems, problems == 1 ? "" : "s");
 		rc = CLI_INVALID;
 	} else {
-		cli_print_error(&err);
-		rc = CLI_INVALID;
+		rc = cli_fail(&err);
 	}
 	itsma_assessment_free(a);
 	itsma_catalogue_free(cat);

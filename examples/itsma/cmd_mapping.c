@@ -99,10 +99,8 @@ static int load_mapping(itsma_mapping **out, const char *arg, const itsma_mappin
 			return CLI_INVALID;
 		}
 	}
-	if (rc < 0) {
-		cli_print_error(&err);
-		return CLI_INVALID;
-	}
+	if (rc < 0)
+		return cli_fail(&err);
 	return CLI_OK;
 }
 

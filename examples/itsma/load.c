@@ -35,11 +35,7 @@ static int load_stdin(itsma_catalogue **cat_out, itsma_assessment **a_out, const
 	else
 		rc = itsma_assessment_load_buffer(a_out, data, len, "<stdin>", cat, NULL, &err);
 	itsma_free(data);
-	if (rc < 0) {
-		cli_print_error(&err);
-		return CLI_INVALID;
-	}
-	return CLI_OK;
+	return rc < 0 ? cli_fail(&err) : CLI_OK;
 }
 
 /* A catalogue argument looks like a path when it has a '/' or ends in ".json". */
@@ -56,11 +52,7 @@ int cli_load_catalogue(itsma_catalogue **out, const char *arg)
 	if (strcmp(arg, "-") == 0)
 		return load_stdin(out, NULL, NULL);
 	if (looks_like_path(arg)) {
-		if (itsma_catalogue_load_file(out, arg, NULL, &err) < 0) {
-			cli_print_error(&err);
-			return CLI_INVALID;
-		}
-		return CLI_OK;
+		return itsma_catalogue_load_file(out, arg, NULL, &err) < 0 ? cli_fail(&err) : CLI_OK;
 	}
 	/* a built-in id means the built-in, whatever files the current folder holds */
 	int rc = itsma_catalogue_builtin(out, arg, &err);
@@ -75,11 +67,7 @@ int cli_load_catalogue(itsma_catalogue **out, const char *arg)
 		cli_warn("no built-in catalogue is called '%s': reading the file of that name (write "
 		         "./%s to say so)",
 		         arg, arg);
-		if (itsma_catalogue_load_file(out, arg, NULL, &err) < 0) {
-			cli_print_error(&err);
-			return CLI_INVALID;
-		}
-		return CLI_OK;
+		return itsma_catalogue_load_file(out, arg, NULL, &err) < 0 ? cli_fail(&err) : CLI_OK;
 	}
 	if (rc == ITSMA_ENOTFOUND) {
 		fprintf(stderr,
@@ -88,8 +76,7 @@ int cli_load_catalogue(itsma_catalogue **out, const char *arg)
 		        arg);
 		return CLI_INVALID;
 	}
-	cli_print_error(&err);
-	return CLI_INVALID;
+	return cli_fail(&err);
 }
 
 int cli_load_assessment(itsma_assessment **out, const char *path, const itsma_catalogue *cat)
@@ -124,8 +111,7 @@ int cli_score(itsma_result **out, const itsma_assessment *a, const itsma_score_o
 	if (itsma_score(out, a, opts, &err) < 0) {
 		if (!err.source[0])
 			snprintf(err.source, sizeof err.source, "%s", itsma_assessment_origin(a));
-		cli_print_error(&err);
-		return CLI_INVALID;
+		return cli_fail(&err);
 	}
 	return CLI_OK;
 }
