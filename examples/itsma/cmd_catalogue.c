@@ -2,12 +2,9 @@
 /*
  * itsma catalogue list | show ID [--format md|text|json] [--weights] [-o FILE] | lint ID
  *
- * The Markdown form is a checklist to read and tick: clause by clause, each process with
- * its purpose and framework guidance, each requirement with its obligation, list item,
- * basis, effective weight, the kind of evidence that shows it and how an auditor tests it,
- * then the generic practices of the process attributes. `--weights` shows every
- * requirement's effective weight instead; `lint` checks a catalogue against the authoring
- * rules (the library's itsma_catalogue_lint()).
+ * The checklist and the weights table are rendered by the library
+ * (itsma_catalogue_render_string(), itsma_catalogue_weights_to_json()); `lint` is the
+ * library's itsma_catalogue_lint(), with the clause list shipped with a built-in catalogue.
  */
 #include "cli.h"
 

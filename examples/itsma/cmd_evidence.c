@@ -2,8 +2,8 @@
 /*
  * itsma evidence verify ASSESSMENT.json [--root DIR] [--catalogue FILE]
  *
- * Prints what itsma_evidence_verify() (itsma/verify.h) finds for each evidence record: a
- * missing file, a different digest (tampered or replaced evidence), a path leaving DIR or a
+ * Prints what itsma_evidence_verify_report() (itsma/report.h) finds for each evidence record:
+ * a missing file, a different digest (tampered or replaced evidence), a path leaving DIR or a
  * file that is not a regular file makes the check fail; so does having nothing to check.
  */
 #include "cli.h"

@@ -3,8 +3,8 @@
  * itsma template CATALOGUE [--format json|csv|evidence-csv] [--id ID] [--date DATE]
  *                          [--target LEVEL] [--delimiter C] [--from ASSESSMENT] [-o FILE]
  *
- * A new assessment to fill in. The CSV questionnaire and evidence sheet are written by the
- * library (itsma/questionnaire.h); `itsma import` reads them back.
+ * A new assessment to fill in. The JSON template, the CSV questionnaire and the evidence
+ * sheet are written by the library (itsma/questionnaire.h); `itsma import` reads them back.
  */
 #include "cli.h"
 
