@@ -1483,6 +1483,55 @@ static PyObject *itsma_py_verify_evidence(const itsma_assessment *a, const char 
 	return pf.list;
 }
 
+%}
+
+%{
+/* The sink of itsma_py_evidence_report: a growing malloc'd text. */
+typedef struct itsma_py_growing {
+	char *data;
+	size_t len, cap;
+} itsma_py_growing;
+
+static int itsma_py_growing_sink(void *payload, const char *data, size_t len)
+{
+	itsma_py_growing *t = (itsma_py_growing *)payload;
+	if (t->len + len + 1 > t->cap) {
+		size_t cap = t->cap ? t->cap : 4096;
+		char *p;
+		while (cap < t->len + len + 1)
+			cap *= 2;
+		if (!(p = (char *)realloc(t->data, cap)))
+			return -1;
+		t->data = p;
+		t->cap = cap;
+	}
+	memcpy(t->data + t->len, data, len);
+	t->len += len;
+	return 0;
+}
+
+%}
+
+%inline %{
+/* Evidence verification in words (itsma_evidence_verify_report): (text, checked, ok).
+ * Runs without the GIL. */
+static PyObject *itsma_py_evidence_report(const itsma_assessment *a, const char *root, unsigned int flags,
+                                          itsma_error *err)
+{
+	itsma_py_growing t = { NULL, 0, 0 };
+	size_t checked = 0, ok = 0;
+	int rc;
+	PyObject *out = NULL;
+	Py_BEGIN_ALLOW_THREADS
+	rc = itsma_evidence_verify_report(&checked, &ok, a, root, flags, itsma_py_growing_sink, &t, err);
+	Py_END_ALLOW_THREADS
+	if (rc == 0)
+		out = Py_BuildValue("(s#nn)", t.data ? t.data : "", (Py_ssize_t)t.len, (Py_ssize_t)checked,
+		                    (Py_ssize_t)ok);
+	free(t.data);
+	return out;
+}
+
 /* (letter, value) of a rating written as text ("L+", "72.5"). */
 static PyObject *itsma_py_rating_parse(const char *text, itsma_error *err)
 {
