@@ -131,16 +131,19 @@ static void generic_practices_md(itsma__buf *out, const itsma_catalogue *cat)
 	const char *last = "";
 	if (!gp)
 		return;
-	itsma__buf_puts(out, "## Process attributes: generic practices\n\n"
-	                     "Each process is also rated on these attributes (ISO/IEC 33020 style). "
-	                     "Process performance (PA1.1) is derived from the process's requirements; "
-	                     "a process reaches capability level k when the attributes of level k are "
-	                     "largely or fully achieved and those below it fully.\n\n");
+	itsma__buf_puts(out,
+	                "## Process attributes: generic practices\n\n"
+	                "Each process is also rated on these attributes (ISO/IEC 33020 style). "
+	                "Process performance (PA1.1) is derived from the process's requirements; "
+	                "a process reaches capability level k when the attributes of level k are "
+	                "largely or fully achieved and those below it fully.\n\n");
 	for (size_t i = 0; i < gp; i++) {
 		const char *attr = itsma_catalogue_generic_practice_attribute(cat, i);
 		if (strcmp(attr, last) != 0) {
 			itsma_attribute a;
-			const char *title = itsma_attribute_parse(&a, attr, 1, NULL) == 0 ? itsma_attribute_title(a) : "";
+			const char *title = itsma_attribute_parse(&a, attr, 1, NULL) == 0
+			                        ? itsma_attribute_title(a)
+			                        : "";
 			if (i)
 				itsma__buf_putc(out, '\n');
 			itsma__buf_puts(out, "### ");
@@ -160,7 +163,8 @@ static void checklist_md(itsma__buf *out, const itsma_catalogue *cat, const doub
 {
 	size_t nreq = itsma_catalogue_requirement_count(cat), shall = 0;
 	for (size_t i = 0; i < nreq; i++)
-		shall += itsma_requirement_obligation(itsma_catalogue_requirement_at(cat, i)) == ITSMA_OBLIGATION_SHALL;
+		shall += itsma_requirement_obligation(itsma_catalogue_requirement_at(cat, i)) ==
+		         ITSMA_OBLIGATION_SHALL;
 
 	itsma__buf_puts(out, "# ");
 	itsma__md_escape(out, itsma_catalogue_title(cat));
@@ -195,12 +199,14 @@ static void checklist_md(itsma__buf *out, const itsma_catalogue *cat, const doub
 	if (itsma_catalogue_exclusions(cat) == ITSMA_EXCLUSIONS_FORBIDDEN)
 		itsma__buf_puts(out, "No requirement may be excluded from the scope.\n\n");
 	else
-		itsma__buf_puts(out, "Parts that do not apply may be excluded from an assessment's scope, "
-		                     "with a reason.\n\n");
-	itsma__buf_puts(out, "Tick a box when the activity is done and you can show the evidence named "
-	                     "beside it.\n\n"
-	                     "Each requirement shows its effective weight: its share of the overall "
-	                     "compliance figure when everything applies.\n\n");
+		itsma__buf_puts(
+		    out, "Parts that do not apply may be excluded from an assessment's scope, "
+		         "with a reason.\n\n");
+	itsma__buf_puts(out,
+	                "Tick a box when the activity is done and you can show the evidence named "
+	                "beside it.\n\n"
+	                "Each requirement shows its effective weight: its share of the overall "
+	                "compliance figure when everything applies.\n\n");
 	for (size_t i = 0; i < itsma_catalogue_top_count(cat); i++)
 		section_md(out, cat, itsma_catalogue_top_at(cat, i), eff);
 	generic_practices_md(out, cat);
@@ -229,8 +235,10 @@ static void section_text(itsma__buf *out, const itsma_section *s, const double *
 			plain(out, itsma_requirement_item(q));
 		}
 		if (itsma_requirement_basis(q) != ITSMA_BASIS_UNSPECIFIED)
-			itsma__buf_printf(out, ", %s", itsma_basis_name(itsma_requirement_basis(q)));
-		itsma__buf_printf(out, ", weighs %s] ", fmt_share(buf, eff[itsma_requirement_index(q)]));
+			itsma__buf_printf(out, ", %s",
+			                  itsma_basis_name(itsma_requirement_basis(q)));
+		itsma__buf_printf(out, ", weighs %s] ",
+		                  fmt_share(buf, eff[itsma_requirement_index(q)]));
 		plain(out, itsma_requirement_text(q));
 		itsma__buf_putc(out, '\n');
 		if (itsma_requirement_verify(q)) {
@@ -268,14 +276,18 @@ static void weights_table(itsma__buf *out, const itsma_catalogue *cat, int md, c
 	if (md) {
 		itsma__buf_puts(out, "# Effective weights: ");
 		itsma__md_escape(out, itsma_catalogue_title(cat));
-		itsma__buf_puts(out, "\n\nEach requirement's share of the overall compliance figure (default "
-		                     "model, everything applicable).\n\n| Requirement | Obligation | Weight | "
-		                     "Effective weight |\n|---|---|---:|---:|\n");
+		itsma__buf_puts(
+		    out, "\n\nEach requirement's share of the overall compliance figure (default "
+		         "model, everything applicable).\n\n| Requirement | Obligation | Weight | "
+		         "Effective weight |\n|---|---|---:|---:|\n");
 	} else {
 		itsma__buf_puts(out, "Effective weights of ");
 		plain(out, itsma_catalogue_id(cat));
-		itsma__buf_puts(out, ": shares of the overall figure, default model, everything applicable\n\n");
-		itsma__buf_printf(out, "%-16s %-10s %8s %10s\n", "REQUIREMENT", "OBLIGATION", "WEIGHT", "EFFECTIVE");
+		itsma__buf_puts(
+		    out,
+		    ": shares of the overall figure, default model, everything applicable\n\n");
+		itsma__buf_printf(out, "%-16s %-10s %8s %10s\n", "REQUIREMENT", "OBLIGATION",
+		                  "WEIGHT", "EFFECTIVE");
 	}
 	for (size_t i = 0; i < itsma_catalogue_requirement_count(cat); i++) {
 		const itsma_requirement *q = itsma_catalogue_requirement_at(cat, i);
@@ -287,7 +299,8 @@ static void weights_table(itsma__buf *out, const itsma_catalogue *cat, int md, c
 			itsma__md_code(out, id, 1);
 			itsma__buf_printf(out, " | %s | %s | %s |\n", obligation_word(q), a, b);
 		} else {
-			itsma__buf_printf(out, "%-16s %-10s %8s %10s\n", id, obligation_word(q), a, b);
+			itsma__buf_printf(out, "%-16s %-10s %8s %10s\n", id, obligation_word(q), a,
+			                  b);
 		}
 	}
 }
@@ -296,11 +309,13 @@ int itsma__catalogue_render(itsma__buf *out, const itsma_catalogue *cat, itsma_c
                             itsma_report_format format, itsma_error *err)
 {
 	if (!cat)
-		return itsma__error_set(err, ITSMA_EINVAL, "itsma_catalogue_render_write: NULL catalogue");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "itsma_catalogue_render_write: NULL catalogue");
 	if (view != ITSMA_CATALOGUE_CHECKLIST && view != ITSMA_CATALOGUE_WEIGHTS)
 		return itsma__error_set(err, ITSMA_EINVAL, "unknown catalogue view %d", (int)view);
 	if (format != ITSMA_REPORT_TEXT && format != ITSMA_REPORT_MD)
-		return itsma__error_set(err, ITSMA_EINVAL, "a catalogue is rendered as text or md, not %s",
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "a catalogue is rendered as text or md, not %s",
 		                        itsma_report_format_name(format));
 	size_t n = itsma_catalogue_requirement_count(cat);
 	double *eff = calloc(n ? n : 1, sizeof *eff);

@@ -20,8 +20,8 @@ typedef struct run {
 	int stopped;
 } run;
 
-static const char *const labels[] = { "ok",       "CHANGED",   "MISSING",   "REFUSED",
-	                              "NOT-FILE", "TOO-LARGE", "UNREADABLE" };
+static const char *const labels[] = {"ok",       "CHANGED",   "MISSING",   "REFUSED",
+                                     "NOT-FILE", "TOO-LARGE", "UNREADABLE"};
 
 /* @p s escaped, then spaces up to @p width columns. */
 static void pad(itsma__buf *b, const char *s, size_t width)
@@ -41,7 +41,8 @@ static int line(const itsma_evidence_finding *f, void *payload)
 	if ((unsigned)f->check >= NCHECKS)
 		return 0;
 	if (f->check == ITSMA_EVIDENCE_CHECK_NOT_CHECKABLE) {
-		v->count[f->check] += itsma_evidence_sha256(f->evidence) != NULL; /* a digest we cannot check */
+		v->count[f->check] +=
+		    itsma_evidence_sha256(f->evidence) != NULL; /* a digest we cannot check */
 		return 0;
 	}
 	v->count[f->check]++;
@@ -50,7 +51,9 @@ static int line(const itsma_evidence_finding *f, void *payload)
 	v->checked++;
 	if (f->check == ITSMA_EVIDENCE_CHECK_OK && (v->flags & ITSMA_VERIFY_REPORT_QUIET))
 		return 0;
-	itsma__buf_puts(&b, itsma__col(colour, f->check == ITSMA_EVIDENCE_CHECK_OK ? ITSMA__COL_GREEN : ITSMA__COL_RED));
+	itsma__buf_puts(&b,
+	                itsma__col(colour, f->check == ITSMA_EVIDENCE_CHECK_OK ? ITSMA__COL_GREEN
+	                                                                       : ITSMA__COL_RED));
 	pad(&b, labels[f->check], 9);
 	itsma__buf_printf(&b, "%s ", itsma__col(colour, ITSMA__COL_RESET));
 	pad(&b, itsma_evidence_id(f->evidence), 12);
@@ -58,19 +61,25 @@ static int line(const itsma_evidence_finding *f, void *payload)
 	if (f->check != ITSMA_EVIDENCE_CHECK_REFUSED)
 		itsma__term_printf(&b, "%s/%s", v->root, f->path ? f->path : uri);
 	switch (f->check) {
-	case ITSMA_EVIDENCE_CHECK_OK: break;
-	case ITSMA_EVIDENCE_CHECK_CHANGED:
-		itsma__term_printf(&b, ": sha256 is %s, the assessment records %s", f->actual_sha256,
-		                   itsma_evidence_sha256(f->evidence));
+	case ITSMA_EVIDENCE_CHECK_OK:
 		break;
-	case ITSMA_EVIDENCE_CHECK_REFUSED: itsma__term_printf(&b, "%s: refused: %s", uri, f->reason); break;
+	case ITSMA_EVIDENCE_CHECK_CHANGED:
+		itsma__term_printf(&b, ": sha256 is %s, the assessment records %s",
+		                   f->actual_sha256, itsma_evidence_sha256(f->evidence));
+		break;
+	case ITSMA_EVIDENCE_CHECK_REFUSED:
+		itsma__term_printf(&b, "%s: refused: %s", uri, f->reason);
+		break;
 	case ITSMA_EVIDENCE_CHECK_NOT_REGULAR:
 		itsma__term_printf(&b, ": %s, not a regular file; not read", f->reason);
 		break;
 	case ITSMA_EVIDENCE_CHECK_TOO_LARGE:
-		itsma__buf_printf(&b, ": %llu bytes, larger than the size bound; not read", f->size);
+		itsma__buf_printf(&b, ": %llu bytes, larger than the size bound; not read",
+		                  f->size);
 		break;
-	default: itsma__term_printf(&b, ": %s", f->reason ? f->reason : ""); break;
+	default:
+		itsma__term_printf(&b, ": %s", f->reason ? f->reason : "");
+		break;
 	}
 	itsma__buf_putc(&b, '\n');
 	if (b.oom || v->sink(v->payload, b.data, b.len) != 0)
@@ -79,10 +88,11 @@ static int line(const itsma_evidence_finding *f, void *payload)
 	return v->stopped;
 }
 
-int itsma_evidence_verify_report(size_t *checked_out, size_t *ok_out, const itsma_assessment *a, const char *root,
-                                 unsigned int flags, itsma_report_sink sink, void *payload, itsma_error *err)
+int itsma_evidence_verify_report(size_t *checked_out, size_t *ok_out, const itsma_assessment *a,
+                                 const char *root, unsigned int flags, itsma_report_sink sink,
+                                 void *payload, itsma_error *err)
 {
-	run v = { root, flags, 0, { 0 }, sink, payload, 0 };
+	run v = {root, flags, 0, {0}, sink, payload, 0};
 	itsma__buf b = ITSMA__BUF_INIT;
 	int rc;
 	itsma__error_reset(err);
@@ -91,7 +101,8 @@ int itsma_evidence_verify_report(size_t *checked_out, size_t *ok_out, const itsm
 	if (ok_out)
 		*ok_out = 0;
 	if (!a || !root || !sink)
-		return itsma__error_set(err, ITSMA_EINVAL, "itsma_evidence_verify_report: NULL argument");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "itsma_evidence_verify_report: NULL argument");
 	rc = itsma_evidence_verify(a, root, 0, line, &v, err);
 	if (v.stopped == ITSMA_ENOMEM)
 		return itsma__error_nomem(err);
@@ -105,18 +116,19 @@ int itsma_evidence_verify_report(size_t *checked_out, size_t *ok_out, const itsm
 	static const struct {
 		itsma_evidence_check check;
 		const char *words;
-	} more[] = { { ITSMA_EVIDENCE_CHECK_REFUSED, "refused" },
-		     { ITSMA_EVIDENCE_CHECK_NOT_REGULAR, "not regular files" },
-		     { ITSMA_EVIDENCE_CHECK_TOO_LARGE, "too large" },
-		     { ITSMA_EVIDENCE_CHECK_UNREADABLE, "unreadable" } };
+	} more[] = {{ITSMA_EVIDENCE_CHECK_REFUSED, "refused"},
+	            {ITSMA_EVIDENCE_CHECK_NOT_REGULAR, "not regular files"},
+	            {ITSMA_EVIDENCE_CHECK_TOO_LARGE, "too large"},
+	            {ITSMA_EVIDENCE_CHECK_UNREADABLE, "unreadable"}};
 	for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
 		if (v.count[more[i].check])
 			itsma__buf_printf(&b, ", %zu %s", v.count[more[i].check], more[i].words);
 	size_t no_digest = v.count[ITSMA_EVIDENCE_CHECK_NO_DIGEST];
 	size_t not_local = v.count[ITSMA_EVIDENCE_CHECK_NOT_CHECKABLE];
 	if (no_digest || not_local)
-		itsma__buf_printf(&b, "; skipped %zu without a digest and %zu not under the root (absolute uri)",
-		                  no_digest, not_local);
+		itsma__buf_printf(
+		    &b, "; skipped %zu without a digest and %zu not under the root (absolute uri)",
+		    no_digest, not_local);
 	itsma__buf_putc(&b, '\n');
 	if (b.oom)
 		rc = itsma__error_nomem(err);

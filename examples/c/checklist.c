@@ -36,7 +36,8 @@ int main(int argc, char **argv)
 		else if (argv[i][0] != '-')
 			name = argv[i];
 		else {
-			fprintf(stderr, "usage: %s [--text] [--weights] [CATALOGUE-ID | FILE]\n", argv[0]);
+			fprintf(stderr, "usage: %s [--text] [--weights] [CATALOGUE-ID | FILE]\n",
+			        argv[0]);
 			return 2;
 		}
 	}
@@ -45,7 +46,8 @@ int main(int argc, char **argv)
 	if (rc == ITSMA_ENOTFOUND)
 		rc = itsma_catalogue_load_file(&cat, name, NULL, &err);
 	/* itsma_catalogue_render_string() gives the same text as a string */
-	if (rc == 0 && itsma_catalogue_render_write(cat, view, format, to_stream, stdout, &err) == 0)
+	if (rc == 0 &&
+	    itsma_catalogue_render_write(cat, view, format, to_stream, stdout, &err) == 0)
 		status = 0;
 	if (status) {
 		char msg[512];

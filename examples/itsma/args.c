@@ -82,7 +82,8 @@ int cli_parse(const char *cmd, const char *help, int argc, char **argv, const cl
 int cli_parse_policy(const char *cmd, const char *text, itsma_evidence_policy *out)
 {
 	if (text && itsma_evidence_policy_parse(out, text, NULL) < 0)
-		return cli_usage_error(cmd, "--evidence-policy must be required or advisory, not '%s'", text);
+		return cli_usage_error(
+		    cmd, "--evidence-policy must be required or advisory, not '%s'", text);
 	return CLI_GO;
 }
 
@@ -145,6 +146,8 @@ int cli_one_of(const char *cmd, const char *option, const char *value, const cha
 			return CLI_GO;
 	for (size_t i = 0; i < n && used < sizeof words; i++)
 		used += (size_t)snprintf(words + used, sizeof words - used, "%s%s", allowed[i],
-		                         i + 2 < n ? ", " : i + 2 == n ? " or " : "");
+		                         i + 2 < n    ? ", "
+		                         : i + 2 == n ? " or "
+		                                      : "");
 	return cli_usage_error(cmd, "%s must be %s, not '%s'", option, words, value);
 }

@@ -106,7 +106,8 @@ int cli_is_file(const char *path);
  * "dumb". */
 int cli_colour_wanted(FILE *f);
 
-/* ---- library objects (load.c) ----------------------------------------------------------------- */
+/* ---- library objects (load.c) -----------------------------------------------------------------
+ */
 /* Print a library error the way compilers do ("file:line:column: message"). */
 void cli_print_error(const itsma_error *err);
 /* cli_print_error(), then CLI_INVALID. */
@@ -120,8 +121,8 @@ int cli_load_catalogue(itsma_catalogue **out, const char *arg);
 int cli_load_assessment(itsma_assessment **out, const char *path, const itsma_catalogue *cat);
 /* The catalogue of --catalogue (when @p catalogue is not NULL), then the assessment at @p path,
  * scored with @p opts into *r (when @p r is not NULL). Prints errors. */
-int cli_load_scored(itsma_catalogue **cat, itsma_assessment **a, itsma_result **r, const char *catalogue,
-                    const char *path, const itsma_score_options *opts);
+int cli_load_scored(itsma_catalogue **cat, itsma_assessment **a, itsma_result **r,
+                    const char *catalogue, const char *path, const itsma_score_options *opts);
 /* A usage error when more than one of @p paths is "-"; else CLI_GO. */
 int cli_stdin_once(const char *cmd, const char *const *paths, size_t n);
 /* Score with the given options; prints errors. */
