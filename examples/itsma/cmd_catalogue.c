@@ -107,7 +107,7 @@ static int lint_line(itsma_lint_kind kind, const char *subject, const char *mess
 	char *shown = NULL;
 	(void)subject; /* every message names it first */
 	if (itsma_terminal_escape(&shown, message, NULL) < 0)
-		return ITSMA_ENOMEM;
+		return 1; /* out of memory: stops the lint */
 	fprintf(payload, "%s [%s]\n", shown, itsma_lint_kind_name(kind));
 	itsma_free(shown);
 	return 0;
@@ -146,7 +146,10 @@ static int lint(const char *id, const char *clauses_file, const char *skip, cons
 	}
 	rc = itsma_catalogue_lint(&count, cat, &o, lint_line, f, &err);
 	fclose(f);
-	if (rc < 0) {
+	if (rc > 0) {
+		perror(cli_progname);
+		rc = CLI_INVALID;
+	} else if (rc < 0) {
 		rc = cli_fail(&err);
 	} else if ((rc = cli_write_output(output, text, text_len)) == CLI_OK) {
 		fprintf(stderr, "%s: %zu problem%s in %zu requirements%s\n", id, count, count == 1 ? "" : "s",
