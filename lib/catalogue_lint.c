@@ -29,6 +29,66 @@ ITSMA__ENUM_WORDS(lint_kind, "a lint kind", { "shall-basis", ITSMA_LINT_SHALL_BA
                   { "duplicate-text", ITSMA_LINT_DUPLICATE_TEXT }, { "id-form", ITSMA_LINT_ID_FORM },
                   { "missing-clause", ITSMA_LINT_MISSING_CLAUSE })
 
+int itsma_lint_kinds_parse(unsigned int *out, const char *text, itsma_error *err)
+{
+	itsma__error_reset(err);
+	if (!out || !text)
+		return itsma__error_set(err, ITSMA_EINVAL, "itsma_lint_kinds_parse: NULL argument");
+	*out = 0;
+	for (const char *p = text;; p++) {
+		const char *comma = strchr(p, ',');
+		size_t n = comma ? (size_t)(comma - p) : strlen(p);
+		int i = 0;
+		while (i < ITSMA_LINT_KIND_COUNT && (strlen(kind_names[i]) != n || strncmp(p, kind_names[i], n) != 0))
+			i++;
+		if (n && i == ITSMA_LINT_KIND_COUNT)
+			return itsma__error_set(err, ITSMA_EINVAL, "unknown kind '%.*s'", (int)(n > 64 ? 64 : n), p);
+		if (n)
+			*out |= 1u << i;
+		if (!comma)
+			return 0;
+		p = comma;
+	}
+}
+
+int itsma_clause_list_parse(char ***out, size_t *count_out, const char *text, size_t len, itsma_error *err)
+{
+	size_t n = 0, bytes = 0;
+	const char *end = text + len;
+	itsma__error_reset(err);
+	if (!out || !count_out || (!text && len))
+		return itsma__error_set(err, ITSMA_EINVAL, "itsma_clause_list_parse: NULL argument");
+	*out = NULL;
+	*count_out = 0;
+	/* two passes over the lines: count and measure, then copy into one block */
+	for (int pass = 0; pass < 2; pass++) {
+		char **v = *out, *data = v ? (char *)(v + n) : NULL;
+		size_t k = 0;
+		for (const char *p = text; p && p < end;) {
+			const char *eol = memchr(p, '\n', (size_t)(end - p)), *stop = eol ? eol : end;
+			const char *tab = memchr(p, '\t', (size_t)(stop - p)), *col = tab ? tab : stop;
+			while (col > p && (col[-1] == '\r' || col[-1] == ' '))
+				col--;
+			if (col > p && *p != '#') {
+				size_t m = (size_t)(col - p);
+				if (pass == 0) {
+					n++;
+					bytes += m + 1;
+				} else {
+					v[k++] = memcpy(data, p, m);
+					data[m] = '\0';
+					data += m + 1;
+				}
+			}
+			p = eol ? eol + 1 : end;
+		}
+		if (pass == 0 && !(*out = malloc(n * sizeof(char *) + bytes + 1)))
+			return itsma__error_nomem(err);
+	}
+	*count_out = n;
+	return 0;
+}
+
 /* The state of one lint run. */
 typedef struct linter {
 	const itsma_catalogue *cat;

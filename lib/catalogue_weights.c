@@ -2,6 +2,7 @@
 /* Effective weights of a catalogue's requirements in the default model, everything applicable. */
 #include "internal/model.h"
 #include "internal/error.h"
+#include "internal/buf.h"
 
 #include <stdlib.h>
 
@@ -76,4 +77,40 @@ int itsma_catalogue_effective_weights(double *out, size_t count, const itsma_cat
 	free(eff);
 	free(n);
 	return 0;
+}
+
+int itsma_catalogue_weights_to_json(char **out, const itsma_catalogue *c, itsma_error *err)
+{
+	itsma__buf b = ITSMA__BUF_INIT;
+	double *eff;
+	size_t n;
+	int rc;
+
+	itsma__error_reset(err);
+	if (!out || !c)
+		return itsma__error_set(err, ITSMA_EINVAL, "itsma_catalogue_weights_to_json: NULL argument");
+	*out = NULL;
+	n = c->requirement_count;
+	if (!(eff = calloc(n ? n : 1, sizeof *eff)))
+		return itsma__error_nomem(err);
+	if ((rc = itsma_catalogue_effective_weights(eff, n, c, err)) < 0) {
+		free(eff);
+		return rc;
+	}
+	itsma__buf_puts(&b, "{\n  \"catalogue\": ");
+	itsma__buf_json_string(&b, itsma_catalogue_id(c));
+	if (itsma_catalogue_revision(c))
+		itsma__buf_printf(&b, ",\n  \"revision\": %d", itsma_catalogue_revision(c));
+	itsma__buf_puts(&b, ",\n  \"model\": \"default\",\n  \"requirements\": [");
+	for (size_t i = 0; i < n; i++) {
+		const itsma_requirement *q = itsma_catalogue_requirement_at(c, i);
+		itsma__buf_puts(&b, i ? ",\n    { \"id\": " : "\n    { \"id\": ");
+		itsma__buf_json_string(&b, itsma_requirement_id(q));
+		itsma__buf_printf(&b, ", \"obligation\": \"%s\", \"weight\": %.15g, \"effective_weight\": %.15g }",
+		                  itsma_obligation_name(itsma_requirement_obligation(q)), itsma_requirement_weight(q),
+		                  eff[i]);
+	}
+	itsma__buf_puts(&b, n ? "\n  ]\n}\n" : "]\n}\n");
+	free(eff);
+	return itsma__buf_finish(&b, out, err);
 }

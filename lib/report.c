@@ -146,6 +146,21 @@ int itsma_trend_report_write(const itsma_trend *t, const itsma_report_options *o
 	return deliver(&b, sink, payload, err);
 }
 
+int itsma_catalogue_render_write(const itsma_catalogue *cat, itsma_catalogue_view view, itsma_report_format format,
+                                 itsma_report_sink sink, void *payload, itsma_error *err)
+{
+	itsma__error_reset(err);
+	itsma__buf b = ITSMA__BUF_INIT;
+	int rc;
+	if (!sink)
+		return itsma__error_set(err, ITSMA_EINVAL, "itsma_catalogue_render_write: NULL sink");
+	if ((rc = itsma__catalogue_render(&b, cat, view, format, err)) < 0) {
+		itsma__buf_free(&b);
+		return rc;
+	}
+	return deliver(&b, sink, payload, err);
+}
+
 /* ---- sinks ------------------------------------------------------------------------------------ */
 
 static int file_sink(void *payload, const char *data, size_t len)
@@ -239,4 +254,18 @@ int itsma_trend_report_string(char **out, size_t *len_out, const itsma_trend *t,
 	if (len_out)
 		*len_out = 0;
 	return finish_string(itsma_trend_report_write(t, opts, buf_sink, &b, err), &b, out, len_out, err);
+}
+
+int itsma_catalogue_render_string(char **out, size_t *len_out, const itsma_catalogue *cat, itsma_catalogue_view view,
+                                  itsma_report_format format, itsma_error *err)
+{
+	itsma__error_reset(err);
+	itsma__buf b = ITSMA__BUF_INIT;
+	if (!out)
+		return itsma__error_set(err, ITSMA_EINVAL, "itsma_catalogue_render_string: out is NULL");
+	*out = NULL;
+	if (len_out)
+		*len_out = 0;
+	return finish_string(itsma_catalogue_render_write(cat, view, format, buf_sink, &b, err), &b, out, len_out,
+	                     err);
 }

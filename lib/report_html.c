@@ -341,16 +341,9 @@ static void capability(itsma__buf *out, const itsma__report *rp)
 			esc(out, itsma_section_id(p));
 			itsma__buf_putc(out, ' ');
 			esc(out, itsma_section_title(p));
-			itsma__buf_printf(out, "</strong>: level %d, target %d. Needs ", itsma_capability_gap_level(g),
-			          itsma_capability_gap_target(g));
-			size_t na = itsma_capability_gap_attribute_count(g);
-			for (size_t k = 0; k < na; k++) {
-				itsma_letter have, need;
-				itsma_attribute at = itsma_capability_gap_attribute_at(&have, &need, g, k);
-				itsma__buf_printf(out, "%s%s %s (now %s)", k ? ", " : "", itsma_attribute_name(at),
-				          itsma_letter_name(need), itsma_letter_name(have));
-			}
-			itsma__buf_puts(out, ".</li>\n");
+			itsma__buf_puts(out, "</strong>: ");
+			itsma__capability_gap_needs(out, g);
+			itsma__buf_puts(out, "</li>\n");
 		}
 		itsma__buf_puts(out, "</ul>\n");
 	}
@@ -519,16 +512,9 @@ static void all_requirements(itsma__buf *out, const itsma__report *rp)
 
 static void warnings(itsma__buf *out, const itsma__report *rp)
 {
-	size_t n = itsma_result_warning_count(rp->r);
-	if (!n)
-		return;
-	itsma__buf_puts(out, "<section id=\"warnings\">\n<h2>Warnings</h2>\n<ul>\n");
-	for (size_t i = 0; i < n; i++) {
-		itsma__buf_puts(out, "<li>");
-		esc(out, itsma_result_warning_at(rp->r, i));
-		itsma__buf_puts(out, "</li>\n");
-	}
-	itsma__buf_puts(out, "</ul>\n</section>\n");
+	static const char *const markup[4] = { "<section id=\"warnings\">\n<h2>Warnings</h2>\n<ul>\n", "<li>",
+		                                "</li>\n", "</ul>\n</section>\n" };
+	itsma__report_warnings(out, rp, markup, esc);
 }
 
 void itsma__report_html(itsma__buf *out, const itsma__report *rp)

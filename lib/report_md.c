@@ -179,16 +179,9 @@ static void capability(itsma__buf *out, const itsma__report *rp)
 			itsma__md_escape(out, itsma_section_id(p));
 			itsma__buf_putc(out, ' ');
 			itsma__md_escape(out, itsma_section_title(p));
-			itsma__buf_printf(out, "**: level %d, target %d. Needs ", itsma_capability_gap_level(g),
-			          itsma_capability_gap_target(g));
-			size_t na = itsma_capability_gap_attribute_count(g);
-			for (size_t k = 0; k < na; k++) {
-				itsma_letter have, need;
-				itsma_attribute at = itsma_capability_gap_attribute_at(&have, &need, g, k);
-				itsma__buf_printf(out, "%s%s %s (now %s)", k ? ", " : "", itsma_attribute_name(at),
-				          itsma_letter_name(need), itsma_letter_name(have));
-			}
-			itsma__buf_puts(out, ".\n");
+			itsma__buf_puts(out, "**: ");
+			itsma__capability_gap_needs(out, g);
+			itsma__buf_putc(out, '\n');
 		}
 		itsma__buf_putc(out, '\n');
 	}
@@ -313,16 +306,8 @@ static void evidence_issues(itsma__buf *out, const itsma__report *rp)
 
 static void warnings(itsma__buf *out, const itsma__report *rp)
 {
-	size_t n = itsma_result_warning_count(rp->r);
-	if (!n)
-		return;
-	itsma__buf_puts(out, "## Warnings\n\n");
-	for (size_t i = 0; i < n; i++) {
-		itsma__buf_puts(out, "- ");
-		itsma__md_escape(out, itsma_result_warning_at(rp->r, i));
-		itsma__buf_putc(out, '\n');
-	}
-	itsma__buf_putc(out, '\n');
+	static const char *const markup[4] = { "## Warnings\n\n", "- ", "\n", "\n" };
+	itsma__report_warnings(out, rp, markup, itsma__md_escape);
 }
 
 void itsma__report_md(itsma__buf *out, const itsma__report *rp)

@@ -337,3 +337,32 @@ void itsma__rating_summary(itsma__buf *out, const itsma_requirement_result *q)
 		                  itsma__fmt_num(b, itsma_requirement_result_achievement(q), 2));
 	}
 }
+
+void itsma__report_warnings(itsma__buf *out, const itsma__report *rp, const char *const markup[4],
+                            void (*escape)(itsma__buf *, const char *))
+{
+	size_t n = itsma_result_warning_count(rp->r);
+	if (!n)
+		return;
+	itsma__buf_puts(out, markup[0]);
+	for (size_t i = 0; i < n; i++) {
+		itsma__buf_puts(out, markup[1]);
+		escape(out, itsma_result_warning_at(rp->r, i));
+		itsma__buf_puts(out, markup[2]);
+	}
+	itsma__buf_puts(out, markup[3]);
+}
+
+void itsma__capability_gap_needs(itsma__buf *out, const itsma_capability_gap *g)
+{
+	size_t na = itsma_capability_gap_attribute_count(g);
+	itsma__buf_printf(out, "level %d, target %d. Needs ", itsma_capability_gap_level(g),
+	                  itsma_capability_gap_target(g));
+	for (size_t k = 0; k < na; k++) {
+		itsma_letter have, need;
+		itsma_attribute at = itsma_capability_gap_attribute_at(&have, &need, g, k);
+		itsma__buf_printf(out, "%s%s %s (now %s)", k ? ", " : "", itsma_attribute_name(at), itsma_letter_name(need),
+		                  itsma_letter_name(have));
+	}
+	itsma__buf_putc(out, '.');
+}

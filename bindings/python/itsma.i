@@ -326,6 +326,9 @@ ITSMA_NONNULL(itsma_scorer)
 %ignore itsma_catalogue_set_revision;
 %ignore itsma_catalogue_add_retired;
 %ignore itsma_catalogue_effective_weights;
+%ignore itsma_catalogue_weights_to_json;
+%ignore itsma_lint_kinds_parse;
+%ignore itsma_clause_list_parse;
 %ignore itsma_catalogue_lint;
 %ignore itsma_catalogue_builtin_clauses;
 %ignore itsma_assessment_load_file;
@@ -363,6 +366,9 @@ ITSMA_NONNULL(itsma_scorer)
 %ignore itsma_trend_free;
 %ignore itsma_trend_report_write;
 %ignore itsma_trend_report_string;
+%ignore itsma_catalogue_render_write;
+%ignore itsma_catalogue_render_string;
+%ignore itsma_evidence_verify_report;
 %ignore itsma_report_options;
 %ignore itsma_validate_buffer;
 %ignore itsma_validate_file;
@@ -489,6 +495,7 @@ struct itsma_trend {};
 %ignore itsma_mapping_validate_file;
 %ignore itsma_mapping_check;
 %ignore itsma_mapping_to_json;
+%ignore itsma_mapping_to_markdown;
 %ignore itsma_mapping_save_file;
 %ignore itsma_mapping_free;
 %ignore itsma_mapping_builtin;
@@ -532,6 +539,9 @@ ITSMA_NOGIL(itsma_catalogue::py_load_file)
 ITSMA_NOGIL(itsma_catalogue::py_load_buffer)
 ITSMA_NOGIL(itsma_catalogue::py_builtin)
 ITSMA_NOGIL(itsma_catalogue::py_to_json)
+ITSMA_NOGIL(itsma_catalogue::py_render)
+ITSMA_NOGIL(itsma_catalogue::py_weights_json)
+ITSMA_NOGIL(itsma_catalogue::py_template_json)
 ITSMA_NOGIL(itsma_catalogue::py_save_file)
 ITSMA_NOGIL(itsma_assessment::py_load_file)
 ITSMA_NOGIL(itsma_assessment::py_load_buffer)
@@ -559,6 +569,9 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 %newobject itsma_catalogue::py_builtin;
 %newobject itsma_catalogue::py_create;
 %newobject itsma_catalogue::py_to_json;
+%newobject itsma_catalogue::py_render;
+%newobject itsma_catalogue::py_weights_json;
+%newobject itsma_catalogue::py_template_json;
 %newobject itsma_assessment::py_load_file;
 %newobject itsma_assessment::py_load_buffer;
 %newobject itsma_assessment::py_create;
@@ -785,6 +798,27 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 		}
 		free(w);
 		return list;
+	}
+	/* The catalogue for people (report.h): view ITSMA_CATALOGUE_*, format ITSMA_REPORT_*. */
+	char *py_render(int view, int format, itsma_error *err) {
+		char *out = NULL;
+		if (itsma_catalogue_render_string(&out, NULL, $self, (itsma_catalogue_view)view,
+		                                  (itsma_report_format)format, err) < 0)
+			return NULL;
+		return out;
+	}
+	char *py_weights_json(itsma_error *err) {
+		char *out = NULL;
+		if (itsma_catalogue_weights_to_json(&out, $self, err) < 0)
+			return NULL;
+		return out;
+	}
+	/* A new assessment to fill in (questionnaire.h). */
+	char *py_template_json(const char *id, const char *date, int target, itsma_error *err) {
+		char *out = NULL;
+		if (itsma_assessment_template_json(&out, $self, id, date, target, err) < 0)
+			return NULL;
+		return out;
 	}
 	/* [(kind, subject, message)] of a lint run. */
 	PyObject *py_lint(const char *const *clauses, size_t clause_count, unsigned int skip,
@@ -1488,6 +1522,55 @@ static PyObject *itsma_py_verify_evidence(const itsma_assessment *a, const char 
 	return pf.list;
 }
 
+%}
+
+%{
+/* The sink of itsma_py_evidence_report: a growing malloc'd text. */
+typedef struct itsma_py_growing {
+	char *data;
+	size_t len, cap;
+} itsma_py_growing;
+
+static int itsma_py_growing_sink(void *payload, const char *data, size_t len)
+{
+	itsma_py_growing *t = (itsma_py_growing *)payload;
+	if (t->len + len + 1 > t->cap) {
+		size_t cap = t->cap ? t->cap : 4096;
+		char *p;
+		while (cap < t->len + len + 1)
+			cap *= 2;
+		if (!(p = (char *)realloc(t->data, cap)))
+			return -1;
+		t->data = p;
+		t->cap = cap;
+	}
+	memcpy(t->data + t->len, data, len);
+	t->len += len;
+	return 0;
+}
+
+%}
+
+%inline %{
+/* Evidence verification in words (itsma_evidence_verify_report): (text, checked, ok).
+ * Runs without the GIL. */
+static PyObject *itsma_py_evidence_report(const itsma_assessment *a, const char *root, unsigned int flags,
+                                          itsma_error *err)
+{
+	itsma_py_growing t = { NULL, 0, 0 };
+	size_t checked = 0, ok = 0;
+	int rc;
+	PyObject *out = NULL;
+	Py_BEGIN_ALLOW_THREADS
+	rc = itsma_evidence_verify_report(&checked, &ok, a, root, flags, itsma_py_growing_sink, &t, err);
+	Py_END_ALLOW_THREADS
+	if (rc == 0)
+		out = Py_BuildValue("(s#nn)", t.data ? t.data : "", (Py_ssize_t)t.len, (Py_ssize_t)checked,
+		                    (Py_ssize_t)ok);
+	free(t.data);
+	return out;
+}
+
 /* (letter, value) of a rating written as text ("L+", "72.5"). */
 static PyObject *itsma_py_rating_parse(const char *text, itsma_error *err)
 {
@@ -1751,11 +1834,13 @@ ITSMA_NOGIL(itsma_mapping::py_load_file)
 ITSMA_NOGIL(itsma_mapping::py_load_buffer)
 ITSMA_NOGIL(itsma_mapping::py_builtin)
 ITSMA_NOGIL(itsma_mapping::py_to_json)
+ITSMA_NOGIL(itsma_mapping::py_to_markdown)
 ITSMA_NOGIL(itsma_carry_report::py_transition_report)
 %newobject itsma_mapping::py_load_file;
 %newobject itsma_mapping::py_load_buffer;
 %newobject itsma_mapping::py_builtin;
 %newobject itsma_mapping::py_to_json;
+%newobject itsma_mapping::py_to_markdown;
 %newobject itsma_carry_report::py_transition_report;
 
 
@@ -1796,6 +1881,12 @@ ITSMA_NOGIL(itsma_carry_report::py_transition_report)
 	char *py_to_json(itsma_error *err) {
 		char *out = NULL;
 		if (itsma_mapping_to_json(&out, $self, err) < 0)
+			return NULL;
+		return out;
+	}
+	char *py_to_markdown(itsma_error *err) {
+		char *out = NULL;
+		if (itsma_mapping_to_markdown(&out, $self, err) < 0)
 			return NULL;
 		return out;
 	}

@@ -9,6 +9,7 @@
 #include "cli.h"
 
 #include <string.h>
+#include <unistd.h>
 
 static const char help[] =
 	"Usage: itsma compare BEFORE.json AFTER.json [--format text|json|md] [-o FILE]\n"
@@ -34,53 +35,30 @@ static const char help[] =
 	"Example:\n"
 	"  itsma compare q3.json q4.json --format md -o changes.md\n";
 
-enum { OPT_FORMAT, OPT_OUTPUT, OPT_CATALOGUE, OPT_POLICY, OPT_SECTION, OPT_LIMIT };
-static const cli_option options[] = {
-	{ "format", 0, 1, OPT_FORMAT },       { "output", 'o', 1, OPT_OUTPUT },
-	{ "catalogue", 0, 1, OPT_CATALOGUE }, { "evidence-policy", 0, 1, OPT_POLICY },
-	{ "section", 0, 1, OPT_SECTION },     { "limit", 0, 1, OPT_LIMIT },
-	{ NULL, 0, 0, 0 }
-};
-
 int cmd_compare(int argc, char **argv)
 {
-	cli_args args;
-	int id, kind;
-	const char *value, *before = NULL, *after = NULL, *format = NULL, *output = NULL;
-	const char *catalogue = NULL;
+	static const char *const formats[] = { "text", "json", "md", NULL };
+	const char *ops[2] = { NULL, NULL }, *format = NULL, *output = NULL, *catalogue = NULL;
+	const char *policy = NULL, *limit = NULL;
 	itsma_score_options opts = ITSMA_SCORE_OPTIONS_INIT;
-	size_t limit = (size_t)-1;
-	const char **const operands[] = { &before, &after };
-	cli_args_init(&args, "compare", help, argc, argv);
-	cli_args_operands(&args, operands, 2);
-	while ((kind = cli_args_next(&args, options, &id, &value)) == CLI_ARG_OPTION) {
-		switch (id) {
-		case OPT_FORMAT:
-			if (strcmp(value, "text") && strcmp(value, "json") && strcmp(value, "md"))
-				return cli_usage_error("compare", "--format must be text, json or md, not '%s'", value);
-			format = value;
-			break;
-		case OPT_OUTPUT: output = value; break;
-		case OPT_CATALOGUE: catalogue = value; break;
-		case OPT_SECTION: opts.section = value; break;
-		case OPT_LIMIT:
-			if (cli_parse_size(value, &limit) < 0)
-				return cli_usage_error("compare", "--limit must be a whole number, not '%s'", value);
-			break;
-		case OPT_POLICY:
-			if (cli_parse_policy("compare", value, &opts.evidence_policy) != CLI_OK)
-				return CLI_USAGE;
-			break;
-		default: break;
-		}
-	}
-	if (kind != CLI_ARG_END)
-		return cli_args_exit(kind);
+	itsma_report_options ro = ITSMA_REPORT_OPTIONS_INIT;
+	const cli_option options[] = { { "format", 0, &format, NULL },       { "output", 'o', &output, NULL },
+		                       { "catalogue", 0, &catalogue, NULL }, { "evidence-policy", 0, &policy, NULL },
+		                       { "section", 0, &opts.section, NULL }, { "limit", 0, &limit, NULL },
+		                       { NULL, 0, NULL, NULL } };
+	int rc = cli_parse("compare", help, argc, argv, options, ops, 2, NULL);
+	const char *before = ops[0], *after = ops[1];
+
+	if (rc != CLI_GO || (format && (rc = cli_one_of("compare", "--format", format, formats)) != CLI_GO) ||
+	    (rc = cli_parse_policy("compare", policy, &opts.evidence_policy)) != CLI_GO)
+		return rc;
+	if (limit && cli_parse_size(limit, &ro.limit) < 0)
+		return cli_usage_error("compare", "--limit must be a whole number, not '%s'", limit);
 	if (!before || !after)
 		return cli_usage_error("compare", "name two assessments: BEFORE.json AFTER.json");
 	const char *inputs[] = { catalogue, before, after };
-	if (cli_stdin_once("compare", inputs, 3) != CLI_OK)
-		return CLI_USAGE;
+	if ((rc = cli_stdin_once("compare", inputs, 3)) != CLI_GO)
+		return rc;
 	if (!format) {
 		size_t n = output ? strlen(output) : 0;
 		if (output && n > 3 && strcmp(output + n - 3, ".md") == 0)
@@ -88,7 +66,7 @@ int cmd_compare(int argc, char **argv)
 		else if (output && n > 4 && strcmp(output + n - 4, ".txt") == 0)
 			format = "text";
 		else
-			format = !output && cli_is_terminal(stdout) ? "text" : "json";
+			format = !output && isatty(STDOUT_FILENO) ? "text" : "json";
 	}
 
 	itsma_catalogue *cat = NULL;
@@ -98,11 +76,9 @@ int cmd_compare(int argc, char **argv)
 	char *text = NULL;
 	size_t len = 0;
 	itsma_error err = ITSMA_ERROR_INIT;
-	int rc;
-	if ((catalogue && (rc = cli_load_catalogue(&cat, catalogue)) != CLI_OK) ||
-	    (rc = cli_load_assessment(&b, before, cat)) != CLI_OK ||
-	    (rc = cli_load_assessment(&a, after, cat)) != CLI_OK ||
-	    (rc = cli_score(&rb, b, &opts)) != CLI_OK || (rc = cli_score(&ra, a, &opts)) != CLI_OK)
+	if ((rc = cli_load_scored(&cat, &b, NULL, catalogue, before, &opts)) != CLI_OK ||
+	    (rc = cli_load_assessment(&a, after, cat)) != CLI_OK || (rc = cli_score(&rb, b, &opts)) != CLI_OK ||
+	    (rc = cli_score(&ra, a, &opts)) != CLI_OK)
 		goto done;
 	if (itsma_compare(&d, rb, ra, &err) < 0) {
 		fprintf(stderr, "%s: %s\n", after, err.message);
@@ -110,25 +86,14 @@ int cmd_compare(int argc, char **argv)
 		goto done;
 	}
 	if (strcmp(format, "json") == 0) {
-		if (itsma_diff_to_json(&text, d, &err) == 0)
-			len = strlen(text);
+		rc = itsma_diff_to_json(&text, d, &err);
 	} else {
-		itsma_report_options ro;
-		(void)itsma_report_options_init(&ro, ITSMA_REPORT_OPTIONS_VERSION);
 		ro.format = strcmp(format, "md") == 0 ? ITSMA_REPORT_MD : ITSMA_REPORT_TEXT;
 		ro.colour = ro.format == ITSMA_REPORT_TEXT && !output && cli_colour_wanted(stdout);
-		ro.limit = limit;
-		if (itsma_diff_report_string(&text, &len, d, &ro, &err) < 0)
-			text = NULL;
+		rc = itsma_diff_report_string(&text, &len, d, &ro, &err);
 	}
-	if (!text) {
-		cli_print_error(&err);
-		rc = CLI_INVALID;
-		goto done;
-	}
-	rc = cli_write_output(output, text, len);
+	rc = cli_emit(rc, &err, output, text, len);
 done:
-	itsma_free(text);
 	itsma_diff_free(d);
 	itsma_result_free(ra);
 	itsma_result_free(rb);

@@ -27,44 +27,30 @@ static const char help[] =
 	"  itsma explain q4.json 8.6.1-05\n"
 	"  itsma explain q4.json 8.6.1\n";
 
-enum { OPT_CATALOGUE, OPT_POLICY };
-static const cli_option options[] = { { "catalogue", 0, 1, OPT_CATALOGUE },
-	                                  { "evidence-policy", 0, 1, OPT_POLICY },
-	                                  { NULL, 0, 0, 0 } };
-
 int cmd_explain(int argc, char **argv)
 {
-	cli_args args;
-	int id, kind;
-	const char *value, *path = NULL, *what = NULL, *catalogue = NULL;
+	const char *ops[2] = { NULL, NULL }, *catalogue = NULL, *policy = NULL;
 	itsma_score_options opts = ITSMA_SCORE_OPTIONS_INIT;
-	const char **const operands[] = { &path, &what };
-	cli_args_init(&args, "explain", help, argc, argv);
-	cli_args_operands(&args, operands, 2);
-	while ((kind = cli_args_next(&args, options, &id, &value)) == CLI_ARG_OPTION) {
-		if (id == OPT_CATALOGUE) {
-			catalogue = value;
-		} else if (id == OPT_POLICY) {
-			if (cli_parse_policy("explain", value, &opts.evidence_policy) != CLI_OK)
-				return CLI_USAGE;
-		}
-	}
-	if (kind != CLI_ARG_END)
-		return cli_args_exit(kind);
+	const cli_option options[] = { { "catalogue", 0, &catalogue, NULL },
+		                       { "evidence-policy", 0, &policy, NULL },
+		                       { NULL, 0, NULL, NULL } };
+	int rc = cli_parse("explain", help, argc, argv, options, ops, 2, NULL);
+	const char *path = ops[0], *what = ops[1];
+
+	if (rc != CLI_GO || (rc = cli_parse_policy("explain", policy, &opts.evidence_policy)) != CLI_GO)
+		return rc;
 	if (!path || !what)
 		return cli_usage_error("explain", "name an assessment and a requirement or section id");
 	const char *inputs[] = { catalogue, path };
-	if (cli_stdin_once("explain", inputs, 2) != CLI_OK)
-		return CLI_USAGE;
+	if ((rc = cli_stdin_once("explain", inputs, 2)) != CLI_GO)
+		return rc;
 
 	itsma_catalogue *cat = NULL;
 	itsma_assessment *a = NULL;
 	itsma_result *r = NULL;
 	char *text = NULL;
-	int rc;
 	itsma_error err = ITSMA_ERROR_INIT;
-	if ((catalogue && (rc = cli_load_catalogue(&cat, catalogue)) != CLI_OK) ||
-	    (rc = cli_load_assessment(&a, path, cat)) != CLI_OK || (rc = cli_score(&r, a, &opts)) != CLI_OK)
+	if ((rc = cli_load_scored(&cat, &a, &r, catalogue, path, &opts)) != CLI_OK)
 		goto done;
 	if (itsma_result_explain(&text, r, what, &err) < 0) {
 		char *shown = NULL;
@@ -77,9 +63,8 @@ int cmd_explain(int argc, char **argv)
 		rc = CLI_INVALID;
 		goto done;
 	}
-	rc = cli_write_output(NULL, text, strlen(text));
+	rc = cli_emit(0, &err, NULL, text, 0);
 done:
-	itsma_free(text);
 	itsma_result_free(r);
 	itsma_assessment_free(a);
 	itsma_catalogue_free(cat);

@@ -8,7 +8,7 @@
  * into an itsma-assessment/1 document, through itsma_questionnaire_import(). Every problem
  * is printed, as "file:line:column: column "name": message", before anything is written.
  */
-#include "report.h"
+#include "cli.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -62,17 +62,6 @@ static const char help[] =
 	"  itsma import q4.csv --catalogue iso20000-1:2018 --id acme-2026-q4 --date 2026-11-20 \\\n"
 	"        --evidence evidence.csv -o acme-2026-q4.json\n";
 
-enum { OPT_CATALOGUE, OPT_ID, OPT_DATE, OPT_EVIDENCE, OPT_OUTPUT, OPT_TITLE, OPT_ORG,
-	   OPT_ASSESSOR, OPT_TARGET, OPT_DELIMITER };
-static const cli_option options[] = {
-	{ "catalogue", 0, 1, OPT_CATALOGUE }, { "id", 0, 1, OPT_ID },
-	{ "date", 0, 1, OPT_DATE },           { "evidence", 0, 1, OPT_EVIDENCE },
-	{ "output", 'o', 1, OPT_OUTPUT },     { "title", 0, 1, OPT_TITLE },
-	{ "organisation", 0, 1, OPT_ORG },    { "organization", 0, 1, OPT_ORG },
-	{ "assessor", 0, 1, OPT_ASSESSOR },   { "target", 0, 1, OPT_TARGET },
-	{ "delimiter", 0, 1, OPT_DELIMITER }, { NULL, 0, 0, 0 }
-};
-
 /* Print each problem as the library reports it ("file:line:column: message"). */
 static int print_problem(const itsma_error *problem, void *payload)
 {
@@ -83,47 +72,32 @@ static int print_problem(const itsma_error *problem, void *payload)
 
 int cmd_import(int argc, char **argv)
 {
-	cli_args args;
-	int id, kind;
-	const char *value, *path = NULL, *catalogue = NULL, *aid = NULL, *date = NULL;
-	const char *evidence = NULL, *output = NULL, *title = NULL, *org = NULL, *assessor = NULL;
-	size_t target = (size_t)-1;
-	char delimiter = 0;
-	const char **const operands[] = { &path };
-	cli_args_init(&args, "import", help, argc, argv);
-	cli_args_operands(&args, operands, 1);
-	while ((kind = cli_args_next(&args, options, &id, &value)) == CLI_ARG_OPTION) {
-		switch (id) {
-		case OPT_CATALOGUE: catalogue = value; break;
-		case OPT_ID: aid = value; break;
-		case OPT_DATE: date = value; break;
-		case OPT_EVIDENCE: evidence = value; break;
-		case OPT_OUTPUT: output = value; break;
-		case OPT_TITLE: title = value; break;
-		case OPT_ORG: org = value; break;
-		case OPT_ASSESSOR: assessor = value; break;
-		case OPT_TARGET:
-			if (cli_parse_size(value, &target) < 0 || target > 5)
-				return cli_usage_error("import", "--target must be a level from 0 to 5, not '%s'",
-				                       value);
-			break;
-		case OPT_DELIMITER:
-			if (cli_parse_delimiter(value, &delimiter) < 0)
-				return cli_usage_error("import", "--delimiter must be ',', ';' or tab, not '%s'",
-				                       value);
-			break;
-		default: break;
-		}
-	}
-	if (kind != CLI_ARG_END)
-		return cli_args_exit(kind);
+	const char *path = NULL, *catalogue = NULL, *aid = NULL, *date = NULL, *evidence = NULL;
+	const char *output = NULL, *title = NULL, *org = NULL, *assessor = NULL, *target = NULL;
+	const char *delimiter = NULL;
+	int level = -1;
+	itsma_import_options opts = ITSMA_IMPORT_OPTIONS_INIT;
+	const cli_option options[] = {
+		{ "catalogue", 0, &catalogue, NULL }, { "id", 0, &aid, NULL },
+		{ "date", 0, &date, NULL },           { "evidence", 0, &evidence, NULL },
+		{ "output", 'o', &output, NULL },     { "title", 0, &title, NULL },
+		{ "organisation", 0, &org, NULL },    { "organization", 0, &org, NULL },
+		{ "assessor", 0, &assessor, NULL },   { "target", 0, &target, NULL },
+		{ "delimiter", 0, &delimiter, NULL }, { NULL, 0, NULL, NULL }
+	};
+	int rc = cli_parse("import", help, argc, argv, options, &path, 1, NULL);
+
+	if (rc != CLI_GO || (rc = cli_parse_level("import", target, &level)) != CLI_GO)
+		return rc;
+	if (delimiter && cli_parse_delimiter(delimiter, &opts.delimiter) < 0)
+		return cli_usage_error("import", "--delimiter must be ',', ';' or tab, not '%s'", delimiter);
 	if (!path)
 		return cli_usage_error("import", "name the questionnaire (CSV) to import");
 	if (!catalogue)
 		return cli_usage_error("import", "--catalogue is required (e.g. iso20000-1:2018)");
 	const char *inputs[] = { catalogue, path, evidence };
-	if (cli_stdin_once("import", inputs, 3) != CLI_OK)
-		return CLI_USAGE;
+	if ((rc = cli_stdin_once("import", inputs, 3)) != CLI_GO)
+		return rc;
 	if (!aid)
 		return cli_usage_error("import", "--id is required (the new assessment's id)");
 	if (!date)
@@ -139,20 +113,17 @@ int cmd_import(int argc, char **argv)
 	itsma_error err = ITSMA_ERROR_INIT;
 	char *qdata = NULL, *edata = NULL;
 	size_t qlen = 0, elen = 0, problems = 0;
-	int rc = cli_load_catalogue(&cat, catalogue);
-	if (rc)
+	if ((rc = cli_load_catalogue(&cat, catalogue)) != CLI_OK)
 		return rc;
-	if ((evidence && cli_read_file(evidence, &edata, &elen) < 0) ||
-	    cli_read_file(path, &qdata, &qlen) < 0) {
+	if ((evidence && cli_read_file(evidence, &edata, &elen) != CLI_OK) ||
+	    cli_read_file(path, &qdata, &qlen) != CLI_OK) {
 		free(edata);
 		itsma_catalogue_free(cat);
 		return CLI_INVALID;
 	}
-	itsma_import_options opts = ITSMA_IMPORT_OPTIONS_INIT;
 	opts.catalogue = cat;
 	opts.id = aid;
 	opts.date = date;
-	opts.delimiter = delimiter;
 	opts.problem = print_problem;
 	opts.payload = &problems;
 	rc = itsma_questionnaire_import(&a, qdata, qlen, path, edata, elen, evidence, &opts, &err);
@@ -161,17 +132,12 @@ int cmd_import(int argc, char **argv)
 	if (rc == 0 && ((title && itsma_assessment_set_text(a, "title", title, &err) < 0) ||
 	                (org && itsma_assessment_set_text(a, "organisation", org, &err) < 0) ||
 	                (assessor && itsma_assessment_set_text(a, "assessor", assessor, &err) < 0) ||
-	                (target != (size_t)-1 && itsma_assessment_set_target(a, (int)target, &err) < 0)))
+	                (level >= 0 && itsma_assessment_set_target(a, level, &err) < 0)))
 		rc = err.code;
 	if (rc == 0) {
 		char *json = NULL;
-		if (itsma_assessment_to_json(&json, a, &err) < 0) {
-			cli_print_error(&err);
-			rc = CLI_INVALID;
-		} else {
-			rc = cli_write_output(output, json, strlen(json));
-			itsma_free(json);
-		}
+		rc = itsma_assessment_to_json(&json, a, &err);
+		rc = cli_emit(rc, &err, output, json, 0);
 		if (rc == CLI_OK && output)
 			fprintf(stderr, "%s: %zu ratings, %zu process attributes, %zu evidence records\n",
 			        output, itsma_assessment_rating_count(a), itsma_assessment_attribute_count(a),
@@ -180,8 +146,7 @@ int cmd_import(int argc, char **argv)
 		cli_warn("%zu problem%s found; nothing was written", problems, problems == 1 ? "" : "s");
 		rc = CLI_INVALID;
 	} else {
-		cli_print_error(&err);
-		rc = CLI_INVALID;
+		rc = cli_fail(&err);
 	}
 	itsma_assessment_free(a);
 	itsma_catalogue_free(cat);

@@ -58,95 +58,59 @@ static int print_warning(const itsma_error *w, void *payload)
 	return 0;
 }
 
-enum { OPT_FROM, OPT_OUTPUT, OPT_ID };
-static const cli_option import_options[] = { { "from", 0, 1, OPT_FROM },
-	                                         { "output", 'o', 1, OPT_OUTPUT },
-	                                         { "id", 0, 1, OPT_ID },
-	                                         { NULL, 0, 0, 0 } };
-
 int cmd_import_catalogue(int argc, char **argv)
 {
-	cli_args args;
-	int id, kind, rc;
-	const char *value, *path = NULL, *from = NULL, *output = NULL;
-	const char **const operands[] = { &path };
+	const char *path = NULL, *from = NULL, *output = NULL;
 	itsma_interop_options opts = ITSMA_INTEROP_OPTIONS_INIT;
 	itsma_error err = ITSMA_ERROR_INIT;
 	itsma_catalogue *cat = NULL;
 	char *data = NULL, *json = NULL;
 	size_t len = 0;
+	const cli_option options[] = { { "from", 0, &from, NULL },
+		                       { "output", 'o', &output, NULL },
+		                       { "id", 0, &opts.catalogue_id, NULL },
+		                       { NULL, 0, NULL, NULL } };
+	int rc = cli_parse("import-catalogue", import_help, argc, argv, options, &path, 1, NULL);
 
-	cli_args_init(&args, "import-catalogue", import_help, argc, argv);
-	cli_args_operands(&args, operands, 1);
-	while ((kind = cli_args_next(&args, import_options, &id, &value)) == CLI_ARG_OPTION) {
-		if (id == OPT_FROM)
-			from = value;
-		else if (id == OPT_OUTPUT)
-			output = value;
-		else
-			opts.catalogue_id = value;
-	}
-	if (kind != CLI_ARG_END)
-		return cli_args_exit(kind);
+	if (rc != CLI_GO)
+		return rc;
 	if (!from || (strcmp(from, "oscal") != 0 && strcmp(from, "ciso") != 0))
 		return cli_usage_error("import-catalogue", "--from must be oscal or ciso");
 	if (!path)
 		return cli_usage_error("import-catalogue", "name the file to import");
-	if ((rc = cli_read_file(path, &data, &len)) != CLI_OK)
-		return rc;
+	if (cli_read_file(path, &data, &len) != CLI_OK)
+		return CLI_INVALID;
 	opts.warn = print_warning;
-	if ((strcmp(from, "oscal") == 0 ? itsma_catalogue_from_oscal(&cat, data, len, path, &opts, &err)
-	                                : itsma_catalogue_from_ciso_library(&cat, data, len, path, &opts,
-	                                                                    &err)) != 0 ||
-	    itsma_catalogue_to_json(&json, cat, &err) < 0) {
-		cli_print_error(&err);
-		rc = CLI_INVALID;
-	} else
-		rc = cli_write_output(output, json, strlen(json));
-	itsma_free(json);
+	rc = strcmp(from, "oscal") == 0 ? itsma_catalogue_from_oscal(&cat, data, len, path, &opts, &err)
+	                                : itsma_catalogue_from_ciso_library(&cat, data, len, path, &opts, &err);
+	if (rc == 0)
+		rc = itsma_catalogue_to_json(&json, cat, &err);
+	rc = cli_emit(rc, &err, output, json, 0);
 	itsma_catalogue_free(cat);
 	free(data);
 	return rc;
 }
 
-enum { OPT_TO, OPT_OUT, OPT_CATALOGUE, OPT_POLICY, OPT_PACKAGER };
-static const cli_option export_options[] = { { "to", 0, 1, OPT_TO },
-	                                         { "output", 'o', 1, OPT_OUT },
-	                                         { "catalogue", 0, 1, OPT_CATALOGUE },
-	                                         { "evidence-policy", 0, 1, OPT_POLICY },
-	                                         { "packager", 0, 1, OPT_PACKAGER },
-	                                         { NULL, 0, 0, 0 } };
-
 int cmd_export(int argc, char **argv)
 {
-	cli_args args;
-	int id, kind, rc, r2;
-	const char *value, *path = NULL, *to = NULL, *output = NULL, *catalogue = NULL,
-	                   *packager = NULL;
-	const char **const operands[] = { &path };
+	const char *path = NULL, *to = NULL, *output = NULL, *catalogue = NULL, *packager = NULL;
+	const char *policy = NULL;
 	itsma_score_options sopts = ITSMA_SCORE_OPTIONS_INIT;
 	itsma_error err = ITSMA_ERROR_INIT;
 	itsma_catalogue *cat = NULL;
 	itsma_assessment *a = NULL;
 	itsma_result *r = NULL;
 	char *text = NULL;
+	const cli_option options[] = { { "to", 0, &to, NULL },
+		                       { "output", 'o', &output, NULL },
+		                       { "catalogue", 0, &catalogue, NULL },
+		                       { "evidence-policy", 0, &policy, NULL },
+		                       { "packager", 0, &packager, NULL },
+		                       { NULL, 0, NULL, NULL } };
+	int rc = cli_parse("export", export_help, argc, argv, options, &path, 1, NULL);
 
-	cli_args_init(&args, "export", export_help, argc, argv);
-	cli_args_operands(&args, operands, 1);
-	while ((kind = cli_args_next(&args, export_options, &id, &value)) == CLI_ARG_OPTION) {
-		if (id == OPT_TO)
-			to = value;
-		else if (id == OPT_OUT)
-			output = value;
-		else if (id == OPT_CATALOGUE)
-			catalogue = value;
-		else if (id == OPT_PACKAGER)
-			packager = value;
-		else if (cli_parse_policy("export", value, &sopts.evidence_policy) != CLI_OK)
-			return CLI_USAGE;
-	}
-	if (kind != CLI_ARG_END)
-		return cli_args_exit(kind);
+	if (rc != CLI_GO || (rc = cli_parse_policy("export", policy, &sopts.evidence_policy)) != CLI_GO)
+		return rc;
 	if (!to || (strcmp(to, "oscal-ar") && strcmp(to, "oscal-poam") && strcmp(to, "ciso-audit-csv") &&
 	            strcmp(to, "ciso-library")))
 		return cli_usage_error("export",
@@ -158,23 +122,16 @@ int cmd_export(int argc, char **argv)
 	if (strcmp(to, "ciso-library") == 0) {
 		if ((rc = cli_load_catalogue(&cat, path)) != CLI_OK)
 			goto done;
-		r2 = itsma_catalogue_to_ciso_library(&text, cat, packager, &err);
+		rc = itsma_catalogue_to_ciso_library(&text, cat, packager, &err);
 	} else {
-		if ((catalogue && (rc = cli_load_catalogue(&cat, catalogue)) != CLI_OK) ||
-		    (rc = cli_load_assessment(&a, path, cat)) != CLI_OK ||
-		    (rc = cli_score(&r, a, &sopts)) != CLI_OK)
+		if ((rc = cli_load_scored(&cat, &a, &r, catalogue, path, &sopts)) != CLI_OK)
 			goto done;
-		r2 = strcmp(to, "oscal-ar") == 0     ? itsma_result_to_oscal_ar(&text, r, &err)
+		rc = strcmp(to, "oscal-ar") == 0     ? itsma_result_to_oscal_ar(&text, r, &err)
 		     : strcmp(to, "oscal-poam") == 0 ? itsma_result_to_oscal_poam(&text, r, &err)
 		                                     : itsma_result_to_ciso_audit_csv(&text, r, packager, &err);
 	}
-	if (r2 < 0) {
-		cli_print_error(&err);
-		rc = CLI_INVALID;
-	} else
-		rc = cli_write_output(output, text, strlen(text));
+	rc = cli_emit(rc, &err, output, text, 0);
 done:
-	itsma_free(text);
 	itsma_result_free(r);
 	itsma_assessment_free(a);
 	itsma_catalogue_free(cat);
@@ -209,36 +166,19 @@ static const char mapping_export_help[] =
 	"  itsma mapping export --to oscal iso20000-1-2011-to-2018 -o map.oscal.json\n"
 	"  itsma mapping export --to ciso iso20000-1-2011-to-2018 -o map.yaml\n";
 
-enum { MO_FROM, MO_TO, MO_OUT, MO_ID, MO_SOURCE, MO_TARGET, MO_PACKAGER };
-static const cli_option mapping_options[] = { { "from", 0, 1, MO_FROM },
-	                                      { "to", 0, 1, MO_TO },
-	                                      { "output", 'o', 1, MO_OUT },
-	                                      { "id", 0, 1, MO_ID },
-	                                      { "source", 0, 1, MO_SOURCE },
-	                                      { "target", 0, 1, MO_TARGET },
-	                                      { "packager", 0, 1, MO_PACKAGER },
-	                                      { NULL, 0, 0, 0 } };
-
+/* The options of mapping import and export (one table: each takes what it needs). */
 typedef struct mapping_args {
 	const char *from, *to, *output, *id, *source, *target, *packager, *path;
 } mapping_args;
 
-static int parse_mapping_args(mapping_args *m, const char *cmd, const char *help, int argc,
-                              char **argv)
+static int parse_mapping_args(mapping_args *m, const char *cmd, const char *help, int argc, char **argv)
 {
-	cli_args args;
-	int id, kind;
-	const char *value;
-	const char **const operands[] = { &m->path };
+	const cli_option options[] = { { "from", 0, &m->from, NULL },     { "to", 0, &m->to, NULL },
+		                       { "output", 'o', &m->output, NULL }, { "id", 0, &m->id, NULL },
+		                       { "source", 0, &m->source, NULL },   { "target", 0, &m->target, NULL },
+		                       { "packager", 0, &m->packager, NULL }, { NULL, 0, NULL, NULL } };
 	memset(m, 0, sizeof *m);
-	cli_args_init(&args, cmd, help, argc, argv);
-	cli_args_operands(&args, operands, 1);
-	while ((kind = cli_args_next(&args, mapping_options, &id, &value)) == CLI_ARG_OPTION) {
-		const char **slot[] = { &m->from, &m->to, &m->output, &m->id, &m->source, &m->target,
-			                &m->packager };
-		*slot[id] = value;
-	}
-	return kind == CLI_ARG_END ? CLI_OK : cli_args_exit(kind) + 100;
+	return cli_parse(cmd, help, argc, argv, options, &m->path, 1, NULL);
 }
 
 int cmd_mapping_import(int argc, char **argv)
@@ -251,8 +191,8 @@ int cmd_mapping_import(int argc, char **argv)
 	itsma_error err = ITSMA_ERROR_INIT;
 	char *data = NULL, *json = NULL;
 	size_t len = 0;
-	if (rc >= 100)
-		return rc - 100;
+	if (rc != CLI_GO)
+		return rc;
 	if (!m.from || (strcmp(m.from, "oscal") != 0 && strcmp(m.from, "ciso") != 0))
 		return cli_usage_error("mapping import", "--from must be oscal or ciso");
 	if (!m.path)
@@ -266,17 +206,14 @@ int cmd_mapping_import(int argc, char **argv)
 		goto done;
 	opts.warn = print_warning;
 	opts.catalogue_id = m.id;
-	if ((strcmp(m.from, "oscal") == 0
-	         ? itsma_mapping_from_oscal(&map, data, len, m.path, &opts, &err)
-	         : itsma_mapping_from_ciso(&map, data, len, m.path, scat, tcat, &opts, &err)) != 0 ||
-	    (scat && tcat && itsma_mapping_check(map, scat, tcat, NULL, NULL, &err) < 0) ||
-	    itsma_mapping_to_json(&json, map, &err) < 0) {
-		cli_print_error(&err);
-		rc = CLI_INVALID;
-	} else
-		rc = cli_write_output(m.output, json, strlen(json));
+	rc = strcmp(m.from, "oscal") == 0 ? itsma_mapping_from_oscal(&map, data, len, m.path, &opts, &err)
+	                                  : itsma_mapping_from_ciso(&map, data, len, m.path, scat, tcat, &opts, &err);
+	if (rc == 0 && scat && tcat)
+		rc = itsma_mapping_check(map, scat, tcat, NULL, NULL, &err);
+	if (rc == 0)
+		rc = itsma_mapping_to_json(&json, map, &err);
+	rc = cli_emit(rc, &err, m.output, json, 0);
 done:
-	itsma_free(json);
 	itsma_mapping_free(map);
 	itsma_catalogue_free(scat);
 	itsma_catalogue_free(tcat);
@@ -293,8 +230,8 @@ int cmd_mapping_export(int argc, char **argv)
 	itsma_mapping_catalogues cats = ITSMA_MAPPING_CATALOGUES_INIT;
 	itsma_error err = ITSMA_ERROR_INIT;
 	char *text = NULL;
-	if (rc >= 100)
-		return rc - 100;
+	if (rc != CLI_GO)
+		return rc;
 	if (!m.to || (strcmp(m.to, "oscal") != 0 && strcmp(m.to, "ciso") != 0))
 		return cli_usage_error("mapping export", "--to must be oscal or ciso");
 	if (!m.path)
@@ -306,23 +243,17 @@ int cmd_mapping_export(int argc, char **argv)
 	cats.target = tcat;
 	if ((cli_is_file(m.path) ? itsma_mapping_load_file(&map, m.path, &cats, &err)
 	                         : itsma_mapping_builtin(&map, m.path, &cats, &err)) < 0) {
-		cli_print_error(&err);
-		rc = CLI_INVALID;
+		rc = cli_fail(&err);
 		goto done;
 	}
 	if (strcmp(m.to, "ciso") == 0 &&
 	    ((!scat && (rc = cli_load_catalogue(&scat, itsma_mapping_source_catalogue(map))) != CLI_OK) ||
 	     (!tcat && (rc = cli_load_catalogue(&tcat, itsma_mapping_target_catalogue(map))) != CLI_OK)))
 		goto done;
-	if ((strcmp(m.to, "oscal") == 0 ? itsma_mapping_to_oscal(&text, map, &err)
-	                                : itsma_mapping_to_ciso(&text, map, scat, tcat, m.packager, &err)) <
-	    0) {
-		cli_print_error(&err);
-		rc = CLI_INVALID;
-	} else
-		rc = cli_write_output(m.output, text, strlen(text));
+	rc = strcmp(m.to, "oscal") == 0 ? itsma_mapping_to_oscal(&text, map, &err)
+	                                : itsma_mapping_to_ciso(&text, map, scat, tcat, m.packager, &err);
+	rc = cli_emit(rc, &err, m.output, text, 0);
 done:
-	itsma_free(text);
 	itsma_mapping_free(map);
 	itsma_catalogue_free(scat);
 	itsma_catalogue_free(tcat);

@@ -99,72 +99,10 @@ static int load_mapping(itsma_mapping **out, const char *arg, const itsma_mappin
 			return CLI_INVALID;
 		}
 	}
-	if (rc < 0) {
-		cli_print_error(&err);
-		return CLI_INVALID;
-	}
+	if (rc < 0)
+		return cli_fail(&err);
 	return CLI_OK;
 }
-
-static int mapping_list(void)
-{
-	size_t i;
-	for (i = 0; i < itsma_mapping_builtin_count(); i++)
-		printf("%-28s %s\n", itsma_mapping_builtin_id(i), itsma_mapping_builtin_title(i));
-	return CLI_OK;
-}
-
-static void md_ids(sb *b, const itsma_map *map, int targets)
-{
-	size_t i, n = targets ? itsma_map_target_count(map) : itsma_map_source_count(map);
-	for (i = 0; i < n; i++) {
-		sb_puts(b, i ? ", " : "");
-		md_escape(b, targets ? itsma_map_target_at(map, i) : itsma_map_source_at(map, i));
-	}
-}
-
-static void show_md(sb *b, const itsma_mapping *m)
-{
-	size_t i;
-	char num[48];
-	sb_puts(b, "# ");
-	md_escape(b, itsma_mapping_title(m) ? itsma_mapping_title(m) : itsma_mapping_id(m));
-	sb_puts(b, "\n\n- Id: ");
-	md_escape(b, itsma_mapping_id(m));
-	sb_puts(b, "\n- Source: ");
-	md_escape(b, itsma_mapping_source_catalogue(m));
-	sb_printf(b, " (revision %d)\n- Target: ", itsma_mapping_source_revision(m));
-	md_escape(b, itsma_mapping_target_catalogue(m));
-	sb_printf(b, " (revision %d)\n- Provenance: %s, %s, %s\n", itsma_mapping_target_revision(m),
-	          itsma_mapping_method_name(itsma_mapping_method_of(m)),
-	          itsma_mapping_rationale_name(itsma_mapping_rationale_of(m)),
-	          itsma_mapping_status_name(itsma_mapping_status_of(m)));
-	sb_printf(b, "- Maps: %s\n", fmt_num(num, (double)itsma_mapping_map_count(m), 0));
-	if (itsma_mapping_description(m)) {
-		sb_puts(b, "\n");
-		md_escape(b, itsma_mapping_description(m));
-		sb_puts(b, "\n");
-	}
-	sb_puts(b, "\n| # | Sources | Relationship | Targets | Confidence | Note "
-	           "|\n|---|---|---|---|---|---|\n");
-	for (i = 0; i < itsma_mapping_map_count(m); i++) {
-		const itsma_map *map = itsma_mapping_map_at(m, i);
-		sb_printf(b, "| %zu | ", i);
-		md_ids(b, map, 0);
-		sb_printf(b, " | %s | ", itsma_relationship_name(itsma_map_relationship(map)));
-		md_ids(b, map, 1);
-		sb_printf(b, " | %s | ", itsma_confidence_name(itsma_map_confidence(map)));
-		md_escape(b, itsma_map_note(map) ? itsma_map_note(map) : "");
-		sb_puts(b, " |\n");
-	}
-}
-
-enum { OPT_FORMAT, OPT_SOURCE, OPT_TARGET, OPT_QUIET };
-static const cli_option mapping_options[] = {{"format", 0, 1, OPT_FORMAT},
-                                             {"source", 0, 1, OPT_SOURCE},
-                                             {"target", 0, 1, OPT_TARGET},
-                                             {"quiet", 'q', 0, OPT_QUIET},
-                                             {NULL, 0, 0, 0}};
 
 static int print_problem(const itsma_error *problem, void *payload)
 {
@@ -173,142 +111,92 @@ static int print_problem(const itsma_error *problem, void *payload)
 	return 0;
 }
 
+/* mapping validate FILE...: every problem of every file, then a tally. */
+static int validate(const char *const *files, size_t n, const itsma_mapping_catalogues *cats, int quiet)
+{
+	size_t problems = 0, bad = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t found = 0;
+		itsma_error err = ITSMA_ERROR_INIT;
+		if (itsma_mapping_validate_file(files[i], cats, print_problem, &found, &err) < 0 && !found) {
+			cli_print_error(&err);
+			found = 1;
+		}
+		problems += found;
+		bad += found > 0;
+		if (!found && !quiet)
+			printf("%s: valid itsma-mapping/1\n", files[i]);
+	}
+	if (!problems)
+		return CLI_OK;
+	cli_warn("%zu problem%s in %zu of %zu file%s", problems, problems == 1 ? "" : "s", bad, n, n == 1 ? "" : "s");
+	return CLI_INVALID;
+}
+
 int cmd_mapping(int argc, char **argv)
 {
-	cli_args a;
-	int id, kind, quiet = 0, rc = CLI_OK;
-	const char *value, *verb = NULL, *format = "md", *source = NULL, *target = NULL;
-	const char **operands = xcalloc((size_t)argc + 1, sizeof *operands);
-	size_t nops = 0, i;
+	const char *format = "md", *source = NULL, *target = NULL, **ops = (const char **)argv;
+	int quiet = 0, rc;
+	size_t n = 0;
 	itsma_catalogue *scat = NULL, *tcat = NULL;
 	itsma_mapping_catalogues cats = ITSMA_MAPPING_CATALOGUES_INIT;
+	itsma_mapping *m = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	char *text = NULL;
+	const cli_option options[] = { { "format", 0, &format, NULL }, { "source", 0, &source, NULL },
+		                       { "target", 0, &target, NULL }, { "quiet", 'q', NULL, &quiet },
+		                       { NULL, 0, NULL, NULL } };
 
 	/* import and export (OSCAL, CISO Assistant) live in cmd_interop.c */
-	if (argc > 1 && (strcmp(argv[1], "import") == 0 || strcmp(argv[1], "export") == 0)) {
-		free(operands);
-		return strcmp(argv[1], "import") == 0 ? cmd_mapping_import(argc - 1, argv + 1)
-		                                      : cmd_mapping_export(argc - 1, argv + 1);
-	}
-	cli_args_init(&a, "mapping", mapping_help, argc, argv);
-	while ((kind = cli_args_next(&a, mapping_options, &id, &value)) != CLI_ARG_END) {
-		if (kind == CLI_ARG_HELP || kind == CLI_ARG_ERROR) {
-			free(operands);
-			return cli_args_exit(kind);
-		}
-		if (kind == CLI_ARG_OPERAND) {
-			if (!verb)
-				verb = value;
-			else
-				operands[nops++] = value;
-		} else if (id == OPT_FORMAT)
-			format = value;
-		else if (id == OPT_SOURCE)
-			source = value;
-		else if (id == OPT_TARGET)
-			target = value;
-		else
-			quiet = 1;
-	}
-	if (!verb || (strcmp(verb, "list") != 0 && strcmp(verb, "show") != 0 &&
-	              strcmp(verb, "validate") != 0)) {
-		free(operands);
-		return cli_usage_error("mapping",
-		                       "expected 'list', 'show ID|FILE' or 'validate FILE...'");
-	}
+	if (argc > 1 && strcmp(argv[1], "import") == 0)
+		return cmd_mapping_import(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "export") == 0)
+		return cmd_mapping_export(argc - 1, argv + 1);
+	if ((rc = cli_parse("mapping", mapping_help, argc, argv, options, ops, (size_t)argc, &n)) != CLI_GO)
+		return rc;
+	const char *verb = n ? ops[0] : NULL;
+	if (!verb || (strcmp(verb, "list") != 0 && strcmp(verb, "show") != 0 && strcmp(verb, "validate") != 0))
+		return cli_usage_error("mapping", "expected 'list', 'show ID|FILE' or 'validate FILE...'");
 	if (strcmp(verb, "list") == 0) {
-		free(operands);
-		return nops ? cli_usage_error("mapping", "'list' takes no arguments")
-		            : mapping_list();
+		if (n > 1)
+			return cli_usage_error("mapping", "'list' takes no arguments");
+		for (size_t i = 0; i < itsma_mapping_builtin_count(); i++)
+			printf("%-28s %s\n", itsma_mapping_builtin_id(i), itsma_mapping_builtin_title(i));
+		return CLI_OK;
 	}
-	if (strcmp(verb, "show") == 0 &&
-	    (nops != 1 || (strcmp(format, "md") != 0 && strcmp(format, "json") != 0))) {
-		free(operands);
-		return cli_usage_error("mapping", nops != 1 ? "'show' takes one mapping id or file"
-		                                            : "--format is md or json");
-	}
-	if (strcmp(verb, "validate") == 0 && nops == 0) {
-		free(operands);
+	if (strcmp(verb, "show") == 0 && n != 2)
+		return cli_usage_error("mapping", "'show' takes one mapping id or file");
+	if (strcmp(verb, "show") == 0 && strcmp(format, "md") != 0 && strcmp(format, "json") != 0)
+		return cli_usage_error("mapping", "--format is md or json");
+	if (strcmp(verb, "validate") == 0 && n == 1)
 		return cli_usage_error("mapping", "name at least one mapping file to check");
-	}
 	if (load_side(&scat, source) != CLI_OK || load_side(&tcat, target) != CLI_OK) {
 		rc = CLI_INVALID;
-		goto out;
+		goto done;
 	}
 	cats.source = scat;
 	cats.target = tcat;
-	if (strcmp(verb, "show") == 0) {
-		itsma_mapping *m = NULL;
-		if ((rc = load_mapping(&m, operands[0], &cats)) == CLI_OK) {
-			sb b = SB_INIT;
-			if (strcmp(format, "json") == 0) {
-				char *json = NULL;
-				itsma_error err = ITSMA_ERROR_INIT;
-				if (itsma_mapping_to_json(&json, m, &err) < 0) {
-					cli_print_error(&err);
-					rc = CLI_INVALID;
-				} else {
-					rc = cli_write_output(NULL, json, strlen(json));
-					itsma_free(json);
-				}
-			} else {
-				show_md(&b, m);
-				rc = cli_write_output(NULL, sb_str(&b), b.len);
-			}
-			sb_free(&b);
-			itsma_mapping_free(m);
-		}
-		goto out;
+	if (strcmp(verb, "validate") == 0) {
+		rc = validate(ops + 1, n - 1, &cats, quiet);
+	} else if ((rc = load_mapping(&m, ops[1], &cats)) == CLI_OK) {
+		rc = strcmp(format, "json") == 0 ? itsma_mapping_to_json(&text, m, &err)
+		                                 : itsma_mapping_to_markdown(&text, m, &err);
+		rc = cli_emit(rc, &err, NULL, text, 0);
 	}
-	{
-		size_t problems = 0, bad = 0;
-		for (i = 0; i < nops; i++) {
-			size_t found = 0;
-			itsma_error err = ITSMA_ERROR_INIT;
-			int r = itsma_mapping_validate_file(operands[i], &cats, print_problem,
-			                                    &found, &err);
-			if (r < 0 && !found) {
-				cli_print_error(&err);
-				found = 1;
-			}
-			if (found) {
-				problems += found;
-				bad++;
-			} else if (!quiet)
-				printf("%s: valid itsma-mapping/1\n", operands[i]);
-		}
-		if (problems) {
-			cli_warn("%zu problem%s in %zu of %zu file%s", problems,
-			         problems == 1 ? "" : "s", bad, nops, nops == 1 ? "" : "s");
-			rc = CLI_INVALID;
-		}
-	}
-out:
+done:
+	itsma_mapping_free(m);
 	itsma_catalogue_free(scat);
 	itsma_catalogue_free(tcat);
-	free(operands);
 	return rc;
 }
 
 /* ---- carry ------------------------------------------------------------------------------------
  */
 
-enum { OPT_TO, OPT_MAPPING, OPT_INTO, OPT_OUTPUT, OPT_CATALOGUE, OPT_REPORT, OPT_REPORT_FORMAT };
-static const cli_option carry_options[] = {{"to", 0, 1, OPT_TO},
-                                           {"mapping", 0, 1, OPT_MAPPING},
-                                           {"into", 0, 1, OPT_INTO},
-                                           {"output", 'o', 1, OPT_OUTPUT},
-                                           {"catalogue", 0, 1, OPT_CATALOGUE},
-                                           {"report", 0, 1, OPT_REPORT},
-                                           {"report-format", 0, 1, OPT_REPORT_FORMAT},
-                                           {NULL, 0, 0, 0}};
-
 int cmd_carry(int argc, char **argv)
 {
-	cli_args a;
-	int id, kind, rc = CLI_INVALID;
-	const char *value, *input = NULL, *to = NULL, *mapping_arg = NULL, *into_path = NULL;
-	const char *output = NULL, *catalogue = NULL, *report = NULL, *report_format = "text";
-	const char **slots[] = {&input};
+	const char *input = NULL, *to = NULL, *mapping_arg = NULL, *into_path = NULL, *output = NULL;
+	const char *catalogue = NULL, *report = NULL, *report_format = "text";
 	itsma_catalogue *scat = NULL, *tcat = NULL;
 	itsma_assessment *src = NULL, *into = NULL, *out = NULL;
 	itsma_mapping *m = NULL;
@@ -316,37 +204,19 @@ int cmd_carry(int argc, char **argv)
 	itsma_mapping_catalogues cats = ITSMA_MAPPING_CATALOGUES_INIT;
 	itsma_transition_format tf = ITSMA_TRANSITION_TEXT;
 	itsma_error err = ITSMA_ERROR_INIT;
-	char *json = NULL;
+	char *json = NULL, *text = NULL;
+	const cli_option options[] = { { "to", 0, &to, NULL },
+		                       { "mapping", 0, &mapping_arg, NULL },
+		                       { "into", 0, &into_path, NULL },
+		                       { "output", 'o', &output, NULL },
+		                       { "catalogue", 0, &catalogue, NULL },
+		                       { "report", 0, &report, NULL },
+		                       { "report-format", 0, &report_format, NULL },
+		                       { NULL, 0, NULL, NULL } };
+	int rc = cli_parse("carry", carry_help, argc, argv, options, &input, 1, NULL);
 
-	cli_args_init(&a, "carry", carry_help, argc, argv);
-	cli_args_operands(&a, slots, 1);
-	while ((kind = cli_args_next(&a, carry_options, &id, &value)) == CLI_ARG_OPTION) {
-		switch (id) {
-		case OPT_TO:
-			to = value;
-			break;
-		case OPT_MAPPING:
-			mapping_arg = value;
-			break;
-		case OPT_INTO:
-			into_path = value;
-			break;
-		case OPT_OUTPUT:
-			output = value;
-			break;
-		case OPT_CATALOGUE:
-			catalogue = value;
-			break;
-		case OPT_REPORT:
-			report = value;
-			break;
-		default:
-			report_format = value;
-			break;
-		}
-	}
-	if (kind != CLI_ARG_END)
-		return cli_args_exit(kind);
+	if (rc != CLI_GO)
+		return rc;
 	if (!input)
 		return cli_usage_error("carry", "name the assessment to carry");
 	if (!to)
@@ -356,6 +226,7 @@ int cmd_carry(int argc, char **argv)
 	if (itsma_transition_format_parse(&tf, report_format, NULL) < 0)
 		return cli_usage_error("carry", "--report-format is text, md or html");
 
+	rc = CLI_INVALID;
 	if ((catalogue && cli_load_catalogue(&scat, catalogue) != CLI_OK) ||
 	    cli_load_assessment(&src, input, scat) != CLI_OK ||
 	    cli_load_catalogue(&tcat, to) != CLI_OK ||
@@ -374,23 +245,16 @@ int cmd_carry(int argc, char **argv)
 	}
 	if (load_mapping(&m, mapping_arg, &cats) != CLI_OK)
 		goto out;
-	if (itsma_assessment_carry(&out, &rep, src, m, tcat, into, &err) < 0 ||
-	    itsma_assessment_to_json(&json, out, &err) < 0) {
+	if (itsma_assessment_carry(&out, &rep, src, m, tcat, into, &err) < 0) {
 		cli_print_error(&err);
 		goto out;
 	}
-	if ((rc = cli_write_output(output, json, strlen(json))) != CLI_OK)
+	rc = itsma_assessment_to_json(&json, out, &err);
+	if ((rc = cli_emit(rc, &err, output, json, 0)) != CLI_OK)
 		goto out;
 	if (report) {
-		char *text = NULL;
-		if (itsma_transition_report(&text, out, rep, m, tf, &err) < 0) {
-			cli_print_error(&err);
-			rc = CLI_INVALID;
-			goto out;
-		}
-		rc = cli_write_output(report, text, strlen(text));
-		itsma_free(text);
-		if (rc != CLI_OK)
+		rc = itsma_transition_report(&text, out, rep, m, tf, &err);
+		if ((rc = cli_emit(rc, &err, report, text, 0)) != CLI_OK)
 			goto out;
 	}
 	cli_warn(
@@ -403,7 +267,6 @@ int cmd_carry(int argc, char **argv)
 	    itsma_carry_report_dropped_count(rep));
 	rc = CLI_OK;
 out:
-	itsma_free(json);
 	itsma_carry_report_free(rep);
 	itsma_assessment_free(out);
 	itsma_assessment_free(into);

@@ -42,16 +42,6 @@ static const char help[] =
 	"  itsma report q4.json\n"
 	"  itsma report q4.json --baseline q3.json -o q4.html\n";
 
-enum { OPT_FORMAT, OPT_OUTPUT, OPT_BASELINE, OPT_CATALOGUE, OPT_POLICY, OPT_SECTION, OPT_TOP };
-static const cli_option options[] = {
-	{ "format", 0, 1, OPT_FORMAT },       { "output", 'o', 1, OPT_OUTPUT },
-	{ "baseline", 0, 1, OPT_BASELINE },   { "catalogue", 0, 1, OPT_CATALOGUE },
-	{ "evidence-policy", 0, 1, OPT_POLICY }, { "section", 0, 1, OPT_SECTION },
-	{ "top", 0, 1, OPT_TOP },             { NULL, 0, 0, 0 }
-};
-
-static const char *const formats[] = { "text", "md", "html", "csv", "json", NULL };
-
 static const char *format_of_path(const char *path)
 {
 	const char *dot = strrchr(path, '.');
@@ -72,48 +62,27 @@ static const char *format_of_path(const char *path)
 
 int cmd_report(int argc, char **argv)
 {
-	cli_args args;
-	int id, kind;
-	const char *value, *path = NULL, *format = NULL, *output = NULL, *baseline = NULL;
-	const char *catalogue = NULL;
-	size_t top = 10;
+	static const char *const formats[] = { "text", "md", "html", "csv", "json", NULL };
+	const char *path = NULL, *format = NULL, *output = NULL, *baseline = NULL, *catalogue = NULL;
+	const char *policy = NULL, *top = NULL;
 	itsma_score_options opts = ITSMA_SCORE_OPTIONS_INIT;
-	const char **const operands[] = { &path };
-	cli_args_init(&args, "report", help, argc, argv);
-	cli_args_operands(&args, operands, 1);
-	while ((kind = cli_args_next(&args, options, &id, &value)) == CLI_ARG_OPTION) {
-		switch (id) {
-		case OPT_FORMAT:
-			format = NULL;
-			for (size_t i = 0; formats[i]; i++)
-				if (strcmp(formats[i], value) == 0)
-					format = formats[i];
-			if (!format)
-				return cli_usage_error("report", "--format must be text, md, html, csv or json, not '%s'",
-				                       value);
-			break;
-		case OPT_OUTPUT: output = value; break;
-		case OPT_BASELINE: baseline = value; break;
-		case OPT_CATALOGUE: catalogue = value; break;
-		case OPT_SECTION: opts.section = value; break;
-		case OPT_POLICY:
-			if (cli_parse_policy("report", value, &opts.evidence_policy) != CLI_OK)
-				return CLI_USAGE;
-			break;
-		case OPT_TOP:
-			if (cli_parse_size(value, &top) < 0)
-				return cli_usage_error("report", "--top must be a whole number, not '%s'", value);
-			break;
-		default: break;
-		}
-	}
-	if (kind != CLI_ARG_END)
-		return cli_args_exit(kind);
+	itsma_report_options ro = ITSMA_REPORT_OPTIONS_INIT;
+	const cli_option options[] = { { "format", 0, &format, NULL },       { "output", 'o', &output, NULL },
+		                       { "baseline", 0, &baseline, NULL },   { "catalogue", 0, &catalogue, NULL },
+		                       { "evidence-policy", 0, &policy, NULL }, { "section", 0, &opts.section, NULL },
+		                       { "top", 0, &top, NULL },             { NULL, 0, NULL, NULL } };
+	int rc = cli_parse("report", help, argc, argv, options, &path, 1, NULL);
+
+	if (rc != CLI_GO || (format && (rc = cli_one_of("report", "--format", format, formats)) != CLI_GO) ||
+	    (rc = cli_parse_policy("report", policy, &opts.evidence_policy)) != CLI_GO)
+		return rc;
+	if (top && cli_parse_size(top, &ro.top) < 0)
+		return cli_usage_error("report", "--top must be a whole number, not '%s'", top);
 	if (!path)
 		return cli_usage_error("report", "name the assessment to report on");
 	const char *inputs[] = { catalogue, path, baseline };
-	if (cli_stdin_once("report", inputs, 3) != CLI_OK)
-		return CLI_USAGE;
+	if ((rc = cli_stdin_once("report", inputs, 3)) != CLI_GO)
+		return rc;
 	if (!format)
 		format = output && format_of_path(output) ? format_of_path(output) : "text";
 
@@ -123,38 +92,24 @@ int cmd_report(int argc, char **argv)
 	char *text = NULL;
 	size_t len = 0;
 	itsma_error err = ITSMA_ERROR_INIT;
-	int rc;
-	if ((catalogue && (rc = cli_load_catalogue(&cat, catalogue)) != CLI_OK) ||
-	    (rc = cli_load_assessment(&a, path, cat)) != CLI_OK || (rc = cli_score(&r, a, &opts)) != CLI_OK)
+	if ((rc = cli_load_scored(&cat, &a, &r, catalogue, path, &opts)) != CLI_OK)
 		goto done;
 	if (baseline && ((rc = cli_load_assessment(&b, baseline, cat)) != CLI_OK ||
 	                 (rc = cli_score(&rb, b, &opts)) != CLI_OK))
 		goto done;
-
 	if (strcmp(format, "json") == 0) {
-		if (itsma_result_to_json(&text, r, &err) == 0)
-			len = strlen(text);
-	} else {
-		itsma_report_options ro;
-		(void)itsma_report_options_init(&ro, ITSMA_REPORT_OPTIONS_VERSION);
-		ro.top = top;
-		if (itsma_report_format_parse(&ro.format, format, &err) == 0) {
-			ro.colour = ro.format == ITSMA_REPORT_TEXT && !output && cli_colour_wanted(stdout);
-			if (itsma_report_string(&text, &len, r, rb, &ro, &err) < 0)
-				text = NULL;
-		}
+		rc = itsma_result_to_json(&text, r, &err);
+	} else if ((rc = itsma_report_format_parse(&ro.format, format, &err)) == 0) {
+		ro.colour = ro.format == ITSMA_REPORT_TEXT && !output && cli_colour_wanted(stdout);
+		rc = itsma_report_string(&text, &len, r, rb, &ro, &err);
 	}
-	if (!text) {
-		if (baseline && err.code == ITSMA_EINVAL)
-			fprintf(stderr, "%s: %s\n", baseline, err.message);
-		else
-			cli_print_error(&err);
+	if (rc < 0 && baseline && err.code == ITSMA_EINVAL) {
+		fprintf(stderr, "%s: %s\n", baseline, err.message); /* a baseline of another catalogue */
 		rc = CLI_INVALID;
 		goto done;
 	}
-	rc = cli_write_output(output, text, len);
+	rc = cli_emit(rc, &err, output, text, len);
 done:
-	itsma_free(text);
 	itsma_result_free(rb);
 	itsma_result_free(r);
 	itsma_assessment_free(b);

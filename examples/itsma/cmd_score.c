@@ -37,92 +37,64 @@ static const char help[] =
 	"Example (a pipeline gate):\n"
 	"  itsma score --fail-under 80 --require-verdict conditional q4.json > result.json\n";
 
-enum { OPT_CATALOGUE, OPT_POLICY, OPT_SECTION, OPT_FAIL_UNDER, OPT_VERDICT, OPT_OUTPUT };
-static const cli_option options[] = {
-	{ "catalogue", 0, 1, OPT_CATALOGUE },   { "evidence-policy", 0, 1, OPT_POLICY },
-	{ "section", 0, 1, OPT_SECTION },       { "fail-under", 0, 1, OPT_FAIL_UNDER },
-	{ "require-verdict", 0, 1, OPT_VERDICT }, { "output", 'o', 1, OPT_OUTPUT },
-	{ NULL, 0, 0, 0 }
-};
-
 int cmd_score(int argc, char **argv)
 {
-	cli_args args;
-	int id, kind, have_verdict = 0;
-	const char *value, *path = NULL, *catalogue = NULL, *output = NULL;
+	const char *path = NULL, *catalogue = NULL, *output = NULL, *policy = NULL, *fail_text = NULL;
+	const char *verdict_text = NULL;
 	double fail_under = -1;
 	itsma_verdict required = ITSMA_VERDICT_NONCONFORMANT;
 	itsma_score_options opts = ITSMA_SCORE_OPTIONS_INIT;
-	const char **const operands[] = { &path };
-	cli_args_init(&args, "score", help, argc, argv);
-	cli_args_operands(&args, operands, 1);
-	while ((kind = cli_args_next(&args, options, &id, &value)) == CLI_ARG_OPTION) {
-		switch (id) {
-		case OPT_CATALOGUE: catalogue = value; break;
-		case OPT_SECTION: opts.section = value; break;
-		case OPT_OUTPUT: output = value; break;
-		case OPT_POLICY:
-			if (cli_parse_policy("score", value, &opts.evidence_policy) != CLI_OK)
-				return CLI_USAGE;
-			break;
-		case OPT_FAIL_UNDER:
-			if (cli_parse_number(value, &fail_under) < 0 || fail_under > 100)
-				return cli_usage_error("score", "--fail-under must be a percentage 0-100, not '%s'",
-				                       value);
-			break;
-		case OPT_VERDICT:
-			if (itsma_verdict_parse(&required, value, NULL) < 0)
-				return cli_usage_error("score",
-				                       "--require-verdict must be conformant, conditional, "
-				                       "incomplete or nonconformant, not '%s'",
-				                       value);
-			have_verdict = 1;
-			break;
-		default: break;
-		}
-	}
-	if (kind != CLI_ARG_END)
-		return cli_args_exit(kind);
+	const cli_option options[] = { { "catalogue", 0, &catalogue, NULL },
+		                       { "evidence-policy", 0, &policy, NULL },
+		                       { "section", 0, &opts.section, NULL },
+		                       { "fail-under", 0, &fail_text, NULL },
+		                       { "require-verdict", 0, &verdict_text, NULL },
+		                       { "output", 'o', &output, NULL },
+		                       { NULL, 0, NULL, NULL } };
+	int rc = cli_parse("score", help, argc, argv, options, &path, 1, NULL);
+
+	if (rc != CLI_GO || (rc = cli_parse_policy("score", policy, &opts.evidence_policy)) != CLI_GO)
+		return rc;
+	if (fail_text && (cli_parse_number(fail_text, &fail_under) < 0 || fail_under > 100))
+		return cli_usage_error("score", "--fail-under must be a percentage 0-100, not '%s'", fail_text);
+	if (verdict_text && itsma_verdict_parse(&required, verdict_text, NULL) < 0)
+		return cli_usage_error("score",
+		                       "--require-verdict must be conformant, conditional, incomplete or "
+		                       "nonconformant, not '%s'",
+		                       verdict_text);
 	if (!path)
 		return cli_usage_error("score", "name the assessment to score");
 	const char *inputs[] = { catalogue, path };
-	if (cli_stdin_once("score", inputs, 2) != CLI_OK)
-		return CLI_USAGE;
+	if ((rc = cli_stdin_once("score", inputs, 2)) != CLI_GO)
+		return rc;
 
 	itsma_catalogue *cat = NULL;
 	itsma_assessment *a = NULL;
 	itsma_result *r = NULL;
 	char *json = NULL;
-	int rc = CLI_OK;
 	itsma_error err = ITSMA_ERROR_INIT;
-	if ((catalogue && (rc = cli_load_catalogue(&cat, catalogue)) != CLI_OK) ||
-	    (rc = cli_load_assessment(&a, path, cat)) != CLI_OK ||
-	    (rc = cli_score(&r, a, &opts)) != CLI_OK)
+	if ((rc = cli_load_scored(&cat, &a, &r, catalogue, path, &opts)) != CLI_OK)
 		goto done;
-	if (itsma_result_to_json(&json, r, &err) < 0) {
-		cli_print_error(&err);
-		rc = CLI_INVALID;
-		goto done;
-	}
-	rc = cli_write_output(output, json, strlen(json));
-	if (rc != CLI_OK)
+	rc = itsma_result_to_json(&json, r, &err);
+	if ((rc = cli_emit(rc, &err, output, json, 0)) != CLI_OK)
 		goto done;
 
 	double compliance = itsma_result_compliance(r, ITSMA_MODEL_DEFAULT);
 	itsma_verdict verdict = itsma_result_verdict(r);
-	char b1[48];
-	if (fail_under >= 0 && (isnan(compliance) || compliance < fail_under)) {
-		cli_warn("compliance %s is below the %g%% required by --fail-under", fmt_pct(b1, compliance),
-		         fail_under);
+	if (fail_under >= 0 && isnan(compliance)) {
+		cli_warn("compliance n/a is below the %g%% required by --fail-under", fail_under);
+		rc = CLI_SHORT;
+	} else if (fail_under >= 0 && compliance < fail_under) {
+		/* one decimal, as the reports write it (compliance is never negative) */
+		cli_warn("compliance %.1f%% is below the %g%% required by --fail-under", compliance, fail_under);
 		rc = CLI_SHORT;
 	}
-	if (have_verdict && itsma_verdict_compare(verdict, required) > 0) {
+	if (verdict_text && itsma_verdict_compare(verdict, required) > 0) {
 		cli_warn("the verdict is %s, worse than the %s required by --require-verdict",
 		         itsma_verdict_name(verdict), itsma_verdict_name(required));
 		rc = CLI_SHORT;
 	}
 done:
-	itsma_free(json);
 	itsma_result_free(r);
 	itsma_assessment_free(a);
 	itsma_catalogue_free(cat);

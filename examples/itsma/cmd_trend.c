@@ -34,13 +34,6 @@ static const char help[] =
 	"Example:\n"
 	"  itsma trend q1.json q2.json q3.json q4.json --format html -o trend.html\n";
 
-enum { OPT_FORMAT, OPT_OUTPUT, OPT_CATALOGUE, OPT_POLICY, OPT_SECTION };
-static const cli_option options[] = {
-	{ "format", 0, 1, OPT_FORMAT },       { "output", 'o', 1, OPT_OUTPUT },
-	{ "catalogue", 0, 1, OPT_CATALOGUE }, { "evidence-policy", 0, 1, OPT_POLICY },
-	{ "section", 0, 1, OPT_SECTION },     { NULL, 0, 0, 0 }
-};
-
 /* The format named by the extension of @p path, or NULL. */
 static const char *format_of_path(const char *path)
 {
@@ -55,49 +48,24 @@ static const char *format_of_path(const char *path)
 
 int cmd_trend(int argc, char **argv)
 {
-	cli_args args;
-	int id, kind, rc = CLI_OK;
-	const char *value, *output = NULL, *catalogue = NULL, *format = NULL;
+	const char *output = NULL, *catalogue = NULL, *format = NULL, *policy = NULL;
+	const char **paths = (const char **)argv;
 	itsma_score_options opts = ITSMA_SCORE_OPTIONS_INIT;
-	itsma_report_options ro;
-	const char **paths = calloc((size_t)argc + 1, sizeof *paths);
+	itsma_report_options ro = ITSMA_REPORT_OPTIONS_INIT;
 	size_t n = 0;
-	if (!paths)
-		return CLI_INVALID;
-	(void)itsma_report_options_init(&ro, ITSMA_REPORT_OPTIONS_VERSION);
-	cli_args_init(&args, "trend", help, argc, argv);
-	while ((kind = cli_args_next(&args, options, &id, &value)) == CLI_ARG_OPTION ||
-	       kind == CLI_ARG_OPERAND) {
-		if (kind == CLI_ARG_OPERAND) {
-			paths[n++] = value;
-			continue;
-		}
-		switch (id) {
-		case OPT_FORMAT: format = value; break;
-		case OPT_OUTPUT: output = value; break;
-		case OPT_CATALOGUE: catalogue = value; break;
-		case OPT_SECTION: opts.section = value; break;
-		case OPT_POLICY:
-			if (cli_parse_policy("trend", value, &opts.evidence_policy) != CLI_OK)
-				rc = CLI_USAGE;
-			break;
-		default: break;
-		}
-	}
-	if (rc != CLI_OK || kind != CLI_ARG_END) {
-		free(paths);
-		return rc != CLI_OK ? rc : cli_args_exit(kind);
-	}
+	const cli_option options[] = { { "format", 0, &format, NULL },       { "output", 'o', &output, NULL },
+		                       { "catalogue", 0, &catalogue, NULL }, { "evidence-policy", 0, &policy, NULL },
+		                       { "section", 0, &opts.section, NULL }, { NULL, 0, NULL, NULL } };
+	int rc = cli_parse("trend", help, argc, argv, options, paths, (size_t)argc, &n);
+
+	if (rc != CLI_GO || (rc = cli_parse_policy("trend", policy, &opts.evidence_policy)) != CLI_GO)
+		return rc;
 	if (!format)
 		format = format_of_path(output) ? format_of_path(output) : "text";
-	if (itsma_report_format_parse(&ro.format, format, NULL) < 0) {
-		free(paths);
+	if (itsma_report_format_parse(&ro.format, format, NULL) < 0)
 		return cli_usage_error("trend", "--format must be text, md, html or csv, not '%s'", format);
-	}
-	if (n == 0) {
-		free(paths);
+	if (n == 0)
 		return cli_usage_error("trend", "name the assessments, oldest first");
-	}
 
 	itsma_catalogue *cat = NULL;
 	itsma_assessment **as = calloc(n, sizeof *as);
@@ -113,7 +81,7 @@ int cmd_trend(int argc, char **argv)
 	if (catalogue && (rc = cli_load_catalogue(&cat, catalogue)) != CLI_OK)
 		goto done;
 	for (size_t i = 0; i < n; i++)
-		if ((rc = cli_load_assessment(&as[i], paths[i], cat)) != CLI_OK || (rc = cli_score(&rs[i], as[i], &opts)) != CLI_OK)
+		if ((rc = cli_load_scored(&cat, &as[i], &rs[i], NULL, paths[i], &opts)) != CLI_OK)
 			goto done;
 	if (itsma_trend_new(&t, (const itsma_result *const *)rs, n, &err) < 0) {
 		cli_warn("%s", err.message);
@@ -121,14 +89,9 @@ int cmd_trend(int argc, char **argv)
 		goto done;
 	}
 	ro.colour = ro.format == ITSMA_REPORT_TEXT && !output && cli_colour_wanted(stdout);
-	if (itsma_trend_report_string(&text, &len, t, &ro, &err) < 0) {
-		cli_print_error(&err);
-		rc = CLI_INVALID;
-		goto done;
-	}
-	rc = cli_write_output(output, text, len);
+	rc = itsma_trend_report_string(&text, &len, t, &ro, &err);
+	rc = cli_emit(rc, &err, output, text, len);
 done:
-	itsma_free(text);
 	itsma_trend_free(t);
 	for (size_t i = 0; rs && i < n; i++)
 		itsma_result_free(rs[i]);
@@ -136,7 +99,6 @@ done:
 		itsma_assessment_free(as[i]);
 	free(rs);
 	free(as);
-	free(paths);
 	itsma_catalogue_free(cat);
 	return rc;
 }

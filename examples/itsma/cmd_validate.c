@@ -36,19 +36,18 @@ static const char help[] =
 	"Example:\n"
 	"  itsma validate my-catalogue.json q3.json q4.json\n";
 
-enum { OPT_CATALOGUE, OPT_QUIET };
-static const cli_option options[] = { { "catalogue", 0, 1, OPT_CATALOGUE },
-	                                  { "quiet", 'q', 0, OPT_QUIET },
-	                                  { NULL, 0, 0, 0 } };
+/* A file of the command line, as the catalogue resolver sees it: a catalogue among the
+ * files is loaded when an assessment first names an id. */
+typedef struct given_file {
+	const char *name;
+	char *data; /* NULL when it could not be read */
+	size_t len;
+	itsma_catalogue *cat; /* loaded catalogue, or NULL */
+	int tried;
+} given_file;
 
-/* The files of the command line, as the catalogue resolver sees them: the catalogues
- * among them are loaded when an assessment first names an id. */
 typedef struct given_files {
-	const char **names;
-	char **data;
-	size_t *len;
-	itsma_catalogue **cats; /* loaded catalogue, or NULL */
-	int *tried;
+	given_file *f;
 	size_t n;
 } given_files;
 
@@ -56,16 +55,13 @@ static int resolve_among_files(const itsma_catalogue **out, const char *id, void
 {
 	given_files *g = payload;
 	for (size_t i = 0; i < g->n; i++) {
-		if (!g->tried[i] && g->data[i] &&
-		    itsma_document_detect(g->data[i], g->len[i]) == ITSMA_DOCUMENT_CATALOGUE) {
-			/* an invalid catalogue serves nobody; its problems are listed when it is checked */
-			if (itsma_catalogue_load_buffer(&g->cats[i], g->data[i], g->len[i], g->names[i], NULL,
-			                                NULL) < 0)
-				g->cats[i] = NULL;
-		}
-		g->tried[i] = 1;
-		if (g->cats[i] && strcmp(itsma_catalogue_id(g->cats[i]), id) == 0) {
-			*out = g->cats[i];
+		given_file *f = &g->f[i];
+		if (!f->tried && f->data && itsma_document_detect(f->data, f->len) == ITSMA_DOCUMENT_CATALOGUE &&
+		    itsma_catalogue_load_buffer(&f->cat, f->data, f->len, f->name, NULL, NULL) < 0)
+			f->cat = NULL; /* an invalid catalogue serves nobody; its problems are listed when it is checked */
+		f->tried = 1;
+		if (f->cat && strcmp(itsma_catalogue_id(f->cat), id) == 0) {
+			*out = f->cat;
 			return 0;
 		}
 	}
@@ -82,56 +78,46 @@ static int print_problem(const itsma_error *problem, void *payload)
 
 int cmd_validate(int argc, char **argv)
 {
-	cli_args a;
-	int id, kind, quiet = 0;
-	const char *value, *catalogue = NULL;
-	const char **files = xcalloc((size_t)argc, sizeof *files);
+	const char *catalogue = NULL, **files = (const char **)argv;
+	int quiet = 0;
 	size_t nfiles = 0;
-	cli_args_init(&a, "validate", help, argc, argv);
-	while ((kind = cli_args_next(&a, options, &id, &value)) != CLI_ARG_END) {
-		if (kind == CLI_ARG_HELP || kind == CLI_ARG_ERROR) {
-			free(files);
-			return cli_args_exit(kind);
-		}
-		if (kind == CLI_ARG_OPERAND)
-			files[nfiles++] = value;
-		else if (id == OPT_CATALOGUE)
-			catalogue = value;
-		else if (id == OPT_QUIET)
-			quiet = 1;
-	}
-	if (nfiles == 0) {
-		free(files);
+	const cli_option options[] = { { "catalogue", 0, &catalogue, NULL },
+		                       { "quiet", 'q', NULL, &quiet },
+		                       { NULL, 0, NULL, NULL } };
+	int rc = cli_parse("validate", help, argc, argv, options, files, (size_t)argc, &nfiles);
+
+	if (rc != CLI_GO)
+		return rc;
+	if (nfiles == 0)
 		return cli_usage_error("validate", "name at least one file to check");
-	}
-	files[nfiles] = catalogue; /* files has argc slots: one is free */
-	if (cli_stdin_once("validate", files, nfiles + 1) != CLI_OK) {
-		free(files);
-		return CLI_USAGE;
-	}
-	files[nfiles] = NULL;
+	files[nfiles] = catalogue; /* argv has room: argv[0] was no operand */
+	if ((rc = cli_stdin_once("validate", files, nfiles + 1)) != CLI_GO)
+		return rc;
 
 	itsma_catalogue *given = NULL;
-	if (catalogue && cli_load_catalogue(&given, catalogue) != CLI_OK) {
-		free(files);
+	if (catalogue && cli_load_catalogue(&given, catalogue) != CLI_OK)
 		return CLI_INVALID;
-	}
 
 	/* Read every file; catalogues among them serve the assessments that name their id. */
-	given_files g = { files, xcalloc(nfiles, sizeof(char *)), xcalloc(nfiles, sizeof(size_t)),
-		          xcalloc(nfiles, sizeof(itsma_catalogue *)), xcalloc(nfiles, sizeof(int)),
-		          nfiles };
+	given_files g = { calloc(nfiles, sizeof(given_file)), nfiles };
 	size_t problems = 0, invalid_files = 0;
-	for (size_t i = 0; i < nfiles; i++)
-		if (cli_read_file(files[i], &g.data[i], &g.len[i]) < 0)
-			g.data[i] = NULL;
+	if (!g.f) {
+		perror(cli_progname);
+		itsma_catalogue_free(given);
+		return CLI_INVALID;
+	}
+	for (size_t i = 0; i < nfiles; i++) {
+		g.f[i].name = files[i];
+		if (cli_read_file(files[i], &g.f[i].data, &g.f[i].len) != CLI_OK)
+			g.f[i].data = NULL;
+	}
 	itsma_load_options opts = ITSMA_LOAD_OPTIONS_INIT;
 	opts.resolve = resolve_among_files;
 	opts.resolve_payload = &g;
 
 	for (size_t i = 0; i < nfiles; i++) {
 		size_t found = 0;
-		if (!g.data[i]) {
+		if (!g.f[i].data) {
 			problems++;
 			invalid_files++;
 			continue;
@@ -139,9 +125,9 @@ int cmd_validate(int argc, char **argv)
 		itsma_document_kind doc = ITSMA_DOCUMENT_UNKNOWN;
 		itsma_error err = ITSMA_ERROR_INIT;
 		const char *name = strcmp(files[i], "-") == 0 ? "<stdin>" : files[i];
-		int rc = itsma_validate_buffer_ext(&doc, g.data[i], g.len[i], name, given, &opts,
-		                                   print_problem, &found, &err);
-		if (rc < 0 && found == 0) {
+		if (itsma_validate_buffer_ext(&doc, g.f[i].data, g.f[i].len, name, given, &opts, print_problem,
+		                              &found, &err) < 0 &&
+		    found == 0) {
 			/* a failure that was not reported as a problem (out of memory, ...) */
 			cli_print_error(&err);
 			found = 1;
@@ -159,14 +145,10 @@ int cmd_validate(int argc, char **argv)
 		         invalid_files, nfiles, nfiles == 1 ? "" : "s");
 
 	for (size_t i = 0; i < nfiles; i++) {
-		itsma_catalogue_free(g.cats[i]);
-		itsma_free(g.data[i]);
+		itsma_catalogue_free(g.f[i].cat);
+		itsma_free(g.f[i].data);
 	}
-	free(g.data);
-	free(g.len);
-	free(g.cats);
-	free(g.tried);
-	free(files);
+	free(g.f);
 	itsma_catalogue_free(given);
 	return problems ? CLI_INVALID : CLI_OK;
 }

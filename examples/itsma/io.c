@@ -3,12 +3,13 @@
  * Reading inputs and writing outputs, through the library's file functions (itsma/file.h):
  * reads are bounded and refuse devices; a regular output file is replaced atomically
  * (temporary file, rename) keeping its permissions, while devices, FIFOs and /dev/std* are
- * written into directly.
+ * written into directly. Also whether output is coloured.
  */
 #include "cli.h"
 
 #include <errno.h>
 #include <string.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -22,11 +23,7 @@ int cli_read_file(const char *path, char **data, size_t *len)
 		rc = itsma_file_read_fd(data, len, STDIN_FILENO, "<stdin>", 0, &err);
 	else
 		rc = itsma_file_read(data, len, path, 0, &err);
-	if (rc < 0) {
-		cli_print_error(&err);
-		return -1;
-	}
-	return 0;
+	return rc < 0 ? cli_fail(&err) : CLI_OK;
 }
 
 int cli_is_file(const char *path)
@@ -53,4 +50,23 @@ int cli_write_output(const char *path, const char *data, size_t len)
 		return CLI_INVALID;
 	}
 	return CLI_OK;
+}
+
+int cli_emit(int rc, const itsma_error *err, const char *path, char *text, size_t len)
+{
+	if (rc < 0 || !text) {
+		itsma_free(text);
+		return cli_fail(err);
+	}
+	rc = cli_write_output(path, text, len ? len : strlen(text));
+	itsma_free(text);
+	return rc;
+}
+
+int cli_colour_wanted(FILE *f)
+{
+	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+	if ((no && *no) || (term && strcmp(term, "dumb") == 0))
+		return 0;
+	return isatty(fileno(f));
 }

@@ -15,6 +15,12 @@ void cli_print_error(const itsma_error *err)
 	fprintf(stderr, "%s\n", buf);
 }
 
+int cli_fail(const itsma_error *err)
+{
+	cli_print_error(err);
+	return CLI_INVALID;
+}
+
 /* A catalogue or assessment read from standard input ("-"). */
 static int load_stdin(itsma_catalogue **cat_out, itsma_assessment **a_out, const itsma_catalogue *cat)
 {
@@ -22,18 +28,14 @@ static int load_stdin(itsma_catalogue **cat_out, itsma_assessment **a_out, const
 	char *data;
 	size_t len;
 	int rc;
-	if (cli_read_file("-", &data, &len) < 0)
+	if (cli_read_file("-", &data, &len) != CLI_OK)
 		return CLI_INVALID;
 	if (cat_out)
 		rc = itsma_catalogue_load_buffer(cat_out, data, len, "<stdin>", NULL, &err);
 	else
 		rc = itsma_assessment_load_buffer(a_out, data, len, "<stdin>", cat, NULL, &err);
 	itsma_free(data);
-	if (rc < 0) {
-		cli_print_error(&err);
-		return CLI_INVALID;
-	}
-	return CLI_OK;
+	return rc < 0 ? cli_fail(&err) : CLI_OK;
 }
 
 /* A catalogue argument looks like a path when it has a '/' or ends in ".json". */
@@ -50,11 +52,7 @@ int cli_load_catalogue(itsma_catalogue **out, const char *arg)
 	if (strcmp(arg, "-") == 0)
 		return load_stdin(out, NULL, NULL);
 	if (looks_like_path(arg)) {
-		if (itsma_catalogue_load_file(out, arg, NULL, &err) < 0) {
-			cli_print_error(&err);
-			return CLI_INVALID;
-		}
-		return CLI_OK;
+		return itsma_catalogue_load_file(out, arg, NULL, &err) < 0 ? cli_fail(&err) : CLI_OK;
 	}
 	/* a built-in id means the built-in, whatever files the current folder holds */
 	int rc = itsma_catalogue_builtin(out, arg, &err);
@@ -69,11 +67,7 @@ int cli_load_catalogue(itsma_catalogue **out, const char *arg)
 		cli_warn("no built-in catalogue is called '%s': reading the file of that name (write "
 		         "./%s to say so)",
 		         arg, arg);
-		if (itsma_catalogue_load_file(out, arg, NULL, &err) < 0) {
-			cli_print_error(&err);
-			return CLI_INVALID;
-		}
-		return CLI_OK;
+		return itsma_catalogue_load_file(out, arg, NULL, &err) < 0 ? cli_fail(&err) : CLI_OK;
 	}
 	if (rc == ITSMA_ENOTFOUND) {
 		fprintf(stderr,
@@ -82,8 +76,7 @@ int cli_load_catalogue(itsma_catalogue **out, const char *arg)
 		        arg);
 		return CLI_INVALID;
 	}
-	cli_print_error(&err);
-	return CLI_INVALID;
+	return cli_fail(&err);
 }
 
 int cli_load_assessment(itsma_assessment **out, const char *path, const itsma_catalogue *cat)
@@ -108,7 +101,7 @@ int cli_stdin_once(const char *cmd, const char *const *paths, size_t n)
 		dashes += paths[i] && strcmp(paths[i], "-") == 0;
 	if (dashes > 1)
 		return cli_usage_error(cmd, "standard input (-) can be read only once");
-	return CLI_OK;
+	return CLI_GO;
 }
 
 int cli_score(itsma_result **out, const itsma_assessment *a, const itsma_score_options *opts)
@@ -118,8 +111,17 @@ int cli_score(itsma_result **out, const itsma_assessment *a, const itsma_score_o
 	if (itsma_score(out, a, opts, &err) < 0) {
 		if (!err.source[0])
 			snprintf(err.source, sizeof err.source, "%s", itsma_assessment_origin(a));
-		cli_print_error(&err);
-		return CLI_INVALID;
+		return cli_fail(&err);
 	}
 	return CLI_OK;
+}
+
+int cli_load_scored(itsma_catalogue **cat, itsma_assessment **a, itsma_result **r, const char *catalogue,
+                    const char *path, const itsma_score_options *opts)
+{
+	int rc;
+	if ((catalogue && (rc = cli_load_catalogue(cat, catalogue)) != CLI_OK) ||
+	    (rc = cli_load_assessment(a, path, *cat)) != CLI_OK)
+		return rc;
+	return r ? cli_score(r, *a, opts) : CLI_OK;
 }

@@ -559,6 +559,19 @@ ITSMA_EXTERN(int) itsma_catalogue_effective_weights(double *out, size_t count,
                                                     const itsma_catalogue *cat, itsma_error *err)
 	ITSMA_WARN_UNUSED;
 
+/**
+ * The effective weights of every requirement as JSON, the figures of
+ * itsma_catalogue_effective_weights() with each requirement's id, obligation and weight:
+ * `{"catalogue": ID, "revision": N, "model": "default", "requirements": [{"id", "obligation",
+ * "weight", "effective_weight"}, ...]}` (revision only when the catalogue has one). The same
+ * table for people: itsma_catalogue_render_write() with #ITSMA_CATALOGUE_WEIGHTS.
+ * @param[out] out the JSON text; Owned: release with itsma_free(). NULL on failure.
+ * @param cat the catalogue (Borrowed). @param err details, or NULL.
+ * @return 0; #ITSMA_EINVAL (NULL arguments); #ITSMA_ENOMEM. **Thread safety:** safe.
+ */
+ITSMA_EXTERN(int) itsma_catalogue_weights_to_json(char **out, const itsma_catalogue *cat,
+                                                  itsma_error *err) ITSMA_WARN_UNUSED;
+
 /* ---- lint ------------------------------------------------------------------------------- */
 
 /** Kinds of problem itsma_catalogue_lint() reports (docs/catalogues.md). */
@@ -581,6 +594,23 @@ ITSMA_EXTERN(const char *) itsma_lint_kind_name(itsma_lint_kind value);
 /** The value of a word of itsma_lint_kind_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
 ITSMA_EXTERN(int) itsma_lint_kind_parse(itsma_lint_kind *out, const char *word, itsma_error *err)
 	ITSMA_WARN_UNUSED;
+
+/** Parse a comma-separated list of lint kind names ("weight,id-form") into bits (1u << kind)
+ * for itsma_lint_options::skip; empty names are ignored.
+ * @return 0 or #ITSMA_EINVAL (NULL, or an unknown kind: the message names it). */
+ITSMA_EXTERN(int) itsma_lint_kinds_parse(unsigned int *out, const char *text, itsma_error *err)
+	ITSMA_WARN_UNUSED;
+/**
+ * Parse a clause list for itsma_lint_options::clauses: the first tab-separated column of
+ * each line (trailing spaces and CR removed), skipping empty lines and lines starting with
+ * '#' (the shape of the clause lists shipped with the built-in catalogues,
+ * itsma_catalogue_builtin_clauses()). One linear pass to measure, one to copy.
+ * @param[out] out the clauses; Owned: one block, release with itsma_free().
+ * @param[out] count_out how many. @param text the list (Borrowed; need not end in NUL).
+ * @return 0; #ITSMA_EINVAL (NULL); #ITSMA_ENOMEM.
+ */
+ITSMA_EXTERN(int) itsma_clause_list_parse(char ***out, size_t *count_out, const char *text, size_t len,
+                                          itsma_error *err) ITSMA_WARN_UNUSED;
 
 /** Options of itsma_catalogue_lint(). Versioned; fields are only appended. */
 typedef struct itsma_lint_options {

@@ -175,6 +175,16 @@ itsma_mapping_check(const itsma_mapping *m, const itsma_catalogue *source,
  */
 ITSMA_EXTERN(int)
 itsma_mapping_to_json(char **out, const itsma_mapping *m, itsma_error *err) ITSMA_WARN_UNUSED;
+/**
+ * The mapping for people, as `itsma mapping show` prints it: Markdown with its id, source
+ * and target catalogues and revisions, provenance (method, rationale, status), number of
+ * maps and description, then a table of the maps (sources, relationship, targets,
+ * confidence, note). Texts are escaped for Markdown (tables, emphasis, links, controls).
+ * @param[out] out Owned: release with itsma_free(). NULL on failure.
+ * @return 0; #ITSMA_EINVAL (NULL arguments); #ITSMA_ENOMEM. **Thread safety:** safe.
+ */
+ITSMA_EXTERN(int)
+itsma_mapping_to_markdown(char **out, const itsma_mapping *m, itsma_error *err) ITSMA_WARN_UNUSED;
 /** Save atomically. @return 0; #ITSMA_EIO; #ITSMA_ENOMEM. */
 ITSMA_EXTERN(int)
 itsma_mapping_save_file(const itsma_mapping *m, const char *path,

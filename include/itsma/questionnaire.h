@@ -109,6 +109,22 @@ ITSMA_EXTERN(int) itsma_evidence_sheet_write(const itsma_questionnaire_options *
 ITSMA_EXTERN(int) itsma_evidence_sheet_to_string(char **out, const itsma_questionnaire_options *opts,
                                                  itsma_error *err) ITSMA_WARN_UNUSED;
 
+/**
+ * A new assessment to fill in, as `itsma template --format json` writes it: an
+ * itsma-assessment/1 document of @p cat with no evidence, ratings or attributes yet, a target
+ * level for every process when @p target is 0-5, instructions under "x-instructions", and
+ * the requirements (id, obligation, text) and processes (id, title, attributes to rate) to
+ * work through under "x-checklist", which loading ignores.
+ * @param[out] out the JSON text; Owned: release with itsma_free(). NULL on failure.
+ * @param cat the catalogue (Borrowed). @param id the new assessment's id. @param date its
+ *        as-of date, YYYY-MM-DD. @param target a capability level 0-5, or -1 for none.
+ * @return 0; #ITSMA_EINVAL (NULL arguments, target above 5); #ITSMA_ENOMEM.
+ * **Thread safety:** safe.
+ */
+ITSMA_EXTERN(int) itsma_assessment_template_json(char **out, const itsma_catalogue *cat, const char *id,
+                                                 const char *date, int target, itsma_error *err)
+	ITSMA_WARN_UNUSED;
+
 /** What to import a questionnaire into. Versioned. */
 typedef struct itsma_import_options {
 	unsigned int version;             /**< #ITSMA_IMPORT_OPTIONS_VERSION. */

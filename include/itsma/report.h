@@ -36,6 +36,7 @@
 #include "rating.h"
 #include "result.h"
 #include "diff.h"
+#include "catalogue.h"
 
 ITSMA_BEGIN_DECL
 
@@ -163,6 +164,81 @@ ITSMA_EXTERN(int) itsma_diff_report_write(const itsma_diff *d, const itsma_repor
 ITSMA_EXTERN(int) itsma_diff_report_string(char **out, size_t *len_out, const itsma_diff *d,
                                            const itsma_report_options *opts, itsma_error *err)
 	ITSMA_WARN_UNUSED;
+
+/* ---- a catalogue for people to read ------------------------------------------------------ */
+
+/** What itsma_catalogue_render_write() shows of a catalogue. */
+typedef enum itsma_catalogue_view {
+	ITSMA_CATALOGUE_CHECKLIST = 0, /**< A checklist to read and tick, clause by clause: each
+	                                    process with its purpose and guidance, each requirement
+	                                    with its obligation, item, basis, effective weight,
+	                                    evidence hints and how to verify it; then the generic
+	                                    practices of the process attributes. */
+	ITSMA_CATALOGUE_WEIGHTS        /**< One row per requirement, in catalogue order: its
+	                                    obligation, weight and effective weight (its share of
+	                                    the overall figure when everything applies). The same
+	                                    figures as JSON: itsma_catalogue_weights_to_json(). */
+} itsma_catalogue_view;
+
+/**
+ * Render a catalogue for people: as Markdown (#ITSMA_REPORT_MD; texts escaped as in every
+ * Markdown report) or as text for a terminal (#ITSMA_REPORT_TEXT; control characters shown
+ * as '?'). This is what `itsma catalogue show` prints.
+ *
+ * @code
+ * char *md = NULL;
+ * if (itsma_catalogue_render_string(&md, NULL, cat, ITSMA_CATALOGUE_CHECKLIST, ITSMA_REPORT_MD,
+ *                                   &err) == 0)
+ *     fputs(md, f);
+ * itsma_free(md);
+ * @endcode
+ *
+ * @param cat the catalogue (Borrowed). @param view what to show. @param format text or md.
+ * @param sink receives the bytes. @param payload passed to @p sink. @param err details, or NULL.
+ * @return 0; #ITSMA_EINVAL (NULL catalogue or sink, unknown view, another format);
+ *         #ITSMA_EIO (the sink stopped); #ITSMA_ENOMEM.
+ * **Ownership:** nothing changes hands. **Thread safety:** safe; the catalogue is only read.
+ */
+ITSMA_EXTERN(int) itsma_catalogue_render_write(const itsma_catalogue *cat, itsma_catalogue_view view,
+                                               itsma_report_format format, itsma_report_sink sink,
+                                               void *payload, itsma_error *err) ITSMA_WARN_UNUSED;
+/**
+ * Like itsma_catalogue_render_write(), into a new NUL-terminated string.
+ * @param[out] out the text; Owned: release with itsma_free(). NULL on failure.
+ * @param[out] len_out its length in bytes, or NULL.
+ */
+ITSMA_EXTERN(int) itsma_catalogue_render_string(char **out, size_t *len_out, const itsma_catalogue *cat,
+                                                itsma_catalogue_view view, itsma_report_format format,
+                                                itsma_error *err) ITSMA_WARN_UNUSED;
+
+/* ---- a verification of evidence in words ---------------------------------------------------- */
+
+/** itsma_evidence_verify_report() flags. */
+enum {
+	ITSMA_VERIFY_REPORT_QUIET = 1u << 0, /**< Only the problems: no line for a file that matches. */
+	ITSMA_VERIFY_REPORT_COLOUR = 1u << 1 /**< ANSI colour (green ok, red problems). */
+};
+
+/**
+ * Verify the evidence of an assessment (itsma_evidence_verify(), default size bound) and say
+ * what was found, as `itsma evidence verify` prints it: a line per record whose file was
+ * checked (`ok`, `CHANGED` with both digests, `MISSING`, `REFUSED` with the reason,
+ * `NOT-FILE`, `TOO-LARGE`, `UNREADABLE`), each written to @p sink as it is found, then a
+ * tally ("3 checked: 2 ok, 1 missing, 0 changed", the other outcomes when there are any, and
+ * the records skipped without a digest or with an absolute uri). Ids, uris and paths are
+ * escaped for a terminal.
+ * @param[out] checked_out how many files were checked (may be NULL).
+ * @param[out] ok_out how many of them matched (may be NULL); the check passed when it equals
+ *        a non-zero @p checked_out.
+ * @param a the assessment (Borrowed). @param root the folder relative uris start from.
+ * @param flags #ITSMA_VERIFY_REPORT_QUIET, #ITSMA_VERIFY_REPORT_COLOUR.
+ * @return 0; #ITSMA_EINVAL (NULL arguments); #ITSMA_EIO (the sink stopped); #ITSMA_ENOMEM;
+ *         the errors of itsma_evidence_verify().
+ * **Ownership:** nothing changes hands. **Thread safety:** safe; the assessment is only read.
+ */
+ITSMA_EXTERN(int) itsma_evidence_verify_report(size_t *checked_out, size_t *ok_out, const itsma_assessment *a,
+                                               const char *root, unsigned int flags, itsma_report_sink sink,
+                                               void *payload, itsma_error *err) ITSMA_WARN_UNUSED;
 
 /* ---- words shared by every report -------------------------------------------------------- */
 

@@ -80,6 +80,14 @@ const itsma_capability_gap *itsma__report_gap_of(const itsma__report *rp, const 
 /* ---- pieces every format shares (report_model.c) ----------------------------------------- */
 /* Guidance of a gap as "ITIL 4: A, B; COBIT 2019: C" (source names from the catalogue),
  * with each value passed through @p escape (NULL: as is). Empty when there is none. */
+/* What a process below its target needs, as the Markdown and HTML reports say it after its
+ * name: "level 1, target 3. Needs PA2.1 F (now L), PA2.2 L (now P)." */
+void itsma__capability_gap_needs(itsma__buf *out, const itsma_capability_gap *g);
+/* The result's scoring warnings as a list (nothing when there is none): markup[0], then each
+ * warning between markup[1] and markup[2], escaped with @p escape; then markup[3]. Markdown
+ * and HTML share it. */
+void itsma__report_warnings(itsma__buf *out, const itsma__report *rp, const char *const markup[4],
+                            void (*escape)(itsma__buf *, const char *));
 void itsma__gap_guidance(itsma__buf *out, const itsma_gap *g, const itsma_catalogue *cat,
                          const char *sep, void (*escape)(itsma__buf *, const char *));
 /* A requirement's process id, or "" outside every process. */
@@ -98,6 +106,9 @@ void itsma__report_text(itsma__buf *out, const itsma__report *rp);
 void itsma__report_md(itsma__buf *out, const itsma__report *rp);
 void itsma__report_csv(itsma__buf *out, const itsma__report *rp);
 void itsma__report_html(itsma__buf *out, const itsma__report *rp);
+/* A catalogue for people (catalogue_render.c); 0 or an error code with @p err set. */
+int itsma__catalogue_render(itsma__buf *out, const itsma_catalogue *cat, itsma_catalogue_view view,
+                            itsma_report_format format, itsma_error *err);
 /* A comparison as text; @p limit caps each list of requirements (0: no cap). */
 void itsma__diff_text(itsma__buf *out, const itsma__changes *c, int colour, size_t limit);
 /* A comparison as Markdown; @p level is the heading level of its sub-headings. */

@@ -1489,6 +1489,13 @@ def test_examples():
     cli = expect(run('report', Q4, '--baseline', Q3, '--format', 'html', '--top', '15'), 0, 'the same report')
     check(r.out == cli.out, 'html_report writes the bytes of itsma report --format html', r)
     expect(run(binary=ex('html_report')), 2, 'html_report usage')
+    for args in ((), ('--text',), ('--weights',), ('--text', '--weights')):
+        r = expect(run(*args, 'iso20000-1:2011', binary=ex('checklist')), 0, 'checklist %s' % ' '.join(args))
+        cli = run('catalogue', 'show', 'iso20000-1:2011', *(('--format', 'text') if '--text' in args else ()),
+                  *(('--weights',) if '--weights' in args else ()))
+        check(r.out == cli.out, 'checklist writes the bytes of itsma catalogue show %s' % ' '.join(args), r)
+    expect(run('no-such:catalogue', binary=ex('checklist')), 1, 'checklist of an unknown catalogue')
+    expect(run('--pdf', binary=ex('checklist')), 2, 'checklist usage')
     quarters = [src('examples', 'data', 'acme-2026-q%d.json' % q) for q in (1, 2, 3, 4)]
     r = expect(run(*quarters, binary=ex('trend')), 0, 'trend example')
     check('2026-11-20  nonconformant   68.3%  nonconformities: 0 opened, 45 closed' in r.out
@@ -1555,6 +1562,10 @@ def test_interop():
     """OSCAL and CISO Assistant: import, export, round trip (docs/interop.md)."""
     low = os.path.join(src(*OSCAL_PARTS), 'examples', 'NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog-min.json')
     os.makedirs(work(), exist_ok=True)
+    # an input that cannot be read is invalid input, status 1 (it was 255, -1 passed on as a status)
+    for cmd in (('import-catalogue', '--from', 'oscal'), ('mapping', 'import', '--from', 'oscal')):
+        r = expect(run(*cmd, work('no-such-file.json')), 1, '%s of a missing file' % cmd[0])
+        check('no-such-file.json' in r.err, 'the missing file is named', r)
     if os.path.exists(low):
         r = expect(run('import-catalogue', '--from', 'oscal', low, '-o', work('low.json')), 0, 'import SP 800-53 LOW')
         expect(run('validate', work('low.json')), 0, 'the LOW catalogue validates')

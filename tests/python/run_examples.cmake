@@ -66,3 +66,6 @@ else()
   run_step("batch.py" "60 assessments scored \\(0 failed\\)"
            ${EXAMPLES}/batch.py ${WORK}/batch --generate 60 --workers 2 -o ${WORK}/batch.csv)
 endif()
+# checklist.py: a catalogue for people (Catalogue.render) and a template to fill in.
+run_step("checklist.py" "wrote [^ ]*checklist.md: 539 requirements of iso20000-1:2018.*wrote [^ ]*new.json: assessment q1 of iso20000-1:2018, nothing rated yet"
+         ${EXAMPLES}/checklist.py -o ${WORK}/checklist.md --template ${WORK}/new.json)

@@ -350,3 +350,12 @@ def test_verify_evidence(tmp_path):
         asm.verify_evidence(root / "sub" / "ok.txt")
     with pytest.raises(TypeError):
         asm.verify_evidence(root, max_bytes=-1)
+    # the same findings in words, as `itsma evidence verify` prints them
+    text, checked, ok = asm.evidence_report(root)
+    assert (checked, ok) == (8, 1)
+    assert f"ok        OK           {root}/sub/ok.txt\n" in text
+    assert "REFUSED   UP           ../x: refused: " in text
+    assert f"NOT-FILE  FIFO         {root}/fifo: a FIFO, not a regular file; not read\n" in text
+    assert text.endswith("; skipped 1 without a digest and 1 not under the root (absolute uri)\n")
+    quiet, _, _ = asm.evidence_report(root, quiet=True, colour=True)
+    assert " OK " not in quiet and "\x1b[31mCHANGED  \x1b[0m CHANGED" in quiet

@@ -142,3 +142,48 @@ def test_hostile_texts_are_escaped():
     md = res.report("md")
     assert "\\_em\\_" in md and "_em_" not in md.replace("\\_em\\_", "")
     assert "\x1b" not in res.explain("G") and "\\x0a" in res.explain("G")
+
+
+@pytest.mark.parametrize("args", [("md", False), ("text", False), ("md", True), ("text", True), ("json", True)])
+def test_catalogue_render_matches_the_cli(cli, args):
+    if cli is None:
+        pytest.skip("the itsma program is not built (ITSMA_CLI not set)")
+    fmt, weights = args
+    cat = itsma.Catalogue.builtin("iso20000-1:2011")
+    shown = run_cli(cli, "catalogue", "show", "iso20000-1:2011", "--format", fmt, *(["--weights"] if weights else []))
+    assert cat.render(fmt, weights=weights) == shown
+
+
+def test_catalogue_render_and_template(tmp_path):
+    cat = itsma.Catalogue.builtin("iso20000-1:2018")
+    md = cat.render()
+    assert md.startswith("# ISO/IEC 20000-1:2018") and md.count("- [ ] `") == 539 + 36
+    assert "| Requirement | Obligation | Weight | Effective weight |" in cat.render(weights=True)
+    with pytest.raises(ValueError):
+        cat.render("html")
+    with pytest.raises(ValueError):
+        cat.render("json")  # JSON is for the weights; the catalogue itself is to_json()
+    cat.write_render(tmp_path / "c.txt")
+    assert (tmp_path / "c.txt").read_text(encoding="utf-8") == cat.render("text")
+    cat.write_render(tmp_path / "w.json", weights=True)
+    assert abs(sum(r["effective_weight"] for r in
+                   __import__("json").loads((tmp_path / "w.json").read_text())["requirements"]) - 1) < 1e-9
+    with pytest.raises(ValueError):
+        cat.write_render(tmp_path / "c.pdf")
+    # hostile titles: no control character reaches the text; Markdown escapes them
+    bad = itsma.Catalogue.new("bad:1", "Bad \x1b[2J title")
+    assert "\x1b" not in bad.render("text") and "\x1b" not in bad.render("md")
+    # a new assessment to fill in: it loads back
+    text = cat.template("q1", "2026-03-31", target=2)
+    a = itsma.Assessment.from_string(text)
+    assert a.id == "q1" and a.catalogue.id == "iso20000-1:2018" and '"targets": { "level": 2 }' in text
+    with pytest.raises(itsma.InvalidArgumentError):
+        cat.template(target=9)
+
+
+def test_mapping_markdown(cli):
+    m = itsma.Mapping.builtin("iso20000-1-2011-to-2018")
+    md = m.to_markdown()
+    assert md.startswith("# ") and "| # | Sources | Relationship | Targets | Confidence | Note |" in md
+    if cli is not None:
+        assert md == run_cli(cli, "mapping", "show", "iso20000-1-2011-to-2018")

@@ -361,6 +361,33 @@ static void test_lint__many_duplicates_are_linear(void)
 	itsma_catalogue_free(c);
 }
 
+/* --skip lists and clause lists, as `itsma catalogue lint` reads them. */
+static void test_lint__kind_lists_and_clause_lists(void)
+{
+	static const char list[] = "# clause\ttitle\n4\tContext\r\n\n8.1 \tIncidents\n  \n8.2";
+	itsma_error err = ITSMA_ERROR_INIT;
+	unsigned int skip = 99;
+	char **clauses = NULL;
+	size_t n = 9;
+	ASSERT_OK(itsma_lint_kinds_parse(&skip, "weight,,id-form", &err));
+	CU_ASSERT_EQUAL(skip, (1u << ITSMA_LINT_WEIGHT) | (1u << ITSMA_LINT_ID_FORM));
+	CU_ASSERT_EQUAL(itsma_lint_kinds_parse(&skip, "weight,nope", &err), ITSMA_EINVAL);
+	CU_ASSERT_STRING_EQUAL(err.message, "unknown kind 'nope'");
+	CU_ASSERT_EQUAL(itsma_lint_kinds_parse(&skip, NULL, &err), ITSMA_EINVAL);
+	/* the first column of each line (trailing spaces cut); comments and blank lines skipped;
+	 * the text need not end in NUL (here it stops inside "8.2") */
+	ASSERT_OK(itsma_clause_list_parse(&clauses, &n, list, sizeof list - 2, &err));
+	CU_ASSERT_EQUAL_FATAL(n, 3);
+	CU_ASSERT_STRING_EQUAL(clauses[0], "4");
+	CU_ASSERT_STRING_EQUAL(clauses[1], "8.1");
+	CU_ASSERT_STRING_EQUAL(clauses[2], "8.");
+	itsma_free(clauses);
+	ASSERT_OK(itsma_clause_list_parse(&clauses, &n, "", 0, &err));
+	CU_ASSERT_EQUAL(n, 0);
+	itsma_free(clauses);
+	CU_ASSERT_EQUAL(itsma_clause_list_parse(NULL, &n, "", 0, &err), ITSMA_EINVAL);
+}
+
 static const itsma_test_case cases[] = {
 	{ "clean_fixture_has_no_problem", test_lint__clean_fixture_has_no_problem },
 	{ "shall_without_basis_standard", test_lint__shall_without_basis_standard },
@@ -375,6 +402,7 @@ static const itsma_test_case cases[] = {
 	{ "callback_stops_and_bad_arguments", test_lint__callback_stops_and_bad_arguments },
 	{ "kind_names", test_lint__kind_names },
 	{ "many_duplicates_are_linear", test_lint__many_duplicates_are_linear },
+	{ "kind_lists_and_clause_lists", test_lint__kind_lists_and_clause_lists },
 	{ NULL, NULL }
 };
 

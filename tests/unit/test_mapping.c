@@ -786,6 +786,38 @@ static void test_builtin_listing(void)
 	CU_ASSERT_PTR_NULL(m);
 }
 
+/* The mapping for people (itsma_mapping_to_markdown), with a hostile note escaped. */
+static void test_markdown(void)
+{
+	fixture f;
+	itsma_mapping *m = NULL;
+	itsma_map_spec spec = ITSMA_MAP_SPEC_INIT;
+	const char *src[] = { "A-01" }, *dst[] = { "M-04" };
+	char *md = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	fixture_open(&f);
+	ASSERT_OK(itsma_mapping_load_buffer(&m, f.mapping_text, f.mapping_len, "mapping.json", &f.cats, ASSERT_ERR));
+	ASSERT_OK(itsma_mapping_to_markdown(&md, m, ASSERT_ERR));
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "# Old to new (test)\n\n- Id: test:old-to-new\n- Source: test:old (revision 1)\n"
+	                                  "- Target: test:new (revision 1)\n- Provenance: human, semantic, complete\n"
+	                                  "- Maps: 10\n\nFixture for the tests.\n\n| # | Sources |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "\n| 1 | A-02 | subset-of | M-02 |  | The new clause also asks for roles. |\n"));
+	itsma_free(md);
+	spec.sources = src;
+	spec.source_count = 1;
+	spec.targets = dst;
+	spec.target_count = 1;
+	spec.note = "Pipe | <b>bold</b> *stars*\x1b[2J\nline";
+	ASSERT_OK(itsma_mapping_add_map(NULL, m, &spec, ASSERT_ERR));
+	ASSERT_OK(itsma_mapping_to_markdown(&md, m, ASSERT_ERR));
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "| 10 | A-01 | equal-to | M-04 |  | Pipe \\| \\<b\\>bold\\</b\\> \\*stars\\*\\x1b\\[2J line |\n"));
+	itsma_free(md);
+	CU_ASSERT_EQUAL(itsma_mapping_to_markdown(&md, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_mapping_to_markdown(NULL, m, &err), ITSMA_EINVAL);
+	itsma_mapping_free(m);
+	fixture_close(&f);
+}
+
 static const itsma_test_case tests[] = {
     {"load_and_accessors", test_load_and_accessors},
     {"save_roundtrip", test_save_roundtrip},
@@ -801,6 +833,7 @@ static const itsma_test_case tests[] = {
     {"carry_expansion_is_bounded", test_carry_expansion_is_bounded},
     {"transition_report", test_transition_report},
     {"builtin_listing", test_builtin_listing},
+    {"markdown", test_markdown},
     {NULL, NULL},
 };
 

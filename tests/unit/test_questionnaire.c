@@ -458,6 +458,33 @@ static void test_import_stop_and_files(void)
 	itsma_catalogue_free(cat);
 }
 
+/* A new assessment to fill in (itsma_assessment_template_json): it loads as an assessment of
+ * the catalogue, with the target and the checklist. */
+static void test_template_json(void)
+{
+	itsma_catalogue *cat = iso();
+	itsma_assessment *a = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	char *text = NULL;
+	ASSERT_OK(itsma_assessment_template_json(&text, cat, "q1", "2026-03-31", 2, &err));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "{\n  \"format\": \"itsma-assessment/1\",\n  \"id\": \"q1\",\n  \"catalogue\": "
+	                                    "\"iso20000-1:2018\",\n  \"title\": \"Self-assessment against ISO/IEC 20000-1:2018"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, ",\n  \"targets\": { \"level\": 2 },\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "\n      { \"process\": \"8.6.1\", \"title\": \"Incident management\", "));
+	ASSERT_OK(itsma_assessment_load_buffer(&a, text, strlen(text), "template.json", cat, NULL, &err));
+	CU_ASSERT_EQUAL(itsma_assessment_rating_count(a), 0);
+	CU_ASSERT_STRING_EQUAL(itsma_assessment_date(a), "2026-03-31");
+	itsma_assessment_free(a);
+	itsma_free(text);
+	ASSERT_OK(itsma_assessment_template_json(&text, cat, "q1", "2026-03-31", -1, &err));
+	CU_ASSERT_PTR_NULL(strstr(text, "\"targets\""));
+	itsma_free(text);
+	CU_ASSERT_EQUAL(itsma_assessment_template_json(&text, cat, "q1", "2026-03-31", 6, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_template_json(&text, NULL, "q1", "2026-03-31", 0, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_template_json(&text, cat, NULL, "2026-03-31", 0, &err), ITSMA_EINVAL);
+	itsma_catalogue_free(cat);
+}
+
 static const itsma_test_case tests[] = {
 	{ "cell_formulas", test_cell_formulas },
 	{ "reader_rfc4180", test_reader_rfc4180 },
@@ -470,6 +497,7 @@ static const itsma_test_case tests[] = {
 	{ "import_refuses_bytes", test_import_refuses_bytes },
 	{ "round_trip_formulas", test_round_trip_formulas },
 	{ "import_stop_and_files", test_import_stop_and_files },
+	{ "template_json", test_template_json },
 	{ NULL, NULL }
 };
 

@@ -540,6 +540,79 @@ static void test_report__allocation_failures(void)
 	itsma_catalogue_free(c);
 }
 
+/* A catalogue for people (itsma_catalogue_render_*): the checklist and the weights table in
+ * Markdown and text, the same bytes through a sink and a string, hostile titles escaped,
+ * and the weights as JSON (itsma_catalogue_weights_to_json). */
+static void test_report__catalogue_render(void)
+{
+	itsma_catalogue *c;
+	itsma_assessment *a;
+	itsma_error err = ITSMA_ERROR_INIT;
+	char *s = NULL, *json = NULL;
+	size_t len = 0;
+	build(&c, &a, "2026-11-20");
+	for (int v = ITSMA_CATALOGUE_CHECKLIST; v <= ITSMA_CATALOGUE_WEIGHTS; v++) {
+		for (int f = ITSMA_REPORT_TEXT; f <= ITSMA_REPORT_MD; f++) {
+			chunks k = { ITSMA__BUF_INIT, 0, 0 }, stop = { ITSMA__BUF_INIT, 0, 1 };
+			ASSERT_OK(itsma_catalogue_render_string(&s, &len, c, (itsma_catalogue_view)v,
+			                                        (itsma_report_format)f, ASSERT_ERR));
+			CU_ASSERT_EQUAL(len, strlen(s));
+			ASSERT_OK(itsma_catalogue_render_write(c, (itsma_catalogue_view)v, (itsma_report_format)f,
+			                                       chunk_sink, &k, ASSERT_ERR));
+			CU_ASSERT_STRING_EQUAL(itsma__buf_str(&k.b), s);
+			CU_ASSERT_EQUAL(itsma_catalogue_render_write(c, (itsma_catalogue_view)v,
+			                                             (itsma_report_format)f, chunk_sink, &stop, &err),
+			                ITSMA_EIO);
+			/* no control character of the hostile titles reaches either format */
+			assert_terminal_safe(s, 0);
+			if (v == ITSMA_CATALOGUE_CHECKLIST && f == ITSMA_REPORT_TEXT) {
+				HAS(s, "Hostile ?[2J?[H catalogue\nCatalogue hostile: 8 requirements.");
+				HAS(s, "\n  Process ?]8;;https://evil.example/?\\link (process)\n");
+				HAS(s, "    R1 [shall, weighs 16.7%] Keep a record??[2J?[Hof every change\n");
+			} else if (v == ITSMA_CATALOGUE_CHECKLIST) {
+				HAS(s, "# Hostile \\x1b\\[2J\\x1b\\[H catalogue\n\nCatalogue `hostile`.");
+				HAS(s, "8 requirements: 5 *shall* (needed for conformity) and 3 *should*");
+				HAS(s, "- [ ] `_em_` Emphasis id *(shall; weighs 16.7%)*\n");
+				HAS(s, "\n## Operations\\x1b\\[2J\\x1b\\[H\\x1b\\]0;owned\\x07 Verdict          conformant end\n");
+				HAS(s, "### Process \\x1b\\]8;;https\\://evil.example/\\x1b\\\\link (process)");
+			} else if (f == ITSMA_REPORT_TEXT) {
+				HAS(s, "REQUIREMENT      OBLIGATION   WEIGHT  EFFECTIVE\n");
+				HAS(s, "R1               shall             1      16.7%\n");
+			} else {
+				HAS(s, "| `www.example.com` | should | 1 | 16.7% |\n");
+			}
+			itsma__buf_free(&k.b);
+			itsma__buf_free(&stop.b);
+			itsma_free(s);
+		}
+	}
+	/* only text and Markdown; a view that does not exist; NULL */
+	CU_ASSERT_EQUAL(itsma_catalogue_render_string(&s, NULL, c, ITSMA_CATALOGUE_CHECKLIST, ITSMA_REPORT_HTML,
+	                                              &err),
+	                ITSMA_EINVAL);
+	CU_ASSERT_PTR_NULL(s);
+	CU_ASSERT_EQUAL(itsma_catalogue_render_string(&s, NULL, c, (itsma_catalogue_view)7, ITSMA_REPORT_MD, &err),
+	                ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_render_string(&s, NULL, NULL, ITSMA_CATALOGUE_CHECKLIST, ITSMA_REPORT_MD,
+	                                              &err),
+	                ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_render_write(c, ITSMA_CATALOGUE_CHECKLIST, ITSMA_REPORT_MD, NULL, NULL,
+	                                             &err),
+	                ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_render_string(NULL, NULL, c, ITSMA_CATALOGUE_CHECKLIST, ITSMA_REPORT_MD,
+	                                              &err),
+	                ITSMA_EINVAL);
+	/* the weights as JSON: one row per requirement; G and H weigh alike, P's three share G */
+	ASSERT_OK(itsma_catalogue_weights_to_json(&json, c, ASSERT_ERR));
+	HAS(json, "{\n  \"catalogue\": \"hostile\",\n  \"model\": \"default\",\n  \"requirements\": [\n");
+	HAS(json, "    { \"id\": \"R1\", \"obligation\": \"shall\", \"weight\": 1, \"effective_weight\": 0.166666666666667 },\n");
+	HAS(json, "    { \"id\": \"T1\", \"obligation\": \"should\", \"weight\": 1, \"effective_weight\": 0.1 }\n  ]\n}\n");
+	itsma_free(json);
+	CU_ASSERT_EQUAL(itsma_catalogue_weights_to_json(&json, NULL, &err), ITSMA_EINVAL);
+	itsma_assessment_free(a);
+	itsma_catalogue_free(c);
+}
+
 static const itsma_test_case tests[] = {
 	{ "text_controls_escaped", test_report__text_controls_escaped },
 	{ "fit_safe_boundaries", test_report__fit_safe_boundaries },
@@ -549,6 +622,7 @@ static const itsma_test_case tests[] = {
 	{ "gap_lookup", test_report__gap_lookup },
 	{ "sinks_and_options", test_report__sinks_and_options },
 	{ "allocation_failures", test_report__allocation_failures },
+	{ "catalogue_render", test_report__catalogue_render },
 	{ NULL, NULL }
 };
 

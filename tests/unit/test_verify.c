@@ -7,6 +7,7 @@
 #define _DEFAULT_SOURCE 1 /* mknod, makedev */
 #include "harness.h"
 #include "itsma/verify.h"
+#include "itsma/report.h"
 
 #include <errno.h>
 #include <sys/stat.h>
@@ -219,10 +220,81 @@ static void test_callback_stops(void)
 	itsma_catalogue_free(cat);
 }
 
+typedef struct text_sink {
+	char text[4096];
+	size_t len;
+	int stop;
+} text_sink;
+
+static int to_text(void *payload, const char *data, size_t len)
+{
+	text_sink *t = payload;
+	if (t->stop || t->len + len >= sizeof t->text)
+		return 1;
+	memcpy(t->text + t->len, data, len);
+	t->len += len;
+	t->text[t->len] = '\0';
+	return 0;
+}
+
+/* A verification in words (itsma_evidence_verify_report): a line per checked file, a tally. */
+static void test_report(void)
+{
+	char root[600], p[1000], cmd[2000];
+	itsma_error err = ITSMA_ERROR_INIT;
+	itsma_catalogue *cat = NULL;
+	itsma_assessment *a = NULL;
+	text_sink t = { "", 0, 0 };
+	size_t checked = 9, ok = 9;
+
+	snprintf(root, sizeof root, "%s/verify-report", ITSMA_TEST_TMP);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s' && mkdir -p '%s'", root, root);
+	CU_ASSERT_FATAL(system(cmd) == 0);
+	snprintf(p, sizeof p, "%s/ok.txt", root);
+	spit(p, "hello\n");
+	snprintf(p, sizeof p, "%s/changed.txt", root);
+	spit(p, "");
+	ASSERT_OK(itsma_catalogue_builtin(&cat, "iso20000-1:2018", &err));
+	ASSERT_OK(itsma_assessment_new(&a, cat, "v", "2026-03-01", &err));
+	add(a, "E-OK", "ok.txt", SHA_HELLO);
+	add(a, "E-CHANGED", "changed.txt", SHA_HELLO);
+	add(a, "E-MISSING", "gone.txt", SHA_HELLO);
+	add(a, "E-UP", "../ok.txt", SHA_HELLO);
+	add(a, "E-REMOTE", "https://x/a", SHA_HELLO);
+	add(a, "E-NODIGEST", "ok.txt", NULL);
+	ASSERT_OK(itsma_evidence_verify_report(&checked, &ok, a, root, 0, to_text, &t, &err));
+	CU_ASSERT_EQUAL(checked, 4);
+	CU_ASSERT_EQUAL(ok, 1);
+	snprintf(p, sizeof p, "ok        E-OK         %s/ok.txt\n", root);
+	CU_ASSERT_PTR_NOT_NULL(strstr(t.text, p));
+	snprintf(p, sizeof p, "CHANGED   E-CHANGED    %s/changed.txt: sha256 is " SHA_EMPTY ", the assessment records " SHA_HELLO "\n", root);
+	CU_ASSERT_PTR_NOT_NULL(strstr(t.text, p));
+	snprintf(p, sizeof p, "MISSING   E-MISSING    %s/gone.txt: ", root);
+	CU_ASSERT_PTR_NOT_NULL(strstr(t.text, p));
+	CU_ASSERT_PTR_NOT_NULL(strstr(t.text, "REFUSED   E-UP         ../ok.txt: refused: "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(t.text, "\n4 checked: 1 ok, 1 missing, 1 changed, 1 refused; skipped 1 without a digest "
+	                                      "and 1 not under the root (absolute uri)\n"));
+	/* quiet: the problems only; colour: green and red */
+	t.len = 0;
+	ASSERT_OK(itsma_evidence_verify_report(NULL, NULL, a, root, ITSMA_VERIFY_REPORT_QUIET | ITSMA_VERIFY_REPORT_COLOUR,
+	                                       to_text, &t, &err));
+	CU_ASSERT_PTR_NULL(strstr(t.text, "E-OK"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(t.text, "\x1b[31mCHANGED  \x1b[0m E-CHANGED"));
+	/* a sink that stops; NULL arguments */
+	t.stop = 1;
+	CU_ASSERT_EQUAL(itsma_evidence_verify_report(&checked, &ok, a, root, 0, to_text, &t, &err), ITSMA_EIO);
+	CU_ASSERT_EQUAL(checked, 0);
+	CU_ASSERT_EQUAL(itsma_evidence_verify_report(NULL, NULL, a, NULL, 0, to_text, &t, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_evidence_verify_report(NULL, NULL, a, root, 0, NULL, NULL, &err), ITSMA_EINVAL);
+	itsma_assessment_free(a);
+	itsma_catalogue_free(cat);
+}
+
 static const itsma_test_case tests[] = {
 	{ "outcomes", test_outcomes },
 	{ "proc_file", test_proc_file },
 	{ "callback_stops", test_callback_stops },
+	{ "report", test_report },
 	{ NULL, NULL },
 };
 

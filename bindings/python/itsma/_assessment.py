@@ -444,6 +444,19 @@ class Assessment:
             rows = _c.itsma_py_verify_evidence(h.p, r, max_bytes)
         return [EvidenceCheck(i, _CHECKS[c], p, a, why, e, n) for i, c, p, a, why, e, n in rows]
 
+    def evidence_report(self, root: PathLike, *, quiet: bool = False,
+                        colour: bool = False) -> Tuple[str, int, int]:
+        """:meth:`verify_evidence` in words, the bytes of ``itsma evidence verify``: a line per
+        checked file (``ok``, ``CHANGED``, ``MISSING``, ``REFUSED``, ...; only the problems
+        with ``quiet=True``; ANSI colour with ``colour=True``) and a tally. Returns
+        ``(text, checked, ok)``: the check passed when ``checked`` is not 0 and equals ``ok``."""
+        r = _path(root)
+        flags = (_c.ITSMA_VERIFY_REPORT_QUIET if quiet else 0) | (_c.ITSMA_VERIFY_REPORT_COLOUR if colour else 0)
+        h = self._h
+        with h.pins:
+            text, checked, ok = _c.itsma_py_evidence_report(h.p, r, flags)
+        return text, checked, ok
+
     # ---- scoring -----------------------------------------------------------------------------
 
     def score(self, evidence_policy: Union[EvidencePolicy, str] = EvidencePolicy.REQUIRED,

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime
+import os
 import weakref
 from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple, Union
 
@@ -197,6 +199,49 @@ class Catalogue:
         """The catalogue as pretty-printed ``itsma-catalogue/1`` JSON (deterministic)."""
         with self._pins:
             return self._p.py_to_json()
+
+    def render(self, format: str = "md", *, weights: bool = False) -> str:
+        """The catalogue for people, the same bytes as ``itsma catalogue show``: ``format``
+        ``"md"`` (the default: a checklist to tick, clause by clause, each requirement with its
+        obligation, item, basis, effective weight, evidence hints and how to verify it, then
+        the generic practices) or ``"text"`` (for a terminal). With ``weights=True``, every
+        requirement's weight and effective weight instead, also as ``"json"``. Text from the
+        catalogue is escaped for the format. ::
+
+            open("checklist.md", "w").write(itsma.Catalogue.builtin("iso20000-1:2018").render())
+        """
+        formats = {"md": _c.ITSMA_REPORT_MD, "text": _c.ITSMA_REPORT_TEXT}
+        if weights and format == "json":
+            with self._pins:
+                return self._p.py_weights_json()
+        if format not in formats:
+            raise ValueError(f"format must be md or text{' or json' if weights else ''}, not {format!r}")
+        view = _c.ITSMA_CATALOGUE_WEIGHTS if weights else _c.ITSMA_CATALOGUE_CHECKLIST
+        with self._pins:
+            return self._p.py_render(view, formats[format])
+
+    def write_render(self, path: PathLike, format: Optional[str] = None, *, weights: bool = False) -> None:
+        """Write :meth:`render` to a file, atomically. Without ``format``, it follows the
+        file's extension (``.md``, ``.txt``, and ``.json`` with ``weights=True``)."""
+        from ._result import _write_text  # pylint: disable=import-outside-toplevel
+        path = _path(path)
+        if format is None:
+            ext = {".md": "md", ".markdown": "md", ".txt": "text", ".json": "json"}
+            format = ext.get(os.path.splitext(path)[1].lower())
+            if format is None:
+                raise ValueError(f"cannot tell the format from {path!r}: pass format=")
+        _write_text(path, self.render(format, weights=weights))
+
+    def template(self, id: str = "new-assessment", date: Optional[str] = None,
+                 target: Optional[int] = None) -> str:
+        """A new assessment of this catalogue to fill in, as ``itsma template`` writes it:
+        ``itsma-assessment/1`` JSON with no ratings yet, a target level for every process when
+        *target* (0 to 5) is given, and the requirements and processes to rate under
+        ``x-checklist``. *date* (``YYYY-MM-DD``) defaults to today."""
+        level = -1 if target is None else _level(target)
+        when = datetime.date.today().isoformat() if date is None else _text(date, "date")
+        with self._pins:
+            return self._p.py_template_json(_text(id, "id"), when, level)
 
     def questionnaire(self, target: Optional[int] = None, *, delimiter: str = ",",
                       bom: bool = True) -> str:

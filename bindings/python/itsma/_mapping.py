@@ -105,6 +105,12 @@ class Mapping:
         """The mapping as deterministic, pretty-printed ``itsma-mapping/1`` JSON."""
         return self._p.py_to_json()
 
+    def to_markdown(self) -> str:
+        """The mapping for people, the same bytes as ``itsma mapping show``: its id,
+        catalogues, provenance and description, then a Markdown table of the maps (sources,
+        relationship, targets, confidence, note), every text escaped for Markdown."""
+        return self._p.py_to_markdown()
+
     # ---- properties ---------------------------------------------------------------------------
 
     @property
