@@ -38,13 +38,13 @@ int itsma_lint_kinds_parse(unsigned int *out, const char *text, itsma_error *err
 	for (const char *p = text;; p++) {
 		const char *comma = strchr(p, ',');
 		size_t n = comma ? (size_t)(comma - p) : strlen(p);
-		int i = 0;
-		while (i < ITSMA_LINT_KIND_COUNT && (strlen(kind_names[i]) != n || strncmp(p, kind_names[i], n) != 0))
-			i++;
-		if (n && i == ITSMA_LINT_KIND_COUNT)
+		char word[32];
+		itsma_lint_kind kind;
+		if (n && (n >= sizeof word ||
+		          (memcpy(word, p, n), word[n] = '\0', itsma_lint_kind_parse(&kind, word, NULL)) < 0))
 			return itsma__error_set(err, ITSMA_EINVAL, "unknown kind '%.*s'", (int)(n > 64 ? 64 : n), p);
 		if (n)
-			*out |= 1u << i;
+			*out |= 1u << (unsigned)kind;
 		if (!comma)
 			return 0;
 		p = comma;
