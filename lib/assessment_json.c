@@ -268,20 +268,20 @@ static int load_rating(loader *ld, json_object *o, const char *ptr)
 
 	if ((rc = itsma__expect_object(rd, o, ptr, "a rating")) < 0 ||
 	    (rc = itsma__check_keys(rd, o, ptr, "a rating", rating_keys, &ext)) < 0 ||
-	    (rc = itsma__get_id(rd, o, ptr, "requirement", 1, &spec.requirement)) < 0 ||
+	    (rc = itsma__get_id(rd, o, ptr, "requirement", 1, &spec.requirement_id)) < 0 ||
 	    (rc = itsma__get_rating(rd, o, ptr, "rating", &spec.letter, &spec.value)) < 0 ||
 	    (rc = itsma__get_string(rd, o, ptr, "note", 0, 0, &spec.note)) < 0 ||
 	    (rc = itsma__load_carried(rd, o, ptr, &carried)) < 0)
 		goto out;
-	req = itsma_catalogue_find_requirement(ld->a->cat, spec.requirement);
+	req = itsma_catalogue_find_requirement(ld->a->cat, spec.requirement_id);
 	if (!req) {
 		rc = itsma__schema(rd, ptr, "requirement", "catalogue \"%s\" has no requirement \"%s\"",
-		                   ld->a->cat->id, spec.requirement);
+		                   ld->a->cat->id, spec.requirement_id);
 		goto out;
 	}
 	if (ld->a->rating_by_req[req->index]) {
 		rc = itsma__schema(rd, ptr, "requirement", "requirement \"%s\" is rated twice (first at /ratings/%zu)",
-		                   spec.requirement, ld->a->rating_by_req[req->index]->c.index);
+		                   spec.requirement_id, ld->a->rating_by_req[req->index]->c.index);
 		goto out;
 	}
 	if ((rc = check_cites(ld, o, ptr, &ids, &spec.evidence_count)) < 0 ||
@@ -316,17 +316,17 @@ static int load_attribute(loader *ld, json_object *o, const char *ptr)
 
 	if ((rc = itsma__expect_object(rd, o, ptr, "an attribute rating")) < 0 ||
 	    (rc = itsma__check_keys(rd, o, ptr, "an attribute rating", attribute_keys, &ext)) < 0 ||
-	    (rc = itsma__get_id(rd, o, ptr, "process", 1, &spec.process)) < 0 ||
+	    (rc = itsma__get_id(rd, o, ptr, "process", 1, &spec.process_id)) < 0 ||
 	    (rc = itsma__get_string(rd, o, ptr, "attribute", 1, 0, &attr)) < 0 ||
 	    (rc = itsma__get_rating(rd, o, ptr, "rating", &spec.letter, &spec.value)) < 0 ||
 	    (rc = itsma__get_string(rd, o, ptr, "note", 0, 0, &spec.note)) < 0 ||
 	    (rc = itsma__load_carried(rd, o, ptr, &carried)) < 0)
 		goto out;
-	p = itsma_catalogue_find_section(ld->a->cat, spec.process);
+	p = itsma_catalogue_find_section(ld->a->cat, spec.process_id);
 	if (!p || p->kind != ITSMA_SECTION_PROCESS) {
 		rc = itsma__schema(rd, ptr, "process",
 		                   p ? "section \"%s\" is not a process" : "catalogue has no process \"%s\"",
-		                   spec.process);
+		                   spec.process_id);
 		goto out;
 	}
 	if (itsma_attribute_parse(&spec.attribute, attr, 0, rd->err) < 0) {
@@ -335,7 +335,7 @@ static int load_attribute(loader *ld, json_object *o, const char *ptr)
 	}
 	if (ld->a->attr_by_sec[p->index * ITSMA_ATTRIBUTE_COUNT + (size_t)spec.attribute]) {
 		rc = itsma__schema(rd, ptr, "attribute", "%s of process \"%s\" is rated twice (first at /attributes/%zu)",
-		                   attr, spec.process,
+		                   attr, spec.process_id,
 		                   ld->a->attr_by_sec[p->index * ITSMA_ATTRIBUTE_COUNT + (size_t)spec.attribute]->c.index);
 		goto out;
 	}

@@ -271,16 +271,14 @@ static void catalogue_md(sb *out, const itsma_catalogue *cat)
 		             "Process performance (PA1.1) is derived from the process's requirements; "
 		             "a process reaches capability level k when the attributes of level k are "
 		             "largely or fully achieved and those below it fully.\n\n");
-		const char *last = "";
+		itsma_attribute last = ITSMA_ATTRIBUTE_COUNT;
 		for (size_t i = 0; i < gp; i++) {
-			const char *attr = itsma_catalogue_generic_practice_attribute(cat, i);
-			if (strcmp(attr, last) != 0) {
-				itsma_attribute a;
-				itsma_error err = ITSMA_ERROR_INIT;
-				const char *title = itsma_attribute_parse(&a, attr, 1, &err) == 0 ? itsma_attribute_title(a) : "";
+			itsma_attribute attr = itsma_catalogue_generic_practice_attribute(cat, i);
+			if (attr != last) {
 				if (i)
 					sb_putc(out, '\n');
-				sb_printf(out, "### %s %s (level %c)\n\n", attr, title, attr[2]);
+				sb_printf(out, "### %s %s (level %d)\n\n", itsma_attribute_name(attr),
+				          itsma_attribute_title(attr), itsma_attribute_level(attr));
 				last = attr;
 			}
 			sb_printf(out, "- [ ] `%s` ", itsma_catalogue_generic_practice_id(cat, i));

@@ -87,7 +87,7 @@ static void test_null__every_getter(void)
 	CU_ASSERT_PTR_NULL(itsma_catalogue_guidance_source_key(NULL, 0));
 	CU_ASSERT_PTR_NULL(itsma_catalogue_guidance_source_name(NULL, 0));
 	CU_ASSERT_EQUAL(itsma_catalogue_generic_practice_count(NULL), 0);
-	CU_ASSERT_PTR_NULL(itsma_catalogue_generic_practice_attribute(NULL, 0));
+	CU_ASSERT_EQUAL(itsma_catalogue_generic_practice_attribute(NULL, 0), ITSMA_ATTRIBUTE_COUNT);
 	CU_ASSERT_PTR_NULL(itsma_catalogue_generic_practice_id(NULL, 0));
 	CU_ASSERT_PTR_NULL(itsma_catalogue_generic_practice_text(NULL, 0));
 	CU_ASSERT_EQUAL(itsma_catalogue_retired_count(NULL), 0);
