@@ -229,8 +229,8 @@ static int itsma_py_lint_cb(itsma_lint_kind kind, const char *subject, const cha
 /*
  * No C function is ever handed a NULL object: None where an itsma object is expected is a
  * ValueError, not a crash (the getters do not check). The optional objects, the catalogue
- * of an assessment load (None: resolve a built-in catalogue) and the baseline of a report
- * (None: no comparison), are exempt by name.
+ * of an assessment load (None: resolve a built-in catalogue), the baseline of a report
+ * (None: no comparison) and the few below, are exempt by name.
  */
 %define ITSMA_NONNULL(TYPE)
 %typemap(check) const TYPE *, TYPE *, struct TYPE * {
@@ -265,6 +265,11 @@ ITSMA_NONNULL(itsma_scorer)
 %typemap(check) const itsma_assessment *prefill "";
 /* The baseline of a report is optional too (None: no comparison). */
 %typemap(check) const itsma_result *baseline "";
+/* A builder's parent section (None: at the top), and what a rating names by object or
+ * (None) by id. */
+%typemap(check) const itsma_section *parent "";
+%typemap(check) const itsma_requirement *optional_requirement "";
+%typemap(check) const itsma_section *optional_process "";
 
 /* ---- the C API: constants and infallible getters ---------------------------------------- */
 
@@ -915,11 +920,11 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 			return;
 	}
 	/* The requirement (process) by object when given, else by id. */
-	void py_put_rating(const itsma_requirement *requirement, const char *requirement_id,
+	void py_put_rating(const itsma_requirement *optional_requirement, const char *requirement_id,
 	                   int letter, double value, const char *const *evidence,
 	                   size_t evidence_count, const char *note, itsma_error *err) {
 		itsma_rating_spec spec = ITSMA_RATING_SPEC_INIT;
-		spec.requirement = requirement;
+		spec.requirement = optional_requirement;
 		spec.requirement_id = requirement_id;
 		spec.letter = (itsma_letter)letter;
 		spec.value = value;
@@ -937,11 +942,11 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 		if (itsma_assessment_remove_rating_of($self, requirement, err) < 0)
 			return;
 	}
-	void py_put_attribute(const itsma_section *process, const char *process_id, int attribute,
-	                      int letter, double value, const char *const *evidence,
+	void py_put_attribute(const itsma_section *optional_process, const char *process_id,
+	                      int attribute, int letter, double value, const char *const *evidence,
 	                      size_t evidence_count, const char *note, itsma_error *err) {
 		itsma_attribute_spec spec = ITSMA_ATTRIBUTE_SPEC_INIT;
-		spec.process = process;
+		spec.process = optional_process;
 		spec.process_id = process_id;
 		spec.attribute = (itsma_attribute)attribute;
 		spec.letter = (itsma_letter)letter;
@@ -1166,11 +1171,11 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 			return;
 	}
 	/* The requirement (process) by object when given, else by id. */
-	void py_put_rating(const itsma_requirement *requirement, const char *requirement_id,
+	void py_put_rating(const itsma_requirement *optional_requirement, const char *requirement_id,
 	                   int letter, double value, const char *const *evidence,
 	                   size_t evidence_count, const char *note, itsma_error *err) {
 		itsma_rating_spec spec = ITSMA_RATING_SPEC_INIT;
-		spec.requirement = requirement;
+		spec.requirement = optional_requirement;
 		spec.requirement_id = requirement_id;
 		spec.letter = (itsma_letter)letter;
 		spec.value = value;
@@ -1188,11 +1193,11 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 		if (itsma_scorer_remove_rating_of($self, requirement, err) < 0)
 			return;
 	}
-	void py_put_attribute(const itsma_section *process, const char *process_id, int attribute,
-	                      int letter, double value, const char *const *evidence,
+	void py_put_attribute(const itsma_section *optional_process, const char *process_id,
+	                      int attribute, int letter, double value, const char *const *evidence,
 	                      size_t evidence_count, const char *note, itsma_error *err) {
 		itsma_attribute_spec spec = ITSMA_ATTRIBUTE_SPEC_INIT;
-		spec.process = process;
+		spec.process = optional_process;
 		spec.process_id = process_id;
 		spec.attribute = (itsma_attribute)attribute;
 		spec.letter = (itsma_letter)letter;

@@ -9,8 +9,8 @@
  * - *NULL policy.* Every getter (a function that reads an object and cannot fail) accepts
  *   NULL for the object and then returns the empty value of its return type: NULL for
  *   pointers and strings, 0 for counts, indexes, flags and enumerations (the enumeration's
- *   zero value), NaN for real numbers (weights, values, achievements), -1 for levels,
- *   targets and days. Every `itsma_<type>_free()` accepts NULL. Functions that can fail
+ *   zero value; process attributes, whose zero is PA1.1, give ITSMA_ATTRIBUTE_COUNT), NaN
+ *   for real numbers (weights, values, achievements), -1 for levels, targets and days. Every `itsma_<type>_free()` accepts NULL. Functions that can fail
  *   return #ITSMA_EINVAL when a required object is NULL.
  * - *Errors.* Functions that can fail return an `int` (0 or a negative itsma_error_code)
  *   and take `itsma_error *err` (may be NULL) last; they reset it on entry, so a reused

@@ -569,6 +569,43 @@ static void test_incremental__refused_changes_change_nothing(void)
 	ASSERT_REFUSED(itsma_scorer_remove_attribute(s, itsma_section_id(proc), ITSMA_PA5_2, &e2), ITSMA_ENOTFOUND);
 	ASSERT_REFUSED(itsma_scorer_remove_attribute(s, "no-such", ITSMA_PA2_1, &e2), ITSMA_ENOTFOUND);
 	ASSERT_REFUSED(itsma_scorer_remove_attribute(s, NULL, ITSMA_PA2_1, &e2), ITSMA_EINVAL);
+	{
+		/* by object: the same built-in catalogue loaded again is another catalogue */
+		itsma_catalogue *twin = NULL;
+		itsma_rating_spec r = ITSMA_RATING_SPEC_INIT;
+		itsma_attribute_spec pa = ITSMA_ATTRIBUTE_SPEC_INIT;
+		const itsma_requirement *q_twin;
+		const itsma_section *p_twin;
+		ASSERT_OK(itsma_catalogue_builtin(&twin, "iso20000-1:2018", ASSERT_ERR));
+		q_twin = itsma_catalogue_find_requirement(twin, itsma_requirement_id(q));
+		p_twin = itsma_catalogue_find_section(twin, itsma_section_id(proc));
+		r.requirement = q_twin;
+		r.letter = ITSMA_LETTER_F;
+		ASSERT_REFUSED(itsma_scorer_put_rating(s, &r, &e2), ITSMA_EINVAL);
+		pa.process = p_twin;
+		pa.letter = ITSMA_LETTER_F;
+		ASSERT_REFUSED(itsma_scorer_put_attribute(s, &pa, &e2), ITSMA_EINVAL);
+		ASSERT_REFUSED(itsma_scorer_remove_rating_of(s, q_twin, &e2), ITSMA_EINVAL);
+		ASSERT_REFUSED(itsma_scorer_remove_rating_of(s, NULL, &e2), ITSMA_EINVAL);
+		ASSERT_REFUSED(itsma_scorer_remove_attribute_of(s, p_twin, ITSMA_PA2_1, &e2), ITSMA_EINVAL);
+		ASSERT_REFUSED(itsma_scorer_remove_attribute_of(s, NULL, ITSMA_PA2_1, &e2), ITSMA_EINVAL);
+		ASSERT_REFUSED(itsma_scorer_remove_attribute_of(s, proc, ITSMA_PA5_2, &e2), ITSMA_ENOTFOUND);
+		CU_ASSERT_EQUAL(itsma_scorer_remove_rating_of(NULL, q, NULL), ITSMA_EINVAL);
+		CU_ASSERT_EQUAL(itsma_scorer_remove_attribute_of(NULL, proc, ITSMA_PA2_1, NULL), ITSMA_EINVAL);
+		/* the scorer's own objects work, and the result follows */
+		r.requirement = q;
+		ASSERT_OK(itsma_scorer_put_rating(s, &r, ASSERT_ERR));
+		pa.process = proc;
+		ASSERT_OK(itsma_scorer_put_attribute(s, &pa, ASSERT_ERR));
+		CU_ASSERT(same_as_fresh(s, NULL));
+		ASSERT_OK(itsma_scorer_remove_rating_of(s, q, ASSERT_ERR));
+		ASSERT_OK(itsma_scorer_remove_attribute_of(s, proc, ITSMA_PA2_1, ASSERT_ERR));
+		CU_ASSERT_PTR_NULL(itsma_assessment_find_rating_of(a, q));
+		CU_ASSERT_PTR_NULL(itsma_assessment_find_attribute_of(a, proc, ITSMA_PA2_1));
+		ASSERT_REFUSED(itsma_scorer_remove_rating_of(s, q, &e2), ITSMA_ENOTFOUND);
+		ASSERT_REFUSED(itsma_scorer_remove_attribute_of(s, proc, ITSMA_PA2_1, &e2), ITSMA_ENOTFOUND);
+		itsma_catalogue_free(twin);
+	}
 	CU_ASSERT(same_as_fresh(s, NULL));
 	itsma_scorer_free(s);
 	itsma_assessment_free(a);

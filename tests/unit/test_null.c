@@ -46,6 +46,7 @@ static void test_null__every_getter(void)
 	CU_ASSERT_EQUAL(itsma_assessment_rating_count(NULL), 0);
 	CU_ASSERT_PTR_NULL(itsma_assessment_rating_at(NULL, 0));
 	CU_ASSERT_PTR_NULL(itsma_assessment_find_rating(NULL, "x"));
+	CU_ASSERT_PTR_NULL(itsma_assessment_find_rating_of(NULL, NULL));
 	CU_ASSERT_PTR_NULL(itsma_rating_requirement(NULL));
 	CU_ASSERT_EQUAL((int)itsma_rating_letter(NULL), 0);
 	CU_ASSERT(isnan(itsma_rating_value(NULL)));
@@ -56,6 +57,7 @@ static void test_null__every_getter(void)
 	CU_ASSERT_EQUAL(itsma_assessment_attribute_count(NULL), 0);
 	CU_ASSERT_PTR_NULL(itsma_assessment_attribute_at(NULL, 0));
 	CU_ASSERT_PTR_NULL(itsma_assessment_find_attribute(NULL, "x", 0));
+	CU_ASSERT_PTR_NULL(itsma_assessment_find_attribute_of(NULL, NULL, ITSMA_PA2_1));
 	CU_ASSERT_PTR_NULL(itsma_attribute_rating_process(NULL));
 	CU_ASSERT_EQUAL((int)itsma_attribute_rating_attribute(NULL), 0);
 	CU_ASSERT_EQUAL((int)itsma_attribute_rating_letter(NULL), 0);
