@@ -536,7 +536,7 @@ const char *itsma_catalogue_builtin_json(size_t *len_out, size_t index)
 	return itsma__builtin_blobs[index].json;
 }
 
-const char *itsma_catalogue_builtin_clauses(size_t index, size_t *len_out)
+const char *itsma_catalogue_builtin_clauses(size_t *len_out, size_t index)
 {
 	if (index >= itsma__builtin_blob_count || !itsma__builtin_blobs[index].clauses)
 		return NULL;

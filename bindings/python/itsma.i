@@ -1579,7 +1579,7 @@ static PyObject *itsma_py_builtin_json(size_t index)
 static PyObject *itsma_py_builtin_clauses(size_t index)
 {
 	size_t len = 0;
-	const char *s = itsma_catalogue_builtin_clauses(index, &len);
+	const char *s = itsma_catalogue_builtin_clauses(&len, index);
 	if (!s)
 		Py_RETURN_NONE;
 	return PyUnicode_DecodeUTF8(s, (Py_ssize_t)len, "strict");

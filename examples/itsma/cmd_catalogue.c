@@ -527,7 +527,7 @@ static int lint(const char *id, const char *clauses_file, const char *skip, cons
 	} else {
 		long b = builtin_index(id);
 		size_t len = 0;
-		const char *text = b >= 0 ? itsma_catalogue_builtin_clauses((size_t)b, &len) : NULL;
+		const char *text = b >= 0 ? itsma_catalogue_builtin_clauses(&len, (size_t)b) : NULL;
 		if (text)
 			nclauses = parse_clauses(text, len, &clauses);
 	}

@@ -236,7 +236,7 @@ ITSMA_EXTERN(const char *) itsma_catalogue_builtin_json(size_t *len_out, size_t 
  * has none or past the end.
  * @param[out] len_out its length in bytes (may be NULL). **Ownership:** static.
  */
-ITSMA_EXTERN(const char *) itsma_catalogue_builtin_clauses(size_t index, size_t *len_out);
+ITSMA_EXTERN(const char *) itsma_catalogue_builtin_clauses(size_t *len_out, size_t index);
 
 /* ---- catalogue properties ---------------------------------------------------------------- */
 
