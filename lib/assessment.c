@@ -767,8 +767,8 @@ static int wrong_object(const itsma_assessment *a, const char *what, const char 
 		                        "the %s given is \"%.64s\" but its id is given as \"%.64s\"",
 		                        what, obj_id, id);
 	return itsma__error_set(err, ITSMA_EINVAL,
-	                        "the %s given is not one of catalogue \"%s\" (of another catalogue, "
-	                        "or freed)",
+	                        "the %s given is not one of catalogue \"%s\" (it is of another "
+	                        "catalogue)",
 	                        what, a->cat->id);
 }
 

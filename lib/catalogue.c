@@ -687,15 +687,15 @@ static int ends_catalogue(const itsma_catalogue *c, const itsma_section *s)
 	return 0;
 }
 
-/* The builders' check of a section argument (NULL allowed only where `optional`). */
+/* Why a builder refuses its section argument: NULL, or a section of another catalogue. */
 static int foreign_section(const itsma_catalogue *c, const itsma_section *s, const char *what,
                            itsma_error *err)
 {
 	if (!s)
 		return itsma__error_set(err, ITSMA_EINVAL, "expected a %s, found NULL", what);
 	return itsma__error_set(err, ITSMA_EINVAL,
-	                        "the %s given is not a section of catalogue \"%s\" (a section of "
-	                        "another catalogue, or freed)",
+	                        "the %s given is not a section of catalogue \"%s\" (it is of "
+	                        "another catalogue)",
 	                        what, c->id);
 }
 
