@@ -288,7 +288,7 @@ static const char **cited_ids(change *c)
 static itsma_rating_spec rating_spec_of(change *c)
 {
 	itsma_rating_spec rs = ITSMA_RATING_SPEC_INIT;
-	rs.requirement = c->target;
+	rs.requirement_id = c->target;
 	rs.letter = c->letter;
 	rs.evidence = cited_ids(c);
 	rs.evidence_count = c->n;
@@ -306,7 +306,7 @@ static int apply_change(itsma_scorer *s, change *c, itsma_error *err)
 	}
 	if (c->kind == CH_ATTRIBUTE) {
 		itsma_attribute_spec as = ITSMA_ATTRIBUTE_SPEC_INIT;
-		as.process = c->target;
+		as.process_id = c->target;
 		as.attribute = c->attribute;
 		as.letter = c->letter;
 		as.evidence = cited_ids(c);
@@ -344,7 +344,7 @@ static itsma_assessment *typical_assessment(const itsma_catalogue *cat, long ne)
 		k = 1;
 	if (itsma_assessment_new(&a, cat, "bench-typical", "2026-11-20", &err) < 0)
 		die("%s", err.message);
-	if (itsma_assessment_set_text(a, "organisation", "Benchmark Ltd", &err) < 0 ||
+	if (itsma_assessment_set_organisation(a, "Benchmark Ltd", &err) < 0 ||
 	    itsma_assessment_set_target(a, 2, &err) < 0)
 		die("%s", err.message);
 	for (j = 0; j < ne; j++) {
@@ -368,7 +368,7 @@ static itsma_assessment *typical_assessment(const itsma_catalogue *cat, long ne)
 			const char *ev[1];
 			snprintf(id, sizeof id, "EV-%ld", (long)(rng() % (unsigned long long)ne));
 			ev[0] = id;
-			as.process = itsma_section_id(p);
+			as.process = p;
 			as.attribute = (itsma_attribute)pa;
 			as.letter = letters[pa < 3 ? 5 + rng() % 5 : rng() % 10];
 			as.evidence = ev;

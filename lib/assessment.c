@@ -189,45 +189,62 @@ const char *itsma_assessment_organisation(const itsma_assessment *a) { return a 
 const char *itsma_assessment_assessor(const itsma_assessment *a) { return a ? a->assessor : NULL; }
 const char *itsma_assessment_origin(const itsma_assessment *a) { return a ? (a->origin ? a->origin : "") : NULL; }
 
-int itsma_assessment_set_text(itsma_assessment *a, const char *field, const char *value,
-                              itsma_error *err)
+static int no_assessment(itsma_error *err)
 {
-	char **slot = NULL, *copy;
+	return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
+}
 
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	if (!a || !field)
-		return itsma__error_set(err, ITSMA_EINVAL, "assessment and field must not be NULL");
-	if (strcmp(field, "date") == 0) {
-		long day;
-		if (itsma_date_parse(&day, value, err) < 0)
-			return ITSMA_EINVAL;
-		a->day = day;
-		memcpy(a->date_s, value, 11);
-		return 0;
-	}
-	if (strcmp(field, "id") == 0) {
-		if (!itsma_id_is_valid(value))
-			return bad_id(err, "an assessment id", value);
-		slot = &a->id;
-	} else if (strcmp(field, "title") == 0) {
-		slot = &a->title;
-	} else if (strcmp(field, "organisation") == 0) {
-		slot = &a->organisation;
-	} else if (strcmp(field, "assessor") == 0) {
-		slot = &a->assessor;
-	} else {
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "unknown field \"%.40s\": expected id, date, title, organisation or assessor",
-		                        field);
-	}
-	copy = value ? strdup(value) : NULL;
+/* Replace an owned string property with a copy of `value` (NULL removes it). */
+static int replace_text(char **slot, const char *value, itsma_error *err)
+{
+	char *copy = value ? strdup(value) : NULL;
 	if (value && !copy)
 		return itsma__error_nomem(err);
 	free(*slot);
 	*slot = copy;
 	return 0;
+}
+
+int itsma_assessment_set_id(itsma_assessment *a, const char *id, itsma_error *err)
+{
+	itsma__error_reset(err);
+	if (!a)
+		return no_assessment(err);
+	if (!itsma_id_is_valid(id))
+		return bad_id(err, "an assessment id", id);
+	return replace_text(&a->id, id, err);
+}
+
+int itsma_assessment_set_date(itsma_assessment *a, const char *date, itsma_error *err)
+{
+	long day;
+	itsma__error_reset(err);
+	if (!a)
+		return no_assessment(err);
+	if (itsma_date_parse(&day, date, err) < 0)
+		return ITSMA_EINVAL;
+	a->day = day;
+	memcpy(a->date_s, date, ITSMA_DATE_SIZE);
+	return 0;
+}
+
+int itsma_assessment_set_title(itsma_assessment *a, const char *title, itsma_error *err)
+{
+	itsma__error_reset(err);
+	return a ? replace_text(&a->title, title, err) : no_assessment(err);
+}
+
+int itsma_assessment_set_organisation(itsma_assessment *a, const char *organisation,
+                                      itsma_error *err)
+{
+	itsma__error_reset(err);
+	return a ? replace_text(&a->organisation, organisation, err) : no_assessment(err);
+}
+
+int itsma_assessment_set_assessor(itsma_assessment *a, const char *assessor, itsma_error *err)
+{
+	itsma__error_reset(err);
+	return a ? replace_text(&a->assessor, assessor, err) : no_assessment(err);
 }
 
 /* ---- evidence ------------------------------------------------------------------------------ */
@@ -806,47 +823,111 @@ static const itsma_evidence *cited_evidence_at(const itsma__cited *c, size_t i)
 int itsma_assessment_put_rating(itsma_assessment *a, const itsma_rating_spec *spec,
                                 itsma_error *err)
 {
-	const itsma_requirement *req;
-
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!a || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment and spec must not be NULL");
-	req = itsma_catalogue_find_requirement(a->cat, spec->requirement);
-	return itsma__assessment_put_rating_spec(a, req, spec, err);
+	return itsma__assessment_put_rating_spec(a, NULL, spec, err);
+}
+
+/* An object given in place of an id that is not of the assessment's catalogue, or that
+ * disagrees with the id given with it. */
+static int wrong_object(const itsma_assessment *a, const char *what, const char *id,
+                        const char *obj_id, itsma_error *err)
+{
+	if (obj_id)
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "the %s given is \"%.64s\" but its id is given as \"%.64s\"",
+		                        what, obj_id, id);
+	return itsma__error_set(err, ITSMA_EINVAL,
+	                        "the %s given is not one of catalogue \"%s\" (it is of another "
+	                        "catalogue)",
+	                        what, a->cat->id);
+}
+
+static int foreign_requirement(const itsma_assessment *a, const itsma_requirement *r,
+                               itsma_error *err)
+{
+	if (!r)
+		return itsma__error_set(err, ITSMA_EINVAL, "expected a requirement, found NULL");
+	return wrong_object(a, "requirement", NULL, NULL, err);
+}
+
+static int foreign_section(const itsma_assessment *a, const itsma_section *s, itsma_error *err)
+{
+	if (!s)
+		return itsma__error_set(err, ITSMA_EINVAL, "expected a process section, found NULL");
+	return wrong_object(a, "section", NULL, NULL, err);
+}
+
+int itsma__rating_spec_requirement(const itsma_requirement **out, const itsma_assessment *a,
+                                   const itsma_rating_spec *spec, itsma_error *err)
+{
+	const itsma_requirement *r = NULL;
+	const char *id = spec->requirement_id;
+	*out = NULL;
+	if (spec->version >= 2 && spec->version <= ITSMA_RATING_SPEC_VERSION && spec->requirement) {
+		r = spec->requirement;
+		if (!itsma__catalogue_has_requirement(a->cat, r))
+			return foreign_requirement(a, r, err);
+		if (id && strcmp(id, r->id) != 0)
+			return wrong_object(a, "requirement", id, r->id, err);
+	} else {
+		r = itsma_catalogue_find_requirement(a->cat, id);
+		if (!r)
+			return itsma__error_set(err, ITSMA_ENOTFOUND,
+			                        "catalogue \"%s\" has no requirement \"%.64s\"", a->cat->id,
+			                        id ? id : "");
+	}
+	*out = r;
+	return 0;
 }
 
 int itsma__assessment_put_rating_spec(itsma_assessment *a, const itsma_requirement *req,
                                       const itsma_rating_spec *spec, itsma_error *err)
 {
 	itsma__subject s = { NULL, NULL, ITSMA_PA1_1 };
+	int rc;
 
 	if (itsma__version_check(spec->version, ITSMA_RATING_SPEC_VERSION, "itsma_rating_spec", err) < 0)
 		return ITSMA_EINVAL;
-	if (!req)
-		return itsma__error_set(err, ITSMA_ENOTFOUND, "catalogue \"%s\" has no requirement \"%.64s\"",
-		                        a->cat->id, spec->requirement ? spec->requirement : "");
+	if (!req && (rc = itsma__rating_spec_requirement(&req, a, spec, err)) < 0)
+		return rc;
 	s.requirement = req;
 	return put_subject(a, &s, spec->letter, spec->value, spec->evidence, NULL,
 	                   spec->evidence_count, spec->note, NULL, err);
 }
 
-int itsma_assessment_remove_rating(itsma_assessment *a, const char *requirement_id,
-                                   itsma_error *err)
+static int remove_rating(itsma_assessment *a, const itsma_requirement *req, const char *id,
+                         itsma_error *err)
 {
 	itsma__subject s = { NULL, NULL, ITSMA_PA1_1 };
 
-	itsma__error_reset(err);
-	itsma__error_reset(err);
+	s.requirement = req;
+	if (!req || remove_subject(a, &s) < 0)
+		return itsma__error_set(err, ITSMA_ENOTFOUND, "requirement \"%.64s\" is not rated",
+		                        id ? id : "");
+	return 0;
+}
+
+int itsma_assessment_remove_rating(itsma_assessment *a, const char *requirement_id,
+                                   itsma_error *err)
+{
 	itsma__error_reset(err);
 	if (!a)
-		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
-	s.requirement = itsma_catalogue_find_requirement(a->cat, requirement_id);
-	if (!s.requirement || remove_subject(a, &s) < 0)
-		return itsma__error_set(err, ITSMA_ENOTFOUND, "requirement \"%.64s\" is not rated",
-		                        requirement_id ? requirement_id : "");
-	return 0;
+		return no_assessment(err);
+	return remove_rating(a, itsma_catalogue_find_requirement(a->cat, requirement_id),
+	                     requirement_id, err);
+}
+
+int itsma_assessment_remove_rating_of(itsma_assessment *a, const itsma_requirement *requirement,
+                                      itsma_error *err)
+{
+	itsma__error_reset(err);
+	if (!a)
+		return no_assessment(err);
+	if (!itsma__catalogue_has_requirement(a->cat, requirement))
+		return foreign_requirement(a, requirement, err);
+	return remove_rating(a, requirement, requirement->id, err);
 }
 
 size_t itsma_assessment_rating_count(const itsma_assessment *a) { return a ? a->rating_count : 0; }
@@ -866,6 +947,14 @@ const itsma_rating *itsma_assessment_find_rating(const itsma_assessment *a, cons
 	return req ? a->rating_by_req[req->index] : NULL;
 }
 
+const itsma_rating *itsma_assessment_find_rating_of(const itsma_assessment *a,
+                                                    const itsma_requirement *requirement)
+{
+	if (!a || !itsma__catalogue_has_requirement(a->cat, requirement))
+		return NULL;
+	return a->rating_by_req[requirement->index];
+}
+
 const itsma_requirement *itsma_rating_requirement(const itsma_rating *r) { return r ? r->requirement : NULL; }
 itsma_letter itsma_rating_letter(const itsma_rating *r) { return r ? r->c.letter : 0; }
 double itsma_rating_value(const itsma_rating *r) { return r ? r->c.value : NAN; }
@@ -881,19 +970,42 @@ size_t itsma_rating_index(const itsma_rating *r) { return r ? r->c.index : 0; }
 
 /* ---- attribute ratings ---------------------------------------------------------------------- */
 
-static const itsma_section *find_process(const itsma_assessment *a, const char *id, itsma_error *err)
+static int not_a_process(const itsma_section *s, itsma_error *err)
+{
+	return itsma__error_set(err, ITSMA_EINVAL, "section \"%s\" is not a process", s->id);
+}
+
+static int find_process(const itsma_section **out, const itsma_assessment *a, const char *id,
+                        itsma_error *err)
 {
 	const itsma_section *s = itsma_catalogue_find_section(a->cat, id);
-	if (!s) {
-		itsma__error_set(err, ITSMA_ENOTFOUND, "catalogue \"%s\" has no section \"%.64s\"", a->cat->id,
-		                 id ? id : "");
-		return NULL;
-	}
-	if (s->kind != ITSMA_SECTION_PROCESS) {
-		itsma__error_set(err, ITSMA_EINVAL, "section \"%s\" is not a process", id);
-		return NULL;
-	}
-	return s;
+	*out = NULL;
+	if (!s)
+		return itsma__error_set(err, ITSMA_ENOTFOUND, "catalogue \"%s\" has no section \"%.64s\"",
+		                        a->cat->id, id ? id : "");
+	if (s->kind != ITSMA_SECTION_PROCESS)
+		return not_a_process(s, err);
+	*out = s;
+	return 0;
+}
+
+int itsma__attribute_spec_process(const itsma_section **out, const itsma_assessment *a,
+                                  const itsma_attribute_spec *spec, itsma_error *err)
+{
+	const itsma_section *p;
+	const char *id = spec->process_id;
+	if (!(spec->version >= 2 && spec->version <= ITSMA_ATTRIBUTE_SPEC_VERSION && spec->process))
+		return find_process(out, a, id, err);
+	*out = NULL;
+	p = spec->process;
+	if (!itsma__catalogue_has_section(a->cat, p))
+		return foreign_section(a, p, err);
+	if (id && strcmp(id, p->id) != 0)
+		return wrong_object(a, "section", id, p->id, err);
+	if (p->kind != ITSMA_SECTION_PROCESS)
+		return not_a_process(p, err);
+	*out = p;
+	return 0;
 }
 
 int itsma_assessment_put_attribute(itsma_assessment *a, const itsma_attribute_spec *spec,
@@ -901,16 +1013,15 @@ int itsma_assessment_put_attribute(itsma_assessment *a, const itsma_attribute_sp
 {
 	itsma__subject s = { NULL, NULL, ITSMA_PA1_1 };
 
-	itsma__error_reset(err);
-	itsma__error_reset(err);
+	int rc;
+
 	itsma__error_reset(err);
 	if (!a || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment and spec must not be NULL");
 	if (itsma__version_check(spec->version, ITSMA_ATTRIBUTE_SPEC_VERSION, "itsma_attribute_spec", err) < 0)
 		return ITSMA_EINVAL;
-	s.process = find_process(a, spec->process, err);
-	if (!s.process)
-		return err ? err->code : ITSMA_EINVAL;
+	if ((rc = itsma__attribute_spec_process(&s.process, a, spec, err)) < 0)
+		return rc;
 	if ((int)spec->attribute <= (int)ITSMA_PA1_1 || (int)spec->attribute >= (int)ITSMA_ATTRIBUTE_COUNT)
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        spec->attribute == ITSMA_PA1_1
@@ -921,23 +1032,39 @@ int itsma_assessment_put_attribute(itsma_assessment *a, const itsma_attribute_sp
 	                   spec->evidence_count, spec->note, NULL, err);
 }
 
-int itsma_assessment_remove_attribute(itsma_assessment *a, const char *process_id,
-                                      itsma_attribute attribute, itsma_error *err)
+static int remove_attribute(itsma_assessment *a, const itsma_section *p, const char *id,
+                            itsma_attribute attribute, itsma_error *err)
 {
 	itsma__subject s = { NULL, NULL, ITSMA_PA1_1 };
 
-	itsma__error_reset(err);
-	itsma__error_reset(err);
+	s.process = p;
+	s.attribute = attribute;
+	if (!p || (int)attribute < 0 || (int)attribute >= (int)ITSMA_ATTRIBUTE_COUNT ||
+	    remove_subject(a, &s) < 0)
+		return itsma__error_set(err, ITSMA_ENOTFOUND, "%.64s/%s is not rated", id ? id : "",
+		                        itsma_attribute_name(attribute));
+	return 0;
+}
+
+int itsma_assessment_remove_attribute(itsma_assessment *a, const char *process_id,
+                                      itsma_attribute attribute, itsma_error *err)
+{
 	itsma__error_reset(err);
 	if (!a)
-		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
-	s.process = itsma_catalogue_find_section(a->cat, process_id);
-	s.attribute = attribute;
-	if (!s.process || (int)attribute < 0 || (int)attribute >= (int)ITSMA_ATTRIBUTE_COUNT ||
-	    remove_subject(a, &s) < 0)
-		return itsma__error_set(err, ITSMA_ENOTFOUND, "%.64s/%s is not rated",
-		                        process_id ? process_id : "", itsma_attribute_name(attribute));
-	return 0;
+		return no_assessment(err);
+	return remove_attribute(a, itsma_catalogue_find_section(a->cat, process_id), process_id,
+	                        attribute, err);
+}
+
+int itsma_assessment_remove_attribute_of(itsma_assessment *a, const itsma_section *process,
+                                         itsma_attribute attribute, itsma_error *err)
+{
+	itsma__error_reset(err);
+	if (!a)
+		return no_assessment(err);
+	if (!itsma__catalogue_has_section(a->cat, process))
+		return foreign_section(a, process, err);
+	return remove_attribute(a, process, process->id, attribute, err);
 }
 
 size_t itsma_assessment_attribute_count(const itsma_assessment *a) { return a ? a->attribute_count : 0; }
@@ -959,6 +1086,16 @@ const itsma_attribute_rating *itsma_assessment_find_attribute(const itsma_assess
 	if (!p || (int)attribute < 0 || (int)attribute >= (int)ITSMA_ATTRIBUTE_COUNT)
 		return NULL;
 	return a->attr_by_sec[p->index * ITSMA_ATTRIBUTE_COUNT + (size_t)attribute];
+}
+
+const itsma_attribute_rating *itsma_assessment_find_attribute_of(const itsma_assessment *a,
+                                                                 const itsma_section *process,
+                                                                 itsma_attribute attribute)
+{
+	if (!a || !itsma__catalogue_has_section(a->cat, process) || (int)attribute < 0 ||
+	    (int)attribute >= (int)ITSMA_ATTRIBUTE_COUNT)
+		return NULL;
+	return a->attr_by_sec[process->index * ITSMA_ATTRIBUTE_COUNT + (size_t)attribute];
 }
 
 const itsma_section *itsma_attribute_rating_process(const itsma_attribute_rating *r) { return r ? r->process : NULL; }
@@ -1122,22 +1259,39 @@ int itsma_assessment_set_target(itsma_assessment *a, int level, itsma_error *err
 	return 0;
 }
 
-int itsma_assessment_set_process_target(itsma_assessment *a, const char *process_id, int level,
-                                        itsma_error *err)
+static int set_process_target(itsma_assessment *a, const itsma_section *p, int level,
+                              itsma_error *err)
 {
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	const itsma_section *p;
-	if (!a)
-		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
-	p = find_process(a, process_id, err);
-	if (!p)
-		return err ? err->code : ITSMA_EINVAL;
 	if (level < -1 || level > 5)
 		return itsma__error_set(err, ITSMA_EINVAL, "expected a target capability level from 0 to 5, not %d", level);
 	a->target_by_sec[p->index] = (signed char)level;
 	return 0;
+}
+
+int itsma_assessment_set_process_target(itsma_assessment *a, const char *process_id, int level,
+                                        itsma_error *err)
+{
+	const itsma_section *p;
+	int rc;
+	itsma__error_reset(err);
+	if (!a)
+		return no_assessment(err);
+	if ((rc = find_process(&p, a, process_id, err)) < 0)
+		return rc;
+	return set_process_target(a, p, level, err);
+}
+
+int itsma_assessment_set_process_target_of(itsma_assessment *a, const itsma_section *process,
+                                           int level, itsma_error *err)
+{
+	itsma__error_reset(err);
+	if (!a)
+		return no_assessment(err);
+	if (!itsma__catalogue_has_section(a->cat, process))
+		return foreign_section(a, process, err);
+	if (process->kind != ITSMA_SECTION_PROCESS)
+		return not_a_process(process, err);
+	return set_process_target(a, process, level, err);
 }
 
 int itsma_assessment_target(const itsma_assessment *a) { return a ? a->target : -1; }

@@ -23,10 +23,11 @@ int itsma_assessment_template_json(char **out, const itsma_catalogue *cat, const
 {
 	itsma__buf b = ITSMA__BUF_INIT, title = ITSMA__BUF_INIT;
 	itsma__error_reset(err);
+	if (out)
+		*out = NULL;
 	if (!out || !cat || !id || !date)
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "itsma_assessment_template_json: NULL argument");
-	*out = NULL;
 	if (target > 5)
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "target level %d is not 0-5 (or -1 for none)", target);

@@ -531,9 +531,9 @@ static int start_output(itsma_assessment **out, const itsma_assessment *src,
 		return rc;
 	}
 	if ((rc = itsma_assessment_new(out, target, src->id, src->date_s, err)) < 0 ||
-	    (rc = itsma_assessment_set_text(*out, "title", src->title, err)) < 0 ||
-	    (rc = itsma_assessment_set_text(*out, "organisation", src->organisation, err)) < 0 ||
-	    (rc = itsma_assessment_set_text(*out, "assessor", src->assessor, err)) < 0 ||
+	    (rc = itsma_assessment_set_title(*out, src->title, err)) < 0 ||
+	    (rc = itsma_assessment_set_organisation(*out, src->organisation, err)) < 0 ||
+	    (rc = itsma_assessment_set_assessor(*out, src->assessor, err)) < 0 ||
 	    (src->target >= 0 && (rc = itsma_assessment_set_target(*out, src->target, err)) < 0)) {
 		itsma_assessment_free(*out);
 		*out = NULL;

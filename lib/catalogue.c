@@ -245,39 +245,61 @@ int itsma_catalogue_add_retired(itsma_catalogue *c, const char *id, int revision
 	return 0;
 }
 
-int itsma_catalogue_set_text(itsma_catalogue *c, const char *field, const char *value,
-                             itsma_error *err)
+/* Store a copy of an optional text property (NULL removes it; an empty one is refused, as
+ * loading refuses it). */
+static int set_optional(itsma_catalogue *c, const char **slot, const char *what, const char *value,
+                        itsma_error *err)
 {
-	const char **slot;
-	char *copy;
+	const char *copy;
 	int failed = 0;
-
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	if (!c || !field)
-		return itsma__error_set(err, ITSMA_EINVAL, "catalogue and field must not be NULL");
-	if (strcmp(field, "version") == 0)
-		slot = &c->version;
-	else if (strcmp(field, "publisher") == 0)
-		slot = &c->publisher;
-	else if (strcmp(field, "description") == 0)
-		slot = &c->description;
-	else if (strcmp(field, "source") == 0)
-		slot = &c->source;
-	else if (strcmp(field, "title") == 0)
-		slot = &c->title;
-	else
+	if (value && !*value)
 		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "unknown field \"%.40s\": expected version, publisher, description, source or title",
-		                        field);
-	if (slot == &c->title && (!value || !*value))
-		return itsma__error_set(err, ITSMA_EINVAL, "expected a non-empty title");
+		                        "expected a non-empty %s, or NULL to remove it", what);
 	copy = itsma__arena_strdup(&c->arena, value, &failed);
 	if (failed)
 		return itsma__error_nomem(err);
 	*slot = copy;
 	return 0;
+}
+
+static int no_catalogue(itsma_error *err)
+{
+	return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
+}
+
+int itsma_catalogue_set_title(itsma_catalogue *c, const char *title, itsma_error *err)
+{
+	itsma__error_reset(err);
+	if (!c)
+		return no_catalogue(err);
+	if (!title)
+		return itsma__error_set(err, ITSMA_EINVAL, "expected a non-empty title, found NULL");
+	return set_optional(c, &c->title, "title", title, err);
+}
+
+int itsma_catalogue_set_version(itsma_catalogue *c, const char *version, itsma_error *err)
+{
+	itsma__error_reset(err);
+	return c ? set_optional(c, &c->version, "version", version, err) : no_catalogue(err);
+}
+
+int itsma_catalogue_set_publisher(itsma_catalogue *c, const char *publisher, itsma_error *err)
+{
+	itsma__error_reset(err);
+	return c ? set_optional(c, &c->publisher, "publisher", publisher, err) : no_catalogue(err);
+}
+
+int itsma_catalogue_set_description(itsma_catalogue *c, const char *description, itsma_error *err)
+{
+	itsma__error_reset(err);
+	return c ? set_optional(c, &c->description, "description", description, err)
+	         : no_catalogue(err);
+}
+
+int itsma_catalogue_set_source(itsma_catalogue *c, const char *source, itsma_error *err)
+{
+	itsma__error_reset(err);
+	return c ? set_optional(c, &c->source, "source", source, err) : no_catalogue(err);
 }
 
 int itsma_catalogue_set_exclusions(itsma_catalogue *c, itsma_exclusions value, itsma_error *err)
@@ -362,11 +384,9 @@ int itsma_catalogue_put_guidance_source(itsma_catalogue *c, const char *key, con
 
 size_t itsma_catalogue_generic_practice_count(const itsma_catalogue *c) { return c ? c->gp_count : 0; }
 
-const char *itsma_catalogue_generic_practice_attribute(const itsma_catalogue *c, size_t i)
+itsma_attribute itsma_catalogue_generic_practice_attribute(const itsma_catalogue *c, size_t i)
 {
-	if (!c)
-		return NULL;
-	return i < c->gp_count ? c->gps[i].attribute : NULL;
+	return c && i < c->gp_count ? c->gps[i].attribute : ITSMA_ATTRIBUTE_COUNT;
 }
 
 const char *itsma_catalogue_generic_practice_id(const itsma_catalogue *c, size_t i)
@@ -383,10 +403,9 @@ const char *itsma_catalogue_generic_practice_text(const itsma_catalogue *c, size
 	return i < c->gp_count ? c->gps[i].text : NULL;
 }
 
-int itsma_catalogue_add_generic_practice(itsma_catalogue *c, const char *attribute, const char *id,
-                                         const char *text, itsma_error *err)
+int itsma_catalogue_add_generic_practice(itsma_catalogue *c, itsma_attribute attribute,
+                                         const char *id, const char *text, itsma_error *err)
 {
-	itsma_attribute pa;
 	size_t i;
 	int failed = 0;
 	itsma__gp gp;
@@ -396,8 +415,12 @@ int itsma_catalogue_add_generic_practice(itsma_catalogue *c, const char *attribu
 	itsma__error_reset(err);
 	if (!c)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
-	if (itsma__attribute_parse_rated(&pa, attribute, err) < 0)
-		return ITSMA_EINVAL;
+	if ((int)attribute <= (int)ITSMA_PA1_1 || (int)attribute >= (int)ITSMA_ATTRIBUTE_COUNT)
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        attribute == ITSMA_PA1_1
+		                            ? "PA1.1 has no generic practices: it is derived from the process's requirements"
+		                            : "expected a process attribute PA2.1 to PA5.2, not the value %d",
+		                        (int)attribute);
 	if (!itsma_id_is_valid(id))
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "expected an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"",
@@ -410,7 +433,7 @@ int itsma_catalogue_add_generic_practice(itsma_catalogue *c, const char *attribu
 	if (itsma__grow((void **)&c->gps, &c->gp_cap, c->gp_count + 1, sizeof *c->gps) < 0)
 		return itsma__error_nomem(err);
 	memset(&gp, 0, sizeof gp);
-	gp.attribute = itsma_attribute_name(pa);
+	gp.attribute = attribute;
 	gp.id = itsma__arena_strdup(&c->arena, id, &failed);
 	gp.text = itsma__arena_strdup(&c->arena, text, &failed);
 	if (failed)
@@ -572,8 +595,20 @@ static int ends_catalogue(const itsma_catalogue *c, const itsma_section *s)
 	return 0;
 }
 
+/* Why a builder refuses its section argument: NULL, or a section of another catalogue. */
+static int foreign_section(const itsma_catalogue *c, const itsma_section *s, const char *what,
+                           itsma_error *err)
+{
+	if (!s)
+		return itsma__error_set(err, ITSMA_EINVAL, "expected a %s, found NULL", what);
+	return itsma__error_set(err, ITSMA_EINVAL,
+	                        "the %s given is not a section of catalogue \"%s\" (it is of "
+	                        "another catalogue)",
+	                        what, c->id);
+}
+
 int itsma_catalogue_add_section(const itsma_section **out, itsma_catalogue *c,
-                                const char *parent_id, const itsma_section_spec *spec,
+                                const itsma_section *parent_in, const itsma_section_spec *spec,
                                 itsma_error *err)
 {
 	itsma_section *parent = NULL, *s;
@@ -589,10 +624,10 @@ int itsma_catalogue_add_section(const itsma_section **out, itsma_catalogue *c,
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue and spec must not be NULL");
 	if (itsma__version_check(spec->version, ITSMA_SECTION_SPEC_VERSION, "itsma_section_spec", err) < 0)
 		return ITSMA_EINVAL;
-	if (parent_id) {
-		parent = itsma__strmap_get(&c->section_ids, parent_id);
-		if (!parent)
-			return itsma__error_set(err, ITSMA_ENOTFOUND, "no section \"%.64s\"", parent_id);
+	if (parent_in) {
+		if (!itsma__catalogue_has_section(c, parent_in))
+			return foreign_section(c, parent_in, "parent section", err);
+		parent = c->sections[parent_in->index]; /* the catalogue's own, writable pointer */
 		if (parent->depth + 1 >= ITSMA_DEFAULT_MAX_DEPTH)
 			return itsma__error_set(err, ITSMA_ELIMIT, "sections nest deeper than %d levels",
 			                        ITSMA_DEFAULT_MAX_DEPTH);
@@ -676,8 +711,8 @@ int itsma_catalogue_add_section(const itsma_section **out, itsma_catalogue *c,
 	return 0;
 }
 
-int itsma_catalogue_add_guidance(itsma_catalogue *c, const char *section_id, const char *source,
-                                 const char *value, itsma_error *err)
+int itsma_catalogue_add_guidance(itsma_catalogue *c, const itsma_section *section,
+                                 const char *source, const char *value, itsma_error *err)
 {
 	itsma_section *s;
 	long src;
@@ -689,11 +724,11 @@ int itsma_catalogue_add_guidance(itsma_catalogue *c, const char *section_id, con
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
-	if (!c || !section_id || !source)
-		return itsma__error_set(err, ITSMA_EINVAL, "catalogue, section id and source must not be NULL");
-	s = itsma__strmap_get(&c->section_ids, section_id);
-	if (!s)
-		return itsma__error_set(err, ITSMA_ENOTFOUND, "no section \"%.64s\"", section_id);
+	if (!c || !source)
+		return itsma__error_set(err, ITSMA_EINVAL, "catalogue and source must not be NULL");
+	if (!itsma__catalogue_has_section(c, section))
+		return foreign_section(c, section, "section", err);
+	s = c->sections[section->index];
 	src = find_source(c, source);
 	if (src < 0)
 		return itsma__error_set(err, ITSMA_EINVAL,
@@ -811,8 +846,8 @@ static const char **copy_list(itsma__arena *a, const char *const *src, size_t n,
 }
 
 int itsma_catalogue_add_requirement(const itsma_requirement **out, itsma_catalogue *c,
-                                    const char *section_id, const itsma_requirement_spec *spec,
-                                    itsma_error *err)
+                                    const itsma_section *section,
+                                    const itsma_requirement_spec *spec, itsma_error *err)
 {
 	itsma_section *s, *a;
 	itsma_requirement *r;
@@ -826,8 +861,8 @@ int itsma_catalogue_add_requirement(const itsma_requirement **out, itsma_catalog
 	itsma__error_reset(err);
 	if (out)
 		*out = NULL;
-	if (!c || !spec || !section_id)
-		return itsma__error_set(err, ITSMA_EINVAL, "catalogue, section id and spec must not be NULL");
+	if (!c || !spec)
+		return itsma__error_set(err, ITSMA_EINVAL, "catalogue and spec must not be NULL");
 	if (itsma__version_check(spec->version, ITSMA_REQUIREMENT_SPEC_VERSION, "itsma_requirement_spec", err) < 0)
 		return ITSMA_EINVAL;
 	/* version 1 callers have no item, basis or verify (their struct ends before them) */
@@ -836,9 +871,9 @@ int itsma_catalogue_add_requirement(const itsma_requirement **out, itsma_catalog
 		basis = spec->basis;
 		verify = spec->verify;
 	}
-	s = itsma__strmap_get(&c->section_ids, section_id);
-	if (!s)
-		return itsma__error_set(err, ITSMA_ENOTFOUND, "no section \"%.64s\"", section_id);
+	if (!itsma__catalogue_has_section(c, section))
+		return foreign_section(c, section, "section", err);
+	s = c->sections[section->index];
 	if (!itsma_id_is_valid(spec->id))
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "expected an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"",

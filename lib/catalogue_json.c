@@ -5,6 +5,7 @@
 #include "internal/buf.h"
 #include "internal/builtin.h"
 #include "internal/error.h"
+#include "internal/rating.h"
 
 #include <limits.h>
 #include <stdint.h>
@@ -111,7 +112,7 @@ static int load_requirement(itsma__reader *rd, itsma_catalogue *c, itsma_section
 	}
 	spec.evidence_hints = hints;
 	spec.tags = tags;
-	rc = itsma_catalogue_add_requirement(&r, c, s->id, &spec, rd->err);
+	rc = itsma_catalogue_add_requirement(&r, c, s, &spec, rd->err);
 	if (rc < 0) {
 		rc = rebuild_error(rd, rc, ptr, rc == ITSMA_EEXISTS ? "id" : NULL);
 		goto out;
@@ -127,7 +128,7 @@ out:
 	return rc;
 }
 
-static int load_section(itsma__reader *rd, itsma_catalogue *c, const char *parent_id,
+static int load_section(itsma__reader *rd, itsma_catalogue *c, const itsma_section *parent,
                         json_object *o, const char *ptr)
 {
 	itsma_section_spec spec = ITSMA_SECTION_SPEC_INIT;
@@ -169,7 +170,7 @@ static int load_section(itsma__reader *rd, itsma_catalogue *c, const char *paren
 		rc = ITSMA_ELIMIT;
 		goto out;
 	}
-	rc = itsma_catalogue_add_section(&s, c, parent_id, &spec, rd->err);
+	rc = itsma_catalogue_add_section(&s, c, parent, &spec, rd->err);
 	if (rc < 0) {
 		rc = rebuild_error(rd, rc, ptr,
 		                   rc == ITSMA_EEXISTS ? "id" : rc == ITSMA_EINVAL && kind ? "kind" : NULL);
@@ -205,7 +206,7 @@ static int load_section(itsma__reader *rd, itsma_catalogue *c, const char *paren
 				goto out;
 			}
 			for (k = 0; k < nv; k++) {
-				rc = itsma_catalogue_add_guidance(c, s->id, it.key, vals[k], rd->err);
+				rc = itsma_catalogue_add_guidance(c, s, it.key, vals[k], rd->err);
 				if (rc < 0) {
 					free(vals);
 					if (rc != ITSMA_ENOMEM) {
@@ -230,7 +231,7 @@ static int load_section(itsma__reader *rd, itsma_catalogue *c, const char *paren
 	itsma__ptr_key(p, ptr, "sections");
 	for (i = 0; i < n; i++) {
 		itsma__ptr_index(q, p, i);
-		rc = load_section(rd, c, s->id, json_object_array_get_idx(subs, i), q);
+		rc = load_section(rd, c, s, json_object_array_get_idx(subs, i), q);
 		if ((rc = itsma__reader_problem(rd, rc)) < 0)
 			goto out;
 	}
@@ -329,10 +330,14 @@ static int load_tree(itsma__reader *rd, json_object *root, itsma_catalogue **out
 	ext = NULL;
 	{
 		static const char *const fields[] = { "version", "publisher", "description", "source" };
+		int (*const setters[])(itsma_catalogue *, const char *, itsma_error *) = {
+			itsma_catalogue_set_version, itsma_catalogue_set_publisher,
+			itsma_catalogue_set_description, itsma_catalogue_set_source
+		};
 		for (i = 0; i < 4; i++) {
 			if ((rc = itsma__get_string(rd, root, "", fields[i], 0, 1, &s)) < 0)
 				goto fail;
-			if (s && (rc = itsma_catalogue_set_text(c, fields[i], s, rd->err)) < 0)
+			if (s && (rc = setters[i](c, s, rd->err)) < 0)
 				goto fail;
 		}
 	}
@@ -369,6 +374,7 @@ static int load_tree(itsma__reader *rd, json_object *root, itsma_catalogue **out
 	for (i = 0; i < n; i++) {
 		json_object *g = json_object_array_get_idx(gps, i);
 		const char *attr, *gid, *text;
+		itsma_attribute pa;
 		itsma__ext *gext = NULL;
 		itsma__ptr_index(p, "/generic_practices", i);
 		if ((rc = itsma__expect_object(rd, g, p, "a generic practice")) < 0 ||
@@ -381,7 +387,9 @@ static int load_tree(itsma__reader *rd, json_object *root, itsma_catalogue **out
 				goto fail;
 			continue;
 		}
-		rc = itsma_catalogue_add_generic_practice(c, attr, gid, text, rd->err);
+		rc = itsma__attribute_parse_rated(&pa, attr, rd->err);
+		if (rc == 0)
+			rc = itsma_catalogue_add_generic_practice(c, pa, gid, text, rd->err);
 		if (rc < 0) {
 			itsma__ext_free(gext);
 			rc = rebuild_error(rd, rc, p, rc == ITSMA_EEXISTS ? "id" : "attribute");
@@ -524,7 +532,7 @@ const char *itsma_catalogue_builtin_json(size_t *len_out, size_t index)
 	return itsma__builtin_blobs[index].json;
 }
 
-const char *itsma_catalogue_builtin_clauses(size_t index, size_t *len_out)
+const char *itsma_catalogue_builtin_clauses(size_t *len_out, size_t index)
 {
 	if (index >= itsma__builtin_blob_count || !itsma__builtin_blobs[index].clauses)
 		return NULL;
@@ -669,7 +677,7 @@ int itsma_catalogue_to_json(char **out, const itsma_catalogue *c, itsma_error *e
 		itsma__jw_begin_array(&w, "generic_practices");
 		for (i = 0; i < c->gp_count; i++) {
 			itsma__jw_begin_object(&w, NULL);
-			itsma__jw_string(&w, "attribute", c->gps[i].attribute);
+			itsma__jw_string(&w, "attribute", itsma_attribute_name(c->gps[i].attribute));
 			itsma__jw_string(&w, "id", c->gps[i].id);
 			itsma__jw_string(&w, "text", c->gps[i].text);
 			itsma__write_ext(&w, c->gps[i].ext);

@@ -8,11 +8,16 @@
  */
 #include "internal/report.h"
 #include "internal/error.h"
+#include "internal/enumword.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 typedef void (*escape_fn)(itsma__buf *b, const char *s);
+
+
+ITSMA__ENUM_WORDS(catalogue_view, "a catalogue view", { "checklist", ITSMA_CATALOGUE_CHECKLIST },
+                  { "weights", ITSMA_CATALOGUE_WEIGHTS })
 
 /* Text for a terminal: control characters (C0, DEL, C1) become '?'. */
 static void plain(itsma__buf *out, const char *s)
@@ -128,7 +133,7 @@ static void section_md(itsma__buf *out, const itsma_catalogue *cat, const itsma_
 static void generic_practices_md(itsma__buf *out, const itsma_catalogue *cat)
 {
 	size_t gp = itsma_catalogue_generic_practice_count(cat);
-	const char *last = "";
+	itsma_attribute last = ITSMA_ATTRIBUTE_COUNT;
 	if (!gp)
 		return;
 	itsma__buf_puts(out,
@@ -138,17 +143,14 @@ static void generic_practices_md(itsma__buf *out, const itsma_catalogue *cat)
 	                "a process reaches capability level k when the attributes of level k are "
 	                "largely or fully achieved and those below it fully.\n\n");
 	for (size_t i = 0; i < gp; i++) {
-		const char *attr = itsma_catalogue_generic_practice_attribute(cat, i);
-		if (strcmp(attr, last) != 0) {
-			itsma_attribute a;
-			const char *title = itsma_attribute_parse(&a, attr, NULL) == 0
-			                        ? itsma_attribute_title(a)
-			                        : "";
+		itsma_attribute attr = itsma_catalogue_generic_practice_attribute(cat, i);
+		if (attr != last) {
 			if (i)
 				itsma__buf_putc(out, '\n');
 			itsma__buf_puts(out, "### ");
-			itsma__md_escape(out, attr);
-			itsma__buf_printf(out, " %s (level %c)\n\n", title, attr[2]);
+			itsma__md_escape(out, itsma_attribute_name(attr));
+			itsma__buf_printf(out, " %s (level %d)\n\n", itsma_attribute_title(attr),
+			                  itsma_attribute_level(attr));
 			last = attr;
 		}
 		itsma__buf_puts(out, "- [ ] ");

@@ -87,9 +87,10 @@ int itsma_catalogue_weights_to_json(char **out, const itsma_catalogue *c, itsma_
 	int rc;
 
 	itsma__error_reset(err);
+	if (out)
+		*out = NULL;
 	if (!out || !c)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_catalogue_weights_to_json: NULL argument");
-	*out = NULL;
 	n = c->requirement_count;
 	if (!(eff = calloc(n ? n : 1, sizeof *eff)))
 		return itsma__error_nomem(err);

@@ -23,10 +23,11 @@ int itsma_mapping_to_markdown(char **out, const itsma_mapping *m, itsma_error *e
 {
 	itsma__buf b = ITSMA__BUF_INIT;
 	itsma__error_reset(err);
+	if (out)
+		*out = NULL;
 	if (!out || !m)
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "itsma_mapping_to_markdown: NULL argument");
-	*out = NULL;
 	itsma__buf_puts(&b, "# ");
 	itsma__md_escape(&b, itsma_mapping_title(m) ? itsma_mapping_title(m) : itsma_mapping_id(m));
 	itsma__buf_puts(&b, "\n\n- Id: ");

@@ -462,11 +462,11 @@ static itsma_obligation modal(json_object *props, json_object *statement_props)
 	return ITSMA_OBLIGATION_SHALL;
 }
 
-static int import_controls(oc *c, json_object *obj, const char *ptr, const char *section_id);
+static int import_controls(oc *c, json_object *obj, const char *ptr, const itsma_section *section);
 
 /* The requirement of a control's own statement. */
 static int add_control_requirement(oc *c, json_object *ctl, const char *ptr, json_object *props,
-                                   const char *section_id, const char *req_id)
+                                   const itsma_section *section, const char *req_id)
 {
 	char p[ITSMA_ERROR_POINTER_LENGTH], q[ITSMA_ERROR_POINTER_LENGTH];
 	itsma_requirement_spec spec = ITSMA_REQUIREMENT_SPEC_INIT;
@@ -508,7 +508,7 @@ static int add_control_requirement(oc *c, json_object *ctl, const char *ptr, jso
 		spec.text = text.len ? text.data : json_object_get_string(title);
 		spec.obligation = modal(props, smt_props);
 		spec.verify = verify.len ? verify.data : NULL;
-		rc = itsma_catalogue_add_requirement(&r, c->cat, section_id, &spec, &c->e);
+		rc = itsma_catalogue_add_requirement(&r, c->cat, section, &spec, &c->e);
 		if (rc < 0)
 			rc = builder_error(c, rc, ptr);
 	}
@@ -525,7 +525,7 @@ static int add_control_requirement(oc *c, json_object *ctl, const char *ptr, jso
 	return rc;
 }
 
-static int import_control(oc *c, json_object *ctl, const char *ptr, const char *section_id)
+static int import_control(oc *c, json_object *ctl, const char *ptr, const itsma_section *section)
 {
 	const char *id, *title;
 	json_object *props, *subs;
@@ -557,23 +557,23 @@ static int import_control(oc *c, json_object *ctl, const char *ptr, const char *
 		spec.id = sec_id;
 		spec.clause = prop_value(props, "label");
 		spec.title = title;
-		if ((rc = itsma_catalogue_add_section(&s, c->cat, section_id, &spec, &c->e)) < 0) {
+		if ((rc = itsma_catalogue_add_section(&s, c->cat, section, &spec, &c->e)) < 0) {
 			rc = builder_error(c, rc, ptr);
 			goto out;
 		}
 		if ((rc = common_ext(c, &x, ctl, props)) == 0)
 			itsma__section_take_ext(s, &x);
 		itsma__ext_free(x);
-		if (rc == 0 && (rc = add_control_requirement(c, ctl, ptr, props, sec_id, req_id)) == 0)
-			rc = import_controls(c, ctl, ptr, sec_id);
+		if (rc == 0 && (rc = add_control_requirement(c, ctl, ptr, props, s, req_id)) == 0)
+			rc = import_controls(c, ctl, ptr, s);
 	} else
-		rc = add_control_requirement(c, ctl, ptr, props, section_id, req_id);
+		rc = add_control_requirement(c, ctl, ptr, props, section, req_id);
 out:
 	c->depth--;
 	return rc;
 }
 
-static int import_controls(oc *c, json_object *obj, const char *ptr, const char *section_id)
+static int import_controls(oc *c, json_object *obj, const char *ptr, const itsma_section *section)
 {
 	char p[ITSMA_ERROR_POINTER_LENGTH], q[ITSMA_ERROR_POINTER_LENGTH];
 	json_object *arr;
@@ -585,7 +585,7 @@ static int import_controls(oc *c, json_object *obj, const char *ptr, const char 
 	n = json_object_array_length(arr);
 	for (i = 0; i < n; i++) {
 		itsma__ptr_index(p, q, i);
-		if ((rc = import_control(c, json_object_array_get_idx(arr, i), p, section_id)) != 0)
+		if ((rc = import_control(c, json_object_array_get_idx(arr, i), p, section)) != 0)
 			return rc;
 	}
 	return 0;
@@ -614,9 +614,9 @@ static int has_controls(json_object *g, unsigned depth)
 	return 0;
 }
 
-static int import_groups(oc *c, json_object *obj, const char *ptr, const char *parent);
+static int import_groups(oc *c, json_object *obj, const char *ptr, const itsma_section *parent);
 
-static int import_group(oc *c, json_object *g, const char *ptr, const char *parent)
+static int import_group(oc *c, json_object *g, const char *ptr, const itsma_section *parent)
 {
 	itsma_section_spec spec = ITSMA_SECTION_SPEC_INIT;
 	itsma__buf purpose = ITSMA__BUF_INIT;
@@ -665,15 +665,15 @@ static int import_group(oc *c, json_object *g, const char *ptr, const char *pare
 	if ((rc = common_ext(c, &x, g, props)) == 0)
 		itsma__section_take_ext(s, &x);
 	itsma__ext_free(x);
-	if (rc == 0 && (rc = import_controls(c, g, ptr, sid)) == 0)
-		rc = import_groups(c, g, ptr, sid);
+	if (rc == 0 && (rc = import_controls(c, g, ptr, s)) == 0)
+		rc = import_groups(c, g, ptr, s);
 out:
 	itsma__buf_free(&purpose);
 	c->depth--;
 	return rc;
 }
 
-static int import_groups(oc *c, json_object *obj, const char *ptr, const char *parent)
+static int import_groups(oc *c, json_object *obj, const char *ptr, const itsma_section *parent)
 {
 	char p[ITSMA_ERROR_POINTER_LENGTH], q[ITSMA_ERROR_POINTER_LENGTH];
 	json_object *arr;
@@ -765,8 +765,8 @@ static int import_catalog(oc *c, json_object *root, const itsma_interop_options 
 	} else if ((rc = derive_id(c, title, cid)) < 0)
 		return rc;
 	if ((rc = itsma_catalogue_new(&c->cat, cid, title, &c->e)) < 0 ||
-	    (version && *version && (rc = itsma_catalogue_set_text(c->cat, "version", version, &c->e)) < 0) ||
-	    (rc = itsma_catalogue_set_text(c->cat, "source", "OSCAL catalog", &c->e)) < 0)
+	    (version && *version && (rc = itsma_catalogue_set_version(c->cat, version, &c->e)) < 0) ||
+	    (rc = itsma_catalogue_set_source(c->cat, "OSCAL catalog", &c->e)) < 0)
 		return rc;
 	if ((rc = itsma__ext_put_string(&x, "x-oscal-uuid", uuid, &c->e)) == 0 &&
 	    (rc = itsma__ext_put_string(&x, "x-oscal-version", oscal_version, &c->e)) == 0 &&
@@ -782,13 +782,14 @@ static int import_catalog(oc *c, json_object *root, const itsma_interop_options 
 	if ((v = member(cat, "controls")) && json_object_is_type(v, json_type_array) &&
 	    json_object_array_length(v) > 0) {
 		itsma_section_spec spec = ITSMA_SECTION_SPEC_INIT;
+		const itsma_section *s = NULL;
 		char sid[65];
 		if ((rc = itsma__idgen_make(&c->ids, "controls", 8, "controls", sid, &c->e)) < 0)
 			return rc;
 		spec.id = sid;
 		spec.title = title;
-		if ((rc = itsma_catalogue_add_section(NULL, c->cat, NULL, &spec, &c->e)) < 0 ||
-		    (rc = import_controls(c, cat, "/catalog", sid)) != 0)
+		if ((rc = itsma_catalogue_add_section(&s, c->cat, NULL, &spec, &c->e)) < 0 ||
+		    (rc = import_controls(c, cat, "/catalog", s)) != 0)
 			return rc;
 	}
 	if ((rc = import_groups(c, cat, "/catalog", NULL)) != 0)

@@ -179,14 +179,13 @@ static void requirement_rows(sheet_out *s, const itsma_catalogue *cat, const its
 static const char *attribute_text(itsma__buf *b, const itsma_catalogue *cat, itsma_attribute attr,
                                   const itsma_section *process)
 {
-	const char *name = itsma_attribute_name(attr);
 	size_t n = itsma_catalogue_generic_practice_count(cat);
 	int first = 1;
 	b->len = 0;
-	itsma__buf_printf(b, "%s %s of %s", name, itsma_attribute_title(attr),
+	itsma__buf_printf(b, "%s %s of %s", itsma_attribute_name(attr), itsma_attribute_title(attr),
 	                  itsma_section_title(process));
 	for (size_t i = 0; i < n; i++) {
-		if (strcmp(itsma_catalogue_generic_practice_attribute(cat, i), name) != 0)
+		if (itsma_catalogue_generic_practice_attribute(cat, i) != attr)
 			continue;
 		itsma__buf_puts(b, first ? ": " : " ");
 		first = 0;

@@ -521,7 +521,7 @@ static void requirement_row(importer *im, const int *col, const char *rid, const
 		return;
 	}
 	itsma_rating_spec spec = ITSMA_RATING_SPEC_INIT;
-	spec.requirement = rid;
+	spec.requirement_id = rid;
 	if (itsma_rating_parse(&spec.letter, &spec.value, rating, NULL) < 0) {
 		cell_problem(im, rating_cell, "rating",
 		             "expected N, P-, P, P+, L-, L, L+, F or a number from 0 to 100, not \"%s\"",
@@ -579,7 +579,7 @@ static void attribute_row(importer *im, const int *col, const char *name, const 
 	if (duplicate(im, id_cell, "id", key, what) || !*rating)
 		return;
 	itsma_attribute_spec spec = ITSMA_ATTRIBUTE_SPEC_INIT;
-	spec.process = itsma_section_id(p);
+	spec.process = p;
 	spec.attribute = attr;
 	if (itsma_rating_parse(&spec.letter, &spec.value, rating, NULL) < 0) {
 		cell_problem(im, rating_cell, "rating",

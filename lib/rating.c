@@ -239,11 +239,21 @@ bad:
 	                        s ? s : "");
 }
 
-char *itsma_date_format(char *buf, long z)
+char *itsma_date_format(char *buf, size_t size, long z)
 {
 	long era, doe, yoe, y, doy, mp, d, m;
 	if (!buf)
 		return NULL;
+	if (size < ITSMA_DATE_SIZE) {
+		if (size)
+			buf[0] = '\0';
+		return NULL;
+	}
+	/* 0000-01-01 and 9999-12-31; outside them z + 719468 could also overflow */
+	if (z < -719528L || z > 2932896L) {
+		buf[0] = '\0';
+		return NULL;
+	}
 	z += 719468;
 	era = (z >= 0 ? z : z - 146096) / 146097;
 	doe = z - era * 146097;
@@ -254,8 +264,6 @@ char *itsma_date_format(char *buf, long z)
 	d = doy - (153 * mp + 2) / 5 + 1;
 	m = mp < 10 ? mp + 3 : mp - 9;
 	y += m <= 2;
-	if (y < 0 || y > 9999)
-		y = y < 0 ? 0 : 9999;
 	{
 		unsigned uy = (unsigned)y, um = (unsigned)m, ud = (unsigned)d;
 		buf[0] = (char)('0' + uy / 1000 % 10);

@@ -769,7 +769,10 @@ static int rating_change(itsma_scorer *s, const itsma_rating_spec *spec, const c
 	size_t n_old = 0, old_index = 0;
 	int rc;
 
-	req = itsma_catalogue_find_requirement(a->cat, spec ? spec->requirement : remove_id);
+	if (spec)
+		(void)itsma__rating_spec_requirement(&req, a, spec, NULL); /* the put reports why not */
+	else
+		req = itsma_catalogue_find_requirement(a->cat, remove_id);
 	if (req) {
 		/* its entry is read once the assessment has changed: ask for it now */
 		ITSMA__PREFETCH(&s->r->reqs[req->index]);
@@ -821,6 +824,16 @@ int itsma_scorer_remove_rating(itsma_scorer *s, const char *requirement_id, itsm
 	return rating_change(s, NULL, requirement_id, err);
 }
 
+int itsma_scorer_remove_rating_of(itsma_scorer *s, const itsma_requirement *requirement,
+                                  itsma_error *err)
+{
+	itsma__error_reset(err);
+	if (!s || !itsma__catalogue_has_requirement(s->a->cat, requirement))
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "expected a scorer and a requirement of its catalogue");
+	return rating_change(s, NULL, requirement->id, err);
+}
+
 /* ---- process-attribute ratings ---------------------------------------------------------------- */
 
 static int attribute_change(itsma_scorer *s, const itsma_attribute_spec *spec,
@@ -834,10 +847,11 @@ static int attribute_change(itsma_scorer *s, const itsma_attribute_spec *spec,
 	int rc;
 
 	if (spec) {
-		process_id = spec->process;
+		(void)itsma__attribute_spec_process(&p, a, spec, NULL); /* the put reports why not */
 		attribute = spec->attribute;
+	} else {
+		p = itsma_catalogue_find_section(a->cat, process_id);
 	}
-	p = itsma_catalogue_find_section(a->cat, process_id);
 	old = NULL;
 	if (p && (int)attribute >= 0 && (int)attribute < (int)ITSMA_ATTRIBUTE_COUNT) {
 		slot = p->index * ITSMA_ATTRIBUTE_COUNT + (size_t)attribute;
@@ -887,6 +901,16 @@ int itsma_scorer_remove_attribute(itsma_scorer *s, const char *process_id,
 	if (!s || !process_id)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and process id must not be NULL");
 	return attribute_change(s, NULL, process_id, attribute, err);
+}
+
+int itsma_scorer_remove_attribute_of(itsma_scorer *s, const itsma_section *process,
+                                     itsma_attribute attribute, itsma_error *err)
+{
+	itsma__error_reset(err);
+	if (!s || !itsma__catalogue_has_section(s->a->cat, process))
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "expected a scorer and a section of its catalogue");
+	return attribute_change(s, NULL, process->id, attribute, err);
 }
 
 /* ---- evidence ----------------------------------------------------------------------------------- */

@@ -33,8 +33,20 @@ itsma.ItsmaOSError, itsma.ParseError, itsma.ValidationError, itsma.LimitError
 %feature("docstring") itsma_catalogue::py_save_file
 "Save the catalogue atomically; raises itsma.ItsmaOSError.";
 
-%feature("docstring") itsma_catalogue::py_set_text
-"Set or clear (None) an optional text property: version, publisher, description, source, title.";
+%feature("docstring") itsma_catalogue::py_set_title
+"Set the (non-empty) title.";
+
+%feature("docstring") itsma_catalogue::py_set_version
+"Set or clear (None) the version; an empty text is refused.";
+
+%feature("docstring") itsma_catalogue::py_set_publisher
+"Set or clear (None) the publisher; an empty text is refused.";
+
+%feature("docstring") itsma_catalogue::py_set_description
+"Set or clear (None) the description; an empty text is refused.";
+
+%feature("docstring") itsma_catalogue::py_set_source
+"Set or clear (None) the source; an empty text is refused.";
 
 %feature("docstring") itsma_catalogue::py_set_exclusions
 "Set whether exclusions are allowed (ITSMA_EXCLUSIONS_ALLOWED or _FORBIDDEN).";
@@ -43,16 +55,17 @@ itsma.ItsmaOSError, itsma.ParseError, itsma.ValidationError, itsma.LimitError
 "Declare (or rename) a guidance source.";
 
 %feature("docstring") itsma_catalogue::py_add_generic_practice
-"Add a generic practice for an attribute PA2.1 to PA5.2.";
+"Add a generic practice for an attribute ITSMA_PA2_1 to ITSMA_PA5_2.";
 
 %feature("docstring") itsma_catalogue::py_add_section
-"Add a section under parent_id (None: at the top); returns the borrowed section pointer.";
+"Add a section under parent, a section of this catalogue (None: at the top); returns the
+borrowed section pointer.";
 
 %feature("docstring") itsma_catalogue::py_add_guidance
-"Add a guidance value of a declared source to a section.";
+"Add a guidance value of a declared source to a section of this catalogue.";
 
 %feature("docstring") itsma_catalogue::py_add_requirement
-"Add a requirement to a section; hints and tags are sequences of str. Returns the borrowed
+"Add a requirement to a section of this catalogue; hints and tags are sequences of str. Returns the borrowed
 requirement pointer.";
 
 %feature("docstring") itsma_assessment::py_load_file
@@ -70,8 +83,20 @@ requirement pointer.";
 %feature("docstring") itsma_assessment::py_save_file
 "Save the assessment atomically; raises itsma.ItsmaOSError.";
 
-%feature("docstring") itsma_assessment::py_set_text
-"Set a text property: id, date, title, organisation or assessor (None clears an optional one).";
+%feature("docstring") itsma_assessment::py_set_id
+"Set the assessment id (an identifier).";
+
+%feature("docstring") itsma_assessment::py_set_date
+"Set the as-of date, a real calendar date YYYY-MM-DD.";
+
+%feature("docstring") itsma_assessment::py_set_title
+"Set or clear (None) the title.";
+
+%feature("docstring") itsma_assessment::py_set_organisation
+"Set or clear (None) the organisation.";
+
+%feature("docstring") itsma_assessment::py_set_assessor
+"Set or clear (None) the assessor.";
 
 %feature("docstring") itsma_assessment::py_put_evidence
 "Add or replace an evidence record; kind is its name (\"document\", ...).";
@@ -80,17 +105,24 @@ requirement pointer.";
 "Remove an evidence record.";
 
 %feature("docstring") itsma_assessment::py_put_rating
-"Rate a requirement: letter (ITSMA_LETTER_*) or, with ITSMA_LETTER_NONE, value; evidence is a
-sequence of evidence ids.";
+"Rate a requirement, given as the catalogue's object or (None) by its id: letter
+(ITSMA_LETTER_*) or, with ITSMA_LETTER_NONE, value; evidence is a sequence of evidence ids.";
 
 %feature("docstring") itsma_assessment::py_remove_rating
-"Remove the rating of a requirement.";
+"Remove the rating of a requirement given by its id.";
+
+%feature("docstring") itsma_assessment::py_remove_rating_of
+"Remove the rating of a requirement given as the catalogue's object.";
 
 %feature("docstring") itsma_assessment::py_put_attribute
-"Rate a process attribute (ITSMA_PA2_1 ... ITSMA_PA5_2) of a process.";
+"Rate a process attribute (ITSMA_PA2_1 ... ITSMA_PA5_2) of a process, given as the
+catalogue's object or (None) by its id.";
 
 %feature("docstring") itsma_assessment::py_remove_attribute
-"Remove a process-attribute rating.";
+"Remove a process-attribute rating of a process given by its id.";
+
+%feature("docstring") itsma_assessment::py_remove_attribute_of
+"Remove a process-attribute rating of a process given as the catalogue's object.";
 
 %feature("docstring") itsma_assessment::py_put_exclusion
 "Exclude a section or requirement from the scope.";
@@ -103,6 +135,9 @@ sequence of evidence ids.";
 
 %feature("docstring") itsma_assessment::py_set_process_target
 "Set one process's target level (0 to 5, or -1 to remove it).";
+
+%feature("docstring") itsma_assessment::py_set_process_target_of
+"Set the target level of a process given as the catalogue's object.";
 
 %feature("docstring") itsma_assessment::py_score
 "Score the assessment with an evidence policy (ITSMA_POLICY_*) and an optional section;

@@ -229,8 +229,8 @@ static int itsma_py_lint_cb(itsma_lint_kind kind, const char *subject, const cha
 /*
  * No C function is ever handed a NULL object: None where an itsma object is expected is a
  * ValueError, not a crash (the getters do not check). The optional objects, the catalogue
- * of an assessment load (None: resolve a built-in catalogue) and the baseline of a report
- * (None: no comparison), are exempt by name.
+ * of an assessment load (None: resolve a built-in catalogue), the baseline of a report
+ * (None: no comparison) and the few below, are exempt by name.
  */
 %define ITSMA_NONNULL(TYPE)
 %typemap(check) const TYPE *, TYPE *, struct TYPE * {
@@ -265,6 +265,11 @@ ITSMA_NONNULL(itsma_scorer)
 %typemap(check) const itsma_assessment *prefill "";
 /* The baseline of a report is optional too (None: no comparison). */
 %typemap(check) const itsma_result *baseline "";
+/* A builder's parent section (None: at the top), and what a rating names by object or
+ * (None) by id. */
+%typemap(check) const itsma_section *parent "";
+%typemap(check) const itsma_requirement *optional_requirement "";
+%typemap(check) const itsma_section *optional_process "";
 
 /* ---- the C API: constants and infallible getters ---------------------------------------- */
 
@@ -316,7 +321,11 @@ ITSMA_NONNULL(itsma_scorer)
 %ignore itsma_catalogue_save_file;
 %ignore itsma_catalogue_builtin;
 %ignore itsma_catalogue_builtin_json;
-%ignore itsma_catalogue_set_text;
+%ignore itsma_catalogue_set_title;
+%ignore itsma_catalogue_set_version;
+%ignore itsma_catalogue_set_publisher;
+%ignore itsma_catalogue_set_description;
+%ignore itsma_catalogue_set_source;
 %ignore itsma_catalogue_set_exclusions;
 %ignore itsma_catalogue_put_guidance_source;
 %ignore itsma_catalogue_add_generic_practice;
@@ -336,17 +345,24 @@ ITSMA_NONNULL(itsma_scorer)
 %ignore itsma_assessment_new;
 %ignore itsma_assessment_to_json;
 %ignore itsma_assessment_save_file;
-%ignore itsma_assessment_set_text;
+%ignore itsma_assessment_set_id;
+%ignore itsma_assessment_set_date;
+%ignore itsma_assessment_set_title;
+%ignore itsma_assessment_set_organisation;
+%ignore itsma_assessment_set_assessor;
 %ignore itsma_assessment_put_evidence;
 %ignore itsma_assessment_remove_evidence;
 %ignore itsma_assessment_put_rating;
 %ignore itsma_assessment_remove_rating;
+%ignore itsma_assessment_remove_rating_of;
 %ignore itsma_assessment_put_attribute;
 %ignore itsma_assessment_remove_attribute;
+%ignore itsma_assessment_remove_attribute_of;
 %ignore itsma_assessment_put_exclusion;
 %ignore itsma_assessment_remove_exclusion;
 %ignore itsma_assessment_set_target;
 %ignore itsma_assessment_set_process_target;
+%ignore itsma_assessment_set_process_target_of;
 %ignore itsma_assessment_process_target_at;
 %ignore itsma_score;
 %ignore itsma_result_to_json;
@@ -384,10 +400,12 @@ ITSMA_NONNULL(itsma_scorer)
 %ignore itsma_scorer_assessment;
 %ignore itsma_scorer_put_rating;
 %ignore itsma_scorer_remove_rating;
+%ignore itsma_scorer_remove_rating_of;
 %ignore itsma_scorer_put_evidence;
 %ignore itsma_scorer_remove_evidence;
 %ignore itsma_scorer_put_attribute;
 %ignore itsma_scorer_remove_attribute;
+%ignore itsma_scorer_remove_attribute_of;
 %ignore itsma_scorer_rescore;
 %ignore itsma_scorer_stats;
 %ignore itsma_catalogue_set_extension;
@@ -698,8 +716,24 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 		if (itsma_catalogue_save_file($self, path, err) < 0)
 			return;
 	}
-	void py_set_text(const char *field, const char *value, itsma_error *err) {
-		if (itsma_catalogue_set_text($self, field, value, err) < 0)
+	void py_set_title(const char *value, itsma_error *err) {
+		if (itsma_catalogue_set_title($self, value, err) < 0)
+			return;
+	}
+	void py_set_version(const char *value, itsma_error *err) {
+		if (itsma_catalogue_set_version($self, value, err) < 0)
+			return;
+	}
+	void py_set_publisher(const char *value, itsma_error *err) {
+		if (itsma_catalogue_set_publisher($self, value, err) < 0)
+			return;
+	}
+	void py_set_description(const char *value, itsma_error *err) {
+		if (itsma_catalogue_set_description($self, value, err) < 0)
+			return;
+	}
+	void py_set_source(const char *value, itsma_error *err) {
+		if (itsma_catalogue_set_source($self, value, err) < 0)
 			return;
 	}
 	void py_set_exclusions(int value, itsma_error *err) {
@@ -710,12 +744,13 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 		if (itsma_catalogue_put_guidance_source($self, key, name, err) < 0)
 			return;
 	}
-	void py_add_generic_practice(const char *attribute, const char *id, const char *text,
+	void py_add_generic_practice(int attribute, const char *id, const char *text,
 	                             itsma_error *err) {
-		if (itsma_catalogue_add_generic_practice($self, attribute, id, text, err) < 0)
+		if (itsma_catalogue_add_generic_practice($self, (itsma_attribute)attribute, id, text,
+		                                         err) < 0)
 			return;
 	}
-	const itsma_section *py_add_section(const char *parent_id, const char *id,
+	const itsma_section *py_add_section(const itsma_section *parent, const char *id,
 	                                    const char *clause, const char *title,
 	                                    const char *purpose, int kind, double weight,
 	                                    itsma_error *err) {
@@ -727,19 +762,19 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 		spec.purpose = purpose;
 		spec.kind = (itsma_section_kind)kind;
 		spec.weight = weight;
-		if (itsma_catalogue_add_section(&s, $self, parent_id, &spec, err) < 0)
+		if (itsma_catalogue_add_section(&s, $self, parent, &spec, err) < 0)
 			return NULL;
 		return s;
 	}
-	void py_add_guidance(const char *section_id, const char *source, const char *value,
+	void py_add_guidance(const itsma_section *section, const char *source, const char *value,
 	                     itsma_error *err) {
-		if (itsma_catalogue_add_guidance($self, section_id, source, value, err) < 0)
+		if (itsma_catalogue_add_guidance($self, section, source, value, err) < 0)
 			return;
 	}
 }
 
 %extend itsma_catalogue {
-	const itsma_requirement *py_add_requirement(const char *section_id, const char *id,
+	const itsma_requirement *py_add_requirement(const itsma_section *section, const char *id,
 	                                            const char *clause, const char *text,
 	                                            int obligation, double weight,
 	                                            const char *const *hints, size_t hint_count,
@@ -760,7 +795,7 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 		spec.evidence_hint_count = hint_count;
 		spec.tags = tags;
 		spec.tag_count = tag_count;
-		if (itsma_catalogue_add_requirement(&r, $self, section_id, &spec, err) < 0)
+		if (itsma_catalogue_add_requirement(&r, $self, section, &spec, err) < 0)
 			return NULL;
 		return r;
 	}
@@ -915,8 +950,24 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 		if (itsma_assessment_save_file($self, path, err) < 0)
 			return;
 	}
-	void py_set_text(const char *field, const char *value, itsma_error *err) {
-		if (itsma_assessment_set_text($self, field, value, err) < 0)
+	void py_set_id(const char *value, itsma_error *err) {
+		if (itsma_assessment_set_id($self, value, err) < 0)
+			return;
+	}
+	void py_set_date(const char *value, itsma_error *err) {
+		if (itsma_assessment_set_date($self, value, err) < 0)
+			return;
+	}
+	void py_set_title(const char *value, itsma_error *err) {
+		if (itsma_assessment_set_title($self, value, err) < 0)
+			return;
+	}
+	void py_set_organisation(const char *value, itsma_error *err) {
+		if (itsma_assessment_set_organisation($self, value, err) < 0)
+			return;
+	}
+	void py_set_assessor(const char *value, itsma_error *err) {
+		if (itsma_assessment_set_assessor($self, value, err) < 0)
 			return;
 	}
 	void py_put_evidence(const char *id, const char *title, const char *kind,
@@ -941,11 +992,13 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 		if (itsma_assessment_remove_evidence($self, id, err) < 0)
 			return;
 	}
-	void py_put_rating(const char *requirement, int letter, double value,
-	                   const char *const *evidence, size_t evidence_count, const char *note,
-	                   itsma_error *err) {
+	/* The requirement (process) by object when given, else by id. */
+	void py_put_rating(const itsma_requirement *optional_requirement, const char *requirement_id,
+	                   int letter, double value, const char *const *evidence,
+	                   size_t evidence_count, const char *note, itsma_error *err) {
 		itsma_rating_spec spec = ITSMA_RATING_SPEC_INIT;
-		spec.requirement = requirement;
+		spec.requirement = optional_requirement;
+		spec.requirement_id = requirement_id;
 		spec.letter = (itsma_letter)letter;
 		spec.value = value;
 		spec.evidence = evidence;
@@ -954,15 +1007,20 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 		if (itsma_assessment_put_rating($self, &spec, err) < 0)
 			return;
 	}
-	void py_remove_rating(const char *requirement, itsma_error *err) {
-		if (itsma_assessment_remove_rating($self, requirement, err) < 0)
+	void py_remove_rating(const char *requirement_id, itsma_error *err) {
+		if (itsma_assessment_remove_rating($self, requirement_id, err) < 0)
 			return;
 	}
-	void py_put_attribute(const char *process, int attribute, int letter, double value,
-	                      const char *const *evidence, size_t evidence_count, const char *note,
-	                      itsma_error *err) {
+	void py_remove_rating_of(const itsma_requirement *requirement, itsma_error *err) {
+		if (itsma_assessment_remove_rating_of($self, requirement, err) < 0)
+			return;
+	}
+	void py_put_attribute(const itsma_section *optional_process, const char *process_id,
+	                      int attribute, int letter, double value, const char *const *evidence,
+	                      size_t evidence_count, const char *note, itsma_error *err) {
 		itsma_attribute_spec spec = ITSMA_ATTRIBUTE_SPEC_INIT;
-		spec.process = process;
+		spec.process = optional_process;
+		spec.process_id = process_id;
 		spec.attribute = (itsma_attribute)attribute;
 		spec.letter = (itsma_letter)letter;
 		spec.value = value;
@@ -972,8 +1030,12 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 		if (itsma_assessment_put_attribute($self, &spec, err) < 0)
 			return;
 	}
-	void py_remove_attribute(const char *process, int attribute, itsma_error *err) {
-		if (itsma_assessment_remove_attribute($self, process, (itsma_attribute)attribute, err) < 0)
+	void py_remove_attribute(const char *process_id, int attribute, itsma_error *err) {
+		if (itsma_assessment_remove_attribute($self, process_id, (itsma_attribute)attribute, err) < 0)
+			return;
+	}
+	void py_remove_attribute_of(const itsma_section *process, int attribute, itsma_error *err) {
+		if (itsma_assessment_remove_attribute_of($self, process, (itsma_attribute)attribute, err) < 0)
 			return;
 	}
 	void py_put_exclusion(const char *id, const char *reason, itsma_error *err) {
@@ -990,6 +1052,10 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 	}
 	void py_set_process_target(const char *process, int level, itsma_error *err) {
 		if (itsma_assessment_set_process_target($self, process, level, err) < 0)
+			return;
+	}
+	void py_set_process_target_of(const itsma_section *process, int level, itsma_error *err) {
+		if (itsma_assessment_set_process_target_of($self, process, level, err) < 0)
 			return;
 	}
 	itsma_result *py_score(int policy, const char *section, itsma_error *err) {
@@ -1177,11 +1243,13 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 		if (itsma_scorer_remove_evidence($self, id, err) < 0)
 			return;
 	}
-	void py_put_rating(const char *requirement, int letter, double value,
-	                   const char *const *evidence, size_t evidence_count, const char *note,
-	                   itsma_error *err) {
+	/* The requirement (process) by object when given, else by id. */
+	void py_put_rating(const itsma_requirement *optional_requirement, const char *requirement_id,
+	                   int letter, double value, const char *const *evidence,
+	                   size_t evidence_count, const char *note, itsma_error *err) {
 		itsma_rating_spec spec = ITSMA_RATING_SPEC_INIT;
-		spec.requirement = requirement;
+		spec.requirement = optional_requirement;
+		spec.requirement_id = requirement_id;
 		spec.letter = (itsma_letter)letter;
 		spec.value = value;
 		spec.evidence = evidence;
@@ -1190,15 +1258,20 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 		if (itsma_scorer_put_rating($self, &spec, err) < 0)
 			return;
 	}
-	void py_remove_rating(const char *requirement, itsma_error *err) {
-		if (itsma_scorer_remove_rating($self, requirement, err) < 0)
+	void py_remove_rating(const char *requirement_id, itsma_error *err) {
+		if (itsma_scorer_remove_rating($self, requirement_id, err) < 0)
 			return;
 	}
-	void py_put_attribute(const char *process, int attribute, int letter, double value,
-	                      const char *const *evidence, size_t evidence_count, const char *note,
-	                      itsma_error *err) {
+	void py_remove_rating_of(const itsma_requirement *requirement, itsma_error *err) {
+		if (itsma_scorer_remove_rating_of($self, requirement, err) < 0)
+			return;
+	}
+	void py_put_attribute(const itsma_section *optional_process, const char *process_id,
+	                      int attribute, int letter, double value, const char *const *evidence,
+	                      size_t evidence_count, const char *note, itsma_error *err) {
 		itsma_attribute_spec spec = ITSMA_ATTRIBUTE_SPEC_INIT;
-		spec.process = process;
+		spec.process = optional_process;
+		spec.process_id = process_id;
 		spec.attribute = (itsma_attribute)attribute;
 		spec.letter = (itsma_letter)letter;
 		spec.value = value;
@@ -1208,8 +1281,12 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 		if (itsma_scorer_put_attribute($self, &spec, err) < 0)
 			return;
 	}
-	void py_remove_attribute(const char *process, int attribute, itsma_error *err) {
-		if (itsma_scorer_remove_attribute($self, process, (itsma_attribute)attribute, err) < 0)
+	void py_remove_attribute(const char *process_id, int attribute, itsma_error *err) {
+		if (itsma_scorer_remove_attribute($self, process_id, (itsma_attribute)attribute, err) < 0)
+			return;
+	}
+	void py_remove_attribute_of(const itsma_section *process, int attribute, itsma_error *err) {
+		if (itsma_scorer_remove_attribute_of($self, process, (itsma_attribute)attribute, err) < 0)
 			return;
 	}
 	void py_rescore(itsma_error *err) {
@@ -1593,8 +1670,12 @@ static long itsma_py_date_parse(const char *text, itsma_error *err)
 /* The date "YYYY-MM-DD" of a day number. */
 static PyObject *itsma_py_date_format(long days)
 {
-	char buf[32];
-	return PyUnicode_FromString(itsma_date_format(buf, days));
+	char buf[ITSMA_DATE_SIZE];
+	if (!itsma_date_format(buf, sizeof buf, days)) {
+		PyErr_Format(PyExc_ValueError, "day %ld is outside the years 0 to 9999", days);
+		return NULL;
+	}
+	return PyUnicode_FromString(buf);
 }
 
 /* The JSON text of the i-th built-in catalogue, or None. */
@@ -1611,7 +1692,7 @@ static PyObject *itsma_py_builtin_json(size_t index)
 static PyObject *itsma_py_builtin_clauses(size_t index)
 {
 	size_t len = 0;
-	const char *s = itsma_catalogue_builtin_clauses(index, &len);
+	const char *s = itsma_catalogue_builtin_clauses(&len, index);
 	if (!s)
 		Py_RETURN_NONE;
 	return PyUnicode_DecodeUTF8(s, (Py_ssize_t)len, "strict");

@@ -47,7 +47,7 @@ int main(int argc, char **argv)
 	/* The catalogue must outlive the assessment; here we own both. */
 	if (itsma_catalogue_builtin(&cat, "iso20000-1:2018", &err) < 0 ||
 	    itsma_assessment_new(&a, cat, "itsm-export-2026-11", "2026-11-20", &err) < 0 ||
-	    itsma_assessment_set_text(a, "title", "Checks exported from the ITSM tool", &err) < 0 ||
+	    itsma_assessment_set_title(a, "Checks exported from the ITSM tool", &err) < 0 ||
 	    itsma_assessment_set_target(a, 2, &err) < 0)
 		goto done;
 
@@ -68,7 +68,7 @@ int main(int argc, char **argv)
 		/* The share of tickets that passed the check is the achievement, 0-100. */
 		const char *cited[] = { c->evidence_id };
 		itsma_rating_spec rating = ITSMA_RATING_SPEC_INIT;
-		rating.requirement = c->requirement;
+		rating.requirement_id = c->requirement;
 		rating.letter = ITSMA_LETTER_NONE; /* a number, not a letter */
 		rating.value = 100.0 * c->passed / c->sampled;
 		rating.evidence = cited;

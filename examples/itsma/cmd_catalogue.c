@@ -121,7 +121,7 @@ static int lint(const char *id, const char *clauses_file, const char *skip, cons
 	char **clauses = NULL, *data = NULL, *text = NULL;
 	size_t len = 0, text_len = 0, count = 0;
 	long b = cli_is_file(id) ? -1 : builtin_index(id);
-	const char *list = b >= 0 ? itsma_catalogue_builtin_clauses((size_t)b, &len) : NULL;
+	const char *list = b >= 0 ? itsma_catalogue_builtin_clauses(&len, (size_t)b) : NULL;
 	FILE *f;
 	int rc;
 

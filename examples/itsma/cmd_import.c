@@ -129,9 +129,9 @@ int cmd_import(int argc, char **argv)
 	rc = itsma_questionnaire_import(&a, qdata, qlen, path, edata, elen, evidence, &opts, &err);
 	free(qdata);
 	free(edata);
-	if (rc == 0 && ((title && itsma_assessment_set_text(a, "title", title, &err) < 0) ||
-	                (org && itsma_assessment_set_text(a, "organisation", org, &err) < 0) ||
-	                (assessor && itsma_assessment_set_text(a, "assessor", assessor, &err) < 0) ||
+	if (rc == 0 && ((title && itsma_assessment_set_title(a, title, &err) < 0) ||
+	                (org && itsma_assessment_set_organisation(a, org, &err) < 0) ||
+	                (assessor && itsma_assessment_set_assessor(a, assessor, &err) < 0) ||
 	                (level >= 0 && itsma_assessment_set_target(a, level, &err) < 0)))
 		rc = err.code;
 	if (rc == 0) {

@@ -137,14 +137,49 @@ ITSMA_EXTERN(const char *) itsma_assessment_assessor(const itsma_assessment *a);
 /** The file name or "<buffer>" it was loaded from; "" when created in code. */
 ITSMA_EXTERN(const char *) itsma_assessment_origin(const itsma_assessment *a);
 
-/**
- * Set a text property.
- * @param field "id", "date" (checked), "title", "organisation" or "assessor"; @p value NULL
- *        clears an optional one.
- * @return 0; #ITSMA_EINVAL; #ITSMA_ENOMEM. **Ownership:** Copied.
+/*
+ * One setter per property (no property is chosen by a name string). Each resets @p err on
+ * entry, copies @p value (the caller keeps theirs) and changes nothing when it fails.
  */
-ITSMA_EXTERN(int) itsma_assessment_set_text(itsma_assessment *a, const char *field,
-                                            const char *value, itsma_error *err) ITSMA_WARN_UNUSED;
+/**
+ * Set the assessment id.
+ * @param a the assessment. @param id an identifier (1 to 64 of `A-Z a-z 0-9 . _ : -`).
+ * @param err details, or NULL.
+ * @return 0; #ITSMA_EINVAL (NULL assessment, bad or NULL id); #ITSMA_ENOMEM.
+ * **Ownership:** @p id is Copied.
+ */
+ITSMA_EXTERN(int) itsma_assessment_set_id(itsma_assessment *a, const char *id, itsma_error *err)
+	ITSMA_WARN_UNUSED;
+/**
+ * Set the as-of date (the day evidence must be current on).
+ * @param date a real calendar date "YYYY-MM-DD" (itsma_date_parse()).
+ * @return 0; #ITSMA_EINVAL (NULL assessment, NULL or malformed date, a day that does not
+ *         exist such as 2026-02-29).
+ * **Ownership:** @p date is Copied.
+ */
+ITSMA_EXTERN(int) itsma_assessment_set_date(itsma_assessment *a, const char *date, itsma_error *err)
+	ITSMA_WARN_UNUSED;
+/**
+ * Set or clear the optional title.
+ * @param title any UTF-8 text, or NULL to remove it.
+ * @return 0; #ITSMA_EINVAL (NULL assessment); #ITSMA_ENOMEM. **Ownership:** Copied.
+ */
+ITSMA_EXTERN(int) itsma_assessment_set_title(itsma_assessment *a, const char *title,
+                                             itsma_error *err) ITSMA_WARN_UNUSED;
+/**
+ * Set or clear the optional organisation assessed.
+ * @param organisation any UTF-8 text, or NULL to remove it.
+ * @return 0; #ITSMA_EINVAL (NULL assessment); #ITSMA_ENOMEM. **Ownership:** Copied.
+ */
+ITSMA_EXTERN(int) itsma_assessment_set_organisation(itsma_assessment *a, const char *organisation,
+                                                    itsma_error *err) ITSMA_WARN_UNUSED;
+/**
+ * Set or clear the optional assessor.
+ * @param assessor any UTF-8 text, or NULL to remove it.
+ * @return 0; #ITSMA_EINVAL (NULL assessment); #ITSMA_ENOMEM. **Ownership:** Copied.
+ */
+ITSMA_EXTERN(int) itsma_assessment_set_assessor(itsma_assessment *a, const char *assessor,
+                                                itsma_error *err) ITSMA_WARN_UNUSED;
 
 /* ---- evidence ------------------------------------------------------------------------------ */
 
@@ -224,20 +259,34 @@ ITSMA_EXTERN(int) itsma_evidence_is_current(const itsma_evidence *e, long day);
 
 /* ---- requirement ratings ------------------------------------------------------------------- */
 
+/*
+ * Requirements and processes by object or by id: a rating or attribute spec names what it
+ * rates either by the catalogue's object (`requirement`, `process`: used when non-NULL) or
+ * by its id (`requirement_id`, `process_id`); the removal and lookup functions ending in
+ * `_of` take the object where their siblings take the id. An object must come from the
+ * assessment's catalogue: one of another catalogue (even one with the same ids) is refused
+ * with #ITSMA_EINVAL (lookups give NULL).
+ */
+
 /** A rating to add or replace. Versioned. */
 typedef struct itsma_rating_spec {
 	unsigned int version;          /**< #ITSMA_RATING_SPEC_VERSION. */
-	const char *requirement;       /**< Requirement id. */
+	const char *requirement_id;    /**< Requirement id (may be NULL when @c requirement is set). */
 	itsma_letter letter;           /**< A letter, or #ITSMA_LETTER_NONE to use @p value. */
 	double value;                  /**< 0 to 100 when @p letter is #ITSMA_LETTER_NONE. */
 	const char *const *evidence;   /**< Cited evidence ids (each at most once). */
 	size_t evidence_count;         /**< Length of @p evidence. */
 	const char *note;              /**< Optional. */
+	/* version 2 */
+	/** The requirement (of the assessment's catalogue), or NULL to use @c requirement_id.
+	 *  When both are set, @c requirement_id must be its id. */
+	const itsma_requirement *requirement;
 } itsma_rating_spec;
-/** Current version of itsma_rating_spec. */
-#define ITSMA_RATING_SPEC_VERSION 1
+/** Current version of itsma_rating_spec (version 1, without @c requirement, is accepted). */
+#define ITSMA_RATING_SPEC_VERSION 2
 /** Static initialiser for itsma_rating_spec. */
-#define ITSMA_RATING_SPEC_INIT { ITSMA_RATING_SPEC_VERSION, NULL, ITSMA_LETTER_NONE, 0.0, NULL, 0, NULL }
+#define ITSMA_RATING_SPEC_INIT                                                                     \
+	{ ITSMA_RATING_SPEC_VERSION, NULL, ITSMA_LETTER_NONE, 0.0, NULL, 0, NULL, NULL }
 /**
  * Fill @p spec with the defaults of #ITSMA_RATING_SPEC_INIT (for callers without C macros, such as FFI).
  * @param version the #ITSMA_RATING_SPEC_VERSION the caller was built with; 1 to the current one.
@@ -247,14 +296,25 @@ ITSMA_EXTERN(int) itsma_rating_spec_init(itsma_rating_spec *spec, unsigned int v
 
 /**
  * Rate a requirement (or replace its rating, keeping the position).
- * @return 0; #ITSMA_ENOTFOUND (no such requirement or evidence); #ITSMA_EINVAL (bad value,
- *         evidence cited twice); #ITSMA_ENOMEM.
+ * @return 0; #ITSMA_ENOTFOUND (no requirement with that id, no such evidence);
+ *         #ITSMA_EINVAL (a requirement of another catalogue, an id that is not its id, bad
+ *         value, evidence cited twice); #ITSMA_ENOMEM.
  */
 ITSMA_EXTERN(int) itsma_assessment_put_rating(itsma_assessment *a, const itsma_rating_spec *spec,
                                               itsma_error *err) ITSMA_WARN_UNUSED;
 /** Remove the rating of a requirement. @return 0 or #ITSMA_ENOTFOUND. */
 ITSMA_EXTERN(int) itsma_assessment_remove_rating(itsma_assessment *a, const char *requirement_id,
                                                  itsma_error *err) ITSMA_WARN_UNUSED;
+/**
+ * Remove the rating of a requirement given as the catalogue's object.
+ * @param a the assessment. @param requirement a requirement of the assessment's catalogue.
+ * @param err details, or NULL.
+ * @return 0; #ITSMA_ENOTFOUND (not rated); #ITSMA_EINVAL (NULL, or of another catalogue).
+ * **Ownership:** @p requirement is only read.
+ */
+ITSMA_EXTERN(int) itsma_assessment_remove_rating_of(itsma_assessment *a,
+                                                    const itsma_requirement *requirement,
+                                                    itsma_error *err) ITSMA_WARN_UNUSED;
 /** Number of ratings. */
 ITSMA_EXTERN(size_t) itsma_assessment_rating_count(const itsma_assessment *a);
 /** The i-th rating, or NULL. Borrowed. */
@@ -263,6 +323,10 @@ ITSMA_EXTERN(const itsma_rating *) itsma_assessment_rating_at(const itsma_assess
 /** The rating of a requirement (O(1)), or NULL. Borrowed. */
 ITSMA_EXTERN(const itsma_rating *) itsma_assessment_find_rating(const itsma_assessment *a,
                                                                 const char *requirement_id);
+/** The rating of a requirement object (O(1)), or NULL (also for one of another catalogue).
+ * Borrowed. */
+ITSMA_EXTERN(const itsma_rating *)
+itsma_assessment_find_rating_of(const itsma_assessment *a, const itsma_requirement *requirement);
 /** The rated requirement. Borrowed. */
 ITSMA_EXTERN(const itsma_requirement *) itsma_rating_requirement(const itsma_rating *r);
 /** The letter, or #ITSMA_LETTER_NONE for a numeric rating. */
@@ -283,19 +347,23 @@ ITSMA_EXTERN(size_t) itsma_rating_index(const itsma_rating *r);
 /** A process-attribute rating to add or replace. Versioned. */
 typedef struct itsma_attribute_spec {
 	unsigned int version;        /**< #ITSMA_ATTRIBUTE_SPEC_VERSION. */
-	const char *process;         /**< Id of a process section. */
+	const char *process_id;      /**< Id of a process section (may be NULL when @c process is set). */
 	itsma_attribute attribute;   /**< PA2.1 to PA5.2 (PA1.1 is derived, never rated). */
 	itsma_letter letter;         /**< A letter, or #ITSMA_LETTER_NONE to use @p value. */
 	double value;                /**< 0 to 100 when @p letter is #ITSMA_LETTER_NONE. */
 	const char *const *evidence; /**< Cited evidence ids. */
 	size_t evidence_count;       /**< Length of @p evidence. */
 	const char *note;            /**< Optional. */
+	/* version 2 */
+	/** The process section (of the assessment's catalogue), or NULL to use @c process_id.
+	 *  When both are set, @c process_id must be its id. */
+	const itsma_section *process;
 } itsma_attribute_spec;
-/** Current version of itsma_attribute_spec. */
-#define ITSMA_ATTRIBUTE_SPEC_VERSION 1
+/** Current version of itsma_attribute_spec (version 1, without @c process, is accepted). */
+#define ITSMA_ATTRIBUTE_SPEC_VERSION 2
 /** Static initialiser for itsma_attribute_spec. */
 #define ITSMA_ATTRIBUTE_SPEC_INIT                                                                   \
-	{ ITSMA_ATTRIBUTE_SPEC_VERSION, NULL, ITSMA_PA2_1, ITSMA_LETTER_NONE, 0.0, NULL, 0, NULL }
+	{ ITSMA_ATTRIBUTE_SPEC_VERSION, NULL, ITSMA_PA2_1, ITSMA_LETTER_NONE, 0.0, NULL, 0, NULL, NULL }
 /**
  * Fill @p spec with the defaults of #ITSMA_ATTRIBUTE_SPEC_INIT (for callers without C macros, such as FFI).
  * @param version the #ITSMA_ATTRIBUTE_SPEC_VERSION the caller was built with; 1 to the current one.
@@ -305,8 +373,9 @@ ITSMA_EXTERN(int) itsma_attribute_spec_init(itsma_attribute_spec *spec, unsigned
 
 /**
  * Rate a process attribute (or replace that rating, keeping its position).
- * @return 0; #ITSMA_ENOTFOUND (no such process or evidence); #ITSMA_EINVAL (not a process,
- *         PA1.1, bad value, evidence cited twice); #ITSMA_ENOMEM.
+ * @return 0; #ITSMA_ENOTFOUND (no section with that id, no such evidence); #ITSMA_EINVAL (a
+ *         section of another catalogue, an id that is not its id, not a process, PA1.1, bad
+ *         value, evidence cited twice); #ITSMA_ENOMEM.
  */
 ITSMA_EXTERN(int) itsma_assessment_put_attribute(itsma_assessment *a,
                                                  const itsma_attribute_spec *spec, itsma_error *err)
@@ -314,6 +383,17 @@ ITSMA_EXTERN(int) itsma_assessment_put_attribute(itsma_assessment *a,
 /** Remove a process-attribute rating. @return 0 or #ITSMA_ENOTFOUND. */
 ITSMA_EXTERN(int) itsma_assessment_remove_attribute(itsma_assessment *a, const char *process_id,
                                                     itsma_attribute attribute, itsma_error *err)
+	ITSMA_WARN_UNUSED;
+/**
+ * Remove a process-attribute rating of a process given as the catalogue's object.
+ * @param a the assessment. @param process a section of the assessment's catalogue.
+ * @param attribute the attribute. @param err details, or NULL.
+ * @return 0; #ITSMA_ENOTFOUND (not rated); #ITSMA_EINVAL (NULL, or of another catalogue).
+ * **Ownership:** @p process is only read.
+ */
+ITSMA_EXTERN(int) itsma_assessment_remove_attribute_of(itsma_assessment *a,
+                                                       const itsma_section *process,
+                                                       itsma_attribute attribute, itsma_error *err)
 	ITSMA_WARN_UNUSED;
 /** Number of process-attribute ratings. */
 ITSMA_EXTERN(size_t) itsma_assessment_attribute_count(const itsma_assessment *a);
@@ -324,6 +404,11 @@ itsma_assessment_attribute_at(const itsma_assessment *a, size_t index);
 ITSMA_EXTERN(const itsma_attribute_rating *)
 itsma_assessment_find_attribute(const itsma_assessment *a, const char *process_id,
                                 itsma_attribute attribute);
+/** The rating of (process object, attribute), or NULL (also for a section of another
+ * catalogue). O(1). Borrowed. */
+ITSMA_EXTERN(const itsma_attribute_rating *)
+itsma_assessment_find_attribute_of(const itsma_assessment *a, const itsma_section *process,
+                                   itsma_attribute attribute);
 /** The process section. Borrowed. */
 ITSMA_EXTERN(const itsma_section *) itsma_attribute_rating_process(const itsma_attribute_rating *r);
 /** The attribute. */
@@ -389,6 +474,17 @@ ITSMA_EXTERN(int) itsma_assessment_set_target(itsma_assessment *a, int level, it
 ITSMA_EXTERN(int) itsma_assessment_set_process_target(itsma_assessment *a, const char *process_id,
                                                       int level, itsma_error *err)
 	ITSMA_WARN_UNUSED;
+/**
+ * Set (or, with -1, remove) the target of a process given as the catalogue's object.
+ * @param a the assessment. @param process a process section of the assessment's catalogue.
+ * @param level 0 to 5, or -1. @param err details, or NULL.
+ * @return 0; #ITSMA_EINVAL (NULL, a section of another catalogue, not a process, level out
+ *         of range).
+ * **Ownership:** @p process is only read.
+ */
+ITSMA_EXTERN(int) itsma_assessment_set_process_target_of(itsma_assessment *a,
+                                                         const itsma_section *process, int level,
+                                                         itsma_error *err) ITSMA_WARN_UNUSED;
 /** The general target level, or -1 when none is set. */
 ITSMA_EXTERN(int) itsma_assessment_target(const itsma_assessment *a);
 /** Number of per-process targets. */

@@ -20,6 +20,7 @@
 
 #include "common.h"
 #include "errors.h"
+#include "rating.h"
 
 ITSMA_BEGIN_DECL
 
@@ -229,7 +230,7 @@ ITSMA_EXTERN(const char *) itsma_catalogue_builtin_json(size_t *len_out, size_t 
  * has none or past the end.
  * @param[out] len_out its length in bytes (may be NULL). **Ownership:** static.
  */
-ITSMA_EXTERN(const char *) itsma_catalogue_builtin_clauses(size_t index, size_t *len_out);
+ITSMA_EXTERN(const char *) itsma_catalogue_builtin_clauses(size_t *len_out, size_t index);
 
 /* ---- catalogue properties ---------------------------------------------------------------- */
 
@@ -260,14 +261,51 @@ ITSMA_EXTERN(int) itsma_catalogue_set_revision(itsma_catalogue *cat, int revisio
 /** The file name or "<buffer>" the catalogue was loaded from; "" when built in code. */
 ITSMA_EXTERN(const char *) itsma_catalogue_origin(const itsma_catalogue *cat);
 
-/**
- * Set one of the optional text properties. @p value NULL clears it.
- * @param field one of "version", "publisher", "description", "source", "title".
- * @return 0; #ITSMA_EINVAL for an unknown field or an empty title; #ITSMA_ENOMEM.
- * **Ownership:** @p value is Copied.
+/*
+ * One setter per text property (no property is chosen by a name string, so a misspelt
+ * property is a compile error, not a run-time one). Each resets @p err on entry, copies
+ * @p value (the caller keeps theirs) and changes nothing when it fails.
  */
-ITSMA_EXTERN(int) itsma_catalogue_set_text(itsma_catalogue *cat, const char *field,
-                                           const char *value, itsma_error *err) ITSMA_WARN_UNUSED;
+/**
+ * Set the title.
+ * @param cat the catalogue. @param title non-empty UTF-8 text. @param err details, or NULL.
+ * @return 0; #ITSMA_EINVAL (NULL catalogue, NULL or empty title); #ITSMA_ENOMEM.
+ * **Ownership:** @p title is Copied.
+ */
+ITSMA_EXTERN(int) itsma_catalogue_set_title(itsma_catalogue *cat, const char *title,
+                                            itsma_error *err) ITSMA_WARN_UNUSED;
+/**
+ * Set or clear the optional `version` (the publisher's edition, not the revision).
+ * @param version non-empty text, or NULL to remove it.
+ * @return 0; #ITSMA_EINVAL (NULL catalogue, empty text: remove it with NULL); #ITSMA_ENOMEM.
+ * **Ownership:** @p version is Copied.
+ */
+ITSMA_EXTERN(int) itsma_catalogue_set_version(itsma_catalogue *cat, const char *version,
+                                              itsma_error *err) ITSMA_WARN_UNUSED;
+/**
+ * Set or clear the optional `publisher`.
+ * @param publisher non-empty text, or NULL to remove it.
+ * @return 0; #ITSMA_EINVAL (NULL catalogue, empty text); #ITSMA_ENOMEM.
+ * **Ownership:** @p publisher is Copied.
+ */
+ITSMA_EXTERN(int) itsma_catalogue_set_publisher(itsma_catalogue *cat, const char *publisher,
+                                                itsma_error *err) ITSMA_WARN_UNUSED;
+/**
+ * Set or clear the optional `description`.
+ * @param description non-empty text, or NULL to remove it.
+ * @return 0; #ITSMA_EINVAL (NULL catalogue, empty text); #ITSMA_ENOMEM.
+ * **Ownership:** @p description is Copied.
+ */
+ITSMA_EXTERN(int) itsma_catalogue_set_description(itsma_catalogue *cat, const char *description,
+                                                  itsma_error *err) ITSMA_WARN_UNUSED;
+/**
+ * Set or clear the optional `source` (where the catalogue's content comes from).
+ * @param source non-empty text, or NULL to remove it.
+ * @return 0; #ITSMA_EINVAL (NULL catalogue, empty text); #ITSMA_ENOMEM.
+ * **Ownership:** @p source is Copied.
+ */
+ITSMA_EXTERN(int) itsma_catalogue_set_source(itsma_catalogue *cat, const char *source,
+                                             itsma_error *err) ITSMA_WARN_UNUSED;
 /** Set whether exclusions are allowed. @return 0 or #ITSMA_EINVAL. */
 ITSMA_EXTERN(int) itsma_catalogue_set_exclusions(itsma_catalogue *cat, itsma_exclusions value,
                                                  itsma_error *err) ITSMA_WARN_UNUSED;
@@ -290,9 +328,12 @@ ITSMA_EXTERN(int) itsma_catalogue_put_guidance_source(itsma_catalogue *cat, cons
 
 /** Number of generic practices (indicators for PA2.1 to PA5.2). */
 ITSMA_EXTERN(size_t) itsma_catalogue_generic_practice_count(const itsma_catalogue *cat);
-/** Attribute ("PA2.1") of the i-th generic practice, or NULL past the end. Borrowed. */
-ITSMA_EXTERN(const char *) itsma_catalogue_generic_practice_attribute(const itsma_catalogue *cat,
-                                                                      size_t index);
+/**
+ * Attribute of the i-th generic practice (#ITSMA_PA2_1 to #ITSMA_PA5_2), or
+ * #ITSMA_ATTRIBUTE_COUNT past the end (and for NULL). itsma_attribute_name() spells it.
+ */
+ITSMA_EXTERN(itsma_attribute) itsma_catalogue_generic_practice_attribute(const itsma_catalogue *cat,
+                                                                         size_t index);
 /** Id of the i-th generic practice, or NULL. Borrowed. */
 ITSMA_EXTERN(const char *) itsma_catalogue_generic_practice_id(const itsma_catalogue *cat,
                                                                size_t index);
@@ -300,13 +341,19 @@ ITSMA_EXTERN(const char *) itsma_catalogue_generic_practice_id(const itsma_catal
 ITSMA_EXTERN(const char *) itsma_catalogue_generic_practice_text(const itsma_catalogue *cat,
                                                                  size_t index);
 /**
- * Add a generic practice.
- * @param attribute "PA2.1" to "PA5.2". @param id unique among generic practices.
- * @return 0; #ITSMA_EINVAL (bad attribute, id or empty text); #ITSMA_EEXISTS; #ITSMA_ENOMEM.
+ * Add a generic practice (an indicator of a process attribute).
+ * @param cat the catalogue. @param attribute #ITSMA_PA2_1 to #ITSMA_PA5_2 (PA1.1 has no
+ *        generic practices: it is derived). @param id unique among generic practices.
+ * @param text non-empty. @param err details, or NULL.
+ * @return 0; #ITSMA_EINVAL (NULL catalogue, attribute out of range or PA1.1, bad id, empty
+ *         text); #ITSMA_EEXISTS (the id is defined already: adding never replaces);
+ *         #ITSMA_ENOMEM. On failure nothing changes.
+ * **Ownership:** strings are Copied.
  */
-ITSMA_EXTERN(int) itsma_catalogue_add_generic_practice(itsma_catalogue *cat, const char *attribute,
-                                                       const char *id, const char *text,
-                                                       itsma_error *err) ITSMA_WARN_UNUSED;
+ITSMA_EXTERN(int) itsma_catalogue_add_generic_practice(itsma_catalogue *cat,
+                                                       itsma_attribute attribute, const char *id,
+                                                       const char *text, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 
 /* ---- retired ids -------------------------------------------------------------------------- */
 
@@ -423,28 +470,39 @@ typedef struct itsma_section_spec {
  */
 ITSMA_EXTERN(int) itsma_section_spec_init(itsma_section_spec *spec, unsigned int version);
 
+/*
+ * Building takes the sections the builder returned (itsma_catalogue_add_section()'s `*out`,
+ * or a getter's result), not their ids: a section of another catalogue is refused with
+ * #ITSMA_EINVAL. Look an id up with itsma_catalogue_find_section() first.
+ */
 /**
  * Add a section, with the same validation as loading.
  * @param[out] out the new section (Borrowed), or NULL if not wanted.
- * @param cat the catalogue. @param parent_id id of the parent section, or NULL for top level.
+ * @param cat the catalogue. @param parent the parent section (a section of @p cat), or NULL
+ *        for a top-level section.
  * @param spec the section. @param err details, or NULL.
- * @return 0; #ITSMA_EINVAL (bad id, empty title, bad weight, a process inside a process);
- *         #ITSMA_EEXISTS (id taken by a section or requirement, or retired); #ITSMA_ENOTFOUND (no such
- *         parent); #ITSMA_ENOMEM. On failure the catalogue is unchanged.
- * **Ownership:** the spec's strings are Copied.
+ * @return 0; #ITSMA_EINVAL (a @p parent of another catalogue, bad id, empty title, bad weight,
+ *         a process inside a process); #ITSMA_EEXISTS (id taken by a section or requirement,
+ *         or retired: adding never replaces); #ITSMA_ELIMIT (nested deeper than
+ *         #ITSMA_DEFAULT_MAX_DEPTH); #ITSMA_ENOMEM. On failure the catalogue is unchanged.
+ * **Ownership:** the spec's strings are Copied; @p parent is only read.
  */
 ITSMA_EXTERN(int) itsma_catalogue_add_section(const itsma_section **out, itsma_catalogue *cat,
-                                              const char *parent_id, const itsma_section_spec *spec,
-                                              itsma_error *err) ITSMA_WARN_UNUSED;
+                                              const itsma_section *parent,
+                                              const itsma_section_spec *spec, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 
 /**
  * Add a guidance value to a section.
- * @param section_id the section. @param source a declared guidance source key.
- * @param value a name or identifier in that framework (duplicates are ignored).
- * @return 0; #ITSMA_ENOTFOUND (no section); #ITSMA_EINVAL (undeclared source, empty value);
- *         #ITSMA_ENOMEM.
+ * @param cat the catalogue. @param section a section of @p cat.
+ * @param source a declared guidance source key.
+ * @param value a name or identifier in that framework (a value the section lists already
+ *        is left as it is). @param err details, or NULL.
+ * @return 0; #ITSMA_EINVAL (NULL or foreign @p section, undeclared source, empty value);
+ *         #ITSMA_ENOMEM. On failure nothing changes.
+ * **Ownership:** strings are Copied; @p section is only read.
  */
-ITSMA_EXTERN(int) itsma_catalogue_add_guidance(itsma_catalogue *cat, const char *section_id,
+ITSMA_EXTERN(int) itsma_catalogue_add_guidance(itsma_catalogue *cat, const itsma_section *section,
                                                const char *source, const char *value,
                                                itsma_error *err) ITSMA_WARN_UNUSED;
 
@@ -527,14 +585,17 @@ ITSMA_EXTERN(int) itsma_requirement_spec_init(itsma_requirement_spec *spec, unsi
 /**
  * Add a requirement to a section, with the same validation as loading.
  * @param[out] out the new requirement (Borrowed), or NULL if not wanted.
- * @param section_id the section that holds it.
- * @return 0; #ITSMA_EINVAL (bad id, empty text, bad weight or hint, an empty item or verify,
- *         an unknown basis, a good-practice shall); #ITSMA_EEXISTS (the id is taken or retired);
- *         #ITSMA_ENOTFOUND (no such section); #ITSMA_ENOMEM. On failure nothing changes.
- * **Ownership:** the spec's strings are Copied.
+ * @param cat the catalogue. @param section the section that holds it (a section of @p cat).
+ * @param spec the requirement. @param err details, or NULL.
+ * @return 0; #ITSMA_EINVAL (NULL or foreign @p section, bad id, empty text, bad weight or
+ *         hint, an empty item or verify, an unknown basis, a good-practice shall);
+ *         #ITSMA_EEXISTS (the id is taken or retired: adding never replaces); #ITSMA_ENOMEM.
+ *         On failure nothing changes.
+ * **Ownership:** the spec's strings are Copied; @p section is only read.
  */
 ITSMA_EXTERN(int) itsma_catalogue_add_requirement(const itsma_requirement **out,
-                                                  itsma_catalogue *cat, const char *section_id,
+                                                  itsma_catalogue *cat,
+                                                  const itsma_section *section,
                                                   const itsma_requirement_spec *spec,
                                                   itsma_error *err) ITSMA_WARN_UNUSED;
 

@@ -92,11 +92,19 @@ ITSMA_EXTERN(int) itsma_attribute_parse(itsma_attribute *out, const char *word, 
  */
 ITSMA_EXTERN(int) itsma_date_parse(long *days_out, const char *text, itsma_error *err)
 	ITSMA_WARN_UNUSED;
+/** Bytes itsma_date_format() needs: "YYYY-MM-DD" and its terminating NUL. */
+#define ITSMA_DATE_SIZE 11
 /**
- * Format a day number as "YYYY-MM-DD" into @p buf (at least 11 bytes).
- * @return @p buf (NULL when @p buf is NULL).
+ * Format a day number (see itsma_date_parse()) as "YYYY-MM-DD".
+ * @param[out] buf where to write; at least #ITSMA_DATE_SIZE bytes.
+ * @param size the size of @p buf in bytes.
+ * @param days days since 1970-01-01, for a date from 0000-01-01 to 9999-12-31.
+ * @return @p buf; NULL (and, when @p size > 0, an empty string in @p buf) when @p buf is
+ *         NULL, @p size is below #ITSMA_DATE_SIZE, or the date is outside years 0 to 9999
+ *         (which "YYYY-MM-DD" cannot write).
+ * **Ownership:** @p buf is the caller's. **Thread safety:** safe.
  */
-ITSMA_EXTERN(char *) itsma_date_format(char *buf, long days);
+ITSMA_EXTERN(char *) itsma_date_format(char *buf, size_t size, long days);
 
 ITSMA_END_DECL
 

@@ -179,6 +179,11 @@ typedef enum itsma_catalogue_view {
 	                                    the overall figure when everything applies). The same
 	                                    figures as JSON: itsma_catalogue_weights_to_json(). */
 } itsma_catalogue_view;
+/** The word of a view: "checklist" or "weights" (common.h, "Names"); "" for another value. */
+ITSMA_EXTERN(const char *) itsma_catalogue_view_name(itsma_catalogue_view value);
+/** The value of a word of itsma_catalogue_view_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_catalogue_view_parse(itsma_catalogue_view *out, const char *word,
+                                             itsma_error *err) ITSMA_WARN_UNUSED;
 
 /**
  * Render a catalogue for people: as Markdown (#ITSMA_REPORT_MD; texts escaped as in every

@@ -119,6 +119,19 @@ ITSMA_EXTERN(int) itsma_scorer_remove_rating(itsma_scorer *s, const char *requir
                                              itsma_error *err) ITSMA_WARN_UNUSED;
 
 /**
+ * Remove the rating of a requirement given as the catalogue's object (see "Requirements and
+ * processes by object or by id" in assessment.h) and update the result.
+ * @param s the scorer. @param requirement a requirement of the assessment's catalogue.
+ * @param err details, or NULL.
+ * @return 0; #ITSMA_ENOTFOUND (not rated; nothing changed); #ITSMA_EINVAL (NULL, or a
+ *         requirement of another catalogue; nothing changed); #ITSMA_ENOMEM (call
+ *         itsma_scorer_rescore()).
+ * **Ownership:** @p requirement is only read.
+ */
+ITSMA_EXTERN(int) itsma_scorer_remove_rating_of(itsma_scorer *s,
+                                                const itsma_requirement *requirement,
+                                                itsma_error *err) ITSMA_WARN_UNUSED;
+/**
  * Add an evidence record, or replace the one with the same id
  * (itsma_assessment_put_evidence()), and update the result: every rating and attribute
  * rating citing it (whether it is current may have changed) and its evidence issue.
@@ -158,6 +171,19 @@ ITSMA_EXTERN(int) itsma_scorer_remove_attribute(itsma_scorer *s, const char *pro
                                                 itsma_attribute attribute, itsma_error *err)
 	ITSMA_WARN_UNUSED;
 
+/**
+ * Remove a process-attribute rating of a process given as the catalogue's object and update
+ * the result.
+ * @param s the scorer. @param process a section of the assessment's catalogue.
+ * @param attribute the attribute. @param err details, or NULL.
+ * @return 0; #ITSMA_ENOTFOUND (not rated; nothing changed); #ITSMA_EINVAL (NULL, or a
+ *         section of another catalogue; nothing changed); #ITSMA_ENOMEM (call
+ *         itsma_scorer_rescore()).
+ * **Ownership:** @p process is only read.
+ */
+ITSMA_EXTERN(int) itsma_scorer_remove_attribute_of(itsma_scorer *s, const itsma_section *process,
+                                                   itsma_attribute attribute, itsma_error *err)
+	ITSMA_WARN_UNUSED;
 /**
  * Score from scratch: after changes made to the assessment directly, or after
  * #ITSMA_ENOMEM from a mutator. Objects borrowed from the previous result become invalid.

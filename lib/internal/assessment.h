@@ -39,7 +39,8 @@ int itsma__assessment_put_evidence(itsma_assessment *a, const itsma_evidence_spe
                                    itsma_evidence **rec_out, itsma_evidence *before,
                                    itsma_error *err);
 
-/* itsma_assessment_put_rating() with the requirement looked up already (NULL: not found). */
+/* itsma_assessment_put_rating() with the requirement looked up already (NULL: look it up
+ * with itsma__rating_spec_requirement(), reporting why it is not there). */
 int itsma__assessment_put_rating_spec(itsma_assessment *a, const itsma_requirement *req,
                                       const itsma_rating_spec *spec, itsma_error *err);
 
@@ -52,6 +53,17 @@ typedef struct itsma__subject {
 
 /* The current rating of a subject (its shared part), or NULL when it is not rated. */
 itsma__cited *itsma__assessment_cited(const itsma_assessment *a, const itsma__subject *s);
+
+/*
+ * What a rating (attribute) spec rates: its `requirement` (`process`) object when set, which
+ * must belong to the assessment's catalogue and match the id when one is given too, else the
+ * one with its id; for attributes it must be a process. 0, or ITSMA_EINVAL / ITSMA_ENOTFOUND
+ * with *out NULL. Reads the version 2 members only of version 2 specs.
+ */
+int itsma__rating_spec_requirement(const itsma_requirement **out, const itsma_assessment *a,
+                                   const itsma_rating_spec *spec, itsma_error *err);
+int itsma__attribute_spec_process(const itsma_section **out, const itsma_assessment *a,
+                                  const itsma_attribute_spec *spec, itsma_error *err);
 
 /*
  * Rate a requirement or a process attribute with the cited evidence already resolved (each

@@ -90,7 +90,8 @@ struct itsma_retired {
 };
 
 typedef struct itsma__gp {
-	const char *attribute, *id, *text;
+	itsma_attribute attribute;
+	const char *id, *text;
 	itsma__ext *ext;
 } itsma__gp;
 
@@ -123,6 +124,21 @@ struct itsma_catalogue {
 
 /* Renumber sections/requirements and recompute ranges after an out-of-order insertion. */
 void itsma__catalogue_renumber(itsma_catalogue *cat);
+
+/* Whether `s` (`r`) is a section (requirement) of `cat`: the builders' and the `_of`
+ * mutators' check that an object comes from the catalogue they work on. NULL gives 0. */
+static inline int itsma__catalogue_has_section(const itsma_catalogue *cat, const itsma_section *s)
+{
+	return cat && s && s->cat == cat && s->index < cat->section_count &&
+	       cat->sections[s->index] == s;
+}
+
+static inline int itsma__catalogue_has_requirement(const itsma_catalogue *cat,
+                                                   const itsma_requirement *r)
+{
+	return cat && r && r->cat == cat && r->index < cat->requirement_count &&
+	       cat->requirements[r->index] == r;
+}
 
 /*
  * An evidence record and its strings are one allocation: the struct, then id, title and the

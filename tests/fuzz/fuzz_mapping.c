@@ -28,8 +28,7 @@ static const fixed *fuzz_fixed(void)
 		/* a rating on every third requirement, letters in turn */
 		for (i = 0; i < itsma_catalogue_requirement_count(f.c2011); i += 3) {
 			itsma_rating_spec r = ITSMA_RATING_SPEC_INIT;
-			r.requirement =
-			    itsma_requirement_id(itsma_catalogue_requirement_at(f.c2011, i));
+			r.requirement = itsma_catalogue_requirement_at(f.c2011, i);
 			r.letter = (itsma_letter)(ITSMA_LETTER_N + (int)(i % 8));
 			if (itsma_assessment_put_rating(f.a2011, &r, &err) < 0)
 				abort();

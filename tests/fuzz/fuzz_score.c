@@ -79,7 +79,7 @@ static void incremental(itsma_assessment *a, const uint8_t *data, size_t size)
 	for (i = 0; i < n && i < 4; i++) {
 		const itsma_rating *r = itsma_assessment_rating_at(a, (h + i) % n);
 		itsma_rating_spec spec = ITSMA_RATING_SPEC_INIT;
-		spec.requirement = itsma_requirement_id(itsma_rating_requirement(r));
+		spec.requirement = itsma_rating_requirement(r);
 		spec.letter = (itsma_letter)(1 + (h >> i) % 8);
 		FUZZ_CHECK(itsma_scorer_put_rating(sc, &spec, &err) == 0);
 	}
@@ -105,7 +105,7 @@ static void incremental(itsma_assessment *a, const uint8_t *data, size_t size)
 	if (itsma_catalogue_process_count(itsma_assessment_catalogue(a))) {
 		const itsma_catalogue *cat = itsma_assessment_catalogue(a);
 		itsma_attribute_spec spec = ITSMA_ATTRIBUTE_SPEC_INIT;
-		spec.process = itsma_section_id(itsma_catalogue_process_at(cat, h % itsma_catalogue_process_count(cat)));
+		spec.process = itsma_catalogue_process_at(cat, h % itsma_catalogue_process_count(cat));
 		spec.attribute = (itsma_attribute)(1 + (h >> 3) % 8);
 		spec.value = (double)(h % 101);
 		FUZZ_CHECK(itsma_scorer_put_attribute(sc, &spec, &err) == 0);

@@ -251,7 +251,7 @@ static void setup(void)
 	itsma_error err = ITSMA_ERROR_INIT;
 	if (itsma_catalogue_builtin(&cat, "iso20000-1:2018", &err) < 0 ||
 	    itsma_assessment_new(&asmt, cat, "fault", "2026-11-20", &err) < 0 ||
-	    itsma_assessment_set_text(asmt, "title", "A title long enough to need two writes", &err) < 0 ||
+	    itsma_assessment_set_title(asmt, "A title long enough to need two writes", &err) < 0 ||
 	    itsma_catalogue_to_json(&cat_text, cat, &err) < 0 || itsma_assessment_to_json(&asm_text, asmt, &err) < 0) {
 		fprintf(stderr, "setup: %s\n", err.message);
 		exit(2);

@@ -594,7 +594,7 @@ static void prepare(ctx *c, unsigned need)
 			snprintf(id, sizeof id, "9-%02d", i);
 			r.id = id;
 			r.text = "More.";
-			if (itsma_catalogue_add_requirement(NULL, c->cat, "9", &r, &err) < 0)
+			if (itsma_catalogue_add_requirement(NULL, c->cat, itsma_catalogue_find_section(c->cat, "9"), &r, &err) < 0)
 				die("requirements", &err);
 		}
 	}
@@ -687,7 +687,7 @@ static int step_section_insert(ctx *c, int i, itsma_error *err)
 	s.title = "Inserted before section 9";
 	s.kind = i % 2 && i % 3 ? ITSMA_SECTION_PROCESS : ITSMA_SECTION_GROUP; /* none in process 8.1 */
 	s.weight = 0.5;
-	return itsma_catalogue_add_section(NULL, c->cat, i % 3 ? "8" : "8.1", &s, err);
+	return itsma_catalogue_add_section(NULL, c->cat, itsma_catalogue_find_section(c->cat, i % 3 ? "8" : "8.1"), &s, err);
 }
 
 static int op_cat_add_section_insert(ctx *c, itsma_error *err)
@@ -708,7 +708,7 @@ static int step_requirement_append(ctx *c, int i, itsma_error *err)
 	s.evidence_hint_count = (size_t)(i % 3);
 	s.tags = tags;
 	s.tag_count = (size_t)(i % 2);
-	return itsma_catalogue_add_requirement(NULL, c->cat, "9", &s, err);
+	return itsma_catalogue_add_requirement(NULL, c->cat, itsma_catalogue_find_section(c->cat, "9"), &s, err);
 }
 
 static int op_cat_add_requirement_append(ctx *c, itsma_error *err)
@@ -726,7 +726,7 @@ static int step_requirement_insert(ctx *c, int i, itsma_error *err)
 	s.clause = "8.1";
 	s.obligation = ITSMA_OBLIGATION_SHOULD;
 	s.weight = 3;
-	return itsma_catalogue_add_requirement(NULL, c->cat, i % 2 ? "8.1" : "8", &s, err);
+	return itsma_catalogue_add_requirement(NULL, c->cat, itsma_catalogue_find_section(c->cat, i % 2 ? "8.1" : "8"), &s, err);
 }
 
 static int op_cat_add_requirement_insert(ctx *c, itsma_error *err)
@@ -752,7 +752,7 @@ static int step_guidance(ctx *c, int i, itsma_error *err)
 	static const char *const sources[] = { "cobit2019", "itil4" };
 	char value[16];
 	snprintf(value, sizeof value, "V%d", i);
-	return itsma_catalogue_add_guidance(c->cat, sections[i % 5], sources[(i / 5) % 2], value, err);
+	return itsma_catalogue_add_guidance(c->cat, itsma_catalogue_find_section(c->cat, sections[i % 5]), sources[(i / 5) % 2], value, err);
 }
 
 static int op_cat_add_guidance(ctx *c, itsma_error *err)
@@ -762,10 +762,9 @@ static int op_cat_add_guidance(ctx *c, itsma_error *err)
 
 static int step_generic_practice(ctx *c, int i, itsma_error *err)
 {
-	static const char *const attrs[] = { "PA2.1", "PA2.2", "PA3.1", "PA3.2", "PA4.1", "PA4.2", "PA5.1", "PA5.2" };
 	char id[16];
 	snprintf(id, sizeof id, "GP-%d", i);
-	return itsma_catalogue_add_generic_practice(c->cat, attrs[i % 8], id, "Measured.", err);
+	return itsma_catalogue_add_generic_practice(c->cat, (itsma_attribute)(ITSMA_PA2_1 + i % 8), id, "Measured.", err);
 }
 
 static int op_cat_add_generic_practice(ctx *c, itsma_error *err)
@@ -773,15 +772,18 @@ static int op_cat_add_generic_practice(ctx *c, itsma_error *err)
 	return steps(c, err, 20, step_generic_practice);
 }
 
-static int step_cat_set_text(ctx *c, int i, itsma_error *err)
+static int step_cat_setters(ctx *c, int i, itsma_error *err)
 {
-	static const char *const fields[] = { "description", "version", "publisher", "source", "title" };
-	return itsma_catalogue_set_text(c->cat, fields[i % 5], i % 7 == 6 && i % 5 != 4 ? NULL : "Changed.", err);
+	static int (*const setters[])(itsma_catalogue *, const char *, itsma_error *) = {
+		itsma_catalogue_set_description, itsma_catalogue_set_version, itsma_catalogue_set_publisher,
+		itsma_catalogue_set_source, itsma_catalogue_set_title
+	};
+	return setters[i % 5](c->cat, i % 7 == 6 && i % 5 != 4 ? NULL : "Changed.", err);
 }
 
-static int op_cat_set_text(ctx *c, itsma_error *err)
+static int op_cat_setters(ctx *c, itsma_error *err)
 {
-	return steps(c, err, 1200, step_cat_set_text);
+	return steps(c, err, 1200, step_cat_setters);
 }
 
 static int step_retired(ctx *c, int i, itsma_error *err)
@@ -891,7 +893,7 @@ static int step_rating_new(ctx *c, int i, itsma_error *err)
 	itsma_rating_spec s = ITSMA_RATING_SPEC_INIT;
 	char id[16];
 	snprintf(id, sizeof id, "9-%02d", 2 + i);
-	s.requirement = id;
+	s.requirement_id = id;
 	s.letter = (itsma_letter)(i % 9);
 	s.value = 42;
 	s.evidence = ev;
@@ -909,7 +911,7 @@ static int step_rating_replace(ctx *c, int i, itsma_error *err)
 {
 	static const char *const ev[] = { "EV-4", "EV-3" };
 	itsma_rating_spec s = ITSMA_RATING_SPEC_INIT;
-	s.requirement = i % 2 ? "8.1-01" : "8-01";
+	s.requirement_id = i % 2 ? "8.1-01" : "8-01";
 	s.value = 12.5;
 	s.evidence = ev;
 	s.evidence_count = (size_t)(i % 3);
@@ -925,7 +927,7 @@ static int step_attribute(ctx *c, int i, itsma_error *err)
 {
 	static const char *const ev[] = { "EV-2" };
 	itsma_attribute_spec s = ITSMA_ATTRIBUTE_SPEC_INIT;
-	s.process = i < 8 ? "8.1" : "8.2";
+	s.process_id = i < 8 ? "8.1" : "8.2";
 	s.attribute = (itsma_attribute)(1 + i % 8);
 	s.letter = ITSMA_LETTER_P;
 	s.evidence = ev;
@@ -951,16 +953,19 @@ static int op_asm_put_exclusion(ctx *c, itsma_error *err)
 	return steps(c, err, 20, step_exclusion);
 }
 
-static int step_asm_set_text(ctx *c, int i, itsma_error *err)
+static int step_asm_setters(ctx *c, int i, itsma_error *err)
 {
-	static const char *const fields[] = { "organisation", "title", "assessor", "id", "date" };
+	static int (*const setters[])(itsma_assessment *, const char *, itsma_error *) = {
+		itsma_assessment_set_organisation, itsma_assessment_set_title, itsma_assessment_set_assessor,
+		itsma_assessment_set_id, itsma_assessment_set_date
+	};
 	static const char *const values[] = { "Acme IT Ltd", "Q1", "B. C.", "acme-3", "2026-12-31" };
-	return itsma_assessment_set_text(c->a, fields[i % 5], i % 4 == 3 && i % 5 < 3 ? NULL : values[i % 5], err);
+	return setters[i % 5](c->a, i % 4 == 3 && i % 5 < 3 ? NULL : values[i % 5], err);
 }
 
-static int op_asm_set_text(ctx *c, itsma_error *err)
+static int op_asm_setters(ctx *c, itsma_error *err)
 {
-	return steps(c, err, 10, step_asm_set_text);
+	return steps(c, err, 10, step_asm_setters);
 }
 
 static int op_asm_to_json(ctx *c, itsma_error *err)
@@ -1147,7 +1152,7 @@ static int step_scorer_change(ctx *c, int i, itsma_error *err)
 	case 0: {
 		itsma_rating_spec r = ITSMA_RATING_SPEC_INIT;
 		snprintf(id, sizeof id, "9-%02d", 2 + i);
-		r.requirement = id;
+		r.requirement_id = id;
 		r.letter = (itsma_letter)(1 + i % 8);
 		r.evidence = ev;
 		r.evidence_count = (size_t)(i % 3);
@@ -1167,7 +1172,7 @@ static int step_scorer_change(ctx *c, int i, itsma_error *err)
 	}
 	case 2: {
 		itsma_attribute_spec a = ITSMA_ATTRIBUTE_SPEC_INIT;
-		a.process = "8.1";
+		a.process_id = "8.1";
 		a.attribute = (itsma_attribute)(1 + i % 8);
 		a.letter = ITSMA_LETTER_F;
 		a.evidence = ev;
@@ -1182,7 +1187,7 @@ static int step_scorer_change(ctx *c, int i, itsma_error *err)
 	}
 	default: {
 		itsma_rating_spec r = ITSMA_RATING_SPEC_INIT;
-		r.requirement = "8.1-01";
+		r.requirement_id = "8.1-01";
 		r.value = (double)(i * 3);
 		rc = itsma_scorer_put_rating(c->scorer, &r, err);
 		break;
@@ -1236,7 +1241,7 @@ static const scenario scenarios[] = {
 	{ "catalogue_add_guidance_source", N_CAT, op_cat_add_guidance_source, 0 },
 	{ "catalogue_add_guidance", N_CAT, op_cat_add_guidance, 0 },
 	{ "catalogue_add_generic_practice", N_CAT, op_cat_add_generic_practice, 0 },
-	{ "catalogue_set_text", N_CAT, op_cat_set_text, 0 },
+	{ "catalogue_setters", N_CAT, op_cat_setters, 0 },
 	{ "catalogue_add_retired", N_CAT, op_cat_add_retired, 0 },
 	{ "catalogue_effective_weights", N_CAT, op_cat_effective_weights, 0 },
 	{ "catalogue_lint", N_CAT, op_cat_lint, 0 },
@@ -1253,7 +1258,7 @@ static const scenario scenarios[] = {
 	{ "assessment_put_rating_replace", N_ASM, op_asm_put_rating_replace, 0 },
 	{ "assessment_put_attribute", N_ASM, op_asm_put_attribute, 0 },
 	{ "assessment_put_exclusion", N_ASM | N_BIG, op_asm_put_exclusion, 0 },
-	{ "assessment_set_text", N_ASM, op_asm_set_text, 0 },
+	{ "assessment_setters", N_ASM, op_asm_setters, 0 },
 	{ "assessment_to_json", N_ASM, op_asm_to_json, 0 },
 	{ "assessment_save_file", N_ASM | N_SAVE, op_asm_save, 0 },
 	{ "score", N_ASM, op_score, 0 },

@@ -79,7 +79,7 @@ static char *make_assessment(int seed)
 	}
 	for (i = (size_t)seed; i < n; i += 2 + (size_t)seed) {
 		itsma_rating_spec r = ITSMA_RATING_SPEC_INIT;
-		r.requirement = itsma_requirement_id(itsma_catalogue_requirement_at(cat, i));
+		r.requirement = itsma_catalogue_requirement_at(cat, i);
 		if (i % 3)
 			r.letter = (itsma_letter)(1 + (i + (size_t)seed) % 8);
 		else
@@ -91,14 +91,14 @@ static char *make_assessment(int seed)
 	}
 	for (i = 0; i < itsma_catalogue_process_count(cat); i += 1 + (size_t)seed) {
 		itsma_attribute_spec s = ITSMA_ATTRIBUTE_SPEC_INIT;
-		s.process = itsma_section_id(itsma_catalogue_process_at(cat, i));
+		s.process = itsma_catalogue_process_at(cat, i);
 		s.attribute = (itsma_attribute)(1 + (i + (size_t)seed) % 4);
 		s.letter = (itsma_letter)(1 + (i * 3 + (size_t)seed) % 8);
 		s.evidence = evid;
 		s.evidence_count = 1;
 		if (itsma_assessment_put_attribute(a, &s, &err) < 0)
 			goto fail;
-		if (itsma_assessment_set_process_target(a, s.process, (int)(i % 4), &err) < 0)
+		if (itsma_assessment_set_process_target_of(a, s.process, (int)(i % 4), &err) < 0)
 			goto fail;
 	}
 	if (itsma_assessment_set_target(a, seed % 3, &err) < 0 || itsma_assessment_to_json(&text, a, &err) < 0)
@@ -276,7 +276,7 @@ int main(void)
 		    itsma_scorer_new(&sc, sa, NULL, &err) < 0)
 			return 2;
 		itsma_free(text);
-		rs.requirement = itsma_requirement_id(itsma_catalogue_requirement_at(cat, 3));
+		rs.requirement = itsma_catalogue_requirement_at(cat, 3);
 		rs.letter = ITSMA_LETTER_F;
 		if (itsma_scorer_put_rating(sc, &rs, &err) < 0 ||
 		    itsma_scorer_remove_rating(sc, itsma_requirement_id(itsma_catalogue_requirement_at(cat, 5)), &err) < 0)

@@ -98,7 +98,7 @@ static inline void sec(itsma_catalogue *c, const char *parent, const char *id, d
 	s.title = id;
 	s.weight = w;
 	s.kind = process ? ITSMA_SECTION_PROCESS : ITSMA_SECTION_GROUP;
-	ASSERT_OK(itsma_catalogue_add_section(NULL, c, parent, &s, ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_section(NULL, c, itsma_catalogue_find_section(c, parent), &s, ASSERT_ERR));
 }
 
 static inline void req(itsma_catalogue *c, const char *section, const char *id, double w,
@@ -109,7 +109,7 @@ static inline void req(itsma_catalogue *c, const char *section, const char *id, 
 	s.text = id;
 	s.weight = w;
 	s.obligation = ob;
-	ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, section, &s, ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, section), &s, ASSERT_ERR));
 }
 
 static inline itsma_assessment *asm_new(const itsma_catalogue *c)
@@ -153,7 +153,7 @@ static inline void rate(itsma_assessment *a, const char *requirement, const char
 	va_start(ap, rating);
 	n = cited_ids(ids, ap);
 	va_end(ap);
-	s.requirement = requirement;
+	s.requirement_id = requirement;
 	ASSERT_OK(itsma_rating_parse(&s.letter, &s.value, rating, ASSERT_ERR));
 	s.evidence = ids;
 	s.evidence_count = n;
@@ -170,7 +170,7 @@ static inline void rate_pa(itsma_assessment *a, const char *process, itsma_attri
 	va_start(ap, rating);
 	n = cited_ids(ids, ap);
 	va_end(ap);
-	s.process = process;
+	s.process_id = process;
 	s.attribute = pa;
 	ASSERT_OK(itsma_rating_parse(&s.letter, &s.value, rating, ASSERT_ERR));
 	s.evidence = ids;

@@ -202,18 +202,17 @@ static void test_assessment__create_and_modify(void)
 	CU_ASSERT_EQUAL(itsma_assessment_evidence_count(a), 0);
 	CU_ASSERT_EQUAL(itsma_assessment_target(a), -1);
 
-	CU_ASSERT_EQUAL(itsma_assessment_set_text(a, "title", "T", &err), 0);
-	CU_ASSERT_EQUAL(itsma_assessment_set_text(a, "organisation", "O", &err), 0);
-	CU_ASSERT_EQUAL(itsma_assessment_set_text(a, "assessor", "A", &err), 0);
-	CU_ASSERT_EQUAL(itsma_assessment_set_text(a, "assessor", NULL, &err), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_set_title(a, "T", &err), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_set_organisation(a, "O", &err), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_set_assessor(a, "A", &err), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_set_assessor(a, NULL, &err), 0);
 	CU_ASSERT_PTR_NULL(itsma_assessment_assessor(a));
-	CU_ASSERT_EQUAL(itsma_assessment_set_text(a, "id", "renamed", &err), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_set_id(a, "renamed", &err), 0);
 	CU_ASSERT_STRING_EQUAL(itsma_assessment_id(a), "renamed");
-	CU_ASSERT_EQUAL(itsma_assessment_set_text(a, "id", "bad id", &err), ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_assessment_set_text(a, "date", "2026-02-30", &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_set_id(a, "bad id", &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_set_date(a, "2026-02-30", &err), ITSMA_EINVAL);
 	CU_ASSERT_STRING_EQUAL(itsma_assessment_date(a), "2026-11-20");
-	CU_ASSERT_EQUAL(itsma_assessment_set_text(a, "date", "2026-11-21", &err), 0);
-	CU_ASSERT_EQUAL(itsma_assessment_set_text(a, "colour", "x", &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_set_date(a, "2026-11-21", &err), 0);
 
 	/* evidence: add, replace (same position, citations kept), bad input changes nothing */
 	e.id = "EV-1";
@@ -258,20 +257,20 @@ static void test_assessment__create_and_modify(void)
 	CU_ASSERT_TRUE(itsma_evidence_is_current(kept, itsma_assessment_day(a)));
 
 	/* ratings */
-	r.requirement = "8.1-01";
+	r.requirement_id = "8.1-01";
 	r.letter = ITSMA_LETTER_L_PLUS;
 	r.evidence = ev1;
 	r.evidence_count = 1;
 	r.note = "n";
 	CU_ASSERT_EQUAL(itsma_assessment_put_rating(a, &r, &err), 0);
 	ASSERT_NEAR(itsma_rating_value(itsma_assessment_find_rating(a, "8.1-01")), 76.25);
-	r.requirement = "8.2-01";
+	r.requirement_id = "8.2-01";
 	r.letter = ITSMA_LETTER_NONE;
 	r.value = 12.5;
 	r.evidence_count = 0;
 	r.note = NULL;
 	CU_ASSERT_EQUAL(itsma_assessment_put_rating(a, &r, &err), 0);
-	r.requirement = "8.1-01"; /* replace keeps the position */
+	r.requirement_id = "8.1-01"; /* replace keeps the position */
 	r.value = 90;
 	CU_ASSERT_EQUAL(itsma_assessment_put_rating(a, &r, &err), 0);
 	CU_ASSERT_STRING_EQUAL(itsma_requirement_id(itsma_rating_requirement(itsma_assessment_rating_at(a, 0))), "8.1-01");
@@ -286,13 +285,13 @@ static void test_assessment__create_and_modify(void)
 	r.evidence = ghost;
 	r.evidence_count = 1;
 	CU_ASSERT_EQUAL(itsma_assessment_put_rating(a, &r, &err), ITSMA_ENOTFOUND);
-	r.requirement = "9-99";
+	r.requirement_id = "9-99";
 	CU_ASSERT_EQUAL(itsma_assessment_put_rating(a, &r, &err), ITSMA_ENOTFOUND);
 	ASSERT_NEAR(itsma_rating_value(itsma_assessment_rating_at(a, 0)), 90);
 	CU_ASSERT_EQUAL(itsma_assessment_rating_count(a), 2);
 
 	/* attribute ratings */
-	pa.process = "8.1";
+	pa.process_id = "8.1";
 	pa.attribute = ITSMA_PA3_2;
 	pa.letter = ITSMA_LETTER_F;
 	pa.evidence = ev1;
@@ -305,9 +304,9 @@ static void test_assessment__create_and_modify(void)
 	pa.attribute = ITSMA_PA1_1;
 	CU_ASSERT_EQUAL(itsma_assessment_put_attribute(a, &pa, &err), ITSMA_EINVAL);
 	pa.attribute = ITSMA_PA2_1;
-	pa.process = "8";
+	pa.process_id = "8";
 	CU_ASSERT_EQUAL(itsma_assessment_put_attribute(a, &pa, &err), ITSMA_EINVAL);
-	pa.process = "77";
+	pa.process_id = "77";
 	CU_ASSERT_EQUAL(itsma_assessment_put_attribute(a, &pa, &err), ITSMA_ENOTFOUND);
 	CU_ASSERT_EQUAL(itsma_assessment_attribute_count(a), 1);
 
@@ -459,7 +458,7 @@ static int put_kind(itsma_assessment *a, const rated_kind *k, int i, itsma_lette
 {
 	if (k->attr) {
 		itsma_attribute_spec s = ITSMA_ATTRIBUTE_SPEC_INIT;
-		s.process = k->subject[i];
+		s.process_id = k->subject[i];
 		s.attribute = ITSMA_PA2_1;
 		s.letter = letter;
 		s.evidence = ev;
@@ -468,7 +467,7 @@ static int put_kind(itsma_assessment *a, const rated_kind *k, int i, itsma_lette
 		return itsma_assessment_put_attribute(a, &s, err);
 	} else {
 		itsma_rating_spec s = ITSMA_RATING_SPEC_INIT;
-		s.requirement = k->subject[i];
+		s.requirement_id = k->subject[i];
 		s.letter = letter;
 		s.evidence = ev;
 		s.evidence_count = n;
@@ -607,6 +606,83 @@ static void rated_alike(const rated_kind *k)
 	itsma_catalogue_free(c);
 }
 
+/* Fill an error with stale details, as a failed earlier call would leave it. */
+static void stale(itsma_error *e)
+{
+	e->code = ITSMA_ESCHEMA;
+	snprintf(e->pointer, sizeof e->pointer, "/stale");
+	snprintf(e->message, sizeof e->message, "stale");
+}
+
+/* One setter per property, each with its own check; a refused value changes nothing. */
+static void test_assessment__typed_setters(void)
+{
+	static int (*const optional[])(itsma_assessment *, const char *, itsma_error *) = {
+		itsma_assessment_set_title, itsma_assessment_set_organisation,
+		itsma_assessment_set_assessor
+	};
+	static const char *(*const getters[])(const itsma_assessment *) = {
+		itsma_assessment_title, itsma_assessment_organisation, itsma_assessment_assessor
+	};
+	itsma_catalogue *c = small_catalogue();
+	itsma_assessment *a = NULL;
+	itsma_error e = ITSMA_ERROR_INIT;
+	size_t i;
+
+	ASSERT_OK(itsma_assessment_new(&a, c, "typed", "2026-11-20", ASSERT_ERR));
+	/* id: an identifier */
+	stale(&e);
+	CU_ASSERT_EQUAL(itsma_assessment_set_id(a, "typed-2", &e), 0);
+	CU_ASSERT_EQUAL(e.code, ITSMA_OK);
+	CU_ASSERT_STRING_EQUAL(e.pointer, "");
+	CU_ASSERT_STRING_EQUAL(itsma_assessment_id(a), "typed-2");
+	CU_ASSERT_EQUAL(itsma_assessment_set_id(a, "two words", &e), ITSMA_EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "identifier"));
+	CU_ASSERT_EQUAL(itsma_assessment_set_id(a, NULL, &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_set_id(a, "", &e), ITSMA_EINVAL);
+	CU_ASSERT_STRING_EQUAL(itsma_assessment_id(a), "typed-2");
+	/* date: a real calendar date, and the day number follows it */
+	CU_ASSERT_EQUAL(itsma_assessment_set_date(a, "2028-02-29", &e), 0);
+	CU_ASSERT_STRING_EQUAL(itsma_assessment_date(a), "2028-02-29");
+	CU_ASSERT_EQUAL(itsma_assessment_day(a), 21243);
+	CU_ASSERT_EQUAL(itsma_assessment_set_date(a, "2027-02-29", &e), ITSMA_EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "does not exist"));
+	CU_ASSERT_EQUAL(itsma_assessment_set_date(a, "2027-2-28", &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_set_date(a, NULL, &e), ITSMA_EINVAL);
+	CU_ASSERT_STRING_EQUAL(itsma_assessment_date(a), "2028-02-29");
+	CU_ASSERT_EQUAL(itsma_assessment_day(a), 21243);
+	/* optional texts: set, replaced, cleared with NULL */
+	for (i = 0; i < 3; i++) {
+		stale(&e);
+		CU_ASSERT_EQUAL(optional[i](a, "first", &e), 0);
+		CU_ASSERT_EQUAL(e.code, ITSMA_OK);
+		CU_ASSERT_EQUAL(optional[i](a, "second", NULL), 0);
+		CU_ASSERT_STRING_EQUAL(getters[i](a), "second");
+		CU_ASSERT_EQUAL(optional[i](NULL, "x", &e), ITSMA_EINVAL);
+	}
+	{
+		/* they survive a save and a load */
+		char *json = NULL;
+		itsma_assessment *back = NULL;
+		ASSERT_OK(itsma_assessment_to_json(&json, a, ASSERT_ERR));
+		ASSERT_OK(itsma_assessment_load_buffer(&back, json, strlen(json), "typed", c, NULL,
+		                                       ASSERT_ERR));
+		for (i = 0; i < 3; i++)
+			CU_ASSERT_STRING_EQUAL(getters[i](back), "second");
+		CU_ASSERT_STRING_EQUAL(itsma_assessment_date(back), "2028-02-29");
+		itsma_free(json);
+		itsma_assessment_free(back);
+	}
+	for (i = 0; i < 3; i++) {
+		CU_ASSERT_EQUAL(optional[i](a, NULL, &e), 0);
+		CU_ASSERT_PTR_NULL(getters[i](a));
+	}
+	CU_ASSERT_EQUAL(itsma_assessment_set_id(NULL, "x", &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_set_date(NULL, "2026-01-01", &e), ITSMA_EINVAL);
+	itsma_assessment_free(a);
+	itsma_catalogue_free(c);
+}
+
 static void test_assessment__ratings_and_attribute_ratings_alike(void)
 {
 	static const rated_kind ratings = {
@@ -614,6 +690,99 @@ static void test_assessment__ratings_and_attribute_ratings_alike(void)
 	static const rated_kind attributes = {1, {"4.1", "4.2", "4.3"}, "the rating of 4.2/PA2.1"};
 	rated_alike(&ratings);
 	rated_alike(&attributes);
+}
+
+/* Ratings, attribute ratings and process targets by the catalogue's objects; objects of
+ * another catalogue (the same document loaded twice: the same ids) are refused. */
+static void test_assessment__requirements_and_processes_by_object(void)
+{
+	itsma_catalogue *c = small_catalogue(), *twin = small_catalogue();
+	itsma_assessment *a = NULL;
+	itsma_error e = ITSMA_ERROR_INIT;
+	const itsma_requirement *q = itsma_catalogue_find_requirement(c, "8.1-01");
+	const itsma_requirement *q_twin = itsma_catalogue_find_requirement(twin, "8.1-01");
+	const itsma_section *p = itsma_catalogue_find_section(c, "8.1");
+	const itsma_section *p_twin = itsma_catalogue_find_section(twin, "8.1");
+	const itsma_section *group = itsma_catalogue_find_section(c, "8");
+	itsma_rating_spec rs = ITSMA_RATING_SPEC_INIT;
+	itsma_attribute_spec as = ITSMA_ATTRIBUTE_SPEC_INIT;
+	char *before = NULL, *after = NULL;
+
+	CU_ASSERT_EQUAL(ITSMA_RATING_SPEC_VERSION, 2);
+	CU_ASSERT_EQUAL(ITSMA_ATTRIBUTE_SPEC_VERSION, 2);
+	ASSERT_OK(itsma_assessment_new(&a, c, "objects", "2026-11-20", ASSERT_ERR));
+
+	/* requirement ratings */
+	rs.requirement = q;
+	rs.letter = ITSMA_LETTER_L;
+	ASSERT_OK(itsma_assessment_put_rating(a, &rs, ASSERT_ERR));
+	CU_ASSERT_PTR_EQUAL(itsma_rating_requirement(itsma_assessment_find_rating(a, "8.1-01")), q);
+	CU_ASSERT_PTR_EQUAL(itsma_assessment_find_rating_of(a, q), itsma_assessment_find_rating(a, "8.1-01"));
+	CU_ASSERT_PTR_NULL(itsma_assessment_find_rating_of(a, q_twin));
+	CU_ASSERT_PTR_NULL(itsma_assessment_find_rating_of(a, NULL));
+	rs.requirement_id = "8.1-01"; /* the same requirement twice: fine */
+	rs.letter = ITSMA_LETTER_F;
+	ASSERT_OK(itsma_assessment_put_rating(a, &rs, ASSERT_ERR));
+	CU_ASSERT_EQUAL(itsma_rating_letter(itsma_assessment_find_rating_of(a, q)), ITSMA_LETTER_F);
+
+	ASSERT_OK(itsma_assessment_to_json(&before, a, ASSERT_ERR));
+	rs.requirement_id = "8.1-02"; /* not its id */
+	CU_ASSERT_EQUAL(itsma_assessment_put_rating(a, &rs, &e), ITSMA_EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "8.1-02"));
+	rs.requirement_id = NULL;
+	rs.requirement = q_twin;
+	CU_ASSERT_EQUAL(itsma_assessment_put_rating(a, &rs, &e), ITSMA_EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "test:small"));
+	CU_ASSERT_EQUAL(itsma_assessment_remove_rating_of(a, q_twin, &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_remove_rating_of(a, NULL, &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_remove_rating_of(NULL, q, &e), ITSMA_EINVAL);
+	/* a version 1 spec has no object member: only its id counts */
+	rs.version = 1;
+	rs.requirement_id = NULL;
+	CU_ASSERT_EQUAL(itsma_assessment_put_rating(a, &rs, &e), ITSMA_ENOTFOUND);
+
+	/* attribute ratings */
+	as.process = p_twin;
+	as.attribute = ITSMA_PA2_1;
+	as.letter = ITSMA_LETTER_F;
+	CU_ASSERT_EQUAL(itsma_assessment_put_attribute(a, &as, &e), ITSMA_EINVAL);
+	as.process = group;
+	CU_ASSERT_EQUAL(itsma_assessment_put_attribute(a, &as, &e), ITSMA_EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "not a process"));
+	as.process = p;
+	as.process_id = "8.2";
+	CU_ASSERT_EQUAL(itsma_assessment_put_attribute(a, &as, &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_remove_attribute_of(a, p_twin, ITSMA_PA2_1, &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_set_process_target_of(a, p_twin, 3, &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_set_process_target_of(a, group, 3, &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_set_process_target_of(a, p, 6, &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_set_process_target_of(a, NULL, 3, &e), ITSMA_EINVAL);
+	ASSERT_OK(itsma_assessment_to_json(&after, a, ASSERT_ERR));
+	CU_ASSERT_STRING_EQUAL(before, after); /* every refused call changed nothing */
+	itsma_free(before);
+	itsma_free(after);
+
+	as.process_id = NULL;
+	ASSERT_OK(itsma_assessment_put_attribute(a, &as, ASSERT_ERR));
+	CU_ASSERT_PTR_EQUAL(itsma_assessment_find_attribute_of(a, p, ITSMA_PA2_1),
+	                    itsma_assessment_find_attribute(a, "8.1", ITSMA_PA2_1));
+	CU_ASSERT_PTR_NOT_NULL(itsma_assessment_find_attribute_of(a, p, ITSMA_PA2_1));
+	CU_ASSERT_PTR_NULL(itsma_assessment_find_attribute_of(a, p_twin, ITSMA_PA2_1));
+	CU_ASSERT_PTR_NULL(itsma_assessment_find_attribute_of(a, p, ITSMA_ATTRIBUTE_COUNT));
+	ASSERT_OK(itsma_assessment_set_process_target_of(a, p, 3, ASSERT_ERR));
+	CU_ASSERT_EQUAL(itsma_assessment_target_for(a, "8.1"), 3);
+
+	/* removal by object */
+	ASSERT_OK(itsma_assessment_remove_attribute_of(a, p, ITSMA_PA2_1, ASSERT_ERR));
+	CU_ASSERT_EQUAL(itsma_assessment_attribute_count(a), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_remove_attribute_of(a, p, ITSMA_PA2_1, &e), ITSMA_ENOTFOUND);
+	ASSERT_OK(itsma_assessment_remove_rating_of(a, q, ASSERT_ERR));
+	CU_ASSERT_EQUAL(itsma_assessment_rating_count(a), 0);
+	CU_ASSERT_EQUAL(itsma_assessment_remove_rating_of(a, q, &e), ITSMA_ENOTFOUND);
+	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "8.1-01"));
+	itsma_assessment_free(a);
+	itsma_catalogue_free(twin);
+	itsma_catalogue_free(c);
 }
 
 static const itsma_test_case cases[] = {
@@ -626,6 +795,8 @@ static const itsma_test_case cases[] = {
 	{ "forbidden_exclusions_and_kinds", test_assessment__forbidden_exclusions_and_kinds },
 	{ "save_file", test_assessment__save_file },
 	{ "ratings_and_attribute_ratings_alike", test_assessment__ratings_and_attribute_ratings_alike },
+	{ "typed_setters", test_assessment__typed_setters },
+	{ "requirements_and_processes_by_object", test_assessment__requirements_and_processes_by_object },
 	{ NULL, NULL }
 };
 

@@ -2,6 +2,8 @@
 /* Errors, version, rating scale, attributes, dates and number formatting. */
 #include "harness.h"
 
+#include <limits.h>
+
 #include "internal/buf.h"
 #include "internal/fenwick.h"
 #include "internal/strmap.h"
@@ -210,7 +212,7 @@ static void test_core__dates(void)
 	CU_ASSERT_EQUAL(itsma_date_parse(&d, "1970-01-01", &e), 0);
 	CU_ASSERT_EQUAL(d, 0);
 	CU_ASSERT_EQUAL(itsma_date_parse(&d, "2024-02-29", &e), 0); /* leap year */
-	CU_ASSERT_STRING_EQUAL(itsma_date_format(buf, d), "2024-02-29");
+	CU_ASSERT_STRING_EQUAL(itsma_date_format(buf, sizeof buf, d), "2024-02-29");
 	CU_ASSERT_EQUAL(itsma_date_parse(&d, "2000-02-29", &e), 0); /* divisible by 400 */
 	CU_ASSERT_EQUAL(itsma_date_parse(&d, "1900-02-29", &e), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_date_parse(&d, "2026-02-29", &e), ITSMA_EINVAL);
@@ -224,10 +226,42 @@ static void test_core__dates(void)
 	CU_ASSERT_EQUAL(itsma_date_parse(NULL, "1999-12-31", &e), 0);
 	CU_ASSERT_EQUAL(itsma_date_parse(&d, "1969-12-31", &e), 0);
 	CU_ASSERT_EQUAL(d, -1);
-	CU_ASSERT_STRING_EQUAL(itsma_date_format(buf, -1), "1969-12-31");
+	CU_ASSERT_STRING_EQUAL(itsma_date_format(buf, sizeof buf, -1), "1969-12-31");
 	CU_ASSERT_EQUAL(itsma_date_parse(&d, "2026-11-20", &e), 0);
-	CU_ASSERT_STRING_EQUAL(itsma_date_format(buf, d), "2026-11-20");
-	CU_ASSERT_STRING_EQUAL(itsma_date_format(buf, d + 11), "2026-12-01");
+	CU_ASSERT_STRING_EQUAL(itsma_date_format(buf, sizeof buf, d), "2026-11-20");
+	CU_ASSERT_STRING_EQUAL(itsma_date_format(buf, sizeof buf, d + 11), "2026-12-01");
+}
+
+/* itsma_date_format() writes within the size it is given and refuses what it cannot write. */
+static void test_core__date_format_size_and_range(void)
+{
+	char buf[ITSMA_DATE_SIZE + 4];
+	long first = 0, last = 0;
+	CU_ASSERT_EQUAL(ITSMA_DATE_SIZE, 11);
+	/* too small: NULL, an empty string, nothing written past the size */
+	memset(buf, 'x', sizeof buf);
+	CU_ASSERT_PTR_NULL(itsma_date_format(buf, ITSMA_DATE_SIZE - 1, 0));
+	CU_ASSERT_EQUAL(buf[0], '\0');
+	CU_ASSERT_EQUAL(buf[1], 'x');
+	memset(buf, 'x', sizeof buf);
+	CU_ASSERT_PTR_NULL(itsma_date_format(buf, 0, 0));
+	CU_ASSERT_EQUAL(buf[0], 'x');
+	CU_ASSERT_PTR_NULL(itsma_date_format(NULL, sizeof buf, 0));
+	/* exactly the size: the date and its NUL, nothing after */
+	memset(buf, 'x', sizeof buf);
+	CU_ASSERT_PTR_EQUAL(itsma_date_format(buf, ITSMA_DATE_SIZE, 0), buf);
+	CU_ASSERT_STRING_EQUAL(buf, "1970-01-01");
+	CU_ASSERT_EQUAL(buf[ITSMA_DATE_SIZE], 'x');
+	/* the years YYYY-MM-DD can write, and no further (it used to write 9999 instead) */
+	ASSERT_OK(itsma_date_parse(&first, "0000-01-01", ASSERT_ERR));
+	ASSERT_OK(itsma_date_parse(&last, "9999-12-31", ASSERT_ERR));
+	CU_ASSERT_STRING_EQUAL(itsma_date_format(buf, sizeof buf, first), "0000-01-01");
+	CU_ASSERT_STRING_EQUAL(itsma_date_format(buf, sizeof buf, last), "9999-12-31");
+	CU_ASSERT_PTR_NULL(itsma_date_format(buf, sizeof buf, last + 1));
+	CU_ASSERT_EQUAL(buf[0], '\0');
+	CU_ASSERT_PTR_NULL(itsma_date_format(buf, sizeof buf, first - 1));
+	CU_ASSERT_PTR_NULL(itsma_date_format(buf, sizeof buf, LONG_MAX));
+	CU_ASSERT_PTR_NULL(itsma_date_format(buf, sizeof buf, LONG_MIN));
 }
 
 static void test_core__number_formatting_is_shortest_round_trip(void)
@@ -486,12 +520,12 @@ static void test_core__scoring_refuses_a_catalogue_changed_afterwards(void)
 	CU_ASSERT_EQUAL(itsma_catalogue_add_section(NULL, c, NULL, &s, &err), 0);
 	q.id = "R1";
 	q.text = "One.";
-	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, c, "S", &q, &err), 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, "S"), &q, &err), 0);
 	CU_ASSERT_EQUAL_FATAL(itsma_assessment_new(&a, c, "a", "2026-11-20", &err), 0);
 	CU_ASSERT_EQUAL(itsma_score(&r, a, NULL, &err), 0);
 	itsma_result_free(r);
 	q.id = "R2";
-	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, c, "S", &q, &err), 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, "S"), &q, &err), 0);
 	CU_ASSERT_EQUAL(itsma_score(&r, a, NULL, &err), ITSMA_EINVAL);
 	CU_ASSERT_PTR_NULL(r);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "changed after"));
@@ -646,6 +680,7 @@ static const itsma_test_case cases[] = {
 	{ "rating_parse_ignores_the_locale", test_core__rating_parse_ignores_the_locale },
 	{ "attributes", test_core__attributes },
 	{ "dates", test_core__dates },
+	{ "date_format_size_and_range", test_core__date_format_size_and_range },
 	{ "number_formatting_is_shortest_round_trip", test_core__number_formatting_is_shortest_round_trip },
 	{ "number_formatting_matches_the_definition", test_core__number_formatting_matches_the_definition },
 	{ "json_strings_escape_exactly", test_core__json_strings_escape_exactly },

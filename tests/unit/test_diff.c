@@ -46,8 +46,8 @@ static void build(itsma_catalogue **c_out, itsma_assessment **before, itsma_asse
 	req(c, "Q", "R8", 1, SHALL);
 
 	b = asm_new(c);
-	ASSERT_OK(itsma_assessment_set_text(b, "id", "acme-2026-q2", ASSERT_ERR));
-	ASSERT_OK(itsma_assessment_set_text(b, "date", "2026-05-20", ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_set_id(b, "acme-2026-q2", ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_set_date(b, "2026-05-20", ASSERT_ERR));
 	rate(b, "R1", "P", "EV", NULL);
 	rate(b, "R2", "L", "EV", NULL);
 	rate(b, "R5", "F", "EV", NULL);
@@ -57,7 +57,7 @@ static void build(itsma_catalogue **c_out, itsma_assessment **before, itsma_asse
 	exclude(b, "R6");
 
 	a = asm_new(c);
-	ASSERT_OK(itsma_assessment_set_text(a, "id", "acme-2026-q4", ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_set_id(a, "acme-2026-q4", ASSERT_ERR));
 	rate(a, "R1", "L", "EV", NULL);
 	rate(a, "R2", "F", "EV", NULL);
 	rate(a, "R4", "N", NULL);

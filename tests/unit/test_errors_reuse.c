@@ -100,15 +100,15 @@ static void test_errors_reuse__every_module(void)
 
 	/* the reported defect: a failed load, then a failing rating call */
 	dirty(&e);
-	rs.requirement = "no-such-requirement";
+	rs.requirement_id = "no-such-requirement";
 	rs.letter = ITSMA_LETTER_F;
 	expect_fresh_failure(&e, itsma_assessment_put_rating(a, &rs, &e));
 
 	/* catalogue */
 	dirty(&e);
-	expect_fresh_failure(&e, itsma_catalogue_set_text(c, "no-such-field", "x", &e));
+	expect_fresh_failure(&e, itsma_catalogue_set_version(c, "", &e));
 	dirty(&e);
-	expect_clean(&e, itsma_catalogue_set_text(c, "title", "Reuse", &e));
+	expect_clean(&e, itsma_catalogue_set_title(c, "Reuse", &e));
 	dirty(&e);
 	expect_clean(&e, itsma_catalogue_builtin(&bi, "iso20000-1:2018", &e));
 	dirty(&e);
@@ -118,12 +118,12 @@ static void test_errors_reuse__every_module(void)
 
 	/* assessment */
 	dirty(&e);
-	rs.requirement = "4.1-01";
+	rs.requirement_id = "4.1-01";
 	expect_clean(&e, itsma_assessment_put_rating(a, &rs, &e));
 	dirty(&e);
 	expect_fresh_failure(&e, itsma_assessment_remove_evidence(a, "no-such-evidence", &e));
 	dirty(&e);
-	expect_clean(&e, itsma_assessment_set_text(a, "assessor", "someone", &e));
+	expect_clean(&e, itsma_assessment_set_assessor(a, "someone", &e));
 
 	/* rating and enum words */
 	dirty(&e);
@@ -161,7 +161,7 @@ static void test_errors_reuse__every_module(void)
 	dirty(&e);
 	expect_clean(&e, itsma_scorer_new(&s, a, NULL, &e));
 	dirty(&e);
-	rs.requirement = "no-such-requirement";
+	rs.requirement_id = "no-such-requirement";
 	expect_fresh_failure(&e, itsma_scorer_put_rating(s, &rs, &e));
 	dirty(&e);
 	expect_clean(&e, itsma_scorer_rescore(s, &e));

@@ -93,7 +93,10 @@ static int put_rating(world *w, itsma_scorer *s, const char *req, itsma_error *e
 	itsma_rating_spec r = ITSMA_RATING_SPEC_INIT;
 	char ids[4][32];
 	const char *p[4];
-	r.requirement = req;
+	if (pick(2)) /* by object or by id: both must work */
+		r.requirement = itsma_catalogue_find_requirement(w->cat, req);
+	else
+		r.requirement_id = req;
 	random_value(&r.letter, &r.value);
 	r.evidence_count = random_cites(w, ids, p);
 	r.evidence = p;
@@ -124,7 +127,7 @@ static int rerate(world *w, itsma_scorer *s, const char *req, itsma_error *err)
 			p[i] = itsma_evidence_id(itsma_rating_evidence_at(old, i));
 		}
 	}
-	r.requirement = req;
+	r.requirement_id = req;
 	if (pick(4) == 0) {
 		r.letter = itsma_rating_letter(old); /* the same rating again */
 		r.value = itsma_rating_value(old);
@@ -143,7 +146,10 @@ static int put_attribute(world *w, itsma_scorer *s, const char *proc, itsma_attr
 	itsma_attribute_spec r = ITSMA_ATTRIBUTE_SPEC_INIT;
 	char ids[4][32];
 	const char *p[4];
-	r.process = proc;
+	if (pick(2))
+		r.process = itsma_catalogue_find_section(w->cat, proc);
+	else
+		r.process_id = proc;
 	r.attribute = pa;
 	random_value(&r.letter, &r.value);
 	r.evidence_count = random_cites(w, ids, p);
@@ -223,8 +229,9 @@ static void random_change(world *w, itsma_scorer *s)
 	} else if (k < 40) {
 		rc = rerate(w, s, itsma_requirement_id(itsma_catalogue_requirement_at(c, pick(nq))), &err);
 	} else if (k < 47) {
-		rc = itsma_scorer_remove_rating(s, itsma_requirement_id(itsma_catalogue_requirement_at(c, pick(nq))),
-		                                &err);
+		const itsma_requirement *q = itsma_catalogue_requirement_at(c, pick(nq));
+		rc = k % 2 ? itsma_scorer_remove_rating_of(s, q, &err)
+		           : itsma_scorer_remove_rating(s, itsma_requirement_id(q), &err);
 		CU_ASSERT(rc == 0 || rc == ITSMA_ENOTFOUND);
 		return;
 	} else if (k < 72) {
@@ -253,7 +260,9 @@ static void random_change(world *w, itsma_scorer *s)
 	} else {
 		const itsma_section *p = random_process(c);
 		if (p) {
-			rc = itsma_scorer_remove_attribute(s, itsma_section_id(p), (itsma_attribute)(1 + pick(8)), &err);
+			itsma_attribute pa = (itsma_attribute)(1 + pick(8));
+			rc = k % 2 ? itsma_scorer_remove_attribute_of(s, p, pa, &err)
+			           : itsma_scorer_remove_attribute(s, itsma_section_id(p), pa, &err);
 			CU_ASSERT(rc == 0 || rc == ITSMA_ENOTFOUND);
 			return;
 		}
@@ -295,19 +304,21 @@ static itsma_catalogue *random_catalogue(void)
 	ASSERT_OK(itsma_catalogue_new(&c, "test:incremental", "Random catalogue", ASSERT_ERR));
 	for (i = 0; i < 4; i++) {
 		itsma_section_spec g = ITSMA_SECTION_SPEC_INIT;
+		const itsma_section *gs = NULL;
 		snprintf(parent, sizeof parent, "G%d", i);
 		g.id = parent;
 		g.title = parent;
 		g.weight = i == 3 ? 0 : (double)(1 + pick(3));
-		ASSERT_OK(itsma_catalogue_add_section(NULL, c, NULL, &g, ASSERT_ERR));
+		ASSERT_OK(itsma_catalogue_add_section(&gs, c, NULL, &g, ASSERT_ERR));
 		for (j = 0; j < 3; j++) {
 			itsma_section_spec p = ITSMA_SECTION_SPEC_INIT;
+			const itsma_section *ps = NULL;
 			snprintf(id, sizeof id, "P%d.%d", i, j);
 			p.id = id;
 			p.title = id;
 			p.weight = pick(5) == 0 ? 0 : (double)(1 + pick(2));
 			p.kind = j < 2 ? ITSMA_SECTION_PROCESS : ITSMA_SECTION_GROUP;
-			ASSERT_OK(itsma_catalogue_add_section(NULL, c, parent, &p, ASSERT_ERR));
+			ASSERT_OK(itsma_catalogue_add_section(&ps, c, gs, &p, ASSERT_ERR));
 			for (k = 0; k < 4 + (int)pick(4); k++) {
 				itsma_requirement_spec q = ITSMA_REQUIREMENT_SPEC_INIT;
 				char rid[32];
@@ -316,7 +327,7 @@ static itsma_catalogue *random_catalogue(void)
 				q.text = rid;
 				q.weight = pick(6) == 0 ? 0 : (double)(1 + pick(3)) / 2.0;
 				q.obligation = pick(4) == 0 ? ITSMA_OBLIGATION_SHOULD : ITSMA_OBLIGATION_SHALL;
-				ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, id, &q, ASSERT_ERR));
+				ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, ps, &q, ASSERT_ERR));
 			}
 		}
 	}
@@ -369,7 +380,7 @@ static void test_incremental__rescore_after_direct_changes(void)
 	populate(&w, 30);
 	ASSERT_OK(itsma_scorer_new(&s, w.a, NULL, ASSERT_ERR));
 	ASSERT_OK(itsma_assessment_put_exclusion(itsma_scorer_assessment(s), "G1", "Elsewhere", ASSERT_ERR));
-	ASSERT_OK(itsma_assessment_set_text(itsma_scorer_assessment(s), "date", "2027-01-10", ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_set_date(itsma_scorer_assessment(s), "2027-01-10", ASSERT_ERR));
 	ASSERT_OK(itsma_scorer_rescore(s, ASSERT_ERR));
 	CU_ASSERT(same_as_fresh(s, NULL));
 	itsma_scorer_stats(&inc, &full, s);
@@ -483,10 +494,12 @@ static void test_incremental__refused_changes_change_nothing(void)
 		itsma_rating_spec r = ITSMA_RATING_SPEC_INIT;
 		const char *ghost[] = { "EV-0", "NO-SUCH" };
 		const char *twice[] = { "EV-1", "EV-1" };
-		r.requirement = "no-such-requirement";
+		r.requirement_id = "no-such-requirement";
 		r.letter = ITSMA_LETTER_F;
 		ASSERT_REFUSED(itsma_scorer_put_rating(s, &r, &e2), ITSMA_ENOTFOUND);
-		r.requirement = itsma_requirement_id(q);
+		r.requirement = q; /* by object: an id given with it must be its id */
+		ASSERT_REFUSED(itsma_scorer_put_rating(s, &r, &e2), ITSMA_EINVAL);
+		r.requirement_id = NULL;
 		r.letter = ITSMA_LETTER_NONE;
 		r.value = 101;
 		ASSERT_REFUSED(itsma_scorer_put_rating(s, &r, &e2), ITSMA_EINVAL);
@@ -524,7 +537,7 @@ static void test_incremental__refused_changes_change_nothing(void)
 		/* a cited record cannot go; an unknown one is not found */
 		itsma_rating_spec r = ITSMA_RATING_SPEC_INIT;
 		const char *cite[] = { "EV-3" };
-		r.requirement = itsma_requirement_id(q);
+		r.requirement = q;
 		r.letter = ITSMA_LETTER_L;
 		r.evidence = cite;
 		r.evidence_count = 1;
@@ -535,14 +548,17 @@ static void test_incremental__refused_changes_change_nothing(void)
 	}
 	{
 		itsma_attribute_spec r = ITSMA_ATTRIBUTE_SPEC_INIT;
-		r.process = itsma_section_id(proc);
+		r.process = proc;
 		r.attribute = ITSMA_PA1_1;
 		r.letter = ITSMA_LETTER_F;
 		ASSERT_REFUSED(itsma_scorer_put_attribute(s, &r, &e2), ITSMA_EINVAL);
 		r.attribute = ITSMA_PA2_1;
-		r.process = "no-such-process";
+		r.process = NULL;
+		r.process_id = "no-such-process";
 		ASSERT_REFUSED(itsma_scorer_put_attribute(s, &r, &e2), ITSMA_ENOTFOUND);
-		r.process = itsma_section_id(itsma_catalogue_section_at(cat, 0));
+		r.process = itsma_catalogue_section_at(cat, 0);
+		ASSERT_REFUSED(itsma_scorer_put_attribute(s, &r, &e2), ITSMA_EINVAL); /* not its id */
+		r.process_id = NULL;
 		if (itsma_section_kind_of(itsma_catalogue_section_at(cat, 0)) != ITSMA_SECTION_PROCESS)
 			ASSERT_REFUSED(itsma_scorer_put_attribute(s, &r, &e2), ITSMA_EINVAL);
 		ASSERT_REFUSED(itsma_scorer_put_attribute(s, NULL, &e2), ITSMA_EINVAL);
@@ -552,6 +568,43 @@ static void test_incremental__refused_changes_change_nothing(void)
 	ASSERT_REFUSED(itsma_scorer_remove_attribute(s, itsma_section_id(proc), ITSMA_PA5_2, &e2), ITSMA_ENOTFOUND);
 	ASSERT_REFUSED(itsma_scorer_remove_attribute(s, "no-such", ITSMA_PA2_1, &e2), ITSMA_ENOTFOUND);
 	ASSERT_REFUSED(itsma_scorer_remove_attribute(s, NULL, ITSMA_PA2_1, &e2), ITSMA_EINVAL);
+	{
+		/* by object: the same built-in catalogue loaded again is another catalogue */
+		itsma_catalogue *twin = NULL;
+		itsma_rating_spec r = ITSMA_RATING_SPEC_INIT;
+		itsma_attribute_spec pa = ITSMA_ATTRIBUTE_SPEC_INIT;
+		const itsma_requirement *q_twin;
+		const itsma_section *p_twin;
+		ASSERT_OK(itsma_catalogue_builtin(&twin, "iso20000-1:2018", ASSERT_ERR));
+		q_twin = itsma_catalogue_find_requirement(twin, itsma_requirement_id(q));
+		p_twin = itsma_catalogue_find_section(twin, itsma_section_id(proc));
+		r.requirement = q_twin;
+		r.letter = ITSMA_LETTER_F;
+		ASSERT_REFUSED(itsma_scorer_put_rating(s, &r, &e2), ITSMA_EINVAL);
+		pa.process = p_twin;
+		pa.letter = ITSMA_LETTER_F;
+		ASSERT_REFUSED(itsma_scorer_put_attribute(s, &pa, &e2), ITSMA_EINVAL);
+		ASSERT_REFUSED(itsma_scorer_remove_rating_of(s, q_twin, &e2), ITSMA_EINVAL);
+		ASSERT_REFUSED(itsma_scorer_remove_rating_of(s, NULL, &e2), ITSMA_EINVAL);
+		ASSERT_REFUSED(itsma_scorer_remove_attribute_of(s, p_twin, ITSMA_PA2_1, &e2), ITSMA_EINVAL);
+		ASSERT_REFUSED(itsma_scorer_remove_attribute_of(s, NULL, ITSMA_PA2_1, &e2), ITSMA_EINVAL);
+		ASSERT_REFUSED(itsma_scorer_remove_attribute_of(s, proc, ITSMA_PA5_2, &e2), ITSMA_ENOTFOUND);
+		CU_ASSERT_EQUAL(itsma_scorer_remove_rating_of(NULL, q, NULL), ITSMA_EINVAL);
+		CU_ASSERT_EQUAL(itsma_scorer_remove_attribute_of(NULL, proc, ITSMA_PA2_1, NULL), ITSMA_EINVAL);
+		/* the scorer's own objects work, and the result follows */
+		r.requirement = q;
+		ASSERT_OK(itsma_scorer_put_rating(s, &r, ASSERT_ERR));
+		pa.process = proc;
+		ASSERT_OK(itsma_scorer_put_attribute(s, &pa, ASSERT_ERR));
+		CU_ASSERT(same_as_fresh(s, NULL));
+		ASSERT_OK(itsma_scorer_remove_rating_of(s, q, ASSERT_ERR));
+		ASSERT_OK(itsma_scorer_remove_attribute_of(s, proc, ITSMA_PA2_1, ASSERT_ERR));
+		CU_ASSERT_PTR_NULL(itsma_assessment_find_rating_of(a, q));
+		CU_ASSERT_PTR_NULL(itsma_assessment_find_attribute_of(a, proc, ITSMA_PA2_1));
+		ASSERT_REFUSED(itsma_scorer_remove_rating_of(s, q, &e2), ITSMA_ENOTFOUND);
+		ASSERT_REFUSED(itsma_scorer_remove_attribute_of(s, proc, ITSMA_PA2_1, &e2), ITSMA_ENOTFOUND);
+		itsma_catalogue_free(twin);
+	}
 	CU_ASSERT(same_as_fresh(s, NULL));
 	itsma_scorer_free(s);
 	itsma_assessment_free(a);
@@ -582,7 +635,7 @@ static void test_incremental__result_getters_follow_changes(void)
 	ASSERT_OK(itsma_scorer_put_evidence(s, &e, ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_result_evidence_issue_count(res), 1); /* unused */
 	q = itsma_catalogue_requirement_at(cat, 0);
-	r.requirement = itsma_requirement_id(q);
+	r.requirement = q;
 	r.letter = ITSMA_LETTER_F;
 	r.evidence = cite;
 	r.evidence_count = 1;
@@ -591,7 +644,7 @@ static void test_incremental__result_getters_follow_changes(void)
 	qr = itsma_result_find_requirement(res, itsma_requirement_id(q));
 	CU_ASSERT_EQUAL(itsma_requirement_result_status(qr), ITSMA_STATUS_RATED);
 	CU_ASSERT_EQUAL(itsma_requirement_result_letter(qr), ITSMA_LETTER_F);
-	CU_ASSERT_PTR_EQUAL(itsma_requirement_result_rating(qr), itsma_assessment_find_rating(a, r.requirement));
+	CU_ASSERT_PTR_EQUAL(itsma_requirement_result_rating(qr), itsma_assessment_find_rating_of(a, r.requirement));
 	CU_ASSERT_EQUAL(itsma_result_gap_count(res), itsma_catalogue_requirement_count(cat) - 1);
 	/* the record expires before the assessment date: unsupported, and an expired issue */
 	e.expires = "2026-06-30";

@@ -48,9 +48,9 @@ static void test_weight_bound(void)
 	req.id = "R";
 	req.text = "r";
 	req.weight = 1e300;
-	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, cat, "S", &req, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, cat, itsma_catalogue_find_section(cat, "S"), &req, &err), ITSMA_EINVAL);
 	req.weight = ITSMA_MAX_WEIGHT;
-	ASSERT_OK(itsma_catalogue_add_requirement(NULL, cat, "S", &req, ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_requirement(NULL, cat, itsma_catalogue_find_section(cat, "S"), &req, ASSERT_ERR));
 	itsma_catalogue_free(cat);
 }
 
@@ -67,10 +67,10 @@ static void test_max_weights_score_finite(void)
 	snprintf(text, sizeof text, catalogue_fmt, "1000000");
 	ASSERT_OK(itsma_catalogue_load_buffer(&cat, text, strlen(text), "w.json", NULL, ASSERT_ERR));
 	ASSERT_OK(itsma_assessment_new(&a, cat, "a", "2026-01-01", ASSERT_ERR));
-	rs.requirement = "R1";
+	rs.requirement_id = "R1";
 	rs.letter = ITSMA_LETTER_F;
 	ASSERT_OK(itsma_assessment_put_rating(a, &rs, ASSERT_ERR));
-	rs.requirement = "R2";
+	rs.requirement_id = "R2";
 	rs.letter = ITSMA_LETTER_N;
 	ASSERT_OK(itsma_assessment_put_rating(a, &rs, ASSERT_ERR));
 	so.evidence_policy = ITSMA_POLICY_ADVISORY;

@@ -271,7 +271,7 @@ static itsma_result *score_sample(itsma_assessment **a_out, itsma_letter letter)
 	    itsma_catalogue_load_file(&cat, ITSMA_TEST_DATA "/catalogue-small.json", NULL, &err), 0);
 	CU_ASSERT_EQUAL_FATAL(itsma_assessment_new(&a, cat, "a-1", "2026-01-01", &err), 0);
 	for (i = 0; i < itsma_catalogue_requirement_count(cat); i++) {
-		rs.requirement = itsma_requirement_id(itsma_catalogue_requirement_at(cat, i));
+		rs.requirement = itsma_catalogue_requirement_at(cat, i);
 		rs.letter = letter;
 		CU_ASSERT_EQUAL_FATAL(itsma_assessment_put_rating(a, &rs, &err), 0);
 	}

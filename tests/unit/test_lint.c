@@ -53,7 +53,7 @@ static void lint(seen *s, const itsma_catalogue *c, unsigned int skip)
 static void add(itsma_catalogue *c, const char *section, itsma_requirement_spec *rs)
 {
 	itsma_error err = ITSMA_ERROR_INIT;
-	int rc = itsma_catalogue_add_requirement(NULL, c, section, rs, &err);
+	int rc = itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, section), rs, &err);
 	if (rc)
 		fprintf(stderr, "\n%s\n", err.message);
 	CU_ASSERT_EQUAL_FATAL(rc, 0);
@@ -130,7 +130,7 @@ static void test_lint__good_practice_shall_is_refused_before_lint(void)
 	itsma_error err = ITSMA_ERROR_INIT;
 	itsma_lint_kind k = ITSMA_LINT_WEIGHT;
 	rs.basis = ITSMA_BASIS_GOOD_PRACTICE;
-	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, c, "8.1", &rs, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, "8.1"), &rs, &err), ITSMA_EINVAL);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "good-practice"));
 	CU_ASSERT_EQUAL(itsma_lint_kind_parse(&k, "good-practice-shall", &err), 0);
 	CU_ASSERT_EQUAL(k, ITSMA_LINT_GOOD_PRACTICE_SHALL);
@@ -193,8 +193,8 @@ static void test_lint__requirement_without_guidance(void)
 	ss.id = "9.1";
 	ss.clause = "9.1";
 	ss.title = "Monitoring";
-	ASSERT_OK(itsma_catalogue_add_section(NULL, c, "9", &ss, ASSERT_ERR));
-	ASSERT_OK(itsma_catalogue_add_guidance(c, "9", "cobit2019", "MEA01", ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_section(NULL, c, itsma_catalogue_find_section(c, "9"), &ss, ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "9"), "cobit2019", "MEA01", ASSERT_ERR));
 	rs = good("9.1-01", "Monitoring results are analysed.");
 	rs.clause = "9.1";
 	add(c, "9.1", &rs);
@@ -353,7 +353,7 @@ static void test_lint__many_duplicates_are_linear(void)
 		rs.text = "The same thing is done.";
 		rs.basis = ITSMA_BASIS_STANDARD;
 		rs.verify = "Look.";
-		ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, "1", &rs, ASSERT_ERR));
+		ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, "1"), &rs, ASSERT_ERR));
 	}
 	/* every one after the first is a duplicate and has no guidance */
 	CU_ASSERT_EQUAL(itsma_catalogue_lint(&count, c, NULL, NULL, NULL, &err), 0);

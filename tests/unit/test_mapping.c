@@ -692,7 +692,7 @@ static itsma_catalogue *big_catalogue(const char *id, const char *sec, int n)
 		snprintf(rid, sizeof rid, "%s-%d", sec, i);
 		rs.id = rid;
 		rs.text = "Something is done.";
-		ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, sec, &rs, ASSERT_ERR));
+		ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, sec), &rs, ASSERT_ERR));
 	}
 	return c;
 }

@@ -60,6 +60,7 @@ ADAPT(mapping_status)
 ADAPT(confidence)
 ADAPT(carry_status)
 ADAPT(transition_format)
+ADAPT(catalogue_view)
 
 #define MAX_VALUES 16
 
@@ -192,6 +193,7 @@ static const enum_case enums[] = {
     {CASE(transition_format),
      {ITSMA_TRANSITION_TEXT, ITSMA_TRANSITION_MARKDOWN, ITSMA_TRANSITION_HTML, END},
      {END}},
+    {CASE(catalogue_view), {ITSMA_CATALOGUE_CHECKLIST, ITSMA_CATALOGUE_WEIGHTS, END}, {END}},
 };
 #define ENUM_COUNT (sizeof enums / sizeof enums[0])
 

@@ -46,6 +46,7 @@ static void test_null__every_getter(void)
 	CU_ASSERT_EQUAL(itsma_assessment_rating_count(NULL), 0);
 	CU_ASSERT_PTR_NULL(itsma_assessment_rating_at(NULL, 0));
 	CU_ASSERT_PTR_NULL(itsma_assessment_find_rating(NULL, "x"));
+	CU_ASSERT_PTR_NULL(itsma_assessment_find_rating_of(NULL, NULL));
 	CU_ASSERT_PTR_NULL(itsma_rating_requirement(NULL));
 	CU_ASSERT_EQUAL((int)itsma_rating_letter(NULL), 0);
 	CU_ASSERT(isnan(itsma_rating_value(NULL)));
@@ -56,6 +57,7 @@ static void test_null__every_getter(void)
 	CU_ASSERT_EQUAL(itsma_assessment_attribute_count(NULL), 0);
 	CU_ASSERT_PTR_NULL(itsma_assessment_attribute_at(NULL, 0));
 	CU_ASSERT_PTR_NULL(itsma_assessment_find_attribute(NULL, "x", 0));
+	CU_ASSERT_PTR_NULL(itsma_assessment_find_attribute_of(NULL, NULL, ITSMA_PA2_1));
 	CU_ASSERT_PTR_NULL(itsma_attribute_rating_process(NULL));
 	CU_ASSERT_EQUAL((int)itsma_attribute_rating_attribute(NULL), 0);
 	CU_ASSERT_EQUAL((int)itsma_attribute_rating_letter(NULL), 0);
@@ -87,7 +89,7 @@ static void test_null__every_getter(void)
 	CU_ASSERT_PTR_NULL(itsma_catalogue_guidance_source_key(NULL, 0));
 	CU_ASSERT_PTR_NULL(itsma_catalogue_guidance_source_name(NULL, 0));
 	CU_ASSERT_EQUAL(itsma_catalogue_generic_practice_count(NULL), 0);
-	CU_ASSERT_PTR_NULL(itsma_catalogue_generic_practice_attribute(NULL, 0));
+	CU_ASSERT_EQUAL(itsma_catalogue_generic_practice_attribute(NULL, 0), ITSMA_ATTRIBUTE_COUNT);
 	CU_ASSERT_PTR_NULL(itsma_catalogue_generic_practice_id(NULL, 0));
 	CU_ASSERT_PTR_NULL(itsma_catalogue_generic_practice_text(NULL, 0));
 	CU_ASSERT_EQUAL(itsma_catalogue_retired_count(NULL), 0);
@@ -324,6 +326,7 @@ static void test_null__enum_words(void)
 	CU_ASSERT_EQUAL(itsma_confidence_parse(NULL, NULL, &err), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_carry_status_parse(NULL, NULL, &err), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_transition_format_parse(NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_view_parse(NULL, NULL, &err), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(err.code, ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_verdict_parse(NULL, NULL, NULL), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_verdict_parse(NULL, "conformant", NULL), 0);
@@ -346,12 +349,12 @@ static void test_null__later_getters(void)
 	CU_ASSERT_PTR_NULL(itsma_attribute_rating_extension(NULL, NULL));
 	CU_ASSERT_EQUAL(itsma_attribute_rating_extension_count(NULL), 0);
 	CU_ASSERT_PTR_NULL(itsma_attribute_rating_extension_key(NULL, 0));
-	CU_ASSERT_PTR_NOT_NULL(itsma_catalogue_builtin_clauses(0, NULL)); /* len_out may be NULL */
+	CU_ASSERT_PTR_NOT_NULL(itsma_catalogue_builtin_clauses(NULL, 0)); /* len_out may be NULL */
 	CU_ASSERT_PTR_NOT_NULL(itsma_catalogue_builtin_json(NULL, 0));
 	CU_ASSERT_PTR_NULL(itsma_catalogue_extension(NULL, NULL));
 	CU_ASSERT_EQUAL(itsma_catalogue_extension_count(NULL), 0);
 	CU_ASSERT_PTR_NULL(itsma_catalogue_extension_key(NULL, 0));
-	CU_ASSERT_PTR_NULL(itsma_date_format(NULL, 0));
+	CU_ASSERT_PTR_NULL(itsma_date_format(NULL, 0, 0));
 	CU_ASSERT_PTR_NULL(itsma_evidence_extension(NULL, NULL));
 	CU_ASSERT_EQUAL(itsma_evidence_extension_count(NULL), 0);
 	CU_ASSERT_PTR_NULL(itsma_evidence_extension_key(NULL, 0));
@@ -376,7 +379,7 @@ static void test_null__later_getters(void)
 	CU_ASSERT_PTR_NULL(itsma_section_extension_key(NULL, 0));
 	CU_ASSERT_PTR_NULL(itsma_catalogue_builtin_json(&len, (size_t)-1));
 	CU_ASSERT_PTR_NULL(itsma_mapping_builtin_json((size_t)-1, &len));
-	CU_ASSERT_PTR_NULL(itsma_catalogue_builtin_clauses((size_t)-1, &len));
+	CU_ASSERT_PTR_NULL(itsma_catalogue_builtin_clauses(&len, (size_t)-1));
 	/* their zero values are real ones: "no such warning" is the documented COUNT */
 	CU_ASSERT_EQUAL((int)itsma_result_warning_attribute(NULL, 0), (int)ITSMA_ATTRIBUTE_COUNT);
 	CU_ASSERT_EQUAL((int)itsma_result_warning_kind(NULL, 0), (int)ITSMA_WARNING_KIND_COUNT);
@@ -488,14 +491,18 @@ static void test_null__fallible_functions_refuse_null(void)
 	REFUSES(itsma_assessment_set_extension(NULL, NULL, NULL, &e));
 	REFUSES(itsma_assessment_set_process_target(NULL, NULL, 0, &e));
 	REFUSES(itsma_assessment_set_target(NULL, 0, &e));
-	REFUSES(itsma_assessment_set_text(NULL, NULL, NULL, &e));
+	REFUSES(itsma_assessment_set_id(NULL, NULL, &e));
+	REFUSES(itsma_assessment_set_date(NULL, NULL, &e));
+	REFUSES(itsma_assessment_set_title(NULL, NULL, &e));
+	REFUSES(itsma_assessment_set_organisation(NULL, NULL, &e));
+	REFUSES(itsma_assessment_set_assessor(NULL, NULL, &e));
 	char_o = (char *)(void *)&e;
 	REFUSES(itsma_assessment_to_json(&char_o, NULL, &e));
 	CU_ASSERT_PTR_NULL(char_o);
 	REFUSES(itsma_attribute_parse(&itsma_attribute_o, NULL, &e));
 	REFUSES(itsma_attribute_rating_set_extension(NULL, NULL, NULL, NULL, &e));
 	REFUSES(itsma_basis_parse(&itsma_basis_o, NULL, &e));
-	REFUSES(itsma_catalogue_add_generic_practice(NULL, NULL, NULL, NULL, &e));
+	REFUSES(itsma_catalogue_add_generic_practice(NULL, ITSMA_PA2_1, NULL, NULL, &e));
 	REFUSES(itsma_catalogue_add_guidance(NULL, NULL, NULL, NULL, &e));
 	const_itsma_requirement_o = (const itsma_requirement *)(void *)&e;
 	REFUSES(itsma_catalogue_add_requirement(&const_itsma_requirement_o, NULL, NULL, NULL, &e));
@@ -531,7 +538,11 @@ static void test_null__fallible_functions_refuse_null(void)
 	REFUSES(itsma_catalogue_set_exclusions(NULL, 0, &e));
 	REFUSES(itsma_catalogue_set_extension(NULL, NULL, NULL, &e));
 	REFUSES(itsma_catalogue_set_revision(NULL, 0, &e));
-	REFUSES(itsma_catalogue_set_text(NULL, NULL, NULL, &e));
+	REFUSES(itsma_catalogue_set_title(NULL, NULL, &e));
+	REFUSES(itsma_catalogue_set_version(NULL, NULL, &e));
+	REFUSES(itsma_catalogue_set_publisher(NULL, NULL, &e));
+	REFUSES(itsma_catalogue_set_description(NULL, NULL, &e));
+	REFUSES(itsma_catalogue_set_source(NULL, NULL, &e));
 	char_o = (char *)(void *)&e;
 	REFUSES(itsma_catalogue_to_ciso_library(&char_o, NULL, NULL, &e));
 	CU_ASSERT_PTR_NULL(char_o);
@@ -679,6 +690,30 @@ static void test_null__fallible_functions_refuse_null(void)
 	(void)double_o;
 	(void)long_o;
 	(void)size_t_o;
+	/* added with the typed calls and the library's renderers */
+	REFUSES(itsma_assessment_remove_attribute_of(NULL, NULL, ITSMA_PA2_1, &e));
+	REFUSES(itsma_assessment_remove_rating_of(NULL, NULL, &e));
+	REFUSES(itsma_assessment_set_process_target_of(NULL, NULL, 1, &e));
+	REFUSES(itsma_scorer_remove_attribute_of(NULL, NULL, ITSMA_PA2_1, &e));
+	REFUSES(itsma_scorer_remove_rating_of(NULL, NULL, &e));
+	char_o = (char *)(void *)&e;
+	REFUSES(itsma_assessment_template_json(&char_o, NULL, NULL, NULL, -1, &e));
+	CU_ASSERT_PTR_NULL(char_o);
+	char_o = (char *)(void *)&e;
+	REFUSES(itsma_catalogue_render_string(&char_o, NULL, NULL, ITSMA_CATALOGUE_CHECKLIST,
+	                                      ITSMA_REPORT_MD, &e));
+	CU_ASSERT_PTR_NULL(char_o);
+	REFUSES(itsma_catalogue_render_write(NULL, ITSMA_CATALOGUE_CHECKLIST, ITSMA_REPORT_MD, NULL,
+	                                     NULL, &e));
+	char_o = (char *)(void *)&e;
+	REFUSES(itsma_catalogue_weights_to_json(&char_o, NULL, &e));
+	CU_ASSERT_PTR_NULL(char_o);
+	REFUSES(itsma_clause_list_parse(NULL, NULL, NULL, 0, &e));
+	REFUSES(itsma_evidence_verify_report(NULL, NULL, NULL, NULL, 0, NULL, NULL, &e));
+	REFUSES(itsma_lint_kinds_parse(NULL, NULL, &e));
+	char_o = (char *)(void *)&e;
+	REFUSES(itsma_mapping_to_markdown(&char_o, NULL, &e));
+	CU_ASSERT_PTR_NULL(char_o);
 }
 
 /* The error helpers: a NULL error is no error. */

@@ -46,7 +46,7 @@ static void section(itsma_catalogue *c, const char *parent, const char *id, cons
 	s.title = title;
 	s.weight = 1;
 	s.kind = process ? ITSMA_SECTION_PROCESS : ITSMA_SECTION_GROUP;
-	ASSERT_OK(itsma_catalogue_add_section(NULL, c, parent, &s, ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_section(NULL, c, itsma_catalogue_find_section(c, parent), &s, ASSERT_ERR));
 }
 
 static void requirement(itsma_catalogue *c, const char *sec_id, const char *id, const char *clause,
@@ -58,7 +58,7 @@ static void requirement(itsma_catalogue *c, const char *sec_id, const char *id, 
 	s.text = text;
 	s.weight = 1;
 	s.obligation = ob;
-	ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, sec_id, &s, ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, sec_id), &s, ASSERT_ERR));
 }
 
 /*
@@ -84,8 +84,8 @@ static void build(itsma_catalogue **c_out, itsma_assessment **a_out, const char 
 	requirement(c, "H", "A1", "@SUM(A1)", "At clause", SHOULD);
 	requirement(c, "H", "T1", "\tx", "Tab clause", SHOULD);
 	ASSERT_OK(itsma_assessment_new(&a, c, "q1", date, ASSERT_ERR));
-	ASSERT_OK(itsma_assessment_set_text(a, "title", "Acme" CLEAR OSC_TITLE FORGED "tail", ASSERT_ERR));
-	ASSERT_OK(itsma_assessment_set_text(a, "organisation", "Org\x07\x7f\xC2\x9B" "31m", ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_set_title(a, "Acme" CLEAR OSC_TITLE FORGED "tail", ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_set_organisation(a, "Org\x07\x7f\xC2\x9B" "31m", ASSERT_ERR));
 	itsma_evidence_spec e = ITSMA_EVIDENCE_SPEC_INIT;
 	e.id = "EV";
 	e.title = "Evidence" CLEAR;
@@ -168,7 +168,7 @@ static void test_report__text_controls_escaped(void)
 	build(&c, &a, "2026-11-20");
 	b = NULL;
 	ASSERT_OK(itsma_assessment_new(&b, c, "base", "2026-08-20", ASSERT_ERR));
-	ASSERT_OK(itsma_assessment_set_text(b, "title", "Base" OSC_TITLE, ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_set_title(b, "Base" OSC_TITLE, ASSERT_ERR));
 	r = score(a, REQUIRED, NULL);
 	rb = score(b, REQUIRED, NULL);
 	for (int colour = 0; colour <= 1; colour++) {

@@ -1059,11 +1059,11 @@ static void test_score__gap_guidance(void)
 	sec(c, "T", "P", 1, 1);
 	req(c, "P", "R1", 1, SHALL);
 	req(c, "T", "R2", 1, SHALL);
-	ASSERT_OK(itsma_catalogue_add_guidance(c, "T", "mof4", "Operate", ASSERT_ERR));
-	ASSERT_OK(itsma_catalogue_add_guidance(c, "T", "itil4", "Service level management", ASSERT_ERR));
-	ASSERT_OK(itsma_catalogue_add_guidance(c, "T", "itil4", "Incident management", ASSERT_ERR));
-	ASSERT_OK(itsma_catalogue_add_guidance(c, "P", "itil4", "Incident management", ASSERT_ERR));
-	ASSERT_OK(itsma_catalogue_add_guidance(c, "P", "cobit2019", "DSS02", ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "T"), "mof4", "Operate", ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "T"), "itil4", "Service level management", ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "T"), "itil4", "Incident management", ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "P"), "itil4", "Incident management", ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "P"), "cobit2019", "DSS02", ASSERT_ERR));
 	a = asm_new(c);
 	rate(a, "R2", "L", "EV", NULL);
 	r = score(a, REQUIRED, NULL);
@@ -1481,8 +1481,8 @@ static void test_score__json_golden(void)
 	req(c, "P", "R1", 1, SHALL);
 	req(c, "P", "R2", 1, SHOULD);
 	req(c, "P", "R3", 1, SHALL);
-	ASSERT_OK(itsma_catalogue_add_guidance(c, "P", "itil4", "Incident management", ASSERT_ERR));
-	ASSERT_OK(itsma_catalogue_add_guidance(c, "P", "itil4", "Say \"hi\"", ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "P"), "itil4", "Incident management", ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "P"), "itil4", "Say \"hi\"", ASSERT_ERR));
 	sec(c, NULL, "X", 1, 0);
 	req(c, "X", "X1", 1, SHALL);
 	a = asm_new(c);
@@ -1607,7 +1607,7 @@ static void test_score__allocation_failures(void)
 #endif
 	build_levels(&c, &a);
 	ASSERT_OK(itsma_catalogue_put_guidance_source(c, "itil4", "ITIL 4", ASSERT_ERR));
-	ASSERT_OK(itsma_catalogue_add_guidance(c, "P1", "itil4", "Incident management", ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "P1"), "itil4", "Incident management", ASSERT_ERR));
 	ASSERT_OK(itsma_assessment_set_target(a, 3, ASSERT_ERR));
 	ev(a, "E-OLD", "2020-01-01", "2020-12-31");
 	rate(a, "R5", "F", "E-OLD", NULL);

@@ -43,8 +43,8 @@ static itsma_assessment *quarter(const itsma_catalogue *c, const char *id, const
                                  const char *r2, const char *r3, const char *pa21)
 {
 	itsma_assessment *a = asm_new(c);
-	ASSERT_OK(itsma_assessment_set_text(a, "id", id, ASSERT_ERR));
-	ASSERT_OK(itsma_assessment_set_text(a, "date", date, ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_set_id(a, id, ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_set_date(a, date, ASSERT_ERR));
 	rate(a, "R1", r1, "EV", NULL);
 	rate(a, "R2", r2, "EV", NULL);
 	rate(a, "R3", r3, "EV", NULL);
@@ -146,7 +146,7 @@ static void test_trend__errors(void)
 	sec(c2, NULL, "S", 1, 0);
 	req(c2, "S", "Q1", 1, ITSMA_OBLIGATION_SHALL);
 	itsma_assessment *a2 = asm_new(c2);
-	ASSERT_OK(itsma_assessment_set_text(a2, "date", "2026-12-01", ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_set_date(a2, "2026-12-01", ASSERT_ERR));
 	itsma_result *r2 = score(a2, REQUIRED, NULL);
 	const itsma_result *mixed[] = { f.r[0], r2 };
 	CU_ASSERT_EQUAL(itsma_trend_new(&t, mixed, 2, &err), ITSMA_EINVAL);
@@ -177,7 +177,7 @@ static void test_trend__reports(void)
 	fixture f;
 	itsma_trend *t = NULL;
 	setup(&f);
-	ASSERT_OK(itsma_catalogue_set_text(f.c, "title", "Cat\x1b[2J\nForged", ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_set_title(f.c, "Cat\x1b[2J\nForged", ASSERT_ERR));
 	ASSERT_OK(itsma_trend_new(&t, (const itsma_result *const *)f.r, 4, ASSERT_ERR));
 	char *s = render(t, ITSMA_REPORT_TEXT);
 	HAS(s, "Trend of 4 assessments: Cat\\x1b[2J\\x0aForged\n");

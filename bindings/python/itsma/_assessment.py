@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 from . import itsma as _c
-from ._catalogue import Catalogue, Section, _delimiter, _id_of, _level
+from ._catalogue import Catalogue, Requirement, Section, _delimiter, _id_of, _level
 from ._core import (TRUSTED_LIMITS, DateLike, IdentitySet, PathLike, RatingLike, View, _date,
                     _ids, _limits, _neg_none, _no_init, _path, _Pins, _rating, _refuse_init, _text)
 from ._enums import Attribute, EvidenceKind, EvidencePolicy, Letter, _letter, _words
@@ -538,7 +538,7 @@ class Assessment:
 
     @id.setter
     def id(self, value: str) -> None:
-        self._mutate("py_set_text", "id", _text(value, "id"))
+        self._mutate("py_set_id", _text(value, "id"))
 
     @property
     def date(self) -> datetime.date:
@@ -548,7 +548,7 @@ class Assessment:
 
     @date.setter
     def date(self, value: DateLike) -> None:
-        self._mutate("py_set_text", "date", _date(value, "date"))
+        self._mutate("py_set_date", _date(value, "date"))
 
     @property
     def title(self) -> Optional[str]:
@@ -557,7 +557,7 @@ class Assessment:
 
     @title.setter
     def title(self, value: Optional[str]) -> None:
-        self._mutate("py_set_text", "title", _text(value, "title", optional=True))
+        self._mutate("py_set_title", _text(value, "title", optional=True))
 
     @property
     def organisation(self) -> Optional[str]:
@@ -566,7 +566,7 @@ class Assessment:
 
     @organisation.setter
     def organisation(self, value: Optional[str]) -> None:
-        self._mutate("py_set_text", "organisation", _text(value, "organisation", optional=True))
+        self._mutate("py_set_organisation", _text(value, "organisation", optional=True))
 
     @property
     def assessor(self) -> Optional[str]:
@@ -575,7 +575,7 @@ class Assessment:
 
     @assessor.setter
     def assessor(self, value: Optional[str]) -> None:
-        self._mutate("py_set_text", "assessor", _text(value, "assessor", optional=True))
+        self._mutate("py_set_assessor", _text(value, "assessor", optional=True))
 
     @property
     def origin(self) -> str:
@@ -665,7 +665,8 @@ class Assessment:
         Parameters
         ----------
         requirement : str or Requirement
-            The requirement id.
+            The requirement: its id, or the catalogue's :class:`Requirement` (one of
+            another catalogue is refused with :class:`InvalidArgumentError`).
         rating : str, Letter, int or float
             A letter (``"N"``, ``"P-"``, ``"P"``, ``"P+"``, ``"L-"``, ``"L"``, ``"L+"``,
             ``"F"``) or a number from 0 to 100 (also as text, ``"72.5"``).
@@ -679,11 +680,13 @@ class Assessment:
         """
         args = _rating_args(requirement, rating, evidence, note)
         self._mutate("py_put_rating", *args)
-        return self.ratings[args[0]]  # type: ignore[index]
+        return self.ratings[_id_of(requirement, "requirement")]  # type: ignore[index]
 
     def remove_rating(self, requirement: Union[str, Any]) -> None:
-        """Remove the rating of a requirement. Raises :class:`NotFoundError`."""
-        self._mutate("py_remove_rating", _id_of(requirement, "requirement"))
+        """Remove the rating of a requirement (an id or a :class:`Requirement`). Raises
+        :class:`NotFoundError`, or :class:`InvalidArgumentError` for a Requirement of another
+        catalogue."""
+        self._mutate(*_remove_rating_args(requirement))
 
     # ---- process attributes -------------------------------------------------------------------
 
@@ -718,12 +721,14 @@ class Assessment:
         the section is not a process."""
         args = _attribute_args(process, attribute, rating, evidence, note)
         self._mutate("py_put_attribute", *args)
-        return self.attributes[args[0], Attribute(args[1])]  # type: ignore[index]
+        return self.attributes[_id_of(process, "process"), Attribute(args[2])]  # type: ignore[index]
 
     def remove_attribute(self, process: Union[str, Section],
                          attribute: Union[Attribute, str]) -> None:
-        """Remove a process-attribute rating. Raises :class:`NotFoundError`."""
-        self._mutate("py_remove_attribute", _id_of(process, "process"), int(_attribute(attribute)))
+        """Remove a process-attribute rating (of a process id or :class:`Section`). Raises
+        :class:`NotFoundError`, or :class:`InvalidArgumentError` for a Section of another
+        catalogue."""
+        self._mutate(*_remove_attribute_args(process, attribute))
 
     # ---- scope -------------------------------------------------------------------------------
 
@@ -792,8 +797,10 @@ class Assessment:
             lv = level
         if process is None:
             self._mutate("py_set_target", lv)
+        elif isinstance(process, Section):
+            self._mutate("py_set_process_target_of", process._p, lv)
         else:
-            self._mutate("py_set_process_target", _id_of(process, "process"), lv)
+            self._mutate("py_set_process_target", _text(process, "process"), lv)
 
     def remove_target(self, process: Union[str, Section, None] = None) -> None:
         """Remove the general target, or the target of one process."""
@@ -941,21 +948,43 @@ def _evidence_args(id: str, title: str, kind: Union[EvidenceKind, str], collecte
             _text(note, "note", optional=True))
 
 
+def _object_or_id(value: Any, cls: type, what: str) -> Tuple[Any, Optional[str]]:
+    """(the C object, None) for a catalogue object, (None, its id) for an id: the shims take
+    either; the library refuses an object of another catalogue."""
+    if isinstance(value, cls):
+        return value._p, None
+    return None, _text(value, what)
+
+
 def _rating_args(requirement: Union[str, Any], rating: RatingLike,
                  evidence: Union[Iterable[str], str], note: Optional[str]) -> Tuple[Any, ...]:
-    rid = _id_of(requirement, "requirement")
+    obj, rid = _object_or_id(requirement, Requirement, "requirement")
     letter, value = _rating(rating)
-    return (rid, letter, value, list(_ids(evidence, "evidence")), _text(note, "note", optional=True))
+    return (obj, rid, letter, value, list(_ids(evidence, "evidence")),
+            _text(note, "note", optional=True))
+
+
+def _remove_rating_args(requirement: Union[str, Any]) -> Tuple[Any, ...]:
+    obj, rid = _object_or_id(requirement, Requirement, "requirement")
+    return ("py_remove_rating_of", obj) if obj is not None else ("py_remove_rating", rid)
 
 
 def _attribute_args(process: Union[str, Section], attribute: Union[Attribute, str],
                     rating: RatingLike, evidence: Union[Iterable[str], str],
                     note: Optional[str]) -> Tuple[Any, ...]:
-    pid = _id_of(process, "process")
+    obj, pid = _object_or_id(process, Section, "process")
     attr = _attribute(attribute)
     letter, value = _rating(rating)
-    return (pid, int(attr), letter, value, list(_ids(evidence, "evidence")),
+    return (obj, pid, int(attr), letter, value, list(_ids(evidence, "evidence")),
             _text(note, "note", optional=True))
+
+
+def _remove_attribute_args(process: Union[str, Section],
+                           attribute: Union[Attribute, str]) -> Tuple[Any, ...]:
+    obj, pid = _object_or_id(process, Section, "process")
+    attr = int(_attribute(attribute))
+    return (("py_remove_attribute_of", obj, attr) if obj is not None
+            else ("py_remove_attribute", pid, attr))
 
 
 def _json_value(value: Any) -> Any:

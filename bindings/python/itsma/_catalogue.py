@@ -12,7 +12,7 @@ from . import itsma as _c
 from ._core import (TRUSTED_LIMITS, PathLike, View, _ids, _limits, _path, _Pins, _refuse_init,
                     _short, _text)
 from ._enums import Attribute, Basis, Exclusions, LintKind, Obligation, SectionKind
-from ._errors import ErrorCode, InvalidArgumentError
+from ._errors import ErrorCode, InvalidArgumentError, NotFoundError
 from ._extensions import Extensions
 
 __all__ = ["Catalogue", "Section", "Requirement", "GenericPractice", "Retired", "LintProblem"]
@@ -290,7 +290,7 @@ class Catalogue:
 
     @title.setter
     def title(self, value: str) -> None:
-        self._set_text("title", _text(value, "title"))
+        self._mutate(self._p.py_set_title, _text(value, "title"))
 
     @property
     def version(self) -> Optional[str]:
@@ -299,7 +299,7 @@ class Catalogue:
 
     @version.setter
     def version(self, value: Optional[str]) -> None:
-        self._set_text("version", _text(value, "version", optional=True))
+        self._mutate(self._p.py_set_version, _text(value, "version", optional=True))
 
     @property
     def publisher(self) -> Optional[str]:
@@ -308,7 +308,7 @@ class Catalogue:
 
     @publisher.setter
     def publisher(self, value: Optional[str]) -> None:
-        self._set_text("publisher", _text(value, "publisher", optional=True))
+        self._mutate(self._p.py_set_publisher, _text(value, "publisher", optional=True))
 
     @property
     def description(self) -> Optional[str]:
@@ -317,7 +317,7 @@ class Catalogue:
 
     @description.setter
     def description(self, value: Optional[str]) -> None:
-        self._set_text("description", _text(value, "description", optional=True))
+        self._mutate(self._p.py_set_description, _text(value, "description", optional=True))
 
     @property
     def source(self) -> Optional[str]:
@@ -326,7 +326,7 @@ class Catalogue:
 
     @source.setter
     def source(self, value: Optional[str]) -> None:
-        self._set_text("source", _text(value, "source", optional=True))
+        self._mutate(self._p.py_set_source, _text(value, "source", optional=True))
 
     @property
     def exclusions(self) -> Exclusions:
@@ -441,7 +441,7 @@ class Catalogue:
     def generic_practices(self) -> List[GenericPractice]:
         """Generic practices (indicators for PA2.1 to PA5.2), in order."""
         p = self._p
-        return [GenericPractice(Attribute(_c.itsma_catalogue_generic_practice_attribute(p, i)),
+        return [GenericPractice(Attribute(int(_c.itsma_catalogue_generic_practice_attribute(p, i))),
                                 _c.itsma_catalogue_generic_practice_id(p, i),
                                 _c.itsma_catalogue_generic_practice_text(p, i))
                 for i in range(_c.itsma_catalogue_generic_practice_count(p))]
@@ -507,7 +507,7 @@ class Catalogue:
     def add_generic_practice(self, attribute: Union[Attribute, str], id: str, text: str) -> None:
         """Add a generic practice for an attribute from PA2.1 to PA5.2."""
         attr = Attribute.parse(attribute, "attribute")
-        self._mutate(self._p.py_add_generic_practice, attr.label, _text(id, "id"),
+        self._mutate(self._p.py_add_generic_practice, int(attr), _text(id, "id"),
                      _text(text, "text"))
 
     def add_section(self, id: str, title: str, *, parent: Union[str, Section, None] = None,
@@ -517,11 +517,12 @@ class Catalogue:
         """Add a section (at the top, or under *parent*) and return it.
 
         Raises :class:`InvalidArgumentError` (bad id, empty title, bad weight, a process
-        inside a process), :class:`AlreadyExistsError` (id taken) or :class:`NotFoundError`
-        (no such parent).
+        inside a process, a *parent* Section of another catalogue),
+        :class:`AlreadyExistsError` (id taken) or :class:`NotFoundError` (no section with
+        the id *parent*).
         """
         k = SectionKind.parse(kind, "kind")
-        s = self._mutate(self._p.py_add_section, _id_of(parent, "parent", optional=True),
+        s = self._mutate(self._p.py_add_section, self._section_arg(parent, "parent", optional=True),
                          _text(id, "id"), _text(clause, "clause", optional=True),
                          _text(title, "title"), _text(purpose, "purpose", optional=True),
                          int(k), _weight(weight))
@@ -538,7 +539,8 @@ class Catalogue:
         :class:`InvalidArgumentError` for a good-practice shall or an empty item or verify."""
         o = Obligation.parse(obligation, "obligation")
         b = int(Basis.parse(basis, "basis")) if basis is not None else 0
-        r = self._mutate(self._p.py_add_requirement, _id_of(section, "section"), _text(id, "id"),
+        r = self._mutate(self._p.py_add_requirement, self._section_arg(section, "section"),
+                         _text(id, "id"),
                          _text(clause, "clause", optional=True), _text(text, "text"), int(o),
                          _weight(weight), list(_ids(evidence_hints, "evidence_hints")),
                          list(_ids(tags, "tags")), _text(item, "item", optional=True), b,
@@ -547,13 +549,25 @@ class Catalogue:
 
     def add_guidance(self, section: Union[str, Section], source: str, value: str) -> None:
         """Add a guidance value (``"Incident management"``) of a declared source to a section."""
-        self._mutate(self._p.py_add_guidance, _id_of(section, "section"),
+        self._mutate(self._p.py_add_guidance, self._section_arg(section, "section"),
                      _text(source, "source"), _text(value, "value"))
 
     # ---- internals ---------------------------------------------------------------------------
 
-    def _set_text(self, field: str, value: Optional[str]) -> None:
-        self._mutate(self._p.py_set_text, field, value)
+    def _section_arg(self, value: Union[str, Section, None], what: str,
+                     optional: bool = False) -> Any:
+        """The C section a builder gets: a Section as it is (the library refuses one of
+        another catalogue), an id looked up here (NotFoundError when there is none)."""
+        if value is None and optional:
+            return None
+        if isinstance(value, Section):
+            return value._p
+        sid = _text(value, what)
+        p = _c.itsma_catalogue_find_section(self._p, sid)
+        if p is None:
+            raise NotFoundError(f"no section {sid!r} in catalogue {self.id!r}",
+                                code=ErrorCode.ENOTFOUND)
+        return p
 
     def _mutate(self, fn: Any, *args: Any) -> Any:
         with self._pins.lock:

@@ -7,8 +7,8 @@ import threading
 from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 
 from . import itsma as _c
-from ._assessment import (Assessment, _attribute, _attribute_args, _evidence_args, _Handle,
-                          _rating_args)
+from ._assessment import (Assessment, _attribute_args, _evidence_args, _Handle, _rating_args,
+                          _remove_attribute_args, _remove_rating_args)
 from ._catalogue import Requirement, Section, _id_of
 from ._core import DateLike, RatingLike, _text
 from ._tables import records
@@ -86,10 +86,10 @@ class Scorer:
             self._p.py_put_rating(*args)
 
     def remove_rating(self, requirement: Union[str, Requirement]) -> None:
-        """Remove the rating of a requirement. Raises :class:`NotFoundError`."""
-        rid = _id_of(requirement, "requirement")
+        """Remove the rating of a requirement. See :meth:`Assessment.remove_rating`."""
+        method, *args = _remove_rating_args(requirement)
         with self._lock:
-            self._p.py_remove_rating(rid)
+            getattr(self._p, method)(*args)
 
     def rate_attribute(self, process: Union[str, Section], attribute: Union[Attribute, str],
                        rating: RatingLike, *, evidence: Union[Iterable[str], str] = (),
@@ -101,11 +101,10 @@ class Scorer:
 
     def remove_attribute(self, process: Union[str, Section],
                          attribute: Union[Attribute, str]) -> None:
-        """Remove a process-attribute rating. Raises :class:`NotFoundError`."""
-        pid = _id_of(process, "process")
-        attr = int(_attribute(attribute))
+        """Remove a process-attribute rating. See :meth:`Assessment.remove_attribute`."""
+        method, *args = _remove_attribute_args(process, attribute)
         with self._lock:
-            self._p.py_remove_attribute(pid, attr)
+            getattr(self._p, method)(*args)
 
     def rescore(self) -> None:
         """Score from scratch. The changes above never need it: it recovers a scorer after
