@@ -40,35 +40,48 @@
 #include <string.h>
 
 /*
- * What the scorer keeps for one evidence record is its slot of the live result's issues
- * (struct itsma_evidence_issue, 64 bytes, one cache line): whether it has an issue, and who
- * cites it, as keys in citation order. A key is a requirement index (a rating), or
- * requirement_count + section index x 9 + PA (an attribute rating); the namer turns keys
- * into the names of cited_by.
+ * What the scorer keeps for one evidence record is a slot of 64 bytes, one cache line: its
+ * evidence issue as the result's getters read it (evidence NULL: none), and who cites it,
+ * as keys in citation order (the first IN_KEYS inline). A key is a requirement index (a
+ * rating), or requirement_count + section index x 9 + PA (an attribute rating); the namer
+ * turns keys into the names of cited_by when the issue is read. The live result reaches the
+ * slots through the scorer's issue source (live_at, live_cited_by_at), so that result.c
+ * knows nothing of them.
  */
 #define SLOT_ALIGN 64
+#define IN_KEYS 6
 
-struct itsma__namer {
+typedef struct ev_slot {
+	itsma_evidence_issue h;
+	uint32_t *keys; /* the n citers' keys (in_keys or a block) */
+	uint32_t n, cap;
+	uint32_t in_keys[IN_KEYS];
+} ev_slot;
+
+_Static_assert(sizeof(ev_slot) <= SLOT_ALIGN, "an evidence record's slot fits a cache line");
+
+typedef struct namer {
 	itsma_requirement *const *reqs; /* the catalogue's, by index */
 	size_t nreq;
 	char *attr_names; /* "PROCESS/PAx.y" for every section x attribute, fixed stride */
 	size_t stride;
-};
+} namer;
 
-const char *itsma__namer_name(const itsma__namer *n, uint32_t key)
+static const char *namer_name(const namer *n, uint32_t key)
 {
 	return key < n->nreq ? n->reqs[key]->id : n->attr_names + (key - n->nreq) * n->stride;
 }
 
 struct itsma_scorer {
+	itsma__issue_source src; /* how the result reads the issues in st */
 	itsma_assessment *a;
 	itsma_score_options opts;
-	itsma_result *r;
-	size_t nreq;                /* requirements in the catalogue */
-	itsma_evidence_issue *st;   /* [evidence index]: issue slots holding the citation index */
+	itsma_result *r; /* the same struct for the scorer's life (rebuild moves contents in) */
+	size_t nreq;     /* requirements in the catalogue */
+	ev_slot *st;        /* [evidence index]: issue slots holding the citation index */
 	size_t st_cap;
 	uint32_t *order; /* [key]: the citer's place in citation order (see order_set) */
-	itsma__namer namer;
+	namer names;
 	int level_hist[6]; /* applicable processes by capability level */
 	long level_sum;
 	/* arrays the live result points into */
@@ -83,7 +96,36 @@ struct itsma_scorer {
 	unsigned char *mark;
 	size_t mark_cap;
 	size_t n_incremental, n_rescored;
+	/* the result is out of date: a change failed after the assessment took it, and scoring
+	 * from scratch failed too (cleared by the next successful rebuild) */
+	int stale;
+	/* sections whose score changed since the mark: changed[0..n_changed) in the order they
+	 * first changed, and changed_mark[section index] set for those */
+	uint32_t *changed;
+	size_t n_changed;
+	unsigned char *changed_mark;
 };
+
+/* ---- the live result's issues (itsma__issue_source) -------------------------------------- */
+
+static const itsma_scorer *scorer_of(const itsma__issue_source *src)
+{
+	return (const itsma_scorer *)(const void *)src; /* its first member */
+}
+
+static const itsma_evidence_issue *live_at(const itsma__issue_source *self, const itsma_result *r,
+                                           size_t index)
+{
+	const itsma_scorer *s = scorer_of(self);
+	(void)r;
+	return &s->st[itsma__fenwick_find(&s->marks, index)].h;
+}
+
+static const char *live_cited_by_at(const itsma__issue_source *self, const itsma_evidence_issue *i,
+                                    size_t index)
+{
+	return namer_name(&scorer_of(self)->names, ((const ev_slot *)(const void *)i)->keys[index]);
+}
 
 /* ---- the citation index ---------------------------------------------------------------- */
 
@@ -119,7 +161,7 @@ static void order_from(itsma_scorer *s, size_t from, int attributes)
 			          &a->attributes[i]->c);
 }
 
-static void citers_free(itsma_evidence_issue *c)
+static void citers_free(ev_slot *c)
 {
 	if (c->keys != c->in_keys)
 		free(c->keys);
@@ -128,19 +170,19 @@ static void citers_free(itsma_evidence_issue *c)
 }
 
 /* After a struct copy to another place: point at its own inline keys. */
-static void citers_moved(itsma_evidence_issue *c, const itsma_evidence_issue *from)
+static void citers_moved(ev_slot *c, const ev_slot *from)
 {
 	if (c->keys == from->in_keys)
 		c->keys = c->in_keys;
 }
 
-static int citers_reserve(itsma_evidence_issue *c, size_t need)
+static int citers_reserve(ev_slot *c, size_t need)
 {
 	size_t cap = (size_t)c->cap * 2;
 	uint32_t *k;
 	if (!c->keys) {
 		c->keys = c->in_keys;
-		c->cap = ITSMA__IN_KEYS;
+		c->cap = IN_KEYS;
 	}
 	if (need <= c->cap)
 		return 0;
@@ -160,7 +202,7 @@ static int citers_reserve(itsma_evidence_issue *c, size_t need)
 }
 
 /* Append (building the index in citation order). */
-static int citers_push(itsma_evidence_issue *c, uint32_t key)
+static int citers_push(ev_slot *c, uint32_t key)
 {
 	if (citers_reserve(c, (size_t)c->n + 1) < 0)
 		return -1;
@@ -168,7 +210,7 @@ static int citers_push(itsma_evidence_issue *c, uint32_t key)
 	return 0;
 }
 
-static void citers_remove(itsma_evidence_issue *c, uint32_t key)
+static void citers_remove(ev_slot *c, uint32_t key)
 {
 	uint32_t i;
 	for (i = 0; i < c->n && c->keys[i] != key; i++)
@@ -177,14 +219,14 @@ static void citers_remove(itsma_evidence_issue *c, uint32_t key)
 		return;
 	for (c->n--; i < c->n; i++)
 		c->keys[i] = c->keys[i + 1];
-	if (c->keys != c->in_keys && c->n < ITSMA__IN_KEYS) {
+	if (c->keys != c->in_keys && c->n < IN_KEYS) {
 		/* back into the slot (a heap array costs a cache miss on every visit); not at
 		 * the inline capacity itself, so that one citer coming and going does not
 		 * allocate and free each time */
 		memcpy(c->in_keys, c->keys, c->n * sizeof *c->keys);
 		free(c->keys);
 		c->keys = c->in_keys;
-		c->cap = ITSMA__IN_KEYS;
+		c->cap = IN_KEYS;
 	}
 }
 
@@ -201,7 +243,7 @@ static void order_changed(itsma_scorer *s, uint32_t key, int had, size_t old_ind
 		order_set(s, key, now);
 }
 
-static int citers_insert(const itsma_scorer *s, itsma_evidence_issue *c, uint32_t key)
+static int citers_insert(const itsma_scorer *s, ev_slot *c, uint32_t key)
 {
 	uint32_t i, order = s->order[key];
 	if (citers_reserve(c, (size_t)c->n + 1) < 0)
@@ -214,7 +256,7 @@ static int citers_insert(const itsma_scorer *s, itsma_evidence_issue *c, uint32_
 	return 0;
 }
 
-static void st_free(itsma_evidence_issue *st, size_t cap)
+static void st_free(ev_slot *st, size_t cap)
 {
 	size_t i;
 	for (i = 0; st && i < cap; i++)
@@ -223,9 +265,9 @@ static void st_free(itsma_evidence_issue *st, size_t cap)
 }
 
 /* A zeroed, cache-line-aligned array of `cap` slots; NULL when out of memory. */
-static itsma_evidence_issue *st_alloc(size_t cap)
+static ev_slot *st_alloc(size_t cap)
 {
-	itsma_evidence_issue *st;
+	ev_slot *st;
 	size_t bytes;
 	if (cap == 0)
 		cap = 1;
@@ -240,11 +282,11 @@ static itsma_evidence_issue *st_alloc(size_t cap)
 
 /* A fresh citation index of the assessment as it is, with room for `cap` records; NULL when
  * out of memory. */
-static itsma_evidence_issue *st_build(const itsma_scorer *s, size_t cap)
+static ev_slot *st_build(const itsma_scorer *s, size_t cap)
 {
 	const itsma_assessment *a = s->a;
 	size_t i, k;
-	itsma_evidence_issue *st = st_alloc(cap);
+	ev_slot *st = st_alloc(cap);
 	if (!st)
 		return NULL;
 	for (i = 0; i < a->rating_count; i++) {
@@ -273,22 +315,52 @@ static int grow(void **items, size_t *cap, size_t need, size_t elsize)
 	return itsma__grow(items, cap, need ? need : 1, elsize);
 }
 
-/* Score from scratch and make the result live (its lists in arrays with room to change).
- * On failure the previous result and index are kept. */
+static int same_double(double x, double y)
+{
+	return memcmp(&x, &y, sizeof x) == 0;
+}
+
+/* ---- which sections changed ------------------------------------------------------------------ */
+
+/* Note that the section of entry `index` changed score (once until the next mark). */
+static void note_changed(itsma_scorer *s, size_t index)
+{
+	if (!s->changed_mark[index]) {
+		s->changed_mark[index] = 1;
+		s->changed[s->n_changed++] = (uint32_t)index;
+	}
+}
+
+/* Whether a section's figures, as the itsma_section_result_* getters give them, differ. */
+static int section_moved(const itsma_section_result *x, const itsma_section_result *y)
+{
+	int pa;
+	if (x->applicable != y->applicable || x->letter != y->letter || x->level != y->level ||
+	    x->target != y->target || !same_double(x->achievement, y->achievement))
+		return 1;
+	for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++)
+		if (x->attr_letter[pa] != y->attr_letter[pa] || x->attr_status[pa] != y->attr_status[pa] ||
+		    !same_double(x->attr_ach[pa], y->attr_ach[pa]))
+			return 1;
+	return 0;
+}
+
+/* Score from scratch and make the result live (its lists in arrays with room to change). The
+ * new figures move into the scorer's result struct, which stays where it is; the sections
+ * whose figures differ are noted as changed. On failure the previous result and index are
+ * kept. */
 static int rebuild(itsma_scorer *s, itsma_error *err)
 {
-	itsma_result *r = NULL;
+	itsma_result *r = NULL, old;
 	itsma_gap *gaps = NULL;
 	itsma_capability_gap *cgaps = NULL;
 	itsma__fenwick marks = { NULL, 0 };
-	itsma_evidence_issue *st = NULL;
+	ev_slot *st = NULL;
 	size_t i, gap_cap = 0, cgap_cap = 0, st_cap = s->a->evidence_count + 16;
 	int rc;
 
 	if ((rc = itsma_score(&r, s->a, &s->opts, err)) < 0)
 		return rc;
-	order_from(s, 0, 0);
-	order_from(s, 0, 1);
 	if (grow((void **)&gaps, &gap_cap, r->req_count, sizeof *gaps) < 0 ||
 	    grow((void **)&cgaps, &cgap_cap, r->section_count, sizeof *cgaps) < 0 ||
 	    itsma__fenwick_init(&marks, st_cap) < 0 || (st = st_build(s, st_cap)) == NULL) {
@@ -298,21 +370,33 @@ static int rebuild(itsma_scorer *s, itsma_error *err)
 		itsma__fenwick_free(&marks);
 		return itsma__error_nomem(err);
 	}
+	order_from(s, 0, 0);
+	order_from(s, 0, 1);
 	if (r->gap_count)
 		memcpy(gaps, r->gaps, r->gap_count * sizeof *gaps);
 	if (r->cgap_count)
 		memcpy(cgaps, r->cgaps, r->cgap_count * sizeof *cgaps);
 	for (i = 0; i < r->issue_count; i++) {
-		size_t e = r->issues[i].evidence->index;
-		itsma_evidence_issue *is = &st[e];
-		is->evidence = r->issues[i].evidence;
-		is->problem = r->issues[i].problem;
+		const itsma_evidence_issue *from = &r->issues[i].h;
+		size_t e = from->evidence->index;
+		ev_slot *is = &st[e];
+		is->h.evidence = from->evidence;
+		is->h.problem = from->problem;
+		is->h.src = &s->src;
 		/* a scorer scores the whole catalogue: every citer is listed */
-		is->cited_count = is->problem != ITSMA_EVIDENCE_PROBLEM_UNUSED ? is->n : 0;
-		is->namer = &s->namer;
+		is->h.cited_count = is->h.problem != ITSMA_EVIDENCE_PROBLEM_UNUSED ? is->n : 0;
 		itsma__fenwick_add(&marks, e, +1);
 	}
-	itsma_result_free(s->r);
+	if (s->r) {
+		for (i = 0; i < r->section_count; i++)
+			if (section_moved(&s->r->sections[i], &r->sections[i]))
+				note_changed(s, i);
+		old = *s->r;
+		*s->r = *r;
+		*r = old;
+		itsma_result_free(r); /* the old contents */
+		r = s->r;
+	}
 	free(s->gaps);
 	free(s->cgaps);
 	itsma__fenwick_free(&s->marks);
@@ -327,10 +411,9 @@ static int rebuild(itsma_scorer *s, itsma_error *err)
 	s->marks = marks;
 	r->gaps = gaps;
 	r->cgaps = cgaps;
-	r->issues = NULL; /* read through issue_slot and issue_marks */
-	r->issue_slot = st;
-	r->issue_marks = &s->marks;
-	r->live = 1;
+	r->issues = NULL; /* read through the scorer's issue source */
+	r->issue_src = &s->src;
+	s->stale = 0;
 	memset(s->level_hist, 0, sizeof s->level_hist);
 	s->level_sum = 0;
 	for (i = 0; i < r->section_count; i++) {
@@ -371,6 +454,8 @@ int itsma_scorer_new(itsma_scorer **out, itsma_assessment *a, const itsma_score_
 	s = calloc(1, sizeof *s);
 	if (!s)
 		return itsma__error_nomem(err);
+	s->src.at = live_at;
+	s->src.cited_by_at = live_cited_by_at;
 	s->a = a;
 	s->opts = *opts;
 	s->nreq = cat->requirement_count;
@@ -385,24 +470,26 @@ int itsma_scorer_new(itsma_scorer **out, itsma_assessment *a, const itsma_score_
 			maxlen = n;
 	}
 	s->order = malloc((s->nreq + cat->section_count * ITSMA_ATTRIBUTE_COUNT + 1) * sizeof *s->order);
-	if (!s->order) {
+	s->changed = malloc((cat->section_count + 1) * sizeof *s->changed);
+	s->changed_mark = calloc(cat->section_count + 1, 1);
+	if (!s->order || !s->changed || !s->changed_mark) {
 		itsma_scorer_free(s);
 		return itsma__error_nomem(err);
 	}
-	s->namer.reqs = cat->requirements;
-	s->namer.nreq = cat->requirement_count;
-	s->namer.stride = maxlen + 8; /* "/PAx.y" and NUL */
-	s->namer.attr_names = calloc(cat->section_count ? cat->section_count * ITSMA_ATTRIBUTE_COUNT : 1,
-	                             s->namer.stride);
-	if (!s->namer.attr_names) {
+	s->names.reqs = cat->requirements;
+	s->names.nreq = cat->requirement_count;
+	s->names.stride = maxlen + 8; /* "/PAx.y" and NUL */
+	s->names.attr_names = calloc(cat->section_count ? cat->section_count * ITSMA_ATTRIBUTE_COUNT : 1,
+	                             s->names.stride);
+	if (!s->names.attr_names) {
 		itsma_scorer_free(s);
 		return itsma__error_nomem(err);
 	}
 	for (i = 0; i < cat->section_count; i++) {
 		int pa;
 		for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++)
-			snprintf(s->namer.attr_names + (i * ITSMA_ATTRIBUTE_COUNT + (size_t)pa) * s->namer.stride,
-			         s->namer.stride, "%s/%s", cat->sections[i]->id,
+			snprintf(s->names.attr_names + (i * ITSMA_ATTRIBUTE_COUNT + (size_t)pa) * s->names.stride,
+			         s->names.stride, "%s/%s", cat->sections[i]->id,
 			         itsma_attribute_name((itsma_attribute)pa));
 	}
 	if ((rc = rebuild(s, err)) < 0) {
@@ -422,8 +509,10 @@ void itsma_scorer_free(itsma_scorer *s)
 	free(s->gaps);
 	free(s->cgaps);
 	itsma__fenwick_free(&s->marks);
-	free(s->namer.attr_names);
+	free(s->names.attr_names);
 	free(s->order);
+	free(s->changed);
+	free(s->changed_mark);
 	free(s->old_ev);
 	free(s->mark);
 	free(s);
@@ -553,7 +642,7 @@ static void cgap_update(itsma_result *r, const itsma_section_result *sr)
 static void issue_update(itsma_scorer *s, const itsma_evidence *e)
 {
 	itsma_result *r = s->r;
-	itsma_evidence_issue *is = &s->st[e->index];
+	ev_slot *is = &s->st[e->index];
 	itsma_evidence_problem problem = ITSMA_EVIDENCE_PROBLEM_UNUSED;
 	int has;
 
@@ -562,20 +651,20 @@ static void issue_update(itsma_scorer *s, const itsma_evidence *e)
 	else
 		has = itsma__evidence_problem(s->a, e, &problem);
 	if (has) {
-		if (!is->evidence) {
+		if (!is->h.evidence) {
 			itsma__fenwick_add(&s->marks, e->index, +1);
 			r->issue_count++;
 		}
-		is->evidence = e;
-		is->problem = problem;
-		is->namer = &s->namer;
-		is->cited_count = problem != ITSMA_EVIDENCE_PROBLEM_UNUSED ? is->n : 0;
-	} else if (is->evidence) {
+		is->h.evidence = e;
+		is->h.problem = problem;
+		is->h.src = &s->src;
+		is->h.cited_count = problem != ITSMA_EVIDENCE_PROBLEM_UNUSED ? is->n : 0;
+	} else if (is->h.evidence) {
 		itsma__fenwick_add(&s->marks, e->index, -1);
 		r->issue_count--;
-		is->evidence = NULL; /* the citers stay */
-		is->problem = ITSMA_EVIDENCE_PROBLEM_UNUSED;
-		is->cited_count = 0;
+		is->h.evidence = NULL; /* the citers stay */
+		is->h.problem = ITSMA_EVIDENCE_PROBLEM_UNUSED;
+		is->h.cited_count = 0;
 	}
 }
 
@@ -616,11 +705,6 @@ static void process_changed(itsma_scorer *s, itsma_section_result *sr, int pa)
 		}
 	}
 	cgap_update(r, sr);
-}
-
-static int same_double(double x, double y)
-{
-	return memcmp(&x, &y, sizeof x) == 0;
 }
 
 /* An applicable requirement's rating, or the evidence it cites, changed. */
@@ -678,11 +762,11 @@ static int keep_old(itsma_scorer *s, itsma_evidence *const *ev, size_t n)
  */
 static void citers_changed(itsma_scorer *s, const itsma_evidence *e, uint32_t before)
 {
-	itsma_evidence_issue *is = &s->st[e->index];
+	ev_slot *is = &s->st[e->index];
 	if (before == 0 || is->n == 0)
 		issue_update(s, e);
-	else if (is->evidence)
-		is->cited_count = is->n;
+	else if (is->h.evidence)
+		is->h.cited_count = is->n;
 }
 
 /*
@@ -896,7 +980,7 @@ int itsma_scorer_remove_attribute(itsma_scorer *s, const char *process_id,
 static int room_for_evidence(itsma_scorer *s)
 {
 	size_t need = s->a->evidence_count + 1, cap = s->st_cap, i;
-	itsma_evidence_issue *st;
+	ev_slot *st;
 	itsma__fenwick marks = { NULL, 0 };
 	if (need <= cap)
 		return 0;
@@ -912,7 +996,7 @@ static int room_for_evidence(itsma_scorer *s)
 	memcpy(st, s->st, s->st_cap * sizeof *st);
 	for (i = 0; i < s->st_cap; i++) {
 		citers_moved(&st[i], &s->st[i]);
-		if (st[i].evidence)
+		if (st[i].h.evidence)
 			itsma__fenwick_add(&marks, i, +1);
 	}
 	free(s->st); /* its citers moved */
@@ -920,7 +1004,6 @@ static int room_for_evidence(itsma_scorer *s)
 	s->marks = marks;
 	s->st = st;
 	s->st_cap = cap;
-	s->r->issue_slot = st;
 	return 0;
 }
 
@@ -961,7 +1044,7 @@ int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, 
 	if (itsma__current_on(&before, day) == itsma__current_on(e, day))
 		return 0;
 	{
-		const itsma_evidence_issue *c = &s->st[e->index];
+		const ev_slot *c = &s->st[e->index];
 		for (i = 0; i < c->n; i++) {
 			size_t key = c->keys[i];
 			if (key < s->nreq) {
