@@ -219,6 +219,7 @@ int itsma_assessment_set_text(itsma_assessment *a, const char *field, const char
 	itsma__error_reset(err);
 	if (!a || !field)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment and field must not be NULL");
+	itsma__assessment_touch(a);
 	if (strcmp(field, "date") == 0) {
 		long day;
 		if (itsma_date_parse(&day, value, err) < 0)
@@ -350,6 +351,7 @@ int itsma__assessment_put_evidence(itsma_assessment *a, const itsma_evidence_spe
 
 	if (!a || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment and spec must not be NULL");
+	itsma__assessment_touch(a);
 	if (itsma__version_check(spec->version, ITSMA_EVIDENCE_SPEC_VERSION, "itsma_evidence_spec", err) < 0)
 		return ITSMA_EINVAL;
 	if (!itsma_id_is_valid(spec->id))
@@ -444,6 +446,7 @@ int itsma__assessment_append_evidence(itsma_assessment *a, const itsma__evidence
 	itsma_evidence *e;
 	char *p, **dst[6];
 
+	itsma__assessment_touch(a);
 	for (i = 0; i < 6; i++)
 		if (in->str[i])
 			total += in->len[i] + 1;
@@ -493,6 +496,7 @@ int itsma_assessment_remove_evidence(itsma_assessment *a, const char *id, itsma_
 	size_t i;
 	if (!a || !id)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment and id must not be NULL");
+	itsma__assessment_touch(a);
 	e = itsma__strmap_get(&a->evidence_ids, id);
 	if (!e)
 		return itsma__error_set(err, ITSMA_ENOTFOUND, "no evidence \"%.64s\"", id);
@@ -689,6 +693,7 @@ static int put_cited(itsma_assessment *a, itsma__cited *old, size_t size, void *
 	itsma_evidence **ev = NULL;
 	char *note = NULL;
 
+	itsma__assessment_touch(a);
 	if (check_value(letter, value, who, err) < 0)
 		return ITSMA_EINVAL;
 	value = letter == ITSMA_LETTER_NONE ? value : itsma_letter_achievement(letter);
@@ -803,6 +808,7 @@ int itsma_assessment_remove_rating(itsma_assessment *a, const char *requirement_
 	itsma__error_reset(err);
 	if (!a)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
+	itsma__assessment_touch(a);
 	req = itsma_catalogue_find_requirement(a->cat, requirement_id);
 	r = req ? a->rating_by_req[req->index] : NULL;
 	if (!r)
@@ -948,6 +954,7 @@ int itsma_assessment_remove_attribute(itsma_assessment *a, const char *process_i
 	itsma__error_reset(err);
 	if (!a)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
+	itsma__assessment_touch(a);
 	p = itsma_catalogue_find_section(a->cat, process_id);
 	if (p && (int)attribute >= 0 && (int)attribute < (int)ITSMA_ATTRIBUTE_COUNT)
 		r = a->attr_by_sec[p->index * ITSMA_ATTRIBUTE_COUNT + (size_t)attribute];
@@ -1027,6 +1034,7 @@ int itsma_assessment_put_exclusion(itsma_assessment *a, const char *id, const ch
 	itsma__error_reset(err);
 	if (!a)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
+	itsma__assessment_touch(a);
 	if (a->cat->exclusions == ITSMA_EXCLUSIONS_FORBIDDEN)
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "catalogue \"%s\" forbids exclusions: every requirement is in scope",
@@ -1080,6 +1088,7 @@ int itsma_assessment_remove_exclusion(itsma_assessment *a, const char *id, itsma
 	size_t i;
 	if (!a)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
+	itsma__assessment_touch(a);
 	at = find_exclusion(a, id);
 	if (at < 0)
 		return itsma__error_set(err, ITSMA_ENOTFOUND, "\"%.64s\" is not excluded", id ? id : "");
@@ -1143,6 +1152,7 @@ int itsma_assessment_set_target(itsma_assessment *a, int level, itsma_error *err
 	itsma__error_reset(err);
 	if (!a)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
+	itsma__assessment_touch(a);
 	if (level < -1 || level > 5)
 		return itsma__error_set(err, ITSMA_EINVAL, "expected a target capability level from 0 to 5, not %d", level);
 	a->target = level;
@@ -1158,6 +1168,7 @@ int itsma_assessment_set_process_target(itsma_assessment *a, const char *process
 	const itsma_section *p;
 	if (!a)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
+	itsma__assessment_touch(a);
 	p = find_process(a, process_id, err);
 	if (!p)
 		return err ? err->code : ITSMA_EINVAL;

@@ -255,6 +255,7 @@ int itsma_catalogue_set_revision(itsma_catalogue *c, int revision, itsma_error *
 	int hi;
 	if (!c)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
+	itsma__catalogue_touch(c);
 	if (revision < 0)
 		return itsma__error_set(err, ITSMA_EINVAL, "expected a revision >= 1 (or 0 for none), not %d",
 		                        revision);
@@ -301,6 +302,7 @@ int itsma_catalogue_add_retired(itsma_catalogue *c, const char *id, int revision
 	itsma__error_reset(err);
 	if (!c)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
+	itsma__catalogue_touch(c);
 	if (!itsma_id_is_valid(id))
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "expected an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"",
@@ -349,6 +351,7 @@ int itsma_catalogue_set_text(itsma_catalogue *c, const char *field, const char *
 	itsma__error_reset(err);
 	if (!c || !field)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue and field must not be NULL");
+	itsma__catalogue_touch(c);
 	if (strcmp(field, "version") == 0)
 		slot = &c->version;
 	else if (strcmp(field, "publisher") == 0)
@@ -379,6 +382,7 @@ int itsma_catalogue_set_exclusions(itsma_catalogue *c, itsma_exclusions value, i
 	itsma__error_reset(err);
 	if (!c || (value != ITSMA_EXCLUSIONS_ALLOWED && value != ITSMA_EXCLUSIONS_FORBIDDEN))
 		return itsma__error_set(err, ITSMA_EINVAL, "expected ITSMA_EXCLUSIONS_ALLOWED or ITSMA_EXCLUSIONS_FORBIDDEN");
+	itsma__catalogue_touch(c);
 	c->exclusions = value;
 	c->has_exclusions = 1;
 	return 0;
@@ -422,6 +426,7 @@ int itsma_catalogue_put_guidance_source(itsma_catalogue *c, const char *key, con
 	itsma__error_reset(err);
 	if (!c)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
+	itsma__catalogue_touch(c);
 	if (!itsma_id_is_valid(key))
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "expected a guidance source key (an identifier), not \"%.64s\"",
@@ -488,6 +493,7 @@ int itsma_catalogue_add_generic_practice(itsma_catalogue *c, const char *attribu
 	itsma__error_reset(err);
 	if (!c)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
+	itsma__catalogue_touch(c);
 	if (itsma_attribute_parse(&pa, attribute, 0, err) < 0)
 		return ITSMA_EINVAL;
 	if (!itsma_id_is_valid(id))
@@ -679,6 +685,7 @@ int itsma_catalogue_add_section(const itsma_section **out, itsma_catalogue *c,
 		*out = NULL;
 	if (!c || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue and spec must not be NULL");
+	itsma__catalogue_touch(c);
 	if (itsma__version_check(spec->version, ITSMA_SECTION_SPEC_VERSION, "itsma_section_spec", err) < 0)
 		return ITSMA_EINVAL;
 	if (parent_id) {
@@ -783,6 +790,7 @@ int itsma_catalogue_add_guidance(itsma_catalogue *c, const char *section_id, con
 	itsma__error_reset(err);
 	if (!c || !section_id || !source)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue, section id and source must not be NULL");
+	itsma__catalogue_touch(c);
 	s = itsma__strmap_get(&c->section_ids, section_id);
 	if (!s)
 		return itsma__error_set(err, ITSMA_ENOTFOUND, "no section \"%.64s\"", section_id);
@@ -920,6 +928,7 @@ int itsma_catalogue_add_requirement(const itsma_requirement **out, itsma_catalog
 		*out = NULL;
 	if (!c || !spec || !section_id)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue, section id and spec must not be NULL");
+	itsma__catalogue_touch(c);
 	if (itsma__version_check(spec->version, ITSMA_REQUIREMENT_SPEC_VERSION, "itsma_requirement_spec", err) < 0)
 		return ITSMA_EINVAL;
 	/* version 1 callers have no item, basis or verify (their struct ends before them) */

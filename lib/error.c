@@ -45,6 +45,7 @@ const char *itsma_strerror(int code)
 	case ITSMA_ENOTFOUND: return "not found";
 	case ITSMA_EEXISTS: return "already exists";
 	case ITSMA_ELIMIT: return "limit exceeded";
+	case ITSMA_ESTATE: return "changed behind its back";
 	default: return "unknown error";
 	}
 }
@@ -62,6 +63,7 @@ const char *itsma_error_name(int code)
 	case ITSMA_ENOTFOUND: return "ITSMA_ENOTFOUND";
 	case ITSMA_EEXISTS: return "ITSMA_EEXISTS";
 	case ITSMA_ELIMIT: return "ITSMA_ELIMIT";
+	case ITSMA_ESTATE: return "ITSMA_ESTATE";
 	default: return "ITSMA_UNKNOWN";
 	}
 }

@@ -1248,6 +1248,8 @@ int itsma_score(itsma_result **out, const itsma_assessment *a, const itsma_score
 	r->a = a;
 	r->cat = cat;
 	r->issue_src = &itsma__plain_issues;
+	r->a_gen = a->generation;
+	r->cat_gen = cat->generation;
 	r->policy = opts->evidence_policy;
 	r->scope = scope;
 	if (scope) {
@@ -1277,5 +1279,6 @@ void itsma_result_free(itsma_result *r)
 	if (!r)
 		return;
 	itsma__arena_free(&r->arena);
+	itsma_assessment_free(r->owned_a);
 	free(r);
 }

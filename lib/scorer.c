@@ -388,8 +388,9 @@ static int rebuild(itsma_scorer *s, itsma_error *err)
 		itsma__fenwick_add(&marks, e, +1);
 	}
 	if (s->r) {
+		/* a stale result's entries are not to be trusted: every section counts as changed */
 		for (i = 0; i < r->section_count; i++)
-			if (section_moved(&s->r->sections[i], &r->sections[i]))
+			if (s->stale || section_moved(&s->r->sections[i], &r->sections[i]))
 				note_changed(s, i);
 		old = *s->r;
 		*s->r = *r;
@@ -523,6 +524,35 @@ const itsma_result *itsma_scorer_result(const itsma_scorer *s)
 	return s ? s->r : NULL;
 }
 
+int itsma_scorer_stale(const itsma_scorer *s)
+{
+	if (!s)
+		return 0;
+	return s->stale || s->a->generation != s->r->a_gen || s->a->cat->generation != s->r->cat_gen;
+}
+
+void itsma_scorer_mark(itsma_scorer *s)
+{
+	size_t i;
+	if (!s)
+		return;
+	for (i = 0; i < s->n_changed; i++)
+		s->changed_mark[s->changed[i]] = 0;
+	s->n_changed = 0;
+}
+
+size_t itsma_scorer_changed_count(const itsma_scorer *s)
+{
+	return s ? s->n_changed : 0;
+}
+
+const itsma_section *itsma_scorer_changed_at(const itsma_scorer *s, size_t index)
+{
+	if (!s || index >= s->n_changed)
+		return NULL;
+	return s->a->cat->sections[s->changed[index]];
+}
+
 itsma_assessment *itsma_scorer_assessment(itsma_scorer *s)
 {
 	return s ? s->a : NULL;
@@ -538,8 +568,6 @@ void itsma_scorer_stats(size_t *incremental_out, size_t *rescored_out, const its
 
 int itsma_scorer_rescore(itsma_scorer *s, itsma_error *err)
 {
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!s)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_scorer_rescore: no scorer given");
@@ -693,9 +721,15 @@ static void process_changed(itsma_scorer *s, itsma_section_result *sr, int pa)
 	itsma_result *r = s->r;
 	int old = sr->level;
 	itsma_letter before = sr->attr_letter[pa];
+	itsma_attribute_status status = sr->attr_status[pa];
+	double ach = sr->attr_ach[pa];
 	itsma__score_attribute(r, sr, pa);
-	if (sr->attr_letter[pa] == before)
+	if (sr->attr_letter[pa] == before) {
+		if (sr->attr_status[pa] != status || !same_double(sr->attr_ach[pa], ach))
+			note_changed(s, (size_t)(sr - r->sections));
 		return; /* the level and the capability gap follow the letters */
+	}
+	note_changed(s, (size_t)(sr - r->sections));
 	itsma__score_level(sr);
 	if (sr->level != old) {
 		level_set(s, old, sr->level);
@@ -729,7 +763,11 @@ static int requirement_changed(itsma_scorer *s, itsma_requirement_result *q)
 	/* up the path through the result's entries (the catalogue's records are not read) */
 	only = r->shall[q - r->reqs] ? (int)ITSMA_OBLIGATION_SHALL : (int)ITSMA_OBLIGATION_SHOULD;
 	for (sr = &r->sections[q->sec];; sr = &r->sections[sr->parent]) {
+		double ach = sr->achievement;
+		itsma_letter letter = sr->letter;
 		itsma__rollup_section(r, sr, only);
+		if (sr->letter != letter || !same_double(sr->achievement, ach))
+			note_changed(s, (size_t)(sr - r->sections));
 		if (sr->parent == ITSMA__NO_ENTRY)
 			break;
 	}
@@ -826,19 +864,82 @@ static int same_evidence(const itsma_scorer *s, size_t n_old, itsma_evidence *co
 	return n == n_old && (n == 0 || memcmp(s->old_ev, ev, n * sizeof *ev) == 0);
 }
 
-/* After a failure past the point of no return: score from scratch, or report. */
+/*
+ * The assessment took a change that the result cannot follow (out of memory, and scoring
+ * from scratch failed too): the result is stale. It is emptied rather than left half
+ * updated, since its entries may point at records the change freed: no sections,
+ * requirements, gaps, capability gaps, issues or warnings, null figures. The next change or
+ * itsma_scorer_rescore() scores from scratch first.
+ */
+static int give_up(itsma_scorer *s, itsma_error *err)
+{
+	itsma_result *r = s->r;
+	int m;
+	s->stale = 1;
+	r->section_count = r->req_count = r->gap_count = r->cgap_count = 0;
+	r->issue_count = r->warning_count = r->top_n = 0;
+	r->top_wsum = 0;
+	for (m = 0; m < ITSMA_MODEL_COUNT; m++)
+		r->compliance[m] = NAN;
+	memset(r->tally, 0, sizeof r->tally);
+	r->verdict = ITSMA_VERDICT_INCOMPLETE;
+	r->cap_min = r->cap_max = -1;
+	r->cap_mean = NAN;
+	return itsma__error_set(err, ITSMA_ENOMEM,
+	                        "out of memory: the assessment took the change but its result could "
+	                        "not follow; the result reads as empty until the next change or "
+	                        "itsma_scorer_rescore()");
+}
+
+/* After a failure past the point of no return: score from scratch, or give up. */
 static int recover(itsma_scorer *s, itsma_error *err)
 {
 	s->n_rescored++;
 	if (rebuild(s, NULL) == 0)
 		return 0;
-	return itsma__error_nomem(err);
+	return give_up(s, err);
 }
 
+/* A change that is taken in by scoring from scratch. */
 static int rescored(itsma_scorer *s, itsma_error *err)
 {
 	s->n_rescored++;
-	return rebuild(s, err);
+	if (rebuild(s, NULL) == 0)
+		return 0;
+	return give_up(s, err);
+}
+
+/*
+ * Before a change: the result must be of the assessment and catalogue as they stand. A
+ * stale result is scored from scratch first; a change made behind the scorer's back (the
+ * generations differ from the ones the result was scored at) is refused.
+ */
+static int ready(itsma_scorer *s, itsma_error *err)
+{
+	if (s->a->cat->generation != s->r->cat_gen)
+		return itsma__error_set(err, ITSMA_ESTATE,
+		                        "catalogue %s was changed after its scorer scored it: call "
+		                        "itsma_scorer_rescore() to take the change in",
+		                        s->a->cat->id);
+	if (s->stale) {
+		s->n_rescored++;
+		return rebuild(s, err);
+	}
+	if (s->a->generation != s->r->a_gen)
+		return itsma__error_set(err, ITSMA_ESTATE,
+		                        "assessment %s was changed directly, not through its scorer: call "
+		                        "itsma_scorer_rescore() to take the change in",
+		                        s->a->id);
+	return 0;
+}
+
+/* After a change through the scorer (made, or refused with nothing changed): the result is of
+ * the assessment's new generation, unless it went stale. */
+static int done(itsma_scorer *s, int rc)
+{
+	if (!s->stale)
+		s->r->a_gen = s->a->generation;
+	return rc;
 }
 
 /* ---- requirement ratings ----------------------------------------------------------------------- */
@@ -887,22 +988,28 @@ static int rating_change(itsma_scorer *s, const itsma_rating_spec *spec, const c
 
 int itsma_scorer_put_rating(itsma_scorer *s, const itsma_rating_spec *spec, itsma_error *err)
 {
+	int rc;
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!s || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and spec must not be NULL");
-	return rating_change(s, spec, NULL, err);
+	if ((rc = ready(s, err)) < 0)
+		return rc;
+	return done(s, rating_change(s, spec, NULL, err));
 }
 
 int itsma_scorer_remove_rating(itsma_scorer *s, const char *requirement_id, itsma_error *err)
 {
+	int rc;
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!s || !requirement_id)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and requirement id must not be NULL");
-	return rating_change(s, NULL, requirement_id, err);
+	if ((rc = ready(s, err)) < 0)
+		return rc;
+	return done(s, rating_change(s, NULL, requirement_id, err));
 }
 
 /* ---- process-attribute ratings ---------------------------------------------------------------- */
@@ -954,23 +1061,29 @@ static int attribute_change(itsma_scorer *s, const itsma_attribute_spec *spec,
 
 int itsma_scorer_put_attribute(itsma_scorer *s, const itsma_attribute_spec *spec, itsma_error *err)
 {
+	int rc;
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!s || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and spec must not be NULL");
-	return attribute_change(s, spec, NULL, ITSMA_PA1_1, err);
+	if ((rc = ready(s, err)) < 0)
+		return rc;
+	return done(s, attribute_change(s, spec, NULL, ITSMA_PA1_1, err));
 }
 
 int itsma_scorer_remove_attribute(itsma_scorer *s, const char *process_id,
                                   itsma_attribute attribute, itsma_error *err)
 {
+	int rc;
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!s || !process_id)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and process id must not be NULL");
-	return attribute_change(s, NULL, process_id, attribute, err);
+	if ((rc = ready(s, err)) < 0)
+		return rc;
+	return done(s, attribute_change(s, NULL, process_id, attribute, err));
 }
 
 /* ---- evidence ----------------------------------------------------------------------------------- */
@@ -1007,7 +1120,7 @@ static int room_for_evidence(itsma_scorer *s)
 	return 0;
 }
 
-int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, itsma_error *err)
+static int evidence_put(itsma_scorer *s, const itsma_evidence_spec *spec, itsma_error *err)
 {
 	itsma_assessment *a;
 	itsma_result *r;
@@ -1017,11 +1130,6 @@ int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, 
 	long day;
 	int rc, had, has;
 
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	if (!s || !spec)
-		return itsma__error_set(err, ITSMA_EINVAL, "scorer and spec must not be NULL");
 	a = s->a;
 	r = s->r;
 	if (room_for_evidence(s) < 0)
@@ -1072,17 +1180,28 @@ int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, 
 	return 0;
 }
 
+int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, itsma_error *err)
+{
+	int rc;
+	itsma__error_reset(err);
+	if (!s || !spec)
+		return itsma__error_set(err, ITSMA_EINVAL, "scorer and spec must not be NULL");
+	if ((rc = ready(s, err)) < 0)
+		return rc;
+	return done(s, evidence_put(s, spec, err));
+}
+
 int itsma_scorer_remove_evidence(itsma_scorer *s, const char *id, itsma_error *err)
 {
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	int rc;
 	itsma__error_reset(err);
 	if (!s || !id)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and id must not be NULL");
+	if ((rc = ready(s, err)) < 0)
+		return rc;
 	if ((rc = itsma_assessment_remove_evidence(s->a, id, err)) < 0)
-		return rc; /* nothing changed */
+		return done(s, rc); /* nothing changed */
 	/* the records after it move up one place: score from scratch (the removal itself costs
 	 * as much) */
-	return rescored(s, err);
+	return done(s, rescored(s, err));
 }

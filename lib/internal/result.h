@@ -199,6 +199,7 @@ struct itsma_result {
 	/* the generations of the assessment and the catalogue the figures are of (itsma_score()
 	 * records them; the live scorer keeps them up to date with its changes) */
 	unsigned long long a_gen, cat_gen;
+	itsma_assessment *owned_a; /* a snapshot's own copy of the assessment (a), or NULL */
 };
 
 /* The result entry of a catalogue section / requirement, or NULL when outside the result. */
