@@ -274,6 +274,12 @@ static void test_null__every_getter(void)
 	CU_ASSERT_PTR_NULL(itsma_evidence_issue_cited_by_at(NULL, 0));
 
 	CU_ASSERT_PTR_NULL(itsma_scorer_result(NULL));
+	CU_ASSERT_EQUAL(itsma_scorer_stale(NULL), 0);
+	CU_ASSERT_EQUAL(itsma_scorer_changed_count(NULL), 0);
+	CU_ASSERT_PTR_NULL(itsma_scorer_changed_at(NULL, 0));
+	itsma_scorer_mark(NULL);
+	CU_ASSERT_EQUAL(itsma_assessment_generation(NULL), 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_generation(NULL), 0);
 
 	CU_ASSERT_EQUAL(itsma_trend_count(NULL), 0);
 	CU_ASSERT_PTR_NULL(itsma_trend_result_at(NULL, 0));
