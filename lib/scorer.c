@@ -885,10 +885,7 @@ static int give_up(itsma_scorer *s, itsma_error *err)
 	r->verdict = ITSMA_VERDICT_INCOMPLETE;
 	r->cap_min = r->cap_max = -1;
 	r->cap_mean = NAN;
-	return itsma__error_set(err, ITSMA_ENOMEM,
-	                        "out of memory: the assessment took the change but its result could "
-	                        "not follow; the result reads as empty until the next change or "
-	                        "itsma_scorer_rescore()");
+	return itsma__error_nomem(err); /* the same message as every ENOMEM: itsma_scorer_stale() tells */
 }
 
 /* After a failure past the point of no return: score from scratch, or give up. */
