@@ -29,15 +29,17 @@ int itsma_result_clone(itsma_result **out, const itsma_result *r, itsma_error *e
 
 	itsma__error_reset(err);
 	if (!out)
-		return itsma__error_set(err, ITSMA_EINVAL, "itsma_result_clone: the output pointer is NULL");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "itsma_result_clone: the output pointer is NULL");
 	*out = NULL;
 	if (!r)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_result_clone: no result given");
 	if (r->a->generation != r->a_gen || r->cat->generation != r->cat_gen)
-		return itsma__error_set(err, ITSMA_ESTATE,
-		                        "assessment %s (or catalogue %s) was changed after this result "
-		                        "was scored: score it again, or rescore its scorer",
-		                        itsma_assessment_id(r->a), r->cat->id);
+		return itsma__error_set(
+		    err, ITSMA_ESTATE,
+		    "assessment %s (or catalogue %s) was changed after this result "
+		    "was scored: score it again, or rescore its scorer",
+		    itsma_assessment_id(r->a), r->cat->id);
 	if ((rc = itsma_assessment_to_json(&text, r->a, err)) < 0)
 		return rc;
 	/* the copy holds what the original holds, whatever limits a file would have */
