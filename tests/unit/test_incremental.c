@@ -777,6 +777,7 @@ static void test_incremental__direct_write_is_detected(void)
 
 /* ---- failures: nothing changes, or the result is stale until rescored -------------------------- */
 
+#ifndef NO_HOOK
 /* One change of kind k (the same change for a given world state and seed). */
 static int change_of_kind(world *w, itsma_scorer *s, int k, itsma_error *err)
 {
@@ -844,6 +845,8 @@ static void failure_world(world *w, itsma_scorer **s)
 	ASSERT_OK(itsma_assessment_put_attribute(w->a, &a, ASSERT_ERR));
 	ASSERT_OK(itsma_scorer_new(s, w->a, NULL, ASSERT_ERR));
 }
+
+#endif
 
 /*
  * Every allocation of every kind of change fails in turn. A single failure must leave the
