@@ -331,17 +331,27 @@ static void note_changed(itsma_scorer *s, size_t index)
 	}
 }
 
-/* Whether a section's figures, as the itsma_section_result_* getters give them, differ. */
+/* Whether a section's figures, as the itsma_section_result_* getters give them, differ
+ * (after scoring from scratch: an incremental change compares what it recomputes). */
 static int section_moved(const itsma_section_result *x, const itsma_section_result *y)
 {
 	int pa;
-	if (x->applicable != y->applicable || x->letter != y->letter || x->level != y->level ||
-	    x->target != y->target || !same_double(x->achievement, y->achievement))
+	if (itsma_section_result_applicable(x) != itsma_section_result_applicable(y) ||
+	    itsma_section_result_letter(x) != itsma_section_result_letter(y) ||
+	    itsma_section_result_capability_level(x) != itsma_section_result_capability_level(y) ||
+	    itsma_section_result_target_level(x) != itsma_section_result_target_level(y) ||
+	    !same_double(itsma_section_result_achievement(x), itsma_section_result_achievement(y)))
 		return 1;
-	for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++)
-		if (x->attr_letter[pa] != y->attr_letter[pa] || x->attr_status[pa] != y->attr_status[pa] ||
-		    !same_double(x->attr_ach[pa], y->attr_ach[pa]))
+	for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++) {
+		itsma_attribute at = (itsma_attribute)pa;
+		if (itsma_section_result_attribute_letter(x, at) !=
+		            itsma_section_result_attribute_letter(y, at) ||
+		    itsma_section_result_attribute_status(x, at) !=
+		            itsma_section_result_attribute_status(y, at) ||
+		    !same_double(itsma_section_result_attribute_achievement(x, at),
+		                 itsma_section_result_attribute_achievement(y, at)))
 			return 1;
+	}
 	return 0;
 }
 
