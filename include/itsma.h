@@ -20,6 +20,7 @@
                                                   a scorer, or rescore after a change)
    itsma_scorer      --> itsma_assessment        (changed through the scorer; the scorer
                                                   owns its live itsma_result)
+   itsma_result_clone snapshot --> the catalogue (it owns its copy of the assessment)
    itsma_diff        --> both itsma_results      (before and after)
    itsma_trend       --> every itsma_result given
    carried assessment --> the target catalogue   (itsma_assessment_carry; its

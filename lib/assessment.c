@@ -195,9 +195,11 @@ static int no_assessment(itsma_error *err)
 }
 
 /* Replace an owned string property with a copy of `value` (NULL removes it). */
-static int replace_text(char **slot, const char *value, itsma_error *err)
+static int replace_text(itsma_assessment *a, char **slot, const char *value, itsma_error *err)
 {
-	char *copy = value ? strdup(value) : NULL;
+	char *copy;
+	itsma__assessment_touch(a);
+	copy = value ? strdup(value) : NULL;
 	if (value && !copy)
 		return itsma__error_nomem(err);
 	free(*slot);
@@ -212,7 +214,7 @@ int itsma_assessment_set_id(itsma_assessment *a, const char *id, itsma_error *er
 		return no_assessment(err);
 	if (!itsma_id_is_valid(id))
 		return bad_id(err, "an assessment id", id);
-	return replace_text(&a->id, id, err);
+	return replace_text(a, &a->id, id, err);
 }
 
 int itsma_assessment_set_date(itsma_assessment *a, const char *date, itsma_error *err)
@@ -221,6 +223,7 @@ int itsma_assessment_set_date(itsma_assessment *a, const char *date, itsma_error
 	itsma__error_reset(err);
 	if (!a)
 		return no_assessment(err);
+	itsma__assessment_touch(a);
 	if (itsma_date_parse(&day, date, err) < 0)
 		return ITSMA_EINVAL;
 	a->day = day;
@@ -231,20 +234,20 @@ int itsma_assessment_set_date(itsma_assessment *a, const char *date, itsma_error
 int itsma_assessment_set_title(itsma_assessment *a, const char *title, itsma_error *err)
 {
 	itsma__error_reset(err);
-	return a ? replace_text(&a->title, title, err) : no_assessment(err);
+	return a ? replace_text(a, &a->title, title, err) : no_assessment(err);
 }
 
 int itsma_assessment_set_organisation(itsma_assessment *a, const char *organisation,
                                       itsma_error *err)
 {
 	itsma__error_reset(err);
-	return a ? replace_text(&a->organisation, organisation, err) : no_assessment(err);
+	return a ? replace_text(a, &a->organisation, organisation, err) : no_assessment(err);
 }
 
 int itsma_assessment_set_assessor(itsma_assessment *a, const char *assessor, itsma_error *err)
 {
 	itsma__error_reset(err);
-	return a ? replace_text(&a->assessor, assessor, err) : no_assessment(err);
+	return a ? replace_text(a, &a->assessor, assessor, err) : no_assessment(err);
 }
 
 /* ---- evidence ------------------------------------------------------------------------------ */
@@ -347,6 +350,7 @@ int itsma__assessment_put_evidence(itsma_assessment *a, const itsma_evidence_spe
 
 	if (!a || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment and spec must not be NULL");
+	itsma__assessment_touch(a);
 	if (itsma__version_check(spec->version, ITSMA_EVIDENCE_SPEC_VERSION, "itsma_evidence_spec", err) < 0)
 		return ITSMA_EINVAL;
 	if (!itsma_id_is_valid(spec->id))
@@ -441,6 +445,7 @@ int itsma__assessment_append_evidence(itsma_assessment *a, const itsma__evidence
 	itsma_evidence *e;
 	char *p, **dst[6];
 
+	itsma__assessment_touch(a);
 	for (i = 0; i < 6; i++)
 		if (in->str[i])
 			total += in->len[i] + 1;
@@ -490,6 +495,7 @@ int itsma_assessment_remove_evidence(itsma_assessment *a, const char *id, itsma_
 	size_t i;
 	if (!a || !id)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment and id must not be NULL");
+	itsma__assessment_touch(a);
 	e = itsma__strmap_get(&a->evidence_ids, id);
 	if (!e)
 		return itsma__error_set(err, ITSMA_ENOTFOUND, "no evidence \"%.64s\"", id);
@@ -733,6 +739,7 @@ static int put_subject(itsma_assessment *a, const itsma__subject *s, itsma_lette
 	char *note = NULL;
 	int grown;
 
+	itsma__assessment_touch(a);
 	if (check_value(letter, value, s, err) < 0)
 		return ITSMA_EINVAL;
 	value = letter == ITSMA_LETTER_NONE ? value : itsma_letter_achievement(letter);
@@ -794,6 +801,8 @@ static int remove_subject(itsma_assessment *a, const itsma__subject *s)
 	itsma__cited *c = itsma__assessment_cited(a, s);
 	int attr = is_attr(s);
 	size_t *count = attr ? &a->attribute_count : &a->rating_count, i;
+
+	itsma__assessment_touch(a);
 
 	if (!c)
 		return ITSMA_ENOTFOUND;
@@ -1137,6 +1146,7 @@ int itsma_assessment_put_exclusion(itsma_assessment *a, const char *id, const ch
 	itsma__error_reset(err);
 	if (!a)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
+	itsma__assessment_touch(a);
 	if (a->cat->exclusions == ITSMA_EXCLUSIONS_FORBIDDEN)
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "catalogue \"%s\" forbids exclusions: every requirement is in scope",
@@ -1190,6 +1200,7 @@ int itsma_assessment_remove_exclusion(itsma_assessment *a, const char *id, itsma
 	size_t i;
 	if (!a)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
+	itsma__assessment_touch(a);
 	at = find_exclusion(a, id);
 	if (at < 0)
 		return itsma__error_set(err, ITSMA_ENOTFOUND, "\"%.64s\" is not excluded", id ? id : "");
@@ -1253,6 +1264,7 @@ int itsma_assessment_set_target(itsma_assessment *a, int level, itsma_error *err
 	itsma__error_reset(err);
 	if (!a)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
+	itsma__assessment_touch(a);
 	if (level < -1 || level > 5)
 		return itsma__error_set(err, ITSMA_EINVAL, "expected a target capability level from 0 to 5, not %d", level);
 	a->target = level;
@@ -1262,6 +1274,7 @@ int itsma_assessment_set_target(itsma_assessment *a, int level, itsma_error *err
 static int set_process_target(itsma_assessment *a, const itsma_section *p, int level,
                               itsma_error *err)
 {
+	itsma__assessment_touch(a);
 	if (level < -1 || level > 5)
 		return itsma__error_set(err, ITSMA_EINVAL, "expected a target capability level from 0 to 5, not %d", level);
 	a->target_by_sec[p->index] = (signed char)level;

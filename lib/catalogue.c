@@ -163,6 +163,7 @@ int itsma_catalogue_set_revision(itsma_catalogue *c, int revision, itsma_error *
 	int hi;
 	if (!c)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
+	itsma__catalogue_touch(c);
 	if (revision < 0)
 		return itsma__error_set(err, ITSMA_EINVAL, "expected a revision >= 1 (or 0 for none), not %d",
 		                        revision);
@@ -209,6 +210,7 @@ int itsma_catalogue_add_retired(itsma_catalogue *c, const char *id, int revision
 	itsma__error_reset(err);
 	if (!c)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
+	itsma__catalogue_touch(c);
 	if (!itsma_id_is_valid(id))
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "expected an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"",
@@ -252,6 +254,7 @@ static int set_optional(itsma_catalogue *c, const char **slot, const char *what,
 {
 	const char *copy;
 	int failed = 0;
+	itsma__catalogue_touch(c);
 	if (value && !*value)
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "expected a non-empty %s, or NULL to remove it", what);
@@ -309,6 +312,7 @@ int itsma_catalogue_set_exclusions(itsma_catalogue *c, itsma_exclusions value, i
 	itsma__error_reset(err);
 	if (!c || (value != ITSMA_EXCLUSIONS_ALLOWED && value != ITSMA_EXCLUSIONS_FORBIDDEN))
 		return itsma__error_set(err, ITSMA_EINVAL, "expected ITSMA_EXCLUSIONS_ALLOWED or ITSMA_EXCLUSIONS_FORBIDDEN");
+	itsma__catalogue_touch(c);
 	c->exclusions = value;
 	c->has_exclusions = 1;
 	return 0;
@@ -352,6 +356,7 @@ int itsma_catalogue_put_guidance_source(itsma_catalogue *c, const char *key, con
 	itsma__error_reset(err);
 	if (!c)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
+	itsma__catalogue_touch(c);
 	if (!itsma_id_is_valid(key))
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "expected a guidance source key (an identifier), not \"%.64s\"",
@@ -415,6 +420,7 @@ int itsma_catalogue_add_generic_practice(itsma_catalogue *c, itsma_attribute att
 	itsma__error_reset(err);
 	if (!c)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
+	itsma__catalogue_touch(c);
 	if ((int)attribute <= (int)ITSMA_PA1_1 || (int)attribute >= (int)ITSMA_ATTRIBUTE_COUNT)
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        attribute == ITSMA_PA1_1
@@ -622,6 +628,7 @@ int itsma_catalogue_add_section(const itsma_section **out, itsma_catalogue *c,
 		*out = NULL;
 	if (!c || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue and spec must not be NULL");
+	itsma__catalogue_touch(c);
 	if (itsma__version_check(spec->version, ITSMA_SECTION_SPEC_VERSION, "itsma_section_spec", err) < 0)
 		return ITSMA_EINVAL;
 	if (parent_in) {
@@ -726,6 +733,7 @@ int itsma_catalogue_add_guidance(itsma_catalogue *c, const itsma_section *sectio
 	itsma__error_reset(err);
 	if (!c || !source)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue and source must not be NULL");
+	itsma__catalogue_touch(c);
 	if (!itsma__catalogue_has_section(c, section))
 		return foreign_section(c, section, "section", err);
 	s = c->sections[section->index];
@@ -863,6 +871,7 @@ int itsma_catalogue_add_requirement(const itsma_requirement **out, itsma_catalog
 		*out = NULL;
 	if (!c || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue and spec must not be NULL");
+	itsma__catalogue_touch(c);
 	if (itsma__version_check(spec->version, ITSMA_REQUIREMENT_SPEC_VERSION, "itsma_requirement_spec", err) < 0)
 		return ITSMA_EINVAL;
 	/* version 1 callers have no item, basis or verify (their struct ends before them) */

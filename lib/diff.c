@@ -8,7 +8,7 @@
 #include "internal/buf.h"
 #include "internal/error.h"
 #include "internal/enumword.h"
-#include "internal/result.h"
+#include "internal/diff.h"
 #include "internal/strmap.h"
 
 #include <math.h>

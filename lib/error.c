@@ -46,6 +46,7 @@ const char *itsma_strerror(int code)
 	case ITSMA_ENOTFOUND: return "not found";
 	case ITSMA_EEXISTS: return "already exists";
 	case ITSMA_ELIMIT: return "limit exceeded";
+	case ITSMA_ESTATE: return "changed behind its back";
 	default: return "unknown error";
 	}
 }
@@ -55,7 +56,7 @@ ITSMA__ENUM_WORDS(error_code, "an error code name", { "ITSMA_OK", ITSMA_OK },
                   { "ITSMA_EINVAL", ITSMA_EINVAL }, { "ITSMA_EIO", ITSMA_EIO },
                   { "ITSMA_EPARSE", ITSMA_EPARSE }, { "ITSMA_ESCHEMA", ITSMA_ESCHEMA },
                   { "ITSMA_ENOTFOUND", ITSMA_ENOTFOUND }, { "ITSMA_EEXISTS", ITSMA_EEXISTS },
-                  { "ITSMA_ELIMIT", ITSMA_ELIMIT })
+                  { "ITSMA_ELIMIT", ITSMA_ELIMIT }, { "ITSMA_ESTATE", ITSMA_ESTATE })
 
 /* Copy with truncation that never splits a character, with controls shown as escapes
  * (term.c): a message quoting a document cannot carry terminal escapes or forge a line. */

@@ -207,6 +207,7 @@ int itsma_catalogue_set_extension(itsma_catalogue *cat, const char *key, const c
 	itsma__error_reset(err);
 	if (!cat)
 		return not_ours(err, "catalogue");
+	itsma__catalogue_touch(cat);
 	return ext_set(&cat->ext, key, json, err);
 }
 
@@ -217,6 +218,7 @@ int itsma_section_set_extension(itsma_catalogue *cat, const itsma_section *s, co
 	if (!cat || !s || s->cat != cat || s->index >= cat->section_count ||
 	    cat->sections[s->index] != s)
 		return not_ours(err, "section");
+	itsma__catalogue_touch(cat);
 	return ext_set(&cat->sections[s->index]->ext, key, json, err);
 }
 
@@ -227,6 +229,7 @@ int itsma_requirement_set_extension(itsma_catalogue *cat, const itsma_requiremen
 	if (!cat || !r || r->cat != cat || r->index >= cat->requirement_count ||
 	    cat->requirements[r->index] != r)
 		return not_ours(err, "requirement");
+	itsma__catalogue_touch(cat);
 	return ext_set(&cat->requirements[r->index]->ext, key, json, err);
 }
 
@@ -236,6 +239,7 @@ int itsma_assessment_set_extension(itsma_assessment *a, const char *key, const c
 	itsma__error_reset(err);
 	if (!a)
 		return not_ours(err, "assessment");
+	itsma__assessment_touch(a);
 	return ext_set(&a->ext, key, json, err);
 }
 
@@ -245,6 +249,7 @@ int itsma_evidence_set_extension(itsma_assessment *a, const itsma_evidence *e, c
 	itsma__error_reset(err);
 	if (!a || !e || e->index >= a->evidence_count || a->evidence[e->index] != e)
 		return not_ours(err, "evidence record");
+	itsma__assessment_touch(a);
 	return ext_set(&a->evidence[e->index]->ext, key, json, err);
 }
 
@@ -254,6 +259,7 @@ int itsma_rating_set_extension(itsma_assessment *a, const itsma_rating *r, const
 	itsma__error_reset(err);
 	if (!a || !r || r->c.index >= a->rating_count || a->ratings[r->c.index] != r)
 		return not_ours(err, "rating");
+	itsma__assessment_touch(a);
 	return ext_set(&a->ratings[r->c.index]->c.ext, key, json, err);
 }
 
@@ -263,5 +269,6 @@ int itsma_attribute_rating_set_extension(itsma_assessment *a, const itsma_attrib
 	itsma__error_reset(err);
 	if (!a || !r || r->c.index >= a->attribute_count || a->attributes[r->c.index] != r)
 		return not_ours(err, "attribute rating");
+	itsma__assessment_touch(a);
 	return ext_set(&a->attributes[r->c.index]->c.ext, key, json, err);
 }

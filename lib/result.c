@@ -3,7 +3,6 @@
 #include "internal/result.h"
 #include "internal/error.h"
 #include "internal/enumword.h"
-#include "internal/fenwick.h"
 
 #include <math.h>
 #include <string.h>
@@ -417,13 +416,28 @@ size_t itsma_result_evidence_issue_count(const itsma_result *r)
 	return r ? r->issue_count : 0;
 }
 
+/* The issues of a result of itsma_score(): an array, citers named in an array each. */
+static const itsma_evidence_issue *plain_at(const itsma__issue_source *self, const itsma_result *r,
+                                            size_t index)
+{
+	(void)self;
+	return &r->issues[index].h;
+}
+
+static const char *plain_cited_by_at(const itsma__issue_source *self, const itsma_evidence_issue *i,
+                                     size_t index)
+{
+	(void)self;
+	return ((const itsma__plain_issue *)i)->cited_by[index];
+}
+
+const itsma__issue_source itsma__plain_issues = { plain_at, plain_cited_by_at };
+
 const itsma_evidence_issue *itsma_result_evidence_issue_at(const itsma_result *r, size_t index)
 {
 	if (!r || index >= r->issue_count)
 		return NULL;
-	if (r->issue_marks) /* a live result */
-		return &r->issue_slot[itsma__fenwick_find(r->issue_marks, index)];
-	return &r->issues[index];
+	return r->issue_src->at(r->issue_src, r, index);
 }
 
 const itsma_evidence *itsma_evidence_issue_evidence(const itsma_evidence_issue *i)
@@ -445,7 +459,7 @@ const char *itsma_evidence_issue_cited_by_at(const itsma_evidence_issue *i, size
 {
 	if (!i || index >= i->cited_count)
 		return NULL;
-	return i->namer ? itsma__namer_name(i->namer, i->keys[index]) : i->cited_by[index];
+	return i->src->cited_by_at(i->src, i, index);
 }
 
 /* ---- lookups by object ---------------------------------------------------------------------- */

@@ -922,7 +922,7 @@ static int is_issue(const ev_tally *t, unsigned char problem)
 }
 
 /* The issue a citation of record e adds its citer to, or NULL. */
-static itsma_evidence_issue *issue_cited(itsma_result *r, const ev_tally *t, size_t e, size_t ne)
+static itsma__plain_issue *issue_cited(itsma_result *r, const ev_tally *t, size_t e, size_t ne)
 {
 	return e < ne && t[e].listed ? &r->issues[t[e].listed - 1] : NULL;
 }
@@ -935,7 +935,7 @@ static int step_issues(scorer *sc)
 	size_t ne = a->evidence_count, i, k, n_issues = 0;
 	ev_tally *t = NULL;
 	unsigned char *problem = NULL, *kind = NULL;
-	itsma_evidence_issue *is;
+	itsma__plain_issue *is;
 	int rc = 0;
 
 	if (ne == 0)
@@ -974,12 +974,13 @@ static int step_issues(scorer *sc)
 		if (!is_issue(&t[i], problem[i]))
 			continue;
 		is = &r->issues[n_issues++];
-		is->evidence = a->evidence[i];
+		is->h.evidence = a->evidence[i];
+		is->h.src = &itsma__plain_issues;
 		if (t[i].cites == 0) {
-			is->problem = ITSMA_EVIDENCE_PROBLEM_UNUSED; /* takes precedence over expired and future */
+			is->h.problem = ITSMA_EVIDENCE_PROBLEM_UNUSED; /* takes precedence over expired and future */
 			continue;
 		}
-		is->problem = (itsma_evidence_problem)kind[i];
+		is->h.problem = (itsma_evidence_problem)kind[i];
 		is->cited_by = arena_array(&r->arena, listed, sizeof *is->cited_by);
 		if (!is->cited_by) {
 			rc = itsma__error_nomem(sc->err);
@@ -1001,7 +1002,7 @@ static int step_issues(scorer *sc)
 				ITSMA__PREFETCH(&rt->c.evidence[k + CITE_AHEAD]->index);
 			is = issue_cited(r, t, evidence_pos(a, rt->c.evidence[k]), ne);
 			if (is)
-				is->cited_by[is->cited_count++] = rt->requirement->id;
+				is->cited_by[is->h.cited_count++] = rt->requirement->id;
 		}
 	}
 	for (i = 0; i < a->attribute_count; i++) {
@@ -1021,7 +1022,7 @@ static int step_issues(scorer *sc)
 					goto done;
 				}
 			}
-			is->cited_by[is->cited_count++] = name;
+			is->cited_by[is->h.cited_count++] = name;
 		}
 	}
 done:
@@ -1246,6 +1247,9 @@ int itsma_score(itsma_result **out, const itsma_assessment *a, const itsma_score
 		return itsma__error_nomem(err);
 	r->a = a;
 	r->cat = cat;
+	r->issue_src = &itsma__plain_issues;
+	r->a_gen = a->generation;
+	r->cat_gen = cat->generation;
 	r->policy = opts->evidence_policy;
 	r->scope = scope;
 	if (scope) {
@@ -1275,5 +1279,6 @@ void itsma_result_free(itsma_result *r)
 	if (!r)
 		return;
 	itsma__arena_free(&r->arena);
+	itsma_assessment_free(r->owned_a);
 	free(r);
 }

@@ -40,35 +40,48 @@
 #include <string.h>
 
 /*
- * What the scorer keeps for one evidence record is its slot of the live result's issues
- * (struct itsma_evidence_issue, 64 bytes, one cache line): whether it has an issue, and who
- * cites it, as keys in citation order. A key is a requirement index (a rating), or
- * requirement_count + section index x 9 + PA (an attribute rating); the namer turns keys
- * into the names of cited_by.
+ * What the scorer keeps for one evidence record is a slot of 64 bytes, one cache line: its
+ * evidence issue as the result's getters read it (evidence NULL: none), and who cites it,
+ * as keys in citation order (the first IN_KEYS inline). A key is a requirement index (a
+ * rating), or requirement_count + section index x 9 + PA (an attribute rating); the namer
+ * turns keys into the names of cited_by when the issue is read. The live result reaches the
+ * slots through the scorer's issue source (live_at, live_cited_by_at), so that result.c
+ * knows nothing of them.
  */
 #define SLOT_ALIGN 64
+#define IN_KEYS 6
 
-struct itsma__namer {
+typedef struct ev_slot {
+	itsma_evidence_issue h;
+	uint32_t *keys; /* the n citers' keys (in_keys or a block) */
+	uint32_t n, cap;
+	uint32_t in_keys[IN_KEYS];
+} ev_slot;
+
+_Static_assert(sizeof(ev_slot) <= SLOT_ALIGN, "an evidence record's slot fits a cache line");
+
+typedef struct namer {
 	itsma_requirement *const *reqs; /* the catalogue's, by index */
 	size_t nreq;
 	char *attr_names; /* "PROCESS/PAx.y" for every section x attribute, fixed stride */
 	size_t stride;
-};
+} namer;
 
-const char *itsma__namer_name(const itsma__namer *n, uint32_t key)
+static const char *namer_name(const namer *n, uint32_t key)
 {
 	return key < n->nreq ? n->reqs[key]->id : n->attr_names + (key - n->nreq) * n->stride;
 }
 
 struct itsma_scorer {
+	itsma__issue_source src; /* how the result reads the issues in st */
 	itsma_assessment *a;
 	itsma_score_options opts;
-	itsma_result *r;
-	size_t nreq;                /* requirements in the catalogue */
-	itsma_evidence_issue *st;   /* [evidence index]: issue slots holding the citation index */
+	itsma_result *r; /* the same struct for the scorer's life (rebuild moves contents in) */
+	size_t nreq;     /* requirements in the catalogue */
+	ev_slot *st;        /* [evidence index]: issue slots holding the citation index */
 	size_t st_cap;
 	uint32_t *order; /* [key]: the citer's place in citation order (see order_set) */
-	itsma__namer namer;
+	namer names;
 	int level_hist[6]; /* applicable processes by capability level */
 	long level_sum;
 	/* arrays the live result points into */
@@ -83,7 +96,36 @@ struct itsma_scorer {
 	unsigned char *mark;
 	size_t mark_cap;
 	size_t n_incremental, n_rescored;
+	/* the result is out of date: a change failed after the assessment took it, and scoring
+	 * from scratch failed too (cleared by the next successful rebuild) */
+	int stale;
+	/* sections whose score changed since the mark: changed[0..n_changed) in the order they
+	 * first changed, and changed_mark[section index] set for those */
+	uint32_t *changed;
+	size_t n_changed;
+	unsigned char *changed_mark;
 };
+
+/* ---- the live result's issues (itsma__issue_source) -------------------------------------- */
+
+static const itsma_scorer *scorer_of(const itsma__issue_source *src)
+{
+	return (const itsma_scorer *)(const void *)src; /* its first member */
+}
+
+static const itsma_evidence_issue *live_at(const itsma__issue_source *self, const itsma_result *r,
+                                           size_t index)
+{
+	const itsma_scorer *s = scorer_of(self);
+	(void)r;
+	return &s->st[itsma__fenwick_find(&s->marks, index)].h;
+}
+
+static const char *live_cited_by_at(const itsma__issue_source *self, const itsma_evidence_issue *i,
+                                    size_t index)
+{
+	return namer_name(&scorer_of(self)->names, ((const ev_slot *)(const void *)i)->keys[index]);
+}
 
 /* ---- the citation index ---------------------------------------------------------------- */
 
@@ -119,7 +161,7 @@ static void order_from(itsma_scorer *s, size_t from, int attributes)
 			          &a->attributes[i]->c);
 }
 
-static void citers_free(itsma_evidence_issue *c)
+static void citers_free(ev_slot *c)
 {
 	if (c->keys != c->in_keys)
 		free(c->keys);
@@ -128,19 +170,19 @@ static void citers_free(itsma_evidence_issue *c)
 }
 
 /* After a struct copy to another place: point at its own inline keys. */
-static void citers_moved(itsma_evidence_issue *c, const itsma_evidence_issue *from)
+static void citers_moved(ev_slot *c, const ev_slot *from)
 {
 	if (c->keys == from->in_keys)
 		c->keys = c->in_keys;
 }
 
-static int citers_reserve(itsma_evidence_issue *c, size_t need)
+static int citers_reserve(ev_slot *c, size_t need)
 {
 	size_t cap = (size_t)c->cap * 2;
 	uint32_t *k;
 	if (!c->keys) {
 		c->keys = c->in_keys;
-		c->cap = ITSMA__IN_KEYS;
+		c->cap = IN_KEYS;
 	}
 	if (need <= c->cap)
 		return 0;
@@ -160,7 +202,7 @@ static int citers_reserve(itsma_evidence_issue *c, size_t need)
 }
 
 /* Append (building the index in citation order). */
-static int citers_push(itsma_evidence_issue *c, uint32_t key)
+static int citers_push(ev_slot *c, uint32_t key)
 {
 	if (citers_reserve(c, (size_t)c->n + 1) < 0)
 		return -1;
@@ -168,7 +210,7 @@ static int citers_push(itsma_evidence_issue *c, uint32_t key)
 	return 0;
 }
 
-static void citers_remove(itsma_evidence_issue *c, uint32_t key)
+static void citers_remove(ev_slot *c, uint32_t key)
 {
 	uint32_t i;
 	for (i = 0; i < c->n && c->keys[i] != key; i++)
@@ -177,14 +219,14 @@ static void citers_remove(itsma_evidence_issue *c, uint32_t key)
 		return;
 	for (c->n--; i < c->n; i++)
 		c->keys[i] = c->keys[i + 1];
-	if (c->keys != c->in_keys && c->n < ITSMA__IN_KEYS) {
+	if (c->keys != c->in_keys && c->n < IN_KEYS) {
 		/* back into the slot (a heap array costs a cache miss on every visit); not at
 		 * the inline capacity itself, so that one citer coming and going does not
 		 * allocate and free each time */
 		memcpy(c->in_keys, c->keys, c->n * sizeof *c->keys);
 		free(c->keys);
 		c->keys = c->in_keys;
-		c->cap = ITSMA__IN_KEYS;
+		c->cap = IN_KEYS;
 	}
 }
 
@@ -201,7 +243,7 @@ static void order_changed(itsma_scorer *s, uint32_t key, int had, size_t old_ind
 		order_set(s, key, now);
 }
 
-static int citers_insert(const itsma_scorer *s, itsma_evidence_issue *c, uint32_t key)
+static int citers_insert(const itsma_scorer *s, ev_slot *c, uint32_t key)
 {
 	uint32_t i, order = s->order[key];
 	if (citers_reserve(c, (size_t)c->n + 1) < 0)
@@ -214,7 +256,7 @@ static int citers_insert(const itsma_scorer *s, itsma_evidence_issue *c, uint32_
 	return 0;
 }
 
-static void st_free(itsma_evidence_issue *st, size_t cap)
+static void st_free(ev_slot *st, size_t cap)
 {
 	size_t i;
 	for (i = 0; st && i < cap; i++)
@@ -223,9 +265,9 @@ static void st_free(itsma_evidence_issue *st, size_t cap)
 }
 
 /* A zeroed, cache-line-aligned array of `cap` slots; NULL when out of memory. */
-static itsma_evidence_issue *st_alloc(size_t cap)
+static ev_slot *st_alloc(size_t cap)
 {
-	itsma_evidence_issue *st;
+	ev_slot *st;
 	size_t bytes;
 	if (cap == 0)
 		cap = 1;
@@ -240,11 +282,11 @@ static itsma_evidence_issue *st_alloc(size_t cap)
 
 /* A fresh citation index of the assessment as it is, with room for `cap` records; NULL when
  * out of memory. */
-static itsma_evidence_issue *st_build(const itsma_scorer *s, size_t cap)
+static ev_slot *st_build(const itsma_scorer *s, size_t cap)
 {
 	const itsma_assessment *a = s->a;
 	size_t i, k;
-	itsma_evidence_issue *st = st_alloc(cap);
+	ev_slot *st = st_alloc(cap);
 	if (!st)
 		return NULL;
 	for (i = 0; i < a->rating_count; i++) {
@@ -273,22 +315,62 @@ static int grow(void **items, size_t *cap, size_t need, size_t elsize)
 	return itsma__grow(items, cap, need ? need : 1, elsize);
 }
 
-/* Score from scratch and make the result live (its lists in arrays with room to change).
- * On failure the previous result and index are kept. */
+static int same_double(double x, double y)
+{
+	return memcmp(&x, &y, sizeof x) == 0;
+}
+
+/* ---- which sections changed ------------------------------------------------------------------ */
+
+/* Note that the section of entry `index` changed score (once until the next mark). */
+static void note_changed(itsma_scorer *s, size_t index)
+{
+	if (!s->changed_mark[index]) {
+		s->changed_mark[index] = 1;
+		s->changed[s->n_changed++] = (uint32_t)index;
+	}
+}
+
+/* Whether a section's figures, as the itsma_section_result_* getters give them, differ
+ * (after scoring from scratch: an incremental change compares what it recomputes). */
+static int section_moved(const itsma_section_result *x, const itsma_section_result *y)
+{
+	int pa;
+	if (itsma_section_result_applicable(x) != itsma_section_result_applicable(y) ||
+	    itsma_section_result_letter(x) != itsma_section_result_letter(y) ||
+	    itsma_section_result_capability_level(x) != itsma_section_result_capability_level(y) ||
+	    itsma_section_result_target_level(x) != itsma_section_result_target_level(y) ||
+	    !same_double(itsma_section_result_achievement(x), itsma_section_result_achievement(y)))
+		return 1;
+	for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++) {
+		itsma_attribute at = (itsma_attribute)pa;
+		if (itsma_section_result_attribute_letter(x, at) !=
+		            itsma_section_result_attribute_letter(y, at) ||
+		    itsma_section_result_attribute_status(x, at) !=
+		            itsma_section_result_attribute_status(y, at) ||
+		    !same_double(itsma_section_result_attribute_achievement(x, at),
+		                 itsma_section_result_attribute_achievement(y, at)))
+			return 1;
+	}
+	return 0;
+}
+
+/* Score from scratch and make the result live (its lists in arrays with room to change). The
+ * new figures move into the scorer's result struct, which stays where it is; the sections
+ * whose figures differ are noted as changed. On failure the previous result and index are
+ * kept. */
 static int rebuild(itsma_scorer *s, itsma_error *err)
 {
-	itsma_result *r = NULL;
+	itsma_result *r = NULL, old;
 	itsma_gap *gaps = NULL;
 	itsma_capability_gap *cgaps = NULL;
 	itsma__fenwick marks = { NULL, 0 };
-	itsma_evidence_issue *st = NULL;
+	ev_slot *st = NULL;
 	size_t i, gap_cap = 0, cgap_cap = 0, st_cap = s->a->evidence_count + 16;
 	int rc;
 
 	if ((rc = itsma_score(&r, s->a, &s->opts, err)) < 0)
 		return rc;
-	order_from(s, 0, 0);
-	order_from(s, 0, 1);
 	if (grow((void **)&gaps, &gap_cap, r->req_count, sizeof *gaps) < 0 ||
 	    grow((void **)&cgaps, &cgap_cap, r->section_count, sizeof *cgaps) < 0 ||
 	    itsma__fenwick_init(&marks, st_cap) < 0 || (st = st_build(s, st_cap)) == NULL) {
@@ -298,21 +380,34 @@ static int rebuild(itsma_scorer *s, itsma_error *err)
 		itsma__fenwick_free(&marks);
 		return itsma__error_nomem(err);
 	}
+	order_from(s, 0, 0);
+	order_from(s, 0, 1);
 	if (r->gap_count)
 		memcpy(gaps, r->gaps, r->gap_count * sizeof *gaps);
 	if (r->cgap_count)
 		memcpy(cgaps, r->cgaps, r->cgap_count * sizeof *cgaps);
 	for (i = 0; i < r->issue_count; i++) {
-		size_t e = r->issues[i].evidence->index;
-		itsma_evidence_issue *is = &st[e];
-		is->evidence = r->issues[i].evidence;
-		is->problem = r->issues[i].problem;
+		const itsma_evidence_issue *from = &r->issues[i].h;
+		size_t e = from->evidence->index;
+		ev_slot *is = &st[e];
+		is->h.evidence = from->evidence;
+		is->h.problem = from->problem;
+		is->h.src = &s->src;
 		/* a scorer scores the whole catalogue: every citer is listed */
-		is->cited_count = is->problem != ITSMA_EVIDENCE_PROBLEM_UNUSED ? is->n : 0;
-		is->namer = &s->namer;
+		is->h.cited_count = is->h.problem != ITSMA_EVIDENCE_PROBLEM_UNUSED ? is->n : 0;
 		itsma__fenwick_add(&marks, e, +1);
 	}
-	itsma_result_free(s->r);
+	if (s->r) {
+		/* a stale result's entries are not to be trusted: every section counts as changed */
+		for (i = 0; i < r->section_count; i++)
+			if (s->stale || section_moved(&s->r->sections[i], &r->sections[i]))
+				note_changed(s, i);
+		old = *s->r;
+		*s->r = *r;
+		*r = old;
+		itsma_result_free(r); /* the old contents */
+		r = s->r;
+	}
 	free(s->gaps);
 	free(s->cgaps);
 	itsma__fenwick_free(&s->marks);
@@ -327,10 +422,9 @@ static int rebuild(itsma_scorer *s, itsma_error *err)
 	s->marks = marks;
 	r->gaps = gaps;
 	r->cgaps = cgaps;
-	r->issues = NULL; /* read through issue_slot and issue_marks */
-	r->issue_slot = st;
-	r->issue_marks = &s->marks;
-	r->live = 1;
+	r->issues = NULL; /* read through the scorer's issue source */
+	r->issue_src = &s->src;
+	s->stale = 0;
 	memset(s->level_hist, 0, sizeof s->level_hist);
 	s->level_sum = 0;
 	for (i = 0; i < r->section_count; i++) {
@@ -371,6 +465,8 @@ int itsma_scorer_new(itsma_scorer **out, itsma_assessment *a, const itsma_score_
 	s = calloc(1, sizeof *s);
 	if (!s)
 		return itsma__error_nomem(err);
+	s->src.at = live_at;
+	s->src.cited_by_at = live_cited_by_at;
 	s->a = a;
 	s->opts = *opts;
 	s->nreq = cat->requirement_count;
@@ -385,24 +481,26 @@ int itsma_scorer_new(itsma_scorer **out, itsma_assessment *a, const itsma_score_
 			maxlen = n;
 	}
 	s->order = malloc((s->nreq + cat->section_count * ITSMA_ATTRIBUTE_COUNT + 1) * sizeof *s->order);
-	if (!s->order) {
+	s->changed = malloc((cat->section_count + 1) * sizeof *s->changed);
+	s->changed_mark = calloc(cat->section_count + 1, 1);
+	if (!s->order || !s->changed || !s->changed_mark) {
 		itsma_scorer_free(s);
 		return itsma__error_nomem(err);
 	}
-	s->namer.reqs = cat->requirements;
-	s->namer.nreq = cat->requirement_count;
-	s->namer.stride = maxlen + 8; /* "/PAx.y" and NUL */
-	s->namer.attr_names = calloc(cat->section_count ? cat->section_count * ITSMA_ATTRIBUTE_COUNT : 1,
-	                             s->namer.stride);
-	if (!s->namer.attr_names) {
+	s->names.reqs = cat->requirements;
+	s->names.nreq = cat->requirement_count;
+	s->names.stride = maxlen + 8; /* "/PAx.y" and NUL */
+	s->names.attr_names = calloc(cat->section_count ? cat->section_count * ITSMA_ATTRIBUTE_COUNT : 1,
+	                             s->names.stride);
+	if (!s->names.attr_names) {
 		itsma_scorer_free(s);
 		return itsma__error_nomem(err);
 	}
 	for (i = 0; i < cat->section_count; i++) {
 		int pa;
 		for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++)
-			snprintf(s->namer.attr_names + (i * ITSMA_ATTRIBUTE_COUNT + (size_t)pa) * s->namer.stride,
-			         s->namer.stride, "%s/%s", cat->sections[i]->id,
+			snprintf(s->names.attr_names + (i * ITSMA_ATTRIBUTE_COUNT + (size_t)pa) * s->names.stride,
+			         s->names.stride, "%s/%s", cat->sections[i]->id,
 			         itsma_attribute_name((itsma_attribute)pa));
 	}
 	if ((rc = rebuild(s, err)) < 0) {
@@ -422,8 +520,10 @@ void itsma_scorer_free(itsma_scorer *s)
 	free(s->gaps);
 	free(s->cgaps);
 	itsma__fenwick_free(&s->marks);
-	free(s->namer.attr_names);
+	free(s->names.attr_names);
 	free(s->order);
+	free(s->changed);
+	free(s->changed_mark);
 	free(s->old_ev);
 	free(s->mark);
 	free(s);
@@ -432,6 +532,35 @@ void itsma_scorer_free(itsma_scorer *s)
 const itsma_result *itsma_scorer_result(const itsma_scorer *s)
 {
 	return s ? s->r : NULL;
+}
+
+int itsma_scorer_stale(const itsma_scorer *s)
+{
+	if (!s)
+		return 0;
+	return s->stale || s->a->generation != s->r->a_gen || s->a->cat->generation != s->r->cat_gen;
+}
+
+void itsma_scorer_mark(itsma_scorer *s)
+{
+	size_t i;
+	if (!s)
+		return;
+	for (i = 0; i < s->n_changed; i++)
+		s->changed_mark[s->changed[i]] = 0;
+	s->n_changed = 0;
+}
+
+size_t itsma_scorer_changed_count(const itsma_scorer *s)
+{
+	return s ? s->n_changed : 0;
+}
+
+const itsma_section *itsma_scorer_changed_at(const itsma_scorer *s, size_t index)
+{
+	if (!s || index >= s->n_changed)
+		return NULL;
+	return s->a->cat->sections[s->changed[index]];
 }
 
 itsma_assessment *itsma_scorer_assessment(itsma_scorer *s)
@@ -449,8 +578,6 @@ void itsma_scorer_stats(size_t *incremental_out, size_t *rescored_out, const its
 
 int itsma_scorer_rescore(itsma_scorer *s, itsma_error *err)
 {
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!s)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_scorer_rescore: no scorer given");
@@ -553,7 +680,7 @@ static void cgap_update(itsma_result *r, const itsma_section_result *sr)
 static void issue_update(itsma_scorer *s, const itsma_evidence *e)
 {
 	itsma_result *r = s->r;
-	itsma_evidence_issue *is = &s->st[e->index];
+	ev_slot *is = &s->st[e->index];
 	itsma_evidence_problem problem = ITSMA_EVIDENCE_PROBLEM_UNUSED;
 	int has;
 
@@ -562,20 +689,20 @@ static void issue_update(itsma_scorer *s, const itsma_evidence *e)
 	else
 		has = itsma__evidence_problem(s->a, e, &problem);
 	if (has) {
-		if (!is->evidence) {
+		if (!is->h.evidence) {
 			itsma__fenwick_add(&s->marks, e->index, +1);
 			r->issue_count++;
 		}
-		is->evidence = e;
-		is->problem = problem;
-		is->namer = &s->namer;
-		is->cited_count = problem != ITSMA_EVIDENCE_PROBLEM_UNUSED ? is->n : 0;
-	} else if (is->evidence) {
+		is->h.evidence = e;
+		is->h.problem = problem;
+		is->h.src = &s->src;
+		is->h.cited_count = problem != ITSMA_EVIDENCE_PROBLEM_UNUSED ? is->n : 0;
+	} else if (is->h.evidence) {
 		itsma__fenwick_add(&s->marks, e->index, -1);
 		r->issue_count--;
-		is->evidence = NULL; /* the citers stay */
-		is->problem = ITSMA_EVIDENCE_PROBLEM_UNUSED;
-		is->cited_count = 0;
+		is->h.evidence = NULL; /* the citers stay */
+		is->h.problem = ITSMA_EVIDENCE_PROBLEM_UNUSED;
+		is->h.cited_count = 0;
 	}
 }
 
@@ -604,9 +731,15 @@ static void process_changed(itsma_scorer *s, itsma_section_result *sr, int pa)
 	itsma_result *r = s->r;
 	int old = sr->level;
 	itsma_letter before = sr->attr_letter[pa];
+	itsma_attribute_status status = sr->attr_status[pa];
+	double ach = sr->attr_ach[pa];
 	itsma__score_attribute(r, sr, pa);
-	if (sr->attr_letter[pa] == before)
+	if (sr->attr_letter[pa] == before) {
+		if (sr->attr_status[pa] != status || !same_double(sr->attr_ach[pa], ach))
+			note_changed(s, (size_t)(sr - r->sections));
 		return; /* the level and the capability gap follow the letters */
+	}
+	note_changed(s, (size_t)(sr - r->sections));
 	itsma__score_level(sr);
 	if (sr->level != old) {
 		level_set(s, old, sr->level);
@@ -616,11 +749,6 @@ static void process_changed(itsma_scorer *s, itsma_section_result *sr, int pa)
 		}
 	}
 	cgap_update(r, sr);
-}
-
-static int same_double(double x, double y)
-{
-	return memcmp(&x, &y, sizeof x) == 0;
 }
 
 /* An applicable requirement's rating, or the evidence it cites, changed. */
@@ -645,7 +773,11 @@ static int requirement_changed(itsma_scorer *s, itsma_requirement_result *q)
 	/* up the path through the result's entries (the catalogue's records are not read) */
 	only = r->shall[q - r->reqs] ? (int)ITSMA_OBLIGATION_SHALL : (int)ITSMA_OBLIGATION_SHOULD;
 	for (sr = &r->sections[q->sec];; sr = &r->sections[sr->parent]) {
+		double ach = sr->achievement;
+		itsma_letter letter = sr->letter;
 		itsma__rollup_section(r, sr, only);
+		if (sr->letter != letter || !same_double(sr->achievement, ach))
+			note_changed(s, (size_t)(sr - r->sections));
 		if (sr->parent == ITSMA__NO_ENTRY)
 			break;
 	}
@@ -678,11 +810,11 @@ static int keep_old(itsma_scorer *s, itsma_evidence *const *ev, size_t n)
  */
 static void citers_changed(itsma_scorer *s, const itsma_evidence *e, uint32_t before)
 {
-	itsma_evidence_issue *is = &s->st[e->index];
+	ev_slot *is = &s->st[e->index];
 	if (before == 0 || is->n == 0)
 		issue_update(s, e);
-	else if (is->evidence)
-		is->cited_count = is->n;
+	else if (is->h.evidence)
+		is->h.cited_count = is->n;
 }
 
 /*
@@ -742,19 +874,79 @@ static int same_evidence(const itsma_scorer *s, size_t n_old, itsma_evidence *co
 	return n == n_old && (n == 0 || memcmp(s->old_ev, ev, n * sizeof *ev) == 0);
 }
 
-/* After a failure past the point of no return: score from scratch, or report. */
+/*
+ * The assessment took a change that the result cannot follow (out of memory, and scoring
+ * from scratch failed too): the result is stale. It is emptied rather than left half
+ * updated, since its entries may point at records the change freed: no sections,
+ * requirements, gaps, capability gaps, issues or warnings, null figures. The next change or
+ * itsma_scorer_rescore() scores from scratch first.
+ */
+static int give_up(itsma_scorer *s, itsma_error *err)
+{
+	itsma_result *r = s->r;
+	int m;
+	s->stale = 1;
+	r->section_count = r->req_count = r->gap_count = r->cgap_count = 0;
+	r->issue_count = r->warning_count = r->top_n = 0;
+	r->top_wsum = 0;
+	for (m = 0; m < ITSMA_MODEL_COUNT; m++)
+		r->compliance[m] = NAN;
+	memset(r->tally, 0, sizeof r->tally);
+	r->verdict = ITSMA_VERDICT_INCOMPLETE;
+	r->cap_min = r->cap_max = -1;
+	r->cap_mean = NAN;
+	return itsma__error_nomem(err); /* the same message as every ENOMEM: itsma_scorer_stale() tells */
+}
+
+/* After a failure past the point of no return: score from scratch, or give up. */
 static int recover(itsma_scorer *s, itsma_error *err)
 {
 	s->n_rescored++;
 	if (rebuild(s, NULL) == 0)
 		return 0;
-	return itsma__error_nomem(err);
+	return give_up(s, err);
 }
 
+/* A change that is taken in by scoring from scratch. */
 static int rescored(itsma_scorer *s, itsma_error *err)
 {
 	s->n_rescored++;
-	return rebuild(s, err);
+	if (rebuild(s, NULL) == 0)
+		return 0;
+	return give_up(s, err);
+}
+
+/*
+ * Before a change: the result must be of the assessment and catalogue as they stand. A
+ * stale result is scored from scratch first; a change made behind the scorer's back (the
+ * generations differ from the ones the result was scored at) is refused.
+ */
+static int ready(itsma_scorer *s, itsma_error *err)
+{
+	if (s->a->cat->generation != s->r->cat_gen)
+		return itsma__error_set(err, ITSMA_ESTATE,
+		                        "catalogue %s was changed after its scorer scored it: call "
+		                        "itsma_scorer_rescore() to take the change in",
+		                        s->a->cat->id);
+	if (s->stale) {
+		s->n_rescored++;
+		return rebuild(s, err);
+	}
+	if (s->a->generation != s->r->a_gen)
+		return itsma__error_set(err, ITSMA_ESTATE,
+		                        "assessment %s was changed directly, not through its scorer: call "
+		                        "itsma_scorer_rescore() to take the change in",
+		                        s->a->id);
+	return 0;
+}
+
+/* After a change through the scorer (made, or refused with nothing changed): the result is of
+ * the assessment's new generation, unless it went stale. */
+static int done(itsma_scorer *s, int rc)
+{
+	if (!s->stale)
+		s->r->a_gen = s->a->generation;
+	return rc;
 }
 
 /* ---- requirement ratings ----------------------------------------------------------------------- */
@@ -806,32 +998,41 @@ static int rating_change(itsma_scorer *s, const itsma_rating_spec *spec, const c
 
 int itsma_scorer_put_rating(itsma_scorer *s, const itsma_rating_spec *spec, itsma_error *err)
 {
+	int rc;
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!s || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and spec must not be NULL");
-	return rating_change(s, spec, NULL, err);
+	if ((rc = ready(s, err)) < 0)
+		return rc;
+	return done(s, rating_change(s, spec, NULL, err));
 }
 
 int itsma_scorer_remove_rating(itsma_scorer *s, const char *requirement_id, itsma_error *err)
 {
+	int rc;
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!s || !requirement_id)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and requirement id must not be NULL");
-	return rating_change(s, NULL, requirement_id, err);
+	if ((rc = ready(s, err)) < 0)
+		return rc;
+	return done(s, rating_change(s, NULL, requirement_id, err));
 }
 
 int itsma_scorer_remove_rating_of(itsma_scorer *s, const itsma_requirement *requirement,
                                   itsma_error *err)
 {
+	int rc;
 	itsma__error_reset(err);
 	if (!s || !itsma__catalogue_has_requirement(s->a->cat, requirement))
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "expected a scorer and a requirement of its catalogue");
-	return rating_change(s, NULL, requirement->id, err);
+	if ((rc = ready(s, err)) < 0)
+		return rc;
+	return done(s, rating_change(s, NULL, requirement->id, err));
 }
 
 /* ---- process-attribute ratings ---------------------------------------------------------------- */
@@ -884,33 +1085,42 @@ static int attribute_change(itsma_scorer *s, const itsma_attribute_spec *spec,
 
 int itsma_scorer_put_attribute(itsma_scorer *s, const itsma_attribute_spec *spec, itsma_error *err)
 {
+	int rc;
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!s || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and spec must not be NULL");
-	return attribute_change(s, spec, NULL, ITSMA_PA1_1, err);
+	if ((rc = ready(s, err)) < 0)
+		return rc;
+	return done(s, attribute_change(s, spec, NULL, ITSMA_PA1_1, err));
 }
 
 int itsma_scorer_remove_attribute(itsma_scorer *s, const char *process_id,
                                   itsma_attribute attribute, itsma_error *err)
 {
+	int rc;
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!s || !process_id)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and process id must not be NULL");
-	return attribute_change(s, NULL, process_id, attribute, err);
+	if ((rc = ready(s, err)) < 0)
+		return rc;
+	return done(s, attribute_change(s, NULL, process_id, attribute, err));
 }
 
 int itsma_scorer_remove_attribute_of(itsma_scorer *s, const itsma_section *process,
                                      itsma_attribute attribute, itsma_error *err)
 {
+	int rc;
 	itsma__error_reset(err);
 	if (!s || !itsma__catalogue_has_section(s->a->cat, process))
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "expected a scorer and a section of its catalogue");
-	return attribute_change(s, NULL, process->id, attribute, err);
+	if ((rc = ready(s, err)) < 0)
+		return rc;
+	return done(s, attribute_change(s, NULL, process->id, attribute, err));
 }
 
 /* ---- evidence ----------------------------------------------------------------------------------- */
@@ -920,7 +1130,7 @@ int itsma_scorer_remove_attribute_of(itsma_scorer *s, const itsma_section *proce
 static int room_for_evidence(itsma_scorer *s)
 {
 	size_t need = s->a->evidence_count + 1, cap = s->st_cap, i;
-	itsma_evidence_issue *st;
+	ev_slot *st;
 	itsma__fenwick marks = { NULL, 0 };
 	if (need <= cap)
 		return 0;
@@ -936,7 +1146,7 @@ static int room_for_evidence(itsma_scorer *s)
 	memcpy(st, s->st, s->st_cap * sizeof *st);
 	for (i = 0; i < s->st_cap; i++) {
 		citers_moved(&st[i], &s->st[i]);
-		if (st[i].evidence)
+		if (st[i].h.evidence)
 			itsma__fenwick_add(&marks, i, +1);
 	}
 	free(s->st); /* its citers moved */
@@ -944,11 +1154,10 @@ static int room_for_evidence(itsma_scorer *s)
 	s->marks = marks;
 	s->st = st;
 	s->st_cap = cap;
-	s->r->issue_slot = st;
 	return 0;
 }
 
-int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, itsma_error *err)
+static int evidence_put(itsma_scorer *s, const itsma_evidence_spec *spec, itsma_error *err)
 {
 	itsma_assessment *a;
 	itsma_result *r;
@@ -958,11 +1167,6 @@ int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, 
 	long day;
 	int rc, had, has;
 
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	if (!s || !spec)
-		return itsma__error_set(err, ITSMA_EINVAL, "scorer and spec must not be NULL");
 	a = s->a;
 	r = s->r;
 	if (room_for_evidence(s) < 0)
@@ -985,7 +1189,7 @@ int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, 
 	if (itsma__current_on(&before, day) == itsma__current_on(e, day))
 		return 0;
 	{
-		const itsma_evidence_issue *c = &s->st[e->index];
+		const ev_slot *c = &s->st[e->index];
 		for (i = 0; i < c->n; i++) {
 			size_t key = c->keys[i];
 			if (key < s->nreq) {
@@ -1013,17 +1217,28 @@ int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, 
 	return 0;
 }
 
+int itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec, itsma_error *err)
+{
+	int rc;
+	itsma__error_reset(err);
+	if (!s || !spec)
+		return itsma__error_set(err, ITSMA_EINVAL, "scorer and spec must not be NULL");
+	if ((rc = ready(s, err)) < 0)
+		return rc;
+	return done(s, evidence_put(s, spec, err));
+}
+
 int itsma_scorer_remove_evidence(itsma_scorer *s, const char *id, itsma_error *err)
 {
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	int rc;
 	itsma__error_reset(err);
 	if (!s || !id)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and id must not be NULL");
+	if ((rc = ready(s, err)) < 0)
+		return rc;
 	if ((rc = itsma_assessment_remove_evidence(s->a, id, err)) < 0)
-		return rc; /* nothing changed */
+		return done(s, rc); /* nothing changed */
 	/* the records after it move up one place: score from scratch (the removal itself costs
 	 * as much) */
-	return rescored(s, err);
+	return done(s, rescored(s, err));
 }

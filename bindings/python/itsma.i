@@ -408,6 +408,7 @@ ITSMA_NONNULL(itsma_scorer)
 %ignore itsma_scorer_remove_attribute_of;
 %ignore itsma_scorer_rescore;
 %ignore itsma_scorer_stats;
+%ignore itsma_result_clone;
 %ignore itsma_catalogue_set_extension;
 %ignore itsma_section_set_extension;
 %ignore itsma_requirement_set_extension;
@@ -581,6 +582,7 @@ ITSMA_NOGIL(itsma_scorer::py_create)
 ITSMA_NOGIL(itsma_scorer::py_rescore)
 ITSMA_NOGIL(itsma_scorer::py_to_json)
 ITSMA_NOGIL(itsma_scorer::py_explain)
+ITSMA_NOGIL(itsma_scorer::py_snapshot)
 
 %newobject itsma_catalogue::py_load_file;
 %newobject itsma_catalogue::py_load_buffer;
@@ -612,6 +614,7 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 %newobject itsma_scorer::py_create;
 %newobject itsma_scorer::py_to_json;
 %newobject itsma_scorer::py_explain;
+%newobject itsma_scorer::py_snapshot;
 %newobject itsma_py_questionnaire;
 %newobject itsma_py_evidence_sheet;
 
@@ -1302,6 +1305,14 @@ ITSMA_NOGIL(itsma_scorer::py_explain)
 	char *py_explain(const char *id, itsma_error *err) {
 		char *out = NULL;
 		if (itsma_result_explain(&out, itsma_scorer_result($self), id, err) < 0)
+			return NULL;
+		return out;
+	}
+	/* An independent result of the state now (itsma_result_clone): it owns its copy of the
+	 * assessment and borrows the catalogue. */
+	itsma_result *py_snapshot(itsma_error *err) {
+		itsma_result *out = NULL;
+		if (itsma_result_clone(&out, itsma_scorer_result($self), err) < 0)
 			return NULL;
 		return out;
 	}

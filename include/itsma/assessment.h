@@ -498,6 +498,17 @@ ITSMA_EXTERN(int) itsma_assessment_process_target_at(const itsma_section **proce
 /** The effective target of a process (its own, else the general one), or -1. */
 ITSMA_EXTERN(int) itsma_assessment_target_for(const itsma_assessment *a, const char *process_id);
 
+/**
+ * The assessment's generation: a counter that every call of a function changing it
+ * (itsma_assessment_put_*, _remove_*, _set_*, itsma_*_set_extension on its records, and a
+ * live scorer's changes) increases, also when the call fails (it then may have changed
+ * nothing: the counter tells that something may have changed, never misses a change). An
+ * object that depends on the assessment records it and compares: a live scorer refuses to
+ * go on after a change made behind its back (#ITSMA_ESTATE), itsma_result_clone() refuses a
+ * result whose assessment changed since it was scored. 0 for NULL.
+ */
+ITSMA_EXTERN(unsigned long long) itsma_assessment_generation(const itsma_assessment *a);
+
 ITSMA_END_DECL
 
 #endif /* ITSMA_ASSESSMENT_H */

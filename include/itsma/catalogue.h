@@ -733,6 +733,13 @@ ITSMA_EXTERN(int) itsma_catalogue_lint(size_t *count_out, const itsma_catalogue 
  */
 ITSMA_EXTERN(int) itsma_id_is_valid(const char *s);
 
+/**
+ * The catalogue's generation: a counter that every call of a function changing it
+ * (itsma_catalogue_set_*, _put_*, _add_*, itsma_*_set_extension on its objects) increases,
+ * also when the call fails; as itsma_assessment_generation(). 0 for NULL.
+ */
+ITSMA_EXTERN(unsigned long long) itsma_catalogue_generation(const itsma_catalogue *cat);
+
 ITSMA_END_DECL
 
 #endif /* ITSMA_CATALOGUE_H */

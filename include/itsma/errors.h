@@ -37,7 +37,10 @@ typedef enum itsma_error_code {
 	ITSMA_ESCHEMA = -6,    /**< Valid JSON of the wrong shape or with a broken rule. */
 	ITSMA_ENOTFOUND = -7,  /**< No such object (id, file, built-in catalogue). */
 	ITSMA_EEXISTS = -8,    /**< An object with that id already exists. */
-	ITSMA_ELIMIT = -9      /**< A documented limit (depth, size, count) was exceeded. */
+	ITSMA_ELIMIT = -9,     /**< A documented limit (depth, size, count) was exceeded. */
+	ITSMA_ESTATE = -10     /**< An object was changed behind the back of one that depends on
+	                        *   it (a live scorer's assessment or catalogue, a result's
+	                        *   assessment): see itsma_assessment_generation(). */
 } itsma_error_code;
 
 /** Capacity of itsma_error::message, terminating NUL included. */

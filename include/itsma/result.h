@@ -76,6 +76,29 @@ ITSMA_EXTERN(int) itsma_score(itsma_result **out, const itsma_assessment *a,
 ITSMA_EXTERN(void) itsma_result_free(itsma_result *r);
 
 /**
+ * A snapshot of a result: an independent result, equal to @p r (the same figures, lists and
+ * itsma_result_to_json() bytes), with its own copy of the assessment, that stays as it is
+ * whatever later happens to @p r and its assessment. Made from a live scorer's result
+ * (itsma_scorer_result()) under the writer's lock, it can then be read by any number of
+ * threads without that lock, for as long as the caller keeps it.
+ *
+ * itsma_result_assessment() of the snapshot is its own copy (Borrowed from the snapshot,
+ * freed with it); it borrows the catalogue of @p r, which must outlive it unchanged. Costs
+ * about as much as writing the assessment as JSON, loading it and scoring it.
+ *
+ * @param[out] out the snapshot; NULL on failure.
+ * @param r the result (Borrowed for the call only).
+ * @param err details, or NULL.
+ * @return 0; #ITSMA_EINVAL (NULL argument); #ITSMA_ESTATE (the assessment or catalogue of
+ *         @p r was changed after it was scored: the result is out of date, and a snapshot of
+ *         it cannot be made); #ITSMA_ENOMEM.
+ * **Ownership:** `*out` is Owned: free it with itsma_result_free().
+ * **Thread safety:** reads @p r and its assessment: no other thread may change them meanwhile.
+ */
+ITSMA_EXTERN(int) itsma_result_clone(itsma_result **out, const itsma_result *r, itsma_error *err)
+	ITSMA_WARN_UNUSED;
+
+/**
  * Write `itsma-result/1` JSON exactly as formats.md shows: pretty-printed, fixed key
  * order, same inputs give the same bytes.
  * @param[out] out text; Owned: release with itsma_free(). @return 0 or #ITSMA_ENOMEM.

@@ -29,13 +29,34 @@
  * @endcode
  *
  * **The scorer is the assessment's only writer while it lives.** Make changes through the
- * itsma_scorer_put_* and itsma_scorer_remove_* functions; a change made to the assessment
- * directly (scope, targets, date, or any other) is taken into account by
- * itsma_scorer_rescore(), which scores from scratch.
+ * itsma_scorer_put_* and itsma_scorer_remove_* functions. A change made to the assessment
+ * directly (scope, targets, date, an extension, or any other), or to its catalogue, is
+ * detected, not silently missed: the scorer records the generations
+ * (itsma_assessment_generation(), itsma_catalogue_generation()) its result is of, and
+ * until itsma_scorer_rescore() takes such a change in, every change through the scorer is
+ * refused with #ITSMA_ESTATE (nothing changed) and itsma_scorer_stale() returns 1.
+ *
+ * **Failures.** A refused change (any error code) changes neither the assessment nor the
+ * result (strong guarantee), with one exception, #ITSMA_ENOMEM after the assessment took the
+ * change: the scorer then scores from scratch at once, and only if that fails as well is the
+ * result left **stale**: itsma_scorer_stale() returns 1, and the result reads as empty (no
+ * sections, requirements, gaps, capability gaps, evidence issues or warnings; null figures)
+ * rather than half updated. The next change through the scorer, or itsma_scorer_rescore(),
+ * scores from scratch first and clears the flag (if that fails, the call fails with
+ * #ITSMA_ENOMEM and changes nothing).
+ *
+ * **Which sections moved.** The scorer notes every section (process or group) whose figures,
+ * as the itsma_section_result_* getters give them, changed with a change: achievement,
+ * letter, applicability, capability level, target, or an attribute's achievement, letter or
+ * status. itsma_scorer_changed_count() and itsma_scorer_changed_at() list them since
+ * itsma_scorer_mark() (or since the scorer was made); sections whose figures stayed as they
+ * were are not listed.
  *
  * **Thread safety:** a scorer is one object: its changes need external locking, and no
  * thread may read its result while another changes it. Between changes, any number of threads
- * may read the result (const access). Distinct scorers are independent.
+ * may read the result (const access). Readers that should not wait for the writer's lock
+ * take a snapshot under it with itsma_result_clone() (an independent result with its own
+ * copy of the assessment) and read that without the lock. Distinct scorers are independent.
  */
 #ifndef ITSMA_SCORER_H
 #define ITSMA_SCORER_H
@@ -79,16 +100,44 @@ ITSMA_EXTERN(int) itsma_scorer_new(itsma_scorer **out, itsma_assessment *a,
 ITSMA_EXTERN(void) itsma_scorer_free(itsma_scorer *s);
 
 /**
- * The current result.
- * @return the result, never NULL for a valid scorer. **Ownership:** Borrowed: valid until the
- *         next change through the scorer or itsma_scorer_free(); every object reached from it
- *         (entries, gaps, issues) is Borrowed likewise. Most changes update the result where
- *         it is, but a change that rescores (itsma_scorer_rescore(), and the changes its
- *         rescored count reports) replaces it: call this again after every change rather
- *         than keeping the pointer.
+ * The current result, updated in place: the pointer is the same for the scorer's whole
+ * life, across every change and itsma_scorer_rescore().
+ * @return the result, never NULL for a valid scorer. **Ownership:** Borrowed: valid until
+ *         itsma_scorer_free(). The objects reached from it (section and requirement entries,
+ *         gaps, capability gaps, evidence issues) are Borrowed until the next change through
+ *         the scorer: a change moves gaps and issues within their lists, and a change that
+ *         scores from scratch replaces all of them. For a copy that stays as it is, see
+ *         itsma_result_clone().
  * **Thread safety:** concurrent reads are safe between changes.
  */
 ITSMA_EXTERN(const itsma_result *) itsma_scorer_result(const itsma_scorer *s);
+
+/**
+ * Whether the result is out of date: a change failed after the assessment took it (see
+ * "Failures" above), or the assessment or its catalogue was changed behind the scorer's back
+ * (their generations differ from the ones the result is of). 1 or 0; 0 for NULL.
+ * itsma_scorer_rescore() clears it.
+ */
+ITSMA_EXTERN(int) itsma_scorer_stale(const itsma_scorer *s);
+
+/**
+ * Start a new list of changed sections: itsma_scorer_changed_count() is 0 afterwards. NULL
+ * is allowed.
+ */
+ITSMA_EXTERN(void) itsma_scorer_mark(itsma_scorer *s);
+
+/**
+ * How many sections changed score since itsma_scorer_mark() (or since the scorer was made):
+ * each listed once, however many changes moved it. Changes that score from scratch list the
+ * sections whose figures differ from before. 0 for NULL.
+ */
+ITSMA_EXTERN(size_t) itsma_scorer_changed_count(const itsma_scorer *s);
+
+/**
+ * The index-th changed section, in the order they first changed, or NULL past the end.
+ * **Ownership:** Borrowed from the catalogue. Its entry: itsma_result_section_of().
+ */
+ITSMA_EXTERN(const itsma_section *) itsma_scorer_changed_at(const itsma_scorer *s, size_t index);
 
 /**
  * The assessment the scorer works on. Borrowed (the pointer given to itsma_scorer_new()).
@@ -103,8 +152,9 @@ ITSMA_EXTERN(itsma_assessment *) itsma_scorer_assessment(itsma_scorer *s);
  * the gaps, and the evidence issues of the records it cites or cited.
  * @param spec the rating. Copied.
  * @return 0; #ITSMA_ENOTFOUND (no such requirement or evidence); #ITSMA_EINVAL (bad value,
- *         evidence cited twice; nothing changed); #ITSMA_ENOMEM (the assessment may be
- *         changed and the result out of date: call itsma_scorer_rescore()).
+ *         evidence cited twice; nothing changed); #ITSMA_ESTATE (changed behind the scorer's
+ *         back; nothing changed); #ITSMA_ENOMEM (nothing changed, or the result is stale:
+ *         see "Failures" above).
  * **Ownership:** strings of @p spec are Copied.
  */
 ITSMA_EXTERN(int) itsma_scorer_put_rating(itsma_scorer *s, const itsma_rating_spec *spec,
@@ -113,7 +163,7 @@ ITSMA_EXTERN(int) itsma_scorer_put_rating(itsma_scorer *s, const itsma_rating_sp
 /**
  * Remove the rating of a requirement and update the result.
  * @return 0; #ITSMA_ENOTFOUND (not rated; nothing changed); #ITSMA_EINVAL (NULL argument);
- *         #ITSMA_ENOMEM (call itsma_scorer_rescore()).
+ *         #ITSMA_ESTATE; #ITSMA_ENOMEM (see "Failures" above).
  */
 ITSMA_EXTERN(int) itsma_scorer_remove_rating(itsma_scorer *s, const char *requirement_id,
                                              itsma_error *err) ITSMA_WARN_UNUSED;
@@ -124,8 +174,8 @@ ITSMA_EXTERN(int) itsma_scorer_remove_rating(itsma_scorer *s, const char *requir
  * @param s the scorer. @param requirement a requirement of the assessment's catalogue.
  * @param err details, or NULL.
  * @return 0; #ITSMA_ENOTFOUND (not rated; nothing changed); #ITSMA_EINVAL (NULL, or a
- *         requirement of another catalogue; nothing changed); #ITSMA_ENOMEM (call
- *         itsma_scorer_rescore()).
+ *         requirement of another catalogue; nothing changed); #ITSMA_ESTATE; #ITSMA_ENOMEM (see
+ *         "Failures" above).
  * **Ownership:** @p requirement is only read.
  */
 ITSMA_EXTERN(int) itsma_scorer_remove_rating_of(itsma_scorer *s,
@@ -136,8 +186,8 @@ ITSMA_EXTERN(int) itsma_scorer_remove_rating_of(itsma_scorer *s,
  * (itsma_assessment_put_evidence()), and update the result: every rating and attribute
  * rating citing it (whether it is current may have changed) and its evidence issue.
  * @param spec the record. Copied.
- * @return 0; #ITSMA_EINVAL (bad field; nothing changed); #ITSMA_ELIMIT; #ITSMA_ENOMEM (call
- *         itsma_scorer_rescore()).
+ * @return 0; #ITSMA_EINVAL (bad field; nothing changed); #ITSMA_ELIMIT; #ITSMA_ESTATE;
+ *         #ITSMA_ENOMEM (see "Failures" above).
  */
 ITSMA_EXTERN(int) itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidence_spec *spec,
                                             itsma_error *err) ITSMA_WARN_UNUSED;
@@ -146,7 +196,8 @@ ITSMA_EXTERN(int) itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidenc
  * Remove an evidence record that nothing cites (itsma_assessment_remove_evidence()) and
  * update the result. Removing shifts the positions of the records after it, so this change
  * costs time in proportion to the number of evidence records, like the removal itself.
- * @return 0; #ITSMA_ENOTFOUND; #ITSMA_EINVAL (still cited; nothing changed); #ITSMA_ENOMEM.
+ * @return 0; #ITSMA_ENOTFOUND; #ITSMA_EINVAL (still cited; nothing changed); #ITSMA_ESTATE;
+ *         #ITSMA_ENOMEM (see "Failures" above).
  */
 ITSMA_EXTERN(int) itsma_scorer_remove_evidence(itsma_scorer *s, const char *id, itsma_error *err)
 	ITSMA_WARN_UNUSED;
@@ -156,8 +207,8 @@ ITSMA_EXTERN(int) itsma_scorer_remove_evidence(itsma_scorer *s, const char *id, 
  * update the process's attributes, capability level and capability gap, the capability
  * summary and the evidence issues of the records it cites or cited.
  * @param spec the attribute rating. Copied.
- * @return 0; #ITSMA_ENOTFOUND; #ITSMA_EINVAL (nothing changed); #ITSMA_ENOMEM (call
- *         itsma_scorer_rescore()).
+ * @return 0; #ITSMA_ENOTFOUND; #ITSMA_EINVAL (nothing changed); #ITSMA_ESTATE;
+ *         #ITSMA_ENOMEM (see "Failures" above).
  */
 ITSMA_EXTERN(int) itsma_scorer_put_attribute(itsma_scorer *s, const itsma_attribute_spec *spec,
                                              itsma_error *err) ITSMA_WARN_UNUSED;
@@ -165,7 +216,7 @@ ITSMA_EXTERN(int) itsma_scorer_put_attribute(itsma_scorer *s, const itsma_attrib
 /**
  * Remove a process-attribute rating and update the result.
  * @return 0; #ITSMA_ENOTFOUND (not rated; nothing changed); #ITSMA_EINVAL (NULL argument);
- *         #ITSMA_ENOMEM (call itsma_scorer_rescore()).
+ *         #ITSMA_ESTATE; #ITSMA_ENOMEM (see "Failures" above).
  */
 ITSMA_EXTERN(int) itsma_scorer_remove_attribute(itsma_scorer *s, const char *process_id,
                                                 itsma_attribute attribute, itsma_error *err)
@@ -177,17 +228,22 @@ ITSMA_EXTERN(int) itsma_scorer_remove_attribute(itsma_scorer *s, const char *pro
  * @param s the scorer. @param process a section of the assessment's catalogue.
  * @param attribute the attribute. @param err details, or NULL.
  * @return 0; #ITSMA_ENOTFOUND (not rated; nothing changed); #ITSMA_EINVAL (NULL, or a
- *         section of another catalogue; nothing changed); #ITSMA_ENOMEM (call
- *         itsma_scorer_rescore()).
+ *         section of another catalogue; nothing changed); #ITSMA_ESTATE; #ITSMA_ENOMEM (see
+ *         "Failures" above).
  * **Ownership:** @p process is only read.
  */
 ITSMA_EXTERN(int) itsma_scorer_remove_attribute_of(itsma_scorer *s, const itsma_section *process,
                                                    itsma_attribute attribute, itsma_error *err)
 	ITSMA_WARN_UNUSED;
+
 /**
- * Score from scratch: after changes made to the assessment directly, or after
- * #ITSMA_ENOMEM from a mutator. Objects borrowed from the previous result become invalid.
- * @return 0; #ITSMA_EINVAL (NULL scorer); #ITSMA_ENOMEM (the previous result is kept).
+ * Score from scratch: after changes made to the assessment (or its catalogue) directly, or
+ * after a change left the result stale. Records the assessment's and catalogue's current
+ * generations and clears the stale flag. The result stays at the same address; objects
+ * borrowed from it become invalid.
+ * @return 0; #ITSMA_EINVAL (NULL scorer; sections or requirements were added to the
+ *         catalogue: make a new assessment and scorer); #ITSMA_ENOMEM (the previous result
+ *         is kept, stale or not).
  */
 ITSMA_EXTERN(int) itsma_scorer_rescore(itsma_scorer *s, itsma_error *err) ITSMA_WARN_UNUSED;
 

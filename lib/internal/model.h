@@ -120,7 +120,15 @@ struct itsma_catalogue {
 	itsma__strmap section_ids, requirement_ids;
 	itsma__ext *ext;
 	itsma__ext *gs_ext; /* x- keys inside guidance_sources are plain keys: unused */
+	unsigned long long generation; /* itsma_catalogue_generation(): see itsma__catalogue_touch */
 };
+
+/* Count a change of a catalogue (every mutating function calls this on entry, past its NULL
+ * checks: a call that fails may have changed nothing, but no change goes uncounted). */
+static inline void itsma__catalogue_touch(itsma_catalogue *cat)
+{
+	cat->generation++;
+}
 
 /* Renumber sections/requirements and recompute ranges after an out-of-order insertion. */
 void itsma__catalogue_renumber(itsma_catalogue *cat);
@@ -236,6 +244,13 @@ struct itsma_assessment {
 	size_t section_count, requirement_count; /* the catalogue's when the indexes were sized */
 	itsma__ext *ext, *scope_ext, *targets_ext;
 	size_t max_records;
+	unsigned long long generation; /* itsma_assessment_generation(): see itsma__assessment_touch */
 };
+
+/* Count a change of an assessment (as itsma__catalogue_touch). */
+static inline void itsma__assessment_touch(itsma_assessment *a)
+{
+	a->generation++;
+}
 
 #endif

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * The in-memory form of scoring results and diffs (internal).
+ * The in-memory form of scoring results (internal; diffs are in internal/diff.h).
  *
  * A result scores a contiguous slice of the catalogue: the sections with index in
  * [sec_base, sec_base + section_count) and the requirements with index in
@@ -16,7 +16,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "itsma/diff.h"
 #include "itsma/result.h"
 #include "internal/arena.h"
 #include "internal/model.h"
@@ -124,27 +123,39 @@ struct itsma_capability_gap {
 	itsma_letter needed[ITSMA_ATTRIBUTE_COUNT];
 };
 
-/* Names a live result's citers by their keys (scorer.c). */
-typedef struct itsma__namer itsma__namer;
-const char *itsma__namer_name(const itsma__namer *n, uint32_t key);
-
 /*
- * An evidence issue. In a result of itsma_score() the citers' names are in cited_by. In a
- * live result (scorer.c) every evidence record has one of these, 64 bytes, also holding who
- * cites it: the keys of all its citers in citation order (the first four inline), named
- * through `namer`; it is an issue when `evidence` is set.
+ * How the evidence issues of a result are read: through this interface, so that the getters
+ * (result.c) depend on no representation. A result of itsma_score() keeps its issues in an
+ * array of itsma__plain_issue (itsma__plain_issues below); a result kept up to date by the
+ * live scorer keeps them its own way (scorer.c) and gives the result its own source.
  */
-#define ITSMA__IN_KEYS 4 /* citers' keys held in the slot itself */
+typedef struct itsma__issue_source itsma__issue_source;
+struct itsma__issue_source {
+	/* The index-th issue of the list (index below the result's issue_count). */
+	const itsma_evidence_issue *(*at)(const itsma__issue_source *self, const itsma_result *r,
+	                                  size_t index);
+	/* The name of an issue's index-th citer (index below its cited_count). */
+	const char *(*cited_by_at)(const itsma__issue_source *self, const itsma_evidence_issue *i,
+	                           size_t index);
+};
+
+/* An evidence issue as the getters read it: what it is, and where its citers are named. */
 struct itsma_evidence_issue {
 	const itsma_evidence *evidence;
-	const char **cited_by;     /* requirement ids (borrowed) and "PROCESS/PAx.y" (arena) */
-	const itsma__namer *namer; /* a live result's: names keys[0..cited_count) */
-	uint32_t *keys;            /* a live result's: the n citers' keys (in_keys or a block) */
-	uint32_t cited_count;      /* citers listed (0 for an unused record) */
+	const itsma__issue_source *src; /* names its citers */
+	uint32_t cited_count;           /* citers listed (0 for an unused record) */
 	itsma_evidence_problem problem;
-	uint32_t n, cap;           /* a live result's: its citers, and room for them */
-	uint32_t in_keys[ITSMA__IN_KEYS];
 };
+
+/* An issue of a result of itsma_score(): the citers' names in the result's arena
+ * (requirement ids, borrowed from the catalogue, and "PROCESS/PAx.y"). */
+typedef struct itsma__plain_issue {
+	itsma_evidence_issue h;
+	const char **cited_by;
+} itsma__plain_issue;
+
+/* The source of a result whose issues are `issues` (result.c). */
+extern const itsma__issue_source itsma__plain_issues;
 
 /* A warning's structured form (itsma_result_warning_kind and the calls after it). */
 struct itsma__warning {
@@ -181,16 +192,14 @@ struct itsma_result {
 	size_t gap_count;
 	itsma_capability_gap *cgaps;
 	size_t cgap_count;
-	itsma_evidence_issue *issues;
+	itsma__plain_issue *issues;   /* [issue_count] for a result of itsma_score(), else NULL */
 	size_t issue_count;
+	const itsma__issue_source *issue_src; /* &itsma__plain_issues, or the live scorer's */
 	itsma__arena arena;
-	/* set for the result of a live scorer (scorer.c): gaps and cgaps then point into
-	 * arrays the scorer owns and frees, and the evidence issues are kept by evidence index
-	 * instead of in `issues`: issue_slot[i] is the issue of record i (evidence NULL: none),
-	 * and issue_marks finds the k-th issue of the list */
-	int live;
-	itsma_evidence_issue *issue_slot;
-	const struct itsma__fenwick *issue_marks;
+	/* the generations of the assessment and the catalogue the figures are of (itsma_score()
+	 * records them; the live scorer keeps them up to date with its changes) */
+	unsigned long long a_gen, cat_gen;
+	itsma_assessment *owned_a; /* a snapshot's own copy of the assessment (a), or NULL */
 };
 
 /* The result entry of a catalogue section / requirement, or NULL when outside the result. */
@@ -259,41 +268,5 @@ int itsma__evidence_problem(const itsma_assessment *a, const itsma_evidence *e,
 
 /* Whether an assessment's evidence record is current on its date. */
 int itsma__evidence_current(const itsma_assessment *a, const itsma_evidence *e);
-
-/* ---- diffs ---------------------------------------------------------------------------------- */
-
-struct itsma_requirement_diff {
-	const char *id;
-	itsma_change change;
-	const itsma_requirement_result *before, *after; /* NULL when not listed on that side */
-};
-
-struct itsma_process_diff {
-	const char *id;
-	itsma_change change;
-	int level_before, level_after;   /* -1 when not applicable / not listed */
-	int target_before, target_after; /* -1 without target */
-};
-
-struct itsma_nonconformity_diff {
-	const char *id;
-	itsma_nonconformity_change change;
-	itsma_nonconformity before, after;
-};
-
-struct itsma_diff {
-	const itsma_result *before, *after;
-	size_t tally[ITSMA_DIFF_TALLY_COUNT];
-	itsma_requirement_diff *reqs;
-	size_t req_count;
-	itsma_requirement_diff *scope;
-	size_t scope_count;
-	itsma_process_diff *procs;
-	size_t proc_count;
-	itsma_nonconformity_diff *ncs;
-	size_t nc_count;
-	itsma__strmap by_id; /* requirement id -> itsma_requirement_diff */
-	itsma__arena arena;
-};
 
 #endif

@@ -180,3 +180,45 @@ def test_deleting_in_any_order(asm: itsma.Assessment) -> None:
     del sc
     assert res.to_json()
     assert copy.to_json()
+
+
+def test_snapshot_is_the_c_clone(asm: itsma.Assessment) -> None:
+    sc = itsma.Scorer(asm)
+    sc.rate("8.1-01", "L", evidence=["EV-1"])
+    snap = sc.result()
+    text = snap.to_json()
+    assert text == fresh(sc) == sc.to_json()
+    assert isinstance(snap, itsma.Result) and sc.snapshot().to_json() == text
+    # typed entries, from the snapshot's own copy of the assessment
+    assert all(isinstance(g, itsma.Gap) for g in snap.gaps)
+    assert [g.requirement.id for g in snap.gaps] == [row["id"] for row in sc.gaps]
+    assert snap.assessment.ratings["8.1-01"].rating == itsma.Letter.L
+    for _ in range(20):
+        sc.rate("8.1-01", random.choice(["N", "P", "F"]))
+    assert snap.to_json() == text  # it stays as it was
+    assert snap.assessment.ratings["8.1-01"].rating == itsma.Letter.L
+    # changing the snapshot's assessment copies it: the snapshot does not move
+    a2 = snap.assessment
+    a2.rate("8.1-01", "N")
+    assert snap.to_json() == text
+    del sc
+    assert snap.to_json() == text
+
+
+def test_changed_sections(asm: itsma.Assessment) -> None:
+    sc = itsma.Scorer(asm)
+    assert sc.changed == []
+    res0 = asm.score()
+    sc.rate("8.1-01", "F", evidence=["EV-1"])
+    res1 = sc.result()
+    def figures(s: itsma.SectionResult) -> tuple:
+        return (s.applicable, s.achievement, s.letter, s.capability_level)
+    moved = [s.id for s in res1.sections if figures(s) != figures(res0.sections[s.id])]
+    changed = [s.id for s in sc.changed]
+    assert changed and sorted(changed) == sorted(moved)
+    assert all(isinstance(s, itsma.Section) for s in sc.changed)
+    sc.mark()
+    assert sc.changed == []
+    sc.rate("8.1-01", "F", evidence=["EV-1"])  # the same rating again: nothing moves
+    assert sc.changed == []
+    assert sc.stale is False

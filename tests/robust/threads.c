@@ -10,6 +10,10 @@
  * (between changes its result may be read by any number of threads), and load a built-in
  * catalogue and a file of their own. Everything must give exactly the bytes a single thread
  * gives, and TSan must find no data race (the test runs with halt_on_error=1).
+ *
+ * Then a writer changes a live scorer under its lock while readers read snapshots of its
+ * result (itsma_result_clone, taken under the lock) without the lock: each snapshot must give
+ * the bytes itsma_score() gave at the moment it was taken, however far the writer has gone.
  */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -33,6 +37,14 @@ static const itsma_scorer *scorer; /* a live scorer, not changed while the threa
 static char *expected_scorer;     /* its result as JSON, and an explanation */
 static char catalogue_file[512];
 static atomic_int failures;
+
+/* the writer and the snapshot readers */
+#define SNAPSHOTS 12
+#define CHANGES_PER_SNAPSHOT 40
+static pthread_mutex_t live_lock = PTHREAD_MUTEX_INITIALIZER;
+static itsma_result *snaps[SNAPSHOTS];
+static char *snap_expected[SNAPSHOTS];
+static atomic_int published; /* snapshots 0..published-1 are ready to read */
 
 static void check(int ok, const char *what, int thread)
 {
@@ -231,6 +243,57 @@ static void *thread_main(void *arg)
 	return NULL;
 }
 
+/* Changes through a live scorer under its lock; a snapshot after every batch, published with
+ * what scoring from scratch gave at that moment. */
+static void *writer_main(void *arg)
+{
+	itsma_scorer *live = arg;
+	itsma_error err = ITSMA_ERROR_INIT;
+	size_t nq = itsma_catalogue_requirement_count(cat);
+	int k, i;
+	static const itsma_letter letters[] = { ITSMA_LETTER_N, ITSMA_LETTER_P, ITSMA_LETTER_L,
+		                                ITSMA_LETTER_F };
+	for (k = 0; k < SNAPSHOTS; k++) {
+		itsma_result *fresh = NULL;
+		pthread_mutex_lock(&live_lock);
+		for (i = 0; i < CHANGES_PER_SNAPSHOT; i++) {
+			itsma_rating_spec rs = ITSMA_RATING_SPEC_INIT;
+			rs.requirement = itsma_catalogue_requirement_at(cat, (size_t)(k * 97 + i * 31) % nq);
+			rs.letter = letters[(k + i) % 4];
+			check(itsma_scorer_put_rating(live, &rs, &err) == 0, "writer put_rating", -2);
+		}
+		check(itsma_result_clone(&snaps[k], itsma_scorer_result(live), &err) == 0, "clone", -2);
+		check(itsma_score(&fresh, itsma_scorer_assessment(live), NULL, &err) == 0, "score", -2);
+		check(itsma_result_to_json(&snap_expected[k], fresh, &err) == 0, "to_json", -2);
+		itsma_result_free(fresh);
+		pthread_mutex_unlock(&live_lock);
+		if (!snaps[k] || !snap_expected[k])
+			break;
+		atomic_store(&published, k + 1);
+	}
+	return NULL;
+}
+
+/* Reads the published snapshots without the writer's lock while the writer goes on. */
+static void *snapshot_reader_main(void *arg)
+{
+	int t = (int)(size_t)arg, seen = 0;
+	while (seen < SNAPSHOTS) {
+		int n = atomic_load(&published), k;
+		for (k = 0; k < n; k++) {
+			char *got = NULL;
+			itsma_error err = ITSMA_ERROR_INIT;
+			check(itsma_result_to_json(&got, snaps[k], &err) == 0, "snapshot to_json", t);
+			check(got && strcmp(got, snap_expected[k]) == 0, "snapshot differs", t);
+			itsma_free(got);
+		}
+		if (n == seen && n < SNAPSHOTS && atomic_load(&failures))
+			break;
+		seen = n;
+	}
+	return NULL;
+}
+
 int main(void)
 {
 	itsma_catalogue *c = NULL;
@@ -296,6 +359,35 @@ int main(void)
 		}
 	for (t = 0; t < THREADS; t++)
 		pthread_join(th[t], NULL);
+
+	/* one writer of a live scorer, readers of its snapshots without its lock */
+	{
+		itsma_assessment *la = NULL;
+		itsma_scorer *live = NULL;
+		pthread_t w, rd[2];
+		char *text = make_assessment(THREADS + 2);
+		int k;
+		if (itsma_assessment_load_buffer(&la, text, strlen(text), NULL, cat, NULL, &err) < 0 ||
+		    itsma_scorer_new(&live, la, NULL, &err) < 0)
+			return 2;
+		itsma_free(text);
+		if (pthread_create(&w, NULL, writer_main, live) != 0 ||
+		    pthread_create(&rd[0], NULL, snapshot_reader_main, (void *)(size_t)10) != 0 ||
+		    pthread_create(&rd[1], NULL, snapshot_reader_main, (void *)(size_t)11) != 0) {
+			fprintf(stderr, "pthread_create failed\n");
+			return 2;
+		}
+		pthread_join(w, NULL);
+		pthread_join(rd[0], NULL);
+		pthread_join(rd[1], NULL);
+		check(atomic_load(&published) == SNAPSHOTS, "every snapshot published", -1);
+		itsma_scorer_free(live);
+		itsma_assessment_free(la);
+		for (k = 0; k < SNAPSHOTS; k++) {
+			itsma_result_free(snaps[k]);
+			itsma_free(snap_expected[k]);
+		}
+	}
 
 	for (t = 0; t < THREADS; t++) {
 		free(expected[t]);

@@ -24,6 +24,7 @@
 static long fail_countdown = -1; /* fail the allocation when this reaches 0; -1: never */
 static long alloc_calls;         /* allocations seen while armed */
 static long live_blocks;         /* blocks allocated and not yet freed (leak check) */
+static int fail_sticky;          /* 1: once failing, fail every allocation until disarmed */
 
 /* Suites that do not inject failures (and sanitizer builds, where the hook is off) still see
  * the counters used. */
@@ -32,6 +33,7 @@ static inline void fixture_counters_used(void)
 	(void)fail_countdown;
 	(void)alloc_calls;
 	(void)live_blocks;
+	(void)fail_sticky;
 }
 
 #ifndef NO_HOOK
@@ -45,6 +47,8 @@ static inline int should_fail(void)
 	if (fail_countdown < 0)
 		return 0;
 	alloc_calls++;
+	if (fail_sticky && fail_countdown == 0)
+		return 1;
 	return fail_countdown-- == 0;
 }
 

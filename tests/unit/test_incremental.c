@@ -6,6 +6,7 @@
  * scratch; then every public function's error paths.
  */
 #include "harness.h"
+#include "fixture.h"
 
 /* ---- a small deterministic PRNG (splitmix64) ---------------------------------------------- */
 
@@ -667,6 +668,543 @@ static void test_incremental__result_getters_follow_changes(void)
 	itsma_catalogue_free(cat);
 }
 
+/* ---- the result stays where it is ------------------------------------------------------------ */
+
+/* "Updated in place": the same result pointer across incremental changes, changes that score
+ * from scratch (excluded requirements, evidence removal) and itsma_scorer_rescore(). */
+static void test_incremental__result_pointer_stays(void)
+{
+	world w = { NULL, NULL, 0 };
+	itsma_scorer *s = NULL;
+	const itsma_result *r0;
+	size_t inc = 0, full = 0;
+	int i;
+	seed_state = 31;
+	w.cat = random_catalogue();
+	ASSERT_OK(itsma_assessment_new(&w.a, w.cat, "live", "2026-11-20", ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_put_exclusion(w.a, "P1.1", "Outsourced", ASSERT_ERR));
+	populate(&w, 40);
+	ASSERT_OK(itsma_scorer_new(&s, w.a, NULL, ASSERT_ERR));
+	r0 = itsma_scorer_result(s);
+	for (i = 0; i < 400; i++) {
+		random_change(&w, s);
+		CU_ASSERT_PTR_EQUAL(itsma_scorer_result(s), r0);
+	}
+	ASSERT_OK(itsma_scorer_rescore(s, ASSERT_ERR));
+	CU_ASSERT_PTR_EQUAL(itsma_scorer_result(s), r0);
+	itsma_scorer_stats(&inc, &full, s);
+	CU_ASSERT(full > 1); /* changes that scored from scratch were among them */
+	CU_ASSERT(same_as_fresh(s, NULL));
+	itsma_scorer_free(s);
+	itsma_assessment_free(w.a);
+	itsma_catalogue_free(w.cat);
+}
+
+/* ---- changes behind the scorer's back ----------------------------------------------------------- */
+
+static void test_incremental__generations_count_changes(void)
+{
+	itsma_catalogue *cat = NULL;
+	itsma_assessment *a = NULL;
+	itsma_evidence_spec e = ITSMA_EVIDENCE_SPEC_INIT;
+	itsma_rating_spec r = ITSMA_RATING_SPEC_INIT;
+	unsigned long long g, cg;
+
+	CU_ASSERT_EQUAL(itsma_assessment_generation(NULL), 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_generation(NULL), 0);
+	cat = random_catalogue();
+	cg = itsma_catalogue_generation(cat);
+	ASSERT_OK(itsma_catalogue_set_title(cat, "Another title", ASSERT_ERR));
+	CU_ASSERT(itsma_catalogue_generation(cat) > cg);
+	cg = itsma_catalogue_generation(cat);
+	ASSERT_OK(itsma_requirement_set_extension(cat, itsma_catalogue_requirement_at(cat, 0), "x-t", "1",
+	                                          ASSERT_ERR));
+	CU_ASSERT(itsma_catalogue_generation(cat) > cg);
+	ASSERT_OK(itsma_assessment_new(&a, cat, "gen", "2026-11-20", ASSERT_ERR));
+	g = itsma_assessment_generation(a);
+	e.id = "E1";
+	e.title = "E1";
+	e.collected = "2026-01-01";
+	ASSERT_OK(itsma_assessment_put_evidence(a, &e, ASSERT_ERR));
+	CU_ASSERT(itsma_assessment_generation(a) > g);
+	g = itsma_assessment_generation(a);
+	r.requirement_id = "R0";
+	r.letter = ITSMA_LETTER_L;
+	ASSERT_OK(itsma_assessment_put_rating(a, &r, ASSERT_ERR));
+	CU_ASSERT(itsma_assessment_generation(a) > g);
+	g = itsma_assessment_generation(a);
+	ASSERT_OK(itsma_assessment_set_target(a, 2, ASSERT_ERR));
+	CU_ASSERT(itsma_assessment_generation(a) > g);
+	g = itsma_assessment_generation(a);
+	ASSERT_OK(itsma_evidence_set_extension(a, itsma_assessment_find_evidence(a, "E1"), "x-ticket", "\"T-1\"",
+	                                       ASSERT_ERR));
+	CU_ASSERT(itsma_assessment_generation(a) > g);
+	g = itsma_assessment_generation(a);
+	ASSERT_OK(itsma_assessment_remove_rating(a, "R0", ASSERT_ERR));
+	CU_ASSERT(itsma_assessment_generation(a) > g);
+	g = itsma_assessment_generation(a);
+	/* reading changes nothing */
+	(void)itsma_assessment_rating_count(a);
+	CU_ASSERT_EQUAL(itsma_assessment_generation(a), g);
+	itsma_assessment_free(a);
+	itsma_catalogue_free(cat);
+}
+
+/* A direct write to the assessment (or its catalogue) behind the scorer's back is detected:
+ * the scorer is stale and refuses changes with ITSMA_ESTATE until it is rescored. */
+static void test_incremental__direct_write_is_detected(void)
+{
+	world w = { NULL, NULL, 0 };
+	itsma_scorer *s = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	itsma_rating_spec r = ITSMA_RATING_SPEC_INIT;
+	itsma_result *snap = NULL;
+	char *before, *after, *a_before = NULL, *a_after = NULL;
+	seed_state = 17;
+	w.cat = random_catalogue();
+	ASSERT_OK(itsma_assessment_new(&w.a, w.cat, "live", "2026-11-20", ASSERT_ERR));
+	populate(&w, 20);
+	ASSERT_OK(itsma_scorer_new(&s, w.a, NULL, ASSERT_ERR));
+	CU_ASSERT_EQUAL(itsma_scorer_stale(s), 0);
+	CU_ASSERT_EQUAL(itsma_scorer_stale(NULL), 0);
+	ASSERT_OK(put_rating(&w, s, "R1", NULL));
+	CU_ASSERT_EQUAL(itsma_scorer_stale(s), 0); /* its own changes are not behind its back */
+
+	/* a direct write of the target: detected */
+	ASSERT_OK(itsma_assessment_set_target(w.a, 3, ASSERT_ERR));
+	CU_ASSERT_EQUAL(itsma_scorer_stale(s), 1);
+	before = json_of(s);
+	ASSERT_OK(itsma_assessment_to_json(&a_before, w.a, ASSERT_ERR));
+	r.requirement_id = "R2";
+	r.letter = ITSMA_LETTER_F;
+	CU_ASSERT_EQUAL(itsma_scorer_put_rating(s, &r, &err), ITSMA_ESTATE);
+	CU_ASSERT_EQUAL(err.code, ITSMA_ESTATE);
+	CU_ASSERT(strstr(err.message, "itsma_scorer_rescore") != NULL);
+	CU_ASSERT_EQUAL(itsma_scorer_remove_rating(s, "R1", &err), ITSMA_ESTATE);
+	CU_ASSERT_PTR_NOT_NULL(itsma_assessment_find_rating(w.a, "R1"));
+	CU_ASSERT_EQUAL(put_evidence(&w, s, "EV-0", &err), ITSMA_ESTATE);
+	CU_ASSERT_EQUAL(itsma_scorer_remove_evidence(s, "EV-0", &err), ITSMA_ESTATE);
+	CU_ASSERT_EQUAL(itsma_scorer_remove_attribute(s, "P0.0", ITSMA_PA2_1, &err), ITSMA_ESTATE);
+	CU_ASSERT_EQUAL(put_attribute(&w, s, "P0.0", ITSMA_PA2_1, &err), ITSMA_ESTATE);
+	/* and no snapshot of an out-of-date result */
+	CU_ASSERT_EQUAL(itsma_result_clone(&snap, itsma_scorer_result(s), &err), ITSMA_ESTATE);
+	CU_ASSERT_PTR_NULL(snap);
+	after = json_of(s);
+	CU_ASSERT_STRING_EQUAL(before, after); /* the refused changes changed nothing */
+	ASSERT_OK(itsma_assessment_to_json(&a_after, w.a, ASSERT_ERR));
+	CU_ASSERT_STRING_EQUAL(a_before, a_after);
+	itsma_free(before);
+	itsma_free(after);
+	itsma_free(a_before);
+	itsma_free(a_after);
+	ASSERT_OK(itsma_scorer_rescore(s, ASSERT_ERR));
+	CU_ASSERT_EQUAL(itsma_scorer_stale(s), 0);
+	CU_ASSERT(same_as_fresh(s, NULL));
+	ASSERT_OK(itsma_scorer_put_rating(s, &r, ASSERT_ERR));
+	CU_ASSERT(same_as_fresh(s, NULL));
+
+	/* an extension written on a record directly counts as a write as well */
+	ASSERT_OK(itsma_evidence_set_extension(w.a, itsma_assessment_evidence_at(w.a, 0), "x-ticket", "\"T-9\"",
+	                                       ASSERT_ERR));
+	CU_ASSERT_EQUAL(itsma_scorer_stale(s), 1);
+	CU_ASSERT_EQUAL(itsma_scorer_put_rating(s, &r, &err), ITSMA_ESTATE);
+	ASSERT_OK(itsma_scorer_rescore(s, ASSERT_ERR));
+
+	/* the catalogue: a changed title is taken in by rescoring; a new requirement is not */
+	ASSERT_OK(itsma_catalogue_set_title(w.cat, "Renamed", ASSERT_ERR));
+	CU_ASSERT_EQUAL(itsma_scorer_stale(s), 1);
+	CU_ASSERT_EQUAL(itsma_scorer_put_rating(s, &r, &err), ITSMA_ESTATE);
+	CU_ASSERT(strstr(err.message, "catalogue") != NULL);
+	ASSERT_OK(itsma_scorer_rescore(s, ASSERT_ERR));
+	CU_ASSERT_EQUAL(itsma_scorer_stale(s), 0);
+	ASSERT_OK(itsma_scorer_put_rating(s, &r, ASSERT_ERR));
+	req(w.cat, "P0.0", "R-new", 1, ITSMA_OBLIGATION_SHALL);
+	CU_ASSERT_EQUAL(itsma_scorer_put_rating(s, &r, &err), ITSMA_ESTATE);
+	CU_ASSERT_EQUAL(itsma_scorer_rescore(s, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_scorer_stale(s), 1);
+	itsma_scorer_free(s);
+	itsma_assessment_free(w.a);
+	itsma_catalogue_free(w.cat);
+}
+
+/* ---- failures: nothing changes, or the result is stale until rescored -------------------------- */
+
+#ifndef NO_HOOK
+/* One change of kind k (the same change for a given world state and seed). */
+static int change_of_kind(world *w, itsma_scorer *s, int k, itsma_error *err)
+{
+	itsma_rating_spec r = ITSMA_RATING_SPEC_INIT;
+	const char *cite[] = { "EV-3", "EV-4", "EV-5" };
+	switch (k) {
+	case 0: /* a rating citing other records */
+		r.requirement_id = "R2";
+		r.letter = ITSMA_LETTER_L;
+		r.evidence = cite;
+		r.evidence_count = 3;
+		return itsma_scorer_put_rating(s, &r, err);
+	case 1: /* re-rating, same records */
+		return rerate(w, s, "R2", err);
+	case 2:
+		return itsma_scorer_remove_rating(s, "R5", err);
+	case 3: /* a new record */
+		return put_evidence(w, s, "EV-new", err);
+	case 4: { /* a record that expires: everything citing it moves */
+		itsma_evidence_spec e = ITSMA_EVIDENCE_SPEC_INIT;
+		e.id = "EV-3";
+		e.title = "expired now";
+		e.collected = "2025-01-01";
+		e.expires = "2025-06-30";
+		return itsma_scorer_put_evidence(s, &e, err);
+	}
+	case 5:
+		return itsma_scorer_remove_evidence(s, "EV-unused", err);
+	case 6: {
+		itsma_attribute_spec a = ITSMA_ATTRIBUTE_SPEC_INIT;
+		a.process_id = "P0.0";
+		a.attribute = ITSMA_PA2_1;
+		a.letter = ITSMA_LETTER_F;
+		a.evidence = cite;
+		a.evidence_count = 2;
+		return itsma_scorer_put_attribute(s, &a, err);
+	}
+	case 7:
+		return itsma_scorer_remove_attribute(s, "P0.1", ITSMA_PA2_1, err);
+	default: /* a rating of an excluded requirement (scored from scratch) */
+		r.requirement_id = "R3";
+		r.letter = ITSMA_LETTER_P;
+		return itsma_scorer_put_rating(s, &r, err);
+	}
+}
+
+static void failure_world(world *w, itsma_scorer **s)
+{
+	itsma_attribute_spec a = ITSMA_ATTRIBUTE_SPEC_INIT;
+	seed_state = 4242;
+	w->cat = random_catalogue();
+	ASSERT_OK(itsma_assessment_new(&w->a, w->cat, "oom", "2026-11-20", ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_put_exclusion(w->a, "R3", "Not relevant", ASSERT_ERR));
+	populate(w, 30);
+	ev(w->a, "EV-unused", "2026-01-01", NULL);
+	{
+		itsma_rating_spec r = ITSMA_RATING_SPEC_INIT;
+		r.requirement_id = "R5";
+		r.letter = ITSMA_LETTER_L;
+		ASSERT_OK(itsma_assessment_put_rating(w->a, &r, ASSERT_ERR));
+	}
+	a.process_id = "P0.1";
+	a.attribute = ITSMA_PA2_1;
+	a.letter = ITSMA_LETTER_L;
+	ASSERT_OK(itsma_assessment_put_attribute(w->a, &a, ASSERT_ERR));
+	ASSERT_OK(itsma_scorer_new(s, w->a, NULL, ASSERT_ERR));
+}
+
+#endif
+
+/*
+ * Every allocation of every kind of change fails in turn. A single failure must leave the
+ * assessment and the result as they were (same bytes), or be recovered by scoring from
+ * scratch (0, and the result right); only a change that is taken in by scoring from scratch
+ * (k 5 and 8) is left stale by a single failure. When every allocation from one on fails
+ * (sticky), a failure after the assessment took the change leaves the result stale and
+ * empty, and the next change or itsma_scorer_rescore() brings it back.
+ */
+static void test_incremental__failed_changes(void)
+{
+#ifndef NO_HOOK
+	int k, sticky, n, failed = 0, stale_seen = 0, nothing_changed = 0;
+	for (sticky = 0; sticky < 2; sticky++)
+		for (k = 0; k < 9; k++)
+			for (n = 0; n < 400; n++) {
+				world w = { NULL, NULL, 0 };
+				itsma_scorer *s = NULL;
+				itsma_error err = ITSMA_ERROR_INIT;
+				char *a_before = NULL, *r_before, *a_after = NULL, *r_after;
+				const itsma_result *r0;
+				int rc;
+				failure_world(&w, &s);
+				r0 = itsma_scorer_result(s);
+				ASSERT_OK(itsma_assessment_to_json(&a_before, w.a, ASSERT_ERR));
+				r_before = json_of(s);
+				alloc_calls = 0;
+				fail_sticky = sticky;
+				fail_countdown = n;
+				rc = change_of_kind(&w, s, k, &err);
+				fail_countdown = -1;
+				fail_sticky = 0;
+				CU_ASSERT_PTR_EQUAL(itsma_scorer_result(s), r0);
+				if (rc == 0) {
+					CU_ASSERT(same_as_fresh(s, NULL));
+					CU_ASSERT_EQUAL(itsma_scorer_stale(s), 0);
+				} else {
+					failed++;
+					CU_ASSERT_EQUAL(rc, ITSMA_ENOMEM);
+					CU_ASSERT_EQUAL(err.code, ITSMA_ENOMEM);
+					ASSERT_OK(itsma_assessment_to_json(&a_after, w.a, ASSERT_ERR));
+					r_after = json_of(s);
+					if (!itsma_scorer_stale(s)) {
+						/* strong guarantee */
+						nothing_changed++;
+						CU_ASSERT_STRING_EQUAL(a_before, a_after);
+						CU_ASSERT_STRING_EQUAL(r_before, r_after);
+					} else {
+						/* the assessment took the change, and scoring from
+						 * scratch failed as well */
+						const itsma_result *r = itsma_scorer_result(s);
+						stale_seen++;
+						CU_ASSERT(sticky || k == 5 || k == 8);
+						CU_ASSERT_STRING_NOT_EQUAL(a_before, a_after);
+						CU_ASSERT_EQUAL(itsma_result_section_count(r), 0);
+						CU_ASSERT_EQUAL(itsma_result_requirement_count(r), 0);
+						CU_ASSERT_EQUAL(itsma_result_gap_count(r), 0);
+						CU_ASSERT_EQUAL(itsma_result_evidence_issue_count(r), 0);
+						CU_ASSERT(isnan(itsma_result_compliance(r, ITSMA_MODEL_DEFAULT)));
+						/* the next change (odd n) or a rescore (even n) clears it */
+						if (n % 2) {
+							ASSERT_OK(put_rating(&w, s, "R7", NULL));
+						} else {
+							ASSERT_OK(itsma_scorer_rescore(s, ASSERT_ERR));
+						}
+						CU_ASSERT_EQUAL(itsma_scorer_stale(s), 0);
+						CU_ASSERT_PTR_EQUAL(itsma_scorer_result(s), r0);
+					}
+					CU_ASSERT(same_as_fresh(s, NULL));
+					itsma_free(a_after);
+					itsma_free(r_after);
+				}
+				itsma_free(a_before);
+				itsma_free(r_before);
+				itsma_scorer_free(s);
+				itsma_assessment_free(w.a);
+				itsma_catalogue_free(w.cat);
+				if (rc == 0 || alloc_calls == 0)
+					break; /* this kind succeeds from here on (or the hook is inert) */
+			}
+	/* the hook sees allocations unless valgrind has replaced malloc (then it is inert) */
+	if (alloc_calls > 0) {
+		CU_ASSERT(failed > 0);
+		CU_ASSERT(stale_seen > 0);
+		CU_ASSERT(nothing_changed > 0);
+	}
+#endif
+	fixture_counters_used();
+}
+
+/* ---- which sections moved --------------------------------------------------------------------- */
+
+/* Whether a section's figures differ between two results, by the public getters. */
+static int section_differs(const itsma_section_result *x, const itsma_section_result *y)
+{
+	int pa;
+	double ax = itsma_section_result_achievement(x), ay = itsma_section_result_achievement(y);
+	if (itsma_section_result_applicable(x) != itsma_section_result_applicable(y) ||
+	    itsma_section_result_letter(x) != itsma_section_result_letter(y) ||
+	    itsma_section_result_capability_level(x) != itsma_section_result_capability_level(y) ||
+	    itsma_section_result_target_level(x) != itsma_section_result_target_level(y) ||
+	    memcmp(&ax, &ay, sizeof ax) != 0)
+		return 1;
+	for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++) {
+		double bx = itsma_section_result_attribute_achievement(x, (itsma_attribute)pa);
+		double by = itsma_section_result_attribute_achievement(y, (itsma_attribute)pa);
+		if (itsma_section_result_attribute_letter(x, (itsma_attribute)pa) !=
+		            itsma_section_result_attribute_letter(y, (itsma_attribute)pa) ||
+		    itsma_section_result_attribute_status(x, (itsma_attribute)pa) !=
+		            itsma_section_result_attribute_status(y, (itsma_attribute)pa) ||
+		    memcmp(&bx, &by, sizeof bx) != 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* After each random change, the sections the scorer lists are exactly those whose figures
+ * differ between scoring from scratch before and after: changed ones listed once, unchanged
+ * ones not at all. */
+static void test_incremental__changed_sections(void)
+{
+	world w = { NULL, NULL, 0 };
+	itsma_scorer *s = NULL;
+	int i, listed = 0;
+	seed_state = 77;
+	w.cat = random_catalogue();
+	ASSERT_OK(itsma_assessment_new(&w.a, w.cat, "live", "2026-11-20", ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_put_exclusion(w.a, "R3", "Not relevant", ASSERT_ERR));
+	populate(&w, 40);
+	ASSERT_OK(itsma_scorer_new(&s, w.a, NULL, ASSERT_ERR));
+	CU_ASSERT_EQUAL(itsma_scorer_changed_count(s), 0);
+	CU_ASSERT_PTR_NULL(itsma_scorer_changed_at(s, 0));
+	for (i = 0; i < 600; i++) {
+		itsma_result *before = NULL, *after = NULL;
+		size_t k, j, n = itsma_catalogue_section_count(w.cat), want = 0;
+		ASSERT_OK(itsma_score(&before, w.a, NULL, ASSERT_ERR));
+		itsma_scorer_mark(s);
+		CU_ASSERT_EQUAL(itsma_scorer_changed_count(s), 0);
+		random_change(&w, s);
+		if (i % 3 == 0)
+			random_change(&w, s); /* two changes since the mark */
+		ASSERT_OK(itsma_score(&after, w.a, NULL, ASSERT_ERR));
+		for (k = 0; k < n; k++) {
+			const itsma_section *sec_k = itsma_catalogue_section_at(w.cat, k);
+			int moved = section_differs(itsma_result_section_of(before, sec_k),
+			                            itsma_result_section_of(after, sec_k));
+			int found = 0;
+			for (j = 0; j < itsma_scorer_changed_count(s); j++)
+				found += itsma_scorer_changed_at(s, j) == sec_k;
+			want += (size_t)moved;
+			if (i % 3 != 0) { /* one change: listed exactly when it moved */
+				CU_ASSERT_EQUAL(found, moved);
+			} else { /* two: it may have moved and moved back */
+				CU_ASSERT(found == 1 || !moved);
+			}
+			CU_ASSERT(found <= 1);
+		}
+		if (i % 3 != 0)
+			CU_ASSERT_EQUAL(itsma_scorer_changed_count(s), want);
+		listed += (int)itsma_scorer_changed_count(s);
+		itsma_result_free(before);
+		itsma_result_free(after);
+	}
+	CU_ASSERT(listed > 0);
+	itsma_scorer_mark(NULL);
+	CU_ASSERT_EQUAL(itsma_scorer_changed_count(NULL), 0);
+	CU_ASSERT_PTR_NULL(itsma_scorer_changed_at(NULL, 0));
+	itsma_scorer_free(s);
+	itsma_assessment_free(w.a);
+	itsma_catalogue_free(w.cat);
+}
+
+/* A change that moves one requirement's figure lists its section and the enclosing ones
+ * that moved, nothing else; a change that moves nothing lists nothing. */
+static void test_incremental__changed_sections_of_one_rating(void)
+{
+	itsma_catalogue *cat = NULL;
+	itsma_assessment *a = NULL;
+	itsma_scorer *s = NULL;
+	itsma_rating_spec r = ITSMA_RATING_SPEC_INIT;
+	cat = cat_new("test:changed");
+	sec(cat, NULL, "G", 1, 0);
+	sec(cat, "G", "P", 1, 1);
+	sec(cat, "G", "Q", 1, 1);
+	req(cat, "P", "P-1", 1, ITSMA_OBLIGATION_SHALL);
+	req(cat, "P", "P-2", 1, ITSMA_OBLIGATION_SHALL);
+	req(cat, "Q", "Q-1", 1, ITSMA_OBLIGATION_SHALL);
+	ASSERT_OK(itsma_assessment_new(&a, cat, "one", "2026-11-20", ASSERT_ERR));
+	ASSERT_OK(itsma_scorer_new(&s, a, &(itsma_score_options){ ITSMA_SCORE_OPTIONS_VERSION, ITSMA_POLICY_ADVISORY, NULL },
+	                           ASSERT_ERR));
+	r.requirement_id = "P-1";
+	r.letter = ITSMA_LETTER_L;
+	ASSERT_OK(itsma_scorer_put_rating(s, &r, ASSERT_ERR));
+	CU_ASSERT_EQUAL(itsma_scorer_changed_count(s), 2);
+	CU_ASSERT_STRING_EQUAL(itsma_section_id(itsma_scorer_changed_at(s, 0)), "P");
+	CU_ASSERT_STRING_EQUAL(itsma_section_id(itsma_scorer_changed_at(s, 1)), "G");
+	/* the same rating again: nothing moves */
+	itsma_scorer_mark(s);
+	ASSERT_OK(itsma_scorer_put_rating(s, &r, ASSERT_ERR));
+	CU_ASSERT_EQUAL(itsma_scorer_changed_count(s), 0);
+	/* Q moves, P does not; changes accumulate until the next mark, each section once */
+	r.requirement_id = "Q-1";
+	ASSERT_OK(itsma_scorer_put_rating(s, &r, ASSERT_ERR));
+	r.letter = ITSMA_LETTER_F;
+	ASSERT_OK(itsma_scorer_put_rating(s, &r, ASSERT_ERR));
+	CU_ASSERT_EQUAL(itsma_scorer_changed_count(s), 2);
+	CU_ASSERT_STRING_EQUAL(itsma_section_id(itsma_scorer_changed_at(s, 0)), "Q");
+	CU_ASSERT_STRING_EQUAL(itsma_section_id(itsma_scorer_changed_at(s, 1)), "G");
+	itsma_scorer_free(s);
+	itsma_assessment_free(a);
+	itsma_catalogue_free(cat);
+}
+
+/* ---- snapshots ---------------------------------------------------------------------------------- */
+
+static char *json_of_result(const itsma_result *r)
+{
+	char *j = NULL;
+	ASSERT_OK(itsma_result_to_json(&j, r, ASSERT_ERR));
+	return j;
+}
+
+/* A snapshot equals scoring from scratch at the moment it is taken, and stays so while the
+ * scorer goes on, after the scorer and the assessment are gone too. */
+static void test_incremental__snapshots(void)
+{
+	world w = { NULL, NULL, 0 };
+	itsma_scorer *s = NULL;
+	itsma_result *snap[8];
+	char *want[8];
+	itsma_error err = ITSMA_ERROR_INIT;
+	int i, k;
+	seed_state = 55;
+	w.cat = random_catalogue();
+	ASSERT_OK(itsma_assessment_new(&w.a, w.cat, "live", "2026-11-20", ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_put_exclusion(w.a, "P2.0", "Outsourced", ASSERT_ERR));
+	populate(&w, 50);
+	ASSERT_OK(itsma_scorer_new(&s, w.a, NULL, ASSERT_ERR));
+	for (k = 0; k < 8; k++) {
+		itsma_result *fresh = NULL;
+		for (i = 0; i < 60; i++)
+			random_change(&w, s);
+		ASSERT_OK(itsma_result_clone(&snap[k], itsma_scorer_result(s), ASSERT_ERR));
+		CU_ASSERT_PTR_NOT_EQUAL(snap[k], itsma_scorer_result(s));
+		CU_ASSERT_PTR_NOT_EQUAL(itsma_result_assessment(snap[k]), w.a);
+		CU_ASSERT_PTR_EQUAL(itsma_result_catalogue(snap[k]), w.cat);
+		ASSERT_OK(itsma_score(&fresh, w.a, NULL, ASSERT_ERR));
+		want[k] = json_of_result(fresh);
+		{
+			char *got = json_of_result(snap[k]);
+			CU_ASSERT_STRING_EQUAL(got, want[k]);
+			itsma_free(got);
+		}
+		itsma_result_free(fresh);
+		for (i = 0; i < k; i++) { /* the earlier ones have not moved */
+			char *got = json_of_result(snap[i]);
+			CU_ASSERT_STRING_EQUAL(got, want[i]);
+			itsma_free(got);
+		}
+	}
+	/* a snapshot of a snapshot, and of a plain section-scoped advisory result */
+	{
+		itsma_result *again = NULL, *plain = NULL, *pc = NULL;
+		itsma_score_options o = ITSMA_SCORE_OPTIONS_INIT;
+		char *x, *y;
+		ASSERT_OK(itsma_result_clone(&again, snap[3], ASSERT_ERR));
+		x = json_of_result(again);
+		CU_ASSERT_STRING_EQUAL(x, want[3]);
+		itsma_free(x);
+		itsma_result_free(again);
+		o.section = "G1";
+		o.evidence_policy = ITSMA_POLICY_ADVISORY;
+		ASSERT_OK(itsma_score(&plain, w.a, &o, ASSERT_ERR));
+		ASSERT_OK(itsma_result_clone(&pc, plain, ASSERT_ERR));
+		x = json_of_result(plain);
+		y = json_of_result(pc);
+		CU_ASSERT_STRING_EQUAL(x, y);
+		CU_ASSERT_PTR_EQUAL(itsma_result_scope(pc), itsma_result_scope(plain));
+		itsma_free(x);
+		itsma_free(y);
+		/* a plain result whose assessment changed since is out of date */
+		ASSERT_OK(itsma_assessment_set_target(w.a, 4, ASSERT_ERR));
+		CU_ASSERT_EQUAL(itsma_result_clone(&again, plain, &err), ITSMA_ESTATE);
+		CU_ASSERT_PTR_NULL(again);
+		itsma_result_free(plain);
+		itsma_result_free(pc);
+	}
+	CU_ASSERT_EQUAL(itsma_result_clone(NULL, snap[0], &err), ITSMA_EINVAL);
+	{
+		itsma_result *none = (itsma_result *)&err;
+		CU_ASSERT_EQUAL(itsma_result_clone(&none, NULL, &err), ITSMA_EINVAL);
+		CU_ASSERT_PTR_NULL(none);
+	}
+	/* the snapshots outlive the scorer and the assessment (not the catalogue) */
+	itsma_scorer_free(s);
+	itsma_assessment_free(w.a);
+	for (k = 0; k < 8; k++) {
+		char *got = json_of_result(snap[k]);
+		CU_ASSERT_STRING_EQUAL(got, want[k]);
+		itsma_free(got);
+		itsma_free(want[k]);
+		itsma_result_free(snap[k]);
+	}
+	itsma_catalogue_free(w.cat);
+}
+
 static const itsma_test_case tests[] = {
 	{ "builtin_random_changes", test_incremental__builtin_random_changes },
 	{ "scope_weights_and_advisory_policy", test_incremental__scope_weights_and_advisory_policy },
@@ -674,6 +1212,13 @@ static const itsma_test_case tests[] = {
 	{ "new_errors", test_incremental__new_errors },
 	{ "refused_changes_change_nothing", test_incremental__refused_changes_change_nothing },
 	{ "result_getters_follow_changes", test_incremental__result_getters_follow_changes },
+	{ "result_pointer_stays", test_incremental__result_pointer_stays },
+	{ "generations_count_changes", test_incremental__generations_count_changes },
+	{ "direct_write_is_detected", test_incremental__direct_write_is_detected },
+	{ "failed_changes", test_incremental__failed_changes },
+	{ "changed_sections", test_incremental__changed_sections },
+	{ "changed_sections_of_one_rating", test_incremental__changed_sections_of_one_rating },
+	{ "snapshots", test_incremental__snapshots },
 	{ NULL, NULL }
 };
 

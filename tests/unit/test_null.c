@@ -276,6 +276,12 @@ static void test_null__every_getter(void)
 	CU_ASSERT_PTR_NULL(itsma_evidence_issue_cited_by_at(NULL, 0));
 
 	CU_ASSERT_PTR_NULL(itsma_scorer_result(NULL));
+	CU_ASSERT_EQUAL(itsma_scorer_stale(NULL), 0);
+	CU_ASSERT_EQUAL(itsma_scorer_changed_count(NULL), 0);
+	CU_ASSERT_PTR_NULL(itsma_scorer_changed_at(NULL, 0));
+	itsma_scorer_mark(NULL);
+	CU_ASSERT_EQUAL(itsma_assessment_generation(NULL), 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_generation(NULL), 0);
 
 	CU_ASSERT_EQUAL(itsma_trend_count(NULL), 0);
 	CU_ASSERT_PTR_NULL(itsma_trend_result_at(NULL, 0));
@@ -690,7 +696,10 @@ static void test_null__fallible_functions_refuse_null(void)
 	(void)double_o;
 	(void)long_o;
 	(void)size_t_o;
-	/* added with the typed calls and the library's renderers */
+	/* added with the typed calls, the live scorer and the library's renderers */
+	itsma_result_o = (itsma_result *)(void *)&e;
+	REFUSES(itsma_result_clone(&itsma_result_o, NULL, &e));
+	CU_ASSERT_PTR_NULL(itsma_result_o);
 	REFUSES(itsma_assessment_remove_attribute_of(NULL, NULL, ITSMA_PA2_1, &e));
 	REFUSES(itsma_assessment_remove_rating_of(NULL, NULL, &e));
 	REFUSES(itsma_assessment_set_process_target_of(NULL, NULL, 1, &e));

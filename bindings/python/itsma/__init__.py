@@ -44,7 +44,7 @@ from ._enums import (Attribute, AttributeStatus, Basis, Change, EvidenceKind, Ev
                      NonconformityChange, Obligation, SectionKind, Status, Verdict)
 from ._errors import (AlreadyExistsError, Error, ErrorCode, InvalidArgumentError,
                       ItsmaMemoryError, ItsmaOSError, LimitError, NotFoundError, ParseError,
-                      SchemaError, ValidationError)
+                      SchemaError, StateError, ValidationError)
 from ._result import (AttributeNeed, AttributeResult, Capability, CapabilityGap,
                       EvidenceIssue, Gap, NonconformityCounts, REPORT_SECTIONS, RequirementCounts,
                       RequirementResult, Result, ResultWarning, SectionResult)
@@ -116,7 +116,7 @@ __all__ = [
     # errors
     "Error", "ErrorCode", "ParseError", "ValidationError", "SchemaError", "NotFoundError",
     "AlreadyExistsError", "ItsmaOSError", "ItsmaMemoryError", "InvalidArgumentError",
-    "LimitError",
+    "LimitError", "StateError",
     # helpers
     "View", "version", "parse_rating", "is_valid_id", "__version__", "LIBRARY_VERSION",
 ]

@@ -178,11 +178,13 @@ class _Handle:
     switches to a private copy ("copy on write"): old results keep the old C object.
     """
 
-    __slots__ = ("p", "cat", "origin", "users", "pins", "__weakref__")
+    __slots__ = ("p", "cat", "origin", "users", "pins", "owner", "__weakref__")
 
-    def __init__(self, p: Any, cat: Catalogue, origin: Optional[str] = None) -> None:
+    def __init__(self, p: Any, cat: Catalogue, origin: Optional[str] = None,
+                 owner: Any = None) -> None:
         self.p = p
         self.cat = cat
+        self.owner = owner  # what owns p when the handle does not (a snapshot's C result)
         self.origin = _c.itsma_assessment_origin(p) if origin is None else origin
         self.users = IdentitySet()
         self.pins = _Pins()

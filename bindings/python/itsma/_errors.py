@@ -35,6 +35,7 @@ __all__ = [
     "ItsmaMemoryError",
     "InvalidArgumentError",
     "LimitError",
+    "StateError",
 ]
 
 
@@ -51,6 +52,7 @@ class ErrorCode(enum.IntEnum):
     ENOTFOUND = -7
     EEXISTS = -8
     ELIMIT = -9
+    ESTATE = -10
 
     def __str__(self) -> str:
         return "ITSMA_" + self.name
@@ -236,6 +238,11 @@ class LimitError(Error, ValueError):
     exceeded (``ITSMA_ELIMIT``)."""
 
 
+class StateError(Error, RuntimeError):
+    """An object was changed behind the back of one that depends on it: a live scorer's
+    catalogue, a result's assessment (``ITSMA_ESTATE``)."""
+
+
 class ItsmaMemoryError(Error, MemoryError):
     """The C library ran out of memory (``ITSMA_ENOMEM``)."""
 
@@ -301,6 +308,7 @@ _BY_CODE: Dict[int, Type[Error]] = {
     ErrorCode.ENOTFOUND: NotFoundError,
     ErrorCode.EEXISTS: AlreadyExistsError,
     ErrorCode.ELIMIT: LimitError,
+    ErrorCode.ESTATE: StateError,
 }
 
 

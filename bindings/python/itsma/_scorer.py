@@ -211,10 +211,42 @@ class Scorer:
             return Assessment._wrap(self._h.clone())
 
     def result(self) -> Result:
-        """An immutable :class:`Result` of the assessment as it stands now, with every entry
-        (gaps, evidence issues, sections...). Costs one scoring from scratch of a copy; the
-        live figures above cost nothing."""
-        return self.assessment.score(self._policy)
+        """A snapshot: an immutable :class:`Result` equal to the live one now, with every
+        entry (gaps, evidence issues, sections...) as typed objects, that stays as it is
+        while the scorer goes on (``itsma_result_clone``: it has its own copy of the
+        assessment, :attr:`Result.assessment`). Costs about one saving, loading and scoring
+        of the assessment; the live figures above cost nothing."""
+        with self._lock:
+            p = self._p.py_snapshot()
+        h = _Handle(_c.itsma_result_assessment(p), self._h.cat, self._h.origin, owner=p)
+        return Result._wrap(p, h)
+
+    snapshot = result
+
+    # ---- change notification -------------------------------------------------------------------
+
+    def mark(self) -> None:
+        """Start a new list of :attr:`changed` sections (empty afterwards)."""
+        with self._lock:
+            _c.itsma_scorer_mark(self._p)
+
+    @property
+    def changed(self) -> List[Section]:
+        """The sections (processes and groups) whose figures changed since :meth:`mark`
+        (or since the scorer was made), each once, in the order they first changed;
+        sections whose figures stayed as they were are not listed."""
+        with self._lock:
+            n = _c.itsma_scorer_changed_count(self._p)
+            ptrs = [_c.itsma_scorer_changed_at(self._p, i) for i in range(n)]
+        return [self._h.cat._section(q) for q in ptrs]  # type: ignore[misc]
+
+    @property
+    def stale(self) -> bool:
+        """Whether the live figures are out of date: after an :class:`ItsmaMemoryError`
+        that left the assessment changed but the figures behind (the next change or
+        :meth:`rescore` brings them back). Changes through the scorer never leave it so."""
+        with self._lock:
+            return bool(_c.itsma_scorer_stale(self._p))
 
     def __repr__(self) -> str:
         with self._lock:
