@@ -90,8 +90,6 @@ int itsma_assessment_new(itsma_assessment **out, const itsma_catalogue *cat, con
 	long day;
 
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -333,8 +331,6 @@ int itsma_assessment_put_evidence(itsma_assessment *a, const itsma_evidence_spec
                                   itsma_error *err)
 {
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	int rc = itsma__assessment_put_evidence(a, spec, NULL, NULL, err);
 	return rc < 0 ? rc : 0;
 }
@@ -488,8 +484,6 @@ int itsma__assessment_append_evidence(itsma_assessment *a, const itsma__evidence
 
 int itsma_assessment_remove_evidence(itsma_assessment *a, const char *id, itsma_error *err)
 {
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma_evidence *e;
 	size_t i;
@@ -1142,8 +1136,6 @@ int itsma_assessment_put_exclusion(itsma_assessment *a, const char *id, const ch
 	long at;
 
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (!a)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
 	itsma__assessment_touch(a);
@@ -1192,8 +1184,6 @@ int itsma_assessment_put_exclusion(itsma_assessment *a, const char *id, const ch
 
 int itsma_assessment_remove_exclusion(itsma_assessment *a, const char *id, itsma_error *err)
 {
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	long at;
 	itsma_exclusion *x;
@@ -1259,8 +1249,6 @@ int itsma_assessment_is_excluded(const itsma_assessment *a, const char *id)
 
 int itsma_assessment_set_target(itsma_assessment *a, int level, itsma_error *err)
 {
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!a)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");

@@ -1035,8 +1035,6 @@ int itsma_assessment_load_buffer(itsma_assessment **out, const char *buf, size_t
 	int rc;
 
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -1058,8 +1056,6 @@ int itsma_assessment_load_file(itsma_assessment **out, const char *path, const i
 	int rc;
 	itsma__reader rd;
 
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
@@ -1121,8 +1117,6 @@ int itsma_assessment_to_json(char **out, const itsma_assessment *a, itsma_error 
 	size_t i;
 	const itsma_catalogue *c;
 
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (out)
 		*out = NULL;
@@ -1226,7 +1220,6 @@ int itsma_assessment_to_json(char **out, const itsma_assessment *a, itsma_error 
 
 int itsma_assessment_save_file(const itsma_assessment *a, const char *path, itsma_error *err)
 {
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	char *text = NULL;
 	int rc;

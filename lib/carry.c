@@ -578,8 +578,6 @@ int itsma_assessment_carry(itsma_assessment **out_assessment, itsma_carry_report
 	int rc;
 
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (out_assessment)
 		*out_assessment = NULL;
 	if (report_out)

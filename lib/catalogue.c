@@ -59,8 +59,6 @@ int itsma_catalogue_new(itsma_catalogue **out, const char *id, const char *title
 	int failed = 0;
 
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -158,8 +156,6 @@ static int highest_retired_revision(const itsma_catalogue *c)
 int itsma_catalogue_set_revision(itsma_catalogue *c, int revision, itsma_error *err)
 {
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	int hi;
 	if (!c)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
@@ -205,8 +201,6 @@ int itsma_catalogue_add_retired(itsma_catalogue *c, const char *id, int revision
 	itsma_retired *r;
 	int failed = 0;
 
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!c)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
@@ -308,8 +302,6 @@ int itsma_catalogue_set_source(itsma_catalogue *c, const char *source, itsma_err
 int itsma_catalogue_set_exclusions(itsma_catalogue *c, itsma_exclusions value, itsma_error *err)
 {
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (!c || (value != ITSMA_EXCLUSIONS_ALLOWED && value != ITSMA_EXCLUSIONS_FORBIDDEN))
 		return itsma__error_set(err, ITSMA_EINVAL, "expected ITSMA_EXCLUSIONS_ALLOWED or ITSMA_EXCLUSIONS_FORBIDDEN");
 	itsma__catalogue_touch(c);
@@ -351,8 +343,6 @@ int itsma_catalogue_put_guidance_source(itsma_catalogue *c, const char *key, con
 	const char *k, *n;
 	size_t cap;
 
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!c)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
@@ -415,8 +405,6 @@ int itsma_catalogue_add_generic_practice(itsma_catalogue *c, itsma_attribute att
 	int failed = 0;
 	itsma__gp gp;
 
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!c)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
@@ -622,8 +610,6 @@ int itsma_catalogue_add_section(const itsma_section **out, itsma_catalogue *c,
 	size_t cap;
 
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (out)
 		*out = NULL;
 	if (!c || !spec)
@@ -728,8 +714,6 @@ int itsma_catalogue_add_guidance(itsma_catalogue *c, const itsma_section *sectio
 	const char *v;
 	int failed = 0, fresh = 0;
 
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!c || !source)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue and source must not be NULL");
@@ -864,8 +848,6 @@ int itsma_catalogue_add_requirement(const itsma_requirement **out, itsma_catalog
 	int failed = 0, bad = 0, append;
 	size_t cap;
 
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (out)
 		*out = NULL;

@@ -467,8 +467,6 @@ int itsma_catalogue_load_buffer(itsma_catalogue **out, const char *buf, size_t l
 	int rc;
 
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -491,8 +489,6 @@ int itsma_catalogue_load_file(itsma_catalogue **out, const char *path,
 	int rc;
 	itsma__reader rd;
 
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
@@ -543,7 +539,6 @@ const char *itsma_catalogue_builtin_clauses(size_t *len_out, size_t index)
 
 int itsma_catalogue_builtin(itsma_catalogue **out, const char *id, itsma_error *err)
 {
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	size_t i;
 	itsma__error_reset(err);
@@ -644,8 +639,6 @@ int itsma_catalogue_to_json(char **out, const itsma_catalogue *c, itsma_error *e
 	size_t i;
 
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (out)
 		*out = NULL;
 	if (!out || !c)
@@ -710,7 +703,6 @@ int itsma_catalogue_to_json(char **out, const itsma_catalogue *c, itsma_error *e
 
 int itsma_catalogue_save_file(const itsma_catalogue *c, const char *path, itsma_error *err)
 {
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	char *text = NULL;
 	int rc;

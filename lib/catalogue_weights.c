@@ -21,7 +21,6 @@ int itsma_catalogue_effective_weights(double *out, size_t count, const itsma_cat
                                       itsma_error *err)
 {
 	itsma__error_reset(err);
-	itsma__error_reset(err);
 	double *wsum, *eff, top_wsum = 0;
 	size_t *n, top_n = 0, i, k;
 

@@ -43,7 +43,6 @@ int itsma_result_to_ciso_audit_csv(char **out, const itsma_result *r, const char
 	int rc;
 
 	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (out)
 		*out = NULL;
 	if (!out || !r)

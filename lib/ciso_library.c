@@ -886,7 +886,6 @@ int itsma_catalogue_from_ciso_library(itsma_catalogue **out, const char *buf, si
 	int rc;
 
 	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -1182,7 +1181,6 @@ int itsma_catalogue_to_ciso_library(char **out, const itsma_catalogue *cat, cons
 	int rc;
 
 	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (out)
 		*out = NULL;
 	if (!out || !cat)
@@ -1295,7 +1293,6 @@ int itsma_mapping_to_ciso(char **out, const itsma_mapping *m, const itsma_catalo
 	size_t i, j, k;
 	int rc;
 
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (out)
 		*out = NULL;

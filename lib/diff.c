@@ -193,8 +193,6 @@ int itsma_compare(itsma_diff **out, const itsma_result *before, const itsma_resu
 	itsma_diff *d;
 
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_compare: the output pointer is NULL");
 	*out = NULL;
@@ -471,8 +469,6 @@ int itsma_diff_to_json(char **out, const itsma_diff *d, itsma_error *err)
 	size_t i;
 	int m;
 
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_diff_to_json: the output pointer is NULL");

@@ -262,8 +262,6 @@ int itsma_evidence_verify(const itsma_assessment *a, const char *root, unsigned 
 	int rootfd, rc = 0;
 
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (!a || !root || !cb)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment, root and callback must not be NULL");
 	rootfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);

@@ -628,8 +628,6 @@ int itsma_result_explain(char **out, const itsma_result *r, const char *id, itsm
 	const itsma_section_result *sr;
 
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_result_explain: the output pointer is NULL");
 	*out = NULL;

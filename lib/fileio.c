@@ -194,7 +194,6 @@ int itsma_file_read(char **out, size_t *len_out, const char *path, size_t max_by
                     itsma_error *err)
 {
 	itsma__error_reset(err);
-	itsma__error_reset(err);
 	size_t len;
 	int rc;
 	itsma__error_reset(err);
@@ -208,7 +207,6 @@ int itsma_file_read(char **out, size_t *len_out, const char *path, size_t max_by
 int itsma_file_read_fd(char **out, size_t *len_out, int fd, const char *source_name,
                        size_t max_bytes, itsma_error *err)
 {
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	struct stat st;
 	const char *name = source_name ? source_name : "<fd>";
@@ -509,8 +507,6 @@ int itsma_file_write(const char *path, const void *data, size_t len, itsma_error
 	int fd, e = 0, rc, std, exists = 0;
 	const char *bytes;
 
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!path || !*path)
 		return itsma__error_set(err, ITSMA_EINVAL, "path must not be empty");

@@ -78,7 +78,6 @@ int itsma_mapping_new(itsma_mapping **out, const char *id, const char *source_ca
                       itsma_error *err)
 {
 	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma_mapping *m;
 	itsma__error_reset(err);
 	if (!out)
@@ -127,8 +126,6 @@ static int set_string(char **field, const char *value, itsma_error *err)
 int itsma_mapping_set_title(itsma_mapping *m, const char *title, itsma_error *err)
 {
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (!m)
 		return itsma__error_set(err, ITSMA_EINVAL, "mapping must not be NULL");
 	return set_string(&m->title, title, err);
@@ -136,8 +133,6 @@ int itsma_mapping_set_title(itsma_mapping *m, const char *title, itsma_error *er
 
 int itsma_mapping_set_description(itsma_mapping *m, const char *description, itsma_error *err)
 {
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!m)
 		return itsma__error_set(err, ITSMA_EINVAL, "mapping must not be NULL");
@@ -148,8 +143,6 @@ int itsma_mapping_set_provenance(itsma_mapping *m, itsma_mapping_method method,
                                  itsma_mapping_rationale rationale, itsma_mapping_status status,
                                  itsma_error *err)
 {
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!m)
 		return itsma__error_set(err, ITSMA_EINVAL, "mapping must not be NULL");
@@ -200,8 +193,6 @@ int itsma_mapping_add_map(const itsma_map **out, itsma_mapping *m, const itsma_m
 	char *p;
 	int rc;
 
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (out)
 		*out = NULL;
@@ -518,8 +509,6 @@ int itsma_mapping_check(const itsma_mapping *m, const itsma_catalogue *source,
                         const itsma_catalogue *target, itsma_problem_cb cb, void *payload,
                         itsma_error *err)
 {
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!m || !source || !target)
 		return itsma__error_set(err, ITSMA_EINVAL,

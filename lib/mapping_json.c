@@ -368,8 +368,6 @@ int itsma_mapping_load_buffer(itsma_mapping **out, const char *buf, size_t len,
 	int rc;
 
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
@@ -389,8 +387,6 @@ int itsma_mapping_load_file(itsma_mapping **out, const char *path,
 	size_t len;
 	int rc;
 
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
@@ -413,8 +409,6 @@ int itsma_mapping_validate_buffer(const char *buf, size_t len, const char *sourc
 	itsma_mapping *m = NULL;
 	int rc;
 
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!buf && len)
 		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
@@ -451,8 +445,6 @@ int itsma_mapping_validate_file(const char *path, const itsma_mapping_catalogues
 	int rc;
 	itsma_error local = ITSMA_ERROR_INIT;
 
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	rc = path ? itsma__read_file(path, ITSMA_DEFAULT_MAX_BYTES, &buf, &len, &local)
 	          : itsma__error_set(&local, ITSMA_EINVAL, "path must not be NULL");
@@ -511,7 +503,6 @@ int itsma_mapping_builtin(itsma_mapping **out, const char *id, const itsma_mappi
                           itsma_error *err)
 {
 	itsma__error_reset(err);
-	itsma__error_reset(err);
 	size_t i;
 	itsma__error_reset(err);
 	if (!out)
@@ -558,8 +549,6 @@ int itsma_mapping_to_json(char **out, const itsma_mapping *m, itsma_error *err)
 	size_t i;
 
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (out)
 		*out = NULL;
 	if (!out || !m)
@@ -604,7 +593,6 @@ int itsma_mapping_to_json(char **out, const itsma_mapping *m, itsma_error *err)
 
 int itsma_mapping_save_file(const itsma_mapping *m, const char *path, itsma_error *err)
 {
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	char *text = NULL;
 	int rc;

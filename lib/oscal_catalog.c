@@ -810,7 +810,6 @@ int itsma_catalogue_from_oscal(itsma_catalogue **out, const char *buf, size_t le
 	int rc;
 
 	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;

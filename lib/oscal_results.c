@@ -427,7 +427,6 @@ static int finish(ow *o, char **out)
 int itsma_result_to_oscal_ar(char **out, const itsma_result *r, itsma_error *err)
 {
 	itsma__error_reset(err);
-	itsma__error_reset(err);
 	ow o;
 	char summary[256], num[32];
 	int rc;
@@ -474,7 +473,6 @@ int itsma_result_to_oscal_ar(char **out, const itsma_result *r, itsma_error *err
 
 int itsma_result_to_oscal_poam(char **out, const itsma_result *r, itsma_error *err)
 {
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	ow o;
 	size_t i, n;

@@ -293,8 +293,6 @@ int itsma_questionnaire_write(const itsma_catalogue *cat, const itsma_questionna
                               itsma_write_cb write, void *payload, itsma_error *err)
 {
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (!write)
 		return itsma__error_set(err, ITSMA_EINVAL, "write must not be NULL");
 	return questionnaire(NULL, cat, opts, write, payload, err);
@@ -303,8 +301,6 @@ int itsma_questionnaire_write(const itsma_catalogue *cat, const itsma_questionna
 int itsma_questionnaire_to_string(char **out, const itsma_catalogue *cat,
                                   const itsma_questionnaire_options *opts, itsma_error *err)
 {
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
@@ -343,8 +339,6 @@ int itsma_evidence_sheet_write(const itsma_questionnaire_options *opts, itsma_wr
                                void *payload, itsma_error *err)
 {
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (!write)
 		return itsma__error_set(err, ITSMA_EINVAL, "write must not be NULL");
 	return evidence_sheet(NULL, opts, write, payload, err);
@@ -353,8 +347,6 @@ int itsma_evidence_sheet_write(const itsma_questionnaire_options *opts, itsma_wr
 int itsma_evidence_sheet_to_string(char **out, const itsma_questionnaire_options *opts,
                                    itsma_error *err)
 {
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");

@@ -698,8 +698,6 @@ int itsma_questionnaire_import(itsma_assessment **out, const char *questionnaire
                                itsma_error *err)
 {
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	importer im;
 	int rc;
 	if (!out)
@@ -764,8 +762,6 @@ int itsma_questionnaire_import_file(itsma_assessment **out, const char *path,
                                     const char *evidence_path, const itsma_import_options *opts,
                                     itsma_error *err)
 {
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	char *q = NULL, *ev = NULL;
 	size_t qlen = 0, evlen = 0;

@@ -209,8 +209,6 @@ int itsma_date_parse(long *days_out, const char *s, itsma_error *err)
 	int i;
 
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (!s)
 		goto bad;
 	for (i = 0; i < 10; i++) {

@@ -57,8 +57,6 @@ int itsma_report_write(const itsma_result *r, const itsma_result *baseline, cons
                        itsma_report_sink sink, void *payload, itsma_error *err)
 {
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__report rp;
 	itsma__buf b = ITSMA__BUF_INIT;
 	int rc;
@@ -83,8 +81,6 @@ int itsma_report_write(const itsma_result *r, const itsma_result *baseline, cons
 int itsma_diff_report_write(const itsma_diff *d, const itsma_report_options *opts, itsma_report_sink sink,
                             void *payload, itsma_error *err)
 {
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__changes c;
 	itsma__buf b = ITSMA__BUF_INIT;
@@ -134,8 +130,6 @@ int itsma_trend_report_write(const itsma_trend *t, const itsma_report_options *o
                              void *payload, itsma_error *err)
 {
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__buf b = ITSMA__BUF_INIT;
 	int rc;
 	if (!t || !sink)
@@ -171,8 +165,6 @@ static int file_sink(void *payload, const char *data, size_t len)
 int itsma_report_file(FILE *f, const itsma_result *r, const itsma_result *baseline,
                       const itsma_report_options *opts, itsma_error *err)
 {
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	int rc;
 	if (!f)
@@ -215,8 +207,6 @@ int itsma_report_string(char **out, size_t *len_out, const itsma_result *r, cons
                         const itsma_report_options *opts, itsma_error *err)
 {
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__buf b = ITSMA__BUF_INIT;
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_report_string: out is NULL");
@@ -230,8 +220,6 @@ int itsma_diff_report_string(char **out, size_t *len_out, const itsma_diff *d, c
                              itsma_error *err)
 {
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__buf b = ITSMA__BUF_INIT;
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_diff_report_string: out is NULL");
@@ -244,8 +232,6 @@ int itsma_diff_report_string(char **out, size_t *len_out, const itsma_diff *d, c
 int itsma_trend_report_string(char **out, size_t *len_out, const itsma_trend *t, const itsma_report_options *opts,
                               itsma_error *err)
 {
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	itsma__buf b = ITSMA__BUF_INIT;
 	if (!out)

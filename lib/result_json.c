@@ -206,8 +206,6 @@ int itsma_result_to_json(char **out, const itsma_result *r, itsma_error *err)
 	itsma__jw w;
 
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_result_to_json: the output pointer is NULL");
 	*out = NULL;

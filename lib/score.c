@@ -1211,8 +1211,6 @@ int itsma_score(itsma_result **out, const itsma_assessment *a, const itsma_score
 	int rc;
 
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_score: the output pointer is NULL");
 	*out = NULL;

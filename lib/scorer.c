@@ -447,8 +447,6 @@ int itsma_scorer_new(itsma_scorer **out, itsma_assessment *a, const itsma_score_
 	int rc;
 
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_scorer_new: the output pointer is NULL");
 	*out = NULL;
@@ -1000,8 +998,6 @@ int itsma_scorer_put_rating(itsma_scorer *s, const itsma_rating_spec *spec, itsm
 {
 	int rc;
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (!s || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and spec must not be NULL");
 	if ((rc = ready(s, err)) < 0)
@@ -1012,8 +1008,6 @@ int itsma_scorer_put_rating(itsma_scorer *s, const itsma_rating_spec *spec, itsm
 int itsma_scorer_remove_rating(itsma_scorer *s, const char *requirement_id, itsma_error *err)
 {
 	int rc;
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!s || !requirement_id)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and requirement id must not be NULL");
@@ -1087,8 +1081,6 @@ int itsma_scorer_put_attribute(itsma_scorer *s, const itsma_attribute_spec *spec
 {
 	int rc;
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (!s || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and spec must not be NULL");
 	if ((rc = ready(s, err)) < 0)
@@ -1100,8 +1092,6 @@ int itsma_scorer_remove_attribute(itsma_scorer *s, const char *process_id,
                                   itsma_attribute attribute, itsma_error *err)
 {
 	int rc;
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (!s || !process_id)
 		return itsma__error_set(err, ITSMA_EINVAL, "scorer and process id must not be NULL");

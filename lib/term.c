@@ -222,8 +222,6 @@ itsma__colour itsma__verdict_colour(itsma_verdict v)
 int itsma_terminal_escape(char **out, const char *text, itsma_error *err)
 {
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__buf b = ITSMA__BUF_INIT;
 	if (!out)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_terminal_escape: out is NULL");

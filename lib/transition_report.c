@@ -386,8 +386,6 @@ int itsma_transition_report(char **out_text, const itsma_assessment *carried,
 	int rc;
 
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	if (out_text)
 		*out_text = NULL;
 	if (!out_text || !carried || !report || !mapping)

@@ -155,8 +155,6 @@ static int repeats(itsma_trend *t)
 int itsma_trend_new(itsma_trend **out, const itsma_result *const *results, size_t n, itsma_error *err)
 {
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma_trend *t;
 	int rc;
 	if (!out)

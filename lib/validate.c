@@ -66,8 +66,6 @@ int itsma_validate_buffer(itsma_document_kind *kind_out, const char *buf, size_t
                           void *payload, itsma_error *err)
 {
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	return itsma_validate_buffer_ext(kind_out, buf, len, source_name, cat, NULL, cb, payload, err);
 }
 
@@ -81,8 +79,6 @@ int itsma_validate_buffer_ext(itsma_document_kind *kind_out, const char *buf, si
 	itsma_document_kind kind;
 	int rc;
 
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (kind_out)
 		*kind_out = ITSMA_DOCUMENT_UNKNOWN;
@@ -160,8 +156,6 @@ int itsma_validate_file(itsma_document_kind *kind_out, const char *path, const i
 	int rc;
 	itsma_error local = ITSMA_ERROR_INIT;
 
-	itsma__error_reset(err);
-	itsma__error_reset(err);
 	itsma__error_reset(err);
 	if (kind_out)
 		*kind_out = ITSMA_DOCUMENT_UNKNOWN;
