@@ -382,28 +382,6 @@ static void write_json(itsma__buf *b, json_object *v, const char *const *drop)
 	}
 }
 
-/* Parse JSON text that itsma wrote (an `itsma` key, a saved catalogue) with itsma's parser:
- * limits, duplicate keys and allocation failures handled as for every loader. */
-static int parse_json(json_object **out, const char *text, size_t len, const itsma_load_options *load,
-                      itsma_error *err)
-{
-	itsma__reader rd;
-	size_t end;
-	int rc;
-	*out = NULL;
-	if ((rc = itsma__reader_init(&rd, text, len, "<itsma>", load, err)) < 0)
-		return rc;
-	rc = itsma__json_parse(&rd, 0, 0, "", out, &end);
-	if (rc == 0 && itsma__json_ws(&rd, end) < len)
-		rc = itsma__json_syntax(&rd, end, "unexpected text after the end of the document");
-	if (rc < 0) {
-		json_object_put(*out);
-		*out = NULL;
-	}
-	itsma__reader_fini(&rd);
-	return rc;
-}
-
 /* The parsed `itsma` key of an exported node (an object), or NULL. */
 static int itsma_of(yin *y, json_object *o, const char *ptr, json_object **out)
 {
@@ -414,7 +392,7 @@ static int itsma_of(yin *y, json_object *o, const char *ptr, json_object **out)
 	*out = NULL;
 	if ((rc = str(y, o, ptr, "itsma", &text)) < 0 || !text)
 		return rc;
-	rc = parse_json(out, text, strlen(text), NULL, &e);
+	rc = itsma__interop_parse_json(out, text, strlen(text), NULL, &e);
 	if (rc == ITSMA_ENOMEM)
 		return itsma__error_nomem(&y->e);
 	if (rc < 0 || !json_object_is_type(*out, json_type_object)) {
@@ -1195,7 +1173,7 @@ int itsma_catalogue_to_ciso_library(char **out, const itsma_catalogue *cat, cons
 	}
 	memset(&o, 0, sizeof o);
 	o.urns = &urns;
-	rc = parse_json(&doc, json, strlen(json), NULL, err);
+	rc = itsma__interop_parse_json(&doc, json, strlen(json), NULL, err);
 	itsma_free(json);
 	if (rc < 0)
 		goto out;

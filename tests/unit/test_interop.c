@@ -325,6 +325,111 @@ static void test_interop__oscal_exports(void)
 	free_sample(r, a);
 }
 
+
+/* ---- mapping sets ------------------------------------------------------------------------- */
+
+/* The fixture mapping with every field (x- keys everywhere, n:m maps, equivalent-to, a map
+ * without targets) and its two catalogues. */
+static itsma_mapping *interop_mapping(itsma_catalogue **src, itsma_catalogue **tgt, char **json)
+{
+	itsma_mapping *m = NULL;
+	itsma_mapping_catalogues mc = ITSMA_MAPPING_CATALOGUES_INIT;
+	itsma_error err = ITSMA_ERROR_INIT;
+	CU_ASSERT_EQUAL_FATAL(itsma_catalogue_load_file(src, ITSMA_TEST_DATA "/mapping/old-catalogue.json",
+	                                                NULL, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(itsma_catalogue_load_file(tgt, ITSMA_TEST_DATA "/mapping/new-catalogue.json",
+	                                                NULL, &err), 0);
+	mc.source = *src;
+	mc.target = *tgt;
+	CU_ASSERT_EQUAL_FATAL(
+	    itsma_mapping_load_file(&m, ITSMA_TEST_DATA "/mapping/mapping-interop.json", &mc, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(itsma_mapping_to_json(json, m, &err), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(*json, "\"x-source-note\""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(*json, "\"x-ticket\""));
+	return m;
+}
+
+static void test_interop__mapping_oscal_round_trip_keeps_x_keys(void)
+{
+	itsma_catalogue *src = NULL, *tgt = NULL;
+	itsma_mapping *back = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	char *orig = NULL, *oscal = NULL, *again = NULL, *oscal2 = NULL;
+	itsma_mapping *m = interop_mapping(&src, &tgt, &orig);
+	ASSERT_OK(itsma_mapping_to_oscal(&oscal, m, &err));
+	ASSERT_OK(itsma_mapping_from_oscal(&back, oscal, strlen(oscal), "m.json", NULL, &err));
+	ASSERT_OK(itsma_mapping_to_json(&again, back, &err));
+	CU_ASSERT_STRING_EQUAL(again, orig); /* every x- key, on every object, comes back */
+	ASSERT_OK(itsma_mapping_check(back, src, tgt, NULL, NULL, &err));
+	ASSERT_OK(itsma_mapping_to_oscal(&oscal2, back, &err));
+	CU_ASSERT_STRING_EQUAL(oscal2, oscal);
+	itsma_free(orig);
+	itsma_free(oscal);
+	itsma_free(oscal2);
+	itsma_free(again);
+	itsma_mapping_free(back);
+	itsma_mapping_free(m);
+	itsma_catalogue_free(src);
+	itsma_catalogue_free(tgt);
+}
+
+/* Replace the first `from` in text by `to` (a new string, freed by the caller). */
+static char *replaced(const char *text, const char *from, const char *to)
+{
+	const char *at = strstr(text, from);
+	itsma__buf b = ITSMA__BUF_INIT;
+	char *out = NULL;
+	CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+	itsma__buf_append(&b, text, (size_t)(at - text));
+	itsma__buf_puts(&b, to);
+	itsma__buf_puts(&b, at + strlen(from));
+	CU_ASSERT_EQUAL_FATAL(itsma__buf_finish(&b, &out, NULL), 0);
+	return out;
+}
+
+static void test_interop__mapping_oscal_bad_extension_props(void)
+{
+	static const struct {
+		const char *from, *to, *pointer;
+	} cases[] = {
+		{ "\"{\\\"x-source-note\\\":\\\"the old catalogue\\\"}\"", "\"[1]\"",
+		  "/mapping-collection/mappings/0/source-resource/props/2/value" },
+		{ "\"{\\\"x-source-note\\\":\\\"the old catalogue\\\"}\"", "\"{\\\"y\\\":1}\"",
+		  "/mapping-collection/mappings/0/source-resource/props/2/value" },
+		{ "\"{\\\"x-source-note\\\":\\\"the old catalogue\\\"}\"", "\"{\\\"x-a\\\":1,\\\"x-b\\\":2}\"",
+		  "/mapping-collection/mappings/0/source-resource/props/2/value" },
+		{ "\"{\\\"x-source-note\\\":\\\"the old catalogue\\\"}\"", "\"{\\\"x-a\\\":\"",
+		  "/mapping-collection/mappings/0/source-resource/props/2/value" },
+		{ "\"{\\\"x-source-note\\\":\\\"the old catalogue\\\"}\"", "7",
+		  "/mapping-collection/mappings/0/source-resource/props/2/value" },
+		{ "\"{\\\"x-weight\\\":{\\\"pairs\\\":4}}\"", "\"{\\\"x-ticket\\\":\\\"again\\\"}\"",
+		  "/mapping-collection/mappings/0/maps/10/props/1/value" },
+	};
+	itsma_catalogue *src = NULL, *tgt = NULL;
+	char *orig = NULL, *oscal = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	itsma_mapping *m = interop_mapping(&src, &tgt, &orig);
+	size_t i;
+	ASSERT_OK(itsma_mapping_to_oscal(&oscal, m, &err));
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *bad = replaced(oscal, cases[i].from, cases[i].to);
+		itsma_mapping *back = NULL;
+		CU_ASSERT_EQUAL(itsma_mapping_from_oscal(&back, bad, strlen(bad), "m.json", NULL, &err),
+		                ITSMA_ESCHEMA);
+		CU_ASSERT_PTR_NULL(back);
+		CU_ASSERT_STRING_EQUAL(err.pointer, cases[i].pointer);
+		CU_ASSERT(err.line > 0);
+		if (strcmp(err.pointer, cases[i].pointer))
+			fprintf(stderr, "\ncase %zu: %s: %s\n", i, err.pointer, err.message);
+		itsma_free(bad);
+	}
+	itsma_free(orig);
+	itsma_free(oscal);
+	itsma_mapping_free(m);
+	itsma_catalogue_free(src);
+	itsma_catalogue_free(tgt);
+}
+
 static const itsma_test_case cases[] = {
 	{ "uuid5_matches_rfc_9562", test_interop__uuid5_matches_rfc_9562 },
 	{ "ids_are_sanitised_without_collisions", test_interop__ids_are_sanitised_without_collisions },
@@ -336,6 +441,8 @@ static const itsma_test_case cases[] = {
 	{ "ciso_errors_name_the_place", test_interop__ciso_errors_name_the_place },
 	{ "ciso_deep_nesting_is_a_limit", test_interop__ciso_deep_nesting_is_a_limit },
 	{ "oscal_exports", test_interop__oscal_exports },
+	{ "mapping_oscal_round_trip_keeps_x_keys", test_interop__mapping_oscal_round_trip_keeps_x_keys },
+	{ "mapping_oscal_bad_extension_props", test_interop__mapping_oscal_bad_extension_props },
 	{ NULL, NULL }
 };
 
