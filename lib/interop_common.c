@@ -128,6 +128,8 @@ int itsma__ext_take_members(itsma__ext **x, json_object *obj, itsma_error *err)
 {
 	json_object_iter it;
 	size_t i;
+	if (!obj || !json_object_is_type(obj, json_type_object))
+		return 0;
 	json_object_object_foreachC(obj, it)
 	{
 		if (strncmp(it.key, "x-", 2) != 0 || !it.key[2])

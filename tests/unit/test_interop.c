@@ -430,6 +430,171 @@ static void test_interop__mapping_oscal_bad_extension_props(void)
 	itsma_catalogue_free(tgt);
 }
 
+static void ciso_round_trip(const itsma_mapping *m, const itsma_catalogue *src,
+                            const itsma_catalogue *tgt, const char *packager)
+{
+	itsma_mapping *back = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	char *orig = NULL, *yaml = NULL, *again = NULL;
+	ASSERT_OK(itsma_mapping_to_json(&orig, m, &err));
+	ASSERT_OK(itsma_mapping_to_ciso(&yaml, m, src, tgt, packager, &err));
+	ASSERT_OK(itsma_mapping_from_ciso(&back, yaml, strlen(yaml), "m.yaml", src, tgt, NULL, &err));
+	ASSERT_OK(itsma_mapping_to_json(&again, back, &err));
+	CU_ASSERT_STRING_EQUAL(again, orig); /* n:m maps, equivalent-to, x- keys, maps without pairs */
+	itsma_free(orig);
+	itsma_free(yaml);
+	itsma_free(again);
+	itsma_mapping_free(back);
+}
+
+static void test_interop__mapping_ciso_round_trip_is_equal(void)
+{
+	itsma_catalogue *src = NULL, *tgt = NULL, *c11 = NULL, *c18 = NULL;
+	itsma_mapping *builtin = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	char *orig = NULL;
+	itsma_mapping *m = interop_mapping(&src, &tgt, &orig);
+	size_t i, nm = 0;
+	ciso_round_trip(m, src, tgt, NULL);
+	ciso_round_trip(m, src, tgt, "acme");
+	/* the built-in 2011 -> 2018 mapping, with its n:1 and 1:n maps */
+	ASSERT_OK(itsma_catalogue_builtin(&c11, "iso20000-1:2011", &err));
+	ASSERT_OK(itsma_catalogue_builtin(&c18, "iso20000-1:2018", &err));
+	ASSERT_OK(itsma_mapping_builtin(&builtin, "iso20000-1-2011-to-2018", NULL, &err));
+	for (i = 0; i < itsma_mapping_map_count(builtin); i++)
+		nm += itsma_map_source_count(itsma_mapping_map_at(builtin, i)) > 1 ||
+		      itsma_map_target_count(itsma_mapping_map_at(builtin, i)) > 1;
+	CU_ASSERT(nm > 0);
+	ciso_round_trip(builtin, c11, c18, NULL);
+	itsma_free(orig);
+	itsma_mapping_free(builtin);
+	itsma_mapping_free(m);
+	itsma_catalogue_free(src);
+	itsma_catalogue_free(tgt);
+	itsma_catalogue_free(c11);
+	itsma_catalogue_free(c18);
+}
+
+typedef struct warnings {
+	size_t count;
+	char first[ITSMA_ERROR_POINTER_LENGTH];
+} warnings;
+
+static int count_warning(const itsma_error *w, void *payload)
+{
+	warnings *ws = payload;
+	if (!ws->count++)
+		snprintf(ws->first, sizeof ws->first, "%s", w->pointer);
+	return 0;
+}
+
+/* Import yaml with a warning counter; the mapping's maps as "SOURCES>TARGETS" lines. */
+static char *ciso_maps(const char *yaml, const itsma_catalogue *src, const itsma_catalogue *tgt,
+                       warnings *ws, size_t *count)
+{
+	itsma_interop_options o = ITSMA_INTEROP_OPTIONS_INIT;
+	itsma_mapping *m = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	itsma__buf b = ITSMA__BUF_INIT;
+	char *out = NULL;
+	size_t i, j;
+	o.warn = count_warning;
+	o.payload = ws;
+	ASSERT_OK(itsma_mapping_from_ciso(&m, yaml, strlen(yaml), "m.yaml", src, tgt, &o, &err));
+	*count = itsma_mapping_map_count(m);
+	for (i = 0; i < *count; i++) {
+		const itsma_map *mp = itsma_mapping_map_at(m, i);
+		for (j = 0; j < itsma_map_source_count(mp); j++)
+			itsma__buf_printf(&b, "%s%s", j ? "," : "", itsma_map_source_at(mp, j));
+		itsma__buf_putc(&b, '>');
+		for (j = 0; j < itsma_map_target_count(mp); j++)
+			itsma__buf_printf(&b, "%s%s", j ? "," : "", itsma_map_target_at(mp, j));
+		itsma__buf_printf(&b, " %s\n", itsma_relationship_name(itsma_map_relationship(mp)));
+	}
+	itsma_mapping_free(m);
+	CU_ASSERT_EQUAL(itsma__buf_finish(&b, &out, NULL), 0);
+	return out;
+}
+
+/* The YAML without its lines "itsma: ..." (as a library CISO Assistant wrote would be). */
+static char *without_itsma_keys(const char *yaml)
+{
+	itsma__buf b = ITSMA__BUF_INIT;
+	char *out = NULL;
+	while (*yaml) {
+		const char *nl = strchr(yaml, '\n'), *t = yaml;
+		size_t len = nl ? (size_t)(nl - yaml) + 1 : strlen(yaml);
+		while (*t == ' ')
+			t++;
+		if (strncmp(t, "itsma: ", 7) != 0)
+			itsma__buf_append(&b, yaml, len);
+		yaml += len;
+	}
+	CU_ASSERT_EQUAL(itsma__buf_finish(&b, &out, NULL), 0);
+	return out;
+}
+
+static void test_interop__mapping_ciso_edited_and_foreign_pairs(void)
+{
+	itsma_catalogue *src = NULL, *tgt = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	char *orig = NULL, *yaml = NULL, *edited, *foreign, *maps1, *maps2;
+	warnings ws = { 0, "" };
+	itsma_mapping *m = interop_mapping(&src, &tgt, &orig), *back = NULL;
+	size_t n1 = 0, n2 = 0;
+	ASSERT_OK(itsma_mapping_to_ciso(&yaml, m, src, tgt, NULL, &err));
+	/* one pair of the 2 x 2 map (pairs 10 to 13) edited in CISO Assistant: its four pairs come
+	 * back as four maps, with a warning at the group's first pair */
+	edited = replaced(yaml, "strength_of_relationship: 3\n      annotation: 'Two by two: each pair "
+	                        "overlaps.'\n      itsma: '{\"map\":10}'",
+	                  "strength_of_relationship: 9\n      annotation: 'Two by two: each pair "
+	                  "overlaps.'\n      itsma: '{\"map\":10}'");
+	maps1 = ciso_maps(edited, src, tgt, &ws, &n1);
+	CU_ASSERT_EQUAL(n1, itsma_mapping_map_count(m) + 3);
+	CU_ASSERT_EQUAL(ws.count, 1);
+	CU_ASSERT_STRING_EQUAL(ws.first, "/objects/requirement_mapping_set/requirement_mappings/10");
+	CU_ASSERT_PTR_NOT_NULL(strstr(maps1, "R-01>S-01 intersects-with\nR-01>S-02 intersects-with\n"
+	                                     "R-02>S-01 intersects-with\nR-02>S-02 intersects-with\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(maps1, "P-02,P-03>Q-02 superset-of\n")); /* the others regroup */
+	itsma_free(maps1);
+	/* a pair without its itsma key: a map of its own (at its place) */
+	foreign = replaced(yaml, "itsma: '{\"map\":4}'", "annotation: other");
+	ws.count = 0;
+	maps2 = ciso_maps(foreign, src, tgt, &ws, &n2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(maps2, "P-02>Q-02 superset-of\nX-01> no-relationship\n"
+	                                     "P-03>Q-02 superset-of\n"));
+	CU_ASSERT_EQUAL(ws.count, 0);
+	itsma_free(maps2);
+	itsma_free(foreign);
+	/* a library without itsma keys (CISO Assistant's own): one map per pair, in document
+	 * order, every time the same */
+	foreign = without_itsma_keys(yaml);
+	maps1 = ciso_maps(foreign, src, tgt, &ws, &n1);
+	maps2 = ciso_maps(foreign, src, tgt, &ws, &n2);
+	CU_ASSERT_STRING_EQUAL(maps1, maps2);
+	CU_ASSERT_EQUAL(n1, 16); /* the pairs */
+	CU_ASSERT_PTR_NOT_NULL(strstr(maps1, "P-02>Q-02 superset-of\nP-03>Q-02 superset-of\n"
+	                                     "R>S equal-to\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(maps1, "R-01>S-01 intersects-with\nR-01>S-02 intersects-with\n"));
+	itsma_free(maps1);
+	itsma_free(maps2);
+	itsma_free(foreign);
+	/* a pair's itsma key that is not what itsma writes */
+	foreign = replaced(yaml, "itsma: '{\"map\":4}'", "itsma: '{\"map\":-4}'");
+	CU_ASSERT_EQUAL(itsma_mapping_from_ciso(&back, foreign, strlen(foreign), "m.yaml", src, tgt,
+	                                        NULL, &err), ITSMA_ESCHEMA);
+	CU_ASSERT_STRING_EQUAL(err.pointer, "/objects/requirement_mapping_set/requirement_mappings/5/itsma");
+	CU_ASSERT(err.line > 0);
+	CU_ASSERT_PTR_NULL(back);
+	itsma_free(foreign);
+	itsma_free(edited);
+	itsma_free(yaml);
+	itsma_free(orig);
+	itsma_mapping_free(m);
+	itsma_catalogue_free(src);
+	itsma_catalogue_free(tgt);
+}
+
 static const itsma_test_case cases[] = {
 	{ "uuid5_matches_rfc_9562", test_interop__uuid5_matches_rfc_9562 },
 	{ "ids_are_sanitised_without_collisions", test_interop__ids_are_sanitised_without_collisions },
@@ -443,6 +608,8 @@ static const itsma_test_case cases[] = {
 	{ "oscal_exports", test_interop__oscal_exports },
 	{ "mapping_oscal_round_trip_keeps_x_keys", test_interop__mapping_oscal_round_trip_keeps_x_keys },
 	{ "mapping_oscal_bad_extension_props", test_interop__mapping_oscal_bad_extension_props },
+	{ "mapping_ciso_round_trip_is_equal", test_interop__mapping_ciso_round_trip_is_equal },
+	{ "mapping_ciso_edited_and_foreign_pairs", test_interop__mapping_ciso_edited_and_foreign_pairs },
 	{ NULL, NULL }
 };
 
