@@ -311,7 +311,8 @@ out:
 	return rc;
 }
 
-static int load_reader(itsma__reader *rd, const itsma_mapping_catalogues *cats, itsma_mapping **out)
+int itsma__mapping_load_reader(itsma__reader *rd, const itsma_mapping_catalogues *cats,
+                               itsma_mapping **out)
 {
 	json_object *root = NULL;
 	size_t end;
@@ -377,7 +378,7 @@ int itsma_mapping_load_buffer(itsma_mapping **out, const char *buf, size_t len,
 		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
 	if ((rc = itsma__reader_init(&rd, buf ? buf : "", len, source_name, NULL, err)) < 0)
 		return rc;
-	rc = load_reader(&rd, cats, out);
+	rc = itsma__mapping_load_reader(&rd, cats, out);
 	itsma__reader_fini(&rd);
 	return rc;
 }
@@ -422,7 +423,7 @@ int itsma_mapping_validate_buffer(const char *buf, size_t len, const char *sourc
 		return rc;
 	rd.collect = cb;
 	rd.payload = payload;
-	rc = load_reader(&rd, cats, &m);
+	rc = itsma__mapping_load_reader(&rd, cats, &m);
 	itsma_mapping_free(m);
 	itsma__reader_fini(&rd);
 	if (rd.stop) {

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Validation that reports every problem of a catalogue or assessment document. */
+/* Validation that reports every problem of a catalogue, assessment or mapping document. */
 #include "itsma/validate.h"
 #include "internal/json_in.h"
 #include "internal/error.h"
+#include "internal/mapping.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,8 @@ static itsma_document_kind sniff(const char *buf, size_t len)
 						return ITSMA_DOCUMENT_CATALOGUE;
 					if ((size_t)(end - q) >= 20 && memcmp(q, "\"itsma-assessment/1\"", 20) == 0)
 						return ITSMA_DOCUMENT_ASSESSMENT;
+					if ((size_t)(end - q) >= 17 && memcmp(q, "\"itsma-mapping/1\"", 17) == 0)
+						return ITSMA_DOCUMENT_MAPPING;
 					return ITSMA_DOCUMENT_UNKNOWN;
 				}
 			}
@@ -54,6 +57,24 @@ static itsma_document_kind sniff(const char *buf, size_t len)
 itsma_document_kind itsma_document_kind_of(const char *buf, size_t len)
 {
 	return buf ? sniff(buf, len) : ITSMA_DOCUMENT_UNKNOWN;
+}
+
+/* A mapping's catalogues when validating: the caller's catalogue for the side of its id, else
+ * the load options' resolver (then the built-ins, as the mapping loader does). */
+typedef struct mapping_sides {
+	const itsma_catalogue *cat;
+	itsma_catalogue_resolver resolve;
+	void *payload;
+} mapping_sides;
+
+static int resolve_side(const itsma_catalogue **out, const char *id, void *payload)
+{
+	const mapping_sides *ms = payload;
+	if (ms->cat && strcmp(itsma_catalogue_id(ms->cat), id) == 0) {
+		*out = ms->cat;
+		return 0;
+	}
+	return ms->resolve ? ms->resolve(out, id, ms->payload) : ITSMA_ENOTFOUND;
 }
 
 int itsma_validate_buffer(itsma_document_kind *kind_out, const char *buf, size_t len,
@@ -108,6 +129,14 @@ int itsma_validate_buffer_ext(itsma_document_kind *kind_out, const char *buf, si
 		itsma_assessment *a = NULL;
 		rc = itsma__assessment_load_reader(&rd, cat, &a);
 		itsma_assessment_free(a);
+	} else if (kind == ITSMA_DOCUMENT_MAPPING) {
+		itsma_mapping *m = NULL;
+		itsma_mapping_catalogues mc = ITSMA_MAPPING_CATALOGUES_INIT;
+		mapping_sides ms = { cat, rd.resolve, rd.resolve_payload };
+		mc.resolve = resolve_side;
+		mc.payload = &ms;
+		rc = itsma__mapping_load_reader(&rd, &mc, &m);
+		itsma_mapping_free(m);
 	} else {
 		/* not one of ours: a syntax error is more useful than "unknown format" */
 		itsma_catalogue *c = NULL;
@@ -116,7 +145,8 @@ int itsma_validate_buffer_ext(itsma_document_kind *kind_out, const char *buf, si
 		if (rc != ITSMA_EPARSE && rc != ITSMA_ENOMEM && rc != ITSMA_ELIMIT) {
 			itsma_error_clear(&local);
 			rc = itsma__error_set(&local, ITSMA_ESCHEMA,
-			                      "unknown document: expected \"format\": \"itsma-catalogue/1\" or \"itsma-assessment/1\"");
+			                      "unknown document: expected \"format\": \"itsma-catalogue/1\", "
+			                      "\"itsma-assessment/1\" or \"itsma-mapping/1\"");
 			itsma__error_source(&local, rd.source);
 			itsma__error_pointer(&local, "/format");
 			rd.err = &local;

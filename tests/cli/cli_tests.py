@@ -763,6 +763,33 @@ def test_validate():
     expect(run('validate'), 2, 'validate without files')
     expect(run('validate', '--catalogue', 'nope:1', Q4), 1, 'unknown --catalogue')
 
+    # mapping sets (itsma-mapping/1) too, their catalogues found as an assessment's are
+    old_cat, new_cat, mapping = mdata('old-catalogue.json'), mdata('new-catalogue.json'), mdata('mapping.json')
+    r = expect(run('validate', old_cat, new_cat, mapping), 0, 'validate a mapping with its catalogues')
+    check('%s: valid itsma-mapping/1' % mapping in r.out, 'mapping recognised', r)
+    r = expect(run('validate', '--catalogue', new_cat, old_cat, mapping), 0, 'mapping: --catalogue serves one side')
+    check('%s: valid itsma-mapping/1' % mapping in r.out, 'mapping valid with --catalogue', r)
+    r = expect(run('validate', src('data', 'mappings', 'iso20000-1-2011-to-2018.json')),
+               0, 'the built-in mapping against the built-in catalogues')
+    check('valid itsma-mapping/1' in r.out, 'built-in mapping valid', r)
+    r = expect(run('validate', mapping), 1, 'a mapping whose catalogues are not built in')
+    check(re.search(re.escape(mapping) + r':\d+:\d+: /source/catalogue: cannot find catalogue "test:old"', r.err),
+          'unknown catalogue with line, column and pointer', r)
+    doc = json.load(open(mapping))
+    doc['maps'][0]['relationship'] = 'same-as'
+    doc['maps'][3]['targets'] = ['Q-99']
+    bad = work('bad-mapping.json')
+    with open(bad, 'w') as f:
+        f.write(json.dumps(doc, indent=2) + '\n')
+    r = expect(run('validate', old_cat, new_cat, bad), 1, 'a broken mapping')
+    lines = [l for l in r.err.splitlines() if l.startswith(bad)]
+    check(len(lines) == 2, 'both problems listed', r)
+    check(re.match(re.escape(bad) + r':\d+:\d+: /maps/0/relationship: expected "equal-to"', lines[0] if lines else ''),
+          'relationship problem located', r)
+    check(any(re.match(re.escape(bad) + r':\d+:\d+: /maps/3/targets/0: catalogue "test:new" has no requirement', l)
+              for l in lines), 'unknown target located', r)
+    check('2 problems in 1 of 3 files' in r.err, 'problem count', r)
+
 
 # ---- score -----------------------------------------------------------------------------------------
 
