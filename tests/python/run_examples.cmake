@@ -66,3 +66,6 @@ else()
   run_step("batch.py" "60 assessments scored \\(0 failed\\)"
            ${EXAMPLES}/batch.py ${WORK}/batch --generate 60 --workers 2 -o ${WORK}/batch.csv)
 endif()
+# mapping_interop.py: the built-in mapping to OSCAL and CISO Assistant and back, equal.
+run_step("mapping_interop.py" "OSCAL round trip: equal\nCISO Assistant round trip: equal"
+         ${EXAMPLES}/mapping_interop.py -o ${WORK})
