@@ -1122,16 +1122,10 @@ int itsma_assessment_to_json(char **out, const itsma_assessment *a, itsma_error 
 	const itsma_catalogue *c;
 
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	if (!out || !a)
-		return itsma__error_set(err, ITSMA_EINVAL, "out and assessment must not be NULL");
-	*out = NULL;
+	if (itsma__write_begin(&w, &b, out, a, "assessment", ASSESSMENT_FORMAT, a ? a->id : NULL,
+	                       err) < 0)
+		return ITSMA_EINVAL;
 	c = a->cat;
-	itsma__jw_init(&w, &b);
-	itsma__jw_begin_object(&w, NULL);
-	itsma__jw_string(&w, "format", ASSESSMENT_FORMAT);
-	itsma__jw_string(&w, "id", a->id);
 	itsma__jw_string(&w, "catalogue", c->id);
 	if (a->title)
 		itsma__jw_string(&w, "title", a->title);
@@ -1217,10 +1211,7 @@ int itsma_assessment_to_json(char **out, const itsma_assessment *a, itsma_error 
 			itsma__jw_end_object(&w);
 		}
 	}
-	itsma__write_ext(&w, a->ext);
-	itsma__jw_end_object(&w);
-	itsma__jw_finish(&w);
-	return itsma__buf_finish(&b, out, err);
+	return itsma__write_ext_end(&w, &b, a->ext, out, err);
 }
 
 int itsma_assessment_save_file(const itsma_assessment *a, const char *path, itsma_error *err)
