@@ -105,6 +105,15 @@ static void items(mw *o, const char *key, const itsma_map *map, int targets)
 	itsma__jw_end_array(&o->w);
 }
 
+/* The mapping-description written for a mapping without a description (OSCAL requires one;
+ * an itsma prop no-description says it was made up). */
+static void default_description(char *out, size_t size, const char *source, int source_revision,
+                                const char *target, int target_revision)
+{
+	snprintf(out, size, "Mapping from %s (revision %d) to %s (revision %d).", source,
+	         source_revision, target, target_revision);
+}
+
 static const char *oscal_status(itsma_mapping_status s)
 {
 	return s == ITSMA_MAPPING_COMPLETE ? "complete" : s == ITSMA_MAPPING_DEPRECATED ? "deprecated"
@@ -136,12 +145,14 @@ int itsma_mapping_to_oscal(char **out, const itsma_mapping *m, itsma_error *err)
 	itsma__jw_string(&o.w, "oscal-version", "1.2.0");
 	itsma__jw_begin_array(&o.w, "props");
 	prop(&o, "mapping", itsma_mapping_id(m));
+	if (!itsma_mapping_title(m))
+		prop(&o, "no-title", "true"); /* the title above is the id */
 	ext_props(&o, m->ext);
 	itsma__jw_end_array(&o.w);
 	itsma__jw_end_object(&o.w);
-	snprintf(desc, sizeof desc, "Mapping from %s (revision %d) to %s (revision %d).",
-	         itsma_mapping_source_catalogue(m), itsma_mapping_source_revision(m),
-	         itsma_mapping_target_catalogue(m), itsma_mapping_target_revision(m));
+	default_description(desc, sizeof desc, itsma_mapping_source_catalogue(m),
+	                    itsma_mapping_source_revision(m), itsma_mapping_target_catalogue(m),
+	                    itsma_mapping_target_revision(m));
 	itsma__jw_begin_object(&o.w, "provenance");
 	itsma__jw_string(&o.w, "method", itsma_mapping_method_name(itsma_mapping_method_of(m)));
 	itsma__jw_string(&o.w, "matching-rationale",
@@ -149,8 +160,10 @@ int itsma_mapping_to_oscal(char **out, const itsma_mapping *m, itsma_error *err)
 	itsma__jw_string(&o.w, "status", oscal_status(itsma_mapping_status_of(m)));
 	itsma__jw_string(&o.w, "mapping-description",
 	                 itsma_mapping_description(m) ? itsma_mapping_description(m) : desc);
-	if (ext_count(m->provenance_ext)) {
+	if (ext_count(m->provenance_ext) || !itsma_mapping_description(m)) {
 		itsma__jw_begin_array(&o.w, "props");
+		if (!itsma_mapping_description(m))
+			prop(&o, "no-description", "true");
 		ext_props(&o, m->provenance_ext);
 		itsma__jw_end_array(&o.w);
 	}
@@ -499,6 +512,11 @@ static int import_collection(mr *c, json_object *root, const itsma_interop_optio
 		if (rc < 0)
 			goto fail;
 	}
+	/* what the export writes for a mapping without a title or description */
+	if (itsma_prop(md, "no-title"))
+		title = NULL;
+	if (itsma_prop(prov, "no-description"))
+		desc = NULL;
 	if ((rc = itsma_mapping_new(&m, mid, sid, srev, tid, trev, &c->e)) < 0 ||
 	    (rc = itsma_mapping_set_title(m, title, &c->e)) < 0 ||
 	    (rc = itsma_mapping_set_description(m, desc, &c->e)) < 0 ||

@@ -595,6 +595,48 @@ static void test_interop__mapping_ciso_edited_and_foreign_pairs(void)
 	itsma_catalogue_free(tgt);
 }
 
+/* A mapping built in code, without title or description: both formats need a title (CISO
+ * Assistant a name, OSCAL a title and a description), and the itsma marks bring the absence
+ * back. */
+static void test_interop__mapping_without_title_round_trips(void)
+{
+	itsma_catalogue *src = NULL, *tgt = NULL;
+	itsma_mapping *m = NULL, *back = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	itsma_map_spec spec = ITSMA_MAP_SPEC_INIT;
+	const char *s1[] = { "A-01" }, *t2[] = { "M-01", "M-02" }, *s2[] = { "X-01" };
+	char *orig = NULL, *oscal = NULL, *again = NULL;
+	ASSERT_OK(itsma_catalogue_load_file(&src, ITSMA_TEST_DATA "/mapping/old-catalogue.json", NULL,
+	                                    &err));
+	ASSERT_OK(itsma_catalogue_load_file(&tgt, ITSMA_TEST_DATA "/mapping/new-catalogue.json", NULL,
+	                                    &err));
+	ASSERT_OK(itsma_mapping_new(&m, "bare", "test:old", 1, "test:new", 1, &err));
+	spec.sources = s1;
+	spec.source_count = 1;
+	spec.targets = t2;
+	spec.target_count = 2;
+	ASSERT_OK(itsma_mapping_add_map(NULL, m, &spec, &err));
+	spec.relationship = ITSMA_REL_NO_RELATIONSHIP;
+	spec.sources = s2;
+	spec.target_count = 0;
+	ASSERT_OK(itsma_mapping_add_map(NULL, m, &spec, &err));
+	ASSERT_OK(itsma_mapping_to_json(&orig, m, &err));
+	ASSERT_OK(itsma_mapping_to_oscal(&oscal, m, &err));
+	ASSERT_OK(itsma_mapping_from_oscal(&back, oscal, strlen(oscal), NULL, NULL, &err));
+	ASSERT_OK(itsma_mapping_to_json(&again, back, &err));
+	CU_ASSERT_STRING_EQUAL(again, orig);
+	CU_ASSERT_PTR_NULL(itsma_mapping_title(back));
+	CU_ASSERT_PTR_NULL(itsma_mapping_description(back));
+	ciso_round_trip(m, src, tgt, NULL);
+	itsma_free(orig);
+	itsma_free(oscal);
+	itsma_free(again);
+	itsma_mapping_free(back);
+	itsma_mapping_free(m);
+	itsma_catalogue_free(src);
+	itsma_catalogue_free(tgt);
+}
+
 static const itsma_test_case cases[] = {
 	{ "uuid5_matches_rfc_9562", test_interop__uuid5_matches_rfc_9562 },
 	{ "ids_are_sanitised_without_collisions", test_interop__ids_are_sanitised_without_collisions },
@@ -610,6 +652,7 @@ static const itsma_test_case cases[] = {
 	{ "mapping_oscal_bad_extension_props", test_interop__mapping_oscal_bad_extension_props },
 	{ "mapping_ciso_round_trip_is_equal", test_interop__mapping_ciso_round_trip_is_equal },
 	{ "mapping_ciso_edited_and_foreign_pairs", test_interop__mapping_ciso_edited_and_foreign_pairs },
+	{ "mapping_without_title_round_trips", test_interop__mapping_without_title_round_trips },
 	{ NULL, NULL }
 };
 
