@@ -1628,7 +1628,7 @@ static int add_group(yin *y, itsma_mapping *m, pair *pairs, const pair_group *g,
 		if (!meta && member(a->meta, "relationship"))
 			meta = a->meta;
 	}
-	if (whole && ns * nt != g->count)
+	if (whole && (ns > g->count / nt || ns * nt != g->count)) /* nt >= 1 here */
 		whole = 0;
 	if (whole && !(seen = calloc(g->count, 1))) {
 		rc = itsma__error_nomem(&y->e);
