@@ -16,6 +16,7 @@
 #include "internal/fastrec.h"
 
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1027,27 +1028,25 @@ int itsma__assessment_load_reader(itsma__reader *rd, const itsma_catalogue *cat,
 	return rc;
 }
 
+static int read_assessment(itsma__reader *rd, void *ctx, void **obj)
+{
+	itsma_assessment *a = NULL;
+	int rc = itsma__assessment_load_reader(rd, ctx, &a);
+	*obj = a;
+	return rc;
+}
+
 int itsma_assessment_load_buffer(itsma_assessment **out, const char *buf, size_t len,
                                  const char *source_name, const itsma_catalogue *cat,
                                  const itsma_load_options *opts, itsma_error *err)
 {
-	itsma__reader rd;
+	void *a = NULL;
 	int rc;
-
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	if (!out)
-		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
-	*out = NULL;
-	if (!buf && len)
-		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
-	if ((rc = itsma__reader_init(&rd, buf ? buf : "", len, source_name, opts, err)) < 0)
-		return rc;
-	rc = itsma__assessment_load_reader(&rd, cat, out);
-	itsma__reader_fini(&rd);
-	if (rc == ITSMA_ENOMEM)
-		itsma__error_source(err, rd.source); /* "file: out of memory" (allocates nothing) */
+	rc = itsma__load_buffer(read_assessment, (void *)(uintptr_t)cat, out ? &a : NULL, buf, len,
+	                        source_name, opts, err);
+	if (out)
+		*out = a;
 	return rc;
 }
 

@@ -424,6 +424,11 @@ static int walk_catalogue(itsma__reader *rd, json_object *root, void *ctx, void 
 	return rc;
 }
 
+static int read_catalogue(itsma__reader *rd, void *ctx, void **obj)
+{
+	return itsma__reader_load(rd, walk_catalogue, ctx, obj);
+}
+
 int itsma__catalogue_load_reader(itsma__reader *rd, itsma_catalogue **out)
 {
 	void *c = NULL;
@@ -439,7 +444,7 @@ int itsma_catalogue_load_buffer(itsma_catalogue **out, const char *buf, size_t l
 	void *c = NULL;
 	int rc;
 	itsma__error_reset(err);
-	rc = itsma__load_buffer(walk_catalogue, NULL, out ? &c : NULL, buf, len, source_name, opts,
+	rc = itsma__load_buffer(read_catalogue, NULL, out ? &c : NULL, buf, len, source_name, opts,
 	                        err);
 	if (out)
 		*out = c;

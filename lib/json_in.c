@@ -88,7 +88,7 @@ int itsma__reader_load(itsma__reader *rd, itsma__walk_fn walk, void *ctx, void *
 	return rc;
 }
 
-int itsma__load_buffer(itsma__walk_fn walk, void *ctx, void **obj, const char *buf, size_t len,
+int itsma__load_buffer(itsma__read_fn read, void *ctx, void **obj, const char *buf, size_t len,
                        const char *source_name, const itsma_load_options *opts, itsma_error *err)
 {
 	itsma__reader rd;
@@ -100,7 +100,7 @@ int itsma__load_buffer(itsma__walk_fn walk, void *ctx, void **obj, const char *b
 		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
 	if ((rc = itsma__reader_init(&rd, buf ? buf : "", len, source_name, opts, err)) < 0)
 		return rc;
-	rc = itsma__reader_load(&rd, walk, ctx, obj);
+	rc = read(&rd, ctx, obj);
 	itsma__reader_fini(&rd);
 	if (rc == ITSMA_ENOMEM)
 		itsma__error_source(err, rd.source); /* "file: out of memory" (allocates nothing) */

@@ -328,6 +328,11 @@ static int walk_mapping(itsma__reader *rd, json_object *root, void *ctx, void **
 	return rc;
 }
 
+static int read_mapping(itsma__reader *rd, void *ctx, void **obj)
+{
+	return itsma__reader_load(rd, walk_mapping, ctx, obj);
+}
+
 int itsma__mapping_load_reader(itsma__reader *rd, const itsma_mapping_catalogues *cats,
                                itsma_mapping **out)
 {
@@ -354,7 +359,7 @@ int itsma_mapping_load_buffer(itsma_mapping **out, const char *buf, size_t len,
 	if (cats && itsma__version_check(cats->version, ITSMA_MAPPING_CATALOGUES_VERSION,
 	                                 "itsma_mapping_catalogues", err) < 0)
 		return ITSMA_EINVAL;
-	rc = itsma__load_buffer(walk_mapping, (void *)(uintptr_t)cats, out ? &m : NULL, buf, len,
+	rc = itsma__load_buffer(read_mapping, (void *)(uintptr_t)cats, out ? &m : NULL, buf, len,
 	                        source_name, NULL, err);
 	if (out)
 		*out = m;
@@ -393,33 +398,11 @@ int itsma_mapping_validate_buffer(const char *buf, size_t len, const char *sourc
 	int rc;
 
 	itsma__error_reset(err);
-	itsma__error_reset(err);
-	itsma__error_reset(err);
-	if (!buf && len)
-		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
-	if ((rc = itsma__reader_init(&rd, buf ? buf : "", len, source_name, NULL, &local)) < 0)
+	if ((rc = itsma__validate_open(&rd, &local, buf, len, source_name, NULL, cb, payload, err)) < 0)
 		return rc;
-	rd.collect = cb;
-	rd.payload = payload;
 	rc = itsma__mapping_load_reader(&rd, cats, &m);
 	itsma_mapping_free(m);
-	itsma__reader_fini(&rd);
-	if (rd.stop) {
-		if (err)
-			*err = rd.first;
-		return rd.stop;
-	}
-	if (rc == ITSMA_ENOMEM)
-		return itsma__error_nomem(err);
-	if (rc < 0) {
-		/* a problem that ended the run (syntax, a missing member) is reported too */
-		if (cb && local.code != 0 &&
-		    !(rd.problems && memcmp(&local, &rd.first, sizeof local) == 0))
-			cb(&local, payload);
-		if (err)
-			*err = rd.problems ? rd.first : local;
-	}
-	return rc;
+	return itsma__validate_close(&rd, rc, &local, cb, payload, err);
 }
 
 int itsma_mapping_validate_file(const char *path, const itsma_mapping_catalogues *cats,

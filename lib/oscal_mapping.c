@@ -309,9 +309,9 @@ static int ext_of(mr *c, json_object *o, const char *ptr, itsma__ext **x)
 	return 0;
 }
 
-/* Catalogue id and revision of a resource reference, and its x- keys. */
+/* Catalogue id and revision of a resource reference. */
 static int resource_of(mr *c, json_object *mp, const char *ptr, const char *key, char id[65],
-                       int *revision, itsma__ext **ext)
+                       int *revision)
 {
 	char p[ITSMA_ERROR_POINTER_LENGTH];
 	json_object *r;
@@ -342,7 +342,7 @@ static int resource_of(mr *c, json_object *mp, const char *ptr, const char *key,
 	*revision = rev ? atoi(rev) : 1;
 	if (*revision < 1)
 		*revision = 1;
-	return ext_of(c, r, p, ext);
+	return 0;
 }
 
 static int parse_enum(const char *s, const char *const *words, int n)
@@ -455,7 +455,6 @@ static int import_collection(mr *c, json_object *root, const itsma_interop_optio
 	int srev, trev, rc, k1, k2;
 	itsma_mapping_status st;
 	itsma_mapping *m = NULL;
-	itsma__ext *ext = NULL, *src_ext = NULL, *tgt_ext = NULL, *prov_ext = NULL;
 	size_t i, n;
 
 	if ((rc = itsma__expect_object(&c->rd, root, "", "an OSCAL document")) < 0)
@@ -493,14 +492,10 @@ static int import_collection(mr *c, json_object *root, const itsma_interop_optio
 		return rc;
 	mp = json_object_array_get_idx(mappings, 0);
 	if ((rc = itsma__expect_object(&c->rd, mp, "/mapping-collection/mappings/0", "a mapping")) < 0 ||
-	    (rc = ext_of(c, md, "/mapping-collection/metadata", &ext)) < 0 ||
-	    (rc = ext_of(c, prov, "/mapping-collection/provenance", &prov_ext)) < 0 ||
-	    (rc = resource_of(c, mp, "/mapping-collection/mappings/0", "source-resource", sid, &srev,
-	                      &src_ext)) < 0 ||
-	    (rc = resource_of(c, mp, "/mapping-collection/mappings/0", "target-resource", tid, &trev,
-	                      &tgt_ext)) < 0 ||
+	    (rc = resource_of(c, mp, "/mapping-collection/mappings/0", "source-resource", sid, &srev)) < 0 ||
+	    (rc = resource_of(c, mp, "/mapping-collection/mappings/0", "target-resource", tid, &trev)) < 0 ||
 	    (rc = itsma__get_array(&c->rd, mp, "/mapping-collection/mappings/0", "maps", 1, &maps)) < 0)
-		goto fail;
+		return rc;
 	if (opts && opts->catalogue_id)
 		snprintf(mid, sizeof mid, "%s", opts->catalogue_id);
 	else {
@@ -521,13 +516,15 @@ static int import_collection(mr *c, json_object *root, const itsma_interop_optio
 	    (rc = itsma_mapping_set_title(m, title, &c->e)) < 0 ||
 	    (rc = itsma_mapping_set_description(m, desc, &c->e)) < 0 ||
 	    (rc = itsma_mapping_set_provenance(m, (itsma_mapping_method)k1, (itsma_mapping_rationale)k2,
-	                                       st, &c->e)) < 0)
+	                                       st, &c->e)) < 0 ||
+	    /* the x- keys itsma_mapping_to_oscal() put in props */
+	    (rc = ext_of(c, md, "/mapping-collection/metadata", &m->ext)) < 0 ||
+	    (rc = ext_of(c, prov, "/mapping-collection/provenance", &m->provenance_ext)) < 0 ||
+	    (rc = ext_of(c, member(mp, "source-resource"), "/mapping-collection/mappings/0/source-resource",
+	                 &m->source_ext)) < 0 ||
+	    (rc = ext_of(c, member(mp, "target-resource"), "/mapping-collection/mappings/0/target-resource",
+	                 &m->target_ext)) < 0)
 		goto fail;
-	m->ext = ext;
-	m->source_ext = src_ext;
-	m->target_ext = tgt_ext;
-	m->provenance_ext = prov_ext;
-	ext = src_ext = tgt_ext = prov_ext = NULL;
 	n = json_object_array_length(maps);
 	for (i = 0; i < n; i++) {
 		itsma__ptr_index(p, "/mapping-collection/mappings/0/maps", i);
@@ -537,10 +534,6 @@ static int import_collection(mr *c, json_object *root, const itsma_interop_optio
 	*out = m;
 	return 0;
 fail:
-	itsma__ext_free(ext);
-	itsma__ext_free(src_ext);
-	itsma__ext_free(tgt_ext);
-	itsma__ext_free(prov_ext);
 	itsma_mapping_free(m);
 	return rc;
 }

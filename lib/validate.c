@@ -77,6 +77,53 @@ static int resolve_side(const itsma_catalogue **out, const char *id, void *paylo
 	return ms->resolve ? ms->resolve(out, id, ms->payload) : ITSMA_ENOTFOUND;
 }
 
+int itsma__validate_open(itsma__reader *rd, itsma_error *local, const char *buf, size_t len,
+                         const char *source_name, const itsma_load_options *opts,
+                         int (*cb)(const itsma_error *, void *), void *payload, itsma_error *err)
+{
+	int rc;
+	if (!buf && len)
+		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
+	/* the reader always needs an error struct to collect into */
+	if ((rc = itsma__reader_init(rd, buf ? buf : "", len, source_name, opts, local)) < 0) {
+		if (err)
+			*err = *local;
+		return rc;
+	}
+	/* without a callback every problem is still gone through, so that err holds the first */
+	rd->collect = cb;
+	rd->payload = payload;
+	return 0;
+}
+
+int itsma__validate_close(itsma__reader *rd, int rc, const itsma_error *local,
+                          int (*cb)(const itsma_error *, void *), void *payload, itsma_error *err)
+{
+	itsma__reader_fini(rd);
+	if (rd->stop) {
+		if (err)
+			*err = rd->first;
+		return rd->stop;
+	}
+	if (rc == ITSMA_ENOMEM) {
+		/* not a problem of the document; its name still says which load ran out */
+		itsma__error_nomem(err);
+		itsma__error_source(err, rd->source);
+		return ITSMA_ENOMEM;
+	}
+	if (rc < 0) {
+		/* a problem that ended the run (syntax, or not collectable) is reported too */
+		if (cb && local->code != 0 &&
+		    !(rd->problems && memcmp(local, &rd->first, sizeof *local) == 0))
+			cb(local, payload);
+		if (err)
+			*err = rd->problems ? rd->first : *local;
+		if (rd->problems)
+			rc = rd->first.code; /* the first problem's code, as err holds it */
+	}
+	return rc;
+}
+
 int itsma_validate_buffer(itsma_document_kind *kind_out, const char *buf, size_t len,
                           const char *source_name, const itsma_catalogue *cat, itsma_problem_cb cb,
                           void *payload, itsma_error *err)
@@ -102,22 +149,9 @@ int itsma_validate_buffer_ext(itsma_document_kind *kind_out, const char *buf, si
 	itsma__error_reset(err);
 	if (kind_out)
 		*kind_out = ITSMA_DOCUMENT_UNKNOWN;
-	if (!buf && len)
-		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
-	if (!buf)
-		buf = "";
-	/* the reader always needs an error struct to collect into */
-	if ((rc = itsma__reader_init(&rd, buf, len, source_name, opts, &local)) < 0) {
-		if (err)
-			*err = local;
+	if ((rc = itsma__validate_open(&rd, &local, buf, len, source_name, opts, cb, payload, err)) < 0)
 		return rc;
-	}
-	rd.collect = cb;
-	rd.payload = payload;
-	if (!rd.collect) {
-		/* still go through every problem, so that err holds the first one */
-		rd.collect = NULL;
-	}
+	buf = rd.buf;
 	kind = sniff(buf, len);
 	if (kind_out)
 		*kind_out = kind;
@@ -153,28 +187,7 @@ int itsma_validate_buffer_ext(itsma_document_kind *kind_out, const char *buf, si
 			itsma__json_locate_error(&rd);
 		}
 	}
-	itsma__reader_fini(&rd);
-	if (rd.stop) {
-		if (err)
-			*err = rd.first;
-		return rd.stop;
-	}
-	if (rc == ITSMA_ENOMEM) {
-		/* not a problem of the document; its name still says which load ran out */
-		itsma__error_nomem(err);
-		itsma__error_source(err, rd.source);
-		return ITSMA_ENOMEM;
-	}
-	if (rc < 0) {
-		/* a problem that ended the run (syntax, or not collectable) is reported too */
-		if (cb && local.code != 0 && !(rd.problems && memcmp(&local, &rd.first, sizeof local) == 0))
-			cb(&local, payload);
-		if (err)
-			*err = rd.problems ? rd.first : local;
-		if (rd.problems)
-			rc = rd.first.code; /* the first problem's code, as err holds it */
-	}
-	return rc;
+	return itsma__validate_close(&rd, rc, &local, cb, payload, err);
 }
 
 int itsma_validate_file(itsma_document_kind *kind_out, const char *path, const itsma_catalogue *cat,
