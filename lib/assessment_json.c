@@ -17,6 +17,7 @@
 #include "internal/fastrec.h"
 
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1027,25 +1028,25 @@ int itsma__assessment_load_reader(itsma__reader *rd, const itsma_catalogue *cat,
 	return rc;
 }
 
+static int read_assessment(itsma__reader *rd, void *ctx, void **obj)
+{
+	itsma_assessment *a = NULL;
+	int rc = itsma__assessment_load_reader(rd, ctx, &a);
+	*obj = a;
+	return rc;
+}
+
 int itsma_assessment_load_buffer(itsma_assessment **out, const char *buf, size_t len,
                                  const char *source_name, const itsma_catalogue *cat,
                                  const itsma_load_options *opts, itsma_error *err)
 {
-	itsma__reader rd;
+	void *a = NULL;
 	int rc;
-
 	itsma__error_reset(err);
-	if (!out)
-		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
-	*out = NULL;
-	if (!buf && len)
-		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
-	if ((rc = itsma__reader_init(&rd, buf ? buf : "", len, source_name, opts, err)) < 0)
-		return rc;
-	rc = itsma__assessment_load_reader(&rd, cat, out);
-	itsma__reader_fini(&rd);
-	if (rc == ITSMA_ENOMEM)
-		itsma__error_source(err, rd.source); /* "file: out of memory" (allocates nothing) */
+	rc = itsma__load_buffer(read_assessment, (void *)(uintptr_t)cat, out ? &a : NULL, buf, len,
+	                        source_name, opts, err);
+	if (out)
+		*out = a;
 	return rc;
 }
 
@@ -1118,15 +1119,10 @@ int itsma_assessment_to_json(char **out, const itsma_assessment *a, itsma_error 
 	const itsma_catalogue *c;
 
 	itsma__error_reset(err);
-	if (out)
-		*out = NULL;
-	if (!out || !a)
-		return itsma__error_set(err, ITSMA_EINVAL, "out and assessment must not be NULL");
+	if (itsma__write_begin(&w, &b, out, a, "assessment", ASSESSMENT_FORMAT, a ? a->id : NULL,
+	                       err) < 0)
+		return ITSMA_EINVAL;
 	c = a->cat;
-	itsma__jw_init(&w, &b);
-	itsma__jw_begin_object(&w, NULL);
-	itsma__jw_string(&w, "format", ASSESSMENT_FORMAT);
-	itsma__jw_string(&w, "id", a->id);
 	itsma__jw_string(&w, "catalogue", c->id);
 	if (a->title)
 		itsma__jw_string(&w, "title", a->title);
@@ -1212,10 +1208,7 @@ int itsma_assessment_to_json(char **out, const itsma_assessment *a, itsma_error 
 			itsma__jw_end_object(&w);
 		}
 	}
-	itsma__write_ext(&w, a->ext);
-	itsma__jw_end_object(&w);
-	itsma__jw_finish(&w);
-	return itsma__buf_finish(&b, out, err);
+	return itsma__write_ext_end(&w, &b, a->ext, out, err);
 }
 
 int itsma_assessment_save_file(const itsma_assessment *a, const char *path, itsma_error *err)

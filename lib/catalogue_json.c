@@ -414,48 +414,29 @@ fail:
 	return rc;
 }
 
+static int walk_catalogue(itsma__reader *rd, json_object *root, void *ctx, void **obj)
+{
+	itsma_catalogue *c = NULL;
+	int rc = load_tree(rd, root, &c);
+	(void)ctx;
+	if ((rc = itsma__reader_walked(rd, rc, c ? &c->origin : NULL)) != 0) {
+		itsma_catalogue_free(c);
+		c = NULL;
+	}
+	*obj = c;
+	return rc;
+}
+
+static int read_catalogue(itsma__reader *rd, void *ctx, void **obj)
+{
+	return itsma__reader_load(rd, walk_catalogue, ctx, obj);
+}
+
 int itsma__catalogue_load_reader(itsma__reader *rd, itsma_catalogue **out)
 {
-	json_object *root = NULL;
-	size_t end;
-	int rc;
-	itsma_error *err = rd->err;
-
-	*out = NULL;
-	if (rd->len > rd->max_bytes) {
-		itsma__error_set(err, ITSMA_ELIMIT, "input is %zu bytes, over the limit of %zu", rd->len,
-		                 rd->max_bytes);
-		itsma__error_source(err, rd->source);
-		return ITSMA_ELIMIT;
-	}
-	rc = itsma__json_parse(rd, 0, 0, "", &root, &end);
-	if (rc == 0) {
-		end = itsma__json_ws(rd, end);
-		if (end < rd->len)
-			rc = itsma__json_syntax(rd, end, "unexpected text after the end of the document");
-	}
-	if (rc == 0)
-		rc = load_tree(rd, root, out);
-	if (rc == 0 && rd->problems) {
-		itsma_catalogue_free(*out);
-		*out = NULL;
-		rc = rd->first.code;
-		if (err)
-			*err = rd->first;
-	}
-	if (rc < 0 && rc != ITSMA_ENOMEM && err && err->line == 0) {
-		itsma__error_source(err, rd->source);
-		itsma__json_locate_error(rd);
-	}
-	json_object_put(root);
-	if (rc == 0) {
-		(*out)->origin = strdup(rd->source);
-		if (!(*out)->origin) {
-			itsma_catalogue_free(*out);
-			*out = NULL;
-			return itsma__error_nomem(err);
-		}
-	}
+	void *c = NULL;
+	int rc = itsma__reader_load(rd, walk_catalogue, NULL, &c);
+	*out = c;
 	return rc;
 }
 
@@ -463,21 +444,13 @@ int itsma_catalogue_load_buffer(itsma_catalogue **out, const char *buf, size_t l
                                 const char *source_name, const itsma_load_options *opts,
                                 itsma_error *err)
 {
-	itsma__reader rd;
+	void *c = NULL;
 	int rc;
-
 	itsma__error_reset(err);
-	if (!out)
-		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
-	*out = NULL;
-	if (!buf && len)
-		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
-	if ((rc = itsma__reader_init(&rd, buf ? buf : "", len, source_name, opts, err)) < 0)
-		return rc;
-	rc = itsma__catalogue_load_reader(&rd, out);
-	itsma__reader_fini(&rd);
-	if (rc == ITSMA_ENOMEM)
-		itsma__error_source(err, rd.source); /* "file: out of memory" (allocates nothing) */
+	rc = itsma__load_buffer(read_catalogue, NULL, out ? &c : NULL, buf, len, source_name, opts,
+	                        err);
+	if (out)
+		*out = c;
 	return rc;
 }
 
@@ -639,14 +612,8 @@ int itsma_catalogue_to_json(char **out, const itsma_catalogue *c, itsma_error *e
 	size_t i;
 
 	itsma__error_reset(err);
-	if (out)
-		*out = NULL;
-	if (!out || !c)
-		return itsma__error_set(err, ITSMA_EINVAL, "out and catalogue must not be NULL");
-	itsma__jw_init(&w, &b);
-	itsma__jw_begin_object(&w, NULL);
-	itsma__jw_string(&w, "format", CATALOGUE_FORMAT);
-	itsma__jw_string(&w, "id", c->id);
+	if (itsma__write_begin(&w, &b, out, c, "catalogue", CATALOGUE_FORMAT, c ? c->id : NULL, err) < 0)
+		return ITSMA_EINVAL;
 	itsma__jw_string(&w, "title", c->title);
 	if (c->version)
 		itsma__jw_string(&w, "version", c->version);
@@ -695,10 +662,7 @@ int itsma_catalogue_to_json(char **out, const itsma_catalogue *c, itsma_error *e
 		}
 		itsma__jw_end_array(&w);
 	}
-	itsma__write_ext(&w, c->ext);
-	itsma__jw_end_object(&w);
-	itsma__jw_finish(&w);
-	return itsma__buf_finish(&b, out, err);
+	return itsma__write_ext_end(&w, &b, c->ext, out, err);
 }
 
 int itsma_catalogue_save_file(const itsma_catalogue *c, const char *path, itsma_error *err)

@@ -21,6 +21,7 @@
 #include "internal/error.h"
 #include "internal/interop.h"
 #include "internal/json_in.h"
+#include "internal/mapping.h"
 
 /* ---- YAML -> json-c ------------------------------------------------------------------------ */
 
@@ -382,28 +383,6 @@ static void write_json(itsma__buf *b, json_object *v, const char *const *drop)
 	}
 }
 
-/* Parse JSON text that itsma wrote (an `itsma` key, a saved catalogue) with itsma's parser:
- * limits, duplicate keys and allocation failures handled as for every loader. */
-static int parse_json(json_object **out, const char *text, size_t len, const itsma_load_options *load,
-                      itsma_error *err)
-{
-	itsma__reader rd;
-	size_t end;
-	int rc;
-	*out = NULL;
-	if ((rc = itsma__reader_init(&rd, text, len, "<itsma>", load, err)) < 0)
-		return rc;
-	rc = itsma__json_parse(&rd, 0, 0, "", out, &end);
-	if (rc == 0 && itsma__json_ws(&rd, end) < len)
-		rc = itsma__json_syntax(&rd, end, "unexpected text after the end of the document");
-	if (rc < 0) {
-		json_object_put(*out);
-		*out = NULL;
-	}
-	itsma__reader_fini(&rd);
-	return rc;
-}
-
 /* The parsed `itsma` key of an exported node (an object), or NULL. */
 static int itsma_of(yin *y, json_object *o, const char *ptr, json_object **out)
 {
@@ -414,7 +393,7 @@ static int itsma_of(yin *y, json_object *o, const char *ptr, json_object **out)
 	*out = NULL;
 	if ((rc = str(y, o, ptr, "itsma", &text)) < 0 || !text)
 		return rc;
-	rc = parse_json(out, text, strlen(text), NULL, &e);
+	rc = itsma__interop_parse_json(out, text, strlen(text), NULL, &e);
 	if (rc == ITSMA_ENOMEM)
 		return itsma__error_nomem(&y->e);
 	if (rc < 0 || !json_object_is_type(*out, json_type_object)) {
@@ -1195,7 +1174,7 @@ int itsma_catalogue_to_ciso_library(char **out, const itsma_catalogue *cat, cons
 	}
 	memset(&o, 0, sizeof o);
 	o.urns = &urns;
-	rc = parse_json(&doc, json, strlen(json), NULL, err);
+	rc = itsma__interop_parse_json(&doc, json, strlen(json), NULL, err);
 	itsma_free(json);
 	if (rc < 0)
 		goto out;
@@ -1282,6 +1261,75 @@ out:
 static const char *const ciso_rel[] = { "equal", "equal", "subset", "superset", "intersect",
 	                                "not_related" };
 
+/*
+ * What the requirement mapping set carries in its `itsma` key: the mapping's itsma-mapping/1
+ * JSON without its maps, plus the maps that have no pair (a no-relationship map without
+ * targets) with their index: {"...": ..., "unpaired": [{"index": N, "map": {...}}]}.
+ * Owned text, NULL when out of memory.
+ */
+static char *set_json(json_object *doc)
+{
+	json_object *maps = member(doc, "maps"), *unpaired = NULL, *copy = NULL;
+	json_object_iter it;
+	char *text = NULL;
+	size_t i, n = maps ? json_object_array_length(maps) : 0;
+	int oom = !(copy = json_object_new_object());
+	if (!oom)
+		json_object_object_foreachC(doc, it)
+		{
+			if (strcmp(it.key, "maps") != 0 &&
+			    (it.val ? set_value(copy, it.key, json_object_get(it.val))
+			            : json_object_object_add(copy, it.key, NULL)) < 0)
+				oom = 1;
+		}
+	for (i = 0; i < n && !oom; i++) {
+		json_object *mp = json_object_array_get_idx(maps, i), *entry;
+		if (member(mp, "targets"))
+			continue;
+		if (!(entry = json_object_new_object()) ||
+		    set_value(entry, "index", json_object_new_int64((int64_t)i)) < 0 ||
+		    set_value(entry, "map", json_object_get(mp)) < 0 ||
+		    push(copy, "unpaired", entry, &unpaired) < 0) {
+			json_object_put(entry);
+			oom = 1;
+		}
+	}
+	if (!oom)
+		text = own_json(copy, drop_none);
+	json_object_put(copy);
+	return text;
+}
+
+/*
+ * The `itsma` key of one pair of map `index`: {"map": index}; the first pair of a map also
+ * carries the map's relationship (equivalent-to has no CISO Assistant word of its own) and its
+ * x- keys. Owned text, NULL when out of memory.
+ */
+static char *pair_json(json_object *map, size_t index, int first)
+{
+	itsma__buf b = ITSMA__BUF_INIT;
+	char *text = NULL;
+	json_object_iter it;
+	itsma__buf_printf(&b, "{\"map\":%zu", index);
+	if (first) {
+		itsma__buf_puts(&b, ",\"relationship\":");
+		itsma__buf_json_string(&b, json_object_get_string(member(map, "relationship")));
+		json_object_object_foreachC(map, it)
+		{
+			if (strncmp(it.key, "x-", 2) != 0)
+				continue;
+			itsma__buf_putc(&b, ',');
+			itsma__buf_json_string(&b, it.key);
+			itsma__buf_putc(&b, ':');
+			write_json(&b, it.val, NULL);
+		}
+	}
+	itsma__buf_putc(&b, '}');
+	if (itsma__buf_finish(&b, &text, NULL) < 0)
+		return NULL;
+	return text;
+}
+
 int itsma_mapping_to_ciso(char **out, const itsma_mapping *m, const itsma_catalogue *source,
                           const itsma_catalogue *target, const char *packager, itsma_error *err)
 {
@@ -1289,6 +1337,8 @@ int itsma_mapping_to_ciso(char **out, const itsma_mapping *m, const itsma_catalo
 	yaml_event_t e;
 	itsma__urns us, ut;
 	itsma__buf ref = ITSMA__BUF_INIT, t = ITSMA__BUF_INIT;
+	json_object *doc = NULL, *maps;
+	char *json = NULL, *own = NULL;
 	const char *pk;
 	size_t i, j, k;
 	int rc;
@@ -1301,15 +1351,26 @@ int itsma_mapping_to_ciso(char **out, const itsma_mapping *m, const itsma_catalo
 	if ((rc = itsma__ciso_packager(&pk, packager, err)) < 0 ||
 	    (rc = itsma_mapping_check(m, source, target, NULL, NULL, err)) < 0)
 		return rc;
-	if ((rc = itsma__urns_build(&us, source, pk, err)) < 0)
+	/* the mapping as JSON: what the itsma keys carry */
+	if ((rc = itsma_mapping_to_json(&json, m, err)) < 0)
 		return rc;
+	rc = itsma__interop_parse_json(&doc, json, strlen(json), NULL, err);
+	itsma_free(json);
+	if (rc < 0)
+		return rc;
+	maps = member(doc, "maps");
+	if ((rc = itsma__urns_build(&us, source, pk, err)) < 0) {
+		json_object_put(doc);
+		return rc;
+	}
 	if ((rc = itsma__urns_build(&ut, target, pk, err)) < 0) {
 		itsma__urns_fini(&us);
+		json_object_put(doc);
 		return rc;
 	}
 	memset(&o, 0, sizeof o);
 	itsma__ciso_urn_part(&ref, itsma_mapping_id(m));
-	if (ref.oom || !yaml_emitter_initialize(&o.em)) {
+	if (ref.oom || !(own = set_json(doc)) || !yaml_emitter_initialize(&o.em)) {
 		rc = itsma__error_nomem(err);
 		goto out;
 	}
@@ -1354,6 +1415,11 @@ int itsma_mapping_to_ciso(char **out, const itsma_mapping *m, const itsma_catalo
 		itsma_confidence c = itsma_map_confidence(map);
 		for (j = 0; j < itsma_map_source_count(map); j++)
 			for (k = 0; k < itsma_map_target_count(map); k++) {
+				char *pj = pair_json(json_object_array_get_idx(maps, i), i, j == 0 && k == 0);
+				if (!pj) {
+					o.failed = 1;
+					continue;
+				}
 				map_start(&o);
 				text(&o, "source_requirement_urn",
 				     itsma__strmap_get(&us.by_id, itsma_map_source_at(map, j)));
@@ -1365,10 +1431,13 @@ int itsma_mapping_to_ciso(char **out, const itsma_mapping *m, const itsma_catalo
 					number(&o, "strength_of_relationship",
 					       c == ITSMA_CONFIDENCE_HIGH ? 10 : c == ITSMA_CONFIDENCE_MEDIUM ? 6 : 3);
 				text(&o, "annotation", itsma_map_note(map));
+				text(&o, "itsma", pj);
 				map_end(&o);
+				free(pj);
 			}
 	}
 	seq_end(&o);
+	text(&o, "itsma", own);
 	map_end(&o);
 	map_end(&o);
 	map_end(&o);
@@ -1382,6 +1451,8 @@ int itsma_mapping_to_ciso(char **out, const itsma_mapping *m, const itsma_catalo
 	} else
 		rc = itsma__buf_finish(&o.b, out, err);
 out:
+	free(own);
+	json_object_put(doc);
 	itsma__buf_free(&ref);
 	itsma__buf_free(&t);
 	itsma__urns_fini(&us);
@@ -1404,18 +1475,331 @@ static const char *packager_of(const char *urn, char out[65])
 	return itsma__ciso_packager(&p, out, NULL) == 0 ? out : NULL;
 }
 
+/* One requirement mapping (a pair) of a set, read. */
+typedef struct pair {
+	const char *sid, *tid, *note;
+	itsma_relationship rel;
+	itsma_confidence conf;
+	json_object *meta; /* its parsed `itsma` key (Owned), or NULL */
+	char group[24];    /* the itsma map it came from ("map" of the key), or "" */
+	size_t next;       /* the next pair of its group, or SIZE_MAX */
+} pair;
+
+typedef struct pair_group {
+	size_t first, last, count;
+} pair_group;
+
+/* The index of `s` among n words, or -1. */
+static int word_index(const char *s, const char *const *words, int n)
+{
+	int i;
+	for (i = 0; s && i < n; i++)
+		if (strcmp(s, words[i]) == 0)
+			return i;
+	return -1;
+}
+
+static const char *const ciso_rationales[] = { "syntactic", "semantic", "functional" };
+
+/* Read requirement mapping i (at ptr p) into *pr; its rationale to *rat. */
+static int read_pair(yin *y, json_object *rm, const char *p, const itsma__urns *us,
+                     const itsma__urns *ut, const itsma_catalogue *source,
+                     const itsma_catalogue *target, pair *pr, const char **rat)
+{
+	const char *su, *tu, *rel, *strength, *ann;
+	char q[ITSMA_ERROR_POINTER_LENGTH];
+	json_object *v;
+	int k, rc;
+	if (!rm || !json_object_is_type(rm, json_type_object))
+		return bad(y, p, "expected a requirement mapping (a mapping)");
+	if ((rc = str(y, rm, p, "source_requirement_urn", &su)) < 0 ||
+	    (rc = str(y, rm, p, "target_requirement_urn", &tu)) < 0 ||
+	    (rc = str(y, rm, p, "relationship", &rel)) < 0 ||
+	    (rc = str(y, rm, p, "rationale", rat)) < 0 ||
+	    (rc = str(y, rm, p, "strength_of_relationship", &strength)) < 0 ||
+	    (rc = str(y, rm, p, "annotation", &ann)) < 0)
+		return rc;
+	if (!su || !tu || !rel)
+		return bad(y, p, "expected source_requirement_urn, target_requirement_urn and relationship");
+	if (!(pr->sid = itsma__strmap_get(&us->by_urn, su))) {
+		itsma__ptr_key(q, p, "source_requirement_urn");
+		return bad(y, q, "\"%s\" is no requirement or section of catalogue %s", su,
+		           itsma_catalogue_id(source));
+	}
+	if (!(pr->tid = itsma__strmap_get(&ut->by_urn, tu))) {
+		itsma__ptr_key(q, p, "target_requirement_urn");
+		return bad(y, q, "\"%s\" is no requirement or section of catalogue %s", tu,
+		           itsma_catalogue_id(target));
+	}
+	for (k = 1; k < 6 && strcmp(rel, ciso_rel[k]) != 0; k++)
+		;
+	if (k == 6) {
+		itsma__ptr_key(q, p, "relationship");
+		return bad(y, q, "expected equal, subset, superset, intersect or not_related, found \"%s\"",
+		           rel);
+	}
+	pr->rel = k == 1 ? ITSMA_REL_EQUAL_TO : (itsma_relationship)k;
+	pr->conf = ITSMA_CONFIDENCE_NONE;
+	if (strength && *strength) {
+		char *end;
+		double d = strtod(strength, &end);
+		if (*end || !(d >= 0 && d <= 10)) {
+			itsma__ptr_key(q, p, "strength_of_relationship");
+			return bad(y, q, "expected a number from 0 to 10, found \"%s\"", strength);
+		}
+		pr->conf = d >= 7 ? ITSMA_CONFIDENCE_HIGH : d >= 4 ? ITSMA_CONFIDENCE_MEDIUM
+		                                                   : ITSMA_CONFIDENCE_LOW;
+	}
+	pr->note = ann && *ann ? ann : NULL;
+	/* the itsma key: which itsma map the pair came from */
+	if ((rc = itsma_of(y, rm, p, &pr->meta)) < 0 || !pr->meta)
+		return rc;
+	itsma__ptr_key(q, p, "itsma");
+	v = member(pr->meta, "map");
+	if (!v || !json_object_is_type(v, json_type_int) || json_object_get_int64(v) < 0)
+		return bad(y, q, "expected \"map\": the index of the itsma map this pair came from");
+	snprintf(pr->group, sizeof pr->group, "%lld", (long long)json_object_get_int64(v));
+	v = member(pr->meta, "relationship");
+	if (v && (!json_object_is_type(v, json_type_string) ||
+	          word_index(json_object_get_string(v), (const char *const[]){ "equal-to",
+	                     "equivalent-to", "subset-of", "superset-of", "intersects-with",
+	                     "no-relationship" }, 6) < 0))
+		return bad(y, q, "expected an itsma relationship in \"relationship\"");
+	return 0;
+}
+
+/* Add one map (sources x targets) and give it the x- keys of meta (may be NULL). */
+static int add_map(yin *y, itsma_mapping *m, const char *p, itsma_map_spec *spec, json_object *meta)
+{
+	const itsma_map *added = NULL;
+	int rc = itsma_mapping_add_map(&added, m, spec, &y->e);
+	if (rc < 0) {
+		if (rc != ITSMA_ENOMEM) {
+			char msg[ITSMA_ERROR_MESSAGE_LENGTH];
+			snprintf(msg, sizeof msg, "%s", y->e.message);
+			rc = bad(y, p, "%s", msg);
+		}
+		return rc;
+	}
+	if (meta && (rc = itsma__ext_take_members(&((itsma_map *)(uintptr_t)added)->ext, meta,
+	                                          &y->e)) < 0) {
+		char q[ITSMA_ERROR_POINTER_LENGTH];
+		if (rc == ITSMA_ENOMEM)
+			return rc;
+		itsma__ptr_key(q, p, "itsma");
+		return bad(y, q, "%s", y->e.message);
+	}
+	return 0;
+}
+
+/*
+ * The pairs of one group as maps: one n:m map when they are exactly sources x targets (each
+ * pair once) and agree on relationship, strength and annotation, as itsma_mapping_to_ciso()
+ * writes them; otherwise (edited in CISO Assistant, or no itsma key) one map per pair.
+ */
+static int add_group(yin *y, itsma_mapping *m, pair *pairs, const pair_group *g,
+                     const char *maps_ptr)
+{
+	itsma_map_spec spec = ITSMA_MAP_SPEC_INIT;
+	itsma__strmap si = ITSMA__STRMAP_INIT, ti = ITSMA__STRMAP_INIT;
+	const char **src = NULL, **tgt = NULL;
+	unsigned char *seen = NULL;
+	json_object *meta = NULL;
+	size_t i, ns = 0, nt = 0, first = g->first;
+	char p[ITSMA_ERROR_POINTER_LENGTH];
+	int rc = 0, whole = pairs[first].group[0] != '\0';
+	if (!(src = calloc(g->count, sizeof *src)) || !(tgt = calloc(g->count, sizeof *tgt)) ||
+	    itsma__strmap_reserve(&si, g->count) < 0 || itsma__strmap_reserve(&ti, g->count) < 0) {
+		rc = itsma__error_nomem(&y->e);
+		goto out;
+	}
+	for (i = first; whole && i != SIZE_MAX; i = pairs[i].next) {
+		const pair *a = &pairs[i], *b = &pairs[first];
+		if (a->rel != b->rel || a->conf != b->conf || (!a->note != !b->note) ||
+		    (a->note && strcmp(a->note, b->note) != 0))
+			whole = 0;
+		if (!itsma__strmap_get(&si, a->sid)) {
+			src[ns++] = a->sid;
+			(void)itsma__strmap_put(&si, a->sid, (void *)(uintptr_t)ns); /* reserved */
+		}
+		if (!itsma__strmap_get(&ti, a->tid)) {
+			tgt[nt++] = a->tid;
+			(void)itsma__strmap_put(&ti, a->tid, (void *)(uintptr_t)nt);
+		}
+		if (!meta && member(a->meta, "relationship"))
+			meta = a->meta;
+	}
+	if (whole && (ns > g->count / nt || ns * nt != g->count)) /* nt >= 1 here */
+		whole = 0;
+	if (whole && !(seen = calloc(g->count, 1))) {
+		rc = itsma__error_nomem(&y->e);
+		goto out;
+	}
+	for (i = first; whole && i != SIZE_MAX; i = pairs[i].next) {
+		size_t at = ((size_t)(uintptr_t)itsma__strmap_get(&si, pairs[i].sid) - 1) * nt +
+		            (size_t)(uintptr_t)itsma__strmap_get(&ti, pairs[i].tid) - 1;
+		whole = !seen[at];
+		seen[at] = 1;
+	}
+	itsma__ptr_index(p, maps_ptr, first);
+	if (whole) {
+		const char *r = json_object_get_string(member(meta, "relationship"));
+		spec.relationship = pairs[first].rel;
+		if (spec.relationship == ITSMA_REL_EQUAL_TO && r && strcmp(r, "equivalent-to") == 0)
+			spec.relationship = ITSMA_REL_EQUIVALENT_TO;
+		spec.sources = src;
+		spec.source_count = ns;
+		spec.targets = tgt;
+		spec.target_count = nt;
+		spec.confidence = pairs[first].conf;
+		spec.note = pairs[first].note;
+		rc = add_map(y, m, p, &spec, meta);
+		goto out;
+	}
+	if (pairs[first].group[0] &&
+	    (rc = ywarn(y, p, "the %zu pairs of itsma map %s are no longer the pairs of one map "
+	                      "(edited?): imported as one map per pair",
+	                g->count, pairs[first].group)) != 0)
+		goto out;
+	for (i = first; i != SIZE_MAX && rc == 0; i = pairs[i].next) {
+		itsma_map_spec one = ITSMA_MAP_SPEC_INIT;
+		one.relationship = pairs[i].rel;
+		one.sources = &pairs[i].sid;
+		one.source_count = 1;
+		one.targets = &pairs[i].tid;
+		one.target_count = 1;
+		one.confidence = pairs[i].conf;
+		one.note = pairs[i].note;
+		itsma__ptr_index(p, maps_ptr, i);
+		rc = add_map(y, m, p, &one, NULL);
+	}
+out:
+	free(src);
+	free(tgt);
+	free(seen);
+	itsma__strmap_free(&si);
+	itsma__strmap_free(&ti);
+	return rc;
+}
+
+/* The ids of an itsma map's member `key` (an array of strings naming objects of cat). */
+static int json_ids(yin *y, json_object *mp, const char *key, const itsma_catalogue *cat,
+                    const char *p, const char ***out, size_t *count)
+{
+	json_object *a = member(mp, key);
+	size_t i, n = a && json_object_is_type(a, json_type_array) ? json_object_array_length(a) : 0;
+	*out = NULL;
+	*count = 0;
+	if (a && !json_object_is_type(a, json_type_array))
+		return bad(y, p, "an unpaired map's %s: expected a list of ids", key);
+	if (n && !(*out = calloc(n, sizeof **out)))
+		return itsma__error_nomem(&y->e);
+	for (i = 0; i < n; i++) {
+		json_object *v = json_object_array_get_idx(a, i);
+		const char *id = v && json_object_is_type(v, json_type_string) ? json_object_get_string(v)
+		                                                                 : NULL;
+		if (!id || (!itsma_catalogue_find_requirement(cat, id) &&
+		            !itsma_catalogue_find_section(cat, id)))
+			return bad(y, p, "an unpaired map's %s: \"%.64s\" is no requirement or section of %s",
+			           key, id ? id : "(not a text)", itsma_catalogue_id(cat));
+		(*out)[(*count)++] = id;
+	}
+	return 0;
+}
+
+/* A map that had no pair (no-relationship without targets), from the set's itsma key. */
+static int add_unpaired(yin *y, itsma_mapping *m, json_object *entry, const char *p,
+                        const itsma_catalogue *source, const itsma_catalogue *target)
+{
+	static const char *const conf[] = { "", "high", "medium", "low" };
+	itsma_map_spec spec = ITSMA_MAP_SPEC_INIT;
+	json_object *mp = member(entry, "map"), *note = member(mp, "note");
+	const char **src = NULL, **tgt = NULL;
+	int rel, c = 0, rc;
+	if (!mp || !json_object_is_type(mp, json_type_object))
+		return bad(y, p, "expected {\"index\": N, \"map\": {...}} in \"unpaired\"");
+	rel = word_index(json_object_get_string(member(mp, "relationship")),
+	                 (const char *const[]){ "equal-to", "equivalent-to", "subset-of",
+	                                        "superset-of", "intersects-with", "no-relationship" },
+	                 6);
+	if (member(mp, "confidence"))
+		c = word_index(json_object_get_string(member(mp, "confidence")), conf, 4);
+	if (rel < 0 || c < 0 || (note && !json_object_is_type(note, json_type_string)))
+		return bad(y, p, "an unpaired map: expected an itsma relationship, confidence and note");
+	if ((rc = json_ids(y, mp, "sources", source, p, &src, &spec.source_count)) == 0 &&
+	    (rc = json_ids(y, mp, "targets", target, p, &tgt, &spec.target_count)) == 0) {
+		spec.relationship = (itsma_relationship)rel;
+		spec.sources = src;
+		spec.targets = tgt;
+		spec.confidence = (itsma_confidence)c;
+		spec.note = note ? json_object_get_string(note) : NULL;
+		rc = add_map(y, m, p, &spec, mp);
+	}
+	free(src);
+	free(tgt);
+	return rc;
+}
+
+/*
+ * The mapping-level data of the set's itsma key (what itsma_mapping_to_ciso() wrote): title,
+ * description, provenance and the x- keys of the mapping, its source, target and provenance.
+ * The set's `name` goes on top (an edit in CISO Assistant comes back); the first pair's
+ * rationale on top of the key's.
+ */
+static int apply_set_meta(yin *y, itsma_mapping *m, json_object *meta, const char *name,
+                          const char *rationale, const char *p)
+{
+	static const char *const methods[] = { "human", "automation", "hybrid" };
+	static const char *const statuses[] = { "draft", "complete", "deprecated" };
+	json_object *prov = member(meta, "provenance"), *title = member(meta, "title"),
+	            *desc = member(prov, "description");
+	int method = word_index(json_object_get_string(member(prov, "method")), methods, 3),
+	    rat = word_index(json_object_get_string(member(prov, "rationale")), ciso_rationales, 3),
+	    status = word_index(json_object_get_string(member(prov, "status")), statuses, 3), rc;
+	const char *t = title && json_object_is_type(title, json_type_string)
+	                        ? json_object_get_string(title)
+	                        : NULL;
+	if (method < 0 || rat < 0 || status < 0 || (desc && !json_object_is_type(desc, json_type_string)))
+		return bad(y, p, "expected the provenance itsma writes (method, rationale, status)");
+	if (word_index(rationale, ciso_rationales, 3) >= 0)
+		rat = word_index(rationale, ciso_rationales, 3);
+	/* export wrote name = title, else the id */
+	if (name && (t || strcmp(name, json_object_get_string(member(meta, "id"))) != 0))
+		t = name;
+	if ((rc = itsma_mapping_set_title(m, t, &y->e)) < 0 ||
+	    (rc = itsma_mapping_set_description(m, desc ? json_object_get_string(desc) : NULL,
+	                                        &y->e)) < 0 ||
+	    (rc = itsma_mapping_set_provenance(m, (itsma_mapping_method)method,
+	                                       (itsma_mapping_rationale)rat,
+	                                       (itsma_mapping_status)status, &y->e)) < 0 ||
+	    (rc = itsma__ext_take_members(&m->ext, meta, &y->e)) < 0 ||
+	    (rc = itsma__ext_take_members(&m->source_ext, member(meta, "source"), &y->e)) < 0 ||
+	    (rc = itsma__ext_take_members(&m->target_ext, member(meta, "target"), &y->e)) < 0 ||
+	    (rc = itsma__ext_take_members(&m->provenance_ext, prov, &y->e)) < 0) {
+		char msg[ITSMA_ERROR_MESSAGE_LENGTH];
+		if (rc == ITSMA_ENOMEM)
+			return rc;
+		snprintf(msg, sizeof msg, "%s", y->e.message);
+		return bad(y, p, "%s", msg);
+	}
+	return 0;
+}
+
 static int import_mapping_set(yin *y, json_object *root, const itsma_catalogue *source,
                               const itsma_catalogue *target, const itsma_interop_options *opts,
                               itsma_mapping **out)
 {
-	static const char *const rationales[] = { "syntactic", "semantic", "functional" };
-	json_object *objects = member(root, "objects"), *set, *maps;
-	const char *urn, *ref, *name, *pk;
-	char pkbuf[65], mid[65], p[ITSMA_ERROR_POINTER_LENGTH], base[ITSMA_ERROR_POINTER_LENGTH];
+	json_object *objects = member(root, "objects"), *set, *maps, *meta = NULL, *unpaired;
+	const char *urn, *ref, *name, *pk, *rat = NULL;
+	char pkbuf[65], mid[65], p[ITSMA_ERROR_POINTER_LENGTH], base[ITSMA_ERROR_POINTER_LENGTH],
+	    mp[ITSMA_ERROR_POINTER_LENGTH], mptr[ITSMA_ERROR_POINTER_LENGTH];
 	itsma__urns us, ut;
+	itsma__strmap groups = ITSMA__STRMAP_INIT;
 	itsma_mapping *m = NULL;
-	size_t i, n;
-	int rc, have_rationale = 0;
+	pair *pairs = NULL;
+	pair_group *gs = NULL;
+	size_t i, n, ng = 0, nu, u = 0;
+	int rc;
 
 	set = member(objects, "requirement_mapping_set");
 	snprintf(base, sizeof base, "/objects/requirement_mapping_set");
@@ -1436,15 +1820,33 @@ static int import_mapping_set(yin *y, json_object *root, const itsma_catalogue *
 	maps = member(set, "requirement_mappings");
 	if (!maps || !json_object_is_type(maps, json_type_array))
 		return bad(y, base, "expected a list requirement_mappings");
-	pk = packager_of(urn, pkbuf);
-	if ((rc = itsma__urns_build(&us, source, pk ? pk : "itsma", &y->e)) < 0)
+	if ((rc = itsma_of(y, set, base, &meta)) < 0)
 		return rc;
+	itsma__ptr_key(mptr, base, "itsma");
+	unpaired = member(meta, "unpaired");
+	nu = unpaired && json_object_is_type(unpaired, json_type_array)
+	             ? json_object_array_length(unpaired)
+	             : 0;
+	if (meta && (!member(meta, "id") || !json_object_is_type(member(meta, "id"), json_type_string) ||
+	             !itsma_id_is_valid(json_object_get_string(member(meta, "id"))) ||
+	             (unpaired && !json_object_is_type(unpaired, json_type_array)))) {
+		json_object_put(meta);
+		return bad(y, mptr, "expected the mapping itsma writes here (an \"id\", \"unpaired\" a list)");
+	}
+	pk = packager_of(urn, pkbuf);
+	if ((rc = itsma__urns_build(&us, source, pk ? pk : "itsma", &y->e)) < 0) {
+		json_object_put(meta);
+		return rc;
+	}
 	if ((rc = itsma__urns_build(&ut, target, pk ? pk : "itsma", &y->e)) < 0) {
 		itsma__urns_fini(&us);
+		json_object_put(meta);
 		return rc;
 	}
 	if (opts && opts->catalogue_id)
 		snprintf(mid, sizeof mid, "%s", opts->catalogue_id);
+	else if (meta)
+		snprintf(mid, sizeof mid, "%s", json_object_get_string(member(meta, "id")));
 	else {
 		itsma__idgen g;
 		const char *raw = ref ? ref : urn ? urn : "";
@@ -1461,95 +1863,76 @@ static int import_mapping_set(yin *y, json_object *root, const itsma_catalogue *
 	                            &y->e)) < 0 ||
 	    (rc = itsma_mapping_set_title(m, name, &y->e)) < 0)
 		goto out;
+	/* read every pair, then group them by the itsma map they came from (linear) */
 	n = json_object_array_length(maps);
-	for (i = 0; i < n; i++) {
-		json_object *rm = json_object_array_get_idx(maps, i);
-		itsma_map_spec spec = ITSMA_MAP_SPEC_INIT;
-		const char *su, *tu, *rel, *rat, *strength, *ann, *sid, *tid;
-		char q[ITSMA_ERROR_POINTER_LENGTH], mp[ITSMA_ERROR_POINTER_LENGTH];
-		int k;
-		itsma__ptr_key(mp, base, "requirement_mappings");
-		itsma__ptr_index(p, mp, i);
-		if (!rm || !json_object_is_type(rm, json_type_object)) {
-			rc = bad(y, p, "expected a requirement mapping (a mapping)");
-			goto out;
-		}
-		if ((rc = str(y, rm, p, "source_requirement_urn", &su)) < 0 ||
-		    (rc = str(y, rm, p, "target_requirement_urn", &tu)) < 0 ||
-		    (rc = str(y, rm, p, "relationship", &rel)) < 0 ||
-		    (rc = str(y, rm, p, "rationale", &rat)) < 0 ||
-		    (rc = str(y, rm, p, "strength_of_relationship", &strength)) < 0 ||
-		    (rc = str(y, rm, p, "annotation", &ann)) < 0)
-			goto out;
-		if (!su || !tu || !rel) {
-			rc = bad(y, p, "expected source_requirement_urn, target_requirement_urn and relationship");
-			goto out;
-		}
-		if (!(sid = itsma__strmap_get(&us.by_urn, su))) {
-			itsma__ptr_key(q, p, "source_requirement_urn");
-			rc = bad(y, q, "\"%s\" is no requirement or section of catalogue %s", su,
-			         itsma_catalogue_id(source));
-			goto out;
-		}
-		if (!(tid = itsma__strmap_get(&ut.by_urn, tu))) {
-			itsma__ptr_key(q, p, "target_requirement_urn");
-			rc = bad(y, q, "\"%s\" is no requirement or section of catalogue %s", tu,
-			         itsma_catalogue_id(target));
-			goto out;
-		}
-		for (k = 1; k < 6 && strcmp(rel, ciso_rel[k]) != 0; k++)
-			;
-		if (k == 6) {
-			itsma__ptr_key(q, p, "relationship");
-			rc = bad(y, q, "expected equal, subset, superset, intersect or not_related, found \"%s\"",
-			         rel);
-			goto out;
-		}
-		spec.relationship = k == 1 ? ITSMA_REL_EQUAL_TO : (itsma_relationship)k;
-		if (rat && !have_rationale) {
-			int r;
-			for (r = 0; r < 3 && strcmp(rat, rationales[r]) != 0; r++)
-				;
-			if (r < 3 && (rc = itsma_mapping_set_provenance(m, ITSMA_METHOD_HUMAN,
-			                                                (itsma_mapping_rationale)r,
-			                                                ITSMA_MAPPING_COMPLETE, &y->e)) < 0)
-				goto out;
-			have_rationale = 1;
-		}
-		if (strength && *strength) {
-			char *end;
-			double v = strtod(strength, &end);
-			if (*end || !(v >= 0 && v <= 10)) {
-				itsma__ptr_key(q, p, "strength_of_relationship");
-				rc = bad(y, q, "expected a number from 0 to 10, found \"%s\"", strength);
-				goto out;
-			}
-			spec.confidence = v >= 7 ? ITSMA_CONFIDENCE_HIGH
-			                  : v >= 4 ? ITSMA_CONFIDENCE_MEDIUM
-			                           : ITSMA_CONFIDENCE_LOW;
-		}
-		spec.sources = &sid;
-		spec.source_count = 1;
-		spec.targets = &tid;
-		spec.target_count = 1;
-		spec.note = ann && *ann ? ann : NULL;
-		if ((rc = itsma_mapping_add_map(NULL, m, &spec, &y->e)) < 0) {
-			if (rc != ITSMA_ENOMEM) {
-				char msg[ITSMA_ERROR_MESSAGE_LENGTH];
-				snprintf(msg, sizeof msg, "%s", y->e.message);
-				rc = bad(y, p, "%s", msg);
-			}
-			goto out;
-		}
+	itsma__ptr_key(mp, base, "requirement_mappings");
+	if ((n && (!(pairs = calloc(n, sizeof *pairs)) || !(gs = calloc(n, sizeof *gs)))) ||
+	    itsma__strmap_reserve(&groups, n) < 0) {
+		rc = itsma__error_nomem(&y->e);
+		goto out;
 	}
-	if (!have_rationale &&
-	    (rc = itsma_mapping_set_provenance(m, ITSMA_METHOD_HUMAN, ITSMA_RATIONALE_SEMANTIC,
-	                                       ITSMA_MAPPING_COMPLETE, &y->e)) < 0)
+	for (i = 0; i < n; i++) {
+		const char *r = NULL;
+		size_t gi;
+		itsma__ptr_index(p, mp, i);
+		if ((rc = read_pair(y, json_object_array_get_idx(maps, i), p, &us, &ut, source, target,
+		                    &pairs[i], &r)) < 0)
+			goto out;
+		if (i == 0)
+			rat = r;
+		pairs[i].next = SIZE_MAX;
+		gi = pairs[i].group[0] ? (size_t)(uintptr_t)itsma__strmap_get(&groups, pairs[i].group) : 0;
+		if (gi) {
+			pairs[gs[gi - 1].last].next = i;
+			gs[gi - 1].last = i;
+			gs[gi - 1].count++;
+			continue;
+		}
+		gs[ng].first = gs[ng].last = i;
+		gs[ng].count = 1;
+		ng++;
+		if (pairs[i].group[0])
+			(void)itsma__strmap_put(&groups, pairs[i].group, (void *)(uintptr_t)ng); /* reserved */
+	}
+	if (meta)
+		rc = apply_set_meta(y, m, meta, name, rat, mptr);
+	else if (rat && word_index(rat, ciso_rationales, 3) >= 0)
+		rc = itsma_mapping_set_provenance(m, ITSMA_METHOD_HUMAN,
+		                                  (itsma_mapping_rationale)word_index(rat, ciso_rationales, 3),
+		                                  ITSMA_MAPPING_COMPLETE, &y->e);
+	else
+		rc = itsma_mapping_set_provenance(m, ITSMA_METHOD_HUMAN, ITSMA_RATIONALE_SEMANTIC,
+		                                  ITSMA_MAPPING_COMPLETE, &y->e);
+	if (rc < 0)
+		goto out;
+	/* the groups in order, the unpaired maps at their index */
+	for (i = 0; i <= ng && rc == 0; i++) {
+		while (u < nu && rc == 0) {
+			json_object *e = json_object_array_get_idx(unpaired, u), *ix = member(e, "index");
+			if (!ix || !json_object_is_type(ix, json_type_int) || json_object_get_int64(ix) < 0) {
+				rc = bad(y, mptr, "expected \"index\": N (N >= 0) in each of \"unpaired\"");
+				break;
+			}
+			if (i < ng && (uint64_t)json_object_get_int64(ix) > itsma_mapping_map_count(m))
+				break;
+			rc = add_unpaired(y, m, e, mptr, source, target);
+			u++;
+		}
+		if (i < ng && rc == 0)
+			rc = add_group(y, m, pairs, &gs[i], mp);
+	}
+	if (rc < 0)
 		goto out;
 	*out = m;
 	m = NULL;
 	rc = 0;
 out:
+	for (i = 0; pairs && i < n; i++)
+		json_object_put(pairs[i].meta);
+	free(pairs);
+	free(gs);
+	itsma__strmap_free(&groups);
+	json_object_put(meta);
 	itsma_mapping_free(m);
 	itsma__urns_fini(&us);
 	itsma__urns_fini(&ut);

@@ -336,3 +336,26 @@ void itsma__write_ext(itsma__jw *w, const itsma__ext *ext)
 	for (i = 0; i < ext->count; i++)
 		write_text(w, ext->keys[i], ext->values[i]);
 }
+
+int itsma__write_begin(itsma__jw *w, itsma__buf *b, char **out, const void *obj,
+                       const char *what, const char *format, const char *id, itsma_error *err)
+{
+	if (out)
+		*out = NULL;
+	if (!out || !obj)
+		return itsma__error_set(err, ITSMA_EINVAL, "out and %s must not be NULL", what);
+	itsma__jw_init(w, b);
+	itsma__jw_begin_object(w, NULL);
+	itsma__jw_string(w, "format", format);
+	itsma__jw_string(w, "id", id);
+	return 0;
+}
+
+int itsma__write_ext_end(itsma__jw *w, itsma__buf *b, const itsma__ext *ext, char **out,
+                         itsma_error *err)
+{
+	itsma__write_ext(w, ext);
+	itsma__jw_end_object(w);
+	itsma__jw_finish(w);
+	return itsma__buf_finish(b, out, err);
+}

@@ -115,6 +115,55 @@ json_object *itsma__ext_get(const itsma__ext *x, const char *key)
 	return NULL;
 }
 
+void itsma__ext_member_json(itsma__buf *b, const itsma__ext *x, size_t index)
+{
+	itsma__buf_putc(b, '{');
+	itsma__buf_json_string(b, x->keys[index]);
+	itsma__buf_putc(b, ':');
+	itsma__buf_puts(b, x->values[index]); /* kept compact and strictly valid (lib/ext.c) */
+	itsma__buf_putc(b, '}');
+}
+
+int itsma__ext_take_members(itsma__ext **x, json_object *obj, itsma_error *err)
+{
+	json_object_iter it;
+	size_t i;
+	if (!obj || !json_object_is_type(obj, json_type_object))
+		return 0;
+	json_object_object_foreachC(obj, it)
+	{
+		if (strncmp(it.key, "x-", 2) != 0 || !it.key[2])
+			continue;
+		for (i = 0; *x && i < (*x)->count; i++)
+			if (strcmp((*x)->keys[i], it.key) == 0)
+				return itsma__error_set(err, ITSMA_EEXISTS, "x- key \"%.60s\" given twice",
+				                        it.key);
+		if (itsma__ext_add_json(x, it.key, it.val) < 0)
+			return itsma__error_nomem(err);
+	}
+	return 0;
+}
+
+int itsma__interop_parse_json(json_object **out, const char *text, size_t len,
+                              const itsma_load_options *load, itsma_error *err)
+{
+	itsma__reader rd;
+	size_t end;
+	int rc;
+	*out = NULL;
+	if ((rc = itsma__reader_init(&rd, text, len, "<itsma>", load, err)) < 0)
+		return rc;
+	rc = itsma__json_parse(&rd, 0, 0, "", out, &end);
+	if (rc == 0 && itsma__json_ws(&rd, end) < len)
+		rc = itsma__json_syntax(&rd, end, "unexpected text after the end of the document");
+	if (rc < 0) {
+		json_object_put(*out);
+		*out = NULL;
+	}
+	itsma__reader_fini(&rd);
+	return rc;
+}
+
 void itsma__section_take_ext(const itsma_section *s, itsma__ext **x)
 {
 	itsma_section *m = (itsma_section *)(uintptr_t)s;

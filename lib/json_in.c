@@ -46,6 +46,67 @@ int itsma__reader_init(itsma__reader *rd, const char *buf, size_t len, const cha
 	return 0;
 }
 
+int itsma__reader_walked(itsma__reader *rd, int rc, char **origin)
+{
+	if (rc == 0 && (rd->problems || rd->stop)) {
+		rc = rd->stop ? rd->stop : rd->first.code;
+		if (rd->err)
+			*rd->err = rd->first;
+	}
+	if (rc == 0 && !(*origin = strdup(rd->source)))
+		rc = itsma__error_nomem(rd->err);
+	return rc;
+}
+
+int itsma__reader_load(itsma__reader *rd, itsma__walk_fn walk, void *ctx, void **obj)
+{
+	itsma_error *err = rd->err;
+	json_object *root = NULL;
+	size_t end;
+	int rc;
+
+	*obj = NULL;
+	if (rd->len > rd->max_bytes) {
+		itsma__error_set(err, ITSMA_ELIMIT, "input is %zu bytes, over the limit of %zu",
+		                 rd->len, rd->max_bytes);
+		itsma__error_source(err, rd->source);
+		return ITSMA_ELIMIT;
+	}
+	rc = itsma__json_parse(rd, 0, 0, "", &root, &end);
+	if (rc == 0) {
+		end = itsma__json_ws(rd, end);
+		if (end < rd->len)
+			rc = itsma__json_syntax(rd, end, "unexpected text after the end of the document");
+	}
+	if (rc == 0)
+		rc = walk(rd, root, ctx, obj);
+	if (rc < 0 && rc != ITSMA_ENOMEM && err && err->line == 0) {
+		itsma__error_source(err, rd->source);
+		itsma__json_locate_error(rd);
+	}
+	json_object_put(root);
+	return rc;
+}
+
+int itsma__load_buffer(itsma__read_fn read, void *ctx, void **obj, const char *buf, size_t len,
+                       const char *source_name, const itsma_load_options *opts, itsma_error *err)
+{
+	itsma__reader rd;
+	int rc;
+	if (!obj)
+		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
+	*obj = NULL;
+	if (!buf && len)
+		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
+	if ((rc = itsma__reader_init(&rd, buf ? buf : "", len, source_name, opts, err)) < 0)
+		return rc;
+	rc = read(&rd, ctx, obj);
+	itsma__reader_fini(&rd);
+	if (rc == ITSMA_ENOMEM)
+		itsma__error_source(err, rd.source); /* "file: out of memory" (allocates nothing) */
+	return rc;
+}
+
 int itsma__reader_problem(itsma__reader *rd, int rc)
 {
 	itsma_error tmp;

@@ -8,6 +8,7 @@
 #include "internal/error.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -311,52 +312,38 @@ out:
 	return rc;
 }
 
-static int load_reader(itsma__reader *rd, const itsma_mapping_catalogues *cats, itsma_mapping **out)
+/* The tree walk of a mapping: the document, then its check against the catalogues (ctx). */
+static int walk_mapping(itsma__reader *rd, json_object *root, void *ctx, void **obj)
 {
-	json_object *root = NULL;
-	size_t end;
-	int rc;
-	itsma_error *err = rd->err;
-
-	*out = NULL;
-	if (cats && itsma__version_check(cats->version, ITSMA_MAPPING_CATALOGUES_VERSION, "itsma_mapping_catalogues", err) < 0)
-		return ITSMA_EINVAL;
-	if (rd->len > rd->max_bytes) {
-		itsma__error_set(err, ITSMA_ELIMIT, "input is %zu bytes, over the limit of %zu",
-		                 rd->len, rd->max_bytes);
-		itsma__error_source(err, rd->source);
-		return ITSMA_ELIMIT;
-	}
-	rc = itsma__json_parse(rd, 0, 0, "", &root, &end);
-	if (rc == 0) {
-		end = itsma__json_ws(rd, end);
-		if (end < rd->len)
-			rc = itsma__json_syntax(rd, end,
-			                        "unexpected text after the end of the document");
-	}
-	if (rc == 0)
-		rc = load_tree(rd, root, out);
+	itsma_mapping *m = NULL;
+	int rc = load_tree(rd, root, &m);
 	if (rc == 0 && !rd->stop)
-		rc = check_catalogues(rd, *out, cats);
-	if (rc == 0 && (rd->problems || rd->stop)) {
-		rc = rd->stop ? rd->stop : rd->first.code;
-		if (err)
-			*err = rd->first;
-	}
+		rc = check_catalogues(rd, m, ctx);
+	rc = itsma__reader_walked(rd, rc, m ? &m->origin : NULL);
 	if (rc != 0) {
-		itsma_mapping_free(*out);
-		*out = NULL;
+		itsma_mapping_free(m);
+		m = NULL;
 	}
-	if (rc < 0 && rc != ITSMA_ENOMEM && err && err->line == 0) {
-		itsma__error_source(err, rd->source);
-		itsma__json_locate_error(rd);
-	}
-	json_object_put(root);
-	if (rc == 0 && !((*out)->origin = strdup(rd->source ? rd->source : "<buffer>"))) {
-		itsma_mapping_free(*out);
-		*out = NULL;
-		return itsma__error_nomem(err);
-	}
+	*obj = m;
+	return rc;
+}
+
+static int read_mapping(itsma__reader *rd, void *ctx, void **obj)
+{
+	return itsma__reader_load(rd, walk_mapping, ctx, obj);
+}
+
+int itsma__mapping_load_reader(itsma__reader *rd, const itsma_mapping_catalogues *cats,
+                               itsma_mapping **out)
+{
+	void *m = NULL;
+	int rc;
+	*out = NULL;
+	if (cats && itsma__version_check(cats->version, ITSMA_MAPPING_CATALOGUES_VERSION,
+	                                 "itsma_mapping_catalogues", rd->err) < 0)
+		return ITSMA_EINVAL;
+	rc = itsma__reader_load(rd, walk_mapping, (void *)(uintptr_t)cats, &m);
+	*out = m;
 	return rc;
 }
 
@@ -364,19 +351,18 @@ int itsma_mapping_load_buffer(itsma_mapping **out, const char *buf, size_t len,
                               const char *source_name, const itsma_mapping_catalogues *cats,
                               itsma_error *err)
 {
-	itsma__reader rd;
+	void *m = NULL;
 	int rc;
-
 	itsma__error_reset(err);
-	if (!out)
-		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
-	*out = NULL;
-	if (!buf && len)
-		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
-	if ((rc = itsma__reader_init(&rd, buf ? buf : "", len, source_name, NULL, err)) < 0)
-		return rc;
-	rc = load_reader(&rd, cats, out);
-	itsma__reader_fini(&rd);
+	if (out)
+		*out = NULL;
+	if (cats && itsma__version_check(cats->version, ITSMA_MAPPING_CATALOGUES_VERSION,
+	                                 "itsma_mapping_catalogues", err) < 0)
+		return ITSMA_EINVAL;
+	rc = itsma__load_buffer(read_mapping, (void *)(uintptr_t)cats, out ? &m : NULL, buf, len,
+	                        source_name, NULL, err);
+	if (out)
+		*out = m;
 	return rc;
 }
 
@@ -410,31 +396,11 @@ int itsma_mapping_validate_buffer(const char *buf, size_t len, const char *sourc
 	int rc;
 
 	itsma__error_reset(err);
-	if (!buf && len)
-		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
-	if ((rc = itsma__reader_init(&rd, buf ? buf : "", len, source_name, NULL, &local)) < 0)
+	if ((rc = itsma__validate_open(&rd, &local, buf, len, source_name, NULL, cb, payload, err)) < 0)
 		return rc;
-	rd.collect = cb;
-	rd.payload = payload;
-	rc = load_reader(&rd, cats, &m);
+	rc = itsma__mapping_load_reader(&rd, cats, &m);
 	itsma_mapping_free(m);
-	itsma__reader_fini(&rd);
-	if (rd.stop) {
-		if (err)
-			*err = rd.first;
-		return rd.stop;
-	}
-	if (rc == ITSMA_ENOMEM)
-		return itsma__error_nomem(err);
-	if (rc < 0) {
-		/* a problem that ended the run (syntax, a missing member) is reported too */
-		if (cb && local.code != 0 &&
-		    !(rd.problems && memcmp(&local, &rd.first, sizeof local) == 0))
-			cb(&local, payload);
-		if (err)
-			*err = rd.problems ? rd.first : local;
-	}
-	return rc;
+	return itsma__validate_close(&rd, rc, &local, cb, payload, err);
 }
 
 int itsma_mapping_validate_file(const char *path, const itsma_mapping_catalogues *cats,
@@ -549,14 +515,8 @@ int itsma_mapping_to_json(char **out, const itsma_mapping *m, itsma_error *err)
 	size_t i;
 
 	itsma__error_reset(err);
-	if (out)
-		*out = NULL;
-	if (!out || !m)
-		return itsma__error_set(err, ITSMA_EINVAL, "out and mapping must not be NULL");
-	itsma__jw_init(&w, &b);
-	itsma__jw_begin_object(&w, NULL);
-	itsma__jw_string(&w, "format", MAPPING_FORMAT);
-	itsma__jw_string(&w, "id", m->id);
+	if (itsma__write_begin(&w, &b, out, m, "mapping", MAPPING_FORMAT, m ? m->id : NULL, err) < 0)
+		return ITSMA_EINVAL;
 	if (m->title)
 		itsma__jw_string(&w, "title", m->title);
 	write_side(&w, "source", m->source_catalogue, m->source_revision, m->source_ext);
@@ -585,15 +545,11 @@ int itsma_mapping_to_json(char **out, const itsma_mapping *m, itsma_error *err)
 		itsma__jw_end_object(&w);
 	}
 	itsma__jw_end_array(&w);
-	itsma__write_ext(&w, m->ext);
-	itsma__jw_end_object(&w);
-	itsma__jw_finish(&w);
-	return itsma__buf_finish(&b, out, err);
+	return itsma__write_ext_end(&w, &b, m->ext, out, err);
 }
 
 int itsma_mapping_save_file(const itsma_mapping *m, const char *path, itsma_error *err)
 {
-	itsma__error_reset(err);
 	char *text = NULL;
 	int rc;
 	itsma__error_reset(err);

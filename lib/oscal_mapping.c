@@ -5,6 +5,7 @@
  * plain translation; docs/interop.md says what is lost.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "internal/error.h"
 #include "internal/interop.h"
 #include "internal/json_in.h"
+#include "internal/mapping.h"
 
 #define ITSMA_NS "urn:itsma:oscal"
 #define CATALOGUE_URN "urn:itsma:catalogue:"
@@ -49,7 +51,31 @@ static void prop(mw *o, const char *name, const char *value)
 	itsma__jw_end_object(&o->w);
 }
 
-static void resource(mw *o, const char *key, const char *catalogue, int revision)
+/* The x- keys of an itsma object as props "extension" whose value is {"KEY":VALUE}. */
+static void ext_props(mw *o, const itsma__ext *x)
+{
+	itsma__buf v = ITSMA__BUF_INIT;
+	size_t i;
+	for (i = 0; x && i < x->count; i++) {
+		v.len = 0;
+		itsma__ext_member_json(&v, x, i);
+		if (v.oom) {
+			if (o->rc == 0)
+				o->rc = itsma__error_nomem(o->err);
+			break;
+		}
+		prop(o, "extension", v.data);
+	}
+	itsma__buf_free(&v);
+}
+
+static size_t ext_count(const itsma__ext *x)
+{
+	return x ? x->count : 0;
+}
+
+static void resource(mw *o, const char *key, const char *catalogue, int revision,
+                     const itsma__ext *ext)
 {
 	char href[128], rev[16];
 	snprintf(href, sizeof href, CATALOGUE_URN "%s", catalogue);
@@ -60,6 +86,7 @@ static void resource(mw *o, const char *key, const char *catalogue, int revision
 	itsma__jw_begin_array(&o->w, "props");
 	prop(o, "catalogue", catalogue);
 	prop(o, "revision", rev);
+	ext_props(o, ext);
 	itsma__jw_end_array(&o->w);
 	itsma__jw_end_object(&o->w);
 }
@@ -76,6 +103,15 @@ static void items(mw *o, const char *key, const itsma_map *map, int targets)
 		itsma__jw_end_object(&o->w);
 	}
 	itsma__jw_end_array(&o->w);
+}
+
+/* The mapping-description written for a mapping without a description (OSCAL requires one;
+ * an itsma prop no-description says it was made up). */
+static void default_description(char *out, size_t size, const char *source, int source_revision,
+                                const char *target, int target_revision)
+{
+	snprintf(out, size, "Mapping from %s (revision %d) to %s (revision %d).", source,
+	         source_revision, target, target_revision);
 }
 
 static const char *oscal_status(itsma_mapping_status s)
@@ -110,11 +146,14 @@ int itsma_mapping_to_oscal(char **out, const itsma_mapping *m, itsma_error *err)
 	itsma__jw_string(&o.w, "oscal-version", "1.2.0");
 	itsma__jw_begin_array(&o.w, "props");
 	prop(&o, "mapping", itsma_mapping_id(m));
+	if (!itsma_mapping_title(m))
+		prop(&o, "no-title", "true"); /* the title above is the id */
+	ext_props(&o, m->ext);
 	itsma__jw_end_array(&o.w);
 	itsma__jw_end_object(&o.w);
-	snprintf(desc, sizeof desc, "Mapping from %s (revision %d) to %s (revision %d).",
-	         itsma_mapping_source_catalogue(m), itsma_mapping_source_revision(m),
-	         itsma_mapping_target_catalogue(m), itsma_mapping_target_revision(m));
+	default_description(desc, sizeof desc, itsma_mapping_source_catalogue(m),
+	                    itsma_mapping_source_revision(m), itsma_mapping_target_catalogue(m),
+	                    itsma_mapping_target_revision(m));
 	itsma__jw_begin_object(&o.w, "provenance");
 	itsma__jw_string(&o.w, "method", itsma_mapping_method_name(itsma_mapping_method_of(m)));
 	itsma__jw_string(&o.w, "matching-rationale",
@@ -122,14 +161,21 @@ int itsma_mapping_to_oscal(char **out, const itsma_mapping *m, itsma_error *err)
 	itsma__jw_string(&o.w, "status", oscal_status(itsma_mapping_status_of(m)));
 	itsma__jw_string(&o.w, "mapping-description",
 	                 itsma_mapping_description(m) ? itsma_mapping_description(m) : desc);
+	if (ext_count(m->provenance_ext) || !itsma_mapping_description(m)) {
+		itsma__jw_begin_array(&o.w, "props");
+		if (!itsma_mapping_description(m))
+			prop(&o, "no-description", "true");
+		ext_props(&o, m->provenance_ext);
+		itsma__jw_end_array(&o.w);
+	}
 	itsma__jw_end_object(&o.w);
 	itsma__jw_begin_array(&o.w, "mappings");
 	itsma__jw_begin_object(&o.w, NULL);
 	put_uuid(&o, "uuid", "mapping", 0);
 	resource(&o, "source-resource", itsma_mapping_source_catalogue(m),
-	         itsma_mapping_source_revision(m));
+	         itsma_mapping_source_revision(m), m->source_ext);
 	resource(&o, "target-resource", itsma_mapping_target_catalogue(m),
-	         itsma_mapping_target_revision(m));
+	         itsma_mapping_target_revision(m), m->target_ext);
 	itsma__jw_begin_array(&o.w, "maps");
 	n = itsma_mapping_map_count(m);
 	for (i = 0; i < n; i++) {
@@ -148,9 +194,11 @@ int itsma_mapping_to_oscal(char **out, const itsma_mapping *m, itsma_error *err)
 			itsma__jw_string(&o.w, "category", itsma_confidence_name(itsma_map_confidence(map)));
 			itsma__jw_end_object(&o.w);
 		}
-		if (!itsma_map_target_count(map)) {
+		if (!itsma_map_target_count(map) || ext_count(map->ext)) {
 			itsma__jw_begin_array(&o.w, "props");
-			prop(&o, "no-target", "true");
+			if (!itsma_map_target_count(map))
+				prop(&o, "no-target", "true");
+			ext_props(&o, map->ext);
 			itsma__jw_end_array(&o.w);
 		}
 		if (itsma_map_note(map))
@@ -177,6 +225,7 @@ typedef struct mr {
 	itsma_error e;
 	itsma__warner w;
 	int stop;
+	const itsma_load_options *load;
 } mr;
 
 static json_object *member(json_object *o, const char *key)
@@ -214,6 +263,51 @@ static const char *itsma_prop(json_object *o, const char *name)
 			return json_object_get_string(v);
 	}
 	return NULL;
+}
+
+/* The x- keys that itsma_mapping_to_oscal() carried as props "extension" of the object o
+ * (at ptr), added to *x. */
+static int ext_of(mr *c, json_object *o, const char *ptr, itsma__ext **x)
+{
+	json_object *props = member(o, "props");
+	char p[ITSMA_ERROR_POINTER_LENGTH], q[ITSMA_ERROR_POINTER_LENGTH];
+	size_t i, n = props && json_object_is_type(props, json_type_array)
+	                      ? json_object_array_length(props)
+	                      : 0;
+	itsma__ptr_key(q, ptr, "props");
+	for (i = 0; i < n; i++) {
+		json_object *pr = json_object_array_get_idx(props, i), *nm = member(pr, "name"),
+		            *ns = member(pr, "ns"), *v = member(pr, "value"), *doc = NULL;
+		itsma_error e = ITSMA_ERROR_INIT;
+		json_object_iter it;
+		int rc, ok;
+		if (!nm || !ns || !v || !json_object_is_type(nm, json_type_string) ||
+		    !json_object_is_type(ns, json_type_string) ||
+		    strcmp(json_object_get_string(ns), ITSMA_NS) != 0 ||
+		    strcmp(json_object_get_string(nm), "extension") != 0)
+			continue;
+		itsma__ptr_index(p, q, i);
+		if (!json_object_is_type(v, json_type_string))
+			return itsma__schema(&c->rd, p, "value", "expected a string");
+		rc = itsma__interop_parse_json(&doc, json_object_get_string(v),
+		                               (size_t)json_object_get_string_len(v), c->load, &e);
+		if (rc == ITSMA_ENOMEM)
+			return itsma__error_nomem(&c->e);
+		ok = rc == 0 && json_object_is_type(doc, json_type_object) &&
+		     json_object_object_length(doc) == 1;
+		if (ok)
+			json_object_object_foreachC(doc, it) ok = strncmp(it.key, "x-", 2) == 0 && it.key[2];
+		if (ok && (rc = itsma__ext_take_members(x, doc, &e)) == ITSMA_ENOMEM) {
+			json_object_put(doc);
+			return itsma__error_nomem(&c->e);
+		}
+		json_object_put(doc);
+		if (!ok || rc < 0)
+			return itsma__schema(&c->rd, p, "value",
+			                     "expected {\"x-KEY\": VALUE}, an x- extension as itsma writes it%s%.200s",
+			                     rc < 0 ? ": " : "", rc < 0 ? e.message : "");
+	}
+	return 0;
 }
 
 /* Catalogue id and revision of a resource reference. */
@@ -302,6 +396,8 @@ static int import_map(mr *c, itsma_mapping *m, json_object *map, const char *ptr
 	static const char *const conf[] = { "unspecified", "high", "medium", "low" };
 	itsma_map_spec spec = ITSMA_MAP_SPEC_INIT;
 	const char **src = NULL, **tgt = NULL, *rel, *remarks;
+	const itsma_map *added = NULL;
+	itsma__ext *ext = NULL;
 	size_t ns = 0, nt = 0;
 	json_object *cs;
 	int rc;
@@ -312,7 +408,8 @@ static int import_map(mr *c, itsma_mapping *m, json_object *map, const char *ptr
 	if (itsma_relationship_parse(&spec.relationship, rel, &c->e) < 0)
 		return itsma__schema(&c->rd, ptr, "relationship", "%s", c->e.message);
 	if ((rc = collect_ids(c, map, ptr, "sources", &src, &ns)) < 0 ||
-	    (rc = collect_ids(c, map, ptr, "targets", &tgt, &nt)) < 0)
+	    (rc = collect_ids(c, map, ptr, "targets", &tgt, &nt)) < 0 ||
+	    (rc = ext_of(c, map, ptr, &ext)) < 0)
 		goto out;
 	if ((cs = member(map, "confidence-score")) && member(cs, "category") &&
 	    json_object_is_type(member(cs, "category"), json_type_string)) {
@@ -332,12 +429,17 @@ static int import_map(mr *c, itsma_mapping *m, json_object *map, const char *ptr
 	if (spec.relationship == ITSMA_REL_NO_RELATIONSHIP && itsma_prop(map, "no-target"))
 		spec.target_count = 0;
 	spec.note = remarks;
-	if ((rc = itsma_mapping_add_map(NULL, m, &spec, &c->e)) < 0 && rc != ITSMA_ENOMEM) {
+	if ((rc = itsma_mapping_add_map(&added, m, &spec, &c->e)) < 0 && rc != ITSMA_ENOMEM) {
 		char msg[ITSMA_ERROR_MESSAGE_LENGTH];
 		snprintf(msg, sizeof msg, "%s", c->e.message);
 		rc = itsma__schema(&c->rd, ptr, NULL, "%s", msg);
 	}
+	if (rc == 0) {
+		((itsma_map *)(uintptr_t)added)->ext = ext; /* the map is the mapping's own */
+		ext = NULL;
+	}
 out:
+	itsma__ext_free(ext);
 	free(src);
 	free(tgt);
 	return rc;
@@ -404,26 +506,37 @@ static int import_collection(mr *c, json_object *root, const itsma_interop_optio
 		rc = itsma__idgen_make(&g, pid ? pid : title, strlen(pid ? pid : title), "mapping", mid, &c->e);
 		itsma__idgen_fini(&g);
 		if (rc < 0)
-			return rc;
+			goto fail;
 	}
+	/* what the export writes for a mapping without a title or description */
+	if (itsma_prop(md, "no-title"))
+		title = NULL;
+	if (itsma_prop(prov, "no-description"))
+		desc = NULL;
 	if ((rc = itsma_mapping_new(&m, mid, sid, srev, tid, trev, &c->e)) < 0 ||
 	    (rc = itsma_mapping_set_title(m, title, &c->e)) < 0 ||
 	    (rc = itsma_mapping_set_description(m, desc, &c->e)) < 0 ||
 	    (rc = itsma_mapping_set_provenance(m, (itsma_mapping_method)k1, (itsma_mapping_rationale)k2,
-	                                       st, &c->e)) < 0) {
-		itsma_mapping_free(m);
-		return rc;
-	}
+	                                       st, &c->e)) < 0 ||
+	    /* the x- keys itsma_mapping_to_oscal() put in props */
+	    (rc = ext_of(c, md, "/mapping-collection/metadata", &m->ext)) < 0 ||
+	    (rc = ext_of(c, prov, "/mapping-collection/provenance", &m->provenance_ext)) < 0 ||
+	    (rc = ext_of(c, member(mp, "source-resource"), "/mapping-collection/mappings/0/source-resource",
+	                 &m->source_ext)) < 0 ||
+	    (rc = ext_of(c, member(mp, "target-resource"), "/mapping-collection/mappings/0/target-resource",
+	                 &m->target_ext)) < 0)
+		goto fail;
 	n = json_object_array_length(maps);
 	for (i = 0; i < n; i++) {
 		itsma__ptr_index(p, "/mapping-collection/mappings/0/maps", i);
-		if ((rc = import_map(c, m, json_object_array_get_idx(maps, i), p)) != 0) {
-			itsma_mapping_free(m);
-			return rc;
-		}
+		if ((rc = import_map(c, m, json_object_array_get_idx(maps, i), p)) != 0)
+			goto fail;
 	}
 	*out = m;
 	return 0;
+fail:
+	itsma_mapping_free(m);
+	return rc;
 }
 
 int itsma_mapping_from_oscal(itsma_mapping **out, const char *buf, size_t len,
@@ -454,6 +567,7 @@ int itsma_mapping_from_oscal(itsma_mapping **out, const char *buf, size_t len,
 			*err = c.e;
 		return rc;
 	}
+	c.load = opts ? opts->load : NULL;
 	c.w.cb = opts ? opts->warn : NULL;
 	c.w.payload = opts ? opts->payload : NULL;
 	c.w.source = c.rd.source;

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Validation that reports every problem of a catalogue or assessment document. */
+/* Validation that reports every problem of a catalogue, assessment or mapping document. */
 #include "itsma/validate.h"
 #include "internal/json_in.h"
 #include "internal/error.h"
 #include "internal/enumword.h"
+#include "internal/mapping.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,8 @@ static itsma_document_kind sniff(const char *buf, size_t len)
 						return ITSMA_DOCUMENT_CATALOGUE;
 					if ((size_t)(end - q) >= 20 && memcmp(q, "\"itsma-assessment/1\"", 20) == 0)
 						return ITSMA_DOCUMENT_ASSESSMENT;
+					if ((size_t)(end - q) >= 17 && memcmp(q, "\"itsma-mapping/1\"", 17) == 0)
+						return ITSMA_DOCUMENT_MAPPING;
 					return ITSMA_DOCUMENT_UNKNOWN;
 				}
 			}
@@ -54,11 +57,77 @@ static itsma_document_kind sniff(const char *buf, size_t len)
 
 /* ITSMA_DOCUMENT_UNKNOWN has no word. */
 ITSMA__ENUM_WORDS(document_kind, "a document kind", { "catalogue", ITSMA_DOCUMENT_CATALOGUE },
-                  { "assessment", ITSMA_DOCUMENT_ASSESSMENT })
+                  { "assessment", ITSMA_DOCUMENT_ASSESSMENT },
+                  { "mapping", ITSMA_DOCUMENT_MAPPING })
 
 itsma_document_kind itsma_document_detect(const char *buf, size_t len)
 {
 	return buf ? sniff(buf, len) : ITSMA_DOCUMENT_UNKNOWN;
+}
+
+/* A mapping's catalogues when validating: the caller's catalogue for the side of its id, else
+ * the load options' resolver (then the built-ins, as the mapping loader does). */
+typedef struct mapping_sides {
+	const itsma_catalogue *cat;
+	itsma_catalogue_resolver resolve;
+	void *payload;
+} mapping_sides;
+
+static int resolve_side(const itsma_catalogue **out, const char *id, void *payload)
+{
+	const mapping_sides *ms = payload;
+	if (ms->cat && strcmp(itsma_catalogue_id(ms->cat), id) == 0) {
+		*out = ms->cat;
+		return 0;
+	}
+	return ms->resolve ? ms->resolve(out, id, ms->payload) : ITSMA_ENOTFOUND;
+}
+
+int itsma__validate_open(itsma__reader *rd, itsma_error *local, const char *buf, size_t len,
+                         const char *source_name, const itsma_load_options *opts,
+                         int (*cb)(const itsma_error *, void *), void *payload, itsma_error *err)
+{
+	int rc;
+	if (!buf && len)
+		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
+	/* the reader always needs an error struct to collect into */
+	if ((rc = itsma__reader_init(rd, buf ? buf : "", len, source_name, opts, local)) < 0) {
+		if (err)
+			*err = *local;
+		return rc;
+	}
+	/* without a callback every problem is still gone through, so that err holds the first */
+	rd->collect = cb;
+	rd->payload = payload;
+	return 0;
+}
+
+int itsma__validate_close(itsma__reader *rd, int rc, const itsma_error *local,
+                          int (*cb)(const itsma_error *, void *), void *payload, itsma_error *err)
+{
+	itsma__reader_fini(rd);
+	if (rd->stop) {
+		if (err)
+			*err = rd->first;
+		return rd->stop;
+	}
+	if (rc == ITSMA_ENOMEM) {
+		/* not a problem of the document; its name still says which load ran out */
+		itsma__error_nomem(err);
+		itsma__error_source(err, rd->source);
+		return ITSMA_ENOMEM;
+	}
+	if (rc < 0) {
+		/* a problem that ended the run (syntax, or not collectable) is reported too */
+		if (cb && local->code != 0 &&
+		    !(rd->problems && memcmp(local, &rd->first, sizeof *local) == 0))
+			cb(local, payload);
+		if (err)
+			*err = rd->problems ? rd->first : *local;
+		if (rd->problems)
+			rc = rd->first.code; /* the first problem's code, as err holds it */
+	}
+	return rc;
 }
 
 int itsma_validate_buffer(itsma_document_kind *kind_out, const char *buf, size_t len,
@@ -82,22 +151,9 @@ int itsma_validate_buffer_ext(itsma_document_kind *kind_out, const char *buf, si
 	itsma__error_reset(err);
 	if (kind_out)
 		*kind_out = ITSMA_DOCUMENT_UNKNOWN;
-	if (!buf && len)
-		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
-	if (!buf)
-		buf = "";
-	/* the reader always needs an error struct to collect into */
-	if ((rc = itsma__reader_init(&rd, buf, len, source_name, opts, &local)) < 0) {
-		if (err)
-			*err = local;
+	if ((rc = itsma__validate_open(&rd, &local, buf, len, source_name, opts, cb, payload, err)) < 0)
 		return rc;
-	}
-	rd.collect = cb;
-	rd.payload = payload;
-	if (!rd.collect) {
-		/* still go through every problem, so that err holds the first one */
-		rd.collect = NULL;
-	}
+	buf = rd.buf;
 	kind = sniff(buf, len);
 	if (kind_out)
 		*kind_out = kind;
@@ -109,6 +165,14 @@ int itsma_validate_buffer_ext(itsma_document_kind *kind_out, const char *buf, si
 		itsma_assessment *a = NULL;
 		rc = itsma__assessment_load_reader(&rd, cat, &a);
 		itsma_assessment_free(a);
+	} else if (kind == ITSMA_DOCUMENT_MAPPING) {
+		itsma_mapping *m = NULL;
+		itsma_mapping_catalogues mc = ITSMA_MAPPING_CATALOGUES_INIT;
+		mapping_sides ms = { cat, rd.resolve, rd.resolve_payload };
+		mc.resolve = resolve_side;
+		mc.payload = &ms;
+		rc = itsma__mapping_load_reader(&rd, &mc, &m);
+		itsma_mapping_free(m);
 	} else {
 		/* not one of ours: a syntax error is more useful than "unknown format" */
 		itsma_catalogue *c = NULL;
@@ -117,35 +181,15 @@ int itsma_validate_buffer_ext(itsma_document_kind *kind_out, const char *buf, si
 		if (rc != ITSMA_EPARSE && rc != ITSMA_ENOMEM && rc != ITSMA_ELIMIT) {
 			itsma_error_clear(&local);
 			rc = itsma__error_set(&local, ITSMA_ESCHEMA,
-			                      "unknown document: expected \"format\": \"itsma-catalogue/1\" or \"itsma-assessment/1\"");
+			                      "unknown document: expected \"format\": \"itsma-catalogue/1\", "
+			                      "\"itsma-assessment/1\" or \"itsma-mapping/1\"");
 			itsma__error_source(&local, rd.source);
 			itsma__error_pointer(&local, "/format");
 			rd.err = &local;
 			itsma__json_locate_error(&rd);
 		}
 	}
-	itsma__reader_fini(&rd);
-	if (rd.stop) {
-		if (err)
-			*err = rd.first;
-		return rd.stop;
-	}
-	if (rc == ITSMA_ENOMEM) {
-		/* not a problem of the document; its name still says which load ran out */
-		itsma__error_nomem(err);
-		itsma__error_source(err, rd.source);
-		return ITSMA_ENOMEM;
-	}
-	if (rc < 0) {
-		/* a problem that ended the run (syntax, or not collectable) is reported too */
-		if (cb && local.code != 0 && !(rd.problems && memcmp(&local, &rd.first, sizeof local) == 0))
-			cb(&local, payload);
-		if (err)
-			*err = rd.problems ? rd.first : local;
-		if (rd.problems)
-			rc = rd.first.code; /* the first problem's code, as err holds it */
-	}
-	return rc;
+	return itsma__validate_close(&rd, rc, &local, cb, payload, err);
 }
 
 int itsma_validate_file(itsma_document_kind *kind_out, const char *path, const itsma_catalogue *cat,

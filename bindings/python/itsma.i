@@ -1927,12 +1927,18 @@ ITSMA_NOGIL(itsma_mapping::py_load_buffer)
 ITSMA_NOGIL(itsma_mapping::py_builtin)
 ITSMA_NOGIL(itsma_mapping::py_to_json)
 ITSMA_NOGIL(itsma_mapping::py_to_markdown)
+ITSMA_NOGIL(itsma_mapping::py_to_oscal)
+ITSMA_NOGIL(itsma_mapping::py_to_ciso)
 ITSMA_NOGIL(itsma_carry_report::py_transition_report)
 %newobject itsma_mapping::py_load_file;
 %newobject itsma_mapping::py_load_buffer;
 %newobject itsma_mapping::py_builtin;
 %newobject itsma_mapping::py_to_json;
 %newobject itsma_mapping::py_to_markdown;
+%newobject itsma_mapping::py_from_oscal;
+%newobject itsma_mapping::py_from_ciso;
+%newobject itsma_mapping::py_to_oscal;
+%newobject itsma_mapping::py_to_ciso;
 %newobject itsma_carry_report::py_transition_report;
 
 
@@ -1979,6 +1985,42 @@ ITSMA_NOGIL(itsma_carry_report::py_transition_report)
 	char *py_to_markdown(itsma_error *err) {
 		char *out = NULL;
 		if (itsma_mapping_to_markdown(&out, $self, err) < 0)
+			return NULL;
+		return out;
+	}
+	/* OSCAL mapping-collection and CISO Assistant mapping sets (itsma/interop.h, docs/interop.md);
+	 * warnings of the imports become Python UserWarnings (the GIL is held). */
+	static itsma_mapping *py_from_oscal(const char *buf, size_t len, const char *source_name,
+	                                    const char *mapping_id, itsma_error *err) {
+		itsma_mapping *m = NULL;
+		itsma_interop_options o = ITSMA_INTEROP_OPTIONS_INIT;
+		o.warn = itsma_py_warn;
+		o.catalogue_id = mapping_id;
+		if (itsma_mapping_from_oscal(&m, buf, len, source_name, &o, err) != 0)
+			return NULL;
+		return m;
+	}
+	static itsma_mapping *py_from_ciso(const char *buf, size_t len, const char *source_name,
+	                                   const itsma_catalogue *source, const itsma_catalogue *target,
+	                                   const char *mapping_id, itsma_error *err) {
+		itsma_mapping *m = NULL;
+		itsma_interop_options o = ITSMA_INTEROP_OPTIONS_INIT;
+		o.warn = itsma_py_warn;
+		o.catalogue_id = mapping_id;
+		if (itsma_mapping_from_ciso(&m, buf, len, source_name, source, target, &o, err) != 0)
+			return NULL;
+		return m;
+	}
+	char *py_to_oscal(itsma_error *err) {
+		char *out = NULL;
+		if (itsma_mapping_to_oscal(&out, $self, err) < 0)
+			return NULL;
+		return out;
+	}
+	char *py_to_ciso(const itsma_catalogue *source, const itsma_catalogue *target,
+	                 const char *packager, itsma_error *err) {
+		char *out = NULL;
+		if (itsma_mapping_to_ciso(&out, $self, source, target, packager, err) < 0)
 			return NULL;
 		return out;
 	}

@@ -2,10 +2,11 @@
 /*
  * itsma validate [--catalogue FILE] [-q] FILE...
  *
- * Checks catalogues and assessments and lists every problem found, not only the first,
- * as "file:line:column: message" or "file: /json/pointer: message". An assessment is
- * checked against --catalogue, else against a catalogue named on the same command line
- * whose id it names, else against the built-in catalogue of that id.
+ * Checks catalogues, assessments and mapping sets and lists every problem found, not only
+ * the first, as "file:line:column: message" or "file: /json/pointer: message". An
+ * assessment (or each side of a mapping) is checked against --catalogue, else against a
+ * catalogue named on the same command line whose id it names, else against the built-in
+ * catalogue of that id.
  */
 #include "cli.h"
 
@@ -17,16 +18,16 @@
 static const char help[] =
 	"Usage: itsma validate [--catalogue FILE] [-q] FILE...\n"
 	"\n"
-	"Check catalogues (itsma-catalogue/1) and assessments (itsma-assessment/1), told apart\n"
-	"by their \"format\", and list every problem found, one per line, as\n"
-	"'file:line:column: message' or 'file: /json/pointer: message'.\n"
+	"Check catalogues (itsma-catalogue/1), assessments (itsma-assessment/1) and mapping sets\n"
+	"(itsma-mapping/1), told apart by their \"format\", and list every problem found, one\n"
+	"per line, as 'file:line:column: message' or 'file: /json/pointer: message'.\n"
 	"\n"
-	"An assessment is checked against the catalogue given with --catalogue, else against a\n"
-	"catalogue file on the same command line with the id the assessment names, else\n"
-	"against the built-in catalogue of that id.\n"
+	"An assessment, and each side of a mapping set, is checked against the catalogue given\n"
+	"with --catalogue when it has the id named, else against a catalogue file on the same\n"
+	"command line with that id, else against the built-in catalogue of that id.\n"
 	"\n"
 	"Options:\n"
-	"  --catalogue ID|FILE  check assessments against this catalogue\n"
+	"  --catalogue ID|FILE  check assessments (and mappings) against this catalogue\n"
 	"  -q, --quiet          do not say which files are valid\n"
 	"  -h, --help           show this help\n"
 	"\n"
@@ -34,7 +35,8 @@ static const char help[] =
 	"error.\n"
 	"\n"
 	"Example:\n"
-	"  itsma validate my-catalogue.json q3.json q4.json\n";
+	"  itsma validate my-catalogue.json q3.json q4.json\n"
+	"  itsma validate old.json new.json old-to-new.json\n";
 
 /* A file of the command line, as the catalogue resolver sees it: a catalogue among the
  * files is loaded when an assessment first names an id. */
@@ -137,7 +139,9 @@ int cmd_validate(int argc, char **argv)
 			invalid_files++;
 		} else if (!quiet) {
 			printf("%s: valid %s\n", name,
-			       doc == ITSMA_DOCUMENT_CATALOGUE ? "itsma-catalogue/1" : "itsma-assessment/1");
+			       doc == ITSMA_DOCUMENT_CATALOGUE ? "itsma-catalogue/1"
+			       : doc == ITSMA_DOCUMENT_MAPPING ? "itsma-mapping/1"
+			                                       : "itsma-assessment/1");
 		}
 	}
 	if (problems)

@@ -21,7 +21,7 @@ static const char usage[] =
 	"  catalogue list|show ID       the built-in catalogues; one as JSON or a Markdown checklist\n"
 	"  template CATALOGUE           a new assessment to fill in (JSON or a CSV questionnaire)\n"
 	"  import QUESTIONNAIRE.csv     turn a filled questionnaire into an assessment\n"
-	"  validate FILE...             check catalogues and assessments, listing every problem\n"
+	"  validate FILE...             check catalogues, assessments and mappings: every problem\n"
 	"  score ASSESSMENT.json        the figures as itsma-result/1 JSON; gate a pipeline on them\n"
 	"  report ASSESSMENT.json       a report for people: text, Markdown, HTML, CSV or JSON\n"
 	"  compare BEFORE.json AFTER.json  what improved and what regressed\n"

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /**
  * @file itsma/validate.h
- * @brief Validate catalogue and assessment documents and report every problem found.
+ * @brief Validate catalogue, assessment and mapping documents and report every problem found.
  *
  * Loading stops at the first problem; validation goes on: a record with a problem is
  * reported and skipped, and the rest of the document is still checked, so a user sees
@@ -31,7 +31,8 @@ typedef int (*itsma_problem_cb)(const itsma_error *problem, void *payload);
 typedef enum itsma_document_kind {
 	ITSMA_DOCUMENT_UNKNOWN = 0,  /**< Not recognised (no or unknown "format"). */
 	ITSMA_DOCUMENT_CATALOGUE,    /**< `itsma-catalogue/1`. */
-	ITSMA_DOCUMENT_ASSESSMENT    /**< `itsma-assessment/1`. */
+	ITSMA_DOCUMENT_ASSESSMENT,   /**< `itsma-assessment/1`. */
+	ITSMA_DOCUMENT_MAPPING       /**< `itsma-mapping/1` (itsma/mapping.h). */
 } itsma_document_kind;
 /** "catalogue", "assessment"; "" for #ITSMA_DOCUMENT_UNKNOWN (no word) or a value outside the
  * enumeration. Static, never NULL. */
@@ -41,13 +42,16 @@ ITSMA_EXTERN(int) itsma_document_kind_parse(itsma_document_kind *out, const char
 	ITSMA_WARN_UNUSED;
 
 /**
- * Validate a catalogue or assessment held in memory, recognised by its "format".
+ * Validate a catalogue, assessment or mapping held in memory, recognised by its "format".
  *
  * @param[out] kind_out the kind of document found (may be NULL).
  * @param buf the JSON text. @param len its length.
  * @param source_name name used in problems; NULL means "<buffer>".
  * @param cat for an assessment: the catalogue to check it against, or NULL to resolve its
- *        `catalogue` id among the built-in catalogues. Ignored for catalogues.
+ *        `catalogue` id among the built-in catalogues. For a mapping: the catalogue of the
+ *        side (source or target) whose id it has; the other side, or both when NULL, is
+ *        resolved as itsma_mapping_load_buffer() does (the resolver of the load options of
+ *        itsma_validate_buffer_ext(), then the built-ins). Ignored for catalogues.
  * @param cb called for each problem (may be NULL). @param payload passed to @p cb.
  * @param err details of the first problem, or NULL.
  * @return 0 when the document is valid; the first problem's code (#ITSMA_EPARSE,
@@ -62,8 +66,8 @@ ITSMA_EXTERN(int) itsma_validate_buffer(itsma_document_kind *kind_out, const cha
 
 /**
  * As itsma_validate_buffer(), with load options: their limits, and their catalogue
- * resolver (`resolve`), which finds the catalogue of an assessment when @p cat is NULL
- * before the built-in catalogues are looked at (so a tool validating several files can let
+ * resolver (`resolve`), which finds the catalogue of an assessment (or of a mapping's side)
+ * when @p cat is NULL (or of another id) before the built-in catalogues are looked at (so a tool validating several files can let
  * the catalogues among them serve the assessments).
  * @param opts options, or NULL for the defaults; #ITSMA_EINVAL for an unknown version.
  */

@@ -41,6 +41,18 @@ int itsma__ext_put(itsma__ext **x, const char *key, json_object *value, itsma_er
 int itsma__ext_put_string(itsma__ext **x, const char *key, const char *value, itsma_error *err);
 /* The x- value of `key` in ext as a new json-c value (Owned: json_object_put), or NULL. */
 json_object *itsma__ext_get(const itsma__ext *x, const char *key);
+/*
+ * x- keys carried through a foreign format as one JSON object: write `{"KEY":VALUE}` of member
+ * `index` of x into b (compact, one line); read every x- member of a parsed object into *x
+ * (other members are left to the caller). 0 or ITSMA_ENOMEM; a repeated key is ITSMA_EEXISTS.
+ */
+void itsma__ext_member_json(itsma__buf *b, const itsma__ext *x, size_t index);
+int itsma__ext_take_members(itsma__ext **x, json_object *obj, itsma_error *err);
+/* Parse JSON text an exporter of itsma wrote into a foreign document (an `itsma` key, an
+ * extension prop) with itsma's parser: limits, duplicate keys, allocation failures handled
+ * as for every loader. 0, ITSMA_EPARSE, ITSMA_ELIMIT or ITSMA_ENOMEM (err says why). */
+int itsma__interop_parse_json(json_object **out, const char *text, size_t len,
+                              const itsma_load_options *load, itsma_error *err);
 /* Attach x- keys to a section/requirement built in code (replaces nothing: *x moves). */
 void itsma__section_take_ext(const itsma_section *s, itsma__ext **x);
 void itsma__requirement_take_ext(const itsma_requirement *r, itsma__ext **x);

@@ -182,6 +182,47 @@ int itsma__assessment_load_reader(itsma__reader *rd, const itsma_catalogue *cat,
 /* Write x- extensions into a pretty JSON writer (values re-indented). */
 struct itsma__jw;
 void itsma__write_ext(struct itsma__jw *w, const itsma__ext *ext);
+/* The start of every *_to_json: out checked (with the object written, obj) and cleared, the
+ * writer on b opened on the top-level object with its "format" and "id". 0 or ITSMA_EINVAL
+ * ("out and WHAT must not be NULL"). */
+struct itsma__buf;
+int itsma__write_begin(struct itsma__jw *w, struct itsma__buf *b, char **out, const void *obj,
+                       const char *what, const char *format, const char *id, itsma_error *err);
+/* The end of every *_to_json: the document's top-level x- members, its closing brace, the
+ * text handed over from the writer's buffer b (0 or ITSMA_ENOMEM). */
+int itsma__write_ext_end(struct itsma__jw *w, struct itsma__buf *b, const itsma__ext *ext,
+                         char **out, itsma_error *err);
+
+/*
+ * Loading one kind of itsma document: what differs between kinds is the tree walk `walk`,
+ * which builds the object into *obj and ends with itsma__reader_walked() (the first
+ * collected problem, or the callback's stop, as its result; the origin set), freeing the
+ * object and leaving *obj NULL when that is not 0. itsma__reader_load() does the rest: parse
+ * the whole document (size limit, one JSON value, nothing after it), walk it, locate the
+ * error and release the tree. itsma__load_buffer() runs a loader on a buffer: it opens and
+ * closes the reader (the loader's out-parameter, here obj, and the buffer checked:
+ * ITSMA_EINVAL) and names the source of an ITSMA_ENOMEM.
+ */
+typedef int (*itsma__walk_fn)(itsma__reader *rd, json_object *root, void *ctx, void **obj);
+int itsma__reader_walked(itsma__reader *rd, int rc, char **origin);
+int itsma__reader_load(itsma__reader *rd, itsma__walk_fn walk, void *ctx, void **obj);
+/* `read` loads the document of a reader into *obj (itsma__reader_load() with the kind's walk,
+ * or the assessment's own reader). */
+typedef int (*itsma__read_fn)(itsma__reader *rd, void *ctx, void **obj);
+int itsma__load_buffer(itsma__read_fn read, void *ctx, void **obj, const char *buf, size_t len,
+                       const char *source_name, const itsma_load_options *opts, itsma_error *err);
+
+/*
+ * Validation runs (lib/validate.c): open a reader on a buffer that collects every problem into
+ * cb (the first one also kept), and close it: the run's result (the callback's stop, a
+ * problem that ended the run reported too, err holding the first problem, ENOMEM named by the
+ * source). `local` is the reader's error struct, kept by the caller for the run.
+ */
+int itsma__validate_open(itsma__reader *rd, itsma_error *local, const char *buf, size_t len,
+                         const char *source_name, const itsma_load_options *opts,
+                         int (*cb)(const itsma_error *, void *), void *payload, itsma_error *err);
+int itsma__validate_close(itsma__reader *rd, int rc, const itsma_error *local,
+                          int (*cb)(const itsma_error *, void *), void *payload, itsma_error *err);
 
 /* File helpers. Read a whole file (with a size limit); returns 0, ITSMA_EIO, ITSMA_ELIMIT. */
 int itsma__read_file(const char *path, size_t max_bytes, char **out, size_t *len, itsma_error *err);

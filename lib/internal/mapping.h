@@ -39,6 +39,12 @@ struct itsma_mapping {
  */
 int itsma__catalogue_content_revision(const itsma_catalogue *cat);
 
+/* Load (or, with rd->collect set, validate) an itsma-mapping/1 document from a reader and
+ * check it against its catalogues (lib/mapping_json.c). */
+struct itsma__reader;
+int itsma__mapping_load_reader(struct itsma__reader *rd, const itsma_mapping_catalogues *cats,
+                               itsma_mapping **out);
+
 /* Check a mapping against catalogues: problems to cb (when given) or the first one to err. */
 int itsma__mapping_check(const itsma_mapping *m, const itsma_catalogue *source,
                          const itsma_catalogue *target, int (*cb)(const itsma_error *, void *),

@@ -69,3 +69,6 @@ endif()
 # checklist.py: a catalogue for people (Catalogue.render) and a template to fill in.
 run_step("checklist.py" "wrote [^ ]*checklist.md: 539 requirements of iso20000-1:2018.*wrote [^ ]*new.json: assessment q1 of iso20000-1:2018, nothing rated yet"
          ${EXAMPLES}/checklist.py -o ${WORK}/checklist.md --template ${WORK}/new.json)
+# mapping_interop.py: the built-in mapping to OSCAL and CISO Assistant and back, equal.
+run_step("mapping_interop.py" "OSCAL round trip: equal\nCISO Assistant round trip: equal"
+         ${EXAMPLES}/mapping_interop.py -o ${WORK})

@@ -78,3 +78,82 @@ def test_result_exports():
     assert {r["compliance_result"] for r in rows} <= {
         "compliant", "partially_compliant", "non_compliant", "not_assessed", "not_applicable"}
     assert len(rows) == len(asm.catalogue.requirements)
+
+
+# ---- mapping sets -------------------------------------------------------------------------------
+
+MDATA = ROOT / "tests" / "data" / "mapping"
+
+
+def mapping_fixture():
+    old = itsma.Catalogue.load(MDATA / "old-catalogue.json")
+    new = itsma.Catalogue.load(MDATA / "new-catalogue.json")
+    return itsma.Mapping.load(MDATA / "mapping-interop.json", old, new), old, new
+
+
+def test_mapping_oscal_round_trip_is_equal(tmp_path):
+    m, old, new = mapping_fixture()
+    text = m.to_oscal()
+    assert text == m.to_oscal()  # deterministic
+    doc = json.loads(text)["mapping-collection"]
+    assert doc["metadata"]["oscal-version"] == "1.2.0"
+    back = itsma.Mapping.from_oscal(text)
+    assert back.to_json() == m.to_json()  # x- keys, n:m maps, equivalent-to, no-target maps
+    assert "x-ticket" in back.to_json()
+    # bytes and paths too; the id can be named
+    path = tmp_path / "m.oscal.json"
+    path.write_bytes(text.encode())
+    assert itsma.Mapping.from_oscal(path).to_json() == m.to_json()
+    assert itsma.Mapping.from_oscal(text.encode(), id="renamed").id == "renamed"
+    assert back.maps[10].sources == ("R-01", "R-02") and back.maps[10].targets == ("S-01", "S-02")
+
+
+def test_mapping_ciso_round_trip_is_equal():
+    m, old, new = mapping_fixture()
+    yaml = m.to_ciso(old, new, packager="acme")
+    assert "urn:acme:risk:req_mapping_set:" in yaml
+    back = itsma.Mapping.from_ciso(yaml, old, new)
+    assert back.to_json() == m.to_json()
+    builtin = itsma.Mapping.builtin("iso20000-1-2011-to-2018")
+    assert any(len(x.sources) > 1 or len(x.targets) > 1 for x in builtin)
+    again = itsma.Mapping.from_ciso(builtin.to_ciso(), "iso20000-1:2011", "iso20000-1:2018")
+    assert again.to_json() == builtin.to_json()
+
+
+def test_mapping_import_errors_are_located():
+    m, old, new = mapping_fixture()
+    doc = json.loads(m.to_oscal())
+    doc["mapping-collection"]["mappings"][0]["maps"][2]["relationship"] = "same-as"
+    with pytest.raises(itsma.ValidationError) as e:
+        itsma.Mapping.from_oscal(json.dumps(doc, indent=2), name="bad.json")
+    assert e.value.pointer == "/mapping-collection/mappings/0/maps/2/relationship"
+    assert e.value.source == "bad.json" and e.value.line > 0
+    with pytest.raises(itsma.ParseError):
+        itsma.Mapping.from_oscal("{")
+    yaml = m.to_ciso(old, new).replace("test-new:m-01", "test-new:nowhere")
+    with pytest.raises(itsma.ValidationError) as e:
+        itsma.Mapping.from_ciso(yaml, old, new)
+    assert e.value.pointer == "/objects/requirement_mapping_set/requirement_mappings/0/target_requirement_urn"
+    assert e.value.line > 0
+    with pytest.raises(itsma.ValidationError):
+        m.to_ciso("iso20000-1:2011", "iso20000-1:2018")  # not the mapping's catalogues
+    with pytest.raises(FileNotFoundError) as e:
+        itsma.Mapping.from_oscal(ROOT / "no-such-mapping.json")
+    assert isinstance(e.value, itsma.ItsmaOSError)
+    with pytest.raises(TypeError):
+        itsma.Mapping.from_oscal(42)  # type: ignore[arg-type]
+
+
+def test_mapping_ciso_edited_pairs_warn():
+    m, old, new = mapping_fixture()
+    yaml = m.to_ciso(old, new)
+    edited = yaml.replace("strength_of_relationship: 3\n      annotation: 'Two by two: each pair overlaps.'\n"
+                          "      itsma: '{\"map\":10}'",
+                          "strength_of_relationship: 9\n      annotation: 'Two by two: each pair overlaps.'\n"
+                          "      itsma: '{\"map\":10}'", 1)
+    assert edited != yaml
+    with warnings.catch_warnings(record=True) as got:
+        warnings.simplefilter("always")
+        back = itsma.Mapping.from_ciso(edited, old, new)
+    assert any("one map per pair" in str(w.message) for w in got)
+    assert len(back) == len(m) + 3

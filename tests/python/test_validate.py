@@ -74,3 +74,20 @@ def test_arguments() -> None:
         itsma.validate_file(None)  # type: ignore[arg-type]
     v = itsma.validate_string(b'{"format": "itsma-catalogue/1"}')
     assert not v.ok and v.kind == "catalogue"
+
+
+def test_validate_mapping_documents():
+    mdir = pathlib.Path(__file__).resolve().parents[1] / "data" / "mapping"
+    old = itsma.Catalogue.load(mdir / "old-catalogue.json")
+    doc = json.loads((mdir / "mapping.json").read_text())
+    # only the source catalogue given: the target is not built in
+    v = itsma.validate_string(json.dumps(doc), old, source="m.json")
+    assert v.kind == "mapping" and not v.ok
+    assert [p.pointer for p in v.problems] == ["/target/catalogue"]
+    assert v.problems[0].source == "m.json" and v.problems[0].line > 0
+    v = itsma.validate_file(pathlib.Path(__file__).resolve().parents[2] / "data" / "mappings" /
+                            "iso20000-1-2011-to-2018.json")
+    assert v.kind == "mapping" and v.ok
+    doc["maps"][0]["relationship"] = "same-as"
+    v = itsma.validate_string(json.dumps(doc, indent=2), old)
+    assert "/maps/0/relationship" in [p.pointer for p in v.problems]

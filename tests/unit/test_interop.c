@@ -321,6 +321,318 @@ static void test_interop__oscal_exports(void)
 	free_sample(r, a);
 }
 
+
+/* ---- mapping sets ------------------------------------------------------------------------- */
+
+/* The fixture mapping with every field (x- keys everywhere, n:m maps, equivalent-to, a map
+ * without targets) and its two catalogues. */
+static itsma_mapping *interop_mapping(itsma_catalogue **src, itsma_catalogue **tgt, char **json)
+{
+	itsma_mapping *m = NULL;
+	itsma_mapping_catalogues mc = ITSMA_MAPPING_CATALOGUES_INIT;
+	itsma_error err = ITSMA_ERROR_INIT;
+	CU_ASSERT_EQUAL_FATAL(itsma_catalogue_load_file(src, ITSMA_TEST_DATA "/mapping/old-catalogue.json",
+	                                                NULL, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(itsma_catalogue_load_file(tgt, ITSMA_TEST_DATA "/mapping/new-catalogue.json",
+	                                                NULL, &err), 0);
+	mc.source = *src;
+	mc.target = *tgt;
+	CU_ASSERT_EQUAL_FATAL(
+	    itsma_mapping_load_file(&m, ITSMA_TEST_DATA "/mapping/mapping-interop.json", &mc, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(itsma_mapping_to_json(json, m, &err), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(*json, "\"x-source-note\""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(*json, "\"x-ticket\""));
+	return m;
+}
+
+static void test_interop__mapping_oscal_round_trip_keeps_x_keys(void)
+{
+	itsma_catalogue *src = NULL, *tgt = NULL;
+	itsma_mapping *back = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	char *orig = NULL, *oscal = NULL, *again = NULL, *oscal2 = NULL;
+	itsma_mapping *m = interop_mapping(&src, &tgt, &orig);
+	ASSERT_OK(itsma_mapping_to_oscal(&oscal, m, &err));
+	ASSERT_OK(itsma_mapping_from_oscal(&back, oscal, strlen(oscal), "m.json", NULL, &err));
+	ASSERT_OK(itsma_mapping_to_json(&again, back, &err));
+	CU_ASSERT_STRING_EQUAL(again, orig); /* every x- key, on every object, comes back */
+	ASSERT_OK(itsma_mapping_check(back, src, tgt, NULL, NULL, &err));
+	ASSERT_OK(itsma_mapping_to_oscal(&oscal2, back, &err));
+	CU_ASSERT_STRING_EQUAL(oscal2, oscal);
+	itsma_free(orig);
+	itsma_free(oscal);
+	itsma_free(oscal2);
+	itsma_free(again);
+	itsma_mapping_free(back);
+	itsma_mapping_free(m);
+	itsma_catalogue_free(src);
+	itsma_catalogue_free(tgt);
+}
+
+/* Replace the first `from` in text by `to` (a new string, freed by the caller). */
+static char *replaced(const char *text, const char *from, const char *to)
+{
+	const char *at = strstr(text, from);
+	itsma__buf b = ITSMA__BUF_INIT;
+	char *out = NULL;
+	CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+	itsma__buf_append(&b, text, (size_t)(at - text));
+	itsma__buf_puts(&b, to);
+	itsma__buf_puts(&b, at + strlen(from));
+	CU_ASSERT_EQUAL_FATAL(itsma__buf_finish(&b, &out, NULL), 0);
+	return out;
+}
+
+static void test_interop__mapping_oscal_bad_extension_props(void)
+{
+	static const struct {
+		const char *from, *to, *pointer;
+	} cases[] = {
+		{ "\"{\\\"x-source-note\\\":\\\"the old catalogue\\\"}\"", "\"[1]\"",
+		  "/mapping-collection/mappings/0/source-resource/props/2/value" },
+		{ "\"{\\\"x-source-note\\\":\\\"the old catalogue\\\"}\"", "\"{\\\"y\\\":1}\"",
+		  "/mapping-collection/mappings/0/source-resource/props/2/value" },
+		{ "\"{\\\"x-source-note\\\":\\\"the old catalogue\\\"}\"", "\"{\\\"x-a\\\":1,\\\"x-b\\\":2}\"",
+		  "/mapping-collection/mappings/0/source-resource/props/2/value" },
+		{ "\"{\\\"x-source-note\\\":\\\"the old catalogue\\\"}\"", "\"{\\\"x-a\\\":\"",
+		  "/mapping-collection/mappings/0/source-resource/props/2/value" },
+		{ "\"{\\\"x-source-note\\\":\\\"the old catalogue\\\"}\"", "7",
+		  "/mapping-collection/mappings/0/source-resource/props/2/value" },
+		{ "\"{\\\"x-weight\\\":{\\\"pairs\\\":4}}\"", "\"{\\\"x-ticket\\\":\\\"again\\\"}\"",
+		  "/mapping-collection/mappings/0/maps/10/props/1/value" },
+	};
+	itsma_catalogue *src = NULL, *tgt = NULL;
+	char *orig = NULL, *oscal = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	itsma_mapping *m = interop_mapping(&src, &tgt, &orig);
+	size_t i;
+	ASSERT_OK(itsma_mapping_to_oscal(&oscal, m, &err));
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *bad = replaced(oscal, cases[i].from, cases[i].to);
+		itsma_mapping *back = NULL;
+		CU_ASSERT_EQUAL(itsma_mapping_from_oscal(&back, bad, strlen(bad), "m.json", NULL, &err),
+		                ITSMA_ESCHEMA);
+		CU_ASSERT_PTR_NULL(back);
+		CU_ASSERT_STRING_EQUAL(err.pointer, cases[i].pointer);
+		CU_ASSERT(err.line > 0);
+		if (strcmp(err.pointer, cases[i].pointer))
+			fprintf(stderr, "\ncase %zu: %s: %s\n", i, err.pointer, err.message);
+		itsma_free(bad);
+	}
+	itsma_free(orig);
+	itsma_free(oscal);
+	itsma_mapping_free(m);
+	itsma_catalogue_free(src);
+	itsma_catalogue_free(tgt);
+}
+
+static void ciso_round_trip(const itsma_mapping *m, const itsma_catalogue *src,
+                            const itsma_catalogue *tgt, const char *packager)
+{
+	itsma_mapping *back = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	char *orig = NULL, *yaml = NULL, *again = NULL;
+	ASSERT_OK(itsma_mapping_to_json(&orig, m, &err));
+	ASSERT_OK(itsma_mapping_to_ciso(&yaml, m, src, tgt, packager, &err));
+	ASSERT_OK(itsma_mapping_from_ciso(&back, yaml, strlen(yaml), "m.yaml", src, tgt, NULL, &err));
+	ASSERT_OK(itsma_mapping_to_json(&again, back, &err));
+	CU_ASSERT_STRING_EQUAL(again, orig); /* n:m maps, equivalent-to, x- keys, maps without pairs */
+	itsma_free(orig);
+	itsma_free(yaml);
+	itsma_free(again);
+	itsma_mapping_free(back);
+}
+
+static void test_interop__mapping_ciso_round_trip_is_equal(void)
+{
+	itsma_catalogue *src = NULL, *tgt = NULL, *c11 = NULL, *c18 = NULL;
+	itsma_mapping *builtin = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	char *orig = NULL;
+	itsma_mapping *m = interop_mapping(&src, &tgt, &orig);
+	size_t i, nm = 0;
+	ciso_round_trip(m, src, tgt, NULL);
+	ciso_round_trip(m, src, tgt, "acme");
+	/* the built-in 2011 -> 2018 mapping, with its n:1 and 1:n maps */
+	ASSERT_OK(itsma_catalogue_builtin(&c11, "iso20000-1:2011", &err));
+	ASSERT_OK(itsma_catalogue_builtin(&c18, "iso20000-1:2018", &err));
+	ASSERT_OK(itsma_mapping_builtin(&builtin, "iso20000-1-2011-to-2018", NULL, &err));
+	for (i = 0; i < itsma_mapping_map_count(builtin); i++)
+		nm += itsma_map_source_count(itsma_mapping_map_at(builtin, i)) > 1 ||
+		      itsma_map_target_count(itsma_mapping_map_at(builtin, i)) > 1;
+	CU_ASSERT(nm > 0);
+	ciso_round_trip(builtin, c11, c18, NULL);
+	itsma_free(orig);
+	itsma_mapping_free(builtin);
+	itsma_mapping_free(m);
+	itsma_catalogue_free(src);
+	itsma_catalogue_free(tgt);
+	itsma_catalogue_free(c11);
+	itsma_catalogue_free(c18);
+}
+
+typedef struct warnings {
+	size_t count;
+	char first[ITSMA_ERROR_POINTER_LENGTH];
+} warnings;
+
+static int count_warning(const itsma_error *w, void *payload)
+{
+	warnings *ws = payload;
+	if (!ws->count++)
+		snprintf(ws->first, sizeof ws->first, "%s", w->pointer);
+	return 0;
+}
+
+/* Import yaml with a warning counter; the mapping's maps as "SOURCES>TARGETS" lines. */
+static char *ciso_maps(const char *yaml, const itsma_catalogue *src, const itsma_catalogue *tgt,
+                       warnings *ws, size_t *count)
+{
+	itsma_interop_options o = ITSMA_INTEROP_OPTIONS_INIT;
+	itsma_mapping *m = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	itsma__buf b = ITSMA__BUF_INIT;
+	char *out = NULL;
+	size_t i, j;
+	o.warn = count_warning;
+	o.payload = ws;
+	ASSERT_OK(itsma_mapping_from_ciso(&m, yaml, strlen(yaml), "m.yaml", src, tgt, &o, &err));
+	*count = itsma_mapping_map_count(m);
+	for (i = 0; i < *count; i++) {
+		const itsma_map *mp = itsma_mapping_map_at(m, i);
+		for (j = 0; j < itsma_map_source_count(mp); j++)
+			itsma__buf_printf(&b, "%s%s", j ? "," : "", itsma_map_source_at(mp, j));
+		itsma__buf_putc(&b, '>');
+		for (j = 0; j < itsma_map_target_count(mp); j++)
+			itsma__buf_printf(&b, "%s%s", j ? "," : "", itsma_map_target_at(mp, j));
+		itsma__buf_printf(&b, " %s\n", itsma_relationship_name(itsma_map_relationship(mp)));
+	}
+	itsma_mapping_free(m);
+	CU_ASSERT_EQUAL(itsma__buf_finish(&b, &out, NULL), 0);
+	return out;
+}
+
+/* The YAML without its lines "itsma: ..." (as a library CISO Assistant wrote would be). */
+static char *without_itsma_keys(const char *yaml)
+{
+	itsma__buf b = ITSMA__BUF_INIT;
+	char *out = NULL;
+	while (*yaml) {
+		const char *nl = strchr(yaml, '\n'), *t = yaml;
+		size_t len = nl ? (size_t)(nl - yaml) + 1 : strlen(yaml);
+		while (*t == ' ')
+			t++;
+		if (strncmp(t, "itsma: ", 7) != 0)
+			itsma__buf_append(&b, yaml, len);
+		yaml += len;
+	}
+	CU_ASSERT_EQUAL(itsma__buf_finish(&b, &out, NULL), 0);
+	return out;
+}
+
+static void test_interop__mapping_ciso_edited_and_foreign_pairs(void)
+{
+	itsma_catalogue *src = NULL, *tgt = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	char *orig = NULL, *yaml = NULL, *edited, *foreign, *maps1, *maps2;
+	warnings ws = { 0, "" };
+	itsma_mapping *m = interop_mapping(&src, &tgt, &orig), *back = NULL;
+	size_t n1 = 0, n2 = 0;
+	ASSERT_OK(itsma_mapping_to_ciso(&yaml, m, src, tgt, NULL, &err));
+	/* one pair of the 2 x 2 map (pairs 10 to 13) edited in CISO Assistant: its four pairs come
+	 * back as four maps, with a warning at the group's first pair */
+	edited = replaced(yaml, "strength_of_relationship: 3\n      annotation: 'Two by two: each pair "
+	                        "overlaps.'\n      itsma: '{\"map\":10}'",
+	                  "strength_of_relationship: 9\n      annotation: 'Two by two: each pair "
+	                  "overlaps.'\n      itsma: '{\"map\":10}'");
+	maps1 = ciso_maps(edited, src, tgt, &ws, &n1);
+	CU_ASSERT_EQUAL(n1, itsma_mapping_map_count(m) + 3);
+	CU_ASSERT_EQUAL(ws.count, 1);
+	CU_ASSERT_STRING_EQUAL(ws.first, "/objects/requirement_mapping_set/requirement_mappings/10");
+	CU_ASSERT_PTR_NOT_NULL(strstr(maps1, "R-01>S-01 intersects-with\nR-01>S-02 intersects-with\n"
+	                                     "R-02>S-01 intersects-with\nR-02>S-02 intersects-with\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(maps1, "P-02,P-03>Q-02 superset-of\n")); /* the others regroup */
+	itsma_free(maps1);
+	/* a pair without its itsma key: a map of its own (at its place) */
+	foreign = replaced(yaml, "itsma: '{\"map\":4}'", "annotation: other");
+	ws.count = 0;
+	maps2 = ciso_maps(foreign, src, tgt, &ws, &n2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(maps2, "P-02>Q-02 superset-of\nX-01> no-relationship\n"
+	                                     "P-03>Q-02 superset-of\n"));
+	CU_ASSERT_EQUAL(ws.count, 0);
+	itsma_free(maps2);
+	itsma_free(foreign);
+	/* a library without itsma keys (CISO Assistant's own): one map per pair, in document
+	 * order, every time the same */
+	foreign = without_itsma_keys(yaml);
+	maps1 = ciso_maps(foreign, src, tgt, &ws, &n1);
+	maps2 = ciso_maps(foreign, src, tgt, &ws, &n2);
+	CU_ASSERT_STRING_EQUAL(maps1, maps2);
+	CU_ASSERT_EQUAL(n1, 16); /* the pairs */
+	CU_ASSERT_PTR_NOT_NULL(strstr(maps1, "P-02>Q-02 superset-of\nP-03>Q-02 superset-of\n"
+	                                     "R>S equal-to\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(maps1, "R-01>S-01 intersects-with\nR-01>S-02 intersects-with\n"));
+	itsma_free(maps1);
+	itsma_free(maps2);
+	itsma_free(foreign);
+	/* a pair's itsma key that is not what itsma writes */
+	foreign = replaced(yaml, "itsma: '{\"map\":4}'", "itsma: '{\"map\":-4}'");
+	CU_ASSERT_EQUAL(itsma_mapping_from_ciso(&back, foreign, strlen(foreign), "m.yaml", src, tgt,
+	                                        NULL, &err), ITSMA_ESCHEMA);
+	CU_ASSERT_STRING_EQUAL(err.pointer, "/objects/requirement_mapping_set/requirement_mappings/5/itsma");
+	CU_ASSERT(err.line > 0);
+	CU_ASSERT_PTR_NULL(back);
+	itsma_free(foreign);
+	itsma_free(edited);
+	itsma_free(yaml);
+	itsma_free(orig);
+	itsma_mapping_free(m);
+	itsma_catalogue_free(src);
+	itsma_catalogue_free(tgt);
+}
+
+/* A mapping built in code, without title or description: both formats need a title (CISO
+ * Assistant a name, OSCAL a title and a description), and the itsma marks bring the absence
+ * back. */
+static void test_interop__mapping_without_title_round_trips(void)
+{
+	itsma_catalogue *src = NULL, *tgt = NULL;
+	itsma_mapping *m = NULL, *back = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	itsma_map_spec spec = ITSMA_MAP_SPEC_INIT;
+	const char *s1[] = { "A-01" }, *t2[] = { "M-01", "M-02" }, *s2[] = { "X-01" };
+	char *orig = NULL, *oscal = NULL, *again = NULL;
+	ASSERT_OK(itsma_catalogue_load_file(&src, ITSMA_TEST_DATA "/mapping/old-catalogue.json", NULL,
+	                                    &err));
+	ASSERT_OK(itsma_catalogue_load_file(&tgt, ITSMA_TEST_DATA "/mapping/new-catalogue.json", NULL,
+	                                    &err));
+	ASSERT_OK(itsma_mapping_new(&m, "bare", "test:old", 1, "test:new", 1, &err));
+	spec.sources = s1;
+	spec.source_count = 1;
+	spec.targets = t2;
+	spec.target_count = 2;
+	ASSERT_OK(itsma_mapping_add_map(NULL, m, &spec, &err));
+	spec.relationship = ITSMA_REL_NO_RELATIONSHIP;
+	spec.sources = s2;
+	spec.target_count = 0;
+	ASSERT_OK(itsma_mapping_add_map(NULL, m, &spec, &err));
+	ASSERT_OK(itsma_mapping_to_json(&orig, m, &err));
+	ASSERT_OK(itsma_mapping_to_oscal(&oscal, m, &err));
+	ASSERT_OK(itsma_mapping_from_oscal(&back, oscal, strlen(oscal), NULL, NULL, &err));
+	ASSERT_OK(itsma_mapping_to_json(&again, back, &err));
+	CU_ASSERT_STRING_EQUAL(again, orig);
+	CU_ASSERT_PTR_NULL(itsma_mapping_title(back));
+	CU_ASSERT_PTR_NULL(itsma_mapping_description(back));
+	ciso_round_trip(m, src, tgt, NULL);
+	itsma_free(orig);
+	itsma_free(oscal);
+	itsma_free(again);
+	itsma_mapping_free(back);
+	itsma_mapping_free(m);
+	itsma_catalogue_free(src);
+	itsma_catalogue_free(tgt);
+}
+
 static const itsma_test_case cases[] = {
 	{ "uuid5_matches_rfc_9562", test_interop__uuid5_matches_rfc_9562 },
 	{ "ids_are_sanitised_without_collisions", test_interop__ids_are_sanitised_without_collisions },
@@ -332,6 +644,11 @@ static const itsma_test_case cases[] = {
 	{ "ciso_errors_name_the_place", test_interop__ciso_errors_name_the_place },
 	{ "ciso_deep_nesting_is_a_limit", test_interop__ciso_deep_nesting_is_a_limit },
 	{ "oscal_exports", test_interop__oscal_exports },
+	{ "mapping_oscal_round_trip_keeps_x_keys", test_interop__mapping_oscal_round_trip_keeps_x_keys },
+	{ "mapping_oscal_bad_extension_props", test_interop__mapping_oscal_bad_extension_props },
+	{ "mapping_ciso_round_trip_is_equal", test_interop__mapping_ciso_round_trip_is_equal },
+	{ "mapping_ciso_edited_and_foreign_pairs", test_interop__mapping_ciso_edited_and_foreign_pairs },
+	{ "mapping_without_title_round_trips", test_interop__mapping_without_title_round_trips },
 	{ NULL, NULL }
 };
 

@@ -216,11 +216,73 @@ static void test_validation__valid_documents_and_unknown_format(void)
 	itsma_catalogue_free(small);
 }
 
+/* A mapping file through itsma_validate_*(): recognised by its format, every problem with its
+ * place, the catalogue given serving the side of its id and the resolver the other. */
+static int resolve_new(const itsma_catalogue **out, const char *id, void *payload)
+{
+	const itsma_catalogue *c = payload;
+	if (strcmp(itsma_catalogue_id(c), id) != 0)
+		return ITSMA_ENOTFOUND;
+	*out = c;
+	return 0;
+}
+
+static void test_validation__mapping_documents(void)
+{
+	static const char bad[] =
+	    "{\"format\": \"itsma-mapping/1\", \"id\": \"m\",\n"
+	    " \"source\": {\"catalogue\": \"test:old\", \"revision\": 1},\n"
+	    " \"target\": {\"catalogue\": \"test:new\", \"revision\": 1},\n"
+	    " \"provenance\": {\"method\": \"human\", \"rationale\": \"semantic\", \"status\": \"draft\"},\n"
+	    " \"maps\": [\n"
+	    "  {\"relationship\": \"same-as\", \"sources\": [\"A-01\"], \"targets\": [\"M-01\"]},\n"
+	    "  {\"relationship\": \"equal-to\", \"sources\": [\"A-01\"], \"targets\": [\"Q-99\"]},\n"
+	    "  {\"relationship\": \"equal-to\", \"sources\": [\"A-02\"], \"targets\": [\"M-02\"]}\n"
+	    " ]}\n";
+	itsma_catalogue *old = NULL, *new = NULL;
+	itsma_load_options lo = ITSMA_LOAD_OPTIONS_INIT;
+	itsma_document_kind kind = ITSMA_DOCUMENT_UNKNOWN;
+	itsma_error err = ITSMA_ERROR_INIT;
+	char *text;
+	size_t len;
+	problems ps;
+	ASSERT_OK(itsma_catalogue_load_file(&old, ITSMA_TEST_DATA "/mapping/old-catalogue.json", NULL, &err));
+	ASSERT_OK(itsma_catalogue_load_file(&new, ITSMA_TEST_DATA "/mapping/new-catalogue.json", NULL, &err));
+	lo.resolve = resolve_new;
+	lo.resolve_payload = new;
+	text = itsma_test_slurp(ITSMA_TEST_DATA "/mapping/mapping.json", &len);
+	CU_ASSERT_EQUAL(itsma_document_detect(text, len), ITSMA_DOCUMENT_MAPPING);
+	memset(&ps, 0, sizeof ps);
+	CU_ASSERT_EQUAL(itsma_validate_buffer_ext(&kind, text, len, "m.json", old, &lo, collect, &ps, &err), 0);
+	CU_ASSERT_EQUAL(kind, ITSMA_DOCUMENT_MAPPING);
+	CU_ASSERT_EQUAL(ps.count, 0);
+	/* without catalogues: the built-ins, which have neither id */
+	CU_ASSERT_EQUAL(itsma_validate_buffer(&kind, text, len, "m.json", NULL, collect, &ps, &err),
+	                ITSMA_ENOTFOUND);
+	CU_ASSERT_EQUAL(ps.count, 2);
+	CU_ASSERT_STRING_EQUAL(err.pointer, "/source/catalogue");
+	CU_ASSERT(err.line > 0);
+	free(text);
+	memset(&ps, 0, sizeof ps);
+	CU_ASSERT_EQUAL(itsma_validate_buffer_ext(&kind, bad, sizeof bad - 1, "bad.json", old, &lo, collect,
+	                                          &ps, &err), ITSMA_ESCHEMA);
+	CU_ASSERT_EQUAL(kind, ITSMA_DOCUMENT_MAPPING);
+	CU_ASSERT_EQUAL(ps.count, 2);
+	CU_ASSERT_STRING_EQUAL(err.pointer, "/maps/0/relationship");
+	CU_ASSERT_EQUAL(err.line, 6);
+	CU_ASSERT_PTR_NOT_NULL(strstr(ps.text[0], "bad.json:6:"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(ps.text[1], "bad.json:7:"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(ps.text[1], "/maps/1/targets/0: catalogue \"test:new\" has no"));
+	itsma_catalogue_free(old);
+	itsma_catalogue_free(new);
+}
+
 static const itsma_test_case cases[] = {
 	{ "every_invalid_case", test_validation__every_invalid_case },
 	{ "lists_every_problem", test_validation__lists_every_problem },
 	{ "callback_stops", test_validation__callback_stops },
 	{ "valid_documents_and_unknown_format", test_validation__valid_documents_and_unknown_format },
+	{ "mapping_documents", test_validation__mapping_documents },
 	{ NULL, NULL }
 };
 

@@ -3,26 +3,37 @@
 POA&M out, CISO Assistant libraries both ways and its audit CSV out.
 
 The methods are attached to :class:`Catalogue` and :class:`Result`; the C library does the
-work, these only pass the text along.
+work, these only pass the text along. Mapping sets (OSCAL mapping-collection and CISO
+Assistant mapping libraries) are methods of :class:`Mapping` itself (``_mapping.py``).
 """
 
 from __future__ import annotations
 
 import os
-from typing import Optional, Union
+from typing import Optional, Tuple, Union
 
 from . import itsma as _c
 from ._catalogue import Catalogue
 from ._core import _text
+from ._errors import ErrorCode, _from_c
 from ._result import Result
 
 
-def _document(data: Union[str, bytes, os.PathLike], what: str):
-    """Text to import and its name: a str or bytes document, or a path (os.PathLike)."""
+def _document(data: Union[str, bytes, "os.PathLike[str]"],
+              what: str) -> Tuple[Union[str, bytes], Optional[str]]:
+    """Text to import and its name: a str or bytes document, or a path (os.PathLike). A file
+    that cannot be read raises :class:`ItsmaOSError` (a :class:`FileNotFoundError` when it is
+    missing), as the library's own loaders do."""
     if isinstance(data, os.PathLike):
         path = os.fspath(data)
-        with open(path, "rb") as f:
-            return f.read(), str(path)
+        if isinstance(path, bytes):
+            path = os.fsdecode(path)
+        try:
+            with open(path, "rb") as f:
+                return f.read(), path
+        except OSError as e:
+            raise _from_c(ErrorCode.EIO, "%s: %s" % (path, e.strerror or e), path, 0, 0, 0, "",
+                          e.errno or 0) from None
     if isinstance(data, (bytearray, memoryview)):
         data = bytes(data)
     if not isinstance(data, (str, bytes)):

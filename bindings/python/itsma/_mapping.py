@@ -4,14 +4,16 @@ what carrying an assessment gives (:class:`Carry`, :class:`CarryReport`)."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any, Iterator, List, NamedTuple, Optional, Tuple, Union
 
 from . import itsma as _c
 from ._assessment import Assessment, _catalogue
 from ._catalogue import Catalogue
-from ._core import PathLike, _no_init, _path, _text
+from ._core import PathLike, _no_init, _path, _refuse_init, _text
 from ._enums import _words
+from ._interop import _document
 
 __all__ = ["Mapping", "Map", "Carry", "CarryReport", "RELATIONSHIPS"]
 
@@ -41,6 +43,10 @@ def _side(value: Any) -> Optional[Catalogue]:
     return _catalogue(value, optional=True)
 
 
+#: What the importers read: the document as str or bytes, or a path (``pathlib.Path``).
+Document = Union[str, bytes, "os.PathLike[str]"]
+
+
 class Mapping:
     """A mapping set between two catalogues (``itsma-mapping/1``), checked against them on
     load: every id exists, the revisions match, no map is given twice.
@@ -58,7 +64,11 @@ class Mapping:
 
     __slots__ = ("_p", "_maps", "__weakref__")
 
-    __init__ = _no_init("use Mapping.load(), from_string() or builtin()")
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Not for direct use: use Mapping.load(), from_string(), builtin(), from_oscal() or
+        from_ciso()."""
+        _refuse_init(self, "use Mapping.load(), from_string(), builtin(), from_oscal() or "
+                           "from_ciso()")
 
     @classmethod
     def _wrap(cls, p: Any) -> Mapping:
@@ -110,6 +120,62 @@ class Mapping:
         catalogues, provenance and description, then a Markdown table of the maps (sources,
         relationship, targets, confidence, note), every text escaped for Markdown."""
         return self._p.py_to_markdown()
+
+    # ---- the ecosystem's formats (docs/interop.md) ---------------------------------------------
+
+    @classmethod
+    def from_oscal(cls, data: Document, *, id: Optional[str] = None,
+                   name: Optional[str] = None) -> Mapping:
+        """Make a mapping from an OSCAL 1.2 ``mapping-collection`` (JSON text, or a path as
+        ``pathlib.Path``): its first ``mapping``. Relationships, provenance and confidence
+        are OSCAL's vocabulary; what :meth:`to_oscal` wrote comes back equal, ``x-`` keys
+        included. *id* names the mapping (default: from the document); *name* names the input
+        in messages. The mapping is not checked against catalogues here (:meth:`to_ciso` and
+        :meth:`Assessment.carry` check it).
+
+        Raises :class:`ParseError` (JSON syntax) or :class:`ValidationError` (not a usable
+        mapping collection, with ``pointer``, ``line`` and ``column``); keys and items itsma
+        cannot use give a :class:`UserWarning`.
+        """
+        text, path = _document(data, "data")
+        return cls._wrap(_c.CMapping.py_from_oscal(
+            text, _text(name or path or "<string>", "name"), _text(id, "id", optional=True)))
+
+    @classmethod
+    def from_ciso(cls, data: Document, source: Union[Catalogue, str],
+                  target: Union[Catalogue, str], *, id: Optional[str] = None,
+                  name: Optional[str] = None) -> Mapping:
+        """Make a mapping from a CISO Assistant mapping library (YAML text, or a path): its
+        ``requirement_mapping_set``, whose urns are resolved through the *source* and
+        *target* catalogues (a :class:`Catalogue` or a built-in id). What :meth:`to_ciso`
+        wrote comes back equal (n:m maps regrouped); other sets give one map per pair.
+        Raises as :meth:`from_oscal` (an unknown urn is a :class:`ValidationError` at its
+        pointer).
+        """
+        s, t = _catalogue(source), _catalogue(target)
+        assert s is not None and t is not None
+        text, path = _document(data, "data")
+        with s._pins, t._pins:
+            return cls._wrap(_c.CMapping.py_from_ciso(
+                text, _text(name or path or "<string>", "name"), s._p, t._p,
+                _text(id, "id", optional=True)))
+
+    def to_oscal(self) -> str:
+        """The mapping as an OSCAL 1.2 ``mapping-collection`` (JSON), deterministic; ``x-``
+        keys travel as props ``extension`` in itsma's namespace."""
+        return self._p.py_to_oscal()
+
+    def to_ciso(self, source: Union[Catalogue, str, None] = None,
+                target: Union[Catalogue, str, None] = None,
+                packager: Optional[str] = None) -> str:
+        """The mapping as a CISO Assistant mapping library (YAML): one requirement mapping
+        per source-target pair, urns as :meth:`Catalogue.to_ciso_library` makes them with
+        *packager* (default ``itsma``). The catalogues default to the built-in ones the
+        mapping names; the mapping is checked against them (:class:`ValidationError`)."""
+        s = _side(source) or Catalogue.builtin(self.source_catalogue)
+        t = _side(target) or Catalogue.builtin(self.target_catalogue)
+        with s._pins, t._pins:
+            return self._p.py_to_ciso(s._p, t._p, _text(packager, "packager", optional=True))
 
     # ---- properties ---------------------------------------------------------------------------
 

@@ -17,13 +17,15 @@ __all__ = ["Validation", "validate_file", "validate_string"]
 
 _KINDS = {code: word for word, code in _words(_c.itsma_document_kind_name,
                                                _c.ITSMA_DOCUMENT_CATALOGUE,
-                                               _c.ITSMA_DOCUMENT_ASSESSMENT).items()}
+                                               _c.ITSMA_DOCUMENT_ASSESSMENT,
+                                               _c.ITSMA_DOCUMENT_MAPPING).items()}
 
 
 class Validation(NamedTuple):
     """What validating a document found.
 
-    ``kind`` is ``"catalogue"``, ``"assessment"`` or None (no known ``"format"``);
+    ``kind`` is ``"catalogue"``, ``"assessment"``, ``"mapping"`` or None (no known
+    ``"format"``);
     ``problems`` lists every problem in document order, each an :class:`Error` (the same
     exception a load would raise for it, not raised) with its source, line, column and JSON
     Pointer. A document is valid when there is none: ``if validation.ok: ...``.
@@ -44,11 +46,12 @@ def _validation(t: tuple) -> Validation:
 
 
 def validate_file(path: PathLike, catalogue: Union[Catalogue, str, None] = None) -> Validation:
-    """Validate a catalogue or assessment file and report every problem, not just the first
-    (a load stops at the first). An assessment is checked against *catalogue* (a
+    """Validate a catalogue, assessment or mapping file and report every problem, not just
+    the first (a load stops at the first). An assessment is checked against *catalogue* (a
     :class:`Catalogue` or a built-in id), or by default the built-in catalogue its
-    ``catalogue`` member names. A file that cannot be read is one problem
-    (an :class:`ItsmaOSError`)."""
+    ``catalogue`` member names; a mapping's source and target likewise (*catalogue* serves
+    the side with its id, the built-ins the other). A file that cannot be read is one
+    problem (an :class:`ItsmaOSError`)."""
     cat = _catalogue(catalogue, optional=True)
     p = _path(path)
     if cat is None:
@@ -59,7 +62,7 @@ def validate_file(path: PathLike, catalogue: Union[Catalogue, str, None] = None)
 
 def validate_string(text: Union[str, bytes], catalogue: Union[Catalogue, str, None] = None,
                     source: Optional[str] = None) -> Validation:
-    """Validate a catalogue or assessment held in a string; *source* names it in the
+    """Validate a catalogue, assessment or mapping held in a string; *source* names it in the
     problems (default ``"<string>"``). See :func:`validate_file`."""
     if not isinstance(text, (str, bytes)):
         raise TypeError(f"text must be str or bytes, not {type(text).__name__}")
