@@ -360,7 +360,7 @@ static itsma_assessment *typical_assessment(const itsma_catalogue *cat, long ne)
 	for (i = 0; i < itsma_catalogue_section_count(cat); i++) {
 		const itsma_section *p = itsma_catalogue_section_at(cat, i);
 		int pa;
-		if (itsma_section_kind_of(p) != ITSMA_SECTION_PROCESS)
+		if (itsma_section_kind_of(p) != ITSMA_SECTION_KIND_PROCESS)
 			continue;
 		for (pa = 1; pa < ITSMA_ATTRIBUTE_COUNT; pa++) {
 			itsma_attribute_spec as = ITSMA_ATTRIBUTE_SPEC_INIT;
@@ -461,7 +461,7 @@ static int child_updates(long n, long ne)
 		die("%s", err.message);
 	a = typical_assessment(cat, ne);
 	for (i = 0; i < itsma_catalogue_section_count(cat) && np < 256; i++)
-		if (itsma_section_kind_of(itsma_catalogue_section_at(cat, i)) == ITSMA_SECTION_PROCESS)
+		if (itsma_section_kind_of(itsma_catalogue_section_at(cat, i)) == ITSMA_SECTION_KIND_PROCESS)
 			procs[np++] = itsma_catalogue_section_at(cat, i);
 	t0 = cpu_now();
 	if (itsma_scorer_new(&s, a, NULL, &err) < 0)

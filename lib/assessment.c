@@ -986,7 +986,7 @@ static int find_process(const itsma_section **out, const itsma_assessment *a, co
 	if (!s)
 		return itsma__error_set(err, ITSMA_ENOTFOUND, "catalogue \"%s\" has no section \"%.64s\"",
 		                        a->cat->id, id ? id : "");
-	if (s->kind != ITSMA_SECTION_PROCESS)
+	if (s->kind != ITSMA_SECTION_KIND_PROCESS)
 		return not_a_process(s, err);
 	*out = s;
 	return 0;
@@ -1005,7 +1005,7 @@ int itsma__attribute_spec_process(const itsma_section **out, const itsma_assessm
 		return foreign_section(a, p, err);
 	if (id && strcmp(id, p->id) != 0)
 		return wrong_object(a, "section", id, p->id, err);
-	if (p->kind != ITSMA_SECTION_PROCESS)
+	if (p->kind != ITSMA_SECTION_KIND_PROCESS)
 		return not_a_process(p, err);
 	*out = p;
 	return 0;
@@ -1290,7 +1290,7 @@ int itsma_assessment_set_process_target_of(itsma_assessment *a, const itsma_sect
 		return no_assessment(err);
 	if (!itsma__catalogue_has_section(a->cat, process))
 		return foreign_section(a, process, err);
-	if (process->kind != ITSMA_SECTION_PROCESS)
+	if (process->kind != ITSMA_SECTION_KIND_PROCESS)
 		return not_a_process(process, err);
 	return set_process_target(a, process, level, err);
 }
@@ -1334,7 +1334,7 @@ int itsma_assessment_target_for(const itsma_assessment *a, const char *process_i
 	if (!a)
 		return -1;
 	const itsma_section *p = itsma_catalogue_find_section(a->cat, process_id);
-	if (!p || p->kind != ITSMA_SECTION_PROCESS)
+	if (!p || p->kind != ITSMA_SECTION_KIND_PROCESS)
 		return -1;
 	return a->target_by_sec[p->index] >= 0 ? a->target_by_sec[p->index] : a->target;
 }

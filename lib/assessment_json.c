@@ -282,7 +282,7 @@ static int rated_attribute(loader *ld, const char *ptr, const char *id, const ch
 	const itsma__cited *first;
 
 	s->process = itsma_catalogue_find_section(ld->a->cat, id);
-	if (!s->process || s->process->kind != ITSMA_SECTION_PROCESS)
+	if (!s->process || s->process->kind != ITSMA_SECTION_KIND_PROCESS)
 		return itsma__schema(&ld->rd, ptr, "process",
 		                     s->process ? "section \"%s\" is not a process"
 		                                : "catalogue has no process \"%s\"",
@@ -707,7 +707,7 @@ static int process_targets(loader *ld, json_object *v)
 		json_object_object_foreachC(procs, it)
 		{
 			const itsma_section *p = itsma_catalogue_find_section(ld->a->cat, it.key);
-			if (!p || p->kind != ITSMA_SECTION_PROCESS) {
+			if (!p || p->kind != ITSMA_SECTION_KIND_PROCESS) {
 				rc = itsma__schema(&ld->rd, "/targets/processes", it.key,
 				                   p ? "section \"%s\" is not a process" : "catalogue has no process \"%s\"",
 				                   it.key);

@@ -71,7 +71,7 @@ int itsma__load_carried(itsma__reader *rd, json_object *o, const char *ptr, itsm
 	    (rc = itsma__get_id_list(rd, v, p, "sources", &sources, &n)) < 0)
 		goto out;
 	if (itsma_relationship_parse(&rel, rel_s, rd->err) < 0 ||
-	    rel == ITSMA_REL_NO_RELATIONSHIP) {
+	    rel == ITSMA_RELATIONSHIP_NO_RELATIONSHIP) {
 		if (rd->err)
 			itsma_error_clear(rd->err);
 		rc = itsma__schema(
@@ -156,7 +156,7 @@ const char *itsma_rating_carried_mapping(const itsma_rating *r)
 }
 itsma_relationship itsma_rating_carried_relationship(const itsma_rating *r)
 {
-	return of_rating(r) ? of_rating(r)->relationship : ITSMA_REL_NO_RELATIONSHIP;
+	return of_rating(r) ? of_rating(r)->relationship : ITSMA_RELATIONSHIP_NO_RELATIONSHIP;
 }
 int itsma_rating_carried_review(const itsma_rating *r)
 {
@@ -182,7 +182,7 @@ const char *itsma_attribute_rating_carried_mapping(const itsma_attribute_rating 
 }
 itsma_relationship itsma_attribute_rating_carried_relationship(const itsma_attribute_rating *r)
 {
-	return of_attr(r) ? of_attr(r)->relationship : ITSMA_REL_NO_RELATIONSHIP;
+	return of_attr(r) ? of_attr(r)->relationship : ITSMA_RELATIONSHIP_NO_RELATIONSHIP;
 }
 int itsma_attribute_rating_carried_review(const itsma_attribute_rating *r)
 {

@@ -23,9 +23,9 @@ struct itsma_carry_report {
 
 #define NO_MAP ((size_t)-1)
 
-ITSMA__ENUM_WORDS(carry_status, "a carry status", { "carried", ITSMA_CARRY_CARRIED },
-                  { "review", ITSMA_CARRY_REVIEW }, { "kept", ITSMA_CARRY_KEPT },
-                  { "unrated", ITSMA_CARRY_UNRATED }, { "new", ITSMA_CARRY_NEW })
+ITSMA__ENUM_WORDS(carry_status, "a carry status", { "carried", ITSMA_CARRY_STATUS_CARRIED },
+                  { "review", ITSMA_CARRY_STATUS_REVIEW }, { "kept", ITSMA_CARRY_STATUS_KEPT },
+                  { "unrated", ITSMA_CARRY_STATUS_UNRATED }, { "new", ITSMA_CARRY_STATUS_NEW })
 
 void itsma_carry_report_free(itsma_carry_report *r)
 {
@@ -54,7 +54,7 @@ const char *itsma_carry_report_target_id(const itsma_carry_report *r, size_t ind
 itsma_carry_status itsma_carry_report_target_status(const itsma_carry_report *r, size_t index)
 {
 	return r && index < r->target_count ? (itsma_carry_status)r->status[index]
-	                                    : ITSMA_CARRY_NEW;
+	                                    : ITSMA_CARRY_STATUS_NEW;
 }
 size_t itsma_carry_report_status_count(const itsma_carry_report *r, itsma_carry_status status)
 {
@@ -83,7 +83,7 @@ const itsma_map *itsma__carry_report_dropped_map(const itsma_carry_report *r,
 	if (!r || !m || index >= r->dropped_count)
 		return NULL;
 	mi = r->dropped_maps[index];
-	return mi < m->map_count && m->maps[mi]->relationship == ITSMA_REL_NO_RELATIONSHIP
+	return mi < m->map_count && m->maps[mi]->relationship == ITSMA_RELATIONSHIP_NO_RELATIONSHIP
 	           ? m->maps[mi]
 	           : NULL;
 }
@@ -108,8 +108,8 @@ static void id_range(const itsma_catalogue *cat, const char *id, size_t *begin, 
 
 static int is_full(itsma_relationship rel)
 {
-	return rel == ITSMA_REL_EQUAL_TO || rel == ITSMA_REL_EQUIVALENT_TO ||
-	       rel == ITSMA_REL_SUPERSET_OF;
+	return rel == ITSMA_RELATIONSHIP_EQUAL_TO || rel == ITSMA_RELATIONSHIP_EQUIVALENT_TO ||
+	       rel == ITSMA_RELATIONSHIP_SUPERSET_OF;
 }
 
 /* A map between processes as wholes: every source and every target a process section. It
@@ -122,12 +122,12 @@ static int is_process_map(const itsma_catalogue *scat, const itsma_catalogue *tc
 		return 0;
 	for (j = 0; j < map->source_count; j++) {
 		const itsma_section *s = itsma_catalogue_find_section(scat, map->sources[j]);
-		if (!s || s->kind != ITSMA_SECTION_PROCESS)
+		if (!s || s->kind != ITSMA_SECTION_KIND_PROCESS)
 			return 0;
 	}
 	for (j = 0; j < map->target_count; j++) {
 		const itsma_section *s = itsma_catalogue_find_section(tcat, map->targets[j]);
-		if (!s || s->kind != ITSMA_SECTION_PROCESS)
+		if (!s || s->kind != ITSMA_SECTION_KIND_PROCESS)
 			return 0;
 	}
 	return 1;
@@ -295,7 +295,7 @@ static int carry_class(work *w, const itsma_requirement *treq, size_t first, siz
                        size_t stamp, int *review_out)
 {
 	const itsma_rating *best = NULL;
-	itsma_relationship best_rel = ITSMA_REL_EQUAL_TO;
+	itsma_relationship best_rel = ITSMA_RELATIONSHIP_EQUAL_TO;
 	size_t e, j, i, nids = 0, nev = 0;
 	int unrated = 0, any = 0, rc;
 	itsma_letter letter;
@@ -388,7 +388,7 @@ static int carry_requirements(work *w, itsma_carry_report *rep, unsigned char *s
 
 	for (mi = 0; mi < w->m->map_count; mi++) {
 		const itsma_map *map = w->m->maps[mi];
-		if (map->relationship == ITSMA_REL_NO_RELATIONSHIP) {
+		if (map->relationship == ITSMA_RELATIONSHIP_NO_RELATIONSHIP) {
 			if ((rc = note_no_relationship(w, mi)) < 0)
 				return rc;
 			continue;
@@ -423,11 +423,11 @@ static int carry_requirements(work *w, itsma_carry_report *rep, unsigned char *s
 			e++;
 		if (first == e) {
 			rep->status[t] =
-			    w->out->rating_by_req[t] ? ITSMA_CARRY_KEPT : ITSMA_CARRY_NEW;
+			    w->out->rating_by_req[t] ? ITSMA_CARRY_STATUS_KEPT : ITSMA_CARRY_STATUS_NEW;
 			continue;
 		}
 		if (w->out->rating_by_req[t] || itsma_assessment_is_excluded(w->out, treq->id)) {
-			rep->status[t] = ITSMA_CARRY_KEPT;
+			rep->status[t] = ITSMA_CARRY_STATUS_KEPT;
 			continue;
 		}
 		got = carry_class(w, treq, first, e, 1, 2 * t + 1, &review);
@@ -435,9 +435,9 @@ static int carry_requirements(work *w, itsma_carry_report *rep, unsigned char *s
 			got = carry_class(w, treq, first, e, 0, 2 * t + 2, &review);
 		if (got < 0)
 			return got;
-		rep->status[t] = got == 0 ? ITSMA_CARRY_UNRATED
-		                 : review ? ITSMA_CARRY_REVIEW
-		                          : ITSMA_CARRY_CARRIED;
+		rep->status[t] = got == 0 ? ITSMA_CARRY_STATUS_UNRATED
+		                 : review ? ITSMA_CARRY_STATUS_REVIEW
+		                          : ITSMA_CARRY_STATUS_CARRIED;
 	}
 	return 0;
 }
@@ -450,8 +450,8 @@ static int carry_attributes(work *w, itsma_carry_report *rep)
 
 	for (mi = 0; mi < w->m->map_count; mi++) {
 		const itsma_map *map = w->m->maps[mi];
-		if ((map->relationship != ITSMA_REL_EQUAL_TO &&
-		     map->relationship != ITSMA_REL_EQUIVALENT_TO) ||
+		if ((map->relationship != ITSMA_RELATIONSHIP_EQUAL_TO &&
+		     map->relationship != ITSMA_RELATIONSHIP_EQUIVALENT_TO) ||
 		    !is_process_map(w->scat, w->tcat, map))
 			continue;
 		for (k = 0; k < map->target_count; k++) {

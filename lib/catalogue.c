@@ -134,8 +134,8 @@ int itsma_catalogue_revision(const itsma_catalogue *c) { return c ? c->revision 
 
 ITSMA__ENUM_WORDS(obligation, "an obligation", { "shall", ITSMA_OBLIGATION_SHALL },
                   { "should", ITSMA_OBLIGATION_SHOULD })
-ITSMA__ENUM_WORDS(section_kind, "a section kind", { "group", ITSMA_SECTION_GROUP },
-                  { "process", ITSMA_SECTION_PROCESS })
+ITSMA__ENUM_WORDS(section_kind, "a section kind", { "group", ITSMA_SECTION_KIND_GROUP },
+                  { "process", ITSMA_SECTION_KIND_PROCESS })
 ITSMA__ENUM_WORDS(exclusions, "exclusions", { "allowed", ITSMA_EXCLUSIONS_ALLOWED },
                   { "forbidden", ITSMA_EXCLUSIONS_FORBIDDEN })
 /* ITSMA_BASIS_UNSPECIFIED (no `basis` key) has no word. */
@@ -551,7 +551,7 @@ void itsma__catalogue_renumber(itsma_catalogue *c)
 	for (k = 0; k < c->top_count; k++)
 		number_subtree(c, c->tops[k], &si, &ri);
 	for (k = 0; k < c->section_count; k++)
-		if (c->sections[k]->kind == ITSMA_SECTION_PROCESS)
+		if (c->sections[k]->kind == ITSMA_SECTION_KIND_PROCESS)
 			c->processes[p++] = c->sections[k];
 }
 
@@ -633,11 +633,11 @@ int itsma_catalogue_add_section(const itsma_section **out, itsma_catalogue *c,
 		return ITSMA_EEXISTS;
 	if (!spec->title || !*spec->title)
 		return itsma__error_set(err, ITSMA_EINVAL, "expected a non-empty title");
-	if (spec->kind != ITSMA_SECTION_GROUP && spec->kind != ITSMA_SECTION_PROCESS)
+	if (spec->kind != ITSMA_SECTION_KIND_GROUP && spec->kind != ITSMA_SECTION_KIND_PROCESS)
 		return itsma__error_set(err, ITSMA_EINVAL, "expected kind group or process");
 	if (check_weight(spec->weight, err) < 0)
 		return ITSMA_EINVAL;
-	if (spec->kind == ITSMA_SECTION_PROCESS && parent && parent->process)
+	if (spec->kind == ITSMA_SECTION_KIND_PROCESS && parent && parent->process)
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "process \"%s\" may not be inside process \"%s\"", spec->id,
 		                        parent->process->id);
@@ -647,7 +647,7 @@ int itsma_catalogue_add_section(const itsma_section **out, itsma_catalogue *c,
 	                sizeof *c->sections) < 0 ||
 	    itsma__strmap_reserve(&c->section_ids, 1) < 0)
 		return itsma__error_nomem(err);
-	if (spec->kind == ITSMA_SECTION_PROCESS &&
+	if (spec->kind == ITSMA_SECTION_KIND_PROCESS &&
 	    itsma__grow((void **)&c->processes, &c->process_cap, c->process_count + 1,
 	                sizeof *c->processes) < 0)
 		return itsma__error_nomem(err);
@@ -675,7 +675,7 @@ int itsma_catalogue_add_section(const itsma_section **out, itsma_catalogue *c,
 	s->has_weight = spec->weight != 1.0;
 	s->parent = parent;
 	s->depth = parent ? parent->depth + 1 : 0;
-	s->process = spec->kind == ITSMA_SECTION_PROCESS ? s : (parent ? parent->process : NULL);
+	s->process = spec->kind == ITSMA_SECTION_KIND_PROCESS ? s : (parent ? parent->process : NULL);
 
 	append = ends_catalogue(c, parent);
 	itsma__strmap_put(&c->section_ids, s->id, s); /* cannot fail: reserved */
@@ -683,7 +683,7 @@ int itsma_catalogue_add_section(const itsma_section **out, itsma_catalogue *c,
 		parent->children[parent->child_count++] = s;
 	else
 		c->tops[c->top_count++] = s;
-	if (s->kind == ITSMA_SECTION_PROCESS)
+	if (s->kind == ITSMA_SECTION_KIND_PROCESS)
 		c->process_count++;
 	c->section_count++;
 	if (append) {
@@ -694,7 +694,7 @@ int itsma_catalogue_add_section(const itsma_section **out, itsma_catalogue *c,
 		s->req_begin = s->req_end = c->requirement_count;
 		for (a = parent; a; a = a->parent)
 			a->sec_end = s->sec_end;
-		if (s->kind == ITSMA_SECTION_PROCESS)
+		if (s->kind == ITSMA_SECTION_KIND_PROCESS)
 			c->processes[c->process_count - 1] = s;
 	} else {
 		itsma__catalogue_renumber(c);

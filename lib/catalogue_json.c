@@ -573,7 +573,7 @@ static void write_section(itsma__jw *w, const itsma_section *s)
 	if (s->clause)
 		itsma__jw_string(w, "clause", s->clause);
 	itsma__jw_string(w, "title", s->title);
-	if (s->kind == ITSMA_SECTION_PROCESS)
+	if (s->kind == ITSMA_SECTION_KIND_PROCESS)
 		itsma__jw_string(w, "kind", itsma_section_kind_name(s->kind));
 	if (s->purpose)
 		itsma__jw_string(w, "purpose", s->purpose);

@@ -21,13 +21,13 @@ int itsma_lint_options_init(itsma_lint_options *spec, unsigned int version)
 	return 0;
 }
 
-ITSMA__ENUM_WORDS(lint_kind, "a lint kind", { "shall-basis", ITSMA_LINT_SHALL_BASIS },
-                  { "shall-verify", ITSMA_LINT_SHALL_VERIFY },
-                  { "good-practice-shall", ITSMA_LINT_GOOD_PRACTICE_SHALL },
-                  { "weight", ITSMA_LINT_WEIGHT }, { "no-guidance", ITSMA_LINT_NO_GUIDANCE },
-                  { "shall-in-text", ITSMA_LINT_SHALL_IN_TEXT },
-                  { "duplicate-text", ITSMA_LINT_DUPLICATE_TEXT }, { "id-form", ITSMA_LINT_ID_FORM },
-                  { "missing-clause", ITSMA_LINT_MISSING_CLAUSE })
+ITSMA__ENUM_WORDS(lint_kind, "a lint kind", { "shall-basis", ITSMA_LINT_KIND_SHALL_BASIS },
+                  { "shall-verify", ITSMA_LINT_KIND_SHALL_VERIFY },
+                  { "good-practice-shall", ITSMA_LINT_KIND_GOOD_PRACTICE_SHALL },
+                  { "weight", ITSMA_LINT_KIND_WEIGHT }, { "no-guidance", ITSMA_LINT_KIND_NO_GUIDANCE },
+                  { "shall-in-text", ITSMA_LINT_KIND_SHALL_IN_TEXT },
+                  { "duplicate-text", ITSMA_LINT_KIND_DUPLICATE_TEXT }, { "id-form", ITSMA_LINT_KIND_ID_FORM },
+                  { "missing-clause", ITSMA_LINT_KIND_MISSING_CLAUSE })
 
 int itsma_lint_kinds_parse(unsigned int *out, const char *text, itsma_error *err)
 {
@@ -212,48 +212,48 @@ static int lint_requirement(linter *l, const itsma_requirement *r, double eff, d
 	int shall = r->obligation == ITSMA_OBLIGATION_SHALL;
 	const char *clause = r->clause ? r->clause : r->section->clause;
 
-	if (shall && r->basis != ITSMA_BASIS_STANDARD && wants(l, ITSMA_LINT_SHALL_BASIS) &&
-	    report(l, ITSMA_LINT_SHALL_BASIS, id,
+	if (shall && r->basis != ITSMA_BASIS_STANDARD && wants(l, ITSMA_LINT_KIND_SHALL_BASIS) &&
+	    report(l, ITSMA_LINT_KIND_SHALL_BASIS, id,
 	           "%s is a shall with %s%s%s: a shall restates an obligation of the standard (basis \"standard\")",
 	           id, r->basis ? "basis \"" : "no basis", itsma_basis_name(r->basis), r->basis ? "\"" : ""))
 		return l->stop;
-	if (shall && !r->verify && wants(l, ITSMA_LINT_SHALL_VERIFY) &&
-	    report(l, ITSMA_LINT_SHALL_VERIFY, id,
+	if (shall && !r->verify && wants(l, ITSMA_LINT_KIND_SHALL_VERIFY) &&
+	    report(l, ITSMA_LINT_KIND_SHALL_VERIFY, id,
 	           "%s is a shall without \"verify\": say how an auditor tests it", id))
 		return l->stop;
-	if (shall && r->basis == ITSMA_BASIS_GOOD_PRACTICE && wants(l, ITSMA_LINT_GOOD_PRACTICE_SHALL) &&
-	    report(l, ITSMA_LINT_GOOD_PRACTICE_SHALL, id,
+	if (shall && r->basis == ITSMA_BASIS_GOOD_PRACTICE && wants(l, ITSMA_LINT_KIND_GOOD_PRACTICE_SHALL) &&
+	    report(l, ITSMA_LINT_KIND_GOOD_PRACTICE_SHALL, id,
 	           "%s is a good practice but a shall: make it a should, or cite the clause that requires it", id))
 		return l->stop;
-	if (wants(l, ITSMA_LINT_WEIGHT) && median > 0) {
+	if (wants(l, ITSMA_LINT_KIND_WEIGHT) && median > 0) {
 		/* a relative tolerance, so that a should weighing exactly the median passes */
 		double tol = median * 1e-9;
 		if (shall && (eff > 4 * median + tol || eff < median / 4 - tol) &&
-		    report(l, ITSMA_LINT_WEIGHT, id,
+		    report(l, ITSMA_LINT_KIND_WEIGHT, id,
 		           "%s weighs %.3g %% of the whole, %.2f times the median shall (%.3g %%): "
 		           "every shall should be within 4 times the median",
 		           id, eff * 100, eff / median, median * 100))
 			return l->stop;
 		if (!shall && eff > median + tol &&
-		    report(l, ITSMA_LINT_WEIGHT, id,
+		    report(l, ITSMA_LINT_KIND_WEIGHT, id,
 		           "%s is a should weighing %.3g %% of the whole, more than the median shall (%.3g %%)",
 		           id, eff * 100, median * 100))
 			return l->stop;
 	}
-	if (!guided && wants(l, ITSMA_LINT_NO_GUIDANCE) &&
-	    report(l, ITSMA_LINT_NO_GUIDANCE, id,
+	if (!guided && wants(l, ITSMA_LINT_KIND_NO_GUIDANCE) &&
+	    report(l, ITSMA_LINT_KIND_NO_GUIDANCE, id,
 	           "%s has no guidance: give its section %s or a section above it \"guidance\"", id,
 	           r->section->id))
 		return l->stop;
-	if (says_shall(r->text) && wants(l, ITSMA_LINT_SHALL_IN_TEXT) &&
-	    report(l, ITSMA_LINT_SHALL_IN_TEXT, id,
+	if (says_shall(r->text) && wants(l, ITSMA_LINT_KIND_SHALL_IN_TEXT) &&
+	    report(l, ITSMA_LINT_KIND_SHALL_IN_TEXT, id,
 	           "%s says \"shall\": state the fact an auditor checks (\"Every incident is recorded.\")", id))
 		return l->stop;
-	if (texts && wants(l, ITSMA_LINT_DUPLICATE_TEXT)) {
+	if (texts && wants(l, ITSMA_LINT_KIND_DUPLICATE_TEXT)) {
 		size_t len = normalise(*norm, r->text);
 		const itsma_requirement *first = itsma__strmap_get_n(texts, *norm, len);
 		if (first) {
-			if (report(l, ITSMA_LINT_DUPLICATE_TEXT, id, "%s has the same text as %s", id, first->id))
+			if (report(l, ITSMA_LINT_KIND_DUPLICATE_TEXT, id, "%s has the same text as %s", id, first->id))
 				return l->stop;
 		} else {
 			/* the key stays where it is; the next text goes after it */
@@ -261,13 +261,13 @@ static int lint_requirement(linter *l, const itsma_requirement *r, double eff, d
 			*norm += len + 1;
 		}
 	}
-	if (wants(l, ITSMA_LINT_ID_FORM)) {
+	if (wants(l, ITSMA_LINT_KIND_ID_FORM)) {
 		if (!clause) {
-			if (report(l, ITSMA_LINT_ID_FORM, id,
+			if (report(l, ITSMA_LINT_KIND_ID_FORM, id,
 			           "%s has no clause (neither its own nor its section's) to form its id from", id))
 				return l->stop;
 		} else if (!id_has_form(id, clause) &&
-		           report(l, ITSMA_LINT_ID_FORM, id,
+		           report(l, ITSMA_LINT_KIND_ID_FORM, id,
 		                  "%s is not of the form %.64s-NN (its clause, a hyphen, a number of two or more digits)",
 		                  id, clause)) {
 			return l->stop;
@@ -281,7 +281,7 @@ static int lint_clauses(linter *l, const itsma_lint_options *o, itsma_error *err
 	itsma__strmap have = ITSMA__STRMAP_INIT;
 	size_t i;
 	int rc = 0;
-	if (!o || !o->clause_count || !wants(l, ITSMA_LINT_MISSING_CLAUSE))
+	if (!o || !o->clause_count || !wants(l, ITSMA_LINT_KIND_MISSING_CLAUSE))
 		return 0;
 	if (itsma__strmap_reserve(&have, l->cat->section_count) < 0)
 		return itsma__error_nomem(err);
@@ -290,7 +290,7 @@ static int lint_clauses(linter *l, const itsma_lint_options *o, itsma_error *err
 			itsma__strmap_put(&have, l->cat->sections[i]->clause, l->cat->sections[i]);
 	for (i = 0; i < o->clause_count && !rc; i++)
 		if (!itsma__strmap_get(&have, o->clauses[i]))
-			rc = report(l, ITSMA_LINT_MISSING_CLAUSE, o->clauses[i],
+			rc = report(l, ITSMA_LINT_KIND_MISSING_CLAUSE, o->clauses[i],
 			            "clause %.64s is missing: no section has it as its clause", o->clauses[i]);
 	itsma__strmap_free(&have);
 	return rc;

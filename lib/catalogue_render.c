@@ -16,8 +16,8 @@
 typedef void (*escape_fn)(itsma__buf *b, const char *s);
 
 
-ITSMA__ENUM_WORDS(catalogue_view, "a catalogue view", { "checklist", ITSMA_CATALOGUE_CHECKLIST },
-                  { "weights", ITSMA_CATALOGUE_WEIGHTS })
+ITSMA__ENUM_WORDS(catalogue_view, "a catalogue view", { "checklist", ITSMA_CATALOGUE_VIEW_CHECKLIST },
+                  { "weights", ITSMA_CATALOGUE_VIEW_WEIGHTS })
 
 /* Text for a terminal: control characters (C0, DEL, C1) become '?'. */
 static void plain(itsma__buf *out, const char *s)
@@ -111,7 +111,7 @@ static void section_md(itsma__buf *out, const itsma_catalogue *cat, const itsma_
 		itsma__buf_putc(out, ' ');
 	}
 	itsma__md_escape(out, itsma_section_title(s));
-	if (itsma_section_kind_of(s) == ITSMA_SECTION_PROCESS)
+	if (itsma_section_kind_of(s) == ITSMA_SECTION_KIND_PROCESS)
 		itsma__buf_puts(out, " (process)");
 	itsma__buf_puts(out, "\n\n");
 	if (itsma_section_purpose(s)) {
@@ -224,7 +224,7 @@ static void section_text(itsma__buf *out, const itsma_section *s, const double *
 		itsma__buf_putc(out, ' ');
 	}
 	plain(out, itsma_section_title(s));
-	if (itsma_section_kind_of(s) == ITSMA_SECTION_PROCESS)
+	if (itsma_section_kind_of(s) == ITSMA_SECTION_KIND_PROCESS)
 		itsma__buf_puts(out, " (process)");
 	itsma__buf_putc(out, '\n');
 	for (size_t i = 0; i < itsma_section_requirement_count(s); i++) {
@@ -313,9 +313,9 @@ int itsma__catalogue_render(itsma__buf *out, const itsma_catalogue *cat, itsma_c
 	if (!cat)
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "itsma_catalogue_render_write: NULL catalogue");
-	if (view != ITSMA_CATALOGUE_CHECKLIST && view != ITSMA_CATALOGUE_WEIGHTS)
+	if (view != ITSMA_CATALOGUE_VIEW_CHECKLIST && view != ITSMA_CATALOGUE_VIEW_WEIGHTS)
 		return itsma__error_set(err, ITSMA_EINVAL, "unknown catalogue view %d", (int)view);
-	if (format != ITSMA_REPORT_TEXT && format != ITSMA_REPORT_MD)
+	if (format != ITSMA_REPORT_FORMAT_TEXT && format != ITSMA_REPORT_FORMAT_MD)
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "a catalogue is rendered as text or md, not %s",
 		                        itsma_report_format_name(format));
@@ -325,9 +325,9 @@ int itsma__catalogue_render(itsma__buf *out, const itsma_catalogue *cat, itsma_c
 		return itsma__error_nomem(err);
 	int rc = itsma_catalogue_effective_weights(eff, n, cat, err);
 	if (rc == 0) {
-		if (view == ITSMA_CATALOGUE_WEIGHTS)
-			weights_table(out, cat, format == ITSMA_REPORT_MD, eff);
-		else if (format == ITSMA_REPORT_MD)
+		if (view == ITSMA_CATALOGUE_VIEW_WEIGHTS)
+			weights_table(out, cat, format == ITSMA_REPORT_FORMAT_MD, eff);
+		else if (format == ITSMA_REPORT_FORMAT_MD)
 			checklist_md(out, cat, eff);
 		else
 			checklist_text(out, cat, eff);

@@ -1538,7 +1538,7 @@ static int read_pair(yin *y, json_object *rm, const char *p, const itsma__urns *
 		return bad(y, q, "expected equal, subset, superset, intersect or not_related, found \"%s\"",
 		           rel);
 	}
-	pr->rel = k == 1 ? ITSMA_REL_EQUAL_TO : (itsma_relationship)k;
+	pr->rel = k == 1 ? ITSMA_RELATIONSHIP_EQUAL_TO : (itsma_relationship)k;
 	pr->conf = ITSMA_CONFIDENCE_NONE;
 	if (strength && *strength) {
 		char *end;
@@ -1645,8 +1645,8 @@ static int add_group(yin *y, itsma_mapping *m, pair *pairs, const pair_group *g,
 	if (whole) {
 		const char *r = json_object_get_string(member(meta, "relationship"));
 		spec.relationship = pairs[first].rel;
-		if (spec.relationship == ITSMA_REL_EQUAL_TO && r && strcmp(r, "equivalent-to") == 0)
-			spec.relationship = ITSMA_REL_EQUIVALENT_TO;
+		if (spec.relationship == ITSMA_RELATIONSHIP_EQUAL_TO && r && strcmp(r, "equivalent-to") == 0)
+			spec.relationship = ITSMA_RELATIONSHIP_EQUIVALENT_TO;
 		spec.sources = src;
 		spec.source_count = ns;
 		spec.targets = tgt;
@@ -1897,12 +1897,12 @@ static int import_mapping_set(yin *y, json_object *root, const itsma_catalogue *
 	if (meta)
 		rc = apply_set_meta(y, m, meta, name, rat, mptr);
 	else if (rat && word_index(rat, ciso_rationales, 3) >= 0)
-		rc = itsma_mapping_set_provenance(m, ITSMA_METHOD_HUMAN,
+		rc = itsma_mapping_set_provenance(m, ITSMA_MAPPING_METHOD_HUMAN,
 		                                  (itsma_mapping_rationale)word_index(rat, ciso_rationales, 3),
-		                                  ITSMA_MAPPING_COMPLETE, &y->e);
+		                                  ITSMA_MAPPING_STATUS_COMPLETE, &y->e);
 	else
-		rc = itsma_mapping_set_provenance(m, ITSMA_METHOD_HUMAN, ITSMA_RATIONALE_SEMANTIC,
-		                                  ITSMA_MAPPING_COMPLETE, &y->e);
+		rc = itsma_mapping_set_provenance(m, ITSMA_MAPPING_METHOD_HUMAN, ITSMA_MAPPING_RATIONALE_SEMANTIC,
+		                                  ITSMA_MAPPING_STATUS_COMPLETE, &y->e);
 	if (rc < 0)
 		goto out;
 	/* the groups in order, the unpaired maps at their index */

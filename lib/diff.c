@@ -23,15 +23,15 @@ ITSMA__ENUM_WORDS(nonconformity_change, "a nonconformity change",
                   { "closed", ITSMA_NONCONFORMITY_CHANGE_CLOSED },
                   { "opened", ITSMA_NONCONFORMITY_CHANGE_OPENED },
                   { "changed", ITSMA_NONCONFORMITY_CHANGE_CHANGED })
-ITSMA__ENUM_WORDS(diff_tally, "a diff tally", { "improved", ITSMA_DIFF_IMPROVED },
-                  { "regressed", ITSMA_DIFF_REGRESSED }, { "unchanged", ITSMA_DIFF_UNCHANGED },
-                  { "scope_changes", ITSMA_DIFF_SCOPE_CHANGES },
-                  { "nonconformities_closed", ITSMA_DIFF_NC_CLOSED },
-                  { "nonconformities_opened", ITSMA_DIFF_NC_OPENED },
-                  { "nonconformities_changed", ITSMA_DIFF_NC_CHANGED },
-                  { "processes_improved", ITSMA_DIFF_PROCESSES_IMPROVED },
-                  { "processes_regressed", ITSMA_DIFF_PROCESSES_REGRESSED },
-                  { "processes_unchanged", ITSMA_DIFF_PROCESSES_UNCHANGED })
+ITSMA__ENUM_WORDS(diff_tally, "a diff tally", { "improved", ITSMA_DIFF_TALLY_IMPROVED },
+                  { "regressed", ITSMA_DIFF_TALLY_REGRESSED }, { "unchanged", ITSMA_DIFF_TALLY_UNCHANGED },
+                  { "scope_changes", ITSMA_DIFF_TALLY_SCOPE_CHANGES },
+                  { "nonconformities_closed", ITSMA_DIFF_TALLY_NC_CLOSED },
+                  { "nonconformities_opened", ITSMA_DIFF_TALLY_NC_OPENED },
+                  { "nonconformities_changed", ITSMA_DIFF_TALLY_NC_CHANGED },
+                  { "processes_improved", ITSMA_DIFF_TALLY_PROCESSES_IMPROVED },
+                  { "processes_regressed", ITSMA_DIFF_TALLY_PROCESSES_REGRESSED },
+                  { "processes_unchanged", ITSMA_DIFF_TALLY_PROCESSES_UNCHANGED })
 
 /* Differences are rounded to 1e-9 percentage points: 63.2 - 55.1 gives 8.1, not
  * 8.100000000000001 (docs/diff-format.md). NaN stays NaN. */
@@ -90,20 +90,20 @@ static int add_requirement(itsma_diff *d, const char *id, const itsma_requiremen
 	if (ib != ia) {
 		q = &d->scope[d->scope_count++];
 		q->change = ib ? ITSMA_CHANGE_EXCLUDED : ITSMA_CHANGE_INCLUDED;
-		d->tally[ITSMA_DIFF_SCOPE_CHANGES]++;
+		d->tally[ITSMA_DIFF_TALLY_SCOPE_CHANGES]++;
 	} else {
 		q = &d->reqs[d->req_count++];
 		q->change = ib ? requirement_change(b, a) : ITSMA_CHANGE_UNCHANGED;
-		d->tally[q->change == ITSMA_CHANGE_IMPROVED    ? ITSMA_DIFF_IMPROVED
-		         : q->change == ITSMA_CHANGE_REGRESSED ? ITSMA_DIFF_REGRESSED
-		                                               : ITSMA_DIFF_UNCHANGED]++;
+		d->tally[q->change == ITSMA_CHANGE_IMPROVED    ? ITSMA_DIFF_TALLY_IMPROVED
+		         : q->change == ITSMA_CHANGE_REGRESSED ? ITSMA_DIFF_TALLY_REGRESSED
+		                                               : ITSMA_DIFF_TALLY_UNCHANGED]++;
 		if (ib && b->nc != a->nc) {
 			itsma_nonconformity_diff *n = &d->ncs[d->nc_count++];
 			n->id = id;
 			n->before = b->nc;
 			n->after = a->nc;
 			n->change = nc_change(b->nc, a->nc);
-			d->tally[ITSMA_DIFF_NC_CLOSED + (int)n->change]++;
+			d->tally[ITSMA_DIFF_TALLY_NC_CLOSED + (int)n->change]++;
 		}
 	}
 	q->id = id;
@@ -130,9 +130,9 @@ static void add_process(itsma_diff *d, const char *id, const itsma_section_resul
 		p->change = p->level_after > p->level_before   ? ITSMA_CHANGE_IMPROVED
 		            : p->level_after < p->level_before ? ITSMA_CHANGE_REGRESSED
 		                                               : ITSMA_CHANGE_UNCHANGED;
-		d->tally[p->change == ITSMA_CHANGE_IMPROVED    ? ITSMA_DIFF_PROCESSES_IMPROVED
-		         : p->change == ITSMA_CHANGE_REGRESSED ? ITSMA_DIFF_PROCESSES_REGRESSED
-		                                               : ITSMA_DIFF_PROCESSES_UNCHANGED]++;
+		d->tally[p->change == ITSMA_CHANGE_IMPROVED    ? ITSMA_DIFF_TALLY_PROCESSES_IMPROVED
+		         : p->change == ITSMA_CHANGE_REGRESSED ? ITSMA_DIFF_TALLY_PROCESSES_REGRESSED
+		                                               : ITSMA_DIFF_TALLY_PROCESSES_UNCHANGED]++;
 	} else {
 		p->change = ib ? ITSMA_CHANGE_EXCLUDED : ITSMA_CHANGE_INCLUDED;
 	}
@@ -498,20 +498,20 @@ int itsma_diff_to_json(char **out, const itsma_diff *d, itsma_error *err)
 	itsma__jw_string(&w, "after", itsma_verdict_name(d->after->verdict));
 	itsma__jw_end_object(&w);
 	itsma__jw_begin_object(&w, "requirements");
-	itsma__jw_int(&w, "improved", (long long)d->tally[ITSMA_DIFF_IMPROVED]);
-	itsma__jw_int(&w, "regressed", (long long)d->tally[ITSMA_DIFF_REGRESSED]);
-	itsma__jw_int(&w, "unchanged", (long long)d->tally[ITSMA_DIFF_UNCHANGED]);
-	itsma__jw_int(&w, "scope_changes", (long long)d->tally[ITSMA_DIFF_SCOPE_CHANGES]);
+	itsma__jw_int(&w, "improved", (long long)d->tally[ITSMA_DIFF_TALLY_IMPROVED]);
+	itsma__jw_int(&w, "regressed", (long long)d->tally[ITSMA_DIFF_TALLY_REGRESSED]);
+	itsma__jw_int(&w, "unchanged", (long long)d->tally[ITSMA_DIFF_TALLY_UNCHANGED]);
+	itsma__jw_int(&w, "scope_changes", (long long)d->tally[ITSMA_DIFF_TALLY_SCOPE_CHANGES]);
 	itsma__jw_end_object(&w);
 	itsma__jw_begin_object(&w, "nonconformities");
-	itsma__jw_int(&w, "closed", (long long)d->tally[ITSMA_DIFF_NC_CLOSED]);
-	itsma__jw_int(&w, "opened", (long long)d->tally[ITSMA_DIFF_NC_OPENED]);
-	itsma__jw_int(&w, "changed", (long long)d->tally[ITSMA_DIFF_NC_CHANGED]);
+	itsma__jw_int(&w, "closed", (long long)d->tally[ITSMA_DIFF_TALLY_NC_CLOSED]);
+	itsma__jw_int(&w, "opened", (long long)d->tally[ITSMA_DIFF_TALLY_NC_OPENED]);
+	itsma__jw_int(&w, "changed", (long long)d->tally[ITSMA_DIFF_TALLY_NC_CHANGED]);
 	itsma__jw_end_object(&w);
 	itsma__jw_begin_object(&w, "capability");
-	itsma__jw_int(&w, "improved", (long long)d->tally[ITSMA_DIFF_PROCESSES_IMPROVED]);
-	itsma__jw_int(&w, "regressed", (long long)d->tally[ITSMA_DIFF_PROCESSES_REGRESSED]);
-	itsma__jw_int(&w, "unchanged", (long long)d->tally[ITSMA_DIFF_PROCESSES_UNCHANGED]);
+	itsma__jw_int(&w, "improved", (long long)d->tally[ITSMA_DIFF_TALLY_PROCESSES_IMPROVED]);
+	itsma__jw_int(&w, "regressed", (long long)d->tally[ITSMA_DIFF_TALLY_PROCESSES_REGRESSED]);
+	itsma__jw_int(&w, "unchanged", (long long)d->tally[ITSMA_DIFF_TALLY_PROCESSES_UNCHANGED]);
 	itsma__jw_end_object(&w);
 	itsma__jw_end_object(&w);
 

@@ -238,7 +238,7 @@ static void explain_requirement(itsma__buf *b, const itsma_result *r,
 			itsma__buf_printf(b, "Status: unsupported: the rating is above 0 and %s.\n",
 			                  rt->c.evidence_count ? "none of its cited evidence is current"
 			                                     : "it cites no evidence");
-			if (r->policy == ITSMA_POLICY_REQUIRED)
+			if (r->policy == ITSMA_EVIDENCE_POLICY_REQUIRED)
 				itsma__buf_puts(b, "Under the required evidence policy an unsupported "
 				                   "rating counts 0.\n");
 			else
@@ -446,7 +446,7 @@ static void explain_attribute(itsma__buf *b, const itsma_result *r, const itsma_
 
 	itsma__buf_printf(b, "  %s ", itsma_attribute_name((itsma_attribute)pa));
 	switch (sr->attr_status[pa]) {
-	case ITSMA_ATTR_DERIVED:
+	case ITSMA_ATTRIBUTE_STATUS_DERIVED:
 		if (sr->n_shall > 0)
 			itsma__buf_printf(b, "derived, the default model over the process's %zu "
 			                  "applicable shall requirement%s", sr->n_shall,
@@ -456,16 +456,16 @@ static void explain_attribute(itsma__buf *b, const itsma_result *r, const itsma_
 			                  "applicable requirement%s (it has no shall one)", sr->n_all,
 			                  sr->n_all == 1 ? "" : "s");
 		break;
-	case ITSMA_ATTR_UNASSESSED:
+	case ITSMA_ATTRIBUTE_STATUS_UNASSESSED:
 		itsma__buf_puts(b, "unassessed (not rated), so it counts 0");
 		break;
-	case ITSMA_ATTR_UNSUPPORTED:
+	case ITSMA_ATTRIBUTE_STATUS_UNSUPPORTED:
 		itsma__buf_puts(b, "unsupported: rated ");
 		written_rating(b, ar->c.letter, ar->c.value);
 		itsma__buf_printf(b, " but %s; %s",
 		                  ar->c.evidence_count ? "none of its cited evidence is current"
 		                                     : "it cites no evidence",
-		                  r->policy == ITSMA_POLICY_REQUIRED
+		                  r->policy == ITSMA_EVIDENCE_POLICY_REQUIRED
 		                      ? "under the required policy it counts 0"
 		                      : "under the advisory policy it keeps its rating");
 		break;

@@ -21,19 +21,19 @@ int itsma_map_spec_init(itsma_map_spec *spec, unsigned int version)
 /* ---- vocabulary --------------------------------------------------------------------------------
  */
 
-ITSMA__ENUM_WORDS(relationship, "a relationship", { "equal-to", ITSMA_REL_EQUAL_TO },
-                  { "equivalent-to", ITSMA_REL_EQUIVALENT_TO }, { "subset-of", ITSMA_REL_SUBSET_OF },
-                  { "superset-of", ITSMA_REL_SUPERSET_OF },
-                  { "intersects-with", ITSMA_REL_INTERSECTS_WITH },
-                  { "no-relationship", ITSMA_REL_NO_RELATIONSHIP })
-ITSMA__ENUM_WORDS(mapping_method, "a mapping method", { "human", ITSMA_METHOD_HUMAN },
-                  { "automation", ITSMA_METHOD_AUTOMATION }, { "hybrid", ITSMA_METHOD_HYBRID })
+ITSMA__ENUM_WORDS(relationship, "a relationship", { "equal-to", ITSMA_RELATIONSHIP_EQUAL_TO },
+                  { "equivalent-to", ITSMA_RELATIONSHIP_EQUIVALENT_TO }, { "subset-of", ITSMA_RELATIONSHIP_SUBSET_OF },
+                  { "superset-of", ITSMA_RELATIONSHIP_SUPERSET_OF },
+                  { "intersects-with", ITSMA_RELATIONSHIP_INTERSECTS_WITH },
+                  { "no-relationship", ITSMA_RELATIONSHIP_NO_RELATIONSHIP })
+ITSMA__ENUM_WORDS(mapping_method, "a mapping method", { "human", ITSMA_MAPPING_METHOD_HUMAN },
+                  { "automation", ITSMA_MAPPING_METHOD_AUTOMATION }, { "hybrid", ITSMA_MAPPING_METHOD_HYBRID })
 ITSMA__ENUM_WORDS(mapping_rationale, "a mapping rationale",
-                  { "syntactic", ITSMA_RATIONALE_SYNTACTIC },
-                  { "semantic", ITSMA_RATIONALE_SEMANTIC },
-                  { "functional", ITSMA_RATIONALE_FUNCTIONAL })
-ITSMA__ENUM_WORDS(mapping_status, "a mapping status", { "draft", ITSMA_MAPPING_DRAFT },
-                  { "complete", ITSMA_MAPPING_COMPLETE }, { "deprecated", ITSMA_MAPPING_DEPRECATED })
+                  { "syntactic", ITSMA_MAPPING_RATIONALE_SYNTACTIC },
+                  { "semantic", ITSMA_MAPPING_RATIONALE_SEMANTIC },
+                  { "functional", ITSMA_MAPPING_RATIONALE_FUNCTIONAL })
+ITSMA__ENUM_WORDS(mapping_status, "a mapping status", { "draft", ITSMA_MAPPING_STATUS_DRAFT },
+                  { "complete", ITSMA_MAPPING_STATUS_COMPLETE }, { "deprecated", ITSMA_MAPPING_STATUS_DEPRECATED })
 /* ITSMA_CONFIDENCE_NONE (not stated) has no word. */
 ITSMA__ENUM_WORDS(confidence, "a confidence", { "high", ITSMA_CONFIDENCE_HIGH },
                   { "medium", ITSMA_CONFIDENCE_MEDIUM }, { "low", ITSMA_CONFIDENCE_LOW })
@@ -102,9 +102,9 @@ int itsma_mapping_new(itsma_mapping **out, const char *id, const char *source_ca
 	m->target_catalogue = strdup(target_catalogue);
 	m->source_revision = source_revision;
 	m->target_revision = target_revision;
-	m->method = ITSMA_METHOD_HUMAN;
-	m->rationale = ITSMA_RATIONALE_SEMANTIC;
-	m->status = ITSMA_MAPPING_DRAFT;
+	m->method = ITSMA_MAPPING_METHOD_HUMAN;
+	m->rationale = ITSMA_MAPPING_RATIONALE_SEMANTIC;
+	m->status = ITSMA_MAPPING_STATUS_DRAFT;
 	if (!m->id || !m->source_catalogue || !m->target_catalogue) {
 		itsma_mapping_free(m);
 		return itsma__error_nomem(err);
@@ -146,9 +146,9 @@ int itsma_mapping_set_provenance(itsma_mapping *m, itsma_mapping_method method,
 	itsma__error_reset(err);
 	if (!m)
 		return itsma__error_set(err, ITSMA_EINVAL, "mapping must not be NULL");
-	if ((unsigned)method > ITSMA_METHOD_HYBRID ||
-	    (unsigned)rationale > ITSMA_RATIONALE_FUNCTIONAL ||
-	    (unsigned)status > ITSMA_MAPPING_DEPRECATED)
+	if ((unsigned)method > ITSMA_MAPPING_METHOD_HYBRID ||
+	    (unsigned)rationale > ITSMA_MAPPING_RATIONALE_FUNCTIONAL ||
+	    (unsigned)status > ITSMA_MAPPING_STATUS_DEPRECATED)
 		return itsma__error_set(err, ITSMA_EINVAL, "provenance value out of range");
 	m->method = method;
 	m->rationale = rationale;
@@ -200,14 +200,14 @@ int itsma_mapping_add_map(const itsma_map **out, itsma_mapping *m, const itsma_m
 		return itsma__error_set(err, ITSMA_EINVAL, "mapping and spec must not be NULL");
 	if (itsma__version_check(spec->version, ITSMA_MAP_SPEC_VERSION, "itsma_map_spec", err) < 0)
 		return ITSMA_EINVAL;
-	if ((unsigned)spec->relationship > ITSMA_REL_NO_RELATIONSHIP)
+	if ((unsigned)spec->relationship > ITSMA_RELATIONSHIP_NO_RELATIONSHIP)
 		return itsma__error_set(err, ITSMA_EINVAL, "relationship out of range");
 	if ((unsigned)spec->confidence > ITSMA_CONFIDENCE_LOW)
 		return itsma__error_set(err, ITSMA_EINVAL, "confidence out of range");
 	if (!spec->source_count || !spec->sources)
 		return itsma__error_set(err, ITSMA_EINVAL, "a map needs at least one source");
 	if ((!spec->target_count || !spec->targets) &&
-	    spec->relationship != ITSMA_REL_NO_RELATIONSHIP)
+	    spec->relationship != ITSMA_RELATIONSHIP_NO_RELATIONSHIP)
 		return itsma__error_set(
 		    err, ITSMA_EINVAL,
 		    "a map needs at least one target (only no-relationship may have none)");
@@ -326,15 +326,15 @@ int itsma_mapping_target_revision(const itsma_mapping *m)
 }
 itsma_mapping_method itsma_mapping_method_of(const itsma_mapping *m)
 {
-	return m ? m->method : ITSMA_METHOD_HUMAN;
+	return m ? m->method : ITSMA_MAPPING_METHOD_HUMAN;
 }
 itsma_mapping_rationale itsma_mapping_rationale_of(const itsma_mapping *m)
 {
-	return m ? m->rationale : ITSMA_RATIONALE_SEMANTIC;
+	return m ? m->rationale : ITSMA_MAPPING_RATIONALE_SEMANTIC;
 }
 itsma_mapping_status itsma_mapping_status_of(const itsma_mapping *m)
 {
-	return m ? m->status : ITSMA_MAPPING_DRAFT;
+	return m ? m->status : ITSMA_MAPPING_STATUS_DRAFT;
 }
 const char *itsma_mapping_description(const itsma_mapping *m)
 {
@@ -354,7 +354,7 @@ const itsma_map *itsma_mapping_map_at(const itsma_mapping *m, size_t index)
 }
 itsma_relationship itsma_map_relationship(const itsma_map *map)
 {
-	return map ? map->relationship : ITSMA_REL_NO_RELATIONSHIP;
+	return map ? map->relationship : ITSMA_RELATIONSHIP_NO_RELATIONSHIP;
 }
 size_t itsma_map_source_count(const itsma_map *map)
 {

@@ -119,7 +119,7 @@ static int load_map(itsma__reader *rd, itsma_mapping *m, json_object *o, const c
 		rc = itsma__schema(rd, ptr, "sources", "expected at least one source id");
 		goto out;
 	}
-	if (!spec.target_count && spec.relationship != ITSMA_REL_NO_RELATIONSHIP) {
+	if (!spec.target_count && spec.relationship != ITSMA_RELATIONSHIP_NO_RELATIONSHIP) {
 		rc = itsma__schema(
 		    rd, ptr,
 		    spec.target_count || json_object_object_get_ex(o, "targets", NULL) ? "targets"

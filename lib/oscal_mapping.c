@@ -116,7 +116,7 @@ static void default_description(char *out, size_t size, const char *source, int 
 
 static const char *oscal_status(itsma_mapping_status s)
 {
-	return s == ITSMA_MAPPING_COMPLETE ? "complete" : s == ITSMA_MAPPING_DEPRECATED ? "deprecated"
+	return s == ITSMA_MAPPING_STATUS_COMPLETE ? "complete" : s == ITSMA_MAPPING_STATUS_DEPRECATED ? "deprecated"
 	                                                                               : "draft";
 }
 
@@ -426,7 +426,7 @@ static int import_map(mr *c, itsma_mapping *m, json_object *map, const char *ptr
 	spec.source_count = ns;
 	spec.targets = tgt;
 	spec.target_count = nt;
-	if (spec.relationship == ITSMA_REL_NO_RELATIONSHIP && itsma_prop(map, "no-target"))
+	if (spec.relationship == ITSMA_RELATIONSHIP_NO_RELATIONSHIP && itsma_prop(map, "no-target"))
 		spec.target_count = 0;
 	spec.note = remarks;
 	if ((rc = itsma_mapping_add_map(&added, m, &spec, &c->e)) < 0 && rc != ITSMA_ENOMEM) {
@@ -482,9 +482,9 @@ static int import_collection(mr *c, json_object *root, const itsma_interop_optio
 	if ((k2 = parse_enum(rationale, rationales, 3)) < 0)
 		return itsma__schema(&c->rd, "/mapping-collection/provenance", "matching-rationale",
 		                     "expected syntactic, semantic or functional, found \"%s\"", rationale);
-	st = strcmp(status, "complete") == 0                                    ? ITSMA_MAPPING_COMPLETE
-	     : strcmp(status, "deprecated") == 0 || strcmp(status, "superseded") == 0 ? ITSMA_MAPPING_DEPRECATED
-	                                                                        : ITSMA_MAPPING_DRAFT;
+	st = strcmp(status, "complete") == 0                                    ? ITSMA_MAPPING_STATUS_COMPLETE
+	     : strcmp(status, "deprecated") == 0 || strcmp(status, "superseded") == 0 ? ITSMA_MAPPING_STATUS_DEPRECATED
+	                                                                        : ITSMA_MAPPING_STATUS_DRAFT;
 	if (json_object_array_length(mappings) == 0)
 		return itsma__schema(&c->rd, "/mapping-collection", "mappings", "expected at least one mapping");
 	if (json_object_array_length(mappings) > 1 &&

@@ -549,7 +549,7 @@ static const itsma_section *process_of_row(importer *im, const int *col, int fal
 		pid = trimmed_cell(im, c);
 	}
 	const itsma_section *p = itsma_catalogue_find_section(cat, pid);
-	if (!p || itsma_section_kind_of(p) != ITSMA_SECTION_PROCESS) {
+	if (!p || itsma_section_kind_of(p) != ITSMA_SECTION_KIND_PROCESS) {
 		cell_problem(im, cell_at(im, c), "process", "\"%s\" is not a process of catalogue %s",
 		             shown(v, sizeof v, pid), itsma_catalogue_id(cat));
 		return NULL;

@@ -10,15 +10,15 @@
 #include <errno.h>
 #include <string.h>
 
-ITSMA__ENUM_WORDS(report_format, "a report format", { "text", ITSMA_REPORT_TEXT },
-                  { "md", ITSMA_REPORT_MD }, { "html", ITSMA_REPORT_HTML }, { "csv", ITSMA_REPORT_CSV })
+ITSMA__ENUM_WORDS(report_format, "a report format", { "text", ITSMA_REPORT_FORMAT_TEXT },
+                  { "md", ITSMA_REPORT_FORMAT_MD }, { "html", ITSMA_REPORT_FORMAT_HTML }, { "csv", ITSMA_REPORT_FORMAT_CSV })
 /* The single sections, then all of them; other combinations of bits have no word. */
-ITSMA__ENUM_WORDS(report_section, "a report section", { "summary", ITSMA_REPORT_SUMMARY },
-                  { "clauses", ITSMA_REPORT_CLAUSES }, { "capability", ITSMA_REPORT_CAPABILITY },
-                  { "gaps", ITSMA_REPORT_GAPS }, { "nonconformities", ITSMA_REPORT_NONCONFORMITIES },
-                  { "evidence", ITSMA_REPORT_EVIDENCE }, { "warnings", ITSMA_REPORT_WARNINGS },
-                  { "changes", ITSMA_REPORT_CHANGES }, { "requirements", ITSMA_REPORT_REQUIREMENTS },
-                  { "all", ITSMA_REPORT_ALL })
+ITSMA__ENUM_WORDS(report_section, "a report section", { "summary", ITSMA_REPORT_SECTION_SUMMARY },
+                  { "clauses", ITSMA_REPORT_SECTION_CLAUSES }, { "capability", ITSMA_REPORT_SECTION_CAPABILITY },
+                  { "gaps", ITSMA_REPORT_SECTION_GAPS }, { "nonconformities", ITSMA_REPORT_SECTION_NONCONFORMITIES },
+                  { "evidence", ITSMA_REPORT_SECTION_EVIDENCE }, { "warnings", ITSMA_REPORT_SECTION_WARNINGS },
+                  { "changes", ITSMA_REPORT_SECTION_CHANGES }, { "requirements", ITSMA_REPORT_SECTION_REQUIREMENTS },
+                  { "all", ITSMA_REPORT_SECTION_ALL })
 
 int itsma_report_options_init(itsma_report_options *opts, unsigned int version)
 {
@@ -69,9 +69,9 @@ int itsma_report_write(const itsma_result *r, const itsma_result *baseline, cons
 		return rc;
 	}
 	switch (opts->format) {
-	case ITSMA_REPORT_MD: itsma__report_md(&b, &rp); break;
-	case ITSMA_REPORT_HTML: itsma__report_html(&b, &rp); break;
-	case ITSMA_REPORT_CSV: itsma__report_csv(&b, &rp); break;
+	case ITSMA_REPORT_FORMAT_MD: itsma__report_md(&b, &rp); break;
+	case ITSMA_REPORT_FORMAT_HTML: itsma__report_html(&b, &rp); break;
+	case ITSMA_REPORT_FORMAT_CSV: itsma__report_csv(&b, &rp); break;
 	default: itsma__report_text(&b, &rp); break;
 	}
 	itsma__report_free(&rp);
@@ -89,7 +89,7 @@ int itsma_diff_report_write(const itsma_diff *d, const itsma_report_options *opt
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_diff_report_write: NULL diff or sink");
 	if ((rc = check_options(&opts, err)) < 0)
 		return rc;
-	if (opts->format != ITSMA_REPORT_TEXT && opts->format != ITSMA_REPORT_MD)
+	if (opts->format != ITSMA_REPORT_FORMAT_TEXT && opts->format != ITSMA_REPORT_FORMAT_MD)
 		return itsma__error_set(err, ITSMA_EINVAL, "a comparison is written as text or md, not %s",
 		                        itsma_report_format_name(opts->format));
 	if (itsma__changes_init(&c, d) < 0)
@@ -98,7 +98,7 @@ int itsma_diff_report_write(const itsma_diff *d, const itsma_report_options *opt
 	const itsma_assessment *after = itsma_result_assessment(itsma_diff_after(d));
 	const itsma_catalogue *cat = itsma_assessment_catalogue(after);
 	size_t limit = opts->limit;
-	if (opts->format == ITSMA_REPORT_MD) {
+	if (opts->format == ITSMA_REPORT_FORMAT_MD) {
 		itsma__buf_puts(&b, "# Comparison of ");
 		itsma__md_escape(&b, itsma_assessment_id(before));
 		itsma__buf_printf(&b, " (%s) with ", itsma_assessment_date(before));

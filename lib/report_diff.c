@@ -120,17 +120,17 @@ void itsma__diff_text(itsma__buf *out, const itsma__changes *c, int colour, size
 		          itsma__fmt_delta(b3, delta, 1), reset);
 	}
 	itsma__buf_printf(out, "%-18s%zu improved, %zu regressed, %zu unchanged, %zu scope change%s\n",
-	          "Requirements", itsma_diff_tally_of(d, ITSMA_DIFF_IMPROVED),
-	          itsma_diff_tally_of(d, ITSMA_DIFF_REGRESSED), itsma_diff_tally_of(d, ITSMA_DIFF_UNCHANGED),
-	          itsma_diff_tally_of(d, ITSMA_DIFF_SCOPE_CHANGES),
-	          itsma_diff_tally_of(d, ITSMA_DIFF_SCOPE_CHANGES) == 1 ? "" : "s");
+	          "Requirements", itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_IMPROVED),
+	          itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_REGRESSED), itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_UNCHANGED),
+	          itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_SCOPE_CHANGES),
+	          itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_SCOPE_CHANGES) == 1 ? "" : "s");
 	itsma__buf_printf(out, "%-18s%zu closed, %zu opened, %zu changed in class\n", "Nonconformities",
-	          itsma_diff_tally_of(d, ITSMA_DIFF_NC_CLOSED), itsma_diff_tally_of(d, ITSMA_DIFF_NC_OPENED),
-	          itsma_diff_tally_of(d, ITSMA_DIFF_NC_CHANGED));
+	          itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_NC_CLOSED), itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_NC_OPENED),
+	          itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_NC_CHANGED));
 	itsma__buf_printf(out, "%-18s%zu up, %zu down, %zu at the same level\n", "Capability levels",
-	          itsma_diff_tally_of(d, ITSMA_DIFF_PROCESSES_IMPROVED),
-	          itsma_diff_tally_of(d, ITSMA_DIFF_PROCESSES_REGRESSED),
-	          itsma_diff_tally_of(d, ITSMA_DIFF_PROCESSES_UNCHANGED));
+	          itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_PROCESSES_IMPROVED),
+	          itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_PROCESSES_REGRESSED),
+	          itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_PROCESSES_UNCHANGED));
 
 	size_t np = itsma_diff_process_count(d), changed = 0;
 	for (size_t i = 0; i < np; i++)
@@ -250,14 +250,14 @@ void itsma__diff_md(itsma__buf *out, const itsma__changes *c, int level, size_t 
 	          "Requirements: %zu improved, %zu regressed, %zu unchanged, %zu scope changes. "
 	          "Nonconformities: %zu closed, %zu opened, %zu changed in class. "
 	          "Capability levels: %zu up, %zu down, %zu the same.\n\n",
-	          itsma_diff_tally_of(d, ITSMA_DIFF_IMPROVED), itsma_diff_tally_of(d, ITSMA_DIFF_REGRESSED),
-	          itsma_diff_tally_of(d, ITSMA_DIFF_UNCHANGED),
-	          itsma_diff_tally_of(d, ITSMA_DIFF_SCOPE_CHANGES),
-	          itsma_diff_tally_of(d, ITSMA_DIFF_NC_CLOSED), itsma_diff_tally_of(d, ITSMA_DIFF_NC_OPENED),
-	          itsma_diff_tally_of(d, ITSMA_DIFF_NC_CHANGED),
-	          itsma_diff_tally_of(d, ITSMA_DIFF_PROCESSES_IMPROVED),
-	          itsma_diff_tally_of(d, ITSMA_DIFF_PROCESSES_REGRESSED),
-	          itsma_diff_tally_of(d, ITSMA_DIFF_PROCESSES_UNCHANGED));
+	          itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_IMPROVED), itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_REGRESSED),
+	          itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_UNCHANGED),
+	          itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_SCOPE_CHANGES),
+	          itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_NC_CLOSED), itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_NC_OPENED),
+	          itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_NC_CHANGED),
+	          itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_PROCESSES_IMPROVED),
+	          itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_PROCESSES_REGRESSED),
+	          itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_PROCESSES_UNCHANGED));
 
 	size_t np = itsma_diff_process_count(d);
 	if (np) {

@@ -211,10 +211,10 @@ static void diff_section(itsma__buf *out, const itsma__report *rp)
 	itsma__buf_printf(out, "</code>: verdict %s &rarr; <strong>%s</strong>; %zu requirements improved, %zu regressed; "
 	               "%zu nonconformities closed, %zu opened; %zu processes up a level, %zu down.</p>\n",
 	          itsma_verdict_name(itsma_diff_verdict_before(d)), itsma_verdict_name(itsma_diff_verdict_after(d)),
-	          itsma_diff_tally_of(d, ITSMA_DIFF_IMPROVED), itsma_diff_tally_of(d, ITSMA_DIFF_REGRESSED),
-	          itsma_diff_tally_of(d, ITSMA_DIFF_NC_CLOSED), itsma_diff_tally_of(d, ITSMA_DIFF_NC_OPENED),
-	          itsma_diff_tally_of(d, ITSMA_DIFF_PROCESSES_IMPROVED),
-	          itsma_diff_tally_of(d, ITSMA_DIFF_PROCESSES_REGRESSED));
+	          itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_IMPROVED), itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_REGRESSED),
+	          itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_NC_CLOSED), itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_NC_OPENED),
+	          itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_PROCESSES_IMPROVED),
+	          itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_PROCESSES_REGRESSED));
 
 	itsma__buf_puts(out, "<div class=\"charts\">\n<figure>\n<figcaption>Compliance by clause, before and after"
 	             "<span>Grey: the baseline; coloured: now.</span></figcaption>\n");
@@ -282,13 +282,13 @@ static void attribute_td(itsma__buf *out, const itsma_section_result *s, itsma_a
 	          itsma__fmt_num(b, itsma_section_result_attribute_achievement(s, a), 4), itsma_attribute_name(a),
 	          itsma_attribute_title(a), itsma_attribute_status_name(st));
 	itsma_letter l = itsma_section_result_attribute_letter(s, a);
-	if (st == ITSMA_ATTR_UNASSESSED)
+	if (st == ITSMA_ATTRIBUTE_STATUS_UNASSESSED)
 		itsma__buf_puts(out, "<span class=\"muted\">&ndash;</span>");
-	else if (l == ITSMA_LETTER_N && st == ITSMA_ATTR_RATED && a >= ITSMA_PA3_1)
+	else if (l == ITSMA_LETTER_N && st == ITSMA_ATTRIBUTE_STATUS_RATED && a >= ITSMA_PA3_1)
 		itsma__buf_puts(out, "<span class=\"b b-quiet\">N</span>"); /* not reached yet: no alarm */
 	else
 		badge(out, l);
-	if (st == ITSMA_ATTR_UNSUPPORTED)
+	if (st == ITSMA_ATTRIBUTE_STATUS_UNSUPPORTED)
 		itsma__buf_puts(out, "*");
 	itsma__buf_puts(out, "</td>");
 }
@@ -520,23 +520,23 @@ static void warnings(itsma__buf *out, const itsma__report *rp)
 void itsma__report_html(itsma__buf *out, const itsma__report *rp)
 {
 	head(out, rp);
-	if (ITSMA__WANT(rp, ITSMA_REPORT_SUMMARY))
+	if (ITSMA__WANT(rp, ITSMA_REPORT_SECTION_SUMMARY))
 		cards(out, rp);
-	if (ITSMA__WANT(rp, ITSMA_REPORT_CLAUSES))
+	if (ITSMA__WANT(rp, ITSMA_REPORT_SECTION_CLAUSES))
 		charts(out, rp);
-	if (rp->diff && ITSMA__WANT(rp, ITSMA_REPORT_CHANGES))
+	if (rp->diff && ITSMA__WANT(rp, ITSMA_REPORT_SECTION_CHANGES))
 		diff_section(out, rp);
-	if (ITSMA__WANT(rp, ITSMA_REPORT_CAPABILITY))
+	if (ITSMA__WANT(rp, ITSMA_REPORT_SECTION_CAPABILITY))
 		capability(out, rp);
-	if (ITSMA__WANT(rp, ITSMA_REPORT_GAPS))
+	if (ITSMA__WANT(rp, ITSMA_REPORT_SECTION_GAPS))
 		gaps(out, rp);
-	if (ITSMA__WANT(rp, ITSMA_REPORT_NONCONFORMITIES))
+	if (ITSMA__WANT(rp, ITSMA_REPORT_SECTION_NONCONFORMITIES))
 		nonconformities(out, rp);
-	if (ITSMA__WANT(rp, ITSMA_REPORT_EVIDENCE))
+	if (ITSMA__WANT(rp, ITSMA_REPORT_SECTION_EVIDENCE))
 		evidence_issues(out, rp);
-	if (ITSMA__WANT(rp, ITSMA_REPORT_WARNINGS))
+	if (ITSMA__WANT(rp, ITSMA_REPORT_SECTION_WARNINGS))
 		warnings(out, rp);
-	if (ITSMA__WANT(rp, ITSMA_REPORT_REQUIREMENTS))
+	if (ITSMA__WANT(rp, ITSMA_REPORT_SECTION_REQUIREMENTS))
 		all_requirements(out, rp);
 	itsma__buf_puts(out, "</main>\n<footer class=\"wrap\">Made with itsma from assessment <code>");
 	esc(out, itsma_assessment_id(rp->a));

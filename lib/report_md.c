@@ -49,7 +49,7 @@ static void header(itsma__buf *out, const itsma__report *rp)
 		itsma__md_escape(out, itsma_section_title(s));
 		itsma__buf_puts(out, " only |\n");
 	}
-	if (itsma_result_policy(rp->r) == ITSMA_POLICY_REQUIRED)
+	if (itsma_result_policy(rp->r) == ITSMA_EVIDENCE_POLICY_REQUIRED)
 		itsma__buf_puts(out, "| Evidence policy | required: a rating above N counts only with current "
 		             "evidence |\n");
 	else
@@ -126,10 +126,10 @@ static const char *attribute_cell(const itsma_section_result *s, itsma_attribute
 {
 	static char buf[8];
 	itsma_attribute_status st = itsma_section_result_attribute_status(s, a);
-	if (st == ITSMA_ATTR_UNASSESSED)
+	if (st == ITSMA_ATTRIBUTE_STATUS_UNASSESSED)
 		return "\xE2\x80\x93"; /* an en dash */
 	snprintf(buf, sizeof buf, "%s%s", itsma_letter_name(itsma_section_result_attribute_letter(s, a)),
-	         st == ITSMA_ATTR_UNSUPPORTED ? "\\*" : "");
+	         st == ITSMA_ATTRIBUTE_STATUS_UNSUPPORTED ? "\\*" : "");
 	return buf;
 }
 
@@ -313,26 +313,26 @@ static void warnings(itsma__buf *out, const itsma__report *rp)
 void itsma__report_md(itsma__buf *out, const itsma__report *rp)
 {
 	header(out, rp);
-	if (ITSMA__WANT(rp, ITSMA_REPORT_SUMMARY))
+	if (ITSMA__WANT(rp, ITSMA_REPORT_SECTION_SUMMARY))
 		summary(out, rp);
-	if (ITSMA__WANT(rp, ITSMA_REPORT_CLAUSES))
+	if (ITSMA__WANT(rp, ITSMA_REPORT_SECTION_CLAUSES))
 		clauses(out, rp);
-	if (rp->diff && ITSMA__WANT(rp, ITSMA_REPORT_CHANGES)) {
+	if (rp->diff && ITSMA__WANT(rp, ITSMA_REPORT_SECTION_CHANGES)) {
 		const itsma_assessment *b = itsma_result_assessment(rp->base);
 		itsma__buf_printf(out, "## Changes since %s (", itsma_assessment_date(b));
 		itsma__md_code(out, itsma_assessment_id(b), 0);
 		itsma__buf_puts(out, ")\n\n");
 		itsma__diff_md(out, &rp->changes, 3, rp->top);
 	}
-	if (ITSMA__WANT(rp, ITSMA_REPORT_CAPABILITY))
+	if (ITSMA__WANT(rp, ITSMA_REPORT_SECTION_CAPABILITY))
 		capability(out, rp);
-	if (ITSMA__WANT(rp, ITSMA_REPORT_GAPS))
+	if (ITSMA__WANT(rp, ITSMA_REPORT_SECTION_GAPS))
 		gaps(out, rp);
-	if (ITSMA__WANT(rp, ITSMA_REPORT_NONCONFORMITIES))
+	if (ITSMA__WANT(rp, ITSMA_REPORT_SECTION_NONCONFORMITIES))
 		nonconformities(out, rp);
-	if (ITSMA__WANT(rp, ITSMA_REPORT_EVIDENCE))
+	if (ITSMA__WANT(rp, ITSMA_REPORT_SECTION_EVIDENCE))
 		evidence_issues(out, rp);
-	if (ITSMA__WANT(rp, ITSMA_REPORT_WARNINGS))
+	if (ITSMA__WANT(rp, ITSMA_REPORT_SECTION_WARNINGS))
 		warnings(out, rp);
 	itsma__buf_puts(out, "---\n\nMade with itsma from the assessment and the catalogue above; run "
 	             "`itsma explain ASSESSMENT ID` to see how any figure came about.\n");

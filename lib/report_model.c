@@ -156,7 +156,7 @@ static int processes(itsma__report *rp)
 		return ITSMA_ENOMEM;
 	for (size_t i = 0; i < n; i++) {
 		const itsma_section_result *s = itsma_result_section_at(rp->r, i);
-		if (itsma_section_kind_of(itsma_section_result_section(s)) == ITSMA_SECTION_PROCESS &&
+		if (itsma_section_kind_of(itsma_section_result_section(s)) == ITSMA_SECTION_KIND_PROCESS &&
 		    itsma_section_result_applicable(s))
 			rp->procs[rp->nprocs++] = s;
 	}

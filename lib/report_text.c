@@ -69,7 +69,7 @@ static void overview(const ctx *x, const itsma__report *rp)
 		itsma__buf_puts(out, " only");
 	}
 	itsma__buf_printf(out, "%s\n\n", col(x, ITSMA__COL_RESET));
-	if (!ITSMA__WANT(rp, ITSMA_REPORT_SUMMARY))
+	if (!ITSMA__WANT(rp, ITSMA_REPORT_SECTION_SUMMARY))
 		return;
 
 	itsma__buf_printf(out, "%-17s%s%s%s%s\n", "Verdict", col(x, ITSMA__COL_BOLD), col(x, itsma__verdict_colour(v)),
@@ -274,18 +274,18 @@ void itsma__report_text(itsma__buf *out, const itsma__report *rp)
 {
 	ctx x = { out, rp->colour };
 	overview(&x, rp);
-	if (ITSMA__WANT(rp, ITSMA_REPORT_CLAUSES))
+	if (ITSMA__WANT(rp, ITSMA_REPORT_SECTION_CLAUSES))
 		clauses(&x, rp);
-	if (ITSMA__WANT(rp, ITSMA_REPORT_CAPABILITY))
+	if (ITSMA__WANT(rp, ITSMA_REPORT_SECTION_CAPABILITY))
 		profile(&x, rp);
-	if (ITSMA__WANT(rp, ITSMA_REPORT_GAPS))
+	if (ITSMA__WANT(rp, ITSMA_REPORT_SECTION_GAPS))
 		gaps(&x, rp);
-	if (ITSMA__WANT(rp, ITSMA_REPORT_NONCONFORMITIES))
+	if (ITSMA__WANT(rp, ITSMA_REPORT_SECTION_NONCONFORMITIES))
 		majors(&x, rp);
-	if (ITSMA__WANT(rp, ITSMA_REPORT_EVIDENCE))
+	if (ITSMA__WANT(rp, ITSMA_REPORT_SECTION_EVIDENCE))
 		evidence(&x, rp);
 	size_t nw = itsma_result_warning_count(rp->r);
-	if (nw && ITSMA__WANT(rp, ITSMA_REPORT_WARNINGS)) {
+	if (nw && ITSMA__WANT(rp, ITSMA_REPORT_SECTION_WARNINGS)) {
 		heading(&x, "Warnings");
 		for (size_t i = 0; i < nw; i++) {
 			itsma__buf_puts(out, "  ");
@@ -293,7 +293,7 @@ void itsma__report_text(itsma__buf *out, const itsma__report *rp)
 			itsma__buf_putc(out, '\n');
 		}
 	}
-	if (rp->diff && ITSMA__WANT(rp, ITSMA_REPORT_CHANGES)) {
+	if (rp->diff && ITSMA__WANT(rp, ITSMA_REPORT_SECTION_CHANGES)) {
 		const itsma_assessment *b = itsma_result_assessment(rp->base);
 		itsma__buf_printf(out, "\n%sSince %s (", col(&x, ITSMA__COL_BOLD), itsma_assessment_date(b));
 		itsma__term_put(out, itsma_assessment_id(b));

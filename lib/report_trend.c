@@ -33,8 +33,8 @@ static point point_at(const itsma_trend *t, size_t i)
 	p.major = itsma_result_tally(r, ITSMA_TALLY_NC_MAJOR);
 	p.minor = itsma_result_tally(r, ITSMA_TALLY_NC_MINOR);
 	p.unassessed = itsma_result_tally(r, ITSMA_TALLY_NC_UNASSESSED);
-	p.opened = d ? itsma_diff_tally_of(d, ITSMA_DIFF_NC_OPENED) : 0;
-	p.closed = d ? itsma_diff_tally_of(d, ITSMA_DIFF_NC_CLOSED) : 0;
+	p.opened = d ? itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_NC_OPENED) : 0;
+	p.closed = d ? itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_NC_CLOSED) : 0;
 	return p;
 }
 
@@ -349,9 +349,9 @@ static void html(itsma__buf *out, const itsma_trend *t)
 void itsma__trend_report(itsma__buf *out, const itsma_trend *t, const itsma_report_options *o)
 {
 	switch (o->format) {
-	case ITSMA_REPORT_MD: md(out, t); break;
-	case ITSMA_REPORT_HTML: html(out, t); break;
-	case ITSMA_REPORT_CSV: csv(out, t); break;
+	case ITSMA_REPORT_FORMAT_MD: md(out, t); break;
+	case ITSMA_REPORT_FORMAT_HTML: html(out, t); break;
+	case ITSMA_REPORT_FORMAT_CSV: csv(out, t); break;
 	default: text(out, t, o); break;
 	}
 }

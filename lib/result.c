@@ -9,8 +9,8 @@
 
 /* ---- enum words ---------------------------------------------------------------------------- */
 
-ITSMA__ENUM_WORDS(evidence_policy, "an evidence policy", { "required", ITSMA_POLICY_REQUIRED },
-                  { "advisory", ITSMA_POLICY_ADVISORY })
+ITSMA__ENUM_WORDS(evidence_policy, "an evidence policy", { "required", ITSMA_EVIDENCE_POLICY_REQUIRED },
+                  { "advisory", ITSMA_EVIDENCE_POLICY_ADVISORY })
 ITSMA__ENUM_WORDS(model, "a compliance model", { "default", ITSMA_MODEL_DEFAULT },
                   { "flat", ITSMA_MODEL_FLAT }, { "flat_unweighted", ITSMA_MODEL_FLAT_UNWEIGHTED },
                   { "absolute", ITSMA_MODEL_ABSOLUTE }, { "shall", ITSMA_MODEL_SHALL },
@@ -35,17 +35,17 @@ ITSMA__ENUM_WORDS(tally, "a tally", { "total", ITSMA_TALLY_TOTAL },
                   { "nonconformities_unassessed", ITSMA_TALLY_NC_UNASSESSED },
                   { "processes", ITSMA_TALLY_PROCESSES }, { "targets_set", ITSMA_TALLY_TARGETS_SET },
                   { "targets_met", ITSMA_TALLY_TARGETS_MET })
-ITSMA__ENUM_WORDS(attribute_status, "an attribute status", { "derived", ITSMA_ATTR_DERIVED },
-                  { "rated", ITSMA_ATTR_RATED }, { "unassessed", ITSMA_ATTR_UNASSESSED },
-                  { "unsupported", ITSMA_ATTR_UNSUPPORTED })
+ITSMA__ENUM_WORDS(attribute_status, "an attribute status", { "derived", ITSMA_ATTRIBUTE_STATUS_DERIVED },
+                  { "rated", ITSMA_ATTRIBUTE_STATUS_RATED }, { "unassessed", ITSMA_ATTRIBUTE_STATUS_UNASSESSED },
+                  { "unsupported", ITSMA_ATTRIBUTE_STATUS_UNSUPPORTED })
 ITSMA__ENUM_WORDS(evidence_problem, "an evidence problem",
                   { "unused", ITSMA_EVIDENCE_PROBLEM_UNUSED },
                   { "expired", ITSMA_EVIDENCE_PROBLEM_EXPIRED },
                   { "future", ITSMA_EVIDENCE_PROBLEM_FUTURE })
 ITSMA__ENUM_WORDS(warning_kind, "a warning kind",
-                  { "excluded-rating", ITSMA_WARNING_EXCLUDED_RATING },
-                  { "excluded-attribute", ITSMA_WARNING_EXCLUDED_ATTRIBUTE },
-                  { "no-applicable", ITSMA_WARNING_NO_APPLICABLE })
+                  { "excluded-rating", ITSMA_WARNING_KIND_EXCLUDED_RATING },
+                  { "excluded-attribute", ITSMA_WARNING_KIND_EXCLUDED_ATTRIBUTE },
+                  { "no-applicable", ITSMA_WARNING_KIND_NO_APPLICABLE })
 
 /* Rank of a verdict from best (0) to worst; unknown values rank after all. */
 static int verdict_rank(itsma_verdict v)
@@ -74,7 +74,7 @@ const itsma_assessment *itsma_result_assessment(const itsma_result *r)
 
 itsma_evidence_policy itsma_result_policy(const itsma_result *r)
 {
-	return r ? r->policy : ITSMA_POLICY_REQUIRED;
+	return r ? r->policy : ITSMA_EVIDENCE_POLICY_REQUIRED;
 }
 
 const itsma_section *itsma_result_scope(const itsma_result *r)
@@ -230,7 +230,7 @@ itsma_attribute_status itsma_section_result_attribute_status(const itsma_section
                                                              itsma_attribute attribute)
 {
 	if (!attr_ok(s, attribute))
-		return ITSMA_ATTR_UNASSESSED;
+		return ITSMA_ATTRIBUTE_STATUS_UNASSESSED;
 	return s->attr_status[attribute];
 }
 

@@ -251,7 +251,7 @@ static void step_scope(scorer *sc)
 		sr->achievement = NAN;
 		sr->ach_shall = sr->ach_should = NAN;
 		sr->letter = ITSMA_LETTER_NONE;
-		sr->is_process = s->kind == ITSMA_SECTION_PROCESS;
+		sr->is_process = s->kind == ITSMA_SECTION_KIND_PROCESS;
 		sr->level = -1;
 		sr->target = sr->is_process ? target_of(sc->a, s->index) : -1;
 	}
@@ -280,7 +280,7 @@ void itsma__score_requirement(itsma_result *r, itsma_requirement_result *q)
 	} else if (rt->c.value > 0 && !q->has_current) {
 		/* 3. unsupported: above 0, no cited evidence current (none cited counts) */
 		q->status = ITSMA_STATUS_UNSUPPORTED;
-		ach = r->policy == ITSMA_POLICY_ADVISORY ? rt->c.value : 0;
+		ach = r->policy == ITSMA_EVIDENCE_POLICY_ADVISORY ? rt->c.value : 0;
 	} else {
 		/* 4. rated (a rating of 0 needs no evidence) */
 		q->status = ITSMA_STATUS_RATED;
@@ -565,10 +565,10 @@ void itsma__score_attribute(itsma_result *r, itsma_section_result *sr, int pa)
 		/* PA1.1: the default model over the applicable shall requirements, or over all
 		 * applicable requirements when there is no shall one */
 		sr->attr_ach[0] = sr->n_shall > 0 ? sr->ach_shall : sr->achievement;
-		sr->attr_status[0] = ITSMA_ATTR_DERIVED;
+		sr->attr_status[0] = ITSMA_ATTRIBUTE_STATUS_DERIVED;
 	} else if ((ar = attribute_of(r->a, sr->sec->index, pa)) == NULL) {
 		sr->attr_rating[pa] = NULL;
-		sr->attr_status[pa] = ITSMA_ATTR_UNASSESSED;
+		sr->attr_status[pa] = ITSMA_ATTRIBUTE_STATUS_UNASSESSED;
 		sr->attr_ach[pa] = 0;
 	} else {
 		sr->attr_rating[pa] = ar;
@@ -576,10 +576,10 @@ void itsma__score_attribute(itsma_result *r, itsma_section_result *sr, int pa)
 		for (k = 0; k < ar->c.evidence_count && !current; k++)
 			current = itsma__current_on(ar->c.evidence[k], day);
 		if (ar->c.value > 0 && !current) {
-			sr->attr_status[pa] = ITSMA_ATTR_UNSUPPORTED;
-			sr->attr_ach[pa] = r->policy == ITSMA_POLICY_ADVISORY ? ar->c.value : 0;
+			sr->attr_status[pa] = ITSMA_ATTRIBUTE_STATUS_UNSUPPORTED;
+			sr->attr_ach[pa] = r->policy == ITSMA_EVIDENCE_POLICY_ADVISORY ? ar->c.value : 0;
 		} else {
-			sr->attr_status[pa] = ITSMA_ATTR_RATED;
+			sr->attr_status[pa] = ITSMA_ATTRIBUTE_STATUS_RATED;
 			sr->attr_ach[pa] = ar->c.value;
 		}
 	}
@@ -645,7 +645,7 @@ static int step_processes(scorer *sc)
 		for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++) {
 			sr->attr_ach[pa] = NAN;
 			sr->attr_letter[pa] = ITSMA_LETTER_NONE;
-			sr->attr_status[pa] = pa == 0 ? ITSMA_ATTR_DERIVED : ITSMA_ATTR_UNASSESSED;
+			sr->attr_status[pa] = pa == 0 ? ITSMA_ATTRIBUTE_STATUS_DERIVED : ITSMA_ATTRIBUTE_STATUS_UNASSESSED;
 			sr->attr_rating[pa] = pa == 0 ? NULL : attribute_of(sc->a, s->index, pa);
 		}
 		if (!sr->applicable)
@@ -1077,7 +1077,7 @@ static int step_warnings(scorer *sc)
 			                 "its rating is ignored",
 			                 rt->requirement->id, x ? itsma_exclusion_id(x) : "?",
 			                 x ? itsma_exclusion_reason(x) : "?");
-			if (!w || note_warning(r, ITSMA_WARNING_EXCLUDED_RATING, rt->requirement->id,
+			if (!w || note_warning(r, ITSMA_WARNING_KIND_EXCLUDED_RATING, rt->requirement->id,
 			                       ITSMA_ATTRIBUTE_COUNT, x) < 0)
 				return itsma__error_nomem(sc->err);
 			r->warnings[r->warning_count++] = w;
@@ -1111,8 +1111,8 @@ static int step_warnings(scorer *sc)
 				                 ar->process->id, itsma_attribute_name(ar->attribute));
 			}
 			if (!w || note_warning(r,
-			                       sr->excluded ? ITSMA_WARNING_EXCLUDED_ATTRIBUTE
-			                                    : ITSMA_WARNING_NO_APPLICABLE,
+			                       sr->excluded ? ITSMA_WARNING_KIND_EXCLUDED_ATTRIBUTE
+			                                    : ITSMA_WARNING_KIND_NO_APPLICABLE,
 			                       ar->process->id, ar->attribute, x) < 0)
 				return itsma__error_nomem(sc->err);
 			r->warnings[r->warning_count++] = w;
@@ -1192,8 +1192,8 @@ int itsma__check_score_options(const itsma_score_options *opts, itsma_error *err
 {
 	if (itsma__version_check(opts->version, ITSMA_SCORE_OPTIONS_VERSION, "itsma_score_options", err) < 0)
 		return ITSMA_EINVAL;
-	if (opts->evidence_policy != ITSMA_POLICY_REQUIRED &&
-	    opts->evidence_policy != ITSMA_POLICY_ADVISORY)
+	if (opts->evidence_policy != ITSMA_EVIDENCE_POLICY_REQUIRED &&
+	    opts->evidence_policy != ITSMA_EVIDENCE_POLICY_ADVISORY)
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "unknown evidence policy %d (expected required or advisory)",
 		                        (int)opts->evidence_policy);

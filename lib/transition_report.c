@@ -15,8 +15,8 @@
 #include <string.h>
 
 ITSMA__ENUM_WORDS(transition_format, "a transition report format",
-                  { "text", ITSMA_TRANSITION_TEXT }, { "md", ITSMA_TRANSITION_MARKDOWN },
-                  { "html", ITSMA_TRANSITION_HTML })
+                  { "text", ITSMA_TRANSITION_FORMAT_TEXT }, { "md", ITSMA_TRANSITION_FORMAT_MARKDOWN },
+                  { "html", ITSMA_TRANSITION_FORMAT_HTML })
 
 typedef struct out {
 	itsma__buf *b;
@@ -47,7 +47,7 @@ static void put(out *o, const char *text)
 			s += c;
 			continue;
 		}
-		if (o->format == ITSMA_TRANSITION_HTML) {
+		if (o->format == ITSMA_TRANSITION_FORMAT_HTML) {
 			switch (*s) {
 			case '&':
 				itsma__buf_puts(o->b, "&amp;");
@@ -67,7 +67,7 @@ static void put(out *o, const char *text)
 			default:
 				itsma__buf_putc(o->b, (char)*s);
 			}
-		} else if (o->format == ITSMA_TRANSITION_MARKDOWN &&
+		} else if (o->format == ITSMA_TRANSITION_FORMAT_MARKDOWN &&
 		           strchr("\\`*_{}[]<>#|!~&", *s)) {
 			itsma__buf_putc(o->b, '\\');
 			itsma__buf_putc(o->b, (char)*s);
@@ -79,11 +79,11 @@ static void put(out *o, const char *text)
 
 static void heading(out *o, int level, const char *title)
 {
-	if (o->format == ITSMA_TRANSITION_HTML) {
+	if (o->format == ITSMA_TRANSITION_FORMAT_HTML) {
 		itsma__buf_printf(o->b, "<h%d>", level);
 		put(o, title);
 		itsma__buf_printf(o->b, "</h%d>\n", level);
-	} else if (o->format == ITSMA_TRANSITION_MARKDOWN) {
+	} else if (o->format == ITSMA_TRANSITION_FORMAT_MARKDOWN) {
 		itsma__buf_printf(o->b, "\n%.*s ", level, "######");
 		put(o, title);
 		itsma__buf_puts(o->b, "\n\n");
@@ -101,13 +101,13 @@ static void heading(out *o, int level, const char *title)
 /* A "label: value" line (value escaped). */
 static void fact(out *o, const char *label, const char *value)
 {
-	if (o->format == ITSMA_TRANSITION_HTML) {
+	if (o->format == ITSMA_TRANSITION_FORMAT_HTML) {
 		itsma__buf_printf(o->b, "<tr><th>%s</th><td>", label);
 		put(o, value);
 		itsma__buf_puts(o->b, "</td></tr>\n");
 	} else {
 		itsma__buf_printf(
-		    o->b, "%s%s: ", o->format == ITSMA_TRANSITION_MARKDOWN ? "- " : "  ", label);
+		    o->b, "%s%s: ", o->format == ITSMA_TRANSITION_FORMAT_MARKDOWN ? "- " : "  ", label);
 		put(o, value);
 		itsma__buf_putc(o->b, '\n');
 	}
@@ -115,34 +115,34 @@ static void fact(out *o, const char *label, const char *value)
 
 static void list_begin(out *o)
 {
-	if (o->format == ITSMA_TRANSITION_HTML)
+	if (o->format == ITSMA_TRANSITION_FORMAT_HTML)
 		itsma__buf_puts(o->b, "<ul>\n");
 }
 
 static void list_end(out *o)
 {
-	if (o->format == ITSMA_TRANSITION_HTML)
+	if (o->format == ITSMA_TRANSITION_FORMAT_HTML)
 		itsma__buf_puts(o->b, "</ul>\n");
 }
 
 static void item_begin(out *o)
 {
-	itsma__buf_puts(o->b, o->format == ITSMA_TRANSITION_HTML       ? "<li>"
-	                      : o->format == ITSMA_TRANSITION_MARKDOWN ? "- "
+	itsma__buf_puts(o->b, o->format == ITSMA_TRANSITION_FORMAT_HTML       ? "<li>"
+	                      : o->format == ITSMA_TRANSITION_FORMAT_MARKDOWN ? "- "
 	                                                               : "  - ");
 }
 
 static void item_end(out *o)
 {
-	itsma__buf_puts(o->b, o->format == ITSMA_TRANSITION_HTML ? "</li>\n" : "\n");
+	itsma__buf_puts(o->b, o->format == ITSMA_TRANSITION_FORMAT_HTML ? "</li>\n" : "\n");
 }
 
 static void para(out *o, const char *text)
 {
-	if (o->format == ITSMA_TRANSITION_HTML)
+	if (o->format == ITSMA_TRANSITION_FORMAT_HTML)
 		itsma__buf_puts(o->b, "<p>");
 	put(o, text);
-	itsma__buf_puts(o->b, o->format == ITSMA_TRANSITION_HTML ? "</p>\n" : "\n");
+	itsma__buf_puts(o->b, o->format == ITSMA_TRANSITION_FORMAT_HTML ? "</p>\n" : "\n");
 }
 
 /* The rating as text: "L+" or "72.5". */
@@ -204,7 +204,7 @@ static void summary(out *o, const itsma_assessment *a, const itsma_carry_report 
 {
 	char buf[256];
 	const itsma_catalogue *cat = itsma_assessment_catalogue(a);
-	if (o->format == ITSMA_TRANSITION_HTML)
+	if (o->format == ITSMA_TRANSITION_FORMAT_HTML)
 		itsma__buf_puts(o->b, "<table>\n");
 	fact(o, "Assessment", itsma_assessment_id(a));
 	if (itsma_assessment_organisation(a))
@@ -225,14 +225,14 @@ static void summary(out *o, const itsma_assessment *a, const itsma_carry_report 
 	    buf, sizeof buf,
 	    "%zu carried, %zu to review, %zu kept, %zu mapped but unrated, %zu new, %zu dropped; "
 	    "%zu attribute ratings carried",
-	    itsma_carry_report_status_count(rep, ITSMA_CARRY_CARRIED),
-	    itsma_carry_report_status_count(rep, ITSMA_CARRY_REVIEW),
-	    itsma_carry_report_status_count(rep, ITSMA_CARRY_KEPT),
-	    itsma_carry_report_status_count(rep, ITSMA_CARRY_UNRATED),
-	    itsma_carry_report_status_count(rep, ITSMA_CARRY_NEW),
+	    itsma_carry_report_status_count(rep, ITSMA_CARRY_STATUS_CARRIED),
+	    itsma_carry_report_status_count(rep, ITSMA_CARRY_STATUS_REVIEW),
+	    itsma_carry_report_status_count(rep, ITSMA_CARRY_STATUS_KEPT),
+	    itsma_carry_report_status_count(rep, ITSMA_CARRY_STATUS_UNRATED),
+	    itsma_carry_report_status_count(rep, ITSMA_CARRY_STATUS_NEW),
 	    itsma_carry_report_dropped_count(rep), itsma_carry_report_attribute_count(rep));
 	fact(o, "Requirements", buf);
-	if (o->format == ITSMA_TRANSITION_HTML)
+	if (o->format == ITSMA_TRANSITION_FORMAT_HTML)
 		itsma__buf_puts(o->b, "</table>\n");
 }
 
@@ -241,7 +241,7 @@ static void review_section(out *o, const itsma_assessment *a, const itsma_carry_
 	size_t i, k;
 	char buf[64];
 	heading(o, 2, "Ratings to review");
-	if (!itsma_carry_report_status_count(rep, ITSMA_CARRY_REVIEW)) {
+	if (!itsma_carry_report_status_count(rep, ITSMA_CARRY_STATUS_REVIEW)) {
 		para(o, "None: every carried rating comes from sources that cover its requirement "
 		        "fully.");
 		return;
@@ -251,7 +251,7 @@ static void review_section(out *o, const itsma_assessment *a, const itsma_carry_
 	list_begin(o);
 	for (i = 0; i < itsma_carry_report_target_count(rep); i++) {
 		const itsma_rating *r;
-		if (itsma_carry_report_target_status(rep, i) != ITSMA_CARRY_REVIEW)
+		if (itsma_carry_report_target_status(rep, i) != ITSMA_CARRY_STATUS_REVIEW)
 			continue;
 		r = itsma_assessment_find_rating(a, itsma_carry_report_target_id(rep, i));
 		item_begin(o);
@@ -281,14 +281,14 @@ static void new_section(out *o, const itsma_assessment *a, const itsma_carry_rep
 	int open = 0;
 
 	heading(o, 2, "New obligations to assess");
-	if (!itsma_carry_report_status_count(rep, ITSMA_CARRY_NEW)) {
+	if (!itsma_carry_report_status_count(rep, ITSMA_CARRY_STATUS_NEW)) {
 		para(o, "None: every requirement has a counterpart in the source catalogue.");
 		return;
 	}
 	for (i = 0; i < itsma_carry_report_target_count(rep); i++) {
 		const itsma_requirement *r;
 		const itsma_section *s;
-		if (itsma_carry_report_target_status(rep, i) != ITSMA_CARRY_NEW)
+		if (itsma_carry_report_target_status(rep, i) != ITSMA_CARRY_STATUS_NEW)
 			continue;
 		r = itsma_catalogue_find_requirement(cat, itsma_carry_report_target_id(rep, i));
 		s = itsma_requirement_section(r);
@@ -299,15 +299,15 @@ static void new_section(out *o, const itsma_assessment *a, const itsma_carry_rep
 			snprintf(title, sizeof title, "%s %s", s->clause ? s->clause : s->id,
 			         s->title);
 			heading(o, 3, title);
-			if (o->format == ITSMA_TRANSITION_HTML)
+			if (o->format == ITSMA_TRANSITION_FORMAT_HTML)
 				itsma__buf_puts(o->b, "<p class=\"guidance\">Guidance: ");
 			else
-				itsma__buf_puts(o->b, o->format == ITSMA_TRANSITION_MARKDOWN
+				itsma__buf_puts(o->b, o->format == ITSMA_TRANSITION_FORMAT_MARKDOWN
 				                          ? "*Guidance:* "
 				                          : "  Guidance: ");
 			guidance_line(o, s);
-			itsma__buf_puts(o->b, o->format == ITSMA_TRANSITION_HTML ? "</p>\n" : "\n");
-			if (o->format == ITSMA_TRANSITION_MARKDOWN)
+			itsma__buf_puts(o->b, o->format == ITSMA_TRANSITION_FORMAT_HTML ? "</p>\n" : "\n");
+			if (o->format == ITSMA_TRANSITION_FORMAT_MARKDOWN)
 				itsma__buf_putc(o->b, '\n');
 			list_begin(o);
 			open = 1;
@@ -346,7 +346,7 @@ static void id_list_section(out *o, const char *title, const char *none, const c
 	size_t shown = 0;
 	heading(o, 2, title);
 	for (i = 0; i < n; i++)
-		shown += dropped || itsma_carry_report_target_status(rep, i) == ITSMA_CARRY_UNRATED;
+		shown += dropped || itsma_carry_report_target_status(rep, i) == ITSMA_CARRY_STATUS_UNRATED;
 	if (!shown) {
 		para(o, none);
 		return;
@@ -354,7 +354,7 @@ static void id_list_section(out *o, const char *title, const char *none, const c
 	para(o, intro);
 	list_begin(o);
 	for (i = 0; i < n; i++) {
-		if (!dropped && itsma_carry_report_target_status(rep, i) != ITSMA_CARRY_UNRATED)
+		if (!dropped && itsma_carry_report_target_status(rep, i) != ITSMA_CARRY_STATUS_UNRATED)
 			continue;
 		item_begin(o);
 		put(o, dropped ? itsma_carry_report_dropped_at(rep, i)
@@ -405,7 +405,7 @@ int itsma_transition_report(char **out_text, const itsma_assessment *carried,
 	snprintf(title, sizeof title, "Transition report: %s to %s",
 	         itsma_mapping_source_catalogue(mapping),
 	         itsma_catalogue_id(itsma_assessment_catalogue(carried)));
-	if (format == ITSMA_TRANSITION_HTML) {
+	if (format == ITSMA_TRANSITION_FORMAT_HTML) {
 		itsma__buf_puts(&b, html_head);
 		put(&o, title);
 		itsma__buf_puts(&b, html_style);
@@ -425,7 +425,7 @@ int itsma_transition_report(char **out_text, const itsma_assessment *carried,
 	    "Source requirements that map to nothing in the target catalogue (their ratings "
 	    "are not carried), with the mapping's reason where it gives one:",
 	    report, mapping);
-	if (format == ITSMA_TRANSITION_HTML)
+	if (format == ITSMA_TRANSITION_FORMAT_HTML)
 		itsma__buf_puts(&b, "</body>\n</html>\n");
 	itsma_result_free(res);
 	return itsma__buf_finish(&b, out_text, err);

@@ -77,7 +77,7 @@ static int capability(itsma_trend *t)
 		return -1;
 	for (size_t i = 0; i < ns; i++) {
 		const itsma_section *s = itsma_catalogue_section_at(cat, i);
-		if (itsma_section_kind_of(s) == ITSMA_SECTION_PROCESS)
+		if (itsma_section_kind_of(s) == ITSMA_SECTION_KIND_PROCESS)
 			t->procs[t->nprocs++] = itsma_section_id(s);
 	}
 	t->levels = calloc(t->nprocs * t->n + 1, sizeof *t->levels);
@@ -116,7 +116,7 @@ static int repeats(itsma_trend *t)
 	const itsma_catalogue *cat = itsma_assessment_catalogue(itsma_result_assessment(t->results[t->n - 1]));
 	size_t total = 0, seen = 0, k = 0;
 	for (size_t i = 1; i < t->n; i++)
-		total += itsma_diff_tally_of(t->diffs[i], ITSMA_DIFF_REGRESSED);
+		total += itsma_diff_tally_of(t->diffs[i], ITSMA_DIFF_TALLY_REGRESSED);
 	repeat *all = calloc(total + 1, sizeof *all);
 	if (!all)
 		return -1;

@@ -29,12 +29,12 @@ static itsma_document_kind sniff(const char *buf, size_t len)
 					while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
 						q++;
 					if ((size_t)(end - q) >= 19 && memcmp(q, "\"itsma-catalogue/1\"", 19) == 0)
-						return ITSMA_DOCUMENT_CATALOGUE;
+						return ITSMA_DOCUMENT_KIND_CATALOGUE;
 					if ((size_t)(end - q) >= 20 && memcmp(q, "\"itsma-assessment/1\"", 20) == 0)
-						return ITSMA_DOCUMENT_ASSESSMENT;
+						return ITSMA_DOCUMENT_KIND_ASSESSMENT;
 					if ((size_t)(end - q) >= 17 && memcmp(q, "\"itsma-mapping/1\"", 17) == 0)
-						return ITSMA_DOCUMENT_MAPPING;
-					return ITSMA_DOCUMENT_UNKNOWN;
+						return ITSMA_DOCUMENT_KIND_MAPPING;
+					return ITSMA_DOCUMENT_KIND_UNKNOWN;
 				}
 			}
 			p++;
@@ -52,17 +52,17 @@ static itsma_document_kind sniff(const char *buf, size_t len)
 			depth--;
 		p++;
 	}
-	return ITSMA_DOCUMENT_UNKNOWN;
+	return ITSMA_DOCUMENT_KIND_UNKNOWN;
 }
 
-/* ITSMA_DOCUMENT_UNKNOWN has no word. */
-ITSMA__ENUM_WORDS(document_kind, "a document kind", { "catalogue", ITSMA_DOCUMENT_CATALOGUE },
-                  { "assessment", ITSMA_DOCUMENT_ASSESSMENT },
-                  { "mapping", ITSMA_DOCUMENT_MAPPING })
+/* ITSMA_DOCUMENT_KIND_UNKNOWN has no word. */
+ITSMA__ENUM_WORDS(document_kind, "a document kind", { "catalogue", ITSMA_DOCUMENT_KIND_CATALOGUE },
+                  { "assessment", ITSMA_DOCUMENT_KIND_ASSESSMENT },
+                  { "mapping", ITSMA_DOCUMENT_KIND_MAPPING })
 
 itsma_document_kind itsma_document_detect(const char *buf, size_t len)
 {
-	return buf ? sniff(buf, len) : ITSMA_DOCUMENT_UNKNOWN;
+	return buf ? sniff(buf, len) : ITSMA_DOCUMENT_KIND_UNKNOWN;
 }
 
 /* A mapping's catalogues when validating: the caller's catalogue for the side of its id, else
@@ -150,22 +150,22 @@ int itsma_validate_buffer_ext(itsma_document_kind *kind_out, const char *buf, si
 
 	itsma__error_reset(err);
 	if (kind_out)
-		*kind_out = ITSMA_DOCUMENT_UNKNOWN;
+		*kind_out = ITSMA_DOCUMENT_KIND_UNKNOWN;
 	if ((rc = itsma__validate_open(&rd, &local, buf, len, source_name, opts, cb, payload, err)) < 0)
 		return rc;
 	buf = rd.buf;
 	kind = sniff(buf, len);
 	if (kind_out)
 		*kind_out = kind;
-	if (kind == ITSMA_DOCUMENT_CATALOGUE) {
+	if (kind == ITSMA_DOCUMENT_KIND_CATALOGUE) {
 		itsma_catalogue *c = NULL;
 		rc = itsma__catalogue_load_reader(&rd, &c);
 		itsma_catalogue_free(c);
-	} else if (kind == ITSMA_DOCUMENT_ASSESSMENT) {
+	} else if (kind == ITSMA_DOCUMENT_KIND_ASSESSMENT) {
 		itsma_assessment *a = NULL;
 		rc = itsma__assessment_load_reader(&rd, cat, &a);
 		itsma_assessment_free(a);
-	} else if (kind == ITSMA_DOCUMENT_MAPPING) {
+	} else if (kind == ITSMA_DOCUMENT_KIND_MAPPING) {
 		itsma_mapping *m = NULL;
 		itsma_mapping_catalogues mc = ITSMA_MAPPING_CATALOGUES_INIT;
 		mapping_sides ms = { cat, rd.resolve, rd.resolve_payload };
@@ -202,7 +202,7 @@ int itsma_validate_file(itsma_document_kind *kind_out, const char *path, const i
 
 	itsma__error_reset(err);
 	if (kind_out)
-		*kind_out = ITSMA_DOCUMENT_UNKNOWN;
+		*kind_out = ITSMA_DOCUMENT_KIND_UNKNOWN;
 	rc = itsma__read_file(path, ITSMA_DEFAULT_MAX_BYTES, &buf, &len, &local);
 	if (rc == ITSMA_ENOMEM)
 		itsma__error_source(&local, path);

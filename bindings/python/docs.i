@@ -160,7 +160,7 @@ returns a CResult that borrows the assessment.";
 CResult, the number of gaps, ITSMA_REPORT_* section bits, colour and wrap width.";
 
 %feature("docstring") itsma_diff::py_report
-"The comparison in words (itsma_diff_report_string): format ITSMA_REPORT_TEXT or _MD,
+"The comparison in words (itsma_diff_report_string): format ITSMA_REPORT_FORMAT_TEXT or _MD,
 colour, and the list limit (-1: the format's default).";
 
 %feature("docstring") itsma_py_rating_parse

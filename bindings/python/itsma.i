@@ -1443,7 +1443,7 @@ static PyObject *itsma_py_validate_buffer(const char *buf, size_t len, const cha
                                           const itsma_catalogue *cat)
 {
 	itsma_py_problems pp;
-	itsma_document_kind kind = ITSMA_DOCUMENT_UNKNOWN;
+	itsma_document_kind kind = ITSMA_DOCUMENT_KIND_UNKNOWN;
 	int rc;
 	pp.list = PyList_New(0);
 	pp.failed = 0;
@@ -1459,7 +1459,7 @@ static PyObject *itsma_py_validate_buffer(const char *buf, size_t len, const cha
 static PyObject *itsma_py_validate_file(const char *path, const itsma_catalogue *cat)
 {
 	itsma_py_problems pp;
-	itsma_document_kind kind = ITSMA_DOCUMENT_UNKNOWN;
+	itsma_document_kind kind = ITSMA_DOCUMENT_KIND_UNKNOWN;
 	int rc;
 	pp.list = PyList_New(0);
 	pp.failed = 0;

@@ -23,16 +23,16 @@ int main(int argc, char **argv)
 {
 	itsma_error err = ITSMA_ERROR_INIT;
 	itsma_catalogue *cat = NULL;
-	itsma_report_format format = ITSMA_REPORT_MD;
-	itsma_catalogue_view view = ITSMA_CATALOGUE_CHECKLIST;
+	itsma_report_format format = ITSMA_REPORT_FORMAT_MD;
+	itsma_catalogue_view view = ITSMA_CATALOGUE_VIEW_CHECKLIST;
 	const char *name = "iso20000-1:2018";
 	int status = 1;
 
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--text") == 0)
-			format = ITSMA_REPORT_TEXT;
+			format = ITSMA_REPORT_FORMAT_TEXT;
 		else if (strcmp(argv[i], "--weights") == 0)
-			view = ITSMA_CATALOGUE_WEIGHTS;
+			view = ITSMA_CATALOGUE_VIEW_WEIGHTS;
 		else if (argv[i][0] != '-')
 			name = argv[i];
 		else {

@@ -43,8 +43,8 @@ int main(int argc, char **argv)
 	       itsma_diff_compliance_after(d, ITSMA_MODEL_DEFAULT),
 	       itsma_diff_compliance_difference(d, ITSMA_MODEL_DEFAULT));
 	printf("requirements: %zu improved, %zu regressed; nonconformities: %zu closed, %zu opened\n",
-	       itsma_diff_tally_of(d, ITSMA_DIFF_IMPROVED), itsma_diff_tally_of(d, ITSMA_DIFF_REGRESSED),
-	       itsma_diff_tally_of(d, ITSMA_DIFF_NC_CLOSED), itsma_diff_tally_of(d, ITSMA_DIFF_NC_OPENED));
+	       itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_IMPROVED), itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_REGRESSED),
+	       itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_NC_CLOSED), itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_NC_OPENED));
 
 	/* Processes whose capability level moved. */
 	for (size_t i = 0; i < itsma_diff_process_count(d); i++) {

@@ -35,7 +35,7 @@ int main(int argc, char **argv)
 		goto fail;
 
 	itsma_report_options_init(&opts, ITSMA_REPORT_OPTIONS_VERSION);
-	opts.format = ITSMA_REPORT_HTML;
+	opts.format = ITSMA_REPORT_FORMAT_HTML;
 	opts.top = 15; /* list the 15 gaps to fix first */
 	/* Straight into a stream; itsma_report_string() gives the page as a string instead,
 	 * and itsma_report_write() hands it to a callback of yours. */

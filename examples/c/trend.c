@@ -38,7 +38,7 @@ int main(int argc, char **argv)
 	if (md) {
 		itsma_report_options opts;
 		itsma_report_options_init(&opts, ITSMA_REPORT_OPTIONS_VERSION);
-		opts.format = ITSMA_REPORT_MD;
+		opts.format = ITSMA_REPORT_FORMAT_MD;
 		char *text = NULL;
 		if (itsma_trend_report_string(&text, NULL, t, &opts, &err) < 0)
 			goto fail;
@@ -51,8 +51,8 @@ int main(int argc, char **argv)
 			printf("%s  %-14s %5.1f%%", itsma_assessment_date(itsma_result_assessment(r)),
 			       itsma_verdict_name(itsma_result_verdict(r)), itsma_result_compliance(r, ITSMA_MODEL_DEFAULT));
 			if (d)
-				printf("  nonconformities: %zu opened, %zu closed", itsma_diff_tally_of(d, ITSMA_DIFF_NC_OPENED),
-				       itsma_diff_tally_of(d, ITSMA_DIFF_NC_CLOSED));
+				printf("  nonconformities: %zu opened, %zu closed", itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_NC_OPENED),
+				       itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_NC_CLOSED));
 			putchar('\n');
 		}
 		for (size_t k = 0; k < itsma_trend_process_count(t); k++) {

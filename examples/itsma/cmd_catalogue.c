@@ -92,8 +92,8 @@ static int show(const char *id, const char *format, int weights, const char *out
 		rc = itsma_catalogue_to_json(&text, cat, &err);
 	} else {
 		rc = itsma_catalogue_render_string(&text, &len, cat,
-		                                   weights ? ITSMA_CATALOGUE_WEIGHTS : ITSMA_CATALOGUE_CHECKLIST,
-		                                   strcmp(format, "md") == 0 ? ITSMA_REPORT_MD : ITSMA_REPORT_TEXT,
+		                                   weights ? ITSMA_CATALOGUE_VIEW_WEIGHTS : ITSMA_CATALOGUE_VIEW_CHECKLIST,
+		                                   strcmp(format, "md") == 0 ? ITSMA_REPORT_FORMAT_MD : ITSMA_REPORT_FORMAT_TEXT,
 		                                   &err);
 	}
 	itsma_catalogue_free(cat);

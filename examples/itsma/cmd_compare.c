@@ -88,8 +88,8 @@ int cmd_compare(int argc, char **argv)
 	if (strcmp(format, "json") == 0) {
 		rc = itsma_diff_to_json(&text, d, &err);
 	} else {
-		ro.format = strcmp(format, "md") == 0 ? ITSMA_REPORT_MD : ITSMA_REPORT_TEXT;
-		ro.colour = ro.format == ITSMA_REPORT_TEXT && !output && cli_colour_wanted(stdout);
+		ro.format = strcmp(format, "md") == 0 ? ITSMA_REPORT_FORMAT_MD : ITSMA_REPORT_FORMAT_TEXT;
+		ro.colour = ro.format == ITSMA_REPORT_FORMAT_TEXT && !output && cli_colour_wanted(stdout);
 		rc = itsma_diff_report_string(&text, &len, d, &ro, &err);
 	}
 	rc = cli_emit(rc, &err, output, text, len);

@@ -202,7 +202,7 @@ int cmd_carry(int argc, char **argv)
 	itsma_mapping *m = NULL;
 	itsma_carry_report *rep = NULL;
 	itsma_mapping_catalogues cats = ITSMA_MAPPING_CATALOGUES_INIT;
-	itsma_transition_format tf = ITSMA_TRANSITION_TEXT;
+	itsma_transition_format tf = ITSMA_TRANSITION_FORMAT_TEXT;
 	itsma_error err = ITSMA_ERROR_INIT;
 	char *json = NULL, *text = NULL;
 	const cli_option options[] = { { "to", 0, &to, NULL },
@@ -259,11 +259,11 @@ int cmd_carry(int argc, char **argv)
 	}
 	cli_warn(
 	    "%zu carried, %zu to review, %zu kept, %zu unrated, %zu new obligations, %zu dropped",
-	    itsma_carry_report_status_count(rep, ITSMA_CARRY_CARRIED),
-	    itsma_carry_report_status_count(rep, ITSMA_CARRY_REVIEW),
-	    itsma_carry_report_status_count(rep, ITSMA_CARRY_KEPT),
-	    itsma_carry_report_status_count(rep, ITSMA_CARRY_UNRATED),
-	    itsma_carry_report_status_count(rep, ITSMA_CARRY_NEW),
+	    itsma_carry_report_status_count(rep, ITSMA_CARRY_STATUS_CARRIED),
+	    itsma_carry_report_status_count(rep, ITSMA_CARRY_STATUS_REVIEW),
+	    itsma_carry_report_status_count(rep, ITSMA_CARRY_STATUS_KEPT),
+	    itsma_carry_report_status_count(rep, ITSMA_CARRY_STATUS_UNRATED),
+	    itsma_carry_report_status_count(rep, ITSMA_CARRY_STATUS_NEW),
 	    itsma_carry_report_dropped_count(rep));
 	rc = CLI_OK;
 out:

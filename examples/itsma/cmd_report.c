@@ -100,7 +100,7 @@ int cmd_report(int argc, char **argv)
 	if (strcmp(format, "json") == 0) {
 		rc = itsma_result_to_json(&text, r, &err);
 	} else if ((rc = itsma_report_format_parse(&ro.format, format, &err)) == 0) {
-		ro.colour = ro.format == ITSMA_REPORT_TEXT && !output && cli_colour_wanted(stdout);
+		ro.colour = ro.format == ITSMA_REPORT_FORMAT_TEXT && !output && cli_colour_wanted(stdout);
 		rc = itsma_report_string(&text, &len, r, rb, &ro, &err);
 	}
 	if (rc < 0 && baseline && err.code == ITSMA_EINVAL) {

@@ -88,7 +88,7 @@ int cmd_trend(int argc, char **argv)
 		rc = CLI_INVALID;
 		goto done;
 	}
-	ro.colour = ro.format == ITSMA_REPORT_TEXT && !output && cli_colour_wanted(stdout);
+	ro.colour = ro.format == ITSMA_REPORT_FORMAT_TEXT && !output && cli_colour_wanted(stdout);
 	rc = itsma_trend_report_string(&text, &len, t, &ro, &err);
 	rc = cli_emit(rc, &err, output, text, len);
 done:

@@ -58,7 +58,7 @@ static int resolve_among_files(const itsma_catalogue **out, const char *id, void
 	given_files *g = payload;
 	for (size_t i = 0; i < g->n; i++) {
 		given_file *f = &g->f[i];
-		if (!f->tried && f->data && itsma_document_detect(f->data, f->len) == ITSMA_DOCUMENT_CATALOGUE &&
+		if (!f->tried && f->data && itsma_document_detect(f->data, f->len) == ITSMA_DOCUMENT_KIND_CATALOGUE &&
 		    itsma_catalogue_load_buffer(&f->cat, f->data, f->len, f->name, NULL, NULL) < 0)
 			f->cat = NULL; /* an invalid catalogue serves nobody; its problems are listed when it is checked */
 		f->tried = 1;
@@ -124,7 +124,7 @@ int cmd_validate(int argc, char **argv)
 			invalid_files++;
 			continue;
 		}
-		itsma_document_kind doc = ITSMA_DOCUMENT_UNKNOWN;
+		itsma_document_kind doc = ITSMA_DOCUMENT_KIND_UNKNOWN;
 		itsma_error err = ITSMA_ERROR_INIT;
 		const char *name = strcmp(files[i], "-") == 0 ? "<stdin>" : files[i];
 		if (itsma_validate_buffer_ext(&doc, g.f[i].data, g.f[i].len, name, given, &opts, print_problem,
@@ -139,8 +139,8 @@ int cmd_validate(int argc, char **argv)
 			invalid_files++;
 		} else if (!quiet) {
 			printf("%s: valid %s\n", name,
-			       doc == ITSMA_DOCUMENT_CATALOGUE ? "itsma-catalogue/1"
-			       : doc == ITSMA_DOCUMENT_MAPPING ? "itsma-mapping/1"
+			       doc == ITSMA_DOCUMENT_KIND_CATALOGUE ? "itsma-catalogue/1"
+			       : doc == ITSMA_DOCUMENT_KIND_MAPPING ? "itsma-mapping/1"
 			                                       : "itsma-assessment/1");
 		}
 	}

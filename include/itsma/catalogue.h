@@ -33,8 +33,8 @@ typedef struct itsma_requirement itsma_requirement;
 
 /** Section kind. */
 typedef enum itsma_section_kind {
-	ITSMA_SECTION_GROUP = 0,  /**< A clause or group (the default). */
-	ITSMA_SECTION_PROCESS = 1 /**< A process: capability levels are computed for it. */
+	ITSMA_SECTION_KIND_GROUP = 0,  /**< A clause or group (the default). */
+	ITSMA_SECTION_KIND_PROCESS = 1 /**< A process: capability levels are computed for it. */
 } itsma_section_kind;
 /** "group", "process" (as in the JSON documents); "" for a value outside the enumeration. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_section_kind_name(itsma_section_kind value);
@@ -462,7 +462,7 @@ typedef struct itsma_section_spec {
 /** Current version of itsma_section_spec. */
 #define ITSMA_SECTION_SPEC_VERSION 1
 /** Static initialiser for itsma_section_spec. */
-#define ITSMA_SECTION_SPEC_INIT { ITSMA_SECTION_SPEC_VERSION, NULL, NULL, NULL, NULL, ITSMA_SECTION_GROUP, 1.0 }
+#define ITSMA_SECTION_SPEC_INIT { ITSMA_SECTION_SPEC_VERSION, NULL, NULL, NULL, NULL, ITSMA_SECTION_KIND_GROUP, 1.0 }
 /**
  * Fill @p spec with the defaults of #ITSMA_SECTION_SPEC_INIT (for callers without C macros, such as FFI).
  * @param version the #ITSMA_SECTION_SPEC_VERSION the caller was built with; 1 to the current one.
@@ -625,7 +625,7 @@ ITSMA_EXTERN(int) itsma_catalogue_effective_weights(double *out, size_t count,
  * itsma_catalogue_effective_weights() with each requirement's id, obligation and weight:
  * `{"catalogue": ID, "revision": N, "model": "default", "requirements": [{"id", "obligation",
  * "weight", "effective_weight"}, ...]}` (revision only when the catalogue has one). The same
- * table for people: itsma_catalogue_render_write() with #ITSMA_CATALOGUE_WEIGHTS.
+ * table for people: itsma_catalogue_render_write() with #ITSMA_CATALOGUE_VIEW_WEIGHTS.
  * @param[out] out the JSON text; Owned: release with itsma_free(). NULL on failure.
  * @param cat the catalogue (Borrowed). @param err details, or NULL.
  * @return 0; #ITSMA_EINVAL (NULL arguments); #ITSMA_ENOMEM. **Thread safety:** safe.
@@ -637,15 +637,15 @@ ITSMA_EXTERN(int) itsma_catalogue_weights_to_json(char **out, const itsma_catalo
 
 /** Kinds of problem itsma_catalogue_lint() reports (docs/catalogues.md). */
 typedef enum itsma_lint_kind {
-	ITSMA_LINT_SHALL_BASIS = 0,     /**< "shall-basis": a shall without basis standard. */
-	ITSMA_LINT_SHALL_VERIFY,        /**< "shall-verify": a shall without verify. */
-	ITSMA_LINT_GOOD_PRACTICE_SHALL, /**< "good-practice-shall" (also refused by loading and building). */
-	ITSMA_LINT_WEIGHT,              /**< "weight": an effective weight outside the rule. */
-	ITSMA_LINT_NO_GUIDANCE,         /**< "no-guidance": no guidance on the section or above. */
-	ITSMA_LINT_SHALL_IN_TEXT,       /**< "shall-in-text": the text says "shall". */
-	ITSMA_LINT_DUPLICATE_TEXT,      /**< "duplicate-text": the same text as an earlier one. */
-	ITSMA_LINT_ID_FORM,             /**< "id-form": the id is not CLAUSE-NN of its clause. */
-	ITSMA_LINT_MISSING_CLAUSE       /**< "missing-clause": a listed clause has no section. */
+	ITSMA_LINT_KIND_SHALL_BASIS = 0,     /**< "shall-basis": a shall without basis standard. */
+	ITSMA_LINT_KIND_SHALL_VERIFY,        /**< "shall-verify": a shall without verify. */
+	ITSMA_LINT_KIND_GOOD_PRACTICE_SHALL, /**< "good-practice-shall" (also refused by loading and building). */
+	ITSMA_LINT_KIND_WEIGHT,              /**< "weight": an effective weight outside the rule. */
+	ITSMA_LINT_KIND_NO_GUIDANCE,         /**< "no-guidance": no guidance on the section or above. */
+	ITSMA_LINT_KIND_SHALL_IN_TEXT,       /**< "shall-in-text": the text says "shall". */
+	ITSMA_LINT_KIND_DUPLICATE_TEXT,      /**< "duplicate-text": the same text as an earlier one. */
+	ITSMA_LINT_KIND_ID_FORM,             /**< "id-form": the id is not CLAUSE-NN of its clause. */
+	ITSMA_LINT_KIND_MISSING_CLAUSE       /**< "missing-clause": a listed clause has no section. */
 } itsma_lint_kind;
 /** Number of lint kinds. */
 #define ITSMA_LINT_KIND_COUNT 9

@@ -77,16 +77,16 @@ ITSMA_EXTERN(int) itsma_nonconformity_change_parse(itsma_nonconformity_change *o
 
 /** Counts of a diff's summary. */
 typedef enum itsma_diff_tally {
-	ITSMA_DIFF_IMPROVED = 0,        /**< Requirements improved. */
-	ITSMA_DIFF_REGRESSED,           /**< Requirements regressed. */
-	ITSMA_DIFF_UNCHANGED,           /**< Requirements unchanged. */
-	ITSMA_DIFF_SCOPE_CHANGES,       /**< Requirements in scope on one side only. */
-	ITSMA_DIFF_NC_CLOSED,           /**< Nonconformities closed. */
-	ITSMA_DIFF_NC_OPENED,           /**< Nonconformities opened. */
-	ITSMA_DIFF_NC_CHANGED,          /**< Nonconformities changed in class. */
-	ITSMA_DIFF_PROCESSES_IMPROVED,  /**< Processes whose capability level rose. */
-	ITSMA_DIFF_PROCESSES_REGRESSED, /**< Processes whose capability level fell. */
-	ITSMA_DIFF_PROCESSES_UNCHANGED, /**< Processes at the same level. */
+	ITSMA_DIFF_TALLY_IMPROVED = 0,        /**< Requirements improved. */
+	ITSMA_DIFF_TALLY_REGRESSED,           /**< Requirements regressed. */
+	ITSMA_DIFF_TALLY_UNCHANGED,           /**< Requirements unchanged. */
+	ITSMA_DIFF_TALLY_SCOPE_CHANGES,       /**< Requirements in scope on one side only. */
+	ITSMA_DIFF_TALLY_NC_CLOSED,           /**< Nonconformities closed. */
+	ITSMA_DIFF_TALLY_NC_OPENED,           /**< Nonconformities opened. */
+	ITSMA_DIFF_TALLY_NC_CHANGED,          /**< Nonconformities changed in class. */
+	ITSMA_DIFF_TALLY_PROCESSES_IMPROVED,  /**< Processes whose capability level rose. */
+	ITSMA_DIFF_TALLY_PROCESSES_REGRESSED, /**< Processes whose capability level fell. */
+	ITSMA_DIFF_TALLY_PROCESSES_UNCHANGED, /**< Processes at the same level. */
 	ITSMA_DIFF_TALLY_COUNT          /**< Number of tallies. */
 } itsma_diff_tally;
 /** "improved", "regressed", "unchanged", "scope_changes", "nonconformities_closed",

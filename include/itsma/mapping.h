@@ -28,33 +28,33 @@ typedef struct itsma_map itsma_map;
 
 /** Relationship of a map, read "sources RELATIONSHIP targets" (OSCAL 1.2 vocabulary). */
 typedef enum itsma_relationship {
-	ITSMA_REL_EQUAL_TO = 0,    /**< The same requirement (wording aside). */
-	ITSMA_REL_EQUIVALENT_TO,   /**< Different words, the same effective meaning. */
-	ITSMA_REL_SUBSET_OF,       /**< The targets ask for everything the sources ask, and more. */
-	ITSMA_REL_SUPERSET_OF,     /**< The sources ask for everything the targets ask, and more. */
-	ITSMA_REL_INTERSECTS_WITH, /**< Some overlap; each asks for something the other does not. */
-	ITSMA_REL_NO_RELATIONSHIP  /**< No overlap (a source that has no counterpart). */
+	ITSMA_RELATIONSHIP_EQUAL_TO = 0,    /**< The same requirement (wording aside). */
+	ITSMA_RELATIONSHIP_EQUIVALENT_TO,   /**< Different words, the same effective meaning. */
+	ITSMA_RELATIONSHIP_SUBSET_OF,       /**< The targets ask for everything the sources ask, and more. */
+	ITSMA_RELATIONSHIP_SUPERSET_OF,     /**< The sources ask for everything the targets ask, and more. */
+	ITSMA_RELATIONSHIP_INTERSECTS_WITH, /**< Some overlap; each asks for something the other does not. */
+	ITSMA_RELATIONSHIP_NO_RELATIONSHIP  /**< No overlap (a source that has no counterpart). */
 } itsma_relationship;
 
 /** How the mapping was made (`provenance.method`). */
 typedef enum itsma_mapping_method {
-	ITSMA_METHOD_HUMAN = 0,
-	ITSMA_METHOD_AUTOMATION,
-	ITSMA_METHOD_HYBRID
+	ITSMA_MAPPING_METHOD_HUMAN = 0,
+	ITSMA_MAPPING_METHOD_AUTOMATION,
+	ITSMA_MAPPING_METHOD_HYBRID
 } itsma_mapping_method;
 
 /** What the maps compare (`provenance.rationale`, OSCAL's matching-rationale). */
 typedef enum itsma_mapping_rationale {
-	ITSMA_RATIONALE_SYNTACTIC = 0,
-	ITSMA_RATIONALE_SEMANTIC,
-	ITSMA_RATIONALE_FUNCTIONAL
+	ITSMA_MAPPING_RATIONALE_SYNTACTIC = 0,
+	ITSMA_MAPPING_RATIONALE_SEMANTIC,
+	ITSMA_MAPPING_RATIONALE_FUNCTIONAL
 } itsma_mapping_rationale;
 
 /** State of the mapping (`provenance.status`). */
 typedef enum itsma_mapping_status {
-	ITSMA_MAPPING_DRAFT = 0,
-	ITSMA_MAPPING_COMPLETE,
-	ITSMA_MAPPING_DEPRECATED
+	ITSMA_MAPPING_STATUS_DRAFT = 0,
+	ITSMA_MAPPING_STATUS_COMPLETE,
+	ITSMA_MAPPING_STATUS_DEPRECATED
 } itsma_mapping_status;
 
 /** The author's confidence in a map; #ITSMA_CONFIDENCE_NONE when not stated. */
@@ -298,7 +298,7 @@ typedef struct itsma_map_spec {
 #define ITSMA_MAP_SPEC_VERSION 1
 #define ITSMA_MAP_SPEC_INIT                                                                        \
 	{                                                                                          \
-		ITSMA_MAP_SPEC_VERSION, ITSMA_REL_EQUAL_TO, NULL, 0, NULL, 0,                      \
+		ITSMA_MAP_SPEC_VERSION, ITSMA_RELATIONSHIP_EQUAL_TO, NULL, 0, NULL, 0,                      \
 		    ITSMA_CONFIDENCE_NONE, NULL                                                    \
 	}
 /**
@@ -325,12 +325,12 @@ itsma_mapping_add_map(const itsma_map **out, itsma_mapping *m, const itsma_map_s
 
 /** What happened to one target requirement when an assessment was carried. */
 typedef enum itsma_carry_status {
-	ITSMA_CARRY_CARRIED = 0, /**< Rated from fully covering sources. */
-	ITSMA_CARRY_REVIEW,      /**< Rated from partial cover (capped below F) or incomplete cover:
+	ITSMA_CARRY_STATUS_CARRIED = 0, /**< Rated from fully covering sources. */
+	ITSMA_CARRY_STATUS_REVIEW,      /**< Rated from partial cover (capped below F) or incomplete cover:
 	                            review it. */
-	ITSMA_CARRY_KEPT,    /**< The assessment merged into already rated it: kept as it was. */
-	ITSMA_CARRY_UNRATED, /**< Mapped, but none of its sources is rated: left unassessed. */
-	ITSMA_CARRY_NEW      /**< No source maps to it: a new obligation, left unassessed. */
+	ITSMA_CARRY_STATUS_KEPT,    /**< The assessment merged into already rated it: kept as it was. */
+	ITSMA_CARRY_STATUS_UNRATED, /**< Mapped, but none of its sources is rated: left unassessed. */
+	ITSMA_CARRY_STATUS_NEW      /**< No source maps to it: a new obligation, left unassessed. */
 } itsma_carry_status;
 
 /** "carried", "review", "kept", "unrated", "new"; "" for a value outside the enumeration. Static, never NULL. */
@@ -418,9 +418,9 @@ itsma_attribute_rating_carried_source_at(const itsma_attribute_rating *r, size_t
 
 /** Output format of the transition report. */
 typedef enum itsma_transition_format {
-	ITSMA_TRANSITION_TEXT = 0, /**< Plain text; terminal control characters replaced. */
-	ITSMA_TRANSITION_MARKDOWN, /**< Markdown; specials escaped. */
-	ITSMA_TRANSITION_HTML      /**< One self-contained HTML page; everything escaped. */
+	ITSMA_TRANSITION_FORMAT_TEXT = 0, /**< Plain text; terminal control characters replaced. */
+	ITSMA_TRANSITION_FORMAT_MARKDOWN, /**< Markdown; specials escaped. */
+	ITSMA_TRANSITION_FORMAT_HTML      /**< One self-contained HTML page; everything escaped. */
 } itsma_transition_format;
 /** "text", "md", "html" (as for itsma_report_format); "" for a value outside the enumeration. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_transition_format_name(itsma_transition_format value);

@@ -42,10 +42,10 @@ ITSMA_BEGIN_DECL
 
 /** Report formats. */
 typedef enum itsma_report_format {
-	ITSMA_REPORT_TEXT = 0, /**< For a terminal (ANSI colour only when asked for). */
-	ITSMA_REPORT_MD,       /**< Markdown (CommonMark with GitHub tables). */
-	ITSMA_REPORT_HTML,     /**< One self-contained HTML page with SVG charts. */
-	ITSMA_REPORT_CSV       /**< One row per requirement, RFC 4180 (CRLF). */
+	ITSMA_REPORT_FORMAT_TEXT = 0, /**< For a terminal (ANSI colour only when asked for). */
+	ITSMA_REPORT_FORMAT_MD,       /**< Markdown (CommonMark with GitHub tables). */
+	ITSMA_REPORT_FORMAT_HTML,     /**< One self-contained HTML page with SVG charts. */
+	ITSMA_REPORT_FORMAT_CSV       /**< One row per requirement, RFC 4180 (CRLF). */
 } itsma_report_format;
 /** "text", "md", "html", "csv"; "" for a value outside the enumeration. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_report_format_name(itsma_report_format value);
@@ -56,19 +56,19 @@ ITSMA_EXTERN(int) itsma_report_format_parse(itsma_report_format *out, const char
 /** Parts of a report (bits of itsma_report_options::sections). The title and the
  * assessment's identification are always written; CSV has no sections. */
 typedef enum itsma_report_section {
-	ITSMA_REPORT_SUMMARY = 1u << 0,         /**< Verdict and its meaning, compliance figures, tallies. */
-	ITSMA_REPORT_CLAUSES = 1u << 1,         /**< Compliance by clause group (HTML: the charts). */
-	ITSMA_REPORT_CAPABILITY = 1u << 2,      /**< Capability profile and processes below target. */
-	ITSMA_REPORT_GAPS = 1u << 3,            /**< The top gaps: what to fix first. */
-	ITSMA_REPORT_NONCONFORMITIES = 1u << 4, /**< Nonconformities. */
-	ITSMA_REPORT_EVIDENCE = 1u << 5,        /**< Evidence issues. */
-	ITSMA_REPORT_WARNINGS = 1u << 6,        /**< Scoring warnings. */
-	ITSMA_REPORT_CHANGES = 1u << 7,         /**< With a baseline: what changed. */
-	ITSMA_REPORT_REQUIREMENTS = 1u << 8,    /**< HTML: every requirement (folded). */
-	ITSMA_REPORT_ALL = 0x1ffu               /**< Everything (the default). */
+	ITSMA_REPORT_SECTION_SUMMARY = 1u << 0,         /**< Verdict and its meaning, compliance figures, tallies. */
+	ITSMA_REPORT_SECTION_CLAUSES = 1u << 1,         /**< Compliance by clause group (HTML: the charts). */
+	ITSMA_REPORT_SECTION_CAPABILITY = 1u << 2,      /**< Capability profile and processes below target. */
+	ITSMA_REPORT_SECTION_GAPS = 1u << 3,            /**< The top gaps: what to fix first. */
+	ITSMA_REPORT_SECTION_NONCONFORMITIES = 1u << 4, /**< Nonconformities. */
+	ITSMA_REPORT_SECTION_EVIDENCE = 1u << 5,        /**< Evidence issues. */
+	ITSMA_REPORT_SECTION_WARNINGS = 1u << 6,        /**< Scoring warnings. */
+	ITSMA_REPORT_SECTION_CHANGES = 1u << 7,         /**< With a baseline: what changed. */
+	ITSMA_REPORT_SECTION_REQUIREMENTS = 1u << 8,    /**< HTML: every requirement (folded). */
+	ITSMA_REPORT_SECTION_ALL = 0x1ffu               /**< Everything (the default). */
 } itsma_report_section;
 /** "summary", "clauses", "capability", "gaps", "nonconformities", "evidence", "warnings",
- * "changes", "requirements" for the single sections, "all" for #ITSMA_REPORT_ALL; "" for
+ * "changes", "requirements" for the single sections, "all" for #ITSMA_REPORT_SECTION_ALL; "" for
  * any other combination of bits. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_report_section_name(itsma_report_section value);
 /** The value of a word of itsma_report_section_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
@@ -78,9 +78,9 @@ ITSMA_EXTERN(int) itsma_report_section_parse(itsma_report_section *out, const ch
 /** Report options. Versioned; fields are only appended. */
 typedef struct itsma_report_options {
 	unsigned int version;        /**< #ITSMA_REPORT_OPTIONS_VERSION. */
-	itsma_report_format format;  /**< Default #ITSMA_REPORT_TEXT. */
+	itsma_report_format format;  /**< Default #ITSMA_REPORT_FORMAT_TEXT. */
 	size_t top;                  /**< How many gaps to list; default 10. */
-	unsigned int sections;       /**< itsma_report_section bits; default #ITSMA_REPORT_ALL. */
+	unsigned int sections;       /**< itsma_report_section bits; default #ITSMA_REPORT_SECTION_ALL. */
 	int colour;                  /**< Text only: ANSI colour when non-zero; default 0. */
 	size_t width;                /**< Text only: column at which prose wraps; default 96
 	                                  (tables keep their fixed columns). */
@@ -94,7 +94,7 @@ typedef struct itsma_report_options {
 #define ITSMA_REPORT_LIMIT_DEFAULT ((size_t)-1)
 /** Static initialiser for itsma_report_options. */
 #define ITSMA_REPORT_OPTIONS_INIT                                                            \
-	{ ITSMA_REPORT_OPTIONS_VERSION, ITSMA_REPORT_TEXT, 10, ITSMA_REPORT_ALL, 0, 96,          \
+	{ ITSMA_REPORT_OPTIONS_VERSION, ITSMA_REPORT_FORMAT_TEXT, 10, ITSMA_REPORT_SECTION_ALL, 0, 96,          \
 	  ITSMA_REPORT_LIMIT_DEFAULT }
 /** Initialise report options to defaults. @return 0 or #ITSMA_EINVAL for an unknown version. */
 ITSMA_EXTERN(int) itsma_report_options_init(itsma_report_options *opts, unsigned int version);
@@ -113,7 +113,7 @@ typedef int (*itsma_report_sink)(void *payload, const char *data, size_t len);
  * @code
  * itsma_report_options o;
  * itsma_report_options_init(&o, ITSMA_REPORT_OPTIONS_VERSION);
- * o.format = ITSMA_REPORT_HTML;
+ * o.format = ITSMA_REPORT_FORMAT_HTML;
  * char *html = NULL;
  * if (itsma_report_string(&html, NULL, q4, q3, &o, &err) == 0)
  *     fputs(html, f);
@@ -152,7 +152,7 @@ ITSMA_EXTERN(int) itsma_report_string(char **out, size_t *len_out, const itsma_r
  * A comparison in words, as `itsma compare` shows it: a heading naming both assessments,
  * every compliance figure before and after, the verdicts, capability levels that changed,
  * requirements improved and regressed (largest change first), nonconformities that changed
- * (opened first) and scope changes. Formats #ITSMA_REPORT_TEXT and #ITSMA_REPORT_MD; the
+ * (opened first) and scope changes. Formats #ITSMA_REPORT_FORMAT_TEXT and #ITSMA_REPORT_FORMAT_MD; the
  * lists are cut at itsma_report_options::limit.
  * @return 0; #ITSMA_EINVAL (NULL diff or sink, another format); #ITSMA_EIO; #ITSMA_ENOMEM.
  * **Ownership:** nothing changes hands. **Thread safety:** safe.
@@ -169,12 +169,12 @@ ITSMA_EXTERN(int) itsma_diff_report_string(char **out, size_t *len_out, const it
 
 /** What itsma_catalogue_render_write() shows of a catalogue. */
 typedef enum itsma_catalogue_view {
-	ITSMA_CATALOGUE_CHECKLIST = 0, /**< A checklist to read and tick, clause by clause: each
+	ITSMA_CATALOGUE_VIEW_CHECKLIST = 0, /**< A checklist to read and tick, clause by clause: each
 	                                    process with its purpose and guidance, each requirement
 	                                    with its obligation, item, basis, effective weight,
 	                                    evidence hints and how to verify it; then the generic
 	                                    practices of the process attributes. */
-	ITSMA_CATALOGUE_WEIGHTS        /**< One row per requirement, in catalogue order: its
+	ITSMA_CATALOGUE_VIEW_WEIGHTS        /**< One row per requirement, in catalogue order: its
 	                                    obligation, weight and effective weight (its share of
 	                                    the overall figure when everything applies). The same
 	                                    figures as JSON: itsma_catalogue_weights_to_json(). */
@@ -186,13 +186,13 @@ ITSMA_EXTERN(int) itsma_catalogue_view_parse(itsma_catalogue_view *out, const ch
                                              itsma_error *err) ITSMA_WARN_UNUSED;
 
 /**
- * Render a catalogue for people: as Markdown (#ITSMA_REPORT_MD; texts escaped as in every
- * Markdown report) or as text for a terminal (#ITSMA_REPORT_TEXT; control characters shown
+ * Render a catalogue for people: as Markdown (#ITSMA_REPORT_FORMAT_MD; texts escaped as in every
+ * Markdown report) or as text for a terminal (#ITSMA_REPORT_FORMAT_TEXT; control characters shown
  * as '?'). This is what `itsma catalogue show` prints.
  *
  * @code
  * char *md = NULL;
- * if (itsma_catalogue_render_string(&md, NULL, cat, ITSMA_CATALOGUE_CHECKLIST, ITSMA_REPORT_MD,
+ * if (itsma_catalogue_render_string(&md, NULL, cat, ITSMA_CATALOGUE_VIEW_CHECKLIST, ITSMA_REPORT_FORMAT_MD,
  *                                   &err) == 0)
  *     fputs(md, f);
  * itsma_free(md);

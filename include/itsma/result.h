@@ -37,8 +37,8 @@ typedef struct itsma_evidence_issue itsma_evidence_issue;
 
 /** Evidence policy (scoring.md §2). */
 typedef enum itsma_evidence_policy {
-	ITSMA_POLICY_REQUIRED = 0, /**< Unsupported ratings count 0 (the default). */
-	ITSMA_POLICY_ADVISORY = 1  /**< Unsupported ratings count as rated. */
+	ITSMA_EVIDENCE_POLICY_REQUIRED = 0, /**< Unsupported ratings count 0 (the default). */
+	ITSMA_EVIDENCE_POLICY_ADVISORY = 1  /**< Unsupported ratings count as rated. */
 } itsma_evidence_policy;
 
 /** "required", "advisory"; "" for a value outside the enumeration. Static, never NULL. */
@@ -50,13 +50,13 @@ ITSMA_EXTERN(int) itsma_evidence_policy_parse(itsma_evidence_policy *out, const 
 /** Scoring options. Versioned; fields are only appended. */
 typedef struct itsma_score_options {
 	unsigned int version;                  /**< #ITSMA_SCORE_OPTIONS_VERSION. */
-	itsma_evidence_policy evidence_policy; /**< Default #ITSMA_POLICY_REQUIRED. */
+	itsma_evidence_policy evidence_policy; /**< Default #ITSMA_EVIDENCE_POLICY_REQUIRED. */
 	const char *section; /**< Score only this section, as if it were the whole catalogue; NULL for all. */
 } itsma_score_options;
 /** Current version of itsma_score_options. */
 #define ITSMA_SCORE_OPTIONS_VERSION 1
 /** Static initialiser for itsma_score_options. */
-#define ITSMA_SCORE_OPTIONS_INIT { ITSMA_SCORE_OPTIONS_VERSION, ITSMA_POLICY_REQUIRED, NULL }
+#define ITSMA_SCORE_OPTIONS_INIT { ITSMA_SCORE_OPTIONS_VERSION, ITSMA_EVIDENCE_POLICY_REQUIRED, NULL }
 /** Initialise score options to defaults. @return 0 or #ITSMA_EINVAL for an unknown version. */
 ITSMA_EXTERN(int) itsma_score_options_init(itsma_score_options *opts, unsigned int version);
 
@@ -261,10 +261,10 @@ ITSMA_EXTERN(int) itsma_section_result_capability_level(const itsma_section_resu
 ITSMA_EXTERN(int) itsma_section_result_target_level(const itsma_section_result *s);
 /** Attribute status of a process. */
 typedef enum itsma_attribute_status {
-	ITSMA_ATTR_DERIVED = 0,  /**< PA1.1, derived from the requirements. */
-	ITSMA_ATTR_RATED,        /**< Rated with current evidence. */
-	ITSMA_ATTR_UNASSESSED,   /**< Not rated. */
-	ITSMA_ATTR_UNSUPPORTED   /**< Rated above 0 without current evidence. */
+	ITSMA_ATTRIBUTE_STATUS_DERIVED = 0,  /**< PA1.1, derived from the requirements. */
+	ITSMA_ATTRIBUTE_STATUS_RATED,        /**< Rated with current evidence. */
+	ITSMA_ATTRIBUTE_STATUS_UNASSESSED,   /**< Not rated. */
+	ITSMA_ATTRIBUTE_STATUS_UNSUPPORTED   /**< Rated above 0 without current evidence. */
 } itsma_attribute_status;
 /** "derived", "rated", "unassessed", "unsupported"; "" for a value outside the enumeration. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_attribute_status_name(itsma_attribute_status value);
@@ -389,9 +389,9 @@ ITSMA_EXTERN(const char *) itsma_evidence_issue_cited_by_at(const itsma_evidence
 
 /** What a warning (itsma_result_warning_at()) is about. */
 typedef enum itsma_warning_kind {
-	ITSMA_WARNING_EXCLUDED_RATING = 0,    /**< A requirement is rated but out of scope. */
-	ITSMA_WARNING_EXCLUDED_ATTRIBUTE = 1, /**< A process attribute is rated, the process is out of scope. */
-	ITSMA_WARNING_NO_APPLICABLE = 2,      /**< A process attribute is rated, the process has no
+	ITSMA_WARNING_KIND_EXCLUDED_RATING = 0,    /**< A requirement is rated but out of scope. */
+	ITSMA_WARNING_KIND_EXCLUDED_ATTRIBUTE = 1, /**< A process attribute is rated, the process is out of scope. */
+	ITSMA_WARNING_KIND_NO_APPLICABLE = 2,      /**< A process attribute is rated, the process has no
 	                                       * applicable requirement. */
 	ITSMA_WARNING_KIND_COUNT = 3          /**< Number of kinds; also "no such warning". */
 } itsma_warning_kind;

@@ -66,8 +66,8 @@ ITSMA_EXTERN(const char *) itsma_trend_repeat_id(const itsma_trend *t, size_t j)
 ITSMA_EXTERN(size_t) itsma_trend_repeat_times(const itsma_trend *t, size_t j);
 
 /**
- * A report of the trend: #ITSMA_REPORT_TEXT, #ITSMA_REPORT_MD, #ITSMA_REPORT_HTML (one
- * self-contained page with SVG line charts) or #ITSMA_REPORT_CSV (one row per assessment).
+ * A report of the trend: #ITSMA_REPORT_FORMAT_TEXT, #ITSMA_REPORT_FORMAT_MD, #ITSMA_REPORT_FORMAT_HTML (one
+ * self-contained page with SVG line charts) or #ITSMA_REPORT_FORMAT_CSV (one row per assessment).
  * Options as for itsma_report_write() (`top`, `sections` and `limit` do not apply). Text
  * from the documents is escaped for the format as in every report.
  * @return 0; #ITSMA_EINVAL; #ITSMA_EIO (the sink stopped); #ITSMA_ENOMEM.

@@ -29,12 +29,12 @@ typedef int (*itsma_problem_cb)(const itsma_error *problem, void *payload);
 
 /** The kind of document validated. */
 typedef enum itsma_document_kind {
-	ITSMA_DOCUMENT_UNKNOWN = 0,  /**< Not recognised (no or unknown "format"). */
-	ITSMA_DOCUMENT_CATALOGUE,    /**< `itsma-catalogue/1`. */
-	ITSMA_DOCUMENT_ASSESSMENT,   /**< `itsma-assessment/1`. */
-	ITSMA_DOCUMENT_MAPPING       /**< `itsma-mapping/1` (itsma/mapping.h). */
+	ITSMA_DOCUMENT_KIND_UNKNOWN = 0,  /**< Not recognised (no or unknown "format"). */
+	ITSMA_DOCUMENT_KIND_CATALOGUE,    /**< `itsma-catalogue/1`. */
+	ITSMA_DOCUMENT_KIND_ASSESSMENT,   /**< `itsma-assessment/1`. */
+	ITSMA_DOCUMENT_KIND_MAPPING       /**< `itsma-mapping/1` (itsma/mapping.h). */
 } itsma_document_kind;
-/** "catalogue", "assessment"; "" for #ITSMA_DOCUMENT_UNKNOWN (no word) or a value outside the
+/** "catalogue", "assessment"; "" for #ITSMA_DOCUMENT_KIND_UNKNOWN (no word) or a value outside the
  * enumeration. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_document_kind_name(itsma_document_kind value);
 /** The value of a word of itsma_document_kind_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
@@ -80,7 +80,7 @@ ITSMA_EXTERN(int) itsma_validate_buffer_ext(itsma_document_kind *kind_out, const
 /**
  * Detect the kind of document a JSON text says it is, from its top-level "format" member,
  * without parsing the whole document (a quick look: the document may still be invalid).
- * @return the kind; #ITSMA_DOCUMENT_UNKNOWN for NULL @p buf or no known "format".
+ * @return the kind; #ITSMA_DOCUMENT_KIND_UNKNOWN for NULL @p buf or no known "format".
  */
 ITSMA_EXTERN(itsma_document_kind) itsma_document_detect(const char *buf, size_t len);
 

@@ -112,7 +112,7 @@ static inline void fuzz_walk_catalogue(const itsma_catalogue *cat)
 		FUZZ_CHECK(itsma_requirement_section(r) != NULL);
 	}
 	for (i = 0; i < itsma_catalogue_process_count(cat); i++)
-		FUZZ_CHECK(itsma_section_kind_of(itsma_catalogue_process_at(cat, i)) == ITSMA_SECTION_PROCESS);
+		FUZZ_CHECK(itsma_section_kind_of(itsma_catalogue_process_at(cat, i)) == ITSMA_SECTION_KIND_PROCESS);
 	FUZZ_CHECK(itsma_catalogue_section_at(cat, n) == NULL);
 	FUZZ_CHECK(itsma_catalogue_requirement_at(cat, m) == NULL);
 }

@@ -139,7 +139,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(rc == 0 && r1 != NULL);
 	check_result(r1, a);
 
-	opts.evidence_policy = ITSMA_POLICY_ADVISORY;
+	opts.evidence_policy = ITSMA_EVIDENCE_POLICY_ADVISORY;
 	rc = itsma_score(&r2, a, &opts, &err);
 	FUZZ_CHECK(rc == 0 && r2 != NULL);
 	check_result(r2, a);
@@ -156,7 +156,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* one section as if it were the whole catalogue: the first rated requirement's section */
 	if (itsma_assessment_rating_count(a)) {
 		const itsma_rating *q = itsma_assessment_rating_at(a, 0);
-		opts.evidence_policy = ITSMA_POLICY_REQUIRED;
+		opts.evidence_policy = ITSMA_EVIDENCE_POLICY_REQUIRED;
 		opts.section = itsma_section_id(itsma_requirement_section(itsma_rating_requirement(q)));
 		rc = itsma_score(&r3, a, &opts, &err);
 		FUZZ_CHECK(rc == 0 && r3 != NULL);

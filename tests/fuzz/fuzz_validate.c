@@ -31,7 +31,7 @@ static int on_problem(const itsma_error *e, void *payload)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const itsma_catalogue *cat = fuzz_builtin_catalogue();
-	itsma_document_kind kind = ITSMA_DOCUMENT_UNKNOWN;
+	itsma_document_kind kind = ITSMA_DOCUMENT_KIND_UNKNOWN;
 	itsma_error err = ITSMA_ERROR_INIT, lerr = ITSMA_ERROR_INIT;
 	seen s;
 	int rc, lrc;
@@ -40,7 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc = itsma_validate_buffer(&kind, (const char *)data, size, "fuzz.json", cat, on_problem, &s, &err);
 	if (rc == 0) {
 		FUZZ_CHECK(s.count == 0 && err.code == ITSMA_OK);
-		FUZZ_CHECK(kind != ITSMA_DOCUMENT_UNKNOWN);
+		FUZZ_CHECK(kind != ITSMA_DOCUMENT_KIND_UNKNOWN);
 	} else {
 		FUZZ_CHECK(s.count > 0);
 		fuzz_check_error(rc, &err);
@@ -50,11 +50,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 
 	/* the loader agrees */
-	if (kind == ITSMA_DOCUMENT_CATALOGUE) {
+	if (kind == ITSMA_DOCUMENT_KIND_CATALOGUE) {
 		itsma_catalogue *c = NULL;
 		lrc = itsma_catalogue_load_buffer(&c, (const char *)data, size, "fuzz.json", NULL, &lerr);
 		itsma_catalogue_free(c);
-	} else if (kind == ITSMA_DOCUMENT_ASSESSMENT) {
+	} else if (kind == ITSMA_DOCUMENT_KIND_ASSESSMENT) {
 		itsma_assessment *a = NULL;
 		lrc = itsma_assessment_load_buffer(&a, (const char *)data, size, "fuzz.json", cat, NULL, &lerr);
 		itsma_assessment_free(a);
@@ -62,7 +62,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		lrc = rc < 0 ? rc : ITSMA_ESCHEMA;
 	}
 	FUZZ_CHECK((rc == 0) == (lrc == 0));
-	if (rc < 0 && kind != ITSMA_DOCUMENT_UNKNOWN && lrc != ITSMA_ENOMEM && rc != ITSMA_ENOMEM)
+	if (rc < 0 && kind != ITSMA_DOCUMENT_KIND_UNKNOWN && lrc != ITSMA_ENOMEM && rc != ITSMA_ENOMEM)
 		FUZZ_CHECK(lerr.code == err.code && strcmp(lerr.pointer, err.pointer) == 0 &&
 		           lerr.line == err.line && lerr.column == err.column);
 

@@ -51,7 +51,7 @@ static int is_source(const itsma_mapping *m, const char *id, int related)
 	size_t j, k;
 	for (j = 0; j < itsma_mapping_map_count(m); j++) {
 		const itsma_map *map = itsma_mapping_map_at(m, j);
-		if (related && itsma_map_relationship(map) == ITSMA_REL_NO_RELATIONSHIP)
+		if (related && itsma_map_relationship(map) == ITSMA_RELATIONSHIP_NO_RELATIONSHIP)
 			continue;
 		for (k = 0; k < itsma_map_source_count(map); k++)
 			if (strcmp(itsma_map_source_at(map, k), id) == 0)
@@ -91,8 +91,8 @@ int main(void)
 		fprintf(stderr, "FAIL: %s\n", err.message);
 		return 1;
 	}
-	CHECK(itsma_mapping_method_of(m) == ITSMA_METHOD_HUMAN, "method is not human");
-	CHECK(itsma_mapping_rationale_of(m) == ITSMA_RATIONALE_SEMANTIC,
+	CHECK(itsma_mapping_method_of(m) == ITSMA_MAPPING_METHOD_HUMAN, "method is not human");
+	CHECK(itsma_mapping_rationale_of(m) == ITSMA_MAPPING_RATIONALE_SEMANTIC,
 	      "rationale is not semantic");
 	/* every 2011 requirement, shall or should, is a requirement-level source of some map:
 	 * related to 2018, or marked no-relationship */
@@ -111,7 +111,7 @@ int main(void)
 		const itsma_map *map = itsma_mapping_map_at(m, j);
 		const char *note = itsma_map_note(map);
 		int has_note = note && *note, any_shall = 0, all_should = 1;
-		CHECK(itsma_map_relationship(map) != ITSMA_REL_NO_RELATIONSHIP || has_note,
+		CHECK(itsma_map_relationship(map) != ITSMA_RELATIONSHIP_NO_RELATIONSHIP || has_note,
 		      "/maps/%zu (no-relationship for %s) gives no reason", j,
 		      itsma_map_source_at(map, 0));
 		for (k = 0; k < itsma_map_source_count(map); k++) {
@@ -147,12 +147,12 @@ int main(void)
 		                                           c2018, NULL, &err) == 0,
 		      "the carried assessment does not load: %s", err.message);
 		itsma_free(json);
-		for (f = ITSMA_TRANSITION_TEXT; f <= ITSMA_TRANSITION_HTML;
+		for (f = ITSMA_TRANSITION_FORMAT_TEXT; f <= ITSMA_TRANSITION_FORMAT_HTML;
 		     f = (itsma_transition_format)(f + 1)) {
 			CHECK(itsma_transition_report(&report, carried, rep, m, f, &err) == 0,
 			      "report %d", (int)f);
 			/* the text report gives the reason for every dropped requirement */
-			for (i = 0; f == ITSMA_TRANSITION_TEXT && report &&
+			for (i = 0; f == ITSMA_TRANSITION_FORMAT_TEXT && report &&
 			            i < itsma_carry_report_dropped_count(rep);
 			     i++) {
 				char line[160];
@@ -166,7 +166,7 @@ int main(void)
 			report = NULL;
 		}
 	}
-	CHECK(itsma_carry_report_status_count(rep, ITSMA_CARRY_NEW) > 0, "no new obligations");
+	CHECK(itsma_carry_report_status_count(rep, ITSMA_CARRY_STATUS_NEW) > 0, "no new obligations");
 	/* nothing is dropped silently: every dropped source is marked no-relationship */
 	for (i = 0; i < itsma_carry_report_dropped_count(rep); i++) {
 		const char *id = itsma_carry_report_dropped_at(rep, i);
@@ -176,9 +176,9 @@ int main(void)
 	printf("built-in mapping: %zu maps; 2011 requirements unmapped: %zu (shall %zu); carried "
 	       "%zu, to review %zu, new %zu, dropped %zu, attribute ratings %zu\n",
 	       itsma_mapping_map_count(m), unmapped, unmapped_shall,
-	       itsma_carry_report_status_count(rep, ITSMA_CARRY_CARRIED),
-	       itsma_carry_report_status_count(rep, ITSMA_CARRY_REVIEW),
-	       itsma_carry_report_status_count(rep, ITSMA_CARRY_NEW),
+	       itsma_carry_report_status_count(rep, ITSMA_CARRY_STATUS_CARRIED),
+	       itsma_carry_report_status_count(rep, ITSMA_CARRY_STATUS_REVIEW),
+	       itsma_carry_report_status_count(rep, ITSMA_CARRY_STATUS_NEW),
 	       itsma_carry_report_dropped_count(rep), itsma_carry_report_attribute_count(rep));
 	itsma_carry_report_free(rep);
 	itsma_assessment_free(again);

@@ -669,7 +669,7 @@ static int step_section_append(ctx *c, int i, itsma_error *err)
 	s.title = "A top-level section";
 	s.clause = i % 2 ? id : NULL;
 	s.purpose = i % 3 ? "Purpose." : NULL;
-	s.kind = i % 4 ? ITSMA_SECTION_GROUP : ITSMA_SECTION_PROCESS;
+	s.kind = i % 4 ? ITSMA_SECTION_KIND_GROUP : ITSMA_SECTION_KIND_PROCESS;
 	return itsma_catalogue_add_section(NULL, c->cat, NULL, &s, err);
 }
 
@@ -685,7 +685,7 @@ static int step_section_insert(ctx *c, int i, itsma_error *err)
 	snprintf(id, sizeof id, "8.x%d", i);
 	s.id = id;
 	s.title = "Inserted before section 9";
-	s.kind = i % 2 && i % 3 ? ITSMA_SECTION_PROCESS : ITSMA_SECTION_GROUP; /* none in process 8.1 */
+	s.kind = i % 2 && i % 3 ? ITSMA_SECTION_KIND_PROCESS : ITSMA_SECTION_KIND_GROUP; /* none in process 8.1 */
 	s.weight = 0.5;
 	return itsma_catalogue_add_section(NULL, c->cat, itsma_catalogue_find_section(c->cat, i % 3 ? "8" : "8.1"), &s, err);
 }
@@ -986,7 +986,7 @@ static int op_score(ctx *c, itsma_error *err)
 static int op_score_advisory_section(ctx *c, itsma_error *err)
 {
 	itsma_score_options o = ITSMA_SCORE_OPTIONS_INIT;
-	o.evidence_policy = ITSMA_POLICY_ADVISORY;
+	o.evidence_policy = ITSMA_EVIDENCE_POLICY_ADVISORY;
 	o.section = "8";
 	return itsma_score(&c->out_r, c->a, &o, err);
 }

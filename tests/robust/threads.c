@@ -138,7 +138,7 @@ static char *work(const char *text, int thread)
 		return NULL;
 	}
 	check(itsma_score(&r, a, NULL, &err) == 0, "score", thread);
-	opts.evidence_policy = ITSMA_POLICY_ADVISORY;
+	opts.evidence_policy = ITSMA_EVIDENCE_POLICY_ADVISORY;
 	check(itsma_score(&r2, a, &opts, &err) == 0, "score (advisory)", thread);
 	if (!r || !r2)
 		goto out;

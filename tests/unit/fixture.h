@@ -101,7 +101,7 @@ static inline void sec(itsma_catalogue *c, const char *parent, const char *id, d
 	s.id = id;
 	s.title = id;
 	s.weight = w;
-	s.kind = process ? ITSMA_SECTION_PROCESS : ITSMA_SECTION_GROUP;
+	s.kind = process ? ITSMA_SECTION_KIND_PROCESS : ITSMA_SECTION_KIND_GROUP;
 	ASSERT_OK(itsma_catalogue_add_section(NULL, c, itsma_catalogue_find_section(c, parent), &s, ASSERT_ERR));
 }
 

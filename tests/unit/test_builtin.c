@@ -152,7 +152,7 @@ static void test_builtin__iso20000_2018(void)
 		CU_ASSERT_EQUAL(itsma_section_depth(p), 2);
 		CU_ASSERT_STRING_NOT_EQUAL(itsma_section_id(p), "8.3.1");
 	}
-	CU_ASSERT_EQUAL(itsma_section_kind_of(itsma_catalogue_find_section(c, "8.3.1")), ITSMA_SECTION_GROUP);
+	CU_ASSERT_EQUAL(itsma_section_kind_of(itsma_catalogue_find_section(c, "8.3.1")), ITSMA_SECTION_KIND_GROUP);
 	CU_ASSERT_PTR_EQUAL(itsma_section_process(itsma_catalogue_find_section(c, "8.5.1.2")),
 	                    itsma_catalogue_find_section(c, "8.5.1"));
 	itsma_catalogue_free(c);

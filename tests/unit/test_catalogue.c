@@ -69,7 +69,7 @@ static void test_catalogue__walk_tree_in_catalogue_order(void)
 	CU_ASSERT_STRING_EQUAL(itsma_section_title(s8), "Operation");
 	CU_ASSERT_STRING_EQUAL(itsma_section_clause(s8), "8");
 	ASSERT_NEAR(itsma_section_weight(s8), 2);
-	CU_ASSERT_EQUAL(itsma_section_kind_of(s8), ITSMA_SECTION_GROUP);
+	CU_ASSERT_EQUAL(itsma_section_kind_of(s8), ITSMA_SECTION_KIND_GROUP);
 	CU_ASSERT_EQUAL(itsma_section_depth(s8), 0);
 	CU_ASSERT_PTR_NULL(itsma_section_parent(s8));
 	CU_ASSERT_PTR_NULL(itsma_section_process(s8));
@@ -80,7 +80,7 @@ static void test_catalogue__walk_tree_in_catalogue_order(void)
 	CU_ASSERT_PTR_NULL(itsma_section_child_at(s8, 2));
 	p1 = itsma_section_child_at(s8, 0);
 	p2 = itsma_section_child_at(s8, 1);
-	CU_ASSERT_EQUAL(itsma_section_kind_of(p1), ITSMA_SECTION_PROCESS);
+	CU_ASSERT_EQUAL(itsma_section_kind_of(p1), ITSMA_SECTION_KIND_PROCESS);
 	CU_ASSERT_PTR_EQUAL(itsma_section_process(p1), p1);
 	CU_ASSERT_PTR_EQUAL(itsma_section_parent(p1), s8);
 	CU_ASSERT_EQUAL(itsma_section_depth(p1), 1);
@@ -227,7 +227,7 @@ static void test_catalogue__build_in_code(void)
 	CU_ASSERT_EQUAL(itsma_catalogue_add_section(&sec, c, NULL, &s, &err), 0);
 	s.id = "A";
 	s.title = "A process";
-	s.kind = ITSMA_SECTION_PROCESS;
+	s.kind = ITSMA_SECTION_KIND_PROCESS;
 	s.weight = 3;
 	CU_ASSERT_EQUAL(itsma_catalogue_add_section(&sec, c, itsma_catalogue_find_section(c, "B"), &s, &err), 0);
 	CU_ASSERT_STRING_EQUAL(itsma_section_id(sec), "A");
@@ -249,7 +249,7 @@ static void test_catalogue__build_in_code(void)
 	CU_ASSERT_EQUAL(itsma_requirement_index(req), 0);
 	/* a new top section goes last */
 	s.id = "C";
-	s.kind = ITSMA_SECTION_GROUP;
+	s.kind = ITSMA_SECTION_KIND_GROUP;
 	s.weight = 1;
 	CU_ASSERT_EQUAL(itsma_catalogue_add_section(NULL, c, NULL, &s, &err), 0);
 	CU_ASSERT_STRING_EQUAL(itsma_section_id(itsma_catalogue_section_at(c, 2)), "C");
@@ -268,7 +268,7 @@ static void test_catalogue__build_in_code(void)
 	s.weight = -1;
 	CU_ASSERT_EQUAL(itsma_catalogue_add_section(NULL, c, NULL, &s, &err), ITSMA_EINVAL);
 	s.weight = 1;
-	s.kind = ITSMA_SECTION_PROCESS;
+	s.kind = ITSMA_SECTION_KIND_PROCESS;
 	CU_ASSERT_EQUAL(itsma_catalogue_add_section(NULL, c, itsma_catalogue_find_section(c, "A"), &s, &err), ITSMA_EINVAL);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "inside process"));
 	s.version = 99;
@@ -317,7 +317,7 @@ static void test_catalogue__build_in_code(void)
 	CU_ASSERT_EQUAL_FATAL(itsma_catalogue_new(&c, "mine", "Mine", &err), 0);
 	s.version = ITSMA_SECTION_SPEC_VERSION;
 	s.id = "S";
-	s.kind = ITSMA_SECTION_GROUP;
+	s.kind = ITSMA_SECTION_KIND_GROUP;
 	CU_ASSERT_EQUAL(itsma_catalogue_add_section(NULL, c, NULL, &s, &err), 0);
 	r.id = "S-1";
 	r.evidence_hint_count = 0;
@@ -650,14 +650,14 @@ static itsma_catalogue *tiny(const char *id)
 	ASSERT_OK(itsma_catalogue_new(&c, id, "Tiny", ASSERT_ERR));
 	s.id = "P";
 	s.title = "A process";
-	s.kind = ITSMA_SECTION_PROCESS;
+	s.kind = ITSMA_SECTION_KIND_PROCESS;
 	ASSERT_OK(itsma_catalogue_add_section(&p, c, NULL, &s, ASSERT_ERR));
 	r.id = "P-1";
 	r.text = "Something is done.";
 	ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, p, &r, ASSERT_ERR));
 	s.id = "G";
 	s.title = "A group";
-	s.kind = ITSMA_SECTION_GROUP;
+	s.kind = ITSMA_SECTION_KIND_GROUP;
 	ASSERT_OK(itsma_catalogue_add_section(&p, c, NULL, &s, ASSERT_ERR));
 	r.id = "G-0";
 	ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, p, &r, ASSERT_ERR));

@@ -579,7 +579,7 @@ static void test_core__struct_init_and_versions(void)
 static void test_core__catalogue_enum_names(void)
 {
 	itsma_obligation ob = ITSMA_OBLIGATION_SHALL;
-	itsma_section_kind kind = ITSMA_SECTION_GROUP;
+	itsma_section_kind kind = ITSMA_SECTION_KIND_GROUP;
 	itsma_exclusions ex = ITSMA_EXCLUSIONS_ALLOWED;
 	itsma_error e = ITSMA_ERROR_INIT;
 
@@ -590,9 +590,9 @@ static void test_core__catalogue_enum_names(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "\"must\""));
 	CU_ASSERT_STRING_EQUAL(itsma_obligation_name((itsma_obligation)9), "");
 
-	CU_ASSERT_STRING_EQUAL(itsma_section_kind_name(ITSMA_SECTION_PROCESS), "process");
+	CU_ASSERT_STRING_EQUAL(itsma_section_kind_name(ITSMA_SECTION_KIND_PROCESS), "process");
 	ASSERT_OK(itsma_section_kind_parse(&kind, "process", ASSERT_ERR));
-	CU_ASSERT_EQUAL(kind, ITSMA_SECTION_PROCESS);
+	CU_ASSERT_EQUAL(kind, ITSMA_SECTION_KIND_PROCESS);
 	CU_ASSERT_EQUAL(itsma_section_kind_parse(&kind, NULL, &e), ITSMA_EINVAL);
 
 	CU_ASSERT_STRING_EQUAL(itsma_exclusions_name(ITSMA_EXCLUSIONS_FORBIDDEN), "forbidden");

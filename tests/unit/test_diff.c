@@ -12,8 +12,8 @@
 
 #define SHALL ITSMA_OBLIGATION_SHALL
 #define SHOULD ITSMA_OBLIGATION_SHOULD
-#define REQUIRED ITSMA_POLICY_REQUIRED
-#define ADVISORY ITSMA_POLICY_ADVISORY
+#define REQUIRED ITSMA_EVIDENCE_POLICY_REQUIRED
+#define ADVISORY ITSMA_EVIDENCE_POLICY_ADVISORY
 
 /*
  * cat: P (process): R1, R2, R3 shall, R4 should;  G: R5, R6, R7 shall;  Q (process): R8.
@@ -121,9 +121,9 @@ static void test_diff__requirements(void)
 	CU_ASSERT_EQUAL(itsma_requirement_diff_change(q), ITSMA_CHANGE_REGRESSED);
 	ASSERT_NEAR(itsma_requirement_diff_difference(q), -32.5);
 	CU_ASSERT_PTR_NULL(itsma_diff_requirement_at(d, 5));
-	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_IMPROVED), 3);
-	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_REGRESSED), 1);
-	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_UNCHANGED), 1);
+	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_IMPROVED), 3);
+	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_REGRESSED), 1);
+	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_UNCHANGED), 1);
 	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_COUNT), 0);
 	/* O(1) lookup covers requirement entries and scope changes */
 	CU_ASSERT_PTR_EQUAL(itsma_diff_find_requirement(d, "R5"), itsma_diff_requirement_at(d, 4));
@@ -151,7 +151,7 @@ static void test_diff__scope_changes(void)
 	ra = score(a, REQUIRED, NULL);
 	d = compare(rb, ra);
 	CU_ASSERT_EQUAL_FATAL(itsma_diff_scope_change_count(d), 3);
-	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_SCOPE_CHANGES), 3);
+	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_SCOPE_CHANGES), 3);
 	q = itsma_diff_scope_change_at(d, 0);
 	CU_ASSERT_STRING_EQUAL(id_of(q), "R6");
 	CU_ASSERT_EQUAL(itsma_requirement_diff_change(q), ITSMA_CHANGE_INCLUDED);
@@ -217,9 +217,9 @@ static void test_diff__summary(void)
 	CU_ASSERT_EQUAL(itsma_diff_verdict_before(d), ITSMA_VERDICT_NONCONFORMANT);
 	CU_ASSERT_EQUAL(itsma_diff_verdict_after(d), ITSMA_VERDICT_INCOMPLETE);
 	/* nonconformities: R1 major -> minor changed, R2 minor -> none closed, R5 none -> minor opened */
-	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_NC_CLOSED), 1);
-	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_NC_OPENED), 1);
-	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_NC_CHANGED), 1);
+	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_NC_CLOSED), 1);
+	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_NC_OPENED), 1);
+	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_NC_CHANGED), 1);
 	CU_ASSERT_EQUAL_FATAL(itsma_diff_nonconformity_count(d), 3);
 	n = itsma_diff_nonconformity_at(d, 0);
 	CU_ASSERT_STRING_EQUAL(itsma_nonconformity_diff_id(n), "R1");
@@ -273,13 +273,13 @@ static void test_diff__processes(void)
 	CU_ASSERT_EQUAL(itsma_process_diff_level_after(p), -1);
 	CU_ASSERT_EQUAL(itsma_process_diff_change(p), ITSMA_CHANGE_EXCLUDED);
 	CU_ASSERT_PTR_NULL(itsma_diff_process_at(d, 2));
-	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_PROCESSES_IMPROVED), 1);
-	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_PROCESSES_REGRESSED), 0);
+	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_PROCESSES_IMPROVED), 1);
+	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_PROCESSES_REGRESSED), 0);
 	itsma_diff_free(d);
 	/* compared with itself: all unchanged */
 	d = compare(ra, ra);
-	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_PROCESSES_UNCHANGED), 1);
-	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_UNCHANGED), 8); /* R7, R8 out on both */
+	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_PROCESSES_UNCHANGED), 1);
+	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_UNCHANGED), 8); /* R7, R8 out on both */
 	CU_ASSERT_EQUAL(itsma_diff_scope_change_count(d), 0);
 	CU_ASSERT_EQUAL(itsma_diff_nonconformity_count(d), 0);
 	itsma_diff_free(d);

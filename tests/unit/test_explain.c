@@ -12,8 +12,8 @@
 
 #define SHALL ITSMA_OBLIGATION_SHALL
 #define SHOULD ITSMA_OBLIGATION_SHOULD
-#define REQUIRED ITSMA_POLICY_REQUIRED
-#define ADVISORY ITSMA_POLICY_ADVISORY
+#define REQUIRED ITSMA_EVIDENCE_POLICY_REQUIRED
+#define ADVISORY ITSMA_EVIDENCE_POLICY_ADVISORY
 
 /* Explain into a string (Owned by the test); fails the test on error. */
 static char *explain(const itsma_result *r, const char *id)

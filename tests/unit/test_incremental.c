@@ -163,7 +163,7 @@ static const itsma_section *random_process(const itsma_catalogue *c)
 	size_t n = itsma_catalogue_section_count(c), i, start = pick(n);
 	for (i = 0; i < n; i++) {
 		const itsma_section *p = itsma_catalogue_section_at(c, (start + i) % n);
-		if (itsma_section_kind_of(p) == ITSMA_SECTION_PROCESS)
+		if (itsma_section_kind_of(p) == ITSMA_SECTION_KIND_PROCESS)
 			return p;
 	}
 	return NULL;
@@ -185,7 +185,7 @@ static void populate(world *w, long evidence)
 	for (i = 0; i < itsma_catalogue_section_count(w->cat); i++) {
 		const itsma_section *p = itsma_catalogue_section_at(w->cat, i);
 		int pa;
-		if (itsma_section_kind_of(p) != ITSMA_SECTION_PROCESS)
+		if (itsma_section_kind_of(p) != ITSMA_SECTION_KIND_PROCESS)
 			continue;
 		for (pa = 1; pa < ITSMA_ATTRIBUTE_COUNT; pa++)
 			if (pick(4) < 3)
@@ -318,7 +318,7 @@ static itsma_catalogue *random_catalogue(void)
 			p.id = id;
 			p.title = id;
 			p.weight = pick(5) == 0 ? 0 : (double)(1 + pick(2));
-			p.kind = j < 2 ? ITSMA_SECTION_PROCESS : ITSMA_SECTION_GROUP;
+			p.kind = j < 2 ? ITSMA_SECTION_KIND_PROCESS : ITSMA_SECTION_KIND_GROUP;
 			ASSERT_OK(itsma_catalogue_add_section(&ps, c, gs, &p, ASSERT_ERR));
 			for (k = 0; k < 4 + (int)pick(4); k++) {
 				itsma_requirement_spec q = ITSMA_REQUIREMENT_SPEC_INIT;
@@ -362,7 +362,7 @@ static void test_incremental__scope_weights_and_advisory_policy(void)
 		ASSERT_OK(itsma_assessment_put_exclusion(w.a, "P1.1", "Outsourced", ASSERT_ERR));
 		ASSERT_OK(itsma_assessment_put_exclusion(w.a, "R3", "Not relevant", ASSERT_ERR));
 		populate(&w, 60);
-		opts.evidence_policy = round == 1 ? ITSMA_POLICY_ADVISORY : ITSMA_POLICY_REQUIRED;
+		opts.evidence_policy = round == 1 ? ITSMA_EVIDENCE_POLICY_ADVISORY : ITSMA_EVIDENCE_POLICY_REQUIRED;
 		run_changes(&w, &opts, 40, 25); /* 1,000 changes a round, excluded ones included */
 		itsma_assessment_free(w.a);
 		itsma_catalogue_free(w.cat);
@@ -560,7 +560,7 @@ static void test_incremental__refused_changes_change_nothing(void)
 		r.process = itsma_catalogue_section_at(cat, 0);
 		ASSERT_REFUSED(itsma_scorer_put_attribute(s, &r, &e2), ITSMA_EINVAL); /* not its id */
 		r.process_id = NULL;
-		if (itsma_section_kind_of(itsma_catalogue_section_at(cat, 0)) != ITSMA_SECTION_PROCESS)
+		if (itsma_section_kind_of(itsma_catalogue_section_at(cat, 0)) != ITSMA_SECTION_KIND_PROCESS)
 			ASSERT_REFUSED(itsma_scorer_put_attribute(s, &r, &e2), ITSMA_EINVAL);
 		ASSERT_REFUSED(itsma_scorer_put_attribute(s, NULL, &e2), ITSMA_EINVAL);
 	}
@@ -1087,7 +1087,7 @@ static void test_incremental__changed_sections_of_one_rating(void)
 	req(cat, "P", "P-2", 1, ITSMA_OBLIGATION_SHALL);
 	req(cat, "Q", "Q-1", 1, ITSMA_OBLIGATION_SHALL);
 	ASSERT_OK(itsma_assessment_new(&a, cat, "one", "2026-11-20", ASSERT_ERR));
-	ASSERT_OK(itsma_scorer_new(&s, a, &(itsma_score_options){ ITSMA_SCORE_OPTIONS_VERSION, ITSMA_POLICY_ADVISORY, NULL },
+	ASSERT_OK(itsma_scorer_new(&s, a, &(itsma_score_options){ ITSMA_SCORE_OPTIONS_VERSION, ITSMA_EVIDENCE_POLICY_ADVISORY, NULL },
 	                           ASSERT_ERR));
 	r.requirement_id = "P-1";
 	r.letter = ITSMA_LETTER_L;
@@ -1170,7 +1170,7 @@ static void test_incremental__snapshots(void)
 		itsma_free(x);
 		itsma_result_free(again);
 		o.section = "G1";
-		o.evidence_policy = ITSMA_POLICY_ADVISORY;
+		o.evidence_policy = ITSMA_EVIDENCE_POLICY_ADVISORY;
 		ASSERT_OK(itsma_score(&plain, w.a, &o, ASSERT_ERR));
 		ASSERT_OK(itsma_result_clone(&pc, plain, ASSERT_ERR));
 		x = json_of_result(plain);

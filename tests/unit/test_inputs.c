@@ -73,7 +73,7 @@ static void test_max_weights_score_finite(void)
 	rs.requirement_id = "R2";
 	rs.letter = ITSMA_LETTER_N;
 	ASSERT_OK(itsma_assessment_put_rating(a, &rs, ASSERT_ERR));
-	so.evidence_policy = ITSMA_POLICY_ADVISORY;
+	so.evidence_policy = ITSMA_EVIDENCE_POLICY_ADVISORY;
 	ASSERT_OK(itsma_score(&r, a, &so, ASSERT_ERR));
 	c = itsma_result_compliance(r, ITSMA_MODEL_FLAT);
 	CU_ASSERT(isfinite(c));

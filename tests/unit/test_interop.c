@@ -275,7 +275,7 @@ static itsma_result *score_sample(itsma_assessment **a_out, itsma_letter letter)
 		rs.letter = letter;
 		CU_ASSERT_EQUAL_FATAL(itsma_assessment_put_rating(a, &rs, &err), 0);
 	}
-	so.evidence_policy = ITSMA_POLICY_ADVISORY; /* no evidence here: count the ratings */
+	so.evidence_policy = ITSMA_EVIDENCE_POLICY_ADVISORY; /* no evidence here: count the ratings */
 	CU_ASSERT_EQUAL_FATAL(itsma_score(&r, a, &so, &err), 0);
 	*a_out = a;
 	return r;
@@ -612,7 +612,7 @@ static void test_interop__mapping_without_title_round_trips(void)
 	spec.targets = t2;
 	spec.target_count = 2;
 	ASSERT_OK(itsma_mapping_add_map(NULL, m, &spec, &err));
-	spec.relationship = ITSMA_REL_NO_RELATIONSHIP;
+	spec.relationship = ITSMA_RELATIONSHIP_NO_RELATIONSHIP;
 	spec.sources = s2;
 	spec.target_count = 0;
 	ASSERT_OK(itsma_mapping_add_map(NULL, m, &spec, &err));

@@ -108,7 +108,7 @@ static void test_lint__shall_without_basis_standard(void)
 	itsma_requirement_spec rs = good("8.1-05", "Every incident is closed when resolved.");
 	rs.basis = ITSMA_BASIS_UNSPECIFIED;
 	add(c, "8.1", &rs);
-	expect_one(c, ITSMA_LINT_SHALL_BASIS, "8.1-05", "with no basis");
+	expect_one(c, ITSMA_LINT_KIND_SHALL_BASIS, "8.1-05", "with no basis");
 	itsma_catalogue_free(c);
 }
 
@@ -118,7 +118,7 @@ static void test_lint__shall_without_verify(void)
 	itsma_requirement_spec rs = good("8.1-05", "Every incident is closed when resolved.");
 	rs.verify = NULL;
 	add(c, "8.1", &rs);
-	expect_one(c, ITSMA_LINT_SHALL_VERIFY, "8.1-05", "without \"verify\"");
+	expect_one(c, ITSMA_LINT_KIND_SHALL_VERIFY, "8.1-05", "without \"verify\"");
 	itsma_catalogue_free(c);
 }
 
@@ -128,12 +128,12 @@ static void test_lint__good_practice_shall_is_refused_before_lint(void)
 	itsma_catalogue *c = clean();
 	itsma_requirement_spec rs = good("8.1-05", "Every incident is closed when resolved.");
 	itsma_error err = ITSMA_ERROR_INIT;
-	itsma_lint_kind k = ITSMA_LINT_WEIGHT;
+	itsma_lint_kind k = ITSMA_LINT_KIND_WEIGHT;
 	rs.basis = ITSMA_BASIS_GOOD_PRACTICE;
 	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, "8.1"), &rs, &err), ITSMA_EINVAL);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "good-practice"));
 	CU_ASSERT_EQUAL(itsma_lint_kind_parse(&k, "good-practice-shall", &err), 0);
-	CU_ASSERT_EQUAL(k, ITSMA_LINT_GOOD_PRACTICE_SHALL);
+	CU_ASSERT_EQUAL(k, ITSMA_LINT_KIND_GOOD_PRACTICE_SHALL);
 	itsma_catalogue_free(c);
 }
 
@@ -150,7 +150,7 @@ static void test_lint__weights_outside_the_rule(void)
 		/* it also starves its siblings in 8.1 below a quarter of the median: all are weights */
 		size_t i, heavy = 0;
 		for (i = 0; i < s.count; i++) {
-			CU_ASSERT_EQUAL(s.kind[i], ITSMA_LINT_WEIGHT);
+			CU_ASSERT_EQUAL(s.kind[i], ITSMA_LINT_KIND_WEIGHT);
 			if (strcmp(s.subject[i], "8.1-05") == 0 && strstr(s.message[i], "within 4 times the median"))
 				heavy++;
 		}
@@ -162,7 +162,7 @@ static void test_lint__weights_outside_the_rule(void)
 	c = clean();
 	rs.weight = 0.01;
 	add(c, "8.1", &rs);
-	expect_one(c, ITSMA_LINT_WEIGHT, "8.1-05", "times the median shall");
+	expect_one(c, ITSMA_LINT_KIND_WEIGHT, "8.1-05", "times the median shall");
 	itsma_catalogue_free(c);
 
 	/* a should heavier than the median shall */
@@ -173,7 +173,7 @@ static void test_lint__weights_outside_the_rule(void)
 	rs.verify = NULL;
 	rs.weight = 2;
 	add(c, "8.1", &rs);
-	expect_one(c, ITSMA_LINT_WEIGHT, "8.1-05", "more than the median shall");
+	expect_one(c, ITSMA_LINT_KIND_WEIGHT, "8.1-05", "more than the median shall");
 	itsma_catalogue_free(c);
 }
 
@@ -188,7 +188,7 @@ static void test_lint__requirement_without_guidance(void)
 	ASSERT_OK(itsma_catalogue_add_section(NULL, c, NULL, &ss, ASSERT_ERR));
 	rs.clause = "9";
 	add(c, "9", &rs);
-	expect_one(c, ITSMA_LINT_NO_GUIDANCE, "9-01", "give its section 9");
+	expect_one(c, ITSMA_LINT_KIND_NO_GUIDANCE, "9-01", "give its section 9");
 	/* guidance on the section above is enough (merged guidance) */
 	ss.id = "9.1";
 	ss.clause = "9.1";
@@ -212,7 +212,7 @@ static void test_lint__text_that_says_shall(void)
 	itsma_requirement_spec rs = good("8.1-05", "The organization shall close every incident.");
 	seen s;
 	add(c, "8.1", &rs);
-	expect_one(c, ITSMA_LINT_SHALL_IN_TEXT, "8.1-05", "state the fact");
+	expect_one(c, ITSMA_LINT_KIND_SHALL_IN_TEXT, "8.1-05", "state the fact");
 	itsma_catalogue_free(c);
 	/* any case, at the start, before punctuation; not inside another word */
 	c = clean();
@@ -220,7 +220,7 @@ static void test_lint__text_that_says_shall(void)
 	add(c, "8.1", &rs);
 	rs = good("8.1-06", "Marshall's rule is followed; shallow copies are kept.");
 	add(c, "8.1", &rs);
-	lint(&s, c, 1u << ITSMA_LINT_WEIGHT);
+	lint(&s, c, 1u << ITSMA_LINT_KIND_WEIGHT);
 	CU_ASSERT_EQUAL(s.count, 1);
 	CU_ASSERT_STRING_EQUAL(s.subject[0], "8.1-05");
 	itsma_catalogue_free(c);
@@ -232,7 +232,7 @@ static void test_lint__duplicate_texts(void)
 	/* the same as 8.1-01 up to case, spacing and the final full stop */
 	itsma_requirement_spec rs = good("8.1-05", "  every  INCIDENT is\trecorded ");
 	add(c, "8.1", &rs);
-	expect_one(c, ITSMA_LINT_DUPLICATE_TEXT, "8.1-05", "same text as 8.1-01");
+	expect_one(c, ITSMA_LINT_KIND_DUPLICATE_TEXT, "8.1-05", "same text as 8.1-01");
 	itsma_catalogue_free(c);
 }
 
@@ -244,7 +244,7 @@ static void test_lint__id_not_of_its_clause(void)
 		itsma_catalogue *c = clean();
 		itsma_requirement_spec rs = good(bad[i], "Every incident is closed when resolved.");
 		add(c, "8.1", &rs);
-		expect_one(c, ITSMA_LINT_ID_FORM, bad[i], "not of the form 8.1-NN");
+		expect_one(c, ITSMA_LINT_KIND_ID_FORM, bad[i], "not of the form 8.1-NN");
 		itsma_catalogue_free(c);
 	}
 	{
@@ -256,7 +256,7 @@ static void test_lint__id_not_of_its_clause(void)
 		rs = good("8.1-06", "Every incident is reopened when the fix fails.");
 		rs.clause = NULL;
 		add(c, "8.1", &rs);
-		lint(&s, c, 1u << ITSMA_LINT_WEIGHT);
+		lint(&s, c, 1u << ITSMA_LINT_KIND_WEIGHT);
 		CU_ASSERT_EQUAL(s.count, 0);
 		itsma_catalogue_free(c);
 	}
@@ -276,10 +276,10 @@ static void test_lint__missing_clause(void)
 	CU_ASSERT_EQUAL(itsma_catalogue_lint(&count, c, &o, collect, &s, &err), 0);
 	/* 8.2 has no section; a requirement id is not a clause of the tree */
 	CU_ASSERT_EQUAL_FATAL(count, 2);
-	CU_ASSERT_EQUAL(s.kind[0], ITSMA_LINT_MISSING_CLAUSE);
+	CU_ASSERT_EQUAL(s.kind[0], ITSMA_LINT_KIND_MISSING_CLAUSE);
 	CU_ASSERT_STRING_EQUAL(s.subject[0], "8.2");
 	CU_ASSERT_STRING_EQUAL(s.subject[1], "4-02");
-	o.skip = 1u << ITSMA_LINT_MISSING_CLAUSE;
+	o.skip = 1u << ITSMA_LINT_KIND_MISSING_CLAUSE;
 	CU_ASSERT_EQUAL(itsma_catalogue_lint(&count, c, &o, NULL, NULL, &err), 0);
 	CU_ASSERT_EQUAL(count, 0);
 	itsma_catalogue_free(c);
@@ -327,7 +327,7 @@ static void test_lint__kind_names(void)
 		CU_ASSERT_EQUAL(itsma_lint_kind_parse(&back, itsma_lint_kind_name((itsma_lint_kind)k), &err), 0);
 		CU_ASSERT_EQUAL(back, k);
 	}
-	CU_ASSERT_STRING_EQUAL(itsma_lint_kind_name(ITSMA_LINT_SHALL_IN_TEXT), "shall-in-text");
+	CU_ASSERT_STRING_EQUAL(itsma_lint_kind_name(ITSMA_LINT_KIND_SHALL_IN_TEXT), "shall-in-text");
 	CU_ASSERT_STRING_EQUAL(itsma_lint_kind_name((itsma_lint_kind)ITSMA_LINT_KIND_COUNT), "");
 	CU_ASSERT_EQUAL(itsma_lint_kind_parse(NULL, "nope", &err), ITSMA_EINVAL);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "missing-clause"));
@@ -370,7 +370,7 @@ static void test_lint__kind_lists_and_clause_lists(void)
 	char **clauses = NULL;
 	size_t n = 9;
 	ASSERT_OK(itsma_lint_kinds_parse(&skip, "weight,,id-form", &err));
-	CU_ASSERT_EQUAL(skip, (1u << ITSMA_LINT_WEIGHT) | (1u << ITSMA_LINT_ID_FORM));
+	CU_ASSERT_EQUAL(skip, (1u << ITSMA_LINT_KIND_WEIGHT) | (1u << ITSMA_LINT_KIND_ID_FORM));
 	CU_ASSERT_EQUAL(itsma_lint_kinds_parse(&skip, "weight,nope", &err), ITSMA_EINVAL);
 	CU_ASSERT_STRING_EQUAL(err.message, "unknown kind 'nope'");
 	CU_ASSERT_EQUAL(itsma_lint_kinds_parse(&skip, NULL, &err), ITSMA_EINVAL);

@@ -57,10 +57,10 @@ static void test_lookup__by_object(void)
 	rate(a, "R1", "P", NULL);
 	rate(a, "R3", "F", NULL);
 	ASSERT_OK(itsma_assessment_set_target(a, 2, NULL));
-	r = score(a, ITSMA_POLICY_ADVISORY, NULL);
+	r = score(a, ITSMA_EVIDENCE_POLICY_ADVISORY, NULL);
 	check(r, c, other);
 	/* scoped to P: G and R3 are outside */
-	scoped = score(a, ITSMA_POLICY_ADVISORY, "P");
+	scoped = score(a, ITSMA_EVIDENCE_POLICY_ADVISORY, "P");
 	check(scoped, c, other);
 	CU_ASSERT_PTR_NULL(itsma_result_section_of(scoped, itsma_catalogue_find_section(c, "G")));
 	CU_ASSERT_PTR_NULL(

@@ -60,21 +60,21 @@ static void test_load_and_accessors(void)
 	CU_ASSERT_STRING_EQUAL(itsma_mapping_source_catalogue(m), "test:old");
 	CU_ASSERT_STRING_EQUAL(itsma_mapping_target_catalogue(m), "test:new");
 	CU_ASSERT_EQUAL(itsma_mapping_source_revision(m), 1);
-	CU_ASSERT_EQUAL(itsma_mapping_method_of(m), ITSMA_METHOD_HUMAN);
-	CU_ASSERT_EQUAL(itsma_mapping_rationale_of(m), ITSMA_RATIONALE_SEMANTIC);
-	CU_ASSERT_EQUAL(itsma_mapping_status_of(m), ITSMA_MAPPING_COMPLETE);
+	CU_ASSERT_EQUAL(itsma_mapping_method_of(m), ITSMA_MAPPING_METHOD_HUMAN);
+	CU_ASSERT_EQUAL(itsma_mapping_rationale_of(m), ITSMA_MAPPING_RATIONALE_SEMANTIC);
+	CU_ASSERT_EQUAL(itsma_mapping_status_of(m), ITSMA_MAPPING_STATUS_COMPLETE);
 	CU_ASSERT_STRING_EQUAL(itsma_mapping_description(m), "Fixture for the tests.");
 	CU_ASSERT_STRING_EQUAL(itsma_mapping_origin(m), "mapping.json");
 	CU_ASSERT_EQUAL(itsma_mapping_map_count(m), 10);
 	map = itsma_mapping_map_at(m, 4);
-	CU_ASSERT_EQUAL(itsma_map_relationship(map), ITSMA_REL_SUPERSET_OF);
+	CU_ASSERT_EQUAL(itsma_map_relationship(map), ITSMA_RELATIONSHIP_SUPERSET_OF);
 	CU_ASSERT_EQUAL(itsma_map_source_count(map), 2);
 	CU_ASSERT_STRING_EQUAL(itsma_map_source_at(map, 1), "P-03");
 	CU_ASSERT_STRING_EQUAL(itsma_map_target_at(map, 0), "Q-02");
 	CU_ASSERT_PTR_NULL(itsma_map_target_at(map, 1));
 	CU_ASSERT_EQUAL(itsma_map_index(map), 4);
 	map = itsma_mapping_map_at(m, 5);
-	CU_ASSERT_EQUAL(itsma_map_relationship(map), ITSMA_REL_NO_RELATIONSHIP);
+	CU_ASSERT_EQUAL(itsma_map_relationship(map), ITSMA_RELATIONSHIP_NO_RELATIONSHIP);
 	CU_ASSERT_EQUAL(itsma_map_target_count(map), 0);
 	CU_ASSERT_STRING_EQUAL(itsma_map_note(map), "Not required any more.");
 	CU_ASSERT_EQUAL(itsma_map_confidence(itsma_mapping_map_at(m, 0)), ITSMA_CONFIDENCE_HIGH);
@@ -342,7 +342,7 @@ static void test_builder(void)
 	CU_ASSERT_STRING_EQUAL(itsma_map_note(map), "one to two");
 	/* the same sets in another order are the same map */
 	spec.targets = tgt_rev;
-	spec.relationship = ITSMA_REL_SUBSET_OF;
+	spec.relationship = ITSMA_RELATIONSHIP_SUBSET_OF;
 	CU_ASSERT_EQUAL(itsma_mapping_add_map(&map, m, &spec, &err), ITSMA_EEXISTS);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "/maps/0"));
 	spec.sources = twice;
@@ -352,17 +352,17 @@ static void test_builder(void)
 	spec.source_count = 1;
 	spec.target_count = 0;
 	CU_ASSERT_EQUAL(itsma_mapping_add_map(&map, m, &spec, &err), ITSMA_EINVAL);
-	spec.relationship = ITSMA_REL_NO_RELATIONSHIP;
+	spec.relationship = ITSMA_RELATIONSHIP_NO_RELATIONSHIP;
 	spec.note = NULL;
 	ASSERT_OK(itsma_mapping_add_map(&map, m, &spec, ASSERT_ERR));
 	spec.relationship = (itsma_relationship)42;
 	CU_ASSERT_EQUAL(itsma_mapping_add_map(&map, m, &spec, &err), ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_mapping_set_provenance(m, ITSMA_METHOD_HYBRID,
-	                                             ITSMA_RATIONALE_FUNCTIONAL,
+	CU_ASSERT_EQUAL(itsma_mapping_set_provenance(m, ITSMA_MAPPING_METHOD_HYBRID,
+	                                             ITSMA_MAPPING_RATIONALE_FUNCTIONAL,
 	                                             (itsma_mapping_status)9, &err),
 	                ITSMA_EINVAL);
-	ASSERT_OK(itsma_mapping_set_provenance(m, ITSMA_METHOD_HYBRID, ITSMA_RATIONALE_FUNCTIONAL,
-	                                       ITSMA_MAPPING_DEPRECATED, ASSERT_ERR));
+	ASSERT_OK(itsma_mapping_set_provenance(m, ITSMA_MAPPING_METHOD_HYBRID, ITSMA_MAPPING_RATIONALE_FUNCTIONAL,
+	                                       ITSMA_MAPPING_STATUS_DEPRECATED, ASSERT_ERR));
 	ASSERT_OK(itsma_mapping_set_title(m, "Built", ASSERT_ERR));
 	ASSERT_OK(itsma_mapping_to_json(&json, m, ASSERT_ERR));
 	CU_ASSERT_PTR_NOT_NULL(strstr(json, "\"method\": \"hybrid\""));
@@ -372,9 +372,9 @@ static void test_builder(void)
 	CU_ASSERT_EQUAL(itsma_mapping_map_count(m), 2);
 	/* vocabulary */
 	CU_ASSERT_EQUAL(itsma_relationship_parse(&rel, "intersects-with", NULL), 0);
-	CU_ASSERT_EQUAL(rel, ITSMA_REL_INTERSECTS_WITH);
+	CU_ASSERT_EQUAL(rel, ITSMA_RELATIONSHIP_INTERSECTS_WITH);
 	CU_ASSERT_EQUAL(itsma_relationship_parse(&rel, "related-to", &err), ITSMA_EINVAL);
-	CU_ASSERT_STRING_EQUAL(itsma_relationship_name(ITSMA_REL_SUPERSET_OF), "superset-of");
+	CU_ASSERT_STRING_EQUAL(itsma_relationship_name(ITSMA_RELATIONSHIP_SUPERSET_OF), "superset-of");
 	CU_ASSERT_STRING_EQUAL(itsma_relationship_name((itsma_relationship)99), "");
 	CU_ASSERT_STRING_EQUAL(itsma_confidence_name(ITSMA_CONFIDENCE_LOW), "low");
 	itsma_mapping_free(m);
@@ -419,7 +419,7 @@ static itsma_carry_status status_of(const itsma_carry_report *r, const char *id)
 		if (strcmp(itsma_carry_report_target_id(r, i), id) == 0)
 			return itsma_carry_report_target_status(r, i);
 	CU_FAIL("no such target");
-	return ITSMA_CARRY_NEW;
+	return ITSMA_CARRY_STATUS_NEW;
 }
 
 static void test_carry_rules(void)
@@ -442,24 +442,24 @@ static void test_carry_rules(void)
 	CU_ASSERT_STRING_EQUAL(itsma_evidence_id(itsma_rating_evidence_at(r, 0)), "e1");
 	CU_ASSERT(itsma_rating_is_carried(r));
 	CU_ASSERT_STRING_EQUAL(itsma_rating_carried_mapping(r), "test:old-to-new");
-	CU_ASSERT_EQUAL(itsma_rating_carried_relationship(r), ITSMA_REL_EQUAL_TO);
+	CU_ASSERT_EQUAL(itsma_rating_carried_relationship(r), ITSMA_RELATIONSHIP_EQUAL_TO);
 	CU_ASSERT_EQUAL(itsma_rating_carried_review(r), 0);
 	CU_ASSERT_EQUAL(itsma_rating_carried_source_count(r), 1);
 	CU_ASSERT_STRING_EQUAL(itsma_rating_carried_source_at(r, 0), "A-01");
-	CU_ASSERT_EQUAL(status_of(rep, "M-01"), ITSMA_CARRY_CARRIED);
+	CU_ASSERT_EQUAL(status_of(rep, "M-01"), ITSMA_CARRY_STATUS_CARRIED);
 	/* only partial cover: the weakest (L of A-03), marked for review */
 	r = rating(out, "M-02");
 	CU_ASSERT_EQUAL(itsma_rating_letter(r), ITSMA_LETTER_L);
 	CU_ASSERT_EQUAL(itsma_rating_carried_review(r), 1);
-	CU_ASSERT_EQUAL(itsma_rating_carried_relationship(r), ITSMA_REL_INTERSECTS_WITH);
+	CU_ASSERT_EQUAL(itsma_rating_carried_relationship(r), ITSMA_RELATIONSHIP_INTERSECTS_WITH);
 	CU_ASSERT_EQUAL(itsma_rating_carried_source_count(r), 2);
 	CU_ASSERT_EQUAL(itsma_rating_evidence_count(r), 2);
 	CU_ASSERT_STRING_EQUAL(itsma_rating_note(r), "RACI incomplete");
-	CU_ASSERT_EQUAL(status_of(rep, "M-02"), ITSMA_CARRY_REVIEW);
+	CU_ASSERT_EQUAL(status_of(rep, "M-02"), ITSMA_CARRY_STATUS_REVIEW);
 	/* partial cover of an F: capped below F */
 	r = rating(out, "M-04");
 	CU_ASSERT_EQUAL(itsma_rating_letter(r), ITSMA_LETTER_L_PLUS);
-	CU_ASSERT_EQUAL(itsma_rating_carried_relationship(r), ITSMA_REL_SUBSET_OF);
+	CU_ASSERT_EQUAL(itsma_rating_carried_relationship(r), ITSMA_RELATIONSHIP_SUBSET_OF);
 	CU_ASSERT_EQUAL(itsma_rating_carried_review(r), 1);
 	/* evidence dates and expiry unchanged */
 	CU_ASSERT_STRING_EQUAL(itsma_evidence_expires(itsma_rating_evidence_at(r, 0)),
@@ -468,15 +468,15 @@ static void test_carry_rules(void)
 	                       "2025-04-01");
 	/* new obligations and mapped-but-unrated stay unassessed */
 	CU_ASSERT_PTR_NULL(rating(out, "M-03"));
-	CU_ASSERT_EQUAL(status_of(rep, "M-03"), ITSMA_CARRY_NEW);
-	CU_ASSERT_EQUAL(status_of(rep, "N-01"), ITSMA_CARRY_NEW);
+	CU_ASSERT_EQUAL(status_of(rep, "M-03"), ITSMA_CARRY_STATUS_NEW);
+	CU_ASSERT_EQUAL(status_of(rep, "N-01"), ITSMA_CARRY_STATUS_NEW);
 	CU_ASSERT_PTR_NULL(rating(out, "Q-03"));
-	CU_ASSERT_EQUAL(status_of(rep, "Q-03"), ITSMA_CARRY_UNRATED);
+	CU_ASSERT_EQUAL(status_of(rep, "Q-03"), ITSMA_CARRY_STATUS_UNRATED);
 	/* equivalent-to and superset-of (n:1): weakest of the fully covering sources */
 	CU_ASSERT_EQUAL(itsma_rating_letter(rating(out, "Q-01")), ITSMA_LETTER_L_PLUS);
 	r = rating(out, "Q-02");
 	CU_ASSERT_EQUAL(itsma_rating_letter(r), ITSMA_LETTER_P);
-	CU_ASSERT_EQUAL(itsma_rating_carried_relationship(r), ITSMA_REL_SUPERSET_OF);
+	CU_ASSERT_EQUAL(itsma_rating_carried_relationship(r), ITSMA_RELATIONSHIP_SUPERSET_OF);
 	CU_ASSERT_EQUAL(itsma_rating_carried_review(r), 0);
 	CU_ASSERT_STRING_EQUAL(itsma_rating_note(r), "Backlog");
 	/* a group section stands for every requirement under it */
@@ -486,7 +486,7 @@ static void test_carry_rules(void)
 	CU_ASSERT_EQUAL(itsma_rating_carried_source_count(r), 3);
 	/* a map between processes carries attribute ratings only: S's requirements are new */
 	CU_ASSERT_PTR_NULL(rating(out, "S-01"));
-	CU_ASSERT_EQUAL(status_of(rep, "S-02"), ITSMA_CARRY_NEW);
+	CU_ASSERT_EQUAL(status_of(rep, "S-02"), ITSMA_CARRY_STATUS_NEW);
 	/* attributes between processes mapped equivalent-to; P is not mapped as a process */
 	ar = itsma_assessment_find_attribute(out, "S", ITSMA_PA2_1);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(ar);
@@ -502,8 +502,8 @@ static void test_carry_rules(void)
 	CU_ASSERT_EQUAL(itsma_carry_report_dropped_count(rep), 3);
 	CU_ASSERT_STRING_EQUAL(itsma_carry_report_dropped_at(rep, 0), "R-01");
 	CU_ASSERT_STRING_EQUAL(itsma_carry_report_dropped_at(rep, 2), "X-01");
-	CU_ASSERT_EQUAL(itsma_carry_report_status_count(rep, ITSMA_CARRY_NEW), 4);
-	CU_ASSERT_STRING_EQUAL(itsma_carry_status_name(ITSMA_CARRY_REVIEW), "review");
+	CU_ASSERT_EQUAL(itsma_carry_report_status_count(rep, ITSMA_CARRY_STATUS_NEW), 4);
+	CU_ASSERT_STRING_EQUAL(itsma_carry_status_name(ITSMA_CARRY_STATUS_REVIEW), "review");
 	itsma_carry_report_free(rep);
 	itsma_assessment_free(out);
 	carry_close(&c);
@@ -603,7 +603,7 @@ static void test_carry_merge_never_overwrites(void)
 	CU_ASSERT_EQUAL(itsma_rating_letter(r), ITSMA_LETTER_P);
 	CU_ASSERT_STRING_EQUAL(itsma_rating_note(r), "Assessed afresh");
 	CU_ASSERT_FALSE(itsma_rating_is_carried(r));
-	CU_ASSERT_EQUAL(status_of(rep, "M-01"), ITSMA_CARRY_KEPT);
+	CU_ASSERT_EQUAL(status_of(rep, "M-01"), ITSMA_CARRY_STATUS_KEPT);
 	/* the existing attribute rating stays; the other one is carried */
 	CU_ASSERT_EQUAL(
 	    itsma_attribute_rating_letter(itsma_assessment_find_attribute(out, "S", ITSMA_PA2_2)),
@@ -644,7 +644,7 @@ static void test_carry_errors(void)
 	spec.target_count = 1;
 	ASSERT_OK(itsma_mapping_add_map(NULL, m, &spec, ASSERT_ERR));
 	spec.targets = bad;
-	spec.relationship = ITSMA_REL_SUBSET_OF;
+	spec.relationship = ITSMA_RELATIONSHIP_SUBSET_OF;
 	ASSERT_OK(itsma_mapping_add_map(NULL, m, &spec, ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_assessment_carry(&out, NULL, c.old, m, c.f.new_cat, NULL, &err),
 	                ITSMA_ESCHEMA);
@@ -739,7 +739,7 @@ static void test_transition_report(void)
 	char *text = NULL, *md = NULL, *html = NULL;
 	carry_open(&c);
 	ASSERT_OK(itsma_assessment_carry(&out, &rep, c.old, c.m, c.f.new_cat, NULL, ASSERT_ERR));
-	ASSERT_OK(itsma_transition_report(&text, out, rep, c.m, ITSMA_TRANSITION_TEXT, ASSERT_ERR));
+	ASSERT_OK(itsma_transition_report(&text, out, rep, c.m, ITSMA_TRANSITION_FORMAT_TEXT, ASSERT_ERR));
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "Transition report: test:old to test:new"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "Ratings to review"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "M-02 L (intersects-with from A-02, A-03)"));
@@ -747,9 +747,9 @@ static void test_transition_report(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "Guidance: COBIT 2019: EDM01"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "X-01"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "Q-03"));
-	ASSERT_OK(itsma_transition_report(&md, out, rep, c.m, ITSMA_TRANSITION_MARKDOWN, ASSERT_ERR));
+	ASSERT_OK(itsma_transition_report(&md, out, rep, c.m, ITSMA_TRANSITION_FORMAT_MARKDOWN, ASSERT_ERR));
 	CU_ASSERT_PTR_NOT_NULL(strstr(md, "Knowledge \\<new\\> \\& \\*marked\\*"));
-	ASSERT_OK(itsma_transition_report(&html, out, rep, c.m, ITSMA_TRANSITION_HTML, ASSERT_ERR));
+	ASSERT_OK(itsma_transition_report(&html, out, rep, c.m, ITSMA_TRANSITION_FORMAT_HTML, ASSERT_ERR));
 	CU_ASSERT_PTR_NOT_NULL(strstr(html, "<!DOCTYPE html>"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(html, "Knowledge &lt;new&gt; &amp; *marked*"));
 	CU_ASSERT_PTR_NULL(strstr(html, "<new>"));

@@ -336,8 +336,8 @@ static void test_null__enum_words(void)
 	CU_ASSERT_EQUAL(err.code, ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_verdict_parse(NULL, NULL, NULL), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_verdict_parse(NULL, "conformant", NULL), 0);
-	CU_ASSERT_EQUAL(itsma_document_detect(NULL, 0), ITSMA_DOCUMENT_UNKNOWN);
-	CU_ASSERT_EQUAL(itsma_document_detect(NULL, 100), ITSMA_DOCUMENT_UNKNOWN);
+	CU_ASSERT_EQUAL(itsma_document_detect(NULL, 0), ITSMA_DOCUMENT_KIND_UNKNOWN);
+	CU_ASSERT_EQUAL(itsma_document_detect(NULL, 100), ITSMA_DOCUMENT_KIND_UNKNOWN);
 }
 
 /*
@@ -389,8 +389,8 @@ static void test_null__later_getters(void)
 	/* their zero values are real ones: "no such warning" is the documented COUNT */
 	CU_ASSERT_EQUAL((int)itsma_result_warning_attribute(NULL, 0), (int)ITSMA_ATTRIBUTE_COUNT);
 	CU_ASSERT_EQUAL((int)itsma_result_warning_kind(NULL, 0), (int)ITSMA_WARNING_KIND_COUNT);
-	CU_ASSERT_EQUAL((int)itsma_document_detect(NULL, 0), (int)ITSMA_DOCUMENT_UNKNOWN);
-	CU_ASSERT_EQUAL((int)itsma_document_detect(NULL, 5), (int)ITSMA_DOCUMENT_UNKNOWN);
+	CU_ASSERT_EQUAL((int)itsma_document_detect(NULL, 0), (int)ITSMA_DOCUMENT_KIND_UNKNOWN);
+	CU_ASSERT_EQUAL((int)itsma_document_detect(NULL, 5), (int)ITSMA_DOCUMENT_KIND_UNKNOWN);
 	CU_ASSERT_EQUAL(itsma_id_is_valid(NULL), 0);
 	CU_ASSERT_EQUAL(itsma_evidence_uri_is_relative(NULL), 0);
 	CU_ASSERT_STRING_EQUAL(buf, "unchanged");
@@ -709,10 +709,10 @@ static void test_null__fallible_functions_refuse_null(void)
 	REFUSES(itsma_assessment_template_json(&char_o, NULL, NULL, NULL, -1, &e));
 	CU_ASSERT_PTR_NULL(char_o);
 	char_o = (char *)(void *)&e;
-	REFUSES(itsma_catalogue_render_string(&char_o, NULL, NULL, ITSMA_CATALOGUE_CHECKLIST,
-	                                      ITSMA_REPORT_MD, &e));
+	REFUSES(itsma_catalogue_render_string(&char_o, NULL, NULL, ITSMA_CATALOGUE_VIEW_CHECKLIST,
+	                                      ITSMA_REPORT_FORMAT_MD, &e));
 	CU_ASSERT_PTR_NULL(char_o);
-	REFUSES(itsma_catalogue_render_write(NULL, ITSMA_CATALOGUE_CHECKLIST, ITSMA_REPORT_MD, NULL,
+	REFUSES(itsma_catalogue_render_write(NULL, ITSMA_CATALOGUE_VIEW_CHECKLIST, ITSMA_REPORT_FORMAT_MD, NULL,
 	                                     NULL, &e));
 	char_o = (char *)(void *)&e;
 	REFUSES(itsma_catalogue_weights_to_json(&char_o, NULL, &e));

@@ -15,7 +15,7 @@
 
 #define SHALL ITSMA_OBLIGATION_SHALL
 #define SHOULD ITSMA_OBLIGATION_SHOULD
-#define REQUIRED ITSMA_POLICY_REQUIRED
+#define REQUIRED ITSMA_EVIDENCE_POLICY_REQUIRED
 
 #define HAS(text, needle)                                                                          \
 	do {                                                                                       \
@@ -45,7 +45,7 @@ static void section(itsma_catalogue *c, const char *parent, const char *id, cons
 	s.id = id;
 	s.title = title;
 	s.weight = 1;
-	s.kind = process ? ITSMA_SECTION_PROCESS : ITSMA_SECTION_GROUP;
+	s.kind = process ? ITSMA_SECTION_KIND_PROCESS : ITSMA_SECTION_KIND_GROUP;
 	ASSERT_OK(itsma_catalogue_add_section(NULL, c, itsma_catalogue_find_section(c, parent), &s, ASSERT_ERR));
 }
 
@@ -172,7 +172,7 @@ static void test_report__text_controls_escaped(void)
 	r = score(a, REQUIRED, NULL);
 	rb = score(b, REQUIRED, NULL);
 	for (int colour = 0; colour <= 1; colour++) {
-		char *s = render(r, rb, ITSMA_REPORT_TEXT, colour);
+		char *s = render(r, rb, ITSMA_REPORT_FORMAT_TEXT, colour);
 		assert_terminal_safe(s, colour);
 		/* the title's newline does not forge a verdict line */
 		CU_ASSERT_EQUAL(lines_starting(s, colour ? "Verdict          \x1b[1m\x1b[31mnonconformant"
@@ -192,7 +192,7 @@ static void test_report__text_controls_escaped(void)
 	assert_terminal_safe(s, 0);
 	HAS(s, "Comparison base (2026-08-20)");
 	itsma_free(s);
-	o.format = ITSMA_REPORT_HTML;
+	o.format = ITSMA_REPORT_FORMAT_HTML;
 	CU_ASSERT_EQUAL(itsma_diff_report_string(&s, NULL, d, &o, NULL), ITSMA_EINVAL);
 	CU_ASSERT_PTR_NULL(s);
 	itsma_diff_free(d);
@@ -253,7 +253,7 @@ static void test_report__csv_formulas(void)
 	itsma_result *r;
 	build(&c, &a, "2026-11-20");
 	r = score(a, REQUIRED, NULL);
-	char *s = render(r, NULL, ITSMA_REPORT_CSV, 0);
+	char *s = render(r, NULL, ITSMA_REPORT_FORMAT_CSV, 0);
 	HAS(s, "\r\nF1,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",,shall,rated,");
 	HAS(s, "\r\n-5,-5,,shall,rated,0,N,major,");
 	HAS(s, "\r\n\"'-2-3\",\"'+1+2\",,shall,unassessed,0,N,unassessed,");
@@ -295,7 +295,7 @@ static void test_report__markdown_ids(void)
 	itsma_result *r;
 	build(&c, &a, "2026-11-20");
 	r = score(a, REQUIRED, NULL);
-	char *s = render(r, NULL, ITSMA_REPORT_MD, 0);
+	char *s = render(r, NULL, ITSMA_REPORT_FORMAT_MD, 0);
 	HAS(s, "| \\_em\\_ |");
 	LACKS(s, "_em_");
 	HAS(s, "www\\.example.com");
@@ -328,7 +328,7 @@ static void test_report__html_csp(void)
 	itsma_result *r;
 	build(&c, &a, "2026-11-20");
 	r = score(a, REQUIRED, NULL);
-	char *s = render(r, NULL, ITSMA_REPORT_HTML, 0);
+	char *s = render(r, NULL, ITSMA_REPORT_FORMAT_HTML, 0);
 	HAS(s, "content=\"default-src 'none'; style-src 'sha256-");
 	HAS(s, "'; script-src 'sha256-");
 	LACKS(s, "unsafe-inline");
@@ -407,7 +407,7 @@ static void test_report__sinks_and_options(void)
 	itsma_error err = ITSMA_ERROR_INIT;
 	build(&c, &a, "2026-11-20");
 	r = score(a, REQUIRED, NULL);
-	for (int f = ITSMA_REPORT_TEXT; f <= ITSMA_REPORT_CSV; f++) {
+	for (int f = ITSMA_REPORT_FORMAT_TEXT; f <= ITSMA_REPORT_FORMAT_CSV; f++) {
 		itsma_report_options o = ITSMA_REPORT_OPTIONS_INIT;
 		o.format = (itsma_report_format)f;
 		char *s = render(r, NULL, o.format, 0);
@@ -438,7 +438,7 @@ static void test_report__sinks_and_options(void)
 	CU_ASSERT_EQUAL(itsma_report_options_init(&o, 99), ITSMA_EINVAL);
 	ASSERT_OK(itsma_report_options_init(&o, ITSMA_REPORT_OPTIONS_VERSION));
 	CU_ASSERT_EQUAL(o.top, 10);
-	CU_ASSERT_EQUAL(o.sections, ITSMA_REPORT_ALL);
+	CU_ASSERT_EQUAL(o.sections, ITSMA_REPORT_SECTION_ALL);
 	CU_ASSERT_EQUAL(o.width, 96);
 	char *s = NULL;
 	o.version = 2;
@@ -452,11 +452,11 @@ static void test_report__sinks_and_options(void)
 	CU_ASSERT_EQUAL(itsma_report_file(NULL, r, NULL, NULL, &err), ITSMA_EINVAL);
 	itsma_report_format fmt;
 	ASSERT_OK(itsma_report_format_parse(&fmt, "html", ASSERT_ERR));
-	CU_ASSERT_EQUAL(fmt, ITSMA_REPORT_HTML);
+	CU_ASSERT_EQUAL(fmt, ITSMA_REPORT_FORMAT_HTML);
 	CU_ASSERT_EQUAL(itsma_report_format_parse(&fmt, "pdf", &err), ITSMA_EINVAL);
 	/* sections and width */
 	ASSERT_OK(itsma_report_options_init(&o, ITSMA_REPORT_OPTIONS_VERSION));
-	o.sections = ITSMA_REPORT_GAPS;
+	o.sections = ITSMA_REPORT_SECTION_GAPS;
 	o.top = 2;
 	ASSERT_OK(itsma_report_string(&s, NULL, r, NULL, &o, ASSERT_ERR));
 	HAS(s, "Top 2 gaps");
@@ -464,7 +464,7 @@ static void test_report__sinks_and_options(void)
 	CU_ASSERT_EQUAL(lines_starting(s, "Verdict"), 0);
 	LACKS(s, "Capability profile");
 	itsma_free(s);
-	o.sections = ITSMA_REPORT_ALL;
+	o.sections = ITSMA_REPORT_SECTION_ALL;
 	o.width = 40;
 	ASSERT_OK(itsma_report_string(&s, NULL, r, NULL, &o, ASSERT_ERR));
 	HAS(s, "At least one shall\n                 requirement");
@@ -507,7 +507,7 @@ static void test_report__allocation_failures(void)
 	b = asm_new(c);
 	r = score(a, REQUIRED, NULL);
 	rb = score(b, REQUIRED, NULL);
-	for (int f = ITSMA_REPORT_TEXT; f <= ITSMA_REPORT_CSV; f++) {
+	for (int f = ITSMA_REPORT_FORMAT_TEXT; f <= ITSMA_REPORT_FORMAT_CSV; f++) {
 		int done = 0;
 		for (long n = 0; !done && n < 100000; n++) {
 			itsma_report_options o = ITSMA_REPORT_OPTIONS_INIT;
@@ -551,8 +551,8 @@ static void test_report__catalogue_render(void)
 	char *s = NULL, *json = NULL;
 	size_t len = 0;
 	build(&c, &a, "2026-11-20");
-	for (int v = ITSMA_CATALOGUE_CHECKLIST; v <= ITSMA_CATALOGUE_WEIGHTS; v++) {
-		for (int f = ITSMA_REPORT_TEXT; f <= ITSMA_REPORT_MD; f++) {
+	for (int v = ITSMA_CATALOGUE_VIEW_CHECKLIST; v <= ITSMA_CATALOGUE_VIEW_WEIGHTS; v++) {
+		for (int f = ITSMA_REPORT_FORMAT_TEXT; f <= ITSMA_REPORT_FORMAT_MD; f++) {
 			chunks k = { ITSMA__BUF_INIT, 0, 0 }, stop = { ITSMA__BUF_INIT, 0, 1 };
 			ASSERT_OK(itsma_catalogue_render_string(&s, &len, c, (itsma_catalogue_view)v,
 			                                        (itsma_report_format)f, ASSERT_ERR));
@@ -565,17 +565,17 @@ static void test_report__catalogue_render(void)
 			                ITSMA_EIO);
 			/* no control character of the hostile titles reaches either format */
 			assert_terminal_safe(s, 0);
-			if (v == ITSMA_CATALOGUE_CHECKLIST && f == ITSMA_REPORT_TEXT) {
+			if (v == ITSMA_CATALOGUE_VIEW_CHECKLIST && f == ITSMA_REPORT_FORMAT_TEXT) {
 				HAS(s, "Hostile ?[2J?[H catalogue\nCatalogue hostile: 8 requirements.");
 				HAS(s, "\n  Process ?]8;;https://evil.example/?\\link (process)\n");
 				HAS(s, "    R1 [shall, weighs 16.7%] Keep a record??[2J?[Hof every change\n");
-			} else if (v == ITSMA_CATALOGUE_CHECKLIST) {
+			} else if (v == ITSMA_CATALOGUE_VIEW_CHECKLIST) {
 				HAS(s, "# Hostile \\x1b\\[2J\\x1b\\[H catalogue\n\nCatalogue `hostile`.");
 				HAS(s, "8 requirements: 5 *shall* (needed for conformity) and 3 *should*");
 				HAS(s, "- [ ] `_em_` Emphasis id *(shall; weighs 16.7%)*\n");
 				HAS(s, "\n## Operations\\x1b\\[2J\\x1b\\[H\\x1b\\]0;owned\\x07 Verdict          conformant end\n");
 				HAS(s, "### Process \\x1b\\]8;;https\\://evil.example/\\x1b\\\\link (process)");
-			} else if (f == ITSMA_REPORT_TEXT) {
+			} else if (f == ITSMA_REPORT_FORMAT_TEXT) {
 				HAS(s, "REQUIREMENT      OBLIGATION   WEIGHT  EFFECTIVE\n");
 				HAS(s, "R1               shall             1      16.7%\n");
 			} else {
@@ -587,19 +587,19 @@ static void test_report__catalogue_render(void)
 		}
 	}
 	/* only text and Markdown; a view that does not exist; NULL */
-	CU_ASSERT_EQUAL(itsma_catalogue_render_string(&s, NULL, c, ITSMA_CATALOGUE_CHECKLIST, ITSMA_REPORT_HTML,
+	CU_ASSERT_EQUAL(itsma_catalogue_render_string(&s, NULL, c, ITSMA_CATALOGUE_VIEW_CHECKLIST, ITSMA_REPORT_FORMAT_HTML,
 	                                              &err),
 	                ITSMA_EINVAL);
 	CU_ASSERT_PTR_NULL(s);
-	CU_ASSERT_EQUAL(itsma_catalogue_render_string(&s, NULL, c, (itsma_catalogue_view)7, ITSMA_REPORT_MD, &err),
+	CU_ASSERT_EQUAL(itsma_catalogue_render_string(&s, NULL, c, (itsma_catalogue_view)7, ITSMA_REPORT_FORMAT_MD, &err),
 	                ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_catalogue_render_string(&s, NULL, NULL, ITSMA_CATALOGUE_CHECKLIST, ITSMA_REPORT_MD,
+	CU_ASSERT_EQUAL(itsma_catalogue_render_string(&s, NULL, NULL, ITSMA_CATALOGUE_VIEW_CHECKLIST, ITSMA_REPORT_FORMAT_MD,
 	                                              &err),
 	                ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_catalogue_render_write(c, ITSMA_CATALOGUE_CHECKLIST, ITSMA_REPORT_MD, NULL, NULL,
+	CU_ASSERT_EQUAL(itsma_catalogue_render_write(c, ITSMA_CATALOGUE_VIEW_CHECKLIST, ITSMA_REPORT_FORMAT_MD, NULL, NULL,
 	                                             &err),
 	                ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_catalogue_render_string(NULL, NULL, c, ITSMA_CATALOGUE_CHECKLIST, ITSMA_REPORT_MD,
+	CU_ASSERT_EQUAL(itsma_catalogue_render_string(NULL, NULL, c, ITSMA_CATALOGUE_VIEW_CHECKLIST, ITSMA_REPORT_FORMAT_MD,
 	                                              &err),
 	                ITSMA_EINVAL);
 	/* the weights as JSON: one row per requirement; G and H weigh alike, P's three share G */

@@ -90,16 +90,16 @@ static void test_validate_with_resolver(void)
 	itsma_catalogue *mini = NULL;
 	itsma_load_options opts = ITSMA_LOAD_OPTIONS_INIT;
 	resolver_state st = { NULL, 0, ITSMA_ENOTFOUND, "" };
-	itsma_document_kind kind = ITSMA_DOCUMENT_UNKNOWN;
+	itsma_document_kind kind = ITSMA_DOCUMENT_KIND_UNKNOWN;
 	size_t len = 0, clen = 0;
 	char *text = itsma_test_slurp(MINI, &len), *ctext = itsma_test_slurp(MINI_CAT, &clen);
 	int problems = 0;
 
 	CU_ASSERT_FATAL(text != NULL && ctext != NULL);
-	CU_ASSERT_EQUAL(itsma_document_detect(text, len), ITSMA_DOCUMENT_ASSESSMENT);
-	CU_ASSERT_EQUAL(itsma_document_detect(ctext, clen), ITSMA_DOCUMENT_CATALOGUE);
-	CU_ASSERT_EQUAL(itsma_document_detect("{\"format\": \"other\"}", 19), ITSMA_DOCUMENT_UNKNOWN);
-	CU_ASSERT_EQUAL(itsma_document_detect(NULL, 0), ITSMA_DOCUMENT_UNKNOWN);
+	CU_ASSERT_EQUAL(itsma_document_detect(text, len), ITSMA_DOCUMENT_KIND_ASSESSMENT);
+	CU_ASSERT_EQUAL(itsma_document_detect(ctext, clen), ITSMA_DOCUMENT_KIND_CATALOGUE);
+	CU_ASSERT_EQUAL(itsma_document_detect("{\"format\": \"other\"}", 19), ITSMA_DOCUMENT_KIND_UNKNOWN);
+	CU_ASSERT_EQUAL(itsma_document_detect(NULL, 0), ITSMA_DOCUMENT_KIND_UNKNOWN);
 	ASSERT_OK(itsma_catalogue_load_file(&mini, MINI_CAT, NULL, ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_validate_buffer(&kind, text, len, "mini", NULL, count_problem, &problems, &err),
 	                ITSMA_ENOTFOUND);
@@ -111,7 +111,7 @@ static void test_validate_with_resolver(void)
 	ASSERT_OK(itsma_validate_buffer_ext(&kind, text, len, "mini", NULL, &opts, count_problem, &problems,
 	                                    ASSERT_ERR));
 	CU_ASSERT_EQUAL(problems, 0);
-	CU_ASSERT_EQUAL(kind, ITSMA_DOCUMENT_ASSESSMENT);
+	CU_ASSERT_EQUAL(kind, ITSMA_DOCUMENT_KIND_ASSESSMENT);
 	/* the options' limits apply to validation too */
 	opts.max_bytes = 10;
 	CU_ASSERT_EQUAL(itsma_validate_buffer_ext(&kind, text, len, "mini", NULL, &opts, count_problem,

@@ -38,8 +38,8 @@ static double compliance(const itsma_result *r, itsma_model m)
 
 #define SHALL ITSMA_OBLIGATION_SHALL
 #define SHOULD ITSMA_OBLIGATION_SHOULD
-#define REQUIRED ITSMA_POLICY_REQUIRED
-#define ADVISORY ITSMA_POLICY_ADVISORY
+#define REQUIRED ITSMA_EVIDENCE_POLICY_REQUIRED
+#define ADVISORY ITSMA_EVIDENCE_POLICY_ADVISORY
 
 /* One group G holding one requirement per rating given: R0, R1, ... */
 static void one_group(itsma_catalogue **c_out, itsma_assessment **a_out)
@@ -315,9 +315,9 @@ static void test_score__evidence_policy(void)
 	r1 = score(a, REQUIRED, NULL);
 	r2 = score(a, ADVISORY, NULL);
 	CU_ASSERT_EQUAL(itsma_score(&r3, a, NULL, NULL), 0); /* NULL options: required */
-	CU_ASSERT_EQUAL(itsma_result_policy(r1), ITSMA_POLICY_REQUIRED);
-	CU_ASSERT_EQUAL(itsma_result_policy(r2), ITSMA_POLICY_ADVISORY);
-	CU_ASSERT_EQUAL(itsma_result_policy(r3), ITSMA_POLICY_REQUIRED);
+	CU_ASSERT_EQUAL(itsma_result_policy(r1), ITSMA_EVIDENCE_POLICY_REQUIRED);
+	CU_ASSERT_EQUAL(itsma_result_policy(r2), ITSMA_EVIDENCE_POLICY_ADVISORY);
+	CU_ASSERT_EQUAL(itsma_result_policy(r3), ITSMA_EVIDENCE_POLICY_REQUIRED);
 	/* required: R1 = 0, N, major; G = (0 + 100) / 2 = 50 */
 	ASSERT_NEAR(ach(r1, "R1"), 0);
 	CU_ASSERT_EQUAL(itsma_requirement_result_letter(rq(r1, "R1")), ITSMA_LETTER_N);
@@ -713,7 +713,7 @@ static void test_score__pa11_derivation(void)
 	ASSERT_NEAR(itsma_section_result_attribute_achievement(sc(r, "P1"), ITSMA_PA1_1), 53);
 	CU_ASSERT_EQUAL(itsma_section_result_attribute_letter(sc(r, "P1"), ITSMA_PA1_1), ITSMA_LETTER_L);
 	CU_ASSERT_EQUAL(itsma_section_result_attribute_status(sc(r, "P1"), ITSMA_PA1_1),
-	                ITSMA_ATTR_DERIVED);
+	                ITSMA_ATTRIBUTE_STATUS_DERIVED);
 	/* while P1 itself: (100 + 97.5 + 0 + P1.a (67.5 + 100) / 2 = 83.75) / 6 = 281.25 / 6 */
 	ASSERT_NEAR(itsma_section_result_achievement(sc(r, "P1")), 281.25 / 6);
 	/* P2 has no shall requirement: PA1.1 over all: (100 + 67.5) / 2 = 83.75 */
@@ -743,19 +743,19 @@ static void test_score__attribute_statuses(void)
 	r1 = score(a, REQUIRED, NULL);
 	r2 = score(a, ADVISORY, NULL);
 	p = sc(r1, "P");
-	CU_ASSERT_EQUAL(itsma_section_result_attribute_status(p, ITSMA_PA2_1), ITSMA_ATTR_RATED);
+	CU_ASSERT_EQUAL(itsma_section_result_attribute_status(p, ITSMA_PA2_1), ITSMA_ATTRIBUTE_STATUS_RATED);
 	ASSERT_NEAR(itsma_section_result_attribute_achievement(p, ITSMA_PA2_1), 76.25);
 	CU_ASSERT_EQUAL(itsma_section_result_attribute_letter(p, ITSMA_PA2_1), ITSMA_LETTER_L);
-	CU_ASSERT_EQUAL(itsma_section_result_attribute_status(p, ITSMA_PA2_2), ITSMA_ATTR_UNSUPPORTED);
+	CU_ASSERT_EQUAL(itsma_section_result_attribute_status(p, ITSMA_PA2_2), ITSMA_ATTRIBUTE_STATUS_UNSUPPORTED);
 	ASSERT_NEAR(itsma_section_result_attribute_achievement(p, ITSMA_PA2_2), 0);
-	CU_ASSERT_EQUAL(itsma_section_result_attribute_status(p, ITSMA_PA3_1), ITSMA_ATTR_RATED);
-	CU_ASSERT_EQUAL(itsma_section_result_attribute_status(p, ITSMA_PA3_2), ITSMA_ATTR_UNASSESSED);
+	CU_ASSERT_EQUAL(itsma_section_result_attribute_status(p, ITSMA_PA3_1), ITSMA_ATTRIBUTE_STATUS_RATED);
+	CU_ASSERT_EQUAL(itsma_section_result_attribute_status(p, ITSMA_PA3_2), ITSMA_ATTRIBUTE_STATUS_UNASSESSED);
 	ASSERT_NEAR(itsma_section_result_attribute_achievement(p, ITSMA_PA3_2), 0);
 	/* required: PA2.2 = 0 stops level 2: level 1 */
 	CU_ASSERT_EQUAL(itsma_section_result_capability_level(p), 1);
 	/* advisory: PA2.2 counts F (100): PA1.1 F, PA2.1 L, PA2.2 F -> level 2 */
 	p = sc(r2, "P");
-	CU_ASSERT_EQUAL(itsma_section_result_attribute_status(p, ITSMA_PA2_2), ITSMA_ATTR_UNSUPPORTED);
+	CU_ASSERT_EQUAL(itsma_section_result_attribute_status(p, ITSMA_PA2_2), ITSMA_ATTRIBUTE_STATUS_UNSUPPORTED);
 	ASSERT_NEAR(itsma_section_result_attribute_achievement(p, ITSMA_PA2_2), 100);
 	CU_ASSERT_EQUAL(itsma_section_result_capability_level(p), 2);
 	itsma_result_free(r1);
@@ -1248,16 +1248,16 @@ static void test_score__bad_options(void)
 	CU_ASSERT_EQUAL(itsma_score(&r, NULL, NULL, &err), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_score(NULL, a, NULL, &err), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_score_options_init(&o, ITSMA_SCORE_OPTIONS_VERSION), 0);
-	CU_ASSERT_EQUAL(o.evidence_policy, ITSMA_POLICY_REQUIRED);
+	CU_ASSERT_EQUAL(o.evidence_policy, ITSMA_EVIDENCE_POLICY_REQUIRED);
 	CU_ASSERT_PTR_NULL(o.section);
 	CU_ASSERT_EQUAL(itsma_score_options_init(&o, 2), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_evidence_policy_parse(&p, "advisory", NULL), 0);
-	CU_ASSERT_EQUAL(p, ITSMA_POLICY_ADVISORY);
+	CU_ASSERT_EQUAL(p, ITSMA_EVIDENCE_POLICY_ADVISORY);
 	CU_ASSERT_EQUAL(itsma_evidence_policy_parse(&p, "lenient", &err), ITSMA_EINVAL);
-	CU_ASSERT_STRING_EQUAL(itsma_evidence_policy_name(ITSMA_POLICY_REQUIRED), "required");
+	CU_ASSERT_STRING_EQUAL(itsma_evidence_policy_name(ITSMA_EVIDENCE_POLICY_REQUIRED), "required");
 	CU_ASSERT_STRING_EQUAL(itsma_model_name(ITSMA_MODEL_FLAT_UNWEIGHTED), "flat_unweighted");
 	CU_ASSERT_STRING_EQUAL(itsma_status_name(ITSMA_STATUS_UNSUPPORTED), "unsupported");
-	CU_ASSERT_STRING_EQUAL(itsma_attribute_status_name(ITSMA_ATTR_DERIVED), "derived");
+	CU_ASSERT_STRING_EQUAL(itsma_attribute_status_name(ITSMA_ATTRIBUTE_STATUS_DERIVED), "derived");
 	itsma_result_free(NULL);
 	itsma_assessment_free(a);
 	itsma_catalogue_free(c);

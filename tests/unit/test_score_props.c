@@ -14,8 +14,8 @@
 
 #define SHALL ITSMA_OBLIGATION_SHALL
 #define SHOULD ITSMA_OBLIGATION_SHOULD
-#define REQUIRED ITSMA_POLICY_REQUIRED
-#define ADVISORY ITSMA_POLICY_ADVISORY
+#define REQUIRED ITSMA_EVIDENCE_POLICY_REQUIRED
+#define ADVISORY ITSMA_EVIDENCE_POLICY_ADVISORY
 
 
 /* ---- generator ----------------------------------------------------------------------------- */
@@ -336,7 +336,7 @@ static void test_score_props__deterministic(void)
 			itsma_free(text);
 		}
 		ASSERT_OK(itsma_compare(&d, r1, r2, ASSERT_ERR));
-		CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_UNCHANGED), x.nreq);
+		CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_UNCHANGED), x.nreq);
 		CU_ASSERT_EQUAL(itsma_diff_scope_change_count(d), 0);
 		CU_ASSERT_EQUAL(itsma_diff_nonconformity_count(d), 0);
 		itsma_diff_free(d);

@@ -10,7 +10,7 @@
 
 #include "fixture.h"
 
-#define REQUIRED ITSMA_POLICY_REQUIRED
+#define REQUIRED ITSMA_EVIDENCE_POLICY_REQUIRED
 
 #define HAS(text, needle)                                                                          \
 	do {                                                                                       \
@@ -93,11 +93,11 @@ static void test_trend__figures(void)
 	CU_ASSERT_PTR_EQUAL(itsma_diff_before(itsma_trend_diff_at(t, 3)), f.r[2]);
 	/* nonconformities: q1 R3 minor; q2 R1 minor (opened), R3 closed; q3 R2 major (opened),
 	 * R1 closed; q4 R1 major (opened), R2 stays major */
-	CU_ASSERT_EQUAL(itsma_diff_tally_of(itsma_trend_diff_at(t, 1), ITSMA_DIFF_NC_OPENED), 1);
-	CU_ASSERT_EQUAL(itsma_diff_tally_of(itsma_trend_diff_at(t, 1), ITSMA_DIFF_NC_CLOSED), 1);
-	CU_ASSERT_EQUAL(itsma_diff_tally_of(itsma_trend_diff_at(t, 2), ITSMA_DIFF_NC_OPENED), 1);
-	CU_ASSERT_EQUAL(itsma_diff_tally_of(itsma_trend_diff_at(t, 2), ITSMA_DIFF_NC_CLOSED), 1);
-	CU_ASSERT_EQUAL(itsma_diff_tally_of(itsma_trend_diff_at(t, 3), ITSMA_DIFF_NC_OPENED), 1);
+	CU_ASSERT_EQUAL(itsma_diff_tally_of(itsma_trend_diff_at(t, 1), ITSMA_DIFF_TALLY_NC_OPENED), 1);
+	CU_ASSERT_EQUAL(itsma_diff_tally_of(itsma_trend_diff_at(t, 1), ITSMA_DIFF_TALLY_NC_CLOSED), 1);
+	CU_ASSERT_EQUAL(itsma_diff_tally_of(itsma_trend_diff_at(t, 2), ITSMA_DIFF_TALLY_NC_OPENED), 1);
+	CU_ASSERT_EQUAL(itsma_diff_tally_of(itsma_trend_diff_at(t, 2), ITSMA_DIFF_TALLY_NC_CLOSED), 1);
+	CU_ASSERT_EQUAL(itsma_diff_tally_of(itsma_trend_diff_at(t, 3), ITSMA_DIFF_TALLY_NC_OPENED), 1);
 	/* one process; PA1.1 of P: mean of R1 and R2 */
 	CU_ASSERT_EQUAL(itsma_trend_process_count(t), 1);
 	CU_ASSERT_STRING_EQUAL(itsma_trend_process_id(t, 0), "P");
@@ -179,25 +179,25 @@ static void test_trend__reports(void)
 	setup(&f);
 	ASSERT_OK(itsma_catalogue_set_title(f.c, "Cat\x1b[2J\nForged", ASSERT_ERR));
 	ASSERT_OK(itsma_trend_new(&t, (const itsma_result *const *)f.r, 4, ASSERT_ERR));
-	char *s = render(t, ITSMA_REPORT_TEXT);
+	char *s = render(t, ITSMA_REPORT_FORMAT_TEXT);
 	HAS(s, "Trend of 4 assessments: Cat\\x1b[2J\\x0aForged\n");
 	HAS(s, "q2                  2026-04-10  conditional       91.9%   91.9%     n/a      0      1       1       1\n"); /* (83.75 + 100) / 2 */
 	HAS(s, "  P        P                                        1 \xE2\x86\x92 1 \xE2\x86\x92 1 \xE2\x86\x92 0   (2)\n");
 	HAS(s, "Requirements that regressed more than once (2)\n  R1           2 times  R1\n");
 	CU_ASSERT_PTR_NULL(strchr(s, '\x1b'));
 	itsma_free(s);
-	s = render(t, ITSMA_REPORT_MD);
+	s = render(t, ITSMA_REPORT_FORMAT_MD);
 	HAS(s, "# Trend: Cat\\x1b\\[2J Forged\n");
 	HAS(s, "| `q4` | 2026-10-10 | nonconformant |");
 	HAS(s, "| P | P | 1 | 1 | 1 | 0 | 2 |\n");
 	HAS(s, "| R2 | 2 | R2 |\n");
 	itsma_free(s);
-	s = render(t, ITSMA_REPORT_CSV);
+	s = render(t, ITSMA_REPORT_FORMAT_CSV);
 	HAS(s, "assessment,date,verdict,overall,shall,should,major,minor,unassessed,opened,closed\r\n"
 	       "q1,2026-01-10,conditional,");
 	HAS(s, ",0,1,0,,\r\nq2,2026-04-10,");
 	itsma_free(s);
-	s = render(t, ITSMA_REPORT_HTML);
+	s = render(t, ITSMA_REPORT_FORMAT_HTML);
 	HAS(s, "script-src 'sha256-");
 	HAS(s, "<svg class=\"chart lines\"");
 	HAS(s, "<title>overall, 2026-10-10: ");
@@ -218,7 +218,7 @@ static void test_trend__allocation_failures(void)
 	return;
 #endif
 	setup(&f);
-	for (int f_ = ITSMA_REPORT_TEXT; f_ <= ITSMA_REPORT_CSV; f_++) {
+	for (int f_ = ITSMA_REPORT_FORMAT_TEXT; f_ <= ITSMA_REPORT_FORMAT_CSV; f_++) {
 		int done = 0;
 		for (long n = 0; !done && n < 100000; n++) {
 			itsma_trend *t = NULL;

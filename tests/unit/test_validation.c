@@ -83,12 +83,12 @@ static void test_validation__every_invalid_case(void)
 		/* validation reports the same first problem (for documents it recognises) */
 		{
 			itsma_error verr = ITSMA_ERROR_INIT;
-			itsma_document_kind kind = ITSMA_DOCUMENT_UNKNOWN;
+			itsma_document_kind kind = ITSMA_DOCUMENT_KIND_UNKNOWN;
 			int vrc = itsma_validate_buffer(&kind, buf, len, "input.json",
 			                                strstr(buf, "\"iso20000-1:") ? NULL : small, NULL, NULL,
 			                                &verr);
 			CU_ASSERT(vrc < 0);
-			if (kind != ITSMA_DOCUMENT_UNKNOWN) {
+			if (kind != ITSMA_DOCUMENT_KIND_UNKNOWN) {
 				CU_ASSERT_EQUAL(vrc, rc);
 				CU_ASSERT_STRING_EQUAL(verr.message, err.message);
 				CU_ASSERT_STRING_EQUAL(verr.pointer, err.pointer);
@@ -160,7 +160,7 @@ static void test_validation__lists_every_problem(void)
 	memset(&ps, 0, sizeof ps);
 	rc = itsma_validate_buffer(&kind, doc, sizeof doc - 1, "a.json", small, collect, &ps, &err);
 	CU_ASSERT_EQUAL(rc, ITSMA_ESCHEMA);
-	CU_ASSERT_EQUAL(kind, ITSMA_DOCUMENT_ASSESSMENT);
+	CU_ASSERT_EQUAL(kind, ITSMA_DOCUMENT_KIND_ASSESSMENT);
 	CU_ASSERT_EQUAL(ps.count, 3);
 	CU_ASSERT_PTR_NOT_NULL(strstr(ps.text[0], "a.json:7:"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(ps.text[0], "/evidence/0/kind"));
@@ -189,7 +189,7 @@ static void test_validation__callback_stops(void)
 	itsma_document_kind kind;
 	CU_ASSERT_EQUAL(itsma_validate_buffer(&kind, doc, sizeof doc - 1, NULL, NULL, stop_at_first, &calls, &err), 7);
 	CU_ASSERT_EQUAL(calls, 1);
-	CU_ASSERT_EQUAL(kind, ITSMA_DOCUMENT_CATALOGUE);
+	CU_ASSERT_EQUAL(kind, ITSMA_DOCUMENT_KIND_CATALOGUE);
 	CU_ASSERT_STRING_EQUAL(err.pointer, "/sections/0/id");
 }
 
@@ -201,12 +201,12 @@ static void test_validation__valid_documents_and_unknown_format(void)
 	itsma_catalogue *small = small_catalogue();
 	memset(&ps, 0, sizeof ps);
 	CU_ASSERT_EQUAL(itsma_validate_file(&kind, ITSMA_TEST_DATA "/catalogue-small.json", NULL, collect, &ps, &err), 0);
-	CU_ASSERT_EQUAL(kind, ITSMA_DOCUMENT_CATALOGUE);
+	CU_ASSERT_EQUAL(kind, ITSMA_DOCUMENT_KIND_CATALOGUE);
 	CU_ASSERT_EQUAL(itsma_validate_file(&kind, ITSMA_TEST_DATA "/assessment-small.json", small, collect, &ps, &err), 0);
-	CU_ASSERT_EQUAL(kind, ITSMA_DOCUMENT_ASSESSMENT);
+	CU_ASSERT_EQUAL(kind, ITSMA_DOCUMENT_KIND_ASSESSMENT);
 	CU_ASSERT_EQUAL(ps.count, 0);
 	CU_ASSERT_EQUAL(itsma_validate_buffer(&kind, "{\"format\": \"other/1\"}", 21, "o.json", NULL, collect, &ps, &err), ITSMA_ESCHEMA);
-	CU_ASSERT_EQUAL(kind, ITSMA_DOCUMENT_UNKNOWN);
+	CU_ASSERT_EQUAL(kind, ITSMA_DOCUMENT_KIND_UNKNOWN);
 	CU_ASSERT_STRING_EQUAL(err.pointer, "/format");
 	CU_ASSERT_EQUAL(err.line, 1);
 	CU_ASSERT_EQUAL(ps.count, 1);
@@ -241,7 +241,7 @@ static void test_validation__mapping_documents(void)
 	    " ]}\n";
 	itsma_catalogue *old = NULL, *new = NULL;
 	itsma_load_options lo = ITSMA_LOAD_OPTIONS_INIT;
-	itsma_document_kind kind = ITSMA_DOCUMENT_UNKNOWN;
+	itsma_document_kind kind = ITSMA_DOCUMENT_KIND_UNKNOWN;
 	itsma_error err = ITSMA_ERROR_INIT;
 	char *text;
 	size_t len;
@@ -251,10 +251,10 @@ static void test_validation__mapping_documents(void)
 	lo.resolve = resolve_new;
 	lo.resolve_payload = new;
 	text = itsma_test_slurp(ITSMA_TEST_DATA "/mapping/mapping.json", &len);
-	CU_ASSERT_EQUAL(itsma_document_detect(text, len), ITSMA_DOCUMENT_MAPPING);
+	CU_ASSERT_EQUAL(itsma_document_detect(text, len), ITSMA_DOCUMENT_KIND_MAPPING);
 	memset(&ps, 0, sizeof ps);
 	CU_ASSERT_EQUAL(itsma_validate_buffer_ext(&kind, text, len, "m.json", old, &lo, collect, &ps, &err), 0);
-	CU_ASSERT_EQUAL(kind, ITSMA_DOCUMENT_MAPPING);
+	CU_ASSERT_EQUAL(kind, ITSMA_DOCUMENT_KIND_MAPPING);
 	CU_ASSERT_EQUAL(ps.count, 0);
 	/* without catalogues: the built-ins, which have neither id */
 	CU_ASSERT_EQUAL(itsma_validate_buffer(&kind, text, len, "m.json", NULL, collect, &ps, &err),
@@ -266,7 +266,7 @@ static void test_validation__mapping_documents(void)
 	memset(&ps, 0, sizeof ps);
 	CU_ASSERT_EQUAL(itsma_validate_buffer_ext(&kind, bad, sizeof bad - 1, "bad.json", old, &lo, collect,
 	                                          &ps, &err), ITSMA_ESCHEMA);
-	CU_ASSERT_EQUAL(kind, ITSMA_DOCUMENT_MAPPING);
+	CU_ASSERT_EQUAL(kind, ITSMA_DOCUMENT_KIND_MAPPING);
 	CU_ASSERT_EQUAL(ps.count, 2);
 	CU_ASSERT_STRING_EQUAL(err.pointer, "/maps/0/relationship");
 	CU_ASSERT_EQUAL(err.line, 6);

@@ -210,13 +210,13 @@ class Catalogue:
 
             open("checklist.md", "w").write(itsma.Catalogue.builtin("iso20000-1:2018").render())
         """
-        formats = {"md": _c.ITSMA_REPORT_MD, "text": _c.ITSMA_REPORT_TEXT}
+        formats = {"md": _c.ITSMA_REPORT_FORMAT_MD, "text": _c.ITSMA_REPORT_FORMAT_TEXT}
         if weights and format == "json":
             with self._pins:
                 return self._p.py_weights_json()
         if format not in formats:
             raise ValueError(f"format must be md or text{' or json' if weights else ''}, not {format!r}")
-        view = _c.ITSMA_CATALOGUE_WEIGHTS if weights else _c.ITSMA_CATALOGUE_CHECKLIST
+        view = _c.ITSMA_CATALOGUE_VIEW_WEIGHTS if weights else _c.ITSMA_CATALOGUE_VIEW_CHECKLIST
         with self._pins:
             return self._p.py_render(view, formats[format])
 
@@ -675,7 +675,7 @@ class Section:
     @property
     def is_process(self) -> bool:
         """Whether the section is a process (capability levels are computed for it)."""
-        return _c.itsma_section_kind_of(self._p) == _c.ITSMA_SECTION_PROCESS
+        return _c.itsma_section_kind_of(self._p) == _c.ITSMA_SECTION_KIND_PROCESS
 
     @property
     def weight(self) -> float:

@@ -98,7 +98,7 @@ class Diff:
         """The comparison in words, the same bytes as ``itsma compare``: ``format`` is
         ``"text"`` or ``"md"``; ``limit`` caps each list of requirements (default: 15 for
         text, all for Markdown; 0: all)."""
-        formats = _words(_c.itsma_report_format_name, _c.ITSMA_REPORT_TEXT, _c.ITSMA_REPORT_MD)
+        formats = _words(_c.itsma_report_format_name, _c.ITSMA_REPORT_FORMAT_TEXT, _c.ITSMA_REPORT_FORMAT_MD)
         if format not in formats:
             raise ValueError(f"format must be 'text' or 'md', not {format!r}")
         if limit is not None and limit < 0:

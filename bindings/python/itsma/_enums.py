@@ -123,8 +123,8 @@ class EvidenceKind(WordEnum):
 class SectionKind(WordEnum):
     """Kind of a catalogue section: a group (clause) or a process."""
 
-    GROUP = _w(_c.ITSMA_SECTION_GROUP, _c.itsma_section_kind_name)
-    PROCESS = _w(_c.ITSMA_SECTION_PROCESS, _c.itsma_section_kind_name)
+    GROUP = _w(_c.ITSMA_SECTION_KIND_GROUP, _c.itsma_section_kind_name)
+    PROCESS = _w(_c.ITSMA_SECTION_KIND_PROCESS, _c.itsma_section_kind_name)
 
 
 class Obligation(WordEnum):
@@ -146,15 +146,15 @@ class Basis(WordEnum):
 class LintKind(WordEnum):
     """Kind of a catalogue lint problem (docs/catalogues.md)."""
 
-    SHALL_BASIS = _w(_c.ITSMA_LINT_SHALL_BASIS, _c.itsma_lint_kind_name)
-    SHALL_VERIFY = _w(_c.ITSMA_LINT_SHALL_VERIFY, _c.itsma_lint_kind_name)
-    GOOD_PRACTICE_SHALL = _w(_c.ITSMA_LINT_GOOD_PRACTICE_SHALL, _c.itsma_lint_kind_name)
-    WEIGHT = _w(_c.ITSMA_LINT_WEIGHT, _c.itsma_lint_kind_name)
-    NO_GUIDANCE = _w(_c.ITSMA_LINT_NO_GUIDANCE, _c.itsma_lint_kind_name)
-    SHALL_IN_TEXT = _w(_c.ITSMA_LINT_SHALL_IN_TEXT, _c.itsma_lint_kind_name)
-    DUPLICATE_TEXT = _w(_c.ITSMA_LINT_DUPLICATE_TEXT, _c.itsma_lint_kind_name)
-    ID_FORM = _w(_c.ITSMA_LINT_ID_FORM, _c.itsma_lint_kind_name)
-    MISSING_CLAUSE = _w(_c.ITSMA_LINT_MISSING_CLAUSE, _c.itsma_lint_kind_name)
+    SHALL_BASIS = _w(_c.ITSMA_LINT_KIND_SHALL_BASIS, _c.itsma_lint_kind_name)
+    SHALL_VERIFY = _w(_c.ITSMA_LINT_KIND_SHALL_VERIFY, _c.itsma_lint_kind_name)
+    GOOD_PRACTICE_SHALL = _w(_c.ITSMA_LINT_KIND_GOOD_PRACTICE_SHALL, _c.itsma_lint_kind_name)
+    WEIGHT = _w(_c.ITSMA_LINT_KIND_WEIGHT, _c.itsma_lint_kind_name)
+    NO_GUIDANCE = _w(_c.ITSMA_LINT_KIND_NO_GUIDANCE, _c.itsma_lint_kind_name)
+    SHALL_IN_TEXT = _w(_c.ITSMA_LINT_KIND_SHALL_IN_TEXT, _c.itsma_lint_kind_name)
+    DUPLICATE_TEXT = _w(_c.ITSMA_LINT_KIND_DUPLICATE_TEXT, _c.itsma_lint_kind_name)
+    ID_FORM = _w(_c.ITSMA_LINT_KIND_ID_FORM, _c.itsma_lint_kind_name)
+    MISSING_CLAUSE = _w(_c.ITSMA_LINT_KIND_MISSING_CLAUSE, _c.itsma_lint_kind_name)
 
 
 class Exclusions(WordEnum):
@@ -168,8 +168,8 @@ class EvidencePolicy(WordEnum):
     """Evidence policy of scoring: ``required`` (unsupported ratings count 0, the default)
     or ``advisory`` (they count as rated)."""
 
-    REQUIRED = _w(_c.ITSMA_POLICY_REQUIRED, _c.itsma_evidence_policy_name)
-    ADVISORY = _w(_c.ITSMA_POLICY_ADVISORY, _c.itsma_evidence_policy_name)
+    REQUIRED = _w(_c.ITSMA_EVIDENCE_POLICY_REQUIRED, _c.itsma_evidence_policy_name)
+    ADVISORY = _w(_c.ITSMA_EVIDENCE_POLICY_ADVISORY, _c.itsma_evidence_policy_name)
 
 
 class Model(WordEnum):
@@ -218,10 +218,10 @@ class Nonconformity(WordEnum):
 class AttributeStatus(WordEnum):
     """Status of a process attribute in a result."""
 
-    DERIVED = _w(_c.ITSMA_ATTR_DERIVED, _c.itsma_attribute_status_name)
-    RATED = _w(_c.ITSMA_ATTR_RATED, _c.itsma_attribute_status_name)
-    UNASSESSED = _w(_c.ITSMA_ATTR_UNASSESSED, _c.itsma_attribute_status_name)
-    UNSUPPORTED = _w(_c.ITSMA_ATTR_UNSUPPORTED, _c.itsma_attribute_status_name)
+    DERIVED = _w(_c.ITSMA_ATTRIBUTE_STATUS_DERIVED, _c.itsma_attribute_status_name)
+    RATED = _w(_c.ITSMA_ATTRIBUTE_STATUS_RATED, _c.itsma_attribute_status_name)
+    UNASSESSED = _w(_c.ITSMA_ATTRIBUTE_STATUS_UNASSESSED, _c.itsma_attribute_status_name)
+    UNSUPPORTED = _w(_c.ITSMA_ATTRIBUTE_STATUS_UNSUPPORTED, _c.itsma_attribute_status_name)
 
 
 class EvidenceProblem(WordEnum):

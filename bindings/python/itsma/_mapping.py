@@ -19,12 +19,12 @@ __all__ = ["Mapping", "Map", "Carry", "CarryReport", "RELATIONSHIPS"]
 
 #: The relationship vocabulary (OSCAL 1.2), read "sources RELATIONSHIP targets".
 RELATIONSHIPS: Tuple[str, ...] = tuple(_words(
-    _c.itsma_relationship_name, _c.ITSMA_REL_EQUAL_TO, _c.ITSMA_REL_EQUIVALENT_TO,
-    _c.ITSMA_REL_SUBSET_OF, _c.ITSMA_REL_SUPERSET_OF, _c.ITSMA_REL_INTERSECTS_WITH,
-    _c.ITSMA_REL_NO_RELATIONSHIP))
+    _c.itsma_relationship_name, _c.ITSMA_RELATIONSHIP_EQUAL_TO, _c.ITSMA_RELATIONSHIP_EQUIVALENT_TO,
+    _c.ITSMA_RELATIONSHIP_SUBSET_OF, _c.ITSMA_RELATIONSHIP_SUPERSET_OF, _c.ITSMA_RELATIONSHIP_INTERSECTS_WITH,
+    _c.ITSMA_RELATIONSHIP_NO_RELATIONSHIP))
 
-_FORMATS = _words(_c.itsma_transition_format_name, _c.ITSMA_TRANSITION_TEXT,
-                  _c.ITSMA_TRANSITION_MARKDOWN, _c.ITSMA_TRANSITION_HTML)
+_FORMATS = _words(_c.itsma_transition_format_name, _c.ITSMA_TRANSITION_FORMAT_TEXT,
+                  _c.ITSMA_TRANSITION_FORMAT_MARKDOWN, _c.ITSMA_TRANSITION_FORMAT_HTML)
 
 
 @dataclass(frozen=True)
@@ -290,27 +290,27 @@ class CarryReport:
     @property
     def carried(self) -> List[str]:
         """Target requirements rated from sources that cover them fully."""
-        return self._with(_c.ITSMA_CARRY_CARRIED)
+        return self._with(_c.ITSMA_CARRY_STATUS_CARRIED)
 
     @property
     def to_review(self) -> List[str]:
         """Target requirements rated from partial cover (or with unrated sources): review them."""
-        return self._with(_c.ITSMA_CARRY_REVIEW)
+        return self._with(_c.ITSMA_CARRY_STATUS_REVIEW)
 
     @property
     def kept(self) -> List[str]:
         """Target requirements the assessment merged into had rated already."""
-        return self._with(_c.ITSMA_CARRY_KEPT)
+        return self._with(_c.ITSMA_CARRY_STATUS_KEPT)
 
     @property
     def unrated(self) -> List[str]:
         """Target requirements with counterparts that were not rated."""
-        return self._with(_c.ITSMA_CARRY_UNRATED)
+        return self._with(_c.ITSMA_CARRY_STATUS_UNRATED)
 
     @property
     def new_obligations(self) -> List[str]:
         """Target requirements no source maps to: new obligations to assess."""
-        return self._with(_c.ITSMA_CARRY_NEW)
+        return self._with(_c.ITSMA_CARRY_STATUS_NEW)
 
     @property
     def dropped(self) -> List[str]:

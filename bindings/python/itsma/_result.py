@@ -337,19 +337,19 @@ class Result:
 
 #: The parts of a report that ``sections=`` can choose (itsma_report_section).
 REPORT_SECTIONS = _words(
-    _c.itsma_report_section_name, _c.ITSMA_REPORT_SUMMARY, _c.ITSMA_REPORT_CLAUSES,
-    _c.ITSMA_REPORT_CAPABILITY, _c.ITSMA_REPORT_GAPS, _c.ITSMA_REPORT_NONCONFORMITIES,
-    _c.ITSMA_REPORT_EVIDENCE, _c.ITSMA_REPORT_WARNINGS, _c.ITSMA_REPORT_CHANGES,
-    _c.ITSMA_REPORT_REQUIREMENTS)
-_REPORT_FORMATS = _words(_c.itsma_report_format_name, _c.ITSMA_REPORT_TEXT, _c.ITSMA_REPORT_MD,
-                         _c.ITSMA_REPORT_HTML, _c.ITSMA_REPORT_CSV)
+    _c.itsma_report_section_name, _c.ITSMA_REPORT_SECTION_SUMMARY, _c.ITSMA_REPORT_SECTION_CLAUSES,
+    _c.ITSMA_REPORT_SECTION_CAPABILITY, _c.ITSMA_REPORT_SECTION_GAPS, _c.ITSMA_REPORT_SECTION_NONCONFORMITIES,
+    _c.ITSMA_REPORT_SECTION_EVIDENCE, _c.ITSMA_REPORT_SECTION_WARNINGS, _c.ITSMA_REPORT_SECTION_CHANGES,
+    _c.ITSMA_REPORT_SECTION_REQUIREMENTS)
+_REPORT_FORMATS = _words(_c.itsma_report_format_name, _c.ITSMA_REPORT_FORMAT_TEXT, _c.ITSMA_REPORT_FORMAT_MD,
+                         _c.ITSMA_REPORT_FORMAT_HTML, _c.ITSMA_REPORT_FORMAT_CSV)
 _EXTENSIONS = {".txt": "text", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
                ".csv": "csv"}
 
 
 def _report_sections(sections: Optional[Iterable[str]]) -> int:
     if sections is None:
-        return int(_c.ITSMA_REPORT_ALL)
+        return int(_c.ITSMA_REPORT_SECTION_ALL)
     if isinstance(sections, str):
         sections = [sections]
     bits = 0
@@ -501,7 +501,7 @@ class SectionResult(_Entry):
     def is_process(self) -> bool:
         """Whether the section is a process."""
         return (_c.itsma_section_kind_of(_c.itsma_section_result_section(self._p))
-                == _c.ITSMA_SECTION_PROCESS)
+                == _c.ITSMA_SECTION_KIND_PROCESS)
 
     @property
     def applicable(self) -> bool:

@@ -68,8 +68,8 @@ class Trend:
         out = []
         for i, r in enumerate(self._results):
             d = _c.itsma_trend_diff_at(self._p, i)
-            opened = int(_c.itsma_diff_tally_of(d, _c.ITSMA_DIFF_NC_OPENED)) if d else None
-            closed = int(_c.itsma_diff_tally_of(d, _c.ITSMA_DIFF_NC_CLOSED)) if d else None
+            opened = int(_c.itsma_diff_tally_of(d, _c.ITSMA_DIFF_TALLY_NC_OPENED)) if d else None
+            closed = int(_c.itsma_diff_tally_of(d, _c.ITSMA_DIFF_TALLY_NC_CLOSED)) if d else None
             out.append(TrendPoint(r, r.assessment.date, r.verdict, r.compliance, opened, closed))
         return out
 
@@ -93,8 +93,8 @@ class Trend:
     def report(self, format: str = "text", *, colour: bool = False, width: int = 96) -> str:
         """The trend as ``itsma trend`` prints it: ``"text"``, ``"md"``, ``"html"`` (a page
         with a line chart) or ``"csv"`` (one row per assessment)."""
-        formats = _words(_c.itsma_report_format_name, _c.ITSMA_REPORT_TEXT, _c.ITSMA_REPORT_MD,
-                         _c.ITSMA_REPORT_HTML, _c.ITSMA_REPORT_CSV)
+        formats = _words(_c.itsma_report_format_name, _c.ITSMA_REPORT_FORMAT_TEXT, _c.ITSMA_REPORT_FORMAT_MD,
+                         _c.ITSMA_REPORT_FORMAT_HTML, _c.ITSMA_REPORT_FORMAT_CSV)
         if format not in formats:
             raise ValueError(f"format must be one of {', '.join(formats)}, not {format!r}")
         if width < 0:

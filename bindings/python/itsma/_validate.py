@@ -16,9 +16,9 @@ from ._errors import Error, _from_c
 __all__ = ["Validation", "validate_file", "validate_string"]
 
 _KINDS = {code: word for word, code in _words(_c.itsma_document_kind_name,
-                                               _c.ITSMA_DOCUMENT_CATALOGUE,
-                                               _c.ITSMA_DOCUMENT_ASSESSMENT,
-                                               _c.ITSMA_DOCUMENT_MAPPING).items()}
+                                               _c.ITSMA_DOCUMENT_KIND_CATALOGUE,
+                                               _c.ITSMA_DOCUMENT_KIND_ASSESSMENT,
+                                               _c.ITSMA_DOCUMENT_KIND_MAPPING).items()}
 
 
 class Validation(NamedTuple):
