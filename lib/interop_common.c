@@ -16,6 +16,15 @@
 #include "internal/interop.h"
 #include "internal/json_in.h"
 
+int itsma_interop_options_init(itsma_interop_options *opts, unsigned int version)
+{
+	static const itsma_interop_options defaults = ITSMA_INTEROP_OPTIONS_INIT;
+	if (!opts || itsma__version_check(version, ITSMA_INTEROP_OPTIONS_VERSION, NULL, NULL) < 0)
+		return ITSMA_EINVAL;
+	*opts = defaults;
+	return 0;
+}
+
 /* ---- ids ------------------------------------------------------------------------------------ */
 
 void itsma__idgen_init(itsma__idgen *g)

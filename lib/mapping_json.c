@@ -456,7 +456,7 @@ const char *itsma_mapping_builtin_find(const char *source, const char *target)
 	return NULL;
 }
 
-const char *itsma_mapping_builtin_json(size_t index, size_t *len_out)
+const char *itsma_mapping_builtin_json(size_t *len_out, size_t index)
 {
 	if (index >= itsma__builtin_mapping_count)
 		return NULL;

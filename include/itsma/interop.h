@@ -46,6 +46,14 @@ typedef struct itsma_interop_options {
 #define ITSMA_INTEROP_OPTIONS_VERSION 1
 /** Static initialiser for itsma_interop_options. */
 #define ITSMA_INTEROP_OPTIONS_INIT { ITSMA_INTEROP_OPTIONS_VERSION, NULL, NULL, NULL, NULL }
+/**
+ * Fill @p opts with the defaults of #ITSMA_INTEROP_OPTIONS_INIT (for callers without C macros,
+ * such as FFI).
+ * @param version the #ITSMA_INTEROP_OPTIONS_VERSION the caller was built with; 1 to the current
+ *        one.
+ * @return 0, or #ITSMA_EINVAL (NULL, unknown version). **Ownership:** none.
+ */
+ITSMA_EXTERN(int) itsma_interop_options_init(itsma_interop_options *opts, unsigned int version);
 
 /**
  * Make a catalogue from an OSCAL catalog (JSON, OSCAL 1.0.x to 1.2.x; `oscal-version` with

@@ -205,8 +205,9 @@ ITSMA_EXTERN(const char *) itsma_mapping_builtin_title(size_t index);
  * as "iso20000-1:2011" and "iso20000-1:2018"), or NULL when there is none. Static.
  */
 ITSMA_EXTERN(const char *) itsma_mapping_builtin_find(const char *source, const char *target);
-/** JSON text of built-in mapping @p index (length in @p len_out), or NULL. Static. */
-ITSMA_EXTERN(const char *) itsma_mapping_builtin_json(size_t index, size_t *len_out);
+/** JSON text of built-in mapping @p index (length in @p len_out, which may be NULL), or NULL.
+ * Static. Out-parameter first, as itsma_catalogue_builtin_json(). */
+ITSMA_EXTERN(const char *) itsma_mapping_builtin_json(size_t *len_out, size_t index);
 /**
  * Load a built-in mapping by id, checked against @p cats (NULL: the built-in catalogues).
  * @return 0; #ITSMA_ENOTFOUND; the errors of itsma_mapping_load_buffer().

@@ -633,7 +633,24 @@ static void test_interop__mapping_without_title_round_trips(void)
 	itsma_catalogue_free(tgt);
 }
 
+/* The options' initialiser gives what the static initialiser gives, for versions 1..current. */
+static void test_interop__options_init(void)
+{
+	static const itsma_interop_options init = ITSMA_INTEROP_OPTIONS_INIT;
+	itsma_interop_options o;
+	memset(&o, 0x5a, sizeof o);
+	CU_ASSERT_EQUAL(itsma_interop_options_init(&o, ITSMA_INTEROP_OPTIONS_VERSION), 0);
+	CU_ASSERT_EQUAL(o.version, init.version);
+	CU_ASSERT_PTR_NULL(o.load);
+	CU_ASSERT_PTR_NULL(o.warn);
+	CU_ASSERT_PTR_NULL(o.payload);
+	CU_ASSERT_PTR_NULL(o.catalogue_id);
+	CU_ASSERT_EQUAL(itsma_interop_options_init(&o, 0), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_interop_options_init(&o, ITSMA_INTEROP_OPTIONS_VERSION + 1), ITSMA_EINVAL);
+}
+
 static const itsma_test_case cases[] = {
+	{ "options_init", test_interop__options_init },
 	{ "uuid5_matches_rfc_9562", test_interop__uuid5_matches_rfc_9562 },
 	{ "ids_are_sanitised_without_collisions", test_interop__ids_are_sanitised_without_collisions },
 	{ "csv_cells_neutralise_formulas", test_interop__csv_cells_neutralise_formulas },

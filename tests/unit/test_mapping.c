@@ -778,7 +778,7 @@ static void test_builtin_listing(void)
 		size_t len = 0;
 		CU_ASSERT_PTR_NOT_NULL(itsma_mapping_builtin_id(i));
 		CU_ASSERT_PTR_NOT_NULL(itsma_mapping_builtin_title(i));
-		CU_ASSERT_PTR_NOT_NULL(itsma_mapping_builtin_json(i, &len));
+		CU_ASSERT_PTR_NOT_NULL(itsma_mapping_builtin_json(&len, i));
 		CU_ASSERT(len > 0);
 	}
 	CU_ASSERT_PTR_NULL(itsma_mapping_builtin_id(i));

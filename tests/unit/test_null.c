@@ -366,7 +366,7 @@ static void test_null__later_getters(void)
 	CU_ASSERT_PTR_NULL(itsma_evidence_extension_key(NULL, 0));
 	CU_ASSERT_PTR_NULL(itsma_gap_requirement_id(NULL));
 	CU_ASSERT_PTR_NULL(itsma_mapping_builtin_find(NULL, NULL));
-	CU_ASSERT_PTR_NOT_NULL(itsma_mapping_builtin_json(0, NULL));
+	CU_ASSERT_PTR_NOT_NULL(itsma_mapping_builtin_json(NULL, 0));
 	CU_ASSERT_PTR_NULL(itsma_rating_extension(NULL, NULL));
 	CU_ASSERT_EQUAL(itsma_rating_extension_count(NULL), 0);
 	CU_ASSERT_PTR_NULL(itsma_rating_extension_key(NULL, 0));
@@ -384,7 +384,7 @@ static void test_null__later_getters(void)
 	CU_ASSERT_EQUAL(itsma_section_extension_count(NULL), 0);
 	CU_ASSERT_PTR_NULL(itsma_section_extension_key(NULL, 0));
 	CU_ASSERT_PTR_NULL(itsma_catalogue_builtin_json(&len, (size_t)-1));
-	CU_ASSERT_PTR_NULL(itsma_mapping_builtin_json((size_t)-1, &len));
+	CU_ASSERT_PTR_NULL(itsma_mapping_builtin_json(&len, (size_t)-1));
 	CU_ASSERT_PTR_NULL(itsma_catalogue_builtin_clauses(&len, (size_t)-1));
 	/* their zero values are real ones: "no such warning" is the documented COUNT */
 	CU_ASSERT_EQUAL((int)itsma_result_warning_attribute(NULL, 0), (int)ITSMA_ATTRIBUTE_COUNT);
@@ -408,6 +408,7 @@ static void test_null__struct_init_refuses_null(void)
 	CU_ASSERT_EQUAL(itsma_requirement_spec_init(NULL, ITSMA_REQUIREMENT_SPEC_VERSION),
 	                ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_lint_options_init(NULL, ITSMA_LINT_OPTIONS_VERSION), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_interop_options_init(NULL, ITSMA_INTEROP_OPTIONS_VERSION), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_mapping_catalogues_init(NULL, ITSMA_MAPPING_CATALOGUES_VERSION),
 	                ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_map_spec_init(NULL, ITSMA_MAP_SPEC_VERSION), ITSMA_EINVAL);
