@@ -26,27 +26,23 @@ static size_t size_opt(const char *s)
 	return s ? strlen(s) + 1 : 0;
 }
 
-/* Copy src (NULL: nothing) to p, point *dst at it, return the place after it. */
-static char *put_opt(char *p, char **dst, const char *src)
-{
-	size_t n = size_opt(src);
-	*dst = NULL;
-	if (!src)
-		return p;
-	memcpy(p, src, n);
-	*dst = p;
-	return p + n;
-}
-
 /* An evidence record in one block: the struct, its id right after it, the other strings. */
 static itsma_evidence *clone_evidence(const itsma_evidence *e)
 {
-	size_t idn = strlen(e->id) + 1;
-	size_t total = idn + size_opt(e->title) + size_opt(e->uri) + size_opt(e->sha256) +
-	               size_opt(e->by) + size_opt(e->note);
-	itsma_evidence *c = malloc(sizeof *c + total);
+	const char *src[5];
+	char **dst[5];
+	size_t len[5], idn = strlen(e->id) + 1, total = idn, i;
+	itsma_evidence *c;
 	char *p;
 
+	src[0] = e->title;
+	src[1] = e->uri;
+	src[2] = e->sha256;
+	src[3] = e->by;
+	src[4] = e->note;
+	for (i = 0; i < 5; i++)
+		total += len[i] = size_opt(src[i]);
+	c = malloc(sizeof *c + total);
 	if (!c)
 		return NULL;
 	*c = *e;
@@ -56,11 +52,15 @@ static itsma_evidence *clone_evidence(const itsma_evidence *e)
 	c->id = p;
 	memcpy(p, e->id, idn);
 	p += idn;
-	p = put_opt(p, &c->title, e->title);
-	p = put_opt(p, &c->uri, e->uri);
-	p = put_opt(p, &c->sha256, e->sha256);
-	p = put_opt(p, &c->by, e->by);
-	put_opt(p, &c->note, e->note);
+	dst[0] = &c->title;
+	dst[1] = &c->uri;
+	dst[2] = &c->sha256;
+	dst[3] = &c->by;
+	dst[4] = &c->note;
+	for (i = 0; i < 5; i++) {
+		*dst[i] = src[i] ? memcpy(p, src[i], len[i]) : NULL;
+		p += len[i];
+	}
 	if (itsma__ext_clone(&c->ext, e->ext) < 0) {
 		free(c);
 		return NULL;
@@ -153,6 +153,14 @@ static void *array_of(const void *src, size_t n, size_t size, size_t *cap)
 	return p;
 }
 
+/* An id map entry of the original's record: the copy's record at the same index. */
+static void to_copy(const char **key, void **value, void *payload)
+{
+	itsma_evidence *e = ((itsma_evidence **)payload)[((const itsma_evidence *)*value)->index];
+	*key = e->id;
+	*value = e;
+}
+
 /* Everything but the owned catalogue and the generation (the copy is new: its own count). */
 static int copy_into(itsma_assessment *c, const itsma_assessment *a)
 {
@@ -186,22 +194,18 @@ static int copy_into(itsma_assessment *c, const itsma_assessment *a)
 	c->exclusions =
 	    array_of(NULL, a->exclusion_count, sizeof *c->exclusions, &c->exclusion_cap);
 	if (!c->rating_by_req || !c->attr_by_sec || !c->sec_excluded || !c->req_excluded ||
-	    !c->target_by_sec || !c->evidence || !c->ratings || !c->attributes || !c->exclusions ||
-	    itsma__strmap_reserve(&c->evidence_ids, a->evidence_count) < 0)
+	    !c->target_by_sec || !c->evidence || !c->ratings || !c->attributes || !c->exclusions)
 		return -1;
 	/* each list grows one item at a time, so that freeing a partial copy frees what it has */
 	for (; c->evidence_count < a->evidence_count; c->evidence_count++) {
 		itsma_evidence *e = clone_evidence(a->evidence[c->evidence_count]);
-		size_t len, hash;
 		if (!e)
 			return -1;
 		c->evidence[c->evidence_count] = e;
-		len = strlen(e->id);
-		hash = itsma__strhash_n(e->id, len);
-		itsma__strmap_fill(&c->evidence_ids,
-		                   itsma__strmap_probe(&c->evidence_ids, e->id, len, hash), e->id, len,
-		                   hash, e);
 	}
+	/* the id map slot for slot, pointing at the copy's records and their id strings */
+	if (itsma__strmap_copy(&c->evidence_ids, &a->evidence_ids, to_copy, c->evidence) < 0)
+		return -1;
 	for (; c->rating_count < a->rating_count; c->rating_count++) {
 		itsma_rating *r = clone_cited(&a->ratings[c->rating_count]->c, sizeof *r, c->evidence);
 		if (!r)
