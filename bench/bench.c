@@ -447,8 +447,8 @@ static double run_changes(itsma_scorer *s, const itsma_catalogue *cat, long n, l
  * A reader's snapshot of a live scorer (issue 17), CPU seconds each, the mean of 20: [0]
  * itsma_result_clone (copy of the assessment and scoring of the copy), [1] the copy alone
  * (itsma_assessment_clone), [2] the copy as itsma_result_clone made it before, by writing
- * the assessment as JSON and loading it back. The snapshot must be the scorer's result to
- * the byte.
+ * the assessment as JSON and loading it back; what is made is freed outside the timing. The
+ * snapshot must be the scorer's result to the byte.
  */
 static void snapshot_times(double out[3], const itsma_scorer *s, const itsma_assessment *a)
 {
@@ -460,12 +460,15 @@ static void snapshot_times(double out[3], const itsma_scorer *s, const itsma_ass
 	int k;
 
 	lo.max_string = lo.max_records = lo.max_bytes = SIZE_MAX;
-	t0 = cpu_now();
-	for (k = 0; k < REPS; k++) {
+	out[0] = out[1] = out[2] = 0;
+	for (k = 0; k <= REPS; k++) { /* the first (not timed) is checked */
 		itsma_result *snap = NULL;
+		t0 = cpu_now();
 		if (itsma_result_clone(&snap, itsma_scorer_result(s), &err) < 0)
 			die("snapshot: %s", err.message);
-		if (k == 0) {
+		if (k)
+			out[0] += cpu_now() - t0;
+		else {
 			if (itsma_result_to_json(&j1, snap, &err) < 0 ||
 			    itsma_result_to_json(&j2, itsma_scorer_result(s), &err) < 0)
 				die("%s", err.message);
@@ -473,31 +476,32 @@ static void snapshot_times(double out[3], const itsma_scorer *s, const itsma_ass
 				die("the snapshot differs from the scorer's result");
 			itsma_free(j1);
 			itsma_free(j2);
-			t0 = cpu_now(); /* the check is not timed */
 		}
-		itsma_result_free(snap);
+		itsma_result_free(snap); /* freeing is not timed: a reader does it after the lock */
 	}
-	out[0] = (cpu_now() - t0) / (REPS - 1);
-	t0 = cpu_now();
 	for (k = 0; k < REPS; k++) {
 		itsma_assessment *c = NULL;
+		t0 = cpu_now();
 		if (itsma_assessment_clone(&c, a, &err) < 0)
 			die("clone: %s", err.message);
+		out[1] += cpu_now() - t0;
 		itsma_assessment_free(c);
 	}
-	out[1] = (cpu_now() - t0) / REPS;
-	t0 = cpu_now();
 	for (k = 0; k < REPS; k++) {
 		itsma_assessment *c = NULL;
 		char *text = NULL;
+		t0 = cpu_now();
 		if (itsma_assessment_to_json(&text, a, &err) < 0 ||
 		    itsma_assessment_load_buffer(&c, text, strlen(text), "<clone>",
 		                                 itsma_assessment_catalogue(a), &lo, &err) < 0)
 			die("JSON copy: %s", err.message);
+		out[2] += cpu_now() - t0;
 		itsma_free(text);
 		itsma_assessment_free(c);
 	}
-	out[2] = (cpu_now() - t0) / REPS;
+	out[0] /= REPS;
+	out[1] /= REPS;
+	out[2] /= REPS;
 }
 
 /* Incremental re-scoring: `n` random single changes through a scorer. */
