@@ -113,7 +113,8 @@ static void *clone_cited(const itsma__cited *src, size_t head, itsma_evidence *c
 	}
 	c->ext = NULL;
 	c->carried = NULL;
-	if (itsma__ext_clone(&c->ext, src->ext) < 0 || clone_carried(&c->carried, src->carried) < 0) {
+	if (itsma__ext_clone(&c->ext, src->ext) < 0 ||
+	    clone_carried(&c->carried, src->carried) < 0) {
 		itsma__ext_free(c->ext);
 		free(block);
 		return NULL;
@@ -207,7 +208,8 @@ static int copy_into(itsma_assessment *c, const itsma_assessment *a)
 	if (itsma__strmap_copy(&c->evidence_ids, &a->evidence_ids, to_copy, c->evidence) < 0)
 		return -1;
 	for (; c->rating_count < a->rating_count; c->rating_count++) {
-		itsma_rating *r = clone_cited(&a->ratings[c->rating_count]->c, sizeof *r, c->evidence);
+		itsma_rating *r =
+		    clone_cited(&a->ratings[c->rating_count]->c, sizeof *r, c->evidence);
 		if (!r)
 			return -1;
 		c->ratings[c->rating_count] = r;

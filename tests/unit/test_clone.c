@@ -108,8 +108,8 @@ static void test_clone__extensions_and_carried(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(t, "\"x-scope\""));
 	CU_ASSERT_PTR_NOT_NULL(strstr(t, "\"x-t\""));
 	CU_ASSERT_PTR_NOT_NULL(strstr(t, "\"review\""));
-	CU_ASSERT_EQUAL(itsma_rating_carried_source_count(itsma_assessment_find_rating(c, "8.1-01")),
-	                2);
+	CU_ASSERT_EQUAL(
+	    itsma_rating_carried_source_count(itsma_assessment_find_rating(c, "8.1-01")), 2);
 	/* the copy cites its own records */
 	CU_ASSERT_PTR_EQUAL(itsma_rating_evidence_at(itsma_assessment_find_rating(c, "8.1-01"), 0),
 	                    itsma_assessment_find_evidence(c, "EV-2"));
@@ -154,7 +154,8 @@ static void test_clone__independent(void)
 	CU_ASSERT(strcmp(after, before) != 0);
 	CU_ASSERT_PTR_NULL(itsma_assessment_find_evidence(c, "EV-2"));
 	CU_ASSERT_PTR_NOT_NULL(itsma_assessment_find_evidence(a, "EV-2"));
-	CU_ASSERT_STRING_EQUAL(itsma_evidence_title(itsma_assessment_find_evidence(a, "EV-1")), "One");
+	CU_ASSERT_STRING_EQUAL(itsma_evidence_title(itsma_assessment_find_evidence(a, "EV-1")),
+	                       "One");
 
 	/* and the other way round */
 	{
@@ -165,7 +166,8 @@ static void test_clone__independent(void)
 		ASSERT_OK(itsma_assessment_set_extension(a, "x-tool", NULL, ASSERT_ERR));
 		t3 = json_of(c2);
 		CU_ASSERT_STRING_EQUAL(t3, t2);
-		CU_ASSERT_EQUAL(itsma_evidence_index(itsma_assessment_find_evidence(c2, "EV-3")), 2);
+		CU_ASSERT_EQUAL(itsma_evidence_index(itsma_assessment_find_evidence(c2, "EV-3")),
+		                2);
 		free(t2);
 		free(t3);
 		itsma_assessment_free(c2);
@@ -252,7 +254,8 @@ static void test_clone__random(void)
 			const itsma_evidence *e = itsma_assessment_evidence_at(a, i);
 			if (next(&seed) % 3 == 0) {
 				itsma_error err = ITSMA_ERROR_INIT;
-				int rc = itsma_assessment_remove_evidence(a, itsma_evidence_id(e), &err);
+				int rc =
+				    itsma_assessment_remove_evidence(a, itsma_evidence_id(e), &err);
 				CU_ASSERT(rc == 0 || rc == ITSMA_EINVAL); /* EINVAL: still cited */
 			}
 		}
