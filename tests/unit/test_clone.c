@@ -291,6 +291,20 @@ static void test_clone__random(void)
 		itsma_result_free(r1);
 		itsma_result_free(r2);
 	}
+	/* the copy's id map (copied slot for slot, holes included) takes new records */
+	for (i = 0; i < 500; i++) {
+		itsma_evidence_spec e = ITSMA_EVIDENCE_SPEC_INIT;
+		snprintf(id, sizeof id, "NEW-%u", (unsigned)i);
+		e.id = id;
+		e.title = "new";
+		e.collected = "2026-01-02";
+		ASSERT_OK(itsma_assessment_put_evidence(c, &e, ASSERT_ERR));
+		CU_ASSERT_PTR_NULL(itsma_assessment_find_evidence(a, id));
+	}
+	for (i = 0; i < 500; i++) {
+		snprintf(id, sizeof id, "NEW-%u", (unsigned)i);
+		CU_ASSERT_PTR_NOT_NULL(itsma_assessment_find_evidence(c, id));
+	}
 	itsma_assessment_free(a);
 	itsma_assessment_free(c);
 	itsma_catalogue_free(cat);
