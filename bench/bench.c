@@ -24,6 +24,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -442,6 +443,67 @@ static double run_changes(itsma_scorer *s, const itsma_catalogue *cat, long n, l
 	return secs;
 }
 
+/*
+ * A reader's snapshot of a live scorer (issue 17), CPU seconds each, the mean of 20: [0]
+ * itsma_result_clone (copy of the assessment and scoring of the copy), [1] the copy alone
+ * (itsma_assessment_clone), [2] the copy as itsma_result_clone made it before, by writing
+ * the assessment as JSON and loading it back; what is made is freed outside the timing. The
+ * snapshot must be the scorer's result to the byte.
+ */
+static void snapshot_times(double out[3], const itsma_scorer *s, const itsma_assessment *a)
+{
+	enum { REPS = 20 };
+	itsma_load_options lo = ITSMA_LOAD_OPTIONS_INIT;
+	itsma_error err = ITSMA_ERROR_INIT;
+	char *j1 = NULL, *j2 = NULL;
+	double t0;
+	int k;
+
+	lo.max_string = lo.max_records = lo.max_bytes = SIZE_MAX;
+	out[0] = out[1] = out[2] = 0;
+	for (k = 0; k <= REPS; k++) { /* the first (not timed) is checked */
+		itsma_result *snap = NULL;
+		t0 = cpu_now();
+		if (itsma_result_clone(&snap, itsma_scorer_result(s), &err) < 0)
+			die("snapshot: %s", err.message);
+		if (k)
+			out[0] += cpu_now() - t0;
+		else {
+			if (itsma_result_to_json(&j1, snap, &err) < 0 ||
+			    itsma_result_to_json(&j2, itsma_scorer_result(s), &err) < 0)
+				die("%s", err.message);
+			if (strcmp(j1, j2) != 0)
+				die("the snapshot differs from the scorer's result");
+			itsma_free(j1);
+			itsma_free(j2);
+		}
+		itsma_result_free(snap); /* freeing is not timed: a reader does it after the lock */
+	}
+	for (k = 0; k < REPS; k++) {
+		itsma_assessment *c = NULL;
+		t0 = cpu_now();
+		if (itsma_assessment_clone(&c, a, &err) < 0)
+			die("clone: %s", err.message);
+		out[1] += cpu_now() - t0;
+		itsma_assessment_free(c);
+	}
+	for (k = 0; k < REPS; k++) {
+		itsma_assessment *c = NULL;
+		char *text = NULL;
+		t0 = cpu_now();
+		if (itsma_assessment_to_json(&text, a, &err) < 0 ||
+		    itsma_assessment_load_buffer(&c, text, strlen(text), "<clone>",
+		                                 itsma_assessment_catalogue(a), &lo, &err) < 0)
+			die("JSON copy: %s", err.message);
+		out[2] += cpu_now() - t0;
+		itsma_free(text);
+		itsma_assessment_free(c);
+	}
+	out[0] /= REPS;
+	out[1] /= REPS;
+	out[2] /= REPS;
+}
+
 /* Incremental re-scoring: `n` random single changes through a scorer. */
 static int child_updates(long n, long ne)
 {
@@ -453,7 +515,7 @@ static int child_updates(long n, long ne)
 	char *j1 = NULL, *j2 = NULL;
 	size_t np = 0, i, inc = 0, full = 0;
 	const itsma_section *procs[256];
-	double t0, t1, t3, t4, mix, kind_rate[CH_KINDS];
+	double t0, t1, t3, t4, mix, kind_rate[CH_KINDS], snap[3];
 	long u, n_full;
 	int kind;
 
@@ -489,10 +551,12 @@ static int child_updates(long n, long ne)
 		itsma_result_free(r);
 	}
 	t4 = cpu_now();
+	snapshot_times(snap, s, a);
 	printf("updates=%ld secs=%.6f build=%.6f incremental=%zu rescored=%zu full_rate=%.1f "
-	       "kind0=%.1f kind1=%.1f kind2=%.1f kind3=%.1f identical=1\n",
+	       "kind0=%.1f kind1=%.1f kind2=%.1f kind3=%.1f snapshot=%.6f aclone=%.6f "
+	       "jsoncopy=%.6f identical=1\n",
 	       n, mix, t1 - t0, inc, full, (double)n_full / (t4 - t3), kind_rate[0], kind_rate[1],
-	       kind_rate[2], kind_rate[3]);
+	       kind_rate[2], kind_rate[3], snap[0], snap[1], snap[2]);
 	itsma_free(j1);
 	itsma_free(j2);
 	itsma_result_free(fresh);
@@ -954,6 +1018,11 @@ int main(int argc, char **argv)
 		       field(&r, "incremental"), field(&r, "rescored"), field(&r, "full_rate"),
 		       field(&r, "build") * 1e3);
 		printf("  result identical to itsma_score() (itsma_result_to_json bytes) in every run: yes\n");
+		printf("  a reader's snapshot (itsma_result_clone, mean of 20, last run): %.2f ms, of which\n"
+		       "  copying the assessment (itsma_assessment_clone) %.2f ms; the JSON round trip\n"
+		       "  that copied it before: %.2f ms\n",
+		       field(&r, "snapshot") * 1e3, field(&r, "aclone") * 1e3,
+		       field(&r, "jsoncopy") * 1e3);
 	}
 	printf("\nbench: done\n");
 	return 0;

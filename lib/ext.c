@@ -59,6 +59,36 @@ int itsma__ext_add(itsma__ext **ext, const char *key, const char *text, size_t l
 	return 0;
 }
 
+int itsma__ext_clone(itsma__ext **out, const itsma__ext *x)
+{
+	itsma__ext *c;
+	size_t i, n = x ? x->count : 0;
+
+	*out = NULL;
+	if (!x)
+		return 0;
+	c = calloc(1, sizeof *c);
+	if (!c)
+		return ITSMA_ENOMEM;
+	c->keys = calloc(n ? n : 1, sizeof *c->keys);
+	c->values = calloc(n ? n : 1, sizeof *c->values);
+	if (!c->keys || !c->values) {
+		itsma__ext_free(c);
+		return ITSMA_ENOMEM;
+	}
+	for (i = 0; i < n; i++, c->count++) {
+		c->keys[i] = strdup(x->keys[i]);
+		c->values[i] = strdup(x->values[i]);
+		if (!c->keys[i] || !c->values[i]) {
+			c->count++; /* free the one of the two that was copied */
+			itsma__ext_free(c);
+			return ITSMA_ENOMEM;
+		}
+	}
+	*out = c;
+	return 0;
+}
+
 /* The compact JSON text of a json-c value (recursion: loading caps the depth at 1000). */
 static void to_text(itsma__buf *b, json_object *v)
 {

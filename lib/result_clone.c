@@ -4,27 +4,22 @@
  * the assessment, so that it stays as it is while the original's assessment changes (a live
  * scorer goes on) and can be read without the writer's lock.
  *
- * The copy of the assessment is made by writing it as JSON and loading that back against
- * the same catalogue (every field, extension and order kept, as saving and loading keep
- * them), and the snapshot is the result of scoring the copy with the original's options:
- * the same figures and bytes as the original, since the original is of the assessment as it
- * stands (the generations are checked).
+ * The copy of the assessment is itsma_assessment_clone()'s (in memory, linear in its size,
+ * every field, extension and order kept, against the same catalogue), and the snapshot is
+ * the result of scoring the copy with the original's options: the same figures and bytes as
+ * the original, since the original is of the assessment as it stands (the generations are
+ * checked).
  */
 #include "internal/result.h"
 #include "internal/error.h"
 
 #include "itsma/assessment.h"
 
-#include <stdint.h>
-#include <string.h>
-
 int itsma_result_clone(itsma_result **out, const itsma_result *r, itsma_error *err)
 {
-	itsma_load_options lo = ITSMA_LOAD_OPTIONS_INIT;
 	itsma_score_options so = ITSMA_SCORE_OPTIONS_INIT;
 	itsma_assessment *copy = NULL;
 	itsma_result *c = NULL;
-	char *text = NULL;
 	int rc;
 
 	itsma__error_reset(err);
@@ -40,15 +35,7 @@ int itsma_result_clone(itsma_result **out, const itsma_result *r, itsma_error *e
 		    "assessment %s (or catalogue %s) was changed after this result "
 		    "was scored: score it again, or rescore its scorer",
 		    itsma_assessment_id(r->a), r->cat->id);
-	if ((rc = itsma_assessment_to_json(&text, r->a, err)) < 0)
-		return rc;
-	/* the copy holds what the original holds, whatever limits a file would have */
-	lo.max_string = SIZE_MAX;
-	lo.max_records = SIZE_MAX;
-	lo.max_bytes = SIZE_MAX;
-	rc = itsma_assessment_load_buffer(&copy, text, strlen(text), "<clone>", r->cat, &lo, err);
-	itsma_free(text);
-	if (rc < 0)
+	if ((rc = itsma_assessment_clone(&copy, r->a, err)) < 0)
 		return rc;
 	so.evidence_policy = r->policy;
 	so.section = r->scope ? r->scope->id : NULL;

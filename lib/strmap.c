@@ -235,6 +235,26 @@ void itsma__strmap_del(itsma__strmap *m, const char *key)
 	m->count--;
 }
 
+int itsma__strmap_copy(itsma__strmap *dst, const itsma__strmap *src,
+                      void (*remap)(const char **key, void **value, void *payload), void *payload)
+{
+	size_t i;
+	memset(dst, 0, sizeof *dst);
+	if (!src->cap)
+		return 0;
+	dst->slots = malloc(src->cap * sizeof *dst->slots);
+	if (!dst->slots)
+		return -1;
+	memcpy(dst->slots, src->slots, src->cap * sizeof *dst->slots);
+	dst->cap = src->cap;
+	dst->count = src->count;
+	dst->used = src->used;
+	for (i = 0; i < dst->cap; i++)
+		if (dst->slots[i].key && dst->slots[i].key != TOMBSTONE)
+			remap(&dst->slots[i].key, &dst->slots[i].value, payload);
+	return 0;
+}
+
 void itsma__strmap_free(itsma__strmap *m)
 {
 	free(m->slots);

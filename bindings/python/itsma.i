@@ -344,6 +344,7 @@ ITSMA_NONNULL(itsma_scorer)
 %ignore itsma_assessment_load_buffer;
 %ignore itsma_assessment_new;
 %ignore itsma_assessment_to_json;
+%ignore itsma_assessment_clone;
 %ignore itsma_assessment_save_file;
 %ignore itsma_assessment_set_id;
 %ignore itsma_assessment_set_date;
@@ -565,6 +566,7 @@ ITSMA_NOGIL(itsma_catalogue::py_save_file)
 ITSMA_NOGIL(itsma_assessment::py_load_file)
 ITSMA_NOGIL(itsma_assessment::py_load_buffer)
 ITSMA_NOGIL(itsma_assessment::py_to_json)
+ITSMA_NOGIL(itsma_assessment::py_clone)
 ITSMA_NOGIL(itsma_assessment::py_save_file)
 ITSMA_NOGIL(itsma_assessment::py_score)
 ITSMA_NOGIL(itsma_result::py_to_json)
@@ -596,6 +598,7 @@ ITSMA_NOGIL(itsma_scorer::py_snapshot)
 %newobject itsma_assessment::py_load_buffer;
 %newobject itsma_assessment::py_create;
 %newobject itsma_assessment::py_to_json;
+%newobject itsma_assessment::py_clone;
 %newobject itsma_assessment::py_score;
 %newobject itsma_result::py_to_json;
 %newobject itsma_result::py_explain;
@@ -942,6 +945,13 @@ ITSMA_NOGIL(itsma_scorer::py_snapshot)
 		if (itsma_assessment_new(&a, cat, id, date, err) < 0)
 			return NULL;
 		return a;
+	}
+	/* An independent copy (itsma_assessment_clone), borrowing the same catalogue. */
+	itsma_assessment *py_clone(itsma_error *err) {
+		itsma_assessment *out = NULL;
+		if (itsma_assessment_clone(&out, $self, err) < 0)
+			return NULL;
+		return out;
 	}
 	char *py_to_json(itsma_error *err) {
 		char *out = NULL;

@@ -104,6 +104,22 @@ ITSMA_EXTERN(int) itsma_assessment_new(itsma_assessment **out, const itsma_catal
 ITSMA_EXTERN(void) itsma_assessment_free(itsma_assessment *a);
 
 /**
+ * Copy an assessment: everything itsma_assessment_to_json() writes (id, date, texts,
+ * evidence records, ratings and attribute ratings with their citations and carried
+ * provenance, exclusions, targets, notes, `x-` extensions, in the same order) and its
+ * origin and record limit, copied in memory in time linear in its size (no JSON). The copy
+ * is independent: changing or freeing either leaves the other as it is. Its generation
+ * (itsma_assessment_generation()) starts at 0.
+ * @param[out] out the copy; NULL on failure. @param a the assessment (Borrowed).
+ * @return 0; #ITSMA_EINVAL (@p out or @p a NULL); #ITSMA_ENOMEM (nothing allocated).
+ * **Ownership:** `*out` is Owned: free it with itsma_assessment_free(). It borrows @p a's
+ * catalogue, which must outlive it; when @p a owns a built-in catalogue it loaded itself,
+ * that is @p a's, so @p a must then outlive the copy.
+ */
+ITSMA_EXTERN(int) itsma_assessment_clone(itsma_assessment **out, const itsma_assessment *a,
+                                         itsma_error *err) ITSMA_WARN_UNUSED;
+
+/**
  * Write the assessment as pretty-printed, deterministic `itsma-assessment/1` JSON.
  * @param[out] out NUL-terminated text. **Ownership:** Owned: release it with itsma_free().
  * @return 0 or #ITSMA_ENOMEM.

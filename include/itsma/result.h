@@ -83,8 +83,9 @@ ITSMA_EXTERN(void) itsma_result_free(itsma_result *r);
  * threads without that lock, for as long as the caller keeps it.
  *
  * itsma_result_assessment() of the snapshot is its own copy (Borrowed from the snapshot,
- * freed with it); it borrows the catalogue of @p r, which must outlive it unchanged. Costs
- * about as much as writing the assessment as JSON, loading it and scoring it.
+ * freed with it), made by itsma_assessment_clone(); it borrows the catalogue of @p r, which
+ * must outlive it unchanged. Costs a copy of the assessment in memory and a scoring of it
+ * (linear in their sizes; bench/README.md has figures).
  *
  * @param[out] out the snapshot; NULL on failure.
  * @param r the result (Borrowed for the call only).

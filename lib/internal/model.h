@@ -36,6 +36,8 @@ typedef struct itsma__ext {
 void itsma__ext_free(itsma__ext *x);
 /* Append a member whose value is the JSON text[0, len) (copied). 0 or ITSMA_ENOMEM. */
 int itsma__ext_add(itsma__ext **ext, const char *key, const char *text, size_t len);
+/* A copy of x (NULL gives NULL) into *out: 0, or ITSMA_ENOMEM with *out NULL. */
+int itsma__ext_clone(itsma__ext **out, const itsma__ext *x);
 /* Append a member whose value is a json-c value (its text is kept). 0 or ITSMA_ENOMEM. */
 int itsma__ext_add_json(itsma__ext **ext, const char *key, struct json_object *v);
 

@@ -53,6 +53,14 @@ int itsma__strmap_put(itsma__strmap *m, const char *key, void *value);
 int itsma__strmap_reserve(itsma__strmap *m, size_t extra);
 /* Remove a key (no-op when absent). */
 void itsma__strmap_del(itsma__strmap *m, const char *key);
+/*
+ * Copy src into dst (its previous content is not freed) slot for slot, without hashing or
+ * probing: remap() gives each live key's new key (equal to the old one) and value. 0, or -1
+ * on allocation failure (dst empty).
+ */
+int itsma__strmap_copy(itsma__strmap *dst, const itsma__strmap *src,
+                       void (*remap)(const char **key, void **value, void *payload),
+                       void *payload);
 void itsma__strmap_free(itsma__strmap *m);
 
 #endif

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import gc
 import json
 import pickle
 
@@ -294,6 +295,31 @@ def test_copy_and_pickle(asm):
     dup.rate("8.1-01", "F")
     assert asm.ratings["8.1-01"].letter is itsma.Letter.L
     assert dup.catalogue is asm.catalogue
+
+
+def test_copy_keeps_extensions_and_carried_and_outlives_the_original(cat):
+    # itsma_assessment_clone: the copy writes the same bytes, x- members and carried
+    # provenance included, and stays valid and unchanged when the original goes
+    doc = json.dumps({
+        "format": "itsma-assessment/1", "id": "rich", "catalogue": "test:small",
+        "date": "2026-11-20", "x-tool": {"v": [1, 2]},
+        "scope": {"exclude": [{"id": "4", "reason": "Out.", "x-e": 1}], "x-s": True},
+        "evidence": [{"id": "EV-1", "title": "One", "kind": "document",
+                      "collected": "2026-10-01", "x-ev": "e"}],
+        "ratings": [{"requirement": "8.1-01", "rating": "L", "evidence": ["EV-1"],
+                     "carried": {"mapping": "m", "relationship": "subset-of",
+                                 "sources": ["A.1"], "review": True, "x-c": 7}}],
+        "targets": {"level": 2, "x-t": "t"}})
+    orig = itsma.Assessment.from_string(doc, cat, source="rich.json")
+    text = orig.to_json()
+    assert '"x-c"' in text and '"review"' in text
+    dup = copy.copy(orig)
+    assert dup.to_json() == text and dup.origin == "rich.json"
+    orig.rate("8.1-01", "N")
+    assert dup.ratings["8.1-01"].carried.review is True
+    del orig
+    gc.collect()
+    assert dup.to_json() == text
 
 
 def test_direct_construction_is_refused():

@@ -973,9 +973,19 @@ static int op_asm_to_json(ctx *c, itsma_error *err)
 	return itsma_assessment_to_json(&c->out_text, c->a, err);
 }
 
+static int op_asm_clone(ctx *c, itsma_error *err)
+{
+	return itsma_assessment_clone(&c->out_a, c->a, err);
+}
+
 static int op_asm_save(ctx *c, itsma_error *err)
 {
 	return itsma_assessment_save_file(c->a, path_save, err);
+}
+
+static int op_result_clone(ctx *c, itsma_error *err)
+{
+	return itsma_result_clone(&c->out_r, c->r, err);
 }
 
 static int op_score(ctx *c, itsma_error *err)
@@ -1261,9 +1271,11 @@ static const scenario scenarios[] = {
 	{ "assessment_setters", N_ASM, op_asm_setters, 0 },
 	{ "assessment_to_json", N_ASM, op_asm_to_json, 0 },
 	{ "assessment_save_file", N_ASM | N_SAVE, op_asm_save, 0 },
+	{ "assessment_clone", N_ASM, op_asm_clone, 0 },
 	{ "score", N_ASM, op_score, 0 },
 	{ "score_advisory_section", N_ASM, op_score_advisory_section, 0 },
 	{ "result_to_json", N_RES, op_result_to_json, 0 },
+	{ "result_clone", N_RES, op_result_clone, 0 },
 	{ "explain_requirement", N_RES, op_explain_requirement, 0 },
 	{ "explain_process", N_RES, op_explain_process, 0 },
 	{ "explain_section", N_RES, op_explain_section, 0 },

@@ -701,6 +701,10 @@ static void test_null__fallible_functions_refuse_null(void)
 	itsma_result_o = (itsma_result *)(void *)&e;
 	REFUSES(itsma_result_clone(&itsma_result_o, NULL, &e));
 	CU_ASSERT_PTR_NULL(itsma_result_o);
+	itsma_assessment_o = (itsma_assessment *)(void *)&e;
+	REFUSES(itsma_assessment_clone(&itsma_assessment_o, NULL, &e));
+	CU_ASSERT_PTR_NULL(itsma_assessment_o);
+	REFUSES(itsma_assessment_clone(NULL, NULL, &e));
 	REFUSES(itsma_assessment_remove_attribute_of(NULL, NULL, ITSMA_PA2_1, &e));
 	REFUSES(itsma_assessment_remove_rating_of(NULL, NULL, &e));
 	REFUSES(itsma_assessment_set_process_target_of(NULL, NULL, 1, &e));
