@@ -278,8 +278,8 @@ static void test_clone__random(void)
 	}
 	/* the copy scores as the original */
 	{
-		itsma_result *r1 = score(a, ITSMA_POLICY_REQUIRED, NULL);
-		itsma_result *r2 = score(c, ITSMA_POLICY_REQUIRED, NULL);
+		itsma_result *r1 = score(a, ITSMA_EVIDENCE_POLICY_REQUIRED, NULL);
+		itsma_result *r2 = score(c, ITSMA_EVIDENCE_POLICY_REQUIRED, NULL);
 		char *j1 = NULL, *j2 = NULL;
 		ASSERT_OK(itsma_result_to_json(&j1, r1, ASSERT_ERR));
 		ASSERT_OK(itsma_result_to_json(&j2, r2, ASSERT_ERR));
