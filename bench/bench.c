@@ -201,9 +201,9 @@ static void evidence_spec(itsma_evidence_spec *e, long i, char *id, char *title,
 	e->expires = exp;
 }
 
-static const itsma_letter letters[] = { ITSMA_LETTER_N, ITSMA_LETTER_P_MINUS, ITSMA_LETTER_P,
+static const itsma_letter letters[] = { ITSMA_LETTER_N,      ITSMA_LETTER_P_MINUS, ITSMA_LETTER_P,
 	                                ITSMA_LETTER_P_PLUS, ITSMA_LETTER_L_MINUS, ITSMA_LETTER_L,
-	                                ITSMA_LETTER_L_PLUS, ITSMA_LETTER_F, ITSMA_LETTER_F,
+	                                ITSMA_LETTER_L_PLUS, ITSMA_LETTER_F,       ITSMA_LETTER_F,
 	                                ITSMA_LETTER_F };
 
 /*
@@ -252,7 +252,8 @@ static void gen_rerate(change *c, const itsma_assessment *a, const itsma_require
 	c->target = itsma_requirement_id(q);
 	c->n = n > 16 ? 16 : n;
 	for (i = 0; i < c->n; i++)
-		snprintf(c->ids[i], sizeof c->ids[i], "%s", itsma_evidence_id(itsma_rating_evidence_at(old, i)));
+		snprintf(c->ids[i], sizeof c->ids[i], "%s",
+		         itsma_evidence_id(itsma_rating_evidence_at(old, i)));
 	c->letter = letters[rng() % 10];
 }
 
@@ -420,12 +421,16 @@ static double run_changes(itsma_scorer *s, const itsma_catalogue *cat, long n, l
 			change *c = &batch[j];
 			unsigned long long x = rng() % 100;
 			int kind = only >= 0 ? only
-			         : x < 50 ? CH_RERATE : x < 60 ? CH_CITE : x < 85 ? CH_EVIDENCE : CH_ATTRIBUTE;
+			           : x < 50  ? CH_RERATE
+			           : x < 60  ? CH_CITE
+			           : x < 85  ? CH_EVIDENCE
+			                     : CH_ATTRIBUTE;
 			memset(c, 0, offsetof(change, ids));
 			if (kind == CH_RERATE)
 				gen_rerate(c, a, itsma_catalogue_requirement_at(cat, rng() % nq));
 			else if (kind == CH_CITE)
-				gen_cite(c, itsma_catalogue_requirement_at(cat, rng() % nq), ne, k < 1 ? 1 : k);
+				gen_cite(c, itsma_catalogue_requirement_at(cat, rng() % nq), ne,
+				         k < 1 ? 1 : k);
 			else if (kind == CH_EVIDENCE)
 				gen_evidence(c, ne);
 			else
@@ -523,7 +528,8 @@ static int child_updates(long n, long ne)
 		die("%s", err.message);
 	a = typical_assessment(cat, ne);
 	for (i = 0; i < itsma_catalogue_section_count(cat) && np < 256; i++)
-		if (itsma_section_kind_of(itsma_catalogue_section_at(cat, i)) == ITSMA_SECTION_KIND_PROCESS)
+		if (itsma_section_kind_of(itsma_catalogue_section_at(cat, i)) ==
+		    ITSMA_SECTION_KIND_PROCESS)
 			procs[np++] = itsma_catalogue_section_at(cat, i);
 	t0 = cpu_now();
 	if (itsma_scorer_new(&s, a, NULL, &err) < 0)
@@ -569,8 +575,8 @@ static int child_updates(long n, long ne)
 /* ---- running children ----------------------------------------------------------------------- */
 
 typedef struct run {
-	char out[1024];  /* the child's output line */
-	double cpu;      /* user + system of the child */
+	char out[1024]; /* the child's output line */
+	double cpu;     /* user + system of the child */
 	double wall;
 	long maxrss_kb;
 	int status;
@@ -605,7 +611,8 @@ static void run_child(run *res, char *const argv[], int quiet_stderr)
 		_exit(127);
 	}
 	close(fds[1]);
-	while (n + 1 < sizeof res->out && (k = read(fds[0], res->out + n, sizeof res->out - 1 - n)) > 0)
+	while (n + 1 < sizeof res->out &&
+	       (k = read(fds[0], res->out + n, sizeof res->out - 1 - n)) > 0)
 		n += (size_t)k;
 	res->out[n] = '\0';
 	{
@@ -622,10 +629,7 @@ static void run_child(run *res, char *const argv[], int quiet_stderr)
 	res->maxrss_kb = ru.ru_maxrss;
 }
 
-static int run_ok(const run *r)
-{
-	return WIFEXITED(r->status) && WEXITSTATUS(r->status) == 0;
-}
+static int run_ok(const run *r) { return WIFEXITED(r->status) && WEXITSTATUS(r->status) == 0; }
 
 /* Value of `key=` in a child's output line (NaN when missing). */
 static double field(const run *r, const char *key)
@@ -803,7 +807,8 @@ static double cli_median(const char *cli, char *const args[], int reps)
 
 static void usage(void)
 {
-	fputs("usage: itsma_bench [--sizes N,N,...] [--dir DIR] [--regen] [--updates N] [--repeat N]\n"
+	fputs("usage: itsma_bench [--sizes N,N,...] [--dir DIR] [--regen] [--updates N] [--repeat "
+	      "N]\n"
 	      "                   [--no-python] [--cli PATH] [--typical N] [--smoke]\n",
 	      stderr);
 	exit(2);
@@ -902,16 +907,17 @@ int main(int argc, char **argv)
 	for (i = 0; i < nsizes; i++)
 		measure_size(&rows[i], dir, sizes[i], regen, python);
 
-	printf("%9s %8s | %8s %8s %8s %8s %8s | %7s %9s %10s | %8s %9s %10s\n", "records", "file MB",
-	       "floor s", "load s", "score s", "json s", "whole s", "MB/s", "load/floor",
+	printf("%9s %8s | %8s %8s %8s %8s %8s | %7s %9s %10s | %8s %9s %10s\n", "records",
+	       "file MB", "floor s", "load s", "score s", "json s", "whole s", "MB/s", "load/floor",
 	       "whole/floor", "peak MB", "peak/file", "floor peak");
 	for (i = 0; i < nsizes; i++) {
 		const size_row *r = &rows[i];
 		double whole = r->cat + r->load + r->score + r->json;
-		printf("%9ld %8.1f | %8.3f %8.3f %8.3f %8.3f %8.3f | %7.0f %9.2fx %10.2fx | %8.1f %8.2fx %9.1f\n",
+		printf("%9ld %8.1f | %8.3f %8.3f %8.3f %8.3f %8.3f | %7.0f %9.2fx %10.2fx | %8.1f "
+		       "%8.2fx %9.1f\n",
 		       r->n, r->file_mb, r->floor_cpu, r->load, r->score, r->json, whole,
-		       r->file_mb / r->load, r->load / r->floor_cpu, whole / r->floor_cpu, r->peak_mb,
-		       r->peak_mb / r->file_mb, r->floor_peak_mb);
+		       r->file_mb / r->load, r->load / r->floor_cpu, whole / r->floor_cpu,
+		       r->peak_mb, r->peak_mb / r->file_mb, r->floor_peak_mb);
 	}
 	printf("\nPer evidence record (microseconds; linear growth keeps these flat):\n");
 	printf("%9s | %8s %8s %8s %8s | %11s\n", "records", "floor", "load", "score", "json",
@@ -920,14 +926,16 @@ int main(int argc, char **argv)
 		const size_row *r = &rows[i];
 		double n = (double)r->n;
 		printf("%9ld | %8.3f %8.3f %8.3f %8.3f | %10.3fx\n", r->n, r->floor_cpu / n * 1e6,
-		       r->load / n * 1e6, r->score / n * 1e6, r->json / n * 1e6, r->score / r->load);
+		       r->load / n * 1e6, r->score / n * 1e6, r->json / n * 1e6,
+		       r->score / r->load);
 	}
 	{
 		int any = 0;
 		for (i = 0; i < nsizes; i++)
 			any |= rows[i].have_py;
 		if (any) {
-			printf("\nPython baseline (bench/baseline.py, json module, same statuses and default "
+			printf("\nPython baseline (bench/baseline.py, json module, same statuses "
+			       "and default "
 			       "compliance):\n");
 			printf("%9s | %9s %8s %11s | %14s %14s\n", "records", "python s", "peak MB",
 			       "python/itsma", "py compliance", "itsma compl.");
@@ -936,11 +944,13 @@ int main(int argc, char **argv)
 				double whole = r->cat + r->load + r->score + r->json;
 				if (!r->have_py)
 					continue;
-				printf("%9ld | %9.3f %8.1f %10.2fx | %14.6f %14.6f\n", r->n, r->py_cpu,
-				       r->py_peak_mb, r->py_cpu / whole, r->py_compliance, r->compliance);
+				printf("%9ld | %9.3f %8.1f %10.2fx | %14.6f %14.6f\n", r->n,
+				       r->py_cpu, r->py_peak_mb, r->py_cpu / whole,
+				       r->py_compliance, r->compliance);
 			}
 		} else if (python) {
-			printf("\nPython baseline: skipped (no /usr/bin/python3 or bench/baseline.py).\n");
+			printf("\nPython baseline: skipped (no /usr/bin/python3 or "
+			       "bench/baseline.py).\n");
 		}
 	}
 
@@ -964,22 +974,30 @@ int main(int argc, char **argv)
 		json = field(&r, "json") + field(&r, "write");
 		whole = load + score + json;
 		unlink(out);
-		printf("\nTypical assessment: built-in %s, %ld evidence records (%s):\n", BUILTIN_ID,
-		       typical, path);
-		printf("  in the library: load %.2f ms, score %.2f ms, JSON %.2f ms; peak %.1f MB\n",
-		       load * 1e3, score * 1e3, json * 1e3, (double)r.maxrss_kb / 1024.0);
+		printf("\nTypical assessment: built-in %s, %ld evidence records (%s):\n",
+		       BUILTIN_ID, typical, path);
+		printf(
+		    "  in the library: load %.2f ms, score %.2f ms, JSON %.2f ms; peak %.1f MB\n",
+		    load * 1e3, score * 1e3, json * 1e3, (double)r.maxrss_kb / 1024.0);
 		(void)whole;
 		if (cli) {
 			/* a regular file in the bench folder: never -o /dev/null (see issue 19) */
 			char sink[4300];
 			snprintf(sink, sizeof sink, "%s.cli-out", path);
 			char *score_args[] = { (char *)"score", path, (char *)"-o", sink, NULL };
-			char *md_args[] = { (char *)"report", path, (char *)"--format", (char *)"md",
-				            (char *)"-o", sink, NULL };
+			char *md_args[] = { (char *)"report",
+				            path,
+				            (char *)"--format",
+				            (char *)"md",
+				            (char *)"-o",
+				            sink,
+				            NULL };
 			int reps = smoke ? 3 : 15;
-			double ts = cli_median(cli, score_args, reps), tm = cli_median(cli, md_args, reps);
+			double ts = cli_median(cli, score_args, reps),
+			       tm = cli_median(cli, md_args, reps);
 			unlink(sink);
-			printf("  whole `itsma` process (wall, median of %d): score %.1f ms, report --format md "
+			printf("  whole `itsma` process (wall, median of %d): score %.1f ms, "
+			       "report --format md "
 			       "%.1f ms\n",
 			       reps, ts * 1e3, tm * 1e3);
 		} else {
@@ -993,7 +1011,8 @@ int main(int argc, char **argv)
 			for (rep = 0; rep < repeats; rep++) {
 				run_self(&r, "updates", num, ne, NULL);
 				if (field(&r, "identical") != 1)
-					die("the incremental result differs from scoring from scratch");
+					die("the incremental result differs from scoring from "
+					    "scratch");
 				upd[0][rep] = field(&r, "updates") / field(&r, "secs");
 				for (kind = 0; kind < CH_KINDS; kind++)
 					upd[1 + kind][rep] = field(&r, keys[kind]);
@@ -1001,10 +1020,13 @@ int main(int argc, char **argv)
 			for (kind = 0; kind <= CH_KINDS; kind++)
 				qsort(upd[kind], (size_t)repeats, sizeof upd[kind][0], cmp_double);
 		}
-		printf("\nIncremental re-scoring (itsma_scorer), built-in %s, %ld evidence records:\n",
-		       BUILTIN_ID, typical);
-		printf("  %.0f single changes (50%% re-ratings, 10%% ratings citing other evidence, 25%%\n"
-		       "  evidence records with new dates, 15%% attribute ratings), generated before timing;\n"
+		printf(
+		    "\nIncremental re-scoring (itsma_scorer), built-in %s, %ld evidence records:\n",
+		    BUILTIN_ID, typical);
+		printf("  %.0f single changes (50%% re-ratings, 10%% ratings citing other "
+		       "evidence, 25%%\n"
+		       "  evidence records with new dates, 15%% attribute ratings), generated "
+		       "before timing;\n"
 		       "  updates/s in the library's CPU time alone, %d runs (median, best):\n",
 		       field(&r, "updates"), repeats);
 		printf("    %-32s %9.0f/s %9.0f/s  (%.2f us each at the median)\n", "the mix",
@@ -1013,13 +1035,17 @@ int main(int argc, char **argv)
 			printf("    %-32s %9.0f/s %9.0f/s  (%.2f us)\n", change_names[kind],
 			       upd[1 + kind][repeats / 2], upd[1 + kind][repeats - 1],
 			       1e6 / upd[1 + kind][repeats / 2]);
-		printf("  %.0f applied incrementally, %.0f rescored from scratch; scoring from scratch: "
+		printf("  %.0f applied incrementally, %.0f rescored from scratch; scoring from "
+		       "scratch: "
 		       "%.0f/s; scorer built in %.2f ms\n",
 		       field(&r, "incremental"), field(&r, "rescored"), field(&r, "full_rate"),
 		       field(&r, "build") * 1e3);
-		printf("  result identical to itsma_score() (itsma_result_to_json bytes) in every run: yes\n");
-		printf("  a reader's snapshot (itsma_result_clone, mean of 20, last run): %.2f ms, of which\n"
-		       "  copying the assessment (itsma_assessment_clone) %.2f ms; the JSON round trip\n"
+		printf("  result identical to itsma_score() (itsma_result_to_json bytes) in every "
+		       "run: yes\n");
+		printf("  a reader's snapshot (itsma_result_clone, mean of 20, last run): %.2f ms, "
+		       "of which\n"
+		       "  copying the assessment (itsma_assessment_clone) %.2f ms; the JSON round "
+		       "trip\n"
 		       "  that copied it before: %.2f ms\n",
 		       field(&r, "snapshot") * 1e3, field(&r, "aclone") * 1e3,
 		       field(&r, "jsoncopy") * 1e3);

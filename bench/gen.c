@@ -27,7 +27,8 @@ static unsigned long long next(void)
 
 static const char *const letters[] = { "N", "P-", "P", "P+", "L-", "L", "L+", "F" };
 static const char *const kinds[] = { "document", "record", "interview", "observation", "metric" };
-static const char *const pas[] = { "PA2.1", "PA2.2", "PA3.1", "PA3.2", "PA4.1", "PA4.2", "PA5.1", "PA5.2" };
+static const char *const pas[] = { "PA2.1", "PA2.2", "PA3.1", "PA3.2",
+	                           "PA4.1", "PA4.2", "PA5.1", "PA5.2" };
 
 int main(int argc, char **argv)
 {
@@ -36,8 +37,10 @@ int main(int argc, char **argv)
 	int k;
 
 	if (argc < 3) {
-		fprintf(stderr, "usage: gen CATALOGUE.json ASSESSMENT.json [--processes P] [--requirements R]"
-		                " [--evidence E] [--cites K] [--seed S]\n");
+		fprintf(
+		    stderr,
+		    "usage: gen CATALOGUE.json ASSESSMENT.json [--processes P] [--requirements R]"
+		    " [--evidence E] [--cites K] [--seed S]\n");
 		return 2;
 	}
 	for (k = 3; k + 1 < argc; k += 2) {
@@ -58,7 +61,8 @@ int main(int argc, char **argv)
 		}
 	}
 	if (processes < 1 || requirements < processes || evidence < 1 || cites < 0) {
-		fprintf(stderr, "gen: need processes >= 1, requirements >= processes, evidence >= 1\n");
+		fprintf(stderr,
+		        "gen: need processes >= 1, requirements >= processes, evidence >= 1\n");
 		return 2;
 	}
 	c = fopen(argv[1], "w");
@@ -67,25 +71,35 @@ int main(int argc, char **argv)
 		perror("gen");
 		return 1;
 	}
-	fprintf(c, "{\n  \"format\": \"itsma-catalogue/1\",\n  \"id\": \"bench:%ld\",\n"
-	           "  \"title\": \"Synthetic catalogue, %ld requirements in %ld processes\",\n"
-	           "  \"guidance_sources\": {\"itil4\": \"ITIL 4\", \"cobit2019\": \"COBIT 2019\"},\n"
-	           "  \"sections\": [\n",
+	fprintf(c,
+	        "{\n  \"format\": \"itsma-catalogue/1\",\n  \"id\": \"bench:%ld\",\n"
+	        "  \"title\": \"Synthetic catalogue, %ld requirements in %ld processes\",\n"
+	        "  \"guidance_sources\": {\"itil4\": \"ITIL 4\", \"cobit2019\": \"COBIT 2019\"},\n"
+	        "  \"sections\": [\n",
 	        requirements, requirements, processes);
 	{
 		long groups = (processes + 9) / 10, p = 0, r = 0;
 		for (i = 0; i < groups; i++) {
-			fprintf(c, "%s    {\"id\": \"G%ld\", \"title\": \"Group %ld\", \"weight\": %ld, \"sections\": [\n",
+			fprintf(c,
+			        "%s    {\"id\": \"G%ld\", \"title\": \"Group %ld\", \"weight\": "
+			        "%ld, \"sections\": [\n",
 			        i ? ",\n" : "", i, i, 1 + i % 3);
 			for (j = 0; j < 10 && p < processes; j++, p++) {
-				long n = requirements / processes + (p < requirements % processes), q;
-				fprintf(c, "%s      {\"id\": \"P%ld\", \"title\": \"Process %ld\", \"kind\": \"process\","
-				           " \"guidance\": {\"itil4\": [\"Practice %ld\"], \"cobit2019\": [\"DSS0%ld\"]},"
-				           " \"requirements\": [\n",
+				long n = requirements / processes + (p < requirements % processes),
+				     q;
+				fprintf(c,
+				        "%s      {\"id\": \"P%ld\", \"title\": \"Process %ld\", "
+				        "\"kind\": \"process\","
+				        " \"guidance\": {\"itil4\": [\"Practice %ld\"], "
+				        "\"cobit2019\": [\"DSS0%ld\"]},"
+				        " \"requirements\": [\n",
 				        j ? ",\n" : "", p, p, p % 34, 1 + p % 6);
 				for (q = 0; q < n; q++, r++)
-					fprintf(c, "%s        {\"id\": \"R%ld\", \"text\": \"Requirement %ld of process %ld is met.\"%s%s}",
-					        q ? ",\n" : "", r, q, p, q % 7 == 6 ? ", \"obligation\": \"should\"" : "",
+					fprintf(c,
+					        "%s        {\"id\": \"R%ld\", \"text\": "
+					        "\"Requirement %ld of process %ld is met.\"%s%s}",
+					        q ? ",\n" : "", r, q, p,
+					        q % 7 == 6 ? ", \"obligation\": \"should\"" : "",
 					        q % 11 == 10 ? ", \"weight\": 2" : "");
 				fprintf(c, "\n      ]}");
 			}
@@ -94,30 +108,35 @@ int main(int argc, char **argv)
 	}
 	fprintf(c, "\n  ]\n}\n");
 
-	fprintf(a, "{\n  \"format\": \"itsma-assessment/1\",\n  \"id\": \"bench-%ld\",\n"
-	           "  \"catalogue\": \"bench:%ld\",\n  \"organisation\": \"Benchmark Ltd\",\n"
-	           "  \"date\": \"2026-11-20\",\n  \"evidence\": [\n",
+	fprintf(a,
+	        "{\n  \"format\": \"itsma-assessment/1\",\n  \"id\": \"bench-%ld\",\n"
+	        "  \"catalogue\": \"bench:%ld\",\n  \"organisation\": \"Benchmark Ltd\",\n"
+	        "  \"date\": \"2026-11-20\",\n  \"evidence\": [\n",
 	        evidence, requirements);
 	for (i = 0; i < evidence; i++) {
 		unsigned long long x = next();
 		int month = 1 + (int)(x % 12), day = 1 + (int)(x / 12 % 28);
 		int future = x % 97 == 0, expired = !future && x % 50 == 0;
-		fprintf(a, "%s    {\"id\": \"EV-%ld\", \"title\": \"Ticket %ld exported from the service desk\","
-		           " \"kind\": \"%s\", \"uri\": \"https://itsm.example/records/%ld\","
-		           " \"collected\": \"%d-%02d-%02d\"%s, \"by\": \"collector-%d\"}",
+		fprintf(a,
+		        "%s    {\"id\": \"EV-%ld\", \"title\": \"Ticket %ld exported from the "
+		        "service desk\","
+		        " \"kind\": \"%s\", \"uri\": \"https://itsm.example/records/%ld\","
+		        " \"collected\": \"%d-%02d-%02d\"%s, \"by\": \"collector-%d\"}",
 		        i ? ",\n" : "", i, i, kinds[x % 5], i, future ? 2026 : 2025 + (int)(x % 2),
-		        future ? 12 : month, day, expired ? ", \"expires\": \"2026-01-31\"" : ", \"expires\": \"2027-12-31\"",
+		        future ? 12 : month, day,
+		        expired ? ", \"expires\": \"2026-01-31\"" : ", \"expires\": \"2027-12-31\"",
 		        (int)(x % 40));
 	}
 	fprintf(a, "\n  ],\n  \"ratings\": [\n");
 	for (i = 0; i < requirements; i++) {
 		unsigned long long x = next();
-		fprintf(a, "%s    {\"requirement\": \"R%ld\", \"rating\": \"%s\", \"evidence\": [", i ? ",\n" : "", i,
-		        letters[x % 8]);
+		fprintf(a, "%s    {\"requirement\": \"R%ld\", \"rating\": \"%s\", \"evidence\": [",
+		        i ? ",\n" : "", i, letters[x % 8]);
 		{
 			long t, e, first = 1;
 			for (t = 0; t < cites && t < requirements; t++)
-				for (e = (i - t + requirements) % requirements; e < evidence; e += requirements) {
+				for (e = (i - t + requirements) % requirements; e < evidence;
+				     e += requirements) {
 					fprintf(a, "%s\"EV-%ld\"", first ? "" : ", ", e);
 					first = 0;
 				}
@@ -128,7 +147,9 @@ int main(int argc, char **argv)
 	for (i = 0; i < processes; i++)
 		for (k = 0; k < 8; k++) {
 			unsigned long long x = next();
-			fprintf(a, "%s    {\"process\": \"P%ld\", \"attribute\": \"%s\", \"rating\": \"%s\", \"evidence\": [\"EV-%ld\"]}",
+			fprintf(a,
+			        "%s    {\"process\": \"P%ld\", \"attribute\": \"%s\", \"rating\": "
+			        "\"%s\", \"evidence\": [\"EV-%ld\"]}",
 			        i || k ? ",\n" : "", i, pas[k], letters[k < 2 ? 4 + x % 4 : x % 8],
 			        (long)(x % (unsigned long long)evidence));
 		}

@@ -81,14 +81,17 @@ static void printf_(text *t, const char *fmt, ...)
 	put(t, tmp, (size_t)n);
 }
 
-#define ASM_HEAD "{\"format\": \"itsma-assessment/1\", \"id\": \"a\", \"catalogue\": \"iso20000-1:2018\", \"date\": \"2026-01-01\""
-#define CAT_HEAD                                                                                    \
-	"{\"format\": \"itsma-catalogue/1\", \"id\": \"c\", \"title\": \"C\", \"sections\": [{\"id\": \"s\", " \
+#define ASM_HEAD                                                                                   \
+	"{\"format\": \"itsma-assessment/1\", \"id\": \"a\", \"catalogue\": \"iso20000-1:2018\", " \
+	"\"date\": \"2026-01-01\""
+#define CAT_HEAD                                                                                   \
+	"{\"format\": \"itsma-catalogue/1\", \"id\": \"c\", \"title\": \"C\", \"sections\": "      \
+	"[{\"id\": \"s\", "                                                                        \
 	"\"title\": \"S\", \"requirements\": [{\"id\": \"r\", \"text\": \"T\"}]}]"
 
 #define ANY 12345 /* the outcome depends on the size (a limit) */
 
-/* ---- the shapes ------------------------------------------------------------------------------- */
+/* ---- the shapes ------------------------------------------------------------------------------ */
 
 typedef struct shape {
 	const char *name;
@@ -125,7 +128,9 @@ static void build_problems(text *t, size_t n)
 	size_t i;
 	puts_(t, ASM_HEAD ", \"evidence\": [\n");
 	for (i = 0; i < n; i++)
-		printf_(t, "%s{\"id\": \"E%zu\", \"title\": \"t\", \"kind\": \"bogus\", \"collected\": \"2026-01-01\"}",
+		printf_(t,
+		        "%s{\"id\": \"E%zu\", \"title\": \"t\", \"kind\": \"bogus\", "
+		        "\"collected\": \"2026-01-01\"}",
 		        i ? ",\n" : "", i);
 	puts_(t, "]}");
 }
@@ -134,7 +139,8 @@ static int run_validate(const text *t)
 {
 	size_t problems = 0;
 	itsma_error err = ITSMA_ERROR_INIT;
-	int rc = itsma_validate_buffer(NULL, t->p, t->len, "hostile.json", builtin(), count_cb, &problems, &err);
+	int rc = itsma_validate_buffer(NULL, t->p, t->len, "hostile.json", builtin(), count_cb,
+	                               &problems, &err);
 	return rc;
 }
 
@@ -176,7 +182,8 @@ static int run_assessment(const text *t)
 {
 	itsma_assessment *a = NULL;
 	itsma_error err = ITSMA_ERROR_INIT;
-	int rc = itsma_assessment_load_buffer(&a, t->p, t->len, "hostile.json", builtin(), NULL, &err);
+	int rc =
+	    itsma_assessment_load_buffer(&a, t->p, t->len, "hostile.json", builtin(), NULL, &err);
 	if (rc == 0) {
 		char *json = NULL;
 		rc = itsma_assessment_to_json(&json, a, &err);
@@ -219,7 +226,9 @@ static void build_strings(text *t, size_t n)
 	size_t i, j;
 	puts_(t, ASM_HEAD ", \"evidence\": [");
 	for (i = 0; i < 32; i++) {
-		printf_(t, "%s{\"id\": \"E%zu\", \"title\": \"t\", \"kind\": \"other\", \"collected\": \"2026-01-01\", \"note\": \"",
+		printf_(t,
+		        "%s{\"id\": \"E%zu\", \"title\": \"t\", \"kind\": \"other\", "
+		        "\"collected\": \"2026-01-01\", \"note\": \"",
 		        i ? ", " : "", i);
 		/* "ab\u00e9" decodes to 4 bytes */
 		for (j = 0; j + 4 <= n; j += 4)
@@ -242,8 +251,8 @@ static char argbuf[8][600];
 
 static void csv_common(const char *dir, char **argv, size_t *argc)
 {
-	static const char *const rest[] = { "--catalogue", "iso20000-1:2018", "--id", "hostile", "--date",
-		                            "2026-01-01" };
+	static const char *const rest[] = { "--catalogue", "iso20000-1:2018", "--id",
+		                            "hostile",     "--date",          "2026-01-01" };
 	size_t i;
 	argv[(*argc)++] = cli_path;
 	argv[(*argc)++] = (char *)"import";
@@ -300,23 +309,30 @@ static void cli_problems(const char *dir, size_t n, char **argv, size_t *argc, s
 }
 
 static const shape shapes[] = {
-	{ "validate: problems reported", "problems", 25000, 500, build_problems, run_validate, ITSMA_ESCHEMA, NULL },
-	{ "one object: keys, one duplicate", "keys", 125000, 2000, build_keys, run_catalogue, ITSMA_EPARSE, NULL },
-	{ "x- values {} at the top level (load+save)", "values", 500000, 5000, build_values, run_assessment, 0, NULL },
-	{ "numbers in a catalogue's x- (budget)", "values", 500000, 5000, build_tree_values, run_catalogue, ANY, NULL },
-	{ "2000 values nested n deep (load+save)", "levels", 4, 4, build_nesting, run_assessment, 0, NULL },
-	{ "32 notes of n bytes, half escapes", "bytes", 65536, 4096, build_strings, run_assessment, 0, NULL },
+	{ "validate: problems reported", "problems", 25000, 500, build_problems, run_validate,
+	  ITSMA_ESCHEMA, NULL },
+	{ "one object: keys, one duplicate", "keys", 125000, 2000, build_keys, run_catalogue,
+	  ITSMA_EPARSE, NULL },
+	{ "x- values {} at the top level (load+save)", "values", 500000, 5000, build_values,
+	  run_assessment, 0, NULL },
+	{ "numbers in a catalogue's x- (budget)", "values", 500000, 5000, build_tree_values,
+	  run_catalogue, ANY, NULL },
+	{ "2000 values nested n deep (load+save)", "levels", 4, 4, build_nesting, run_assessment, 0,
+	  NULL },
+	{ "32 notes of n bytes, half escapes", "bytes", 65536, 4096, build_strings, run_assessment,
+	  0, NULL },
 	{ "import: evidence rows cited (CLI)", "rows", 10000, 200, NULL, NULL, 0, cli_evidence },
-	{ "import: questionnaire rows, all wrong (CLI)", "rows", 10000, 200, NULL, NULL, 1, cli_problems },
+	{ "import: questionnaire rows, all wrong (CLI)", "rows", 10000, 200, NULL, NULL, 1,
+	  cli_problems },
 	{ NULL, NULL, 0, 0, NULL, NULL, 0, NULL },
 };
 
 /* ---- measuring ------------------------------------------------------------------------------ */
 
 typedef struct result {
-	double cpu;     /* seconds */
-	long peak_kib;  /* peak resident size of the process */
-	size_t bytes;   /* input size */
+	double cpu;    /* seconds */
+	long peak_kib; /* peak resident size of the process */
+	size_t bytes;  /* input size */
 	int rc;
 } result;
 
@@ -417,7 +433,8 @@ int main(int argc, char **argv)
 		else if (strcmp(argv[i], "--smoke") == 0)
 			smoke = 1;
 		else
-			die("usage: itsma_bench_hostile [--steps N] [--scale K] [--dir DIR] [--cli PATH] [--smoke]");
+			die("usage: itsma_bench_hostile [--steps N] [--scale K] [--dir DIR] [--cli "
+			    "PATH] [--smoke]");
 	}
 	if (smoke && steps > 3)
 		steps = 3;
@@ -431,17 +448,21 @@ int main(int argc, char **argv)
 		die("mkdir %s: %s", dir, strerror(errno));
 	}
 
-	printf("Hostile shapes, each doubled %d times (CPU seconds of the operation; peak resident MB of the process).\n",
+	printf("Hostile shapes, each doubled %d times (CPU seconds of the operation; peak resident "
+	       "MB of the process).\n",
 	       steps - 1);
-	printf("A ratio per doubling near 2 (or below) is linear; above ~2.3 at the larger sizes is a defect.\n\n");
-	printf("%-44s %10s %9s %9s %9s | %6s %6s\n", "shape", "n", "input MB", "cpu s", "peak MB", "time x",
-	       "peak x");
+	printf("A ratio per doubling near 2 (or below) is linear; above ~2.3 at the larger sizes "
+	       "is a defect.\n\n");
+	printf("%-44s %10s %9s %9s %9s | %6s %6s\n", "shape", "n", "input MB", "cpu s", "peak MB",
+	       "time x", "peak x");
 	for (s = shapes; s->name; s++) {
 		result prev;
 		size_t n = (size_t)((double)(smoke ? s->smoke_base : s->base) * scale);
 		int k;
 		if (s->cli && !*cli_path) {
-			printf("%-44s (skipped: the itsma command was not built; pass --cli PATH)\n", s->name);
+			printf(
+			    "%-44s (skipped: the itsma command was not built; pass --cli PATH)\n",
+			    s->name);
 			continue;
 		}
 		if (n < 1)
@@ -451,7 +472,8 @@ int main(int argc, char **argv)
 			size_t shown = n;
 			result r;
 			if (s->build == build_nesting && n > 61)
-				shown = 61; /* the default limit of 64 levels: document, x-deep, n objects, 1 */
+				shown = 61; /* the default limit of 64 levels: document, x-deep, n
+				               objects, 1 */
 			if (s->build == build_strings && n > ((size_t)1 << 20))
 				shown = (size_t)1 << 20; /* the default max_string */
 			r = s->cli ? measure_cli(s, shown, dir) : measure_lib(s, shown);
@@ -460,12 +482,14 @@ int main(int argc, char **argv)
 				bad = 1;
 				break;
 			}
-			printf("%-44s %10zu %9.2f %9.3f %9.1f", k ? "" : s->name, shown, (double)r.bytes / 1e6, r.cpu,
-			       (double)r.peak_kib / 1024);
+			printf("%-44s %10zu %9.2f %9.3f %9.1f", k ? "" : s->name, shown,
+			       (double)r.bytes / 1e6, r.cpu, (double)r.peak_kib / 1024);
 			if (k) {
-				double tx = prev.cpu > 0 ? r.cpu / prev.cpu : 0, mx = (double)r.peak_kib / (double)prev.peak_kib;
+				double tx = prev.cpu > 0 ? r.cpu / prev.cpu : 0,
+				       mx = (double)r.peak_kib / (double)prev.peak_kib;
 				printf(" | %6.2f %6.2f%s", tx, mx,
-				       (tx > 2.3 && r.cpu > 0.02) || mx > 2.3 ? "  (above 2.3)" : "");
+				       (tx > 2.3 && r.cpu > 0.02) || mx > 2.3 ? "  (above 2.3)"
+				                                              : "");
 			}
 			printf("\n");
 			prev = r;

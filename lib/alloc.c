@@ -4,7 +4,4 @@
 
 #include <stdlib.h>
 
-void itsma_free(void *p)
-{
-	free(p);
-}
+void itsma_free(void *p) { free(p); }

@@ -46,9 +46,10 @@ ITSMA__ENUM_WORDS(evidence_kind, "an evidence kind", { "document", ITSMA_EVIDENC
 
 static int bad_id(itsma_error *err, const char *what, const char *id)
 {
-	return itsma__error_set(err, ITSMA_EINVAL,
-	                        "expected %s: an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"",
-	                        what, id ? id : "");
+	return itsma__error_set(
+	    err, ITSMA_EINVAL,
+	    "expected %s: an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"", what,
+	    id ? id : "");
 }
 
 /* ---- life cycle --------------------------------------------------------------------------- */
@@ -178,14 +179,23 @@ void itsma_assessment_free(itsma_assessment *a)
 
 /* ---- properties --------------------------------------------------------------------------- */
 
-const itsma_catalogue *itsma_assessment_catalogue(const itsma_assessment *a) { return a ? a->cat : NULL; }
+const itsma_catalogue *itsma_assessment_catalogue(const itsma_assessment *a)
+{
+	return a ? a->cat : NULL;
+}
 const char *itsma_assessment_id(const itsma_assessment *a) { return a ? a->id : NULL; }
 const char *itsma_assessment_date(const itsma_assessment *a) { return a ? a->date_s : NULL; }
 long itsma_assessment_day(const itsma_assessment *a) { return a ? a->day : -1; }
 const char *itsma_assessment_title(const itsma_assessment *a) { return a ? a->title : NULL; }
-const char *itsma_assessment_organisation(const itsma_assessment *a) { return a ? a->organisation : NULL; }
+const char *itsma_assessment_organisation(const itsma_assessment *a)
+{
+	return a ? a->organisation : NULL;
+}
 const char *itsma_assessment_assessor(const itsma_assessment *a) { return a ? a->assessor : NULL; }
-const char *itsma_assessment_origin(const itsma_assessment *a) { return a ? (a->origin ? a->origin : "") : NULL; }
+const char *itsma_assessment_origin(const itsma_assessment *a)
+{
+	return a ? (a->origin ? a->origin : "") : NULL;
+}
 
 static int no_assessment(itsma_error *err)
 {
@@ -250,7 +260,10 @@ int itsma_assessment_set_assessor(itsma_assessment *a, const char *assessor, its
 
 /* ---- evidence ------------------------------------------------------------------------------ */
 
-size_t itsma_assessment_evidence_count(const itsma_assessment *a) { return a ? a->evidence_count : 0; }
+size_t itsma_assessment_evidence_count(const itsma_assessment *a)
+{
+	return a ? a->evidence_count : 0;
+}
 
 const itsma_evidence *itsma_assessment_evidence_at(const itsma_assessment *a, size_t i)
 {
@@ -270,7 +283,10 @@ const char *itsma_evidence_id(const itsma_evidence *e) { return e ? e->id : NULL
 const char *itsma_evidence_title(const itsma_evidence *e) { return e ? e->title : NULL; }
 itsma_evidence_kind itsma_evidence_kind_of(const itsma_evidence *e) { return e ? e->kind : 0; }
 const char *itsma_evidence_collected(const itsma_evidence *e) { return e ? e->collected_s : NULL; }
-const char *itsma_evidence_expires(const itsma_evidence *e) { return e ? (itsma__has_expiry(e) ? e->expires_s : NULL) : NULL; }
+const char *itsma_evidence_expires(const itsma_evidence *e)
+{
+	return e ? (itsma__has_expiry(e) ? e->expires_s : NULL) : NULL;
+}
 const char *itsma_evidence_uri(const itsma_evidence *e) { return e ? e->uri : NULL; }
 const char *itsma_evidence_sha256(const itsma_evidence *e) { return e ? e->sha256 : NULL; }
 const char *itsma_evidence_by(const itsma_evidence *e) { return e ? e->by : NULL; }
@@ -302,11 +318,16 @@ static int pack_strings(itsma_evidence *e, const itsma_evidence_spec *s)
 	size_t total = 0, i, n;
 	char *p;
 
-	src[0] = s->title; dst[0] = &e->title;
-	src[1] = s->uri; dst[1] = &e->uri;
-	src[2] = s->sha256; dst[2] = &e->sha256;
-	src[3] = s->by; dst[3] = &e->by;
-	src[4] = s->note; dst[4] = &e->note;
+	src[0] = s->title;
+	dst[0] = &e->title;
+	src[1] = s->uri;
+	dst[1] = &e->uri;
+	src[2] = s->sha256;
+	dst[2] = &e->sha256;
+	src[3] = s->by;
+	dst[3] = &e->by;
+	src[4] = s->note;
+	dst[4] = &e->note;
 	for (i = 0; i < 5; i++)
 		if (src[i])
 			total += strlen(src[i]) + 1;
@@ -347,28 +368,33 @@ int itsma__assessment_put_evidence(itsma_assessment *a, const itsma_evidence_spe
 	if (!a || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment and spec must not be NULL");
 	itsma__assessment_touch(a);
-	if (itsma__version_check(spec->version, ITSMA_EVIDENCE_SPEC_VERSION, "itsma_evidence_spec", err) < 0)
+	if (itsma__version_check(spec->version, ITSMA_EVIDENCE_SPEC_VERSION, "itsma_evidence_spec",
+	                         err) < 0)
 		return ITSMA_EINVAL;
 	if (!itsma_id_is_valid(spec->id))
 		return bad_id(err, "an evidence id", spec->id);
 	if (!spec->title || !*spec->title)
-		return itsma__error_set(err, ITSMA_EINVAL, "evidence \"%s\": expected a non-empty title", spec->id);
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "evidence \"%s\": expected a non-empty title", spec->id);
 	if ((int)spec->kind < 0 || (int)spec->kind > (int)ITSMA_EVIDENCE_KIND_OTHER)
-		return itsma__error_set(err, ITSMA_EINVAL, "evidence \"%s\": unknown kind %d", spec->id, (int)spec->kind);
+		return itsma__error_set(err, ITSMA_EINVAL, "evidence \"%s\": unknown kind %d",
+		                        spec->id, (int)spec->kind);
 	if (itsma_date_parse(&collected, spec->collected, err) < 0)
 		return ITSMA_EINVAL;
 	if (spec->expires) {
 		if (itsma_date_parse(&expires, spec->expires, err) < 0)
 			return ITSMA_EINVAL;
 		if (expires < collected)
-			return itsma__error_set(err, ITSMA_EINVAL,
-			                        "evidence \"%s\" expires (%s) before it was collected (%s)", spec->id,
-			                        spec->expires, spec->collected);
+			return itsma__error_set(
+			    err, ITSMA_EINVAL,
+			    "evidence \"%s\" expires (%s) before it was collected (%s)", spec->id,
+			    spec->expires, spec->collected);
 	}
 	if (spec->sha256 && !itsma__is_sha256(spec->sha256))
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "evidence \"%s\": expected sha256 as 64 lowercase hexadecimal digits",
-		                        spec->id);
+		return itsma__error_set(
+		    err, ITSMA_EINVAL,
+		    "evidence \"%s\": expected sha256 as 64 lowercase hexadecimal digits",
+		    spec->id);
 	/* one hash of the id: the slot holding it, or where it goes */
 	id_len = strlen(spec->id);
 	hash = itsma__strhash_n(spec->id, id_len);
@@ -389,7 +415,8 @@ int itsma__assessment_put_evidence(itsma_assessment *a, const itsma_evidence_spe
 		tmp.expires = spec->expires ? expires : ITSMA__NEVER;
 		if (spec->expires)
 			memcpy(tmp.expires_s, spec->expires, 11);
-		if (old->strings != (char *)(old + 1)) /* not the strings allocated with the record */
+		if (old->strings !=
+		    (char *)(old + 1)) /* not the strings allocated with the record */
 			free(old->strings);
 		if (before)
 			*before = *old; /* its strings are gone: the caller reads the dates */
@@ -402,7 +429,8 @@ int itsma__assessment_put_evidence(itsma_assessment *a, const itsma_evidence_spe
 		return 1;
 	}
 	if (a->evidence_count >= a->max_records)
-		return itsma__error_set(err, ITSMA_ELIMIT, "more evidence records than the limit of %zu",
+		return itsma__error_set(err, ITSMA_ELIMIT,
+		                        "more evidence records than the limit of %zu",
 		                        a->max_records);
 	{
 		itsma__evidence_in in;
@@ -494,9 +522,10 @@ int itsma_assessment_remove_evidence(itsma_assessment *a, const char *id, itsma_
 	if (!e)
 		return itsma__error_set(err, ITSMA_ENOTFOUND, "no evidence \"%.64s\"", id);
 	if (e->cite_count)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "evidence \"%s\" is still cited by %zu rating(s); remove the citations first",
-		                        id, e->cite_count);
+		return itsma__error_set(
+		    err, ITSMA_EINVAL,
+		    "evidence \"%s\" is still cited by %zu rating(s); remove the citations first",
+		    id, e->cite_count);
 	itsma__strmap_del(&a->evidence_ids, id);
 	for (i = e->index + 1; i < a->evidence_count; i++) {
 		a->evidence[i - 1] = a->evidence[i];
@@ -510,10 +539,7 @@ int itsma_assessment_remove_evidence(itsma_assessment *a, const char *id, itsma_
 /* ---- ratings of requirements and of process attributes: one implementation ------------------ */
 
 /* An attribute rating's subject (else a requirement's)? */
-static int is_attr(const itsma__subject *s)
-{
-	return s->requirement == NULL;
-}
+static int is_attr(const itsma__subject *s) { return s->requirement == NULL; }
 
 /* Whose rating a message is about: "the rating of ID" or "the rating of ID/PAx.y". Formatted
  * only when there is something to report. */
@@ -573,10 +599,7 @@ static void place(itsma_assessment *a, const itsma__subject *s, itsma__cited *c)
 }
 
 /* Equal ids? (libc's strcmp: a third of the instructions of a byte loop on short ids) */
-static int same_id(const char *a, const char *b)
-{
-	return strcmp(a, b) == 0;
-}
+static int same_id(const char *a, const char *b) { return strcmp(a, b) == 0; }
 
 /*
  * Resolve cited evidence ids into a block that holds `head` bytes, then the evidence
@@ -593,7 +616,8 @@ static void *build_cites(itsma_assessment *a, size_t head, const char *const *id
 	itsma_evidence **ev;
 
 	if (n && !ids && !resolved) {
-		itsma__error_set(err, ITSMA_EINVAL, "%s: evidence is NULL but evidence_count is %zu",
+		itsma__error_set(err, ITSMA_EINVAL,
+		                 "%s: evidence is NULL but evidence_count is %zu",
 		                 who_text(who, wb, sizeof wb), n);
 		return NULL;
 	}
@@ -637,7 +661,8 @@ static void *build_cites(itsma_assessment *a, size_t head, const char *const *id
 	}
 	for (i = 0; i < n && !resolved; i++) {
 		if (!ev[i]) {
-			itsma__error_set(err, ITSMA_ENOTFOUND, "%s cites evidence \"%.64s\", which does not exist",
+			itsma__error_set(err, ITSMA_ENOTFOUND,
+			                 "%s cites evidence \"%.64s\", which does not exist",
 			                 who_text(who, wb, sizeof wb), ids[i] ? ids[i] : "(null)");
 			free(block);
 			return NULL;
@@ -648,7 +673,8 @@ static void *build_cites(itsma_assessment *a, size_t head, const char *const *id
 		if (ev[i]->cite_count & ~((size_t)-1 >> 1)) {
 			for (j = 0; j < i; j++)
 				ev[j]->cite_count &= (size_t)-1 >> 1;
-			itsma__error_set(err, ITSMA_EINVAL, "%s cites evidence \"%s\" more than once",
+			itsma__error_set(err, ITSMA_EINVAL,
+			                 "%s cites evidence \"%s\" more than once",
 			                 who_text(who, wb, sizeof wb), ev[i]->id);
 			free(block);
 			return NULL;
@@ -709,7 +735,8 @@ static int check_value(itsma_letter letter, double value, const itsma__subject *
 		return itsma__error_set(err, ITSMA_EINVAL, "%s: unknown rating letter %d",
 		                        who_text(who, wb, sizeof wb), (int)letter);
 	if (letter == ITSMA_LETTER_NONE && (!isfinite(value) || value < 0 || value > 100))
-		return itsma__error_set(err, ITSMA_EINVAL, "%s: expected a rating from 0 to 100, not %g",
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "%s: expected a rating from 0 to 100, not %g",
 		                        who_text(who, wb, sizeof wb), value);
 	return 0;
 }
@@ -838,9 +865,9 @@ static int wrong_object(const itsma_assessment *a, const char *what, const char 
                         const char *obj_id, itsma_error *err)
 {
 	if (obj_id)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "the %s given is \"%.64s\" but its id is given as \"%.64s\"",
-		                        what, obj_id, id);
+		return itsma__error_set(
+		    err, ITSMA_EINVAL, "the %s given is \"%.64s\" but its id is given as \"%.64s\"",
+		    what, obj_id, id);
 	return itsma__error_set(err, ITSMA_EINVAL,
 	                        "the %s given is not one of catalogue \"%s\" (it is of another "
 	                        "catalogue)",
@@ -858,7 +885,8 @@ static int foreign_requirement(const itsma_assessment *a, const itsma_requiremen
 static int foreign_section(const itsma_assessment *a, const itsma_section *s, itsma_error *err)
 {
 	if (!s)
-		return itsma__error_set(err, ITSMA_EINVAL, "expected a process section, found NULL");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "expected a process section, found NULL");
 	return wrong_object(a, "section", NULL, NULL, err);
 }
 
@@ -878,8 +906,8 @@ int itsma__rating_spec_requirement(const itsma_requirement **out, const itsma_as
 		r = itsma_catalogue_find_requirement(a->cat, id);
 		if (!r)
 			return itsma__error_set(err, ITSMA_ENOTFOUND,
-			                        "catalogue \"%s\" has no requirement \"%.64s\"", a->cat->id,
-			                        id ? id : "");
+			                        "catalogue \"%s\" has no requirement \"%.64s\"",
+			                        a->cat->id, id ? id : "");
 	}
 	*out = r;
 	return 0;
@@ -891,7 +919,8 @@ int itsma__assessment_put_rating_spec(itsma_assessment *a, const itsma_requireme
 	itsma__subject s = { NULL, NULL, ITSMA_PA1_1 };
 	int rc;
 
-	if (itsma__version_check(spec->version, ITSMA_RATING_SPEC_VERSION, "itsma_rating_spec", err) < 0)
+	if (itsma__version_check(spec->version, ITSMA_RATING_SPEC_VERSION, "itsma_rating_spec",
+	                         err) < 0)
 		return ITSMA_EINVAL;
 	if (!req && (rc = itsma__rating_spec_requirement(&req, a, spec, err)) < 0)
 		return rc;
@@ -958,7 +987,10 @@ const itsma_rating *itsma_assessment_find_rating_of(const itsma_assessment *a,
 	return a->rating_by_req[requirement->index];
 }
 
-const itsma_requirement *itsma_rating_requirement(const itsma_rating *r) { return r ? r->requirement : NULL; }
+const itsma_requirement *itsma_rating_requirement(const itsma_rating *r)
+{
+	return r ? r->requirement : NULL;
+}
 itsma_letter itsma_rating_letter(const itsma_rating *r) { return r ? r->c.letter : 0; }
 double itsma_rating_value(const itsma_rating *r) { return r ? r->c.value : NAN; }
 size_t itsma_rating_evidence_count(const itsma_rating *r) { return r ? r->c.evidence_count : 0; }
@@ -984,8 +1016,9 @@ static int find_process(const itsma_section **out, const itsma_assessment *a, co
 	const itsma_section *s = itsma_catalogue_find_section(a->cat, id);
 	*out = NULL;
 	if (!s)
-		return itsma__error_set(err, ITSMA_ENOTFOUND, "catalogue \"%s\" has no section \"%.64s\"",
-		                        a->cat->id, id ? id : "");
+		return itsma__error_set(err, ITSMA_ENOTFOUND,
+		                        "catalogue \"%s\" has no section \"%.64s\"", a->cat->id,
+		                        id ? id : "");
 	if (s->kind != ITSMA_SECTION_KIND_PROCESS)
 		return not_a_process(s, err);
 	*out = s;
@@ -1021,15 +1054,18 @@ int itsma_assessment_put_attribute(itsma_assessment *a, const itsma_attribute_sp
 	itsma__error_reset(err);
 	if (!a || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment and spec must not be NULL");
-	if (itsma__version_check(spec->version, ITSMA_ATTRIBUTE_SPEC_VERSION, "itsma_attribute_spec", err) < 0)
+	if (itsma__version_check(spec->version, ITSMA_ATTRIBUTE_SPEC_VERSION,
+	                         "itsma_attribute_spec", err) < 0)
 		return ITSMA_EINVAL;
 	if ((rc = itsma__attribute_spec_process(&s.process, a, spec, err)) < 0)
 		return rc;
-	if ((int)spec->attribute <= (int)ITSMA_PA1_1 || (int)spec->attribute >= (int)ITSMA_ATTRIBUTE_COUNT)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        spec->attribute == ITSMA_PA1_1
-		                            ? "PA1.1 is derived from the process's requirements and cannot be rated"
-		                            : "expected a process attribute PA2.1 to PA5.2");
+	if ((int)spec->attribute <= (int)ITSMA_PA1_1 ||
+	    (int)spec->attribute >= (int)ITSMA_ATTRIBUTE_COUNT)
+		return itsma__error_set(
+		    err, ITSMA_EINVAL,
+		    spec->attribute == ITSMA_PA1_1
+		        ? "PA1.1 is derived from the process's requirements and cannot be rated"
+		        : "expected a process attribute PA2.1 to PA5.2");
 	s.attribute = spec->attribute;
 	return put_subject(a, &s, spec->letter, spec->value, spec->evidence, NULL,
 	                   spec->evidence_count, spec->note, NULL, err);
@@ -1070,7 +1106,10 @@ int itsma_assessment_remove_attribute_of(itsma_assessment *a, const itsma_sectio
 	return remove_attribute(a, process, process->id, attribute, err);
 }
 
-size_t itsma_assessment_attribute_count(const itsma_assessment *a) { return a ? a->attribute_count : 0; }
+size_t itsma_assessment_attribute_count(const itsma_assessment *a)
+{
+	return a ? a->attribute_count : 0;
+}
 
 const itsma_attribute_rating *itsma_assessment_attribute_at(const itsma_assessment *a, size_t i)
 {
@@ -1101,21 +1140,39 @@ const itsma_attribute_rating *itsma_assessment_find_attribute_of(const itsma_ass
 	return a->attr_by_sec[process->index * ITSMA_ATTRIBUTE_COUNT + (size_t)attribute];
 }
 
-const itsma_section *itsma_attribute_rating_process(const itsma_attribute_rating *r) { return r ? r->process : NULL; }
-itsma_attribute itsma_attribute_rating_attribute(const itsma_attribute_rating *r) { return r ? r->attribute : 0; }
-itsma_letter itsma_attribute_rating_letter(const itsma_attribute_rating *r) { return r ? r->c.letter : 0; }
-double itsma_attribute_rating_value(const itsma_attribute_rating *r) { return r ? r->c.value : NAN; }
-size_t itsma_attribute_rating_evidence_count(const itsma_attribute_rating *r) { return r ? r->c.evidence_count : 0; }
+const itsma_section *itsma_attribute_rating_process(const itsma_attribute_rating *r)
+{
+	return r ? r->process : NULL;
+}
+itsma_attribute itsma_attribute_rating_attribute(const itsma_attribute_rating *r)
+{
+	return r ? r->attribute : 0;
+}
+itsma_letter itsma_attribute_rating_letter(const itsma_attribute_rating *r)
+{
+	return r ? r->c.letter : 0;
+}
+double itsma_attribute_rating_value(const itsma_attribute_rating *r)
+{
+	return r ? r->c.value : NAN;
+}
+size_t itsma_attribute_rating_evidence_count(const itsma_attribute_rating *r)
+{
+	return r ? r->c.evidence_count : 0;
+}
 
 const itsma_evidence *itsma_attribute_rating_evidence_at(const itsma_attribute_rating *r, size_t i)
 {
 	return cited_evidence_at(r ? &r->c : NULL, i);
 }
 
-const char *itsma_attribute_rating_note(const itsma_attribute_rating *r) { return r ? r->c.note : NULL; }
+const char *itsma_attribute_rating_note(const itsma_attribute_rating *r)
+{
+	return r ? r->c.note : NULL;
+}
 size_t itsma_attribute_rating_index(const itsma_attribute_rating *r) { return r ? r->c.index : 0; }
 
-/* ---- exclusions ------------------------------------------------------------------------------- */
+/* ---- exclusions ------------------------------------------------------------------------------ */
 
 static long find_exclusion(const itsma_assessment *a, const char *id)
 {
@@ -1140,21 +1197,23 @@ int itsma_assessment_put_exclusion(itsma_assessment *a, const char *id, const ch
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
 	itsma__assessment_touch(a);
 	if (a->cat->exclusions == ITSMA_EXCLUSIONS_FORBIDDEN)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "catalogue \"%s\" forbids exclusions: every requirement is in scope",
-		                        a->cat->id);
+		return itsma__error_set(
+		    err, ITSMA_EINVAL,
+		    "catalogue \"%s\" forbids exclusions: every requirement is in scope",
+		    a->cat->id);
 	s = itsma_catalogue_find_section(a->cat, id);
 	if (!s)
 		r = itsma_catalogue_find_requirement(a->cat, id);
 	if (!s && !r)
 		return itsma__error_set(err, ITSMA_ENOTFOUND,
-		                        "catalogue \"%s\" has no section or requirement \"%.64s\"", a->cat->id,
-		                        id ? id : "");
+		                        "catalogue \"%s\" has no section or requirement \"%.64s\"",
+		                        a->cat->id, id ? id : "");
 	if (!reason || !*reason)
-		return itsma__error_set(err, ITSMA_EINVAL, "the exclusion of \"%s\" needs a non-empty reason", id);
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "the exclusion of \"%s\" needs a non-empty reason", id);
 	at = find_exclusion(a, id);
-	if (at < 0 && itsma__grow((void **)&a->exclusions, &a->exclusion_cap, a->exclusion_count + 1,
-	                          sizeof *a->exclusions) < 0)
+	if (at < 0 && itsma__grow((void **)&a->exclusions, &a->exclusion_cap,
+	                          a->exclusion_count + 1, sizeof *a->exclusions) < 0)
 		return itsma__error_nomem(err);
 	il = strlen(id) + 1;
 	rl = strlen(reason) + 1;
@@ -1193,7 +1252,8 @@ int itsma_assessment_remove_exclusion(itsma_assessment *a, const char *id, itsma
 	itsma__assessment_touch(a);
 	at = find_exclusion(a, id);
 	if (at < 0)
-		return itsma__error_set(err, ITSMA_ENOTFOUND, "\"%.64s\" is not excluded", id ? id : "");
+		return itsma__error_set(err, ITSMA_ENOTFOUND, "\"%.64s\" is not excluded",
+		                        id ? id : "");
 	x = a->exclusions[at];
 	if (x->section)
 		a->sec_excluded[x->section->index] = 0;
@@ -1206,7 +1266,10 @@ int itsma_assessment_remove_exclusion(itsma_assessment *a, const char *id, itsma
 	return 0;
 }
 
-size_t itsma_assessment_exclusion_count(const itsma_assessment *a) { return a ? a->exclusion_count : 0; }
+size_t itsma_assessment_exclusion_count(const itsma_assessment *a)
+{
+	return a ? a->exclusion_count : 0;
+}
 
 const itsma_exclusion *itsma_assessment_exclusion_at(const itsma_assessment *a, size_t i)
 {
@@ -1245,7 +1308,7 @@ int itsma_assessment_is_excluded(const itsma_assessment *a, const char *id)
 	return 0;
 }
 
-/* ---- targets ----------------------------------------------------------------------------------- */
+/* ---- targets --------------------------------------------------------------------------------- */
 
 int itsma_assessment_set_target(itsma_assessment *a, int level, itsma_error *err)
 {
@@ -1254,7 +1317,9 @@ int itsma_assessment_set_target(itsma_assessment *a, int level, itsma_error *err
 		return itsma__error_set(err, ITSMA_EINVAL, "assessment must not be NULL");
 	itsma__assessment_touch(a);
 	if (level < -1 || level > 5)
-		return itsma__error_set(err, ITSMA_EINVAL, "expected a target capability level from 0 to 5, not %d", level);
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "expected a target capability level from 0 to 5, not %d",
+		                        level);
 	a->target = level;
 	return 0;
 }
@@ -1264,7 +1329,9 @@ static int set_process_target(itsma_assessment *a, const itsma_section *p, int l
 {
 	itsma__assessment_touch(a);
 	if (level < -1 || level > 5)
-		return itsma__error_set(err, ITSMA_EINVAL, "expected a target capability level from 0 to 5, not %d", level);
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "expected a target capability level from 0 to 5, not %d",
+		                        level);
 	a->target_by_sec[p->index] = (signed char)level;
 	return 0;
 }

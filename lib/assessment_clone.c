@@ -21,10 +21,7 @@ static int dup_opt(char **out, const char *s)
 }
 
 /* The length of a string that may be NULL, with its terminator (0 for NULL). */
-static size_t size_opt(const char *s)
-{
-	return s ? strlen(s) + 1 : 0;
-}
+static size_t size_opt(const char *s) { return s ? strlen(s) + 1 : 0; }
 
 /* An evidence record in one block: the struct, its id right after it, the other strings. */
 static itsma_evidence *clone_evidence(const itsma_evidence *e)

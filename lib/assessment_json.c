@@ -23,17 +23,31 @@
 
 #define ASSESSMENT_FORMAT "itsma-assessment/1"
 
-enum { K_FORMAT, K_ID, K_CATALOGUE, K_TITLE, K_ORGANISATION, K_ASSESSOR, K_DATE, K_SCOPE,
-       K_EVIDENCE, K_RATINGS, K_ATTRIBUTES, K_TARGETS, K_COUNT };
-static const char *const top_keys[] = { "format", "id", "catalogue", "title", "organisation",
-	                                "assessor", "date", "scope", "evidence", "ratings",
-	                                "attributes", "targets", NULL };
-static const char *const evidence_keys[] = { "id", "title", "kind", "uri", "sha256", "collected",
-	                                     "expires", "by", "note", NULL };
-static const char *const rating_keys[] = { "requirement", "rating", "evidence", "note", "carried",
-	                                   NULL };
-static const char *const attribute_keys[] = { "process", "attribute", "rating", "evidence", "note", "carried",
-	                                      NULL };
+enum {
+	K_FORMAT,
+	K_ID,
+	K_CATALOGUE,
+	K_TITLE,
+	K_ORGANISATION,
+	K_ASSESSOR,
+	K_DATE,
+	K_SCOPE,
+	K_EVIDENCE,
+	K_RATINGS,
+	K_ATTRIBUTES,
+	K_TARGETS,
+	K_COUNT
+};
+static const char *const top_keys[] = {
+	"format", "id",       "catalogue", "title",      "organisation", "assessor", "date",
+	"scope",  "evidence", "ratings",   "attributes", "targets",      NULL
+};
+static const char *const evidence_keys[] = { "id",        "title",   "kind", "uri",  "sha256",
+	                                     "collected", "expires", "by",   "note", NULL };
+static const char *const rating_keys[] = { "requirement", "rating",  "evidence",
+	                                   "note",        "carried", NULL };
+static const char *const attribute_keys[] = { "process", "attribute", "rating", "evidence",
+	                                      "note",    "carried",   NULL };
 static const char *const scope_keys[] = { "exclude", NULL };
 static const char *const exclusion_keys[] = { "id", "reason", NULL };
 static const char *const target_keys[] = { "level", "processes", NULL };
@@ -43,16 +57,16 @@ typedef struct loader {
 	itsma_assessment *a;
 	const itsma_catalogue *cat_arg;
 	int seen[K_COUNT];
-	size_t at[K_COUNT];            /* offset of each member's value */
+	size_t at[K_COUNT];             /* offset of each member's value */
 	json_object *deferred[K_COUNT]; /* parsed, waiting for their dependencies */
 	int later[K_COUNT];             /* arrays checked and skipped, streamed from at[] later */
 	int evidence_done;
 	char *catalogue_id;
 	itsma_evidence **cites; /* scratch for the fast rating path */
 	size_t cites_cap;
-	char *note;             /* scratch: a NUL-terminated note */
+	char *note; /* scratch: a NUL-terminated note */
 	size_t note_cap;
-	itsma__strmap xkeys;    /* the top level's x- keys (borrowed from a->ext): duplicates */
+	itsma__strmap xkeys; /* the top level's x- keys (borrowed from a->ext): duplicates */
 } loader;
 
 typedef int (*element_fn)(loader *ld, json_object *el, const char *ptr);
@@ -73,7 +87,8 @@ static int limit(loader *ld, size_t count, const char *ptr, const char *what)
 {
 	if (count < ld->rd.max_records)
 		return 0;
-	itsma__schema(&ld->rd, ptr, NULL, "more %s than the limit of %zu", what, ld->rd.max_records);
+	itsma__schema(&ld->rd, ptr, NULL, "more %s than the limit of %zu", what,
+	              ld->rd.max_records);
 	if (ld->rd.err)
 		ld->rd.err->code = ITSMA_ELIMIT;
 	return ITSMA_ELIMIT;
@@ -128,7 +143,8 @@ static int load_evidence(loader *ld, json_object *o, const char *ptr)
 			}
 		} else {
 			/* the same report as the generic check */
-			rc = itsma__check_keys(rd, o, ptr, "an evidence record", evidence_keys, NULL);
+			rc = itsma__check_keys(rd, o, ptr, "an evidence record", evidence_keys,
+			                       NULL);
 			goto out;
 		}
 	}
@@ -153,7 +169,8 @@ static int load_evidence(loader *ld, json_object *o, const char *ptr)
 		goto out;
 	}
 	if (expires_s && expires < collected) {
-		rc = itsma__schema(rd, ptr, "expires", "evidence \"%s\" expires (%s) before it was collected (%s)",
+		rc = itsma__schema(rd, ptr, "expires",
+		                   "evidence \"%s\" expires (%s) before it was collected (%s)",
 		                   in.str[0], expires_s, collected_s);
 		goto out;
 	}
@@ -171,7 +188,8 @@ static int load_evidence(loader *ld, json_object *o, const char *ptr)
 	slot = itsma__strmap_probe(&ld->a->evidence_ids, in.str[0], in.len[0], hash);
 	if (slot->key) {
 		const itsma_evidence *first = slot->value;
-		rc = itsma__schema(rd, ptr, "id", "evidence id \"%s\" is used twice (first at /evidence/%zu)",
+		rc = itsma__schema(rd, ptr, "id",
+		                   "evidence id \"%s\" is used twice (first at /evidence/%zu)",
 		                   in.str[0], first->index);
 		goto out;
 	}
@@ -222,7 +240,8 @@ static int check_cites(loader *ld, json_object *o, const char *ptr, itsma_eviden
 		if (!v || !json_object_is_type(v, json_type_string)) {
 			itsma__ptr_index(q, p, i);
 			free(list);
-			return itsma__schema(rd, q, NULL, "expected %s, found %s", "an identifier (a string)",
+			return itsma__schema(rd, q, NULL, "expected %s, found %s",
+			                     "an identifier (a string)",
 			                     v ? itsma__json_type_name(v) : "null");
 		}
 		id = json_object_get_string(v);
@@ -231,15 +250,19 @@ static int check_cites(loader *ld, json_object *o, const char *ptr, itsma_eviden
 			itsma__ptr_index(q, p, i);
 			free(list);
 			return itsma__schema(rd, q, NULL,
-			                     "expected an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"",
+			                     "expected an identifier (1 to 64 of A-Z a-z 0-9 . _ : "
+			                     "-), not \"%.64s\"",
 			                     id);
 		}
 		if (count <= 64) {
 			for (j = 0; j < i; j++)
-				if (strcmp(json_object_get_string(json_object_array_get_idx(arr, j)), id) == 0) {
+				if (strcmp(
+				        json_object_get_string(json_object_array_get_idx(arr, j)),
+				        id) == 0) {
 					itsma__ptr_index(q, p, i);
 					free(list);
-					return itsma__schema(rd, q, NULL, "\"%s\" is cited more than once", id);
+					return itsma__schema(rd, q, NULL,
+					                     "\"%s\" is cited more than once", id);
 				}
 		}
 		list[i] = itsma__strmap_get_n(&ld->a->evidence_ids, id, len);
@@ -306,7 +329,7 @@ static int load_cited(loader *ld, json_object *o, const char *ptr, int attr)
 	itsma__reader *rd = &ld->rd;
 	const char *what = attr ? "an attribute rating" : "a rating";
 	const char *id, *attr_name = NULL, *note;
-	itsma__subject s = {NULL, NULL, ITSMA_PA1_1};
+	itsma__subject s = { NULL, NULL, ITSMA_PA1_1 };
 	itsma_letter letter;
 	double value;
 	itsma_evidence **ids = NULL;
@@ -371,7 +394,8 @@ static int load_exclusion(loader *ld, json_object *o, const char *ptr)
 		goto out;
 	if (ld->a->cat->exclusions == ITSMA_EXCLUSIONS_FORBIDDEN) {
 		rc = itsma__schema(rd, ptr, NULL,
-		                   "catalogue \"%s\" forbids exclusions: every requirement is in scope, so \"%s\" cannot be excluded",
+		                   "catalogue \"%s\" forbids exclusions: every requirement is in "
+		                   "scope, so \"%s\" cannot be excluded",
 		                   ld->a->cat->id, id);
 		goto out;
 	}
@@ -394,21 +418,23 @@ static int get_level(loader *ld, json_object *v, const char *ptr, const char *ke
 {
 	int64_t n;
 	if (!v || !json_object_is_type(v, json_type_int))
-		return itsma__schema(&ld->rd, ptr, key, "expected a capability level: an integer from 0 to 5, found %s",
-		                     v ? itsma__json_type_name(v) : "null");
+		return itsma__schema(
+		    &ld->rd, ptr, key,
+		    "expected a capability level: an integer from 0 to 5, found %s",
+		    v ? itsma__json_type_name(v) : "null");
 	n = json_object_get_int64(v);
 	if (n < 0 || n > 5)
-		return itsma__schema(&ld->rd, ptr, key, "expected a capability level from 0 to 5, not %lld",
+		return itsma__schema(&ld->rd, ptr, key,
+		                     "expected a capability level from 0 to 5, not %lld",
 		                     (long long)n);
 	*out = (int)n;
 	return 0;
 }
 
-
 /* ---- the fast path for plain records (see internal/fastrec.h) ------------------------------ */
 
-static const char *const fast_evidence_keys[] = { "id", "title", "kind", "uri", "sha256",
-	                                          "collected", "expires", "by", "note", NULL };
+static const char *const fast_evidence_keys[] = { "id",        "title",   "kind", "uri",  "sha256",
+	                                          "collected", "expires", "by",   "note", NULL };
 static const char *const fast_rating_keys[] = { "requirement", "rating", "evidence", "note", NULL };
 
 /* A date span "YYYY-MM-DD" into buf (11 bytes) and its day number; 0 if not a real date. */
@@ -435,7 +461,8 @@ static int fast_evidence(loader *ld, size_t pos, size_t *end)
 	size_t hash = 0, i;
 	int k;
 
-	if (!itsma__fast_object(rd->buf, rd->len, pos, fast_evidence_keys, 0, rd->max_string, v, end))
+	if (!itsma__fast_object(rd->buf, rd->len, pos, fast_evidence_keys, 0, rd->max_string, v,
+	                        end))
 		return 0;
 	if (v[0].p) { /* ask for the id's slot now; the checks below run meanwhile */
 		hash = itsma__strhash_n(v[0].p, v[0].n);
@@ -455,7 +482,8 @@ static int fast_evidence(loader *ld, size_t pos, size_t *end)
 		if (v[4].n != 64)
 			return 0;
 		for (i = 0; i < 64; i++)
-			if (!((v[4].p[i] >= '0' && v[4].p[i] <= '9') || (v[4].p[i] >= 'a' && v[4].p[i] <= 'f')))
+			if (!((v[4].p[i] >= '0' && v[4].p[i] <= '9') ||
+			      (v[4].p[i] >= 'a' && v[4].p[i] <= 'f')))
 				return 0;
 	}
 	if (v[6].p && (!span_date(&v[6], exp, &in.expires) || in.expires < in.collected))
@@ -468,7 +496,9 @@ static int fast_evidence(loader *ld, size_t pos, size_t *end)
 	if (slot->key)
 		return 0; /* a duplicate id: the general path reports it */
 	{
-		static const int at[6] = { 0, 1, 3, 4, 7, 8 }; /* id, title, uri, sha256, by, note */
+		static const int at[6] = {
+			0, 1, 3, 4, 7, 8
+		}; /* id, title, uri, sha256, by, note */
 		for (k = 0; k < 6; k++) {
 			in.str[k] = v[at[k]].p;
 			in.len[k] = v[at[k]].n;
@@ -493,7 +523,8 @@ static int fast_rating(loader *ld, size_t pos, size_t *end)
 	size_t n = 0, at = 0;
 	int k, rc, more;
 
-	if (!itsma__fast_object(rd->buf, rd->len, pos, fast_rating_keys, 1u << 2, rd->max_string, v, end))
+	if (!itsma__fast_object(rd->buf, rd->len, pos, fast_rating_keys, 1u << 2, rd->max_string, v,
+	                        end))
 		return 0;
 	if (!v[0].p || !v[1].p)
 		return 0;
@@ -516,8 +547,8 @@ static int fast_rating(loader *ld, size_t pos, size_t *end)
 		}
 		if (n + got > rd->max_records)
 			return 0;
-		if (n + got > ld->cites_cap &&
-		    itsma__grow((void **)&ld->cites, &ld->cites_cap, n + got, sizeof *ld->cites) < 0)
+		if (n + got > ld->cites_cap && itsma__grow((void **)&ld->cites, &ld->cites_cap,
+		                                           n + got, sizeof *ld->cites) < 0)
 			return itsma__error_nomem(rd->err);
 		itsma__strmap_get_n_batch(&ld->a->evidence_ids, ids, lens, got, found);
 		for (j = 0; j < got; j++)
@@ -539,7 +570,7 @@ static int fast_rating(loader *ld, size_t pos, size_t *end)
 	return rc < 0 ? 0 : 1; /* e.g. evidence cited twice: the general path words it */
 }
 
-/* ---- members ---------------------------------------------------------------------------------- */
+/* ---- members --------------------------------------------------------------------------------- */
 
 static int for_each(loader *ld, json_object *arr, const char *key, element_fn fn)
 {
@@ -571,7 +602,8 @@ static int stream_array(loader *ld, size_t pos, const char *key, element_fn fn, 
 		if ((rc = itsma__json_parse(rd, pos, 1, "", &v, end)) < 0)
 			return rc;
 		itsma__ptr_key(p, "", key);
-		rc = itsma__schema(rd, p, NULL, "expected an array, found %s", itsma__json_type_name(v));
+		rc = itsma__schema(rd, p, NULL, "expected an array, found %s",
+		                   itsma__json_type_name(v));
 		json_object_put(v);
 		return rc;
 	}
@@ -586,7 +618,8 @@ static int stream_array(loader *ld, size_t pos, const char *key, element_fn fn, 
 		if (rd->max_depth >= 4 && !rd->collect && !rd->no_fast) {
 			size_t fend;
 			rc = fn == load_evidence ? fast_evidence(ld, pos, &fend)
-			     : fn == load_rating ? fast_rating(ld, pos, &fend) : 0;
+			     : fn == load_rating ? fast_rating(ld, pos, &fend)
+			                         : 0;
 			if (rc < 0)
 				return rc;
 			if (rc == 1) {
@@ -608,13 +641,15 @@ static int stream_array(loader *ld, size_t pos, const char *key, element_fn fn, 
 			itsma__input_release(rd->input, pos);
 		pos = itsma__json_ws(rd, pos);
 		if (pos >= rd->len)
-			return itsma__json_syntax(rd, pos, "unexpected end of input inside the \"%s\" array", key);
+			return itsma__json_syntax(
+			    rd, pos, "unexpected end of input inside the \"%s\" array", key);
 		if (rd->buf[pos] == ']') {
 			*end = pos + 1;
 			return 0;
 		}
 		if (rd->buf[pos] != ',')
-			return itsma__json_syntax(rd, pos, "expected ',' or ']' after an element of \"%s\"", key);
+			return itsma__json_syntax(
+			    rd, pos, "expected ',' or ']' after an element of \"%s\"", key);
 		pos++;
 	}
 }
@@ -631,25 +666,28 @@ static int resolve_catalogue(loader *ld)
 		rc = rd->resolve(&found, ld->catalogue_id, rd->resolve_payload);
 		if (rc < 0 && rc != ITSMA_ENOTFOUND)
 			return rc == ITSMA_ENOMEM
-			               ? itsma__error_nomem(rd->err)
-			               : itsma__schema(rd, "", "catalogue",
-			                               "the catalogue resolver failed for \"%s\" (error %d: %s)",
-			                               ld->catalogue_id, rc, itsma_strerror(rc));
+			           ? itsma__error_nomem(rd->err)
+			           : itsma__schema(
+			                 rd, "", "catalogue",
+			                 "the catalogue resolver failed for \"%s\" (error %d: %s)",
+			                 ld->catalogue_id, rc, itsma_strerror(rc));
 		if (rc == 0 && found)
 			cat = found;
 	}
 	if (cat) {
 		if (strcmp(cat->id, ld->catalogue_id) != 0)
-			return itsma__schema(rd, "", "catalogue",
-			                     "the assessment is of catalogue \"%s\", but catalogue \"%s\" was given",
-			                     ld->catalogue_id, cat->id);
+			return itsma__schema(
+			    rd, "", "catalogue",
+			    "the assessment is of catalogue \"%s\", but catalogue \"%s\" was given",
+			    ld->catalogue_id, cat->id);
 	} else {
 		itsma_catalogue *own = NULL;
 		itsma_error e = ITSMA_ERROR_INIT;
 		rc = itsma_catalogue_builtin(&own, ld->catalogue_id, &e);
 		if (rc == ITSMA_ENOTFOUND) {
 			itsma__schema(rd, "", "catalogue",
-			              "\"%s\" is not a built-in catalogue: give the catalogue to load it against",
+			              "\"%s\" is not a built-in catalogue: give the catalogue to "
+			              "load it against",
 			              ld->catalogue_id);
 			if (rd->err)
 				rd->err->code = ITSMA_ENOTFOUND;
@@ -669,7 +707,8 @@ static int process_scope(loader *ld, json_object *v)
 	json_object *ex = NULL;
 	int rc;
 	if ((rc = itsma__expect_object(&ld->rd, v, "/scope", "the scope")) < 0 ||
-	    (rc = itsma__check_keys(&ld->rd, v, "/scope", "the scope", scope_keys, &ld->a->scope_ext)) < 0 ||
+	    (rc = itsma__check_keys(&ld->rd, v, "/scope", "the scope", scope_keys,
+	                            &ld->a->scope_ext)) < 0 ||
 	    (rc = itsma__get_array(&ld->rd, v, "/scope", "exclude", 0, &ex)) < 0)
 		return rc;
 	ld->a->has_scope = 1;
@@ -693,7 +732,8 @@ static int process_targets(loader *ld, json_object *v)
 	json_object *lv, *procs = NULL;
 	int rc, level = 0;
 	if ((rc = itsma__expect_object(&ld->rd, v, "/targets", "the targets")) < 0 ||
-	    (rc = itsma__check_keys(&ld->rd, v, "/targets", "the targets", target_keys, &ld->a->targets_ext)) < 0 ||
+	    (rc = itsma__check_keys(&ld->rd, v, "/targets", "the targets", target_keys,
+	                            &ld->a->targets_ext)) < 0 ||
 	    (rc = itsma__get_object(&ld->rd, v, "/targets", "processes", 0, &procs)) < 0)
 		return rc;
 	ld->a->has_targets = 1;
@@ -709,13 +749,15 @@ static int process_targets(loader *ld, json_object *v)
 			const itsma_section *p = itsma_catalogue_find_section(ld->a->cat, it.key);
 			if (!p || p->kind != ITSMA_SECTION_KIND_PROCESS) {
 				rc = itsma__schema(&ld->rd, "/targets/processes", it.key,
-				                   p ? "section \"%s\" is not a process" : "catalogue has no process \"%s\"",
+				                   p ? "section \"%s\" is not a process"
+				                     : "catalogue has no process \"%s\"",
 				                   it.key);
 				if ((rc = itsma__reader_problem(&ld->rd, rc)) < 0)
 					return rc;
 				continue;
 			}
-			if ((rc = get_level(ld, it.val, "/targets/processes", it.key, &level)) < 0) {
+			if ((rc = get_level(ld, it.val, "/targets/processes", it.key, &level)) <
+			    0) {
 				if ((rc = itsma__reader_problem(&ld->rd, rc)) < 0)
 					return rc;
 				continue;
@@ -741,7 +783,9 @@ static int scalar(loader *ld, int k, json_object *v)
 	switch (k) {
 	case K_FORMAT:
 		if (strcmp(s, ASSESSMENT_FORMAT) != 0)
-			return itsma__schema(rd, "", key, "expected format \"" ASSESSMENT_FORMAT "\", not \"%.60s\"", s);
+			return itsma__schema(
+			    rd, "", key, "expected format \"" ASSESSMENT_FORMAT "\", not \"%.60s\"",
+			    s);
 		return 0;
 	case K_DATE:
 		if (itsma_date_parse(&ld->a->day, s, rd->err) < 0)
@@ -752,10 +796,11 @@ static int scalar(loader *ld, int k, json_object *v)
 	case K_CATALOGUE:
 		if (!itsma_id_is_valid(s))
 			return itsma__schema(rd, "", key,
-			                     "expected an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"", s);
+			                     "expected an identifier (1 to 64 of A-Z a-z 0-9 . _ : "
+			                     "-), not \"%.64s\"",
+			                     s);
 		break;
-	default:
-		break;
+	default: break;
 	}
 	copy = strdup(s);
 	if (!copy)
@@ -785,9 +830,12 @@ static int process_tree(loader *ld, int k, json_object *v)
 	case K_RATINGS:
 	case K_ATTRIBUTES:
 		if (!json_object_is_type(v, json_type_array))
-			return itsma__schema(&ld->rd, p, NULL, "expected an array, found %s", itsma__json_type_name(v));
+			return itsma__schema(&ld->rd, p, NULL, "expected an array, found %s",
+			                     itsma__json_type_name(v));
 		return for_each(ld, v, top_keys[k],
-		                k == K_EVIDENCE ? load_evidence : k == K_RATINGS ? load_rating : load_attribute);
+		                k == K_EVIDENCE  ? load_evidence
+		                : k == K_RATINGS ? load_rating
+		                                 : load_attribute);
 	default: return scalar(ld, k, v);
 	}
 }
@@ -839,27 +887,33 @@ static int member(loader *ld, const char *key, size_t pos, size_t *end)
 				strcat(list, top_keys[i]);
 			}
 			return itsma__schema(rd, "", key,
-			                     "unknown key \"%.60s\" in an assessment (expected %s, or an x- extension)",
+			                     "unknown key \"%.60s\" in an assessment (expected %s, "
+			                     "or an x- extension)",
 			                     key, list);
 		}
-		/* an extension: keep its text (once: json-c cannot see duplicates across members) */
+		/* an extension: keep its text (once: json-c cannot see duplicates across members)
+		 */
 		if (itsma__strmap_get(&ld->xkeys, key))
 			return duplicate_top(ld, key, p, pos);
 		if ((rc = itsma__json_skip(rd, pos, 1, p, end)) < 0)
 			return rc;
 		pos = itsma__json_ws(rd, pos);
 		if (itsma__ext_add(&ld->a->ext, key, rd->buf + pos, *end - pos) < 0 ||
-		    itsma__strmap_put(&ld->xkeys, ld->a->ext->keys[ld->a->ext->count - 1], ld->a->ext) < 0)
+		    itsma__strmap_put(&ld->xkeys, ld->a->ext->keys[ld->a->ext->count - 1],
+		                      ld->a->ext) < 0)
 			return itsma__error_nomem(rd->err);
 		return 0;
 	}
 	if (ld->seen[k])
-		return duplicate_top(ld, key, p, pos); /* json-c cannot see duplicates across members */
+		return duplicate_top(ld, key, p,
+		                     pos); /* json-c cannot see duplicates across members */
 	ld->seen[k] = 1;
 	ld->at[k] = pos;
 	if (ready(ld, k) && (k == K_EVIDENCE || k == K_RATINGS || k == K_ATTRIBUTES)) {
 		rc = stream_array(ld, pos, key,
-		                  k == K_EVIDENCE ? load_evidence : k == K_RATINGS ? load_rating : load_attribute,
+		                  k == K_EVIDENCE  ? load_evidence
+		                  : k == K_RATINGS ? load_rating
+		                                   : load_attribute,
 		                  end);
 		if (k == K_EVIDENCE && rc == 0)
 			ld->evidence_done = 1;
@@ -891,7 +945,8 @@ static int load_top(loader *ld)
 	static const int order[] = { K_SCOPE, K_EVIDENCE, K_RATINGS, K_ATTRIBUTES, K_TARGETS };
 
 	if (pos >= rd->len)
-		return itsma__json_syntax(rd, pos, "the document is empty: expected an assessment object");
+		return itsma__json_syntax(rd, pos,
+		                          "the document is empty: expected an assessment object");
 	if (rd->buf[pos] != '{') {
 		json_object *v = NULL;
 		if ((rc = itsma__json_parse(rd, pos, 0, "", &v, &end)) < 0)
@@ -908,9 +963,11 @@ static int load_top(loader *ld)
 		for (;;) {
 			char *key = NULL;
 			if (pos >= rd->len)
-				return itsma__json_syntax(rd, pos, "unexpected end of input: expected a key");
+				return itsma__json_syntax(
+				    rd, pos, "unexpected end of input: expected a key");
 			if (rd->buf[pos] != '"')
-				return itsma__json_syntax(rd, pos, "expected a key (a string in double quotes)");
+				return itsma__json_syntax(
+				    rd, pos, "expected a key (a string in double quotes)");
 			if ((rc = itsma__json_parse_string(rd, pos, &key, &pos)) < 0)
 				return rc;
 			pos = itsma__json_ws(rd, pos);
@@ -930,13 +987,15 @@ static int load_top(loader *ld)
 			}
 			pos = itsma__json_ws(rd, pos);
 			if (pos >= rd->len)
-				return itsma__json_syntax(rd, pos, "unexpected end of input: expected ',' or '}'");
+				return itsma__json_syntax(
+				    rd, pos, "unexpected end of input: expected ',' or '}'");
 			if (rd->buf[pos] == '}') {
 				pos++;
 				break;
 			}
 			if (rd->buf[pos] != ',')
-				return itsma__json_syntax(rd, pos, "expected ',' or '}' after a member");
+				return itsma__json_syntax(rd, pos,
+				                          "expected ',' or '}' after a member");
 			pos = itsma__json_ws(rd, pos + 1);
 		}
 	}
@@ -950,7 +1009,8 @@ static int load_top(loader *ld)
 		for (i = 0; i < sizeof required / sizeof *required; i++) {
 			if (ld->seen[required[i]])
 				continue;
-			rc = itsma__schema(rd, "", NULL, "missing required key \"%s\"", top_keys[required[i]]);
+			rc = itsma__schema(rd, "", NULL, "missing required key \"%s\"",
+			                   top_keys[required[i]]);
 			if ((rc = itsma__reader_problem(rd, rc)) < 0)
 				return rc;
 		}
@@ -961,7 +1021,8 @@ static int load_top(loader *ld)
 		if (ld->later[order[k]] && ld->a->cat) {
 			ld->later[order[k]] = 0;
 			rc = stream_array(ld, ld->at[order[k]], top_keys[order[k]],
-			                  order[k] == K_RATINGS ? load_rating : load_attribute, &end);
+			                  order[k] == K_RATINGS ? load_rating : load_attribute,
+			                  &end);
 			if (rc < 0)
 				return rc;
 			continue;
@@ -988,8 +1049,8 @@ int itsma__assessment_load_reader(itsma__reader *rd, const itsma_catalogue *cat,
 	memset(&ld, 0, sizeof ld);
 	ld.rd = *rd;
 	if (rd->len > rd->max_bytes) {
-		itsma__error_set(err, ITSMA_ELIMIT, "input is %zu bytes, over the limit of %zu", rd->len,
-		                 rd->max_bytes);
+		itsma__error_set(err, ITSMA_ELIMIT, "input is %zu bytes, over the limit of %zu",
+		                 rd->len, rd->max_bytes);
 		itsma__error_source(err, rd->source);
 		return ITSMA_ELIMIT;
 	}
@@ -1079,7 +1140,7 @@ int itsma_assessment_load_file(itsma_assessment **out, const char *path, const i
 	return rc;
 }
 
-/* ---- saving ------------------------------------------------------------------------------------ */
+/* ---- saving ---------------------------------------------------------------------------------- */
 
 static void write_rating_value(itsma__jw *w, itsma_letter letter, double value)
 {
@@ -1200,7 +1261,8 @@ int itsma_assessment_to_json(char **out, const itsma_assessment *a, itsma_error 
 				for (i = 0; i < c->process_count; i++) {
 					const itsma_section *p = c->processes[i];
 					if (a->target_by_sec[p->index] >= 0)
-						itsma__jw_int(&w, p->id, a->target_by_sec[p->index]);
+						itsma__jw_int(&w, p->id,
+						              a->target_by_sec[p->index]);
 				}
 				itsma__jw_end_object(&w);
 			}

@@ -47,10 +47,7 @@ void itsma__buf_append(itsma__buf *b, const char *s, size_t n)
 	b->data[b->len] = '\0';
 }
 
-void itsma__buf_puts(itsma__buf *b, const char *s)
-{
-	itsma__buf_append(b, s, strlen(s));
-}
+void itsma__buf_puts(itsma__buf *b, const char *s) { itsma__buf_append(b, s, strlen(s)); }
 
 void itsma__buf_putc(itsma__buf *b, char c)
 {
@@ -103,10 +100,7 @@ void itsma__buf_repeat(itsma__buf *b, const char *s, size_t n)
 		itsma__buf_append(b, s, len);
 }
 
-const char *itsma__buf_str(const itsma__buf *b)
-{
-	return b->data ? b->data : "";
-}
+const char *itsma__buf_str(const itsma__buf *b) { return b->data ? b->data : ""; }
 
 void itsma__buf_clear(itsma__buf *b)
 {
@@ -415,7 +409,4 @@ void itsma__jw_raw(itsma__jw *w, const char *key, const char *raw)
 	itsma__buf_puts(w->b, raw);
 }
 
-void itsma__jw_finish(itsma__jw *w)
-{
-	itsma__buf_putc(w->b, '\n');
-}
+void itsma__jw_finish(itsma__jw *w) { itsma__buf_putc(w->b, '\n'); }

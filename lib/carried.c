@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const carried_keys[] = {"mapping", "relationship", "sources", "review", NULL};
+static const char *const carried_keys[] = { "mapping", "relationship", "sources", "review", NULL };
 
 itsma__carried *itsma__carried_new(const char *mapping, itsma_relationship rel, int review,
                                    const char *const *sources, size_t source_count)
@@ -137,19 +137,13 @@ void itsma__write_carried(itsma__jw *w, const itsma__carried *c)
 
 /* ---- accessors ------------------------------------------------------------------------------ */
 
-static const itsma__carried *of_rating(const itsma_rating *r)
-{
-	return r ? r->c.carried : NULL;
-}
+static const itsma__carried *of_rating(const itsma_rating *r) { return r ? r->c.carried : NULL; }
 static const itsma__carried *of_attr(const itsma_attribute_rating *r)
 {
 	return r ? r->c.carried : NULL;
 }
 
-int itsma_rating_is_carried(const itsma_rating *r)
-{
-	return of_rating(r) != NULL;
-}
+int itsma_rating_is_carried(const itsma_rating *r) { return of_rating(r) != NULL; }
 const char *itsma_rating_carried_mapping(const itsma_rating *r)
 {
 	return of_rating(r) ? of_rating(r)->mapping : NULL;

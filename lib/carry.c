@@ -422,8 +422,8 @@ static int carry_requirements(work *w, itsma_carry_report *rep, unsigned char *s
 		while (e < w->edge_count && w->edges[e].target == t)
 			e++;
 		if (first == e) {
-			rep->status[t] =
-			    w->out->rating_by_req[t] ? ITSMA_CARRY_STATUS_KEPT : ITSMA_CARRY_STATUS_NEW;
+			rep->status[t] = w->out->rating_by_req[t] ? ITSMA_CARRY_STATUS_KEPT
+			                                          : ITSMA_CARRY_STATUS_NEW;
 			continue;
 		}
 		if (w->out->rating_by_req[t] || itsma_assessment_is_excluded(w->out, treq->id)) {

@@ -5,7 +5,6 @@
 #include "internal/rating.h"
 #include "internal/enumword.h"
 
-
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,9 +62,10 @@ int itsma_catalogue_new(itsma_catalogue **out, const char *id, const char *title
 		return itsma__error_set(err, ITSMA_EINVAL, "out must not be NULL");
 	*out = NULL;
 	if (!itsma_id_is_valid(id))
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "expected an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"",
-		                        id ? id : "");
+		return itsma__error_set(
+		    err, ITSMA_EINVAL,
+		    "expected an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"",
+		    id ? id : "");
 	if (!title || !*title)
 		return itsma__error_set(err, ITSMA_EINVAL, "expected a non-empty title");
 	c = calloc(1, sizeof *c);
@@ -126,10 +126,19 @@ const char *itsma_catalogue_id(const itsma_catalogue *c) { return c ? c->id : NU
 const char *itsma_catalogue_title(const itsma_catalogue *c) { return c ? c->title : NULL; }
 const char *itsma_catalogue_version(const itsma_catalogue *c) { return c ? c->version : NULL; }
 const char *itsma_catalogue_publisher(const itsma_catalogue *c) { return c ? c->publisher : NULL; }
-const char *itsma_catalogue_description(const itsma_catalogue *c) { return c ? c->description : NULL; }
+const char *itsma_catalogue_description(const itsma_catalogue *c)
+{
+	return c ? c->description : NULL;
+}
 const char *itsma_catalogue_source(const itsma_catalogue *c) { return c ? c->source : NULL; }
-itsma_exclusions itsma_catalogue_exclusions(const itsma_catalogue *c) { return c ? c->exclusions : 0; }
-const char *itsma_catalogue_origin(const itsma_catalogue *c) { return c ? (c->origin ? c->origin : "") : NULL; }
+itsma_exclusions itsma_catalogue_exclusions(const itsma_catalogue *c)
+{
+	return c ? c->exclusions : 0;
+}
+const char *itsma_catalogue_origin(const itsma_catalogue *c)
+{
+	return c ? (c->origin ? c->origin : "") : NULL;
+}
 int itsma_catalogue_revision(const itsma_catalogue *c) { return c ? c->revision : 0; }
 
 ITSMA__ENUM_WORDS(obligation, "an obligation", { "shall", ITSMA_OBLIGATION_SHALL },
@@ -161,12 +170,14 @@ int itsma_catalogue_set_revision(itsma_catalogue *c, int revision, itsma_error *
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
 	itsma__catalogue_touch(c);
 	if (revision < 0)
-		return itsma__error_set(err, ITSMA_EINVAL, "expected a revision >= 1 (or 0 for none), not %d",
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "expected a revision >= 1 (or 0 for none), not %d",
 		                        revision);
 	hi = highest_retired_revision(c);
 	if (revision && revision < hi)
 		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "revision %d is lower than revision %d that retired an id", revision, hi);
+		                        "revision %d is lower than revision %d that retired an id",
+		                        revision, hi);
 	c->revision = revision;
 	return 0;
 }
@@ -206,25 +217,32 @@ int itsma_catalogue_add_retired(itsma_catalogue *c, const char *id, int revision
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
 	itsma__catalogue_touch(c);
 	if (!itsma_id_is_valid(id))
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "expected an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"",
-		                        id ? id : "");
+		return itsma__error_set(
+		    err, ITSMA_EINVAL,
+		    "expected an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"",
+		    id ? id : "");
 	if (revision < 1)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "expected the revision that retired \"%s\": an integer >= 1", id);
+		return itsma__error_set(
+		    err, ITSMA_EINVAL, "expected the revision that retired \"%s\": an integer >= 1",
+		    id);
 	if (c->revision && revision > c->revision)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "\"%s\" is retired by revision %d, after the catalogue's revision %d", id,
-		                        revision, c->revision);
+		return itsma__error_set(
+		    err, ITSMA_EINVAL,
+		    "\"%s\" is retired by revision %d, after the catalogue's revision %d", id,
+		    revision, c->revision);
 	if (!reason || !*reason)
-		return itsma__error_set(err, ITSMA_EINVAL, "expected a non-empty reason why \"%s\" is retired", id);
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "expected a non-empty reason why \"%s\" is retired", id);
 	if (itsma__strmap_get(&c->retired_ids, id))
 		return itsma__error_set(err, ITSMA_EEXISTS, "id \"%s\" is already retired", id);
 	if (id_taken(c, id, err) < 0)
-		return itsma__error_set(err, ITSMA_EEXISTS,
-		                        "id \"%s\" is retired but a %s still uses it: a retired id may never be used again",
-		                        id, itsma__strmap_get(&c->section_ids, id) ? "section" : "requirement");
-	if (itsma__grow((void **)&c->retired, &c->retired_cap, c->retired_count + 1, sizeof *c->retired) < 0 ||
+		return itsma__error_set(
+		    err, ITSMA_EEXISTS,
+		    "id \"%s\" is retired but a %s still uses it: a retired id may never be used "
+		    "again",
+		    id, itsma__strmap_get(&c->section_ids, id) ? "section" : "requirement");
+	if (itsma__grow((void **)&c->retired, &c->retired_cap, c->retired_count + 1,
+	                sizeof *c->retired) < 0 ||
 	    itsma__strmap_reserve(&c->retired_ids, 1) < 0)
 		return itsma__error_nomem(err);
 	r = itsma__arena_alloc(&c->arena, sizeof *r);
@@ -270,7 +288,8 @@ int itsma_catalogue_set_title(itsma_catalogue *c, const char *title, itsma_error
 	if (!c)
 		return no_catalogue(err);
 	if (!title)
-		return itsma__error_set(err, ITSMA_EINVAL, "expected a non-empty title, found NULL");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "expected a non-empty title, found NULL");
 	return set_optional(c, &c->title, "title", title, err);
 }
 
@@ -303,14 +322,19 @@ int itsma_catalogue_set_exclusions(itsma_catalogue *c, itsma_exclusions value, i
 {
 	itsma__error_reset(err);
 	if (!c || (value != ITSMA_EXCLUSIONS_ALLOWED && value != ITSMA_EXCLUSIONS_FORBIDDEN))
-		return itsma__error_set(err, ITSMA_EINVAL, "expected ITSMA_EXCLUSIONS_ALLOWED or ITSMA_EXCLUSIONS_FORBIDDEN");
+		return itsma__error_set(
+		    err, ITSMA_EINVAL,
+		    "expected ITSMA_EXCLUSIONS_ALLOWED or ITSMA_EXCLUSIONS_FORBIDDEN");
 	itsma__catalogue_touch(c);
 	c->exclusions = value;
 	c->has_exclusions = 1;
 	return 0;
 }
 
-size_t itsma_catalogue_guidance_source_count(const itsma_catalogue *c) { return c ? c->gs_count : 0; }
+size_t itsma_catalogue_guidance_source_count(const itsma_catalogue *c)
+{
+	return c ? c->gs_count : 0;
+}
 
 const char *itsma_catalogue_guidance_source_key(const itsma_catalogue *c, size_t i)
 {
@@ -348,11 +372,13 @@ int itsma_catalogue_put_guidance_source(itsma_catalogue *c, const char *key, con
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
 	itsma__catalogue_touch(c);
 	if (!itsma_id_is_valid(key))
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "expected a guidance source key (an identifier), not \"%.64s\"",
-		                        key ? key : "");
+		return itsma__error_set(
+		    err, ITSMA_EINVAL,
+		    "expected a guidance source key (an identifier), not \"%.64s\"",
+		    key ? key : "");
 	if (!name || !*name)
-		return itsma__error_set(err, ITSMA_EINVAL, "expected a non-empty guidance source name");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "expected a non-empty guidance source name");
 	at = find_source(c, key);
 	n = itsma__arena_strdup(&c->arena, name, &failed);
 	if (failed)
@@ -377,7 +403,10 @@ int itsma_catalogue_put_guidance_source(itsma_catalogue *c, const char *key, con
 	return 0;
 }
 
-size_t itsma_catalogue_generic_practice_count(const itsma_catalogue *c) { return c ? c->gp_count : 0; }
+size_t itsma_catalogue_generic_practice_count(const itsma_catalogue *c)
+{
+	return c ? c->gp_count : 0;
+}
 
 itsma_attribute itsma_catalogue_generic_practice_attribute(const itsma_catalogue *c, size_t i)
 {
@@ -410,20 +439,24 @@ int itsma_catalogue_add_generic_practice(itsma_catalogue *c, itsma_attribute att
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
 	itsma__catalogue_touch(c);
 	if ((int)attribute <= (int)ITSMA_PA1_1 || (int)attribute >= (int)ITSMA_ATTRIBUTE_COUNT)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        attribute == ITSMA_PA1_1
-		                            ? "PA1.1 has no generic practices: it is derived from the process's requirements"
-		                            : "expected a process attribute PA2.1 to PA5.2, not the value %d",
-		                        (int)attribute);
+		return itsma__error_set(
+		    err, ITSMA_EINVAL,
+		    attribute == ITSMA_PA1_1
+		        ? "PA1.1 has no generic practices: it is derived from the process's "
+		          "requirements"
+		        : "expected a process attribute PA2.1 to PA5.2, not the value %d",
+		    (int)attribute);
 	if (!itsma_id_is_valid(id))
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "expected an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"",
-		                        id ? id : "");
+		return itsma__error_set(
+		    err, ITSMA_EINVAL,
+		    "expected an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"",
+		    id ? id : "");
 	if (!text || !*text)
 		return itsma__error_set(err, ITSMA_EINVAL, "expected a non-empty text");
 	for (i = 0; i < c->gp_count; i++)
 		if (strcmp(c->gps[i].id, id) == 0)
-			return itsma__error_set(err, ITSMA_EEXISTS, "generic practice \"%s\" is already defined", id);
+			return itsma__error_set(err, ITSMA_EEXISTS,
+			                        "generic practice \"%s\" is already defined", id);
 	if (itsma__grow((void **)&c->gps, &c->gp_cap, c->gp_count + 1, sizeof *c->gps) < 0)
 		return itsma__error_nomem(err);
 	memset(&gp, 0, sizeof gp);
@@ -547,7 +580,8 @@ static void number_subtree(itsma_catalogue *c, itsma_section *s, size_t *si, siz
 void itsma__catalogue_renumber(itsma_catalogue *c)
 {
 	size_t si = 0, ri = 0, k, p = 0;
-	/* depth is bounded by the loader's nesting limit and by add_section (ITSMA_DEFAULT_MAX_DEPTH) */
+	/* depth is bounded by the loader's nesting limit and by add_section
+	 * (ITSMA_DEFAULT_MAX_DEPTH) */
 	for (k = 0; k < c->top_count; k++)
 		number_subtree(c, c->tops[k], &si, &ri);
 	for (k = 0; k < c->section_count; k++)
@@ -558,7 +592,8 @@ void itsma__catalogue_renumber(itsma_catalogue *c)
 static int check_weight(double w, itsma_error *err)
 {
 	if (!isfinite(w) || w < 0 || w > ITSMA_MAX_WEIGHT)
-		return itsma__error_set(err, ITSMA_EINVAL, "expected a weight: a number from 0 to 1000000");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "expected a weight: a number from 0 to 1000000");
 	return 0;
 }
 
@@ -567,12 +602,15 @@ static int id_taken(const itsma_catalogue *c, const char *id, itsma_error *err)
 	const itsma_retired *r = itsma__strmap_get(&c->retired_ids, id);
 	if (r)
 		return itsma__error_set(err, ITSMA_EEXISTS,
-		                        "id \"%s\" is retired (revision %d: %.200s): a retired id may never be used again",
+		                        "id \"%s\" is retired (revision %d: %.200s): a retired id "
+		                        "may never be used again",
 		                        id, r->revision, r->reason);
 	if (itsma__strmap_get(&c->section_ids, id))
-		return itsma__error_set(err, ITSMA_EEXISTS, "id \"%s\" is already used by a section", id);
+		return itsma__error_set(err, ITSMA_EEXISTS,
+		                        "id \"%s\" is already used by a section", id);
 	if (itsma__strmap_get(&c->requirement_ids, id))
-		return itsma__error_set(err, ITSMA_EEXISTS, "id \"%s\" is already used by a requirement", id);
+		return itsma__error_set(err, ITSMA_EEXISTS,
+		                        "id \"%s\" is already used by a requirement", id);
 	return 0;
 }
 
@@ -615,20 +653,23 @@ int itsma_catalogue_add_section(const itsma_section **out, itsma_catalogue *c,
 	if (!c || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue and spec must not be NULL");
 	itsma__catalogue_touch(c);
-	if (itsma__version_check(spec->version, ITSMA_SECTION_SPEC_VERSION, "itsma_section_spec", err) < 0)
+	if (itsma__version_check(spec->version, ITSMA_SECTION_SPEC_VERSION, "itsma_section_spec",
+	                         err) < 0)
 		return ITSMA_EINVAL;
 	if (parent_in) {
 		if (!itsma__catalogue_has_section(c, parent_in))
 			return foreign_section(c, parent_in, "parent section", err);
 		parent = c->sections[parent_in->index]; /* the catalogue's own, writable pointer */
 		if (parent->depth + 1 >= ITSMA_DEFAULT_MAX_DEPTH)
-			return itsma__error_set(err, ITSMA_ELIMIT, "sections nest deeper than %d levels",
+			return itsma__error_set(err, ITSMA_ELIMIT,
+			                        "sections nest deeper than %d levels",
 			                        ITSMA_DEFAULT_MAX_DEPTH);
 	}
 	if (!itsma_id_is_valid(spec->id))
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "expected an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"",
-		                        spec->id ? spec->id : "");
+		return itsma__error_set(
+		    err, ITSMA_EINVAL,
+		    "expected an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"",
+		    spec->id ? spec->id : "");
 	if (id_taken(c, spec->id, err) < 0)
 		return ITSMA_EEXISTS;
 	if (!spec->title || !*spec->title)
@@ -657,7 +698,8 @@ int itsma_catalogue_add_section(const itsma_section **out, itsma_catalogue *c,
 		                sizeof *parent->children) < 0)
 			return itsma__error_nomem(err);
 		parent->child_cap = cap;
-	} else if (itsma__grow((void **)&c->tops, &c->top_cap, c->top_count + 1, sizeof *c->tops) < 0) {
+	} else if (itsma__grow((void **)&c->tops, &c->top_cap, c->top_count + 1, sizeof *c->tops) <
+	           0) {
 		return itsma__error_nomem(err);
 	}
 	s = itsma__arena_alloc(&c->arena, sizeof *s);
@@ -675,7 +717,8 @@ int itsma_catalogue_add_section(const itsma_section **out, itsma_catalogue *c,
 	s->has_weight = spec->weight != 1.0;
 	s->parent = parent;
 	s->depth = parent ? parent->depth + 1 : 0;
-	s->process = spec->kind == ITSMA_SECTION_KIND_PROCESS ? s : (parent ? parent->process : NULL);
+	s->process =
+	    spec->kind == ITSMA_SECTION_KIND_PROCESS ? s : (parent ? parent->process : NULL);
 
 	append = ends_catalogue(c, parent);
 	itsma__strmap_put(&c->section_ids, s->id, s); /* cannot fail: reserved */
@@ -723,8 +766,9 @@ int itsma_catalogue_add_guidance(itsma_catalogue *c, const itsma_section *sectio
 	s = c->sections[section->index];
 	src = find_source(c, source);
 	if (src < 0)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "guidance source \"%.64s\" is not declared in guidance_sources", source);
+		return itsma__error_set(
+		    err, ITSMA_EINVAL,
+		    "guidance source \"%.64s\" is not declared in guidance_sources", source);
 	if (!value || !*value)
 		return itsma__error_set(err, ITSMA_EINVAL, "expected a non-empty guidance value");
 	for (i = 0; i < s->guidance_count; i++)
@@ -763,7 +807,10 @@ int itsma_catalogue_add_guidance(itsma_catalogue *c, const itsma_section *sectio
 
 /* ---- requirements ------------------------------------------------------------------------- */
 
-size_t itsma_catalogue_requirement_count(const itsma_catalogue *c) { return c ? c->requirement_count : 0; }
+size_t itsma_catalogue_requirement_count(const itsma_catalogue *c)
+{
+	return c ? c->requirement_count : 0;
+}
 
 const itsma_requirement *itsma_catalogue_requirement_at(const itsma_catalogue *c, size_t i)
 {
@@ -782,15 +829,27 @@ const itsma_requirement *itsma_catalogue_find_requirement(const itsma_catalogue 
 const char *itsma_requirement_id(const itsma_requirement *r) { return r ? r->id : NULL; }
 const char *itsma_requirement_clause(const itsma_requirement *r) { return r ? r->clause : NULL; }
 const char *itsma_requirement_text(const itsma_requirement *r) { return r ? r->text : NULL; }
-itsma_obligation itsma_requirement_obligation(const itsma_requirement *r) { return r ? r->obligation : 0; }
+itsma_obligation itsma_requirement_obligation(const itsma_requirement *r)
+{
+	return r ? r->obligation : 0;
+}
 itsma_basis itsma_requirement_basis(const itsma_requirement *r) { return r ? r->basis : 0; }
 const char *itsma_requirement_item(const itsma_requirement *r) { return r ? r->item : NULL; }
 const char *itsma_requirement_verify(const itsma_requirement *r) { return r ? r->verify : NULL; }
 double itsma_requirement_weight(const itsma_requirement *r) { return r ? r->weight : NAN; }
 size_t itsma_requirement_index(const itsma_requirement *r) { return r ? r->index : 0; }
-const itsma_section *itsma_requirement_section(const itsma_requirement *r) { return r ? r->section : NULL; }
-const itsma_section *itsma_requirement_process(const itsma_requirement *r) { return r ? r->section->process : NULL; }
-size_t itsma_requirement_evidence_hint_count(const itsma_requirement *r) { return r ? r->hint_count : 0; }
+const itsma_section *itsma_requirement_section(const itsma_requirement *r)
+{
+	return r ? r->section : NULL;
+}
+const itsma_section *itsma_requirement_process(const itsma_requirement *r)
+{
+	return r ? r->section->process : NULL;
+}
+size_t itsma_requirement_evidence_hint_count(const itsma_requirement *r)
+{
+	return r ? r->hint_count : 0;
+}
 
 const char *itsma_requirement_evidence_hint_at(const itsma_requirement *r, size_t i)
 {
@@ -817,13 +876,15 @@ static const char **copy_list(itsma__arena *a, const char *const *src, size_t n,
 		return NULL;
 	if (!src) {
 		*bad = 1;
-		itsma__error_set(err, ITSMA_EINVAL, "%s array is NULL but its count is %zu", what, n);
+		itsma__error_set(err, ITSMA_EINVAL, "%s array is NULL but its count is %zu", what,
+		                 n);
 		return NULL;
 	}
 	for (i = 0; i < n; i++) {
 		if (!src[i] || !*src[i]) {
 			*bad = 1;
-			itsma__error_set(err, ITSMA_EINVAL, "expected a non-empty string in %s[%zu]", what, i);
+			itsma__error_set(err, ITSMA_EINVAL,
+			                 "expected a non-empty string in %s[%zu]", what, i);
 			return NULL;
 		}
 	}
@@ -854,7 +915,8 @@ int itsma_catalogue_add_requirement(const itsma_requirement **out, itsma_catalog
 	if (!c || !spec)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue and spec must not be NULL");
 	itsma__catalogue_touch(c);
-	if (itsma__version_check(spec->version, ITSMA_REQUIREMENT_SPEC_VERSION, "itsma_requirement_spec", err) < 0)
+	if (itsma__version_check(spec->version, ITSMA_REQUIREMENT_SPEC_VERSION,
+	                         "itsma_requirement_spec", err) < 0)
 		return ITSMA_EINVAL;
 	/* version 1 callers have no item, basis or verify (their struct ends before them) */
 	if (spec->version >= 2) {
@@ -866,30 +928,38 @@ int itsma_catalogue_add_requirement(const itsma_requirement **out, itsma_catalog
 		return foreign_section(c, section, "section", err);
 	s = c->sections[section->index];
 	if (!itsma_id_is_valid(spec->id))
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "expected an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"",
-		                        spec->id ? spec->id : "");
+		return itsma__error_set(
+		    err, ITSMA_EINVAL,
+		    "expected an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"",
+		    spec->id ? spec->id : "");
 	if (id_taken(c, spec->id, err) < 0)
 		return ITSMA_EEXISTS;
 	if (!spec->text || !*spec->text)
 		return itsma__error_set(err, ITSMA_EINVAL, "expected a non-empty text");
-	if (spec->obligation != ITSMA_OBLIGATION_SHALL && spec->obligation != ITSMA_OBLIGATION_SHOULD)
+	if (spec->obligation != ITSMA_OBLIGATION_SHALL &&
+	    spec->obligation != ITSMA_OBLIGATION_SHOULD)
 		return itsma__error_set(err, ITSMA_EINVAL, "expected obligation shall or should");
 	if (check_weight(spec->weight, err) < 0)
 		return ITSMA_EINVAL;
 	if ((int)basis < 0 || (int)basis > (int)ITSMA_BASIS_GOOD_PRACTICE)
-		return itsma__error_set(err, ITSMA_EINVAL, "expected basis standard, good-practice or unspecified");
-	if (basis == ITSMA_BASIS_GOOD_PRACTICE && spec->obligation == ITSMA_OBLIGATION_SHALL)
 		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "requirement \"%s\" has basis \"good-practice\" but obligation \"shall\": "
-		                        "a good practice is a \"should\" (only the standard's own obligations are \"shall\")",
-		                        spec->id);
+		                        "expected basis standard, good-practice or unspecified");
+	if (basis == ITSMA_BASIS_GOOD_PRACTICE && spec->obligation == ITSMA_OBLIGATION_SHALL)
+		return itsma__error_set(
+		    err, ITSMA_EINVAL,
+		    "requirement \"%s\" has basis \"good-practice\" but obligation \"shall\": "
+		    "a good practice is a \"should\" (only the standard's own obligations are "
+		    "\"shall\")",
+		    spec->id);
 	if (item && !*item)
-		return itsma__error_set(err, ITSMA_EINVAL, "expected a non-empty item (such as \"a)\") or none");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "expected a non-empty item (such as \"a)\") or none");
 	if (verify && !*verify)
-		return itsma__error_set(err, ITSMA_EINVAL, "expected a non-empty verify text or none");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "expected a non-empty verify text or none");
 	if (spec->evidence_hint_count && !spec->evidence_hints)
-		return itsma__error_set(err, ITSMA_EINVAL, "evidence_hints is NULL but its count is %zu",
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "evidence_hints is NULL but its count is %zu",
 		                        spec->evidence_hint_count);
 
 	if (itsma__grow((void **)&c->requirements, &c->requirement_cap, c->requirement_count + 1,

@@ -15,15 +15,17 @@
 
 #define CATALOGUE_FORMAT "itsma-catalogue/1"
 
-static const char *const catalogue_keys[] = { "format", "id", "title", "version", "revision",
-	                                       "publisher", "description", "source", "exclusions",
-	                                       "guidance_sources", "generic_practices", "sections",
-	                                       "retired", NULL };
-static const char *const section_keys[] = { "id", "clause", "title", "kind", "purpose", "weight",
-	                                    "guidance", "requirements", "sections", NULL };
-static const char *const requirement_keys[] = { "id", "clause", "item", "text", "obligation",
-	                                        "basis", "weight", "evidence_hint", "verify",
-	                                        "tags", NULL };
+static const char *const catalogue_keys[] = {
+	"format",      "id",     "title",      "version",          "revision",          "publisher",
+	"description", "source", "exclusions", "guidance_sources", "generic_practices", "sections",
+	"retired",     NULL
+};
+static const char *const section_keys[] = { "id",       "clause", "title",    "kind",
+	                                    "purpose",  "weight", "guidance", "requirements",
+	                                    "sections", NULL };
+static const char *const requirement_keys[] = { "id",         "clause", "item",   "text",
+	                                        "obligation", "basis",  "weight", "evidence_hint",
+	                                        "verify",     "tags",   NULL };
 static const char *const gp_keys[] = { "attribute", "id", "text", NULL };
 static const char *const retired_keys[] = { "id", "revision", "reason", NULL };
 
@@ -37,11 +39,13 @@ static int get_revision(itsma__reader *rd, json_object *obj, const char *ptr, co
 	if (!json_object_object_get_ex(obj, key, &v))
 		return 0;
 	if (!v || !json_object_is_type(v, json_type_int))
-		return itsma__schema(rd, ptr, key, "expected a revision (an integer >= 1), found %s",
+		return itsma__schema(rd, ptr, key,
+		                     "expected a revision (an integer >= 1), found %s",
 		                     v ? itsma__json_type_name(v) : "null");
 	n = json_object_get_int64(v);
 	if (n < 1 || n > INT_MAX)
-		return itsma__schema(rd, ptr, key, "expected a revision: an integer from 1 to %d", INT_MAX);
+		return itsma__schema(rd, ptr, key, "expected a revision: an integer from 1 to %d",
+		                     INT_MAX);
 	*out = (int)n;
 	return 0;
 }
@@ -63,8 +67,8 @@ static int rebuild_error(itsma__reader *rd, int rc, const char *ptr, const char 
 	}
 }
 
-static int load_requirement(itsma__reader *rd, itsma_catalogue *c, itsma_section *s,
-                            json_object *o, const char *ptr)
+static int load_requirement(itsma__reader *rd, itsma_catalogue *c, itsma_section *s, json_object *o,
+                            const char *ptr)
 {
 	itsma_requirement_spec spec = ITSMA_REQUIREMENT_SPEC_INIT;
 	const char *obl = NULL, *basis = NULL;
@@ -97,14 +101,17 @@ static int load_requirement(itsma__reader *rd, itsma_catalogue *c, itsma_section
 		goto out;
 	}
 	if (spec.basis == ITSMA_BASIS_GOOD_PRACTICE && spec.obligation == ITSMA_OBLIGATION_SHALL) {
-		rc = itsma__schema(rd, ptr, "basis",
-		                   "requirement \"%s\" has basis \"good-practice\" but obligation \"shall\": "
-		                   "a good practice is a \"should\" (only the standard's own obligations are \"shall\")",
-		                   spec.id);
+		rc = itsma__schema(
+		    rd, ptr, "basis",
+		    "requirement \"%s\" has basis \"good-practice\" but obligation \"shall\": "
+		    "a good practice is a \"should\" (only the standard's own obligations are "
+		    "\"shall\")",
+		    spec.id);
 		goto out;
 	}
 	if (c->requirement_count >= rd->max_records) {
-		itsma__schema(rd, ptr, NULL, "more requirements than the limit of %zu", rd->max_records);
+		itsma__schema(rd, ptr, NULL, "more requirements than the limit of %zu",
+		              rd->max_records);
 		if (rd->err)
 			rd->err->code = ITSMA_ELIMIT;
 		rc = ITSMA_ELIMIT;
@@ -157,14 +164,17 @@ static int load_section(itsma__reader *rd, itsma_catalogue *c, const itsma_secti
 		rc = itsma__schema(rd, ptr, "kind", "%s", word_err.message);
 		goto out;
 	}
-	if ((!reqs || !json_object_array_length(reqs)) && (!subs || !json_object_array_length(subs))) {
+	if ((!reqs || !json_object_array_length(reqs)) &&
+	    (!subs || !json_object_array_length(subs))) {
 		rc = itsma__schema(rd, ptr, NULL,
-		                   "section \"%s\" holds nothing: expected non-empty \"sections\" and/or \"requirements\"",
+		                   "section \"%s\" holds nothing: expected non-empty \"sections\" "
+		                   "and/or \"requirements\"",
 		                   spec.id);
 		goto out;
 	}
 	if (c->section_count >= rd->max_records) {
-		itsma__schema(rd, ptr, NULL, "more sections than the limit of %zu", rd->max_records);
+		itsma__schema(rd, ptr, NULL, "more sections than the limit of %zu",
+		              rd->max_records);
 		if (rd->err)
 			rd->err->code = ITSMA_ELIMIT;
 		rc = ITSMA_ELIMIT;
@@ -173,7 +183,9 @@ static int load_section(itsma__reader *rd, itsma_catalogue *c, const itsma_secti
 	rc = itsma_catalogue_add_section(&s, c, parent, &spec, rd->err);
 	if (rc < 0) {
 		rc = rebuild_error(rd, rc, ptr,
-		                   rc == ITSMA_EEXISTS ? "id" : rc == ITSMA_EINVAL && kind ? "kind" : NULL);
+		                   rc == ITSMA_EEXISTS          ? "id"
+		                   : rc == ITSMA_EINVAL && kind ? "kind"
+		                                                : NULL);
 		goto out;
 	}
 	((itsma_section *)s)->has_weight = has_weight;
@@ -199,7 +211,8 @@ static int load_section(itsma__reader *rd, itsma_catalogue *c, const itsma_secti
 				goto out;
 			}
 			rc = it.val ? itsma__get_string_list(rd, wrap, p, it.key, &vals, &nv)
-			            : itsma__schema(rd, p, it.key, "expected an array of names, found null");
+			            : itsma__schema(rd, p, it.key,
+			                            "expected an array of names, found null");
 			json_object_put(wrap);
 			if (rc < 0) {
 				free(vals);
@@ -223,7 +236,8 @@ static int load_section(itsma__reader *rd, itsma_catalogue *c, const itsma_secti
 	itsma__ptr_key(p, ptr, "requirements");
 	for (i = 0; i < n; i++) {
 		itsma__ptr_index(q, p, i);
-		rc = load_requirement(rd, c, (itsma_section *)s, json_object_array_get_idx(reqs, i), q);
+		rc = load_requirement(rd, c, (itsma_section *)s, json_object_array_get_idx(reqs, i),
+		                      q);
 		if ((rc = itsma__reader_problem(rd, rc)) < 0)
 			goto out;
 	}
@@ -272,18 +286,23 @@ static int load_retired(itsma__reader *rd, itsma_catalogue *c, json_object *root
 		if (!revision) {
 			itsma__ext_free(ext);
 			rc = itsma__schema(rd, p, NULL,
-			                   "missing required key \"revision\": the catalogue revision that retired \"%s\"",
+			                   "missing required key \"revision\": the catalogue "
+			                   "revision that retired \"%s\"",
 			                   id);
 		} else if (c->retired_count >= rd->max_records) {
 			itsma__ext_free(ext);
-			itsma__schema(rd, p, NULL, "more retired ids than the limit of %zu", rd->max_records);
+			itsma__schema(rd, p, NULL, "more retired ids than the limit of %zu",
+			              rd->max_records);
 			if (rd->err)
 				rd->err->code = ITSMA_ELIMIT;
 			return ITSMA_ELIMIT;
-		} else if ((rc = itsma_catalogue_add_retired(c, id, revision, reason, rd->err)) < 0) {
+		} else if ((rc = itsma_catalogue_add_retired(c, id, revision, reason, rd->err)) <
+		           0) {
 			itsma__ext_free(ext);
 			rc = rebuild_error(rd, rc, p,
-			                   rc == ITSMA_EEXISTS ? "id" : revision > c->revision ? "revision" : NULL);
+			                   rc == ITSMA_EEXISTS      ? "id"
+			                   : revision > c->revision ? "revision"
+			                                            : NULL);
 		} else {
 			c->retired[c->retired_count - 1]->ext = ext;
 		}
@@ -308,10 +327,11 @@ static int load_tree(itsma__reader *rd, json_object *root, itsma_catalogue **out
 	    (rc = itsma__get_string(rd, root, "", "format", 1, 0, &format)) < 0)
 		return rc;
 	if (strcmp(format, CATALOGUE_FORMAT) != 0)
-		return itsma__schema(rd, "", "format", "expected format \"" CATALOGUE_FORMAT "\", not \"%.60s\"",
+		return itsma__schema(rd, "", "format",
+		                     "expected format \"" CATALOGUE_FORMAT "\", not \"%.60s\"",
 		                     format);
-	if ((rc = itsma__reader_problem(rd, itsma__check_keys(rd, root, "", "a catalogue",
-	                                                      catalogue_keys, &ext))) < 0 ||
+	if ((rc = itsma__reader_problem(
+	         rd, itsma__check_keys(rd, root, "", "a catalogue", catalogue_keys, &ext))) < 0 ||
 	    (rc = itsma__get_id(rd, root, "", "id", 1, &id)) < 0 ||
 	    (rc = itsma__get_string(rd, root, "", "title", 1, 1, &title)) < 0 ||
 	    (rc = itsma__get_object(rd, root, "", "guidance_sources", 0, &gs)) < 0 ||
@@ -329,7 +349,8 @@ static int load_tree(itsma__reader *rd, json_object *root, itsma_catalogue **out
 	c->ext = ext;
 	ext = NULL;
 	{
-		static const char *const fields[] = { "version", "publisher", "description", "source" };
+		static const char *const fields[] = { "version", "publisher", "description",
+			                              "source" };
 		int (*const setters[])(itsma_catalogue *, const char *, itsma_error *) = {
 			itsma_catalogue_set_version, itsma_catalogue_set_publisher,
 			itsma_catalogue_set_description, itsma_catalogue_set_source
@@ -359,11 +380,14 @@ static int load_tree(itsma__reader *rd, json_object *root, itsma_catalogue **out
 		{
 			itsma__ptr_key(p, "/guidance_sources", it.key);
 			if (!it.val || !json_object_is_type(it.val, json_type_string)) {
-				rc = itsma__schema(rd, p, NULL, "expected the name of the framework (a string), found %s",
-				                   it.val ? itsma__json_type_name(it.val) : "null");
+				rc = itsma__schema(
+				    rd, p, NULL,
+				    "expected the name of the framework (a string), found %s",
+				    it.val ? itsma__json_type_name(it.val) : "null");
 				goto fail;
 			}
-			rc = itsma_catalogue_put_guidance_source(c, it.key, json_object_get_string(it.val), rd->err);
+			rc = itsma_catalogue_put_guidance_source(
+			    c, it.key, json_object_get_string(it.val), rd->err);
 			if (rc < 0) {
 				rc = rebuild_error(rd, rc, p, NULL);
 				goto fail;
@@ -523,10 +547,12 @@ int itsma_catalogue_builtin(itsma_catalogue **out, const char *id, itsma_error *
 			char name[96];
 			snprintf(name, sizeof name, "<builtin:%s>", id);
 			return itsma_catalogue_load_buffer(out, itsma__builtin_blobs[i].json,
-			                                   itsma__builtin_blobs[i].len, name, NULL, err);
+			                                   itsma__builtin_blobs[i].len, name, NULL,
+			                                   err);
 		}
 	}
-	return itsma__error_set(err, ITSMA_ENOTFOUND, "no built-in catalogue \"%.64s\"", id ? id : "");
+	return itsma__error_set(err, ITSMA_ENOTFOUND, "no built-in catalogue \"%.64s\"",
+	                        id ? id : "");
 }
 
 /* ---- saving --------------------------------------------------------------------------------- */
@@ -586,7 +612,8 @@ static void write_section(itsma__jw *w, const itsma_section *s)
 		for (k = 0; k < s->cat->gs_count; k++)
 			for (g = 0; g < s->guidance_count; g++)
 				if (s->guidance[g].source == k)
-					write_list(w, s->cat->gs_keys[k], s->guidance[g].values, s->guidance[g].count);
+					write_list(w, s->cat->gs_keys[k], s->guidance[g].values,
+					           s->guidance[g].count);
 		itsma__jw_end_object(w);
 	}
 	if (s->req_count) {
@@ -612,7 +639,8 @@ int itsma_catalogue_to_json(char **out, const itsma_catalogue *c, itsma_error *e
 	size_t i;
 
 	itsma__error_reset(err);
-	if (itsma__write_begin(&w, &b, out, c, "catalogue", CATALOGUE_FORMAT, c ? c->id : NULL, err) < 0)
+	if (itsma__write_begin(&w, &b, out, c, "catalogue", CATALOGUE_FORMAT, c ? c->id : NULL,
+	                       err) < 0)
 		return ITSMA_EINVAL;
 	itsma__jw_string(&w, "title", c->title);
 	if (c->version)
@@ -637,7 +665,8 @@ int itsma_catalogue_to_json(char **out, const itsma_catalogue *c, itsma_error *e
 		itsma__jw_begin_array(&w, "generic_practices");
 		for (i = 0; i < c->gp_count; i++) {
 			itsma__jw_begin_object(&w, NULL);
-			itsma__jw_string(&w, "attribute", itsma_attribute_name(c->gps[i].attribute));
+			itsma__jw_string(&w, "attribute",
+			                 itsma_attribute_name(c->gps[i].attribute));
 			itsma__jw_string(&w, "id", c->gps[i].id);
 			itsma__jw_string(&w, "text", c->gps[i].text);
 			itsma__write_ext(&w, c->gps[i].ext);

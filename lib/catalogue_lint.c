@@ -24,9 +24,11 @@ int itsma_lint_options_init(itsma_lint_options *spec, unsigned int version)
 ITSMA__ENUM_WORDS(lint_kind, "a lint kind", { "shall-basis", ITSMA_LINT_KIND_SHALL_BASIS },
                   { "shall-verify", ITSMA_LINT_KIND_SHALL_VERIFY },
                   { "good-practice-shall", ITSMA_LINT_KIND_GOOD_PRACTICE_SHALL },
-                  { "weight", ITSMA_LINT_KIND_WEIGHT }, { "no-guidance", ITSMA_LINT_KIND_NO_GUIDANCE },
+                  { "weight", ITSMA_LINT_KIND_WEIGHT },
+                  { "no-guidance", ITSMA_LINT_KIND_NO_GUIDANCE },
                   { "shall-in-text", ITSMA_LINT_KIND_SHALL_IN_TEXT },
-                  { "duplicate-text", ITSMA_LINT_KIND_DUPLICATE_TEXT }, { "id-form", ITSMA_LINT_KIND_ID_FORM },
+                  { "duplicate-text", ITSMA_LINT_KIND_DUPLICATE_TEXT },
+                  { "id-form", ITSMA_LINT_KIND_ID_FORM },
                   { "missing-clause", ITSMA_LINT_KIND_MISSING_CLAUSE })
 
 int itsma_lint_kinds_parse(unsigned int *out, const char *text, itsma_error *err)
@@ -40,9 +42,10 @@ int itsma_lint_kinds_parse(unsigned int *out, const char *text, itsma_error *err
 		size_t n = comma ? (size_t)(comma - p) : strlen(p);
 		char word[32];
 		itsma_lint_kind kind;
-		if (n && (n >= sizeof word ||
-		          (memcpy(word, p, n), word[n] = '\0', itsma_lint_kind_parse(&kind, word, NULL)) < 0))
-			return itsma__error_set(err, ITSMA_EINVAL, "unknown kind '%.*s'", (int)(n > 64 ? 64 : n), p);
+		if (n && (n >= sizeof word || (memcpy(word, p, n), word[n] = '\0',
+		                               itsma_lint_kind_parse(&kind, word, NULL)) < 0))
+			return itsma__error_set(err, ITSMA_EINVAL, "unknown kind '%.*s'",
+			                        (int)(n > 64 ? 64 : n), p);
 		if (n)
 			*out |= 1u << (unsigned)kind;
 		if (!comma)
@@ -51,13 +54,15 @@ int itsma_lint_kinds_parse(unsigned int *out, const char *text, itsma_error *err
 	}
 }
 
-int itsma_clause_list_parse(char ***out, size_t *count_out, const char *text, size_t len, itsma_error *err)
+int itsma_clause_list_parse(char ***out, size_t *count_out, const char *text, size_t len,
+                            itsma_error *err)
 {
 	size_t n = 0, bytes = 0;
 	const char *end = text + len;
 	itsma__error_reset(err);
 	if (!out || !count_out || (!text && len))
-		return itsma__error_set(err, ITSMA_EINVAL, "itsma_clause_list_parse: NULL argument");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "itsma_clause_list_parse: NULL argument");
 	*out = NULL;
 	*count_out = 0;
 	/* two passes over the lines: count and measure, then copy into one block */
@@ -65,8 +70,10 @@ int itsma_clause_list_parse(char ***out, size_t *count_out, const char *text, si
 		char **v = *out, *data = v ? (char *)(v + n) : NULL;
 		size_t k = 0;
 		for (const char *p = text; p && p < end;) {
-			const char *eol = memchr(p, '\n', (size_t)(end - p)), *stop = eol ? eol : end;
-			const char *tab = memchr(p, '\t', (size_t)(stop - p)), *col = tab ? tab : stop;
+			const char *eol = memchr(p, '\n', (size_t)(end - p)),
+			           *stop = eol ? eol : end;
+			const char *tab = memchr(p, '\t', (size_t)(stop - p)),
+			           *col = tab ? tab : stop;
 			while (col > p && (col[-1] == '\r' || col[-1] == ' '))
 				col--;
 			if (col > p && *p != '#') {
@@ -100,7 +107,7 @@ typedef struct linter {
 } linter;
 
 static int report(linter *l, itsma_lint_kind kind, const char *subject, const char *fmt, ...)
-	ITSMA_FORMAT_PRINTF(4, 5);
+    ITSMA_FORMAT_PRINTF(4, 5);
 
 static int report(linter *l, itsma_lint_kind kind, const char *subject, const char *fmt, ...)
 {
@@ -155,9 +162,9 @@ static int says_shall(const char *t)
 {
 	size_t i;
 	for (i = 0; t[i]; i++) {
-		if (lower(t[i]) == 's' && (i == 0 || !is_alnum(t[i - 1])) && lower(t[i + 1]) == 'h' &&
-		    lower(t[i + 2]) == 'a' && lower(t[i + 3]) == 'l' && lower(t[i + 4]) == 'l' &&
-		    !is_alnum(t[i + 5]))
+		if (lower(t[i]) == 's' && (i == 0 || !is_alnum(t[i - 1])) &&
+		    lower(t[i + 1]) == 'h' && lower(t[i + 2]) == 'a' && lower(t[i + 3]) == 'l' &&
+		    lower(t[i + 4]) == 'l' && !is_alnum(t[i + 5]))
 			return 1;
 	}
 	return 0;
@@ -214,16 +221,21 @@ static int lint_requirement(linter *l, const itsma_requirement *r, double eff, d
 
 	if (shall && r->basis != ITSMA_BASIS_STANDARD && wants(l, ITSMA_LINT_KIND_SHALL_BASIS) &&
 	    report(l, ITSMA_LINT_KIND_SHALL_BASIS, id,
-	           "%s is a shall with %s%s%s: a shall restates an obligation of the standard (basis \"standard\")",
-	           id, r->basis ? "basis \"" : "no basis", itsma_basis_name(r->basis), r->basis ? "\"" : ""))
+	           "%s is a shall with %s%s%s: a shall restates an obligation of the standard "
+	           "(basis \"standard\")",
+	           id, r->basis ? "basis \"" : "no basis", itsma_basis_name(r->basis),
+	           r->basis ? "\"" : ""))
 		return l->stop;
 	if (shall && !r->verify && wants(l, ITSMA_LINT_KIND_SHALL_VERIFY) &&
 	    report(l, ITSMA_LINT_KIND_SHALL_VERIFY, id,
 	           "%s is a shall without \"verify\": say how an auditor tests it", id))
 		return l->stop;
-	if (shall && r->basis == ITSMA_BASIS_GOOD_PRACTICE && wants(l, ITSMA_LINT_KIND_GOOD_PRACTICE_SHALL) &&
+	if (shall && r->basis == ITSMA_BASIS_GOOD_PRACTICE &&
+	    wants(l, ITSMA_LINT_KIND_GOOD_PRACTICE_SHALL) &&
 	    report(l, ITSMA_LINT_KIND_GOOD_PRACTICE_SHALL, id,
-	           "%s is a good practice but a shall: make it a should, or cite the clause that requires it", id))
+	           "%s is a good practice but a shall: make it a should, or cite the clause that "
+	           "requires it",
+	           id))
 		return l->stop;
 	if (wants(l, ITSMA_LINT_KIND_WEIGHT) && median > 0) {
 		/* a relative tolerance, so that a should weighing exactly the median passes */
@@ -236,7 +248,8 @@ static int lint_requirement(linter *l, const itsma_requirement *r, double eff, d
 			return l->stop;
 		if (!shall && eff > median + tol &&
 		    report(l, ITSMA_LINT_KIND_WEIGHT, id,
-		           "%s is a should weighing %.3g %% of the whole, more than the median shall (%.3g %%)",
+		           "%s is a should weighing %.3g %% of the whole, more than the median "
+		           "shall (%.3g %%)",
 		           id, eff * 100, median * 100))
 			return l->stop;
 	}
@@ -247,13 +260,16 @@ static int lint_requirement(linter *l, const itsma_requirement *r, double eff, d
 		return l->stop;
 	if (says_shall(r->text) && wants(l, ITSMA_LINT_KIND_SHALL_IN_TEXT) &&
 	    report(l, ITSMA_LINT_KIND_SHALL_IN_TEXT, id,
-	           "%s says \"shall\": state the fact an auditor checks (\"Every incident is recorded.\")", id))
+	           "%s says \"shall\": state the fact an auditor checks (\"Every incident is "
+	           "recorded.\")",
+	           id))
 		return l->stop;
 	if (texts && wants(l, ITSMA_LINT_KIND_DUPLICATE_TEXT)) {
 		size_t len = normalise(*norm, r->text);
 		const itsma_requirement *first = itsma__strmap_get_n(texts, *norm, len);
 		if (first) {
-			if (report(l, ITSMA_LINT_KIND_DUPLICATE_TEXT, id, "%s has the same text as %s", id, first->id))
+			if (report(l, ITSMA_LINT_KIND_DUPLICATE_TEXT, id,
+			           "%s has the same text as %s", id, first->id))
 				return l->stop;
 		} else {
 			/* the key stays where it is; the next text goes after it */
@@ -264,11 +280,14 @@ static int lint_requirement(linter *l, const itsma_requirement *r, double eff, d
 	if (wants(l, ITSMA_LINT_KIND_ID_FORM)) {
 		if (!clause) {
 			if (report(l, ITSMA_LINT_KIND_ID_FORM, id,
-			           "%s has no clause (neither its own nor its section's) to form its id from", id))
+			           "%s has no clause (neither its own nor its section's) to form "
+			           "its id from",
+			           id))
 				return l->stop;
 		} else if (!id_has_form(id, clause) &&
 		           report(l, ITSMA_LINT_KIND_ID_FORM, id,
-		                  "%s is not of the form %.64s-NN (its clause, a hyphen, a number of two or more digits)",
+		                  "%s is not of the form %.64s-NN (its clause, a hyphen, a number "
+		                  "of two or more digits)",
 		                  id, clause)) {
 			return l->stop;
 		}
@@ -291,13 +310,15 @@ static int lint_clauses(linter *l, const itsma_lint_options *o, itsma_error *err
 	for (i = 0; i < o->clause_count && !rc; i++)
 		if (!itsma__strmap_get(&have, o->clauses[i]))
 			rc = report(l, ITSMA_LINT_KIND_MISSING_CLAUSE, o->clauses[i],
-			            "clause %.64s is missing: no section has it as its clause", o->clauses[i]);
+			            "clause %.64s is missing: no section has it as its clause",
+			            o->clauses[i]);
 	itsma__strmap_free(&have);
 	return rc;
 }
 
-int itsma_catalogue_lint(size_t *count_out, const itsma_catalogue *c, const itsma_lint_options *opts,
-                         itsma_lint_cb cb, void *payload, itsma_error *err)
+int itsma_catalogue_lint(size_t *count_out, const itsma_catalogue *c,
+                         const itsma_lint_options *opts, itsma_lint_cb cb, void *payload,
+                         itsma_error *err)
 {
 	linter l;
 
@@ -314,7 +335,8 @@ int itsma_catalogue_lint(size_t *count_out, const itsma_catalogue *c, const itsm
 		*count_out = 0;
 	if (!c)
 		return itsma__error_set(err, ITSMA_EINVAL, "catalogue must not be NULL");
-	if (opts && itsma__version_check(opts->version, ITSMA_LINT_OPTIONS_VERSION, "itsma_lint_options", err) < 0)
+	if (opts && itsma__version_check(opts->version, ITSMA_LINT_OPTIONS_VERSION,
+	                                 "itsma_lint_options", err) < 0)
 		return ITSMA_EINVAL;
 	if (opts && opts->clause_count && !opts->clauses)
 		return itsma__error_set(err, ITSMA_EINVAL, "clauses is NULL but its count is %zu",
@@ -355,7 +377,8 @@ int itsma_catalogue_lint(size_t *count_out, const itsma_catalogue *c, const itsm
 	}
 	for (i = 0; i < c->requirement_count && !rc; i++) {
 		const itsma_requirement *r = c->requirements[i];
-		rc = lint_requirement(&l, r, eff[i], median, guided[r->section->index], &texts, &norm);
+		rc = lint_requirement(&l, r, eff[i], median, guided[r->section->index], &texts,
+		                      &norm);
 	}
 	if (!rc)
 		rc = lint_clauses(&l, opts, err);

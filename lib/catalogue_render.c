@@ -15,8 +15,8 @@
 
 typedef void (*escape_fn)(itsma__buf *b, const char *s);
 
-
-ITSMA__ENUM_WORDS(catalogue_view, "a catalogue view", { "checklist", ITSMA_CATALOGUE_VIEW_CHECKLIST },
+ITSMA__ENUM_WORDS(catalogue_view, "a catalogue view",
+                  { "checklist", ITSMA_CATALOGUE_VIEW_CHECKLIST },
                   { "weights", ITSMA_CATALOGUE_VIEW_WEIGHTS })
 
 /* Text for a terminal: control characters (C0, DEL, C1) become '?'. */

@@ -28,9 +28,10 @@ int itsma_catalogue_effective_weights(double *out, size_t count, const itsma_cat
 	if (!c || (!out && c->requirement_count))
 		return itsma__error_set(err, ITSMA_EINVAL, "out and catalogue must not be NULL");
 	if (count < c->requirement_count)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "out has room for %zu weights, the catalogue has %zu requirements",
-		                        count, c->requirement_count);
+		return itsma__error_set(
+		    err, ITSMA_EINVAL,
+		    "out has room for %zu weights, the catalogue has %zu requirements", count,
+		    c->requirement_count);
 	if (!c->requirement_count)
 		return 0;
 	wsum = calloc(c->section_count, sizeof *wsum);
@@ -42,7 +43,8 @@ int itsma_catalogue_effective_weights(double *out, size_t count, const itsma_cat
 		free(n);
 		return itsma__error_nomem(err);
 	}
-	/* the totals of each section's children: its own requirements and applicable sub-sections */
+	/* the totals of each section's children: its own requirements and applicable sub-sections
+	 */
 	for (i = 0; i < c->section_count; i++) {
 		const itsma_section *s = c->sections[i];
 		for (k = 0; k < s->req_count; k++)
@@ -65,8 +67,8 @@ int itsma_catalogue_effective_weights(double *out, size_t count, const itsma_cat
 		if (!counts(s))
 			continue;
 		if (s->parent)
-			eff[i] = eff[s->parent->index] * share(s->weight, wsum[s->parent->index],
-			                                       n[s->parent->index]);
+			eff[i] = eff[s->parent->index] *
+			         share(s->weight, wsum[s->parent->index], n[s->parent->index]);
 		else
 			eff[i] = share(s->weight, top_wsum, top_n);
 		for (k = 0; k < s->req_count; k++)
@@ -89,7 +91,8 @@ int itsma_catalogue_weights_to_json(char **out, const itsma_catalogue *c, itsma_
 	if (out)
 		*out = NULL;
 	if (!out || !c)
-		return itsma__error_set(err, ITSMA_EINVAL, "itsma_catalogue_weights_to_json: NULL argument");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "itsma_catalogue_weights_to_json: NULL argument");
 	n = c->requirement_count;
 	if (!(eff = calloc(n ? n : 1, sizeof *eff)))
 		return itsma__error_nomem(err);
@@ -106,9 +109,11 @@ int itsma_catalogue_weights_to_json(char **out, const itsma_catalogue *c, itsma_
 		const itsma_requirement *q = itsma_catalogue_requirement_at(c, i);
 		itsma__buf_puts(&b, i ? ",\n    { \"id\": " : "\n    { \"id\": ");
 		itsma__buf_json_string(&b, itsma_requirement_id(q));
-		itsma__buf_printf(&b, ", \"obligation\": \"%s\", \"weight\": %.15g, \"effective_weight\": %.15g }",
-		                  itsma_obligation_name(itsma_requirement_obligation(q)), itsma_requirement_weight(q),
-		                  eff[i]);
+		itsma__buf_printf(
+		    &b,
+		    ", \"obligation\": \"%s\", \"weight\": %.15g, \"effective_weight\": %.15g }",
+		    itsma_obligation_name(itsma_requirement_obligation(q)),
+		    itsma_requirement_weight(q), eff[i]);
 	}
 	itsma__buf_puts(&b, n ? "\n  ]\n}\n" : "]\n}\n");
 	free(eff);

@@ -41,7 +41,7 @@ typedef struct yin {
 static void yaml_close(yin *y);
 
 static int yerror_at(yin *y, const yaml_node_t *n, const char *ptr, int code, const char *fmt, ...)
-	ITSMA_FORMAT_PRINTF(5, 6);
+    ITSMA_FORMAT_PRINTF(5, 6);
 static int yerror_at(yin *y, const yaml_node_t *n, const char *ptr, int code, const char *fmt, ...)
 {
 	va_list ap;
@@ -86,7 +86,8 @@ static int to_json(yin *y, int index, const char *ptr, unsigned depth, json_obje
 	switch (n->type) {
 	case YAML_SCALAR_NODE:
 		if (n->data.scalar.length > y->max_string)
-			return yerror_at(y, n, ptr, ITSMA_ELIMIT, "a string of %zu bytes, over the limit of %zu",
+			return yerror_at(y, n, ptr, ITSMA_ELIMIT,
+			                 "a string of %zu bytes, over the limit of %zu",
 			                 n->data.scalar.length, y->max_string);
 		if (is_null_scalar(n))
 			return 0;
@@ -101,7 +102,8 @@ static int to_json(yin *y, int index, const char *ptr, unsigned depth, json_obje
 		size_t i = 0;
 		if (!(o = json_object_new_array()))
 			return itsma__error_nomem(&y->e);
-		for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++, i++) {
+		for (it = n->data.sequence.items.start; it < n->data.sequence.items.top;
+		     it++, i++) {
 			json_object *v;
 			itsma__ptr_index(p, ptr, i);
 			if ((rc = to_json(y, *it, p, depth + 1, &v)) < 0) {
@@ -127,13 +129,15 @@ static int to_json(yin *y, int index, const char *ptr, unsigned depth, json_obje
 			const char *key;
 			if (!k || k->type != YAML_SCALAR_NODE) {
 				json_object_put(o);
-				return yerror_at(y, k ? k : n, ptr, ITSMA_ESCHEMA, "expected a text key");
+				return yerror_at(y, k ? k : n, ptr, ITSMA_ESCHEMA,
+				                 "expected a text key");
 			}
 			key = (const char *)k->data.scalar.value;
 			itsma__ptr_key(p, ptr, key);
 			if (json_object_object_get_ex(o, key, NULL)) {
 				json_object_put(o);
-				return yerror_at(y, k, p, ITSMA_EPARSE, "duplicate key \"%s\"", key);
+				return yerror_at(y, k, p, ITSMA_EPARSE, "duplicate key \"%s\"",
+				                 key);
 			}
 			if ((rc = to_json(y, pr->value, p, depth + 1, &v)) < 0) {
 				json_object_put(o);
@@ -148,8 +152,7 @@ static int to_json(yin *y, int index, const char *ptr, unsigned depth, json_obje
 		*out = o;
 		return 0;
 	}
-	default:
-		return yerror_at(y, n, ptr, ITSMA_EPARSE, "an empty YAML node");
+	default: return yerror_at(y, n, ptr, ITSMA_EPARSE, "an empty YAML node");
 	}
 }
 
@@ -171,15 +174,18 @@ static const yaml_node_t *ylocate(yin *y, const char *ptr)
 		ptr += 1 + len;
 		if (n->type == YAML_SEQUENCE_NODE) {
 			unsigned long k = strtoul(tok, NULL, 10);
-			if (k >= (unsigned long)(n->data.sequence.items.top - n->data.sequence.items.start))
+			if (k >= (unsigned long)(n->data.sequence.items.top -
+			                         n->data.sequence.items.start))
 				return n;
 			n = yaml_document_get_node(&y->doc, n->data.sequence.items.start[k]);
 		} else if (n->type == YAML_MAPPING_NODE) {
 			yaml_node_pair_t *pr;
 			yaml_node_t *next = NULL;
-			for (pr = n->data.mapping.pairs.start; pr < n->data.mapping.pairs.top && !next; pr++) {
+			for (pr = n->data.mapping.pairs.start;
+			     pr < n->data.mapping.pairs.top && !next; pr++) {
 				yaml_node_t *k = yaml_document_get_node(&y->doc, pr->key);
-				if (k && k->type == YAML_SCALAR_NODE && strcmp((char *)k->data.scalar.value, tok) == 0)
+				if (k && k->type == YAML_SCALAR_NODE &&
+				    strcmp((char *)k->data.scalar.value, tok) == 0)
 					next = yaml_document_get_node(&y->doc, pr->value);
 			}
 			if (!next)
@@ -225,9 +231,10 @@ static int ywarn(yin *y, const char *ptr, const char *fmt, ...)
 static json_object *member(json_object *o, const char *key)
 {
 	json_object *v = NULL;
-	return o && json_object_is_type(o, json_type_object) && json_object_object_get_ex(o, key, &v)
-	               ? v
-	               : NULL;
+	return o && json_object_is_type(o, json_type_object) &&
+	               json_object_object_get_ex(o, key, &v)
+	           ? v
+	           : NULL;
 }
 
 /* An optional string member (a YAML scalar); NULL when absent or null. */
@@ -248,17 +255,38 @@ static int str(yin *y, json_object *o, const char *ptr, const char *key, const c
 
 /* ---- import ------------------------------------------------------------------------------ */
 
-static const char *const library_keys[] = { "urn", "locale", "ref_id", "name", "description",
-	                                     "copyright", "version", "publication_date", "provider",
-	                                     "packager", "translations", "dependencies", "objects",
-	                                     "convert_library_version", "annotation", "labels",
-	                                     "itsma", NULL };
-static const char *const node_keys[] = { "urn", "ref_id", "parent_urn", "depth", "assessable",
-	                                  "name", "description", "typical_evidence", "annotation",
-	                                  "importance", "weight", "implementation_groups",
-	                                  "translations", "reference_controls", "threats",
-	                                  "questions", "display_mode", "min_score", "max_score",
-	                                  "scores_definition", "answers", "itsma", NULL };
+static const char *const library_keys[] = { "urn",          "locale",
+	                                    "ref_id",       "name",
+	                                    "description",  "copyright",
+	                                    "version",      "publication_date",
+	                                    "provider",     "packager",
+	                                    "translations", "dependencies",
+	                                    "objects",      "convert_library_version",
+	                                    "annotation",   "labels",
+	                                    "itsma",        NULL };
+static const char *const node_keys[] = { "urn",
+	                                 "ref_id",
+	                                 "parent_urn",
+	                                 "depth",
+	                                 "assessable",
+	                                 "name",
+	                                 "description",
+	                                 "typical_evidence",
+	                                 "annotation",
+	                                 "importance",
+	                                 "weight",
+	                                 "implementation_groups",
+	                                 "translations",
+	                                 "reference_controls",
+	                                 "threats",
+	                                 "questions",
+	                                 "display_mode",
+	                                 "min_score",
+	                                 "max_score",
+	                                 "scores_definition",
+	                                 "answers",
+	                                 "itsma",
+	                                 NULL };
 
 static int check_keys(yin *y, json_object *o, const char *ptr, const char *what,
                       const char *const *allowed)
@@ -273,7 +301,8 @@ static int check_keys(yin *y, json_object *o, const char *ptr, const char *what,
 		if (!ok) {
 			char p[ITSMA_ERROR_POINTER_LENGTH];
 			itsma__ptr_key(p, ptr, it.key);
-			if (ywarn(y, p, "\"%s\" is not a key of %s that itsma reads; ignored", it.key, what))
+			if (ywarn(y, p, "\"%s\" is not a key of %s that itsma reads; ignored",
+			          it.key, what))
 				return y->stop;
 		}
 	}
@@ -281,12 +310,12 @@ static int check_keys(yin *y, json_object *o, const char *ptr, const char *what,
 }
 
 typedef struct node {
-	json_object *src;     /* the YAML node */
-	json_object *obj;     /* the itsma section or requirement being built (owned by the tree) */
-	json_object *reqs;    /* its "requirements" array when it is a section */
-	json_object *secs;    /* its "sections" array */
-	size_t parent;        /* index + 1, 0 at the top */
-	unsigned depth;       /* 0 at the top */
+	json_object *src;  /* the YAML node */
+	json_object *obj;  /* the itsma section or requirement being built (owned by the tree) */
+	json_object *reqs; /* its "requirements" array when it is a section */
+	json_object *secs; /* its "sections" array */
+	size_t parent;     /* index + 1, 0 at the top */
+	unsigned depth;    /* 0 at the top */
 	size_t children;
 	int assessable;
 } node;
@@ -335,21 +364,15 @@ static void write_json(itsma__buf *b, json_object *v, const char *const *drop)
 	size_t i, n;
 	int first = 1;
 	switch (json_object_get_type(v)) {
-	case json_type_null:
-		itsma__buf_puts(b, "null");
-		break;
+	case json_type_null: itsma__buf_puts(b, "null"); break;
 	case json_type_boolean:
 		itsma__buf_puts(b, json_object_get_boolean(v) ? "true" : "false");
 		break;
 	case json_type_int:
 		itsma__buf_printf(b, "%lld", (long long)json_object_get_int64(v));
 		break;
-	case json_type_double:
-		itsma__buf_json_number(b, json_object_get_double(v));
-		break;
-	case json_type_string:
-		itsma__buf_json_string(b, json_object_get_string(v));
-		break;
+	case json_type_double: itsma__buf_json_number(b, json_object_get_double(v)); break;
+	case json_type_string: itsma__buf_json_string(b, json_object_get_string(v)); break;
 	case json_type_array:
 		itsma__buf_putc(b, '[');
 		n = json_object_array_length(v);
@@ -459,20 +482,23 @@ static int build_node(yin *y, itsma__idgen *ids, node *nodes, size_t i, const ch
 	char id[65], sid[65];
 	int rc;
 	*req_out = *sec_out = NULL;
-	if ((rc = str(y, src, ptr, "urn", &urn)) < 0 || (rc = str(y, src, ptr, "ref_id", &ref)) < 0 ||
+	if ((rc = str(y, src, ptr, "urn", &urn)) < 0 ||
+	    (rc = str(y, src, ptr, "ref_id", &ref)) < 0 ||
 	    (rc = str(y, src, ptr, "name", &name)) < 0 ||
 	    (rc = str(y, src, ptr, "description", &desc)) < 0 ||
 	    (rc = str(y, src, ptr, "typical_evidence", &te)) < 0 ||
 	    (rc = str(y, src, ptr, "annotation", &ann)) < 0 ||
-	    (rc = str(y, src, ptr, "importance", &imp)) < 0 || (rc = itsma_of(y, src, ptr, &mine)) < 0)
+	    (rc = str(y, src, ptr, "importance", &imp)) < 0 ||
+	    (rc = itsma_of(y, src, ptr, &mine)) < 0)
 		return rc;
 	if (!urn)
 		return bad(y, ptr, "missing required key \"urn\"");
 	{
 		const char *tail = strrchr(urn, ':');
-		const char *raw = mine && member(mine, "id") ? json_object_get_string(member(mine, "id"))
-		                  : ref                      ? ref
-		                                             : (tail ? tail + 1 : urn);
+		const char *raw = mine && member(mine, "id")
+		                      ? json_object_get_string(member(mine, "id"))
+		                  : ref ? ref
+		                        : (tail ? tail + 1 : urn);
 		if ((rc = itsma__idgen_make(ids, raw, strlen(raw), "node", id, &y->e)) < 0)
 			goto fail;
 	}
@@ -483,8 +509,14 @@ static int build_node(yin *y, itsma__idgen *ids, node *nodes, size_t i, const ch
 			goto nomem;
 		if (!mine || nodes[i].children) {
 			if (set_str(req, "id", id) < 0 || set_str(req, "clause", ref) < 0 ||
-			    set_str(req, "text", desc ? desc : name ? name : ref ? ref : urn) < 0 ||
-			    (imp && strcmp(imp, "mandatory") != 0 && set_str(req, "obligation", itsma_obligation_name(ITSMA_OBLIGATION_SHOULD)) < 0) ||
+			    set_str(req, "text",
+			            desc   ? desc
+			            : name ? name
+			            : ref  ? ref
+			                   : urn) < 0 ||
+			    (imp && strcmp(imp, "mandatory") != 0 &&
+			     set_str(req, "obligation",
+			             itsma_obligation_name(ITSMA_OBLIGATION_SHOULD)) < 0) ||
 			    hints_from(req, te) < 0)
 				goto nomem;
 			if ((rc = weight_of(y, src, ptr, req)) < 0)
@@ -493,10 +525,14 @@ static int build_node(yin *y, itsma__idgen *ids, node *nodes, size_t i, const ch
 			    strcmp(imp, "nice_to_have")) {
 				char p[ITSMA_ERROR_POINTER_LENGTH];
 				itsma__ptr_key(p, ptr, "importance");
-				rc = bad(y, p, "expected mandatory, recommended or nice_to_have, found \"%s\"", imp);
+				rc = bad(
+				    y, p,
+				    "expected mandatory, recommended or nice_to_have, found \"%s\"",
+				    imp);
 				goto fail;
 			}
-			if (ig && json_object_is_type(ig, json_type_array) && json_object_array_length(ig)) {
+			if (ig && json_object_is_type(ig, json_type_array) &&
+			    json_object_array_length(ig)) {
 				json_object *tags = json_object_new_array();
 				size_t k;
 				if (set_value(req, "tags", tags) < 0)
@@ -510,7 +546,8 @@ static int build_node(yin *y, itsma__idgen *ids, node *nodes, size_t i, const ch
 					}
 				}
 			}
-			if (set_str(req, "x-ciso-urn", urn) < 0 || set_str(req, "x-ciso-name", name) < 0 ||
+			if (set_str(req, "x-ciso-urn", urn) < 0 ||
+			    set_str(req, "x-ciso-name", name) < 0 ||
 			    set_str(req, "x-ciso-annotation", ann) < 0 ||
 			    (imp && strcmp(imp, "nice_to_have") == 0 &&
 			     set_str(req, "x-ciso-importance", imp) < 0))
@@ -521,19 +558,25 @@ static int build_node(yin *y, itsma__idgen *ids, node *nodes, size_t i, const ch
 			goto nomem;
 	}
 	if (!nodes[i].assessable || nodes[i].children) {
-		sec = mine && !nodes[i].assessable ? json_object_get(mine) : json_object_new_object();
+		sec =
+		    mine && !nodes[i].assessable ? json_object_get(mine) : json_object_new_object();
 		if (!sec)
 			goto nomem;
 		if (nodes[i].assessable) {
 			char base[80];
 			snprintf(base, sizeof base, "%s-group", id);
-			if ((rc = itsma__idgen_make(ids, base, strlen(base), "group", sid, &y->e)) < 0)
+			if ((rc = itsma__idgen_make(ids, base, strlen(base), "group", sid, &y->e)) <
+			    0)
 				goto fail;
 		} else
 			memcpy(sid, id, sizeof sid);
 		if (!mine || nodes[i].assessable) {
 			if (set_str(sec, "clause", ref) < 0 ||
-			    set_str(sec, "title", name ? name : desc ? desc : ref ? ref : urn) < 0 ||
+			    set_str(sec, "title",
+			            name   ? name
+			            : desc ? desc
+			            : ref  ? ref
+			                   : urn) < 0 ||
 			    (name && desc && set_str(sec, "purpose", desc) < 0) ||
 			    (!nodes[i].assessable && set_str(sec, "x-ciso-urn", urn) < 0) ||
 			    set_str(sec, "x-ciso-annotation", ann) < 0)
@@ -599,7 +642,8 @@ static int import_library(yin *y, json_object *root, const itsma_interop_options
 	fw = member(objects, "framework");
 	if (!fw || !json_object_is_type(fw, json_type_object)) {
 		rc = bad(y, objects ? "/objects" : "",
-		         "expected objects.framework (a library without a framework has no requirements)");
+		         "expected objects.framework (a library without a framework has no "
+		         "requirements)");
 		goto out;
 	}
 	nodes_arr = member(fw, "requirement_nodes");
@@ -622,15 +666,16 @@ static int import_library(yin *y, json_object *root, const itsma_interop_options
 		goto nomem;
 	if (opts && opts->catalogue_id) {
 		if (!itsma_id_is_valid(opts->catalogue_id)) {
-			rc = itsma__error_set(&y->e, ITSMA_EINVAL, "catalogue_id \"%s\" is not a valid id",
+			rc = itsma__error_set(&y->e, ITSMA_EINVAL,
+			                      "catalogue_id \"%s\" is not a valid id",
 			                      opts->catalogue_id);
 			goto out;
 		}
 		snprintf(cid, sizeof cid, "%s", opts->catalogue_id);
 	} else if (mine && member(mine, "id"))
 		snprintf(cid, sizeof cid, "%s", json_object_get_string(member(mine, "id")));
-	else if ((rc = itsma__idgen_make(&ids, ref ? ref : "", ref ? strlen(ref) : 0, "ciso-library",
-	                                 cid, &y->e)) < 0)
+	else if ((rc = itsma__idgen_make(&ids, ref ? ref : "", ref ? strlen(ref) : 0,
+	                                 "ciso-library", cid, &y->e)) < 0)
 		goto out;
 	if (set_str(cat, "format", "itsma-catalogue/1") < 0 || set_str(cat, "id", cid) < 0)
 		goto nomem;
@@ -639,10 +684,16 @@ static int import_library(yin *y, json_object *root, const itsma_interop_options
 		if ((rc = str(y, root, "", "urn", &urn)) < 0 ||
 		    (rc = str(y, fw, "/objects/framework", "urn", &fw_urn)) < 0)
 			goto out;
-		if (set_str(cat, "title", name ? name : ref ? ref : "CISO Assistant framework") < 0 ||
-		    set_str(cat, "description", desc) < 0 || set_str(cat, "publisher", provider) < 0 ||
-		    set_str(cat, "version", version) < 0 || set_str(cat, "source", "CISO Assistant library") < 0 ||
-		    set_str(cat, "x-ciso-urn", urn) < 0 || set_str(cat, "x-ciso-framework-urn", fw_urn) < 0)
+		if (set_str(cat, "title",
+		            name  ? name
+		            : ref ? ref
+		                  : "CISO Assistant framework") < 0 ||
+		    set_str(cat, "description", desc) < 0 ||
+		    set_str(cat, "publisher", provider) < 0 ||
+		    set_str(cat, "version", version) < 0 ||
+		    set_str(cat, "source", "CISO Assistant library") < 0 ||
+		    set_str(cat, "x-ciso-urn", urn) < 0 ||
+		    set_str(cat, "x-ciso-framework-urn", fw_urn) < 0)
 			goto nomem;
 	} else if (name && set_str(cat, "title", name) < 0)
 		goto nomem;
@@ -663,7 +714,8 @@ static int import_library(yin *y, json_object *root, const itsma_interop_options
 			goto out;
 		}
 		if ((rc = check_keys(y, src, p, "a requirement node", node_keys)) != 0 ||
-		    (rc = str(y, src, p, "urn", &urn)) < 0 || (rc = str(y, src, p, "parent_urn", &parent)) < 0 ||
+		    (rc = str(y, src, p, "urn", &urn)) < 0 ||
+		    (rc = str(y, src, p, "parent_urn", &parent)) < 0 ||
 		    (rc = bool_of(y, src, p, "assessable", &nodes[i].assessable)) < 0)
 			goto out;
 		if (!urn) {
@@ -682,7 +734,9 @@ static int import_library(yin *y, json_object *root, const itsma_interop_options
 			if (!pn) {
 				char q[ITSMA_ERROR_POINTER_LENGTH];
 				itsma__ptr_key(q, p, "parent_urn");
-				rc = bad(y, q, "parent_urn \"%s\" is not the urn of an earlier node", parent);
+				rc =
+				    bad(y, q, "parent_urn \"%s\" is not the urn of an earlier node",
+				        parent);
 				goto out;
 			}
 			nodes[i].parent = (size_t)(pn - nodes) + 1;
@@ -691,7 +745,8 @@ static int import_library(yin *y, json_object *root, const itsma_interop_options
 				char q[ITSMA_ERROR_POINTER_LENGTH];
 				itsma__ptr_key(q, p, "parent_urn");
 				rc = yerror_at(y, ylocate(y, q), q, ITSMA_ELIMIT,
-				               "requirement nodes nest deeper than %u", y->max_depth);
+				               "requirement nodes nest deeper than %u",
+				               y->max_depth);
 				goto out;
 			}
 			pn->children++;
@@ -737,11 +792,13 @@ static int import_library(yin *y, json_object *root, const itsma_interop_options
 		} else {
 			if (!loose) {
 				char sid[65];
-				if ((rc = itsma__idgen_make(&ids, "requirements", 12, "requirements", sid, &y->e)) < 0) {
+				if ((rc = itsma__idgen_make(&ids, "requirements", 12,
+				                            "requirements", sid, &y->e)) < 0) {
 					json_object_put(req);
 					goto out;
 				}
-				if (!(loose = json_object_new_object()) || set_str(loose, "id", sid) < 0 ||
+				if (!(loose = json_object_new_object()) ||
+				    set_str(loose, "id", sid) < 0 ||
 				    set_str(loose, "title", name ? name : "Requirements") < 0 ||
 				    json_object_array_add(sections, loose) < 0) {
 					json_object_put(loose);
@@ -786,9 +843,10 @@ static int yaml_open(yin *y, json_object **root, const char *buf, size_t len,
 	if (!buf && len)
 		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
 	if (opts && opts->version != ITSMA_INTEROP_OPTIONS_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_interop_options version %u",
-		                        opts->version);
-	if ((rc = itsma__reader_init(&limits, "", 0, source_name, opts ? opts->load : NULL, &y->e)) < 0) {
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "unknown itsma_interop_options version %u", opts->version);
+	if ((rc = itsma__reader_init(&limits, "", 0, source_name, opts ? opts->load : NULL,
+	                             &y->e)) < 0) {
 		if (err)
 			*err = y->e;
 		return rc;
@@ -801,7 +859,8 @@ static int yaml_open(yin *y, json_object **root, const char *buf, size_t len,
 	y->w.source = y->source;
 	itsma__reader_fini(&limits); /* only its limits were wanted */
 	if (len > limits.max_bytes) {
-		rc = itsma__error_set(&y->e, ITSMA_ELIMIT, "input is %zu bytes, over the limit of %zu", len,
+		rc = itsma__error_set(&y->e, ITSMA_ELIMIT,
+		                      "input is %zu bytes, over the limit of %zu", len,
 		                      limits.max_bytes);
 		itsma__error_source(&y->e, y->source);
 		goto fail;
@@ -816,7 +875,8 @@ static int yaml_open(yin *y, json_object **root, const char *buf, size_t len,
 		if (rc == ITSMA_EPARSE) {
 			itsma__error_set(&y->e, ITSMA_EPARSE, "YAML syntax: %s%s%s",
 			                 parser.problem ? parser.problem : "error",
-			                 parser.context ? " " : "", parser.context ? parser.context : "");
+			                 parser.context ? " " : "",
+			                 parser.context ? parser.context : "");
 			itsma__error_source(&y->e, y->source);
 			y->e.line = (int)parser.problem_mark.line + 1;
 			y->e.column = (int)parser.problem_mark.column + 1;
@@ -877,13 +937,15 @@ int itsma_catalogue_from_ciso_library(itsma_catalogue **out, const char *buf, si
 		if (text.oom)
 			rc = itsma__error_nomem(&y.e);
 		else if ((rc = itsma_catalogue_load_buffer(out, text.data, text.len, y.source,
-		                                           opts ? opts->load : NULL, &le)) == ITSMA_ENOMEM)
+		                                           opts ? opts->load : NULL, &le)) ==
+		         ITSMA_ENOMEM)
 			rc = itsma__error_nomem(&y.e);
 		else if (rc < 0) {
 			itsma_error_clear(&y.e);
 			y.e.code = rc;
 			snprintf(y.e.message, sizeof y.e.message,
-			         "the library does not make a valid catalogue: %.120s (at %.60s of the catalogue)",
+			         "the library does not make a valid catalogue: %.120s (at %.60s of "
+			         "the catalogue)",
 			         le.message, le.pointer);
 			itsma__error_source(&y.e, y.source);
 		}
@@ -929,19 +991,17 @@ static void scalar_style(yout *o, const char *s, yaml_scalar_style_t style)
 {
 	yaml_event_t e;
 	ev(o, &e,
-	   yaml_scalar_event_initialize(&e, NULL, NULL, (yaml_char_t *)(uintptr_t)s, (int)strlen(s), 1,
-	                                1, style));
+	   yaml_scalar_event_initialize(&e, NULL, NULL, (yaml_char_t *)(uintptr_t)s, (int)strlen(s),
+	                                1, 1, style));
 }
 
-static void scalar(yout *o, const char *s)
-{
-	scalar_style(o, s, YAML_ANY_SCALAR_STYLE);
-}
+static void scalar(yout *o, const char *s) { scalar_style(o, s, YAML_ANY_SCALAR_STYLE); }
 
 /* Whether a plain scalar would read back as something other than text. */
 static int looks_typed(const char *s)
 {
-	static const char *const words[] = { "true", "false", "yes", "no", "on", "off", "null", "~", "y", "n" };
+	static const char *const words[] = { "true", "false", "yes", "no", "on",
+		                             "off",  "null",  "~",   "y",  "n" };
 	size_t i;
 	char *end;
 	if (!*s)
@@ -956,9 +1016,10 @@ static int looks_typed(const char *s)
 /* A text scalar: quoted when YAML would read it as something else (a number, true, null). */
 static void value(yout *o, const char *s)
 {
-	scalar_style(o, s, strchr(s, '\n')   ? YAML_LITERAL_SCALAR_STYLE
-	                   : looks_typed(s) ? YAML_SINGLE_QUOTED_SCALAR_STYLE
-	                                    : YAML_ANY_SCALAR_STYLE);
+	scalar_style(o, s,
+	             strchr(s, '\n')  ? YAML_LITERAL_SCALAR_STYLE
+	             : looks_typed(s) ? YAML_SINGLE_QUOTED_SCALAR_STYLE
+	                              : YAML_ANY_SCALAR_STYLE);
 }
 
 static void text(yout *o, const char *key, const char *s)
@@ -990,7 +1051,8 @@ static void map_end(yout *o)
 static void seq_start(yout *o)
 {
 	yaml_event_t e;
-	ev(o, &e, yaml_sequence_start_event_initialize(&e, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE));
+	ev(o, &e,
+	   yaml_sequence_start_event_initialize(&e, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE));
 }
 static void seq_end(yout *o)
 {
@@ -1050,7 +1112,8 @@ static int emit_requirement(yout *o, json_object *req, const char *parent, unsig
 		for (k = 0; k < json_object_array_length(v); k++) {
 			if (te.len)
 				itsma__buf_putc(&te, '\n');
-			itsma__buf_puts(&te, json_object_get_string(json_object_array_get_idx(v, k)));
+			itsma__buf_puts(&te,
+			                json_object_get_string(json_object_array_get_idx(v, k)));
 		}
 	if ((v = member(req, "verify"))) {
 		if (te.len)
@@ -1065,10 +1128,12 @@ static int emit_requirement(yout *o, json_object *req, const char *parent, unsig
 	itsma__buf_free(&te);
 	text(o, "importance",
 	     (v = member(req, "obligation")) &&
-	             strcmp(json_object_get_string(v), itsma_obligation_name(ITSMA_OBLIGATION_SHOULD)) == 0
-	             ? "recommended"
-	             : "mandatory");
-	if ((v = member(req, "weight")) && json_object_get_double(v) == (double)(long)json_object_get_double(v) &&
+	             strcmp(json_object_get_string(v),
+	                    itsma_obligation_name(ITSMA_OBLIGATION_SHOULD)) == 0
+	         ? "recommended"
+	         : "mandatory");
+	if ((v = member(req, "weight")) &&
+	    json_object_get_double(v) == (double)(long)json_object_get_double(v) &&
 	    json_object_get_double(v) >= 1 && json_object_get_double(v) < 1e9)
 		number(o, "weight", json_object_get_double(v));
 	if ((v = member(req, "tags")) && json_object_array_length(v)) {
@@ -1193,10 +1258,12 @@ int itsma_catalogue_to_ciso_library(char **out, const itsma_catalogue *cat, cons
 	text(&o, "locale", "en");
 	text(&o, "ref_id", itsma_catalogue_id(cat));
 	text(&o, "name", itsma_catalogue_title(cat));
-	text(&o, "description", itsma_catalogue_description(cat) ? itsma_catalogue_description(cat)
-	                                                         : itsma_catalogue_title(cat));
+	text(&o, "description",
+	     itsma_catalogue_description(cat) ? itsma_catalogue_description(cat)
+	                                      : itsma_catalogue_title(cat));
 	text(&o, "copyright", itsma_catalogue_source(cat));
-	snprintf(ver, sizeof ver, "%d", itsma_catalogue_revision(cat) > 0 ? itsma_catalogue_revision(cat) : 1);
+	snprintf(ver, sizeof ver, "%d",
+	         itsma_catalogue_revision(cat) > 0 ? itsma_catalogue_revision(cat) : 1);
 	scalar(&o, "version");
 	scalar_style(&o, ver, YAML_PLAIN_SCALAR_STYLE);
 	text(&o, "provider", itsma_catalogue_publisher(cat));
@@ -1208,8 +1275,9 @@ int itsma_catalogue_to_ciso_library(char **out, const itsma_catalogue *cat, cons
 	text(&o, "urn", urns.framework);
 	text(&o, "ref_id", itsma_catalogue_id(cat));
 	text(&o, "name", itsma_catalogue_title(cat));
-	text(&o, "description", itsma_catalogue_description(cat) ? itsma_catalogue_description(cat)
-	                                                         : itsma_catalogue_title(cat));
+	text(&o, "description",
+	     itsma_catalogue_description(cat) ? itsma_catalogue_description(cat)
+	                                      : itsma_catalogue_title(cat));
 	number(&o, "min_score", 0);
 	number(&o, "max_score", 100);
 	for (k = 0; sections && k < json_object_array_length(sections); k++)
@@ -1220,8 +1288,10 @@ int itsma_catalogue_to_ciso_library(char **out, const itsma_catalogue *cat, cons
 		seq_start(&o);
 		for (k = 0; k < json_object_array_length(tags); k++) {
 			map_start(&o);
-			text(&o, "ref_id", json_object_get_string(json_object_array_get_idx(tags, k)));
-			text(&o, "name", json_object_get_string(json_object_array_get_idx(tags, k)));
+			text(&o, "ref_id",
+			     json_object_get_string(json_object_array_get_idx(tags, k)));
+			text(&o, "name",
+			     json_object_get_string(json_object_array_get_idx(tags, k)));
 			map_end(&o);
 		}
 		seq_end(&o);
@@ -1258,8 +1328,8 @@ out:
 
 /* ---- mapping sets --------------------------------------------------------------------------- */
 
-static const char *const ciso_rel[] = { "equal", "equal", "subset", "superset", "intersect",
-	                                "not_related" };
+static const char *const ciso_rel[] = { "equal",    "equal",     "subset",
+	                                "superset", "intersect", "not_related" };
 
 /*
  * What the requirement mapping set carries in its `itsma` key: the mapping's itsma-mapping/1
@@ -1347,7 +1417,8 @@ int itsma_mapping_to_ciso(char **out, const itsma_mapping *m, const itsma_catalo
 	if (out)
 		*out = NULL;
 	if (!out || !m || !source || !target)
-		return itsma__error_set(err, ITSMA_EINVAL, "out, m, source and target must not be NULL");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "out, m, source and target must not be NULL");
 	if ((rc = itsma__ciso_packager(&pk, packager, err)) < 0 ||
 	    (rc = itsma_mapping_check(m, source, target, NULL, NULL, err)) < 0)
 		return rc;
@@ -1388,7 +1459,8 @@ int itsma_mapping_to_ciso(char **out, const itsma_mapping *m, const itsma_catalo
 	itsma__buf_printf(&t, "Mapping from %s to %s", itsma_mapping_source_catalogue(m),
 	                  itsma_mapping_target_catalogue(m));
 	text(&o, "name", itsma_mapping_title(m) ? itsma_mapping_title(m) : t.data);
-	text(&o, "description", itsma_mapping_description(m) ? itsma_mapping_description(m) : t.data);
+	text(&o, "description",
+	     itsma_mapping_description(m) ? itsma_mapping_description(m) : t.data);
 	scalar(&o, "version");
 	scalar_style(&o, "1", YAML_PLAIN_SCALAR_STYLE);
 	text(&o, "packager", pk);
@@ -1415,7 +1487,8 @@ int itsma_mapping_to_ciso(char **out, const itsma_mapping *m, const itsma_catalo
 		itsma_confidence c = itsma_map_confidence(map);
 		for (j = 0; j < itsma_map_source_count(map); j++)
 			for (k = 0; k < itsma_map_target_count(map); k++) {
-				char *pj = pair_json(json_object_array_get_idx(maps, i), i, j == 0 && k == 0);
+				char *pj = pair_json(json_object_array_get_idx(maps, i), i,
+				                     j == 0 && k == 0);
 				if (!pj) {
 					o.failed = 1;
 					continue;
@@ -1426,10 +1499,13 @@ int itsma_mapping_to_ciso(char **out, const itsma_mapping *m, const itsma_catalo
 				text(&o, "target_requirement_urn",
 				     itsma__strmap_get(&ut.by_id, itsma_map_target_at(map, k)));
 				text(&o, "relationship", ciso_rel[itsma_map_relationship(map)]);
-				text(&o, "rationale", itsma_mapping_rationale_name(itsma_mapping_rationale_of(m)));
+				text(&o, "rationale",
+				     itsma_mapping_rationale_name(itsma_mapping_rationale_of(m)));
 				if (c != ITSMA_CONFIDENCE_NONE)
 					number(&o, "strength_of_relationship",
-					       c == ITSMA_CONFIDENCE_HIGH ? 10 : c == ITSMA_CONFIDENCE_MEDIUM ? 6 : 3);
+					       c == ITSMA_CONFIDENCE_HIGH     ? 10
+					       : c == ITSMA_CONFIDENCE_MEDIUM ? 6
+					                                      : 3);
 				text(&o, "annotation", itsma_map_note(map));
 				text(&o, "itsma", pj);
 				map_end(&o);
@@ -1520,7 +1596,9 @@ static int read_pair(yin *y, json_object *rm, const char *p, const itsma__urns *
 	    (rc = str(y, rm, p, "annotation", &ann)) < 0)
 		return rc;
 	if (!su || !tu || !rel)
-		return bad(y, p, "expected source_requirement_urn, target_requirement_urn and relationship");
+		return bad(
+		    y, p,
+		    "expected source_requirement_urn, target_requirement_urn and relationship");
 	if (!(pr->sid = itsma__strmap_get(&us->by_urn, su))) {
 		itsma__ptr_key(q, p, "source_requirement_urn");
 		return bad(y, q, "\"%s\" is no requirement or section of catalogue %s", su,
@@ -1535,8 +1613,10 @@ static int read_pair(yin *y, json_object *rm, const char *p, const itsma__urns *
 		;
 	if (k == 6) {
 		itsma__ptr_key(q, p, "relationship");
-		return bad(y, q, "expected equal, subset, superset, intersect or not_related, found \"%s\"",
-		           rel);
+		return bad(
+		    y, q,
+		    "expected equal, subset, superset, intersect or not_related, found \"%s\"",
+		    rel);
 	}
 	pr->rel = k == 1 ? ITSMA_RELATIONSHIP_EQUAL_TO : (itsma_relationship)k;
 	pr->conf = ITSMA_CONFIDENCE_NONE;
@@ -1547,8 +1627,9 @@ static int read_pair(yin *y, json_object *rm, const char *p, const itsma__urns *
 			itsma__ptr_key(q, p, "strength_of_relationship");
 			return bad(y, q, "expected a number from 0 to 10, found \"%s\"", strength);
 		}
-		pr->conf = d >= 7 ? ITSMA_CONFIDENCE_HIGH : d >= 4 ? ITSMA_CONFIDENCE_MEDIUM
-		                                                   : ITSMA_CONFIDENCE_LOW;
+		pr->conf = d >= 7   ? ITSMA_CONFIDENCE_HIGH
+		           : d >= 4 ? ITSMA_CONFIDENCE_MEDIUM
+		                    : ITSMA_CONFIDENCE_LOW;
 	}
 	pr->note = ann && *ann ? ann : NULL;
 	/* the itsma key: which itsma map the pair came from */
@@ -1557,13 +1638,16 @@ static int read_pair(yin *y, json_object *rm, const char *p, const itsma__urns *
 	itsma__ptr_key(q, p, "itsma");
 	v = member(pr->meta, "map");
 	if (!v || !json_object_is_type(v, json_type_int) || json_object_get_int64(v) < 0)
-		return bad(y, q, "expected \"map\": the index of the itsma map this pair came from");
+		return bad(y, q,
+		           "expected \"map\": the index of the itsma map this pair came from");
 	snprintf(pr->group, sizeof pr->group, "%lld", (long long)json_object_get_int64(v));
 	v = member(pr->meta, "relationship");
 	if (v && (!json_object_is_type(v, json_type_string) ||
-	          word_index(json_object_get_string(v), (const char *const[]){ "equal-to",
-	                     "equivalent-to", "subset-of", "superset-of", "intersects-with",
-	                     "no-relationship" }, 6) < 0))
+	          word_index(json_object_get_string(v),
+	                     (const char *const[]){ "equal-to", "equivalent-to", "subset-of",
+	                                            "superset-of", "intersects-with",
+	                                            "no-relationship" },
+	                     6) < 0))
 		return bad(y, q, "expected an itsma relationship in \"relationship\"");
 	return 0;
 }
@@ -1645,7 +1729,8 @@ static int add_group(yin *y, itsma_mapping *m, pair *pairs, const pair_group *g,
 	if (whole) {
 		const char *r = json_object_get_string(member(meta, "relationship"));
 		spec.relationship = pairs[first].rel;
-		if (spec.relationship == ITSMA_RELATIONSHIP_EQUAL_TO && r && strcmp(r, "equivalent-to") == 0)
+		if (spec.relationship == ITSMA_RELATIONSHIP_EQUAL_TO && r &&
+		    strcmp(r, "equivalent-to") == 0)
 			spec.relationship = ITSMA_RELATIONSHIP_EQUIVALENT_TO;
 		spec.sources = src;
 		spec.source_count = ns;
@@ -1657,8 +1742,9 @@ static int add_group(yin *y, itsma_mapping *m, pair *pairs, const pair_group *g,
 		goto out;
 	}
 	if (pairs[first].group[0] &&
-	    (rc = ywarn(y, p, "the %zu pairs of itsma map %s are no longer the pairs of one map "
-	                      "(edited?): imported as one map per pair",
+	    (rc = ywarn(y, p,
+	                "the %zu pairs of itsma map %s are no longer the pairs of one map "
+	                "(edited?): imported as one map per pair",
 	                g->count, pairs[first].group)) != 0)
 		goto out;
 	for (i = first; i != SIZE_MAX && rc == 0; i = pairs[i].next) {
@@ -1687,7 +1773,8 @@ static int json_ids(yin *y, json_object *mp, const char *key, const itsma_catalo
                     const char *p, const char ***out, size_t *count)
 {
 	json_object *a = member(mp, key);
-	size_t i, n = a && json_object_is_type(a, json_type_array) ? json_object_array_length(a) : 0;
+	size_t i,
+	    n = a && json_object_is_type(a, json_type_array) ? json_object_array_length(a) : 0;
 	*out = NULL;
 	*count = 0;
 	if (a && !json_object_is_type(a, json_type_array))
@@ -1696,12 +1783,15 @@ static int json_ids(yin *y, json_object *mp, const char *key, const itsma_catalo
 		return itsma__error_nomem(&y->e);
 	for (i = 0; i < n; i++) {
 		json_object *v = json_object_array_get_idx(a, i);
-		const char *id = v && json_object_is_type(v, json_type_string) ? json_object_get_string(v)
-		                                                                 : NULL;
+		const char *id = v && json_object_is_type(v, json_type_string)
+		                     ? json_object_get_string(v)
+		                     : NULL;
 		if (!id || (!itsma_catalogue_find_requirement(cat, id) &&
 		            !itsma_catalogue_find_section(cat, id)))
-			return bad(y, p, "an unpaired map's %s: \"%.64s\" is no requirement or section of %s",
-			           key, id ? id : "(not a text)", itsma_catalogue_id(cat));
+			return bad(
+			    y, p,
+			    "an unpaired map's %s: \"%.64s\" is no requirement or section of %s",
+			    key, id ? id : "(not a text)", itsma_catalogue_id(cat));
 		(*out)[(*count)++] = id;
 	}
 	return 0;
@@ -1718,14 +1808,16 @@ static int add_unpaired(yin *y, itsma_mapping *m, json_object *entry, const char
 	int rel, c = 0, rc;
 	if (!mp || !json_object_is_type(mp, json_type_object))
 		return bad(y, p, "expected {\"index\": N, \"map\": {...}} in \"unpaired\"");
-	rel = word_index(json_object_get_string(member(mp, "relationship")),
-	                 (const char *const[]){ "equal-to", "equivalent-to", "subset-of",
-	                                        "superset-of", "intersects-with", "no-relationship" },
-	                 6);
+	rel =
+	    word_index(json_object_get_string(member(mp, "relationship")),
+	               (const char *const[]){ "equal-to", "equivalent-to", "subset-of",
+	                                      "superset-of", "intersects-with", "no-relationship" },
+	               6);
 	if (member(mp, "confidence"))
 		c = word_index(json_object_get_string(member(mp, "confidence")), conf, 4);
 	if (rel < 0 || c < 0 || (note && !json_object_is_type(note, json_type_string)))
-		return bad(y, p, "an unpaired map: expected an itsma relationship, confidence and note");
+		return bad(y, p,
+		           "an unpaired map: expected an itsma relationship, confidence and note");
 	if ((rc = json_ids(y, mp, "sources", source, p, &src, &spec.source_count)) == 0 &&
 	    (rc = json_ids(y, mp, "targets", target, p, &tgt, &spec.target_count)) == 0) {
 		spec.relationship = (itsma_relationship)rel;
@@ -1757,10 +1849,12 @@ static int apply_set_meta(yin *y, itsma_mapping *m, json_object *meta, const cha
 	    rat = word_index(json_object_get_string(member(prov, "rationale")), ciso_rationales, 3),
 	    status = word_index(json_object_get_string(member(prov, "status")), statuses, 3), rc;
 	const char *t = title && json_object_is_type(title, json_type_string)
-	                        ? json_object_get_string(title)
-	                        : NULL;
-	if (method < 0 || rat < 0 || status < 0 || (desc && !json_object_is_type(desc, json_type_string)))
-		return bad(y, p, "expected the provenance itsma writes (method, rationale, status)");
+	                    ? json_object_get_string(title)
+	                    : NULL;
+	if (method < 0 || rat < 0 || status < 0 ||
+	    (desc && !json_object_is_type(desc, json_type_string)))
+		return bad(y, p,
+		           "expected the provenance itsma writes (method, rationale, status)");
 	if (word_index(rationale, ciso_rationales, 3) >= 0)
 		rat = word_index(rationale, ciso_rationales, 3);
 	/* export wrote name = title, else the id */
@@ -1813,8 +1907,10 @@ static int import_mapping_set(yin *y, json_object *root, const itsma_catalogue *
 		snprintf(base, sizeof base, "/objects/requirement_mapping_sets/0");
 	}
 	if (!set || !json_object_is_type(set, json_type_object))
-		return bad(y, objects ? "/objects" : "", "expected objects.requirement_mapping_set");
-	if ((rc = str(y, set, base, "urn", &urn)) < 0 || (rc = str(y, set, base, "ref_id", &ref)) < 0 ||
+		return bad(y, objects ? "/objects" : "",
+		           "expected objects.requirement_mapping_set");
+	if ((rc = str(y, set, base, "urn", &urn)) < 0 ||
+	    (rc = str(y, set, base, "ref_id", &ref)) < 0 ||
 	    (rc = str(y, set, base, "name", &name)) < 0)
 		return rc;
 	maps = member(set, "requirement_mappings");
@@ -1825,13 +1921,16 @@ static int import_mapping_set(yin *y, json_object *root, const itsma_catalogue *
 	itsma__ptr_key(mptr, base, "itsma");
 	unpaired = member(meta, "unpaired");
 	nu = unpaired && json_object_is_type(unpaired, json_type_array)
-	             ? json_object_array_length(unpaired)
-	             : 0;
-	if (meta && (!member(meta, "id") || !json_object_is_type(member(meta, "id"), json_type_string) ||
-	             !itsma_id_is_valid(json_object_get_string(member(meta, "id"))) ||
-	             (unpaired && !json_object_is_type(unpaired, json_type_array)))) {
+	         ? json_object_array_length(unpaired)
+	         : 0;
+	if (meta &&
+	    (!member(meta, "id") || !json_object_is_type(member(meta, "id"), json_type_string) ||
+	     !itsma_id_is_valid(json_object_get_string(member(meta, "id"))) ||
+	     (unpaired && !json_object_is_type(unpaired, json_type_array)))) {
 		json_object_put(meta);
-		return bad(y, mptr, "expected the mapping itsma writes here (an \"id\", \"unpaired\" a list)");
+		return bad(
+		    y, mptr,
+		    "expected the mapping itsma writes here (an \"id\", \"unpaired\" a list)");
 	}
 	pk = packager_of(urn, pkbuf);
 	if ((rc = itsma__urns_build(&us, source, pk ? pk : "itsma", &y->e)) < 0) {
@@ -1856,11 +1955,12 @@ static int import_mapping_set(yin *y, json_object *root, const itsma_catalogue *
 		if (rc < 0)
 			goto out;
 	}
-	if ((rc = itsma_mapping_new(&m, mid, itsma_catalogue_id(source),
-	                            itsma_catalogue_revision(source) ? itsma_catalogue_revision(source) : 1,
-	                            itsma_catalogue_id(target),
-	                            itsma_catalogue_revision(target) ? itsma_catalogue_revision(target) : 1,
-	                            &y->e)) < 0 ||
+	if ((rc = itsma_mapping_new(
+	         &m, mid, itsma_catalogue_id(source),
+	         itsma_catalogue_revision(source) ? itsma_catalogue_revision(source) : 1,
+	         itsma_catalogue_id(target),
+	         itsma_catalogue_revision(target) ? itsma_catalogue_revision(target) : 1, &y->e)) <
+	        0 ||
 	    (rc = itsma_mapping_set_title(m, name, &y->e)) < 0)
 		goto out;
 	/* read every pair, then group them by the itsma map they came from (linear) */
@@ -1875,13 +1975,15 @@ static int import_mapping_set(yin *y, json_object *root, const itsma_catalogue *
 		const char *r = NULL;
 		size_t gi;
 		itsma__ptr_index(p, mp, i);
-		if ((rc = read_pair(y, json_object_array_get_idx(maps, i), p, &us, &ut, source, target,
-		                    &pairs[i], &r)) < 0)
+		if ((rc = read_pair(y, json_object_array_get_idx(maps, i), p, &us, &ut, source,
+		                    target, &pairs[i], &r)) < 0)
 			goto out;
 		if (i == 0)
 			rat = r;
 		pairs[i].next = SIZE_MAX;
-		gi = pairs[i].group[0] ? (size_t)(uintptr_t)itsma__strmap_get(&groups, pairs[i].group) : 0;
+		gi = pairs[i].group[0]
+		         ? (size_t)(uintptr_t)itsma__strmap_get(&groups, pairs[i].group)
+		         : 0;
 		if (gi) {
 			pairs[gs[gi - 1].last].next = i;
 			gs[gi - 1].last = i;
@@ -1892,28 +1994,35 @@ static int import_mapping_set(yin *y, json_object *root, const itsma_catalogue *
 		gs[ng].count = 1;
 		ng++;
 		if (pairs[i].group[0])
-			(void)itsma__strmap_put(&groups, pairs[i].group, (void *)(uintptr_t)ng); /* reserved */
+			(void)itsma__strmap_put(&groups, pairs[i].group,
+			                        (void *)(uintptr_t)ng); /* reserved */
 	}
 	if (meta)
 		rc = apply_set_meta(y, m, meta, name, rat, mptr);
 	else if (rat && word_index(rat, ciso_rationales, 3) >= 0)
-		rc = itsma_mapping_set_provenance(m, ITSMA_MAPPING_METHOD_HUMAN,
-		                                  (itsma_mapping_rationale)word_index(rat, ciso_rationales, 3),
-		                                  ITSMA_MAPPING_STATUS_COMPLETE, &y->e);
+		rc = itsma_mapping_set_provenance(
+		    m, ITSMA_MAPPING_METHOD_HUMAN,
+		    (itsma_mapping_rationale)word_index(rat, ciso_rationales, 3),
+		    ITSMA_MAPPING_STATUS_COMPLETE, &y->e);
 	else
-		rc = itsma_mapping_set_provenance(m, ITSMA_MAPPING_METHOD_HUMAN, ITSMA_MAPPING_RATIONALE_SEMANTIC,
+		rc = itsma_mapping_set_provenance(m, ITSMA_MAPPING_METHOD_HUMAN,
+		                                  ITSMA_MAPPING_RATIONALE_SEMANTIC,
 		                                  ITSMA_MAPPING_STATUS_COMPLETE, &y->e);
 	if (rc < 0)
 		goto out;
 	/* the groups in order, the unpaired maps at their index */
 	for (i = 0; i <= ng && rc == 0; i++) {
 		while (u < nu && rc == 0) {
-			json_object *e = json_object_array_get_idx(unpaired, u), *ix = member(e, "index");
-			if (!ix || !json_object_is_type(ix, json_type_int) || json_object_get_int64(ix) < 0) {
-				rc = bad(y, mptr, "expected \"index\": N (N >= 0) in each of \"unpaired\"");
+			json_object *e = json_object_array_get_idx(unpaired, u),
+			            *ix = member(e, "index");
+			if (!ix || !json_object_is_type(ix, json_type_int) ||
+			    json_object_get_int64(ix) < 0) {
+				rc = bad(y, mptr,
+				         "expected \"index\": N (N >= 0) in each of \"unpaired\"");
 				break;
 			}
-			if (i < ng && (uint64_t)json_object_get_int64(ix) > itsma_mapping_map_count(m))
+			if (i < ng &&
+			    (uint64_t)json_object_get_int64(ix) > itsma_mapping_map_count(m))
 				break;
 			rc = add_unpaired(y, m, e, mptr, source, target);
 			u++;
@@ -1952,7 +2061,8 @@ int itsma_mapping_from_ciso(itsma_mapping **out, const char *buf, size_t len,
 	if (out)
 		*out = NULL;
 	if (!out || !source || !target)
-		return itsma__error_set(err, ITSMA_EINVAL, "out, source and target must not be NULL");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "out, source and target must not be NULL");
 	if (opts && opts->catalogue_id && !itsma_id_is_valid(opts->catalogue_id))
 		return itsma__error_set(err, ITSMA_EINVAL, "\"%s\" is not a valid mapping id",
 		                        opts->catalogue_id);

@@ -23,7 +23,8 @@ void itsma__csv_reader_init(itsma__csv_reader *r, const char *data, size_t len, 
 	r->column = 1;
 	if (r->len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		r->pos = 3;
-	r->delimiter = delimiter ? delimiter : itsma__csv_detect_delimiter(data + r->pos, r->len - r->pos);
+	r->delimiter =
+	    delimiter ? delimiter : itsma__csv_detect_delimiter(data + r->pos, r->len - r->pos);
 }
 
 char itsma__csv_detect_delimiter(const char *data, size_t len)
@@ -210,8 +211,8 @@ int itsma__csv_next(itsma__csv_reader *r, itsma_error *err)
 		r->text.len = 0;
 		for (;;) { /* one field per turn */
 			size_t start;
-			if (r->count == r->cap &&
-			    itsma__grow((void **)&r->cells, &r->cap, r->count + 1, sizeof *r->cells) < 0)
+			if (r->count == r->cap && itsma__grow((void **)&r->cells, &r->cap,
+			                                      r->count + 1, sizeof *r->cells) < 0)
 				return itsma__error_nomem(err);
 			itsma__csv_field *c = &r->cells[r->count];
 			c->line = r->line;

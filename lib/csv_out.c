@@ -55,10 +55,7 @@ int itsma__csv_is_formula(const char *s)
 	return (is_trigger(s[0]) && !is_plain_number(s)) || is_guarded(s);
 }
 
-char *itsma__csv_unneutralise(char *s)
-{
-	return is_guarded(s) ? s + 1 : s;
-}
+char *itsma__csv_unneutralise(char *s) { return is_guarded(s) ? s + 1 : s; }
 
 /* One cell into `b`: quoted when it must be, neutralised when `text` and a spreadsheet would
  * run it. The one cell writer of the library (questionnaires, reports, trends). */

@@ -24,7 +24,8 @@ ITSMA__ENUM_WORDS(nonconformity_change, "a nonconformity change",
                   { "opened", ITSMA_NONCONFORMITY_CHANGE_OPENED },
                   { "changed", ITSMA_NONCONFORMITY_CHANGE_CHANGED })
 ITSMA__ENUM_WORDS(diff_tally, "a diff tally", { "improved", ITSMA_DIFF_TALLY_IMPROVED },
-                  { "regressed", ITSMA_DIFF_TALLY_REGRESSED }, { "unchanged", ITSMA_DIFF_TALLY_UNCHANGED },
+                  { "regressed", ITSMA_DIFF_TALLY_REGRESSED },
+                  { "unchanged", ITSMA_DIFF_TALLY_UNCHANGED },
                   { "scope_changes", ITSMA_DIFF_TALLY_SCOPE_CHANGES },
                   { "nonconformities_closed", ITSMA_DIFF_TALLY_NC_CLOSED },
                   { "nonconformities_opened", ITSMA_DIFF_TALLY_NC_OPENED },
@@ -130,9 +131,10 @@ static void add_process(itsma_diff *d, const char *id, const itsma_section_resul
 		p->change = p->level_after > p->level_before   ? ITSMA_CHANGE_IMPROVED
 		            : p->level_after < p->level_before ? ITSMA_CHANGE_REGRESSED
 		                                               : ITSMA_CHANGE_UNCHANGED;
-		d->tally[p->change == ITSMA_CHANGE_IMPROVED    ? ITSMA_DIFF_TALLY_PROCESSES_IMPROVED
-		         : p->change == ITSMA_CHANGE_REGRESSED ? ITSMA_DIFF_TALLY_PROCESSES_REGRESSED
-		                                               : ITSMA_DIFF_TALLY_PROCESSES_UNCHANGED]++;
+		d->tally[p->change == ITSMA_CHANGE_IMPROVED ? ITSMA_DIFF_TALLY_PROCESSES_IMPROVED
+		         : p->change == ITSMA_CHANGE_REGRESSED
+		             ? ITSMA_DIFF_TALLY_PROCESSES_REGRESSED
+		             : ITSMA_DIFF_TALLY_PROCESSES_UNCHANGED]++;
 	} else {
 		p->change = ib ? ITSMA_CHANGE_EXCLUDED : ITSMA_CHANGE_INCLUDED;
 	}
@@ -155,16 +157,17 @@ static int build(itsma_diff *d)
 	d->reqs = arena_array(&d->arena, n, sizeof *d->reqs);
 	d->scope = arena_array(&d->arena, n, sizeof *d->scope);
 	d->ncs = arena_array(&d->arena, n, sizeof *d->ncs);
-	d->procs = arena_array(&d->arena, before->section_count + after->section_count,
-	                       sizeof *d->procs);
-	if (!d->reqs || !d->scope || !d->ncs || !d->procs || itsma__strmap_reserve(&d->by_id, n) < 0)
+	d->procs =
+	    arena_array(&d->arena, before->section_count + after->section_count, sizeof *d->procs);
+	if (!d->reqs || !d->scope || !d->ncs || !d->procs ||
+	    itsma__strmap_reserve(&d->by_id, n) < 0)
 		return -1;
 
 	/* the after result's requirements in its catalogue order, then those only before */
 	for (i = 0; i < after->req_count; i++) {
 		const itsma_requirement_result *a = &after->reqs[i];
-		if (add_requirement(d, a->req->id, itsma_result_find_requirement(before, a->req->id),
-		                    a) < 0)
+		if (add_requirement(d, a->req->id,
+		                    itsma_result_find_requirement(before, a->req->id), a) < 0)
 			return -1;
 	}
 	for (i = 0; i < before->req_count; i++) {
@@ -177,7 +180,8 @@ static int build(itsma_diff *d)
 	for (i = 0; i < after->section_count; i++) {
 		const itsma_section_result *a = &after->sections[i];
 		if (a->is_process)
-			add_process(d, a->sec->id, itsma_result_find_section(before, a->sec->id), a);
+			add_process(d, a->sec->id, itsma_result_find_section(before, a->sec->id),
+			            a);
 	}
 	for (i = 0; i < before->section_count; i++) {
 		const itsma_section_result *b = &before->sections[i];
@@ -194,15 +198,17 @@ int itsma_compare(itsma_diff **out, const itsma_result *before, const itsma_resu
 
 	itsma__error_reset(err);
 	if (!out)
-		return itsma__error_set(err, ITSMA_EINVAL, "itsma_compare: the output pointer is NULL");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "itsma_compare: the output pointer is NULL");
 	*out = NULL;
 	if (!before || !after)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_compare: two results are needed");
 	if (strcmp(before->cat->id, after->cat->id) != 0)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "cannot compare assessments of different catalogues: \"%.64s\" "
-		                        "(before) and \"%.64s\" (after)",
-		                        before->cat->id, after->cat->id);
+		return itsma__error_set(
+		    err, ITSMA_EINVAL,
+		    "cannot compare assessments of different catalogues: \"%.64s\" "
+		    "(before) and \"%.64s\" (after)",
+		    before->cat->id, after->cat->id);
 	d = calloc(1, sizeof *d);
 	if (!d)
 		return itsma__error_nomem(err);
@@ -227,15 +233,9 @@ void itsma_diff_free(itsma_diff *d)
 
 /* ---- getters -------------------------------------------------------------------------------- */
 
-const itsma_result *itsma_diff_before(const itsma_diff *d)
-{
-	return d ? d->before : NULL;
-}
+const itsma_result *itsma_diff_before(const itsma_diff *d) { return d ? d->before : NULL; }
 
-const itsma_result *itsma_diff_after(const itsma_diff *d)
-{
-	return d ? d->after : NULL;
-}
+const itsma_result *itsma_diff_after(const itsma_diff *d) { return d ? d->after : NULL; }
 
 double itsma_diff_compliance_before(const itsma_diff *d, itsma_model model)
 {
@@ -249,7 +249,8 @@ double itsma_diff_compliance_after(const itsma_diff *d, itsma_model model)
 
 double itsma_diff_compliance_difference(const itsma_diff *d, itsma_model model)
 {
-	return difference(itsma_diff_compliance_before(d, model), itsma_diff_compliance_after(d, model));
+	return difference(itsma_diff_compliance_before(d, model),
+	                  itsma_diff_compliance_after(d, model));
 }
 
 itsma_verdict itsma_diff_verdict_before(const itsma_diff *d)
@@ -269,20 +270,14 @@ size_t itsma_diff_tally_of(const itsma_diff *d, itsma_diff_tally which)
 	return d->tally[which];
 }
 
-size_t itsma_diff_requirement_count(const itsma_diff *d)
-{
-	return d ? d->req_count : 0;
-}
+size_t itsma_diff_requirement_count(const itsma_diff *d) { return d ? d->req_count : 0; }
 
 const itsma_requirement_diff *itsma_diff_requirement_at(const itsma_diff *d, size_t index)
 {
 	return d && index < d->req_count ? &d->reqs[index] : NULL;
 }
 
-size_t itsma_diff_scope_change_count(const itsma_diff *d)
-{
-	return d ? d->scope_count : 0;
-}
+size_t itsma_diff_scope_change_count(const itsma_diff *d) { return d ? d->scope_count : 0; }
 
 const itsma_requirement_diff *itsma_diff_scope_change_at(const itsma_diff *d, size_t index)
 {
@@ -296,10 +291,7 @@ const itsma_requirement_diff *itsma_diff_find_requirement(const itsma_diff *d, c
 	return itsma__strmap_get(&d->by_id, id);
 }
 
-const char *itsma_requirement_diff_id(const itsma_requirement_diff *q)
-{
-	return q ? q->id : NULL;
-}
+const char *itsma_requirement_diff_id(const itsma_requirement_diff *q) { return q ? q->id : NULL; }
 
 itsma_change itsma_requirement_diff_change(const itsma_requirement_diff *q)
 {
@@ -323,30 +315,21 @@ double itsma_requirement_diff_difference(const itsma_requirement_diff *q)
 	return difference(q->before->achievement, q->after->achievement);
 }
 
-size_t itsma_diff_process_count(const itsma_diff *d)
-{
-	return d ? d->proc_count : 0;
-}
+size_t itsma_diff_process_count(const itsma_diff *d) { return d ? d->proc_count : 0; }
 
 const itsma_process_diff *itsma_diff_process_at(const itsma_diff *d, size_t index)
 {
 	return d && index < d->proc_count ? &d->procs[index] : NULL;
 }
 
-const char *itsma_process_diff_id(const itsma_process_diff *p)
-{
-	return p ? p->id : NULL;
-}
+const char *itsma_process_diff_id(const itsma_process_diff *p) { return p ? p->id : NULL; }
 
 int itsma_process_diff_level_before(const itsma_process_diff *p)
 {
 	return p ? p->level_before : -1;
 }
 
-int itsma_process_diff_level_after(const itsma_process_diff *p)
-{
-	return p ? p->level_after : -1;
-}
+int itsma_process_diff_level_after(const itsma_process_diff *p) { return p ? p->level_after : -1; }
 
 int itsma_process_diff_target_before(const itsma_process_diff *p)
 {
@@ -363,10 +346,7 @@ itsma_change itsma_process_diff_change(const itsma_process_diff *p)
 	return p ? p->change : ITSMA_CHANGE_UNCHANGED;
 }
 
-size_t itsma_diff_nonconformity_count(const itsma_diff *d)
-{
-	return d ? d->nc_count : 0;
-}
+size_t itsma_diff_nonconformity_count(const itsma_diff *d) { return d ? d->nc_count : 0; }
 
 const itsma_nonconformity_diff *itsma_diff_nonconformity_at(const itsma_diff *d, size_t index)
 {
@@ -438,9 +418,10 @@ static void side_state(itsma__jw *w, const char *key, const itsma_requirement_re
 		snprintf(ncq, sizeof ncq, "null");
 	else
 		snprintf(ncq, sizeof ncq, "\"%s\"", nc);
-	snprintf(raw, sizeof raw,
-	         "{ \"status\": \"%s\", \"achievement\": %s, \"rating\": %s, \"nonconformity\": %s }",
-	         itsma_status_name(q->status), num, letter, ncq);
+	snprintf(
+	    raw, sizeof raw,
+	    "{ \"status\": \"%s\", \"achievement\": %s, \"rating\": %s, \"nonconformity\": %s }",
+	    itsma_status_name(q->status), num, letter, ncq);
 	itsma__jw_raw(w, key, raw);
 }
 
@@ -471,7 +452,8 @@ int itsma_diff_to_json(char **out, const itsma_diff *d, itsma_error *err)
 
 	itsma__error_reset(err);
 	if (!out)
-		return itsma__error_set(err, ITSMA_EINVAL, "itsma_diff_to_json: the output pointer is NULL");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "itsma_diff_to_json: the output pointer is NULL");
 	*out = NULL;
 	if (!d)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_diff_to_json: no diff given");
@@ -489,7 +471,8 @@ int itsma_diff_to_json(char **out, const itsma_diff *d, itsma_error *err)
 		itsma__format_number(bb, itsma_diff_compliance_before(d, (itsma_model)m));
 		itsma__format_number(a, itsma_diff_compliance_after(d, (itsma_model)m));
 		itsma__format_number(c, itsma_diff_compliance_difference(d, (itsma_model)m));
-		snprintf(raw, sizeof raw, "{ \"before\": %s, \"after\": %s, \"difference\": %s }", bb, a, c);
+		snprintf(raw, sizeof raw, "{ \"before\": %s, \"after\": %s, \"difference\": %s }",
+		         bb, a, c);
 		itsma__jw_raw(&w, itsma_model_name((itsma_model)m), raw);
 	}
 	itsma__jw_end_object(&w);

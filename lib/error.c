@@ -29,7 +29,8 @@ int itsma__version_check(unsigned int version, unsigned int current, const char 
 {
 	if (version >= 1 && version <= current)
 		return 0;
-	return itsma__error_set(err, ITSMA_EINVAL, "unknown %s version %u (this library knows 1 to %u)",
+	return itsma__error_set(err, ITSMA_EINVAL,
+	                        "unknown %s version %u (this library knows 1 to %u)",
 	                        type ? type : "struct", version, current);
 }
 

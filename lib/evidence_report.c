@@ -20,8 +20,8 @@ typedef struct run {
 	int stopped;
 } run;
 
-static const char *const labels[] = {"ok",       "CHANGED",   "MISSING",   "REFUSED",
-                                     "NOT-FILE", "TOO-LARGE", "UNREADABLE"};
+static const char *const labels[] = { "ok",       "CHANGED",   "MISSING",   "REFUSED",
+	                              "NOT-FILE", "TOO-LARGE", "UNREADABLE" };
 
 /* @p s escaped, then spaces up to @p width columns. */
 static void pad(itsma__buf *b, const char *s, size_t width)
@@ -61,8 +61,7 @@ static int line(const itsma_evidence_finding *f, void *payload)
 	if (f->check != ITSMA_EVIDENCE_CHECK_REFUSED)
 		itsma__term_printf(&b, "%s/%s", v->root, f->path ? f->path : uri);
 	switch (f->check) {
-	case ITSMA_EVIDENCE_CHECK_OK:
-		break;
+	case ITSMA_EVIDENCE_CHECK_OK: break;
 	case ITSMA_EVIDENCE_CHECK_CHANGED:
 		itsma__term_printf(&b, ": sha256 is %s, the assessment records %s",
 		                   f->actual_sha256, itsma_evidence_sha256(f->evidence));
@@ -77,9 +76,7 @@ static int line(const itsma_evidence_finding *f, void *payload)
 		itsma__buf_printf(&b, ": %llu bytes, larger than the size bound; not read",
 		                  f->size);
 		break;
-	default:
-		itsma__term_printf(&b, ": %s", f->reason ? f->reason : "");
-		break;
+	default: itsma__term_printf(&b, ": %s", f->reason ? f->reason : ""); break;
 	}
 	itsma__buf_putc(&b, '\n');
 	if (b.oom || v->sink(v->payload, b.data, b.len) != 0)
@@ -92,7 +89,7 @@ int itsma_evidence_verify_report(size_t *checked_out, size_t *ok_out, const itsm
                                  const char *root, unsigned int flags, itsma_report_sink sink,
                                  void *payload, itsma_error *err)
 {
-	run v = {root, flags, 0, {0}, sink, payload, 0};
+	run v = { root, flags, 0, { 0 }, sink, payload, 0 };
 	itsma__buf b = ITSMA__BUF_INIT;
 	int rc;
 	itsma__error_reset(err);
@@ -116,10 +113,10 @@ int itsma_evidence_verify_report(size_t *checked_out, size_t *ok_out, const itsm
 	static const struct {
 		itsma_evidence_check check;
 		const char *words;
-	} more[] = {{ITSMA_EVIDENCE_CHECK_REFUSED, "refused"},
-	            {ITSMA_EVIDENCE_CHECK_NOT_REGULAR, "not regular files"},
-	            {ITSMA_EVIDENCE_CHECK_TOO_LARGE, "too large"},
-	            {ITSMA_EVIDENCE_CHECK_UNREADABLE, "unreadable"}};
+	} more[] = { { ITSMA_EVIDENCE_CHECK_REFUSED, "refused" },
+		     { ITSMA_EVIDENCE_CHECK_NOT_REGULAR, "not regular files" },
+		     { ITSMA_EVIDENCE_CHECK_TOO_LARGE, "too large" },
+		     { ITSMA_EVIDENCE_CHECK_UNREADABLE, "unreadable" } };
 	for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
 		if (v.count[more[i].check])
 			itsma__buf_printf(&b, ", %zu %s", v.count[more[i].check], more[i].words);

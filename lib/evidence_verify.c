@@ -31,10 +31,7 @@ ITSMA__ENUM_WORDS(evidence_check, "an evidence check outcome", { "ok", ITSMA_EVI
                   { "not-checkable", ITSMA_EVIDENCE_CHECK_NOT_CHECKABLE },
                   { "no-digest", ITSMA_EVIDENCE_CHECK_NO_DIGEST })
 
-static int is_alpha(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+static int is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 int itsma_evidence_uri_is_relative(const char *uri)
 {
@@ -42,7 +39,8 @@ int itsma_evidence_uri_is_relative(const char *uri)
 	if (!uri || uri[0] == '/' || uri[0] == '\\' || uri[0] == '\0')
 		return 0;
 	if (is_alpha(*p)) {
-		while (is_alpha(*p) || (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.')
+		while (is_alpha(*p) || (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' ||
+		       *p == '.')
 			p++;
 		if (*p == ':')
 			return 0; /* a scheme: https:, file:, C: */
@@ -144,7 +142,9 @@ static int hash_fd(check_ctx *c, int fd, unsigned long long size)
 		if (total > size) {
 			/* more bytes than the file's size: not a plain file (/proc), or growing */
 			set(c, ITSMA_EVIDENCE_CHECK_UNREADABLE,
-			    "the file yields more bytes than its size (a /proc file, or it is growing)", 0);
+			    "the file yields more bytes than its size (a /proc file, or it is "
+			    "growing)",
+			    0);
 			return -1;
 		}
 		if (EVP_DigestUpdate(c->md, c->buf, (size_t)r) != 1)
@@ -159,7 +159,10 @@ static int hash_fd(check_ctx *c, int fd, unsigned long long size)
 	c->hex[64] = '\0';
 	c->f.actual_sha256 = c->hex;
 	c->f.size = total;
-	set(c, strcasecmp(c->hex, c->want) == 0 ? ITSMA_EVIDENCE_CHECK_OK : ITSMA_EVIDENCE_CHECK_CHANGED, NULL, 0);
+	set(c,
+	    strcasecmp(c->hex, c->want) == 0 ? ITSMA_EVIDENCE_CHECK_OK
+	                                     : ITSMA_EVIDENCE_CHECK_CHANGED,
+	    NULL, 0);
 	return 0;
 }
 
@@ -184,7 +187,8 @@ static int check_path(check_ctx *c, int rootfd, char *rel)
 			continue;
 		}
 		if (strcmp(comp, "..") == 0) {
-			set(c, ITSMA_EVIDENCE_CHECK_REFUSED, "a \"..\" component would leave the root folder", 0);
+			set(c, ITSMA_EVIDENCE_CHECK_REFUSED,
+			    "a \"..\" component would leave the root folder", 0);
 			break;
 		}
 		if (slash) {
@@ -233,7 +237,8 @@ static int check_path(check_ctx *c, int rootfd, char *rel)
 		}
 		if (fstat(fd, &st2) < 0 || !S_ISREG(st2.st_mode) || st2.st_ino != st.st_ino ||
 		    st2.st_dev != st.st_dev) {
-			set(c, ITSMA_EVIDENCE_CHECK_UNREADABLE, "the file changed while being opened", 0);
+			set(c, ITSMA_EVIDENCE_CHECK_UNREADABLE,
+			    "the file changed while being opened", 0);
 			close(fd);
 			break;
 		}
@@ -263,12 +268,13 @@ int itsma_evidence_verify(const itsma_assessment *a, const char *root, unsigned 
 
 	itsma__error_reset(err);
 	if (!a || !root || !cb)
-		return itsma__error_set(err, ITSMA_EINVAL, "assessment, root and callback must not be NULL");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "assessment, root and callback must not be NULL");
 	rootfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (rootfd < 0) {
 		int e = errno;
-		itsma__error_set(err, ITSMA_EIO, "cannot open the evidence folder \"%.100s\": %s", root,
-		                 strerror(e));
+		itsma__error_set(err, ITSMA_EIO, "cannot open the evidence folder \"%.100s\": %s",
+		                 root, strerror(e));
 		if (err)
 			err->sys_errno = e;
 		itsma__error_source(err, root);
@@ -301,7 +307,8 @@ int itsma_evidence_verify(const itsma_assessment *a, const char *root, unsigned 
 				rc = itsma__error_nomem(err);
 				break;
 			}
-			set(&c, ITSMA_EVIDENCE_CHECK_REFUSED, "a malformed percent-escape in the uri", 0);
+			set(&c, ITSMA_EVIDENCE_CHECK_REFUSED,
+			    "a malformed percent-escape in the uri", 0);
 		} else if (!c.want) {
 			c.f.path = rel;
 			set(&c, ITSMA_EVIDENCE_CHECK_NO_DIGEST, "no sha256 recorded", 0);
@@ -317,7 +324,8 @@ int itsma_evidence_verify(const itsma_assessment *a, const char *root, unsigned 
 			free(walk);
 			if (rc == -2) {
 				free(rel);
-				rc = itsma__error_set(err, ITSMA_ERROR, "libcrypto failed to compute SHA-256");
+				rc = itsma__error_set(err, ITSMA_ERROR,
+				                      "libcrypto failed to compute SHA-256");
 				break;
 			}
 		}

@@ -79,23 +79,32 @@ static void evidence_line(itsma__buf *b, const itsma_assessment *a, const itsma_
 	const char *exp = itsma_evidence_expires(e);
 
 	itsma__term_printf(b, "%s- %s (\"%s\", %s) ", indent, itsma_evidence_id(e),
-	                  itsma_evidence_title(e), itsma_evidence_kind_name(itsma_evidence_kind_of(e)));
+	                   itsma_evidence_title(e),
+	                   itsma_evidence_kind_name(itsma_evidence_kind_of(e)));
 	if (e->collected > a->day) {
-		itsma__buf_printf(b, "is not current: it was collected on %s, after the assessment "
-		                  "date %s.\n", itsma_evidence_collected(e), date);
+		itsma__buf_printf(b,
+		                  "is not current: it was collected on %s, after the assessment "
+		                  "date %s.\n",
+		                  itsma_evidence_collected(e), date);
 	} else if (itsma__has_expiry(e) && e->expires < a->day) {
-		itsma__buf_printf(b, "is not current: it expired on %s, before the assessment date %s.\n",
-		                  exp, date);
+		itsma__buf_printf(
+		    b, "is not current: it expired on %s, before the assessment date %s.\n", exp,
+		    date);
 	} else if (itsma__has_expiry(e) && e->expires == a->day) {
-		itsma__buf_printf(b, "is current: collected on %s, it expires on %s, the assessment "
-		                  "date itself.\n", itsma_evidence_collected(e), exp);
+		itsma__buf_printf(b,
+		                  "is current: collected on %s, it expires on %s, the assessment "
+		                  "date itself.\n",
+		                  itsma_evidence_collected(e), exp);
 	} else if (itsma__has_expiry(e)) {
-		itsma__buf_printf(b, "is current: collected on %s, on or before the assessment date "
+		itsma__buf_printf(b,
+		                  "is current: collected on %s, on or before the assessment date "
 		                  "%s, and expiring on %s, after it.\n",
 		                  itsma_evidence_collected(e), date, exp);
 	} else {
-		itsma__buf_printf(b, "is current: collected on %s, on or before the assessment date "
-		                  "%s, with no expiry date.\n", itsma_evidence_collected(e), date);
+		itsma__buf_printf(b,
+		                  "is current: collected on %s, on or before the assessment date "
+		                  "%s, with no expiry date.\n",
+		                  itsma_evidence_collected(e), date);
 	}
 }
 
@@ -103,7 +112,7 @@ static void exclusion_words(itsma__buf *b, const itsma_exclusion *x)
 {
 	if (x)
 		itsma__term_printf(b, "%s is excluded (\"%s\")", itsma_exclusion_id(x),
-		                  itsma_exclusion_reason(x));
+		                   itsma_exclusion_reason(x));
 	else
 		itsma__buf_puts(b, "it is excluded");
 }
@@ -201,7 +210,8 @@ static void explain_requirement(itsma__buf *b, const itsma_result *r,
 	const itsma_section *proc = itsma_requirement_process(req);
 	size_t k;
 
-	itsma__term_printf(b, "Requirement %s (%s): \"%s\"\n", req->id, obligation_word(req), req->text);
+	itsma__term_printf(b, "Requirement %s (%s): \"%s\"\n", req->id, obligation_word(req),
+	                   req->text);
 	itsma__term_printf(b, "It belongs to section %s", req->section->id);
 	if (proc)
 		itsma__term_printf(b, ", in process %s", proc->id);
@@ -210,8 +220,9 @@ static void explain_requirement(itsma__buf *b, const itsma_result *r,
 	if (q->status == ITSMA_STATUS_EXCLUDED) {
 		itsma__buf_puts(b, "Status: excluded: ");
 		exclusion_words(b, itsma__result_exclusion_for(a, NULL, req));
-		itsma__buf_puts(b, " from the assessment's scope, so the requirement counts nowhere "
-		                   "(no achievement, no nonconformity, no weight).\n");
+		itsma__buf_puts(b,
+		                " from the assessment's scope, so the requirement counts nowhere "
+		                "(no achievement, no nonconformity, no weight).\n");
 		if (rt) {
 			itsma__buf_puts(b, "Its rating ");
 			written_rating(b, rt->c.letter, rt->c.value);
@@ -230,30 +241,36 @@ static void explain_requirement(itsma__buf *b, const itsma_result *r,
 		if (rt->c.evidence_count == 0)
 			itsma__buf_puts(b, ", citing no evidence.\n");
 		else
-			itsma__buf_printf(b, ", citing %zu evidence record%s:\n", rt->c.evidence_count,
+			itsma__buf_printf(b, ", citing %zu evidence record%s:\n",
+			                  rt->c.evidence_count,
 			                  rt->c.evidence_count == 1 ? "" : "s");
 		for (k = 0; k < rt->c.evidence_count; k++)
 			evidence_line(b, a, rt->c.evidence[k], "  ");
 		if (q->status == ITSMA_STATUS_UNSUPPORTED) {
 			itsma__buf_printf(b, "Status: unsupported: the rating is above 0 and %s.\n",
-			                  rt->c.evidence_count ? "none of its cited evidence is current"
-			                                     : "it cites no evidence");
+			                  rt->c.evidence_count
+			                      ? "none of its cited evidence is current"
+			                      : "it cites no evidence");
 			if (r->policy == ITSMA_EVIDENCE_POLICY_REQUIRED)
-				itsma__buf_puts(b, "Under the required evidence policy an unsupported "
-				                   "rating counts 0.\n");
+				itsma__buf_puts(b,
+				                "Under the required evidence policy an unsupported "
+				                "rating counts 0.\n");
 			else
-				itsma__buf_puts(b, "Under the advisory evidence policy an unsupported "
-				                   "rating counts as rated.\n");
+				itsma__buf_puts(b,
+				                "Under the advisory evidence policy an unsupported "
+				                "rating counts as rated.\n");
 		} else {
 			itsma__buf_printf(b, "Status: rated: %s (evidence policy %s).\n",
-			                  rt->c.value == 0 ? "a rating of 0 (N) needs no evidence"
-			                                 : "at least one cited evidence record is current",
+			                  rt->c.value == 0
+			                      ? "a rating of 0 (N) needs no evidence"
+			                      : "at least one cited evidence record is current",
 			                  itsma_evidence_policy_name(r->policy));
 		}
 	}
 	itsma__buf_puts(b, "Achievement: ");
 	num(b, q->achievement);
-	itsma__buf_printf(b, ", band %s (%s).\n", itsma_letter_name(q->letter), band_range(q->letter));
+	itsma__buf_printf(b, ", band %s (%s).\n", itsma_letter_name(q->letter),
+	                  band_range(q->letter));
 
 	switch (q->nc) {
 	case ITSMA_NONCONFORMITY_NONE:
@@ -264,18 +281,22 @@ static void explain_requirement(itsma__buf *b, const itsma_result *r,
 		break;
 	case ITSMA_NONCONFORMITY_MAJOR:
 		if (q->status == ITSMA_STATUS_UNSUPPORTED)
-			itsma__buf_puts(b, "Nonconformity: major (a shall requirement whose rating is "
-			                   "unsupported under the required policy).\n");
+			itsma__buf_puts(b,
+			                "Nonconformity: major (a shall requirement whose rating is "
+			                "unsupported under the required policy).\n");
 		else
-			itsma__buf_printf(b, "Nonconformity: major (a shall requirement rated %s).\n",
+			itsma__buf_printf(b,
+			                  "Nonconformity: major (a shall requirement rated %s).\n",
 			                  itsma_letter_name(q->letter));
 		break;
 	case ITSMA_NONCONFORMITY_UNASSESSED:
-		itsma__buf_puts(b, "Nonconformity: unassessed (a shall requirement without a rating).\n");
+		itsma__buf_puts(
+		    b, "Nonconformity: unassessed (a shall requirement without a rating).\n");
 		break;
 	default:
-		itsma__buf_puts(b, "Nonconformity: none reported: only shall requirements are judged "
-		                   "for conformity.\n");
+		itsma__buf_puts(b,
+		                "Nonconformity: none reported: only shall requirements are judged "
+		                "for conformity.\n");
 		break;
 	}
 
@@ -293,7 +314,8 @@ static void explain_requirement(itsma__buf *b, const itsma_result *r,
 		size_t i;
 		for (i = 0; i < r->gap_count && r->gaps[i].q != q; i++)
 			;
-		itsma__buf_printf(b, "; it is gap %zu of %zu in priority order.\n", i + 1, r->gap_count);
+		itsma__buf_printf(b, "; it is gap %zu of %zu in priority order.\n", i + 1,
+		                  r->gap_count);
 	}
 }
 
@@ -367,14 +389,16 @@ static void arithmetic(itsma__buf *b, const itsma_result *r, const itsma_section
 		itsma__buf_puts(b, " / ");
 		num(b, wsum);
 	} else {
-		itsma__buf_printf(b, "Arithmetic: every applicable child weighs 0, so the unweighted "
+		itsma__buf_printf(b,
+		                  "Arithmetic: every applicable child weighs 0, so the unweighted "
 		                  "mean: (");
 		itsma__buf_append(b, top.data ? top.data : "", top.len);
 		itsma__buf_printf(b, ") / %zu", n);
 	}
 	itsma__buf_puts(b, " = ");
 	num(b, result);
-	itsma__buf_printf(b, ", band %s.\n", itsma_letter_name(itsma_letter_from_achievement(result)));
+	itsma__buf_printf(b, ", band %s.\n",
+	                  itsma_letter_name(itsma_letter_from_achievement(result)));
 	if (top.oom || bottom.oom)
 		b->oom = 1;
 	itsma__buf_free(&top);
@@ -406,12 +430,14 @@ static void explain_mean(itsma__buf *b, const itsma_result *r, const itsma_secti
 			left_out++;
 			continue;
 		}
-		child_line(b, "section", c->id, c->weight, cr->achievement, cr->letter, NULL, all_zero);
+		child_line(b, "section", c->id, c->weight, cr->achievement, cr->letter, NULL,
+		           all_zero);
 	}
 	if (left_out) {
 		itsma__buf_puts(b, "Left out:\n");
 		for (k = 0; s && k < s->req_count; k++) {
-			const itsma_requirement_result *q = itsma__result_requirement_entry(r, s->reqs[k]);
+			const itsma_requirement_result *q =
+			    itsma__result_requirement_entry(r, s->reqs[k]);
 			if (q && q->status != ITSMA_STATUS_EXCLUDED)
 				continue;
 			itsma__term_printf(b, "  - requirement %s: excluded: ", s->reqs[k]->id);
@@ -429,7 +455,8 @@ static void explain_mean(itsma__buf *b, const itsma_result *r, const itsma_secti
 				exclusion_words(b, itsma__result_exclusion_for(r->a, c, NULL));
 				itsma__buf_puts(b, ".\n");
 			} else {
-				itsma__buf_puts(b, "not applicable: no applicable requirement beneath it.\n");
+				itsma__buf_puts(
+				    b, "not applicable: no applicable requirement beneath it.\n");
 			}
 		}
 	}
@@ -448,13 +475,15 @@ static void explain_attribute(itsma__buf *b, const itsma_result *r, const itsma_
 	switch (sr->attr_status[pa]) {
 	case ITSMA_ATTRIBUTE_STATUS_DERIVED:
 		if (sr->n_shall > 0)
-			itsma__buf_printf(b, "derived, the default model over the process's %zu "
-			                  "applicable shall requirement%s", sr->n_shall,
-			                  sr->n_shall == 1 ? "" : "s");
+			itsma__buf_printf(b,
+			                  "derived, the default model over the process's %zu "
+			                  "applicable shall requirement%s",
+			                  sr->n_shall, sr->n_shall == 1 ? "" : "s");
 		else
-			itsma__buf_printf(b, "derived, the default model over the process's %zu "
-			                  "applicable requirement%s (it has no shall one)", sr->n_all,
-			                  sr->n_all == 1 ? "" : "s");
+			itsma__buf_printf(b,
+			                  "derived, the default model over the process's %zu "
+			                  "applicable requirement%s (it has no shall one)",
+			                  sr->n_all, sr->n_all == 1 ? "" : "s");
 		break;
 	case ITSMA_ATTRIBUTE_STATUS_UNASSESSED:
 		itsma__buf_puts(b, "unassessed (not rated), so it counts 0");
@@ -464,7 +493,7 @@ static void explain_attribute(itsma__buf *b, const itsma_result *r, const itsma_
 		written_rating(b, ar->c.letter, ar->c.value);
 		itsma__buf_printf(b, " but %s; %s",
 		                  ar->c.evidence_count ? "none of its cited evidence is current"
-		                                     : "it cites no evidence",
+		                                       : "it cites no evidence",
 		                  r->policy == ITSMA_EVIDENCE_POLICY_REQUIRED
 		                      ? "under the required policy it counts 0"
 		                      : "under the advisory policy it keeps its rating");
@@ -473,7 +502,7 @@ static void explain_attribute(itsma__buf *b, const itsma_result *r, const itsma_
 		itsma__buf_puts(b, "rated ");
 		written_rating(b, ar->c.letter, ar->c.value);
 		itsma__buf_puts(b, ar->c.value == 0 ? " (a rating of 0 needs no evidence)"
-		                                  : " with current evidence");
+		                                    : " with current evidence");
 		break;
 	}
 	itsma__buf_puts(b, ": achievement ");
@@ -520,11 +549,13 @@ static void explain_capability(itsma__buf *b, const itsma_result *r, const itsma
 			itsma_letter l = sr->attr_letter[pa];
 			if (lv < k && l != ITSMA_LETTER_F) {
 				itsma__buf_printf(b, "%s%s is %s, not F", first ? "" : "; ",
-				                  itsma_attribute_name((itsma_attribute)pa), itsma_letter_name(l));
+				                  itsma_attribute_name((itsma_attribute)pa),
+				                  itsma_letter_name(l));
 				first = 0;
 			} else if (lv == k && l != ITSMA_LETTER_L && l != ITSMA_LETTER_F) {
 				itsma__buf_printf(b, "%s%s is %s, not L or F", first ? "" : "; ",
-				                  itsma_attribute_name((itsma_attribute)pa), itsma_letter_name(l));
+				                  itsma_attribute_name((itsma_attribute)pa),
+				                  itsma_letter_name(l));
 				first = 0;
 			}
 		}
@@ -541,7 +572,8 @@ static void explain_capability(itsma__buf *b, const itsma_result *r, const itsma
 			itsma__buf_printf(b, "To reach target level %d: ", g->target);
 			for (a = 0; a < g->count; a++)
 				itsma__buf_printf(b, "%s%s needs %s (now %s)", a ? ", " : "",
-				                  itsma_attribute_name(g->attr[a]), itsma_letter_name(g->needed[a]),
+				                  itsma_attribute_name(g->attr[a]),
+				                  itsma_letter_name(g->needed[a]),
 				                  itsma_letter_name(g->letter[a]));
 			itsma__buf_puts(b, ".\n");
 		}
@@ -554,30 +586,34 @@ static void explain_section(itsma__buf *b, const itsma_result *r, const itsma_se
 	const itsma_section *parent = parent_in_result(r, s);
 
 	itsma__term_printf(b, "Section %s (%s): \"%s\"\n", s->id,
-	                  sr->is_process ? "a process" : "a group", s->title);
+	                   sr->is_process ? "a process" : "a group", s->title);
 	if (parent)
 		itsma__term_printf(b, "It belongs to section %s.\n", parent->id);
 	else if (r->scope == s)
-		itsma__buf_puts(b, "It is the section this result scores alone: its achievement is the "
-		                   "result's default compliance.\n");
+		itsma__buf_puts(
+		    b, "It is the section this result scores alone: its achievement is the "
+		       "result's default compliance.\n");
 	else
 		itsma__buf_puts(b, "It is a top-level section of the catalogue.\n");
 
 	if (sr->excluded) {
 		itsma__buf_puts(b, "Not applicable: ");
 		exclusion_words(b, itsma__result_exclusion_for(r->a, s, NULL));
-		itsma__buf_puts(b, " from the assessment's scope, so the section has no figures and its "
-		                   "requirements count nowhere.\n");
+		itsma__buf_puts(
+		    b, " from the assessment's scope, so the section has no figures and its "
+		       "requirements count nowhere.\n");
 		return;
 	}
 	if (!sr->applicable) {
-		itsma__buf_puts(b, "Not applicable: there is no applicable requirement beneath it, so it "
-		                   "has no figures and is left out of its parent's mean.\n");
+		itsma__buf_puts(
+		    b, "Not applicable: there is no applicable requirement beneath it, so it "
+		       "has no figures and is left out of its parent's mean.\n");
 		return;
 	}
 	itsma__buf_puts(b, "Achievement: ");
 	num(b, sr->achievement);
-	itsma__buf_printf(b, ", band %s (%s), the default model: the %s mean of its applicable "
+	itsma__buf_printf(b,
+	                  ", band %s (%s), the default model: the %s mean of its applicable "
 	                  "children (its own requirements and its applicable sub-sections).\n",
 	                  itsma_letter_name(sr->letter), band_range(sr->letter),
 	                  sr->child_wsum > 0 ? "weighted" : "unweighted");
@@ -592,14 +628,17 @@ static void explain_catalogue(itsma__buf *b, const itsma_result *r)
 {
 	int m;
 
-	itsma__term_printf(b, "Catalogue %s, assessment %s of %s, evidence policy %s.\n", r->cat->id,
-	                  itsma_assessment_id(r->a), itsma_assessment_date(r->a),
-	                  itsma_evidence_policy_name(r->policy));
+	itsma__term_printf(b, "Catalogue %s, assessment %s of %s, evidence policy %s.\n",
+	                   r->cat->id, itsma_assessment_id(r->a), itsma_assessment_date(r->a),
+	                   itsma_evidence_policy_name(r->policy));
 	if (r->scope)
-		itsma__term_printf(b, "This result scores section %s alone, as if it were the whole "
-		                  "catalogue.\n", r->scope->id);
+		itsma__term_printf(b,
+		                   "This result scores section %s alone, as if it were the whole "
+		                   "catalogue.\n",
+		                   r->scope->id);
 	if (isnan(r->compliance[ITSMA_MODEL_DEFAULT])) {
-		itsma__buf_puts(b, "No requirement is applicable, so every compliance figure is null.\n");
+		itsma__buf_puts(
+		    b, "No requirement is applicable, so every compliance figure is null.\n");
 	} else {
 		itsma__buf_puts(b, "Default compliance: ");
 		num(b, r->compliance[ITSMA_MODEL_DEFAULT]);
@@ -607,7 +646,8 @@ static void explain_catalogue(itsma__buf *b, const itsma_result *r)
 		explain_mean(b, r, NULL);
 		itsma__buf_puts(b, "Other models:");
 		for (m = 1; m < ITSMA_MODEL_COUNT; m++) {
-			itsma__buf_printf(b, "%s %s ", m > 1 ? "," : "", itsma_model_name((itsma_model)m));
+			itsma__buf_printf(b, "%s %s ", m > 1 ? "," : "",
+			                  itsma_model_name((itsma_model)m));
 			if (isnan(r->compliance[m]))
 				itsma__buf_puts(b, "null");
 			else
@@ -615,10 +655,11 @@ static void explain_catalogue(itsma__buf *b, const itsma_result *r)
 		}
 		itsma__buf_puts(b, ".\n");
 	}
-	itsma__buf_printf(b, "Verdict: %s (%zu major, %zu minor, %zu unassessed shall "
-	                  "requirements).\n", itsma_verdict_name(r->verdict),
-	                  r->tally[ITSMA_TALLY_NC_MAJOR], r->tally[ITSMA_TALLY_NC_MINOR],
-	                  r->tally[ITSMA_TALLY_NC_UNASSESSED]);
+	itsma__buf_printf(b,
+	                  "Verdict: %s (%zu major, %zu minor, %zu unassessed shall "
+	                  "requirements).\n",
+	                  itsma_verdict_name(r->verdict), r->tally[ITSMA_TALLY_NC_MAJOR],
+	                  r->tally[ITSMA_TALLY_NC_MINOR], r->tally[ITSMA_TALLY_NC_UNASSESSED]);
 }
 
 int itsma_result_explain(char **out, const itsma_result *r, const char *id, itsma_error *err)
@@ -629,10 +670,12 @@ int itsma_result_explain(char **out, const itsma_result *r, const char *id, itsm
 
 	itsma__error_reset(err);
 	if (!out)
-		return itsma__error_set(err, ITSMA_EINVAL, "itsma_result_explain: the output pointer is NULL");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "itsma_result_explain: the output pointer is NULL");
 	*out = NULL;
 	if (!r || !id)
-		return itsma__error_set(err, ITSMA_EINVAL, "itsma_result_explain: no result or id given");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "itsma_result_explain: no result or id given");
 	q = itsma_result_find_requirement(r, id);
 	sr = q ? NULL : itsma_result_find_section(r, id);
 	if (q) {
@@ -643,13 +686,14 @@ int itsma_result_explain(char **out, const itsma_result *r, const char *id, itsm
 		explain_catalogue(&b, r);
 	} else if (itsma_catalogue_find_requirement(r->cat, id) ||
 	           itsma_catalogue_find_section(r->cat, id)) {
-		return itsma__error_set(err, ITSMA_ENOTFOUND,
-		                        "\"%.64s\" lies outside section %s, which this result scores alone",
-		                        id, r->scope ? r->scope->id : "?");
+		return itsma__error_set(
+		    err, ITSMA_ENOTFOUND,
+		    "\"%.64s\" lies outside section %s, which this result scores alone", id,
+		    r->scope ? r->scope->id : "?");
 	} else {
 		return itsma__error_set(err, ITSMA_ENOTFOUND,
-		                        "catalogue %s has no requirement or section \"%.64s\"", r->cat->id,
-		                        id);
+		                        "catalogue %s has no requirement or section \"%.64s\"",
+		                        r->cat->id, id);
 	}
 	return itsma__buf_finish(&b, out, err);
 }

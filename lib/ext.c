@@ -94,11 +94,13 @@ static void to_text(itsma__buf *b, json_object *v)
 {
 	switch (json_object_get_type(v)) {
 	case json_type_null: itsma__buf_puts(b, "null"); break;
-	case json_type_boolean: itsma__buf_puts(b, json_object_get_boolean(v) ? "true" : "false"); break;
+	case json_type_boolean:
+		itsma__buf_puts(b, json_object_get_boolean(v) ? "true" : "false");
+		break;
 	case json_type_int:
 	case json_type_double: {
-		/* json-c writes a number with the text it was read from (uint64 beyond int64, 1e400);
-		 * its printer ignores allocation failures, so what it gives is checked */
+		/* json-c writes a number with the text it was read from (uint64 beyond int64,
+		 * 1e400); its printer ignores allocation failures, so what it gives is checked */
 		const char *t = json_object_to_json_string_ext(v, JSON_C_TO_STRING_PLAIN);
 		itsma__text_fault f;
 		size_t n = t ? strlen(t) : 0, end = 0;
@@ -158,7 +160,8 @@ static int hexval(char c)
 
 static unsigned long unit(const char *p)
 {
-	return (unsigned long)(hexval(p[2]) << 12 | hexval(p[3]) << 8 | hexval(p[4]) << 4 | hexval(p[5]));
+	return (unsigned long)(hexval(p[2]) << 12 | hexval(p[3]) << 8 | hexval(p[4]) << 4 |
+	                       hexval(p[5]));
 }
 
 /* Decode the (strictly valid) string literal at t[*p] into b (reset first); *p after it. */
@@ -178,13 +181,31 @@ static void decode(const char *t, size_t *p, itsma__buf *b)
 		if (t[i] == '"')
 			break;
 		switch (t[i + 1]) {
-		case 'b': itsma__buf_putc(b, '\b'); i += 2; continue;
-		case 'f': itsma__buf_putc(b, '\f'); i += 2; continue;
-		case 'n': itsma__buf_putc(b, '\n'); i += 2; continue;
-		case 'r': itsma__buf_putc(b, '\r'); i += 2; continue;
-		case 't': itsma__buf_putc(b, '\t'); i += 2; continue;
+		case 'b':
+			itsma__buf_putc(b, '\b');
+			i += 2;
+			continue;
+		case 'f':
+			itsma__buf_putc(b, '\f');
+			i += 2;
+			continue;
+		case 'n':
+			itsma__buf_putc(b, '\n');
+			i += 2;
+			continue;
+		case 'r':
+			itsma__buf_putc(b, '\r');
+			i += 2;
+			continue;
+		case 't':
+			itsma__buf_putc(b, '\t');
+			i += 2;
+			continue;
 		case 'u': break;
-		default: itsma__buf_putc(b, t[i + 1]); i += 2; continue;
+		default:
+			itsma__buf_putc(b, t[i + 1]);
+			i += 2;
+			continue;
 		}
 		cp = unit(t + i);
 		i += 6;
@@ -262,7 +283,7 @@ static void write_text(itsma__jw *w, const char *key, const char *t)
 		c = t[p];
 		if (!c)
 			break;
-		if (c == ',' ) {
+		if (c == ',') {
 			p++;
 			continue;
 		}
@@ -332,8 +353,8 @@ static void write_text(itsma__jw *w, const char *key, const char *t)
 		default: {
 			/* a number: written with its own text */
 			size_t e = p;
-			while (t[e] && t[e] != ',' && t[e] != ']' && t[e] != '}' && t[e] != ' ' && t[e] != '\n' &&
-			       t[e] != '\r' && t[e] != '\t')
+			while (t[e] && t[e] != ',' && t[e] != ']' && t[e] != '}' && t[e] != ' ' &&
+			       t[e] != '\n' && t[e] != '\r' && t[e] != '\t')
 				e++;
 			sb.len = 0;
 			itsma__buf_append(&sb, t + p, e - p);
@@ -367,8 +388,8 @@ void itsma__write_ext(itsma__jw *w, const itsma__ext *ext)
 		write_text(w, ext->keys[i], ext->values[i]);
 }
 
-int itsma__write_begin(itsma__jw *w, itsma__buf *b, char **out, const void *obj,
-                       const char *what, const char *format, const char *id, itsma_error *err)
+int itsma__write_begin(itsma__jw *w, itsma__buf *b, char **out, const void *obj, const char *what,
+                       const char *format, const char *id, itsma_error *err)
 {
 	if (out)
 		*out = NULL;

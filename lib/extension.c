@@ -39,10 +39,7 @@ static size_t find(const itsma__ext *x, const char *key)
 	return (size_t)-1;
 }
 
-static size_t ext_count(const itsma__ext *x)
-{
-	return x ? x->count : 0;
-}
+static size_t ext_count(const itsma__ext *x) { return x ? x->count : 0; }
 
 static const char *ext_key(const itsma__ext *x, size_t index)
 {
@@ -61,8 +58,7 @@ static int has_non_finite(json_object *v)
 {
 	size_t i, n;
 	switch (json_object_get_type(v)) {
-	case json_type_double:
-		return !isfinite(json_object_get_double(v));
+	case json_type_double: return !isfinite(json_object_get_double(v));
 	case json_type_array:
 		n = json_object_array_length(v);
 		for (i = 0; i < n; i++)
@@ -78,8 +74,7 @@ static int has_non_finite(json_object *v)
 		}
 		return 0;
 	}
-	default:
-		return 0;
+	default: return 0;
 	}
 }
 

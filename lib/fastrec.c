@@ -8,14 +8,14 @@
 static const unsigned char plain[256] = {
 #define P1(c) [c] = 1
 	P1(' '), P1('!'), P1('#'), P1('$'), P1('%'), P1('&'), P1('\''), P1('('), P1(')'), P1('*'),
-	P1('+'), P1(','), P1('-'), P1('.'), P1('/'), P1('0'), P1('1'), P1('2'), P1('3'), P1('4'),
-	P1('5'), P1('6'), P1('7'), P1('8'), P1('9'), P1(':'), P1(';'), P1('<'), P1('='), P1('>'),
-	P1('?'), P1('@'), P1('A'), P1('B'), P1('C'), P1('D'), P1('E'), P1('F'), P1('G'), P1('H'),
-	P1('I'), P1('J'), P1('K'), P1('L'), P1('M'), P1('N'), P1('O'), P1('P'), P1('Q'), P1('R'),
-	P1('S'), P1('T'), P1('U'), P1('V'), P1('W'), P1('X'), P1('Y'), P1('Z'), P1('['), P1(']'),
-	P1('^'), P1('_'), P1('`'), P1('a'), P1('b'), P1('c'), P1('d'), P1('e'), P1('f'), P1('g'),
-	P1('h'), P1('i'), P1('j'), P1('k'), P1('l'), P1('m'), P1('n'), P1('o'), P1('p'), P1('q'),
-	P1('r'), P1('s'), P1('t'), P1('u'), P1('v'), P1('w'), P1('x'), P1('y'), P1('z'), P1('{'),
+	P1('+'), P1(','), P1('-'), P1('.'), P1('/'), P1('0'), P1('1'),  P1('2'), P1('3'), P1('4'),
+	P1('5'), P1('6'), P1('7'), P1('8'), P1('9'), P1(':'), P1(';'),  P1('<'), P1('='), P1('>'),
+	P1('?'), P1('@'), P1('A'), P1('B'), P1('C'), P1('D'), P1('E'),  P1('F'), P1('G'), P1('H'),
+	P1('I'), P1('J'), P1('K'), P1('L'), P1('M'), P1('N'), P1('O'),  P1('P'), P1('Q'), P1('R'),
+	P1('S'), P1('T'), P1('U'), P1('V'), P1('W'), P1('X'), P1('Y'),  P1('Z'), P1('['), P1(']'),
+	P1('^'), P1('_'), P1('`'), P1('a'), P1('b'), P1('c'), P1('d'),  P1('e'), P1('f'), P1('g'),
+	P1('h'), P1('i'), P1('j'), P1('k'), P1('l'), P1('m'), P1('n'),  P1('o'), P1('p'), P1('q'),
+	P1('r'), P1('s'), P1('t'), P1('u'), P1('v'), P1('w'), P1('x'),  P1('y'), P1('z'), P1('{'),
 	P1('|'), P1('}'), P1('~'),
 #undef P1
 };
@@ -72,7 +72,8 @@ int itsma__fast_object(const char *b, size_t len, size_t pos, const char *const 
 			if (itsma__span_is(&key, keys[k]))
 				break;
 		if (k == nkeys || (seen & (1u << k)))
-			return 0; /* unknown (or x-) key, or a duplicate: the general path decides */
+			return 0; /* unknown (or x-) key, or a duplicate: the general path decides
+			           */
 		seen |= 1u << k;
 		p = ws(b, len, p);
 		if (p >= len || b[p] != ':')
@@ -131,5 +132,3 @@ int itsma__fast_next(const itsma__span *array, size_t *at, itsma__span *out)
 	*at = after;
 	return 1;
 }
-
-

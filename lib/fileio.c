@@ -75,8 +75,9 @@ static int read_fd(int fd, const char *path, size_t max_bytes, size_t size_hint,
 	int e;
 
 	if (size_hint > max_bytes) {
-		itsma__error_set(err, ITSMA_ELIMIT, "file is %zu bytes, over the limit of %zu bytes",
-		                 size_hint, max_bytes);
+		itsma__error_set(err, ITSMA_ELIMIT,
+		                 "file is %zu bytes, over the limit of %zu bytes", size_hint,
+		                 max_bytes);
 		itsma__error_source(err, path);
 		return ITSMA_ELIMIT;
 	}
@@ -90,8 +91,8 @@ static int read_fd(int fd, const char *path, size_t max_bytes, size_t size_hint,
 			char *nb;
 			size_t ncap;
 			if (n >= max_bytes || cap > (size_t)-1 / 2) {
-				/* at the limit: only the end of the file may follow (a file of exactly
-				 * max_bytes is fine) */
+				/* at the limit: only the end of the file may follow (a file of
+				 * exactly max_bytes is fine) */
 				char extra;
 				ssize_t got = read(fd, &extra, 1);
 				if (got < 0 && errno == EINTR)
@@ -102,7 +103,8 @@ static int read_fd(int fd, const char *path, size_t max_bytes, size_t size_hint,
 				free(buf);
 				if (got < 0)
 					return io_error(err, e, path, "read");
-				itsma__error_set(err, ITSMA_ELIMIT, "file is over the limit of %zu bytes", max_bytes);
+				itsma__error_set(err, ITSMA_ELIMIT,
+				                 "file is over the limit of %zu bytes", max_bytes);
 				itsma__error_source(err, path);
 				return ITSMA_ELIMIT;
 			}
@@ -161,7 +163,8 @@ static int open_for_reading(const char *path, struct stat *st, itsma_error *err)
 		fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
 		if (fd < 0)
 			return io_error(err, errno, path, "open");
-		if (fstat(fd, &again) < 0 || again.st_dev != st->st_dev || again.st_ino != st->st_ino) {
+		if (fstat(fd, &again) < 0 || again.st_dev != st->st_dev ||
+		    again.st_ino != st->st_ino) {
 			close(fd);
 			return io_error(err, EAGAIN, path, "open (it changed while being opened)");
 		}
@@ -185,7 +188,8 @@ int itsma__read_file(const char *path, size_t max_bytes, char **out, size_t *len
 	*len = 0;
 	if ((fd = open_for_reading(path, &st, err)) < 0)
 		return fd;
-	rc = read_fd(fd, path, max_bytes, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, out, len, err);
+	rc = read_fd(fd, path, max_bytes, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, out, len,
+	             err);
 	close(fd);
 	return rc;
 }
@@ -199,7 +203,8 @@ int itsma_file_read(char **out, size_t *len_out, const char *path, size_t max_by
 	itsma__error_reset(err);
 	if (!out || !len_out)
 		return itsma__error_set(err, ITSMA_EINVAL, "out and len_out must not be NULL");
-	rc = itsma__read_file(path, max_bytes ? max_bytes : ITSMA_DEFAULT_MAX_BYTES, out, &len, err);
+	rc =
+	    itsma__read_file(path, max_bytes ? max_bytes : ITSMA_DEFAULT_MAX_BYTES, out, &len, err);
 	*len_out = rc == 0 ? len : 0;
 	return rc;
 }
@@ -428,7 +433,8 @@ static int replace_atomically(const char *path, const char *final, const struct 
 	if (fd < 0)
 		return io_error(err, -fd, path, "create a temporary file beside");
 	/* keep the owner (where allowed: root, or the same owner) and the permission bits of the
-	 * file replaced, chown first as it clears set-id bits; a new file gets 0666 less the umask */
+	 * file replaced, chown first as it clears set-id bits; a new file gets 0666 less the umask
+	 */
 	if (old && fchown(fd, old->st_uid, old->st_gid) < 0)
 		(void)fchown(fd, (uid_t)-1, old->st_gid);
 	if (fchmod(fd, old ? old->st_mode & 07777 : 0666 & ~current_umask()) < 0) {

@@ -42,8 +42,8 @@ void itsma__idgen_fini(itsma__idgen *g)
 
 static int id_char(unsigned char c)
 {
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
-	       c == '_' || c == ':' || c == '-';
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	       c == '.' || c == '_' || c == ':' || c == '-';
 }
 
 static int reserve(itsma__idgen *g, const char *id, itsma_error *err)
@@ -145,8 +145,8 @@ int itsma__ext_take_members(itsma__ext **x, json_object *obj, itsma_error *err)
 			continue;
 		for (i = 0; *x && i < (*x)->count; i++)
 			if (strcmp((*x)->keys[i], it.key) == 0)
-				return itsma__error_set(err, ITSMA_EEXISTS, "x- key \"%.60s\" given twice",
-				                        it.key);
+				return itsma__error_set(err, ITSMA_EEXISTS,
+				                        "x- key \"%.60s\" given twice", it.key);
 		if (itsma__ext_add_json(x, it.key, it.val) < 0)
 			return itsma__error_nomem(err);
 	}
@@ -285,10 +285,7 @@ void itsma__csv_text(itsma__buf *b, const char *s)
 	itsma__buf_putc(b, '"');
 }
 
-void itsma__csv_number(itsma__buf *b, double v)
-{
-	itsma__buf_json_number(b, v);
-}
+void itsma__csv_number(itsma__buf *b, double v) { itsma__buf_json_number(b, v); }
 
 /* ---- CISO Assistant urns -------------------------------------------------------------------- */
 
@@ -300,12 +297,14 @@ int itsma__ciso_packager(const char **out, const char *packager, itsma_error *er
 		return 0;
 	}
 	if (!*packager || strlen(packager) > 64)
-		return itsma__error_set(err, ITSMA_EINVAL, "expected a packager of 1 to 64 characters");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "expected a packager of 1 to 64 characters");
 	for (p = packager; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
-			return itsma__error_set(err, ITSMA_EINVAL,
-			                        "expected a packager of lower-case letters, digits and '-', not \"%s\"",
-			                        packager);
+			return itsma__error_set(
+			    err, ITSMA_EINVAL,
+			    "expected a packager of lower-case letters, digits and '-', not \"%s\"",
+			    packager);
 	*out = packager;
 	return 0;
 }
@@ -316,8 +315,8 @@ void itsma__ciso_urn_part(itsma__buf *b, const char *id)
 		char c = *id;
 		if (c >= 'A' && c <= 'Z')
 			c = (char)(c - 'A' + 'a');
-		else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
-		           c == '_'))
+		else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+		           c == '-' || c == '_'))
 			c = '-';
 		itsma__buf_putc(b, c);
 	}
@@ -341,7 +340,8 @@ static const char *ext_string(const itsma__ext *x, const char *key, itsma__buf *
 	const char *out = NULL;
 	tmp->len = 0;
 	if (v && json_object_is_type(v, json_type_string)) {
-		itsma__buf_append(tmp, json_object_get_string(v), (size_t)json_object_get_string_len(v));
+		itsma__buf_append(tmp, json_object_get_string(v),
+		                  (size_t)json_object_get_string_len(v));
 		itsma__buf_putc(tmp, '\0');
 		out = tmp->oom ? NULL : tmp->data;
 	}
@@ -369,7 +369,8 @@ static int urn_for(itsma__urns *u, itsma__buf *b, const char *prefix, const char
 		}
 	}
 	if (b->oom || !(urn = own(u, b->data)) || !(key = own(u, id)) ||
-	    itsma__strmap_put(&u->by_urn, urn, key) < 0 || itsma__strmap_put(&u->by_id, key, urn) < 0)
+	    itsma__strmap_put(&u->by_urn, urn, key) < 0 ||
+	    itsma__strmap_put(&u->by_id, key, urn) < 0)
 		return -1;
 	return 0;
 }
@@ -389,7 +390,8 @@ int itsma__urns_build(itsma__urns *u, const itsma_catalogue *cat, const char *pa
 	if (given)
 		itsma__buf_puts(&b, given);
 	else
-		itsma__buf_printf(&b, "urn:%s:risk:framework:%s", packager, ref.data ? ref.data : "");
+		itsma__buf_printf(&b, "urn:%s:risk:framework:%s", packager,
+		                  ref.data ? ref.data : "");
 	if (b.oom || !(u->framework = own(u, b.data)))
 		goto nomem;
 	b.len = 0;
@@ -402,7 +404,8 @@ int itsma__urns_build(itsma__urns *u, const itsma_catalogue *cat, const char *pa
 		goto nomem;
 	for (i = 0; i < itsma_catalogue_section_count(cat); i++) {
 		const itsma_section *s = itsma_catalogue_section_at(cat, i);
-		if (urn_for(u, &b, prefix.data, itsma_section_id(s), ext_string(s->ext, "x-ciso-urn", &tmp)) < 0)
+		if (urn_for(u, &b, prefix.data, itsma_section_id(s),
+		            ext_string(s->ext, "x-ciso-urn", &tmp)) < 0)
 			goto nomem;
 		for (j = 0; j < itsma_section_requirement_count(s); j++) {
 			const itsma_requirement *r = itsma_section_requirement_at(s, j);

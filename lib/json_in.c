@@ -26,7 +26,8 @@ int itsma__reader_init(itsma__reader *rd, const char *buf, size_t len, const cha
 	rd->max_records = ITSMA_DEFAULT_MAX_RECORDS;
 	rd->max_bytes = ITSMA_DEFAULT_MAX_BYTES;
 	if (opts) {
-		if (itsma__version_check(opts->version, ITSMA_LOAD_OPTIONS_VERSION, "itsma_load_options", err) < 0)
+		if (itsma__version_check(opts->version, ITSMA_LOAD_OPTIONS_VERSION,
+		                         "itsma_load_options", err) < 0)
 			return ITSMA_EINVAL;
 		if (opts->max_depth)
 			rd->max_depth = opts->max_depth;
@@ -76,7 +77,8 @@ int itsma__reader_load(itsma__reader *rd, itsma__walk_fn walk, void *ctx, void *
 	if (rc == 0) {
 		end = itsma__json_ws(rd, end);
 		if (end < rd->len)
-			rc = itsma__json_syntax(rd, end, "unexpected text after the end of the document");
+			rc = itsma__json_syntax(rd, end,
+			                        "unexpected text after the end of the document");
 	}
 	if (rc == 0)
 		rc = walk(rd, root, ctx, obj);
@@ -314,8 +316,7 @@ static int walk_value(walk *w, json_object *v)
 			}
 		}
 		return 0;
-	default:
-		return 0;
+	default: return 0;
 	}
 }
 
@@ -338,7 +339,7 @@ typedef struct scan_level {
 } scan_level;
 
 typedef struct scan_result {
-	size_t at;                               /* offset of the offending value or key */
+	size_t at; /* offset of the offending value or key */
 	char message[ITSMA_ERROR_MESSAGE_LENGTH];
 	char pointer[ITSMA_ERROR_POINTER_LENGTH];
 } scan_result;
@@ -374,7 +375,8 @@ static size_t decoded_length(const char *b, size_t len, size_t pos, size_t *end)
 		} else if (pos + 5 < len && b[pos + 1] == 'u') {
 			unsigned cp = hex4(b + pos + 2);
 			if (cp >= 0xD800 && cp <= 0xDBFF && pos + 11 < len && b[pos + 6] == '\\' &&
-			    b[pos + 7] == 'u' && hex4(b + pos + 8) >= 0xDC00 && hex4(b + pos + 8) <= 0xDFFF) {
+			    b[pos + 7] == 'u' && hex4(b + pos + 8) >= 0xDC00 &&
+			    hex4(b + pos + 8) <= 0xDFFF) {
 				n += 4;
 				pos += 12;
 				continue;
@@ -415,8 +417,15 @@ static void scan_pointer(const itsma__reader *rd, const scan_level *lv, size_t d
  * object 784 bytes and 130 more per member, an array 152 and 8-16 per element, a string 88
  * plus its length, a number 72-104. A tree may cost at most ITSMA__TREE_BUDGET of the input.
  */
-enum { COST_OBJECT = 800, COST_MEMBER = 144, COST_ARRAY = 160, COST_ELEMENT = 16, COST_STRING = 96,
-       COST_SCALAR = 112, COST_MAX_PER_BYTE = 400 };
+enum {
+	COST_OBJECT = 800,
+	COST_MEMBER = 144,
+	COST_ARRAY = 160,
+	COST_ELEMENT = 16,
+	COST_STRING = 96,
+	COST_SCALAR = 112,
+	COST_MAX_PER_BYTE = 400
+};
 
 static size_t tree_budget(const itsma__reader *rd)
 {
@@ -453,13 +462,15 @@ static int prescan(const itsma__reader *rd, size_t pos, unsigned int depth, cons
 			break;
 		if (d && !lv[d - 1].object && ++lv[d - 1].count > rd->max_records) {
 			snprintf(res->message, sizeof res->message,
-			         "more than %zu elements in one array (over the max_records limit)", rd->max_records);
+			         "more than %zu elements in one array (over the max_records limit)",
+			         rd->max_records);
 			found = 1;
 			break;
 		}
 		if (++values > max_values) {
 			snprintf(res->message, sizeof res->message,
-			         "more than %zu values in one document or record (over the limit of 64 per max_records)",
+			         "more than %zu values in one document or record (over the limit "
+			         "of 64 per max_records)",
 			         max_values);
 			found = 1;
 			break;
@@ -468,14 +479,16 @@ static int prescan(const itsma__reader *rd, size_t pos, unsigned int depth, cons
 			cost += COST_ELEMENT;
 		if (cost > budget) {
 			snprintf(res->message, sizeof res->message,
-			         "too many values for the size of the input: reading them would take more than %zu MiB (16 MiB + %d times the input)",
+			         "too many values for the size of the input: reading them would "
+			         "take more than %zu MiB (16 MiB + %d times the input)",
 			         budget >> 20, ITSMA__TREE_BUDGET_PER_BYTE);
 			found = 1;
 			break;
 		}
 		if (b[pos] == '"') {
 			if ((n = decoded_length(b, len, pos, &e)) > rd->max_string) {
-				snprintf(res->message, sizeof res->message, "string longer than the limit of %zu bytes",
+				snprintf(res->message, sizeof res->message,
+				         "string longer than the limit of %zu bytes",
 				         rd->max_string);
 				found = 1;
 				break;
@@ -500,8 +513,9 @@ static int prescan(const itsma__reader *rd, size_t pos, unsigned int depth, cons
 			}
 		} else {
 			cost += COST_SCALAR;
-			while (pos < len && b[pos] != ',' && b[pos] != ']' && b[pos] != '}' && b[pos] != ':' &&
-			       b[pos] != ' ' && b[pos] != '\t' && b[pos] != '\n' && b[pos] != '\r' && b[pos] != '"')
+			while (pos < len && b[pos] != ',' && b[pos] != ']' && b[pos] != '}' &&
+			       b[pos] != ':' && b[pos] != ' ' && b[pos] != '\t' && b[pos] != '\n' &&
+			       b[pos] != '\r' && b[pos] != '"')
 				pos++;
 		}
 		/* after a value: close what ends here, then a separator */
@@ -533,13 +547,14 @@ static int prescan(const itsma__reader *rd, size_t pos, unsigned int depth, cons
 		lv[d - 1].key_end = e > pos + 1 && b[e - 1] == '"' ? e - 1 : e;
 		if (++lv[d - 1].count > rd->max_records) {
 			snprintf(res->message, sizeof res->message,
-			         "more than %zu members in one object (over the max_records limit)", rd->max_records);
+			         "more than %zu members in one object (over the max_records limit)",
+			         rd->max_records);
 			found = 1;
 			break;
 		}
 		if (n > rd->max_string) {
-			snprintf(res->message, sizeof res->message, "key longer than the limit of %zu bytes",
-			         rd->max_string);
+			snprintf(res->message, sizeof res->message,
+			         "key longer than the limit of %zu bytes", rd->max_string);
 			found = 1;
 			break;
 		}
@@ -603,15 +618,16 @@ static int precheck(itsma__reader *rd, size_t pos, unsigned int depth, const cha
 	 * check's own message is used only if json-c accepts the text after all. Without a tree
 	 * (json-c does not run) \u0000 is refused here too, as the tree's walk would.
 	 */
-	*strict = itsma__text_check(rd->buf, rd->len, pos, tree ? (size_t)limit + 1 : limit,
-	                            !tree, stop, tf);
+	*strict = itsma__text_check(rd->buf, rd->len, pos, tree ? (size_t)limit + 1 : limit, !tree,
+	                            stop, tf);
 	if (*strict < 0)
 		return itsma__error_nomem(rd->err);
 	if (*strict && tf->lax)
 		return text_fault(rd, ptr, tf);
 	if (*strict && tf->too_deep && !tree) {
 		/* as json-c words it, without building a tree to find out */
-		itsma__json_syntax(rd, tf->at, "nesting deeper than the limit of %u levels", rd->max_depth);
+		itsma__json_syntax(rd, tf->at, "nesting deeper than the limit of %u levels",
+		                   rd->max_depth);
 		if (rd->err)
 			rd->err->code = ITSMA_ELIMIT;
 		return ITSMA_ELIMIT;
@@ -729,9 +745,11 @@ int itsma__json_parse(itsma__reader *rd, size_t pos, unsigned int depth, const c
 			return ITSMA_ELIMIT;
 		}
 		if (pos == 0 && rd->len >= 3 && memcmp(rd->buf, "\xEF\xBB\xBF", 3) == 0)
-			return itsma__json_syntax(rd, 0, "the text starts with a UTF-8 byte order mark, which "
-			                                 "JSON does not allow (RFC 8259, 8.1): save it as UTF-8 "
-			                                 "without BOM");
+			return itsma__json_syntax(
+			    rd, 0,
+			    "the text starts with a UTF-8 byte order mark, which "
+			    "JSON does not allow (RFC 8259, 8.1): save it as UTF-8 "
+			    "without BOM");
 		return itsma__json_syntax(rd, stop, "%s", json_tokener_error_desc(jerr));
 	}
 	if (strict) {
@@ -754,7 +772,8 @@ int itsma__json_parse(itsma__reader *rd, size_t pos, unsigned int depth, const c
 		if (strcmp(w.problem, "nul") == 0)
 			itsma__schema(rd, p, NULL, "strings may not contain the character U+0000");
 		else {
-			itsma__schema(rd, p, NULL, "string longer than the limit of %zu bytes", rd->max_string);
+			itsma__schema(rd, p, NULL, "string longer than the limit of %zu bytes",
+			              rd->max_string);
 			rd->err ? (void)(rd->err->code = ITSMA_ELIMIT) : (void)0;
 		}
 		itsma__json_locate_error(rd);
@@ -771,7 +790,8 @@ int itsma__json_parse(itsma__reader *rd, size_t pos, unsigned int depth, const c
 		size_t dup = pos;
 		itsma__ptr_key(p, ptr, NULL);
 		json_object_put(obj);
-		if (itsma__text_find_duplicate(rd->buf, rd->len, pos, (size_t)limit + 1, p, &dup) < 0)
+		if (itsma__text_find_duplicate(rd->buf, rd->len, pos, (size_t)limit + 1, p, &dup) <
+		    0)
 			return itsma__error_nomem(rd->err);
 		{
 			const char *last = strrchr(p, '/');
@@ -808,7 +828,8 @@ int itsma__json_parse_string(itsma__reader *rd, size_t pos, char **out, size_t *
 	if (pos >= rd->len || rd->buf[pos] != '"')
 		return itsma__json_syntax(rd, pos, "expected a string (an object key)");
 	if (decoded_length(rd->buf, rd->len, pos, &e) > rd->max_string) {
-		itsma__error_set(rd->err, ITSMA_ELIMIT, "key longer than the limit of %zu bytes", rd->max_string);
+		itsma__error_set(rd->err, ITSMA_ELIMIT, "key longer than the limit of %zu bytes",
+		                 rd->max_string);
 		itsma__error_source(rd->err, rd->source);
 		itsma__error_position(rd->err, rd->buf, rd->len, pos);
 		return ITSMA_ELIMIT;
@@ -825,7 +846,8 @@ int itsma__json_parse_string(itsma__reader *rd, size_t pos, char **out, size_t *
 		if (e > rd->len || rd->buf[e - 1] != '"') {
 			free(*out);
 			*out = NULL;
-			return itsma__json_syntax(rd, rd->len, "unexpected end of input inside a string");
+			return itsma__json_syntax(rd, rd->len,
+			                          "unexpected end of input inside a string");
 		}
 		*end = e;
 		return 0;
@@ -889,9 +911,10 @@ int itsma__check_keys(itsma__reader *rd, json_object *obj, const char *ptr, cons
 					strncat(list, ", ", sizeof list - strlen(list) - 1);
 				strncat(list, allowed[i], sizeof list - strlen(list) - 1);
 			}
-			return itsma__schema(rd, ptr, it.key,
-			                     "unknown key \"%.60s\" in %s (expected %s, or an x- extension)",
-			                     it.key, what, list);
+			return itsma__schema(
+			    rd, ptr, it.key,
+			    "unknown key \"%.60s\" in %s (expected %s, or an x- extension)", it.key,
+			    what, list);
 		}
 	}
 	return 0;
@@ -944,9 +967,9 @@ int itsma__id_at(itsma__reader *rd, json_object *obj, json_object *v, const char
 	if (rc < 0 || !*out)
 		return rc;
 	if (!itsma__id_valid_n(*out, (size_t)json_object_get_string_len(v)))
-		return itsma__schema(rd, ptr, key,
-		                     "expected an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"",
-		                     *out);
+		return itsma__schema(
+		    rd, ptr, key,
+		    "expected an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"", *out);
 	return 0;
 }
 
@@ -980,7 +1003,8 @@ int itsma__get_weight(itsma__reader *rd, json_object *obj, const char *ptr, cons
 	*out = 1.0;
 	if (!v)
 		return 0;
-	if (v == obj || !(json_object_is_type(v, json_type_int) || json_object_is_type(v, json_type_double)))
+	if (v == obj ||
+	    !(json_object_is_type(v, json_type_int) || json_object_is_type(v, json_type_double)))
 		return itsma__schema(rd, ptr, key, "expected a weight (a number >= 0), found %s",
 		                     v == obj ? "null" : itsma__json_type_name(v));
 	d = json_object_get_double(v);
@@ -1033,20 +1057,24 @@ int itsma__get_rating(itsma__reader *rd, json_object *obj, const char *ptr, cons
 				return 0;
 			}
 		return itsma__schema(rd, ptr, key,
-		                     "expected a rating: one of N, P-, P, P+, L-, L, L+, F or a number from 0 to 100, not \"%.20s\"",
+		                     "expected a rating: one of N, P-, P, P+, L-, L, L+, F or a "
+		                     "number from 0 to 100, not \"%.20s\"",
 		                     s);
 	}
-	if (v != obj && (json_object_is_type(v, json_type_int) || json_object_is_type(v, json_type_double))) {
+	if (v != obj &&
+	    (json_object_is_type(v, json_type_int) || json_object_is_type(v, json_type_double))) {
 		double d = json_object_get_double(v);
 		if (!isfinite(d) || d < 0 || d > 100)
-			return itsma__schema(rd, ptr, key, "expected a rating: a number from 0 to 100, found %g", d);
+			return itsma__schema(
+			    rd, ptr, key, "expected a rating: a number from 0 to 100, found %g", d);
 		*letter = ITSMA_LETTER_NONE;
 		*value = d;
 		return 0;
 	}
 	(void)e;
 	return itsma__schema(rd, ptr, key,
-	                     "expected a rating (a letter N, P-, P, P+, L-, L, L+, F or a number from 0 to 100), found %s",
+	                     "expected a rating (a letter N, P-, P, P+, L-, L, L+, F or a number "
+	                     "from 0 to 100), found %s",
 	                     v == obj ? "null" : itsma__json_type_name(v));
 }
 
@@ -1085,7 +1113,8 @@ static int get_list(itsma__reader *rd, json_object *obj, const char *ptr, const 
 			char q[ITSMA_ERROR_POINTER_LENGTH];
 			itsma__ptr_index(q, p, i);
 			rc = ids ? itsma__schema(rd, q, NULL,
-			                         "expected an identifier (1 to 64 of A-Z a-z 0-9 . _ : -), not \"%.64s\"",
+			                         "expected an identifier (1 to 64 of A-Z a-z 0-9 . "
+			                         "_ : -), not \"%.64s\"",
 			                         list[i])
 			         : itsma__schema(rd, q, NULL, "expected a non-empty string");
 			free(list);
@@ -1096,7 +1125,8 @@ static int get_list(itsma__reader *rd, json_object *obj, const char *ptr, const 
 				if (strcmp(list[j], list[i]) == 0) {
 					char q[ITSMA_ERROR_POINTER_LENGTH];
 					itsma__ptr_index(q, p, i);
-					rc = itsma__schema(rd, q, NULL, "\"%s\" is cited more than once", list[i]);
+					rc = itsma__schema(
+					    rd, q, NULL, "\"%s\" is cited more than once", list[i]);
 					free(list);
 					return rc;
 				}

@@ -53,7 +53,8 @@ size_t itsma__text_value_end(const char *b, size_t len, size_t pos)
 				return pos;
 			if (--depth == 0)
 				return pos + 1;
-		} else if (!depth && (c == ',' || c == ' ' || c == '\n' || c == '\r' || c == '\t')) {
+		} else if (!depth &&
+		           (c == ',' || c == ' ' || c == '\n' || c == '\r' || c == '\t')) {
 			return pos;
 		}
 		pos++;
@@ -67,8 +68,8 @@ typedef struct level {
 	size_t count;        /* elements (array) or members (object) so far */
 	size_t key, key_end; /* object: the raw text of the current member's key */
 	int object;
-	itsma__strmap keys;  /* duplicate search: the keys of this object so far */
-	char **decoded;      /* duplicate search: decoded escaped keys the map borrows */
+	itsma__strmap keys; /* duplicate search: the keys of this object so far */
+	char **decoded;     /* duplicate search: decoded escaped keys the map borrows */
 	size_t ndecoded;
 } level;
 
@@ -155,11 +156,13 @@ static size_t utf8_seq(const unsigned char *s, size_t n, const char **why)
 	unsigned char c = s[0];
 	size_t need, i;
 	if (c < 0xC2) {
-		*why = c >= 0xC0 ? "an overlong encoding" : "a continuation byte without a lead byte";
+		*why =
+		    c >= 0xC0 ? "an overlong encoding" : "a continuation byte without a lead byte";
 		return 0;
 	}
 	if (c >= 0xF5) {
-		*why = "a byte that never occurs in UTF-8 (a code point above U+10FFFF or no UTF-8 at all)";
+		*why = "a byte that never occurs in UTF-8 (a code point above U+10FFFF or no UTF-8 "
+		       "at all)";
 		return 0;
 	}
 	need = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
@@ -193,16 +196,44 @@ static int check_string(checker *c, size_t *pos)
 	const char *b = c->b;
 	size_t len = c->len, p = *pos + 1;
 	static const char *const names[32] = {
-		"NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS (write \\b)", "tab (write \\t)",
-		"line feed (write \\n)", "VT", "FF (write \\f)", "carriage return (write \\r)", "SO", "SI",
-		"DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS",
-		"GS", "RS", "US",
+		"NUL",
+		"SOH",
+		"STX",
+		"ETX",
+		"EOT",
+		"ENQ",
+		"ACK",
+		"BEL",
+		"BS (write \\b)",
+		"tab (write \\t)",
+		"line feed (write \\n)",
+		"VT",
+		"FF (write \\f)",
+		"carriage return (write \\r)",
+		"SO",
+		"SI",
+		"DLE",
+		"DC1",
+		"DC2",
+		"DC3",
+		"DC4",
+		"NAK",
+		"SYN",
+		"ETB",
+		"CAN",
+		"EM",
+		"SUB",
+		"ESC",
+		"FS",
+		"GS",
+		"RS",
+		"US",
 	};
 	for (;;) {
 		unsigned char ch;
 		/* the common bytes, quickly */
-		while (p < len && (unsigned char)b[p] >= 0x20 && (unsigned char)b[p] < 0x80 && b[p] != '"' &&
-		       b[p] != '\\')
+		while (p < len && (unsigned char)b[p] >= 0x20 && (unsigned char)b[p] < 0x80 &&
+		       b[p] != '"' && b[p] != '\\')
 			p++;
 		if (p >= len)
 			return fault(c, len, 0, "unexpected end of input inside a string");
@@ -212,32 +243,45 @@ static int check_string(checker *c, size_t *pos)
 			return 0;
 		}
 		if (ch < 0x20)
-			return fault(c, p, 1, "a raw control character (U+%04X, %s) in a string: JSON needs it escaped",
+			return fault(c, p, 1,
+			             "a raw control character (U+%04X, %s) in a string: JSON needs "
+			             "it escaped",
 			             ch, names[ch]);
 		if (ch == '\\') {
 			long u, lo;
 			if (p + 1 >= len)
 				return fault(c, len, 0, "unexpected end of input inside a string");
 			switch (b[p + 1]) {
-			case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
-				p += 2;
-				continue;
-			case 'u':
-				break;
-			default:
-				return fault(c, p, 0, "invalid escape in a string");
+			case '"':
+			case '\\':
+			case '/':
+			case 'b':
+			case 'f':
+			case 'n':
+			case 'r':
+			case 't': p += 2; continue;
+			case 'u': break;
+			default: return fault(c, p, 0, "invalid escape in a string");
 			}
 			if (p + 6 > len || (u = unit_at(b, p)) < 0)
-				return fault(c, p, 0, "invalid \\u escape in a string: expected four hexadecimal digits");
+				return fault(c, p, 0,
+				             "invalid \\u escape in a string: expected four "
+				             "hexadecimal digits");
 			if (u == 0 && c->no_nul)
-				return fault(c, p, 2, "strings may not contain the character U+0000");
+				return fault(c, p, 2,
+				             "strings may not contain the character U+0000");
 			if (u >= 0xDC00 && u <= 0xDFFF)
-				return fault(c, p, 1, "a lone UTF-16 low surrogate \\u%04lX in a string: it encodes no character",
+				return fault(c, p, 1,
+				             "a lone UTF-16 low surrogate \\u%04lX in a string: it "
+				             "encodes no character",
 				             u);
 			if (u >= 0xD800 && u <= 0xDBFF) {
-				if (p + 12 > len || b[p + 6] != '\\' || (lo = unit_at(b, p + 6)) < 0xDC00 || lo > 0xDFFF)
+				if (p + 12 > len || b[p + 6] != '\\' ||
+				    (lo = unit_at(b, p + 6)) < 0xDC00 || lo > 0xDFFF)
 					return fault(c, p, 1,
-					             "a lone UTF-16 high surrogate \\u%04lX in a string: it must be followed by a low surrogate \\uDC00 to \\uDFFF",
+					             "a lone UTF-16 high surrogate \\u%04lX in a "
+					             "string: it must be followed by a low "
+					             "surrogate \\uDC00 to \\uDFFF",
 					             u);
 				p += 12;
 				continue;
@@ -249,7 +293,8 @@ static int check_string(checker *c, size_t *pos)
 			const char *why = "";
 			size_t n = utf8_seq((const unsigned char *)b + p, len - p, &why);
 			if (!n)
-				return fault(c, p, 0, "invalid UTF-8 in a string: %s", why); /* json-c catches some */
+				return fault(c, p, 0, "invalid UTF-8 in a string: %s",
+				             why); /* json-c catches some */
 			p += n;
 		}
 	}
@@ -266,17 +311,22 @@ static int check_number(checker *c, size_t *pos)
 		p++;
 	if (p >= len || !is_digit(b[p])) {
 		if (p < len && (b[p] == 'I' || b[p] == 'N' || b[p] == 'i' || b[p] == 'n'))
-			return fault(c, start, 1, "not a JSON number: infinities and NaN cannot be written in JSON");
+			return fault(
+			    c, start, 1,
+			    "not a JSON number: infinities and NaN cannot be written in JSON");
 		return fault(c, p, 1, "expected a digit in a number");
 	}
 	if (b[p] == '0' && p + 1 < len && is_digit(b[p + 1]))
-		return fault(c, start, 1, "a number with a leading zero is not JSON (write 7, not 07)");
+		return fault(c, start, 1,
+		             "a number with a leading zero is not JSON (write 7, not 07)");
 	while (p < len && is_digit(b[p]))
 		p++;
 	if (p < len && b[p] == '.') {
 		p++;
 		if (p >= len || !is_digit(b[p]))
-			return fault(c, start, 1, "a number needs digits after its decimal point (write 5 or 5.0, not 5.)");
+			return fault(c, start, 1,
+			             "a number needs digits after its decimal point (write 5 or "
+			             "5.0, not 5.)");
 		while (p < len && is_digit(b[p]))
 			p++;
 	}
@@ -310,13 +360,15 @@ static int check_word(checker *c, size_t *pos)
 	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
 		n = strlen(bad[i]);
 		if (len - p >= n && memcmp(b + p, bad[i], n) == 0)
-			return fault(c, p, 1, "not a JSON value: infinities and NaN cannot be written in JSON");
+			return fault(
+			    c, p, 1,
+			    "not a JSON value: infinities and NaN cannot be written in JSON");
 	}
 	return fault(c, p, 0, "unexpected character: expected a value");
 }
 
-int itsma__text_check(const char *b, size_t len, size_t pos, size_t levels, int no_nul,
-                      size_t *end, itsma__text_fault *f)
+int itsma__text_check(const char *b, size_t len, size_t pos, size_t levels, int no_nul, size_t *end,
+                      itsma__text_fault *f)
 {
 	checker c;
 	int r = 0;
@@ -387,7 +439,9 @@ int itsma__text_check(const char *b, size_t len, size_t pos, size_t levels, int 
 			goto after;
 		}
 		if (b[pos] != ',') {
-			r = fault(&c, pos, 0, c.lv[c.d - 1].object ? "expected ',' or '}'" : "expected ',' or ']'");
+			r = fault(&c, pos, 0,
+			          c.lv[c.d - 1].object ? "expected ',' or '}'"
+			                               : "expected ',' or ']'");
 			break;
 		}
 		pos++;
@@ -432,18 +486,37 @@ static char *decode(const char *b, size_t p, size_t e, size_t *n_out)
 			continue;
 		}
 		switch (b[i + 1]) {
-		case 'b': *o++ = '\b'; i += 2; continue;
-		case 'f': *o++ = '\f'; i += 2; continue;
-		case 'n': *o++ = '\n'; i += 2; continue;
-		case 'r': *o++ = '\r'; i += 2; continue;
-		case 't': *o++ = '\t'; i += 2; continue;
+		case 'b':
+			*o++ = '\b';
+			i += 2;
+			continue;
+		case 'f':
+			*o++ = '\f';
+			i += 2;
+			continue;
+		case 'n':
+			*o++ = '\n';
+			i += 2;
+			continue;
+		case 'r':
+			*o++ = '\r';
+			i += 2;
+			continue;
+		case 't':
+			*o++ = '\t';
+			i += 2;
+			continue;
 		case 'u': break;
-		default: *o++ = b[i + 1]; i += 2; continue;
+		default:
+			*o++ = b[i + 1];
+			i += 2;
+			continue;
 		}
 		cp = (unsigned long)unit_at(b, i);
 		i += 6;
 		if (cp >= 0xD800 && cp <= 0xDBFF && i + 6 <= e) {
-			cp = 0x10000 + ((cp - 0xD800) << 10) + ((unsigned long)unit_at(b, i) - 0xDC00);
+			cp = 0x10000 + ((cp - 0xD800) << 10) +
+			     ((unsigned long)unit_at(b, i) - 0xDC00);
 			i += 6;
 		}
 		if (cp < 0x80) {

@@ -26,10 +26,10 @@
 #define MAX_LEVELS (ITSMA_ERROR_POINTER_LENGTH / 2)
 
 typedef struct where_level {
-	size_t container; /* offset of the '{' or '[' */
-	size_t value;     /* offset of the chosen member's value, or of the element */
-	size_t index;     /* arrays: index of the element */
-	size_t key;       /* objects: offset of the member's key */
+	size_t container;   /* offset of the '{' or '[' */
+	size_t value;       /* offset of the chosen member's value, or of the element */
+	size_t index;       /* arrays: index of the element */
+	size_t key;         /* objects: offset of the member's key */
 	size_t tok, toklen; /* the token, in ptr */
 } where_level;
 
@@ -173,7 +173,8 @@ static int find_member(const char *b, size_t len, size_t obj, size_t from, const
 		p = pass ? first : from;
 		while (p < len && b[p] == '"' && !(pass && p >= from)) {
 			size_t kend = itsma__text_string_end(b, len, p), v;
-			v = itsma__text_ws(b, len, itsma__text_ws(b, len, kend) + 1); /* after ':' */
+			v = itsma__text_ws(b, len,
+			                   itsma__text_ws(b, len, kend) + 1); /* after ':' */
 			if (raw_key_equals(b, p, kend, tok, toklen)) {
 				*key = p;
 				*value = v;
@@ -226,7 +227,8 @@ static size_t locate(itsma__where *w, const char *b, size_t len, const char *ptr
 		memset(&nl, 0, sizeof nl);
 		nl.container = pos;
 		if (b[pos] == '{') {
-			if (!find_member(b, len, pos, resume ? m->key : 0, tok, toklen, &nl.key, &nl.value))
+			if (!find_member(b, len, pos, resume ? m->key : 0, tok, toklen, &nl.key,
+			                 &nl.value))
 				break;
 		} else if (b[pos] == '[') {
 			size_t idx, i = 0, q = itsma__text_ws(b, len, pos + 1);

@@ -22,18 +22,21 @@ int itsma_map_spec_init(itsma_map_spec *spec, unsigned int version)
  */
 
 ITSMA__ENUM_WORDS(relationship, "a relationship", { "equal-to", ITSMA_RELATIONSHIP_EQUAL_TO },
-                  { "equivalent-to", ITSMA_RELATIONSHIP_EQUIVALENT_TO }, { "subset-of", ITSMA_RELATIONSHIP_SUBSET_OF },
+                  { "equivalent-to", ITSMA_RELATIONSHIP_EQUIVALENT_TO },
+                  { "subset-of", ITSMA_RELATIONSHIP_SUBSET_OF },
                   { "superset-of", ITSMA_RELATIONSHIP_SUPERSET_OF },
                   { "intersects-with", ITSMA_RELATIONSHIP_INTERSECTS_WITH },
                   { "no-relationship", ITSMA_RELATIONSHIP_NO_RELATIONSHIP })
 ITSMA__ENUM_WORDS(mapping_method, "a mapping method", { "human", ITSMA_MAPPING_METHOD_HUMAN },
-                  { "automation", ITSMA_MAPPING_METHOD_AUTOMATION }, { "hybrid", ITSMA_MAPPING_METHOD_HYBRID })
+                  { "automation", ITSMA_MAPPING_METHOD_AUTOMATION },
+                  { "hybrid", ITSMA_MAPPING_METHOD_HYBRID })
 ITSMA__ENUM_WORDS(mapping_rationale, "a mapping rationale",
                   { "syntactic", ITSMA_MAPPING_RATIONALE_SYNTACTIC },
                   { "semantic", ITSMA_MAPPING_RATIONALE_SEMANTIC },
                   { "functional", ITSMA_MAPPING_RATIONALE_FUNCTIONAL })
 ITSMA__ENUM_WORDS(mapping_status, "a mapping status", { "draft", ITSMA_MAPPING_STATUS_DRAFT },
-                  { "complete", ITSMA_MAPPING_STATUS_COMPLETE }, { "deprecated", ITSMA_MAPPING_STATUS_DEPRECATED })
+                  { "complete", ITSMA_MAPPING_STATUS_COMPLETE },
+                  { "deprecated", ITSMA_MAPPING_STATUS_DEPRECATED })
 /* ITSMA_CONFIDENCE_NONE (not stated) has no word. */
 ITSMA__ENUM_WORDS(confidence, "a confidence", { "high", ITSMA_CONFIDENCE_HIGH },
                   { "medium", ITSMA_CONFIDENCE_MEDIUM }, { "low", ITSMA_CONFIDENCE_LOW })
@@ -300,30 +303,18 @@ out:
 /* ---- accessors
  * --------------------------------------------------------------------------------------- */
 
-const char *itsma_mapping_id(const itsma_mapping *m)
-{
-	return m ? m->id : NULL;
-}
-const char *itsma_mapping_title(const itsma_mapping *m)
-{
-	return m ? m->title : NULL;
-}
+const char *itsma_mapping_id(const itsma_mapping *m) { return m ? m->id : NULL; }
+const char *itsma_mapping_title(const itsma_mapping *m) { return m ? m->title : NULL; }
 const char *itsma_mapping_source_catalogue(const itsma_mapping *m)
 {
 	return m ? m->source_catalogue : NULL;
 }
-int itsma_mapping_source_revision(const itsma_mapping *m)
-{
-	return m ? m->source_revision : 0;
-}
+int itsma_mapping_source_revision(const itsma_mapping *m) { return m ? m->source_revision : 0; }
 const char *itsma_mapping_target_catalogue(const itsma_mapping *m)
 {
 	return m ? m->target_catalogue : NULL;
 }
-int itsma_mapping_target_revision(const itsma_mapping *m)
-{
-	return m ? m->target_revision : 0;
-}
+int itsma_mapping_target_revision(const itsma_mapping *m) { return m ? m->target_revision : 0; }
 itsma_mapping_method itsma_mapping_method_of(const itsma_mapping *m)
 {
 	return m ? m->method : ITSMA_MAPPING_METHOD_HUMAN;
@@ -336,18 +327,9 @@ itsma_mapping_status itsma_mapping_status_of(const itsma_mapping *m)
 {
 	return m ? m->status : ITSMA_MAPPING_STATUS_DRAFT;
 }
-const char *itsma_mapping_description(const itsma_mapping *m)
-{
-	return m ? m->description : NULL;
-}
-const char *itsma_mapping_origin(const itsma_mapping *m)
-{
-	return m ? m->origin : NULL;
-}
-size_t itsma_mapping_map_count(const itsma_mapping *m)
-{
-	return m ? m->map_count : 0;
-}
+const char *itsma_mapping_description(const itsma_mapping *m) { return m ? m->description : NULL; }
+const char *itsma_mapping_origin(const itsma_mapping *m) { return m ? m->origin : NULL; }
+size_t itsma_mapping_map_count(const itsma_mapping *m) { return m ? m->map_count : 0; }
 const itsma_map *itsma_mapping_map_at(const itsma_mapping *m, size_t index)
 {
 	return m && index < m->map_count ? m->maps[index] : NULL;
@@ -356,18 +338,12 @@ itsma_relationship itsma_map_relationship(const itsma_map *map)
 {
 	return map ? map->relationship : ITSMA_RELATIONSHIP_NO_RELATIONSHIP;
 }
-size_t itsma_map_source_count(const itsma_map *map)
-{
-	return map ? map->source_count : 0;
-}
+size_t itsma_map_source_count(const itsma_map *map) { return map ? map->source_count : 0; }
 const char *itsma_map_source_at(const itsma_map *map, size_t index)
 {
 	return map && index < map->source_count ? map->sources[index] : NULL;
 }
-size_t itsma_map_target_count(const itsma_map *map)
-{
-	return map ? map->target_count : 0;
-}
+size_t itsma_map_target_count(const itsma_map *map) { return map ? map->target_count : 0; }
 const char *itsma_map_target_at(const itsma_map *map, size_t index)
 {
 	return map && index < map->target_count ? map->targets[index] : NULL;
@@ -376,14 +352,8 @@ itsma_confidence itsma_map_confidence(const itsma_map *map)
 {
 	return map ? map->confidence : ITSMA_CONFIDENCE_NONE;
 }
-const char *itsma_map_note(const itsma_map *map)
-{
-	return map ? map->note : NULL;
-}
-size_t itsma_map_index(const itsma_map *map)
-{
-	return map ? map->index : 0;
-}
+const char *itsma_map_note(const itsma_map *map) { return map ? map->note : NULL; }
+size_t itsma_map_index(const itsma_map *map) { return map ? map->index : 0; }
 
 /* ---- checking against catalogues
  * ------------------------------------------------------------------------ */

@@ -16,7 +16,8 @@
 int itsma_mapping_catalogues_init(itsma_mapping_catalogues *spec, unsigned int version)
 {
 	static const itsma_mapping_catalogues defaults = ITSMA_MAPPING_CATALOGUES_INIT;
-	if (!spec || itsma__version_check(version, ITSMA_MAPPING_CATALOGUES_VERSION, NULL, NULL) < 0)
+	if (!spec ||
+	    itsma__version_check(version, ITSMA_MAPPING_CATALOGUES_VERSION, NULL, NULL) < 0)
 		return ITSMA_EINVAL;
 	*spec = defaults;
 	return 0;
@@ -24,12 +25,13 @@ int itsma_mapping_catalogues_init(itsma_mapping_catalogues *spec, unsigned int v
 
 #define MAPPING_FORMAT "itsma-mapping/1"
 
-static const char *const top_keys[] = {"format", "id",         "title", "source",
-                                       "target", "provenance", "maps",  NULL};
-static const char *const side_keys[] = {"catalogue", "revision", NULL};
-static const char *const provenance_keys[] = {"method", "rationale", "status", "description", NULL};
-static const char *const map_keys[] = {"relationship", "sources", "targets",
-                                       "confidence",   "note",    NULL};
+static const char *const top_keys[] = { "format", "id",         "title", "source",
+	                                "target", "provenance", "maps",  NULL };
+static const char *const side_keys[] = { "catalogue", "revision", NULL };
+static const char *const provenance_keys[] = { "method", "rationale", "status", "description",
+	                                       NULL };
+static const char *const map_keys[] = { "relationship", "sources", "targets",
+	                                "confidence",   "note",    NULL };
 
 /* A word of a closed vocabulary: its index, or a schema error listing the words. */
 static int get_word(itsma__reader *rd, json_object *o, const char *ptr, const char *key,
@@ -100,10 +102,10 @@ static int load_map(itsma__reader *rd, itsma_mapping *m, json_object *o, const c
 	itsma__ext *ext = NULL;
 	const itsma_map *map = NULL;
 	int rel = 0, conf = 0, has_conf = 0, rc;
-	static const char *const confidences[] = {"high", "medium", "low"};
-	static const char *const relationships[] = {"equal-to",        "equivalent-to",
-	                                            "subset-of",       "superset-of",
-	                                            "intersects-with", "no-relationship"};
+	static const char *const confidences[] = { "high", "medium", "low" };
+	static const char *const relationships[] = { "equal-to",        "equivalent-to",
+		                                     "subset-of",       "superset-of",
+		                                     "intersects-with", "no-relationship" };
 
 	if ((rc = itsma__expect_object(rd, o, ptr, "a map")) < 0 ||
 	    (rc = itsma__check_keys(rd, o, ptr, "a map", map_keys, &ext)) < 0 ||
@@ -185,13 +187,13 @@ static int load_tree(itsma__reader *rd, json_object *root, itsma_mapping **out)
 	    (rc = itsma__check_keys(rd, prov, "/provenance", "the provenance", provenance_keys,
 	                            &prov_ext)) < 0 ||
 	    (rc = get_word(rd, prov, "/provenance", "method", 1,
-	                   (const char *const[]){"human", "automation", "hybrid"}, 3, &method,
+	                   (const char *const[]){ "human", "automation", "hybrid" }, 3, &method,
 	                   NULL)) < 0 ||
 	    (rc = get_word(rd, prov, "/provenance", "rationale", 1,
-	                   (const char *const[]){"syntactic", "semantic", "functional"}, 3,
+	                   (const char *const[]){ "syntactic", "semantic", "functional" }, 3,
 	                   &rationale, NULL)) < 0 ||
 	    (rc = get_word(rd, prov, "/provenance", "status", 1,
-	                   (const char *const[]){"draft", "complete", "deprecated"}, 3, &status,
+	                   (const char *const[]){ "draft", "complete", "deprecated" }, 3, &status,
 	                   NULL)) < 0 ||
 	    (rc = itsma__get_string(rd, prov, "/provenance", "description", 0, 1, &desc)) < 0 ||
 	    (rc = itsma__get_array(rd, root, "", "maps", 1, &maps)) < 0)
@@ -396,7 +398,8 @@ int itsma_mapping_validate_buffer(const char *buf, size_t len, const char *sourc
 	int rc;
 
 	itsma__error_reset(err);
-	if ((rc = itsma__validate_open(&rd, &local, buf, len, source_name, NULL, cb, payload, err)) < 0)
+	if ((rc = itsma__validate_open(&rd, &local, buf, len, source_name, NULL, cb, payload,
+	                               err)) < 0)
 		return rc;
 	rc = itsma__mapping_load_reader(&rd, cats, &m);
 	itsma_mapping_free(m);
@@ -429,10 +432,7 @@ int itsma_mapping_validate_file(const char *path, const itsma_mapping_catalogues
 /* ---- built-in mappings -------------------------------------------------------------------------
  */
 
-size_t itsma_mapping_builtin_count(void)
-{
-	return itsma__builtin_mapping_count;
-}
+size_t itsma_mapping_builtin_count(void) { return itsma__builtin_mapping_count; }
 
 const char *itsma_mapping_builtin_id(size_t index)
 {
@@ -515,7 +515,8 @@ int itsma_mapping_to_json(char **out, const itsma_mapping *m, itsma_error *err)
 	size_t i;
 
 	itsma__error_reset(err);
-	if (itsma__write_begin(&w, &b, out, m, "mapping", MAPPING_FORMAT, m ? m->id : NULL, err) < 0)
+	if (itsma__write_begin(&w, &b, out, m, "mapping", MAPPING_FORMAT, m ? m->id : NULL, err) <
+	    0)
 		return ITSMA_EINVAL;
 	if (m->title)
 		itsma__jw_string(&w, "title", m->title);

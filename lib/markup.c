@@ -7,7 +7,8 @@
  * Markdown ("www.", "scheme://", "name@host") are broken by escaping their '.', ':' or
  * '@'; a line break becomes a space and other controls are shown as "\x1b"-style escapes
  * (C1 controls and bidirectional overrides as "\u009b", as on a terminal: term.c), so no
- * text can start a line of its own or reorder the text around it. HTML: the five markup characters as entities.
+ * text can start a line of its own or reorder the text around it. HTML: the five markup characters
+ * as entities.
  */
 #include "internal/report.h"
 
@@ -37,18 +38,15 @@ static size_t non_ascii(itsma__buf *b, const char *s)
 	return n;
 }
 
-static int is_alpha(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+static int is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 /* Whether s starts "www." (any case) at the start of a word. */
 static int www_at(const char *start, const char *s)
 {
 	if (s > start && (is_alpha(s[-1]) || (s[-1] >= '0' && s[-1] <= '9')))
 		return 0;
-	return (s[0] == 'w' || s[0] == 'W') && (s[1] == 'w' || s[1] == 'W') && (s[2] == 'w' || s[2] == 'W') &&
-	       s[3] == '.';
+	return (s[0] == 'w' || s[0] == 'W') && (s[1] == 'w' || s[1] == 'W') &&
+	       (s[2] == 'w' || s[2] == 'W') && s[3] == '.';
 }
 
 void itsma__md_escape(itsma__buf *b, const char *s)

@@ -17,18 +17,30 @@
 
 /* Keys each OSCAL object may have (every version 1.0 to 1.2); others give a warning. */
 static const char *const root_keys[] = { "catalog", "$schema", NULL };
-static const char *const catalog_keys[] = { "uuid", "metadata", "params", "controls", "groups",
-	                                     "back-matter", NULL };
-static const char *const metadata_keys[] = { "title", "published", "last-modified", "version",
-	                                      "oscal-version", "revisions", "document-ids", "props",
-	                                      "links", "roles", "locations", "parties",
-	                                      "responsible-parties", "actions", "remarks", NULL };
-static const char *const group_keys[] = { "id", "class", "title", "params", "props", "links",
-	                                   "parts", "groups", "controls", NULL };
-static const char *const control_keys[] = { "id", "class", "title", "params", "props", "links",
-	                                     "parts", "controls", NULL };
-static const char *const part_keys[] = { "id", "name", "ns", "class", "title", "props", "prose",
-	                                  "parts", "links", NULL };
+static const char *const catalog_keys[] = { "uuid",   "metadata",    "params", "controls",
+	                                    "groups", "back-matter", NULL };
+static const char *const metadata_keys[] = { "title",
+	                                     "published",
+	                                     "last-modified",
+	                                     "version",
+	                                     "oscal-version",
+	                                     "revisions",
+	                                     "document-ids",
+	                                     "props",
+	                                     "links",
+	                                     "roles",
+	                                     "locations",
+	                                     "parties",
+	                                     "responsible-parties",
+	                                     "actions",
+	                                     "remarks",
+	                                     NULL };
+static const char *const group_keys[] = { "id",    "class", "title",  "params",   "props",
+	                                  "links", "parts", "groups", "controls", NULL };
+static const char *const control_keys[] = { "id",    "class", "title",    "params", "props",
+	                                    "links", "parts", "controls", NULL };
+static const char *const part_keys[] = { "id",    "name",  "ns",    "class", "title",
+	                                 "props", "prose", "parts", "links", NULL };
 
 /* A rendered parameter is cut to this many bytes (so text stays linear in the input). */
 #define PARAM_MAX 1024
@@ -245,14 +257,16 @@ static int render_param(oc *c, itsma__buf *b, const char *id, size_t idlen, int 
 			if (json_object_is_type(x, json_type_string))
 				put_capped(&t, 0, json_object_get_string(x));
 		}
-	} else if (!nested && (v = member(pm, "select")) && json_object_is_type(v, json_type_object)) {
+	} else if (!nested && (v = member(pm, "select")) &&
+	           json_object_is_type(v, json_type_object)) {
 		json_object *hm = member(v, "how-many"), *ch = member(v, "choice");
 		put_capped(&t, 0, "[Selection");
 		if (hm && json_object_is_type(hm, json_type_string) &&
 		    strcmp(json_object_get_string(hm), "one-or-more") == 0)
 			put_capped(&t, 0, " (one or more)");
 		put_capped(&t, 0, ": ");
-		n = ch && json_object_is_type(ch, json_type_array) ? json_object_array_length(ch) : 0;
+		n = ch && json_object_is_type(ch, json_type_array) ? json_object_array_length(ch)
+		                                                   : 0;
 		for (i = 0; i < n; i++) {
 			json_object *x = json_object_array_get_idx(ch, i);
 			itsma__buf u = ITSMA__BUF_INIT;
@@ -272,9 +286,10 @@ static int render_param(oc *c, itsma__buf *b, const char *id, size_t idlen, int 
 		}
 		put_capped(&t, 0, "]");
 	} else {
-		const char *label = (v = member(pm, "label")) && json_object_is_type(v, json_type_string)
-		                            ? json_object_get_string(v)
-		                            : key;
+		const char *label =
+		    (v = member(pm, "label")) && json_object_is_type(v, json_type_string)
+		        ? json_object_get_string(v)
+		        : key;
 		put_capped(&t, 0, "[Assignment: ");
 		put_capped(&t, 0, label);
 		put_capped(&t, 0, "]");
@@ -495,7 +510,8 @@ static int add_control_requirement(oc *c, json_object *ctl, const char *ptr, jso
 			rc = render_part(c, &text, part, p, 0, 0);
 		} else if (strcmp(name, "guidance") == 0)
 			rc = render_part(c, &guidance, part, p, 0, 0);
-		else if (strcmp(name, "assessment-objective") == 0 || strcmp(name, "objective") == 0)
+		else if (strcmp(name, "assessment-objective") == 0 ||
+		         strcmp(name, "objective") == 0)
 			rc = render_part(c, &verify, part, p, 0, 1);
 		else
 			rc = check_keys(c, part, p, "a part", part_keys);
@@ -513,8 +529,10 @@ static int add_control_requirement(oc *c, json_object *ctl, const char *ptr, jso
 			rc = builder_error(c, rc, ptr);
 	}
 	if (rc == 0 && (rc = common_ext(c, &x, ctl, props)) == 0 &&
-	    (rc = itsma__ext_put_string(&x, "x-oscal-title", json_object_get_string(title), &c->e)) == 0 &&
-	    (rc = itsma__ext_put_string(&x, "x-oscal-sort-id", prop_value(props, "sort-id"), &c->e)) == 0 &&
+	    (rc = itsma__ext_put_string(&x, "x-oscal-title", json_object_get_string(title),
+	                                &c->e)) == 0 &&
+	    (rc = itsma__ext_put_string(&x, "x-oscal-sort-id", prop_value(props, "sort-id"),
+	                                &c->e)) == 0 &&
 	    (rc = itsma__ext_put_string(&x, "x-oscal-guidance", guidance.len ? guidance.data : NULL,
 	                                &c->e)) == 0)
 		itsma__requirement_take_ext(r, &x);
@@ -536,12 +554,14 @@ static int import_control(oc *c, json_object *ctl, const char *ptr, const itsma_
 	    (rc = check_keys(c, ctl, ptr, "a control", control_keys)) != 0 ||
 	    (rc = itsma__get_string(&c->rd, ctl, ptr, "id", 1, 1, &id)) < 0 ||
 	    (rc = itsma__get_string(&c->rd, ctl, ptr, "title", 1, 1, &title)) < 0 ||
-	    (rc = check_props(c, ctl, ptr, &props)) < 0 || (rc = opt_array(c, ctl, ptr, "controls", &subs)) < 0)
+	    (rc = check_props(c, ctl, ptr, &props)) < 0 ||
+	    (rc = opt_array(c, ctl, ptr, "controls", &subs)) < 0)
 		return rc;
 	if (is_withdrawn(props))
 		return 0;
 	if (++c->depth > c->rd.max_depth)
-		return itsma__schema(&c->rd, ptr, NULL, "controls nest deeper than %u", c->rd.max_depth);
+		return itsma__schema(&c->rd, ptr, NULL, "controls nest deeper than %u",
+		                     c->rd.max_depth);
 	if ((rc = count_record(c, ptr)) < 0 ||
 	    (rc = itsma__idgen_make(&c->ids, id, strlen(id), "control", req_id, &c->e)) < 0)
 		goto out;
@@ -552,7 +572,8 @@ static int import_control(oc *c, json_object *ctl, const char *ptr, const itsma_
 		char base[80];
 		snprintf(base, sizeof base, "%s-group", req_id);
 		if ((rc = count_record(c, ptr)) < 0 ||
-		    (rc = itsma__idgen_make(&c->ids, base, strlen(base), "group", sec_id, &c->e)) < 0)
+		    (rc = itsma__idgen_make(&c->ids, base, strlen(base), "group", sec_id, &c->e)) <
+		        0)
 			goto out;
 		spec.id = sec_id;
 		spec.clause = prop_value(props, "label");
@@ -600,7 +621,8 @@ static int has_controls(json_object *g, unsigned depth)
 		return 0;
 	for (k = 0; k < 2; k++) {
 		json_object *arr = member(g, kids[k]);
-		n = arr && json_object_is_type(arr, json_type_array) ? json_object_array_length(arr) : 0;
+		n = arr && json_object_is_type(arr, json_type_array) ? json_object_array_length(arr)
+		                                                     : 0;
 		for (i = 0; i < n; i++) {
 			json_object *x = json_object_array_get_idx(arr, i);
 			if (!json_object_is_type(x, json_type_object))
@@ -632,14 +654,18 @@ static int import_group(oc *c, json_object *g, const char *ptr, const itsma_sect
 	    (rc = check_keys(c, g, ptr, "a group", group_keys)) != 0 ||
 	    (rc = itsma__get_string(&c->rd, g, ptr, "id", 0, 0, &id)) < 0 ||
 	    (rc = itsma__get_string(&c->rd, g, ptr, "title", 1, 1, &title)) < 0 ||
-	    (rc = check_props(c, g, ptr, &props)) < 0 || (rc = opt_array(c, g, ptr, "parts", &parts)) < 0)
+	    (rc = check_props(c, g, ptr, &props)) < 0 ||
+	    (rc = opt_array(c, g, ptr, "parts", &parts)) < 0)
 		return rc;
 	if (!has_controls(g, 0))
-		return warn(c, ptr, "group \"%s\" has no control that is not withdrawn; skipped", title);
+		return warn(c, ptr, "group \"%s\" has no control that is not withdrawn; skipped",
+		            title);
 	if (++c->depth > c->rd.max_depth)
-		return itsma__schema(&c->rd, ptr, NULL, "groups nest deeper than %u", c->rd.max_depth);
+		return itsma__schema(&c->rd, ptr, NULL, "groups nest deeper than %u",
+		                     c->rd.max_depth);
 	if ((rc = count_record(c, ptr)) < 0 ||
-	    (rc = itsma__idgen_make(&c->ids, id ? id : "", id ? strlen(id) : 0, "group", sid, &c->e)) < 0)
+	    (rc = itsma__idgen_make(&c->ids, id ? id : "", id ? strlen(id) : 0, "group", sid,
+	                            &c->e)) < 0)
 		goto out;
 	itsma__ptr_key(q, ptr, "parts");
 	n = parts ? json_object_array_length(parts) : 0;
@@ -717,7 +743,8 @@ static int derive_id(oc *c, const char *title, char out[65])
 	char low[65];
 	size_t i;
 	for (i = 0; title[i] && i < 64; i++)
-		low[i] = (char)((title[i] >= 'A' && title[i] <= 'Z') ? title[i] - 'A' + 'a' : title[i]);
+		low[i] =
+		    (char)((title[i] >= 'A' && title[i] <= 'Z') ? title[i] - 'A' + 'a' : title[i]);
 	low[i] = '\0';
 	return itsma__idgen_make(&c->ids, low, i, "oscal-catalog", out, &c->e);
 }
@@ -734,8 +761,9 @@ static int import_catalog(oc *c, json_object *root, const itsma_interop_options 
 	    (rc = check_keys(c, root, "", "an OSCAL catalog document", root_keys)) != 0)
 		return rc;
 	if (!(cat = member(root, "catalog")))
-		return itsma__schema(&c->rd, "", NULL,
-		                     "missing required key \"catalog\" (is this an OSCAL catalog in JSON?)");
+		return itsma__schema(
+		    &c->rd, "", NULL,
+		    "missing required key \"catalog\" (is this an OSCAL catalog in JSON?)");
 	if ((rc = get_object(c, cat, "/catalog", "a catalog")) < 0 ||
 	    (rc = check_keys(c, cat, "/catalog", "a catalog", catalog_keys)) != 0 ||
 	    (rc = itsma__get_string(&c->rd, cat, "/catalog", "uuid", 0, 0, &uuid)) < 0)
@@ -747,7 +775,8 @@ static int import_catalog(oc *c, json_object *root, const itsma_interop_options 
 	if ((rc = get_object(c, md, "/catalog/metadata", "metadata")) < 0 ||
 	    (rc = check_keys(c, md, "/catalog/metadata", "metadata", metadata_keys)) != 0 ||
 	    (rc = itsma__get_string(&c->rd, md, "/catalog/metadata", "title", 1, 1, &title)) < 0 ||
-	    (rc = itsma__get_string(&c->rd, md, "/catalog/metadata", "version", 0, 0, &version)) < 0 ||
+	    (rc = itsma__get_string(&c->rd, md, "/catalog/metadata", "version", 0, 0, &version)) <
+	        0 ||
 	    (rc = itsma__get_string(&c->rd, md, "/catalog/metadata", "oscal-version", 1, 1,
 	                            &oscal_version)) < 0)
 		return rc;
@@ -759,18 +788,21 @@ static int import_catalog(oc *c, json_object *root, const itsma_interop_options 
 		return rc;
 	if (opts && opts->catalogue_id) {
 		if (!itsma_id_is_valid(opts->catalogue_id))
-			return itsma__error_set(&c->e, ITSMA_EINVAL, "catalogue_id \"%s\" is not a valid id",
+			return itsma__error_set(&c->e, ITSMA_EINVAL,
+			                        "catalogue_id \"%s\" is not a valid id",
 			                        opts->catalogue_id);
 		snprintf(cid, sizeof cid, "%s", opts->catalogue_id);
 	} else if ((rc = derive_id(c, title, cid)) < 0)
 		return rc;
 	if ((rc = itsma_catalogue_new(&c->cat, cid, title, &c->e)) < 0 ||
-	    (version && *version && (rc = itsma_catalogue_set_version(c->cat, version, &c->e)) < 0) ||
+	    (version && *version &&
+	     (rc = itsma_catalogue_set_version(c->cat, version, &c->e)) < 0) ||
 	    (rc = itsma_catalogue_set_source(c->cat, "OSCAL catalog", &c->e)) < 0)
 		return rc;
 	if ((rc = itsma__ext_put_string(&x, "x-oscal-uuid", uuid, &c->e)) == 0 &&
 	    (rc = itsma__ext_put_string(&x, "x-oscal-version", oscal_version, &c->e)) == 0 &&
-	    ((v = member(md, "last-modified")) == NULL || !json_object_is_type(v, json_type_string) ||
+	    ((v = member(md, "last-modified")) == NULL ||
+	     !json_object_is_type(v, json_type_string) ||
 	     (rc = itsma__ext_put_string(&x, "x-oscal-last-modified", json_object_get_string(v),
 	                                 &c->e)) == 0)) {
 		c->cat->ext = x;
@@ -816,11 +848,11 @@ int itsma_catalogue_from_oscal(itsma_catalogue **out, const char *buf, size_t le
 	if (!buf && len)
 		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
 	if (opts && opts->version != ITSMA_INTEROP_OPTIONS_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_interop_options version %u",
-		                        opts->version);
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "unknown itsma_interop_options version %u", opts->version);
 	memset(&c, 0, sizeof c);
-	if ((rc = itsma__reader_init(&c.rd, buf ? buf : "", len, source_name, opts ? opts->load : NULL,
-	                             &c.e)) < 0) {
+	if ((rc = itsma__reader_init(&c.rd, buf ? buf : "", len, source_name,
+	                             opts ? opts->load : NULL, &c.e)) < 0) {
 		if (err)
 			*err = c.e;
 		return rc;
@@ -830,7 +862,8 @@ int itsma_catalogue_from_oscal(itsma_catalogue **out, const char *buf, size_t le
 	c.w.payload = opts ? opts->payload : NULL;
 	c.w.source = c.rd.source;
 	if (len > c.rd.max_bytes) {
-		rc = itsma__error_set(&c.e, ITSMA_ELIMIT, "input is %zu bytes, over the limit of %zu", len,
+		rc = itsma__error_set(&c.e, ITSMA_ELIMIT,
+		                      "input is %zu bytes, over the limit of %zu", len,
 		                      c.rd.max_bytes);
 		itsma__error_source(&c.e, c.rd.source);
 	} else {
@@ -838,12 +871,14 @@ int itsma_catalogue_from_oscal(itsma_catalogue **out, const char *buf, size_t le
 		if (rc == 0) {
 			end = itsma__json_ws(&c.rd, end);
 			if (end < len)
-				rc = itsma__json_syntax(&c.rd, end, "unexpected text after the end of the document");
+				rc = itsma__json_syntax(
+				    &c.rd, end, "unexpected text after the end of the document");
 		}
 	}
 	if (rc == 0)
 		rc = import_catalog(&c, root, opts);
-	if (rc != 0 && rc != ITSMA_ENOMEM && c.e.line == 0 && (rc == ITSMA_ESCHEMA || c.e.pointer[0])) {
+	if (rc != 0 && rc != ITSMA_ENOMEM && c.e.line == 0 &&
+	    (rc == ITSMA_ESCHEMA || c.e.pointer[0])) {
 		itsma__error_source(&c.e, c.rd.source);
 		itsma__json_locate_error(&c.rd);
 	}

@@ -15,7 +15,7 @@
 #include "internal/json_in.h"
 #include "internal/mapping.h"
 
-#define ITSMA_NS "urn:itsma:oscal"
+#define ITSMA_NS      "urn:itsma:oscal"
 #define CATALOGUE_URN "urn:itsma:catalogue:"
 
 static const unsigned char uuid_ns[16] = { 0x2d, 0x61, 0x0e, 0x94, 0x57, 0x3b, 0x4f, 0x0a,
@@ -69,10 +69,7 @@ static void ext_props(mw *o, const itsma__ext *x)
 	itsma__buf_free(&v);
 }
 
-static size_t ext_count(const itsma__ext *x)
-{
-	return x ? x->count : 0;
-}
+static size_t ext_count(const itsma__ext *x) { return x ? x->count : 0; }
 
 static void resource(mw *o, const char *key, const char *catalogue, int revision,
                      const itsma__ext *ext)
@@ -99,7 +96,8 @@ static void items(mw *o, const char *key, const itsma_map *map, int targets)
 		itsma__jw_begin_object(&o->w, NULL);
 		itsma__jw_string(&o->w, "type", "control");
 		itsma__jw_string(&o->w, "id-ref",
-		                 targets ? itsma_map_target_at(map, i) : itsma_map_source_at(map, i));
+		                 targets ? itsma_map_target_at(map, i)
+		                         : itsma_map_source_at(map, i));
 		itsma__jw_end_object(&o->w);
 	}
 	itsma__jw_end_array(&o->w);
@@ -116,8 +114,9 @@ static void default_description(char *out, size_t size, const char *source, int 
 
 static const char *oscal_status(itsma_mapping_status s)
 {
-	return s == ITSMA_MAPPING_STATUS_COMPLETE ? "complete" : s == ITSMA_MAPPING_STATUS_DEPRECATED ? "deprecated"
-	                                                                               : "draft";
+	return s == ITSMA_MAPPING_STATUS_COMPLETE     ? "complete"
+	       : s == ITSMA_MAPPING_STATUS_DEPRECATED ? "deprecated"
+	                                              : "draft";
 }
 
 int itsma_mapping_to_oscal(char **out, const itsma_mapping *m, itsma_error *err)
@@ -139,8 +138,8 @@ int itsma_mapping_to_oscal(char **out, const itsma_mapping *m, itsma_error *err)
 	itsma__jw_begin_object(&o.w, "mapping-collection");
 	put_uuid(&o, "uuid", "mapping-collection", 0);
 	itsma__jw_begin_object(&o.w, "metadata");
-	itsma__jw_string(&o.w, "title", itsma_mapping_title(m) ? itsma_mapping_title(m)
-	                                                       : itsma_mapping_id(m));
+	itsma__jw_string(&o.w, "title",
+	                 itsma_mapping_title(m) ? itsma_mapping_title(m) : itsma_mapping_id(m));
 	itsma__jw_string(&o.w, "last-modified", "1970-01-01T00:00:00Z");
 	itsma__jw_string(&o.w, "version", itsma_mapping_id(m));
 	itsma__jw_string(&o.w, "oscal-version", "1.2.0");
@@ -182,16 +181,19 @@ int itsma_mapping_to_oscal(char **out, const itsma_mapping *m, itsma_error *err)
 		const itsma_map *map = itsma_mapping_map_at(m, i);
 		itsma__jw_begin_object(&o.w, NULL);
 		put_uuid(&o, "uuid", "map", i);
-		itsma__jw_string(&o.w, "relationship", itsma_relationship_name(itsma_map_relationship(map)));
+		itsma__jw_string(&o.w, "relationship",
+		                 itsma_relationship_name(itsma_map_relationship(map)));
 		items(&o, "sources", map, 0);
-		/* OSCAL needs a target; a no-relationship map without one names its sources again */
+		/* OSCAL needs a target; a no-relationship map without one names its sources again
+		 */
 		if (itsma_map_target_count(map))
 			items(&o, "targets", map, 1);
 		else
 			items(&o, "targets", map, 0);
 		if (itsma_map_confidence(map) != ITSMA_CONFIDENCE_NONE) {
 			itsma__jw_begin_object(&o.w, "confidence-score");
-			itsma__jw_string(&o.w, "category", itsma_confidence_name(itsma_map_confidence(map)));
+			itsma__jw_string(&o.w, "category",
+			                 itsma_confidence_name(itsma_map_confidence(map)));
 			itsma__jw_end_object(&o.w);
 		}
 		if (!itsma_map_target_count(map) || ext_count(map->ext)) {
@@ -231,9 +233,10 @@ typedef struct mr {
 static json_object *member(json_object *o, const char *key)
 {
 	json_object *v = NULL;
-	return o && json_object_is_type(o, json_type_object) && json_object_object_get_ex(o, key, &v)
-	               ? v
-	               : NULL;
+	return o && json_object_is_type(o, json_type_object) &&
+	               json_object_object_get_ex(o, key, &v)
+	           ? v
+	           : NULL;
 }
 
 static int warn(mr *c, const char *ptr, const char *fmt, ...) ITSMA_FORMAT_PRINTF(3, 4);
@@ -252,8 +255,8 @@ static const char *itsma_prop(json_object *o, const char *name)
 {
 	json_object *props = member(o, "props");
 	size_t i, n = props && json_object_is_type(props, json_type_array)
-	                      ? json_object_array_length(props)
-	                      : 0;
+	                  ? json_object_array_length(props)
+	                  : 0;
 	for (i = 0; i < n; i++) {
 		json_object *p = json_object_array_get_idx(props, i), *nm = member(p, "name"),
 		            *ns = member(p, "ns"), *v = member(p, "value");
@@ -272,8 +275,8 @@ static int ext_of(mr *c, json_object *o, const char *ptr, itsma__ext **x)
 	json_object *props = member(o, "props");
 	char p[ITSMA_ERROR_POINTER_LENGTH], q[ITSMA_ERROR_POINTER_LENGTH];
 	size_t i, n = props && json_object_is_type(props, json_type_array)
-	                      ? json_object_array_length(props)
-	                      : 0;
+	                  ? json_object_array_length(props)
+	                  : 0;
 	itsma__ptr_key(q, ptr, "props");
 	for (i = 0; i < n; i++) {
 		json_object *pr = json_object_array_get_idx(props, i), *nm = member(pr, "name"),
@@ -296,7 +299,8 @@ static int ext_of(mr *c, json_object *o, const char *ptr, itsma__ext **x)
 		ok = rc == 0 && json_object_is_type(doc, json_type_object) &&
 		     json_object_object_length(doc) == 1;
 		if (ok)
-			json_object_object_foreachC(doc, it) ok = strncmp(it.key, "x-", 2) == 0 && it.key[2];
+			json_object_object_foreachC(doc, it) ok =
+			    strncmp(it.key, "x-", 2) == 0 && it.key[2];
 		if (ok && (rc = itsma__ext_take_members(x, doc, &e)) == ITSMA_ENOMEM) {
 			json_object_put(doc);
 			return itsma__error_nomem(&c->e);
@@ -304,7 +308,8 @@ static int ext_of(mr *c, json_object *o, const char *ptr, itsma__ext **x)
 		json_object_put(doc);
 		if (!ok || rc < 0)
 			return itsma__schema(&c->rd, p, "value",
-			                     "expected {\"x-KEY\": VALUE}, an x- extension as itsma writes it%s%.200s",
+			                     "expected {\"x-KEY\": VALUE}, an x- extension as "
+			                     "itsma writes it%s%.200s",
 			                     rc < 0 ? ": " : "", rc < 0 ? e.message : "");
 	}
 	return 0;
@@ -339,7 +344,8 @@ static int resource_of(mr *c, json_object *mp, const char *ptr, const char *key,
 		id[o] = '\0';
 	}
 	if (!itsma_id_is_valid(id))
-		return itsma__schema(&c->rd, p, "href", "cannot make a catalogue id from \"%s\"", href);
+		return itsma__schema(&c->rd, p, "href", "cannot make a catalogue id from \"%s\"",
+		                     href);
 	*revision = rev ? atoi(rev) : 1;
 	if (*revision < 1)
 		*revision = 1;
@@ -383,7 +389,8 @@ static int collect_ids(mr *c, json_object *map, const char *ptr, const char *key
 		if (!itsma_id_is_valid(ref))
 			return itsma__schema(&c->rd, p, "id-ref", "\"%s\" is not an itsma id", ref);
 		if (strcmp(type, "control") && strcmp(type, "statement") &&
-		    (rc = warn(c, p, "item type \"%s\" is neither control nor statement; used as an id",
+		    (rc = warn(c, p,
+		               "item type \"%s\" is neither control nor statement; used as an id",
 		               type)) != 0)
 			return rc;
 		(*out)[(*count)++] = ref;
@@ -417,7 +424,8 @@ static int import_map(mr *c, itsma_mapping *m, json_object *map, const char *ptr
 		if (k < 0) {
 			char p[ITSMA_ERROR_POINTER_LENGTH];
 			itsma__ptr_key(p, ptr, "confidence-score");
-			rc = itsma__schema(&c->rd, p, "category", "expected unspecified, high, medium or low");
+			rc = itsma__schema(&c->rd, p, "category",
+			                   "expected unspecified, high, medium or low");
 			goto out;
 		}
 		spec.confidence = (itsma_confidence)k;
@@ -461,41 +469,55 @@ static int import_collection(mr *c, json_object *root, const itsma_interop_optio
 	if ((rc = itsma__expect_object(&c->rd, root, "", "an OSCAL document")) < 0)
 		return rc;
 	if (!(mc = member(root, "mapping-collection")))
-		return itsma__schema(&c->rd, "", NULL, "missing required key \"mapping-collection\"");
-	if ((rc = itsma__expect_object(&c->rd, mc, "/mapping-collection", "a mapping collection")) < 0 ||
+		return itsma__schema(&c->rd, "", NULL,
+		                     "missing required key \"mapping-collection\"");
+	if ((rc = itsma__expect_object(&c->rd, mc, "/mapping-collection", "a mapping collection")) <
+	        0 ||
 	    (rc = itsma__get_object(&c->rd, mc, "/mapping-collection", "metadata", 1, &md)) < 0 ||
-	    (rc = itsma__get_string(&c->rd, md, "/mapping-collection/metadata", "title", 1, 1, &title)) < 0 ||
-	    (rc = itsma__get_object(&c->rd, mc, "/mapping-collection", "provenance", 1, &prov)) < 0 ||
+	    (rc = itsma__get_string(&c->rd, md, "/mapping-collection/metadata", "title", 1, 1,
+	                            &title)) < 0 ||
+	    (rc = itsma__get_object(&c->rd, mc, "/mapping-collection", "provenance", 1, &prov)) <
+	        0 ||
 	    (rc = itsma__get_string(&c->rd, prov, "/mapping-collection/provenance", "method", 1, 1,
 	                            &method)) < 0 ||
-	    (rc = itsma__get_string(&c->rd, prov, "/mapping-collection/provenance", "matching-rationale",
-	                            1, 1, &rationale)) < 0 ||
+	    (rc = itsma__get_string(&c->rd, prov, "/mapping-collection/provenance",
+	                            "matching-rationale", 1, 1, &rationale)) < 0 ||
 	    (rc = itsma__get_string(&c->rd, prov, "/mapping-collection/provenance", "status", 1, 1,
 	                            &status)) < 0 ||
 	    (rc = itsma__get_string(&c->rd, prov, "/mapping-collection/provenance",
 	                            "mapping-description", 0, 0, &desc)) < 0 ||
-	    (rc = itsma__get_array(&c->rd, mc, "/mapping-collection", "mappings", 1, &mappings)) < 0)
+	    (rc = itsma__get_array(&c->rd, mc, "/mapping-collection", "mappings", 1, &mappings)) <
+	        0)
 		return rc;
 	if ((k1 = parse_enum(method, methods, 3)) < 0)
 		return itsma__schema(&c->rd, "/mapping-collection/provenance", "method",
 		                     "expected human, automation or hybrid, found \"%s\"", method);
 	if ((k2 = parse_enum(rationale, rationales, 3)) < 0)
 		return itsma__schema(&c->rd, "/mapping-collection/provenance", "matching-rationale",
-		                     "expected syntactic, semantic or functional, found \"%s\"", rationale);
-	st = strcmp(status, "complete") == 0                                    ? ITSMA_MAPPING_STATUS_COMPLETE
-	     : strcmp(status, "deprecated") == 0 || strcmp(status, "superseded") == 0 ? ITSMA_MAPPING_STATUS_DEPRECATED
-	                                                                        : ITSMA_MAPPING_STATUS_DRAFT;
+		                     "expected syntactic, semantic or functional, found \"%s\"",
+		                     rationale);
+	st = strcmp(status, "complete") == 0 ? ITSMA_MAPPING_STATUS_COMPLETE
+	     : strcmp(status, "deprecated") == 0 || strcmp(status, "superseded") == 0
+	         ? ITSMA_MAPPING_STATUS_DEPRECATED
+	         : ITSMA_MAPPING_STATUS_DRAFT;
 	if (json_object_array_length(mappings) == 0)
-		return itsma__schema(&c->rd, "/mapping-collection", "mappings", "expected at least one mapping");
+		return itsma__schema(&c->rd, "/mapping-collection", "mappings",
+		                     "expected at least one mapping");
 	if (json_object_array_length(mappings) > 1 &&
-	    (rc = warn(c, "/mapping-collection/mappings/1",
-	               "only the first mapping is imported (itsma maps one catalogue to one other)")) != 0)
+	    (rc = warn(
+	         c, "/mapping-collection/mappings/1",
+	         "only the first mapping is imported (itsma maps one catalogue to one other)")) !=
+	        0)
 		return rc;
 	mp = json_object_array_get_idx(mappings, 0);
-	if ((rc = itsma__expect_object(&c->rd, mp, "/mapping-collection/mappings/0", "a mapping")) < 0 ||
-	    (rc = resource_of(c, mp, "/mapping-collection/mappings/0", "source-resource", sid, &srev)) < 0 ||
-	    (rc = resource_of(c, mp, "/mapping-collection/mappings/0", "target-resource", tid, &trev)) < 0 ||
-	    (rc = itsma__get_array(&c->rd, mp, "/mapping-collection/mappings/0", "maps", 1, &maps)) < 0)
+	if ((rc = itsma__expect_object(&c->rd, mp, "/mapping-collection/mappings/0", "a mapping")) <
+	        0 ||
+	    (rc = resource_of(c, mp, "/mapping-collection/mappings/0", "source-resource", sid,
+	                      &srev)) < 0 ||
+	    (rc = resource_of(c, mp, "/mapping-collection/mappings/0", "target-resource", tid,
+	                      &trev)) < 0 ||
+	    (rc = itsma__get_array(&c->rd, mp, "/mapping-collection/mappings/0", "maps", 1,
+	                           &maps)) < 0)
 		return rc;
 	if (opts && opts->catalogue_id)
 		snprintf(mid, sizeof mid, "%s", opts->catalogue_id);
@@ -503,7 +525,8 @@ static int import_collection(mr *c, json_object *root, const itsma_interop_optio
 		const char *pid = itsma_prop(md, "mapping");
 		itsma__idgen g;
 		itsma__idgen_init(&g);
-		rc = itsma__idgen_make(&g, pid ? pid : title, strlen(pid ? pid : title), "mapping", mid, &c->e);
+		rc = itsma__idgen_make(&g, pid ? pid : title, strlen(pid ? pid : title), "mapping",
+		                       mid, &c->e);
 		itsma__idgen_fini(&g);
 		if (rc < 0)
 			goto fail;
@@ -516,15 +539,15 @@ static int import_collection(mr *c, json_object *root, const itsma_interop_optio
 	if ((rc = itsma_mapping_new(&m, mid, sid, srev, tid, trev, &c->e)) < 0 ||
 	    (rc = itsma_mapping_set_title(m, title, &c->e)) < 0 ||
 	    (rc = itsma_mapping_set_description(m, desc, &c->e)) < 0 ||
-	    (rc = itsma_mapping_set_provenance(m, (itsma_mapping_method)k1, (itsma_mapping_rationale)k2,
-	                                       st, &c->e)) < 0 ||
+	    (rc = itsma_mapping_set_provenance(m, (itsma_mapping_method)k1,
+	                                       (itsma_mapping_rationale)k2, st, &c->e)) < 0 ||
 	    /* the x- keys itsma_mapping_to_oscal() put in props */
 	    (rc = ext_of(c, md, "/mapping-collection/metadata", &m->ext)) < 0 ||
 	    (rc = ext_of(c, prov, "/mapping-collection/provenance", &m->provenance_ext)) < 0 ||
-	    (rc = ext_of(c, member(mp, "source-resource"), "/mapping-collection/mappings/0/source-resource",
-	                 &m->source_ext)) < 0 ||
-	    (rc = ext_of(c, member(mp, "target-resource"), "/mapping-collection/mappings/0/target-resource",
-	                 &m->target_ext)) < 0)
+	    (rc = ext_of(c, member(mp, "source-resource"),
+	                 "/mapping-collection/mappings/0/source-resource", &m->source_ext)) < 0 ||
+	    (rc = ext_of(c, member(mp, "target-resource"),
+	                 "/mapping-collection/mappings/0/target-resource", &m->target_ext)) < 0)
 		goto fail;
 	n = json_object_array_length(maps);
 	for (i = 0; i < n; i++) {
@@ -555,14 +578,14 @@ int itsma_mapping_from_oscal(itsma_mapping **out, const char *buf, size_t len,
 	if (!buf && len)
 		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
 	if (opts && opts->version != ITSMA_INTEROP_OPTIONS_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL, "unknown itsma_interop_options version %u",
-		                        opts->version);
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "unknown itsma_interop_options version %u", opts->version);
 	if (opts && opts->catalogue_id && !itsma_id_is_valid(opts->catalogue_id))
 		return itsma__error_set(err, ITSMA_EINVAL, "\"%s\" is not a valid mapping id",
 		                        opts->catalogue_id);
 	memset(&c, 0, sizeof c);
-	if ((rc = itsma__reader_init(&c.rd, buf ? buf : "", len, source_name, opts ? opts->load : NULL,
-	                             &c.e)) < 0) {
+	if ((rc = itsma__reader_init(&c.rd, buf ? buf : "", len, source_name,
+	                             opts ? opts->load : NULL, &c.e)) < 0) {
 		if (err)
 			*err = c.e;
 		return rc;
@@ -572,7 +595,8 @@ int itsma_mapping_from_oscal(itsma_mapping **out, const char *buf, size_t len,
 	c.w.payload = opts ? opts->payload : NULL;
 	c.w.source = c.rd.source;
 	if (len > c.rd.max_bytes) {
-		rc = itsma__error_set(&c.e, ITSMA_ELIMIT, "input is %zu bytes, over the limit of %zu", len,
+		rc = itsma__error_set(&c.e, ITSMA_ELIMIT,
+		                      "input is %zu bytes, over the limit of %zu", len,
 		                      c.rd.max_bytes);
 		itsma__error_source(&c.e, c.rd.source);
 	} else {
@@ -580,12 +604,14 @@ int itsma_mapping_from_oscal(itsma_mapping **out, const char *buf, size_t len,
 		if (rc == 0) {
 			end = itsma__json_ws(&c.rd, end);
 			if (end < len)
-				rc = itsma__json_syntax(&c.rd, end, "unexpected text after the end of the document");
+				rc = itsma__json_syntax(
+				    &c.rd, end, "unexpected text after the end of the document");
 		}
 	}
 	if (rc == 0)
 		rc = import_collection(&c, root, opts, out);
-	if (rc != 0 && rc != ITSMA_ENOMEM && c.e.line == 0 && (rc == ITSMA_ESCHEMA || c.e.pointer[0])) {
+	if (rc != 0 && rc != ITSMA_ENOMEM && c.e.line == 0 &&
+	    (rc == ITSMA_ESCHEMA || c.e.pointer[0])) {
 		itsma__error_source(&c.e, c.rd.source);
 		itsma__json_locate_error(&c.rd);
 	}

@@ -98,26 +98,24 @@ static const char *method_of(itsma_evidence_kind k)
 {
 	switch (k) {
 	case ITSMA_EVIDENCE_KIND_DOCUMENT:
-	case ITSMA_EVIDENCE_KIND_RECORD:
-		return "EXAMINE";
-	case ITSMA_EVIDENCE_KIND_INTERVIEW:
-		return "INTERVIEW";
+	case ITSMA_EVIDENCE_KIND_RECORD: return "EXAMINE";
+	case ITSMA_EVIDENCE_KIND_INTERVIEW: return "INTERVIEW";
 	case ITSMA_EVIDENCE_KIND_OBSERVATION:
-	case ITSMA_EVIDENCE_KIND_METRIC:
-		return "TEST";
-	default:
-		return "UNKNOWN";
+	case ITSMA_EVIDENCE_KIND_METRIC: return "TEST";
+	default: return "UNKNOWN";
 	}
 }
 
 static void metadata(ow *o, const char *kind)
 {
-	const char *title = itsma_assessment_title(o->a), *org = itsma_assessment_organisation(o->a),
+	const char *title = itsma_assessment_title(o->a),
+	           *org = itsma_assessment_organisation(o->a),
 	           *by = itsma_assessment_assessor(o->a);
 	char t[512];
 	if (!title) {
 		snprintf(t, sizeof t, "%s of self-assessment %s against %s", kind,
-		         itsma_assessment_id(o->a), itsma_catalogue_id(itsma_assessment_catalogue(o->a)));
+		         itsma_assessment_id(o->a),
+		         itsma_catalogue_id(itsma_assessment_catalogue(o->a)));
 		title = t;
 	}
 	itsma__jw_begin_object(&o->w, "metadata");
@@ -218,13 +216,15 @@ static void risks(ow *o)
 			itsma__jw_begin_array(&o->w, "risks");
 		itsma__jw_begin_object(&o->w, NULL);
 		put_uuid(o, "uuid", "risk/%s", itsma_requirement_id(req));
-		snprintf(t, sizeof t, "Major nonconformity: requirement %s", itsma_requirement_id(req));
+		snprintf(t, sizeof t, "Major nonconformity: requirement %s",
+		         itsma_requirement_id(req));
 		itsma__jw_string(&o->w, "title", t);
 		itsma__jw_string(&o->w, "description", itsma_requirement_text(req));
-		itsma__jw_string(&o->w, "statement",
-		                 itsma_requirement_result_status(q) == ITSMA_STATUS_UNSUPPORTED
-		                         ? "A shall requirement is rated without current evidence."
-		                         : "A shall requirement is not met (rated P or N): a major nonconformity.");
+		itsma__jw_string(
+		    &o->w, "statement",
+		    itsma_requirement_result_status(q) == ITSMA_STATUS_UNSUPPORTED
+		        ? "A shall requirement is rated without current evidence."
+		        : "A shall requirement is not met (rated P or N): a major nonconformity.");
 		itsma__jw_begin_array(&o->w, "props");
 		prop(o, "requirement", itsma_requirement_id(req));
 		prop(o, "nonconformity", "major");
@@ -239,10 +239,8 @@ static void risks(ow *o)
 static const char *implementation_state(const itsma_requirement_result *q)
 {
 	switch (itsma_requirement_result_status(q)) {
-	case ITSMA_STATUS_EXCLUDED:
-		return "not-applicable";
-	case ITSMA_STATUS_UNASSESSED:
-		return "planned";
+	case ITSMA_STATUS_EXCLUDED: return "not-applicable";
+	case ITSMA_STATUS_UNASSESSED: return "planned";
 	default:
 		if (itsma_requirement_result_letter(q) == ITSMA_LETTER_F)
 			return "implemented";
@@ -290,9 +288,10 @@ static void findings(ow *o)
 		itsma__jw_string(&o->w, "target-id", tid);
 		itsma__jw_begin_object(&o->w, "status");
 		itsma__jw_string(&o->w, "state",
-		                 st == ITSMA_STATUS_RATED && itsma_requirement_result_letter(q) == ITSMA_LETTER_F
-		                         ? "satisfied"
-		                         : "not-satisfied");
+		                 st == ITSMA_STATUS_RATED &&
+		                         itsma_requirement_result_letter(q) == ITSMA_LETTER_F
+		                     ? "satisfied"
+		                     : "not-satisfied");
 		itsma__jw_end_object(&o->w);
 		itsma__jw_begin_object(&o->w, "implementation-status");
 		itsma__jw_string(&o->w, "state", implementation_state(q));
@@ -403,9 +402,10 @@ static int start(ow *o, const itsma_result *r, itsma_error *err)
 	if (!r)
 		return itsma__error_set(err, ITSMA_EINVAL, "result must not be NULL");
 	if (itsma_result_scope(r))
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "expected a result of the whole catalogue, not of section %s",
-		                        itsma_section_id(itsma_result_scope(r)));
+		return itsma__error_set(
+		    err, ITSMA_EINVAL,
+		    "expected a result of the whole catalogue, not of section %s",
+		    itsma_section_id(itsma_result_scope(r)));
 	o->r = r;
 	o->a = itsma_result_assessment(r);
 	o->err = err;
@@ -446,8 +446,9 @@ int itsma_result_to_oscal_ar(char **out, const itsma_result *r, itsma_error *err
 	itsma__jw_begin_array(&o.w, "results");
 	itsma__jw_begin_object(&o.w, NULL);
 	put_uuid(&o, "uuid", "result", "");
-	itsma__jw_string(&o.w, "title", itsma_assessment_title(o.a) ? itsma_assessment_title(o.a)
-	                                                             : itsma_assessment_id(o.a));
+	itsma__jw_string(&o.w, "title",
+	                 itsma_assessment_title(o.a) ? itsma_assessment_title(o.a)
+	                                             : itsma_assessment_id(o.a));
 	itsma__format_number(num, itsma_result_compliance(r, ITSMA_MODEL_DEFAULT));
 	snprintf(summary, sizeof summary, "Compliance %s%% against %s; verdict %s.", num,
 	         itsma_catalogue_id(itsma_assessment_catalogue(o.a)),
@@ -483,8 +484,9 @@ int itsma_result_to_oscal_poam(char **out, const itsma_result *r, itsma_error *e
 	if ((rc = start(&o, r, err)) < 0)
 		return rc;
 	if (itsma_result_gap_count(r) == 0)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "the result has no gaps: a POA&M needs at least one poam-item");
+		return itsma__error_set(
+		    err, ITSMA_EINVAL,
+		    "the result has no gaps: a POA&M needs at least one poam-item");
 	itsma__jw_begin_object(&o.w, NULL);
 	itsma__jw_begin_object(&o.w, "plan-of-action-and-milestones");
 	put_uuid(&o, "uuid", "plan-of-action-and-milestones", "");

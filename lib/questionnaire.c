@@ -20,21 +20,44 @@
 
 /* item and verify come last, so the columns people fill in keep their places; they are for the
  * people filling it in (the importer does not read them) */
-enum q_column { Q_TYPE, Q_ID,     Q_CLAUSE, Q_PROCESS, Q_OBLIGATION, Q_TEXT,
-	            Q_RATING, Q_EVIDENCE, Q_NOTE, Q_ITEM, Q_VERIFY, Q_COLUMNS };
-static const char *const q_header[Q_COLUMNS] = { "type",   "id",       "clause", "process",
-	                                             "obligation", "text",  "rating", "evidence",
-	                                             "note",   "item",     "verify" };
+enum q_column {
+	Q_TYPE,
+	Q_ID,
+	Q_CLAUSE,
+	Q_PROCESS,
+	Q_OBLIGATION,
+	Q_TEXT,
+	Q_RATING,
+	Q_EVIDENCE,
+	Q_NOTE,
+	Q_ITEM,
+	Q_VERIFY,
+	Q_COLUMNS
+};
+static const char *const q_header[Q_COLUMNS] = { "type",       "id",   "clause", "process",
+	                                         "obligation", "text", "rating", "evidence",
+	                                         "note",       "item", "verify" };
 
-enum e_column { E_ID, E_TITLE, E_KIND, E_COLLECTED, E_EXPIRES, E_URI, E_SHA256, E_BY, E_NOTE,
-	            E_COLUMNS };
+enum e_column {
+	E_ID,
+	E_TITLE,
+	E_KIND,
+	E_COLLECTED,
+	E_EXPIRES,
+	E_URI,
+	E_SHA256,
+	E_BY,
+	E_NOTE,
+	E_COLUMNS
+};
 static const char *const e_header[E_COLUMNS] = { "id",  "title",  "kind", "collected", "expires",
-	                                             "uri", "sha256", "by",   "note" };
+	                                         "uri", "sha256", "by",   "note" };
 
 int itsma_questionnaire_options_init(itsma_questionnaire_options *opts, unsigned int version)
 {
 	static const itsma_questionnaire_options defaults = ITSMA_QUESTIONNAIRE_OPTIONS_INIT;
-	if (!opts || itsma__version_check(version, ITSMA_QUESTIONNAIRE_OPTIONS_VERSION, NULL, NULL) < 0)
+	if (!opts ||
+	    itsma__version_check(version, ITSMA_QUESTIONNAIRE_OPTIONS_VERSION, NULL, NULL) < 0)
 		return ITSMA_EINVAL;
 	*opts = defaults;
 	return 0;
@@ -45,7 +68,7 @@ typedef struct sheet_out {
 	itsma__csv_writer w;
 	itsma_write_cb write; /* NULL: keep everything in buf */
 	void *payload;
-	int stopped;          /* the sink's non-zero value */
+	int stopped; /* the sink's non-zero value */
 } sheet_out;
 
 static int sheet_begin(sheet_out *s, const itsma_questionnaire_options *opts, itsma_write_cb write,
@@ -55,13 +78,16 @@ static int sheet_begin(sheet_out *s, const itsma_questionnaire_options *opts, it
 	if (!opts)
 		opts = &defaults;
 	memset(s, 0, sizeof *s);
-	if (itsma__version_check(opts->version, ITSMA_QUESTIONNAIRE_OPTIONS_VERSION, "itsma_questionnaire_options", err) < 0)
+	if (itsma__version_check(opts->version, ITSMA_QUESTIONNAIRE_OPTIONS_VERSION,
+	                         "itsma_questionnaire_options", err) < 0)
 		return ITSMA_EINVAL;
 	if (opts->delimiter != 0 && opts->delimiter != ',' && opts->delimiter != ';' &&
 	    opts->delimiter != '\t')
-		return itsma__error_set(err, ITSMA_EINVAL, "the delimiter must be ',', ';' or a tab");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "the delimiter must be ',', ';' or a tab");
 	if (opts->target < -1 || opts->target > 5)
-		return itsma__error_set(err, ITSMA_EINVAL, "a target level is 0 to 5 (or -1 for none), not %d",
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "a target level is 0 to 5 (or -1 for none), not %d",
 		                        opts->target);
 	s->w.out = &s->buf;
 	s->w.delimiter = opts->delimiter ? opts->delimiter : ',';
@@ -160,12 +186,15 @@ static void requirement_rows(sheet_out *s, const itsma_catalogue *cat, const its
 		cells[Q_ITEM] = itsma_requirement_item(q);
 		cells[Q_TEXT] = itsma_requirement_text(q);
 		cells[Q_VERIFY] = itsma_requirement_verify(q);
-		const itsma_rating *r = a ? itsma_assessment_find_rating(a, itsma_requirement_id(q)) : NULL;
+		const itsma_rating *r =
+		    a ? itsma_assessment_find_rating(a, itsma_requirement_id(q)) : NULL;
 		const itsma_exclusion *x =
-			a ? itsma_assessment_find_exclusion(a, itsma_requirement_id(q)) : NULL;
+		    a ? itsma_assessment_find_exclusion(a, itsma_requirement_id(q)) : NULL;
 		if (r) {
-			cells[Q_RATING] = rating_text(number, itsma_rating_letter(r), itsma_rating_value(r));
-			cells[Q_EVIDENCE] = evidence_text(tmp, itsma_rating_evidence_count(r), r, rating_ev);
+			cells[Q_RATING] =
+			    rating_text(number, itsma_rating_letter(r), itsma_rating_value(r));
+			cells[Q_EVIDENCE] =
+			    evidence_text(tmp, itsma_rating_evidence_count(r), r, rating_ev);
 			cells[Q_NOTE] = itsma_rating_note(r);
 		} else if (x) {
 			cells[Q_RATING] = "excluded";
@@ -212,12 +241,14 @@ static void attribute_rows(sheet_out *s, const itsma_catalogue *cat, const itsma
 			cells[Q_PROCESS] = itsma_section_id(sec);
 			cells[Q_TEXT] = attribute_text(text, cat, attr, sec);
 			const itsma_attribute_rating *r =
-				a ? itsma_assessment_find_attribute(a, itsma_section_id(sec), attr) : NULL;
+			    a ? itsma_assessment_find_attribute(a, itsma_section_id(sec), attr)
+			      : NULL;
 			if (r) {
-				cells[Q_RATING] = rating_text(number, itsma_attribute_rating_letter(r),
-				                              itsma_attribute_rating_value(r));
-				cells[Q_EVIDENCE] = evidence_text(tmp, itsma_attribute_rating_evidence_count(r), r,
-				                                  attribute_ev);
+				cells[Q_RATING] =
+				    rating_text(number, itsma_attribute_rating_letter(r),
+				                itsma_attribute_rating_value(r));
+				cells[Q_EVIDENCE] = evidence_text(
+				    tmp, itsma_attribute_rating_evidence_count(r), r, attribute_ev);
 				cells[Q_NOTE] = itsma_attribute_rating_note(r);
 			}
 			sheet_row(s, cells, Q_COLUMNS);
@@ -246,7 +277,8 @@ static void target_rows(sheet_out *s, const itsma_catalogue *cat, const itsma_as
 		if (t >= 0)
 			level[0] = (char)('0' + t);
 		text->len = 0;
-		itsma__buf_printf(text, "Target capability level (0-5) for %s", itsma_section_title(sec));
+		itsma__buf_printf(text, "Target capability level (0-5) for %s",
+		                  itsma_section_title(sec));
 		cells[Q_TYPE] = "target";
 		cells[Q_ID] = itsma_section_id(sec);
 		cells[Q_CLAUSE] = itsma_section_clause(sec);
@@ -270,12 +302,12 @@ static int questionnaire(char **out, const itsma_catalogue *cat,
 	const itsma_assessment *a = opts ? opts->assessment : NULL;
 	int target = opts ? opts->target : -1;
 	if (a && itsma_assessment_catalogue(a) != cat &&
-	    strcmp(itsma_catalogue_id(itsma_assessment_catalogue(a)), itsma_catalogue_id(cat)) != 0) {
+	    strcmp(itsma_catalogue_id(itsma_assessment_catalogue(a)), itsma_catalogue_id(cat)) !=
+	        0) {
 		itsma__buf_free(&s.buf);
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "the assessment is of catalogue %.60s, not %.60s",
-		                        itsma_catalogue_id(itsma_assessment_catalogue(a)),
-		                        itsma_catalogue_id(cat));
+		return itsma__error_set(
+		    err, ITSMA_EINVAL, "the assessment is of catalogue %.60s, not %.60s",
+		    itsma_catalogue_id(itsma_assessment_catalogue(a)), itsma_catalogue_id(cat));
 	}
 	itsma__buf text = ITSMA__BUF_INIT, tmp = ITSMA__BUF_INIT;
 	sheet_row(&s, q_header, Q_COLUMNS);
@@ -308,8 +340,8 @@ int itsma_questionnaire_to_string(char **out, const itsma_catalogue *cat,
 	return questionnaire(out, cat, opts, NULL, NULL, err);
 }
 
-static int evidence_sheet(char **out, const itsma_questionnaire_options *opts,
-                          itsma_write_cb write, void *payload, itsma_error *err)
+static int evidence_sheet(char **out, const itsma_questionnaire_options *opts, itsma_write_cb write,
+                          void *payload, itsma_error *err)
 {
 	sheet_out s;
 	int rc;

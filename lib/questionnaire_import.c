@@ -36,9 +36,9 @@ typedef struct cite {
 	const char *source; /* the file of the position below */
 	int line, column;   /* the evidence row (broken) or the first citation (missing) */
 	size_t offset;
-	size_t rows;        /* questionnaire rows citing it */
-	int first_line;     /* the first of them */
-	int broken;         /* 1: an evidence row with problems; 0: no such row */
+	size_t rows;    /* questionnaire rows citing it */
+	int first_line; /* the first of them */
+	int broken;     /* 1: an evidence row with problems; 0: no such row */
 } cite;
 
 typedef struct importer {
@@ -49,13 +49,13 @@ typedef struct importer {
 	cite **cite_list;    /* in the order they were met */
 	size_t ncites, cites_cap;
 	size_t problems;
-	int stop;            /* the problem callback's non-zero value */
+	int stop; /* the problem callback's non-zero value */
 	int nomem;
 	itsma_error first;
 	/* the sheet being read */
 	const char *source;
 	itsma__csv_reader rd;
-	itsma__strmap seen;  /* keys of rows read so far -> their line */
+	itsma__strmap seen;    /* keys of rows read so far -> their line */
 	itsma__strmap row_ids; /* evidence ids of the current cell (when there are many) */
 	char empty[1];         /* the text of a cell the row does not have */
 } importer;
@@ -114,8 +114,8 @@ static void cell_problem(importer *im, const itsma__csv_field *at, const char *c
 	vsnprintf(text, sizeof text, fmt, ap);
 	va_end(ap);
 	if (col)
-		report(im, ITSMA_ESCHEMA, im->source, at->line, at->column, at->offset, "column \"%s\": %s",
-		       col, text);
+		report(im, ITSMA_ESCHEMA, im->source, at->line, at->column, at->offset,
+		       "column \"%s\": %s", col, text);
 	else
 		report(im, ITSMA_ESCHEMA, im->source, at->line, at->column, at->offset, "%s", text);
 }
@@ -150,15 +150,9 @@ static int is_space(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
 }
 
-static char lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
+static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
 
-static char upper(char c)
-{
-	return c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
-}
+static char upper(char c) { return c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c; }
 
 /* The cell in column col of the current row, or NULL when the row has no such cell. */
 static itsma__csv_field *cell_at(importer *im, int col)
@@ -255,7 +249,8 @@ static int sheet_start(importer *im, const char *data, size_t len, const char *s
 		return -1;
 	}
 	if (rc == 0) {
-		report(im, ITSMA_ESCHEMA, source, 0, 0, 0, "the file is empty (it needs a header row)");
+		report(im, ITSMA_ESCHEMA, source, 0, 0, 0,
+		       "the file is empty (it needs a header row)");
 		return -1;
 	}
 	int ok = 1;
@@ -264,7 +259,8 @@ static int sheet_start(importer *im, const char *data, size_t len, const char *s
 		if (cols[i] < 0 && i < nrequired) {
 			const char *h = im->rd.cells[0].text;
 			int other = im->rd.count == 1 && strpbrk(h, ",;\t") != NULL;
-			cell_problem(im, NULL, NULL, "the header row has no \"%s\" column%s", names[i],
+			cell_problem(im, NULL, NULL, "the header row has no \"%s\" column%s",
+			             names[i],
 			             other ? " (are the columns separated by another character? "
 			                     "name the delimiter)"
 			                   : "");
@@ -328,8 +324,18 @@ static cite *add_cite(importer *im, const char *id, int broken, const itsma__csv
 
 /* ---- the evidence sheet ---------------------------------------------------------------- */
 
-enum { EV_ID, EV_TITLE, EV_KIND, EV_COLLECTED, EV_EXPIRES, EV_URI, EV_SHA256, EV_BY, EV_NOTE,
-	   EV_COLUMNS };
+enum {
+	EV_ID,
+	EV_TITLE,
+	EV_KIND,
+	EV_COLLECTED,
+	EV_EXPIRES,
+	EV_URI,
+	EV_SHA256,
+	EV_BY,
+	EV_NOTE,
+	EV_COLUMNS
+};
 
 static void evidence_row(importer *im, const int *col)
 {
@@ -341,7 +347,8 @@ static void evidence_row(importer *im, const int *col)
 
 	spec.id = trimmed_cell(im, col[EV_ID]);
 	if (!itsma_id_is_valid(spec.id)) {
-		cell_problem(im, id_cell, "id", "\"%s\" is not an identifier (1 to 64 of A-Z a-z 0-9 . _ : -)",
+		cell_problem(im, id_cell, "id",
+		             "\"%s\" is not an identifier (1 to 64 of A-Z a-z 0-9 . _ : -)",
 		             shown(v1, sizeof v1, spec.id));
 	} else {
 		char key[80], what[90];
@@ -352,18 +359,21 @@ static void evidence_row(importer *im, const int *col)
 	}
 	spec.title = trimmed_cell(im, col[EV_TITLE]);
 	if (!*spec.title)
-		cell_problem(im, cell_at(im, col[EV_TITLE]), "title", "an evidence record needs a title");
+		cell_problem(im, cell_at(im, col[EV_TITLE]), "title",
+		             "an evidence record needs a title");
 	char *kind = trimmed_cell(im, col[EV_KIND]);
 	for (char *p = kind; *p; p++)
 		*p = lower(*p);
 	if (itsma_evidence_kind_parse(&spec.kind, kind, NULL) < 0)
 		cell_problem(im, cell_at(im, col[EV_KIND]), "kind",
-		             "expected document, record, interview, observation, metric or other, not \"%s\"",
+		             "expected document, record, interview, observation, metric or other, "
+		             "not \"%s\"",
 		             shown(v1, sizeof v1, kind));
 	spec.collected = trimmed_cell(im, col[EV_COLLECTED]);
 	if (itsma_date_parse(&dc, spec.collected, NULL) < 0)
 		cell_problem(im, cell_at(im, col[EV_COLLECTED]), "collected",
-		             "expected a date YYYY-MM-DD, not \"%s\"", shown(v1, sizeof v1, spec.collected));
+		             "expected a date YYYY-MM-DD, not \"%s\"",
+		             shown(v1, sizeof v1, spec.collected));
 	spec.expires = trimmed_cell(im, col[EV_EXPIRES]);
 	if (!*spec.expires)
 		spec.expires = NULL;
@@ -388,7 +398,8 @@ static void evidence_row(importer *im, const int *col)
 		}
 		if (!ok)
 			cell_problem(im, cell_at(im, col[EV_SHA256]), "sha256",
-			             "expected 64 hexadecimal digits, not \"%s\"", shown(v1, sizeof v1, sha));
+			             "expected 64 hexadecimal digits, not \"%s\"",
+			             shown(v1, sizeof v1, sha));
 		spec.sha256 = sha;
 	}
 	spec.by = trimmed_cell(im, col[EV_BY]);
@@ -412,8 +423,9 @@ static void evidence_row(importer *im, const int *col)
 
 static void import_evidence(importer *im, const char *data, size_t len, const char *source)
 {
-	static const char *const names[EV_COLUMNS] = { "id",  "title",  "kind", "collected", "expires",
-		                                           "uri", "sha256", "by",   "note" };
+	static const char *const names[EV_COLUMNS] = { "id",        "title",   "kind",
+		                                       "collected", "expires", "uri",
+		                                       "sha256",    "by",      "note" };
 	int col[EV_COLUMNS];
 	if (sheet_start(im, data, len, source, names, col, EV_COLUMNS, 4) == 0)
 		while (sheet_next(im))
@@ -471,7 +483,8 @@ static size_t cited(importer *im, const int *col, const char ***out, int *bad)
 	char *text = trimmed_cell(im, col[Q_EVIDENCE]);
 	char *save = NULL;
 	*bad = 0;
-	for (char *tok = strtok_r(text, " ,;\t\r\n", &save); tok; tok = strtok_r(NULL, " ,;\t\r\n", &save)) {
+	for (char *tok = strtok_r(text, " ,;\t\r\n", &save); tok;
+	     tok = strtok_r(NULL, " ,;\t\r\n", &save)) {
 		if (repeated(im, ids, n, tok))
 			continue;
 		if (n == cap && itsma__grow((void **)&ids, &cap, n + 1, sizeof *ids) < 0) {
@@ -499,11 +512,12 @@ static size_t cited(importer *im, const int *col, const char ***out, int *bad)
 static void requirement_row(importer *im, const int *col, const char *rid, const char *rating)
 {
 	const itsma_catalogue *cat = itsma_assessment_catalogue(im->a);
-	itsma__csv_field *id_cell = cell_at(im, col[Q_ID]), *rating_cell = cell_at(im, col[Q_RATING]);
+	itsma__csv_field *id_cell = cell_at(im, col[Q_ID]),
+	                 *rating_cell = cell_at(im, col[Q_RATING]);
 	char v[160], key[80], what[90];
 	if (!itsma_catalogue_find_requirement(cat, rid)) {
-		cell_problem(im, id_cell, "id", "no requirement \"%s\" in catalogue %s", shown(v, sizeof v, rid),
-		             itsma_catalogue_id(cat));
+		cell_problem(im, id_cell, "id", "no requirement \"%s\" in catalogue %s",
+		             shown(v, sizeof v, rid), itsma_catalogue_id(cat));
 		return;
 	}
 	snprintf(key, sizeof key, "R %s", rid);
@@ -523,9 +537,10 @@ static void requirement_row(importer *im, const int *col, const char *rid, const
 	itsma_rating_spec spec = ITSMA_RATING_SPEC_INIT;
 	spec.requirement_id = rid;
 	if (itsma_rating_parse(&spec.letter, &spec.value, rating, NULL) < 0) {
-		cell_problem(im, rating_cell, "rating",
-		             "expected N, P-, P, P+, L-, L, L+, F or a number from 0 to 100, not \"%s\"",
-		             shown(v, sizeof v, rating));
+		cell_problem(
+		    im, rating_cell, "rating",
+		    "expected N, P-, P, P+, L-, L, L+, F or a number from 0 to 100, not \"%s\"",
+		    shown(v, sizeof v, rating));
 		return;
 	}
 	const char **ids = NULL;
@@ -550,8 +565,9 @@ static const itsma_section *process_of_row(importer *im, const int *col, int fal
 	}
 	const itsma_section *p = itsma_catalogue_find_section(cat, pid);
 	if (!p || itsma_section_kind_of(p) != ITSMA_SECTION_KIND_PROCESS) {
-		cell_problem(im, cell_at(im, c), "process", "\"%s\" is not a process of catalogue %s",
-		             shown(v, sizeof v, pid), itsma_catalogue_id(cat));
+		cell_problem(im, cell_at(im, c), "process",
+		             "\"%s\" is not a process of catalogue %s", shown(v, sizeof v, pid),
+		             itsma_catalogue_id(cat));
 		return NULL;
 	}
 	return p;
@@ -559,15 +575,18 @@ static const itsma_section *process_of_row(importer *im, const int *col, int fal
 
 static void attribute_row(importer *im, const int *col, const char *name, const char *rating)
 {
-	itsma__csv_field *id_cell = cell_at(im, col[Q_ID]), *rating_cell = cell_at(im, col[Q_RATING]);
+	itsma__csv_field *id_cell = cell_at(im, col[Q_ID]),
+	                 *rating_cell = cell_at(im, col[Q_RATING]);
 	itsma_attribute attr;
 	char v[160], key[120], what[120];
 	if (strcmp(name, "PA1.1") == 0) {
-		cell_problem(im, id_cell, "id", "PA1.1 is derived from the process's requirements and never rated");
+		cell_problem(im, id_cell, "id",
+		             "PA1.1 is derived from the process's requirements and never rated");
 		return;
 	}
 	if (itsma_attribute_parse(&attr, name, NULL) < 0) {
-		cell_problem(im, id_cell, "id", "expected a process attribute PA2.1 to PA5.2, not \"%s\"",
+		cell_problem(im, id_cell, "id",
+		             "expected a process attribute PA2.1 to PA5.2, not \"%s\"",
 		             shown(v, sizeof v, name));
 		return;
 	}
@@ -582,9 +601,10 @@ static void attribute_row(importer *im, const int *col, const char *name, const 
 	spec.process = p;
 	spec.attribute = attr;
 	if (itsma_rating_parse(&spec.letter, &spec.value, rating, NULL) < 0) {
-		cell_problem(im, rating_cell, "rating",
-		             "expected N, P-, P, P+, L-, L, L+, F or a number from 0 to 100, not \"%s\"",
-		             shown(v, sizeof v, rating));
+		cell_problem(
+		    im, rating_cell, "rating",
+		    "expected N, P-, P, P+, L-, L, L+, F or a number from 0 to 100, not \"%s\"",
+		    shown(v, sizeof v, rating));
 		return;
 	}
 	const char **ids = NULL;
@@ -600,7 +620,8 @@ static void attribute_row(importer *im, const int *col, const char *name, const 
 
 static void target_row(importer *im, const int *col, const char *level)
 {
-	itsma__csv_field *id_cell = cell_at(im, col[Q_ID]), *rating_cell = cell_at(im, col[Q_RATING]);
+	itsma__csv_field *id_cell = cell_at(im, col[Q_ID]),
+	                 *rating_cell = cell_at(im, col[Q_RATING]);
 	const itsma_section *p = process_of_row(im, col, 1);
 	char v[160], key[80], what[100];
 	if (!p)
@@ -610,12 +631,14 @@ static void target_row(importer *im, const int *col, const char *level)
 	if (duplicate(im, id_cell, "id", key, what) || !*level)
 		return;
 	if (level[0] < '0' || level[0] > '5' || level[1] != '\0') {
-		cell_problem(im, rating_cell, "rating", "a target is a capability level from 0 to 5, not \"%s\"",
+		cell_problem(im, rating_cell, "rating",
+		             "a target is a capability level from 0 to 5, not \"%s\"",
 		             shown(v, sizeof v, level));
 		return;
 	}
 	itsma_error err = ITSMA_ERROR_INIT;
-	if (itsma_assessment_set_process_target(im->a, itsma_section_id(p), level[0] - '0', &err) < 0)
+	if (itsma_assessment_set_process_target(im->a, itsma_section_id(p), level[0] - '0', &err) <
+	    0)
 		cell_problem(im, rating_cell, "rating", "%s", err.message);
 }
 
@@ -648,13 +671,14 @@ static void questionnaire_row(importer *im, const int *col)
 		target_row(im, col, rating);
 	else
 		cell_problem(im, cell_at(im, col[Q_TYPE]), "type",
-		             "expected requirement, attribute or target, not \"%s\"", shown(v, sizeof v, type));
+		             "expected requirement, attribute or target, not \"%s\"",
+		             shown(v, sizeof v, type));
 }
 
 static void import_questionnaire(importer *im, const char *data, size_t len, const char *source)
 {
-	static const char *const names[Q_COLUMNS] = { "id",       "rating", "type",
-		                                          "process",  "evidence", "note" };
+	static const char *const names[Q_COLUMNS] = { "id",      "rating",   "type",
+		                                      "process", "evidence", "note" };
 	int found[Q_COLUMNS], col[Q_COLUMNS];
 	if (sheet_start(im, data, len, source, names, found, Q_COLUMNS, 2) == 0) {
 		col[Q_ID] = found[0];
@@ -677,17 +701,22 @@ static void report_cites(importer *im, const char *evidence_given)
 		const cite *c = im->cite_list[i];
 		if (c->broken && c->rows > 0)
 			report(im, ITSMA_ESCHEMA, c->source, c->line, c->column, c->offset,
-			       "evidence \"%s\" was left out for the problems on this line: %zu row%s of %s "
+			       "evidence \"%s\" was left out for the problems on this line: %zu "
+			       "row%s of %s "
 			       "cite%s it (the first on line %d)",
-			       shown(v, sizeof v, c->id), c->rows, c->rows == 1 ? "" : "s", im->source,
-			       c->rows == 1 ? "s" : "", c->first_line);
+			       shown(v, sizeof v, c->id), c->rows, c->rows == 1 ? "" : "s",
+			       im->source, c->rows == 1 ? "s" : "", c->first_line);
 		else if (!c->broken) {
 			char more[80] = "";
 			if (c->rows > 1)
-				snprintf(more, sizeof more, "; %zu rows cite it (the first here)", c->rows);
+				snprintf(more, sizeof more, "; %zu rows cite it (the first here)",
+				         c->rows);
 			report(im, ITSMA_ESCHEMA, c->source, c->line, c->column, c->offset,
-			       "column \"evidence\": no evidence record \"%s\"%s%s", shown(v, sizeof v, c->id),
-			       evidence_given ? " in the evidence list" : " (no evidence list was given)", more);
+			       "column \"evidence\": no evidence record \"%s\"%s%s",
+			       shown(v, sizeof v, c->id),
+			       evidence_given ? " in the evidence list"
+			                      : " (no evidence list was given)",
+			       more);
 		}
 	}
 }
@@ -705,14 +734,16 @@ int itsma_questionnaire_import(itsma_assessment **out, const char *questionnaire
 	*out = NULL;
 	if (!opts)
 		return itsma__error_set(err, ITSMA_EINVAL, "import options must not be NULL");
-	if (itsma__version_check(opts->version, ITSMA_IMPORT_OPTIONS_VERSION, "itsma_import_options", err) < 0)
+	if (itsma__version_check(opts->version, ITSMA_IMPORT_OPTIONS_VERSION,
+	                         "itsma_import_options", err) < 0)
 		return ITSMA_EINVAL;
 	if (!opts->catalogue || !opts->id || !opts->date)
 		return itsma__error_set(err, ITSMA_EINVAL,
 		                        "the import options need a catalogue, an id and a date");
 	if (opts->delimiter != 0 && opts->delimiter != ',' && opts->delimiter != ';' &&
 	    opts->delimiter != '\t')
-		return itsma__error_set(err, ITSMA_EINVAL, "the delimiter must be ',', ';' or a tab");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "the delimiter must be ',', ';' or a tab");
 	if (!questionnaire && len > 0)
 		return itsma__error_set(err, ITSMA_EINVAL, "questionnaire must not be NULL");
 	memset(&im, 0, sizeof im);
@@ -720,7 +751,8 @@ int itsma_questionnaire_import(itsma_assessment **out, const char *questionnaire
 	if ((rc = itsma_assessment_new(&im.a, opts->catalogue, opts->id, opts->date, err)) < 0)
 		return rc;
 	if (evidence)
-		import_evidence(&im, evidence, evidence_len, evidence_source ? evidence_source : "<evidence>");
+		import_evidence(&im, evidence, evidence_len,
+		                evidence_source ? evidence_source : "<evidence>");
 	if (!im.stop && !im.nomem)
 		import_questionnaire(&im, questionnaire ? questionnaire : "", len,
 		                     source ? source : "<questionnaire>");

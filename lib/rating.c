@@ -11,10 +11,10 @@
 #include <string.h>
 
 /* ITSMA_LETTER_NONE (a number, or no rating) has no word. */
-ITSMA__ENUM_WORDS(letter, "a rating letter", { "N", ITSMA_LETTER_N }, { "P-", ITSMA_LETTER_P_MINUS },
-                  { "P", ITSMA_LETTER_P }, { "P+", ITSMA_LETTER_P_PLUS },
-                  { "L-", ITSMA_LETTER_L_MINUS }, { "L", ITSMA_LETTER_L },
-                  { "L+", ITSMA_LETTER_L_PLUS }, { "F", ITSMA_LETTER_F })
+ITSMA__ENUM_WORDS(letter, "a rating letter", { "N", ITSMA_LETTER_N },
+                  { "P-", ITSMA_LETTER_P_MINUS }, { "P", ITSMA_LETTER_P },
+                  { "P+", ITSMA_LETTER_P_PLUS }, { "L-", ITSMA_LETTER_L_MINUS },
+                  { "L", ITSMA_LETTER_L }, { "L+", ITSMA_LETTER_L_PLUS }, { "F", ITSMA_LETTER_F })
 static const double letter_values[] = { 0, 0, 23.75, 32.5, 41.25, 58.75, 67.5, 76.25, 100 };
 
 double itsma_letter_achievement(itsma_letter letter)
@@ -24,10 +24,7 @@ double itsma_letter_achievement(itsma_letter letter)
 	return letter_values[letter];
 }
 
-itsma_letter itsma_letter_from_achievement(double a)
-{
-	return itsma__band_of(a);
-}
+itsma_letter itsma_letter_from_achievement(double a) { return itsma__band_of(a); }
 
 itsma_letter itsma_letter_band(itsma_letter letter)
 {
@@ -116,8 +113,9 @@ int itsma_rating_parse(itsma_letter *letter_out, double *value_out, const char *
 
 	itsma__error_reset(err);
 	if (!text || !*text)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "expected a rating: N, P-, P, P+, L-, L, L+, F or a number from 0 to 100");
+		return itsma__error_set(
+		    err, ITSMA_EINVAL,
+		    "expected a rating: N, P-, P, P+, L-, L, L+, F or a number from 0 to 100");
 	if (itsma__enum_parse(&i, &letter_words, text, NULL) == 0) {
 		if (letter_out)
 			*letter_out = (itsma_letter)i;
@@ -134,10 +132,12 @@ int itsma_rating_parse(itsma_letter *letter_out, double *value_out, const char *
 			*value_out = v == 0 ? 0 : v; /* -0 is 0 */
 		return 0;
 	}
-	return itsma__error_set(err, ITSMA_EINVAL,
-	                        "expected a rating: N, P-, P, P+, L-, L, L+, F or a number from 0 to 100 "
-	                        "(written as in JSON: digits, an optional '.' and fraction, an optional exponent), not \"%.40s\"",
-	                        text);
+	return itsma__error_set(
+	    err, ITSMA_EINVAL,
+	    "expected a rating: N, P-, P, P+, L-, L, L+, F or a number from 0 to 100 "
+	    "(written as in JSON: digits, an optional '.' and fraction, an optional exponent), not "
+	    "\"%.40s\"",
+	    text);
 }
 
 ITSMA__ENUM_WORDS(attribute, "a process attribute", { "PA1.1", ITSMA_PA1_1 },
@@ -145,19 +145,24 @@ ITSMA__ENUM_WORDS(attribute, "a process attribute", { "PA1.1", ITSMA_PA1_1 },
                   { "PA3.2", ITSMA_PA3_2 }, { "PA4.1", ITSMA_PA4_1 }, { "PA4.2", ITSMA_PA4_2 },
                   { "PA5.1", ITSMA_PA5_1 }, { "PA5.2", ITSMA_PA5_2 })
 /* The attributes an assessment may rate: all but PA1.1. */
-static const itsma__enumwords rated_attribute_words = { "a rated process attribute",
-	                                                attribute_word_list + 1,
-	                                                sizeof attribute_word_list /
-	                                                        sizeof attribute_word_list[0] -
-	                                                1 };
+static const itsma__enumwords rated_attribute_words = {
+	"a rated process attribute", attribute_word_list + 1,
+	sizeof attribute_word_list / sizeof attribute_word_list[0] - 1
+};
 static const int attribute_levels[] = { 1, 2, 2, 3, 3, 4, 4, 5, 5 };
 
 const char *itsma_attribute_title(itsma_attribute a)
 {
 	static const char *const titles[ITSMA_ATTRIBUTE_COUNT] = {
-		"Process performance",   "Performance management", "Work product management",
-		"Process definition",    "Process deployment",     "Quantitative analysis",
-		"Quantitative control",  "Process innovation",     "Process innovation implementation"
+		"Process performance",
+		"Performance management",
+		"Work product management",
+		"Process definition",
+		"Process deployment",
+		"Quantitative analysis",
+		"Quantitative control",
+		"Process innovation",
+		"Process innovation implementation"
 	};
 	if ((int)a < 0 || (int)a >= (int)ITSMA_ATTRIBUTE_COUNT)
 		return "";
@@ -175,8 +180,9 @@ int itsma__attribute_parse_rated(itsma_attribute *out, const char *text, itsma_e
 {
 	int v = 0;
 	if (text && strcmp(text, itsma_attribute_name(ITSMA_PA1_1)) == 0)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "PA1.1 is derived from the process's requirements and cannot be rated");
+		return itsma__error_set(
+		    err, ITSMA_EINVAL,
+		    "PA1.1 is derived from the process's requirements and cannot be rated");
 	if (itsma__enum_parse(&v, &rated_attribute_words, text, err) < 0)
 		return ITSMA_EINVAL;
 	if (out)
@@ -196,10 +202,7 @@ static long days_from_civil(long y, unsigned m, unsigned d)
 	return era * 146097 + doe - 719468;
 }
 
-static int is_leap(long y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
+static int is_leap(long y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 int itsma_date_parse(long *days_out, const char *s, itsma_error *err)
 {
@@ -225,16 +228,21 @@ int itsma_date_parse(long *days_out, const char *s, itsma_error *err)
 	m = (unsigned)((s[5] - '0') * 10 + (s[6] - '0'));
 	d = (unsigned)((s[8] - '0') * 10 + (s[9] - '0'));
 	if (m < 1 || m > 12)
-		return itsma__error_set(err, ITSMA_EINVAL, "expected a calendar date YYYY-MM-DD: month %u of \"%s\" does not exist", m, s);
+		return itsma__error_set(
+		    err, ITSMA_EINVAL,
+		    "expected a calendar date YYYY-MM-DD: month %u of \"%s\" does not exist", m, s);
 	dim = mdays[m - 1] + (m == 2 && is_leap(y));
 	if (d < 1 || d > dim)
-		return itsma__error_set(err, ITSMA_EINVAL, "expected a calendar date YYYY-MM-DD: \"%s\" does not exist (that month has %u days)", s, dim);
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "expected a calendar date YYYY-MM-DD: \"%s\" does not "
+		                        "exist (that month has %u days)",
+		                        s, dim);
 	if (days_out)
 		*days_out = days_from_civil(y, m, d);
 	return 0;
 bad:
-	return itsma__error_set(err, ITSMA_EINVAL, "expected a calendar date YYYY-MM-DD, not \"%.20s\"",
-	                        s ? s : "");
+	return itsma__error_set(err, ITSMA_EINVAL,
+	                        "expected a calendar date YYYY-MM-DD, not \"%.20s\"", s ? s : "");
 }
 
 char *itsma_date_format(char *buf, size_t size, long z)

@@ -11,13 +11,18 @@
 #include <string.h>
 
 ITSMA__ENUM_WORDS(report_format, "a report format", { "text", ITSMA_REPORT_FORMAT_TEXT },
-                  { "md", ITSMA_REPORT_FORMAT_MD }, { "html", ITSMA_REPORT_FORMAT_HTML }, { "csv", ITSMA_REPORT_FORMAT_CSV })
+                  { "md", ITSMA_REPORT_FORMAT_MD }, { "html", ITSMA_REPORT_FORMAT_HTML },
+                  { "csv", ITSMA_REPORT_FORMAT_CSV })
 /* The single sections, then all of them; other combinations of bits have no word. */
 ITSMA__ENUM_WORDS(report_section, "a report section", { "summary", ITSMA_REPORT_SECTION_SUMMARY },
-                  { "clauses", ITSMA_REPORT_SECTION_CLAUSES }, { "capability", ITSMA_REPORT_SECTION_CAPABILITY },
-                  { "gaps", ITSMA_REPORT_SECTION_GAPS }, { "nonconformities", ITSMA_REPORT_SECTION_NONCONFORMITIES },
-                  { "evidence", ITSMA_REPORT_SECTION_EVIDENCE }, { "warnings", ITSMA_REPORT_SECTION_WARNINGS },
-                  { "changes", ITSMA_REPORT_SECTION_CHANGES }, { "requirements", ITSMA_REPORT_SECTION_REQUIREMENTS },
+                  { "clauses", ITSMA_REPORT_SECTION_CLAUSES },
+                  { "capability", ITSMA_REPORT_SECTION_CAPABILITY },
+                  { "gaps", ITSMA_REPORT_SECTION_GAPS },
+                  { "nonconformities", ITSMA_REPORT_SECTION_NONCONFORMITIES },
+                  { "evidence", ITSMA_REPORT_SECTION_EVIDENCE },
+                  { "warnings", ITSMA_REPORT_SECTION_WARNINGS },
+                  { "changes", ITSMA_REPORT_SECTION_CHANGES },
+                  { "requirements", ITSMA_REPORT_SECTION_REQUIREMENTS },
                   { "all", ITSMA_REPORT_SECTION_ALL })
 
 int itsma_report_options_init(itsma_report_options *opts, unsigned int version)
@@ -34,10 +39,12 @@ static int check_options(const itsma_report_options **o, itsma_error *err)
 	static const itsma_report_options def = ITSMA_REPORT_OPTIONS_INIT;
 	if (!*o)
 		*o = &def;
-	if (itsma__version_check((*o)->version, ITSMA_REPORT_OPTIONS_VERSION, "itsma_report_options", err) < 0)
+	if (itsma__version_check((*o)->version, ITSMA_REPORT_OPTIONS_VERSION,
+	                         "itsma_report_options", err) < 0)
 		return ITSMA_EINVAL;
 	if (itsma_report_format_name((*o)->format)[0] == '\0')
-		return itsma__error_set(err, ITSMA_EINVAL, "unknown report format %d", (int)(*o)->format);
+		return itsma__error_set(err, ITSMA_EINVAL, "unknown report format %d",
+		                        (int)(*o)->format);
 	return 0;
 }
 
@@ -53,15 +60,17 @@ static int deliver(itsma__buf *b, itsma_report_sink sink, void *payload, itsma_e
 	return rc;
 }
 
-int itsma_report_write(const itsma_result *r, const itsma_result *baseline, const itsma_report_options *opts,
-                       itsma_report_sink sink, void *payload, itsma_error *err)
+int itsma_report_write(const itsma_result *r, const itsma_result *baseline,
+                       const itsma_report_options *opts, itsma_report_sink sink, void *payload,
+                       itsma_error *err)
 {
 	itsma__error_reset(err);
 	itsma__report rp;
 	itsma__buf b = ITSMA__BUF_INIT;
 	int rc;
 	if (!r || !sink)
-		return itsma__error_set(err, ITSMA_EINVAL, "itsma_report_write: NULL result or sink");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "itsma_report_write: NULL result or sink");
 	if ((rc = check_options(&opts, err)) < 0)
 		return rc;
 	if ((rc = itsma__report_init(&rp, r, baseline, opts, err)) < 0) {
@@ -78,19 +87,21 @@ int itsma_report_write(const itsma_result *r, const itsma_result *baseline, cons
 	return deliver(&b, sink, payload, err);
 }
 
-int itsma_diff_report_write(const itsma_diff *d, const itsma_report_options *opts, itsma_report_sink sink,
-                            void *payload, itsma_error *err)
+int itsma_diff_report_write(const itsma_diff *d, const itsma_report_options *opts,
+                            itsma_report_sink sink, void *payload, itsma_error *err)
 {
 	itsma__error_reset(err);
 	itsma__changes c;
 	itsma__buf b = ITSMA__BUF_INIT;
 	int rc;
 	if (!d || !sink)
-		return itsma__error_set(err, ITSMA_EINVAL, "itsma_diff_report_write: NULL diff or sink");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "itsma_diff_report_write: NULL diff or sink");
 	if ((rc = check_options(&opts, err)) < 0)
 		return rc;
 	if (opts->format != ITSMA_REPORT_FORMAT_TEXT && opts->format != ITSMA_REPORT_FORMAT_MD)
-		return itsma__error_set(err, ITSMA_EINVAL, "a comparison is written as text or md, not %s",
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "a comparison is written as text or md, not %s",
 		                        itsma_report_format_name(opts->format));
 	if (itsma__changes_init(&c, d) < 0)
 		return itsma__error_nomem(err);
@@ -107,8 +118,9 @@ int itsma_diff_report_write(const itsma_diff *d, const itsma_report_options *opt
 		itsma__md_escape(&b, itsma_catalogue_title(cat));
 		itsma__buf_puts(&b, " (");
 		itsma__md_code(&b, itsma_catalogue_id(cat), 0);
-		itsma__buf_printf(&b, "). Evidence policy: %s.\n\n",
-		                  itsma_evidence_policy_name(itsma_result_policy(itsma_diff_after(d))));
+		itsma__buf_printf(
+		    &b, "). Evidence policy: %s.\n\n",
+		    itsma_evidence_policy_name(itsma_result_policy(itsma_diff_after(d))));
 		itsma__diff_md(&b, &c, 2, limit == ITSMA_REPORT_LIMIT_DEFAULT ? 0 : limit);
 	} else {
 		int colour = opts->colour;
@@ -126,28 +138,31 @@ int itsma_diff_report_write(const itsma_diff *d, const itsma_report_options *opt
 	return deliver(&b, sink, payload, err);
 }
 
-int itsma_trend_report_write(const itsma_trend *t, const itsma_report_options *opts, itsma_report_sink sink,
-                             void *payload, itsma_error *err)
+int itsma_trend_report_write(const itsma_trend *t, const itsma_report_options *opts,
+                             itsma_report_sink sink, void *payload, itsma_error *err)
 {
 	itsma__error_reset(err);
 	itsma__buf b = ITSMA__BUF_INIT;
 	int rc;
 	if (!t || !sink)
-		return itsma__error_set(err, ITSMA_EINVAL, "itsma_trend_report_write: NULL trend or sink");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "itsma_trend_report_write: NULL trend or sink");
 	if ((rc = check_options(&opts, err)) < 0)
 		return rc;
 	itsma__trend_report(&b, t, opts);
 	return deliver(&b, sink, payload, err);
 }
 
-int itsma_catalogue_render_write(const itsma_catalogue *cat, itsma_catalogue_view view, itsma_report_format format,
-                                 itsma_report_sink sink, void *payload, itsma_error *err)
+int itsma_catalogue_render_write(const itsma_catalogue *cat, itsma_catalogue_view view,
+                                 itsma_report_format format, itsma_report_sink sink, void *payload,
+                                 itsma_error *err)
 {
 	itsma__error_reset(err);
 	itsma__buf b = ITSMA__BUF_INIT;
 	int rc;
 	if (!sink)
-		return itsma__error_set(err, ITSMA_EINVAL, "itsma_catalogue_render_write: NULL sink");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "itsma_catalogue_render_write: NULL sink");
 	if ((rc = itsma__catalogue_render(&b, cat, view, format, err)) < 0) {
 		itsma__buf_free(&b);
 		return rc;
@@ -155,7 +170,7 @@ int itsma_catalogue_render_write(const itsma_catalogue *cat, itsma_catalogue_vie
 	return deliver(&b, sink, payload, err);
 }
 
-/* ---- sinks ------------------------------------------------------------------------------------ */
+/* ---- sinks ----------------------------------------------------------------------------------- */
 
 static int file_sink(void *payload, const char *data, size_t len)
 {
@@ -173,7 +188,8 @@ int itsma_report_file(FILE *f, const itsma_result *r, const itsma_result *baseli
 	rc = itsma_report_write(r, baseline, opts, file_sink, f, err);
 	if (rc == ITSMA_EIO) {
 		int e = errno;
-		itsma__error_set(err, ITSMA_EIO, "cannot write the report: %s", e ? strerror(e) : "write error");
+		itsma__error_set(err, ITSMA_EIO, "cannot write the report: %s",
+		                 e ? strerror(e) : "write error");
 		if (err)
 			err->sys_errno = e;
 	}
@@ -203,8 +219,9 @@ static int finish_string(int rc, itsma__buf *b, char **out, size_t *len_out, its
 	return 0;
 }
 
-int itsma_report_string(char **out, size_t *len_out, const itsma_result *r, const itsma_result *baseline,
-                        const itsma_report_options *opts, itsma_error *err)
+int itsma_report_string(char **out, size_t *len_out, const itsma_result *r,
+                        const itsma_result *baseline, const itsma_report_options *opts,
+                        itsma_error *err)
 {
 	itsma__error_reset(err);
 	itsma__buf b = ITSMA__BUF_INIT;
@@ -213,11 +230,12 @@ int itsma_report_string(char **out, size_t *len_out, const itsma_result *r, cons
 	*out = NULL;
 	if (len_out)
 		*len_out = 0;
-	return finish_string(itsma_report_write(r, baseline, opts, buf_sink, &b, err), &b, out, len_out, err);
+	return finish_string(itsma_report_write(r, baseline, opts, buf_sink, &b, err), &b, out,
+	                     len_out, err);
 }
 
-int itsma_diff_report_string(char **out, size_t *len_out, const itsma_diff *d, const itsma_report_options *opts,
-                             itsma_error *err)
+int itsma_diff_report_string(char **out, size_t *len_out, const itsma_diff *d,
+                             const itsma_report_options *opts, itsma_error *err)
 {
 	itsma__error_reset(err);
 	itsma__buf b = ITSMA__BUF_INIT;
@@ -226,32 +244,37 @@ int itsma_diff_report_string(char **out, size_t *len_out, const itsma_diff *d, c
 	*out = NULL;
 	if (len_out)
 		*len_out = 0;
-	return finish_string(itsma_diff_report_write(d, opts, buf_sink, &b, err), &b, out, len_out, err);
-}
-
-int itsma_trend_report_string(char **out, size_t *len_out, const itsma_trend *t, const itsma_report_options *opts,
-                              itsma_error *err)
-{
-	itsma__error_reset(err);
-	itsma__buf b = ITSMA__BUF_INIT;
-	if (!out)
-		return itsma__error_set(err, ITSMA_EINVAL, "itsma_trend_report_string: out is NULL");
-	*out = NULL;
-	if (len_out)
-		*len_out = 0;
-	return finish_string(itsma_trend_report_write(t, opts, buf_sink, &b, err), &b, out, len_out, err);
-}
-
-int itsma_catalogue_render_string(char **out, size_t *len_out, const itsma_catalogue *cat, itsma_catalogue_view view,
-                                  itsma_report_format format, itsma_error *err)
-{
-	itsma__error_reset(err);
-	itsma__buf b = ITSMA__BUF_INIT;
-	if (!out)
-		return itsma__error_set(err, ITSMA_EINVAL, "itsma_catalogue_render_string: out is NULL");
-	*out = NULL;
-	if (len_out)
-		*len_out = 0;
-	return finish_string(itsma_catalogue_render_write(cat, view, format, buf_sink, &b, err), &b, out, len_out,
+	return finish_string(itsma_diff_report_write(d, opts, buf_sink, &b, err), &b, out, len_out,
 	                     err);
+}
+
+int itsma_trend_report_string(char **out, size_t *len_out, const itsma_trend *t,
+                              const itsma_report_options *opts, itsma_error *err)
+{
+	itsma__error_reset(err);
+	itsma__buf b = ITSMA__BUF_INIT;
+	if (!out)
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "itsma_trend_report_string: out is NULL");
+	*out = NULL;
+	if (len_out)
+		*len_out = 0;
+	return finish_string(itsma_trend_report_write(t, opts, buf_sink, &b, err), &b, out, len_out,
+	                     err);
+}
+
+int itsma_catalogue_render_string(char **out, size_t *len_out, const itsma_catalogue *cat,
+                                  itsma_catalogue_view view, itsma_report_format format,
+                                  itsma_error *err)
+{
+	itsma__error_reset(err);
+	itsma__buf b = ITSMA__BUF_INIT;
+	if (!out)
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "itsma_catalogue_render_string: out is NULL");
+	*out = NULL;
+	if (len_out)
+		*len_out = 0;
+	return finish_string(itsma_catalogue_render_write(cat, view, format, buf_sink, &b, err), &b,
+	                     out, len_out, err);
 }

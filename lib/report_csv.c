@@ -18,8 +18,9 @@ static void cell(itsma__buf *out, const char *s, itsma__csv_kind kind, int first
 
 void itsma__report_csv(itsma__buf *out, const itsma__report *rp)
 {
-	static const char *const header[] = { "id",     "clause",      "process",       "obligation", "status",
-		                                  "achievement", "rating", "nonconformity", "gain" };
+	static const char *const header[] = { "id",         "clause",        "process",
+		                              "obligation", "status",        "achievement",
+		                              "rating",     "nonconformity", "gain" };
 	char b[48];
 	for (size_t i = 0; i < sizeof header / sizeof header[0]; i++)
 		cell(out, header[i], ITSMA__CSV_OWN, i == 0);
@@ -34,12 +35,17 @@ void itsma__report_csv(itsma__buf *out, const itsma__report *rp)
 		cell(out, itsma_requirement_id(req), ITSMA__CSV_TEXT, 1);
 		cell(out, clause ? clause : "", ITSMA__CSV_TEXT, 0);
 		cell(out, itsma__requirement_process_id(req), ITSMA__CSV_TEXT, 0);
-		cell(out, itsma_obligation_name(itsma_requirement_obligation(req)), ITSMA__CSV_OWN, 0);
+		cell(out, itsma_obligation_name(itsma_requirement_obligation(req)), ITSMA__CSV_OWN,
+		     0);
 		cell(out, itsma_status_name(st), ITSMA__CSV_OWN, 0);
 		cell(out, isnan(ach) ? "" : itsma__fmt_num(b, ach, 4), ITSMA__CSV_OWN, 0);
 		cell(out, itsma__result_letter(q), ITSMA__CSV_OWN, 0);
-		cell(out, itsma_nonconformity_name(itsma_requirement_result_nonconformity(q)), ITSMA__CSV_OWN, 0);
-		cell(out, st == ITSMA_STATUS_EXCLUDED ? "" : itsma__fmt_num(b, itsma_requirement_result_gain(q), 4),
+		cell(out, itsma_nonconformity_name(itsma_requirement_result_nonconformity(q)),
+		     ITSMA__CSV_OWN, 0);
+		cell(out,
+		     st == ITSMA_STATUS_EXCLUDED
+		         ? ""
+		         : itsma__fmt_num(b, itsma_requirement_result_gain(q), 4),
 		     ITSMA__CSV_OWN, 0);
 		itsma__buf_puts(out, "\r\n");
 	}

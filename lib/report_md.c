@@ -14,7 +14,8 @@
 static void model_row(itsma__buf *out, const char *label, const itsma_result *r, itsma_model m)
 {
 	char b[48];
-	itsma__buf_printf(out, "| %s | %s |\n", label, itsma__fmt_pct(b, itsma_result_compliance(r, m)));
+	itsma__buf_printf(out, "| %s | %s |\n", label,
+	                  itsma__fmt_pct(b, itsma_result_compliance(r, m)));
 }
 
 static void header(itsma__buf *out, const itsma__report *rp)
@@ -50,10 +51,12 @@ static void header(itsma__buf *out, const itsma__report *rp)
 		itsma__buf_puts(out, " only |\n");
 	}
 	if (itsma_result_policy(rp->r) == ITSMA_EVIDENCE_POLICY_REQUIRED)
-		itsma__buf_puts(out, "| Evidence policy | required: a rating above N counts only with current "
-		             "evidence |\n");
+		itsma__buf_puts(
+		    out, "| Evidence policy | required: a rating above N counts only with current "
+		         "evidence |\n");
 	else
-		itsma__buf_puts(out, "| Evidence policy | advisory: ratings count even without current evidence |\n");
+		itsma__buf_puts(out, "| Evidence policy | advisory: ratings count even without "
+		                     "current evidence |\n");
 	if (rp->base) {
 		const itsma_assessment *b = itsma_result_assessment(rp->base);
 		itsma__buf_puts(out, "| Baseline | ");
@@ -68,7 +71,8 @@ static void summary(itsma__buf *out, const itsma__report *rp)
 	const itsma_result *r = rp->r;
 	itsma_verdict v = itsma_result_verdict(r);
 	char b1[48];
-	itsma__buf_printf(out, "## Verdict: %s\n\n%s\n\n", itsma_verdict_name(v), itsma_verdict_meaning(v));
+	itsma__buf_printf(out, "## Verdict: %s\n\n%s\n\n", itsma_verdict_name(v),
+	                  itsma_verdict_meaning(v));
 
 	itsma__buf_puts(out, "## Compliance\n\n| Figure | Compliance |\n|---|---:|\n");
 	model_row(out, "**Overall** (weighted by clause)", r, ITSMA_MODEL_DEFAULT);
@@ -79,22 +83,29 @@ static void summary(itsma__buf *out, const itsma__report *rp)
 	model_row(out, "Absolute (100% only when everything is F)", r, ITSMA_MODEL_ABSOLUTE);
 	itsma__buf_putc(out, '\n');
 
-	itsma__buf_printf(out,
-	          "Requirements: %zu applicable of %zu (%zu excluded); %zu rated, %zu rated without "
-	          "current evidence (unsupported), %zu not assessed.\n\n",
-	          itsma_result_tally(r, ITSMA_TALLY_APPLICABLE), itsma_result_tally(r, ITSMA_TALLY_TOTAL),
-	          itsma_result_tally(r, ITSMA_TALLY_EXCLUDED), itsma_result_tally(r, ITSMA_TALLY_RATED),
-	          itsma_result_tally(r, ITSMA_TALLY_UNSUPPORTED), itsma_result_tally(r, ITSMA_TALLY_UNASSESSED));
-	itsma__buf_printf(out, "Nonconformities: **%zu major**, %zu minor, %zu *shall* requirements not assessed.\n\n",
-	          itsma_result_tally(r, ITSMA_TALLY_NC_MAJOR), itsma_result_tally(r, ITSMA_TALLY_NC_MINOR),
-	          itsma_result_tally(r, ITSMA_TALLY_NC_UNASSESSED));
+	itsma__buf_printf(
+	    out,
+	    "Requirements: %zu applicable of %zu (%zu excluded); %zu rated, %zu rated without "
+	    "current evidence (unsupported), %zu not assessed.\n\n",
+	    itsma_result_tally(r, ITSMA_TALLY_APPLICABLE), itsma_result_tally(r, ITSMA_TALLY_TOTAL),
+	    itsma_result_tally(r, ITSMA_TALLY_EXCLUDED), itsma_result_tally(r, ITSMA_TALLY_RATED),
+	    itsma_result_tally(r, ITSMA_TALLY_UNSUPPORTED),
+	    itsma_result_tally(r, ITSMA_TALLY_UNASSESSED));
+	itsma__buf_printf(
+	    out,
+	    "Nonconformities: **%zu major**, %zu minor, %zu *shall* requirements not assessed.\n\n",
+	    itsma_result_tally(r, ITSMA_TALLY_NC_MAJOR),
+	    itsma_result_tally(r, ITSMA_TALLY_NC_MINOR),
+	    itsma_result_tally(r, ITSMA_TALLY_NC_UNASSESSED));
 	if (itsma_result_tally(r, ITSMA_TALLY_PROCESSES))
 		itsma__buf_printf(out,
-		          "Capability: %zu processes at levels %d to %d (mean %s); %zu of %zu targets met.\n\n",
-		          itsma_result_tally(r, ITSMA_TALLY_PROCESSES), itsma_result_capability_min(r),
-		          itsma_result_capability_max(r), itsma__fmt_num(b1, itsma_result_capability_mean(r), 2),
-		          itsma_result_tally(r, ITSMA_TALLY_TARGETS_MET),
-		          itsma_result_tally(r, ITSMA_TALLY_TARGETS_SET));
+		                  "Capability: %zu processes at levels %d to %d (mean %s); %zu of "
+		                  "%zu targets met.\n\n",
+		                  itsma_result_tally(r, ITSMA_TALLY_PROCESSES),
+		                  itsma_result_capability_min(r), itsma_result_capability_max(r),
+		                  itsma__fmt_num(b1, itsma_result_capability_mean(r), 2),
+		                  itsma_result_tally(r, ITSMA_TALLY_TARGETS_MET),
+		                  itsma_result_tally(r, ITSMA_TALLY_TARGETS_SET));
 }
 
 /* Compliance by clause group. */
@@ -104,7 +115,8 @@ static void clauses(itsma__buf *out, const itsma__report *rp)
 	size_t ng = rp->ngroups;
 	char b1[48];
 	if (ng) {
-		itsma__buf_puts(out, "### By clause\n\n| Clause | Title | Compliance | Band |\n|---|---|---:|:---:|\n");
+		itsma__buf_puts(out, "### By clause\n\n| Clause | Title | Compliance | Band "
+		                     "|\n|---|---|---:|:---:|\n");
 		for (size_t i = 0; i < ng; i++) {
 			const itsma_section *s = itsma_section_result_section(groups[i]);
 			const char *clause = itsma_section_clause(s);
@@ -113,8 +125,10 @@ static void clauses(itsma__buf *out, const itsma__report *rp)
 			itsma__buf_puts(out, " | ");
 			itsma__md_escape(out, itsma_section_title(s));
 			if (itsma_section_result_applicable(groups[i]))
-				itsma__buf_printf(out, " | %s | %s |\n", itsma__fmt_pct(b1, itsma_section_result_achievement(groups[i])),
-				          itsma_letter_name(itsma_section_result_letter(groups[i])));
+				itsma__buf_printf(
+				    out, " | %s | %s |\n",
+				    itsma__fmt_pct(b1, itsma_section_result_achievement(groups[i])),
+				    itsma_letter_name(itsma_section_result_letter(groups[i])));
 			else
 				itsma__buf_puts(out, " | excluded | |\n");
 		}
@@ -128,7 +142,8 @@ static const char *attribute_cell(const itsma_section_result *s, itsma_attribute
 	itsma_attribute_status st = itsma_section_result_attribute_status(s, a);
 	if (st == ITSMA_ATTRIBUTE_STATUS_UNASSESSED)
 		return "\xE2\x80\x93"; /* an en dash */
-	snprintf(buf, sizeof buf, "%s%s", itsma_letter_name(itsma_section_result_attribute_letter(s, a)),
+	snprintf(buf, sizeof buf, "%s%s",
+	         itsma_letter_name(itsma_section_result_attribute_letter(s, a)),
 	         st == ITSMA_ATTRIBUTE_STATUS_UNSUPPORTED ? "\\*" : "");
 	return buf;
 }
@@ -166,8 +181,10 @@ static void capability(itsma__buf *out, const itsma__report *rp)
 			itsma__buf_printf(out, " %s |", attribute_cell(s, (itsma_attribute)a));
 		itsma__buf_putc(out, '\n');
 	}
-	itsma__buf_puts(out, "\nAttribute ratings: N, P, L, F bands; \xE2\x80\x93 not assessed; \\* rated without "
-	             "current evidence. PA1.1 is derived from the process's requirements.\n\n");
+	itsma__buf_puts(
+	    out,
+	    "\nAttribute ratings: N, P, L, F bands; \xE2\x80\x93 not assessed; \\* rated without "
+	    "current evidence. PA1.1 is derived from the process's requirements.\n\n");
 
 	size_t ng = itsma_result_capability_gap_count(rp->r);
 	if (ng) {
@@ -195,9 +212,11 @@ static void gaps(itsma__buf *out, const itsma__report *rp)
 	if (shown == 0)
 		return;
 	itsma__buf_printf(out, "## Top %zu gaps: what to fix first\n\n", shown);
-	itsma__buf_puts(out, "In priority order: *shall* before *should*; major nonconformities and unsupported "
-	             "ratings, then unassessed, then minor; then by gain, the points of overall "
-	             "compliance the requirement would add if fully achieved.\n\n");
+	itsma__buf_puts(
+	    out,
+	    "In priority order: *shall* before *should*; major nonconformities and unsupported "
+	    "ratings, then unassessed, then minor; then by gain, the points of overall "
+	    "compliance the requirement would add if fully achieved.\n\n");
 	for (size_t i = 0; i < shown; i++) {
 		const itsma_gap *g = itsma_result_gap_at(rp->r, i);
 		const itsma_requirement_result *q = itsma_gap_requirement(g);
@@ -214,11 +233,13 @@ static void gaps(itsma__buf *out, const itsma__report *rp)
 		itsma__buf_putc(out, ' ');
 		itsma__md_escape(out, itsma_section_title(sec));
 		itsma__buf_printf(out, " \xC2\xB7 %s \xC2\xB7 ",
-		          itsma_obligation_name(itsma_requirement_obligation(req)));
+		                  itsma_obligation_name(itsma_requirement_obligation(req)));
 		itsma__rating_summary(out, q);
 		if (*itsma_nonconformity_name(nc) && nc != ITSMA_NONCONFORMITY_NONE)
-			itsma__buf_printf(out, " \xC2\xB7 %s nonconformity", itsma_nonconformity_name(nc));
-		itsma__buf_printf(out, " \xC2\xB7 gain **%s** points", itsma__fmt_gain(b, itsma_gap_gain(g)));
+			itsma__buf_printf(out, " \xC2\xB7 %s nonconformity",
+			                  itsma_nonconformity_name(nc));
+		itsma__buf_printf(out, " \xC2\xB7 gain **%s** points",
+		                  itsma__fmt_gain(b, itsma_gap_gain(g)));
 		itsma__buf guidance = ITSMA__BUF_INIT;
 		itsma__gap_guidance(&guidance, g, rp->cat, "; ", itsma__md_escape);
 		if (guidance.len)
@@ -228,19 +249,25 @@ static void gaps(itsma__buf *out, const itsma__report *rp)
 	}
 	itsma__buf_putc(out, '\n');
 	if (n > shown)
-		itsma__buf_printf(out, "%zu gaps in all; the CSV report lists every requirement with its gain.\n\n", n);
+		itsma__buf_printf(
+		    out,
+		    "%zu gaps in all; the CSV report lists every requirement with its gain.\n\n",
+		    n);
 }
 
-static void nc_table(itsma__buf *out, const itsma__report *rp, itsma_nonconformity which, const char *title)
+static void nc_table(itsma__buf *out, const itsma__report *rp, itsma_nonconformity which,
+                     const char *title)
 {
 	size_t n = itsma_result_requirement_count(rp->r), count = 0;
 	for (size_t i = 0; i < n; i++)
-		if (itsma_requirement_result_nonconformity(itsma_result_requirement_at(rp->r, i)) == which)
+		if (itsma_requirement_result_nonconformity(itsma_result_requirement_at(rp->r, i)) ==
+		    which)
 			count++;
 	if (!count)
 		return;
-	itsma__buf_printf(out, "### %s (%zu)\n\n| Requirement | Status | Rating | Text |\n|---|---|:---:|---|\n",
-	          title, count);
+	itsma__buf_printf(
+	    out, "### %s (%zu)\n\n| Requirement | Status | Rating | Text |\n|---|---|:---:|---|\n",
+	    title, count);
 	for (size_t i = 0; i < n; i++) {
 		const itsma_requirement_result *q = itsma_result_requirement_at(rp->r, i);
 		if (itsma_requirement_result_nonconformity(q) != which)
@@ -250,8 +277,8 @@ static void nc_table(itsma__buf *out, const itsma__report *rp, itsma_nonconformi
 		itsma__buf_puts(out, "| ");
 		itsma__md_escape(out, itsma_requirement_id(req));
 		itsma__buf_printf(out, " | %s | %s | ",
-		          itsma_status_name(itsma_requirement_result_status(q)),
-		          rating ? itsma__result_letter(q) : "\xE2\x80\x93");
+		                  itsma_status_name(itsma_requirement_result_status(q)),
+		                  rating ? itsma__result_letter(q) : "\xE2\x80\x93");
 		itsma__md_escape(out, itsma_requirement_text(req));
 		if (rating && itsma_rating_note(rating)) {
 			itsma__buf_puts(out, " *Note:* ");
@@ -265,7 +292,8 @@ static void nc_table(itsma__buf *out, const itsma__report *rp, itsma_nonconformi
 static void nonconformities(itsma__buf *out, const itsma__report *rp)
 {
 	const itsma_result *r = rp->r;
-	if (itsma_result_tally(r, ITSMA_TALLY_NC_MAJOR) + itsma_result_tally(r, ITSMA_TALLY_NC_MINOR) +
+	if (itsma_result_tally(r, ITSMA_TALLY_NC_MAJOR) +
+	        itsma_result_tally(r, ITSMA_TALLY_NC_MINOR) +
 	        itsma_result_tally(r, ITSMA_TALLY_NC_UNASSESSED) ==
 	    0)
 		return;
@@ -280,7 +308,10 @@ static void evidence_issues(itsma__buf *out, const itsma__report *rp)
 	size_t n = itsma_result_evidence_issue_count(rp->r);
 	if (!n)
 		return;
-	itsma__buf_printf(out, "## Evidence issues (%zu)\n\n| Evidence | Title | Problem | Cited by |\n|---|---|---|---|\n", n);
+	itsma__buf_printf(out,
+	                  "## Evidence issues (%zu)\n\n| Evidence | Title | Problem | Cited by "
+	                  "|\n|---|---|---|---|\n",
+	                  n);
 	for (size_t i = 0; i < n; i++) {
 		const itsma_evidence_issue *x = itsma_result_evidence_issue_at(rp->r, i);
 		const itsma_evidence *e = itsma_evidence_issue_evidence(x);
@@ -334,6 +365,7 @@ void itsma__report_md(itsma__buf *out, const itsma__report *rp)
 		evidence_issues(out, rp);
 	if (ITSMA__WANT(rp, ITSMA_REPORT_SECTION_WARNINGS))
 		warnings(out, rp);
-	itsma__buf_puts(out, "---\n\nMade with itsma from the assessment and the catalogue above; run "
-	             "`itsma explain ASSESSMENT ID` to see how any figure came about.\n");
+	itsma__buf_puts(out,
+	                "---\n\nMade with itsma from the assessment and the catalogue above; run "
+	                "`itsma explain ASSESSMENT ID` to see how any figure came about.\n");
 }

@@ -19,13 +19,17 @@ const char *itsma_verdict_meaning(itsma_verdict v)
 {
 	switch (v) {
 	case ITSMA_VERDICT_CONFORMANT:
-		return "Every applicable shall requirement is fully achieved with current evidence.";
+		return "Every applicable shall requirement is fully achieved with current "
+		       "evidence.";
 	case ITSMA_VERDICT_CONDITIONAL:
-		return "No major nonconformity: only minor ones (requirements largely achieved) remain.";
+		return "No major nonconformity: only minor ones (requirements largely achieved) "
+		       "remain.";
 	case ITSMA_VERDICT_INCOMPLETE:
-		return "No major nonconformity, but some shall requirements have not been assessed.";
+		return "No major nonconformity, but some shall requirements have not been "
+		       "assessed.";
 	default:
-		return "At least one shall requirement is at most partially achieved, or rated without "
+		return "At least one shall requirement is at most partially achieved, or rated "
+		       "without "
 		       "current evidence: a major nonconformity.";
 	}
 }
@@ -135,13 +139,16 @@ static int groups(itsma__report *rp)
 	if (!rp->groups)
 		return ITSMA_ENOMEM;
 	if (scope && n == 0) {
-		const itsma_section_result *s = itsma_result_find_section(rp->r, itsma_section_id(scope));
+		const itsma_section_result *s =
+		    itsma_result_find_section(rp->r, itsma_section_id(scope));
 		if (s)
 			rp->groups[rp->ngroups++] = s;
 	}
 	for (size_t i = 0; i < n; i++) {
-		const itsma_section *s = scope ? itsma_section_child_at(scope, i) : itsma_catalogue_top_at(rp->cat, i);
-		const itsma_section_result *sr = itsma_result_find_section(rp->r, itsma_section_id(s));
+		const itsma_section *s =
+		    scope ? itsma_section_child_at(scope, i) : itsma_catalogue_top_at(rp->cat, i);
+		const itsma_section_result *sr =
+		    itsma_result_find_section(rp->r, itsma_section_id(s));
 		if (sr)
 			rp->groups[rp->ngroups++] = sr;
 	}
@@ -156,7 +163,8 @@ static int processes(itsma__report *rp)
 		return ITSMA_ENOMEM;
 	for (size_t i = 0; i < n; i++) {
 		const itsma_section_result *s = itsma_result_section_at(rp->r, i);
-		if (itsma_section_kind_of(itsma_section_result_section(s)) == ITSMA_SECTION_KIND_PROCESS &&
+		if (itsma_section_kind_of(itsma_section_result_section(s)) ==
+		        ITSMA_SECTION_KIND_PROCESS &&
 		    itsma_section_result_applicable(s))
 			rp->procs[rp->nprocs++] = s;
 	}
@@ -250,8 +258,8 @@ static const char *source_name(const itsma_catalogue *cat, const char *key)
 	return key;
 }
 
-void itsma__gap_guidance(itsma__buf *out, const itsma_gap *g, const itsma_catalogue *cat, const char *sep,
-                         void (*escape)(itsma__buf *, const char *))
+void itsma__gap_guidance(itsma__buf *out, const itsma_gap *g, const itsma_catalogue *cat,
+                         const char *sep, void (*escape)(itsma__buf *, const char *))
 {
 	size_t n = itsma_gap_guidance_source_count(g);
 	for (size_t i = 0; i < n; i++) {
@@ -305,11 +313,10 @@ void itsma__evidence_issue_detail(itsma__buf *out, const itsma_evidence_issue *i
 		itsma__buf_printf(out, "expired on %s", itsma_evidence_expires(e));
 		break;
 	case ITSMA_EVIDENCE_PROBLEM_FUTURE:
-		itsma__buf_printf(out, "collected on %s, after the assessment date", itsma_evidence_collected(e));
+		itsma__buf_printf(out, "collected on %s, after the assessment date",
+		                  itsma_evidence_collected(e));
 		break;
-	default:
-		itsma__buf_puts(out, "not cited by any rating or attribute");
-		break;
+	default: itsma__buf_puts(out, "not cited by any rating or attribute"); break;
 	}
 }
 
@@ -318,17 +325,15 @@ void itsma__rating_summary(itsma__buf *out, const itsma_requirement_result *q)
 	char b[48];
 	const itsma_rating *rating = itsma_requirement_result_rating(q);
 	switch (itsma_requirement_result_status(q)) {
-	case ITSMA_STATUS_UNASSESSED:
-		itsma__buf_puts(out, "not assessed");
-		break;
-	case ITSMA_STATUS_EXCLUDED:
-		itsma__buf_puts(out, "excluded");
-		break;
+	case ITSMA_STATUS_UNASSESSED: itsma__buf_puts(out, "not assessed"); break;
+	case ITSMA_STATUS_EXCLUDED: itsma__buf_puts(out, "excluded"); break;
 	case ITSMA_STATUS_UNSUPPORTED:
 		if (itsma_rating_letter(rating) != ITSMA_LETTER_NONE)
-			itsma__buf_printf(out, "rated %s", itsma_letter_name(itsma_rating_letter(rating)));
+			itsma__buf_printf(out, "rated %s",
+			                  itsma_letter_name(itsma_rating_letter(rating)));
 		else
-			itsma__buf_printf(out, "rated %s", itsma__fmt_num(b, itsma_rating_value(rating), 2));
+			itsma__buf_printf(out, "rated %s",
+			                  itsma__fmt_num(b, itsma_rating_value(rating), 2));
 		itsma__buf_printf(out, " without current evidence, counts %s",
 		                  itsma__fmt_num(b, itsma_requirement_result_achievement(q), 2));
 		break;
@@ -361,8 +366,8 @@ void itsma__capability_gap_needs(itsma__buf *out, const itsma_capability_gap *g)
 	for (size_t k = 0; k < na; k++) {
 		itsma_letter have, need;
 		itsma_attribute at = itsma_capability_gap_attribute_at(&have, &need, g, k);
-		itsma__buf_printf(out, "%s%s %s (now %s)", k ? ", " : "", itsma_attribute_name(at), itsma_letter_name(need),
-		                  itsma_letter_name(have));
+		itsma__buf_printf(out, "%s%s %s (now %s)", k ? ", " : "", itsma_attribute_name(at),
+		                  itsma_letter_name(need), itsma_letter_name(have));
 	}
 	itsma__buf_putc(out, '.');
 }

@@ -9,7 +9,8 @@
 
 /* ---- enum words ---------------------------------------------------------------------------- */
 
-ITSMA__ENUM_WORDS(evidence_policy, "an evidence policy", { "required", ITSMA_EVIDENCE_POLICY_REQUIRED },
+ITSMA__ENUM_WORDS(evidence_policy, "an evidence policy",
+                  { "required", ITSMA_EVIDENCE_POLICY_REQUIRED },
                   { "advisory", ITSMA_EVIDENCE_POLICY_ADVISORY })
 ITSMA__ENUM_WORDS(model, "a compliance model", { "default", ITSMA_MODEL_DEFAULT },
                   { "flat", ITSMA_MODEL_FLAT }, { "flat_unweighted", ITSMA_MODEL_FLAT_UNWEIGHTED },
@@ -21,7 +22,8 @@ ITSMA__ENUM_WORDS(verdict, "a verdict", { "conformant", ITSMA_VERDICT_CONFORMANT
                   { "nonconformant", ITSMA_VERDICT_NONCONFORMANT })
 ITSMA__ENUM_WORDS(status, "a requirement status", { "rated", ITSMA_STATUS_RATED },
                   { "unassessed", ITSMA_STATUS_UNASSESSED },
-                  { "unsupported", ITSMA_STATUS_UNSUPPORTED }, { "excluded", ITSMA_STATUS_EXCLUDED })
+                  { "unsupported", ITSMA_STATUS_UNSUPPORTED },
+                  { "excluded", ITSMA_STATUS_EXCLUDED })
 /* ITSMA_NONCONFORMITY_NULL (JSON null) has no word. */
 ITSMA__ENUM_WORDS(nonconformity, "a nonconformity class", { "none", ITSMA_NONCONFORMITY_NONE },
                   { "minor", ITSMA_NONCONFORMITY_MINOR }, { "major", ITSMA_NONCONFORMITY_MAJOR },
@@ -33,10 +35,13 @@ ITSMA__ENUM_WORDS(tally, "a tally", { "total", ITSMA_TALLY_TOTAL },
                   { "nonconformities_major", ITSMA_TALLY_NC_MAJOR },
                   { "nonconformities_minor", ITSMA_TALLY_NC_MINOR },
                   { "nonconformities_unassessed", ITSMA_TALLY_NC_UNASSESSED },
-                  { "processes", ITSMA_TALLY_PROCESSES }, { "targets_set", ITSMA_TALLY_TARGETS_SET },
+                  { "processes", ITSMA_TALLY_PROCESSES },
+                  { "targets_set", ITSMA_TALLY_TARGETS_SET },
                   { "targets_met", ITSMA_TALLY_TARGETS_MET })
-ITSMA__ENUM_WORDS(attribute_status, "an attribute status", { "derived", ITSMA_ATTRIBUTE_STATUS_DERIVED },
-                  { "rated", ITSMA_ATTRIBUTE_STATUS_RATED }, { "unassessed", ITSMA_ATTRIBUTE_STATUS_UNASSESSED },
+ITSMA__ENUM_WORDS(attribute_status, "an attribute status",
+                  { "derived", ITSMA_ATTRIBUTE_STATUS_DERIVED },
+                  { "rated", ITSMA_ATTRIBUTE_STATUS_RATED },
+                  { "unassessed", ITSMA_ATTRIBUTE_STATUS_UNASSESSED },
                   { "unsupported", ITSMA_ATTRIBUTE_STATUS_UNSUPPORTED })
 ITSMA__ENUM_WORDS(evidence_problem, "an evidence problem",
                   { "unused", ITSMA_EVIDENCE_PROBLEM_UNUSED },
@@ -67,20 +72,14 @@ int itsma_verdict_compare(itsma_verdict a, itsma_verdict b)
 
 /* ---- summary ------------------------------------------------------------------------------- */
 
-const itsma_assessment *itsma_result_assessment(const itsma_result *r)
-{
-	return r ? r->a : NULL;
-}
+const itsma_assessment *itsma_result_assessment(const itsma_result *r) { return r ? r->a : NULL; }
 
 itsma_evidence_policy itsma_result_policy(const itsma_result *r)
 {
 	return r ? r->policy : ITSMA_EVIDENCE_POLICY_REQUIRED;
 }
 
-const itsma_section *itsma_result_scope(const itsma_result *r)
-{
-	return r ? r->scope : NULL;
-}
+const itsma_section *itsma_result_scope(const itsma_result *r) { return r ? r->scope : NULL; }
 
 double itsma_result_compliance(const itsma_result *r, itsma_model model)
 {
@@ -101,25 +100,13 @@ size_t itsma_result_tally(const itsma_result *r, itsma_tally which)
 	return r->tally[which];
 }
 
-int itsma_result_capability_min(const itsma_result *r)
-{
-	return r ? r->cap_min : -1;
-}
+int itsma_result_capability_min(const itsma_result *r) { return r ? r->cap_min : -1; }
 
-int itsma_result_capability_max(const itsma_result *r)
-{
-	return r ? r->cap_max : -1;
-}
+int itsma_result_capability_max(const itsma_result *r) { return r ? r->cap_max : -1; }
 
-double itsma_result_capability_mean(const itsma_result *r)
-{
-	return r ? r->cap_mean : NAN;
-}
+double itsma_result_capability_mean(const itsma_result *r) { return r ? r->cap_mean : NAN; }
 
-size_t itsma_result_warning_count(const itsma_result *r)
-{
-	return r ? r->warning_count : 0;
-}
+size_t itsma_result_warning_count(const itsma_result *r) { return r ? r->warning_count : 0; }
 
 const char *itsma_result_warning_at(const itsma_result *r, size_t index)
 {
@@ -160,10 +147,7 @@ const char *itsma_result_warning_exclusion(const itsma_result *r, size_t index)
 
 /* ---- sections ------------------------------------------------------------------------------ */
 
-size_t itsma_result_section_count(const itsma_result *r)
-{
-	return r ? r->section_count : 0;
-}
+size_t itsma_result_section_count(const itsma_result *r) { return r ? r->section_count : 0; }
 
 const itsma_section_result *itsma_result_section_at(const itsma_result *r, size_t index)
 {
@@ -184,10 +168,7 @@ const itsma_section *itsma_section_result_section(const itsma_section_result *s)
 	return s ? s->sec : NULL;
 }
 
-int itsma_section_result_applicable(const itsma_section_result *s)
-{
-	return s ? s->applicable : 0;
-}
+int itsma_section_result_applicable(const itsma_section_result *s) { return s ? s->applicable : 0; }
 
 double itsma_section_result_achievement(const itsma_section_result *s)
 {
@@ -223,7 +204,8 @@ double itsma_section_result_attribute_achievement(const itsma_section_result *s,
 itsma_letter itsma_section_result_attribute_letter(const itsma_section_result *s,
                                                    itsma_attribute attribute)
 {
-	return attr_ok(s, attribute) && s->applicable ? s->attr_letter[attribute] : ITSMA_LETTER_NONE;
+	return attr_ok(s, attribute) && s->applicable ? s->attr_letter[attribute]
+	                                              : ITSMA_LETTER_NONE;
 }
 
 itsma_attribute_status itsma_section_result_attribute_status(const itsma_section_result *s,
@@ -236,10 +218,7 @@ itsma_attribute_status itsma_section_result_attribute_status(const itsma_section
 
 /* ---- requirements -------------------------------------------------------------------------- */
 
-size_t itsma_result_requirement_count(const itsma_result *r)
-{
-	return r ? r->req_count : 0;
-}
+size_t itsma_result_requirement_count(const itsma_result *r) { return r ? r->req_count : 0; }
 
 const itsma_requirement_result *itsma_result_requirement_at(const itsma_result *r, size_t index)
 {
@@ -248,8 +227,7 @@ const itsma_requirement_result *itsma_result_requirement_at(const itsma_result *
 	return &r->reqs[index];
 }
 
-const itsma_requirement_result *itsma_result_find_requirement(const itsma_result *r,
-                                                              const char *id)
+const itsma_requirement_result *itsma_result_find_requirement(const itsma_result *r, const char *id)
 {
 	if (!r || !id)
 		return NULL;
@@ -286,10 +264,7 @@ double itsma_requirement_result_weight(const itsma_requirement_result *q)
 	return q ? q->weight : 0;
 }
 
-double itsma_requirement_result_gain(const itsma_requirement_result *q)
-{
-	return q ? q->gain : 0;
-}
+double itsma_requirement_result_gain(const itsma_requirement_result *q) { return q ? q->gain : 0; }
 
 const itsma_rating *itsma_requirement_result_rating(const itsma_requirement_result *q)
 {
@@ -298,10 +273,7 @@ const itsma_rating *itsma_requirement_result_rating(const itsma_requirement_resu
 
 /* ---- gaps ---------------------------------------------------------------------------------- */
 
-size_t itsma_result_gap_count(const itsma_result *r)
-{
-	return r ? r->gap_count : 0;
-}
+size_t itsma_result_gap_count(const itsma_result *r) { return r ? r->gap_count : 0; }
 
 const itsma_gap *itsma_result_gap_at(const itsma_result *r, size_t index)
 {
@@ -315,10 +287,7 @@ const itsma_requirement_result *itsma_gap_requirement(const itsma_gap *g)
 	return g ? g->q : NULL;
 }
 
-double itsma_gap_gain(const itsma_gap *g)
-{
-	return g ? g->q->gain : 0;
-}
+double itsma_gap_gain(const itsma_gap *g) { return g ? g->q->gain : 0; }
 
 size_t itsma_gap_guidance_source_count(const itsma_gap *g)
 {
@@ -359,10 +328,7 @@ const char *itsma_gap_guidance_at(const itsma_gap *g, const char *source, size_t
 
 /* ---- capability gaps ----------------------------------------------------------------------- */
 
-size_t itsma_result_capability_gap_count(const itsma_result *r)
-{
-	return r ? r->cgap_count : 0;
-}
+size_t itsma_result_capability_gap_count(const itsma_result *r) { return r ? r->cgap_count : 0; }
 
 const itsma_capability_gap *itsma_result_capability_gap_at(const itsma_result *r, size_t index)
 {
@@ -376,24 +342,18 @@ const itsma_section *itsma_capability_gap_process(const itsma_capability_gap *g)
 	return g ? g->process : NULL;
 }
 
-int itsma_capability_gap_level(const itsma_capability_gap *g)
-{
-	return g ? g->level : -1;
-}
+int itsma_capability_gap_level(const itsma_capability_gap *g) { return g ? g->level : -1; }
 
-int itsma_capability_gap_target(const itsma_capability_gap *g)
-{
-	return g ? g->target : -1;
-}
+int itsma_capability_gap_target(const itsma_capability_gap *g) { return g ? g->target : -1; }
 
 size_t itsma_capability_gap_attribute_count(const itsma_capability_gap *g)
 {
 	return g ? g->count : 0;
 }
 
-itsma_attribute itsma_capability_gap_attribute_at(itsma_letter *letter_out, itsma_letter *needed_out,
-                                                  const itsma_capability_gap *g,
-                                                  size_t index)
+itsma_attribute itsma_capability_gap_attribute_at(itsma_letter *letter_out,
+                                                  itsma_letter *needed_out,
+                                                  const itsma_capability_gap *g, size_t index)
 {
 	if (!g || index >= g->count) {
 		if (letter_out)
@@ -411,10 +371,7 @@ itsma_attribute itsma_capability_gap_attribute_at(itsma_letter *letter_out, itsm
 
 /* ---- evidence issues ----------------------------------------------------------------------- */
 
-size_t itsma_result_evidence_issue_count(const itsma_result *r)
-{
-	return r ? r->issue_count : 0;
-}
+size_t itsma_result_evidence_issue_count(const itsma_result *r) { return r ? r->issue_count : 0; }
 
 /* The issues of a result of itsma_score(): an array, citers named in an array each. */
 static const itsma_evidence_issue *plain_at(const itsma__issue_source *self, const itsma_result *r,
@@ -464,10 +421,7 @@ const char *itsma_evidence_issue_cited_by_at(const itsma_evidence_issue *i, size
 
 /* ---- lookups by object ---------------------------------------------------------------------- */
 
-const itsma_catalogue *itsma_result_catalogue(const itsma_result *r)
-{
-	return r ? r->cat : NULL;
-}
+const itsma_catalogue *itsma_result_catalogue(const itsma_result *r) { return r ? r->cat : NULL; }
 
 const itsma_section_result *itsma_result_section_of(const itsma_result *r, const itsma_section *s)
 {

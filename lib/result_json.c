@@ -36,7 +36,8 @@ static void write_summary(itsma__jw *w, const itsma_result *r)
 	itsma__jw_begin_object(w, "summary");
 	itsma__jw_begin_object(w, "compliance");
 	for (m = 0; m < ITSMA_MODEL_COUNT; m++)
-		itsma__jw_number(w, itsma_model_name((itsma_model)m), r->compliance[m]); /* NaN: null */
+		itsma__jw_number(w, itsma_model_name((itsma_model)m),
+		                 r->compliance[m]); /* NaN: null */
 	itsma__jw_end_object(w);
 	itsma__jw_string(w, "verdict", itsma_verdict_name(r->verdict));
 	itsma__jw_begin_object(w, "requirements");
@@ -81,16 +82,19 @@ static void write_sections(itsma__jw *w, const itsma_result *r)
 				itsma__jw_int(w, "capability_level", s->level);
 				int_or_null(w, "target_level", s->target);
 				/* one line per attribute, as in formats.md:
-				 * "PA1.1": { "achievement": 71.3, "rating": "L", "status": "derived" } */
+				 * "PA1.1": { "achievement": 71.3, "rating": "L", "status":
+				 * "derived" } */
 				itsma__jw_begin_object(w, "attributes");
 				for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++) {
 					char num[40], raw[160];
 					itsma__format_number(num, s->attr_ach[pa]);
 					snprintf(raw, sizeof raw,
-					         "{ \"achievement\": %s, \"rating\": \"%s\", \"status\": \"%s\" }",
+					         "{ \"achievement\": %s, \"rating\": \"%s\", "
+					         "\"status\": \"%s\" }",
 					         num, itsma_letter_name(s->attr_letter[pa]),
 					         itsma_attribute_status_name(s->attr_status[pa]));
-					itsma__jw_raw(w, itsma_attribute_name((itsma_attribute)pa), raw);
+					itsma__jw_raw(w, itsma_attribute_name((itsma_attribute)pa),
+					              raw);
 				}
 				itsma__jw_end_object(w);
 			}
@@ -169,10 +173,11 @@ static void write_capability_gaps(itsma__jw *w, const itsma_result *r)
 			/* one line per attribute, as in formats.md:
 			 * { "attribute": "PA1.1", "rating": "L", "needed": "F" } */
 			char raw[128];
-			snprintf(raw, sizeof raw,
-			         "{ \"attribute\": \"%s\", \"rating\": \"%s\", \"needed\": \"%s\" }",
-			         itsma_attribute_name(g->attr[k]), itsma_letter_name(g->letter[k]),
-			         itsma_letter_name(g->needed[k]));
+			snprintf(
+			    raw, sizeof raw,
+			    "{ \"attribute\": \"%s\", \"rating\": \"%s\", \"needed\": \"%s\" }",
+			    itsma_attribute_name(g->attr[k]), itsma_letter_name(g->letter[k]),
+			    itsma_letter_name(g->needed[k]));
 			itsma__jw_raw(w, NULL, raw);
 		}
 		itsma__jw_end_array(w);
@@ -207,7 +212,8 @@ int itsma_result_to_json(char **out, const itsma_result *r, itsma_error *err)
 
 	itsma__error_reset(err);
 	if (!out)
-		return itsma__error_set(err, ITSMA_EINVAL, "itsma_result_to_json: the output pointer is NULL");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "itsma_result_to_json: the output pointer is NULL");
 	*out = NULL;
 	if (!r)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_result_to_json: no result given");

@@ -72,7 +72,8 @@ static const itsma_rating *rating_of(const itsma_assessment *a, size_t req_index
 static const itsma_attribute_rating *attribute_of(const itsma_assessment *a, size_t sec_index,
                                                   int pa)
 {
-	return a->attr_by_sec ? a->attr_by_sec[sec_index * ITSMA_ATTRIBUTE_COUNT + (size_t)pa] : NULL;
+	return a->attr_by_sec ? a->attr_by_sec[sec_index * ITSMA_ATTRIBUTE_COUNT + (size_t)pa]
+	                      : NULL;
 }
 
 static int section_directly_excluded(const itsma_assessment *a, size_t sec_index)
@@ -244,9 +245,11 @@ static void step_scope(scorer *sc)
 		sr->w = s->weight;
 		sr->req_first = (uint32_t)(s->req_begin - r->req_base);
 		sr->req_n = (uint32_t)s->req_count;
-		sr->parent = (s == r->scope || !s->parent) ? ITSMA__NO_ENTRY
-		                                           : (uint32_t)(s->parent->index - r->sec_base);
-		parent_out = (s == r->scope || !s->parent) ? above : sec_entry(r, s->parent)->excluded;
+		sr->parent = (s == r->scope || !s->parent)
+		                 ? ITSMA__NO_ENTRY
+		                 : (uint32_t)(s->parent->index - r->sec_base);
+		parent_out =
+		    (s == r->scope || !s->parent) ? above : sec_entry(r, s->parent)->excluded;
 		sr->excluded = parent_out || section_directly_excluded(sc->a, s->index);
 		sr->achievement = NAN;
 		sr->ach_shall = sr->ach_should = NAN;
@@ -297,7 +300,8 @@ void itsma__score_requirement(itsma_result *r, itsma_requirement_result *q)
 		else if (q->letter == ITSMA_LETTER_L)
 			q->nc = ITSMA_NONCONFORMITY_MINOR;
 		else
-			q->nc = ITSMA_NONCONFORMITY_MAJOR; /* P or N, which includes unsupported under the required policy */
+			q->nc = ITSMA_NONCONFORMITY_MAJOR; /* P or N, which includes unsupported
+			                                      under the required policy */
 	}
 }
 
@@ -341,7 +345,8 @@ static void step_requirements(scorer *sc)
 			q->nc = ITSMA_NONCONFORMITY_NULL;
 			if (rt)
 				for (k = 0; k < rt->c.evidence_count && !q->has_current; k++)
-					q->has_current = itsma__evidence_current(sc->a, rt->c.evidence[k]);
+					q->has_current =
+					    itsma__evidence_current(sc->a, rt->c.evidence[k]);
 			q->status = ITSMA_STATUS_EXCLUDED;
 			itsma__set_achievement(r, q, NAN);
 			q->letter = ITSMA_LETTER_NONE;
@@ -363,8 +368,8 @@ static int roll_shall(int only) { return only != (int)ITSMA_OBLIGATION_SHOULD; }
 static int roll_should(int only) { return only != (int)ITSMA_OBLIGATION_SHALL; }
 
 /* Add one child section (or top-level section) to a parent's accumulators. */
-static void add_child(const itsma_section_result *cr, mean_acc m[3], mean_acc *flat,
-                      size_t notf[2], int only)
+static void add_child(const itsma_section_result *cr, mean_acc m[3], mean_acc *flat, size_t notf[2],
+                      int only)
 {
 	double w = cr->w;
 	if (cr->excluded)
@@ -478,7 +483,7 @@ void itsma__rollup_top(itsma_result *r, int only)
 	 * requirements weighing 0 do not matter; when every one weighs 0, all of them must be F
 	 * (our extension, as for the means) */
 	r->compliance[ITSMA_MODEL_ABSOLUTE] =
-	        flat.n == 0 ? NAN : (notf[flat.npos > 0 ? 1 : 0] == 0 ? 100 : 0);
+	    flat.n == 0 ? NAN : (notf[flat.npos > 0 ? 1 : 0] == 0 ? 100 : 0);
 	if (flat.n == 0) /* every compliance figure is null when no requirement is applicable */
 		for (k = 0; k < ITSMA_MODEL_COUNT; k++)
 			r->compliance[k] = NAN;
@@ -528,7 +533,8 @@ static void step_weights(scorer *sc)
 		for (k = 0; k < s->child_count; k++) {
 			itsma_section_result *cr = sec_entry(r, s->children[k]);
 			if (cr->applicable)
-				cr->weight = sr->weight * share(cr->sec->weight, sr->child_wsum, sr->child_n);
+				cr->weight = sr->weight *
+				             share(cr->sec->weight, sr->child_wsum, sr->child_n);
 		}
 	}
 }
@@ -577,7 +583,8 @@ void itsma__score_attribute(itsma_result *r, itsma_section_result *sr, int pa)
 			current = itsma__current_on(ar->c.evidence[k], day);
 		if (ar->c.value > 0 && !current) {
 			sr->attr_status[pa] = ITSMA_ATTRIBUTE_STATUS_UNSUPPORTED;
-			sr->attr_ach[pa] = r->policy == ITSMA_EVIDENCE_POLICY_ADVISORY ? ar->c.value : 0;
+			sr->attr_ach[pa] =
+			    r->policy == ITSMA_EVIDENCE_POLICY_ADVISORY ? ar->c.value : 0;
 		} else {
 			sr->attr_status[pa] = ITSMA_ATTRIBUTE_STATUS_RATED;
 			sr->attr_ach[pa] = ar->c.value;
@@ -586,10 +593,7 @@ void itsma__score_attribute(itsma_result *r, itsma_section_result *sr, int pa)
 	sr->attr_letter[pa] = itsma__band_of(sr->attr_ach[pa]);
 }
 
-void itsma__score_level(itsma_section_result *sr)
-{
-	sr->level = capability_level(sr->attr_letter);
-}
+void itsma__score_level(itsma_section_result *sr) { sr->level = capability_level(sr->attr_letter); }
 
 /* Attributes and capability level of one applicable process (scoring.md §4). */
 void itsma__score_process(itsma_result *r, itsma_section_result *sr)
@@ -645,7 +649,8 @@ static int step_processes(scorer *sc)
 		for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++) {
 			sr->attr_ach[pa] = NAN;
 			sr->attr_letter[pa] = ITSMA_LETTER_NONE;
-			sr->attr_status[pa] = pa == 0 ? ITSMA_ATTRIBUTE_STATUS_DERIVED : ITSMA_ATTRIBUTE_STATUS_UNASSESSED;
+			sr->attr_status[pa] = pa == 0 ? ITSMA_ATTRIBUTE_STATUS_DERIVED
+			                              : ITSMA_ATTRIBUTE_STATUS_UNASSESSED;
 			sr->attr_rating[pa] = pa == 0 ? NULL : attribute_of(sc->a, s->index, pa);
 		}
 		if (!sr->applicable)
@@ -821,7 +826,8 @@ static int step_gaps(scorer *sc)
 	size_t j, n = 0;
 
 	for (j = 0; j < r->req_count; j++)
-		if (r->reqs[j].status != ITSMA_STATUS_EXCLUDED && r->reqs[j].letter != ITSMA_LETTER_F)
+		if (r->reqs[j].status != ITSMA_STATUS_EXCLUDED &&
+		    r->reqs[j].letter != ITSMA_LETTER_F)
 			n++;
 	r->gaps = arena_array(&r->arena, n, sizeof *r->gaps);
 	if (!r->gaps)
@@ -958,7 +964,8 @@ static int step_issues(scorer *sc)
 	for (i = 0; i < a->rating_count; i++)
 		count_cites(a, &a->ratings[i]->c, rating_in_scope(r, a->ratings[i]), problem, t);
 	for (i = 0; i < a->attribute_count; i++)
-		count_cites(a, &a->attributes[i]->c, attribute_in_scope(r, a->attributes[i]), problem, t);
+		count_cites(a, &a->attributes[i]->c, attribute_in_scope(r, a->attributes[i]),
+		            problem, t);
 
 	/* the issues, in the assessment's evidence order (the list sized to them) */
 	for (i = 0; i < ne; i++)
@@ -977,7 +984,8 @@ static int step_issues(scorer *sc)
 		is->h.evidence = a->evidence[i];
 		is->h.src = &itsma__plain_issues;
 		if (t[i].cites == 0) {
-			is->h.problem = ITSMA_EVIDENCE_PROBLEM_UNUSED; /* takes precedence over expired and future */
+			is->h.problem = ITSMA_EVIDENCE_PROBLEM_UNUSED; /* takes precedence over
+			                                                  expired and future */
 			continue;
 		}
 		is->h.problem = (itsma_evidence_problem)kind[i];
@@ -1072,13 +1080,14 @@ static int step_warnings(scorer *sc)
 				continue;
 			}
 			x = itsma__result_exclusion_for(a, NULL, rt->requirement);
-			w = arena_printf(&r->arena,
-			                 "requirement %s is rated but excluded from the scope (%s: %s); "
-			                 "its rating is ignored",
-			                 rt->requirement->id, x ? itsma_exclusion_id(x) : "?",
-			                 x ? itsma_exclusion_reason(x) : "?");
-			if (!w || note_warning(r, ITSMA_WARNING_KIND_EXCLUDED_RATING, rt->requirement->id,
-			                       ITSMA_ATTRIBUTE_COUNT, x) < 0)
+			w = arena_printf(
+			    &r->arena,
+			    "requirement %s is rated but excluded from the scope (%s: %s); "
+			    "its rating is ignored",
+			    rt->requirement->id, x ? itsma_exclusion_id(x) : "?",
+			    x ? itsma_exclusion_reason(x) : "?");
+			if (!w || note_warning(r, ITSMA_WARNING_KIND_EXCLUDED_RATING,
+			                       rt->requirement->id, ITSMA_ATTRIBUTE_COUNT, x) < 0)
 				return itsma__error_nomem(sc->err);
 			r->warnings[r->warning_count++] = w;
 		}
@@ -1098,17 +1107,19 @@ static int step_warnings(scorer *sc)
 			}
 			if (sr->excluded) {
 				x = itsma__result_exclusion_for(a, ar->process, NULL);
-				w = arena_printf(&r->arena,
-				                 "process %s is rated on %s but excluded from the scope "
-				                 "(%s: %s); the rating is ignored",
-				                 ar->process->id, itsma_attribute_name(ar->attribute),
-				                 x ? itsma_exclusion_id(x) : "?",
-				                 x ? itsma_exclusion_reason(x) : "?");
+				w = arena_printf(
+				    &r->arena,
+				    "process %s is rated on %s but excluded from the scope "
+				    "(%s: %s); the rating is ignored",
+				    ar->process->id, itsma_attribute_name(ar->attribute),
+				    x ? itsma_exclusion_id(x) : "?",
+				    x ? itsma_exclusion_reason(x) : "?");
 			} else {
 				w = arena_printf(&r->arena,
 				                 "process %s is rated on %s but has no applicable "
 				                 "requirement; the rating is ignored",
-				                 ar->process->id, itsma_attribute_name(ar->attribute));
+				                 ar->process->id,
+				                 itsma_attribute_name(ar->attribute));
 			}
 			if (!w || note_warning(r,
 			                       sr->excluded ? ITSMA_WARNING_KIND_EXCLUDED_ATTRIBUTE
@@ -1123,10 +1134,7 @@ static int step_warnings(scorer *sc)
 
 /* ---- entry points --------------------------------------------------------------------------- */
 
-size_t itsma__result_top_count(const itsma_result *r)
-{
-	return r->scope ? 1 : r->cat->top_count;
-}
+size_t itsma__result_top_count(const itsma_result *r) { return r->scope ? 1 : r->cat->top_count; }
 
 const itsma_section *itsma__result_top_at(const itsma_result *r, size_t index)
 {
@@ -1190,13 +1198,14 @@ static int build(scorer *sc)
 
 int itsma__check_score_options(const itsma_score_options *opts, itsma_error *err)
 {
-	if (itsma__version_check(opts->version, ITSMA_SCORE_OPTIONS_VERSION, "itsma_score_options", err) < 0)
+	if (itsma__version_check(opts->version, ITSMA_SCORE_OPTIONS_VERSION, "itsma_score_options",
+	                         err) < 0)
 		return ITSMA_EINVAL;
 	if (opts->evidence_policy != ITSMA_EVIDENCE_POLICY_REQUIRED &&
 	    opts->evidence_policy != ITSMA_EVIDENCE_POLICY_ADVISORY)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "unknown evidence policy %d (expected required or advisory)",
-		                        (int)opts->evidence_policy);
+		return itsma__error_set(
+		    err, ITSMA_EINVAL, "unknown evidence policy %d (expected required or advisory)",
+		    (int)opts->evidence_policy);
 	return 0;
 }
 
@@ -1212,7 +1221,8 @@ int itsma_score(itsma_result **out, const itsma_assessment *a, const itsma_score
 
 	itsma__error_reset(err);
 	if (!out)
-		return itsma__error_set(err, ITSMA_EINVAL, "itsma_score: the output pointer is NULL");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "itsma_score: the output pointer is NULL");
 	*out = NULL;
 	if (!a)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_score: no assessment given");
@@ -1221,19 +1231,22 @@ int itsma_score(itsma_result **out, const itsma_assessment *a, const itsma_score
 	if ((rc = itsma__check_score_options(opts, err)) < 0)
 		return rc;
 	cat = itsma_assessment_catalogue(a);
-	if (cat->section_count != a->section_count || cat->requirement_count != a->requirement_count)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "catalogue %s was changed after assessment %s was made of it "
-		                        "(sections or requirements added): load the assessment again",
-		                        cat->id, a->id);
+	if (cat->section_count != a->section_count ||
+	    cat->requirement_count != a->requirement_count)
+		return itsma__error_set(
+		    err, ITSMA_EINVAL,
+		    "catalogue %s was changed after assessment %s was made of it "
+		    "(sections or requirements added): load the assessment again",
+		    cat->id, a->id);
 	if (opts->section) {
 		scope = itsma_catalogue_find_section(cat, opts->section);
 		if (!scope) {
 			if (itsma_catalogue_find_requirement(cat, opts->section))
-				return itsma__error_set(err, ITSMA_ENOTFOUND,
-				                        "\"%.64s\" is a requirement, not a section: only a "
-				                        "section can be scored alone",
-				                        opts->section);
+				return itsma__error_set(
+				    err, ITSMA_ENOTFOUND,
+				    "\"%.64s\" is a requirement, not a section: only a "
+				    "section can be scored alone",
+				    opts->section);
 			return itsma__error_set(err, ITSMA_ENOTFOUND,
 			                        "catalogue %s has no section \"%.64s\" to score",
 			                        cat->id, opts->section);

@@ -49,7 +49,7 @@
  * knows nothing of them.
  */
 #define SLOT_ALIGN 64
-#define IN_KEYS 6
+#define IN_KEYS    6
 
 typedef struct ev_slot {
 	itsma_evidence_issue h;
@@ -78,7 +78,7 @@ struct itsma_scorer {
 	itsma_score_options opts;
 	itsma_result *r; /* the same struct for the scorer's life (rebuild moves contents in) */
 	size_t nreq;     /* requirements in the catalogue */
-	ev_slot *st;        /* [evidence index]: issue slots holding the citation index */
+	ev_slot *st;     /* [evidence index]: issue slots holding the citation index */
 	size_t st_cap;
 	uint32_t *order; /* [key]: the citer's place in citation order (see order_set) */
 	namer names;
@@ -154,10 +154,13 @@ static void order_from(itsma_scorer *s, size_t from, int attributes)
 	size_t i;
 	if (!attributes)
 		for (i = from; i < a->rating_count; i++)
-			order_set(s, (uint32_t)a->ratings[i]->requirement->index, &a->ratings[i]->c);
+			order_set(s, (uint32_t)a->ratings[i]->requirement->index,
+			          &a->ratings[i]->c);
 	else
 		for (i = from; i < a->attribute_count; i++)
-			order_set(s, attr_key(s, a->attributes[i]->process->index, (int)a->attributes[i]->attribute),
+			order_set(s,
+			          attr_key(s, a->attributes[i]->process->index,
+			                   (int)a->attributes[i]->attribute),
 			          &a->attributes[i]->c);
 }
 
@@ -292,7 +295,8 @@ static ev_slot *st_build(const itsma_scorer *s, size_t cap)
 	for (i = 0; i < a->rating_count; i++) {
 		const itsma_rating *rt = a->ratings[i];
 		for (k = 0; k < rt->c.evidence_count; k++)
-			if (citers_push(&st[rt->c.evidence[k]->index], (uint32_t)rt->requirement->index) < 0)
+			if (citers_push(&st[rt->c.evidence[k]->index],
+			                (uint32_t)rt->requirement->index) < 0)
 				goto fail;
 	}
 	for (i = 0; i < a->attribute_count; i++) {
@@ -315,10 +319,7 @@ static int grow(void **items, size_t *cap, size_t need, size_t elsize)
 	return itsma__grow(items, cap, need ? need : 1, elsize);
 }
 
-static int same_double(double x, double y)
-{
-	return memcmp(&x, &y, sizeof x) == 0;
-}
+static int same_double(double x, double y) { return memcmp(&x, &y, sizeof x) == 0; }
 
 /* ---- which sections changed ------------------------------------------------------------------ */
 
@@ -345,9 +346,9 @@ static int section_moved(const itsma_section_result *x, const itsma_section_resu
 	for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++) {
 		itsma_attribute at = (itsma_attribute)pa;
 		if (itsma_section_result_attribute_letter(x, at) !=
-		            itsma_section_result_attribute_letter(y, at) ||
+		        itsma_section_result_attribute_letter(y, at) ||
 		    itsma_section_result_attribute_status(x, at) !=
-		            itsma_section_result_attribute_status(y, at) ||
+		        itsma_section_result_attribute_status(y, at) ||
 		    !same_double(itsma_section_result_attribute_achievement(x, at),
 		                 itsma_section_result_attribute_achievement(y, at)))
 			return 1;
@@ -398,7 +399,8 @@ static int rebuild(itsma_scorer *s, itsma_error *err)
 		itsma__fenwick_add(&marks, e, +1);
 	}
 	if (s->r) {
-		/* a stale result's entries are not to be trusted: every section counts as changed */
+		/* a stale result's entries are not to be trusted: every section counts as changed
+		 */
 		for (i = 0; i < r->section_count; i++)
 			if (s->stale || section_moved(&s->r->sections[i], &r->sections[i]))
 				note_changed(s, i);
@@ -448,7 +450,8 @@ int itsma_scorer_new(itsma_scorer **out, itsma_assessment *a, const itsma_score_
 
 	itsma__error_reset(err);
 	if (!out)
-		return itsma__error_set(err, ITSMA_EINVAL, "itsma_scorer_new: the output pointer is NULL");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "itsma_scorer_new: the output pointer is NULL");
 	*out = NULL;
 	if (!a)
 		return itsma__error_set(err, ITSMA_EINVAL, "itsma_scorer_new: no assessment given");
@@ -457,8 +460,9 @@ int itsma_scorer_new(itsma_scorer **out, itsma_assessment *a, const itsma_score_
 	if ((rc = itsma__check_score_options(opts, err)) < 0)
 		return rc;
 	if (opts->section)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "a scorer scores the whole catalogue: options.section must be NULL");
+		return itsma__error_set(
+		    err, ITSMA_EINVAL,
+		    "a scorer scores the whole catalogue: options.section must be NULL");
 	cat = a->cat;
 	s = calloc(1, sizeof *s);
 	if (!s)
@@ -471,14 +475,16 @@ int itsma_scorer_new(itsma_scorer **out, itsma_assessment *a, const itsma_score_
 	/* keys and places in citation order are 31-bit numbers (ORDER_ATTR marks attributes) */
 	if (cat->requirement_count + cat->section_count * ITSMA_ATTRIBUTE_COUNT >= ORDER_ATTR) {
 		itsma_scorer_free(s);
-		return itsma__error_set(err, ITSMA_ELIMIT, "the catalogue is too large for a scorer");
+		return itsma__error_set(err, ITSMA_ELIMIT,
+		                        "the catalogue is too large for a scorer");
 	}
 	for (i = 0; i < cat->section_count; i++) {
 		size_t n = strlen(cat->sections[i]->id);
 		if (n > maxlen)
 			maxlen = n;
 	}
-	s->order = malloc((s->nreq + cat->section_count * ITSMA_ATTRIBUTE_COUNT + 1) * sizeof *s->order);
+	s->order =
+	    malloc((s->nreq + cat->section_count * ITSMA_ATTRIBUTE_COUNT + 1) * sizeof *s->order);
 	s->changed = malloc((cat->section_count + 1) * sizeof *s->changed);
 	s->changed_mark = calloc(cat->section_count + 1, 1);
 	if (!s->order || !s->changed || !s->changed_mark) {
@@ -488,8 +494,8 @@ int itsma_scorer_new(itsma_scorer **out, itsma_assessment *a, const itsma_score_
 	s->names.reqs = cat->requirements;
 	s->names.nreq = cat->requirement_count;
 	s->names.stride = maxlen + 8; /* "/PAx.y" and NUL */
-	s->names.attr_names = calloc(cat->section_count ? cat->section_count * ITSMA_ATTRIBUTE_COUNT : 1,
-	                             s->names.stride);
+	s->names.attr_names = calloc(
+	    cat->section_count ? cat->section_count * ITSMA_ATTRIBUTE_COUNT : 1, s->names.stride);
 	if (!s->names.attr_names) {
 		itsma_scorer_free(s);
 		return itsma__error_nomem(err);
@@ -497,7 +503,8 @@ int itsma_scorer_new(itsma_scorer **out, itsma_assessment *a, const itsma_score_
 	for (i = 0; i < cat->section_count; i++) {
 		int pa;
 		for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++)
-			snprintf(s->names.attr_names + (i * ITSMA_ATTRIBUTE_COUNT + (size_t)pa) * s->names.stride,
+			snprintf(s->names.attr_names +
+			             (i * ITSMA_ATTRIBUTE_COUNT + (size_t)pa) * s->names.stride,
 			         s->names.stride, "%s/%s", cat->sections[i]->id,
 			         itsma_attribute_name((itsma_attribute)pa));
 	}
@@ -527,16 +534,14 @@ void itsma_scorer_free(itsma_scorer *s)
 	free(s);
 }
 
-const itsma_result *itsma_scorer_result(const itsma_scorer *s)
-{
-	return s ? s->r : NULL;
-}
+const itsma_result *itsma_scorer_result(const itsma_scorer *s) { return s ? s->r : NULL; }
 
 int itsma_scorer_stale(const itsma_scorer *s)
 {
 	if (!s)
 		return 0;
-	return s->stale || s->a->generation != s->r->a_gen || s->a->cat->generation != s->r->cat_gen;
+	return s->stale || s->a->generation != s->r->a_gen ||
+	       s->a->cat->generation != s->r->cat_gen;
 }
 
 void itsma_scorer_mark(itsma_scorer *s)
@@ -549,10 +554,7 @@ void itsma_scorer_mark(itsma_scorer *s)
 	s->n_changed = 0;
 }
 
-size_t itsma_scorer_changed_count(const itsma_scorer *s)
-{
-	return s ? s->n_changed : 0;
-}
+size_t itsma_scorer_changed_count(const itsma_scorer *s) { return s ? s->n_changed : 0; }
 
 const itsma_section *itsma_scorer_changed_at(const itsma_scorer *s, size_t index)
 {
@@ -561,10 +563,7 @@ const itsma_section *itsma_scorer_changed_at(const itsma_scorer *s, size_t index
 	return s->a->cat->sections[s->changed[index]];
 }
 
-itsma_assessment *itsma_scorer_assessment(itsma_scorer *s)
-{
-	return s ? s->a : NULL;
-}
+itsma_assessment *itsma_scorer_assessment(itsma_scorer *s) { return s ? s->a : NULL; }
 
 void itsma_scorer_stats(size_t *incremental_out, size_t *rescored_out, const itsma_scorer *s)
 {
@@ -669,7 +668,8 @@ static void cgap_update(itsma_result *r, const itsma_section_result *sr)
 		r->cgaps[lo] = g;
 		r->cgap_count++;
 	} else if (there) {
-		memmove(r->cgaps + lo, r->cgaps + lo + 1, (r->cgap_count - lo - 1) * sizeof *r->cgaps);
+		memmove(r->cgaps + lo, r->cgaps + lo + 1,
+		        (r->cgap_count - lo - 1) * sizeof *r->cgaps);
 		r->cgap_count--;
 	}
 }
@@ -821,8 +821,7 @@ static void citers_changed(itsma_scorer *s, const itsma_evidence *e, uint32_t be
  * place in the citer's order (a replaced rating keeps its position), so it is left alone.
  * old_ev and the marks are keep_old()'s (sized when there is an old rating).
  */
-static int recite(itsma_scorer *s, uint32_t key, size_t n_old, itsma_evidence *const *ev,
-                  size_t n)
+static int recite(itsma_scorer *s, uint32_t key, size_t n_old, itsma_evidence *const *ev, size_t n)
 {
 	size_t i, j, e;
 	uint32_t before;
@@ -893,7 +892,8 @@ static int give_up(itsma_scorer *s, itsma_error *err)
 	r->verdict = ITSMA_VERDICT_INCOMPLETE;
 	r->cap_min = r->cap_max = -1;
 	r->cap_mean = NAN;
-	return itsma__error_nomem(err); /* the same message as every ENOMEM: itsma_scorer_stale() tells */
+	return itsma__error_nomem(
+	    err); /* the same message as every ENOMEM: itsma_scorer_stale() tells */
 }
 
 /* After a failure past the point of no return: score from scratch, or give up. */
@@ -931,10 +931,11 @@ static int ready(itsma_scorer *s, itsma_error *err)
 		return rebuild(s, err);
 	}
 	if (s->a->generation != s->r->a_gen)
-		return itsma__error_set(err, ITSMA_ESTATE,
-		                        "assessment %s was changed directly, not through its scorer: call "
-		                        "itsma_scorer_rescore() to take the change in",
-		                        s->a->id);
+		return itsma__error_set(
+		    err, ITSMA_ESTATE,
+		    "assessment %s was changed directly, not through its scorer: call "
+		    "itsma_scorer_rescore() to take the change in",
+		    s->a->id);
 	return 0;
 }
 
@@ -947,7 +948,7 @@ static int done(itsma_scorer *s, int rc)
 	return rc;
 }
 
-/* ---- requirement ratings ----------------------------------------------------------------------- */
+/* ---- requirement ratings --------------------------------------------------------------------- */
 
 static int rating_change(itsma_scorer *s, const itsma_rating_spec *spec, const char *remove_id,
                          itsma_error *err)
@@ -960,7 +961,8 @@ static int rating_change(itsma_scorer *s, const itsma_rating_spec *spec, const c
 	int rc;
 
 	if (spec)
-		(void)itsma__rating_spec_requirement(&req, a, spec, NULL); /* the put reports why not */
+		(void)itsma__rating_spec_requirement(&req, a, spec,
+		                                     NULL); /* the put reports why not */
 	else
 		req = itsma_catalogue_find_requirement(a->cat, remove_id);
 	if (req) {
@@ -984,7 +986,8 @@ static int rating_change(itsma_scorer *s, const itsma_rating_spec *spec, const c
 	q = &s->r->reqs[req->index];
 	if (q->status == ITSMA_STATUS_EXCLUDED)
 		return rescored(s, err); /* its warning comes or goes */
-	if (!same_evidence(s, n_old, now ? now->c.evidence : NULL, now ? now->c.evidence_count : 0) &&
+	if (!same_evidence(s, n_old, now ? now->c.evidence : NULL,
+	                   now ? now->c.evidence_count : 0) &&
 	    recite(s, (uint32_t)req->index, n_old, now ? now->c.evidence : NULL,
 	           now ? now->c.evidence_count : 0) < 0)
 		return recover(s, err);
@@ -1010,7 +1013,8 @@ int itsma_scorer_remove_rating(itsma_scorer *s, const char *requirement_id, itsm
 	int rc;
 	itsma__error_reset(err);
 	if (!s || !requirement_id)
-		return itsma__error_set(err, ITSMA_EINVAL, "scorer and requirement id must not be NULL");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "scorer and requirement id must not be NULL");
 	if ((rc = ready(s, err)) < 0)
 		return rc;
 	return done(s, rating_change(s, NULL, requirement_id, err));
@@ -1029,7 +1033,7 @@ int itsma_scorer_remove_rating_of(itsma_scorer *s, const itsma_requirement *requ
 	return done(s, rating_change(s, NULL, requirement->id, err));
 }
 
-/* ---- process-attribute ratings ---------------------------------------------------------------- */
+/* ---- process-attribute ratings --------------------------------------------------------------- */
 
 static int attribute_change(itsma_scorer *s, const itsma_attribute_spec *spec,
                             const char *process_id, itsma_attribute attribute, itsma_error *err)
@@ -1042,7 +1046,8 @@ static int attribute_change(itsma_scorer *s, const itsma_attribute_spec *spec,
 	int rc;
 
 	if (spec) {
-		(void)itsma__attribute_spec_process(&p, a, spec, NULL); /* the put reports why not */
+		(void)itsma__attribute_spec_process(&p, a, spec,
+		                                    NULL); /* the put reports why not */
 		attribute = spec->attribute;
 	} else {
 		p = itsma_catalogue_find_section(a->cat, process_id);
@@ -1068,9 +1073,10 @@ static int attribute_change(itsma_scorer *s, const itsma_attribute_spec *spec,
 	sr = &s->r->sections[p->index];
 	if (!sr->applicable)
 		return rescored(s, err); /* its warning comes or goes */
-	if (!same_evidence(s, n_old, now ? now->c.evidence : NULL, now ? now->c.evidence_count : 0) &&
-	    recite(s, key, n_old, now ? now->c.evidence : NULL,
-	           now ? now->c.evidence_count : 0) < 0)
+	if (!same_evidence(s, n_old, now ? now->c.evidence : NULL,
+	                   now ? now->c.evidence_count : 0) &&
+	    recite(s, key, n_old, now ? now->c.evidence : NULL, now ? now->c.evidence_count : 0) <
+	        0)
 		return recover(s, err);
 	process_changed(s, sr, (int)attribute);
 	s->n_incremental++;
@@ -1094,7 +1100,8 @@ int itsma_scorer_remove_attribute(itsma_scorer *s, const char *process_id,
 	int rc;
 	itsma__error_reset(err);
 	if (!s || !process_id)
-		return itsma__error_set(err, ITSMA_EINVAL, "scorer and process id must not be NULL");
+		return itsma__error_set(err, ITSMA_EINVAL,
+		                        "scorer and process id must not be NULL");
 	if ((rc = ready(s, err)) < 0)
 		return rc;
 	return done(s, attribute_change(s, NULL, process_id, attribute, err));
@@ -1113,7 +1120,7 @@ int itsma_scorer_remove_attribute_of(itsma_scorer *s, const itsma_section *proce
 	return done(s, attribute_change(s, NULL, process->id, attribute, err));
 }
 
-/* ---- evidence ----------------------------------------------------------------------------------- */
+/* ---- evidence -------------------------------------------------------------------------------- */
 
 /* Room for one more evidence record's state and mark (before the assessment changes, so
  * that nothing can fail after it). */
@@ -1152,7 +1159,8 @@ static int evidence_put(itsma_scorer *s, const itsma_evidence_spec *spec, itsma_
 	itsma_assessment *a;
 	itsma_result *r;
 	itsma_evidence *e = NULL, before;
-	itsma_evidence_problem p_before = ITSMA_EVIDENCE_PROBLEM_UNUSED, p_now = ITSMA_EVIDENCE_PROBLEM_UNUSED;
+	itsma_evidence_problem p_before = ITSMA_EVIDENCE_PROBLEM_UNUSED,
+	                       p_now = ITSMA_EVIDENCE_PROBLEM_UNUSED;
 	size_t i;
 	long day;
 	int rc, had, has;
@@ -1185,7 +1193,8 @@ static int evidence_put(itsma_scorer *s, const itsma_evidence_spec *spec, itsma_
 			if (key < s->nreq) {
 				itsma_requirement_result *q = &r->reqs[key];
 				if (q->status == ITSMA_STATUS_EXCLUDED) {
-					q->has_current = 0; /* as itsma_score sets it for excluded ones */
+					q->has_current =
+					    0; /* as itsma_score sets it for excluded ones */
 					itsma__score_requirement(r, q);
 					q->status = ITSMA_STATUS_EXCLUDED;
 					itsma__set_achievement(r, q, NAN);
@@ -1198,7 +1207,8 @@ static int evidence_put(itsma_scorer *s, const itsma_evidence_spec *spec, itsma_
 					return recover(s, err);
 			} else {
 				size_t slot = key - s->nreq;
-				itsma_section_result *sr = &r->sections[slot / ITSMA_ATTRIBUTE_COUNT];
+				itsma_section_result *sr =
+				    &r->sections[slot / ITSMA_ATTRIBUTE_COUNT];
 				if (sr->applicable)
 					process_changed(s, sr, (int)(slot % ITSMA_ATTRIBUTE_COUNT));
 			}

@@ -76,7 +76,8 @@ static const itsma__strmap_slot *find(const itsma__strmap *m, const char *key, s
 		const itsma__strmap_slot *s = &m->slots[i];
 		if (!s->key)
 			return s;
-		if (s->hash == hash && s->len == len && s->key != TOMBSTONE && same_key(s->key, key, len))
+		if (s->hash == hash && s->len == len && s->key != TOMBSTONE &&
+		    same_key(s->key, key, len))
 			return s;
 	}
 }
@@ -140,7 +141,8 @@ void itsma__strmap_get_n_batch(const itsma__strmap *m, const char *const *keys, 
 		for (i = 0; i < k; i++)
 			ITSMA__PREFETCH(m->slots[h[i] & mask].key);
 		for (i = 0; i < k; i++)
-			out[base + i] = itsma__strmap_get_hashed(m, keys[base + i], lens[base + i], h[i]);
+			out[base + i] =
+			    itsma__strmap_get_hashed(m, keys[base + i], lens[base + i], h[i]);
 	}
 }
 
@@ -236,7 +238,7 @@ void itsma__strmap_del(itsma__strmap *m, const char *key)
 }
 
 int itsma__strmap_copy(itsma__strmap *dst, const itsma__strmap *src,
-                      void (*remap)(const char **key, void **value, void *payload), void *payload)
+                       void (*remap)(const char **key, void **value, void *payload), void *payload)
 {
 	size_t i;
 	memset(dst, 0, sizeof *dst);

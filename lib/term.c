@@ -49,10 +49,11 @@ size_t itsma__term_unit(const unsigned char *p, char *rep, size_t *rep_len)
 			goto invalid;
 		cp = (cp << 6) | (p[i] & 0x3f);
 	}
-	if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+	if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+	    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
 		goto invalid;
-	if ((cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 || (cp >= 0x202a && cp <= 0x202e) ||
-	    (cp >= 0x2066 && cp <= 0x2069)) {
+	if ((cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)) {
 		*rep_len = (size_t)snprintf(rep, 12, "\\u%04lx", cp);
 		return n;
 	}
@@ -89,15 +90,9 @@ static size_t put_range(itsma__buf *b, const char *s, const char *end)
 	return w;
 }
 
-void itsma__term_put(itsma__buf *b, const char *s)
-{
-	put_range(b, s, s + strlen(s));
-}
+void itsma__term_put(itsma__buf *b, const char *s) { put_range(b, s, s + strlen(s)); }
 
-size_t itsma__term_width(const char *s)
-{
-	return put_range(NULL, s, s + strlen(s));
-}
+size_t itsma__term_width(const char *s) { return put_range(NULL, s, s + strlen(s)); }
 
 void itsma__term_fit(itsma__buf *b, const char *s, size_t width, int pad)
 {
@@ -115,7 +110,8 @@ void itsma__term_fit(itsma__buf *b, const char *s, size_t width, int pad)
 	const char *p = s, *keep = s;
 	size_t kept = 0, keep_w = 0;
 	while (*p) {
-		size_t n = itsma__term_unit((const unsigned char *)p, rep, &len), rw = rep_width(rep, len);
+		size_t n = itsma__term_unit((const unsigned char *)p, rep, &len),
+		       rw = rep_width(rep, len);
 		if (kept + rw > width - 1)
 			break;
 		kept += rw;
@@ -191,8 +187,9 @@ void itsma__term_printf(itsma__buf *b, const char *fmt, ...)
 
 const char *itsma__col(int enabled, itsma__colour c)
 {
-	static const char *const seq[] = { "\033[0m",  "\033[1m",  "\033[2m",  "\033[31m", "\033[32m",
-		                               "\033[33m", "\033[34m", "\033[35m", "\033[36m" };
+	static const char *const seq[] = { "\033[0m",  "\033[1m",  "\033[2m",
+		                           "\033[31m", "\033[32m", "\033[33m",
+		                           "\033[34m", "\033[35m", "\033[36m" };
 	if (!enabled || (size_t)c >= sizeof seq / sizeof seq[0])
 		return "";
 	return seq[c];

@@ -15,7 +15,8 @@
 #include <string.h>
 
 ITSMA__ENUM_WORDS(transition_format, "a transition report format",
-                  { "text", ITSMA_TRANSITION_FORMAT_TEXT }, { "md", ITSMA_TRANSITION_FORMAT_MARKDOWN },
+                  { "text", ITSMA_TRANSITION_FORMAT_TEXT },
+                  { "md", ITSMA_TRANSITION_FORMAT_MARKDOWN },
                   { "html", ITSMA_TRANSITION_FORMAT_HTML })
 
 typedef struct out {
@@ -49,23 +50,12 @@ static void put(out *o, const char *text)
 		}
 		if (o->format == ITSMA_TRANSITION_FORMAT_HTML) {
 			switch (*s) {
-			case '&':
-				itsma__buf_puts(o->b, "&amp;");
-				break;
-			case '<':
-				itsma__buf_puts(o->b, "&lt;");
-				break;
-			case '>':
-				itsma__buf_puts(o->b, "&gt;");
-				break;
-			case '"':
-				itsma__buf_puts(o->b, "&quot;");
-				break;
-			case '\'':
-				itsma__buf_puts(o->b, "&#39;");
-				break;
-			default:
-				itsma__buf_putc(o->b, (char)*s);
+			case '&': itsma__buf_puts(o->b, "&amp;"); break;
+			case '<': itsma__buf_puts(o->b, "&lt;"); break;
+			case '>': itsma__buf_puts(o->b, "&gt;"); break;
+			case '"': itsma__buf_puts(o->b, "&quot;"); break;
+			case '\'': itsma__buf_puts(o->b, "&#39;"); break;
+			default: itsma__buf_putc(o->b, (char)*s);
 			}
 		} else if (o->format == ITSMA_TRANSITION_FORMAT_MARKDOWN &&
 		           strchr("\\`*_{}[]<>#|!~&", *s)) {
@@ -107,7 +97,8 @@ static void fact(out *o, const char *label, const char *value)
 		itsma__buf_puts(o->b, "</td></tr>\n");
 	} else {
 		itsma__buf_printf(
-		    o->b, "%s%s: ", o->format == ITSMA_TRANSITION_FORMAT_MARKDOWN ? "- " : "  ", label);
+		    o->b, "%s%s: ", o->format == ITSMA_TRANSITION_FORMAT_MARKDOWN ? "- " : "  ",
+		    label);
 		put(o, value);
 		itsma__buf_putc(o->b, '\n');
 	}
@@ -129,7 +120,7 @@ static void item_begin(out *o)
 {
 	itsma__buf_puts(o->b, o->format == ITSMA_TRANSITION_FORMAT_HTML       ? "<li>"
 	                      : o->format == ITSMA_TRANSITION_FORMAT_MARKDOWN ? "- "
-	                                                               : "  - ");
+	                                                                      : "  - ");
 }
 
 static void item_end(out *o)
@@ -306,7 +297,8 @@ static void new_section(out *o, const itsma_assessment *a, const itsma_carry_rep
 				                          ? "*Guidance:* "
 				                          : "  Guidance: ");
 			guidance_line(o, s);
-			itsma__buf_puts(o->b, o->format == ITSMA_TRANSITION_FORMAT_HTML ? "</p>\n" : "\n");
+			itsma__buf_puts(o->b, o->format == ITSMA_TRANSITION_FORMAT_HTML ? "</p>\n"
+			                                                                : "\n");
 			if (o->format == ITSMA_TRANSITION_FORMAT_MARKDOWN)
 				itsma__buf_putc(o->b, '\n');
 			list_begin(o);
@@ -315,7 +307,8 @@ static void new_section(out *o, const itsma_assessment *a, const itsma_carry_rep
 		}
 		item_begin(o);
 		put(o, r->id);
-		itsma__buf_puts(o->b, r->obligation == ITSMA_OBLIGATION_SHOULD ? " (should): " : " (shall): ");
+		itsma__buf_puts(o->b, r->obligation == ITSMA_OBLIGATION_SHOULD ? " (should): "
+		                                                               : " (shall): ");
 		put(o, r->text);
 		item_end(o);
 	}
@@ -346,7 +339,8 @@ static void id_list_section(out *o, const char *title, const char *none, const c
 	size_t shown = 0;
 	heading(o, 2, title);
 	for (i = 0; i < n; i++)
-		shown += dropped || itsma_carry_report_target_status(rep, i) == ITSMA_CARRY_STATUS_UNRATED;
+		shown += dropped ||
+		         itsma_carry_report_target_status(rep, i) == ITSMA_CARRY_STATUS_UNRATED;
 	if (!shown) {
 		para(o, none);
 		return;
@@ -354,7 +348,8 @@ static void id_list_section(out *o, const char *title, const char *none, const c
 	para(o, intro);
 	list_begin(o);
 	for (i = 0; i < n; i++) {
-		if (!dropped && itsma_carry_report_target_status(rep, i) != ITSMA_CARRY_STATUS_UNRATED)
+		if (!dropped &&
+		    itsma_carry_report_target_status(rep, i) != ITSMA_CARRY_STATUS_UNRATED)
 			continue;
 		item_begin(o);
 		put(o, dropped ? itsma_carry_report_dropped_at(rep, i)

@@ -47,7 +47,8 @@ static int check_inputs(const itsma_result *const *results, size_t n, itsma_erro
 		return itsma__error_set(err, ITSMA_EINVAL, "a trend needs at least one result");
 	for (size_t i = 0; i < n; i++)
 		if (!results[i])
-			return itsma__error_set(err, ITSMA_EINVAL, "result %zu of the trend is NULL", i);
+			return itsma__error_set(err, ITSMA_EINVAL,
+			                        "result %zu of the trend is NULL", i);
 	for (size_t i = 1; i < n; i++) {
 		const itsma_assessment *a = itsma_result_assessment(results[i - 1]);
 		const itsma_assessment *b = itsma_result_assessment(results[i]);
@@ -55,22 +56,26 @@ static int check_inputs(const itsma_result *const *results, size_t n, itsma_erro
 		const char *cb = itsma_catalogue_id(itsma_assessment_catalogue(b));
 		if (strcmp(ca, cb) != 0)
 			return itsma__error_set(err, ITSMA_EINVAL,
-			                        "a trend needs assessments of one catalogue: \"%.64s\" is of \"%.64s\", "
+			                        "a trend needs assessments of one catalogue: "
+			                        "\"%.64s\" is of \"%.64s\", "
 			                        "\"%.64s\" of \"%.64s\"",
-			                        itsma_assessment_id(a), ca, itsma_assessment_id(b), cb);
+			                        itsma_assessment_id(a), ca, itsma_assessment_id(b),
+			                        cb);
 		if (strcmp(itsma_assessment_date(a), itsma_assessment_date(b)) > 0)
-			return itsma__error_set(err, ITSMA_EINVAL,
-			                        "the results of a trend must be oldest first: \"%.64s\" (%s) comes "
-			                        "after \"%.64s\" (%s) but is older",
-			                        itsma_assessment_id(b), itsma_assessment_date(b), itsma_assessment_id(a),
-			                        itsma_assessment_date(a));
+			return itsma__error_set(
+			    err, ITSMA_EINVAL,
+			    "the results of a trend must be oldest first: \"%.64s\" (%s) comes "
+			    "after \"%.64s\" (%s) but is older",
+			    itsma_assessment_id(b), itsma_assessment_date(b),
+			    itsma_assessment_id(a), itsma_assessment_date(a));
 	}
 	return 0;
 }
 
 static int capability(itsma_trend *t)
 {
-	const itsma_catalogue *cat = itsma_assessment_catalogue(itsma_result_assessment(t->results[t->n - 1]));
+	const itsma_catalogue *cat =
+	    itsma_assessment_catalogue(itsma_result_assessment(t->results[t->n - 1]));
 	size_t ns = itsma_catalogue_section_count(cat);
 	t->procs = calloc(ns + 1, sizeof *t->procs);
 	if (!t->procs)
@@ -85,10 +90,11 @@ static int capability(itsma_trend *t)
 		return -1;
 	for (size_t k = 0; k < t->nprocs; k++)
 		for (size_t i = 0; i < t->n; i++) {
-			const itsma_section_result *s = itsma_result_find_section(t->results[i], t->procs[k]);
+			const itsma_section_result *s =
+			    itsma_result_find_section(t->results[i], t->procs[k]);
 			t->levels[k * t->n + i] = s && itsma_section_result_applicable(s)
-			                                  ? itsma_section_result_capability_level(s)
-			                                  : -1;
+			                              ? itsma_section_result_capability_level(s)
+			                              : -1;
 		}
 	return 0;
 }
@@ -113,7 +119,8 @@ static int by_times(const void *pa, const void *pb)
 /* Every regression of every step, sorted by id, counted, kept when more than one. */
 static int repeats(itsma_trend *t)
 {
-	const itsma_catalogue *cat = itsma_assessment_catalogue(itsma_result_assessment(t->results[t->n - 1]));
+	const itsma_catalogue *cat =
+	    itsma_assessment_catalogue(itsma_result_assessment(t->results[t->n - 1]));
 	size_t total = 0, seen = 0, k = 0;
 	for (size_t i = 1; i < t->n; i++)
 		total += itsma_diff_tally_of(t->diffs[i], ITSMA_DIFF_TALLY_REGRESSED);
@@ -127,7 +134,8 @@ static int repeats(itsma_trend *t)
 			const itsma_requirement_diff *q = itsma_diff_requirement_at(t->diffs[i], j);
 			if (itsma_requirement_diff_change(q) != ITSMA_CHANGE_REGRESSED)
 				continue;
-			const itsma_requirement *req = itsma_catalogue_find_requirement(cat, itsma_requirement_diff_id(q));
+			const itsma_requirement *req =
+			    itsma_catalogue_find_requirement(cat, itsma_requirement_diff_id(q));
 			all[seen].id = itsma_requirement_diff_id(q);
 			all[seen].times = 1;
 			all[seen].order = req ? itsma_requirement_index(req) : ncat + seen;
@@ -152,7 +160,8 @@ static int repeats(itsma_trend *t)
 	return 0;
 }
 
-int itsma_trend_new(itsma_trend **out, const itsma_result *const *results, size_t n, itsma_error *err)
+int itsma_trend_new(itsma_trend **out, const itsma_result *const *results, size_t n,
+                    itsma_error *err)
 {
 	itsma__error_reset(err);
 	itsma_trend *t;
@@ -186,10 +195,7 @@ int itsma_trend_new(itsma_trend **out, const itsma_result *const *results, size_
 	return 0;
 }
 
-size_t itsma_trend_count(const itsma_trend *t)
-{
-	return t ? t->n : 0;
-}
+size_t itsma_trend_count(const itsma_trend *t) { return t ? t->n : 0; }
 
 const itsma_result *itsma_trend_result_at(const itsma_trend *t, size_t i)
 {
@@ -201,10 +207,7 @@ const itsma_diff *itsma_trend_diff_at(const itsma_trend *t, size_t i)
 	return t && i < t->n ? t->diffs[i] : NULL;
 }
 
-size_t itsma_trend_process_count(const itsma_trend *t)
-{
-	return t ? t->nprocs : 0;
-}
+size_t itsma_trend_process_count(const itsma_trend *t) { return t ? t->nprocs : 0; }
 
 const char *itsma_trend_process_id(const itsma_trend *t, size_t k)
 {
@@ -216,10 +219,7 @@ int itsma_trend_process_level(const itsma_trend *t, size_t k, size_t i)
 	return t && k < t->nprocs && i < t->n ? t->levels[k * t->n + i] : -1;
 }
 
-size_t itsma_trend_repeat_count(const itsma_trend *t)
-{
-	return t ? t->nrepeats : 0;
-}
+size_t itsma_trend_repeat_count(const itsma_trend *t) { return t ? t->nrepeats : 0; }
 
 const char *itsma_trend_repeat_id(const itsma_trend *t, size_t j)
 {

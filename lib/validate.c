@@ -22,17 +22,22 @@ static itsma_document_kind sniff(const char *buf, size_t len)
 			if (depth == 1 && (size_t)(end - p) >= sizeof key - 1 &&
 			    memcmp(p, key, sizeof key - 1) == 0) {
 				const char *q = p + sizeof key - 1;
-				while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
+				while (q < end &&
+				       (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
 					q++;
 				if (q < end && *q == ':') {
 					q++;
-					while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
+					while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' ||
+					                   *q == '\r'))
 						q++;
-					if ((size_t)(end - q) >= 19 && memcmp(q, "\"itsma-catalogue/1\"", 19) == 0)
+					if ((size_t)(end - q) >= 19 &&
+					    memcmp(q, "\"itsma-catalogue/1\"", 19) == 0)
 						return ITSMA_DOCUMENT_KIND_CATALOGUE;
-					if ((size_t)(end - q) >= 20 && memcmp(q, "\"itsma-assessment/1\"", 20) == 0)
+					if ((size_t)(end - q) >= 20 &&
+					    memcmp(q, "\"itsma-assessment/1\"", 20) == 0)
 						return ITSMA_DOCUMENT_KIND_ASSESSMENT;
-					if ((size_t)(end - q) >= 17 && memcmp(q, "\"itsma-mapping/1\"", 17) == 0)
+					if ((size_t)(end - q) >= 17 &&
+					    memcmp(q, "\"itsma-mapping/1\"", 17) == 0)
 						return ITSMA_DOCUMENT_KIND_MAPPING;
 					return ITSMA_DOCUMENT_KIND_UNKNOWN;
 				}
@@ -135,7 +140,8 @@ int itsma_validate_buffer(itsma_document_kind *kind_out, const char *buf, size_t
                           void *payload, itsma_error *err)
 {
 	itsma__error_reset(err);
-	return itsma_validate_buffer_ext(kind_out, buf, len, source_name, cat, NULL, cb, payload, err);
+	return itsma_validate_buffer_ext(kind_out, buf, len, source_name, cat, NULL, cb, payload,
+	                                 err);
 }
 
 int itsma_validate_buffer_ext(itsma_document_kind *kind_out, const char *buf, size_t len,
@@ -151,7 +157,8 @@ int itsma_validate_buffer_ext(itsma_document_kind *kind_out, const char *buf, si
 	itsma__error_reset(err);
 	if (kind_out)
 		*kind_out = ITSMA_DOCUMENT_KIND_UNKNOWN;
-	if ((rc = itsma__validate_open(&rd, &local, buf, len, source_name, opts, cb, payload, err)) < 0)
+	if ((rc = itsma__validate_open(&rd, &local, buf, len, source_name, opts, cb, payload,
+	                               err)) < 0)
 		return rc;
 	buf = rd.buf;
 	kind = sniff(buf, len);
@@ -180,9 +187,10 @@ int itsma_validate_buffer_ext(itsma_document_kind *kind_out, const char *buf, si
 		itsma_catalogue_free(c);
 		if (rc != ITSMA_EPARSE && rc != ITSMA_ENOMEM && rc != ITSMA_ELIMIT) {
 			itsma_error_clear(&local);
-			rc = itsma__error_set(&local, ITSMA_ESCHEMA,
-			                      "unknown document: expected \"format\": \"itsma-catalogue/1\", "
-			                      "\"itsma-assessment/1\" or \"itsma-mapping/1\"");
+			rc = itsma__error_set(
+			    &local, ITSMA_ESCHEMA,
+			    "unknown document: expected \"format\": \"itsma-catalogue/1\", "
+			    "\"itsma-assessment/1\" or \"itsma-mapping/1\"");
 			itsma__error_source(&local, rd.source);
 			itsma__error_pointer(&local, "/format");
 			rd.err = &local;

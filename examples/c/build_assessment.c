@@ -20,16 +20,21 @@ struct check {
 	const char *requirement; /* requirement id in iso20000-1:2018 */
 	const char *evidence_id; /* the export file the figures come from */
 	const char *title;
-	const char *collected;   /* date of the export */
+	const char *collected; /* date of the export */
 	unsigned passed, sampled;
 };
 
 static const struct check checks[] = {
-	{ "8.6.1-01", "EXP-INC-2026-11", "Incident export, November 2026", "2026-11-19", 1238, 1240 },
-	{ "8.6.1-03", "EXP-INC-2026-11", "Incident export, November 2026", "2026-11-19", 1190, 1240 },
-	{ "8.6.1-05", "EXP-INC-2026-11", "Incident export, November 2026", "2026-11-19", 1045, 1240 },
-	{ "8.6.2-01", "EXP-REQ-2026-11", "Service request export, November 2026", "2026-11-19", 2310, 2310 },
-	{ "8.6.2-04", "EXP-REQ-2026-11", "Service request export, November 2026", "2026-11-19", 2020, 2310 },
+	{ "8.6.1-01", "EXP-INC-2026-11", "Incident export, November 2026", "2026-11-19", 1238,
+	  1240 },
+	{ "8.6.1-03", "EXP-INC-2026-11", "Incident export, November 2026", "2026-11-19", 1190,
+	  1240 },
+	{ "8.6.1-05", "EXP-INC-2026-11", "Incident export, November 2026", "2026-11-19", 1045,
+	  1240 },
+	{ "8.6.2-01", "EXP-REQ-2026-11", "Service request export, November 2026", "2026-11-19",
+	  2310, 2310 },
+	{ "8.6.2-04", "EXP-REQ-2026-11", "Service request export, November 2026", "2026-11-19",
+	  2020, 2310 },
 	{ "8.5.1.3-03", "EXP-CHG-2026-11", "Change export, November 2026", "2026-11-19", 171, 180 },
 	{ "8.5.1.3-07", "EXP-CHG-2026-11", "Change export, November 2026", "2026-11-19", 126, 180 },
 	{ "8.6.3-05", "EXP-PRB-2026-11", "Problem export, November 2026", "2026-11-19", 9, 21 },
@@ -73,7 +78,8 @@ int main(int argc, char **argv)
 		rating.value = 100.0 * c->passed / c->sampled;
 		rating.evidence = cited;
 		rating.evidence_count = 1;
-		snprintf(note, sizeof note, "%u of %u tickets passed the check", c->passed, c->sampled);
+		snprintf(note, sizeof note, "%u of %u tickets passed the check", c->passed,
+		         c->sampled);
 		rating.note = note;
 		if (itsma_assessment_put_rating(a, &rating, &err) < 0)
 			goto done;
@@ -87,7 +93,8 @@ int main(int argc, char **argv)
 	        itsma_section_result_achievement(itsma_result_find_section(r, "8.6.1")));
 
 	if (argc > 1) {
-		if (itsma_assessment_save_file(a, argv[1], &err) < 0) /* atomic: temp file + rename */
+		if (itsma_assessment_save_file(a, argv[1], &err) <
+		    0) /* atomic: temp file + rename */
 			goto done;
 	} else {
 		if (itsma_assessment_to_json(&json, a, &err) < 0)

@@ -28,8 +28,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: %s BEFORE.json AFTER.json\n", argv[0]);
 		return 2;
 	}
-	if (load_and_score(&a0, &r0, argv[1], &err) < 0 || load_and_score(&a1, &r1, argv[2], &err) < 0 ||
-	    itsma_compare(&d, r0, r1, &err) < 0) {
+	if (load_and_score(&a0, &r0, argv[1], &err) < 0 ||
+	    load_and_score(&a1, &r1, argv[2], &err) < 0 || itsma_compare(&d, r0, r1, &err) < 0) {
 		char msg[512];
 		itsma_error_format(msg, sizeof msg, &err);
 		fprintf(stderr, "%s\n", msg);
@@ -42,9 +42,12 @@ int main(int argc, char **argv)
 	       itsma_diff_compliance_before(d, ITSMA_MODEL_DEFAULT),
 	       itsma_diff_compliance_after(d, ITSMA_MODEL_DEFAULT),
 	       itsma_diff_compliance_difference(d, ITSMA_MODEL_DEFAULT));
-	printf("requirements: %zu improved, %zu regressed; nonconformities: %zu closed, %zu opened\n",
-	       itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_IMPROVED), itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_REGRESSED),
-	       itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_NC_CLOSED), itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_NC_OPENED));
+	printf(
+	    "requirements: %zu improved, %zu regressed; nonconformities: %zu closed, %zu opened\n",
+	    itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_IMPROVED),
+	    itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_REGRESSED),
+	    itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_NC_CLOSED),
+	    itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_NC_OPENED));
 
 	/* Processes whose capability level moved. */
 	for (size_t i = 0; i < itsma_diff_process_count(d); i++) {
@@ -52,7 +55,8 @@ int main(int argc, char **argv)
 		itsma_change c = itsma_process_diff_change(p);
 		if (c == ITSMA_CHANGE_IMPROVED || c == ITSMA_CHANGE_REGRESSED)
 			printf("process %s: level %d -> %d\n", itsma_process_diff_id(p),
-			       itsma_process_diff_level_before(p), itsma_process_diff_level_after(p));
+			       itsma_process_diff_level_before(p),
+			       itsma_process_diff_level_after(p));
 	}
 	status = 0;
 

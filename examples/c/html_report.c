@@ -27,7 +27,8 @@ int main(int argc, char **argv)
 	int status = 1;
 
 	if (argc < 2 || argc > 3) {
-		fprintf(stderr, "usage: %s ASSESSMENT.json [BASELINE.json] > report.html\n", argv[0]);
+		fprintf(stderr, "usage: %s ASSESSMENT.json [BASELINE.json] > report.html\n",
+		        argv[0]);
 		return 2;
 	}
 	if (load_and_score(&a, &r, argv[1], &err) < 0 ||
@@ -44,12 +45,11 @@ int main(int argc, char **argv)
 	status = 0;
 	goto done;
 
-fail:
-	{
-		char msg[512];
-		itsma_error_format(msg, sizeof msg, &err);
-		fprintf(stderr, "%s\n", msg);
-	}
+fail : {
+	char msg[512];
+	itsma_error_format(msg, sizeof msg, &err);
+	fprintf(stderr, "%s\n", msg);
+}
 done:
 	/* Results borrow their assessments: free them first. */
 	itsma_result_free(rb);

@@ -82,7 +82,8 @@ static int import_sheets(const itsma_catalogue *cat, const char *qpath, const ch
 	opts.problem = print_problem;
 	opts.payload = &problems;
 	if (itsma_questionnaire_import_file(&a, qpath, epath, &opts, &err) != 0) {
-		fprintf(stderr, "%d problem%s; nothing imported\n", problems, problems == 1 ? "" : "s");
+		fprintf(stderr, "%d problem%s; nothing imported\n", problems,
+		        problems == 1 ? "" : "s");
 		return 1;
 	}
 	if (itsma_score(&r, a, NULL, &err) < 0) {
@@ -104,8 +105,10 @@ int main(int argc, char **argv)
 	itsma_catalogue *cat = NULL;
 	int status;
 
-	if (argc < 3 || argc > 4 || (strcmp(argv[1], "write") != 0 && strcmp(argv[1], "import") != 0)) {
-		fprintf(stderr, "usage: questionnaire write|import QUESTIONNAIRE.csv [EVIDENCE.csv]\n");
+	if (argc < 3 || argc > 4 ||
+	    (strcmp(argv[1], "write") != 0 && strcmp(argv[1], "import") != 0)) {
+		fprintf(stderr,
+		        "usage: questionnaire write|import QUESTIONNAIRE.csv [EVIDENCE.csv]\n");
 		return 2;
 	}
 	if (itsma_catalogue_builtin(&cat, "iso20000-1:2018", &err) < 0) {

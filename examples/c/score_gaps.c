@@ -33,7 +33,8 @@ int main(int argc, char **argv)
 	       itsma_verdict_name(itsma_result_verdict(r)));
 	printf("overall compliance %.1f%%, %zu major and %zu minor nonconformities\n",
 	       itsma_result_compliance(r, ITSMA_MODEL_DEFAULT),
-	       itsma_result_tally(r, ITSMA_TALLY_NC_MAJOR), itsma_result_tally(r, ITSMA_TALLY_NC_MINOR));
+	       itsma_result_tally(r, ITSMA_TALLY_NC_MAJOR),
+	       itsma_result_tally(r, ITSMA_TALLY_NC_MINOR));
 
 	/* Gaps come in priority order: shall before should, major before minor, then gain. */
 	size_t n = itsma_result_gap_count(r);

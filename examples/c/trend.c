@@ -29,7 +29,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	for (size_t i = 0; i < n; i++)
-		if (itsma_assessment_load_file(&as[i], argv[first + (int)i], NULL, NULL, &err) < 0 ||
+		if (itsma_assessment_load_file(&as[i], argv[first + (int)i], NULL, NULL, &err) <
+		        0 ||
 		    itsma_score(&rs[i], as[i], NULL, &err) < 0)
 			goto fail;
 	if (itsma_trend_new(&t, (const itsma_result *const *)rs, n, &err) < 0)
@@ -48,29 +49,34 @@ int main(int argc, char **argv)
 		for (size_t i = 0; i < itsma_trend_count(t); i++) {
 			const itsma_result *r = itsma_trend_result_at(t, i);
 			const itsma_diff *d = itsma_trend_diff_at(t, i);
-			printf("%s  %-14s %5.1f%%", itsma_assessment_date(itsma_result_assessment(r)),
-			       itsma_verdict_name(itsma_result_verdict(r)), itsma_result_compliance(r, ITSMA_MODEL_DEFAULT));
+			printf("%s  %-14s %5.1f%%",
+			       itsma_assessment_date(itsma_result_assessment(r)),
+			       itsma_verdict_name(itsma_result_verdict(r)),
+			       itsma_result_compliance(r, ITSMA_MODEL_DEFAULT));
 			if (d)
-				printf("  nonconformities: %zu opened, %zu closed", itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_NC_OPENED),
+				printf("  nonconformities: %zu opened, %zu closed",
+				       itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_NC_OPENED),
 				       itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_NC_CLOSED));
 			putchar('\n');
 		}
 		for (size_t k = 0; k < itsma_trend_process_count(t); k++) {
-			int a = itsma_trend_process_level(t, k, 0), b = itsma_trend_process_level(t, k, n - 1);
+			int a = itsma_trend_process_level(t, k, 0),
+			    b = itsma_trend_process_level(t, k, n - 1);
 			if (a != b)
-				printf("process %s: level %d -> %d\n", itsma_trend_process_id(t, k), a, b);
+				printf("process %s: level %d -> %d\n", itsma_trend_process_id(t, k),
+				       a, b);
 		}
 		for (size_t j = 0; j < itsma_trend_repeat_count(t); j++)
-			printf("%s regressed %zu times\n", itsma_trend_repeat_id(t, j), itsma_trend_repeat_times(t, j));
+			printf("%s regressed %zu times\n", itsma_trend_repeat_id(t, j),
+			       itsma_trend_repeat_times(t, j));
 	}
 	status = 0;
 	goto done;
-fail:
-	{
-		char msg[512];
-		itsma_error_format(msg, sizeof msg, &err);
-		fprintf(stderr, "%s\n", msg);
-	}
+fail : {
+	char msg[512];
+	itsma_error_format(msg, sizeof msg, &err);
+	fprintf(stderr, "%s\n", msg);
+}
 done:
 	/* The trend borrows the results, which borrow the assessments: free in that order. */
 	itsma_trend_free(t);

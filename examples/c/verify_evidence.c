@@ -23,7 +23,8 @@ static int report(const itsma_evidence_finding *f, void *payload)
 	switch (f->check) {
 	case ITSMA_EVIDENCE_CHECK_NOT_CHECKABLE:
 	case ITSMA_EVIDENCE_CHECK_NO_DIGEST:
-		printf("%-13s %s: skipped (%s)\n", itsma_evidence_check_name(f->check), id, f->reason);
+		printf("%-13s %s: skipped (%s)\n", itsma_evidence_check_name(f->check), id,
+		       f->reason);
 		return 0;
 	case ITSMA_EVIDENCE_CHECK_OK:
 		t->ok++;

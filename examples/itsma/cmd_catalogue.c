@@ -12,36 +12,36 @@
 #include <string.h>
 
 static const char help[] =
-	"Usage: itsma catalogue list\n"
-	"       itsma catalogue show ID|FILE [--format md|text|json] [--weights] [-o FILE]\n"
-	"       itsma catalogue lint ID|FILE [--clauses FILE] [--skip KIND[,KIND...]]\n"
-	"\n"
-	"List the catalogues built into the library, or show one: as a Markdown checklist\n"
-	"grouped by clause and process (the default), as plain text, or as its\n"
-	"itsma-catalogue/1 JSON, exactly as shipped (copy it to tailor your own catalogue).\n"
-	"With --weights, show each requirement's effective weight: its share of the overall\n"
-	"compliance figure when everything applies (text, md, or json).\n"
-	"\n"
-	"'lint' checks a catalogue against the authoring rules of docs/catalogues.md and prints\n"
-	"one line per problem, 'message [KIND]'; it exits with 1 when there is any.\n"
-	"Kinds: shall-basis, shall-verify, good-practice-shall, weight, no-guidance,\n"
-	"shall-in-text, duplicate-text, id-form, missing-clause. The clause tree is checked\n"
-	"against --clauses FILE (one clause per line, the first tab-separated column), or\n"
-	"for a built-in catalogue against the clause list shipped with it.\n"
-	"\n"
-	"Options:\n"
-	"  --format md|text|json  output format of 'show' (default md)\n"
-	"  --weights              show effective weights\n"
-	"  --clauses FILE         'lint': clauses the catalogue must have\n"
-	"  --skip KINDS           'lint': kinds of problem not to check (comma-separated)\n"
-	"  -o, --output FILE      write to FILE instead of standard output\n"
-	"  -h, --help             show this help\n"
-	"\n"
-	"Examples:\n"
-	"  itsma catalogue list\n"
-	"  itsma catalogue show iso20000-1:2018 --format md -o checklist.md\n"
-	"  itsma catalogue show iso20000-1:2018 --weights\n"
-	"  itsma catalogue lint my-catalogue.json --clauses my-clauses.tsv\n";
+    "Usage: itsma catalogue list\n"
+    "       itsma catalogue show ID|FILE [--format md|text|json] [--weights] [-o FILE]\n"
+    "       itsma catalogue lint ID|FILE [--clauses FILE] [--skip KIND[,KIND...]]\n"
+    "\n"
+    "List the catalogues built into the library, or show one: as a Markdown checklist\n"
+    "grouped by clause and process (the default), as plain text, or as its\n"
+    "itsma-catalogue/1 JSON, exactly as shipped (copy it to tailor your own catalogue).\n"
+    "With --weights, show each requirement's effective weight: its share of the overall\n"
+    "compliance figure when everything applies (text, md, or json).\n"
+    "\n"
+    "'lint' checks a catalogue against the authoring rules of docs/catalogues.md and prints\n"
+    "one line per problem, 'message [KIND]'; it exits with 1 when there is any.\n"
+    "Kinds: shall-basis, shall-verify, good-practice-shall, weight, no-guidance,\n"
+    "shall-in-text, duplicate-text, id-form, missing-clause. The clause tree is checked\n"
+    "against --clauses FILE (one clause per line, the first tab-separated column), or\n"
+    "for a built-in catalogue against the clause list shipped with it.\n"
+    "\n"
+    "Options:\n"
+    "  --format md|text|json  output format of 'show' (default md)\n"
+    "  --weights              show effective weights\n"
+    "  --clauses FILE         'lint': clauses the catalogue must have\n"
+    "  --skip KINDS           'lint': kinds of problem not to check (comma-separated)\n"
+    "  -o, --output FILE      write to FILE instead of standard output\n"
+    "  -h, --help             show this help\n"
+    "\n"
+    "Examples:\n"
+    "  itsma catalogue list\n"
+    "  itsma catalogue show iso20000-1:2018 --format md -o checklist.md\n"
+    "  itsma catalogue show iso20000-1:2018 --weights\n"
+    "  itsma catalogue lint my-catalogue.json --clauses my-clauses.tsv\n";
 
 /* The line of `catalogue list` for each built-in catalogue. */
 static int list(void)
@@ -55,7 +55,8 @@ static int list(void)
 		const char *id = itsma_catalogue_builtin_id(i);
 		printf("%-*s  %s", (int)width, id, itsma_catalogue_builtin_title(i));
 		if (itsma_catalogue_builtin(&cat, id, NULL) == 0)
-			printf(" (%zu requirements, %zu processes)", itsma_catalogue_requirement_count(cat),
+			printf(" (%zu requirements, %zu processes)",
+			       itsma_catalogue_requirement_count(cat),
 			       itsma_catalogue_process_count(cat));
 		itsma_catalogue_free(cat);
 		putchar('\n');
@@ -85,16 +86,18 @@ static int show(const char *id, const char *format, int weights, const char *out
 	if (strcmp(format, "json") == 0 && weights) {
 		rc = itsma_catalogue_weights_to_json(&text, cat, &err);
 	} else if (strcmp(format, "json") == 0 && b >= 0) {
-		const char *shipped = itsma_catalogue_builtin_json(&len, (size_t)b); /* exactly as shipped */
+		const char *shipped =
+		    itsma_catalogue_builtin_json(&len, (size_t)b); /* exactly as shipped */
 		itsma_catalogue_free(cat);
 		return cli_write_output(output, shipped, len);
 	} else if (strcmp(format, "json") == 0) {
 		rc = itsma_catalogue_to_json(&text, cat, &err);
 	} else {
-		rc = itsma_catalogue_render_string(&text, &len, cat,
-		                                   weights ? ITSMA_CATALOGUE_VIEW_WEIGHTS : ITSMA_CATALOGUE_VIEW_CHECKLIST,
-		                                   strcmp(format, "md") == 0 ? ITSMA_REPORT_FORMAT_MD : ITSMA_REPORT_FORMAT_TEXT,
-		                                   &err);
+		rc = itsma_catalogue_render_string(
+		    &text, &len, cat,
+		    weights ? ITSMA_CATALOGUE_VIEW_WEIGHTS : ITSMA_CATALOGUE_VIEW_CHECKLIST,
+		    strcmp(format, "md") == 0 ? ITSMA_REPORT_FORMAT_MD : ITSMA_REPORT_FORMAT_TEXT,
+		    &err);
 	}
 	itsma_catalogue_free(cat);
 	return cli_emit(rc, &err, output, text, len);
@@ -134,7 +137,8 @@ static int lint(const char *id, const char *clauses_file, const char *skip, cons
 		goto done;
 	}
 	if ((clauses_file || list) &&
-	    itsma_clause_list_parse(&clauses, &o.clause_count, clauses_file ? data : list, len, &err) < 0) {
+	    itsma_clause_list_parse(&clauses, &o.clause_count, clauses_file ? data : list, len,
+	                            &err) < 0) {
 		rc = cli_fail(&err);
 		goto done;
 	}
@@ -152,8 +156,8 @@ static int lint(const char *id, const char *clauses_file, const char *skip, cons
 	} else if (rc < 0) {
 		rc = cli_fail(&err);
 	} else if ((rc = cli_write_output(output, text, text_len)) == CLI_OK) {
-		fprintf(stderr, "%s: %zu problem%s in %zu requirements%s\n", id, count, count == 1 ? "" : "s",
-		        itsma_catalogue_requirement_count(cat),
+		fprintf(stderr, "%s: %zu problem%s in %zu requirements%s\n", id, count,
+		        count == 1 ? "" : "s", itsma_catalogue_requirement_count(cat),
 		        o.clause_count ? "" : " (no clause list: the clause tree was not checked)");
 		rc = count ? CLI_INVALID : CLI_OK;
 	}
@@ -168,14 +172,18 @@ done:
 int cmd_catalogue(int argc, char **argv)
 {
 	static const char *const formats[] = { "md", "text", "json", NULL };
-	const char *ops[2] = { NULL, NULL }, *format = NULL, *output = NULL, *clauses = NULL, *skip = NULL;
+	const char *ops[2] = { NULL, NULL }, *format = NULL, *output = NULL, *clauses = NULL,
+	           *skip = NULL;
 	int weights = 0;
-	const cli_option options[] = { { "format", 0, &format, NULL },   { "output", 'o', &output, NULL },
-		                       { "weights", 0, NULL, &weights }, { "clauses", 0, &clauses, NULL },
-		                       { "skip", 0, &skip, NULL },       { NULL, 0, NULL, NULL } };
+	const cli_option options[] = {
+		{ "format", 0, &format, NULL },   { "output", 'o', &output, NULL },
+		{ "weights", 0, NULL, &weights }, { "clauses", 0, &clauses, NULL },
+		{ "skip", 0, &skip, NULL },       { NULL, 0, NULL, NULL }
+	};
 	int rc = cli_parse("catalogue", help, argc, argv, options, ops, 2, NULL);
 	const char *sub = ops[0], *name = ops[1];
-	if (rc != CLI_GO || (format && (rc = cli_one_of("catalogue", "--format", format, formats)) != CLI_GO))
+	if (rc != CLI_GO ||
+	    (format && (rc = cli_one_of("catalogue", "--format", format, formats)) != CLI_GO))
 		return rc;
 	if (!sub)
 		return cli_usage_error("catalogue", "say 'list', 'show ID' or 'lint ID'");
@@ -185,7 +193,8 @@ int cmd_catalogue(int argc, char **argv)
 		if (!name)
 			return cli_usage_error("catalogue", "'show' needs a catalogue id or file");
 		if (clauses || skip)
-			return cli_usage_error("catalogue", "--clauses and --skip belong to 'lint'");
+			return cli_usage_error("catalogue",
+			                       "--clauses and --skip belong to 'lint'");
 		return show(name, format ? format : "md", weights, output);
 	}
 	if (strcmp(sub, "lint") == 0) {
@@ -195,5 +204,6 @@ int cmd_catalogue(int argc, char **argv)
 			return cli_usage_error("catalogue", "--weights belongs to 'show'");
 		return lint(name, clauses, skip, output);
 	}
-	return cli_usage_error("catalogue", "unknown subcommand '%s' (say 'list', 'show' or 'lint')", sub);
+	return cli_usage_error("catalogue",
+	                       "unknown subcommand '%s' (say 'list', 'show' or 'lint')", sub);
 }

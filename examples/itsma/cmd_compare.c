@@ -12,28 +12,28 @@
 #include <unistd.h>
 
 static const char help[] =
-	"Usage: itsma compare BEFORE.json AFTER.json [--format text|json|md] [-o FILE]\n"
-	"                     [--catalogue ID|FILE] [--evidence-policy POLICY] [--section ID]\n"
-	"                     [--limit N]\n"
-	"\n"
-	"Score two assessments of the same catalogue and show what changed: every compliance\n"
-	"figure before and after, the verdicts, requirements improved and regressed, scope\n"
-	"changes, capability levels per process, and nonconformities closed, opened and\n"
-	"changed in class.\n"
-	"\n"
-	"Options:\n"
-	"  --format FORMAT           text (the default on a terminal), json (itsma-diff/1, the\n"
-	"                            default otherwise, and with -o FILE.json) or md\n"
-	"  -o, --output FILE         write to FILE instead of standard output\n"
-	"  --catalogue ID|FILE       the catalogue of both assessments\n"
-	"  --evidence-policy POLICY  required (the default) or advisory, for both\n"
-	"  --section ID              compare one section as if it were the whole catalogue\n"
-	"  --limit N                 list at most N requirements per list (text: 15 by default;\n"
-	"                            md: all by default; 0: all)\n"
-	"  -h, --help                show this help\n"
-	"\n"
-	"Example:\n"
-	"  itsma compare q3.json q4.json --format md -o changes.md\n";
+    "Usage: itsma compare BEFORE.json AFTER.json [--format text|json|md] [-o FILE]\n"
+    "                     [--catalogue ID|FILE] [--evidence-policy POLICY] [--section ID]\n"
+    "                     [--limit N]\n"
+    "\n"
+    "Score two assessments of the same catalogue and show what changed: every compliance\n"
+    "figure before and after, the verdicts, requirements improved and regressed, scope\n"
+    "changes, capability levels per process, and nonconformities closed, opened and\n"
+    "changed in class.\n"
+    "\n"
+    "Options:\n"
+    "  --format FORMAT           text (the default on a terminal), json (itsma-diff/1, the\n"
+    "                            default otherwise, and with -o FILE.json) or md\n"
+    "  -o, --output FILE         write to FILE instead of standard output\n"
+    "  --catalogue ID|FILE       the catalogue of both assessments\n"
+    "  --evidence-policy POLICY  required (the default) or advisory, for both\n"
+    "  --section ID              compare one section as if it were the whole catalogue\n"
+    "  --limit N                 list at most N requirements per list (text: 15 by default;\n"
+    "                            md: all by default; 0: all)\n"
+    "  -h, --help                show this help\n"
+    "\n"
+    "Example:\n"
+    "  itsma compare q3.json q4.json --format md -o changes.md\n";
 
 int cmd_compare(int argc, char **argv)
 {
@@ -42,18 +42,23 @@ int cmd_compare(int argc, char **argv)
 	const char *policy = NULL, *limit = NULL;
 	itsma_score_options opts = ITSMA_SCORE_OPTIONS_INIT;
 	itsma_report_options ro = ITSMA_REPORT_OPTIONS_INIT;
-	const cli_option options[] = { { "format", 0, &format, NULL },       { "output", 'o', &output, NULL },
-		                       { "catalogue", 0, &catalogue, NULL }, { "evidence-policy", 0, &policy, NULL },
-		                       { "section", 0, &opts.section, NULL }, { "limit", 0, &limit, NULL },
+	const cli_option options[] = { { "format", 0, &format, NULL },
+		                       { "output", 'o', &output, NULL },
+		                       { "catalogue", 0, &catalogue, NULL },
+		                       { "evidence-policy", 0, &policy, NULL },
+		                       { "section", 0, &opts.section, NULL },
+		                       { "limit", 0, &limit, NULL },
 		                       { NULL, 0, NULL, NULL } };
 	int rc = cli_parse("compare", help, argc, argv, options, ops, 2, NULL);
 	const char *before = ops[0], *after = ops[1];
 
-	if (rc != CLI_GO || (format && (rc = cli_one_of("compare", "--format", format, formats)) != CLI_GO) ||
+	if (rc != CLI_GO ||
+	    (format && (rc = cli_one_of("compare", "--format", format, formats)) != CLI_GO) ||
 	    (rc = cli_parse_policy("compare", policy, &opts.evidence_policy)) != CLI_GO)
 		return rc;
 	if (limit && cli_parse_size(limit, &ro.limit) < 0)
-		return cli_usage_error("compare", "--limit must be a whole number, not '%s'", limit);
+		return cli_usage_error("compare", "--limit must be a whole number, not '%s'",
+		                       limit);
 	if (!before || !after)
 		return cli_usage_error("compare", "name two assessments: BEFORE.json AFTER.json");
 	const char *inputs[] = { catalogue, before, after };
@@ -77,8 +82,8 @@ int cmd_compare(int argc, char **argv)
 	size_t len = 0;
 	itsma_error err = ITSMA_ERROR_INIT;
 	if ((rc = cli_load_scored(&cat, &b, NULL, catalogue, before, &opts)) != CLI_OK ||
-	    (rc = cli_load_assessment(&a, after, cat)) != CLI_OK || (rc = cli_score(&rb, b, &opts)) != CLI_OK ||
-	    (rc = cli_score(&ra, a, &opts)) != CLI_OK)
+	    (rc = cli_load_assessment(&a, after, cat)) != CLI_OK ||
+	    (rc = cli_score(&rb, b, &opts)) != CLI_OK || (rc = cli_score(&ra, a, &opts)) != CLI_OK)
 		goto done;
 	if (itsma_compare(&d, rb, ra, &err) < 0) {
 		fprintf(stderr, "%s: %s\n", after, err.message);
@@ -88,8 +93,10 @@ int cmd_compare(int argc, char **argv)
 	if (strcmp(format, "json") == 0) {
 		rc = itsma_diff_to_json(&text, d, &err);
 	} else {
-		ro.format = strcmp(format, "md") == 0 ? ITSMA_REPORT_FORMAT_MD : ITSMA_REPORT_FORMAT_TEXT;
-		ro.colour = ro.format == ITSMA_REPORT_FORMAT_TEXT && !output && cli_colour_wanted(stdout);
+		ro.format =
+		    strcmp(format, "md") == 0 ? ITSMA_REPORT_FORMAT_MD : ITSMA_REPORT_FORMAT_TEXT;
+		ro.colour =
+		    ro.format == ITSMA_REPORT_FORMAT_TEXT && !output && cli_colour_wanted(stdout);
 		rc = itsma_diff_report_string(&text, &len, d, &ro, &err);
 	}
 	rc = cli_emit(rc, &err, output, text, len);

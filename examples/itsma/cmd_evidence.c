@@ -12,29 +12,29 @@
 #include <string.h>
 
 static const char help[] =
-	"Usage: itsma evidence verify ASSESSMENT.json [--root DIR] [--catalogue ID|FILE]\n"
-	"\n"
-	"Check the evidence files of an assessment: for each evidence record with a sha256\n"
-	"digest and a relative uri (such as records/cab-minutes-2026-10.pdf), compute the\n"
-	"SHA-256 of that file under DIR and compare. Missing files and digests that differ\n"
-	"(evidence changed since it was recorded) are reported. Files are looked up inside DIR\n"
-	"only: '..' and symbolic links are refused, and only regular files are read (a FIFO,\n"
-	"device or folder is reported as such). Records with an absolute uri (https://...,\n"
-	"/path) or without a digest are skipped and counted.\n"
-	"\n"
-	"Options:\n"
-	"  --root DIR            the folder relative uris start from (default: the folder of\n"
-	"                        ASSESSMENT.json)\n"
-	"  --catalogue ID|FILE   the catalogue the assessment was made against\n"
-	"  -q, --quiet           report only problems\n"
-	"  -h, --help            show this help\n"
-	"\n"
-	"Exit status: 0 when every checked file matches, 1 when a file is missing, differs or\n"
-	"was refused, when nothing could be checked, or when the assessment is invalid; 2 on a\n"
-	"usage error.\n"
-	"\n"
-	"Example:\n"
-	"  itsma evidence verify q4.json --root /srv/audit/evidence\n";
+    "Usage: itsma evidence verify ASSESSMENT.json [--root DIR] [--catalogue ID|FILE]\n"
+    "\n"
+    "Check the evidence files of an assessment: for each evidence record with a sha256\n"
+    "digest and a relative uri (such as records/cab-minutes-2026-10.pdf), compute the\n"
+    "SHA-256 of that file under DIR and compare. Missing files and digests that differ\n"
+    "(evidence changed since it was recorded) are reported. Files are looked up inside DIR\n"
+    "only: '..' and symbolic links are refused, and only regular files are read (a FIFO,\n"
+    "device or folder is reported as such). Records with an absolute uri (https://...,\n"
+    "/path) or without a digest are skipped and counted.\n"
+    "\n"
+    "Options:\n"
+    "  --root DIR            the folder relative uris start from (default: the folder of\n"
+    "                        ASSESSMENT.json)\n"
+    "  --catalogue ID|FILE   the catalogue the assessment was made against\n"
+    "  -q, --quiet           report only problems\n"
+    "  -h, --help            show this help\n"
+    "\n"
+    "Exit status: 0 when every checked file matches, 1 when a file is missing, differs or\n"
+    "was refused, when nothing could be checked, or when the assessment is invalid; 2 on a\n"
+    "usage error.\n"
+    "\n"
+    "Example:\n"
+    "  itsma evidence verify q4.json --root /srv/audit/evidence\n";
 
 static int to_stdout(void *payload, const char *data, size_t len)
 {
@@ -79,11 +79,15 @@ int cmd_evidence(int argc, char **argv)
 		if (!root && !dir) {
 			perror(cli_progname);
 			rc = CLI_INVALID;
-		} else if (itsma_evidence_verify_report(&checked, &ok, a, root ? root : slash ? dir : ".", flags, to_stdout,
-		                                        NULL, &err) < 0) {
+		} else if (itsma_evidence_verify_report(&checked, &ok, a,
+		                                        root    ? root
+		                                        : slash ? dir
+		                                                : ".",
+		                                        flags, to_stdout, NULL, &err) < 0) {
 			rc = cli_fail(&err);
 		} else if (checked == 0) {
-			cli_warn("nothing could be checked: no evidence record has both a relative uri and a "
+			cli_warn("nothing could be checked: no evidence record has both a relative "
+			         "uri and a "
 			         "sha256 digest");
 		}
 		rc = rc == CLI_OK && checked > 0 && checked == ok ? CLI_OK : CLI_INVALID;

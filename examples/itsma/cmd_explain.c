@@ -11,21 +11,21 @@
 #include <string.h>
 
 static const char help[] =
-	"Usage: itsma explain ASSESSMENT.json ID [--catalogue ID|FILE] [--evidence-policy POLICY]\n"
-	"\n"
-	"Explain how the figure of requirement or section ID came about: its rating, each cited\n"
-	"evidence record judged current or not and why, its status and achievement; for a\n"
-	"section the applicable children with the weights that made its mean; for a process\n"
-	"its attributes and capability level.\n"
-	"\n"
-	"Options:\n"
-	"  --catalogue ID|FILE       the catalogue the assessment was made against\n"
-	"  --evidence-policy POLICY  required (the default) or advisory\n"
-	"  -h, --help                show this help\n"
-	"\n"
-	"Examples:\n"
-	"  itsma explain q4.json 8.6.1-05\n"
-	"  itsma explain q4.json 8.6.1\n";
+    "Usage: itsma explain ASSESSMENT.json ID [--catalogue ID|FILE] [--evidence-policy POLICY]\n"
+    "\n"
+    "Explain how the figure of requirement or section ID came about: its rating, each cited\n"
+    "evidence record judged current or not and why, its status and achievement; for a\n"
+    "section the applicable children with the weights that made its mean; for a process\n"
+    "its attributes and capability level.\n"
+    "\n"
+    "Options:\n"
+    "  --catalogue ID|FILE       the catalogue the assessment was made against\n"
+    "  --evidence-policy POLICY  required (the default) or advisory\n"
+    "  -h, --help                show this help\n"
+    "\n"
+    "Examples:\n"
+    "  itsma explain q4.json 8.6.1-05\n"
+    "  itsma explain q4.json 8.6.1\n";
 
 int cmd_explain(int argc, char **argv)
 {
@@ -37,10 +37,12 @@ int cmd_explain(int argc, char **argv)
 	int rc = cli_parse("explain", help, argc, argv, options, ops, 2, NULL);
 	const char *path = ops[0], *what = ops[1];
 
-	if (rc != CLI_GO || (rc = cli_parse_policy("explain", policy, &opts.evidence_policy)) != CLI_GO)
+	if (rc != CLI_GO ||
+	    (rc = cli_parse_policy("explain", policy, &opts.evidence_policy)) != CLI_GO)
 		return rc;
 	if (!path || !what)
-		return cli_usage_error("explain", "name an assessment and a requirement or section id");
+		return cli_usage_error("explain",
+		                       "name an assessment and a requirement or section id");
 	const char *inputs[] = { catalogue, path };
 	if ((rc = cli_stdin_once("explain", inputs, 2)) != CLI_GO)
 		return rc;
@@ -55,8 +57,8 @@ int cmd_explain(int argc, char **argv)
 	if (itsma_result_explain(&text, r, what, &err) < 0) {
 		char *shown = NULL;
 		if (err.code == ITSMA_ENOTFOUND && itsma_terminal_escape(&shown, what, NULL) == 0)
-			fprintf(stderr, "%s: no requirement or section \"%s\" in catalogue %s\n", path, shown,
-			        itsma_catalogue_id(itsma_assessment_catalogue(a)));
+			fprintf(stderr, "%s: no requirement or section \"%s\" in catalogue %s\n",
+			        path, shown, itsma_catalogue_id(itsma_assessment_catalogue(a)));
 		else
 			cli_print_error(&err);
 		itsma_free(shown);

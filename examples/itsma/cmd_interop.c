@@ -14,41 +14,41 @@
 #include "itsma/interop.h"
 
 static const char import_help[] =
-	"Usage: itsma import-catalogue --from oscal|ciso FILE [-o OUT] [--id ID]\n"
-	"\n"
-	"Make an itsma-catalogue/1 from an OSCAL catalog (JSON, OSCAL 1.0 to 1.2) or a CISO\n"
-	"Assistant library (YAML). Warnings (keys the format does not define, skipped groups)\n"
-	"go to standard error.\n"
-	"\n"
-	"Options:\n"
-	"  --from FORMAT   oscal or ciso\n"
-	"  --id ID         the new catalogue's id (default: made from the source's title)\n"
-	"  -o, --output    where to write (default: standard output)\n"
-	"  -h, --help      show this help\n"
-	"\n"
-	"Examples:\n"
-	"  itsma import-catalogue --from oscal sp800-53-low.json -o low.json\n"
-	"  itsma import-catalogue --from ciso iso27001-2022.yaml -o iso27001.json\n";
+    "Usage: itsma import-catalogue --from oscal|ciso FILE [-o OUT] [--id ID]\n"
+    "\n"
+    "Make an itsma-catalogue/1 from an OSCAL catalog (JSON, OSCAL 1.0 to 1.2) or a CISO\n"
+    "Assistant library (YAML). Warnings (keys the format does not define, skipped groups)\n"
+    "go to standard error.\n"
+    "\n"
+    "Options:\n"
+    "  --from FORMAT   oscal or ciso\n"
+    "  --id ID         the new catalogue's id (default: made from the source's title)\n"
+    "  -o, --output    where to write (default: standard output)\n"
+    "  -h, --help      show this help\n"
+    "\n"
+    "Examples:\n"
+    "  itsma import-catalogue --from oscal sp800-53-low.json -o low.json\n"
+    "  itsma import-catalogue --from ciso iso27001-2022.yaml -o iso27001.json\n";
 
 static const char export_help[] =
-	"Usage: itsma export --to oscal-ar|oscal-poam|ciso-audit-csv ASSESSMENT [-o OUT]\n"
-	"       itsma export --to ciso-library CATALOGUE [-o OUT]\n"
-	"\n"
-	"Write a scored assessment as OSCAL 1.1.2 assessment results or plan of action and\n"
-	"milestones (JSON), or as a CISO Assistant audit CSV; or a catalogue (a built-in id or a\n"
-	"file) as a CISO Assistant library (YAML).\n"
-	"\n"
-	"Options:\n"
-	"  --to FORMAT               oscal-ar, oscal-poam, ciso-audit-csv or ciso-library\n"
-	"  --catalogue ID|FILE       the catalogue the assessment was made against\n"
-	"  --evidence-policy POLICY  required (the default) or advisory\n"
-	"  --packager NAME           the urn packager for CISO Assistant (default: itsma)\n"
-	"  -o, --output              where to write (default: standard output)\n"
-	"  -h, --help                show this help\n"
-	"\n"
-	"Examples:\n"
-	"  itsma export --to oscal-ar q4.json -o q4-ar.json\n"
-	"  itsma export --to ciso-library iso20000-1:2018 -o iso20000-1-2018.yaml\n";
+    "Usage: itsma export --to oscal-ar|oscal-poam|ciso-audit-csv ASSESSMENT [-o OUT]\n"
+    "       itsma export --to ciso-library CATALOGUE [-o OUT]\n"
+    "\n"
+    "Write a scored assessment as OSCAL 1.1.2 assessment results or plan of action and\n"
+    "milestones (JSON), or as a CISO Assistant audit CSV; or a catalogue (a built-in id or a\n"
+    "file) as a CISO Assistant library (YAML).\n"
+    "\n"
+    "Options:\n"
+    "  --to FORMAT               oscal-ar, oscal-poam, ciso-audit-csv or ciso-library\n"
+    "  --catalogue ID|FILE       the catalogue the assessment was made against\n"
+    "  --evidence-policy POLICY  required (the default) or advisory\n"
+    "  --packager NAME           the urn packager for CISO Assistant (default: itsma)\n"
+    "  -o, --output              where to write (default: standard output)\n"
+    "  -h, --help                show this help\n"
+    "\n"
+    "Examples:\n"
+    "  itsma export --to oscal-ar q4.json -o q4-ar.json\n"
+    "  itsma export --to ciso-library iso20000-1:2018 -o iso20000-1-2018.yaml\n";
 
 static int print_warning(const itsma_error *w, void *payload)
 {
@@ -81,8 +81,9 @@ int cmd_import_catalogue(int argc, char **argv)
 	if (cli_read_file(path, &data, &len) != CLI_OK)
 		return CLI_INVALID;
 	opts.warn = print_warning;
-	rc = strcmp(from, "oscal") == 0 ? itsma_catalogue_from_oscal(&cat, data, len, path, &opts, &err)
-	                                : itsma_catalogue_from_ciso_library(&cat, data, len, path, &opts, &err);
+	rc = strcmp(from, "oscal") == 0
+	         ? itsma_catalogue_from_oscal(&cat, data, len, path, &opts, &err)
+	         : itsma_catalogue_from_ciso_library(&cat, data, len, path, &opts, &err);
 	if (rc == 0)
 		rc = itsma_catalogue_to_json(&json, cat, &err);
 	rc = cli_emit(rc, &err, output, json, 0);
@@ -109,16 +110,17 @@ int cmd_export(int argc, char **argv)
 		                       { NULL, 0, NULL, NULL } };
 	int rc = cli_parse("export", export_help, argc, argv, options, &path, 1, NULL);
 
-	if (rc != CLI_GO || (rc = cli_parse_policy("export", policy, &sopts.evidence_policy)) != CLI_GO)
+	if (rc != CLI_GO ||
+	    (rc = cli_parse_policy("export", policy, &sopts.evidence_policy)) != CLI_GO)
 		return rc;
-	if (!to || (strcmp(to, "oscal-ar") && strcmp(to, "oscal-poam") && strcmp(to, "ciso-audit-csv") &&
-	            strcmp(to, "ciso-library")))
-		return cli_usage_error("export",
-		                       "--to must be oscal-ar, oscal-poam, ciso-audit-csv or ciso-library");
+	if (!to || (strcmp(to, "oscal-ar") && strcmp(to, "oscal-poam") &&
+	            strcmp(to, "ciso-audit-csv") && strcmp(to, "ciso-library")))
+		return cli_usage_error(
+		    "export", "--to must be oscal-ar, oscal-poam, ciso-audit-csv or ciso-library");
 	if (!path)
 		return cli_usage_error("export", strcmp(to, "ciso-library") == 0
-		                                         ? "name the catalogue to export"
-		                                         : "name the assessment to export");
+		                                     ? "name the catalogue to export"
+		                                     : "name the assessment to export");
 	if (strcmp(to, "ciso-library") == 0) {
 		if ((rc = cli_load_catalogue(&cat, path)) != CLI_OK)
 			goto done;
@@ -126,9 +128,10 @@ int cmd_export(int argc, char **argv)
 	} else {
 		if ((rc = cli_load_scored(&cat, &a, &r, catalogue, path, &sopts)) != CLI_OK)
 			goto done;
-		rc = strcmp(to, "oscal-ar") == 0     ? itsma_result_to_oscal_ar(&text, r, &err)
-		     : strcmp(to, "oscal-poam") == 0 ? itsma_result_to_oscal_poam(&text, r, &err)
-		                                     : itsma_result_to_ciso_audit_csv(&text, r, packager, &err);
+		rc = strcmp(to, "oscal-ar") == 0 ? itsma_result_to_oscal_ar(&text, r, &err)
+		     : strcmp(to, "oscal-poam") == 0
+		         ? itsma_result_to_oscal_poam(&text, r, &err)
+		         : itsma_result_to_ciso_audit_csv(&text, r, packager, &err);
 	}
 	rc = cli_emit(rc, &err, output, text, 0);
 done:
@@ -141,42 +144,45 @@ done:
 /* ---- itsma mapping import | export --------------------------------------------------------- */
 
 static const char mapping_import_help[] =
-	"Usage: itsma mapping import --from oscal|ciso FILE [-o OUT] [--id ID]\n"
-	"                            [--source CATALOGUE --target CATALOGUE]\n"
-	"\n"
-	"Make an itsma-mapping/1 from an OSCAL mapping collection (JSON) or a CISO Assistant\n"
-	"mapping library (YAML). A CISO Assistant set names requirements by urn: --source and\n"
-	"--target (built-in ids or files) are the catalogues they belong to (required for ciso).\n"
-	"An OSCAL mapping is checked against them when they are given.\n"
-	"\n"
-	"Examples:\n"
-	"  itsma mapping import --from oscal map.json -o map.itsma.json\n"
-	"  itsma mapping import --from ciso map.yaml --source csf.json --target iso27001.json\n";
+    "Usage: itsma mapping import --from oscal|ciso FILE [-o OUT] [--id ID]\n"
+    "                            [--source CATALOGUE --target CATALOGUE]\n"
+    "\n"
+    "Make an itsma-mapping/1 from an OSCAL mapping collection (JSON) or a CISO Assistant\n"
+    "mapping library (YAML). A CISO Assistant set names requirements by urn: --source and\n"
+    "--target (built-in ids or files) are the catalogues they belong to (required for ciso).\n"
+    "An OSCAL mapping is checked against them when they are given.\n"
+    "\n"
+    "Examples:\n"
+    "  itsma mapping import --from oscal map.json -o map.itsma.json\n"
+    "  itsma mapping import --from ciso map.yaml --source csf.json --target iso27001.json\n";
 
 static const char mapping_export_help[] =
-	"Usage: itsma mapping export --to oscal|ciso MAPPING [-o OUT] [--packager NAME]\n"
-	"                            [--source CATALOGUE] [--target CATALOGUE]\n"
-	"\n"
-	"Write a mapping (a built-in id or a file) as an OSCAL mapping collection (JSON) or a\n"
-	"CISO Assistant mapping library (YAML, urns as `export --to ciso-library` makes them).\n"
-	"The mapping is checked against its catalogues: --source and --target, else the\n"
-	"built-in catalogues it names.\n"
-	"\n"
-	"Examples:\n"
-	"  itsma mapping export --to oscal iso20000-1-2011-to-2018 -o map.oscal.json\n"
-	"  itsma mapping export --to ciso iso20000-1-2011-to-2018 -o map.yaml\n";
+    "Usage: itsma mapping export --to oscal|ciso MAPPING [-o OUT] [--packager NAME]\n"
+    "                            [--source CATALOGUE] [--target CATALOGUE]\n"
+    "\n"
+    "Write a mapping (a built-in id or a file) as an OSCAL mapping collection (JSON) or a\n"
+    "CISO Assistant mapping library (YAML, urns as `export --to ciso-library` makes them).\n"
+    "The mapping is checked against its catalogues: --source and --target, else the\n"
+    "built-in catalogues it names.\n"
+    "\n"
+    "Examples:\n"
+    "  itsma mapping export --to oscal iso20000-1-2011-to-2018 -o map.oscal.json\n"
+    "  itsma mapping export --to ciso iso20000-1-2011-to-2018 -o map.yaml\n";
 
 /* The options of mapping import and export (one table: each takes what it needs). */
 typedef struct mapping_args {
 	const char *from, *to, *output, *id, *source, *target, *packager, *path;
 } mapping_args;
 
-static int parse_mapping_args(mapping_args *m, const char *cmd, const char *help, int argc, char **argv)
+static int parse_mapping_args(mapping_args *m, const char *cmd, const char *help, int argc,
+                              char **argv)
 {
-	const cli_option options[] = { { "from", 0, &m->from, NULL },     { "to", 0, &m->to, NULL },
-		                       { "output", 'o', &m->output, NULL }, { "id", 0, &m->id, NULL },
-		                       { "source", 0, &m->source, NULL },   { "target", 0, &m->target, NULL },
-		                       { "packager", 0, &m->packager, NULL }, { NULL, 0, NULL, NULL } };
+	const cli_option options[] = {
+		{ "from", 0, &m->from, NULL },         { "to", 0, &m->to, NULL },
+		{ "output", 'o', &m->output, NULL },   { "id", 0, &m->id, NULL },
+		{ "source", 0, &m->source, NULL },     { "target", 0, &m->target, NULL },
+		{ "packager", 0, &m->packager, NULL }, { NULL, 0, NULL, NULL }
+	};
 	memset(m, 0, sizeof *m);
 	return cli_parse(cmd, help, argc, argv, options, &m->path, 1, NULL);
 }
@@ -198,16 +204,18 @@ int cmd_mapping_import(int argc, char **argv)
 	if (!m.path)
 		return cli_usage_error("mapping import", "name the file to import");
 	if (strcmp(m.from, "ciso") == 0 && (!m.source || !m.target))
-		return cli_usage_error("mapping import",
-		                       "a CISO Assistant set needs --source and --target catalogues");
+		return cli_usage_error(
+		    "mapping import",
+		    "a CISO Assistant set needs --source and --target catalogues");
 	if ((m.source && (rc = cli_load_catalogue(&scat, m.source)) != CLI_OK) ||
 	    (m.target && (rc = cli_load_catalogue(&tcat, m.target)) != CLI_OK) ||
 	    (rc = cli_read_file(m.path, &data, &len)) != CLI_OK)
 		goto done;
 	opts.warn = print_warning;
 	opts.catalogue_id = m.id;
-	rc = strcmp(m.from, "oscal") == 0 ? itsma_mapping_from_oscal(&map, data, len, m.path, &opts, &err)
-	                                  : itsma_mapping_from_ciso(&map, data, len, m.path, scat, tcat, &opts, &err);
+	rc = strcmp(m.from, "oscal") == 0
+	         ? itsma_mapping_from_oscal(&map, data, len, m.path, &opts, &err)
+	         : itsma_mapping_from_ciso(&map, data, len, m.path, scat, tcat, &opts, &err);
 	if (rc == 0 && scat && tcat)
 		rc = itsma_mapping_check(map, scat, tcat, NULL, NULL, &err);
 	if (rc == 0)
@@ -235,7 +243,8 @@ int cmd_mapping_export(int argc, char **argv)
 	if (!m.to || (strcmp(m.to, "oscal") != 0 && strcmp(m.to, "ciso") != 0))
 		return cli_usage_error("mapping export", "--to must be oscal or ciso");
 	if (!m.path)
-		return cli_usage_error("mapping export", "name the mapping (a built-in id or a file)");
+		return cli_usage_error("mapping export",
+		                       "name the mapping (a built-in id or a file)");
 	if ((m.source && (rc = cli_load_catalogue(&scat, m.source)) != CLI_OK) ||
 	    (m.target && (rc = cli_load_catalogue(&tcat, m.target)) != CLI_OK))
 		goto done;
@@ -247,11 +256,14 @@ int cmd_mapping_export(int argc, char **argv)
 		goto done;
 	}
 	if (strcmp(m.to, "ciso") == 0 &&
-	    ((!scat && (rc = cli_load_catalogue(&scat, itsma_mapping_source_catalogue(map))) != CLI_OK) ||
-	     (!tcat && (rc = cli_load_catalogue(&tcat, itsma_mapping_target_catalogue(map))) != CLI_OK)))
+	    ((!scat &&
+	      (rc = cli_load_catalogue(&scat, itsma_mapping_source_catalogue(map))) != CLI_OK) ||
+	     (!tcat &&
+	      (rc = cli_load_catalogue(&tcat, itsma_mapping_target_catalogue(map))) != CLI_OK)))
 		goto done;
-	rc = strcmp(m.to, "oscal") == 0 ? itsma_mapping_to_oscal(&text, map, &err)
-	                                : itsma_mapping_to_ciso(&text, map, scat, tcat, m.packager, &err);
+	rc = strcmp(m.to, "oscal") == 0
+	         ? itsma_mapping_to_oscal(&text, map, &err)
+	         : itsma_mapping_to_ciso(&text, map, scat, tcat, m.packager, &err);
 	rc = cli_emit(rc, &err, m.output, text, 0);
 done:
 	itsma_mapping_free(map);

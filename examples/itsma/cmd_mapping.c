@@ -112,13 +112,15 @@ static int print_problem(const itsma_error *problem, void *payload)
 }
 
 /* mapping validate FILE...: every problem of every file, then a tally. */
-static int validate(const char *const *files, size_t n, const itsma_mapping_catalogues *cats, int quiet)
+static int validate(const char *const *files, size_t n, const itsma_mapping_catalogues *cats,
+                    int quiet)
 {
 	size_t problems = 0, bad = 0;
 	for (size_t i = 0; i < n; i++) {
 		size_t found = 0;
 		itsma_error err = ITSMA_ERROR_INIT;
-		if (itsma_mapping_validate_file(files[i], cats, print_problem, &found, &err) < 0 && !found) {
+		if (itsma_mapping_validate_file(files[i], cats, print_problem, &found, &err) < 0 &&
+		    !found) {
 			cli_print_error(&err);
 			found = 1;
 		}
@@ -129,7 +131,8 @@ static int validate(const char *const *files, size_t n, const itsma_mapping_cata
 	}
 	if (!problems)
 		return CLI_OK;
-	cli_warn("%zu problem%s in %zu of %zu file%s", problems, problems == 1 ? "" : "s", bad, n, n == 1 ? "" : "s");
+	cli_warn("%zu problem%s in %zu of %zu file%s", problems, problems == 1 ? "" : "s", bad, n,
+	         n == 1 ? "" : "s");
 	return CLI_INVALID;
 }
 
@@ -143,8 +146,10 @@ int cmd_mapping(int argc, char **argv)
 	itsma_mapping *m = NULL;
 	itsma_error err = ITSMA_ERROR_INIT;
 	char *text = NULL;
-	const cli_option options[] = { { "format", 0, &format, NULL }, { "source", 0, &source, NULL },
-		                       { "target", 0, &target, NULL }, { "quiet", 'q', NULL, &quiet },
+	const cli_option options[] = { { "format", 0, &format, NULL },
+		                       { "source", 0, &source, NULL },
+		                       { "target", 0, &target, NULL },
+		                       { "quiet", 'q', NULL, &quiet },
 		                       { NULL, 0, NULL, NULL } };
 
 	/* import and export (OSCAL, CISO Assistant) live in cmd_interop.c */
@@ -152,16 +157,20 @@ int cmd_mapping(int argc, char **argv)
 		return cmd_mapping_import(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "export") == 0)
 		return cmd_mapping_export(argc - 1, argv + 1);
-	if ((rc = cli_parse("mapping", mapping_help, argc, argv, options, ops, (size_t)argc, &n)) != CLI_GO)
+	if ((rc = cli_parse("mapping", mapping_help, argc, argv, options, ops, (size_t)argc, &n)) !=
+	    CLI_GO)
 		return rc;
 	const char *verb = n ? ops[0] : NULL;
-	if (!verb || (strcmp(verb, "list") != 0 && strcmp(verb, "show") != 0 && strcmp(verb, "validate") != 0))
-		return cli_usage_error("mapping", "expected 'list', 'show ID|FILE' or 'validate FILE...'");
+	if (!verb || (strcmp(verb, "list") != 0 && strcmp(verb, "show") != 0 &&
+	              strcmp(verb, "validate") != 0))
+		return cli_usage_error("mapping",
+		                       "expected 'list', 'show ID|FILE' or 'validate FILE...'");
 	if (strcmp(verb, "list") == 0) {
 		if (n > 1)
 			return cli_usage_error("mapping", "'list' takes no arguments");
 		for (size_t i = 0; i < itsma_mapping_builtin_count(); i++)
-			printf("%-28s %s\n", itsma_mapping_builtin_id(i), itsma_mapping_builtin_title(i));
+			printf("%-28s %s\n", itsma_mapping_builtin_id(i),
+			       itsma_mapping_builtin_title(i));
 		return CLI_OK;
 	}
 	if (strcmp(verb, "show") == 0 && n != 2)
@@ -195,7 +204,8 @@ done:
 
 int cmd_carry(int argc, char **argv)
 {
-	const char *input = NULL, *to = NULL, *mapping_arg = NULL, *into_path = NULL, *output = NULL;
+	const char *input = NULL, *to = NULL, *mapping_arg = NULL, *into_path = NULL,
+	           *output = NULL;
 	const char *catalogue = NULL, *report = NULL, *report_format = "text";
 	itsma_catalogue *scat = NULL, *tcat = NULL;
 	itsma_assessment *src = NULL, *into = NULL, *out = NULL;
@@ -235,8 +245,8 @@ int cmd_carry(int argc, char **argv)
 	cats.source = itsma_assessment_catalogue(src);
 	cats.target = tcat;
 	if (!mapping_arg) {
-		mapping_arg =
-		    itsma_mapping_builtin_find(itsma_catalogue_id(cats.source), itsma_catalogue_id(tcat));
+		mapping_arg = itsma_mapping_builtin_find(itsma_catalogue_id(cats.source),
+		                                         itsma_catalogue_id(tcat));
 		if (!mapping_arg) {
 			cli_warn("no built-in mapping from %s to %s: name one with --mapping FILE",
 			         itsma_catalogue_id(cats.source), itsma_catalogue_id(tcat));

@@ -12,34 +12,35 @@
 #include <string.h>
 
 static const char help[] =
-	"Usage: itsma score [OPTIONS] ASSESSMENT.json\n"
-	"\n"
-	"Score an assessment and print the result as itsma-result/1 JSON: compliance under every\n"
-	"model, the conformity verdict, capability levels, gaps in priority order and evidence\n"
-	"issues. The assessment's catalogue is the built-in one it names, or --catalogue.\n"
-	"\n"
-	"Options:\n"
-	"  --catalogue ID|FILE        the catalogue the assessment was made against\n"
-	"  --evidence-policy POLICY   required (the default: a rating above N without current\n"
-	"                             evidence counts 0) or advisory (it counts as rated)\n"
-	"  --section ID               score one section as if it were the whole catalogue\n"
-	"  --fail-under PERCENT       exit with status 3 when the overall (default-model)\n"
-	"                             compliance is below PERCENT\n"
-	"  --require-verdict VERDICT  exit with status 3 when the verdict is worse than VERDICT:\n"
-	"                             conformant, conditional, incomplete or nonconformant, from\n"
-	"                             best to worst\n"
-	"  -o, --output FILE          write the JSON to FILE instead of standard output\n"
-	"  -h, --help                 show this help\n"
-	"\n"
-	"Exit status: 0 success; 1 invalid input; 2 usage error; 3 below a threshold (the JSON\n"
-	"is still written).\n"
-	"\n"
-	"Example (a pipeline gate):\n"
-	"  itsma score --fail-under 80 --require-verdict conditional q4.json > result.json\n";
+    "Usage: itsma score [OPTIONS] ASSESSMENT.json\n"
+    "\n"
+    "Score an assessment and print the result as itsma-result/1 JSON: compliance under every\n"
+    "model, the conformity verdict, capability levels, gaps in priority order and evidence\n"
+    "issues. The assessment's catalogue is the built-in one it names, or --catalogue.\n"
+    "\n"
+    "Options:\n"
+    "  --catalogue ID|FILE        the catalogue the assessment was made against\n"
+    "  --evidence-policy POLICY   required (the default: a rating above N without current\n"
+    "                             evidence counts 0) or advisory (it counts as rated)\n"
+    "  --section ID               score one section as if it were the whole catalogue\n"
+    "  --fail-under PERCENT       exit with status 3 when the overall (default-model)\n"
+    "                             compliance is below PERCENT\n"
+    "  --require-verdict VERDICT  exit with status 3 when the verdict is worse than VERDICT:\n"
+    "                             conformant, conditional, incomplete or nonconformant, from\n"
+    "                             best to worst\n"
+    "  -o, --output FILE          write the JSON to FILE instead of standard output\n"
+    "  -h, --help                 show this help\n"
+    "\n"
+    "Exit status: 0 success; 1 invalid input; 2 usage error; 3 below a threshold (the JSON\n"
+    "is still written).\n"
+    "\n"
+    "Example (a pipeline gate):\n"
+    "  itsma score --fail-under 80 --require-verdict conditional q4.json > result.json\n";
 
 int cmd_score(int argc, char **argv)
 {
-	const char *path = NULL, *catalogue = NULL, *output = NULL, *policy = NULL, *fail_text = NULL;
+	const char *path = NULL, *catalogue = NULL, *output = NULL, *policy = NULL,
+	           *fail_text = NULL;
 	const char *verdict_text = NULL;
 	double fail_under = -1;
 	itsma_verdict required = ITSMA_VERDICT_NONCONFORMANT;
@@ -53,15 +54,18 @@ int cmd_score(int argc, char **argv)
 		                       { NULL, 0, NULL, NULL } };
 	int rc = cli_parse("score", help, argc, argv, options, &path, 1, NULL);
 
-	if (rc != CLI_GO || (rc = cli_parse_policy("score", policy, &opts.evidence_policy)) != CLI_GO)
+	if (rc != CLI_GO ||
+	    (rc = cli_parse_policy("score", policy, &opts.evidence_policy)) != CLI_GO)
 		return rc;
 	if (fail_text && (cli_parse_number(fail_text, &fail_under) < 0 || fail_under > 100))
-		return cli_usage_error("score", "--fail-under must be a percentage 0-100, not '%s'", fail_text);
+		return cli_usage_error("score", "--fail-under must be a percentage 0-100, not '%s'",
+		                       fail_text);
 	if (verdict_text && itsma_verdict_parse(&required, verdict_text, NULL) < 0)
-		return cli_usage_error("score",
-		                       "--require-verdict must be conformant, conditional, incomplete or "
-		                       "nonconformant, not '%s'",
-		                       verdict_text);
+		return cli_usage_error(
+		    "score",
+		    "--require-verdict must be conformant, conditional, incomplete or "
+		    "nonconformant, not '%s'",
+		    verdict_text);
 	if (!path)
 		return cli_usage_error("score", "name the assessment to score");
 	const char *inputs[] = { catalogue, path };
@@ -86,7 +90,8 @@ int cmd_score(int argc, char **argv)
 		rc = CLI_SHORT;
 	} else if (fail_under >= 0 && compliance < fail_under) {
 		/* one decimal, as the reports write it (compliance is never negative) */
-		cli_warn("compliance %.1f%% is below the %g%% required by --fail-under", compliance, fail_under);
+		cli_warn("compliance %.1f%% is below the %g%% required by --fail-under", compliance,
+		         fail_under);
 		rc = CLI_SHORT;
 	}
 	if (verdict_text && itsma_verdict_compare(verdict, required) > 0) {

@@ -13,32 +13,33 @@
 #include <string.h>
 
 static const char help[] =
-	"Usage: itsma trend A1.json A2.json ... [--format text|md|html|csv] [-o FILE]\n"
-	"                   [--catalogue ID|FILE] [--evidence-policy POLICY] [--section ID]\n"
-	"\n"
-	"Score assessments of one catalogue, oldest first, and show the trend: overall, shall\n"
-	"and should compliance and the verdict of each, nonconformities opened and closed from\n"
-	"one to the next, every process's capability level over time, and the requirements\n"
-	"that regressed more than once.\n"
-	"\n"
-	"Options:\n"
-	"  --format FORMAT           text (the default), md, html (a page with line charts) or\n"
-	"                            csv (one row per assessment); with -o and no --format,\n"
-	"                            the format follows the file's extension\n"
-	"  -o, --output FILE         write to FILE instead of standard output\n"
-	"  --catalogue ID|FILE       the catalogue of the assessments\n"
-	"  --evidence-policy POLICY  required (the default) or advisory, for all\n"
-	"  --section ID              one section as if it were the whole catalogue\n"
-	"  -h, --help                show this help\n"
-	"\n"
-	"Example:\n"
-	"  itsma trend q1.json q2.json q3.json q4.json --format html -o trend.html\n";
+    "Usage: itsma trend A1.json A2.json ... [--format text|md|html|csv] [-o FILE]\n"
+    "                   [--catalogue ID|FILE] [--evidence-policy POLICY] [--section ID]\n"
+    "\n"
+    "Score assessments of one catalogue, oldest first, and show the trend: overall, shall\n"
+    "and should compliance and the verdict of each, nonconformities opened and closed from\n"
+    "one to the next, every process's capability level over time, and the requirements\n"
+    "that regressed more than once.\n"
+    "\n"
+    "Options:\n"
+    "  --format FORMAT           text (the default), md, html (a page with line charts) or\n"
+    "                            csv (one row per assessment); with -o and no --format,\n"
+    "                            the format follows the file's extension\n"
+    "  -o, --output FILE         write to FILE instead of standard output\n"
+    "  --catalogue ID|FILE       the catalogue of the assessments\n"
+    "  --evidence-policy POLICY  required (the default) or advisory, for all\n"
+    "  --section ID              one section as if it were the whole catalogue\n"
+    "  -h, --help                show this help\n"
+    "\n"
+    "Example:\n"
+    "  itsma trend q1.json q2.json q3.json q4.json --format html -o trend.html\n";
 
 /* The format named by the extension of @p path, or NULL. */
 static const char *format_of_path(const char *path)
 {
-	static const char *const ext[][2] = { { ".txt", "text" }, { ".md", "md" },   { ".markdown", "md" },
-		                                  { ".html", "html" }, { ".htm", "html" }, { ".csv", "csv" } };
+	static const char *const ext[][2] = { { ".txt", "text" },    { ".md", "md" },
+		                              { ".markdown", "md" }, { ".html", "html" },
+		                              { ".htm", "html" },    { ".csv", "csv" } };
 	const char *dot = path ? strrchr(path, '.') : NULL;
 	for (size_t i = 0; dot && i < sizeof ext / sizeof ext[0]; i++)
 		if (strcmp(dot, ext[i][0]) == 0)
@@ -53,17 +54,21 @@ int cmd_trend(int argc, char **argv)
 	itsma_score_options opts = ITSMA_SCORE_OPTIONS_INIT;
 	itsma_report_options ro = ITSMA_REPORT_OPTIONS_INIT;
 	size_t n = 0;
-	const cli_option options[] = { { "format", 0, &format, NULL },       { "output", 'o', &output, NULL },
-		                       { "catalogue", 0, &catalogue, NULL }, { "evidence-policy", 0, &policy, NULL },
-		                       { "section", 0, &opts.section, NULL }, { NULL, 0, NULL, NULL } };
+	const cli_option options[] = {
+		{ "format", 0, &format, NULL },        { "output", 'o', &output, NULL },
+		{ "catalogue", 0, &catalogue, NULL },  { "evidence-policy", 0, &policy, NULL },
+		{ "section", 0, &opts.section, NULL }, { NULL, 0, NULL, NULL }
+	};
 	int rc = cli_parse("trend", help, argc, argv, options, paths, (size_t)argc, &n);
 
-	if (rc != CLI_GO || (rc = cli_parse_policy("trend", policy, &opts.evidence_policy)) != CLI_GO)
+	if (rc != CLI_GO ||
+	    (rc = cli_parse_policy("trend", policy, &opts.evidence_policy)) != CLI_GO)
 		return rc;
 	if (!format)
 		format = format_of_path(output) ? format_of_path(output) : "text";
 	if (itsma_report_format_parse(&ro.format, format, NULL) < 0)
-		return cli_usage_error("trend", "--format must be text, md, html or csv, not '%s'", format);
+		return cli_usage_error("trend", "--format must be text, md, html or csv, not '%s'",
+		                       format);
 	if (n == 0)
 		return cli_usage_error("trend", "name the assessments, oldest first");
 

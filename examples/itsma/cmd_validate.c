@@ -16,27 +16,27 @@
 #include <string.h>
 
 static const char help[] =
-	"Usage: itsma validate [--catalogue FILE] [-q] FILE...\n"
-	"\n"
-	"Check catalogues (itsma-catalogue/1), assessments (itsma-assessment/1) and mapping sets\n"
-	"(itsma-mapping/1), told apart by their \"format\", and list every problem found, one\n"
-	"per line, as 'file:line:column: message' or 'file: /json/pointer: message'.\n"
-	"\n"
-	"An assessment, and each side of a mapping set, is checked against the catalogue given\n"
-	"with --catalogue when it has the id named, else against a catalogue file on the same\n"
-	"command line with that id, else against the built-in catalogue of that id.\n"
-	"\n"
-	"Options:\n"
-	"  --catalogue ID|FILE  check assessments (and mappings) against this catalogue\n"
-	"  -q, --quiet          do not say which files are valid\n"
-	"  -h, --help           show this help\n"
-	"\n"
-	"Exit status: 0 when every file is valid, 1 when any problem was found, 2 on a usage\n"
-	"error.\n"
-	"\n"
-	"Example:\n"
-	"  itsma validate my-catalogue.json q3.json q4.json\n"
-	"  itsma validate old.json new.json old-to-new.json\n";
+    "Usage: itsma validate [--catalogue FILE] [-q] FILE...\n"
+    "\n"
+    "Check catalogues (itsma-catalogue/1), assessments (itsma-assessment/1) and mapping sets\n"
+    "(itsma-mapping/1), told apart by their \"format\", and list every problem found, one\n"
+    "per line, as 'file:line:column: message' or 'file: /json/pointer: message'.\n"
+    "\n"
+    "An assessment, and each side of a mapping set, is checked against the catalogue given\n"
+    "with --catalogue when it has the id named, else against a catalogue file on the same\n"
+    "command line with that id, else against the built-in catalogue of that id.\n"
+    "\n"
+    "Options:\n"
+    "  --catalogue ID|FILE  check assessments (and mappings) against this catalogue\n"
+    "  -q, --quiet          do not say which files are valid\n"
+    "  -h, --help           show this help\n"
+    "\n"
+    "Exit status: 0 when every file is valid, 1 when any problem was found, 2 on a usage\n"
+    "error.\n"
+    "\n"
+    "Example:\n"
+    "  itsma validate my-catalogue.json q3.json q4.json\n"
+    "  itsma validate old.json new.json old-to-new.json\n";
 
 /* A file of the command line, as the catalogue resolver sees it: a catalogue among the
  * files is loaded when an assessment first names an id. */
@@ -58,9 +58,11 @@ static int resolve_among_files(const itsma_catalogue **out, const char *id, void
 	given_files *g = payload;
 	for (size_t i = 0; i < g->n; i++) {
 		given_file *f = &g->f[i];
-		if (!f->tried && f->data && itsma_document_detect(f->data, f->len) == ITSMA_DOCUMENT_KIND_CATALOGUE &&
+		if (!f->tried && f->data &&
+		    itsma_document_detect(f->data, f->len) == ITSMA_DOCUMENT_KIND_CATALOGUE &&
 		    itsma_catalogue_load_buffer(&f->cat, f->data, f->len, f->name, NULL, NULL) < 0)
-			f->cat = NULL; /* an invalid catalogue serves nobody; its problems are listed when it is checked */
+			f->cat = NULL; /* an invalid catalogue serves nobody; its problems are
+			                  listed when it is checked */
 		f->tried = 1;
 		if (f->cat && strcmp(itsma_catalogue_id(f->cat), id) == 0) {
 			*out = f->cat;
@@ -127,8 +129,8 @@ int cmd_validate(int argc, char **argv)
 		itsma_document_kind doc = ITSMA_DOCUMENT_KIND_UNKNOWN;
 		itsma_error err = ITSMA_ERROR_INIT;
 		const char *name = strcmp(files[i], "-") == 0 ? "<stdin>" : files[i];
-		if (itsma_validate_buffer_ext(&doc, g.f[i].data, g.f[i].len, name, given, &opts, print_problem,
-		                              &found, &err) < 0 &&
+		if (itsma_validate_buffer_ext(&doc, g.f[i].data, g.f[i].len, name, given, &opts,
+		                              print_problem, &found, &err) < 0 &&
 		    found == 0) {
 			/* a failure that was not reported as a problem (out of memory, ...) */
 			cli_print_error(&err);
@@ -141,7 +143,7 @@ int cmd_validate(int argc, char **argv)
 			printf("%s: valid %s\n", name,
 			       doc == ITSMA_DOCUMENT_KIND_CATALOGUE ? "itsma-catalogue/1"
 			       : doc == ITSMA_DOCUMENT_KIND_MAPPING ? "itsma-mapping/1"
-			                                       : "itsma-assessment/1");
+			                                            : "itsma-assessment/1");
 		}
 	}
 	if (problems)

@@ -22,7 +22,8 @@ int cli_fail(const itsma_error *err)
 }
 
 /* A catalogue or assessment read from standard input ("-"). */
-static int load_stdin(itsma_catalogue **cat_out, itsma_assessment **a_out, const itsma_catalogue *cat)
+static int load_stdin(itsma_catalogue **cat_out, itsma_assessment **a_out,
+                      const itsma_catalogue *cat)
 {
 	itsma_error err = ITSMA_ERROR_INIT;
 	char *data;
@@ -52,22 +53,26 @@ int cli_load_catalogue(itsma_catalogue **out, const char *arg)
 	if (strcmp(arg, "-") == 0)
 		return load_stdin(out, NULL, NULL);
 	if (looks_like_path(arg)) {
-		return itsma_catalogue_load_file(out, arg, NULL, &err) < 0 ? cli_fail(&err) : CLI_OK;
+		return itsma_catalogue_load_file(out, arg, NULL, &err) < 0 ? cli_fail(&err)
+		                                                           : CLI_OK;
 	}
 	/* a built-in id means the built-in, whatever files the current folder holds */
 	int rc = itsma_catalogue_builtin(out, arg, &err);
 	if (rc == 0) {
 		if (cli_is_file(arg))
-			cli_warn("'%s' is the built-in catalogue; the file of that name in the current "
-			         "folder is not read (write ./%s to load it)",
-			         arg, arg);
+			cli_warn(
+			    "'%s' is the built-in catalogue; the file of that name in the current "
+			    "folder is not read (write ./%s to load it)",
+			    arg, arg);
 		return CLI_OK;
 	}
 	if (rc == ITSMA_ENOTFOUND && cli_is_file(arg)) {
-		cli_warn("no built-in catalogue is called '%s': reading the file of that name (write "
-		         "./%s to say so)",
-		         arg, arg);
-		return itsma_catalogue_load_file(out, arg, NULL, &err) < 0 ? cli_fail(&err) : CLI_OK;
+		cli_warn(
+		    "no built-in catalogue is called '%s': reading the file of that name (write "
+		    "./%s to say so)",
+		    arg, arg);
+		return itsma_catalogue_load_file(out, arg, NULL, &err) < 0 ? cli_fail(&err)
+		                                                           : CLI_OK;
 	}
 	if (rc == ITSMA_ENOTFOUND) {
 		fprintf(stderr,
@@ -88,7 +93,8 @@ int cli_load_assessment(itsma_assessment **out, const char *path, const itsma_ca
 	if (itsma_assessment_load_file(out, path, cat, NULL, &err) < 0) {
 		cli_print_error(&err);
 		if (err.code == ITSMA_ENOTFOUND && !cat)
-			fprintf(stderr, "%s: hint: name the catalogue file with --catalogue FILE\n", path);
+			fprintf(stderr, "%s: hint: name the catalogue file with --catalogue FILE\n",
+			        path);
 		return CLI_INVALID;
 	}
 	return CLI_OK;
@@ -116,8 +122,8 @@ int cli_score(itsma_result **out, const itsma_assessment *a, const itsma_score_o
 	return CLI_OK;
 }
 
-int cli_load_scored(itsma_catalogue **cat, itsma_assessment **a, itsma_result **r, const char *catalogue,
-                    const char *path, const itsma_score_options *opts)
+int cli_load_scored(itsma_catalogue **cat, itsma_assessment **a, itsma_result **r,
+                    const char *catalogue, const char *path, const itsma_score_options *opts)
 {
 	int rc;
 	if ((catalogue && (rc = cli_load_catalogue(cat, catalogue)) != CLI_OK) ||

@@ -48,11 +48,13 @@ typedef enum itsma_evidence_kind {
 	ITSMA_EVIDENCE_KIND_OTHER         /**< Anything else. */
 } itsma_evidence_kind;
 
-/** "document", "record", "interview", "observation", "metric", "other"; "" for a value outside the enumeration. Static, never NULL. */
+/** "document", "record", "interview", "observation", "metric", "other"; "" for a value outside the
+ * enumeration. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_evidence_kind_name(itsma_evidence_kind value);
-/** The value of a word of itsma_evidence_kind_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
-ITSMA_EXTERN(int) itsma_evidence_kind_parse(itsma_evidence_kind *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+/** The value of a word of itsma_evidence_kind_name() (common.h, "Names"). @return 0 or
+ * #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_evidence_kind_parse(itsma_evidence_kind *out, const char *word,
+                                            itsma_error *err) ITSMA_WARN_UNUSED;
 
 /* ---- loading, creating, saving ------------------------------------------------------------ */
 
@@ -77,17 +79,16 @@ ITSMA_EXTERN(int) itsma_evidence_kind_parse(itsma_evidence_kind *out, const char
 ITSMA_EXTERN(int) itsma_assessment_load_file(itsma_assessment **out, const char *path,
                                              const itsma_catalogue *cat,
                                              const itsma_load_options *opts, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * Load and validate an assessment from memory. As itsma_assessment_load_file().
  * @param source_name name used in errors; NULL means "<buffer>".
  */
-ITSMA_EXTERN(int) itsma_assessment_load_buffer(itsma_assessment **out, const char *buf,
-                                               size_t len, const char *source_name,
-                                               const itsma_catalogue *cat,
+ITSMA_EXTERN(int) itsma_assessment_load_buffer(itsma_assessment **out, const char *buf, size_t len,
+                                               const char *source_name, const itsma_catalogue *cat,
                                                const itsma_load_options *opts, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * Create an empty assessment of a catalogue.
@@ -98,7 +99,7 @@ ITSMA_EXTERN(int) itsma_assessment_load_buffer(itsma_assessment **out, const cha
  */
 ITSMA_EXTERN(int) itsma_assessment_new(itsma_assessment **out, const itsma_catalogue *cat,
                                        const char *id, const char *date, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /** Free an assessment (and a built-in catalogue it loaded itself). NULL is allowed. */
 ITSMA_EXTERN(void) itsma_assessment_free(itsma_assessment *a);
@@ -125,7 +126,7 @@ ITSMA_EXTERN(int) itsma_assessment_clone(itsma_assessment **out, const itsma_ass
  * @return 0 or #ITSMA_ENOMEM.
  */
 ITSMA_EXTERN(int) itsma_assessment_to_json(char **out, const itsma_assessment *a, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * Save atomically (temporary file in the same folder, flush, rename).
@@ -165,7 +166,7 @@ ITSMA_EXTERN(const char *) itsma_assessment_origin(const itsma_assessment *a);
  * **Ownership:** @p id is Copied.
  */
 ITSMA_EXTERN(int) itsma_assessment_set_id(itsma_assessment *a, const char *id, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 /**
  * Set the as-of date (the day evidence must be current on).
  * @param date a real calendar date "YYYY-MM-DD" (itsma_date_parse()).
@@ -174,7 +175,7 @@ ITSMA_EXTERN(int) itsma_assessment_set_id(itsma_assessment *a, const char *id, i
  * **Ownership:** @p date is Copied.
  */
 ITSMA_EXTERN(int) itsma_assessment_set_date(itsma_assessment *a, const char *date, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 /**
  * Set or clear the optional title.
  * @param title any UTF-8 text, or NULL to remove it.
@@ -215,11 +216,14 @@ typedef struct itsma_evidence_spec {
 /** Current version of itsma_evidence_spec. */
 #define ITSMA_EVIDENCE_SPEC_VERSION 1
 /** Static initialiser for itsma_evidence_spec. */
-#define ITSMA_EVIDENCE_SPEC_INIT                                                                    \
-	{ ITSMA_EVIDENCE_SPEC_VERSION, NULL, NULL, ITSMA_EVIDENCE_KIND_DOCUMENT, NULL, NULL, NULL, NULL,     \
-	  NULL, NULL }
+#define ITSMA_EVIDENCE_SPEC_INIT                                                                   \
+	{                                                                                          \
+		ITSMA_EVIDENCE_SPEC_VERSION, NULL, NULL, ITSMA_EVIDENCE_KIND_DOCUMENT, NULL, NULL, \
+		    NULL, NULL, NULL, NULL                                                         \
+	}
 /**
- * Fill @p spec with the defaults of #ITSMA_EVIDENCE_SPEC_INIT (for callers without C macros, such as FFI).
+ * Fill @p spec with the defaults of #ITSMA_EVIDENCE_SPEC_INIT (for callers without C macros, such
+ * as FFI).
  * @param version the #ITSMA_EVIDENCE_SPEC_VERSION the caller was built with; 1 to the current one.
  * @return 0, or #ITSMA_EINVAL (NULL, unknown version). **Ownership:** none.
  */
@@ -232,7 +236,7 @@ ITSMA_EXTERN(int) itsma_evidence_spec_init(itsma_evidence_spec *spec, unsigned i
  */
 ITSMA_EXTERN(int) itsma_assessment_put_evidence(itsma_assessment *a,
                                                 const itsma_evidence_spec *spec, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 /**
  * Remove an evidence record.
  * @return 0; #ITSMA_ENOTFOUND; #ITSMA_EINVAL while a rating or attribute still cites it.
@@ -286,13 +290,13 @@ ITSMA_EXTERN(int) itsma_evidence_is_current(const itsma_evidence *e, long day);
 
 /** A rating to add or replace. Versioned. */
 typedef struct itsma_rating_spec {
-	unsigned int version;          /**< #ITSMA_RATING_SPEC_VERSION. */
-	const char *requirement_id;    /**< Requirement id (may be NULL when @c requirement is set). */
-	itsma_letter letter;           /**< A letter, or #ITSMA_LETTER_NONE to use @p value. */
-	double value;                  /**< 0 to 100 when @p letter is #ITSMA_LETTER_NONE. */
-	const char *const *evidence;   /**< Cited evidence ids (each at most once). */
-	size_t evidence_count;         /**< Length of @p evidence. */
-	const char *note;              /**< Optional. */
+	unsigned int version;       /**< #ITSMA_RATING_SPEC_VERSION. */
+	const char *requirement_id; /**< Requirement id (may be NULL when @c requirement is set). */
+	itsma_letter letter;        /**< A letter, or #ITSMA_LETTER_NONE to use @p value. */
+	double value;               /**< 0 to 100 when @p letter is #ITSMA_LETTER_NONE. */
+	const char *const *evidence; /**< Cited evidence ids (each at most once). */
+	size_t evidence_count;       /**< Length of @p evidence. */
+	const char *note;            /**< Optional. */
 	/* version 2 */
 	/** The requirement (of the assessment's catalogue), or NULL to use @c requirement_id.
 	 *  When both are set, @c requirement_id must be its id. */
@@ -302,9 +306,12 @@ typedef struct itsma_rating_spec {
 #define ITSMA_RATING_SPEC_VERSION 2
 /** Static initialiser for itsma_rating_spec. */
 #define ITSMA_RATING_SPEC_INIT                                                                     \
-	{ ITSMA_RATING_SPEC_VERSION, NULL, ITSMA_LETTER_NONE, 0.0, NULL, 0, NULL, NULL }
+	{                                                                                          \
+		ITSMA_RATING_SPEC_VERSION, NULL, ITSMA_LETTER_NONE, 0.0, NULL, 0, NULL, NULL       \
+	}
 /**
- * Fill @p spec with the defaults of #ITSMA_RATING_SPEC_INIT (for callers without C macros, such as FFI).
+ * Fill @p spec with the defaults of #ITSMA_RATING_SPEC_INIT (for callers without C macros, such as
+ * FFI).
  * @param version the #ITSMA_RATING_SPEC_VERSION the caller was built with; 1 to the current one.
  * @return 0, or #ITSMA_EINVAL (NULL, unknown version). **Ownership:** none.
  */
@@ -362,8 +369,9 @@ ITSMA_EXTERN(size_t) itsma_rating_index(const itsma_rating *r);
 
 /** A process-attribute rating to add or replace. Versioned. */
 typedef struct itsma_attribute_spec {
-	unsigned int version;        /**< #ITSMA_ATTRIBUTE_SPEC_VERSION. */
-	const char *process_id;      /**< Id of a process section (may be NULL when @c process is set). */
+	unsigned int version; /**< #ITSMA_ATTRIBUTE_SPEC_VERSION. */
+	const char
+	    *process_id; /**< Id of a process section (may be NULL when @c process is set). */
 	itsma_attribute attribute;   /**< PA2.1 to PA5.2 (PA1.1 is derived, never rated). */
 	itsma_letter letter;         /**< A letter, or #ITSMA_LETTER_NONE to use @p value. */
 	double value;                /**< 0 to 100 when @p letter is #ITSMA_LETTER_NONE. */
@@ -378,10 +386,14 @@ typedef struct itsma_attribute_spec {
 /** Current version of itsma_attribute_spec (version 1, without @c process, is accepted). */
 #define ITSMA_ATTRIBUTE_SPEC_VERSION 2
 /** Static initialiser for itsma_attribute_spec. */
-#define ITSMA_ATTRIBUTE_SPEC_INIT                                                                   \
-	{ ITSMA_ATTRIBUTE_SPEC_VERSION, NULL, ITSMA_PA2_1, ITSMA_LETTER_NONE, 0.0, NULL, 0, NULL, NULL }
+#define ITSMA_ATTRIBUTE_SPEC_INIT                                                                  \
+	{                                                                                          \
+		ITSMA_ATTRIBUTE_SPEC_VERSION, NULL, ITSMA_PA2_1, ITSMA_LETTER_NONE, 0.0, NULL, 0,  \
+		    NULL, NULL                                                                     \
+	}
 /**
- * Fill @p spec with the defaults of #ITSMA_ATTRIBUTE_SPEC_INIT (for callers without C macros, such as FFI).
+ * Fill @p spec with the defaults of #ITSMA_ATTRIBUTE_SPEC_INIT (for callers without C macros, such
+ * as FFI).
  * @param version the #ITSMA_ATTRIBUTE_SPEC_VERSION the caller was built with; 1 to the current one.
  * @return 0, or #ITSMA_EINVAL (NULL, unknown version). **Ownership:** none.
  */
@@ -395,11 +407,11 @@ ITSMA_EXTERN(int) itsma_attribute_spec_init(itsma_attribute_spec *spec, unsigned
  */
 ITSMA_EXTERN(int) itsma_assessment_put_attribute(itsma_assessment *a,
                                                  const itsma_attribute_spec *spec, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 /** Remove a process-attribute rating. @return 0 or #ITSMA_ENOTFOUND. */
 ITSMA_EXTERN(int) itsma_assessment_remove_attribute(itsma_assessment *a, const char *process_id,
                                                     itsma_attribute attribute, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 /**
  * Remove a process-attribute rating of a process given as the catalogue's object.
  * @param a the assessment. @param process a section of the assessment's catalogue.
@@ -410,7 +422,7 @@ ITSMA_EXTERN(int) itsma_assessment_remove_attribute(itsma_assessment *a, const c
 ITSMA_EXTERN(int) itsma_assessment_remove_attribute_of(itsma_assessment *a,
                                                        const itsma_section *process,
                                                        itsma_attribute attribute, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 /** Number of process-attribute ratings. */
 ITSMA_EXTERN(size_t) itsma_assessment_attribute_count(const itsma_assessment *a);
 /** The i-th process-attribute rating, or NULL. Borrowed. */
@@ -453,7 +465,7 @@ ITSMA_EXTERN(size_t) itsma_attribute_rating_index(const itsma_attribute_rating *
  */
 ITSMA_EXTERN(int) itsma_assessment_put_exclusion(itsma_assessment *a, const char *id,
                                                  const char *reason, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 /** Remove an exclusion. @return 0 or #ITSMA_ENOTFOUND. */
 ITSMA_EXTERN(int) itsma_assessment_remove_exclusion(itsma_assessment *a, const char *id,
                                                     itsma_error *err) ITSMA_WARN_UNUSED;
@@ -482,14 +494,14 @@ ITSMA_EXTERN(int) itsma_assessment_is_excluded(const itsma_assessment *a, const 
  * @param level 0 to 5, or -1 to remove it. @return 0 or #ITSMA_EINVAL.
  */
 ITSMA_EXTERN(int) itsma_assessment_set_target(itsma_assessment *a, int level, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 /**
  * Set (or, with -1, remove) the target of one process, overriding the general target.
  * @return 0; #ITSMA_ENOTFOUND; #ITSMA_EINVAL (not a process, level out of range); #ITSMA_ENOMEM.
  */
 ITSMA_EXTERN(int) itsma_assessment_set_process_target(itsma_assessment *a, const char *process_id,
                                                       int level, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 /**
  * Set (or, with -1, remove) the target of a process given as the catalogue's object.
  * @param a the assessment. @param process a process section of the assessment's catalogue.
@@ -509,8 +521,8 @@ ITSMA_EXTERN(size_t) itsma_assessment_process_target_count(const itsma_assessmen
  * The i-th per-process target.
  * @param[out] process_out the process (Borrowed). @return its level, or -1 past the end.
  */
-ITSMA_EXTERN(int) itsma_assessment_process_target_at(const itsma_section **process_out, const itsma_assessment *a,
-                                                     size_t index);
+ITSMA_EXTERN(int) itsma_assessment_process_target_at(const itsma_section **process_out,
+                                                     const itsma_assessment *a, size_t index);
 /** The effective target of a process (its own, else the general one), or -1. */
 ITSMA_EXTERN(int) itsma_assessment_target_for(const itsma_assessment *a, const char *process_id);
 

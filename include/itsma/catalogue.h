@@ -36,27 +36,32 @@ typedef enum itsma_section_kind {
 	ITSMA_SECTION_KIND_GROUP = 0,  /**< A clause or group (the default). */
 	ITSMA_SECTION_KIND_PROCESS = 1 /**< A process: capability levels are computed for it. */
 } itsma_section_kind;
-/** "group", "process" (as in the JSON documents); "" for a value outside the enumeration. Static, never NULL. */
+/** "group", "process" (as in the JSON documents); "" for a value outside the enumeration. Static,
+ * never NULL. */
 ITSMA_EXTERN(const char *) itsma_section_kind_name(itsma_section_kind value);
-/** The value of a word of itsma_section_kind_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
-ITSMA_EXTERN(int) itsma_section_kind_parse(itsma_section_kind *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+/** The value of a word of itsma_section_kind_name() (common.h, "Names"). @return 0 or
+ * #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_section_kind_parse(itsma_section_kind *out, const char *word,
+                                           itsma_error *err) ITSMA_WARN_UNUSED;
 
 /** Requirement obligation. */
 typedef enum itsma_obligation {
 	ITSMA_OBLIGATION_SHALL = 0, /**< Part 1 style, critical (the default). */
 	ITSMA_OBLIGATION_SHOULD = 1 /**< Part 2 style, recommended. */
 } itsma_obligation;
-/** "shall", "should" (as in the JSON documents); "" for a value outside the enumeration. Static, never NULL. */
+/** "shall", "should" (as in the JSON documents); "" for a value outside the enumeration. Static,
+ * never NULL. */
 ITSMA_EXTERN(const char *) itsma_obligation_name(itsma_obligation value);
-/** The value of a word of itsma_obligation_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+/** The value of a word of itsma_obligation_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL.
+ */
 ITSMA_EXTERN(int) itsma_obligation_parse(itsma_obligation *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /** Where a requirement comes from (`basis`). */
 typedef enum itsma_basis {
-	ITSMA_BASIS_UNSPECIFIED = 0,  /**< No `basis` key (the default). */
-	ITSMA_BASIS_STANDARD = 1,     /**< Restates an obligation the cited clause states with "shall". */
+	ITSMA_BASIS_UNSPECIFIED = 0, /**< No `basis` key (the default). */
+	ITSMA_BASIS_STANDARD =
+	    1, /**< Restates an obligation the cited clause states with "shall". */
 	ITSMA_BASIS_GOOD_PRACTICE = 2 /**< Recommended practice; only allowed on a `should`. */
 } itsma_basis;
 
@@ -65,18 +70,20 @@ typedef enum itsma_basis {
 ITSMA_EXTERN(const char *) itsma_basis_name(itsma_basis value);
 /** The value of a word of itsma_basis_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
 ITSMA_EXTERN(int) itsma_basis_parse(itsma_basis *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /** Whether assessments may exclude parts of the catalogue from their scope. */
 typedef enum itsma_exclusions {
 	ITSMA_EXCLUSIONS_ALLOWED = 0,  /**< Exclusions allowed (the default). */
 	ITSMA_EXCLUSIONS_FORBIDDEN = 1 /**< Any exclusion is rejected (ISO/IEC 20000-1:2018). */
 } itsma_exclusions;
-/** "allowed", "forbidden" (as in the JSON documents); "" for a value outside the enumeration. Static, never NULL. */
+/** "allowed", "forbidden" (as in the JSON documents); "" for a value outside the enumeration.
+ * Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_exclusions_name(itsma_exclusions value);
-/** The value of a word of itsma_exclusions_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+/** The value of a word of itsma_exclusions_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL.
+ */
 ITSMA_EXTERN(int) itsma_exclusions_parse(itsma_exclusions *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /** Default maximum nesting depth of JSON input. */
 #define ITSMA_DEFAULT_MAX_DEPTH 64
@@ -106,11 +113,11 @@ typedef int (*itsma_catalogue_resolver)(const struct itsma_catalogue **out, cons
 
 /** Options for loading catalogues and assessments. Versioned; fields are only appended. */
 typedef struct itsma_load_options {
-	unsigned int version;  /**< Set to #ITSMA_LOAD_OPTIONS_VERSION (1 is still accepted). */
+	unsigned int version;   /**< Set to #ITSMA_LOAD_OPTIONS_VERSION (1 is still accepted). */
 	unsigned int max_depth; /**< Nesting limit; 0 means #ITSMA_DEFAULT_MAX_DEPTH. */
-	size_t max_string;     /**< String length limit in bytes; 0 means the default. */
-	size_t max_records;    /**< Records of one kind; 0 means the default. */
-	size_t max_bytes;      /**< Input size limit; 0 means the default. */
+	size_t max_string;      /**< String length limit in bytes; 0 means the default. */
+	size_t max_records;     /**< Records of one kind; 0 means the default. */
+	size_t max_bytes;       /**< Input size limit; 0 means the default. */
 	/* version 2 */
 	itsma_catalogue_resolver resolve; /**< Finds an assessment's catalogue; NULL: built-ins. */
 	void *resolve_payload;            /**< Passed to @p resolve. */
@@ -119,7 +126,10 @@ typedef struct itsma_load_options {
 /** Current version of itsma_load_options. */
 #define ITSMA_LOAD_OPTIONS_VERSION 2
 /** Static initialiser for itsma_load_options (all defaults). */
-#define ITSMA_LOAD_OPTIONS_INIT { ITSMA_LOAD_OPTIONS_VERSION, 0, 0, 0, 0, NULL, NULL }
+#define ITSMA_LOAD_OPTIONS_INIT                                                                    \
+	{                                                                                          \
+		ITSMA_LOAD_OPTIONS_VERSION, 0, 0, 0, 0, NULL, NULL                                 \
+	}
 
 /**
  * Initialise load options to their defaults.
@@ -147,7 +157,7 @@ ITSMA_EXTERN(int) itsma_load_options_init(itsma_load_options *opts, unsigned int
  */
 ITSMA_EXTERN(int) itsma_catalogue_load_file(itsma_catalogue **out, const char *path,
                                             const itsma_load_options *opts, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * Load and validate a catalogue from a memory buffer.
@@ -162,7 +172,7 @@ ITSMA_EXTERN(int) itsma_catalogue_load_file(itsma_catalogue **out, const char *p
 ITSMA_EXTERN(int) itsma_catalogue_load_buffer(itsma_catalogue **out, const char *buf, size_t len,
                                               const char *source_name,
                                               const itsma_load_options *opts, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * Create an empty catalogue to build in code.
@@ -189,7 +199,7 @@ ITSMA_EXTERN(void) itsma_catalogue_free(itsma_catalogue *cat);
  * **Ownership:** `*out` is Owned: release it with itsma_free().
  */
 ITSMA_EXTERN(int) itsma_catalogue_to_json(char **out, const itsma_catalogue *cat, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * Save the catalogue to a file atomically: the JSON is written to a temporary file
@@ -210,7 +220,7 @@ ITSMA_EXTERN(int) itsma_catalogue_save_file(const itsma_catalogue *cat, const ch
  * **Ownership:** `*out` is Owned: free it with itsma_catalogue_free().
  */
 ITSMA_EXTERN(int) itsma_catalogue_builtin(itsma_catalogue **out, const char *id, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /** Number of built-in catalogues. */
 ITSMA_EXTERN(size_t) itsma_catalogue_builtin_count(void);
@@ -257,7 +267,7 @@ ITSMA_EXTERN(int) itsma_catalogue_revision(const itsma_catalogue *cat);
  * @return 0 or #ITSMA_EINVAL.
  */
 ITSMA_EXTERN(int) itsma_catalogue_set_revision(itsma_catalogue *cat, int revision, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 /** The file name or "<buffer>" the catalogue was loaded from; "" when built in code. */
 ITSMA_EXTERN(const char *) itsma_catalogue_origin(const itsma_catalogue *cat);
 
@@ -324,7 +334,7 @@ ITSMA_EXTERN(const char *) itsma_catalogue_guidance_source_name(const itsma_cata
  */
 ITSMA_EXTERN(int) itsma_catalogue_put_guidance_source(itsma_catalogue *cat, const char *key,
                                                       const char *name, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /** Number of generic practices (indicators for PA2.1 to PA5.2). */
 ITSMA_EXTERN(size_t) itsma_catalogue_generic_practice_count(const itsma_catalogue *cat);
@@ -353,7 +363,7 @@ ITSMA_EXTERN(const char *) itsma_catalogue_generic_practice_text(const itsma_cat
 ITSMA_EXTERN(int) itsma_catalogue_add_generic_practice(itsma_catalogue *cat,
                                                        itsma_attribute attribute, const char *id,
                                                        const char *text, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /* ---- retired ids -------------------------------------------------------------------------- */
 
@@ -388,7 +398,7 @@ ITSMA_EXTERN(const char *) itsma_retired_reason(const itsma_retired *r);
  */
 ITSMA_EXTERN(int) itsma_catalogue_add_retired(itsma_catalogue *cat, const char *id, int revision,
                                               const char *reason, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /* ---- sections ---------------------------------------------------------------------------- */
 
@@ -462,9 +472,13 @@ typedef struct itsma_section_spec {
 /** Current version of itsma_section_spec. */
 #define ITSMA_SECTION_SPEC_VERSION 1
 /** Static initialiser for itsma_section_spec. */
-#define ITSMA_SECTION_SPEC_INIT { ITSMA_SECTION_SPEC_VERSION, NULL, NULL, NULL, NULL, ITSMA_SECTION_KIND_GROUP, 1.0 }
+#define ITSMA_SECTION_SPEC_INIT                                                                    \
+	{                                                                                          \
+		ITSMA_SECTION_SPEC_VERSION, NULL, NULL, NULL, NULL, ITSMA_SECTION_KIND_GROUP, 1.0  \
+	}
 /**
- * Fill @p spec with the defaults of #ITSMA_SECTION_SPEC_INIT (for callers without C macros, such as FFI).
+ * Fill @p spec with the defaults of #ITSMA_SECTION_SPEC_INIT (for callers without C macros, such as
+ * FFI).
  * @param version the #ITSMA_SECTION_SPEC_VERSION the caller was built with; 1 to the current one.
  * @return 0, or #ITSMA_EINVAL (NULL, unknown version). **Ownership:** none.
  */
@@ -490,7 +504,7 @@ ITSMA_EXTERN(int) itsma_section_spec_init(itsma_section_spec *spec, unsigned int
 ITSMA_EXTERN(int) itsma_catalogue_add_section(const itsma_section **out, itsma_catalogue *cat,
                                               const itsma_section *parent,
                                               const itsma_section_spec *spec, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * Add a guidance value to a section.
@@ -551,20 +565,20 @@ ITSMA_EXTERN(const char *) itsma_requirement_tag_at(const itsma_requirement *r, 
 
 /** Description of a new requirement, for itsma_catalogue_add_requirement(). Versioned. */
 typedef struct itsma_requirement_spec {
-	unsigned int version;          /**< #ITSMA_REQUIREMENT_SPEC_VERSION. */
-	const char *id;                /**< Required identifier. */
-	const char *clause;            /**< Optional clause reference. */
-	const char *text;              /**< Required, non-empty. */
-	itsma_obligation obligation;   /**< Shall (default) or should. */
-	double weight;                 /**< 0 to #ITSMA_MAX_WEIGHT; the initialiser sets 1. */
+	unsigned int version;              /**< #ITSMA_REQUIREMENT_SPEC_VERSION. */
+	const char *id;                    /**< Required identifier. */
+	const char *clause;                /**< Optional clause reference. */
+	const char *text;                  /**< Required, non-empty. */
+	itsma_obligation obligation;       /**< Shall (default) or should. */
+	double weight;                     /**< 0 to #ITSMA_MAX_WEIGHT; the initialiser sets 1. */
 	const char *const *evidence_hints; /**< Optional array of non-empty strings. */
-	size_t evidence_hint_count;    /**< Length of evidence_hints. */
-	const char *const *tags;       /**< Optional array of non-empty strings. */
-	size_t tag_count;              /**< Length of tags. */
+	size_t evidence_hint_count;        /**< Length of evidence_hints. */
+	const char *const *tags;           /**< Optional array of non-empty strings. */
+	size_t tag_count;                  /**< Length of tags. */
 	/* version 2 */
-	const char *item;              /**< Optional list item of the clause ("a)", "b) 2)"). */
-	itsma_basis basis;             /**< Optional basis; good practice needs #ITSMA_OBLIGATION_SHOULD. */
-	const char *verify;            /**< Optional: how an auditor tests it. */
+	const char *item;   /**< Optional list item of the clause ("a)", "b) 2)"). */
+	itsma_basis basis;  /**< Optional basis; good practice needs #ITSMA_OBLIGATION_SHOULD. */
+	const char *verify; /**< Optional: how an auditor tests it. */
 } itsma_requirement_spec;
 /**
  * Current version of itsma_requirement_spec. Version 1 (without item, basis and verify)
@@ -572,12 +586,16 @@ typedef struct itsma_requirement_spec {
  */
 #define ITSMA_REQUIREMENT_SPEC_VERSION 2
 /** Static initialiser for itsma_requirement_spec. */
-#define ITSMA_REQUIREMENT_SPEC_INIT                                                                 \
-	{ ITSMA_REQUIREMENT_SPEC_VERSION, NULL, NULL, NULL, ITSMA_OBLIGATION_SHALL, 1.0, NULL, 0, NULL, 0,    \
-	  NULL, ITSMA_BASIS_UNSPECIFIED, NULL }
+#define ITSMA_REQUIREMENT_SPEC_INIT                                                                \
+	{                                                                                          \
+		ITSMA_REQUIREMENT_SPEC_VERSION, NULL, NULL, NULL, ITSMA_OBLIGATION_SHALL, 1.0,     \
+		    NULL, 0, NULL, 0, NULL, ITSMA_BASIS_UNSPECIFIED, NULL                          \
+	}
 /**
- * Fill @p spec with the defaults of #ITSMA_REQUIREMENT_SPEC_INIT (for callers without C macros, such as FFI).
- * @param version the #ITSMA_REQUIREMENT_SPEC_VERSION the caller was built with; 1 to the current one.
+ * Fill @p spec with the defaults of #ITSMA_REQUIREMENT_SPEC_INIT (for callers without C macros,
+ * such as FFI).
+ * @param version the #ITSMA_REQUIREMENT_SPEC_VERSION the caller was built with; 1 to the current
+ * one.
  * @return 0, or #ITSMA_EINVAL (NULL, unknown version). **Ownership:** none.
  */
 ITSMA_EXTERN(int) itsma_requirement_spec_init(itsma_requirement_spec *spec, unsigned int version);
@@ -618,7 +636,7 @@ ITSMA_EXTERN(int) itsma_catalogue_add_requirement(const itsma_requirement **out,
  */
 ITSMA_EXTERN(int) itsma_catalogue_effective_weights(double *out, size_t count,
                                                     const itsma_catalogue *cat, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * The effective weights of every requirement as JSON, the figures of
@@ -639,28 +657,31 @@ ITSMA_EXTERN(int) itsma_catalogue_weights_to_json(char **out, const itsma_catalo
 typedef enum itsma_lint_kind {
 	ITSMA_LINT_KIND_SHALL_BASIS = 0,     /**< "shall-basis": a shall without basis standard. */
 	ITSMA_LINT_KIND_SHALL_VERIFY,        /**< "shall-verify": a shall without verify. */
-	ITSMA_LINT_KIND_GOOD_PRACTICE_SHALL, /**< "good-practice-shall" (also refused by loading and building). */
+	ITSMA_LINT_KIND_GOOD_PRACTICE_SHALL, /**< "good-practice-shall" (also refused by loading and
+	                                        building). */
 	ITSMA_LINT_KIND_WEIGHT,              /**< "weight": an effective weight outside the rule. */
-	ITSMA_LINT_KIND_NO_GUIDANCE,         /**< "no-guidance": no guidance on the section or above. */
-	ITSMA_LINT_KIND_SHALL_IN_TEXT,       /**< "shall-in-text": the text says "shall". */
-	ITSMA_LINT_KIND_DUPLICATE_TEXT,      /**< "duplicate-text": the same text as an earlier one. */
-	ITSMA_LINT_KIND_ID_FORM,             /**< "id-form": the id is not CLAUSE-NN of its clause. */
-	ITSMA_LINT_KIND_MISSING_CLAUSE       /**< "missing-clause": a listed clause has no section. */
+	ITSMA_LINT_KIND_NO_GUIDANCE,    /**< "no-guidance": no guidance on the section or above. */
+	ITSMA_LINT_KIND_SHALL_IN_TEXT,  /**< "shall-in-text": the text says "shall". */
+	ITSMA_LINT_KIND_DUPLICATE_TEXT, /**< "duplicate-text": the same text as an earlier one. */
+	ITSMA_LINT_KIND_ID_FORM,        /**< "id-form": the id is not CLAUSE-NN of its clause. */
+	ITSMA_LINT_KIND_MISSING_CLAUSE  /**< "missing-clause": a listed clause has no section. */
 } itsma_lint_kind;
 /** Number of lint kinds. */
 #define ITSMA_LINT_KIND_COUNT 9
 
-/** The word of a lint kind ("shall-basis", as listed above); "" for a value outside the enumeration. Static, never NULL. */
+/** The word of a lint kind ("shall-basis", as listed above); "" for a value outside the
+ * enumeration. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_lint_kind_name(itsma_lint_kind value);
-/** The value of a word of itsma_lint_kind_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+/** The value of a word of itsma_lint_kind_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL.
+ */
 ITSMA_EXTERN(int) itsma_lint_kind_parse(itsma_lint_kind *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /** Parse a comma-separated list of lint kind names ("weight,id-form") into bits (1u << kind)
  * for itsma_lint_options::skip; empty names are ignored.
  * @return 0 or #ITSMA_EINVAL (NULL, or an unknown kind: the message names it). */
 ITSMA_EXTERN(int) itsma_lint_kinds_parse(unsigned int *out, const char *text, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 /**
  * Parse a clause list for itsma_lint_options::clauses: the first tab-separated column of
  * each line (trailing spaces and CR removed), skipping empty lines and lines starting with
@@ -670,8 +691,8 @@ ITSMA_EXTERN(int) itsma_lint_kinds_parse(unsigned int *out, const char *text, it
  * @param[out] count_out how many. @param text the list (Borrowed; need not end in NUL).
  * @return 0; #ITSMA_EINVAL (NULL); #ITSMA_ENOMEM.
  */
-ITSMA_EXTERN(int) itsma_clause_list_parse(char ***out, size_t *count_out, const char *text, size_t len,
-                                          itsma_error *err) ITSMA_WARN_UNUSED;
+ITSMA_EXTERN(int) itsma_clause_list_parse(char ***out, size_t *count_out, const char *text,
+                                          size_t len, itsma_error *err) ITSMA_WARN_UNUSED;
 
 /** Options of itsma_catalogue_lint(). Versioned; fields are only appended. */
 typedef struct itsma_lint_options {
@@ -683,9 +704,13 @@ typedef struct itsma_lint_options {
 /** Current version of itsma_lint_options. */
 #define ITSMA_LINT_OPTIONS_VERSION 1
 /** Static initialiser for itsma_lint_options (every check, no clause list). */
-#define ITSMA_LINT_OPTIONS_INIT { ITSMA_LINT_OPTIONS_VERSION, NULL, 0, 0 }
+#define ITSMA_LINT_OPTIONS_INIT                                                                    \
+	{                                                                                          \
+		ITSMA_LINT_OPTIONS_VERSION, NULL, 0, 0                                             \
+	}
 /**
- * Fill @p spec with the defaults of #ITSMA_LINT_OPTIONS_INIT (for callers without C macros, such as FFI).
+ * Fill @p spec with the defaults of #ITSMA_LINT_OPTIONS_INIT (for callers without C macros, such as
+ * FFI).
  * @param version the #ITSMA_LINT_OPTIONS_VERSION the caller was built with; 1 to the current one.
  * @return 0, or #ITSMA_EINVAL (NULL, unknown version). **Ownership:** none.
  */

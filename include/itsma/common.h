@@ -42,7 +42,7 @@
 
 #ifdef __cplusplus
 #define ITSMA_BEGIN_DECL extern "C" {
-#define ITSMA_END_DECL }
+#define ITSMA_END_DECL   }
 #else
 #define ITSMA_BEGIN_DECL
 #define ITSMA_END_DECL
@@ -62,7 +62,7 @@
 
 #if defined(__GNUC__) || defined(__clang__)
 #define ITSMA_WARN_UNUSED __attribute__((warn_unused_result))
-#define ITSMA_DEPRECATED __attribute__((deprecated))
+#define ITSMA_DEPRECATED  __attribute__((deprecated))
 #else
 #define ITSMA_WARN_UNUSED
 #define ITSMA_DEPRECATED

@@ -56,24 +56,27 @@ typedef enum itsma_change {
 	ITSMA_CHANGE_EXCLUDED,      /**< In scope before, out of scope after (scope change). */
 	ITSMA_CHANGE_INCLUDED       /**< Out of scope before, in scope after (scope change). */
 } itsma_change;
-/** "unchanged", "improved", "regressed", "excluded", "included"; "" for a value outside the enumeration. Static, never NULL. */
+/** "unchanged", "improved", "regressed", "excluded", "included"; "" for a value outside the
+ * enumeration. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_change_name(itsma_change value);
 /** The value of a word of itsma_change_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
 ITSMA_EXTERN(int) itsma_change_parse(itsma_change *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /** How the nonconformity class of a `shall` requirement changed. */
 typedef enum itsma_nonconformity_change {
 	ITSMA_NONCONFORMITY_CHANGE_CLOSED = 0, /**< Was minor or major, now none. */
 	ITSMA_NONCONFORMITY_CHANGE_OPENED,     /**< Was none or unassessed, now minor or major. */
-	ITSMA_NONCONFORMITY_CHANGE_CHANGED     /**< Any other change of class (major <-> minor, to or
-	                                 from unassessed, ...). */
+	ITSMA_NONCONFORMITY_CHANGE_CHANGED /**< Any other change of class (major <-> minor, to or
+	                             from unassessed, ...). */
 } itsma_nonconformity_change;
 /** "closed", "opened", "changed"; "" for a value outside the enumeration. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_nonconformity_change_name(itsma_nonconformity_change value);
-/** The value of a word of itsma_nonconformity_change_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
-ITSMA_EXTERN(int) itsma_nonconformity_change_parse(itsma_nonconformity_change *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+/** The value of a word of itsma_nonconformity_change_name() (common.h, "Names"). @return 0 or
+ * #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_nonconformity_change_parse(itsma_nonconformity_change *out,
+                                                   const char *word, itsma_error *err)
+    ITSMA_WARN_UNUSED;
 
 /** Counts of a diff's summary. */
 typedef enum itsma_diff_tally {
@@ -87,7 +90,7 @@ typedef enum itsma_diff_tally {
 	ITSMA_DIFF_TALLY_PROCESSES_IMPROVED,  /**< Processes whose capability level rose. */
 	ITSMA_DIFF_TALLY_PROCESSES_REGRESSED, /**< Processes whose capability level fell. */
 	ITSMA_DIFF_TALLY_PROCESSES_UNCHANGED, /**< Processes at the same level. */
-	ITSMA_DIFF_TALLY_COUNT          /**< Number of tallies. */
+	ITSMA_DIFF_TALLY_COUNT                /**< Number of tallies. */
 } itsma_diff_tally;
 /** "improved", "regressed", "unchanged", "scope_changes", "nonconformities_closed",
  * "nonconformities_opened", "nonconformities_changed", "processes_improved",
@@ -95,9 +98,10 @@ typedef enum itsma_diff_tally {
  * their group); "" for #ITSMA_DIFF_TALLY_COUNT or a value outside the enumeration. Static,
  * never NULL. */
 ITSMA_EXTERN(const char *) itsma_diff_tally_name(itsma_diff_tally value);
-/** The value of a word of itsma_diff_tally_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+/** The value of a word of itsma_diff_tally_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL.
+ */
 ITSMA_EXTERN(int) itsma_diff_tally_parse(itsma_diff_tally *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * Compare two results of assessments of the same catalogue (scoring.md §8).
@@ -142,7 +146,7 @@ ITSMA_EXTERN(void) itsma_diff_free(itsma_diff *d);
  * **Thread safety:** safe (const access).
  */
 ITSMA_EXTERN(int) itsma_diff_to_json(char **out, const itsma_diff *d, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /* ---- summary ------------------------------------------------------------------------------ */
 
@@ -195,7 +199,7 @@ ITSMA_EXTERN(size_t) itsma_diff_requirement_count(const itsma_diff *d);
  * **Ownership:** Borrowed. **Thread safety:** safe.
  */
 ITSMA_EXTERN(const itsma_requirement_diff *) itsma_diff_requirement_at(const itsma_diff *d,
-                                                                      size_t index);
+                                                                       size_t index);
 /**
  * Number of scope changes: requirements in scope (applicable) on one side only, because
  * they were excluded or lie outside a section-scoped result on the other.
@@ -208,14 +212,14 @@ ITSMA_EXTERN(size_t) itsma_diff_scope_change_count(const itsma_diff *d);
  * **Ownership:** Borrowed. **Thread safety:** safe.
  */
 ITSMA_EXTERN(const itsma_requirement_diff *) itsma_diff_scope_change_at(const itsma_diff *d,
-                                                                       size_t index);
+                                                                        size_t index);
 /**
  * The entry (requirement entry or scope change) of a requirement id, in O(1).
  * @return Borrowed from the diff, or NULL when neither result lists that id.
  * **Ownership:** Borrowed; @p id is only read. **Thread safety:** safe.
  */
 ITSMA_EXTERN(const itsma_requirement_diff *) itsma_diff_find_requirement(const itsma_diff *d,
-                                                                        const char *id);
+                                                                         const char *id);
 /** The requirement id. @return Borrowed, never NULL. **Thread safety:** safe. */
 ITSMA_EXTERN(const char *) itsma_requirement_diff_id(const itsma_requirement_diff *q);
 /** Improved, regressed, unchanged, or for scope changes excluded or included. */
@@ -282,13 +286,15 @@ ITSMA_EXTERN(size_t) itsma_diff_nonconformity_count(const itsma_diff *d);
  * **Ownership:** Borrowed. **Thread safety:** safe.
  */
 ITSMA_EXTERN(const itsma_nonconformity_diff *) itsma_diff_nonconformity_at(const itsma_diff *d,
-                                                                          size_t index);
+                                                                           size_t index);
 /** The requirement id. @return Borrowed, never NULL. **Thread safety:** safe. */
 ITSMA_EXTERN(const char *) itsma_nonconformity_diff_id(const itsma_nonconformity_diff *n);
 /** Closed, opened or changed. **Thread safety:** safe. */
-ITSMA_EXTERN(itsma_nonconformity_change) itsma_nonconformity_diff_change(const itsma_nonconformity_diff *n);
+ITSMA_EXTERN(itsma_nonconformity_change)
+itsma_nonconformity_diff_change(const itsma_nonconformity_diff *n);
 /** The class before (#ITSMA_NONCONFORMITY_NULL for a `should` requirement). */
-ITSMA_EXTERN(itsma_nonconformity) itsma_nonconformity_diff_before(const itsma_nonconformity_diff *n);
+ITSMA_EXTERN(itsma_nonconformity)
+itsma_nonconformity_diff_before(const itsma_nonconformity_diff *n);
 /** The class after (#ITSMA_NONCONFORMITY_NULL for a `should` requirement). */
 ITSMA_EXTERN(itsma_nonconformity) itsma_nonconformity_diff_after(const itsma_nonconformity_diff *n);
 

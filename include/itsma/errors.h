@@ -28,19 +28,19 @@ ITSMA_BEGIN_DECL
  * Error codes. Append-only: a value is never renumbered or reused.
  */
 typedef enum itsma_error_code {
-	ITSMA_OK = 0,          /**< Success. */
-	ITSMA_ERROR = -1,      /**< Generic error (should not normally happen). */
-	ITSMA_ENOMEM = -2,     /**< Out of memory. */
-	ITSMA_EINVAL = -3,     /**< Invalid argument, or a change that would break a rule. */
-	ITSMA_EIO = -4,        /**< Input/output error; `sys_errno` holds the system error. */
-	ITSMA_EPARSE = -5,     /**< JSON syntax error (line and column are set). */
-	ITSMA_ESCHEMA = -6,    /**< Valid JSON of the wrong shape or with a broken rule. */
-	ITSMA_ENOTFOUND = -7,  /**< No such object (id, file, built-in catalogue). */
-	ITSMA_EEXISTS = -8,    /**< An object with that id already exists. */
-	ITSMA_ELIMIT = -9,     /**< A documented limit (depth, size, count) was exceeded. */
-	ITSMA_ESTATE = -10     /**< An object was changed behind the back of one that depends on
-	                        *   it (a live scorer's assessment or catalogue, a result's
-	                        *   assessment): see itsma_assessment_generation(). */
+	ITSMA_OK = 0,         /**< Success. */
+	ITSMA_ERROR = -1,     /**< Generic error (should not normally happen). */
+	ITSMA_ENOMEM = -2,    /**< Out of memory. */
+	ITSMA_EINVAL = -3,    /**< Invalid argument, or a change that would break a rule. */
+	ITSMA_EIO = -4,       /**< Input/output error; `sys_errno` holds the system error. */
+	ITSMA_EPARSE = -5,    /**< JSON syntax error (line and column are set). */
+	ITSMA_ESCHEMA = -6,   /**< Valid JSON of the wrong shape or with a broken rule. */
+	ITSMA_ENOTFOUND = -7, /**< No such object (id, file, built-in catalogue). */
+	ITSMA_EEXISTS = -8,   /**< An object with that id already exists. */
+	ITSMA_ELIMIT = -9,    /**< A documented limit (depth, size, count) was exceeded. */
+	ITSMA_ESTATE = -10    /**< An object was changed behind the back of one that depends on
+	                       *   it (a live scorer's assessment or catalogue, a result's
+	                       *   assessment): see itsma_assessment_generation(). */
 } itsma_error_code;
 
 /** Capacity of itsma_error::message, terminating NUL included. */
@@ -78,7 +78,10 @@ typedef struct itsma_error {
 } itsma_error;
 
 /** Static initialiser for an itsma_error. */
-#define ITSMA_ERROR_INIT { 0, 0, 0, 0, 0, "", "", "", { 0 } }
+#define ITSMA_ERROR_INIT                                                                           \
+	{                                                                                          \
+		0, 0, 0, 0, 0, "", "", "", { 0 }                                                   \
+	}
 
 /**
  * Reset an error struct to "no error" (the state of #ITSMA_ERROR_INIT).
@@ -99,9 +102,10 @@ ITSMA_EXTERN(const char *) itsma_strerror(int code);
  * outside the enumeration. **Ownership:** static, never NULL. **Thread safety:** safe.
  */
 ITSMA_EXTERN(const char *) itsma_error_code_name(itsma_error_code value);
-/** The code of a name of itsma_error_code_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+/** The code of a name of itsma_error_code_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL.
+ */
 ITSMA_EXTERN(int) itsma_error_code_parse(itsma_error_code *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * Format an error the way compilers do, into a caller buffer:

@@ -40,8 +40,8 @@ ITSMA_BEGIN_DECL
  * @return 0, #ITSMA_EINVAL (empty path), #ITSMA_EIO (with `sys_errno`), #ITSMA_ENOMEM.
  * **Ownership:** nothing is kept. **Thread safety:** safe (the umask is read, never set).
  */
-ITSMA_EXTERN(int) itsma_file_write(const char *path, const void *data, size_t len,
-                                   itsma_error *err) ITSMA_WARN_UNUSED;
+ITSMA_EXTERN(int) itsma_file_write(const char *path, const void *data, size_t len, itsma_error *err)
+    ITSMA_WARN_UNUSED;
 
 /**
  * Read a whole file into memory, reading at most @p max_bytes bytes.
@@ -61,8 +61,8 @@ ITSMA_EXTERN(int) itsma_file_write(const char *path, const void *data, size_t le
  *         #ITSMA_ENOMEM, #ITSMA_EINVAL (NULL path).
  * **Thread safety:** safe.
  */
-ITSMA_EXTERN(int) itsma_file_read(char **out, size_t *len_out, const char *path,
-                                  size_t max_bytes, itsma_error *err) ITSMA_WARN_UNUSED;
+ITSMA_EXTERN(int) itsma_file_read(char **out, size_t *len_out, const char *path, size_t max_bytes,
+                                  itsma_error *err) ITSMA_WARN_UNUSED;
 
 /**
  * As itsma_file_read(), from a descriptor the caller opened (standard input, say). The
@@ -71,9 +71,8 @@ ITSMA_EXTERN(int) itsma_file_read(char **out, size_t *len_out, const char *path,
  *
  * @param source_name the name used in errors ("<stdin>"); NULL means "<fd>".
  */
-ITSMA_EXTERN(int) itsma_file_read_fd(char **out, size_t *len_out, int fd,
-                                     const char *source_name, size_t max_bytes,
-                                     itsma_error *err) ITSMA_WARN_UNUSED;
+ITSMA_EXTERN(int) itsma_file_read_fd(char **out, size_t *len_out, int fd, const char *source_name,
+                                     size_t max_bytes, itsma_error *err) ITSMA_WARN_UNUSED;
 
 ITSMA_END_DECL
 

@@ -45,7 +45,10 @@ typedef struct itsma_interop_options {
 /** Current version of itsma_interop_options. */
 #define ITSMA_INTEROP_OPTIONS_VERSION 1
 /** Static initialiser for itsma_interop_options. */
-#define ITSMA_INTEROP_OPTIONS_INIT { ITSMA_INTEROP_OPTIONS_VERSION, NULL, NULL, NULL, NULL }
+#define ITSMA_INTEROP_OPTIONS_INIT                                                                 \
+	{                                                                                          \
+		ITSMA_INTEROP_OPTIONS_VERSION, NULL, NULL, NULL, NULL                              \
+	}
 /**
  * Fill @p opts with the defaults of #ITSMA_INTEROP_OPTIONS_INIT (for callers without C macros,
  * such as FFI).
@@ -75,7 +78,7 @@ ITSMA_EXTERN(int) itsma_interop_options_init(itsma_interop_options *opts, unsign
 ITSMA_EXTERN(int) itsma_catalogue_from_oscal(itsma_catalogue **out, const char *buf, size_t len,
                                              const char *source_name,
                                              const itsma_interop_options *opts, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * Make a catalogue from a CISO Assistant library (YAML, its `objects.framework`):
@@ -100,7 +103,7 @@ ITSMA_EXTERN(int) itsma_catalogue_from_ciso_library(itsma_catalogue **out, const
  */
 ITSMA_EXTERN(int) itsma_catalogue_to_ciso_library(char **out, const itsma_catalogue *cat,
                                                   const char *packager, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * Write a result as an OSCAL 1.1.2 `assessment-results` document (JSON): an observation per
@@ -110,7 +113,7 @@ ITSMA_EXTERN(int) itsma_catalogue_to_ciso_library(char **out, const itsma_catalo
  * **Ownership:** `*out` is Owned: release it with itsma_free().
  */
 ITSMA_EXTERN(int) itsma_result_to_oscal_ar(char **out, const itsma_result *r, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * Write a result as an OSCAL 1.1.2 `plan-of-action-and-milestones` document (JSON): a
@@ -120,7 +123,7 @@ ITSMA_EXTERN(int) itsma_result_to_oscal_ar(char **out, const itsma_result *r, it
  *         requires at least one poam-item). **Ownership:** `*out` is Owned.
  */
 ITSMA_EXTERN(int) itsma_result_to_oscal_poam(char **out, const itsma_result *r, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * Write a result as CSV in CISO Assistant's audit columns (urn, ref_id, name, description,
@@ -132,7 +135,7 @@ ITSMA_EXTERN(int) itsma_result_to_oscal_poam(char **out, const itsma_result *r, 
  */
 ITSMA_EXTERN(int) itsma_result_to_ciso_audit_csv(char **out, const itsma_result *r,
                                                  const char *packager, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /* ---- mapping sets (itsma-mapping/1, docs/mappings.md) ----------------------------------- */
 
@@ -151,7 +154,7 @@ ITSMA_EXTERN(int) itsma_result_to_ciso_audit_csv(char **out, const itsma_result 
 ITSMA_EXTERN(int) itsma_mapping_from_oscal(itsma_mapping **out, const char *buf, size_t len,
                                            const char *source_name,
                                            const itsma_interop_options *opts, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * Write a mapping as an OSCAL 1.2 `mapping-collection` (JSON) with one `mapping`; every uuid
@@ -159,7 +162,7 @@ ITSMA_EXTERN(int) itsma_mapping_from_oscal(itsma_mapping **out, const char *buf,
  * @return 0; #ITSMA_ENOMEM. **Ownership:** `*out` is Owned: release it with itsma_free().
  */
 ITSMA_EXTERN(int) itsma_mapping_to_oscal(char **out, const itsma_mapping *m, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * Make a mapping from a CISO Assistant library with a `requirement_mapping_set` (YAML). Its
@@ -172,11 +175,10 @@ ITSMA_EXTERN(int) itsma_mapping_to_oscal(char **out, const itsma_mapping *m, its
  * @return as itsma_mapping_from_oscal(); #ITSMA_EINVAL (NULL catalogues).
  */
 ITSMA_EXTERN(int) itsma_mapping_from_ciso(itsma_mapping **out, const char *buf, size_t len,
-                                          const char *source_name,
-                                          const itsma_catalogue *source,
+                                          const char *source_name, const itsma_catalogue *source,
                                           const itsma_catalogue *target,
                                           const itsma_interop_options *opts, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * Write a mapping as a CISO Assistant mapping library (YAML): one requirement mapping per

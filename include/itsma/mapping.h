@@ -28,11 +28,14 @@ typedef struct itsma_map itsma_map;
 
 /** Relationship of a map, read "sources RELATIONSHIP targets" (OSCAL 1.2 vocabulary). */
 typedef enum itsma_relationship {
-	ITSMA_RELATIONSHIP_EQUAL_TO = 0,    /**< The same requirement (wording aside). */
-	ITSMA_RELATIONSHIP_EQUIVALENT_TO,   /**< Different words, the same effective meaning. */
-	ITSMA_RELATIONSHIP_SUBSET_OF,       /**< The targets ask for everything the sources ask, and more. */
-	ITSMA_RELATIONSHIP_SUPERSET_OF,     /**< The sources ask for everything the targets ask, and more. */
-	ITSMA_RELATIONSHIP_INTERSECTS_WITH, /**< Some overlap; each asks for something the other does not. */
+	ITSMA_RELATIONSHIP_EQUAL_TO = 0,  /**< The same requirement (wording aside). */
+	ITSMA_RELATIONSHIP_EQUIVALENT_TO, /**< Different words, the same effective meaning. */
+	ITSMA_RELATIONSHIP_SUBSET_OF, /**< The targets ask for everything the sources ask, and more.
+	                               */
+	ITSMA_RELATIONSHIP_SUPERSET_OF,     /**< The sources ask for everything the targets ask, and
+	                                       more. */
+	ITSMA_RELATIONSHIP_INTERSECTS_WITH, /**< Some overlap; each asks for something the other
+	                                       does not. */
 	ITSMA_RELATIONSHIP_NO_RELATIONSHIP  /**< No overlap (a source that has no counterpart). */
 } itsma_relationship;
 
@@ -68,30 +71,37 @@ typedef enum itsma_confidence {
 /** "equal-to", "equivalent-to", "subset-of", "superset-of", "intersects-with",
  * "no-relationship"; "" for a value outside the enumeration. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_relationship_name(itsma_relationship value);
-/** The value of a word of itsma_relationship_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
-ITSMA_EXTERN(int) itsma_relationship_parse(itsma_relationship *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+/** The value of a word of itsma_relationship_name() (common.h, "Names"). @return 0 or
+ * #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_relationship_parse(itsma_relationship *out, const char *word,
+                                           itsma_error *err) ITSMA_WARN_UNUSED;
 /** "human", "automation", "hybrid"; "" for a value outside the enumeration. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_mapping_method_name(itsma_mapping_method value);
-/** The value of a word of itsma_mapping_method_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
-ITSMA_EXTERN(int) itsma_mapping_method_parse(itsma_mapping_method *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
-/** "syntactic", "semantic", "functional"; "" for a value outside the enumeration. Static, never NULL. */
+/** The value of a word of itsma_mapping_method_name() (common.h, "Names"). @return 0 or
+ * #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_mapping_method_parse(itsma_mapping_method *out, const char *word,
+                                             itsma_error *err) ITSMA_WARN_UNUSED;
+/** "syntactic", "semantic", "functional"; "" for a value outside the enumeration. Static, never
+ * NULL. */
 ITSMA_EXTERN(const char *) itsma_mapping_rationale_name(itsma_mapping_rationale value);
-/** The value of a word of itsma_mapping_rationale_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
-ITSMA_EXTERN(int) itsma_mapping_rationale_parse(itsma_mapping_rationale *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
-/** "draft", "complete", "deprecated"; "" for a value outside the enumeration. Static, never NULL. */
+/** The value of a word of itsma_mapping_rationale_name() (common.h, "Names"). @return 0 or
+ * #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_mapping_rationale_parse(itsma_mapping_rationale *out, const char *word,
+                                                itsma_error *err) ITSMA_WARN_UNUSED;
+/** "draft", "complete", "deprecated"; "" for a value outside the enumeration. Static, never NULL.
+ */
 ITSMA_EXTERN(const char *) itsma_mapping_status_name(itsma_mapping_status value);
-/** The value of a word of itsma_mapping_status_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
-ITSMA_EXTERN(int) itsma_mapping_status_parse(itsma_mapping_status *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+/** The value of a word of itsma_mapping_status_name() (common.h, "Names"). @return 0 or
+ * #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_mapping_status_parse(itsma_mapping_status *out, const char *word,
+                                             itsma_error *err) ITSMA_WARN_UNUSED;
 /** "high", "medium", "low"; "" for #ITSMA_CONFIDENCE_NONE (no word) or a value outside the
  * enumeration. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_confidence_name(itsma_confidence value);
-/** The value of a word of itsma_confidence_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+/** The value of a word of itsma_confidence_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL.
+ */
 ITSMA_EXTERN(int) itsma_confidence_parse(itsma_confidence *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * The catalogues a mapping is checked against when it is loaded or validated. For each side:
@@ -113,11 +123,14 @@ typedef struct itsma_mapping_catalogues {
 		ITSMA_MAPPING_CATALOGUES_VERSION, NULL, NULL, NULL, NULL                           \
 	}
 /**
- * Fill @p spec with the defaults of #ITSMA_MAPPING_CATALOGUES_INIT (for callers without C macros, such as FFI).
- * @param version the #ITSMA_MAPPING_CATALOGUES_VERSION the caller was built with; 1 to the current one.
+ * Fill @p spec with the defaults of #ITSMA_MAPPING_CATALOGUES_INIT (for callers without C macros,
+ * such as FFI).
+ * @param version the #ITSMA_MAPPING_CATALOGUES_VERSION the caller was built with; 1 to the current
+ * one.
  * @return 0, or #ITSMA_EINVAL (NULL, unknown version). **Ownership:** none.
  */
-ITSMA_EXTERN(int) itsma_mapping_catalogues_init(itsma_mapping_catalogues *spec, unsigned int version);
+ITSMA_EXTERN(int) itsma_mapping_catalogues_init(itsma_mapping_catalogues *spec,
+                                                unsigned int version);
 
 /* ---- loading, validating, saving ---------------------------------------------------------- */
 
@@ -187,8 +200,8 @@ ITSMA_EXTERN(int)
 itsma_mapping_to_markdown(char **out, const itsma_mapping *m, itsma_error *err) ITSMA_WARN_UNUSED;
 /** Save atomically. @return 0; #ITSMA_EIO; #ITSMA_ENOMEM. */
 ITSMA_EXTERN(int)
-itsma_mapping_save_file(const itsma_mapping *m, const char *path,
-                        itsma_error *err) ITSMA_WARN_UNUSED;
+itsma_mapping_save_file(const itsma_mapping *m, const char *path, itsma_error *err)
+    ITSMA_WARN_UNUSED;
 /** Free a mapping; NULL is allowed. */
 ITSMA_EXTERN(void) itsma_mapping_free(itsma_mapping *m);
 
@@ -277,8 +290,8 @@ itsma_mapping_new(itsma_mapping **out, const char *id, const char *source_catalo
 ITSMA_EXTERN(int)
 itsma_mapping_set_title(itsma_mapping *m, const char *title, itsma_error *err) ITSMA_WARN_UNUSED;
 ITSMA_EXTERN(int)
-itsma_mapping_set_description(itsma_mapping *m, const char *description,
-                              itsma_error *err) ITSMA_WARN_UNUSED;
+itsma_mapping_set_description(itsma_mapping *m, const char *description, itsma_error *err)
+    ITSMA_WARN_UNUSED;
 /** Set the provenance. @return 0 or #ITSMA_EINVAL (a value out of range). */
 ITSMA_EXTERN(int)
 itsma_mapping_set_provenance(itsma_mapping *m, itsma_mapping_method method,
@@ -299,11 +312,12 @@ typedef struct itsma_map_spec {
 #define ITSMA_MAP_SPEC_VERSION 1
 #define ITSMA_MAP_SPEC_INIT                                                                        \
 	{                                                                                          \
-		ITSMA_MAP_SPEC_VERSION, ITSMA_RELATIONSHIP_EQUAL_TO, NULL, 0, NULL, 0,                      \
+		ITSMA_MAP_SPEC_VERSION, ITSMA_RELATIONSHIP_EQUAL_TO, NULL, 0, NULL, 0,             \
 		    ITSMA_CONFIDENCE_NONE, NULL                                                    \
 	}
 /**
- * Fill @p spec with the defaults of #ITSMA_MAP_SPEC_INIT (for callers without C macros, such as FFI).
+ * Fill @p spec with the defaults of #ITSMA_MAP_SPEC_INIT (for callers without C macros, such as
+ * FFI).
  * @param version the #ITSMA_MAP_SPEC_VERSION the caller was built with; 1 to the current one.
  * @return 0, or #ITSMA_EINVAL (NULL, unknown version). **Ownership:** none.
  */
@@ -327,18 +341,22 @@ itsma_mapping_add_map(const itsma_map **out, itsma_mapping *m, const itsma_map_s
 /** What happened to one target requirement when an assessment was carried. */
 typedef enum itsma_carry_status {
 	ITSMA_CARRY_STATUS_CARRIED = 0, /**< Rated from fully covering sources. */
-	ITSMA_CARRY_STATUS_REVIEW,      /**< Rated from partial cover (capped below F) or incomplete cover:
-	                            review it. */
-	ITSMA_CARRY_STATUS_KEPT,    /**< The assessment merged into already rated it: kept as it was. */
-	ITSMA_CARRY_STATUS_UNRATED, /**< Mapped, but none of its sources is rated: left unassessed. */
+	ITSMA_CARRY_STATUS_REVIEW,      /**< Rated from partial cover (capped below F) or incomplete
+	                            cover:      review it. */
+	ITSMA_CARRY_STATUS_KEPT, /**< The assessment merged into already rated it: kept as it was.
+	                          */
+	ITSMA_CARRY_STATUS_UNRATED, /**< Mapped, but none of its sources is rated: left unassessed.
+	                             */
 	ITSMA_CARRY_STATUS_NEW      /**< No source maps to it: a new obligation, left unassessed. */
 } itsma_carry_status;
 
-/** "carried", "review", "kept", "unrated", "new"; "" for a value outside the enumeration. Static, never NULL. */
+/** "carried", "review", "kept", "unrated", "new"; "" for a value outside the enumeration. Static,
+ * never NULL. */
 ITSMA_EXTERN(const char *) itsma_carry_status_name(itsma_carry_status value);
-/** The value of a word of itsma_carry_status_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
-ITSMA_EXTERN(int) itsma_carry_status_parse(itsma_carry_status *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+/** The value of a word of itsma_carry_status_name() (common.h, "Names"). @return 0 or
+ * #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_carry_status_parse(itsma_carry_status *out, const char *word,
+                                           itsma_error *err) ITSMA_WARN_UNUSED;
 
 /** The outcome of a carry, per target requirement, plus the dropped sources. Opaque. */
 typedef struct itsma_carry_report itsma_carry_report;
@@ -423,11 +441,13 @@ typedef enum itsma_transition_format {
 	ITSMA_TRANSITION_FORMAT_MARKDOWN, /**< Markdown; specials escaped. */
 	ITSMA_TRANSITION_FORMAT_HTML      /**< One self-contained HTML page; everything escaped. */
 } itsma_transition_format;
-/** "text", "md", "html" (as for itsma_report_format); "" for a value outside the enumeration. Static, never NULL. */
+/** "text", "md", "html" (as for itsma_report_format); "" for a value outside the enumeration.
+ * Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_transition_format_name(itsma_transition_format value);
-/** The value of a word of itsma_transition_format_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
-ITSMA_EXTERN(int) itsma_transition_format_parse(itsma_transition_format *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+/** The value of a word of itsma_transition_format_name() (common.h, "Names"). @return 0 or
+ * #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_transition_format_parse(itsma_transition_format *out, const char *word,
+                                                itsma_error *err) ITSMA_WARN_UNUSED;
 
 /**
  * Render what a carry says about readiness for the target catalogue: carried compliance and

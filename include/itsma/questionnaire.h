@@ -44,9 +44,9 @@ typedef int (*itsma_write_cb)(const char *data, size_t len, void *payload);
 /** How to write a questionnaire or an evidence sheet. Versioned. */
 typedef struct itsma_questionnaire_options {
 	unsigned int version; /**< #ITSMA_QUESTIONNAIRE_OPTIONS_VERSION. */
-	int target;           /**< 0 to 5 fills every target row with that level; -1 leaves them empty. */
-	char delimiter;       /**< `,` (also for 0), `;` or a tab. */
-	int no_bom;           /**< Non-zero: no UTF-8 byte-order mark at the start. */
+	int target;     /**< 0 to 5 fills every target row with that level; -1 leaves them empty. */
+	char delimiter; /**< `,` (also for 0), `;` or a tab. */
+	int no_bom;     /**< Non-zero: no UTF-8 byte-order mark at the start. */
 	/**
 	 * An assessment to pre-fill the rating, evidence and note columns from (and the target
 	 * rows from its targets, when @p target is -1), e.g. last quarter's to start this
@@ -60,7 +60,10 @@ typedef struct itsma_questionnaire_options {
 /** Current version of itsma_questionnaire_options. */
 #define ITSMA_QUESTIONNAIRE_OPTIONS_VERSION 1
 /** Static initialiser for itsma_questionnaire_options (the defaults). */
-#define ITSMA_QUESTIONNAIRE_OPTIONS_INIT { ITSMA_QUESTIONNAIRE_OPTIONS_VERSION, -1, ',', 0, NULL }
+#define ITSMA_QUESTIONNAIRE_OPTIONS_INIT                                                           \
+	{                                                                                          \
+		ITSMA_QUESTIONNAIRE_OPTIONS_VERSION, -1, ',', 0, NULL                              \
+	}
 
 /**
  * Initialise questionnaire options to their defaults.
@@ -82,7 +85,7 @@ ITSMA_EXTERN(int) itsma_questionnaire_options_init(itsma_questionnaire_options *
 ITSMA_EXTERN(int) itsma_questionnaire_write(const itsma_catalogue *cat,
                                             const itsma_questionnaire_options *opts,
                                             itsma_write_cb write, void *payload, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * The questionnaire of a catalogue as one string (see itsma_questionnaire_write()).
@@ -100,13 +103,14 @@ ITSMA_EXTERN(int) itsma_questionnaire_to_string(char **out, const itsma_catalogu
  */
 ITSMA_EXTERN(int) itsma_evidence_sheet_write(const itsma_questionnaire_options *opts,
                                              itsma_write_cb write, void *payload, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * The evidence sheet as one string (see itsma_evidence_sheet_write()).
  * @param[out] out NUL-terminated CSV text. **Ownership:** Owned: release it with itsma_free().
  */
-ITSMA_EXTERN(int) itsma_evidence_sheet_to_string(char **out, const itsma_questionnaire_options *opts,
+ITSMA_EXTERN(int) itsma_evidence_sheet_to_string(char **out,
+                                                 const itsma_questionnaire_options *opts,
                                                  itsma_error *err) ITSMA_WARN_UNUSED;
 
 /**
@@ -121,9 +125,9 @@ ITSMA_EXTERN(int) itsma_evidence_sheet_to_string(char **out, const itsma_questio
  * @return 0; #ITSMA_EINVAL (NULL arguments, target above 5); #ITSMA_ENOMEM.
  * **Thread safety:** safe.
  */
-ITSMA_EXTERN(int) itsma_assessment_template_json(char **out, const itsma_catalogue *cat, const char *id,
-                                                 const char *date, int target, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+ITSMA_EXTERN(int) itsma_assessment_template_json(char **out, const itsma_catalogue *cat,
+                                                 const char *id, const char *date, int target,
+                                                 itsma_error *err) ITSMA_WARN_UNUSED;
 
 /** What to import a questionnaire into. Versioned. */
 typedef struct itsma_import_options {
@@ -142,7 +146,10 @@ typedef struct itsma_import_options {
 /** Current version of itsma_import_options. */
 #define ITSMA_IMPORT_OPTIONS_VERSION 1
 /** Static initialiser for itsma_import_options (no catalogue, id or date yet). */
-#define ITSMA_IMPORT_OPTIONS_INIT { ITSMA_IMPORT_OPTIONS_VERSION, NULL, NULL, NULL, 0, NULL, NULL }
+#define ITSMA_IMPORT_OPTIONS_INIT                                                                  \
+	{                                                                                          \
+		ITSMA_IMPORT_OPTIONS_VERSION, NULL, NULL, NULL, 0, NULL, NULL                      \
+	}
 
 /**
  * Initialise import options to their defaults.
@@ -178,7 +185,7 @@ ITSMA_EXTERN(int) itsma_questionnaire_import(itsma_assessment **out, const char 
                                              size_t len, const char *source, const char *evidence,
                                              size_t evidence_len, const char *evidence_source,
                                              const itsma_import_options *opts, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * Import from files (see itsma_questionnaire_import()).

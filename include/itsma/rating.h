@@ -34,7 +34,7 @@ ITSMA_EXTERN(const char *) itsma_letter_name(itsma_letter value);
 /** The letter of a word of itsma_letter_name() (common.h, "Names"); numbers are
  * itsma_rating_parse()'s. @return 0 or #ITSMA_EINVAL. */
 ITSMA_EXTERN(int) itsma_letter_parse(itsma_letter *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 /** The achievement a letter stands for (scoring.md §1); 0 for #ITSMA_LETTER_NONE. */
 ITSMA_EXTERN(double) itsma_letter_achievement(itsma_letter letter);
 /**
@@ -59,15 +59,15 @@ ITSMA_EXTERN(int) itsma_rating_parse(itsma_letter *letter_out, double *value_out
 
 /** Process attributes of ISO/IEC 33020. PA1.1 is derived, never rated directly. */
 typedef enum itsma_attribute {
-	ITSMA_PA1_1 = 0, /**< Process performance (derived). */
-	ITSMA_PA2_1,     /**< Performance management. */
-	ITSMA_PA2_2,     /**< Work product management. */
-	ITSMA_PA3_1,     /**< Process definition. */
-	ITSMA_PA3_2,     /**< Process deployment. */
-	ITSMA_PA4_1,     /**< Quantitative analysis. */
-	ITSMA_PA4_2,     /**< Quantitative control. */
-	ITSMA_PA5_1,     /**< Process innovation. */
-	ITSMA_PA5_2,     /**< Process innovation implementation. */
+	ITSMA_PA1_1 = 0,      /**< Process performance (derived). */
+	ITSMA_PA2_1,          /**< Performance management. */
+	ITSMA_PA2_2,          /**< Work product management. */
+	ITSMA_PA3_1,          /**< Process definition. */
+	ITSMA_PA3_2,          /**< Process deployment. */
+	ITSMA_PA4_1,          /**< Quantitative analysis. */
+	ITSMA_PA4_2,          /**< Quantitative control. */
+	ITSMA_PA5_1,          /**< Process innovation. */
+	ITSMA_PA5_2,          /**< Process innovation implementation. */
 	ITSMA_ATTRIBUTE_COUNT /**< Number of attributes (9). */
 } itsma_attribute;
 
@@ -80,9 +80,10 @@ ITSMA_EXTERN(const char *) itsma_attribute_title(itsma_attribute attribute);
 /** The capability level (1 to 5) an attribute belongs to; 0 if out of range. */
 ITSMA_EXTERN(int) itsma_attribute_level(itsma_attribute attribute);
 /** The attribute of a word of itsma_attribute_name(), PA1.1 included (common.h, "Names"); an
- * assessment cannot rate PA1.1, which its loaders and builders check. @return 0 or #ITSMA_EINVAL. */
+ * assessment cannot rate PA1.1, which its loaders and builders check. @return 0 or #ITSMA_EINVAL.
+ */
 ITSMA_EXTERN(int) itsma_attribute_parse(itsma_attribute *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * Check a calendar date "YYYY-MM-DD" for real (2026-02-29 is rejected) and give its
@@ -91,7 +92,7 @@ ITSMA_EXTERN(int) itsma_attribute_parse(itsma_attribute *out, const char *word, 
  * @return 0 or #ITSMA_EINVAL.
  */
 ITSMA_EXTERN(int) itsma_date_parse(long *days_out, const char *text, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 /** Bytes itsma_date_format() needs: "YYYY-MM-DD" and its terminating NUL. */
 #define ITSMA_DATE_SIZE 11
 /**

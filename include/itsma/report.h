@@ -49,17 +49,21 @@ typedef enum itsma_report_format {
 } itsma_report_format;
 /** "text", "md", "html", "csv"; "" for a value outside the enumeration. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_report_format_name(itsma_report_format value);
-/** The value of a word of itsma_report_format_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
-ITSMA_EXTERN(int) itsma_report_format_parse(itsma_report_format *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+/** The value of a word of itsma_report_format_name() (common.h, "Names"). @return 0 or
+ * #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_report_format_parse(itsma_report_format *out, const char *word,
+                                            itsma_error *err) ITSMA_WARN_UNUSED;
 
 /** Parts of a report (bits of itsma_report_options::sections). The title and the
  * assessment's identification are always written; CSV has no sections. */
 typedef enum itsma_report_section {
-	ITSMA_REPORT_SECTION_SUMMARY = 1u << 0,         /**< Verdict and its meaning, compliance figures, tallies. */
-	ITSMA_REPORT_SECTION_CLAUSES = 1u << 1,         /**< Compliance by clause group (HTML: the charts). */
-	ITSMA_REPORT_SECTION_CAPABILITY = 1u << 2,      /**< Capability profile and processes below target. */
-	ITSMA_REPORT_SECTION_GAPS = 1u << 3,            /**< The top gaps: what to fix first. */
+	ITSMA_REPORT_SECTION_SUMMARY =
+	    1u << 0, /**< Verdict and its meaning, compliance figures, tallies. */
+	ITSMA_REPORT_SECTION_CLAUSES = 1u
+	                               << 1, /**< Compliance by clause group (HTML: the charts). */
+	ITSMA_REPORT_SECTION_CAPABILITY =
+	    1u << 2,                         /**< Capability profile and processes below target. */
+	ITSMA_REPORT_SECTION_GAPS = 1u << 3, /**< The top gaps: what to fix first. */
 	ITSMA_REPORT_SECTION_NONCONFORMITIES = 1u << 4, /**< Nonconformities. */
 	ITSMA_REPORT_SECTION_EVIDENCE = 1u << 5,        /**< Evidence issues. */
 	ITSMA_REPORT_SECTION_WARNINGS = 1u << 6,        /**< Scoring warnings. */
@@ -71,31 +75,34 @@ typedef enum itsma_report_section {
  * "changes", "requirements" for the single sections, "all" for #ITSMA_REPORT_SECTION_ALL; "" for
  * any other combination of bits. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_report_section_name(itsma_report_section value);
-/** The value of a word of itsma_report_section_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
-ITSMA_EXTERN(int) itsma_report_section_parse(itsma_report_section *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+/** The value of a word of itsma_report_section_name() (common.h, "Names"). @return 0 or
+ * #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_report_section_parse(itsma_report_section *out, const char *word,
+                                             itsma_error *err) ITSMA_WARN_UNUSED;
 
 /** Report options. Versioned; fields are only appended. */
 typedef struct itsma_report_options {
-	unsigned int version;        /**< #ITSMA_REPORT_OPTIONS_VERSION. */
-	itsma_report_format format;  /**< Default #ITSMA_REPORT_FORMAT_TEXT. */
-	size_t top;                  /**< How many gaps to list; default 10. */
-	unsigned int sections;       /**< itsma_report_section bits; default #ITSMA_REPORT_SECTION_ALL. */
-	int colour;                  /**< Text only: ANSI colour when non-zero; default 0. */
-	size_t width;                /**< Text only: column at which prose wraps; default 96
-	                                  (tables keep their fixed columns). */
-	size_t limit;                /**< Comparisons (itsma_diff_report_*): requirements listed
-	                                  per list, 0 for all; default #ITSMA_REPORT_LIMIT_DEFAULT
-	                                  (text 15, Markdown all). */
+	unsigned int version;       /**< #ITSMA_REPORT_OPTIONS_VERSION. */
+	itsma_report_format format; /**< Default #ITSMA_REPORT_FORMAT_TEXT. */
+	size_t top;                 /**< How many gaps to list; default 10. */
+	unsigned int sections; /**< itsma_report_section bits; default #ITSMA_REPORT_SECTION_ALL. */
+	int colour;            /**< Text only: ANSI colour when non-zero; default 0. */
+	size_t width;          /**< Text only: column at which prose wraps; default 96
+	                            (tables keep their fixed columns). */
+	size_t limit;          /**< Comparisons (itsma_diff_report_*): requirements listed
+	                            per list, 0 for all; default #ITSMA_REPORT_LIMIT_DEFAULT
+	                            (text 15, Markdown all). */
 } itsma_report_options;
 /** Current version of itsma_report_options. */
 #define ITSMA_REPORT_OPTIONS_VERSION 1
 /** itsma_report_options::limit: the format's own default. */
 #define ITSMA_REPORT_LIMIT_DEFAULT ((size_t)-1)
 /** Static initialiser for itsma_report_options. */
-#define ITSMA_REPORT_OPTIONS_INIT                                                            \
-	{ ITSMA_REPORT_OPTIONS_VERSION, ITSMA_REPORT_FORMAT_TEXT, 10, ITSMA_REPORT_SECTION_ALL, 0, 96,          \
-	  ITSMA_REPORT_LIMIT_DEFAULT }
+#define ITSMA_REPORT_OPTIONS_INIT                                                                  \
+	{                                                                                          \
+		ITSMA_REPORT_OPTIONS_VERSION, ITSMA_REPORT_FORMAT_TEXT, 10,                        \
+		    ITSMA_REPORT_SECTION_ALL, 0, 96, ITSMA_REPORT_LIMIT_DEFAULT                    \
+	}
 /** Initialise report options to defaults. @return 0 or #ITSMA_EINVAL for an unknown version. */
 ITSMA_EXTERN(int) itsma_report_options_init(itsma_report_options *opts, unsigned int version);
 
@@ -138,42 +145,43 @@ ITSMA_EXTERN(int) itsma_report_write(const itsma_result *r, const itsma_result *
  */
 ITSMA_EXTERN(int) itsma_report_file(FILE *f, const itsma_result *r, const itsma_result *baseline,
                                     const itsma_report_options *opts, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 /**
  * Like itsma_report_write(), into a new NUL-terminated string.
  * @param[out] out the text; Owned: release with itsma_free(). NULL on failure.
  * @param[out] len_out its length in bytes, or NULL.
  */
 ITSMA_EXTERN(int) itsma_report_string(char **out, size_t *len_out, const itsma_result *r,
-                                      const itsma_result *baseline, const itsma_report_options *opts,
-                                      itsma_error *err) ITSMA_WARN_UNUSED;
+                                      const itsma_result *baseline,
+                                      const itsma_report_options *opts, itsma_error *err)
+    ITSMA_WARN_UNUSED;
 
 /**
  * A comparison in words, as `itsma compare` shows it: a heading naming both assessments,
  * every compliance figure before and after, the verdicts, capability levels that changed,
  * requirements improved and regressed (largest change first), nonconformities that changed
- * (opened first) and scope changes. Formats #ITSMA_REPORT_FORMAT_TEXT and #ITSMA_REPORT_FORMAT_MD; the
- * lists are cut at itsma_report_options::limit.
+ * (opened first) and scope changes. Formats #ITSMA_REPORT_FORMAT_TEXT and #ITSMA_REPORT_FORMAT_MD;
+ * the lists are cut at itsma_report_options::limit.
  * @return 0; #ITSMA_EINVAL (NULL diff or sink, another format); #ITSMA_EIO; #ITSMA_ENOMEM.
  * **Ownership:** nothing changes hands. **Thread safety:** safe.
  */
 ITSMA_EXTERN(int) itsma_diff_report_write(const itsma_diff *d, const itsma_report_options *opts,
                                           itsma_report_sink sink, void *payload, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 /** Like itsma_diff_report_write(), into a new string (Owned: release with itsma_free()). */
 ITSMA_EXTERN(int) itsma_diff_report_string(char **out, size_t *len_out, const itsma_diff *d,
                                            const itsma_report_options *opts, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /* ---- a catalogue for people to read ------------------------------------------------------ */
 
 /** What itsma_catalogue_render_write() shows of a catalogue. */
 typedef enum itsma_catalogue_view {
-	ITSMA_CATALOGUE_VIEW_CHECKLIST = 0, /**< A checklist to read and tick, clause by clause: each
-	                                    process with its purpose and guidance, each requirement
-	                                    with its obligation, item, basis, effective weight,
-	                                    evidence hints and how to verify it; then the generic
-	                                    practices of the process attributes. */
+	ITSMA_CATALOGUE_VIEW_CHECKLIST = 0, /**< A checklist to read and tick, clause by clause:
+	                                    each process with its purpose and guidance, each
+	                                    requirement with its obligation, item, basis, effective
+	                                    weight, evidence hints and how to verify it; then the
+	                                    generic practices of the process attributes. */
 	ITSMA_CATALOGUE_VIEW_WEIGHTS        /**< One row per requirement, in catalogue order: its
 	                                    obligation, weight and effective weight (its share of
 	                                    the overall figure when everything applies). The same
@@ -181,7 +189,8 @@ typedef enum itsma_catalogue_view {
 } itsma_catalogue_view;
 /** The word of a view: "checklist" or "weights" (common.h, "Names"); "" for another value. */
 ITSMA_EXTERN(const char *) itsma_catalogue_view_name(itsma_catalogue_view value);
-/** The value of a word of itsma_catalogue_view_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
+/** The value of a word of itsma_catalogue_view_name() (common.h, "Names"). @return 0 or
+ * #ITSMA_EINVAL. */
 ITSMA_EXTERN(int) itsma_catalogue_view_parse(itsma_catalogue_view *out, const char *word,
                                              itsma_error *err) ITSMA_WARN_UNUSED;
 
@@ -192,10 +201,8 @@ ITSMA_EXTERN(int) itsma_catalogue_view_parse(itsma_catalogue_view *out, const ch
  *
  * @code
  * char *md = NULL;
- * if (itsma_catalogue_render_string(&md, NULL, cat, ITSMA_CATALOGUE_VIEW_CHECKLIST, ITSMA_REPORT_FORMAT_MD,
- *                                   &err) == 0)
- *     fputs(md, f);
- * itsma_free(md);
+ * if (itsma_catalogue_render_string(&md, NULL, cat, ITSMA_CATALOGUE_VIEW_CHECKLIST,
+ * ITSMA_REPORT_FORMAT_MD, &err) == 0) fputs(md, f); itsma_free(md);
  * @endcode
  *
  * @param cat the catalogue (Borrowed). @param view what to show. @param format text or md.
@@ -204,7 +211,8 @@ ITSMA_EXTERN(int) itsma_catalogue_view_parse(itsma_catalogue_view *out, const ch
  *         #ITSMA_EIO (the sink stopped); #ITSMA_ENOMEM.
  * **Ownership:** nothing changes hands. **Thread safety:** safe; the catalogue is only read.
  */
-ITSMA_EXTERN(int) itsma_catalogue_render_write(const itsma_catalogue *cat, itsma_catalogue_view view,
+ITSMA_EXTERN(int) itsma_catalogue_render_write(const itsma_catalogue *cat,
+                                               itsma_catalogue_view view,
                                                itsma_report_format format, itsma_report_sink sink,
                                                void *payload, itsma_error *err) ITSMA_WARN_UNUSED;
 /**
@@ -212,15 +220,18 @@ ITSMA_EXTERN(int) itsma_catalogue_render_write(const itsma_catalogue *cat, itsma
  * @param[out] out the text; Owned: release with itsma_free(). NULL on failure.
  * @param[out] len_out its length in bytes, or NULL.
  */
-ITSMA_EXTERN(int) itsma_catalogue_render_string(char **out, size_t *len_out, const itsma_catalogue *cat,
-                                                itsma_catalogue_view view, itsma_report_format format,
-                                                itsma_error *err) ITSMA_WARN_UNUSED;
+ITSMA_EXTERN(int) itsma_catalogue_render_string(char **out, size_t *len_out,
+                                                const itsma_catalogue *cat,
+                                                itsma_catalogue_view view,
+                                                itsma_report_format format, itsma_error *err)
+    ITSMA_WARN_UNUSED;
 
 /* ---- a verification of evidence in words ---------------------------------------------------- */
 
 /** itsma_evidence_verify_report() flags. */
 enum {
-	ITSMA_VERIFY_REPORT_QUIET = 1u << 0, /**< Only the problems: no line for a file that matches. */
+	ITSMA_VERIFY_REPORT_QUIET =
+	    1u << 0, /**< Only the problems: no line for a file that matches. */
 	ITSMA_VERIFY_REPORT_COLOUR = 1u << 1 /**< ANSI colour (green ok, red problems). */
 };
 
@@ -241,8 +252,9 @@ enum {
  *         the errors of itsma_evidence_verify().
  * **Ownership:** nothing changes hands. **Thread safety:** safe; the assessment is only read.
  */
-ITSMA_EXTERN(int) itsma_evidence_verify_report(size_t *checked_out, size_t *ok_out, const itsma_assessment *a,
-                                               const char *root, unsigned int flags, itsma_report_sink sink,
+ITSMA_EXTERN(int) itsma_evidence_verify_report(size_t *checked_out, size_t *ok_out,
+                                               const itsma_assessment *a, const char *root,
+                                               unsigned int flags, itsma_report_sink sink,
                                                void *payload, itsma_error *err) ITSMA_WARN_UNUSED;
 
 /* ---- words shared by every report -------------------------------------------------------- */
@@ -260,7 +272,7 @@ ITSMA_EXTERN(const char *) itsma_verdict_meaning(itsma_verdict verdict);
  * **Thread safety:** safe.
  */
 ITSMA_EXTERN(int) itsma_terminal_escape(char **out, const char *text, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 ITSMA_END_DECL
 

@@ -43,20 +43,25 @@ typedef enum itsma_evidence_policy {
 
 /** "required", "advisory"; "" for a value outside the enumeration. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_evidence_policy_name(itsma_evidence_policy value);
-/** The value of a word of itsma_evidence_policy_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
-ITSMA_EXTERN(int) itsma_evidence_policy_parse(itsma_evidence_policy *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+/** The value of a word of itsma_evidence_policy_name() (common.h, "Names"). @return 0 or
+ * #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_evidence_policy_parse(itsma_evidence_policy *out, const char *word,
+                                              itsma_error *err) ITSMA_WARN_UNUSED;
 
 /** Scoring options. Versioned; fields are only appended. */
 typedef struct itsma_score_options {
 	unsigned int version;                  /**< #ITSMA_SCORE_OPTIONS_VERSION. */
 	itsma_evidence_policy evidence_policy; /**< Default #ITSMA_EVIDENCE_POLICY_REQUIRED. */
-	const char *section; /**< Score only this section, as if it were the whole catalogue; NULL for all. */
+	const char *section; /**< Score only this section, as if it were the whole catalogue; NULL
+	                        for all. */
 } itsma_score_options;
 /** Current version of itsma_score_options. */
 #define ITSMA_SCORE_OPTIONS_VERSION 1
 /** Static initialiser for itsma_score_options. */
-#define ITSMA_SCORE_OPTIONS_INIT { ITSMA_SCORE_OPTIONS_VERSION, ITSMA_EVIDENCE_POLICY_REQUIRED, NULL }
+#define ITSMA_SCORE_OPTIONS_INIT                                                                   \
+	{                                                                                          \
+		ITSMA_SCORE_OPTIONS_VERSION, ITSMA_EVIDENCE_POLICY_REQUIRED, NULL                  \
+	}
 /** Initialise score options to defaults. @return 0 or #ITSMA_EINVAL for an unknown version. */
 ITSMA_EXTERN(int) itsma_score_options_init(itsma_score_options *opts, unsigned int version);
 
@@ -97,7 +102,7 @@ ITSMA_EXTERN(void) itsma_result_free(itsma_result *r);
  * **Thread safety:** reads @p r and its assessment: no other thread may change them meanwhile.
  */
 ITSMA_EXTERN(int) itsma_result_clone(itsma_result **out, const itsma_result *r, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * Write `itsma-result/1` JSON exactly as formats.md shows: pretty-printed, fixed key
@@ -105,7 +110,7 @@ ITSMA_EXTERN(int) itsma_result_clone(itsma_result **out, const itsma_result *r, 
  * @param[out] out text; Owned: release with itsma_free(). @return 0 or #ITSMA_ENOMEM.
  */
 ITSMA_EXTERN(int) itsma_result_to_json(char **out, const itsma_result *r, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * Explain in words how the figure of a requirement or section came about: its rating,
@@ -123,20 +128,20 @@ ITSMA_EXTERN(int) itsma_result_explain(char **out, const itsma_result *r, const 
 
 /** Compliance models (scoring.md §3). */
 typedef enum itsma_model {
-	ITSMA_MODEL_DEFAULT = 0,      /**< Hierarchical weighted mean. */
-	ITSMA_MODEL_FLAT,             /**< Requirement-weighted mean. */
-	ITSMA_MODEL_FLAT_UNWEIGHTED,  /**< Plain mean. */
-	ITSMA_MODEL_ABSOLUTE,         /**< 100 when every applicable requirement is F, else 0. */
-	ITSMA_MODEL_SHALL,            /**< Default model over `shall` requirements. */
-	ITSMA_MODEL_SHOULD,           /**< Default model over `should` requirements. */
-	ITSMA_MODEL_COUNT             /**< Number of models. */
+	ITSMA_MODEL_DEFAULT = 0,     /**< Hierarchical weighted mean. */
+	ITSMA_MODEL_FLAT,            /**< Requirement-weighted mean. */
+	ITSMA_MODEL_FLAT_UNWEIGHTED, /**< Plain mean. */
+	ITSMA_MODEL_ABSOLUTE,        /**< 100 when every applicable requirement is F, else 0. */
+	ITSMA_MODEL_SHALL,           /**< Default model over `shall` requirements. */
+	ITSMA_MODEL_SHOULD,          /**< Default model over `should` requirements. */
+	ITSMA_MODEL_COUNT            /**< Number of models. */
 } itsma_model;
 /** "default", "flat", "flat_unweighted", "absolute", "shall", "should"; "" for
  * #ITSMA_MODEL_COUNT or a value outside the enumeration. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_model_name(itsma_model value);
 /** The value of a word of itsma_model_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
 ITSMA_EXTERN(int) itsma_model_parse(itsma_model *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * Conformity verdict (scoring.md §5). From best to worst: conformant, conditional,
@@ -149,7 +154,8 @@ typedef enum itsma_verdict {
 	ITSMA_VERDICT_INCOMPLETE,     /**< No major one, but some `shall` unassessed. */
 	ITSMA_VERDICT_NONCONFORMANT   /**< At least one major nonconformity. */
 } itsma_verdict;
-/** "conformant", "conditional", "incomplete", "nonconformant"; "" for a value outside the enumeration. Static, never NULL. */
+/** "conformant", "conditional", "incomplete", "nonconformant"; "" for a value outside the
+ * enumeration. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_verdict_name(itsma_verdict value);
 /**
  * Order two verdicts from best to worst (see #itsma_verdict).
@@ -160,51 +166,54 @@ ITSMA_EXTERN(const char *) itsma_verdict_name(itsma_verdict value);
 ITSMA_EXTERN(int) itsma_verdict_compare(itsma_verdict a, itsma_verdict b);
 /** The value of a word of itsma_verdict_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
 ITSMA_EXTERN(int) itsma_verdict_parse(itsma_verdict *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /** Requirement status (scoring.md §2). */
 typedef enum itsma_status {
-	ITSMA_STATUS_RATED = 0,    /**< Rated, with current evidence (or a 0 rating). */
-	ITSMA_STATUS_UNASSESSED,   /**< No rating. */
-	ITSMA_STATUS_UNSUPPORTED,  /**< Rated above 0 without current evidence. */
-	ITSMA_STATUS_EXCLUDED      /**< Out of scope. */
+	ITSMA_STATUS_RATED = 0,   /**< Rated, with current evidence (or a 0 rating). */
+	ITSMA_STATUS_UNASSESSED,  /**< No rating. */
+	ITSMA_STATUS_UNSUPPORTED, /**< Rated above 0 without current evidence. */
+	ITSMA_STATUS_EXCLUDED     /**< Out of scope. */
 } itsma_status;
-/** "rated", "unassessed", "unsupported", "excluded"; "" for a value outside the enumeration. Static, never NULL. */
+/** "rated", "unassessed", "unsupported", "excluded"; "" for a value outside the enumeration.
+ * Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_status_name(itsma_status value);
 /** The value of a word of itsma_status_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
 ITSMA_EXTERN(int) itsma_status_parse(itsma_status *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /** Nonconformity class (scoring.md §5). */
 typedef enum itsma_nonconformity {
-	ITSMA_NONCONFORMITY_NULL = 0,       /**< Not applicable: a `should` or excluded requirement (JSON null). */
-	ITSMA_NONCONFORMITY_NONE,           /**< Rated F. */
-	ITSMA_NONCONFORMITY_MINOR,          /**< Rated L. */
-	ITSMA_NONCONFORMITY_MAJOR,          /**< Rated P or N, or unsupported under `required`. */
-	ITSMA_NONCONFORMITY_UNASSESSED      /**< Not rated. */
+	ITSMA_NONCONFORMITY_NULL =
+	    0, /**< Not applicable: a `should` or excluded requirement (JSON null). */
+	ITSMA_NONCONFORMITY_NONE,      /**< Rated F. */
+	ITSMA_NONCONFORMITY_MINOR,     /**< Rated L. */
+	ITSMA_NONCONFORMITY_MAJOR,     /**< Rated P or N, or unsupported under `required`. */
+	ITSMA_NONCONFORMITY_UNASSESSED /**< Not rated. */
 } itsma_nonconformity;
 /** "none", "minor", "major", "unassessed"; "" for #ITSMA_NONCONFORMITY_NULL (no word: JSON
  * null) or a value outside the enumeration. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_nonconformity_name(itsma_nonconformity value);
-/** The value of a word of itsma_nonconformity_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
-ITSMA_EXTERN(int) itsma_nonconformity_parse(itsma_nonconformity *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+/** The value of a word of itsma_nonconformity_name() (common.h, "Names"). @return 0 or
+ * #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_nonconformity_parse(itsma_nonconformity *out, const char *word,
+                                            itsma_error *err) ITSMA_WARN_UNUSED;
 
 /** Requirement counts of the summary. */
 typedef enum itsma_tally {
-	ITSMA_TALLY_TOTAL = 0,        /**< All requirements in the scored scope. */
-	ITSMA_TALLY_APPLICABLE,       /**< Not excluded. */
-	ITSMA_TALLY_EXCLUDED,         /**< Excluded. */
-	ITSMA_TALLY_RATED,            /**< Status rated. */
-	ITSMA_TALLY_UNASSESSED,       /**< Status unassessed. */
-	ITSMA_TALLY_UNSUPPORTED,      /**< Status unsupported. */
-	ITSMA_TALLY_NC_MAJOR,         /**< Major nonconformities. */
-	ITSMA_TALLY_NC_MINOR,         /**< Minor nonconformities. */
-	ITSMA_TALLY_NC_UNASSESSED,    /**< Unassessed `shall` requirements. */
-	ITSMA_TALLY_PROCESSES,        /**< Applicable processes. */
-	ITSMA_TALLY_TARGETS_SET,      /**< Applicable processes with a target. */
-	ITSMA_TALLY_TARGETS_MET,      /**< Of those, the ones at or above their target. */
-	ITSMA_TALLY_COUNT             /**< Number of tallies. */
+	ITSMA_TALLY_TOTAL = 0,     /**< All requirements in the scored scope. */
+	ITSMA_TALLY_APPLICABLE,    /**< Not excluded. */
+	ITSMA_TALLY_EXCLUDED,      /**< Excluded. */
+	ITSMA_TALLY_RATED,         /**< Status rated. */
+	ITSMA_TALLY_UNASSESSED,    /**< Status unassessed. */
+	ITSMA_TALLY_UNSUPPORTED,   /**< Status unsupported. */
+	ITSMA_TALLY_NC_MAJOR,      /**< Major nonconformities. */
+	ITSMA_TALLY_NC_MINOR,      /**< Minor nonconformities. */
+	ITSMA_TALLY_NC_UNASSESSED, /**< Unassessed `shall` requirements. */
+	ITSMA_TALLY_PROCESSES,     /**< Applicable processes. */
+	ITSMA_TALLY_TARGETS_SET,   /**< Applicable processes with a target. */
+	ITSMA_TALLY_TARGETS_MET,   /**< Of those, the ones at or above their target. */
+	ITSMA_TALLY_COUNT          /**< Number of tallies. */
 } itsma_tally;
 /** "total", "applicable", "excluded", "rated", "unassessed", "unsupported",
  * "nonconformities_major", "nonconformities_minor", "nonconformities_unassessed",
@@ -213,7 +222,7 @@ typedef enum itsma_tally {
 ITSMA_EXTERN(const char *) itsma_tally_name(itsma_tally value);
 /** The value of a word of itsma_tally_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
 ITSMA_EXTERN(int) itsma_tally_parse(itsma_tally *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /** The assessment scored. Borrowed. */
 ITSMA_EXTERN(const itsma_assessment *) itsma_result_assessment(const itsma_result *r);
@@ -262,16 +271,18 @@ ITSMA_EXTERN(int) itsma_section_result_capability_level(const itsma_section_resu
 ITSMA_EXTERN(int) itsma_section_result_target_level(const itsma_section_result *s);
 /** Attribute status of a process. */
 typedef enum itsma_attribute_status {
-	ITSMA_ATTRIBUTE_STATUS_DERIVED = 0,  /**< PA1.1, derived from the requirements. */
-	ITSMA_ATTRIBUTE_STATUS_RATED,        /**< Rated with current evidence. */
-	ITSMA_ATTRIBUTE_STATUS_UNASSESSED,   /**< Not rated. */
-	ITSMA_ATTRIBUTE_STATUS_UNSUPPORTED   /**< Rated above 0 without current evidence. */
+	ITSMA_ATTRIBUTE_STATUS_DERIVED = 0, /**< PA1.1, derived from the requirements. */
+	ITSMA_ATTRIBUTE_STATUS_RATED,       /**< Rated with current evidence. */
+	ITSMA_ATTRIBUTE_STATUS_UNASSESSED,  /**< Not rated. */
+	ITSMA_ATTRIBUTE_STATUS_UNSUPPORTED  /**< Rated above 0 without current evidence. */
 } itsma_attribute_status;
-/** "derived", "rated", "unassessed", "unsupported"; "" for a value outside the enumeration. Static, never NULL. */
+/** "derived", "rated", "unassessed", "unsupported"; "" for a value outside the enumeration. Static,
+ * never NULL. */
 ITSMA_EXTERN(const char *) itsma_attribute_status_name(itsma_attribute_status value);
-/** The value of a word of itsma_attribute_status_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
-ITSMA_EXTERN(int) itsma_attribute_status_parse(itsma_attribute_status *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+/** The value of a word of itsma_attribute_status_name() (common.h, "Names"). @return 0 or
+ * #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_attribute_status_parse(itsma_attribute_status *out, const char *word,
+                                               itsma_error *err) ITSMA_WARN_UNUSED;
 /** Achievement of an attribute of an applicable process, or NaN. */
 ITSMA_EXTERN(double) itsma_section_result_attribute_achievement(const itsma_section_result *s,
                                                                 itsma_attribute attribute);
@@ -309,7 +320,8 @@ ITSMA_EXTERN(double) itsma_requirement_result_weight(const itsma_requirement_res
 /** Gain: effective weight x (100 - achievement); 0 when excluded. */
 ITSMA_EXTERN(double) itsma_requirement_result_gain(const itsma_requirement_result *q);
 /** The assessment's rating of the requirement, or NULL. Borrowed. */
-ITSMA_EXTERN(const itsma_rating *) itsma_requirement_result_rating(const itsma_requirement_result *q);
+ITSMA_EXTERN(const itsma_rating *)
+itsma_requirement_result_rating(const itsma_requirement_result *q);
 
 /* ---- gaps ------------------------------------------------------------------------------------ */
 
@@ -367,9 +379,10 @@ typedef enum itsma_evidence_problem {
 } itsma_evidence_problem;
 /** "unused", "expired", "future"; "" for a value outside the enumeration. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_evidence_problem_name(itsma_evidence_problem value);
-/** The value of a word of itsma_evidence_problem_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
-ITSMA_EXTERN(int) itsma_evidence_problem_parse(itsma_evidence_problem *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+/** The value of a word of itsma_evidence_problem_name() (common.h, "Names"). @return 0 or
+ * #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_evidence_problem_parse(itsma_evidence_problem *out, const char *word,
+                                               itsma_error *err) ITSMA_WARN_UNUSED;
 
 /** Number of evidence issues. */
 ITSMA_EXTERN(size_t) itsma_result_evidence_issue_count(const itsma_result *r);
@@ -390,18 +403,20 @@ ITSMA_EXTERN(const char *) itsma_evidence_issue_cited_by_at(const itsma_evidence
 
 /** What a warning (itsma_result_warning_at()) is about. */
 typedef enum itsma_warning_kind {
-	ITSMA_WARNING_KIND_EXCLUDED_RATING = 0,    /**< A requirement is rated but out of scope. */
-	ITSMA_WARNING_KIND_EXCLUDED_ATTRIBUTE = 1, /**< A process attribute is rated, the process is out of scope. */
-	ITSMA_WARNING_KIND_NO_APPLICABLE = 2,      /**< A process attribute is rated, the process has no
+	ITSMA_WARNING_KIND_EXCLUDED_RATING = 0, /**< A requirement is rated but out of scope. */
+	ITSMA_WARNING_KIND_EXCLUDED_ATTRIBUTE =
+	    1, /**< A process attribute is rated, the process is out of scope. */
+	ITSMA_WARNING_KIND_NO_APPLICABLE = 2, /**< A process attribute is rated, the process has no
 	                                       * applicable requirement. */
 	ITSMA_WARNING_KIND_COUNT = 3          /**< Number of kinds; also "no such warning". */
 } itsma_warning_kind;
 /** "excluded-rating", "excluded-attribute", "no-applicable"; "" for #ITSMA_WARNING_KIND_COUNT
  * or a value outside the enumeration. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_warning_kind_name(itsma_warning_kind value);
-/** The value of a word of itsma_warning_kind_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
-ITSMA_EXTERN(int) itsma_warning_kind_parse(itsma_warning_kind *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+/** The value of a word of itsma_warning_kind_name() (common.h, "Names"). @return 0 or
+ * #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_warning_kind_parse(itsma_warning_kind *out, const char *word,
+                                           itsma_error *err) ITSMA_WARN_UNUSED;
 /** The kind of warning `index`, or #ITSMA_WARNING_KIND_COUNT out of range. */
 ITSMA_EXTERN(itsma_warning_kind) itsma_result_warning_kind(const itsma_result *r, size_t index);
 /** Its subject: the requirement id (excluded-rating) or the process id; NULL out of range.

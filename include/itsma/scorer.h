@@ -91,7 +91,7 @@ typedef struct itsma_scorer itsma_scorer;
  */
 ITSMA_EXTERN(int) itsma_scorer_new(itsma_scorer **out, itsma_assessment *a,
                                    const itsma_score_options *opts, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * Free a scorer and its result (not the assessment). NULL is allowed.
@@ -200,7 +200,7 @@ ITSMA_EXTERN(int) itsma_scorer_put_evidence(itsma_scorer *s, const itsma_evidenc
  *         #ITSMA_ENOMEM (see "Failures" above).
  */
 ITSMA_EXTERN(int) itsma_scorer_remove_evidence(itsma_scorer *s, const char *id, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * Rate a process attribute, or replace that rating (itsma_assessment_put_attribute()), and
@@ -220,7 +220,7 @@ ITSMA_EXTERN(int) itsma_scorer_put_attribute(itsma_scorer *s, const itsma_attrib
  */
 ITSMA_EXTERN(int) itsma_scorer_remove_attribute(itsma_scorer *s, const char *process_id,
                                                 itsma_attribute attribute, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * Remove a process-attribute rating of a process given as the catalogue's object and update
@@ -234,7 +234,7 @@ ITSMA_EXTERN(int) itsma_scorer_remove_attribute(itsma_scorer *s, const char *pro
  */
 ITSMA_EXTERN(int) itsma_scorer_remove_attribute_of(itsma_scorer *s, const itsma_section *process,
                                                    itsma_attribute attribute, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * Score from scratch: after changes made to the assessment (or its catalogue) directly, or

@@ -66,19 +66,20 @@ ITSMA_EXTERN(const char *) itsma_trend_repeat_id(const itsma_trend *t, size_t j)
 ITSMA_EXTERN(size_t) itsma_trend_repeat_times(const itsma_trend *t, size_t j);
 
 /**
- * A report of the trend: #ITSMA_REPORT_FORMAT_TEXT, #ITSMA_REPORT_FORMAT_MD, #ITSMA_REPORT_FORMAT_HTML (one
- * self-contained page with SVG line charts) or #ITSMA_REPORT_FORMAT_CSV (one row per assessment).
- * Options as for itsma_report_write() (`top`, `sections` and `limit` do not apply). Text
- * from the documents is escaped for the format as in every report.
+ * A report of the trend: #ITSMA_REPORT_FORMAT_TEXT, #ITSMA_REPORT_FORMAT_MD,
+ * #ITSMA_REPORT_FORMAT_HTML (one self-contained page with SVG line charts) or
+ * #ITSMA_REPORT_FORMAT_CSV (one row per assessment). Options as for itsma_report_write() (`top`,
+ * `sections` and `limit` do not apply). Text from the documents is escaped for the format as in
+ * every report.
  * @return 0; #ITSMA_EINVAL; #ITSMA_EIO (the sink stopped); #ITSMA_ENOMEM.
  */
 ITSMA_EXTERN(int) itsma_trend_report_write(const itsma_trend *t, const itsma_report_options *opts,
                                            itsma_report_sink sink, void *payload, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 /** Like itsma_trend_report_write(), into a new string (Owned: release with itsma_free()). */
 ITSMA_EXTERN(int) itsma_trend_report_string(char **out, size_t *len_out, const itsma_trend *t,
                                             const itsma_report_options *opts, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 ITSMA_END_DECL
 

@@ -29,17 +29,18 @@ typedef int (*itsma_problem_cb)(const itsma_error *problem, void *payload);
 
 /** The kind of document validated. */
 typedef enum itsma_document_kind {
-	ITSMA_DOCUMENT_KIND_UNKNOWN = 0,  /**< Not recognised (no or unknown "format"). */
-	ITSMA_DOCUMENT_KIND_CATALOGUE,    /**< `itsma-catalogue/1`. */
-	ITSMA_DOCUMENT_KIND_ASSESSMENT,   /**< `itsma-assessment/1`. */
-	ITSMA_DOCUMENT_KIND_MAPPING       /**< `itsma-mapping/1` (itsma/mapping.h). */
+	ITSMA_DOCUMENT_KIND_UNKNOWN = 0, /**< Not recognised (no or unknown "format"). */
+	ITSMA_DOCUMENT_KIND_CATALOGUE,   /**< `itsma-catalogue/1`. */
+	ITSMA_DOCUMENT_KIND_ASSESSMENT,  /**< `itsma-assessment/1`. */
+	ITSMA_DOCUMENT_KIND_MAPPING      /**< `itsma-mapping/1` (itsma/mapping.h). */
 } itsma_document_kind;
 /** "catalogue", "assessment"; "" for #ITSMA_DOCUMENT_KIND_UNKNOWN (no word) or a value outside the
  * enumeration. Static, never NULL. */
 ITSMA_EXTERN(const char *) itsma_document_kind_name(itsma_document_kind value);
-/** The value of a word of itsma_document_kind_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
-ITSMA_EXTERN(int) itsma_document_kind_parse(itsma_document_kind *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+/** The value of a word of itsma_document_kind_name() (common.h, "Names"). @return 0 or
+ * #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_document_kind_parse(itsma_document_kind *out, const char *word,
+                                            itsma_error *err) ITSMA_WARN_UNUSED;
 
 /**
  * Validate a catalogue, assessment or mapping held in memory, recognised by its "format".
@@ -62,13 +63,13 @@ ITSMA_EXTERN(int) itsma_document_kind_parse(itsma_document_kind *out, const char
 ITSMA_EXTERN(int) itsma_validate_buffer(itsma_document_kind *kind_out, const char *buf, size_t len,
                                         const char *source_name, const itsma_catalogue *cat,
                                         itsma_problem_cb cb, void *payload, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+    ITSMA_WARN_UNUSED;
 
 /**
  * As itsma_validate_buffer(), with load options: their limits, and their catalogue
  * resolver (`resolve`), which finds the catalogue of an assessment (or of a mapping's side)
- * when @p cat is NULL (or of another id) before the built-in catalogues are looked at (so a tool validating several files can let
- * the catalogues among them serve the assessments).
+ * when @p cat is NULL (or of another id) before the built-in catalogues are looked at (so a tool
+ * validating several files can let the catalogues among them serve the assessments).
  * @param opts options, or NULL for the defaults; #ITSMA_EINVAL for an unknown version.
  */
 ITSMA_EXTERN(int) itsma_validate_buffer_ext(itsma_document_kind *kind_out, const char *buf,

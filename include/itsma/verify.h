@@ -24,16 +24,17 @@ ITSMA_BEGIN_DECL
 
 /** The outcome of checking one evidence record. */
 typedef enum itsma_evidence_check {
-	ITSMA_EVIDENCE_CHECK_OK = 0,        /**< The file's SHA-256 is the recorded one. */
-	ITSMA_EVIDENCE_CHECK_CHANGED,       /**< The file is there; its SHA-256 differs. */
-	ITSMA_EVIDENCE_CHECK_MISSING,       /**< No such file (or folder on the way) below the root. */
-	ITSMA_EVIDENCE_CHECK_REFUSED,       /**< The uri leaves the root (`..`, a symbolic link) or is
-	                                   malformed (bad percent-escape, NUL): nothing opened. */
-	ITSMA_EVIDENCE_CHECK_NOT_REGULAR,   /**< A directory, FIFO, device or socket: never read. */
-	ITSMA_EVIDENCE_CHECK_TOO_LARGE,     /**< Larger than the size bound: not read. */
-	ITSMA_EVIDENCE_CHECK_UNREADABLE,    /**< Open or read failed (permissions, I/O; see sys_errno),
-	                                   or the file is not the size it claims (a /proc file). */
-	ITSMA_EVIDENCE_CHECK_NOT_CHECKABLE, /**< No uri, an absolute path or a remote uri (`https:`). */
+	ITSMA_EVIDENCE_CHECK_OK = 0,  /**< The file's SHA-256 is the recorded one. */
+	ITSMA_EVIDENCE_CHECK_CHANGED, /**< The file is there; its SHA-256 differs. */
+	ITSMA_EVIDENCE_CHECK_MISSING, /**< No such file (or folder on the way) below the root. */
+	ITSMA_EVIDENCE_CHECK_REFUSED, /**< The uri leaves the root (`..`, a symbolic link) or is
+	                             malformed (bad percent-escape, NUL): nothing opened. */
+	ITSMA_EVIDENCE_CHECK_NOT_REGULAR, /**< A directory, FIFO, device or socket: never read. */
+	ITSMA_EVIDENCE_CHECK_TOO_LARGE,   /**< Larger than the size bound: not read. */
+	ITSMA_EVIDENCE_CHECK_UNREADABLE, /**< Open or read failed (permissions, I/O; see sys_errno),
+	                                or the file is not the size it claims (a /proc file). */
+	ITSMA_EVIDENCE_CHECK_NOT_CHECKABLE, /**< No uri, an absolute path or a remote uri
+	                                       (`https:`). */
 	ITSMA_EVIDENCE_CHECK_NO_DIGEST      /**< A relative uri but no recorded sha256. */
 } itsma_evidence_check;
 
@@ -44,12 +45,12 @@ typedef enum itsma_evidence_check {
 typedef struct itsma_evidence_finding {
 	const itsma_evidence *evidence; /**< The record checked. */
 	itsma_evidence_check check;     /**< The outcome. */
-	const char *path;    /**< The decoded path below the root; NULL when not checkable. */
+	const char *path;          /**< The decoded path below the root; NULL when not checkable. */
 	const char *actual_sha256; /**< Hex digest computed (OK, CHANGED); else NULL. */
-	const char *reason;  /**< Why, in words ("a FIFO", "a symbolic link, not followed",
-	                          a system error); NULL for OK and CHANGED. */
-	int sys_errno;       /**< The system error behind MISSING or UNREADABLE, else 0. */
-	unsigned long long size; /**< Bytes hashed (OK, CHANGED) or the size found (TOO_LARGE). */
+	const char *reason;        /**< Why, in words ("a FIFO", "a symbolic link, not followed",
+	                                a system error); NULL for OK and CHANGED. */
+	int sys_errno;             /**< The system error behind MISSING or UNREADABLE, else 0. */
+	unsigned long long size;   /**< Bytes hashed (OK, CHANGED) or the size found (TOO_LARGE). */
 } itsma_evidence_finding;
 
 /**
@@ -63,7 +64,8 @@ typedef int (*itsma_evidence_cb)(const itsma_evidence_finding *finding, void *pa
 /**
  * Check every evidence record of @p a against the files below @p root (see the file
  * comment for the confinement rules). Every record is reported through @p cb, including
- * those that cannot be checked (#ITSMA_EVIDENCE_CHECK_NOT_CHECKABLE, #ITSMA_EVIDENCE_CHECK_NO_DIGEST).
+ * those that cannot be checked (#ITSMA_EVIDENCE_CHECK_NOT_CHECKABLE,
+ * #ITSMA_EVIDENCE_CHECK_NO_DIGEST).
  *
  * @param a the assessment. @param root the folder relative uris start from (it may itself
  *        be reached through a symbolic link; nothing below it is).
@@ -85,9 +87,10 @@ ITSMA_EXTERN(int) itsma_evidence_verify(const itsma_assessment *a, const char *r
  * enumeration. Static, never NULL.
  */
 ITSMA_EXTERN(const char *) itsma_evidence_check_name(itsma_evidence_check value);
-/** The value of a word of itsma_evidence_check_name() (common.h, "Names"). @return 0 or #ITSMA_EINVAL. */
-ITSMA_EXTERN(int) itsma_evidence_check_parse(itsma_evidence_check *out, const char *word, itsma_error *err)
-	ITSMA_WARN_UNUSED;
+/** The value of a word of itsma_evidence_check_name() (common.h, "Names"). @return 0 or
+ * #ITSMA_EINVAL. */
+ITSMA_EXTERN(int) itsma_evidence_check_parse(itsma_evidence_check *out, const char *word,
+                                             itsma_error *err) ITSMA_WARN_UNUSED;
 
 /**
  * Whether a uri is checked against a root: relative, without a scheme (`https:`), not an

@@ -12,7 +12,10 @@ typedef struct itsma__arena {
 	size_t left;
 } itsma__arena;
 
-#define ITSMA__ARENA_INIT { NULL, NULL, 0 }
+#define ITSMA__ARENA_INIT                                                                          \
+	{                                                                                          \
+		NULL, NULL, 0                                                                      \
+	}
 
 /* Aligned (max_align_t) zeroed block; NULL on allocation failure. */
 void *itsma__arena_alloc(itsma__arena *a, size_t size);

@@ -72,7 +72,7 @@ int itsma__attribute_spec_process(const itsma_section **out, const itsma_assessm
  * caller to attach extensions or provenance to.
  */
 int itsma__assessment_put_cited(itsma_assessment *a, const itsma__subject *s, itsma_letter letter,
-                                double value, itsma_evidence *const *ev, size_t n,
-                                const char *note, itsma__cited **out, itsma_error *err);
+                                double value, itsma_evidence *const *ev, size_t n, const char *note,
+                                itsma__cited **out, itsma_error *err);
 
 #endif

@@ -12,22 +12,25 @@
 #include "itsma/errors.h"
 
 typedef struct itsma__buf {
-	char *data;  /* NUL-terminated when non-NULL */
+	char *data; /* NUL-terminated when non-NULL */
 	size_t len;
 	size_t cap;
 	int oom;
 } itsma__buf;
 
-#define ITSMA__BUF_INIT { NULL, 0, 0, 0 }
+#define ITSMA__BUF_INIT                                                                            \
+	{                                                                                          \
+		NULL, 0, 0, 0                                                                      \
+	}
 
 void itsma__buf_append(itsma__buf *b, const char *s, size_t n);
 void itsma__buf_puts(itsma__buf *b, const char *s);
 void itsma__buf_putc(itsma__buf *b, char c);
 void itsma__buf_printf(itsma__buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
-	__attribute__((format(printf, 2, 3)))
+    __attribute__((format(printf, 2, 3)))
 #endif
-	;
+    ;
 /* Append `n` copies of ' '. */
 void itsma__buf_spaces(itsma__buf *b, size_t n);
 /* Append @p s repeated @p n times. */

@@ -31,10 +31,10 @@ typedef struct itsma__csv_reader {
 	size_t len, pos;
 	const char *source; /* name used in errors */
 	char delimiter;
-	int line, column;   /* position of data[pos] */
-	itsma__buf text;    /* the current row's cell texts, NUL-separated */
+	int line, column; /* position of data[pos] */
+	itsma__buf text;  /* the current row's cell texts, NUL-separated */
 	itsma__csv_field *cells;
-	size_t count, cap;  /* cells of the current row */
+	size_t count, cap; /* cells of the current row */
 } itsma__csv_reader;
 
 /*

@@ -16,8 +16,9 @@ typedef enum itsma__csv_kind {
 } itsma__csv_kind;
 /*
  * Append one RFC 4180 cell (no separator, comma-separated files): quoted when it holds a
- * comma, quote, CR or LF or starts or ends with a space. A text cell that starts with '=', '+', '-', '@', tab or
- * CR and is not a plain decimal number is neutralised as OWASP recommends: prefixed with
+ * comma, quote, CR or LF or starts or ends with a space. A text cell that starts with '=', '+',
+ * '-', '@', tab or CR and is not a plain decimal number is neutralised as OWASP recommends:
+ * prefixed with
  * "'" and quoted, so no spreadsheet reads it as a formula.
  */
 void itsma__csv_put(itsma__buf *b, const char *s, itsma__csv_kind kind);

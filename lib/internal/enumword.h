@@ -50,9 +50,10 @@ int itsma__enum_parse(int *out, const itsma__enumwords *t, const char *word, its
 
 /* The table and the two public functions of itsma_<type>; see the file comment. */
 #define ITSMA__ENUM_WORDS(type, what_, ...)                                                        \
-	static const itsma__enumword type##_word_list[] = {__VA_ARGS__};                           \
+	static const itsma__enumword type##_word_list[] = { __VA_ARGS__ };                         \
 	static const itsma__enumwords type##_words = {                                             \
-	    what_, type##_word_list, sizeof type##_word_list / sizeof type##_word_list[0]};        \
+		what_, type##_word_list, sizeof type##_word_list / sizeof type##_word_list[0]      \
+	};                                                                                         \
 	const char *itsma_##type##_name(itsma_##type value)                                        \
 	{                                                                                          \
 		return itsma__enum_name(&type##_words, (int)value);                                \

@@ -69,7 +69,7 @@ typedef struct itsma__warner {
 } itsma__warner;
 /* Report a warning at `pointer` (line/column: 0 when unknown). Returns the callback's value. */
 int itsma__warn(itsma__warner *w, const char *pointer, int line, int column, const char *fmt, ...)
-	ITSMA_FORMAT_PRINTF(5, 6);
+    ITSMA_FORMAT_PRINTF(5, 6);
 /*
  * An importer's warning `msg` at JSON Pointer `ptr` of the document `rd` reads (whose error is
  * `e`): located (line and column) while fewer than ITSMA__WARN_LOCATED were given, `e` kept as
@@ -107,8 +107,9 @@ typedef struct itsma__urns {
 	itsma__strmap by_urn; /* urn -> id */
 	char **owned;
 	size_t count, cap;
-	char *framework;      /* urn:PACKAGER:risk:framework:REF (or the catalogue's x-ciso-framework-urn) */
-	char *library;        /* urn:PACKAGER:risk:library:REF (or its x-ciso-urn) */
+	char *framework; /* urn:PACKAGER:risk:framework:REF (or the catalogue's
+	                    x-ciso-framework-urn) */
+	char *library;   /* urn:PACKAGER:risk:library:REF (or its x-ciso-urn) */
 } itsma__urns;
 int itsma__urns_build(itsma__urns *u, const itsma_catalogue *cat, const char *packager,
                       itsma_error *err);

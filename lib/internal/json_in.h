@@ -42,12 +42,12 @@ typedef struct itsma__reader {
 	int (*collect)(const itsma_error *problem, void *payload);
 	void *payload;
 	size_t problems;
-	int stop;          /* the callback's non-zero return */
+	int stop;            /* the callback's non-zero return */
 	itsma__input *input; /* set when reading a file: consumed pages can be released */
 	itsma_catalogue_resolver resolve; /* finds an assessment's catalogue (load options v2) */
 	void *resolve_payload;
 	int no_fast;         /* tests: read every record through json-c */
-	itsma_error first; /* the first problem */
+	itsma_error first;   /* the first problem */
 	itsma__where *where; /* positions located so far (NULL until the first; freed by fini) */
 } itsma__reader;
 
@@ -62,7 +62,7 @@ int itsma__reader_problem(itsma__reader *rd, int rc);
  * freeing, the writers) and the pretty writer's nesting (ITSMA__JW_MAX_DEPTH). */
 #define ITSMA__MAX_DEPTH_CAP 1000u
 /* Values (of any type) one parse may hold: 64 per record allowed, plus some slack. */
-#define ITSMA__MAX_VALUES(max_records)                                                              \
+#define ITSMA__MAX_VALUES(max_records)                                                             \
 	((max_records) > ((size_t)-1 - 4096) / 64 ? (size_t)-1 : (max_records)*64 + 4096)
 
 /*
@@ -71,7 +71,7 @@ int itsma__reader_problem(itsma__reader *rd, int rc);
  * 7 to 30 times the text of real documents, but up to 260 times for hostile ones ("{}," is
  * almost 800 bytes as a tree); past the budget, ITSMA_ELIMIT.
  */
-#define ITSMA__TREE_BUDGET_FLOOR ((size_t)16 << 20)
+#define ITSMA__TREE_BUDGET_FLOOR    ((size_t)16 << 20)
 #define ITSMA__TREE_BUDGET_PER_BYTE 32
 
 /* Initialise limits from options (NULL = defaults). Returns 0 or ITSMA_EINVAL. */
@@ -104,7 +104,7 @@ int itsma__json_parse_string(itsma__reader *rd, size_t pos, char **out, size_t *
 
 /* Report a syntax error at `offset` with message. Returns ITSMA_EPARSE. */
 int itsma__json_syntax(itsma__reader *rd, size_t offset, const char *fmt, ...)
-	ITSMA_FORMAT_PRINTF(3, 4);
+    ITSMA_FORMAT_PRINTF(3, 4);
 
 /*
  * Fill line/column of a schema error from its pointer (best effort). Successive calls that
@@ -116,7 +116,7 @@ void itsma__reader_position(itsma__reader *rd, itsma_error *err, size_t offset);
 
 /* Schema error at ptr[/key]. Returns ITSMA_ESCHEMA. */
 int itsma__schema(itsma__reader *rd, const char *ptr, const char *key, const char *fmt, ...)
-	ITSMA_FORMAT_PRINTF(4, 5);
+    ITSMA_FORMAT_PRINTF(4, 5);
 
 /* Build "ptr/key" or "ptr/index" into out (size ITSMA_ERROR_POINTER_LENGTH). */
 void itsma__ptr_key(char *out, const char *ptr, const char *key);

@@ -37,8 +37,8 @@ typedef struct itsma__text_fault {
  * escape; with `no_nul`, no \u0000 either (itsma's rule, not JSON's). Returns 0 with *end
  * after the value, 1 with *f filled, or ITSMA_ENOMEM.
  */
-int itsma__text_check(const char *b, size_t len, size_t pos, size_t levels, int no_nul,
-                      size_t *end, itsma__text_fault *f);
+int itsma__text_check(const char *b, size_t len, size_t pos, size_t levels, int no_nul, size_t *end,
+                      itsma__text_fault *f);
 
 /*
  * Find the first duplicate key (after decoding escapes) in any object of the strictly valid

@@ -103,7 +103,7 @@ struct itsma_catalogue {
 	const char *id, *title, *version, *publisher, *description, *source;
 	itsma_exclusions exclusions;
 	int has_exclusions;
-	int revision; /* 0 = none */
+	int revision;            /* 0 = none */
 	itsma_retired **retired; /* in list order; the records live in the arena */
 	size_t retired_count, retired_cap;
 	itsma__strmap retired_ids;
@@ -122,15 +122,13 @@ struct itsma_catalogue {
 	itsma__strmap section_ids, requirement_ids;
 	itsma__ext *ext;
 	itsma__ext *gs_ext; /* x- keys inside guidance_sources are plain keys: unused */
-	unsigned long long generation; /* itsma_catalogue_generation(): see itsma__catalogue_touch */
+	unsigned long long
+	    generation; /* itsma_catalogue_generation(): see itsma__catalogue_touch */
 };
 
 /* Count a change of a catalogue (every mutating function calls this on entry, past its NULL
  * checks: a call that fails may have changed nothing, but no change goes uncounted). */
-static inline void itsma__catalogue_touch(itsma_catalogue *cat)
-{
-	cat->generation++;
-}
+static inline void itsma__catalogue_touch(itsma_catalogue *cat) { cat->generation++; }
 
 /* Renumber sections/requirements and recompute ranges after an out-of-order insertion. */
 void itsma__catalogue_renumber(itsma_catalogue *cat);
@@ -173,10 +171,7 @@ struct itsma_evidence {
 /* The expiry day of a record without an expiry date: after every day. */
 #define ITSMA__NEVER LONG_MAX
 
-static inline int itsma__has_expiry(const itsma_evidence *e)
-{
-	return e->expires != ITSMA__NEVER;
-}
+static inline int itsma__has_expiry(const itsma_evidence *e) { return e->expires != ITSMA__NEVER; }
 
 /* Is the record current on that day: collected by then and not expired (inline for the
  * scoring loops; itsma_evidence_is_current() is this). */
@@ -215,7 +210,7 @@ struct itsma_attribute_rating {
 struct itsma_exclusion {
 	char *id;
 	char *reason;
-	const itsma_section *section;         /* one of these two is set */
+	const itsma_section *section; /* one of these two is set */
 	const itsma_requirement *requirement;
 	itsma__ext *ext;
 };
@@ -238,21 +233,19 @@ struct itsma_assessment {
 	itsma_attribute_rating **attr_by_sec; /* [section index * ITSMA_ATTRIBUTE_COUNT + pa] */
 	itsma_exclusion **exclusions;
 	size_t exclusion_count, exclusion_cap;
-	unsigned char *sec_excluded; /* [section index]: directly excluded */
-	unsigned char *req_excluded; /* [requirement index] */
-	int target;                  /* -1 = none */
-	signed char *target_by_sec;  /* [section index], -1 = none */
-	int has_scope, has_targets;  /* keep empty objects on save */
+	unsigned char *sec_excluded;             /* [section index]: directly excluded */
+	unsigned char *req_excluded;             /* [requirement index] */
+	int target;                              /* -1 = none */
+	signed char *target_by_sec;              /* [section index], -1 = none */
+	int has_scope, has_targets;              /* keep empty objects on save */
 	size_t section_count, requirement_count; /* the catalogue's when the indexes were sized */
 	itsma__ext *ext, *scope_ext, *targets_ext;
 	size_t max_records;
-	unsigned long long generation; /* itsma_assessment_generation(): see itsma__assessment_touch */
+	unsigned long long
+	    generation; /* itsma_assessment_generation(): see itsma__assessment_touch */
 };
 
 /* Count a change of an assessment (as itsma__catalogue_touch). */
-static inline void itsma__assessment_touch(itsma_assessment *a)
-{
-	a->generation++;
-}
+static inline void itsma__assessment_touch(itsma_assessment *a) { a->generation++; }
 
 #endif

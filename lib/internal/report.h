@@ -151,8 +151,8 @@ typedef struct itsma__line_series {
 	const double *values; /* one per point, 0-100, NaN: no point */
 } itsma__line_series;
 /* Line charts of percentages over @p n points labelled @p labels (dates). */
-void itsma__svg_lines(itsma__buf *out, const char *const *labels, size_t n, const itsma__line_series *series,
-                      size_t ns, const char *caption);
+void itsma__svg_lines(itsma__buf *out, const char *const *labels, size_t n,
+                      const itsma__line_series *series, size_t ns, const char *caption);
 
 /* ---- numbers for people (numfmt.c); each writes into buf (at least 48 bytes) -------------- */
 /* At most @p decimals decimals, trailing zeros dropped ("67.5"); "n/a" for NaN. */

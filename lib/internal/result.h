@@ -22,10 +22,10 @@
 
 /* Merged guidance of a section and all its enclosing sections (nearest first). */
 typedef struct itsma__merged_guidance {
-	size_t count;          /* sources that have at least one value */
-	const char **keys;     /* [count] source keys, in the catalogue's guidance_sources order */
-	const char ***values;  /* [count][value_count[i]] */
-	size_t *value_count;   /* [count] */
+	size_t count;         /* sources that have at least one value */
+	const char **keys;    /* [count] source keys, in the catalogue's guidance_sources order */
+	const char ***values; /* [count][value_count[i]] */
+	size_t *value_count;  /* [count] */
 } itsma__merged_guidance;
 
 /* What a roll-up reads of one requirement entry, packed four to a cache line (a section's
@@ -52,12 +52,12 @@ struct itsma_requirement_result {
 	const itsma_rating *rating; /* NULL when not rated */
 	itsma_status status;
 	itsma_nonconformity nc;
-	itsma_letter letter;        /* band letter; NONE when excluded */
-	double achievement;         /* NaN when excluded */
-	double weight;              /* effective weight in the default model; 0 when excluded */
-	double gain;                /* weight x (100 - achievement); 0 when excluded */
-	int has_current;            /* the rating cites at least one current evidence record */
-	uint32_t sec;               /* its section's entry (index into the result's sections) */
+	itsma_letter letter; /* band letter; NONE when excluded */
+	double achievement;  /* NaN when excluded */
+	double weight;       /* effective weight in the default model; 0 when excluded */
+	double gain;         /* weight x (100 - achievement); 0 when excluded */
+	int has_current;     /* the rating cites at least one current evidence record */
+	uint32_t sec;        /* its section's entry (index into the result's sections) */
 	const itsma__merged_guidance *guidance; /* of its section, while it is a gap; else NULL */
 };
 
@@ -67,7 +67,7 @@ struct itsma_requirement_result {
  * entries by their spans and reads nothing else.
  */
 #define ITSMA__SECTION_ALIGN 64
-#define ITSMA__NO_ENTRY UINT32_MAX
+#define ITSMA__NO_ENTRY      UINT32_MAX
 struct itsma_section_result {
 	_Alignas(ITSMA__SECTION_ALIGN) int excluded; /* out of the assessment's scope (itself or
 	                                              * an enclosing section) */
@@ -88,10 +88,10 @@ struct itsma_section_result {
 	uint32_t req_first, req_n;
 	/* the rest */
 	const itsma_section *sec;
-	uint32_t parent;  /* the enclosing section's entry, ITSMA__NO_ENTRY at the top level */
-	int applicable;   /* not excluded, with at least one applicable requirement beneath */
+	uint32_t parent; /* the enclosing section's entry, ITSMA__NO_ENTRY at the top level */
+	int applicable;  /* not excluded, with at least one applicable requirement beneath */
 	itsma_letter letter;
-	double weight;      /* effective weight (product along the path); 0 when not applicable */
+	double weight; /* effective weight (product along the path); 0 when not applicable */
 	/* default model, over the applicable children: their count and total weight */
 	size_t child_n;
 	double child_wsum;
@@ -186,13 +186,13 @@ struct itsma_result {
 	size_t section_count;
 	itsma_requirement_result *reqs;
 	size_t req_count;
-	itsma__roll_in *roll;  /* [req_count]: kept with reqs[i].achievement (set_achievement) */
-	unsigned char *shall;  /* [req_count]: 1 when the requirement's obligation is shall */
+	itsma__roll_in *roll; /* [req_count]: kept with reqs[i].achievement (set_achievement) */
+	unsigned char *shall; /* [req_count]: 1 when the requirement's obligation is shall */
 	itsma_gap *gaps;
 	size_t gap_count;
 	itsma_capability_gap *cgaps;
 	size_t cgap_count;
-	itsma__plain_issue *issues;   /* [issue_count] for a result of itsma_score(), else NULL */
+	itsma__plain_issue *issues; /* [issue_count] for a result of itsma_score(), else NULL */
 	size_t issue_count;
 	const itsma__issue_source *issue_src; /* &itsma__plain_issues, or the live scorer's */
 	itsma__arena arena;
@@ -237,9 +237,9 @@ void itsma__tally_requirement(itsma_result *r, const itsma_requirement_result *q
 void itsma__score_verdict(itsma_result *r);
 /* Recompute a non-excluded section's figures from its children (requirements and
  * sub-sections, in catalogue order), and the compliance figures from the top-level
- * sections. `only` is ITSMA__ROLL_ALL, or the obligation (ITSMA_OBLIGATION_SHALL / ITSMA_OBLIGATION_SHOULD) of the
- * one requirement whose figure changed since the last roll-up: then the other obligation's
- * model and the counts of applicable requirements are kept as they are. */
+ * sections. `only` is ITSMA__ROLL_ALL, or the obligation (ITSMA_OBLIGATION_SHALL /
+ * ITSMA_OBLIGATION_SHOULD) of the one requirement whose figure changed since the last roll-up: then
+ * the other obligation's model and the counts of applicable requirements are kept as they are. */
 #define ITSMA__ROLL_ALL (-1)
 void itsma__rollup_section(itsma_result *r, itsma_section_result *sr, int only);
 void itsma__rollup_top(itsma_result *r, int only);

@@ -13,8 +13,8 @@
 typedef struct itsma__strmap_slot {
 	const char *key; /* NULL = empty; a private address = deleted */
 	void *value;
-	uint32_t hash;   /* itsma__strhash_n of the key */
-	uint32_t len;    /* its length: keys are compared without reading past either end */
+	uint32_t hash; /* itsma__strhash_n of the key */
+	uint32_t len;  /* its length: keys are compared without reading past either end */
 } itsma__strmap_slot;
 
 typedef struct itsma__strmap {
@@ -24,7 +24,10 @@ typedef struct itsma__strmap {
 	size_t used;  /* live + tombstones */
 } itsma__strmap;
 
-#define ITSMA__STRMAP_INIT { NULL, 0, 0, 0 }
+#define ITSMA__STRMAP_INIT                                                                         \
+	{                                                                                          \
+		NULL, 0, 0, 0                                                                      \
+	}
 
 void *itsma__strmap_get(const itsma__strmap *m, const char *key);
 /* The hash of the first len bytes of a key (32 bits, in a size_t), read a word at a time. */
@@ -59,8 +62,7 @@ void itsma__strmap_del(itsma__strmap *m, const char *key);
  * on allocation failure (dst empty).
  */
 int itsma__strmap_copy(itsma__strmap *dst, const itsma__strmap *src,
-                       void (*remap)(const char **key, void **value, void *payload),
-                       void *payload);
+                       void (*remap)(const char **key, void **value, void *payload), void *payload);
 void itsma__strmap_free(itsma__strmap *m);
 
 #endif

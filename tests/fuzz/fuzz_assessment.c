@@ -25,7 +25,8 @@ static void check_assessment(const itsma_assessment *a)
 		const itsma_rating *r = itsma_assessment_rating_at(a, i);
 		size_t k;
 		FUZZ_CHECK(itsma_rating_index(r) == i);
-		FUZZ_CHECK(itsma_assessment_find_rating(a, itsma_requirement_id(itsma_rating_requirement(r))) == r);
+		FUZZ_CHECK(itsma_assessment_find_rating(
+		               a, itsma_requirement_id(itsma_rating_requirement(r))) == r);
 		FUZZ_CHECK(itsma_rating_value(r) >= 0 && itsma_rating_value(r) <= 100);
 		for (k = 0; k < itsma_rating_evidence_count(r); k++)
 			FUZZ_CHECK(itsma_rating_evidence_at(r, k) != NULL);
@@ -34,8 +35,9 @@ static void check_assessment(const itsma_assessment *a)
 	for (i = 0; i < n; i++) {
 		const itsma_attribute_rating *r = itsma_assessment_attribute_at(a, i);
 		FUZZ_CHECK(itsma_attribute_rating_index(r) == i);
-		FUZZ_CHECK(itsma_assessment_find_attribute(a, itsma_section_id(itsma_attribute_rating_process(r)),
-		                                           itsma_attribute_rating_attribute(r)) == r);
+		FUZZ_CHECK(itsma_assessment_find_attribute(
+		               a, itsma_section_id(itsma_attribute_rating_process(r)),
+		               itsma_attribute_rating_attribute(r)) == r);
 	}
 	for (i = 0; i < itsma_assessment_exclusion_count(a); i++) {
 		const itsma_exclusion *x = itsma_assessment_exclusion_at(a, i);
@@ -52,7 +54,8 @@ static void check_assessment(const itsma_assessment *a)
 static int run(const uint8_t *data, size_t size, const itsma_catalogue *cat, itsma_error *err)
 {
 	itsma_assessment *a = NULL;
-	int rc = itsma_assessment_load_buffer(&a, (const char *)data, size, "fuzz.json", cat, NULL, err);
+	int rc =
+	    itsma_assessment_load_buffer(&a, (const char *)data, size, "fuzz.json", cat, NULL, err);
 	if (rc < 0) {
 		FUZZ_CHECK(a == NULL);
 		fuzz_check_error(rc, err);

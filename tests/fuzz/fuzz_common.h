@@ -88,7 +88,8 @@ static inline void fuzz_check_error(int rc, const itsma_error *err)
 /* Walk a catalogue through its getters and check the invariants of catalogue order. */
 static inline void fuzz_walk_catalogue(const itsma_catalogue *cat)
 {
-	size_t i, j, n = itsma_catalogue_section_count(cat), m = itsma_catalogue_requirement_count(cat);
+	size_t i, j, n = itsma_catalogue_section_count(cat),
+	             m = itsma_catalogue_requirement_count(cat);
 	FUZZ_CHECK(itsma_catalogue_id(cat) && itsma_id_is_valid(itsma_catalogue_id(cat)));
 	FUZZ_CHECK(itsma_catalogue_title(cat) && *itsma_catalogue_title(cat));
 	for (i = 0; i < n; i++) {
@@ -112,7 +113,8 @@ static inline void fuzz_walk_catalogue(const itsma_catalogue *cat)
 		FUZZ_CHECK(itsma_requirement_section(r) != NULL);
 	}
 	for (i = 0; i < itsma_catalogue_process_count(cat); i++)
-		FUZZ_CHECK(itsma_section_kind_of(itsma_catalogue_process_at(cat, i)) == ITSMA_SECTION_KIND_PROCESS);
+		FUZZ_CHECK(itsma_section_kind_of(itsma_catalogue_process_at(cat, i)) ==
+		           ITSMA_SECTION_KIND_PROCESS);
 	FUZZ_CHECK(itsma_catalogue_section_at(cat, n) == NULL);
 	FUZZ_CHECK(itsma_catalogue_requirement_at(cat, m) == NULL);
 }

@@ -14,9 +14,8 @@
 
 #include "itsma/interop.h"
 
-typedef int (*importer)(itsma_catalogue **out, const char *buf, size_t len,
-                        const char *source_name, const itsma_interop_options *opts,
-                        itsma_error *err);
+typedef int (*importer)(itsma_catalogue **out, const char *buf, size_t len, const char *source_name,
+                        const itsma_interop_options *opts, itsma_error *err);
 
 static int on_warning(const itsma_error *w, void *payload)
 {
@@ -46,7 +45,8 @@ static void one(importer import, const uint8_t *data, size_t size, const itsma_l
 		FUZZ_CHECK(itsma_catalogue_to_json(&text, cat, &err) == 0 && text != NULL);
 		itsma_free(text);
 		text = NULL;
-		FUZZ_CHECK(itsma_catalogue_to_ciso_library(&text, cat, NULL, &err) == 0 && text != NULL);
+		FUZZ_CHECK(itsma_catalogue_to_ciso_library(&text, cat, NULL, &err) == 0 &&
+		           text != NULL);
 		itsma_free(text);
 		itsma_catalogue_free(cat);
 	}
@@ -58,7 +58,8 @@ static const itsma_catalogue *edition(int which)
 	static itsma_catalogue *cats[2];
 	itsma_error err = ITSMA_ERROR_INIT;
 	if (!cats[which])
-		FUZZ_CHECK(itsma_catalogue_builtin(&cats[which], which ? "iso20000-1:2018" : "iso20000-1:2011",
+		FUZZ_CHECK(itsma_catalogue_builtin(&cats[which],
+		                                   which ? "iso20000-1:2018" : "iso20000-1:2011",
 		                                   &err) == 0);
 	return cats[which];
 }
@@ -67,8 +68,9 @@ static const itsma_catalogue *edition(int which)
 static int import_mapping(int ciso, itsma_mapping **m, const char *buf, size_t len,
                           const itsma_interop_options *opts, itsma_error *err)
 {
-	return ciso ? itsma_mapping_from_ciso(m, buf, len, "fuzz", edition(0), edition(1), opts, err)
-	            : itsma_mapping_from_oscal(m, buf, len, "fuzz", opts, err);
+	return ciso
+	           ? itsma_mapping_from_ciso(m, buf, len, "fuzz", edition(0), edition(1), opts, err)
+	           : itsma_mapping_from_oscal(m, buf, len, "fuzz", opts, err);
 }
 
 static void one_mapping(int ciso, const uint8_t *data, size_t size, const itsma_load_options *load)

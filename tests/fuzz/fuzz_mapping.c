@@ -91,7 +91,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_CHECK(itsma_carry_report_target_count(rep) ==
 			           itsma_catalogue_requirement_count(f->c2018));
 			FUZZ_CHECK(itsma_transition_report(&report, out, rep, m,
-			                                   ITSMA_TRANSITION_FORMAT_HTML, &err) == 0);
+			                                   ITSMA_TRANSITION_FORMAT_HTML,
+			                                   &err) == 0);
 		}
 		itsma_free(report);
 		itsma_carry_report_free(rep);

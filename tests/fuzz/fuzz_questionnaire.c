@@ -24,7 +24,11 @@ static int utf8_ok(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
-		size_t n = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : (*p & 0xF8) == 0xF0 ? 4 : 0;
+		size_t n = *p < 0x80             ? 1
+		           : (*p & 0xE0) == 0xC0 ? 2
+		           : (*p & 0xF0) == 0xE0 ? 3
+		           : (*p & 0xF8) == 0xF0 ? 4
+		                                 : 0;
 		if (n == 0)
 			return 0;
 		for (size_t i = 1; i < n; i++)
@@ -77,20 +81,23 @@ static void round_trip(const itsma_assessment *a, char delimiter)
 	io.catalogue = itsma_assessment_catalogue(a);
 	io.id = itsma_assessment_id(a);
 	io.date = itsma_assessment_date(a);
-	int rc = itsma_questionnaire_import(&b, q, strlen(q), "rt-q.csv", ev, strlen(ev), "rt-e.csv", &io,
-	                                    &err);
+	int rc = itsma_questionnaire_import(&b, q, strlen(q), "rt-q.csv", ev, strlen(ev),
+	                                    "rt-e.csv", &io, &err);
 	if (rc != 0)
-		fprintf(stderr, "round trip: %s:%d:%d: %s\n", err.source, err.line, err.column, err.message);
+		fprintf(stderr, "round trip: %s:%d:%d: %s\n", err.source, err.line, err.column,
+		        err.message);
 	FUZZ_CHECK(rc == 0 && b);
 	write_sheets(b, delimiter, &q2, &ev2);
 	if (strcmp(q, q2) != 0 || strcmp(ev, ev2) != 0)
-		fprintf(stderr, "written:\n%s\n%s\nimported and written again:\n%s\n%s\n", ev, q, ev2, q2);
+		fprintf(stderr, "written:\n%s\n%s\nimported and written again:\n%s\n%s\n", ev, q,
+		        ev2, q2);
 	FUZZ_CHECK(strcmp(q, q2) == 0 && strcmp(ev, ev2) == 0);
 	FUZZ_CHECK(itsma_assessment_rating_count(a) == itsma_assessment_rating_count(b));
 	FUZZ_CHECK(itsma_assessment_attribute_count(a) == itsma_assessment_attribute_count(b));
 	FUZZ_CHECK(itsma_assessment_evidence_count(a) == itsma_assessment_evidence_count(b));
 	FUZZ_CHECK(itsma_assessment_exclusion_count(a) == itsma_assessment_exclusion_count(b));
-	FUZZ_CHECK(itsma_assessment_process_target_count(a) == itsma_assessment_process_target_count(b));
+	FUZZ_CHECK(itsma_assessment_process_target_count(a) ==
+	           itsma_assessment_process_target_count(b));
 	itsma_assessment_free(b);
 	itsma_free(q);
 	itsma_free(ev);
@@ -136,7 +143,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	io.delimiter = delimiter;
 	io.problem = on_problem;
 	io.payload = &pr;
-	int rc = itsma_questionnaire_import(&a, q.data, q.len, "q.csv", ev.data, ev.len, "e.csv", &io, &err);
+	int rc = itsma_questionnaire_import(&a, q.data, q.len, "q.csv", ev.data, ev.len, "e.csv",
+	                                    &io, &err);
 	if (rc < 0) {
 		FUZZ_CHECK(a == NULL);
 		FUZZ_CHECK(rc == ITSMA_ENOMEM || pr.count > 0);

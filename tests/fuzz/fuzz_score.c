@@ -40,11 +40,14 @@ static void check_result(const itsma_result *r, const itsma_assessment *a)
 	}
 	/* explain a few figures: the first ratings, an attribute's process, a top section, junk */
 	for (i = 0; i < itsma_assessment_rating_count(a) && i < 3; i++)
-		explain(r, itsma_requirement_id(itsma_rating_requirement(itsma_assessment_rating_at(a, i))));
+		explain(r, itsma_requirement_id(
+		               itsma_rating_requirement(itsma_assessment_rating_at(a, i))));
 	if (itsma_assessment_attribute_count(a))
-		explain(r, itsma_section_id(itsma_attribute_rating_process(itsma_assessment_attribute_at(a, 0))));
+		explain(r, itsma_section_id(itsma_attribute_rating_process(
+		               itsma_assessment_attribute_at(a, 0))));
 	if (itsma_result_section_count(r))
-		explain(r, itsma_section_id(itsma_section_result_section(itsma_result_section_at(r, 0))));
+		explain(r, itsma_section_id(
+		               itsma_section_result_section(itsma_result_section_at(r, 0))));
 	explain(r, "no-such-id");
 }
 
@@ -91,7 +94,8 @@ static void incremental(itsma_assessment *a, const uint8_t *data, size_t size)
 	}
 	check_scorer(sc, a);
 	if (itsma_assessment_evidence_count(a)) {
-		const itsma_evidence *e = itsma_assessment_evidence_at(a, h % itsma_assessment_evidence_count(a));
+		const itsma_evidence *e =
+		    itsma_assessment_evidence_at(a, h % itsma_assessment_evidence_count(a));
 		itsma_evidence_spec spec = ITSMA_EVIDENCE_SPEC_INIT;
 		char id[80];
 		snprintf(id, sizeof id, "%s", itsma_evidence_id(e));
@@ -105,7 +109,8 @@ static void incremental(itsma_assessment *a, const uint8_t *data, size_t size)
 	if (itsma_catalogue_process_count(itsma_assessment_catalogue(a))) {
 		const itsma_catalogue *cat = itsma_assessment_catalogue(a);
 		itsma_attribute_spec spec = ITSMA_ATTRIBUTE_SPEC_INIT;
-		spec.process = itsma_catalogue_process_at(cat, h % itsma_catalogue_process_count(cat));
+		spec.process =
+		    itsma_catalogue_process_at(cat, h % itsma_catalogue_process_count(cat));
 		spec.attribute = (itsma_attribute)(1 + (h >> 3) % 8);
 		spec.value = (double)(h % 101);
 		FUZZ_CHECK(itsma_scorer_put_attribute(sc, &spec, &err) == 0);
@@ -120,7 +125,8 @@ static int load(itsma_assessment **a, const uint8_t *data, size_t size)
 	int rc = itsma_assessment_load_buffer(a, (const char *)data, size, NULL,
 	                                      fuzz_builtin_catalogue(), NULL, &err);
 	if (fuzz_other_catalogue(rc, &err))
-		rc = itsma_assessment_load_buffer(a, (const char *)data, size, NULL, NULL, NULL, &err);
+		rc = itsma_assessment_load_buffer(a, (const char *)data, size, NULL, NULL, NULL,
+		                                  &err);
 	return rc;
 }
 
@@ -157,7 +163,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (itsma_assessment_rating_count(a)) {
 		const itsma_rating *q = itsma_assessment_rating_at(a, 0);
 		opts.evidence_policy = ITSMA_EVIDENCE_POLICY_REQUIRED;
-		opts.section = itsma_section_id(itsma_requirement_section(itsma_rating_requirement(q)));
+		opts.section =
+		    itsma_section_id(itsma_requirement_section(itsma_rating_requirement(q)));
 		rc = itsma_score(&r3, a, &opts, &err);
 		FUZZ_CHECK(rc == 0 && r3 != NULL);
 		check_result(r3, a);

@@ -37,7 +37,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int rc, lrc;
 
 	memset(&s, 0, sizeof s);
-	rc = itsma_validate_buffer(&kind, (const char *)data, size, "fuzz.json", cat, on_problem, &s, &err);
+	rc = itsma_validate_buffer(&kind, (const char *)data, size, "fuzz.json", cat, on_problem,
+	                           &s, &err);
 	if (rc == 0) {
 		FUZZ_CHECK(s.count == 0 && err.code == ITSMA_OK);
 		FUZZ_CHECK(kind != ITSMA_DOCUMENT_KIND_UNKNOWN);
@@ -52,17 +53,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* the loader agrees */
 	if (kind == ITSMA_DOCUMENT_KIND_CATALOGUE) {
 		itsma_catalogue *c = NULL;
-		lrc = itsma_catalogue_load_buffer(&c, (const char *)data, size, "fuzz.json", NULL, &lerr);
+		lrc = itsma_catalogue_load_buffer(&c, (const char *)data, size, "fuzz.json", NULL,
+		                                  &lerr);
 		itsma_catalogue_free(c);
 	} else if (kind == ITSMA_DOCUMENT_KIND_ASSESSMENT) {
 		itsma_assessment *a = NULL;
-		lrc = itsma_assessment_load_buffer(&a, (const char *)data, size, "fuzz.json", cat, NULL, &lerr);
+		lrc = itsma_assessment_load_buffer(&a, (const char *)data, size, "fuzz.json", cat,
+		                                   NULL, &lerr);
 		itsma_assessment_free(a);
 	} else {
 		lrc = rc < 0 ? rc : ITSMA_ESCHEMA;
 	}
 	FUZZ_CHECK((rc == 0) == (lrc == 0));
-	if (rc < 0 && kind != ITSMA_DOCUMENT_KIND_UNKNOWN && lrc != ITSMA_ENOMEM && rc != ITSMA_ENOMEM)
+	if (rc < 0 && kind != ITSMA_DOCUMENT_KIND_UNKNOWN && lrc != ITSMA_ENOMEM &&
+	    rc != ITSMA_ENOMEM)
 		FUZZ_CHECK(lerr.code == err.code && strcmp(lerr.pointer, err.pointer) == 0 &&
 		           lerr.line == err.line && lerr.column == err.column);
 
@@ -71,7 +75,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		size_t all = s.count;
 		memset(&s, 0, sizeof s);
 		s.stop_after = 2;
-		rc = itsma_validate_buffer(NULL, (const char *)data, size, "fuzz.json", cat, on_problem, &s, &err);
+		rc = itsma_validate_buffer(NULL, (const char *)data, size, "fuzz.json", cat,
+		                           on_problem, &s, &err);
 		FUZZ_CHECK(rc == 7 && s.count == 2 && all > 2);
 	}
 	return 0;

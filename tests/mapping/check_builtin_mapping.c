@@ -166,7 +166,8 @@ int main(void)
 			report = NULL;
 		}
 	}
-	CHECK(itsma_carry_report_status_count(rep, ITSMA_CARRY_STATUS_NEW) > 0, "no new obligations");
+	CHECK(itsma_carry_report_status_count(rep, ITSMA_CARRY_STATUS_NEW) > 0,
+	      "no new obligations");
 	/* nothing is dropped silently: every dropped source is marked no-relationship */
 	for (i = 0; i < itsma_carry_report_dropped_count(rep); i++) {
 		const char *id = itsma_carry_report_dropped_at(rep, i);

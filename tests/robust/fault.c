@@ -44,19 +44,19 @@ ssize_t __wrap_read(int fd, void *buf, size_t n);
 
 typedef struct plan {
 	const char *name;
-	int write_call;   /* this write() on the temporary file fails with write_errno (1-based) */
+	int write_call; /* this write() on the temporary file fails with write_errno (1-based) */
 	int write_errno;
-	int short_upto;   /* write() calls up to this one write only half of what they were asked */
-	int eintr_call;   /* this write() fails with EINTR before writing anything */
-	int zero_call;    /* this write() returns 0 */
+	int short_upto; /* write() calls up to this one write only half of what they were asked */
+	int eintr_call; /* this write() fails with EINTR before writing anything */
+	int zero_call;  /* this write() returns 0 */
 	int mkstemp_errno, fchmod_errno, fsync_errno, close_errno, rename_errno;
 	int expect_errno; /* 0: the save must succeed */
 } plan;
 
-static const plan *active;   /* the plan being applied, or NULL */
-static int temp_fd = -1;     /* the temporary file the library created */
-static int writes;           /* write() calls on it so far */
-static int read_errno;       /* read() fails with this (load tests) */
+static const plan *active; /* the plan being applied, or NULL */
+static int temp_fd = -1;   /* the temporary file the library created */
+static int writes;         /* write() calls on it so far */
+static int read_errno;     /* read() fails with this (load tests) */
 static int calls_fsync, calls_rename;
 
 ssize_t __wrap_write(int fd, const void *buf, size_t n)
@@ -148,18 +148,18 @@ ssize_t __wrap_read(int fd, void *buf, size_t n)
 	return __real_read(fd, buf, n);
 }
 
-/* ---- helpers ------------------------------------------------------------------------------------ */
+/* ---- helpers --------------------------------------------------------------------------------- */
 
 static int failures;
 
-#define CHECK(cond, ...)                                                                          \
-	do {                                                                                      \
-		if (!(cond)) {                                                                    \
-			fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                      \
-			fprintf(stderr, __VA_ARGS__);                                             \
-			fputc('\n', stderr);                                                      \
-			failures++;                                                               \
-		}                                                                                 \
+#define CHECK(cond, ...)                                                                           \
+	do {                                                                                       \
+		if (!(cond)) {                                                                     \
+			fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                       \
+			fprintf(stderr, __VA_ARGS__);                                              \
+			fputc('\n', stderr);                                                       \
+			failures++;                                                                \
+		}                                                                                  \
 	} while (0)
 
 static char *slurp(const char *path)
@@ -236,15 +236,21 @@ static void make_dir(char *dir, size_t size)
 	}
 }
 
-/* ---- the documents ---------------------------------------------------------------------------- */
+/* ---- the documents --------------------------------------------------------------------------- */
 
 static itsma_catalogue *cat;
 static itsma_assessment *asmt;
 static char *cat_text, *asm_text;
 
 typedef int (*save_fn)(const char *path, itsma_error *err);
-static int save_catalogue(const char *path, itsma_error *err) { return itsma_catalogue_save_file(cat, path, err); }
-static int save_assessment(const char *path, itsma_error *err) { return itsma_assessment_save_file(asmt, path, err); }
+static int save_catalogue(const char *path, itsma_error *err)
+{
+	return itsma_catalogue_save_file(cat, path, err);
+}
+static int save_assessment(const char *path, itsma_error *err)
+{
+	return itsma_assessment_save_file(asmt, path, err);
+}
 
 static void setup(void)
 {
@@ -252,15 +258,17 @@ static void setup(void)
 	if (itsma_catalogue_builtin(&cat, "iso20000-1:2018", &err) < 0 ||
 	    itsma_assessment_new(&asmt, cat, "fault", "2026-11-20", &err) < 0 ||
 	    itsma_assessment_set_title(asmt, "A title long enough to need two writes", &err) < 0 ||
-	    itsma_catalogue_to_json(&cat_text, cat, &err) < 0 || itsma_assessment_to_json(&asm_text, asmt, &err) < 0) {
+	    itsma_catalogue_to_json(&cat_text, cat, &err) < 0 ||
+	    itsma_assessment_to_json(&asm_text, asmt, &err) < 0) {
 		fprintf(stderr, "setup: %s\n", err.message);
 		exit(2);
 	}
 }
 
-/* ---- save under a plan ---------------------------------------------------------------------------- */
+/* ---- save under a plan ----------------------------------------------------------------------- */
 
-static void run_plan(const plan *p, save_fn save, const char *what, const char *expected, int previous)
+static void run_plan(const plan *p, save_fn save, const char *what, const char *expected,
+                     int previous)
 {
 	char dir[600], path[700], stray[256] = "";
 	itsma_error err = ITSMA_ERROR_INIT;
@@ -283,30 +291,38 @@ static void run_plan(const plan *p, save_fn save, const char *what, const char *
 	now = slurp(path);
 	n = entries(dir, stray, sizeof stray);
 	if (p->expect_errno) {
-		CHECK(rc == ITSMA_EIO, "%s, %s: returned %s, not ITSMA_EIO", what, p->name, itsma_error_code_name(rc));
+		CHECK(rc == ITSMA_EIO, "%s, %s: returned %s, not ITSMA_EIO", what, p->name,
+		      itsma_error_code_name(rc));
 		CHECK(err.code == ITSMA_EIO, "%s, %s: err.code %d", what, p->name, err.code);
-		CHECK(err.sys_errno == p->expect_errno, "%s, %s: sys_errno %d (%s), expected %d (%s)", what,
-		      p->name, err.sys_errno, strerror(err.sys_errno), p->expect_errno, strerror(p->expect_errno));
-		CHECK(err.message[0] != '\0' && strstr(err.message, strerror(p->expect_errno)) != NULL,
-		      "%s, %s: message \"%s\" does not give the system error", what, p->name, err.message);
-		CHECK(strcmp(err.source, path) == 0, "%s, %s: source \"%s\"", what, p->name, err.source);
+		CHECK(err.sys_errno == p->expect_errno,
+		      "%s, %s: sys_errno %d (%s), expected %d (%s)", what, p->name, err.sys_errno,
+		      strerror(err.sys_errno), p->expect_errno, strerror(p->expect_errno));
+		CHECK(err.message[0] != '\0' &&
+		          strstr(err.message, strerror(p->expect_errno)) != NULL,
+		      "%s, %s: message \"%s\" does not give the system error", what, p->name,
+		      err.message);
+		CHECK(strcmp(err.source, path) == 0, "%s, %s: source \"%s\"", what, p->name,
+		      err.source);
 		if (previous) {
-			CHECK(now && strcmp(now, old) == 0, "%s, %s: the previous file changed", what, p->name);
+			CHECK(now && strcmp(now, old) == 0, "%s, %s: the previous file changed",
+			      what, p->name);
 			CHECK(stat(path, &st) == 0 && (st.st_mode & 07777) == 0640,
 			      "%s, %s: the previous file's mode changed", what, p->name);
 		} else {
-			CHECK(now == NULL, "%s, %s: a file appeared though the save failed", what, p->name);
+			CHECK(now == NULL, "%s, %s: a file appeared though the save failed", what,
+			      p->name);
 		}
-		CHECK(n == (previous ? 1 : 0), "%s, %s: %d entries left in the folder (\"%s\")", what, p->name, n,
-		      stray);
+		CHECK(n == (previous ? 1 : 0), "%s, %s: %d entries left in the folder (\"%s\")",
+		      what, p->name, n, stray);
 	} else {
 		CHECK(rc == 0, "%s, %s: failed: %s", what, p->name, err.message);
 		CHECK(now && strcmp(now, expected) == 0, "%s, %s: wrong contents", what, p->name);
 		CHECK(stat(path, &st) == 0 && (st.st_mode & 07777) == (previous ? 0640 : 0644),
 		      "%s, %s: mode %o", what, p->name, (unsigned)(st.st_mode & 07777));
-		CHECK(n == 1, "%s, %s: %d entries left in the folder (\"%s\")", what, p->name, n, stray);
-		CHECK(calls_fsync == 1 && calls_rename == 1, "%s, %s: fsync %d, rename %d times", what, p->name,
-		      calls_fsync, calls_rename);
+		CHECK(n == 1, "%s, %s: %d entries left in the folder (\"%s\")", what, p->name, n,
+		      stray);
+		CHECK(calls_fsync == 1 && calls_rename == 1, "%s, %s: fsync %d, rename %d times",
+		      what, p->name, calls_fsync, calls_rename);
 	}
 	free(now);
 	remove_dir(dir);
@@ -341,7 +357,8 @@ static void real_read_only_folder(save_fn save, const char *what)
 	static const char old[] = "old\n";
 
 	if (geteuid() == 0) {
-		printf("running as root: the read-only folder is simulated (mkstemp EACCES) only\n");
+		printf(
+		    "running as root: the read-only folder is simulated (mkstemp EACCES) only\n");
 		return;
 	}
 	make_dir(dir, sizeof dir);
@@ -351,10 +368,13 @@ static void real_read_only_folder(save_fn save, const char *what)
 	rc = save(path, &err);
 	chmod(dir, 0700);
 	now = slurp(path);
-	CHECK(rc == ITSMA_EIO && err.sys_errno == EACCES, "%s, real read-only folder: %s (errno %d)", what,
-	      itsma_error_code_name(rc), err.sys_errno);
-	CHECK(now && strcmp(now, old) == 0, "%s, real read-only folder: the previous file changed", what);
-	CHECK(entries(dir, NULL, 0) == 1, "%s, real read-only folder: a temporary file was left", what);
+	CHECK(rc == ITSMA_EIO && err.sys_errno == EACCES,
+	      "%s, real read-only folder: %s (errno %d)", what, itsma_error_code_name(rc),
+	      err.sys_errno);
+	CHECK(now && strcmp(now, old) == 0, "%s, real read-only folder: the previous file changed",
+	      what);
+	CHECK(entries(dir, NULL, 0) == 1, "%s, real read-only folder: a temporary file was left",
+	      what);
 	free(now);
 	remove_dir(dir);
 }
@@ -369,8 +389,8 @@ static void real_failures(save_fn save, const char *what)
 	make_dir(dir, sizeof dir);
 	snprintf(path, sizeof path, "%s/no/such/folder/x.json", dir);
 	rc = save(path, &err);
-	CHECK(rc == ITSMA_EIO && err.sys_errno == ENOENT, "%s into a missing folder: %s (errno %d)", what,
-	      itsma_error_code_name(rc), err.sys_errno);
+	CHECK(rc == ITSMA_EIO && err.sys_errno == ENOENT, "%s into a missing folder: %s (errno %d)",
+	      what, itsma_error_code_name(rc), err.sys_errno);
 
 	/* the target is a folder: rename fails, the temporary file goes */
 	snprintf(path, sizeof path, "%s/sub", dir);
@@ -401,8 +421,8 @@ static void read_failures(void)
 	read_errno = EIO;
 	rc = itsma_catalogue_load_file(&c, path, NULL, &err);
 	read_errno = 0;
-	CHECK(rc == ITSMA_EIO && err.sys_errno == EIO && c == NULL, "catalogue read error: %s (errno %d)",
-	      itsma_error_code_name(rc), err.sys_errno);
+	CHECK(rc == ITSMA_EIO && err.sys_errno == EIO && c == NULL,
+	      "catalogue read error: %s (errno %d)", itsma_error_code_name(rc), err.sys_errno);
 	CHECK(strcmp(err.source, path) == 0, "catalogue read error: source \"%s\"", err.source);
 
 	snprintf(path, sizeof path, "%s/asm.json", dir);
@@ -410,16 +430,16 @@ static void read_failures(void)
 	read_errno = EIO;
 	rc = itsma_assessment_load_file(&a, path, cat, NULL, &err);
 	read_errno = 0;
-	CHECK(rc == ITSMA_EIO && err.sys_errno == EIO && a == NULL, "assessment read error: %s (errno %d)",
-	      itsma_error_code_name(rc), err.sys_errno);
+	CHECK(rc == ITSMA_EIO && err.sys_errno == EIO && a == NULL,
+	      "assessment read error: %s (errno %d)", itsma_error_code_name(rc), err.sys_errno);
 
 	rc = itsma_catalogue_load_file(&c, dir, NULL, &err);
-	CHECK(rc == ITSMA_EIO && err.sys_errno == EISDIR && c == NULL, "catalogue from a folder: %s (errno %d)",
-	      itsma_error_code_name(rc), err.sys_errno);
+	CHECK(rc == ITSMA_EIO && err.sys_errno == EISDIR && c == NULL,
+	      "catalogue from a folder: %s (errno %d)", itsma_error_code_name(rc), err.sys_errno);
 	snprintf(path, sizeof path, "%s/missing.json", dir);
 	rc = itsma_assessment_load_file(&a, path, cat, NULL, &err);
-	CHECK(rc == ITSMA_EIO && err.sys_errno == ENOENT && a == NULL, "missing assessment: %s (errno %d)",
-	      itsma_error_code_name(rc), err.sys_errno);
+	CHECK(rc == ITSMA_EIO && err.sys_errno == ENOENT && a == NULL,
+	      "missing assessment: %s (errno %d)", itsma_error_code_name(rc), err.sys_errno);
 	remove_dir(dir);
 }
 

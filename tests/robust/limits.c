@@ -37,14 +37,14 @@
 
 static int failures;
 
-#define CHECK(cond, ...)                                                                          \
-	do {                                                                                      \
-		if (!(cond)) {                                                                    \
-			fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                      \
-			fprintf(stderr, __VA_ARGS__);                                             \
-			fputc('\n', stderr);                                                      \
-			failures++;                                                               \
-		}                                                                                 \
+#define CHECK(cond, ...)                                                                           \
+	do {                                                                                       \
+		if (!(cond)) {                                                                     \
+			fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                       \
+			fprintf(stderr, __VA_ARGS__);                                              \
+			fputc('\n', stderr);                                                       \
+			failures++;                                                                \
+		}                                                                                  \
 	} while (0)
 
 /* ---- building documents ------------------------------------------------------------------- */
@@ -94,8 +94,12 @@ static void repeat(sbuf *b, const char *s, size_t times)
 }
 
 #define CAT_HEAD "{\"format\": \"itsma-catalogue/1\", \"id\": \"c\", \"title\": \"C\""
-#define CAT_SECTIONS ", \"sections\": [{\"id\": \"s\", \"title\": \"S\", \"requirements\": [{\"id\": \"r\", \"text\": \"T\"}]}]"
-#define ASM_HEAD "{\"format\": \"itsma-assessment/1\", \"id\": \"a\", \"catalogue\": \"c\", \"date\": \"2026-01-01\""
+#define CAT_SECTIONS                                                                               \
+	", \"sections\": [{\"id\": \"s\", \"title\": \"S\", \"requirements\": [{\"id\": \"r\", "   \
+	"\"text\": \"T\"}]}]"
+#define ASM_HEAD                                                                                   \
+	"{\"format\": \"itsma-assessment/1\", \"id\": \"a\", \"catalogue\": \"c\", \"date\": "     \
+	"\"2026-01-01\""
 
 /*
  * A catalogue whose x- extension is `levels` nested containers, the innermost empty:
@@ -132,23 +136,23 @@ static int load_cat(const char *text, size_t len, const itsma_load_options *o, i
 	if (rc == 0) {
 		char *s = NULL;
 		/* what loads must also save */
-		CHECK(itsma_catalogue_to_json(&s, c, err) == 0, "a loaded catalogue does not save: %s",
-		      err->message);
+		CHECK(itsma_catalogue_to_json(&s, c, err) == 0,
+		      "a loaded catalogue does not save: %s", err->message);
 		itsma_free(s);
 	}
 	itsma_catalogue_free(c);
 	return rc;
 }
 
-static int load_asm(const char *text, size_t len, const itsma_catalogue *cat, const itsma_load_options *o,
-                    itsma_error *err)
+static int load_asm(const char *text, size_t len, const itsma_catalogue *cat,
+                    const itsma_load_options *o, itsma_error *err)
 {
 	itsma_assessment *a = NULL;
 	int rc = itsma_assessment_load_buffer(&a, text, len, "doc.json", cat, o, err);
 	if (rc == 0) {
 		char *s = NULL;
-		CHECK(itsma_assessment_to_json(&s, a, err) == 0, "a loaded assessment does not save: %s",
-		      err->message);
+		CHECK(itsma_assessment_to_json(&s, a, err) == 0,
+		      "a loaded assessment does not save: %s", err->message);
 		itsma_free(s);
 	}
 	itsma_assessment_free(a);
@@ -158,21 +162,21 @@ static int load_asm(const char *text, size_t len, const itsma_catalogue *cat, co
 /* A limit error: code, source, position, and pointer when one is expected. */
 static void expect_limit(const char *what, int rc, const itsma_error *err, const char *pointer)
 {
-	CHECK(rc == ITSMA_ELIMIT, "%s: %s (%s), expected ITSMA_ELIMIT", what, itsma_error_code_name(rc),
-	      err->message);
+	CHECK(rc == ITSMA_ELIMIT, "%s: %s (%s), expected ITSMA_ELIMIT", what,
+	      itsma_error_code_name(rc), err->message);
 	if (rc != ITSMA_ELIMIT)
 		return;
 	CHECK(err->code == ITSMA_ELIMIT, "%s: err.code %d", what, err->code);
 	CHECK(strcmp(err->source, "doc.json") == 0, "%s: source \"%s\"", what, err->source);
 	CHECK(err->line > 0 && err->column > 0, "%s: no line and column (%s)", what, err->message);
-	CHECK(strstr(err->message, "limit") != NULL, "%s: message \"%s\" does not name the limit", what,
-	      err->message);
+	CHECK(strstr(err->message, "limit") != NULL, "%s: message \"%s\" does not name the limit",
+	      what, err->message);
 	if (pointer)
-		CHECK(strcmp(err->pointer, pointer) == 0, "%s: pointer \"%s\", expected \"%s\"", what,
-		      err->pointer, pointer);
+		CHECK(strcmp(err->pointer, pointer) == 0, "%s: pointer \"%s\", expected \"%s\"",
+		      what, err->pointer, pointer);
 }
 
-/* ---- depth ------------------------------------------------------------------------------------ */
+/* ---- depth ----------------------------------------------------------------------------------- */
 
 static void test_depth(void)
 {
@@ -204,20 +208,27 @@ static void test_depth(void)
 
 	/* assessments count from the document too, in streamed and in deferred members */
 	o.max_depth = 6;
-	puts_(&b, ASM_HEAD ", \"evidence\": [{\"id\": \"E\", \"title\": \"t\", \"kind\": \"other\", "
-	              "\"collected\": \"2026-01-01\", \"x-a\": [[[]]]}]}");
+	puts_(&b,
+	      ASM_HEAD ", \"evidence\": [{\"id\": \"E\", \"title\": \"t\", \"kind\": \"other\", "
+	               "\"collected\": \"2026-01-01\", \"x-a\": [[[]]]}]}");
 	CHECK(load_asm(b.p, b.len, cat, &o, &err) == 0, "assessment depth 6 of 6: %s", err.message);
 	b.len = 0;
-	puts_(&b, ASM_HEAD ", \"evidence\": [{\"id\": \"E\", \"title\": \"t\", \"kind\": \"other\", "
-	              "\"collected\": \"2026-01-01\", \"x-a\": [[[[]]]]}]}");
-	expect_limit("assessment depth 7 of 6 (streamed record)", load_asm(b.p, b.len, cat, &o, &err), &err, NULL);
+	puts_(&b,
+	      ASM_HEAD ", \"evidence\": [{\"id\": \"E\", \"title\": \"t\", \"kind\": \"other\", "
+	               "\"collected\": \"2026-01-01\", \"x-a\": [[[[]]]]}]}");
+	expect_limit("assessment depth 7 of 6 (streamed record)",
+	             load_asm(b.p, b.len, cat, &o, &err), &err, NULL);
 	b.len = 0;
-	puts_(&b, "{\"ratings\": [{\"requirement\": \"r\", \"rating\": \"F\", \"x-a\": [[[[1]]]]}], "
-	          "\"format\": \"itsma-assessment/1\", \"id\": \"a\", \"catalogue\": \"c\", \"date\": \"2026-01-01\"}");
-	expect_limit("assessment depth 7 of 6 (deferred member)", load_asm(b.p, b.len, cat, &o, &err), &err, NULL);
+	puts_(&b,
+	      "{\"ratings\": [{\"requirement\": \"r\", \"rating\": \"F\", \"x-a\": [[[[1]]]]}], "
+	      "\"format\": \"itsma-assessment/1\", \"id\": \"a\", \"catalogue\": \"c\", \"date\": "
+	      "\"2026-01-01\"}");
+	expect_limit("assessment depth 7 of 6 (deferred member)",
+	             load_asm(b.p, b.len, cat, &o, &err), &err, NULL);
 	b.len = 0;
 	puts_(&b, ASM_HEAD ", \"x-top\": [[[[[1]]]]]}");
-	expect_limit("assessment depth 7 of 6 (extension)", load_asm(b.p, b.len, cat, &o, &err), &err, NULL);
+	expect_limit("assessment depth 7 of 6 (extension)", load_asm(b.p, b.len, cat, &o, &err),
+	             &err, NULL);
 	free(b.p);
 
 	/* max_depth is capped: a deep document under a huge max_depth still loads and saves */
@@ -227,13 +238,13 @@ static void test_depth(void)
 	CHECK(rc == 0, "depth 1000 under a raised limit: %s", err.message);
 	free(doc);
 	doc = deep_catalogue(1000, "[", "[]", "]");
-	expect_limit("depth 1001 under a raised limit (capped at 1000)", load_cat(doc, strlen(doc), &o, &err), &err,
-	             NULL);
+	expect_limit("depth 1001 under a raised limit (capped at 1000)",
+	             load_cat(doc, strlen(doc), &o, &err), &err, NULL);
 	free(doc);
 	itsma_catalogue_free(cat);
 }
 
-/* ---- strings ---------------------------------------------------------------------------------- */
+/* ---- strings --------------------------------------------------------------------------------- */
 
 static void test_strings(void)
 {
@@ -244,17 +255,20 @@ static void test_strings(void)
 
 	o.max_string = 24; /* "itsma-assessment/1" has 18 */
 	puts_(&b, CAT_HEAD ", \"version\": \"0123456789abcdefghijklmn\"" CAT_SECTIONS "}");
-	CHECK(load_cat(b.p, b.len, &o, &err) == 0, "a string of 24 bytes under 24: %s", err.message);
+	CHECK(load_cat(b.p, b.len, &o, &err) == 0, "a string of 24 bytes under 24: %s",
+	      err.message);
 	b.len = 0;
 	puts_(&b, CAT_HEAD ",\n \"version\": \"0123456789abcdefghijklmno\"" CAT_SECTIONS "}");
-	expect_limit("a string of 25 bytes under 24", load_cat(b.p, b.len, &o, &err), &err, "/version");
+	expect_limit("a string of 25 bytes under 24", load_cat(b.p, b.len, &o, &err), &err,
+	             "/version");
 	CHECK(err.line == 2, "string limit: line %d", err.line);
 	/* escapes count as what they decode to */
 	b.len = 0;
 	puts_(&b, CAT_HEAD ", \"version\": \"");
 	repeat(&b, "\\u00e9", 12);
 	puts_(&b, "\"" CAT_SECTIONS "}");
-	CHECK(load_cat(b.p, b.len, &o, &err) == 0, "12 escaped 2-byte characters under 24: %s", err.message);
+	CHECK(load_cat(b.p, b.len, &o, &err) == 0, "12 escaped 2-byte characters under 24: %s",
+	      err.message);
 	b.len = 0;
 	puts_(&b, CAT_HEAD ", \"version\": \"");
 	repeat(&b, "\\u00e9", 12);
@@ -266,17 +280,21 @@ static void test_strings(void)
 	expect_limit("a key of 26 bytes under 24", load_cat(b.p, b.len, &o, &err), &err, NULL);
 	b.len = 0;
 	puts_(&b, ASM_HEAD ", \"x-0123456789abcdefghijklmn\": 1}");
-	expect_limit("a top-level key of an assessment", load_asm(b.p, b.len, cat, &o, &err), &err, NULL);
+	expect_limit("a top-level key of an assessment", load_asm(b.p, b.len, cat, &o, &err), &err,
+	             NULL);
 	/* in an assessment record */
 	b.len = 0;
-	puts_(&b, ASM_HEAD ", \"evidence\": [{\"id\": \"E\", \"title\": \"0123456789abcdefghijklmno\", \"kind\": "
-	              "\"other\", \"collected\": \"2026-01-01\"}]}");
-	expect_limit("a long title in a record", load_asm(b.p, b.len, cat, &o, &err), &err, "/evidence/0/title");
+	puts_(
+	    &b, ASM_HEAD
+	    ", \"evidence\": [{\"id\": \"E\", \"title\": \"0123456789abcdefghijklmno\", \"kind\": "
+	    "\"other\", \"collected\": \"2026-01-01\"}]}");
+	expect_limit("a long title in a record", load_asm(b.p, b.len, cat, &o, &err), &err,
+	             "/evidence/0/title");
 	free(b.p);
 	itsma_catalogue_free(cat);
 }
 
-/* ---- records ---------------------------------------------------------------------------------- */
+/* ---- records --------------------------------------------------------------------------------- */
 
 static void test_records(void)
 {
@@ -288,13 +306,15 @@ static void test_records(void)
 
 	o.max_records = 10;
 	/* a catalogue of exactly 10 requirements, then 11 */
-	puts_(&b, CAT_HEAD ", \"sections\": [{\"id\": \"s\", \"title\": \"S\", \"requirements\": [");
+	puts_(&b,
+	      CAT_HEAD ", \"sections\": [{\"id\": \"s\", \"title\": \"S\", \"requirements\": [");
 	for (i = 0; i < 10; i++)
 		printf_(&b, "%s{\"id\": \"r%d\", \"text\": \"T\"}", i ? ", " : "", i);
 	puts_(&b, "]}]}");
 	CHECK(load_cat(b.p, b.len, &o, &err) == 0, "10 requirements under 10: %s", err.message);
 	b.len = 0;
-	puts_(&b, CAT_HEAD ", \"sections\": [{\"id\": \"s\", \"title\": \"S\", \"requirements\": [");
+	puts_(&b,
+	      CAT_HEAD ", \"sections\": [{\"id\": \"s\", \"title\": \"S\", \"requirements\": [");
 	for (i = 0; i < 11; i++)
 		printf_(&b, "%s{\"id\": \"r%d\", \"text\": \"T\"}", i ? ", " : "", i);
 	puts_(&b, "]}]}");
@@ -307,16 +327,21 @@ static void test_records(void)
 	b.len = 0;
 	puts_(&b, ASM_HEAD ", \"evidence\": [");
 	for (i = 0; i < 11; i++)
-		printf_(&b, "%s{\"id\": \"E%d\", \"title\": \"t\", \"kind\": \"other\", \"collected\": \"2026-01-01\"}",
+		printf_(&b,
+		        "%s{\"id\": \"E%d\", \"title\": \"t\", \"kind\": \"other\", \"collected\": "
+		        "\"2026-01-01\"}",
 		        i ? ", " : "", i);
 	puts_(&b, "]}");
-	expect_limit("11 evidence records under 10", load_asm(b.p, b.len, cat, &o, &err), &err, "/evidence/10");
+	expect_limit("11 evidence records under 10", load_asm(b.p, b.len, cat, &o, &err), &err,
+	             "/evidence/10");
 	b.len = 0;
 	puts_(&b, "{\"ratings\": [");
 	for (i = 0; i < 11; i++)
 		printf_(&b, "%s{\"requirement\": \"r%d\", \"rating\": \"F\"}", i ? ", " : "", i);
-	puts_(&b, "], \"format\": \"itsma-assessment/1\", \"id\": \"a\", \"catalogue\": \"c\", \"date\": \"2026-01-01\"}");
-	expect_limit("11 deferred ratings under 10", load_asm(b.p, b.len, cat, &o, &err), &err, "/ratings/10");
+	puts_(&b, "], \"format\": \"itsma-assessment/1\", \"id\": \"a\", \"catalogue\": \"c\", "
+	          "\"date\": \"2026-01-01\"}");
+	expect_limit("11 deferred ratings under 10", load_asm(b.p, b.len, cat, &o, &err), &err,
+	             "/ratings/10");
 	b.len = 0;
 	puts_(&b, ASM_HEAD ", \"ratings\": [");
 	for (i = 0; i < 10; i++)
@@ -327,7 +352,7 @@ static void test_records(void)
 	itsma_catalogue_free(cat);
 }
 
-/* ---- bytes ------------------------------------------------------------------------------------ */
+/* ---- bytes ----------------------------------------------------------------------------------- */
 
 static void test_bytes(void)
 {
@@ -340,10 +365,12 @@ static void test_bytes(void)
 	int rc;
 
 	o.max_bytes = sizeof text - 1;
-	CHECK(load_cat(text, sizeof text - 1, &o, &err) == 0, "input of exactly max_bytes: %s", err.message);
+	CHECK(load_cat(text, sizeof text - 1, &o, &err) == 0, "input of exactly max_bytes: %s",
+	      err.message);
 	o.max_bytes = sizeof text - 2;
 	rc = load_cat(text, sizeof text - 1, &o, &err);
-	CHECK(rc == ITSMA_ELIMIT && strstr(err.message, "limit"), "input over max_bytes: %s", err.message);
+	CHECK(rc == ITSMA_ELIMIT && strstr(err.message, "limit"), "input over max_bytes: %s",
+	      err.message);
 
 	snprintf(path, sizeof path, "%s/limits-bytes.json", ITSMA_TEST_TMP);
 	f = fopen(path, "wb");
@@ -356,20 +383,21 @@ static void test_bytes(void)
 	c = NULL;
 	o.max_bytes = sizeof text - 2;
 	rc = itsma_catalogue_load_file(&c, path, &o, &err);
-	CHECK(rc == ITSMA_ELIMIT && c == NULL, "file over max_bytes: %s", itsma_error_code_name(rc));
+	CHECK(rc == ITSMA_ELIMIT && c == NULL, "file over max_bytes: %s",
+	      itsma_error_code_name(rc));
 	CHECK(strcmp(err.source, path) == 0, "file over max_bytes: source \"%s\"", err.source);
 	remove(path);
 }
 
-/* ---- hostile documents, each in a child process --------------------------------------------------- */
+/* ---- hostile documents, each in a child process ---------------------------------------------- */
 
 typedef struct hostile {
 	const char *name;
 	char *(*make)(size_t *len);
-	int assessment;          /* load as an assessment (of the small catalogue) */
+	int assessment; /* load as an assessment (of the small catalogue) */
 	itsma_load_options opts;
-	const char *pointer;     /* expected JSON Pointer, or NULL */
-	long max_extra_mb;       /* peak memory allowed beyond the input, in MiB */
+	const char *pointer; /* expected JSON Pointer, or NULL */
+	long max_extra_mb;   /* peak memory allowed beyond the input, in MiB */
 } hostile;
 
 static char *nest_arrays(size_t *len)
@@ -424,7 +452,8 @@ static char *string_100mb_escaped_in_assessment(size_t *len)
 {
 	size_t n = (size_t)100 << 20, i;
 	sbuf b = { 0 };
-	puts_(&b, ASM_HEAD ", \"evidence\": [{\"id\": \"E\", \"kind\": \"other\", \"collected\": \"2026-01-01\", \"title\": \"");
+	puts_(&b, ASM_HEAD ", \"evidence\": [{\"id\": \"E\", \"kind\": \"other\", \"collected\": "
+	                   "\"2026-01-01\", \"title\": \"");
 	b.p = realloc(b.p, b.len + n + 64);
 	if (!b.p)
 		abort();
@@ -441,7 +470,8 @@ static char *string_100mb_escaped_in_assessment(size_t *len)
 static char *millions_of_requirements(size_t *len)
 {
 	sbuf b = { 0 };
-	puts_(&b, CAT_HEAD ", \"sections\": [{\"id\": \"s\", \"title\": \"S\", \"requirements\": [{}");
+	puts_(&b,
+	      CAT_HEAD ", \"sections\": [{\"id\": \"s\", \"title\": \"S\", \"requirements\": [{}");
 	repeat(&b, ",{}", 3000000);
 	puts_(&b, "]}]}");
 	*len = b.len;
@@ -454,7 +484,8 @@ static char *thousand_by_thousand(size_t *len)
 	int i;
 	puts_(&b, CAT_HEAD ", \"sections\": [");
 	for (i = 0; i < 1000; i++) {
-		printf_(&b, "%s{\"id\": \"s%d\", \"title\": \"S\", \"requirements\": [{}", i ? "," : "", i);
+		printf_(&b, "%s{\"id\": \"s%d\", \"title\": \"S\", \"requirements\": [{}",
+		        i ? "," : "", i);
 		repeat(&b, ",{}", 999);
 		puts_(&b, "]}");
 	}
@@ -468,7 +499,8 @@ static char *millions_of_deferred_ratings(size_t *len)
 	sbuf b = { 0 };
 	puts_(&b, "{\"ratings\": [{}");
 	repeat(&b, ",{}", 3000000);
-	puts_(&b, "], \"format\": \"itsma-assessment/1\", \"id\": \"a\", \"catalogue\": \"c\", \"date\": \"2026-01-01\"}");
+	puts_(&b, "], \"format\": \"itsma-assessment/1\", \"id\": \"a\", \"catalogue\": \"c\", "
+	          "\"date\": \"2026-01-01\"}");
 	*len = b.len;
 	return b.p;
 }
@@ -479,7 +511,9 @@ static char *millions_of_streamed_evidence(size_t *len)
 	int i;
 	puts_(&b, ASM_HEAD ", \"evidence\": [");
 	for (i = 0; i < 2000000; i++)
-		printf_(&b, "%s{\"id\":\"E%d\",\"title\":\"t\",\"kind\":\"other\",\"collected\":\"2026-01-01\"}",
+		printf_(&b,
+		        "%s{\"id\":\"E%d\",\"title\":\"t\",\"kind\":\"other\",\"collected\":\"2026-"
+		        "01-01\"}",
 		        i ? "," : "", i);
 	puts_(&b, "]}");
 	*len = b.len;
@@ -498,17 +532,55 @@ static char *millions_of_numbers_in_extension(size_t *len)
 
 static const hostile hostiles[] = {
 	{ "100000 nested arrays", nest_arrays, 0, ITSMA_LOAD_OPTIONS_INIT, NULL, 64 },
-	{ "100000 nested arrays, max_depth raised", nest_arrays, 0, { ITSMA_LOAD_OPTIONS_VERSION, 4000000000u, 0, 0, 0, NULL, NULL }, NULL, 64 },
-	{ "100000 nested objects in an assessment", nest_objects_in_assessment, 1, ITSMA_LOAD_OPTIONS_INIT, NULL, 64 },
-	{ "100000 nested objects, max_depth raised", nest_objects_in_assessment, 1, { ITSMA_LOAD_OPTIONS_VERSION, 4000000000u, 0, 0, 0, NULL, NULL }, NULL, 64 },
-	{ "100000 unclosed levels in a record", nest_unclosed, 1, ITSMA_LOAD_OPTIONS_INIT, NULL, 64 },
+	{ "100000 nested arrays, max_depth raised",
+	  nest_arrays,
+	  0,
+	  { ITSMA_LOAD_OPTIONS_VERSION, 4000000000u, 0, 0, 0, NULL, NULL },
+	  NULL,
+	  64 },
+	{ "100000 nested objects in an assessment", nest_objects_in_assessment, 1,
+	  ITSMA_LOAD_OPTIONS_INIT, NULL, 64 },
+	{ "100000 nested objects, max_depth raised",
+	  nest_objects_in_assessment,
+	  1,
+	  { ITSMA_LOAD_OPTIONS_VERSION, 4000000000u, 0, 0, 0, NULL, NULL },
+	  NULL,
+	  64 },
+	{ "100000 unclosed levels in a record", nest_unclosed, 1, ITSMA_LOAD_OPTIONS_INIT, NULL,
+	  64 },
 	{ "a 100 MB string", string_100mb, 0, ITSMA_LOAD_OPTIONS_INIT, "/description", 64 },
-	{ "a 100 MB escaped string in a record", string_100mb_escaped_in_assessment, 1, ITSMA_LOAD_OPTIONS_INIT, "/evidence/0/title", 64 },
-	{ "3 million requirements, max_records 1000", millions_of_requirements, 0, { ITSMA_LOAD_OPTIONS_VERSION, 0, 0, 1000, 0, NULL, NULL }, NULL, 64 },
-	{ "1000 sections of 1000 requirements, max_records 1000", thousand_by_thousand, 0, { ITSMA_LOAD_OPTIONS_VERSION, 0, 0, 1000, 0, NULL, NULL }, NULL, 64 },
-	{ "3 million deferred ratings, max_records 1000", millions_of_deferred_ratings, 1, { ITSMA_LOAD_OPTIONS_VERSION, 0, 0, 1000, 0, NULL, NULL }, NULL, 64 },
-	{ "2 million evidence records, max_records 1000", millions_of_streamed_evidence, 1, { ITSMA_LOAD_OPTIONS_VERSION, 0, 0, 1000, 0, NULL, NULL }, "/evidence/1000", 64 },
-	{ "5 million numbers in an extension, max_records 1000", millions_of_numbers_in_extension, 0, { ITSMA_LOAD_OPTIONS_VERSION, 0, 0, 1000, 0, NULL, NULL }, NULL, 64 },
+	{ "a 100 MB escaped string in a record", string_100mb_escaped_in_assessment, 1,
+	  ITSMA_LOAD_OPTIONS_INIT, "/evidence/0/title", 64 },
+	{ "3 million requirements, max_records 1000",
+	  millions_of_requirements,
+	  0,
+	  { ITSMA_LOAD_OPTIONS_VERSION, 0, 0, 1000, 0, NULL, NULL },
+	  NULL,
+	  64 },
+	{ "1000 sections of 1000 requirements, max_records 1000",
+	  thousand_by_thousand,
+	  0,
+	  { ITSMA_LOAD_OPTIONS_VERSION, 0, 0, 1000, 0, NULL, NULL },
+	  NULL,
+	  64 },
+	{ "3 million deferred ratings, max_records 1000",
+	  millions_of_deferred_ratings,
+	  1,
+	  { ITSMA_LOAD_OPTIONS_VERSION, 0, 0, 1000, 0, NULL, NULL },
+	  NULL,
+	  64 },
+	{ "2 million evidence records, max_records 1000",
+	  millions_of_streamed_evidence,
+	  1,
+	  { ITSMA_LOAD_OPTIONS_VERSION, 0, 0, 1000, 0, NULL, NULL },
+	  "/evidence/1000",
+	  64 },
+	{ "5 million numbers in an extension, max_records 1000",
+	  millions_of_numbers_in_extension,
+	  0,
+	  { ITSMA_LOAD_OPTIONS_VERSION, 0, 0, 1000, 0, NULL, NULL },
+	  NULL,
+	  64 },
 	{ NULL, NULL, 0, ITSMA_LOAD_OPTIONS_INIT, NULL, 0 }
 };
 
@@ -606,19 +678,19 @@ static void run_hostile(const hostile *h)
 	}
 	printf("%-56s %-13s %5.1fs  +%ld MiB  %s\n", h->name, itsma_error_code_name(res.rc), secs,
 	       (res.peak_kib - res.base_kib) / 1024, res.message);
-	CHECK(res.rc == ITSMA_ELIMIT, "%s: %s (%s), expected ITSMA_ELIMIT", h->name, itsma_error_code_name(res.rc),
-	      res.message);
+	CHECK(res.rc == ITSMA_ELIMIT, "%s: %s (%s), expected ITSMA_ELIMIT", h->name,
+	      itsma_error_code_name(res.rc), res.message);
 	CHECK(res.line > 0 && res.column > 0, "%s: no position", h->name);
 	if (h->pointer)
-		CHECK(strcmp(res.pointer, h->pointer) == 0, "%s: pointer \"%s\", expected \"%s\"", h->name,
-		      res.pointer, h->pointer);
+		CHECK(strcmp(res.pointer, h->pointer) == 0, "%s: pointer \"%s\", expected \"%s\"",
+		      h->name, res.pointer, h->pointer);
 	if (!SANITIZED)
 		CHECK((res.peak_kib - res.base_kib) / 1024 <= h->max_extra_mb,
 		      "%s: loading took %ld MiB beyond the input (allowed %ld)", h->name,
 		      (res.peak_kib - res.base_kib) / 1024, h->max_extra_mb);
 }
 
-/* ---- linear time and memory: many problems, many keys, many values -------------------------------- */
+/* ---- linear time and memory: many problems, many keys, many values --------------------------- */
 
 /*
  * Each case runs in a child process under alarm(): it finishes in a second or two when the
@@ -644,11 +716,14 @@ static int on_problem(const itsma_error *e, void *payload)
 	if (sscanf(e->pointer, "/evidence/%lu/kind", &i) != 1)
 		i = (unsigned long)-1;
 	/* {"id": "E<i>", "title": "t", "kind": "bogus", ... */
-	expect_col = (int)(strlen("{\"id\": \"E\", \"title\": \"t\", \"kind\": ") + 1) + snprintf(NULL, 0, "%lu", i);
-	if (i != p->count || e->line != (int)i + 2 || e->column != expect_col || e->code != ITSMA_ESCHEMA) {
+	expect_col = (int)(strlen("{\"id\": \"E\", \"title\": \"t\", \"kind\": ") + 1) +
+	             snprintf(NULL, 0, "%lu", i);
+	if (i != p->count || e->line != (int)i + 2 || e->column != expect_col ||
+	    e->code != ITSMA_ESCHEMA) {
 		if (!p->wrong++)
-			snprintf(p->first_wrong, sizeof p->first_wrong, "problem %zu: %d:%d %s %s (expected %zu:%d)",
-			         p->count, e->line, e->column, e->pointer, e->message, p->count + 2, expect_col);
+			snprintf(p->first_wrong, sizeof p->first_wrong,
+			         "problem %zu: %d:%d %s %s (expected %zu:%d)", p->count, e->line,
+			         e->column, e->pointer, e->message, p->count + 2, expect_col);
 	}
 	p->count++;
 	return 0;
@@ -666,7 +741,9 @@ static void many_problems(void)
 
 	puts_(&b, ASM_HEAD ", \"evidence\": [\n");
 	for (i = 0; i < n; i++)
-		printf_(&b, "%s{\"id\": \"E%zu\", \"title\": \"t\", \"kind\": \"bogus\", \"collected\": \"2026-01-01\"}",
+		printf_(&b,
+		        "%s{\"id\": \"E%zu\", \"title\": \"t\", \"kind\": \"bogus\", "
+		        "\"collected\": \"2026-01-01\"}",
 		        i ? ",\n" : "", i);
 	puts_(&b, "]}");
 	memset(&p, 0, sizeof p);
@@ -695,13 +772,17 @@ static void many_catalogue_problems(void)
 	int rc;
 
 	/* requirements with an empty "text", in one tree (the catalogue is read whole) */
-	puts_(&b, CAT_HEAD ", \"sections\": [{\"id\": \"s\", \"title\": \"S\", \"requirements\": [\n");
+	puts_(&b,
+	      CAT_HEAD ", \"sections\": [{\"id\": \"s\", \"title\": \"S\", \"requirements\": [\n");
 	for (i = 0; i < n; i++)
-		printf_(&b, "%s{\"id\": \"r%zu\", \"clause\": \"4.1 Understanding the organization\", \"text\": \"\"}",
+		printf_(&b,
+		        "%s{\"id\": \"r%zu\", \"clause\": \"4.1 Understanding the organization\", "
+		        "\"text\": \"\"}",
 		        i ? ",\n" : "", i);
 	puts_(&b, "]}]}");
 	rc = itsma_validate_buffer(NULL, b.p, b.len, "cat.json", NULL, count_problem, &count, &err);
-	CHECK(rc == ITSMA_ESCHEMA && count == n, "catalogue: %s, %zu problems of %zu", itsma_error_code_name(rc), count, n);
+	CHECK(rc == ITSMA_ESCHEMA && count == n, "catalogue: %s, %zu problems of %zu",
+	      itsma_error_code_name(rc), count, n);
 	CHECK(err.line == 2 && strcmp(err.pointer, "/sections/0/requirements/0/text") == 0,
 	      "catalogue: first problem at %d %s", err.line, err.pointer);
 	free(b.p);
@@ -722,19 +803,22 @@ static void many_keys(void)
 		if (w == 0)
 			puts_(&b, CAT_HEAD CAT_SECTIONS ", \"x-big\": {");
 		else if (w == 1)
-			puts_(&b, ASM_HEAD ", \"evidence\": [{\"id\": \"E\", \"title\": \"t\", \"kind\": \"other\", "
-			          "\"collected\": \"2026-01-01\", \"x-big\": {");
+			puts_(&b, ASM_HEAD ", \"evidence\": [{\"id\": \"E\", \"title\": \"t\", "
+			                   "\"kind\": \"other\", "
+			                   "\"collected\": \"2026-01-01\", \"x-big\": {");
 		else
 			puts_(&b, ASM_HEAD ", \"x-big\": {");
 		for (i = 0; i < n; i++)
 			printf_(&b, "\"k%zu\": 0, ", i);
 		puts_(&b, w == 1 ? "\"k0\": 1}}]}" : "\"k0\": 1}}");
-		rc = w == 0 ? load_cat(b.p, b.len, NULL, &err) : load_asm(b.p, b.len, cat, NULL, &err);
-		CHECK(rc == ITSMA_EPARSE && strstr(err.message, "duplicate key \"k0\"") && err.line == 1 &&
-		          (size_t)err.offset == b.len - (w == 1 ? 11 : 9),
-		      "a duplicate among %zu keys (%s): %s at offset %zu: %s %s", n, where[w], itsma_error_code_name(rc),
-		      (size_t)err.offset, err.pointer, err.message);
-		CHECK(strcmp(err.pointer, w == 1 ? "/evidence/0/x-big/k0" : "/x-big/k0") == 0, "pointer %s", err.pointer);
+		rc = w == 0 ? load_cat(b.p, b.len, NULL, &err)
+		            : load_asm(b.p, b.len, cat, NULL, &err);
+		CHECK(rc == ITSMA_EPARSE && strstr(err.message, "duplicate key \"k0\"") &&
+		          err.line == 1 && (size_t)err.offset == b.len - (w == 1 ? 11 : 9),
+		      "a duplicate among %zu keys (%s): %s at offset %zu: %s %s", n, where[w],
+		      itsma_error_code_name(rc), (size_t)err.offset, err.pointer, err.message);
+		CHECK(strcmp(err.pointer, w == 1 ? "/evidence/0/x-big/k0" : "/x-big/k0") == 0,
+		      "pointer %s", err.pointer);
 		free(b.p);
 	}
 	itsma_catalogue_free(cat);
@@ -768,14 +852,20 @@ typedef struct values_case {
 } values_case;
 
 static const values_case values_cases[] = {
-	{ "10 million {} in a top-level extension", ASM_HEAD ", \"x-a\": [", "{}", 10000000, "]}", 1, 1, NULL },
-	{ "10 million numbers in a top-level extension", ASM_HEAD ", \"x-a\": [", "0", 10000000, "]}", 1, 1, NULL },
-	{ "10 million {} in a catalogue extension", CAT_HEAD CAT_SECTIONS ", \"x-a\": [", "{}", 10000000, "]}", 0, 0, "/x-a/" },
+	{ "10 million {} in a top-level extension", ASM_HEAD ", \"x-a\": [", "{}", 10000000, "]}",
+	  1, 1, NULL },
+	{ "10 million numbers in a top-level extension", ASM_HEAD ", \"x-a\": [", "0", 10000000,
+	  "]}", 1, 1, NULL },
+	{ "10 million {} in a catalogue extension", CAT_HEAD CAT_SECTIONS ", \"x-a\": [", "{}",
+	  10000000, "]}", 0, 0, "/x-a/" },
 	{ "10 million numbers in a record's extension",
-	  ASM_HEAD ", \"evidence\": [{\"id\": \"E\", \"title\": \"t\", \"kind\": \"other\", \"collected\": \"2026-01-01\", \"x-a\": [",
+	  ASM_HEAD ", \"evidence\": [{\"id\": \"E\", \"title\": \"t\", \"kind\": \"other\", "
+	           "\"collected\": \"2026-01-01\", \"x-a\": [",
 	  "0", 10000000, "]}]}", 1, 0, "/evidence/0/x-a/" },
 	{ "5 million [] before the evidence (read later)", "{\"ratings\": [", "[]", 5000000,
-	  "], \"format\": \"itsma-assessment/1\", \"id\": \"a\", \"catalogue\": \"c\", \"date\": \"2026-01-01\"}", 1, 0, "/ratings/" },
+	  "], \"format\": \"itsma-assessment/1\", \"id\": \"a\", \"catalogue\": \"c\", \"date\": "
+	  "\"2026-01-01\"}",
+	  1, 0, "/ratings/" },
 	{ NULL, NULL, NULL, 0, NULL, 0, 0, NULL }, /* end */
 };
 
@@ -795,12 +885,13 @@ static void many_values(const values_case *v)
 	else
 		CHECK(rc != 0 && err.line > 0 && v->pointer_prefix &&
 		          strncmp(err.pointer, v->pointer_prefix, strlen(v->pointer_prefix)) == 0,
-		      "%s: %s at %d:%d %s %s", v->name, itsma_error_code_name(rc), err.line, err.column, err.pointer,
-		      err.message);
+		      "%s: %s at %d:%d %s %s", v->name, itsma_error_code_name(rc), err.line,
+		      err.column, err.pointer, err.message);
 	/* the text, its copy as an extension, and the saved (re-indented) text of it */
 	if (!SANITIZED)
 		CHECK(peak_kib() - base <= (long)(values_len / 1024) * 4 + 64 * 1024,
-		      "%s: %ld MiB beyond the %zu MiB input", v->name, (peak_kib() - base) / 1024, values_len >> 20);
+		      "%s: %ld MiB beyond the %zu MiB input", v->name, (peak_kib() - base) / 1024,
+		      values_len >> 20);
 	printf("%-56s %-13s +%ld MiB for %zu MiB of text\n", v->name, itsma_error_code_name(rc),
 	       (peak_kib() - base) / 1024, values_len >> 20);
 	free(values_text);
@@ -822,15 +913,17 @@ static void deep_extension_saved(void)
 	puts_(&b, ASM_HEAD ", \"x-deep\": [");
 	for (i = 0; i < 1000; i++) {
 		puts_(&b, i ? "," : "");
-		repeat(&b, "{\"a\": ", 60); /* 64 levels: the document, x-deep, 60 objects, [1, "x"] */
+		repeat(&b,
+		       "{\"a\": ", 60); /* 64 levels: the document, x-deep, 60 objects, [1, "x"] */
 		puts_(&b, "[1, \"x\"]");
 		repeat(&b, "}", 60);
 	}
 	puts_(&b, "]}");
-	CHECK(itsma_assessment_load_buffer(&a, b.p, b.len, "deep.json", cat, NULL, &err) == 0, "deep: %s",
-	      err.message);
+	CHECK(itsma_assessment_load_buffer(&a, b.p, b.len, "deep.json", cat, NULL, &err) == 0,
+	      "deep: %s", err.message);
 	CHECK(a && itsma_assessment_to_json(&out, a, &err) == 0, "deep: save: %s", err.message);
-	CHECK(out && strlen(out) < 3 * b.len, "a deeply nested extension of %zu bytes is saved as %zu", b.len,
+	CHECK(out && strlen(out) < 3 * b.len,
+	      "a deeply nested extension of %zu bytes is saved as %zu", b.len,
 	      out ? strlen(out) : 0);
 	itsma_free(out);
 	itsma_assessment_free(a);
@@ -855,8 +948,10 @@ static void in_child(const char *name, void (*fn)(void))
 	}
 	waitpid(pid, &status, 0);
 	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0, "%s: %s %d%s", name,
-	      WIFSIGNALED(status) ? "signal" : "exit", WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status),
-	      WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM ? " (did not finish: quadratic?)" : "");
+	      WIFSIGNALED(status) ? "signal" : "exit",
+	      WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status),
+	      WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM ? " (did not finish: quadratic?)"
+	                                                         : "");
 }
 
 static const values_case *current_values;

@@ -76,24 +76,26 @@ void itsma_oom_jc_free(void *p);
 char *itsma_oom_jc_strdup(const char *s);
 struct json_object;
 struct json_tokener;
-struct json_object *__real_json_tokener_parse_ex(struct json_tokener *tok, const char *str, int len);
-struct json_object *__wrap_json_tokener_parse_ex(struct json_tokener *tok, const char *str, int len);
+struct json_object *__real_json_tokener_parse_ex(struct json_tokener *tok, const char *str,
+                                                 int len);
+struct json_object *__wrap_json_tokener_parse_ex(struct json_tokener *tok, const char *str,
+                                                 int len);
 char *itsma_oom_jc_strndup(const char *s, size_t n);
 int itsma_oom_jc___vasprintf_chk(char **out, int flag, const char *fmt, va_list ap);
 
-static int armed;                 /* count and fail allocations only while armed */
-static unsigned long nalloc;      /* allocations since arming */
-static unsigned long fail_at;     /* 1-based allocation to fail; 0 = none */
-static int sticky;                /* fail every allocation from fail_at on */
-static unsigned long nfailed;     /* allocations failed since arming */
+static int armed;             /* count and fail allocations only while armed */
+static unsigned long nalloc;  /* allocations since arming */
+static unsigned long fail_at; /* 1-based allocation to fail; 0 = none */
+static int sticky;            /* fail every allocation from fail_at on */
+static unsigned long nfailed; /* allocations failed since arming */
 enum { BY_ITSMA = 0, BY_JSONC = 1, BY_TOKENER = 2 };
-static int in_jsonc;              /* the allocation being made is json-c's own */
-static int in_tokener;            /* ... and json-c's parser is running */
-static unsigned char *origin;     /* reference run: origin[n] = BY_* of allocation n + 1 */
+static int in_jsonc;          /* the allocation being made is json-c's own */
+static int in_tokener;        /* ... and json-c's parser is running */
+static unsigned char *origin; /* reference run: origin[n] = BY_* of allocation n + 1 */
 static unsigned long origin_cap;
-static int recording;             /* fill origin[] and callers[] */
-static const void *jc_caller;     /* json-c's allocation: the json-c code that asked */
-static const void **callers;      /* reference run: callers[n] of allocation n + 1 (json-c's) */
+static int recording;         /* fill origin[] and callers[] */
+static const void *jc_caller; /* json-c's allocation: the json-c code that asked */
+static const void **callers;  /* reference run: callers[n] of allocation n + 1 (json-c's) */
 
 /* Blocks allocated while armed and not yet freed: an open-addressing set of pointers. */
 #define SET_BITS 17
@@ -160,7 +162,8 @@ static int inject(void)
 			origin = o;
 			origin_cap = cap;
 		}
-		origin[nalloc - 1] = (unsigned char)(in_jsonc ? (in_tokener ? BY_TOKENER : BY_JSONC) : BY_ITSMA);
+		origin[nalloc - 1] =
+		    (unsigned char)(in_jsonc ? (in_tokener ? BY_TOKENER : BY_JSONC) : BY_ITSMA);
 		callers[nalloc - 1] = in_jsonc ? jc_caller : NULL;
 	}
 	if (fail_at && (nalloc == fail_at || (sticky && nalloc > fail_at))) {
@@ -178,15 +181,9 @@ static void *track(void *p)
 	return p;
 }
 
-void *__wrap_malloc(size_t n)
-{
-	return inject() ? NULL : track(__real_malloc(n));
-}
+void *__wrap_malloc(size_t n) { return inject() ? NULL : track(__real_malloc(n)); }
 
-void *__wrap_calloc(size_t n, size_t m)
-{
-	return inject() ? NULL : track(__real_calloc(n, m));
-}
+void *__wrap_calloc(size_t n, size_t m) { return inject() ? NULL : track(__real_calloc(n, m)); }
 
 void *__wrap_realloc(void *p, size_t n)
 {
@@ -290,10 +287,7 @@ void *itsma_oom_jc_realloc(void *p, size_t n)
 	return q;
 }
 
-void itsma_oom_jc_free(void *p)
-{
-	__wrap_free(p);
-}
+void itsma_oom_jc_free(void *p) { __wrap_free(p); }
 
 char *itsma_oom_jc_strdup(const char *s)
 {
@@ -336,77 +330,96 @@ static unsigned long sampled_out;
 /* ---- fixtures ----------------------------------------------------------------------------- */
 
 static const char CAT_JSON[] =
-	"{\"format\": \"itsma-catalogue/1\", \"id\": \"demo:1\", \"title\": \"Demo\",\n"
-	" \"version\": \"1\", \"revision\": 3, \"publisher\": \"itsma\", \"description\": \"Small.\", \"source\": \"none\",\n"
-	" \"exclusions\": \"allowed\",\n"
-	" \"guidance_sources\": {\"itil4\": \"ITIL 4\", \"cobit2019\": \"COBIT 2019\"},\n"
-	" \"generic_practices\": [{\"attribute\": \"PA2.1\", \"id\": \"GP2.1.1\", \"text\": \"Targets.\"},\n"
-	"   {\"attribute\": \"PA3.1\", \"id\": \"GP3.1.1\", \"text\": \"Defined.\", \"x-n\": [1, {\"a\": null}]}],\n"
-	" \"sections\": [\n"
-	"  {\"id\": \"8\", \"clause\": \"8\", \"title\": \"Operation\", \"weight\": 2,\n"
-	"   \"guidance\": {\"itil4\": [\"Service value system\"]},\n"
-	"   \"requirements\": [{\"id\": \"8-01\", \"text\": \"Planned.\", \"obligation\": \"shall\"}],\n"
-	"   \"sections\": [\n"
-	"    {\"id\": \"8.1\", \"title\": \"Incidents\", \"kind\": \"process\", \"purpose\": \"Restore.\",\n"
-	"     \"guidance\": {\"itil4\": [\"Incident management\"], \"cobit2019\": [\"DSS02\"]},\n"
-	"     \"requirements\": [\n"
-	"      {\"id\": \"8.1-01\", \"clause\": \"8.1\", \"item\": \"a)\", \"text\": \"Recorded.\", \"weight\": 1.5,\n"
-	"       \"basis\": \"standard\", \"evidence_hint\": [\"record\", \"procedure\"],\n"
-	"       \"verify\": \"Sample ten.\", \"tags\": [\"resolution\"]},\n"
-	"      {\"id\": \"8.1-02\", \"text\": \"Prioritised.\", \"obligation\": \"should\",\n"
-	"       \"basis\": \"good-practice\", \"x-row\": 12}],\n"
-	"     \"sections\": [{\"id\": \"8.1.1\", \"title\": \"Major\",\n"
-	"       \"requirements\": [{\"id\": \"8.1.1-01\", \"text\": \"Major incidents.\"}]}]},\n"
-	"    {\"id\": \"8.2\", \"title\": \"Changes\", \"kind\": \"process\",\n"
-	"     \"requirements\": [{\"id\": \"8.2-01\", \"text\": \"Assessed \\u00e9.\"}]}]},\n"
-	"  {\"id\": \"9\", \"title\": \"Evaluation\", \"x-kept\": true,\n"
-	"   \"requirements\": [{\"id\": \"9-01\", \"text\": \"Measured.\"}]}],\n"
-	" \"retired\": [{\"id\": \"8.1-03\", \"revision\": 2, \"reason\": \"Merged.\", \"x-n\": 1},\n"
-	"   {\"id\": \"7-01\", \"revision\": 3, \"reason\": \"Moved.\"}],\n"
-	" \"x-generator\": {\"name\": \"oom\", \"list\": [[], {}, 1.5, \"a\\tb\"]}}\n";
+    "{\"format\": \"itsma-catalogue/1\", \"id\": \"demo:1\", \"title\": \"Demo\",\n"
+    " \"version\": \"1\", \"revision\": 3, \"publisher\": \"itsma\", \"description\": \"Small.\", "
+    "\"source\": \"none\",\n"
+    " \"exclusions\": \"allowed\",\n"
+    " \"guidance_sources\": {\"itil4\": \"ITIL 4\", \"cobit2019\": \"COBIT 2019\"},\n"
+    " \"generic_practices\": [{\"attribute\": \"PA2.1\", \"id\": \"GP2.1.1\", \"text\": "
+    "\"Targets.\"},\n"
+    "   {\"attribute\": \"PA3.1\", \"id\": \"GP3.1.1\", \"text\": \"Defined.\", \"x-n\": [1, "
+    "{\"a\": null}]}],\n"
+    " \"sections\": [\n"
+    "  {\"id\": \"8\", \"clause\": \"8\", \"title\": \"Operation\", \"weight\": 2,\n"
+    "   \"guidance\": {\"itil4\": [\"Service value system\"]},\n"
+    "   \"requirements\": [{\"id\": \"8-01\", \"text\": \"Planned.\", \"obligation\": "
+    "\"shall\"}],\n"
+    "   \"sections\": [\n"
+    "    {\"id\": \"8.1\", \"title\": \"Incidents\", \"kind\": \"process\", \"purpose\": "
+    "\"Restore.\",\n"
+    "     \"guidance\": {\"itil4\": [\"Incident management\"], \"cobit2019\": [\"DSS02\"]},\n"
+    "     \"requirements\": [\n"
+    "      {\"id\": \"8.1-01\", \"clause\": \"8.1\", \"item\": \"a)\", \"text\": \"Recorded.\", "
+    "\"weight\": 1.5,\n"
+    "       \"basis\": \"standard\", \"evidence_hint\": [\"record\", \"procedure\"],\n"
+    "       \"verify\": \"Sample ten.\", \"tags\": [\"resolution\"]},\n"
+    "      {\"id\": \"8.1-02\", \"text\": \"Prioritised.\", \"obligation\": \"should\",\n"
+    "       \"basis\": \"good-practice\", \"x-row\": 12}],\n"
+    "     \"sections\": [{\"id\": \"8.1.1\", \"title\": \"Major\",\n"
+    "       \"requirements\": [{\"id\": \"8.1.1-01\", \"text\": \"Major incidents.\"}]}]},\n"
+    "    {\"id\": \"8.2\", \"title\": \"Changes\", \"kind\": \"process\",\n"
+    "     \"requirements\": [{\"id\": \"8.2-01\", \"text\": \"Assessed \\u00e9.\"}]}]},\n"
+    "  {\"id\": \"9\", \"title\": \"Evaluation\", \"x-kept\": true,\n"
+    "   \"requirements\": [{\"id\": \"9-01\", \"text\": \"Measured.\"}]}],\n"
+    " \"retired\": [{\"id\": \"8.1-03\", \"revision\": 2, \"reason\": \"Merged.\", \"x-n\": 1},\n"
+    "   {\"id\": \"7-01\", \"revision\": 3, \"reason\": \"Moved.\"}],\n"
+    " \"x-generator\": {\"name\": \"oom\", \"list\": [[], {}, 1.5, \"a\\tb\"]}}\n";
 
 /* Ratings come before evidence: the loader defers them (parses them whole). */
 static const char ASM_JSON[] =
-	"{\"format\": \"itsma-assessment/1\", \"id\": \"acme\", \"catalogue\": \"demo:1\",\n"
-	" \"title\": \"Q4\", \"organisation\": \"Acme\", \"assessor\": \"A. S.\", \"date\": \"2026-11-20\",\n"
-	" \"ratings\": [\n"
-	"  {\"requirement\": \"8.1-01\", \"rating\": \"L\", \"evidence\": [\"EV-1\", \"EV-2\"], \"note\": \"ok\"},\n"
-	"  {\"requirement\": \"8-01\", \"rating\": 40, \"evidence\": [\"EV-2\"], \"x-cell\": \"B7\"},\n"
-	"  {\"requirement\": \"8.1.1-01\", \"rating\": \"F\", \"evidence\": [\"EV-3\"]},\n"
-	"  {\"requirement\": \"9-01\", \"rating\": \"P\"}],\n"
-	" \"scope\": {\"exclude\": [{\"id\": \"8.2\", \"reason\": \"Out of scope.\"}]},\n"
-	" \"evidence\": [\n"
-	"  {\"id\": \"EV-1\", \"title\": \"Procedure\", \"kind\": \"document\", \"collected\": \"2026-01-10\",\n"
-	"   \"expires\": \"2027-01-10\", \"uri\": \"https://example.org/p\", \"by\": \"J\", \"note\": \"n\",\n"
-	"   \"sha256\": \"00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\"},\n"
-	"  {\"id\": \"EV-2\", \"title\": \"Tickets\", \"kind\": \"record\", \"collected\": \"2026-03-01\",\n"
-	"   \"expires\": \"2026-06-01\"},\n"
-	"  {\"id\": \"EV-3\", \"title\": \"Interview\", \"kind\": \"interview\", \"collected\": \"2026-02-01\"},\n"
-	"  {\"id\": \"EV-4\", \"title\": \"Unused\", \"kind\": \"other\", \"collected\": \"2027-02-01\"}],\n"
-	" \"attributes\": [\n"
-	"  {\"process\": \"8.1\", \"attribute\": \"PA2.1\", \"rating\": \"L\", \"evidence\": [\"EV-1\"]},\n"
-	"  {\"process\": \"8.1\", \"attribute\": \"PA2.2\", \"rating\": \"P+\", \"note\": \"partly\"}],\n"
-	" \"targets\": {\"level\": 2, \"processes\": {\"8.1\": 3}, \"x-why\": \"board\"},\n"
-	" \"x-tool\": {\"rows\": [1, 2, 3]}}\n";
+    "{\"format\": \"itsma-assessment/1\", \"id\": \"acme\", \"catalogue\": \"demo:1\",\n"
+    " \"title\": \"Q4\", \"organisation\": \"Acme\", \"assessor\": \"A. S.\", \"date\": "
+    "\"2026-11-20\",\n"
+    " \"ratings\": [\n"
+    "  {\"requirement\": \"8.1-01\", \"rating\": \"L\", \"evidence\": [\"EV-1\", \"EV-2\"], "
+    "\"note\": \"ok\"},\n"
+    "  {\"requirement\": \"8-01\", \"rating\": 40, \"evidence\": [\"EV-2\"], \"x-cell\": \"B7\"},\n"
+    "  {\"requirement\": \"8.1.1-01\", \"rating\": \"F\", \"evidence\": [\"EV-3\"]},\n"
+    "  {\"requirement\": \"9-01\", \"rating\": \"P\"}],\n"
+    " \"scope\": {\"exclude\": [{\"id\": \"8.2\", \"reason\": \"Out of scope.\"}]},\n"
+    " \"evidence\": [\n"
+    "  {\"id\": \"EV-1\", \"title\": \"Procedure\", \"kind\": \"document\", \"collected\": "
+    "\"2026-01-10\",\n"
+    "   \"expires\": \"2027-01-10\", \"uri\": \"https://example.org/p\", \"by\": \"J\", \"note\": "
+    "\"n\",\n"
+    "   \"sha256\": \"00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\"},\n"
+    "  {\"id\": \"EV-2\", \"title\": \"Tickets\", \"kind\": \"record\", \"collected\": "
+    "\"2026-03-01\",\n"
+    "   \"expires\": \"2026-06-01\"},\n"
+    "  {\"id\": \"EV-3\", \"title\": \"Interview\", \"kind\": \"interview\", \"collected\": "
+    "\"2026-02-01\"},\n"
+    "  {\"id\": \"EV-4\", \"title\": \"Unused\", \"kind\": \"other\", \"collected\": "
+    "\"2027-02-01\"}],\n"
+    " \"attributes\": [\n"
+    "  {\"process\": \"8.1\", \"attribute\": \"PA2.1\", \"rating\": \"L\", \"evidence\": "
+    "[\"EV-1\"]},\n"
+    "  {\"process\": \"8.1\", \"attribute\": \"PA2.2\", \"rating\": \"P+\", \"note\": "
+    "\"partly\"}],\n"
+    " \"targets\": {\"level\": 2, \"processes\": {\"8.1\": 3}, \"x-why\": \"board\"},\n"
+    " \"x-tool\": {\"rows\": [1, 2, 3]}}\n";
 
 /* The same assessment later: evidence first (streamed), different ratings. */
 static const char ASM2_JSON[] =
-	"{\"format\": \"itsma-assessment/1\", \"id\": \"acme-2\", \"catalogue\": \"demo:1\",\n"
-	" \"date\": \"2027-05-01\",\n"
-	" \"evidence\": [\n"
-	"  {\"id\": \"EV-1\", \"title\": \"Procedure\", \"kind\": \"document\", \"collected\": \"2027-01-10\"},\n"
-	"  {\"id\": \"EV-9\", \"title\": \"Metrics\", \"kind\": \"metric\", \"collected\": \"2027-04-01\"}],\n"
-	" \"ratings\": [\n"
-	"  {\"requirement\": \"8.1-01\", \"rating\": \"F\", \"evidence\": [\"EV-1\"]},\n"
-	"  {\"requirement\": \"8-01\", \"rating\": \"N\"},\n"
-	"  {\"requirement\": \"8.2-01\", \"rating\": \"L+\", \"evidence\": [\"EV-9\"]}],\n"
-	" \"attributes\": [{\"process\": \"8.1\", \"attribute\": \"PA2.1\", \"rating\": \"F\", \"evidence\": [\"EV-9\"]}],\n"
-	" \"targets\": {\"level\": 1}}\n";
+    "{\"format\": \"itsma-assessment/1\", \"id\": \"acme-2\", \"catalogue\": \"demo:1\",\n"
+    " \"date\": \"2027-05-01\",\n"
+    " \"evidence\": [\n"
+    "  {\"id\": \"EV-1\", \"title\": \"Procedure\", \"kind\": \"document\", \"collected\": "
+    "\"2027-01-10\"},\n"
+    "  {\"id\": \"EV-9\", \"title\": \"Metrics\", \"kind\": \"metric\", \"collected\": "
+    "\"2027-04-01\"}],\n"
+    " \"ratings\": [\n"
+    "  {\"requirement\": \"8.1-01\", \"rating\": \"F\", \"evidence\": [\"EV-1\"]},\n"
+    "  {\"requirement\": \"8-01\", \"rating\": \"N\"},\n"
+    "  {\"requirement\": \"8.2-01\", \"rating\": \"L+\", \"evidence\": [\"EV-9\"]}],\n"
+    " \"attributes\": [{\"process\": \"8.1\", \"attribute\": \"PA2.1\", \"rating\": \"F\", "
+    "\"evidence\": [\"EV-9\"]}],\n"
+    " \"targets\": {\"level\": 1}}\n";
 
 /* An assessment of a built-in catalogue, loaded with no catalogue given. */
 static const char ASM_BUILTIN_JSON[] =
-	"{\"format\": \"itsma-assessment/1\", \"id\": \"b\", \"catalogue\": \"iso20000-1:2011\",\n"
-	" \"date\": \"2026-01-01\", \"ratings\": [{\"requirement\": \"4.1.1-01\", \"rating\": \"L\"}]}\n";
+    "{\"format\": \"itsma-assessment/1\", \"id\": \"b\", \"catalogue\": \"iso20000-1:2011\",\n"
+    " \"date\": \"2026-01-01\", \"ratings\": [{\"requirement\": \"4.1.1-01\", \"rating\": "
+    "\"L\"}]}\n";
 
 static char tmpdir[512];
 static char path_cat[600], path_asm[600], path_save[600];
@@ -425,7 +438,7 @@ typedef struct ctx {
 	itsma_assessment *a, *a2;
 	itsma_result *r, *r2;
 	itsma_scorer *scorer; /* a live scorer of a */
-	int save_target; /* the operation saves to path_save */
+	int save_target;      /* the operation saves to path_save */
 	/* outputs */
 	itsma_catalogue *out_cat;
 	itsma_assessment *out_a;
@@ -452,7 +465,16 @@ typedef struct scenario {
  */
 
 /* N_BIG: the catalogue gets 40 more requirements (9-02 ... 9-41) before the assessment. */
-enum { N_CAT = 1, N_ASM = 2, N_ASM2 = 4, N_RES = 8, N_RES2 = 16, N_SAVE = 32, N_BIG = 64, N_SCORER = 128 };
+enum {
+	N_CAT = 1,
+	N_ASM = 2,
+	N_ASM2 = 4,
+	N_RES = 8,
+	N_RES2 = 16,
+	N_SAVE = 32,
+	N_BIG = 64,
+	N_SCORER = 128
+};
 
 static char *snapshot(const ctx *c, int outputs);
 
@@ -566,12 +588,14 @@ static char *snapshot(const ctx *c, int outputs)
 		DUMP(c->out_r, itsma_result_to_json, "out_r");
 		DUMP(c->out_d, itsma_diff_to_json, "out_d");
 		if (c->out_scorer)
-			DUMP(itsma_scorer_result(c->out_scorer), itsma_result_to_json, "out_scorer");
+			DUMP(itsma_scorer_result(c->out_scorer), itsma_result_to_json,
+			     "out_scorer");
 		if (c->out_text)
 			text_of(&acc, &len, "out_text", strdup(c->out_text));
 		{
 			char tmp[64];
-			snprintf(tmp, sizeof tmp, "kind %d problems %zu", (int)c->kind, c->problems);
+			snprintf(tmp, sizeof tmp, "kind %d problems %zu", (int)c->kind,
+			         c->problems);
 			text_of(&acc, &len, tmp, NULL);
 		}
 	}
@@ -584,7 +608,8 @@ static void prepare(ctx *c, unsigned need)
 	itsma_error err = ITSMA_ERROR_INIT;
 	memset(c, 0, sizeof *c);
 	if (need & (N_CAT | N_ASM | N_ASM2 | N_RES | N_RES2 | N_BIG))
-		if (itsma_catalogue_load_buffer(&c->cat, CAT_JSON, sizeof CAT_JSON - 1, "cat.json", NULL, &err) < 0)
+		if (itsma_catalogue_load_buffer(&c->cat, CAT_JSON, sizeof CAT_JSON - 1, "cat.json",
+		                                NULL, &err) < 0)
 			die("catalogue", &err);
 	if (need & N_BIG) {
 		int i;
@@ -594,17 +619,19 @@ static void prepare(ctx *c, unsigned need)
 			snprintf(id, sizeof id, "9-%02d", i);
 			r.id = id;
 			r.text = "More.";
-			if (itsma_catalogue_add_requirement(NULL, c->cat, itsma_catalogue_find_section(c->cat, "9"), &r, &err) < 0)
+			if (itsma_catalogue_add_requirement(
+			        NULL, c->cat, itsma_catalogue_find_section(c->cat, "9"), &r, &err) <
+			    0)
 				die("requirements", &err);
 		}
 	}
 	if (need & (N_ASM | N_RES))
-		if (itsma_assessment_load_buffer(&c->a, ASM_JSON, sizeof ASM_JSON - 1, "asm.json", c->cat, NULL,
-		                                 &err) < 0)
+		if (itsma_assessment_load_buffer(&c->a, ASM_JSON, sizeof ASM_JSON - 1, "asm.json",
+		                                 c->cat, NULL, &err) < 0)
 			die("assessment", &err);
 	if (need & (N_ASM2 | N_RES2))
-		if (itsma_assessment_load_buffer(&c->a2, ASM2_JSON, sizeof ASM2_JSON - 1, "asm2.json", c->cat,
-		                                 NULL, &err) < 0)
+		if (itsma_assessment_load_buffer(&c->a2, ASM2_JSON, sizeof ASM2_JSON - 1,
+		                                 "asm2.json", c->cat, NULL, &err) < 0)
 			die("assessment 2", &err);
 	if ((need & N_RES) && itsma_score(&c->r, c->a, NULL, &err) < 0)
 		die("score", &err);
@@ -638,11 +665,12 @@ static void release(ctx *c)
 	memset(c, 0, sizeof *c);
 }
 
-/* ---- operations ------------------------------------------------------------------------------- */
+/* ---- operations ------------------------------------------------------------------------------ */
 
 static int op_cat_load(ctx *c, itsma_error *err)
 {
-	return itsma_catalogue_load_buffer(&c->out_cat, CAT_JSON, sizeof CAT_JSON - 1, "cat.json", NULL, err);
+	return itsma_catalogue_load_buffer(&c->out_cat, CAT_JSON, sizeof CAT_JSON - 1, "cat.json",
+	                                   NULL, err);
 }
 
 static int op_cat_load_file(ctx *c, itsma_error *err)
@@ -685,9 +713,11 @@ static int step_section_insert(ctx *c, int i, itsma_error *err)
 	snprintf(id, sizeof id, "8.x%d", i);
 	s.id = id;
 	s.title = "Inserted before section 9";
-	s.kind = i % 2 && i % 3 ? ITSMA_SECTION_KIND_PROCESS : ITSMA_SECTION_KIND_GROUP; /* none in process 8.1 */
+	s.kind = i % 2 && i % 3 ? ITSMA_SECTION_KIND_PROCESS
+	                        : ITSMA_SECTION_KIND_GROUP; /* none in process 8.1 */
 	s.weight = 0.5;
-	return itsma_catalogue_add_section(NULL, c->cat, itsma_catalogue_find_section(c->cat, i % 3 ? "8" : "8.1"), &s, err);
+	return itsma_catalogue_add_section(
+	    NULL, c->cat, itsma_catalogue_find_section(c->cat, i % 3 ? "8" : "8.1"), &s, err);
 }
 
 static int op_cat_add_section_insert(ctx *c, itsma_error *err)
@@ -708,7 +738,8 @@ static int step_requirement_append(ctx *c, int i, itsma_error *err)
 	s.evidence_hint_count = (size_t)(i % 3);
 	s.tags = tags;
 	s.tag_count = (size_t)(i % 2);
-	return itsma_catalogue_add_requirement(NULL, c->cat, itsma_catalogue_find_section(c->cat, "9"), &s, err);
+	return itsma_catalogue_add_requirement(NULL, c->cat,
+	                                       itsma_catalogue_find_section(c->cat, "9"), &s, err);
 }
 
 static int op_cat_add_requirement_append(ctx *c, itsma_error *err)
@@ -726,7 +757,8 @@ static int step_requirement_insert(ctx *c, int i, itsma_error *err)
 	s.clause = "8.1";
 	s.obligation = ITSMA_OBLIGATION_SHOULD;
 	s.weight = 3;
-	return itsma_catalogue_add_requirement(NULL, c->cat, itsma_catalogue_find_section(c->cat, i % 2 ? "8.1" : "8"), &s, err);
+	return itsma_catalogue_add_requirement(
+	    NULL, c->cat, itsma_catalogue_find_section(c->cat, i % 2 ? "8.1" : "8"), &s, err);
 }
 
 static int op_cat_add_requirement_insert(ctx *c, itsma_error *err)
@@ -738,7 +770,8 @@ static int step_guidance_source(ctx *c, int i, itsma_error *err)
 {
 	char key[16];
 	snprintf(key, sizeof key, "src%d", i);
-	return itsma_catalogue_put_guidance_source(c->cat, i % 5 ? key : "itil4", "A framework", err);
+	return itsma_catalogue_put_guidance_source(c->cat, i % 5 ? key : "itil4", "A framework",
+	                                           err);
 }
 
 static int op_cat_add_guidance_source(ctx *c, itsma_error *err)
@@ -752,7 +785,9 @@ static int step_guidance(ctx *c, int i, itsma_error *err)
 	static const char *const sources[] = { "cobit2019", "itil4" };
 	char value[16];
 	snprintf(value, sizeof value, "V%d", i);
-	return itsma_catalogue_add_guidance(c->cat, itsma_catalogue_find_section(c->cat, sections[i % 5]), sources[(i / 5) % 2], value, err);
+	return itsma_catalogue_add_guidance(c->cat,
+	                                    itsma_catalogue_find_section(c->cat, sections[i % 5]),
+	                                    sources[(i / 5) % 2], value, err);
 }
 
 static int op_cat_add_guidance(ctx *c, itsma_error *err)
@@ -764,7 +799,8 @@ static int step_generic_practice(ctx *c, int i, itsma_error *err)
 {
 	char id[16];
 	snprintf(id, sizeof id, "GP-%d", i);
-	return itsma_catalogue_add_generic_practice(c->cat, (itsma_attribute)(ITSMA_PA2_1 + i % 8), id, "Measured.", err);
+	return itsma_catalogue_add_generic_practice(c->cat, (itsma_attribute)(ITSMA_PA2_1 + i % 8),
+	                                            id, "Measured.", err);
 }
 
 static int op_cat_add_generic_practice(ctx *c, itsma_error *err)
@@ -775,8 +811,8 @@ static int op_cat_add_generic_practice(ctx *c, itsma_error *err)
 static int step_cat_setters(ctx *c, int i, itsma_error *err)
 {
 	static int (*const setters[])(itsma_catalogue *, const char *, itsma_error *) = {
-		itsma_catalogue_set_description, itsma_catalogue_set_version, itsma_catalogue_set_publisher,
-		itsma_catalogue_set_source, itsma_catalogue_set_title
+		itsma_catalogue_set_description, itsma_catalogue_set_version,
+		itsma_catalogue_set_publisher, itsma_catalogue_set_source, itsma_catalogue_set_title
 	};
 	return setters[i % 5](c->cat, i % 7 == 6 && i % 5 != 4 ? NULL : "Changed.", err);
 }
@@ -793,10 +829,7 @@ static int step_retired(ctx *c, int i, itsma_error *err)
 	return itsma_catalogue_add_retired(c->cat, id, 1 + i % 3, "Retired for the test.", err);
 }
 
-static int op_cat_add_retired(ctx *c, itsma_error *err)
-{
-	return steps(c, err, 40, step_retired);
-}
+static int op_cat_add_retired(ctx *c, itsma_error *err) { return steps(c, err, 40, step_retired); }
 
 static int op_cat_effective_weights(ctx *c, itsma_error *err)
 {
@@ -825,14 +858,14 @@ static int op_cat_save(ctx *c, itsma_error *err)
 
 static int op_asm_load(ctx *c, itsma_error *err)
 {
-	return itsma_assessment_load_buffer(&c->out_a, ASM_JSON, sizeof ASM_JSON - 1, "asm.json", c->cat,
-	                                    NULL, err);
+	return itsma_assessment_load_buffer(&c->out_a, ASM_JSON, sizeof ASM_JSON - 1, "asm.json",
+	                                    c->cat, NULL, err);
 }
 
 static int op_asm_load_streamed(ctx *c, itsma_error *err)
 {
-	return itsma_assessment_load_buffer(&c->out_a, ASM2_JSON, sizeof ASM2_JSON - 1, "asm2.json", c->cat,
-	                                    NULL, err);
+	return itsma_assessment_load_buffer(&c->out_a, ASM2_JSON, sizeof ASM2_JSON - 1, "asm2.json",
+	                                    c->cat, NULL, err);
 }
 
 static int op_asm_load_file(ctx *c, itsma_error *err)
@@ -842,8 +875,8 @@ static int op_asm_load_file(ctx *c, itsma_error *err)
 
 static int op_asm_load_builtin(ctx *c, itsma_error *err)
 {
-	return itsma_assessment_load_buffer(&c->out_a, ASM_BUILTIN_JSON, sizeof ASM_BUILTIN_JSON - 1, NULL,
-	                                    NULL, NULL, err);
+	return itsma_assessment_load_buffer(&c->out_a, ASM_BUILTIN_JSON,
+	                                    sizeof ASM_BUILTIN_JSON - 1, NULL, NULL, NULL, err);
 }
 
 static int op_asm_new(ctx *c, itsma_error *err)
@@ -945,7 +978,8 @@ static int step_exclusion(ctx *c, int i, itsma_error *err)
 {
 	char id[16];
 	snprintf(id, sizeof id, "9-%02d", 2 + i);
-	return itsma_assessment_put_exclusion(c->a, i == 19 ? "8.2" : id, "Not applicable here.", err);
+	return itsma_assessment_put_exclusion(c->a, i == 19 ? "8.2" : id, "Not applicable here.",
+	                                      err);
 }
 
 static int op_asm_put_exclusion(ctx *c, itsma_error *err)
@@ -956,17 +990,15 @@ static int op_asm_put_exclusion(ctx *c, itsma_error *err)
 static int step_asm_setters(ctx *c, int i, itsma_error *err)
 {
 	static int (*const setters[])(itsma_assessment *, const char *, itsma_error *) = {
-		itsma_assessment_set_organisation, itsma_assessment_set_title, itsma_assessment_set_assessor,
-		itsma_assessment_set_id, itsma_assessment_set_date
+		itsma_assessment_set_organisation, itsma_assessment_set_title,
+		itsma_assessment_set_assessor, itsma_assessment_set_id, itsma_assessment_set_date
 	};
-	static const char *const values[] = { "Acme IT Ltd", "Q1", "B. C.", "acme-3", "2026-12-31" };
+	static const char *const values[] = { "Acme IT Ltd", "Q1", "B. C.", "acme-3",
+		                              "2026-12-31" };
 	return setters[i % 5](c->a, i % 4 == 3 && i % 5 < 3 ? NULL : values[i % 5], err);
 }
 
-static int op_asm_setters(ctx *c, itsma_error *err)
-{
-	return steps(c, err, 10, step_asm_setters);
-}
+static int op_asm_setters(ctx *c, itsma_error *err) { return steps(c, err, 10, step_asm_setters); }
 
 static int op_asm_to_json(ctx *c, itsma_error *err)
 {
@@ -988,10 +1020,7 @@ static int op_result_clone(ctx *c, itsma_error *err)
 	return itsma_result_clone(&c->out_r, c->r, err);
 }
 
-static int op_score(ctx *c, itsma_error *err)
-{
-	return itsma_score(&c->out_r, c->a, NULL, err);
-}
+static int op_score(ctx *c, itsma_error *err) { return itsma_score(&c->out_r, c->a, NULL, err); }
 
 static int op_score_advisory_section(ctx *c, itsma_error *err)
 {
@@ -1010,28 +1039,35 @@ static int op_result_to_json(ctx *c, itsma_error *err)
  * own are not wrapped) ---- */
 
 static const char OSCAL_JSON[] =
-	"{\"catalog\": {\"uuid\": \"u\", \"metadata\": {\"title\": \"T\", \"oscal-version\": \"1.1.2\"},"
-	" \"odd\": 1, \"params\": [{\"id\": \"p\", \"label\": \"frequency\"},"
-	" {\"id\": \"q\", \"select\": {\"how-many\": \"one-or-more\", \"choice\": [\"a {{ insert: param, p }}\", \"b\"]}}],"
-	" \"groups\": [{\"id\": \"g\", \"title\": \"G\", \"parts\": [{\"name\": \"overview\", \"prose\": \"O\"}],"
-	" \"controls\": [{\"id\": \"c-1\", \"title\": \"C\", \"props\": [{\"name\": \"label\", \"value\": \"C-1\"}],"
-	" \"parts\": [{\"name\": \"statement\", \"prose\": \"Do {{ insert: param, p }} and {{ insert: param, q }}.\","
-	" \"parts\": [{\"name\": \"item\", \"props\": [{\"name\": \"label\", \"value\": \"a.\"}], \"prose\": \"x\"}]},"
-	" {\"name\": \"guidance\", \"prose\": \"G\"}],"
-	" \"controls\": [{\"id\": \"c-1.1\", \"title\": \"E\"}, {\"id\": \"c 1\", \"title\": \"S\"}]}]}]}}";
+    "{\"catalog\": {\"uuid\": \"u\", \"metadata\": {\"title\": \"T\", \"oscal-version\": "
+    "\"1.1.2\"},"
+    " \"odd\": 1, \"params\": [{\"id\": \"p\", \"label\": \"frequency\"},"
+    " {\"id\": \"q\", \"select\": {\"how-many\": \"one-or-more\", \"choice\": [\"a {{ insert: "
+    "param, p }}\", \"b\"]}}],"
+    " \"groups\": [{\"id\": \"g\", \"title\": \"G\", \"parts\": [{\"name\": \"overview\", "
+    "\"prose\": \"O\"}],"
+    " \"controls\": [{\"id\": \"c-1\", \"title\": \"C\", \"props\": [{\"name\": \"label\", "
+    "\"value\": \"C-1\"}],"
+    " \"parts\": [{\"name\": \"statement\", \"prose\": \"Do {{ insert: param, p }} and {{ insert: "
+    "param, q }}.\","
+    " \"parts\": [{\"name\": \"item\", \"props\": [{\"name\": \"label\", \"value\": \"a.\"}], "
+    "\"prose\": \"x\"}]},"
+    " {\"name\": \"guidance\", \"prose\": \"G\"}],"
+    " \"controls\": [{\"id\": \"c-1.1\", \"title\": \"E\"}, {\"id\": \"c 1\", \"title\": "
+    "\"S\"}]}]}]}}";
 
 static const char CISO_YAML[] =
-	"urn: urn:x:risk:library:l\nlocale: en\nref_id: l\nversion: 1\nodd: 1\nobjects:\n"
-	"  framework:\n    urn: urn:x:risk:framework:l\n    ref_id: l\n    name: L\n"
-	"    requirement_nodes:\n"
-	"    - {urn: 'urn:x:n:a', assessable: false, ref_id: A, name: Clause A}\n"
-	"    - {urn: 'urn:x:n:a1', parent_urn: 'urn:x:n:a', assessable: true, ref_id: A.1,"
-	" description: Do it., importance: recommended, weight: 2, typical_evidence: \"one\\ntwo\","
-	" implementation_groups: [g1]}\n"
-	"    - {urn: 'urn:x:n:a2', parent_urn: 'urn:x:n:a', assessable: true, ref_id: A.1,"
-	" name: Same ref}\n"
-	"    - {urn: 'urn:x:n:a3', parent_urn: 'urn:x:n:a2', assessable: true, ref_id: A.3,"
-	" description: Child.}\n";
+    "urn: urn:x:risk:library:l\nlocale: en\nref_id: l\nversion: 1\nodd: 1\nobjects:\n"
+    "  framework:\n    urn: urn:x:risk:framework:l\n    ref_id: l\n    name: L\n"
+    "    requirement_nodes:\n"
+    "    - {urn: 'urn:x:n:a', assessable: false, ref_id: A, name: Clause A}\n"
+    "    - {urn: 'urn:x:n:a1', parent_urn: 'urn:x:n:a', assessable: true, ref_id: A.1,"
+    " description: Do it., importance: recommended, weight: 2, typical_evidence: \"one\\ntwo\","
+    " implementation_groups: [g1]}\n"
+    "    - {urn: 'urn:x:n:a2', parent_urn: 'urn:x:n:a', assessable: true, ref_id: A.1,"
+    " name: Same ref}\n"
+    "    - {urn: 'urn:x:n:a3', parent_urn: 'urn:x:n:a2', assessable: true, ref_id: A.3,"
+    " description: Child.}\n";
 
 static int collect_warnings(const itsma_error *w, void *payload)
 {
@@ -1045,8 +1081,8 @@ static int op_oscal_import(ctx *c, itsma_error *err)
 	itsma_interop_options o = ITSMA_INTEROP_OPTIONS_INIT;
 	o.warn = collect_warnings;
 	o.payload = &c->problems;
-	return itsma_catalogue_from_oscal(&c->out_cat, OSCAL_JSON, sizeof OSCAL_JSON - 1, "o.json", &o,
-	                                  err);
+	return itsma_catalogue_from_oscal(&c->out_cat, OSCAL_JSON, sizeof OSCAL_JSON - 1, "o.json",
+	                                  &o, err);
 }
 
 static int op_ciso_import(ctx *c, itsma_error *err)
@@ -1054,8 +1090,8 @@ static int op_ciso_import(ctx *c, itsma_error *err)
 	itsma_interop_options o = ITSMA_INTEROP_OPTIONS_INIT;
 	o.warn = collect_warnings;
 	o.payload = &c->problems;
-	return itsma_catalogue_from_ciso_library(&c->out_cat, CISO_YAML, sizeof CISO_YAML - 1, "l.yaml",
-	                                         &o, err);
+	return itsma_catalogue_from_ciso_library(&c->out_cat, CISO_YAML, sizeof CISO_YAML - 1,
+	                                         "l.yaml", &o, err);
 }
 
 static int op_ciso_export(ctx *c, itsma_error *err)
@@ -1068,7 +1104,8 @@ static int op_ciso_round_trip(ctx *c, itsma_error *err)
 	char *yaml = NULL;
 	int rc = itsma_catalogue_to_ciso_library(&yaml, c->cat, NULL, err);
 	if (rc == 0)
-		rc = itsma_catalogue_from_ciso_library(&c->out_cat, yaml, strlen(yaml), NULL, NULL, err);
+		rc = itsma_catalogue_from_ciso_library(&c->out_cat, yaml, strlen(yaml), NULL, NULL,
+		                                       err);
 	itsma_free(yaml);
 	return rc;
 }
@@ -1223,12 +1260,15 @@ static int count_problem(const itsma_error *problem, void *payload)
 static int op_validate_assessment(ctx *c, itsma_error *err)
 {
 	static const char bad[] =
-		"{\"format\": \"itsma-assessment/1\", \"id\": \"v\", \"catalogue\": \"demo:1\", \"date\": \"2026-01-01\",\n"
-		" \"ratings\": [{\"requirement\": \"nope\", \"rating\": \"F\"}, {\"requirement\": \"8-01\", \"rating\": \"Q\"},\n"
-		"  {\"requirement\": \"9-01\", \"rating\": \"F\", \"evidence\": [\"EV-7\"]}],\n"
-		" \"evidence\": [{\"id\": \"EV-1\", \"title\": \"t\", \"kind\": \"rumour\", \"collected\": \"2026-01-01\"}]}\n";
-	int rc = itsma_validate_buffer(&c->kind, bad, sizeof bad - 1, "v.json", c->cat, count_problem,
-	                               &c->problems, err);
+	    "{\"format\": \"itsma-assessment/1\", \"id\": \"v\", \"catalogue\": \"demo:1\", "
+	    "\"date\": \"2026-01-01\",\n"
+	    " \"ratings\": [{\"requirement\": \"nope\", \"rating\": \"F\"}, {\"requirement\": "
+	    "\"8-01\", \"rating\": \"Q\"},\n"
+	    "  {\"requirement\": \"9-01\", \"rating\": \"F\", \"evidence\": [\"EV-7\"]}],\n"
+	    " \"evidence\": [{\"id\": \"EV-1\", \"title\": \"t\", \"kind\": \"rumour\", "
+	    "\"collected\": \"2026-01-01\"}]}\n";
+	int rc = itsma_validate_buffer(&c->kind, bad, sizeof bad - 1, "v.json", c->cat,
+	                               count_problem, &c->problems, err);
 	/* the document has problems: the first one's code is the expected answer */
 	return rc == ITSMA_ESCHEMA ? 0 : rc;
 }
@@ -1295,11 +1335,10 @@ static const scenario scenarios[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-/* ---- the loop --------------------------------------------------------------------------------- */
-
+/* ---- the loop -------------------------------------------------------------------------------- */
 
 static void fail(const scenario *s, unsigned long n, const char *mode, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+    __attribute__((format(printf, 4, 5)));
 static void fail(const scenario *s, unsigned long n, const char *mode, const char *fmt, ...)
 {
 	va_list ap;
@@ -1314,12 +1353,13 @@ static void fail(const scenario *s, unsigned long n, const char *mode, const cha
 }
 
 static void *leaks[SET_SIZE]; /* blocks the last run leaked (all of them: json-c can drop a
-                                * whole subtree of a large document) */
+                               * whole subtree of a large document) */
 static size_t nleaks;
 
 /* Run the operation once with allocation n failing (0: none); returns rc. */
-static int run_once(const scenario *s, unsigned long n, int is_sticky, char **outcome, char **before,
-                    char **after, int *out_null, itsma_error *err, size_t *leaked, const char **repaired)
+static int run_once(const scenario *s, unsigned long n, int is_sticky, char **outcome,
+                    char **before, char **after, int *out_null, itsma_error *err, size_t *leaked,
+                    const char **repaired)
 {
 	ctx c;
 	int rc;
@@ -1351,7 +1391,8 @@ static int run_once(const scenario *s, unsigned long n, int is_sticky, char **ou
 		char *a = NULL, *b = NULL;
 		if (itsma_scorer_rescore(c.scorer, &e2) < 0 ||
 		    itsma_result_to_json(&a, itsma_scorer_result(c.scorer), &e2) < 0 ||
-		    itsma_score(&fresh, c.a, NULL, &e2) < 0 || itsma_result_to_json(&b, fresh, &e2) < 0)
+		    itsma_score(&fresh, c.a, NULL, &e2) < 0 ||
+		    itsma_result_to_json(&b, fresh, &e2) < 0)
 			die("rescore", &e2);
 		*repaired = strcmp(a, b) == 0 ? "yes" : "no";
 		itsma_free(a);
@@ -1388,7 +1429,8 @@ static const char *caller_name(unsigned long n)
 		snprintf(buf, sizeof buf, "%s+0x%lx", info.dli_sname,
 		         (unsigned long)((const char *)a - (const char *)info.dli_saddr));
 	} else {
-		snprintf(buf, sizeof buf, "exe+0x%lx", (unsigned long)((const char *)a - (const char *)info.dli_fbase));
+		snprintf(buf, sizeof buf, "exe+0x%lx",
+		         (unsigned long)((const char *)a - (const char *)info.dli_fbase));
 	}
 	return buf;
 }
@@ -1432,22 +1474,29 @@ static int check_run(const scenario *s, unsigned long n, int mode, const char *r
 		fail(s, n, mname, "%zu block(s) leaked", leaked);
 	if (rc == 0) {
 		if (strcmp(outcome, reference) != 0)
-			fail(s, n, mname, "succeeded with a different outcome:\n--- expected\n%s\n--- got\n%s",
+			fail(s, n, mname,
+			     "succeeded with a different outcome:\n--- expected\n%s\n--- got\n%s",
 			     reference, outcome);
 	} else {
 		if (rc != ITSMA_ENOMEM)
-			fail(s, n, mname, "returned %s (%s), not ITSMA_ENOMEM", itsma_error_code_name(rc), err.message);
+			fail(s, n, mname, "returned %s (%s), not ITSMA_ENOMEM",
+			     itsma_error_code_name(rc), err.message);
 		else if (err.code != rc || strcmp(err.message, "out of memory") != 0)
-			fail(s, n, mname, "err not filled in: code %d, message \"%s\"", err.code, err.message);
-		else if ((strstr(s->name, "_load_") || strncmp(s->name, "validate_", 9) == 0) && !err.source[0])
+			fail(s, n, mname, "err not filled in: code %d, message \"%s\"", err.code,
+			     err.message);
+		else if ((strstr(s->name, "_load_") || strncmp(s->name, "validate_", 9) == 0) &&
+		         !err.source[0])
 			fail(s, n, mname, "a load that ran out of memory does not name its source");
 		if (!out_null)
 			fail(s, n, mname, "an out-param is not NULL after a failure");
 		if (repaired) {
 			if (strcmp(repaired, "yes") != 0)
-				fail(s, n, mname, "after itsma_scorer_rescore() the result differs from itsma_score()'s");
+				fail(s, n, mname,
+				     "after itsma_scorer_rescore() the result differs from "
+				     "itsma_score()'s");
 		} else if (strcmp(before, after) != 0) {
-			fail(s, n, mname, "the caller's objects changed:\n--- before\n%s\n--- after\n%s", before,
+			fail(s, n, mname,
+			     "the caller's objects changed:\n--- before\n%s\n--- after\n%s", before,
 			     after);
 		}
 	}
@@ -1458,7 +1507,8 @@ static int check_run(const scenario *s, unsigned long n, int mode, const char *r
 		for (i = 0; i < nleaks; i++)
 			__real_free(leaks[i]);
 		if (verbose)
-			printf("  %s: allocation %lu (from %s) failing (%s) in json-c's parser, mishandled by "
+			printf("  %s: allocation %lu (from %s) failing (%s) in json-c's parser, "
+			       "mishandled by "
 			       "json-c: skipped\n",
 			       s->name, n, caller_name(n), mname);
 	}
@@ -1468,15 +1518,15 @@ static int check_run(const scenario *s, unsigned long n, int mode, const char *r
 	return 0;
 }
 
-/* ---- json-c's own failures: probed in a child process ----------------------------------------- */
+/* ---- json-c's own failures: probed in a child process ---------------------------------------- */
 
 static void *exe_base;
 static unsigned long jsonc_skipped;
 
 static int is_jsonc_symbol(const char *name)
 {
-	static const char *const prefixes[] = { "json_", "lh_", "printbuf_", "array_list_", "_json_c_",
-		                                "sprintbuf", NULL };
+	static const char *const prefixes[] = { "json_",    "lh_",       "printbuf_", "array_list_",
+		                                "_json_c_", "sprintbuf", NULL };
 	int i;
 	for (i = 0; name && prefixes[i]; i++)
 		if (strncmp(name, prefixes[i], strlen(prefixes[i])) == 0)
@@ -1553,7 +1603,8 @@ static int probe_site(const scenario *s, unsigned long n, int mode, const char *
 		st->crashes = 1;
 		jsonc_skipped++;
 		if (verbose)
-			printf("  %s: json-c's allocation %lu (from %s) failing (%s) crashes json-c: skipped, and "
+			printf("  %s: json-c's allocation %lu (from %s) failing (%s) crashes "
+			       "json-c: skipped, and "
 			       "so is every later failure there\n",
 			       s->name, n, caller_name(n), mode ? "sticky" : "transient");
 		return 0;
@@ -1567,8 +1618,8 @@ static int probe_site(const scenario *s, unsigned long n, int mode, const char *
 	}
 	fail(s, n, mode ? "sticky" : "transient", "%s (json-c's allocation from %s)",
 	     WIFEXITED(status) && WEXITSTATUS(status) == 10 ? "checks failed, see above"
-	     : WIFSIGNALED(status)                           ? "the child was killed by a signal"
-	                                                     : "crashed outside json-c",
+	     : WIFSIGNALED(status)                          ? "the child was killed by a signal"
+	                                                    : "crashed outside json-c",
 	     caller_name(n));
 	return 0;
 }
@@ -1591,7 +1642,8 @@ static int run_json_c(const scenario *s, unsigned long n, int mode, const char *
 	if (sites[i].crashes) {
 		jsonc_skipped++;
 		if (verbose)
-			printf("  %s: json-c's allocation %lu (from %s) failing (%s): crashes json-c, skipped\n",
+			printf("  %s: json-c's allocation %lu (from %s) failing (%s): crashes "
+			       "json-c, skipped\n",
 			       s->name, n, caller_name(n), mode ? "sticky" : "transient");
 		return 0;
 	}
@@ -1615,12 +1667,14 @@ static void run_scenario(const scenario *s)
 	free(before);
 	free(after);
 	if (rc != 0) {
-		fprintf(stderr, "FAIL %s: fails without injected failures: %s\n", s->name, err.message);
+		fprintf(stderr, "FAIL %s: fails without injected failures: %s\n", s->name,
+		        err.message);
 		failures++;
 		return;
 	}
 	if (leaked) {
-		fprintf(stderr, "FAIL %s: leaks %zu block(s) without injected failures\n", s->name, leaked);
+		fprintf(stderr, "FAIL %s: leaks %zu block(s) without injected failures\n", s->name,
+		        leaked);
 		failures++;
 	}
 	if (verbose) {
@@ -1629,8 +1683,8 @@ static void run_scenario(const scenario *s)
 			j += origin[n] != BY_ITSMA;
 			t += origin[n] == BY_TOKENER;
 		}
-		printf("%-36s %6lu allocations (%lu by json-c, %lu of them in its parser)\n", s->name, total,
-		       j, t);
+		printf("%-36s %6lu allocations (%lu by json-c, %lu of them in its parser)\n",
+		       s->name, total, j, t);
 	}
 	for (mode = 0; mode < 2; mode++) {
 		for (n = 1;; n++) {
@@ -1692,7 +1746,8 @@ int main(int argc, char **argv)
 		else if (strcmp(argv[i], "-k") == 0 && i + 1 < argc)
 			only = argv[++i];
 	}
-	full = getenv("ITSMA_OOM_FULL") && *getenv("ITSMA_OOM_FULL") && strcmp(getenv("ITSMA_OOM_FULL"), "0") != 0;
+	full = getenv("ITSMA_OOM_FULL") && *getenv("ITSMA_OOM_FULL") &&
+	       strcmp(getenv("ITSMA_OOM_FULL"), "0") != 0;
 	snprintf(tmpdir, sizeof tmpdir, "%s/oom-XXXXXX", ITSMA_TEST_TMP);
 	if (!mkdtemp(tmpdir))
 		die("mkdtemp", NULL);
@@ -1714,8 +1769,10 @@ int main(int argc, char **argv)
 		ran++;
 	}
 	remove_tree();
-	printf("%d scenario(s), %lu failure(s); skipped as json-c 0.16 defects: %lu crash(es) in json-c, "
-	       "%lu failure(s) json-c's parser mishandled; %lu failure(s) in json-c's parser sampled out "
+	printf("%d scenario(s), %lu failure(s); skipped as json-c 0.16 defects: %lu crash(es) in "
+	       "json-c, "
+	       "%lu failure(s) json-c's parser mishandled; %lu failure(s) in json-c's parser "
+	       "sampled out "
 	       "(ITSMA_OOM_FULL=1 runs them)\n",
 	       ran, failures, jsonc_skipped, tokener_skipped, sampled_out);
 	return failures ? 1 : 0;

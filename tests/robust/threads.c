@@ -24,22 +24,22 @@
 #include "itsma.h"
 
 #define THREADS 4
-#define ROUNDS 3
+#define ROUNDS  3
 
 static const itsma_catalogue *cat;
 static const itsma_assessment *shared_a;
 static const itsma_result *shared_r;
-static char *texts[THREADS];      /* each thread's assessment, as JSON text */
-static char *expected[THREADS];   /* what one thread makes of it */
-static char *expected_shared;     /* the shared assessment's result */
-static char *expected_builtin;    /* the 2011 built-in catalogue as JSON */
+static char *texts[THREADS];       /* each thread's assessment, as JSON text */
+static char *expected[THREADS];    /* what one thread makes of it */
+static char *expected_shared;      /* the shared assessment's result */
+static char *expected_builtin;     /* the 2011 built-in catalogue as JSON */
 static const itsma_scorer *scorer; /* a live scorer, not changed while the threads run */
-static char *expected_scorer;     /* its result as JSON, and an explanation */
+static char *expected_scorer;      /* its result as JSON, and an explanation */
 static char catalogue_file[512];
 static atomic_int failures;
 
 /* the writer and the snapshot readers */
-#define SNAPSHOTS 12
+#define SNAPSHOTS            12
 #define CHANGES_PER_SNAPSHOT 40
 static pthread_mutex_t live_lock = PTHREAD_MUTEX_INITIALIZER;
 static itsma_result *snaps[SNAPSHOTS];
@@ -113,7 +113,8 @@ static char *make_assessment(int seed)
 		if (itsma_assessment_set_process_target_of(a, s.process, (int)(i % 4), &err) < 0)
 			goto fail;
 	}
-	if (itsma_assessment_set_target(a, seed % 3, &err) < 0 || itsma_assessment_to_json(&text, a, &err) < 0)
+	if (itsma_assessment_set_target(a, seed % 3, &err) < 0 ||
+	    itsma_assessment_to_json(&text, a, &err) < 0)
 		goto fail;
 	itsma_assessment_free(a);
 	return text;
@@ -133,7 +134,8 @@ static char *work(const char *text, int thread)
 	char *acc = NULL, *s = NULL;
 	size_t i;
 
-	if (itsma_assessment_load_buffer(&a, text, strlen(text), "thread.json", cat, NULL, &err) < 0) {
+	if (itsma_assessment_load_buffer(&a, text, strlen(text), "thread.json", cat, NULL, &err) <
+	    0) {
 		check(0, err.message, thread);
 		return NULL;
 	}
@@ -148,14 +150,16 @@ static char *work(const char *text, int thread)
 	append(&acc, s);
 	for (i = 0; i < itsma_catalogue_section_count(cat); i += 7) {
 		s = NULL;
-		check(itsma_result_explain(&s, r, itsma_section_id(itsma_catalogue_section_at(cat, i)), &err) == 0,
+		check(itsma_result_explain(
+		          &s, r, itsma_section_id(itsma_catalogue_section_at(cat, i)), &err) == 0,
 		      "explain a section", thread);
 		append(&acc, s);
 	}
 	for (i = 0; i < itsma_assessment_rating_count(a); i += 11) {
 		s = NULL;
 		check(itsma_result_explain(&s, r,
-		                           itsma_requirement_id(itsma_rating_requirement(itsma_assessment_rating_at(a, i))),
+		                           itsma_requirement_id(itsma_rating_requirement(
+		                               itsma_assessment_rating_at(a, i))),
 		                           &err) == 0,
 		      "explain a requirement", thread);
 		append(&acc, s);
@@ -200,7 +204,8 @@ static char *read_scorer(int thread)
 	check(itsma_result_to_json(&s, r, &err) == 0, "scorer result_to_json", thread);
 	append(&acc, s);
 	s = NULL;
-	check(itsma_result_explain(&s, r, itsma_section_id(itsma_catalogue_process_at(cat, 0)), &err) == 0,
+	check(itsma_result_explain(&s, r, itsma_section_id(itsma_catalogue_process_at(cat, 0)),
+	                           &err) == 0,
 	      "scorer explain", thread);
 	append(&acc, s);
 	return acc;
@@ -226,7 +231,8 @@ static void *thread_main(void *arg)
 		itsma_catalogue *c = NULL;
 		itsma_error err = ITSMA_ERROR_INIT;
 
-		check(got && strcmp(got, expected[t]) == 0, "own assessment differs from one thread's", t);
+		check(got && strcmp(got, expected[t]) == 0,
+		      "own assessment differs from one thread's", t);
 		free(got);
 		got = score_shared(t);
 		check(got && strcmp(got, expected_shared) == 0, "shared result differs", t);
@@ -237,7 +243,8 @@ static void *thread_main(void *arg)
 		got = read_scorer(t);
 		check(got && strcmp(got, expected_scorer) == 0, "scorer result differs", t);
 		free(got);
-		check(itsma_catalogue_load_file(&c, catalogue_file, NULL, &err) == 0, "load_file", t);
+		check(itsma_catalogue_load_file(&c, catalogue_file, NULL, &err) == 0, "load_file",
+		      t);
 		itsma_catalogue_free(c);
 	}
 	return NULL;
@@ -258,12 +265,16 @@ static void *writer_main(void *arg)
 		pthread_mutex_lock(&live_lock);
 		for (i = 0; i < CHANGES_PER_SNAPSHOT; i++) {
 			itsma_rating_spec rs = ITSMA_RATING_SPEC_INIT;
-			rs.requirement = itsma_catalogue_requirement_at(cat, (size_t)(k * 97 + i * 31) % nq);
+			rs.requirement =
+			    itsma_catalogue_requirement_at(cat, (size_t)(k * 97 + i * 31) % nq);
 			rs.letter = letters[(k + i) % 4];
-			check(itsma_scorer_put_rating(live, &rs, &err) == 0, "writer put_rating", -2);
+			check(itsma_scorer_put_rating(live, &rs, &err) == 0, "writer put_rating",
+			      -2);
 		}
-		check(itsma_result_clone(&snaps[k], itsma_scorer_result(live), &err) == 0, "clone", -2);
-		check(itsma_score(&fresh, itsma_scorer_assessment(live), NULL, &err) == 0, "score", -2);
+		check(itsma_result_clone(&snaps[k], itsma_scorer_result(live), &err) == 0, "clone",
+		      -2);
+		check(itsma_score(&fresh, itsma_scorer_assessment(live), NULL, &err) == 0, "score",
+		      -2);
 		check(itsma_result_to_json(&snap_expected[k], fresh, &err) == 0, "to_json", -2);
 		itsma_result_free(fresh);
 		pthread_mutex_unlock(&live_lock);
@@ -283,7 +294,8 @@ static void *snapshot_reader_main(void *arg)
 		for (k = 0; k < n; k++) {
 			char *got = NULL;
 			itsma_error err = ITSMA_ERROR_INIT;
-			check(itsma_result_to_json(&got, snaps[k], &err) == 0, "snapshot to_json", t);
+			check(itsma_result_to_json(&got, snaps[k], &err) == 0, "snapshot to_json",
+			      t);
 			check(got && strcmp(got, snap_expected[k]) == 0, "snapshot differs", t);
 			itsma_free(got);
 		}
@@ -310,13 +322,15 @@ int main(void)
 		return 2;
 	}
 	cat = c;
-	snprintf(catalogue_file, sizeof catalogue_file, "%s/threads-catalogue.json", ITSMA_TEST_TMP);
+	snprintf(catalogue_file, sizeof catalogue_file, "%s/threads-catalogue.json",
+	         ITSMA_TEST_TMP);
 	if (itsma_catalogue_save_file(cat, catalogue_file, &err) < 0) {
 		fprintf(stderr, "save: %s\n", err.message);
 		return 2;
 	}
 	shared_text = make_assessment(THREADS);
-	if (itsma_assessment_load_buffer(&a, shared_text, strlen(shared_text), NULL, cat, NULL, &err) < 0 ||
+	if (itsma_assessment_load_buffer(&a, shared_text, strlen(shared_text), NULL, cat, NULL,
+	                                 &err) < 0 ||
 	    itsma_score(&r, a, NULL, &err) < 0) {
 		fprintf(stderr, "shared: %s\n", err.message);
 		return 2;
@@ -335,14 +349,16 @@ int main(void)
 	{
 		char *text = make_assessment(THREADS + 1);
 		itsma_rating_spec rs = ITSMA_RATING_SPEC_INIT;
-		if (itsma_assessment_load_buffer(&sa, text, strlen(text), NULL, cat, NULL, &err) < 0 ||
+		if (itsma_assessment_load_buffer(&sa, text, strlen(text), NULL, cat, NULL, &err) <
+		        0 ||
 		    itsma_scorer_new(&sc, sa, NULL, &err) < 0)
 			return 2;
 		itsma_free(text);
 		rs.requirement = itsma_catalogue_requirement_at(cat, 3);
 		rs.letter = ITSMA_LETTER_F;
 		if (itsma_scorer_put_rating(sc, &rs, &err) < 0 ||
-		    itsma_scorer_remove_rating(sc, itsma_requirement_id(itsma_catalogue_requirement_at(cat, 5)), &err) < 0)
+		    itsma_scorer_remove_rating(
+		        sc, itsma_requirement_id(itsma_catalogue_requirement_at(cat, 5)), &err) < 0)
 			return 2;
 		scorer = sc;
 		expected_scorer = read_scorer(-1);
@@ -367,7 +383,8 @@ int main(void)
 		pthread_t w, rd[2];
 		char *text = make_assessment(THREADS + 2);
 		int k;
-		if (itsma_assessment_load_buffer(&la, text, strlen(text), NULL, cat, NULL, &err) < 0 ||
+		if (itsma_assessment_load_buffer(&la, text, strlen(text), NULL, cat, NULL, &err) <
+		        0 ||
 		    itsma_scorer_new(&live, la, NULL, &err) < 0)
 			return 2;
 		itsma_free(text);

@@ -95,25 +95,28 @@ static inline itsma_catalogue *cat_new(const char *id)
 	return c;
 }
 
-static inline void sec(itsma_catalogue *c, const char *parent, const char *id, double w, int process)
+static inline void sec(itsma_catalogue *c, const char *parent, const char *id, double w,
+                       int process)
 {
 	itsma_section_spec s = ITSMA_SECTION_SPEC_INIT;
 	s.id = id;
 	s.title = id;
 	s.weight = w;
 	s.kind = process ? ITSMA_SECTION_KIND_PROCESS : ITSMA_SECTION_KIND_GROUP;
-	ASSERT_OK(itsma_catalogue_add_section(NULL, c, itsma_catalogue_find_section(c, parent), &s, ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_section(NULL, c, itsma_catalogue_find_section(c, parent), &s,
+	                                      ASSERT_ERR));
 }
 
 static inline void req(itsma_catalogue *c, const char *section, const char *id, double w,
-                itsma_obligation ob)
+                       itsma_obligation ob)
 {
 	itsma_requirement_spec s = ITSMA_REQUIREMENT_SPEC_INIT;
 	s.id = id;
 	s.text = id;
 	s.weight = w;
 	s.obligation = ob;
-	ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, section), &s, ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, section),
+	                                          &s, ASSERT_ERR));
 }
 
 static inline itsma_assessment *asm_new(const itsma_catalogue *c)
@@ -128,7 +131,8 @@ static inline itsma_assessment *asm_new(const itsma_catalogue *c)
 	return a;
 }
 
-static inline void ev(itsma_assessment *a, const char *id, const char *collected, const char *expires)
+static inline void ev(itsma_assessment *a, const char *id, const char *collected,
+                      const char *expires)
 {
 	itsma_evidence_spec e = ITSMA_EVIDENCE_SPEC_INIT;
 	e.id = id;
@@ -165,7 +169,7 @@ static inline void rate(itsma_assessment *a, const char *requirement, const char
 }
 
 static inline void rate_pa(itsma_assessment *a, const char *process, itsma_attribute pa,
-                    const char *rating, ...)
+                           const char *rating, ...)
 {
 	itsma_attribute_spec s = ITSMA_ATTRIBUTE_SPEC_INIT;
 	const char *ids[8];
@@ -188,7 +192,7 @@ static inline void exclude(itsma_assessment *a, const char *id)
 }
 
 static inline itsma_result *score(const itsma_assessment *a, itsma_evidence_policy policy,
-                           const char *section)
+                                  const char *section)
 {
 	itsma_result *r = NULL;
 	itsma_score_options o = ITSMA_SCORE_OPTIONS_INIT;

@@ -10,7 +10,8 @@ static itsma_catalogue *small_catalogue(void)
 {
 	itsma_catalogue *c = NULL;
 	itsma_error err = ITSMA_ERROR_INIT;
-	CU_ASSERT_EQUAL_FATAL(itsma_catalogue_load_file(&c, ITSMA_TEST_DATA "/catalogue-small.json", NULL, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(
+	    itsma_catalogue_load_file(&c, ITSMA_TEST_DATA "/catalogue-small.json", NULL, &err), 0);
 	return c;
 }
 
@@ -18,7 +19,8 @@ static itsma_assessment *load_small(const itsma_catalogue *c)
 {
 	itsma_assessment *a = NULL;
 	itsma_error err = ITSMA_ERROR_INIT;
-	int rc = itsma_assessment_load_file(&a, ITSMA_TEST_DATA "/assessment-small.json", c, NULL, &err);
+	int rc =
+	    itsma_assessment_load_file(&a, ITSMA_TEST_DATA "/assessment-small.json", c, NULL, &err);
 	if (rc)
 		fprintf(stderr, "\n%s\n", err.message);
 	CU_ASSERT_EQUAL_FATAL(rc, 0);
@@ -42,7 +44,8 @@ static void test_assessment__load_and_read_everything(void)
 	CU_ASSERT_STRING_EQUAL(itsma_assessment_title(a), "Small assessment");
 	CU_ASSERT_STRING_EQUAL(itsma_assessment_organisation(a), "Example IT");
 	CU_ASSERT_STRING_EQUAL(itsma_assessment_assessor(a), "A. Assessor");
-	CU_ASSERT_STRING_EQUAL(itsma_assessment_origin(a), ITSMA_TEST_DATA "/assessment-small.json");
+	CU_ASSERT_STRING_EQUAL(itsma_assessment_origin(a),
+	                       ITSMA_TEST_DATA "/assessment-small.json");
 
 	CU_ASSERT_EQUAL(itsma_assessment_evidence_count(a), 2);
 	e = itsma_assessment_evidence_at(a, 0);
@@ -97,7 +100,8 @@ static void test_assessment__load_and_read_everything(void)
 	CU_ASSERT_EQUAL(itsma_attribute_rating_letter(pa), ITSMA_LETTER_P);
 	ASSERT_NEAR(itsma_attribute_rating_value(pa), 32.5);
 	CU_ASSERT_EQUAL(itsma_attribute_rating_evidence_count(pa), 1);
-	CU_ASSERT_STRING_EQUAL(itsma_evidence_id(itsma_attribute_rating_evidence_at(pa, 0)), "EV-1");
+	CU_ASSERT_STRING_EQUAL(itsma_evidence_id(itsma_attribute_rating_evidence_at(pa, 0)),
+	                       "EV-1");
 	CU_ASSERT_PTR_NULL(itsma_attribute_rating_evidence_at(pa, 1));
 	CU_ASSERT_PTR_NULL(itsma_attribute_rating_note(pa));
 	CU_ASSERT_EQUAL(itsma_attribute_rating_index(pa), 0);
@@ -145,22 +149,29 @@ static void test_assessment__round_trip_is_byte_identical(void)
 static void test_assessment__members_in_any_order(void)
 {
 	/* ratings before evidence and the catalogue id last: everything is still checked */
-	static const char doc[] =
-	    "{\"ratings\": [{\"requirement\": \"8.1-01\", \"rating\": \"F\", \"evidence\": [\"E\"]}],"
-	    " \"targets\": {\"level\": 1}, \"scope\": {},"
-	    " \"evidence\": [{\"id\": \"E\", \"title\": \"t\", \"kind\": \"other\", \"collected\": \"2026-01-01\"}],"
-	    " \"date\": \"2026-02-01\", \"id\": \"x\", \"format\": \"itsma-assessment/1\", \"catalogue\": \"test:small\"}";
+	static const char doc[] = "{\"ratings\": [{\"requirement\": \"8.1-01\", \"rating\": \"F\", "
+	                          "\"evidence\": [\"E\"]}],"
+	                          " \"targets\": {\"level\": 1}, \"scope\": {},"
+	                          " \"evidence\": [{\"id\": \"E\", \"title\": \"t\", \"kind\": "
+	                          "\"other\", \"collected\": \"2026-01-01\"}],"
+	                          " \"date\": \"2026-02-01\", \"id\": \"x\", \"format\": "
+	                          "\"itsma-assessment/1\", \"catalogue\": \"test:small\"}";
 	static const char bad[] =
-	    "{\"ratings\": [{\"requirement\": \"8.1-01\", \"rating\": \"F\", \"evidence\": [\"Q\"]}],"
-	    " \"evidence\": [], \"date\": \"2026-02-01\", \"id\": \"x\", \"format\": \"itsma-assessment/1\", \"catalogue\": \"test:small\"}";
+	    "{\"ratings\": [{\"requirement\": \"8.1-01\", \"rating\": \"F\", \"evidence\": "
+	    "[\"Q\"]}],"
+	    " \"evidence\": [], \"date\": \"2026-02-01\", \"id\": \"x\", \"format\": "
+	    "\"itsma-assessment/1\", \"catalogue\": \"test:small\"}";
 	itsma_catalogue *c = small_catalogue();
 	itsma_assessment *a = NULL;
 	itsma_error err = ITSMA_ERROR_INIT;
-	CU_ASSERT_EQUAL(itsma_assessment_load_buffer(&a, doc, sizeof doc - 1, "o.json", c, NULL, &err), 0);
+	CU_ASSERT_EQUAL(
+	    itsma_assessment_load_buffer(&a, doc, sizeof doc - 1, "o.json", c, NULL, &err), 0);
 	CU_ASSERT_EQUAL(itsma_assessment_rating_count(a), 1);
 	CU_ASSERT_EQUAL(itsma_assessment_target(a), 1);
 	itsma_assessment_free(a);
-	CU_ASSERT_EQUAL(itsma_assessment_load_buffer(&a, bad, sizeof bad - 1, "o.json", c, NULL, &err), ITSMA_ESCHEMA);
+	CU_ASSERT_EQUAL(
+	    itsma_assessment_load_buffer(&a, bad, sizeof bad - 1, "o.json", c, NULL, &err),
+	    ITSMA_ESCHEMA);
 	CU_ASSERT_STRING_EQUAL(err.pointer, "/ratings/0/evidence/0");
 	CU_ASSERT_EQUAL(err.line, 1);
 	CU_ASSERT_EQUAL(err.column, 68);
@@ -169,12 +180,16 @@ static void test_assessment__members_in_any_order(void)
 
 static void test_assessment__builtin_catalogue_resolved_and_owned(void)
 {
-	static const char doc[] = "{\"format\": \"itsma-assessment/1\", \"id\": \"a\", \"catalogue\": \"iso20000-1:2018\","
-	                          " \"date\": \"2026-11-20\", \"ratings\": [{\"requirement\": \"8.6.1-01\", \"rating\": \"N\"}]}";
+	static const char doc[] = "{\"format\": \"itsma-assessment/1\", \"id\": \"a\", "
+	                          "\"catalogue\": \"iso20000-1:2018\","
+	                          " \"date\": \"2026-11-20\", \"ratings\": [{\"requirement\": "
+	                          "\"8.6.1-01\", \"rating\": \"N\"}]}";
 	itsma_assessment *a = NULL;
 	itsma_error err = ITSMA_ERROR_INIT;
-	CU_ASSERT_EQUAL_FATAL(itsma_assessment_load_buffer(&a, doc, sizeof doc - 1, NULL, NULL, NULL, &err), 0);
-	CU_ASSERT_STRING_EQUAL(itsma_catalogue_id(itsma_assessment_catalogue(a)), "iso20000-1:2018");
+	CU_ASSERT_EQUAL_FATAL(
+	    itsma_assessment_load_buffer(&a, doc, sizeof doc - 1, NULL, NULL, NULL, &err), 0);
+	CU_ASSERT_STRING_EQUAL(itsma_catalogue_id(itsma_assessment_catalogue(a)),
+	                       "iso20000-1:2018");
 	CU_ASSERT_STRING_EQUAL(itsma_assessment_origin(a), "<buffer>");
 	CU_ASSERT_EQUAL(itsma_assessment_rating_count(a), 1);
 	itsma_assessment_free(a); /* frees the catalogue it loaded */
@@ -230,7 +245,8 @@ static void test_assessment__create_and_modify(void)
 	e.sha256 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 	CU_ASSERT_EQUAL(itsma_assessment_put_evidence(a, &e, &err), 0);
 	CU_ASSERT_PTR_EQUAL(itsma_assessment_find_evidence(a, "EV-1"), kept);
-	CU_ASSERT_PTR_EQUAL(itsma_evidence_id(kept), kept_id); /* the id string stays where it was */
+	CU_ASSERT_PTR_EQUAL(itsma_evidence_id(kept),
+	                    kept_id); /* the id string stays where it was */
 	CU_ASSERT_STRING_EQUAL(itsma_evidence_title(kept), "Procedure v2");
 	CU_ASSERT_EQUAL(itsma_evidence_index(kept), 0);
 	e.expires = "2026-01-01"; /* before collected */
@@ -273,7 +289,9 @@ static void test_assessment__create_and_modify(void)
 	r.requirement_id = "8.1-01"; /* replace keeps the position */
 	r.value = 90;
 	CU_ASSERT_EQUAL(itsma_assessment_put_rating(a, &r, &err), 0);
-	CU_ASSERT_STRING_EQUAL(itsma_requirement_id(itsma_rating_requirement(itsma_assessment_rating_at(a, 0))), "8.1-01");
+	CU_ASSERT_STRING_EQUAL(
+	    itsma_requirement_id(itsma_rating_requirement(itsma_assessment_rating_at(a, 0))),
+	    "8.1-01");
 	ASSERT_NEAR(itsma_rating_value(itsma_assessment_rating_at(a, 0)), 90);
 	r.value = 100.5;
 	CU_ASSERT_EQUAL(itsma_assessment_put_rating(a, &r, &err), ITSMA_EINVAL);
@@ -300,7 +318,8 @@ static void test_assessment__create_and_modify(void)
 	pa.letter = ITSMA_LETTER_L;
 	CU_ASSERT_EQUAL(itsma_assessment_put_attribute(a, &pa, &err), 0);
 	CU_ASSERT_EQUAL(itsma_assessment_attribute_count(a), 1);
-	CU_ASSERT_EQUAL(itsma_attribute_rating_letter(itsma_assessment_attribute_at(a, 0)), ITSMA_LETTER_L);
+	CU_ASSERT_EQUAL(itsma_attribute_rating_letter(itsma_assessment_attribute_at(a, 0)),
+	                ITSMA_LETTER_L);
 	pa.attribute = ITSMA_PA1_1;
 	CU_ASSERT_EQUAL(itsma_assessment_put_attribute(a, &pa, &err), ITSMA_EINVAL);
 	pa.attribute = ITSMA_PA2_1;
@@ -314,11 +333,14 @@ static void test_assessment__create_and_modify(void)
 	CU_ASSERT_EQUAL(itsma_assessment_remove_evidence(a, "EV-1", &err), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_assessment_remove_evidence(a, "EV-7", &err), ITSMA_ENOTFOUND);
 	CU_ASSERT_EQUAL(itsma_assessment_remove_attribute(a, "8.1", ITSMA_PA3_2, &err), 0);
-	CU_ASSERT_EQUAL(itsma_assessment_remove_attribute(a, "8.1", ITSMA_PA3_2, &err), ITSMA_ENOTFOUND);
+	CU_ASSERT_EQUAL(itsma_assessment_remove_attribute(a, "8.1", ITSMA_PA3_2, &err),
+	                ITSMA_ENOTFOUND);
 	/* the rating of 8.1-01 was replaced by one without evidence: EV-1 is no longer cited */
 	CU_ASSERT_EQUAL(itsma_assessment_remove_rating(a, "8.1-01", &err), 0);
 	CU_ASSERT_EQUAL(itsma_assessment_remove_rating(a, "8.1-01", &err), ITSMA_ENOTFOUND);
-	CU_ASSERT_STRING_EQUAL(itsma_requirement_id(itsma_rating_requirement(itsma_assessment_rating_at(a, 0))), "8.2-01");
+	CU_ASSERT_STRING_EQUAL(
+	    itsma_requirement_id(itsma_rating_requirement(itsma_assessment_rating_at(a, 0))),
+	    "8.2-01");
 	CU_ASSERT_EQUAL(itsma_rating_index(itsma_assessment_rating_at(a, 0)), 0);
 	CU_ASSERT_EQUAL(itsma_assessment_remove_evidence(a, "EV-1", &err), 0);
 	CU_ASSERT_EQUAL(itsma_assessment_evidence_count(a), 1);
@@ -329,7 +351,8 @@ static void test_assessment__create_and_modify(void)
 	CU_ASSERT_EQUAL(itsma_assessment_put_exclusion(a, "8.2", "Not offered.", &err), 0);
 	CU_ASSERT_EQUAL(itsma_assessment_put_exclusion(a, "8.2", "Not offered at all.", &err), 0);
 	CU_ASSERT_EQUAL(itsma_assessment_exclusion_count(a), 1);
-	CU_ASSERT_STRING_EQUAL(itsma_exclusion_reason(itsma_assessment_exclusion_at(a, 0)), "Not offered at all.");
+	CU_ASSERT_STRING_EQUAL(itsma_exclusion_reason(itsma_assessment_exclusion_at(a, 0)),
+	                       "Not offered at all.");
 	CU_ASSERT_TRUE(itsma_assessment_is_excluded(a, "8.2-01"));
 	CU_ASSERT_EQUAL(itsma_assessment_put_exclusion(a, "8.1-02", "Not needed.", &err), 0);
 	CU_ASSERT_TRUE(itsma_assessment_is_excluded(a, "8.1-02"));
@@ -358,7 +381,8 @@ static void test_assessment__create_and_modify(void)
 		char *j1 = NULL, *j2 = NULL;
 		itsma_assessment *b = NULL;
 		CU_ASSERT_EQUAL(itsma_assessment_to_json(&j1, a, &err), 0);
-		CU_ASSERT_EQUAL(itsma_assessment_load_buffer(&b, j1, strlen(j1), NULL, c, NULL, &err), 0);
+		CU_ASSERT_EQUAL(
+		    itsma_assessment_load_buffer(&b, j1, strlen(j1), NULL, c, NULL, &err), 0);
 		CU_ASSERT_EQUAL(itsma_assessment_to_json(&j2, b, &err), 0);
 		CU_ASSERT_STRING_EQUAL(j1, j2);
 		itsma_free(j1);
@@ -393,10 +417,14 @@ static void test_assessment__evidence_currency(void)
 	e.id = "collected-today";
 	e.collected = "2026-11-20";
 	CU_ASSERT_EQUAL(itsma_assessment_put_evidence(a, &e, &err), 0);
-	CU_ASSERT_TRUE(itsma_evidence_is_current(itsma_assessment_find_evidence(a, "on-the-day"), day));
-	CU_ASSERT_FALSE(itsma_evidence_is_current(itsma_assessment_find_evidence(a, "day-before"), day));
-	CU_ASSERT_FALSE(itsma_evidence_is_current(itsma_assessment_find_evidence(a, "future"), day));
-	CU_ASSERT_TRUE(itsma_evidence_is_current(itsma_assessment_find_evidence(a, "collected-today"), day));
+	CU_ASSERT_TRUE(
+	    itsma_evidence_is_current(itsma_assessment_find_evidence(a, "on-the-day"), day));
+	CU_ASSERT_FALSE(
+	    itsma_evidence_is_current(itsma_assessment_find_evidence(a, "day-before"), day));
+	CU_ASSERT_FALSE(
+	    itsma_evidence_is_current(itsma_assessment_find_evidence(a, "future"), day));
+	CU_ASSERT_TRUE(
+	    itsma_evidence_is_current(itsma_assessment_find_evidence(a, "collected-today"), day));
 	itsma_assessment_free(a);
 	itsma_catalogue_free(c);
 }
@@ -410,11 +438,14 @@ static void test_assessment__forbidden_exclusions_and_kinds(void)
 	int i;
 	CU_ASSERT_EQUAL_FATAL(itsma_catalogue_builtin(&c, "iso20000-1:2018", &err), 0);
 	CU_ASSERT_EQUAL_FATAL(itsma_assessment_new(&a, c, "a", "2026-11-20", &err), 0);
-	CU_ASSERT_EQUAL(itsma_assessment_put_exclusion(a, "8.2.3", "No parties.", &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_put_exclusion(a, "8.2.3", "No parties.", &err),
+	                ITSMA_EINVAL);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "forbids exclusions"));
 	CU_ASSERT_EQUAL(itsma_assessment_exclusion_count(a), 0);
 	for (i = 0; i <= (int)ITSMA_EVIDENCE_KIND_OTHER; i++) {
-		CU_ASSERT_EQUAL(itsma_evidence_kind_parse(&k, itsma_evidence_kind_name((itsma_evidence_kind)i), &err), 0);
+		CU_ASSERT_EQUAL(itsma_evidence_kind_parse(
+		                    &k, itsma_evidence_kind_name((itsma_evidence_kind)i), &err),
+		                0);
 		CU_ASSERT_EQUAL((int)k, i);
 	}
 	CU_ASSERT_EQUAL(itsma_evidence_kind_parse(&k, "email", &err), ITSMA_EINVAL);
@@ -434,9 +465,11 @@ static void test_assessment__save_file(void)
 	CU_ASSERT_EQUAL(itsma_assessment_load_file(&b, path, c, NULL, &err), 0);
 	CU_ASSERT_EQUAL(itsma_assessment_rating_count(b), 2);
 	itsma_assessment_free(b);
-	CU_ASSERT_EQUAL(itsma_assessment_save_file(a, ITSMA_TEST_TMP "/nope/a.json", &err), ITSMA_EIO);
+	CU_ASSERT_EQUAL(itsma_assessment_save_file(a, ITSMA_TEST_TMP "/nope/a.json", &err),
+	                ITSMA_EIO);
 	CU_ASSERT(err.sys_errno != 0);
-	CU_ASSERT_EQUAL(itsma_assessment_load_file(&b, ITSMA_TEST_TMP "/nope.json", c, NULL, &err), ITSMA_EIO);
+	CU_ASSERT_EQUAL(itsma_assessment_load_file(&b, ITSMA_TEST_TMP "/nope.json", c, NULL, &err),
+	                ITSMA_EIO);
 	CU_ASSERT_PTR_NULL(b);
 	itsma_assessment_free(a);
 	itsma_catalogue_free(c);
@@ -519,8 +552,8 @@ static const char *ext_kind(const rated_kind *k, const void *r)
 
 static void rated_alike(const rated_kind *k)
 {
-	static const char *const a_only[] = {"A"}, *const b_only[] = {"B"};
-	static const char *const twice[] = {"B", "B"}, *const ghost[] = {"Z"};
+	static const char *const a_only[] = { "A" }, *const b_only[] = { "B" };
+	static const char *const twice[] = { "B", "B" }, *const ghost[] = { "Z" };
 	itsma_catalogue *c = cat_new("alike");
 	itsma_assessment *a, *back = NULL;
 	itsma_error err = ITSMA_ERROR_INIT;
@@ -530,7 +563,7 @@ static void rated_alike(const rated_kind *k)
 
 	sec(c, NULL, "4", 1, 0);
 	for (i = 0; i < 3; i++) {
-		static const char *const procs[] = {"4.1", "4.2", "4.3"};
+		static const char *const procs[] = { "4.1", "4.2", "4.3" };
 		sec(c, "4", procs[i], 1, 1);
 	}
 	req(c, "4.1", "4.1-01", 1, ITSMA_OBLIGATION_SHALL);
@@ -617,10 +650,10 @@ static void stale(itsma_error *e)
 /* One setter per property, each with its own check; a refused value changes nothing. */
 static void test_assessment__typed_setters(void)
 {
-	static int (*const optional[])(itsma_assessment *, const char *, itsma_error *) = {
-		itsma_assessment_set_title, itsma_assessment_set_organisation,
-		itsma_assessment_set_assessor
-	};
+	static int (*const optional[])(itsma_assessment *, const char *,
+	                               itsma_error *) = { itsma_assessment_set_title,
+		                                          itsma_assessment_set_organisation,
+		                                          itsma_assessment_set_assessor };
 	static const char *(*const getters[])(const itsma_assessment *) = {
 		itsma_assessment_title, itsma_assessment_organisation, itsma_assessment_assessor
 	};
@@ -685,9 +718,12 @@ static void test_assessment__typed_setters(void)
 
 static void test_assessment__ratings_and_attribute_ratings_alike(void)
 {
-	static const rated_kind ratings = {
-	    0, {"4.1-01", "4.1-02", "4.1-03"}, "the rating of 4.1-02"};
-	static const rated_kind attributes = {1, {"4.1", "4.2", "4.3"}, "the rating of 4.2/PA2.1"};
+	static const rated_kind ratings = { 0,
+		                            { "4.1-01", "4.1-02", "4.1-03" },
+		                            "the rating of 4.1-02" };
+	static const rated_kind attributes = { 1,
+		                               { "4.1", "4.2", "4.3" },
+		                               "the rating of 4.2/PA2.1" };
 	rated_alike(&ratings);
 	rated_alike(&attributes);
 }
@@ -717,7 +753,8 @@ static void test_assessment__requirements_and_processes_by_object(void)
 	rs.letter = ITSMA_LETTER_L;
 	ASSERT_OK(itsma_assessment_put_rating(a, &rs, ASSERT_ERR));
 	CU_ASSERT_PTR_EQUAL(itsma_rating_requirement(itsma_assessment_find_rating(a, "8.1-01")), q);
-	CU_ASSERT_PTR_EQUAL(itsma_assessment_find_rating_of(a, q), itsma_assessment_find_rating(a, "8.1-01"));
+	CU_ASSERT_PTR_EQUAL(itsma_assessment_find_rating_of(a, q),
+	                    itsma_assessment_find_rating(a, "8.1-01"));
 	CU_ASSERT_PTR_NULL(itsma_assessment_find_rating_of(a, q_twin));
 	CU_ASSERT_PTR_NULL(itsma_assessment_find_rating_of(a, NULL));
 	rs.requirement_id = "8.1-01"; /* the same requirement twice: fine */
@@ -752,7 +789,8 @@ static void test_assessment__requirements_and_processes_by_object(void)
 	as.process = p;
 	as.process_id = "8.2";
 	CU_ASSERT_EQUAL(itsma_assessment_put_attribute(a, &as, &e), ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_assessment_remove_attribute_of(a, p_twin, ITSMA_PA2_1, &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_remove_attribute_of(a, p_twin, ITSMA_PA2_1, &e),
+	                ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_assessment_set_process_target_of(a, p_twin, 3, &e), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_assessment_set_process_target_of(a, group, 3, &e), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_assessment_set_process_target_of(a, p, 6, &e), ITSMA_EINVAL);
@@ -775,7 +813,8 @@ static void test_assessment__requirements_and_processes_by_object(void)
 	/* removal by object */
 	ASSERT_OK(itsma_assessment_remove_attribute_of(a, p, ITSMA_PA2_1, ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_assessment_attribute_count(a), 0);
-	CU_ASSERT_EQUAL(itsma_assessment_remove_attribute_of(a, p, ITSMA_PA2_1, &e), ITSMA_ENOTFOUND);
+	CU_ASSERT_EQUAL(itsma_assessment_remove_attribute_of(a, p, ITSMA_PA2_1, &e),
+	                ITSMA_ENOTFOUND);
 	ASSERT_OK(itsma_assessment_remove_rating_of(a, q, ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_assessment_rating_count(a), 0);
 	CU_ASSERT_EQUAL(itsma_assessment_remove_rating_of(a, q, &e), ITSMA_ENOTFOUND);
@@ -789,14 +828,17 @@ static const itsma_test_case cases[] = {
 	{ "load_and_read_everything", test_assessment__load_and_read_everything },
 	{ "round_trip_is_byte_identical", test_assessment__round_trip_is_byte_identical },
 	{ "members_in_any_order", test_assessment__members_in_any_order },
-	{ "builtin_catalogue_resolved_and_owned", test_assessment__builtin_catalogue_resolved_and_owned },
+	{ "builtin_catalogue_resolved_and_owned",
+	  test_assessment__builtin_catalogue_resolved_and_owned },
 	{ "create_and_modify", test_assessment__create_and_modify },
 	{ "evidence_currency", test_assessment__evidence_currency },
 	{ "forbidden_exclusions_and_kinds", test_assessment__forbidden_exclusions_and_kinds },
 	{ "save_file", test_assessment__save_file },
-	{ "ratings_and_attribute_ratings_alike", test_assessment__ratings_and_attribute_ratings_alike },
+	{ "ratings_and_attribute_ratings_alike",
+	  test_assessment__ratings_and_attribute_ratings_alike },
 	{ "typed_setters", test_assessment__typed_setters },
-	{ "requirements_and_processes_by_object", test_assessment__requirements_and_processes_by_object },
+	{ "requirements_and_processes_by_object",
+	  test_assessment__requirements_and_processes_by_object },
 	{ NULL, NULL }
 };
 

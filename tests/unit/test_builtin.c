@@ -84,12 +84,14 @@ static void check_guidance_and_counts(const itsma_catalogue *c, size_t min_shall
 		for (k = 0; k < 3; k++) {
 			size_t g = itsma_section_guidance_count(p, sources[k]);
 			if (!g)
-				fprintf(stderr, "\n%s has no %s guidance\n", itsma_section_id(p), sources[k]);
+				fprintf(stderr, "\n%s has no %s guidance\n", itsma_section_id(p),
+				        sources[k]);
 			CU_ASSERT(g > 0);
 			for (j = 0; j < g; j++) {
 				const char *v = itsma_section_guidance_at(p, sources[k], j);
 				if (!in_list(&lists[k], v)) {
-					fprintf(stderr, "\n%s: \"%s\" is not in %s\n", itsma_section_id(p), v, sources[k]);
+					fprintf(stderr, "\n%s: \"%s\" is not in %s\n",
+					        itsma_section_id(p), v, sources[k]);
 					CU_FAIL("guidance not in the framework's list");
 				}
 			}
@@ -106,7 +108,8 @@ static void check_guidance_and_counts(const itsma_catalogue *c, size_t min_shall
 		/* every process clause states at least one obligation; how many is the standard's
 		 * business (8.2.5 and 8.4.2 state few), so no more is asked of a process */
 		if (ps < 1 || pw < 1)
-			fprintf(stderr, "\n%s: %zu shall, %zu should\n", itsma_section_id(p), ps, pw);
+			fprintf(stderr, "\n%s: %zu shall, %zu should\n", itsma_section_id(p), ps,
+			        pw);
 		CU_ASSERT(ps >= 1);
 		CU_ASSERT(pw >= 1);
 	}
@@ -118,7 +121,9 @@ static void check_guidance_and_counts(const itsma_catalogue *c, size_t min_shall
 		CU_ASSERT(itsma_requirement_evidence_hint_count(r) > 0);
 		/* no two requirements share a text */
 		for (i = j + 1; i < n; i++)
-			if (strcmp(itsma_requirement_text(r), itsma_requirement_text(itsma_catalogue_requirement_at(c, i))) == 0) {
+			if (strcmp(itsma_requirement_text(r),
+			           itsma_requirement_text(itsma_catalogue_requirement_at(c, i))) ==
+			    0) {
 				fprintf(stderr, "\nsame text: %s and %s\n", itsma_requirement_id(r),
 				        itsma_requirement_id(itsma_catalogue_requirement_at(c, i)));
 				CU_FAIL("two requirements share a text");
@@ -152,7 +157,8 @@ static void test_builtin__iso20000_2018(void)
 		CU_ASSERT_EQUAL(itsma_section_depth(p), 2);
 		CU_ASSERT_STRING_NOT_EQUAL(itsma_section_id(p), "8.3.1");
 	}
-	CU_ASSERT_EQUAL(itsma_section_kind_of(itsma_catalogue_find_section(c, "8.3.1")), ITSMA_SECTION_KIND_GROUP);
+	CU_ASSERT_EQUAL(itsma_section_kind_of(itsma_catalogue_find_section(c, "8.3.1")),
+	                ITSMA_SECTION_KIND_GROUP);
 	CU_ASSERT_PTR_EQUAL(itsma_section_process(itsma_catalogue_find_section(c, "8.5.1.2")),
 	                    itsma_catalogue_find_section(c, "8.5.1"));
 	itsma_catalogue_free(c);
@@ -182,7 +188,8 @@ static void test_builtin__identical_to_the_shipped_files(void)
 		CU_ASSERT_EQUAL(itsma_catalogue_to_json(&out, c, &err), 0);
 		CU_ASSERT_STRING_EQUAL(out, text);
 		CU_ASSERT_EQUAL(itsma_catalogue_load_file(&f, path, NULL, &err), 0);
-		CU_ASSERT_EQUAL(itsma_catalogue_requirement_count(f), itsma_catalogue_requirement_count(c));
+		CU_ASSERT_EQUAL(itsma_catalogue_requirement_count(f),
+		                itsma_catalogue_requirement_count(c));
 		itsma_catalogue_free(f);
 		itsma_free(out);
 		free(text);
@@ -190,11 +197,10 @@ static void test_builtin__identical_to_the_shipped_files(void)
 	}
 }
 
-static const itsma_test_case cases[] = {
-	{ "iso20000_2018", test_builtin__iso20000_2018 },
-	{ "iso20000_2011", test_builtin__iso20000_2011 },
-	{ "identical_to_the_shipped_files", test_builtin__identical_to_the_shipped_files },
-	{ NULL, NULL }
-};
+static const itsma_test_case cases[] = { { "iso20000_2018", test_builtin__iso20000_2018 },
+	                                 { "iso20000_2011", test_builtin__iso20000_2011 },
+	                                 { "identical_to_the_shipped_files",
+	                                   test_builtin__identical_to_the_shipped_files },
+	                                 { NULL, NULL } };
 
 ITSMA_TEST_MAIN("builtin", cases)

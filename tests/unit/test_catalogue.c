@@ -34,7 +34,8 @@ static void test_catalogue__load_file_properties(void)
 	CU_ASSERT_EQUAL(itsma_catalogue_generic_practice_count(c), 1);
 	CU_ASSERT_EQUAL(itsma_catalogue_generic_practice_attribute(c, 0), ITSMA_PA2_1);
 	CU_ASSERT_STRING_EQUAL(itsma_catalogue_generic_practice_id(c, 0), "GP2.1.1");
-	CU_ASSERT_STRING_EQUAL(itsma_catalogue_generic_practice_text(c, 0), "Performance is planned and monitored.");
+	CU_ASSERT_STRING_EQUAL(itsma_catalogue_generic_practice_text(c, 0),
+	                       "Performance is planned and monitored.");
 	CU_ASSERT_PTR_NULL(itsma_catalogue_generic_practice_id(c, 1));
 	CU_ASSERT_EQUAL(itsma_catalogue_generic_practice_attribute(c, 1), ITSMA_ATTRIBUTE_COUNT);
 	CU_ASSERT_PTR_NULL(itsma_catalogue_generic_practice_text(c, 1));
@@ -52,7 +53,8 @@ static void test_catalogue__walk_tree_in_catalogue_order(void)
 
 	CU_ASSERT_EQUAL(itsma_catalogue_section_count(c), 4);
 	for (i = 0; i < 4; i++) {
-		CU_ASSERT_STRING_EQUAL(itsma_section_id(itsma_catalogue_section_at(c, i)), order[i]);
+		CU_ASSERT_STRING_EQUAL(itsma_section_id(itsma_catalogue_section_at(c, i)),
+		                       order[i]);
 		CU_ASSERT_EQUAL(itsma_section_index(itsma_catalogue_section_at(c, i)), i);
 	}
 	CU_ASSERT_PTR_NULL(itsma_catalogue_section_at(c, 4));
@@ -119,7 +121,9 @@ static void test_catalogue__requirements_know_section_and_process(void)
 	CU_ASSERT_PTR_NULL(itsma_requirement_evidence_hint_at(r4, 1));
 	CU_ASSERT_EQUAL(itsma_requirement_tag_count(r4), 0);
 	CU_ASSERT_PTR_NULL(itsma_requirement_tag_at(r4, 0));
-	CU_ASSERT_STRING_EQUAL(itsma_requirement_tag_at(itsma_catalogue_find_requirement(c, "8.1-01"), 0), "resolution");
+	CU_ASSERT_STRING_EQUAL(
+	    itsma_requirement_tag_at(itsma_catalogue_find_requirement(c, "8.1-01"), 0),
+	    "resolution");
 	CU_ASSERT_PTR_NULL(itsma_requirement_clause(itsma_catalogue_find_requirement(c, "8.2-01")));
 	CU_ASSERT_PTR_NULL(itsma_catalogue_find_requirement(c, "8.1"));
 	CU_ASSERT_PTR_NULL(itsma_catalogue_find_section(c, "8.1-01"));
@@ -148,16 +152,19 @@ static void test_catalogue__round_trip_is_byte_identical_and_keeps_extensions(vo
 static void test_catalogue__extension_numbers_keep_their_text(void)
 {
 	static const char doc[] =
-	    "{\"format\": \"itsma-catalogue/1\", \"id\": \"c\", \"title\": \"t\", \"sections\": [{\"id\": \"s\","
+	    "{\"format\": \"itsma-catalogue/1\", \"id\": \"c\", \"title\": \"t\", \"sections\": "
+	    "[{\"id\": \"s\","
 	    " \"title\": \"s\", \"requirements\": [{\"id\": \"r\", \"text\": \"t\"}]}],"
 	    " \"x-n\": [18446744073709551615, 1e400, 0.1, 1.50, -5, true, null, {\"k\": \"v\"}]}";
 	itsma_catalogue *c = NULL;
 	itsma_error err = ITSMA_ERROR_INIT;
 	char *out = NULL;
-	CU_ASSERT_EQUAL_FATAL(itsma_catalogue_load_buffer(&c, doc, sizeof doc - 1, NULL, NULL, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(
+	    itsma_catalogue_load_buffer(&c, doc, sizeof doc - 1, NULL, NULL, &err), 0);
 	CU_ASSERT_EQUAL_FATAL(itsma_catalogue_to_json(&out, c, &err), 0);
-	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\n    18446744073709551615,\n    1e400,\n    0.1,\n    1.50,\n    -5,\n"
-	                                   "    true,\n    null,\n    {\n      \"k\": \"v\"\n    }\n  ]"));
+	CU_ASSERT_PTR_NOT_NULL(
+	    strstr(out, "\n    18446744073709551615,\n    1e400,\n    0.1,\n    1.50,\n    -5,\n"
+	                "    true,\n    null,\n    {\n      \"k\": \"v\"\n    }\n  ]"));
 	itsma_free(out);
 	itsma_catalogue_free(c);
 }
@@ -174,7 +181,8 @@ static void test_catalogue__builtins_are_listed_loadable_and_identical_when_save
 		const char *json = itsma_catalogue_builtin_json(&len, i);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(itsma_catalogue_builtin_id(i));
 		CU_ASSERT_PTR_NOT_NULL(itsma_catalogue_builtin_title(i));
-		CU_ASSERT_EQUAL_FATAL(itsma_catalogue_builtin(&c, itsma_catalogue_builtin_id(i), &err), 0);
+		CU_ASSERT_EQUAL_FATAL(
+		    itsma_catalogue_builtin(&c, itsma_catalogue_builtin_id(i), &err), 0);
 		CU_ASSERT_STRING_EQUAL(itsma_catalogue_id(c), itsma_catalogue_builtin_id(i));
 		CU_ASSERT_STRING_EQUAL(itsma_catalogue_title(c), itsma_catalogue_builtin_title(i));
 		CU_ASSERT_EQUAL_FATAL(itsma_catalogue_to_json(&out, c, &err), 0);
@@ -189,7 +197,8 @@ static void test_catalogue__builtins_are_listed_loadable_and_identical_when_save
 	{
 		itsma_catalogue *c = (itsma_catalogue *)1;
 		itsma_error err = ITSMA_ERROR_INIT;
-		CU_ASSERT_EQUAL(itsma_catalogue_builtin(&c, "iso20000-1:1999", &err), ITSMA_ENOTFOUND);
+		CU_ASSERT_EQUAL(itsma_catalogue_builtin(&c, "iso20000-1:1999", &err),
+		                ITSMA_ENOTFOUND);
 		CU_ASSERT_PTR_NULL(c);
 		CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "iso20000-1:1999"));
 	}
@@ -220,7 +229,8 @@ static void test_catalogue__build_in_code(void)
 	CU_ASSERT_EQUAL(itsma_catalogue_put_guidance_source(c, "itil4", "ITIL four", &err), 0);
 	CU_ASSERT_EQUAL(itsma_catalogue_guidance_source_count(c), 1);
 	CU_ASSERT_STRING_EQUAL(itsma_catalogue_guidance_source_name(c, 0), "ITIL four");
-	CU_ASSERT_EQUAL(itsma_catalogue_add_generic_practice(c, ITSMA_PA3_1, "GP3.1.1", "Defined.", &err), 0);
+	CU_ASSERT_EQUAL(
+	    itsma_catalogue_add_generic_practice(c, ITSMA_PA3_1, "GP3.1.1", "Defined.", &err), 0);
 
 	s.id = "B";
 	s.title = "Second top-level section";
@@ -229,21 +239,31 @@ static void test_catalogue__build_in_code(void)
 	s.title = "A process";
 	s.kind = ITSMA_SECTION_KIND_PROCESS;
 	s.weight = 3;
-	CU_ASSERT_EQUAL(itsma_catalogue_add_section(&sec, c, itsma_catalogue_find_section(c, "B"), &s, &err), 0);
+	CU_ASSERT_EQUAL(
+	    itsma_catalogue_add_section(&sec, c, itsma_catalogue_find_section(c, "B"), &s, &err),
+	    0);
 	CU_ASSERT_STRING_EQUAL(itsma_section_id(sec), "A");
-	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "A"), "itil4", "Incident management", &err), 0);
-	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "A"), "itil4", "Incident management", &err), 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "A"),
+	                                             "itil4", "Incident management", &err),
+	                0);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "A"),
+	                                             "itil4", "Incident management", &err),
+	                0);
 	CU_ASSERT_EQUAL(itsma_section_guidance_count(sec, "itil4"), 1);
 	r.id = "A-2";
 	r.text = "Second.";
-	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(&req, c, itsma_catalogue_find_section(c, "A"), &r, &err), 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(
+	                    &req, c, itsma_catalogue_find_section(c, "A"), &r, &err),
+	                0);
 	/* a requirement of B is added after A's: catalogue order puts it first */
 	r.id = "B-1";
 	r.text = "First.";
 	r.evidence_hints = hints;
 	r.evidence_hint_count = 1;
 	r.obligation = ITSMA_OBLIGATION_SHOULD;
-	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(&req, c, itsma_catalogue_find_section(c, "B"), &r, &err), 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(
+	                    &req, c, itsma_catalogue_find_section(c, "B"), &r, &err),
+	                0);
 	CU_ASSERT_STRING_EQUAL(itsma_requirement_id(itsma_catalogue_requirement_at(c, 0)), "B-1");
 	CU_ASSERT_STRING_EQUAL(itsma_requirement_id(itsma_catalogue_requirement_at(c, 1)), "A-2");
 	CU_ASSERT_EQUAL(itsma_requirement_index(req), 0);
@@ -269,40 +289,61 @@ static void test_catalogue__build_in_code(void)
 	CU_ASSERT_EQUAL(itsma_catalogue_add_section(NULL, c, NULL, &s, &err), ITSMA_EINVAL);
 	s.weight = 1;
 	s.kind = ITSMA_SECTION_KIND_PROCESS;
-	CU_ASSERT_EQUAL(itsma_catalogue_add_section(NULL, c, itsma_catalogue_find_section(c, "A"), &s, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(
+	    itsma_catalogue_add_section(NULL, c, itsma_catalogue_find_section(c, "A"), &s, &err),
+	    ITSMA_EINVAL);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "inside process"));
 	s.version = 99;
 	CU_ASSERT_EQUAL(itsma_catalogue_add_section(NULL, c, NULL, &s, &err), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_catalogue_section_count(c), 3);
 	r.id = "A-2";
-	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, "A"), &r, &err), ITSMA_EEXISTS);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(
+	                    NULL, c, itsma_catalogue_find_section(c, "A"), &r, &err),
+	                ITSMA_EEXISTS);
 	r.id = "A-3";
 	r.text = NULL;
-	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, "A"), &r, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(
+	                    NULL, c, itsma_catalogue_find_section(c, "A"), &r, &err),
+	                ITSMA_EINVAL);
 	r.text = "t";
 	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, c, NULL, &r, &err), ITSMA_EINVAL);
 	r.weight = 1.0 / 0.0;
-	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, "A"), &r, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(
+	                    NULL, c, itsma_catalogue_find_section(c, "A"), &r, &err),
+	                ITSMA_EINVAL);
 	r.weight = 1;
 	r.obligation = (itsma_obligation)7;
-	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, "A"), &r, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(
+	                    NULL, c, itsma_catalogue_find_section(c, "A"), &r, &err),
+	                ITSMA_EINVAL);
 	r.obligation = ITSMA_OBLIGATION_SHALL;
 	r.evidence_hint_count = 2; /* hints has only one... and an empty one is refused */
 	{
 		static const char *const bad[] = { "record", "" };
 		r.evidence_hints = bad;
-		CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, "A"), &r, &err), ITSMA_EINVAL);
+		CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(
+		                    NULL, c, itsma_catalogue_find_section(c, "A"), &r, &err),
+		                ITSMA_EINVAL);
 	}
 	CU_ASSERT_EQUAL(itsma_catalogue_requirement_count(c), 2);
 	CU_ASSERT_PTR_NULL(itsma_catalogue_find_requirement(c, "A-3"));
-	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "A"), "cobit", "DSS02", &err), ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "Q"), "itil4", "x", &err), ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "A"), "itil4", "", &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "A"),
+	                                             "cobit", "DSS02", &err),
+	                ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "Q"),
+	                                             "itil4", "x", &err),
+	                ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "A"),
+	                                             "itil4", "", &err),
+	                ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_catalogue_put_guidance_source(c, "bad key", "x", &err), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_catalogue_put_guidance_source(c, "k", "", &err), ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_catalogue_add_generic_practice(c, ITSMA_PA1_1, "GP", "t", &err), ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_catalogue_add_generic_practice(c, ITSMA_PA3_1, "GP3.1.1", "t", &err), ITSMA_EEXISTS);
-	CU_ASSERT_EQUAL(itsma_catalogue_add_generic_practice(c, ITSMA_PA3_1, "GP3.1.2", "", &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_generic_practice(c, ITSMA_PA1_1, "GP", "t", &err),
+	                ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_generic_practice(c, ITSMA_PA3_1, "GP3.1.1", "t", &err),
+	                ITSMA_EEXISTS);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_generic_practice(c, ITSMA_PA3_1, "GP3.1.2", "", &err),
+	                ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_catalogue_set_title(c, "", &err), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_catalogue_set_exclusions(c, (itsma_exclusions)5, &err), ITSMA_EINVAL);
 	{
@@ -321,13 +362,16 @@ static void test_catalogue__build_in_code(void)
 	CU_ASSERT_EQUAL(itsma_catalogue_add_section(NULL, c, NULL, &s, &err), 0);
 	r.id = "S-1";
 	r.evidence_hint_count = 0;
-	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, "S"), &r, &err), 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(
+	                    NULL, c, itsma_catalogue_find_section(c, "S"), &r, &err),
+	                0);
 	CU_ASSERT_EQUAL(itsma_catalogue_to_json(&json, c, &err), 0);
-	CU_ASSERT_STRING_EQUAL(json,
-	                       "{\n  \"format\": \"itsma-catalogue/1\",\n  \"id\": \"mine\",\n  \"title\": \"Mine\",\n"
-	                       "  \"sections\": [\n    {\n      \"id\": \"S\",\n      \"title\": \"x\",\n"
-	                       "      \"requirements\": [\n        {\n          \"id\": \"S-1\",\n"
-	                       "          \"text\": \"t\"\n        }\n      ]\n    }\n  ]\n}\n");
+	CU_ASSERT_STRING_EQUAL(
+	    json,
+	    "{\n  \"format\": \"itsma-catalogue/1\",\n  \"id\": \"mine\",\n  \"title\": \"Mine\",\n"
+	    "  \"sections\": [\n    {\n      \"id\": \"S\",\n      \"title\": \"x\",\n"
+	    "      \"requirements\": [\n        {\n          \"id\": \"S-1\",\n"
+	    "          \"text\": \"t\"\n        }\n      ]\n    }\n  ]\n}\n");
 	itsma_free(json);
 	itsma_catalogue_free(c);
 }
@@ -344,14 +388,17 @@ static void test_catalogue__save_file_is_atomic(void)
 	CU_ASSERT_EQUAL(itsma_catalogue_load_file(&back, path, NULL, &err), 0);
 	itsma_catalogue_free(back);
 	/* a save that cannot happen leaves the old file as it was */
-	CU_ASSERT_EQUAL(itsma_catalogue_save_file(c, ITSMA_TEST_TMP "/no/such/dir/x.json", &err), ITSMA_EIO);
+	CU_ASSERT_EQUAL(itsma_catalogue_save_file(c, ITSMA_TEST_TMP "/no/such/dir/x.json", &err),
+	                ITSMA_EIO);
 	CU_ASSERT(err.sys_errno != 0);
 	CU_ASSERT_EQUAL(itsma_catalogue_save_file(c, ITSMA_TEST_TMP, &err), ITSMA_EIO);
 	text = itsma_test_slurp(path, NULL);
 	CU_ASSERT_PTR_NOT_NULL(text);
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "test:small"));
 	free(text);
-	CU_ASSERT_EQUAL(itsma_catalogue_load_file(&back, ITSMA_TEST_TMP "/missing.json", NULL, &err), ITSMA_EIO);
+	CU_ASSERT_EQUAL(
+	    itsma_catalogue_load_file(&back, ITSMA_TEST_TMP "/missing.json", NULL, &err),
+	    ITSMA_EIO);
 	CU_ASSERT_PTR_NULL(back);
 	CU_ASSERT_STRING_EQUAL(err.source, ITSMA_TEST_TMP "/missing.json");
 	CU_ASSERT(err.sys_errno != 0);
@@ -372,26 +419,35 @@ static void test_catalogue__limits(void)
 	CU_ASSERT_EQUAL(itsma_load_options_init(NULL, ITSMA_LOAD_OPTIONS_VERSION), ITSMA_EINVAL);
 	o.version = ITSMA_LOAD_OPTIONS_VERSION;
 	o.max_string = 10;
-	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&c, buf, len, "c.json", &o, &err), ITSMA_ELIMIT);
+	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&c, buf, len, "c.json", &o, &err),
+	                ITSMA_ELIMIT);
 	CU_ASSERT_STRING_EQUAL(err.pointer, "/format");
 	CU_ASSERT_EQUAL(err.line, 2);
 	CU_ASSERT_EQUAL(err.column, 13);
 	o.max_string = 0;
 	o.max_records = 2;
-	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&c, buf, len, "c.json", &o, &err), ITSMA_ELIMIT);
+	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&c, buf, len, "c.json", &o, &err),
+	                ITSMA_ELIMIT);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "limit"));
 	o.max_records = 0;
 	o.max_depth = 3;
-	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&c, buf, len, "c.json", &o, &err), ITSMA_ELIMIT);
+	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&c, buf, len, "c.json", &o, &err),
+	                ITSMA_ELIMIT);
 	CU_ASSERT(err.line > 0);
 	o.max_depth = 0;
 	o.max_bytes = 100;
-	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&c, buf, len, "c.json", &o, &err), ITSMA_ELIMIT);
-	CU_ASSERT_EQUAL(itsma_catalogue_load_file(&c, ITSMA_TEST_DATA "/catalogue-small.json", &o, &err), ITSMA_ELIMIT);
+	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&c, buf, len, "c.json", &o, &err),
+	                ITSMA_ELIMIT);
+	CU_ASSERT_EQUAL(
+	    itsma_catalogue_load_file(&c, ITSMA_TEST_DATA "/catalogue-small.json", &o, &err),
+	    ITSMA_ELIMIT);
 	o.version = 7;
-	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&c, buf, len, "c.json", &o, &err), ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&c, NULL, 5, "c.json", NULL, &err), ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(NULL, buf, len, "c.json", NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&c, buf, len, "c.json", &o, &err),
+	                ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&c, NULL, 5, "c.json", NULL, &err),
+	                ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(NULL, buf, len, "c.json", NULL, &err),
+	                ITSMA_EINVAL);
 	/* err may be NULL */
 	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&c, "{", 1, NULL, NULL, NULL), ITSMA_EPARSE);
 	CU_ASSERT_PTR_NULL(c);
@@ -415,7 +471,6 @@ static void test_catalogue__id_rules(void)
 	CU_ASSERT_TRUE(itsma_id_is_valid(long_id));
 }
 
-
 static itsma_catalogue *load_v2(void)
 {
 	itsma_catalogue *c = NULL;
@@ -437,8 +492,9 @@ static void test_catalogue__basis_item_verify_revision_and_retired(void)
 	CU_ASSERT_EQUAL(itsma_catalogue_revision(c), 2);
 	CU_ASSERT_EQUAL(itsma_requirement_basis(r), ITSMA_BASIS_STANDARD);
 	CU_ASSERT_STRING_EQUAL(itsma_requirement_item(r), "b) 2)");
-	CU_ASSERT_STRING_EQUAL(itsma_requirement_verify(r),
-	                       "In the same sample, each priority matches the agreed impact and urgency criteria.");
+	CU_ASSERT_STRING_EQUAL(
+	    itsma_requirement_verify(r),
+	    "In the same sample, each priority matches the agreed impact and urgency criteria.");
 	r = itsma_catalogue_find_requirement(c, "8.1-04");
 	CU_ASSERT_EQUAL(itsma_requirement_basis(r), ITSMA_BASIS_GOOD_PRACTICE);
 	CU_ASSERT_PTR_NULL(itsma_requirement_item(r));
@@ -449,7 +505,8 @@ static void test_catalogue__basis_item_verify_revision_and_retired(void)
 	CU_ASSERT_EQUAL(itsma_retired_revision(x), 2);
 	CU_ASSERT_STRING_EQUAL(itsma_retired_reason(x), "Merged into 8.1-01.");
 	CU_ASSERT_PTR_NULL(itsma_catalogue_retired_at(c, 2));
-	CU_ASSERT_PTR_EQUAL(itsma_catalogue_find_retired(c, "4-01"), itsma_catalogue_retired_at(c, 0));
+	CU_ASSERT_PTR_EQUAL(itsma_catalogue_find_retired(c, "4-01"),
+	                    itsma_catalogue_retired_at(c, 0));
 	CU_ASSERT_PTR_NULL(itsma_catalogue_find_retired(c, "4-02"));
 	CU_ASSERT_PTR_NULL(itsma_catalogue_find_retired(c, NULL));
 	/* saved in the fixed key order, x- keys of retired entries kept: byte for byte */
@@ -462,7 +519,8 @@ static void test_catalogue__basis_item_verify_revision_and_retired(void)
 	c = load_small();
 	CU_ASSERT_EQUAL(itsma_catalogue_revision(c), 0);
 	CU_ASSERT_EQUAL(itsma_catalogue_retired_count(c), 0);
-	CU_ASSERT_EQUAL(itsma_requirement_basis(itsma_catalogue_requirement_at(c, 0)), ITSMA_BASIS_UNSPECIFIED);
+	CU_ASSERT_EQUAL(itsma_requirement_basis(itsma_catalogue_requirement_at(c, 0)),
+	                ITSMA_BASIS_UNSPECIFIED);
 	itsma_catalogue_free(c);
 }
 
@@ -500,19 +558,28 @@ static void test_catalogue__build_basis_item_verify_and_retired(void)
 	rs.id = "5-01";
 	rs.text = "Top management shows commitment.";
 	rs.basis = ITSMA_BASIS_GOOD_PRACTICE;
-	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(&r, c, itsma_catalogue_find_section(c, "5"), &rs, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(
+	    itsma_catalogue_add_requirement(&r, c, itsma_catalogue_find_section(c, "5"), &rs, &err),
+	    ITSMA_EINVAL);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "good-practice"));
 	CU_ASSERT_EQUAL(itsma_catalogue_requirement_count(c), 0);
 	rs.basis = (itsma_basis)9;
-	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(&r, c, itsma_catalogue_find_section(c, "5"), &rs, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(
+	    itsma_catalogue_add_requirement(&r, c, itsma_catalogue_find_section(c, "5"), &rs, &err),
+	    ITSMA_EINVAL);
 	rs.basis = ITSMA_BASIS_STANDARD;
 	rs.item = "";
-	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(&r, c, itsma_catalogue_find_section(c, "5"), &rs, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(
+	    itsma_catalogue_add_requirement(&r, c, itsma_catalogue_find_section(c, "5"), &rs, &err),
+	    ITSMA_EINVAL);
 	rs.item = "a)";
 	rs.verify = "";
-	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(&r, c, itsma_catalogue_find_section(c, "5"), &rs, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(
+	    itsma_catalogue_add_requirement(&r, c, itsma_catalogue_find_section(c, "5"), &rs, &err),
+	    ITSMA_EINVAL);
 	rs.verify = "Interview top management; minutes show the commitments.";
-	ASSERT_OK(itsma_catalogue_add_requirement(&r, c, itsma_catalogue_find_section(c, "5"), &rs, ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_requirement(&r, c, itsma_catalogue_find_section(c, "5"), &rs,
+	                                          ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_requirement_basis(r), ITSMA_BASIS_STANDARD);
 	CU_ASSERT_STRING_EQUAL(itsma_requirement_item(r), "a)");
 	CU_ASSERT_STRING_EQUAL(itsma_requirement_verify(r), rs.verify);
@@ -520,13 +587,16 @@ static void test_catalogue__build_basis_item_verify_and_retired(void)
 	rs.version = 1;
 	rs.id = "5-02";
 	rs.text = "Another.";
-	ASSERT_OK(itsma_catalogue_add_requirement(&r, c, itsma_catalogue_find_section(c, "5"), &rs, ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_requirement(&r, c, itsma_catalogue_find_section(c, "5"), &rs,
+	                                          ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_requirement_basis(r), ITSMA_BASIS_UNSPECIFIED);
 	CU_ASSERT_PTR_NULL(itsma_requirement_item(r));
 	CU_ASSERT_PTR_NULL(itsma_requirement_verify(r));
 	rs.version = 3;
 	rs.id = "5-03";
-	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(&r, c, itsma_catalogue_find_section(c, "5"), &rs, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(
+	    itsma_catalogue_add_requirement(&r, c, itsma_catalogue_find_section(c, "5"), &rs, &err),
+	    ITSMA_EINVAL);
 	rs.version = ITSMA_REQUIREMENT_SPEC_VERSION;
 
 	/* revision and retired ids */
@@ -541,11 +611,14 @@ static void test_catalogue__build_basis_item_verify_and_retired(void)
 	CU_ASSERT_EQUAL(itsma_catalogue_add_retired(c, "bad id", 1, "x", &err), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_catalogue_add_retired(NULL, "5-09", 1, "x", &err), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_catalogue_retired_count(c), 0);
-	ASSERT_OK(itsma_catalogue_add_retired(c, "5-09", 2, "Not an obligation of clause 5.", ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_retired(c, "5-09", 2, "Not an obligation of clause 5.",
+	                                      ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_catalogue_add_retired(c, "5-09", 2, "Again.", &err), ITSMA_EEXISTS);
 	/* a retired id can never be used again, by a requirement or a section */
 	rs.id = "5-09";
-	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(&r, c, itsma_catalogue_find_section(c, "5"), &rs, &err), ITSMA_EEXISTS);
+	CU_ASSERT_EQUAL(
+	    itsma_catalogue_add_requirement(&r, c, itsma_catalogue_find_section(c, "5"), &rs, &err),
+	    ITSMA_EEXISTS);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "retired"));
 	ss.id = "5-09";
 	CU_ASSERT_EQUAL(itsma_catalogue_add_section(NULL, c, NULL, &ss, &err), ITSMA_EEXISTS);
@@ -554,9 +627,11 @@ static void test_catalogue__build_basis_item_verify_and_retired(void)
 	ASSERT_OK(itsma_catalogue_set_revision(c, 3, ASSERT_ERR));
 	ASSERT_OK(itsma_catalogue_to_json(&out, c, ASSERT_ERR));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"title\": \"T\",\n  \"revision\": 3,"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"id\": \"5-01\",\n          \"item\": \"a)\",\n          \"text\""));
+	CU_ASSERT_PTR_NOT_NULL(
+	    strstr(out, "\"id\": \"5-01\",\n          \"item\": \"a)\",\n          \"text\""));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"basis\": \"standard\",\n          \"verify\""));
-	CU_ASSERT_PTR_NOT_NULL(strstr(out, "],\n  \"retired\": [\n    {\n      \"id\": \"5-09\",\n      \"revision\": 2,"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(
+	    out, "],\n  \"retired\": [\n    {\n      \"id\": \"5-09\",\n      \"revision\": 2,"));
 	itsma_free(out);
 	itsma_catalogue_free(c);
 }
@@ -580,7 +655,8 @@ static void check_weights_are_gains(itsma_catalogue *c)
 		sum += w[i];
 	}
 	CU_ASSERT(fabs(sum - 1) < 1e-9);
-	CU_ASSERT_EQUAL(itsma_catalogue_effective_weights(w, n ? n - 1 : 0, c, &err), n ? ITSMA_EINVAL : 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_effective_weights(w, n ? n - 1 : 0, c, &err),
+	                n ? ITSMA_EINVAL : 0);
 	CU_ASSERT_EQUAL(itsma_catalogue_effective_weights(NULL, n, c, &err), n ? ITSMA_EINVAL : 0);
 	itsma_result_free(res);
 	itsma_assessment_free(a);
@@ -624,10 +700,12 @@ static void test_catalogue__effective_weights(void)
 		rs.weight = 0;
 		rs.id = "a-01";
 		rs.text = "One.";
-		ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, "a"), &rs, ASSERT_ERR));
+		ASSERT_OK(itsma_catalogue_add_requirement(
+		    NULL, c, itsma_catalogue_find_section(c, "a"), &rs, ASSERT_ERR));
 		rs.id = "a-02";
 		rs.text = "Two.";
-		ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, "a"), &rs, ASSERT_ERR));
+		ASSERT_OK(itsma_catalogue_add_requirement(
+		    NULL, c, itsma_catalogue_find_section(c, "a"), &rs, ASSERT_ERR));
 		ASSERT_OK(itsma_catalogue_effective_weights(w, 2, c, ASSERT_ERR));
 		ASSERT_NEAR(w[0], 0.5);
 		ASSERT_NEAR(w[1], 0.5);
@@ -679,10 +757,9 @@ static void test_catalogue__typed_setters(void)
 		itsma_catalogue_set_version, itsma_catalogue_set_publisher,
 		itsma_catalogue_set_description, itsma_catalogue_set_source
 	};
-	static const char *(*const getters[])(const itsma_catalogue *) = {
-		itsma_catalogue_version, itsma_catalogue_publisher, itsma_catalogue_description,
-		itsma_catalogue_source
-	};
+	static const char *(*const getters[])(
+	    const itsma_catalogue *) = { itsma_catalogue_version, itsma_catalogue_publisher,
+		                         itsma_catalogue_description, itsma_catalogue_source };
 	itsma_catalogue *c = tiny("typed"), *back = NULL;
 	itsma_error e = ITSMA_ERROR_INIT;
 	char *json = NULL;
@@ -706,7 +783,8 @@ static void test_catalogue__typed_setters(void)
 	/* every property set this way survives a save and a load */
 	ASSERT_OK(itsma_catalogue_set_title(c, "Typed", ASSERT_ERR));
 	ASSERT_OK(itsma_catalogue_to_json(&json, c, ASSERT_ERR));
-	ASSERT_OK(itsma_catalogue_load_buffer(&back, json, strlen(json), "typed", NULL, ASSERT_ERR));
+	ASSERT_OK(
+	    itsma_catalogue_load_buffer(&back, json, strlen(json), "typed", NULL, ASSERT_ERR));
 	CU_ASSERT_STRING_EQUAL(itsma_catalogue_title(back), "Typed");
 	for (i = 0; i < 4; i++)
 		CU_ASSERT_STRING_EQUAL(getters[i](back), "Kept");
@@ -752,8 +830,10 @@ static void test_catalogue__builders_take_sections_of_their_catalogue(void)
 	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(&r, c, theirs, &q, &e), ITSMA_EINVAL);
 	CU_ASSERT_PTR_NULL(r);
 	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(&r, c, NULL, &q, &e), ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance(c, theirs, "itil4", "Incidents", &e), ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance(c, NULL, "itil4", "Incidents", &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance(c, theirs, "itil4", "Incidents", &e),
+	                ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_guidance(c, NULL, "itil4", "Incidents", &e),
+	                ITSMA_EINVAL);
 	ASSERT_OK(itsma_catalogue_to_json(&after, c, ASSERT_ERR));
 	CU_ASSERT_STRING_EQUAL(before, after);
 	CU_ASSERT_EQUAL(itsma_catalogue_section_count(other), 2); /* theirs is untouched too */
@@ -786,20 +866,31 @@ static void test_catalogue__generic_practice_attributes(void)
 	char *json = NULL;
 	static const char bad[] =
 	    "{\"format\": \"itsma-catalogue/1\", \"id\": \"x\", \"title\": \"X\",\n"
-	    " \"generic_practices\": [{\"attribute\": \"PA9.9\", \"id\": \"GP\", \"text\": \"t\"}],\n"
-	    " \"sections\": [{\"id\": \"S\", \"title\": \"S\", \"requirements\": [{\"id\": \"S-1\", \"text\": \"t\"}]}]}";
+	    " \"generic_practices\": [{\"attribute\": \"PA9.9\", \"id\": \"GP\", \"text\": "
+	    "\"t\"}],\n"
+	    " \"sections\": [{\"id\": \"S\", \"title\": \"S\", \"requirements\": [{\"id\": "
+	    "\"S-1\", \"text\": \"t\"}]}]}";
 
-	ASSERT_OK(itsma_catalogue_add_generic_practice(c, ITSMA_PA4_2, "GP4.2.1", "Controlled.", ASSERT_ERR));
-	ASSERT_OK(itsma_catalogue_add_generic_practice(c, ITSMA_PA2_1, "GP2.1.1", "Planned.", ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_generic_practice(c, ITSMA_PA4_2, "GP4.2.1", "Controlled.",
+	                                               ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_generic_practice(c, ITSMA_PA2_1, "GP2.1.1", "Planned.",
+	                                               ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_catalogue_generic_practice_attribute(c, 0), ITSMA_PA4_2);
 	CU_ASSERT_EQUAL(itsma_catalogue_generic_practice_attribute(c, 1), ITSMA_PA2_1);
 	CU_ASSERT_EQUAL(itsma_catalogue_generic_practice_attribute(c, 2), ITSMA_ATTRIBUTE_COUNT);
-	CU_ASSERT_EQUAL(itsma_catalogue_add_generic_practice(c, ITSMA_PA1_1, "GP1", "t", &e), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_generic_practice(c, ITSMA_PA1_1, "GP1", "t", &e),
+	                ITSMA_EINVAL);
 	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "PA1.1"));
-	CU_ASSERT_EQUAL(itsma_catalogue_add_generic_practice(c, ITSMA_ATTRIBUTE_COUNT, "GP9", "t", &e), ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_catalogue_add_generic_practice(c, (itsma_attribute)-1, "GP9", "t", &e), ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_catalogue_add_generic_practice(NULL, ITSMA_PA2_1, "GP9", "t", &e), ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_catalogue_add_generic_practice(c, ITSMA_PA2_2, "GP2.1.1", "t", &e), ITSMA_EEXISTS);
+	CU_ASSERT_EQUAL(
+	    itsma_catalogue_add_generic_practice(c, ITSMA_ATTRIBUTE_COUNT, "GP9", "t", &e),
+	    ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(
+	    itsma_catalogue_add_generic_practice(c, (itsma_attribute)-1, "GP9", "t", &e),
+	    ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_generic_practice(NULL, ITSMA_PA2_1, "GP9", "t", &e),
+	                ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_generic_practice(c, ITSMA_PA2_2, "GP2.1.1", "t", &e),
+	                ITSMA_EEXISTS);
 	CU_ASSERT_EQUAL(itsma_catalogue_generic_practice_count(c), 2);
 	/* written with the attribute's name, and read back */
 	ASSERT_OK(itsma_catalogue_to_json(&json, c, ASSERT_ERR));
@@ -810,7 +901,8 @@ static void test_catalogue__generic_practice_attributes(void)
 	itsma_catalogue_free(back);
 	back = NULL;
 	/* a loaded document with an unknown attribute is refused where it stands */
-	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&back, bad, sizeof bad - 1, "bad", NULL, &e), ITSMA_ESCHEMA);
+	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&back, bad, sizeof bad - 1, "bad", NULL, &e),
+	                ITSMA_ESCHEMA);
 	CU_ASSERT_STRING_EQUAL(e.pointer, "/generic_practices/0/attribute");
 	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "PA9.9"));
 	CU_ASSERT_PTR_NULL(back);
@@ -820,20 +912,26 @@ static void test_catalogue__generic_practice_attributes(void)
 static const itsma_test_case cases[] = {
 	{ "load_file_properties", test_catalogue__load_file_properties },
 	{ "walk_tree_in_catalogue_order", test_catalogue__walk_tree_in_catalogue_order },
-	{ "requirements_know_section_and_process", test_catalogue__requirements_know_section_and_process },
-	{ "round_trip_is_byte_identical_and_keeps_extensions", test_catalogue__round_trip_is_byte_identical_and_keeps_extensions },
+	{ "requirements_know_section_and_process",
+	  test_catalogue__requirements_know_section_and_process },
+	{ "round_trip_is_byte_identical_and_keeps_extensions",
+	  test_catalogue__round_trip_is_byte_identical_and_keeps_extensions },
 	{ "extension_numbers_keep_their_text", test_catalogue__extension_numbers_keep_their_text },
-	{ "builtins_are_listed_loadable_and_identical_when_saved", test_catalogue__builtins_are_listed_loadable_and_identical_when_saved },
+	{ "builtins_are_listed_loadable_and_identical_when_saved",
+	  test_catalogue__builtins_are_listed_loadable_and_identical_when_saved },
 	{ "build_in_code", test_catalogue__build_in_code },
 	{ "typed_setters", test_catalogue__typed_setters },
-	{ "builders_take_sections_of_their_catalogue", test_catalogue__builders_take_sections_of_their_catalogue },
+	{ "builders_take_sections_of_their_catalogue",
+	  test_catalogue__builders_take_sections_of_their_catalogue },
 	{ "generic_practice_attributes", test_catalogue__generic_practice_attributes },
 	{ "save_file_is_atomic", test_catalogue__save_file_is_atomic },
 	{ "limits", test_catalogue__limits },
 	{ "id_rules", test_catalogue__id_rules },
-	{ "basis_item_verify_revision_and_retired", test_catalogue__basis_item_verify_revision_and_retired },
+	{ "basis_item_verify_revision_and_retired",
+	  test_catalogue__basis_item_verify_revision_and_retired },
 	{ "basis_names", test_catalogue__basis_names },
-	{ "build_basis_item_verify_and_retired", test_catalogue__build_basis_item_verify_and_retired },
+	{ "build_basis_item_verify_and_retired",
+	  test_catalogue__build_basis_item_verify_and_retired },
 	{ "effective_weights", test_catalogue__effective_weights },
 	{ NULL, NULL }
 };

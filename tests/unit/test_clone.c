@@ -39,9 +39,9 @@ static itsma_assessment *clone_same(const itsma_assessment *a)
 
 static void test_clone__samples(void)
 {
-	static const char *const files[] = {"acme-2011-selfassessment.json", "acme-2026-q1.json",
-	                                    "acme-2026-q2.json", "acme-2026-q3.json",
-	                                    "acme-2026-q4.json"};
+	static const char *const files[] = { "acme-2011-selfassessment.json", "acme-2026-q1.json",
+		                             "acme-2026-q2.json", "acme-2026-q3.json",
+		                             "acme-2026-q4.json" };
 	size_t i;
 	for (i = 0; i < sizeof files / sizeof *files; i++) {
 		char path[512];
@@ -191,7 +191,7 @@ static uint64_t next(uint64_t *s)
  * replaced, ratings replaced and removed, exclusions, targets and extensions. */
 static void test_clone__random(void)
 {
-	static const char *const letters[] = {"N", "P", "L", "F", "0", "33.5", "P+", "L-"};
+	static const char *const letters[] = { "N", "P", "L", "F", "0", "33.5", "P+", "L-" };
 	itsma_catalogue *cat = NULL;
 	itsma_assessment *a = NULL, *c;
 	uint64_t seed = 20261206;
@@ -369,13 +369,13 @@ static void test_clone__arguments(void)
 }
 
 static const itsma_test_case tests[] = {
-    {"samples", test_clone__samples},
-    {"extensions_and_carried", test_clone__extensions_and_carried},
-    {"independent", test_clone__independent},
-    {"random", test_clone__random},
-    {"allocation_failures", test_clone__allocation_failures},
-    {"arguments", test_clone__arguments},
-    {NULL, NULL},
+	{ "samples", test_clone__samples },
+	{ "extensions_and_carried", test_clone__extensions_and_carried },
+	{ "independent", test_clone__independent },
+	{ "random", test_clone__random },
+	{ "allocation_failures", test_clone__allocation_failures },
+	{ "arguments", test_clone__arguments },
+	{ NULL, NULL },
 };
 
 ITSMA_TEST_MAIN("clone", tests)

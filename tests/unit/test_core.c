@@ -18,9 +18,9 @@
 
 static void test_core__strerror_and_names(void)
 {
-	static const int codes[] = { ITSMA_OK, ITSMA_ERROR, ITSMA_ENOMEM, ITSMA_EINVAL, ITSMA_EIO,
-		                     ITSMA_EPARSE, ITSMA_ESCHEMA, ITSMA_ENOTFOUND, ITSMA_EEXISTS,
-		                     ITSMA_ELIMIT };
+	static const int codes[] = { ITSMA_OK,      ITSMA_ERROR,  ITSMA_ENOMEM,  ITSMA_EINVAL,
+		                     ITSMA_EIO,     ITSMA_EPARSE, ITSMA_ESCHEMA, ITSMA_ENOTFOUND,
+		                     ITSMA_EEXISTS, ITSMA_ELIMIT };
 	size_t i;
 	for (i = 0; i < sizeof codes / sizeof *codes; i++) {
 		CU_ASSERT_PTR_NOT_NULL(itsma_strerror(codes[i]));
@@ -79,8 +79,12 @@ static void test_core__long_messages_are_truncated_safely(void)
 	char id[301];
 	memset(id, 'a', 300);
 	id[300] = '\0';
-	snprintf(doc, sizeof doc, "{\"format\": \"itsma-catalogue/1\", \"id\": \"%s\", \"title\": \"t\", \"sections\": []}", id);
-	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&c, doc, strlen(doc), NULL, NULL, &e), ITSMA_ESCHEMA);
+	snprintf(doc, sizeof doc,
+	         "{\"format\": \"itsma-catalogue/1\", \"id\": \"%s\", \"title\": \"t\", "
+	         "\"sections\": []}",
+	         id);
+	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&c, doc, strlen(doc), NULL, NULL, &e),
+	                ITSMA_ESCHEMA);
 	CU_ASSERT(strlen(e.message) < ITSMA_ERROR_MESSAGE_LENGTH);
 	CU_ASSERT_STRING_EQUAL(e.pointer, "/id");
 }
@@ -88,7 +92,8 @@ static void test_core__long_messages_are_truncated_safely(void)
 static void test_core__version(void)
 {
 	char v[32];
-	snprintf(v, sizeof v, "%d.%d.%d", ITSMA_VERSION_MAJOR, ITSMA_VERSION_MINOR, ITSMA_VERSION_PATCH);
+	snprintf(v, sizeof v, "%d.%d.%d", ITSMA_VERSION_MAJOR, ITSMA_VERSION_MINOR,
+	         ITSMA_VERSION_PATCH);
 	CU_ASSERT_STRING_EQUAL(itsma_version(), ITSMA_VERSION);
 	CU_ASSERT_STRING_EQUAL(itsma_version(), v);
 	CU_ASSERT_EQUAL(itsma_version_number(), (unsigned)ITSMA_VERSION_NUMBER);
@@ -100,8 +105,9 @@ static void test_core__letters_and_bands(void)
 {
 	static const char *const names[] = { "N", "P-", "P", "P+", "L-", "L", "L+", "F" };
 	static const double values[] = { 0, 23.75, 32.5, 41.25, 58.75, 67.5, 76.25, 100 };
-	static const itsma_letter bands[] = { ITSMA_LETTER_N, ITSMA_LETTER_P, ITSMA_LETTER_P, ITSMA_LETTER_P,
-		                              ITSMA_LETTER_L, ITSMA_LETTER_L, ITSMA_LETTER_L, ITSMA_LETTER_F };
+	static const itsma_letter bands[] = { ITSMA_LETTER_N, ITSMA_LETTER_P, ITSMA_LETTER_P,
+		                              ITSMA_LETTER_P, ITSMA_LETTER_L, ITSMA_LETTER_L,
+		                              ITSMA_LETTER_L, ITSMA_LETTER_F };
 	int i;
 	for (i = 0; i < 8; i++) {
 		itsma_letter l = (itsma_letter)(ITSMA_LETTER_N + i), got;
@@ -175,7 +181,8 @@ static void test_core__rating_parse_ignores_the_locale(void)
 	for (i = 0; i < sizeof locales / sizeof *locales && !set; i++)
 		set = setlocale(LC_NUMERIC, locales[i]) != NULL;
 	if (!set)
-		fprintf(stderr, "  (no comma-decimal locale installed: checked under \"C\" only)\n");
+		fprintf(stderr,
+		        "  (no comma-decimal locale installed: checked under \"C\" only)\n");
 	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, "72.5", NULL), 0);
 	ASSERT_NEAR(v, 72.5);
 	CU_ASSERT_EQUAL(itsma_rating_parse(&l, &v, "72,5", NULL), ITSMA_EINVAL);
@@ -298,11 +305,25 @@ static void shortest(char *buf, double v)
 static void test_core__number_formatting_matches_the_definition(void)
 {
 	/* short, 15-, 16- and 17-digit texts, near powers of ten, huge, tiny and subnormal */
-	static const double fixed[] = { 0.1, 0.3, 0.1 + 0.2, 1.0 / 3, 2.0 / 3, 100.0 / 7, 1e-5,
-	                                123456789012345.6, 1e15, 1e16 + 2, 9.999999999999999e22,
-	                                1e23, 5e-324, 2.2250738585072014e-308,
-	                                2.2250738585072009e-308, 1.7976931348623157e308,
-	                                4.9406564584124654e-320, 0.000377929, 85.00000000000001 };
+	static const double fixed[] = { 0.1,
+		                        0.3,
+		                        0.1 + 0.2,
+		                        1.0 / 3,
+		                        2.0 / 3,
+		                        100.0 / 7,
+		                        1e-5,
+		                        123456789012345.6,
+		                        1e15,
+		                        1e16 + 2,
+		                        9.999999999999999e22,
+		                        1e23,
+		                        5e-324,
+		                        2.2250738585072014e-308,
+		                        2.2250738585072009e-308,
+		                        1.7976931348623157e308,
+		                        4.9406564584124654e-320,
+		                        0.000377929,
+		                        85.00000000000001 };
 	char got[40], want[40];
 	unsigned long long x = 0x9E3779B97F4A7C15ULL;
 	size_t i;
@@ -315,9 +336,11 @@ static void test_core__number_formatting_matches_the_definition(void)
 			x ^= x >> 7;
 			x ^= x << 17;
 			if (i % 11 < 10) {
-				/* few decimals (most figures are): k / 10^d, also just beside it, near
-				 * the bounds of the short path (1e-4 and 1e9) and beyond them */
-				static const double p10[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8 };
+				/* few decimals (most figures are): k / 10^d, also just beside it,
+				 * near the bounds of the short path (1e-4 and 1e9) and beyond them
+				 */
+				static const double p10[] = { 1,   10,  100, 1e3, 1e4,
+					                      1e5, 1e6, 1e7, 1e8 };
 				int d = (int)(x % 9), e = (int)(x / 9 % 15) - 5;
 				double k = (double)(x >> 20 & ((1ULL << (x / 135 % 40 + 1)) - 1));
 				v = k / p10[d] * (e < 0 ? 1.0 / p10[-e < 9 ? -e : 8] : 1.0);
@@ -493,7 +516,8 @@ static void test_core__strmap_tells_near_twins_apart(void)
 static void test_core__numbers_ignore_the_locale(void)
 {
 	/* a program that sets a comma-decimal locale still gets valid JSON numbers */
-	static const char *const locales[] = { "de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "C.UTF-8" };
+	static const char *const locales[] = { "de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8",
+		                               "C.UTF-8" };
 	char b[40];
 	size_t i;
 	for (i = 0; i < sizeof locales / sizeof *locales; i++)
@@ -520,12 +544,16 @@ static void test_core__scoring_refuses_a_catalogue_changed_afterwards(void)
 	CU_ASSERT_EQUAL(itsma_catalogue_add_section(NULL, c, NULL, &s, &err), 0);
 	q.id = "R1";
 	q.text = "One.";
-	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, "S"), &q, &err), 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(
+	                    NULL, c, itsma_catalogue_find_section(c, "S"), &q, &err),
+	                0);
 	CU_ASSERT_EQUAL_FATAL(itsma_assessment_new(&a, c, "a", "2026-11-20", &err), 0);
 	CU_ASSERT_EQUAL(itsma_score(&r, a, NULL, &err), 0);
 	itsma_result_free(r);
 	q.id = "R2";
-	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, "S"), &q, &err), 0);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(
+	                    NULL, c, itsma_catalogue_find_section(c, "S"), &q, &err),
+	                0);
 	CU_ASSERT_EQUAL(itsma_score(&r, a, NULL, &err), ITSMA_EINVAL);
 	CU_ASSERT_PTR_NULL(r);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "changed after"));
@@ -571,7 +599,8 @@ static void test_core__struct_init_and_versions(void)
 	sec.id = "4";
 	sec.title = "Four";
 	CU_ASSERT_EQUAL(itsma_catalogue_add_section(NULL, c, NULL, &sec, &e), ITSMA_EINVAL);
-	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "itsma_section_spec version 7 (this library knows 1 to 1)"));
+	CU_ASSERT_PTR_NOT_NULL(
+	    strstr(e.message, "itsma_section_spec version 7 (this library knows 1 to 1)"));
 	itsma_catalogue_free(c);
 }
 
@@ -604,8 +633,10 @@ static void test_core__catalogue_enum_names(void)
 /* Verdicts order best to worst by a documented rule, not by their numeric values. */
 static void test_core__verdict_compare(void)
 {
-	static const itsma_verdict best_to_worst[] = { ITSMA_VERDICT_CONFORMANT, ITSMA_VERDICT_CONDITIONAL,
-		                                       ITSMA_VERDICT_INCOMPLETE, ITSMA_VERDICT_NONCONFORMANT };
+	static const itsma_verdict best_to_worst[] = { ITSMA_VERDICT_CONFORMANT,
+		                                       ITSMA_VERDICT_CONDITIONAL,
+		                                       ITSMA_VERDICT_INCOMPLETE,
+		                                       ITSMA_VERDICT_NONCONFORMANT };
 	size_t i, j;
 	for (i = 0; i < 4; i++)
 		for (j = 0; j < 4; j++) {
@@ -621,10 +652,7 @@ static void test_core__verdict_compare(void)
  * and called in its own child process, so that a crash is a failed assertion naming it.
  */
 #define NULL_FREE(fn)                                                                              \
-	static void null_##fn(void)                                                                \
-	{                                                                                          \
-		fn(NULL);                                                                          \
-	}
+	static void null_##fn(void) { fn(NULL); }
 NULL_FREE(itsma_free)
 NULL_FREE(itsma_catalogue_free)
 NULL_FREE(itsma_assessment_free)
@@ -644,9 +672,9 @@ static const struct {
 	{                                                                                          \
 #fn, null_##fn                                                                     \
 	}
-    F(itsma_free),        F(itsma_catalogue_free), F(itsma_assessment_free),
-    F(itsma_result_free), F(itsma_diff_free),      F(itsma_scorer_free),
-    F(itsma_trend_free),  F(itsma_mapping_free),   F(itsma_carry_report_free),
+	F(itsma_free),        F(itsma_catalogue_free), F(itsma_assessment_free),
+	F(itsma_result_free), F(itsma_diff_free),      F(itsma_scorer_free),
+	F(itsma_trend_free),  F(itsma_mapping_free),   F(itsma_carry_report_free),
 #undef F
 };
 
@@ -681,13 +709,16 @@ static const itsma_test_case cases[] = {
 	{ "attributes", test_core__attributes },
 	{ "dates", test_core__dates },
 	{ "date_format_size_and_range", test_core__date_format_size_and_range },
-	{ "number_formatting_is_shortest_round_trip", test_core__number_formatting_is_shortest_round_trip },
-	{ "number_formatting_matches_the_definition", test_core__number_formatting_matches_the_definition },
+	{ "number_formatting_is_shortest_round_trip",
+	  test_core__number_formatting_is_shortest_round_trip },
+	{ "number_formatting_matches_the_definition",
+	  test_core__number_formatting_matches_the_definition },
 	{ "json_strings_escape_exactly", test_core__json_strings_escape_exactly },
 	{ "fenwick_finds_the_kth_mark", test_core__fenwick_finds_the_kth_mark },
 	{ "strmap_tells_near_twins_apart", test_core__strmap_tells_near_twins_apart },
 	{ "numbers_ignore_the_locale", test_core__numbers_ignore_the_locale },
-	{ "scoring_refuses_a_catalogue_changed_afterwards", test_core__scoring_refuses_a_catalogue_changed_afterwards },
+	{ "scoring_refuses_a_catalogue_changed_afterwards",
+	  test_core__scoring_refuses_a_catalogue_changed_afterwards },
 	{ "verdict_compare", test_core__verdict_compare },
 	{ "catalogue_enum_names", test_core__catalogue_enum_names },
 	{ "struct_init_and_versions", test_core__struct_init_and_versions },

@@ -10,8 +10,8 @@
 
 #include "fixture.h"
 
-#define SHALL ITSMA_OBLIGATION_SHALL
-#define SHOULD ITSMA_OBLIGATION_SHOULD
+#define SHALL    ITSMA_OBLIGATION_SHALL
+#define SHOULD   ITSMA_OBLIGATION_SHOULD
 #define REQUIRED ITSMA_EVIDENCE_POLICY_REQUIRED
 #define ADVISORY ITSMA_EVIDENCE_POLICY_ADVISORY
 
@@ -80,10 +80,7 @@ static itsma_diff *compare(const itsma_result *b, const itsma_result *a)
 	return d;
 }
 
-static const char *id_of(const itsma_requirement_diff *q)
-{
-	return itsma_requirement_diff_id(q);
-}
+static const char *id_of(const itsma_requirement_diff *q) { return itsma_requirement_diff_id(q); }
 
 /* Per requirement: before and after, improved / regressed / unchanged. */
 static void test_diff__requirements(void)
@@ -104,8 +101,10 @@ static void test_diff__requirements(void)
 	q = itsma_diff_requirement_at(d, 0);
 	CU_ASSERT_STRING_EQUAL(id_of(q), "R1");
 	CU_ASSERT_EQUAL(itsma_requirement_diff_change(q), ITSMA_CHANGE_IMPROVED);
-	CU_ASSERT_PTR_EQUAL(itsma_requirement_diff_before(q), itsma_result_find_requirement(rb, "R1"));
-	CU_ASSERT_PTR_EQUAL(itsma_requirement_diff_after(q), itsma_result_find_requirement(ra, "R1"));
+	CU_ASSERT_PTR_EQUAL(itsma_requirement_diff_before(q),
+	                    itsma_result_find_requirement(rb, "R1"));
+	CU_ASSERT_PTR_EQUAL(itsma_requirement_diff_after(q),
+	                    itsma_result_find_requirement(ra, "R1"));
 	ASSERT_NEAR(itsma_requirement_diff_difference(q), 35); /* 67.5 - 32.5 */
 	CU_ASSERT_EQUAL(itsma_requirement_diff_change(itsma_diff_requirement_at(d, 1)),
 	                ITSMA_CHANGE_IMPROVED); /* R2 */
@@ -216,7 +215,8 @@ static void test_diff__summary(void)
 	CU_ASSERT_DOUBLE_EQUAL(itsma_diff_compliance_difference(d, ITSMA_MODEL_SHOULD), 0, 0);
 	CU_ASSERT_EQUAL(itsma_diff_verdict_before(d), ITSMA_VERDICT_NONCONFORMANT);
 	CU_ASSERT_EQUAL(itsma_diff_verdict_after(d), ITSMA_VERDICT_INCOMPLETE);
-	/* nonconformities: R1 major -> minor changed, R2 minor -> none closed, R5 none -> minor opened */
+	/* nonconformities: R1 major -> minor changed, R2 minor -> none closed, R5 none -> minor
+	 * opened */
 	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_NC_CLOSED), 1);
 	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_NC_OPENED), 1);
 	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_NC_CHANGED), 1);
@@ -234,7 +234,8 @@ static void test_diff__summary(void)
 	CU_ASSERT_EQUAL(itsma_nonconformity_diff_change(n), ITSMA_NONCONFORMITY_CHANGE_OPENED);
 	CU_ASSERT_EQUAL(itsma_nonconformity_diff_before(n), ITSMA_NONCONFORMITY_NONE);
 	CU_ASSERT_PTR_NULL(itsma_diff_nonconformity_at(d, 3));
-	CU_ASSERT_STRING_EQUAL(itsma_nonconformity_change_name(ITSMA_NONCONFORMITY_CHANGE_OPENED), "opened");
+	CU_ASSERT_STRING_EQUAL(itsma_nonconformity_change_name(ITSMA_NONCONFORMITY_CHANGE_OPENED),
+	                       "opened");
 	itsma_diff_free(d);
 	itsma_result_free(ra);
 	itsma_result_free(rb);
@@ -258,7 +259,8 @@ static void test_diff__processes(void)
 	ra = score(a, REQUIRED, NULL);
 	d = compare(rb, ra);
 	CU_ASSERT_EQUAL_FATAL(itsma_diff_process_count(d), 2);
-	/* P: PA1.1 before (32.5 + 67.5 + 0) / 3 = 33.3 P -> 0; after (67.5 + 100 + 0) / 3 = 55.8 L -> 1 */
+	/* P: PA1.1 before (32.5 + 67.5 + 0) / 3 = 33.3 P -> 0; after (67.5 + 100 + 0) / 3 = 55.8 L
+	 * -> 1 */
 	p = itsma_diff_process_at(d, 0);
 	CU_ASSERT_STRING_EQUAL(itsma_process_diff_id(p), "P");
 	CU_ASSERT_EQUAL(itsma_process_diff_level_before(p), 0);
@@ -279,7 +281,8 @@ static void test_diff__processes(void)
 	/* compared with itself: all unchanged */
 	d = compare(ra, ra);
 	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_PROCESSES_UNCHANGED), 1);
-	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_UNCHANGED), 8); /* R7, R8 out on both */
+	CU_ASSERT_EQUAL(itsma_diff_tally_of(d, ITSMA_DIFF_TALLY_UNCHANGED),
+	                8); /* R7, R8 out on both */
 	CU_ASSERT_EQUAL(itsma_diff_scope_change_count(d), 0);
 	CU_ASSERT_EQUAL(itsma_diff_nonconformity_count(d), 0);
 	itsma_diff_free(d);
@@ -309,8 +312,9 @@ static void test_diff__status_only_change(void)
 	d = compare(r1, r2);
 	CU_ASSERT_EQUAL(itsma_requirement_diff_change(itsma_diff_find_requirement(d, "R1")),
 	                ITSMA_CHANGE_UNCHANGED);
-	CU_ASSERT_EQUAL(itsma_requirement_result_status(itsma_requirement_diff_after(
-	                    itsma_diff_find_requirement(d, "R1"))), ITSMA_STATUS_UNSUPPORTED);
+	CU_ASSERT_EQUAL(itsma_requirement_result_status(
+	                    itsma_requirement_diff_after(itsma_diff_find_requirement(d, "R1"))),
+	                ITSMA_STATUS_UNSUPPORTED);
 	itsma_diff_free(d);
 	itsma_result_free(r2);
 	r2 = score(a, REQUIRED, NULL); /* under required it drops to 0: regressed */
@@ -329,7 +333,8 @@ static void test_diff__status_only_change(void)
 /* Different catalogue ids: an error that names both. */
 static void test_diff__different_catalogues(void)
 {
-	itsma_catalogue *c1 = cat_new("cat-one"), *c2 = cat_new("cat-two"), *c3 = cat_new("cat-one");
+	itsma_catalogue *c1 = cat_new("cat-one"), *c2 = cat_new("cat-two"),
+	                *c3 = cat_new("cat-one");
 	itsma_assessment *a1, *a2, *a3;
 	itsma_result *r1, *r2, *r3;
 	itsma_diff *d = (itsma_diff *)&d;
@@ -380,156 +385,97 @@ static void test_diff__different_catalogues(void)
 static void test_diff__json_golden(void)
 {
 	static const char *const expected_lines[] = {
-		"{\n",
-		"  \"format\": \"itsma-diff/1\",\n",
-		"  \"catalogue\": \"cat\",\n",
-		"  \"before\": {\n",
-		"    \"assessment\": \"acme-2026-q2\",\n",
-		"    \"date\": \"2026-05-20\",\n",
-		"    \"policy\": {\n",
-		"      \"evidence\": \"required\"\n",
-		"    }\n",
-		"  },\n",
-		"  \"after\": {\n",
-		"    \"assessment\": \"acme-2026-q4\",\n",
-		"    \"date\": \"2026-11-20\",\n",
-		"    \"policy\": {\n",
-		"      \"evidence\": \"required\"\n",
-		"    }\n",
-		"  },\n",
-		"  \"summary\": {\n",
-		"    \"compliance\": {\n",
+		"{\n", "  \"format\": \"itsma-diff/1\",\n", "  \"catalogue\": \"cat\",\n",
+		"  \"before\": {\n", "    \"assessment\": \"acme-2026-q2\",\n",
+		"    \"date\": \"2026-05-20\",\n", "    \"policy\": {\n",
+		"      \"evidence\": \"required\"\n", "    }\n", "  },\n", "  \"after\": {\n",
+		"    \"assessment\": \"acme-2026-q4\",\n", "    \"date\": \"2026-11-20\",\n",
+		"    \"policy\": {\n", "      \"evidence\": \"required\"\n", "    }\n", "  },\n",
+		"  \"summary\": {\n", "    \"compliance\": {\n",
 		/* 69.5833333 -> 62.8125: -6.7708333 (rounded to 1e-9) */
-		"      \"default\": { \"before\": 69.58333333333333, \"after\": 62.8125, \"difference\": -6.770833333 },\n",
+		"      \"default\": { \"before\": 69.58333333333333, \"after\": 62.8125, "
+		"\"difference\": -6.770833333 },\n",
 		/* 52.5 -> 55.8333333: 3.3333333 */
-		"      \"flat\": { \"before\": 52.5, \"after\": 55.833333333333336, \"difference\": 3.333333333 },\n",
-		"      \"flat_unweighted\": { \"before\": 52.5, \"after\": 55.833333333333336, \"difference\": 3.333333333 },\n",
+		"      \"flat\": { \"before\": 52.5, \"after\": 55.833333333333336, "
+		"\"difference\": 3.333333333 },\n",
+		"      \"flat_unweighted\": { \"before\": 52.5, \"after\": 55.833333333333336, "
+		"\"difference\": 3.333333333 },\n",
 		"      \"absolute\": { \"before\": 0, \"after\": 0, \"difference\": 0 },\n",
 		/* shall: (33.333 + 83.75 + 100) / 3 = 72.3611 -> (55.8333 + 83.75) / 2 = 69.7917 */
-		"      \"shall\": { \"before\": 72.36111111111111, \"after\": 69.79166666666667, \"difference\": -2.569444444 },\n",
+		"      \"shall\": { \"before\": 72.36111111111111, \"after\": 69.79166666666667, "
+		"\"difference\": -2.569444444 },\n",
 		"      \"should\": { \"before\": 0, \"after\": 0, \"difference\": 0 }\n",
-		"    },\n",
-		"    \"verdict\": {\n",
-		"      \"before\": \"nonconformant\",\n",
-		"      \"after\": \"incomplete\"\n",
-		"    },\n",
-		"    \"requirements\": {\n",
-		"      \"improved\": 3,\n",
-		"      \"regressed\": 1,\n",
-		"      \"unchanged\": 1,\n",
-		"      \"scope_changes\": 3\n",
-		"    },\n",
-		"    \"nonconformities\": {\n",
-		"      \"closed\": 1,\n",
-		"      \"opened\": 1,\n",
-		"      \"changed\": 1\n",
-		"    },\n",
-		"    \"capability\": {\n",
-		"      \"improved\": 1,\n",
-		"      \"regressed\": 0,\n",
-		"      \"unchanged\": 0\n",
-		"    }\n",
-		"  },\n",
-		"  \"requirements\": [\n",
-		"    {\n",
-		"      \"id\": \"R1\",\n",
-		"      \"change\": \"improved\",\n",
+		"    },\n", "    \"verdict\": {\n", "      \"before\": \"nonconformant\",\n",
+		"      \"after\": \"incomplete\"\n", "    },\n", "    \"requirements\": {\n",
+		"      \"improved\": 3,\n", "      \"regressed\": 1,\n",
+		"      \"unchanged\": 1,\n", "      \"scope_changes\": 3\n", "    },\n",
+		"    \"nonconformities\": {\n", "      \"closed\": 1,\n", "      \"opened\": 1,\n",
+		"      \"changed\": 1\n", "    },\n", "    \"capability\": {\n",
+		"      \"improved\": 1,\n", "      \"regressed\": 0,\n", "      \"unchanged\": 0\n",
+		"    }\n", "  },\n", "  \"requirements\": [\n", "    {\n",
+		"      \"id\": \"R1\",\n", "      \"change\": \"improved\",\n",
 		"      \"difference\": 35,\n",
-		"      \"before\": { \"status\": \"rated\", \"achievement\": 32.5, \"rating\": \"P\", \"nonconformity\": \"major\" },\n",
-		"      \"after\": { \"status\": \"rated\", \"achievement\": 67.5, \"rating\": \"L\", \"nonconformity\": \"minor\" }\n",
-		"    },\n",
-		"    {\n",
-		"      \"id\": \"R2\",\n",
-		"      \"change\": \"improved\",\n",
-		"      \"difference\": 32.5,\n",
-		"      \"before\": { \"status\": \"rated\", \"achievement\": 67.5, \"rating\": \"L\", \"nonconformity\": \"minor\" },\n",
-		"      \"after\": { \"status\": \"rated\", \"achievement\": 100, \"rating\": \"F\", \"nonconformity\": \"none\" }\n",
-		"    },\n",
-		"    {\n",
-		"      \"id\": \"R3\",\n",
-		"      \"change\": \"unchanged\",\n",
-		"      \"difference\": 0,\n",
-		"      \"before\": { \"status\": \"unassessed\", \"achievement\": 0, \"rating\": \"N\", \"nonconformity\": \"unassessed\" },\n",
-		"      \"after\": { \"status\": \"unassessed\", \"achievement\": 0, \"rating\": \"N\", \"nonconformity\": \"unassessed\" }\n",
-		"    },\n",
-		"    {\n",
-		"      \"id\": \"R4\",\n",
-		"      \"change\": \"improved\",\n",
-		"      \"difference\": 0,\n",
-		"      \"before\": { \"status\": \"unassessed\", \"achievement\": 0, \"rating\": \"N\", \"nonconformity\": null },\n",
-		"      \"after\": { \"status\": \"rated\", \"achievement\": 0, \"rating\": \"N\", \"nonconformity\": null }\n",
-		"    },\n",
-		"    {\n",
-		"      \"id\": \"R5\",\n",
-		"      \"change\": \"regressed\",\n",
-		"      \"difference\": -32.5,\n",
-		"      \"before\": { \"status\": \"rated\", \"achievement\": 100, \"rating\": \"F\", \"nonconformity\": \"none\" },\n",
-		"      \"after\": { \"status\": \"rated\", \"achievement\": 67.5, \"rating\": \"L\", \"nonconformity\": \"minor\" }\n",
-		"    }\n",
-		"  ],\n",
-		"  \"scope_changes\": [\n",
-		"    {\n",
-		"      \"id\": \"R6\",\n",
-		"      \"change\": \"included\",\n",
+		"      \"before\": { \"status\": \"rated\", \"achievement\": 32.5, \"rating\": "
+		"\"P\", \"nonconformity\": \"major\" },\n",
+		"      \"after\": { \"status\": \"rated\", \"achievement\": 67.5, \"rating\": "
+		"\"L\", \"nonconformity\": \"minor\" }\n",
+		"    },\n", "    {\n", "      \"id\": \"R2\",\n",
+		"      \"change\": \"improved\",\n", "      \"difference\": 32.5,\n",
+		"      \"before\": { \"status\": \"rated\", \"achievement\": 67.5, \"rating\": "
+		"\"L\", \"nonconformity\": \"minor\" },\n",
+		"      \"after\": { \"status\": \"rated\", \"achievement\": 100, \"rating\": "
+		"\"F\", \"nonconformity\": \"none\" }\n",
+		"    },\n", "    {\n", "      \"id\": \"R3\",\n",
+		"      \"change\": \"unchanged\",\n", "      \"difference\": 0,\n",
+		"      \"before\": { \"status\": \"unassessed\", \"achievement\": 0, \"rating\": "
+		"\"N\", \"nonconformity\": \"unassessed\" },\n",
+		"      \"after\": { \"status\": \"unassessed\", \"achievement\": 0, \"rating\": "
+		"\"N\", \"nonconformity\": \"unassessed\" }\n",
+		"    },\n", "    {\n", "      \"id\": \"R4\",\n",
+		"      \"change\": \"improved\",\n", "      \"difference\": 0,\n",
+		"      \"before\": { \"status\": \"unassessed\", \"achievement\": 0, \"rating\": "
+		"\"N\", \"nonconformity\": null },\n",
+		"      \"after\": { \"status\": \"rated\", \"achievement\": 0, \"rating\": \"N\", "
+		"\"nonconformity\": null }\n",
+		"    },\n", "    {\n", "      \"id\": \"R5\",\n",
+		"      \"change\": \"regressed\",\n", "      \"difference\": -32.5,\n",
+		"      \"before\": { \"status\": \"rated\", \"achievement\": 100, \"rating\": "
+		"\"F\", \"nonconformity\": \"none\" },\n",
+		"      \"after\": { \"status\": \"rated\", \"achievement\": 67.5, \"rating\": "
+		"\"L\", \"nonconformity\": \"minor\" }\n",
+		"    }\n", "  ],\n", "  \"scope_changes\": [\n", "    {\n",
+		"      \"id\": \"R6\",\n", "      \"change\": \"included\",\n",
 		"      \"difference\": null,\n",
-		"      \"before\": { \"status\": \"excluded\", \"achievement\": null, \"rating\": null, \"nonconformity\": null },\n",
-		"      \"after\": { \"status\": \"rated\", \"achievement\": 100, \"rating\": \"F\", \"nonconformity\": \"none\" }\n",
-		"    },\n",
-		"    {\n",
-		"      \"id\": \"R7\",\n",
-		"      \"change\": \"excluded\",\n",
-		"      \"difference\": null,\n",
-		"      \"before\": { \"status\": \"rated\", \"achievement\": 67.5, \"rating\": \"L\", \"nonconformity\": \"minor\" },\n",
-		"      \"after\": { \"status\": \"excluded\", \"achievement\": null, \"rating\": null, \"nonconformity\": null }\n",
-		"    },\n",
-		"    {\n",
-		"      \"id\": \"R8\",\n",
-		"      \"change\": \"excluded\",\n",
-		"      \"difference\": null,\n",
-		"      \"before\": { \"status\": \"rated\", \"achievement\": 100, \"rating\": \"F\", \"nonconformity\": \"none\" },\n",
-		"      \"after\": { \"status\": \"excluded\", \"achievement\": null, \"rating\": null, \"nonconformity\": null }\n",
-		"    }\n",
-		"  ],\n",
-		"  \"processes\": [\n",
-		"    {\n",
-		"      \"id\": \"P\",\n",
-		"      \"change\": \"improved\",\n",
-		"      \"before\": 0,\n",
-		"      \"after\": 1,\n",
-		"      \"target_before\": null,\n",
-		"      \"target_after\": null\n",
-		"    },\n",
-		"    {\n",
-		"      \"id\": \"Q\",\n",
-		"      \"change\": \"excluded\",\n",
-		"      \"before\": 1,\n",
-		"      \"after\": null,\n",
-		"      \"target_before\": null,\n",
-		"      \"target_after\": null\n",
-		"    }\n",
-		"  ],\n",
-		"  \"nonconformities\": [\n",
-		"    {\n",
-		"      \"requirement\": \"R1\",\n",
-		"      \"change\": \"changed\",\n",
-		"      \"before\": \"major\",\n",
-		"      \"after\": \"minor\"\n",
-		"    },\n",
-		"    {\n",
-		"      \"requirement\": \"R2\",\n",
-		"      \"change\": \"closed\",\n",
-		"      \"before\": \"minor\",\n",
-		"      \"after\": \"none\"\n",
-		"    },\n",
-		"    {\n",
-		"      \"requirement\": \"R5\",\n",
-		"      \"change\": \"opened\",\n",
-		"      \"before\": \"none\",\n",
-		"      \"after\": \"minor\"\n",
-		"    }\n",
-		"  ]\n",
-		"}\n",
-		NULL
+		"      \"before\": { \"status\": \"excluded\", \"achievement\": null, \"rating\": "
+		"null, \"nonconformity\": null },\n",
+		"      \"after\": { \"status\": \"rated\", \"achievement\": 100, \"rating\": "
+		"\"F\", \"nonconformity\": \"none\" }\n",
+		"    },\n", "    {\n", "      \"id\": \"R7\",\n",
+		"      \"change\": \"excluded\",\n", "      \"difference\": null,\n",
+		"      \"before\": { \"status\": \"rated\", \"achievement\": 67.5, \"rating\": "
+		"\"L\", \"nonconformity\": \"minor\" },\n",
+		"      \"after\": { \"status\": \"excluded\", \"achievement\": null, \"rating\": "
+		"null, \"nonconformity\": null }\n",
+		"    },\n", "    {\n", "      \"id\": \"R8\",\n",
+		"      \"change\": \"excluded\",\n", "      \"difference\": null,\n",
+		"      \"before\": { \"status\": \"rated\", \"achievement\": 100, \"rating\": "
+		"\"F\", \"nonconformity\": \"none\" },\n",
+		"      \"after\": { \"status\": \"excluded\", \"achievement\": null, \"rating\": "
+		"null, \"nonconformity\": null }\n",
+		"    }\n", "  ],\n", "  \"processes\": [\n", "    {\n", "      \"id\": \"P\",\n",
+		"      \"change\": \"improved\",\n", "      \"before\": 0,\n",
+		"      \"after\": 1,\n", "      \"target_before\": null,\n",
+		"      \"target_after\": null\n", "    },\n", "    {\n", "      \"id\": \"Q\",\n",
+		"      \"change\": \"excluded\",\n", "      \"before\": 1,\n",
+		"      \"after\": null,\n", "      \"target_before\": null,\n",
+		"      \"target_after\": null\n", "    }\n", "  ],\n", "  \"nonconformities\": [\n",
+		"    {\n", "      \"requirement\": \"R1\",\n", "      \"change\": \"changed\",\n",
+		"      \"before\": \"major\",\n", "      \"after\": \"minor\"\n", "    },\n",
+		"    {\n", "      \"requirement\": \"R2\",\n", "      \"change\": \"closed\",\n",
+		"      \"before\": \"minor\",\n", "      \"after\": \"none\"\n", "    },\n",
+		"    {\n", "      \"requirement\": \"R5\",\n", "      \"change\": \"opened\",\n",
+		"      \"before\": \"none\",\n", "      \"after\": \"minor\"\n", "    }\n", "  ]\n",
+		"}\n", NULL
 	};
 	itsma_catalogue *c;
 	itsma_assessment *b, *a;
@@ -623,16 +569,15 @@ static void test_diff__allocation_failures(void)
 	itsma_catalogue_free(c);
 }
 
-static const itsma_test_case tests[] = {
-	{ "requirements", test_diff__requirements },
-	{ "scope_changes", test_diff__scope_changes },
-	{ "summary", test_diff__summary },
-	{ "processes", test_diff__processes },
-	{ "status_only_change", test_diff__status_only_change },
-	{ "different_catalogues", test_diff__different_catalogues },
-	{ "json_golden", test_diff__json_golden },
-	{ "allocation_failures", test_diff__allocation_failures },
-	{ NULL, NULL }
-};
+static const itsma_test_case tests[] = { { "requirements", test_diff__requirements },
+	                                 { "scope_changes", test_diff__scope_changes },
+	                                 { "summary", test_diff__summary },
+	                                 { "processes", test_diff__processes },
+	                                 { "status_only_change", test_diff__status_only_change },
+	                                 { "different_catalogues",
+	                                   test_diff__different_catalogues },
+	                                 { "json_golden", test_diff__json_golden },
+	                                 { "allocation_failures", test_diff__allocation_failures },
+	                                 { NULL, NULL } };
 
 ITSMA_TEST_MAIN("diff", tests)

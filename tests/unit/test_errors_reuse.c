@@ -178,8 +178,8 @@ static void test_errors_reuse__every_module(void)
 	dirty(&e);
 	expect_clean(&e, itsma_questionnaire_to_string(&text, c, NULL, &e));
 	dirty(&e);
-	expect_fresh_failure(&e, itsma_questionnaire_import(&imported, "", 0, NULL, NULL, 0, NULL,
-	                                                    NULL, &e));
+	expect_fresh_failure(
+	    &e, itsma_questionnaire_import(&imported, "", 0, NULL, NULL, 0, NULL, NULL, &e));
 	itsma_free(text);
 	text = NULL;
 
@@ -193,8 +193,7 @@ static void test_errors_reuse__every_module(void)
 	dirty(&e);
 	expect_fresh_failure(&e, itsma_evidence_verify(NULL, NULL, 0, NULL, NULL, &e));
 	dirty(&e);
-	expect_clean(&e, itsma_evidence_verify(a, ITSMA_TEST_TMP, 0, count_finding,
-	                                           &findings, &e));
+	expect_clean(&e, itsma_evidence_verify(a, ITSMA_TEST_TMP, 0, count_finding, &findings, &e));
 
 	CU_ASSERT_EQUAL(findings, 1); /* the one evidence item, which has no file */
 
@@ -272,12 +271,13 @@ static void test_errors_reuse__every_module(void)
 	/* validate: a success, then a failure in another document */
 	CU_ASSERT_EQUAL_FATAL(itsma_catalogue_to_json(&text, c, NULL), 0);
 	dirty(&e);
-	expect_clean(&e, itsma_validate_buffer(&kind, text, strlen(text), "ok.json", NULL, NULL,
-	                                       NULL, &e));
+	expect_clean(
+	    &e, itsma_validate_buffer(&kind, text, strlen(text), "ok.json", NULL, NULL, NULL, &e));
 	itsma_free(text);
 	text = NULL;
 	dirty(&e);
-	rc = itsma_validate_buffer(&kind, "{\"format\": 1}", 13, "other.json", NULL, NULL, NULL, &e);
+	rc =
+	    itsma_validate_buffer(&kind, "{\"format\": 1}", 13, "other.json", NULL, NULL, NULL, &e);
 	expect_own_location(&e, rc, "other.json");
 
 	/* questionnaire: a failed import names its own source */

@@ -10,8 +10,8 @@
 
 #include "fixture.h"
 
-#define SHALL ITSMA_OBLIGATION_SHALL
-#define SHOULD ITSMA_OBLIGATION_SHOULD
+#define SHALL    ITSMA_OBLIGATION_SHALL
+#define SHOULD   ITSMA_OBLIGATION_SHOULD
 #define REQUIRED ITSMA_EVIDENCE_POLICY_REQUIRED
 #define ADVISORY ITSMA_EVIDENCE_POLICY_ADVISORY
 
@@ -121,7 +121,8 @@ static void test_explain__unsupported_requirement(void)
 	HAS(s, "Rating: F (100), citing 2 evidence records:");
 	HAS(s, "EV-9 (\"EV-9\", document) is not current: it was collected on 2026-12-01, after "
 	       "the assessment date 2026-11-20.");
-	HAS(s, "Status: unsupported: the rating is above 0 and none of its cited evidence is current.");
+	HAS(s, "Status: unsupported: the rating is above 0 and none of its cited evidence is "
+	       "current.");
 	HAS(s, "Under the required evidence policy an unsupported rating counts 0.");
 	HAS(s, "Achievement: 0, band N");
 	HAS(s, "Nonconformity: major (a shall requirement whose rating is unsupported under the "
@@ -162,8 +163,9 @@ static void test_explain__unassessed_and_should(void)
 	HAS(s, "EV-D (\"EV-D\", document) is current: collected on 2026-02-01, it expires on "
 	       "2026-11-20, the assessment date itself.");
 	/* Q weighs 0 among weighted siblings: R5's effective weight is 0 */
-	HAS(s, "section Q: weight 0 of a total 5 over the 4 applicable children of P = 0 (weight 0: "
-	       "informational)");
+	HAS(s,
+	    "section Q: weight 0 of a total 5 over the 4 applicable children of P = 0 (weight 0: "
+	    "informational)");
 	HAS(s, "Effective weight: 0,");
 	itsma_free(s);
 	itsma_result_free(r);
@@ -191,7 +193,8 @@ static void test_explain__excluded_requirement(void)
 	HAS(s, "Status: excluded: X is excluded (\"Not relevant here.\")");
 	itsma_free(s);
 	s = explain(r, "X");
-	HAS(s, "Not applicable: X is excluded (\"Not relevant here.\") from the assessment's scope");
+	HAS(s,
+	    "Not applicable: X is excluded (\"Not relevant here.\") from the assessment's scope");
 	itsma_free(s);
 	s = explain(r, "Z");
 	HAS(s, "Not applicable: there is no applicable requirement beneath it");
@@ -222,7 +225,8 @@ static void test_explain__section_mean(void)
 	HAS(s, "  - requirement R3: weight 1, achievement N (0), unassessed\n");
 	HAS(s, "  - section Q: weight 0, achievement F (100): informational (weight 0), it counts "
 	       "nothing in the mean\n");
-	HAS(s, "Left out:\n  - requirement R4: excluded: R4 is excluded (\"Outsourced entirely.\").\n");
+	HAS(s, "Left out:\n  - requirement R4: excluded: R4 is excluded (\"Outsourced "
+	       "entirely.\").\n");
 	HAS(s, "  - section Z: not applicable: no applicable requirement beneath it.\n");
 	HAS(s, "Arithmetic (weighted mean): (1 x 67.5 + 3 x 0 + 1 x 0 + 0 x 100) / (1 + 3 + 1 + 0) "
 	       "= 67.5 / 5 = 13.5, band N.");
@@ -256,10 +260,12 @@ static void test_explain__section_all_zero_weights(void)
 	/* (100 + 32.5 + 0) / 3 = 44.1667 */
 	HAS(s, "Arithmetic: every applicable child weighs 0, so the unweighted mean: "
 	       "(100 + 32.5 + 0) / 3 = 44.1667, band P.");
-	HAS(s, "  - requirement R1: weight 0, achievement F (100), rated\n"); /* not "informational" */
+	HAS(s,
+	    "  - requirement R1: weight 0, achievement F (100), rated\n"); /* not "informational" */
 	itsma_free(s);
 	s = explain(r, "R2");
-	HAS(s, "requirement R2: all of the 3 applicable children of G weigh 0, so 1 of 3 = 0.333333");
+	HAS(s,
+	    "requirement R2: all of the 3 applicable children of G weigh 0, so 1 of 3 = 0.333333");
 	HAS(s, "section G: the only applicable top-level section = 1\n");
 	itsma_free(s);
 	s = explain(r, "cat");
@@ -282,16 +288,19 @@ static void test_explain__process_capability(void)
 	char *s;
 
 	build(&c, &a);
-	rate(a, "R2", "F", "EV", NULL);  /* P's shall model: R1 67.5 (w 1), R2 100 (w 3), Q R5 100 (w 0) */
+	rate(a, "R2", "F", "EV",
+	     NULL); /* P's shall model: R1 67.5 (w 1), R2 100 (w 3), Q R5 100 (w 0) */
 	r = score(a, REQUIRED, NULL);
 	s = explain(r, "P");
-	/* PA1.1 = (1 x 67.5 + 3 x 100 + 0 x 100) / 4 = 91.875 -> F; PA2.1 F; PA2.2 L unsupported -> 0 */
+	/* PA1.1 = (1 x 67.5 + 3 x 100 + 0 x 100) / 4 = 91.875 -> F; PA2.1 F; PA2.2 L unsupported ->
+	 * 0 */
 	HAS(s, "Process capability: level 1, target 2 (not met).");
 	HAS(s, "  PA1.1 derived, the default model over the process's 3 applicable shall "
 	       "requirements: achievement 91.875, band F.");
 	HAS(s, "  PA2.1 rated F (100) with current evidence: achievement 100, band F.");
-	HAS(s, "  PA2.2 unsupported: rated L (67.5) but none of its cited evidence is current; under "
-	       "the required policy it counts 0: achievement 0, band N.");
+	HAS(s,
+	    "  PA2.2 unsupported: rated L (67.5) but none of its cited evidence is current; under "
+	    "the required policy it counts 0: achievement 0, band N.");
 	HAS(s, "    - EV-7 (\"EV-7\", document) is not current: it expired on 2026-01-31");
 	HAS(s, "  PA3.1 unassessed (not rated), so it counts 0: achievement 0, band N.");
 	HAS(s, "Level 1 reached: PA1.1 is F (L or F).");
@@ -303,7 +312,8 @@ static void test_explain__process_capability(void)
 	s = explain(r, "P");
 	HAS(s, "under the advisory policy it keeps its rating: achievement 67.5, band L.");
 	HAS(s, "Level 2 reached: PA2.1 is F, PA2.2 is L (L or F), and every attribute below is F.");
-	HAS(s, "Level 3 not reached: PA2.2 is L, not F; PA3.1 is N, not L or F; PA3.2 is N, not L or F.");
+	HAS(s, "Level 3 not reached: PA2.2 is L, not F; PA3.1 is N, not L or F; PA3.2 is N, not L "
+	       "or F.");
 	HAS(s, "Process capability: level 2, target 2 (met).");
 	itsma_free(s);
 	itsma_result_free(r);

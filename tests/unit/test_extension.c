@@ -96,9 +96,9 @@ static void test_extension__checked(void)
 	itsma_assessment *a = assessment(c), *b = assessment(c);
 	const itsma_rating *ra = itsma_assessment_find_rating(a, "R1");
 	itsma_error err = ITSMA_ERROR_INIT;
-	static const char *const bad_json[] = {"",     "  ",  "{",   "1 2", "tru", "{\"a\":1}x",
-	                                       "[1,]", "'a'", "NaN", "01",  NULL};
-	static const char *const bad_keys[] = {"ticket", "x-", "X-a", "", NULL};
+	static const char *const bad_json[] = { "",     "  ",  "{",   "1 2", "tru", "{\"a\":1}x",
+		                                "[1,]", "'a'", "NaN", "01",  NULL };
+	static const char *const bad_keys[] = { "ticket", "x-", "X-a", "", NULL };
 	size_t i;
 	ASSERT_OK(itsma_rating_set_extension(a, ra, "x-t", "1", NULL));
 	for (i = 0; bad_json[i]; i++) {
@@ -199,11 +199,11 @@ static void test_extension__allocation_failures(void)
 }
 
 static const itsma_test_case tests[] = {
-    {"every_kind", test_extension__every_kind},
-    {"checked", test_extension__checked},
-    {"round_trip", test_extension__round_trip},
-    {"allocation_failures", test_extension__allocation_failures},
-    {NULL, NULL},
+	{ "every_kind", test_extension__every_kind },
+	{ "checked", test_extension__checked },
+	{ "round_trip", test_extension__round_trip },
+	{ "allocation_failures", test_extension__allocation_failures },
+	{ NULL, NULL },
 };
 
 ITSMA_TEST_MAIN("extension", tests)

@@ -42,7 +42,9 @@ static void test_fastrec__same_model_with_and_without(void)
 {
 	itsma_catalogue *small = NULL;
 	itsma_error err = ITSMA_ERROR_INIT;
-	CU_ASSERT_EQUAL_FATAL(itsma_catalogue_load_file(&small, ITSMA_TEST_DATA "/catalogue-small.json", NULL, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(
+	    itsma_catalogue_load_file(&small, ITSMA_TEST_DATA "/catalogue-small.json", NULL, &err),
+	    0);
 	same_both_ways(ITSMA_TEST_DATA "/assessment-small.json", small);
 	same_both_ways(ITSMA_SOURCE_DIR "/examples/data/acme-2026-q3.json", NULL);
 	same_both_ways(ITSMA_SOURCE_DIR "/examples/data/acme-2026-q4.json", NULL);
@@ -66,18 +68,18 @@ static void test_fastrec__reads_only_what_it_can_decide(void)
 	/* each of these falls back to json-c */
 	{
 		static const char *const no[] = {
-			"{\"id\": \"A\\u0031\"}",           /* an escape */
-			"{\"id\": \"caf\xc3\xa9\"}",          /* non-ASCII */
-			"{\"id\": \"a\", \"id\": \"b\"}",     /* a duplicate key */
-			"{\"x-y\": \"a\"}",                   /* an unknown or extension key */
-			"{\"id\": 5}",                        /* a number */
-			"{\"id\": \"a\" \"list\": []}",       /* a missing comma */
-			"{\"id\": \"a\",}",                   /* a trailing comma */
-			"{\"list\": \"not an array\"}",       /* a string where an array belongs */
-			"{\"id\": [\"array\"]}",              /* an array where a string belongs */
-			"{\"id\": \"abcdefghijk\"}",          /* longer than max_string (10) */
-			"{\"id\": \"a\"",                     /* cut off */
-			"{\"id\": \"tab\there\"}",            /* a control character */
+			"{\"id\": \"A\\u0031\"}",         /* an escape */
+			"{\"id\": \"caf\xc3\xa9\"}",      /* non-ASCII */
+			"{\"id\": \"a\", \"id\": \"b\"}", /* a duplicate key */
+			"{\"x-y\": \"a\"}",               /* an unknown or extension key */
+			"{\"id\": 5}",                    /* a number */
+			"{\"id\": \"a\" \"list\": []}",   /* a missing comma */
+			"{\"id\": \"a\",}",               /* a trailing comma */
+			"{\"list\": \"not an array\"}",   /* a string where an array belongs */
+			"{\"id\": [\"array\"]}",          /* an array where a string belongs */
+			"{\"id\": \"abcdefghijk\"}",      /* longer than max_string (10) */
+			"{\"id\": \"a\"",                 /* cut off */
+			"{\"id\": \"tab\there\"}",        /* a control character */
 		};
 		size_t i;
 		for (i = 0; i < sizeof no / sizeof *no; i++) {
@@ -113,12 +115,15 @@ static void test_fastrec__scan_agrees_with_the_definition(void)
 				memcpy(doc + k, "\"}  ", 5);
 				r = itsma__fast_object(doc, k + 4, 0, keys, 0u, 64, v, &end);
 				if (c == '"') {
-					/* the string ends at the quote; what follows is not a member */
+					/* the string ends at the quote; what follows is not a
+					 * member */
 					CU_ASSERT_EQUAL(r, 0);
 				} else if (r != plain || (r && (v[0].n != len || end != k + 2))) {
 					if (n++ < 5)
-						fprintf(stderr, "\nbyte 0x%02x at %zu of %zu: %d\n", c, at, len, r);
-					CU_FAIL("the scan disagrees with the definition of a plain string");
+						fprintf(stderr, "\nbyte 0x%02x at %zu of %zu: %d\n",
+						        c, at, len, r);
+					CU_FAIL("the scan disagrees with the definition of a plain "
+					        "string");
 				}
 			}
 }

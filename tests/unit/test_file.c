@@ -72,10 +72,12 @@ static void test_character_device_stays(void)
 		return;
 	}
 	ASSERT_OK(itsma_file_write(tmp("null"), "hello", 5, ASSERT_ERR));
-	CU_ASSERT(lstat(tmp("null"), &st) == 0 && S_ISCHR(st.st_mode) && st.st_rdev == makedev(1, 3));
+	CU_ASSERT(lstat(tmp("null"), &st) == 0 && S_ISCHR(st.st_mode) &&
+	          st.st_rdev == makedev(1, 3));
 	ASSERT_OK(itsma_catalogue_builtin(&cat, "iso20000-1:2018", ASSERT_ERR));
 	ASSERT_OK(itsma_catalogue_save_file(cat, tmp("null"), ASSERT_ERR));
-	CU_ASSERT(lstat(tmp("null"), &st) == 0 && S_ISCHR(st.st_mode) && st.st_rdev == makedev(1, 3));
+	CU_ASSERT(lstat(tmp("null"), &st) == 0 && S_ISCHR(st.st_mode) &&
+	          st.st_rdev == makedev(1, 3));
 	CU_ASSERT_EQUAL(entries(), 1); /* no temporary file beside it */
 	itsma_catalogue_free(cat);
 }
@@ -235,7 +237,8 @@ static void test_input_size_from_descriptor(void)
 	/* the atomic replace docs/robustness.md recommends, between open and map */
 	write_text(tmp("small"), "x");
 	CU_ASSERT_FATAL(rename(tmp("small"), tmp("big.json")) == 0);
-	ASSERT_OK(itsma__input_from_fd(&in, fd, tmp("big.json"), ITSMA_DEFAULT_MAX_BYTES, ASSERT_ERR));
+	ASSERT_OK(
+	    itsma__input_from_fd(&in, fd, tmp("big.json"), ITSMA_DEFAULT_MAX_BYTES, ASSERT_ERR));
 	CU_ASSERT(in.mapped);
 	CU_ASSERT_EQUAL(in.len, big);
 	CU_ASSERT(in.len == big && in.data[big - 1] == 'z'); /* the last page is readable */
@@ -246,7 +249,8 @@ static void test_input_size_from_descriptor(void)
 	CU_ASSERT(!in.mapped);
 	CU_ASSERT_EQUAL(in.len, 1);
 	itsma__input_close(&in);
-	CU_ASSERT_EQUAL(itsma__input_open(&in, "/dev/zero", ITSMA_DEFAULT_MAX_BYTES, &err), ITSMA_EIO);
+	CU_ASSERT_EQUAL(itsma__input_open(&in, "/dev/zero", ITSMA_DEFAULT_MAX_BYTES, &err),
+	                ITSMA_EIO);
 }
 
 static const itsma_test_case tests[] = {

@@ -20,9 +20,11 @@ static unsigned long long rnd(void)
 }
 static size_t pick(size_t n) { return n ? (size_t)(rnd() % n) : 0; }
 
-static const itsma_letter letter_pool[] = { ITSMA_LETTER_N, ITSMA_LETTER_P_MINUS, ITSMA_LETTER_P,
-	                                    ITSMA_LETTER_P_PLUS, ITSMA_LETTER_L_MINUS, ITSMA_LETTER_L,
-	                                    ITSMA_LETTER_L_PLUS, ITSMA_LETTER_F, ITSMA_LETTER_F };
+static const itsma_letter letter_pool[] = { ITSMA_LETTER_N,       ITSMA_LETTER_P_MINUS,
+	                                    ITSMA_LETTER_P,       ITSMA_LETTER_P_PLUS,
+	                                    ITSMA_LETTER_L_MINUS, ITSMA_LETTER_L,
+	                                    ITSMA_LETTER_L_PLUS,  ITSMA_LETTER_F,
+	                                    ITSMA_LETTER_F };
 
 static void random_value(itsma_letter *letter, double *value)
 {
@@ -48,7 +50,8 @@ static void random_dates(char *col, char *exp, int *has_exp)
 {
 	static const char *const cols[] = { "2025-01-15", "2026-06-30", "2026-11-20", "2026-12-01",
 		                            "2027-02-01" };
-	static const char *const exps[] = { "2026-11-19", "2026-11-20", "2027-01-01", "2028-12-31" };
+	static const char *const exps[] = { "2026-11-19", "2026-11-20", "2027-01-01",
+		                            "2028-12-31" };
 	size_t c = pick(5), e = pick(5);
 	strcpy(col, cols[c]);
 	*has_exp = e < 4 && strcmp(exps[e], col) >= 0;
@@ -67,7 +70,8 @@ static int put_evidence(world *w, itsma_scorer *s, const char *id, itsma_error *
 	e.kind = (itsma_evidence_kind)pick(6);
 	e.collected = col;
 	e.expires = has_exp ? exp : NULL;
-	return s ? itsma_scorer_put_evidence(s, &e, err) : itsma_assessment_put_evidence(w->a, &e, err);
+	return s ? itsma_scorer_put_evidence(s, &e, err)
+	         : itsma_assessment_put_evidence(w->a, &e, err);
 }
 
 /* Cite 0 to 4 distinct existing evidence records. */
@@ -122,7 +126,8 @@ static int rerate(world *w, itsma_scorer *s, const char *req, itsma_error *err)
 	for (i = 0; i < n; i++) {
 		/* copies, or the record's own id string (both must work) */
 		if (pick(2)) {
-			snprintf(ids[i], sizeof ids[i], "%s", itsma_evidence_id(itsma_rating_evidence_at(old, i)));
+			snprintf(ids[i], sizeof ids[i], "%s",
+			         itsma_evidence_id(itsma_rating_evidence_at(old, i)));
 			p[i] = ids[i];
 		} else {
 			p[i] = itsma_evidence_id(itsma_rating_evidence_at(old, i));
@@ -155,7 +160,8 @@ static int put_attribute(world *w, itsma_scorer *s, const char *proc, itsma_attr
 	random_value(&r.letter, &r.value);
 	r.evidence_count = random_cites(w, ids, p);
 	r.evidence = p;
-	return s ? itsma_scorer_put_attribute(s, &r, err) : itsma_assessment_put_attribute(w->a, &r, err);
+	return s ? itsma_scorer_put_attribute(s, &r, err)
+	         : itsma_assessment_put_attribute(w->a, &r, err);
 }
 
 static const itsma_section *random_process(const itsma_catalogue *c)
@@ -180,8 +186,10 @@ static void populate(world *w, long evidence)
 	}
 	for (i = 0; i < nq; i++)
 		if (pick(10) < 8)
-			ASSERT_OK(put_rating(w, NULL, itsma_requirement_id(itsma_catalogue_requirement_at(w->cat, i)),
-			                     ASSERT_ERR));
+			ASSERT_OK(put_rating(
+			    w, NULL,
+			    itsma_requirement_id(itsma_catalogue_requirement_at(w->cat, i)),
+			    ASSERT_ERR));
 	for (i = 0; i < itsma_catalogue_section_count(w->cat); i++) {
 		const itsma_section *p = itsma_catalogue_section_at(w->cat, i);
 		int pa;
@@ -189,7 +197,8 @@ static void populate(world *w, long evidence)
 			continue;
 		for (pa = 1; pa < ITSMA_ATTRIBUTE_COUNT; pa++)
 			if (pick(4) < 3)
-				ASSERT_OK(put_attribute(w, NULL, itsma_section_id(p), (itsma_attribute)pa, ASSERT_ERR));
+				ASSERT_OK(put_attribute(w, NULL, itsma_section_id(p),
+				                        (itsma_attribute)pa, ASSERT_ERR));
 	}
 }
 
@@ -207,8 +216,8 @@ static int same_as_fresh(itsma_scorer *s, const itsma_score_options *opts)
 		size_t k = 0;
 		while (a[k] && a[k] == b[k])
 			k++;
-		fprintf(stderr, "\nfirst difference at byte %zu:\nfresh: %.160s\nlive:  %.160s\n", k,
-		        a + (k > 60 ? k - 60 : 0), b + (k > 60 ? k - 60 : 0));
+		fprintf(stderr, "\nfirst difference at byte %zu:\nfresh: %.160s\nlive:  %.160s\n",
+		        k, a + (k > 60 ? k - 60 : 0), b + (k > 60 ? k - 60 : 0));
 	}
 	itsma_free(a);
 	itsma_free(b);
@@ -226,9 +235,11 @@ static void random_change(world *w, itsma_scorer *s)
 	int rc = 0;
 
 	if (k < 28) {
-		rc = put_rating(w, s, itsma_requirement_id(itsma_catalogue_requirement_at(c, pick(nq))), &err);
+		rc = put_rating(
+		    w, s, itsma_requirement_id(itsma_catalogue_requirement_at(c, pick(nq))), &err);
 	} else if (k < 40) {
-		rc = rerate(w, s, itsma_requirement_id(itsma_catalogue_requirement_at(c, pick(nq))), &err);
+		rc = rerate(w, s, itsma_requirement_id(itsma_catalogue_requirement_at(c, pick(nq))),
+		            &err);
 	} else if (k < 47) {
 		const itsma_requirement *q = itsma_catalogue_requirement_at(c, pick(nq));
 		rc = k % 2 ? itsma_scorer_remove_rating_of(s, q, &err)
@@ -237,7 +248,8 @@ static void random_change(world *w, itsma_scorer *s)
 		return;
 	} else if (k < 72) {
 		size_t ne = itsma_assessment_evidence_count(w->a);
-		snprintf(id, sizeof id, "%s", itsma_evidence_id(itsma_assessment_evidence_at(w->a, pick(ne))));
+		snprintf(id, sizeof id, "%s",
+		         itsma_evidence_id(itsma_assessment_evidence_at(w->a, pick(ne))));
 		rc = put_evidence(w, s, id, &err);
 	} else if (k < 76) {
 		snprintf(id, sizeof id, "EV-%ld", w->next_ev++);
@@ -248,8 +260,10 @@ static void random_change(world *w, itsma_scorer *s)
 		const itsma_result *r = itsma_scorer_result(s);
 		for (i = 0; i < itsma_result_evidence_issue_count(r); i++) {
 			const itsma_evidence_issue *is = itsma_result_evidence_issue_at(r, i);
-			if (itsma_evidence_issue_problem(is) == ITSMA_EVIDENCE_PROBLEM_UNUSED && ne > 1) {
-				snprintf(id, sizeof id, "%s", itsma_evidence_id(itsma_evidence_issue_evidence(is)));
+			if (itsma_evidence_issue_problem(is) == ITSMA_EVIDENCE_PROBLEM_UNUSED &&
+			    ne > 1) {
+				snprintf(id, sizeof id, "%s",
+				         itsma_evidence_id(itsma_evidence_issue_evidence(is)));
 				rc = itsma_scorer_remove_evidence(s, id, &err);
 				break;
 			}
@@ -257,13 +271,15 @@ static void random_change(world *w, itsma_scorer *s)
 	} else if (k < 94) {
 		const itsma_section *p = random_process(c);
 		if (p)
-			rc = put_attribute(w, s, itsma_section_id(p), (itsma_attribute)(1 + pick(8)), &err);
+			rc = put_attribute(w, s, itsma_section_id(p),
+			                   (itsma_attribute)(1 + pick(8)), &err);
 	} else {
 		const itsma_section *p = random_process(c);
 		if (p) {
 			itsma_attribute pa = (itsma_attribute)(1 + pick(8));
-			rc = k % 2 ? itsma_scorer_remove_attribute_of(s, p, pa, &err)
-			           : itsma_scorer_remove_attribute(s, itsma_section_id(p), pa, &err);
+			rc = k % 2
+			         ? itsma_scorer_remove_attribute_of(s, p, pa, &err)
+			         : itsma_scorer_remove_attribute(s, itsma_section_id(p), pa, &err);
 			CU_ASSERT(rc == 0 || rc == ITSMA_ENOTFOUND);
 			return;
 		}
@@ -327,8 +343,10 @@ static itsma_catalogue *random_catalogue(void)
 				q.id = rid;
 				q.text = rid;
 				q.weight = pick(6) == 0 ? 0 : (double)(1 + pick(3)) / 2.0;
-				q.obligation = pick(4) == 0 ? ITSMA_OBLIGATION_SHOULD : ITSMA_OBLIGATION_SHALL;
-				ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, ps, &q, ASSERT_ERR));
+				q.obligation =
+				    pick(4) == 0 ? ITSMA_OBLIGATION_SHOULD : ITSMA_OBLIGATION_SHALL;
+				ASSERT_OK(
+				    itsma_catalogue_add_requirement(NULL, c, ps, &q, ASSERT_ERR));
 			}
 		}
 	}
@@ -342,7 +360,8 @@ static void test_incremental__builtin_random_changes(void)
 	ASSERT_OK(itsma_catalogue_builtin(&w.cat, "iso20000-1:2018", ASSERT_ERR));
 	ASSERT_OK(itsma_assessment_new(&w.a, w.cat, "live", "2026-11-20", ASSERT_ERR));
 	ASSERT_OK(itsma_assessment_set_target(w.a, 2, ASSERT_ERR));
-	ASSERT_OK(itsma_assessment_set_process_target(w.a, itsma_section_id(random_process(w.cat)), 3, ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_set_process_target(w.a, itsma_section_id(random_process(w.cat)),
+	                                              3, ASSERT_ERR));
 	populate(&w, 400);
 	run_changes(&w, NULL, 100, 20); /* 2,000 changes */
 	itsma_assessment_free(w.a);
@@ -362,7 +381,8 @@ static void test_incremental__scope_weights_and_advisory_policy(void)
 		ASSERT_OK(itsma_assessment_put_exclusion(w.a, "P1.1", "Outsourced", ASSERT_ERR));
 		ASSERT_OK(itsma_assessment_put_exclusion(w.a, "R3", "Not relevant", ASSERT_ERR));
 		populate(&w, 60);
-		opts.evidence_policy = round == 1 ? ITSMA_EVIDENCE_POLICY_ADVISORY : ITSMA_EVIDENCE_POLICY_REQUIRED;
+		opts.evidence_policy =
+		    round == 1 ? ITSMA_EVIDENCE_POLICY_ADVISORY : ITSMA_EVIDENCE_POLICY_REQUIRED;
 		run_changes(&w, &opts, 40, 25); /* 1,000 changes a round, excluded ones included */
 		itsma_assessment_free(w.a);
 		itsma_catalogue_free(w.cat);
@@ -380,7 +400,8 @@ static void test_incremental__rescore_after_direct_changes(void)
 	ASSERT_OK(itsma_assessment_new(&w.a, w.cat, "live", "2026-11-20", ASSERT_ERR));
 	populate(&w, 30);
 	ASSERT_OK(itsma_scorer_new(&s, w.a, NULL, ASSERT_ERR));
-	ASSERT_OK(itsma_assessment_put_exclusion(itsma_scorer_assessment(s), "G1", "Elsewhere", ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_put_exclusion(itsma_scorer_assessment(s), "G1", "Elsewhere",
+	                                         ASSERT_ERR));
 	ASSERT_OK(itsma_assessment_set_date(itsma_scorer_assessment(s), "2027-01-10", ASSERT_ERR));
 	ASSERT_OK(itsma_scorer_rescore(s, ASSERT_ERR));
 	CU_ASSERT(same_as_fresh(s, NULL));
@@ -406,18 +427,18 @@ static char *json_of(const itsma_scorer *s)
 }
 
 /* A refused change leaves the result as it was (same bytes). */
-#define ASSERT_REFUSED(call, want)                                                                   \
-	do {                                                                                         \
-		itsma_error e2 = ITSMA_ERROR_INIT;                                                   \
-		char *before = json_of(s), *after;                                                   \
-		int rc2 = (call);                                                                    \
-		CU_ASSERT_EQUAL(rc2, want);                                                          \
-		CU_ASSERT_EQUAL(e2.code, want);                                                      \
-		CU_ASSERT(e2.message[0] != '\0');                                                   \
-		after = json_of(s);                                                                  \
-		CU_ASSERT_STRING_EQUAL(before, after);                                               \
-		itsma_free(before);                                                                  \
-		itsma_free(after);                                                                   \
+#define ASSERT_REFUSED(call, want)                                                                 \
+	do {                                                                                       \
+		itsma_error e2 = ITSMA_ERROR_INIT;                                                 \
+		char *before = json_of(s), *after;                                                 \
+		int rc2 = (call);                                                                  \
+		CU_ASSERT_EQUAL(rc2, want);                                                        \
+		CU_ASSERT_EQUAL(e2.code, want);                                                    \
+		CU_ASSERT(e2.message[0] != '\0');                                                  \
+		after = json_of(s);                                                                \
+		CU_ASSERT_STRING_EQUAL(before, after);                                             \
+		itsma_free(before);                                                                \
+		itsma_free(after);                                                                 \
 	} while (0)
 
 static void test_incremental__new_errors(void)
@@ -457,7 +478,8 @@ static void test_incremental__new_errors(void)
 	CU_ASSERT_EQUAL(itsma_scorer_put_evidence(NULL, NULL, &err), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_scorer_remove_evidence(NULL, "EV-1", &err), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_scorer_put_attribute(NULL, NULL, &err), ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_scorer_remove_attribute(NULL, "8.1", ITSMA_PA2_1, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_scorer_remove_attribute(NULL, "8.1", ITSMA_PA2_1, &err),
+	                ITSMA_EINVAL);
 	{
 		size_t inc = 5, full = 5;
 		itsma_scorer_stats(&inc, &full, NULL);
@@ -517,7 +539,8 @@ static void test_incremental__refused_changes_change_nothing(void)
 	/* remove a rating that is not there */
 	if (itsma_assessment_find_rating(a, itsma_requirement_id(q)))
 		ASSERT_OK(itsma_scorer_remove_rating(s, itsma_requirement_id(q), ASSERT_ERR));
-	ASSERT_REFUSED(itsma_scorer_remove_rating(s, itsma_requirement_id(q), &e2), ITSMA_ENOTFOUND);
+	ASSERT_REFUSED(itsma_scorer_remove_rating(s, itsma_requirement_id(q), &e2),
+	               ITSMA_ENOTFOUND);
 	ASSERT_REFUSED(itsma_scorer_remove_rating(s, "no-such", &e2), ITSMA_ENOTFOUND);
 	ASSERT_REFUSED(itsma_scorer_remove_rating(s, NULL, &e2), ITSMA_EINVAL);
 	{
@@ -558,16 +581,21 @@ static void test_incremental__refused_changes_change_nothing(void)
 		r.process_id = "no-such-process";
 		ASSERT_REFUSED(itsma_scorer_put_attribute(s, &r, &e2), ITSMA_ENOTFOUND);
 		r.process = itsma_catalogue_section_at(cat, 0);
-		ASSERT_REFUSED(itsma_scorer_put_attribute(s, &r, &e2), ITSMA_EINVAL); /* not its id */
+		ASSERT_REFUSED(itsma_scorer_put_attribute(s, &r, &e2),
+		               ITSMA_EINVAL); /* not its id */
 		r.process_id = NULL;
-		if (itsma_section_kind_of(itsma_catalogue_section_at(cat, 0)) != ITSMA_SECTION_KIND_PROCESS)
+		if (itsma_section_kind_of(itsma_catalogue_section_at(cat, 0)) !=
+		    ITSMA_SECTION_KIND_PROCESS)
 			ASSERT_REFUSED(itsma_scorer_put_attribute(s, &r, &e2), ITSMA_EINVAL);
 		ASSERT_REFUSED(itsma_scorer_put_attribute(s, NULL, &e2), ITSMA_EINVAL);
 	}
 	if (itsma_assessment_find_attribute(a, itsma_section_id(proc), ITSMA_PA5_2))
-		ASSERT_OK(itsma_scorer_remove_attribute(s, itsma_section_id(proc), ITSMA_PA5_2, ASSERT_ERR));
-	ASSERT_REFUSED(itsma_scorer_remove_attribute(s, itsma_section_id(proc), ITSMA_PA5_2, &e2), ITSMA_ENOTFOUND);
-	ASSERT_REFUSED(itsma_scorer_remove_attribute(s, "no-such", ITSMA_PA2_1, &e2), ITSMA_ENOTFOUND);
+		ASSERT_OK(itsma_scorer_remove_attribute(s, itsma_section_id(proc), ITSMA_PA5_2,
+		                                        ASSERT_ERR));
+	ASSERT_REFUSED(itsma_scorer_remove_attribute(s, itsma_section_id(proc), ITSMA_PA5_2, &e2),
+	               ITSMA_ENOTFOUND);
+	ASSERT_REFUSED(itsma_scorer_remove_attribute(s, "no-such", ITSMA_PA2_1, &e2),
+	               ITSMA_ENOTFOUND);
 	ASSERT_REFUSED(itsma_scorer_remove_attribute(s, NULL, ITSMA_PA2_1, &e2), ITSMA_EINVAL);
 	{
 		/* by object: the same built-in catalogue loaded again is another catalogue */
@@ -587,11 +615,15 @@ static void test_incremental__refused_changes_change_nothing(void)
 		ASSERT_REFUSED(itsma_scorer_put_attribute(s, &pa, &e2), ITSMA_EINVAL);
 		ASSERT_REFUSED(itsma_scorer_remove_rating_of(s, q_twin, &e2), ITSMA_EINVAL);
 		ASSERT_REFUSED(itsma_scorer_remove_rating_of(s, NULL, &e2), ITSMA_EINVAL);
-		ASSERT_REFUSED(itsma_scorer_remove_attribute_of(s, p_twin, ITSMA_PA2_1, &e2), ITSMA_EINVAL);
-		ASSERT_REFUSED(itsma_scorer_remove_attribute_of(s, NULL, ITSMA_PA2_1, &e2), ITSMA_EINVAL);
-		ASSERT_REFUSED(itsma_scorer_remove_attribute_of(s, proc, ITSMA_PA5_2, &e2), ITSMA_ENOTFOUND);
+		ASSERT_REFUSED(itsma_scorer_remove_attribute_of(s, p_twin, ITSMA_PA2_1, &e2),
+		               ITSMA_EINVAL);
+		ASSERT_REFUSED(itsma_scorer_remove_attribute_of(s, NULL, ITSMA_PA2_1, &e2),
+		               ITSMA_EINVAL);
+		ASSERT_REFUSED(itsma_scorer_remove_attribute_of(s, proc, ITSMA_PA5_2, &e2),
+		               ITSMA_ENOTFOUND);
 		CU_ASSERT_EQUAL(itsma_scorer_remove_rating_of(NULL, q, NULL), ITSMA_EINVAL);
-		CU_ASSERT_EQUAL(itsma_scorer_remove_attribute_of(NULL, proc, ITSMA_PA2_1, NULL), ITSMA_EINVAL);
+		CU_ASSERT_EQUAL(itsma_scorer_remove_attribute_of(NULL, proc, ITSMA_PA2_1, NULL),
+		                ITSMA_EINVAL);
 		/* the scorer's own objects work, and the result follows */
 		r.requirement = q;
 		ASSERT_OK(itsma_scorer_put_rating(s, &r, ASSERT_ERR));
@@ -603,7 +635,8 @@ static void test_incremental__refused_changes_change_nothing(void)
 		CU_ASSERT_PTR_NULL(itsma_assessment_find_rating_of(a, q));
 		CU_ASSERT_PTR_NULL(itsma_assessment_find_attribute_of(a, proc, ITSMA_PA2_1));
 		ASSERT_REFUSED(itsma_scorer_remove_rating_of(s, q, &e2), ITSMA_ENOTFOUND);
-		ASSERT_REFUSED(itsma_scorer_remove_attribute_of(s, proc, ITSMA_PA2_1, &e2), ITSMA_ENOTFOUND);
+		ASSERT_REFUSED(itsma_scorer_remove_attribute_of(s, proc, ITSMA_PA2_1, &e2),
+		               ITSMA_ENOTFOUND);
 		itsma_catalogue_free(twin);
 	}
 	CU_ASSERT(same_as_fresh(s, NULL));
@@ -645,16 +678,19 @@ static void test_incremental__result_getters_follow_changes(void)
 	qr = itsma_result_find_requirement(res, itsma_requirement_id(q));
 	CU_ASSERT_EQUAL(itsma_requirement_result_status(qr), ITSMA_STATUS_RATED);
 	CU_ASSERT_EQUAL(itsma_requirement_result_letter(qr), ITSMA_LETTER_F);
-	CU_ASSERT_PTR_EQUAL(itsma_requirement_result_rating(qr), itsma_assessment_find_rating_of(a, r.requirement));
+	CU_ASSERT_PTR_EQUAL(itsma_requirement_result_rating(qr),
+	                    itsma_assessment_find_rating_of(a, r.requirement));
 	CU_ASSERT_EQUAL(itsma_result_gap_count(res), itsma_catalogue_requirement_count(cat) - 1);
 	/* the record expires before the assessment date: unsupported, and an expired issue */
 	e.expires = "2026-06-30";
 	ASSERT_OK(itsma_scorer_put_evidence(s, &e, ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_requirement_result_status(qr), ITSMA_STATUS_UNSUPPORTED);
 	CU_ASSERT_EQUAL(itsma_result_evidence_issue_count(res), 1);
-	CU_ASSERT_EQUAL(itsma_evidence_issue_problem(itsma_result_evidence_issue_at(res, 0)), ITSMA_EVIDENCE_PROBLEM_EXPIRED);
-	CU_ASSERT_STRING_EQUAL(itsma_evidence_issue_cited_by_at(itsma_result_evidence_issue_at(res, 0), 0),
-	                       itsma_requirement_id(q));
+	CU_ASSERT_EQUAL(itsma_evidence_issue_problem(itsma_result_evidence_issue_at(res, 0)),
+	                ITSMA_EVIDENCE_PROBLEM_EXPIRED);
+	CU_ASSERT_STRING_EQUAL(
+	    itsma_evidence_issue_cited_by_at(itsma_result_evidence_issue_at(res, 0), 0),
+	    itsma_requirement_id(q));
 	CU_ASSERT_EQUAL(itsma_result_gap_count(res), itsma_catalogue_requirement_count(cat));
 	{
 		char *text = NULL;
@@ -700,7 +736,7 @@ static void test_incremental__result_pointer_stays(void)
 	itsma_catalogue_free(w.cat);
 }
 
-/* ---- changes behind the scorer's back ----------------------------------------------------------- */
+/* ---- changes behind the scorer's back -------------------------------------------------------- */
 
 static void test_incremental__generations_count_changes(void)
 {
@@ -717,8 +753,8 @@ static void test_incremental__generations_count_changes(void)
 	ASSERT_OK(itsma_catalogue_set_title(cat, "Another title", ASSERT_ERR));
 	CU_ASSERT(itsma_catalogue_generation(cat) > cg);
 	cg = itsma_catalogue_generation(cat);
-	ASSERT_OK(itsma_requirement_set_extension(cat, itsma_catalogue_requirement_at(cat, 0), "x-t", "1",
-	                                          ASSERT_ERR));
+	ASSERT_OK(itsma_requirement_set_extension(cat, itsma_catalogue_requirement_at(cat, 0),
+	                                          "x-t", "1", ASSERT_ERR));
 	CU_ASSERT(itsma_catalogue_generation(cat) > cg);
 	ASSERT_OK(itsma_assessment_new(&a, cat, "gen", "2026-11-20", ASSERT_ERR));
 	g = itsma_assessment_generation(a);
@@ -736,8 +772,8 @@ static void test_incremental__generations_count_changes(void)
 	ASSERT_OK(itsma_assessment_set_target(a, 2, ASSERT_ERR));
 	CU_ASSERT(itsma_assessment_generation(a) > g);
 	g = itsma_assessment_generation(a);
-	ASSERT_OK(itsma_evidence_set_extension(a, itsma_assessment_find_evidence(a, "E1"), "x-ticket", "\"T-1\"",
-	                                       ASSERT_ERR));
+	ASSERT_OK(itsma_evidence_set_extension(a, itsma_assessment_find_evidence(a, "E1"),
+	                                       "x-ticket", "\"T-1\"", ASSERT_ERR));
 	CU_ASSERT(itsma_assessment_generation(a) > g);
 	g = itsma_assessment_generation(a);
 	ASSERT_OK(itsma_assessment_remove_rating(a, "R0", ASSERT_ERR));
@@ -804,8 +840,8 @@ static void test_incremental__direct_write_is_detected(void)
 	CU_ASSERT(same_as_fresh(s, NULL));
 
 	/* an extension written on a record directly counts as a write as well */
-	ASSERT_OK(itsma_evidence_set_extension(w.a, itsma_assessment_evidence_at(w.a, 0), "x-ticket", "\"T-9\"",
-	                                       ASSERT_ERR));
+	ASSERT_OK(itsma_evidence_set_extension(w.a, itsma_assessment_evidence_at(w.a, 0),
+	                                       "x-ticket", "\"T-9\"", ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_scorer_stale(s), 1);
 	CU_ASSERT_EQUAL(itsma_scorer_put_rating(s, &r, &err), ITSMA_ESTATE);
 	ASSERT_OK(itsma_scorer_rescore(s, ASSERT_ERR));
@@ -827,7 +863,7 @@ static void test_incremental__direct_write_is_detected(void)
 	itsma_catalogue_free(w.cat);
 }
 
-/* ---- failures: nothing changes, or the result is stale until rescored -------------------------- */
+/* ---- failures: nothing changes, or the result is stale until rescored ------------------------ */
 
 #ifndef NO_HOOK
 /* One change of kind k (the same change for a given world state and seed). */
@@ -842,12 +878,9 @@ static int change_of_kind(world *w, itsma_scorer *s, int k, itsma_error *err)
 		r.evidence = cite;
 		r.evidence_count = 3;
 		return itsma_scorer_put_rating(s, &r, err);
-	case 1: /* re-rating, same records */
-		return rerate(w, s, "R2", err);
-	case 2:
-		return itsma_scorer_remove_rating(s, "R5", err);
-	case 3: /* a new record */
-		return put_evidence(w, s, "EV-new", err);
+	case 1: /* re-rating, same records */ return rerate(w, s, "R2", err);
+	case 2: return itsma_scorer_remove_rating(s, "R5", err);
+	case 3: /* a new record */ return put_evidence(w, s, "EV-new", err);
 	case 4: { /* a record that expires: everything citing it moves */
 		itsma_evidence_spec e = ITSMA_EVIDENCE_SPEC_INIT;
 		e.id = "EV-3";
@@ -856,8 +889,7 @@ static int change_of_kind(world *w, itsma_scorer *s, int k, itsma_error *err)
 		e.expires = "2025-06-30";
 		return itsma_scorer_put_evidence(s, &e, err);
 	}
-	case 5:
-		return itsma_scorer_remove_evidence(s, "EV-unused", err);
+	case 5: return itsma_scorer_remove_evidence(s, "EV-unused", err);
 	case 6: {
 		itsma_attribute_spec a = ITSMA_ATTRIBUTE_SPEC_INIT;
 		a.process_id = "P0.0";
@@ -867,8 +899,7 @@ static int change_of_kind(world *w, itsma_scorer *s, int k, itsma_error *err)
 		a.evidence_count = 2;
 		return itsma_scorer_put_attribute(s, &a, err);
 	}
-	case 7:
-		return itsma_scorer_remove_attribute(s, "P0.1", ITSMA_PA2_1, err);
+	case 7: return itsma_scorer_remove_attribute(s, "P0.1", ITSMA_PA2_1, err);
 	default: /* a rating of an excluded requirement (scored from scratch) */
 		r.requirement_id = "R3";
 		r.letter = ITSMA_LETTER_P;
@@ -939,7 +970,8 @@ static void test_incremental__failed_changes(void)
 					failed++;
 					CU_ASSERT_EQUAL(rc, ITSMA_ENOMEM);
 					CU_ASSERT_EQUAL(err.code, ITSMA_ENOMEM);
-					ASSERT_OK(itsma_assessment_to_json(&a_after, w.a, ASSERT_ERR));
+					ASSERT_OK(
+					    itsma_assessment_to_json(&a_after, w.a, ASSERT_ERR));
 					r_after = json_of(s);
 					if (!itsma_scorer_stale(s)) {
 						/* strong guarantee */
@@ -954,15 +986,20 @@ static void test_incremental__failed_changes(void)
 						CU_ASSERT(sticky || k == 5 || k == 8);
 						CU_ASSERT_STRING_NOT_EQUAL(a_before, a_after);
 						CU_ASSERT_EQUAL(itsma_result_section_count(r), 0);
-						CU_ASSERT_EQUAL(itsma_result_requirement_count(r), 0);
+						CU_ASSERT_EQUAL(itsma_result_requirement_count(r),
+						                0);
 						CU_ASSERT_EQUAL(itsma_result_gap_count(r), 0);
-						CU_ASSERT_EQUAL(itsma_result_evidence_issue_count(r), 0);
-						CU_ASSERT(isnan(itsma_result_compliance(r, ITSMA_MODEL_DEFAULT)));
-						/* the next change (odd n) or a rescore (even n) clears it */
+						CU_ASSERT_EQUAL(
+						    itsma_result_evidence_issue_count(r), 0);
+						CU_ASSERT(isnan(itsma_result_compliance(
+						    r, ITSMA_MODEL_DEFAULT)));
+						/* the next change (odd n) or a rescore (even n)
+						 * clears it */
 						if (n % 2) {
 							ASSERT_OK(put_rating(&w, s, "R7", NULL));
 						} else {
-							ASSERT_OK(itsma_scorer_rescore(s, ASSERT_ERR));
+							ASSERT_OK(
+							    itsma_scorer_rescore(s, ASSERT_ERR));
 						}
 						CU_ASSERT_EQUAL(itsma_scorer_stale(s), 0);
 						CU_ASSERT_PTR_EQUAL(itsma_scorer_result(s), r0);
@@ -977,7 +1014,8 @@ static void test_incremental__failed_changes(void)
 				itsma_assessment_free(w.a);
 				itsma_catalogue_free(w.cat);
 				if (rc == 0 || alloc_calls == 0)
-					break; /* this kind succeeds from here on (or the hook is inert) */
+					break; /* this kind succeeds from here on (or the hook is
+					          inert) */
 			}
 	/* the hook sees allocations unless valgrind has replaced malloc (then it is inert) */
 	if (alloc_calls > 0) {
@@ -989,7 +1027,7 @@ static void test_incremental__failed_changes(void)
 	fixture_counters_used();
 }
 
-/* ---- which sections moved --------------------------------------------------------------------- */
+/* ---- which sections moved -------------------------------------------------------------------- */
 
 /* Whether a section's figures differ between two results, by the public getters. */
 static int section_differs(const itsma_section_result *x, const itsma_section_result *y)
@@ -1006,9 +1044,9 @@ static int section_differs(const itsma_section_result *x, const itsma_section_re
 		double bx = itsma_section_result_attribute_achievement(x, (itsma_attribute)pa);
 		double by = itsma_section_result_attribute_achievement(y, (itsma_attribute)pa);
 		if (itsma_section_result_attribute_letter(x, (itsma_attribute)pa) !=
-		            itsma_section_result_attribute_letter(y, (itsma_attribute)pa) ||
+		        itsma_section_result_attribute_letter(y, (itsma_attribute)pa) ||
 		    itsma_section_result_attribute_status(x, (itsma_attribute)pa) !=
-		            itsma_section_result_attribute_status(y, (itsma_attribute)pa) ||
+		        itsma_section_result_attribute_status(y, (itsma_attribute)pa) ||
 		    memcmp(&bx, &by, sizeof bx) != 0)
 			return 1;
 	}
@@ -1087,7 +1125,9 @@ static void test_incremental__changed_sections_of_one_rating(void)
 	req(cat, "P", "P-2", 1, ITSMA_OBLIGATION_SHALL);
 	req(cat, "Q", "Q-1", 1, ITSMA_OBLIGATION_SHALL);
 	ASSERT_OK(itsma_assessment_new(&a, cat, "one", "2026-11-20", ASSERT_ERR));
-	ASSERT_OK(itsma_scorer_new(&s, a, &(itsma_score_options){ ITSMA_SCORE_OPTIONS_VERSION, ITSMA_EVIDENCE_POLICY_ADVISORY, NULL },
+	ASSERT_OK(itsma_scorer_new(&s, a,
+	                           &(itsma_score_options){ ITSMA_SCORE_OPTIONS_VERSION,
+	                                                   ITSMA_EVIDENCE_POLICY_ADVISORY, NULL },
 	                           ASSERT_ERR));
 	r.requirement_id = "P-1";
 	r.letter = ITSMA_LETTER_L;
@@ -1112,7 +1152,7 @@ static void test_incremental__changed_sections_of_one_rating(void)
 	itsma_catalogue_free(cat);
 }
 
-/* ---- snapshots ---------------------------------------------------------------------------------- */
+/* ---- snapshots ------------------------------------------------------------------------------- */
 
 static char *json_of_result(const itsma_result *r)
 {
@@ -1207,7 +1247,8 @@ static void test_incremental__snapshots(void)
 
 static const itsma_test_case tests[] = {
 	{ "builtin_random_changes", test_incremental__builtin_random_changes },
-	{ "scope_weights_and_advisory_policy", test_incremental__scope_weights_and_advisory_policy },
+	{ "scope_weights_and_advisory_policy",
+	  test_incremental__scope_weights_and_advisory_policy },
 	{ "rescore_after_direct_changes", test_incremental__rescore_after_direct_changes },
 	{ "new_errors", test_incremental__new_errors },
 	{ "refused_changes_change_nothing", test_incremental__refused_changes_change_nothing },

@@ -7,10 +7,10 @@
 #include "harness.h"
 
 static const char catalogue_fmt[] =
-	"{\"format\": \"itsma-catalogue/1\", \"id\": \"w:1\", \"title\": \"W\", \"sections\": [\n"
-	" {\"id\": \"S\", \"title\": \"S\", \"requirements\": [\n"
-	"  {\"id\": \"R1\", \"text\": \"one\", \"weight\": %s},\n"
-	"  {\"id\": \"R2\", \"text\": \"two\"}]}]}\n";
+    "{\"format\": \"itsma-catalogue/1\", \"id\": \"w:1\", \"title\": \"W\", \"sections\": [\n"
+    " {\"id\": \"S\", \"title\": \"S\", \"requirements\": [\n"
+    "  {\"id\": \"R1\", \"text\": \"one\", \"weight\": %s},\n"
+    "  {\"id\": \"R2\", \"text\": \"two\"}]}]}\n";
 
 static int load_with_weight(const char *weight, itsma_error *err)
 {
@@ -48,9 +48,12 @@ static void test_weight_bound(void)
 	req.id = "R";
 	req.text = "r";
 	req.weight = 1e300;
-	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, cat, itsma_catalogue_find_section(cat, "S"), &req, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(
+	                    NULL, cat, itsma_catalogue_find_section(cat, "S"), &req, &err),
+	                ITSMA_EINVAL);
 	req.weight = ITSMA_MAX_WEIGHT;
-	ASSERT_OK(itsma_catalogue_add_requirement(NULL, cat, itsma_catalogue_find_section(cat, "S"), &req, ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_requirement(NULL, cat, itsma_catalogue_find_section(cat, "S"),
+	                                          &req, ASSERT_ERR));
 	itsma_catalogue_free(cat);
 }
 
@@ -65,7 +68,8 @@ static void test_max_weights_score_finite(void)
 	char text[1024];
 	double c;
 	snprintf(text, sizeof text, catalogue_fmt, "1000000");
-	ASSERT_OK(itsma_catalogue_load_buffer(&cat, text, strlen(text), "w.json", NULL, ASSERT_ERR));
+	ASSERT_OK(
+	    itsma_catalogue_load_buffer(&cat, text, strlen(text), "w.json", NULL, ASSERT_ERR));
 	ASSERT_OK(itsma_assessment_new(&a, cat, "a", "2026-01-01", ASSERT_ERR));
 	rs.requirement_id = "R1";
 	rs.letter = ITSMA_LETTER_F;
@@ -91,22 +95,23 @@ static void test_bom_named(void)
 	itsma_assessment *a = NULL;
 	itsma_catalogue *cat = NULL;
 	itsma_document_kind kind;
-	CU_ASSERT_EQUAL(itsma_assessment_load_buffer(&a, bom_assessment, sizeof bom_assessment - 1, "b.json",
-	                                             NULL, NULL, &err),
+	CU_ASSERT_EQUAL(itsma_assessment_load_buffer(&a, bom_assessment, sizeof bom_assessment - 1,
+	                                             "b.json", NULL, NULL, &err),
 	                ITSMA_EPARSE);
 	CU_ASSERT(strstr(err.message, "byte order mark") != NULL);
 	CU_ASSERT(err.line == 1 && err.column == 1);
-	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&cat, bom_catalogue, sizeof bom_catalogue - 1, "b.json",
-	                                            NULL, &err),
+	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&cat, bom_catalogue, sizeof bom_catalogue - 1,
+	                                            "b.json", NULL, &err),
 	                ITSMA_EPARSE);
 	CU_ASSERT(strstr(err.message, "byte order mark") != NULL);
-	CU_ASSERT_EQUAL(itsma_validate_buffer(&kind, bom_assessment, sizeof bom_assessment - 1, "b.json",
-	                                      NULL, NULL, NULL, &err),
+	CU_ASSERT_EQUAL(itsma_validate_buffer(&kind, bom_assessment, sizeof bom_assessment - 1,
+	                                      "b.json", NULL, NULL, NULL, &err),
 	                ITSMA_EPARSE);
 	CU_ASSERT(strstr(err.message, "byte order mark") != NULL);
 	/* invalid UTF-8 elsewhere keeps json-c's message */
-	CU_ASSERT_EQUAL(itsma_catalogue_load_buffer(&cat, "{\"a\": \"\xFF\"}", 10, "b.json", NULL, &err),
-	                ITSMA_EPARSE);
+	CU_ASSERT_EQUAL(
+	    itsma_catalogue_load_buffer(&cat, "{\"a\": \"\xFF\"}", 10, "b.json", NULL, &err),
+	    ITSMA_EPARSE);
 	CU_ASSERT(strstr(err.message, "byte order mark") == NULL);
 }
 

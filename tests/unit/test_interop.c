@@ -30,7 +30,10 @@ static void test_interop__ids_are_sanitised_without_collisions(void)
 	CU_ASSERT_STRING_EQUAL(id, "a_b");
 	ASSERT_OK(itsma__idgen_make(&g, "a/b", 3, "x", id, ASSERT_ERR));
 	CU_ASSERT_STRING_EQUAL(id, "a_b-2");
-	ASSERT_OK(itsma__idgen_make(&g, "a\xc3\xa9\xc3\xa9" "b", 6, "x", id, ASSERT_ERR));
+	ASSERT_OK(itsma__idgen_make(&g,
+	                            "a\xc3\xa9\xc3\xa9"
+	                            "b",
+	                            6, "x", id, ASSERT_ERR));
 	CU_ASSERT_STRING_EQUAL(id, "a_b-3");
 	ASSERT_OK(itsma__idgen_make(&g, "", 0, "fallback", id, ASSERT_ERR));
 	CU_ASSERT_STRING_EQUAL(id, "fallback");
@@ -52,11 +55,11 @@ static void test_interop__ids_are_sanitised_without_collisions(void)
 
 static void test_interop__csv_cells_neutralise_formulas(void)
 {
-	static const char *const in[] = { "=SUM(A1)", "+1", "-1", "@x", "\tx", "\rx", "plain",
-		                           "a,b", "say \"hi\"" };
-	static const char *const want[] = { "\"'=SUM(A1)\"", "\"'+1\"", "\"'-1\"", "\"'@x\"",
-		                             "\"'\tx\"", "\"'\rx\"", "plain", "\"a,b\"",
-		                             "\"say \"\"hi\"\"\"" };
+	static const char *const in[] = { "=SUM(A1)", "+1",    "-1",  "@x",        "\tx",
+		                          "\rx",      "plain", "a,b", "say \"hi\"" };
+	static const char *const want[] = { "\"'=SUM(A1)\"", "\"'+1\"",  "\"'-1\"",
+		                            "\"'@x\"",       "\"'\tx\"", "\"'\rx\"",
+		                            "plain",         "\"a,b\"",  "\"say \"\"hi\"\"\"" };
 	size_t i;
 	for (i = 0; i < sizeof in / sizeof *in; i++) {
 		itsma__buf b = ITSMA__BUF_INIT;
@@ -99,9 +102,11 @@ static void test_interop__oscal_errors_name_the_place(void)
 	itsma_error err = ITSMA_ERROR_INIT;
 	expect_schema("[]", "");
 	expect_schema("{\"catalog\": {\"uuid\": \"u\"}}", "/catalog");
-	expect_schema("{\"catalog\": {\"metadata\": {\"title\": \"T\", \"oscal-version\": \"0.9\"}}}",
-	              "/catalog/metadata/oscal-version");
-	expect_schema("{\"catalog\": {" META ", \"controls\": [{\"id\": \"a\"}]}}", "/catalog/controls/0");
+	expect_schema(
+	    "{\"catalog\": {\"metadata\": {\"title\": \"T\", \"oscal-version\": \"0.9\"}}}",
+	    "/catalog/metadata/oscal-version");
+	expect_schema("{\"catalog\": {" META ", \"controls\": [{\"id\": \"a\"}]}}",
+	              "/catalog/controls/0");
 	expect_schema("{\"catalog\": {" META ", \"controls\": [{\"id\": \"a\", \"title\": \"A\", "
 	              "\"parts\": [{\"name\": \"statement\", \"prose\": 3}]}]}}",
 	              "/catalog/controls/0/parts/0/prose");
@@ -133,20 +138,23 @@ static void test_interop__oscal_warnings_and_versions(void)
 	static const char *const refused[] = { "2.0.0", "1.3.0", "1", "1.1", "x1.1.0", "1.1.x" };
 	char doc[512];
 	size_t i;
-	for (i = 0; i < sizeof versions / sizeof *versions + sizeof refused / sizeof *refused; i++) {
+	for (i = 0; i < sizeof versions / sizeof *versions + sizeof refused / sizeof *refused;
+	     i++) {
 		itsma_catalogue *c = NULL;
 		itsma_error err = ITSMA_ERROR_INIT;
 		int ok = i < sizeof versions / sizeof *versions;
 		snprintf(doc, sizeof doc,
-		         "{\"catalog\": {\"uuid\": \"u\", \"metadata\": {\"title\": \"T\", \"oscal-version\": "
+		         "{\"catalog\": {\"uuid\": \"u\", \"metadata\": {\"title\": \"T\", "
+		         "\"oscal-version\": "
 		         "\"%s\"}, \"controls\": [{\"id\": \"a\", \"title\": \"A\"}]}}",
 		         ok ? versions[i] : refused[i - sizeof versions / sizeof *versions]);
 		CU_ASSERT_EQUAL(import_oscal(&c, doc, &err), ok ? 0 : ITSMA_ESCHEMA);
 		itsma_catalogue_free(c);
 	}
 	{
-		const char *json = "{\"catalog\": {\"uuid\": \"u\", " META ", \"odd\": 1, \"controls\": "
-		                   "[{\"id\": \"a\", \"title\": \"A\"}]}}";
+		const char *json =
+		    "{\"catalog\": {\"uuid\": \"u\", " META ", \"odd\": 1, \"controls\": "
+		    "[{\"id\": \"a\", \"title\": \"A\"}]}}";
 		itsma_interop_options o = ITSMA_INTEROP_OPTIONS_INIT;
 		itsma_catalogue *c = NULL;
 		itsma_error err = ITSMA_ERROR_INIT;
@@ -157,12 +165,14 @@ static void test_interop__oscal_warnings_and_versions(void)
 		CU_ASSERT_EQUAL(s.count, 1);
 		CU_ASSERT_STRING_EQUAL(s.pointer, "/catalog/odd");
 		/* the requirement's text is its title when it has no statement */
-		CU_ASSERT_STRING_EQUAL(itsma_requirement_text(itsma_catalogue_requirement_at(c, 0)), "A");
+		CU_ASSERT_STRING_EQUAL(itsma_requirement_text(itsma_catalogue_requirement_at(c, 0)),
+		                       "A");
 		itsma_catalogue_free(c);
 		c = NULL;
 		s.count = 0;
 		s.stop = 5;
-		CU_ASSERT_EQUAL(itsma_catalogue_from_oscal(&c, json, strlen(json), NULL, &o, &err), 5);
+		CU_ASSERT_EQUAL(itsma_catalogue_from_oscal(&c, json, strlen(json), NULL, &o, &err),
+		                5);
 		CU_ASSERT_PTR_NULL(c);
 	}
 }
@@ -173,8 +183,9 @@ static void test_interop__oscal_huge_params_stay_linear(void)
 	size_t n = 20000, i;
 	itsma__buf b = ITSMA__BUF_INIT;
 	itsma_catalogue *c = NULL;
-	itsma__buf_puts(&b, "{\"catalog\": {\"uuid\": \"u\", " META ", \"params\": [{\"id\": \"p\", "
-	                    "\"label\": \"");
+	itsma__buf_puts(&b,
+	                "{\"catalog\": {\"uuid\": \"u\", " META ", \"params\": [{\"id\": \"p\", "
+	                "\"label\": \"");
 	for (i = 0; i < 100000; i++)
 		itsma__buf_putc(&b, 'x');
 	itsma__buf_puts(&b, "\"}], \"controls\": [{\"id\": \"a\", \"title\": \"A\", \"parts\": "
@@ -196,7 +207,8 @@ static void test_interop__ciso_round_trip_of_builtins(void)
 		char *yaml = NULL, *a = NULL, *b = NULL;
 		ASSERT_OK(itsma_catalogue_builtin(&cat, itsma_catalogue_builtin_id(i), ASSERT_ERR));
 		ASSERT_OK(itsma_catalogue_to_ciso_library(&yaml, cat, "acme", ASSERT_ERR));
-		ASSERT_OK(itsma_catalogue_from_ciso_library(&back, yaml, strlen(yaml), NULL, NULL, ASSERT_ERR));
+		ASSERT_OK(itsma_catalogue_from_ciso_library(&back, yaml, strlen(yaml), NULL, NULL,
+		                                            ASSERT_ERR));
 		ASSERT_OK(itsma_catalogue_to_json(&a, cat, ASSERT_ERR));
 		ASSERT_OK(itsma_catalogue_to_json(&b, back, ASSERT_ERR));
 		CU_ASSERT_STRING_EQUAL(a, b);
@@ -212,8 +224,8 @@ static void expect_ciso(const char *yaml, int code, const char *pointer, int lin
 {
 	itsma_catalogue *c = NULL;
 	itsma_error err = ITSMA_ERROR_INIT;
-	CU_ASSERT_EQUAL(itsma_catalogue_from_ciso_library(&c, yaml, strlen(yaml), "l.yaml", NULL, &err),
-	                code);
+	CU_ASSERT_EQUAL(
+	    itsma_catalogue_from_ciso_library(&c, yaml, strlen(yaml), "l.yaml", NULL, &err), code);
 	CU_ASSERT_PTR_NULL(c);
 	if (pointer)
 		CU_ASSERT_STRING_EQUAL(err.pointer, pointer);
@@ -228,13 +240,15 @@ static void test_interop__ciso_errors_name_the_place(void)
 	expect_ciso("a: 1\na: 2\n", ITSMA_EPARSE, "/a", 2);
 	expect_ciso("a: &x [1]\nb: *x\n", ITSMA_ESCHEMA, "/b", 1);
 	expect_ciso("objects: {}\n", ITSMA_ESCHEMA, "/objects", 1);
-	expect_ciso("objects:\n  framework:\n    requirement_nodes:\n    - urn: a\n      assessable: maybe\n",
+	expect_ciso("objects:\n  framework:\n    requirement_nodes:\n    - urn: a\n      "
+	            "assessable: maybe\n",
 	            ITSMA_ESCHEMA, "/objects/framework/requirement_nodes/0/assessable", 5);
 	expect_ciso("objects:\n  framework:\n    requirement_nodes:\n    - urn: a\n    - urn: a\n",
 	            ITSMA_ESCHEMA, "/objects/framework/requirement_nodes/1/urn", 5);
-	expect_ciso("objects:\n  framework:\n    requirement_nodes:\n    - urn: a\n      assessable: true\n"
-	            "      importance: vital\n",
-	            ITSMA_ESCHEMA, "/objects/framework/requirement_nodes/0/importance", 6);
+	expect_ciso(
+	    "objects:\n  framework:\n    requirement_nodes:\n    - urn: a\n      assessable: true\n"
+	    "      importance: vital\n",
+	    ITSMA_ESCHEMA, "/objects/framework/requirement_nodes/0/importance", 6);
 }
 
 static void test_interop__ciso_deep_nesting_is_a_limit(void)
@@ -268,14 +282,16 @@ static itsma_result *score_sample(itsma_assessment **a_out, itsma_letter letter)
 	itsma_score_options so = ITSMA_SCORE_OPTIONS_INIT;
 	size_t i;
 	CU_ASSERT_EQUAL_FATAL(
-	    itsma_catalogue_load_file(&cat, ITSMA_TEST_DATA "/catalogue-small.json", NULL, &err), 0);
+	    itsma_catalogue_load_file(&cat, ITSMA_TEST_DATA "/catalogue-small.json", NULL, &err),
+	    0);
 	CU_ASSERT_EQUAL_FATAL(itsma_assessment_new(&a, cat, "a-1", "2026-01-01", &err), 0);
 	for (i = 0; i < itsma_catalogue_requirement_count(cat); i++) {
 		rs.requirement = itsma_catalogue_requirement_at(cat, i);
 		rs.letter = letter;
 		CU_ASSERT_EQUAL_FATAL(itsma_assessment_put_rating(a, &rs, &err), 0);
 	}
-	so.evidence_policy = ITSMA_EVIDENCE_POLICY_ADVISORY; /* no evidence here: count the ratings */
+	so.evidence_policy =
+	    ITSMA_EVIDENCE_POLICY_ADVISORY; /* no evidence here: count the ratings */
 	CU_ASSERT_EQUAL_FATAL(itsma_score(&r, a, &so, &err), 0);
 	*a_out = a;
 	return r;
@@ -321,7 +337,6 @@ static void test_interop__oscal_exports(void)
 	free_sample(r, a);
 }
 
-
 /* ---- mapping sets ------------------------------------------------------------------------- */
 
 /* The fixture mapping with every field (x- keys everywhere, n:m maps, equivalent-to, a map
@@ -331,14 +346,17 @@ static itsma_mapping *interop_mapping(itsma_catalogue **src, itsma_catalogue **t
 	itsma_mapping *m = NULL;
 	itsma_mapping_catalogues mc = ITSMA_MAPPING_CATALOGUES_INIT;
 	itsma_error err = ITSMA_ERROR_INIT;
-	CU_ASSERT_EQUAL_FATAL(itsma_catalogue_load_file(src, ITSMA_TEST_DATA "/mapping/old-catalogue.json",
-	                                                NULL, &err), 0);
-	CU_ASSERT_EQUAL_FATAL(itsma_catalogue_load_file(tgt, ITSMA_TEST_DATA "/mapping/new-catalogue.json",
-	                                                NULL, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(itsma_catalogue_load_file(
+	                          src, ITSMA_TEST_DATA "/mapping/old-catalogue.json", NULL, &err),
+	                      0);
+	CU_ASSERT_EQUAL_FATAL(itsma_catalogue_load_file(
+	                          tgt, ITSMA_TEST_DATA "/mapping/new-catalogue.json", NULL, &err),
+	                      0);
 	mc.source = *src;
 	mc.target = *tgt;
 	CU_ASSERT_EQUAL_FATAL(
-	    itsma_mapping_load_file(&m, ITSMA_TEST_DATA "/mapping/mapping-interop.json", &mc, &err), 0);
+	    itsma_mapping_load_file(&m, ITSMA_TEST_DATA "/mapping/mapping-interop.json", &mc, &err),
+	    0);
 	CU_ASSERT_EQUAL_FATAL(itsma_mapping_to_json(json, m, &err), 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(*json, "\"x-source-note\""));
 	CU_ASSERT_PTR_NOT_NULL(strstr(*json, "\"x-ticket\""));
@@ -392,13 +410,15 @@ static void test_interop__mapping_oscal_bad_extension_props(void)
 		  "/mapping-collection/mappings/0/source-resource/props/2/value" },
 		{ "\"{\\\"x-source-note\\\":\\\"the old catalogue\\\"}\"", "\"{\\\"y\\\":1}\"",
 		  "/mapping-collection/mappings/0/source-resource/props/2/value" },
-		{ "\"{\\\"x-source-note\\\":\\\"the old catalogue\\\"}\"", "\"{\\\"x-a\\\":1,\\\"x-b\\\":2}\"",
+		{ "\"{\\\"x-source-note\\\":\\\"the old catalogue\\\"}\"",
+		  "\"{\\\"x-a\\\":1,\\\"x-b\\\":2}\"",
 		  "/mapping-collection/mappings/0/source-resource/props/2/value" },
 		{ "\"{\\\"x-source-note\\\":\\\"the old catalogue\\\"}\"", "\"{\\\"x-a\\\":\"",
 		  "/mapping-collection/mappings/0/source-resource/props/2/value" },
 		{ "\"{\\\"x-source-note\\\":\\\"the old catalogue\\\"}\"", "7",
 		  "/mapping-collection/mappings/0/source-resource/props/2/value" },
-		{ "\"{\\\"x-weight\\\":{\\\"pairs\\\":4}}\"", "\"{\\\"x-ticket\\\":\\\"again\\\"}\"",
+		{ "\"{\\\"x-weight\\\":{\\\"pairs\\\":4}}\"",
+		  "\"{\\\"x-ticket\\\":\\\"again\\\"}\"",
 		  "/mapping-collection/mappings/0/maps/10/props/1/value" },
 	};
 	itsma_catalogue *src = NULL, *tgt = NULL;
@@ -410,8 +430,9 @@ static void test_interop__mapping_oscal_bad_extension_props(void)
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char *bad = replaced(oscal, cases[i].from, cases[i].to);
 		itsma_mapping *back = NULL;
-		CU_ASSERT_EQUAL(itsma_mapping_from_oscal(&back, bad, strlen(bad), "m.json", NULL, &err),
-		                ITSMA_ESCHEMA);
+		CU_ASSERT_EQUAL(
+		    itsma_mapping_from_oscal(&back, bad, strlen(bad), "m.json", NULL, &err),
+		    ITSMA_ESCHEMA);
 		CU_ASSERT_PTR_NULL(back);
 		CU_ASSERT_STRING_EQUAL(err.pointer, cases[i].pointer);
 		CU_ASSERT(err.line > 0);
@@ -434,9 +455,11 @@ static void ciso_round_trip(const itsma_mapping *m, const itsma_catalogue *src,
 	char *orig = NULL, *yaml = NULL, *again = NULL;
 	ASSERT_OK(itsma_mapping_to_json(&orig, m, &err));
 	ASSERT_OK(itsma_mapping_to_ciso(&yaml, m, src, tgt, packager, &err));
-	ASSERT_OK(itsma_mapping_from_ciso(&back, yaml, strlen(yaml), "m.yaml", src, tgt, NULL, &err));
+	ASSERT_OK(
+	    itsma_mapping_from_ciso(&back, yaml, strlen(yaml), "m.yaml", src, tgt, NULL, &err));
 	ASSERT_OK(itsma_mapping_to_json(&again, back, &err));
-	CU_ASSERT_STRING_EQUAL(again, orig); /* n:m maps, equivalent-to, x- keys, maps without pairs */
+	CU_ASSERT_STRING_EQUAL(again,
+	                       orig); /* n:m maps, equivalent-to, x- keys, maps without pairs */
 	itsma_free(orig);
 	itsma_free(yaml);
 	itsma_free(again);
@@ -541,17 +564,21 @@ static void test_interop__mapping_ciso_edited_and_foreign_pairs(void)
 	ASSERT_OK(itsma_mapping_to_ciso(&yaml, m, src, tgt, NULL, &err));
 	/* one pair of the 2 x 2 map (pairs 10 to 13) edited in CISO Assistant: its four pairs come
 	 * back as four maps, with a warning at the group's first pair */
-	edited = replaced(yaml, "strength_of_relationship: 3\n      annotation: 'Two by two: each pair "
-	                        "overlaps.'\n      itsma: '{\"map\":10}'",
+	edited = replaced(yaml,
+	                  "strength_of_relationship: 3\n      annotation: 'Two by two: each pair "
+	                  "overlaps.'\n      itsma: '{\"map\":10}'",
 	                  "strength_of_relationship: 9\n      annotation: 'Two by two: each pair "
 	                  "overlaps.'\n      itsma: '{\"map\":10}'");
 	maps1 = ciso_maps(edited, src, tgt, &ws, &n1);
 	CU_ASSERT_EQUAL(n1, itsma_mapping_map_count(m) + 3);
 	CU_ASSERT_EQUAL(ws.count, 1);
-	CU_ASSERT_STRING_EQUAL(ws.first, "/objects/requirement_mapping_set/requirement_mappings/10");
-	CU_ASSERT_PTR_NOT_NULL(strstr(maps1, "R-01>S-01 intersects-with\nR-01>S-02 intersects-with\n"
-	                                     "R-02>S-01 intersects-with\nR-02>S-02 intersects-with\n"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(maps1, "P-02,P-03>Q-02 superset-of\n")); /* the others regroup */
+	CU_ASSERT_STRING_EQUAL(ws.first,
+	                       "/objects/requirement_mapping_set/requirement_mappings/10");
+	CU_ASSERT_PTR_NOT_NULL(strstr(maps1,
+	                              "R-01>S-01 intersects-with\nR-01>S-02 intersects-with\n"
+	                              "R-02>S-01 intersects-with\nR-02>S-02 intersects-with\n"));
+	CU_ASSERT_PTR_NOT_NULL(
+	    strstr(maps1, "P-02,P-03>Q-02 superset-of\n")); /* the others regroup */
 	itsma_free(maps1);
 	/* a pair without its itsma key: a map of its own (at its place) */
 	foreign = replaced(yaml, "itsma: '{\"map\":4}'", "annotation: other");
@@ -571,15 +598,18 @@ static void test_interop__mapping_ciso_edited_and_foreign_pairs(void)
 	CU_ASSERT_EQUAL(n1, 16); /* the pairs */
 	CU_ASSERT_PTR_NOT_NULL(strstr(maps1, "P-02>Q-02 superset-of\nP-03>Q-02 superset-of\n"
 	                                     "R>S equal-to\n"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(maps1, "R-01>S-01 intersects-with\nR-01>S-02 intersects-with\n"));
+	CU_ASSERT_PTR_NOT_NULL(
+	    strstr(maps1, "R-01>S-01 intersects-with\nR-01>S-02 intersects-with\n"));
 	itsma_free(maps1);
 	itsma_free(maps2);
 	itsma_free(foreign);
 	/* a pair's itsma key that is not what itsma writes */
 	foreign = replaced(yaml, "itsma: '{\"map\":4}'", "itsma: '{\"map\":-4}'");
 	CU_ASSERT_EQUAL(itsma_mapping_from_ciso(&back, foreign, strlen(foreign), "m.yaml", src, tgt,
-	                                        NULL, &err), ITSMA_ESCHEMA);
-	CU_ASSERT_STRING_EQUAL(err.pointer, "/objects/requirement_mapping_set/requirement_mappings/5/itsma");
+	                                        NULL, &err),
+	                ITSMA_ESCHEMA);
+	CU_ASSERT_STRING_EQUAL(err.pointer,
+	                       "/objects/requirement_mapping_set/requirement_mappings/5/itsma");
 	CU_ASSERT(err.line > 0);
 	CU_ASSERT_PTR_NULL(back);
 	itsma_free(foreign);
@@ -602,10 +632,10 @@ static void test_interop__mapping_without_title_round_trips(void)
 	itsma_map_spec spec = ITSMA_MAP_SPEC_INIT;
 	const char *s1[] = { "A-01" }, *t2[] = { "M-01", "M-02" }, *s2[] = { "X-01" };
 	char *orig = NULL, *oscal = NULL, *again = NULL;
-	ASSERT_OK(itsma_catalogue_load_file(&src, ITSMA_TEST_DATA "/mapping/old-catalogue.json", NULL,
-	                                    &err));
-	ASSERT_OK(itsma_catalogue_load_file(&tgt, ITSMA_TEST_DATA "/mapping/new-catalogue.json", NULL,
-	                                    &err));
+	ASSERT_OK(itsma_catalogue_load_file(&src, ITSMA_TEST_DATA "/mapping/old-catalogue.json",
+	                                    NULL, &err));
+	ASSERT_OK(itsma_catalogue_load_file(&tgt, ITSMA_TEST_DATA "/mapping/new-catalogue.json",
+	                                    NULL, &err));
 	ASSERT_OK(itsma_mapping_new(&m, "bare", "test:old", 1, "test:new", 1, &err));
 	spec.sources = s1;
 	spec.source_count = 1;
@@ -646,13 +676,15 @@ static void test_interop__options_init(void)
 	CU_ASSERT_PTR_NULL(o.payload);
 	CU_ASSERT_PTR_NULL(o.catalogue_id);
 	CU_ASSERT_EQUAL(itsma_interop_options_init(&o, 0), ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_interop_options_init(&o, ITSMA_INTEROP_OPTIONS_VERSION + 1), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_interop_options_init(&o, ITSMA_INTEROP_OPTIONS_VERSION + 1),
+	                ITSMA_EINVAL);
 }
 
 static const itsma_test_case cases[] = {
 	{ "options_init", test_interop__options_init },
 	{ "uuid5_matches_rfc_9562", test_interop__uuid5_matches_rfc_9562 },
-	{ "ids_are_sanitised_without_collisions", test_interop__ids_are_sanitised_without_collisions },
+	{ "ids_are_sanitised_without_collisions",
+	  test_interop__ids_are_sanitised_without_collisions },
 	{ "csv_cells_neutralise_formulas", test_interop__csv_cells_neutralise_formulas },
 	{ "oscal_errors_name_the_place", test_interop__oscal_errors_name_the_place },
 	{ "oscal_warnings_and_versions", test_interop__oscal_warnings_and_versions },
@@ -661,10 +693,12 @@ static const itsma_test_case cases[] = {
 	{ "ciso_errors_name_the_place", test_interop__ciso_errors_name_the_place },
 	{ "ciso_deep_nesting_is_a_limit", test_interop__ciso_deep_nesting_is_a_limit },
 	{ "oscal_exports", test_interop__oscal_exports },
-	{ "mapping_oscal_round_trip_keeps_x_keys", test_interop__mapping_oscal_round_trip_keeps_x_keys },
+	{ "mapping_oscal_round_trip_keeps_x_keys",
+	  test_interop__mapping_oscal_round_trip_keeps_x_keys },
 	{ "mapping_oscal_bad_extension_props", test_interop__mapping_oscal_bad_extension_props },
 	{ "mapping_ciso_round_trip_is_equal", test_interop__mapping_ciso_round_trip_is_equal },
-	{ "mapping_ciso_edited_and_foreign_pairs", test_interop__mapping_ciso_edited_and_foreign_pairs },
+	{ "mapping_ciso_edited_and_foreign_pairs",
+	  test_interop__mapping_ciso_edited_and_foreign_pairs },
 	{ "mapping_without_title_round_trips", test_interop__mapping_without_title_round_trips },
 	{ NULL, NULL }
 };

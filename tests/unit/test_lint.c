@@ -53,7 +53,8 @@ static void lint(seen *s, const itsma_catalogue *c, unsigned int skip)
 static void add(itsma_catalogue *c, const char *section, itsma_requirement_spec *rs)
 {
 	itsma_error err = ITSMA_ERROR_INIT;
-	int rc = itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, section), rs, &err);
+	int rc = itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, section),
+	                                         rs, &err);
 	if (rc)
 		fprintf(stderr, "\n%s\n", err.message);
 	CU_ASSERT_EQUAL_FATAL(rc, 0);
@@ -78,7 +79,8 @@ static void expect_one(const itsma_catalogue *c, itsma_lint_kind kind, const cha
 	size_t i;
 	lint(&s, c, 0);
 	for (i = 0; s.count != 1 && i < s.count && i < MAX_PROBLEMS; i++)
-		fprintf(stderr, "\n%s %s: %s", itsma_lint_kind_name(s.kind[i]), s.subject[i], s.message[i]);
+		fprintf(stderr, "\n%s %s: %s", itsma_lint_kind_name(s.kind[i]), s.subject[i],
+		        s.message[i]);
 	CU_ASSERT_EQUAL_FATAL(s.count, 1);
 	CU_ASSERT_EQUAL(s.kind[0], kind);
 	CU_ASSERT_STRING_EQUAL(s.subject[0], subject);
@@ -130,7 +132,9 @@ static void test_lint__good_practice_shall_is_refused_before_lint(void)
 	itsma_error err = ITSMA_ERROR_INIT;
 	itsma_lint_kind k = ITSMA_LINT_KIND_WEIGHT;
 	rs.basis = ITSMA_BASIS_GOOD_PRACTICE;
-	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, "8.1"), &rs, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_catalogue_add_requirement(
+	                    NULL, c, itsma_catalogue_find_section(c, "8.1"), &rs, &err),
+	                ITSMA_EINVAL);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "good-practice"));
 	CU_ASSERT_EQUAL(itsma_lint_kind_parse(&k, "good-practice-shall", &err), 0);
 	CU_ASSERT_EQUAL(k, ITSMA_LINT_KIND_GOOD_PRACTICE_SHALL);
@@ -147,11 +151,13 @@ static void test_lint__weights_outside_the_rule(void)
 	add(c, "8.1", &rs);
 	lint(&s, c, 0);
 	{
-		/* it also starves its siblings in 8.1 below a quarter of the median: all are weights */
+		/* it also starves its siblings in 8.1 below a quarter of the median: all are
+		 * weights */
 		size_t i, heavy = 0;
 		for (i = 0; i < s.count; i++) {
 			CU_ASSERT_EQUAL(s.kind[i], ITSMA_LINT_KIND_WEIGHT);
-			if (strcmp(s.subject[i], "8.1-05") == 0 && strstr(s.message[i], "within 4 times the median"))
+			if (strcmp(s.subject[i], "8.1-05") == 0 &&
+			    strstr(s.message[i], "within 4 times the median"))
 				heavy++;
 		}
 		CU_ASSERT_EQUAL(heavy, 1);
@@ -193,8 +199,10 @@ static void test_lint__requirement_without_guidance(void)
 	ss.id = "9.1";
 	ss.clause = "9.1";
 	ss.title = "Monitoring";
-	ASSERT_OK(itsma_catalogue_add_section(NULL, c, itsma_catalogue_find_section(c, "9"), &ss, ASSERT_ERR));
-	ASSERT_OK(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "9"), "cobit2019", "MEA01", ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_section(NULL, c, itsma_catalogue_find_section(c, "9"), &ss,
+	                                      ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "9"), "cobit2019",
+	                                       "MEA01", ASSERT_ERR));
 	rs = good("9.1-01", "Monitoring results are analysed.");
 	rs.clause = "9.1";
 	add(c, "9.1", &rs);
@@ -238,7 +246,8 @@ static void test_lint__duplicate_texts(void)
 
 static void test_lint__id_not_of_its_clause(void)
 {
-	static const char *const bad[] = { "8.2-05", "8.1-5", "8.1-00", "8.1-0x", "8.1-", "8.1--05", "x8.1-05" };
+	static const char *const bad[] = { "8.2-05", "8.1-5",   "8.1-00", "8.1-0x",
+		                           "8.1-",   "8.1--05", "x8.1-05" };
 	size_t i;
 	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
 		itsma_catalogue *c = clean();
@@ -250,7 +259,8 @@ static void test_lint__id_not_of_its_clause(void)
 	{
 		/* three digits are fine; without a clause of its own, the section's counts */
 		itsma_catalogue *c = clean();
-		itsma_requirement_spec rs = good("8.1-105", "Every incident is closed when resolved.");
+		itsma_requirement_spec rs =
+		    good("8.1-105", "Every incident is closed when resolved.");
 		seen s;
 		add(c, "8.1", &rs);
 		rs = good("8.1-06", "Every incident is reopened when the fix fails.");
@@ -324,10 +334,13 @@ static void test_lint__kind_names(void)
 	for (k = 0; k < ITSMA_LINT_KIND_COUNT; k++) {
 		itsma_lint_kind back = (itsma_lint_kind)-1;
 		CU_ASSERT(strlen(itsma_lint_kind_name((itsma_lint_kind)k)) > 0);
-		CU_ASSERT_EQUAL(itsma_lint_kind_parse(&back, itsma_lint_kind_name((itsma_lint_kind)k), &err), 0);
+		CU_ASSERT_EQUAL(
+		    itsma_lint_kind_parse(&back, itsma_lint_kind_name((itsma_lint_kind)k), &err),
+		    0);
 		CU_ASSERT_EQUAL(back, k);
 	}
-	CU_ASSERT_STRING_EQUAL(itsma_lint_kind_name(ITSMA_LINT_KIND_SHALL_IN_TEXT), "shall-in-text");
+	CU_ASSERT_STRING_EQUAL(itsma_lint_kind_name(ITSMA_LINT_KIND_SHALL_IN_TEXT),
+	                       "shall-in-text");
 	CU_ASSERT_STRING_EQUAL(itsma_lint_kind_name((itsma_lint_kind)ITSMA_LINT_KIND_COUNT), "");
 	CU_ASSERT_EQUAL(itsma_lint_kind_parse(NULL, "nope", &err), ITSMA_EINVAL);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "missing-clause"));
@@ -353,7 +366,8 @@ static void test_lint__many_duplicates_are_linear(void)
 		rs.text = "The same thing is done.";
 		rs.basis = ITSMA_BASIS_STANDARD;
 		rs.verify = "Look.";
-		ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, "1"), &rs, ASSERT_ERR));
+		ASSERT_OK(itsma_catalogue_add_requirement(
+		    NULL, c, itsma_catalogue_find_section(c, "1"), &rs, ASSERT_ERR));
 	}
 	/* every one after the first is a duplicate and has no guidance */
 	CU_ASSERT_EQUAL(itsma_catalogue_lint(&count, c, NULL, NULL, NULL, &err), 0);
@@ -392,7 +406,8 @@ static const itsma_test_case cases[] = {
 	{ "clean_fixture_has_no_problem", test_lint__clean_fixture_has_no_problem },
 	{ "shall_without_basis_standard", test_lint__shall_without_basis_standard },
 	{ "shall_without_verify", test_lint__shall_without_verify },
-	{ "good_practice_shall_is_refused_before_lint", test_lint__good_practice_shall_is_refused_before_lint },
+	{ "good_practice_shall_is_refused_before_lint",
+	  test_lint__good_practice_shall_is_refused_before_lint },
 	{ "weights_outside_the_rule", test_lint__weights_outside_the_rule },
 	{ "requirement_without_guidance", test_lint__requirement_without_guidance },
 	{ "text_that_says_shall", test_lint__text_that_says_shall },

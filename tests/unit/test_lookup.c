@@ -83,8 +83,8 @@ static void test_lookup__by_object(void)
 }
 
 static const itsma_test_case tests[] = {
-    {"by_object", test_lookup__by_object},
-    {NULL, NULL},
+	{ "by_object", test_lookup__by_object },
+	{ NULL, NULL },
 };
 
 ITSMA_TEST_MAIN("lookup", tests)

@@ -90,8 +90,8 @@ static void test_save_roundtrip(void)
 	itsma_mapping *m = NULL, *again = NULL;
 	char *one = NULL, *two = NULL;
 	fixture_open(&f);
-	ASSERT_OK(
-	    itsma_mapping_load_buffer(&m, f.mapping_text, f.mapping_len, NULL, &f.cats, ASSERT_ERR));
+	ASSERT_OK(itsma_mapping_load_buffer(&m, f.mapping_text, f.mapping_len, NULL, &f.cats,
+	                                    ASSERT_ERR));
 	ASSERT_OK(itsma_mapping_to_json(&one, m, ASSERT_ERR));
 	CU_ASSERT_PTR_NOT_NULL(strstr(one, "\"x-tool\""));
 	CU_ASSERT_PTR_NOT_NULL(strstr(one, "\"x-reviewed\": \"2026-12-01\""));
@@ -131,53 +131,57 @@ typedef struct bad_case {
 static void test_every_validation_error(void)
 {
 	static const bad_case cases[] = {
-	    {"\"itsma-mapping/1\"", "\"itsma-mapping/2\"", ITSMA_ESCHEMA, "/format",
-	     "itsma-mapping/1"},
-	    {"\"title\": \"Old", "\"titel\": \"Old", ITSMA_ESCHEMA, "/titel", "unknown key"},
-	    {"\"id\": \"test:old-to-new\"", "\"id\": \"bad id\"", ITSMA_ESCHEMA, "/id", ""},
-	    {"\"source\": {", "\"src\": {", ITSMA_ESCHEMA, "/src", "unknown key"},
-	    {"\"revision\": 1", "\"revision\": \"1\"", ITSMA_ESCHEMA, "/source/revision",
-	     "integer"},
-	    {"\"revision\": 1", "\"revision\": 0", ITSMA_ESCHEMA, "/source/revision", ">= 1"},
-	    {"\"revision\": 1", "\"revision\": 1.5", ITSMA_ESCHEMA, "/source/revision", "integer"},
-	    {"\"catalogue\": \"test:old\"", "\"catalogue\": \"test:old\", \"edition\": 1",
-	     ITSMA_ESCHEMA, "/source/edition", "unknown key"},
-	    {"\"method\": \"human\"", "\"method\": \"magic\"", ITSMA_ESCHEMA, "/provenance/method",
-	     "\"human\", \"automation\" or \"hybrid\""},
-	    {"\"rationale\": \"semantic\"", "\"rationale\": \"gut\"", ITSMA_ESCHEMA,
-	     "/provenance/rationale", "semantic"},
-	    {"\"status\": \"complete\"", "\"status\": \"done\"", ITSMA_ESCHEMA,
-	     "/provenance/status", "draft"},
-	    {"\"status\": \"complete\",", "", ITSMA_ESCHEMA, "/provenance", "status"},
-	    {"\"relationship\": \"equal-to\"", "\"relationship\": \"same-as\"", ITSMA_ESCHEMA,
-	     "/maps/0/relationship", "intersects-with"},
-	    {"\"sources\": [\n        \"A-01\"\n      ]", "\"sources\": []", ITSMA_ESCHEMA,
-	     "/maps/0/sources", "at least one source"},
-	    {"\"targets\": [\n        \"M-01\"\n      ],", "", ITSMA_ESCHEMA, "/maps/0",
-	     "at least one target"},
-	    {"\"targets\": [\n        \"M-01\"\n      ]", "\"targets\": [\"M-01\", \"M-01\"]",
-	     ITSMA_ESCHEMA, "/maps/0/targets/1", "more than once"},
-	    {"\"confidence\": \"high\"", "\"confidence\": \"certain\"", ITSMA_ESCHEMA,
-	     "/maps/0/confidence", "\"high\", \"medium\" or \"low\""},
-	    {"\"confidence\": \"high\"", "\"confidence\": \"high\", \"weight\": 2", ITSMA_ESCHEMA,
-	     "/maps/0/weight", "unknown key"},
-	    {"\"note\": \"Not required any more.\"", "\"note\": \"\"", ITSMA_ESCHEMA,
-	     "/maps/5/note", ""},
-	    {"\"sources\": [\n        \"A-01\"\n      ]", "\"sources\": [\"A-99\"]", ITSMA_ESCHEMA,
-	     "/maps/0/sources/0", "catalogue \"test:old\" has no requirement or section \"A-99\""},
-	    {"\"targets\": [\n        \"Q-03\"\n      ]", "\"targets\": [\"Q-03\", \"Z-1\"]",
-	     ITSMA_ESCHEMA, "/maps/7/targets/1",
-	     "catalogue \"test:new\" has no requirement or section \"Z-1\""},
-	    {"\"sources\": [\n        \"P-04\"\n      ],\n      \"targets\": [\n        \"Q-03\"\n "
-	     "     ]",
-	     "\"sources\": [\"P-01\"], \"targets\": [\"Q-01\"]", ITSMA_ESCHEMA, "/maps/7",
-	     "already mapped at /maps/3"},
-	    {"\"catalogue\": \"test:new\"", "\"catalogue\": \"test:newer\"", ITSMA_ESCHEMA,
-	     "/target/catalogue", "not \"test:new\""},
-	    {"\"revision\": 1\n  },\n  \"provenance\"", "\"revision\": 2\n  },\n  \"provenance\"",
-	     ITSMA_ESCHEMA, "/target/revision", "revision 2"},
-	    {"\"maps\": [", "\"maps\": [,", ITSMA_EPARSE, "", ""},
-	    {"\"maps\": [", "\"mapz\": [", ITSMA_ESCHEMA, "/mapz", "unknown key"},
+		{ "\"itsma-mapping/1\"", "\"itsma-mapping/2\"", ITSMA_ESCHEMA, "/format",
+		  "itsma-mapping/1" },
+		{ "\"title\": \"Old", "\"titel\": \"Old", ITSMA_ESCHEMA, "/titel", "unknown key" },
+		{ "\"id\": \"test:old-to-new\"", "\"id\": \"bad id\"", ITSMA_ESCHEMA, "/id", "" },
+		{ "\"source\": {", "\"src\": {", ITSMA_ESCHEMA, "/src", "unknown key" },
+		{ "\"revision\": 1", "\"revision\": \"1\"", ITSMA_ESCHEMA, "/source/revision",
+		  "integer" },
+		{ "\"revision\": 1", "\"revision\": 0", ITSMA_ESCHEMA, "/source/revision", ">= 1" },
+		{ "\"revision\": 1", "\"revision\": 1.5", ITSMA_ESCHEMA, "/source/revision",
+		  "integer" },
+		{ "\"catalogue\": \"test:old\"", "\"catalogue\": \"test:old\", \"edition\": 1",
+		  ITSMA_ESCHEMA, "/source/edition", "unknown key" },
+		{ "\"method\": \"human\"", "\"method\": \"magic\"", ITSMA_ESCHEMA,
+		  "/provenance/method", "\"human\", \"automation\" or \"hybrid\"" },
+		{ "\"rationale\": \"semantic\"", "\"rationale\": \"gut\"", ITSMA_ESCHEMA,
+		  "/provenance/rationale", "semantic" },
+		{ "\"status\": \"complete\"", "\"status\": \"done\"", ITSMA_ESCHEMA,
+		  "/provenance/status", "draft" },
+		{ "\"status\": \"complete\",", "", ITSMA_ESCHEMA, "/provenance", "status" },
+		{ "\"relationship\": \"equal-to\"", "\"relationship\": \"same-as\"", ITSMA_ESCHEMA,
+		  "/maps/0/relationship", "intersects-with" },
+		{ "\"sources\": [\n        \"A-01\"\n      ]", "\"sources\": []", ITSMA_ESCHEMA,
+		  "/maps/0/sources", "at least one source" },
+		{ "\"targets\": [\n        \"M-01\"\n      ],", "", ITSMA_ESCHEMA, "/maps/0",
+		  "at least one target" },
+		{ "\"targets\": [\n        \"M-01\"\n      ]", "\"targets\": [\"M-01\", \"M-01\"]",
+		  ITSMA_ESCHEMA, "/maps/0/targets/1", "more than once" },
+		{ "\"confidence\": \"high\"", "\"confidence\": \"certain\"", ITSMA_ESCHEMA,
+		  "/maps/0/confidence", "\"high\", \"medium\" or \"low\"" },
+		{ "\"confidence\": \"high\"", "\"confidence\": \"high\", \"weight\": 2",
+		  ITSMA_ESCHEMA, "/maps/0/weight", "unknown key" },
+		{ "\"note\": \"Not required any more.\"", "\"note\": \"\"", ITSMA_ESCHEMA,
+		  "/maps/5/note", "" },
+		{ "\"sources\": [\n        \"A-01\"\n      ]", "\"sources\": [\"A-99\"]",
+		  ITSMA_ESCHEMA, "/maps/0/sources/0",
+		  "catalogue \"test:old\" has no requirement or section \"A-99\"" },
+		{ "\"targets\": [\n        \"Q-03\"\n      ]", "\"targets\": [\"Q-03\", \"Z-1\"]",
+		  ITSMA_ESCHEMA, "/maps/7/targets/1",
+		  "catalogue \"test:new\" has no requirement or section \"Z-1\"" },
+		{ "\"sources\": [\n        \"P-04\"\n      ],\n      \"targets\": [\n        "
+		  "\"Q-03\"\n "
+		  "     ]",
+		  "\"sources\": [\"P-01\"], \"targets\": [\"Q-01\"]", ITSMA_ESCHEMA, "/maps/7",
+		  "already mapped at /maps/3" },
+		{ "\"catalogue\": \"test:new\"", "\"catalogue\": \"test:newer\"", ITSMA_ESCHEMA,
+		  "/target/catalogue", "not \"test:new\"" },
+		{ "\"revision\": 1\n  },\n  \"provenance\"",
+		  "\"revision\": 2\n  },\n  \"provenance\"", ITSMA_ESCHEMA, "/target/revision",
+		  "revision 2" },
+		{ "\"maps\": [", "\"maps\": [,", ITSMA_EPARSE, "", "" },
+		{ "\"maps\": [", "\"mapz\": [", ITSMA_ESCHEMA, "/mapz", "unknown key" },
 	};
 	fixture f;
 	size_t i;
@@ -190,8 +194,8 @@ static void test_every_validation_error(void)
 		if (rc != cases[i].code || strcmp(err.pointer, cases[i].pointer) != 0 ||
 		    !strstr(err.message, cases[i].words) || err.line == 0)
 			fprintf(stderr, "\ncase %zu: got %s %s:%d:%d: %s: %s\n", i,
-			        itsma_error_code_name(rc), err.source, err.line, err.column, err.pointer,
-			        err.message);
+			        itsma_error_code_name(rc), err.source, err.line, err.column,
+			        err.pointer, err.message);
 		CU_ASSERT_EQUAL(rc, cases[i].code);
 		CU_ASSERT_STRING_EQUAL(err.pointer, cases[i].pointer);
 		CU_ASSERT_PTR_NOT_NULL(strstr(err.message, cases[i].words));
@@ -296,11 +300,14 @@ static void test_resolvers(void)
 	itsma_error err = ITSMA_ERROR_INIT;
 	itsma_catalogue *loaded[2] = { NULL, NULL };
 	fixture_open(&f);
-	ASSERT_OK(itsma_catalogue_load_file(&loaded[0], DATA "old-catalogue.json", NULL, ASSERT_ERR));
-	ASSERT_OK(itsma_catalogue_load_file(&loaded[1], DATA "new-catalogue.json", NULL, ASSERT_ERR));
+	ASSERT_OK(
+	    itsma_catalogue_load_file(&loaded[0], DATA "old-catalogue.json", NULL, ASSERT_ERR));
+	ASSERT_OK(
+	    itsma_catalogue_load_file(&loaded[1], DATA "new-catalogue.json", NULL, ASSERT_ERR));
 	cats.resolve = resolve_dir;
 	cats.payload = loaded;
-	ASSERT_OK(itsma_mapping_load_buffer(&m, f.mapping_text, f.mapping_len, NULL, &cats, ASSERT_ERR));
+	ASSERT_OK(
+	    itsma_mapping_load_buffer(&m, f.mapping_text, f.mapping_len, NULL, &cats, ASSERT_ERR));
 	itsma_mapping_free(m);
 	/* a resolver that knows nothing falls back to the built-ins, which have no "test:old" */
 	cats.resolve = resolve_none;
@@ -325,8 +332,9 @@ static void test_builder(void)
 	itsma_map_spec spec = ITSMA_MAP_SPEC_INIT;
 	itsma_error err = ITSMA_ERROR_INIT;
 	const itsma_map *map = NULL;
-	const char *src[] = {"A-01"}, *tgt[] = {"M-01", "M-02"}, *tgt_rev[] = {"M-02", "M-01"};
-	const char *twice[] = {"A-01", "A-01"};
+	const char *src[] = { "A-01" }, *tgt[] = { "M-01", "M-02" },
+	           *tgt_rev[] = { "M-02", "M-01" };
+	const char *twice[] = { "A-01", "A-01" };
 	char *json = NULL;
 	itsma_relationship rel;
 
@@ -361,7 +369,8 @@ static void test_builder(void)
 	                                             ITSMA_MAPPING_RATIONALE_FUNCTIONAL,
 	                                             (itsma_mapping_status)9, &err),
 	                ITSMA_EINVAL);
-	ASSERT_OK(itsma_mapping_set_provenance(m, ITSMA_MAPPING_METHOD_HYBRID, ITSMA_MAPPING_RATIONALE_FUNCTIONAL,
+	ASSERT_OK(itsma_mapping_set_provenance(m, ITSMA_MAPPING_METHOD_HYBRID,
+	                                       ITSMA_MAPPING_RATIONALE_FUNCTIONAL,
 	                                       ITSMA_MAPPING_STATUS_DEPRECATED, ASSERT_ERR));
 	ASSERT_OK(itsma_mapping_set_title(m, "Built", ASSERT_ERR));
 	ASSERT_OK(itsma_mapping_to_json(&json, m, ASSERT_ERR));
@@ -374,7 +383,8 @@ static void test_builder(void)
 	CU_ASSERT_EQUAL(itsma_relationship_parse(&rel, "intersects-with", NULL), 0);
 	CU_ASSERT_EQUAL(rel, ITSMA_RELATIONSHIP_INTERSECTS_WITH);
 	CU_ASSERT_EQUAL(itsma_relationship_parse(&rel, "related-to", &err), ITSMA_EINVAL);
-	CU_ASSERT_STRING_EQUAL(itsma_relationship_name(ITSMA_RELATIONSHIP_SUPERSET_OF), "superset-of");
+	CU_ASSERT_STRING_EQUAL(itsma_relationship_name(ITSMA_RELATIONSHIP_SUPERSET_OF),
+	                       "superset-of");
 	CU_ASSERT_STRING_EQUAL(itsma_relationship_name((itsma_relationship)99), "");
 	CU_ASSERT_STRING_EQUAL(itsma_confidence_name(ITSMA_CONFIDENCE_LOW), "low");
 	itsma_mapping_free(m);
@@ -549,17 +559,18 @@ static void test_carried_field_errors(void)
 	static const struct {
 		const char *carried, *pointer;
 	} cases[] = {
-	    {"{\"sources\": [\"A-1\"]}", "/ratings/0/carried"},
-	    {"{\"relationship\": \"no-relationship\", \"sources\": [\"A-1\"]}",
-	     "/ratings/0/carried/relationship"},
-	    {"{\"relationship\": \"equal-to\", \"sources\": []}", "/ratings/0/carried/sources"},
-	    {"{\"relationship\": \"equal-to\", \"sources\": [\"A-1\"], \"review\": 1}",
-	     "/ratings/0/carried/review"},
-	    {"{\"relationship\": \"equal-to\", \"sources\": [\"A-1\"], \"why\": 1}",
-	     "/ratings/0/carried/why"},
-	    {"{\"relationship\": \"equal-to\", \"sources\": [\"A 1\"]}",
-	     "/ratings/0/carried/sources/0"},
-	    {"[]", "/ratings/0/carried"},
+		{ "{\"sources\": [\"A-1\"]}", "/ratings/0/carried" },
+		{ "{\"relationship\": \"no-relationship\", \"sources\": [\"A-1\"]}",
+		  "/ratings/0/carried/relationship" },
+		{ "{\"relationship\": \"equal-to\", \"sources\": []}",
+		  "/ratings/0/carried/sources" },
+		{ "{\"relationship\": \"equal-to\", \"sources\": [\"A-1\"], \"review\": 1}",
+		  "/ratings/0/carried/review" },
+		{ "{\"relationship\": \"equal-to\", \"sources\": [\"A-1\"], \"why\": 1}",
+		  "/ratings/0/carried/why" },
+		{ "{\"relationship\": \"equal-to\", \"sources\": [\"A 1\"]}",
+		  "/ratings/0/carried/sources/0" },
+		{ "[]", "/ratings/0/carried" },
 	};
 	fixture f;
 	size_t i;
@@ -579,8 +590,8 @@ static void test_carried_field_errors(void)
 		rc =
 		    itsma_assessment_load_buffer(&a, doc, strlen(doc), NULL, f.new_cat, NULL, &err);
 		if (rc != ITSMA_ESCHEMA || strcmp(err.pointer, cases[i].pointer) != 0)
-			fprintf(stderr, "\ncarried case %zu: %s %s: %s\n", i, itsma_error_code_name(rc),
-			        err.pointer, err.message);
+			fprintf(stderr, "\ncarried case %zu: %s %s: %s\n", i,
+			        itsma_error_code_name(rc), err.pointer, err.message);
 		CU_ASSERT_EQUAL(rc, ITSMA_ESCHEMA);
 		CU_ASSERT_STRING_EQUAL(err.pointer, cases[i].pointer);
 		itsma_assessment_free(a);
@@ -595,8 +606,8 @@ static void test_carry_merge_never_overwrites(void)
 	itsma_carry_report *rep = NULL;
 	const itsma_rating *r;
 	carry_open(&c);
-	ASSERT_OK(
-	    itsma_assessment_load_file(&into, DATA "new-partial.json", c.f.new_cat, NULL, ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_load_file(&into, DATA "new-partial.json", c.f.new_cat, NULL,
+	                                     ASSERT_ERR));
 	ASSERT_OK(itsma_assessment_carry(&out, &rep, c.old, c.m, c.f.new_cat, into, ASSERT_ERR));
 	/* the existing rating stays, with its own evidence and note, and no provenance */
 	r = rating(out, "M-01");
@@ -634,7 +645,7 @@ static void test_carry_errors(void)
 	itsma_map_spec spec = ITSMA_MAP_SPEC_INIT;
 	itsma_evidence_spec ev = ITSMA_EVIDENCE_SPEC_INIT;
 	itsma_error err = ITSMA_ERROR_INIT;
-	const char *src[] = {"A-01"}, *tgt[] = {"M-01"}, *bad[] = {"Q-77"};
+	const char *src[] = { "A-01" }, *tgt[] = { "M-01" }, *bad[] = { "Q-77" };
 	carry_open(&c);
 	/* a built mapping whose target id does not exist: the error names the map */
 	ASSERT_OK(itsma_mapping_new(&m, "built", "test:old", 1, "test:new", 1, ASSERT_ERR));
@@ -659,8 +670,8 @@ static void test_carry_errors(void)
 	CU_ASSERT_EQUAL(itsma_assessment_carry(&out, NULL, c.old, c.m, c.f.new_cat, c.old, &err),
 	                ITSMA_EINVAL);
 	/* an evidence id in both with different content */
-	ASSERT_OK(
-	    itsma_assessment_load_file(&into, DATA "new-partial.json", c.f.new_cat, NULL, ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_load_file(&into, DATA "new-partial.json", c.f.new_cat, NULL,
+	                                     ASSERT_ERR));
 	ev.id = "e2";
 	ev.title = "Another policy";
 	ev.collected = "2025-01-01";
@@ -692,7 +703,8 @@ static itsma_catalogue *big_catalogue(const char *id, const char *sec, int n)
 		snprintf(rid, sizeof rid, "%s-%d", sec, i);
 		rs.id = rid;
 		rs.text = "Something is done.";
-		ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, sec), &rs, ASSERT_ERR));
+		ASSERT_OK(itsma_catalogue_add_requirement(
+		    NULL, c, itsma_catalogue_find_section(c, sec), &rs, ASSERT_ERR));
 	}
 	return c;
 }
@@ -711,7 +723,7 @@ static void test_carry_expansion_is_bounded(void)
 	for (i = 0; i < 40; i++) {
 		itsma_map_spec spec = ITSMA_MAP_SPEC_INIT;
 		char extra[32];
-		const char *src[2], *tgt[] = {"T"};
+		const char *src[2], *tgt[] = { "T" };
 		snprintf(extra, sizeof extra, "S-%d", i);
 		src[0] = "S";
 		src[1] = extra;
@@ -739,7 +751,8 @@ static void test_transition_report(void)
 	char *text = NULL, *md = NULL, *html = NULL;
 	carry_open(&c);
 	ASSERT_OK(itsma_assessment_carry(&out, &rep, c.old, c.m, c.f.new_cat, NULL, ASSERT_ERR));
-	ASSERT_OK(itsma_transition_report(&text, out, rep, c.m, ITSMA_TRANSITION_FORMAT_TEXT, ASSERT_ERR));
+	ASSERT_OK(itsma_transition_report(&text, out, rep, c.m, ITSMA_TRANSITION_FORMAT_TEXT,
+	                                  ASSERT_ERR));
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "Transition report: test:old to test:new"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "Ratings to review"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "M-02 L (intersects-with from A-02, A-03)"));
@@ -747,9 +760,11 @@ static void test_transition_report(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "Guidance: COBIT 2019: EDM01"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "X-01"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "Q-03"));
-	ASSERT_OK(itsma_transition_report(&md, out, rep, c.m, ITSMA_TRANSITION_FORMAT_MARKDOWN, ASSERT_ERR));
+	ASSERT_OK(itsma_transition_report(&md, out, rep, c.m, ITSMA_TRANSITION_FORMAT_MARKDOWN,
+	                                  ASSERT_ERR));
 	CU_ASSERT_PTR_NOT_NULL(strstr(md, "Knowledge \\<new\\> \\& \\*marked\\*"));
-	ASSERT_OK(itsma_transition_report(&html, out, rep, c.m, ITSMA_TRANSITION_FORMAT_HTML, ASSERT_ERR));
+	ASSERT_OK(itsma_transition_report(&html, out, rep, c.m, ITSMA_TRANSITION_FORMAT_HTML,
+	                                  ASSERT_ERR));
 	CU_ASSERT_PTR_NOT_NULL(strstr(html, "<!DOCTYPE html>"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(html, "Knowledge &lt;new&gt; &amp; *marked*"));
 	CU_ASSERT_PTR_NULL(strstr(html, "<new>"));
@@ -796,12 +811,15 @@ static void test_markdown(void)
 	char *md = NULL;
 	itsma_error err = ITSMA_ERROR_INIT;
 	fixture_open(&f);
-	ASSERT_OK(itsma_mapping_load_buffer(&m, f.mapping_text, f.mapping_len, "mapping.json", &f.cats, ASSERT_ERR));
+	ASSERT_OK(itsma_mapping_load_buffer(&m, f.mapping_text, f.mapping_len, "mapping.json",
+	                                    &f.cats, ASSERT_ERR));
 	ASSERT_OK(itsma_mapping_to_markdown(&md, m, ASSERT_ERR));
-	CU_ASSERT_PTR_NOT_NULL(strstr(md, "# Old to new (test)\n\n- Id: test:old-to-new\n- Source: test:old (revision 1)\n"
-	                                  "- Target: test:new (revision 1)\n- Provenance: human, semantic, complete\n"
-	                                  "- Maps: 10\n\nFixture for the tests.\n\n| # | Sources |"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(md, "\n| 1 | A-02 | subset-of | M-02 |  | The new clause also asks for roles. |\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(
+	    md, "# Old to new (test)\n\n- Id: test:old-to-new\n- Source: test:old (revision 1)\n"
+	        "- Target: test:new (revision 1)\n- Provenance: human, semantic, complete\n"
+	        "- Maps: 10\n\nFixture for the tests.\n\n| # | Sources |"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(
+	    md, "\n| 1 | A-02 | subset-of | M-02 |  | The new clause also asks for roles. |\n"));
 	itsma_free(md);
 	spec.sources = src;
 	spec.source_count = 1;
@@ -810,7 +828,8 @@ static void test_markdown(void)
 	spec.note = "Pipe | <b>bold</b> *stars*\x1b[2J\nline";
 	ASSERT_OK(itsma_mapping_add_map(NULL, m, &spec, ASSERT_ERR));
 	ASSERT_OK(itsma_mapping_to_markdown(&md, m, ASSERT_ERR));
-	CU_ASSERT_PTR_NOT_NULL(strstr(md, "| 10 | A-01 | equal-to | M-04 |  | Pipe \\| \\<b\\>bold\\</b\\> \\*stars\\*\\x1b\\[2J line |\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, "| 10 | A-01 | equal-to | M-04 |  | Pipe \\| "
+	                                  "\\<b\\>bold\\</b\\> \\*stars\\*\\x1b\\[2J line |\n"));
 	itsma_free(md);
 	CU_ASSERT_EQUAL(itsma_mapping_to_markdown(&md, NULL, &err), ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_mapping_to_markdown(NULL, m, &err), ITSMA_EINVAL);
@@ -819,22 +838,22 @@ static void test_markdown(void)
 }
 
 static const itsma_test_case tests[] = {
-    {"load_and_accessors", test_load_and_accessors},
-    {"save_roundtrip", test_save_roundtrip},
-    {"every_validation_error", test_every_validation_error},
-    {"validate_reports_every_problem", test_validate_reports_every_problem},
-    {"resolvers", test_resolvers},
-    {"builder", test_builder},
-    {"carry_rules", test_carry_rules},
-    {"carried_field_roundtrip_and_determinism", test_carried_field_roundtrip_and_determinism},
-    {"carried_field_errors", test_carried_field_errors},
-    {"carry_merge_never_overwrites", test_carry_merge_never_overwrites},
-    {"carry_errors", test_carry_errors},
-    {"carry_expansion_is_bounded", test_carry_expansion_is_bounded},
-    {"transition_report", test_transition_report},
-    {"builtin_listing", test_builtin_listing},
-    {"markdown", test_markdown},
-    {NULL, NULL},
+	{ "load_and_accessors", test_load_and_accessors },
+	{ "save_roundtrip", test_save_roundtrip },
+	{ "every_validation_error", test_every_validation_error },
+	{ "validate_reports_every_problem", test_validate_reports_every_problem },
+	{ "resolvers", test_resolvers },
+	{ "builder", test_builder },
+	{ "carry_rules", test_carry_rules },
+	{ "carried_field_roundtrip_and_determinism", test_carried_field_roundtrip_and_determinism },
+	{ "carried_field_errors", test_carried_field_errors },
+	{ "carry_merge_never_overwrites", test_carry_merge_never_overwrites },
+	{ "carry_errors", test_carry_errors },
+	{ "carry_expansion_is_bounded", test_carry_expansion_is_bounded },
+	{ "transition_report", test_transition_report },
+	{ "builtin_listing", test_builtin_listing },
+	{ "markdown", test_markdown },
+	{ NULL, NULL },
 };
 
 ITSMA_TEST_MAIN("mapping", tests)

@@ -16,7 +16,8 @@ static void test_null__every_getter(void)
 	/* getters whose out-parameters come first */
 	CU_ASSERT_EQUAL(itsma_assessment_process_target_at(&process, NULL, 0), -1);
 	CU_ASSERT_PTR_NULL(process);
-	CU_ASSERT_EQUAL(itsma_capability_gap_attribute_at(&have, &need, NULL, 0), ITSMA_ATTRIBUTE_COUNT);
+	CU_ASSERT_EQUAL(itsma_capability_gap_attribute_at(&have, &need, NULL, 0),
+	                ITSMA_ATTRIBUTE_COUNT);
 	itsma_scorer_stats(&inc, &full, NULL);
 	CU_ASSERT_EQUAL(inc, 0);
 	CU_ASSERT_EQUAL(full, 0);
@@ -140,7 +141,6 @@ static void test_null__every_getter(void)
 	CU_ASSERT_EQUAL(itsma_requirement_tag_count(NULL), 0);
 	CU_ASSERT_PTR_NULL(itsma_requirement_tag_at(NULL, 0));
 
-
 	CU_ASSERT_PTR_NULL(itsma_diff_before(NULL));
 	CU_ASSERT_PTR_NULL(itsma_diff_after(NULL));
 	(void)itsma_diff_compliance_before(NULL, 0);
@@ -173,8 +173,6 @@ static void test_null__every_getter(void)
 	(void)itsma_nonconformity_diff_change(NULL);
 	(void)itsma_nonconformity_diff_before(NULL);
 	(void)itsma_nonconformity_diff_after(NULL);
-
-
 
 	CU_ASSERT_PTR_NULL(itsma_mapping_id(NULL));
 	CU_ASSERT_PTR_NULL(itsma_mapping_title(NULL));
@@ -216,9 +214,6 @@ static void test_null__every_getter(void)
 	(void)itsma_attribute_rating_carried_review(NULL);
 	CU_ASSERT_EQUAL(itsma_attribute_rating_carried_source_count(NULL), 0);
 	CU_ASSERT_PTR_NULL(itsma_attribute_rating_carried_source_at(NULL, 0));
-
-
-
 
 	CU_ASSERT_PTR_NULL(itsma_result_assessment(NULL));
 	(void)itsma_result_policy(NULL);
@@ -408,7 +403,8 @@ static void test_null__struct_init_refuses_null(void)
 	CU_ASSERT_EQUAL(itsma_requirement_spec_init(NULL, ITSMA_REQUIREMENT_SPEC_VERSION),
 	                ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_lint_options_init(NULL, ITSMA_LINT_OPTIONS_VERSION), ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_interop_options_init(NULL, ITSMA_INTEROP_OPTIONS_VERSION), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_interop_options_init(NULL, ITSMA_INTEROP_OPTIONS_VERSION),
+	                ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_mapping_catalogues_init(NULL, ITSMA_MAPPING_CATALOGUES_VERSION),
 	                ITSMA_EINVAL);
 	CU_ASSERT_EQUAL(itsma_map_spec_init(NULL, ITSMA_MAP_SPEC_VERSION), ITSMA_EINVAL);
@@ -717,8 +713,8 @@ static void test_null__fallible_functions_refuse_null(void)
 	REFUSES(itsma_catalogue_render_string(&char_o, NULL, NULL, ITSMA_CATALOGUE_VIEW_CHECKLIST,
 	                                      ITSMA_REPORT_FORMAT_MD, &e));
 	CU_ASSERT_PTR_NULL(char_o);
-	REFUSES(itsma_catalogue_render_write(NULL, ITSMA_CATALOGUE_VIEW_CHECKLIST, ITSMA_REPORT_FORMAT_MD, NULL,
-	                                     NULL, &e));
+	REFUSES(itsma_catalogue_render_write(NULL, ITSMA_CATALOGUE_VIEW_CHECKLIST,
+	                                     ITSMA_REPORT_FORMAT_MD, NULL, NULL, &e));
 	char_o = (char *)(void *)&e;
 	REFUSES(itsma_catalogue_weights_to_json(&char_o, NULL, &e));
 	CU_ASSERT_PTR_NULL(char_o);

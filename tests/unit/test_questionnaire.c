@@ -30,7 +30,8 @@ static void test_cell_formulas(void)
 {
 	itsma__buf b = ITSMA__BUF_INIT;
 	const char *const f[] = { "=1+2", "+x", "-y", "@SUM(A1)", "\tt", "\rr" };
-	CU_ASSERT_STRING_EQUAL(cells(',', f, 6, &b), "\"'=1+2\",\"'+x\",\"'-y\",\"'@SUM(A1)\",\"'\tt\",\"'\rr\"");
+	CU_ASSERT_STRING_EQUAL(cells(',', f, 6, &b),
+	                       "\"'=1+2\",\"'+x\",\"'-y\",\"'@SUM(A1)\",\"'\tt\",\"'\rr\"");
 	/* numbers stay numbers */
 	const char *const num[] = { "-1.5", "+3", "72.5", "-0" };
 	CU_ASSERT_STRING_EQUAL(cells(',', num, 4, &b), "-1.5,+3,72.5,-0");
@@ -42,7 +43,8 @@ static void test_cell_formulas(void)
 	CU_ASSERT_STRING_EQUAL(cells(',', g, 4, &b), "\"''=x\",\"'''-1\",'plain,a=b");
 	/* quoting follows the delimiter */
 	const char *const q[] = { "a,b", "a;b", "say \"hi\"", " lead", "two\nlines", NULL, "" };
-	CU_ASSERT_STRING_EQUAL(cells(';', q, 7, &b), "a,b;\"a;b\";\"say \"\"hi\"\"\";\" lead\";\"two\nlines\";;");
+	CU_ASSERT_STRING_EQUAL(cells(';', q, 7, &b),
+	                       "a,b;\"a;b\";\"say \"\"hi\"\"\";\" lead\";\"two\nlines\";;");
 	itsma__buf_free(&b);
 
 	char t1[] = "'=1+2", t2[] = "''-1", t3[] = "'plain", t4[] = "'";
@@ -56,7 +58,8 @@ static void test_cell_formulas(void)
 
 static void test_reader_rfc4180(void)
 {
-	static const char in[] = "\xEF\xBB\xBF" "a;\"b;c\";\"d\"\"e\"\r\n\r\n\"multi\r\nline\";x;\r\nlast";
+	static const char in[] = "\xEF\xBB\xBF"
+	                         "a;\"b;c\";\"d\"\"e\"\r\n\r\n\"multi\r\nline\";x;\r\nlast";
 	itsma__csv_reader r;
 	itsma_error err = ITSMA_ERROR_INIT;
 	itsma__csv_reader_init(&r, in, sizeof in - 1, "t.csv", 0);
@@ -130,10 +133,10 @@ static void test_reader_refuses(void)
 	} cases[] = {
 		{ "a,b\nc,d\0e\n", 10, 2, 4, "a NUL byte" },
 		{ "a,b\nc,\xC3\xA9\xE9\n", 9, 2, 4, "invalid UTF-8" },
-		{ "x\n\xC0\xAF\n", 4, 2, 1, "invalid UTF-8" },            /* overlong '/' */
-		{ "x\n\"\xED\xA0\x80\"\n", 7, 2, 2, "invalid UTF-8" },     /* surrogate */
-		{ "x\n\xF4\x90\x80\x80\n", 6, 2, 1, "invalid UTF-8" },     /* above U+10FFFF */
-		{ "x\n\xE2\x82\n", 5, 2, 1, "invalid UTF-8" },             /* cut */
+		{ "x\n\xC0\xAF\n", 4, 2, 1, "invalid UTF-8" },         /* overlong '/' */
+		{ "x\n\"\xED\xA0\x80\"\n", 7, 2, 2, "invalid UTF-8" }, /* surrogate */
+		{ "x\n\xF4\x90\x80\x80\n", 6, 2, 1, "invalid UTF-8" }, /* above U+10FFFF */
+		{ "x\n\xE2\x82\n", 5, 2, 1, "invalid UTF-8" },         /* cut */
 		{ "a\n\"b\nc", 6, 2, 1, "a quoted field is never closed" },
 		{ "a\n\"b\"c\n", 7, 2, 4, "unexpected character after a closing quote" },
 	};
@@ -145,7 +148,8 @@ static void test_reader_refuses(void)
 		CU_ASSERT_STRING_EQUAL(err.source, "bad.csv");
 		CU_ASSERT_PTR_NOT_NULL(strstr(err.message, cases[i].message));
 		if (err.line != cases[i].line || err.column != cases[i].column)
-			fprintf(stderr, "\ncase %zu: %d:%d %s\n", i, err.line, err.column, err.message);
+			fprintf(stderr, "\ncase %zu: %d:%d %s\n", i, err.line, err.column,
+			        err.message);
 	}
 }
 
@@ -172,12 +176,18 @@ static void test_write_questionnaire(void)
 	itsma_error err = ITSMA_ERROR_INIT;
 	char *text = NULL;
 	sink s = { ITSMA__BUF_INIT, 0, 0 };
-	CU_ASSERT_EQUAL(itsma_questionnaire_options_init(&o, ITSMA_QUESTIONNAIRE_OPTIONS_VERSION), 0);
+	CU_ASSERT_EQUAL(itsma_questionnaire_options_init(&o, ITSMA_QUESTIONNAIRE_OPTIONS_VERSION),
+	                0);
 	CU_ASSERT_EQUAL(itsma_questionnaire_options_init(&o, 99), ITSMA_EINVAL);
 	o.target = 2;
 	ASSERT_OK(itsma_questionnaire_to_string(&text, cat, &o, ASSERT_ERR));
-	CU_ASSERT_EQUAL(strncmp(text, "\xEF\xBB\xBFtype,id,clause,process,obligation,text,rating,evidence,note,item,verify\r\n", 76), 0);
-	CU_ASSERT_PTR_NOT_NULL(strstr(text, "\r\ntarget,8.6.1,8.6.1,8.6.1,,Target capability level (0-5) for Incident management,2,,,,\r\n"));
+	CU_ASSERT_EQUAL(strncmp(text,
+	                        "\xEF\xBB\xBFtype,id,clause,process,obligation,text,rating,"
+	                        "evidence,note,item,verify\r\n",
+	                        76),
+	                0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "\r\ntarget,8.6.1,8.6.1,8.6.1,,Target capability level "
+	                                    "(0-5) for Incident management,2,,,,\r\n"));
 	/* the sink gets the same bytes, in pieces */
 	ASSERT_OK(itsma_questionnaire_write(cat, &o, collect, &s, ASSERT_ERR));
 	CU_ASSERT(s.calls > 1);
@@ -233,8 +243,8 @@ static int import(itsma_assessment **out, const itsma_catalogue *cat, const char
 	o.problem = on_problem;
 	o.payload = s;
 	memset(s, 0, sizeof *s);
-	return itsma_questionnaire_import(out, q, strlen(q), "q.csv", ev, ev ? strlen(ev) : 0, "e.csv", &o,
-	                                  &err);
+	return itsma_questionnaire_import(out, q, strlen(q), "q.csv", ev, ev ? strlen(ev) : 0,
+	                                  "e.csv", &o, &err);
 }
 
 static void test_import_separators(void)
@@ -277,7 +287,8 @@ static void test_import_broken_evidence_once(void)
 		itsma__buf_printf(&q, "%s,F,E1 E2\n",
 		                  itsma_requirement_id(itsma_catalogue_requirement_at(cat, i)));
 	CU_ASSERT_EQUAL(import(&a, cat, q.data,
-	                       "id,title,kind,collected\nE1,Policy,document,2026-02-30\nE2,Log,record,2026-01-01\n",
+	                       "id,title,kind,collected\nE1,Policy,document,2026-02-30\nE2,Log,"
+	                       "record,2026-01-01\n",
 	                       0, &s),
 	                ITSMA_ESCHEMA);
 	CU_ASSERT_PTR_NULL(a);
@@ -288,13 +299,16 @@ static void test_import_broken_evidence_once(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(s.last[0].message, "2026-02-30"));
 	CU_ASSERT_STRING_EQUAL(s.last[1].source, "e.csv");
 	CU_ASSERT_EQUAL(s.last[1].line, 2);
-	CU_ASSERT_PTR_NOT_NULL(strstr(s.last[1].message, "40 rows of q.csv cite it (the first on line 2)"));
+	CU_ASSERT_PTR_NOT_NULL(
+	    strstr(s.last[1].message, "40 rows of q.csv cite it (the first on line 2)"));
 	/* the same id missing altogether: one problem at its first citation */
-	CU_ASSERT_EQUAL(import(&a, cat, q.data, "id,title,kind,collected\nE2,Log,record,2026-01-01\n", 0, &s),
-	                ITSMA_ESCHEMA);
+	CU_ASSERT_EQUAL(
+	    import(&a, cat, q.data, "id,title,kind,collected\nE2,Log,record,2026-01-01\n", 0, &s),
+	    ITSMA_ESCHEMA);
 	CU_ASSERT_EQUAL_FATAL(s.count, 1);
 	CU_ASSERT_EQUAL(s.last[0].line, 2);
-	CU_ASSERT_PTR_NOT_NULL(strstr(s.last[0].message, "no evidence record \"E1\" in the evidence list; 40 rows cite it"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(
+	    s.last[0].message, "no evidence record \"E1\" in the evidence list; 40 rows cite it"));
 	itsma__buf_free(&q);
 	itsma_catalogue_free(cat);
 }
@@ -306,8 +320,9 @@ static void test_import_no_truncation(void)
 	itsma_assessment *a = NULL;
 	itsma__buf q = ITSMA__BUF_INIT, ev = ITSMA__BUF_INIT;
 	seen s;
-	itsma__buf_puts(&ev, "id,title,kind,collected\nE1,t,record,2026-01-01\nE12,t,record,2026-01-01\n"
-	                     "E1234,");
+	itsma__buf_puts(&ev,
+	                "id,title,kind,collected\nE1,t,record,2026-01-01\nE12,t,record,2026-01-01\n"
+	                "E1234,");
 	for (size_t i = 0; i < 4094; i++)
 		itsma__buf_putc(&ev, 'T');
 	itsma__buf_puts(&ev, "\xC3\xA9 end,record,2026-01-01\n");
@@ -342,18 +357,21 @@ static void test_import_refuses_bytes(void)
 	o.problem = on_problem;
 	o.payload = &s;
 	memset(&s, 0, sizeof s);
-	CU_ASSERT_EQUAL(itsma_questionnaire_import(&a, nul, sizeof nul - 1, "q.csv", NULL, 0, NULL, &o, &err),
-	                ITSMA_EPARSE);
+	CU_ASSERT_EQUAL(
+	    itsma_questionnaire_import(&a, nul, sizeof nul - 1, "q.csv", NULL, 0, NULL, &o, &err),
+	    ITSMA_EPARSE);
 	CU_ASSERT_PTR_NULL(a);
 	CU_ASSERT_EQUAL(err.line, 2);
 	CU_ASSERT_EQUAL(err.column, 14);
 	CU_ASSERT_EQUAL(err.offset, 28);
 	CU_ASSERT_EQUAL(s.count, 1);
-	CU_ASSERT_EQUAL(import(&a, cat, "id,rating,note\n8.6.1-01,F,caf\xE9\n", NULL, 0, &s), ITSMA_EPARSE);
+	CU_ASSERT_EQUAL(import(&a, cat, "id,rating,note\n8.6.1-01,F,caf\xE9\n", NULL, 0, &s),
+	                ITSMA_EPARSE);
 	CU_ASSERT_EQUAL(s.last[0].column, 15);
 	/* bad options */
 	o.id = NULL;
-	CU_ASSERT_EQUAL(itsma_questionnaire_import(&a, "", 0, NULL, NULL, 0, NULL, &o, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_questionnaire_import(&a, "", 0, NULL, NULL, 0, NULL, &o, &err),
+	                ITSMA_EINVAL);
 	itsma_catalogue_free(cat);
 }
 
@@ -399,7 +417,8 @@ static void test_round_trip_formulas(void)
 	ASSERT_OK(itsma_questionnaire_to_string(&q, cat, &o, ASSERT_ERR));
 	ASSERT_OK(itsma_evidence_sheet_to_string(&ev, &o, ASSERT_ERR));
 	CU_ASSERT_PTR_NOT_NULL(strstr(ev, "\t\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\t"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(ev, "\t\"'@team\"\t\"''-already, with a comma\nand a line\"\r\n"));
+	CU_ASSERT_PTR_NOT_NULL(
+	    strstr(ev, "\t\"'@team\"\t\"''-already, with a comma\nand a line\"\r\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(q, "\tL+\tE1\t\"'+1 call\"\t"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(q, "\t72.5\tE1\t\"'\tindented\"\t"));
 	seen s;
@@ -439,20 +458,23 @@ static void test_import_stop_and_files(void)
 	o.date = "2026-11-20";
 	o.problem = stop_at_first;
 	o.payload = &calls;
-	CU_ASSERT_EQUAL(itsma_questionnaire_import(&a, q, sizeof q - 1, NULL, NULL, 0, NULL, &o, &err), 7);
+	CU_ASSERT_EQUAL(
+	    itsma_questionnaire_import(&a, q, sizeof q - 1, NULL, NULL, 0, NULL, &o, &err), 7);
 	CU_ASSERT_EQUAL(calls, 1);
 	CU_ASSERT_STRING_EQUAL(err.source, "<questionnaire>");
 	/* files: a missing one is one EIO problem */
 	calls = 0;
-	CU_ASSERT_EQUAL(itsma_questionnaire_import_file(&a, ITSMA_TEST_TMP "/no-such.csv", NULL, &o, &err),
-	                ITSMA_EIO);
+	CU_ASSERT_EQUAL(
+	    itsma_questionnaire_import_file(&a, ITSMA_TEST_TMP "/no-such.csv", NULL, &o, &err),
+	    ITSMA_EIO);
 	CU_ASSERT_EQUAL(calls, 1);
 	FILE *f = fopen(ITSMA_TEST_TMP "/q.csv", "wb");
 	CU_ASSERT_FATAL(f != NULL);
 	fputs("id,rating\n8.6.1-01,F\n", f);
 	fclose(f);
 	o.problem = NULL;
-	ASSERT_OK(itsma_questionnaire_import_file(&a, ITSMA_TEST_TMP "/q.csv", NULL, &o, ASSERT_ERR));
+	ASSERT_OK(
+	    itsma_questionnaire_import_file(&a, ITSMA_TEST_TMP "/q.csv", NULL, &o, ASSERT_ERR));
 	CU_ASSERT_EQUAL(itsma_assessment_rating_count(a), 1);
 	itsma_assessment_free(a);
 	itsma_catalogue_free(cat);
@@ -467,11 +489,15 @@ static void test_template_json(void)
 	itsma_error err = ITSMA_ERROR_INIT;
 	char *text = NULL;
 	ASSERT_OK(itsma_assessment_template_json(&text, cat, "q1", "2026-03-31", 2, &err));
-	CU_ASSERT_PTR_NOT_NULL(strstr(text, "{\n  \"format\": \"itsma-assessment/1\",\n  \"id\": \"q1\",\n  \"catalogue\": "
-	                                    "\"iso20000-1:2018\",\n  \"title\": \"Self-assessment against ISO/IEC 20000-1:2018"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(
+	    text,
+	    "{\n  \"format\": \"itsma-assessment/1\",\n  \"id\": \"q1\",\n  \"catalogue\": "
+	    "\"iso20000-1:2018\",\n  \"title\": \"Self-assessment against ISO/IEC 20000-1:2018"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, ",\n  \"targets\": { \"level\": 2 },\n"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(text, "\n      { \"process\": \"8.6.1\", \"title\": \"Incident management\", "));
-	ASSERT_OK(itsma_assessment_load_buffer(&a, text, strlen(text), "template.json", cat, NULL, &err));
+	CU_ASSERT_PTR_NOT_NULL(
+	    strstr(text, "\n      { \"process\": \"8.6.1\", \"title\": \"Incident management\", "));
+	ASSERT_OK(
+	    itsma_assessment_load_buffer(&a, text, strlen(text), "template.json", cat, NULL, &err));
 	CU_ASSERT_EQUAL(itsma_assessment_rating_count(a), 0);
 	CU_ASSERT_STRING_EQUAL(itsma_assessment_date(a), "2026-03-31");
 	itsma_assessment_free(a);
@@ -479,26 +505,28 @@ static void test_template_json(void)
 	ASSERT_OK(itsma_assessment_template_json(&text, cat, "q1", "2026-03-31", -1, &err));
 	CU_ASSERT_PTR_NULL(strstr(text, "\"targets\""));
 	itsma_free(text);
-	CU_ASSERT_EQUAL(itsma_assessment_template_json(&text, cat, "q1", "2026-03-31", 6, &err), ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_assessment_template_json(&text, NULL, "q1", "2026-03-31", 0, &err), ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_assessment_template_json(&text, cat, NULL, "2026-03-31", 0, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_template_json(&text, cat, "q1", "2026-03-31", 6, &err),
+	                ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_template_json(&text, NULL, "q1", "2026-03-31", 0, &err),
+	                ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_assessment_template_json(&text, cat, NULL, "2026-03-31", 0, &err),
+	                ITSMA_EINVAL);
 	itsma_catalogue_free(cat);
 }
 
-static const itsma_test_case tests[] = {
-	{ "cell_formulas", test_cell_formulas },
-	{ "reader_rfc4180", test_reader_rfc4180 },
-	{ "reader_long_cell", test_reader_long_cell },
-	{ "reader_refuses", test_reader_refuses },
-	{ "write_questionnaire", test_write_questionnaire },
-	{ "import_separators", test_import_separators },
-	{ "import_broken_evidence_once", test_import_broken_evidence_once },
-	{ "import_no_truncation", test_import_no_truncation },
-	{ "import_refuses_bytes", test_import_refuses_bytes },
-	{ "round_trip_formulas", test_round_trip_formulas },
-	{ "import_stop_and_files", test_import_stop_and_files },
-	{ "template_json", test_template_json },
-	{ NULL, NULL }
-};
+static const itsma_test_case tests[] = { { "cell_formulas", test_cell_formulas },
+	                                 { "reader_rfc4180", test_reader_rfc4180 },
+	                                 { "reader_long_cell", test_reader_long_cell },
+	                                 { "reader_refuses", test_reader_refuses },
+	                                 { "write_questionnaire", test_write_questionnaire },
+	                                 { "import_separators", test_import_separators },
+	                                 { "import_broken_evidence_once",
+	                                   test_import_broken_evidence_once },
+	                                 { "import_no_truncation", test_import_no_truncation },
+	                                 { "import_refuses_bytes", test_import_refuses_bytes },
+	                                 { "round_trip_formulas", test_round_trip_formulas },
+	                                 { "import_stop_and_files", test_import_stop_and_files },
+	                                 { "template_json", test_template_json },
+	                                 { NULL, NULL } };
 
 ITSMA_TEST_MAIN("questionnaire", tests)

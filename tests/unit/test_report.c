@@ -13,8 +13,8 @@
 #include "fixture.h"
 #include "internal/report.h"
 
-#define SHALL ITSMA_OBLIGATION_SHALL
-#define SHOULD ITSMA_OBLIGATION_SHOULD
+#define SHALL    ITSMA_OBLIGATION_SHALL
+#define SHOULD   ITSMA_OBLIGATION_SHOULD
 #define REQUIRED ITSMA_EVIDENCE_POLICY_REQUIRED
 
 #define HAS(text, needle)                                                                          \
@@ -34,19 +34,21 @@
 
 /* Hostile texts: an escape sequence that clears the screen, an OSC title change ended by
  * BEL, an OSC 8 hyperlink, a carriage return and a newline that forges a report line. */
-#define CLEAR "\x1b[2J\x1b[H"
+#define CLEAR     "\x1b[2J\x1b[H"
 #define OSC_TITLE "\x1b]0;owned\x07"
-#define OSC_LINK "\x1b]8;;https://evil.example/\x1b\\"
-#define FORGED "\nVerdict          conformant\n"
+#define OSC_LINK  "\x1b]8;;https://evil.example/\x1b\\"
+#define FORGED    "\nVerdict          conformant\n"
 
-static void section(itsma_catalogue *c, const char *parent, const char *id, const char *title, int process)
+static void section(itsma_catalogue *c, const char *parent, const char *id, const char *title,
+                    int process)
 {
 	itsma_section_spec s = ITSMA_SECTION_SPEC_INIT;
 	s.id = id;
 	s.title = title;
 	s.weight = 1;
 	s.kind = process ? ITSMA_SECTION_KIND_PROCESS : ITSMA_SECTION_KIND_GROUP;
-	ASSERT_OK(itsma_catalogue_add_section(NULL, c, itsma_catalogue_find_section(c, parent), &s, ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_section(NULL, c, itsma_catalogue_find_section(c, parent), &s,
+	                                      ASSERT_ERR));
 }
 
 static void requirement(itsma_catalogue *c, const char *sec_id, const char *id, const char *clause,
@@ -58,7 +60,8 @@ static void requirement(itsma_catalogue *c, const char *sec_id, const char *id, 
 	s.text = text;
 	s.weight = 1;
 	s.obligation = ob;
-	ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, sec_id), &s, ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_requirement(NULL, c, itsma_catalogue_find_section(c, sec_id),
+	                                          &s, ASSERT_ERR));
 }
 
 /*
@@ -78,14 +81,18 @@ static void build(itsma_catalogue **c_out, itsma_assessment **a_out, const char 
 	requirement(c, "P", "_em_", "8.2", "Emphasis id", SHALL);
 	requirement(c, "P", "www.example.com", "8.3", "Link id", SHOULD);
 	section(c, NULL, "H", "Spreadsheet", 0);
-	requirement(c, "H", "F1", "=HYPERLINK(\"http://evil.example\",\"x\")", "Formula clause", SHALL);
+	requirement(c, "H", "F1", "=HYPERLINK(\"http://evil.example\",\"x\")", "Formula clause",
+	            SHALL);
 	requirement(c, "H", "-5", "-5", "Negative id", SHALL);
 	requirement(c, "H", "-2-3", "+1+2", "Formula id", SHALL);
 	requirement(c, "H", "A1", "@SUM(A1)", "At clause", SHOULD);
 	requirement(c, "H", "T1", "\tx", "Tab clause", SHOULD);
 	ASSERT_OK(itsma_assessment_new(&a, c, "q1", date, ASSERT_ERR));
 	ASSERT_OK(itsma_assessment_set_title(a, "Acme" CLEAR OSC_TITLE FORGED "tail", ASSERT_ERR));
-	ASSERT_OK(itsma_assessment_set_organisation(a, "Org\x07\x7f\xC2\x9B" "31m", ASSERT_ERR));
+	ASSERT_OK(itsma_assessment_set_organisation(a,
+	                                            "Org\x07\x7f\xC2\x9B"
+	                                            "31m",
+	                                            ASSERT_ERR));
 	itsma_evidence_spec e = ITSMA_EVIDENCE_SPEC_INIT;
 	e.id = "EV";
 	e.title = "Evidence" CLEAR;
@@ -101,7 +108,8 @@ static void build(itsma_catalogue **c_out, itsma_assessment **a_out, const char 
 	*a_out = a;
 }
 
-static char *render(const itsma_result *r, const itsma_result *base, itsma_report_format format, int colour)
+static char *render(const itsma_result *r, const itsma_result *base, itsma_report_format format,
+                    int colour)
 {
 	itsma_report_options o;
 	itsma_error err = ITSMA_ERROR_INIT;
@@ -136,7 +144,8 @@ static void assert_terminal_safe(const char *s, int colour)
 			continue;
 		}
 		if ((*p < 0x20 && *p != '\n') || *p == 0x7f) {
-			fprintf(stderr, "\ncontrol 0x%02x at offset %ld\n", *p, (long)(p - (const unsigned char *)s));
+			fprintf(stderr, "\ncontrol 0x%02x at offset %ld\n", *p,
+			        (long)(p - (const unsigned char *)s));
 			CU_FAIL("a control character reached the output");
 			return;
 		}
@@ -175,9 +184,10 @@ static void test_report__text_controls_escaped(void)
 		char *s = render(r, rb, ITSMA_REPORT_FORMAT_TEXT, colour);
 		assert_terminal_safe(s, colour);
 		/* the title's newline does not forge a verdict line */
-		CU_ASSERT_EQUAL(lines_starting(s, colour ? "Verdict          \x1b[1m\x1b[31mnonconformant"
-		                                          : "Verdict          nonconformant"),
-		                1);
+		CU_ASSERT_EQUAL(
+		    lines_starting(s, colour ? "Verdict          \x1b[1m\x1b[31mnonconformant"
+		                             : "Verdict          nonconformant"),
+		    1);
 		CU_ASSERT_EQUAL(lines_starting(s, "Verdict          conformant"), 0);
 		HAS(s, "Acme\\x1b[2J\\x1b[H\\x1b]0;owned\\x07\\x0aVerdict");
 		HAS(s, "Org\\x07\\x7f\\u009b31m");
@@ -206,7 +216,8 @@ static void test_report__text_controls_escaped(void)
 	}
 	/* error messages that quote a document */
 	itsma_error err = ITSMA_ERROR_INIT;
-	CU_ASSERT_EQUAL(itsma_result_explain(&s, r, "X" CLEAR OSC_TITLE "\nforged", &err), ITSMA_ENOTFOUND);
+	CU_ASSERT_EQUAL(itsma_result_explain(&s, r, "X" CLEAR OSC_TITLE "\nforged", &err),
+	                ITSMA_ENOTFOUND);
 	assert_terminal_safe(err.message, 0);
 	HAS(err.message, "X\\x1b[2J");
 	itsma_result_free(rb);
@@ -226,20 +237,27 @@ static void test_report__fit_safe_boundaries(void)
 	} cases[] = {
 		{ "abcdef", 6, "abcdef" },
 		{ "abcdefg", 6, "abcde\xE2\x80\xA6" },
-		{ "ab\x1b[2Jcdef", 6, "ab\xE2\x80\xA6   " },           /* "\x1b" takes 4 columns */
+		{ "ab\x1b[2Jcdef", 6, "ab\xE2\x80\xA6   " }, /* "\x1b" takes 4 columns */
 		{ "ab\x1b[2J", 7, "ab\\x1b\xE2\x80\xA6" },
 		{ "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9", 3, "\xC3\xA9\xC3\xA9\xE2\x80\xA6" },
-		{ "ab cd ef", 4, "ab\xE2\x80\xA6 " },                   /* no space before the ellipsis */
-		{ "a\xC2\x9B" "b", 9, "a\\u009bb " },                 /* a C1 control: 6 columns */
-		{ "a\xC2\x9B" "b", 7, "a\xE2\x80\xA6     " },
-		{ "\xff\xfe", 2, "\xEF\xBF\xBD\xEF\xBF\xBD" },        /* not UTF-8: U+FFFD */
-		{ "\xE2\x80\xAE" "evil", 10, "\\u202eevil" },          /* a bidi override */
+		{ "ab cd ef", 4, "ab\xE2\x80\xA6 " }, /* no space before the ellipsis */
+		{ "a\xC2\x9B"
+		  "b",
+		  9, "a\\u009bb " }, /* a C1 control: 6 columns */
+		{ "a\xC2\x9B"
+		  "b",
+		  7, "a\xE2\x80\xA6     " },
+		{ "\xff\xfe", 2, "\xEF\xBF\xBD\xEF\xBF\xBD" }, /* not UTF-8: U+FFFD */
+		{ "\xE2\x80\xAE"
+		  "evil",
+		  10, "\\u202eevil" }, /* a bidi override */
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		itsma__buf b = ITSMA__BUF_INIT;
 		itsma__term_fit(&b, cases[i].in, cases[i].width, 1);
 		if (strcmp(itsma__buf_str(&b), cases[i].out) != 0)
-			fprintf(stderr, "\ncase %zu: got \"%s\", want \"%s\"\n", i, itsma__buf_str(&b), cases[i].out);
+			fprintf(stderr, "\ncase %zu: got \"%s\", want \"%s\"\n", i,
+			        itsma__buf_str(&b), cases[i].out);
 		CU_ASSERT_STRING_EQUAL(itsma__buf_str(&b), cases[i].out);
 		itsma__buf_free(&b);
 	}
@@ -266,16 +284,29 @@ static void test_report__csv_formulas(void)
 		const char *in;
 		const char *out;
 	} cells[] = {
-		{ "plain", "plain" },     { "=1+2", "\"'=1+2\"" }, { "+1", "+1" },       { "-5", "-5" },
-		{ "-2.5", "-2.5" },       { "-2+3", "\"'-2+3\"" }, { "-", "\"'-\"" },     { "@x", "\"'@x\"" },
-		{ "\tx", "\"'\tx\"" },    { "\rx", "\"'\rx\"" },   { "a,b", "\"a,b\"" }, { "=\"q\"", "\"'=\"\"q\"\"\"" },
-		{ "", "" },               { " x", "\" x\"" },      { "1.", "1." },        { "-1.", "\"'-1.\"" },
+		{ "plain", "plain" },
+		{ "=1+2", "\"'=1+2\"" },
+		{ "+1", "+1" },
+		{ "-5", "-5" },
+		{ "-2.5", "-2.5" },
+		{ "-2+3", "\"'-2+3\"" },
+		{ "-", "\"'-\"" },
+		{ "@x", "\"'@x\"" },
+		{ "\tx", "\"'\tx\"" },
+		{ "\rx", "\"'\rx\"" },
+		{ "a,b", "\"a,b\"" },
+		{ "=\"q\"", "\"'=\"\"q\"\"\"" },
+		{ "", "" },
+		{ " x", "\" x\"" },
+		{ "1.", "1." },
+		{ "-1.", "\"'-1.\"" },
 	};
 	for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
 		itsma__buf b = ITSMA__BUF_INIT;
 		itsma__csv_put(&b, cells[i].in, ITSMA__CSV_TEXT);
 		if (strcmp(itsma__buf_str(&b), cells[i].out) != 0)
-			fprintf(stderr, "\ncell %zu: got [%s], want [%s]\n", i, itsma__buf_str(&b), cells[i].out);
+			fprintf(stderr, "\ncell %zu: got [%s], want [%s]\n", i, itsma__buf_str(&b),
+			        cells[i].out);
 		CU_ASSERT_STRING_EQUAL(itsma__buf_str(&b), cells[i].out);
 		itsma__buf_clear(&b);
 		itsma__csv_put(&b, "-5", ITSMA__CSV_OWN);
@@ -312,8 +343,9 @@ static void test_report__markdown_ids(void)
 	CU_ASSERT_STRING_EQUAL(itsma__buf_str(&b), "`` `x ``");
 	itsma__buf_clear(&b);
 	itsma__md_escape(&b, "see www.x.org, mail a@b.c, https://x.y and WWW.Y.Z but awww.z");
-	CU_ASSERT_STRING_EQUAL(itsma__buf_str(&b),
-	                       "see www\\.x.org, mail a\\@b.c, https\\://x.y and WWW\\.Y.Z but awww.z");
+	CU_ASSERT_STRING_EQUAL(
+	    itsma__buf_str(&b),
+	    "see www\\.x.org, mail a\\@b.c, https\\://x.y and WWW\\.Y.Z but awww.z");
 	itsma__buf_free(&b);
 	itsma_result_free(r);
 	itsma_assessment_free(a);
@@ -429,7 +461,8 @@ static void test_report__sinks_and_options(void)
 		itsma_free(s);
 		/* a sink that stops */
 		chunks stop = { ITSMA__BUF_INIT, 0, 1 };
-		CU_ASSERT_EQUAL(itsma_report_write(r, NULL, &o, chunk_sink, &stop, &err), ITSMA_EIO);
+		CU_ASSERT_EQUAL(itsma_report_write(r, NULL, &o, chunk_sink, &stop, &err),
+		                ITSMA_EIO);
 		itsma__buf_free(&stop.b);
 		static const char *const names[] = { "text", "md", "html", "csv" };
 		CU_ASSERT_STRING_EQUAL(itsma_report_format_name(o.format), names[f]);
@@ -524,7 +557,9 @@ static void test_report__allocation_failures(void)
 				done = 1;
 			} else {
 				if (rc != ITSMA_ENOMEM)
-					fprintf(stderr, "\nformat %d, failing allocation %ld: %d %s\n", f, n, rc, err.message);
+					fprintf(stderr,
+					        "\nformat %d, failing allocation %ld: %d %s\n", f,
+					        n, rc, err.message);
 				CU_ASSERT_EQUAL(rc, ITSMA_ENOMEM);
 				CU_ASSERT_PTR_NULL(s);
 			}
@@ -554,27 +589,36 @@ static void test_report__catalogue_render(void)
 	for (int v = ITSMA_CATALOGUE_VIEW_CHECKLIST; v <= ITSMA_CATALOGUE_VIEW_WEIGHTS; v++) {
 		for (int f = ITSMA_REPORT_FORMAT_TEXT; f <= ITSMA_REPORT_FORMAT_MD; f++) {
 			chunks k = { ITSMA__BUF_INIT, 0, 0 }, stop = { ITSMA__BUF_INIT, 0, 1 };
-			ASSERT_OK(itsma_catalogue_render_string(&s, &len, c, (itsma_catalogue_view)v,
-			                                        (itsma_report_format)f, ASSERT_ERR));
+			ASSERT_OK(
+			    itsma_catalogue_render_string(&s, &len, c, (itsma_catalogue_view)v,
+			                                  (itsma_report_format)f, ASSERT_ERR));
 			CU_ASSERT_EQUAL(len, strlen(s));
-			ASSERT_OK(itsma_catalogue_render_write(c, (itsma_catalogue_view)v, (itsma_report_format)f,
-			                                       chunk_sink, &k, ASSERT_ERR));
+			ASSERT_OK(itsma_catalogue_render_write(c, (itsma_catalogue_view)v,
+			                                       (itsma_report_format)f, chunk_sink,
+			                                       &k, ASSERT_ERR));
 			CU_ASSERT_STRING_EQUAL(itsma__buf_str(&k.b), s);
 			CU_ASSERT_EQUAL(itsma_catalogue_render_write(c, (itsma_catalogue_view)v,
-			                                             (itsma_report_format)f, chunk_sink, &stop, &err),
+			                                             (itsma_report_format)f,
+			                                             chunk_sink, &stop, &err),
 			                ITSMA_EIO);
 			/* no control character of the hostile titles reaches either format */
 			assert_terminal_safe(s, 0);
 			if (v == ITSMA_CATALOGUE_VIEW_CHECKLIST && f == ITSMA_REPORT_FORMAT_TEXT) {
-				HAS(s, "Hostile ?[2J?[H catalogue\nCatalogue hostile: 8 requirements.");
+				HAS(s, "Hostile ?[2J?[H catalogue\nCatalogue hostile: 8 "
+				       "requirements.");
 				HAS(s, "\n  Process ?]8;;https://evil.example/?\\link (process)\n");
-				HAS(s, "    R1 [shall, weighs 16.7%] Keep a record??[2J?[Hof every change\n");
+				HAS(s, "    R1 [shall, weighs 16.7%] Keep a record??[2J?[Hof every "
+				       "change\n");
 			} else if (v == ITSMA_CATALOGUE_VIEW_CHECKLIST) {
-				HAS(s, "# Hostile \\x1b\\[2J\\x1b\\[H catalogue\n\nCatalogue `hostile`.");
-				HAS(s, "8 requirements: 5 *shall* (needed for conformity) and 3 *should*");
+				HAS(s, "# Hostile \\x1b\\[2J\\x1b\\[H catalogue\n\nCatalogue "
+				       "`hostile`.");
+				HAS(s, "8 requirements: 5 *shall* (needed for conformity) and 3 "
+				       "*should*");
 				HAS(s, "- [ ] `_em_` Emphasis id *(shall; weighs 16.7%)*\n");
-				HAS(s, "\n## Operations\\x1b\\[2J\\x1b\\[H\\x1b\\]0;owned\\x07 Verdict          conformant end\n");
-				HAS(s, "### Process \\x1b\\]8;;https\\://evil.example/\\x1b\\\\link (process)");
+				HAS(s, "\n## Operations\\x1b\\[2J\\x1b\\[H\\x1b\\]0;owned\\x07 "
+				       "Verdict          conformant end\n");
+				HAS(s, "### Process "
+				       "\\x1b\\]8;;https\\://evil.example/\\x1b\\\\link (process)");
 			} else if (f == ITSMA_REPORT_FORMAT_TEXT) {
 				HAS(s, "REQUIREMENT      OBLIGATION   WEIGHT  EFFECTIVE\n");
 				HAS(s, "R1               shall             1      16.7%\n");
@@ -587,26 +631,31 @@ static void test_report__catalogue_render(void)
 		}
 	}
 	/* only text and Markdown; a view that does not exist; NULL */
-	CU_ASSERT_EQUAL(itsma_catalogue_render_string(&s, NULL, c, ITSMA_CATALOGUE_VIEW_CHECKLIST, ITSMA_REPORT_FORMAT_HTML,
-	                                              &err),
+	CU_ASSERT_EQUAL(itsma_catalogue_render_string(&s, NULL, c, ITSMA_CATALOGUE_VIEW_CHECKLIST,
+	                                              ITSMA_REPORT_FORMAT_HTML, &err),
 	                ITSMA_EINVAL);
 	CU_ASSERT_PTR_NULL(s);
-	CU_ASSERT_EQUAL(itsma_catalogue_render_string(&s, NULL, c, (itsma_catalogue_view)7, ITSMA_REPORT_FORMAT_MD, &err),
+	CU_ASSERT_EQUAL(itsma_catalogue_render_string(&s, NULL, c, (itsma_catalogue_view)7,
+	                                              ITSMA_REPORT_FORMAT_MD, &err),
 	                ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_catalogue_render_string(&s, NULL, NULL, ITSMA_CATALOGUE_VIEW_CHECKLIST, ITSMA_REPORT_FORMAT_MD,
-	                                              &err),
+	CU_ASSERT_EQUAL(itsma_catalogue_render_string(&s, NULL, NULL,
+	                                              ITSMA_CATALOGUE_VIEW_CHECKLIST,
+	                                              ITSMA_REPORT_FORMAT_MD, &err),
 	                ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_catalogue_render_write(c, ITSMA_CATALOGUE_VIEW_CHECKLIST, ITSMA_REPORT_FORMAT_MD, NULL, NULL,
-	                                             &err),
+	CU_ASSERT_EQUAL(itsma_catalogue_render_write(c, ITSMA_CATALOGUE_VIEW_CHECKLIST,
+	                                             ITSMA_REPORT_FORMAT_MD, NULL, NULL, &err),
 	                ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_catalogue_render_string(NULL, NULL, c, ITSMA_CATALOGUE_VIEW_CHECKLIST, ITSMA_REPORT_FORMAT_MD,
-	                                              &err),
+	CU_ASSERT_EQUAL(itsma_catalogue_render_string(NULL, NULL, c, ITSMA_CATALOGUE_VIEW_CHECKLIST,
+	                                              ITSMA_REPORT_FORMAT_MD, &err),
 	                ITSMA_EINVAL);
 	/* the weights as JSON: one row per requirement; G and H weigh alike, P's three share G */
 	ASSERT_OK(itsma_catalogue_weights_to_json(&json, c, ASSERT_ERR));
-	HAS(json, "{\n  \"catalogue\": \"hostile\",\n  \"model\": \"default\",\n  \"requirements\": [\n");
-	HAS(json, "    { \"id\": \"R1\", \"obligation\": \"shall\", \"weight\": 1, \"effective_weight\": 0.166666666666667 },\n");
-	HAS(json, "    { \"id\": \"T1\", \"obligation\": \"should\", \"weight\": 1, \"effective_weight\": 0.1 }\n  ]\n}\n");
+	HAS(json,
+	    "{\n  \"catalogue\": \"hostile\",\n  \"model\": \"default\",\n  \"requirements\": [\n");
+	HAS(json, "    { \"id\": \"R1\", \"obligation\": \"shall\", \"weight\": 1, "
+	          "\"effective_weight\": 0.166666666666667 },\n");
+	HAS(json, "    { \"id\": \"T1\", \"obligation\": \"should\", \"weight\": 1, "
+	          "\"effective_weight\": 0.1 }\n  ]\n}\n");
 	itsma_free(json);
 	CU_ASSERT_EQUAL(itsma_catalogue_weights_to_json(&json, NULL, &err), ITSMA_EINVAL);
 	itsma_assessment_free(a);

@@ -7,7 +7,7 @@
 #include "harness.h"
 
 #define MINI_CAT ITSMA_SOURCE_DIR "/tests/cli/data/mini-catalogue.json"
-#define MINI ITSMA_SOURCE_DIR "/tests/cli/data/mini-assessment.json"
+#define MINI     ITSMA_SOURCE_DIR "/tests/cli/data/mini-assessment.json"
 
 typedef struct resolver_state {
 	const itsma_catalogue *cat;
@@ -51,9 +51,10 @@ static void test_load_with_resolver(void)
 	a = NULL;
 	/* a resolver that does not know the id falls back to the built-ins */
 	st.cat = NULL;
-	ASSERT_OK(itsma_assessment_load_file(&a, ITSMA_SOURCE_DIR "/examples/data/acme-2026-q4.json", NULL,
-	                                     &opts, ASSERT_ERR));
-	CU_ASSERT_STRING_EQUAL(itsma_catalogue_id(itsma_assessment_catalogue(a)), "iso20000-1:2018");
+	ASSERT_OK(itsma_assessment_load_file(
+	    &a, ITSMA_SOURCE_DIR "/examples/data/acme-2026-q4.json", NULL, &opts, ASSERT_ERR));
+	CU_ASSERT_STRING_EQUAL(itsma_catalogue_id(itsma_assessment_catalogue(a)),
+	                       "iso20000-1:2018");
 	itsma_assessment_free(a);
 	a = NULL;
 	/* a resolver error ends the load */
@@ -65,12 +66,14 @@ static void test_load_with_resolver(void)
 		itsma_load_options v1 = ITSMA_LOAD_OPTIONS_INIT;
 		v1.version = 1;
 		v1.resolve = resolve; /* not looked at: a version 1 caller has no such field */
-		ASSERT_OK(itsma_assessment_load_file(&a, ITSMA_SOURCE_DIR "/examples/data/acme-2026-q4.json",
-		                                     NULL, &v1, ASSERT_ERR));
+		ASSERT_OK(itsma_assessment_load_file(
+		    &a, ITSMA_SOURCE_DIR "/examples/data/acme-2026-q4.json", NULL, &v1,
+		    ASSERT_ERR));
 		itsma_assessment_free(a);
 		a = NULL;
 		v1.version = 3;
-		CU_ASSERT_EQUAL(itsma_assessment_load_file(&a, MINI, NULL, &v1, &err), ITSMA_EINVAL);
+		CU_ASSERT_EQUAL(itsma_assessment_load_file(&a, MINI, NULL, &v1, &err),
+		                ITSMA_EINVAL);
 		CU_ASSERT_EQUAL(itsma_load_options_init(&v1, 1), 0);
 		CU_ASSERT_EQUAL(itsma_load_options_init(&v1, 3), ITSMA_EINVAL);
 	}
@@ -98,24 +101,26 @@ static void test_validate_with_resolver(void)
 	CU_ASSERT_FATAL(text != NULL && ctext != NULL);
 	CU_ASSERT_EQUAL(itsma_document_detect(text, len), ITSMA_DOCUMENT_KIND_ASSESSMENT);
 	CU_ASSERT_EQUAL(itsma_document_detect(ctext, clen), ITSMA_DOCUMENT_KIND_CATALOGUE);
-	CU_ASSERT_EQUAL(itsma_document_detect("{\"format\": \"other\"}", 19), ITSMA_DOCUMENT_KIND_UNKNOWN);
+	CU_ASSERT_EQUAL(itsma_document_detect("{\"format\": \"other\"}", 19),
+	                ITSMA_DOCUMENT_KIND_UNKNOWN);
 	CU_ASSERT_EQUAL(itsma_document_detect(NULL, 0), ITSMA_DOCUMENT_KIND_UNKNOWN);
 	ASSERT_OK(itsma_catalogue_load_file(&mini, MINI_CAT, NULL, ASSERT_ERR));
-	CU_ASSERT_EQUAL(itsma_validate_buffer(&kind, text, len, "mini", NULL, count_problem, &problems, &err),
-	                ITSMA_ENOTFOUND);
+	CU_ASSERT_EQUAL(
+	    itsma_validate_buffer(&kind, text, len, "mini", NULL, count_problem, &problems, &err),
+	    ITSMA_ENOTFOUND);
 	CU_ASSERT_EQUAL(problems, 1);
 	st.cat = mini;
 	opts.resolve = resolve;
 	opts.resolve_payload = &st;
 	problems = 0;
-	ASSERT_OK(itsma_validate_buffer_ext(&kind, text, len, "mini", NULL, &opts, count_problem, &problems,
-	                                    ASSERT_ERR));
+	ASSERT_OK(itsma_validate_buffer_ext(&kind, text, len, "mini", NULL, &opts, count_problem,
+	                                    &problems, ASSERT_ERR));
 	CU_ASSERT_EQUAL(problems, 0);
 	CU_ASSERT_EQUAL(kind, ITSMA_DOCUMENT_KIND_ASSESSMENT);
 	/* the options' limits apply to validation too */
 	opts.max_bytes = 10;
-	CU_ASSERT_EQUAL(itsma_validate_buffer_ext(&kind, text, len, "mini", NULL, &opts, count_problem,
-	                                          &problems, &err),
+	CU_ASSERT_EQUAL(itsma_validate_buffer_ext(&kind, text, len, "mini", NULL, &opts,
+	                                          count_problem, &problems, &err),
 	                ITSMA_ELIMIT);
 	free(text);
 	free(ctext);

@@ -36,8 +36,8 @@ static double compliance(const itsma_result *r, itsma_model m)
 	return itsma_result_compliance(r, m);
 }
 
-#define SHALL ITSMA_OBLIGATION_SHALL
-#define SHOULD ITSMA_OBLIGATION_SHOULD
+#define SHALL    ITSMA_OBLIGATION_SHALL
+#define SHOULD   ITSMA_OBLIGATION_SHOULD
 #define REQUIRED ITSMA_EVIDENCE_POLICY_REQUIRED
 #define ADVISORY ITSMA_EVIDENCE_POLICY_ADVISORY
 
@@ -49,7 +49,7 @@ static void one_group(itsma_catalogue **c_out, itsma_assessment **a_out)
 	*a_out = NULL;
 }
 
-/* ---- §1 ratings and achievement --------------------------------------------------------------- */
+/* ---- §1 ratings and achievement -------------------------------------------------------------- */
 
 /* Every letter stands for its value; results report the band letter. */
 static void test_score__letter_values(void)
@@ -93,8 +93,8 @@ static void test_score__letter_values(void)
 /* Band edges: N 0..15, P ..50, L ..85, F above; a number is taken as it is. */
 static void test_score__band_edges(void)
 {
-	static const char *ratings[] = { "0", "15", "15.000001", "50", "50.000001", "85",
-		                         "85.000001", "100", "72.5" };
+	static const char *ratings[] = { "0",  "15",        "15.000001", "50",  "50.000001",
+		                         "85", "85.000001", "100",       "72.5" };
 	static const itsma_letter bands[] = { ITSMA_LETTER_N, ITSMA_LETTER_N, ITSMA_LETTER_P,
 		                              ITSMA_LETTER_P, ITSMA_LETTER_L, ITSMA_LETTER_L,
 		                              ITSMA_LETTER_F, ITSMA_LETTER_F, ITSMA_LETTER_L };
@@ -157,7 +157,7 @@ static void test_score__letters_from_unrounded_values(void)
 	itsma_catalogue_free(c);
 }
 
-/* ---- §2 statuses -------------------------------------------------------------------------------- */
+/* ---- §2 statuses ----------------------------------------------------------------------------- */
 
 /* excluded, then unassessed, then unsupported, then rated. */
 static void test_score__status_order(void)
@@ -180,7 +180,8 @@ static void test_score__status_order(void)
 	CU_ASSERT_EQUAL(itsma_requirement_result_status(rq(r, "EXC")), ITSMA_STATUS_EXCLUDED);
 	CU_ASSERT(isnan(ach(r, "EXC")));
 	CU_ASSERT_EQUAL(itsma_requirement_result_letter(rq(r, "EXC")), ITSMA_LETTER_NONE);
-	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "EXC")), ITSMA_NONCONFORMITY_NULL);
+	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "EXC")),
+	                ITSMA_NONCONFORMITY_NULL);
 	CU_ASSERT_EQUAL(itsma_requirement_result_weight(rq(r, "EXC")), 0);
 	CU_ASSERT_EQUAL(itsma_requirement_result_status(rq(r, "UNA")), ITSMA_STATUS_UNASSESSED);
 	ASSERT_NEAR(ach(r, "UNA"), 0);
@@ -248,10 +249,10 @@ static void test_score__evidence_currency(void)
 	req(c, "G", "ONE_OF_TWO", 1, SHALL);
 	req(c, "G", "NONE_CITED", 1, SHALL);
 	a = asm_new(c);
-	ev(a, "E-ON-DAY", "2026-01-01", "2026-11-20");  /* expires on the date: current */
-	ev(a, "E-BEFORE", "2026-01-01", "2026-11-19");  /* expired the day before: not */
-	ev(a, "E-AFTER", "2026-11-21", NULL);           /* collected after: not */
-	ev(a, "E-TODAY", "2026-11-20", "2027-01-01");   /* collected on the date: current */
+	ev(a, "E-ON-DAY", "2026-01-01", "2026-11-20"); /* expires on the date: current */
+	ev(a, "E-BEFORE", "2026-01-01", "2026-11-19"); /* expired the day before: not */
+	ev(a, "E-AFTER", "2026-11-21", NULL);          /* collected after: not */
+	ev(a, "E-TODAY", "2026-11-20", "2027-01-01");  /* collected on the date: current */
 	rate(a, "ON_DAY", "F", "E-ON-DAY", NULL);
 	rate(a, "DAY_BEFORE", "F", "E-BEFORE", NULL);
 	rate(a, "COLLECTED_AFTER", "F", "E-AFTER", NULL);
@@ -260,12 +261,15 @@ static void test_score__evidence_currency(void)
 	rate(a, "NONE_CITED", "F", NULL);
 	r = score(a, REQUIRED, NULL);
 	CU_ASSERT_EQUAL(itsma_requirement_result_status(rq(r, "ON_DAY")), ITSMA_STATUS_RATED);
-	CU_ASSERT_EQUAL(itsma_requirement_result_status(rq(r, "DAY_BEFORE")), ITSMA_STATUS_UNSUPPORTED);
+	CU_ASSERT_EQUAL(itsma_requirement_result_status(rq(r, "DAY_BEFORE")),
+	                ITSMA_STATUS_UNSUPPORTED);
 	CU_ASSERT_EQUAL(itsma_requirement_result_status(rq(r, "COLLECTED_AFTER")),
 	                ITSMA_STATUS_UNSUPPORTED);
-	CU_ASSERT_EQUAL(itsma_requirement_result_status(rq(r, "COLLECTED_ON_DAY")), ITSMA_STATUS_RATED);
+	CU_ASSERT_EQUAL(itsma_requirement_result_status(rq(r, "COLLECTED_ON_DAY")),
+	                ITSMA_STATUS_RATED);
 	CU_ASSERT_EQUAL(itsma_requirement_result_status(rq(r, "ONE_OF_TWO")), ITSMA_STATUS_RATED);
-	CU_ASSERT_EQUAL(itsma_requirement_result_status(rq(r, "NONE_CITED")), ITSMA_STATUS_UNSUPPORTED);
+	CU_ASSERT_EQUAL(itsma_requirement_result_status(rq(r, "NONE_CITED")),
+	                ITSMA_STATUS_UNSUPPORTED);
 	ASSERT_NEAR(ach(r, "ON_DAY"), 100);
 	ASSERT_NEAR(ach(r, "DAY_BEFORE"), 0);
 	/* (100 + 0 + 0 + 100 + 100 + 0) / 6 = 50 */
@@ -293,7 +297,8 @@ static void test_score__zero_rating_needs_no_evidence(void)
 	CU_ASSERT_EQUAL(itsma_requirement_result_status(rq(r, "R-N")), ITSMA_STATUS_RATED);
 	CU_ASSERT_EQUAL(itsma_requirement_result_status(rq(r, "R-0")), ITSMA_STATUS_RATED);
 	CU_ASSERT_EQUAL(itsma_result_tally(r, ITSMA_TALLY_UNSUPPORTED), 0);
-	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "R-N")), ITSMA_NONCONFORMITY_MAJOR);
+	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "R-N")),
+	                ITSMA_NONCONFORMITY_MAJOR);
 	itsma_result_free(r);
 	itsma_assessment_free(a);
 	itsma_catalogue_free(c);
@@ -321,13 +326,15 @@ static void test_score__evidence_policy(void)
 	/* required: R1 = 0, N, major; G = (0 + 100) / 2 = 50 */
 	ASSERT_NEAR(ach(r1, "R1"), 0);
 	CU_ASSERT_EQUAL(itsma_requirement_result_letter(rq(r1, "R1")), ITSMA_LETTER_N);
-	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r1, "R1")), ITSMA_NONCONFORMITY_MAJOR);
+	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r1, "R1")),
+	                ITSMA_NONCONFORMITY_MAJOR);
 	ASSERT_NEAR(compliance(r1, ITSMA_MODEL_DEFAULT), 50);
 	ASSERT_NEAR(compliance(r3, ITSMA_MODEL_DEFAULT), 50);
 	/* advisory: R1 = 67.5, still unsupported, L, minor; G = (67.5 + 100) / 2 = 83.75 */
 	CU_ASSERT_EQUAL(itsma_requirement_result_status(rq(r2, "R1")), ITSMA_STATUS_UNSUPPORTED);
 	ASSERT_NEAR(ach(r2, "R1"), 67.5);
-	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r2, "R1")), ITSMA_NONCONFORMITY_MINOR);
+	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r2, "R1")),
+	                ITSMA_NONCONFORMITY_MINOR);
 	ASSERT_NEAR(compliance(r2, ITSMA_MODEL_DEFAULT), 83.75);
 	CU_ASSERT_EQUAL(itsma_result_verdict(r1), ITSMA_VERDICT_NONCONFORMANT);
 	CU_ASSERT_EQUAL(itsma_result_verdict(r2), ITSMA_VERDICT_CONDITIONAL);
@@ -599,15 +606,15 @@ static void test_score__exclusions_at_every_depth(void)
 
 	sec(c, NULL, "T1", 1, 0);
 	req(c, "T1", "R-T1", 1, SHALL);
-	sec(c, "T1", "T1.1", 1, 0);        /* excluded at depth 1 */
+	sec(c, "T1", "T1.1", 1, 0); /* excluded at depth 1 */
 	req(c, "T1.1", "R-T1.1", 1, SHALL);
-	sec(c, "T1.1", "T1.1.1", 1, 1);    /* excluded through its parent (depth 2) */
+	sec(c, "T1.1", "T1.1.1", 1, 1); /* excluded through its parent (depth 2) */
 	req(c, "T1.1.1", "R-T1.1.1", 1, SHALL);
 	sec(c, "T1", "T1.2", 1, 0);
-	req(c, "T1.2", "R-a", 1, SHALL);   /* excluded requirement */
+	req(c, "T1.2", "R-a", 1, SHALL); /* excluded requirement */
 	req(c, "T1.2", "R-b", 1, SHALL);
-	sec(c, "T1", "T1.3", 1, 0);        /* no requirement at all: not applicable */
-	sec(c, NULL, "T2", 1, 0);          /* excluded top-level section */
+	sec(c, "T1", "T1.3", 1, 0); /* no requirement at all: not applicable */
+	sec(c, NULL, "T2", 1, 0);   /* excluded top-level section */
 	req(c, "T2", "R-T2", 1, SHALL);
 	a = asm_new(c);
 	rate(a, "R-T1", "F", "EV", NULL);
@@ -669,10 +676,11 @@ static void test_score__nothing_applicable(void)
 	CU_ASSERT_EQUAL(itsma_result_capability_max(r), -1);
 	CU_ASSERT(isnan(itsma_result_capability_mean(r)));
 	ASSERT_OK(itsma_result_to_json(&json, r, ASSERT_ERR));
-	CU_ASSERT_PTR_NOT_NULL(strstr(json, "\"compliance\": {\n      \"default\": null,\n"
-	                                    "      \"flat\": null,\n      \"flat_unweighted\": null,\n"
-	                                    "      \"absolute\": null,\n      \"shall\": null,\n"
-	                                    "      \"should\": null\n    }"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(json,
+	                              "\"compliance\": {\n      \"default\": null,\n"
+	                              "      \"flat\": null,\n      \"flat_unweighted\": null,\n"
+	                              "      \"absolute\": null,\n      \"shall\": null,\n"
+	                              "      \"should\": null\n    }"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(json, "\"min\": null,\n      \"max\": null,\n"
 	                                    "      \"mean\": null,"));
 	itsma_free(json);
@@ -681,7 +689,7 @@ static void test_score__nothing_applicable(void)
 	itsma_catalogue_free(c);
 }
 
-/* ---- §4 capability ---------------------------------------------------------------------------- */
+/* ---- §4 capability --------------------------------------------------------------------------- */
 
 /* PA1.1: the default model over the process's shall requirements, else over all of them. */
 static void test_score__pa11_derivation(void)
@@ -711,7 +719,8 @@ static void test_score__pa11_derivation(void)
 	r = score(a, REQUIRED, NULL);
 	/* P1 shall model: (1 x 100 + 3 x 32.5 + 1 x 67.5 [P1.a over S3]) / 5 = 265 / 5 = 53 */
 	ASSERT_NEAR(itsma_section_result_attribute_achievement(sc(r, "P1"), ITSMA_PA1_1), 53);
-	CU_ASSERT_EQUAL(itsma_section_result_attribute_letter(sc(r, "P1"), ITSMA_PA1_1), ITSMA_LETTER_L);
+	CU_ASSERT_EQUAL(itsma_section_result_attribute_letter(sc(r, "P1"), ITSMA_PA1_1),
+	                ITSMA_LETTER_L);
 	CU_ASSERT_EQUAL(itsma_section_result_attribute_status(sc(r, "P1"), ITSMA_PA1_1),
 	                ITSMA_ATTRIBUTE_STATUS_DERIVED);
 	/* while P1 itself: (100 + 97.5 + 0 + P1.a (67.5 + 100) / 2 = 83.75) / 6 = 281.25 / 6 */
@@ -737,25 +746,30 @@ static void test_score__attribute_statuses(void)
 	a = asm_new(c);
 	ev(a, "E-OLD", "2020-01-01", "2020-12-31");
 	rate(a, "R", "F", "EV", NULL);
-	rate_pa(a, "P", ITSMA_PA2_1, "L+", "EV", NULL);    /* rated */
-	rate_pa(a, "P", ITSMA_PA2_2, "F", "E-OLD", NULL);  /* unsupported */
-	rate_pa(a, "P", ITSMA_PA3_1, "N", NULL);           /* rated (0 needs no evidence) */
+	rate_pa(a, "P", ITSMA_PA2_1, "L+", "EV", NULL);   /* rated */
+	rate_pa(a, "P", ITSMA_PA2_2, "F", "E-OLD", NULL); /* unsupported */
+	rate_pa(a, "P", ITSMA_PA3_1, "N", NULL);          /* rated (0 needs no evidence) */
 	r1 = score(a, REQUIRED, NULL);
 	r2 = score(a, ADVISORY, NULL);
 	p = sc(r1, "P");
-	CU_ASSERT_EQUAL(itsma_section_result_attribute_status(p, ITSMA_PA2_1), ITSMA_ATTRIBUTE_STATUS_RATED);
+	CU_ASSERT_EQUAL(itsma_section_result_attribute_status(p, ITSMA_PA2_1),
+	                ITSMA_ATTRIBUTE_STATUS_RATED);
 	ASSERT_NEAR(itsma_section_result_attribute_achievement(p, ITSMA_PA2_1), 76.25);
 	CU_ASSERT_EQUAL(itsma_section_result_attribute_letter(p, ITSMA_PA2_1), ITSMA_LETTER_L);
-	CU_ASSERT_EQUAL(itsma_section_result_attribute_status(p, ITSMA_PA2_2), ITSMA_ATTRIBUTE_STATUS_UNSUPPORTED);
+	CU_ASSERT_EQUAL(itsma_section_result_attribute_status(p, ITSMA_PA2_2),
+	                ITSMA_ATTRIBUTE_STATUS_UNSUPPORTED);
 	ASSERT_NEAR(itsma_section_result_attribute_achievement(p, ITSMA_PA2_2), 0);
-	CU_ASSERT_EQUAL(itsma_section_result_attribute_status(p, ITSMA_PA3_1), ITSMA_ATTRIBUTE_STATUS_RATED);
-	CU_ASSERT_EQUAL(itsma_section_result_attribute_status(p, ITSMA_PA3_2), ITSMA_ATTRIBUTE_STATUS_UNASSESSED);
+	CU_ASSERT_EQUAL(itsma_section_result_attribute_status(p, ITSMA_PA3_1),
+	                ITSMA_ATTRIBUTE_STATUS_RATED);
+	CU_ASSERT_EQUAL(itsma_section_result_attribute_status(p, ITSMA_PA3_2),
+	                ITSMA_ATTRIBUTE_STATUS_UNASSESSED);
 	ASSERT_NEAR(itsma_section_result_attribute_achievement(p, ITSMA_PA3_2), 0);
 	/* required: PA2.2 = 0 stops level 2: level 1 */
 	CU_ASSERT_EQUAL(itsma_section_result_capability_level(p), 1);
 	/* advisory: PA2.2 counts F (100): PA1.1 F, PA2.1 L, PA2.2 F -> level 2 */
 	p = sc(r2, "P");
-	CU_ASSERT_EQUAL(itsma_section_result_attribute_status(p, ITSMA_PA2_2), ITSMA_ATTRIBUTE_STATUS_UNSUPPORTED);
+	CU_ASSERT_EQUAL(itsma_section_result_attribute_status(p, ITSMA_PA2_2),
+	                ITSMA_ATTRIBUTE_STATUS_UNSUPPORTED);
 	ASSERT_NEAR(itsma_section_result_attribute_achievement(p, ITSMA_PA2_2), 100);
 	CU_ASSERT_EQUAL(itsma_section_result_capability_level(p), 2);
 	itsma_result_free(r1);
@@ -788,7 +802,8 @@ static void build_levels(itsma_catalogue **c_out, itsma_assessment **a_out)
 			if (lv < i)
 				rate_pa(a, procs[i], (itsma_attribute)pa, "F", "EV", NULL);
 			else if (lv == i)
-				rate_pa(a, procs[i], (itsma_attribute)pa, pa % 2 ? "L" : "L+", "EV", NULL);
+				rate_pa(a, procs[i], (itsma_attribute)pa, pa % 2 ? "L" : "L+", "EV",
+				        NULL);
 		}
 	}
 	/* P1 also has good level-3 ratings, which cannot count without level 2 */
@@ -864,7 +879,8 @@ static void test_score__targets_and_capability_gaps(void)
 	CU_ASSERT_EQUAL(needed, ITSMA_LETTER_L);
 	CU_ASSERT_EQUAL(itsma_capability_gap_attribute_at(&l, &needed, g, 2), ITSMA_PA2_2);
 	CU_ASSERT_EQUAL(needed, ITSMA_LETTER_L);
-	CU_ASSERT_EQUAL(itsma_capability_gap_attribute_at(&l, &needed, g, 3), ITSMA_ATTRIBUTE_COUNT);
+	CU_ASSERT_EQUAL(itsma_capability_gap_attribute_at(&l, &needed, g, 3),
+	                ITSMA_ATTRIBUTE_COUNT);
 	/* P4 (level 4, target 5): PA4.1, PA4.2 (L) need F; PA5.1, PA5.2 (N) need L */
 	g = itsma_result_capability_gap_at(r, 1);
 	CU_ASSERT_STRING_EQUAL(itsma_section_id(itsma_capability_gap_process(g)), "P4");
@@ -881,7 +897,7 @@ static void test_score__targets_and_capability_gaps(void)
 	itsma_catalogue_free(c);
 }
 
-/* ---- §5 conformity ----------------------------------------------------------------------------- */
+/* ---- §5 conformity --------------------------------------------------------------------------- */
 
 static void test_score__nonconformity_classes(void)
 {
@@ -894,10 +910,10 @@ static void test_score__nonconformity_classes(void)
 	req(c, "G", "L", 1, SHALL);
 	req(c, "G", "P", 1, SHALL);
 	req(c, "G", "N", 1, SHALL);
-	req(c, "G", "U", 1, SHALL);   /* unsupported */
-	req(c, "G", "X", 1, SHALL);   /* unassessed */
-	req(c, "G", "S", 1, SHOULD);  /* should: null */
-	req(c, "G", "E", 1, SHALL);   /* excluded: null */
+	req(c, "G", "U", 1, SHALL);  /* unsupported */
+	req(c, "G", "X", 1, SHALL);  /* unassessed */
+	req(c, "G", "S", 1, SHOULD); /* should: null */
+	req(c, "G", "E", 1, SHALL);  /* excluded: null */
 	a = asm_new(c);
 	rate(a, "F", "F", "EV", NULL);
 	rate(a, "L", "L+", "EV", NULL);
@@ -907,14 +923,22 @@ static void test_score__nonconformity_classes(void)
 	rate(a, "S", "N", NULL);
 	exclude(a, "E");
 	r = score(a, REQUIRED, NULL);
-	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "F")), ITSMA_NONCONFORMITY_NONE);
-	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "L")), ITSMA_NONCONFORMITY_MINOR);
-	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "P")), ITSMA_NONCONFORMITY_MAJOR);
-	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "N")), ITSMA_NONCONFORMITY_MAJOR);
-	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "U")), ITSMA_NONCONFORMITY_MAJOR);
-	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "X")), ITSMA_NONCONFORMITY_UNASSESSED);
-	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "S")), ITSMA_NONCONFORMITY_NULL);
-	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "E")), ITSMA_NONCONFORMITY_NULL);
+	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "F")),
+	                ITSMA_NONCONFORMITY_NONE);
+	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "L")),
+	                ITSMA_NONCONFORMITY_MINOR);
+	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "P")),
+	                ITSMA_NONCONFORMITY_MAJOR);
+	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "N")),
+	                ITSMA_NONCONFORMITY_MAJOR);
+	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "U")),
+	                ITSMA_NONCONFORMITY_MAJOR);
+	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "X")),
+	                ITSMA_NONCONFORMITY_UNASSESSED);
+	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "S")),
+	                ITSMA_NONCONFORMITY_NULL);
+	CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(rq(r, "E")),
+	                ITSMA_NONCONFORMITY_NULL);
 	CU_ASSERT_EQUAL(itsma_result_tally(r, ITSMA_TALLY_NC_MAJOR), 3);
 	CU_ASSERT_EQUAL(itsma_result_tally(r, ITSMA_TALLY_NC_MINOR), 1);
 	CU_ASSERT_EQUAL(itsma_result_tally(r, ITSMA_TALLY_NC_UNASSESSED), 1);
@@ -966,7 +990,7 @@ static void test_score__verdicts(void)
 	itsma_catalogue_free(c);
 }
 
-/* ---- §6 gaps ------------------------------------------------------------------------------------ */
+/* ---- §6 gaps --------------------------------------------------------------------------------- */
 
 /* Effective weights: products of shares along the path; gains add up to 100 - default. */
 static void test_score__effective_weights_and_gains(void)
@@ -1059,18 +1083,24 @@ static void test_score__gap_guidance(void)
 	sec(c, "T", "P", 1, 1);
 	req(c, "P", "R1", 1, SHALL);
 	req(c, "T", "R2", 1, SHALL);
-	ASSERT_OK(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "T"), "mof4", "Operate", ASSERT_ERR));
-	ASSERT_OK(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "T"), "itil4", "Service level management", ASSERT_ERR));
-	ASSERT_OK(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "T"), "itil4", "Incident management", ASSERT_ERR));
-	ASSERT_OK(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "P"), "itil4", "Incident management", ASSERT_ERR));
-	ASSERT_OK(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "P"), "cobit2019", "DSS02", ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "T"), "mof4",
+	                                       "Operate", ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "T"), "itil4",
+	                                       "Service level management", ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "T"), "itil4",
+	                                       "Incident management", ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "P"), "itil4",
+	                                       "Incident management", ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "P"), "cobit2019",
+	                                       "DSS02", ASSERT_ERR));
 	a = asm_new(c);
 	rate(a, "R2", "L", "EV", NULL);
 	r = score(a, REQUIRED, NULL);
 	/* R1 (unassessed) comes first; its guidance: P's, then T's */
 	g = itsma_result_gap_at(r, 0);
-	CU_ASSERT_STRING_EQUAL(itsma_requirement_id(itsma_requirement_result_requirement(
-	                           itsma_gap_requirement(g))), "R1");
+	CU_ASSERT_STRING_EQUAL(
+	    itsma_requirement_id(itsma_requirement_result_requirement(itsma_gap_requirement(g))),
+	    "R1");
 	CU_ASSERT_EQUAL_FATAL(itsma_gap_guidance_source_count(g), 3);
 	CU_ASSERT_STRING_EQUAL(itsma_gap_guidance_source_key(g, 0), "itil4");
 	CU_ASSERT_STRING_EQUAL(itsma_gap_guidance_source_key(g, 1), "cobit2019");
@@ -1092,7 +1122,7 @@ static void test_score__gap_guidance(void)
 	itsma_catalogue_free(c);
 }
 
-/* ---- §7 evidence issues ------------------------------------------------------------------------ */
+/* ---- §7 evidence issues ---------------------------------------------------------------------- */
 
 static void test_score__evidence_issues(void)
 {
@@ -1105,7 +1135,7 @@ static void test_score__evidence_issues(void)
 	req(c, "P", "R1", 1, SHALL);
 	req(c, "P", "R2", 1, SHALL);
 	req(c, "P", "R3", 1, SHALL);
-	a = asm_new(c); /* EV: current; cited below */
+	a = asm_new(c);                                /* EV: current; cited below */
 	ev(a, "E-UNUSED", "2020-01-01", "2020-02-01"); /* expired too, but unused wins */
 	ev(a, "E-EXPIRED", "2025-01-01", "2026-01-31");
 	ev(a, "E-FUTURE", "2026-12-01", NULL);
@@ -1140,13 +1170,14 @@ static void test_score__evidence_issues(void)
 	CU_ASSERT_STRING_EQUAL(itsma_evidence_id(itsma_evidence_issue_evidence(is)), "E-EXCL");
 	CU_ASSERT_EQUAL(itsma_evidence_issue_problem(is), ITSMA_EVIDENCE_PROBLEM_EXPIRED);
 	CU_ASSERT_STRING_EQUAL(itsma_evidence_issue_cited_by_at(is, 0), "R3");
-	CU_ASSERT_STRING_EQUAL(itsma_evidence_problem_name(ITSMA_EVIDENCE_PROBLEM_FUTURE), "future");
+	CU_ASSERT_STRING_EQUAL(itsma_evidence_problem_name(ITSMA_EVIDENCE_PROBLEM_FUTURE),
+	                       "future");
 	itsma_result_free(r);
 	itsma_assessment_free(a);
 	itsma_catalogue_free(c);
 }
 
-/* ---- options ----------------------------------------------------------------------------------- */
+/* ---- options --------------------------------------------------------------------------------- */
 
 /* One section scored as if it were the whole catalogue. */
 static void test_score__section_scope(void)
@@ -1181,8 +1212,8 @@ static void test_score__section_scope(void)
 	CU_ASSERT_EQUAL(itsma_result_requirement_count(r), 3);
 	CU_ASSERT_PTR_NULL(itsma_result_find_requirement(r, "A1"));
 	CU_ASSERT_PTR_NULL(itsma_result_find_section(r, "C"));
-	CU_ASSERT_STRING_EQUAL(itsma_section_id(itsma_section_result_section(
-	                           itsma_result_section_at(r, 0))), "B");
+	CU_ASSERT_STRING_EQUAL(
+	    itsma_section_id(itsma_section_result_section(itsma_result_section_at(r, 0))), "B");
 	/* B.p = (1 x 0 + 3 x 100) / 4 = 75; B = (1 x 100 + 1 x 75) / 2 = 87.5 = compliance */
 	ASSERT_NEAR(itsma_section_result_achievement(sc(r, "B.p")), 75);
 	ASSERT_NEAR(compliance(r, ITSMA_MODEL_DEFAULT), 87.5);
@@ -1203,9 +1234,10 @@ static void test_score__section_scope(void)
 	CU_ASSERT_EQUAL(itsma_result_tally(r, ITSMA_TALLY_UNSUPPORTED), 1);
 	/* E-OLD: cited inside B (B2) and outside (C1): only B2 listed */
 	CU_ASSERT_EQUAL_FATAL(itsma_result_evidence_issue_count(r), 1);
-	CU_ASSERT_EQUAL(itsma_evidence_issue_cited_by_count(itsma_result_evidence_issue_at(r, 0)), 1);
-	CU_ASSERT_STRING_EQUAL(itsma_evidence_issue_cited_by_at(itsma_result_evidence_issue_at(r, 0), 0),
-	                       "B2");
+	CU_ASSERT_EQUAL(itsma_evidence_issue_cited_by_count(itsma_result_evidence_issue_at(r, 0)),
+	                1);
+	CU_ASSERT_STRING_EQUAL(
+	    itsma_evidence_issue_cited_by_at(itsma_result_evidence_issue_at(r, 0), 0), "B2");
 	CU_ASSERT_EQUAL(itsma_result_verdict(r), ITSMA_VERDICT_NONCONFORMANT);
 	itsma_result_free(r);
 
@@ -1254,10 +1286,12 @@ static void test_score__bad_options(void)
 	CU_ASSERT_EQUAL(itsma_evidence_policy_parse(&p, "advisory", NULL), 0);
 	CU_ASSERT_EQUAL(p, ITSMA_EVIDENCE_POLICY_ADVISORY);
 	CU_ASSERT_EQUAL(itsma_evidence_policy_parse(&p, "lenient", &err), ITSMA_EINVAL);
-	CU_ASSERT_STRING_EQUAL(itsma_evidence_policy_name(ITSMA_EVIDENCE_POLICY_REQUIRED), "required");
+	CU_ASSERT_STRING_EQUAL(itsma_evidence_policy_name(ITSMA_EVIDENCE_POLICY_REQUIRED),
+	                       "required");
 	CU_ASSERT_STRING_EQUAL(itsma_model_name(ITSMA_MODEL_FLAT_UNWEIGHTED), "flat_unweighted");
 	CU_ASSERT_STRING_EQUAL(itsma_status_name(ITSMA_STATUS_UNSUPPORTED), "unsupported");
-	CU_ASSERT_STRING_EQUAL(itsma_attribute_status_name(ITSMA_ATTRIBUTE_STATUS_DERIVED), "derived");
+	CU_ASSERT_STRING_EQUAL(itsma_attribute_status_name(ITSMA_ATTRIBUTE_STATUS_DERIVED),
+	                       "derived");
 	itsma_result_free(NULL);
 	itsma_assessment_free(a);
 	itsma_catalogue_free(c);
@@ -1299,7 +1333,7 @@ static void test_score__accessors(void)
 	itsma_catalogue_free(c);
 }
 
-/* ---- JSON ---------------------------------------------------------------------------------------- */
+/* ---- JSON ------------------------------------------------------------------------------------ */
 
 /*
  * A small fixture covering every kind of entry. Hand arithmetic:
@@ -1362,15 +1396,24 @@ static void test_score__json_golden(void)
 	    "      \"capability_level\": 1,\n"
 	    "      \"target_level\": 2,\n"
 	    "      \"attributes\": {\n"
-	    "        \"PA1.1\": { \"achievement\": 67.5, \"rating\": \"L\", \"status\": \"derived\" },\n"
-	    "        \"PA2.1\": { \"achievement\": 100, \"rating\": \"F\", \"status\": \"rated\" },\n"
-	    "        \"PA2.2\": { \"achievement\": 0, \"rating\": \"N\", \"status\": \"unassessed\" },\n"
-	    "        \"PA3.1\": { \"achievement\": 0, \"rating\": \"N\", \"status\": \"unassessed\" },\n"
-	    "        \"PA3.2\": { \"achievement\": 0, \"rating\": \"N\", \"status\": \"unassessed\" },\n"
-	    "        \"PA4.1\": { \"achievement\": 0, \"rating\": \"N\", \"status\": \"unassessed\" },\n"
-	    "        \"PA4.2\": { \"achievement\": 0, \"rating\": \"N\", \"status\": \"unassessed\" },\n"
-	    "        \"PA5.1\": { \"achievement\": 0, \"rating\": \"N\", \"status\": \"unassessed\" },\n"
-	    "        \"PA5.2\": { \"achievement\": 0, \"rating\": \"N\", \"status\": \"unassessed\" }\n"
+	    "        \"PA1.1\": { \"achievement\": 67.5, \"rating\": \"L\", \"status\": "
+	    "\"derived\" },\n"
+	    "        \"PA2.1\": { \"achievement\": 100, \"rating\": \"F\", \"status\": \"rated\" "
+	    "},\n"
+	    "        \"PA2.2\": { \"achievement\": 0, \"rating\": \"N\", \"status\": "
+	    "\"unassessed\" },\n"
+	    "        \"PA3.1\": { \"achievement\": 0, \"rating\": \"N\", \"status\": "
+	    "\"unassessed\" },\n"
+	    "        \"PA3.2\": { \"achievement\": 0, \"rating\": \"N\", \"status\": "
+	    "\"unassessed\" },\n"
+	    "        \"PA4.1\": { \"achievement\": 0, \"rating\": \"N\", \"status\": "
+	    "\"unassessed\" },\n"
+	    "        \"PA4.2\": { \"achievement\": 0, \"rating\": \"N\", \"status\": "
+	    "\"unassessed\" },\n"
+	    "        \"PA5.1\": { \"achievement\": 0, \"rating\": \"N\", \"status\": "
+	    "\"unassessed\" },\n"
+	    "        \"PA5.2\": { \"achievement\": 0, \"rating\": \"N\", \"status\": "
+	    "\"unassessed\" }\n"
 	    "      }\n"
 	    "    },\n"
 	    "    {\n"
@@ -1481,8 +1524,10 @@ static void test_score__json_golden(void)
 	req(c, "P", "R1", 1, SHALL);
 	req(c, "P", "R2", 1, SHOULD);
 	req(c, "P", "R3", 1, SHALL);
-	ASSERT_OK(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "P"), "itil4", "Incident management", ASSERT_ERR));
-	ASSERT_OK(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "P"), "itil4", "Say \"hi\"", ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "P"), "itil4",
+	                                       "Incident management", ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "P"), "itil4",
+	                                       "Say \"hi\"", ASSERT_ERR));
 	sec(c, NULL, "X", 1, 0);
 	req(c, "X", "X1", 1, SHALL);
 	a = asm_new(c);
@@ -1537,8 +1582,8 @@ static void test_score__builtin_catalogue(void)
 	ASSERT_OK(itsma_catalogue_builtin(&c, itsma_catalogue_builtin_id(0), ASSERT_ERR));
 	a = asm_new(c);
 	for (i = 0; i < itsma_catalogue_requirement_count(c); i += 3)
-		rate(a, itsma_requirement_id(itsma_catalogue_requirement_at(c, i)), i % 2 ? "L" : "F",
-		     "EV", NULL);
+		rate(a, itsma_requirement_id(itsma_catalogue_requirement_at(c, i)),
+		     i % 2 ? "L" : "F", "EV", NULL);
 	ASSERT_OK(itsma_assessment_set_target(a, 1, ASSERT_ERR));
 	r = score(a, REQUIRED, NULL);
 	CU_ASSERT(compliance(r, ITSMA_MODEL_DEFAULT) > 0);
@@ -1551,7 +1596,7 @@ static void test_score__builtin_catalogue(void)
 	itsma_catalogue_free(c);
 }
 
-/* ---- allocation failures ------------------------------------------------------------------------- */
+/* ---- allocation failures --------------------------------------------------------------------- */
 
 /* Score (and write) with the n-th allocation failing, for every n until none fails. */
 static void oom_loop(const itsma_assessment *a, const char *section)
@@ -1607,7 +1652,8 @@ static void test_score__allocation_failures(void)
 #endif
 	build_levels(&c, &a);
 	ASSERT_OK(itsma_catalogue_put_guidance_source(c, "itil4", "ITIL 4", ASSERT_ERR));
-	ASSERT_OK(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "P1"), "itil4", "Incident management", ASSERT_ERR));
+	ASSERT_OK(itsma_catalogue_add_guidance(c, itsma_catalogue_find_section(c, "P1"), "itil4",
+	                                       "Incident management", ASSERT_ERR));
 	ASSERT_OK(itsma_assessment_set_target(a, 3, ASSERT_ERR));
 	ev(a, "E-OLD", "2020-01-01", "2020-12-31");
 	rate(a, "R5", "F", "E-OLD", NULL);
@@ -1624,8 +1670,8 @@ static void test_score__allocation_failures(void)
 	a = asm_new(c);
 	ev(a, "E-OLD", "2020-01-01", "2020-12-31");
 	for (i = 0; i < itsma_catalogue_requirement_count(c); i += 2)
-		rate(a, itsma_requirement_id(itsma_catalogue_requirement_at(c, i)), i % 3 ? "L" : "P",
-		     i % 5 ? "EV" : "E-OLD", NULL);
+		rate(a, itsma_requirement_id(itsma_catalogue_requirement_at(c, i)),
+		     i % 3 ? "L" : "P", i % 5 ? "EV" : "E-OLD", NULL);
 	ASSERT_OK(itsma_assessment_set_target(a, 2, ASSERT_ERR));
 	oom_loop(a, NULL);
 	itsma_assessment_free(a);

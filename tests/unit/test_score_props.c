@@ -12,11 +12,10 @@
 
 #include "fixture.h"
 
-#define SHALL ITSMA_OBLIGATION_SHALL
-#define SHOULD ITSMA_OBLIGATION_SHOULD
+#define SHALL    ITSMA_OBLIGATION_SHALL
+#define SHOULD   ITSMA_OBLIGATION_SHOULD
 #define REQUIRED ITSMA_EVIDENCE_POLICY_REQUIRED
 #define ADVISORY ITSMA_EVIDENCE_POLICY_ADVISORY
-
 
 /* ---- generator ----------------------------------------------------------------------------- */
 
@@ -33,10 +32,7 @@ static unsigned long long next(rng *g)
 }
 
 /* Uniform in [0, n). */
-static unsigned pick(rng *g, unsigned n)
-{
-	return (unsigned)(next(g) % n);
-}
+static unsigned pick(rng *g, unsigned n) { return (unsigned)(next(g) % n); }
 
 static double weight_of(rng *g)
 {
@@ -98,10 +94,10 @@ static void gen_case(gen *x, unsigned long long seed)
 {
 	static const char *ev_ids[] = { "E0", "E1", "E2", "E3", "E4", "E5" };
 	/* current, expires on the day, expired the day before, future, current, long expired */
-	static const char *collected[] = { "2026-01-01", "2025-06-01", "2025-01-01", "2026-11-21",
-		                           "2026-11-20", "2019-01-01" };
-	static const char *expires[] = { NULL, "2026-11-20", "2026-11-19", NULL, "2030-01-01",
-		                         "2019-12-31" };
+	static const char *collected[] = { "2026-01-01", "2025-06-01", "2025-01-01",
+		                           "2026-11-21", "2026-11-20", "2019-01-01" };
+	static const char *expires[] = { NULL, "2026-11-20", "2026-11-19",
+		                         NULL, "2030-01-01", "2019-12-31" };
 	unsigned i, top;
 	char buf[16];
 
@@ -131,11 +127,12 @@ static void gen_case(gen *x, unsigned long long seed)
 		int pa;
 		for (pa = 1; pa < ITSMA_ATTRIBUTE_COUNT; pa++)
 			if (pick(&x->g, 3))
-				rate_pa(x->a, x->proc_ids[i], (itsma_attribute)pa, rating_text(&x->g, buf, x->good),
+				rate_pa(x->a, x->proc_ids[i], (itsma_attribute)pa,
+				        rating_text(&x->g, buf, x->good),
 				        ev_ids[x->good ? 4 : pick(&x->g, 6)], NULL);
 		if (pick(&x->g, 2))
-			ASSERT_OK(itsma_assessment_set_process_target(x->a, x->proc_ids[i],
-			                                              (int)pick(&x->g, 6), ASSERT_ERR));
+			ASSERT_OK(itsma_assessment_set_process_target(
+			    x->a, x->proc_ids[i], (int)pick(&x->g, 6), ASSERT_ERR));
 	}
 	if (pick(&x->g, 2))
 		ASSERT_OK(itsma_assessment_set_target(x->a, (int)pick(&x->g, 6), ASSERT_ERR));
@@ -153,13 +150,10 @@ static void gen_free(gen *x)
 	itsma_catalogue_free(x->c);
 }
 
-#define CASES 300
+#define CASES      300
 #define NEAR(a, b) (fabs((a) - (b)) < 1e-9)
 
-static int in_range(double v)
-{
-	return isnan(v) || (v >= 0 && v <= 100);
-}
+static int in_range(double v) { return isnan(v) || (v >= 0 && v <= 100); }
 
 /* ---- properties --------------------------------------------------------------------------- */
 
@@ -177,7 +171,8 @@ static void check_ranges(const itsma_result *r)
 		CU_ASSERT(itsma_section_result_applicable(s) ==
 		          !isnan(itsma_section_result_achievement(s)));
 		for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++)
-			CU_ASSERT(in_range(itsma_section_result_attribute_achievement(s, (itsma_attribute)pa)));
+			CU_ASSERT(in_range(
+			    itsma_section_result_attribute_achievement(s, (itsma_attribute)pa)));
 		CU_ASSERT(itsma_section_result_capability_level(s) <= 5);
 	}
 	for (i = 0; i < itsma_result_requirement_count(r); i++) {
@@ -212,14 +207,16 @@ static void check_weights(const itsma_result *r)
 		if (itsma_requirement_result_status(q) == ITSMA_STATUS_EXCLUDED)
 			continue;
 		sw += itsma_requirement_result_weight(q);
-		sg += itsma_requirement_result_weight(q) * (100 - itsma_requirement_result_achievement(q));
+		sg += itsma_requirement_result_weight(q) *
+		      (100 - itsma_requirement_result_achievement(q));
 	}
 	if (isnan(def)) {
 		CU_ASSERT_EQUAL(itsma_result_tally(r, ITSMA_TALLY_APPLICABLE), 0);
 		return;
 	}
 	if (!NEAR(sw, 1) || !NEAR(sg, 100 - def))
-		fprintf(stderr, "\nweights %.17g, gains %.17g, 100 - default %.17g\n", sw, sg, 100 - def);
+		fprintf(stderr, "\nweights %.17g, gains %.17g, 100 - default %.17g\n", sw, sg,
+		        100 - def);
 	CU_ASSERT(NEAR(sw, 1));
 	CU_ASSERT(NEAR(sg, 100 - def));
 }
@@ -237,8 +234,10 @@ static void check_gaps(const itsma_result *r)
 	}
 	CU_ASSERT_EQUAL(itsma_result_gap_count(r), n);
 	for (i = 1; i < itsma_result_gap_count(r); i++) {
-		const itsma_requirement_result *p = itsma_gap_requirement(itsma_result_gap_at(r, i - 1));
-		const itsma_requirement_result *q = itsma_gap_requirement(itsma_result_gap_at(r, i));
+		const itsma_requirement_result *p =
+		    itsma_gap_requirement(itsma_result_gap_at(r, i - 1));
+		const itsma_requirement_result *q =
+		    itsma_gap_requirement(itsma_result_gap_at(r, i));
 		int op = itsma_requirement_obligation(itsma_requirement_result_requirement(p));
 		int oq = itsma_requirement_obligation(itsma_requirement_result_requirement(q));
 		CU_ASSERT(op <= oq);
@@ -259,7 +258,8 @@ static void check_levels(const itsma_result *r)
 		for (k = 1; k <= 5; k++) {
 			int ok = 1;
 			for (pa = 0; pa < ITSMA_ATTRIBUTE_COUNT; pa++) {
-				itsma_letter l = itsma_section_result_attribute_letter(s, (itsma_attribute)pa);
+				itsma_letter l =
+				    itsma_section_result_attribute_letter(s, (itsma_attribute)pa);
 				int lv = itsma_attribute_level((itsma_attribute)pa);
 				if (lv == k && l != ITSMA_LETTER_L && l != ITSMA_LETTER_F)
 					ok = 0;
@@ -303,10 +303,12 @@ static void test_score_props__invariants(void)
 		gen_free(&x);
 	}
 	if (getenv("ITSMA_TEST_VERBOSE"))
-		fprintf(stderr, "\n%d cases: %zu applicable, %zu excluded, %zu unsupported, %zu "
+		fprintf(stderr,
+		        "\n%d cases: %zu applicable, %zu excluded, %zu unsupported, %zu "
 		        "processes, %zu capability gaps, %zu conformant, %zu all null, %zu with a "
-		        "level >= 2\n", CASES, stats[0], stats[1], stats[2], stats[3], stats[4],
-		        stats[5], stats[6], stats[7]);
+		        "level >= 2\n",
+		        CASES, stats[0], stats[1], stats[2], stats[3], stats[4], stats[5], stats[6],
+		        stats[7]);
 }
 
 /* Scoring twice gives the same bytes; explaining any id works; a result equals itself. */
@@ -407,7 +409,8 @@ static void test_score_props__section_scope(void)
 			const itsma_requirement_result *q = itsma_result_requirement_at(part, i);
 			const itsma_requirement_result *w = itsma_result_find_requirement(
 			    whole, itsma_requirement_id(itsma_requirement_result_requirement(q)));
-			CU_ASSERT_EQUAL(itsma_requirement_result_status(q), itsma_requirement_result_status(w));
+			CU_ASSERT_EQUAL(itsma_requirement_result_status(q),
+			                itsma_requirement_result_status(w));
 			CU_ASSERT_EQUAL(itsma_requirement_result_nonconformity(q),
 			                itsma_requirement_result_nonconformity(w));
 		}
@@ -427,12 +430,10 @@ static void test_score_props__section_scope(void)
 	}
 }
 
-static const itsma_test_case tests[] = {
-	{ "invariants", test_score_props__invariants },
-	{ "deterministic", test_score_props__deterministic },
-	{ "all_f_is_perfect", test_score_props__all_f_is_perfect },
-	{ "section_scope", test_score_props__section_scope },
-	{ NULL, NULL }
-};
+static const itsma_test_case tests[] = { { "invariants", test_score_props__invariants },
+	                                 { "deterministic", test_score_props__deterministic },
+	                                 { "all_f_is_perfect", test_score_props__all_f_is_perfect },
+	                                 { "section_scope", test_score_props__section_scope },
+	                                 { NULL, NULL } };
 
 ITSMA_TEST_MAIN("score_props", tests)

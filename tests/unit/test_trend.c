@@ -39,8 +39,8 @@ static itsma_catalogue *catalogue(void)
 	return c;
 }
 
-static itsma_assessment *quarter(const itsma_catalogue *c, const char *id, const char *date, const char *r1,
-                                 const char *r2, const char *r3, const char *pa21)
+static itsma_assessment *quarter(const itsma_catalogue *c, const char *id, const char *date,
+                                 const char *r1, const char *r2, const char *r3, const char *pa21)
 {
 	itsma_assessment *a = asm_new(c);
 	ASSERT_OK(itsma_assessment_set_id(a, id, ASSERT_ERR));
@@ -93,11 +93,16 @@ static void test_trend__figures(void)
 	CU_ASSERT_PTR_EQUAL(itsma_diff_before(itsma_trend_diff_at(t, 3)), f.r[2]);
 	/* nonconformities: q1 R3 minor; q2 R1 minor (opened), R3 closed; q3 R2 major (opened),
 	 * R1 closed; q4 R1 major (opened), R2 stays major */
-	CU_ASSERT_EQUAL(itsma_diff_tally_of(itsma_trend_diff_at(t, 1), ITSMA_DIFF_TALLY_NC_OPENED), 1);
-	CU_ASSERT_EQUAL(itsma_diff_tally_of(itsma_trend_diff_at(t, 1), ITSMA_DIFF_TALLY_NC_CLOSED), 1);
-	CU_ASSERT_EQUAL(itsma_diff_tally_of(itsma_trend_diff_at(t, 2), ITSMA_DIFF_TALLY_NC_OPENED), 1);
-	CU_ASSERT_EQUAL(itsma_diff_tally_of(itsma_trend_diff_at(t, 2), ITSMA_DIFF_TALLY_NC_CLOSED), 1);
-	CU_ASSERT_EQUAL(itsma_diff_tally_of(itsma_trend_diff_at(t, 3), ITSMA_DIFF_TALLY_NC_OPENED), 1);
+	CU_ASSERT_EQUAL(itsma_diff_tally_of(itsma_trend_diff_at(t, 1), ITSMA_DIFF_TALLY_NC_OPENED),
+	                1);
+	CU_ASSERT_EQUAL(itsma_diff_tally_of(itsma_trend_diff_at(t, 1), ITSMA_DIFF_TALLY_NC_CLOSED),
+	                1);
+	CU_ASSERT_EQUAL(itsma_diff_tally_of(itsma_trend_diff_at(t, 2), ITSMA_DIFF_TALLY_NC_OPENED),
+	                1);
+	CU_ASSERT_EQUAL(itsma_diff_tally_of(itsma_trend_diff_at(t, 2), ITSMA_DIFF_TALLY_NC_CLOSED),
+	                1);
+	CU_ASSERT_EQUAL(itsma_diff_tally_of(itsma_trend_diff_at(t, 3), ITSMA_DIFF_TALLY_NC_OPENED),
+	                1);
 	/* one process; PA1.1 of P: mean of R1 and R2 */
 	CU_ASSERT_EQUAL(itsma_trend_process_count(t), 1);
 	CU_ASSERT_STRING_EQUAL(itsma_trend_process_id(t, 0), "P");
@@ -181,8 +186,10 @@ static void test_trend__reports(void)
 	ASSERT_OK(itsma_trend_new(&t, (const itsma_result *const *)f.r, 4, ASSERT_ERR));
 	char *s = render(t, ITSMA_REPORT_FORMAT_TEXT);
 	HAS(s, "Trend of 4 assessments: Cat\\x1b[2J\\x0aForged\n");
-	HAS(s, "q2                  2026-04-10  conditional       91.9%   91.9%     n/a      0      1       1       1\n"); /* (83.75 + 100) / 2 */
-	HAS(s, "  P        P                                        1 \xE2\x86\x92 1 \xE2\x86\x92 1 \xE2\x86\x92 0   (2)\n");
+	HAS(s, "q2                  2026-04-10  conditional       91.9%   91.9%     n/a      0     "
+	       " 1       1       1\n"); /* (83.75 + 100) / 2 */
+	HAS(s, "  P        P                                        1 \xE2\x86\x92 1 \xE2\x86\x92 "
+	       "1 \xE2\x86\x92 0   (2)\n");
 	HAS(s, "Requirements that regressed more than once (2)\n  R1           2 times  R1\n");
 	CU_ASSERT_PTR_NULL(strchr(s, '\x1b'));
 	itsma_free(s);
@@ -193,15 +200,16 @@ static void test_trend__reports(void)
 	HAS(s, "| R2 | 2 | R2 |\n");
 	itsma_free(s);
 	s = render(t, ITSMA_REPORT_FORMAT_CSV);
-	HAS(s, "assessment,date,verdict,overall,shall,should,major,minor,unassessed,opened,closed\r\n"
-	       "q1,2026-01-10,conditional,");
+	HAS(s,
+	    "assessment,date,verdict,overall,shall,should,major,minor,unassessed,opened,closed\r\n"
+	    "q1,2026-01-10,conditional,");
 	HAS(s, ",0,1,0,,\r\nq2,2026-04-10,");
 	itsma_free(s);
 	s = render(t, ITSMA_REPORT_FORMAT_HTML);
 	HAS(s, "script-src 'sha256-");
 	HAS(s, "<svg class=\"chart lines\"");
 	HAS(s, "<title>overall, 2026-10-10: ");
-	HAS(s, "Trend: Cat\x1b[2J\nForged");  /* HTML shows text as it is, escaped for markup */
+	HAS(s, "Trend: Cat\x1b[2J\nForged"); /* HTML shows text as it is, escaped for markup */
 	itsma_free(s);
 	itsma_report_options o = ITSMA_REPORT_OPTIONS_INIT;
 	o.version = 0;
@@ -248,12 +256,10 @@ static void test_trend__allocation_failures(void)
 	teardown(&f);
 }
 
-static const itsma_test_case tests[] = {
-	{ "figures", test_trend__figures },
-	{ "errors", test_trend__errors },
-	{ "reports", test_trend__reports },
-	{ "allocation_failures", test_trend__allocation_failures },
-	{ NULL, NULL }
-};
+static const itsma_test_case tests[] = { { "figures", test_trend__figures },
+	                                 { "errors", test_trend__errors },
+	                                 { "reports", test_trend__reports },
+	                                 { "allocation_failures", test_trend__allocation_failures },
+	                                 { NULL, NULL } };
 
 ITSMA_TEST_MAIN("trend", tests)

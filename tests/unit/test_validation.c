@@ -35,7 +35,8 @@ static int load_case(const char *name, const char *buf, size_t len, itsma_catalo
 	} else {
 		itsma_assessment *a = NULL;
 		int rc = itsma_assessment_load_buffer(&a, buf, len, "input.json",
-		                                      strstr(buf, "\"iso20000-1:") ? NULL : small, NULL, err);
+		                                      strstr(buf, "\"iso20000-1:") ? NULL : small,
+		                                      NULL, err);
 		CU_ASSERT_PTR_NULL(a);
 		itsma_assessment_free(a);
 		return rc;
@@ -85,8 +86,8 @@ static void test_validation__every_invalid_case(void)
 			itsma_error verr = ITSMA_ERROR_INIT;
 			itsma_document_kind kind = ITSMA_DOCUMENT_KIND_UNKNOWN;
 			int vrc = itsma_validate_buffer(&kind, buf, len, "input.json",
-			                                strstr(buf, "\"iso20000-1:") ? NULL : small, NULL, NULL,
-			                                &verr);
+			                                strstr(buf, "\"iso20000-1:") ? NULL : small,
+			                                NULL, NULL, &verr);
 			CU_ASSERT(vrc < 0);
 			if (kind != ITSMA_DOCUMENT_KIND_UNKNOWN) {
 				CU_ASSERT_EQUAL(vrc, rc);
@@ -107,7 +108,8 @@ static void test_validation__every_invalid_case(void)
 		} else {
 			CU_ASSERT_PTR_NOT_NULL(expected);
 			if (expected && strcmp(expected, got) != 0) {
-				fprintf(stderr, "\n%s:\n  expected %s  got      %s", names[i], expected, got);
+				fprintf(stderr, "\n%s:\n  expected %s  got      %s", names[i],
+				        expected, got);
 				CU_FAIL("error differs from the expected one");
 			}
 		}
@@ -142,8 +144,10 @@ static void test_validation__lists_every_problem(void)
 	    "  \"catalogue\": \"test:small\",\n"
 	    "  \"date\": \"2026-11-20\",\n"
 	    "  \"evidence\": [\n"
-	    "    {\"id\": \"EV-1\", \"title\": \"t\", \"kind\": \"email\", \"collected\": \"2026-01-01\"},\n"
-	    "    {\"id\": \"EV-2\", \"title\": \"t\", \"kind\": \"record\", \"collected\": \"2026-01-01\"}\n"
+	    "    {\"id\": \"EV-1\", \"title\": \"t\", \"kind\": \"email\", \"collected\": "
+	    "\"2026-01-01\"},\n"
+	    "    {\"id\": \"EV-2\", \"title\": \"t\", \"kind\": \"record\", \"collected\": "
+	    "\"2026-01-01\"}\n"
 	    "  ],\n"
 	    "  \"ratings\": [\n"
 	    "    {\"requirement\": \"9.9\", \"rating\": \"L\"},\n"
@@ -181,13 +185,18 @@ static int stop_at_first(const itsma_error *p, void *payload)
 
 static void test_validation__callback_stops(void)
 {
-	static const char doc[] = "{\"format\": \"itsma-catalogue/1\", \"id\": \"c\", \"title\": \"t\","
-	                          " \"sections\": [{\"id\": \"a b\", \"title\": \"x\", \"requirements\": [{\"id\": \"r\", \"text\": \"t\"}]},"
-	                          " {\"id\": \"c d\", \"title\": \"x\", \"requirements\": [{\"id\": \"s\", \"text\": \"t\"}]}]}";
+	static const char doc[] =
+	    "{\"format\": \"itsma-catalogue/1\", \"id\": \"c\", \"title\": \"t\","
+	    " \"sections\": [{\"id\": \"a b\", \"title\": \"x\", \"requirements\": [{\"id\": "
+	    "\"r\", \"text\": \"t\"}]},"
+	    " {\"id\": \"c d\", \"title\": \"x\", \"requirements\": [{\"id\": \"s\", \"text\": "
+	    "\"t\"}]}]}";
 	int calls = 0;
 	itsma_error err = ITSMA_ERROR_INIT;
 	itsma_document_kind kind;
-	CU_ASSERT_EQUAL(itsma_validate_buffer(&kind, doc, sizeof doc - 1, NULL, NULL, stop_at_first, &calls, &err), 7);
+	CU_ASSERT_EQUAL(itsma_validate_buffer(&kind, doc, sizeof doc - 1, NULL, NULL, stop_at_first,
+	                                      &calls, &err),
+	                7);
 	CU_ASSERT_EQUAL(calls, 1);
 	CU_ASSERT_EQUAL(kind, ITSMA_DOCUMENT_KIND_CATALOGUE);
 	CU_ASSERT_STRING_EQUAL(err.pointer, "/sections/0/id");
@@ -200,17 +209,25 @@ static void test_validation__valid_documents_and_unknown_format(void)
 	itsma_document_kind kind;
 	itsma_catalogue *small = small_catalogue();
 	memset(&ps, 0, sizeof ps);
-	CU_ASSERT_EQUAL(itsma_validate_file(&kind, ITSMA_TEST_DATA "/catalogue-small.json", NULL, collect, &ps, &err), 0);
+	CU_ASSERT_EQUAL(itsma_validate_file(&kind, ITSMA_TEST_DATA "/catalogue-small.json", NULL,
+	                                    collect, &ps, &err),
+	                0);
 	CU_ASSERT_EQUAL(kind, ITSMA_DOCUMENT_KIND_CATALOGUE);
-	CU_ASSERT_EQUAL(itsma_validate_file(&kind, ITSMA_TEST_DATA "/assessment-small.json", small, collect, &ps, &err), 0);
+	CU_ASSERT_EQUAL(itsma_validate_file(&kind, ITSMA_TEST_DATA "/assessment-small.json", small,
+	                                    collect, &ps, &err),
+	                0);
 	CU_ASSERT_EQUAL(kind, ITSMA_DOCUMENT_KIND_ASSESSMENT);
 	CU_ASSERT_EQUAL(ps.count, 0);
-	CU_ASSERT_EQUAL(itsma_validate_buffer(&kind, "{\"format\": \"other/1\"}", 21, "o.json", NULL, collect, &ps, &err), ITSMA_ESCHEMA);
+	CU_ASSERT_EQUAL(itsma_validate_buffer(&kind, "{\"format\": \"other/1\"}", 21, "o.json",
+	                                      NULL, collect, &ps, &err),
+	                ITSMA_ESCHEMA);
 	CU_ASSERT_EQUAL(kind, ITSMA_DOCUMENT_KIND_UNKNOWN);
 	CU_ASSERT_STRING_EQUAL(err.pointer, "/format");
 	CU_ASSERT_EQUAL(err.line, 1);
 	CU_ASSERT_EQUAL(ps.count, 1);
-	CU_ASSERT_EQUAL(itsma_validate_file(&kind, ITSMA_TEST_DATA "/no-such-file.json", NULL, collect, &ps, &err), ITSMA_EIO);
+	CU_ASSERT_EQUAL(itsma_validate_file(&kind, ITSMA_TEST_DATA "/no-such-file.json", NULL,
+	                                    collect, &ps, &err),
+	                ITSMA_EIO);
 	CU_ASSERT_EQUAL(ps.count, 2);
 	CU_ASSERT(err.sys_errno != 0);
 	itsma_catalogue_free(small);
@@ -233,10 +250,12 @@ static void test_validation__mapping_documents(void)
 	    "{\"format\": \"itsma-mapping/1\", \"id\": \"m\",\n"
 	    " \"source\": {\"catalogue\": \"test:old\", \"revision\": 1},\n"
 	    " \"target\": {\"catalogue\": \"test:new\", \"revision\": 1},\n"
-	    " \"provenance\": {\"method\": \"human\", \"rationale\": \"semantic\", \"status\": \"draft\"},\n"
+	    " \"provenance\": {\"method\": \"human\", \"rationale\": \"semantic\", \"status\": "
+	    "\"draft\"},\n"
 	    " \"maps\": [\n"
 	    "  {\"relationship\": \"same-as\", \"sources\": [\"A-01\"], \"targets\": [\"M-01\"]},\n"
-	    "  {\"relationship\": \"equal-to\", \"sources\": [\"A-01\"], \"targets\": [\"Q-99\"]},\n"
+	    "  {\"relationship\": \"equal-to\", \"sources\": [\"A-01\"], \"targets\": "
+	    "[\"Q-99\"]},\n"
 	    "  {\"relationship\": \"equal-to\", \"sources\": [\"A-02\"], \"targets\": [\"M-02\"]}\n"
 	    " ]}\n";
 	itsma_catalogue *old = NULL, *new = NULL;
@@ -246,14 +265,17 @@ static void test_validation__mapping_documents(void)
 	char *text;
 	size_t len;
 	problems ps;
-	ASSERT_OK(itsma_catalogue_load_file(&old, ITSMA_TEST_DATA "/mapping/old-catalogue.json", NULL, &err));
-	ASSERT_OK(itsma_catalogue_load_file(&new, ITSMA_TEST_DATA "/mapping/new-catalogue.json", NULL, &err));
+	ASSERT_OK(itsma_catalogue_load_file(&old, ITSMA_TEST_DATA "/mapping/old-catalogue.json",
+	                                    NULL, &err));
+	ASSERT_OK(itsma_catalogue_load_file(&new, ITSMA_TEST_DATA "/mapping/new-catalogue.json",
+	                                    NULL, &err));
 	lo.resolve = resolve_new;
 	lo.resolve_payload = new;
 	text = itsma_test_slurp(ITSMA_TEST_DATA "/mapping/mapping.json", &len);
 	CU_ASSERT_EQUAL(itsma_document_detect(text, len), ITSMA_DOCUMENT_KIND_MAPPING);
 	memset(&ps, 0, sizeof ps);
-	CU_ASSERT_EQUAL(itsma_validate_buffer_ext(&kind, text, len, "m.json", old, &lo, collect, &ps, &err), 0);
+	CU_ASSERT_EQUAL(
+	    itsma_validate_buffer_ext(&kind, text, len, "m.json", old, &lo, collect, &ps, &err), 0);
 	CU_ASSERT_EQUAL(kind, ITSMA_DOCUMENT_KIND_MAPPING);
 	CU_ASSERT_EQUAL(ps.count, 0);
 	/* without catalogues: the built-ins, which have neither id */
@@ -264,15 +286,17 @@ static void test_validation__mapping_documents(void)
 	CU_ASSERT(err.line > 0);
 	free(text);
 	memset(&ps, 0, sizeof ps);
-	CU_ASSERT_EQUAL(itsma_validate_buffer_ext(&kind, bad, sizeof bad - 1, "bad.json", old, &lo, collect,
-	                                          &ps, &err), ITSMA_ESCHEMA);
+	CU_ASSERT_EQUAL(itsma_validate_buffer_ext(&kind, bad, sizeof bad - 1, "bad.json", old, &lo,
+	                                          collect, &ps, &err),
+	                ITSMA_ESCHEMA);
 	CU_ASSERT_EQUAL(kind, ITSMA_DOCUMENT_KIND_MAPPING);
 	CU_ASSERT_EQUAL(ps.count, 2);
 	CU_ASSERT_STRING_EQUAL(err.pointer, "/maps/0/relationship");
 	CU_ASSERT_EQUAL(err.line, 6);
 	CU_ASSERT_PTR_NOT_NULL(strstr(ps.text[0], "bad.json:6:"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(ps.text[1], "bad.json:7:"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(ps.text[1], "/maps/1/targets/0: catalogue \"test:new\" has no"));
+	CU_ASSERT_PTR_NOT_NULL(
+	    strstr(ps.text[1], "/maps/1/targets/0: catalogue \"test:new\" has no"));
 	itsma_catalogue_free(old);
 	itsma_catalogue_free(new);
 }
@@ -281,7 +305,8 @@ static const itsma_test_case cases[] = {
 	{ "every_invalid_case", test_validation__every_invalid_case },
 	{ "lists_every_problem", test_validation__lists_every_problem },
 	{ "callback_stops", test_validation__callback_stops },
-	{ "valid_documents_and_unknown_format", test_validation__valid_documents_and_unknown_format },
+	{ "valid_documents_and_unknown_format",
+	  test_validation__valid_documents_and_unknown_format },
 	{ "mapping_documents", test_validation__mapping_documents },
 	{ NULL, NULL }
 };

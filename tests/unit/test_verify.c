@@ -163,7 +163,8 @@ static void test_outcomes(void)
 	snprintf(p, sizeof p, "%s/empty", root);
 	CU_ASSERT_EQUAL(itsma_evidence_verify(a, p, 0, collect, &s, &err), ITSMA_EIO);
 	CU_ASSERT_EQUAL(itsma_evidence_verify(a, root, 0, NULL, &s, &err), ITSMA_EINVAL);
-	CU_ASSERT_STRING_EQUAL(itsma_evidence_check_name(ITSMA_EVIDENCE_CHECK_NOT_REGULAR), "not-regular");
+	CU_ASSERT_STRING_EQUAL(itsma_evidence_check_name(ITSMA_EVIDENCE_CHECK_NOT_REGULAR),
+	                       "not-regular");
 	CU_ASSERT_STRING_EQUAL(itsma_evidence_check_name((itsma_evidence_check)99), "");
 	itsma_assessment_free(a);
 	itsma_catalogue_free(cat);
@@ -267,25 +268,34 @@ static void test_report(void)
 	CU_ASSERT_EQUAL(ok, 1);
 	snprintf(p, sizeof p, "ok        E-OK         %s/ok.txt\n", root);
 	CU_ASSERT_PTR_NOT_NULL(strstr(t.text, p));
-	snprintf(p, sizeof p, "CHANGED   E-CHANGED    %s/changed.txt: sha256 is " SHA_EMPTY ", the assessment records " SHA_HELLO "\n", root);
+	snprintf(p, sizeof p,
+	         "CHANGED   E-CHANGED    %s/changed.txt: sha256 is " SHA_EMPTY
+	         ", the assessment records " SHA_HELLO "\n",
+	         root);
 	CU_ASSERT_PTR_NOT_NULL(strstr(t.text, p));
 	snprintf(p, sizeof p, "MISSING   E-MISSING    %s/gone.txt: ", root);
 	CU_ASSERT_PTR_NOT_NULL(strstr(t.text, p));
 	CU_ASSERT_PTR_NOT_NULL(strstr(t.text, "REFUSED   E-UP         ../ok.txt: refused: "));
-	CU_ASSERT_PTR_NOT_NULL(strstr(t.text, "\n4 checked: 1 ok, 1 missing, 1 changed, 1 refused; skipped 1 without a digest "
-	                                      "and 1 not under the root (absolute uri)\n"));
+	CU_ASSERT_PTR_NOT_NULL(
+	    strstr(t.text,
+	           "\n4 checked: 1 ok, 1 missing, 1 changed, 1 refused; skipped 1 without a digest "
+	           "and 1 not under the root (absolute uri)\n"));
 	/* quiet: the problems only; colour: green and red */
 	t.len = 0;
-	ASSERT_OK(itsma_evidence_verify_report(NULL, NULL, a, root, ITSMA_VERIFY_REPORT_QUIET | ITSMA_VERIFY_REPORT_COLOUR,
-	                                       to_text, &t, &err));
+	ASSERT_OK(itsma_evidence_verify_report(
+	    NULL, NULL, a, root, ITSMA_VERIFY_REPORT_QUIET | ITSMA_VERIFY_REPORT_COLOUR, to_text,
+	    &t, &err));
 	CU_ASSERT_PTR_NULL(strstr(t.text, "E-OK"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(t.text, "\x1b[31mCHANGED  \x1b[0m E-CHANGED"));
 	/* a sink that stops; NULL arguments */
 	t.stop = 1;
-	CU_ASSERT_EQUAL(itsma_evidence_verify_report(&checked, &ok, a, root, 0, to_text, &t, &err), ITSMA_EIO);
+	CU_ASSERT_EQUAL(itsma_evidence_verify_report(&checked, &ok, a, root, 0, to_text, &t, &err),
+	                ITSMA_EIO);
 	CU_ASSERT_EQUAL(checked, 0);
-	CU_ASSERT_EQUAL(itsma_evidence_verify_report(NULL, NULL, a, NULL, 0, to_text, &t, &err), ITSMA_EINVAL);
-	CU_ASSERT_EQUAL(itsma_evidence_verify_report(NULL, NULL, a, root, 0, NULL, NULL, &err), ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_evidence_verify_report(NULL, NULL, a, NULL, 0, to_text, &t, &err),
+	                ITSMA_EINVAL);
+	CU_ASSERT_EQUAL(itsma_evidence_verify_report(NULL, NULL, a, root, 0, NULL, NULL, &err),
+	                ITSMA_EINVAL);
 	itsma_assessment_free(a);
 	itsma_catalogue_free(cat);
 }
