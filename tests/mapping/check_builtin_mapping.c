@@ -19,16 +19,7 @@
 #define MAPPING_ID "iso20000-1-2011-to-2018"
 #define SAMPLE     ITSMA_SOURCE_DIR "/examples/data/acme-2011-selfassessment.json"
 
-static int failures;
-#define CHECK(cond, ...)                                                                           \
-	do {                                                                                       \
-		if (!(cond)) {                                                                     \
-			fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                       \
-			fprintf(stderr, __VA_ARGS__);                                              \
-			fputc('\n', stderr);                                                       \
-			failures++;                                                                \
-		}                                                                                  \
-	} while (0)
+#include "../check.h"
 
 /* The content revision a built-in catalogue declares ("revision": N at the top level), 1 without.
  */

@@ -150,17 +150,7 @@ ssize_t __wrap_read(int fd, void *buf, size_t n)
 
 /* ---- helpers --------------------------------------------------------------------------------- */
 
-static int failures;
-
-#define CHECK(cond, ...)                                                                           \
-	do {                                                                                       \
-		if (!(cond)) {                                                                     \
-			fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                       \
-			fprintf(stderr, __VA_ARGS__);                                              \
-			fputc('\n', stderr);                                                       \
-			failures++;                                                                \
-		}                                                                                  \
-	} while (0)
+#include "../check.h"
 
 static char *slurp(const char *path)
 {
