@@ -457,6 +457,15 @@ ITSMA_EXTERN(size_t) itsma_attribute_rating_index(const itsma_attribute_rating *
 
 /* ---- scope exclusions --------------------------------------------------------------------- */
 
+/*
+ * Exclusions are keyed by id only, unlike ratings and attribute ratings (which also take the
+ * catalogue's object): an exclusion names a section or a requirement, and one id-keyed call
+ * serves both where object-keyed forms would need a pair per operation. From an object, pass
+ * itsma_section_id() or itsma_requirement_id(); the lookup is O(1). Whether an object is in
+ * scope after scoring: #ITSMA_STATUS_EXCLUDED from itsma_requirement_result_status(), and
+ * itsma_section_result_applicable().
+ */
+
 /**
  * Exclude a section or requirement from the scope (or replace the reason).
  * @param id a section or requirement id. @param reason non-empty justification.
