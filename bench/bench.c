@@ -670,6 +670,19 @@ typedef struct size_row {
 	int have_py;
 } size_row;
 
+/* The content revision of the built-in catalogue the typical assessment is made for. */
+static int builtin_revision(void)
+{
+	itsma_catalogue *cat = NULL;
+	itsma_error err = ITSMA_ERROR_INIT;
+	int revision;
+	if (itsma_catalogue_builtin(&cat, BUILTIN_ID, &err) < 0)
+		die("%s", err.message);
+	revision = itsma_catalogue_revision(cat);
+	itsma_catalogue_free(cat);
+	return revision;
+}
+
 static const char *gen_path(void)
 {
 	static char buf[4200];
@@ -961,7 +974,10 @@ int main(int argc, char **argv)
 		double load, score, json, whole, upd[1 + CH_KINDS][32];
 		static const char *const keys[CH_KINDS] = { "kind0", "kind1", "kind2", "kind3" };
 		int rep, kind;
-		snprintf(path, sizeof path, "%s/typical-%ld.json", dir, typical);
+		/* named for the built-in catalogue's content revision: data generated against an
+		 * earlier revision (left in a shared folder) is not reused */
+		snprintf(path, sizeof path, "%s/typical-%ld-r%d.json", dir, typical,
+		         builtin_revision());
 		if (regen || !file_exists(path, NULL)) {
 			char num[32];
 			snprintf(num, sizeof num, "%ld", typical);
