@@ -59,27 +59,38 @@ int itsma__reader_walked(itsma__reader *rd, int rc, char **origin)
 	return rc;
 }
 
-int itsma__reader_load(itsma__reader *rd, itsma__walk_fn walk, void *ctx, void **obj)
+int itsma__json_parse_document(itsma__reader *rd, json_object **root)
 {
-	itsma_error *err = rd->err;
-	json_object *root = NULL;
 	size_t end;
 	int rc;
 
-	*obj = NULL;
+	*root = NULL;
 	if (rd->len > rd->max_bytes) {
-		itsma__error_set(err, ITSMA_ELIMIT, "input is %zu bytes, over the limit of %zu",
+		itsma__error_set(rd->err, ITSMA_ELIMIT, "input is %zu bytes, over the limit of %zu",
 		                 rd->len, rd->max_bytes);
-		itsma__error_source(err, rd->source);
+		itsma__error_source(rd->err, rd->source);
 		return ITSMA_ELIMIT;
 	}
-	rc = itsma__json_parse(rd, 0, 0, "", &root, &end);
+	rc = itsma__json_parse(rd, 0, 0, "", root, &end);
 	if (rc == 0) {
 		end = itsma__json_ws(rd, end);
 		if (end < rd->len)
 			rc = itsma__json_syntax(rd, end,
 			                        "unexpected text after the end of the document");
 	}
+	return rc;
+}
+
+int itsma__reader_load(itsma__reader *rd, itsma__walk_fn walk, void *ctx, void **obj)
+{
+	itsma_error *err = rd->err;
+	json_object *root = NULL;
+	int rc;
+
+	*obj = NULL;
+	rc = itsma__json_parse_document(rd, &root);
+	if (rc == ITSMA_ELIMIT && rd->len > rd->max_bytes)
+		return rc; /* the whole input is over the limit: nothing to locate */
 	if (rc == 0)
 		rc = walk(rd, root, ctx, obj);
 	if (rc < 0 && rc != ITSMA_ENOMEM && err && err->line == 0) {

@@ -838,7 +838,7 @@ int itsma_catalogue_from_oscal(itsma_catalogue **out, const char *buf, size_t le
 {
 	oc c;
 	json_object *root = NULL;
-	size_t end, i;
+	size_t i;
 	int rc;
 
 	itsma__error_reset(err);
@@ -861,20 +861,7 @@ int itsma_catalogue_from_oscal(itsma_catalogue **out, const char *buf, size_t le
 	c.w.cb = opts ? opts->warn : NULL;
 	c.w.payload = opts ? opts->payload : NULL;
 	c.w.source = c.rd.source;
-	if (len > c.rd.max_bytes) {
-		rc = itsma__error_set(&c.e, ITSMA_ELIMIT,
-		                      "input is %zu bytes, over the limit of %zu", len,
-		                      c.rd.max_bytes);
-		itsma__error_source(&c.e, c.rd.source);
-	} else {
-		rc = itsma__json_parse(&c.rd, 0, 0, "", &root, &end);
-		if (rc == 0) {
-			end = itsma__json_ws(&c.rd, end);
-			if (end < len)
-				rc = itsma__json_syntax(
-				    &c.rd, end, "unexpected text after the end of the document");
-		}
-	}
+	rc = itsma__json_parse_document(&c.rd, &root);
 	if (rc == 0)
 		rc = import_catalog(&c, root, opts);
 	if (rc != 0 && rc != ITSMA_ENOMEM && c.e.line == 0 &&

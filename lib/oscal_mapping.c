@@ -569,7 +569,6 @@ int itsma_mapping_from_oscal(itsma_mapping **out, const char *buf, size_t len,
 	itsma__error_reset(err);
 	mr c;
 	json_object *root = NULL;
-	size_t end;
 	int rc;
 	itsma__error_reset(err);
 	if (!out)
@@ -594,20 +593,7 @@ int itsma_mapping_from_oscal(itsma_mapping **out, const char *buf, size_t len,
 	c.w.cb = opts ? opts->warn : NULL;
 	c.w.payload = opts ? opts->payload : NULL;
 	c.w.source = c.rd.source;
-	if (len > c.rd.max_bytes) {
-		rc = itsma__error_set(&c.e, ITSMA_ELIMIT,
-		                      "input is %zu bytes, over the limit of %zu", len,
-		                      c.rd.max_bytes);
-		itsma__error_source(&c.e, c.rd.source);
-	} else {
-		rc = itsma__json_parse(&c.rd, 0, 0, "", &root, &end);
-		if (rc == 0) {
-			end = itsma__json_ws(&c.rd, end);
-			if (end < len)
-				rc = itsma__json_syntax(
-				    &c.rd, end, "unexpected text after the end of the document");
-		}
-	}
+	rc = itsma__json_parse_document(&c.rd, &root);
 	if (rc == 0)
 		rc = import_collection(&c, root, opts, out);
 	if (rc != 0 && rc != ITSMA_ENOMEM && c.e.line == 0 &&

@@ -92,6 +92,13 @@ int itsma__json_parse(itsma__reader *rd, size_t pos, unsigned int depth, const c
                       json_object **out, size_t *end);
 
 /*
+ * Parse a whole document: the input within the reader's byte limit (ITSMA_ELIMIT with the
+ * source otherwise), one JSON value, nothing but white space after it. *root is the value
+ * (caller puts it; it may be set on an error after the value, NULL otherwise).
+ */
+int itsma__json_parse_document(itsma__reader *rd, json_object **root);
+
+/*
  * Check the value at pos as itsma__json_parse would (limits, strict RFC 8259, duplicate keys,
  * no U+0000 in strings) without building it: *end is set after it. For values kept or
  * re-read as text (top-level x- members, members read later, unknown members).
