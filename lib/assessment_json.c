@@ -1275,7 +1275,6 @@ int itsma_assessment_to_json(char **out, const itsma_assessment *a, itsma_error 
 
 int itsma_assessment_save_file(const itsma_assessment *a, const char *path, itsma_error *err)
 {
-	itsma__error_reset(err);
 	char *text = NULL;
 	int rc;
 	itsma__error_reset(err);

@@ -536,7 +536,6 @@ const char *itsma_catalogue_builtin_clauses(size_t *len_out, size_t index)
 
 int itsma_catalogue_builtin(itsma_catalogue **out, const char *id, itsma_error *err)
 {
-	itsma__error_reset(err);
 	size_t i;
 	itsma__error_reset(err);
 	if (!out)
@@ -696,7 +695,6 @@ int itsma_catalogue_to_json(char **out, const itsma_catalogue *c, itsma_error *e
 
 int itsma_catalogue_save_file(const itsma_catalogue *c, const char *path, itsma_error *err)
 {
-	itsma__error_reset(err);
 	char *text = NULL;
 	int rc;
 	itsma__error_reset(err);

@@ -322,7 +322,6 @@ int itsma_catalogue_lint(size_t *count_out, const itsma_catalogue *c,
 {
 	linter l;
 
-	itsma__error_reset(err);
 	double *eff = NULL, median = 0;
 	unsigned char *guided = NULL;
 	char *norm = NULL, *store = NULL;

@@ -20,7 +20,6 @@ static int counts(const itsma_section *s) { return s->req_end > s->req_begin; }
 int itsma_catalogue_effective_weights(double *out, size_t count, const itsma_catalogue *c,
                                       itsma_error *err)
 {
-	itsma__error_reset(err);
 	double *wsum, *eff, top_wsum = 0;
 	size_t *n, top_n = 0, i, k;
 

@@ -842,9 +842,9 @@ static int yaml_open(yin *y, json_object **root, const char *buf, size_t len,
 	memset(y, 0, sizeof *y);
 	if (!buf && len)
 		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
-	if (opts && opts->version != ITSMA_INTEROP_OPTIONS_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "unknown itsma_interop_options version %u", opts->version);
+	if (opts && itsma__version_check(opts->version, ITSMA_INTEROP_OPTIONS_VERSION,
+	                                 "itsma_interop_options", err) < 0)
+		return ITSMA_EINVAL;
 	if ((rc = itsma__reader_init(&limits, "", 0, source_name, opts ? opts->load : NULL,
 	                             &y->e)) < 0) {
 		if (err)
@@ -1084,11 +1084,26 @@ static const char *const drop_sections[] = { "sections", NULL };
 
 static int emit_section(yout *o, json_object *sec, const char *parent, unsigned depth);
 
+/* The keys every requirement node starts with: urn, assessable, depth, parent_urn, ref_id. */
+static void node_start(yout *o, const char *urn, int assessable, unsigned depth, const char *parent,
+                       const char *ref_id)
+{
+	char num[16];
+	map_start(o);
+	text(o, "urn", urn);
+	scalar(o, "assessable");
+	scalar_style(o, assessable ? "true" : "false", YAML_PLAIN_SCALAR_STYLE);
+	snprintf(num, sizeof num, "%u", depth);
+	scalar(o, "depth");
+	scalar_style(o, num, YAML_PLAIN_SCALAR_STYLE);
+	text(o, "parent_urn", parent);
+	text(o, "ref_id", ref_id);
+}
+
 static int emit_requirement(yout *o, json_object *req, const char *parent, unsigned depth)
 {
 	json_object *v;
 	char *own = own_json(req, drop_none);
-	char num[16];
 	itsma__buf te = ITSMA__BUF_INIT;
 	const char *urn = node_urn(o, json_object_get_string(member(req, "id")));
 	size_t k;
@@ -1096,15 +1111,7 @@ static int emit_requirement(yout *o, json_object *req, const char *parent, unsig
 		free(own);
 		return -1;
 	}
-	map_start(o);
-	text(o, "urn", urn);
-	scalar(o, "assessable");
-	scalar_style(o, "true", YAML_PLAIN_SCALAR_STYLE);
-	snprintf(num, sizeof num, "%u", depth);
-	scalar(o, "depth");
-	scalar_style(o, num, YAML_PLAIN_SCALAR_STYLE);
-	text(o, "parent_urn", parent);
-	text(o, "ref_id", json_object_get_string(member(req, "id")));
+	node_start(o, urn, 1, depth, parent, json_object_get_string(member(req, "id")));
 	if ((v = member(req, "clause")))
 		text(o, "name", json_object_get_string(v));
 	text(o, "description", json_object_get_string(member(req, "text")));
@@ -1154,21 +1161,12 @@ static int emit_section(yout *o, json_object *sec, const char *parent, unsigned 
 	json_object *reqs = member(sec, "requirements"), *subs = member(sec, "sections"), *v;
 	char *own = own_json(sec, drop_children);
 	const char *me = node_urn(o, json_object_get_string(member(sec, "id")));
-	char num[16];
 	size_t k;
 	if (!own || !me) {
 		free(own);
 		return -1;
 	}
-	map_start(o);
-	text(o, "urn", me);
-	scalar(o, "assessable");
-	scalar_style(o, "false", YAML_PLAIN_SCALAR_STYLE);
-	snprintf(num, sizeof num, "%u", depth);
-	scalar(o, "depth");
-	scalar_style(o, num, YAML_PLAIN_SCALAR_STYLE);
-	text(o, "parent_urn", parent);
-	text(o, "ref_id", json_object_get_string(member(sec, "id")));
+	node_start(o, me, 0, depth, parent, json_object_get_string(member(sec, "id")));
 	text(o, "name", json_object_get_string(member(sec, "title")));
 	if ((v = member(sec, "purpose")))
 		text(o, "description", json_object_get_string(v));
@@ -2053,7 +2051,6 @@ int itsma_mapping_from_ciso(itsma_mapping **out, const char *buf, size_t len,
                             const itsma_catalogue *target, const itsma_interop_options *opts,
                             itsma_error *err)
 {
-	itsma__error_reset(err);
 	json_object *root = NULL;
 	yin y;
 	int rc;

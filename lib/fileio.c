@@ -197,7 +197,6 @@ int itsma__read_file(const char *path, size_t max_bytes, char **out, size_t *len
 int itsma_file_read(char **out, size_t *len_out, const char *path, size_t max_bytes,
                     itsma_error *err)
 {
-	itsma__error_reset(err);
 	size_t len;
 	int rc;
 	itsma__error_reset(err);
@@ -212,7 +211,6 @@ int itsma_file_read(char **out, size_t *len_out, const char *path, size_t max_by
 int itsma_file_read_fd(char **out, size_t *len_out, int fd, const char *source_name,
                        size_t max_bytes, itsma_error *err)
 {
-	itsma__error_reset(err);
 	struct stat st;
 	const char *name = source_name ? source_name : "<fd>";
 	itsma__error_reset(err);

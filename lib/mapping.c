@@ -80,7 +80,6 @@ int itsma_mapping_new(itsma_mapping **out, const char *id, const char *source_ca
                       int source_revision, const char *target_catalogue, int target_revision,
                       itsma_error *err)
 {
-	itsma__error_reset(err);
 	itsma_mapping *m;
 	itsma__error_reset(err);
 	if (!out)

@@ -468,7 +468,6 @@ const char *itsma_mapping_builtin_json(size_t *len_out, size_t index)
 int itsma_mapping_builtin(itsma_mapping **out, const char *id, const itsma_mapping_catalogues *cats,
                           itsma_error *err)
 {
-	itsma__error_reset(err);
 	size_t i;
 	itsma__error_reset(err);
 	if (!out)

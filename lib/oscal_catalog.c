@@ -847,9 +847,9 @@ int itsma_catalogue_from_oscal(itsma_catalogue **out, const char *buf, size_t le
 	*out = NULL;
 	if (!buf && len)
 		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
-	if (opts && opts->version != ITSMA_INTEROP_OPTIONS_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "unknown itsma_interop_options version %u", opts->version);
+	if (opts && itsma__version_check(opts->version, ITSMA_INTEROP_OPTIONS_VERSION,
+	                                 "itsma_interop_options", err) < 0)
+		return ITSMA_EINVAL;
 	memset(&c, 0, sizeof c);
 	if ((rc = itsma__reader_init(&c.rd, buf ? buf : "", len, source_name,
 	                             opts ? opts->load : NULL, &c.e)) < 0) {

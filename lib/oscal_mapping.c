@@ -121,7 +121,6 @@ static const char *oscal_status(itsma_mapping_status s)
 
 int itsma_mapping_to_oscal(char **out, const itsma_mapping *m, itsma_error *err)
 {
-	itsma__error_reset(err);
 	mw o;
 	size_t i, n;
 	char desc[400];
@@ -566,7 +565,6 @@ int itsma_mapping_from_oscal(itsma_mapping **out, const char *buf, size_t len,
                              const char *source_name, const itsma_interop_options *opts,
                              itsma_error *err)
 {
-	itsma__error_reset(err);
 	mr c;
 	json_object *root = NULL;
 	int rc;
@@ -576,9 +574,9 @@ int itsma_mapping_from_oscal(itsma_mapping **out, const char *buf, size_t len,
 	*out = NULL;
 	if (!buf && len)
 		return itsma__error_set(err, ITSMA_EINVAL, "buf must not be NULL");
-	if (opts && opts->version != ITSMA_INTEROP_OPTIONS_VERSION)
-		return itsma__error_set(err, ITSMA_EINVAL,
-		                        "unknown itsma_interop_options version %u", opts->version);
+	if (opts && itsma__version_check(opts->version, ITSMA_INTEROP_OPTIONS_VERSION,
+	                                 "itsma_interop_options", err) < 0)
+		return ITSMA_EINVAL;
 	if (opts && opts->catalogue_id && !itsma_id_is_valid(opts->catalogue_id))
 		return itsma__error_set(err, ITSMA_EINVAL, "\"%s\" is not a valid mapping id",
 		                        opts->catalogue_id);
